@@ -1,0 +1,50 @@
+package io.ta.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares an indicator kernel: a pure step function over declared state.
+ *
+ * <p>The annotated class is the kernel's state. It must be a public final class with exactly one public
+ * constructor whose parameters are all {@link Param}s, a {@code public static int lookback(...)} taking some of
+ * those parameters by name, and exactly one {@link Step} method. Every instance field is state the generated code
+ * owns: primitives, final primitive arrays, final fields of another kernel type (composition) or final fields of a
+ * {@link io.ta.spi.StatePart} type such as {@link io.ta.state.DoubleRing}. Nothing else is allowed, so the
+ * processor can copy, checkpoint, snapshot and restore the whole state exhaustively.
+ *
+ * <p>From one declaration the {@code ta-processor} generates a batch entry point on the library facade, a stream
+ * class ({@code Name_Stream}), a state companion ({@code Name_State}), a registry descriptor
+ * ({@code Name_Descriptor}, registered for {@link java.util.ServiceLoader}) and a catalog manifest entry.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Kernel {
+    /** Canonical name, lower snake case, unique across every kernel on the classpath. */
+    String name();
+
+    /** Other names resolving to this kernel, lower snake case, globally unique. */
+    String[] aliases() default {};
+
+    /** Catalog family, used for grouping in the catalog and default chart placement. */
+    Family family();
+
+    /** One-line summary for catalogs and {@code describe}. */
+    String summary();
+
+    /** Origin of the formula and the independent reference it is checked against. */
+    String reference() default "";
+
+    /**
+     * Registry names bound to one output of this kernel (CATALOG.md §1.3), for example {@code bb_upper → upper}.
+     * They take the same parameters as the kernel.
+     */
+    Selector[] selectors() default {};
+
+    /** What the outputs mean; decides warm-up values and how the runtime type-checks them. */
+    OutputKind kind() default OutputKind.NUMBER;
+}

@@ -1,0 +1,22 @@
+package io.ta.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a {@code double} field of a multi-output {@link Kernel} as one named output. The step assigns every output
+ * field on every call; outputs are listed in field declaration order.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.FIELD)
+public @interface Output {
+    /** Output name; empty means the field name in lower snake case ({@code plusDi → plus_di}). */
+    String name() default "";
+
+    /** One line describing the output. */
+    String doc() default "";
+}

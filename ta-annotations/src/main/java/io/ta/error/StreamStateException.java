@@ -1,0 +1,13 @@
+package io.ta.error;
+
+import java.io.Serial;
+
+/** A stream call that its current state does not allow, such as {@code replaceLast} before any bar. */
+public final class StreamStateException extends TaException {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    public StreamStateException(String message) {
+        super(message);
+    }
+}

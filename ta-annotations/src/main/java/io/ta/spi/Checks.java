@@ -1,0 +1,196 @@
+package io.ta.spi;
+
+import io.ta.annotation.Require;
+import io.ta.error.InvalidParameterException;
+import io.ta.error.ShapeMismatchException;
+import io.ta.error.SnapshotMismatchException;
+import io.ta.error.StreamStateException;
+import java.util.List;
+
+/**
+ * The checks generated code performs before touching a bar (parameters, shapes, ranges) and the one it performs on
+ * every output ({@link #finiteOrNaN}). Kept here, once, so every kernel reports errors the same way.
+ */
+public final class Checks {
+    private Checks() {}
+
+    /** CATALOG.md §1.1: no kernel emits ±Infinity; non-finite arithmetic results are written as NaN. */
+    public static double finiteOrNaN(double v) {
+        return Math.abs(v) <= Double.MAX_VALUE ? v : Double.NaN;
+    }
+
+    /** Validates an {@code int} parameter against its declared interval. */
+    public static void intParam(String kernel, String param, int value, double min, double max, boolean minEx, boolean maxEx) {
+        if (!inRange(value, min, max, minEx, maxEx)) {
+            throw outOfRange(kernel, param, ParamSpec.rangeText(min, max, minEx, maxEx, false), Integer.toString(value));
+        }
+    }
+
+    /** Validates a {@code double} parameter: finite and inside its declared interval. */
+    public static void realParam(String kernel, String param, double value, double min, double max, boolean minEx, boolean maxEx) {
+        if (!Double.isFinite(value) || !inRange(value, min, max, minEx, maxEx)) {
+            String range = ParamSpec.rangeText(min, max, minEx, maxEx, true);
+            if (!range.equals("any finite value")) {
+                range = range + " and finite";
+            }
+            throw outOfRange(kernel, param, range, Double.toString(value));
+        }
+    }
+
+    /** Validates that an enum parameter was given. */
+    public static void choiceParam(String kernel, String param, Enum<?> value) {
+        if (value == null) {
+            throw new InvalidParameterException(kernel, List.of(param), "non-null", kernel + ": " + param + " must not be null");
+        }
+    }
+
+    private static boolean inRange(double v, double min, double max, boolean minEx, boolean maxEx) {
+        return (minEx ? v > min : v >= min) && (maxEx ? v < max : v <= max);
+    }
+
+    private static InvalidParameterException outOfRange(String kernel, String param, String range, String value) {
+        String phrase = range.startsWith("[") || range.startsWith("(") ? "must be in " + range : "must be " + range;
+        return new InvalidParameterException(kernel, List.of(param), range, kernel + ": " + param + " " + phrase + ", got " + value);
+    }
+
+    /** Validates a cross-parameter rule such as {@code fast_period < slow_period}. */
+    public static void require(String kernel, String left, double l, Require.Op op, String right, double r) {
+        boolean ok = switch (op) {
+            case LT -> l < r;
+            case LE -> l <= r;
+            case GT -> l > r;
+            case GE -> l >= r;
+        };
+        if (!ok) {
+            String rule = left + " " + op.symbol() + " " + right;
+            throw new InvalidParameterException(
+                    kernel,
+                    List.of(left, right),
+                    rule,
+                    kernel + ": " + left + " must be " + op.symbol() + " " + right + ", got " + left + "=" + ParamSpec.number(l)
+                            + ", " + right + "=" + ParamSpec.number(r));
+        }
+    }
+
+    /** The common length of one input. */
+    public static int length(String kernel, String name, double[] a) {
+        if (a == null) {
+            throw nullInput(kernel, name);
+        }
+        return a.length;
+    }
+
+    /** The common length of two inputs. */
+    public static int length(String kernel, String n1, double[] a1, String n2, double[] a2) {
+        return inputs(kernel, List.of(n1, n2), new double[][] {a1, a2});
+    }
+
+    /** The common length of three inputs. */
+    public static int length(String kernel, String n1, double[] a1, String n2, double[] a2, String n3, double[] a3) {
+        return inputs(kernel, List.of(n1, n2, n3), new double[][] {a1, a2, a3});
+    }
+
+    /** The common length of four inputs. */
+    public static int length(
+            String kernel, String n1, double[] a1, String n2, double[] a2, String n3, double[] a3, String n4, double[] a4) {
+        return inputs(kernel, List.of(n1, n2, n3, n4), new double[][] {a1, a2, a3, a4});
+    }
+
+    /**
+     * The common length of {@code arrays}, one per name.
+     *
+     * @throws ShapeMismatchException listing every input with its length if they differ, or naming a missing one
+     */
+    public static int inputs(String kernel, List<String> names, double[][] arrays) {
+        if (arrays == null || arrays.length != names.size()) {
+            throw new ShapeMismatchException(
+                    kernel,
+                    kernel + ": expected " + names.size() + " inputs (" + String.join(", ", names) + "), got "
+                            + (arrays == null ? 0 : arrays.length));
+        }
+        int n = -1;
+        boolean ragged = false;
+        for (int i = 0; i < arrays.length; i++) {
+            if (arrays[i] == null) {
+                throw nullInput(kernel, names.get(i));
+            }
+            if (n < 0) {
+                n = arrays[i].length;
+            } else if (arrays[i].length != n) {
+                ragged = true;
+            }
+        }
+        if (ragged) {
+            StringBuilder sb = new StringBuilder(kernel).append(": input lengths differ: ");
+            for (int i = 0; i < arrays.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(names.get(i)).append('=').append(arrays[i].length);
+            }
+            throw new ShapeMismatchException(kernel, sb.toString());
+        }
+        return Math.max(n, 0);
+    }
+
+    private static ShapeMismatchException nullInput(String kernel, String name) {
+        return new ShapeMismatchException(kernel, kernel + ": input '" + name + "' is null");
+    }
+
+    /** Checks that an output array exists and matches the input length. */
+    public static void output(String kernel, String name, double[] out, int n) {
+        if (out == null) {
+            throw new ShapeMismatchException(kernel, kernel + ": output '" + name + "' is null");
+        }
+        if (out.length != n) {
+            throw new ShapeMismatchException(
+                    kernel, kernel + ": output '" + name + "' has length " + out.length + ", inputs have " + n);
+        }
+    }
+
+    /** Checks {@code 0 <= from <= to <= a.length} for a range call. */
+    public static void range(String kernel, String name, double[] a, int from, int to) {
+        if (a == null) {
+            throw new ShapeMismatchException(kernel, kernel + ": array '" + name + "' is null");
+        }
+        if (from < 0 || from > to || to > a.length) {
+            throw new ShapeMismatchException(
+                    kernel, kernel + ": range [" + from + ", " + to + ") is outside '" + name + "' of length " + a.length);
+        }
+    }
+
+    /** Checks the arity of a uniform array call. */
+    public static void arity(String kernel, String what, int expected, int actual) {
+        if (expected != actual) {
+            throw new ShapeMismatchException(kernel, kernel + ": expected " + expected + " " + what + ", got " + actual);
+        }
+    }
+
+    /** Checks that a snapshot was taken from this kernel with this state layout. */
+    public static void snapshot(String kernel, long schema, StateSnapshot snapshot) {
+        if (snapshot == null) {
+            throw new SnapshotMismatchException(kernel + ": snapshot is null");
+        }
+        if (!snapshot.kernel().equals(kernel)) {
+            throw new SnapshotMismatchException(kernel + ": snapshot was taken from kernel '" + snapshot.kernel() + "'");
+        }
+        if (snapshot.schema() != schema) {
+            throw new SnapshotMismatchException(kernel + ": snapshot has state layout " + Long.toHexString(snapshot.schema())
+                    + ", this build of the kernel has " + Long.toHexString(schema) + " (taken with another version?)");
+        }
+    }
+
+    /** The enum constant whose lower-case name is {@code choice} (validated choices only). */
+    public static <E extends Enum<E>> E choice(Class<E> type, String choice) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(choice)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException(type.getSimpleName() + " has no constant " + choice);
+    }
+
+    /** Fails a {@code replaceLast} before the first committed bar. */
+    public static void hasLast(String kernel, long count) {
+        if (count == 0) {
+            throw new StreamStateException(kernel + ": replaceLast needs a committed bar; call update first");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.ta.spi;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.OutputKind;
+import java.util.List;
+
+/**
+ * Everything the runtime knows about one kernel: its metadata and factories. One generated implementation per
+ * kernel ({@code Name_Descriptor}), registered in {@code META-INF/services/io.ta.spi.KernelDescriptor}, so every
+ * kernel jar on the classpath is found by {@link java.util.ServiceLoader}.
+ */
+public interface KernelDescriptor {
+    /** Canonical name. */
+    String name();
+
+    /** Other names of the whole kernel. */
+    List<String> aliases();
+
+    /** Aliases bound to single outputs. */
+    List<SelectorSpec> selectors();
+
+    /** Catalog family. */
+    Family family();
+
+    /** Value domain of the outputs. */
+    OutputKind kind();
+
+    /** One-line summary. */
+    String summary();
+
+    /** Origin and reference implementation. */
+    String reference();
+
+    /** The lookback as declared in the kernel source, e.g. {@code "period - 1"}; empty if unavailable. */
+    String lookbackFormula();
+
+    /** Parameters in declaration order. */
+    List<ParamSpec> params();
+
+    /** Input names in step order ({@code high}, {@code low}, {@code close}, generic {@code x}, ...). */
+    List<String> inputs();
+
+    /** Outputs in declaration order. */
+    List<OutputSpec> outputs();
+
+    /** The state layout hash snapshots carry; changes whenever the kernel's declared state changes. */
+    long schema();
+
+    /**
+     * Index of the first valid output for NaN-free input.
+     *
+     * @throws io.ta.error.InvalidParameterException if the values are out of range
+     */
+    int lookback(ParamValues params);
+
+    /**
+     * A fresh stream (validated parameters, empty state).
+     *
+     * @throws io.ta.error.InvalidParameterException if the values are out of range
+     */
+    KernelStream newStream(ParamValues params);
+
+    /**
+     * The whole-history batch: one output array per declared output, each the length of the inputs.
+     *
+     * @throws io.ta.error.ShapeMismatchException for a wrong number of inputs or ragged/null arrays
+     */
+    default double[][] batch(ParamValues params, double[]... inputs) {
+        KernelStream stream = newStream(params);
+        int n = Checks.inputs(name(), inputs(), inputs);
+        double[][] out = new double[outputs().size()][n];
+        stream.updateRange(inputs, out, 0, n);
+        return out;
+    }
+
+    /** Index of the output called {@code name}, or -1. */
+    default int outputIndex(String name) {
+        List<OutputSpec> outs = outputs();
+        for (int i = 0; i < outs.size(); i++) {
+            if (outs.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,58 @@
+package io.ta.spi;
+
+import java.util.Collection;
+
+/** Name suggestions for unknown-name errors ("did you mean ...?"). */
+public final class Names {
+    private Names() {}
+
+    /**
+     * The known name closest to {@code name} by edit distance, or {@code null} when none is close enough to be a
+     * plausible typo (distance at most a third of the longer name, and at most 3).
+     */
+    public static String closest(String name, Collection<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = distance(name, k);
+            if (d < bestDistance || (d == bestDistance && best != null && k.compareTo(best) < 0)) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        int limit = Math.min(3, Math.max(1, Math.max(name.length(), best.length()) / 3));
+        return bestDistance <= limit ? best : null;
+    }
+
+    /** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+    public static int distance(String a, String b) {
+        int n = a.length();
+        int m = b.length();
+        int[][] d = new int[n + 1][m + 1];
+        for (int i = 0; i <= n; i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= m; j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= n; i++) {
+            for (int j = 1; j <= m; j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    v = Math.min(v, d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+            }
+        }
+        return d[n][m];
+    }
+
+    /** {@code " (did you mean x?)"} or the empty string. */
+    public static String hint(String suggestion) {
+        return suggestion == null ? "" : " (did you mean " + suggestion + "?)";
+    }
+}

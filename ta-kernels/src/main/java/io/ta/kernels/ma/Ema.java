@@ -1,0 +1,64 @@
+package io.ta.kernels.ma;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+
+/**
+ * Exponential moving average, as TA-Lib EMA (CATALOG.md §1.5): {@code k = 2/(n+1)}, seeded with the arithmetic mean
+ * of the first n valid inputs, then {@code e = (x − e)·k + e} in TA-Lib's operation order.
+ *
+ * <p>Recursive state: a missing input outputs NaN and is skipped (it neither advances the seed nor the average), so
+ * the average recovers on the next valid bar (§5.2). This also makes an EMA of another kernel's output start its
+ * warm-up at that output's first valid bar, as the composition rule requires.
+ */
+@Kernel(
+        name = "ema",
+        aliases = "rolling_ema",
+        family = Family.MOVING_AVERAGE,
+        summary = "Exponential moving average, k = 2/(period+1), seeded with the mean of the first period values.",
+        reference = "TA-Lib EMA")
+public final class Ema {
+    final int period;
+    final double k;
+    double value;
+    double seedSum;
+    int seeded;
+
+    public Ema(@Param(defaultValue = "20", min = 1, max = 100_000) int period) {
+        this(period, 2.0 / (period + 1));
+    }
+
+    /** An EMA with a smoothing constant other than {@code 2/(n+1)} (TA-Lib MACDFIX uses 0.15 and 0.075). */
+    Ema(int period, double k) {
+        this.period = period;
+        this.k = k;
+    }
+
+    public static int lookback(int period) {
+        return period - 1;
+    }
+
+    @Step
+    public double step(double x) {
+        if (!(Math.abs(x) <= Double.MAX_VALUE)) {
+            return Double.NaN;
+        }
+        if (seeded < period) {
+            seedSum += x;
+            if (++seeded < period) {
+                return Double.NaN;
+            }
+            value = seedSum / period;
+            return value;
+        }
+        value = (x - value) * k + value;
+        return value;
+    }
+
+    /** Whether the seed is complete (the last valid step produced an average). */
+    public boolean isSeeded() {
+        return seeded == period;
+    }
+}

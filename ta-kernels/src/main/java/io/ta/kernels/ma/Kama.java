@@ -1,0 +1,72 @@
+package io.ta.kernels.ma;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+import io.ta.state.DoubleRing;
+
+/**
+ * Kaufman adaptive moving average (Kaufman 1995), as TA-Lib KAMA (CATALOG.md §3.4), with the fast/slow constants
+ * as parameters (TA-Lib fixes 2 and 30). Efficiency ratio {@code ER = |x_t − x_{t−n}| / Σ|Δx|} over the last n
+ * changes (1 when the sum is ≈0 or not above the net change), smoothing {@code sc = (ER·(f − s) + s)²} with
+ * {@code f = 2/(fast+1)}, {@code s = 2/(slow+1)}; the average starts at {@code x_{n−1}} and first moves at bar n.
+ * The running sum of changes follows TA-Lib's order exactly.
+ *
+ * <p>Recursive: a missing input is skipped entirely (§5.2), so KAMA runs on the valid values.
+ */
+@Kernel(
+        name = "kama",
+        family = Family.MOVING_AVERAGE,
+        summary = "Kaufman adaptive moving average: smoothing driven by the efficiency ratio over period bars.",
+        reference = "TA-Lib KAMA")
+public final class Kama {
+    final int period;
+    final double constMax;
+    final double constDiff;
+    final DoubleRing values;
+    double sumChange;
+    double value;
+    int seen;
+
+    public Kama(
+            @Param(defaultValue = "30", min = 2, max = 100_000) int period,
+            @Param(defaultValue = "2", min = 1, max = 100_000, doc = "fastest smoothing period") int fast,
+            @Param(defaultValue = "30", min = 1, max = 100_000, doc = "slowest smoothing period") int slow) {
+        this.period = period;
+        this.constMax = 2.0 / (slow + 1.0);
+        this.constDiff = 2.0 / (fast + 1.0) - constMax;
+        this.values = new DoubleRing(period + 2);
+    }
+
+    public static int lookback(int period) {
+        return period;
+    }
+
+    @Step
+    public double step(double x) {
+        if (!(Math.abs(x) <= Double.MAX_VALUE)) {
+            return Double.NaN;
+        }
+        values.push(x);
+        seen++;
+        if (seen >= 2 && seen <= period + 1) {
+            sumChange += Math.abs(values.get(1) - x);
+        }
+        if (seen <= period) {
+            return Double.NaN;
+        }
+        if (seen == period + 1) {
+            value = values.get(1);
+        } else {
+            sumChange -= Math.abs(values.get(period + 1) - values.get(period));
+            sumChange += Math.abs(x - values.get(1));
+        }
+        double netChange = x - values.get(period);
+        double er = sumChange <= netChange || Math.abs(sumChange) < 1e-8 ? 1.0 : Math.abs(netChange / sumChange);
+        double sc = er * constDiff + constMax;
+        sc *= sc;
+        value = (x - value) * sc + value;
+        return value;
+    }
+}

@@ -1,0 +1,38 @@
+package io.ta.kernels.stats;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+import io.ta.state.SlidingExtreme;
+
+/**
+ * Bars since the window's minimum (0 = the current bar); ties go to the most recent bar (laakhay-ta semantics).
+ * O(1) amortized per bar ({@link SlidingExtreme}); NaN while a missing value is inside the window.
+ */
+@Kernel(
+        name = "rolling_argmin",
+        aliases = "argmin",
+        family = Family.STATISTIC,
+        summary = "Bars since the minimum of the last period values (0 = current bar).",
+        reference = "laakhay-ta rolling_argmin")
+public final class RollingArgmin {
+    final SlidingExtreme window;
+
+    public RollingArgmin(@Param(defaultValue = "20", min = 1, max = 100_000) int period) {
+        this.window = SlidingExtreme.min(period);
+    }
+
+    public static int lookback(int period) {
+        return period - 1;
+    }
+
+    @Step
+    public double step(double x) {
+        window.push(x);
+        if (!window.isFull() || window.hasMissing()) {
+            return Double.NaN;
+        }
+        return window.age();
+    }
+}

@@ -1,0 +1,38 @@
+package io.ta.kernels.stats;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+import io.ta.state.SortedWindow;
+
+/**
+ * Median of the last n values; for even n the mean of the two middle values (CATALOG.md §1.7: laakhay took the
+ * upper one). NaN while a missing value is inside the window. Reference: R TTR {@code runMedian}.
+ */
+@Kernel(
+        name = "rolling_median",
+        aliases = {"median", "med"},
+        family = Family.STATISTIC,
+        summary = "Median of the last period values (even period: mean of the two middle values).",
+        reference = "TTR runMedian")
+public final class RollingMedian {
+    final SortedWindow window;
+
+    public RollingMedian(@Param(defaultValue = "20", min = 1, max = 100_000) int period) {
+        this.window = new SortedWindow(period);
+    }
+
+    public static int lookback(int period) {
+        return period - 1;
+    }
+
+    @Step
+    public double step(double x) {
+        window.push(x);
+        if (!window.isFull() || window.missing() > 0) {
+            return Double.NaN;
+        }
+        return window.median();
+    }
+}

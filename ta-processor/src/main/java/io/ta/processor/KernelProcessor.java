@@ -1,0 +1,238 @@
+package io.ta.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import io.ta.annotation.KernelLibrary;
+import io.ta.processor.model.KernelModel;
+import io.ta.processor.model.ModelFactory;
+import io.ta.processor.model.SelectorModel;
+import io.ta.processor.validate.KernelValidator;
+import io.ta.processor.validate.Messages;
+import io.ta.processor.validate.ValidationReport;
+import io.ta.processor.write.DescriptorWriter;
+import io.ta.processor.write.FacadeWriter;
+import io.ta.processor.write.ManifestWriter;
+import io.ta.processor.write.ResultWriter;
+import io.ta.processor.write.StateCompanionWriter;
+import io.ta.processor.write.StreamWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic.Kind;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Turns every {@code @Kernel} class into its generated companions (validate → model → write).
+ *
+ * <p>Per kernel, in the round it appears: {@code _State}, {@code _Stream}, {@code _Descriptor} and, for multi-output
+ * kernels, {@code _Result}. One round later (so the facade is itself compiled normally): the library facade. At the
+ * end: {@code META-INF/services/io.ta.spi.KernelDescriptor} and {@code META-INF/ta/catalog.json}.
+ *
+ * <p>It never throws into javac. Problems with a kernel are errors on the offending element; an unexpected failure
+ * becomes one {@code [TaFatal]} error for that kernel, and the others are still processed.
+ */
+@AutoService(Processor.class)
+public final class KernelProcessor extends AbstractProcessor {
+    private static final String SERVICES = "META-INF/services/io.ta.spi.KernelDescriptor";
+
+    private KernelElements elements;
+    private KernelValidator validator;
+    private ModelFactory factory;
+
+    private final Map<String, String> names = new LinkedHashMap<>();
+    private final List<KernelModel> models = new ArrayList<>();
+    private final List<String> kernelClasses = new ArrayList<>();
+    private ClassName libraryFacade;
+    private String libraryPackage;
+    private boolean facadePending;
+    private boolean failed;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(KernelElements.KERNEL, KernelLibrary.class.getCanonicalName());
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        if (elements == null) {
+            elements = new KernelElements(processingEnv);
+            validator = new KernelValidator(elements);
+            factory = new ModelFactory(processingEnv, elements);
+        }
+        try {
+            libraries(round);
+            boolean found = false;
+            for (Element e : round.getElementsAnnotatedWith(processingEnv.getElementUtils().getTypeElement(KernelElements.KERNEL))) {
+                found = true;
+                kernel(e);
+            }
+            if (found) {
+                facadePending = true;
+            } else if (facadePending && !round.processingOver()) {
+                facadePending = false;
+                if (!failed && !models.isEmpty()) {
+                    facade();
+                }
+            }
+            if (round.processingOver() && !failed && !models.isEmpty()) {
+                resources();
+            }
+        } catch (RuntimeException | IOException e) {
+            failed = true;
+            processingEnv.getMessager().printMessage(Kind.ERROR, Messages.FATAL.formatted("this compilation", trace(e)));
+        }
+        return false;
+    }
+
+    private void libraries(RoundEnvironment round) {
+        for (Element e : round.getElementsAnnotatedWith(KernelLibrary.class)) {
+            PackageElement p = (PackageElement) e;
+            String facade = e.getAnnotation(KernelLibrary.class).facade();
+            if (!SourceVersion.isIdentifier(facade) || SourceVersion.isKeyword(facade)) {
+                processingEnv.getMessager().printMessage(Kind.ERROR, Messages.LIBRARY_NAME.formatted(facade), e);
+                failed = true;
+                continue;
+            }
+            if (libraryFacade != null) {
+                processingEnv.getMessager().printMessage(
+                        Kind.ERROR, Messages.LIBRARY_DUPLICATE.formatted(libraryPackage, p.getQualifiedName()), e);
+                failed = true;
+                continue;
+            }
+            libraryPackage = p.getQualifiedName().toString();
+            libraryFacade = ClassName.get(libraryPackage, facade);
+        }
+    }
+
+    private void kernel(Element e) {
+        try {
+            ValidationReport report = validator.validate(e);
+            report.printTo(processingEnv.getMessager());
+            if (!report.isClean()) {
+                failed = true;
+                return;
+            }
+            TypeElement type = (TypeElement) e;
+            KernelModel m = factory.create(type);
+            if (!claimNames(m, type)) {
+                failed = true;
+                return;
+            }
+            List<Element> origin = List.of(type);
+            write(new StateCompanionWriter().write(m, origin));
+            write(new StreamWriter().write(m, origin));
+            write(new DescriptorWriter().write(m, origin));
+            if (m.multiOutput()) {
+                write(new ResultWriter().write(m, origin));
+            }
+            models.add(m);
+            kernelClasses.add(type.getQualifiedName().toString());
+        } catch (RuntimeException | IOException ex) {
+            failed = true;
+            processingEnv.getMessager().printMessage(Kind.ERROR, Messages.FATAL.formatted(e.getSimpleName(), trace(ex)), e);
+        }
+    }
+
+    private boolean claimNames(KernelModel m, TypeElement type) {
+        List<String> all = new ArrayList<>();
+        all.add(m.name());
+        all.addAll(m.aliases());
+        for (SelectorModel s : m.selectors()) {
+            all.add(s.alias());
+        }
+        boolean ok = true;
+        String self = type.getQualifiedName().toString();
+        for (String n : all) {
+            String owner = names.putIfAbsent(n, self);
+            if (owner != null) {
+                processingEnv.getMessager().printMessage(
+                        Kind.ERROR,
+                        Messages.DUPLICATE_NAME.formatted(n, type.getSimpleName(), owner.equals(self) ? "itself" : owner),
+                        type,
+                        KernelElements.mirror(type, KernelElements.KERNEL));
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private void facade() throws IOException {
+        ClassName facade = libraryFacade != null ? libraryFacade : ClassName.get(commonPackage(), "Kernels");
+        write(new FacadeWriter().write(facade, models, origins()));
+    }
+
+    private String commonPackage() {
+        String common = null;
+        for (KernelModel m : models) {
+            String p = m.packageName();
+            if (common == null) {
+                common = p;
+            } else {
+                while (!(p.equals(common) || p.startsWith(common + "."))) {
+                    int dot = common.lastIndexOf('.');
+                    common = dot < 0 ? "" : common.substring(0, dot);
+                }
+            }
+        }
+        return common == null ? "" : common;
+    }
+
+    private List<Element> origins() {
+        List<Element> out = new ArrayList<>();
+        for (String c : kernelClasses) {
+            TypeElement t = processingEnv.getElementUtils().getTypeElement(c);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private void resources() throws IOException {
+        Element[] origin = origins().toArray(new Element[0]);
+        StringBuilder services = new StringBuilder();
+        for (KernelModel m : models) {
+            services.append(m.descriptorType().canonicalName()).append('\n');
+        }
+        resource(SERVICES, services.toString(), origin);
+        resource(ManifestWriter.PATH, new ManifestWriter().write(models), origin);
+    }
+
+    private void resource(String path, String content, Element[] origin) throws IOException {
+        FileObject f = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, origin);
+        try (Writer w = new java.io.OutputStreamWriter(f.openOutputStream(), StandardCharsets.UTF_8)) {
+            w.write(content);
+        }
+    }
+
+    private void write(JavaFile file) throws IOException {
+        file.writeTo(processingEnv.getFiler());
+    }
+
+    private static String trace(Throwable t) {
+        StringWriter sw = new StringWriter();
+        t.printStackTrace(new PrintWriter(sw));
+        return sw.toString();
+    }
+}

@@ -1,0 +1,98 @@
+package io.ta.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+
+/**
+ * Everything the writers need to know about one validated kernel. Immutable and free of
+ * {@code javax.lang.model} types, so writers can be tested on hand-built models.
+ *
+ * @param kernel the kernel class
+ * @param name canonical name
+ * @param aliases other names
+ * @param selectors output-bound aliases
+ * @param family {@code io.ta.annotation.Family} constant name
+ * @param kind {@code io.ta.annotation.OutputKind} constant name
+ * @param summary one-line summary
+ * @param reference formula origin and reference implementation
+ * @param lookbackFormula the lookback's return expression as written, or empty
+ * @param lookbackArgs Java names of the constructor parameters passed to {@code lookback}, in its order
+ * @param params parameters in constructor order
+ * @param inputs inputs in step order
+ * @param outputs outputs; a single-output kernel has one named {@code value}
+ * @param multiOutput whether outputs are {@code @Output} fields (the step returns void)
+ * @param stepMethod the step method's name
+ * @param fields every instance field (the state), in declaration order
+ * @param requires cross-parameter rules
+ * @param schema state layout hash
+ */
+public record KernelModel(
+        ClassName kernel,
+        String name,
+        List<String> aliases,
+        List<SelectorModel> selectors,
+        String family,
+        String kind,
+        String summary,
+        String reference,
+        String lookbackFormula,
+        List<String> lookbackArgs,
+        List<ParamModel> params,
+        List<InputModel> inputs,
+        List<OutputModel> outputs,
+        boolean multiOutput,
+        String stepMethod,
+        List<FieldModel> fields,
+        List<RequireModel> requires,
+        long schema) {
+
+    public KernelModel {
+        aliases = List.copyOf(aliases);
+        selectors = List.copyOf(selectors);
+        lookbackArgs = List.copyOf(lookbackArgs);
+        params = List.copyOf(params);
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
+        fields = List.copyOf(fields);
+        requires = List.copyOf(requires);
+    }
+
+    /** The package of the kernel and of everything generated for it. */
+    public String packageName() {
+        return kernel.packageName();
+    }
+
+    /** The generated state companion, {@code Name_State}. */
+    public ClassName stateType() {
+        return sibling(kernel, "_State");
+    }
+
+    /** The generated stream, {@code Name_Stream}. */
+    public ClassName streamType() {
+        return sibling(kernel, "_Stream");
+    }
+
+    /** The generated descriptor, {@code Name_Descriptor}. */
+    public ClassName descriptorType() {
+        return sibling(kernel, "_Descriptor");
+    }
+
+    /** The generated batch result of a multi-output kernel, {@code Name_Result}. */
+    public ClassName resultType() {
+        return sibling(kernel, "_Result");
+    }
+
+    /** The state companion of any kernel class (used for nested kernels too). */
+    public static ClassName stateTypeOf(ClassName kernel) {
+        return sibling(kernel, "_State");
+    }
+
+    private static ClassName sibling(ClassName kernel, String suffix) {
+        return ClassName.get(kernel.packageName(), kernel.simpleName() + suffix);
+    }
+
+    /** The Java method name of the kernel on the facade: {@code rolling_sum → rollingSum}. */
+    public String methodName() {
+        return JavaNames.method(name);
+    }
+}

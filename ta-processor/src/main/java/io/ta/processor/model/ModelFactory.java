@@ -1,0 +1,211 @@
+package io.ta.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.util.Trees;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Require;
+import io.ta.annotation.Selector;
+import io.ta.processor.KernelElements;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/** Builds the {@link KernelModel} of a kernel class that passed validation. */
+public final class ModelFactory {
+    private final KernelElements elements;
+    private final Trees trees;
+
+    public ModelFactory(ProcessingEnvironment env, KernelElements elements) {
+        this.elements = elements;
+        this.trees = treesOrNull(env);
+    }
+
+    private static Trees treesOrNull(ProcessingEnvironment env) {
+        try {
+            return Trees.instance(env);
+        } catch (RuntimeException | LinkageError e) {
+            return null; // not javac: the catalog then shows no lookback formula
+        }
+    }
+
+    public KernelModel create(TypeElement type) {
+        Kernel k = type.getAnnotation(Kernel.class);
+        ClassName kernel = ClassName.get(type);
+
+        List<ParamModel> params = new ArrayList<>();
+        for (VariableElement p : elements.publicConstructors(type).get(0).getParameters()) {
+            params.add(param(p));
+        }
+
+        ExecutableElement step = elements.steps(type).get(0);
+        List<InputModel> inputs = new ArrayList<>();
+        for (VariableElement p : step.getParameters()) {
+            inputs.add(new InputModel(KernelElements.inputName(p), p.getSimpleName().toString()));
+        }
+
+        boolean multi = step.getReturnType().getKind() == TypeKind.VOID;
+        List<OutputModel> outputs = new ArrayList<>();
+        if (multi) {
+            for (VariableElement f : elements.outputFields(type)) {
+                io.ta.annotation.Output o = f.getAnnotation(io.ta.annotation.Output.class);
+                outputs.add(new OutputModel(KernelElements.outputName(f), f.getSimpleName().toString(), o.doc()));
+            }
+        } else {
+            outputs.add(new OutputModel("value", "value", ""));
+        }
+
+        ExecutableElement lookback = elements.lookbacks(type).get(0);
+        List<String> lookbackArgs = new ArrayList<>();
+        for (VariableElement p : lookback.getParameters()) {
+            lookbackArgs.add(p.getSimpleName().toString());
+        }
+
+        List<FieldModel> fields = new ArrayList<>();
+        StringBuilder layout = new StringBuilder(k.name());
+        for (VariableElement f : elements.fields(type)) {
+            if (KernelElements.isStatic(f)) {
+                continue;
+            }
+            FieldModel fm = field(f);
+            fields.add(fm);
+            layout.append('|').append(fm.name()).append(':').append(fm.kind()).append(':').append(fm.type());
+        }
+
+        List<RequireModel> requires = new ArrayList<>();
+        for (Require r : type.getAnnotationsByType(Require.class)) {
+            requires.add(new RequireModel(r.left(), javaName(params, r.left()), r.op().name(), r.right(), javaName(params, r.right())));
+        }
+
+        List<SelectorModel> selectors = new ArrayList<>();
+        for (Selector s : k.selectors()) {
+            selectors.add(new SelectorModel(s.alias(), s.output()));
+        }
+
+        return new KernelModel(
+                kernel,
+                k.name(),
+                List.of(k.aliases()),
+                selectors,
+                k.family().name(),
+                k.kind().name(),
+                k.summary(),
+                k.reference(),
+                formula(lookback),
+                lookbackArgs,
+                params,
+                inputs,
+                outputs,
+                multi,
+                step.getSimpleName().toString(),
+                fields,
+                requires,
+                fnv1a(layout.toString()));
+    }
+
+    private static String javaName(List<ParamModel> params, String catalogName) {
+        for (ParamModel p : params) {
+            if (p.name().equals(catalogName)) {
+                return p.javaName();
+            }
+        }
+        throw new IllegalStateException("validated @Require names unknown parameter " + catalogName);
+    }
+
+    private static ParamModel param(VariableElement p) {
+        Param a = p.getAnnotation(Param.class);
+        TypeMirror t = p.asType();
+        String type;
+        List<String> choices = new ArrayList<>();
+        List<String> constants = new ArrayList<>();
+        switch (t.getKind()) {
+            case INT -> type = "INT";
+            case DOUBLE -> type = "REAL";
+            case BOOLEAN -> type = "BOOL";
+            default -> {
+                type = "CHOICE";
+                for (Element e : ((DeclaredType) t).asElement().getEnclosedElements()) {
+                    if (e.getKind() == ElementKind.ENUM_CONSTANT) {
+                        constants.add(e.getSimpleName().toString());
+                        choices.add(e.getSimpleName().toString().toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        String dflt = a.defaultValue().isEmpty() ? null : a.defaultValue();
+        if (dflt != null && type.equals("CHOICE")) {
+            dflt = dflt.toLowerCase(Locale.ROOT);
+        }
+        return new ParamModel(
+                KernelElements.paramName(p),
+                p.getSimpleName().toString(),
+                type,
+                TypeName.get(t),
+                dflt,
+                a.min(),
+                a.max(),
+                a.minExclusive(),
+                a.maxExclusive(),
+                choices,
+                constants,
+                a.doc());
+    }
+
+    private FieldModel field(VariableElement f) {
+        TypeMirror t = f.asType();
+        String name = f.getSimpleName().toString();
+        boolean fin = KernelElements.isFinal(f);
+        TypeName tn = TypeName.get(t);
+        return switch (t.getKind()) {
+            case DOUBLE, INT, LONG, BOOLEAN -> new FieldModel(name, FieldModel.Kind.SCALAR, tn, fin, t.toString(), null);
+            case ARRAY -> new FieldModel(name, FieldModel.Kind.ARRAY, tn, fin, ((ArrayType) t).getComponentType().toString(), null);
+            default -> {
+                if (elements.isKernelType(t)) {
+                    yield new FieldModel(name, FieldModel.Kind.NESTED, tn, fin, "", null);
+                }
+                TypeMirror mark = elements.statePartMark(t);
+                yield new FieldModel(name, FieldModel.Kind.PART, tn, fin, "", (ClassName) TypeName.get(mark));
+            }
+        };
+    }
+
+    /** The lookback's single return expression as written (e.g. {@code period - 1}), or empty. */
+    private String formula(ExecutableElement lookback) {
+        if (trees == null) {
+            return "";
+        }
+        MethodTree tree = trees.getTree(lookback);
+        if (tree == null || tree.getBody() == null) {
+            return "";
+        }
+        List<? extends StatementTree> body = tree.getBody().getStatements();
+        if (body.size() == 1 && body.get(0) instanceof ReturnTree ret && ret.getExpression() != null) {
+            return ret.getExpression().toString();
+        }
+        return "";
+    }
+
+    /** 64-bit FNV-1a: a stable hash of the state layout. */
+    static long fnv1a(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+}

@@ -1,0 +1,130 @@
+package io.ta.processor.validate;
+
+/**
+ * Every diagnostic the processor emits. Each starts with a stable tag (tests and users grep for it) and ends with
+ * how to fix it. Arguments are filled with {@link String#formatted}.
+ */
+public final class Messages {
+    private Messages() {}
+
+    public static final String NOT_CLASS =
+            "[TaKernelNotClass] @Kernel applies to classes only; %s is %s. Fix: put @Kernel on a public final class"
+                    + " whose fields are the kernel's state.";
+
+    public static final String SHAPE =
+            "[TaKernelShape] kernel %s must be a public, final, non-generic, top-level class, so generated code can"
+                    + " reference it and no subclass can add hidden state. Fix: declare it 'public final class %s'.";
+
+    public static final String NAME_FORMAT =
+            "[TaNameFormat] %s '%s' must be lower snake case ([a-z][a-z0-9_]*). Fix: rename it, e.g. '%s'.";
+
+    public static final String DUPLICATE_NAME =
+            "[TaDuplicateName] name '%s' of kernel %s is already used by kernel %s. Fix: kernel names, aliases and"
+                    + " selectors are one global namespace; rename one of them.";
+
+    public static final String DUPLICATE_MEMBER =
+            "[TaDuplicateMember] %s name '%s' is used twice in kernel %s. Fix: give each %s its own name.";
+
+    public static final String CONSTRUCTOR =
+            "[TaConstructor] kernel %s must have exactly one public constructor, found %d. Fix: keep one public"
+                    + " constructor whose parameters are the kernel's @Param parameters.";
+
+    public static final String PARAM_NOT_ANNOTATED =
+            "[TaParamNotAnnotated] constructor parameter '%s' has no @Param. Fix: annotate it, e.g."
+                    + " '@Param(defaultValue = \"14\", min = 1, max = 100_000)'; every constructor parameter is a"
+                    + " kernel parameter.";
+
+    public static final String PARAM_TYPE =
+            "[TaParamType] parameter '%s' has type %s, which a kernel parameter cannot have. Fix: use int, double,"
+                    + " boolean or a public enum.";
+
+    public static final String PARAM_DEFAULT =
+            "[TaParamDefault] default '%s' of parameter '%s' is %s. Fix: give a default that parses as the"
+                    + " parameter's type and lies in its range, or leave it empty to make the parameter required.";
+
+    public static final String PARAM_RANGE =
+            "[TaParamRange] parameter '%s' declares an impossible or inapplicable range: %s. Fix: set min <= max,"
+                    + " and bounds only on int or double parameters.";
+
+    public static final String NO_STEP =
+            "[TaNoStep] kernel %s has no @Step method. Fix: add '@Step public double step(double x)' for one output,"
+                    + " or '@Step public void step(...)' assigning @Output fields.";
+
+    public static final String MULTIPLE_STEPS =
+            "[TaMultipleSteps] kernel %s has %d @Step methods; a kernel has exactly one step. Fix: keep one @Step"
+                    + " and call helpers from it.";
+
+    public static final String STEP_SIGNATURE =
+            "[TaStepSignature] step %s %s. Fix: declare it 'public double step(double x, ...)' (one output) or"
+                    + " 'public void step(double x, ...)' (@Output fields): public, not static, at least one double"
+                    + " input, no type parameters, no throws clause.";
+
+    public static final String NO_OUTPUTS =
+            "[TaNoOutputs] step %s returns void but kernel %s declares no @Output fields. Fix: return double for a"
+                    + " single output, or declare '@Output double name;' fields and assign them in the step.";
+
+    public static final String OUTPUT_MIXED =
+            "[TaOutputMixed] step %s returns double but kernel %s also declares @Output fields. Fix: return void and"
+                    + " assign the @Output fields, or remove @Output for a single-output kernel.";
+
+    public static final String OUTPUT_FIELD =
+            "[TaOutputField] @Output field '%s' must be a double instance field that is neither final nor private."
+                    + " Fix: declare it '@Output double %s;'.";
+
+    public static final String OUTPUT_CLASH =
+            "[TaOutputClash] output '%s' of kernel %s clashes with %s. Fix: rename the output (@Output(name = ...))"
+                    + " or the field.";
+
+    public static final String NO_LOOKBACK =
+            "[TaNoLookback] kernel %s has no lookback. Fix: add 'public static int lookback(...)' returning the index"
+                    + " of the first valid output for NaN-free input, taking the parameters it needs by name.";
+
+    public static final String LOOKBACK_SIGNATURE =
+            "[TaLookbackSignature] lookback of kernel %s %s. Fix: declare exactly one 'public static int"
+                    + " lookback(...)' whose parameters are constructor parameters, matched by name and type.";
+
+    public static final String STATE_TYPE =
+            "[TaStateType] field '%s' of type %s cannot be kernel state: generated code must copy, checkpoint and"
+                    + " snapshot every field. Fix: use double, int, long or boolean, a final array of those, a final"
+                    + " io.ta.spi.StatePart (such as io.ta.state.DoubleRing), or a final field of another @Kernel class.";
+
+    public static final String STATE_NOT_FINAL =
+            "[TaStateNotFinal] field '%s' (%s) must be final: generated checkpoints prepare their copy of it once,"
+                    + " when the stream is created. Fix: make it final and allocate it in the constructor.";
+
+    public static final String PRIVATE_STATE =
+            "[TaPrivateState] field '%s' is private, but the generated state companion in the same package must read"
+                    + " and restore it. Fix: make it package-private.";
+
+    public static final String IMPURE_STATIC =
+            "[TaImpureStatic] static field '%s' is not final: a kernel must not keep mutable global state (streams and"
+                    + " batches would disturb each other). Fix: make it an instance field (state) or 'static final'"
+                    + " (a constant).";
+
+    public static final String SELF_NESTING =
+            "[TaSelfNesting] field '%s' has the kernel's own type %s; a kernel cannot contain itself. Fix: compose"
+                    + " other kernels only.";
+
+    public static final String REQUIRE_UNKNOWN =
+            "[TaRequireUnknown] @Require on kernel %s names '%s', which is not one of its parameters (%s). Fix: use"
+                    + " the parameters' catalog names.";
+
+    public static final String REQUIRE_TYPE =
+            "[TaRequireType] @Require on kernel %s compares '%s', which is not an int or double parameter. Fix:"
+                    + " compare numeric parameters only.";
+
+    public static final String SELECTOR_OUTPUT =
+            "[TaSelectorOutput] selector '%s' of kernel %s selects output '%s', which does not exist (outputs: %s)."
+                    + " Fix: name one of the outputs.";
+
+    public static final String LIBRARY_DUPLICATE =
+            "[TaLibraryDuplicate] @KernelLibrary appears on %s and %s; one compilation generates one facade. Fix:"
+                    + " keep one @KernelLibrary.";
+
+    public static final String LIBRARY_NAME =
+            "[TaLibraryName] facade name '%s' is not a valid Java class name. Fix: use a simple name such as 'Ta'.";
+
+    public static final String FATAL =
+            "[TaFatal] the ta processor failed unexpectedly on %s. This is a processor bug; please report it with"
+                    + " this trace: %s";
+}

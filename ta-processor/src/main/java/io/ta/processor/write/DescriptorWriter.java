@@ -1,0 +1,136 @@
+package io.ta.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.ta.processor.model.KernelModel;
+import io.ta.processor.model.OutputModel;
+import io.ta.processor.model.ParamModel;
+import io.ta.processor.model.SelectorModel;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/** Writes {@code Name_Descriptor}: the kernel's metadata and factories, found through {@code ServiceLoader}. */
+public final class DescriptorWriter {
+    public JavaFile write(KernelModel m, List<? extends Element> origins) {
+        ClassName self = m.descriptorType();
+        TypeSpec.Builder t = TypeSpec.classBuilder(self)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(Types.DESCRIPTOR)
+                .addJavadoc("Registry descriptor of {@code $L}: $L\n", m.name(), m.summary());
+
+        t.addField(FieldSpec.builder(self, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The shared instance (ServiceLoader makes its own; both are equivalent).\n")
+                .initializer("new $T()", self).build());
+        t.addField(list(Types.PARAM_SPEC, "PARAMS", params(m)));
+        t.addField(list(ClassName.get(String.class), "INPUTS", strings(m.inputs().stream().map(i -> i.name()).toList())));
+        List<CodeBlock> outs = new ArrayList<>();
+        for (OutputModel o : m.outputs()) {
+            outs.add(CodeBlock.of("new $T($S, $S)", Types.OUTPUT_SPEC, o.name(), o.doc()));
+        }
+        t.addField(list(Types.OUTPUT_SPEC, "OUTPUTS", outs));
+        t.addField(list(ClassName.get(String.class), "ALIASES", strings(m.aliases())));
+        List<CodeBlock> sels = new ArrayList<>();
+        for (SelectorModel s : m.selectors()) {
+            sels.add(CodeBlock.of("new $T($S, $S)", Types.SELECTOR_SPEC, s.alias(), s.output()));
+        }
+        t.addField(list(Types.SELECTOR_SPEC, "SELECTORS", sels));
+
+        t.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+                .addJavadoc("For {@link java.util.ServiceLoader}.\n").build());
+
+        t.addMethod(getter("name", ClassName.get(String.class), CodeBlock.of("$S", m.name())));
+        t.addMethod(getter("aliases", listOf(ClassName.get(String.class)), CodeBlock.of("ALIASES")));
+        t.addMethod(getter("selectors", listOf(Types.SELECTOR_SPEC), CodeBlock.of("SELECTORS")));
+        t.addMethod(getter("family", Types.FAMILY, CodeBlock.of("$T.$L", Types.FAMILY, m.family())));
+        t.addMethod(getter("kind", Types.OUTPUT_KIND, CodeBlock.of("$T.$L", Types.OUTPUT_KIND, m.kind())));
+        t.addMethod(getter("summary", ClassName.get(String.class), CodeBlock.of("$S", m.summary())));
+        t.addMethod(getter("reference", ClassName.get(String.class), CodeBlock.of("$S", m.reference())));
+        t.addMethod(getter("lookbackFormula", ClassName.get(String.class), CodeBlock.of("$S", m.lookbackFormula())));
+        t.addMethod(getter("params", listOf(Types.PARAM_SPEC), CodeBlock.of("PARAMS")));
+        t.addMethod(getter("inputs", listOf(ClassName.get(String.class)), CodeBlock.of("INPUTS")));
+        t.addMethod(getter("outputs", listOf(Types.OUTPUT_SPEC), CodeBlock.of("OUTPUTS")));
+        t.addMethod(getter("schema", TypeName.LONG, CodeBlock.of("$T.SCHEMA", m.stateType())));
+
+        MethodSpec.Builder lookback = override("lookback", TypeName.INT).addParameter(Types.PARAM_VALUES, "p")
+                .addStatement("check(p)");
+        declareParams(lookback, m);
+        lookback.addStatement("$T.validate($L)", m.streamType(), Signatures.paramArgs(m))
+                .addStatement("return $T.lookback($L)", m.kernel(), String.join(", ", m.lookbackArgs()));
+        t.addMethod(lookback.build());
+
+        MethodSpec.Builder stream = override("newStream", m.streamType()).addParameter(Types.PARAM_VALUES, "p")
+                .addStatement("check(p)");
+        declareParams(stream, m);
+        stream.addStatement("return new $T($L)", m.streamType(), Signatures.paramArgs(m));
+        t.addMethod(stream.build());
+
+        t.addMethod(MethodSpec.methodBuilder("check").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(Types.PARAM_VALUES, "p")
+                .beginControlFlow("if (!p.kernel().equals($S) || p.size() != $L)", m.name(), m.params().size())
+                .addStatement("throw new $T($S + p.kernel())", IllegalArgumentException.class,
+                        "parameter values for " + m.name() + " were built for ")
+                .endControlFlow()
+                .build());
+
+        t.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(String.class).addStatement("return $S", "KernelDescriptor[" + m.name() + "]").build());
+        return Files.file(m.packageName(), t, origins);
+    }
+
+    private static void declareParams(MethodSpec.Builder b, KernelModel m) {
+        for (int i = 0; i < m.params().size(); i++) {
+            ParamModel p = m.params().get(i);
+            switch (p.type()) {
+                case "INT" -> b.addStatement("int $N = p.intValue($L)", p.javaName(), i);
+                case "REAL" -> b.addStatement("double $N = p.realValue($L)", p.javaName(), i);
+                case "BOOL" -> b.addStatement("boolean $N = p.boolValue($L)", p.javaName(), i);
+                default -> b.addStatement("$T $N = $T.choice($T.class, p.choice($L))", p.javaType(), p.javaName(), Types.CHECKS, p.javaType(), i);
+            }
+        }
+    }
+
+    private static List<CodeBlock> params(KernelModel m) {
+        List<CodeBlock> out = new ArrayList<>();
+        for (ParamModel p : m.params()) {
+            out.add(CodeBlock.of("new $T($S, $T.$L, $S, $L, $L, $L, $L, $L, $S)",
+                    Types.PARAM_SPEC, p.name(), Types.PARAM_TYPE, p.type(), p.defaultValue(),
+                    Signatures.doubleLiteral(p.min()), Signatures.doubleLiteral(p.max()), p.minExclusive(), p.maxExclusive(),
+                    listLiteral(strings(p.choices())), p.doc()));
+        }
+        return out;
+    }
+
+    private static List<CodeBlock> strings(List<String> values) {
+        return values.stream().map(v -> CodeBlock.of("$S", v)).toList();
+    }
+
+    private static CodeBlock listLiteral(List<CodeBlock> items) {
+        return CodeBlock.of("$T.of($L)", Types.LIST, CodeBlock.join(items, ", "));
+    }
+
+    private static TypeName listOf(TypeName t) {
+        return ParameterizedTypeName.get(Types.LIST, t);
+    }
+
+    private static FieldSpec list(TypeName element, String name, List<CodeBlock> items) {
+        return FieldSpec.builder(listOf(element), name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(listLiteral(items))
+                .build();
+    }
+
+    private static MethodSpec getter(String name, TypeName type, CodeBlock value) {
+        return override(name, type).addStatement("return $L", value).build();
+    }
+
+    private static MethodSpec.Builder override(String name, TypeName returns) {
+        return MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(returns);
+    }
+}

@@ -1,0 +1,163 @@
+package io.ta.processor.write;
+
+import static io.ta.processor.write.Types.CHECKS;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.ta.processor.model.InputModel;
+import io.ta.processor.model.KernelModel;
+import io.ta.processor.model.ParamModel;
+import io.ta.spi.ParamSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the library facade (e.g. {@code Ta}): per kernel, an allocating batch function, an allocation-free one
+ * writing into caller arrays, a defaults overload, and stream factories. Batch functions validate everything, then
+ * run the stream class's generated loop on a local kernel instance.
+ */
+public final class FacadeWriter {
+    public JavaFile write(ClassName facade, List<KernelModel> kernels, List<? extends Element> origins) {
+        TypeSpec.Builder t = TypeSpec.classBuilder(facade)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("Typed entry points for the kernels of this library: batch functions over whole series (allocating,\n")
+                .addJavadoc("or writing into caller arrays) and factories for their streams. Outputs are aligned to the input;\n")
+                .addJavadoc("warm-up bars are NaN (0.0 for flags). Invalid parameters throw\n")
+                .addJavadoc("{@link io.ta.error.InvalidParameterException} and ragged inputs\n")
+                .addJavadoc("{@link io.ta.error.ShapeMismatchException}, before any bar is read.\n")
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        List<KernelModel> sorted = new ArrayList<>(kernels);
+        sorted.sort(Comparator.comparing(KernelModel::name));
+        for (KernelModel m : sorted) {
+            addKernel(t, m);
+        }
+        return Files.file(facade.packageName(), t, origins);
+    }
+
+    private static void addKernel(TypeSpec.Builder t, KernelModel m) {
+        String name = m.methodName();
+        CodeBlock doc = doc(m);
+        TypeName ret = m.multiOutput() ? m.resultType() : Signatures.DOUBLES;
+        List<String> outs = Signatures.outArrays(m);
+
+        MethodSpec.Builder alloc = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(ret)
+                .addJavadoc(doc)
+                .addJavadoc("@return $L\n", m.multiOutput() ? "one array per output, aligned to the input" : "one value per input bar")
+                .addParameters(Signatures.arrayInputs(m))
+                .addParameters(Signatures.params(m))
+                .addStatement("$T.validate($L)", m.streamType(), Signatures.paramArgs(m))
+                .addStatement("int n = $L", length(m));
+        for (String o : outs) {
+            alloc.addStatement("double[] $N = new double[n]", o);
+        }
+        alloc.addStatement("$T.loop(new $T($L), $L, $L, 0, n)", m.streamType(), m.kernel(), Signatures.paramArgs(m),
+                Signatures.join(Signatures.inputNames(m)), Signatures.join(outs));
+        if (m.multiOutput()) {
+            alloc.addStatement("return new $T($L)", m.resultType(), Signatures.join(outs));
+        } else {
+            alloc.addStatement("return out");
+        }
+        t.addMethod(alloc.build());
+
+        MethodSpec.Builder into = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc(doc)
+                .addParameters(Signatures.arrayInputs(m))
+                .addParameters(Signatures.params(m))
+                .addParameters(Signatures.arrayOutputs(m))
+                .addStatement("$T.validate($L)", m.streamType(), Signatures.paramArgs(m))
+                .addStatement("int n = $L", length(m));
+        for (int i = 0; i < outs.size(); i++) {
+            into.addStatement("$T.output($S, $S, $N, n)", CHECKS, m.name(), m.outputs().get(i).name(), outs.get(i));
+        }
+        into.addStatement("$T.loop(new $T($L), $L, $L, 0, n)", m.streamType(), m.kernel(), Signatures.paramArgs(m),
+                Signatures.join(Signatures.inputNames(m)), Signatures.join(outs));
+        for (String o : outs) {
+            into.addJavadoc("@param $N receives the output; must have the inputs' length\n", o);
+        }
+        t.addMethod(into.build());
+
+        boolean defaults = !m.params().isEmpty() && Signatures.allDefaults(m);
+        List<CodeBlock> dflt = new ArrayList<>();
+        for (ParamModel p : m.params()) {
+            if (p.defaultValue() != null) {
+                dflt.add(Signatures.defaultLiteral(p));
+            }
+        }
+        if (defaults) {
+            t.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(ret)
+                    .addJavadoc("{@code $L} with default parameters ($L).\n", m.name(), defaultsText(m))
+                    .addParameters(Signatures.arrayInputs(m))
+                    .addStatement("return $N($L, $L)", name, Signatures.join(Signatures.inputNames(m)), CodeBlock.join(dflt, ", "))
+                    .build());
+        }
+
+        t.addMethod(MethodSpec.methodBuilder(name + "Stream").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(m.streamType())
+                .addJavadoc("A new incremental {@code $L}; see {@link $T}.\n", m.name(), m.streamType())
+                .addParameters(Signatures.params(m))
+                .addStatement("return new $T($L)", m.streamType(), Signatures.paramArgs(m))
+                .build());
+        if (defaults) {
+            t.addMethod(MethodSpec.methodBuilder(name + "Stream").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .returns(m.streamType())
+                    .addJavadoc("A new incremental {@code $L} with default parameters ($L).\n", m.name(), defaultsText(m))
+                    .addStatement("return new $T($L)", m.streamType(), CodeBlock.join(dflt, ", "))
+                    .build());
+        }
+    }
+
+    private static CodeBlock length(KernelModel m) {
+        List<InputModel> ins = m.inputs();
+        if (ins.size() <= 4) {
+            CodeBlock.Builder b = CodeBlock.builder().add("$T.length($S", CHECKS, m.name());
+            for (InputModel in : ins) {
+                b.add(", $S, $N", in.name(), in.javaName());
+            }
+            return b.add(")").build();
+        }
+        List<CodeBlock> names = ins.stream().map(i -> CodeBlock.of("$S", i.name())).toList();
+        return CodeBlock.of("$T.inputs($S, $T.of($L), new double[][] {$L})", CHECKS, m.name(), Types.LIST,
+                CodeBlock.join(names, ", "), Signatures.join(Signatures.inputNames(m)));
+    }
+
+    private static String defaultsText(KernelModel m) {
+        List<String> parts = new ArrayList<>();
+        for (ParamModel p : m.params()) {
+            parts.add(p.name() + "=" + p.defaultValue());
+        }
+        return String.join(", ", parts);
+    }
+
+    private static CodeBlock doc(KernelModel m) {
+        CodeBlock.Builder b = CodeBlock.builder().add("{@code $L}: $L\n\n", m.name(), m.summary());
+        if (!m.lookbackFormula().isEmpty()) {
+            b.add("<p>Lookback (first valid index): {@code $L}.", m.lookbackFormula());
+        }
+        if (!m.reference().isEmpty()) {
+            b.add(" Reference: $L.", m.reference());
+        }
+        b.add("\n\n");
+        for (InputModel in : m.inputs()) {
+            b.add("@param $N input {@code $L}\n", in.javaName(), in.name());
+        }
+        for (ParamModel p : m.params()) {
+            String range = switch (p.type()) {
+                case "INT" -> ParamSpec.rangeText(p.min(), p.max(), p.minExclusive(), p.maxExclusive(), false);
+                case "REAL" -> ParamSpec.rangeText(p.min(), p.max(), p.minExclusive(), p.maxExclusive(), true);
+                case "BOOL" -> "true or false";
+                default -> "one of " + String.join(", ", p.choices());
+            };
+            b.add("@param $N {@code $L}$L; $L$L\n", p.javaName(), p.name(), p.doc().isEmpty() ? "" : ", " + p.doc(), range,
+                    p.defaultValue() == null ? "" : "; default " + p.defaultValue());
+        }
+        return b.build();
+    }
+}

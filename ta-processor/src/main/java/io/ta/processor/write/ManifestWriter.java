@@ -1,0 +1,130 @@
+package io.ta.processor.write;
+
+import io.ta.processor.model.InputModel;
+import io.ta.processor.model.KernelModel;
+import io.ta.processor.model.OutputModel;
+import io.ta.processor.model.ParamModel;
+import io.ta.processor.model.RequireModel;
+import io.ta.processor.model.SelectorModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Writes {@code META-INF/ta/catalog.json}: the language-neutral contract of a kernel jar (names, inputs, outputs,
+ * parameter schemas, lookback formulas, generated classes). Sorted by name so it is byte-stable across builds.
+ */
+public final class ManifestWriter {
+    public static final String PATH = "META-INF/ta/catalog.json";
+    public static final int FORMAT = 1;
+
+    public String write(List<KernelModel> kernels) {
+        List<KernelModel> sorted = new ArrayList<>(kernels);
+        sorted.sort(Comparator.comparing(KernelModel::name));
+        StringBuilder sb = new StringBuilder();
+        sb.append("{\n  \"format\": ").append(FORMAT).append(",\n  \"kernels\": [");
+        for (int i = 0; i < sorted.size(); i++) {
+            sb.append(i == 0 ? "\n" : ",\n");
+            kernel(sb, sorted.get(i));
+        }
+        sb.append("\n  ]\n}\n");
+        return sb.toString();
+    }
+
+    private static void kernel(StringBuilder sb, KernelModel m) {
+        sb.append("    {\n");
+        field(sb, "name", str(m.name()), true);
+        field(sb, "aliases", strs(m.aliases()), true);
+        List<String> sels = new ArrayList<>();
+        for (SelectorModel s : m.selectors()) {
+            sels.add("{\"alias\": " + str(s.alias()) + ", \"output\": " + str(s.output()) + "}");
+        }
+        field(sb, "selectors", "[" + String.join(", ", sels) + "]", true);
+        field(sb, "family", str(m.family().toLowerCase(java.util.Locale.ROOT)), true);
+        field(sb, "kind", str(m.kind().toLowerCase(java.util.Locale.ROOT)), true);
+        field(sb, "summary", str(m.summary()), true);
+        field(sb, "reference", str(m.reference()), true);
+        field(sb, "inputs", strs(m.inputs().stream().map(InputModel::name).toList()), true);
+        List<String> outs = new ArrayList<>();
+        for (OutputModel o : m.outputs()) {
+            outs.add("{\"name\": " + str(o.name()) + ", \"doc\": " + str(o.doc()) + "}");
+        }
+        field(sb, "outputs", "[" + String.join(", ", outs) + "]", true);
+        List<String> params = new ArrayList<>();
+        for (ParamModel p : m.params()) {
+            params.add("{\"name\": " + str(p.name())
+                    + ", \"type\": " + str(p.type().toLowerCase(java.util.Locale.ROOT))
+                    + ", \"default\": " + (p.defaultValue() == null ? "null" : str(p.defaultValue()))
+                    + ", \"min\": " + num(p.min())
+                    + ", \"max\": " + num(p.max())
+                    + ", \"min_exclusive\": " + p.minExclusive()
+                    + ", \"max_exclusive\": " + p.maxExclusive()
+                    + ", \"choices\": " + strs(p.choices())
+                    + ", \"doc\": " + str(p.doc()) + "}");
+        }
+        field(sb, "params", params.isEmpty() ? "[]" : "[\n        " + String.join(",\n        ", params) + "\n      ]", true);
+        List<String> reqs = new ArrayList<>();
+        for (RequireModel r : m.requires()) {
+            reqs.add("{\"left\": " + str(r.left()) + ", \"op\": " + str(op(r.op())) + ", \"right\": " + str(r.right()) + "}");
+        }
+        field(sb, "requires", "[" + String.join(", ", reqs) + "]", true);
+        field(sb, "lookback", str(m.lookbackFormula()), true);
+        field(sb, "schema", str(Long.toHexString(m.schema())), true);
+        field(sb, "classes", "{\"kernel\": " + str(m.kernel().canonicalName())
+                + ", \"stream\": " + str(m.streamType().canonicalName())
+                + ", \"descriptor\": " + str(m.descriptorType().canonicalName())
+                + ", \"state\": " + str(m.stateType().canonicalName()) + "}", false);
+        sb.append("    }");
+    }
+
+    private static String op(String name) {
+        return switch (name) {
+            case "LT" -> "<";
+            case "LE" -> "<=";
+            case "GT" -> ">";
+            default -> ">=";
+        };
+    }
+
+    private static void field(StringBuilder sb, String key, String value, boolean comma) {
+        sb.append("      ").append(str(key)).append(": ").append(value).append(comma ? ",\n" : "\n");
+    }
+
+    private static String num(double v) {
+        if (Double.isInfinite(v) || Double.isNaN(v)) {
+            return "null";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static String strs(List<String> values) {
+        List<String> q = new ArrayList<>();
+        for (String v : values) {
+            q.add(str(v));
+        }
+        return "[" + String.join(", ", q) + "]";
+    }
+
+    /** A JSON string literal. */
+    static String str(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

@@ -1,0 +1,102 @@
+package io.ta.processor.write;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import io.ta.processor.model.InputModel;
+import io.ta.processor.model.JavaNames;
+import io.ta.processor.model.KernelModel;
+import io.ta.processor.model.OutputModel;
+import io.ta.processor.model.ParamModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Parameter lists and argument lists shared by the stream, descriptor and facade writers. */
+final class Signatures {
+    static final TypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
+    static final TypeName DOUBLES2 = ArrayTypeName.of(DOUBLES);
+
+    private Signatures() {}
+
+    /** {@code int period, double stdDev}. */
+    static List<ParameterSpec> params(KernelModel m) {
+        List<ParameterSpec> out = new ArrayList<>();
+        for (ParamModel p : m.params()) {
+            out.add(ParameterSpec.builder(p.javaType(), p.javaName()).build());
+        }
+        return out;
+    }
+
+    /** {@code period, stdDev}. */
+    static CodeBlock paramArgs(KernelModel m) {
+        return join(m.params().stream().map(ParamModel::javaName).toList());
+    }
+
+    /** {@code double high, double low}: one scalar per input. */
+    static List<ParameterSpec> scalarInputs(KernelModel m) {
+        List<ParameterSpec> out = new ArrayList<>();
+        for (InputModel in : m.inputs()) {
+            out.add(ParameterSpec.builder(TypeName.DOUBLE, in.javaName()).build());
+        }
+        return out;
+    }
+
+    /** {@code double[] high, double[] low}: one array per input. */
+    static List<ParameterSpec> arrayInputs(KernelModel m) {
+        List<ParameterSpec> out = new ArrayList<>();
+        for (InputModel in : m.inputs()) {
+            out.add(ParameterSpec.builder(DOUBLES, in.javaName()).build());
+        }
+        return out;
+    }
+
+    /** Names of the output array parameters: {@code out}, or {@code outUpper, outMiddle, ...}. */
+    static List<String> outArrays(KernelModel m) {
+        List<String> out = new ArrayList<>();
+        for (OutputModel o : m.outputs()) {
+            out.add(m.multiOutput() ? "out" + JavaNames.capitalize(o.javaName()) : "out");
+        }
+        return out;
+    }
+
+    static List<ParameterSpec> arrayOutputs(KernelModel m) {
+        List<ParameterSpec> out = new ArrayList<>();
+        for (String n : outArrays(m)) {
+            out.add(ParameterSpec.builder(DOUBLES, n).build());
+        }
+        return out;
+    }
+
+    static CodeBlock join(List<String> names) {
+        return CodeBlock.of(String.join(", ", names.stream().map(n -> n.replace("$", "$$")).toList()));
+    }
+
+    static List<String> inputNames(KernelModel m) {
+        return m.inputs().stream().map(InputModel::javaName).toList();
+    }
+
+    /** A Java literal for a parameter's default: {@code 20}, {@code 2.0}, {@code true}, {@code MaType.SMA}. */
+    static CodeBlock defaultLiteral(ParamModel p) {
+        return switch (p.type()) {
+            case "INT" -> CodeBlock.of("$L", Integer.parseInt(p.defaultValue()));
+            case "REAL" -> CodeBlock.of("$L", doubleLiteral(Double.parseDouble(p.defaultValue())));
+            case "BOOL" -> CodeBlock.of("$L", Boolean.parseBoolean(p.defaultValue()));
+            default -> CodeBlock.of("$T.$N", p.javaType(), p.choiceConstants().get(p.choices().indexOf(p.defaultValue())));
+        };
+    }
+
+    static String doubleLiteral(double d) {
+        if (d == Double.POSITIVE_INFINITY) {
+            return "Double.POSITIVE_INFINITY";
+        }
+        if (d == Double.NEGATIVE_INFINITY) {
+            return "Double.NEGATIVE_INFINITY";
+        }
+        return Double.toString(d);
+    }
+
+    static boolean allDefaults(KernelModel m) {
+        return m.params().stream().allMatch(p -> p.defaultValue() != null);
+    }
+}

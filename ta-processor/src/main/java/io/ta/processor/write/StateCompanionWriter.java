@@ -1,0 +1,122 @@
+package io.ta.processor.write;
+
+import static io.ta.processor.write.Types.STATE_READER;
+import static io.ta.processor.write.Types.STATE_WRITER;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.ta.processor.model.FieldModel;
+import io.ta.processor.model.KernelModel;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code Name_State}: a checkpoint of a kernel's mutable state (for {@code preview} and {@code replaceLast})
+ * and the snapshot encoding of the whole state. It touches every field the kernel declares, so nothing can be
+ * forgotten: scalars by value, arrays by copy, state parts by their O(1) mark, nested kernels through their own
+ * companion. Fixed (final) scalars are written to snapshots and checked on restore, never restored.
+ */
+public final class StateCompanionWriter {
+    public JavaFile write(KernelModel m, List<? extends Element> origins) {
+        ClassName kernel = m.kernel();
+        TypeSpec.Builder t = TypeSpec.classBuilder(m.stateType())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("State companion of {@link $T}: a checkpoint of its mutable state, and its snapshot encoding.\n", kernel);
+
+        CodeBlock.Builder schema = CodeBlock.builder().add("$L", hex(m.schema()));
+        for (FieldModel f : m.fields()) {
+            if (f.kind() == FieldModel.Kind.NESTED) {
+                schema = CodeBlock.builder().add("($L) * 31L + $T.SCHEMA", schema.build(), KernelModel.stateTypeOf((ClassName) f.type()));
+            }
+        }
+        t.addField(FieldSpec.builder(TypeName.LONG, "SCHEMA", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Hash of the state layout; snapshots carry it so a changed kernel rejects old snapshots.\n")
+                .initializer(schema.build())
+                .build());
+
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+                .addJavadoc("A checkpoint sized for {@code k}'s parameters.\n")
+                .addParameter(kernel, "k");
+        MethodSpec.Builder save = method("save", "Records {@code k}'s mutable state.").addParameter(kernel, "k");
+        MethodSpec.Builder restore = method("restore", "Puts the recorded state back into {@code k}.").addParameter(kernel, "k");
+        MethodSpec.Builder write = method("write", "Appends this checkpoint to a snapshot.").addParameter(STATE_WRITER, "w");
+        MethodSpec.Builder read = method("read", "Reads this checkpoint from a snapshot.").addParameter(STATE_READER, "r");
+        MethodSpec.Builder writeState = method("writeState", "Appends the complete state of {@code k}.")
+                .addModifiers(Modifier.STATIC).addParameter(kernel, "k").addParameter(STATE_WRITER, "w");
+        MethodSpec.Builder readState = method("readState", "Replaces the state of {@code k}; fixed fields must match.")
+                .addModifiers(Modifier.STATIC).addParameter(kernel, "k").addParameter(STATE_READER, "r");
+
+        for (FieldModel f : m.fields()) {
+            String n = f.name();
+            switch (f.kind()) {
+                case SCALAR -> {
+                    if (f.isFinal()) {
+                        writeState.addStatement("w.put$L(k.$N)", f.accessorSuffix(), n);
+                        readState.addStatement("r.expect$L($S, k.$N)", f.accessorSuffix(), n, n);
+                    } else {
+                        t.addField(f.type(), n, Modifier.PRIVATE);
+                        save.addStatement("this.$N = k.$N", n, n);
+                        restore.addStatement("k.$N = this.$N", n, n);
+                        write.addStatement("w.put$L(this.$N)", f.accessorSuffix(), n);
+                        read.addStatement("this.$N = r.get$L()", n, f.accessorSuffix());
+                        writeState.addStatement("w.put$L(k.$N)", f.accessorSuffix(), n);
+                        readState.addStatement("k.$N = r.get$L()", n, f.accessorSuffix());
+                    }
+                }
+                case ARRAY -> {
+                    t.addField(f.type(), n, Modifier.PRIVATE, Modifier.FINAL);
+                    ctor.addStatement("this.$N = new $L[k.$N.length]", n, f.component(), n);
+                    save.addStatement("$T.arraycopy(k.$N, 0, this.$N, 0, this.$N.length)", System.class, n, n, n);
+                    restore.addStatement("$T.arraycopy(this.$N, 0, k.$N, 0, this.$N.length)", System.class, n, n, n);
+                    write.addStatement("w.put$Ls(this.$N)", f.accessorSuffix(), n);
+                    read.addStatement("r.get$Ls($S, this.$N)", f.accessorSuffix(), n, n);
+                    writeState.addStatement("w.put$Ls(k.$N)", f.accessorSuffix(), n);
+                    readState.addStatement("r.get$Ls($S, k.$N)", f.accessorSuffix(), n, n);
+                }
+                case NESTED -> {
+                    ClassName nested = KernelModel.stateTypeOf((ClassName) f.type());
+                    t.addField(nested, n, Modifier.PRIVATE, Modifier.FINAL);
+                    ctor.addStatement("this.$N = new $T(k.$N)", n, nested, n);
+                    save.addStatement("this.$N.save(k.$N)", n, n);
+                    restore.addStatement("this.$N.restore(k.$N)", n, n);
+                    write.addStatement("this.$N.write(w)", n);
+                    read.addStatement("this.$N.read(r)", n);
+                    writeState.addStatement("$T.writeState(k.$N, w)", nested, n);
+                    readState.addStatement("$T.readState(k.$N, r)", nested, n);
+                }
+                case PART -> {
+                    t.addField(f.partMark(), n, Modifier.PRIVATE, Modifier.FINAL);
+                    ctor.addStatement("this.$N = k.$N.newMark()", n, n);
+                    save.addStatement("k.$N.mark(this.$N)", n, n);
+                    restore.addStatement("k.$N.rewind(this.$N)", n, n);
+                    write.addStatement("this.$N.write(w)", n);
+                    read.addStatement("this.$N.read(r)", n);
+                    writeState.addStatement("k.$N.write(w)", n);
+                    readState.addStatement("k.$N.read(r)", n);
+                }
+            }
+        }
+        t.addMethod(ctor.build())
+                .addMethod(save.build())
+                .addMethod(restore.build())
+                .addMethod(write.build())
+                .addMethod(read.build())
+                .addMethod(writeState.build())
+                .addMethod(readState.build());
+        return Files.file(m.packageName(), t, origins);
+    }
+
+    private static MethodSpec.Builder method(String name, String doc) {
+        return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).addJavadoc(doc + "\n");
+    }
+
+    static String hex(long v) {
+        return "0x" + Long.toHexString(v) + "L";
+    }
+}

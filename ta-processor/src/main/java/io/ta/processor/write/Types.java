@@ -1,0 +1,25 @@
+package io.ta.processor.write;
+
+import com.palantir.javapoet.ClassName;
+
+/** Runtime types generated code refers to (by name: the processor does not load them). */
+final class Types {
+    private Types() {}
+
+    static final ClassName CHECKS = ClassName.get("io.ta.spi", "Checks");
+    static final ClassName STATE_WRITER = ClassName.get("io.ta.spi", "StateWriter");
+    static final ClassName STATE_READER = ClassName.get("io.ta.spi", "StateReader");
+    static final ClassName SNAPSHOT = ClassName.get("io.ta.spi", "StateSnapshot");
+    static final ClassName STREAM = ClassName.get("io.ta.spi", "KernelStream");
+    static final ClassName DESCRIPTOR = ClassName.get("io.ta.spi", "KernelDescriptor");
+    static final ClassName PARAM_VALUES = ClassName.get("io.ta.spi", "ParamValues");
+    static final ClassName PARAM_SPEC = ClassName.get("io.ta.spi", "ParamSpec");
+    static final ClassName PARAM_TYPE = ClassName.get("io.ta.spi", "ParamType");
+    static final ClassName OUTPUT_SPEC = ClassName.get("io.ta.spi", "OutputSpec");
+    static final ClassName SELECTOR_SPEC = ClassName.get("io.ta.spi", "SelectorSpec");
+    static final ClassName FAMILY = ClassName.get("io.ta.annotation", "Family");
+    static final ClassName OUTPUT_KIND = ClassName.get("io.ta.annotation", "OutputKind");
+    static final ClassName REQUIRE_OP = ClassName.get("io.ta.annotation", "Require", "Op");
+    static final ClassName LIST = ClassName.get("java.util", "List");
+    static final ClassName LOCALE = ClassName.get("java.util", "Locale");
+}
