@@ -1,0 +1,61 @@
+package io.ta.golden;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A CSV data file of {@code golden/data} as named numeric columns (non-numeric columns are skipped). */
+public record Dataset(String name, Map<String, double[]> columns, int rows) {
+
+    /** {@code ttrc} or {@code eu}. */
+    public static Dataset load(String name) {
+        Path file = Golden.path("data", switch (name) {
+            case "ttrc" -> "ttrc-daily.csv";
+            case "eu" -> "eu-stock-closes.csv";
+            default -> throw new IllegalArgumentException("unknown dataset " + name);
+        });
+        try {
+            List<String> lines = Files.readAllLines(file);
+            String[] header = lines.get(0).split(",");
+            List<double[]> cols = new ArrayList<>();
+            int n = lines.size() - 1;
+            for (int c = 0; c < header.length; c++) {
+                cols.add(new double[n]);
+            }
+            boolean[] numeric = new boolean[header.length];
+            java.util.Arrays.fill(numeric, true);
+            for (int r = 0; r < n; r++) {
+                String[] cells = lines.get(r + 1).split(",");
+                for (int c = 0; c < header.length; c++) {
+                    try {
+                        cols.get(c)[r] = Double.parseDouble(cells[c]);
+                    } catch (NumberFormatException e) {
+                        numeric[c] = false;
+                    }
+                }
+            }
+            Map<String, double[]> m = new LinkedHashMap<>();
+            for (int c = 0; c < header.length; c++) {
+                if (numeric[c]) {
+                    m.put(header[c], cols.get(c));
+                }
+            }
+            return new Dataset(name, m, n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public double[] column(String name) {
+        double[] c = columns.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException(this.name + " has no column " + name);
+        }
+        return c.clone();
+    }
+}

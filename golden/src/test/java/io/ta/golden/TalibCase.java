@@ -1,0 +1,164 @@
+package io.ta.golden;
+
+import com.tictactec.ta.lib.MInteger;
+import com.tictactec.ta.lib.meta.CoreMetaData;
+import com.tictactec.ta.lib.meta.annotation.InputParameterType;
+import com.tictactec.ta.lib.meta.annotation.OptInputParameterType;
+import com.tictactec.ta.lib.meta.annotation.OutputParameterType;
+import io.ta.spi.KernelDescriptor;
+import io.ta.spi.ParamSpec;
+import io.ta.spi.ParamValues;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One row of {@code talib/cases.tsv}: how to call ta, and the TA-Lib Java port call that is its reference.
+ *
+ * @param id fixture id ({@code talib/fixtures/<id>.csv})
+ * @param kernel ta registry name
+ * @param params ta parameters by catalog name, as text
+ * @param inputs ta input name → data column
+ * @param talib TA-Lib function name
+ * @param talibInputs data columns for TA-Lib's inputs, or {@code price}
+ * @param talibOpt TA-Lib optional inputs, in TA-Lib's order
+ * @param dataset data file
+ */
+public record TalibCase(
+        String id,
+        String kernel,
+        Map<String, String> params,
+        Map<String, String> inputs,
+        String talib,
+        List<String> talibInputs,
+        List<String> talibOpt,
+        String dataset) {
+
+    public static final Path TABLE = Golden.path("talib", "cases.tsv");
+
+    public static List<TalibCase> all() {
+        try {
+            List<TalibCase> out = new ArrayList<>();
+            boolean header = true;
+            for (String line : Files.readAllLines(TABLE)) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                out.add(new TalibCase(f[0], f[1], pairs(f[2]), pairs(f[3]), f[4], list(f[5]), list(f[6]), f[7]));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, String> pairs(String s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String kv : list(s)) {
+            String[] p = kv.split("=", 2);
+            m.put(p[0], p[1]);
+        }
+        return m;
+    }
+
+    private static List<String> list(String s) {
+        return s.isEmpty() ? List.of() : Arrays.asList(s.split(","));
+    }
+
+    public Path fixture() {
+        return Golden.path("talib", "fixtures", id + ".csv");
+    }
+
+    /** ta's parameter values for this case, typed from the descriptor's schema. */
+    public ParamValues paramValues(KernelDescriptor d) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        for (ParamSpec s : d.params()) {
+            String v = params.get(s.name());
+            if (v != null) {
+                typed.put(s.name(), switch (s.type()) {
+                    case INT -> Integer.parseInt(v);
+                    case REAL -> Double.parseDouble(v);
+                    case BOOL -> Boolean.parseBoolean(v);
+                    case CHOICE -> v;
+                });
+            }
+        }
+        return ParamValues.of(d, typed);
+    }
+
+    /** ta's input arrays, in the descriptor's input order. */
+    public double[][] inputArrays(KernelDescriptor d, Dataset data) {
+        double[][] in = new double[d.inputs().size()][];
+        for (int i = 0; i < in.length; i++) {
+            String column = inputs.get(d.inputs().get(i));
+            if (column == null) {
+                throw new IllegalArgumentException(id + ": no column for input " + d.inputs().get(i));
+            }
+            in[i] = data.column(column);
+        }
+        return in;
+    }
+
+    /** Runs the TA-Lib Java port; outputs are aligned to the input, NaN before {@code outBegIdx}. */
+    public double[][] runTalib(Dataset data) throws Exception {
+        CoreMetaData f = CoreMetaData.getInstance(talib);
+        int n = data.rows();
+        int in = f.getFuncInfo().nbInput();
+        if (in != talibInputs.size() && !(talibInputs.equals(List.of("price")))) {
+            throw new IllegalArgumentException(id + ": " + talib + " takes " + in + " inputs");
+        }
+        for (int i = 0; i < in; i++) {
+            if (f.getInputParameterInfo(i).type() == InputParameterType.TA_Input_Price) {
+                f.setInputParamPrice(i, data.column("open"), data.column("high"), data.column("low"),
+                        data.column("close"), data.column("volume"), new double[n]);
+            } else {
+                f.setInputParamReal(i, data.column(talibInputs.get(i)));
+            }
+        }
+        int opt = f.getFuncInfo().nbOptInput();
+        if (opt != talibOpt.size()) {
+            throw new IllegalArgumentException(id + ": " + talib + " takes " + opt + " optional inputs, table has " + talibOpt.size());
+        }
+        for (int i = 0; i < opt; i++) {
+            if (f.getOptInputParameterInfo(i).type() == OptInputParameterType.TA_OptInput_RealRange
+                    || f.getOptInputParameterInfo(i).type() == OptInputParameterType.TA_OptInput_RealList) {
+                f.setOptInputParamReal(i, Double.parseDouble(talibOpt.get(i)));
+            } else {
+                f.setOptInputParamInteger(i, Integer.parseInt(talibOpt.get(i)));
+            }
+        }
+        int outs = f.getFuncInfo().nbOutput();
+        Object[] raw = new Object[outs];
+        for (int o = 0; o < outs; o++) {
+            if (f.getOutputParameterInfo(o).type() == OutputParameterType.TA_Output_Real) {
+                raw[o] = new double[n];
+                f.setOutputParamReal(o, raw[o]);
+            } else {
+                raw[o] = new int[n];
+                f.setOutputParamInteger(o, raw[o]);
+            }
+        }
+        MInteger begin = new MInteger();
+        MInteger count = new MInteger();
+        f.callFunc(0, n - 1, begin, count);
+        double[][] aligned = new double[outs][n];
+        for (int o = 0; o < outs; o++) {
+            Arrays.fill(aligned[o], Double.NaN);
+            for (int k = 0; k < count.value; k++) {
+                aligned[o][begin.value + k] = raw[o] instanceof double[] d ? d[k] : ((int[]) raw[o])[k];
+            }
+        }
+        return aligned;
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env Rscript
+# Regenerates golden/ttr/fixtures/*.csv from golden/ttr/cases.tsv with R's TTR package.
+# Run from golden/:  Rscript ttr/generate.R
+# Needs R and TTR (Debian: apt-get install r-cran-ttr). Values are written with 17 significant digits, which
+# parse back to the exact double.
+suppressPackageStartupMessages(library(TTR))
+
+datasets <- list(
+  ttrc = read.csv("data/ttrc-daily.csv"),
+  eu = read.csv("data/eu-stock-closes.csv")
+)
+lines <- readLines("ttr/cases.tsv")
+lines <- lines[!startsWith(lines, "#") & nzchar(lines)]
+cases <- read.table(text = lines, sep = "\t", header = TRUE, quote = "", stringsAsFactors = FALSE,
+                    comment.char = "")
+dir.create("ttr/fixtures", showWarnings = FALSE)
+for (i in seq_len(nrow(cases))) {
+  row <- cases[i, ]
+  data <- datasets[[row$dataset]]
+  value <- as.numeric(eval(parse(text = row$r), envir = data))
+  stopifnot(length(value) == nrow(data))
+  cells <- ifelse(is.na(value), "", sprintf("%.17g", value))
+  writeLines(c("bar,value", paste0(seq_along(value) - 1, ",", cells)),
+             file.path("ttr/fixtures", paste0(row$id, ".csv")))
+}
+cat("wrote", nrow(cases), "TTR fixtures with TTR", as.character(packageVersion("TTR")), "\n")

@@ -1,0 +1,45 @@
+package io.ta.kernels.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Bit-exact comparison of outputs (all NaNs are equal; +0.0 and -0.0 are not). */
+public final class Exact {
+    private Exact() {}
+
+    public static boolean same(double a, double b) {
+        return Double.compare(a, b) == 0;
+    }
+
+    public static void assertSame(double[][] expected, double[][] actual, String what) {
+        if (expected.length != actual.length) {
+            fail(what + ": " + actual.length + " outputs, expected " + expected.length);
+        }
+        for (int o = 0; o < expected.length; o++) {
+            if (expected[o].length != actual[o].length) {
+                fail(what + ": output " + o + " has length " + actual[o].length + ", expected " + expected[o].length);
+            }
+            for (int t = 0; t < expected[o].length; t++) {
+                if (!same(expected[o][t], actual[o][t])) {
+                    fail(what + ": output " + o + " differs at bar " + t + ": " + actual[o][t] + " vs expected " + expected[o][t]);
+                }
+            }
+        }
+    }
+
+    public static void assertSame(double[] expected, double[] actual, int t, String what) {
+        for (int o = 0; o < expected.length; o++) {
+            if (!same(expected[o], actual[o])) {
+                fail(what + ": output " + o + " at bar " + t + " is " + actual[o] + ", expected " + expected[o]);
+            }
+        }
+    }
+
+    /** The outputs of bar {@code t} from a batch result. */
+    public static double[] at(double[][] batch, int t) {
+        double[] v = new double[batch.length];
+        for (int o = 0; o < batch.length; o++) {
+            v[o] = batch[o][t];
+        }
+        return v;
+    }
+}

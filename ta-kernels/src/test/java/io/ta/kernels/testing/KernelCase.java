@@ -1,0 +1,88 @@
+package io.ta.kernels.testing;
+
+import io.ta.error.InvalidParameterException;
+import io.ta.spi.KernelDescriptor;
+import io.ta.spi.ParamSpec;
+import io.ta.spi.ParamValues;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * One random property-test case: valid parameters for a kernel and inputs for it, all derived from one seed so a
+ * failure report ({@link #toString()}) is enough to reproduce it.
+ *
+ * @param descriptor the kernel
+ * @param params random valid parameters (small periods, so warm-up ends inside the series)
+ * @param inputs one array per input
+ * @param seed the seed everything came from
+ * @param dirty whether inputs may contain missing cells and extreme magnitudes
+ */
+public record KernelCase(KernelDescriptor descriptor, ParamValues params, double[][] inputs, long seed, boolean dirty) {
+
+    public static KernelCase of(KernelDescriptor d, long seed, boolean dirty) {
+        RandomBars bars = new RandomBars(seed, dirty);
+        ParamValues p = params(d, bars.random());
+        int lookback = d.lookback(p);
+        int n = bars.length(lookback + 1 + bars.random().nextInt(60));
+        return new KernelCase(d, p, bars.inputs(d.inputs(), n), seed, dirty);
+    }
+
+    /** Random parameters inside the declared ranges that also satisfy cross-parameter rules (rejection sampling). */
+    public static ParamValues params(KernelDescriptor d, SplittableRandom r) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (ParamSpec s : d.params()) {
+                m.put(s.name(), value(s, r));
+            }
+            ParamValues p = ParamValues.of(d, m);
+            try {
+                d.lookback(p);
+                return p;
+            } catch (InvalidParameterException e) {
+                // a cross-parameter rule failed: draw again
+            }
+        }
+        throw new IllegalStateException(d.name() + ": could not draw valid parameters");
+    }
+
+    private static Object value(ParamSpec s, SplittableRandom r) {
+        return switch (s.type()) {
+            case INT -> {
+                int lo = (int) Math.max(s.min() + (s.minExclusive() ? 1 : 0), -1000);
+                int cap = r.nextInt(8) == 0 ? 60 : 12;
+                int hi = (int) Math.min(s.max() - (s.maxExclusive() ? 1 : 0), lo + cap);
+                yield lo + r.nextInt(hi - lo + 1);
+            }
+            case REAL -> {
+                double lo = Math.max(s.min(), -5.0);
+                double hi = Math.min(s.max(), 5.0);
+                double v;
+                do {
+                    v = lo + (hi - lo) * r.nextDouble();
+                } while (!s.inRange(v));
+                yield r.nextInt(6) == 0 && s.inRange(Math.rint(v)) ? Math.rint(v) : v;
+            }
+            case BOOL -> r.nextBoolean();
+            case CHOICE -> s.choices().get(r.nextInt(s.choices().size()));
+        };
+    }
+
+    public int length() {
+        return inputs.length == 0 ? 0 : inputs[0].length;
+    }
+
+    /** The inputs of bar {@code t}. */
+    public double[] bar(int t) {
+        double[] b = new double[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            b[i] = inputs[i][t];
+        }
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return descriptor.name() + "(" + params + ") over " + length() + " bars, seed " + seed + (dirty ? ", dirty" : ", clean");
+    }
+}
