@@ -76,14 +76,10 @@ public final class ModelFactory {
         }
 
         List<FieldModel> fields = new ArrayList<>();
-        StringBuilder layout = new StringBuilder(k.name());
         for (VariableElement f : elements.fields(type)) {
-            if (KernelElements.isStatic(f)) {
-                continue;
+            if (!KernelElements.isStatic(f)) {
+                fields.add(field(f));
             }
-            FieldModel fm = field(f);
-            fields.add(fm);
-            layout.append('|').append(fm.name()).append(':').append(fm.kind()).append(':').append(fm.type());
         }
 
         List<RequireModel> requires = new ArrayList<>();
@@ -105,7 +101,7 @@ public final class ModelFactory {
                 k.kind().name(),
                 k.summary(),
                 k.reference(),
-                formula(lookback),
+                catalogNames(formula(lookback), params),
                 lookbackArgs,
                 params,
                 inputs,
@@ -114,7 +110,35 @@ public final class ModelFactory {
                 step.getSimpleName().toString(),
                 fields,
                 requires,
-                fnv1a(layout.toString()));
+                fnv1a(layout(type)));
+    }
+
+    /**
+     * The state layout, nested kernels expanded, so the schema hash changes whenever any part of the state does —
+     * including a nested kernel compiled in another jar (its fields are visible from its class file).
+     */
+    private String layout(TypeElement type) {
+        StringBuilder sb = new StringBuilder(type.getAnnotation(Kernel.class).name()).append('{');
+        for (VariableElement f : elements.fields(type)) {
+            if (KernelElements.isStatic(f)) {
+                continue;
+            }
+            sb.append(f.getSimpleName()).append(':').append(f.asType()).append(';');
+            if (elements.isKernelType(f.asType())) {
+                sb.append(layout((TypeElement) ((DeclaredType) f.asType()).asElement()));
+            }
+        }
+        return sb.append('}').toString();
+    }
+
+    /** The lookback formula with catalog parameter names: {@code slowPeriod - 1 → slow_period - 1}. */
+    private static String catalogNames(String formula, List<ParamModel> params) {
+        String out = formula;
+        for (ParamModel p : params) {
+            out = out.replaceAll("\\b" + java.util.regex.Pattern.quote(p.javaName()) + "\\b",
+                    java.util.regex.Matcher.quoteReplacement(p.name()));
+        }
+        return out;
     }
 
     private static String javaName(List<ParamModel> params, String catalogName) {

@@ -4,7 +4,6 @@ import static io.ta.processor.write.Types.STATE_READER;
 import static io.ta.processor.write.Types.STATE_WRITER;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -29,15 +28,10 @@ public final class StateCompanionWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("State companion of {@link $T}: a checkpoint of its mutable state, and its snapshot encoding.\n", kernel);
 
-        CodeBlock.Builder schema = CodeBlock.builder().add("$L", hex(m.schema()));
-        for (FieldModel f : m.fields()) {
-            if (f.kind() == FieldModel.Kind.NESTED) {
-                schema = CodeBlock.builder().add("($L) * 31L + $T.SCHEMA", schema.build(), KernelModel.stateTypeOf((ClassName) f.type()));
-            }
-        }
         t.addField(FieldSpec.builder(TypeName.LONG, "SCHEMA", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Hash of the state layout; snapshots carry it so a changed kernel rejects old snapshots.\n")
-                .initializer(schema.build())
+                .addJavadoc("Hash of the state layout (nested kernels included); snapshots carry it so a changed kernel\n")
+                .addJavadoc("rejects old snapshots.\n")
+                .initializer("$L", hex(m.schema()))
                 .build());
 
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)

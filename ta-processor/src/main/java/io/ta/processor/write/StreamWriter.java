@@ -107,8 +107,8 @@ public final class StreamWriter {
             t.addMethod(update.build()).addMethod(preview.build()).addMethod(replace.build()).addMethod(capture.build());
             for (OutputModel o : m.outputs()) {
                 t.addMethod(MethodSpec.methodBuilder(o.javaName()).addModifiers(Modifier.PUBLIC).returns(TypeName.DOUBLE)
-                        .addJavadoc("Output {@code $L} of the most recent update, preview or replaceLast (NaN before any).$L\n",
-                                o.name(), o.doc().isEmpty() ? "" : " " + o.doc())
+                        .addJavadoc("Output {@code $L}$L, from the most recent update, preview or replaceLast (NaN before any).\n",
+                                o.name(), o.doc().isEmpty() ? "" : " (" + o.doc() + ")")
                         .addStatement("return $N", o.javaName())
                         .build());
             }

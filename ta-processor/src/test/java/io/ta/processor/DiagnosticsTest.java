@@ -1,0 +1,181 @@
+package io.ta.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import io.ta.processor.validate.Messages;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One failing compilation per processor diagnostic: the exact message, attached to the right line. A final test
+ * checks that every message constant in {@link Messages} has a row here.
+ */
+class DiagnosticsTest {
+
+    /** A row: which constant, a kernel body, the exact expected message, and a fragment of the offending line. */
+    record Case(String constant, String source, String message, String line) {
+        @Override
+        public String toString() {
+            return constant;
+        }
+    }
+
+    private static final String IMPORTS = """
+            package test;
+
+            import io.ta.annotation.*;
+            import io.ta.state.DoubleRing;
+            import java.util.List;
+
+            """;
+
+    /** A valid kernel whose pieces each case replaces. */
+    private static String kernel(String annotation, String header, String members) {
+        return IMPORTS + annotation + "\n" + header + " {\n" + members + "\n}\n";
+    }
+
+    private static final String OK_ANNOTATION = "@Kernel(name = \"k\", family = Family.STATISTIC, summary = \"s\")";
+    private static final String OK_HEADER = "public final class K";
+    private static final String CTOR = "    public K(@Param(defaultValue = \"3\", min = 1, max = 10) int period) {}\n";
+    private static final String LOOKBACK = "    public static int lookback(int period) { return period - 1; }\n";
+    private static final String STEP = "    @Step public double step(double x) { return x; }\n";
+
+    private static String ok(String members) {
+        return kernel(OK_ANNOTATION, OK_HEADER, members);
+    }
+
+    static List<Case> cases() {
+        return List.of(
+                new Case("NOT_CLASS", IMPORTS + OK_ANNOTATION + "\npublic interface K {}\n",
+                        Messages.NOT_CLASS.formatted("K", "an interface"), "@Kernel(name = \"k\""),
+                new Case("SHAPE", kernel(OK_ANNOTATION, "public class K", CTOR + LOOKBACK + STEP),
+                        Messages.SHAPE.formatted("K", "K"), "public class K"),
+                new Case("NAME_FORMAT", kernel("@Kernel(name = \"MyKernel\", family = Family.STATISTIC, summary = \"s\")", OK_HEADER,
+                        CTOR + LOOKBACK + STEP),
+                        Messages.NAME_FORMAT.formatted("kernel name", "MyKernel", "my_kernel"), "@Kernel(name = \"MyKernel\""),
+                new Case("DUPLICATE_NAME", kernel("@Kernel(name = \"k\", aliases = \"k\", family = Family.STATISTIC, summary = \"s\")",
+                        OK_HEADER, CTOR + LOOKBACK + STEP),
+                        Messages.DUPLICATE_NAME.formatted("k", "K", "itself"), "aliases = \"k\""),
+                new Case("DUPLICATE_MEMBER", ok(CTOR + LOOKBACK + "    @Step public double step(double x, @Input(\"x\") double y) { return x; }\n"),
+                        Messages.DUPLICATE_MEMBER.formatted("input", "x", "K", "input"), "@Input(\"x\") double y"),
+                new Case("CONSTRUCTOR", ok(CTOR + "    public K() {}\n" + LOOKBACK + STEP),
+                        Messages.CONSTRUCTOR.formatted("K", 2), OK_HEADER),
+                new Case("PARAM_NOT_ANNOTATED", ok("    public K(int period) {}\n" + LOOKBACK + STEP),
+                        Messages.PARAM_NOT_ANNOTATED.formatted("period"), "public K(int period)"),
+                new Case("PARAM_TYPE", ok("    public K(@Param(defaultValue = \"3\") long period) {}\n"
+                                + "    public static int lookback() { return 0; }\n" + STEP),
+                        Messages.PARAM_TYPE.formatted("period", "long"), "long period"),
+                new Case("PARAM_DEFAULT", ok("    public K(@Param(defaultValue = \"30\", min = 1, max = 10) int period) {}\n" + LOOKBACK + STEP),
+                        Messages.PARAM_DEFAULT.formatted("30", "period", "outside the declared range"), "defaultValue = \"30\""),
+                new Case("PARAM_RANGE", ok("    public K(@Param(defaultValue = \"3\", min = 10, max = 1) int period) {}\n" + LOOKBACK + STEP),
+                        Messages.PARAM_RANGE.formatted("period", "min 10.0, max 1.0"), "min = 10, max = 1"),
+                new Case("NO_STEP", ok(CTOR + LOOKBACK), Messages.NO_STEP.formatted("K"), OK_HEADER),
+                new Case("MULTIPLE_STEPS", ok(CTOR + LOOKBACK + STEP + "    @Step public double other(double x) { return x; }\n"),
+                        Messages.MULTIPLE_STEPS.formatted("K", 2), "double other(double x)"),
+                new Case("STEP_SIGNATURE", ok(CTOR + LOOKBACK + "    @Step public int step(double x) { return 0; }\n"),
+                        Messages.STEP_SIGNATURE.formatted("K.step()", "returns int"), "public int step"),
+                new Case("NO_OUTPUTS", ok(CTOR + LOOKBACK + "    @Step public void step(double x) {}\n"),
+                        Messages.NO_OUTPUTS.formatted("K.step()", "K"), "public void step"),
+                new Case("OUTPUT_MIXED", ok(CTOR + LOOKBACK + "    @Output double upper;\n" + STEP),
+                        Messages.OUTPUT_MIXED.formatted("K.step()", "K"), "@Output double upper;"),
+                new Case("OUTPUT_FIELD", ok(CTOR + LOOKBACK + "    @Output int upper;\n    @Step public void step(double x) {}\n"),
+                        Messages.OUTPUT_FIELD.formatted("upper", "upper"), "@Output int upper;"),
+                new Case("OUTPUT_CLASH", ok(CTOR + LOOKBACK + "    @Output double upper;\n    @Output(name = \"upper\") double top;\n"
+                                + "    @Step public void step(double x) {}\n"),
+                        Messages.OUTPUT_CLASH.formatted("upper", "K", "output field 'upper' of the same name"), "double top;"),
+                new Case("NO_LOOKBACK", ok(CTOR + STEP), Messages.NO_LOOKBACK.formatted("K"), OK_HEADER),
+                new Case("LOOKBACK_SIGNATURE", ok(CTOR + "    public static int lookback(int length) { return length; }\n" + STEP),
+                        Messages.LOOKBACK_SIGNATURE.formatted("K", "takes 'length', which is not a constructor parameter of the same type"),
+                        "lookback(int length)"),
+                new Case("STATE_TYPE", ok(CTOR + LOOKBACK + STEP + "    List<Double> history;\n"),
+                        Messages.STATE_TYPE.formatted("history", "java.util.List<java.lang.Double>"), "List<Double> history;"),
+                new Case("STATE_NOT_FINAL", ok(CTOR + LOOKBACK + STEP + "    double[] window = new double[3];\n"),
+                        Messages.STATE_NOT_FINAL.formatted("window", "an array"), "double[] window"),
+                new Case("PRIVATE_STATE", ok(CTOR + LOOKBACK + STEP + "    private double sum;\n"),
+                        Messages.PRIVATE_STATE.formatted("sum"), "private double sum;"),
+                new Case("IMPURE_STATIC", ok(CTOR + LOOKBACK + STEP + "    static double lastSeen;\n"),
+                        Messages.IMPURE_STATIC.formatted("lastSeen"), "static double lastSeen;"),
+                new Case("SELF_NESTING", ok(CTOR + LOOKBACK + STEP + "    final K inner = null;\n"),
+                        Messages.SELF_NESTING.formatted("inner", "K"), "final K inner"),
+                new Case("REQUIRE_UNKNOWN", kernel("@Require(left = \"period\", op = Require.Op.LT, right = \"slow\")\n" + OK_ANNOTATION,
+                                OK_HEADER, CTOR + LOOKBACK + STEP),
+                        Messages.REQUIRE_UNKNOWN.formatted("k", "slow", "period"), "right = \"slow\""),
+                new Case("REQUIRE_TYPE", kernel("@Require(left = \"period\", op = Require.Op.LT, right = \"on\")\n" + OK_ANNOTATION,
+                                OK_HEADER, "    public K(@Param(defaultValue = \"3\", min = 1, max = 10) int period, "
+                                        + "@Param(defaultValue = \"true\") boolean on) {}\n" + LOOKBACK + STEP),
+                        Messages.REQUIRE_TYPE.formatted("k", "on"), "right = \"on\""),
+                new Case("SELECTOR_OUTPUT", kernel("@Kernel(name = \"k\", family = Family.STATISTIC, summary = \"s\","
+                                + " selectors = @Selector(alias = \"k_top\", output = \"top\"))", OK_HEADER, CTOR + LOOKBACK + STEP),
+                        Messages.SELECTOR_OUTPUT.formatted("k_top", "k", "top", "value"), "selectors = @Selector"),
+                new Case("LIBRARY_NAME", "@KernelLibrary(facade = \"my-facade\")\npackage test;\n\nimport io.ta.annotation.KernelLibrary;\n",
+                        Messages.LIBRARY_NAME.formatted("my-facade"), "package test;"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void eachMistakeIsReportedOnItsLine(Case c) {
+        boolean packageInfo = c.source().contains("package test;\n\nimport io.ta.annotation.KernelLibrary");
+        JavaFileObject file = JavaFileObjects.forSourceString(packageInfo ? "test.package-info" : "test.K", c.source());
+        Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(file);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining(c.message()).inFile(file).onLineContaining(c.line());
+    }
+
+    @Test
+    void twoFacadesInOneCompilationAreRejected() {
+        JavaFileObject a = JavaFileObjects.forSourceString("a.package-info", "@io.ta.annotation.KernelLibrary(facade = \"A\")\npackage a;\n");
+        JavaFileObject b = JavaFileObjects.forSourceString("b.package-info", "@io.ta.annotation.KernelLibrary(facade = \"B\")\npackage b;\n");
+        Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(a, b);
+        assertThat(compilation).hadErrorContaining(Messages.LIBRARY_DUPLICATE.formatted("a", "b")).inFile(b);
+    }
+
+    @Test
+    void aNameTakenByAnotherKernelIsRejected() {
+        JavaFileObject other = JavaFileObjects.forSourceString("test.Other", kernel(
+                "@Kernel(name = \"other\", aliases = \"k\", family = Family.STATISTIC, summary = \"s\")", "public final class Other",
+                "    public Other(@Param(defaultValue = \"3\", min = 1, max = 10) int period) {}\n" + LOOKBACK + STEP));
+        JavaFileObject k = JavaFileObjects.forSourceString("test.K", ok(CTOR + LOOKBACK + STEP));
+        Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(k, other);
+        assertThat(compilation).hadErrorContaining(Messages.DUPLICATE_NAME.formatted("k", "Other", "test.K")).inFile(other);
+    }
+
+    @Test
+    void oneBadKernelDoesNotHideTheOthersErrors() {
+        JavaFileObject a = JavaFileObjects.forSourceString("test.K", ok(CTOR + LOOKBACK + STEP + "    static int hidden;\n"));
+        JavaFileObject b = JavaFileObjects.forSourceString("test.L", kernel(
+                "@Kernel(name = \"l\", family = Family.STATISTIC, summary = \"s\")", "public final class L",
+                "    public L(@Param(defaultValue = \"3\", min = 1, max = 10) int period) {}\n" + STEP + "    private double sum;\n"));
+        Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(a, b);
+        assertThat(compilation).hadErrorContaining(Messages.IMPURE_STATIC.formatted("hidden")).inFile(a);
+        assertThat(compilation).hadErrorContaining(Messages.NO_LOOKBACK.formatted("L")).inFile(b);
+        assertThat(compilation).hadErrorContaining(Messages.PRIVATE_STATE.formatted("sum")).inFile(b);
+        assertEquals(3, compilation.errors().size(), compilation.errors().toString());
+    }
+
+    /** Every diagnostic a kernel author can cause has a failing-compile case (TaFatal is a processor bug, not a mistake). */
+    @Test
+    void everyMessageHasACase() {
+        Set<String> constants = new TreeSet<>();
+        for (Field f : Messages.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                constants.add(f.getName());
+            }
+        }
+        constants.remove("FATAL");
+        constants.remove("LIBRARY_DUPLICATE"); // covered by twoFacadesInOneCompilationAreRejected
+        Set<String> covered = cases().stream().map(Case::constant).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(constants, covered);
+    }
+}

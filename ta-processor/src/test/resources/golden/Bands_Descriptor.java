@@ -1,0 +1,129 @@
+package test;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.OutputKind;
+import io.ta.spi.KernelDescriptor;
+import io.ta.spi.OutputSpec;
+import io.ta.spi.ParamSpec;
+import io.ta.spi.ParamType;
+import io.ta.spi.ParamValues;
+import io.ta.spi.SelectorSpec;
+import java.util.List;
+import javax.annotation.processing.Generated;
+
+/**
+ * Registry descriptor of {@code bands}: Mean plus and minus a width.
+ */
+@Generated("io.ta.processor.KernelProcessor")
+public final class Bands_Descriptor implements KernelDescriptor {
+    /**
+     * The shared instance (ServiceLoader makes its own; both are equivalent).
+     */
+    public static final Bands_Descriptor INSTANCE = new Bands_Descriptor();
+
+    private static final List<ParamSpec> PARAMS = List.of(new ParamSpec("fast_period", ParamType.INT, "3", 1.0, 100.0, false, false, List.of(), ""), new ParamSpec("slow_period", ParamType.INT, "10", 2.0, 100.0, false, false, List.of(), ""), new ParamSpec("width", ParamType.REAL, "2.0", 0.0, Double.POSITIVE_INFINITY, true, false, List.of(), ""));
+
+    private static final List<String> INPUTS = List.of("high", "low");
+
+    private static final List<OutputSpec> OUTPUTS = List.of(new OutputSpec("upper", ""), new OutputSpec("middle", "the mean"), new OutputSpec("lower", ""));
+
+    private static final List<String> ALIASES = List.of();
+
+    private static final List<SelectorSpec> SELECTORS = List.of(new SelectorSpec("bands_upper", "upper"));
+
+    /**
+     * For {@link java.util.ServiceLoader}.
+     */
+    public Bands_Descriptor() {
+    }
+
+    @Override
+    public String name() {
+        return "bands";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return ALIASES;
+    }
+
+    @Override
+    public List<SelectorSpec> selectors() {
+        return SELECTORS;
+    }
+
+    @Override
+    public Family family() {
+        return Family.VOLATILITY;
+    }
+
+    @Override
+    public OutputKind kind() {
+        return OutputKind.NUMBER;
+    }
+
+    @Override
+    public String summary() {
+        return "Mean plus and minus a width.";
+    }
+
+    @Override
+    public String reference() {
+        return "";
+    }
+
+    @Override
+    public String lookbackFormula() {
+        return "slow_period - 1";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return INPUTS;
+    }
+
+    @Override
+    public List<OutputSpec> outputs() {
+        return OUTPUTS;
+    }
+
+    @Override
+    public long schema() {
+        return Bands_State.SCHEMA;
+    }
+
+    @Override
+    public int lookback(ParamValues p) {
+        check(p);
+        int fastPeriod = p.intValue(0);
+        int slowPeriod = p.intValue(1);
+        double width = p.realValue(2);
+        Bands_Stream.validate(fastPeriod, slowPeriod, width);
+        return Bands.lookback(slowPeriod);
+    }
+
+    @Override
+    public Bands_Stream newStream(ParamValues p) {
+        check(p);
+        int fastPeriod = p.intValue(0);
+        int slowPeriod = p.intValue(1);
+        double width = p.realValue(2);
+        return new Bands_Stream(fastPeriod, slowPeriod, width);
+    }
+
+    private static void check(ParamValues p) {
+        if (!p.kernel().equals("bands") || p.size() != 3) {
+            throw new IllegalArgumentException("parameter values for bands were built for " + p.kernel());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KernelDescriptor[bands]";
+    }
+}

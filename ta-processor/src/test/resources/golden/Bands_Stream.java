@@ -1,0 +1,282 @@
+package test;
+
+import io.ta.annotation.Require;
+import io.ta.spi.Checks;
+import io.ta.spi.KernelDescriptor;
+import io.ta.spi.KernelStream;
+import io.ta.spi.ParamValues;
+import io.ta.spi.StateReader;
+import io.ta.spi.StateSnapshot;
+import io.ta.spi.StateWriter;
+import javax.annotation.processing.Generated;
+
+/**
+ * Incremental {@code bands}: Mean plus and minus a width.
+ *
+ * <p>{@code update} commits a bar, {@code preview} evaluates the forming bar without committing it,
+ * {@code replaceLast} revises the last committed bar; all are O(1) for O(1) kernels. Outputs of the most
+ * recent of these calls are readable with the output getters.
+ */
+@Generated("io.ta.processor.KernelProcessor")
+public final class Bands_Stream implements KernelStream {
+    private static final String KERNEL = "bands";
+
+    private final int fastPeriod;
+
+    private final int slowPeriod;
+
+    private final double width;
+
+    private final int lookback;
+
+    private Bands k;
+
+    private Bands_State last;
+
+    private final Bands_State probe;
+
+    private long count;
+
+    private double upper = Double.NaN;
+
+    private double middle = Double.NaN;
+
+    private double lower = Double.NaN;
+
+    /**
+     * A fresh stream.
+     *
+     * @throws io.ta.error.InvalidParameterException if a parameter is out of range
+     */
+    public Bands_Stream(int fastPeriod, int slowPeriod, double width) {
+        validate(fastPeriod, slowPeriod, width);
+        this.fastPeriod = fastPeriod;
+        this.slowPeriod = slowPeriod;
+        this.width = width;
+        this.lookback = Bands.lookback(slowPeriod);
+        this.k = new Bands(fastPeriod, slowPeriod, width);
+        this.last = new Bands_State(k);
+        this.probe = new Bands_State(k);
+    }
+
+    /**
+     * Checks every parameter and cross-parameter rule of {@code bands}.
+     *
+     * @throws io.ta.error.InvalidParameterException naming the kernel, the parameter and its valid range
+     */
+    public static void validate(int fastPeriod, int slowPeriod, double width) {
+        Checks.intParam(KERNEL, "fast_period", fastPeriod, 1.0, 100.0, false, false);
+        Checks.intParam(KERNEL, "slow_period", slowPeriod, 2.0, 100.0, false, false);
+        Checks.realParam(KERNEL, "width", width, 0.0, Double.POSITIVE_INFINITY, true, false);
+        Checks.require(KERNEL, "fast_period", fastPeriod, Require.Op.LT, "slow_period", slowPeriod);
+    }
+
+    /**
+     * Steps {@code k} over bars {@code [from, to)}, writing outputs at the same indices. No checks: the
+     * generated callers validate parameters, shapes and ranges first.
+     */
+    public static void loop(Bands k, double[] high, double[] low, double[] outUpper,
+            double[] outMiddle, double[] outLower, int from, int to) {
+        for (int i = from; i < to; i++) {
+            k.step(high[i], low[i]);
+            outUpper[i] = Checks.finiteOrNaN(k.upper);
+            outMiddle[i] = Checks.finiteOrNaN(k.middle);
+            outLower[i] = Checks.finiteOrNaN(k.lower);
+        }
+    }
+
+    /**
+     * Commits one bar.
+     */
+    public void update(double high, double low) {
+        last.save(k);
+        count++;
+        k.step(high, low);
+        capture();
+    }
+
+    /**
+     * Evaluates the forming bar without committing it.
+     */
+    public void preview(double high, double low) {
+        probe.save(k);
+        k.step(high, low);
+        capture();
+        probe.restore(k);
+    }
+
+    /**
+     * Replaces the last committed bar.
+     *
+     * @throws io.ta.error.StreamStateException before the first {@code update}
+     */
+    public void replaceLast(double high, double low) {
+        Checks.hasLast(KERNEL, count);
+        last.restore(k);
+        k.step(high, low);
+        capture();
+    }
+
+    private void capture() {
+        this.upper = Checks.finiteOrNaN(k.upper);
+        this.middle = Checks.finiteOrNaN(k.middle);
+        this.lower = Checks.finiteOrNaN(k.lower);
+    }
+
+    /**
+     * Output {@code upper}, from the most recent update, preview or replaceLast (NaN before any).
+     */
+    public double upper() {
+        return upper;
+    }
+
+    /**
+     * Output {@code middle} (the mean), from the most recent update, preview or replaceLast (NaN before any).
+     */
+    public double middle() {
+        return middle;
+    }
+
+    /**
+     * Output {@code lower}, from the most recent update, preview or replaceLast (NaN before any).
+     */
+    public double lower() {
+        return lower;
+    }
+
+    /**
+     * Commits bars {@code [from, to)} of the inputs, writing outputs at the same indices; the same as one
+     * {@code update} per bar. Chunks of one series give exactly the whole-series batch result.
+     *
+     * @throws io.ta.error.ShapeMismatchException if the range lies outside an array
+     */
+    public void updateRange(double[] high, double[] low, double[] outUpper, double[] outMiddle,
+            double[] outLower, int from, int to) {
+        Checks.range(KERNEL, "high", high, from, to);
+        Checks.range(KERNEL, "low", low, from, to);
+        Checks.range(KERNEL, "outUpper", outUpper, from, to);
+        Checks.range(KERNEL, "outMiddle", outMiddle, from, to);
+        Checks.range(KERNEL, "outLower", outLower, from, to);
+        if (from == to) {
+            return;
+        }
+        Bands k = this.k;
+        loop(k, high, low, outUpper, outMiddle, outLower, from, to - 1);
+        last.save(k);
+        loop(k, high, low, outUpper, outMiddle, outLower, to - 1, to);
+        count += to - from;
+        this.upper = outUpper[to - 1];
+        this.middle = outMiddle[to - 1];
+        this.lower = outLower[to - 1];
+    }
+
+    @Override
+    public KernelDescriptor descriptor() {
+        return Bands_Descriptor.INSTANCE;
+    }
+
+    @Override
+    public ParamValues params() {
+        return ParamValues.ofPositional(Bands_Descriptor.INSTANCE, fastPeriod, slowPeriod, width);
+    }
+
+    @Override
+    public int lookback() {
+        return lookback;
+    }
+
+    @Override
+    public long count() {
+        return count;
+    }
+
+    @Override
+    public boolean isReady() {
+        return count > lookback;
+    }
+
+    @Override
+    public void update(double[] bar, double[] out) {
+        Checks.arity(KERNEL, "inputs", 2, bar.length);
+        Checks.arity(KERNEL, "outputs", 3, out.length);
+        update(bar[0], bar[1]);
+        out[0] = this.upper;
+        out[1] = this.middle;
+        out[2] = this.lower;
+    }
+
+    @Override
+    public void preview(double[] bar, double[] out) {
+        Checks.arity(KERNEL, "inputs", 2, bar.length);
+        Checks.arity(KERNEL, "outputs", 3, out.length);
+        preview(bar[0], bar[1]);
+        out[0] = this.upper;
+        out[1] = this.middle;
+        out[2] = this.lower;
+    }
+
+    @Override
+    public void replaceLast(double[] bar, double[] out) {
+        Checks.arity(KERNEL, "inputs", 2, bar.length);
+        Checks.arity(KERNEL, "outputs", 3, out.length);
+        replaceLast(bar[0], bar[1]);
+        out[0] = this.upper;
+        out[1] = this.middle;
+        out[2] = this.lower;
+    }
+
+    @Override
+    public void updateRange(double[][] in, double[][] out, int from, int to) {
+        Checks.arity(KERNEL, "input arrays", 2, in.length);
+        Checks.arity(KERNEL, "output arrays", 3, out.length);
+        updateRange(in[0], in[1], out[0], out[1], out[2], from, to);
+    }
+
+    @Override
+    public StateSnapshot snapshot() {
+        StateWriter w = new StateWriter();
+        w.putLong(count);
+        w.putDouble(this.upper);
+        w.putDouble(this.middle);
+        w.putDouble(this.lower);
+        Bands_State.writeState(k, w);
+        last.write(w);
+        return new StateSnapshot(KERNEL, Bands_State.SCHEMA, w.toArray());
+    }
+
+    @Override
+    public void restore(StateSnapshot snapshot) {
+        // Read into fresh objects and swap at the end, so a bad snapshot leaves this stream untouched.
+        Checks.snapshot(KERNEL, Bands_State.SCHEMA, snapshot);
+        StateReader r = snapshot.reader();
+        long c = r.getLong();
+        double o0 = r.getDouble();
+        double o1 = r.getDouble();
+        double o2 = r.getDouble();
+        Bands fresh = new Bands(fastPeriod, slowPeriod, width);
+        Bands_State.readState(fresh, r);
+        Bands_State freshLast = new Bands_State(fresh);
+        freshLast.read(r);
+        r.end();
+        this.k = fresh;
+        this.last = freshLast;
+        this.count = c;
+        this.upper = o0;
+        this.middle = o1;
+        this.lower = o2;
+    }
+
+    @Override
+    public void reset() {
+        this.k = new Bands(fastPeriod, slowPeriod, width);
+        this.count = 0;
+        this.upper = Double.NaN;
+        this.middle = Double.NaN;
+        this.lower = Double.NaN;
+    }
+
+    @Override
+    public String toString() {
+        return KERNEL + "(" + params() + ") after " + count + " bars";
+    }
+}

@@ -1,0 +1,142 @@
+package test;
+
+import io.ta.spi.Checks;
+import javax.annotation.processing.Generated;
+
+/**
+ * Typed entry points for the kernels of this library: batch functions over whole series (allocating,
+ * or writing into caller arrays) and factories for their streams. Outputs are aligned to the input;
+ * warm-up bars are NaN (0.0 for flags). Invalid parameters throw
+ * {@link io.ta.error.InvalidParameterException} and ragged inputs
+ * {@link io.ta.error.ShapeMismatchException}, before any bar is read.
+ */
+@Generated("io.ta.processor.KernelProcessor")
+public final class TestTa {
+    private TestTa() {
+    }
+
+    /**
+     * {@code bands}: Mean plus and minus a width.
+     *
+     * <p>Lookback (first valid index): {@code slow_period - 1}.
+     *
+     * @param high input {@code high}
+     * @param low input {@code low}
+     * @param fastPeriod {@code fast_period}; [1, 100]; default 3
+     * @param slowPeriod {@code slow_period}; [2, 100]; default 10
+     * @param width {@code width}; > 0; default 2.0
+     * @return one array per output, aligned to the input
+     */
+    public static Bands_Result bands(double[] high, double[] low, int fastPeriod, int slowPeriod,
+            double width) {
+        Bands_Stream.validate(fastPeriod, slowPeriod, width);
+        int n = Checks.length("bands", "high", high, "low", low);
+        double[] outUpper = new double[n];
+        double[] outMiddle = new double[n];
+        double[] outLower = new double[n];
+        Bands_Stream.loop(new Bands(fastPeriod, slowPeriod, width), high, low, outUpper, outMiddle, outLower, 0, n);
+        return new Bands_Result(outUpper, outMiddle, outLower);
+    }
+
+    /**
+     * {@code bands}: Mean plus and minus a width.
+     *
+     * <p>Lookback (first valid index): {@code slow_period - 1}.
+     *
+     * @param high input {@code high}
+     * @param low input {@code low}
+     * @param fastPeriod {@code fast_period}; [1, 100]; default 3
+     * @param slowPeriod {@code slow_period}; [2, 100]; default 10
+     * @param width {@code width}; > 0; default 2.0
+     * @param outUpper receives the output; must have the inputs' length
+     * @param outMiddle receives the output; must have the inputs' length
+     * @param outLower receives the output; must have the inputs' length
+     */
+    public static void bands(double[] high, double[] low, int fastPeriod, int slowPeriod,
+            double width, double[] outUpper, double[] outMiddle, double[] outLower) {
+        Bands_Stream.validate(fastPeriod, slowPeriod, width);
+        int n = Checks.length("bands", "high", high, "low", low);
+        Checks.output("bands", "upper", outUpper, n);
+        Checks.output("bands", "middle", outMiddle, n);
+        Checks.output("bands", "lower", outLower, n);
+        Bands_Stream.loop(new Bands(fastPeriod, slowPeriod, width), high, low, outUpper, outMiddle, outLower, 0, n);
+    }
+
+    /**
+     * {@code bands} with default parameters (fast_period=3, slow_period=10, width=2.0).
+     */
+    public static Bands_Result bands(double[] high, double[] low) {
+        return bands(high, low, 3, 10, 2.0);
+    }
+
+    /**
+     * A new incremental {@code bands}; see {@link Bands_Stream}.
+     */
+    public static Bands_Stream bandsStream(int fastPeriod, int slowPeriod, double width) {
+        return new Bands_Stream(fastPeriod, slowPeriod, width);
+    }
+
+    /**
+     * A new incremental {@code bands} with default parameters (fast_period=3, slow_period=10, width=2.0).
+     */
+    public static Bands_Stream bandsStream() {
+        return new Bands_Stream(3, 10, 2.0);
+    }
+
+    /**
+     * {@code window_mean}: Mean of a window.
+     *
+     * <p>Lookback (first valid index): {@code period - 1}.
+     *
+     * @param x input {@code x}
+     * @param period {@code period}; [1, 1000]; default 10
+     * @param rounding {@code rounding}; one of none, floor; default none
+     * @return one value per input bar
+     */
+    public static double[] windowMean(double[] x, int period, WindowMean.Rounding rounding) {
+        WindowMean_Stream.validate(period, rounding);
+        int n = Checks.length("window_mean", "x", x);
+        double[] out = new double[n];
+        WindowMean_Stream.loop(new WindowMean(period, rounding), x, out, 0, n);
+        return out;
+    }
+
+    /**
+     * {@code window_mean}: Mean of a window.
+     *
+     * <p>Lookback (first valid index): {@code period - 1}.
+     *
+     * @param x input {@code x}
+     * @param period {@code period}; [1, 1000]; default 10
+     * @param rounding {@code rounding}; one of none, floor; default none
+     * @param out receives the output; must have the inputs' length
+     */
+    public static void windowMean(double[] x, int period, WindowMean.Rounding rounding,
+            double[] out) {
+        WindowMean_Stream.validate(period, rounding);
+        int n = Checks.length("window_mean", "x", x);
+        Checks.output("window_mean", "value", out, n);
+        WindowMean_Stream.loop(new WindowMean(period, rounding), x, out, 0, n);
+    }
+
+    /**
+     * {@code window_mean} with default parameters (period=10, rounding=none).
+     */
+    public static double[] windowMean(double[] x) {
+        return windowMean(x, 10, WindowMean.Rounding.NONE);
+    }
+
+    /**
+     * A new incremental {@code window_mean}; see {@link WindowMean_Stream}.
+     */
+    public static WindowMean_Stream windowMeanStream(int period, WindowMean.Rounding rounding) {
+        return new WindowMean_Stream(period, rounding);
+    }
+
+    /**
+     * A new incremental {@code window_mean} with default parameters (period=10, rounding=none).
+     */
+    public static WindowMean_Stream windowMeanStream() {
+        return new WindowMean_Stream(10, WindowMean.Rounding.NONE);
+    }
+}

@@ -1,0 +1,81 @@
+package test;
+
+import io.ta.spi.StateReader;
+import io.ta.spi.StateWriter;
+import io.ta.state.DoubleRing;
+import javax.annotation.processing.Generated;
+
+/**
+ * State companion of {@link WindowMean}: a checkpoint of its mutable state, and its snapshot encoding.
+ */
+@Generated("io.ta.processor.KernelProcessor")
+public final class WindowMean_State {
+    /**
+     * Hash of the state layout (nested kernels included); snapshots carry it so a changed kernel
+     * rejects old snapshots.
+     */
+    public static final long SCHEMA = 0x4f09a76ea8898906L;
+
+    private final DoubleRing.Mark window;
+
+    private double sum;
+
+    /**
+     * A checkpoint sized for {@code k}'s parameters.
+     */
+    public WindowMean_State(WindowMean k) {
+        this.window = k.window.newMark();
+    }
+
+    /**
+     * Records {@code k}'s mutable state.
+     */
+    public void save(WindowMean k) {
+        k.window.mark(this.window);
+        this.sum = k.sum;
+    }
+
+    /**
+     * Puts the recorded state back into {@code k}.
+     */
+    public void restore(WindowMean k) {
+        k.window.rewind(this.window);
+        k.sum = this.sum;
+    }
+
+    /**
+     * Appends this checkpoint to a snapshot.
+     */
+    public void write(StateWriter w) {
+        this.window.write(w);
+        w.putDouble(this.sum);
+    }
+
+    /**
+     * Reads this checkpoint from a snapshot.
+     */
+    public void read(StateReader r) {
+        this.window.read(r);
+        this.sum = r.getDouble();
+    }
+
+    /**
+     * Appends the complete state of {@code k}.
+     */
+    public static void writeState(WindowMean k, StateWriter w) {
+        w.putInt(k.period);
+        w.putBoolean(k.floor);
+        k.window.write(w);
+        w.putDouble(k.sum);
+    }
+
+    /**
+     * Replaces the state of {@code k}; fixed fields must match.
+     */
+    public static void readState(WindowMean k, StateReader r) {
+        r.expectInt("period", k.period);
+        r.expectBoolean("floor", k.floor);
+        k.window.read(r);
+        k.sum = r.getDouble();
+    }
+}

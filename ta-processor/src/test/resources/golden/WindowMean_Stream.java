@@ -1,0 +1,227 @@
+package test;
+
+import io.ta.spi.Checks;
+import io.ta.spi.KernelDescriptor;
+import io.ta.spi.KernelStream;
+import io.ta.spi.ParamValues;
+import io.ta.spi.StateReader;
+import io.ta.spi.StateSnapshot;
+import io.ta.spi.StateWriter;
+import java.util.Locale;
+import javax.annotation.processing.Generated;
+
+/**
+ * Incremental {@code window_mean}: Mean of a window.
+ *
+ * <p>{@code update} commits a bar, {@code preview} evaluates the forming bar without committing it,
+ * {@code replaceLast} revises the last committed bar; all are O(1) for O(1) kernels. Outputs of the most
+ * recent of these calls are readable with {@link #value()}.
+ */
+@Generated("io.ta.processor.KernelProcessor")
+public final class WindowMean_Stream implements KernelStream {
+    private static final String KERNEL = "window_mean";
+
+    private final int period;
+
+    private final WindowMean.Rounding rounding;
+
+    private final int lookback;
+
+    private WindowMean k;
+
+    private WindowMean_State last;
+
+    private final WindowMean_State probe;
+
+    private long count;
+
+    private double value = Double.NaN;
+
+    /**
+     * A fresh stream.
+     *
+     * @throws io.ta.error.InvalidParameterException if a parameter is out of range
+     */
+    public WindowMean_Stream(int period, WindowMean.Rounding rounding) {
+        validate(period, rounding);
+        this.period = period;
+        this.rounding = rounding;
+        this.lookback = WindowMean.lookback(period);
+        this.k = new WindowMean(period, rounding);
+        this.last = new WindowMean_State(k);
+        this.probe = new WindowMean_State(k);
+    }
+
+    /**
+     * Checks every parameter and cross-parameter rule of {@code window_mean}.
+     *
+     * @throws io.ta.error.InvalidParameterException naming the kernel, the parameter and its valid range
+     */
+    public static void validate(int period, WindowMean.Rounding rounding) {
+        Checks.intParam(KERNEL, "period", period, 1.0, 1000.0, false, false);
+        Checks.choiceParam(KERNEL, "rounding", rounding);
+    }
+
+    /**
+     * Steps {@code k} over bars {@code [from, to)}, writing outputs at the same indices. No checks: the
+     * generated callers validate parameters, shapes and ranges first.
+     */
+    public static void loop(WindowMean k, double[] x, double[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            out[i] = Checks.finiteOrNaN(k.step(x[i]));
+        }
+    }
+
+    /**
+     * Commits one bar and returns its output.
+     */
+    public double update(double x) {
+        last.save(k);
+        count++;
+        return value = Checks.finiteOrNaN(k.step(x));
+    }
+
+    /**
+     * Evaluates the forming bar without committing it; returns its output.
+     */
+    public double preview(double x) {
+        probe.save(k);
+        double v = Checks.finiteOrNaN(k.step(x));
+        probe.restore(k);
+        return value = v;
+    }
+
+    /**
+     * Replaces the last committed bar; returns the revised output.
+     *
+     * @throws io.ta.error.StreamStateException before the first {@code update}
+     */
+    public double replaceLast(double x) {
+        Checks.hasLast(KERNEL, count);
+        last.restore(k);
+        return value = Checks.finiteOrNaN(k.step(x));
+    }
+
+    /**
+     * The output of the most recent update, preview or replaceLast (NaN before any).
+     */
+    public double value() {
+        return value;
+    }
+
+    /**
+     * Commits bars {@code [from, to)} of the inputs, writing outputs at the same indices; the same as one
+     * {@code update} per bar. Chunks of one series give exactly the whole-series batch result.
+     *
+     * @throws io.ta.error.ShapeMismatchException if the range lies outside an array
+     */
+    public void updateRange(double[] x, double[] out, int from, int to) {
+        Checks.range(KERNEL, "x", x, from, to);
+        Checks.range(KERNEL, "out", out, from, to);
+        if (from == to) {
+            return;
+        }
+        WindowMean k = this.k;
+        loop(k, x, out, from, to - 1);
+        last.save(k);
+        loop(k, x, out, to - 1, to);
+        count += to - from;
+        this.value = out[to - 1];
+    }
+
+    @Override
+    public KernelDescriptor descriptor() {
+        return WindowMean_Descriptor.INSTANCE;
+    }
+
+    @Override
+    public ParamValues params() {
+        return ParamValues.ofPositional(WindowMean_Descriptor.INSTANCE, period, rounding.name().toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public int lookback() {
+        return lookback;
+    }
+
+    @Override
+    public long count() {
+        return count;
+    }
+
+    @Override
+    public boolean isReady() {
+        return count > lookback;
+    }
+
+    @Override
+    public void update(double[] bar, double[] out) {
+        Checks.arity(KERNEL, "inputs", 1, bar.length);
+        Checks.arity(KERNEL, "outputs", 1, out.length);
+        update(bar[0]);
+        out[0] = this.value;
+    }
+
+    @Override
+    public void preview(double[] bar, double[] out) {
+        Checks.arity(KERNEL, "inputs", 1, bar.length);
+        Checks.arity(KERNEL, "outputs", 1, out.length);
+        preview(bar[0]);
+        out[0] = this.value;
+    }
+
+    @Override
+    public void replaceLast(double[] bar, double[] out) {
+        Checks.arity(KERNEL, "inputs", 1, bar.length);
+        Checks.arity(KERNEL, "outputs", 1, out.length);
+        replaceLast(bar[0]);
+        out[0] = this.value;
+    }
+
+    @Override
+    public void updateRange(double[][] in, double[][] out, int from, int to) {
+        Checks.arity(KERNEL, "input arrays", 1, in.length);
+        Checks.arity(KERNEL, "output arrays", 1, out.length);
+        updateRange(in[0], out[0], from, to);
+    }
+
+    @Override
+    public StateSnapshot snapshot() {
+        StateWriter w = new StateWriter();
+        w.putLong(count);
+        w.putDouble(this.value);
+        WindowMean_State.writeState(k, w);
+        last.write(w);
+        return new StateSnapshot(KERNEL, WindowMean_State.SCHEMA, w.toArray());
+    }
+
+    @Override
+    public void restore(StateSnapshot snapshot) {
+        // Read into fresh objects and swap at the end, so a bad snapshot leaves this stream untouched.
+        Checks.snapshot(KERNEL, WindowMean_State.SCHEMA, snapshot);
+        StateReader r = snapshot.reader();
+        long c = r.getLong();
+        double o0 = r.getDouble();
+        WindowMean fresh = new WindowMean(period, rounding);
+        WindowMean_State.readState(fresh, r);
+        WindowMean_State freshLast = new WindowMean_State(fresh);
+        freshLast.read(r);
+        r.end();
+        this.k = fresh;
+        this.last = freshLast;
+        this.count = c;
+        this.value = o0;
+    }
+
+    @Override
+    public void reset() {
+        this.k = new WindowMean(period, rounding);
+        this.count = 0;
+        this.value = Double.NaN;
+    }
+
+    @Override
+    public String toString() {
+        return KERNEL + "(" + params() + ") after " + count + " bars";
+    }
+}
