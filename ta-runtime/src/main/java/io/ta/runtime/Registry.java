@@ -1,0 +1,133 @@
+package io.ta.runtime;
+
+import io.ta.error.UnknownNameException;
+import io.ta.spi.KernelDescriptor;
+import io.ta.spi.Names;
+import io.ta.spi.ParamValues;
+import io.ta.spi.SelectorSpec;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * Every kernel on the classpath, found through {@link ServiceLoader}: the built-ins and any extension jar's. Resolves
+ * canonical names, aliases and selector aliases (an alias bound to one output, e.g. {@code bb_upper}); a name claimed
+ * twice is a {@link RegistryConflictException} at load time, not a silent shadowing.
+ */
+public final class Registry {
+    private static volatile Registry defaultRegistry;
+
+    private final List<KernelDescriptor> kernels;
+    private final Map<String, Entry> byName;
+
+    /** What a registry name resolves to: a kernel, and for selector aliases the output it selects (else -1). */
+    public record Entry(KernelDescriptor kernel, int output) {
+        /** Whether the name selects one output of a multi-output kernel. */
+        public boolean isSelector() {
+            return output >= 0;
+        }
+    }
+
+    private Registry(List<KernelDescriptor> kernels) {
+        List<KernelDescriptor> sorted = new ArrayList<>(kernels);
+        sorted.sort(Comparator.comparing(KernelDescriptor::name));
+        this.kernels = List.copyOf(sorted);
+        Map<String, Entry> m = new LinkedHashMap<>();
+        for (KernelDescriptor d : sorted) {
+            claim(m, d.name(), new Entry(d, -1));
+            for (String a : d.aliases()) {
+                claim(m, a, new Entry(d, -1));
+            }
+            for (SelectorSpec s : d.selectors()) {
+                claim(m, s.alias(), new Entry(d, d.outputIndex(s.output())));
+            }
+        }
+        this.byName = Map.copyOf(m);
+    }
+
+    private static void claim(Map<String, Entry> m, String name, Entry e) {
+        Entry prior = m.putIfAbsent(name, e);
+        if (prior != null) {
+            throw new RegistryConflictException("kernel name '" + name + "' is claimed by both " + prior.kernel().name()
+                    + " (" + prior.kernel().getClass().getName() + ") and " + e.kernel().name() + " ("
+                    + e.kernel().getClass().getName() + "); names, aliases and selectors must be globally unique");
+        }
+    }
+
+    /** The registry of the context class loader, loaded once. */
+    public static Registry standard() {
+        Registry r = defaultRegistry;
+        if (r == null) {
+            synchronized (Registry.class) {
+                r = defaultRegistry;
+                if (r == null) {
+                    r = load(Thread.currentThread().getContextClassLoader());
+                    defaultRegistry = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    /** The kernels visible to {@code loader}. */
+    public static Registry load(ClassLoader loader) {
+        List<KernelDescriptor> found = new ArrayList<>();
+        for (KernelDescriptor d : ServiceLoader.load(KernelDescriptor.class, loader)) {
+            found.add(d);
+        }
+        return new Registry(found);
+    }
+
+    /** A registry of exactly these kernels (tests, embedding). */
+    public static Registry of(Collection<? extends KernelDescriptor> kernels) {
+        return new Registry(List.copyOf(kernels));
+    }
+
+    /** Every kernel, sorted by name. */
+    public List<KernelDescriptor> kernels() {
+        return kernels;
+    }
+
+    /** Every registered name: canonical names, aliases and selectors. */
+    public Collection<String> names() {
+        return byName.keySet();
+    }
+
+    /**
+     * Resolves a name, alias or selector.
+     *
+     * @throws UnknownNameException with the closest registered name when one is close
+     */
+    public Entry resolve(String name) {
+        Entry e = byName.get(name);
+        if (e == null) {
+            String near = Names.closest(name, byName.keySet());
+            throw new UnknownNameException("kernel", name, near, "unknown kernel '" + name + "'" + Names.hint(near));
+        }
+        return e;
+    }
+
+    /** The kernel a name, alias or selector belongs to. */
+    public KernelDescriptor kernel(String name) {
+        return resolve(name).kernel();
+    }
+
+    /**
+     * Runs a kernel over whole series: parameters by catalog name (defaults fill the rest), inputs in the kernel's
+     * input order. A selector name returns just its output.
+     */
+    public Outputs compute(String name, Map<String, ?> params, double[]... inputs) {
+        Entry e = resolve(name);
+        KernelDescriptor d = e.kernel();
+        double[][] out = d.batch(ParamValues.of(d, params), inputs);
+        List<String> names = d.outputs().stream().map(o -> o.name()).toList();
+        if (e.isSelector()) {
+            return new Outputs(d.name(), List.of(names.get(e.output())), new double[][] {out[e.output()]});
+        }
+        return new Outputs(d.name(), names, out);
+    }
+}

@@ -1,0 +1,14 @@
+package io.ta.runtime;
+
+import io.ta.error.TaException;
+import java.io.Serial;
+
+/** Two kernels on the classpath claim the same name, alias or selector. */
+public final class RegistryConflictException extends TaException {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    public RegistryConflictException(String message) {
+        super(message);
+    }
+}
