@@ -1,5 +1,5 @@
 #!/usr/bin/env Rscript
-# Regenerates golden/ttr/fixtures/*.csv from golden/ttr/cases.tsv with R's TTR package.
+# Regenerates golden/ttr/fixtures/*.csv from every golden/ttr/*.tsv table with R's TTR package.
 # Run from golden/:  Rscript ttr/generate.R
 # Needs R and TTR (Debian: apt-get install r-cran-ttr). Values are written with 17 significant digits, which
 # parse back to the exact double.
@@ -9,10 +9,12 @@ datasets <- list(
   ttrc = read.csv("data/ttrc-daily.csv"),
   eu = read.csv("data/eu-stock-closes.csv")
 )
-lines <- readLines("ttr/cases.tsv")
-lines <- lines[!startsWith(lines, "#") & nzchar(lines)]
-cases <- read.table(text = lines, sep = "\t", header = TRUE, quote = "", stringsAsFactors = FALSE,
-                    comment.char = "")
+read_table <- function(path) {
+  lines <- readLines(path)
+  lines <- lines[!startsWith(lines, "#") & nzchar(lines)]
+  read.table(text = lines, sep = "\t", header = TRUE, quote = "", stringsAsFactors = FALSE, comment.char = "")
+}
+cases <- do.call(rbind, lapply(sort(Sys.glob("ttr/*.tsv")), read_table))
 dir.create("ttr/fixtures", showWarnings = FALSE)
 for (i in seq_len(nrow(cases))) {
   row <- cases[i, ]

@@ -2,11 +2,14 @@ package test;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.OutputKind;
+import io.ta.annotation.Require;
+import io.ta.spi.Checks;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.OutputSpec;
 import io.ta.spi.ParamSpec;
 import io.ta.spi.ParamType;
 import io.ta.spi.ParamValues;
+import io.ta.spi.RequireSpec;
 import io.ta.spi.SelectorSpec;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -31,10 +34,17 @@ public final class Bands_Descriptor implements KernelDescriptor {
 
     private static final List<SelectorSpec> SELECTORS = List.of(new SelectorSpec("bands_upper", "upper"));
 
+    private static final List<RequireSpec> REQUIRES = List.of(new RequireSpec("fast_period", Require.Op.LT, "slow_period"));
+
     /**
      * For {@link java.util.ServiceLoader}.
      */
     public Bands_Descriptor() {
+    }
+
+    @Override
+    public List<RequireSpec> requires() {
+        return REQUIRES;
     }
 
     @Override
@@ -108,12 +118,37 @@ public final class Bands_Descriptor implements KernelDescriptor {
     }
 
     @Override
+    public int lookback(ParamValues p, int output) {
+        check(p);
+        int fastPeriod = p.intValue(0);
+        int slowPeriod = p.intValue(1);
+        double width = p.realValue(2);
+        Bands_Stream.validate(fastPeriod, slowPeriod, width);
+        switch (output) {
+            case 0: return Bands.upperLookback(fastPeriod);
+            default: return Bands.lookback(slowPeriod);
+        }
+    }
+
+    @Override
     public Bands_Stream newStream(ParamValues p) {
         check(p);
         int fastPeriod = p.intValue(0);
         int slowPeriod = p.intValue(1);
         double width = p.realValue(2);
         return new Bands_Stream(fastPeriod, slowPeriod, width);
+    }
+
+    @Override
+    public double[][] batch(ParamValues p, double[]... inputs) {
+        check(p);
+        int fastPeriod = p.intValue(0);
+        int slowPeriod = p.intValue(1);
+        double width = p.realValue(2);
+        int n = Checks.inputs("bands", INPUTS, inputs);
+        double[][] out = new double[3][n];
+        Bands_Stream.batch(inputs[0], inputs[1], fastPeriod, slowPeriod, width, out[0], out[1], out[2]);
+        return out;
     }
 
     private static void check(ParamValues p) {

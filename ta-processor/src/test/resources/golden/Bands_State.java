@@ -13,9 +13,11 @@ public final class Bands_State {
      * Hash of the state layout (nested kernels included); snapshots carry it so a changed kernel
      * rejects old snapshots.
      */
-    public static final long SCHEMA = 0x43cd71810f1c4256L;
+    public static final long SCHEMA = 0x6675637ec5518c07L;
 
     private final WindowMean_State mean;
+
+    private final WindowMean_State fast;
 
     private final double[] recent;
 
@@ -30,6 +32,7 @@ public final class Bands_State {
      */
     public Bands_State(Bands k) {
         this.mean = new WindowMean_State(k.mean);
+        this.fast = k.fast == null ? null : new WindowMean_State(k.fast);
         this.recent = new double[k.recent.length];
     }
 
@@ -38,6 +41,9 @@ public final class Bands_State {
      */
     public void save(Bands k) {
         this.mean.save(k.mean);
+        if (k.fast != null) {
+            this.fast.save(k.fast);
+        }
         System.arraycopy(k.recent, 0, this.recent, 0, this.recent.length);
         this.upper = k.upper;
         this.middle = k.middle;
@@ -49,6 +55,9 @@ public final class Bands_State {
      */
     public void restore(Bands k) {
         this.mean.restore(k.mean);
+        if (k.fast != null) {
+            this.fast.restore(k.fast);
+        }
         System.arraycopy(this.recent, 0, k.recent, 0, this.recent.length);
         k.upper = this.upper;
         k.middle = this.middle;
@@ -60,6 +69,9 @@ public final class Bands_State {
      */
     public void write(StateWriter w) {
         this.mean.write(w);
+        if (this.fast != null) {
+            this.fast.write(w);
+        }
         w.putDoubles(this.recent);
         w.putDouble(this.upper);
         w.putDouble(this.middle);
@@ -71,6 +83,9 @@ public final class Bands_State {
      */
     public void read(StateReader r) {
         this.mean.read(r);
+        if (this.fast != null) {
+            this.fast.read(r);
+        }
         r.getDoubles("recent", this.recent);
         this.upper = r.getDouble();
         this.middle = r.getDouble();
@@ -82,6 +97,10 @@ public final class Bands_State {
      */
     public static void writeState(Bands k, StateWriter w) {
         WindowMean_State.writeState(k.mean, w);
+        w.putBoolean(k.fast != null);
+        if (k.fast != null) {
+            WindowMean_State.writeState(k.fast, w);
+        }
         w.putDouble(k.width);
         w.putDoubles(k.recent);
         w.putDouble(k.upper);
@@ -94,6 +113,10 @@ public final class Bands_State {
      */
     public static void readState(Bands k, StateReader r) {
         WindowMean_State.readState(k.mean, r);
+        r.expectBoolean("fast present", k.fast != null);
+        if (k.fast != null) {
+            WindowMean_State.readState(k.fast, r);
+        }
         r.expectDouble("width", k.width);
         r.getDoubles("recent", k.recent);
         k.upper = r.getDouble();

@@ -72,6 +72,28 @@ public final class Bands_Stream implements KernelStream {
     }
 
     /**
+     * Steps a fresh kernel over every bar of the inputs, writing every output array (the inputs' length).
+     *
+     * @throws io.ta.error.InvalidParameterException if a parameter is out of range
+     * @throws io.ta.error.ShapeMismatchException if inputs or outputs do not line up
+     */
+    public static void batch(double[] high, double[] low, int fastPeriod, int slowPeriod,
+            double width, double[] outUpper, double[] outMiddle, double[] outLower) {
+        validate(fastPeriod, slowPeriod, width);
+        int n = Checks.length(KERNEL, "high", high, "low", low);
+        Checks.output(KERNEL, "upper", outUpper, n);
+        Checks.output(KERNEL, "middle", outMiddle, n);
+        Checks.output(KERNEL, "lower", outLower, n);
+        Bands k = new Bands(fastPeriod, slowPeriod, width);
+        for (int i = 0; i < n; i++) {
+            k.step(high[i], low[i]);
+            outUpper[i] = Checks.finiteOrNaN(k.upper);
+            outMiddle[i] = Checks.finiteOrNaN(k.middle);
+            outLower[i] = Checks.finiteOrNaN(k.lower);
+        }
+    }
+
+    /**
      * Steps {@code k} over bars {@code [from, to)}, writing outputs at the same indices. No checks: the
      * generated callers validate parameters, shapes and ranges first.
      */

@@ -34,7 +34,7 @@ public final class TestTa {
         double[] outUpper = new double[n];
         double[] outMiddle = new double[n];
         double[] outLower = new double[n];
-        Bands_Stream.loop(new Bands(fastPeriod, slowPeriod, width), high, low, outUpper, outMiddle, outLower, 0, n);
+        Bands_Stream.batch(high, low, fastPeriod, slowPeriod, width, outUpper, outMiddle, outLower);
         return new Bands_Result(outUpper, outMiddle, outLower);
     }
 
@@ -54,12 +54,7 @@ public final class TestTa {
      */
     public static void bands(double[] high, double[] low, int fastPeriod, int slowPeriod,
             double width, double[] outUpper, double[] outMiddle, double[] outLower) {
-        Bands_Stream.validate(fastPeriod, slowPeriod, width);
-        int n = Checks.length("bands", "high", high, "low", low);
-        Checks.output("bands", "upper", outUpper, n);
-        Checks.output("bands", "middle", outMiddle, n);
-        Checks.output("bands", "lower", outLower, n);
-        Bands_Stream.loop(new Bands(fastPeriod, slowPeriod, width), high, low, outUpper, outMiddle, outLower, 0, n);
+        Bands_Stream.batch(high, low, fastPeriod, slowPeriod, width, outUpper, outMiddle, outLower);
     }
 
     /**
@@ -97,7 +92,7 @@ public final class TestTa {
         WindowMean_Stream.validate(period, rounding);
         int n = Checks.length("window_mean", "x", x);
         double[] out = new double[n];
-        WindowMean_Stream.loop(new WindowMean(period, rounding), x, out, 0, n);
+        WindowMean_Stream.batch(x, period, rounding, out);
         return out;
     }
 
@@ -113,10 +108,7 @@ public final class TestTa {
      */
     public static void windowMean(double[] x, int period, WindowMean.Rounding rounding,
             double[] out) {
-        WindowMean_Stream.validate(period, rounding);
-        int n = Checks.length("window_mean", "x", x);
-        Checks.output("window_mean", "value", out, n);
-        WindowMean_Stream.loop(new WindowMean(period, rounding), x, out, 0, n);
+        WindowMean_Stream.batch(x, period, rounding, out);
     }
 
     /**

@@ -115,6 +115,17 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
         return new WindowMean_Stream(period, rounding);
     }
 
+    @Override
+    public double[][] batch(ParamValues p, double[]... inputs) {
+        check(p);
+        int period = p.intValue(0);
+        WindowMean.Rounding rounding = Checks.choice(WindowMean.Rounding.class, p.choice(1));
+        int n = Checks.inputs("window_mean", INPUTS, inputs);
+        double[][] out = new double[1][n];
+        WindowMean_Stream.batch(inputs[0], period, rounding, out[0]);
+        return out;
+    }
+
     private static void check(ParamValues p) {
         if (!p.kernel().equals("window_mean") || p.size() != 2) {
             throw new IllegalArgumentException("parameter values for window_mean were built for " + p.kernel());

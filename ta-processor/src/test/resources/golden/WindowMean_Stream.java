@@ -63,6 +63,22 @@ public final class WindowMean_Stream implements KernelStream {
     }
 
     /**
+     * Steps a fresh kernel over every bar of the inputs, writing every output array (the inputs' length).
+     *
+     * @throws io.ta.error.InvalidParameterException if a parameter is out of range
+     * @throws io.ta.error.ShapeMismatchException if inputs or outputs do not line up
+     */
+    public static void batch(double[] x, int period, WindowMean.Rounding rounding, double[] out) {
+        validate(period, rounding);
+        int n = Checks.length(KERNEL, "x", x);
+        Checks.output(KERNEL, "value", out, n);
+        WindowMean k = new WindowMean(period, rounding);
+        for (int i = 0; i < n; i++) {
+            out[i] = Checks.finiteOrNaN(k.step(x[i]));
+        }
+    }
+
+    /**
      * Steps {@code k} over bars {@code [from, to)}, writing outputs at the same indices. No checks: the
      * generated callers validate parameters, shapes and ranges first.
      */

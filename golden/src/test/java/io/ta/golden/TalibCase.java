@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One row of {@code talib/cases.tsv}: how to call ta, and the TA-Lib Java port call that is its reference.
+ * One row of {@code talib/*.tsv}: how to call ta, and the TA-Lib Java port call that is its reference.
  *
  * @param id fixture id ({@code talib/fixtures/<id>.csv})
  * @param kernel ta registry name
@@ -29,6 +29,8 @@ import java.util.Map;
  * @param talibInputs data columns for TA-Lib's inputs, or {@code price}
  * @param talibOpt TA-Lib optional inputs, in TA-Lib's order
  * @param dataset data file
+ * @param talibOutputs how ta's outputs are read from TA-Lib's, one per ta output: {@code N} (TA-Lib output N),
+ *     {@code abs(N)} or {@code sign(N)}; empty means TA-Lib's outputs in order
  */
 public record TalibCase(
         String id,
@@ -38,24 +40,41 @@ public record TalibCase(
         String talib,
         List<String> talibInputs,
         List<String> talibOpt,
-        String dataset) {
+        String dataset,
+        List<String> talibOutputs) {
 
-    public static final Path TABLE = Golden.path("talib", "cases.tsv");
-
+    /** Every row of every {@code talib/*.tsv} table (one table per kernel family keeps parallel work apart). */
     public static List<TalibCase> all() {
-        try {
-            List<TalibCase> out = new ArrayList<>();
-            boolean header = true;
-            for (String line : Files.readAllLines(TABLE)) {
-                if (line.startsWith("#") || line.isBlank()) {
-                    continue;
+        List<TalibCase> out = new ArrayList<>();
+        for (String[] f : rows(Golden.path("talib"))) {
+            out.add(new TalibCase(f[0], f[1], pairs(f[2]), pairs(f[3]), f[4], list(f[5]), list(f[6]), f[7],
+                    f.length > 8 ? list(f[8]) : List.of()));
+        }
+        return out;
+    }
+
+    /** The data rows (comments and the header line skipped) of every {@code *.tsv} in {@code dir}, sorted by file. */
+    static List<String[]> rows(Path dir) {
+        try (var files = Files.list(dir)) {
+            List<String[]> out = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (Path table : files.filter(p -> p.toString().endsWith(".tsv")).sorted().toList()) {
+                boolean header = true;
+                for (String line : Files.readAllLines(table)) {
+                    if (line.startsWith("#") || line.isBlank()) {
+                        continue;
+                    }
+                    if (header) {
+                        header = false;
+                        continue;
+                    }
+                    String[] f = line.split("\t", -1);
+                    if (ids.contains(f[0])) {
+                        throw new IllegalStateException(table + ": case id " + f[0] + " is used twice");
+                    }
+                    ids.add(f[0]);
+                    out.add(f);
                 }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                out.add(new TalibCase(f[0], f[1], pairs(f[2]), pairs(f[3]), f[4], list(f[5]), list(f[6]), f[7]));
             }
             return out;
         } catch (IOException e) {
@@ -78,6 +97,11 @@ public record TalibCase(
 
     public Path fixture() {
         return Golden.path("talib", "fixtures", id + ".csv");
+    }
+
+    /** A case of another reference (R TTR): the ta side only. */
+    static TalibCase taSide(String id, String kernel, String params, String inputs, String dataset) {
+        return new TalibCase(id, kernel, pairs(params), pairs(inputs), "", List.of(), List.of(), dataset, List.of());
     }
 
     /** ta's parameter values for this case, typed from the descriptor's schema. */
@@ -159,6 +183,27 @@ public record TalibCase(
                 aligned[o][begin.value + k] = raw[o] instanceof double[] d ? d[k] : ((int[]) raw[o])[k];
             }
         }
-        return aligned;
+        return talibOutputs.isEmpty() ? aligned : mapOutputs(aligned);
+    }
+
+    /** Applies {@link #talibOutputs}: {@code N}, {@code abs(N)}, {@code sign(N)} per ta output. */
+    private double[][] mapOutputs(double[][] talibOut) {
+        double[][] out = new double[talibOutputs.size()][];
+        for (int i = 0; i < out.length; i++) {
+            String e = talibOutputs.get(i).trim();
+            String fn = e.contains("(") ? e.substring(0, e.indexOf('(')) : "";
+            int src = Integer.parseInt(fn.isEmpty() ? e : e.substring(e.indexOf('(') + 1, e.indexOf(')')));
+            double[] v = talibOut[src].clone();
+            for (int t = 0; t < v.length; t++) {
+                v[t] = switch (fn) {
+                    case "" -> v[t];
+                    case "abs" -> Math.abs(v[t]);
+                    case "sign" -> Double.isNaN(v[t]) ? Double.NaN : Math.signum(v[t]);
+                    default -> throw new IllegalArgumentException(id + ": unknown output transform " + e);
+                };
+            }
+            out[i] = v;
+        }
+        return out;
     }
 }

@@ -5,7 +5,7 @@ import io.ta.spi.OutputSpec;
 import java.util.ServiceLoader;
 
 /**
- * Regenerates {@code talib/fixtures/*.csv} from {@code talib/cases.tsv} with the TA-Lib Java port. Output columns are
+ * Regenerates {@code talib/fixtures/*.csv} from {@code talib/*.tsv} with the TA-Lib Java port. Output columns are
  * named after ta's outputs (TA-Lib's outputs are in the same order). Run from the repository root:
  * {@code mvn -pl golden -am test-compile exec:java@talib}.
  */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * ta against the TA-Lib fixtures: every case of {@code talib/cases.tsv}, through the registry (the runtime's path),
+ * ta against the TA-Lib fixtures: every case of {@code talib/*.tsv}, through the registry (the runtime's path),
  * matches to 1e-9 relative with the same NaN positions; and TA-Lib itself still produces the committed fixtures bit for
  * bit, so the fixtures cannot drift from their stated provenance.
  */

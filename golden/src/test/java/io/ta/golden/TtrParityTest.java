@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.ta.spi.KernelDescriptor;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,7 +11,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * ta against R TTR for kernels TA-Lib lacks ({@code ttr/cases.tsv}, fixtures written by {@code ttr/generate.R}):
+ * ta against R TTR for kernels TA-Lib lacks ({@code ttr/*.tsv}, fixtures written by {@code ttr/generate.R}):
  * same NaN positions, values to 1e-9 relative. R is not needed to run this test, only to regenerate.
  */
 class TtrParityTest {
@@ -31,26 +28,12 @@ class TtrParityTest {
         }));
     }
 
-    /** The TTR table reuses {@link TalibCase} for the ta side (the R column is only for the generator). */
+    /** Every row of every {@code ttr/*.tsv} table; the R column is only for the generator. */
     static List<TalibCase> cases() {
-        try {
-            List<TalibCase> out = new ArrayList<>();
-            boolean header = true;
-            for (String line : Files.readAllLines(Golden.path("ttr", "cases.tsv"))) {
-                if (line.startsWith("#") || line.isBlank()) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                out.add(new TalibCase(f[0], f[1], TalibCase.pairs(f[2]), TalibCase.pairs(f[3]), "", List.of(), List.of(), f[5]));
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<TalibCase> out = new ArrayList<>();
+        for (String[] f : TalibCase.rows(Golden.path("ttr"))) {
+            out.add(TalibCase.taSide(f[0], f[1], f[2], f[3], f[5]));
         }
+        return out;
     }
-
 }

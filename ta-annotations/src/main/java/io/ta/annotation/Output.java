@@ -19,4 +19,11 @@ public @interface Output {
 
     /** One line describing the output. */
     String doc() default "";
+
+    /**
+     * Name of a {@code public static int} method (taking constructor parameters by name, like {@code lookback}) that
+     * gives this output's own first valid index, when it differs from the kernel's (CATALOG.md §1.3: only ichimoku).
+     * The kernel's {@code lookback} must then be the largest of them. Empty: the kernel's lookback.
+     */
+    String lookback() default "";
 }

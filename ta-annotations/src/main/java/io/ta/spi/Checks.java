@@ -55,13 +55,7 @@ public final class Checks {
 
     /** Validates a cross-parameter rule such as {@code fast_period < slow_period}. */
     public static void require(String kernel, String left, double l, Require.Op op, String right, double r) {
-        boolean ok = switch (op) {
-            case LT -> l < r;
-            case LE -> l <= r;
-            case GT -> l > r;
-            case GE -> l >= r;
-        };
-        if (!ok) {
+        if (!new RequireSpec(left, op, right).holds(l, r)) {
             String rule = left + " " + op.symbol() + " " + right;
             throw new InvalidParameterException(
                     kernel,

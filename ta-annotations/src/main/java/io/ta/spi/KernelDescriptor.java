@@ -37,6 +37,11 @@ public interface KernelDescriptor {
     /** Parameters in declaration order. */
     List<ParamSpec> params();
 
+    /** Cross-parameter rules, checked with the ranges. */
+    default List<RequireSpec> requires() {
+        return List.of();
+    }
+
     /** Input names in step order ({@code high}, {@code low}, {@code close}, generic {@code x}, ...). */
     List<String> inputs();
 
@@ -52,6 +57,14 @@ public interface KernelDescriptor {
      * @throws io.ta.error.InvalidParameterException if the values are out of range
      */
     int lookback(ParamValues params);
+
+    /**
+     * Index of the first valid value of one output. Equal to {@link #lookback(ParamValues)} for every output except
+     * in kernels that declare per-output lookbacks (CATALOG.md §1.3).
+     */
+    default int lookback(ParamValues params, int output) {
+        return lookback(params);
+    }
 
     /**
      * A fresh stream (validated parameters, empty state).

@@ -5,80 +5,89 @@ import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
 
 /**
- * The maximum (or minimum) of the last {@code window} pushed values in O(1) amortized time per push: a monotonic
- * deque of candidates (value, push index). Ties go to the most recent value. A non-finite push occupies its place in
- * the window but is not a candidate; while one is inside the window {@link #value()} is NaN (CATALOG.md §5.2).
+ * The maximum (or minimum) of the last {@code window} pushed values, and its position, in O(1) amortized time per
+ * push. Ties go to the most recent value. A non-finite push occupies its place in the window but never wins; while
+ * one is inside the window {@link #value()} is NaN (CATALOG.md §5.2).
  *
- * <p>Checkpoints stay O(1): a push pops candidates by moving the tail (nothing is erased) and overwrites exactly one
- * slot, whose previous content is kept as an undo record. Contract: at most one push per kernel step.
+ * <p>Why not a monotonic deque: its pop loop runs a data-dependent number of times, so on real prices the branch
+ * mispredicts constantly. This is van Herk / Gil-Werman made incremental: pushes are cut into blocks of
+ * {@code window}; a window is the suffix of the previous block plus the prefix of the current one. The prefix
+ * maximum is a running value; the previous block's suffix maxima are computed once, when that block completes
+ * (one pass over a plain array, every {@code window} pushes). Blocks alternate between two buffers (values and
+ * suffixes), so a push never overwrites anything a checkpoint may return to: marks and rewinds stay O(1).
+ * Contract: at most one push per kernel step.
  */
 public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     private final int window;
     private final double sign;
-    private final long[] seqs;
-    private final double[] vals;
-    private int head;
-    private int n;
+    // Two blocks, block-major: block b occupies [b * window, (b + 1) * window).
+    private final double[] blockValue;
+    private final double[] suffixValue;
+    private final long[] suffixIndex;
+    private int block;
+    private int next;
     private long seq;
+    private double prefixValue = Double.NEGATIVE_INFINITY;
+    private long prefixIndex = -1;
     private long lastMissing = Long.MIN_VALUE / 2;
-    private long undoAt = -1;
-    private int undoSlot;
-    private long undoSeq;
-    private double undoVal;
 
-    private SlidingExtreme(int window, double sign) {
+    /**
+     * Tracks the maximum ({@code max = true}) or minimum of the last {@code window} values. A plain constructor
+     * with flat arrays on purpose: small enough for the JIT to inline into a kernel's constructor, so escape analysis
+     * can keep this object's fields in registers during a batch.
+     */
+    public SlidingExtreme(int window, boolean max) {
         if (window < 1) {
             throw new IllegalArgumentException("SlidingExtreme window must be >= 1, got " + window);
         }
         this.window = window;
-        this.sign = sign;
-        this.seqs = new long[window + 1];
-        this.vals = new double[window + 1];
+        this.sign = max ? 1.0 : -1.0;
+        this.blockValue = new double[2 * window];
+        this.suffixValue = new double[2 * window];
+        this.suffixIndex = new long[2 * window];
     }
 
-    /** Tracks the maximum of the last {@code window} values. */
-    public static SlidingExtreme max(int window) {
-        return new SlidingExtreme(window, 1.0);
-    }
-
-    /** Tracks the minimum of the last {@code window} values. */
-    public static SlidingExtreme min(int window) {
-        return new SlidingExtreme(window, -1.0);
+    /** The value as this structure compares it: negated for a minimum (exact), −∞ when missing. */
+    private double key(double x) {
+        return Math.abs(x) <= Double.MAX_VALUE ? x * sign : Double.NEGATIVE_INFINITY;
     }
 
     /** Adds the next value; the value {@code window} pushes back leaves. */
     public void push(double x) {
         long s = seq++;
-        int len = vals.length;
-        if (n > 0 && seqs[head] <= s - window) {
-            head = head + 1 == len ? 0 : head + 1;
-            n--;
-        }
-        if (!(Math.abs(x) <= Double.MAX_VALUE)) {
+        double v = key(x);
+        if (v == Double.NEGATIVE_INFINITY) {
             lastMissing = s;
-            return;
         }
-        // Negating turns a minimum into a maximum exactly (IEEE negation is exact, including signed zeros).
-        double v = x * sign;
-        int tail = head + n;
-        if (tail >= len) {
-            tail -= len;
+        blockValue[block * window + next] = v;
+        if (next == 0 || v >= prefixValue) {
+            prefixValue = v;
+            prefixIndex = s;
         }
-        while (n > 0) {
-            int last = tail == 0 ? len - 1 : tail - 1;
-            if (vals[last] > v) {
-                break;
+        if (++next == window) {
+            suffixes(blockValue, suffixValue, suffixIndex, block * window, window, s - window + 1);
+            next = 0;
+            block = 1 - block;
+        }
+    }
+
+    /**
+     * The suffix maxima of the block just filled, newest to oldest (on ties the newer value stays). Static on purpose:
+     * it is too big to inline, and passing {@code this} to it would stop escape analysis from keeping the hot fields
+     * of {@link #push} in registers.
+     */
+    private static void suffixes(double[] bv, double[] sv, long[] si, int base, int window, long first) {
+        double m = Double.NEGATIVE_INFINITY;
+        long mi = first + window - 1;
+        for (int j = window - 1; j >= 0; j--) {
+            double v = bv[base + j];
+            if (v > m) {
+                m = v;
+                mi = first + j;
             }
-            tail = last;
-            n--;
+            sv[base + j] = m;
+            si[base + j] = mi;
         }
-        undoAt = s;
-        undoSlot = tail;
-        undoSeq = seqs[tail];
-        undoVal = vals[tail];
-        seqs[tail] = s;
-        vals[tail] = v;
-        n++;
     }
 
     /** Pushes so far. */
@@ -96,22 +105,37 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         return seq - 1 - lastMissing < window;
     }
 
-    /** The extreme of the current window; NaN while a non-finite value is inside it or before any push. */
+    /**
+     * The extreme of the current window (of everything pushed, before the window is full); NaN while a non-finite
+     * value is inside it or before any push.
+     */
     public double value() {
-        if (n == 0 || hasMissing()) {
+        if (seq == 0 || hasMissing()) {
             return Double.NaN;
         }
-        return vals[head] * sign;
+        return extremeKey() * sign;
     }
 
     /** Pushes since the extreme was pushed (0 = the newest value). Undefined when {@link #value()} is NaN. */
     public long age() {
-        return seq - 1 - seqs[head];
+        return seq - 1 - index();
     }
 
     /** The push index (0-based) of the extreme. Undefined when {@link #value()} is NaN. */
     public long index() {
-        return seqs[head];
+        if (next == 0 || seq < window) {
+            return prefixIndex; // the window is exactly the current (or first) block
+        }
+        int at = (1 - block) * window + next;
+        return prefixValue >= suffixValue[at] ? prefixIndex : suffixIndex[at];
+    }
+
+    private double extremeKey() {
+        if (next == 0 || seq < window) {
+            return prefixValue; // the window is exactly the block just completed (or the first, partial one)
+        }
+        double s = suffixValue[(1 - block) * window + next];
+        return prefixValue >= s ? prefixValue : s;
     }
 
     @Override
@@ -121,103 +145,87 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
 
     @Override
     public void mark(Mark m) {
-        m.head = head;
-        m.n = n;
+        m.block = block;
+        m.next = next;
         m.seq = seq;
+        m.prefixValue = prefixValue;
+        m.prefixIndex = prefixIndex;
         m.lastMissing = lastMissing;
-        m.undoAt = undoAt;
-        m.undoSlot = undoSlot;
-        m.undoSeq = undoSeq;
-        m.undoVal = undoVal;
     }
 
     @Override
     public void rewind(Mark m) {
         assert seq - m.seq <= 1 : "SlidingExtreme: more than one push between mark and rewind";
-        if (undoAt >= m.seq) {
-            seqs[undoSlot] = undoSeq;
-            vals[undoSlot] = undoVal;
-        }
-        head = m.head;
-        n = m.n;
+        block = m.block;
+        next = m.next;
         seq = m.seq;
+        prefixValue = m.prefixValue;
+        prefixIndex = m.prefixIndex;
         lastMissing = m.lastMissing;
-        undoAt = m.undoAt;
-        undoSlot = m.undoSlot;
-        undoSeq = m.undoSeq;
-        undoVal = m.undoVal;
     }
 
     @Override
     public void write(StateWriter out) {
         out.putInt(window);
         out.putDouble(sign);
-        out.putInt(head);
-        out.putInt(n);
+        out.putInt(block);
+        out.putInt(next);
         out.putLong(seq);
+        out.putDouble(prefixValue);
+        out.putLong(prefixIndex);
         out.putLong(lastMissing);
-        out.putLong(undoAt);
-        out.putInt(undoSlot);
-        out.putLong(undoSeq);
-        out.putDouble(undoVal);
-        out.putLongs(seqs);
-        out.putDoubles(vals);
+        out.putDoubles(blockValue);
+        out.putDoubles(suffixValue);
+        out.putLongs(suffixIndex);
     }
 
     @Override
     public void read(StateReader in) {
         in.expectInt("window", window);
         in.expectDouble("direction", sign);
-        int h = in.getInt();
-        int count = in.getInt();
-        if (h < 0 || h >= vals.length || count < 0 || count > window) {
-            throw new io.ta.error.SnapshotMismatchException("corrupt snapshot: deque position " + h + "/" + count);
+        int f = in.getInt();
+        int n = in.getInt();
+        if ((f != 0 && f != 1) || n < 0 || n >= window) {
+            throw new io.ta.error.SnapshotMismatchException("corrupt snapshot: extreme position " + f + "/" + n);
         }
-        head = h;
-        n = count;
+        block = f;
+        next = n;
         seq = in.getLong();
+        prefixValue = in.getDouble();
+        prefixIndex = in.getLong();
         lastMissing = in.getLong();
-        undoAt = in.getLong();
-        undoSlot = in.getInt();
-        undoSeq = in.getLong();
-        undoVal = in.getDouble();
-        in.getLongs("deque indices", seqs);
-        in.getDoubles("deque values", vals);
+        in.getDoubles("block values", blockValue);
+        in.getDoubles("suffix values", suffixValue);
+        in.getLongs("suffix indices", suffixIndex);
     }
 
     /** A {@link SlidingExtreme} checkpoint. */
     public static final class Mark implements StatePart.Mark {
-        int head;
-        int n;
+        int block;
+        int next;
         long seq;
+        double prefixValue;
+        long prefixIndex;
         long lastMissing;
-        long undoAt;
-        int undoSlot;
-        long undoSeq;
-        double undoVal;
 
         @Override
         public void write(StateWriter out) {
-            out.putInt(head);
-            out.putInt(n);
+            out.putInt(block);
+            out.putInt(next);
             out.putLong(seq);
+            out.putDouble(prefixValue);
+            out.putLong(prefixIndex);
             out.putLong(lastMissing);
-            out.putLong(undoAt);
-            out.putInt(undoSlot);
-            out.putLong(undoSeq);
-            out.putDouble(undoVal);
         }
 
         @Override
         public void read(StateReader in) {
-            head = in.getInt();
-            n = in.getInt();
+            block = in.getInt();
+            next = in.getInt();
             seq = in.getLong();
+            prefixValue = in.getDouble();
+            prefixIndex = in.getLong();
             lastMissing = in.getLong();
-            undoAt = in.getLong();
-            undoSlot = in.getInt();
-            undoSeq = in.getLong();
-            undoVal = in.getDouble();
         }
     }
 }

@@ -217,9 +217,13 @@ class KernelPropertiesTest {
     /** On clean input, outputs are warm-up before the lookback and valid from it on (CATALOG.md §1.2). */
     static void lookbackIsExact(KernelCase c) {
         double[][] batch = batch(c);
-        int lb = c.descriptor().lookback(c.params());
         OutputKind kind = c.descriptor().kind();
-        for (double[] out : batch) {
+        int kernelLookback = c.descriptor().lookback(c.params());
+        int widest = 0;
+        for (int o = 0; o < batch.length; o++) {
+            double[] out = batch[o];
+            int lb = c.descriptor().lookback(c.params(), o);
+            widest = Math.max(widest, lb);
             for (int t = 0; t < out.length; t++) {
                 double v = out[t];
                 switch (kind) {
@@ -240,13 +244,14 @@ class KernelPropertiesTest {
                         }
                     }
                     case LEVEL -> {
-                        if (t < lb && !Double.isNaN(v)) {
-                            fail(c + ": level at bar " + t + " before the lookback " + lb);
+                        if (t < lb && !Double.isNaN(v) && v != 0.0) {
+                            fail(c + ": pattern value " + v + " at bar " + t + " before the earliest index " + lb);
                         }
                     }
                 }
             }
         }
+        assertEquals(kernelLookback, widest, c + ": the kernel lookback is the largest output lookback");
     }
 
     /**
@@ -284,9 +289,31 @@ class KernelPropertiesTest {
         }
     }
 
-    /** Every numeric parameter just outside its range, and NaN reals, are rejected with the kernel and parameter named. */
+    /**
+     * Every numeric parameter just outside its range, NaN and infinite reals, and every violated cross-parameter rule
+     * are rejected with the kernel and the parameter(s) named.
+     */
     static void badParametersFail(KernelDescriptor d) {
         ParamValues ok = KernelCase.params(d, new SplittableRandom(1));
+        for (var rule : d.requires()) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(ok.asMap());
+            // make the rule fail by setting left to right's value (fails <, >) or beyond it (fails <=, >=)
+            double r = ((Number) m.get(rule.right())).doubleValue();
+            double l = switch (rule.op()) {
+                case LT -> r;
+                case LE -> r + 1;
+                case GT -> r;
+                case GE -> r - 1;
+            };
+            var leftSpec = d.params().stream().filter(s -> s.name().equals(rule.left())).findFirst().orElseThrow();
+            if (!leftSpec.inRange(l)) {
+                continue; // the rule cannot be broken without breaking a range first
+            }
+            m.put(rule.left(), leftSpec.type() == io.ta.spi.ParamType.INT ? (Object) (int) l : (Object) l);
+            var e = assertThrows(io.ta.error.InvalidParameterException.class, () -> d.newStream(ParamValues.of(d, m)),
+                    d.name() + ": " + rule + " must be enforced");
+            assertEquals(java.util.List.of(rule.left(), rule.right()), e.parameters());
+        }
         for (int i = 0; i < d.params().size(); i++) {
             var spec = d.params().get(i);
             java.util.List<Object> bad = new java.util.ArrayList<>();

@@ -28,6 +28,7 @@ public final class KernelElements {
     public static final String REQUIRE = "io.ta.annotation.Require";
     public static final String REQUIRE_LIST = "io.ta.annotation.Require.List";
     public static final String STATE_PART = "io.ta.spi.StatePart";
+    public static final String NULLABLE = "io.ta.annotation.Nullable";
 
     private final Types types;
     private final TypeElement statePart;
@@ -65,6 +66,16 @@ public final class KernelElements {
             }
         }
         return out;
+    }
+
+    /** The method called {@code name} (the first, if overloaded), or null. */
+    public ExecutableElement method(TypeElement kernel, String name) {
+        for (Element e : kernel.getEnclosedElements()) {
+            if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(name)) {
+                return (ExecutableElement) e;
+            }
+        }
+        return null;
     }
 
     /** Instance and static fields, in declaration order. */

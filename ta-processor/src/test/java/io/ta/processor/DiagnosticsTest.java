@@ -107,6 +107,8 @@ class DiagnosticsTest {
                         Messages.PRIVATE_STATE.formatted("sum"), "private double sum;"),
                 new Case("IMPURE_STATIC", ok(CTOR + LOOKBACK + STEP + "    static double lastSeen;\n"),
                         Messages.IMPURE_STATIC.formatted("lastSeen"), "static double lastSeen;"),
+                new Case("NULLABLE_FIELD", ok(CTOR + LOOKBACK + STEP + "    @Nullable double level;\n"),
+                        Messages.NULLABLE_FIELD.formatted("level"), "@Nullable double level;"),
                 new Case("SELF_NESTING", ok(CTOR + LOOKBACK + STEP + "    final K inner = null;\n"),
                         Messages.SELF_NESTING.formatted("inner", "K"), "final K inner"),
                 new Case("REQUIRE_UNKNOWN", kernel("@Require(left = \"period\", op = Require.Op.LT, right = \"slow\")\n" + OK_ANNOTATION,

@@ -48,12 +48,16 @@ final class Sources {
             }
             """);
 
-    /** A multi-output kernel composed from another kernel, with an array, a cross-parameter rule and selectors. */
+    /**
+     * A multi-output kernel composed from another kernel (once optionally), with an array, a cross-parameter rule, a
+     * selector and a per-output lookback.
+     */
     static final JavaFileObject BANDS = JavaFileObjects.forSourceString("test.Bands", """
             package test;
 
             import io.ta.annotation.Family;
             import io.ta.annotation.Kernel;
+            import io.ta.annotation.Nullable;
             import io.ta.annotation.Output;
             import io.ta.annotation.Param;
             import io.ta.annotation.Require;
@@ -65,9 +69,10 @@ final class Sources {
             @Require(left = "fast_period", op = Require.Op.LT, right = "slow_period")
             public final class Bands {
                 final WindowMean mean;
+                @Nullable final WindowMean fast;
                 final double width;
                 final double[] recent = new double[2];
-                @Output double upper;
+                @Output(lookback = "upperLookback") double upper;
                 @Output(doc = "the mean") double middle;
                 @Output double lower;
 
@@ -76,6 +81,7 @@ final class Sources {
                         @Param(defaultValue = "10", min = 2, max = 100) int slowPeriod,
                         @Param(defaultValue = "2.0", min = 0, minExclusive = true) double width) {
                     this.mean = new WindowMean(slowPeriod, WindowMean.Rounding.NONE);
+                    this.fast = fastPeriod > 1 ? new WindowMean(fastPeriod, WindowMean.Rounding.NONE) : null;
                     this.width = width;
                 }
 
@@ -83,11 +89,18 @@ final class Sources {
                     return slowPeriod - 1;
                 }
 
+                public static int upperLookback(int fastPeriod) {
+                    return fastPeriod - 1;
+                }
+
                 @Step
                 public void step(double high, double low) {
                     recent[1] = recent[0];
                     recent[0] = high - low;
                     middle = mean.step((high + low) / 2);
+                    if (fast != null) {
+                        fast.step(high);
+                    }
                     upper = middle + width * recent[0];
                     lower = middle - width * recent[0];
                 }

@@ -93,6 +93,10 @@ class ManifestContractTest {
                 assertEquals(s.maxExclusive(), p.get("max_exclusive").getAsBoolean());
                 assertEquals(s.choices(), strings(p.get("choices")));
             }
+            List<String> rules = new ArrayList<>();
+            o.getAsJsonArray("requires").forEach(e -> rules.add(e.getAsJsonObject().get("left").getAsString() + " "
+                    + e.getAsJsonObject().get("op").getAsString() + " " + e.getAsJsonObject().get("right").getAsString()));
+            assertEquals(d.requires().stream().map(Object::toString).toList(), rules);
             JsonObject classes = o.getAsJsonObject("classes");
             assertEquals(d.getClass().getName(), classes.get("descriptor").getAsString());
             assertEquals(d.newStream(ParamValues.defaults(d)).getClass().getName(), classes.get("stream").getAsString());

@@ -30,10 +30,17 @@ public final class Ema {
         this(period, 2.0 / (period + 1));
     }
 
-    /** An EMA with a smoothing constant other than {@code 2/(n+1)} (TA-Lib MACDFIX uses 0.15 and 0.075). */
-    Ema(int period, double k) {
+    private Ema(int period, double k) {
         this.period = period;
         this.k = k;
+    }
+
+    /**
+     * An EMA seeded over {@code period} values but smoothing with {@code k} instead of {@code 2/(period+1)}, for
+     * composites such as TA-Lib MACDFIX (0.15 and 0.075).
+     */
+    public static Ema withSmoothing(int period, double k) {
+        return new Ema(period, k);
     }
 
     public static int lookback(int period) {

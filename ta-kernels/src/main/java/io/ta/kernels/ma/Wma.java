@@ -25,7 +25,6 @@ public final class Wma {
     final DoubleRing window;
     double periodSum;
     double periodSub;
-    double trailing;
     int missing;
 
     public Wma(@Param(defaultValue = "14", min = 1, max = 100_000) int period) {
@@ -50,19 +49,24 @@ public final class Wma {
         }
         boolean full = window.isFull();
         double left = window.push(x);
-        if (full && !(Math.abs(left) <= Double.MAX_VALUE)) {
-            missing--;
+        double leftValue = 0.0;
+        if (full) {
+            if (Math.abs(left) <= Double.MAX_VALUE) {
+                leftValue = left;
+            } else {
+                missing--;
+            }
         }
         if (!window.isFull()) {
             periodSub += v;
             periodSum += v * window.size();
             return Double.NaN;
         }
+        // TA-Lib's order: the plain sum gains x and loses the value that left; the weighted sum gains n·x,
+        // reports, then loses one plain sum (every weight drops by one).
         periodSub += v;
-        periodSub -= trailing;
+        periodSub -= leftValue;
         periodSum += v * period;
-        double oldest = window.oldest();
-        trailing = Math.abs(oldest) <= Double.MAX_VALUE ? oldest : 0.0;
         double out = periodSum / divider;
         periodSum -= periodSub;
         return missing == 0 ? out : Double.NaN;

@@ -7,8 +7,8 @@ import io.ta.annotation.Step;
 import io.ta.state.DoubleRing;
 
 /**
- * Sum of the last n values, as TA-Lib SUM: a running total that adds the newest value, reports, then drops the
- * oldest — TA-Lib's operation order, so results match it bit for bit.
+ * Sum of the last n values, as TA-Lib SUM: a running total that drops the value leaving the window and adds the new
+ * one — TA-Lib's operations in TA-Lib's order, so results match it bit for bit.
  *
  * <p>Missing values (non-finite) occupy their window slot without entering the total; the output is NaN while one
  * is inside the window (CATALOG.md §5.2).
@@ -36,24 +36,22 @@ public final class RollingSum {
 
     @Step
     public double step(double x) {
-        boolean finite = Math.abs(x) <= Double.MAX_VALUE;
-        double sum = finite ? total + x : total;
-        if (!finite) {
+        boolean full = window.isFull();
+        double left = window.push(x);
+        // TA-Lib subtracts the value leaving right after an output and adds the new one before the next:
+        // (total - left) + x, the same two operations in the same order.
+        if (full) {
+            if (Math.abs(left) <= Double.MAX_VALUE) {
+                total -= left;
+            } else {
+                missing--;
+            }
+        }
+        if (Math.abs(x) <= Double.MAX_VALUE) {
+            total += x;
+        } else {
             missing++;
         }
-        window.push(x);
-        if (!window.isFull()) {
-            total = sum;
-            return Double.NaN;
-        }
-        double out = missing == 0 ? sum : Double.NaN;
-        double oldest = window.oldest();
-        if (Math.abs(oldest) <= Double.MAX_VALUE) {
-            total = sum - oldest;
-        } else {
-            total = sum;
-            missing--;
-        }
-        return out;
+        return window.isFull() && missing == 0 ? total : Double.NaN;
     }
 }

@@ -14,8 +14,10 @@ import com.palantir.javapoet.TypeName;
  * @param component for {@link Kind#ARRAY}: the element type's name ({@code double}, {@code int}, ...); for
  *     {@link Kind#SCALAR} the primitive's name
  * @param partMark for {@link Kind#PART}: the part's mark type
+ * @param nullable for {@link Kind#NESTED} and {@link Kind#PART}: whether the kernel may leave it null
  */
-public record FieldModel(String name, Kind kind, TypeName type, boolean isFinal, String component, ClassName partMark) {
+public record FieldModel(
+        String name, Kind kind, TypeName type, boolean isFinal, String component, ClassName partMark, boolean nullable) {
 
     /** How a field is owned by the generated code. */
     public enum Kind {

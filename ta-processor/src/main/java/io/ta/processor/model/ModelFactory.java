@@ -63,7 +63,17 @@ public final class ModelFactory {
         if (multi) {
             for (VariableElement f : elements.outputFields(type)) {
                 io.ta.annotation.Output o = f.getAnnotation(io.ta.annotation.Output.class);
-                outputs.add(new OutputModel(KernelElements.outputName(f), f.getSimpleName().toString(), o.doc()));
+                if (o.lookback().isEmpty()) {
+                    outputs.add(new OutputModel(KernelElements.outputName(f), f.getSimpleName().toString(), o.doc()));
+                } else {
+                    ExecutableElement m = elements.method(type, o.lookback());
+                    List<String> args = new ArrayList<>();
+                    for (VariableElement p : m.getParameters()) {
+                        args.add(p.getSimpleName().toString());
+                    }
+                    outputs.add(new OutputModel(KernelElements.outputName(f), f.getSimpleName().toString(), o.doc(),
+                            o.lookback(), args, catalogNames(formula(m), params)));
+                }
             }
         } else {
             outputs.add(new OutputModel("value", "value", ""));
@@ -194,15 +204,16 @@ public final class ModelFactory {
         String name = f.getSimpleName().toString();
         boolean fin = KernelElements.isFinal(f);
         TypeName tn = TypeName.get(t);
+        boolean nullable = KernelElements.mirror(f, KernelElements.NULLABLE) != null;
         return switch (t.getKind()) {
-            case DOUBLE, INT, LONG, BOOLEAN -> new FieldModel(name, FieldModel.Kind.SCALAR, tn, fin, t.toString(), null);
-            case ARRAY -> new FieldModel(name, FieldModel.Kind.ARRAY, tn, fin, ((ArrayType) t).getComponentType().toString(), null);
+            case DOUBLE, INT, LONG, BOOLEAN -> new FieldModel(name, FieldModel.Kind.SCALAR, tn, fin, t.toString(), null, false);
+            case ARRAY -> new FieldModel(name, FieldModel.Kind.ARRAY, tn, fin, ((ArrayType) t).getComponentType().toString(), null, false);
             default -> {
                 if (elements.isKernelType(t)) {
-                    yield new FieldModel(name, FieldModel.Kind.NESTED, tn, fin, "", null);
+                    yield new FieldModel(name, FieldModel.Kind.NESTED, tn, fin, "", null, nullable);
                 }
                 TypeMirror mark = elements.statePartMark(t);
-                yield new FieldModel(name, FieldModel.Kind.PART, tn, fin, "", (ClassName) TypeName.get(mark));
+                yield new FieldModel(name, FieldModel.Kind.PART, tn, fin, "", (ClassName) TypeName.get(mark), nullable);
             }
         };
     }

@@ -1,10 +1,30 @@
 package io.ta.processor.model;
 
+import java.util.List;
+
 /**
  * One output.
  *
  * @param name catalog name
  * @param javaName the {@code @Output} field (multi-output) or {@code value}
  * @param doc one line
+ * @param lookbackMethod the output's own lookback method, or empty for the kernel's
+ * @param lookbackArgs Java names of the constructor parameters that method takes
+ * @param lookbackFormula its return expression in catalog names, or empty
  */
-public record OutputModel(String name, String javaName, String doc) {}
+public record OutputModel(
+        String name, String javaName, String doc, String lookbackMethod, List<String> lookbackArgs, String lookbackFormula) {
+
+    public OutputModel {
+        lookbackArgs = List.copyOf(lookbackArgs);
+    }
+
+    /** An output using the kernel's lookback. */
+    public OutputModel(String name, String javaName, String doc) {
+        this(name, javaName, doc, "", List.of(), "");
+    }
+
+    public boolean hasOwnLookback() {
+        return !lookbackMethod.isEmpty();
+    }
+}

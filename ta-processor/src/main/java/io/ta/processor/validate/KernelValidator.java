@@ -316,17 +316,34 @@ public final class KernelValidator {
             r.error(lbs.get(1), Messages.LOOKBACK_SIGNATURE.formatted(simple, "is overloaded"));
             return;
         }
-        ExecutableElement lb = lbs.get(0);
+        checkLookbackMethod(r, simple, lbs.get(0), "", params);
+        for (VariableElement f : elements.outputFields(type)) {
+            String own = f.getAnnotation(io.ta.annotation.Output.class).lookback();
+            if (own.isEmpty()) {
+                continue;
+            }
+            ExecutableElement m = elements.method(type, own);
+            if (m == null) {
+                r.error(f, mirror(f, KernelElements.OUTPUT), Messages.LOOKBACK_SIGNATURE.formatted(
+                        simple, "of output '" + f.getSimpleName() + "' names '" + own + "', which is not a method of the kernel"));
+            } else {
+                checkLookbackMethod(r, simple, m, "of output '" + f.getSimpleName() + "' ", params);
+            }
+        }
+    }
+
+    private static void checkLookbackMethod(
+            ValidationReport r, String simple, ExecutableElement lb, String which, Map<String, VariableElement> params) {
         if (!lb.getModifiers().contains(Modifier.STATIC) || !lb.getModifiers().contains(Modifier.PUBLIC)
                 || lb.getReturnType().getKind() != TypeKind.INT) {
-            r.error(lb, Messages.LOOKBACK_SIGNATURE.formatted(simple, "must be public static and return int"));
+            r.error(lb, Messages.LOOKBACK_SIGNATURE.formatted(simple, which + "must be public static and return int"));
             return;
         }
         for (VariableElement p : lb.getParameters()) {
             VariableElement match = params.get(p.getSimpleName().toString());
             if (match == null || !match.asType().toString().equals(p.asType().toString())) {
                 r.error(p, Messages.LOOKBACK_SIGNATURE.formatted(
-                        simple, "takes '" + p.getSimpleName() + "', which is not a constructor parameter of the same type"));
+                        simple, which + "takes '" + p.getSimpleName() + "', which is not a constructor parameter of the same type"));
             }
         }
     }
@@ -348,6 +365,11 @@ public final class KernelValidator {
                 continue; // checked with the step
             }
             TypeMirror t = f.asType();
+            if (mirror(f, KernelElements.NULLABLE) != null
+                    && (!isFinal(f) || (!elements.isKernelType(t) && elements.statePartMark(t) == null))) {
+                r.error(f, mirror(f, KernelElements.NULLABLE), Messages.NULLABLE_FIELD.formatted(name));
+                continue;
+            }
             switch (t.getKind()) {
                 case DOUBLE, INT, LONG, BOOLEAN -> {}
                 case ARRAY -> {

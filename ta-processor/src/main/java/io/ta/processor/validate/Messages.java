@@ -96,6 +96,10 @@ public final class Messages {
             "[TaPrivateState] field '%s' is private, but the generated state companion in the same package must read"
                     + " and restore it. Fix: make it package-private.";
 
+    public static final String NULLABLE_FIELD =
+            "[TaNullableField] @Nullable field '%s' is not a final nested kernel or state part; only those references may"
+                    + " be absent. Fix: remove @Nullable (primitives and arrays always exist).";
+
     public static final String IMPURE_STATIC =
             "[TaImpureStatic] static field '%s' is not final: a kernel must not keep mutable global state (streams and"
                     + " batches would disturb each other). Fix: make it an instance field (state) or 'static final'"

@@ -42,6 +42,14 @@ public final class DescriptorWriter {
             sels.add(CodeBlock.of("new $T($S, $S)", Types.SELECTOR_SPEC, s.alias(), s.output()));
         }
         t.addField(list(Types.SELECTOR_SPEC, "SELECTORS", sels));
+        if (!m.requires().isEmpty()) {
+            List<CodeBlock> reqs = new ArrayList<>();
+            for (io.ta.processor.model.RequireModel r : m.requires()) {
+                reqs.add(CodeBlock.of("new $T($S, $T.$L, $S)", Types.REQUIRE_SPEC, r.left(), Types.REQUIRE_OP, r.op(), r.right()));
+            }
+            t.addField(list(Types.REQUIRE_SPEC, "REQUIRES", reqs));
+            t.addMethod(getter("requires", listOf(Types.REQUIRE_SPEC), CodeBlock.of("REQUIRES")));
+        }
 
         t.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
                 .addJavadoc("For {@link java.util.ServiceLoader}.\n").build());
@@ -66,11 +74,52 @@ public final class DescriptorWriter {
                 .addStatement("return $T.lookback($L)", m.kernel(), String.join(", ", m.lookbackArgs()));
         t.addMethod(lookback.build());
 
+        if (m.outputs().stream().anyMatch(OutputModel::hasOwnLookback)) {
+            MethodSpec.Builder per = override("lookback", TypeName.INT)
+                    .addParameter(Types.PARAM_VALUES, "p")
+                    .addParameter(TypeName.INT, "output")
+                    .addStatement("check(p)");
+            declareParams(per, m);
+            per.addStatement("$T.validate($L)", m.streamType(), Signatures.paramArgs(m))
+                    .beginControlFlow("switch (output)");
+            for (int i = 0; i < m.outputs().size(); i++) {
+                OutputModel o = m.outputs().get(i);
+                if (o.hasOwnLookback()) {
+                    per.addStatement("case $L: return $T.$N($L)", i, m.kernel(), o.lookbackMethod(), String.join(", ", o.lookbackArgs()));
+                }
+            }
+            per.addStatement("default: return $T.lookback($L)", m.kernel(), String.join(", ", m.lookbackArgs()))
+                    .endControlFlow();
+            t.addMethod(per.build());
+        }
+
         MethodSpec.Builder stream = override("newStream", m.streamType()).addParameter(Types.PARAM_VALUES, "p")
                 .addStatement("check(p)");
         declareParams(stream, m);
         stream.addStatement("return new $T($L)", m.streamType(), Signatures.paramArgs(m));
         t.addMethod(stream.build());
+
+        MethodSpec.Builder batch = override("batch", Signatures.DOUBLES2)
+                .addParameter(Types.PARAM_VALUES, "p")
+                .addParameter(Signatures.DOUBLES2, "inputs")
+                .varargs(true)
+                .addStatement("check(p)");
+        declareParams(batch, m);
+        batch.addStatement("int n = $T.inputs($S, INPUTS, inputs)", Types.CHECKS, m.name())
+                .addStatement("double[][] out = new double[$L][n]", m.outputs().size());
+        java.util.List<String> args = new ArrayList<>();
+        for (int i = 0; i < m.inputs().size(); i++) {
+            args.add("inputs[" + i + "]");
+        }
+        for (ParamModel p : m.params()) {
+            args.add(p.javaName());
+        }
+        for (int i = 0; i < m.outputs().size(); i++) {
+            args.add("out[" + i + "]");
+        }
+        batch.addStatement("$T.batch($L)", m.streamType(), Signatures.join(args))
+                .addStatement("return out");
+        t.addMethod(batch.build());
 
         t.addMethod(MethodSpec.methodBuilder("check").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(Types.PARAM_VALUES, "p")

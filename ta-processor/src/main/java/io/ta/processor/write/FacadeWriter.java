@@ -54,12 +54,11 @@ public final class FacadeWriter {
                 .addParameters(Signatures.arrayInputs(m))
                 .addParameters(Signatures.params(m))
                 .addStatement("$T.validate($L)", m.streamType(), Signatures.paramArgs(m))
-                .addStatement("int n = $L", length(m));
+                .addStatement("int n = $L", Signatures.length(m, CodeBlock.of("$S", m.name())));
         for (String o : outs) {
             alloc.addStatement("double[] $N = new double[n]", o);
         }
-        alloc.addStatement("$T.loop(new $T($L), $L, $L, 0, n)", m.streamType(), m.kernel(), Signatures.paramArgs(m),
-                Signatures.join(Signatures.inputNames(m)), Signatures.join(outs));
+        alloc.addStatement("$T.batch($L)", m.streamType(), Signatures.batchArgs(m, outs));
         if (m.multiOutput()) {
             alloc.addStatement("return new $T($L)", m.resultType(), Signatures.join(outs));
         } else {
@@ -72,13 +71,7 @@ public final class FacadeWriter {
                 .addParameters(Signatures.arrayInputs(m))
                 .addParameters(Signatures.params(m))
                 .addParameters(Signatures.arrayOutputs(m))
-                .addStatement("$T.validate($L)", m.streamType(), Signatures.paramArgs(m))
-                .addStatement("int n = $L", length(m));
-        for (int i = 0; i < outs.size(); i++) {
-            into.addStatement("$T.output($S, $S, $N, n)", CHECKS, m.name(), m.outputs().get(i).name(), outs.get(i));
-        }
-        into.addStatement("$T.loop(new $T($L), $L, $L, 0, n)", m.streamType(), m.kernel(), Signatures.paramArgs(m),
-                Signatures.join(Signatures.inputNames(m)), Signatures.join(outs));
+                .addStatement("$T.batch($L)", m.streamType(), Signatures.batchArgs(m, outs));
         for (String o : outs) {
             into.addJavadoc("@param $N receives the output; must have the inputs' length\n", o);
         }
@@ -112,20 +105,6 @@ public final class FacadeWriter {
                     .addStatement("return new $T($L)", m.streamType(), CodeBlock.join(dflt, ", "))
                     .build());
         }
-    }
-
-    private static CodeBlock length(KernelModel m) {
-        List<InputModel> ins = m.inputs();
-        if (ins.size() <= 4) {
-            CodeBlock.Builder b = CodeBlock.builder().add("$T.length($S", CHECKS, m.name());
-            for (InputModel in : ins) {
-                b.add(", $S, $N", in.name(), in.javaName());
-            }
-            return b.add(")").build();
-        }
-        List<CodeBlock> names = ins.stream().map(i -> CodeBlock.of("$S", i.name())).toList();
-        return CodeBlock.of("$T.inputs($S, $T.of($L), new double[][] {$L})", CHECKS, m.name(), Types.LIST,
-                CodeBlock.join(names, ", "), Signatures.join(Signatures.inputNames(m)));
     }
 
     private static String defaultsText(KernelModel m) {

@@ -47,7 +47,8 @@ public final class ManifestWriter {
         field(sb, "inputs", strs(m.inputs().stream().map(InputModel::name).toList()), true);
         List<String> outs = new ArrayList<>();
         for (OutputModel o : m.outputs()) {
-            outs.add("{\"name\": " + str(o.name()) + ", \"doc\": " + str(o.doc()) + "}");
+            outs.add("{\"name\": " + str(o.name()) + ", \"doc\": " + str(o.doc())
+                    + (o.hasOwnLookback() ? ", \"lookback\": " + str(o.lookbackFormula()) : "") + "}");
         }
         field(sb, "outputs", "[" + String.join(", ", outs) + "]", true);
         List<String> params = new ArrayList<>();

@@ -68,6 +68,34 @@ final class Signatures {
         return out;
     }
 
+    /**
+     * {@code Checks.length(kernel, "high", high, ...)}: the common length of the inputs, with the kernel's name given by
+     * {@code kernel} (a constant reference or a string literal).
+     */
+    static CodeBlock length(KernelModel m, CodeBlock kernel) {
+        List<InputModel> ins = m.inputs();
+        if (ins.size() <= 4) {
+            CodeBlock.Builder b = CodeBlock.builder().add("$T.length($L", Types.CHECKS, kernel);
+            for (InputModel in : ins) {
+                b.add(", $S, $N", in.name(), in.javaName());
+            }
+            return b.add(")").build();
+        }
+        List<CodeBlock> names = ins.stream().map(i -> CodeBlock.of("$S", i.name())).toList();
+        return CodeBlock.of("$T.inputs($L, $T.of($L), new double[][] {$L})", Types.CHECKS, kernel, Types.LIST,
+                CodeBlock.join(names, ", "), join(inputNames(m)));
+    }
+
+    /** {@code high, low, period, outUpper, ...}: the argument list of a generated {@code batch} call. */
+    static CodeBlock batchArgs(KernelModel m, List<String> outs) {
+        List<String> all = new ArrayList<>(inputNames(m));
+        for (ParamModel p : m.params()) {
+            all.add(p.javaName());
+        }
+        all.addAll(outs);
+        return join(all);
+    }
+
     static CodeBlock join(List<String> names) {
         return CodeBlock.of(String.join(", ", names.stream().map(n -> n.replace("$", "$$")).toList()));
     }

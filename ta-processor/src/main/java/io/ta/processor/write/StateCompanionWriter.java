@@ -4,6 +4,7 @@ import static io.ta.processor.write.Types.STATE_READER;
 import static io.ta.processor.write.Types.STATE_WRITER;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -73,26 +74,34 @@ public final class StateCompanionWriter {
                     writeState.addStatement("w.put$Ls(k.$N)", f.accessorSuffix(), n);
                     readState.addStatement("r.get$Ls($S, k.$N)", f.accessorSuffix(), n, n);
                 }
-                case NESTED -> {
-                    ClassName nested = KernelModel.stateTypeOf((ClassName) f.type());
-                    t.addField(nested, n, Modifier.PRIVATE, Modifier.FINAL);
-                    ctor.addStatement("this.$N = new $T(k.$N)", n, nested, n);
-                    save.addStatement("this.$N.save(k.$N)", n, n);
-                    restore.addStatement("this.$N.restore(k.$N)", n, n);
-                    write.addStatement("this.$N.write(w)", n);
-                    read.addStatement("this.$N.read(r)", n);
-                    writeState.addStatement("$T.writeState(k.$N, w)", nested, n);
-                    readState.addStatement("$T.readState(k.$N, r)", nested, n);
-                }
-                case PART -> {
-                    t.addField(f.partMark(), n, Modifier.PRIVATE, Modifier.FINAL);
-                    ctor.addStatement("this.$N = k.$N.newMark()", n, n);
-                    save.addStatement("k.$N.mark(this.$N)", n, n);
-                    restore.addStatement("k.$N.rewind(this.$N)", n, n);
-                    write.addStatement("this.$N.write(w)", n);
-                    read.addStatement("this.$N.read(r)", n);
-                    writeState.addStatement("k.$N.write(w)", n);
-                    readState.addStatement("k.$N.read(r)", n);
+                case NESTED, PART -> {
+                    boolean nested = f.kind() == FieldModel.Kind.NESTED;
+                    ClassName nestedState = nested ? KernelModel.stateTypeOf((ClassName) f.type()) : null;
+                    t.addField(nested ? nestedState : f.partMark(), n, Modifier.PRIVATE, Modifier.FINAL);
+                    CodeBlock make = nested ? CodeBlock.of("new $T(k.$N)", nestedState, n) : CodeBlock.of("k.$N.newMark()", n);
+                    CodeBlock doSave = nested ? CodeBlock.of("this.$N.save(k.$N)", n, n) : CodeBlock.of("k.$N.mark(this.$N)", n, n);
+                    CodeBlock doRestore = nested ? CodeBlock.of("this.$N.restore(k.$N)", n, n) : CodeBlock.of("k.$N.rewind(this.$N)", n, n);
+                    CodeBlock doWriteState = nested ? CodeBlock.of("$T.writeState(k.$N, w)", nestedState, n) : CodeBlock.of("k.$N.write(w)", n);
+                    CodeBlock doReadState = nested ? CodeBlock.of("$T.readState(k.$N, r)", nestedState, n) : CodeBlock.of("k.$N.read(r)", n);
+                    if (f.nullable()) {
+                        ctor.addStatement("this.$N = k.$N == null ? null : $L", n, n, make);
+                        guarded(save, "k." + n, doSave);
+                        guarded(restore, "k." + n, doRestore);
+                        guarded(write, "this." + n, CodeBlock.of("this.$N.write(w)", n));
+                        guarded(read, "this." + n, CodeBlock.of("this.$N.read(r)", n));
+                        writeState.addStatement("w.putBoolean(k.$N != null)", n);
+                        guarded(writeState, "k." + n, doWriteState);
+                        readState.addStatement("r.expectBoolean($S, k.$N != null)", n + " present", n);
+                        guarded(readState, "k." + n, doReadState);
+                    } else {
+                        ctor.addStatement("this.$N = $L", n, make);
+                        save.addStatement(doSave);
+                        restore.addStatement(doRestore);
+                        write.addStatement("this.$N.write(w)", n);
+                        read.addStatement("this.$N.read(r)", n);
+                        writeState.addStatement(doWriteState);
+                        readState.addStatement(doReadState);
+                    }
                 }
             }
         }
@@ -104,6 +113,10 @@ public final class StateCompanionWriter {
                 .addMethod(writeState.build())
                 .addMethod(readState.build());
         return Files.file(m.packageName(), t, origins);
+    }
+
+    private static void guarded(MethodSpec.Builder b, String ref, CodeBlock statement) {
+        b.beginControlFlow("if ($L != null)", ref).addStatement(statement).endControlFlow();
     }
 
     private static MethodSpec.Builder method(String name, String doc) {

@@ -74,6 +74,7 @@ public final class StreamWriter {
         t.addMethod(ctor.build());
 
         t.addMethod(validate(m));
+        t.addMethod(batch(m));
         t.addMethod(loop(m));
 
         // Typed per-bar API.
@@ -151,7 +152,7 @@ public final class StreamWriter {
         return b.build();
     }
 
-    /** The batch loop over {@code [from, to)}: the only place a step is called per bar for arrays. */
+    /** The range loop over a stream's kernel: {@code [from, to)}, state carried in {@code k}. */
     private static MethodSpec loop(KernelModel m) {
         MethodSpec.Builder b = MethodSpec.methodBuilder("loop").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Steps {@code k} over bars {@code [from, to)}, writing outputs at the same indices. No checks: the\n")
@@ -161,12 +162,40 @@ public final class StreamWriter {
                 .addParameters(Signatures.arrayOutputs(m))
                 .addParameter(TypeName.INT, "from")
                 .addParameter(TypeName.INT, "to");
+        addLoop(b, m, "from", "to");
+        return b.build();
+    }
+
+    /**
+     * The whole-series batch. The kernel is allocated in the same method as the loop on purpose: it does not escape,
+     * so the JIT's escape analysis keeps its fields in registers instead of a store and a load per bar.
+     */
+    private static MethodSpec batch(KernelModel m) {
+        MethodSpec.Builder b = MethodSpec.methodBuilder("batch").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("Steps a fresh kernel over every bar of the inputs, writing every output array (the inputs' length).\n\n")
+                .addJavadoc("@throws io.ta.error.InvalidParameterException if a parameter is out of range\n")
+                .addJavadoc("@throws io.ta.error.ShapeMismatchException if inputs or outputs do not line up\n")
+                .addParameters(Signatures.arrayInputs(m))
+                .addParameters(Signatures.params(m))
+                .addParameters(Signatures.arrayOutputs(m))
+                .addStatement("validate($L)", Signatures.paramArgs(m))
+                .addStatement("int n = $L", Signatures.length(m, CodeBlock.of("KERNEL")));
+        List<String> outs = Signatures.outArrays(m);
+        for (int i = 0; i < outs.size(); i++) {
+            b.addStatement("$T.output(KERNEL, $S, $N, n)", CHECKS, m.outputs().get(i).name(), outs.get(i));
+        }
+        b.addStatement("$T k = new $T($L)", m.kernel(), m.kernel(), Signatures.paramArgs(m));
+        addLoop(b, m, "0", "n");
+        return b.build();
+    }
+
+    private static void addLoop(MethodSpec.Builder b, KernelModel m, String from, String to) {
         List<String> elems = new ArrayList<>();
         for (InputModel in : m.inputs()) {
             elems.add(in.javaName() + "[i]");
         }
         CodeBlock call = CodeBlock.of("k.$N($L)", m.stepMethod(), Signatures.join(elems));
-        b.beginControlFlow("for (int i = from; i < to; i++)");
+        b.beginControlFlow("for (int i = $L; i < $L; i++)", from, to);
         List<String> outs = Signatures.outArrays(m);
         if (m.multiOutput()) {
             b.addStatement(call);
@@ -177,7 +206,6 @@ public final class StreamWriter {
             b.addStatement("$N[i] = $T.finiteOrNaN($L)", outs.get(0), CHECKS, call);
         }
         b.endControlFlow();
-        return b.build();
     }
 
     private static MethodSpec typedRange(KernelModel m) {

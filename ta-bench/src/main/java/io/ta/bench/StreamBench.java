@@ -1,0 +1,125 @@
+package io.ta.bench;
+
+import io.ta.kernels.Ta;
+import io.ta.kernels.ma.Ema_Stream;
+import io.ta.kernels.ma.Sma_Stream;
+import io.ta.kernels.ma.Wma_Stream;
+import io.ta.kernels.stats.RollingMax_Stream;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Streaming cost per bar: {@code update} (commit, with the replace-last checkpoint) and {@code preview} (checkpoint,
+ * step, rewind) over the same 1M bars as {@link Wave1Bench}, so the ratio to the batch per-bar cost is meaningful.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(2)
+@OperationsPerInvocation(Wave1Bench.N)
+public class StreamBench {
+    double[] close;
+    Sma_Stream sma;
+    Ema_Stream ema;
+    Wma_Stream wma;
+    RollingMax_Stream max;
+
+    @Setup
+    public void setup() {
+        close = new BenchData(Wave1Bench.N).close;
+        sma = Ta.smaStream(Wave1Bench.PERIOD);
+        ema = Ta.emaStream(Wave1Bench.PERIOD);
+        wma = Ta.wmaStream(Wave1Bench.PERIOD);
+        max = Ta.rollingMaxStream(Wave1Bench.PERIOD);
+        for (double x : close) { // warm state: previews then run on a full window
+            sma.update(x);
+            ema.update(x);
+            wma.update(x);
+            max.update(x);
+        }
+    }
+
+    @Benchmark
+    public double smaUpdate() {
+        double acc = 0;
+        for (double x : close) {
+            acc += sma.update(x);
+        }
+        return acc;
+    }
+
+    @Benchmark
+    public double smaPreview() {
+        double acc = 0;
+        for (double x : close) {
+            acc += sma.preview(x);
+        }
+        return acc;
+    }
+
+    @Benchmark
+    public double emaUpdate() {
+        double acc = 0;
+        for (double x : close) {
+            acc += ema.update(x);
+        }
+        return acc;
+    }
+
+    @Benchmark
+    public double emaPreview() {
+        double acc = 0;
+        for (double x : close) {
+            acc += ema.preview(x);
+        }
+        return acc;
+    }
+
+    @Benchmark
+    public double wmaUpdate() {
+        double acc = 0;
+        for (double x : close) {
+            acc += wma.update(x);
+        }
+        return acc;
+    }
+
+    @Benchmark
+    public double wmaPreview() {
+        double acc = 0;
+        for (double x : close) {
+            acc += wma.preview(x);
+        }
+        return acc;
+    }
+
+    @Benchmark
+    public double maxUpdate() {
+        double acc = 0;
+        for (double x : close) {
+            acc += max.update(x);
+        }
+        return acc;
+    }
+
+    @Benchmark
+    public double maxPreview() {
+        double acc = 0;
+        for (double x : close) {
+            acc += max.preview(x);
+        }
+        return acc;
+    }
+}

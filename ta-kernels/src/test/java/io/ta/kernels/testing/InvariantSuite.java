@@ -1,0 +1,51 @@
+package io.ta.kernels.testing;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import io.ta.spi.KernelDescriptor;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Base of the per-family invariant tests: what a kernel's output must satisfy given its inputs (ranges, orderings,
+ * naive oracles), checked on random cases with missing values and extreme magnitudes, independently of how the
+ * kernel computes it. A family test lists its invariants by kernel name; the property suite proves batch ≡ stream,
+ * these prove the numbers mean what the catalog says.
+ */
+public abstract class InvariantSuite {
+    /** A check of one case's batch outputs; throws on violation. */
+    public interface Invariant {
+        void check(KernelCase c, double[][] out);
+    }
+
+    /** Invariants by kernel name. */
+    protected abstract Map<String, Invariant> invariants();
+
+    static final int EXAMPLES = Integer.getInteger("ta.examples", 1000);
+    static final long SEED = Long.getLong("ta.seed", 0x7A5EEDL);
+
+    @TestFactory
+    Stream<DynamicTest> familyInvariants() {
+        Map<String, Invariant> all = invariants();
+        return Descriptors.all().stream().filter(d -> all.containsKey(d.name())).map(d -> dynamicTest(d.name(),
+                () -> qt().withExamples(EXAMPLES)
+                        .withFixedSeed(SEED ^ d.name().hashCode() ^ 0x1A5L)
+                        .withShrinkCycles(20)
+                        .forAll(longs().all().map(seed -> KernelCase.of(d, seed, true)))
+                        .checkAssert(c -> all.get(d.name()).check(c, c.descriptor().batch(c.params(), c.inputs())))));
+    }
+
+    @Test
+    void everyInvariantNamesARegisteredKernel() {
+        var names = Descriptors.all().stream().map(KernelDescriptor::name).toList();
+        for (String k : invariants().keySet()) {
+            assertTrue(names.contains(k), "invariant for unregistered kernel " + k);
+        }
+    }
+}
