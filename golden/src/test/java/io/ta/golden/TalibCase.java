@@ -151,6 +151,13 @@ public record TalibCase(
             }
         }
         int opt = f.getFuncInfo().nbOptInput();
+        if (opt == 0) {
+            // The port's CoreMetaData leaves its optional-input array null for functions that take none (TRANGE,
+            // TYPPRICE, ...), and callFunc then fails; an empty array is what it should have been.
+            java.lang.reflect.Field field = CoreMetaData.class.getDeclaredField("callOptInputParams");
+            field.setAccessible(true);
+            field.set(f, new Object[0]);
+        }
         if (opt != talibOpt.size()) {
             throw new IllegalArgumentException(id + ": " + talib + " takes " + opt + " optional inputs, table has " + talibOpt.size());
         }

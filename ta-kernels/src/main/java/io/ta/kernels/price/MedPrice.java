@@ -1,0 +1,25 @@
+package io.ta.kernels.price;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Step;
+
+/** Median price, as TA-Lib MEDPRICE: {@code (H + L) / 2}. */
+@Kernel(
+        name = "medprice",
+        aliases = "hl2",
+        family = Family.PRICE,
+        summary = "Median price: (high + low) / 2.",
+        reference = "TA-Lib MEDPRICE")
+public final class MedPrice {
+    public MedPrice() {}
+
+    public static int lookback() {
+        return 0;
+    }
+
+    @Step
+    public double step(double high, double low) {
+        return (high + low) / 2.0;
+    }
+}

@@ -1,0 +1,25 @@
+package io.ta.kernels.price;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Step;
+
+/** Typical price, as TA-Lib TYPPRICE: {@code (H + L + C) / 3}. */
+@Kernel(
+        name = "typical_price",
+        aliases = {"typprice", "hlc3"},
+        family = Family.PRICE,
+        summary = "Typical price: (high + low + close) / 3.",
+        reference = "TA-Lib TYPPRICE")
+public final class TypicalPrice {
+    public TypicalPrice() {}
+
+    public static int lookback() {
+        return 0;
+    }
+
+    @Step
+    public double step(double high, double low, double close) {
+        return (high + low + close) / 3.0;
+    }
+}
