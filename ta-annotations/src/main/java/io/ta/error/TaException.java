@@ -13,4 +13,8 @@ public abstract class TaException extends RuntimeException {
     protected TaException(String message) {
         super(message);
     }
+
+    protected TaException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

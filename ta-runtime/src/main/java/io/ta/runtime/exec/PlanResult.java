@@ -1,0 +1,57 @@
+package io.ta.runtime.exec;
+
+import io.ta.error.UnknownNameException;
+import io.ta.runtime.Series;
+import io.ta.spi.Names;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The roots of a plan evaluated over a history: one aligned {@link Series} per root, in the plan's order. */
+public final class PlanResult {
+    private final Map<String, Series> values;
+    private final Map<String, Integer> lookbacks;
+    private final int length;
+
+    PlanResult(Map<String, Series> values, Map<String, Integer> lookbacks, int length) {
+        this.values = new LinkedHashMap<>(values);
+        this.lookbacks = new LinkedHashMap<>(lookbacks);
+        this.length = length;
+    }
+
+    /** Root names in order. */
+    public List<String> names() {
+        return List.copyOf(values.keySet());
+    }
+
+    /** Number of bars. */
+    public int length() {
+        return length;
+    }
+
+    /**
+     * The series of one root.
+     *
+     * @throws UnknownNameException naming the roots that exist
+     */
+    public Series get(String root) {
+        Series s = values.get(root);
+        if (s == null) {
+            String near = Names.closest(root, values.keySet());
+            throw new UnknownNameException("result", root, near, "no result named '" + root + "'" + Names.hint(near)
+                    + "; results: " + String.join(", ", values.keySet()));
+        }
+        return s;
+    }
+
+    /** The only root of a single-expression plan. */
+    public Series value() {
+        return values.values().iterator().next();
+    }
+
+    /** The plan's lookback for one root: its first valid bar for NaN-free input. */
+    public int lookback(String root) {
+        get(root);
+        return lookbacks.get(root);
+    }
+}

@@ -1,0 +1,242 @@
+package io.ta.runtime.exec;
+
+import io.ta.error.ShapeMismatchException;
+import io.ta.error.SnapshotMismatchException;
+import io.ta.error.StreamStateException;
+import io.ta.error.UnknownNameException;
+import io.ta.runtime.plan.Node;
+import io.ta.runtime.plan.Ops;
+import io.ta.runtime.plan.Plan;
+import io.ta.runtime.plan.Ref;
+import io.ta.spi.KernelStream;
+import io.ta.spi.Names;
+import io.ta.spi.StateSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plan run bar by bar for live data: {@link #update} commits a closed bar, {@link #preview} evaluates the forming
+ * bar without committing it, {@link #replaceLast} revises the last committed bar, and {@link #snapshot} /
+ * {@link #restore} checkpoint the whole plan. It drives the same kernels through the same operators as
+ * {@link BlockExecutor}, so every value equals the batch result at that bar exactly. No allocation per bar.
+ *
+ * <p>A bar is given as one value per {@linkplain #columns() column the plan reads}, in that order.
+ */
+public final class PlanStream {
+    private final Plan plan;
+    private final List<Node> nodes;
+    private final List<String> columns;
+    private final int[] columnOf;
+    private final KernelStream[] streams;
+    private final double[][] values;
+    private final double[][] kernelInputs;
+    private long count;
+
+    public PlanStream(Plan plan) {
+        this.plan = plan;
+        this.nodes = plan.nodes();
+        this.columns = plan.columns();
+        this.columnOf = new int[nodes.size()];
+        this.streams = new KernelStream[nodes.size()];
+        this.values = new double[nodes.size()][];
+        this.kernelInputs = new double[nodes.size()][];
+        for (Node n : nodes) {
+            int id = n.id();
+            values[id] = new double[n.outputs()];
+            java.util.Arrays.fill(values[id], Double.NaN);
+            switch (n) {
+                case Node.Column c -> columnOf[id] = columns.indexOf(c.name());
+                case Node.Constant k -> values[id][0] = k.value();
+                case Node.Kernel k -> {
+                    streams[id] = k.descriptor().newStream(k.params());
+                    kernelInputs[id] = new double[k.inputs().size()];
+                }
+                case Node.Operator o -> { }
+            }
+        }
+    }
+
+    /** The columns a bar must carry, in order. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Committed bars. */
+    public long count() {
+        return count;
+    }
+
+    /** Whether every root is past its warm-up ({@code count() > plan.lookback()}). */
+    public boolean isReady() {
+        return count > plan.lookback();
+    }
+
+    /** Commits a closed bar. */
+    public void update(double... bar) {
+        step(bar, 0);
+        count++;
+    }
+
+    /** Evaluates the forming bar; nothing is committed (read the results with {@link #value}). */
+    public void preview(double... bar) {
+        step(bar, 1);
+    }
+
+    /**
+     * Replaces the last committed bar.
+     *
+     * @throws StreamStateException before the first {@link #update}
+     */
+    public void replaceLast(double... bar) {
+        if (count == 0) {
+            throw new StreamStateException("plan: replaceLast needs a committed bar; call update first");
+        }
+        step(bar, 2);
+    }
+
+    private void step(double[] bar, int mode) {
+        if (bar == null || bar.length != columns.size()) {
+            throw new ShapeMismatchException("plan", "plan: a bar needs " + columns.size() + " values (" + String.join(", ", columns)
+                    + "), got " + (bar == null ? 0 : bar.length));
+        }
+        for (Node n : nodes) {
+            int id = n.id();
+            switch (n) {
+                case Node.Column c -> values[id][0] = bar[columnOf[id]];
+                case Node.Constant k -> { }
+                case Node.Kernel k -> {
+                    double[] in = kernelInputs[id];
+                    List<Ref> refs = k.inputs();
+                    for (int i = 0; i < in.length; i++) {
+                        Ref r = refs.get(i);
+                        in[i] = values[r.node().id()][r.output()];
+                    }
+                    switch (mode) {
+                        case 0 -> streams[id].update(in, values[id]);
+                        case 1 -> streams[id].preview(in, values[id]);
+                        default -> streams[id].replaceLast(in, values[id]);
+                    }
+                }
+                case Node.Operator o -> {
+                    Ref a = o.inputs().get(0);
+                    double x = values[a.node().id()][a.output()];
+                    if (o.inputs().size() == 1) {
+                        values[id][0] = Ops.apply(o.op(), x);
+                    } else {
+                        Ref b = o.inputs().get(1);
+                        values[id][0] = Ops.apply(o.op(), x, values[b.node().id()][b.output()]);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A root's value after the most recent update, preview or replaceLast.
+     *
+     * @throws UnknownNameException naming the roots that exist
+     */
+    public double value(String root) {
+        Ref r = plan.roots().get(root);
+        if (r == null) {
+            String near = Names.closest(root, plan.roots().keySet());
+            throw new UnknownNameException("result", root, near, "no result named '" + root + "'" + Names.hint(near));
+        }
+        return values[r.node().id()][r.output()];
+    }
+
+    /** The value of a single-expression plan's root. */
+    public double value() {
+        Ref r = plan.root();
+        return values[r.node().id()][r.output()];
+    }
+
+    /** The complete state of every node. */
+    public PlanSnapshot snapshot() {
+        List<StateSnapshot> kernels = new ArrayList<>();
+        List<Double> flat = new ArrayList<>();
+        for (Node n : nodes) {
+            if (streams[n.id()] != null) {
+                kernels.add(streams[n.id()].snapshot());
+            }
+            for (double v : values[n.id()]) {
+                flat.add(v);
+            }
+        }
+        double[] vs = new double[flat.size()];
+        for (int i = 0; i < vs.length; i++) {
+            vs[i] = flat.get(i);
+        }
+        return new PlanSnapshot(plan.fingerprint(), count, vs, kernels);
+    }
+
+    /**
+     * Restores a snapshot taken from a stream of the same plan.
+     *
+     * @throws SnapshotMismatchException if it comes from another plan; this stream is then unchanged
+     */
+    public void restore(PlanSnapshot s) {
+        if (s.plan() != plan.fingerprint()) {
+            throw new SnapshotMismatchException("plan: snapshot was taken from a different plan");
+        }
+        int expectedValues = 0;
+        int expectedKernels = 0;
+        for (Node n : nodes) {
+            expectedValues += n.outputs();
+            expectedKernels += streams[n.id()] != null ? 1 : 0;
+        }
+        if (s.values().length != expectedValues || s.kernels().size() != expectedKernels) {
+            throw new SnapshotMismatchException("plan: snapshot does not match this plan's nodes");
+        }
+        // Restore into fresh streams first so a bad kernel snapshot leaves this stream untouched.
+        KernelStream[] fresh = new KernelStream[streams.length];
+        int k = 0;
+        for (Node n : nodes) {
+            if (n instanceof Node.Kernel kn) {
+                fresh[n.id()] = kn.descriptor().newStream(kn.params());
+                fresh[n.id()].restore(s.kernels().get(k++));
+            }
+        }
+        double[] vs = s.values();
+        int v = 0;
+        for (Node n : nodes) {
+            streams[n.id()] = fresh[n.id()];
+            for (int o = 0; o < n.outputs(); o++) {
+                values[n.id()][o] = vs[v++];
+            }
+        }
+        count = s.count();
+    }
+
+    /** Back to the state of a new stream. */
+    public void reset() {
+        for (Node n : nodes) {
+            if (streams[n.id()] != null) {
+                streams[n.id()].reset();
+            }
+            if (!(n instanceof Node.Constant)) {
+                java.util.Arrays.fill(values[n.id()], Double.NaN);
+            }
+        }
+        count = 0;
+    }
+
+    /** The plan this stream runs. */
+    public Plan plan() {
+        return plan;
+    }
+
+    /** Convenience for OHLCV plans: the named bar fields, mapped onto {@link #columns()}. */
+    public double[] bar(Map<String, Double> fields) {
+        double[] b = new double[columns.size()];
+        for (int i = 0; i < b.length; i++) {
+            Double v = fields.get(columns.get(i));
+            if (v == null) {
+                throw new UnknownNameException("column", columns.get(i), null, "plan: the bar has no value for column '" + columns.get(i) + "'");
+            }
+            b[i] = v;
+        }
+        return b;
+    }
+}
