@@ -8,9 +8,14 @@ import java.util.List;
  * what lets the planner share identical subexpressions. {@link Span}s point back into DSL text for error messages and
  * are ignored by equality.
  */
-public sealed interface Expr {
+public sealed interface Expr extends ToExpr {
     /** Where this node came from in DSL text, or {@link Span#NONE}. */
     Span span();
+
+    @Override
+    default Expr toExpr() {
+        return this;
+    }
 
     /** A numeric literal. */
     record Num(double value, Span span) implements Expr {

@@ -12,6 +12,7 @@ import io.ta.processor.validate.Messages;
 import io.ta.processor.validate.ValidationReport;
 import io.ta.processor.write.DescriptorWriter;
 import io.ta.processor.write.FacadeWriter;
+import io.ta.processor.write.FluentWriter;
 import io.ta.processor.write.ManifestWriter;
 import io.ta.processor.write.ResultWriter;
 import io.ta.processor.write.StateCompanionWriter;
@@ -180,6 +181,7 @@ public final class KernelProcessor extends AbstractProcessor {
     private void facade() throws IOException {
         ClassName facade = libraryFacade != null ? libraryFacade : ClassName.get(commonPackage(), "Kernels");
         write(new FacadeWriter().write(facade, models, origins()));
+        write(new FluentWriter().write(facade, models, origins()));
     }
 
     private String commonPackage() {

@@ -33,7 +33,7 @@ class GeneratedSourceTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "WindowMean_Stream", "WindowMean_State", "WindowMean_Descriptor",
-        "Bands_Stream", "Bands_State", "Bands_Descriptor", "Bands_Result", "TestTa"})
+        "Bands_Stream", "Bands_State", "Bands_Descriptor", "Bands_Result", "TestTa", "TestTaExpr"})
     void generatedSourceMatchesGolden(String type) throws IOException {
         assertThat(compile()).generatedSourceFile("test." + type).contentsAsUtf8String().isEqualTo(golden(type + ".java"));
     }

@@ -2,6 +2,7 @@ package io.ta.runtime.plan;
 
 import io.ta.expr.Expr;
 import io.ta.expr.Printer;
+import io.ta.expr.ToExpr;
 import io.ta.runtime.Registry;
 import io.ta.runtime.dsl.Parser;
 import java.util.ArrayList;
@@ -53,19 +54,20 @@ public final class Plan {
         return new Plan(planner.nodes(), roots, expressions);
     }
 
-    /** Plans one fluent expression against the standard registry. */
-    public static Plan of(Expr expression) {
+    /** Plans one fluent expression (an {@link Expr} or a generated builder such as {@code TaExpr}). */
+    public static Plan of(ToExpr expression) {
         return of(Map.of(VALUE, expression), Registry.standard());
     }
 
     /** Plans named fluent expressions. */
-    public static Plan of(Map<String, Expr> expressions, Registry registry) {
+    public static Plan of(Map<String, ? extends ToExpr> expressions, Registry registry) {
         Planner planner = new Planner(registry);
         Map<String, Ref> roots = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
-        for (Map.Entry<String, Expr> e : expressions.entrySet()) {
-            roots.put(e.getKey(), planner.root(e.getValue(), null));
-            texts.put(e.getKey(), Printer.print(e.getValue()));
+        for (Map.Entry<String, ? extends ToExpr> e : expressions.entrySet()) {
+            Expr expr = e.getValue().toExpr();
+            roots.put(e.getKey(), planner.root(expr, null));
+            texts.put(e.getKey(), Printer.print(expr));
         }
         return new Plan(planner.nodes(), roots, texts);
     }

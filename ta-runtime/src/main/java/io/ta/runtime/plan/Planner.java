@@ -51,8 +51,59 @@ final class Planner {
     Ref root(Expr e, String text) {
         this.source = text;
         checkHeight(e);
-        Ref r = bind(e);
-        return r;
+        return bind(fold(e));
+    }
+
+    /**
+     * Evaluates constant subtrees ({@code 2 + 3}, {@code -(1)}, {@code 1 > 2}) before binding, so folded operands
+     * never become nodes. Only operator nodes over literals fold; the height check above bounds the recursion.
+     */
+    private static Expr fold(Expr e) {
+        return switch (e) {
+            case Expr.Unary u -> {
+                Expr a = fold(u.operand());
+                Double v = value(a);
+                yield v == null ? (a == u.operand() ? u : new Expr.Unary(u.op(), a, u.span()))
+                        : literal(Ops.apply(u.op(), v), u.op() == Op.NOT, u.span());
+            }
+            case Expr.Binary b -> {
+                Expr l = fold(b.left());
+                Expr r = fold(b.right());
+                Double lv = value(l);
+                Double rv = value(r);
+                if (lv != null && rv != null && (!b.op().isLogical() || (l instanceof Expr.Bool && r instanceof Expr.Bool))) {
+                    yield literal(Ops.apply(b.op(), lv, rv), !b.op().isArithmetic(), b.span());
+                }
+                yield l == b.left() && r == b.right() ? b : new Expr.Binary(b.op(), l, r, b.span());
+            }
+            case Expr.Call c -> {
+                List<Arg> args = new ArrayList<>(c.args().size());
+                boolean same = true;
+                for (Arg a : c.args()) {
+                    Expr v = fold(a.value());
+                    same &= v == a.value();
+                    args.add(new Arg(a.name(), v));
+                }
+                yield same ? c : new Expr.Call(c.kernel(), args, c.span());
+            }
+            case Expr.Output o -> {
+                Expr of = fold(o.of());
+                yield of == o.of() ? o : new Expr.Output(of, o.name(), o.span());
+            }
+            default -> e;
+        };
+    }
+
+    private static Double value(Expr e) {
+        return switch (e) {
+            case Expr.Num n -> n.value();
+            case Expr.Bool b -> b.value() ? 1.0 : 0.0;
+            default -> null;
+        };
+    }
+
+    private static Expr literal(double v, boolean condition, Expr.Span span) {
+        return condition && (v == 0.0 || v == 1.0) ? new Expr.Bool(v == 1.0, span) : new Expr.Num(v, span);
     }
 
     private <T extends Node> T intern(String key, java.util.function.IntFunction<T> make) {
@@ -153,7 +204,8 @@ final class Planner {
             return bind(new Expr.Call(kernel, List.of(), n.span()));
         }
         if (registry.names().contains(n.name())) {
-            throw type(n, "'" + n.name() + "' is a kernel; call it, e.g. " + n.name() + "(close)");
+            boolean generic = registry.kernel(n.name()).inputs().stream().anyMatch(in -> !Bars.FIELDS.contains(in));
+            throw type(n, "'" + n.name() + "' is a kernel; call it, e.g. " + n.name() + (generic ? "(close)" : "()"));
         }
         return column(n.name());
     }

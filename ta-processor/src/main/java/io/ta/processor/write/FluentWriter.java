@@ -1,0 +1,187 @@
+package io.ta.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.ta.processor.model.InputModel;
+import io.ta.processor.model.JavaNames;
+import io.ta.processor.model.KernelModel;
+import io.ta.processor.model.OutputModel;
+import io.ta.processor.model.ParamModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the library's fluent expression builder ({@code <Facade>Expr}, e.g. {@code TaExpr}): a wrapper around the
+ * shared {@code io.ta.expr.Expr} IR with operators, bar fields, and one method per kernel of the library — so a new
+ * kernel appears in the fluent API without hand-written code. Kernels reading a generic input chain on it
+ * ({@code close.rsi(14)}); kernels reading only bar fields are static ({@code TaExpr.atr(14)}); multi-output kernels
+ * return a small handle whose methods pick an output ({@code close.macd(12, 26, 9).signal()}).
+ */
+public final class FluentWriter {
+    private static final ClassName EXPR = ClassName.get("io.ta.expr", "Expr");
+    private static final ClassName TO_EXPR = ClassName.get("io.ta.expr", "ToExpr");
+    private static final ClassName ARG = ClassName.get("io.ta.expr", "Expr", "Arg");
+    private static final ClassName OP = ClassName.get("io.ta.expr", "Expr", "Op");
+    private static final List<String> FIELDS = List.of("open", "high", "low", "close", "volume");
+
+    /** Methods of the builder itself that a kernel method must not shadow. */
+    static final Set<String> RESERVED = Set.of("of", "toExpr", "column", "num", "open", "high", "low", "close", "volume",
+            "plus", "minus", "times", "over", "mod", "pow", "negate", "gt", "ge", "lt", "le", "eq", "ne", "and", "or", "not",
+            "equals", "hashCode", "toString", "getClass", "wait", "notify", "notifyAll", "clone", "finalize");
+
+    public JavaFile write(ClassName facade, List<KernelModel> kernels, List<? extends Element> origins) {
+        ClassName self = ClassName.get(facade.packageName(), facade.simpleName() + "Expr");
+        TypeSpec.Builder t = TypeSpec.classBuilder(self)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(TO_EXPR)
+                .addJavadoc("Fluent builder of indicator expressions over this library's kernels; builds the same IR as the DSL.\n\n")
+                .addJavadoc("<pre>{@code\n$T close = $T.close();\n", self, self)
+                .addJavadoc("$T signal = close.rsi(14).lt(30).and(close.gt(close.sma(200)));\n", self)
+                .addJavadoc("Plan plan = Plan.of(signal.toExpr());\n}</pre>\n");
+        t.addField(FieldSpec.builder(EXPR, "expr", Modifier.PRIVATE, Modifier.FINAL).build());
+        t.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(EXPR, "expr")
+                .addStatement("this.expr = expr").build());
+        t.addMethod(MethodSpec.methodBuilder("of").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+                .addJavadoc("Wraps any expression (for example one built with another library's fluent API).\n")
+                .addParameter(TO_EXPR, "e").addStatement("return new $T(e.toExpr())", self).build());
+        t.addMethod(MethodSpec.methodBuilder("toExpr").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(EXPR).addStatement("return expr").build());
+        for (String f : FIELDS) {
+            t.addMethod(MethodSpec.methodBuilder(f).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+                    .addJavadoc("The bar field {@code $L}.\n", f)
+                    .addStatement("return new $T(new $T.Name($S))", self, EXPR, f).build());
+        }
+        t.addMethod(MethodSpec.methodBuilder("column").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+                .addJavadoc("Any column of the data by name.\n")
+                .addParameter(String.class, "name").addStatement("return new $T(new $T.Name(name))", self, EXPR).build());
+        t.addMethod(MethodSpec.methodBuilder("num").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+                .addJavadoc("A constant.\n")
+                .addParameter(TypeName.DOUBLE, "value").addStatement("return new $T(new $T.Num(value))", self, EXPR).build());
+        addOperators(t, self);
+
+        List<KernelModel> sorted = new ArrayList<>(kernels);
+        sorted.sort(Comparator.comparing(KernelModel::name));
+        for (KernelModel m : sorted) {
+            addKernel(t, self, m);
+        }
+        t.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(String.class).addStatement("return $T.print(expr)", ClassName.get("io.ta.expr", "Printer")).build());
+        t.addMethod(MethodSpec.methodBuilder("equals").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.BOOLEAN).addParameter(Object.class, "o")
+                .addStatement("return o instanceof $T e && e.expr.equals(expr)", self).build());
+        t.addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.INT).addStatement("return expr.hashCode()").build());
+        return Files.file(self.packageName(), t, origins);
+    }
+
+    private static void addOperators(TypeSpec.Builder t, ClassName self) {
+        String[][] binary = {
+            {"plus", "ADD", "this + other"}, {"minus", "SUB", "this - other"}, {"times", "MUL", "this * other"},
+            {"over", "DIV", "this / other (NaN where other is 0)"}, {"mod", "MOD", "this % other"}, {"pow", "POW", "this ** other"},
+            {"gt", "GT", "this > other"}, {"ge", "GE", "this >= other"}, {"lt", "LT", "this < other"}, {"le", "LE", "this <= other"},
+            {"eq", "EQ", "this == other"}, {"ne", "NE", "this != other"}, {"and", "AND", "this and other (conditions)"},
+            {"or", "OR", "this or other (conditions)"}};
+        for (String[] b : binary) {
+            t.addMethod(MethodSpec.methodBuilder(b[0]).addModifiers(Modifier.PUBLIC).returns(self)
+                    .addJavadoc("{@code $L}.\n", b[2])
+                    .addParameter(TO_EXPR, "other")
+                    .addStatement("return new $T(new $T.Binary($T.$L, expr, other.toExpr()))", self, EXPR, OP, b[1]).build());
+            if (!b[1].equals("AND") && !b[1].equals("OR")) {
+                t.addMethod(MethodSpec.methodBuilder(b[0]).addModifiers(Modifier.PUBLIC).returns(self)
+                        .addJavadoc("{@code $L}, with a constant.\n", b[2])
+                        .addParameter(TypeName.DOUBLE, "other")
+                        .addStatement("return new $T(new $T.Binary($T.$L, expr, new $T.Num(other)))", self, EXPR, OP, b[1], EXPR).build());
+            }
+        }
+        t.addMethod(MethodSpec.methodBuilder("negate").addModifiers(Modifier.PUBLIC).returns(self)
+                .addJavadoc("{@code -this}.\n").addStatement("return new $T(new $T.Unary($T.NEG, expr))", self, EXPR, OP).build());
+        t.addMethod(MethodSpec.methodBuilder("not").addModifiers(Modifier.PUBLIC).returns(self)
+                .addJavadoc("{@code not this} (a condition).\n").addStatement("return new $T(new $T.Unary($T.NOT, expr))", self, EXPR, OP).build());
+    }
+
+    private static void addKernel(TypeSpec.Builder t, ClassName self, KernelModel m) {
+        String method = JavaNames.method(m.name());
+        if (RESERVED.contains(method)) {
+            method = method + "Kernel";
+        }
+        List<InputModel> generic = m.inputs().stream().filter(i -> !FIELDS.contains(i.name())).toList();
+        TypeName ret = self;
+        ClassName handle = null;
+        if (m.multiOutput()) {
+            handle = self.nestedClass(JavaNames.capitalize(JavaNames.method(m.name()).replace("_", "")));
+            t.addType(handle(self, handle, m));
+            ret = handle;
+        }
+        boolean defaults = !m.params().isEmpty() && Signatures.allDefaults(m);
+        if (!generic.isEmpty()) {
+            // this = the first generic input; the other generic inputs and the parameters are arguments.
+            for (boolean all : defaults ? new boolean[] {true, false} : new boolean[] {true}) {
+                MethodSpec.Builder b = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC).returns(ret)
+                        .addJavadoc("{@code $L}$L: $L\n", m.name(), all ? "" : " with default parameters", m.summary());
+                CodeBlock.Builder args = CodeBlock.builder();
+                args.add("$T.named($S, expr)", ARG, generic.get(0).name());
+                for (InputModel in : generic.subList(1, generic.size())) {
+                    b.addParameter(ParameterSpec.builder(TO_EXPR, in.javaName()).build());
+                    args.add(", $T.named($S, $N.toExpr())", ARG, in.name(), in.javaName());
+                }
+                if (all) {
+                    addParams(b, args, m);
+                }
+                b.addStatement("return new $T(new $T.Call($S, $T.of($L)))", ret, EXPR, m.name(), Types.LIST, args.build());
+                t.addMethod(b.build());
+            }
+        } else {
+            for (boolean all : defaults ? new boolean[] {true, false} : new boolean[] {true}) {
+                MethodSpec.Builder b = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(ret)
+                        .addJavadoc("{@code $L}$L over the bar fields $L: $L\n", m.name(), all ? "" : " with default parameters",
+                                String.join(", ", m.inputs().stream().map(InputModel::name).toList()), m.summary());
+                CodeBlock.Builder args = CodeBlock.builder();
+                if (all) {
+                    addParams(b, args, m);
+                }
+                CodeBlock a = args.build();
+                b.addStatement("return new $T(new $T.Call($S, $T.of($L)))", ret, EXPR, m.name(), Types.LIST, a);
+                t.addMethod(b.build());
+            }
+        }
+    }
+
+    private static void addParams(MethodSpec.Builder b, CodeBlock.Builder args, KernelModel m) {
+        for (ParamModel p : m.params()) {
+            b.addParameter(ParameterSpec.builder(p.javaType(), p.javaName()).build());
+            CodeBlock value = switch (p.type()) {
+                case "INT", "REAL" -> CodeBlock.of("new $T.Num($N)", EXPR, p.javaName());
+                case "BOOL" -> CodeBlock.of("new $T.Bool($N)", EXPR, p.javaName());
+                default -> CodeBlock.of("new $T.Name($N.name().toLowerCase($T.ROOT))", EXPR, p.javaName(), Types.LOCALE);
+            };
+            if (!args.isEmpty()) {
+                args.add(", ");
+            }
+            args.add("$T.named($S, $L)", ARG, p.name(), value);
+        }
+    }
+
+    private static TypeSpec handle(ClassName self, ClassName handle, KernelModel m) {
+        TypeSpec.Builder h = TypeSpec.classBuilder(handle).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The outputs of a {@code $L} call; pick one.\n", m.name())
+                .addField(FieldSpec.builder(EXPR, "call", Modifier.PRIVATE, Modifier.FINAL).build())
+                .addMethod(MethodSpec.constructorBuilder().addParameter(EXPR, "call").addStatement("this.call = call").build());
+        for (OutputModel o : m.outputs()) {
+            String name = JavaNames.method(o.name());
+            h.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(self)
+                    .addJavadoc("Output {@code $L}$L.\n", o.name(), o.doc().isEmpty() ? "" : ": " + o.doc())
+                    .addStatement("return $T.of(new $T.Output(call, $S))", self, EXPR, o.name()).build());
+        }
+        return h.build();
+    }
+}

@@ -1,0 +1,358 @@
+package test;
+
+import io.ta.expr.Expr;
+import io.ta.expr.Printer;
+import io.ta.expr.ToExpr;
+import java.util.List;
+import java.util.Locale;
+import javax.annotation.processing.Generated;
+
+/**
+ * Fluent builder of indicator expressions over this library's kernels; builds the same IR as the DSL.
+ *
+ * <pre>{@code
+ * TestTaExpr close = TestTaExpr.close();
+ * TestTaExpr signal = close.rsi(14).lt(30).and(close.gt(close.sma(200)));
+ * Plan plan = Plan.of(signal.toExpr());
+ * }</pre>
+ */
+@Generated("io.ta.processor.KernelProcessor")
+public final class TestTaExpr implements ToExpr {
+    private final Expr expr;
+
+    private TestTaExpr(Expr expr) {
+        this.expr = expr;
+    }
+
+    /**
+     * Wraps any expression (for example one built with another library's fluent API).
+     */
+    public static TestTaExpr of(ToExpr e) {
+        return new TestTaExpr(e.toExpr());
+    }
+
+    @Override
+    public Expr toExpr() {
+        return expr;
+    }
+
+    /**
+     * The bar field {@code open}.
+     */
+    public static TestTaExpr open() {
+        return new TestTaExpr(new Expr.Name("open"));
+    }
+
+    /**
+     * The bar field {@code high}.
+     */
+    public static TestTaExpr high() {
+        return new TestTaExpr(new Expr.Name("high"));
+    }
+
+    /**
+     * The bar field {@code low}.
+     */
+    public static TestTaExpr low() {
+        return new TestTaExpr(new Expr.Name("low"));
+    }
+
+    /**
+     * The bar field {@code close}.
+     */
+    public static TestTaExpr close() {
+        return new TestTaExpr(new Expr.Name("close"));
+    }
+
+    /**
+     * The bar field {@code volume}.
+     */
+    public static TestTaExpr volume() {
+        return new TestTaExpr(new Expr.Name("volume"));
+    }
+
+    /**
+     * Any column of the data by name.
+     */
+    public static TestTaExpr column(String name) {
+        return new TestTaExpr(new Expr.Name(name));
+    }
+
+    /**
+     * A constant.
+     */
+    public static TestTaExpr num(double value) {
+        return new TestTaExpr(new Expr.Num(value));
+    }
+
+    /**
+     * {@code this + other}.
+     */
+    public TestTaExpr plus(ToExpr other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.ADD, expr, other.toExpr()));
+    }
+
+    /**
+     * {@code this + other}, with a constant.
+     */
+    public TestTaExpr plus(double other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.ADD, expr, new Expr.Num(other)));
+    }
+
+    /**
+     * {@code this - other}.
+     */
+    public TestTaExpr minus(ToExpr other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.SUB, expr, other.toExpr()));
+    }
+
+    /**
+     * {@code this - other}, with a constant.
+     */
+    public TestTaExpr minus(double other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.SUB, expr, new Expr.Num(other)));
+    }
+
+    /**
+     * {@code this * other}.
+     */
+    public TestTaExpr times(ToExpr other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.MUL, expr, other.toExpr()));
+    }
+
+    /**
+     * {@code this * other}, with a constant.
+     */
+    public TestTaExpr times(double other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.MUL, expr, new Expr.Num(other)));
+    }
+
+    /**
+     * {@code this / other (NaN where other is 0)}.
+     */
+    public TestTaExpr over(ToExpr other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.DIV, expr, other.toExpr()));
+    }
+
+    /**
+     * {@code this / other (NaN where other is 0)}, with a constant.
+     */
+    public TestTaExpr over(double other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.DIV, expr, new Expr.Num(other)));
+    }
+
+    /**
+     * {@code this % other}.
+     */
+    public TestTaExpr mod(ToExpr other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.MOD, expr, other.toExpr()));
+    }
+
+    /**
+     * {@code this % other}, with a constant.
+     */
+    public TestTaExpr mod(double other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.MOD, expr, new Expr.Num(other)));
+    }
+
+    /**
+     * {@code this ** other}.
+     */
+    public TestTaExpr pow(ToExpr other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.POW, expr, other.toExpr()));
+    }
+
+    /**
+     * {@code this ** other}, with a constant.
+     */
+    public TestTaExpr pow(double other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.POW, expr, new Expr.Num(other)));
+    }
+
+    /**
+     * {@code this > other}.
+     */
+    public TestTaExpr gt(ToExpr other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.GT, expr, other.toExpr()));
+    }
+
+    /**
+     * {@code this > other}, with a constant.
+     */
+    public TestTaExpr gt(double other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.GT, expr, new Expr.Num(other)));
+    }
+
+    /**
+     * {@code this >= other}.
+     */
+    public TestTaExpr ge(ToExpr other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.GE, expr, other.toExpr()));
+    }
+
+    /**
+     * {@code this >= other}, with a constant.
+     */
+    public TestTaExpr ge(double other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.GE, expr, new Expr.Num(other)));
+    }
+
+    /**
+     * {@code this < other}.
+     */
+    public TestTaExpr lt(ToExpr other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.LT, expr, other.toExpr()));
+    }
+
+    /**
+     * {@code this < other}, with a constant.
+     */
+    public TestTaExpr lt(double other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.LT, expr, new Expr.Num(other)));
+    }
+
+    /**
+     * {@code this <= other}.
+     */
+    public TestTaExpr le(ToExpr other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.LE, expr, other.toExpr()));
+    }
+
+    /**
+     * {@code this <= other}, with a constant.
+     */
+    public TestTaExpr le(double other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.LE, expr, new Expr.Num(other)));
+    }
+
+    /**
+     * {@code this == other}.
+     */
+    public TestTaExpr eq(ToExpr other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.EQ, expr, other.toExpr()));
+    }
+
+    /**
+     * {@code this == other}, with a constant.
+     */
+    public TestTaExpr eq(double other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.EQ, expr, new Expr.Num(other)));
+    }
+
+    /**
+     * {@code this != other}.
+     */
+    public TestTaExpr ne(ToExpr other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.NE, expr, other.toExpr()));
+    }
+
+    /**
+     * {@code this != other}, with a constant.
+     */
+    public TestTaExpr ne(double other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.NE, expr, new Expr.Num(other)));
+    }
+
+    /**
+     * {@code this and other (conditions)}.
+     */
+    public TestTaExpr and(ToExpr other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.AND, expr, other.toExpr()));
+    }
+
+    /**
+     * {@code this or other (conditions)}.
+     */
+    public TestTaExpr or(ToExpr other) {
+        return new TestTaExpr(new Expr.Binary(Expr.Op.OR, expr, other.toExpr()));
+    }
+
+    /**
+     * {@code -this}.
+     */
+    public TestTaExpr negate() {
+        return new TestTaExpr(new Expr.Unary(Expr.Op.NEG, expr));
+    }
+
+    /**
+     * {@code not this} (a condition).
+     */
+    public TestTaExpr not() {
+        return new TestTaExpr(new Expr.Unary(Expr.Op.NOT, expr));
+    }
+
+    /**
+     * {@code bands} over the bar fields high, low: Mean plus and minus a width.
+     */
+    public static Bands bands(int fastPeriod, int slowPeriod, double width) {
+        return new Bands(new Expr.Call("bands", List.of(Expr.Arg.named("fast_period", new Expr.Num(fastPeriod)), Expr.Arg.named("slow_period", new Expr.Num(slowPeriod)), Expr.Arg.named("width", new Expr.Num(width)))));
+    }
+
+    /**
+     * {@code bands} with default parameters over the bar fields high, low: Mean plus and minus a width.
+     */
+    public static Bands bands() {
+        return new Bands(new Expr.Call("bands", List.of()));
+    }
+
+    /**
+     * {@code window_mean}: Mean of a window.
+     */
+    public TestTaExpr windowMean(int period, WindowMean.Rounding rounding) {
+        return new TestTaExpr(new Expr.Call("window_mean", List.of(Expr.Arg.named("x", expr), Expr.Arg.named("period", new Expr.Num(period)), Expr.Arg.named("rounding", new Expr.Name(rounding.name().toLowerCase(Locale.ROOT))))));
+    }
+
+    /**
+     * {@code window_mean} with default parameters: Mean of a window.
+     */
+    public TestTaExpr windowMean() {
+        return new TestTaExpr(new Expr.Call("window_mean", List.of(Expr.Arg.named("x", expr))));
+    }
+
+    @Override
+    public String toString() {
+        return Printer.print(expr);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TestTaExpr e && e.expr.equals(expr);
+    }
+
+    @Override
+    public int hashCode() {
+        return expr.hashCode();
+    }
+
+    /**
+     * The outputs of a {@code bands} call; pick one.
+     */
+    public static final class Bands {
+        private final Expr call;
+
+        Bands(Expr call) {
+            this.call = call;
+        }
+
+        /**
+         * Output {@code upper}.
+         */
+        public TestTaExpr upper() {
+            return TestTaExpr.of(new Expr.Output(call, "upper"));
+        }
+
+        /**
+         * Output {@code middle}: the mean.
+         */
+        public TestTaExpr middle() {
+            return TestTaExpr.of(new Expr.Output(call, "middle"));
+        }
+
+        /**
+         * Output {@code lower}.
+         */
+        public TestTaExpr lower() {
+            return TestTaExpr.of(new Expr.Output(call, "lower"));
+        }
+    }
+}

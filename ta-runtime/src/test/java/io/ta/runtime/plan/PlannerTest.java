@@ -1,0 +1,187 @@
+package io.ta.runtime.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ta.error.InvalidParameterException;
+import io.ta.error.UnknownNameException;
+import io.ta.runtime.Registry;
+import io.ta.runtime.dsl.BindingException;
+import io.ta.runtime.dsl.ExpressionException;
+import io.ta.runtime.dsl.TypeCheckException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Binding, type checking, constant folding, hash-consing and lookbacks. */
+class PlannerTest {
+    static Plan plan(String text) {
+        return Plan.compile(text);
+    }
+
+    static Node.Kernel kernel(Ref r) {
+        return assertInstanceOf(Node.Kernel.class, r.node());
+    }
+
+    @Test
+    void defaultSourceAndPositionalOrKeywordParameters() {
+        Plan a = plan("sma(20)");
+        Plan b = plan("sma(close, 20)");
+        Plan c = plan("sma(close, period=20)");
+        Plan d = plan("rolling_mean(x=close, period=20)");
+        assertEquals(a.explain().replace("sma(20)", "X"), b.explain().replace("sma(close, 20)", "X"));
+        for (Plan p : new Plan[] {a, b, c, d}) {
+            Node.Kernel k = kernel(p.root());
+            assertEquals("sma", k.descriptor().name());
+            assertEquals(20, k.params().intValue(0));
+            assertInstanceOf(Node.Column.class, k.inputs().get(0).node());
+            assertEquals(19, p.lookback());
+        }
+    }
+
+    @Test
+    void defaultsFillMissingParameters() {
+        assertEquals(19, plan("sma(close)").lookback());
+        assertEquals(13, kernel(plan("wma()").root()).params().intValue(0) - 1);
+    }
+
+    @Test
+    void anyExpressionCanBeASeriesArgument() {
+        Plan p = plan("sma(high + low, 5)");
+        Node.Kernel k = kernel(p.root());
+        assertInstanceOf(Node.Operator.class, k.inputs().get(0).node());
+        assertEquals(java.util.List.of("high", "low"), p.columns());
+    }
+
+    @Test
+    void implicitBarFieldInputs() {
+        Plan p = plan("true_range()");
+        assertEquals(java.util.List.of("high", "low", "close"), p.columns());
+        Plan override = plan("true_range(close=open)");
+        assertEquals(java.util.List.of("high", "low", "open"), override.columns());
+        assertEquals(1, plan("tr()").lookback());
+        assertEquals("'trange' is a kernel; call it, e.g. trange()", assertThrows(TypeCheckException.class, () -> plan("trange")).reason());
+    }
+
+    @Test
+    void derivedPricesAreKernelCalls() {
+        Node.Kernel k = kernel(plan("hl2").root());
+        assertEquals("medprice", k.descriptor().name());
+        assertEquals("typical_price", kernel(plan("hlc3").root()).descriptor().name());
+        assertEquals("typical_price", kernel(plan("typical").root()).descriptor().name());
+    }
+
+    @Test
+    void identicalSubexpressionsAreOneNode() {
+        Plan p = plan("sma(close, 20) + sma(close, 20) * sma(x=close, period=20) - rolling_mean(close, 20)");
+        long kernels = p.nodes().stream().filter(n -> n instanceof Node.Kernel).count();
+        assertEquals(1, kernels);
+        Map<String, String> two = new LinkedHashMap<>();
+        two.put("a", "ema(close, 10) > sma(close, 30)");
+        two.put("b", "ema(close, 10) < sma(close, 30)");
+        Plan shared = Plan.compile(two, Registry.standard());
+        assertEquals(2, shared.nodes().stream().filter(n -> n instanceof Node.Kernel).count());
+        assertSame(shared.roots().get("a").node().inputs().get(0).node(), shared.roots().get("b").node().inputs().get(0).node());
+    }
+
+    @Test
+    void lookbacksAddAlongChainsAndTakeTheMaxAcrossOperands() {
+        assertEquals(9 + 4, plan("sma(ema(close, 10), 5)").lookback());
+        assertEquals(29, plan("sma(close, 30) - ema(close, 10)").lookback());
+        assertEquals(19, plan("close > sma(close, 20)").lookback());
+        assertEquals(0, plan("close * 2").lookback());
+        Map<String, String> two = new LinkedHashMap<>();
+        two.put("fast", "sma(close, 5)");
+        two.put("slow", "sma(close, 50)");
+        Plan p = Plan.compile(two, Registry.standard());
+        assertEquals(4, p.lookback("fast"));
+        assertEquals(49, p.lookback("slow"));
+        assertEquals(49, p.lookback());
+    }
+
+    @Test
+    void constantsAreFolded() {
+        Plan p = plan("close * (2 + 3) > 10 ** 2");
+        assertEquals(2, p.nodes().stream().filter(n -> n instanceof Node.Constant c && (c.value() == 5 || c.value() == 100)).count());
+        assertEquals(5, p.nodes().size(), p.explain());
+        assertEquals(3.0, ((Node.Constant) plan("1 + 2").root().node()).value());
+        assertEquals(0.0, ((Node.Constant) plan("1 > 2").root().node()).value());
+        assertEquals(ValueType.CONDITION, plan("not (1 > 2)").root().type());
+    }
+
+    @Test
+    void choiceParametersAcceptNamesAndText() {
+        // rolling_std has no choice parameter; the generic rule is exercised with a kernel that has one when registered.
+        assertThrows(TypeCheckException.class, () -> plan("sma(close, 'ema')"));
+    }
+
+    @Test
+    void typeErrorsPointAtTheOffendingOperand() {
+        TypeCheckException e = assertThrows(TypeCheckException.class, () -> plan("close > 1 and sma(close, 3)"));
+        assertEquals("'and' needs conditions, but sma(close, 3) is a number; compare it, e.g. sma(close, 3) > 0", e.reason());
+        assertEquals(15, e.column());
+        assertEquals("'not' needs conditions, but close is a number; compare it, e.g. close > 0",
+                assertThrows(TypeCheckException.class, () -> plan("not close")).reason());
+        assertEquals("text 'x' can only be the value of a choice parameter, e.g. ma_type='ema'",
+                assertThrows(TypeCheckException.class, () -> plan("'x' + 1")).reason());
+        assertEquals("'sma' is a kernel; call it, e.g. sma(close)", assertThrows(TypeCheckException.class, () -> plan("sma + 1")).reason());
+        assertEquals("sma: parameter period must be a number ([1, 100000]), found close",
+                assertThrows(TypeCheckException.class, () -> plan("sma(close, period=close)")).reason());
+        assertEquals("only a kernel call has named outputs; '.upper' follows close",
+                assertThrows(TypeCheckException.class, () -> plan("close.upper")).reason());
+    }
+
+    @Test
+    void conditionsAreNumbersZeroOrOne() {
+        assertEquals(ValueType.NUMBER, plan("(close > 1) + 1").root().type());
+        assertEquals(ValueType.CONDITION, plan("close > 1 or close < 0").root().type());
+    }
+
+    @Test
+    void bindingErrorsNameWhatIsWrongAndSuggest() {
+        BindingException unknown = assertThrows(BindingException.class, () -> plan("close > smaa(close, 3)"));
+        assertEquals("unknown kernel 'smaa' (did you mean sma?)", unknown.reason());
+        assertEquals(9, unknown.column());
+        assertInstanceOf(UnknownNameException.class, unknown.getCause());
+
+        BindingException param = assertThrows(BindingException.class, () -> plan("sma(close, period=0)"));
+        assertEquals("sma: period must be in [1, 100000], got 0", param.reason());
+        assertEquals(19, param.column());
+        assertInstanceOf(InvalidParameterException.class, param.getCause());
+
+        assertEquals("sma has no argument 'perod' (did you mean period?); inputs: x; parameters: period",
+                assertThrows(BindingException.class, () -> plan("sma(close, perod=3)")).reason());
+        assertEquals("sma takes 1 input(s) (x) and 1 parameter(s); this argument is one too many",
+                assertThrows(BindingException.class, () -> plan("sma(close, 3, 4)")).reason());
+        assertEquals("sma takes no further series input here; parameters must be numbers (next: period)",
+                assertThrows(TypeCheckException.class, () -> plan("sma(close, high)")).reason());
+        assertEquals("sma: period must be an integer ([1, 100000]), got 2.5",
+                assertThrows(BindingException.class, () -> plan("sma(close, 2.5)")).reason());
+    }
+
+    @Test
+    void fluentExpressionsWithoutTextReportTheExpression() {
+        var e = io.ta.expr.Expr.Call.class;
+        ExpressionException ex = assertThrows(BindingException.class,
+                () -> Plan.of(new io.ta.expr.Expr.Call("smaa", java.util.List.of())));
+        assertEquals(0, ex.line());
+        assertTrue(ex.getMessage().startsWith("unknown kernel 'smaa'"), ex.getMessage());
+        assertTrue(e != null);
+    }
+
+    @Test
+    void explainShowsNodesLookbacksAndRoots() {
+        String text = plan("rolling_max(close, 5) > sma(close, 20)").explain();
+        assertEquals("""
+                plan: 1 root, 4 nodes, lookback 19
+                  n0 = column close                              lookback 0
+                  n1 = rolling_max(x=n0, period=5)               lookback 4
+                  n2 = sma(x=n0, period=20)                      lookback 19
+                  n3 = n1 > n2                                   lookback 19
+                  value = n3   # rolling_max(close, 5) > sma(close, 20)
+                """, text);
+    }
+}
