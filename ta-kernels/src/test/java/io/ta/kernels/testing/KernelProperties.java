@@ -1,0 +1,352 @@
+package io.ta.kernels.testing;
+
+import static io.ta.kernels.testing.Exact.assertSame;
+import static io.ta.kernels.testing.Exact.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import io.ta.annotation.OutputKind;
+import io.ta.error.SnapshotMismatchException;
+import io.ta.error.StreamStateException;
+import io.ta.spi.KernelDescriptor;
+import io.ta.spi.KernelStream;
+import io.ta.spi.ParamValues;
+import io.ta.spi.StateSnapshot;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+
+/**
+ * The properties every kernel must have. {@code KernelPropertiesTest} enrolls every kernel registered with
+ * {@link java.util.ServiceLoader}; an extension jar enrolls its own with {@link #of}. Each property runs
+ * {@code ta.examples} random cases (default 1000) from a fixed seed ({@code ta.seed}); a failure prints the case
+ * (kernel, parameters, length, seed).
+ */
+public final class KernelProperties {
+    static final int EXAMPLES = Integer.getInteger("ta.examples", 1000);
+    static final long SEED = Long.getLong("ta.seed", 0x7A5EEDL);
+
+    private KernelProperties() {}
+
+    /** All properties of one kernel, as a JUnit dynamic container. */
+    public static DynamicNode of(KernelDescriptor d) {
+        return dynamicContainer(d.name(), Stream.of(
+                dynamicTest("batch == stream update, bit for bit", () -> forAll(d, true, KernelProperties::batchEqualsStream)),
+                dynamicTest("batch == range-chunked batch", () -> forAll(d, true, KernelProperties::batchEqualsChunks)),
+                dynamicTest("preview then update == update", () -> forAll(d, true, KernelProperties::previewIsPure)),
+                dynamicTest("replaceLast == the revised bar", () -> forAll(d, true, KernelProperties::replaceLastRevises)),
+                dynamicTest("snapshot, restore, continue == uninterrupted", () -> forAll(d, true, KernelProperties::snapshotRestores)),
+                dynamicTest("reset == fresh stream", () -> forAll(d, true, KernelProperties::resetIsFresh)),
+                dynamicTest("first valid index == lookback", () -> forAll(d, false, KernelProperties::lookbackIsExact)),
+                dynamicTest("causal, and recovers from a missing value", () -> forAll(d, false, KernelProperties::causalAndRecovers)),
+                dynamicTest("bad parameters fail before any bar", () -> badParametersFail(d))));
+    }
+
+    public static void forAll(KernelDescriptor d, boolean dirty, Consumer<KernelCase> property) {
+        qt().withExamples(EXAMPLES)
+                .withFixedSeed(SEED ^ d.name().hashCode())
+                .withShrinkCycles(20)
+                .forAll(longs().all().map(seed -> KernelCase.of(d, seed, dirty)))
+                .checkAssert(property);
+    }
+
+    /** The descriptor's batch of a case, failing on any infinity (CATALOG.md §1.1). */
+    public static double[][] batch(KernelCase c) {
+        double[][] b = c.descriptor().batch(c.params(), c.inputs());
+        for (double[] out : b) {
+            for (double v : out) {
+                if (Double.isInfinite(v)) {
+                    fail(c + ": batch emitted an infinity (CATALOG.md §1.1)");
+                }
+            }
+        }
+        return b;
+    }
+
+    static void batchEqualsStream(KernelCase c) {
+        double[][] batch = batch(c);
+        KernelStream s = c.descriptor().newStream(c.params());
+        double[] out = new double[batch.length];
+        for (int t = 0; t < c.length(); t++) {
+            s.update(c.bar(t), out);
+            assertSame(at(batch, t), out, t, "update");
+        }
+        assertEquals(c.length(), s.count());
+        assertEquals(c.length() > s.lookback(), s.isReady());
+        assertEquals(c.descriptor().lookback(c.params()), s.lookback());
+        assertEquals(c.params(), s.params());
+    }
+
+    static void batchEqualsChunks(KernelCase c) {
+        double[][] batch = batch(c);
+        SplittableRandom r = new SplittableRandom(c.seed());
+        KernelStream s = c.descriptor().newStream(c.params());
+        double[][] out = new double[batch.length][c.length()];
+        int from = 0;
+        while (from < c.length()) {
+            int to = Math.min(c.length(), from + r.nextInt(r.nextBoolean() ? 4 : 64));
+            s.updateRange(c.inputs(), out, from, to);
+            from = to;
+        }
+        assertSame(batch, out, "chunked");
+    }
+
+    /** A bar near {@code bar} (or a missing one), for previews and wrong updates. */
+    static double[] other(double[] bar, SplittableRandom r) {
+        double[] b = bar.clone();
+        for (int i = 0; i < b.length; i++) {
+            b[i] = switch (r.nextInt(6)) {
+                case 0 -> Double.NaN;
+                case 1 -> 0.0;
+                default -> b[i] * (1 + 0.1 * r.nextGaussian());
+            };
+        }
+        return b;
+    }
+
+    static void previewIsPure(KernelCase c) {
+        double[][] batch = batch(c);
+        SplittableRandom r = new SplittableRandom(c.seed());
+        KernelStream s = c.descriptor().newStream(c.params());
+        double[] out = new double[batch.length];
+        double[] pv = new double[batch.length];
+        for (int t = 0; t < c.length(); t++) {
+            if (r.nextBoolean()) {
+                s.preview(other(c.bar(t), r), pv);
+            }
+            s.preview(c.bar(t), pv);
+            assertSame(at(batch, t), pv, t, "preview of the real bar");
+            s.update(c.bar(t), out);
+            assertSame(at(batch, t), out, t, "update after preview");
+        }
+        assertEquals(c.length(), s.count());
+    }
+
+    static void replaceLastRevises(KernelCase c) {
+        double[][] batch = batch(c);
+        SplittableRandom r = new SplittableRandom(c.seed());
+        KernelStream s = c.descriptor().newStream(c.params());
+        double[] out = new double[batch.length];
+        assertThrows(StreamStateException.class, () -> s.replaceLast(c.length() > 0 ? c.bar(0) : new double[c.inputs().length], out));
+        for (int t = 0; t < c.length(); t++) {
+            s.update(other(c.bar(t), r), out);
+            int revisions = r.nextInt(3);
+            for (int i = 0; i < revisions; i++) {
+                if (r.nextBoolean()) {
+                    s.preview(other(c.bar(t), r), out);
+                }
+                s.replaceLast(other(c.bar(t), r), out);
+            }
+            s.replaceLast(c.bar(t), out);
+            assertSame(at(batch, t), out, t, "replaceLast with the real bar");
+        }
+        assertEquals(c.length(), s.count());
+    }
+
+    static void snapshotRestores(KernelCase c) {
+        double[][] batch = batch(c);
+        SplittableRandom r = new SplittableRandom(c.seed());
+        KernelDescriptor d = c.descriptor();
+        KernelStream s = d.newStream(c.params());
+        int k = c.length() == 0 ? 0 : r.nextInt(c.length() + 1);
+        double[] out = new double[batch.length];
+        for (int t = 0; t < k; t++) {
+            s.update(c.bar(t), out);
+        }
+        if (r.nextBoolean() && k < c.length()) {
+            s.preview(c.bar(k), out); // a pending preview must not leak into the snapshot
+        }
+        StateSnapshot snap = s.snapshot();
+        StateSnapshot decoded = StateSnapshot.fromBytes(snap.toBytes());
+        assertEquals(snap, decoded);
+        KernelStream restored = d.newStream(c.params());
+        restored.update(other(c.length() > 0 ? c.bar(0) : new double[c.inputs().length], r), out); // dirty it first
+        restored.restore(decoded);
+        assertEquals(snap, restored.snapshot());
+        assertEquals(s.count(), restored.count());
+        if (k > 0 && r.nextBoolean()) {
+            restored.replaceLast(c.bar(k - 1), out);
+            assertSame(at(batch, k - 1), out, k - 1, "replaceLast right after restore");
+        }
+        for (int t = k; t < c.length(); t++) {
+            s.update(c.bar(t), out);
+            assertSame(at(batch, t), out, t, "original after snapshot");
+            restored.update(c.bar(t), out);
+            assertSame(at(batch, t), out, t, "restored");
+        }
+        // A snapshot only lands where it came from.
+        ParamValues otherParams = KernelCase.params(d, r);
+        if (!otherParams.equals(c.params())) {
+            KernelStream foreign = d.newStream(otherParams);
+            assertThrows(SnapshotMismatchException.class, () -> foreign.restore(snap), "restore with other parameters " + otherParams);
+        }
+        StateSnapshot wrongKernel = new StateSnapshot(d.name() + "_other", snap.schema(), snap.words());
+        assertThrows(SnapshotMismatchException.class, () -> d.newStream(c.params()).restore(wrongKernel));
+        if (snap.words().length > 0) {
+            long[] cut = java.util.Arrays.copyOf(snap.words(), snap.words().length - 1);
+            assertThrows(SnapshotMismatchException.class, () -> d.newStream(c.params()).restore(new StateSnapshot(d.name(), snap.schema(), cut)));
+        }
+    }
+
+    static void resetIsFresh(KernelCase c) {
+        double[][] batch = batch(c);
+        SplittableRandom r = new SplittableRandom(c.seed());
+        KernelStream s = c.descriptor().newStream(c.params());
+        double[] out = new double[batch.length];
+        int k = c.length() == 0 ? 0 : r.nextInt(c.length() + 1);
+        for (int t = 0; t < k; t++) {
+            s.update(c.bar(t), out);
+        }
+        s.reset();
+        assertEquals(0, s.count());
+        assertFalse(s.isReady() && s.lookback() >= 0);
+        for (int t = 0; t < c.length(); t++) {
+            s.update(c.bar(t), out);
+            assertSame(at(batch, t), out, t, "after reset");
+        }
+    }
+
+    /** On clean input, outputs are warm-up before the lookback and valid from it on (CATALOG.md §1.2). */
+    static void lookbackIsExact(KernelCase c) {
+        double[][] batch = batch(c);
+        OutputKind kind = c.descriptor().kind();
+        int kernelLookback = c.descriptor().lookback(c.params());
+        int widest = 0;
+        for (int o = 0; o < batch.length; o++) {
+            double[] out = batch[o];
+            int lb = c.descriptor().lookback(c.params(), o);
+            widest = Math.max(widest, lb);
+            for (int t = 0; t < out.length; t++) {
+                double v = out[t];
+                switch (kind) {
+                    case NUMBER -> {
+                        if (t < lb && !Double.isNaN(v)) {
+                            fail(c + ": bar " + t + " is " + v + " before the lookback " + lb);
+                        }
+                        if (t >= lb && Double.isNaN(v)) {
+                            fail(c + ": bar " + t + " is NaN at or after the lookback " + lb);
+                        }
+                    }
+                    case FLAG -> {
+                        if (v != 0.0 && v != 1.0) {
+                            fail(c + ": flag output " + v + " at bar " + t);
+                        }
+                        if (t < lb && v != 0.0) {
+                            fail(c + ": flag set at bar " + t + " before the lookback " + lb);
+                        }
+                    }
+                    case LEVEL -> {
+                        if (t < lb && !Double.isNaN(v) && v != 0.0) {
+                            fail(c + ": pattern value " + v + " at bar " + t + " before the earliest index " + lb);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(kernelLookback, widest, c + ": the kernel lookback is the largest output lookback");
+    }
+
+    /**
+     * Changing bar p changes nothing before p (causality); a single missing value at p leaves every output from
+     * {@code p + lookback + 1} on valid again (CATALOG.md §5.2: NaN never poisons a stream for good).
+     */
+    static void causalAndRecovers(KernelCase c) {
+        if (c.length() == 0) {
+            return;
+        }
+        double[][] clean = batch(c);
+        SplittableRandom r = new SplittableRandom(c.seed());
+        int p = r.nextInt(c.length());
+        double[][] holed = new double[c.inputs().length][];
+        for (int i = 0; i < holed.length; i++) {
+            holed[i] = c.inputs()[i].clone();
+        }
+        int which = r.nextInt(holed.length);
+        holed[which][p] = Double.NaN;
+        double[][] after = c.descriptor().batch(c.params(), holed);
+        int lb = c.descriptor().lookback(c.params());
+        for (int o = 0; o < clean.length; o++) {
+            for (int t = 0; t < p; t++) {
+                if (!Exact.same(clean[o][t], after[o][t])) {
+                    fail(c + ": a change at bar " + p + " changed output " + o + " at earlier bar " + t);
+                }
+            }
+            if (c.descriptor().kind() == OutputKind.NUMBER) {
+                for (int t = Math.max(lb, p + lb + 1); t < c.length(); t++) {
+                    if (Double.isNaN(after[o][t])) {
+                        fail(c + ": still NaN at bar " + t + " after a single missing value at bar " + p + " (lookback " + lb + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Every numeric parameter just outside its range, NaN and infinite reals, and every violated cross-parameter rule
+     * are rejected with the kernel and the parameter(s) named.
+     */
+    static void badParametersFail(KernelDescriptor d) {
+        ParamValues ok = KernelCase.params(d, new SplittableRandom(1));
+        for (var rule : d.requires()) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(ok.asMap());
+            // make the rule fail by setting left to right's value (fails <, >) or beyond it (fails <=, >=)
+            double r = ((Number) m.get(rule.right())).doubleValue();
+            double l = switch (rule.op()) {
+                case LT -> r;
+                case LE -> r + 1;
+                case GT -> r;
+                case GE -> r - 1;
+            };
+            var leftSpec = d.params().stream().filter(s -> s.name().equals(rule.left())).findFirst().orElseThrow();
+            if (!leftSpec.inRange(l)) {
+                continue; // the rule cannot be broken without breaking a range first
+            }
+            m.put(rule.left(), leftSpec.type() == io.ta.spi.ParamType.INT ? (Object) (int) l : (Object) l);
+            var e = assertThrows(io.ta.error.InvalidParameterException.class, () -> d.newStream(ParamValues.of(d, m)),
+                    d.name() + ": " + rule + " must be enforced");
+            assertEquals(java.util.List.of(rule.left(), rule.right()), e.parameters());
+        }
+        for (int i = 0; i < d.params().size(); i++) {
+            var spec = d.params().get(i);
+            java.util.List<Object> bad = new java.util.ArrayList<>();
+            switch (spec.type()) {
+                case INT -> {
+                    if (spec.min() > Integer.MIN_VALUE) {
+                        bad.add((int) spec.min() - (spec.minExclusive() ? 0 : 1));
+                    }
+                    if (spec.max() < Integer.MAX_VALUE) {
+                        bad.add((int) spec.max() + (spec.maxExclusive() ? 0 : 1));
+                    }
+                }
+                case REAL -> {
+                    bad.add(Double.NaN);
+                    bad.add(Double.POSITIVE_INFINITY);
+                    if (Double.isFinite(spec.min())) {
+                        bad.add(spec.minExclusive() ? spec.min() : Math.nextDown(spec.min()));
+                    }
+                    if (Double.isFinite(spec.max())) {
+                        bad.add(spec.maxExclusive() ? spec.max() : Math.nextUp(spec.max()));
+                    }
+                }
+                default -> { }
+            }
+            for (Object v : bad) {
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(ok.asMap());
+                m.put(spec.name(), v);
+                var e = assertThrows(io.ta.error.InvalidParameterException.class, () -> d.newStream(ParamValues.of(d, m)),
+                        d.name() + ": " + spec.name() + "=" + v + " must be rejected");
+                assertTrue(e.getMessage().startsWith(d.name() + ": " + spec.name() + " "), e.getMessage());
+                assertTrue(e.parameters().contains(spec.name()));
+                assertThrows(io.ta.error.InvalidParameterException.class, () -> d.lookback(ParamValues.of(d, m)));
+            }
+        }
+    }
+}
