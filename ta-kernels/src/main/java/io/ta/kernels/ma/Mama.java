@@ -1,0 +1,90 @@
+package io.ta.kernels.ma;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Output;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+import io.ta.kernels.cycle.HtDcPeriod;
+
+/**
+ * MESA adaptive moving average and its following average (Ehlers, TASC Sep 2001), as TA-Lib MAMA (CATALOG.md §3.11).
+ * Runs the Hilbert core {@link HtDcPeriod} (transform from bar 12, as TA-Lib's MAMA) and on every transformed bar:
+ * <ul>
+ *   <li>{@code phase = atan°(Q1/I1)} (0 when I1 = 0); {@code Δ = phase₋₁ − phase}, at least 1;</li>
+ *   <li>{@code α = fast_limit/Δ}, not below {@code slow_limit} ({@code α = fast_limit} when Δ = 1);</li>
+ *   <li>{@code mama = α·x + (1 − α)·mama}, {@code fama = (α/2)·mama + (1 − α/2)·fama}, both starting at 0.</li>
+ * </ul>
+ * {@code x} is the raw input, not the smoothed price, as in TA-Lib. The core's period discriminator updates after this
+ * in TA-Lib's loop; it reads nothing computed here, so the order is the same. First output at bar 32.
+ *
+ * <p>Recursive: a missing input outputs NaN and changes no state (§5.2).
+ */
+@Kernel(
+        name = "mama",
+        family = Family.MOVING_AVERAGE,
+        summary = "MESA adaptive moving average (mama) and following adaptive moving average (fama).",
+        reference = "TA-Lib MAMA")
+public final class Mama {
+
+    final double fastLimit;
+    final double slowLimit;
+    final HtDcPeriod core;
+    double prevPhase;
+    double mamaValue;
+    double famaValue;
+    @Output(doc = "MESA adaptive moving average")
+    double mama;
+    @Output(doc = "following adaptive moving average")
+    double fama;
+
+    public Mama(
+            @Param(defaultValue = "0.5", min = 0.01, max = 0.99, doc = "upper limit of the adaptive smoothing factor")
+                    double fastLimit,
+            @Param(defaultValue = "0.05", min = 0.01, max = 0.99, doc = "lower limit of the adaptive smoothing factor")
+                    double slowLimit) {
+        this.fastLimit = fastLimit;
+        this.slowLimit = slowLimit;
+        this.core = new HtDcPeriod();
+    }
+
+    public static int lookback() {
+        return 32;
+    }
+
+    @Step
+    public void step(double x) {
+        if (!(Math.abs(x) <= Double.MAX_VALUE)) {
+            mama = Double.NaN;
+            fama = Double.NaN;
+            return;
+        }
+        core.step(x);
+        if (!core.transformed()) {
+            mama = Double.NaN;
+            fama = Double.NaN;
+            return;
+        }
+        double i1 = core.inPhase();
+        double phase = i1 != 0.0 ? Math.atan(core.quadrature() / i1) * HtDcPeriod.RAD_TO_DEG : 0.0;
+        double alpha = prevPhase - phase;
+        prevPhase = phase;
+        if (alpha < 1.0) {
+            alpha = 1.0;
+        }
+        if (alpha > 1.0) {
+            alpha = fastLimit / alpha;
+            if (alpha < slowLimit) {
+                alpha = slowLimit;
+            }
+        } else {
+            alpha = fastLimit;
+        }
+        mamaValue = alpha * x + (1 - alpha) * mamaValue;
+        alpha *= 0.5;
+        famaValue = alpha * mamaValue + (1 - alpha) * famaValue;
+        boolean ready = core.bar() >= lookback();
+        mama = ready ? mamaValue : Double.NaN;
+        fama = ready ? famaValue : Double.NaN;
+    }
+}

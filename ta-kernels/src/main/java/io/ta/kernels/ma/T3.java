@@ -1,0 +1,85 @@
+package io.ta.kernels.ma;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+
+/**
+ * Tillson T3 moving average (T. Tillson, TASC Jan 1998), as TA-Lib T3: six chained EMAs {@code e1..e6} of the same
+ * period, {@code k = 2/(n+1)}, combined as {@code c1·e6 + c2·e5 + c3·e4 + c4·e3} with volume factor v:
+ * {@code c1 = −v³}, {@code c2 = 3v² + 3v³}, {@code c3 = −6v² − 3v − 3v³}, {@code c4 = 1 + 3v + v³ + 3v²}.
+ *
+ * <p>Seeding as TA-Lib: each EMA is seeded with the mean of its input's first n values (its input's first value being
+ * that stage's seed), so the first output is at bar 6(n−1).
+ *
+ * <p>Why not six {@link Ema}s: the seeding would match, but TA-Lib's T3 steps its EMAs as {@code k·x + (1−k)·e},
+ * while TA-Lib EMA (and so {@link Ema}) uses {@code (x − e)·k + e}. The two differ in the last bits, so the recursion
+ * is written here in T3's own form to reproduce TA-Lib's T3 bit for bit.
+ *
+ * <p>Recursive: a missing input outputs NaN and is skipped (§5.2); it neither advances a seed nor any EMA.
+ */
+@Kernel(
+        name = "t3",
+        family = Family.MOVING_AVERAGE,
+        summary = "Tillson T3: six chained EMAs combined with volume-factor weights.",
+        reference = "TA-Lib T3")
+public final class T3 {
+    private static final int STAGES = 6;
+
+    final int period;
+    final double k;
+    final double oneMinusK;
+    final double c1;
+    final double c2;
+    final double c3;
+    final double c4;
+    /** The EMAs e1..e6; stage {@code seeded} is the one still collecting its seed. */
+    final double[] ema = new double[STAGES];
+    int seeded;
+    double seedSum;
+    int seedCount;
+
+    public T3(
+            @Param(defaultValue = "5", min = 2, max = 100_000) int period,
+            @Param(defaultValue = "0.7", min = 0, max = 1, doc = "volume factor") double vFactor) {
+        this.period = period;
+        this.k = 2.0 / (period + 1.0);
+        this.oneMinusK = 1.0 - k;
+        // TA-Lib's coefficient arithmetic, term for term.
+        double v2 = vFactor * vFactor;
+        this.c1 = -(v2 * vFactor);
+        this.c2 = 3.0 * (v2 - c1);
+        this.c3 = -6.0 * v2 - 3.0 * (vFactor - c1);
+        this.c4 = 1.0 + 3.0 * vFactor - c1 + 3.0 * v2;
+    }
+
+    public static int lookback(int period) {
+        return 6 * (period - 1);
+    }
+
+    @Step
+    public double step(double x) {
+        if (!(Math.abs(x) <= Double.MAX_VALUE)) {
+            return Double.NaN;
+        }
+        double v = x;
+        for (int j = 0; j < STAGES; j++) {
+            if (j < seeded) {
+                ema[j] = k * v + oneMinusK * ema[j];
+            } else {
+                // Stage j is seeding: it takes the mean of its input's first n values, then feeds the next stage.
+                seedSum += v;
+                if (++seedCount < period) {
+                    return Double.NaN;
+                }
+                ema[j] = seedSum / period;
+                seeded++;
+                seedSum = 0.0;
+                seedCount = 0;
+            }
+            v = ema[j];
+        }
+        return c1 * ema[5] + c2 * ema[4] + c3 * ema[3] + c4 * ema[2];
+    }
+}
