@@ -12,11 +12,15 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * Price transforms, element-wise operations and math transforms: each output bar against a naive per-bar oracle,
  * plus what the value must satisfy independently of how it is computed (pos ≥ 0, sign ∈ {−1, 0, 1}, low ≤ avgprice
- * ≤ high, 0 ≤ ceil(x) − x < 1, …). Missing values (NaN, ±Infinity) and out-of-domain inputs must give NaN exactly where
+ * ≤ high, cos(acos x) ≈ x, …). Missing values (NaN, ±Infinity) and out-of-domain inputs must give NaN exactly where
  * the catalog says, and nowhere else; with lookbacks of 0 and 1 this also proves the warm-up and the recovery after
  * a missing value on inputs inside each kernel's domain.
  */
 class TransformInvariantsTest extends InvariantSuite {
+    /** Largest x with a finite e^x, and largest |x| with finite cosh/sinh (both ≈ ln of the largest double). */
+    static final double EXP_LIMIT = Math.log(Double.MAX_VALUE);
+    static final double HYPERBOLIC_LIMIT = Math.log(Double.MAX_VALUE) + Math.log(2);
+
     /** An independent check of one valid output {@code v} of input {@code x}; throws on violation. */
     interface ValueCheck {
         void check(double x, double v);
@@ -95,6 +99,15 @@ class TransformInvariantsTest extends InvariantSuite {
                 Map.entry("add", binary(y -> true, (x, y, v) -> exactBits(v, x + y, "x + y"))),
                 Map.entry("sub", binary(y -> true, (x, y, v) -> exactBits(v, x - y, "x − y"))),
                 Map.entry("mult", binary(y -> true, (x, y, v) -> exactBits(v, x * y, "x · y"))),
+                Map.entry("div", binary(y -> y != 0, (x, y, v) -> exactBits(v, x / y, "x / y"))),
+                Map.entry("acos", transform(Math::acos, x -> Math.abs(x) <= 1, (x, v) -> {
+                    check(v >= 0 && v <= Math.PI, "acos range", v);
+                    check(Math.abs(Math.cos(v) - x) <= 1e-15, "cos(acos " + x + ")", Math.cos(v));
+                })),
+                Map.entry("asin", transform(Math::asin, x -> Math.abs(x) <= 1, (x, v) -> {
+                    check(Math.abs(v) <= Math.PI / 2, "asin range", v);
+                    check(Math.abs(Math.sin(v) - x) <= 1e-15, "sin(asin " + x + ")", Math.sin(v));
+                })),
                 Map.entry("atan", transform(Math::atan, x -> true, (x, v) -> {
                     check(Math.abs(v) <= Math.PI / 2 && Math.signum(v) == Math.signum(x), "atan range and sign", v);
                 })),
@@ -109,6 +122,27 @@ class TransformInvariantsTest extends InvariantSuite {
                 Map.entry("tan", transform(Math::tan, x -> true, (x, v) -> { })),
                 Map.entry("tanh", transform(Math::tanh, x -> true, (x, v) -> {
                     check(Math.abs(v) <= 1 && (v == 0 || Math.signum(v) == Math.signum(x)), "tanh range and sign", v);
+                })),
+                Map.entry("cosh", transform(Math::cosh, x -> Math.abs(x) < HYPERBOLIC_LIMIT, (x, v) ->
+                        check(v >= 1, "cosh ≥ 1", v))),
+                Map.entry("sinh", transform(Math::sinh, x -> Math.abs(x) < HYPERBOLIC_LIMIT, (x, v) -> {
+                    check(v == 0 ? x == 0 : Math.signum(v) == Math.signum(x), "sinh sign", v);
+                })),
+                Map.entry("exp", transform(Math::exp, x -> x < EXP_LIMIT, (x, v) -> {
+                    check(v >= 0, "exp ≥ 0", v);
+                    if (Math.abs(x) < 700) {
+                        double back = Math.log(v);
+                        check(Math.abs(back - x) <= 1e-15 * Math.max(1, Math.abs(x)), "ln(exp " + x + ")", back);
+                    }
+                })),
+                Map.entry("ln", transform(Math::log, x -> x > 0, (x, v) -> {
+                    check(Math.abs(Math.exp(v) - x) <= 1e-12 * x, "exp(ln " + x + ")", Math.exp(v));
+                })),
+                Map.entry("log10", transform(Math::log10, x -> x > 0, (x, v) -> {
+                    check(Math.abs(Math.pow(10, v) - x) <= 1e-12 * x, "10^(log10 " + x + ")", Math.pow(10, v));
+                })),
+                Map.entry("sqrt", transform(Math::sqrt, x -> x >= 0, (x, v) -> {
+                    check(v >= 0 && Math.abs(v * v - x) <= 4 * Math.ulp(x), "sqrt(" + x + ")²", v * v);
                 })));
     }
 
