@@ -1,0 +1,28 @@
+package io.ta.kernels.math;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Step;
+
+/**
+ * The smaller of two series at each bar (laakhay-ta {@code elementwise_min}; {@code max}/{@code min} name the rolling
+ * kernels, CATALOG.md §1.4). NaN if either input is missing — a missing value is never ignored in favour of the other
+ * series.
+ */
+@Kernel(
+        name = "elementwise_min",
+        family = Family.MATH,
+        summary = "Smaller of x and y at each bar; NaN if either is missing.",
+        reference = "laakhay-ta elementwise_min")
+public final class ElementwiseMin {
+    public ElementwiseMin() {}
+
+    public static int lookback() {
+        return 0;
+    }
+
+    @Step
+    public double step(double x, double y) {
+        return Double.isFinite(x) && Double.isFinite(y) ? Math.min(x, y) : Double.NaN;
+    }
+}

@@ -1,0 +1,29 @@
+package io.ta.kernels.price;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Step;
+import io.ta.spi.Checks;
+
+/**
+ * Weighted close price, as TA-Lib WCLPRICE: {@code (H + L + 2·C) / 4}, in TA-Lib's order {@code (H + L + C·2) / 4}
+ * so results match it bit for bit. A missing input (or an overflowing sum) gives NaN for that bar only.
+ */
+@Kernel(
+        name = "wclprice",
+        family = Family.PRICE,
+        summary = "Weighted close price: (high + low + 2·close) / 4.",
+        reference = "TA-Lib WCLPRICE")
+public final class WclPrice {
+    public WclPrice() {}
+
+    public static int lookback() {
+        return 0;
+    }
+
+    @Step
+    public double step(double high, double low, double close) {
+        // Any non-finite input makes the sum non-finite, so one check covers missing inputs and overflow.
+        return Checks.finiteOrNaN((high + low + close * 2.0) / 4.0);
+    }
+}
