@@ -45,6 +45,11 @@ public interface KernelDescriptor {
     /** Input names in step order ({@code high}, {@code low}, {@code close}, generic {@code x}, ...). */
     List<String> inputs();
 
+    /** The domain of input {@code i} (values outside it give NaN by definition). */
+    default Domain domain(int input) {
+        return Domain.UNBOUNDED;
+    }
+
     /** Outputs in declaration order. */
     List<OutputSpec> outputs();
 

@@ -153,7 +153,7 @@ public final class KernelElements {
     /** Catalog name of a step parameter: {@code @Input} or the Java name in snake case. */
     public static String inputName(VariableElement p) {
         Input a = p.getAnnotation(Input.class);
-        return a == null ? JavaNames.snake(p.getSimpleName().toString()) : a.value();
+        return a == null || a.value().isEmpty() ? JavaNames.snake(p.getSimpleName().toString()) : a.value();
     }
 
     /** Catalog name of an {@code @Output} field. */

@@ -82,6 +82,8 @@ class DiagnosticsTest {
                 new Case("PARAM_RANGE", ok("    public K(@Param(defaultValue = \"3\", min = 10, max = 1) int period) {}\n" + LOOKBACK + STEP),
                         Messages.PARAM_RANGE.formatted("period", "min 10.0, max 1.0"), "min = 10, max = 1"),
                 new Case("NO_STEP", ok(CTOR + LOOKBACK), Messages.NO_STEP.formatted("K"), OK_HEADER),
+                new Case("INPUT_DOMAIN", ok(CTOR + LOOKBACK + "    @Step public double step(@Input(min = 1, max = 0) double x) { return x; }\n"),
+                        Messages.INPUT_DOMAIN.formatted("x", 1.0, 0.0), "@Input(min = 1, max = 0)"),
                 new Case("MULTIPLE_STEPS", ok(CTOR + LOOKBACK + STEP + "    @Step public double other(double x) { return x; }\n"),
                         Messages.MULTIPLE_STEPS.formatted("K", 2), "double other(double x)"),
                 new Case("STEP_SIGNATURE", ok(CTOR + LOOKBACK + "    @Step public int step(double x) { return 0; }\n"),

@@ -93,6 +93,19 @@ class ManifestContractTest {
                 assertEquals(s.maxExclusive(), p.get("max_exclusive").getAsBoolean());
                 assertEquals(s.choices(), strings(p.get("choices")));
             }
+            JsonObject domains = o.getAsJsonObject("input_domains");
+            for (int i = 0; i < d.inputs().size(); i++) {
+                var dom = d.domain(i);
+                JsonObject jd = domains.getAsJsonObject(d.inputs().get(i));
+                assertEquals(dom.isUnbounded(), jd == null, d.inputs().get(i) + " domain listed iff bounded");
+                if (jd != null) {
+                    assertEquals(dom.min(), jd.get("min").isJsonNull() ? Double.NEGATIVE_INFINITY : jd.get("min").getAsDouble());
+                    assertEquals(dom.max(), jd.get("max").isJsonNull() ? Double.POSITIVE_INFINITY : jd.get("max").getAsDouble());
+                    assertEquals(dom.minExclusive(), jd.get("min_exclusive").getAsBoolean());
+                    assertEquals(dom.maxExclusive(), jd.get("max_exclusive").getAsBoolean());
+                    assertEquals(dom.nonZero(), jd.get("non_zero").getAsBoolean());
+                }
+            }
             List<String> rules = new ArrayList<>();
             o.getAsJsonArray("requires").forEach(e -> rules.add(e.getAsJsonObject().get("left").getAsString() + " "
                     + e.getAsJsonObject().get("op").getAsString() + " " + e.getAsJsonObject().get("right").getAsString()));

@@ -1,6 +1,7 @@
 package io.ta.kernels.math;
 
 import io.ta.annotation.Family;
+import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
@@ -22,7 +23,7 @@ public final class Asin {
     }
 
     @Step
-    public double step(double x) {
+    public double step(@Input(min = -1, max = 1) double x) {
         return Double.isFinite(x) ? Checks.finiteOrNaN(Math.asin(x)) : Double.NaN;
     }
 }

@@ -1,6 +1,7 @@
 package io.ta.kernels.math;
 
 import io.ta.annotation.Family;
+import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
@@ -23,7 +24,7 @@ public final class Div {
     }
 
     @Step
-    public double step(double x, double y) {
+    public double step(double x, @Input(nonZero = true) double y) {
         // Checked explicitly: a finite x over an infinite (missing) y would be a plausible-looking 0.
         if (!Double.isFinite(x) || !Double.isFinite(y) || y == 0.0) {
             return Double.NaN;

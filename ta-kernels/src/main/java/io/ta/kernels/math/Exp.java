@@ -1,6 +1,7 @@
 package io.ta.kernels.math;
 
 import io.ta.annotation.Family;
+import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
@@ -22,7 +23,7 @@ public final class Exp {
     }
 
     @Step
-    public double step(double x) {
+    public double step(@Input(max = 709.782712893384) double x) {
         return Double.isFinite(x) ? Checks.finiteOrNaN(Math.exp(x)) : Double.NaN;
     }
 }

@@ -1,6 +1,7 @@
 package io.ta.kernels.math;
 
 import io.ta.annotation.Family;
+import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
@@ -21,7 +22,7 @@ public final class Sinh {
     }
 
     @Step
-    public double step(double x) {
+    public double step(@Input(min = -710.4758600739439, max = 710.4758600739439) double x) {
         return Double.isFinite(x) ? Checks.finiteOrNaN(Math.sinh(x)) : Double.NaN;
     }
 }

@@ -1,6 +1,7 @@
 package io.ta.kernels.testing;
 
 import io.ta.error.InvalidParameterException;
+import io.ta.spi.Domain;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.ParamSpec;
 import io.ta.spi.ParamValues;
@@ -25,7 +26,40 @@ public record KernelCase(KernelDescriptor descriptor, ParamValues params, double
         ParamValues p = params(d, bars.random());
         int lookback = d.lookback(p);
         int n = bars.length(lookback + 1 + bars.random().nextInt(60));
-        return new KernelCase(d, p, bars.inputs(d.inputs(), n), seed, dirty);
+        double[][] inputs = bars.inputs(d.inputs(), n);
+        if (!dirty) {
+            for (int i = 0; i < inputs.length; i++) {
+                fold(d.domain(i), inputs[i]);
+            }
+        }
+        return new KernelCase(d, p, inputs, seed, dirty);
+    }
+
+    /**
+     * Maps clean values into an input's declared domain (partial functions give NaN outside it by definition), so
+     * "clean input gives valid output from the lookback on" is tested where it is promised. Dirty cases keep their
+     * out-of-domain values: NaN there is the behaviour under test.
+     */
+    static void fold(Domain d, double[] x) {
+        if (d.isUnbounded()) {
+            return;
+        }
+        boolean lowFinite = Double.isFinite(d.min());
+        boolean highFinite = Double.isFinite(d.max());
+        for (int t = 0; t < x.length; t++) {
+            double v = x[t];
+            if (lowFinite && highFinite) {
+                v = d.min() + (d.max() - d.min()) * (0.5 + 0.49 * Math.sin(v));
+            } else if (lowFinite) {
+                v = d.min() + Math.abs(v) + (d.minExclusive() ? 1e-3 : 0);
+            } else if (highFinite) {
+                v = d.max() - Math.abs(v) - (d.maxExclusive() ? 1e-3 : 0);
+            }
+            if (d.nonZero() && v == 0.0) {
+                v = 1.0;
+            }
+            x[t] = v;
+        }
     }
 
     /** Random parameters inside the declared ranges that also satisfy cross-parameter rules (rejection sampling). */

@@ -55,7 +55,11 @@ public final class ModelFactory {
         ExecutableElement step = elements.steps(type).get(0);
         List<InputModel> inputs = new ArrayList<>();
         for (VariableElement p : step.getParameters()) {
-            inputs.add(new InputModel(KernelElements.inputName(p), p.getSimpleName().toString()));
+            io.ta.annotation.Input in = p.getAnnotation(io.ta.annotation.Input.class);
+            inputs.add(in == null
+                    ? new InputModel(KernelElements.inputName(p), p.getSimpleName().toString())
+                    : new InputModel(KernelElements.inputName(p), p.getSimpleName().toString(), in.min(), in.max(),
+                            in.minExclusive(), in.maxExclusive(), in.nonZero()));
         }
 
         boolean multi = step.getReturnType().getKind() == TypeKind.VOID;

@@ -261,6 +261,11 @@ public final class KernelValidator {
             }
             String in = KernelElements.inputName(p);
             checkName(r, p, null, "input", in);
+            io.ta.annotation.Input domain = p.getAnnotation(io.ta.annotation.Input.class);
+            if (domain != null && (Double.isNaN(domain.min()) || Double.isNaN(domain.max()) || domain.min() > domain.max()
+                    || (domain.min() == domain.max() && (domain.minExclusive() || domain.maxExclusive())))) {
+                r.error(p, mirror(p, "io.ta.annotation.Input"), Messages.INPUT_DOMAIN.formatted(in, domain.min(), domain.max()));
+            }
             if (!inputs.add(in)) {
                 r.error(p, Messages.DUPLICATE_MEMBER.formatted("input", in, simple, "input"));
             }

@@ -46,6 +46,10 @@ public final class Messages {
             "[TaParamRange] parameter '%s' declares an impossible or inapplicable range: %s. Fix: set min <= max,"
                     + " and bounds only on int or double parameters.";
 
+    public static final String INPUT_DOMAIN =
+            "[TaInputDomain] input '%s' declares an empty domain (min %s, max %s). Fix: set min <= max on @Input, or"
+                    + " drop the bounds.";
+
     public static final String NO_STEP =
             "[TaNoStep] kernel %s has no @Step method. Fix: add '@Step public double step(double x)' for one output,"
                     + " or '@Step public void step(...)' assigning @Output fields.";

@@ -42,6 +42,19 @@ public final class DescriptorWriter {
             sels.add(CodeBlock.of("new $T($S, $S)", Types.SELECTOR_SPEC, s.alias(), s.output()));
         }
         t.addField(list(Types.SELECTOR_SPEC, "SELECTORS", sels));
+        if (m.inputs().stream().anyMatch(io.ta.processor.model.InputModel::isBounded)) {
+            MethodSpec.Builder dom = override("domain", Types.DOMAIN).addParameter(TypeName.INT, "input")
+                    .beginControlFlow("switch (input)");
+            for (int i = 0; i < m.inputs().size(); i++) {
+                io.ta.processor.model.InputModel in = m.inputs().get(i);
+                if (in.isBounded()) {
+                    dom.addStatement("case $L: return new $T($L, $L, $L, $L, $L)", i, Types.DOMAIN, Signatures.doubleLiteral(in.min()),
+                            Signatures.doubleLiteral(in.max()), in.minExclusive(), in.maxExclusive(), in.nonZero());
+                }
+            }
+            dom.addStatement("default: return $T.UNBOUNDED", Types.DOMAIN).endControlFlow();
+            t.addMethod(dom.build());
+        }
         if (!m.requires().isEmpty()) {
             List<CodeBlock> reqs = new ArrayList<>();
             for (io.ta.processor.model.RequireModel r : m.requires()) {

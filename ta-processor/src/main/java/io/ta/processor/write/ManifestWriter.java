@@ -45,6 +45,15 @@ public final class ManifestWriter {
         field(sb, "summary", str(m.summary()), true);
         field(sb, "reference", str(m.reference()), true);
         field(sb, "inputs", strs(m.inputs().stream().map(InputModel::name).toList()), true);
+        List<String> domains = new ArrayList<>();
+        for (InputModel in : m.inputs()) {
+            if (in.isBounded()) {
+                domains.add(str(in.name()) + ": {\"min\": " + num(in.min()) + ", \"max\": " + num(in.max())
+                        + ", \"min_exclusive\": " + in.minExclusive() + ", \"max_exclusive\": " + in.maxExclusive()
+                        + ", \"non_zero\": " + in.nonZero() + "}");
+            }
+        }
+        field(sb, "input_domains", "{" + String.join(", ", domains) + "}", true);
         List<String> outs = new ArrayList<>();
         for (OutputModel o : m.outputs()) {
             outs.add("{\"name\": " + str(o.name()) + ", \"doc\": " + str(o.doc())
