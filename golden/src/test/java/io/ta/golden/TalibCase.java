@@ -165,6 +165,11 @@ public record TalibCase(
             if (f.getOptInputParameterInfo(i).type() == OptInputParameterType.TA_OptInput_RealRange
                     || f.getOptInputParameterInfo(i).type() == OptInputParameterType.TA_OptInput_RealList) {
                 f.setOptInputParamReal(i, Double.parseDouble(talibOpt.get(i)));
+            } else if (f.getOptInputParameterInfo(i).type() == OptInputParameterType.TA_OptInput_IntegerList) {
+                // An MA type, written as TA-Lib's MAType number (0 = SMA). The port's int setter stores an Integer
+                // where the function takes the MAType enum (callFunc then fails with "argument type mismatch");
+                // its String setter resolves the enum's name.
+                f.setOptInputParamInteger(i, com.tictactec.ta.lib.MAType.values()[Integer.parseInt(talibOpt.get(i))].name());
             } else {
                 f.setOptInputParamInteger(i, Integer.parseInt(talibOpt.get(i)));
             }

@@ -1,0 +1,31 @@
+package io.ta.kernels.momentum;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Step;
+
+/**
+ * Balance of power (I. Livshin, 2001), as TA-Lib BOP: {@code (C − O)/(H − L)}; 0 when {@code H − L < 1e-8}
+ * (TA-Lib's {@code TA_IS_ZERO_OR_NEG}). NaN when any field of the bar is missing.
+ */
+@Kernel(
+        name = "bop",
+        family = Family.MOMENTUM,
+        summary = "Balance of power: (close - open) / (high - low).",
+        reference = "TA-Lib BOP (Livshin 2001)")
+public final class Bop {
+    public Bop() {}
+
+    public static int lookback() {
+        return 0;
+    }
+
+    @Step
+    public double step(double open, double high, double low, double close) {
+        if (!(Double.isFinite(open) && Double.isFinite(high) && Double.isFinite(low) && Double.isFinite(close))) {
+            return Double.NaN;
+        }
+        double range = high - low;
+        return range < 1e-8 ? 0.0 : (close - open) / range;
+    }
+}

@@ -1,0 +1,57 @@
+package io.ta.kernels.momentum;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+import io.ta.kernels.ma.Rma;
+
+/**
+ * Chande momentum oscillator, as TA-Lib CMO: the {@link Rsi} construction — gains and losses of the changes from
+ * bar 1, each a Wilder average ({@link Rma}) seeded with the mean of the first n — then
+ * {@code 100·((G − L)/(G + L))}, 0 when {@code |G + L| < 1e-8}. First output at bar n.
+ *
+ * <p>CATALOG.md §1.7: Chande's original (and laakhay's) uses plain n-bar sums; TA-Lib's Wilder-smoothed form is the
+ * one implemented. Recursive: a missing input outputs NaN and is skipped (§5.2).
+ */
+@Kernel(
+        name = "cmo",
+        family = Family.MOMENTUM,
+        summary = "Chande momentum oscillator: Wilder-smoothed (gains - losses) / (gains + losses), -100..100.",
+        reference = "TA-Lib CMO (Chande 1994)")
+public final class Cmo {
+    final Rma gain;
+    final Rma loss;
+    double previous;
+    boolean hasPrevious;
+
+    public Cmo(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
+        this.gain = new Rma(period);
+        this.loss = new Rma(period);
+    }
+
+    public static int lookback(int period) {
+        return period;
+    }
+
+    @Step
+    public double step(double x) {
+        if (!Double.isFinite(x)) {
+            return Double.NaN;
+        }
+        if (!hasPrevious) {
+            previous = x;
+            hasPrevious = true;
+            return Double.NaN;
+        }
+        double change = x - previous;
+        previous = x;
+        double g = gain.step(change < 0 ? 0.0 : change);
+        double l = loss.step(change < 0 ? -change : 0.0);
+        if (g != g) {
+            return Double.NaN;
+        }
+        double sum = g + l;
+        return -1e-8 < sum && sum < 1e-8 ? 0.0 : 100.0 * ((g - l) / sum);
+    }
+}

@@ -1,0 +1,52 @@
+package io.ta.kernels.momentum;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+import io.ta.kernels.ma.Wma;
+
+/**
+ * Coppock curve (E. S. Coppock, Barron's 1962): {@code wma(roc(x, slow_roc) + roc(x, fast_roc), wma_period)}, with
+ * {@link Roc} as TA-Lib's (percent; 0 when the earlier value is 0) and a {@link Wma} that starts at the sum's first
+ * valid bar (§1.2), so the lookback is {@code max(fast_roc, slow_roc) + wma_period − 1}. The catalog puts no order
+ * on the two ROC periods, so none is required. No TTR/Tulip function; the golden is a base-R transcription of this
+ * formula. A missing value makes the output NaN while one of the ROCs that read it is inside the WMA window (§5.2).
+ */
+@Kernel(
+        name = "coppock",
+        family = Family.MOMENTUM,
+        summary = "Coppock curve: WMA of the sum of two rates of change.",
+        reference = "E. S. Coppock, Barron's 1962")
+public final class Coppock {
+    final Roc fast;
+    final Roc slow;
+    final Wma average;
+    boolean started;
+
+    public Coppock(
+            @Param(defaultValue = "10", min = 1, max = 100_000, doc = "WMA period") int wmaPeriod,
+            @Param(defaultValue = "11", min = 1, max = 100_000, doc = "period of the shorter ROC") int fastRoc,
+            @Param(defaultValue = "14", min = 1, max = 100_000, doc = "period of the longer ROC") int slowRoc) {
+        this.fast = new Roc(fastRoc);
+        this.slow = new Roc(slowRoc);
+        this.average = new Wma(wmaPeriod);
+    }
+
+    public static int lookback(int wmaPeriod, int fastRoc, int slowRoc) {
+        return Math.max(fastRoc, slowRoc) + wmaPeriod - 1;
+    }
+
+    @Step
+    public double step(double x) {
+        double sum = slow.step(x) + fast.step(x);
+        // The WMA window starts at the sum's first valid bar (CATALOG.md §1.2 composition rule).
+        if (!started) {
+            if (sum != sum) {
+                return Double.NaN;
+            }
+            started = true;
+        }
+        return average.step(sum);
+    }
+}

@@ -1,0 +1,68 @@
+package io.ta.kernels.momentum;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+import io.ta.kernels.price.TypicalPrice;
+import io.ta.kernels.stats.RollingSum;
+
+/**
+ * Money flow index (G. Quong and A. Soudack, 1989), as TA-Lib MFI: from bar 1 the money flow {@code TP·V}
+ * ({@link TypicalPrice}) goes to the positive side when TP rose, to the negative side when it fell, to neither when
+ * unchanged; P and N are the sums of the last n flows ({@link RollingSum}s: TA-Lib's running totals, same operations
+ * and order) and {@code MFI = 100·(P/(P + N))}, 0 when {@code P + N < 1} (TA-Lib's guard; CATALOG.md §1.7: laakhay
+ * gave 100 when N = 0). First output at bar n.
+ *
+ * <p>A flow reads two bars; while a missing flow (a missing TP on either bar, or a missing volume) is inside the
+ * window the output is NaN (§5.2).
+ */
+@Kernel(
+        name = "mfi",
+        family = Family.MOMENTUM,
+        summary = "Money flow index: positive money flow over total money flow on period bars, 0..100.",
+        reference = "TA-Lib MFI (Quong and Soudack 1989)")
+public final class Mfi {
+    final TypicalPrice typical;
+    final RollingSum positive;
+    final RollingSum negative;
+    double previous;
+    boolean hasPrevious;
+
+    public Mfi(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
+        this.typical = new TypicalPrice();
+        this.positive = new RollingSum(period);
+        this.negative = new RollingSum(period);
+    }
+
+    public static int lookback(int period) {
+        return period;
+    }
+
+    @Step
+    public double step(double high, double low, double close, double volume) {
+        double tp = typical.step(high, low, close);
+        double before = previous;
+        previous = tp;
+        // The first flow is at bar 1; the sums start there (CATALOG.md §1.2).
+        if (!hasPrevious) {
+            hasPrevious = true;
+            return Double.NaN;
+        }
+        double up = Double.NaN;
+        double down = Double.NaN;
+        if (Double.isFinite(tp) && Double.isFinite(before) && Double.isFinite(volume)) {
+            double change = tp - before;
+            double flow = tp * volume;
+            up = change > 0 ? flow : 0.0;
+            down = change < 0 ? flow : 0.0;
+        }
+        double p = positive.step(up);
+        double n = negative.step(down);
+        if (p != p || n != n) {
+            return Double.NaN;
+        }
+        double total = p + n;
+        return total < 1.0 ? 0.0 : 100.0 * (p / total);
+    }
+}

@@ -1,0 +1,35 @@
+package io.ta.kernels.momentum;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+import io.ta.state.DoubleRing;
+
+/** Momentum, as TA-Lib MOM: {@code x − x[t−n]}. NaN exactly when one of the two values is missing (§5.2). */
+@Kernel(
+        name = "mom",
+        family = Family.MOMENTUM,
+        summary = "Momentum: x - x[t-period].",
+        reference = "TA-Lib MOM")
+public final class Mom {
+    final DoubleRing window;
+
+    public Mom(@Param(defaultValue = "10", min = 1, max = 100_000) int period) {
+        this.window = new DoubleRing(period + 1);
+    }
+
+    public static int lookback(int period) {
+        return period;
+    }
+
+    @Step
+    public double step(double x) {
+        window.push(x);
+        if (!window.isFull()) {
+            return Double.NaN;
+        }
+        double p = window.oldest();
+        return Double.isFinite(x) && Double.isFinite(p) ? x - p : Double.NaN;
+    }
+}

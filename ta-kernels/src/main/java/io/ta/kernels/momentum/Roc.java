@@ -1,0 +1,45 @@
+package io.ta.kernels.momentum;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+import io.ta.state.DoubleRing;
+
+/**
+ * Rate of change in percent, as TA-Lib ROC: {@code ((x/p) − 1)·100} with {@code p = x[t−n]}, in TA-Lib's order;
+ * 0 when p is exactly 0 (TA-Lib's guard; CATALOG.md §1.7: laakhay gave NaN).
+ *
+ * <p>The step reads two cells, x and p: the output is NaN exactly when one of them is missing (§5.2).
+ */
+@Kernel(
+        name = "roc",
+        family = Family.MOMENTUM,
+        summary = "Rate of change in percent: 100*(x/x[t-period] - 1).",
+        reference = "TA-Lib ROC")
+public final class Roc {
+    final DoubleRing window;
+
+    public Roc(@Param(defaultValue = "12", min = 1, max = 100_000) int period) {
+        this.window = new DoubleRing(period + 1);
+    }
+
+    public static int lookback(int period) {
+        return period;
+    }
+
+    /** TA-Lib's ROC of x against an earlier value p: {@code ((x/p) − 1)·100}, 0 when p is 0. Also used by TRIX. */
+    public static double percent(double x, double p) {
+        return p != 0.0 ? (x / p - 1.0) * 100.0 : 0.0;
+    }
+
+    @Step
+    public double step(double x) {
+        window.push(x);
+        if (!window.isFull()) {
+            return Double.NaN;
+        }
+        double p = window.oldest();
+        return Double.isFinite(x) && Double.isFinite(p) ? percent(x, p) : Double.NaN;
+    }
+}

@@ -1,0 +1,41 @@
+package io.ta.kernels.momentum;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+import io.ta.state.DoubleRing;
+
+/**
+ * Rate of change as a fraction, as TA-Lib ROCP: {@code (x − p)/p} with {@code p = x[t−n]}; 0 when p is exactly 0
+ * (TA-Lib's guard). NaN exactly when x or p is missing (§5.2).
+ */
+@Kernel(
+        name = "rocp",
+        family = Family.MOMENTUM,
+        summary = "Rate of change as a fraction: (x - x[t-period]) / x[t-period].",
+        reference = "TA-Lib ROCP")
+public final class Rocp {
+    final DoubleRing window;
+
+    public Rocp(@Param(defaultValue = "10", min = 1, max = 100_000) int period) {
+        this.window = new DoubleRing(period + 1);
+    }
+
+    public static int lookback(int period) {
+        return period;
+    }
+
+    @Step
+    public double step(double x) {
+        window.push(x);
+        if (!window.isFull()) {
+            return Double.NaN;
+        }
+        double p = window.oldest();
+        if (!Double.isFinite(x) || !Double.isFinite(p)) {
+            return Double.NaN;
+        }
+        return p != 0.0 ? (x - p) / p : 0.0;
+    }
+}

@@ -1,0 +1,41 @@
+package io.ta.kernels.momentum;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+import io.ta.state.DoubleRing;
+
+/**
+ * Rate of change ratio, as TA-Lib ROCR: {@code x/p} with {@code p = x[t−n]}; 0 when p is exactly 0 (TA-Lib's guard).
+ * NaN exactly when x or p is missing (§5.2).
+ */
+@Kernel(
+        name = "rocr",
+        family = Family.MOMENTUM,
+        summary = "Rate of change ratio: x / x[t-period].",
+        reference = "TA-Lib ROCR")
+public final class Rocr {
+    final DoubleRing window;
+
+    public Rocr(@Param(defaultValue = "10", min = 1, max = 100_000) int period) {
+        this.window = new DoubleRing(period + 1);
+    }
+
+    public static int lookback(int period) {
+        return period;
+    }
+
+    @Step
+    public double step(double x) {
+        window.push(x);
+        if (!window.isFull()) {
+            return Double.NaN;
+        }
+        double p = window.oldest();
+        if (!Double.isFinite(x) || !Double.isFinite(p)) {
+            return Double.NaN;
+        }
+        return p != 0.0 ? x / p : 0.0;
+    }
+}

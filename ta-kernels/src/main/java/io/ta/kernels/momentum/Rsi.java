@@ -1,0 +1,61 @@
+package io.ta.kernels.momentum;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+import io.ta.kernels.ma.Rma;
+
+/**
+ * Relative strength index (Wilder 1978), as TA-Lib RSI: from bar 1 each change {@code d = x − x₋₁} feeds a gain
+ * ({@code max(d, 0)}) and a loss ({@code max(−d, 0)}) Wilder average ({@link Rma}: the mean of the first n values, then
+ * {@code (e·(n−1) + v)/n} — TA-Lib's own operations, in its order); {@code RSI = 100·(G/(G + L))}. When
+ * {@code G + L} is ≈0 ({@code |G + L| < 1e-8}, TA-Lib's {@code TA_IS_ZERO}) the output is 0 (CATALOG.md §1.7:
+ * laakhay gave 50). First output at bar n.
+ *
+ * <p>Recursive: a missing input outputs NaN and is skipped entirely, so the next change is measured from the last
+ * valid value (§5.2).
+ */
+@Kernel(
+        name = "rsi",
+        family = Family.MOMENTUM,
+        summary = "Relative strength index: Wilder-smoothed gains over gains plus losses, 0..100.",
+        reference = "TA-Lib RSI (Wilder 1978)")
+public final class Rsi {
+    final Rma gain;
+    final Rma loss;
+    double previous;
+    boolean hasPrevious;
+
+    public Rsi(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
+        this.gain = new Rma(period);
+        this.loss = new Rma(period);
+    }
+
+    public static int lookback(int period) {
+        return period;
+    }
+
+    @Step
+    public double step(double x) {
+        if (!Double.isFinite(x)) {
+            return Double.NaN;
+        }
+        if (!hasPrevious) {
+            previous = x;
+            hasPrevious = true;
+            return Double.NaN;
+        }
+        double change = x - previous;
+        previous = x;
+        // TA-Lib adds a negative change to the losses (as −change) and anything else to the gains; adding the
+        // other side's 0.0 leaves it bit for bit unchanged.
+        double g = gain.step(change < 0 ? 0.0 : change);
+        double l = loss.step(change < 0 ? -change : 0.0);
+        if (g != g) {
+            return Double.NaN;
+        }
+        double sum = g + l;
+        return -1e-8 < sum && sum < 1e-8 ? 0.0 : 100 * (g / sum);
+    }
+}

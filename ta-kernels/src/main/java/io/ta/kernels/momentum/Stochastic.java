@@ -1,0 +1,97 @@
+package io.ta.kernels.momentum;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Output;
+import io.ta.annotation.Param;
+import io.ta.annotation.Selector;
+import io.ta.annotation.Step;
+import io.ta.kernels.ma.Sma;
+import io.ta.kernels.stats.RollingMax;
+import io.ta.kernels.stats.RollingMin;
+
+/**
+ * Stochastic oscillator (G. Lane, 1950s), as TA-Lib {@code STOCH(fastK = k_period, slowK = smooth SMA, slowD =
+ * d_period SMA)}: {@code fastK = (C − LL)/((HH − LL)/100)} over the last k_period bars ({@link RollingMax} of the
+ * highs, {@link RollingMin} of the lows; 0 when {@code HH − LL} is exactly 0, TA-Lib's guard); {@code k} is the SMA
+ * of fastK over {@code smooth} bars (TA-Lib's slowK) and {@code d} the SMA of k over {@code d_period} bars (slowD).
+ * CATALOG.md §1.7: laakhay gave %K 50 on a flat range; TA-Lib's 0 is kept. Lookback
+ * {@code (k_period−1) + (smooth−1) + (d_period−1)} for both outputs (TA-Lib aligns slowK with slowD).
+ *
+ * <p>Each SMA starts at its input's first valid bar (§1.2). Windows: a missing input makes the outputs NaN while it
+ * is inside any of the windows, then they are exact again (§5.2). After warm-up, k is reported whenever it is
+ * valid, even while d still has a missing value in its window.
+ */
+@Kernel(
+        name = "stochastic",
+        aliases = "stoch",
+        family = Family.MOMENTUM,
+        summary = "Stochastic oscillator: position of the close in the k_period range, smoothed (k) and its SMA (d).",
+        reference = "TA-Lib STOCH (Lane)",
+        selectors = {@Selector(alias = "stoch_k", output = "k"), @Selector(alias = "stoch_d", output = "d")})
+public final class Stochastic {
+    final RollingMax highest;
+    final RollingMin lowest;
+    final Sma kAverage;
+    final Sma dAverage;
+    boolean kStarted;
+    boolean dStarted;
+    boolean ready;
+
+    // Named k and d in the catalog; the Java names avoid the generated stream's own field "k" (the kernel).
+    @Output(name = "k", doc = "slow %K: the SMA of fast %K over smooth bars")
+    double slowK;
+
+    @Output(name = "d", doc = "slow %D: the SMA of k over d_period bars")
+    double slowD;
+
+    public Stochastic(
+            @Param(defaultValue = "14", min = 1, max = 100_000, doc = "bars of the high-low range (fast %K)") int kPeriod,
+            @Param(defaultValue = "3", min = 1, max = 100_000, doc = "SMA period of %D") int dPeriod,
+            @Param(defaultValue = "1", min = 1, max = 100_000, doc = "SMA period smoothing fast %K into k") int smooth) {
+        this.highest = new RollingMax(kPeriod);
+        this.lowest = new RollingMin(kPeriod);
+        this.kAverage = new Sma(smooth);
+        this.dAverage = new Sma(dPeriod);
+    }
+
+    public static int lookback(int kPeriod, int dPeriod, int smooth) {
+        return (kPeriod - 1) + (smooth - 1) + (dPeriod - 1);
+    }
+
+    @Step
+    public void step(double high, double low, double close) {
+        double hh = highest.step(high);
+        double ll = lowest.step(low);
+        double fastK = Double.NaN;
+        if (hh == hh && ll == ll && Double.isFinite(close)) {
+            double diff = (hh - ll) / 100.0;
+            fastK = diff != 0.0 ? (close - ll) / diff : 0.0;
+        }
+        slowK = Double.NaN;
+        slowD = Double.NaN;
+        // Each SMA window starts at its input's first valid bar (CATALOG.md §1.2 composition rule).
+        if (!kStarted) {
+            if (fastK != fastK) {
+                return;
+            }
+            kStarted = true;
+        }
+        double sk = kAverage.step(fastK);
+        if (!dStarted) {
+            if (sk != sk) {
+                return;
+            }
+            dStarted = true;
+        }
+        double sd = dAverage.step(sk);
+        if (!ready) {
+            if (sd != sd) {
+                return;
+            }
+            ready = true;
+        }
+        slowK = sk;
+        slowD = sd;
+    }
+}

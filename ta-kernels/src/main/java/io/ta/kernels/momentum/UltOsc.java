@@ -1,0 +1,94 @@
+package io.ta.kernels.momentum;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+import io.ta.kernels.price.TrueRange;
+import io.ta.kernels.stats.RollingSum;
+
+/**
+ * Ultimate oscillator (L. Williams, 1985), as TA-Lib ULTOSC. From bar 1, buying pressure {@code BP = C − min(L, C₋₁)}
+ * and the {@link TrueRange}; the three periods are sorted ascending (s1 ≤ s2 ≤ s3, as TA-Lib sorts them) and
+ * {@code ULTOSC = 100·((4·ΣBP/ΣTR over s1 + 2·ΣBP/ΣTR over s2 + ΣBP/ΣTR over s3)/7)}, each sum a {@link RollingSum}
+ * (TA-Lib's running totals, same operations and order). A term whose ΣTR is ≈0 ({@code |ΣTR| < 1e-8}) adds nothing,
+ * as in TA-Lib. Lookback: the longest period.
+ *
+ * <p>The sums start at the first bar with a true range (§1.2). A missing value makes the output NaN while it is
+ * inside the longest window (§5.2).
+ */
+@Kernel(
+        name = "ultosc",
+        family = Family.MOMENTUM,
+        summary = "Ultimate oscillator: weighted (4, 2, 1) buying pressure over true range on three periods.",
+        reference = "TA-Lib ULTOSC (Williams 1985)")
+public final class UltOsc {
+    final TrueRange trueRange;
+    final RollingSum pressure1;
+    final RollingSum range1;
+    final RollingSum pressure2;
+    final RollingSum range2;
+    final RollingSum pressure3;
+    final RollingSum range3;
+    double previousClose = Double.NaN;
+    boolean started;
+
+    public UltOsc(
+            @Param(defaultValue = "7", min = 1, max = 100_000, doc = "one of the three periods (sorted: shortest weighs 4)") int period1,
+            @Param(defaultValue = "14", min = 1, max = 100_000, doc = "one of the three periods (sorted: middle weighs 2)") int period2,
+            @Param(defaultValue = "28", min = 1, max = 100_000, doc = "one of the three periods (sorted: longest weighs 1)") int period3) {
+        int shortest = Math.min(period1, Math.min(period2, period3));
+        int longest = Math.max(period1, Math.max(period2, period3));
+        int middle = period1 + period2 + period3 - shortest - longest;
+        this.trueRange = new TrueRange();
+        this.pressure1 = new RollingSum(shortest);
+        this.range1 = new RollingSum(shortest);
+        this.pressure2 = new RollingSum(middle);
+        this.range2 = new RollingSum(middle);
+        this.pressure3 = new RollingSum(longest);
+        this.range3 = new RollingSum(longest);
+    }
+
+    public static int lookback(int period1, int period2, int period3) {
+        return Math.max(period1, Math.max(period2, period3));
+    }
+
+    @Step
+    public double step(double high, double low, double close) {
+        double c = previousClose;
+        previousClose = close;
+        double tr = trueRange.step(high, low, close);
+        double bp = close - Math.min(low, c);
+        if (tr != tr || !Double.isFinite(bp)) {
+            tr = Double.NaN; // one missing cell makes the bar's pressure and range missing together
+            bp = Double.NaN;
+        }
+        // The sums start at the first bar that has a true range (CATALOG.md §1.2 composition rule).
+        if (!started) {
+            if (tr != tr) {
+                return Double.NaN;
+            }
+            started = true;
+        }
+        double a1 = pressure1.step(bp);
+        double b1 = range1.step(tr);
+        double a2 = pressure2.step(bp);
+        double b2 = range2.step(tr);
+        double a3 = pressure3.step(bp);
+        double b3 = range3.step(tr);
+        if (b3 != b3 || b2 != b2 || b1 != b1) {
+            return Double.NaN;
+        }
+        double output = 0.0;
+        if (!(-1e-8 < b1 && b1 < 1e-8)) {
+            output += 4.0 * (a1 / b1);
+        }
+        if (!(-1e-8 < b2 && b2 < 1e-8)) {
+            output += 2.0 * (a2 / b2);
+        }
+        if (!(-1e-8 < b3 && b3 < 1e-8)) {
+            output += a3 / b3;
+        }
+        return 100.0 * (output / 7.0);
+    }
+}

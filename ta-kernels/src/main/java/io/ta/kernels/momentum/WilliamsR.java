@@ -1,0 +1,44 @@
+package io.ta.kernels.momentum;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+import io.ta.kernels.stats.RollingMax;
+import io.ta.kernels.stats.RollingMin;
+
+/**
+ * Williams %R (L. Williams, 1973), as TA-Lib WILLR: {@code (HH − C)/((HH − LL)/−100)} over the last n bars
+ * ({@link RollingMax} of the highs, {@link RollingMin} of the lows), in TA-Lib's order; 0 when {@code HH − LL} is
+ * exactly 0 (TA-Lib's guard). Ranges over −100..0. NaN while a missing value is inside the window (§5.2).
+ */
+@Kernel(
+        name = "williams_r",
+        aliases = {"willr", "wpr"},
+        family = Family.MOMENTUM,
+        summary = "Williams %R: -100 * (highest high - close) / (highest high - lowest low) over period bars.",
+        reference = "TA-Lib WILLR (Williams 1973)")
+public final class WilliamsR {
+    final RollingMax highest;
+    final RollingMin lowest;
+
+    public WilliamsR(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
+        this.highest = new RollingMax(period);
+        this.lowest = new RollingMin(period);
+    }
+
+    public static int lookback(int period) {
+        return period - 1;
+    }
+
+    @Step
+    public double step(double high, double low, double close) {
+        double hh = highest.step(high);
+        double ll = lowest.step(low);
+        if (hh != hh || ll != ll || !Double.isFinite(close)) {
+            return Double.NaN;
+        }
+        double diff = (hh - ll) / -100.0;
+        return diff != 0.0 ? (hh - close) / diff : 0.0;
+    }
+}
