@@ -11,6 +11,9 @@ import io.ta.annotation.Step;
  * {@code a_t ≤ a_{t−1}·(1 − pct/100)}, else 0.0, evaluated in that form (the multiplier is computed once, as
  * laakhay does; above 100 percent it is negative). No TTR/Tulip equivalent. A flag: never NaN, 0.0 at bar 0
  * (lookback 1) and at steps that read a missing value.
+ *
+ * <p>Deliberate difference: laakhay-ta evaluates in {@code Decimal}, this kernel in binary doubles, so exactly on
+ * the boundary a percentage without an exact binary form follows double rounding of {@code a_{t−1}·(1 − pct/100)}.
  */
 @Kernel(
         name = "falling_pct",

@@ -11,6 +11,10 @@ import io.ta.annotation.Step;
  * {@code a_t ≥ a_{t−1}·(1 + pct/100)}, else 0.0, evaluated in that form (the multiplier is computed once, as
  * laakhay does), so for a negative {@code a_{t−1}} the threshold lies below it. No TTR/Tulip equivalent. A flag:
  * never NaN, 0.0 at bar 0 (lookback 1) and at steps that read a missing value.
+ *
+ * <p>Deliberate difference: laakhay-ta evaluates in {@code Decimal}, this kernel in binary doubles, so exactly on
+ * the boundary a percentage without an exact binary form follows double rounding — with pct 10,
+ * {@code 100·1.1 = 110.00000000000001}, so 100 → 110 is not flagged (laakhay: flagged).
  */
 @Kernel(
         name = "rising_pct",
