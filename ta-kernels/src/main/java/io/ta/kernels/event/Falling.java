@@ -1,0 +1,37 @@
+package io.ta.kernels.event;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.OutputKind;
+import io.ta.annotation.Step;
+
+/**
+ * Falling (laakhay-ta {@code falling}, CATALOG.md §2.8): 1.0 at bar t when {@code a_t < a_{t−1}}, else 0.0. No
+ * TTR/Tulip equivalent. A flag: never NaN, 0.0 at bar 0 (lookback 1) and at steps that read a missing value
+ * (either bar of the pair, §5.2).
+ */
+@Kernel(
+        name = "falling",
+        family = Family.EVENT,
+        kind = OutputKind.FLAG,
+        summary = "1 where a is below its previous value.",
+        reference = "laakhay-ta falling; no TTR/Tulip equivalent")
+public final class Falling {
+    double previous = Double.NaN;
+
+    public Falling() {}
+
+    public static int lookback() {
+        return 1;
+    }
+
+    @Step
+    public double step(double a) {
+        double p = previous;
+        previous = a;
+        if (!(Double.isFinite(a) && Double.isFinite(p))) {
+            return 0.0;
+        }
+        return a < p ? 1.0 : 0.0;
+    }
+}

@@ -1,0 +1,55 @@
+package io.ta.kernels.pattern;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.OutputKind;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+import io.ta.state.DoubleRing;
+
+/**
+ * The price of the index-th most recent confirmed swing high (laakhay-ta {@code swing_high_at}, CATALOG.md §2.9,
+ * §3.8): pivots come from the composed {@link SwingPoints}, so a pivot counts from its confirming bar on; NaN until
+ * {@code index} pivot highs have been confirmed. Lookback {@code left + right}, the earliest bar a pivot can be
+ * confirmed (with {@code index > 1} the first value comes later).
+ *
+ * <p>History is a ring of the last {@code index} pivot prices (at most one new pivot per bar). Missing values
+ * (§5.2): the output is NaN at a bar whose H is missing — the level it reads from is missing there — and carries on
+ * afterwards; pivot windows holding a missing value yield no pivot.
+ */
+@Kernel(
+        name = "swing_high_at",
+        family = Family.PATTERN,
+        kind = OutputKind.LEVEL,
+        summary = "Price of the index-th most recent confirmed swing high.",
+        reference = "laakhay-ta swing_high_at; no TTR/Tulip/TA-Lib equivalent")
+public final class SwingHighAt {
+    final SwingPoints swings;
+    final DoubleRing pivots;
+
+    public SwingHighAt(
+            @Param(defaultValue = "1", min = 1, max = 1_000, doc = "1 = the latest confirmed pivot, 2 = the one before, ...") int index,
+            @Param(defaultValue = "2", min = 1, max = 1_000, doc = "Bars before the pivot.") int left,
+            @Param(defaultValue = "2", min = 1, max = 1_000, doc = "Bars after the pivot (confirmation delay).") int right,
+            @Param(defaultValue = "false", doc = "Whether a pivot may tie another bar of its window.") boolean allowEqualExtremes) {
+        this.swings = new SwingPoints(left, right, SwingPoints.ReturnMode.LEVELS, allowEqualExtremes);
+        this.pivots = new DoubleRing(index);
+    }
+
+    public static int lookback(int left, int right) {
+        return left + right; // written out, not delegated: the manifest publishes this expression
+    }
+
+    @Step
+    public double step(double high, double low) {
+        swings.step(high, low);
+        double p = swings.pivotHigh;
+        if (p == p) {
+            pivots.push(p);
+        }
+        if (!Double.isFinite(high) || !pivots.isFull()) {
+            return Double.NaN;
+        }
+        return pivots.oldest();
+    }
+}
