@@ -8,6 +8,7 @@ import io.ta.spi.ParamValues;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateSnapshot;
 import io.ta.spi.StateWriter;
+import java.util.Arrays;
 import javax.annotation.processing.Generated;
 
 /**
@@ -37,11 +38,7 @@ public final class Bands_Stream implements KernelStream {
 
     private long count;
 
-    private double upper = Double.NaN;
-
-    private double middle = Double.NaN;
-
-    private double lower = Double.NaN;
+    private final double[] outputs = nans(3);
 
     /**
      * A fresh stream.
@@ -57,6 +54,12 @@ public final class Bands_Stream implements KernelStream {
         this.k = new Bands(fastPeriod, slowPeriod, width);
         this.last = new Bands_State(k);
         this.probe = new Bands_State(k);
+    }
+
+    private static double[] nans(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
     }
 
     /**
@@ -140,30 +143,30 @@ public final class Bands_Stream implements KernelStream {
     }
 
     private void capture() {
-        this.upper = Checks.finiteOrNaN(k.upper);
-        this.middle = Checks.finiteOrNaN(k.middle);
-        this.lower = Checks.finiteOrNaN(k.lower);
+        outputs[0] = Checks.finiteOrNaN(k.upper);
+        outputs[1] = Checks.finiteOrNaN(k.middle);
+        outputs[2] = Checks.finiteOrNaN(k.lower);
     }
 
     /**
      * Output {@code upper}, from the most recent update, preview or replaceLast (NaN before any).
      */
     public double upper() {
-        return upper;
+        return outputs[0];
     }
 
     /**
      * Output {@code middle} (the mean), from the most recent update, preview or replaceLast (NaN before any).
      */
     public double middle() {
-        return middle;
+        return outputs[1];
     }
 
     /**
      * Output {@code lower}, from the most recent update, preview or replaceLast (NaN before any).
      */
     public double lower() {
-        return lower;
+        return outputs[2];
     }
 
     /**
@@ -187,9 +190,9 @@ public final class Bands_Stream implements KernelStream {
         last.save(k);
         loop(k, high, low, outUpper, outMiddle, outLower, to - 1, to);
         count += to - from;
-        this.upper = outUpper[to - 1];
-        this.middle = outMiddle[to - 1];
-        this.lower = outLower[to - 1];
+        outputs[0] = outUpper[to - 1];
+        outputs[1] = outMiddle[to - 1];
+        outputs[2] = outLower[to - 1];
     }
 
     @Override
@@ -222,9 +225,9 @@ public final class Bands_Stream implements KernelStream {
         Checks.arity(KERNEL, "inputs", 2, bar.length);
         Checks.arity(KERNEL, "outputs", 3, out.length);
         update(bar[0], bar[1]);
-        out[0] = this.upper;
-        out[1] = this.middle;
-        out[2] = this.lower;
+        out[0] = outputs[0];
+        out[1] = outputs[1];
+        out[2] = outputs[2];
     }
 
     @Override
@@ -232,9 +235,9 @@ public final class Bands_Stream implements KernelStream {
         Checks.arity(KERNEL, "inputs", 2, bar.length);
         Checks.arity(KERNEL, "outputs", 3, out.length);
         preview(bar[0], bar[1]);
-        out[0] = this.upper;
-        out[1] = this.middle;
-        out[2] = this.lower;
+        out[0] = outputs[0];
+        out[1] = outputs[1];
+        out[2] = outputs[2];
     }
 
     @Override
@@ -242,9 +245,9 @@ public final class Bands_Stream implements KernelStream {
         Checks.arity(KERNEL, "inputs", 2, bar.length);
         Checks.arity(KERNEL, "outputs", 3, out.length);
         replaceLast(bar[0], bar[1]);
-        out[0] = this.upper;
-        out[1] = this.middle;
-        out[2] = this.lower;
+        out[0] = outputs[0];
+        out[1] = outputs[1];
+        out[2] = outputs[2];
     }
 
     @Override
@@ -258,9 +261,9 @@ public final class Bands_Stream implements KernelStream {
     public StateSnapshot snapshot() {
         StateWriter w = new StateWriter();
         w.putLong(count);
-        w.putDouble(this.upper);
-        w.putDouble(this.middle);
-        w.putDouble(this.lower);
+        w.putDouble(outputs[0]);
+        w.putDouble(outputs[1]);
+        w.putDouble(outputs[2]);
         Bands_State.writeState(k, w);
         last.write(w);
         return new StateSnapshot(KERNEL, Bands_State.SCHEMA, w.toArray());
@@ -283,18 +286,16 @@ public final class Bands_Stream implements KernelStream {
         this.k = fresh;
         this.last = freshLast;
         this.count = c;
-        this.upper = o0;
-        this.middle = o1;
-        this.lower = o2;
+        outputs[0] = o0;
+        outputs[1] = o1;
+        outputs[2] = o2;
     }
 
     @Override
     public void reset() {
         this.k = new Bands(fastPeriod, slowPeriod, width);
         this.count = 0;
-        this.upper = Double.NaN;
-        this.middle = Double.NaN;
-        this.lower = Double.NaN;
+        Arrays.fill(outputs, Double.NaN);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.ta.spi.ParamValues;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateSnapshot;
 import io.ta.spi.StateWriter;
+import java.util.Arrays;
 import java.util.Locale;
 import javax.annotation.processing.Generated;
 
@@ -35,7 +36,7 @@ public final class WindowMean_Stream implements KernelStream {
 
     private long count;
 
-    private double value = Double.NaN;
+    private final double[] outputs = nans(1);
 
     /**
      * A fresh stream.
@@ -50,6 +51,12 @@ public final class WindowMean_Stream implements KernelStream {
         this.k = new WindowMean(period, rounding);
         this.last = new WindowMean_State(k);
         this.probe = new WindowMean_State(k);
+    }
+
+    private static double[] nans(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
     }
 
     /**
@@ -94,7 +101,7 @@ public final class WindowMean_Stream implements KernelStream {
     public double update(double x) {
         last.save(k);
         count++;
-        return value = Checks.finiteOrNaN(k.step(x));
+        return outputs[0] = Checks.finiteOrNaN(k.step(x));
     }
 
     /**
@@ -104,7 +111,7 @@ public final class WindowMean_Stream implements KernelStream {
         probe.save(k);
         double v = Checks.finiteOrNaN(k.step(x));
         probe.restore(k);
-        return value = v;
+        return outputs[0] = v;
     }
 
     /**
@@ -115,14 +122,14 @@ public final class WindowMean_Stream implements KernelStream {
     public double replaceLast(double x) {
         Checks.hasLast(KERNEL, count);
         last.restore(k);
-        return value = Checks.finiteOrNaN(k.step(x));
+        return outputs[0] = Checks.finiteOrNaN(k.step(x));
     }
 
     /**
      * The output of the most recent update, preview or replaceLast (NaN before any).
      */
     public double value() {
-        return value;
+        return outputs[0];
     }
 
     /**
@@ -142,7 +149,7 @@ public final class WindowMean_Stream implements KernelStream {
         last.save(k);
         loop(k, x, out, to - 1, to);
         count += to - from;
-        this.value = out[to - 1];
+        outputs[0] = out[to - 1];
     }
 
     @Override
@@ -175,7 +182,7 @@ public final class WindowMean_Stream implements KernelStream {
         Checks.arity(KERNEL, "inputs", 1, bar.length);
         Checks.arity(KERNEL, "outputs", 1, out.length);
         update(bar[0]);
-        out[0] = this.value;
+        out[0] = outputs[0];
     }
 
     @Override
@@ -183,7 +190,7 @@ public final class WindowMean_Stream implements KernelStream {
         Checks.arity(KERNEL, "inputs", 1, bar.length);
         Checks.arity(KERNEL, "outputs", 1, out.length);
         preview(bar[0]);
-        out[0] = this.value;
+        out[0] = outputs[0];
     }
 
     @Override
@@ -191,7 +198,7 @@ public final class WindowMean_Stream implements KernelStream {
         Checks.arity(KERNEL, "inputs", 1, bar.length);
         Checks.arity(KERNEL, "outputs", 1, out.length);
         replaceLast(bar[0]);
-        out[0] = this.value;
+        out[0] = outputs[0];
     }
 
     @Override
@@ -205,7 +212,7 @@ public final class WindowMean_Stream implements KernelStream {
     public StateSnapshot snapshot() {
         StateWriter w = new StateWriter();
         w.putLong(count);
-        w.putDouble(this.value);
+        w.putDouble(outputs[0]);
         WindowMean_State.writeState(k, w);
         last.write(w);
         return new StateSnapshot(KERNEL, WindowMean_State.SCHEMA, w.toArray());
@@ -226,14 +233,14 @@ public final class WindowMean_Stream implements KernelStream {
         this.k = fresh;
         this.last = freshLast;
         this.count = c;
-        this.value = o0;
+        outputs[0] = o0;
     }
 
     @Override
     public void reset() {
         this.k = new WindowMean(period, rounding);
         this.count = 0;
-        this.value = Double.NaN;
+        Arrays.fill(outputs, Double.NaN);
     }
 
     @Override

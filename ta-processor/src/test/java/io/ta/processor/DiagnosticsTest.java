@@ -74,6 +74,10 @@ class DiagnosticsTest {
                         Messages.CONSTRUCTOR.formatted("K", 2), OK_HEADER),
                 new Case("PARAM_NOT_ANNOTATED", ok("    public K(int period) {}\n" + LOOKBACK + STEP),
                         Messages.PARAM_NOT_ANNOTATED.formatted("period"), "public K(int period)"),
+                new Case("PARAM_RESERVED", ok("    public K(@Param(defaultValue = \"3\", min = 1, max = 10) int count) {}\n"
+                                + "    public static int lookback(int count) { return count - 1; }\n" + STEP),
+                        Messages.PARAM_RESERVED.formatted("count", "KERNEL, count, k, last, lookback, outputs, probe", "count"),
+                        "int count) {}"),
                 new Case("PARAM_TYPE", ok("    public K(@Param(defaultValue = \"3\") long period) {}\n"
                                 + "    public static int lookback() { return 0; }\n" + STEP),
                         Messages.PARAM_TYPE.formatted("period", "long"), "long period"),

@@ -46,6 +46,9 @@ public final class KernelValidator {
             "descriptor", "snapshot", "restore", "reset", "validate", "loop", "equals", "hashCode", "toString",
             "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
 
+    /** Fields of the generated stream; a constructor parameter becomes a field of the same name beside them. */
+    static final Set<String> STREAM_FIELDS = new java.util.TreeSet<>(Set.of("KERNEL", "lookback", "k", "last", "probe", "count", "outputs"));
+
     private final KernelElements elements;
 
     public KernelValidator(KernelElements elements) {
@@ -125,6 +128,9 @@ public final class KernelValidator {
             }
             String name = KernelElements.paramName(p);
             checkName(r, p, pm, "parameter", name);
+            if (STREAM_FIELDS.contains(javaName)) {
+                r.error(p, pm, Messages.PARAM_RESERVED.formatted(javaName, String.join(", ", STREAM_FIELDS), name));
+            }
             if (!names.add(name)) {
                 r.error(p, pm, Messages.DUPLICATE_MEMBER.formatted("parameter", name, type.getSimpleName(), "parameter"));
             }

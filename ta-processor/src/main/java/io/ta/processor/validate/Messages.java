@@ -34,6 +34,10 @@ public final class Messages {
                     + " '@Param(defaultValue = \"14\", min = 1, max = 100_000)'; every constructor parameter is a"
                     + " kernel parameter.";
 
+    public static final String PARAM_RESERVED =
+            "[TaParamReserved] constructor parameter '%s' has the name of a field the generated stream needs (%s). Fix:"
+                    + " rename the Java parameter; the catalog name can stay with @Param(name = \"%s\").";
+
     public static final String PARAM_TYPE =
             "[TaParamType] parameter '%s' has type %s, which a kernel parameter cannot have. Fix: use int, double,"
                     + " boolean or a public enum.";

@@ -55,9 +55,14 @@ public final class StreamWriter {
         t.addField(state, "last", Modifier.PRIVATE);
         t.addField(state, "probe", Modifier.PRIVATE, Modifier.FINAL);
         t.addField(TypeName.LONG, "count", Modifier.PRIVATE);
-        for (OutputModel o : m.outputs()) {
-            t.addField(FieldSpec.builder(TypeName.DOUBLE, o.javaName(), Modifier.PRIVATE).initializer("$T.NaN", Double.class).build());
-        }
+        // Outputs live in one array, so no output name can collide with a field of this class.
+        t.addField(FieldSpec.builder(Signatures.DOUBLES, "outputs", Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("nans($L)", m.outputs().size()).build());
+        t.addMethod(MethodSpec.methodBuilder("nans").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(Signatures.DOUBLES)
+                .addParameter(TypeName.INT, "n")
+                .addStatement("double[] a = new double[n]")
+                .addStatement("$T.fill(a, $T.NaN)", java.util.Arrays.class, Double.class)
+                .addStatement("return a").build());
 
         // Constructor: validate, then build the kernel and its two checkpoints.
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
@@ -102,27 +107,28 @@ public final class StreamWriter {
             preview.addStatement(stepCall).addStatement("capture()").addStatement("probe.restore(k)");
             replace.addStatement(stepCall).addStatement("capture()");
             MethodSpec.Builder capture = MethodSpec.methodBuilder("capture").addModifiers(Modifier.PRIVATE);
-            for (OutputModel o : m.outputs()) {
-                capture.addStatement("this.$N = $T.finiteOrNaN(k.$N)", o.javaName(), CHECKS, o.javaName());
+            for (int i = 0; i < m.outputs().size(); i++) {
+                capture.addStatement("outputs[$L] = $T.finiteOrNaN(k.$N)", i, CHECKS, m.outputs().get(i).javaName());
             }
             t.addMethod(update.build()).addMethod(preview.build()).addMethod(replace.build()).addMethod(capture.build());
-            for (OutputModel o : m.outputs()) {
+            for (int i = 0; i < m.outputs().size(); i++) {
+                OutputModel o = m.outputs().get(i);
                 t.addMethod(MethodSpec.methodBuilder(o.javaName()).addModifiers(Modifier.PUBLIC).returns(TypeName.DOUBLE)
                         .addJavadoc("Output {@code $L}$L, from the most recent update, preview or replaceLast (NaN before any).\n",
                                 o.name(), o.doc().isEmpty() ? "" : " (" + o.doc() + ")")
-                        .addStatement("return $N", o.javaName())
+                        .addStatement("return outputs[$L]", i)
                         .build());
             }
         } else {
-            update.addStatement("return value = $T.finiteOrNaN($L)", CHECKS, stepCall);
+            update.addStatement("return outputs[0] = $T.finiteOrNaN($L)", CHECKS, stepCall);
             preview.addStatement("double v = $T.finiteOrNaN($L)", CHECKS, stepCall)
                     .addStatement("probe.restore(k)")
-                    .addStatement("return value = v");
-            replace.addStatement("return value = $T.finiteOrNaN($L)", CHECKS, stepCall);
+                    .addStatement("return outputs[0] = v");
+            replace.addStatement("return outputs[0] = $T.finiteOrNaN($L)", CHECKS, stepCall);
             t.addMethod(update.build()).addMethod(preview.build()).addMethod(replace.build());
             t.addMethod(MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC).returns(TypeName.DOUBLE)
                     .addJavadoc("The output of the most recent update, preview or replaceLast (NaN before any).\n")
-                    .addStatement("return value")
+                    .addStatement("return outputs[0]")
                     .build());
         }
 
@@ -231,7 +237,7 @@ public final class StreamWriter {
                 .addStatement("loop(k, $L, to - 1, to)", arrays)
                 .addStatement("count += to - from");
         for (int i = 0; i < outs.size(); i++) {
-            b.addStatement("this.$N = $N[to - 1]", m.outputs().get(i).javaName(), outs.get(i));
+            b.addStatement("outputs[$L] = $N[to - 1]", i, outs.get(i));
         }
         return b.build();
     }
@@ -272,7 +278,7 @@ public final class StreamWriter {
             }
             b.addStatement("$N($L)", op, Signatures.join(args));
             for (int i = 0; i < nOut; i++) {
-                b.addStatement("out[$L] = this.$N", i, m.outputs().get(i).javaName());
+                b.addStatement("out[$L] = outputs[$L]", i, i);
             }
             t.addMethod(b.build());
         }
@@ -297,8 +303,8 @@ public final class StreamWriter {
         MethodSpec.Builder snap = override("snapshot", Types.SNAPSHOT)
                 .addStatement("$T w = new $T()", Types.STATE_WRITER, Types.STATE_WRITER)
                 .addStatement("w.putLong(count)");
-        for (OutputModel o : m.outputs()) {
-            snap.addStatement("w.putDouble(this.$N)", o.javaName());
+        for (int i = 0; i < m.outputs().size(); i++) {
+            snap.addStatement("w.putDouble(outputs[$L])", i);
         }
         snap.addStatement("$T.writeState(k, w)", state)
                 .addStatement("last.write(w)")
@@ -325,16 +331,14 @@ public final class StreamWriter {
                 .addStatement("this.last = freshLast")
                 .addStatement("this.count = c");
         for (int i = 0; i < nOut; i++) {
-            restore.addStatement("this.$N = $N", m.outputs().get(i).javaName(), outTemps.get(i));
+            restore.addStatement("outputs[$L] = $N", i, outTemps.get(i));
         }
         t.addMethod(restore.build());
 
         MethodSpec.Builder reset = override("reset", TypeName.VOID)
                 .addStatement("this.k = new $T($L)", m.kernel(), Signatures.paramArgs(m))
                 .addStatement("this.count = 0");
-        for (OutputModel o : m.outputs()) {
-            reset.addStatement("this.$N = $T.NaN", o.javaName(), Double.class);
-        }
+        reset.addStatement("$T.fill(outputs, $T.NaN)", java.util.Arrays.class, Double.class);
         t.addMethod(reset.build());
 
         t.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
