@@ -52,7 +52,7 @@ public final class RescanExtreme implements StatePart<RescanExtreme.Mark> {
         this.suffixIndex = new long[2 * window];
     }
 
-    /** The value as compared: negated for a minimum (exact, and TA-Lib's {@code <=} becomes {@code >=}), −∞ when missing. */
+    /** The value as compared: negated for a minimum (exact; TA-Lib's {@code <=} becomes {@code >=}), −∞ if missing. */
     private double key(double x) {
         return Math.abs(x) <= Double.MAX_VALUE ? x * sign : Double.NEGATIVE_INFINITY;
     }

@@ -12,7 +12,6 @@ import io.ta.kernels.testing.InvariantSuite;
 import io.ta.kernels.testing.KernelCase;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.function.DoubleBinaryOperator;
 
 /**
  * Window extremes and their indices, least-squares regression, correlation, mean deviation and the volume kernels:
@@ -53,11 +52,11 @@ class StatsVolumeInvariantsTest extends InvariantSuite {
                     }
                     near(v, dev / w.length, 4 * RESIDUE * h * w.length, "mean absolute deviation");
                 })),
-                Map.entry("linearreg", (c, out) -> regression(c, out, (b, m) -> b + m * (c.descriptor().lookback(c.params())), 1)),
-                Map.entry("linearreg_intercept", (c, out) -> regression(c, out, (b, m) -> b, 1)),
-                Map.entry("tsf", (c, out) -> regression(c, out, (b, m) -> b + m * (c.descriptor().lookback(c.params()) + 1), 1)),
-                Map.entry("linearreg_slope", (c, out) -> regression(c, out, (b, m) -> m, 0)),
-                Map.entry("linearreg_angle", (c, out) -> regression(c, out, (b, m) -> Math.toDegrees(Math.atan(m)), -1)),
+                Map.entry("linearreg", (c, out) -> regression(c, out, (n, b, m) -> b + m * (n - 1), 1)),
+                Map.entry("linearreg_intercept", (c, out) -> regression(c, out, (n, b, m) -> b, 1)),
+                Map.entry("tsf", (c, out) -> regression(c, out, (n, b, m) -> b + m * n, 1)),
+                Map.entry("linearreg_slope", (c, out) -> regression(c, out, (n, b, m) -> m, 0)),
+                Map.entry("linearreg_angle", (c, out) -> regression(c, out, (n, b, m) -> Math.toDegrees(Math.atan(m)), -1)),
                 Map.entry("correl", StatsVolumeInvariantsTest::correlation),
                 Map.entry("obv", (c, out) -> cumulative(c, out, new Cumulative() {
                     double previousClose;
@@ -67,7 +66,9 @@ class StatsVolumeInvariantsTest extends InvariantSuite {
                     public double add(double[] bar) {
                         double close = bar[0];
                         double volume = bar[1];
-                        double delta = !started ? volume : close > previousClose ? volume : close < previousClose ? -volume : 0.0;
+                        double delta = !started || close > previousClose ? volume
+                                : close < previousClose ? -volume
+                                : 0.0;
                         started = true;
                         previousClose = close;
                         return delta;
@@ -82,7 +83,8 @@ class StatsVolumeInvariantsTest extends InvariantSuite {
                     // Well-formed bars (L ≤ C ≤ H) have |CLV| ≤ 1, so |ΣMFV| ≤ ΣV, up to the running sums' residue.
                     double volume = Arrays.stream(ws[3]).sum();
                     double residue = RESIDUE * 4e7 * c.length() * ws[3].length;
-                    assertTrue(Math.abs(v[0]) <= 1 + (volume == 0 ? 0 : residue / volume), "cmf " + v[0] + " outside [-1, 1]");
+                    double slack = volume == 0 ? 0 : residue / volume;
+                    assertTrue(Math.abs(v[0]) <= 1 + slack, "cmf " + v[0] + " outside [-1, 1]");
                 })));
     }
 
@@ -173,7 +175,7 @@ class StatsVolumeInvariantsTest extends InvariantSuite {
             }
             double extreme = max ? max(w) : min(w);
             if (!(v >= trailing && v <= t && v == Math.rint(v) && x[(int) v] == extreme)) {
-                fail(c + ": bar " + t + ": index " + v + " does not hold the window's " + (max ? "max " : "min ") + extreme);
+                fail(c + ": bar " + t + ": index " + v + " does not hold the window's extreme " + extreme);
             }
             if (v != held) {
                 fail(c + ": bar " + t + ": index " + v + ", TA-Lib's tie rule picks " + held);
@@ -185,13 +187,18 @@ class StatsVolumeInvariantsTest extends InvariantSuite {
         return Double.isFinite(x) ? (max ? x : -x) : Double.NEGATIVE_INFINITY;
     }
 
+    /** What a linear-regression kernel reports, from the window length and the fitted {@code y = b + m·i}. */
+    interface Line {
+        double at(int n, double b, double m);
+    }
+
     /**
      * The least-squares line (oldest bar at 0) fitted naively and stably (centred two-pass sums) against the kernel's
      * output. {@code kind}: 1 = a value on the line (error scales with the window length), 0 = the slope, −1 = the
      * angle in degrees. The tolerance covers TA-Lib's uncentred formula, whose numerator cancels: a few hundred ulps
      * of the largest magnitude seen so far, per bar of the window.
      */
-    static void regression(KernelCase c, double[][] out, DoubleBinaryOperator line, int kind) {
+    static void regression(KernelCase c, double[][] out, Line line, int kind) {
         eachFullWindow(c, out, (w, v, h) -> {
             int n = w.length;
             double xm = (n - 1) / 2.0;
@@ -210,7 +217,7 @@ class StatsVolumeInvariantsTest extends InvariantSuite {
                 case 0 -> slopeTolerance;
                 default -> Math.toDegrees(slopeTolerance);
             };
-            near(v, line.applyAsDouble(b, m), tolerance + 1e-12 * Math.abs(v), "least squares");
+            near(v, line.at(n, b, m), tolerance + 1e-12 * Math.abs(v), "least squares");
         });
     }
 
@@ -314,7 +321,8 @@ class StatsVolumeInvariantsTest extends InvariantSuite {
                 continue;
             }
             double slack = 1e-12 * Math.max(Math.abs(lo), Math.abs(hi));
-            assertTrue(v >= lo - slack && v <= hi + slack, c + ": bar " + t + " vwap " + v + " outside [" + lo + ", " + hi + "]");
+            assertTrue(v >= lo - slack && v <= hi + slack,
+                    c + ": bar " + t + " vwap " + v + " outside [" + lo + ", " + hi + "]");
         }
     }
 }

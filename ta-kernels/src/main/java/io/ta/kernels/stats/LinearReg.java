@@ -21,8 +21,8 @@ import io.ta.state.DoubleRing;
  * one bar older), and recomputed exactly — TA-Lib's rescan, oldest first — on the first full window and then every n
  * bars, so rounding drift cannot build up (the identity alone would integrate {@code SumY}'s residue forever). Cost:
  * O(1) amortized. On rescan bars the result equals TA-Lib bit for bit; in between it differs by a few ulps of the
- * sums (goldens: within 1e-12 relative). Deliberate difference: TA-Lib computes {@code SumXSqr} in 32-bit int
- * arithmetic, which overflows for n > 1024; here it is exact for every n.
+ * sums (the goldens stay within 2e-11 relative of TA-Lib). Deliberate difference: TA-Lib computes {@code SumXSqr}
+ * in 32-bit int arithmetic, which overflows for n > 1024; here it is exact for every n.
  *
  * <p>Missing values count as 0 in the sums and make the output NaN while they are inside the window; after they
  * leave the sums are exact again.

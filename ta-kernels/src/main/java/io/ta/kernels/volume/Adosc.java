@@ -1,5 +1,7 @@
 package io.ta.kernels.volume;
 
+import static java.lang.Math.max;
+
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -47,7 +49,7 @@ public final class Adosc {
     }
 
     public static int lookback(int fastPeriod, int slowPeriod) {
-        return Math.max(fastPeriod, slowPeriod) - 1;
+        return max(fastPeriod, slowPeriod) - 1; // static import: the catalog shows the formula as written
     }
 
     @Step
