@@ -1,0 +1,53 @@
+package io.ta.kernels.volume;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+import io.ta.kernels.stats.RollingSum;
+
+/**
+ * Chaikin money flow (M. Chaikin): {@code ΣMFV / ΣV} over the last n bars, with money flow volume
+ * {@code MFV = ((C − L) − (H − C)) / (H − L) · V}, 0 on a flat bar ({@code H = L}); {@code ΣV = 0} gives 0
+ * (CATALOG.md §5.1: non-TA-Lib kernels test exactly {@code == 0}). The multiplier is computed as R TTR's {@code CLV}
+ * computes it (close location value, then times volume), and TTR {@code CMF} matches.
+ *
+ * <p>Both sums are {@link RollingSum}s. A bar with any missing input is a missing cell of both sums: the output is
+ * NaN while it is inside the window, then exact again.
+ */
+@Kernel(
+        name = "cmf",
+        family = Family.VOLUME,
+        summary = "Chaikin money flow: sum of money flow volume over sum of volume, last period bars.",
+        reference = "Chaikin; TTR CMF")
+public final class Cmf {
+    final RollingSum flow;
+    final RollingSum volumes;
+
+    public Cmf(@Param(defaultValue = "20", min = 1, max = 100_000) int period) {
+        this.flow = new RollingSum(period);
+        this.volumes = new RollingSum(period);
+    }
+
+    public static int lookback(int period) {
+        return period - 1;
+    }
+
+    @Step
+    public double step(double high, double low, double close, double volume) {
+        double mfv = Double.NaN;
+        double v = Double.NaN;
+        if (Math.abs(high) <= Double.MAX_VALUE && Math.abs(low) <= Double.MAX_VALUE
+                && Math.abs(close) <= Double.MAX_VALUE && Math.abs(volume) <= Double.MAX_VALUE) {
+            double range = high - low;
+            mfv = range == 0.0 ? 0.0 : ((close - low) - (high - close)) / range * volume;
+            v = volume;
+        }
+        double sumFlow = flow.step(mfv);
+        double sumVolume = volumes.step(v);
+        if (sumFlow != sumFlow || sumVolume != sumVolume) {
+            return Double.NaN;
+        }
+        return sumVolume == 0.0 ? 0.0 : sumFlow / sumVolume;
+    }
+}

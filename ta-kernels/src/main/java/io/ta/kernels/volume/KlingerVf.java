@@ -1,0 +1,70 @@
+package io.ta.kernels.volume;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Step;
+
+/**
+ * Klinger volume force (S. Klinger, TASC Dec 1997), CATALOG.md §3.7 — the published form, the VF inside Tulip
+ * {@code kvo} (§1.7: not laakhay's simplified form). With {@code hlc = H + L + C} and {@code dm = H − L}: the trend
+ * turns up when {@code hlc} rises and was not up, down when it falls and was not down, and each turn restarts the
+ * cumulative measurement at the previous bar's {@code dm}; then {@code cm += dm}. Output
+ * {@code VF = 100·V·s·|2·dm/cm − 1|}, {@code s = −1} in a down trend, else +1 (also before the first turn);
+ * {@code cm = 0} gives 0. Bar 0 only seeds {@code hlc₋₁} and {@code dm₋₁} (lookback 1).
+ *
+ * <p>Recursive state (trend and {@code cm} carry): a bar with a missing input outputs NaN and is skipped, so the next
+ * valid bar is compared with the last valid one (CATALOG.md §5.2).
+ */
+@Kernel(
+        name = "klinger_vf",
+        family = Family.VOLUME,
+        summary = "Klinger volume force: volume signed by the hlc trend, scaled by |2*dm/cm - 1|.",
+        reference = "Klinger, TASC Dec 1997; Tulip kvo (volume force)")
+public final class KlingerVf {
+    static final int UNSET = 0;
+    static final int UP = 1;
+    static final int DOWN = -1;
+
+    int trend;
+    double cm;
+    double previousHlc;
+    double previousDm;
+    boolean started;
+
+    public KlingerVf() {}
+
+    public static int lookback() {
+        return 1;
+    }
+
+    @Step
+    public double step(double high, double low, double close, double volume) {
+        if (!(Math.abs(high) <= Double.MAX_VALUE && Math.abs(low) <= Double.MAX_VALUE
+                && Math.abs(close) <= Double.MAX_VALUE && Math.abs(volume) <= Double.MAX_VALUE)) {
+            return Double.NaN;
+        }
+        double hlc = high + low + close;
+        double dm = high - low;
+        if (!started) {
+            started = true;
+            previousHlc = hlc;
+            previousDm = dm;
+            return Double.NaN;
+        }
+        if (hlc > previousHlc && trend != UP) {
+            trend = UP;
+            cm = previousDm;
+        } else if (hlc < previousHlc && trend != DOWN) {
+            trend = DOWN;
+            cm = previousDm;
+        }
+        cm += dm;
+        previousHlc = hlc;
+        previousDm = dm;
+        if (cm == 0.0) {
+            return 0.0;
+        }
+        double sign = trend == DOWN ? -1.0 : 1.0;
+        return 100.0 * volume * sign * Math.abs(2.0 * dm / cm - 1.0);
+    }
+}

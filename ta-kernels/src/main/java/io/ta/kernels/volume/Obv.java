@@ -1,0 +1,47 @@
+package io.ta.kernels.volume;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Step;
+
+/**
+ * On-balance volume (J. Granville 1963), as TA-Lib OBV: starts at the first bar's volume, then adds the volume on
+ * an up close, subtracts it on a down close and carries it on an unchanged close.
+ *
+ * <p>Cumulative (recursive) state: a bar with a missing close or volume outputs NaN and is skipped — the total and
+ * the previous close stay as they were, so the next valid bar is compared with the last valid close (CATALOG.md
+ * §5.2). If the first bars are missing, the total starts at the first valid bar's volume.
+ */
+@Kernel(
+        name = "obv",
+        family = Family.VOLUME,
+        summary = "On-balance volume: running total of volume signed by the close's direction, from the first volume.",
+        reference = "TA-Lib OBV (Granville 1963)")
+public final class Obv {
+    double total;
+    double previousClose;
+    boolean started;
+
+    public Obv() {}
+
+    public static int lookback() {
+        return 0;
+    }
+
+    @Step
+    public double step(double close, double volume) {
+        if (!(Math.abs(close) <= Double.MAX_VALUE && Math.abs(volume) <= Double.MAX_VALUE)) {
+            return Double.NaN;
+        }
+        if (!started) {
+            started = true;
+            total = volume;
+        } else if (close > previousClose) {
+            total += volume;
+        } else if (close < previousClose) {
+            total -= volume;
+        }
+        previousClose = close;
+        return total;
+    }
+}

@@ -1,0 +1,45 @@
+package io.ta.kernels.volume;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Step;
+import io.ta.kernels.price.TypicalPrice;
+
+/**
+ * Volume-weighted average price, cumulative from the first bar (laakhay-ta form; no session reset):
+ * {@code Σ(TP·V) / ΣV} with {@code TP} the {@link TypicalPrice}; while {@code ΣV = 0} the output is the bar's TP
+ * (CATALOG.md §2.6). R TTR's {@code VWAP} is a rolling window, so it is not the reference; the golden is the
+ * cumulative formula written in base R.
+ *
+ * <p>Cumulative (recursive) state: a bar with any missing input outputs NaN and adds nothing (CATALOG.md §5.2).
+ */
+@Kernel(
+        name = "vwap",
+        family = Family.VOLUME,
+        summary = "Volume-weighted average typical price, cumulative from the first bar.",
+        reference = "laakhay-ta vwap (cumulative)")
+public final class Vwap {
+    final TypicalPrice typical;
+    double sumPriceVolume;
+    double sumVolume;
+
+    public Vwap() {
+        this.typical = new TypicalPrice();
+    }
+
+    public static int lookback() {
+        return 0;
+    }
+
+    @Step
+    public double step(double high, double low, double close, double volume) {
+        if (!(Math.abs(high) <= Double.MAX_VALUE && Math.abs(low) <= Double.MAX_VALUE
+                && Math.abs(close) <= Double.MAX_VALUE && Math.abs(volume) <= Double.MAX_VALUE)) {
+            return Double.NaN;
+        }
+        double tp = typical.step(high, low, close);
+        sumPriceVolume += tp * volume;
+        sumVolume += volume;
+        return sumVolume == 0.0 ? tp : sumPriceVolume / sumVolume;
+    }
+}

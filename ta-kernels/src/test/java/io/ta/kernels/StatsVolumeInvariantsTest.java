@@ -1,0 +1,328 @@
+package io.ta.kernels;
+
+import static io.ta.kernels.testing.Oracles.RESIDUE;
+import static io.ta.kernels.testing.Oracles.eachFullWindow;
+import static io.ta.kernels.testing.Oracles.exact;
+import static io.ta.kernels.testing.Oracles.mean;
+import static io.ta.kernels.testing.Oracles.near;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.ta.kernels.testing.InvariantSuite;
+import io.ta.kernels.testing.KernelCase;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Window extremes and their indices, least-squares regression, correlation, mean deviation and the volume kernels:
+ * naive oracles and range invariants, on random cases with missing values and extreme magnitudes.
+ */
+class StatsVolumeInvariantsTest extends InvariantSuite {
+    @Override
+    protected Map<String, Invariant> invariants() {
+        return Map.ofEntries(
+                Map.entry("midpoint", (c, out) -> eachFullWindow(c, out, (w, v, h) -> {
+                    double lo = min(w);
+                    double hi = max(w);
+                    assertTrue(lo <= v && v <= hi, "midpoint " + v + " outside [" + lo + ", " + hi + "]");
+                    exact(v, (hi + lo) / 2.0, "midpoint");
+                })),
+                Map.entry("midprice", (c, out) -> eachBar(c, out, (ws, v) -> {
+                    double lo = min(ws[1]);
+                    double hi = max(ws[0]);
+                    exact(v[0], (hi + lo) / 2.0, "midprice");
+                })),
+                Map.entry("minmax", (c, out) -> eachBar(c, out, (ws, v) -> {
+                    exact(v[0], min(ws[0]), "min");
+                    exact(v[1], max(ws[0]), "max");
+                    assertTrue(v[0] <= v[1], "min above max");
+                })),
+                Map.entry("maxindex", (c, out) -> indexInvariant(c, out[0], true)),
+                Map.entry("minindex", (c, out) -> indexInvariant(c, out[0], false)),
+                Map.entry("minmaxindex", (c, out) -> {
+                    indexInvariant(c, out[0], false);
+                    indexInvariant(c, out[1], true);
+                }),
+                Map.entry("avgdev", (c, out) -> eachFullWindow(c, out, (w, v, h) -> {
+                    assertTrue(v >= 0, "avgdev " + v + " is negative");
+                    double m = mean(w);
+                    double dev = 0;
+                    for (double x : w) {
+                        dev += Math.abs(x - m);
+                    }
+                    near(v, dev / w.length, 4 * RESIDUE * h * w.length, "mean absolute deviation");
+                })),
+                Map.entry("linearreg", (c, out) -> regression(c, out, (n, b, m) -> b + m * (n - 1), 1)),
+                Map.entry("linearreg_intercept", (c, out) -> regression(c, out, (n, b, m) -> b, 1)),
+                Map.entry("tsf", (c, out) -> regression(c, out, (n, b, m) -> b + m * n, 1)),
+                Map.entry("linearreg_slope", (c, out) -> regression(c, out, (n, b, m) -> m, 0)),
+                Map.entry("linearreg_angle", (c, out) -> regression(c, out, (n, b, m) -> Math.toDegrees(Math.atan(m)), -1)),
+                Map.entry("correl", StatsVolumeInvariantsTest::correlation),
+                Map.entry("obv", (c, out) -> cumulative(c, out, new Cumulative() {
+                    double previousClose;
+                    boolean started;
+
+                    @Override
+                    public double add(double[] bar) {
+                        double close = bar[0];
+                        double volume = bar[1];
+                        double delta = !started || close > previousClose ? volume
+                                : close < previousClose ? -volume
+                                : 0.0;
+                        started = true;
+                        previousClose = close;
+                        return delta;
+                    }
+                })),
+                Map.entry("ad", (c, out) -> cumulative(c, out, bar -> {
+                    double range = bar[0] - bar[1];
+                    return range > 0 ? ((bar[2] - bar[1]) - (bar[0] - bar[2])) / range * bar[3] : 0.0;
+                })),
+                Map.entry("vwap", StatsVolumeInvariantsTest::vwapWithinTypicalPrices),
+                Map.entry("cmf", (c, out) -> eachBar(c, out, (ws, v) -> {
+                    // Well-formed bars (L ≤ C ≤ H) have |CLV| ≤ 1, so |ΣMFV| ≤ ΣV, up to the running sums' residue.
+                    double volume = Arrays.stream(ws[3]).sum();
+                    double residue = RESIDUE * 4e7 * c.length() * ws[3].length;
+                    double slack = volume == 0 ? 0 : residue / volume;
+                    assertTrue(Math.abs(v[0]) <= 1 + slack, "cmf " + v[0] + " outside [-1, 1]");
+                })));
+    }
+
+    static double min(double[] w) {
+        return Arrays.stream(w).min().orElseThrow();
+    }
+
+    static double max(double[] w) {
+        return Arrays.stream(w).max().orElseThrow();
+    }
+
+    /** A check of one bar's outputs against the windows (lookback + 1 bars) of every input. */
+    interface BarCheck {
+        void check(double[][] windows, double[] values);
+    }
+
+    /**
+     * For every bar whose windows are complete: all outputs NaN if any input window holds a missing value, otherwise
+     * {@code check} (NaN is accepted only when the windows hold magnitudes large enough to overflow).
+     */
+    static void eachBar(KernelCase c, double[][] out, BarCheck check) {
+        int n = c.descriptor().lookback(c.params()) + 1;
+        double[][] in = c.inputs();
+        for (int t = n - 1; t < c.length(); t++) {
+            double[][] ws = new double[in.length][];
+            boolean finite = true;
+            boolean tame = true;
+            for (int i = 0; i < in.length; i++) {
+                ws[i] = Arrays.copyOfRange(in[i], t - n + 1, t + 1);
+                finite &= Arrays.stream(ws[i]).allMatch(Double::isFinite);
+                tame &= Arrays.stream(ws[i]).allMatch(a -> Math.abs(a) < 1e150);
+            }
+            double[] v = new double[out.length];
+            boolean anyNaN = false;
+            for (int o = 0; o < out.length; o++) {
+                v[o] = out[o][t];
+                anyNaN |= Double.isNaN(v[o]);
+            }
+            if (!finite) {
+                for (double x : v) {
+                    if (!Double.isNaN(x)) {
+                        fail(c + ": bar " + t + " is " + x + " although a window holds a missing value");
+                    }
+                }
+                continue;
+            }
+            if (anyNaN) {
+                if (tame) {
+                    fail(c + ": bar " + t + " is NaN although its windows are finite");
+                }
+                continue;
+            }
+            try {
+                check.check(ws, v);
+            } catch (AssertionError e) {
+                fail(c + ": bar " + t + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * The index points at a bar of the current window holding its extreme, and is the one TA-Lib's MAXINDEX/MININDEX
+     * picks: TA-Lib's own held-extreme-and-rescan loop, run naively here (missing values never win).
+     */
+    static void indexInvariant(KernelCase c, double[] out, boolean max) {
+        double[] x = c.inputs()[0];
+        int n = c.descriptor().lookback(c.params()) + 1;
+        int held = -1;
+        for (int t = n - 1; t < x.length; t++) {
+            int trailing = t - n + 1;
+            if (held < trailing) {
+                held = trailing;
+                for (int i = trailing + 1; i <= t; i++) {
+                    if (key(x[i], max) > key(x[held], max)) {
+                        held = i;
+                    }
+                }
+            } else if (key(x[t], max) >= key(x[held], max)) {
+                held = t;
+            }
+            double[] w = Arrays.copyOfRange(x, trailing, t + 1);
+            double v = out[t];
+            if (!Arrays.stream(w).allMatch(Double::isFinite)) {
+                if (!Double.isNaN(v)) {
+                    fail(c + ": bar " + t + " is " + v + " although its window holds a missing value");
+                }
+                continue;
+            }
+            double extreme = max ? max(w) : min(w);
+            if (!(v >= trailing && v <= t && v == Math.rint(v) && x[(int) v] == extreme)) {
+                fail(c + ": bar " + t + ": index " + v + " does not hold the window's extreme " + extreme);
+            }
+            if (v != held) {
+                fail(c + ": bar " + t + ": index " + v + ", TA-Lib's tie rule picks " + held);
+            }
+        }
+    }
+
+    private static double key(double x, boolean max) {
+        return Double.isFinite(x) ? (max ? x : -x) : Double.NEGATIVE_INFINITY;
+    }
+
+    /** What a linear-regression kernel reports, from the window length and the fitted {@code y = b + m·i}. */
+    interface Line {
+        double at(int n, double b, double m);
+    }
+
+    /**
+     * The least-squares line (oldest bar at 0) fitted naively and stably (centred two-pass sums) against the kernel's
+     * output. {@code kind}: 1 = a value on the line (error scales with the window length), 0 = the slope, −1 = the
+     * angle in degrees. The tolerance covers TA-Lib's uncentred formula, whose numerator cancels: a few hundred ulps
+     * of the largest magnitude seen so far, per bar of the window.
+     */
+    static void regression(KernelCase c, double[][] out, Line line, int kind) {
+        eachFullWindow(c, out, (w, v, h) -> {
+            int n = w.length;
+            double xm = (n - 1) / 2.0;
+            double ym = mean(w);
+            double sxy = 0;
+            double sxx = 0;
+            for (int i = 0; i < n; i++) {
+                sxy += (i - xm) * (w[i] - ym);
+                sxx += (i - xm) * (i - xm);
+            }
+            double m = sxy / sxx;
+            double b = ym - m * xm;
+            double slopeTolerance = 256 * RESIDUE * h;
+            double tolerance = switch (kind) {
+                case 1 -> slopeTolerance * 4 * n;
+                case 0 -> slopeTolerance;
+                default -> Math.toDegrees(slopeTolerance);
+            };
+            near(v, line.at(n, b, m), tolerance + 1e-12 * Math.abs(v), "least squares");
+        });
+    }
+
+    /**
+     * Pearson correlation against a two-pass oracle wherever both windows' spreads clearly exceed the running sums'
+     * residue; there the value lies in [−1, 1] (up to rounding). TA-Lib's guard gives 0 when the product of the
+     * centred sums of squares is below 1e-8. Ill-conditioned windows (a spread within the residue of the level) are
+     * not checked: TA-Lib's uncentred running sums give arbitrary values there, by design of the reference.
+     */
+    static void correlation(KernelCase c, double[][] out) {
+        double hx = largest(c.inputs()[0]);
+        double hy = largest(c.inputs()[1]);
+        eachBar(c, out, (ws, v) -> {
+            double[] x = ws[0];
+            double[] y = ws[1];
+            int n = x.length;
+            double mx = mean(x);
+            double my = mean(y);
+            double sxx = 0;
+            double syy = 0;
+            double sxy = 0;
+            for (int i = 0; i < n; i++) {
+                sxx += (x[i] - mx) * (x[i] - mx);
+                syy += (y[i] - my) * (y[i] - my);
+                sxy += (x[i] - mx) * (y[i] - my);
+            }
+            // Residue the running sums of squares may carry: a few ulps of the largest square, per bar seen.
+            double ex = RESIDUE * hx * hx * c.length() * n;
+            double ey = RESIDUE * hy * hy * c.length() * n;
+            if (!(sxx > 1e6 * ex && syy > 1e6 * ey)) {
+                return;
+            }
+            double product = sxx * syy;
+            if (product < 1e-8 * (1 - 1e-5)) {
+                exact(v[0], 0.0, "correl below TA-Lib's epsilon");
+            } else if (product > 1e-8 * (1 + 1e-5)) {
+                near(v[0], sxy / Math.sqrt(product), 1e-5, "correlation");
+                assertTrue(Math.abs(v[0]) <= 1 + 1e-5, "correl " + v[0] + " outside [-1, 1]");
+            }
+        });
+    }
+
+    /** The largest finite magnitude of a series. */
+    static double largest(double[] x) {
+        return Arrays.stream(x).filter(Double::isFinite).map(Math::abs).max().orElse(0);
+    }
+
+    /** One bar's contribution to a cumulative total, given that bar's (all finite) inputs. */
+    interface Cumulative {
+        double add(double[] bar);
+    }
+
+    /**
+     * A cumulative kernel against a naive running total: bars with a missing input are NaN and contribute nothing
+     * (CATALOG.md §5.2), every other bar outputs the total so far, to the rounding of the terms added.
+     */
+    static void cumulative(KernelCase c, double[][] out, Cumulative term) {
+        double total = 0;
+        double magnitude = 0;
+        for (int t = 0; t < c.length(); t++) {
+            double[] bar = c.bar(t);
+            double v = out[0][t];
+            if (!Arrays.stream(bar).allMatch(Double::isFinite)) {
+                if (!Double.isNaN(v)) {
+                    fail(c + ": bar " + t + " is " + v + " although an input is missing");
+                }
+                continue;
+            }
+            double d = term.add(bar);
+            total += d;
+            magnitude += Math.abs(d);
+            if (Double.isNaN(v)) {
+                fail(c + ": bar " + t + " is NaN although its inputs are finite");
+            }
+            near(v, total, 4 * RESIDUE * magnitude * (t + 1), c + ": bar " + t + " running total");
+        }
+    }
+
+    /** vwap is a volume-weighted mean of the typical prices so far, so it lies within their range. */
+    static void vwapWithinTypicalPrices(KernelCase c, double[][] out) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        boolean weighted = false;
+        for (int t = 0; t < c.length(); t++) {
+            double[] bar = c.bar(t);
+            double v = out[0][t];
+            if (!Arrays.stream(bar).allMatch(Double::isFinite)) {
+                if (!Double.isNaN(v)) {
+                    fail(c + ": bar " + t + " is " + v + " although an input is missing");
+                }
+                continue;
+            }
+            double tp = (bar[0] + bar[1] + bar[2]) / 3.0;
+            if (bar[3] != 0) {
+                weighted = true;
+                lo = Math.min(lo, tp);
+                hi = Math.max(hi, tp);
+            }
+            if (!weighted) {
+                exact(v, tp, c + ": bar " + t + " with no volume so far is the typical price");
+                continue;
+            }
+            double slack = 1e-12 * Math.max(Math.abs(lo), Math.abs(hi));
+            assertTrue(v >= lo - slack && v <= hi + slack,
+                    c + ": bar " + t + " vwap " + v + " outside [" + lo + ", " + hi + "]");
+        }
+    }
+}
