@@ -98,6 +98,31 @@ public final class Plan {
         return out;
     }
 
+    /** The bar columns one root reads (through any of its inputs), in first-use order. */
+    public List<String> columns(String root) {
+        java.util.Set<Node> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+        todo.push(roots.get(root).node());
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (seen.add(n)) {
+                n.inputs().forEach(r -> todo.push(r.node()));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n instanceof Node.Column c && seen.contains(n)) {
+                out.add(c.name());
+            }
+        }
+        return out;
+    }
+
+    /** The source text of a root (DSL text, or the printed fluent expression). */
+    public String text(String root) {
+        return texts.get(root);
+    }
+
     /** The first bar at which every root is valid (for NaN-free input). */
     public int lookback() {
         int lb = 0;

@@ -1,0 +1,195 @@
+package io.ta.cli;
+
+import io.ta.annotation.Family;
+import io.ta.runtime.plan.Node;
+import io.ta.runtime.plan.Ref;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.Set;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.CandlestickRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.data.xy.DefaultOHLCDataset;
+import org.jfree.data.xy.OHLCDataItem;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import picocli.CommandLine;
+
+/**
+ * Draws a PNG: price on top (candles when the data has open, high, low and close; otherwise a line), expressions on
+ * the price scale (moving averages, bands, stops) drawn over it, and one sub-panel per other expression (oscillators;
+ * conditions as steps). An expression is drawn over the price when it is a number whose valid values lie mostly within
+ * the price range, unless it is a momentum, volume, cycle or event kernel.
+ */
+final class ChartWriter {
+    private static final Set<Family> OWN_SCALE = Set.of(Family.MOMENTUM, Family.VOLUME, Family.CYCLE, Family.EVENT);
+    private static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
+        new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf)};
+
+    private ChartWriter() {}
+
+    /** Parses {@code WxH}. */
+    static int[] size(CommandLine cl, String text) {
+        String[] p = text.toLowerCase(java.util.Locale.ROOT).split("x");
+        try {
+            if (p.length == 2) {
+                int w = Integer.parseInt(p[0].trim());
+                int h = Integer.parseInt(p[1].trim());
+                if (w >= 200 && h >= 150 && w <= 10_000 && h <= 10_000) {
+                    return new int[] {w, h};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CommandLine.ParameterException(cl, "--chart-size takes WxH with 200 <= W, 150 <= H, both <= 10000, got '" + text + "'");
+    }
+
+    static void write(Path file, int width, int height, CsvTable table, int[] rows, Evaluation ev, double[][] values) {
+        int n = rows == null ? table.rows() : rows.length;
+        boolean dates = table.time != null;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            int t = rows == null ? i : rows[i];
+            x[i] = dates ? table.time[t] : t;
+        }
+        ValueAxis domain = dates ? new DateAxis(table.timeHeader) : new NumberAxis(table.timeHeader);
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(domain);
+        combined.setGap(8);
+
+        String priceName = table.columns.containsKey("close") ? "close" : table.columns.keySet().iterator().next();
+        double[] price = column(table, priceName, rows);
+        NumberAxis priceAxis = new NumberAxis(priceName);
+        priceAxis.setAutoRangeIncludesZero(false);
+        XYPlot pricePlot = new XYPlot(null, null, priceAxis, null);
+        boolean ohlc = table.columns.keySet().containsAll(java.util.List.of("open", "high", "low", "close"));
+        if (ohlc) {
+            double[] o = column(table, "open", rows);
+            double[] h = column(table, "high", rows);
+            double[] l = column(table, "low", rows);
+            double[] v = table.columns.containsKey("volume") ? column(table, "volume", rows) : new double[n];
+            OHLCDataItem[] items = new OHLCDataItem[n];
+            for (int i = 0; i < n; i++) {
+                items[i] = new OHLCDataItem(new Date((long) x[i]), o[i], h[i], l[i], price[i], v[i]);
+            }
+            pricePlot.setDataset(0, new DefaultOHLCDataset("price", items));
+            CandlestickRenderer candles = new CandlestickRenderer();
+            candles.setUpPaint(new Color(0x26a69a));
+            candles.setDownPaint(new Color(0xef5350));
+            candles.setDrawVolume(false);
+            pricePlot.setRenderer(0, candles);
+        } else {
+            pricePlot.setDataset(0, collection(priceName, x, price));
+            XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
+            line.setSeriesPaint(0, Color.DARK_GRAY);
+            pricePlot.setRenderer(0, line);
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double p : price) {
+            if (Double.isFinite(p)) {
+                lo = Math.min(lo, p);
+                hi = Math.max(hi, p);
+            }
+        }
+        combined.add(pricePlot, 3);
+
+        XYSeriesCollection overlays = new XYSeriesCollection();
+        XYLineAndShapeRenderer overlayRenderer = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < ev.names.size(); i++) {
+            String name = ev.names.get(i);
+            double[] y = pick(values[i], rows);
+            Color color = PALETTE[i % PALETTE.length];
+            if (!ev.condition[i] && onPriceScale(ev.plan.roots().get(name), y, lo, hi)) {
+                overlayRenderer.setSeriesPaint(overlays.getSeriesCount(), color);
+                overlayRenderer.setSeriesStroke(overlays.getSeriesCount(), new BasicStroke(1.4f));
+                overlays.addSeries(series(name, x, y));
+            } else {
+                NumberAxis axis = new NumberAxis(name);
+                axis.setAutoRangeIncludesZero(false);
+                XYPlot sub = new XYPlot(collection(name, x, y), null, axis, null);
+                if (ev.condition[i]) {
+                    XYStepRenderer steps = new XYStepRenderer();
+                    steps.setSeriesPaint(0, color);
+                    sub.setRenderer(steps);
+                    axis.setRange(-0.1, 1.1);
+                    axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+                } else {
+                    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+                    r.setSeriesPaint(0, color);
+                    sub.setRenderer(r);
+                }
+                combined.add(sub, 1);
+            }
+        }
+        if (overlays.getSeriesCount() > 0) {
+            pricePlot.setDataset(1, overlays);
+            pricePlot.setRenderer(1, overlayRenderer);
+        }
+        for (Object p : combined.getSubplots()) {
+            XYPlot plot = (XYPlot) p;
+            plot.setBackgroundPaint(Color.WHITE);
+            plot.setDomainGridlinePaint(new Color(0xdddddd));
+            plot.setRangeGridlinePaint(new Color(0xdddddd));
+        }
+        JFreeChart chart = new JFreeChart(table.file.getFileName().toString(), new Font(Font.SANS_SERIF, Font.BOLD, 16), combined, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        try {
+            ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the chart " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a numeric root belongs on the price axis. */
+    static boolean onPriceScale(Ref root, double[] y, double lo, double hi) {
+        if (root.node() instanceof Node.Kernel k && OWN_SCALE.contains(k.descriptor().family())) {
+            return false;
+        }
+        int valid = 0;
+        int inside = 0;
+        double span = hi - lo;
+        for (double v : y) {
+            if (Double.isFinite(v)) {
+                valid++;
+                if (v >= lo - 0.5 * span && v <= hi + 0.5 * span) {
+                    inside++;
+                }
+            }
+        }
+        return valid > 0 && inside >= 0.9 * valid;
+    }
+
+    private static double[] column(CsvTable t, String name, int[] rows) {
+        return pick(t.columns.get(name), rows);
+    }
+
+    private static double[] pick(double[] a, int[] rows) {
+        return rows == null ? a : CsvTable.pick(a, rows);
+    }
+
+    private static XYSeries series(String name, double[] x, double[] y) {
+        XYSeries s = new XYSeries(name, false, true);
+        for (int i = 0; i < x.length; i++) {
+            s.add(x[i], Double.isFinite(y[i]) ? y[i] : Double.NaN, false);
+        }
+        return s;
+    }
+
+    private static XYSeriesCollection collection(String name, double[] x, double[] y) {
+        return new XYSeriesCollection(series(name, x, y));
+    }
+}

@@ -1,0 +1,232 @@
+package io.ta.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ta.runtime.Bars;
+import io.ta.runtime.Registry;
+import io.ta.runtime.exec.PlanResult;
+import io.ta.runtime.plan.Plan;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The `ta` command, run in-process on the shipped data. The working directory is the repository root. */
+class CliTest {
+    static final String TTRC = "golden/data/ttrc-daily.csv";
+    static final String EU = "golden/data/eu-stock-closes.csv";
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static final String[] EXPRS = {
+        "--expr", "rsi=rsi(close, 14)",
+        "--expr", "macd_signal=macd(close, 12, 26, 9).signal",
+        "--expr", "spread=(high - low) / close * 100",
+        "--expr", "buy=rsi(close, 14) < 30 and close > sma(close, 200)",
+        "--expr", "fast=ema(20) > sma(50)"};
+
+    static String[] args(String command, String csv, String... more) {
+        List<String> a = new java.util.ArrayList<>(List.of(command, "--csv", csv));
+        a.addAll(List.of(EXPRS));
+        a.addAll(List.of(more));
+        return a.toArray(new String[0]);
+    }
+
+    @Test
+    void evalPrintsTheLibrarysBatchResultsExactly() {
+        Run r = run(args("eval", TTRC));
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("date,rsi,macd_signal,spread,buy,fast", lines.get(0));
+        assertEquals(5551, lines.size());
+        CsvTable table = CsvTable.read(Path.of(TTRC), null, null);
+        Map<String, String> exprs = new LinkedHashMap<>();
+        for (int i = 1; i < EXPRS.length; i += 2) {
+            String[] kv = EXPRS[i].split("=", 2);
+            exprs.put(kv[0], kv[1]);
+        }
+        PlanResult lib = Plan.compile(exprs, Registry.standard()).run(table.bars());
+        List<String> names = List.copyOf(exprs.keySet());
+        for (int t = 0; t < 5550; t++) {
+            String[] cells = lines.get(t + 1).split(",", -1);
+            assertEquals(table.timeText.get(t), cells[0]);
+            for (int k = 0; k < names.size(); k++) {
+                double expected = lib.get(names.get(k)).get(t);
+                double got = cells[k + 1].isEmpty() ? Double.NaN : Double.parseDouble(cells[k + 1]);
+                assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(got), names.get(k) + " at row " + t);
+            }
+        }
+        assertTrue(lines.get(300).matches("1986-.*,[01],[01]"), "conditions print as 1/0: " + lines.get(300));
+    }
+
+    @Test
+    void streamEqualsEvalByteForByte() {
+        Run eval = run(args("eval", TTRC));
+        Run stream = run(args("stream", TTRC));
+        assertEquals(0, stream.code(), stream.err());
+        assertEquals(eval.out(), stream.out());
+        String[] eu = {"--csv", EU, "--expr", "d=rsi(dax, 9) - rsi(ftse, 9)", "--expr", "up=rising(dax)"};
+        Run e2 = run(concat("eval", eu));
+        assertEquals(0, e2.code(), e2.err());
+        assertEquals(e2.out(), run(concat("stream", eu)).out());
+        assertTrue(e2.out().startsWith("date,d,up\n1,,0\n"), "without a time column the first column labels the rows");
+    }
+
+    @Test
+    void outWritesAFile(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("o.csv");
+        Run r = run(args("eval", TTRC, "--out", out.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.out());
+        assertEquals(run(args("eval", TTRC)).out(), Files.readString(out));
+    }
+
+    @Test
+    void chartIsAValidNonBlankPngOfTheRequestedSize(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("c.png");
+        Run r = run(args("eval", TTRC, "--chart", png.toString(), "--chart-size", "900x700"));
+        assertEquals(0, r.code(), r.err());
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(900, img.getWidth());
+        assertEquals(700, img.getHeight());
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 7) {
+            for (int x = 0; x < img.getWidth(); x += 7) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 20, "the chart has content, not a blank canvas: " + colours.size() + " colours");
+        Path line = dir.resolve("l.png");
+        assertEquals(0, run("eval", "--csv", EU, "--expr", "s=sma(dax, 30)", "--chart", line.toString()).code());
+        assertEquals(1200, ImageIO.read(line.toFile()).getWidth());
+    }
+
+    @Test
+    void perSymbolEvaluationMatchesEachSymbolAlone(@TempDir Path dir) throws Exception {
+        List<String> ttrc = Files.readAllLines(Path.of(TTRC));
+        StringBuilder sb = new StringBuilder("date,symbol,open,high,low,close,volume\n");
+        for (int i = 1; i <= 400; i++) {
+            String[] c = ttrc.get(i).split(",", 2);
+            sb.append(c[0]).append(",AAA,").append(c[1]).append('\n');
+            String[] d = ttrc.get(i + 1000).split(",", 2);
+            sb.append(c[0]).append(",BBB,").append(d[1]).append('\n');
+        }
+        Path multi = dir.resolve("multi.csv");
+        Files.writeString(multi, sb);
+        Run r = run("eval", "--csv", multi.toString(), "--symbol-col", "symbol", "--expr", "r=rsi(close, 14)");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("date,symbol,r", lines.get(0));
+        CsvTable t = CsvTable.read(multi, "symbol", null);
+        double[] aaa = Plan.compile("rsi(close, 14)").run(t.bars(t.rowsBySymbol().get("AAA"))).value().toArray();
+        double[] bbb = Plan.compile("rsi(close, 14)").run(t.bars(t.rowsBySymbol().get("BBB"))).value().toArray();
+        for (int i = 0; i < 400; i++) {
+            assertEquals(Evaluation.format(aaa[i], false), lines.get(1 + 2 * i).split(",", -1)[2]);
+            assertEquals(Evaluation.format(bbb[i], false), lines.get(2 + 2 * i).split(",", -1)[2]);
+        }
+        assertEquals(r.out(), run("stream", "--csv", multi.toString(), "--symbol-col", "symbol", "--expr", "r=rsi(close, 14)").out());
+    }
+
+    static void error(int code, String message, String... args) {
+        Run r = run(args);
+        assertEquals(code, r.code(), r.err());
+        assertTrue(r.err().contains(message), "stderr was: " + r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void everyErrorHasItsExitCodeAndMessage(@TempDir Path dir) throws Exception {
+        // usage and expression errors: 2
+        error(2, "Missing required option: '--expr=NAME=EXPR'", "eval", "--csv", TTRC);
+        error(2, "missing command", new String[0]);
+        error(2, "Unknown option: '--frobnicate'", "eval", "--csv", TTRC, "--expr", "a=close", "--frobnicate");
+        error(2, "line 1, column 14: expected ',' or ')' in the call of rsi (opened at column 4), found end of input\nrsi(close, 14\n             ^",
+                "eval", "--csv", TTRC, "--expr", "r=rsi(close, 14");
+        error(2, "unknown kernel 'rsii' (did you mean rsi?)", "eval", "--csv", TTRC, "--expr", "r=rsii(close, 14)");
+        error(2, "rsi: period must be in [2, 100000], got 1", "eval", "--csv", TTRC, "--expr", "r=rsi(close, 1)");
+        error(2, "--expr takes NAME=EXPR", "eval", "--csv", TTRC, "--expr", "rsi(close, 14)");
+        error(2, "--expr name 'a' is used twice", "eval", "--csv", TTRC, "--expr", "a=close", "--expr", "a=open");
+        error(2, "--chart-size takes WxH", "eval", "--csv", TTRC, "--expr", "a=close", "--chart", "x.png", "--chart-size", "big");
+        error(2, "unknown kernel 'nosuch'", "describe", "nosuch");
+        // data errors: 3
+        error(3, "nope.csv: no such file", "eval", "--csv", "nope.csv", "--expr", "a=close");
+        error(3, "expression 'r' (rsi(close, 14)) needs column 'close', which golden/data/eu-stock-closes.csv does not have;"
+                + " columns: index, dax, smi, cac, ftse", "eval", "--csv", EU, "--expr", "r=rsi(close, 14)");
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "date,close\n2020-01-01,1\n2020-01-02,abc\n");
+        error(3, "row 3, column 'close': 'abc' is not a number", "eval", "--csv", bad.toString(), "--expr", "a=close");
+        Files.writeString(bad, "date,close\n2020-01-02,1\n2020-01-01,2\n");
+        error(3, "rows must be in time order, but row 3 (2020-01-01) is not after row 2 (2020-01-02)", "eval", "--csv", bad.toString(),
+                "--expr", "a=close");
+        error(3, "rows must be in time order", "stream", "--csv", bad.toString(), "--expr", "a=close");
+        Files.writeString(bad, "date,close\n2020-13-01,1\n");
+        error(3, "row 2, column 'date': '2020-13-01' is not an ISO date, ISO date-time or epoch milliseconds", "eval", "--csv",
+                bad.toString(), "--expr", "a=close");
+        Files.writeString(bad, "date,close\n2020-01-01,1,2\n");
+        error(3, "row 2 has 3 cells, the header has 2", "eval", "--csv", bad.toString(), "--expr", "a=close");
+        Files.writeString(bad, "");
+        error(3, "the file is empty", "eval", "--csv", bad.toString(), "--expr", "a=close");
+    }
+
+    @Test
+    void timesAcceptIsoDatesDateTimesAndEpochMillis(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("t.csv");
+        Files.writeString(f, "Timestamp,Close\n1700000000000,1\n2023-11-14T22:13:21Z,2\n2023-11-14T22:13:22,3\n2023-11-15,4\n");
+        Run r = run("eval", "--csv", f.toString(), "--expr", "s=sma(close, 2)");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("date,s\n1700000000000,\n2023-11-14T22:13:21Z,1.5\n2023-11-14T22:13:22,2.5\n2023-11-15,3.5\n", r.out());
+    }
+
+    @Test
+    void listAndDescribeReadTheRegistry() {
+        Run list = run("list");
+        assertEquals(0, list.code());
+        assertTrue(list.out().contains("rsi "));
+        assertTrue(list.out().contains(Registry.standard().kernels().size() + " kernels"));
+        Run d = run("describe", "willr");
+        assertEquals(0, d.code());
+        assertTrue(d.out().startsWith("williams_r — "));
+        assertTrue(d.out().contains("lookback: period - 1  (13 at defaults)"), d.out());
+        assertTrue(d.out().contains("reference: TA-Lib WILLR"), d.out());
+    }
+
+    @Test
+    void demoWritesTheCsvAndTheChart(@TempDir Path dir) throws Exception {
+        Run r = run("demo", "--out-dir", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("ta demo: 5550 bars of ttrc-daily.csv (1985-01-02 .. 2006-12-29)"), r.out());
+        assertTrue(r.out().contains("buy         200 (1985-10-15)"), r.out());
+        assertEquals(5551, Files.readAllLines(dir.resolve("indicators.csv")).size());
+        BufferedImage img = ImageIO.read(dir.resolve("chart.png").toFile());
+        assertEquals(1400, img.getWidth());
+        Bars bars = CsvTable.read(Path.of(TTRC), null, null).bars();
+        assertArrayEquals(Plan.compile("sma(close, 50)").run(bars).value().toArray(),
+                Files.readAllLines(dir.resolve("indicators.csv")).stream().skip(1)
+                        .mapToDouble(l -> l.split(",", -1)[1].isEmpty() ? Double.NaN : Double.parseDouble(l.split(",", -1)[1])).toArray());
+    }
+
+    static String[] concat(String first, String[] rest) {
+        String[] a = new String[rest.length + 1];
+        a[0] = first;
+        System.arraycopy(rest, 0, a, 1, rest.length);
+        return a;
+    }
+}
