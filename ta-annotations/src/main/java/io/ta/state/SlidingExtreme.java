@@ -6,8 +6,8 @@ import io.ta.spi.StateWriter;
 
 /**
  * The maximum (or minimum) of the last {@code window} pushed values, and its position, in O(1) amortized time per
- * push. Ties go to the most recent value. A non-finite push occupies its place in the window but never wins; while
- * one is inside the window {@link #value()} is NaN (CATALOG.md §5.2).
+ * push. Ties go to the most recent value, or to the oldest with {@link #oldestWins}. A non-finite push occupies its
+ * place in the window but never wins; while one is inside the window {@link #value()} is NaN (CATALOG.md §5.2).
  *
  * <p>Why not a monotonic deque: its pop loop runs a data-dependent number of times, so on real prices the branch
  * mispredicts constantly. This is van Herk / Gil-Werman made incremental: pushes are cut into blocks of
@@ -20,6 +20,7 @@ import io.ta.spi.StateWriter;
 public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     private final int window;
     private final double sign;
+    private final boolean newestWins;
     // Two blocks, block-major: block b occupies [b * window, (b + 1) * window).
     private final double[] blockValue;
     private final double[] suffixValue;
@@ -37,18 +38,28 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
      * can keep this object's fields in registers during a batch.
      */
     public SlidingExtreme(int window, boolean max) {
+        this(window, max, true);
+    }
+
+    private SlidingExtreme(int window, boolean max, boolean newestWins) {
         if (window < 1) {
             throw new IllegalArgumentException("SlidingExtreme window must be >= 1, got " + window);
         }
         this.window = window;
         this.sign = max ? 1.0 : -1.0;
+        this.newestWins = newestWins;
         this.blockValue = new double[2 * window];
         this.suffixValue = new double[2 * window];
         this.suffixIndex = new long[2 * window];
     }
 
+    /** Like {@link #SlidingExtreme(int, boolean)}, but equal values go to the oldest of them. */
+    public static SlidingExtreme oldestWins(int window, boolean max) {
+        return new SlidingExtreme(window, max, false);
+    }
+
     /** The value as this structure compares it: negated for a minimum (exact), −∞ when missing. */
-    private double key(double x) {
+    public double key(double x) {
         return Math.abs(x) <= Double.MAX_VALUE ? x * sign : Double.NEGATIVE_INFINITY;
     }
 
@@ -60,28 +71,28 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
             lastMissing = s;
         }
         blockValue[block * window + next] = v;
-        if (next == 0 || v >= prefixValue) {
+        if (next == 0 || v > prefixValue || (newestWins && v == prefixValue)) {
             prefixValue = v;
             prefixIndex = s;
         }
         if (++next == window) {
-            suffixes(blockValue, suffixValue, suffixIndex, block * window, window, s - window + 1);
+            suffixes(blockValue, suffixValue, suffixIndex, block * window, window, s - window + 1, newestWins);
             next = 0;
             block = 1 - block;
         }
     }
 
     /**
-     * The suffix maxima of the block just filled, newest to oldest (on ties the newer value stays). Static on purpose:
-     * it is too big to inline, and passing {@code this} to it would stop escape analysis from keeping the hot fields
-     * of {@link #push} in registers.
+     * The suffix maxima of the block just filled, scanned newest to oldest: a strict comparison keeps the newer of
+     * equal values, {@code >=} takes the older. Static on purpose: it is too big to inline, and passing {@code this}
+     * to it would stop escape analysis from keeping the hot fields of {@link #push} in registers.
      */
-    private static void suffixes(double[] bv, double[] sv, long[] si, int base, int window, long first) {
+    private static void suffixes(double[] bv, double[] sv, long[] si, int base, int window, long first, boolean newestWins) {
         double m = Double.NEGATIVE_INFINITY;
         long mi = first + window - 1;
         for (int j = window - 1; j >= 0; j--) {
             double v = bv[base + j];
-            if (v > m) {
+            if (v > m || (!newestWins && v == m)) {
                 m = v;
                 mi = first + j;
             }
@@ -127,7 +138,16 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
             return prefixIndex; // the window is exactly the current (or first) block
         }
         int at = (1 - block) * window + next;
-        return prefixValue >= suffixValue[at] ? prefixIndex : suffixIndex[at];
+        double suffix = suffixValue[at];
+        // The prefix part of the window is newer than the suffix part.
+        boolean prefix = prefixValue > suffix || (newestWins && prefixValue == suffix);
+        return prefix ? prefixIndex : suffixIndex[at];
+    }
+
+    /** The extreme of the finite values in the current window, even while a missing one is inside; NaN if none. */
+    public double finiteExtreme() {
+        double k = seq == 0 ? Double.NEGATIVE_INFINITY : extremeKey();
+        return k == Double.NEGATIVE_INFINITY ? Double.NaN : k * sign;
     }
 
     private double extremeKey() {
@@ -168,6 +188,7 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     public void write(StateWriter out) {
         out.putInt(window);
         out.putDouble(sign);
+        out.putBoolean(newestWins);
         out.putInt(block);
         out.putInt(next);
         out.putLong(seq);
@@ -183,6 +204,7 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     public void read(StateReader in) {
         in.expectInt("window", window);
         in.expectDouble("direction", sign);
+        in.expectBoolean("tie rule", newestWins);
         int f = in.getInt();
         int n = in.getInt();
         if ((f != 0 && f != 1) || n < 0 || n >= window) {

@@ -20,14 +20,10 @@ import io.ta.kernels.ma.Rma;
         summary = "Chande momentum oscillator: Wilder-smoothed (gains - losses) / (gains + losses), -100..100.",
         reference = "TA-Lib CMO (Chande 1994)")
 public final class Cmo {
-    final Rma gain;
-    final Rma loss;
-    double previous;
-    boolean hasPrevious;
+    final Rsi rsi;
 
     public Cmo(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
-        this.gain = new Rma(period);
-        this.loss = new Rma(period);
+        this.rsi = new Rsi(period);
     }
 
     public static int lookback(int period) {
@@ -36,21 +32,13 @@ public final class Cmo {
 
     @Step
     public double step(double x) {
-        if (!Double.isFinite(x)) {
+        // RSI's Wilder averages of gains and losses (one implementation), combined as (G − L)/(G + L) in TA-Lib's
+        // order. RSI is NaN exactly when CMO is: warm-up or a missing bar.
+        if (Double.isNaN(rsi.step(x))) {
             return Double.NaN;
         }
-        if (!hasPrevious) {
-            previous = x;
-            hasPrevious = true;
-            return Double.NaN;
-        }
-        double change = x - previous;
-        previous = x;
-        double g = gain.step(change < 0 ? 0.0 : change);
-        double l = loss.step(change < 0 ? -change : 0.0);
-        if (g != g) {
-            return Double.NaN;
-        }
+        double g = rsi.averageGain;
+        double l = rsi.averageLoss;
         double sum = g + l;
         return -1e-8 < sum && sum < 1e-8 ? 0.0 : 100.0 * ((g - l) / sum);
     }

@@ -4,7 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Step;
-import io.ta.state.DoubleRing;
+import io.ta.kernels.math.Shift;
 
 /** Momentum, as TA-Lib MOM: {@code x − x[t−n]}. NaN exactly when one of the two values is missing (§5.2). */
 @Kernel(
@@ -13,10 +13,10 @@ import io.ta.state.DoubleRing;
         summary = "Momentum: x - x[t-period].",
         reference = "TA-Lib MOM")
 public final class Mom {
-    final DoubleRing window;
+    final Shift lag;
 
     public Mom(@Param(defaultValue = "10", min = 1, max = 100_000) int period) {
-        this.window = new DoubleRing(period + 1);
+        this.lag = new Shift(period);
     }
 
     public static int lookback(int period) {
@@ -25,11 +25,7 @@ public final class Mom {
 
     @Step
     public double step(double x) {
-        window.push(x);
-        if (!window.isFull()) {
-            return Double.NaN;
-        }
-        double p = window.oldest();
+        double p = lag.step(x); // x[t − period], NaN before it exists or when it is missing
         return Double.isFinite(x) && Double.isFinite(p) ? x - p : Double.NaN;
     }
 }

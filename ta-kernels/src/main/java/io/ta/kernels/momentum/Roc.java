@@ -4,7 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Step;
-import io.ta.state.DoubleRing;
+import io.ta.kernels.math.Shift;
 
 /**
  * Rate of change in percent, as TA-Lib ROC: {@code ((x/p) − 1)·100} with {@code p = x[t−n]}, in TA-Lib's order;
@@ -18,10 +18,10 @@ import io.ta.state.DoubleRing;
         summary = "Rate of change in percent: 100*(x/x[t-period] - 1).",
         reference = "TA-Lib ROC")
 public final class Roc {
-    final DoubleRing window;
+    final Shift lag;
 
     public Roc(@Param(defaultValue = "12", min = 1, max = 100_000) int period) {
-        this.window = new DoubleRing(period + 1);
+        this.lag = new Shift(period);
     }
 
     public static int lookback(int period) {
@@ -35,11 +35,7 @@ public final class Roc {
 
     @Step
     public double step(double x) {
-        window.push(x);
-        if (!window.isFull()) {
-            return Double.NaN;
-        }
-        double p = window.oldest();
+        double p = lag.step(x); // x[t − period], NaN before it exists or when it is missing
         return Double.isFinite(x) && Double.isFinite(p) ? percent(x, p) : Double.NaN;
     }
 }

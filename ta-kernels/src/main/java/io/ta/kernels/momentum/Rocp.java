@@ -4,7 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Step;
-import io.ta.state.DoubleRing;
+import io.ta.kernels.math.Shift;
 
 /**
  * Rate of change as a fraction, as TA-Lib ROCP: {@code (x − p)/p} with {@code p = x[t−n]}; 0 when p is exactly 0
@@ -16,10 +16,10 @@ import io.ta.state.DoubleRing;
         summary = "Rate of change as a fraction: (x - x[t-period]) / x[t-period].",
         reference = "TA-Lib ROCP")
 public final class Rocp {
-    final DoubleRing window;
+    final Shift lag;
 
     public Rocp(@Param(defaultValue = "10", min = 1, max = 100_000) int period) {
-        this.window = new DoubleRing(period + 1);
+        this.lag = new Shift(period);
     }
 
     public static int lookback(int period) {
@@ -28,11 +28,7 @@ public final class Rocp {
 
     @Step
     public double step(double x) {
-        window.push(x);
-        if (!window.isFull()) {
-            return Double.NaN;
-        }
-        double p = window.oldest();
+        double p = lag.step(x); // x[t − period], NaN before it exists or when it is missing
         if (!Double.isFinite(x) || !Double.isFinite(p)) {
             return Double.NaN;
         }

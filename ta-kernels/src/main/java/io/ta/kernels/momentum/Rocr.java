@@ -4,7 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Step;
-import io.ta.state.DoubleRing;
+import io.ta.kernels.math.Shift;
 
 /**
  * Rate of change ratio, as TA-Lib ROCR: {@code x/p} with {@code p = x[t−n]}; 0 when p is exactly 0 (TA-Lib's guard).
@@ -16,10 +16,10 @@ import io.ta.state.DoubleRing;
         summary = "Rate of change ratio: x / x[t-period].",
         reference = "TA-Lib ROCR")
 public final class Rocr {
-    final DoubleRing window;
+    final Shift lag;
 
     public Rocr(@Param(defaultValue = "10", min = 1, max = 100_000) int period) {
-        this.window = new DoubleRing(period + 1);
+        this.lag = new Shift(period);
     }
 
     public static int lookback(int period) {
@@ -28,11 +28,7 @@ public final class Rocr {
 
     @Step
     public double step(double x) {
-        window.push(x);
-        if (!window.isFull()) {
-            return Double.NaN;
-        }
-        double p = window.oldest();
+        double p = lag.step(x); // x[t − period], NaN before it exists or when it is missing
         if (!Double.isFinite(x) || !Double.isFinite(p)) {
             return Double.NaN;
         }

@@ -4,7 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Step;
-import io.ta.state.DoubleRing;
+import io.ta.kernels.math.Shift;
 
 /**
  * Rate of change ratio in percent, as TA-Lib ROCR100: {@code (x/p)·100} with {@code p = x[t−n]}, in TA-Lib's order;
@@ -16,10 +16,10 @@ import io.ta.state.DoubleRing;
         summary = "Rate of change ratio times 100: 100 * x / x[t-period].",
         reference = "TA-Lib ROCR100")
 public final class Rocr100 {
-    final DoubleRing window;
+    final Shift lag;
 
     public Rocr100(@Param(defaultValue = "10", min = 1, max = 100_000) int period) {
-        this.window = new DoubleRing(period + 1);
+        this.lag = new Shift(period);
     }
 
     public static int lookback(int period) {
@@ -28,11 +28,7 @@ public final class Rocr100 {
 
     @Step
     public double step(double x) {
-        window.push(x);
-        if (!window.isFull()) {
-            return Double.NaN;
-        }
-        double p = window.oldest();
+        double p = lag.step(x); // x[t − period], NaN before it exists or when it is missing
         if (!Double.isFinite(x) || !Double.isFinite(p)) {
             return Double.NaN;
         }

@@ -26,6 +26,9 @@ public final class Rsi {
     final Rma loss;
     double previous;
     boolean hasPrevious;
+    /** The last Wilder averages of gains and losses (NaN during warm-up); CMO reads them. */
+    double averageGain = Double.NaN;
+    double averageLoss = Double.NaN;
 
     public Rsi(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
         this.gain = new Rma(period);
@@ -52,6 +55,8 @@ public final class Rsi {
         // other side's 0.0 leaves it bit for bit unchanged.
         double g = gain.step(change < 0 ? 0.0 : change);
         double l = loss.step(change < 0 ? -change : 0.0);
+        averageGain = g;
+        averageLoss = l;
         if (g != g) {
             return Double.NaN;
         }
