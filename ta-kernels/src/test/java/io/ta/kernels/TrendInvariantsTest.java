@@ -3,8 +3,10 @@ package io.ta.kernels;
 import static io.ta.kernels.testing.Oracles.inRange;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.ta.kernels.testing.Descriptors;
 import io.ta.kernels.testing.InvariantSuite;
 import io.ta.kernels.testing.KernelCase;
+import io.ta.spi.ParamValues;
 import java.util.Map;
 
 /**
@@ -30,6 +32,8 @@ class TrendInvariantsTest extends InvariantSuite {
                     for (int o = 0; o < 3; o++) {
                         inRange(c, out, o, 0, HUNDRED);
                     }
+                    sameWhereValid(c, out[1], "plus_di");
+                    sameWhereValid(c, out[2], "minus_di");
                 }),
                 Map.entry("aroon", (c, out) -> {
                     // (100/n)·n may round to 100.00000000000001, as in TA-Lib
@@ -64,6 +68,17 @@ class TrendInvariantsTest extends InvariantSuite {
                         }
                     }
                 }));
+    }
+
+    /** Wherever {@code v} is valid it equals the standalone kernel {@code name}'s output bit for bit (§3.2). */
+    static void sameWhereValid(KernelCase c, double[] v, String name) {
+        var d = Descriptors.named(name);
+        double[] standalone = d.batch(ParamValues.of(d, c.params().asMap()), c.inputs())[0];
+        for (int t = 0; t < v.length; t++) {
+            if (!Double.isNaN(v[t]) && Double.doubleToLongBits(v[t]) != Double.doubleToLongBits(standalone[t])) {
+                fail(c + ": output at bar " + t + " is " + v[t] + ", standalone " + name + " " + standalone[t]);
+            }
+        }
     }
 
     /** Every valid value is +1 or −1. */
