@@ -1,0 +1,69 @@
+package io.ta.kernels.trend;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Output;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+
+/**
+ * Average directional movement index (Wilder 1978), as TA-Lib ADX with its PLUS_DI and MINUS_DI (CATALOG.md §3.2):
+ * at bar 2n−1 the mean of the n DX values of bars n..2n−1 (an undefined DX counts 0), then
+ * {@code ADX = (ADX₋₁·(n−1) + DX)/n}, where an undefined DX leaves ADX unchanged. DX and the DIs come from the
+ * composed {@link Dx}, so {@code plus_di}/{@code minus_di} equal the standalone kernels from bar 2n−1 on (before it
+ * they are NaN: one lookback for every output, TA-Lib's convention).
+ *
+ * <p>Recursive: a bar whose DX is missing outputs NaN and leaves the average unchanged (§5.2).
+ */
+@Kernel(
+        name = "adx",
+        family = Family.TREND,
+        summary = "Average directional movement index (Wilder), with +DI and -DI.",
+        reference = "TA-Lib ADX, PLUS_DI, MINUS_DI (Wilder 1978)")
+public final class Adx {
+    final int period;
+    final Dx dx;
+    double average;
+    int seeded;
+    @Output(doc = "Wilder-smoothed DX")
+    double adx;
+    @Output(doc = "+DI")
+    double plusDi;
+    @Output(doc = "-DI")
+    double minusDi;
+
+    public Adx(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
+        this.period = period;
+        this.dx = new Dx(period);
+    }
+
+    public static int lookback(int period) {
+        return 2 * period - 1;
+    }
+
+    @Step
+    public void step(double high, double low, double close) {
+        adx = Double.NaN;
+        plusDi = Double.NaN;
+        minusDi = Double.NaN;
+        double d = dx.step(high, low, close);
+        if (d != d) {
+            return;
+        }
+        if (seeded < period) {
+            // the seed sums the first n DX values; an undefined one counts 0 (TA-Lib)
+            if (dx.isDefined()) {
+                average += d;
+            }
+            if (++seeded < period) {
+                return;
+            }
+            average = average / period;
+        } else if (dx.isDefined()) {
+            average = (average * (period - 1) + d) / period;
+        }
+        adx = average;
+        plusDi = dx.plusDi();
+        minusDi = dx.minusDi();
+    }
+}

@@ -1,0 +1,33 @@
+package io.ta.kernels.trend;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+
+/**
+ * Minus directional indicator (Wilder 1978), as TA-Lib MINUS_DI: {@code 100·S⁻/S^TR} from bar n, where the Wilder
+ * sums of −DM and of the true range come from the {@link PlusDm} core (CATALOG.md §3.2); 0 when {@code S^TR} ≈ 0.
+ * Period 1 is excluded (TA-Lib drops the ×100 there).
+ */
+@Kernel(
+        name = "minus_di",
+        family = Family.TREND,
+        summary = "Minus directional indicator: 100 * Wilder sum of -DM / Wilder sum of true range.",
+        reference = "TA-Lib MINUS_DI (Wilder 1978)")
+public final class MinusDi {
+    final PlusDm sums;
+
+    public MinusDi(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
+        this.sums = new PlusDm(period);
+    }
+
+    public static int lookback(int period) {
+        return period;
+    }
+
+    @Step
+    public double step(double high, double low, double close) {
+        return sums.advance(high, low, close) && sums.isSmoothed() ? sums.minusDi() : Double.NaN;
+    }
+}

@@ -1,0 +1,32 @@
+package io.ta.kernels.trend;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+
+/**
+ * Minus directional movement (Wilder 1978), as TA-Lib MINUS_DM: Wilder's running sum of −DM (CATALOG.md §3.2), read
+ * from the {@link PlusDm} core that keeps both sums. Period 1 outputs the raw −DM from bar 1.
+ */
+@Kernel(
+        name = "minus_dm",
+        family = Family.TREND,
+        summary = "Minus directional movement: Wilder's running sum of -DM over period bars.",
+        reference = "TA-Lib MINUS_DM (Wilder 1978)")
+public final class MinusDm {
+    final PlusDm sums;
+
+    public MinusDm(@Param(defaultValue = "14", min = 1, max = 100_000) int period) {
+        this.sums = new PlusDm(period);
+    }
+
+    public static int lookback(int period) {
+        return period > 1 ? period - 1 : 1;
+    }
+
+    @Step
+    public double step(double high, double low) {
+        return sums.advance(high, low) && sums.isSummed() ? sums.minusSum() : Double.NaN;
+    }
+}

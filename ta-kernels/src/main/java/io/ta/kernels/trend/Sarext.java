@@ -1,0 +1,197 @@
+package io.ta.kernels.trend;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Require;
+import io.ta.annotation.Step;
+
+/**
+ * Parabolic SAR, extended (Wilder 1978), as TA-Lib SAREXT (CATALOG.md §3.3): positive while long, negative while
+ * short, from bar 1. Separate initial/step/maximum accelerations for long and short positions;
+ * {@code start_value} > 0 forces a long start at that SAR, < 0 a short start at its absolute value, 0 picks the
+ * direction from bars 0 and 1 (short if {@code L₀ − L₁ > 0} and {@code > H₁ − H₀}, TA-Lib's MINUS_DM(1) test) with
+ * the SAR at L₀ (long) or H₀ (short) and the extreme point at bar 1. {@code offset_on_reverse} moves the reversal SAR
+ * away from price by {@code sar·offset}. The loop is TA-Lib's, operation for operation; at bar 1 the "previous
+ * bar" of the range checks is bar 1 itself, as in TA-Lib.
+ *
+ * <p>Deliberate difference: TA-Lib silently clamps an initial or step acceleration above its maximum; here such
+ * parameters are rejected (§5.3). Missing values: the previous bar is a one-bar window; a bar that reads a missing
+ * cell outputs NaN and leaves the SAR state unchanged (§5.2).
+ */
+@Kernel(
+        name = "sarext",
+        family = Family.TREND,
+        summary = "Parabolic SAR with separate long/short accelerations; negative while short.",
+        reference = "TA-Lib SAREXT (Wilder 1978)")
+@Require(left = "accel_init_long", op = Require.Op.LE, right = "accel_max_long")
+@Require(left = "accel_long", op = Require.Op.LE, right = "accel_max_long")
+@Require(left = "accel_init_short", op = Require.Op.LE, right = "accel_max_short")
+@Require(left = "accel_short", op = Require.Op.LE, right = "accel_max_short")
+public final class Sarext {
+    final double startValue;
+    final double offsetOnReverse;
+    final double accelInitLong;
+    final double accelLong;
+    final double accelMaxLong;
+    final double accelInitShort;
+    final double accelShort;
+    final double accelMaxShort;
+    double previousHigh = Double.NaN;
+    double previousLow = Double.NaN;
+    boolean started;
+    boolean isLong;
+    double sar;
+    double ep;
+    double afLong;
+    double afShort;
+
+    public Sarext(
+            @Param(defaultValue = "0", doc = "> 0: start long at this SAR; < 0: start short at its absolute value; 0: automatic")
+                    double startValue,
+            @Param(defaultValue = "0", min = 0, doc = "fraction the SAR moves away from price on a reversal") double offsetOnReverse,
+            @Param(defaultValue = "0.02", min = 0, doc = "initial acceleration, long") double accelInitLong,
+            @Param(defaultValue = "0.02", min = 0, doc = "acceleration step, long") double accelLong,
+            @Param(defaultValue = "0.2", min = 0, doc = "maximum acceleration, long") double accelMaxLong,
+            @Param(defaultValue = "0.02", min = 0, doc = "initial acceleration, short") double accelInitShort,
+            @Param(defaultValue = "0.02", min = 0, doc = "acceleration step, short") double accelShort,
+            @Param(defaultValue = "0.2", min = 0, doc = "maximum acceleration, short") double accelMaxShort) {
+        this.startValue = startValue;
+        this.offsetOnReverse = offsetOnReverse;
+        this.accelInitLong = accelInitLong;
+        this.accelLong = accelLong;
+        this.accelMaxLong = accelMaxLong;
+        this.accelInitShort = accelInitShort;
+        this.accelShort = accelShort;
+        this.accelMaxShort = accelMaxShort;
+    }
+
+    public static int lookback() {
+        return 1;
+    }
+
+    @Step
+    public double step(double high, double low) {
+        double prevHigh = previousHigh;
+        double prevLow = previousLow;
+        previousHigh = high;
+        previousLow = low;
+        if (!(Double.isFinite(high) && Double.isFinite(low) && Double.isFinite(prevHigh) && Double.isFinite(prevLow))) {
+            return Double.NaN;
+        }
+        if (!started) {
+            start(prevHigh, prevLow, high, low);
+            // TA-Lib's first iteration uses the current bar as its own previous bar.
+            prevHigh = high;
+            prevLow = low;
+        }
+        double out;
+        if (isLong) {
+            if (low <= sar) {
+                isLong = false;
+                sar = ep;
+                if (sar < prevHigh) {
+                    sar = prevHigh;
+                }
+                if (sar < high) {
+                    sar = high;
+                }
+                if (offsetOnReverse != 0.0) {
+                    sar += sar * offsetOnReverse;
+                }
+                out = 0.0 - sar;
+                afShort = accelInitShort;
+                ep = low;
+                sar = sar + afShort * (ep - sar);
+                if (sar < prevHigh) {
+                    sar = prevHigh;
+                }
+                if (sar < high) {
+                    sar = high;
+                }
+            } else {
+                out = sar;
+                if (high > ep) {
+                    ep = high;
+                    afLong += accelLong;
+                    if (afLong > accelMaxLong) {
+                        afLong = accelMaxLong;
+                    }
+                }
+                sar = sar + afLong * (ep - sar);
+                if (sar > prevLow) {
+                    sar = prevLow;
+                }
+                if (sar > low) {
+                    sar = low;
+                }
+            }
+        } else if (high >= sar) {
+            isLong = true;
+            sar = ep;
+            if (sar > prevLow) {
+                sar = prevLow;
+            }
+            if (sar > low) {
+                sar = low;
+            }
+            if (offsetOnReverse != 0.0) {
+                sar -= sar * offsetOnReverse;
+            }
+            out = sar;
+            afLong = accelInitLong;
+            ep = high;
+            sar = sar + afLong * (ep - sar);
+            if (sar > prevLow) {
+                sar = prevLow;
+            }
+            if (sar > low) {
+                sar = low;
+            }
+        } else {
+            out = 0.0 - sar;
+            if (low < ep) {
+                ep = low;
+                afShort += accelShort;
+                if (afShort > accelMaxShort) {
+                    afShort = accelMaxShort;
+                }
+            }
+            sar = sar + afShort * (ep - sar);
+            if (sar < prevHigh) {
+                sar = prevHigh;
+            }
+            if (sar < high) {
+                sar = high;
+            }
+        }
+        return out;
+    }
+
+    /** The initial position, SAR and extreme point from the first two valid bars (TA-Lib's bootstrap). */
+    private void start(double firstHigh, double firstLow, double high, double low) {
+        started = true;
+        afLong = accelInitLong;
+        afShort = accelInitShort;
+        if (startValue == 0) {
+            double up = high - firstHigh;
+            double down = firstLow - low;
+            isLong = !(down > 0 && up < down);
+            ep = isLong ? high : low;
+            sar = isLong ? firstLow : firstHigh;
+        } else if (startValue > 0) {
+            isLong = true;
+            ep = high;
+            sar = startValue;
+        } else {
+            isLong = false;
+            ep = low;
+            sar = Math.abs(startValue);
+        }
+    }
+
+    /** The position after the last valid bar: true while long. */
+    public boolean isLong() {
+        return isLong;
+    }
+}
