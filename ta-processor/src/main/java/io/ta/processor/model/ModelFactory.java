@@ -145,9 +145,16 @@ public final class ModelFactory {
         return sb.append('}').toString();
     }
 
-    /** The lookback formula with catalog parameter names: {@code slowPeriod - 1 → slow_period - 1}. */
+    /**
+     * The lookback formula in catalog terms, for other languages: parameter names in catalog form
+     * ({@code slowPeriod - 1 → slow_period - 1}), no {@code Math.} prefix, and an {@code (int)} cast of a call written
+     * as {@code floor(...)}: {@code period + (int) Math.sqrt(period) - 2 → period + floor(sqrt(period)) - 2}.
+     */
     private static String catalogNames(String formula, List<ParamModel> params) {
-        String out = formula;
+        String out = formula.replace("Math.", "").replaceAll("\\(int\\) (\\w+\\([^()]*\\))", "floor($1)");
+        // An enum constant is a choice: Mode.CHANGE → 'change'.
+        out = java.util.regex.Pattern.compile("\\b[A-Z]\\w*\\.([A-Z][A-Z0-9_]*)\\b").matcher(out)
+                .replaceAll(m -> "'" + m.group(1).toLowerCase(Locale.ROOT) + "'");
         for (ParamModel p : params) {
             out = out.replaceAll("\\b" + java.util.regex.Pattern.quote(p.javaName()) + "\\b",
                     java.util.regex.Matcher.quoteReplacement(p.name()));
