@@ -30,14 +30,15 @@ import picocli.CommandLine;
 /**
  * Draws a PNG: price on top (candles when the data has open, high, low and close; otherwise a line), expressions on
  * the price scale (moving averages, bands, stops) drawn over it, and one sub-panel per other expression (oscillators;
- * conditions as steps). An expression is drawn over the price when it is a number whose valid values lie mostly within
- * the price range, unless it is a momentum, volume, cycle or event kernel.
+ * conditions as steps). An expression is drawn over the price when it is a number that tracks the price — its median
+ * ratio to the same bar's price is within 50% — unless it is a momentum, volume, cycle or event kernel.
  */
 final class ChartWriter {
     private static final Set<Family> OWN_SCALE = Set.of(Family.MOMENTUM, Family.VOLUME, Family.CYCLE, Family.EVENT);
+    // No pure red or green: those are the candles' colours.
     private static final Color[] PALETTE = {
-        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
-        new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf)};
+        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2),
+        new Color(0x17becf), new Color(0x7f7f7f), new Color(0xbcbd22)};
 
     private ChartWriter() {}
 
@@ -97,14 +98,6 @@ final class ChartWriter {
             line.setSeriesPaint(0, Color.DARK_GRAY);
             pricePlot.setRenderer(0, line);
         }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double p : price) {
-            if (Double.isFinite(p)) {
-                lo = Math.min(lo, p);
-                hi = Math.max(hi, p);
-            }
-        }
         combined.add(pricePlot, 3);
 
         XYSeriesCollection overlays = new XYSeriesCollection();
@@ -113,7 +106,7 @@ final class ChartWriter {
             String name = ev.names.get(i);
             double[] y = pick(values[i], rows);
             Color color = PALETTE[i % PALETTE.length];
-            if (!ev.condition[i] && onPriceScale(ev.plan.roots().get(name), y, lo, hi)) {
+            if (!ev.condition[i] && onPriceScale(ev.plan.roots().get(name), y, price)) {
                 overlayRenderer.setSeriesPaint(overlays.getSeriesCount(), color);
                 overlayRenderer.setSeriesStroke(overlays.getSeriesCount(), new BasicStroke(1.4f));
                 overlays.addSeries(series(name, x, y));
@@ -154,23 +147,23 @@ final class ChartWriter {
         }
     }
 
-    /** Whether a numeric root belongs on the price axis. */
-    static boolean onPriceScale(Ref root, double[] y, double lo, double hi) {
+    /** Whether a numeric root belongs on the price axis: it tracks the price bar by bar. */
+    static boolean onPriceScale(Ref root, double[] y, double[] price) {
         if (root.node() instanceof Node.Kernel k && OWN_SCALE.contains(k.descriptor().family())) {
             return false;
         }
-        int valid = 0;
-        int inside = 0;
-        double span = hi - lo;
-        for (double v : y) {
-            if (Double.isFinite(v)) {
-                valid++;
-                if (v >= lo - 0.5 * span && v <= hi + 0.5 * span) {
-                    inside++;
-                }
+        double[] ratios = new double[y.length];
+        int n = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (Double.isFinite(y[i]) && Double.isFinite(price[i]) && price[i] != 0) {
+                ratios[n++] = Math.abs(y[i] / price[i] - 1);
             }
         }
-        return valid > 0 && inside >= 0.9 * valid;
+        if (n == 0) {
+            return false;
+        }
+        java.util.Arrays.sort(ratios, 0, n);
+        return ratios[n / 2] < 0.5;
     }
 
     private static double[] column(CsvTable t, String name, int[] rows) {
