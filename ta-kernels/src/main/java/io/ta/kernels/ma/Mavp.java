@@ -18,7 +18,9 @@ import io.ta.annotation.Step;
  * not at bar 0 (so mavp with a constant period p equals {@code ma} with period p exactly only for
  * {@code p = max_period}; for the window types otherwise up to rounding). MAMA ignores the period (as inside
  * {@code ma}), so its bank holds one average. Cost: {@code max_period − min_period + 1} averages advance every bar
- * (TA-Lib computes each distinct period over the whole series).
+ * (TA-Lib computes each distinct period over the whole series), and the window types (sma, wma, trima) and kama keep
+ * one window per period, about {@code (max_period² − min_period²)/2} values in all — fine for the usual ranges, heavy
+ * for a max_period in the thousands.
  *
  * <p>Missing values: a missing x goes to every started average (windows hold it, recursive types skip it, §5.2; start
  * offsets count valid values); a missing or non-finite period makes only its own bar NaN. {@code min_period ≤
