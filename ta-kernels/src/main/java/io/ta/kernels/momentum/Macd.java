@@ -7,6 +7,8 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Require;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Ema;
+import io.ta.kernels.ma.Ma;
+import io.ta.kernels.ma.MaType;
 
 /**
  * Moving average convergence/divergence (G. Appel, 1979), as TA-Lib MACD with its alignment (CATALOG.md §3.1): the
@@ -17,8 +19,17 @@ import io.ta.kernels.ma.Ema;
  * {@code histogram = macd − signal}. All three outputs start at {@code (slow−1) + (signal−1)} (TA-Lib's single
  * lookback). CATALOG.md §1.7: laakhay ran independent x[0]-seeded EMAs.
  *
- * <p>{@code fast_period < slow_period} is required (TA-Lib swaps them; §5.3 rejects). Recursive: a missing input
- * outputs NaN and is skipped by every average (§5.2); the fast average's offset counts valid values only.
+ * <p>This class is also TA-Lib's aligned MA pair in general, for {@link MacdFix} ({@link #fixed}) and {@link MacdExt}
+ * ({@link #extended}): each average is a {@link Ma} and runs on the input suffix that TA-Lib's MA gives it when asked
+ * to start at the larger of the two lookbacks — it starts once {@code max(lb fast, lb slow) − lb own} values have
+ * gone by, so both first output at {@code max(lb fast, lb slow)}; the signal average runs on the macd line from its
+ * first value. TA-Lib's MACD calls its internal EMA (also at signal period 1), so MACD's averages are plain
+ * {@link Ema}s wrapped with {@link Ma#of}.
+ *
+ * <p>{@code fast_period < slow_period} is required (TA-Lib swaps them; §5.3 rejects). Missing values (§5.2): every
+ * bar goes to each started average, which skips it (recursive types) or holds it in its window (sma, wma, trima); the
+ * start offsets count valid values only; the signal average sees a missing macd value the same way. The outputs are
+ * valid together or not at all.
  */
 @Kernel(
         name = "macd",
@@ -27,16 +38,20 @@ import io.ta.kernels.ma.Ema;
         reference = "TA-Lib MACD (Appel 1979)")
 @Require(left = "fast_period", op = Require.Op.LT, right = "slow_period")
 public final class Macd {
-    final Ema fast;
-    final Ema slow;
-    final Ema signalAverage;
-    final int offset;
-    int skipped;
+    final Ma fast;
+    final Ma slow;
+    final Ma signalAverage;
+    /** Valid values each average lets go by before it starts (TA-Lib's alignment, §3.1). */
+    final int fastOffset;
+    final int slowOffset;
+    /** Valid values seen, counted up to the larger offset. */
+    int seen;
+    boolean signalStarted;
 
-    @Output(doc = "fast EMA minus slow EMA")
+    @Output(doc = "fast average minus slow average")
     double macd;
 
-    @Output(doc = "EMA of the macd line over signal_period")
+    @Output(doc = "moving average of the macd line over signal_period")
     double signal;
 
     @Output(doc = "macd minus signal")
@@ -46,22 +61,35 @@ public final class Macd {
             @Param(defaultValue = "12", min = 2, max = 100_000) int fastPeriod,
             @Param(defaultValue = "26", min = 2, max = 100_000) int slowPeriod,
             @Param(defaultValue = "9", min = 1, max = 100_000) int signalPeriod) {
-        this(new Ema(fastPeriod), new Ema(slowPeriod), slowPeriod - fastPeriod, signalPeriod);
+        this(Ma.of(new Ema(fastPeriod)), Ma.of(new Ema(slowPeriod)), Ma.of(new Ema(signalPeriod)),
+                slowPeriod - fastPeriod, 0);
     }
 
-    private Macd(Ema fast, Ema slow, int offset, int signalPeriod) {
+    private Macd(Ma fast, Ma slow, Ma signalAverage, int fastOffset, int slowOffset) {
         this.fast = fast;
         this.slow = slow;
-        this.offset = offset;
-        this.signalAverage = new Ema(signalPeriod);
+        this.signalAverage = signalAverage;
+        this.fastOffset = fastOffset;
+        this.slowOffset = slowOffset;
     }
 
     /**
      * TA-Lib MACDFIX's line: seed windows of 12 and 26 values but smoothing constants fixed at 0.15 and 0.075
-     * (instead of 2/13 and 2/27), for {@link MacdFix}.
+     * (instead of 2/13 and 2/27), and an ordinary EMA signal, for {@link MacdFix}.
      */
     static Macd fixed(int signalPeriod) {
-        return new Macd(Ema.withSmoothing(12, 0.15), Ema.withSmoothing(26, 0.075), 26 - 12, signalPeriod);
+        return new Macd(Ma.of(Ema.withSmoothing(12, 0.15)), Ma.of(Ema.withSmoothing(26, 0.075)),
+                Ma.of(new Ema(signalPeriod)), 26 - 12, 0);
+    }
+
+    /** TA-Lib MACDEXT's line: three {@link Ma}s of the given types, aligned at the larger MA lookback, for {@link MacdExt}. */
+    static Macd extended(
+            int fastPeriod, int slowPeriod, int signalPeriod, MaType fastMaType, MaType slowMaType, MaType signalMaType) {
+        int fastLookback = Ma.lookback(fastPeriod, fastMaType);
+        int slowLookback = Ma.lookback(slowPeriod, slowMaType);
+        int largest = Math.max(fastLookback, slowLookback);
+        return new Macd(new Ma(fastPeriod, fastMaType), new Ma(slowPeriod, slowMaType), new Ma(signalPeriod, signalMaType),
+                largest - fastLookback, largest - slowLookback);
     }
 
     public static int lookback(int slowPeriod, int signalPeriod) {
@@ -73,20 +101,20 @@ public final class Macd {
         macd = Double.NaN;
         signal = Double.NaN;
         histogram = Double.NaN;
-        if (!Double.isFinite(x)) {
-            return;
-        }
-        double s = slow.step(x);
-        // The fast average runs on the suffix starting offset valid values in (TA-Lib's alignment, §3.1).
-        if (skipped < offset) {
-            skipped++;
-            return;
-        }
-        double f = fast.step(x);
-        if (f != f) {
-            return;
+        // Each average runs on the suffix that starts after its offset in valid values (§3.1).
+        double s = seen >= slowOffset ? slow.step(x) : Double.NaN;
+        double f = seen >= fastOffset ? fast.step(x) : Double.NaN;
+        if (Double.isFinite(x) && seen < Math.max(fastOffset, slowOffset)) {
+            seen++;
         }
         double line = f - s;
+        // The signal average starts at the macd line's first valid value (CATALOG.md §1.2).
+        if (!signalStarted) {
+            if (!Double.isFinite(line)) {
+                return;
+            }
+            signalStarted = true;
+        }
         double sig = signalAverage.step(line);
         if (sig != sig) {
             return;

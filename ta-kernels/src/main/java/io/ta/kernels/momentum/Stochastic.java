@@ -6,16 +6,15 @@ import io.ta.annotation.Output;
 import io.ta.annotation.Param;
 import io.ta.annotation.Selector;
 import io.ta.annotation.Step;
+import io.ta.kernels.ma.MaType;
 import io.ta.kernels.ma.Sma;
-import io.ta.kernels.stats.RollingMax;
-import io.ta.kernels.stats.RollingMin;
 
 /**
  * Stochastic oscillator (G. Lane, 1950s), as TA-Lib {@code STOCH(fastK = k_period, slowK = smooth SMA, slowD =
- * d_period SMA)}: {@code fastK = (C − LL)/((HH − LL)/100)} over the last k_period bars ({@link RollingMax} of the
- * highs, {@link RollingMin} of the lows; 0 when {@code HH − LL} is exactly 0, TA-Lib's guard); {@code k} is the SMA
- * of fastK over {@code smooth} bars (TA-Lib's slowK) and {@code d} the SMA of k over {@code d_period} bars (slowD).
- * CATALOG.md §1.7: laakhay gave %K 50 on a flat range; TA-Lib's 0 is kept. Lookback
+ * d_period SMA)}: fast %K is the {@link Stochf} kernel's ({@code fastK = (C − LL)/((HH − LL)/100)} over the last
+ * k_period bars, 0 when {@code HH − LL} is exactly 0, TA-Lib's guard), whose fastd with an SMA over {@code smooth}
+ * bars is {@code k} (TA-Lib's slowK, computed by TA-Lib exactly as STOCHF's fastD); {@code d} is the SMA of k over
+ * {@code d_period} bars (slowD). CATALOG.md §1.7: laakhay gave %K 50 on a flat range; TA-Lib's 0 is kept. Lookback
  * {@code (k_period−1) + (smooth−1) + (d_period−1)} for both outputs (TA-Lib aligns slowK with slowD).
  *
  * <p>Each SMA starts at its input's first valid bar (§1.2). Windows: a missing input makes the outputs NaN while it
@@ -30,11 +29,8 @@ import io.ta.kernels.stats.RollingMin;
         reference = "TA-Lib STOCH (Lane)",
         selectors = {@Selector(alias = "stoch_k", output = "k"), @Selector(alias = "stoch_d", output = "d")})
 public final class Stochastic {
-    final RollingMax highest;
-    final RollingMin lowest;
-    final Sma kAverage;
+    final Stochf fast;
     final Sma dAverage;
-    boolean kStarted;
     boolean dStarted;
     boolean ready;
 
@@ -49,9 +45,7 @@ public final class Stochastic {
             @Param(defaultValue = "14", min = 1, max = 100_000, doc = "bars of the high-low range (fast %K)") int kPeriod,
             @Param(defaultValue = "3", min = 1, max = 100_000, doc = "SMA period of %D") int dPeriod,
             @Param(defaultValue = "1", min = 1, max = 100_000, doc = "SMA period smoothing fast %K into k") int smooth) {
-        this.highest = new RollingMax(kPeriod);
-        this.lowest = new RollingMin(kPeriod);
-        this.kAverage = new Sma(smooth);
+        this.fast = new Stochf(kPeriod, smooth, MaType.SMA);
         this.dAverage = new Sma(dPeriod);
     }
 
@@ -61,23 +55,12 @@ public final class Stochastic {
 
     @Step
     public void step(double high, double low, double close) {
-        double hh = highest.step(high);
-        double ll = lowest.step(low);
-        double fastK = Double.NaN;
-        if (hh == hh && ll == ll && Double.isFinite(close)) {
-            double diff = (hh - ll) / 100.0;
-            fastK = diff != 0.0 ? (close - ll) / diff : 0.0;
-        }
+        // Stochf's fastd is fast %K smoothed over `smooth` bars, started at fast %K's first valid bar: slow %K.
+        fast.step(high, low, close);
+        double sk = fast.fastd;
         slowK = Double.NaN;
         slowD = Double.NaN;
-        // Each SMA window starts at its input's first valid bar (CATALOG.md §1.2 composition rule).
-        if (!kStarted) {
-            if (fastK != fastK) {
-                return;
-            }
-            kStarted = true;
-        }
-        double sk = kAverage.step(fastK);
+        // The d window starts at k's first valid bar (CATALOG.md §1.2 composition rule).
         if (!dStarted) {
             if (sk != sk) {
                 return;

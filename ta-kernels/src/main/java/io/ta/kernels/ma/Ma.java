@@ -1,0 +1,133 @@
+package io.ta.kernels.ma;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Nullable;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+
+/**
+ * Moving average of a chosen type, as TA-Lib's MA dispatcher: the standalone kernel of {@code ma_type} ({@link Sma},
+ * {@link Ema}, {@link Wma}, {@link Dema}, {@link Tema}, {@link Trima}, {@link Kama}, {@link Mama}, {@link T3}) over
+ * {@code period}, bit for bit. Inside the choice, as TA-Lib (CATALOG.md §1.4): {@code kama} uses fast 2 / slow 30,
+ * {@code t3} volume factor 0.7, and {@code mama} limits 0.5 / 0.05 and reports its {@code mama} output, ignoring the
+ * period.
+ *
+ * <p>Period 1 is the identity for every type, MAMA included, with lookback 0 — TA-Lib's MA copies its input for
+ * period 1 before looking at the type (so even EMA, whose {@code k = 1} recursion is not an exact copy, and the types
+ * whose own minimum period is 2 are never run). A missing input is then a missing output.
+ *
+ * <p>Only the chosen average is built; its missing-value handling applies (windows for sma/wma/trima, skipping for
+ * the recursive types, §5.2). {@link #lookback(int, MaType)} is the one place that maps a type to its lookback;
+ * every kernel with an MA-type parameter uses it. Composites whose TA-Lib reference runs the internal EMA directly
+ * (MACD, MACDFIX) wrap their {@link Ema} with {@link #of(Ema)}.
+ */
+@Kernel(
+        name = "ma",
+        family = Family.MOVING_AVERAGE,
+        summary = "Moving average of the type chosen by ma_type (sma, ema, wma, dema, tema, trima, kama, mama, t3).",
+        reference = "TA-Lib MA")
+public final class Ma {
+    /** The choices by ordinal, so the step can switch on the stored type (an enum is not kernel state). */
+    private static final MaType[] TYPES = MaType.values();
+
+    /** The chosen type's ordinal; kept for period 1 too, as parameters are part of the state (snapshots check them). */
+    final int type;
+    /** Kept although MAMA ignores it, for the same reason. */
+    final int period;
+    /** Period 1: the input is copied, whatever the type. */
+    final boolean identity;
+
+    @Nullable final Sma sma;
+    @Nullable final Ema ema;
+    @Nullable final Wma wma;
+    @Nullable final Dema dema;
+    @Nullable final Tema tema;
+    @Nullable final Trima trima;
+    @Nullable final Kama kama;
+    @Nullable final Mama mama;
+    @Nullable final T3 t3;
+
+    public Ma(
+            @Param(defaultValue = "30", min = 1, max = 100_000) int period,
+            @Param(defaultValue = "sma", doc = "moving average type: sma, ema, wma, dema, tema, trima, kama, mama or t3")
+                    MaType maType) {
+        MaType chosen = period == 1 ? null : maType;
+        this.type = maType.ordinal();
+        this.period = period;
+        this.identity = period == 1;
+        this.sma = chosen == MaType.SMA ? new Sma(period) : null;
+        this.ema = chosen == MaType.EMA ? new Ema(period) : null;
+        this.wma = chosen == MaType.WMA ? new Wma(period) : null;
+        this.dema = chosen == MaType.DEMA ? new Dema(period) : null;
+        this.tema = chosen == MaType.TEMA ? new Tema(period) : null;
+        this.trima = chosen == MaType.TRIMA ? new Trima(period) : null;
+        this.kama = chosen == MaType.KAMA ? new Kama(period, 2, 30) : null;
+        this.mama = chosen == MaType.MAMA ? new Mama(0.5, 0.05) : null;
+        this.t3 = chosen == MaType.T3 ? new T3(period, 0.7) : null;
+    }
+
+    private Ma(Ema ema) {
+        this.type = MaType.EMA.ordinal();
+        this.period = ema.period;
+        this.identity = false;
+        this.sma = null;
+        this.ema = ema;
+        this.wma = null;
+        this.dema = null;
+        this.tema = null;
+        this.trima = null;
+        this.kama = null;
+        this.mama = null;
+        this.t3 = null;
+    }
+
+    /**
+     * An EMA-type average that steps exactly {@code ema} — any period, including 1, and any smoothing constant — for
+     * composites whose TA-Lib reference calls the internal EMA rather than MA (MACD's averages, MACDFIX's fixed
+     * constants), so they can share code written against {@code Ma}.
+     */
+    public static Ma of(Ema ema) {
+        return new Ma(ema);
+    }
+
+    /** The lookback of {@code maType} over {@code period}: 0 for period 1, else the chosen kernel's own lookback. */
+    public static int lookback(int period, MaType maType) {
+        return period == 1 ? 0 : kernelLookback(period, maType);
+    }
+
+    private static int kernelLookback(int period, MaType maType) {
+        return switch (maType) {
+            case SMA -> Sma.lookback(period);
+            case EMA -> Ema.lookback(period);
+            case WMA -> Wma.lookback(period);
+            case DEMA -> Dema.lookback(period);
+            case TEMA -> Tema.lookback(period);
+            case TRIMA -> Trima.lookback(period);
+            case KAMA -> Kama.lookback(period);
+            case MAMA -> Mama.lookback();
+            case T3 -> T3.lookback(period);
+        };
+    }
+
+    @Step
+    public double step(double x) {
+        if (identity) {
+            return Double.isFinite(x) ? x : Double.NaN;
+        }
+        return switch (TYPES[type]) {
+            case SMA -> sma.step(x);
+            case EMA -> ema.step(x);
+            case WMA -> wma.step(x);
+            case DEMA -> dema.step(x);
+            case TEMA -> tema.step(x);
+            case TRIMA -> trima.step(x);
+            case KAMA -> kama.step(x);
+            case MAMA -> {
+                mama.step(x);
+                yield mama.mama;
+            }
+            case T3 -> t3.step(x);
+        };
+    }
+}

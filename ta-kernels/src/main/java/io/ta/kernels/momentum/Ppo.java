@@ -1,0 +1,53 @@
+package io.ta.kernels.momentum;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Require;
+import io.ta.annotation.Step;
+import io.ta.kernels.ma.Ma;
+import io.ta.kernels.ma.MaType;
+
+/**
+ * Percentage price oscillator, as TA-Lib PPO: {@code ((MA_fast − MA_slow)/MA_slow)·100} in TA-Lib's operation order,
+ * two {@link Ma}s of type ma_type (TA-Lib's default SMA); 0 when the slow average is ≈0 ({@code |MA_slow| < 1e-8},
+ * TA-Lib's {@code TA_IS_ZERO}, CATALOG.md §5.1). Lookback {@code lb(ma_type, slow_period)}.
+ *
+ * <p>Alignment as {@link Apo}: TA-Lib's PPO runs both averages on the whole input, not as §3.1's aligned pair; TA-Lib
+ * (normative, and the golden) is followed.
+ *
+ * <p>{@code fast_period < slow_period} is required (TA-Lib swaps them; §5.3 rejects). Missing values: each average
+ * handles them as its type does (§5.2); the output is NaN where either is.
+ */
+@Kernel(
+        name = "ppo",
+        family = Family.MOMENTUM,
+        summary = "Percentage price oscillator: 100 * (fast MA - slow MA) / slow MA.",
+        reference = "TA-Lib PPO")
+@Require(left = "fast_period", op = Require.Op.LT, right = "slow_period")
+public final class Ppo {
+    final Ma fast;
+    final Ma slow;
+
+    public Ppo(
+            @Param(defaultValue = "12", min = 2, max = 100_000) int fastPeriod,
+            @Param(defaultValue = "26", min = 2, max = 100_000) int slowPeriod,
+            @Param(defaultValue = "sma", doc = "moving average type of both averages") MaType maType) {
+        this.fast = new Ma(fastPeriod, maType);
+        this.slow = new Ma(slowPeriod, maType);
+    }
+
+    public static int lookback(int slowPeriod, MaType maType) {
+        return Ma.lookback(slowPeriod, maType);
+    }
+
+    @Step
+    public double step(double x) {
+        double f = fast.step(x);
+        double s = slow.step(x);
+        if (f != f || s != s) {
+            return Double.NaN;
+        }
+        return -1e-8 < s && s < 1e-8 ? 0.0 : ((f - s) / s) * 100.0;
+    }
+}

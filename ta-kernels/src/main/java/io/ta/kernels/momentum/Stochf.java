@@ -1,0 +1,87 @@
+package io.ta.kernels.momentum;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Output;
+import io.ta.annotation.Param;
+import io.ta.annotation.Step;
+import io.ta.kernels.ma.Ma;
+import io.ta.kernels.ma.MaType;
+import io.ta.kernels.stats.RollingMax;
+import io.ta.kernels.stats.RollingMin;
+
+/**
+ * Fast stochastic (G. Lane, 1950s), as TA-Lib STOCHF: {@code fastk = (C − LL)/((HH − LL)/100)} over the last
+ * fastk_period bars ({@link RollingMax} of the highs, {@link RollingMin} of the lows; 0 when {@code HH − LL} is exactly
+ * 0, TA-Lib's guard and operation order); {@code fastd} is the {@link Ma} of fastk over fastd_period of type
+ * fastd_ma_type (period 1 copies fastk, as TA-Lib's MA). Both outputs start at TA-Lib's single lookback
+ * {@code (fastk_period − 1) + lb(fastd_ma_type, fastd_period)}.
+ *
+ * <p>This is the one fast-%K of the library: {@link Stochastic} (TA-Lib STOCH) smooths this kernel's fastd again, and
+ * {@link StochRsi} runs it on the RSI.
+ *
+ * <p>The average starts at fast %K's first valid bar (CATALOG.md §1.2). Missing values: a missing high or low makes
+ * fastk NaN while it is inside the window, a missing close only its own bar; the average then handles the NaN as
+ * its type does (window or skip, §5.2). After warm-up, fastk is reported whenever it is valid, even while fastd still
+ * has a missing value in its window.
+ */
+@Kernel(
+        name = "stochf",
+        family = Family.MOMENTUM,
+        summary = "Fast stochastic: position of the close in the fastk_period range (fastk) and its moving average (fastd).",
+        reference = "TA-Lib STOCHF (Lane)")
+public final class Stochf {
+    final RollingMax highest;
+    final RollingMin lowest;
+    final Ma average;
+    boolean started;
+    boolean ready;
+
+    @Output(doc = "fast %K: 100·(C − LL)/(HH − LL) over fastk_period bars")
+    double fastk;
+
+    @Output(doc = "fast %D: the moving average of fastk over fastd_period bars")
+    double fastd;
+
+    public Stochf(
+            @Param(defaultValue = "5", min = 1, max = 100_000, doc = "bars of the high-low range") int fastkPeriod,
+            @Param(defaultValue = "3", min = 1, max = 100_000, doc = "moving average period of fastd") int fastdPeriod,
+            @Param(defaultValue = "sma", doc = "moving average type of fastd") MaType fastdMaType) {
+        this.highest = new RollingMax(fastkPeriod);
+        this.lowest = new RollingMin(fastkPeriod);
+        this.average = new Ma(fastdPeriod, fastdMaType);
+    }
+
+    public static int lookback(int fastkPeriod, int fastdPeriod, MaType fastdMaType) {
+        return (fastkPeriod - 1) + Ma.lookback(fastdPeriod, fastdMaType);
+    }
+
+    @Step
+    public void step(double high, double low, double close) {
+        double hh = highest.step(high);
+        double ll = lowest.step(low);
+        double k = Double.NaN;
+        if (hh == hh && ll == ll && Double.isFinite(close)) {
+            double diff = (hh - ll) / 100.0;
+            k = diff != 0.0 ? (close - ll) / diff : 0.0;
+        }
+        fastk = Double.NaN;
+        fastd = Double.NaN;
+        // The average starts at fast %K's first valid bar (CATALOG.md §1.2 composition rule).
+        if (!started) {
+            if (k != k) {
+                return;
+            }
+            started = true;
+        }
+        double d = average.step(k);
+        if (!ready) {
+            if (d != d) {
+                return;
+            }
+            ready = true;
+        }
+        fastk = k;
+        fastd = d;
+    }
+}
