@@ -14,9 +14,13 @@ import java.util.List;
 public final class Checks {
     private Checks() {}
 
-    /** CATALOG.md §1.1: no kernel emits ±Infinity; non-finite arithmetic results are written as NaN. */
+    /**
+     * CATALOG.md §1.1: no kernel emits ±Infinity; non-finite arithmetic results are written as NaN. Branch-free
+     * because it runs on every output of every bar: {@code v * 0.0} is a zero of v's sign when v is finite (so the
+     * sum is v exactly, −0.0 included) and NaN when v is infinite or NaN. The branchy form cost ~1 ns/bar on OBV.
+     */
     public static double finiteOrNaN(double v) {
-        return Math.abs(v) <= Double.MAX_VALUE ? v : Double.NaN;
+        return v + v * 0.0;
     }
 
     /** Validates an {@code int} parameter against its declared interval. */
@@ -69,25 +73,68 @@ public final class Checks {
     /** The common length of one input. */
     public static int length(String kernel, String name, double[] a) {
         if (a == null) {
-            throw nullInput(kernel, name);
+            throw new ShapeMismatchException(kernel, kernel + ": input '" + name + "' is null");
         }
         return a.length;
     }
 
-    /** The common length of two inputs. */
+    /**
+     * The common length of two inputs. Written as straight-line {@code throw new}s on purpose: C2 treats such blocks
+     * as cold, while a slow path that calls a helper to build the exception kept the arrays spilled to the stack
+     * inside the inlined batch loop (measured ~0.8 ns/bar on OBV). Messages match {@link #inputs}.
+     */
     public static int length(String kernel, String n1, double[] a1, String n2, double[] a2) {
-        return inputs(kernel, List.of(n1, n2), new double[][] {a1, a2});
+        if (a1 == null) {
+            throw new ShapeMismatchException(kernel, kernel + ": input '" + n1 + "' is null");
+        }
+        if (a2 == null) {
+            throw new ShapeMismatchException(kernel, kernel + ": input '" + n2 + "' is null");
+        }
+        if (a1.length != a2.length) {
+            throw new ShapeMismatchException(kernel, kernel + ": input lengths differ: " + n1 + "=" + a1.length + ", "
+                    + n2 + "=" + a2.length);
+        }
+        return a1.length;
     }
 
     /** The common length of three inputs. */
     public static int length(String kernel, String n1, double[] a1, String n2, double[] a2, String n3, double[] a3) {
-        return inputs(kernel, List.of(n1, n2, n3), new double[][] {a1, a2, a3});
+        if (a1 == null) {
+            throw new ShapeMismatchException(kernel, kernel + ": input '" + n1 + "' is null");
+        }
+        if (a2 == null) {
+            throw new ShapeMismatchException(kernel, kernel + ": input '" + n2 + "' is null");
+        }
+        if (a3 == null) {
+            throw new ShapeMismatchException(kernel, kernel + ": input '" + n3 + "' is null");
+        }
+        if (a1.length != a2.length || a1.length != a3.length) {
+            throw new ShapeMismatchException(kernel, kernel + ": input lengths differ: " + n1 + "=" + a1.length + ", "
+                    + n2 + "=" + a2.length + ", " + n3 + "=" + a3.length);
+        }
+        return a1.length;
     }
 
     /** The common length of four inputs. */
     public static int length(
             String kernel, String n1, double[] a1, String n2, double[] a2, String n3, double[] a3, String n4, double[] a4) {
-        return inputs(kernel, List.of(n1, n2, n3, n4), new double[][] {a1, a2, a3, a4});
+        if (a1 == null) {
+            throw new ShapeMismatchException(kernel, kernel + ": input '" + n1 + "' is null");
+        }
+        if (a2 == null) {
+            throw new ShapeMismatchException(kernel, kernel + ": input '" + n2 + "' is null");
+        }
+        if (a3 == null) {
+            throw new ShapeMismatchException(kernel, kernel + ": input '" + n3 + "' is null");
+        }
+        if (a4 == null) {
+            throw new ShapeMismatchException(kernel, kernel + ": input '" + n4 + "' is null");
+        }
+        if (a1.length != a2.length || a1.length != a3.length || a1.length != a4.length) {
+            throw new ShapeMismatchException(kernel, kernel + ": input lengths differ: " + n1 + "=" + a1.length + ", "
+                    + n2 + "=" + a2.length + ", " + n3 + "=" + a3.length + ", " + n4 + "=" + a4.length);
+        }
+        return a1.length;
     }
 
     /**
@@ -102,26 +149,26 @@ public final class Checks {
                     kernel + ": expected " + names.size() + " inputs (" + String.join(", ", names) + "), got "
                             + (arrays == null ? 0 : arrays.length));
         }
-        int n = -1;
-        boolean ragged = false;
+        for (double[] a : arrays) {
+            if (a == null || a.length != arrays[0].length) {
+                throw mismatch(kernel, names, arrays);
+            }
+        }
+        return arrays.length == 0 ? 0 : arrays[0].length;
+    }
+
+    /** The error for inputs that are not all present with one length: the first missing one, else every length. */
+    private static ShapeMismatchException mismatch(String kernel, List<String> names, double[][] arrays) {
         for (int i = 0; i < arrays.length; i++) {
             if (arrays[i] == null) {
-                throw nullInput(kernel, names.get(i));
-            }
-            if (n < 0) {
-                n = arrays[i].length;
-            } else if (arrays[i].length != n) {
-                ragged = true;
+                return nullInput(kernel, names.get(i));
             }
         }
-        if (ragged) {
-            StringBuilder sb = new StringBuilder(kernel).append(": input lengths differ: ");
-            for (int i = 0; i < arrays.length; i++) {
-                sb.append(i == 0 ? "" : ", ").append(names.get(i)).append('=').append(arrays[i].length);
-            }
-            throw new ShapeMismatchException(kernel, sb.toString());
+        StringBuilder sb = new StringBuilder(kernel).append(": input lengths differ: ");
+        for (int i = 0; i < arrays.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(names.get(i)).append('=').append(arrays[i].length);
         }
-        return Math.max(n, 0);
+        return new ShapeMismatchException(kernel, sb.toString());
     }
 
     private static ShapeMismatchException nullInput(String kernel, String name) {
