@@ -52,9 +52,10 @@ public final class Rsi {
         double change = x - previous;
         previous = x;
         // TA-Lib adds a negative change to the losses (as −change) and anything else to the gains; adding the
-        // other side's 0.0 leaves it bit for bit unchanged.
-        double g = gain.step(change < 0 ? 0.0 : change);
-        double l = loss.step(change < 0 ? -change : 0.0);
+        // other side's 0.0 leaves it bit for bit unchanged. Math.max compiles branch-free; the sign of a price
+        // change is a coin flip the branch predictor loses half the time.
+        double g = gain.step(Math.max(change, 0.0));
+        double l = loss.step(Math.max(-change, 0.0));
         averageGain = g;
         averageLoss = l;
         if (g != g) {

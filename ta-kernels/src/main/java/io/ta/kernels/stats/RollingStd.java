@@ -38,4 +38,9 @@ public final class RollingStd {
         }
         return v < 1e-8 ? 0.0 : Math.sqrt(v) * nbdev;
     }
+
+    /** The window's mean as of the last step (see {@link RollingVar#mean()}). */
+    public double mean() {
+        return var.mean();
+    }
 }

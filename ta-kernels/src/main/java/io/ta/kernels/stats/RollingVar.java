@@ -21,6 +21,8 @@ public final class RollingVar {
     final double period;
     final RollingSum sum;
     final RollingSum sumOfSquares;
+    /** The mean of the last window (NaN until it is full), for kernels that need it beside the variance. */
+    double mean = Double.NaN;
 
     public RollingVar(@Param(defaultValue = "5", min = 1, max = 100_000) int period) {
         this.period = period;
@@ -34,8 +36,14 @@ public final class RollingVar {
 
     @Step
     public double step(double x) {
-        double mean = sum.step(x) / period;
+        double m = sum.step(x) / period;
         double meanOfSquares = sumOfSquares.step(x * x) / period;
-        return meanOfSquares - mean * mean;
+        mean = m;
+        return meanOfSquares - m * m;
+    }
+
+    /** The window's mean as of the last step: TA-Lib SMA's value, from the same running sum. */
+    public double mean() {
+        return mean;
     }
 }

@@ -78,13 +78,12 @@ public final class PlusDm {
         }
         double up = high - h0;
         double down = l0 - low;
-        double plus = 0.0;
-        double minus = 0.0;
-        if (down > 0 && up < down) {
-            minus = down;
-        } else if (up > 0 && up > down) {
-            plus = up;
-        }
+        // TA-Lib: −DM = down when down > 0 and down > up, +DM = up when up > 0 and up > down, else 0. Written as
+        // one-condition selects so the JIT emits conditional moves: which side moved more is a coin flip.
+        double upMove = Math.max(up, 0.0);
+        double downMove = Math.max(down, 0.0);
+        double plus = up > down ? upMove : 0.0;
+        double minus = down > up ? downMove : 0.0;
         if (count < seedLength) {
             plusSum += plus;
             minusSum += minus;

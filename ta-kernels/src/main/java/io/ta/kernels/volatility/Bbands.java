@@ -10,8 +10,9 @@ import io.ta.kernels.ma.Sma;
 import io.ta.kernels.stats.RollingStd;
 
 /**
- * Bollinger bands (J. Bollinger), as TA-Lib BBANDS(period, nbdevup = nbdevdn = std_dev, SMA): middle = {@link Sma},
- * upper/lower = middle ± {@link RollingStd}{@code (period, std_dev)}. TA-Lib's SMA path computes the deviation as
+ * Bollinger bands (J. Bollinger), as TA-Lib BBANDS(period, nbdevup = nbdevdn = std_dev, SMA): upper/lower = middle ±
+ * {@link RollingStd}{@code (period, std_dev)}, and middle is the mean from that deviation's own running sum — the
+ * same operations as {@link Sma}, so the same value, without keeping the window twice. TA-Lib's SMA path computes the deviation as
  * {@code √(Σx²/n − sma²)} from a running sum of squares (0 when the variance is below 1e-8) and multiplies it by
  * {@code std_dev} — exactly what {@code RollingStd} computes, operation for operation, so the bands match bit for
  * bit. A negative {@code std_dev} swaps the bands' sides, as in TA-Lib. R TTR {@code BBands} matches.
@@ -28,7 +29,7 @@ import io.ta.kernels.stats.RollingStd;
             @Selector(alias = "bb_lower", output = "lower")
         })
 public final class Bbands {
-    final Sma mean;
+    /** The deviation's running sums also give the middle band: one window, not two. */
     final RollingStd deviation;
     @Output(doc = "middle + std_dev * standard deviation")
     double upper;
@@ -40,7 +41,6 @@ public final class Bbands {
     public Bbands(
             @Param(defaultValue = "20", min = 2, max = 100_000) int period,
             @Param(defaultValue = "2.0", doc = "band width in standard deviations") double stdDev) {
-        this.mean = new Sma(period);
         this.deviation = new RollingStd(period, stdDev);
     }
 
@@ -50,8 +50,8 @@ public final class Bbands {
 
     @Step
     public void step(double x) {
-        double m = mean.step(x);
         double d = deviation.step(x);
+        double m = deviation.mean();
         middle = m;
         upper = m + d;
         lower = m - d;
