@@ -11,50 +11,106 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Turns a JMH JSON result ({@code -rf json}) into the ratio tables of docs/performance.md: each benchmark method named
- * {@code <kernel><Impl>} is compared with its siblings measured in the same run.
+ * Turns a JMH JSON result ({@code -rf json}, ideally with {@code -prof gc}) into the tables of docs/performance.md.
+ * Kernel benchmarks named {@code <kernel><Impl>} are compared with their siblings measured in the same run (Ta,
+ * Talib, Ta4j, Update, Preview, and the copyFloor memory baseline); PlanBench's fused block sizes are compared with
+ * its node-at-a-time row (block = the whole history), with allocation per run from the gc profiler.
  *
  * <p>Usage: {@code java -cp ta-bench/target/benchmarks.jar io.ta.bench.Report result.json}
  */
 public final class Report {
     private Report() {}
 
+    /** One benchmark row: ns per bar, its 99.9% error, bytes allocated per bar (NaN without {@code -prof gc}). */
+    record Score(double ns, double error, double bytesPerBar) {}
+
     public static void main(String[] args) throws Exception {
-        Map<String, double[]> scores = new TreeMap<>();
+        Map<String, Score> scores = new TreeMap<>();
         try (Reader r = Files.newBufferedReader(Path.of(args[0]))) {
             for (JsonElement e : JsonParser.parseReader(r).getAsJsonArray()) {
                 JsonObject o = e.getAsJsonObject();
                 String name = o.get("benchmark").getAsString();
                 name = name.substring(name.lastIndexOf('.') + 1);
+                if (o.has("params")) {
+                    for (Map.Entry<String, JsonElement> p : o.getAsJsonObject("params").entrySet()) {
+                        name += "@" + p.getKey() + "=" + p.getValue().getAsString();
+                    }
+                }
                 JsonObject m = o.getAsJsonObject("primaryMetric");
-                scores.put(name, new double[] {m.get("score").getAsDouble(), m.get("scoreError").getAsDouble()});
+                double alloc = Double.NaN;
+                JsonObject secondary = o.getAsJsonObject("secondaryMetrics");
+                if (secondary != null && secondary.has("gc.alloc.rate.norm")) {
+                    alloc = secondary.getAsJsonObject("gc.alloc.rate.norm").get("score").getAsDouble();
+                }
+                scores.put(name, new Score(m.get("score").getAsDouble(), m.get("scoreError").getAsDouble(), alloc));
             }
         }
-        System.out.println("| benchmark | ns/bar | ± |");
-        System.out.println("|---|---:|---:|");
-        scores.forEach((k, v) -> System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f |%n", k, v[0], v[1]));
+        System.out.println("| benchmark | ns/bar | ± | B/bar |");
+        System.out.println("|---|---:|---:|---:|");
+        scores.forEach((k, v) -> System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %s |%n", k, v.ns(), v.error(),
+                Double.isNaN(v.bytesPerBar()) ? "–" : String.format(Locale.ROOT, "%.3f", v.bytesPerBar())));
+        kernels(scores);
+        plans(scores);
+    }
+
+    private static void kernels(Map<String, Score> scores) {
         System.out.println();
-        System.out.println("| kernel | ta / TA-Lib | ta / ta4j | ta / arraycopy | stream update / batch | preview / batch |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
-        double floor = scores.containsKey("copyFloor") ? scores.get("copyFloor")[0] : Double.NaN;
+        System.out.println("| kernel | ta ns/bar | ta / TA-Lib | ta4j / ta | ta / arraycopy | stream update / batch | "
+                + "preview / batch |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        Score floor = scores.get("copyFloor");
         for (String k : scores.keySet()) {
             if (!k.endsWith("Ta")) {
                 continue;
             }
             String kernel = k.substring(0, k.length() - 2);
-            double ta = scores.get(k)[0];
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", kernel,
-                    ratio(ta, scores.get(kernel + "Talib")), ratio(ta, scores.get(kernel + "Ta4j")),
-                    Double.isNaN(floor) ? "–" : String.format(Locale.ROOT, "%.2f×", ta / floor),
-                    inverse(scores.get(kernel + "Update"), ta), inverse(scores.get(kernel + "Preview"), ta));
+            double ta = scores.get(k).ns();
+            Score ta4j = scores.get(kernel + "Ta4j");
+            System.out.printf(Locale.ROOT, "| %s | %.2f | %s | %s | %s | %s | %s |%n", kernel, ta,
+                    ratio(ta, scores.get(kernel + "Talib")),
+                    ta4j == null ? "–" : String.format(Locale.ROOT, "%.0f×", ta4j.ns() / ta),
+                    ratio(ta, floor),
+                    ratio(scores.get(kernel + "Update"), ta),
+                    ratio(scores.get(kernel + "Preview"), ta));
         }
     }
 
-    private static String ratio(double ta, double[] other) {
-        return other == null ? "–" : String.format(Locale.ROOT, "%.2f×", ta / other[0]);
+    private static void plans(Map<String, Score> scores) {
+        Score whole = scores.get("batch@block=" + Wave1Bench.N);
+        if (whole == null) {
+            return;
+        }
+        System.out.println();
+        System.out.println("| plan run | ns/bar | node-at-a-time / this | allocated per 1M-bar run |");
+        System.out.println("|---|---:|---:|---:|");
+        scores.forEach((k, v) -> {
+            if (k.startsWith("batch@block=")) {
+                System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f× | %s |%n", k.substring("batch@".length()),
+                        v.ns(), whole.ns() / v.ns(), bytes(v.bytesPerBar() * Wave1Bench.N));
+            }
+        });
+        Score stream = scores.get("stream@block=1024");
+        if (stream != null) {
+            System.out.printf(Locale.ROOT, "| stream (update per bar) | %.2f | %.2f× | %s |%n", stream.ns(),
+                    whole.ns() / stream.ns(), bytes(stream.bytesPerBar() * Wave1Bench.N));
+        }
     }
 
-    private static String inverse(double[] stream, double batch) {
-        return stream == null ? "–" : String.format(Locale.ROOT, "%.2f×", stream[0] / batch);
+    private static String ratio(double ta, Score other) {
+        return other == null ? "–" : String.format(Locale.ROOT, "%.2f×", ta / other.ns());
+    }
+
+    private static String ratio(Score stream, double batch) {
+        return stream == null ? "–" : String.format(Locale.ROOT, "%.2f×", stream.ns() / batch);
+    }
+
+    private static String bytes(double b) {
+        if (Double.isNaN(b)) {
+            return "–";
+        }
+        if (b >= 1 << 20) {
+            return String.format(Locale.ROOT, "%.1f MB", b / (1 << 20));
+        }
+        return b >= 1 << 10 ? String.format(Locale.ROOT, "%.1f KB", b / (1 << 10)) : String.format(Locale.ROOT, "%.0f B", b);
     }
 }
