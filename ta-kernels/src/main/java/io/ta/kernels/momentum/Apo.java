@@ -30,6 +30,8 @@ import io.ta.kernels.ma.MaType;
 public final class Apo {
     final Ma fast;
     final Ma slow;
+    /** The slow average as of the last step; {@link Ppo} divides by it. */
+    double slowValue = Double.NaN;
 
     public Apo(
             @Param(defaultValue = "12", min = 2, max = 100_000) int fastPeriod,
@@ -47,6 +49,7 @@ public final class Apo {
     public double step(double x) {
         double f = fast.step(x);
         double s = slow.step(x);
+        slowValue = s;
         return f - s;
     }
 }

@@ -10,8 +10,8 @@ import io.ta.kernels.ma.MaType;
 
 /**
  * Percentage price oscillator, as TA-Lib PPO: {@code ((MA_fast − MA_slow)/MA_slow)·100} in TA-Lib's operation order,
- * two {@link Ma}s of type ma_type (TA-Lib's default SMA); 0 when the slow average is ≈0 ({@code |MA_slow| < 1e-8},
- * TA-Lib's {@code TA_IS_ZERO}, CATALOG.md §5.1). Lookback {@code lb(ma_type, slow_period)}.
+ * over an {@link Apo}'s two {@link Ma}s of type ma_type (TA-Lib's default SMA); 0 when the slow average is ≈0
+ * ({@code |MA_slow| < 1e-8}, TA-Lib's {@code TA_IS_ZERO}, CATALOG.md §5.1). Lookback {@code lb(ma_type, slow_period)}.
  *
  * <p>Alignment as {@link Apo}: TA-Lib's PPO runs both averages on the whole input, not as §3.1's aligned pair; TA-Lib
  * (normative, and the golden) is followed.
@@ -26,15 +26,14 @@ import io.ta.kernels.ma.MaType;
         reference = "TA-Lib PPO")
 @Require(left = "fast_period", op = Require.Op.LT, right = "slow_period")
 public final class Ppo {
-    final Ma fast;
-    final Ma slow;
+    /** fast − slow, TA-Lib's first operation; PPO scales it by the slow average. */
+    final Apo difference;
 
     public Ppo(
             @Param(defaultValue = "12", min = 2, max = 100_000) int fastPeriod,
             @Param(defaultValue = "26", min = 2, max = 100_000) int slowPeriod,
             @Param(defaultValue = "sma", doc = "moving average type of both averages") MaType maType) {
-        this.fast = new Ma(fastPeriod, maType);
-        this.slow = new Ma(slowPeriod, maType);
+        this.difference = new Apo(fastPeriod, slowPeriod, maType);
     }
 
     public static int lookback(int slowPeriod, MaType maType) {
@@ -43,11 +42,11 @@ public final class Ppo {
 
     @Step
     public double step(double x) {
-        double f = fast.step(x);
-        double s = slow.step(x);
-        if (f != f || s != s) {
+        double d = difference.step(x);
+        double s = difference.slowValue;
+        if (d != d) {
             return Double.NaN;
         }
-        return -1e-8 < s && s < 1e-8 ? 0.0 : ((f - s) / s) * 100.0;
+        return -1e-8 < s && s < 1e-8 ? 0.0 : (d / s) * 100.0;
     }
 }

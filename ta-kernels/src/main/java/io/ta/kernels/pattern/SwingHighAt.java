@@ -43,13 +43,17 @@ public final class SwingHighAt {
     @Step
     public double step(double high, double low) {
         swings.step(high, low);
-        double p = swings.pivotHigh;
-        if (p == p) {
-            pivots.push(p);
+        return nth(pivots, swings.pivotHigh, high);
+    }
+
+    /**
+     * Records a newly confirmed pivot (NaN when none) and reads the index-th most recent one, which is NaN at a bar
+     * whose own level is missing; {@link SwingLowAt} shares it.
+     */
+    static double nth(DoubleRing pivots, double pivot, double level) {
+        if (pivot == pivot) {
+            pivots.push(pivot);
         }
-        if (!Double.isFinite(high) || !pivots.isFull()) {
-            return Double.NaN;
-        }
-        return pivots.oldest();
+        return Double.isFinite(level) && pivots.isFull() ? pivots.oldest() : Double.NaN;
     }
 }

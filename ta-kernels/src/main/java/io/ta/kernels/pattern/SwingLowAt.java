@@ -44,13 +44,6 @@ public final class SwingLowAt {
     @Step
     public double step(double high, double low) {
         swings.step(high, low);
-        double p = swings.pivotLow;
-        if (p == p) {
-            pivots.push(p);
-        }
-        if (!Double.isFinite(low) || !pivots.isFull()) {
-            return Double.NaN;
-        }
-        return pivots.oldest();
+        return SwingHighAt.nth(pivots, swings.pivotLow, low);
     }
 }
