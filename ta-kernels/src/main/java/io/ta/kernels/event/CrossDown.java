@@ -19,8 +19,8 @@ import io.ta.annotation.Step;
         summary = "1 where a crosses below b: a < b now and a >= b on the previous bar.",
         reference = "laakhay-ta crossdown; no TTR/Tulip equivalent")
 public final class CrossDown {
-    double previousA = Double.NaN;
-    double previousB = Double.NaN;
+    /** a crosses below b exactly when b crosses above a. */
+    final CrossUp mirrored = new CrossUp();
 
     public CrossDown() {}
 
@@ -30,13 +30,6 @@ public final class CrossDown {
 
     @Step
     public double step(double a, double b) {
-        double pa = previousA;
-        double pb = previousB;
-        previousA = a;
-        previousB = b;
-        if (!(Double.isFinite(a) && Double.isFinite(b) && Double.isFinite(pa) && Double.isFinite(pb))) {
-            return 0.0;
-        }
-        return a < b && pa >= pb ? 1.0 : 0.0;
+        return mirrored.step(b, a);
     }
 }
