@@ -17,7 +17,8 @@ import io.ta.annotation.Step;
         summary = "1 where a is below its previous value.",
         reference = "laakhay-ta falling; no TTR/Tulip equivalent")
 public final class Falling {
-    double previous = Double.NaN;
+    /** a falls exactly when −a rises. */
+    final Rising negated = new Rising();
 
     public Falling() {}
 
@@ -27,11 +28,6 @@ public final class Falling {
 
     @Step
     public double step(double a) {
-        double p = previous;
-        previous = a;
-        if (!(Double.isFinite(a) && Double.isFinite(p))) {
-            return 0.0;
-        }
-        return a < p ? 1.0 : 0.0;
+        return negated.step(-a);
     }
 }
