@@ -161,7 +161,7 @@ public final class Checks {
     private static ShapeMismatchException mismatch(String kernel, List<String> names, double[][] arrays) {
         for (int i = 0; i < arrays.length; i++) {
             if (arrays[i] == null) {
-                return nullInput(kernel, names.get(i));
+                return new ShapeMismatchException(kernel, kernel + ": input '" + names.get(i) + "' is null");
             }
         }
         StringBuilder sb = new StringBuilder(kernel).append(": input lengths differ: ");
@@ -169,10 +169,6 @@ public final class Checks {
             sb.append(i == 0 ? "" : ", ").append(names.get(i)).append('=').append(arrays[i].length);
         }
         return new ShapeMismatchException(kernel, sb.toString());
-    }
-
-    private static ShapeMismatchException nullInput(String kernel, String name) {
-        return new ShapeMismatchException(kernel, kernel + ": input '" + name + "' is null");
     }
 
     /** Checks that an output array exists and matches the input length. */

@@ -1,5 +1,7 @@
 package io.ta.runtime.plan;
 
+import static io.ta.spi.Checks.finiteOrNaN;
+
 import io.ta.expr.Expr.Op;
 
 /**
@@ -23,12 +25,12 @@ public final class Ops {
     /** A binary operator. */
     public static double apply(Op op, double a, double b) {
         return switch (op) {
-            case ADD -> finite(a + b);
-            case SUB -> finite(a - b);
-            case MUL -> finite(a * b);
-            case DIV -> b == 0.0 ? Double.NaN : finite(a / b);
-            case MOD -> finite(a % b);
-            case POW -> finite(Math.pow(a, b));
+            case ADD -> finiteOrNaN(a + b);
+            case SUB -> finiteOrNaN(a - b);
+            case MUL -> finiteOrNaN(a * b);
+            case DIV -> b == 0.0 ? Double.NaN : finiteOrNaN(a / b);
+            case MOD -> finiteOrNaN(a % b);
+            case POW -> finiteOrNaN(Math.pow(a, b));
             case GT -> a != a || b != b ? Double.NaN : (a > b ? 1.0 : 0.0);
             case GE -> a != a || b != b ? Double.NaN : (a >= b ? 1.0 : 0.0);
             case LT -> a != a || b != b ? Double.NaN : (a < b ? 1.0 : 0.0);
@@ -39,10 +41,6 @@ public final class Ops {
             case OR -> a != a || b != b ? Double.NaN : (a != 0.0 || b != 0.0 ? 1.0 : 0.0);
             default -> throw new IllegalArgumentException(op + " is unary");
         };
-    }
-
-    private static double finite(double v) {
-        return Math.abs(v) <= Double.MAX_VALUE ? v : Double.NaN;
     }
 
     /** {@code out[i] = op(a[i])} for {@code i < n}. */
