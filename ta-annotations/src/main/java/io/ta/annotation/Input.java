@@ -32,4 +32,11 @@ public @interface Input {
 
     /** Whether 0 is outside the domain (e.g. a divisor). */
     boolean nonZero() default false;
+
+    /**
+     * What this input is quoted in. {@link Scale#DEFAULT}: {@link Scale#VOLUME} for an input named {@code volume},
+     * {@link Scale#PRICE} otherwise; declare {@link Scale#UNITLESS} for inputs that are not quoted (a period series,
+     * a boolean anchor).
+     */
+    Scale scale() default Scale.DEFAULT;
 }

@@ -47,4 +47,11 @@ public @interface Kernel {
 
     /** What the outputs mean; decides warm-up values and how the runtime type-checks them. */
     OutputKind kind() default OutputKind.NUMBER;
+
+    /**
+     * How every output scales when price inputs are multiplied by {@code c} (and volume inputs by {@code v});
+     * {@link Output#scale()} overrides it per output. {@link Scale#DEFAULT} is allowed only where the processor can
+     * infer it (flag kernels are {@link Scale#UNITLESS}).
+     */
+    Scale scale() default Scale.DEFAULT;
 }

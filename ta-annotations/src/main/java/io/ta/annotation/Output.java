@@ -26,4 +26,7 @@ public @interface Output {
      * The kernel's {@code lookback} must then be the largest of them. Empty: the kernel's lookback.
      */
     String lookback() default "";
+
+    /** How this output scales with the inputs; {@link Scale#DEFAULT} means the kernel's {@link Kernel#scale()}. */
+    Scale scale() default Scale.DEFAULT;
 }
