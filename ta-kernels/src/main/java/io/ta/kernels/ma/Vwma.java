@@ -1,0 +1,46 @@
+package io.ta.kernels.ma;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
+import io.ta.annotation.Step;
+import io.ta.kernels.stats.RollingSum;
+
+/**
+ * Volume-weighted moving average: {@code Σ(x·V) / ΣV} over the last n bars, two {@link RollingSum}s. When the window
+ * traded no volume at all ({@code ΣV = 0}, CATALOG.md §5.1) every weight is zero and the average falls back to the
+ * unweighted {@link Sma} of x. R TTR {@code VWMA} and Tulip {@code vwma} match.
+ *
+ * <p>Missing values: a missing x or V occupies its slot in both sums, so the output is NaN while it is inside the
+ * window, then exact again (§5.2).
+ */
+@Kernel(
+        name = "vwma",
+        family = Family.MOVING_AVERAGE,
+        scale = Scale.PRICE,
+        summary = "Volume-weighted moving average: sum(x*volume)/sum(volume) over period bars.",
+        reference = "TTR VWMA, Tulip vwma")
+public final class Vwma {
+    final RollingSum weighted;
+    final RollingSum volumes;
+    final Sma plain;
+
+    public Vwma(@Param(defaultValue = "20", min = 1, max = 100_000) int period) {
+        this.weighted = new RollingSum(period);
+        this.volumes = new RollingSum(period);
+        this.plain = new Sma(period);
+    }
+
+    public static int lookback(int period) {
+        return period - 1;
+    }
+
+    @Step
+    public double step(double x, double volume) {
+        double sumWeighted = weighted.step(x * volume);
+        double sumVolume = volumes.step(Double.isFinite(x) ? volume : Double.NaN);
+        double mean = plain.step(x);
+        return sumVolume == 0.0 ? mean : sumWeighted / sumVolume;
+    }
+}
