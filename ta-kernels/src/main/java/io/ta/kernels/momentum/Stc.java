@@ -1,0 +1,96 @@
+package io.ta.kernels.momentum;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Require;
+import io.ta.annotation.Scale;
+import io.ta.annotation.Step;
+import io.ta.kernels.ma.Ema;
+import io.ta.kernels.stats.RollingMax;
+import io.ta.kernels.stats.RollingMin;
+
+/**
+ * Schaff trend cycle (D. Schaff, 1990s; published in "Schaff Trend Cycle", 2008), CATALOG.md §3.6: a MACD line
+ * {@code m = ema(x, fast) − ema(x, slow)} (two independent {@link Ema}s) put through a stochastic twice, each time
+ * smoothed by {@code factor}:
+ * {@code k1 = 100·(m − min(m, cycle)) / (max(m, cycle) − min(m, cycle))},
+ * {@code d1 = d1₋₁ + factor·(k1 − d1₋₁)} (first d1 = k1), then {@code k2} the same stochastic of d1 over
+ * {@code cycle} bars and {@code stc = stc₋₁ + factor·(k2 − stc₋₁)} (first stc = k2). A flat window keeps the
+ * previous stochastic (0 before the first one, §5.1). The result lies in [0, 100].
+ *
+ * <p>Lookback: m from {@code slow − 1}, each stochastic adds {@code cycle − 1}. No TTR or Tulip function computes it.
+ *
+ * <p>Missing values: the EMAs and the two smoothings are recursive and skip a missing bar; the stochastics are
+ * window reads, so a missing m (or d1) leaves them NaN while it is inside their window (§5.2).
+ */
+@Kernel(
+        name = "stc",
+        family = Family.MOMENTUM,
+        scale = Scale.UNITLESS,
+        summary = "Schaff trend cycle: a doubly smoothed stochastic of the MACD line, in [0, 100].",
+        reference = "D. Schaff 2008")
+@Require(left = "fast_period", op = Require.Op.LT, right = "slow_period")
+public final class Stc {
+    final double factor;
+    final Ema fast;
+    final Ema slow;
+    final RollingMax macdHigh;
+    final RollingMin macdLow;
+    final RollingMax smoothHigh;
+    final RollingMin smoothLow;
+    double k1;
+    double d1;
+    double k2;
+    double value;
+    boolean smoothing;
+    boolean started;
+
+    public Stc(
+            @Param(defaultValue = "23", min = 2, max = 100_000) int fastPeriod,
+            @Param(defaultValue = "50", min = 2, max = 100_000) int slowPeriod,
+            @Param(defaultValue = "10", min = 2, max = 100_000, doc = "window of both stochastics") int cycle,
+            @Param(defaultValue = "0.5", min = 0, max = 1, minExclusive = true, doc = "smoothing of both stochastics")
+                    double factor) {
+        this.factor = factor;
+        this.fast = new Ema(fastPeriod);
+        this.slow = new Ema(slowPeriod);
+        this.macdHigh = new RollingMax(cycle);
+        this.macdLow = new RollingMin(cycle);
+        this.smoothHigh = new RollingMax(cycle);
+        this.smoothLow = new RollingMin(cycle);
+    }
+
+    public static int lookback(int slowPeriod, int cycle) {
+        return slowPeriod - 1 + 2 * (cycle - 1);
+    }
+
+    @Step
+    public double step(double x) {
+        double m = fast.step(x) - slow.step(x);
+        double high = macdHigh.step(m);
+        double low = macdLow.step(m);
+        double d = Double.NaN;
+        if (high == high && low == low) {
+            double range = high - low;
+            if (range != 0.0) {
+                k1 = 100.0 * (m - low) / range;
+            }
+            d1 = smoothing ? d1 + factor * (k1 - d1) : k1;
+            smoothing = true;
+            d = d1;
+        }
+        high = smoothHigh.step(d);
+        low = smoothLow.step(d);
+        if (high != high || low != low) {
+            return Double.NaN;
+        }
+        double range = high - low;
+        if (range != 0.0) {
+            k2 = 100.0 * (d - low) / range;
+        }
+        value = started ? value + factor * (k2 - value) : k2;
+        started = true;
+        return value;
+    }
+}
