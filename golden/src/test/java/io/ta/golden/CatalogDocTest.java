@@ -54,7 +54,8 @@ class CatalogDocTest {
         sb.append("do not edit. ").append(kernels.size()).append(" kernels. The specification they implement is CATALOG.md;\n");
         sb.append("`ta describe NAME` prints the same facts for one kernel.\n\n");
         sb.append("Parity: **TA-Lib** = matches TA-Lib's Java port on real data (golden/talib), **TTR/R** = matches R's TTR or a\n");
-        sb.append("base-R transcription of the formula (golden/ttr), **hand** = hand-checked worked examples (golden/hand); the number\n");
+        sb.append("base-R transcription of the formula (golden/ttr), **Tulip** = matches Tulip Indicators 0.8.4 (golden/tulip),\n");
+        sb.append("**hand** = hand-checked worked examples (golden/hand); the number\n");
         sb.append("is how many fixtures. Every kernel is also in the property suite (batch ≡ stream ≡ chunks, preview, replace-last,\n");
         sb.append("snapshot/restore, exact lookback, NaN recovery, bad parameters).\n\n");
         for (Map.Entry<String, List<KernelDescriptor>> f : byFamily.entrySet()) {
@@ -95,11 +96,12 @@ class CatalogDocTest {
         return s.isEmpty() ? "–" : s.replace("|", "\\|");
     }
 
-    /** For each kernel, its golden fixtures by reference: "TA-Lib ×2", "TTR/R ×1", "hand ×3". */
+    /** For each kernel, its golden fixtures by reference: "TA-Lib ×2", "TTR/R ×1", "Tulip ×1", "hand ×3". */
     static Map<String, List<String>> parity() {
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         TalibCase.all().forEach(c -> counts.computeIfAbsent(c.kernel(), k -> new TreeMap<>()).merge("TA-Lib", 1, Integer::sum));
         TtrParityTest.cases().forEach(c -> counts.computeIfAbsent(c.kernel(), k -> new TreeMap<>()).merge("TTR/R", 1, Integer::sum));
+        TulipParityTest.cases().forEach(c -> counts.computeIfAbsent(c.ta().kernel(), k -> new TreeMap<>()).merge("Tulip", 1, Integer::sum));
         try (var files = Files.list(Golden.path("hand"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
                 for (String line : Files.readAllLines(f)) {
