@@ -9,6 +9,10 @@ import io.ta.runtime.Registry;
 import io.ta.runtime.dsl.ParseException;
 import io.ta.runtime.dsl.Parser;
 import io.ta.spi.Names;
+import io.ta.spi.ParamValues;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +35,14 @@ public final class Plan {
     private final List<Node> nodes;
     private final Map<String, Ref> roots;
     private final Map<String, String> texts;
+    private final long fingerprint;
 
     private Plan(Planner planner, Map<String, int[]> provisional, Map<String, String> texts) {
         Map<String, Ref> refs = new LinkedHashMap<>();
         this.nodes = List.copyOf(planner.finish(provisional, refs));
         this.roots = java.util.Collections.unmodifiableMap(refs);
         this.texts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(texts));
+        this.fingerprint = canonicalHash(nodes, roots);
     }
 
     /**
@@ -206,15 +212,112 @@ public final class Plan {
         return ref(root).lookback();
     }
 
-    /** A stable hash of the plan's structure, so a plan snapshot only restores into the same plan. */
+    /**
+     * The identity of the computation, so a plan snapshot restores only into the same plan: a hash of the canonical
+     * DAG — every node in canonical order with its kind, kernel canonical name (aliases resolved), parameter values
+     * with defaults filled, constant bits, operator and inputs — and the root names with the outputs they refer to.
+     * Never the source text: {@code sma(close, 5)}, {@code sma(close,5)}, {@code rolling_mean(close, 5)}, the same
+     * with a comment, and {@code TaExpr.close().sma(5)} have one fingerprint, and their snapshots are
+     * interchangeable. Stable across runs and builds as long as the plan's meaning is unchanged.
+     */
     public long fingerprint() {
-        long h = 0xcbf29ce484222325L;
-        String s = explain();
-        for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
+        return fingerprint;
+    }
+
+    /** SHA-256 (first 64 bits) of a canonical encoding of the nodes and roots, each field length- or tag-prefixed. */
+    private static long canonicalHash(List<Node> nodes, Map<String, Ref> roots) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+        Canon c = new Canon(md);
+        c.text("ta plan fingerprint 1");
+        c.integer(nodes.size());
+        for (Node n : nodes) {
+            switch (n) {
+                case Node.Column col -> {
+                    c.tag('C');
+                    c.text(col.name());
+                }
+                case Node.Constant k -> {
+                    c.tag('K');
+                    c.text(k.type(0).name());
+                    c.real(k.value());
+                }
+                case Node.Kernel k -> {
+                    c.tag('F');
+                    c.text(k.descriptor().name());
+                    ParamValues p = k.params();
+                    c.integer(p.size());
+                    for (int i = 0; i < p.size(); i++) {
+                        switch (p.get(i)) {
+                            case Integer v -> {
+                                c.tag('i');
+                                c.integer(v);
+                            }
+                            case Double v -> {
+                                c.tag('r');
+                                c.real(v);
+                            }
+                            case Boolean v -> {
+                                c.tag('b');
+                                c.integer(v ? 1 : 0);
+                            }
+                            case Object v -> {
+                                c.tag('s');
+                                c.text(String.valueOf(v));
+                            }
+                        }
+                    }
+                }
+                case Node.Operator o -> {
+                    c.tag('O');
+                    c.text(o.op().name());
+                }
+            }
+            c.integer(n.inputs().size());
+            for (Ref r : n.inputs()) {
+                c.integer(r.node().id());
+                c.integer(r.output());
+            }
+        }
+        c.integer(roots.size());
+        for (Map.Entry<String, Ref> r : roots.entrySet()) {
+            c.text(r.getKey());
+            c.integer(r.getValue().node().id());
+            c.integer(r.getValue().output());
+        }
+        byte[] d = md.digest();
+        long h = 0;
+        for (int i = 0; i < 8; i++) {
+            h = (h << 8) | (d[i] & 0xff);
         }
         return h;
+    }
+
+    /** Feeds fields to the digest unambiguously: fixed-width numbers, length-prefixed text. */
+    private record Canon(MessageDigest md) {
+        void tag(char t) {
+            md.update((byte) t);
+        }
+
+        void integer(long v) {
+            for (int i = 56; i >= 0; i -= 8) {
+                md.update((byte) (v >>> i));
+            }
+        }
+
+        void real(double v) {
+            integer(Double.doubleToLongBits(v));
+        }
+
+        void text(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            integer(b.length);
+            md.update(b);
+        }
     }
 
     /** A readable description: every node with its inputs, parameters and lookback, then the roots. */

@@ -260,6 +260,7 @@ class PlannerTest {
         assertEquals(a.explain().replace("b=sma(open, 3), a=ema(close, 5)", "X").replace("a=ema(close, 5), b=sma(open, 3)", "X"),
                 b.explain().replace("b=sma(open, 3), a=ema(close, 5)", "X").replace("a=ema(close, 5), b=sma(open, 3)", "X"));
         assertEquals("column close", describe(a.nodes().get(0)));
+        assertEquals(a.fingerprint(), b.fingerprint());
     }
 
     static String describe(Node n) {
