@@ -293,4 +293,17 @@ class PlannerTest {
             assertEquals(Plan.of(doubled.gt(0)).fingerprint(), shared.fingerprint());
         });
     }
+
+    @Test
+    void namesDifferingOnlyInCaseAreSuggested() {
+        BindingException upper = assertThrows(BindingException.class, () -> plan("SMA(close,14)"));
+        assertEquals("unknown kernel 'SMA' (did you mean sma?)", upper.reason());
+        assertEquals("sma", ((UnknownNameException) upper.getCause()).suggestion().orElseThrow());
+        assertEquals("unknown kernel 'Rolling_Mean' (did you mean rolling_mean?)",
+                assertThrows(BindingException.class, () -> plan("Rolling_Mean(close, 3)")).reason());
+        assertEquals("sma has no argument 'Period' (did you mean period?); inputs: x; parameters: period",
+                assertThrows(BindingException.class, () -> plan("sma(close, Period=3)")).reason());
+        assertEquals("macd has no output 'SIGNAL' (did you mean signal?); outputs: macd, signal, histogram",
+                assertThrows(BindingException.class, () -> plan("macd(close).SIGNAL")).reason());
+    }
 }
