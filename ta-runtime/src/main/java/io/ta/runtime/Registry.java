@@ -1,5 +1,6 @@
 package io.ta.runtime;
 
+import io.ta.error.InvalidParameterException;
 import io.ta.error.UnknownNameException;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.Names;
@@ -82,8 +83,21 @@ public final class Registry {
         return new Registry(found);
     }
 
-    /** A registry of exactly these kernels (tests, embedding). */
+    /**
+     * A registry of exactly these kernels (tests, embedding).
+     *
+     * @throws InvalidParameterException if the collection or one of its kernels is null
+     * @throws RegistryConflictException if two kernels claim one name
+     */
     public static Registry of(Collection<? extends KernelDescriptor> kernels) {
+        boolean hasNull = kernels == null;
+        for (KernelDescriptor k : hasNull ? List.<KernelDescriptor>of() : kernels) {
+            hasNull |= k == null; // contains(null) throws on immutable collections
+        }
+        if (hasNull) {
+            throw new InvalidParameterException("registry", List.of("kernels"), "non-null",
+                    "registry: " + (kernels == null ? "the kernels are null" : "one of the kernels is null"));
+        }
         return new Registry(List.copyOf(kernels));
     }
 
@@ -103,6 +117,9 @@ public final class Registry {
      * @throws UnknownNameException with the closest registered name when one is close
      */
     public Entry resolve(String name) {
+        if (name == null) {
+            throw new UnknownNameException("kernel", null, null, "no kernel name given (null)");
+        }
         Entry e = byName.get(name);
         if (e == null) {
             String near = Names.closest(name, byName.keySet());
@@ -119,10 +136,18 @@ public final class Registry {
     /**
      * Runs a kernel over whole series: parameters by catalog name (defaults fill the rest), inputs in the kernel's
      * input order. A selector name returns just its output.
+     *
+     * @throws UnknownNameException for an unknown kernel or parameter name
+     * @throws InvalidParameterException for a parameter value out of range, or null parameters
+     * @throws io.ta.error.ShapeMismatchException for missing, null or ragged inputs
      */
     public Outputs compute(String name, Map<String, ?> params, double[]... inputs) {
         Entry e = resolve(name);
         KernelDescriptor d = e.kernel();
+        if (params == null) {
+            throw new InvalidParameterException(d.name(), List.of(), "non-null",
+                    d.name() + ": parameters must not be null (Map.of() takes every default)");
+        }
         double[][] out = d.batch(ParamValues.of(d, params), inputs);
         List<String> names = d.outputs().stream().map(o -> o.name()).toList();
         if (e.isSelector()) {

@@ -1,5 +1,6 @@
 package io.ta.runtime.exec;
 
+import io.ta.error.InvalidParameterException;
 import io.ta.error.ShapeMismatchException;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.error.StreamStateException;
@@ -33,7 +34,15 @@ public final class PlanStream {
     private final double[][] kernelInputs;
     private long count;
 
+    /**
+     * A fresh stream of {@code plan}.
+     *
+     * @throws InvalidParameterException if the plan is null
+     */
     public PlanStream(Plan plan) {
+        if (plan == null) {
+            throw new InvalidParameterException("plan_stream", List.of("plan"), "non-null", "plan_stream: plan must not be null");
+        }
         this.plan = plan;
         this.nodes = plan.nodes();
         this.columns = plan.columns();
@@ -177,6 +186,9 @@ public final class PlanStream {
      * @throws SnapshotMismatchException if it comes from another plan; this stream is then unchanged
      */
     public void restore(PlanSnapshot s) {
+        if (s == null) {
+            throw new SnapshotMismatchException("plan: snapshot is null");
+        }
         if (s.plan() != plan.fingerprint()) {
             throw new SnapshotMismatchException("plan: snapshot was taken from a different plan");
         }
@@ -227,8 +239,16 @@ public final class PlanStream {
         return plan;
     }
 
-    /** Convenience for OHLCV plans: the named bar fields, mapped onto {@link #columns()}. */
+    /**
+     * Convenience for OHLCV plans: the named bar fields, mapped onto {@link #columns()}.
+     *
+     * @throws UnknownNameException naming a column the map has no value for
+     * @throws ShapeMismatchException if {@code fields} is null
+     */
     public double[] bar(Map<String, Double> fields) {
+        if (fields == null) {
+            throw new ShapeMismatchException("plan", "plan: the bar's fields are null");
+        }
         double[] b = new double[columns.size()];
         for (int i = 0; i < b.length; i++) {
             Double v = fields.get(columns.get(i));

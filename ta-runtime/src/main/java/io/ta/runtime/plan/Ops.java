@@ -4,6 +4,7 @@ import static io.ta.spi.Checks.finiteOrNaN;
 
 import io.ta.error.InvalidParameterException;
 import io.ta.expr.Expr.Op;
+import io.ta.spi.Checks;
 import java.util.List;
 
 /**
@@ -21,18 +22,26 @@ import java.util.List;
 public final class Ops {
     private Ops() {}
 
-    /** A unary operator. */
+    /**
+     * A unary operator.
+     *
+     * @throws InvalidParameterException if {@code op} is not NEG or NOT
+     */
     public static double apply(Op op, double a) {
-        return switch (op) {
+        return switch (checked(op)) {
             case NEG -> finiteOrNaN(-a);
             case NOT -> (a == 0.0 ? 1.0 : 0.0) + (a - a);
             default -> throw new InvalidParameterException("ops", List.of("op"), "NEG or NOT", "ops: " + op + " is not a unary operator");
         };
     }
 
-    /** A binary operator. */
+    /**
+     * A binary operator.
+     *
+     * @throws InvalidParameterException if {@code op} is NEG, NOT or null
+     */
     public static double apply(Op op, double a, double b) {
-        return switch (op) {
+        return switch (checked(op)) {
             case ADD -> finiteOrNaN(a + b);
             case SUB -> finiteOrNaN(a - b);
             case MUL -> finiteOrNaN(a * b);
@@ -54,9 +63,23 @@ public final class Ops {
         };
     }
 
-    /** {@code out[i] = op(a[i])} for {@code i < n}. */
+    private static Op checked(Op op) {
+        if (op == null) {
+            throw new InvalidParameterException("ops", List.of("op"), "non-null", "ops: op must not be null");
+        }
+        return op;
+    }
+
+    /**
+     * {@code out[i] = op(a[i])} for {@code i < n}.
+     *
+     * @throws InvalidParameterException if {@code op} is not NEG or NOT
+     * @throws io.ta.error.ShapeMismatchException if an array is null or shorter than {@code n}
+     */
     public static void apply(Op op, double[] a, double[] out, int n) {
-        switch (op) {
+        Checks.range("ops", "a", a, 0, n);
+        Checks.range("ops", "out", out, 0, n);
+        switch (checked(op)) {
             case NEG -> {
                 for (int i = 0; i < n; i++) {
                     out[i] = apply(Op.NEG, a[i]);
@@ -73,9 +96,15 @@ public final class Ops {
     /**
      * {@code out[i] = op(a[i], b[i])} for {@code i < n}. The switch is outside the loops so each loop calls one
      * operator the JIT inlines.
+     *
+     * @throws InvalidParameterException if {@code op} is NEG, NOT or null
+     * @throws io.ta.error.ShapeMismatchException if an array is null or shorter than {@code n}
      */
     public static void apply(Op op, double[] a, double[] b, double[] out, int n) {
-        switch (op) {
+        Checks.range("ops", "a", a, 0, n);
+        Checks.range("ops", "b", b, 0, n);
+        Checks.range("ops", "out", out, 0, n);
+        switch (checked(op)) {
             case ADD -> {
                 for (int i = 0; i < n; i++) {
                     out[i] = apply(Op.ADD, a[i], b[i]);
