@@ -22,6 +22,11 @@ import io.ta.spi.StateWriter;
  * about ε·|mean|/σ — the rounding of the mean itself — where the raw-sum formula's is ε·mean²/σ². A constant window
  * gives exactly 0.
  *
+ * <p>The power sums are held in units of {@code 2^(k·e)}, with e the binary exponent of the largest difference of
+ * means merged so far: scaling by a power of two is exact, so the numbers are bit for bit those of the plain formulas,
+ * but {@code Σ(x − mean)⁴} of prices near 10¹⁰⁰ does not overflow, and the standardized moments
+ * ({@link #skewness()}, {@link #kurtosis()}) and {@link #standardize(double)} are finite wherever the data are.
+ *
  * <p>A non-finite push is missing: it makes the moments NaN while it is inside the window (CATALOG.md §5.2), then they
  * are exact again. Blocks alternate between two buffers (values and suffix moments), so a push never overwrites
  * anything a checkpoint may return to and marks and rewinds stay O(1). A snapshot holds only the pushed values and
@@ -29,11 +34,15 @@ import io.ta.spi.StateWriter;
  * for bit and no derived number is taken on trust. Contract: at most one {@link #push} per kernel step.
  */
 public final class MomentWindow implements StatePart<MomentWindow.Mark> {
+    /** The scale of a set without spread (one value, or equal values): below every double's exponent. */
+    private static final int FLAT = -4096;
+
     private final int window;
-    // Two blocks, block-major: block b occupies [b * window, (b + 1) * window). Suffix moments of the block are
-    // stored at the index of their oldest value.
+    // Two blocks, block-major: block b occupies [b * window, (b + 1) * window). Suffix moments of a block are stored
+    // at the index of their oldest value.
     private final double[] values;
     private final double[] suffixMean;
+    private final int[] suffixScale;
     private final double[] suffix2;
     private final double[] suffix3;
     private final double[] suffix4;
@@ -42,16 +51,19 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
     private long seq;
     // Moments of the current block's pushes so far (its prefix).
     private double prefixMean;
+    private int prefixScale;
     private double prefix2;
     private double prefix3;
     private double prefix4;
     // Moments of the window after the last push; NaN until it is full.
     private double mean = Double.NaN;
+    private int scale = FLAT;
     private double m2 = Double.NaN;
     private double m3 = Double.NaN;
     private double m4 = Double.NaN;
     // The result of the last merge, so merge needs no allocation.
     private double mergedMean;
+    private int mergedScale;
     private double merged2;
     private double merged3;
     private double merged4;
@@ -64,6 +76,7 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
         this.window = window;
         this.values = new double[2 * window];
         this.suffixMean = new double[2 * window];
+        this.suffixScale = new int[2 * window];
         this.suffix2 = new double[2 * window];
         this.suffix3 = new double[2 * window];
         this.suffix4 = new double[2 * window];
@@ -82,12 +95,14 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
         values[base + next] = v;
         if (next == 0) {
             prefixMean = v;
+            prefixScale = FLAT;
             prefix2 = v == v ? 0.0 : Double.NaN;
             prefix3 = prefix2;
             prefix4 = prefix2;
         } else {
-            merge(next, prefixMean, prefix2, prefix3, prefix4, 1, v, 0.0, 0.0, 0.0);
+            merge(next, prefixMean, prefixScale, prefix2, prefix3, prefix4, 1, v, FLAT, 0.0, 0.0, 0.0);
             prefixMean = mergedMean;
+            prefixScale = mergedScale;
             prefix2 = merged2;
             prefix3 = merged3;
             prefix4 = merged4;
@@ -104,17 +119,20 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
     private void combine() {
         if (seq < window) {
             mean = m2 = m3 = m4 = Double.NaN;
+            scale = FLAT;
         } else if (next == 0) {
             // The window is exactly the block just completed.
             mean = prefixMean;
+            scale = prefixScale;
             m2 = prefix2;
             m3 = prefix3;
             m4 = prefix4;
         } else {
             int at = (1 - block) * window + next;
-            merge(window - next, suffixMean[at], suffix2[at], suffix3[at], suffix4[at],
-                    next, prefixMean, prefix2, prefix3, prefix4);
+            merge(window - next, suffixMean[at], suffixScale[at], suffix2[at], suffix3[at], suffix4[at],
+                    next, prefixMean, prefixScale, prefix2, prefix3, prefix4);
             mean = mergedMean;
+            scale = mergedScale;
             m2 = merged2;
             m3 = merged3;
             m4 = merged4;
@@ -126,15 +144,17 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
         int last = base + window - 1;
         double v = values[last];
         suffixMean[last] = v;
+        suffixScale[last] = FLAT;
         suffix2[last] = v == v ? 0.0 : Double.NaN;
         suffix3[last] = suffix2[last];
         suffix4[last] = suffix2[last];
         for (int j = window - 2; j >= 0; j--) {
             int i = base + j;
             int after = i + 1;
-            merge(1, values[i], 0.0, 0.0, 0.0,
-                    window - 1 - j, suffixMean[after], suffix2[after], suffix3[after], suffix4[after]);
+            merge(1, values[i], FLAT, 0.0, 0.0, 0.0,
+                    window - 1 - j, suffixMean[after], suffixScale[after], suffix2[after], suffix3[after], suffix4[after]);
             suffixMean[i] = mergedMean;
+            suffixScale[i] = mergedScale;
             suffix2[i] = merged2;
             suffix3[i] = merged3;
             suffix4[i] = merged4;
@@ -143,21 +163,39 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
 
     /**
      * Moments of the union of two disjoint sets from theirs (Pébay 2008, eq. 3.1 and 3.2 with the mean update of
-     * Chan et al.): {@code a} holds the older values, {@code b} the newer. A NaN anywhere makes every result NaN.
+     * Chan et al.): {@code a} holds the older values, {@code b} the newer, each power sum in units of
+     * {@code 2^(k·scale)}. The result's scale is the largest of both scales and the exponent of the difference of
+     * means; rescaling by powers of two is exact. A NaN anywhere makes every result NaN.
      */
-    private void merge(double na, double meanA, double a2, double a3, double a4,
-            double nb, double meanB, double b2, double b3, double b4) {
+    private void merge(double na, double meanA, int scaleA, double a2, double a3, double a4,
+            double nb, double meanB, int scaleB, double b2, double b3, double b4) {
         double n = na + nb;
         double delta = meanB - meanA;
         double dn = delta / n;
-        double dn2 = dn * dn;
-        double nab = na * nb;
-        double t2 = delta * dn * nab;
         mergedMean = meanA + nb * dn;
+        int e = Math.max(Math.max(scaleA, scaleB), delta == 0.0 || delta != delta ? FLAT : Math.getExponent(delta));
+        mergedScale = e;
+        if (e != scaleA) {
+            int shift = scaleA - e;
+            a2 = Math.scalb(a2, 2 * shift);
+            a3 = Math.scalb(a3, 3 * shift);
+            a4 = Math.scalb(a4, 4 * shift);
+        }
+        if (e != scaleB) {
+            int shift = scaleB - e;
+            b2 = Math.scalb(b2, 2 * shift);
+            b3 = Math.scalb(b3, 3 * shift);
+            b4 = Math.scalb(b4, 4 * shift);
+        }
+        double d = Math.scalb(delta, -e);
+        double ds = Math.scalb(dn, -e);
+        double ds2 = ds * ds;
+        double nab = na * nb;
+        double t2 = d * ds * nab;
         merged2 = a2 + b2 + t2;
-        merged3 = a3 + b3 + t2 * dn * (na - nb) + 3.0 * dn * (na * b2 - nb * a2);
-        merged4 = a4 + b4 + t2 * dn2 * (na * na - nab + nb * nb) + 6.0 * dn2 * (na * na * b2 + nb * nb * a2)
-                + 4.0 * dn * (na * b3 - nb * a3);
+        merged3 = a3 + b3 + t2 * ds * (na - nb) + 3.0 * ds * (na * b2 - nb * a2);
+        merged4 = a4 + b4 + t2 * ds2 * (na * na - nab + nb * nb) + 6.0 * ds2 * (na * na * b2 + nb * nb * a2)
+                + 4.0 * ds * (na * b3 - nb * a3);
     }
 
     /** Pushes so far. */
@@ -175,19 +213,42 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
         return mean;
     }
 
-    /** {@code Σ(x − mean)²} over the window (never negative); NaN like {@link #mean()}. */
+    /**
+     * {@code Σ(x − mean)²} over the window (never negative; exactly 0 when its values are equal); NaN like
+     * {@link #mean()}. May overflow where the deviations exceed about 1e154.
+     */
     public double m2() {
-        return m2;
+        return Math.scalb(m2, 2 * scale);
     }
 
-    /** {@code Σ(x − mean)³} over the window; NaN like {@link #mean()}. */
+    /** {@code Σ(x − mean)³} over the window; NaN like {@link #mean()}. May overflow (deviations beyond about 1e102). */
     public double m3() {
-        return m3;
+        return Math.scalb(m3, 3 * scale);
     }
 
-    /** {@code Σ(x − mean)⁴} over the window; NaN like {@link #mean()}. */
+    /** {@code Σ(x − mean)⁴} over the window; NaN like {@link #mean()}. May overflow (deviations beyond about 1e77). */
     public double m4() {
-        return m4;
+        return Math.scalb(m4, 4 * scale);
+    }
+
+    /** Whether the window is valid and its values are all equal (zero spread, exactly). */
+    public boolean isFlat() {
+        return m2 == 0.0;
+    }
+
+    /** {@code Σd³/(Σd²)^{3/2}} with {@code d = x − mean}: finite at any scale; NaN when the spread is 0. */
+    public double skewness() {
+        return m3 / (m2 * Math.sqrt(m2));
+    }
+
+    /** {@code Σd⁴/(Σd²)²}: finite at any scale; NaN when the spread is 0. */
+    public double kurtosis() {
+        return m4 / (m2 * m2);
+    }
+
+    /** {@code (x − mean)/√Σd²}: finite at any scale; NaN when the spread is 0 or the window is not valid. */
+    public double standardize(double x) {
+        return Math.scalb(x - mean, -scale) / Math.sqrt(m2);
     }
 
     @Override
@@ -199,10 +260,12 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
     public void mark(Mark m) {
         m.seq = seq;
         m.prefixMean = prefixMean;
+        m.prefixScale = prefixScale;
         m.prefix2 = prefix2;
         m.prefix3 = prefix3;
         m.prefix4 = prefix4;
         m.mean = mean;
+        m.scale = scale;
         m.m2 = m2;
         m.m3 = m3;
         m.m4 = m4;
@@ -218,10 +281,12 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
         block = (int) ((seq / window) & 1);
         next = (int) (seq % window);
         prefixMean = m.prefixMean;
+        prefixScale = m.prefixScale;
         prefix2 = m.prefix2;
         prefix3 = m.prefix3;
         prefix4 = m.prefix4;
         mean = m.mean;
+        scale = m.scale;
         m2 = m.m2;
         m3 = m.m3;
         m4 = m.m4;
@@ -262,12 +327,14 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
         int base = (next == 0 && s > 0 ? 1 - block : block) * window;
         if (used > 0) {
             prefixMean = values[base];
+            prefixScale = FLAT;
             prefix2 = prefixMean == prefixMean ? 0.0 : Double.NaN;
             prefix3 = prefix2;
             prefix4 = prefix2;
             for (int j = 1; j < used; j++) {
-                merge(j, prefixMean, prefix2, prefix3, prefix4, 1, values[base + j], 0.0, 0.0, 0.0);
+                merge(j, prefixMean, prefixScale, prefix2, prefix3, prefix4, 1, values[base + j], FLAT, 0.0, 0.0, 0.0);
                 prefixMean = mergedMean;
+                prefixScale = mergedScale;
                 prefix2 = merged2;
                 prefix3 = merged3;
                 prefix4 = merged4;
@@ -280,10 +347,12 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
     public static final class Mark implements StatePart.Mark {
         long seq;
         double prefixMean;
+        int prefixScale;
         double prefix2;
         double prefix3;
         double prefix4;
         double mean;
+        int scale;
         double m2;
         double m3;
         double m4;
@@ -292,10 +361,12 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
         public void write(StateWriter out) {
             out.putLong(seq);
             out.putDouble(prefixMean);
+            out.putInt(prefixScale);
             out.putDouble(prefix2);
             out.putDouble(prefix3);
             out.putDouble(prefix4);
             out.putDouble(mean);
+            out.putInt(scale);
             out.putDouble(m2);
             out.putDouble(m3);
             out.putDouble(m4);
@@ -305,10 +376,12 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
         public void read(StateReader in) {
             seq = in.getLong();
             prefixMean = in.getDouble();
+            prefixScale = in.getInt();
             prefix2 = in.getDouble();
             prefix3 = in.getDouble();
             prefix4 = in.getDouble();
             mean = in.getDouble();
+            scale = in.getInt();
             m2 = in.getDouble();
             m3 = in.getDouble();
             m4 = in.getDouble();

@@ -85,6 +85,30 @@ class MomentWindowTest {
     }
 
     @Test
+    void standardizedMomentsAreTheSameAtAnyMagnitude() {
+        // Power-of-two rescaling is exact, so a window multiplied by 2^k must give the same standardized moments bit
+        // for bit — also where Σd⁴ of the scaled values would overflow (k = 900) or Σd² underflow (k = −900).
+        SplittableRandom r = new SplittableRandom(13);
+        double[] x = series(r, 150, 100.0, true);
+        for (int k : new int[] {-900, -300, 300, 900}) {
+            MomentWindow plain = new MomentWindow(9);
+            MomentWindow scaled = new MomentWindow(9);
+            for (int t = 0; t < x.length; t++) {
+                plain.push(x[t]);
+                scaled.push(Math.scalb(x[t], k));
+                String at = "2^" + k + ", bar " + t;
+                assertEquals(plain.skewness(), scaled.skewness(), at + ": skewness");
+                assertEquals(plain.kurtosis(), scaled.kurtosis(), at + ": kurtosis");
+                assertEquals(plain.standardize(x[t]), scaled.standardize(Math.scalb(x[t], k)), at + ": standardized");
+                assertEquals(Math.scalb(plain.mean(), k), scaled.mean(), at + ": mean");
+                if (t >= 8 && Double.isFinite(plain.kurtosis())) {
+                    assertTrue(Double.isFinite(scaled.kurtosis()), at);
+                }
+            }
+        }
+    }
+
+    @Test
     void aConstantWindowHasExactlyZeroSpread() {
         MomentWindow m = new MomentWindow(5);
         for (double v : new double[] {3.7, 1e12, -2.5, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1}) {
@@ -94,6 +118,8 @@ class MomentWindowTest {
         assertEquals(0.0, m.m2());
         assertEquals(0.0, m.m3());
         assertEquals(0.0, m.m4());
+        assertTrue(m.isFlat());
+        assertTrue(Double.isNaN(m.skewness()), "no spread, no shape");
     }
 
     @Test
