@@ -15,8 +15,9 @@ import io.ta.annotation.Step;
  * Lookback {@code 2(n − 1)}: the second sum starts at the first p (CATALOG.md §1.2). Both sums are
  * {@link RollingSum}s.
  *
- * <p>Defined for positive x (domain {@code x > 0}); a non-positive or missing x makes its term NaN, and the output is
- * NaN while such a term is inside the window (pandas-ta gives NaN for {@code 0·log 0} too).
+ * <p>Defined for positive x (domain {@code x > 0}): a non-positive x counts as missing, so the output is NaN while it
+ * is among the {@code 2n − 1} values the output reads (through a sum or a term), then exact again (CATALOG.md §5.2;
+ * pandas-ta gives NaN for {@code 0·log 0} too).
  */
 @Kernel(
         name = "entropy",
@@ -43,8 +44,8 @@ public final class Entropy {
 
     @Step
     public double step(@Input(min = 0, minExclusive = true) double x) {
-        double p = x / total.step(x);
-        double term = x > 0 ? -p * Math.log(p) / logBase : Double.NaN;
-        return information.step(term);
+        double v = x > 0 ? x : Double.NaN;
+        double p = v / total.step(v);
+        return information.step(-p * Math.log(p) / logBase);
     }
 }
