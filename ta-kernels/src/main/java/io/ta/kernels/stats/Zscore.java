@@ -12,7 +12,7 @@ import io.ta.state.MomentWindow;
  * {@code z = (x − mean)/σ} with the population deviation {@code σ = √(Σ(x − mean)²/n)} — the deviation of
  * {@code rolling_std} and {@code bbands}, so a close on the upper Bollinger band has {@code z = std_dev}. With the
  * sample deviation (pandas-ta {@code zscore}, which divides by n − 1) the value is {@code z·√((n − 1)/n)}. Because x
- * is one of the n values, {@code |z| ≤ (n − 1)/√n}.
+ * is one of the n values, {@code |z| ≤ √(n − 1)} (reached when the other n − 1 values are equal).
  *
  * <p>Mean and deviation come from a {@link MomentWindow} (merged centred sums, no running Σx²), so the z-score is the
  * same at any price scale and a constant window gives exactly σ = 0, where the output is 0 (CATALOG.md §5.1: an exact
