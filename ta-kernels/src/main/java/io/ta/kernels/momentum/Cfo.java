@@ -28,7 +28,7 @@ public final class Cfo {
     }
 
     public static int lookback(int period) {
-        return Tsf.lookback(period);
+        return period - 1;
     }
 
     @Step

@@ -23,7 +23,7 @@ import io.ta.state.MomentWindow;
         aliases = "z_score",
         family = Family.STATISTIC,
         summary = "Rolling z-score: (x - mean) / population standard deviation over the last period values.",
-        reference = "standard score over a rolling window; pandas-ta zscore (sample deviation, see the doc)",
+        reference = "standard score with the population deviation of rolling_std; pandas-ta zscore (sample deviation)",
         scale = Scale.UNITLESS)
 public final class Zscore {
     /** √n: turns {@code (x − mean)/√Σd²} into {@code (x − mean)/σ}. */

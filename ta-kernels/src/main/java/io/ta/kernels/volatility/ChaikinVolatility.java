@@ -32,7 +32,7 @@ public final class ChaikinVolatility {
     }
 
     public static int lookback(int period) {
-        return Ema.lookback(period) + Rocp.lookback(period);
+        return 2 * period - 1;
     }
 
     @Step
