@@ -1,6 +1,7 @@
 package io.ta.kernels.volatility;
 
 import io.ta.annotation.Family;
+import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
@@ -15,9 +16,9 @@ import io.ta.kernels.stats.RollingMax;
  * ({@link Sma}) — the rolling form of StockCharts, pandas-ta and TradingView, default 14 as Martin. (Martin's own
  * worked examples measure each drawdown from the highest price since the start of the period under study; a rolling
  * n-bar high is what makes it an indicator.) Lookback {@code 2(n − 1)}: the mean starts at the first drawdown.
- * A zero maximum gives a drawdown of 0 (CATALOG.md §5.1).
  *
- * <p>Missing values make the output NaN while they are inside either window, then it is exact again (§5.2).
+ * <p>Percentage drawdowns need positive prices (domain {@code x > 0}); a non-positive value counts as missing. Missing
+ * values make the output NaN while they are inside either window, then it is exact again (§5.2).
  */
 @Kernel(
         name = "ulcer_index",
@@ -40,9 +41,10 @@ public final class UlcerIndex {
     }
 
     @Step
-    public double step(double x) {
-        double max = highest.step(x);
-        double drawdown = max != 0.0 ? 100.0 * (x - max) / max : 0.0;
+    public double step(@Input(min = 0, minExclusive = true) double x) {
+        double v = x > 0 ? x : Double.NaN;
+        double max = highest.step(v);
+        double drawdown = 100.0 * (v - max) / max;
         double ms = meanSquare.step(drawdown * drawdown);
         // A mean of non-negative squares can only come out below zero through rounding in the running sum.
         return Math.sqrt(Math.max(ms, 0.0));
