@@ -175,20 +175,30 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
         mergedMean = meanA + nb * dn;
         int e = Math.max(Math.max(scaleA, scaleB), delta == 0.0 || delta != delta ? FLAT : Math.getExponent(delta));
         mergedScale = e;
-        if (e != scaleA) {
+        // A set without spread has zero power sums at any scale: nothing to rescale.
+        if (e != scaleA && scaleA != FLAT) {
             int shift = scaleA - e;
             a2 = Math.scalb(a2, 2 * shift);
             a3 = Math.scalb(a3, 3 * shift);
             a4 = Math.scalb(a4, 4 * shift);
         }
-        if (e != scaleB) {
+        if (e != scaleB && scaleB != FLAT) {
             int shift = scaleB - e;
             b2 = Math.scalb(b2, 2 * shift);
             b3 = Math.scalb(b3, 3 * shift);
             b4 = Math.scalb(b4, 4 * shift);
         }
-        double d = Math.scalb(delta, -e);
-        double ds = Math.scalb(dn, -e);
+        double d;
+        double ds;
+        if (e > -1000) {
+            // 2^−e, built from its bits: exact, and cheaper than scalb on the hot path.
+            double unit = Double.longBitsToDouble((long) (1023 - e) << 52);
+            d = delta * unit;
+            ds = dn * unit;
+        } else {
+            d = Math.scalb(delta, -e);
+            ds = Math.scalb(dn, -e);
+        }
         double ds2 = ds * ds;
         double nab = na * nb;
         double t2 = d * ds * nab;
