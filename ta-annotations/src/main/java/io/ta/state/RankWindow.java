@@ -149,11 +149,16 @@ public final class RankWindow implements StatePart<RankWindow.Mark> {
         return (below * t - belowIndexSum) - (above * t - aboveIndexSum);
     }
 
-    /** Counts the tree's values below, equal to and above {@code v}, and sums the indices of those below and above. */
+    /**
+     * Counts the tree's values below, equal to and above {@code v}, and sums the indices of those below and above:
+     * one descent while the path is common to "below v" and "not above v", then one branch each below the first node
+     * equal to v.
+     */
     private void rank(double v) {
         int n = 0;
         long sum = 0;
-        for (int node = root; node >= 0; ) {
+        int node = root;
+        while (node >= 0 && value[node] != v) {
             if (value[node] < v) {
                 n += sizeOf(left[node]) + 1;
                 sum += sumOf(left[node]) + index[node];
@@ -162,15 +167,29 @@ public final class RankWindow implements StatePart<RankWindow.Mark> {
                 node = left[node];
             }
         }
-        int notAbove = 0;
-        long notAboveSum = 0;
-        for (int node = root; node >= 0; ) {
-            if (value[node] <= v) {
-                notAbove += sizeOf(left[node]) + 1;
-                notAboveSum += sumOf(left[node]) + index[node];
-                node = right[node];
-            } else {
-                node = left[node];
+        int notAbove = n;
+        long notAboveSum = sum;
+        if (node >= 0) {
+            // node holds v: everything in its left subtree is ≤ v, everything right of it ≥ v.
+            notAbove += sizeOf(left[node]) + 1;
+            notAboveSum += sumOf(left[node]) + index[node];
+            for (int lo = left[node]; lo >= 0; ) {
+                if (value[lo] < v) {
+                    n += sizeOf(left[lo]) + 1;
+                    sum += sumOf(left[lo]) + index[lo];
+                    lo = right[lo];
+                } else {
+                    lo = left[lo];
+                }
+            }
+            for (int hi = right[node]; hi >= 0; ) {
+                if (value[hi] <= v) {
+                    notAbove += sizeOf(left[hi]) + 1;
+                    notAboveSum += sumOf(left[hi]) + index[hi];
+                    hi = right[hi];
+                } else {
+                    hi = left[hi];
+                }
             }
         }
         below = n;
