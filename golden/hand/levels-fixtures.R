@@ -1,7 +1,7 @@
 #!/usr/bin/env Rscript
 # Writes the real-data fixtures of the overlay, level and session kernels whose every output no single R call gives
 # (golden/ttr checks their first output on the whole history): alligator, hilo, cksp, starc, envelope, pbands, tdi,
-# pvo, pivots (every method), fractals, anchored_vwap and vwap_bands (anchored every 10 bars). Each value is written
+# pvo, gmma, itrend, pivots (every method), fractals, anchored_vwap and vwap_bands (anchored every 10 bars). Each value is written
 # from the kernel's cited definition in base R, with R TTR 0.24.3 (SMA, EMA, ATR, runMax/runMin, PBands, TDI) where
 # it computes a piece; nothing is shared with ta's code. Run from golden/:  Rscript hand/levels-fixtures.R
 suppressPackageStartupMessages(library(TTR))
@@ -123,4 +123,15 @@ write_fixture("anchored_vwap-ttrc", "anchored_vwap", "", "base R on the first 12
               list(value = vw))
 write_fixture("vwap_bands-ttrc", "vwap_bands", "multiplier=1.5", "base R (two-pass weighted deviation) on the first 120 bars of data/ttrc-daily.csv, anchored every 10 bars (hand/levels-fixtures.R)", session,
               list(upper = vw + 1.5 * sd, middle = vw, lower = vw - 1.5 * sd))
+# gmma: TTR GMMA, twelve EMAs, each from its own first value.
+g <- GMMA(c)
+names12 <- c(paste0("short_", c(3, 5, 8, 10, 12, 15)), paste0("long_", c(30, 35, 40, 45, 50, 60)))
+write_fixture("gmma-ttrc", "gmma", "", "TTR GMMA on the first 120 bars of data/ttrc-daily.csv (hand/levels-fixtures.R)", list(x = c),
+              setNames(lapply(seq_len(12), function(k) as.numeric(g[, k])), names12))
+
+# itrend: ttr/ehlers-functions.R's transcription and the trigger 2 it - it[2].
+source("ttr/ehlers-functions.R")
+it <- instantaneous_trendline(m, 0.07)
+write_fixture("itrend-ttrc", "itrend", "alpha=0.07", "Ehlers' published code transcribed in ttr/ehlers-functions.R, on the median prices of the first 120 bars of data/ttrc-daily.csv (hand/levels-fixtures.R)",
+              list(x = m), list(itrend = it, trigger = 2 * it - displaced(it, 2)))
 cat("wrote the level and overlay fixtures\n")

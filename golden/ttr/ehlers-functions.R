@@ -108,3 +108,15 @@ laguerre_rsi <- function(x, gamma) {
   }
   out
 }
+
+# Instantaneous trendline (Cybernetic Analysis for Stocks and Futures, 2004): the FIR (x + 2x[1] + x[2])/4 while
+# CurrentBar < 7 (bars 2-5 here, the first with two previous inputs), then the published recursion.
+instantaneous_trendline <- function(x, alpha) {
+  it <- rep(NA_real_, length(x))
+  for (t in 3:length(x)) {
+    it[t] <- if (t < 7) (x[t] + 2 * x[t - 1] + x[t - 2]) / 4 else
+      (alpha - alpha * alpha / 4) * x[t] + 0.5 * alpha * alpha * x[t - 1] - (alpha - 0.75 * alpha * alpha) * x[t - 2] +
+        2 * (1 - alpha) * it[t - 1] - (1 - alpha) * (1 - alpha) * it[t - 2]
+  }
+  it
+}

@@ -13,7 +13,8 @@ import java.util.Map;
  * Ehlers' filters and the bounded oscillators around them: normalised outputs stay in their ranges (ebsw in [−1, 1],
  * laguerre_rsi in [0, 1], ift_rsi in [−1, 1], trendflex and reflex within ±5 — the first value's bound when the mean
  * square starts at 0, and the largest |s|/√(0.04·s²) can ever be), the decycler is exactly the input minus its
- * high-pass, the roofing filter is the super smoother of the high-pass, and cg is bounded by half its window.
+ * high-pass, the roofing filter is the super smoother of the high-pass, cg is bounded by half its window, itrend's
+ * trigger is 2·it − it₋₂ and every gmma line is the catalog EMA of its period.
  */
 class CycleFilterInvariantsTest extends InvariantSuite {
     /** Rounding slack for ratios bounded by 1 (|a|/√(a²) can exceed 1 by an ulp or two). */
@@ -55,6 +56,23 @@ class CycleFilterInvariantsTest extends InvariantSuite {
                     double[] ss = composed(c, "supersmoother", Map.of("period", c.params().get("ss_period")), new double[][] {hp});
                     for (int t = 0; t < ss.length; t++) {
                         same(c, t, out[0][t], ss[t], "roofing = supersmoother(highpass)");
+                    }
+                }),
+                Map.entry("itrend", (c, out) -> {
+                    double[] x = c.inputs()[0];
+                    for (int t = 2; t < x.length; t++) {
+                        if (Double.isFinite(x[t]) && Double.isFinite(x[t - 1]) && Double.isFinite(x[t - 2]) && !Double.isNaN(out[1][t])) {
+                            same(c, t, out[1][t], 2.0 * out[0][t] - out[0][t - 2], "trigger = 2 it - it[2]");
+                        }
+                    }
+                }),
+                Map.entry("gmma", (c, out) -> {
+                    int[] periods = {3, 5, 8, 10, 12, 15, 30, 35, 40, 45, 50, 60};
+                    for (int o = 0; o < periods.length; o++) {
+                        double[] ema = composed(c, "ema", Map.of("period", periods[o]), c.inputs());
+                        for (int t = 0; t < ema.length; t++) {
+                            same(c, t, out[o][t], ema[t], "gmma line " + periods[o]);
+                        }
                     }
                 }),
                 Map.entry("highpass", (c, out) -> {
