@@ -4,6 +4,8 @@
 # Needs R and TTR (Debian: apt-get install r-cran-ttr). Values are written with 17 significant digits, which
 # parse back to the exact double.
 suppressPackageStartupMessages(library(TTR))
+# Formula transcriptions too long for one table cell live in ttr/*-functions.R; the expressions can call them.
+for (f in sort(Sys.glob("ttr/*-functions.R"))) source(f)
 
 datasets <- list(
   ttrc = read.csv("data/ttrc-daily.csv"),

@@ -51,6 +51,8 @@ public final class SwingPoints {
 
     final boolean levels;
     final boolean allowEqualExtremes;
+    /** laakhay's rule that lows count only after a high; {@link Fractals} (Williams) has no such rule. */
+    final boolean lowsAfterHigh;
     final DoubleRing recentHighs;
     final DoubleRing recentLows;
     final SlidingExtreme highsBefore;
@@ -76,14 +78,27 @@ public final class SwingPoints {
             @Param(defaultValue = "2", min = 1, max = 1_000, doc = "Bars after the pivot (confirmation delay).") int right,
             @Param(defaultValue = "flags", doc = "flags (1/0) or levels (pivot price).") ReturnMode returnMode,
             @Param(defaultValue = "false", doc = "Whether a pivot may tie another bar of its window.") boolean allowEqualExtremes) {
+        this(left, right, returnMode, allowEqualExtremes, true);
+    }
+
+    private SwingPoints(int left, int right, ReturnMode returnMode, boolean allowEqualExtremes, boolean lowsAfterHigh) {
         this.levels = returnMode == ReturnMode.LEVELS;
         this.allowEqualExtremes = allowEqualExtremes;
+        this.lowsAfterHigh = lowsAfterHigh;
         this.recentHighs = new DoubleRing(right + 1);
         this.recentLows = new DoubleRing(right + 1);
         this.highsBefore = new SlidingExtreme(left, true);
         this.highsAfter = new SlidingExtreme(right, true);
         this.lowsBefore = new SlidingExtreme(left, false);
         this.lowsAfter = new SlidingExtreme(right, false);
+    }
+
+    /**
+     * Bill Williams' fractals: strict pivots with {@code n} bars on either side, lows independent of highs (no
+     * "lows only after the first high" rule), as flags.
+     */
+    static SwingPoints williams(int n) {
+        return new SwingPoints(n, n, ReturnMode.FLAGS, false, false);
     }
 
     public static int lookback(int left, int right) {
@@ -98,7 +113,7 @@ public final class SwingPoints {
         }
         // The low windows advance on every bar, even before the first high makes low pivots possible.
         double l = confirm(low, recentLows, lowsBefore, lowsAfter, false, allowEqualExtremes);
-        pivotLow = highSeen ? l : Double.NaN;
+        pivotLow = highSeen || !lowsAfterHigh ? l : Double.NaN;
         if (levels) {
             swingHigh = pivotHigh;
             swingLow = pivotLow;
