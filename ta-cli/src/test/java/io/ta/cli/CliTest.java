@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ta.runtime.Bars;
 import io.ta.runtime.Registry;
+import io.ta.runtime.csv.CsvBars;
+import io.ta.runtime.csv.CsvOptions;
 import io.ta.runtime.exec.PlanResult;
 import io.ta.runtime.plan.Plan;
 import java.awt.image.BufferedImage;
@@ -57,7 +59,7 @@ class CliTest {
         List<String> lines = r.out().lines().toList();
         assertEquals("date,rsi,macd_signal,spread,buy,fast", lines.get(0));
         assertEquals(5551, lines.size());
-        CsvTable table = CsvTable.read(Path.of(TTRC), null, null);
+        CsvBars table = CsvBars.read(Path.of(TTRC), CsvOptions.defaults());
         Map<String, String> exprs = new LinkedHashMap<>();
         for (int i = 1; i < EXPRS.length; i += 2) {
             String[] kv = EXPRS[i].split("=", 2);
@@ -67,7 +69,7 @@ class CliTest {
         List<String> names = List.copyOf(exprs.keySet());
         for (int t = 0; t < 5550; t++) {
             String[] cells = lines.get(t + 1).split(",", -1);
-            assertEquals(table.timeText.get(t), cells[0]);
+            assertEquals(table.label(t), cells[0]);
             for (int k = 0; k < names.size(); k++) {
                 double expected = lib.get(names.get(k)).get(t);
                 double got = cells[k + 1].isEmpty() ? Double.NaN : Double.parseDouble(cells[k + 1]);
@@ -135,9 +137,10 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals("date,symbol,r", lines.get(0));
-        CsvTable t = CsvTable.read(multi, "symbol", null);
-        double[] aaa = Plan.compile("rsi(close, 14)").run(t.bars(t.rowsBySymbol().get("AAA"))).value().toArray();
-        double[] bbb = Plan.compile("rsi(close, 14)").run(t.bars(t.rowsBySymbol().get("BBB"))).value().toArray();
+        CsvBars t = CsvBars.read(multi, CsvOptions.defaults().withSymbolColumn("symbol"));
+        assertEquals(List.of("AAA", "BBB"), t.symbols());
+        double[] aaa = Plan.compile("rsi(close, 14)").run(t.bars(t.rowsBySymbol()[0])).value().toArray();
+        double[] bbb = Plan.compile("rsi(close, 14)").run(t.bars(t.rowsBySymbol()[1])).value().toArray();
         for (int i = 0; i < 400; i++) {
             assertEquals(Evaluation.format(aaa[i], false), lines.get(1 + 2 * i).split(",", -1)[2]);
             assertEquals(Evaluation.format(bbb[i], false), lines.get(2 + 2 * i).split(",", -1)[2]);
@@ -178,7 +181,7 @@ class CliTest {
                 "--expr", "a=close");
         error(3, "rows must be in time order", "stream", "--csv", bad.toString(), "--expr", "a=close");
         Files.writeString(bad, "date,close\n2020-13-01,1\n");
-        error(3, "row 2, column 'date': '2020-13-01' is not an ISO date, ISO date-time or epoch milliseconds", "eval", "--csv",
+        error(3, "row 2, column 'date': '2020-13-01' is not a valid date", "eval", "--csv",
                 bad.toString(), "--expr", "a=close");
         Files.writeString(bad, "date,close\n2020-01-01,1,2\n");
         error(3, "row 2 has 3 cells, the header has 2", "eval", "--csv", bad.toString(), "--expr", "a=close");
@@ -217,7 +220,7 @@ class CliTest {
         assertEquals(5551, Files.readAllLines(dir.resolve("indicators.csv")).size());
         BufferedImage img = ImageIO.read(dir.resolve("chart.png").toFile());
         assertEquals(1400, img.getWidth());
-        Bars bars = CsvTable.read(Path.of(TTRC), null, null).bars();
+        Bars bars = CsvBars.read(Path.of(TTRC), CsvOptions.defaults()).bars();
         assertArrayEquals(Plan.compile("sma(close, 50)").run(bars).value().toArray(),
                 Files.readAllLines(dir.resolve("indicators.csv")).stream().skip(1)
                         .mapToDouble(l -> l.split(",", -1)[1].isEmpty() ? Double.NaN : Double.parseDouble(l.split(",", -1)[1])).toArray());
