@@ -5,6 +5,8 @@ import io.ta.error.TaException;
 import io.ta.runtime.dsl.ExpressionException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -89,9 +91,10 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(String[] args, InputStream in, OutputStream out, OutputStream err) {
-        PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        Watched watched = new Watched(out);
+        PrintWriter o = new PrintWriter(new OutputStreamWriter(watched, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        Main main = new Main(in, out);
+        Main main = new Main(in, watched);
         CommandLine cl = new CommandLine(main);
         cl.setOut(o);
         cl.setErr(e);
@@ -112,11 +115,46 @@ public final class Main implements Runnable {
             code = failure(ex, e, main.debug);
         }
         if (code == OK && o.checkError()) {
-            e.println("ta: cannot write to standard output");
-            code = OUTPUT;
+            // What picocli and list/describe/demo print goes through a PrintWriter, which only keeps a flag.
+            IOException failure = watched.failure == null ? new IOException("write error") : watched.failure;
+            code = failure(new OutputFailure("standard output", failure), e, main.debug);
         }
         e.flush();
         return code;
+    }
+
+    /** Standard output, remembering why a write failed. */
+    private static final class Watched extends FilterOutputStream {
+        IOException failure;
+
+        Watched(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException ex) {
+                failure = ex;
+                throw ex;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException ex) {
+                failure = ex;
+                throw ex;
+            }
+        }
     }
 
     /** Prints one line about {@code ex} (and the stack trace of a bug when debugging); returns the exit code. */

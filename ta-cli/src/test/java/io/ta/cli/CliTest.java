@@ -297,6 +297,9 @@ class CliTest {
             assertEquals("", pipe.err(), command);
         }
         assertEquals(4, runTo(failingAfter(0, "No space left on device"), "list").code(), "list checks its output too");
+        Run listPipe = runTo(failingAfter(10, "Broken pipe"), "list");
+        assertEquals(141, listPipe.code());
+        assertEquals("", listPipe.err());
     }
 
     @Test
