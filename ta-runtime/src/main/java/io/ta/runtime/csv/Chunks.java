@@ -3,14 +3,15 @@ package io.ta.runtime.csv;
 import java.util.Arrays;
 
 /**
- * Growable primitive columns kept as fixed-size chunks, so loading never copies what it already holds (a doubling
- * array briefly needs three times its final size) and the final array is assembled chunk by chunk while the chunks are
- * released (at most one column is held twice).
+ * Growable primitive columns kept as fixed-size chunks (after a first one that grows from a few values), so loading
+ * never copies what it already holds (a doubling array briefly needs three times its final size) and the final array
+ * is assembled chunk by chunk while the chunks are released (at most one column is held twice).
  */
 final class Chunks {
     static final int SHIFT = 16;
     static final int SIZE = 1 << SHIFT;
     static final int MASK = SIZE - 1;
+    static final int FIRST = 64;
 
     private Chunks() {}
 
@@ -20,6 +21,14 @@ final class Chunks {
         private int size;
 
         void add(double v) {
+            if (size < SIZE) {
+                // The first chunk grows by doubling, so a small table stays small.
+                if (size == 0 || size == chunks[0].length) {
+                    chunks[0] = size == 0 ? new double[FIRST] : Arrays.copyOf(chunks[0], size * 2);
+                }
+                chunks[0][size++] = v;
+                return;
+            }
             int c = size >>> SHIFT;
             if ((size & MASK) == 0) {
                 if (c == chunks.length) {
@@ -48,6 +57,14 @@ final class Chunks {
         private int size;
 
         void add(long v) {
+            if (size < SIZE) {
+                // The first chunk grows by doubling, so a small table stays small.
+                if (size == 0 || size == chunks[0].length) {
+                    chunks[0] = size == 0 ? new long[FIRST] : Arrays.copyOf(chunks[0], size * 2);
+                }
+                chunks[0][size++] = v;
+                return;
+            }
             int c = size >>> SHIFT;
             if ((size & MASK) == 0) {
                 if (c == chunks.length) {
@@ -80,6 +97,14 @@ final class Chunks {
         private int size;
 
         void add(int v) {
+            if (size < SIZE) {
+                // The first chunk grows by doubling, so a small table stays small.
+                if (size == 0 || size == chunks[0].length) {
+                    chunks[0] = size == 0 ? new int[FIRST] : Arrays.copyOf(chunks[0], size * 2);
+                }
+                chunks[0][size++] = v;
+                return;
+            }
             int c = size >>> SHIFT;
             if ((size & MASK) == 0) {
                 if (c == chunks.length) {
