@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * block by block, writes CSV and optionally a chart. Memory grows with rows × columns read; {@code ta stream} needs
  * none per row.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval", mixinStandardHelpOptions = true, footer = InputOptions.RULES + Main.EXIT_CODES,
         description = {"Evaluate expressions over a CSV of bars; print one row per input row.",
             "Holds the columns it reads in memory (8 bytes per row and column); for very large inputs use 'ta stream'."})
 final class EvalCommand implements Runnable {

@@ -14,12 +14,16 @@ final class InputOptions {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
+    /** How the input is read, for the help text of the commands that read it (docs/contracts.md has the full rules). */
+    static final String RULES = "%nCSV input (details: docs/contracts.md, \"CSV input\"):%n"
+            + "  Header row first; the time column is the first named date, time or timestamp.%n"
+            + "  Times: 2024-01-31, 2024-01-31T15:30:00Z (no offset: UTC) or epoch numbers.%n"
+            + "  Numbers: -12.5, 1.5e-3. Missing: empty, NaN, NA, Inf, Infinity (any case).%n"
+            + "  Only the columns the expressions use are read; others may hold any text.%n"
+            + "  UTF-8 (BOM fine), LF or CRLF; blank lines are skipped but keep row numbers.%n";
+
     @Option(names = "--csv", required = true, paramLabel = "FILE",
-            description = {"Input CSV, or - for standard input: a header row, then one bar per row in time order. The time column is the",
-                "first named date, time or timestamp (any case): ISO dates (2024-01-31), ISO date-times (2024-01-31T15:30:00Z; no",
-                "offset means UTC) or epoch numbers. Other columns are numbers named by their header in lower case; only those",
-                "the expressions use are read. Numbers: -12.5, 1.5e-3; empty, NaN, NA, Inf and Infinity are missing values.",
-                "UTF-8 (a BOM is fine), LF or CRLF; blank lines are skipped but counted in row numbers."})
+            description = "Input CSV, or - for standard input; one bar per row, in time order (see CSV input below).")
     String csv;
 
     @Option(names = "--symbol-col", paramLabel = "COL",
@@ -31,8 +35,8 @@ final class InputOptions {
     String delimiter;
 
     @Option(names = "--time-unit", paramLabel = "UNIT",
-            description = {"Unit of epoch-number times: s, ms, us or ns. Default: inferred per value from its magnitude (seconds 1e8..1e10,",
-                "milliseconds 1e11..1e13, microseconds 1e14..1e16, nanoseconds from 1e17); other magnitudes are refused."})
+            description = "Unit of epoch-number times: s, ms, us or ns. Default: from each value's magnitude (s 1e8-1e10, "
+                    + "ms 1e11-1e13, us 1e14-1e16, ns from 1e17); other magnitudes are refused.")
     String timeUnit;
 
     /** Whether the input is standard input. */

@@ -29,8 +29,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "ta 0.1.0",
         description = "Technical analysis over CSV files: evaluate indicators and strategies, stream them, draw charts.",
-        footer = {"", "Exit codes: 0 success, 1 internal error, 2 usage or expression error, 3 data error (or not enough memory),",
-            "4 output not written, 141 output pipe closed. Java options (e.g. -Xmx8g) go in TA_JAVA_OPTS."},
+        footer = Main.EXIT_CODES,
         subcommands = {EvalCommand.class, StreamCommand.class, ListCommand.class, DescribeCommand.class, DemoCommand.class})
 public final class Main implements Runnable {
     /** Success. */
@@ -45,6 +44,11 @@ public final class Main implements Runnable {
     public static final int OUTPUT = 4;
     /** Standard output is a pipe whose reader went away (128 + SIGPIPE). */
     public static final int BROKEN_PIPE = 141;
+
+    static final String EXIT_CODES = "%nExit codes: 0 success; 1 internal error (--debug shows the trace);%n"
+            + "  2 usage or expression error; 3 data error, or not enough memory;%n"
+            + "  4 output not written (disk full); 141 output pipe closed (stops at once).%n"
+            + "JVM options such as a bigger heap (-Xmx8g) go in TA_JAVA_OPTS.%n";
 
     static final String HEAP_HINT = "a bigger heap (-Xmx, e.g. TA_JAVA_OPTS=-Xmx8g)";
 

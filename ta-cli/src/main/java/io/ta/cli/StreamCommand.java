@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * feed, where every row is flushed at once. Memory does not grow with the rows (only with the symbols). The output
  * equals {@code ta eval}'s byte for byte.
  */
-@Command(name = "stream", mixinStandardHelpOptions = true,
+@Command(name = "stream", mixinStandardHelpOptions = true, footer = InputOptions.RULES + Main.EXIT_CODES,
         description = {"Evaluate expressions bar by bar with the streaming engine; same output as eval.",
             "Memory does not grow with the number of rows; from standard input every row is written as soon as it is read."})
 final class StreamCommand implements Runnable {
