@@ -84,8 +84,14 @@ final class EvalCommand implements Runnable {
             writeCsv(o, ev, table, results);
         }
         if (chart != null) {
-            int[] rows = table.symbols() == null ? null : table.rowsBySymbol()[0];
-            ChartWriter.write(chart, size[0], size[1], table, rows, ev, results[0]);
+            // With several symbols the chart shows the first; without rows, an empty chart.
+            boolean first = table.symbols() != null && !table.symbols().isEmpty();
+            int[] rows = table.symbols() == null ? null : first ? table.rowsBySymbol()[0] : new int[0];
+            Series[] values = results.length > 0 ? results[0] : new Series[ev.names.size()];
+            if (results.length == 0) {
+                java.util.Arrays.fill(values, Series.of());
+            }
+            ChartWriter.write(chart, size[0], size[1], table, rows, ev, values);
         }
     }
 

@@ -425,6 +425,16 @@ class CliTest {
                         "--symbol-col", "sym"));
     }
 
+    @Test
+    void anInputWithoutRowsGivesAHeaderAndAnEmptyChart(@TempDir Path dir) throws Exception {
+        Path empty = write(dir, "empty.csv", "date,sym,close\n");
+        assertEquals("date,a\n", evalOut(empty, "--expr", "a=close"));
+        assertEquals("date,sym,a\n", evalOut(empty, "--expr", "a=close", "--symbol-col", "sym"));
+        Run r = run("eval", "--csv", empty.toString(), "--expr", "a=close", "--symbol-col", "sym", "--chart", dir.resolve("c.png").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1200, ImageIO.read(dir.resolve("c.png").toFile()).getWidth());
+    }
+
     static String[] concat(String first, String[] rest) {
         String[] a = new String[rest.length + 1];
         a[0] = first;

@@ -596,7 +596,7 @@ public final class CsvReader implements AutoCloseable {
                     r++;
                 }
                 if (!closed) {
-                    throw cellError(cells, "a quote opened in this cell is not closed on the same line");
+                    throw splitError(cells, "a quote opened in this cell is not closed on the same line");
                 }
                 start = s;
                 end = w;
@@ -604,7 +604,7 @@ public final class CsvReader implements AutoCloseable {
                     r++;
                 }
                 if (r < n && b[r] != d) {
-                    throw cellError(cells, "unexpected text after the closing quote");
+                    throw splitError(cells, "unexpected text after the closing quote");
                 }
                 i = r;
             } else {
@@ -635,9 +635,18 @@ public final class CsvReader implements AutoCloseable {
         return cells;
     }
 
+    /** An error in cell {@code c} of the current row, which {@link #split} has delimited. */
     private DataFormatException cellError(int c, String detail) {
+        return error(c, excerpt(line, cs[c], ce[c]), detail);
+    }
+
+    /** An error found while splitting, before the cell has bounds (and in the header, before there are names). */
+    private DataFormatException splitError(int c, String detail) {
+        return error(c, null, detail);
+    }
+
+    private DataFormatException error(int c, String text, String detail) {
         String column = names != null && c < names.length ? written[c] : "#" + (c + 1);
-        String text = names != null && c < cs.length ? excerpt(line, cs[c], ce[c]) : null;
         return new DataFormatException(source, lineNo, column, text, source + ": row " + lineNo + ", column '" + column + "': " + detail);
     }
 
