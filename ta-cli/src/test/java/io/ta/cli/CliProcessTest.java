@@ -50,11 +50,20 @@ class CliProcessTest {
 
     /** Writes {@code time,close} rows to the process's standard input until {@code rows} or until the pipe breaks. */
     static Thread feed(Process p, long rows, AtomicLong fed) {
+        return feed(p, rows, fed, false);
+    }
+
+    /** As {@link #feed(Process, long, AtomicLong)}, with a symbol column that names a new symbol on every row. */
+    static Thread feed(Process p, long rows, AtomicLong fed, boolean newSymbols) {
         Thread t = new Thread(() -> {
             try (OutputStream in = p.getOutputStream()) {
-                StringBuilder sb = new StringBuilder("time,close\n");
+                StringBuilder sb = new StringBuilder(newSymbols ? "time,sym,close\n" : "time,close\n");
                 for (long i = 0; i < rows; i++) {
-                    sb.append(1_700_000_000_000L + i * 60_000).append(',').append(100 + i % 97).append('\n');
+                    sb.append(1_700_000_000_000L + i * 60_000).append(',');
+                    if (newSymbols) {
+                        sb.append('S').append(i).append(',');
+                    }
+                    sb.append(100 + i % 97).append('\n');
                     if (sb.length() > 8192 || i == rows - 1) {
                         in.write(sb.toString().getBytes(StandardCharsets.US_ASCII));
                         sb.setLength(0);
@@ -117,7 +126,7 @@ class CliProcessTest {
     }
 
     @Test
-    void evalOutOfMemoryIsOneLineWhileStreamRunsInTheSameHeap() throws Exception {
+    void outOfMemoryIsOneLineWhileStreamRunsInTheSameHeap() throws Exception {
         List<String> small = List.of("-Xmx48m");
         Process eval = ta(small, "eval", "--csv", "-", "--expr", "s=sma(close, 20)").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         feed(eval, Long.MAX_VALUE, new AtomicLong());
@@ -126,6 +135,15 @@ class CliProcessTest {
         assertTrue(err.matches("ta: not enough memory for \\d+ rows × 3 columns; use 'ta stream' or a bigger heap "
                 + "\\(-Xmx, e\\.g\\. TA_JAVA_OPTS=-Xmx8g\\)\n"), err);
         assertEquals(Main.DATA, code, err);
+
+        Process symbols = ta(small, "stream", "--csv", "-", "--symbol-col", "sym", "--expr", "s=sma(close, 20)")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        feed(symbols, Long.MAX_VALUE, new AtomicLong(), true);
+        int symbolsCode = exit(symbols);
+        String symbolsErr = stderr(symbols);
+        assertTrue(symbolsErr.matches("ta: not enough memory for the streams of \\d+ symbols \\(at row \\d+\\); use a bigger heap "
+                + "\\(-Xmx, e\\.g\\. TA_JAVA_OPTS=-Xmx8g\\)\n"), symbolsErr);
+        assertEquals(Main.DATA, symbolsCode, symbolsErr);
 
         long rows = 2_000_000;
         Process stream = ta(small, "stream", "--csv", "-", "--expr", "s=sma(close, 20)").start();
