@@ -56,7 +56,8 @@ public final class CsvOptions {
 
     /**
      * Parse only these numeric columns (header names in lower case), in this order; {@code null} parses every column
-     * but the time and symbol columns. Other columns are split off but never read, so they may hold any text.
+     * but the time and symbol columns and columns without a name. Other columns are split off but never read, so they
+     * may hold any text.
      */
     public CsvOptions withColumns(List<String> names) {
         return new CsvOptions(delimiter, epochUnit, symbolColumn, names == null ? null : List.copyOf(names));

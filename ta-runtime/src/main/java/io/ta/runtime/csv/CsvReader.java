@@ -345,7 +345,7 @@ public final class CsvReader implements AutoCloseable {
             throw new DataFormatException(source, lineNo, written[timeCol], excerpt(line, s, e), source + ": rows"
                     + (symbolCol >= 0 ? " of symbol " + symbols.name(id) : "") + " must be in time order, but row " + lineNo + " ("
                     + excerpt(line, s, e) + ") is not after row " + lastRow[id] + " (" + previous + ")"
-                    + (unit != null && !unit.exactFromMillis() ? " at millisecond resolution" : ""));
+                    + (unit != null && unit.finerThanMillis() ? " at millisecond resolution" : ""));
         }
         if (lastText[id] == null || lastText[id].length < e - s) {
             lastText[id] = new byte[Math.max(32, e - s)];

@@ -61,13 +61,8 @@ public enum EpochUnit {
         return Math.floorDiv(value, divide);
     }
 
-    /** Whether milliseconds convert back to this unit exactly (no precision was dropped on the way in). */
-    boolean exactFromMillis() {
-        return divide == 1;
-    }
-
-    /** Epoch milliseconds in this unit (exact for {@link #SECONDS} values that came from seconds). */
-    long fromMillis(long millis) {
-        return millis / multiply;
+    /** Whether the unit is finer than a millisecond, so converting floors (and may make two times equal). */
+    boolean finerThanMillis() {
+        return divide > 1;
     }
 }

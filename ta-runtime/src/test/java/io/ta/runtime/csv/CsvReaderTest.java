@@ -127,6 +127,8 @@ class CsvReaderTest {
                         CLOSE.withSymbolColumn("sym")).getMessage());
         assertEquals("t.csv: rows must be in time order, but row 4 (2020-01-02) is not after row 2 (2020-01-02)",
                 error("date,close\n2020-01-02,1\n\n2020-01-02,2\n", CLOSE).getMessage());
+        assertEquals("t.csv: rows must be in time order, but row 3 (1700000000000999) is not after row 2 (1700000000000001) at "
+                + "millisecond resolution", error("time,close\n1700000000000001,1\n1700000000000999,2\n", CLOSE).getMessage());
     }
 
     @Test
