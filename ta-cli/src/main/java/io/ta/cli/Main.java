@@ -115,7 +115,8 @@ public final class Main implements Runnable {
             code = cl.execute(args);
         } catch (OutOfMemoryError ex) {
             code = failure(new NotEnoughMemory("not enough memory; use " + HEAP_HINT), e, main.debug);
-        } catch (StackOverflowError | RuntimeException ex) {
+        } catch (RuntimeException | Error ex) {
+            // Errors picocli does not catch (a stack overflow, a broken service file): still one line, not a trace.
             code = failure(ex, e, main.debug);
         }
         if (code == OK && o.checkError()) {
@@ -183,6 +184,10 @@ public final class Main implements Runnable {
             case TaException x -> {
                 w.println("ta: " + x.getMessage());
                 code = DATA;
+            }
+            case java.util.ServiceConfigurationError x -> {
+                w.println("ta: an extension on the class path is broken: " + x.getMessage());
+                code = INTERNAL;
             }
             case NotEnoughMemory x -> {
                 w.println("ta: " + x.getMessage());

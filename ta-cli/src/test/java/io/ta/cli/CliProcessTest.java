@@ -80,6 +80,25 @@ class CliProcessTest {
     }
 
     @Test
+    void aBrokenExtensionOnTheClassPathPrintsNoStackTrace(@TempDir Path dir) throws Exception {
+        Path services = dir.resolve("META-INF/services");
+        Files.createDirectories(services);
+        Files.writeString(services.resolve("io.ta.spi.KernelDescriptor"), "com.acme.MissingKernel\n");
+        ProcessBuilder pb = ta(List.of(), "list");
+        List<String> command = pb.command();
+        int cp = command.indexOf("-cp") + 1;
+        command.set(cp, command.get(cp) + File.pathSeparator + dir);
+        Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        int code = exit(p);
+        String err = stderr(p);
+        assertTrue(!err.contains("\tat ") && err.lines().allMatch(l -> l.startsWith("ta: ")), err);
+        if (code != 0) {
+            assertEquals("ta: an extension on the class path is broken: io.ta.spi.KernelDescriptor: Provider com.acme.MissingKernel not "
+                    + "found\n", err);
+        }
+    }
+
+    @Test
     void aFullDiskIsAnErrorNotASuccess() throws Exception {
         Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full");
         for (String command : new String[] {"eval", "stream"}) {
