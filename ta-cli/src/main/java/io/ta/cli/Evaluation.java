@@ -1,7 +1,6 @@
 package io.ta.cli;
 
 import io.ta.error.DataFormatException;
-import io.ta.runtime.Registry;
 import io.ta.runtime.csv.CsvReader;
 import io.ta.runtime.plan.Plan;
 import io.ta.runtime.plan.ValueType;
@@ -65,7 +64,7 @@ final class Evaluation {
             }
             exprs.put(name, spec.substring(eq + 1));
         }
-        return new Evaluation(Plan.compile(exprs, Registry.standard()));
+        return new Evaluation(Plan.compile(exprs, Main.registry(cl)));
     }
 
     /** Fails naming the expression and the column when the data lacks a column an expression reads. */

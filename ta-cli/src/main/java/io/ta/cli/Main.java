@@ -2,6 +2,7 @@ package io.ta.cli;
 
 import io.ta.error.InvalidParameterException;
 import io.ta.error.TaException;
+import io.ta.runtime.Registry;
 import io.ta.runtime.dsl.ExpressionException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -61,10 +62,29 @@ public final class Main implements Runnable {
 
     private final InputStream in;
     private final OutputStream out;
+    private boolean warned;
 
     private Main(InputStream in, OutputStream out) {
         this.in = in;
         this.out = out;
+    }
+
+    /**
+     * The kernels on the class path. The first call prints one line on standard error per extension provider the
+     * registry had to skip (a service file naming a missing class, a descriptor that fails), and carries on without it.
+     */
+    static Registry registry(CommandLine cl) {
+        Registry r = Registry.standard();
+        Main main = (Main) cl.getCommandSpec().root().userObject();
+        if (!main.warned) {
+            main.warned = true;
+            PrintWriter err = cl.getErr();
+            for (Registry.Problem p : r.problems()) {
+                err.println("ta: warning: " + p.describe());
+            }
+            err.flush();
+        }
+        return r;
     }
 
     /** Standard input, for {@code --csv -}. */
@@ -116,7 +136,7 @@ public final class Main implements Runnable {
         } catch (OutOfMemoryError ex) {
             code = failure(new NotEnoughMemory("not enough memory; use " + HEAP_HINT), e, main.debug);
         } catch (RuntimeException | Error ex) {
-            // Errors picocli does not catch (a stack overflow, a broken service file): still one line, not a trace.
+            // Errors picocli does not catch (a stack overflow, a linkage error): still one line, not a trace.
             code = failure(ex, e, main.debug);
         }
         if (code == OK && o.checkError()) {
@@ -184,10 +204,6 @@ public final class Main implements Runnable {
             case TaException x -> {
                 w.println("ta: " + x.getMessage());
                 code = DATA;
-            }
-            case java.util.ServiceConfigurationError x -> {
-                w.println("ta: an extension on the class path is broken: " + x.getMessage());
-                code = INTERNAL;
             }
             case NotEnoughMemory x -> {
                 w.println("ta: " + x.getMessage());
