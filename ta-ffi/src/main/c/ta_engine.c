@@ -22,6 +22,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/futex.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #ifndef TA_VERSION
@@ -55,8 +57,11 @@ static pthread_once_t thread_key_once = PTHREAD_ONCE_INIT;
 
 static JavaVM *g_vm;
 
+static void relay_stop(void);
+
 static void thread_exit(void *unused) {
     (void)unused;
+    relay_stop();
     if (tls.attached && g_vm != NULL) {
         (*g_vm)->DetachCurrentThread(g_vm);
     }
@@ -348,6 +353,114 @@ static int split_options(const char *text, char ***out) {
     return n;
 }
 
+/* What the boot thread needs and reports. */
+typedef struct boot {
+    const char *classpath;
+    const char *const *options;
+    size_t option_count;
+    create_vm_fn create;
+    created_vms_fn created;
+    int result;
+} boot;
+
+/*
+ * Creates (or joins) the JVM, finds the bridge and checks its ABI. Runs on a thread of its own with a known stack,
+ * as the java launcher does: the host's main thread may already be deep in its own stack (Node's is), and HotSpot
+ * sizes the guard zones of the thread that creates it from what is left, which fails with a StackOverflowError while
+ * the JVM initializes. The boot thread detaches when done; callers attach their own threads afterwards.
+ */
+static void *boot_vm(void *arg) {
+    boot *b = arg;
+    const char *cp = b->classpath;
+    b->result = -1;
+    JavaVM *vm = NULL;
+    JNIEnv *env = NULL;
+    jsize existing = 0;
+    if (b->created(&vm, 1, &existing) == JNI_OK && existing > 0) {
+        /* A JVM already runs in this process (the host is Java): use it; its classpath must hold ta. */
+        if ((*vm)->AttachCurrentThreadAsDaemon(vm, (void **)&env, NULL) != JNI_OK) {
+            set_failure("cannot attach to the JVM already running in this process");
+            return NULL;
+        }
+    } else {
+        char **env_opts = NULL;
+        int env_count = 0;
+        if (b->options == NULL || b->option_count == 0) {
+            env_count = split_options(getenv("TA_JVM_OPTIONS"), &env_opts);
+        }
+        size_t total = 2 + (b->options != NULL ? b->option_count : 0) + (size_t)env_count;
+        JavaVMOption *vm_opts = calloc(total, sizeof(JavaVMOption));
+        char *cp_opt = malloc(strlen(cp) + 32);
+        if (vm_opts == NULL || cp_opt == NULL) {
+            free(vm_opts);
+            free(cp_opt);
+            set_failure("out of memory starting the JVM");
+            return NULL;
+        }
+        sprintf(cp_opt, "-Djava.class.path=%s", cp);
+        size_t k = 0;
+        vm_opts[k++].optionString = cp_opt;
+        /* -Xrs: the host keeps SIGINT, SIGTERM, SIGHUP and SIGQUIT (Ctrl-C stops a Python or Node program). */
+        vm_opts[k++].optionString = "-Xrs";
+        for (size_t i = 0; b->options != NULL && i < b->option_count; i++) {
+            vm_opts[k++].optionString = (char *)b->options[i];
+        }
+        for (int i = 0; i < env_count; i++) {
+            vm_opts[k++].optionString = env_opts[i];
+        }
+        JavaVMInitArgs args;
+        args.version = JNI_VERSION_10;
+        args.nOptions = (jint)k;
+        args.options = vm_opts;
+        args.ignoreUnrecognized = JNI_FALSE;
+        jint rc = b->create(&vm, (void **)&env, &args);
+        free(cp_opt);
+        free(vm_opts);
+        for (int i = 0; i < env_count; i++) {
+            free(env_opts[i]);
+        }
+        free(env_opts);
+        if (rc != JNI_OK) {
+            g_final_failure = 1;
+            set_failure("JNI_CreateJavaVM failed (%d); check TA_JVM_OPTIONS and the classpath %s", (int)rc, cp);
+            return NULL;
+        }
+    }
+    g_vm = vm;
+    jclass local = (*env)->FindClass(env, BRIDGE);
+    if (local == NULL) {
+        (*env)->ExceptionClear(env);
+        g_final_failure = 1;
+        set_failure("class io.ta.ffi.Bridge not found on the classpath %s", cp);
+        (*vm)->DetachCurrentThread(vm);
+        return NULL;
+    }
+    g_bridge = (*env)->NewGlobalRef(env, local);
+    (*env)->DeleteLocalRef(env, local);
+    for (size_t i = 0; i < sizeof METHODS / sizeof METHODS[0]; i++) {
+        *METHODS[i].id = (*env)->GetStaticMethodID(env, g_bridge, METHODS[i].name, METHODS[i].signature);
+        if (*METHODS[i].id == NULL) {
+            (*env)->ExceptionClear(env);
+            g_final_failure = 1;
+            set_failure("the ta jar at %s does not match this libta (no Bridge.%s%s)", cp, METHODS[i].name,
+                        METHODS[i].signature);
+            (*vm)->DetachCurrentThread(vm);
+            return NULL;
+        }
+    }
+    jint abi = (*env)->CallStaticIntMethod(env, g_bridge, m_abi);
+    if ((*env)->ExceptionCheck(env) || abi != TA_ABI_VERSION) {
+        (*env)->ExceptionClear(env);
+        g_final_failure = 1;
+        set_failure("the ta jar at %s implements ABI %d, this libta ABI %d", cp, (int)abi, TA_ABI_VERSION);
+        (*vm)->DetachCurrentThread(vm);
+        return NULL;
+    }
+    (*vm)->DetachCurrentThread(vm);
+    b->result = 0;
+    return NULL;
+}
+
 /* Called with g_lock held. 0 on success; otherwise g_failure says why. */
 static int start_locked(const char *classpath, const char *libjvm, const char *const *options, size_t option_count) {
     char cp[8192];
@@ -360,94 +473,26 @@ static int start_locked(const char *classpath, const char *libjvm, const char *c
         set_failure("cannot load libjvm.so (%s)", tried);
         return -1;
     }
+    boot b = {cp, options, option_count, NULL, NULL, -1};
     /* POSIX's way to take a function from dlsym without an object-to-function pointer cast. */
-    create_vm_fn create;
-    created_vms_fn created;
-    *(void **)&create = dlsym(jvm, "JNI_CreateJavaVM");
-    *(void **)&created = dlsym(jvm, "JNI_GetCreatedJavaVMs");
-    if (create == NULL || created == NULL) {
+    *(void **)&b.create = dlsym(jvm, "JNI_CreateJavaVM");
+    *(void **)&b.created = dlsym(jvm, "JNI_GetCreatedJavaVMs");
+    if (b.create == NULL || b.created == NULL) {
         set_failure("the loaded libjvm.so has no JNI invocation API");
         return -1;
     }
-    JavaVM *vm = NULL;
-    JNIEnv *env = NULL;
-    jsize existing = 0;
-    if (created(&vm, 1, &existing) == JNI_OK && existing > 0) {
-        /* A JVM already runs in this process (the host is Java): use it; its classpath must hold ta. */
-        if ((*vm)->AttachCurrentThreadAsDaemon(vm, (void **)&env, NULL) != JNI_OK) {
-            set_failure("cannot attach to the JVM already running in this process");
-            return -1;
-        }
-    } else {
-        char **env_opts = NULL;
-        int env_count = 0;
-        if (options == NULL || option_count == 0) {
-            env_count = split_options(getenv("TA_JVM_OPTIONS"), &env_opts);
-        }
-        size_t total = 2 + (options != NULL ? option_count : 0) + (size_t)env_count;
-        JavaVMOption *vm_opts = calloc(total, sizeof(JavaVMOption));
-        char *cp_opt = malloc(strlen(cp) + 32);
-        if (vm_opts == NULL || cp_opt == NULL) {
-            set_failure("out of memory starting the JVM");
-            return -1;
-        }
-        sprintf(cp_opt, "-Djava.class.path=%s", cp);
-        size_t k = 0;
-        vm_opts[k++].optionString = cp_opt;
-        /* -Xrs: the host keeps SIGINT, SIGTERM, SIGHUP and SIGQUIT (Ctrl-C stops a Python or Node program). */
-        vm_opts[k++].optionString = "-Xrs";
-        for (size_t i = 0; options != NULL && i < option_count; i++) {
-            vm_opts[k++].optionString = (char *)options[i];
-        }
-        for (int i = 0; i < env_count; i++) {
-            vm_opts[k++].optionString = env_opts[i];
-        }
-        JavaVMInitArgs args;
-        args.version = JNI_VERSION_10;
-        args.nOptions = (jint)k;
-        args.options = vm_opts;
-        args.ignoreUnrecognized = JNI_FALSE;
-        jint rc = create(&vm, (void **)&env, &args);
-        free(cp_opt);
-        free(vm_opts);
-        for (int i = 0; i < env_count; i++) {
-            free(env_opts[i]);
-        }
-        free(env_opts);
-        if (rc != JNI_OK) {
-            g_final_failure = 1;
-            set_failure("JNI_CreateJavaVM failed (%d); check TA_JVM_OPTIONS and the classpath %s", (int)rc, cp);
-            return -1;
-        }
-    }
-    g_vm = vm;
-    jclass local = (*env)->FindClass(env, BRIDGE);
-    if (local == NULL) {
-        (*env)->ExceptionClear(env);
-        g_final_failure = 1;
-        set_failure("class io.ta.ffi.Bridge not found on the classpath %s", cp);
+    pthread_attr_t attr;
+    pthread_t thread;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, (size_t)8 << 20);
+    int rc = pthread_create(&thread, &attr, boot_vm, &b);
+    pthread_attr_destroy(&attr);
+    if (rc != 0) {
+        set_failure("cannot start a thread to boot the JVM (%s)", strerror(rc));
         return -1;
     }
-    g_bridge = (*env)->NewGlobalRef(env, local);
-    (*env)->DeleteLocalRef(env, local);
-    for (size_t i = 0; i < sizeof METHODS / sizeof METHODS[0]; i++) {
-        *METHODS[i].id = (*env)->GetStaticMethodID(env, g_bridge, METHODS[i].name, METHODS[i].signature);
-        if (*METHODS[i].id == NULL) {
-            (*env)->ExceptionClear(env);
-            g_final_failure = 1;
-            set_failure("the ta jar at %s does not match this libta (no Bridge.%s%s)", cp, METHODS[i].name,
-                        METHODS[i].signature);
-            return -1;
-        }
-    }
-    jint abi = (*env)->CallStaticIntMethod(env, g_bridge, m_abi);
-    if ((*env)->ExceptionCheck(env) || abi != TA_ABI_VERSION) {
-        (*env)->ExceptionClear(env);
-        g_final_failure = 1;
-        set_failure("the ta jar at %s implements ABI %d, this libta ABI %d", cp, (int)abi, TA_ABI_VERSION);
-        return -1;
-    }
-    return 0;
+    pthread_join(thread, NULL);
+    return b.result;
 }
 
 static ta_status start(const char *classpath, const char *libjvm, const char *const *options, size_t option_count) {
@@ -482,8 +527,9 @@ static ta_status env_for_thread(JNIEnv **out) {
     jint rc = (*g_vm)->GetEnv(g_vm, (void **)&env, JNI_VERSION_10);
     if (rc == JNI_EDETACHED) {
         JavaVMAttachArgs args = {JNI_VERSION_10, "ta-native", NULL};
-        if ((*g_vm)->AttachCurrentThreadAsDaemon(g_vm, (void **)&env, &args) != JNI_OK) {
-            return fail(TA_ERR_ENGINE, "cannot attach this thread to the JVM");
+        jint arc = (*g_vm)->AttachCurrentThreadAsDaemon(g_vm, (void **)&env, &args);
+        if (arc != JNI_OK) {
+            return fail(TA_ERR_ENGINE, "cannot attach this thread to the JVM (%d)", (int)arc);
         }
         tls.attached = 1;
         thread_register();
@@ -493,6 +539,156 @@ static ta_status env_for_thread(JNIEnv **out) {
     tls_env = env;
     *out = env;
     return TA_OK;
+}
+
+/* ------------------------------------------------------------------------------------------- foreign stacks */
+
+/*
+ * HotSpot runs Java only on a stack it knows: the calling thread's own, as pthread reports it. Some FFI hosts run
+ * native code on a stack of their own instead (koffi, Node's FFI, switches to a preallocated block), where HotSpot
+ * sees the stack pointer below the thread's stack and fails with StackOverflowError. Such calls are relayed to a
+ * shadow thread that libta starts for the calling thread (one each, so per-thread semantics hold), with a real
+ * stack. Callers on their own stack (C, Python ctypes, Go, ...) take the direct path; the check is two compares.
+ */
+static _Thread_local uintptr_t tls_stack_low;
+static _Thread_local uintptr_t tls_stack_high;
+static _Thread_local int tls_stack_known;
+
+static int on_thread_stack(void) {
+    char probe;
+    uintptr_t sp = (uintptr_t)&probe;
+    if (!tls_stack_known) {
+        pthread_attr_t attr;
+        void *low = NULL;
+        size_t size = 0;
+        if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+            if (pthread_attr_getstack(&attr, &low, &size) == 0) {
+                tls_stack_low = (uintptr_t)low;
+                tls_stack_high = (uintptr_t)low + size;
+            }
+            pthread_attr_destroy(&attr);
+        }
+        tls_stack_known = 1;
+    }
+    /* Unknown bounds: assume the thread's own stack, as every host but a stack-switching FFI uses. */
+    return tls_stack_high == 0 || (sp >= tls_stack_low && sp < tls_stack_high);
+}
+
+typedef ta_status (*relay_fn)(void *);
+
+enum { RELAY_DONE = 0, RELAY_REQUEST = 1, RELAY_QUIT = 2 };
+
+/* Spins briefly before sleeping: enough to catch the next call of a tight loop on an idle core, short enough not to
+ * steal a loaded machine's time slices (measured in docs/performance.md). */
+#define RELAY_SPINS 100
+
+typedef struct relay {
+    pthread_t thread;
+    atomic_int state;
+    atomic_int sleepers;
+    relay_fn fn;
+    void *arg;
+    ta_status result;
+    thread_state *helper; /* the shadow thread's error state, read by the caller once a call is done */
+} relay;
+
+static _Thread_local relay *tls_relay;
+
+static void futex_wait(atomic_int *word, int value) {
+    syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, value, NULL, NULL, 0);
+}
+
+static void futex_wake(atomic_int *word) { syscall(SYS_futex, word, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0); }
+
+/* Waits until the state is no longer `from`. */
+static void relay_await(relay *r, int from) {
+    for (int i = 0; i < RELAY_SPINS; i++) {
+        if (atomic_load_explicit(&r->state, memory_order_acquire) != from) {
+            return;
+        }
+        __builtin_ia32_pause();
+    }
+    atomic_fetch_add(&r->sleepers, 1);
+    while (atomic_load(&r->state) == from) {
+        futex_wait(&r->state, from);
+    }
+    atomic_fetch_sub(&r->sleepers, 1);
+}
+
+static void relay_publish(relay *r, int to) {
+    atomic_store(&r->state, to);
+    if (atomic_load(&r->sleepers) > 0) {
+        futex_wake(&r->state);
+    }
+}
+
+static void *relay_main(void *arg) {
+    relay *r = arg;
+    r->helper = &tls;
+    for (;;) {
+        relay_await(r, RELAY_DONE);
+        if (atomic_load_explicit(&r->state, memory_order_acquire) == RELAY_QUIT) {
+            return NULL;
+        }
+        r->result = r->fn(r->arg);
+        relay_publish(r, RELAY_DONE);
+    }
+}
+
+static relay *relay_start(void) {
+    relay *r = calloc(1, sizeof *r);
+    if (r == NULL) {
+        return NULL;
+    }
+    atomic_init(&r->state, RELAY_DONE);
+    atomic_init(&r->sleepers, 0);
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, (size_t)8 << 20);
+    int rc = pthread_create(&r->thread, &attr, relay_main, r);
+    pthread_attr_destroy(&attr);
+    if (rc != 0) {
+        free(r);
+        return NULL;
+    }
+    tls_relay = r;
+    thread_register();
+    return r;
+}
+
+/* Stops the calling thread's shadow thread, if it has one (at thread exit). */
+static void relay_stop(void) {
+    relay *r = tls_relay;
+    if (r != NULL) {
+        relay_publish(r, RELAY_QUIT);
+        pthread_join(r->thread, NULL);
+        free(r);
+        tls_relay = NULL;
+    }
+}
+
+/* Runs fn(arg) where Java can run: here, or on the calling thread's shadow thread, whose last error it adopts. */
+static ta_status relay_call(relay_fn fn, void *arg) {
+    if (on_thread_stack()) {
+        return fn(arg);
+    }
+    relay *r = tls_relay != NULL ? tls_relay : relay_start();
+    if (r == NULL) {
+        return fail(TA_ERR_ENGINE, "cannot start a thread to run Java on (this caller runs on a foreign stack)");
+    }
+    r->fn = fn;
+    r->arg = arg;
+    relay_publish(r, RELAY_REQUEST);
+    relay_await(r, RELAY_REQUEST);
+    const thread_state *h = r->helper;
+    if (h->message != NULL && h->message[0] != '\0') {
+        set_message(h->message, strlen(h->message));
+        tls.line = h->line;
+        tls.column = h->column;
+    } else {
+        clear_error();
+    }
+    return r->result;
 }
 
 /* Starts a call that creates local references: the environment plus a local frame to pop with leave(). */
@@ -687,7 +883,7 @@ static ta_status load_kernel_names(JNIEnv *env) {
     return s;
 }
 
-ta_status ta_kernel_count(size_t *count) {
+static ta_status do_kernel_count(size_t *count) {
     clear_error();
     if (count == NULL) {
         return fail(TA_ERR_INVALID_ARGUMENT, "ta_kernel_count: count is NULL");
@@ -704,7 +900,7 @@ ta_status ta_kernel_count(size_t *count) {
     return leave(env, s);
 }
 
-ta_status ta_kernel_name(size_t index, const char **name) {
+static ta_status do_kernel_name(size_t index, const char **name) {
     clear_error();
     if (name == NULL) {
         return fail(TA_ERR_INVALID_ARGUMENT, "ta_kernel_name: name is NULL");
@@ -725,7 +921,7 @@ ta_status ta_kernel_name(size_t index, const char **name) {
     return leave(env, s);
 }
 
-ta_status ta_kernel_shape(const char *name, size_t *input_count, size_t *output_count) {
+static ta_status do_kernel_shape(const char *name, size_t *input_count, size_t *output_count) {
     clear_error();
     if (name == NULL) {
         return fail(TA_ERR_INVALID_ARGUMENT, "ta_kernel_shape: name is NULL");
@@ -754,7 +950,7 @@ ta_status ta_kernel_shape(const char *name, size_t *input_count, size_t *output_
     return leave(env, TA_OK);
 }
 
-ta_status ta_catalog_json(const char **json) {
+static ta_status do_catalog_json(const char **json) {
     clear_error();
     if (json == NULL) {
         return fail(TA_ERR_INVALID_ARGUMENT, "ta_catalog_json: json is NULL");
@@ -782,7 +978,7 @@ ta_status ta_catalog_json(const char **json) {
 
 /* ------------------------------------------------------------------------------------------------------- batch */
 
-ta_status ta_batch(const char *kernel, const ta_param *params, size_t param_count, const ta_series *inputs,
+static ta_status do_batch(const char *kernel, const ta_param *params, size_t param_count, const ta_series *inputs,
                    size_t input_count, ta_buffer *outputs, size_t output_count, int64_t *lookback) {
     clear_error();
     if (kernel == NULL) {
@@ -925,7 +1121,7 @@ ta_status ta_plan_compile(const char *expression, ta_plan **plan) {
     return ta_plan_compile_many(&value, &expression, 1, plan);
 }
 
-ta_status ta_plan_compile_many(const char *const *names, const char *const *expressions, size_t count,
+static ta_status do_plan_compile_many(const char *const *names, const char *const *expressions, size_t count,
                                ta_plan **plan) {
     clear_error();
     if (names == NULL || expressions == NULL || plan == NULL) {
@@ -1003,7 +1199,7 @@ ta_status ta_plan_compile_many(const char *const *names, const char *const *expr
     return leave(env, TA_OK);
 }
 
-void ta_plan_free(ta_plan *plan) {
+static void do_plan_free(ta_plan *plan) {
     if (!plan_ok(plan)) {
         return;
     }
@@ -1031,7 +1227,7 @@ const char *ta_plan_column_name(const ta_plan *plan, size_t index) {
     return plan_ok(plan) && index < plan->column_count ? plan->columns[index] : NULL;
 }
 
-ta_status ta_plan_explain(const ta_plan *plan, char **text) {
+static ta_status do_plan_explain(const ta_plan *plan, char **text) {
     clear_error();
     if (!plan_ok(plan) || text == NULL) {
         return fail(TA_ERR_INVALID_ARGUMENT, "ta_plan_explain: %s", text == NULL ? "text is NULL" : "not a live plan");
@@ -1062,7 +1258,7 @@ static int plan_reads(const ta_plan *p, const char *name) {
     return 0;
 }
 
-ta_status ta_plan_run(const ta_plan *plan, const ta_column *columns, size_t column_count, ta_buffer *outputs,
+static ta_status do_plan_run(const ta_plan *plan, const ta_column *columns, size_t column_count, ta_buffer *outputs,
                       size_t output_count) {
     clear_error();
     if (!plan_ok(plan)) {
@@ -1136,7 +1332,7 @@ ta_status ta_plan_run(const ta_plan *plan, const ta_column *columns, size_t colu
 
 /* ------------------------------------------------------------------------------------------------------ streams */
 
-ta_status ta_stream_open(const ta_plan *plan, ta_stream **stream) {
+static ta_status do_stream_open(const ta_plan *plan, ta_stream **stream) {
     clear_error();
     if (!plan_ok(plan) || stream == NULL) {
         return fail(TA_ERR_INVALID_ARGUMENT, "ta_stream_open: %s", stream == NULL ? "stream is NULL" : "not a live plan");
@@ -1177,7 +1373,7 @@ ta_status ta_stream_open(const ta_plan *plan, ta_stream **stream) {
     return leave(env, TA_OK);
 }
 
-void ta_stream_free(ta_stream *stream) {
+static void do_stream_free(ta_stream *stream) {
     if (!stream_ok(stream)) {
         return;
     }
@@ -1242,20 +1438,8 @@ static ta_status stream_step(jmethodID method, const char *what, ta_stream *stre
     return TA_OK;
 }
 
-ta_status ta_stream_update(ta_stream *stream, const double *bar, size_t bar_count, double *out, size_t out_count) {
-    return stream_step(m_stream_update, "ta_stream_update", stream, bar, bar_count, out, out_count);
-}
 
-ta_status ta_stream_preview(ta_stream *stream, const double *bar, size_t bar_count, double *out, size_t out_count) {
-    return stream_step(m_stream_preview, "ta_stream_preview", stream, bar, bar_count, out, out_count);
-}
-
-ta_status ta_stream_replace_last(ta_stream *stream, const double *bar, size_t bar_count, double *out,
-                                 size_t out_count) {
-    return stream_step(m_stream_replace_last, "ta_stream_replace_last", stream, bar, bar_count, out, out_count);
-}
-
-ta_status ta_stream_count(ta_stream *stream, uint64_t *count) {
+static ta_status do_stream_count(ta_stream *stream, uint64_t *count) {
     clear_error();
     if (!stream_ok(stream) || count == NULL) {
         return fail(TA_ERR_INVALID_ARGUMENT, "ta_stream_count: %s", count == NULL ? "count is NULL" : "not a live stream");
@@ -1273,7 +1457,7 @@ ta_status ta_stream_count(ta_stream *stream, uint64_t *count) {
     return leave(env, TA_OK);
 }
 
-ta_status ta_stream_reset(ta_stream *stream) {
+static ta_status do_stream_reset(ta_stream *stream) {
     clear_error();
     if (!stream_ok(stream)) {
         return fail(TA_ERR_INVALID_ARGUMENT, "ta_stream_reset: not a live stream");
@@ -1287,7 +1471,7 @@ ta_status ta_stream_reset(ta_stream *stream) {
     return leave(env, (*env)->ExceptionCheck(env) ? fail_java(env) : TA_OK);
 }
 
-ta_status ta_stream_snapshot(ta_stream *stream, uint8_t **bytes, size_t *length) {
+static ta_status do_stream_snapshot(ta_stream *stream, uint8_t **bytes, size_t *length) {
     clear_error();
     if (!stream_ok(stream) || bytes == NULL || length == NULL) {
         return fail(TA_ERR_INVALID_ARGUMENT, "ta_stream_snapshot: %s",
@@ -1312,7 +1496,7 @@ ta_status ta_stream_snapshot(ta_stream *stream, uint8_t **bytes, size_t *length)
     return leave(env, TA_OK);
 }
 
-ta_status ta_stream_restore(ta_stream *stream, const uint8_t *bytes, size_t length) {
+static ta_status do_stream_restore(ta_stream *stream, const uint8_t *bytes, size_t length) {
     clear_error();
     if (!stream_ok(stream) || (bytes == NULL && length > 0)) {
         return fail(TA_ERR_INVALID_ARGUMENT, "ta_stream_restore: %s",
@@ -1342,3 +1526,227 @@ ta_status ta_stream_restore(ta_stream *stream, const uint8_t *bytes, size_t leng
 void ta_free(void *memory) { free(memory); }
 
 size_t ta_live_handles(void) { return atomic_load(&g_live); }
+
+/* ------------------------------------------------------------------------------- public entry points (relayed) */
+
+/* Each function that reaches the JVM packs its arguments and runs through relay_call (see "foreign stacks"). */
+
+typedef struct kernel_name_args {
+    size_t index;
+    const char **name;
+    size_t *count;
+} kernel_name_args;
+
+static ta_status kernel_count_relay(void *p) { return do_kernel_count(((kernel_name_args *)p)->count); }
+
+ta_status ta_kernel_count(size_t *count) {
+    kernel_name_args a = {0, NULL, count};
+    return relay_call(kernel_count_relay, &a);
+}
+
+static ta_status kernel_name_relay(void *p) {
+    kernel_name_args *a = p;
+    return do_kernel_name(a->index, a->name);
+}
+
+ta_status ta_kernel_name(size_t index, const char **name) {
+    kernel_name_args a = {index, name, NULL};
+    return relay_call(kernel_name_relay, &a);
+}
+
+typedef struct kernel_shape_args {
+    const char *name;
+    size_t *inputs;
+    size_t *outputs;
+} kernel_shape_args;
+
+static ta_status kernel_shape_relay(void *p) {
+    kernel_shape_args *a = p;
+    return do_kernel_shape(a->name, a->inputs, a->outputs);
+}
+
+ta_status ta_kernel_shape(const char *name, size_t *input_count, size_t *output_count) {
+    kernel_shape_args a = {name, input_count, output_count};
+    return relay_call(kernel_shape_relay, &a);
+}
+
+static ta_status catalog_json_relay(void *p) { return do_catalog_json(p); }
+
+ta_status ta_catalog_json(const char **json) { return relay_call(catalog_json_relay, (void *)json); }
+
+typedef struct batch_args {
+    const char *kernel;
+    const ta_param *params;
+    size_t param_count;
+    const ta_series *inputs;
+    size_t input_count;
+    ta_buffer *outputs;
+    size_t output_count;
+    int64_t *lookback;
+} batch_args;
+
+static ta_status batch_relay(void *p) {
+    batch_args *a = p;
+    return do_batch(a->kernel, a->params, a->param_count, a->inputs, a->input_count, a->outputs, a->output_count,
+                    a->lookback);
+}
+
+ta_status ta_batch(const char *kernel, const ta_param *params, size_t param_count, const ta_series *inputs,
+                   size_t input_count, ta_buffer *outputs, size_t output_count, int64_t *lookback) {
+    batch_args a = {kernel, params, param_count, inputs, input_count, outputs, output_count, lookback};
+    return relay_call(batch_relay, &a);
+}
+
+typedef struct compile_args {
+    const char *const *names;
+    const char *const *expressions;
+    size_t count;
+    ta_plan **plan;
+} compile_args;
+
+static ta_status compile_relay(void *p) {
+    compile_args *a = p;
+    return do_plan_compile_many(a->names, a->expressions, a->count, a->plan);
+}
+
+ta_status ta_plan_compile_many(const char *const *names, const char *const *expressions, size_t count,
+                               ta_plan **plan) {
+    compile_args a = {names, expressions, count, plan};
+    return relay_call(compile_relay, &a);
+}
+
+static ta_status plan_free_relay(void *p) {
+    do_plan_free(p);
+    return TA_OK;
+}
+
+void ta_plan_free(ta_plan *plan) {
+    if (plan_ok(plan)) {
+        relay_call(plan_free_relay, plan);
+    }
+}
+
+typedef struct plan_args {
+    const ta_plan *plan;
+    const ta_column *columns;
+    size_t column_count;
+    ta_buffer *outputs;
+    size_t output_count;
+    char **text;
+    ta_stream **stream;
+} plan_args;
+
+static ta_status explain_relay(void *p) {
+    plan_args *a = p;
+    return do_plan_explain(a->plan, a->text);
+}
+
+ta_status ta_plan_explain(const ta_plan *plan, char **text) {
+    plan_args a = {plan, NULL, 0, NULL, 0, text, NULL};
+    return relay_call(explain_relay, &a);
+}
+
+static ta_status run_relay(void *p) {
+    plan_args *a = p;
+    return do_plan_run(a->plan, a->columns, a->column_count, a->outputs, a->output_count);
+}
+
+ta_status ta_plan_run(const ta_plan *plan, const ta_column *columns, size_t column_count, ta_buffer *outputs,
+                      size_t output_count) {
+    plan_args a = {plan, columns, column_count, outputs, output_count, NULL, NULL};
+    return relay_call(run_relay, &a);
+}
+
+static ta_status open_relay(void *p) {
+    plan_args *a = p;
+    return do_stream_open(a->plan, a->stream);
+}
+
+ta_status ta_stream_open(const ta_plan *plan, ta_stream **stream) {
+    plan_args a = {plan, NULL, 0, NULL, 0, NULL, stream};
+    return relay_call(open_relay, &a);
+}
+
+static ta_status stream_free_relay(void *p) {
+    do_stream_free(p);
+    return TA_OK;
+}
+
+void ta_stream_free(ta_stream *stream) {
+    if (stream_ok(stream)) {
+        relay_call(stream_free_relay, stream);
+    }
+}
+
+typedef struct step_args {
+    int kind; /* 0 update, 1 preview, 2 replace_last */
+    ta_stream *stream;
+    const double *bar;
+    size_t bar_count;
+    double *out;
+    size_t out_count;
+    uint64_t *count;
+    uint8_t **bytes;
+    size_t *length;
+    const uint8_t *restore;
+} step_args;
+
+static ta_status step_relay(void *p) {
+    step_args *a = p;
+    static const char *const what[3] = {"ta_stream_update", "ta_stream_preview", "ta_stream_replace_last"};
+    jmethodID method = a->kind == 0 ? m_stream_update : a->kind == 1 ? m_stream_preview : m_stream_replace_last;
+    return stream_step(method, what[a->kind], a->stream, a->bar, a->bar_count, a->out, a->out_count);
+}
+
+ta_status ta_stream_update(ta_stream *stream, const double *bar, size_t bar_count, double *out, size_t out_count) {
+    step_args a = {0, stream, bar, bar_count, out, out_count, NULL, NULL, NULL, NULL};
+    return relay_call(step_relay, &a);
+}
+
+ta_status ta_stream_preview(ta_stream *stream, const double *bar, size_t bar_count, double *out, size_t out_count) {
+    step_args a = {1, stream, bar, bar_count, out, out_count, NULL, NULL, NULL, NULL};
+    return relay_call(step_relay, &a);
+}
+
+ta_status ta_stream_replace_last(ta_stream *stream, const double *bar, size_t bar_count, double *out,
+                                 size_t out_count) {
+    step_args a = {2, stream, bar, bar_count, out, out_count, NULL, NULL, NULL, NULL};
+    return relay_call(step_relay, &a);
+}
+
+static ta_status count_relay(void *p) {
+    step_args *a = p;
+    return do_stream_count(a->stream, a->count);
+}
+
+ta_status ta_stream_count(ta_stream *stream, uint64_t *count) {
+    step_args a = {0, stream, NULL, 0, NULL, 0, count, NULL, NULL, NULL};
+    return relay_call(count_relay, &a);
+}
+
+static ta_status reset_relay(void *p) { return do_stream_reset(((step_args *)p)->stream); }
+
+ta_status ta_stream_reset(ta_stream *stream) {
+    step_args a = {0, stream, NULL, 0, NULL, 0, NULL, NULL, NULL, NULL};
+    return relay_call(reset_relay, &a);
+}
+
+static ta_status snapshot_relay(void *p) {
+    step_args *a = p;
+    return do_stream_snapshot(a->stream, a->bytes, a->length);
+}
+
+ta_status ta_stream_snapshot(ta_stream *stream, uint8_t **bytes, size_t *length) {
+    step_args a = {0, stream, NULL, 0, NULL, 0, NULL, bytes, length, NULL};
+    return relay_call(snapshot_relay, &a);
+}
+
+static ta_status restore_relay(void *p) {
+    step_args *a = p;
+    return do_stream_restore(a->stream, a->restore, a->length != NULL ? *a->length : 0);
+}
+
+ta_status ta_stream_restore(ta_stream *stream, const uint8_t *bytes, size_t length) {
+    step_args a = {0, stream, NULL, 0, NULL, 0, NULL, NULL, &length, bytes};
+    return relay_call(restore_relay, &a);
+}
