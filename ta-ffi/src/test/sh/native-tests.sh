@@ -6,7 +6,7 @@
 #   3. Python ctypes smoke test: the same contract from a second language with no compiler
 #   4. Leak check: 10,000 compile/run/stream/free cycles natively (live handles 0, bounded Java heap, resident set),
 #      then the same loop under valgrind memcheck with JVM-only noise suppressed (TA_LEAK_VALGRIND_CYCLES, default
-#      300: valgrind runs the JVM 50-100x slower, see docs/api/ffi-contract-v1.md "How it is tested")
+#      200: valgrind runs the JVM 50-100x slower, see docs/api/ffi-contract-v1.md "How it is tested")
 #
 # Usage: native-tests.sh JAVA_HOME LIB_DIR GOLDEN_DIR WORK_DIR
 set -euo pipefail
@@ -52,7 +52,7 @@ step "leak check: 10,000 cycles"
 (cd "$work" && env JAVA_HOME="$java_home" TA_JVM_OPTIONS="-Xms48m -Xmx48m -XX:+AlwaysPreTouch -XX:+UseSerialGC" \
   ./leak "$golden" 10000 65536) || failed=1
 
-cycles="${TA_LEAK_VALGRIND_CYCLES:-300}"
+cycles="${TA_LEAK_VALGRIND_CYCLES:-200}"
 step "leak check: $cycles cycles under valgrind memcheck"
 (cd "$work" && env JAVA_HOME="$java_home" TA_JVM_OPTIONS="-Xmx48m -XX:+UseSerialGC -XX:TieredStopAtLevel=1" \
   valgrind --quiet --error-exitcode=97 --num-callers=60 --undef-value-errors=no \
