@@ -8,10 +8,12 @@
  */
 #define _GNU_SOURCE
 #include <math.h>
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ucontext.h>
 
 #include "golden.h"
 #include "ta_engine.h"
@@ -524,6 +526,64 @@ static void test_threads(void) {
     }
 }
 
+/* ------------------------------------------------------------------------------------------- foreign stacks */
+
+/* Some FFI hosts (Node's koffi) run native code on a stack they allocate; HotSpot cannot run Java there, so libta relays
+ * such calls to a shadow thread. Reproduced here with a stack of our own (ucontext). */
+static ucontext_t main_context;
+static ucontext_t foreign_context;
+static double foreign_out[200];
+static ta_status foreign_ok;
+static ta_status foreign_bad;
+static char foreign_message[256];
+
+static void on_foreign_stack(void) {
+    ta_param p = {"period", 14, NULL};
+    ta_series in = {golden_column(&G, "close"), 200};
+    ta_buffer out = {foreign_out, 200};
+    foreign_ok = ta_batch("rsi", &p, 1, &in, 1, &out, 1, NULL);
+    ta_param bad = {"period", 1, NULL};
+    foreign_bad = ta_batch("rsi", &bad, 1, &in, 1, &out, 1, NULL);
+    snprintf(foreign_message, sizeof foreign_message, "%s", ta_last_error());
+    swapcontext(&foreign_context, &main_context);
+}
+
+static void test_foreign_stack(void) {
+    size_t size = 256 * 1024;
+    void *stack = malloc(size);
+    getcontext(&foreign_context);
+    foreign_context.uc_stack.ss_sp = stack;
+    foreign_context.uc_stack.ss_size = size;
+    foreign_context.uc_link = &main_context;
+    makecontext(&foreign_context, on_foreign_stack, 0);
+    swapcontext(&main_context, &foreign_context);
+    free(stack);
+    CHECK(foreign_ok == TA_OK, "batch on a foreign stack: %s", ta_status_name(foreign_ok));
+    CHECK(foreign_bad == TA_ERR_INVALID_PARAMETER && strstr(foreign_message, "got 1") != NULL,
+          "a relayed failure keeps its status and message: %s %s", ta_status_name(foreign_bad), foreign_message);
+    double direct[200];
+    ta_param p = {"period", 14, NULL};
+    ta_series in = {golden_column(&G, "close"), 200};
+    ta_buffer out = {direct, 200};
+    EXPECT_OK(ta_batch("rsi", &p, 1, &in, 1, &out, 1, NULL));
+    check_same("relayed batch", foreign_out, direct, 200);
+}
+
+/* libta starts threads, so it must never be unmapped: dlclose leaves it loaded (-z nodelete). */
+static void test_never_unloaded(void) {
+    void *h = dlopen("libta.so.1", RTLD_NOW | RTLD_NOLOAD);
+    CHECK(h != NULL, "libta is loaded");
+    if (h != NULL) {
+        dlclose(h);
+        dlclose(h);
+    }
+    void *again = dlopen("libta.so.1", RTLD_NOW | RTLD_NOLOAD);
+    CHECK(again != NULL, "libta was unloaded by dlclose");
+    if (again != NULL) {
+        dlclose(again);
+    }
+}
+
 int main(int argc, char **argv) {
     if (argc != 3) {
         fprintf(stderr, "usage: smoke GOLDEN_DIR BAD_LIBJVM_PATH\n");
@@ -540,6 +600,8 @@ int main(int argc, char **argv) {
     test_plan_errors();
     test_internal_error();
     test_threads();
+    test_foreign_stack();
+    test_never_unloaded();
     CHECK(ta_live_handles() == 0, "%zu handles still live", ta_live_handles());
     golden_free(&G);
     printf("libta C smoke: %d passed, %d failed\n", passed, failed);

@@ -24,7 +24,7 @@ done
 
 cflags=(-std=c11 -O1 -g -Wall -Wextra -Wpedantic -Werror -I"$lib" -I"$here/c")
 link=(-L"$lib" -lta -Wl,-rpath,"$lib")
-gcc "${cflags[@]}" -o "$work/smoke" "$here/c/smoke.c" "$here/c/golden.c" "${link[@]}" -lpthread
+gcc "${cflags[@]}" -o "$work/smoke" "$here/c/smoke.c" "$here/c/golden.c" "${link[@]}" -lpthread -ldl
 gcc "${cflags[@]}" -o "$work/leak" "$here/c/leak.c" "$here/c/golden.c" "${link[@]}"
 gcc "${cflags[@]}" -o "$work/abi_layout" "$here/c/abi_layout.c"
 
