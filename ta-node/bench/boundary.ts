@@ -1,6 +1,7 @@
 // The cost of crossing from Node into the JVM (koffi → libta → JNI), for docs/performance.md; run by
 // ta-ffi/src/test/sh/bench.sh. Same operations, data and method as ta-ffi's bench.c and BoundaryBench.java:
-// a plan stream "rsi(close, 14)" updated one bar per call (the allocation-free step), and ta.rsi over 1,000,000 bars.
+// a plan stream "rsi(close, 14)" updated one bar per call (the allocation-free step), and rsi over 1,000,000 bars,
+// allocating its output (ta.rsi) and into a reused array (ta.batch with `into`).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ta, { compile } from '../src/index.js';
@@ -49,5 +50,17 @@ for (let r = 0; r < ROUNDS; r++) {
   rounds.push(Number(process.hrtime.bigint() - t0) / 1e6);
 }
 console.log(`node\tbatch_1m_ms\t${median(rounds).toFixed(3)}`);
+
+rounds.length = 0;
+const into = [new Float64Array(BARS)];
+for (let w = 0; w < 5; w++) {
+  ta.batch('rsi', [close], { period: 14 }, into);
+}
+for (let r = 0; r < ROUNDS; r++) {
+  const t0 = process.hrtime.bigint();
+  ta.batch('rsi', [close], { period: 14 }, into);
+  rounds.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
+console.log(`node\tbatch_1m_into_ms\t${median(rounds).toFixed(3)}`);
 stream.close();
 plan.close();

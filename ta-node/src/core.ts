@@ -31,13 +31,13 @@ function encodeParams(params: Params): object[] {
 
 /**
  * Computes a kernel (a name, alias or selector) over whole series, in the kernel's input order, and returns its
- * outputs in order: NaN during the warm-up. Bit-identical to ta's Java batch.
+ * outputs in order: NaN during the warm-up. Bit-identical to ta's Java batch. `into`, if given, holds one array per
+ * output of the inputs' length, written in place (no allocation); otherwise new arrays are returned.
  */
-export function batch(kernel: string, inputs: SeriesLike[], params: Params = {}): Float64Array[] {
-  const shape = kernelShape(kernel);
+export function batch(kernel: string, inputs: SeriesLike[], params: Params = {}, into?: Float64Array[]): Float64Array[] {
   const ins = inputs.map(float64);
   const n = ins.length > 0 ? ins[0]!.length : 0;
-  const outs = Array.from({ length: shape.outputs }, () => new Float64Array(n));
+  const outs = into ?? Array.from({ length: kernelShape(kernel).outputs }, () => new Float64Array(n));
   const encoded = encodeParams(params);
   const lookback = [0];
   check(c.batch(kernel, encoded, encoded.length,

@@ -2,7 +2,8 @@
  * The cost of crossing from C into the JVM through libta, for docs/performance.md (run by src/test/sh/bench.sh).
  * Same operations, data and method as BoundaryBench.java (the Java baseline) and ta-node's bench:
  *   - stream: ta_stream_update of a plan "rsi(close, 14)", one bar per call (ns per call)
- *   - batch:  ta_batch "rsi" period 14 over 1,000,000 bars into caller memory (ms per call)
+ *   - batch:  ta_batch "rsi" period 14 over 1,000,000 bars into caller memory (ms per call): a reused buffer
+ *             (batch_1m_into_ms), and a freshly allocated one as the allocating Java and Node calls (batch_1m_ms)
  * Method: warm up, then ROUNDS timed rounds; the median round is reported.
  *
  * Usage: bench GOLDEN_DIR
@@ -87,6 +88,15 @@ int main(int argc, char **argv) {
         double t0 = now_ns();
         ta_batch("rsi", &period, 1, &in, 1, &buf, 1, NULL);
         rounds[r] = (now_ns() - t0) / 1e6;
+    }
+    printf("c\tbatch_1m_into_ms\t%.3f\n", median(rounds, ROUNDS));
+    for (int r = 0; r < ROUNDS; r++) {
+        double t0 = now_ns();
+        double *fresh = malloc(BARS * sizeof(double));
+        ta_buffer fb = {fresh, BARS};
+        ta_batch("rsi", &period, 1, &in, 1, &fb, 1, NULL);
+        rounds[r] = (now_ns() - t0) / 1e6;
+        free(fresh);
     }
     printf("c\tbatch_1m_ms\t%.3f\n", median(rounds, ROUNDS));
     ta_stream_free(stream);

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The Java baseline for the boundary costs in docs/performance.md: the same two operations libta's bench.c and
  * ta-node's bench make, called from Java — a plan stream {@code rsi(close, 14)} updated one bar per call, and the
- * {@code rsi} batch (period 14) by kernel name over 1,000,000 bars. Same data (golden close, tiled) and method (warm-up,
+ * {@code rsi} batch (period 14) by kernel name over 1,000,000 bars, allocating its output and into a reused array. Same data (golden close, tiled) and method (warm-up,
  * then the median of 7 rounds). Run by {@code ta-ffi/src/test/sh/bench.sh}.
  */
 public final class BoundaryBench {
@@ -69,6 +69,19 @@ public final class BoundaryBench {
             rounds[r] = (System.nanoTime() - t0) / 1e6;
         }
         System.out.printf("java\tbatch_1m_ms\t%.3f%n", median(rounds));
+
+        double[][] in = {close};
+        double[][] out = {new double[BARS]};
+        for (int w = 0; w < 5; w++) {
+            rsi.newStream(params).updateRange(in, out, 0, BARS);
+        }
+        for (int r = 0; r < ROUNDS; r++) {
+            long t0 = System.nanoTime();
+            rsi.newStream(params).updateRange(in, out, 0, BARS);
+            rounds[r] = (System.nanoTime() - t0) / 1e6;
+        }
+        sink += out[0][BARS - 1];
+        System.out.printf("java\tbatch_1m_into_ms\t%.3f%n", median(rounds));
         if (sink == 42) {
             System.out.println();
         }
