@@ -17,6 +17,9 @@ for (let i = 0; i < BARS; i++) {
 }
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1]!;
+// CPU time of the whole process in ns (all threads: V8, the JVM, libta's shadow thread), as the C and Java benches.
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) * 1000; };
+const cpuRounds: number[] = [];
 
 const plan = compile('rsi(close, 14)');
 const stream = plan.stream();
@@ -32,35 +35,43 @@ for (let w = 0; w < 3; w++) {
 }
 for (let r = 0; r < ROUNDS; r++) {
   const t0 = process.hrtime.bigint();
+  const c0 = cpu();
   for (let i = 0; i < calls; i++) {
     bar[0] = close[i]!;
     stream.step(bar, out);
   }
   rounds.push(Number(process.hrtime.bigint() - t0) / calls);
+  cpuRounds.push((cpu() - c0) / calls);
 }
-console.log(`node\tstream_update_1bar_ns\t${median(rounds).toFixed(1)}`);
+console.log(`node\tstream_update_1bar_ns\t${median(rounds).toFixed(1)}\tcpu\t${median(cpuRounds).toFixed(1)}`);
 
 rounds.length = 0;
 for (let w = 0; w < 5; w++) {
   ta.rsi(close, 14);
 }
+cpuRounds.length = 0;
 for (let r = 0; r < ROUNDS; r++) {
   const t0 = process.hrtime.bigint();
+  const c0 = cpu();
   ta.rsi(close, 14);
   rounds.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  cpuRounds.push((cpu() - c0) / 1e6);
 }
-console.log(`node\tbatch_1m_ms\t${median(rounds).toFixed(3)}`);
+console.log(`node\tbatch_1m_ms\t${median(rounds).toFixed(3)}\tcpu\t${median(cpuRounds).toFixed(3)}`);
 
 rounds.length = 0;
 const into = [new Float64Array(BARS)];
 for (let w = 0; w < 5; w++) {
   ta.batch('rsi', [close], { period: 14 }, into);
 }
+cpuRounds.length = 0;
 for (let r = 0; r < ROUNDS; r++) {
   const t0 = process.hrtime.bigint();
+  const c0 = cpu();
   ta.batch('rsi', [close], { period: 14 }, into);
   rounds.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  cpuRounds.push((cpu() - c0) / 1e6);
 }
-console.log(`node\tbatch_1m_into_ms\t${median(rounds).toFixed(3)}`);
+console.log(`node\tbatch_1m_into_ms\t${median(rounds).toFixed(3)}\tcpu\t${median(cpuRounds).toFixed(3)}`);
 stream.close();
 plan.close();

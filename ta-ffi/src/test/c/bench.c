@@ -4,7 +4,8 @@
  *   - stream: ta_stream_update of a plan "rsi(close, 14)", one bar per call (ns per call)
  *   - batch:  ta_batch "rsi" period 14 over 1,000,000 bars into caller memory (ms per call): a reused buffer
  *             (batch_1m_into_ms), and a freshly allocated one as the allocating Java and Node calls (batch_1m_ms)
- * Method: warm up, then ROUNDS timed rounds; the median round is reported.
+ * Method: warm up, then ROUNDS timed rounds; the median round is reported, as wall time and as the CPU time of the
+ * whole process (all threads: the JVM's JIT and GC, libta's shadow thread), which a loaded machine distorts less.
  *
  * Usage: bench GOLDEN_DIR
  */
@@ -20,11 +21,15 @@
 #define BARS 1000000
 #define ROUNDS 7
 
-static double now_ns(void) {
+static double clock_ns(clockid_t id) {
     struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
+    clock_gettime(id, &t);
     return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
 }
+
+static double now_ns(void) { return clock_ns(CLOCK_MONOTONIC); }
+
+static double cpu_ns(void) { return clock_ns(CLOCK_PROCESS_CPUTIME_ID); }
 
 static int by_value(const void *a, const void *b) {
     double x = *(const double *)a, y = *(const double *)b;
@@ -62,6 +67,7 @@ int main(int argc, char **argv) {
     ta_stream *stream;
     must(ta_stream_open(plan, &stream), "open");
     double rounds[ROUNDS];
+    double cpu[ROUNDS];
     const int calls = 200000;
     double value = 0;
     for (int w = 0; w < 5; w++) {
@@ -70,13 +76,14 @@ int main(int argc, char **argv) {
         }
     }
     for (int r = 0; r < ROUNDS; r++) {
-        double t0 = now_ns();
+        double t0 = now_ns(), c0 = cpu_ns();
         for (int i = 0; i < calls; i++) {
             ta_stream_update(stream, &close[i], 1, &value, 1);
         }
         rounds[r] = (now_ns() - t0) / calls;
+        cpu[r] = (cpu_ns() - c0) / calls;
     }
-    printf("c\tstream_update_1bar_ns\t%.1f\n", median(rounds, ROUNDS));
+    printf("c\tstream_update_1bar_ns\t%.1f\tcpu\t%.1f\n", median(rounds, ROUNDS), median(cpu, ROUNDS));
 
     ta_param period = {"period", 14, NULL};
     ta_series in = {close, BARS};
@@ -85,20 +92,22 @@ int main(int argc, char **argv) {
         must(ta_batch("rsi", &period, 1, &in, 1, &buf, 1, NULL), "batch");
     }
     for (int r = 0; r < ROUNDS; r++) {
-        double t0 = now_ns();
+        double t0 = now_ns(), c0 = cpu_ns();
         ta_batch("rsi", &period, 1, &in, 1, &buf, 1, NULL);
         rounds[r] = (now_ns() - t0) / 1e6;
+        cpu[r] = (cpu_ns() - c0) / 1e6;
     }
-    printf("c\tbatch_1m_into_ms\t%.3f\n", median(rounds, ROUNDS));
+    printf("c\tbatch_1m_into_ms\t%.3f\tcpu\t%.3f\n", median(rounds, ROUNDS), median(cpu, ROUNDS));
     for (int r = 0; r < ROUNDS; r++) {
-        double t0 = now_ns();
+        double t0 = now_ns(), c0 = cpu_ns();
         double *fresh = malloc(BARS * sizeof(double));
         ta_buffer fb = {fresh, BARS};
         ta_batch("rsi", &period, 1, &in, 1, &fb, 1, NULL);
         rounds[r] = (now_ns() - t0) / 1e6;
+        cpu[r] = (cpu_ns() - c0) / 1e6;
         free(fresh);
     }
-    printf("c\tbatch_1m_ms\t%.3f\n", median(rounds, ROUNDS));
+    printf("c\tbatch_1m_ms\t%.3f\tcpu\t%.3f\n", median(rounds, ROUNDS), median(cpu, ROUNDS));
     ta_stream_free(stream);
     ta_plan_free(plan);
     free(close);
