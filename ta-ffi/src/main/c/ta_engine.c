@@ -137,7 +137,7 @@ static char *g_catalog_json;
 
 static jmethodID m_abi, m_version, m_string, m_status, m_message, m_position, m_kernel_names, m_kernel_shape,
     m_catalog_json, m_batch_open, m_batch_lookback, m_batch_inputs, m_batch_outputs, m_batch_run, m_plan_compile,
-    m_plan_roots, m_plan_lookbacks, m_plan_columns, m_plan_explain, m_plan_reads, m_plan_run, m_stream_open,
+    m_plan_roots, m_plan_lookbacks, m_plan_columns, m_plan_explain, m_plan_run, m_stream_open,
     m_stream_bar_width, m_stream_out_width, m_stream_update, m_stream_preview, m_stream_replace_last,
     m_stream_count, m_stream_reset, m_stream_snapshot, m_stream_restore;
 
@@ -165,7 +165,6 @@ static const struct method {
     {&m_plan_lookbacks, "planLookbacks", "(Ljava/lang/Object;)[J"},
     {&m_plan_columns, "planColumns", "(Ljava/lang/Object;)[[B"},
     {&m_plan_explain, "planExplain", "(Ljava/lang/Object;)[B"},
-    {&m_plan_reads, "planReads", "(Ljava/lang/Object;Ljava/lang/String;)Z"},
     {&m_plan_run, "planRun", "(Ljava/lang/Object;[Ljava/lang/String;[J[[D[J)[[D"},
     {&m_stream_open, "streamOpen", "(Ljava/lang/Object;Ljava/nio/ByteBuffer;)Ljava/lang/Object;"},
     {&m_stream_bar_width, "streamBarWidth", "(Ljava/lang/Object;J)V"},

@@ -357,17 +357,10 @@ public final class Bridge {
     }
 
     /**
-     * Whether the plan reads a column of this name; C copies only those columns' data into Java.
-     */
-    public static boolean planReads(Object plan, String column) {
-        return ((Plan) plan).columns().contains(column);
-    }
-
-    /**
      * Runs a plan over named columns and returns one array per result, in result order.
      *
      * @param lengths one per column; -1 for a null data pointer of a non-empty column
-     * @param data the columns' values for those the plan reads ({@link #planReads}), null for the others
+     * @param data the columns' values for those the plan reads (libta copies only those), null for the others
      * @param outputLengths the caller's output lengths, one per result; -1 for a null data pointer
      * @throws ShapeMismatchException for ragged or null columns, a repeated column name, or wrong outputs
      * @throws UnknownNameException for a column the plan needs that is not given
