@@ -41,12 +41,12 @@ import java.util.Map;
  * </ul>
  *
  * <p>Inputs of a kernel come from the columns by name (open, high, low, close, volume); the i-th input with any other
- * name (x, y, a, b, price, upper, lower, periods) takes the i-th of close, open, high, low. Any input is as good as
- * another for parity: the point is that C and Java agree bit for bit.
+ * name (x, y, a, b, price, upper, lower, periods, ...) takes the i-th of close, open, high, low, volume (cycling). Any
+ * input is as good as another for parity: the point is that C and Java agree bit for bit.
  */
 public final class GoldenWriter {
     static final List<String> COLUMNS = List.of("open", "high", "low", "close", "volume");
-    private static final List<String> GENERIC = List.of("close", "open", "high", "low");
+    private static final List<String> GENERIC = List.of("close", "open", "high", "low", "volume");
 
     /** Batches with chosen parameters: kernel, then {@code name=value} pairs. */
     static final List<List<String>> BATCHES = List.of(
@@ -119,7 +119,7 @@ public final class GoldenWriter {
         double[][] in = new double[d.inputs().size()][];
         for (int i = 0; i < in.length; i++) {
             String input = d.inputs().get(i);
-            String column = COLUMNS.contains(input) ? input : GENERIC.get(i);
+            String column = COLUMNS.contains(input) ? input : GENERIC.get(i % GENERIC.size());
             inputs.add(column);
             in[i] = cols.get(column);
         }
