@@ -570,7 +570,6 @@ final class Planner {
         Timeframe tf = timeframeArg(c, args.get(1));
         Bound x = args.get(0);
         return switch (x) {
-            case Const k -> k;
             case Framed f -> {
                 if (!f.timeframe().equals(tf)) {
                     throw type(c, "a timeframe inside another timeframe (" + f.timeframe() + " inside " + tf + "): timeframes do not nest");
@@ -608,7 +607,7 @@ final class Planner {
         }
         Timeframe tf = timeframeArg(c, period);
         if (x instanceof Const k) {
-            return k;
+            return new Framed(tf, k.src(), Map.of(), c); // like any series: visible once the first period has closed
         }
         if (x instanceof Framed) {
             throw type(x.src(), "downsample of a series that is already on a timeframe: timeframes do not nest");
@@ -721,9 +720,6 @@ final class Planner {
     }
 
     private Bound lag(TimeSpec.LagKind kind, Bound x, long millis, Expr src) {
-        if (typeOf(x) != ValueType.NUMBER) {
-            throw type(x.src(), "a wall-clock " + kind.name().toLowerCase(Locale.ROOT) + " needs a number series");
-        }
         PRef in = series(x);
         String text = millis % 3_600_000 == 0 ? millis / 3_600_000 + "h" : millis % 60_000 == 0 ? millis / 60_000 + "m"
                 : millis / 1000 + "s";
