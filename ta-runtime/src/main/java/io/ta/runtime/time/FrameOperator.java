@@ -27,7 +27,6 @@ import java.time.ZoneId;
 final class FrameOperator extends BlockSteps {
     private static final long SCHEMA = 0x7461_6672_616d_6501L;
 
-    private final TimeSpec.Frame spec;
     private final Timeframe tf;
     private final ZoneId zone;
     private final Agg[] aggs;
@@ -50,7 +49,6 @@ final class FrameOperator extends BlockSteps {
 
     FrameOperator(TimeSpec.Frame spec, ZoneId zone) {
         super(spec.aggs().size(), 1);
-        this.spec = spec;
         this.tf = spec.timeframe();
         this.zone = zone;
         this.aggs = spec.aggs().toArray(new Agg[0]);
@@ -287,10 +285,5 @@ final class FrameOperator extends BlockSteps {
         closedOwn = false;
         savedOpen = false;
         savedEnd = 0;
-    }
-
-    /** The spec this operator runs. */
-    TimeSpec.Frame spec() {
-        return spec;
     }
 }
