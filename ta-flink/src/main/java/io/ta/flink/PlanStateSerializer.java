@@ -94,9 +94,10 @@ public final class PlanStateSerializer extends TypeSerializer<PlanState> {
     @Override
     public void copy(DataInputView source, DataOutputView target) throws IOException {
         target.writeLong(source.readLong());
-        int n = length(source.readInt());
-        target.writeInt(n);
-        target.write(source, n);
+        byte[] bytes = new byte[length(source.readInt())];
+        source.readFully(bytes);
+        target.writeInt(bytes.length);
+        target.write(bytes);
     }
 
     private static int length(int n) throws IOException {
