@@ -71,8 +71,17 @@ final class TestMarket {
         return CACHE.computeIfAbsent(symbols + "x" + bars + "@" + seed, k -> new TestMarket(symbols, bars, seed));
     }
 
+    private static final String[] SYMBOLS = new String[1000];
+
+    static {
+        for (int s = 0; s < SYMBOLS.length; s++) {
+            SYMBOLS[s] = String.format("S%03d", s);
+        }
+    }
+
+    /** The name of symbol {@code s} (0..999), shared, so building a bar costs what a feed's decoder would. */
     static String symbol(int s) {
-        return String.format("S%03d", s);
+        return SYMBOLS[s];
     }
 
     static int symbolIndex(String symbol) {
