@@ -1,5 +1,6 @@
 package io.ta.flink;
 
+import io.ta.error.InvalidParameterException;
 import java.util.List;
 
 /**
@@ -26,6 +27,17 @@ import java.util.List;
 public record Bar(String symbol, long time, double open, double high, double low, double close, double volume, boolean forming) {
     /** The columns a bar carries, in the order of {@link #column(int)}: what a plan run on bars may read. */
     public static final List<String> COLUMNS = List.of("open", "high", "low", "close", "volume");
+
+    /**
+     * Checks the symbol: it names the bar's results and is the default key, which Flink cannot hash when null.
+     *
+     * @throws InvalidParameterException if {@code symbol} is null
+     */
+    public Bar {
+        if (symbol == null) {
+            throw new InvalidParameterException("bar", List.of("symbol"), "non-null", "bar: symbol must not be null");
+        }
+    }
 
     /** A closed OHLCV bar. */
     public static Bar of(String symbol, long time, double open, double high, double low, double close, double volume) {

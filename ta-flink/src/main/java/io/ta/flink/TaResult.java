@@ -1,6 +1,8 @@
 package io.ta.flink;
 
+import io.ta.error.InvalidParameterException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The plan's outputs for one bar of one instrument.
@@ -29,8 +31,16 @@ public record TaResult(String symbol, long time, Kind kind, double[] values) {
         PREVIEW
     }
 
-    /** Copies {@code values}, so a result is a value. */
+    /**
+     * Copies {@code values}, so a result is a value.
+     *
+     * @throws InvalidParameterException if {@code values} or {@code kind} is null
+     */
     public TaResult {
+        if (values == null || kind == null) {
+            String what = values == null ? "values" : "kind";
+            throw new InvalidParameterException("ta_result", List.of(what), "non-null", "ta_result: " + what + " must not be null");
+        }
         values = values.clone();
     }
 

@@ -36,6 +36,9 @@ class PlanSpecTest {
         assertThrows(InvalidParameterException.class, () -> PlanSpec.of((Map<String, String>) null));
         assertThrows(InvalidParameterException.class, () -> new TaPlanFunction<String>(null));
         assertThrows(InvalidParameterException.class, () -> TaFlink.evaluate(null, Map.of("x", "close")));
+        InvalidParameterException bar = assertThrows(InvalidParameterException.class, () -> Bar.ofClose(null, 0, 1));
+        assertEquals("bar: symbol must not be null", bar.getMessage());
+        assertThrows(InvalidParameterException.class, () -> new TaResult("S", 0, TaResult.Kind.BAR, null));
     }
 
     @Test
