@@ -103,9 +103,10 @@ public final class PlanStream {
     }
 
     /**
-     * Commits a bar that closed at {@code time} (epoch milliseconds, strictly after the previous bar's).
+     * Commits a bar that closed at {@code time} (epoch milliseconds, strictly after the previous bar's). Only a plan
+     * with time-aware nodes reads the time; for any other it is ignored.
      *
-     * @throws ShapeMismatchException if {@code time} is not after the previous bar's
+     * @throws ShapeMismatchException if the plan reads time and {@code time} is not after the previous bar's
      */
     public void update(long time, double... bar) {
         ascending(time, "update");
@@ -126,7 +127,7 @@ public final class PlanStream {
     /**
      * Evaluates the forming bar, which will close at {@code time}; nothing is committed.
      *
-     * @throws ShapeMismatchException if {@code time} is not after the last committed bar's
+     * @throws ShapeMismatchException if the plan reads time and {@code time} is not after the last committed bar's
      */
     public void preview(long time, double... bar) {
         ascending(time, "preview");
@@ -142,7 +143,7 @@ public final class PlanStream {
     }
 
     private void ascending(long time, String call) {
-        if (count > 0 && time <= lastTime) {
+        if (timed && count > 0 && time <= lastTime) {
             throw new ShapeMismatchException("plan", "plan: " + call + " at " + time + " ms is not after the last committed bar ("
                     + lastTime + " ms); bar times must be strictly ascending");
         }
