@@ -38,6 +38,7 @@ public final class Plan {
     private final Map<String, Ref> roots;
     private final Map<String, String> texts;
     private final ZoneId zone;
+    private final boolean needsTime;
     private final long fingerprint;
 
     Plan(Planner planner, Map<String, int[]> provisional, Map<String, String> texts) {
@@ -46,6 +47,7 @@ public final class Plan {
         this.roots = java.util.Collections.unmodifiableMap(refs);
         this.texts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(texts));
         this.zone = planner.zone();
+        this.needsTime = nodes.stream().anyMatch(n -> n instanceof Node.Timed t && t.spec().needsTime());
         this.fingerprint = canonicalHash(nodes, roots, zone);
     }
 
@@ -149,7 +151,7 @@ public final class Plan {
 
     /** Whether the plan has time-aware nodes that read timestamps (not just counts of bars). */
     public boolean needsTime() {
-        return nodes.stream().anyMatch(n -> n instanceof Node.Timed t && t.spec().needsTime());
+        return needsTime; // asked per bar by PlanStream.update(bar): a field, not a walk over the nodes
     }
 
     /** Every node, in topological order (inputs before the nodes reading them). */
