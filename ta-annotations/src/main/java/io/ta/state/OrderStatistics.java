@@ -33,6 +33,8 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
 
     private final int window;
     private final int slots;
+    /** The rounding bound of {@link #deviation}, relative to the magnitude of the sums it is taken from. */
+    private final double zero;
     private double[] key;
     private long[] id;
     private int[] priority;
@@ -55,6 +57,8 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         }
         this.window = window;
         this.slots = window + 2;
+        // Tree sums add along paths of expected length ~2·ln n; 3·log2 n + 4 levels bound them generously.
+        this.zero = 4.0 * (3.0 * (32 - Integer.numberOfLeadingZeros(window)) + 4.0) * 0x1p-53;
         allocate(Math.min(slots, INITIAL_CAPACITY));
     }
 
@@ -330,6 +334,20 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         lowCount = c;
         lowSum = lo;
         highSum = hi;
+    }
+
+    /**
+     * {@code Σ|x − pivot|} over the window's finite values, as {@code (Σhigh − n_high·pivot) + (n_low·pivot − Σlow)}
+     * from one {@link #split}; 0 when it is below the rounding bound of those sums — a relative test on the magnitude
+     * of the values, so a window constant to within rounding has no deviation at any price level.
+     */
+    public double deviation(double pivot) {
+        split(pivot);
+        int low = lowCount;
+        double lo = lowSum;
+        double hi = highSum;
+        double d = (hi - (size() - low) * pivot) + (low * pivot - lo);
+        return d <= zero * (Math.abs(hi) + Math.abs(lo)) ? 0.0 : d;
     }
 
     /** From the last {@link #split}: how many values are at most the pivot. */

@@ -35,7 +35,8 @@ public final class HtTrendMode {
     final HtTrendline trendline;
     double sine;
     double leadSine;
-    int daysInTrend;
+    /** Bars since the last sine crossing; a {@code long}, so a years-long trend cannot overflow it. */
+    long daysInTrend;
 
     public HtTrendMode() {
         this.phase = new HtDcPhase();

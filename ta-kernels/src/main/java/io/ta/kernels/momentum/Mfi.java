@@ -10,9 +10,11 @@ import io.ta.kernels.stats.RollingSum;
 /**
  * Money flow index (G. Quong and A. Soudack, 1989), as TA-Lib MFI: from bar 1 the money flow {@code TP·V}
  * ({@link TypicalPrice}) goes to the positive side when TP rose, to the negative side when it fell, to neither when
- * unchanged; P and N are the sums of the last n flows ({@link RollingSum}s: TA-Lib's running totals, same operations
- * and order) and {@code MFI = 100·(P/(P + N))}, 0 when {@code P + N < 1} (TA-Lib's guard; CATALOG.md §1.7: laakhay
- * gave 100 when N = 0). First output at bar n.
+ * unchanged; P and N are the sums of the last n flows (exact {@link RollingSum}s) and
+ * {@code MFI = 100·(P/(P + N))}, 0 when there is no flow at all (CATALOG.md §1.7: laakhay gave 100 when N = 0).
+ * TA-Lib's guard is {@code P + N < 1}, an absolute amount of money that zeroes the MFI of low-priced or thinly traded
+ * series; flows are sums of non-negative terms that never subtract, so "no flow" is exactly {@code P + N = 0}.
+ * First output at bar n.
  *
  * <p>A flow reads two bars; while a missing flow (a missing TP on either bar, or a missing volume) is inside the
  * window the output is NaN (§5.2).
@@ -63,6 +65,6 @@ public final class Mfi {
             return Double.NaN;
         }
         double total = p + n;
-        return total < 1.0 ? 0.0 : 100.0 * (p / total);
+        return total > 0.0 ? 100.0 * (p / total) : 0.0;
     }
 }

@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Step;
+import io.ta.spi.Checks;
 
 /**
  * Directional movement index (Wilder 1978), as TA-Lib DX (CATALOG.md §3.2): {@code 100·|+DI − −DI|/(+DI + −DI)} from
@@ -42,7 +43,8 @@ public final class Dx {
         plusDi = plus;
         minusDi = minus;
         double total = minus + plus;
-        defined = !(-1e-8 < total && total < 1e-8);
+        // The DIs are percentages, so "≈0" is relative to 100 (TA-Lib's absolute 1e-8 on this unitless sum).
+        defined = !Checks.negligible(total, 100.0);
         if (defined) {
             value = 100.0 * (Math.abs(minus - plus) / total);
         } else if (!started) {
