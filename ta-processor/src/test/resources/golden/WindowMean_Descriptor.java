@@ -1,7 +1,9 @@
 package test;
 
+import io.ta.annotation.Complexity;
 import io.ta.annotation.Family;
 import io.ta.annotation.OutputKind;
+import io.ta.annotation.Scale;
 import io.ta.spi.Checks;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.OutputSpec;
@@ -26,7 +28,9 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
 
     private static final List<String> INPUTS = List.of("x");
 
-    private static final List<OutputSpec> OUTPUTS = List.of(new OutputSpec("value", ""));
+    private static final List<OutputSpec> OUTPUTS = List.of(new OutputSpec("value", "", Scale.PRICE));
+
+    private static final List<Scale> INPUT_SCALES = List.of(Scale.PRICE);
 
     private static final List<String> ALIASES = List.of("wmean");
 
@@ -91,6 +95,21 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
     @Override
     public List<OutputSpec> outputs() {
         return OUTPUTS;
+    }
+
+    @Override
+    public Scale inputScale(int input) {
+        return INPUT_SCALES.get(input);
+    }
+
+    @Override
+    public Complexity timeCost() {
+        return Complexity.CONSTANT;
+    }
+
+    @Override
+    public Complexity memoryCost() {
+        return Complexity.LINEAR;
     }
 
     @Override

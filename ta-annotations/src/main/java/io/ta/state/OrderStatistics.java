@@ -1,5 +1,7 @@
 package io.ta.state;
 
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Cost;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
@@ -25,6 +27,7 @@ import io.ta.spi.StateWriter;
  * <p>Non-finite pushes are missing: they take their place in the window but not in the tree, and {@link #hasMissing()}
  * is true while one is inside. Contract: at most one push per kernel step.
  */
+@Cost(time = Complexity.LOGARITHMIC, memory = Complexity.LINEAR)
 public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
     private static final int NIL = -1;
     private static final int INITIAL_CAPACITY = 16;

@@ -1,5 +1,8 @@
 package io.ta.state;
 
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Cost;
+
 /**
  * Means, centred second moments and the co-moment {@code C = Σ(x − x̄)(y − ȳ)} of the last {@code window} pushed
  * pairs — correlation, covariance and least-squares slopes — exact in the sense of {@link BlockWindow} and centred as
@@ -7,6 +10,7 @@ package io.ta.state;
  * stream nor an outlier nor a high price level costs precision. A pair with a missing member is missing. Moments below
  * their rounding bound are 0, as in {@link WindowMoments}. Contract: at most one push per kernel step.
  */
+@Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class WindowComoments extends BlockWindow {
     private static final int X = 0;
     private static final int Y = 1;

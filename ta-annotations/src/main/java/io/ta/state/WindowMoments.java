@@ -1,5 +1,8 @@
 package io.ta.state;
 
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Cost;
+
 /**
  * Mean and centred second moment {@code M2 = Σ(x − mean)²} of the last {@code window} pushed values, exact in the
  * sense of {@link BlockWindow}: never updated by subtraction, so they cannot drift or keep an outlier's residue.
@@ -15,6 +18,7 @@ package io.ta.state;
  * ({@code 4(n + 2)·2⁻⁵³·Σ(x − K)²}) is reported as 0 — a relative test on the scale of the data in the window, never
  * an absolute epsilon, so a window of prices near 1e-6 keeps its real variance. Contract: at most one push per step.
  */
+@Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class WindowMoments extends BlockWindow {
     private final double zero;
     private double[] first0;

@@ -1,11 +1,15 @@
 package io.ta.state;
 
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Cost;
+
 /**
  * The exact sum of the last {@code window} pushed values (missing ones count as 0; see {@link #hasMissing()}), in
  * O(1) amortized time per push and without ever subtracting a value that leaves: the window's sum is the suffix sum
  * of the previous block plus the running sum of the current one ({@link BlockWindow}). It cannot drift and forgets an
  * outlier completely once the outlier has left the window. Contract: at most one push per kernel step.
  */
+@Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class WindowSum extends BlockWindow {
     private double[] suffix0;
     private double[] suffix1;

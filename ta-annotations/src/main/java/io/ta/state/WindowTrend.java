@@ -1,5 +1,8 @@
 package io.ta.state;
 
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Cost;
+
 /**
  * The mean of the last {@code window} pushed values and their co-moment with their position in the window,
  * {@code C = Σ(p − p̄)(x − x̄)} with {@code p = 0} the oldest: everything a least-squares line over the window
@@ -8,6 +11,7 @@ package io.ta.state;
  * {@code p·(x − K)} with {@code K} a value inside the window, so a slope keeps its precision at any price level.
  * Missing values count as 0 (see {@link #hasMissing()}). Contract: at most one push per kernel step.
  */
+@Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class WindowTrend extends BlockWindow {
     private final double centrePosition;
     private final double[][] suffix = new double[2][];

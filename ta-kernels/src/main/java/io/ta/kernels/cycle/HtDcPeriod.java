@@ -2,6 +2,7 @@ package io.ta.kernels.cycle;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -35,7 +36,8 @@ import io.ta.annotation.Step;
         name = "ht_dcperiod",
         family = Family.CYCLE,
         summary = "Hilbert transform dominant cycle period (Ehlers).",
-        reference = "TA-Lib HT_DCPERIOD")
+        reference = "TA-Lib HT_DCPERIOD",
+        scale = Scale.UNITLESS)
 public final class HtDcPeriod {
     /**
      * Degrees per radian, as TA-Lib computes it: {@code 45/atan(1)}, bit for bit its {@code 180/(4·atan(1))} too

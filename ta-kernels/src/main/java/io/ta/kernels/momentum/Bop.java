@@ -2,6 +2,7 @@ package io.ta.kernels.momentum;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
 
@@ -14,7 +15,8 @@ import io.ta.spi.Checks;
         name = "bop",
         family = Family.MOMENTUM,
         summary = "Balance of power: (close - open) / (high - low).",
-        reference = "TA-Lib BOP (Livshin 2001)")
+        reference = "TA-Lib BOP (Livshin 2001)",
+        scale = Scale.UNITLESS)
 public final class Bop {
     public Bop() {}
 

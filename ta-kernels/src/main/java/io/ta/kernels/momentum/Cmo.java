@@ -3,6 +3,7 @@ package io.ta.kernels.momentum;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Rma;
 import io.ta.spi.Checks;
@@ -20,7 +21,8 @@ import io.ta.spi.Checks;
         name = "cmo",
         family = Family.MOMENTUM,
         summary = "Chande momentum oscillator: Wilder-smoothed (gains - losses) / (gains + losses), -100..100.",
-        reference = "TA-Lib CMO (Chande 1994)")
+        reference = "TA-Lib CMO (Chande 1994)",
+        scale = Scale.UNITLESS)
 public final class Cmo {
     final Rsi rsi;
 

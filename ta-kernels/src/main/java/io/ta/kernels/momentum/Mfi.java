@@ -3,6 +3,7 @@ package io.ta.kernels.momentum;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.price.TypicalPrice;
 import io.ta.kernels.stats.RollingSum;
@@ -23,7 +24,8 @@ import io.ta.kernels.stats.RollingSum;
         name = "mfi",
         family = Family.MOMENTUM,
         summary = "Money flow index: positive money flow over total money flow on period bars, 0..100.",
-        reference = "TA-Lib MFI (Quong and Soudack 1989)")
+        reference = "TA-Lib MFI (Quong and Soudack 1989)",
+        scale = Scale.UNITLESS)
 public final class Mfi {
     final TypicalPrice typical;
     final RollingSum positive;

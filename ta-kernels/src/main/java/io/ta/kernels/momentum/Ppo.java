@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Require;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Ma;
 import io.ta.kernels.ma.MaType;
@@ -25,7 +26,8 @@ import io.ta.spi.Checks;
         name = "ppo",
         family = Family.MOMENTUM,
         summary = "Percentage price oscillator: 100 * (fast MA - slow MA) / slow MA.",
-        reference = "TA-Lib PPO")
+        reference = "TA-Lib PPO",
+        scale = Scale.UNITLESS)
 @Require(left = "fast_period", op = Require.Op.LT, right = "slow_period")
 public final class Ppo {
     /** fast − slow, TA-Lib's first operation; PPO scales it by the slow average. */

@@ -3,6 +3,7 @@ package io.ta.kernels.momentum;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Rma;
 import io.ta.spi.Checks;
@@ -22,7 +23,8 @@ import io.ta.spi.Checks;
         name = "rsi",
         family = Family.MOMENTUM,
         summary = "Relative strength index: Wilder-smoothed gains over gains plus losses, 0..100.",
-        reference = "TA-Lib RSI (Wilder 1978)")
+        reference = "TA-Lib RSI (Wilder 1978)",
+        scale = Scale.UNITLESS)
 public final class Rsi {
     final Rma gain;
     final Rma loss;

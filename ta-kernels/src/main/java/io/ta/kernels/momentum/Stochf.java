@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Ma;
 import io.ta.kernels.ma.MaType;
@@ -29,7 +30,8 @@ import io.ta.kernels.stats.RollingMin;
         name = "stochf",
         family = Family.MOMENTUM,
         summary = "Fast stochastic: position of the close in the fastk_period range (fastk) and its moving average (fastd).",
-        reference = "TA-Lib STOCHF (Lane)")
+        reference = "TA-Lib STOCHF (Lane)",
+        scale = Scale.UNITLESS)
 public final class Stochf {
     final RollingMax highest;
     final RollingMin lowest;

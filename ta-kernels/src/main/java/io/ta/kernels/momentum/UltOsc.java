@@ -3,6 +3,7 @@ package io.ta.kernels.momentum;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.price.TrueRange;
 import io.ta.kernels.stats.RollingSum;
@@ -22,7 +23,8 @@ import io.ta.spi.Checks;
         name = "ultosc",
         family = Family.MOMENTUM,
         summary = "Ultimate oscillator: weighted (4, 2, 1) buying pressure over true range on three periods.",
-        reference = "TA-Lib ULTOSC (Williams 1985)")
+        reference = "TA-Lib ULTOSC (Williams 1985)",
+        scale = Scale.UNITLESS)
 public final class UltOsc {
     final TrueRange trueRange;
     final RollingSum pressure1;

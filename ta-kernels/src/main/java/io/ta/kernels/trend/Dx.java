@@ -3,6 +3,7 @@ package io.ta.kernels.trend;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
 
@@ -16,7 +17,8 @@ import io.ta.spi.Checks;
         name = "dx",
         family = Family.TREND,
         summary = "Directional movement index: 100 * |+DI - -DI| / (+DI + -DI).",
-        reference = "TA-Lib DX (Wilder 1978)")
+        reference = "TA-Lib DX (Wilder 1978)",
+        scale = Scale.UNITLESS)
 public final class Dx {
     final PlusDm sums;
     double plusDi = Double.NaN;

@@ -3,6 +3,7 @@ package io.ta.kernels.trend;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.price.TrueRange;
 import io.ta.spi.Checks;
@@ -27,7 +28,8 @@ import io.ta.spi.Checks;
         name = "plus_dm",
         family = Family.TREND,
         summary = "Plus directional movement: Wilder's running sum of +DM over period bars.",
-        reference = "TA-Lib PLUS_DM (Wilder 1978)")
+        reference = "TA-Lib PLUS_DM (Wilder 1978)",
+        scale = Scale.PRICE)
 public final class PlusDm {
     final double period;
     final int seedLength;

@@ -3,6 +3,7 @@ package io.ta.kernels.volatility;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
 
@@ -18,7 +19,8 @@ import io.ta.spi.Checks;
         name = "natr",
         family = Family.VOLATILITY,
         summary = "Normalized ATR: 100 * ATR / close.",
-        reference = "TA-Lib NATR")
+        reference = "TA-Lib NATR",
+        scale = Scale.UNITLESS)
 public final class Natr {
     final Atr atr;
 
