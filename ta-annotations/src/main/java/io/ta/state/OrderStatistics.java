@@ -17,7 +17,10 @@ import io.ta.spi.StateWriter;
  * (value, push index) and heap-ordered by a hash of the push index. Its shape is therefore a function of the values in
  * the window alone, never of the order of operations, and so is every sum: batch, stream, rewound and restored states
  * give the same results bit for bit. Subtree counts and sums are recomputed from the children on every change, so
- * they cannot drift and an outlier leaves no trace once it has left the window.
+ * they cannot drift and an outlier leaves no trace once it has left the window. Each subtree's sum is kept relative to
+ * its own root's value ({@code Σ(x − x_root)}), so every stored number is a difference of values inside the window:
+ * a window near 1e6 with a spread of 0.01 keeps its deviations to the last digit, which raw sums of the prices would
+ * lose to cancellation.
  *
  * <p>Checkpoints: two slots beyond the window keep the values that left in the last two pushes, so a mark is just the
  * push count, and rewinding one push deletes the value it inserted and re-inserts the one it removed (O(log window),
@@ -36,22 +39,21 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
 
     private final int window;
     private final int slots;
-    /** The rounding bound of {@link #deviation}, relative to the magnitude of the sums it is taken from. */
-    private final double zero;
     private double[] key;
     private long[] id;
     private int[] priority;
     private int[] left;
     private int[] right;
     private int[] size;
-    private double[] total;
+    /** {@code Σ(x − key)} over each node's subtree: sums relative to the subtree's root value. */
+    private double[] relative;
     private int root = NIL;
     private long seq;
     private long lastMissing = Long.MIN_VALUE / 2;
-    // The last split(): values at most the pivot (count, sum) and above it (sum).
-    private int lowCount;
-    private double lowSum;
-    private double highSum;
+    // The last centre(): the mean as a rounded value and its remainder, and Σ|x − mean|.
+    private double mean = Double.NaN;
+    private double remainder;
+    private double deviation;
 
     /** A window of {@code window} values (at least 1). */
     public OrderStatistics(int window) {
@@ -60,8 +62,6 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         }
         this.window = window;
         this.slots = window + 2;
-        // Tree sums add along paths of expected length ~2·ln n; 3·log2 n + 4 levels bound them generously.
-        this.zero = 4.0 * (3.0 * (32 - Integer.numberOfLeadingZeros(window)) + 4.0) * 0x1p-53;
         allocate(Math.min(slots, INITIAL_CAPACITY));
     }
 
@@ -72,7 +72,7 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         left = new int[n];
         right = new int[n];
         size = new int[n];
-        total = new double[n];
+        relative = new double[n];
     }
 
     private void grow(int needed) {
@@ -86,7 +86,7 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         left = java.util.Arrays.copyOf(left, n);
         right = java.util.Arrays.copyOf(right, n);
         size = java.util.Arrays.copyOf(size, n);
-        total = java.util.Arrays.copyOf(total, n);
+        relative = java.util.Arrays.copyOf(relative, n);
     }
 
     /** The window size. */
@@ -114,9 +114,9 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         return root == NIL ? 0 : size[root];
     }
 
-    /** The sum of the finite values in the window. */
+    /** The sum of the finite values in the window (at the level of the values; {@link #centre()} is exact). */
     public double sum() {
-        return root == NIL ? 0.0 : total[root];
+        return root == NIL ? 0.0 : relative[root] + size[root] * key[root];
     }
 
     /** Adds the next value; the value {@code window} pushes back leaves. */
@@ -150,7 +150,7 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         left[slot] = NIL;
         right[slot] = NIL;
         size[slot] = 1;
-        total[slot] = key[slot];
+        relative[slot] = 0.0;
         priority[slot] = hash(id[slot]);
         root = insert(root, slot);
     }
@@ -238,22 +238,26 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         return b;
     }
 
-    /** Recomputes a node's count and sum from its children: the sums are never updated incrementally. */
+    /**
+     * Recomputes a node's count and relative sum from its children — never updated incrementally. A child's sum moves
+     * to this node's value as {@code Σ(x − k_child) + n_child·(k_child − k)}, a difference of two window values.
+     */
     private void pull(int t) {
         int l = left[t];
         int r = right[t];
+        double k = key[t];
         int n = 1;
-        double s = key[t];
+        double s = 0.0;
         if (l != NIL) {
             n += size[l];
-            s = total[l] + s;
+            s = relative[l] + size[l] * (key[l] - k);
         }
         if (r != NIL) {
             n += size[r];
-            s = s + total[r];
+            s = s + (relative[r] + size[r] * (key[r] - k));
         }
         size[t] = n;
-        total[t] = s;
+        relative[t] = s;
     }
 
     /** The {@code k}-th smallest finite value in the window, {@code 0 <= k < size()}. */
@@ -306,66 +310,66 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
     }
 
     /**
-     * Splits the window's finite values at {@code pivot}: {@link #lowCount()} and {@link #lowSum()} of those at most
-     * {@code pivot}, {@link #highSum()} of those above it. Both sums are taken from whole subtrees, never by
-     * subtracting one from the window total.
+     * Computes the mean of the window's finite values and {@code Σ|x − mean|} for {@link #mean()},
+     * {@link #offset(double)} and {@link #deviation()}. Requires at least one finite value.
+     *
+     * <p>The mean is the root's value plus the mean of the relative sums, carried as a rounded value and its rounding
+     * remainder (TwoSum), so deviations are measured from the exact mean: a window near 1e6 does not lose its
+     * deviations to the last bit of the mean, and two streams of the same window agree to the last digits whatever the
+     * shape of their trees. {@code Σ|x − mean|} is the sum above the mean minus the sum below it, each taken from whole
+     * subtrees on one descent (O(log n)); a constant window gives exactly 0.
      */
-    public void split(double pivot) {
-        int c = 0;
-        double lo = 0.0;
-        double hi = 0.0;
+    public void centre() {
+        int n = size[root];
+        double base = key[root];
+        double s = relative[root];
+        double q = s / n;
+        double m = base + q;
+        // m is base + q rounded; the remainder is the rounding of both the sum and the division, exactly enough.
+        double rest = ((base - m) + q) + Math.fma(-q, n, s) / n;
+        double low = 0.0;
+        double high = 0.0;
+        int lowCount = 0;
         int t = root;
         while (t != NIL) {
-            if (key[t] <= pivot) {
+            double k = key[t];
+            if (k <= m) {
                 int l = left[t];
                 if (l != NIL) {
-                    c += size[l];
-                    lo += total[l];
+                    lowCount += size[l];
+                    low += relative[l] + size[l] * (key[l] - m);
                 }
-                c++;
-                lo += key[t];
+                lowCount++;
+                low += k - m;
                 t = right[t];
             } else {
                 int r = right[t];
                 if (r != NIL) {
-                    hi += total[r];
+                    high += relative[r] + size[r] * (key[r] - m);
                 }
-                hi += key[t];
+                high += k - m;
                 t = left[t];
             }
         }
-        lowCount = c;
-        lowSum = lo;
-        highSum = hi;
+        mean = m;
+        remainder = rest;
+        // Σ over the high side of (x − mean) minus Σ over the low side, with mean = m + rest.
+        deviation = (high - low) - (n - 2 * lowCount) * rest;
     }
 
-    /**
-     * {@code Σ|x − pivot|} over the window's finite values, as {@code (Σhigh − n_high·pivot) + (n_low·pivot − Σlow)}
-     * from one {@link #split}; 0 when it is below the rounding bound of those sums — a relative test on the magnitude
-     * of the values, so a window constant to within rounding has no deviation at any price level.
-     */
-    public double deviation(double pivot) {
-        split(pivot);
-        int low = lowCount;
-        double lo = lowSum;
-        double hi = highSum;
-        double d = (hi - (size() - low) * pivot) + (low * pivot - lo);
-        return d <= zero * (Math.abs(hi) + Math.abs(lo)) ? 0.0 : d;
+    /** The window's mean from the last {@link #centre()}, rounded to a double. */
+    public double mean() {
+        return mean;
     }
 
-    /** From the last {@link #split}: how many values are at most the pivot. */
-    public int lowCount() {
-        return lowCount;
+    /** {@code x} minus the exact mean of the last {@link #centre()} (not its rounded value). */
+    public double offset(double x) {
+        return (x - mean) - remainder;
     }
 
-    /** From the last {@link #split}: the sum of the values at most the pivot. */
-    public double lowSum() {
-        return lowSum;
-    }
-
-    /** From the last {@link #split}: the sum of the values above the pivot. */
-    public double highSum() {
-        return highSum;
+    /** {@code Σ|x − mean|} over the window's finite values, from the last {@link #centre()}. */
+    public double deviation() {
+        return deviation;
     }
 
     @Override

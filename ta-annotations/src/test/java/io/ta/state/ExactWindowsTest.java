@@ -249,26 +249,33 @@ class ExactWindowsTest {
                     double pivot = sorted.length == 0 ? 0.0 : sorted[r.nextInt(sorted.length)] + (r.nextBoolean() ? 0.0 : 0.5);
                     int below = 0;
                     int atMost = 0;
-                    BigDecimal lo = BigDecimal.ZERO;
-                    BigDecimal hi = BigDecimal.ZERO;
-                    double abs = 0;
                     for (double v : sorted) {
                         below += v < pivot ? 1 : 0;
                         atMost += v <= pivot ? 1 : 0;
-                        if (v <= pivot) {
-                            lo = lo.add(big(v));
-                        } else {
-                            hi = hi.add(big(v));
-                        }
-                        abs += Math.abs(v);
                     }
                     assertEquals(below, o.countBelow(pivot));
                     assertEquals(atMost, o.countAtMost(pivot));
-                    o.split(pivot);
-                    assertEquals(atMost, o.lowCount());
-                    close("low sum", lo.doubleValue(), o.lowSum(), abs);
-                    close("high sum", hi.doubleValue(), o.highSum(), abs);
-                    close("sum", lo.add(hi).doubleValue(), o.sum(), abs);
+                    if (sorted.length > 0) {
+                        // Mean and mean absolute deviation against exact arithmetic, to the deviation's own scale.
+                        BigDecimal total = BigDecimal.ZERO;
+                        for (double v : sorted) {
+                            total = total.add(big(v));
+                        }
+                        BigDecimal mean = total.divide(BigDecimal.valueOf(sorted.length), MC);
+                        BigDecimal dev = BigDecimal.ZERO;
+                        for (double v : sorted) {
+                            dev = dev.add(big(v).subtract(mean).abs());
+                        }
+                        o.centre();
+                        double level = Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1]));
+                        close("mean", mean.doubleValue(), o.mean(), level);
+                        close("deviation", dev.doubleValue(), o.deviation(), 1e3 * 0x1p-53 / 1e-12 * dev.doubleValue());
+                        if (sorted[0] == sorted[sorted.length - 1]) {
+                            assertEquals(0.0, o.deviation(), "a constant window has no deviation");
+                        }
+                        double probe = sorted[r.nextInt(sorted.length)];
+                        close("offset", big(probe).subtract(mean).doubleValue(), o.offset(probe), 1e3 * 0x1p-53 / 1e-12 * dev.doubleValue());
+                    }
                 }
             }
         }
@@ -336,8 +343,11 @@ class ExactWindowsTest {
                     for (int k = 0; k < p.size(); k++) {
                         sb.append(':').append(p.select(k));
                     }
-                    p.split(p.size() == 0 ? 0 : p.select(p.size() / 2));
-                    return sb.append(':').append(p.lowSum()).append(':').append(p.highSum()).append(':').append(p.sum()).toString();
+                    if (p.size() > 0) {
+                        p.centre();
+                        sb.append(':').append(p.mean()).append(':').append(p.deviation()).append(':').append(p.sum());
+                    }
+                    return sb.toString();
                 }
             };
         };

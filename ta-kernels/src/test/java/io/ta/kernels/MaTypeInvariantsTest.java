@@ -149,7 +149,8 @@ class MaTypeInvariantsTest extends InvariantSuite {
 
     /**
      * TA-Lib STOCHF from its definition: fast %K over each complete window of finite values (NaN otherwise), in
-     * TA-Lib's form {@code (C − LL)/((HH − LL)/100)}, 0 when {@code HH − LL} is 0; fast %D the standalone average
+     * TA-Lib's form {@code (C − LL)/((HH − LL)/100)}, 0 when {@code HH − LL} is at most 1e-12 of HH (ta's relative
+     * zero); fast %D the standalone average
      * of fast %K from its first value on; fast %K reported from fast %D's first value on.
      */
     static double[][] naiveStochf(double[] high, double[] low, double[] close, int k, int d, String type) {
@@ -167,7 +168,7 @@ class MaTypeInvariantsTest extends InvariantSuite {
             }
             if (finite) {
                 double diff = (hh - ll) / 100.0;
-                fastK[t] = diff != 0.0 ? (close[t] - ll) / diff : 0.0;
+                fastK[t] = Math.abs(hh - ll) <= 1e-12 * Math.abs(hh) ? 0.0 : (close[t] - ll) / diff;
             }
         }
         double[] fastD = new double[n];

@@ -17,9 +17,9 @@ import io.ta.state.OrderStatistics;
  * {@link io.ta.kernels.stats.AvgDev}). Results match TA-Lib to a few ulps of the deviation.
  *
  * <p>Guard: TA-Lib gives 0 when the numerator or the deviation sum is exactly 0. On a constant window TA-Lib's own
- * rounding of the mean can leave both a few ulps off 0 and return ±66.67; here a deviation below the rounding bound
- * of its sums counts as 0 (scale-relative), so a flat window gives 0 at any price level. A missing value makes the
- * output NaN while it is inside the window (§5.2).
+ * rounding of the mean can leave both a few ulps off 0 and return ±66.67; here deviations are measured from the exact
+ * mean with sums relative to window values, so a constant window has exactly 0 of both and gives 0 at any price
+ * level. A missing value makes the output NaN while it is inside the window (§5.2).
  */
 @Kernel(
         name = "cci",
@@ -50,10 +50,9 @@ public final class Cci {
         if (!w.isFull() || w.hasMissing()) {
             return Double.NaN;
         }
-        int n = period;
-        double average = w.sum() / n;
-        double deviation = w.deviation(average);
-        double numerator = tp - average;
-        return numerator != 0.0 && deviation != 0.0 ? numerator / (0.015 * (deviation / n)) : 0.0;
+        w.centre();
+        double deviation = w.deviation();
+        double numerator = w.offset(tp);
+        return numerator != 0.0 && deviation != 0.0 ? numerator / (0.015 * (deviation / period)) : 0.0;
     }
 }

@@ -11,10 +11,11 @@ import io.ta.state.OrderStatistics;
  * Average (mean absolute) deviation of the last n values from their mean, as TA-Lib 0.6 AVGDEV (not in the 0.4 Java
  * port): {@code Σ|x − mean| / n}. Tulip Indicators {@code md} matches.
  *
- * <p>TA-Lib sums the window twice per bar (O(n)). Here the values live in an {@link OrderStatistics} tree: the mean
- * is its total over n, and {@code Σ|x − mean|} is the sum above the mean minus the sum below it, corrected by the
- * counts on each side — O(log n) per bar, from subtree sums that are recomputed, never carried, so they neither
- * drift nor remember an outlier. A window constant to within rounding has deviation 0.
+ * <p>TA-Lib sums the window twice per bar (O(n)). Here the values live in an {@link OrderStatistics} tree, and
+ * {@code Σ|x − mean|} is the sum of the deviations above the mean minus those below it, from one descent —
+ * O(log n) per bar, from subtree sums that are recomputed, never carried, so they neither drift nor remember an
+ * outlier, and that are kept relative to values inside the window, so a high price level costs no precision. A
+ * constant window has deviation exactly 0.
  *
  * <p>NaN while a missing value is inside the window (CATALOG.md §5.2).
  */
@@ -44,7 +45,7 @@ public final class AvgDev {
         if (!w.isFull() || w.hasMissing()) {
             return Double.NaN;
         }
-        double mean = w.sum() / period;
-        return w.deviation(mean) / period;
+        w.centre();
+        return w.deviation() / period;
     }
 }

@@ -49,8 +49,8 @@ public final class Sarext {
     double afShort;
 
     public Sarext(
-            @Param(defaultValue = "0", doc = "> 0: start long at this SAR; < 0: start short at its absolute value; 0: automatic")
-                    double startValue,
+            @Param(defaultValue = "0", scale = Scale.PRICE,
+                    doc = "> 0: start long at this SAR; < 0: start short at its absolute value; 0: automatic") double startValue,
             @Param(defaultValue = "0", min = 0, doc = "fraction the SAR moves away from price on a reversal") double offsetOnReverse,
             @Param(defaultValue = "0.02", min = 0, doc = "initial acceleration, long") double accelInitLong,
             @Param(defaultValue = "0.02", min = 0, doc = "acceleration step, long") double accelLong,

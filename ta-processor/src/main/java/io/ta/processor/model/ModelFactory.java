@@ -258,7 +258,8 @@ public final class ModelFactory {
                 a.maxExclusive(),
                 choices,
                 constants,
-                a.doc());
+                a.doc(),
+                a.scale() == Scale.DEFAULT ? Scale.UNITLESS.name() : a.scale().name());
     }
 
     private FieldModel field(VariableElement f) {

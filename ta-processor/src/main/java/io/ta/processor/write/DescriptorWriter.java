@@ -171,10 +171,10 @@ public final class DescriptorWriter {
     private static List<CodeBlock> params(KernelModel m) {
         List<CodeBlock> out = new ArrayList<>();
         for (ParamModel p : m.params()) {
-            out.add(CodeBlock.of("new $T($S, $T.$L, $S, $L, $L, $L, $L, $L, $S)",
+            out.add(CodeBlock.of("new $T($S, $T.$L, $S, $L, $L, $L, $L, $L, $S, $T.$L)",
                     Types.PARAM_SPEC, p.name(), Types.PARAM_TYPE, p.type(), p.defaultValue(),
                     Signatures.doubleLiteral(p.min()), Signatures.doubleLiteral(p.max()), p.minExclusive(), p.maxExclusive(),
-                    listLiteral(strings(p.choices())), p.doc()));
+                    listLiteral(strings(p.choices())), p.doc(), Types.SCALE, p.scale()));
         }
         return out;
     }

@@ -75,6 +75,7 @@ public final class ManifestWriter {
                     + ", \"min_exclusive\": " + p.minExclusive()
                     + ", \"max_exclusive\": " + p.maxExclusive()
                     + ", \"choices\": " + strs(p.choices())
+                    + ", \"scale\": " + str(lower(p.scale()))
                     + ", \"doc\": " + str(p.doc()) + "}");
         }
         field(sb, "params", params.isEmpty() ? "[]" : "[\n        " + String.join(",\n        ", params) + "\n      ]", true);
