@@ -25,6 +25,7 @@ import io.ta.state.OrderStatistics;
         reference = "Hyndman & Fan 1996, type 7; R quantile",
         scale = Scale.PRICE)
 public final class RollingQuantile {
+    final double q;
     final int lower;
     final int upper;
     final double fraction;
@@ -34,6 +35,7 @@ public final class RollingQuantile {
             @Param(defaultValue = "20", min = 1, max = 100_000) int period,
             @Param(defaultValue = "0.5", min = 0, max = 1, doc = "the probability: 0 the minimum, 0.5 the median, 1 the maximum")
                     double q) {
+        this.q = q;
         double index = 1 + (period - 1) * q;
         this.lower = (int) Math.floor(index);
         this.upper = (int) Math.ceil(index);
