@@ -83,6 +83,30 @@ public final class NumericsProperties {
                 : describe(d, actual, expected, start, from, to);
     }
 
+    /**
+     * {@link #difference}, allowing at each bar eight times what separates {@code expected} from {@code other} (the
+     * same computation started at {@code otherStart}): the kernel's own sensitivity to the order of its additions.
+     */
+    static String difference(KernelDescriptor d, double[][] actual, double[][] expected, int start, int from, int to,
+            double[][] other, int otherStart) {
+        Map<Scale, Double> scales = scales(d, expected, start, from, to);
+        for (int o = 0; o < actual.length; o++) {
+            double scale = scales.getOrDefault(d.outputs().get(o).scale(), 0.0);
+            for (int t = from; t < to; t++) {
+                double a = actual[o][t];
+                double e = expected[o][t - start];
+                double alt = other[o][t - otherStart];
+                double slack = Double.isFinite(alt) && Double.isFinite(e) ? 8 * Math.abs(alt - e) : 0;
+                boolean same = Double.isNaN(a) ? Double.isNaN(e) : Math.abs(a - e) <= TOLERANCE * Math.max(Math.abs(e), scale) + slack;
+                if (!same) {
+                    return d.outputs().get(o).name() + " at bar " + t + " is " + a + ", expected " + e + " (scale " + scale
+                            + ", a run started a bar later gives " + alt + ")";
+                }
+            }
+        }
+        return null;
+    }
+
     /** The largest relative difference of {@link #difference}; infinite where NaN meets a number. */
     static double largestDifference(KernelDescriptor d, double[][] actual, double[][] expected, int start, int from, int to) {
         Map<Scale, Double> scales = scales(d, expected, start, from, to);
@@ -166,7 +190,10 @@ public final class NumericsProperties {
             if (largestDifference(d, hit, fresh, start, from, n) > 1e-6) {
                 continue; // not rounding residue but another path (a stop-and-reverse state the spike moved)
             }
-            String diff = difference(d, hit, fresh, start, from, n);
+            // A run started one bar later sums in another order: where the kernel is that sensitive to the order of
+            // its additions (a tiny residual variance under a square root), the same difference is allowed here.
+            double[][] later = batch(d, p, suffix(clean, start + 1));
+            String diff = difference(d, hit, fresh, start, from, n, later, start + 1);
             if (diff != null) {
                 fail(d.name() + "(" + p + "): a 1e8x spike at bar " + spike + " is not forgotten one window after it left: " + diff);
             }
@@ -237,9 +264,10 @@ public final class NumericsProperties {
             return integers ? Math.rint(v) : v;
         }
 
+        /** The next value of a walk, pulled back towards the level before it strays half of it away (prices stay positive). */
         private double move(double v) {
             double next = round(v + step * r.nextGaussian());
-            return Math.abs(next - level) > 1e4 * step ? round(level + (v - level) * 0.5) : next;
+            return Math.abs(next - level) > 0.5 * level ? round(level + (v - level) * 0.5) : next;
         }
 
         /** Fills bars {@code [0, len)} of {@code out} for kernel {@code d}. */
@@ -287,8 +315,9 @@ public final class NumericsProperties {
         int w = d.lookback(p) + 1;
         int m = 50 * w + 2000;
         int inputs = d.inputs().size();
-        double[][] exact = new Walks(r.nextLong(), 1000, 2, true, inputs).series(d, m + 2 * w);
-        if (difference(d, batch(d, p, exact), batch(d, p, suffix(exact, 2 * w)), 2 * w, m + w, m + 2 * w) != null) {
+        int prefix = Math.max(2 * w, 100);
+        double[][] exact = new Walks(r.nextLong(), 1000, 2, true, inputs).series(d, m + prefix);
+        if (difference(d, batch(d, p, exact), batch(d, p, suffix(exact, prefix)), prefix, m + prefix - w, m + prefix) != null) {
             return; // remembers more than m bars even on exact data: not a window kernel
         }
         Walks walk = new Walks(r.nextLong(), 1000, 1, false, inputs);
@@ -328,7 +357,7 @@ public final class NumericsProperties {
         // Compare the last w bars: stream bar len−w+k is fresh bar m−w+k.
         String diff = difference(d, out, fresh, len - m, len - w, len);
         if (diff != null) {
-            fail(d.name() + "(" + p + "): after " + total + " updates near 1e6 the stream differs from a fresh run over its"
+            fail(d.name() + "(" + p + "): after " + total + " updates the stream differs from a fresh run over its"
                     + " last " + m + " bars: " + diff);
         }
     }
@@ -387,6 +416,10 @@ public final class NumericsProperties {
         }
         double[][] base = KernelProperties.batch(c);
         double[][] moved = d.batch(ParamValues.of(d, params), scaled(d, c.inputs(), price, volume));
+        if (exploding(c, base, 1.0) || exploding(c, moved, Math.max(price, volume))) {
+            return; // an unstable recursion running away (mcginley on a series through zero): it stops where doubles
+                    // overflow, and that point is no unit's law
+        }
         double[][] expected = new double[base.length][];
         for (int o = 0; o < base.length; o++) {
             double f = factor(d.outputs().get(o).scale(), price, volume);
@@ -429,6 +462,27 @@ public final class NumericsProperties {
                 }
             }
         }
+    }
+
+    /** Whether an output runs more than 2²⁰⁰ times past the largest input (times {@code factor}). */
+    static boolean exploding(KernelCase c, double[][] out, double factor) {
+        double largest = 0;
+        for (double[] column : c.inputs()) {
+            for (double v : column) {
+                if (Double.isFinite(v)) {
+                    largest = Math.max(largest, Math.abs(v));
+                }
+            }
+        }
+        double limit = 0x1p200 * largest * factor;
+        for (double[] column : out) {
+            for (double v : column) {
+                if (Math.abs(v) > limit) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

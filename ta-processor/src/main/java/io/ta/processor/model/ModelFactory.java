@@ -107,6 +107,9 @@ public final class ModelFactory {
         }
 
         Complexity[] cost = cost(type);
+        if (k.cost().compareTo(cost[0]) > 0) {
+            cost[0] = k.cost();
+        }
 
         List<SelectorModel> selectors = new ArrayList<>();
         for (Selector s : k.selectors()) {
