@@ -1,5 +1,6 @@
 package io.ta.runtime.exec;
 
+import io.ta.error.CorruptSnapshotException;
 import io.ta.error.ShapeMismatchException;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.error.StreamStateException;
@@ -175,8 +176,13 @@ public final class PlanStream {
      * Restores a snapshot taken from a stream of the same plan.
      *
      * @throws SnapshotMismatchException if it comes from another plan; this stream is then unchanged
+     * @throws CorruptSnapshotException if it does not hold a state this plan can reach (a constant that differs, a
+     *     kernel whose bar count is not the plan's, an infinite computed value); this stream is then unchanged
      */
     public void restore(PlanSnapshot s) {
+        if (s == null) {
+            throw new SnapshotMismatchException("plan: snapshot is null");
+        }
         if (s.plan() != plan.fingerprint()) {
             throw new SnapshotMismatchException("plan: snapshot was taken from a different plan");
         }
@@ -187,19 +193,46 @@ public final class PlanStream {
             expectedKernels += streams[n.id()] != null ? 1 : 0;
         }
         if (s.values().length != expectedValues || s.kernels().size() != expectedKernels) {
-            throw new SnapshotMismatchException("plan: snapshot does not match this plan's nodes");
+            throw new SnapshotMismatchException("plan: snapshot has " + s.values().length + " values and " + s.kernels().size()
+                    + " kernel states, this plan has " + expectedValues + " and " + expectedKernels);
+        }
+        double[] vs = s.values();
+        int v = 0;
+        for (Node n : nodes) {
+            for (int o = 0; o < n.outputs(); o++, v++) {
+                double x = vs[v];
+                switch (n) {
+                    case Node.Constant k -> {
+                        if (Double.doubleToRawLongBits(x) != Double.doubleToRawLongBits(k.value())) {
+                            throw new CorruptSnapshotException("plan: corrupt snapshot: constant node " + n.id() + " holds " + x
+                                    + ", the plan says " + k.value());
+                        }
+                    }
+                    case Node.Column c -> { }
+                    default -> {
+                        if (Double.isInfinite(x)) {
+                            throw new CorruptSnapshotException("plan: corrupt snapshot: node " + n.id() + " holds " + x
+                                    + " (computed values are finite or NaN)");
+                        }
+                    }
+                }
+            }
         }
         // Restore into fresh streams first so a bad kernel snapshot leaves this stream untouched.
         KernelStream[] fresh = new KernelStream[streams.length];
         int k = 0;
         for (Node n : nodes) {
             if (n instanceof Node.Kernel kn) {
-                fresh[n.id()] = kn.descriptor().newStream(kn.params());
-                fresh[n.id()].restore(s.kernels().get(k++));
+                KernelStream f = kn.descriptor().newStream(kn.params());
+                f.restore(s.kernels().get(k++));
+                if (f.count() != s.count()) {
+                    throw new CorruptSnapshotException("plan: corrupt snapshot: kernel " + kn.descriptor().name() + " has seen "
+                            + f.count() + " bars, the plan " + s.count());
+                }
+                fresh[n.id()] = f;
             }
         }
-        double[] vs = s.values();
-        int v = 0;
+        v = 0;
         for (Node n : nodes) {
             streams[n.id()] = fresh[n.id()];
             for (int o = 0; o < n.outputs(); o++) {
