@@ -3,6 +3,7 @@ package io.ta.state;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
+import java.util.Arrays;
 
 /**
  * The last {@code capacity} pushed values, for window kernels.
@@ -11,22 +12,29 @@ import io.ta.spi.StateWriter;
  * value that left the window in the last two steps. A mark is therefore just (head, size), and rewinding one step —
  * for {@code replaceLast}, and again for a {@code preview} on top of it — is O(1) instead of copying the window.
  * Contract: at most one {@link #push} per kernel step.
+ *
+ * <p>Memory grows with the data: the buffer starts small and doubles until it reaches {@code capacity + 2}, so a
+ * stream holds O(min(capacity, values pushed)) — ten thousand symbols with a 100,000-bar window allocate nothing like
+ * ten thousand full windows until the bars arrive. The growth check is the wrap-around check the ring needs anyway:
+ * until the buffer is full-sized the head never wraps, so reaching the end of the buffer means "grow", afterwards
+ * "wrap" — no extra comparison per push.
  */
 public final class DoubleRing implements StatePart<DoubleRing.Mark> {
     private static final int SLACK = 2;
+    private static final int INITIAL = 16;
 
     private final int capacity;
-    private final double[] buf;
+    private double[] buf;
     private int head;
     private int size;
 
     /** A ring holding at most {@code capacity} values (at least 1). */
     public DoubleRing(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("DoubleRing capacity must be >= 1, got " + capacity);
+        if (capacity < 1 || capacity > Integer.MAX_VALUE - SLACK) {
+            throw new IllegalArgumentException("DoubleRing capacity must be in [1, " + (Integer.MAX_VALUE - SLACK) + "], got " + capacity);
         }
         this.capacity = capacity;
-        this.buf = new double[capacity + SLACK];
+        this.buf = new double[Math.min(capacity + SLACK, INITIAL)];
     }
 
     /** The window size. */
@@ -55,10 +63,23 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
         } else {
             size++;
         }
-        int h = head;
-        buf[h] = x;
-        head = h + 1 == buf.length ? 0 : h + 1;
+        int h = head + 1;
+        buf[head] = x;
+        if (h == buf.length) {
+            h = wrapOrGrow(h);
+        }
+        head = h;
         return evicted;
+    }
+
+    /** At the end of the buffer: wrap to 0 when it is full-sized, else double it (the head has never wrapped yet). */
+    private int wrapOrGrow(int end) {
+        int full = capacity + SLACK;
+        if (end == full) {
+            return 0;
+        }
+        buf = Arrays.copyOf(buf, (int) Math.min(full, 2L * end));
+        return end;
     }
 
     /** The value pushed {@code ago} pushes ago; {@code 0} is the newest. Requires {@code 0 <= ago < size()}. */
@@ -80,6 +101,11 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
         return get(size - 1);
     }
 
+    /** Doubles currently allocated for the buffer (grows to {@code capacity + 2}). */
+    public int allocated() {
+        return buf.length;
+    }
+
     @Override
     public Mark newMark() {
         return new Mark();
@@ -98,24 +124,29 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
         size = m.size;
     }
 
+    /** The capacity (checked on read), the size, then the values oldest first. */
     @Override
     public void write(StateWriter out) {
         out.putInt(capacity);
-        out.putInt(head);
         out.putInt(size);
-        out.putDoubles(buf);
+        for (int ago = size - 1; ago >= 0; ago--) {
+            out.putDouble(get(ago));
+        }
     }
 
     @Override
     public void read(StateReader in) {
         in.expectInt("ring capacity", capacity);
-        int h = in.getInt();
-        int s = in.getInt();
-        if (h < 0 || h >= buf.length || s < 0 || s > capacity) {
-            throw new io.ta.error.SnapshotMismatchException("corrupt snapshot: ring position " + h + "/" + s);
+        int s = in.getSize("ring size", capacity);
+        // Room for s values and the next push, as a ring that grew to s values has (the full buffer once full).
+        int full = capacity + SLACK;
+        int length = s == capacity ? full : (int) Math.min(full, Math.max(INITIAL, 2L * Integer.highestOneBit(s)));
+        double[] b = new double[length];
+        for (int i = 0; i < s; i++) {
+            b[i] = in.getDouble();
         }
-        in.getDoubles("ring", buf);
-        head = h;
+        buf = b;
+        head = s;
         size = s;
     }
 
@@ -123,17 +154,5 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
     public static final class Mark implements StatePart.Mark {
         int head;
         int size;
-
-        @Override
-        public void write(StateWriter out) {
-            out.putInt(head);
-            out.putInt(size);
-        }
-
-        @Override
-        public void read(StateReader in) {
-            head = in.getInt();
-            size = in.getInt();
-        }
     }
 }

@@ -13,11 +13,16 @@ import java.util.Arrays;
  * <p>Checkpoints stay O(1): a mark records positions and the last push's undo record (the value that left and the
  * value that entered); rewinding one push re-inserts and removes those two values. Contract: at most one push per
  * kernel step.
+ *
+ * <p>Memory grows with the data (the ring and the sorted array both start small and double). A snapshot holds only
+ * the window's values; {@link #read} sorts them again, so the sorted order can never disagree with the window.
  */
 public final class SortedWindow implements StatePart<SortedWindow.Mark> {
+    private static final int INITIAL = 16;
+
     private final int window;
     private final DoubleRing values;
-    private final double[] sorted;
+    private double[] sorted;
     private int size;
     private int missing;
     private long seq;
@@ -30,7 +35,7 @@ public final class SortedWindow implements StatePart<SortedWindow.Mark> {
     public SortedWindow(int window) {
         this.window = window;
         this.values = new DoubleRing(window);
-        this.sorted = new double[window];
+        this.sorted = new double[Math.min(window, INITIAL)];
     }
 
     /** Adds {@code x}; when full, the oldest value leaves. */
@@ -51,6 +56,9 @@ public final class SortedWindow implements StatePart<SortedWindow.Mark> {
         if (!(Math.abs(x) <= Double.MAX_VALUE)) {
             missing++;
             return;
+        }
+        if (size == sorted.length) {
+            sorted = Arrays.copyOf(sorted, (int) Math.min(window, 2L * size));
         }
         int i = Arrays.binarySearch(sorted, 0, size, x);
         if (i < 0) {
@@ -139,36 +147,39 @@ public final class SortedWindow implements StatePart<SortedWindow.Mark> {
         undoHadOut = m.undoHadOut;
     }
 
+    /** The window size (checked on read) and the window's values; the sorted order is derived. */
     @Override
     public void write(StateWriter out) {
         out.putInt(window);
         values.write(out);
-        out.putInt(size);
-        out.putInt(missing);
-        out.putLong(seq);
-        out.putLong(undoAt);
-        out.putDouble(undoIn);
-        out.putDouble(undoOut);
-        out.putBoolean(undoHadOut);
-        out.putDoubles(sorted);
     }
 
+    /**
+     * Reads the window's values and sorts the finite ones again. The undo record starts empty: a restored stream
+     * re-derives its checkpoint by stepping, so nothing rewinds past this point.
+     */
     @Override
     public void read(StateReader in) {
         in.expectInt("window", window);
         values.read(in);
-        int s = in.getInt();
-        if (s < 0 || s > window) {
-            throw new io.ta.error.SnapshotMismatchException("corrupt snapshot: sorted window size " + s);
+        int n = values.size();
+        double[] s = new double[Math.max(Math.min(window, INITIAL), n)];
+        int finite = 0;
+        for (int ago = 0; ago < n; ago++) {
+            double v = values.get(ago);
+            if (Math.abs(v) <= Double.MAX_VALUE) {
+                s[finite++] = v;
+            }
         }
-        size = s;
-        missing = in.getInt();
-        seq = in.getLong();
-        undoAt = in.getLong();
-        undoIn = in.getDouble();
-        undoOut = in.getDouble();
-        undoHadOut = in.getBoolean();
-        in.getDoubles("sorted window", sorted);
+        Arrays.sort(s, 0, finite);
+        sorted = s;
+        size = finite;
+        missing = n - finite;
+        seq = 0;
+        undoAt = -1;
+        undoIn = 0.0;
+        undoOut = 0.0;
+        undoHadOut = false;
     }
 
     /** A {@link SortedWindow} checkpoint. */
@@ -184,30 +195,6 @@ public final class SortedWindow implements StatePart<SortedWindow.Mark> {
 
         Mark(DoubleRing.Mark ring) {
             this.ring = ring;
-        }
-
-        @Override
-        public void write(StateWriter out) {
-            ring.write(out);
-            out.putInt(size);
-            out.putInt(missing);
-            out.putLong(seq);
-            out.putLong(undoAt);
-            out.putDouble(undoIn);
-            out.putDouble(undoOut);
-            out.putBoolean(undoHadOut);
-        }
-
-        @Override
-        public void read(StateReader in) {
-            ring.read(in);
-            size = in.getInt();
-            missing = in.getInt();
-            seq = in.getLong();
-            undoAt = in.getLong();
-            undoIn = in.getDouble();
-            undoOut = in.getDouble();
-            undoHadOut = in.getBoolean();
         }
     }
 }

@@ -76,7 +76,7 @@ class DiagnosticsTest {
                         Messages.PARAM_NOT_ANNOTATED.formatted("period"), "public K(int period)"),
                 new Case("PARAM_RESERVED", ok("    public K(@Param(defaultValue = \"3\", min = 1, max = 10) int count) {}\n"
                                 + "    public static int lookback(int count) { return count - 1; }\n" + STEP),
-                        Messages.PARAM_RESERVED.formatted("count", "KERNEL, count, k, last, lookback, outputs, probe", "count"),
+                        Messages.PARAM_RESERVED.formatted("count", "KERNEL, count, k, last, lastInputs, lookback, outputs, probe", "count"),
                         "int count) {}"),
                 new Case("PARAM_TYPE", ok("    public K(@Param(defaultValue = \"3\") long period) {}\n"
                                 + "    public static int lookback() { return 0; }\n" + STEP),
@@ -117,6 +117,12 @@ class DiagnosticsTest {
                         Messages.NULLABLE_FIELD.formatted("level"), "@Nullable double level;"),
                 new Case("SELF_NESTING", ok(CTOR + LOOKBACK + STEP + "    final K inner = null;\n"),
                         Messages.SELF_NESTING.formatted("inner", "K"), "final K inner"),
+                new Case("RANGE_FIELD", ok(CTOR + LOOKBACK + STEP + "    @Range(min = \"0\") boolean seen;\n"),
+                        Messages.RANGE_FIELD.formatted("seen", "a boolean"), "boolean seen;"),
+                new Case("RANGE_BOUND", ok(CTOR + LOOKBACK + STEP + "    final int size = 3;\n    @Range(max = \"periods - 1\") int at;\n"),
+                        Messages.RANGE_BOUND.formatted("periods - 1", "at", "names 'periods', which is not a field of K"), "int at;"),
+                new Case("INVARIANT_SIGNATURE", ok(CTOR + LOOKBACK + STEP + "    @Invariant static boolean sane(int x) { return x > 0; }\n"),
+                        Messages.INVARIANT_SIGNATURE.formatted("sane", "is static, takes parameters"), "static boolean sane"),
                 new Case("REQUIRE_UNKNOWN", kernel("@Require(left = \"period\", op = Require.Op.LT, right = \"slow\")\n" + OK_ANNOTATION,
                                 OK_HEADER, CTOR + LOOKBACK + STEP),
                         Messages.REQUIRE_UNKNOWN.formatted("k", "slow", "period"), "right = \"slow\""),

@@ -7,13 +7,14 @@ import javax.tools.JavaFileObject;
 final class Sources {
     private Sources() {}
 
-    /** A single-output window kernel with a state part, a final constant and a choice parameter. */
+    /** A single-output window kernel with a state part, a final constant, a choice parameter and a ranged counter. */
     static final JavaFileObject WINDOW_MEAN = JavaFileObjects.forSourceString("test.WindowMean", """
             package test;
 
             import io.ta.annotation.Family;
             import io.ta.annotation.Kernel;
             import io.ta.annotation.Param;
+            import io.ta.annotation.Range;
             import io.ta.annotation.Step;
             import io.ta.state.DoubleRing;
 
@@ -25,6 +26,7 @@ final class Sources {
                 final boolean floor;
                 final DoubleRing window;
                 double sum;
+                @Range(min = "0", max = "period") int filled;
 
                 public WindowMean(
                         @Param(defaultValue = "10", min = 1, max = 1000) int period,
@@ -41,6 +43,9 @@ final class Sources {
                 @Step
                 public double step(double x) {
                     double out = window.push(x);
+                    if (filled < period) {
+                        filled++;
+                    }
                     sum += x - (window.isFull() && out == out ? out : 0);
                     double mean = window.isFull() ? sum / period : Double.NaN;
                     return floor ? Math.floor(mean) : mean;
@@ -50,16 +55,18 @@ final class Sources {
 
     /**
      * A multi-output kernel composed from another kernel (once optionally), with an array, a cross-parameter rule, a
-     * selector and a per-output lookback.
+     * selector, a per-output lookback, a ranged double and an invariant.
      */
     static final JavaFileObject BANDS = JavaFileObjects.forSourceString("test.Bands", """
             package test;
 
             import io.ta.annotation.Family;
+            import io.ta.annotation.Invariant;
             import io.ta.annotation.Kernel;
             import io.ta.annotation.Nullable;
             import io.ta.annotation.Output;
             import io.ta.annotation.Param;
+            import io.ta.annotation.Range;
             import io.ta.annotation.Require;
             import io.ta.annotation.Selector;
             import io.ta.annotation.Step;
@@ -75,6 +82,7 @@ final class Sources {
                 @Output(lookback = "upperLookback") double upper;
                 @Output(doc = "the mean") double middle;
                 @Output double lower;
+                @Range(min = "0", max = "width + 1", nan = true) double spread;
 
                 public Bands(
                         @Param(defaultValue = "3", min = 1, max = 100) int fastPeriod,
@@ -103,6 +111,12 @@ final class Sources {
                     }
                     upper = middle + width * recent[0];
                     lower = middle - width * recent[0];
+                    spread = Math.min(Math.abs(recent[0]), width + 1);
+                }
+
+                @Invariant
+                boolean ordered() {
+                    return !(upper < lower) || width < 0;
                 }
             }
             """);

@@ -15,9 +15,11 @@ import com.palantir.javapoet.TypeName;
  *     {@link Kind#SCALAR} the primitive's name
  * @param partMark for {@link Kind#PART}: the part's mark type
  * @param nullable for {@link Kind#NESTED} and {@link Kind#PART}: whether the kernel may leave it null
+ * @param range for a mutable {@link Kind#SCALAR}: its declared {@code @Range}, checked on restore; null if none
  */
 public record FieldModel(
-        String name, Kind kind, TypeName type, boolean isFinal, String component, ClassName partMark, boolean nullable) {
+        String name, Kind kind, TypeName type, boolean isFinal, String component, ClassName partMark, boolean nullable,
+        RangeModel range) {
 
     /** How a field is owned by the generated code. */
     public enum Kind {

@@ -25,6 +25,7 @@ import java.util.List;
  * @param fields every instance field (the state), in declaration order
  * @param requires cross-parameter rules
  * @param schema state layout hash
+ * @param invariants names of the kernel's {@code @Invariant} methods, checked on restore
  */
 public record KernelModel(
         ClassName kernel,
@@ -44,7 +45,8 @@ public record KernelModel(
         String stepMethod,
         List<FieldModel> fields,
         List<RequireModel> requires,
-        long schema) {
+        long schema,
+        List<String> invariants) {
 
     public KernelModel {
         aliases = List.copyOf(aliases);
@@ -55,6 +57,7 @@ public record KernelModel(
         outputs = List.copyOf(outputs);
         fields = List.copyOf(fields);
         requires = List.copyOf(requires);
+        invariants = List.copyOf(invariants);
     }
 
     /** The package of the kernel and of everything generated for it. */

@@ -117,6 +117,19 @@ public final class Messages {
             "[TaSelfNesting] field '%s' has the kernel's own type %s; a kernel cannot contain itself. Fix: compose"
                     + " other kernels only.";
 
+    public static final String RANGE_FIELD =
+            "[TaRangeField] @Range on field '%s' (%s): only mutable int, long and double state fields have a range, and"
+                    + " nan = true only on double. Fix: remove @Range, or put it on the counter, index or loop bound it"
+                    + " describes.";
+
+    public static final String RANGE_BOUND =
+            "[TaRangeBound] @Range bound '%s' of field '%s' %s. Fix: write a number, the name of a non-private final"
+                    + " int, long or double field of the kernel, or such a name plus or minus a number (\"period - 1\").";
+
+    public static final String INVARIANT_SIGNATURE =
+            "[TaInvariantSignature] @Invariant method '%s' %s. Fix: declare it 'boolean name()': an instance method"
+                    + " that is not private, takes no parameters and only reads state.";
+
     public static final String REQUIRE_UNKNOWN =
             "[TaRequireUnknown] @Require on kernel %s names '%s', which is not one of its parameters (%s). Fix: use"
                     + " the parameters' catalog names.";
