@@ -2,6 +2,7 @@ package io.ta.kernels.cycle;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Range;
 import io.ta.annotation.Step;
 
 /**
@@ -54,8 +55,9 @@ public final class HtDcPeriod {
 
     /** Valid bar at which the Hilbert transform starts. */
     final int start;
-    /** Valid bars consumed; the current bar's index is {@code bars − 1}. */
-    int bars;
+    /** Valid bars consumed; the current bar's index is {@code bars − 1}. A long: a stream may run for years. */
+    @Range(min = "0")
+    long bars;
 
     // Price smoother (TA-Lib's running WMA): the plain and weighted sums, the value leaving next, the last inputs.
     double wmaSub;
@@ -71,6 +73,8 @@ public final class HtDcPeriod {
     final double[] delay = new double[4 * 2 * 3];
     final double[] prevTerm = new double[4 * 2];
     final double[] prevInput = new double[4 * 2];
+    /** The delay lines' current slot. */
+    @Range(min = "0", max = "2")
     int hilbertIdx;
 
     // In-phase and quadrature components and the homodyne discriminator.
@@ -84,7 +88,11 @@ public final class HtDcPeriod {
     double prevQ2;
     double re;
     double im;
+    // Clamped to [6, 50] and smoothed from 0, so never outside [0, 50] (rounding is monotone); NaN once the
+    // discriminator overflowed. smoothPeriod bounds the DFT loops of ht_dcphase and ht_trendline.
+    @Range(min = "0", max = "50", nan = true)
     double period;
+    @Range(min = "0", max = "50", nan = true)
     double smoothPeriod;
 
     public HtDcPeriod() {
@@ -116,7 +124,7 @@ public final class HtDcPeriod {
         if (!(Math.abs(x) <= Double.MAX_VALUE)) {
             return Double.NaN;
         }
-        int today = bars++;
+        long today = bars++;
         if (!smooth(x, today) || today < start) {
             return Double.NaN;
         }
@@ -178,7 +186,7 @@ public final class HtDcPeriod {
      * The 4-bar weighted price smoother in TA-Lib's running form; returns whether {@link #smoothed} holds a value
      * (from bar 3).
      */
-    private boolean smooth(double x, int today) {
+    private boolean smooth(double x, long today) {
         boolean ready = today >= 3;
         if (today == 0) {
             wmaSub = x;
@@ -221,7 +229,7 @@ public final class HtDcPeriod {
     }
 
     /** Index of the last valid bar (valid bars consumed − 1): TA-Lib's {@code today}. */
-    public int bar() {
+    public long bar() {
         return bars - 1;
     }
 

@@ -2,6 +2,7 @@ package io.ta.kernels.cycle;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Range;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.HtTrendline;
 
@@ -35,7 +36,8 @@ public final class HtTrendMode {
     final HtTrendline trendline;
     double sine;
     double leadSine;
-    int daysInTrend;
+    @Range(min = "0")
+    long daysInTrend;
 
     public HtTrendMode() {
         this.phase = new HtDcPhase();

@@ -1,8 +1,10 @@
 package io.ta.kernels.ma;
 
 import io.ta.annotation.Family;
+import io.ta.annotation.Invariant;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Range;
 import io.ta.annotation.Step;
 import io.ta.state.DoubleRing;
 
@@ -27,7 +29,9 @@ public final class Kama {
     final DoubleRing values;
     double sumChange;
     double value;
-    int seen;
+    /** Valid values seen; a long, as a stream may run for years. */
+    @Range(min = "0")
+    long seen;
 
     public Kama(
             @Param(defaultValue = "30", min = 2, max = 100_000) int period,
@@ -41,6 +45,12 @@ public final class Kama {
 
     public static int lookback(int period) {
         return period;
+    }
+
+    /** The ring holds the last {@code seen} values, up to its capacity: the step reads it {@code period + 1} back. */
+    @Invariant
+    boolean ringHoldsWhatWasSeen() {
+        return values.size() == Math.min(seen, period + 2L);
     }
 
     @Step

@@ -1,6 +1,7 @@
 package io.ta.kernels.pattern;
 
 import io.ta.annotation.Family;
+import io.ta.annotation.Invariant;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.OutputKind;
@@ -157,6 +158,13 @@ public final class FibRetracement {
 
     public static int lookback(int left, int right) {
         return left + right; // written out, not delegated: the manifest publishes this expression
+    }
+
+    /** The three rings of a direction are pushed together, so they hold the same number of legs. */
+    @Invariant
+    boolean legsAligned() {
+        return downHigh.size() == downLow.size() && downLow.size() == downEnd.size()
+                && upHigh.size() == upLow.size() && upLow.size() == upEnd.size();
     }
 
     @Step
