@@ -31,7 +31,7 @@ public record PlanSnapshot(long plan, long count, double[] values, List<StateSna
      * @throws CorruptSnapshotException if the values or kernel states are missing, or the count is negative
      */
     public PlanSnapshot {
-        if (values == null || kernels == null || kernels.contains(null)) {
+        if (values == null || kernels == null || kernels.stream().anyMatch(java.util.Objects::isNull)) {
             throw new CorruptSnapshotException("corrupt plan snapshot: missing values or kernel states");
         }
         if (count < 0) {
