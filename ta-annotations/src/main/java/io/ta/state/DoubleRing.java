@@ -15,9 +15,8 @@ import java.util.Arrays;
  *
  * <p>Memory grows with the data: the buffer starts small and doubles until it reaches {@code capacity + 2}, so a
  * stream holds O(min(capacity, values pushed)) — ten thousand symbols with a 100,000-bar window allocate nothing like
- * ten thousand full windows until the bars arrive. The growth check is the wrap-around check the ring needs anyway:
- * until the buffer is full-sized the head never wraps, so reaching the end of the buffer means "grow", afterwards
- * "wrap" — no extra comparison per push.
+ * ten thousand full windows until the bars arrive. The growth check sits on the path that counts a value into a ring
+ * that is not yet full, so the steady state (a full window) runs exactly the code it ran before growth existed.
  */
 public final class DoubleRing implements StatePart<DoubleRing.Mark> {
     private static final int SLACK = 2;
@@ -34,7 +33,7 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
             throw new IllegalArgumentException("DoubleRing capacity must be in [1, " + (Integer.MAX_VALUE - SLACK) + "], got " + capacity);
         }
         this.capacity = capacity;
-        this.buf = new double[Math.min(capacity + SLACK, INITIAL)];
+        this.buf = new double[length(INITIAL, capacity)];
     }
 
     /** The window size. */
@@ -58,28 +57,32 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
      */
     public double push(double x) {
         double evicted = Double.NaN;
+        int h = head;
         if (size == capacity) {
             evicted = get(capacity - 1);
         } else {
             size++;
+            if (h + 1 == buf.length && buf.length != capacity + SLACK) {
+                grow(); // only while filling: the steady state never reaches this branch
+            }
         }
-        int h = head + 1;
-        buf[head] = x;
-        if (h == buf.length) {
-            h = wrapOrGrow(h);
-        }
-        head = h;
+        buf[h] = x;
+        head = h + 1 == buf.length ? 0 : h + 1;
         return evicted;
     }
 
-    /** At the end of the buffer: wrap to 0 when it is full-sized, else double it (the head has never wrapped yet). */
-    private int wrapOrGrow(int end) {
-        int full = capacity + SLACK;
-        if (end == full) {
-            return 0;
-        }
-        buf = Arrays.copyOf(buf, (int) Math.min(full, 2L * end));
-        return end;
+    /** Doubles the buffer (the head has never wrapped yet, so its prefix is the whole content). */
+    private void grow() {
+        buf = Arrays.copyOf(buf, length(2L * buf.length, capacity));
+    }
+
+    /**
+     * The buffer length for at least {@code wanted} slots: {@code wanted} while that leaves room to fill up to the
+     * capacity, else the full {@code capacity + 2} — so the ring is full-sized before it is full, and every wrap
+     * keeps its two slack slots.
+     */
+    private static int length(long wanted, int capacity) {
+        return wanted > capacity ? capacity + SLACK : (int) wanted;
     }
 
     /** The value pushed {@code ago} pushes ago; {@code 0} is the newest. Requires {@code 0 <= ago < size()}. */
@@ -139,9 +142,7 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
         in.expectInt("ring capacity", capacity);
         int s = in.getSize("ring size", capacity);
         // Room for s values and the next push, as a ring that grew to s values has (the full buffer once full).
-        int full = capacity + SLACK;
-        int length = s == capacity ? full : (int) Math.min(full, Math.max(INITIAL, 2L * Integer.highestOneBit(s)));
-        double[] b = new double[length];
+        double[] b = new double[length(Math.max(INITIAL, 2L * Integer.highestOneBit(s)), capacity)];
         for (int i = 0; i < s; i++) {
             b[i] = in.getDouble();
         }
