@@ -167,14 +167,22 @@ public final class StateReader {
      * @throws CorruptSnapshotException if a word is not a value the parameter can take
      */
     public void expectParams(ParamValues mine) {
+        StateWriter own = new StateWriter();
+        own.putParams(mine);
+        long[] ownWords = own.toArray();
         List<String> theirs = new ArrayList<>();
         List<String> ours = new ArrayList<>();
         for (int i = 0; i < mine.size(); i++) {
             ParamSpec s = mine.specs().get(i);
             long w = next();
             String snap = decode(s, w);
-            String here = show(mine.get(i));
-            if (!snap.equals(here)) {
+            if (w != ownWords[i]) {
+                String here = show(mine.get(i));
+                if (snap.equals(here)) {
+                    // Values that print alike but differ in their bits (0.0 and -0.0): show the bits' doubles.
+                    snap = Double.toString(Double.longBitsToDouble(w));
+                    here = Double.toString(Double.longBitsToDouble(ownWords[i]));
+                }
                 theirs.add(s.name() + "=" + snap);
                 ours.add(s.name() + "=" + here);
             }

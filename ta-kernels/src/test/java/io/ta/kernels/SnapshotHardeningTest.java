@@ -125,6 +125,18 @@ class SnapshotHardeningTest {
         assertEquals("ma: snapshot was taken with ma_type=ema, this stream has ma_type=sma", e.getMessage());
     }
 
+    @Test
+    void parametersAreComparedBitForBit() {
+        StateSnapshot t3 = fed("t3", Map.of("period", 5, "v_factor", 0.0), 40).snapshot();
+        long[] words = t3.words();
+        words[2] = Double.doubleToRawLongBits(-0.0); // count, period, v_factor, ...
+        StateSnapshot negativeZero = new StateSnapshot(t3.kernel(), t3.schema(), words);
+        KernelDescriptor d = Descriptors.named("t3");
+        SnapshotMismatchException e = assertThrows(SnapshotMismatchException.class,
+                () -> d.newStream(ParamValues.of(d, Map.of("period", 5, "v_factor", 0.0))).restore(negativeZero));
+        assertEquals("t3: snapshot was taken with v_factor=-0.0, this stream has v_factor=0.0", e.getMessage());
+    }
+
     /** Every word of a snapshot set to each hostile value, behind a valid checksum. */
     static List<String> editEveryWord(KernelStream original, long[] hostile) {
         StateSnapshot snap = original.snapshot();
