@@ -177,7 +177,7 @@ public final class PlanStream {
      *
      * @throws SnapshotMismatchException if it comes from another plan; this stream is then unchanged
      * @throws CorruptSnapshotException if it does not hold a state this plan can reach (a constant that differs, a
-     *     kernel whose bar count is not the plan's, an infinite computed value); this stream is then unchanged
+     *     kernel whose bar count is not the plan's, an infinite kernel output); this stream is then unchanged
      */
     public void restore(PlanSnapshot s) {
         if (s == null) {
@@ -208,13 +208,14 @@ public final class PlanStream {
                                     + ", the plan says " + k.value());
                         }
                     }
-                    case Node.Column c -> { }
-                    default -> {
+                    case Node.Kernel kn -> {
                         if (Double.isInfinite(x)) {
-                            throw new CorruptSnapshotException("plan: corrupt snapshot: node " + n.id() + " holds " + x
-                                    + " (computed values are finite or NaN)");
+                            throw new CorruptSnapshotException("plan: corrupt snapshot: kernel node " + n.id() + " ("
+                                    + kn.descriptor().name() + ") holds " + x + " (kernel outputs are finite or NaN)");
                         }
                     }
+                    default -> { } // columns and operators pass infinite inputs through
+
                 }
             }
         }
