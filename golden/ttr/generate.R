@@ -4,6 +4,8 @@
 # Needs R and TTR (Debian: apt-get install r-cran-ttr). Values are written with 17 significant digits, which
 # parse back to the exact double.
 suppressPackageStartupMessages(library(TTR))
+# Formula transcriptions too long for one table cell live in ttr/*-functions.R; the expressions can call them.
+for (f in sort(Sys.glob("ttr/*-functions.R"))) source(f)
 
 datasets <- list(
   ttrc = read.csv("data/ttrc-daily.csv"),
@@ -19,10 +21,16 @@ dir.create("ttr/fixtures", showWarnings = FALSE)
 for (i in seq_len(nrow(cases))) {
   row <- cases[i, ]
   data <- datasets[[row$dataset]]
-  value <- as.numeric(eval(parse(text = row$r), envir = data))
-  stopifnot(length(value) == nrow(data))
-  cells <- ifelse(is.na(value), "", sprintf("%.17g", value))
-  writeLines(c("bar,value", paste0(seq_along(value) - 1, ",", cells)),
+  value <- eval(parse(text = row$r), envir = data)
+  # A matrix result (several outputs, e.g. SMI's SMI and signal) gives one column per output, in order.
+  columns <- if (NCOL(value) > 1) lapply(seq_len(NCOL(value)), function(j) as.numeric(value[, j])) else list(as.numeric(value))
+  names <- if (NCOL(value) > 1) colnames(value) else "value"
+  cells <- sapply(columns, function(v) {
+    stopifnot(length(v) == nrow(data))
+    ifelse(is.na(v), "", sprintf("%.17g", v))
+  })
+  writeLines(c(paste(c("bar", names), collapse = ","),
+               paste0(seq_len(nrow(data)) - 1, ",", apply(matrix(cells, nrow = nrow(data)), 1, paste, collapse = ","))),
              file.path("ttr/fixtures", paste0(row$id, ".csv")))
 }
 cat("wrote", nrow(cases), "TTR fixtures with TTR", as.character(packageVersion("TTR")), "\n")

@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * An indicator expression: the one intermediate representation that both the DSL parser and the generated fluent
- * APIs produce, and that the runtime plans and executes. Plain immutable data; node equality is structural, which is
- * what lets the planner share identical subexpressions. {@link Span}s point back into DSL text for error messages and
- * are ignored by equality.
+ * APIs produce, and that the runtime plans and executes. Plain immutable data; equality is structural and
+ * {@link Span}s, which point back into DSL text for error messages, are ignored by it. {@code equals},
+ * {@code hashCode} and {@code toString} (the DSL text, via {@link Printer}) walk the tree without recursion, so a chain
+ * of ten thousand fluent {@code plus} calls is as safe as a short one, and a value reused inside itself
+ * ({@code e = e.plus(e)}) is visited once per object, not once per path.
  */
 public sealed interface Expr extends ToExpr {
     /** Where this node came from in DSL text, or {@link Span#NONE}. */
@@ -25,12 +27,17 @@ public sealed interface Expr extends ToExpr {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Num n && Double.compare(n.value, value) == 0;
+            return Structure.equal(this, o);
         }
 
         @Override
         public int hashCode() {
-            return Double.hashCode(value);
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Printer.print(this);
         }
     }
 
@@ -42,12 +49,17 @@ public sealed interface Expr extends ToExpr {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Bool b && b.value == value;
+            return Structure.equal(this, o);
         }
 
         @Override
         public int hashCode() {
-            return Boolean.hashCode(value);
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Printer.print(this);
         }
     }
 
@@ -62,12 +74,17 @@ public sealed interface Expr extends ToExpr {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Name n && n.name.equals(name);
+            return Structure.equal(this, o);
         }
 
         @Override
         public int hashCode() {
-            return name.hashCode();
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Printer.print(this);
         }
     }
 
@@ -79,19 +96,25 @@ public sealed interface Expr extends ToExpr {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Text t && t.value.equals(value);
+            return Structure.equal(this, o);
         }
 
         @Override
         public int hashCode() {
-            return value.hashCode();
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Printer.print(this);
         }
     }
 
     /** A kernel call by registry name (canonical, alias or selector) with positional and keyword arguments. */
     record Call(String kernel, List<Arg> args, Span span) implements Expr {
+        /** Copies {@code args}; nulls are kept (rather than thrown on here) so the planner can report them as errors. */
         public Call {
-            args = List.copyOf(args);
+            args = args == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));
         }
 
         public Call(String kernel, List<Arg> args) {
@@ -100,12 +123,17 @@ public sealed interface Expr extends ToExpr {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Call c && c.kernel.equals(kernel) && c.args.equals(args);
+            return Structure.equal(this, o);
         }
 
         @Override
         public int hashCode() {
-            return kernel.hashCode() * 31 + args.hashCode();
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Printer.print(this);
         }
     }
 
@@ -117,12 +145,17 @@ public sealed interface Expr extends ToExpr {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Output p && p.of.equals(of) && p.name.equals(name);
+            return Structure.equal(this, o);
         }
 
         @Override
         public int hashCode() {
-            return of.hashCode() * 31 + name.hashCode();
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Printer.print(this);
         }
     }
 
@@ -134,12 +167,17 @@ public sealed interface Expr extends ToExpr {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Unary u && u.op == op && u.operand.equals(operand);
+            return Structure.equal(this, o);
         }
 
         @Override
         public int hashCode() {
-            return op.hashCode() * 31 + operand.hashCode();
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Printer.print(this);
         }
     }
 
@@ -151,12 +189,17 @@ public sealed interface Expr extends ToExpr {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Binary b && b.op == op && b.left.equals(left) && b.right.equals(right);
+            return Structure.equal(this, o);
         }
 
         @Override
         public int hashCode() {
-            return (op.hashCode() * 31 + left.hashCode()) * 31 + right.hashCode();
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Printer.print(this);
         }
     }
 

@@ -7,13 +7,25 @@ public final class Names {
     private Names() {}
 
     /**
-     * The known name closest to {@code name} by edit distance, or {@code null} when none is close enough to be a
-     * plausible typo (distance at most a third of the longer name, and at most 3).
+     * The known name closest to {@code name}: one that differs only in case ({@code SMA} → {@code sma}), else the
+     * closest by edit distance, or {@code null} when none is close enough to be a plausible typo (distance at most a
+     * third of the longer name, and at most 3) or {@code name} is null.
      */
     public static String closest(String name, Collection<String> known) {
+        if (name == null || known == null) {
+            return null;
+        }
+        for (String k : known) {
+            if (k != null && k.equalsIgnoreCase(name)) {
+                return k;
+            }
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
+            if (k == null) {
+                continue;
+            }
             int d = distance(name, k);
             if (d < bestDistance || (d == bestDistance && best != null && k.compareTo(best) < 0)) {
                 best = k;

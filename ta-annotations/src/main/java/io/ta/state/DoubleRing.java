@@ -1,5 +1,7 @@
 package io.ta.state;
 
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Cost;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
@@ -18,6 +20,7 @@ import java.util.Arrays;
  * ten thousand full windows until the bars arrive. The growth check sits on the path that counts a value into a ring
  * that is not yet full, so the steady state (a full window) runs exactly the code it ran before growth existed.
  */
+@Cost(time = Complexity.CONSTANT, memory = Complexity.LINEAR)
 public final class DoubleRing implements StatePart<DoubleRing.Mark> {
     private static final int SLACK = 2;
     private static final int INITIAL = 16;

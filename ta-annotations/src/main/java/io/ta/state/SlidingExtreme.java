@@ -1,5 +1,7 @@
 package io.ta.state;
 
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Cost;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
@@ -23,6 +25,7 @@ import java.util.Arrays;
  * The growth check shares the block-boundary comparison the push makes anyway ({@code next} reaching {@code edge}, the
  * end of the allocated part of the first block, or the block size), so it costs nothing per push.
  */
+@Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     private static final int INITIAL = 16;
     private static final double[] NO_VALUES = {};

@@ -1,13 +1,14 @@
 package io.ta.cli;
 
 import io.ta.annotation.Family;
+import io.ta.runtime.Series;
+import io.ta.runtime.csv.CsvBars;
 import io.ta.runtime.plan.Node;
 import io.ta.runtime.plan.Ref;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Date;
 import java.util.Set;
@@ -59,29 +60,34 @@ final class ChartWriter {
         throw new CommandLine.ParameterException(cl, "--chart-size takes WxH with 200 <= W, 150 <= H, both <= 10000, got '" + text + "'");
     }
 
-    static void write(Path file, int width, int height, CsvTable table, int[] rows, Evaluation ev, double[][] values) {
+    /**
+     * Draws the rows at {@code rows} (all rows when null) of {@code table}, with {@code values[i]} the i-th expression's
+     * values at those rows.
+     */
+    static void write(Path file, int width, int height, CsvBars table, int[] rows, Evaluation ev, Series[] values) {
         int n = rows == null ? table.rows() : rows.length;
-        boolean dates = table.time != null;
+        boolean dates = table.hasTime();
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             int t = rows == null ? i : rows[i];
-            x[i] = dates ? table.time[t] : t;
+            x[i] = dates ? table.time(t) : t;
         }
-        ValueAxis domain = dates ? new DateAxis(table.timeHeader) : new NumberAxis(table.timeHeader);
+        ValueAxis domain = dates ? new DateAxis(table.labelColumn()) : new NumberAxis(table.labelColumn());
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(domain);
         combined.setGap(8);
 
-        String priceName = table.columns.containsKey("close") ? "close" : table.columns.keySet().iterator().next();
-        double[] price = column(table, priceName, rows);
+        String priceName = table.columns().contains("close") ? "close" : table.columns().isEmpty() ? null : table.columns().get(0);
+        double[] price = priceName == null ? nan(n) : column(table, priceName, rows);
+        priceName = priceName == null ? "price" : priceName;
         NumberAxis priceAxis = new NumberAxis(priceName);
         priceAxis.setAutoRangeIncludesZero(false);
         XYPlot pricePlot = new XYPlot(null, null, priceAxis, null);
-        boolean ohlc = table.columns.keySet().containsAll(java.util.List.of("open", "high", "low", "close"));
+        boolean ohlc = table.columns().containsAll(java.util.List.of("open", "high", "low", "close"));
         if (ohlc) {
             double[] o = column(table, "open", rows);
             double[] h = column(table, "high", rows);
             double[] l = column(table, "low", rows);
-            double[] v = table.columns.containsKey("volume") ? column(table, "volume", rows) : new double[n];
+            double[] v = table.columns().contains("volume") ? column(table, "volume", rows) : new double[n];
             OHLCDataItem[] items = new OHLCDataItem[n];
             for (int i = 0; i < n; i++) {
                 items[i] = new OHLCDataItem(new Date((long) x[i]), o[i], h[i], l[i], price[i], v[i]);
@@ -104,7 +110,7 @@ final class ChartWriter {
         XYLineAndShapeRenderer overlayRenderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < ev.names.size(); i++) {
             String name = ev.names.get(i);
-            double[] y = pick(values[i], rows);
+            double[] y = values[i].toArray();
             Color color = PALETTE[i % PALETTE.length];
             if (!ev.condition[i] && onPriceScale(ev.plan.roots().get(name), y, price)) {
                 overlayRenderer.setSeriesPaint(overlays.getSeriesCount(), color);
@@ -138,12 +144,12 @@ final class ChartWriter {
             plot.setDomainGridlinePaint(new Color(0xdddddd));
             plot.setRangeGridlinePaint(new Color(0xdddddd));
         }
-        JFreeChart chart = new JFreeChart(table.file.getFileName().toString(), new Font(Font.SANS_SERIF, Font.BOLD, 16), combined, true);
+        JFreeChart chart = new JFreeChart(title(table.source()), new Font(Font.SANS_SERIF, Font.BOLD, 16), combined, true);
         chart.setBackgroundPaint(Color.WHITE);
         try {
             ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the chart " + file + ": " + e.getMessage(), e);
+            throw new OutputFailure("the chart " + file, e);
         }
     }
 
@@ -166,12 +172,24 @@ final class ChartWriter {
         return ratios[n / 2] < 0.5;
     }
 
-    private static double[] column(CsvTable t, String name, int[] rows) {
-        return pick(t.columns.get(name), rows);
+    private static double[] column(CsvBars t, String name, int[] rows) {
+        int k = t.columns().indexOf(name);
+        double[] out = new double[rows == null ? t.rows() : rows.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = t.value(k, rows == null ? i : rows[i]);
+        }
+        return out;
     }
 
-    private static double[] pick(double[] a, int[] rows) {
-        return rows == null ? a : CsvTable.pick(a, rows);
+    private static double[] nan(int n) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    private static String title(String source) {
+        int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+        return source.substring(slash + 1);
     }
 
     private static XYSeries series(String name, double[] x, double[] y) {

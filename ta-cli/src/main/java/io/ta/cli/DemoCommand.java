@@ -1,10 +1,12 @@
 package io.ta.cli;
 
+import io.ta.error.DataFormatException;
+import io.ta.runtime.Series;
+import io.ta.runtime.csv.CsvBars;
+import io.ta.runtime.csv.CsvOptions;
+import io.ta.runtime.csv.CsvReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,27 +45,32 @@ final class DemoCommand implements Runnable {
         Path file = data != null ? data : Path.of(System.getProperty("ta.home", "."), "golden", "data", "ttrc-daily.csv");
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
-        Evaluation ev = Evaluation.of(spec.commandLine(), EXPRESSIONS);
-        CsvTable table = CsvTable.read(file, null, null);
-        ev.requireColumns(table);
+        Evaluation ev = Evaluation.of(spec.commandLine(), EXPRESSIONS, null);
+        CsvBars table;
+        try (CsvReader r = CsvReader.open(file, CsvOptions.defaults().withColumns(List.of()))) {
+            r.select(EvalCommand.columns(ev, r, true));
+            table = CsvBars.load(r, null);
+        }
+        if (table.rows() == 0) {
+            throw new DataFormatException(file.toString(), 0, null, null, file + ": no bars to run the demo on");
+        }
         long read = System.nanoTime();
-        double[][] values = EvalCommand.evaluate(ev, table);
+        Series[][] values = EvalCommand.evaluate(ev, table);
         long computed = System.nanoTime();
         Path csv = outDir.resolve("indicators.csv");
         Path png = outDir.resolve("chart.png");
         try {
             Files.createDirectories(outDir);
-            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                EvalCommand.writeCsv(new PrintWriter(w), ev, table, values);
-            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + csv + ": " + e.getMessage(), e);
+            throw new OutputFailure(outDir.toString(), e);
         }
-        ChartWriter.write(png, 1400, 900, table, null, ev, values);
+        try (Output o = Output.file(csv)) {
+            EvalCommand.writeCsv(o, ev, table, values);
+        }
+        ChartWriter.write(png, 1400, 900, table, null, ev, values[0]);
         long done = System.nanoTime();
 
-        out.printf("ta demo: %d bars of %s (%s .. %s)%n", table.rows(), file.getFileName(), table.timeText.get(0),
-                table.timeText.get(table.rows() - 1));
+        out.printf("ta demo: %d bars of %s (%s .. %s)%n", table.rows(), file.getFileName(), table.label(0), table.label(table.rows() - 1));
         out.printf("%d expressions, one plan of %d nodes: read %.1f ms, computed %.1f ms, wrote CSV and chart %.1f ms%n",
                 ev.names.size(), ev.plan.nodes().size(), (read - start) / 1e6, (computed - read) / 1e6, (done - computed) / 1e6);
         out.println();
@@ -71,13 +78,13 @@ final class DemoCommand implements Runnable {
         for (int i = 0; i < ev.names.size(); i++) {
             String name = ev.names.get(i);
             int lb = ev.plan.lookback(name);
-            String when = lb < table.rows() ? lb + " (" + table.timeText.get(lb) + ")" : "never";
+            String when = lb < table.rows() ? lb + " (" + table.label(lb) + ")" : "never";
             out.printf("  %-10s  %-18s  %s%n", name, when, ev.plan.text(name));
         }
         int buys = 0;
         int b = ev.names.indexOf("buy");
-        for (double v : values[b]) {
-            buys += v == 1.0 ? 1 : 0;
+        for (int t = 0; t < table.rows(); t++) {
+            buys += values[0][b].get(t) == 1.0 ? 1 : 0;
         }
         out.println();
         out.println("  'buy' is true on " + buys + " of " + table.rows() + " bars.");

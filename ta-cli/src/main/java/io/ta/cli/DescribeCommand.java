@@ -24,7 +24,7 @@ final class DescribeCommand implements Runnable {
     public void run() {
         Registry.Entry e;
         try {
-            e = Registry.standard().resolve(name);
+            e = Main.registry(spec.commandLine()).resolve(name);
         } catch (io.ta.error.UnknownNameException ex) {
             throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
         }

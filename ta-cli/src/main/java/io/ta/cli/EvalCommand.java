@@ -1,15 +1,14 @@
 package io.ta.cli;
 
 import io.ta.runtime.Bars;
+import io.ta.runtime.Series;
+import io.ta.runtime.csv.CsvBars;
+import io.ta.runtime.csv.CsvReader;
 import io.ta.runtime.exec.BlockExecutor;
 import io.ta.runtime.exec.PlanResult;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +16,22 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ta eval}: evaluates expressions over a whole CSV history (block-at-a-time), writes CSV and optionally a chart. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate expressions over a CSV of bars; print one row per input row.")
+/**
+ * {@code ta eval}: loads the whole CSV (only the columns the expressions read, as primitive arrays), evaluates the plan
+ * block by block, writes CSV and optionally a chart. Memory grows with rows × columns read; {@code ta stream} needs
+ * none per row.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true, footer = InputOptions.RULES + Main.EXIT_CODES,
+        description = {"Evaluate expressions over a CSV of bars; print one row per input row.",
+            "Holds the columns it reads in memory (8 bytes per row and column); for very large inputs use 'ta stream'."})
 final class EvalCommand implements Runnable {
+    private static final List<String> PRICE = List.of("open", "high", "low", "close", "volume");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--csv", required = true, paramLabel = "FILE",
-            description = "Input CSV: header row; date|time|timestamp, open, high, low, close, volume (any case), rows in time order.")
-    Path csv;
+    @CommandLine.Mixin
+    InputOptions input;
 
     @Option(names = "--expr", required = true, paramLabel = "NAME=EXPR",
             description = "An expression to evaluate, e.g. rsi=rsi(close, 14) or buy='rsi(close, 14) < 30 and close > sma(close, 200)'.")
@@ -35,83 +40,133 @@ final class EvalCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here instead of standard output.")
     Path out;
 
-    @Option(names = "--chart", paramLabel = "FILE.png", description = "Draw price (candles when OHLC exist) with the expressions.")
+    @Option(names = "--chart", paramLabel = "FILE.png",
+            description = "Draw price (candles when OHLC exist; these columns are then read too) with the expressions.")
     Path chart;
 
     @Option(names = "--chart-size", paramLabel = "WxH", defaultValue = "1200x800", description = "Chart size in pixels (default ${DEFAULT-VALUE}).")
     String chartSize;
 
-    @Option(names = "--symbol-col", paramLabel = "COL",
-            description = "Column naming each row's symbol: expressions run per symbol (in parallel); rows keep their order.")
-    String symbolColumn;
+    private CsvReader reader;
+    private int columnsRead;
 
     @Override
     public void run() {
-        Evaluation ev = Evaluation.of(spec.commandLine(), exprs);
+        Evaluation ev = Evaluation.of(spec.commandLine(), exprs, input.symbolColumn);
         int[] size = ChartWriter.size(spec.commandLine(), chartSize);
-        CsvTable table = CsvTable.read(csv, symbolColumn, Progress.stream(spec.commandLine()));
-        ev.requireColumns(table);
-        double[][] values = evaluate(ev, table);
-        write(ev, table, values);
+        try {
+            evaluate(ev, size);
+        } catch (OutOfMemoryError e) {
+            long rows = reader == null ? 0 : reader.rows();
+            int columns = columnsRead + ev.names.size();
+            throw new NotEnoughMemory("not enough memory for " + rows + " rows × " + columns + " columns; use 'ta stream' or " + Main.HEAP_HINT);
+        }
+    }
+
+    private void evaluate(Evaluation ev, int[] size) {
+        CsvBars table;
+        try (CsvReader r = input.open()) {
+            reader = r;
+            List<String> columns = columns(ev, r, chart != null);
+            r.select(columns);
+            columnsRead = columns.size() + (r.hasTime() ? 1 : 0);
+            PrintStream p = Progress.stream();
+            table = CsvBars.load(r, p == null ? null : n -> {
+                p.print("\rreading " + r.source() + ": " + n + " rows");
+                p.flush();
+            });
+            if (p != null && table.rows() >= Progress.EVERY) {
+                p.println("\rreading " + r.source() + ": " + table.rows() + " rows");
+            }
+        }
+        Series[][] results = evaluate(ev, table);
+        try (Output o = out == null ? Output.standard(((Main) spec.root().userObject()).out()) : Output.file(out)) {
+            writeCsv(o, ev, table, results);
+        }
         if (chart != null) {
-            int[] rows = table.symbols == null ? null : table.rowsBySymbol().values().iterator().next();
+            // With several symbols the chart shows the first; without rows, an empty chart.
+            boolean first = table.symbols() != null && !table.symbols().isEmpty();
+            int[] rows = table.symbols() == null ? null : first ? table.rowsBySymbol()[0] : new int[0];
+            Series[] values = results.length > 0 ? results[0] : new Series[ev.names.size()];
+            if (results.length == 0) {
+                java.util.Arrays.fill(values, Series.of());
+            }
             ChartWriter.write(chart, size[0], size[1], table, rows, ev, values);
         }
     }
 
-    /** Every expression's value at every input row, per symbol when a symbol column is given. */
-    static double[][] evaluate(Evaluation ev, CsvTable table) {
-        int n = table.rows();
-        double[][] values = new double[ev.names.size()][n];
-        if (table.symbols == null) {
-            PlanResult r = ev.plan.run(table.bars());
-            for (int i = 0; i < ev.names.size(); i++) {
-                r.get(ev.names.get(i)).copyTo(values[i], 0);
-            }
-            return values;
-        }
-        Map<String, int[]> bySymbol = table.rowsBySymbol();
-        Map<String, Bars> histories = new LinkedHashMap<>();
-        bySymbol.forEach((sym, rows) -> histories.put(sym, table.bars(rows)));
-        Map<String, PlanResult> results = new BlockExecutor(ev.plan).runAll(histories);
-        bySymbol.forEach((sym, rows) -> {
-            PlanResult r = results.get(sym);
-            for (int i = 0; i < ev.names.size(); i++) {
-                for (int k = 0; k < rows.length; k++) {
-                    values[i][rows[k]] = r.get(ev.names.get(i)).get(k);
+    /**
+     * The columns to read: those the expressions use (checked to exist), and for a chart also the price columns the
+     * input has.
+     */
+    static List<String> columns(Evaluation ev, CsvReader r, boolean chart) {
+        ev.requireColumns(r);
+        List<String> columns = new ArrayList<>(ev.plan.columns());
+        if (chart) {
+            for (String p : PRICE) {
+                if (!columns.contains(p) && r.columns().contains(p) && !p.equalsIgnoreCase(r.timeColumn())
+                        && !p.equalsIgnoreCase(r.symbolColumn())) {
+                    columns.add(p);
                 }
             }
-        });
-        return values;
+        }
+        return columns;
     }
 
-    private void write(Evaluation ev, CsvTable table, double[][] values) {
-        if (out == null) {
-            writeCsv(spec.commandLine().getOut(), ev, table, values);
-            return;
+    /** Every expression's values: per symbol id (one entry without a symbol column), per expression. */
+    static Series[][] evaluate(Evaluation ev, CsvBars table) {
+        if (table.symbols() == null) {
+            return new Series[][] {series(ev, ev.plan.run(table.bars()))};
         }
-        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            writeCsv(new PrintWriter(w), ev, table, values);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        int[][] rows = table.rowsBySymbol();
+        Map<String, Bars> histories = new LinkedHashMap<>();
+        for (int id = 0; id < rows.length; id++) {
+            histories.put(table.symbols().get(id), table.bars(rows[id]));
         }
+        Map<String, PlanResult> results = new BlockExecutor(ev.plan).runAll(histories);
+        Series[][] out = new Series[rows.length][];
+        for (int id = 0; id < rows.length; id++) {
+            out[id] = series(ev, results.get(table.symbols().get(id)));
+        }
+        return out;
+    }
+
+    private static Series[] series(Evaluation ev, PlanResult r) {
+        Series[] s = new Series[ev.names.size()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = r.get(ev.names.get(i));
+        }
+        return s;
     }
 
     /** The output CSV: header, then one row per input row. */
-    static void writeCsv(PrintWriter p, Evaluation ev, CsvTable table, double[][] values) {
-        p.print(ev.header(table.symbolColumn));
-        p.print('\n');
-        StringBuilder sb = new StringBuilder();
-        double[] row = new double[values.length];
+    static void writeCsv(Output o, Evaluation ev, CsvBars table, Series[][] results) {
+        StringBuilder sb = new StringBuilder(Output.BLOCK + 256);
+        sb.append(ev.header(table.symbolColumn())).append('\n');
+        boolean symbols = table.symbols() != null;
+        int[] next = new int[results.length];
+        double[] row = new double[ev.names.size()];
         for (int t = 0; t < table.rows(); t++) {
+            int id = symbols ? table.symbolId(t) : 0;
+            int k = next[id]++;
+            Series[] s = results[id];
             for (int i = 0; i < row.length; i++) {
-                row[i] = values[i][t];
+                row[i] = s[i].get(k);
             }
-            sb.setLength(0);
-            ev.row(sb, table.timeText.get(t), table.symbols == null ? null : table.symbols.get(t), row);
-            p.print(sb);
-            p.print('\n');
+            int from = sb.length();
+            table.appendLabel(t, sb);
+            Evaluation.quote(sb, from);
+            if (symbols) {
+                sb.append(',');
+                Evaluation.cell(sb, table.symbols().get(id));
+            }
+            ev.values(sb, row);
+            sb.append('\n');
+            if (sb.length() >= Output.BLOCK) {
+                o.write(sb);
+            }
         }
-        p.flush();
+        o.write(sb);
+        o.flush();
     }
 }

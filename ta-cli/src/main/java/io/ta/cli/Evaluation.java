@@ -1,18 +1,22 @@
 package io.ta.cli;
 
-import io.ta.runtime.Registry;
+import io.ta.error.DataFormatException;
+import io.ta.runtime.csv.CsvReader;
 import io.ta.runtime.plan.Plan;
 import io.ta.runtime.plan.ValueType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /**
  * The {@code --expr NAME=EXPR} arguments compiled into one plan (shared subexpressions are computed once), and the
- * output format both {@code eval} and {@code stream} print: header {@code date,NAME1,...}, then one row per input row;
- * numbers as {@link Double#toString} (exact round trip), conditions as {@code 1}/{@code 0}, NaN as an empty cell.
+ * output format both {@code eval} and {@code stream} print: header {@code date[,SYMBOL],NAME1,...}, then one row per
+ * input row: the row's label as in the input, its symbol, then numbers as {@link Double#toString} (exact round trip),
+ * conditions as {@code 1}/{@code 0}, NaN as an empty cell. Output column names differ even ignoring case.
  */
 final class Evaluation {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
@@ -30,8 +34,19 @@ final class Evaluation {
         }
     }
 
-    static Evaluation of(CommandLine cl, List<String> specs) {
+    /**
+     * Compiles the expressions.
+     *
+     * @param symbolColumn the {@code --symbol-col} value, whose column the output repeats, or null
+     * @throws CommandLine.ParameterException for a malformed {@code NAME=EXPR} or two output columns of one name
+     */
+    static Evaluation of(CommandLine cl, List<String> specs, String symbolColumn) {
         Map<String, String> exprs = new LinkedHashMap<>();
+        Map<String, String> header = new LinkedHashMap<>();
+        header.put("date", "the first output column 'date'");
+        if (symbolColumn != null) {
+            header.put(symbolColumn.toLowerCase(Locale.ROOT), "the --symbol-col column '" + symbolColumn + "'");
+        }
         for (String spec : specs) {
             int eq = spec.indexOf('=');
             if (eq <= 0) {
@@ -42,26 +57,37 @@ final class Evaluation {
                 throw new CommandLine.ParameterException(cl, "--expr name '" + name
                         + "' must start with a letter or '_' and hold only letters, digits, '_', '.' and '-'");
             }
-            if (name.equalsIgnoreCase("date") || exprs.containsKey(name)) {
-                throw new CommandLine.ParameterException(cl, "--expr name '" + name + "' is used twice (or is the date column)");
+            String taken = header.putIfAbsent(name.toLowerCase(Locale.ROOT), "--expr name '" + name + "'");
+            if (taken != null) {
+                throw new CommandLine.ParameterException(cl, "--expr name '" + name + "' is used twice in the output header: it collides with "
+                        + taken + " (names are compared ignoring case); rename the expression");
             }
             exprs.put(name, spec.substring(eq + 1));
         }
-        return new Evaluation(Plan.compile(exprs, Registry.standard()));
+        return new Evaluation(Plan.compile(exprs, Main.registry(cl)));
     }
 
     /** Fails naming the expression and the column when the data lacks a column an expression reads. */
-    void requireColumns(CsvTable table) {
+    void requireColumns(CsvReader input) {
+        List<String> numeric = new ArrayList<>(input.columns());
+        String time = input.timeColumn() == null ? null : input.timeColumn().toLowerCase(Locale.ROOT);
+        String symbol = input.symbolColumn() == null ? null : input.symbolColumn().toLowerCase(Locale.ROOT);
+        numeric.remove(time);
+        numeric.remove(symbol);
         for (String name : names) {
             for (String column : plan.columns(name)) {
-                if (!table.columns.containsKey(column)) {
-                    throw new DataException("expression '" + name + "' (" + plan.text(name) + ") needs column '" + column + "', which "
-                            + table.file + " does not have; columns: " + String.join(", ", table.columns.keySet()));
+                if (!numeric.contains(column)) {
+                    String role = column.equals(time) ? ", which is the time column of " + input.source() + ", not a number column"
+                            : column.equals(symbol) ? ", which is the symbol column of " + input.source() + ", not a number column"
+                            : ", which " + input.source() + " does not have; columns: " + String.join(", ", numeric);
+                    throw new DataFormatException(input.source(), 0, column, null, "expression '" + name + "' (" + plan.text(name)
+                            + ") needs column '" + column + "'" + role);
                 }
             }
         }
     }
 
+    /** The output header. */
     String header(String symbolColumn) {
         StringBuilder sb = new StringBuilder("date");
         if (symbolColumn != null) {
@@ -73,28 +99,48 @@ final class Evaluation {
         return sb.toString();
     }
 
-    /** One output row: the time text as in the input, the symbol, then every expression's value. */
-    void row(StringBuilder sb, String label, String symbol, double[] values) {
-        sb.append(csv(label));
-        if (symbol != null) {
-            sb.append(',').append(csv(symbol));
-        }
+    /** Appends the values of one row after its label and symbol. */
+    void values(StringBuilder sb, double[] values) {
         for (int i = 0; i < values.length; i++) {
-            sb.append(',').append(format(values[i], condition[i]));
+            sb.append(',');
+            format(sb, values[i], condition[i]);
+        }
+    }
+
+    static void format(StringBuilder sb, double v, boolean condition) {
+        if (Double.isNaN(v)) {
+            return;
+        }
+        if (condition) {
+            sb.append(v != 0.0 ? '1' : '0');
+        } else {
+            sb.append(v);
         }
     }
 
     static String format(double v, boolean condition) {
-        if (Double.isNaN(v)) {
-            return "";
-        }
-        if (condition) {
-            return v != 0.0 ? "1" : "0";
-        }
-        return Double.toString(v);
+        StringBuilder sb = new StringBuilder();
+        format(sb, v, condition);
+        return sb.toString();
     }
 
-    static String csv(String s) {
-        return s.indexOf(',') >= 0 || s.indexOf('"') >= 0 ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    /** Quotes the text appended to {@code sb} since {@code from} when it holds a comma, a quote or a line break. */
+    static void quote(StringBuilder sb, int from) {
+        for (int i = from; i < sb.length(); i++) {
+            char c = sb.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                String text = sb.substring(from);
+                sb.setLength(from);
+                sb.append('"').append(text.replace("\"", "\"\"")).append('"');
+                return;
+            }
+        }
+    }
+
+    /** Appends a label or symbol as a CSV cell. */
+    static void cell(StringBuilder sb, String text) {
+        int from = sb.length();
+        sb.append(text);
+        quote(sb, from);
     }
 }

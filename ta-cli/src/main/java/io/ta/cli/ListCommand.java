@@ -1,6 +1,5 @@
 package io.ta.cli;
 
-import io.ta.runtime.Registry;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.ParamSpec;
 import java.io.PrintWriter;
@@ -20,7 +19,7 @@ final class ListCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"NAME", "ALIASES", "INPUTS", "PARAMETERS", "OUTPUTS"});
-        for (KernelDescriptor d : Registry.standard().kernels()) {
+        for (KernelDescriptor d : Main.registry(spec.commandLine()).kernels()) {
             List<String> params = new ArrayList<>();
             for (ParamSpec p : d.params()) {
                 params.add(p.name() + (p.hasDefault() ? "=" + p.defaultValue() : ""));
@@ -47,7 +46,7 @@ final class ListCommand implements Runnable {
             out.println(sb.toString().stripTrailing());
         }
         out.println();
-        out.println(Registry.standard().kernels().size() + " kernels. 'ta describe NAME' shows one in full.");
+        out.println(Main.registry(spec.commandLine()).kernels().size() + " kernels. 'ta describe NAME' shows one in full.");
         out.flush();
     }
 }

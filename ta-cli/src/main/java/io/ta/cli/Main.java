@@ -1,48 +1,125 @@
 package io.ta.cli;
 
+import io.ta.error.InvalidParameterException;
 import io.ta.error.TaException;
+import io.ta.runtime.Registry;
 import io.ta.runtime.dsl.ExpressionException;
-import java.io.PrintStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * The {@code ta} command. Exit codes: 0 success; 2 usage and expression errors (the message shows line, column and a
- * caret); 3 data errors (unreadable file, bad number at row/column, missing column); 1 an internal error. A user
- * mistake never prints a stack trace.
+ * The {@code ta} command. Exit codes: 0 success; 1 an internal error (a bug: one line, {@code --debug} adds the stack
+ * trace); 2 usage and expression errors (the message shows line, column and a caret); 3 data errors (unreadable
+ * file, bad cell at row/column, missing column, not enough memory for the data); 4 the output could not be written
+ * (disk full, {@code /dev/full}, an unwritable {@code --out} or {@code --chart}); 141 the reader of standard output
+ * went away (a closed pipe, as in {@code ta stream … | head}): the run stops at once, silently, with the status of a
+ * process ended by SIGPIPE. A user mistake never prints a stack trace.
  */
 @Command(
         name = "ta",
         mixinStandardHelpOptions = true,
         version = "ta 0.1.0",
         description = "Technical analysis over CSV files: evaluate indicators and strategies, stream them, draw charts.",
+        footer = Main.EXIT_CODES,
         subcommands = {EvalCommand.class, StreamCommand.class, ListCommand.class, DescribeCommand.class, DemoCommand.class})
 public final class Main implements Runnable {
+    /** Success. */
     public static final int OK = 0;
+    /** A bug in {@code ta}. */
     public static final int INTERNAL = 1;
+    /** A usage or expression error. */
     public static final int USAGE = 2;
+    /** Unreadable or malformed data, or not enough memory for it. */
     public static final int DATA = 3;
+    /** The output could not be written. */
+    public static final int OUTPUT = 4;
+    /** Standard output is a pipe whose reader went away (128 + SIGPIPE). */
+    public static final int BROKEN_PIPE = 141;
+
+    static final String EXIT_CODES = "%nExit codes: 0 success; 1 internal error (--debug shows the trace);%n"
+            + "  2 usage or expression error; 3 data error, or not enough memory;%n"
+            + "  4 output not written (disk full); 141 output pipe closed (stops at once).%n"
+            + "JVM options such as a bigger heap (-Xmx8g) go in TA_JAVA_OPTS.%n";
+
+    static final String HEAP_HINT = "a bigger heap (-Xmx, e.g. TA_JAVA_OPTS=-Xmx8g)";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print the stack trace of an internal error (for a bug report).")
+    boolean debug;
+
+    private final InputStream in;
+    private final OutputStream out;
+    private boolean warned;
+
+    private Main(InputStream in, OutputStream out) {
+        this.in = in;
+        this.out = out;
+    }
+
+    /**
+     * The kernels on the class path. The first call prints one line on standard error per extension provider the
+     * registry had to skip (a service file naming a missing class, a descriptor that fails), and carries on without it.
+     */
+    static Registry registry(CommandLine cl) {
+        Registry r = Registry.standard();
+        Main main = (Main) cl.getCommandSpec().root().userObject();
+        if (!main.warned) {
+            main.warned = true;
+            PrintWriter err = cl.getErr();
+            for (Registry.Problem p : r.problems()) {
+                err.println("ta: warning: " + p.describe());
+            }
+            err.flush();
+        }
+        return r;
+    }
+
+    /** Standard input, for {@code --csv -}. */
+    InputStream in() {
+        return in;
+    }
+
+    /** Standard output for data, which reports write failures (unlike a {@link java.io.PrintStream}). */
+    OutputStream out() {
+        return out;
+    }
 
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: eval, stream, list, describe or demo");
     }
 
+    /** Runs the command line on the process's standard streams and exits with its code. */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.in, new FileOutputStream(FileDescriptor.out), System.err));
+    }
+
+    /** Runs the command line with the given output streams and the process's standard input; returns the exit code. */
+    public static int run(String[] args, OutputStream out, OutputStream err) {
+        return run(args, System.in, out, err);
     }
 
     /** Runs the command line with the given streams; returns the exit code. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        CommandLine cl = new CommandLine(new Main());
+    public static int run(String[] args, InputStream in, OutputStream out, OutputStream err) {
+        Watched watched = new Watched(out);
+        PrintWriter o = new PrintWriter(new OutputStreamWriter(watched, StandardCharsets.UTF_8), true);
+        PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        Main main = new Main(in, watched);
+        CommandLine cl = new CommandLine(main);
         cl.setOut(o);
         cl.setErr(e);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -52,31 +129,95 @@ public final class Main implements Runnable {
             w.flush();
             return USAGE;
         });
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            PrintWriter w = line.getErr();
-            int code;
-            if (ex instanceof ExpressionException x) {
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> failure(ex, e, main.debug));
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError ex) {
+            code = failure(new NotEnoughMemory("not enough memory; use " + HEAP_HINT), e, main.debug);
+        } catch (RuntimeException | Error ex) {
+            // Errors picocli does not catch (a stack overflow, a linkage error): still one line, not a trace.
+            code = failure(ex, e, main.debug);
+        }
+        if (code == OK && o.checkError()) {
+            // What picocli and list/describe/demo print goes through a PrintWriter, which only keeps a flag.
+            IOException failure = watched.failure == null ? new IOException("write error") : watched.failure;
+            code = failure(new OutputFailure("standard output", failure), e, main.debug);
+        }
+        e.flush();
+        return code;
+    }
+
+    /** Standard output, remembering why a write failed. */
+    private static final class Watched extends FilterOutputStream {
+        IOException failure;
+
+        Watched(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException ex) {
+                failure = ex;
+                throw ex;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException ex) {
+                failure = ex;
+                throw ex;
+            }
+        }
+    }
+
+    /** Prints one line about {@code ex} (and the stack trace of a bug when debugging); returns the exit code. */
+    static int failure(Throwable ex, PrintWriter w, boolean debug) {
+        int code;
+        switch (ex) {
+            case OutputFailure f when f.brokenPipe() -> {
+                return BROKEN_PIPE;
+            }
+            case OutputFailure f -> {
+                w.println("ta: " + f.getMessage());
+                code = OUTPUT;
+            }
+            case ExpressionException x -> {
                 w.println("ta: " + x.getMessage());
                 code = USAGE;
-            } else if (ex instanceof DataException || ex instanceof TaException) {
-                w.println("ta: " + ex.getMessage());
-                code = ex instanceof io.ta.error.InvalidParameterException ? USAGE : DATA;
-            } else if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
-                w.println("ta: " + ex.getMessage());
+            }
+            case InvalidParameterException x -> {
+                w.println("ta: " + x.getMessage());
+                code = USAGE;
+            }
+            case TaException x -> {
+                w.println("ta: " + x.getMessage());
                 code = DATA;
-            } else {
-                w.println("ta: internal error: " + ex);
-                if (Boolean.getBoolean("ta.debug")) {
+            }
+            case NotEnoughMemory x -> {
+                w.println("ta: " + x.getMessage());
+                code = DATA;
+            }
+            default -> {
+                w.println("ta: internal error: " + ex + (debug ? "" : " (run again with --debug for the stack trace; please report it)"));
+                if (debug) {
                     ex.printStackTrace(w);
                 }
                 code = INTERNAL;
             }
-            w.flush();
-            return code;
-        });
-        int code = cl.execute(args);
-        o.flush();
-        e.flush();
+        }
+        w.flush();
         return code;
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ta.runtime.Bars;
 import io.ta.runtime.Registry;
+import io.ta.runtime.csv.CsvBars;
+import io.ta.runtime.csv.CsvOptions;
 import io.ta.runtime.exec.PlanResult;
 import io.ta.runtime.plan.Plan;
 import java.awt.image.BufferedImage;
@@ -57,7 +59,7 @@ class CliTest {
         List<String> lines = r.out().lines().toList();
         assertEquals("date,rsi,macd_signal,spread,buy,fast", lines.get(0));
         assertEquals(5551, lines.size());
-        CsvTable table = CsvTable.read(Path.of(TTRC), null, null);
+        CsvBars table = CsvBars.read(Path.of(TTRC), CsvOptions.defaults());
         Map<String, String> exprs = new LinkedHashMap<>();
         for (int i = 1; i < EXPRS.length; i += 2) {
             String[] kv = EXPRS[i].split("=", 2);
@@ -67,7 +69,7 @@ class CliTest {
         List<String> names = List.copyOf(exprs.keySet());
         for (int t = 0; t < 5550; t++) {
             String[] cells = lines.get(t + 1).split(",", -1);
-            assertEquals(table.timeText.get(t), cells[0]);
+            assertEquals(table.label(t), cells[0]);
             for (int k = 0; k < names.size(); k++) {
                 double expected = lib.get(names.get(k)).get(t);
                 double got = cells[k + 1].isEmpty() ? Double.NaN : Double.parseDouble(cells[k + 1]);
@@ -135,9 +137,10 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals("date,symbol,r", lines.get(0));
-        CsvTable t = CsvTable.read(multi, "symbol", null);
-        double[] aaa = Plan.compile("rsi(close, 14)").run(t.bars(t.rowsBySymbol().get("AAA"))).value().toArray();
-        double[] bbb = Plan.compile("rsi(close, 14)").run(t.bars(t.rowsBySymbol().get("BBB"))).value().toArray();
+        CsvBars t = CsvBars.read(multi, CsvOptions.defaults().withSymbolColumn("symbol"));
+        assertEquals(List.of("AAA", "BBB"), t.symbols());
+        double[] aaa = Plan.compile("rsi(close, 14)").run(t.bars(t.rowsBySymbol()[0])).value().toArray();
+        double[] bbb = Plan.compile("rsi(close, 14)").run(t.bars(t.rowsBySymbol()[1])).value().toArray();
         for (int i = 0; i < 400; i++) {
             assertEquals(Evaluation.format(aaa[i], false), lines.get(1 + 2 * i).split(",", -1)[2]);
             assertEquals(Evaluation.format(bbb[i], false), lines.get(2 + 2 * i).split(",", -1)[2]);
@@ -178,7 +181,7 @@ class CliTest {
                 "--expr", "a=close");
         error(3, "rows must be in time order", "stream", "--csv", bad.toString(), "--expr", "a=close");
         Files.writeString(bad, "date,close\n2020-13-01,1\n");
-        error(3, "row 2, column 'date': '2020-13-01' is not an ISO date, ISO date-time or epoch milliseconds", "eval", "--csv",
+        error(3, "row 2, column 'date': '2020-13-01' is not a valid date", "eval", "--csv",
                 bad.toString(), "--expr", "a=close");
         Files.writeString(bad, "date,close\n2020-01-01,1,2\n");
         error(3, "row 2 has 3 cells, the header has 2", "eval", "--csv", bad.toString(), "--expr", "a=close");
@@ -217,10 +220,219 @@ class CliTest {
         assertEquals(5551, Files.readAllLines(dir.resolve("indicators.csv")).size());
         BufferedImage img = ImageIO.read(dir.resolve("chart.png").toFile());
         assertEquals(1400, img.getWidth());
-        Bars bars = CsvTable.read(Path.of(TTRC), null, null).bars();
+        Bars bars = CsvBars.read(Path.of(TTRC), CsvOptions.defaults()).bars();
         assertArrayEquals(Plan.compile("sma(close, 50)").run(bars).value().toArray(),
                 Files.readAllLines(dir.resolve("indicators.csv")).stream().skip(1)
                         .mapToDouble(l -> l.split(",", -1)[1].isEmpty() ? Double.NaN : Double.parseDouble(l.split(",", -1)[1])).toArray());
+    }
+
+    static Run runWithInput(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Run runTo(java.io.OutputStream out, String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, out, err);
+        return new Run(code, "", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void evalReadsStandardInputLikeStream() throws Exception {
+        String csv = Files.readString(Path.of(TTRC));
+        Run eval = runWithInput(csv, args("eval", "-"));
+        assertEquals(0, eval.code(), eval.err());
+        assertEquals(run(args("eval", TTRC)).out(), eval.out());
+        assertEquals(eval.out(), runWithInput(csv, args("stream", "-")).out());
+        Run bad = runWithInput("date,close\n2020-01-01,x\n", "eval", "--csv", "-", "--expr", "a=close");
+        assertEquals(3, bad.code());
+        assertEquals("ta: standard input: row 2, column 'close': 'x' is not a number (a decimal such as -12.5 or 1.5e-3; empty, NaN or NA "
+                + "for a missing value)\n", bad.err());
+    }
+
+    @Test
+    void outputColumnsThatCollideAreUsageErrorsNamingBoth() {
+        error(2, "--expr name 'sym' is used twice in the output header: it collides with the --symbol-col column 'sym' (names are "
+                + "compared ignoring case); rename the expression", "eval", "--csv", TTRC, "--symbol-col", "sym", "--expr", "sym=close*2");
+        error(2, "--expr name 'SYM' is used twice in the output header: it collides with the --symbol-col column 'sym'",
+                "stream", "--csv", TTRC, "--symbol-col", "sym", "--expr", "SYM=close*2");
+        error(2, "--expr name 'Date' is used twice in the output header: it collides with the first output column 'date'",
+                "eval", "--csv", TTRC, "--expr", "Date=close");
+        error(2, "--expr name 'A' is used twice in the output header: it collides with --expr name 'a'",
+                "eval", "--csv", TTRC, "--expr", "a=close", "--expr", "A=open");
+    }
+
+    /** An output stream that fails like a full disk or a closed pipe once {@code budget} bytes are written. */
+    static java.io.OutputStream failingAfter(int budget, String message) {
+        return new java.io.OutputStream() {
+            int left = budget;
+
+            @Override
+            public void write(int b) throws java.io.IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                left -= len;
+                if (left < 0) {
+                    throw new java.io.IOException(message);
+                }
+            }
+        };
+    }
+
+    @Test
+    void aFailedWriteExits4AndAClosedPipeExits141Silently() {
+        for (String command : new String[] {"eval", "stream"}) {
+            Run full = runTo(failingAfter(0, "No space left on device"), args(command, TTRC));
+            assertEquals(4, full.code(), command);
+            assertEquals("ta: cannot write standard output: No space left on device\n", full.err(), command);
+            Run late = runTo(failingAfter(100_000, "No space left on device"), args(command, TTRC));
+            assertEquals(4, late.code(), command + ": a failure after some output is still a failure");
+            Run pipe = runTo(failingAfter(100, "Broken pipe"), args(command, TTRC));
+            assertEquals(141, pipe.code(), command);
+            assertEquals("", pipe.err(), command);
+        }
+        assertEquals(4, runTo(failingAfter(0, "No space left on device"), "list").code(), "list checks its output too");
+        Run listPipe = runTo(failingAfter(10, "Broken pipe"), "list");
+        assertEquals(141, listPipe.code());
+        assertEquals("", listPipe.err());
+    }
+
+    @Test
+    void unwritableFilesExit4(@TempDir Path dir) {
+        error(4, "cannot write " + dir.resolve("no/such/dir/o.csv"), "eval", "--csv", TTRC, "--expr", "a=close", "--out",
+                dir.resolve("no/such/dir/o.csv").toString());
+        error(4, "cannot write the chart " + dir.resolve("no/c.png"), "eval", "--csv", TTRC, "--expr", "a=close", "--chart",
+                dir.resolve("no/c.png").toString());
+    }
+
+    @Test
+    void anInternalErrorIsOneLineUnlessDebugging() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        assertEquals(1, Main.failure(new IllegalStateException("boom"), new java.io.PrintWriter(text), false));
+        assertEquals("ta: internal error: java.lang.IllegalStateException: boom (run again with --debug for the stack trace; please "
+                + "report it)" + System.lineSeparator(), text.toString());
+        java.io.StringWriter debug = new java.io.StringWriter();
+        assertEquals(1, Main.failure(new IllegalStateException("boom"), new java.io.PrintWriter(debug), true));
+        assertTrue(debug.toString().contains("\tat io.ta.cli.CliTest"), debug.toString());
+        assertEquals(0, run("eval", "--debug", "--csv", EU, "--expr", "a=dax").code(), "--debug is accepted after the command");
+        assertEquals(0, run("--debug", "stream", "--csv", EU, "--expr", "a=dax").code(), "and before it");
+    }
+
+    static Path write(Path dir, String name, String text) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    static String evalOut(Path f, String... more) {
+        List<String> a = new java.util.ArrayList<>(List.of("eval", "--csv", f.toString()));
+        a.addAll(List.of(more));
+        Run eval = run(a.toArray(new String[0]));
+        assertEquals(0, eval.code(), eval.err());
+        a.set(0, "stream");
+        assertEquals(eval.out(), run(a.toArray(new String[0])).out(), "stream prints what eval prints");
+        return eval.out();
+    }
+
+    /** Exit 3 from both eval and stream, with the same message. */
+    static void dataError(String message, Path f, String... more) {
+        for (String command : new String[] {"eval", "stream"}) {
+            List<String> a = new java.util.ArrayList<>(List.of(command, "--csv", f.toString()));
+            a.addAll(List.of(more));
+            error(3, message, a.toArray(new String[0]));
+        }
+    }
+
+    @Test
+    void delimitersAreDetectedOrRefused(@TempDir Path dir) throws Exception {
+        Path semi = write(dir, "semi.csv", "date;close\n2020-01-01;1.5\n2020-01-02;2.5\n");
+        assertEquals("date,a\n2020-01-01,1.5\n2020-01-02,2.5\n", evalOut(semi, "--expr", "a=close"));
+        assertEquals("date,a\n2020-01-01,1.5\n2020-01-02,2.5\n", evalOut(semi, "--expr", "a=close", "--delimiter", ";"));
+        dataError("the column name 'date;close' contains ';', but the delimiter is ','; is the delimiter ';'? (set it with --delimiter)",
+                semi, "--expr", "a=close", "--delimiter", ",");
+        Path tab = write(dir, "tab.csv", "date\tclose\n2020-01-01\t1.5\n");
+        assertEquals("date,a\n2020-01-01,1.5\n", evalOut(tab, "--expr", "a=close", "--delimiter", "tab"));
+        Path both = write(dir, "both.csv", "date,close;x\n");
+        dataError("cannot tell the delimiter: the header has ',' and ';' outside quotes; set it with --delimiter", both, "--expr", "a=close");
+        error(2, "--delimiter takes ',', ';', '|' or tab, got ':'", "eval", "--csv", both.toString(), "--expr", "a=close", "--delimiter", ":");
+    }
+
+    @Test
+    void epochTimesInEveryUnitOrRefusedWhenAmbiguous(@TempDir Path dir) throws Exception {
+        Path seconds = write(dir, "s.csv", "time,close\n1700000000,1\n1700000060,2\n");
+        assertEquals("date,a\n1700000000,\n1700000060,1.5\n", evalOut(seconds, "--expr", "a=sma(close, 2)"));
+        CsvBars t = CsvBars.read(seconds, CsvOptions.defaults());
+        assertEquals(1_700_000_060_000L, t.time(1), "seconds, not milliseconds of 1970");
+        Path micros = write(dir, "us.csv", "time,close\n1700000000000000,1\n1700000000001000,2\n");
+        assertEquals("date,a\n1700000000000000,1.0\n1700000000001000,2.0\n", evalOut(micros, "--expr", "a=close"));
+        Path short8 = write(dir, "ms.csv", "time,close\n12345678,1\n12345679,2\n");
+        dataError("row 2, column 'time': cannot tell the unit of the epoch time 12345678 (as seconds 1970-05-23T21:21:18Z, as "
+                + "milliseconds 1970-01-01T03:25:45.678Z); set the epoch unit: --time-unit s|ms|us|ns", short8, "--expr", "a=close");
+        assertEquals("date,a\n12345678,1.0\n12345679,2.0\n", evalOut(short8, "--expr", "a=close", "--time-unit", "ms"));
+        Path mixed = write(dir, "mixed.csv", "time,close\n1700000000,1\n\n1700000060000,2\n");
+        dataError("row 4, column 'time': the epoch time 1700000060000 looks like milliseconds but row 2's looked like seconds", mixed,
+                "--expr", "a=close");
+        error(2, "--time-unit takes s, ms, us or ns, got 'min'", "eval", "--csv", mixed.toString(), "--expr", "a=close", "--time-unit", "min");
+    }
+
+    @Test
+    void numbersAreStrictDecimalsAndInfinitiesAreMissing(@TempDir Path dir) throws Exception {
+        for (String bad : new String[] {"0x1p3", "100F", "7d", "١٤"}) {
+            Path f = write(dir, "bad.csv", "date,close\n2020-01-01,1\n2020-01-02," + bad + "\n");
+            dataError("row 3, column 'close': '" + bad + "' is not a number", f, "--expr", "a=close");
+        }
+        Path big = write(dir, "big.csv", "date,close\n2020-01-01,1e400\n");
+        dataError("row 2, column 'close': '1e400' is out of range", big, "--expr", "a=close");
+        Path inf = write(dir, "inf.csv", "date,close\n2020-01-01,-Infinity\n2020-01-02,inf\n2020-01-03,-1\n2020-01-04,NA\n");
+        assertEquals("date,a,neg\n2020-01-01,,\n2020-01-02,,\n2020-01-03,-1.0,1\n2020-01-04,,\n",
+                evalOut(inf, "--expr", "a=close", "--expr", "neg=close < 0"));
+    }
+
+    @Test
+    void unusedColumnsAreNeverParsed(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "text.csv", "date,name,close,note\n2020-01-01,Acme,1,x\n2020-01-02,Acme,2,\"a, \"\"b\"\"\"\n");
+        assertEquals("date,a\n2020-01-01,1.0\n2020-01-02,2.0\n", evalOut(f, "--expr", "a=close"));
+        dataError("row 2, column 'name': 'Acme' is not a number", f, "--expr", "a=name");
+        dataError("expression 'a' (date + 1) needs column 'date', which is the time column of " + f + ", not a number column",
+                f, "--expr", "a=date + 1");
+    }
+
+    @Test
+    void invalidUtf8NamesRowAndColumn(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("latin1.csv");
+        Files.write(f, "date,name,close\n2020-01-01,Soci\u00e9t\u00e9,1\n".getBytes(StandardCharsets.ISO_8859_1));
+        dataError("row 2, column 'name': invalid UTF-8 (byte 0xE9); the file must be UTF-8: 'Soci\\xE9t\\xE9'", f, "--expr", "a=close");
+        Path bom = dir.resolve("bom.csv");
+        Files.write(bom, "\uFEFFdate,close\r\n2020-01-01,1\r\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals("date,a\n2020-01-01,1.0\n", evalOut(bom, "--expr", "a=close"));
+    }
+
+    @Test
+    void rowNumbersAreFileLinesWithBlankLinesAndSymbols(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "blank.csv", "date,sym,close\n\n2020-01-01,A,1\n\n2020-01-02,B,2\n   \n2020-01-03,A,x\n");
+        dataError("row 7, column 'close': 'x' is not a number", f, "--expr", "a=close");
+        dataError("row 7, column 'close': 'x' is not a number", f, "--expr", "a=close", "--symbol-col", "sym");
+        Path order = write(dir, "order.csv", "date,sym,close\n2020-01-02,A,1\n\n2020-01-01,B,2\n\n2020-01-01,A,3\n");
+        dataError("rows of symbol A must be in time order, but row 6 (2020-01-01) is not after row 2 (2020-01-02)", order,
+                "--expr", "a=close", "--symbol-col", "sym");
+        assertEquals("date,sym,a\n2020-01-02,A,1.0\n2020-01-01,B,2.0\n",
+                evalOut(write(dir, "ok.csv", "date,sym,close\n2020-01-02,A,1\n\n2020-01-01,B,2\n"), "--expr", "a=close",
+                        "--symbol-col", "sym"));
+    }
+
+    @Test
+    void anInputWithoutRowsGivesAHeaderAndAnEmptyChart(@TempDir Path dir) throws Exception {
+        Path empty = write(dir, "empty.csv", "date,sym,close\n");
+        assertEquals("date,a\n", evalOut(empty, "--expr", "a=close"));
+        assertEquals("date,sym,a\n", evalOut(empty, "--expr", "a=close", "--symbol-col", "sym"));
+        Run r = run("eval", "--csv", empty.toString(), "--expr", "a=close", "--symbol-col", "sym", "--chart", dir.resolve("c.png").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1200, ImageIO.read(dir.resolve("c.png").toFile()).getWidth());
     }
 
     static String[] concat(String first, String[] rest) {

@@ -47,8 +47,15 @@ public final class Bars {
         return time != null;
     }
 
-    /** Timestamp of bar {@code i} (epoch ms); the bar index when the history has no timestamps. */
+    /**
+     * Timestamp of bar {@code i} (epoch ms); the bar index when the history has no timestamps.
+     *
+     * @throws ShapeMismatchException if {@code i} is not a bar of this history
+     */
     public long time(int i) {
+        if (i < 0 || i >= length) {
+            throw new ShapeMismatchException("bars", "bars: bar " + i + " is outside the history (length " + length + ")");
+        }
         return time == null ? i : time[i];
     }
 
@@ -98,8 +105,15 @@ public final class Bars {
             return this;
         }
 
-        /** Adds a column (ignored if {@code values} is null). */
+        /**
+         * Adds a column (ignored if {@code values} is null).
+         *
+         * @throws ShapeMismatchException if {@code name} is null
+         */
         public Builder column(String name, double[] values) {
+            if (name == null) {
+                throw new ShapeMismatchException("bars", "bars: a column has no name (null)");
+            }
             if (values != null) {
                 columns.put(name, values);
             }

@@ -14,8 +14,15 @@ public final class Mask {
         return values.length;
     }
 
-    /** Whether bar {@code i} is valid. */
+    /**
+     * Whether bar {@code i} is valid.
+     *
+     * @throws io.ta.error.ShapeMismatchException if {@code i} is not a bar of the series
+     */
     public boolean get(int i) {
+        if (i < 0 || i >= values.length) {
+            throw Series.outside(i, values.length);
+        }
         return !Double.isNaN(values[i]);
     }
 

@@ -37,8 +37,16 @@ public final class Outputs {
         return names.size();
     }
 
-    /** The {@code i}-th output. */
+    /**
+     * The {@code i}-th output.
+     *
+     * @throws UnknownNameException if there is no such output, naming the outputs that exist
+     */
     public Series get(int i) {
+        if (i < 0 || i >= series.size()) {
+            throw new UnknownNameException("output", "#" + i, null, kernel + ": no output #" + i + "; it has " + series.size()
+                    + " (" + String.join(", ", names) + ")");
+        }
         return series.get(i);
     }
 
@@ -48,7 +56,7 @@ public final class Outputs {
      * @throws UnknownNameException naming the outputs that exist
      */
     public Series get(String name) {
-        int i = names.indexOf(name);
+        int i = name == null ? -1 : names.indexOf(name); // indexOf(null) throws on an immutable list
         if (i < 0) {
             String near = Names.closest(name, names);
             throw new UnknownNameException("output", name, near,

@@ -1,28 +1,48 @@
 package io.ta.runtime;
 
+import io.ta.error.InvalidParameterException;
 import io.ta.error.UnknownNameException;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.Names;
 import io.ta.spi.ParamValues;
 import io.ta.spi.SelectorSpec;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
  * Every kernel on the classpath, found through {@link ServiceLoader}: the built-ins and any extension jar's. Resolves
  * canonical names, aliases and selector aliases (an alias bound to one output, e.g. {@code bb_upper}); a name claimed
  * twice is a {@link RegistryConflictException} at load time, not a silent shadowing.
+ *
+ * <p>Providers are loaded one at a time: a broken one — its service file names a class that is missing, is not a
+ * {@link KernelDescriptor}, cannot be instantiated, or answers its metadata with an error — is skipped and reported
+ * in {@link #problems()}, so one bad extension jar does not take every other kernel down with it.
  */
 public final class Registry {
     private static volatile Registry defaultRegistry;
 
+    /** The service file kernel jars register their descriptors in. */
+    static final String SERVICE_FILE = "META-INF/services/" + KernelDescriptor.class.getName();
+
+    /** Beyond this many broken providers loading stops, so a loader that fails the same way forever cannot hang it. */
+    static final int MAX_PROBLEMS = 1000;
+
     private final List<KernelDescriptor> kernels;
     private final Map<String, Entry> byName;
+    private final List<Problem> problems;
 
     /** What a registry name resolves to: a kernel, and for selector aliases the output it selects (else -1). */
     public record Entry(KernelDescriptor kernel, int output) {
@@ -32,7 +52,32 @@ public final class Registry {
         }
     }
 
+    /**
+     * A kernel provider the registry skipped because it could not be loaded.
+     *
+     * @param provider the provider's class name as its service file gives it ({@code "?"} when the error names none)
+     * @param source where the service file listing it was found (a jar or directory), or {@code ""} if unknown
+     * @param reason what went wrong, in one line
+     * @param cause the error behind it
+     */
+    public record Problem(String provider, String source, String reason, Throwable cause) {
+        /** One line for a user: {@code kernel provider com.acme.Foo (from /x/acme.jar) skipped: class not found}. */
+        public String describe() {
+            return "kernel provider " + provider + (source.isEmpty() ? "" : " (from " + source + ")") + " skipped: " + reason;
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
     private Registry(List<KernelDescriptor> kernels) {
+        this(kernels, List.of());
+    }
+
+    private Registry(List<KernelDescriptor> kernels, List<Problem> problems) {
+        this.problems = List.copyOf(problems);
         List<KernelDescriptor> sorted = new ArrayList<>(kernels);
         sorted.sort(Comparator.comparing(KernelDescriptor::name));
         this.kernels = List.copyOf(sorted);
@@ -73,17 +118,134 @@ public final class Registry {
         return r;
     }
 
-    /** The kernels visible to {@code loader}. */
+    /**
+     * The kernels visible to {@code loader} (the system class loader if null). Broken providers are skipped and
+     * listed in {@link #problems()}.
+     *
+     * @throws RegistryConflictException if two loaded kernels claim one name
+     */
     public static Registry load(ClassLoader loader) {
+        Map<String, String> sources = declaredProviders(loader);
         List<KernelDescriptor> found = new ArrayList<>();
-        for (KernelDescriptor d : ServiceLoader.load(KernelDescriptor.class, loader)) {
-            found.add(d);
+        List<Problem> problems = new ArrayList<>();
+        Iterator<KernelDescriptor> it = ServiceLoader.load(KernelDescriptor.class, loader).iterator();
+        String previous = null;
+        while (problems.size() < MAX_PROBLEMS) {
+            KernelDescriptor d = null;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                d = it.next();
+                checkMetadata(d);
+                found.add(d);
+            } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+                Problem p = problem(e, d, sources);
+                if (p.reason().equals(previous)) {
+                    break; // the iterator did not move past the failure: it would repeat forever
+                }
+                previous = p.reason();
+                problems.add(p);
+            }
         }
-        return new Registry(found);
+        return new Registry(found, problems);
     }
 
-    /** A registry of exactly these kernels (tests, embedding). */
+    /** The providers that could not be loaded and were skipped, in the order they were met; empty if none. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /** Calls what the registry and planner rely on, so a descriptor that cannot answer is skipped here, not later. */
+    private static void checkMetadata(KernelDescriptor d) {
+        String name = d.name();
+        if (name == null || name.isBlank()) {
+            throw new IllegalStateException("its descriptor has no name");
+        }
+        if (d.aliases() == null || d.selectors() == null || d.inputs() == null || d.outputs() == null || d.params() == null
+                || d.outputs().isEmpty()) {
+            throw new IllegalStateException("descriptor '" + name + "' lacks aliases, selectors, inputs, outputs or parameters");
+        }
+        for (SelectorSpec s : d.selectors()) {
+            if (d.outputIndex(s.output()) < 0) {
+                throw new IllegalStateException("descriptor '" + name + "' selects an output it does not have: " + s.output());
+            }
+        }
+    }
+
+    private static Problem problem(Throwable e, KernelDescriptor loaded, Map<String, String> sources) {
+        String provider = loaded != null ? loaded.getClass().getName() : null;
+        String message = String.valueOf(e.getMessage());
+        if (provider == null) {
+            for (String name : sources.keySet()) { // the longest declared name the error mentions
+                if (message.contains(name) && (provider == null || name.length() > provider.length())) {
+                    provider = name;
+                }
+            }
+        }
+        String reason = e instanceof ServiceConfigurationError
+                ? message.replaceFirst("^" + java.util.regex.Pattern.quote(KernelDescriptor.class.getName()) + ": ", "")
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (e.getCause() != null && e instanceof ServiceConfigurationError) {
+            reason += " (" + e.getCause() + ")";
+        }
+        return new Problem(provider == null ? "?" : provider, provider == null ? "" : sources.getOrDefault(provider, ""),
+                reason.replace('\n', ' '), e);
+    }
+
+    /** Provider class name → the jar or directory whose service file lists it (first one wins, as for the loader). */
+    private static Map<String, String> declaredProviders(ClassLoader loader) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try {
+            Enumeration<URL> files = loader == null ? ClassLoader.getSystemResources(SERVICE_FILE) : loader.getResources(SERVICE_FILE);
+            while (files.hasMoreElements()) {
+                URL url = files.nextElement();
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        int hash = line.indexOf('#');
+                        String name = (hash >= 0 ? line.substring(0, hash) : line).strip();
+                        if (!name.isEmpty()) {
+                            out.putIfAbsent(name, location(url));
+                        }
+                    }
+                } catch (IOException e) {
+                    // ServiceLoader reports an unreadable service file itself, as a problem.
+                }
+            }
+        } catch (IOException e) {
+            // Names only make the problems more precise; without them the errors are still reported.
+        }
+        return out;
+    }
+
+    /** {@code /x/acme.jar} for {@code jar:file:/x/acme.jar!/META-INF/...}, else the directory holding META-INF. */
+    private static String location(URL url) {
+        String s = url.toString();
+        if (s.startsWith("jar:")) {
+            int bang = s.indexOf("!/");
+            s = s.substring(4, bang < 0 ? s.length() : bang);
+        } else if (s.endsWith(SERVICE_FILE)) {
+            s = s.substring(0, s.length() - SERVICE_FILE.length());
+        }
+        return s.startsWith("file:") ? s.substring(5) : s;
+    }
+
+    /**
+     * A registry of exactly these kernels (tests, embedding).
+     *
+     * @throws InvalidParameterException if the collection or one of its kernels is null
+     * @throws RegistryConflictException if two kernels claim one name
+     */
     public static Registry of(Collection<? extends KernelDescriptor> kernels) {
+        boolean hasNull = kernels == null;
+        for (KernelDescriptor k : hasNull ? List.<KernelDescriptor>of() : kernels) {
+            hasNull |= k == null; // contains(null) throws on immutable collections
+        }
+        if (hasNull) {
+            throw new InvalidParameterException("registry", List.of("kernels"), "non-null",
+                    "registry: " + (kernels == null ? "the kernels are null" : "one of the kernels is null"));
+        }
         return new Registry(List.copyOf(kernels));
     }
 
@@ -103,6 +265,9 @@ public final class Registry {
      * @throws UnknownNameException with the closest registered name when one is close
      */
     public Entry resolve(String name) {
+        if (name == null) {
+            throw new UnknownNameException("kernel", null, null, "no kernel name given (null)");
+        }
         Entry e = byName.get(name);
         if (e == null) {
             String near = Names.closest(name, byName.keySet());
@@ -119,10 +284,18 @@ public final class Registry {
     /**
      * Runs a kernel over whole series: parameters by catalog name (defaults fill the rest), inputs in the kernel's
      * input order. A selector name returns just its output.
+     *
+     * @throws UnknownNameException for an unknown kernel or parameter name
+     * @throws InvalidParameterException for a parameter value out of range, or null parameters
+     * @throws io.ta.error.ShapeMismatchException for missing, null or ragged inputs
      */
     public Outputs compute(String name, Map<String, ?> params, double[]... inputs) {
         Entry e = resolve(name);
         KernelDescriptor d = e.kernel();
+        if (params == null) {
+            throw new InvalidParameterException(d.name(), List.of(), "non-null",
+                    d.name() + ": parameters must not be null (Map.of() takes every default)");
+        }
         double[][] out = d.batch(ParamValues.of(d, params), inputs);
         List<String> names = d.outputs().stream().map(o -> o.name()).toList();
         if (e.isSelector()) {

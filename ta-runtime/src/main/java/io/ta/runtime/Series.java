@@ -1,5 +1,6 @@
 package io.ta.runtime;
 
+import io.ta.error.ShapeMismatchException;
 import java.util.Arrays;
 
 /**
@@ -16,17 +17,35 @@ public final class Series {
         this.values = values;
     }
 
-    /** A series holding a copy of {@code values}. */
+    /**
+     * A series holding a copy of {@code values}.
+     *
+     * @throws ShapeMismatchException if {@code values} is null
+     */
     public static Series of(double... values) {
-        return new Series(values.clone());
+        return new Series(checked(values).clone());
     }
 
-    /** A series over {@code values} without copying; the caller must not mutate the array afterwards. */
+    /**
+     * A series over {@code values} without copying; the caller must not mutate the array afterwards.
+     *
+     * @throws ShapeMismatchException if {@code values} is null
+     */
     public static Series wrap(double[] values) {
+        return new Series(checked(values));
+    }
+
+    private static double[] checked(double[] values) {
         if (values == null) {
-            throw new io.ta.error.ShapeMismatchException("series", "series: values are null");
+            throw new ShapeMismatchException("series", "series: values are null");
         }
-        return new Series(values);
+        return values;
+    }
+
+    /** The typed error for a bar index outside {@code [0, length)}. */
+    static ShapeMismatchException outside(int i, int length) {
+        return new ShapeMismatchException("series", "series: bar " + i + " is outside the series (bars 0 to " + (length - 1)
+                + ", length " + length + ")");
     }
 
     /** Number of bars. */
@@ -34,14 +53,25 @@ public final class Series {
         return values.length;
     }
 
-    /** The value at bar {@code i} ({@code NaN} if undefined). */
+    /**
+     * The value at bar {@code i} ({@code NaN} if undefined).
+     *
+     * @throws ShapeMismatchException if {@code i} is not a bar of this series
+     */
     public double get(int i) {
+        if (i < 0 || i >= values.length) {
+            throw outside(i, values.length);
+        }
         return values[i];
     }
 
-    /** Whether bar {@code i} holds a value. */
+    /**
+     * Whether bar {@code i} holds a value.
+     *
+     * @throws ShapeMismatchException if {@code i} is not a bar of this series
+     */
     public boolean isValid(int i) {
-        return !Double.isNaN(values[i]);
+        return !Double.isNaN(get(i));
     }
 
     /** The validity mask, computed from the values. */
@@ -64,8 +94,19 @@ public final class Series {
         return values.clone();
     }
 
-    /** Copies the values into {@code dst} starting at {@code offset}. */
+    /**
+     * Copies the values into {@code dst} starting at {@code offset}.
+     *
+     * @throws ShapeMismatchException if {@code dst} is null or too short from {@code offset}
+     */
     public void copyTo(double[] dst, int offset) {
+        if (dst == null) {
+            throw new ShapeMismatchException("series", "series: the destination array is null");
+        }
+        if (offset < 0 || offset > dst.length - values.length) {
+            throw new ShapeMismatchException("series", "series: " + values.length + " bars do not fit at offset " + offset
+                    + " of an array of length " + dst.length);
+        }
         System.arraycopy(values, 0, dst, offset, values.length);
     }
 

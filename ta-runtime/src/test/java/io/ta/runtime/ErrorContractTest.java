@@ -71,6 +71,8 @@ class ErrorContractTest {
         var e = assertThrows(UnknownNameException.class, () -> registry.resolve("smaa"));
         assertEquals("unknown kernel 'smaa' (did you mean sma?)", e.getMessage());
         assertEquals("sma", e.suggestion().orElseThrow());
+        var upper = assertThrows(UnknownNameException.class, () -> registry.resolve("SMA"));
+        assertEquals("unknown kernel 'SMA' (did you mean sma?)", upper.getMessage());
         var far = assertThrows(UnknownNameException.class, () -> registry.resolve("bollinger_fancy"));
         assertEquals("unknown kernel 'bollinger_fancy'", far.getMessage());
     }

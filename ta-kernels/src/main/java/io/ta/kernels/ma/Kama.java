@@ -5,7 +5,10 @@ import io.ta.annotation.Invariant;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Range;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.kernels.stats.RollingSum;
+import io.ta.spi.Checks;
 import io.ta.state.DoubleRing;
 
 /**
@@ -13,7 +16,9 @@ import io.ta.state.DoubleRing;
  * as parameters (TA-Lib fixes 2 and 30). Efficiency ratio {@code ER = |x_t − x_{t−n}| / Σ|Δx|} over the last n
  * changes (1 when the sum is ≈0 or not above the net change), smoothing {@code sc = (ER·(f − s) + s)²} with
  * {@code f = 2/(fast+1)}, {@code s = 2/(slow+1)}; the average starts at {@code x_{n−1}} and first moves at bar n.
- * The running sum of changes follows TA-Lib's order exactly.
+ * The sum of changes is a {@link RollingSum} of {@code |Δx|} (exact: TA-Lib's running sum drifts and keeps an
+ * outlier's residue), and "≈0" is relative to the price ({@link Checks#negligible}), not TA-Lib's absolute 1e-8.
+ * The count of values seen saturates, so a stream can run for ever.
  *
  * <p>Recursive: a missing input is skipped entirely (§5.2), so KAMA runs on the valid values.
  */
@@ -21,17 +26,18 @@ import io.ta.state.DoubleRing;
         name = "kama",
         family = Family.MOVING_AVERAGE,
         summary = "Kaufman adaptive moving average: smoothing driven by the efficiency ratio over period bars.",
-        reference = "TA-Lib KAMA")
+        reference = "TA-Lib KAMA",
+        scale = Scale.PRICE)
 public final class Kama {
     final int period;
     final double constMax;
     final double constDiff;
     final DoubleRing values;
-    double sumChange;
+    final RollingSum changes;
     double value;
-    /** Valid values seen; a long, as a stream may run for years. */
-    @Range(min = "0")
-    long seen;
+    /** Valid values seen, saturating at {@code period + 1} (the first output). */
+    @Range(min = "0", max = "period + 1")
+    int seen;
 
     public Kama(
             @Param(defaultValue = "30", min = 2, max = 100_000) int period,
@@ -40,17 +46,21 @@ public final class Kama {
         this.period = period;
         this.constMax = 2.0 / (slow + 1.0);
         this.constDiff = 2.0 / (fast + 1.0) - constMax;
-        this.values = new DoubleRing(period + 2);
+        this.values = new DoubleRing(period + 1);
+        this.changes = new RollingSum(period);
     }
 
     public static int lookback(int period) {
         return period;
     }
 
-    /** The ring holds the last {@code seen} values, up to its capacity: the step reads it {@code period + 1} back. */
+    /**
+     * The ring holds every value seen (both saturate at {@code period + 1}): the step reads it {@code period} back once
+     * the count saturates.
+     */
     @Invariant
     boolean ringHoldsWhatWasSeen() {
-        return values.size() == Math.min(seen, period + 2L);
+        return values.size() == seen;
     }
 
     @Step
@@ -59,21 +69,15 @@ public final class Kama {
             return Double.NaN;
         }
         values.push(x);
-        seen++;
-        if (seen >= 2 && seen <= period + 1) {
-            sumChange += Math.abs(values.get(1) - x);
-        }
+        double sumChange = seen > 0 ? changes.step(Math.abs(values.get(1) - x)) : Double.NaN;
         if (seen <= period) {
-            return Double.NaN;
-        }
-        if (seen == period + 1) {
+            if (++seen <= period) {
+                return Double.NaN;
+            }
             value = values.get(1);
-        } else {
-            sumChange -= Math.abs(values.get(period + 1) - values.get(period));
-            sumChange += Math.abs(x - values.get(1));
         }
         double netChange = x - values.get(period);
-        double er = sumChange <= netChange || Math.abs(sumChange) < 1e-8 ? 1.0 : Math.abs(netChange / sumChange);
+        double er = sumChange <= netChange || Checks.negligible(sumChange, x) ? 1.0 : Math.abs(netChange / sumChange);
         double sc = er * constDiff + constMax;
         sc *= sc;
         value = (x - value) * sc + value;

@@ -5,6 +5,7 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.OutputKind;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Selector;
 import io.ta.annotation.Step;
 import io.ta.state.DoubleRing;
@@ -29,6 +30,8 @@ import io.ta.state.SlidingExtreme;
  * {@code right} bars after it make the test O(1) amortized: pivot iff {@code H_p} is strictly above both (or
  * {@code ≥} both with equal extremes allowed), which is exactly "maximal and unique". Sliding extremes report NaN
  * while a missing value is inside, which fails every comparison.
+ *
+ * <p>Scale: {@code Scale.NONE}, because it depends on {@code return_mode}: flags are unitless, levels are prices.
  */
 @Kernel(
         name = "swing_points",
@@ -39,7 +42,8 @@ import io.ta.state.SlidingExtreme;
         selectors = {
             @Selector(alias = "swing_highs", output = "swing_high"),
             @Selector(alias = "swing_lows", output = "swing_low")
-        })
+        },
+        scale = Scale.NONE)
 public final class SwingPoints {
     /** What the outputs hold at a confirming bar. */
     public enum ReturnMode {
@@ -51,6 +55,8 @@ public final class SwingPoints {
 
     final boolean levels;
     final boolean allowEqualExtremes;
+    /** laakhay's rule that lows count only after a high; {@link Fractals} (Williams) has no such rule. */
+    final boolean lowsAfterHigh;
     final DoubleRing recentHighs;
     final DoubleRing recentLows;
     final SlidingExtreme highsBefore;
@@ -76,14 +82,27 @@ public final class SwingPoints {
             @Param(defaultValue = "2", min = 1, max = 1_000, doc = "Bars after the pivot (confirmation delay).") int right,
             @Param(defaultValue = "flags", doc = "flags (1/0) or levels (pivot price).") ReturnMode returnMode,
             @Param(defaultValue = "false", doc = "Whether a pivot may tie another bar of its window.") boolean allowEqualExtremes) {
+        this(left, right, returnMode, allowEqualExtremes, true);
+    }
+
+    private SwingPoints(int left, int right, ReturnMode returnMode, boolean allowEqualExtremes, boolean lowsAfterHigh) {
         this.levels = returnMode == ReturnMode.LEVELS;
         this.allowEqualExtremes = allowEqualExtremes;
+        this.lowsAfterHigh = lowsAfterHigh;
         this.recentHighs = new DoubleRing(right + 1);
         this.recentLows = new DoubleRing(right + 1);
         this.highsBefore = new SlidingExtreme(left, true);
         this.highsAfter = new SlidingExtreme(right, true);
         this.lowsBefore = new SlidingExtreme(left, false);
         this.lowsAfter = new SlidingExtreme(right, false);
+    }
+
+    /**
+     * Bill Williams' fractals: strict pivots with {@code n} bars on either side, lows independent of highs (no
+     * "lows only after the first high" rule), as flags.
+     */
+    static SwingPoints williams(int n) {
+        return new SwingPoints(n, n, ReturnMode.FLAGS, false, false);
     }
 
     public static int lookback(int left, int right) {
@@ -98,7 +117,7 @@ public final class SwingPoints {
         }
         // The low windows advance on every bar, even before the first high makes low pivots possible.
         double l = confirm(low, recentLows, lowsBefore, lowsAfter, false, allowEqualExtremes);
-        pivotLow = highSeen ? l : Double.NaN;
+        pivotLow = highSeen || !lowsAfterHigh ? l : Double.NaN;
         if (levels) {
             swingHigh = pivotHigh;
             swingLow = pivotLow;

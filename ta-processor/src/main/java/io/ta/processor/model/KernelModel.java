@@ -26,6 +26,8 @@ import java.util.List;
  * @param requires cross-parameter rules
  * @param schema state layout hash
  * @param invariants names of the kernel's {@code @Invariant} methods, checked on restore
+ * @param timeCost per-bar cost: the {@code io.ta.annotation.Complexity} constant name, the largest over the state
+ * @param memoryCost memory: the {@code io.ta.annotation.Complexity} constant name, the largest over the state
  */
 public record KernelModel(
         ClassName kernel,
@@ -46,7 +48,9 @@ public record KernelModel(
         List<FieldModel> fields,
         List<RequireModel> requires,
         long schema,
-        List<String> invariants) {
+        List<String> invariants,
+        String timeCost,
+        String memoryCost) {
 
     public KernelModel {
         aliases = List.copyOf(aliases);

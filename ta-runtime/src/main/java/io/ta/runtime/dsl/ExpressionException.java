@@ -14,11 +14,19 @@ public class ExpressionException extends TaException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** Longest source line shown whole; longer lines are shown as an excerpt around the column. */
+    static final int MAX_SHOWN = 120;
+
     private final String reason;
     private final int line;
     private final int column;
     private final String sourceLine;
+    private final String caret;
 
+    /**
+     * An error at {@code offset} in {@code source}; with a null source or a negative offset it is unlocated and the
+     * message is the reason alone (followed by the source, if any).
+     */
     public ExpressionException(String reason, String source, int offset, Throwable cause) {
         super(source == null || offset < 0 ? reason + (source == null ? "" : "\n  in: " + source) : format(reason, source, offset),
                 cause);
@@ -27,11 +35,14 @@ public class ExpressionException extends TaException {
             this.line = 0;
             this.column = 0;
             this.sourceLine = source == null ? "" : source;
+            this.caret = "";
         } else {
             int[] lc = lineColumn(source, offset);
             this.line = lc[0];
             this.column = lc[1];
-            this.sourceLine = lineText(source, offset);
+            String[] shown = excerpt(source, offset);
+            this.sourceLine = shown[0];
+            this.caret = shown[1];
         }
     }
 
@@ -50,20 +61,48 @@ public class ExpressionException extends TaException {
         return column;
     }
 
-    /** The source line the error is on. */
+    /**
+     * The source line the error is on; a line longer than {@value #MAX_SHOWN} characters is shortened to an excerpt
+     * around the column, with {@code …} where text was left out.
+     */
     public String sourceLine() {
         return sourceLine;
     }
 
-    /** The caret line: spaces up to the column, then {@code ^} (empty when unlocated). */
+    /**
+     * The caret line under {@link #sourceLine()}: blanks (tabs where the source has tabs, so terminals align it) up to
+     * the error, then {@code ^}; empty when unlocated.
+     */
     public String caret() {
-        return column == 0 ? "" : " ".repeat(column - 1) + "^";
+        return caret;
     }
 
     static String format(String reason, String source, int offset) {
         int[] lc = lineColumn(source, offset);
-        String text = lineText(source, offset);
-        return "line " + lc[0] + ", column " + lc[1] + ": " + reason + "\n" + text + "\n" + " ".repeat(Math.max(0, lc[1] - 1)) + "^";
+        String[] shown = excerpt(source, offset);
+        return "line " + lc[0] + ", column " + lc[1] + ": " + reason + "\n" + shown[0] + "\n" + shown[1];
+    }
+
+    /** The line around {@code offset} as shown, and its caret line. */
+    static String[] excerpt(String source, int offset) {
+        int at = Math.min(Math.max(offset, 0), source.length());
+        int lineStart = source.lastIndexOf('\n', at - 1) + 1;
+        int lineEnd = source.indexOf('\n', at);
+        lineEnd = lineEnd < 0 ? source.length() : lineEnd;
+        int from = lineStart;
+        int to = lineEnd;
+        if (lineEnd - lineStart > MAX_SHOWN) {
+            from = Math.max(lineStart, at - MAX_SHOWN / 2);
+            to = Math.min(lineEnd, from + MAX_SHOWN);
+            from = Math.max(lineStart, Math.min(from, to - MAX_SHOWN));
+        }
+        String prefix = from > lineStart ? "…" : "";
+        String text = prefix + source.substring(from, to) + (to < lineEnd ? "…" : "");
+        StringBuilder caret = new StringBuilder(prefix.isEmpty() ? "" : " ");
+        for (int i = from; i < at; i++) {
+            caret.append(source.charAt(i) == '\t' ? '\t' : ' ');
+        }
+        return new String[] {text, caret.append('^').toString()};
     }
 
     static int[] lineColumn(String source, int offset) {
@@ -79,13 +118,5 @@ public class ExpressionException extends TaException {
             }
         }
         return new int[] {line, col};
-    }
-
-    static String lineText(String source, int offset) {
-        int at = Math.min(Math.max(offset, 0), source.length());
-        int start = source.lastIndexOf('\n', at - 1) + 1;
-        int end = source.indexOf('\n', at);
-        String text = source.substring(start, end < 0 ? source.length() : end);
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 }

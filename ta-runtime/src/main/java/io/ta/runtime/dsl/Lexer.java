@@ -4,7 +4,12 @@ import io.ta.runtime.dsl.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits DSL text into tokens; {@code #} starts a comment to the end of the line. */
+/**
+ * Splits DSL text into tokens; {@code #} starts a comment to the end of the line. Numbers are ASCII only
+ * ({@code 0-9}, an optional fraction and exponent): a digit of another script ({@code ١٤}, full-width {@code １４})
+ * is an error pointing at it rather than a number read in a way the user may not expect. Names start with a letter
+ * (any script) or {@code _} and continue with letters, ASCII digits and {@code _}.
+ */
 final class Lexer {
     private final String src;
     private int pos;
@@ -32,7 +37,7 @@ final class Lexer {
                 while (pos < src.length() && src.charAt(pos) != '\n') {
                     pos++;
                 }
-            } else if (Character.isWhitespace(c)) {
+            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 pos++;
             } else {
                 return;
@@ -40,16 +45,44 @@ final class Lexer {
         }
     }
 
+    static boolean digit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private boolean digitAt(int i) {
+        return i < src.length() && digit(src.charAt(i));
+    }
+
+    private boolean nameCharAt(int i) {
+        if (i >= src.length()) {
+            return false;
+        }
+        int c = src.codePointAt(i);
+        return Character.isLetter(c) || digit(c) || c == '_';
+    }
+
+    /** Refuses a digit of another script where a number or a name goes on. */
+    private void noForeignDigit(int i) {
+        int c = i < src.length() ? src.codePointAt(i) : '0';
+        if (Character.isDigit(c) && !digit(c)) {
+            throw new ParseException("'" + Character.toString(c) + "' (" + codePoint(c) + ") is not an ASCII digit; write numbers with 0-9",
+                    src, i);
+        }
+    }
+
     private Token next() {
         int start = pos;
         char c = src.charAt(pos);
-        if (Character.isDigit(c) || (c == '.' && pos + 1 < src.length() && Character.isDigit(src.charAt(pos + 1)))) {
+        noForeignDigit(pos);
+        if (digit(c) || (c == '.' && digitAt(pos + 1))) {
             return number(start);
         }
-        if (Character.isLetter(c) || c == '_') {
-            while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
-                pos++;
+        int cp = src.codePointAt(pos);
+        if (Character.isLetter(cp) || c == '_') {
+            while (nameCharAt(pos)) {
+                pos += Character.charCount(src.codePointAt(pos));
             }
+            noForeignDigit(pos);
             String word = src.substring(start, pos);
             Kind k = switch (word) {
                 case "and" -> Kind.AND;
@@ -101,22 +134,32 @@ final class Lexer {
             }
             case '&', '|' -> throw new ParseException(
                     "unexpected '" + c + "'; write '" + (c == '&' ? "and" : "or") + "'", src, start);
-            default -> throw new ParseException("unexpected character '" + printable(c) + "'", src, start);
+            default -> throw new ParseException("unexpected character " + printable(src.codePointAt(start)), src, start);
         }
         return new Token(k, src.substring(start, pos), start, pos);
     }
 
-    private static String printable(char c) {
-        return c < 0x20 || c > 0x7e ? String.format("\\u%04x", (int) c) : String.valueOf(c);
+    /** {@code '$'}, {@code 'é' (U+00E9)}, or just {@code U+0007} for characters that do not print. */
+    private static String printable(int c) {
+        if (c >= 0x20 && c <= 0x7e) {
+            return "'" + (char) c + "'";
+        }
+        boolean visible = !Character.isISOControl(c) && Character.isDefined(c) && !Character.isWhitespace(c)
+                && Character.getType(c) != Character.FORMAT && Character.getType(c) != Character.SURROGATE;
+        return visible ? "'" + Character.toString(c) + "' (" + codePoint(c) + ")" : codePoint(c);
+    }
+
+    private static String codePoint(int c) {
+        return String.format("U+%04X", c);
     }
 
     private Token number(int start) {
-        while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+        while (digitAt(pos)) {
             pos++;
         }
-        if (pos < src.length() && src.charAt(pos) == '.' && !(pos + 1 < src.length() && Character.isLetter(src.charAt(pos + 1)))) {
+        if (pos < src.length() && src.charAt(pos) == '.' && !(pos + 1 < src.length() && Character.isLetter(src.codePointAt(pos + 1)))) {
             pos++;
-            while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+            while (digitAt(pos)) {
                 pos++;
             }
         }
@@ -126,15 +169,16 @@ final class Lexer {
             if (pos < src.length() && (src.charAt(pos) == '+' || src.charAt(pos) == '-')) {
                 pos++;
             }
-            if (pos < src.length() && Character.isDigit(src.charAt(pos))) {
-                while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+            if (digitAt(pos)) {
+                while (digitAt(pos)) {
                     pos++;
                 }
             } else {
                 pos = save;
             }
         }
-        if (pos < src.length() && (Character.isLetter(src.charAt(pos)) || src.charAt(pos) == '_')) {
+        noForeignDigit(pos);
+        if (pos < src.length() && (Character.isLetter(src.codePointAt(pos)) || src.charAt(pos) == '_')) {
             throw new ParseException("a number cannot run into a name; put an operator or a space between them", src, pos);
         }
         return new Token(Kind.NUMBER, src.substring(start, pos), start, pos);

@@ -5,6 +5,7 @@ import io.ta.expr.Expr.Arg;
 import io.ta.expr.Expr.Op;
 import io.ta.expr.Expr.Span;
 import io.ta.runtime.dsl.Token.Kind;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The DSL parser: text → {@link Expr}. Hand-written recursive descent, lowest precedence first:
+ * The DSL parser: text → {@link Expr}. The grammar, lowest precedence first:
  *
  * <pre>
  * expr       := or
@@ -30,22 +31,53 @@ import java.util.Set;
  * args       := arg (',' arg)* ;  arg := name '=' expr | expr          keywords after positionals, each once
  * </pre>
  *
- * Limits keep hostile input from exhausting the stack: at most {@value #MAX_LENGTH} characters and trees at most
- * {@value #MAX_HEIGHT} levels deep (nesting of parentheses and calls, and chains of operators), each reported as a
- * {@link ParseException} at the offending position.
+ * <p>It is an operator-precedence parser over explicit stacks, not recursive descent, so no input can exhaust the
+ * thread's stack, however small (a pool thread with 256 KB parses the largest accepted input). Two limits keep
+ * hostile input cheap, each a {@link ParseException} at the offending position: at most {@value #MAX_LENGTH}
+ * characters, and at most {@value #MAX_DEPTH} levels of <em>nesting</em> — open parentheses, open calls and stacked
+ * prefix operators ({@code - - x}, {@code not not x}) count, flat chains do not: {@code close + close + …} with
+ * thousands of terms, or 250 {@code and} terms, parse into a left-deep tree built in a loop.
  */
 public final class Parser {
     /** Longest accepted input, in characters. */
     public static final int MAX_LENGTH = 100_000;
 
-    /** Deepest accepted expression tree. */
-    public static final int MAX_HEIGHT = 200;
+    /** Deepest accepted nesting of parentheses, calls and prefix operators. */
+    public static final int MAX_DEPTH = 200;
+
+    private static final int NOT_PRECEDENCE = 3;
+    private static final int NEG_PRECEDENCE = 7;
 
     private final String src;
     private final List<Token> tokens;
-    private final Map<Expr, Integer> heights = new IdentityHashMap<>();
     private int pos;
+
+    private final ArrayDeque<Expr> operands = new ArrayDeque<>();
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    /** Unparenthesised comparison results → their right operand, which a following comparison chains on. */
+    private final Map<Expr, Expr> chains = new IdentityHashMap<>();
     private int depth;
+
+    /** An operator or group waiting for its operands. */
+    private sealed interface Pending permits Prefix, Infix, Group {}
+
+    private record Prefix(Op op, Token token) implements Pending {}
+
+    private record Infix(Op op, Token token) implements Pending {}
+
+    /** An open parenthesis ({@code name == null}) or call, with the arguments read so far. */
+    private static final class Group implements Pending {
+        final Token name;
+        final Token open;
+        final List<Arg> args = new ArrayList<>();
+        final Set<String> keywords = new HashSet<>();
+        String keyword;
+
+        Group(Token name, Token open) {
+            this.name = name;
+            this.open = open;
+        }
+    }
 
     private Parser(String src, List<Token> tokens) {
         this.src = src;
@@ -68,14 +100,7 @@ public final class Parser {
         if (p.peek().kind() == Kind.EOF) {
             throw new ParseException("empty expression", src, 0);
         }
-        Expr e = p.expression();
-        Token t = p.peek();
-        if (t.kind() != Kind.EOF) {
-            throw p.error(t, t.kind() == Kind.ASSIGN
-                    ? "unexpected '='; compare with '==', or name an argument inside a call"
-                    : "unexpected " + t.describe() + " after a complete expression");
-        }
-        return e;
+        return p.run();
     }
 
     private Token peek() {
@@ -98,35 +123,242 @@ public final class Parser {
         return new ParseException(message, src, t.start());
     }
 
-    private Token expect(Kind k, String what) {
-        Token t = peek();
-        if (t.kind() != k) {
-            throw error(t, "expected " + what + ", found " + t.describe());
-        }
-        return take();
+    private int column(Token t) {
+        return ExpressionException.lineColumn(src, t.start())[1];
     }
 
-    private <T extends Expr> T node(T e, Expr... children) {
-        int h = 0;
-        for (Expr c : children) {
-            h = Math.max(h, heights.getOrDefault(c, 0));
+    /**
+     * The main loop alternates between expecting an operand (prefix operators, then a value or an opening group) and
+     * expecting what follows one (an infix operator, a projection, a comma, a closing parenthesis or the end).
+     * {@code notAllowed} tracks where the grammar admits {@code not}: at the start of an expression or argument and
+     * after {@code and}, {@code or} or another {@code not}.
+     */
+    private Expr run() {
+        boolean expectOperand = true;
+        boolean notAllowed = true;
+        while (true) {
+            Token t = peek();
+            if (expectOperand) {
+                switch (t.kind()) {
+                    case NOT -> {
+                        if (!notAllowed) {
+                            throw error(t, "expected a value (number, name, call or '('), found " + t.describe());
+                        }
+                        take();
+                        open(t, new Prefix(Op.NOT, t));
+                    }
+                    case MINUS -> {
+                        take();
+                        open(t, new Prefix(Op.NEG, t));
+                        notAllowed = false;
+                    }
+                    case PLUS -> throw error(t, "unary '+' is not supported; remove it");
+                    case NUMBER -> {
+                        take();
+                        operands.push(number(t));
+                        expectOperand = false;
+                    }
+                    case TRUE, FALSE -> {
+                        take();
+                        operands.push(new Expr.Bool(t.kind() == Kind.TRUE, new Span(t.start(), t.end())));
+                        expectOperand = false;
+                    }
+                    case STRING -> {
+                        take();
+                        operands.push(new Expr.Text(t.text(), new Span(t.start(), t.end())));
+                        expectOperand = false;
+                    }
+                    case IDENT -> {
+                        take();
+                        if (at(Kind.LPAREN)) {
+                            Group g = new Group(t, take());
+                            open(t, g);
+                            if (at(Kind.RPAREN)) {
+                                closeCall(g, take());
+                                expectOperand = false;
+                            } else {
+                                argumentStart(g);
+                                notAllowed = true;
+                            }
+                        } else {
+                            operands.push(new Expr.Name(t.text(), new Span(t.start(), t.end())));
+                            expectOperand = false;
+                        }
+                    }
+                    case LPAREN -> {
+                        take();
+                        open(t, new Group(null, t));
+                        notAllowed = true;
+                    }
+                    case EOF -> throw error(t, "expression ends too early: expected a value");
+                    default -> throw error(t, "expected a value (number, name, call or '('), found " + t.describe());
+                }
+                continue;
+            }
+            Op op = infix(t.kind());
+            if (op != null) {
+                take();
+                reduceBefore(op);
+                pending.push(new Infix(op, t));
+                expectOperand = true;
+                notAllowed = op == Op.AND || op == Op.OR;
+                continue;
+            }
+            switch (t.kind()) {
+                case DOT -> {
+                    take();
+                    Token name = peek();
+                    if (name.kind() != Kind.IDENT) {
+                        throw error(name, "expected an output name after '.', found " + name.describe());
+                    }
+                    take();
+                    Expr of = operands.pop();
+                    operands.push(new Expr.Output(of, name.text(), new Span(of.span().start(), name.end())));
+                }
+                case COMMA -> {
+                    Group g = reduceToGroup();
+                    if (g == null || g.name == null) {
+                        throw unexpected(t, g);
+                    }
+                    take();
+                    finishArgument(g);
+                    argumentStart(g);
+                    expectOperand = true;
+                    notAllowed = true;
+                }
+                case RPAREN -> {
+                    Group g = reduceToGroup();
+                    if (g == null) {
+                        throw unexpected(t, null);
+                    }
+                    take();
+                    if (g.name == null) {
+                        close(g);
+                        Expr inner = operands.peek();
+                        chains.remove(inner); // (a < b) < c compares a condition; it does not chain
+                    } else {
+                        finishArgument(g);
+                        closeCall(g, t);
+                    }
+                }
+                case EOF -> {
+                    Group g = reduceToGroup();
+                    if (g != null) {
+                        throw unexpected(t, g);
+                    }
+                    return operands.pop();
+                }
+                default -> throw unexpected(t, reduceToGroup());
+            }
         }
-        if (h + 1 > MAX_HEIGHT) {
-            throw new ParseException("expression is nested too deeply (more than " + MAX_HEIGHT + " levels)", src,
-                    Math.max(0, e.span().start()));
-        }
-        heights.put(e, h + 1);
-        return e;
     }
 
-    private Expr expression() {
-        if (++depth > MAX_HEIGHT) {
-            throw error(peek(), "expression is nested too deeply (more than " + MAX_HEIGHT + " levels)");
+    /** Opens a nesting level (a group or a prefix operator), refusing the one beyond {@link #MAX_DEPTH}. */
+    private void open(Token at, Pending p) {
+        if (depth + 1 > MAX_DEPTH) {
+            throw error(at, "expression is nested too deeply (more than " + MAX_DEPTH + " levels of parentheses, calls and"
+                    + " prefix operators)");
         }
-        try {
-            return or();
-        } finally {
+        depth++;
+        pending.push(p);
+    }
+
+    private void close(Group g) {
+        pending.pop();
+        depth--;
+    }
+
+    private Expr number(Token t) {
+        double v = Double.parseDouble(t.text()); // the lexer admits only ASCII decimal syntax
+        if (!Double.isFinite(v)) {
+            throw error(t, "number " + t.text() + " is too large");
+        }
+        return new Expr.Num(v, new Span(t.start(), t.end()));
+    }
+
+    private static Op infix(Kind k) {
+        return switch (k) {
+            case OR -> Op.OR;
+            case AND -> Op.AND;
+            case GT -> Op.GT;
+            case GE -> Op.GE;
+            case LT -> Op.LT;
+            case LE -> Op.LE;
+            case EQ -> Op.EQ;
+            case NE -> Op.NE;
+            case PLUS -> Op.ADD;
+            case MINUS -> Op.SUB;
+            case STAR -> Op.MUL;
+            case SLASH -> Op.DIV;
+            case PERCENT -> Op.MOD;
+            case POW -> Op.POW;
+            default -> null;
+        };
+    }
+
+    private static int precedence(Op op) {
+        return switch (op) {
+            case OR -> 1;
+            case AND -> 2;
+            case NOT -> NOT_PRECEDENCE;
+            case GT, GE, LT, LE, EQ, NE -> 4;
+            case ADD, SUB -> 5;
+            case MUL, DIV, MOD -> 6;
+            case NEG -> NEG_PRECEDENCE;
+            case POW -> 8;
+        };
+    }
+
+    /**
+     * Before pushing infix {@code op}, applies every waiting operator that binds at least as tightly (strictly more
+     * tightly for the right-associative {@code **}): that is what makes chains left-associative without recursion.
+     */
+    private void reduceBefore(Op op) {
+        int p = precedence(op);
+        boolean right = op == Op.POW;
+        while (!pending.isEmpty() && !(pending.peek() instanceof Group)) {
+            Op top = pending.peek() instanceof Prefix pre ? pre.op() : ((Infix) pending.peek()).op();
+            int q = precedence(top);
+            if (q > p || (q == p && !right)) {
+                reduce();
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** Applies every waiting operator down to the innermost open group, which it returns (null at the top level). */
+    private Group reduceToGroup() {
+        while (!pending.isEmpty() && !(pending.peek() instanceof Group)) {
+            reduce();
+        }
+        return pending.isEmpty() ? null : (Group) pending.peek();
+    }
+
+    private void reduce() {
+        Pending p = pending.pop();
+        if (p instanceof Prefix pre) {
             depth--;
+            Expr operand = operands.pop();
+            operands.push(new Expr.Unary(pre.op(), operand, new Span(pre.token().start(), operand.span().end())));
+            return;
+        }
+        Op op = ((Infix) p).op();
+        Expr right = operands.pop();
+        Expr left = operands.pop();
+        if (op.isComparison()) {
+            Expr middle = chains.remove(left);
+            Expr result;
+            if (middle != null) {
+                Expr cmp = new Expr.Binary(op, middle, right, span(middle, right));
+                result = new Expr.Binary(Op.AND, left, cmp, span(left, cmp));
+            } else {
+                result = new Expr.Binary(op, left, right, span(left, right));
+            }
+            chains.put(result, right);
+            operands.push(result);
+        } else {
+            operands.push(new Expr.Binary(op, left, right, span(left, right)));
         }
     }
 
@@ -134,206 +366,43 @@ public final class Parser {
         return new Span(a.span().start(), b.span().end());
     }
 
-    private Expr or() {
-        Expr left = and();
-        while (at(Kind.OR)) {
+    /** At the start of an argument: reads {@code name =} for a keyword argument; positionals come first. */
+    private void argumentStart(Group g) {
+        if (at(Kind.IDENT) && peek(1).kind() == Kind.ASSIGN) {
+            Token key = take();
             take();
-            Expr right = and();
-            left = node(new Expr.Binary(Op.OR, left, right, span(left, right)), left, right);
-        }
-        return left;
-    }
-
-    private Expr and() {
-        Expr left = not();
-        while (at(Kind.AND)) {
-            take();
-            Expr right = not();
-            left = node(new Expr.Binary(Op.AND, left, right, span(left, right)), left, right);
-        }
-        return left;
-    }
-
-    private Expr not() {
-        if (at(Kind.NOT)) {
-            Token t = take();
-            if (++depth > MAX_HEIGHT) {
-                throw error(t, "expression is nested too deeply (more than " + MAX_HEIGHT + " levels)");
+            if (!g.keywords.add(key.text())) {
+                throw error(key, "argument '" + key.text() + "' is given twice in the call of " + g.name.text());
             }
-            try {
-                Expr operand = not();
-                return node(new Expr.Unary(Op.NOT, operand, new Span(t.start(), operand.span().end())), operand);
-            } finally {
-                depth--;
-            }
-        }
-        return comparison();
-    }
-
-    private static Op comparisonOp(Kind k) {
-        return switch (k) {
-            case GT -> Op.GT;
-            case GE -> Op.GE;
-            case LT -> Op.LT;
-            case LE -> Op.LE;
-            case EQ -> Op.EQ;
-            case NE -> Op.NE;
-            default -> null;
-        };
-    }
-
-    private Expr comparison() {
-        Expr left = additive();
-        Expr result = null;
-        while (comparisonOp(peek().kind()) != null) {
-            Op op = comparisonOp(take().kind());
-            Expr right = additive();
-            Expr cmp = node(new Expr.Binary(op, left, right, span(left, right)), left, right);
-            result = result == null ? cmp : node(new Expr.Binary(Op.AND, result, cmp, span(result, cmp)), result, cmp);
-            left = right;
-        }
-        return result == null ? left : result;
-    }
-
-    private Expr additive() {
-        Expr left = term();
-        while (at(Kind.PLUS) || at(Kind.MINUS)) {
-            Op op = take().kind() == Kind.PLUS ? Op.ADD : Op.SUB;
-            Expr right = term();
-            left = node(new Expr.Binary(op, left, right, span(left, right)), left, right);
-        }
-        return left;
-    }
-
-    private Expr term() {
-        Expr left = unary();
-        while (at(Kind.STAR) || at(Kind.SLASH) || at(Kind.PERCENT)) {
-            Kind k = take().kind();
-            Op op = k == Kind.STAR ? Op.MUL : k == Kind.SLASH ? Op.DIV : Op.MOD;
-            Expr right = unary();
-            left = node(new Expr.Binary(op, left, right, span(left, right)), left, right);
-        }
-        return left;
-    }
-
-    private Expr unary() {
-        if (at(Kind.MINUS)) {
-            Token t = take();
-            if (++depth > MAX_HEIGHT) {
-                throw error(t, "expression is nested too deeply (more than " + MAX_HEIGHT + " levels)");
-            }
-            try {
-                Expr operand = unary();
-                return node(new Expr.Unary(Op.NEG, operand, new Span(t.start(), operand.span().end())), operand);
-            } finally {
-                depth--;
-            }
-        }
-        if (at(Kind.PLUS)) {
-            throw error(peek(), "unary '+' is not supported; remove it");
-        }
-        return power();
-    }
-
-    private Expr power() {
-        Expr base = postfix();
-        if (at(Kind.POW)) {
-            take();
-            Expr exponent = unary();
-            return node(new Expr.Binary(Op.POW, base, exponent, span(base, exponent)), base, exponent);
-        }
-        return base;
-    }
-
-    private Expr postfix() {
-        Expr e = primary();
-        while (at(Kind.DOT)) {
-            take();
-            Token name = expect(Kind.IDENT, "an output name after '.'");
-            e = node(new Expr.Output(e, name.text(), new Span(e.span().start(), name.end())), e);
-        }
-        return e;
-    }
-
-    private Expr primary() {
-        Token t = peek();
-        switch (t.kind()) {
-            case NUMBER -> {
-                take();
-                double v = Double.parseDouble(t.text());
-                if (!Double.isFinite(v)) {
-                    throw error(t, "number " + t.text() + " is too large");
-                }
-                return node(new Expr.Num(v, new Span(t.start(), t.end())));
-            }
-            case TRUE, FALSE -> {
-                take();
-                return node(new Expr.Bool(t.kind() == Kind.TRUE, new Span(t.start(), t.end())));
-            }
-            case STRING -> {
-                take();
-                return node(new Expr.Text(t.text(), new Span(t.start(), t.end())));
-            }
-            case IDENT -> {
-                take();
-                if (at(Kind.LPAREN)) {
-                    return call(t);
-                }
-                return node(new Expr.Name(t.text(), new Span(t.start(), t.end())));
-            }
-            case LPAREN -> {
-                take();
-                Expr inner = expression();
-                Token close = peek();
-                if (close.kind() != Kind.RPAREN) {
-                    throw error(close, "expected ')' to close the '(' at column " + ParseException.lineColumn(src, t.start())[1]
-                            + ", found " + close.describe());
-                }
-                take();
-                return inner;
-            }
-            case EOF -> throw error(t, "expression ends too early: expected a value");
-            default -> throw error(t, "expected a value (number, name, call or '('), found " + t.describe());
+            g.keyword = key.text();
+        } else if (!g.keywords.isEmpty()) {
+            throw error(peek(), "positional argument after a keyword argument in the call of " + g.name.text());
         }
     }
 
-    private Expr call(Token name) {
-        Token open = take();
-        List<Arg> args = new ArrayList<>();
-        Set<String> keywords = new HashSet<>();
-        List<Expr> children = new ArrayList<>();
-        if (!at(Kind.RPAREN)) {
-            while (true) {
-                if (at(Kind.IDENT) && peek(1).kind() == Kind.ASSIGN) {
-                    Token key = take();
-                    take();
-                    if (!keywords.add(key.text())) {
-                        throw error(key, "argument '" + key.text() + "' is given twice in the call of " + name.text());
-                    }
-                    Expr value = expression();
-                    args.add(Arg.named(key.text(), value));
-                    children.add(value);
-                } else {
-                    if (!keywords.isEmpty()) {
-                        throw error(peek(), "positional argument after a keyword argument in the call of " + name.text());
-                    }
-                    Expr value = expression();
-                    args.add(Arg.of(value));
-                    children.add(value);
-                }
-                if (at(Kind.COMMA)) {
-                    take();
-                    continue;
-                }
-                Token t = peek();
-                if (t.kind() != Kind.RPAREN) {
-                    throw error(t, "expected ',' or ')' in the call of " + name.text() + " (opened at column "
-                            + ParseException.lineColumn(src, open.start())[1] + "), found " + t.describe());
-                }
-                break;
-            }
+    private void finishArgument(Group g) {
+        Expr value = operands.pop();
+        chains.remove(value);
+        g.args.add(g.keyword == null ? Arg.of(value) : Arg.named(g.keyword, value));
+        g.keyword = null;
+    }
+
+    private void closeCall(Group g, Token closing) {
+        close(g);
+        operands.push(new Expr.Call(g.name.text(), g.args, new Span(g.name.start(), closing.end())));
+    }
+
+    /** A token that cannot follow a complete operand here. */
+    private ParseException unexpected(Token t, Group g) {
+        if (g == null) {
+            return error(t, t.kind() == Kind.ASSIGN
+                    ? "unexpected '='; compare with '==', or name an argument inside a call"
+                    : "unexpected " + t.describe() + " after a complete expression");
         }
-        Token close = take();
-        return node(new Expr.Call(name.text(), args, new Span(name.start(), close.end())), children.toArray(new Expr[0]));
+        if (g.name == null) {
+            return error(t, "expected ')' to close the '(' at column " + column(g.open) + ", found " + t.describe());
+        }
+        return error(t, "expected ',' or ')' in the call of " + g.name.text() + " (opened at column " + column(g.open) + "), found "
+                + t.describe());
     }
 }

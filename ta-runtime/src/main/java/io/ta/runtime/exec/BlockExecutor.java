@@ -1,5 +1,10 @@
 package io.ta.runtime.exec;
 
+import io.ta.error.InvalidParameterException;
+import io.ta.error.ShapeMismatchException;
+import io.ta.error.SnapshotMismatchException;
+import io.ta.error.StreamStateException;
+import io.ta.error.TaException;
 import io.ta.error.UnknownNameException;
 import io.ta.runtime.Bars;
 import io.ta.runtime.Series;
@@ -30,14 +35,28 @@ public final class BlockExecutor {
     private final Plan plan;
     private final int block;
 
+    /**
+     * An executor running {@code plan} in blocks of {@code block} bars.
+     *
+     * @throws InvalidParameterException if the plan is null or the block size is below 1
+     */
     public BlockExecutor(Plan plan, int block) {
+        if (plan == null) {
+            throw new InvalidParameterException("block_executor", List.of("plan"), "non-null", "block_executor: plan must not be null");
+        }
         if (block < 1) {
-            throw new IllegalArgumentException("block size must be >= 1, got " + block);
+            throw new InvalidParameterException("block_executor", List.of("block"), ">= 1",
+                    "block_executor: block must be >= 1 bars, got " + block);
         }
         this.plan = plan;
         this.block = block;
     }
 
+    /**
+     * An executor running {@code plan} in blocks of {@value #DEFAULT_BLOCK} bars.
+     *
+     * @throws InvalidParameterException if the plan is null
+     */
     public BlockExecutor(Plan plan) {
         this(plan, DEFAULT_BLOCK);
     }
@@ -46,8 +65,12 @@ public final class BlockExecutor {
      * Evaluates every root over {@code bars}.
      *
      * @throws UnknownNameException if the plan reads a column the bars do not have
+     * @throws ShapeMismatchException if {@code bars} is null
      */
     public PlanResult run(Bars bars) {
+        if (bars == null) {
+            throw new ShapeMismatchException("plan", "plan: bars are null");
+        }
         List<Node> nodes = plan.nodes();
         int n = bars.length();
         int b = Math.max(1, Math.min(block, n));
@@ -122,23 +145,90 @@ public final class BlockExecutor {
     /**
      * Evaluates the plan over many symbols in parallel, one task per symbol on the common fork-join pool (work
      * stealing balances uneven histories). The result keeps the input's order.
+     *
+     * <p>Every symbol runs to completion; if any fail, the error of the first failing symbol in the input's order is
+     * thrown — the same type, its message prefixed with the symbol ({@code AAPL: the expression needs column
+     * 'high'…}), the original as its cause, and the other symbols' errors attached as suppressed.
+     *
+     * @throws ShapeMismatchException if {@code bySymbol} is null
      */
     public Map<String, PlanResult> runAll(Map<String, Bars> bySymbol) {
+        if (bySymbol == null) {
+            throw new ShapeMismatchException("plan", "plan: the map of bars by symbol is null");
+        }
         List<String> symbols = new ArrayList<>(bySymbol.keySet());
-        List<ForkJoinTask<PlanResult>> tasks = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        List<ForkJoinTask<?>> tasks = new ArrayList<>();
         for (String s : symbols) {
             Bars bars = bySymbol.get(s);
-            tasks.add(ForkJoinTask.adapt(() -> run(bars)));
+            Outcome o = new Outcome();
+            outcomes.add(o);
+            // A task never throws: a failing task would cancel its siblings and join() would report whichever came
+            // first, not the first symbol in order.
+            tasks.add(ForkJoinTask.adapt(() -> {
+                try {
+                    o.result = run(bars);
+                } catch (Throwable t) {
+                    o.failure = t;
+                }
+            }));
         }
         if (ForkJoinTask.inForkJoinPool()) {
             ForkJoinTask.invokeAll(tasks);
         } else {
             ForkJoinPool.commonPool().submit(() -> ForkJoinTask.invokeAll(tasks)).join();
         }
+        Throwable first = null;
         Map<String, PlanResult> out = new LinkedHashMap<>();
         for (int i = 0; i < symbols.size(); i++) {
-            out.put(symbols.get(i), tasks.get(i).join());
+            Throwable t = outcomes.get(i).failure;
+            if (t == null) {
+                out.put(symbols.get(i), outcomes.get(i).result);
+            } else if (first == null) {
+                first = forSymbol(symbols.get(i), t);
+            } else {
+                first.addSuppressed(forSymbol(symbols.get(i), t));
+            }
         }
+        if (first instanceof RuntimeException r) {
+            throw r;
+        }
+        if (first instanceof Error e) {
+            throw e;
+        }
+        return out;
+    }
+
+    /** What one symbol's task produced. */
+    private static final class Outcome {
+        PlanResult result;
+        Throwable failure;
+    }
+
+    /**
+     * The same error with the symbol in front of its message, so a caller that sorts errors by type (the CLI's exit
+     * codes) still can. Only the exact types below are rebuilt (a subclass would lose its type); any other error is
+     * returned as it is.
+     */
+    static Throwable forSymbol(String symbol, Throwable t) {
+        String m = symbol + ": " + t.getMessage();
+        TaException out;
+        if (t.getClass() == InvalidParameterException.class) {
+            InvalidParameterException e = (InvalidParameterException) t;
+            out = new InvalidParameterException(e.kernel(), e.parameters(), e.requirement(), m);
+        } else if (t.getClass() == ShapeMismatchException.class) {
+            out = new ShapeMismatchException(((ShapeMismatchException) t).kernel(), m);
+        } else if (t.getClass() == UnknownNameException.class) {
+            UnknownNameException e = (UnknownNameException) t;
+            out = new UnknownNameException(e.what(), e.name(), e.suggestion().orElse(null), m);
+        } else if (t.getClass() == StreamStateException.class) {
+            out = new StreamStateException(m);
+        } else if (t.getClass() == SnapshotMismatchException.class) {
+            out = new SnapshotMismatchException(m);
+        } else {
+            return t;
+        }
+        out.initCause(t);
         return out;
     }
 }

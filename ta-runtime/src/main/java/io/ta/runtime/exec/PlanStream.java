@@ -1,6 +1,7 @@
 package io.ta.runtime.exec;
 
 import io.ta.error.CorruptSnapshotException;
+import io.ta.error.InvalidParameterException;
 import io.ta.error.ShapeMismatchException;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.error.StreamStateException;
@@ -34,7 +35,15 @@ public final class PlanStream {
     private final double[][] kernelInputs;
     private long count;
 
+    /**
+     * A fresh stream of {@code plan}.
+     *
+     * @throws InvalidParameterException if the plan is null
+     */
     public PlanStream(Plan plan) {
+        if (plan == null) {
+            throw new InvalidParameterException("plan_stream", List.of("plan"), "non-null", "plan_stream: plan must not be null");
+        }
         this.plan = plan;
         this.nodes = plan.nodes();
         this.columns = plan.columns();
@@ -261,8 +270,16 @@ public final class PlanStream {
         return plan;
     }
 
-    /** Convenience for OHLCV plans: the named bar fields, mapped onto {@link #columns()}. */
+    /**
+     * Convenience for OHLCV plans: the named bar fields, mapped onto {@link #columns()}.
+     *
+     * @throws UnknownNameException naming a column the map has no value for
+     * @throws ShapeMismatchException if {@code fields} is null
+     */
     public double[] bar(Map<String, Double> fields) {
+        if (fields == null) {
+            throw new ShapeMismatchException("plan", "plan: the bar's fields are null");
+        }
         double[] b = new double[columns.size()];
         for (int i = 0; i < b.length; i++) {
             Double v = fields.get(columns.get(i));

@@ -2,53 +2,87 @@ package io.ta.runtime.plan;
 
 import static io.ta.spi.Checks.finiteOrNaN;
 
+import io.ta.error.InvalidParameterException;
 import io.ta.expr.Expr.Op;
+import io.ta.spi.Checks;
+import java.util.List;
 
 /**
  * The DSL's operators on one value, in one place: block execution loops over these and streaming calls them per bar,
  * so the two agree bit for bit. Numbers follow IEEE except that no result is infinite (CATALOG.md §1.1: division by 0
- * and overflow give NaN). Conditions are 1.0 (true) / 0.0 (false); any NaN operand gives NaN, so a condition is
- * undefined exactly while an input is warming up.
+ * and overflow give NaN). Conditions are 1.0 (true) / 0.0 (false). A missing operand — NaN or ±Infinity, as for
+ * kernels (CATALOG.md §5.2) — gives NaN for every operator, so a condition is undefined exactly while an input is
+ * warming up or missing: {@code close < 0} is NaN, not 1, for a close of −Infinity, and {@code 5 / close} is NaN,
+ * not 0, for +Infinity.
+ *
+ * <p>The comparisons and logic fold the check into arithmetic: {@code a - a} is {@code +0.0} for every finite
+ * {@code a} and NaN otherwise, so adding it leaves a 0/1 result exact and poisons it for a missing operand, with no
+ * branch in the block loops.
  */
 public final class Ops {
     private Ops() {}
 
-    /** A unary operator. */
+    /**
+     * A unary operator.
+     *
+     * @throws InvalidParameterException if {@code op} is not NEG or NOT
+     */
     public static double apply(Op op, double a) {
-        return switch (op) {
-            case NEG -> -a;
-            case NOT -> a != a ? Double.NaN : (a == 0.0 ? 1.0 : 0.0);
-            default -> throw new IllegalArgumentException(op + " is binary");
+        return switch (checked(op)) {
+            case NEG -> finiteOrNaN(-a);
+            case NOT -> (a == 0.0 ? 1.0 : 0.0) + (a - a);
+            default -> throw new InvalidParameterException("ops", List.of("op"), "NEG or NOT", "ops: " + op + " is not a unary operator");
         };
     }
 
-    /** A binary operator. */
+    /**
+     * A binary operator.
+     *
+     * @throws InvalidParameterException if {@code op} is NEG, NOT or null
+     */
     public static double apply(Op op, double a, double b) {
-        return switch (op) {
+        return switch (checked(op)) {
             case ADD -> finiteOrNaN(a + b);
             case SUB -> finiteOrNaN(a - b);
             case MUL -> finiteOrNaN(a * b);
-            case DIV -> b == 0.0 ? Double.NaN : finiteOrNaN(a / b);
-            case MOD -> finiteOrNaN(a % b);
-            case POW -> finiteOrNaN(Math.pow(a, b));
-            case GT -> a != a || b != b ? Double.NaN : (a > b ? 1.0 : 0.0);
-            case GE -> a != a || b != b ? Double.NaN : (a >= b ? 1.0 : 0.0);
-            case LT -> a != a || b != b ? Double.NaN : (a < b ? 1.0 : 0.0);
-            case LE -> a != a || b != b ? Double.NaN : (a <= b ? 1.0 : 0.0);
-            case EQ -> a != a || b != b ? Double.NaN : (a == b ? 1.0 : 0.0);
-            case NE -> a != a || b != b ? Double.NaN : (a != b ? 1.0 : 0.0);
-            case AND -> a != a || b != b ? Double.NaN : (a != 0.0 && b != 0.0 ? 1.0 : 0.0);
-            case OR -> a != a || b != b ? Double.NaN : (a != 0.0 || b != 0.0 ? 1.0 : 0.0);
-            default -> throw new IllegalArgumentException(op + " is unary");
+            // +, -, * with an infinite operand give ±Infinity or NaN, which finiteOrNaN maps to NaN; /, % and ** can
+            // turn one into a finite number (5 / Inf = 0, 5 % Inf = 5, Inf ** 0 = 1), so they check the divisor/operands.
+            case DIV -> b == 0.0 || b - b != 0.0 ? Double.NaN : finiteOrNaN(a / b);
+            case MOD -> b - b != 0.0 ? Double.NaN : finiteOrNaN(a % b);
+            case POW -> a - a != 0.0 || b - b != 0.0 ? Double.NaN : finiteOrNaN(Math.pow(a, b));
+            case GT -> (a > b ? 1.0 : 0.0) + (a - a) + (b - b);
+            case GE -> (a >= b ? 1.0 : 0.0) + (a - a) + (b - b);
+            case LT -> (a < b ? 1.0 : 0.0) + (a - a) + (b - b);
+            case LE -> (a <= b ? 1.0 : 0.0) + (a - a) + (b - b);
+            case EQ -> (a == b ? 1.0 : 0.0) + (a - a) + (b - b);
+            case NE -> (a != b ? 1.0 : 0.0) + (a - a) + (b - b);
+            case AND -> (a != 0.0 && b != 0.0 ? 1.0 : 0.0) + (a - a) + (b - b);
+            case OR -> (a != 0.0 || b != 0.0 ? 1.0 : 0.0) + (a - a) + (b - b);
+            default -> throw new InvalidParameterException("ops", List.of("op"), "a binary operator",
+                    "ops: " + op + " is not a binary operator");
         };
     }
 
-    /** {@code out[i] = op(a[i])} for {@code i < n}. */
+    private static Op checked(Op op) {
+        if (op == null) {
+            throw new InvalidParameterException("ops", List.of("op"), "non-null", "ops: op must not be null");
+        }
+        return op;
+    }
+
+    /**
+     * {@code out[i] = op(a[i])} for {@code i < n}.
+     *
+     * @throws InvalidParameterException if {@code op} is not NEG or NOT
+     * @throws io.ta.error.ShapeMismatchException if an array is null or shorter than {@code n}
+     */
     public static void apply(Op op, double[] a, double[] out, int n) {
-        switch (op) {
+        Checks.range("ops", "a", a, 0, n);
+        Checks.range("ops", "out", out, 0, n);
+        switch (checked(op)) {
             case NEG -> {
                 for (int i = 0; i < n; i++) {
-                    out[i] = -a[i];
+                    out[i] = apply(Op.NEG, a[i]);
                 }
             }
             default -> {
@@ -62,9 +96,15 @@ public final class Ops {
     /**
      * {@code out[i] = op(a[i], b[i])} for {@code i < n}. The switch is outside the loops so each loop calls one
      * operator the JIT inlines.
+     *
+     * @throws InvalidParameterException if {@code op} is NEG, NOT or null
+     * @throws io.ta.error.ShapeMismatchException if an array is null or shorter than {@code n}
      */
     public static void apply(Op op, double[] a, double[] b, double[] out, int n) {
-        switch (op) {
+        Checks.range("ops", "a", a, 0, n);
+        Checks.range("ops", "b", b, 0, n);
+        Checks.range("ops", "out", out, 0, n);
+        switch (checked(op)) {
             case ADD -> {
                 for (int i = 0; i < n; i++) {
                     out[i] = apply(Op.ADD, a[i], b[i]);

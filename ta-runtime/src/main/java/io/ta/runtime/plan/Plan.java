@@ -1,10 +1,18 @@
 package io.ta.runtime.plan;
 
+import io.ta.error.InvalidParameterException;
+import io.ta.error.UnknownNameException;
 import io.ta.expr.Expr;
 import io.ta.expr.Printer;
 import io.ta.expr.ToExpr;
 import io.ta.runtime.Registry;
+import io.ta.runtime.dsl.ParseException;
 import io.ta.runtime.dsl.Parser;
+import io.ta.spi.Names;
+import io.ta.spi.ParamValues;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,49 +35,93 @@ public final class Plan {
     private final List<Node> nodes;
     private final Map<String, Ref> roots;
     private final Map<String, String> texts;
+    private final long fingerprint;
 
-    private Plan(List<Node> nodes, Map<String, Ref> roots, Map<String, String> texts) {
-        this.nodes = List.copyOf(nodes);
-        this.roots = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(roots));
+    private Plan(Planner planner, Map<String, int[]> provisional, Map<String, String> texts) {
+        Map<String, Ref> refs = new LinkedHashMap<>();
+        this.nodes = List.copyOf(planner.finish(provisional, refs));
+        this.roots = java.util.Collections.unmodifiableMap(refs);
         this.texts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(texts));
+        this.fingerprint = canonicalHash(nodes, roots);
     }
 
-    /** Compiles one DSL expression against the standard registry; its root is named {@value #VALUE}. */
+    /**
+     * Compiles one DSL expression against the standard registry; its root is named {@value #VALUE}.
+     *
+     * @throws io.ta.runtime.dsl.ExpressionException for any error, located in the text
+     */
     public static Plan compile(String expression) {
-        return compile(Map.of(VALUE, expression), Registry.standard());
+        return compile(java.util.Collections.singletonMap(VALUE, expression), Registry.standard());
     }
 
     /**
      * Compiles named DSL expressions (iteration order is kept) into one plan: subexpressions shared between them are
      * computed once.
      *
-     * @throws io.ta.runtime.dsl.ExpressionException for any error, located in the text
+     * @throws io.ta.runtime.dsl.ExpressionException for any error, located in the text; also for no expressions at all
+     * @throws InvalidParameterException if {@code registry} is null
      */
     public static Plan compile(Map<String, String> expressions, Registry registry) {
-        Planner planner = new Planner(registry);
-        Map<String, Ref> roots = new LinkedHashMap<>();
+        Planner planner = planner(expressions, registry);
+        Map<String, int[]> roots = new LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : expressions.entrySet()) {
-            roots.put(e.getKey(), planner.root(Parser.parse(e.getValue()), e.getValue()));
+            String name = rootName(e.getKey());
+            if (e.getValue() == null) {
+                throw new ParseException("no expression given for '" + name + "'", null, -1);
+            }
+            roots.put(name, planner.root(Parser.parse(e.getValue()), e.getValue()));
+            texts.put(name, e.getValue());
         }
-        return new Plan(planner.nodes(), roots, expressions);
+        return new Plan(planner, roots, texts);
     }
 
-    /** Plans one fluent expression (an {@link Expr} or a generated builder such as {@code TaExpr}). */
+    /**
+     * Plans one fluent expression (an {@link Expr} or a generated builder such as {@code TaExpr}).
+     *
+     * @throws io.ta.runtime.dsl.ExpressionException for any error
+     */
     public static Plan of(ToExpr expression) {
-        return of(Map.of(VALUE, expression), Registry.standard());
+        return of(java.util.Collections.singletonMap(VALUE, expression), Registry.standard());
     }
 
-    /** Plans named fluent expressions. */
+    /**
+     * Plans named fluent expressions.
+     *
+     * @throws io.ta.runtime.dsl.ExpressionException for any error; also for no expressions at all
+     * @throws InvalidParameterException if {@code registry} is null
+     */
     public static Plan of(Map<String, ? extends ToExpr> expressions, Registry registry) {
-        Planner planner = new Planner(registry);
-        Map<String, Ref> roots = new LinkedHashMap<>();
+        Planner planner = planner(expressions, registry);
+        Map<String, int[]> roots = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
         for (Map.Entry<String, ? extends ToExpr> e : expressions.entrySet()) {
-            Expr expr = e.getValue().toExpr();
-            roots.put(e.getKey(), planner.root(expr, null));
-            texts.put(e.getKey(), Printer.print(expr));
+            String name = rootName(e.getKey());
+            Expr expr = e.getValue() == null ? null : e.getValue().toExpr();
+            if (expr == null) {
+                throw new ParseException("no expression given for '" + name + "'", null, -1);
+            }
+            roots.put(name, planner.root(expr, null));
+            texts.put(name, Printer.print(expr));
         }
-        return new Plan(planner.nodes(), roots, texts);
+        return new Plan(planner, roots, texts);
+    }
+
+    private static Planner planner(Map<String, ?> expressions, Registry registry) {
+        if (registry == null) {
+            throw new InvalidParameterException("plan", List.of("registry"), "non-null", "plan: registry must not be null");
+        }
+        if (expressions == null || expressions.isEmpty()) {
+            throw new ParseException("a plan needs at least one expression, got none", null, -1);
+        }
+        return new Planner(registry);
+    }
+
+    private static String rootName(String name) {
+        if (name == null) {
+            throw new ParseException("every expression of a plan needs a name; one has none (null)", null, -1);
+        }
+        return name;
     }
 
     /** Every node, in topological order (inputs before the nodes reading them). */
@@ -82,7 +134,7 @@ public final class Plan {
         return roots;
     }
 
-    /** The root of a single-expression plan. */
+    /** The root of a single-expression plan (the first root of a plan with several). */
     public Ref root() {
         return roots.values().iterator().next();
     }
@@ -98,11 +150,15 @@ public final class Plan {
         return out;
     }
 
-    /** The bar columns one root reads (through any of its inputs), in first-use order. */
+    /**
+     * The bar columns one root reads (through any of its inputs), in first-use order.
+     *
+     * @throws UnknownNameException naming the roots that exist
+     */
     public List<String> columns(String root) {
         java.util.Set<Node> seen = new java.util.HashSet<>();
         java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
-        todo.push(roots.get(root).node());
+        todo.push(ref(root).node());
         while (!todo.isEmpty()) {
             Node n = todo.pop();
             if (seen.add(n)) {
@@ -118,9 +174,24 @@ public final class Plan {
         return out;
     }
 
-    /** The source text of a root (DSL text, or the printed fluent expression). */
+    /**
+     * The source text of a root (DSL text, or the printed fluent expression).
+     *
+     * @throws UnknownNameException naming the roots that exist
+     */
     public String text(String root) {
+        ref(root);
         return texts.get(root);
+    }
+
+    private Ref ref(String root) {
+        Ref r = root == null ? null : roots.get(root);
+        if (r == null) {
+            String near = Names.closest(root, roots.keySet());
+            throw new UnknownNameException("result", root, near, "plan: no result named '" + root + "'" + Names.hint(near)
+                    + "; results: " + String.join(", ", roots.keySet()));
+        }
+        return r;
     }
 
     /** The first bar at which every root is valid (for NaN-free input). */
@@ -132,20 +203,121 @@ public final class Plan {
         return lb;
     }
 
-    /** The first valid bar of one root. */
+    /**
+     * The first valid bar of one root.
+     *
+     * @throws UnknownNameException naming the roots that exist
+     */
     public int lookback(String root) {
-        return roots.get(root).lookback();
+        return ref(root).lookback();
     }
 
-    /** A stable hash of the plan's structure, so a plan snapshot only restores into the same plan. */
+    /**
+     * The identity of the computation, so a plan snapshot restores only into the same plan: a hash of the canonical
+     * DAG — every node in canonical order with its kind, kernel canonical name (aliases resolved), parameter values
+     * with defaults filled, constant bits, operator and inputs — and the root names with the outputs they refer to.
+     * Never the source text: {@code sma(close, 5)}, {@code sma(close,5)}, {@code rolling_mean(close, 5)}, the same
+     * with a comment, and {@code TaExpr.close().sma(5)} have one fingerprint, and their snapshots are
+     * interchangeable. Stable across runs and builds as long as the plan's meaning is unchanged.
+     */
     public long fingerprint() {
-        long h = 0xcbf29ce484222325L;
-        String s = explain();
-        for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
+        return fingerprint;
+    }
+
+    /** SHA-256 (first 64 bits) of a canonical encoding of the nodes and roots, each field length- or tag-prefixed. */
+    private static long canonicalHash(List<Node> nodes, Map<String, Ref> roots) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+        Canon c = new Canon(md);
+        c.text("ta plan fingerprint 1");
+        c.integer(nodes.size());
+        for (Node n : nodes) {
+            switch (n) {
+                case Node.Column col -> {
+                    c.tag('C');
+                    c.text(col.name());
+                }
+                case Node.Constant k -> {
+                    c.tag('K');
+                    c.text(k.type(0).name());
+                    c.real(k.value());
+                }
+                case Node.Kernel k -> {
+                    c.tag('F');
+                    c.text(k.descriptor().name());
+                    ParamValues p = k.params();
+                    c.integer(p.size());
+                    for (int i = 0; i < p.size(); i++) {
+                        switch (p.get(i)) {
+                            case Integer v -> {
+                                c.tag('i');
+                                c.integer(v);
+                            }
+                            case Double v -> {
+                                c.tag('r');
+                                c.real(v);
+                            }
+                            case Boolean v -> {
+                                c.tag('b');
+                                c.integer(v ? 1 : 0);
+                            }
+                            case Object v -> {
+                                c.tag('s');
+                                c.text(String.valueOf(v));
+                            }
+                        }
+                    }
+                }
+                case Node.Operator o -> {
+                    c.tag('O');
+                    c.text(o.op().name());
+                }
+            }
+            c.integer(n.inputs().size());
+            for (Ref r : n.inputs()) {
+                c.integer(r.node().id());
+                c.integer(r.output());
+            }
+        }
+        c.integer(roots.size());
+        for (Map.Entry<String, Ref> r : roots.entrySet()) {
+            c.text(r.getKey());
+            c.integer(r.getValue().node().id());
+            c.integer(r.getValue().output());
+        }
+        byte[] d = md.digest();
+        long h = 0;
+        for (int i = 0; i < 8; i++) {
+            h = (h << 8) | (d[i] & 0xff);
         }
         return h;
+    }
+
+    /** Feeds fields to the digest unambiguously: fixed-width numbers, length-prefixed text. */
+    private record Canon(MessageDigest md) {
+        void tag(char t) {
+            md.update((byte) t);
+        }
+
+        void integer(long v) {
+            for (int i = 56; i >= 0; i -= 8) {
+                md.update((byte) (v >>> i));
+            }
+        }
+
+        void real(double v) {
+            integer(Double.doubleToLongBits(v));
+        }
+
+        void text(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            integer(b.length);
+            md.update(b);
+        }
     }
 
     /** A readable description: every node with its inputs, parameters and lookback, then the roots. */

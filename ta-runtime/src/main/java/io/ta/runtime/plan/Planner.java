@@ -9,7 +9,7 @@ import io.ta.expr.Printer;
 import io.ta.runtime.Bars;
 import io.ta.runtime.Registry;
 import io.ta.runtime.dsl.BindingException;
-import io.ta.runtime.dsl.Parser;
+import io.ta.runtime.dsl.ParseException;
 import io.ta.runtime.dsl.TypeCheckException;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.Names;
@@ -18,16 +18,23 @@ import io.ta.spi.ParamType;
 import io.ta.spi.ParamValues;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Expr → DAG: binds calls to kernels, checks types, folds constants and shares every distinct subexpression
- * (hash-consing: {@code sma(close, 20)} used three times is one node). One planner builds one plan, possibly from
- * several root expressions that then share nodes too.
+ * Expr → DAG in one pass over each expression, bottom-up on an explicit stack (any depth; a subexpression object
+ * shared by fluent code is planned once). Per node, in this order: bind (calls to kernels, arguments to inputs and
+ * parameters), type-check (numbers vs conditions), then fold if every operand is a constant — so {@code not 5} is the
+ * same type error as {@code not close}, and this is the only constant folder. Every distinct computation is one
+ * node (hash-consing: {@code sma(close, 20)} used three times, or under its alias {@code rolling_mean}, is one node,
+ * across roots too). Constants, bare names and text stay values until something uses them as a series, so a choice
+ * such as {@code ma_type=ema} or a folded parameter {@code 2 + 3} never becomes a node. Finally the reachable nodes
+ * are numbered canonically (depth-first from the roots, inputs in declared order), so one DAG has one numbering
+ * whatever the text, the argument order or the planning order.
  */
 final class Planner {
     /** Derived bar prices the DSL accepts as bare names, and the kernel each one is. */
@@ -35,189 +42,260 @@ final class Planner {
             "ohlc4", "avgprice");
 
     private final Registry registry;
-    private final Map<String, Node> byKey = new HashMap<>();
-    private final List<Node> nodes = new ArrayList<>();
+    private final List<Proto> protos = new ArrayList<>();
+    private final Map<Proto, Integer> interned = new HashMap<>();
     private String source;
 
     Planner(Registry registry) {
         this.registry = registry;
     }
 
-    List<Node> nodes() {
-        return nodes;
-    }
+    // ---- provisional nodes, hash-consed by value
 
-    /** Plans one root; {@code text} is the DSL source it came from, or null for a fluent expression. */
-    Ref root(Expr e, String text) {
-        this.source = text;
-        checkHeight(e);
-        return bind(fold(e));
-    }
-
-    /**
-     * Evaluates constant subtrees ({@code 2 + 3}, {@code -(1)}, {@code 1 > 2}) before binding, so folded operands
-     * never become nodes. Only operator nodes over literals fold; the height check above bounds the recursion.
-     */
-    private static Expr fold(Expr e) {
-        return switch (e) {
-            case Expr.Unary u -> {
-                Expr a = fold(u.operand());
-                Double v = value(a);
-                yield v == null ? (a == u.operand() ? u : new Expr.Unary(u.op(), a, u.span()))
-                        : literal(Ops.apply(u.op(), v), u.op() == Op.NOT, u.span());
-            }
-            case Expr.Binary b -> {
-                Expr l = fold(b.left());
-                Expr r = fold(b.right());
-                Double lv = value(l);
-                Double rv = value(r);
-                if (lv != null && rv != null && (!b.op().isLogical() || (l instanceof Expr.Bool && r instanceof Expr.Bool))) {
-                    yield literal(Ops.apply(b.op(), lv, rv), !b.op().isArithmetic(), b.span());
-                }
-                yield l == b.left() && r == b.right() ? b : new Expr.Binary(b.op(), l, r, b.span());
-            }
-            case Expr.Call c -> {
-                List<Arg> args = new ArrayList<>(c.args().size());
-                boolean same = true;
-                for (Arg a : c.args()) {
-                    Expr v = fold(a.value());
-                    same &= v == a.value();
-                    args.add(new Arg(a.name(), v));
-                }
-                yield same ? c : new Expr.Call(c.kernel(), args, c.span());
-            }
-            case Expr.Output o -> {
-                Expr of = fold(o.of());
-                yield of == o.of() ? o : new Expr.Output(of, o.name(), o.span());
-            }
-            default -> e;
-        };
-    }
-
-    private static Double value(Expr e) {
-        return switch (e) {
-            case Expr.Num n -> n.value();
-            case Expr.Bool b -> b.value() ? 1.0 : 0.0;
-            default -> null;
-        };
-    }
-
-    private static Expr literal(double v, boolean condition, Expr.Span span) {
-        return condition && (v == 0.0 || v == 1.0) ? new Expr.Bool(v == 1.0, span) : new Expr.Num(v, span);
-    }
-
-    private <T extends Node> T intern(String key, java.util.function.IntFunction<T> make) {
-        Node existing = byKey.get(key);
-        if (existing != null) {
-            @SuppressWarnings("unchecked")
-            T t = (T) existing;
-            return t;
+    /** A node before canonical numbering; its inputs are provisional ids. Records give hash-consing by value. */
+    private sealed interface Proto permits ColumnP, ConstantP, KernelP, OperatorP {
+        default List<PRef> inputs() {
+            return List.of();
         }
-        T n = make.apply(nodes.size());
-        byKey.put(key, n);
-        nodes.add(n);
-        return n;
     }
+
+    private record ColumnP(String name) implements Proto {}
+
+    private record ConstantP(double value, ValueType type) implements Proto {}
+
+    private record KernelP(KernelDescriptor descriptor, ParamValues params, List<PRef> inputs) implements Proto {}
+
+    private record OperatorP(Op op, List<PRef> inputs) implements Proto {}
+
+    /** One output of a provisional node. */
+    private record PRef(int node, int output) {}
+
+    private int intern(Proto p) {
+        Integer id = interned.get(p);
+        if (id == null) {
+            id = protos.size();
+            protos.add(p);
+            interned.put(p, id);
+        }
+        return id;
+    }
+
+    private ValueType type(PRef r) {
+        return switch (protos.get(r.node())) {
+            case ColumnP c -> ValueType.NUMBER;
+            case ConstantP k -> k.type();
+            case KernelP k -> k.descriptor().kind() == io.ta.annotation.OutputKind.FLAG ? ValueType.CONDITION : ValueType.NUMBER;
+            case OperatorP o -> o.op().isArithmetic() ? ValueType.NUMBER : ValueType.CONDITION;
+        };
+    }
+
+    // ---- what an expression evaluates to while planning
+
+    /** The planning value of one expression; {@code src} locates errors. */
+    private sealed interface Bound permits Const, Word, Txt, Val, Called {
+        Expr src();
+    }
+
+    /** A constant (a literal, or operators over literals, folded). */
+    private record Const(double value, ValueType type, Expr src) implements Bound {}
+
+    /** A bare name: a column, a derived price, or a choice — decided by where it is used. */
+    private record Word(String name, Expr src) implements Bound {}
+
+    /** Text, only valid as a choice. */
+    private record Txt(String value, Expr src) implements Bound {}
+
+    /** A series: a node output. */
+    private record Val(PRef ref, Expr src) implements Bound {}
+
+    /** A kernel call; {@code output} is the selected output, or -1 for a multi-output kernel not yet projected. */
+    private record Called(int node, KernelDescriptor descriptor, int output, boolean selector, Expr.Call src) implements Bound {}
 
     // ---- errors, located in the text when there is one
 
     private int at(Expr e) {
-        return source == null ? -1 : e.span().start();
-    }
-
-    private String where() {
-        return source;
+        return source == null || e == null || e.span() == null ? -1 : e.span().start();
     }
 
     private TypeCheckException type(Expr e, String reason) {
-        return new TypeCheckException(reason, where(), at(e));
+        return new TypeCheckException(reason, source, at(e));
     }
 
     private BindingException binding(Expr e, String reason, Throwable cause) {
-        return new BindingException(reason, where(), at(e), cause);
+        return new BindingException(reason, source, at(e), cause);
     }
 
-    /** Fluent expressions are not limited by the parser, so check their height without recursing. */
-    private void checkHeight(Expr root) {
-        Deque<Object[]> stack = new ArrayDeque<>();
-        stack.push(new Object[] {root, 1});
-        while (!stack.isEmpty()) {
-            Object[] top = stack.pop();
-            Expr e = (Expr) top[0];
-            int h = (Integer) top[1];
-            if (h > Parser.MAX_HEIGHT) {
-                throw new io.ta.runtime.dsl.ParseException(
-                        "expression is nested too deeply (more than " + Parser.MAX_HEIGHT + " levels)", where(), at(e));
+    private ParseException malformed(Expr e, String what) {
+        return new ParseException("malformed expression: " + what + " in " + Printer.print(e, 200), source, at(e));
+    }
+
+    // ---- planning
+
+    /** Plans one root; {@code text} is the DSL source it came from, or null for a fluent expression. */
+    int[] root(Expr e, String text) {
+        this.source = text;
+        if (e == null) {
+            throw new ParseException("no expression given", null, -1);
+        }
+        PRef r = series(evaluate(e));
+        return new int[] {r.node(), r.output()};
+    }
+
+    /** Post-order over the expression on an explicit stack; each distinct object is evaluated once. */
+    private Bound evaluate(Expr root) {
+        Map<Expr, Bound> done = new IdentityHashMap<>();
+        ArrayDeque<Expr> todo = new ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Expr e = todo.peek();
+            if (done.containsKey(e)) {
+                todo.pop();
+                continue;
             }
-            switch (e) {
-                case Expr.Call c -> c.args().forEach(a -> stack.push(new Object[] {a.value(), h + 1}));
-                case Expr.Output o -> stack.push(new Object[] {o.of(), h + 1});
-                case Expr.Unary u -> stack.push(new Object[] {u.operand(), h + 1});
-                case Expr.Binary b -> {
-                    stack.push(new Object[] {b.left(), h + 1});
-                    stack.push(new Object[] {b.right(), h + 1});
+            List<Expr> kids = children(e);
+            boolean ready = true;
+            for (int i = kids.size() - 1; i >= 0; i--) {
+                if (!done.containsKey(kids.get(i))) {
+                    todo.push(kids.get(i));
+                    ready = false;
                 }
-                default -> { }
+            }
+            if (ready) {
+                todo.pop();
+                done.put(e, combine(e, done));
+            }
+        }
+        return done.get(root);
+    }
+
+    /** The operands of {@code e}, after checking that a hand-built tree has every part an expression needs. */
+    private List<Expr> children(Expr e) {
+        switch (e) {
+            case Expr.Num n -> {
+                if (!Double.isFinite(n.value())) {
+                    throw malformed(e, "the number " + n.value() + " is not finite");
+                }
+                return List.of();
+            }
+            case Expr.Name n -> {
+                if (n.name() == null) {
+                    throw malformed(e, "a name is null");
+                }
+                return List.of();
+            }
+            case Expr.Text t -> {
+                if (t.value() == null) {
+                    throw malformed(e, "a text is null");
+                }
+                return List.of();
+            }
+            case Expr.Bool b -> {
+                return List.of();
+            }
+            case Expr.Call c -> {
+                if (c.kernel() == null || c.args() == null) {
+                    throw malformed(e, c.kernel() == null ? "a call has no kernel name" : "a call has no argument list");
+                }
+                List<Expr> out = new ArrayList<>(c.args().size());
+                for (Arg a : c.args()) {
+                    if (a == null || a.value() == null) {
+                        throw malformed(e, "an argument of " + c.kernel() + " is null");
+                    }
+                    out.add(a.value());
+                }
+                return out;
+            }
+            case Expr.Output o -> {
+                if (o.of() == null || o.name() == null) {
+                    throw malformed(e, o.of() == null ? "an output projection has nothing to project" : "an output name is null");
+                }
+                return List.of(o.of());
+            }
+            case Expr.Unary u -> {
+                if (u.op() != Op.NEG && u.op() != Op.NOT) {
+                    throw malformed(e, u.op() == null ? "a unary operator is null" : u.op() + " is not a unary operator");
+                }
+                if (u.operand() == null) {
+                    throw malformed(e, "the operand of " + u.op().symbol() + " is null");
+                }
+                return List.of(u.operand());
+            }
+            case Expr.Binary b -> {
+                if (b.op() == null || b.op() == Op.NEG || b.op() == Op.NOT) {
+                    throw malformed(e, b.op() == null ? "a binary operator is null" : b.op() + " is not a binary operator");
+                }
+                if (b.left() == null || b.right() == null) {
+                    throw malformed(e, "an operand of " + b.op().symbol() + " is null");
+                }
+                return List.of(b.left(), b.right());
             }
         }
     }
 
-    // ---- binding
-
-    private Ref bind(Expr e) {
+    private Bound combine(Expr e, Map<Expr, Bound> done) {
         return switch (e) {
-            case Expr.Num n -> constant(n.value(), ValueType.NUMBER);
-            case Expr.Bool b -> constant(b.value() ? 1.0 : 0.0, ValueType.CONDITION);
-            case Expr.Text t -> throw type(t, "text '" + t.value() + "' can only be the value of a choice parameter, e.g. ma_type='ema'");
-            case Expr.Name n -> name(n);
+            case Expr.Num n -> new Const(n.value(), ValueType.NUMBER, n);
+            case Expr.Bool b -> new Const(b.value() ? 1.0 : 0.0, ValueType.CONDITION, b);
+            case Expr.Name n -> new Word(n.name(), n);
+            case Expr.Text t -> new Txt(t.value(), t);
             case Expr.Call c -> {
-                Ref r = call(c);
-                if (r.output() < 0) {
-                    KernelDescriptor d = ((Node.Kernel) r.node()).descriptor();
-                    throw type(c, d.name() + " has " + d.outputs().size() + " outputs (" + outputNames(d)
-                            + "); pick one, e.g. " + d.name() + "(...)." + d.outputs().get(d.outputs().size() > 1 ? 1 : 0).name());
+                List<Bound> args = new ArrayList<>(c.args().size());
+                for (Arg a : c.args()) {
+                    args.add(done.get(a.value()));
                 }
-                yield r;
+                yield call(c, args);
             }
-            case Expr.Output o -> output(o);
-            case Expr.Unary u -> unary(u);
-            case Expr.Binary b -> binary(b);
+            case Expr.Output o -> output(o, done.get(o.of()));
+            case Expr.Unary u -> unary(u, done.get(u.operand()));
+            case Expr.Binary b -> binary(b, done.get(b.left()), done.get(b.right()));
         };
+    }
+
+    /** A value used as a series: interns what it stands for. */
+    private PRef series(Bound b) {
+        return switch (b) {
+            case Const k -> new PRef(intern(new ConstantP(k.value(), k.type())), 0);
+            case Val v -> v.ref();
+            case Txt t -> throw type(t.src(), "text '" + t.value() + "' can only be the value of a choice parameter, e.g. ma_type='ema'");
+            case Word w -> name(w);
+            case Called c -> {
+                if (c.output() < 0) {
+                    KernelDescriptor d = c.descriptor();
+                    throw type(c.src(), d.name() + " has " + d.outputs().size() + " outputs (" + outputNames(d) + "); pick one, e.g. "
+                            + d.name() + "(...)." + d.outputs().get(d.outputs().size() > 1 ? 1 : 0).name());
+                }
+                yield new PRef(c.node(), c.output());
+            }
+        };
+    }
+
+    private ValueType typeOf(Bound b) {
+        return b instanceof Const k ? k.type() : type(series(b));
     }
 
     private static String outputNames(KernelDescriptor d) {
         return String.join(", ", d.outputs().stream().map(o -> o.name()).toList());
     }
 
-    private Ref constant(double v, ValueType type) {
-        Node.Constant c = intern("k:" + type + ":" + Double.doubleToLongBits(v), id -> new Node.Constant(id, v, type));
-        return new Ref(c, 0);
-    }
-
-    private Ref column(String name) {
-        return new Ref(intern("c:" + name, id -> new Node.Column(id, name)), 0);
-    }
-
-    private Ref name(Expr.Name n) {
-        String kernel = DERIVED.get(n.name());
+    private PRef name(Word w) {
+        String kernel = DERIVED.get(w.name());
         if (kernel != null) {
-            return bind(new Expr.Call(kernel, List.of(), n.span()));
+            return series(call(new Expr.Call(kernel, List.of(), w.src().span()), List.of()));
         }
-        if (registry.names().contains(n.name())) {
-            boolean generic = registry.kernel(n.name()).inputs().stream().anyMatch(in -> !Bars.FIELDS.contains(in));
-            throw type(n, "'" + n.name() + "' is a kernel; call it, e.g. " + n.name() + (generic ? "(close)" : "()"));
+        if (registry.names().contains(w.name())) {
+            boolean generic = registry.kernel(w.name()).inputs().stream().anyMatch(in -> !Bars.FIELDS.contains(in));
+            throw type(w.src(), "'" + w.name() + "' is a kernel; call it, e.g. " + w.name() + (generic ? "(close)" : "()"));
         }
-        return column(n.name());
+        return new PRef(intern(new ColumnP(w.name())), 0);
     }
 
-    private Ref output(Expr.Output o) {
-        if (!(o.of() instanceof Expr.Call c)) {
-            throw type(o, "only a kernel call has named outputs; '." + o.name() + "' follows " + Printer.print(o.of()));
+    private Bound output(Expr.Output o, Bound of) {
+        if (!(of instanceof Called c)) {
+            throw type(o, "only a kernel call has named outputs; '." + o.name() + "' follows " + Printer.print(o.of(), 200));
         }
-        Ref r = call(c);
-        KernelDescriptor d = ((Node.Kernel) r.node()).descriptor();
-        if (r.output() >= 0 && d.outputs().size() > 1 && !d.outputs().get(r.output()).name().equals(o.name())) {
-            throw type(o, "'" + c.kernel() + "' already selects output " + d.outputs().get(r.output()).name());
+        KernelDescriptor d = c.descriptor();
+        if (c.selector() && !d.outputs().get(c.output()).name().equals(o.name())) {
+            throw type(o, "'" + c.src().kernel() + "' already selects output " + d.outputs().get(c.output()).name());
         }
         int i = d.outputIndex(o.name());
         if (i < 0) {
@@ -226,11 +304,15 @@ final class Planner {
             throw binding(o, d.name() + " has no output '" + o.name() + "'" + Names.hint(near) + "; outputs: " + String.join(", ", outs),
                     new UnknownNameException("output", o.name(), near, d.name() + " has no output " + o.name()));
         }
-        return new Ref(r.node(), i);
+        return new Val(new PRef(c.node(), i), o);
     }
 
-    /** Binds a call; the ref's output is the selected one, or -1 for a multi-output kernel without selection. */
-    private Ref call(Expr.Call c) {
+    /**
+     * Binds a call. Positional arguments fill first, in order: a series goes to the next free input, a constant to
+     * the next free parameter — or to an input when no parameter is left ({@code crossup(rsi(close, 14), 70)}).
+     * Keyword arguments then fill by name; one naming a slot a positional already filled is "given twice".
+     */
+    private Called call(Expr.Call c, List<Bound> args) {
         Registry.Entry entry;
         try {
             entry = registry.resolve(c.kernel());
@@ -239,48 +321,24 @@ final class Planner {
         }
         KernelDescriptor d = entry.kernel();
         List<String> inputNames = d.inputs();
-        Map<String, Expr> inputs = new LinkedHashMap<>();
-        Map<String, Object> params = new LinkedHashMap<>();
-        Map<String, Expr> paramSource = new HashMap<>();
         List<String> generic = inputNames.stream().filter(n -> !Bars.FIELDS.contains(n)).toList();
-        List<String> fields = inputNames.stream().filter(Bars.FIELDS::contains).toList();
+        Map<String, Bound> inputs = new LinkedHashMap<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        Map<String, Bound> given = new HashMap<>();
 
-        for (Arg a : c.args()) {
-            if (!a.isKeyword()) {
+        List<ParamSpec> freeParams = new ArrayList<>(d.params());
+        List<String> freeInputs = new ArrayList<>(generic);
+        inputNames.stream().filter(Bars.FIELDS::contains).forEach(freeInputs::add);
+        int genericLeft = generic.size();
+        for (int i = 0; i < args.size(); i++) {
+            if (c.args().get(i).isKeyword()) {
                 continue;
             }
-            if (inputNames.contains(a.name())) {
-                inputs.put(a.name(), a.value());
-            } else if (d.params().stream().anyMatch(p -> p.name().equals(a.name()))) {
-                ParamSpec spec = d.params().stream().filter(p -> p.name().equals(a.name())).findFirst().orElseThrow();
-                params.put(a.name(), literal(d, spec, a.value()));
-                paramSource.put(a.name(), a.value());
-            } else {
-                List<String> known = new ArrayList<>(inputNames);
-                d.params().forEach(p -> known.add(p.name()));
-                String near = Names.closest(a.name(), known);
-                throw binding(a.value(), d.name() + " has no argument '" + a.name() + "'" + Names.hint(near)
-                        + "; inputs: " + String.join(", ", inputNames)
-                        + (d.params().isEmpty() ? "; no parameters" : "; parameters: "
-                                + String.join(", ", d.params().stream().map(ParamSpec::name).toList())),
-                        new UnknownNameException("argument", a.name(), near, d.name() + " has no argument " + a.name()));
-            }
-        }
-        List<ParamSpec> freeParams = new ArrayList<>(d.params().stream().filter(p -> !params.containsKey(p.name())).toList());
-        List<String> freeInputs = new ArrayList<>(generic.stream().filter(n -> !inputs.containsKey(n)).toList());
-        freeInputs.addAll(fields.stream().filter(n -> !inputs.containsKey(n)).toList());
-        int genericLeft = (int) generic.stream().filter(n -> !inputs.containsKey(n)).count();
-        for (Arg a : c.args()) {
-            if (a.isKeyword()) {
-                continue;
-            }
-            boolean literal = a.value() instanceof Expr.Num || a.value() instanceof Expr.Bool || a.value() instanceof Expr.Text
-                    || (a.value() instanceof Expr.Unary u && u.op() == Op.NEG && u.operand() instanceof Expr.Num);
-            // A series always goes to an input; a literal goes to an input only when no parameter can take it
-            // (crossup(rsi(close, 14), 70) broadcasts 70; sma(20) means period=20 on close).
-            boolean toInput = !freeInputs.isEmpty() && (!literal || freeParams.isEmpty()) && (!literal || genericLeft > 0);
+            Bound b = args.get(i);
+            boolean literal = b instanceof Const || b instanceof Txt;
+            boolean toInput = !freeInputs.isEmpty() && (!literal || (freeParams.isEmpty() && genericLeft > 0));
             if (!literal && freeInputs.isEmpty()) {
-                throw type(a.value(), d.name() + " takes no further series input here; parameters must be numbers"
+                throw type(b.src(), d.name() + " takes no further series input here; parameters must be numbers"
                         + (freeParams.isEmpty() ? "" : " (next: " + freeParams.get(0).name() + ")"));
             }
             if (toInput) {
@@ -288,23 +346,51 @@ final class Planner {
                 if (!Bars.FIELDS.contains(in)) {
                     genericLeft--;
                 }
-                inputs.put(in, a.value());
+                inputs.put(in, b);
+                given.put(in, b);
             } else if (!freeParams.isEmpty()) {
                 ParamSpec spec = freeParams.remove(0);
-                params.put(spec.name(), literal(d, spec, a.value()));
-                paramSource.put(spec.name(), a.value());
+                params.put(spec.name(), literal(d, spec, b));
+                given.put(spec.name(), b);
             } else {
-                throw binding(a.value(), d.name() + " takes " + inputNames.size() + " input(s) (" + String.join(", ", inputNames)
+                throw binding(b.src(), d.name() + " takes " + inputNames.size() + " input(s) (" + String.join(", ", inputNames)
                         + ") and " + d.params().size() + " parameter(s); this argument is one too many", null);
+            }
+        }
+        for (int i = 0; i < args.size(); i++) {
+            Arg a = c.args().get(i);
+            if (!a.isKeyword()) {
+                continue;
+            }
+            Bound b = args.get(i);
+            ParamSpec spec = d.params().stream().filter(p -> p.name().equals(a.name())).findFirst().orElse(null);
+            if (!inputNames.contains(a.name()) && spec == null) {
+                List<String> known = new ArrayList<>(inputNames);
+                d.params().forEach(p -> known.add(p.name()));
+                String near = Names.closest(a.name(), known);
+                throw binding(b.src(), d.name() + " has no argument '" + a.name() + "'" + Names.hint(near)
+                        + "; inputs: " + String.join(", ", inputNames)
+                        + (d.params().isEmpty() ? "; no parameters" : "; parameters: "
+                                + String.join(", ", d.params().stream().map(ParamSpec::name).toList())),
+                        new UnknownNameException("argument", a.name(), near, d.name() + " has no argument " + a.name()));
+            }
+            Bound first = given.put(a.name(), b);
+            if (first != null) {
+                throw binding(b.src(), "argument '" + a.name() + "' of " + d.name() + " is given twice: "
+                        + Printer.print(first.src(), 60) + " and " + a.name() + "=" + Printer.print(b.src(), 60), null);
+            }
+            if (spec != null) {
+                params.put(a.name(), literal(d, spec, b));
+            } else {
+                inputs.put(a.name(), b);
             }
         }
         for (String in : generic) {
             if (!inputs.containsKey(in)) {
-                if (in.equals("x")) {
-                    inputs.put("x", new Expr.Name("close", c.span()));
-                } else {
+                if (!in.equals("x")) {
                     throw binding(c, d.name() + " needs input '" + in + "' (inputs: " + String.join(", ", inputNames) + ")", null);
                 }
+                inputs.put("x", new Word("close", c));
             }
         }
         ParamValues values;
@@ -313,101 +399,145 @@ final class Planner {
             d.lookback(values); // validates ranges and cross-parameter rules
         } catch (InvalidParameterException | UnknownNameException e) {
             Expr culprit = c;
-            if (e instanceof InvalidParameterException ip && !ip.parameters().isEmpty() && paramSource.containsKey(ip.parameters().get(0))) {
-                culprit = paramSource.get(ip.parameters().get(0));
+            if (e instanceof InvalidParameterException ip && !ip.parameters().isEmpty() && given.containsKey(ip.parameters().get(0))) {
+                culprit = given.get(ip.parameters().get(0)).src();
             }
             throw binding(culprit, e.getMessage(), e);
         }
-        List<Ref> refs = new ArrayList<>();
-        StringBuilder key = new StringBuilder("K:").append(d.name()).append('(').append(values).append(")[");
+        List<PRef> refs = new ArrayList<>(inputNames.size());
         for (String in : inputNames) {
-            Expr value = inputs.containsKey(in) ? inputs.get(in) : new Expr.Name(in, c.span());
-            Ref r = bind(value);
-            refs.add(r);
-            key.append(r.node().id()).append('.').append(r.output()).append(',');
+            Bound b = inputs.get(in);
+            refs.add(series(b == null ? new Word(in, c) : b));
         }
-        int base = 0;
-        for (Ref r : refs) {
-            base = Math.max(base, r.lookback());
-        }
-        int[] lookbacks = new int[d.outputs().size()];
-        for (int o = 0; o < lookbacks.length; o++) {
-            lookbacks[o] = saturatedAdd(base, d.lookback(values, o));
-        }
-        Node.Kernel node = intern(key.toString(), id -> new Node.Kernel(id, d, values, refs, lookbacks));
+        int node = intern(new KernelP(d, values, List.copyOf(refs)));
         int output = entry.isSelector() ? entry.output() : (d.outputs().size() == 1 ? 0 : -1);
-        return new Ref(node, output);
+        return new Called(node, d, output, entry.isSelector(), c);
+    }
+
+    /** A parameter's value from a constant, a bare name or text. */
+    private Object literal(KernelDescriptor d, ParamSpec spec, Bound b) {
+        Expr e = b.src();
+        if (spec.type() == ParamType.CHOICE) {
+            if (b instanceof Word w) {
+                return w.name();
+            }
+            if (b instanceof Txt t) {
+                return t.value();
+            }
+            throw type(e, d.name() + ": " + spec.name() + " must be " + spec.rangeText() + ", found " + Printer.print(e, 60));
+        }
+        if (spec.type() == ParamType.BOOL) {
+            if (b instanceof Const k && k.type() == ValueType.CONDITION) {
+                return k.value() != 0.0;
+            }
+            throw type(e, d.name() + ": " + spec.name() + " must be true or false, found " + Printer.print(e, 60));
+        }
+        if (b instanceof Const k && k.type() == ValueType.NUMBER) {
+            return k.value();
+        }
+        throw type(e, d.name() + ": parameter " + spec.name() + " must be a number (" + spec.rangeText() + "), found "
+                + Printer.print(e, 60));
+    }
+
+    // ---- operators: type-check first, then fold constants
+
+    private Bound unary(Expr.Unary u, Bound a) {
+        if (u.op() == Op.NOT) {
+            requireCondition(a, "not");
+        }
+        ValueType result = u.op() == Op.NOT ? ValueType.CONDITION : ValueType.NUMBER;
+        if (a instanceof Const k) {
+            return new Const(Ops.apply(u.op(), k.value()), result, u);
+        }
+        PRef in = series(a);
+        return new Val(new PRef(intern(new OperatorP(u.op(), List.of(in))), 0), u);
+    }
+
+    private Bound binary(Expr.Binary b, Bound l, Bound r) {
+        if (b.op().isLogical()) {
+            requireCondition(l, b.op().symbol());
+            requireCondition(r, b.op().symbol());
+        }
+        ValueType result = b.op().isArithmetic() ? ValueType.NUMBER : ValueType.CONDITION;
+        if (l instanceof Const kl && r instanceof Const kr) {
+            return new Const(Ops.apply(b.op(), kl.value(), kr.value()), result, b);
+        }
+        PRef left = series(l);
+        PRef right = series(r);
+        return new Val(new PRef(intern(new OperatorP(b.op(), List.of(left, right))), 0), b);
+    }
+
+    private void requireCondition(Bound b, String op) {
+        if (typeOf(b) != ValueType.CONDITION) {
+            String text = Printer.print(b.src(), 60);
+            throw type(b.src(), "'" + op + "' needs conditions, but " + text + " is a number; compare it, e.g. " + text + " > 0");
+        }
+    }
+
+    // ---- canonical numbering
+
+    /** The nodes reachable from {@code roots}, numbered depth-first from the roots in order, inputs in order. */
+    List<Node> finish(Map<String, int[]> roots, Map<String, Ref> refs) {
+        int[] id = new int[protos.size()];
+        Arrays.fill(id, -1);
+        List<Node> nodes = new ArrayList<>();
+        for (int[] root : roots.values()) {
+            number(root[0], id, nodes);
+        }
+        for (Map.Entry<String, int[]> r : roots.entrySet()) {
+            refs.put(r.getKey(), new Ref(nodes.get(id[r.getValue()[0]]), r.getValue()[1]));
+        }
+        return nodes;
+    }
+
+    private void number(int start, int[] id, List<Node> nodes) {
+        if (id[start] >= 0) {
+            return;
+        }
+        ArrayDeque<int[]> todo = new ArrayDeque<>(); // {provisional id, next input to visit}
+        todo.push(new int[] {start, 0});
+        while (!todo.isEmpty()) {
+            int[] top = todo.peek();
+            List<PRef> inputs = protos.get(top[0]).inputs();
+            if (top[1] < inputs.size()) {
+                int next = inputs.get(top[1]++).node();
+                if (id[next] < 0) {
+                    todo.push(new int[] {next, 0});
+                }
+                continue;
+            }
+            todo.pop();
+            if (id[top[0]] < 0) {
+                id[top[0]] = nodes.size();
+                nodes.add(build(protos.get(top[0]), nodes.size(), id, nodes));
+            }
+        }
+    }
+
+    private static Node build(Proto p, int id, int[] ids, List<Node> nodes) {
+        List<Ref> in = new ArrayList<>(p.inputs().size());
+        int base = 0;
+        for (PRef r : p.inputs()) {
+            Ref ref = new Ref(nodes.get(ids[r.node()]), r.output());
+            in.add(ref);
+            base = Math.max(base, ref.lookback());
+        }
+        return switch (p) {
+            case ColumnP c -> new Node.Column(id, c.name());
+            case ConstantP k -> new Node.Constant(id, k.value(), k.type());
+            case OperatorP o -> new Node.Operator(id, o.op(), in, base);
+            case KernelP k -> {
+                int[] lookbacks = new int[k.descriptor().outputs().size()];
+                for (int o = 0; o < lookbacks.length; o++) {
+                    lookbacks[o] = saturatedAdd(base, k.descriptor().lookback(k.params(), o));
+                }
+                yield new Node.Kernel(id, k.descriptor(), k.params(), in, lookbacks);
+            }
+        };
     }
 
     private static int saturatedAdd(int a, int b) {
         long s = (long) a + b;
         return s > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) s;
-    }
-
-    /** A parameter's value from a literal argument. */
-    private Object literal(KernelDescriptor d, ParamSpec spec, Expr e) {
-        if (spec.type() == ParamType.CHOICE) {
-            if (e instanceof Expr.Name n) {
-                return n.name();
-            }
-            if (e instanceof Expr.Text t) {
-                return t.value();
-            }
-            throw type(e, d.name() + ": " + spec.name() + " must be " + spec.rangeText() + ", found " + Printer.print(e));
-        }
-        if (spec.type() == ParamType.BOOL) {
-            if (e instanceof Expr.Bool b) {
-                return b.value();
-            }
-            throw type(e, d.name() + ": " + spec.name() + " must be true or false, found " + Printer.print(e));
-        }
-        double sign = 1;
-        Expr v = e;
-        if (v instanceof Expr.Unary u && u.op() == Op.NEG) {
-            sign = -1;
-            v = u.operand();
-        }
-        if (v instanceof Expr.Num n) {
-            return sign * n.value();
-        }
-        throw type(e, d.name() + ": parameter " + spec.name() + " must be a number (" + spec.rangeText() + "), found "
-                + Printer.print(e));
-    }
-
-    // ---- operators
-
-    private Ref unary(Expr.Unary u) {
-        Ref a = bind(u.operand());
-        if (u.op() == Op.NOT) {
-            requireCondition(u.operand(), a, "not");
-        }
-        if (a.node() instanceof Node.Constant k) {
-            return constant(Ops.apply(u.op(), k.value()), u.op() == Op.NOT ? ValueType.CONDITION : ValueType.NUMBER);
-        }
-        Ref in = a;
-        return new Ref(intern("O:" + u.op() + "[" + in.node().id() + "." + in.output() + "]",
-                id -> new Node.Operator(id, u.op(), List.of(in), in.lookback())), 0);
-    }
-
-    private Ref binary(Expr.Binary b) {
-        Ref l = bind(b.left());
-        Ref r = bind(b.right());
-        if (b.op().isLogical()) {
-            requireCondition(b.left(), l, b.op().symbol());
-            requireCondition(b.right(), r, b.op().symbol());
-        }
-        if (l.node() instanceof Node.Constant kl && r.node() instanceof Node.Constant kr) {
-            return constant(Ops.apply(b.op(), kl.value(), kr.value()), b.op().isArithmetic() ? ValueType.NUMBER : ValueType.CONDITION);
-        }
-        int lookback = Math.max(l.lookback(), r.lookback());
-        return new Ref(intern("O:" + b.op() + "[" + l.node().id() + "." + l.output() + "," + r.node().id() + "." + r.output() + "]",
-                id -> new Node.Operator(id, b.op(), List.of(l, r), lookback)), 0);
-    }
-
-    private void requireCondition(Expr e, Ref r, String op) {
-        if (r.type() != ValueType.CONDITION) {
-            throw type(e, "'" + op + "' needs conditions, but " + Printer.print(e) + " is a number; compare it, e.g. "
-                    + Printer.print(e) + " > 0");
-        }
     }
 }

@@ -10,14 +10,23 @@ import java.util.List;
 
 /**
  * Changing timeframes (CATALOG.md §2.10, §3.10). These are series transforms, not aligned kernels: their outputs have
- * another length than their inputs. Timestamps are epoch milliseconds marking each bar's close, strictly ascending.
+ * another length than their inputs. Timestamps are epoch milliseconds marking each bar's close, strictly ascending,
+ * anywhere in the {@code long} range: timestamp arithmetic is exact (no overflow near ±9.2e18), and a result that
+ * would not fit — a series longer than an array can hold, a period end beyond {@code Long.MAX_VALUE} — is refused
+ * with a typed error naming the sizes, before anything is allocated.
  *
  * <p>No look-ahead: an aggregated bar is stamped with the close of its last input bar (by count) or with the end of
  * its period (by time), and {@link #sync} with {@link Fill#FFILL} shows a slow bar on a fast timeline only from the
  * moment it closed. The partial last bucket is provisional: it changes as bars arrive. {@link Fill#LINEAR} reads the
  * next slow bar and is therefore look-ahead, for batch research only.
+ *
+ * <p>Values: ±Infinity is missing, as everywhere in {@code ta}; outputs carry NaN for it and never an infinity (an
+ * aggregate that overflows is NaN too).
  */
 public final class Resample {
+    /** The longest series this class produces: the JDK's largest safe array length. */
+    public static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
+
     private Resample() {}
 
     /** How a bucket's values are combined. */
@@ -33,8 +42,14 @@ public final class Resample {
         LINEAR
     }
 
-    /** A series with its timestamps. */
+    /**
+     * A series with its timestamps.
+     *
+     * @param time epoch milliseconds, strictly ascending
+     * @param values one value per timestamp
+     */
     public record Timed(long[] time, double[] values) {
+        /** Number of points. */
         public int length() {
             return values.length;
         }
@@ -44,12 +59,34 @@ public final class Resample {
         Checks.intParam(kernel, "factor", factor, 1, 1_000_000, false, false);
     }
 
-    private static void ascending(String kernel, long[] time, int n) {
+    private static <T> T choice(String kernel, String param, T value) {
+        if (value == null) {
+            throw new InvalidParameterException(kernel, List.of(param), "non-null", kernel + ": " + param + " must not be null");
+        }
+        return value;
+    }
+
+    private static double[] values(String kernel, String name, double[] x) {
+        if (x == null) {
+            throw new ShapeMismatchException(kernel, kernel + ": input '" + name + "' is null");
+        }
+        return x;
+    }
+
+    private static Bars bars(String kernel, Bars bars) {
+        if (bars == null) {
+            throw new ShapeMismatchException(kernel, kernel + ": bars are null");
+        }
+        return bars;
+    }
+
+    private static void ascending(String kernel, String name, long[] time, int n, String valuesName) {
         if (time == null) {
-            throw new ShapeMismatchException(kernel, kernel + ": timestamps are required");
+            throw new ShapeMismatchException(kernel, kernel + ": timestamps '" + name + "' are required");
         }
         if (time.length != n) {
-            throw new ShapeMismatchException(kernel, kernel + ": input lengths differ: time=" + time.length + ", x=" + n);
+            throw new ShapeMismatchException(kernel, kernel + ": input lengths differ: " + name + "=" + time.length + ", "
+                    + valuesName + "=" + n);
         }
         for (int i = 1; i < time.length; i++) {
             if (time[i] <= time[i - 1]) {
@@ -61,30 +98,41 @@ public final class Resample {
 
     /**
      * Buckets of {@code factor} consecutive values from index 0 (the last may be partial), each aggregated and
-     * stamped with its last timestamp. A bucket containing NaN gives NaN for MEAN, SUM, MAX and MIN.
+     * stamped with its last timestamp. A bucket containing a missing value (NaN, ±Inf) gives NaN for MEAN, SUM, MAX
+     * and MIN; FIRST and LAST give NaN when that value is missing.
+     *
+     * @throws InvalidParameterException for a factor outside [1, 1000000] or a null aggregation
+     * @throws ShapeMismatchException for null, ragged or non-ascending inputs
      */
     public static Timed downsample(long[] time, double[] x, int factor, Agg agg) {
         factor("downsample", factor);
-        ascending("downsample", time, x.length);
+        choice("downsample", "agg", agg);
+        values("downsample", "x", x);
+        ascending("downsample", "time", time, x.length, "x");
         int n = x.length;
-        int m = (n + factor - 1) / factor;
+        int m = buckets(n, factor);
         long[] t = new long[m];
         double[] v = new double[m];
         for (int b = 0; b < m; b++) {
-            int from = b * factor;
-            int to = Math.min(n, from + factor);
+            int from = b * factor; // b <= (n - 1) / factor, so this stays below n
+            int to = (int) Math.min(n, (long) from + factor);
             t[b] = time[to - 1];
             v[b] = aggregate(x, from, to, agg);
         }
         return new Timed(t, v);
     }
 
+    /** {@code ceil(n / factor)} without the overflow of {@code n + factor - 1}. */
+    private static int buckets(int n, int factor) {
+        return n == 0 ? 0 : (n - 1) / factor + 1;
+    }
+
     static double aggregate(double[] x, int from, int to, Agg agg) {
         switch (agg) {
             case FIRST:
-                return x[from];
+                return Checks.finiteOrNaN(x[from]);
             case LAST:
-                return x[to - 1];
+                return Checks.finiteOrNaN(x[to - 1]);
             default:
                 break;
         }
@@ -100,16 +148,24 @@ public final class Resample {
                 default -> acc + v;
             };
         }
-        return agg == Agg.MEAN ? acc / (to - from) : acc;
+        return Checks.finiteOrNaN(agg == Agg.MEAN ? acc / (to - from) : acc);
     }
 
-    /** OHLCV bars aggregated {@code factor} at a time: open first, high max, low min, close last, volume sum. */
+    /**
+     * OHLCV bars aggregated {@code factor} at a time: open first, high max, low min, close last, volume sum.
+     *
+     * @throws InvalidParameterException for a factor outside [1, 1000000]
+     * @throws ShapeMismatchException if {@code bars} is null
+     */
     public static Bars downsample(Bars bars, int factor) {
         factor("downsample", factor);
+        bars("downsample", bars);
         long[] time = bars.hasTime() ? bars.times() : indices(bars.length());
-        List<Integer> ends = new ArrayList<>();
-        for (int end = factor; end < bars.length() + factor; end += factor) {
-            ends.add(Math.min(end, bars.length()));
+        int n = bars.length();
+        int m = buckets(n, factor);
+        int[] ends = new int[m];
+        for (int b = 0; b < m; b++) {
+            ends[b] = (int) Math.min(n, (long) (b + 1) * factor);
         }
         return aggregate(bars, time, ends, null);
     }
@@ -117,12 +173,17 @@ public final class Resample {
     /**
      * OHLCV bars aggregated by time: period {@code k} holds the bars closing in {@code ((k-1)·p, k·p]} (epoch-aligned)
      * and is stamped {@code k·p}, the moment it closes. Periods without bars are omitted.
+     *
+     * @throws InvalidParameterException for a period below 1 ms
+     * @throws ShapeMismatchException for null bars, bars without timestamps, or a bar whose period would end after
+     *     {@code Long.MAX_VALUE}
      */
     public static Bars resample(Bars bars, long periodMillis) {
         if (periodMillis <= 0) {
             throw new InvalidParameterException("resample", List.of("period"), "> 0",
                     "resample: period must be > 0 milliseconds, got " + periodMillis);
         }
+        bars("resample", bars);
         if (!bars.hasTime()) {
             throw new ShapeMismatchException("resample", "resample: resampling by time needs timestamps");
         }
@@ -130,21 +191,30 @@ public final class Resample {
         List<Integer> ends = new ArrayList<>();
         List<Long> stamps = new ArrayList<>();
         for (int i = 0; i < time.length; i++) {
-            long k = Math.floorDiv(time[i] - 1, periodMillis) + 1;
-            if (i + 1 == time.length || Math.floorDiv(time[i + 1] - 1, periodMillis) + 1 != k) {
+            long k = Math.ceilDiv(time[i], periodMillis); // exact for every long, unlike floorDiv(t - 1, p) + 1
+            if (i + 1 == time.length || Math.ceilDiv(time[i + 1], periodMillis) != k) {
                 ends.add(i + 1);
-                stamps.add(k * periodMillis);
+                long end;
+                try {
+                    end = Math.multiplyExact(k, periodMillis);
+                } catch (ArithmeticException e) {
+                    throw new ShapeMismatchException("resample", "resample: bar " + i + " (" + time[i] + ") falls in a period of "
+                            + periodMillis + " ms that ends after the largest timestamp (" + Long.MAX_VALUE + ")");
+                }
+                stamps.add(end);
             }
         }
         long[] st = new long[stamps.size()];
+        int[] en = new int[ends.size()];
         for (int i = 0; i < st.length; i++) {
             st[i] = stamps.get(i);
+            en[i] = ends.get(i);
         }
-        return aggregate(bars, time, ends, st);
+        return aggregate(bars, time, en, st);
     }
 
-    private static Bars aggregate(Bars bars, long[] time, List<Integer> ends, long[] stamps) {
-        int m = ends.size();
+    private static Bars aggregate(Bars bars, long[] time, int[] ends, long[] stamps) {
+        int m = ends.length;
         long[] t = new long[m];
         Bars.Builder out = Bars.builder();
         for (String column : bars.columns()) {
@@ -159,51 +229,85 @@ public final class Resample {
             double[] v = new double[m];
             int from = 0;
             for (int b = 0; b < m; b++) {
-                v[b] = aggregate(x, from, ends.get(b), agg);
-                from = ends.get(b);
+                v[b] = aggregate(x, from, ends[b], agg);
+                from = ends[b];
             }
             out.column(column, v);
         }
         for (int b = 0; b < m; b++) {
-            t[b] = stamps != null ? stamps[b] : time[ends.get(b) - 1];
+            t[b] = stamps != null ? stamps[b] : time[ends[b] - 1];
         }
         return out.time(bars.hasTime() ? t : null).build();
     }
 
     /**
      * Each value repeated {@code factor} times, except the last; inserted timestamps are
-     * {@code t_i + j·(t_{i+1} − t_i)/factor} (integer division), {@code j = 1..factor−1}.
+     * {@code t_i + floor(j·(t_{i+1} − t_i)/factor)}, {@code j = 1..factor−1}, computed exactly. Bars must be at least
+     * {@code factor} ms apart so that every inserted timestamp is distinct and the output stays strictly ascending.
+     *
+     * @throws InvalidParameterException for a factor outside [1, 1000000], a factor larger than the gap between two
+     *     bars, or an output longer than {@link #MAX_LENGTH}
+     * @throws ShapeMismatchException for null, ragged or non-ascending inputs
      */
     public static Timed upsample(long[] time, double[] x, int factor) {
         factor("upsample", factor);
-        ascending("upsample", time, x.length);
+        values("upsample", "x", x);
+        ascending("upsample", "time", time, x.length, "x");
         int n = x.length;
         if (n == 0) {
             return new Timed(new long[0], new double[0]);
         }
-        int m = (n - 1) * factor + 1;
+        long size = (long) (n - 1) * factor + 1;
+        if (size > MAX_LENGTH) {
+            throw new InvalidParameterException("upsample", List.of("factor"), "(bars - 1) * factor + 1 <= " + MAX_LENGTH,
+                    "upsample: " + n + " bars with factor " + factor + " would give " + size + " bars, more than the "
+                            + MAX_LENGTH + " a series can hold");
+        }
+        for (int i = 0; i + 1 < n; i++) {
+            long gap = time[i + 1] - time[i]; // exact as an unsigned number: 0 < gap < 2^64
+            if (Long.compareUnsigned(gap, factor) < 0) {
+                throw new InvalidParameterException("upsample", List.of("factor"), "<= the gap between bars",
+                        "upsample: factor " + factor + " needs bars at least " + factor + " ms apart, but bars " + i + " (" + time[i]
+                                + ") and " + (i + 1) + " (" + time[i + 1] + ") are " + Long.toUnsignedString(gap)
+                                + " ms apart; inserted timestamps would repeat");
+            }
+        }
+        int m = (int) size;
         long[] t = new long[m];
         double[] v = new double[m];
         for (int i = 0; i < n - 1; i++) {
-            long step = time[i + 1] - time[i];
+            long gap = time[i + 1] - time[i];
+            // floor(j * gap / factor) = j * q + floor(j * r / factor) with gap = q * factor + r: every term fits in
+            // 64 unsigned bits (j * q < gap, j * r < factor^2), and the sum lands between t_i and t_(i+1).
+            long q = Long.divideUnsigned(gap, factor);
+            long r = Long.remainderUnsigned(gap, factor);
+            double value = Checks.finiteOrNaN(x[i]);
             for (int j = 0; j < factor; j++) {
-                t[i * factor + j] = time[i] + j * step / factor;
-                v[i * factor + j] = x[i];
+                t[i * factor + j] = time[i] + j * q + (j * r) / factor;
+                v[i * factor + j] = value;
             }
         }
         t[m - 1] = time[n - 1];
-        v[m - 1] = x[n - 1];
+        v[m - 1] = Checks.finiteOrNaN(x[n - 1]);
         return new Timed(t, v);
     }
 
     /**
      * The source series seen at each reference time: {@link Fill#FFILL} takes the last source value with timestamp
      * {@code <=} the reference (NaN if none) — a slow bar appears on the fast timeline once it has closed;
-     * {@link Fill#LINEAR} interpolates (look-ahead).
+     * {@link Fill#LINEAR} interpolates (look-ahead). Missing source values (NaN, ±Inf) are NaN.
+     *
+     * @throws InvalidParameterException for a null fill
+     * @throws ShapeMismatchException for null, ragged or non-ascending inputs
      */
     public static double[] sync(long[] sourceTime, double[] source, long[] referenceTime, Fill fill) {
-        ascending("sync_timeframe", sourceTime, source.length);
-        ascending("sync_timeframe", referenceTime, referenceTime.length);
+        choice("sync_timeframe", "fill", fill);
+        values("sync_timeframe", "source", source);
+        ascending("sync_timeframe", "source_time", sourceTime, source.length, "source");
+        if (referenceTime == null) {
+            throw new ShapeMismatchException("sync_timeframe", "sync_timeframe: timestamps 'reference_time' are required");
+        }
+        ascending("sync_timeframe", "reference_time", referenceTime, referenceTime.length, "reference_time");
         double[] out = new double[referenceTime.length];
         Arrays.fill(out, Double.NaN);
         int j = -1;
@@ -213,19 +317,25 @@ public final class Resample {
                 j++;
             }
             if (fill == Fill.FFILL) {
-                out[i] = j < 0 ? Double.NaN : source[j];
+                out[i] = j < 0 ? Double.NaN : Checks.finiteOrNaN(source[j]);
             } else if (source.length > 0) {
                 if (j < 0) {
-                    out[i] = source[0];
+                    out[i] = Checks.finiteOrNaN(source[0]);
                 } else if (j == source.length - 1 || sourceTime[j] == r) {
-                    out[i] = source[j];
+                    out[i] = Checks.finiteOrNaN(source[j]);
                 } else {
-                    double w = (double) (r - sourceTime[j]) / (sourceTime[j + 1] - sourceTime[j]);
-                    out[i] = source[j] + (source[j + 1] - source[j]) * w;
+                    // Both differences are positive and below 2^64: exact as unsigned, then converted.
+                    double w = unsigned(r - sourceTime[j]) / unsigned(sourceTime[j + 1] - sourceTime[j]);
+                    out[i] = Checks.finiteOrNaN(source[j] + (source[j + 1] - source[j]) * w);
                 }
             }
         }
         return out;
+    }
+
+    /** An unsigned 64-bit value as the nearest double. */
+    private static double unsigned(long v) {
+        return v >= 0 ? v : ((v >>> 1) | (v & 1)) * 2.0;
     }
 
     private static long[] indices(int n) {

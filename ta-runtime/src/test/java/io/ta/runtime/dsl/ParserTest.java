@@ -108,6 +108,20 @@ class ParserTest {
         "+close| 1 | 1 | unary '+' is not supported; remove it",
         "close 3| 1 | 7 | unexpected number 3 after a complete expression",
         "sma(close,\\n  20,\\n  ]| 3 | 3 | unexpected character ']'",
+        "١٤ + close| 1 | 1 | '١' (U+0661) is not an ASCII digit; write numbers with 0-9",
+        "close + １４| 1 | 9 | '１' (U+FF11) is not an ASCII digit; write numbers with 0-9",
+        "close + 1٤| 1 | 10 | '٤' (U+0664) is not an ASCII digit; write numbers with 0-9",
+        "sma(x١, 3)| 1 | 6 | '١' (U+0661) is not an ASCII digit; write numbers with 0-9",
+        "1e999 + close| 1 | 1 | number 1e999 is too large",
+        "close € 2| 1 | 7 | unexpected character '€' (U+20AC)",
+        "close \u0007 2| 1 | 7 | unexpected character U+0007",
+        "close + not open| 1 | 9 | expected a value (number, name, call or '('), found 'not'",
+        "- not close| 1 | 3 | expected a value (number, name, call or '('), found 'not'",
+        "(close, 2)| 1 | 7 | expected ')' to close the '(' at column 1, found ','",
+        "close)| 1 | 6 | unexpected ')' after a complete expression",
+        "sma(close, )| 1 | 12 | expected a value (number, name, call or '('), found ')'",
+        "sma(close 3)| 1 | 11 | expected ',' or ')' in the call of sma (opened at column 4), found number 3",
+        "()| 1 | 2 | expected a value (number, name, call or '('), found ')'",
     })
     void syntaxErrorsPointAtTheirPosition(String text, int line, int column, String reason) {
         ExpressionException e = assertThrows(ParseException.class, () -> p(text.replace("\\n", "\n")));
@@ -127,28 +141,9 @@ class ParserTest {
     }
 
     @Test
-    void enormousAndDeepInputIsRejectedNotOverflowed() {
-        String deep = "(".repeat(5000) + "1" + ")".repeat(5000);
-        assertEquals("expression is nested too deeply (more than 200 levels)", assertThrows(ParseException.class, () -> p(deep)).reason());
-        String minus = "-".repeat(50_000) + "1";
-        assertThrows(ParseException.class, () -> p(minus));
-        String nots = "not ".repeat(20_000) + "x";
-        assertThrows(ParseException.class, () -> p(nots));
-        String chain = "1" + " + 1".repeat(20_000);
-        assertEquals("expression is nested too deeply (more than 200 levels)", assertThrows(ParseException.class, () -> p(chain)).reason());
-        String calls = "sma(".repeat(1000) + "close" + ")".repeat(1000);
-        assertThrows(ParseException.class, () -> p(calls));
+    void enormousInputIsRejected() {
         String huge = "close + " + "1".repeat(Parser.MAX_LENGTH);
-        assertEquals("expression is longer than 100000 characters", assertThrows(ParseException.class, () -> p(huge)).reason());
-        String fine = "1" + " + 1".repeat(150);
-        assertEquals(151.0, eval(p(fine)));
-    }
-
-    private static double eval(Expr e) {
-        return switch (e) {
-            case Num n -> n.value();
-            case Binary b -> eval(b.left()) + eval(b.right());
-            default -> throw new AssertionError(e);
-        };
+        ParseException e = assertThrows(ParseException.class, () -> p(huge));
+        assertEquals("expression is longer than 100000 characters", e.reason());
     }
 }

@@ -12,7 +12,9 @@ import io.ta.runtime.Registry;
 import io.ta.runtime.dsl.BindingException;
 import io.ta.runtime.dsl.ExpressionException;
 import io.ta.runtime.dsl.TypeCheckException;
+import io.ta.expr.Expr;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -183,5 +185,125 @@ class PlannerTest {
                   n3 = n1 > n2                                   lookback 19
                   value = n3   # rolling_max(close, 5) > sma(close, 20)
                 """, text);
+    }
+
+    @Test
+    void typesAreCheckedBeforeConstantsFold() {
+        assertEquals("'not' needs conditions, but 5 is a number; compare it, e.g. 5 > 0",
+                assertThrows(TypeCheckException.class, () -> plan("not 5")).reason());
+        assertEquals("'and' needs conditions, but 1 is a number; compare it, e.g. 1 > 0",
+                assertThrows(TypeCheckException.class, () -> plan("true and 1")).reason());
+        assertEquals("'or' needs conditions, but 2 + 3 is a number; compare it, e.g. 2 + 3 > 0",
+                assertThrows(TypeCheckException.class, () -> plan("2 + 3 or close > 1")).reason());
+        assertEquals(ValueType.CONDITION, plan("not (1 > 2)").root().type());
+        assertEquals(1.0, ((Node.Constant) plan("not (1 > 2)").root().node()).value());
+        assertEquals(ValueType.NUMBER, plan("(1 > 2) + 1").root().type());
+        assertEquals(ValueType.CONDITION, plan("true and (2 < 3)").root().type());
+    }
+
+    @Test
+    void constantParametersAreFoldedAndNeverBecomeNodes() {
+        Plan p = plan("sma(close, 2 + 3) + sma(close, period=10 / 2) + sma(close, -(-5))");
+        assertEquals(1, p.nodes().stream().filter(n -> n instanceof Node.Kernel).count(), p.explain());
+        assertEquals(5, kernel(p.root().node().inputs().get(1)).params().intValue(0));
+        Plan choice = plan("ma(close, 30, ma_type=ema) + ma(close, 30, ma_type='EMA')");
+        assertEquals(List.of("close"), choice.columns(), "the choice 'ema' is not a column");
+        assertEquals(1, choice.nodes().stream().filter(n -> n instanceof Node.Kernel).count());
+        assertEquals(3, choice.nodes().size(), "close, the one ma node, and the sum: " + choice.explain());
+    }
+
+    @Test
+    void anArgumentGivenPositionallyAndByKeywordIsGivenTwice() {
+        BindingException x = assertThrows(BindingException.class, () -> plan("sma(close, x=open)"));
+        assertEquals("argument 'x' of sma is given twice: close and x=open", x.reason());
+        assertEquals(14, x.column());
+        assertEquals("argument 'period' of sma is given twice: 20 and period=5",
+                assertThrows(BindingException.class, () -> plan("sma(close, 20, period=5)")).reason());
+        assertEquals("argument 'close' of true_range is given twice: open and close=hl2",
+                assertThrows(BindingException.class, () -> plan("true_range(high, low, open, close=hl2)")).reason());
+        assertEquals(19, plan("sma(close, period=20)").lookback());
+        assertEquals(19, plan("sma(20, x=open)").lookback(), "a constant goes to the parameter, so x is free for its keyword");
+    }
+
+    @Test
+    void handBuiltTreesWithMissingOrWrongPartsAreParseErrors() {
+        Expr close = new Expr.Name("close");
+        Map<String, Expr> broken = new LinkedHashMap<>();
+        broken.put("a null operand of + in <null> + close", new Expr.Binary(Expr.Op.ADD, null, close));
+        broken.put("NEG is not a binary operator in close - close", new Expr.Binary(Expr.Op.NEG, close, close));
+        broken.put("ADD is not a unary operator in ADD close", new Expr.Unary(Expr.Op.ADD, close));
+        broken.put("a unary operator is null in null close", new Expr.Unary(null, close));
+        broken.put("the number NaN is not finite in nan", new Expr.Num(Double.NaN));
+        broken.put("the number Infinity is not finite in infinity", new Expr.Num(Double.POSITIVE_INFINITY));
+        broken.put("a call has no kernel name in <null>(close)", new Expr.Call(null, List.of(Expr.Arg.of(close))));
+        broken.put("a call has no argument list in sma(<null>)", new Expr.Call("sma", null));
+        broken.put("an argument of sma is null in sma(<null>)", new Expr.Call("sma", java.util.Arrays.asList((Expr.Arg) null)));
+        broken.put("a name is null in <null>", new Expr.Name(null));
+        broken.put("an output name is null in macd(close).null", new Expr.Output(new Expr.Call("macd", List.of(Expr.Arg.of(close))), null));
+        for (Map.Entry<String, Expr> b : broken.entrySet()) {
+            Expr root = new Expr.Binary(Expr.Op.GT, close, b.getValue());
+            io.ta.runtime.dsl.ParseException e = assertThrows(io.ta.runtime.dsl.ParseException.class, () -> Plan.of(root), b.getKey());
+            assertTrue(e.reason().startsWith("malformed expression: "), e.reason());
+            assertTrue(e.reason().contains(b.getKey().substring(0, b.getKey().indexOf(" in ")).replace("a null operand", "an operand")),
+                    e.reason());
+        }
+        assertEquals("no expression given for 'value'",
+                assertThrows(io.ta.runtime.dsl.ParseException.class, () -> Plan.of((io.ta.expr.ToExpr) null)).reason());
+        assertEquals("no expression given for 'value'",
+                assertThrows(io.ta.runtime.dsl.ParseException.class, () -> Plan.compile((String) null)).reason());
+    }
+
+    @Test
+    void oneDagHasOneNumberingWhateverTheArgumentOrder() {
+        Plan a = plan("crossup(a=ema(close, 5), b=sma(open, 3))");
+        Plan b = plan("crossup(b=sma(open, 3), a=ema(close, 5))");
+        assertEquals(a.explain().replace("b=sma(open, 3), a=ema(close, 5)", "X").replace("a=ema(close, 5), b=sma(open, 3)", "X"),
+                b.explain().replace("b=sma(open, 3), a=ema(close, 5)", "X").replace("a=ema(close, 5), b=sma(open, 3)", "X"));
+        assertEquals("column close", describe(a.nodes().get(0)));
+        assertEquals(a.fingerprint(), b.fingerprint());
+    }
+
+    static String describe(Node n) {
+        return n instanceof Node.Column c ? "column " + c.name() : n.toString();
+    }
+
+    @Test
+    void deepAndSelfSharingFluentExpressionsPlanAndRun() {
+        io.ta.runtime.SmallStack.run(() -> {
+            io.ta.kernels.TaExpr close = io.ta.kernels.TaExpr.close();
+            io.ta.kernels.TaExpr sum = close;
+            for (int i = 0; i < 10_000; i++) {
+                sum = sum.plus(close);
+            }
+            Plan p = Plan.of(sum);
+            assertEquals(10_001, p.nodes().size());
+            double[] c = {1, 2, 3, 4.5};
+            assertEquals(java.util.Arrays.toString(new double[] {10_001, 20_002, 30_003, 45_004.5}),
+                    java.util.Arrays.toString(p.run(io.ta.runtime.Bars.builder().column("close", c).build()).value().toArray()));
+            io.ta.runtime.exec.PlanStream live = p.stream();
+            live.update(2.0);
+            assertEquals(20_002.0, live.value());
+
+            io.ta.kernels.TaExpr doubled = close;
+            for (int i = 0; i < 64; i++) {
+                doubled = doubled.plus(doubled); // 2^64 paths, 65 objects
+            }
+            Plan shared = Plan.of(doubled.gt(0));
+            assertEquals(1 + 64 + 2, shared.nodes().size(), "close, 64 sums, the constant 0 and the comparison");
+            assertEquals(Plan.of(doubled.gt(0)).fingerprint(), shared.fingerprint());
+        });
+    }
+
+    @Test
+    void namesDifferingOnlyInCaseAreSuggested() {
+        BindingException upper = assertThrows(BindingException.class, () -> plan("SMA(close,14)"));
+        assertEquals("unknown kernel 'SMA' (did you mean sma?)", upper.reason());
+        assertEquals("sma", ((UnknownNameException) upper.getCause()).suggestion().orElseThrow());
+        assertEquals("unknown kernel 'Rolling_Mean' (did you mean rolling_mean?)",
+                assertThrows(BindingException.class, () -> plan("Rolling_Mean(close, 3)")).reason());
+        assertEquals("sma has no argument 'Period' (did you mean period?); inputs: x; parameters: period",
+                assertThrows(BindingException.class, () -> plan("sma(close, Period=3)")).reason());
+        assertEquals("macd has no output 'SIGNAL' (did you mean signal?); outputs: macd, signal, histogram",
+                assertThrows(BindingException.class, () -> plan("macd(close).SIGNAL")).reason());
     }
 }

@@ -77,4 +77,128 @@ class ResampleTest {
         assertThrows(ShapeMismatchException.class, () -> Resample.sync(new long[] {1}, X, T, Fill.FFILL));
         assertThrows(InvalidParameterException.class, () -> Resample.resample(Bars.builder().time(T).column("close", X).build(), 0));
     }
+
+    @Test
+    void upsampleRefusesOutputsNoArrayCanHoldBeforeAllocating() {
+        long[] wide = new long[5000];
+        for (int i = 0; i < wide.length; i++) {
+            wide[i] = i * 2_000_000L;
+        }
+        double[] x = new double[wide.length];
+        // 4999 * 1e6 + 1 overflows int: this used to be a NegativeArraySizeException
+        var overflow = assertThrows(InvalidParameterException.class, () -> Resample.upsample(wide, x, 1_000_000));
+        assertEquals("upsample: 5000 bars with factor 1000000 would give 4999000001 bars, more than the 2147483639 a series can hold",
+                overflow.getMessage());
+        long[] t = java.util.Arrays.copyOf(wide, 2149);
+        assertThrows(InvalidParameterException.class, () -> Resample.upsample(t, new double[t.length], 1_000_000));
+    }
+
+    @Test
+    void upsampleRefusesFactorsThatWouldRepeatTimestamps() {
+        var e = assertThrows(InvalidParameterException.class, () -> Resample.upsample(new long[] {0, 10, 11}, new double[] {1, 2, 3}, 3));
+        assertEquals("upsample: factor 3 needs bars at least 3 ms apart, but bars 1 (10) and 2 (11) are 1 ms apart;"
+                + " inserted timestamps would repeat", e.getMessage());
+        assertArrayEquals(new long[] {0, 1, 2, 3}, Resample.upsample(new long[] {0, 3}, new double[] {1, 2}, 3).time());
+    }
+
+    @Test
+    void upsampleTimestampsAreExactAcrossTheWholeLongRange() {
+        assertArrayEquals(new long[] {-4_000_000_000_000_000_000L, -2_000_000_000_000_000_000L, 0, 2_000_000_000_000_000_000L,
+            4_000_000_000_000_000_000L}, Resample.upsample(new long[] {-4_000_000_000_000_000_000L, 4_000_000_000_000_000_000L},
+                new double[] {1, 2}, 4).time());
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int round = 0; round < 500; round++) {
+            int factor = 1 + r.nextInt(round % 2 == 0 ? 1_000 : 1_000_000);
+            long[] time = new long[2 + r.nextInt(4)];
+            time[0] = round % 3 == 0 ? Long.MIN_VALUE + r.nextLong(1000) : r.nextLong();
+            boolean fits = true;
+            for (int i = 1; i < time.length && fits; i++) {
+                long room = Long.MAX_VALUE - time[i - 1];
+                fits = Long.compareUnsigned(room, factor) >= 0;
+                long step = Math.max(factor, r.nextLong(Math.max(1, room / (time.length - i + 1))));
+                time[i] = time[i - 1] + Math.min(step, room);
+            }
+            if (!fits || time.length * (long) factor > 1_000_000) {
+                continue;
+            }
+            Resample.Timed up = Resample.upsample(time, new double[time.length], factor);
+            for (int i = 0; i + 1 < time.length; i++) {
+                java.math.BigInteger gap = java.math.BigInteger.valueOf(time[i + 1]).subtract(java.math.BigInteger.valueOf(time[i]));
+                for (int k = 0; k < Math.min(factor, 40); k++) {
+                    int j = k < 2 ? k * (factor - 1) : r.nextInt(factor); // the ends, then a sample
+                    long want = java.math.BigInteger.valueOf(time[i]).add(gap.multiply(java.math.BigInteger.valueOf(j))
+                            .divide(java.math.BigInteger.valueOf(factor))).longValueExact();
+                    if (up.time()[i * factor + j] != want) {
+                        assertEquals(want, up.time()[i * factor + j], "bar " + i + ", step " + j + " of " + factor);
+                    }
+                }
+            }
+            for (int i = 1; i < up.length(); i++) {
+                if (up.time()[i] <= up.time()[i - 1]) {
+                    throw new AssertionError("not ascending at " + i + ": " + java.util.Arrays.toString(time) + ", factor " + factor);
+                }
+            }
+        }
+        long[] extremes = Resample.upsample(new long[] {Long.MIN_VALUE, Long.MAX_VALUE}, new double[] {1, 2}, 3).time();
+        assertArrayEquals(new long[] {Long.MIN_VALUE, -3_074_457_345_618_258_603L, 3_074_457_345_618_258_602L, Long.MAX_VALUE}, extremes);
+    }
+
+    @Test
+    void resampleByTimeIsExactNearTheEndsOfTheLongRange() {
+        long min = Long.MIN_VALUE;
+        Bars low = Bars.builder().time(new long[] {min, min + 999, min + 1_000, min + 5_000}).column("close", new double[] {1, 2, 3, 4})
+                .build();
+        Bars out = Resample.resample(low, 1_000);
+        java.math.BigInteger p = java.math.BigInteger.valueOf(1_000);
+        long[] want = new long[4];
+        int m = 0;
+        for (long t : low.times()) {
+            java.math.BigInteger[] qr = java.math.BigInteger.valueOf(t).divideAndRemainder(p);
+            java.math.BigInteger k = qr[1].signum() > 0 ? qr[0].add(java.math.BigInteger.ONE) : qr[0]; // ceil for t > 0 or exact
+            long stamp = k.multiply(p).longValueExact();
+            if (m == 0 || want[m - 1] != stamp) {
+                want[m++] = stamp;
+            }
+        }
+        assertArrayEquals(java.util.Arrays.copyOf(want, m), out.times());
+        Bars high = Bars.builder().time(new long[] {Long.MAX_VALUE - 5}).column("close", new double[] {1}).build();
+        var e = assertThrows(ShapeMismatchException.class, () -> Resample.resample(high, 1_000));
+        assertEquals("resample: bar 0 (9223372036854775802) falls in a period of 1000 ms that ends after the largest timestamp"
+                + " (9223372036854775807)", e.getMessage());
+    }
+
+    @Test
+    void linearSyncWeighsExtremeTimestampsWithoutOverflow() {
+        double[] v = Resample.sync(new long[] {Long.MIN_VALUE, Long.MAX_VALUE}, new double[] {0, 1}, new long[] {0}, Fill.LINEAR);
+        assertEquals(0.5, v[0], 1e-15);
+    }
+
+    @Test
+    void infinitiesAreMissingAndNeverEmitted() {
+        double inf = Double.POSITIVE_INFINITY;
+        double nan = Double.NaN;
+        long[] t = {1, 2, 3, 4};
+        double[] x = {inf, 1, 2, -inf};
+        assertArrayEquals(new double[] {nan, 2}, Resample.downsample(t, x, 2, Agg.FIRST).values());
+        assertArrayEquals(new double[] {1, nan}, Resample.downsample(t, x, 2, Agg.LAST).values());
+        assertArrayEquals(new double[] {nan, nan}, Resample.downsample(t, x, 2, Agg.MAX).values());
+        assertArrayEquals(new double[] {nan}, Resample.downsample(new long[] {1, 2}, new double[] {1e308, 1e308}, 2, Agg.SUM).values(),
+                "an overflowing sum is NaN, not Infinity");
+        assertArrayEquals(new double[] {nan, nan, 2}, Resample.upsample(new long[] {0, 10}, new double[] {-inf, 2}, 2).values());
+        assertArrayEquals(new double[] {nan, nan}, Resample.sync(new long[] {1}, new double[] {inf}, new long[] {1, 2}, Fill.FFILL));
+    }
+
+    @Test
+    void nullArgumentsAreTyped() {
+        assertEquals("downsample: agg must not be null",
+                assertThrows(InvalidParameterException.class, () -> Resample.downsample(T, X, 2, null)).getMessage());
+        assertEquals("sync_timeframe: fill must not be null",
+                assertThrows(InvalidParameterException.class, () -> Resample.sync(T, X, T, null)).getMessage());
+        assertThrows(ShapeMismatchException.class, () -> Resample.downsample(T, null, 2, Agg.LAST));
+        assertThrows(ShapeMismatchException.class, () -> Resample.downsample(null, X, 2, Agg.LAST));
+        assertThrows(ShapeMismatchException.class, () -> Resample.upsample(T, null, 2));
+        assertThrows(ShapeMismatchException.class, () -> Resample.sync(T, X, null, Fill.FFILL));
+        assertThrows(ShapeMismatchException.class, () -> Resample.downsample((Bars) null, 2));
+        assertThrows(ShapeMismatchException.class, () -> Resample.resample(null, 2));
+    }
 }

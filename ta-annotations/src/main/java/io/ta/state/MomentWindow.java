@@ -1,0 +1,403 @@
+package io.ta.state;
+
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Cost;
+import io.ta.error.SnapshotMismatchException;
+import io.ta.spi.StatePart;
+import io.ta.spi.StateReader;
+import io.ta.spi.StateWriter;
+
+/**
+ * The mean and the centred power sums {@code Σ(x − mean)^k}, k = 2, 3, 4, of the last {@code window} pushed values,
+ * in O(1) amortized time per push — for variance, skewness, kurtosis and z-scores that stay exact far from zero and
+ * forget an outlier the moment it leaves the window.
+ *
+ * <p>Why not running sums of x, x², x³, x⁴: turning raw power sums into central moments cancels catastrophically
+ * when the mean is large against the spread (prices near 10⁴ moving by 1 lose every digit of Σ(x − mean)⁴), and a
+ * running total keeps the rounding residue of every value that ever passed through it, so one bad tick poisons it
+ * for good. Here nothing is ever subtracted. Pushes are cut into blocks of {@code window} values, as in
+ * {@link SlidingExtreme}: a window is the suffix of the previous block plus the prefix of the current one. The prefix
+ * moments grow by one value per push, the suffix moments of a block are computed once, when it completes (one pass,
+ * newest to oldest), and each window is one merge of the two. Every merge is the pairwise update of Chan, Golub and
+ * LeVeque (1979) extended to the third and fourth moments by Pébay (2008): it adds only non-negative terms to
+ * {@code Σ(x − mean)²} and works on differences of nearby values. The error relative to the window's own spread σ is
+ * about ε·|mean|/σ — the rounding of the mean itself — where the raw-sum formula's is ε·mean²/σ². A constant window
+ * gives exactly 0.
+ *
+ * <p>The power sums are held in units of {@code 2^(k·e)}, with e the binary exponent of the largest difference of
+ * means merged so far: scaling by a power of two is exact, so the numbers are bit for bit those of the plain formulas,
+ * but {@code Σ(x − mean)⁴} of prices near 10¹⁰⁰ does not overflow, and the standardized moments
+ * ({@link #skewness()}, {@link #kurtosis()}) and {@link #standardize(double)} are finite wherever the data are.
+ *
+ * <p>A non-finite push is missing: it makes the moments NaN while it is inside the window (CATALOG.md §5.2), then they
+ * are exact again. Blocks alternate between two buffers (values and suffix moments), so a push never overwrites
+ * anything a checkpoint may return to and marks and rewinds stay O(1). A snapshot holds only the pushed values and
+ * their count; the moments are recomputed from them on read in the same order of operations, so they come back bit
+ * for bit and no derived number is taken on trust. Contract: at most one {@link #push} per kernel step.
+ */
+@Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
+public final class MomentWindow implements StatePart<MomentWindow.Mark> {
+    /** The scale of a set without spread (one value, or equal values): below every double's exponent. */
+    private static final int FLAT = -4096;
+
+    private final int window;
+    // Two blocks, block-major: block b occupies [b * window, (b + 1) * window). Suffix moments of a block are stored
+    // at the index of their oldest value.
+    private final double[] values;
+    private final double[] suffixMean;
+    private final int[] suffixScale;
+    private final double[] suffix2;
+    private final double[] suffix3;
+    private final double[] suffix4;
+    private int block;
+    private int next;
+    private long seq;
+    // Moments of the current block's pushes so far (its prefix).
+    private double prefixMean;
+    private int prefixScale;
+    private double prefix2;
+    private double prefix3;
+    private double prefix4;
+    // Moments of the window after the last push; NaN until it is full.
+    private double mean = Double.NaN;
+    private int scale = FLAT;
+    private double m2 = Double.NaN;
+    private double m3 = Double.NaN;
+    private double m4 = Double.NaN;
+    // The result of the last merge, so merge needs no allocation.
+    private double mergedMean;
+    private int mergedScale;
+    private double merged2;
+    private double merged3;
+    private double merged4;
+
+    /** Moments of the last {@code window} values (at least 1). */
+    public MomentWindow(int window) {
+        if (window < 1) {
+            throw new IllegalArgumentException("MomentWindow window must be >= 1, got " + window);
+        }
+        this.window = window;
+        this.values = new double[2 * window];
+        this.suffixMean = new double[2 * window];
+        this.suffixScale = new int[2 * window];
+        this.suffix2 = new double[2 * window];
+        this.suffix3 = new double[2 * window];
+        this.suffix4 = new double[2 * window];
+    }
+
+    /** The window size. */
+    public int window() {
+        return window;
+    }
+
+    /** Adds the next value; the value {@code window} pushes back leaves. Non-finite values are missing. */
+    public void push(double x) {
+        double v = Math.abs(x) <= Double.MAX_VALUE ? x : Double.NaN;
+        seq++;
+        int base = block * window;
+        values[base + next] = v;
+        if (next == 0) {
+            prefixMean = v;
+            prefixScale = FLAT;
+            prefix2 = v == v ? 0.0 : Double.NaN;
+            prefix3 = prefix2;
+            prefix4 = prefix2;
+        } else {
+            merge(next, prefixMean, prefixScale, prefix2, prefix3, prefix4, 1, v, FLAT, 0.0, 0.0, 0.0);
+            prefixMean = mergedMean;
+            prefixScale = mergedScale;
+            prefix2 = merged2;
+            prefix3 = merged3;
+            prefix4 = merged4;
+        }
+        if (++next == window) {
+            suffixes(base);
+            next = 0;
+            block = 1 - block;
+        }
+        combine();
+    }
+
+    /** Sets the window's moments from the prefix and the previous block's suffix (see the class comment). */
+    private void combine() {
+        if (seq < window) {
+            mean = m2 = m3 = m4 = Double.NaN;
+            scale = FLAT;
+        } else if (next == 0) {
+            // The window is exactly the block just completed.
+            mean = prefixMean;
+            scale = prefixScale;
+            m2 = prefix2;
+            m3 = prefix3;
+            m4 = prefix4;
+        } else {
+            int at = (1 - block) * window + next;
+            merge(window - next, suffixMean[at], suffixScale[at], suffix2[at], suffix3[at], suffix4[at],
+                    next, prefixMean, prefixScale, prefix2, prefix3, prefix4);
+            mean = mergedMean;
+            scale = mergedScale;
+            m2 = merged2;
+            m3 = merged3;
+            m4 = merged4;
+        }
+    }
+
+    /** The suffix moments of the block at {@code base}, newest value first. */
+    private void suffixes(int base) {
+        int last = base + window - 1;
+        double v = values[last];
+        suffixMean[last] = v;
+        suffixScale[last] = FLAT;
+        suffix2[last] = v == v ? 0.0 : Double.NaN;
+        suffix3[last] = suffix2[last];
+        suffix4[last] = suffix2[last];
+        for (int j = window - 2; j >= 0; j--) {
+            int i = base + j;
+            int after = i + 1;
+            merge(1, values[i], FLAT, 0.0, 0.0, 0.0,
+                    window - 1 - j, suffixMean[after], suffixScale[after], suffix2[after], suffix3[after], suffix4[after]);
+            suffixMean[i] = mergedMean;
+            suffixScale[i] = mergedScale;
+            suffix2[i] = merged2;
+            suffix3[i] = merged3;
+            suffix4[i] = merged4;
+        }
+    }
+
+    /**
+     * Moments of the union of two disjoint sets from theirs (Pébay 2008, eq. 3.1 and 3.2 with the mean update of
+     * Chan et al.): {@code a} holds the older values, {@code b} the newer, each power sum in units of
+     * {@code 2^(k·scale)}. The result's scale is the largest of both scales and the exponent of the difference of
+     * means; rescaling by powers of two is exact. A NaN anywhere makes every result NaN.
+     */
+    private void merge(double na, double meanA, int scaleA, double a2, double a3, double a4,
+            double nb, double meanB, int scaleB, double b2, double b3, double b4) {
+        double n = na + nb;
+        double delta = meanB - meanA;
+        double dn = delta / n;
+        mergedMean = meanA + nb * dn;
+        int e = Math.max(Math.max(scaleA, scaleB), delta == 0.0 || delta != delta ? FLAT : Math.getExponent(delta));
+        mergedScale = e;
+        // A set without spread has zero power sums at any scale: nothing to rescale.
+        if (e != scaleA && scaleA != FLAT) {
+            int shift = scaleA - e;
+            a2 = Math.scalb(a2, 2 * shift);
+            a3 = Math.scalb(a3, 3 * shift);
+            a4 = Math.scalb(a4, 4 * shift);
+        }
+        if (e != scaleB && scaleB != FLAT) {
+            int shift = scaleB - e;
+            b2 = Math.scalb(b2, 2 * shift);
+            b3 = Math.scalb(b3, 3 * shift);
+            b4 = Math.scalb(b4, 4 * shift);
+        }
+        double d;
+        double ds;
+        if (e > -1000) {
+            // 2^−e, built from its bits: exact, and cheaper than scalb on the hot path.
+            double unit = Double.longBitsToDouble((long) (1023 - e) << 52);
+            d = delta * unit;
+            ds = dn * unit;
+        } else {
+            d = Math.scalb(delta, -e);
+            ds = Math.scalb(dn, -e);
+        }
+        double ds2 = ds * ds;
+        double nab = na * nb;
+        double t2 = d * ds * nab;
+        merged2 = a2 + b2 + t2;
+        merged3 = a3 + b3 + t2 * ds * (na - nb) + 3.0 * ds * (na * b2 - nb * a2);
+        merged4 = a4 + b4 + t2 * ds2 * (na * na - nab + nb * nb) + 6.0 * ds2 * (na * na * b2 + nb * nb * a2)
+                + 4.0 * ds * (na * b3 - nb * a3);
+    }
+
+    /** Pushes so far. */
+    public long count() {
+        return seq;
+    }
+
+    /** Whether {@link #count()} has reached the window size. */
+    public boolean isFull() {
+        return seq >= window;
+    }
+
+    /** The mean of the window; NaN until it is full or while a missing value is inside it. */
+    public double mean() {
+        return mean;
+    }
+
+    /**
+     * {@code Σ(x − mean)²} over the window (never negative; exactly 0 when its values are equal); NaN like
+     * {@link #mean()}. May overflow where the deviations exceed about 1e154.
+     */
+    public double m2() {
+        return Math.scalb(m2, 2 * scale);
+    }
+
+    /** {@code Σ(x − mean)³} over the window; NaN like {@link #mean()}. May overflow (deviations beyond about 1e102). */
+    public double m3() {
+        return Math.scalb(m3, 3 * scale);
+    }
+
+    /** {@code Σ(x − mean)⁴} over the window; NaN like {@link #mean()}. May overflow (deviations beyond about 1e77). */
+    public double m4() {
+        return Math.scalb(m4, 4 * scale);
+    }
+
+    /** Whether the window is valid and its values are all equal (zero spread, exactly). */
+    public boolean isFlat() {
+        return m2 == 0.0;
+    }
+
+    /** {@code Σd³/(Σd²)^{3/2}} with {@code d = x − mean}: finite at any scale; NaN when the spread is 0. */
+    public double skewness() {
+        return m3 / (m2 * Math.sqrt(m2));
+    }
+
+    /** {@code Σd⁴/(Σd²)²}: finite at any scale; NaN when the spread is 0. */
+    public double kurtosis() {
+        return m4 / (m2 * m2);
+    }
+
+    /** {@code (x − mean)/√Σd²}: finite at any scale; NaN when the spread is 0 or the window is not valid. */
+    public double standardize(double x) {
+        return Math.scalb(x - mean, -scale) / Math.sqrt(m2);
+    }
+
+    @Override
+    public Mark newMark() {
+        return new Mark();
+    }
+
+    @Override
+    public void mark(Mark m) {
+        m.seq = seq;
+        m.prefixMean = prefixMean;
+        m.prefixScale = prefixScale;
+        m.prefix2 = prefix2;
+        m.prefix3 = prefix3;
+        m.prefix4 = prefix4;
+        m.mean = mean;
+        m.scale = scale;
+        m.m2 = m2;
+        m.m3 = m3;
+        m.m4 = m4;
+    }
+
+    @Override
+    public void rewind(Mark m) {
+        long back = seq - m.seq;
+        if (back < 0 || back > 2) {
+            throw new SnapshotMismatchException("corrupt checkpoint: moment window at push " + seq + " cannot return to push " + m.seq);
+        }
+        seq = m.seq;
+        block = (int) ((seq / window) & 1);
+        next = (int) (seq % window);
+        prefixMean = m.prefixMean;
+        prefixScale = m.prefixScale;
+        prefix2 = m.prefix2;
+        prefix3 = m.prefix3;
+        prefix4 = m.prefix4;
+        mean = m.mean;
+        scale = m.scale;
+        m2 = m.m2;
+        m3 = m.m3;
+        m4 = m.m4;
+    }
+
+    @Override
+    public void write(StateWriter out) {
+        out.putInt(window);
+        out.putLong(seq);
+        out.putDoubles(values);
+    }
+
+    @Override
+    public void read(StateReader in) {
+        in.expectInt("moment window", window);
+        long s = in.getLong();
+        if (s < 0) {
+            throw new SnapshotMismatchException("corrupt snapshot: moment window count " + s);
+        }
+        in.getDoubles("window values", values);
+        for (int i = 0; i < values.length; i++) {
+            if (!(Math.abs(values[i]) <= Double.MAX_VALUE)) {
+                values[i] = Double.NaN;
+            }
+        }
+        seq = s;
+        block = (int) ((s / window) & 1);
+        next = (int) (s % window);
+        if (s >= window) {
+            suffixes((1 - block) * window);
+        }
+        if (next == 0 && s >= 2L * window) {
+            // One rewind from here goes back into the completed block, whose window reads the block before it.
+            suffixes(block * window);
+        }
+        // The prefix exactly as the pushes built it: the same operations in the same order.
+        int used = next == 0 && s > 0 ? window : next;
+        int base = (next == 0 && s > 0 ? 1 - block : block) * window;
+        if (used > 0) {
+            prefixMean = values[base];
+            prefixScale = FLAT;
+            prefix2 = prefixMean == prefixMean ? 0.0 : Double.NaN;
+            prefix3 = prefix2;
+            prefix4 = prefix2;
+            for (int j = 1; j < used; j++) {
+                merge(j, prefixMean, prefixScale, prefix2, prefix3, prefix4, 1, values[base + j], FLAT, 0.0, 0.0, 0.0);
+                prefixMean = mergedMean;
+                prefixScale = mergedScale;
+                prefix2 = merged2;
+                prefix3 = merged3;
+                prefix4 = merged4;
+            }
+        }
+        combine();
+    }
+
+    /** A {@link MomentWindow} checkpoint: the push count and the moments that are not recomputable in O(1). */
+    public static final class Mark implements StatePart.Mark {
+        long seq;
+        double prefixMean;
+        int prefixScale;
+        double prefix2;
+        double prefix3;
+        double prefix4;
+        double mean;
+        int scale;
+        double m2;
+        double m3;
+        double m4;
+
+        @Override
+        public void write(StateWriter out) {
+            out.putLong(seq);
+            out.putDouble(prefixMean);
+            out.putInt(prefixScale);
+            out.putDouble(prefix2);
+            out.putDouble(prefix3);
+            out.putDouble(prefix4);
+            out.putDouble(mean);
+            out.putInt(scale);
+            out.putDouble(m2);
+            out.putDouble(m3);
+            out.putDouble(m4);
+        }
+
+        @Override
+        public void read(StateReader in) {
+            seq = in.getLong();
+            prefixMean = in.getDouble();
+            prefixScale = in.getInt();
+            prefix2 = in.getDouble();
+            prefix3 = in.getDouble();
+            prefix4 = in.getDouble();
+            mean = in.getDouble();
+            scale = in.getInt();
+            m2 = in.getDouble();
+            m3 = in.getDouble();
+            m4 = in.getDouble();
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package io.ta.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ta.error.SnapshotMismatchException;
+import io.ta.spi.StateReader;
+import io.ta.spi.StateWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link MomentWindow} against the definition — exact central moments of each window, computed in
+ * {@link BigDecimal} — and its checkpoint contract: one or two rewinds, snapshots, outliers forgotten bit for bit.
+ */
+class MomentWindowTest {
+    private static final MathContext MC = new MathContext(80);
+
+    /** Exact {mean, Σd², Σd³, Σd⁴} of {@code w} (finite values), rounded to doubles at the end. */
+    private static double[] exact(double[] w) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (double v : w) {
+            sum = sum.add(new BigDecimal(v));
+        }
+        BigDecimal mean = sum.divide(BigDecimal.valueOf(w.length), MC);
+        BigDecimal[] s = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+        for (double v : w) {
+            BigDecimal d = new BigDecimal(v).subtract(mean, MC);
+            BigDecimal d2 = d.multiply(d, MC);
+            s[0] = s[0].add(d2, MC);
+            s[1] = s[1].add(d2.multiply(d, MC), MC);
+            s[2] = s[2].add(d2.multiply(d2, MC), MC);
+        }
+        return new double[] {mean.doubleValue(), s[0].doubleValue(), s[1].doubleValue(), s[2].doubleValue()};
+    }
+
+    /** A price-like walk around {@code level} (far from zero when level is large), with flat stretches and holes. */
+    private static double[] series(SplittableRandom r, int n, double level, boolean holes) {
+        double[] x = new double[n];
+        double v = level;
+        for (int i = 0; i < n; i++) {
+            if (r.nextInt(8) != 0) {
+                v += level * 1e-3 * r.nextGaussian();
+            }
+            x[i] = holes && r.nextInt(40) == 0 ? (r.nextBoolean() ? Double.NaN : Double.POSITIVE_INFINITY) : v;
+        }
+        return x;
+    }
+
+    @Test
+    void everyWindowHasItsExactMomentsAtAnyDistanceFromZero() {
+        SplittableRandom r = new SplittableRandom(11);
+        for (double level : new double[] {1e-6, 1.0, 1e4, 1e9}) {
+            for (int window : new int[] {1, 2, 3, 7, 16}) {
+                double[] x = series(r, 200, level, true);
+                MomentWindow m = new MomentWindow(window);
+                for (int t = 0; t < x.length; t++) {
+                    m.push(x[t]);
+                    if (t + 1 < window) {
+                        assertTrue(Double.isNaN(m.mean()), "not full yet at " + t);
+                        continue;
+                    }
+                    double[] w = java.util.Arrays.copyOfRange(x, t + 1 - window, t + 1);
+                    if (java.util.Arrays.stream(w).anyMatch(v -> !Double.isFinite(v))) {
+                        assertTrue(Double.isNaN(m.mean()) && Double.isNaN(m.m2()) && Double.isNaN(m.m4()), "missing inside at " + t);
+                        continue;
+                    }
+                    double[] e = exact(w);
+                    String at = "level " + level + ", window " + window + ", bar " + t;
+                    assertEquals(e[0], m.mean(), 1e-15 * Math.abs(e[0]), at + ": mean");
+                    // The mean is a rounded number: each deviation carries about ε·|mean| of error, so the error is
+                    // linear in the distance from zero relative to the spread (the raw-sum formula's is quadratic).
+                    double spread = Math.sqrt(e[1] / window);
+                    double scale = 64 * Math.ulp(1.0) * window * (spread + Math.abs(e[0]));
+                    assertEquals(e[1], m.m2(), scale * spread + Math.ulp(e[0]) * Math.ulp(e[0]) * window, at + ": m2");
+                    assertEquals(e[2], m.m3(), scale * spread * spread + Math.pow(Math.ulp(e[0]), 3) * window, at + ": m3");
+                    assertEquals(e[3], m.m4(), scale * Math.pow(spread, 3) + Math.pow(Math.ulp(e[0]), 4) * window, at + ": m4");
+                    assertTrue(m.m2() >= 0, at);
+                }
+            }
+        }
+    }
+
+    @Test
+    void standardizedMomentsAreTheSameAtAnyMagnitude() {
+        // Power-of-two rescaling is exact, so a window multiplied by 2^k must give the same standardized moments bit
+        // for bit — also where Σd⁴ of the scaled values would overflow (k = 900) or Σd² underflow (k = −900).
+        SplittableRandom r = new SplittableRandom(13);
+        double[] x = series(r, 150, 100.0, true);
+        for (int k : new int[] {-900, -300, 300, 900}) {
+            MomentWindow plain = new MomentWindow(9);
+            MomentWindow scaled = new MomentWindow(9);
+            for (int t = 0; t < x.length; t++) {
+                plain.push(x[t]);
+                scaled.push(Math.scalb(x[t], k));
+                String at = "2^" + k + ", bar " + t;
+                assertEquals(plain.skewness(), scaled.skewness(), at + ": skewness");
+                assertEquals(plain.kurtosis(), scaled.kurtosis(), at + ": kurtosis");
+                assertEquals(plain.standardize(x[t]), scaled.standardize(Math.scalb(x[t], k)), at + ": standardized");
+                assertEquals(Math.scalb(plain.mean(), k), scaled.mean(), at + ": mean");
+                if (t >= 8 && Double.isFinite(plain.kurtosis())) {
+                    assertTrue(Double.isFinite(scaled.kurtosis()), at);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aConstantWindowHasExactlyZeroSpread() {
+        MomentWindow m = new MomentWindow(5);
+        for (double v : new double[] {3.7, 1e12, -2.5, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1}) {
+            m.push(v);
+        }
+        assertEquals(0.1, m.mean());
+        assertEquals(0.0, m.m2());
+        assertEquals(0.0, m.m3());
+        assertEquals(0.0, m.m4());
+        assertTrue(m.isFlat());
+        assertTrue(Double.isNaN(m.skewness()), "no spread, no shape");
+    }
+
+    @Test
+    void anOutlierIsForgottenBitForBitOnceItLeaves() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int window : new int[] {3, 10, 33}) {
+            double[] clean = series(r, 400, 100.0, false);
+            double[] spiked = clean.clone();
+            int at = 150;
+            spiked[at] = 1e14;
+            MomentWindow a = new MomentWindow(window);
+            MomentWindow b = new MomentWindow(window);
+            for (int t = 0; t < clean.length; t++) {
+                a.push(clean[t]);
+                b.push(spiked[t]);
+                if (t >= at + window) {
+                    assertEquals(a.mean(), b.mean(), "bar " + t);
+                    assertEquals(a.m2(), b.m2(), "bar " + t);
+                    assertEquals(a.m3(), b.m3(), "bar " + t);
+                    assertEquals(a.m4(), b.m4(), "bar " + t);
+                }
+            }
+        }
+    }
+
+    private static double[] state(MomentWindow m) {
+        return new double[] {m.count(), m.mean(), m.m2(), m.m3(), m.m4()};
+    }
+
+    @Test
+    void oneOrTwoRewindsReturnExactlyAndLaterPushesAgree() {
+        SplittableRandom r = new SplittableRandom(7);
+        for (int window : new int[] {1, 2, 5, 8}) {
+            double[] x = series(r, 120, 50.0, true);
+            MomentWindow straight = new MomentWindow(window);
+            MomentWindow probed = new MomentWindow(window);
+            MomentWindow.Mark last = probed.newMark();
+            MomentWindow.Mark now = probed.newMark();
+            for (int t = 0; t < x.length; t++) {
+                // A wrong bar, revised (replace-last), with a preview on top of it before the revision.
+                probed.mark(last);
+                probed.push(x[t] + 1);
+                probed.mark(now);
+                probed.push(-x[t]);
+                probed.rewind(now);
+                probed.rewind(last);
+                probed.push(x[t]);
+                straight.push(x[t]);
+                assertEquals(java.util.Arrays.toString(state(straight)), java.util.Arrays.toString(state(probed)), "bar " + t);
+            }
+        }
+    }
+
+    @Test
+    void aSnapshotRestoresTheMomentsAndTheLastCheckpoint() {
+        SplittableRandom r = new SplittableRandom(3);
+        int window = 6;
+        double[] x = series(r, 60, 10.0, true);
+        for (int k = 1; k < x.length; k++) {
+            MomentWindow original = new MomentWindow(window);
+            MomentWindow.Mark mark = original.newMark();
+            for (int t = 0; t < k; t++) {
+                original.mark(mark);
+                original.push(x[t]);
+            }
+            StateWriter w = new StateWriter();
+            original.write(w);
+            mark.write(w);
+            MomentWindow copy = new MomentWindow(window);
+            MomentWindow.Mark copyMark = copy.newMark();
+            StateReader in = new StateReader("test", w.toArray());
+            copy.read(in);
+            copyMark.read(in);
+            in.end();
+            assertEquals(java.util.Arrays.toString(state(original)), java.util.Arrays.toString(state(copy)), "after " + k);
+            // Revise the last bar right after the restore, then continue.
+            original.rewind(mark);
+            copy.rewind(copyMark);
+            for (int t = k - 1; t < x.length; t++) {
+                original.push(x[t]);
+                copy.push(x[t]);
+                assertEquals(java.util.Arrays.toString(state(original)), java.util.Arrays.toString(state(copy)), "after " + k + ", bar " + t);
+            }
+        }
+    }
+
+    @Test
+    void aCheckpointFromElsewhereIsRejected() {
+        MomentWindow m = new MomentWindow(4);
+        MomentWindow.Mark mark = m.newMark();
+        m.mark(mark);
+        for (int t = 0; t < 3; t++) {
+            m.push(t);
+        }
+        assertThrows(SnapshotMismatchException.class, () -> m.rewind(mark));
+        StateWriter w = new StateWriter();
+        w.putInt(4);
+        w.putLong(-1);
+        assertThrows(SnapshotMismatchException.class, () -> new MomentWindow(4).read(new StateReader("test", w.toArray())));
+        StateWriter other = new StateWriter();
+        new MomentWindow(5).write(other);
+        assertThrows(SnapshotMismatchException.class, () -> new MomentWindow(4).read(new StateReader("test", other.toArray())));
+    }
+}

@@ -1,0 +1,94 @@
+package io.ta.kernels.cycle;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
+import io.ta.annotation.Step;
+import io.ta.kernels.ma.SuperSmoother;
+import io.ta.kernels.stats.RollingSum;
+import io.ta.state.DoubleRing;
+
+/**
+ * Ehlers' Trendflex (J. F. Ehlers, "Reflex: A New Zero-Lag Indicator", TASC Feb 2020): the price is smoothed by a
+ * {@link SuperSmoother} with cutoff {@code period/2}; the mean difference between the current smoothed value
+ * {@code f} and each of its last {@code period} values, {@code sum = Σ_{c=1..n}(f − f[c])/n}, is normalised by its
+ * root mean square, {@code ms = 0.04·sum² + 0.96·ms₋₁} ({@code ms} starts at 0), {@code trendflex = sum/√ms};
+ * {@code ms = 0} (a flat input) gives 0. Trendflex keeps the trend component; {@link Reflex} removes it.
+ *
+ * <p>O(1) per bar: Ehlers' loop over the n past values is {@code f − S/n} with {@code S = Σ f[c]} kept by a
+ * {@link RollingSum} over the past smoothed values, and a ring holds them for {@link Reflex}'s {@code f[n]}.
+ *
+ * <p>Rounding: a sum within {@code 1e-12} (relative) of the smoothed level is taken as 0, so a flat input gives 0,
+ * as in exact arithmetic, rather than its rounding noise normalised to ±5.
+ *
+ * <p>Seeding: the smoother starts at rest on the first value (see {@link SuperSmoother}), so the first output is at
+ * bar n, when n past values exist; like Ehlers' code the normalisation starts from {@code ms = 0}, so the first
+ * output is ±5 (or 0) and the average power settles over the next few dozen bars. Recursive state: a missing input
+ * outputs NaN and is skipped entirely (CATALOG.md §5.2).
+ */
+@Kernel(
+        name = "trendflex",
+        family = Family.CYCLE,
+        scale = Scale.UNITLESS,
+        summary = "Ehlers' Trendflex: mean distance of the smoothed price from its last period values, normalised.",
+        reference = "J. F. Ehlers, TASC Feb 2020; hand-checked and base-R fixtures")
+public final class Trendflex {
+    final double period;
+    final SuperSmoother smoother;
+    /** The last n smoothed values before the current one; the oldest is {@code f[n]}. */
+    final DoubleRing past;
+    final RollingSum pastSum;
+    double meanSquare;
+    /** The current smoothed value and the mean of the n before it, for {@link Reflex}. */
+    double filtered = Double.NaN;
+    double pastMean = Double.NaN;
+
+    public Trendflex(
+            @Param(defaultValue = "20", min = 2, max = 100_000, doc = "bars compared (smoother: half)") int period) {
+        this.period = period;
+        this.smoother = SuperSmoother.ofPeriod(0.5 * period);
+        this.past = new DoubleRing(period);
+        this.pastSum = new RollingSum(period);
+    }
+
+    public static int lookback(int period) {
+        return period;
+    }
+
+    @Step
+    public double step(double x) {
+        double f = smoother.step(x);
+        if (f != f) {
+            return Double.NaN;
+        }
+        double previous = filtered;
+        filtered = f;
+        if (previous != previous) {
+            return Double.NaN;
+        }
+        past.push(previous);
+        double s = pastSum.step(previous);
+        if (!past.isFull()) {
+            return Double.NaN;
+        }
+        double mean = s / period;
+        pastMean = mean;
+        double sum = resolved(f - mean, f, mean);
+        meanSquare = 0.04 * sum * sum + 0.96 * meanSquare;
+        return meanSquare == 0.0 ? 0.0 : sum / Math.sqrt(meanSquare);
+    }
+
+    /**
+     * {@code d}, or 0 when it is within rounding of the smoothed level ({@code |d| ≤ 1e-12·max(|f|, |mean|)}): the
+     * normalisation would otherwise blow rounding noise up to ±5.
+     */
+    static double resolved(double d, double f, double mean) {
+        return Math.abs(d) <= 1e-12 * Math.max(Math.abs(f), Math.abs(mean)) ? 0.0 : d;
+    }
+
+    /** The smoothed value of n valid bars ago; call after a step that produced a value. */
+    double oldest() {
+        return past.oldest();
+    }
+}

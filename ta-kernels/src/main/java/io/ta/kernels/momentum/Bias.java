@@ -1,0 +1,41 @@
+package io.ta.kernels.momentum;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
+import io.ta.annotation.Step;
+import io.ta.kernels.ma.Sma;
+
+/**
+ * Bias, the disparity index (kairi; S. Nison, <i>Beyond Candlesticks</i>, 1994): how far x is from its {@link Sma
+ * simple average} in percent, {@code 100·(x − sma)/sma}. Default period 26 (pandas-ta's). An average of exactly 0 gives
+ * 0 (CATALOG.md §5.1). NaN while a missing value is inside the window.
+ */
+@Kernel(
+        name = "bias",
+        aliases = "disparity",
+        family = Family.MOMENTUM,
+        scale = Scale.UNITLESS,
+        summary = "Bias (disparity index): percentage distance of x from its simple moving average.",
+        reference = "S. Nison, Beyond Candlesticks (1994); base-R fixtures")
+public final class Bias {
+    final Sma average;
+
+    public Bias(@Param(defaultValue = "26", min = 1, max = 100_000) int period) {
+        this.average = new Sma(period);
+    }
+
+    public static int lookback(int period) {
+        return period - 1;
+    }
+
+    @Step
+    public double step(double x) {
+        double m = average.step(x);
+        if (m != m) {
+            return Double.NaN;
+        }
+        return m == 0.0 ? 0.0 : 100.0 * (x - m) / m;
+    }
+}

@@ -1,0 +1,88 @@
+package io.ta.kernels.momentum;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
+import io.ta.annotation.Step;
+
+/**
+ * Ehlers' Laguerre RSI (J. F. Ehlers, "Time Warp — Without Space Travel", 2002; <i>Cybernetic Analysis for Stocks
+ * and Futures</i>, 2004): an RSI over the four taps of a Laguerre filter instead of over n bars, so a
+ * "period" of 4 taps reacts like a much longer RSI with less lag. With damping {@code γ}:
+ * {@code L0 = (1 − γ)·x + γ·L0₋₁}, {@code L1 = −γ·L0 + L0₋₁ + γ·L1₋₁}, {@code L2}, {@code L3} likewise; {@code CU}
+ * and {@code CD} sum the rises and falls between adjacent taps ({@code L0 ≥ L1} counts as a rise, as Ehlers wrote
+ * it), and {@code rsi = CU/(CU + CD)} in [0, 1].
+ *
+ * <p>Seeding: the taps start at rest on the first value, which avoids the ramp from 0 that Ehlers' zero-initialised
+ * variables produce; the output is valid from bar 0 (lookback 0). When {@code CU + CD = 0} (all taps equal, as on bar
+ * 0 or on a flat market) the previous value is kept, as in Ehlers' code, 0 before any; "0" is relative — within
+ * {@code 1e-12} of the taps' level — since the taps of a flat input differ from it by rounding, and the ratio of
+ * two rounding errors is noise anywhere in [0, 1]. Recursive state: a missing
+ * input outputs NaN and is skipped (CATALOG.md §5.2).
+ */
+@Kernel(
+        name = "laguerre_rsi",
+        aliases = "lrsi",
+        family = Family.MOMENTUM,
+        scale = Scale.UNITLESS,
+        summary = "Ehlers' Laguerre RSI: RSI over the four taps of a Laguerre filter, 0..1.",
+        reference = "J. F. Ehlers, Cybernetic Analysis for Stocks and Futures (2004); base-R fixtures")
+public final class LaguerreRsi {
+    final double gamma;
+    double l0;
+    double l1;
+    double l2;
+    double l3;
+    double rsi;
+    boolean started;
+
+    public LaguerreRsi(
+            @Param(defaultValue = "0.5", min = 0, max = 1, maxExclusive = true, doc = "damping factor") double gamma) {
+        this.gamma = gamma;
+    }
+
+    public static int lookback() {
+        return 0;
+    }
+
+    @Step
+    public double step(double x) {
+        if (!(Math.abs(x) <= Double.MAX_VALUE)) {
+            return Double.NaN;
+        }
+        if (!started) {
+            started = true;
+            l0 = l1 = l2 = l3 = x;
+        }
+        double p0 = l0;
+        double p1 = l1;
+        double p2 = l2;
+        l0 = (1.0 - gamma) * x + gamma * p0;
+        l1 = -gamma * l0 + p0 + gamma * p1;
+        l2 = -gamma * l1 + p1 + gamma * p2;
+        l3 = -gamma * l2 + p2 + gamma * l3;
+        double cu = 0.0;
+        double cd = 0.0;
+        if (l0 >= l1) {
+            cu = l0 - l1;
+        } else {
+            cd = l1 - l0;
+        }
+        if (l1 >= l2) {
+            cu += l1 - l2;
+        } else {
+            cd += l2 - l1;
+        }
+        if (l2 >= l3) {
+            cu += l2 - l3;
+        } else {
+            cd += l3 - l2;
+        }
+        double scale = Math.max(Math.max(Math.abs(l0), Math.abs(l1)), Math.max(Math.abs(l2), Math.abs(l3)));
+        if (cu + cd > 1e-12 * scale) {
+            rsi = cu / (cu + cd);
+        }
+        return rsi;
+    }
+}

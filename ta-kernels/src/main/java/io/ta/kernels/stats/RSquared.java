@@ -1,0 +1,57 @@
+package io.ta.kernels.stats;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
+import io.ta.annotation.Step;
+
+/**
+ * Coefficient of determination of the least-squares line through the last n values (the {@link LinearReg} fit): the
+ * share of the window's variance the straight line explains, {@code r² = m²·Sₜₜ/Sₓₓ} with m the fitted slope, {@code
+ * Sₜₜ = n(n² − 1)/12} the spread of the bar positions and {@code Sₓₓ = n·var(x)} (var: the population {@link
+ * RollingCov} of x with itself), so {@code r² = m²·(n² − 1)/(12·var)} — the square of the correlation between x and
+ * time (R TTR {@code runCor(x, 1:N, n)^2}). Clamped to [0, 1] against rounding.
+ *
+ * <p>A window whose standard deviation is below 1e-10 of its mean level ({@code var ≤ 1e-20·mean²}, relative to the
+ * data's own level, never an absolute epsilon) has no spread the fitted slope could resolve — the slope is only
+ * accurate to rounding of the level — and gives 0; so does a flat window. NaN while a missing value is inside the
+ * window.
+ */
+@Kernel(
+        name = "rsquared",
+        aliases = "r_squared",
+        family = Family.STATISTIC,
+        scale = Scale.UNITLESS,
+        summary = "R-squared of the least-squares line through the last period values.",
+        reference = "least squares; TTR runCor(x, time)^2 cross-check")
+public final class RSquared {
+    final double timeSpread;
+    final LinearReg line;
+    final RollingCov variance;
+
+    public RSquared(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
+        this.timeSpread = ((double) period * period - 1.0) / 12.0;
+        this.line = new LinearReg(period);
+        this.variance = new RollingCov(period, false);
+    }
+
+    public static int lookback(int period) {
+        return period - 1;
+    }
+
+    @Step
+    public double step(double x) {
+        line.step(x);
+        double v = variance.step(x, x);
+        double m = line.slope;
+        if (m != m || v != v) {
+            return Double.NaN;
+        }
+        double mean = variance.meanX;
+        if (v <= 1e-20 * mean * mean) {
+            return 0.0;
+        }
+        return Math.min(1.0, m * m * timeSpread / v);
+    }
+}

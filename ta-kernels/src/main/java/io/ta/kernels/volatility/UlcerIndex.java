@@ -1,0 +1,52 @@
+package io.ta.kernels.volatility;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Input;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
+import io.ta.annotation.Step;
+import io.ta.kernels.ma.Sma;
+import io.ta.kernels.stats.RollingMax;
+
+/**
+ * Ulcer index (P. Martin and B. McCann, 1987; "The Investor's Guide to Fidelity Funds", 1989): the root mean square of
+ * percentage drawdowns. Each bar's drawdown is measured from the highest x of its last n bars,
+ * {@code R = 100·(x − max)/max} ({@link RollingMax}), and the index is {@code √(mean of R² over the last n bars)}
+ * ({@link Sma}) — the rolling form of StockCharts, pandas-ta and TradingView, default 14 as Martin. (Martin's own
+ * worked examples measure each drawdown from the highest price since the start of the period under study; a rolling
+ * n-bar high is what makes it an indicator.) Lookback {@code 2(n − 1)}: the mean starts at the first drawdown.
+ *
+ * <p>Percentage drawdowns need positive prices (domain {@code x > 0}); a non-positive value counts as missing. Missing
+ * values make the output NaN while they are inside either window, then it is exact again (§5.2).
+ */
+@Kernel(
+        name = "ulcer_index",
+        aliases = "ulcer",
+        family = Family.VOLATILITY,
+        summary = "Ulcer index: root mean square of the percentage drawdowns from the rolling period high.",
+        reference = "P. Martin & B. McCann 1987 (Ulcer Index); StockCharts rolling form",
+        scale = Scale.UNITLESS)
+public final class UlcerIndex {
+    final RollingMax highest;
+    final Sma meanSquare;
+
+    public UlcerIndex(@Param(defaultValue = "14", min = 1, max = 100_000) int period) {
+        this.highest = new RollingMax(period);
+        this.meanSquare = new Sma(period);
+    }
+
+    public static int lookback(int period) {
+        return 2 * (period - 1);
+    }
+
+    @Step
+    public double step(@Input(min = 0, minExclusive = true) double x) {
+        double v = x > 0 ? x : Double.NaN;
+        double max = highest.step(v);
+        double drawdown = 100.0 * (v - max) / max;
+        double ms = meanSquare.step(drawdown * drawdown);
+        // A mean of non-negative squares can only come out below zero through rounding in the running sum.
+        return Math.sqrt(Math.max(ms, 0.0));
+    }
+}

@@ -1,0 +1,78 @@
+package io.ta.kernels.volume;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Input;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Output;
+import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
+import io.ta.annotation.Step;
+
+/**
+ * VWAP bands: the {@link AnchoredVwap} plus and minus {@code multiplier} volume-weighted standard deviations of the
+ * typical price around it, over the same anchored period — the bands of TradingView's built-in VWAP indicator
+ * ({@code ta.vwap(source, anchor, stdev_mult)}, source hlc3): {@code σ² = Σ(V·TP²)/ΣV − vwap²}, clamped at 0.
+ *
+ * <p>Numerics: TradingView evaluates that difference of two large sums, which cancels catastrophically when the
+ * spread is small next to the price level. Here the weighted sum of squared deviations {@code S = ΣV·(TP − vwap)²}
+ * is carried with West's update (D. H. D. West, "Updating mean and variance estimates", CACM 22(9), 1979):
+ * {@code S += V·(TP − vwap_before)·(TP − vwap_after)}, which is exact algebra for the same quantity and never
+ * subtracts two large totals; {@code σ² = S/ΣV}. An anchor restarts S with the sums.
+ *
+ * <p>While {@code ΣV = 0} the bands collapse onto the middle (the bar's TP, as {@link AnchoredVwap}). A bar with a
+ * missing high, low, close or volume outputs NaN and changes nothing (CATALOG.md §5.2).
+ */
+@Kernel(
+        name = "vwap_bands",
+        family = Family.VOLUME,
+        scale = Scale.PRICE,
+        summary = "Anchored VWAP plus and minus a multiple of the volume-weighted standard deviation of price.",
+        reference = "TradingView VWAP (ta.vwap with stdev_mult); hand-checked fixtures")
+public final class VwapBands {
+    final double multiplier;
+    final AnchoredVwap vwap;
+    /** ΣV·(TP − vwap)² over the period so far. */
+    double squaredDeviations;
+    /** The VWAP after the last valid bar. */
+    double mean = Double.NaN;
+    @Output(doc = "vwap + multiplier * volume-weighted standard deviation")
+    double upper;
+    @Output(doc = "anchored vwap")
+    double middle;
+    @Output(doc = "vwap - multiplier * volume-weighted standard deviation")
+    double lower;
+
+    public VwapBands(
+            @Param(defaultValue = "1.0", min = 0, doc = "band width in standard deviations") double multiplier) {
+        this.multiplier = multiplier;
+        this.vwap = new AnchoredVwap();
+    }
+
+    public static int lookback() {
+        return 0;
+    }
+
+    @Step
+    public void step(
+            double high, double low, double close, double volume, @Input(scale = Scale.UNITLESS) double anchor) {
+        double m = vwap.step(high, low, close, volume, anchor);
+        if (m != m) {
+            upper = middle = lower = Double.NaN;
+            return;
+        }
+        double before = mean;
+        mean = m;
+        if (vwap.volumeBefore == 0.0) {
+            squaredDeviations = 0.0;
+        } else {
+            double p = vwap.price;
+            squaredDeviations += volume * (p - before) * (p - m);
+        }
+        double sumVolume = vwap.sumVolume;
+        double variance = sumVolume == 0.0 ? 0.0 : squaredDeviations / sumVolume;
+        double width = multiplier * Math.sqrt(Math.max(variance, 0.0));
+        middle = m;
+        upper = m + width;
+        lower = m - width;
+    }
+}

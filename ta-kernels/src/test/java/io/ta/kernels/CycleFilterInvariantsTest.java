@@ -1,0 +1,97 @@
+package io.ta.kernels;
+
+import static io.ta.kernels.testing.Oracles.inRange;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.ta.kernels.testing.Descriptors;
+import io.ta.kernels.testing.InvariantSuite;
+import io.ta.kernels.testing.KernelCase;
+import io.ta.spi.ParamValues;
+import java.util.Map;
+
+/**
+ * Ehlers' filters and the bounded oscillators around them: normalised outputs stay in their ranges (ebsw in [−1, 1],
+ * laguerre_rsi in [0, 1], ift_rsi in [−1, 1], trendflex and reflex within ±5 — the first value's bound when the mean
+ * square starts at 0, and the largest |s|/√(0.04·s²) can ever be), the decycler is exactly the input minus its
+ * high-pass, the roofing filter is the super smoother of the high-pass, cg is bounded by half its window, itrend's
+ * trigger is 2·it − it₋₂ and every gmma line is the catalog EMA of its period.
+ */
+class CycleFilterInvariantsTest extends InvariantSuite {
+    /** Rounding slack for ratios bounded by 1 (|a|/√(a²) can exceed 1 by an ulp or two). */
+    static final double ONE = 1 + 1e-12;
+
+    @Override
+    protected Map<String, Invariant> invariants() {
+        return Map.ofEntries(
+                Map.entry("ebsw", (c, out) -> inRange(c, out, 0, -ONE, ONE)),
+                Map.entry("laguerre_rsi", (c, out) -> inRange(c, out, 0, 0, ONE)),
+                Map.entry("ift_rsi", (c, out) -> inRange(c, out, 0, -1, 1)),
+                Map.entry("trendflex", (c, out) -> inRange(c, out, 0, -5 * ONE, 5 * ONE)),
+                Map.entry("reflex", (c, out) -> inRange(c, out, 0, -5 * ONE, 5 * ONE)),
+                Map.entry("cg", (c, out) -> {
+                    // For positive inputs the centre of gravity lies between the newest and the oldest bar.
+                    int n = (Integer) c.params().get("period");
+                    double half = (n - 1) / 2.0 + 1e-9 * n;
+                    double[] x = c.inputs()[0];
+                    for (int t = n - 1; t < x.length; t++) {
+                        boolean positive = true;
+                        for (int i = t - n + 1; i <= t; i++) {
+                            positive &= x[i] > 0 && x[i] < 1e150;
+                        }
+                        double v = out[0][t];
+                        if (positive && !Double.isNaN(v) && Math.abs(v) > half) {
+                            fail(c + ": cg at bar " + t + " is " + v + ", beyond ±" + half);
+                        }
+                    }
+                }),
+                Map.entry("decycler", (c, out) -> {
+                    double[] hp = composed(c, "highpass", Map.of("period", c.params().get("period")), c.inputs());
+                    double[] x = c.inputs()[0];
+                    for (int t = 0; t < x.length; t++) {
+                        same(c, t, out[0][t], Double.isFinite(x[t]) ? x[t] - hp[t] : Double.NaN, "decycler = x - highpass");
+                    }
+                }),
+                Map.entry("roofing", (c, out) -> {
+                    double[] hp = composed(c, "highpass", Map.of("period", c.params().get("hp_period")), c.inputs());
+                    double[] ss = composed(c, "supersmoother", Map.of("period", c.params().get("ss_period")), new double[][] {hp});
+                    for (int t = 0; t < ss.length; t++) {
+                        same(c, t, out[0][t], ss[t], "roofing = supersmoother(highpass)");
+                    }
+                }),
+                Map.entry("itrend", (c, out) -> {
+                    double[] x = c.inputs()[0];
+                    for (int t = 2; t < x.length; t++) {
+                        if (Double.isFinite(x[t]) && Double.isFinite(x[t - 1]) && Double.isFinite(x[t - 2]) && !Double.isNaN(out[1][t])) {
+                            same(c, t, out[1][t], 2.0 * out[0][t] - out[0][t - 2], "trigger = 2 it - it[2]");
+                        }
+                    }
+                }),
+                Map.entry("gmma", (c, out) -> {
+                    int[] periods = {3, 5, 8, 10, 12, 15, 30, 35, 40, 45, 50, 60};
+                    for (int o = 0; o < periods.length; o++) {
+                        double[] ema = composed(c, "ema", Map.of("period", periods[o]), c.inputs());
+                        for (int t = 0; t < ema.length; t++) {
+                            same(c, t, out[o][t], ema[t], "gmma line " + periods[o]);
+                        }
+                    }
+                }),
+                Map.entry("highpass", (c, out) -> {
+                    // No trend passes: on a window where the input is constant since the start, the output is 0.
+                    double[] x = c.inputs()[0];
+                    for (int t = 0; t < x.length && x[t] == x[0] && Double.isFinite(x[0]); t++) {
+                        same(c, t, out[0][t], 0.0, "highpass of a constant");
+                    }
+                }));
+    }
+
+    static double[] composed(KernelCase c, String name, Map<String, Object> params, double[][] inputs) {
+        var d = Descriptors.named(name);
+        return d.batch(ParamValues.of(d, params), inputs)[0];
+    }
+
+    static void same(KernelCase c, int t, double got, double expected, String what) {
+        if (Double.doubleToLongBits(got) != Double.doubleToLongBits(expected)) {
+            fail(c + ": " + what + " at bar " + t + ": " + got + ", expected " + expected);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.ta.runtime.csv;
+
+import io.ta.error.InvalidParameterException;
+import java.util.List;
+
+/**
+ * How to read a CSV: the delimiter (inferred from the header unless given), the unit of epoch-number times (inferred
+ * from the magnitude unless given), the column naming each row's symbol, and which numeric columns to parse (all but
+ * the time and symbol columns unless given). Immutable; each {@code with…} returns a copy.
+ */
+public final class CsvOptions {
+    /** The delimiters {@link CsvReader} recognises in a header: comma, semicolon, tab and vertical bar. */
+    public static final String DELIMITERS = ",;\t|";
+
+    private static final CsvOptions DEFAULTS = new CsvOptions((char) 0, null, null, null);
+
+    private final char delimiter;
+    private final EpochUnit epochUnit;
+    private final String symbolColumn;
+    private final List<String> columns;
+
+    private CsvOptions(char delimiter, EpochUnit epochUnit, String symbolColumn, List<String> columns) {
+        this.delimiter = delimiter;
+        this.epochUnit = epochUnit;
+        this.symbolColumn = symbolColumn;
+        this.columns = columns;
+    }
+
+    /** Infer the delimiter and the epoch unit, no symbol column, every numeric column. */
+    public static CsvOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Use {@code delimiter} instead of inferring it from the header.
+     *
+     * @throws InvalidParameterException unless it is one of {@link #DELIMITERS}
+     */
+    public CsvOptions withDelimiter(char delimiter) {
+        if (DELIMITERS.indexOf(delimiter) < 0) {
+            throw new InvalidParameterException("csv", List.of("delimiter"), "one of ',', ';', tab, '|'",
+                    "csv: the delimiter must be one of ',', ';', tab or '|', got '" + delimiter + "'");
+        }
+        return new CsvOptions(delimiter, epochUnit, symbolColumn, columns);
+    }
+
+    /** Read epoch-number times in {@code unit} ({@code null}: infer it from the magnitude). */
+    public CsvOptions withEpochUnit(EpochUnit unit) {
+        return new CsvOptions(delimiter, unit, symbolColumn, columns);
+    }
+
+    /** The column (any case) naming each row's symbol, or {@code null} for none. */
+    public CsvOptions withSymbolColumn(String name) {
+        return new CsvOptions(delimiter, epochUnit, name, columns);
+    }
+
+    /**
+     * Parse only these numeric columns (header names in lower case), in this order; {@code null} parses every column
+     * but the time and symbol columns and columns without a name. Other columns are split off but never read, so they
+     * may hold any text.
+     */
+    public CsvOptions withColumns(List<String> names) {
+        return new CsvOptions(delimiter, epochUnit, symbolColumn, names == null ? null : List.copyOf(names));
+    }
+
+    /** The delimiter, or {@code 0} when it is inferred. */
+    public char delimiter() {
+        return delimiter;
+    }
+
+    /** The epoch unit, or {@code null} when it is inferred. */
+    public EpochUnit epochUnit() {
+        return epochUnit;
+    }
+
+    /** The symbol column, or {@code null}. */
+    public String symbolColumn() {
+        return symbolColumn;
+    }
+
+    /** The numeric columns to parse, or {@code null} for all. */
+    public List<String> columns() {
+        return columns;
+    }
+}

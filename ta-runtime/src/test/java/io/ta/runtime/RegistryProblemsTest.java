@@ -1,0 +1,161 @@
+package io.ta.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.OutputKind;
+import io.ta.spi.KernelDescriptor;
+import io.ta.spi.KernelStream;
+import io.ta.spi.OutputSpec;
+import io.ta.spi.ParamSpec;
+import io.ta.spi.ParamValues;
+import io.ta.spi.SelectorSpec;
+import io.ta.runtime.plan.Plan;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A broken extension jar on the class path — built here, its service file naming providers that cannot load — costs
+ * only its own providers: every other kernel loads, and each broken provider is one {@link Registry.Problem} naming
+ * it, its jar and the cause.
+ */
+class RegistryProblemsTest {
+    /** A descriptor whose every method fails; the broken providers below extend it. */
+    public abstract static class Stub implements KernelDescriptor {
+        @Override
+        public String name() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<String> aliases() {
+            return List.of();
+        }
+
+        @Override
+        public List<SelectorSpec> selectors() {
+            return List.of();
+        }
+
+        @Override
+        public Family family() {
+            return Family.MATH;
+        }
+
+        @Override
+        public OutputKind kind() {
+            return OutputKind.NUMBER;
+        }
+
+        @Override
+        public String summary() {
+            return "";
+        }
+
+        @Override
+        public String reference() {
+            return "";
+        }
+
+        @Override
+        public String lookbackFormula() {
+            return "";
+        }
+
+        @Override
+        public List<ParamSpec> params() {
+            return List.of();
+        }
+
+        @Override
+        public List<String> inputs() {
+            return List.of("x");
+        }
+
+        @Override
+        public List<OutputSpec> outputs() {
+            return List.of();
+        }
+
+        @Override
+        public long schema() {
+            return 0;
+        }
+
+        @Override
+        public int lookback(ParamValues params) {
+            return 0;
+        }
+
+        @Override
+        public KernelStream newStream(ParamValues params) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** Its constructor throws. */
+    public static final class Exploding extends Stub {
+        public Exploding() {
+            throw new IllegalStateException("boom");
+        }
+    }
+
+    /** Instantiates, but has no name. */
+    public static final class Nameless extends Stub {
+        @Override
+        public String name() {
+            return null;
+        }
+    }
+
+    static Path jar(Path dir, String... providers) throws IOException {
+        Path jar = dir.resolve("broken-extension.jar");
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+            out.putNextEntry(new JarEntry(Registry.SERVICE_FILE));
+            out.write(("# an extension whose build went wrong\n" + String.join("\n", providers) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    @Test
+    void brokenProvidersAreSkippedAndReportedOneLineEach(@TempDir Path dir) throws IOException {
+        String notADescriptor = RegistryProblemsTest.class.getName();
+        Path jar = jar(dir, "com.example.ta.Missing", notADescriptor, Exploding.class.getName(), Nameless.class.getName());
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, RegistryProblemsTest.class.getClassLoader())) {
+            Registry r = Registry.load(loader);
+            assertEquals(Registry.standard().kernels().size(), r.kernels().size(), "every working kernel still loads");
+            assertEquals(19, Plan.compile(Map.of("v", "sma(close, 20)"), r).lookback());
+
+            List<Registry.Problem> problems = r.problems();
+            assertEquals(4, problems.size(), problems.toString());
+            assertEquals(List.of("com.example.ta.Missing", notADescriptor, Exploding.class.getName(), Nameless.class.getName()),
+                    problems.stream().map(Registry.Problem::provider).toList());
+            for (Registry.Problem p : problems) {
+                assertEquals(jar.toString(), p.source(), p.describe());
+                assertTrue(p.describe().startsWith("kernel provider " + p.provider() + " (from " + jar + ") skipped: "), p.describe());
+                assertEquals(1, p.describe().lines().count(), "one line per problem");
+            }
+            assertEquals("Provider com.example.ta.Missing not found", problems.get(0).reason());
+            assertInstanceOf(java.util.ServiceConfigurationError.class, problems.get(0).cause());
+            assertTrue(problems.get(1).reason().contains("not a subtype"), problems.get(1).reason());
+            assertTrue(problems.get(2).reason().contains("could not be instantiated") && problems.get(2).reason().contains("boom"),
+                    problems.get(2).reason());
+            assertEquals("IllegalStateException: its descriptor has no name", problems.get(3).reason());
+        }
+        assertEquals(List.of(), Registry.standard().problems());
+    }
+}

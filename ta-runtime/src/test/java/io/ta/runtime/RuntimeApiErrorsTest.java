@@ -1,0 +1,270 @@
+package io.ta.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ta.error.InvalidParameterException;
+import io.ta.error.ShapeMismatchException;
+import io.ta.error.SnapshotMismatchException;
+import io.ta.error.TaException;
+import io.ta.error.UnknownNameException;
+import io.ta.kernels.TaExpr;
+import io.ta.runtime.dsl.ParseException;
+import io.ta.runtime.exec.BlockExecutor;
+import io.ta.runtime.exec.PlanResult;
+import io.ta.runtime.exec.PlanStream;
+import io.ta.runtime.plan.Plan;
+import io.ta.runtime.resample.Resample;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The public runtime API answers bad arguments with our typed errors, never a raw JDK exception. */
+class RuntimeApiErrorsTest {
+    static final Plan SMA = Plan.compile("sma(close, 3)");
+    static final Bars BARS = Bars.builder().time(new long[] {1, 2, 3, 4}).column("close", new double[] {1, 2, 3, 4}).build();
+
+    @Test
+    void blockExecutorParameters() {
+        var zero = assertThrows(InvalidParameterException.class, () -> new BlockExecutor(SMA, 0));
+        assertEquals("block_executor: block must be >= 1 bars, got 0", zero.getMessage());
+        assertEquals(List.of("block"), zero.parameters());
+        assertEquals("block_executor: plan must not be null",
+                assertThrows(InvalidParameterException.class, () -> new BlockExecutor(null)).getMessage());
+        assertEquals("plan: bars are null", assertThrows(ShapeMismatchException.class, () -> new BlockExecutor(SMA).run(null)).getMessage());
+    }
+
+    @Test
+    void anEmptyPlanIsRefusedAtCompile() {
+        assertEquals("a plan needs at least one expression, got none",
+                assertThrows(ParseException.class, () -> Plan.compile(Map.of(), Registry.standard())).getMessage());
+        assertEquals("a plan needs at least one expression, got none",
+                assertThrows(ParseException.class, () -> Plan.of(Map.<String, TaExpr>of(), Registry.standard())).getMessage());
+        assertEquals("plan: registry must not be null",
+                assertThrows(InvalidParameterException.class, () -> Plan.compile(Map.of("a", "close"), null)).getMessage());
+        Map<String, String> unnamed = new LinkedHashMap<>();
+        unnamed.put(null, "close");
+        assertEquals("every expression of a plan needs a name; one has none (null)",
+                assertThrows(ParseException.class, () -> Plan.compile(unnamed, Registry.standard())).getMessage());
+    }
+
+    @Test
+    void seriesIndicesOutsideTheSeries() {
+        Series one = Series.of(1.0);
+        var e = assertThrows(ShapeMismatchException.class, () -> one.get(5));
+        assertEquals("series: bar 5 is outside the series (bars 0 to 0, length 1)", e.getMessage());
+        assertThrows(ShapeMismatchException.class, () -> one.get(-1));
+        assertThrows(ShapeMismatchException.class, () -> one.isValid(1));
+        assertThrows(ShapeMismatchException.class, () -> one.mask().get(1));
+        assertThrows(ShapeMismatchException.class, () -> Series.of((double[]) null));
+        assertEquals("series: 1 bars do not fit at offset 1 of an array of length 1",
+                assertThrows(ShapeMismatchException.class, () -> one.copyTo(new double[1], 1)).getMessage());
+        assertThrows(ShapeMismatchException.class, () -> one.copyTo(null, 0));
+        assertThrows(ShapeMismatchException.class, () -> BARS.time(4));
+        assertEquals("sma: no output #1; it has 1 (value)", assertThrows(UnknownNameException.class,
+                () -> Registry.standard().compute("sma", Map.of(), new double[3]).get(1)).getMessage());
+    }
+
+    @Test
+    void runAllNamesTheFailingSymbolAndKeepsTheErrorType() {
+        Plan tr = Plan.compile("true_range()");
+        Bars full = Bars.builder().column("high", new double[] {2, 3}).column("low", new double[] {1, 1}).column("close", new double[] {1.5, 2})
+                .build();
+        Bars closeOnly = Bars.builder().column("close", new double[] {1, 2}).build();
+        Map<String, Bars> universe = new LinkedHashMap<>();
+        universe.put("AAA", full);
+        universe.put("BBB", closeOnly);
+        universe.put("CCC", null);
+        universe.put("DDD", full);
+        UnknownNameException e = assertThrows(UnknownNameException.class, () -> new BlockExecutor(tr).runAll(universe));
+        assertEquals("BBB: the expression needs column 'high', which the data does not have; columns: close", e.getMessage());
+        assertEquals("high", e.name());
+        assertInstanceOf(UnknownNameException.class, e.getCause());
+        assertEquals(1, e.getSuppressed().length);
+        assertEquals("CCC: plan: bars are null", e.getSuppressed()[0].getMessage());
+        assertInstanceOf(ShapeMismatchException.class, e.getSuppressed()[0]);
+        assertThrows(ShapeMismatchException.class, () -> new BlockExecutor(tr).runAll(null));
+    }
+
+    @Test
+    void streamsResultsAndRegistry() {
+        assertThrows(InvalidParameterException.class, () -> new PlanStream(null));
+        PlanStream s = SMA.stream();
+        assertEquals("plan: snapshot is null", assertThrows(SnapshotMismatchException.class, () -> s.restore(null)).getMessage());
+        assertThrows(ShapeMismatchException.class, () -> s.bar(null));
+        assertThrows(UnknownNameException.class, () -> s.value(null));
+        assertThrows(UnknownNameException.class, () -> SMA.lookback("nope"));
+        assertThrows(UnknownNameException.class, () -> SMA.columns("nope"));
+        assertThrows(UnknownNameException.class, () -> SMA.text(null));
+        PlanResult r = SMA.run(BARS);
+        assertThrows(UnknownNameException.class, () -> r.get(null));
+        assertEquals("no kernel name given (null)", assertThrows(UnknownNameException.class, () -> Registry.standard().resolve(null)).getMessage());
+        assertThrows(InvalidParameterException.class, () -> Registry.of(null));
+        assertThrows(InvalidParameterException.class, () -> Registry.of(Arrays.asList(Registry.standard().kernel("sma"), null)));
+        assertEquals("sma: parameters must not be null (Map.of() takes every default)",
+                assertThrows(InvalidParameterException.class, () -> Registry.standard().compute("sma", null, new double[3])).getMessage());
+        assertThrows(ShapeMismatchException.class, () -> Bars.builder().column(null, new double[1]));
+        assertThrows(UnknownNameException.class, () -> BARS.column(null));
+    }
+
+    /** Classes whose every public method and constructor the sweep below calls with nulls. */
+    static final List<Class<?>> API = List.of(Plan.class, BlockExecutor.class, PlanStream.class, PlanResult.class, Series.class,
+            Mask.class, Bars.class, Bars.Builder.class, Outputs.class, Registry.class, Resample.class, io.ta.runtime.dsl.Parser.class,
+            io.ta.runtime.plan.Ops.class);
+
+    /**
+     * Every public method and constructor of the runtime API, called with {@code null} in each reference parameter in
+     * turn (the others given ordinary values), returns or throws one of our errors — never a NullPointerException or
+     * another raw JDK exception.
+     */
+    @Test
+    void nullInAnyReferenceParameterIsATypedErrorOrHarmless() throws Exception {
+        List<String> escaped = new ArrayList<>();
+        int calls = 0;
+        for (Class<?> type : API) {
+            List<Executable> all = new ArrayList<>(Arrays.asList(type.getMethods()));
+            all.addAll(Arrays.asList(type.getConstructors()));
+            for (Executable x : all) {
+                if (x.getDeclaringClass() == Object.class || x.getDeclaringClass().isEnum() || x.getDeclaringClass().isRecord()) {
+                    continue;
+                }
+                Class<?>[] params = x.getParameterTypes();
+                for (int i = 0; i < params.length; i++) {
+                    if (params[i].isPrimitive()) {
+                        continue;
+                    }
+                    Object[] args = new Object[params.length];
+                    for (int j = 0; j < params.length; j++) {
+                        args[j] = j == i ? null : sample(params[j]);
+                    }
+                    calls++;
+                    Throwable t = call(x, instance(type), args);
+                    if (t != null && !(t instanceof TaException)) {
+                        escaped.add(x + " with null argument " + i + ": " + t);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), escaped);
+        assertTrue(calls > 60, "the sweep reached " + calls + " calls");
+    }
+
+    static Throwable call(Executable x, Object target, Object[] args) throws IllegalAccessException, InstantiationException {
+        try {
+            if (x instanceof Constructor<?> c) {
+                c.newInstance(args);
+            } else {
+                Method m = (Method) x;
+                m.invoke(Modifier.isStatic(m.getModifiers()) ? null : target, args);
+            }
+            return null;
+        } catch (InvocationTargetException e) {
+            return e.getCause();
+        }
+    }
+
+    static Object instance(Class<?> type) {
+        if (type == Plan.class) {
+            return SMA;
+        }
+        if (type == BlockExecutor.class) {
+            return new BlockExecutor(SMA);
+        }
+        if (type == PlanStream.class) {
+            return SMA.stream();
+        }
+        if (type == PlanResult.class) {
+            return SMA.run(BARS);
+        }
+        if (type == Series.class) {
+            return Series.of(1, 2, 3);
+        }
+        if (type == Mask.class) {
+            return Series.of(1, 2, 3).mask();
+        }
+        if (type == Bars.class) {
+            return BARS;
+        }
+        if (type == Bars.Builder.class) {
+            return Bars.builder();
+        }
+        if (type == Outputs.class) {
+            return Registry.standard().compute("sma", Map.of(), new double[] {1, 2, 3});
+        }
+        if (type == Registry.class) {
+            return Registry.standard();
+        }
+        return null;
+    }
+
+    static Object sample(Class<?> p) {
+        if (p == int.class) {
+            return 2;
+        }
+        if (p == long.class) {
+            return 2L;
+        }
+        if (p == double.class) {
+            return 2.0;
+        }
+        if (p == boolean.class) {
+            return true;
+        }
+        if (p == String.class) {
+            return "close";
+        }
+        if (p == double[].class) {
+            return new double[] {1, 2, 3, 4};
+        }
+        if (p == long[].class) {
+            return new long[] {1, 2, 3, 4};
+        }
+        if (p == double[][].class) {
+            return new double[][] {{1, 2, 3, 4}};
+        }
+        if (p == Map.class) {
+            return Map.of();
+        }
+        if (p == java.util.Collection.class || p == List.class) {
+            return List.of();
+        }
+        if (p == Plan.class) {
+            return SMA;
+        }
+        if (p == Bars.class) {
+            return BARS;
+        }
+        if (p == Registry.class) {
+            return Registry.standard();
+        }
+        if (p == io.ta.expr.ToExpr.class) {
+            return TaExpr.close();
+        }
+        if (p == io.ta.expr.Expr.Op.class) {
+            return io.ta.expr.Expr.Op.ADD;
+        }
+        if (p == ClassLoader.class) {
+            return RuntimeApiErrorsTest.class.getClassLoader();
+        }
+        if (p == io.ta.runtime.exec.PlanSnapshot.class) {
+            return SMA.stream().snapshot();
+        }
+        if (p.isEnum()) {
+            return p.getEnumConstants()[0];
+        }
+        if (p == Object.class) {
+            return "x";
+        }
+        throw new AssertionError("no sample value for " + p);
+    }
+}
