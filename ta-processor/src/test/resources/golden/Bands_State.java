@@ -13,7 +13,7 @@ public final class Bands_State {
      * Hash of the state layout (nested kernels included); snapshots carry it so a changed kernel
      * rejects old snapshots.
      */
-    public static final long SCHEMA = 0x4b779895ac6270d4L;
+    public static final long SCHEMA = 0x8b18f4d6827348c8L;
 
     private final WindowMean_State mean;
 

@@ -115,6 +115,10 @@ class DiagnosticsTest {
                         Messages.IMPURE_STATIC.formatted("lastSeen"), "static double lastSeen;"),
                 new Case("NULLABLE_FIELD", ok(CTOR + LOOKBACK + STEP + "    @Nullable double level;\n"),
                         Messages.NULLABLE_FIELD.formatted("level"), "@Nullable double level;"),
+                new Case("DERIVED_FIELD", ok(CTOR + LOOKBACK + STEP + "    @Derived double level;\n"),
+                        Messages.DERIVED_FIELD.formatted("level", "a double"), "@Derived double level;"),
+                new Case("DERIVED_FIELD", ok(CTOR + LOOKBACK + STEP + "    @Derived double[] weights = {1.0};\n"),
+                        Messages.DERIVED_FIELD.formatted("weights", "not final"), "@Derived double[] weights"),
                 new Case("SELF_NESTING", ok(CTOR + LOOKBACK + STEP + "    final K inner = null;\n"),
                         Messages.SELF_NESTING.formatted("inner", "K"), "final K inner"),
                 new Case("RANGE_FIELD", ok(CTOR + LOOKBACK + STEP + "    @Range(min = \"0\") boolean seen;\n"),
@@ -143,10 +147,7 @@ class DiagnosticsTest {
                         Messages.SCALE_INPUT.formatted("x", "PRICE_SQUARED"), "@Input(scale = Scale.PRICE_SQUARED)"),
                 new Case("PART_COST", ok(CTOR + LOOKBACK + STEP + "    final Part part = new Part();\n")
                                 + "final class Part implements io.ta.spi.StatePart<Part.M> {\n"
-                                + "    static final class M implements io.ta.spi.StatePart.Mark {\n"
-                                + "        public void write(io.ta.spi.StateWriter out) {}\n"
-                                + "        public void read(io.ta.spi.StateReader in) {}\n"
-                                + "    }\n"
+                                + "    static final class M implements io.ta.spi.StatePart.Mark {}\n"
                                 + "    public M newMark() { return new M(); }\n"
                                 + "    public void mark(M m) {}\n"
                                 + "    public void rewind(M m) {}\n"

@@ -56,12 +56,13 @@ final class Sources {
             """);
 
     /**
-     * A multi-output kernel composed from another kernel (once optionally), with an array, a cross-parameter rule, a
-     * selector, a per-output lookback, a ranged double and an invariant.
+     * A multi-output kernel composed from another kernel (once optionally), with an array, a derived array, a
+     * cross-parameter rule, a selector, a per-output lookback, a ranged double and an invariant.
      */
     static final JavaFileObject BANDS = JavaFileObjects.forSourceString("test.Bands", """
             package test;
 
+            import io.ta.annotation.Derived;
             import io.ta.annotation.Family;
             import io.ta.annotation.Invariant;
             import io.ta.annotation.Kernel;
@@ -82,6 +83,7 @@ final class Sources {
                 @Nullable final WindowMean fast;
                 final double width;
                 final double[] recent = new double[2];
+                @Derived final double[] offsets;
                 @Output(lookback = "upperLookback") double upper;
                 @Output(doc = "the mean") double middle;
                 @Output double lower;
@@ -94,6 +96,7 @@ final class Sources {
                     this.mean = new WindowMean(slowPeriod, WindowMean.Rounding.NONE);
                     this.fast = fastPeriod > 1 ? new WindowMean(fastPeriod, WindowMean.Rounding.NONE) : null;
                     this.width = width;
+                    this.offsets = new double[] {width, -width};
                 }
 
                 public static int lookback(int slowPeriod) {
@@ -112,8 +115,8 @@ final class Sources {
                     if (fast != null) {
                         fast.step(high);
                     }
-                    upper = middle + width * recent[0];
-                    lower = middle - width * recent[0];
+                    upper = middle + offsets[0] * recent[0];
+                    lower = middle + offsets[1] * recent[0];
                     spread = Math.min(Math.abs(recent[0]), width + 1);
                 }
 

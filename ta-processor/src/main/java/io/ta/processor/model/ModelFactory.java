@@ -309,7 +309,7 @@ public final class ModelFactory {
             case DOUBLE, INT, LONG, BOOLEAN ->
                     new FieldModel(name, FieldModel.Kind.SCALAR, tn, fin, t.toString(), null, false, range(type, f));
             case ARRAY -> new FieldModel(
-                    name, FieldModel.Kind.ARRAY, tn, fin, ((ArrayType) t).getComponentType().toString(), null, false, null);
+                    name, KernelElements.mirror(f, KernelElements.DERIVED) != null ? FieldModel.Kind.DERIVED : FieldModel.Kind.ARRAY, tn, fin, ((ArrayType) t).getComponentType().toString(), null, false, null);
             default -> {
                 if (elements.isKernelType(t)) {
                     yield new FieldModel(name, FieldModel.Kind.NESTED, tn, fin, "", null, nullable, null);

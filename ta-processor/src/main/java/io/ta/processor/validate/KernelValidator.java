@@ -388,6 +388,15 @@ public final class KernelValidator {
                 r.error(f, mirror(f, KernelElements.NULLABLE), Messages.NULLABLE_FIELD.formatted(name));
                 continue;
             }
+            if (mirror(f, KernelElements.DERIVED) != null
+                    && (t.getKind() != TypeKind.ARRAY || !isFinal(f)
+                            || !SCALARS.contains(((ArrayType) t).getComponentType().toString()))) {
+                String what = t.getKind() != TypeKind.ARRAY || !SCALARS.contains(((ArrayType) t).getComponentType().toString())
+                        ? "a " + t
+                        : "not final";
+                r.error(f, mirror(f, KernelElements.DERIVED), Messages.DERIVED_FIELD.formatted(name, what));
+                continue;
+            }
             switch (t.getKind()) {
                 case DOUBLE, INT, LONG, BOOLEAN -> {}
                 case ARRAY -> {

@@ -104,6 +104,11 @@ public final class Messages {
             "[TaPrivateState] field '%s' is private, but the generated state companion in the same package must read"
                     + " and restore it. Fix: make it package-private.";
 
+    public static final String DERIVED_FIELD =
+            "[TaDerivedField] @Derived field '%s' is %s; only a final primitive array that the constructor computes from"
+                    + " the parameters is a derived constant. Fix: remove @Derived (the field is then state, checkpointed"
+                    + " and snapshotted), or make it a final array the step only reads.";
+
     public static final String NULLABLE_FIELD =
             "[TaNullableField] @Nullable field '%s' is not a final nested kernel or state part; only those references may"
                     + " be absent. Fix: remove @Nullable (primitives and arrays always exist).";

@@ -21,10 +21,11 @@ import javax.lang.model.element.Modifier;
  * Writes {@code Name_State}: a checkpoint of a kernel's mutable state (for {@code preview} and {@code replaceLast})
  * and the snapshot encoding of the whole state. It touches every field the kernel declares, so nothing can be
  * forgotten: scalars by value, arrays by copy, state parts by their O(1) mark, nested kernels through their own
- * companion. Fixed (final) scalars are written to snapshots and checked on restore, never restored; a field with a
- * declared {@code @Range} is checked against it, and the kernel's {@code @Invariant} methods are called last, so a
- * restored state is one the step can run on. Checkpoints themselves are never serialized: the stream re-derives its
- * replace-last checkpoint by stepping its last bar again.
+ * companion. Fixed (final) scalars are written to snapshots and checked on restore, never restored; {@code @Derived}
+ * arrays (constants of the parameters) are neither checkpointed nor written, since a restore's fresh kernel computes
+ * them again; a field with a declared {@code @Range} is checked against it, and the kernel's {@code @Invariant}
+ * methods are called last, so a restored state is one the step can run on. Checkpoints themselves are never
+ * serialized: the stream re-derives its replace-last checkpoint by stepping its last bar again.
  */
 public final class StateCompanionWriter {
     public JavaFile write(KernelModel m, List<? extends Element> origins) {
@@ -73,6 +74,9 @@ public final class StateCompanionWriter {
                     restore.addStatement("$T.arraycopy(this.$N, 0, k.$N, 0, this.$N.length)", System.class, n, n, n);
                     writeState.addStatement("w.put$Ls(k.$N)", f.accessorSuffix(), n);
                     readState.addStatement("r.get$Ls($S, k.$N)", f.accessorSuffix(), n, n);
+                }
+                case DERIVED -> {
+                    // A constant of the parameters: the restore's fresh kernel computes it again, nothing to carry.
                 }
                 case NESTED, PART -> {
                     boolean nested = f.kind() == FieldModel.Kind.NESTED;
