@@ -359,8 +359,7 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
         values = new double[capacity(s)];
         suffixMean = null;
         for (long t = from; t < s; t++) {
-            double v = in.getDouble();
-            values[at(t)] = Math.abs(v) <= Double.MAX_VALUE ? v : Double.NaN;
+            values[at(t)] = stored(in);
         }
         seq = s;
         block = (int) ((s / window) & 1);
@@ -387,6 +386,16 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
             }
         }
         combine();
+    }
+
+    /** A value as {@code push} stores it: finite, or the one NaN that stands for a missing value. */
+    private static double stored(StateReader in) {
+        double v = in.getDouble();
+        if (!(Math.abs(v) <= Double.MAX_VALUE) && Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(Double.NaN)) {
+            throw in.corrupt("a window value holds " + v + " (bits 0x" + Long.toHexString(Double.doubleToRawLongBits(v))
+                    + "); a push stores finite values and NaN only");
+        }
+        return v;
     }
 
     /** A {@link MomentWindow} checkpoint: the push count and the moments that are not recomputable in O(1). */

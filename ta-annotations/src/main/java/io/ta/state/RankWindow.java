@@ -379,10 +379,19 @@ public final class RankWindow implements StatePart<RankWindow.Mark> {
         ties = 0;
         seq = s;
         for (long t = from; t < s; t++) {
-            double v = in.getDouble();
-            value[slot(t)] = Math.abs(v) <= Double.MAX_VALUE ? v : Double.NaN;
+            value[slot(t)] = stored(in);
             add(t);
         }
+    }
+
+    /** A value as {@code push} stores it: finite, or the one NaN that stands for a missing value. */
+    private static double stored(StateReader in) {
+        double v = in.getDouble();
+        if (!(Math.abs(v) <= Double.MAX_VALUE) && Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(Double.NaN)) {
+            throw in.corrupt("a window value holds " + v + " (bits 0x" + Long.toHexString(Double.doubleToRawLongBits(v))
+                    + "); a push stores finite values and NaN only");
+        }
+        return v;
     }
 
     /** A {@link RankWindow} checkpoint: the push count to undo back to. */

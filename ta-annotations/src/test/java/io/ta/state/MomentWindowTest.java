@@ -227,6 +227,12 @@ class MomentWindowTest {
         StateWriter other = new StateWriter();
         new MomentWindow(5).write(other);
         assertThrows(CorruptSnapshotException.class, () -> new MomentWindow(4).read(new StateReader("test", other.toArray())));
+        // A push stores finite values and NaN only: an infinity would not snapshot back to the same words.
+        StateWriter inf = new StateWriter();
+        inf.putInt(2);
+        inf.putLong(1);
+        inf.putDouble(Double.POSITIVE_INFINITY);
+        assertThrows(CorruptSnapshotException.class, () -> new MomentWindow(2).read(new StateReader("test", inf.toArray())));
         // A count claiming more values than the words hold is refused before anything is allocated for them.
         StateWriter big = new StateWriter();
         big.putInt(100_000);

@@ -16,7 +16,7 @@ import io.ta.spi.ParamValues;
 import io.ta.spi.StateSnapshot;
 import io.ta.state.DoubleRing;
 import io.ta.state.SlidingExtreme;
-import io.ta.state.SortedWindow;
+import io.ta.state.OrderStatistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -205,7 +205,7 @@ class SnapshotHardeningTest {
 
     @Test
     void aRingThatClaimsMoreValuesThanItsCapacityIsCorrupt() {
-        KernelStream s = fed("rolling_median", Map.of("period", 5), 3);
+        KernelStream s = fed("shift", Map.of("periods", 5), 3);
         TreeSet<String> refusals = new TreeSet<>(editEveryWord(s, new long[] {6}));
         assertTrue(refusals.stream().anyMatch(m -> m.contains("ring size claims 6 values")), refusals::toString);
     }
@@ -244,7 +244,7 @@ class SnapshotHardeningTest {
     void windowsGrowWithTheData() {
         DoubleRing ring = new DoubleRing(100_000);
         SlidingExtreme max = new SlidingExtreme(100_000, true);
-        SortedWindow median = new SortedWindow(100_000);
+        OrderStatistics median = new OrderStatistics(100_000);
         for (int i = 0; i < 10; i++) {
             ring.push(i);
             max.push(i);
@@ -283,5 +283,57 @@ class SnapshotHardeningTest {
         long used = rt.totalMemory() - rt.freeMemory() - before;
         assertTrue(used < 256L << 20, "10,000 sma and rolling_max streams of 100,000 bars hold " + (used >> 20) + " MB");
         assertEquals(20_000, streams.size());
+    }
+
+    /**
+     * Every kind of window part grows with the data: a stream over a 100,000-bar window that has seen 10 bars holds a
+     * few kilobytes, not the 800 KB or more of a full window (exact sums, moments, order statistics, ranks, extremes,
+     * rings).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sma", "wma", "rolling_std", "linearreg", "correl", "rolling_median", "percent_rank", "cci",
+        "skew", "cti", "rolling_max", "maxindex", "shift", "kama"})
+    void aLongWindowThatHasSeenTenBarsHoldsLittleMemory(String kernel) {
+        KernelDescriptor d = Descriptors.named(kernel);
+        String param = d.params().stream().map(p -> p.name()).filter(n -> n.equals("period") || n.equals("periods"))
+                .findFirst().orElseThrow();
+        ParamValues p = ParamValues.of(d, Map.of(param, 100_000));
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        List<KernelStream> streams = new ArrayList<>();
+        double[] bar = new double[d.inputs().size()];
+        double[] out = new double[d.outputs().size()];
+        for (int sym = 0; sym < 500; sym++) {
+            KernelStream s = d.newStream(p);
+            for (int t = 0; t < 10; t++) {
+                for (int i = 0; i < bar.length; i++) {
+                    bar[i] = 100 + t + i;
+                }
+                s.update(bar, out);
+            }
+            streams.add(s);
+        }
+        System.gc();
+        long perStream = (rt.totalMemory() - rt.freeMemory() - before) / streams.size();
+        assertTrue(perStream < 32 << 10, kernel + "(" + param + "=100000) after 10 bars holds " + perStream + " bytes per stream");
+    }
+
+    /** A derived constant (alma's weights) is recomputed from the parameters, not carried in the snapshot. */
+    @Test
+    void derivedWeightsAreNotInTheSnapshot() {
+        KernelStream alma = fed("alma", Map.of("period", 1000), 10);
+        assertTrue(alma.snapshot().words().length < 40, "alma snapshot of 10 bars: " + alma.snapshot().words().length + " words");
+        KernelStream copy = Descriptors.named("alma").newStream(alma.params());
+        copy.restore(alma.snapshot());
+        double[] bar = new double[1];
+        double[] a = new double[1];
+        double[] b = new double[1];
+        for (int t = 0; t < 1200; t++) {
+            bar[0] = 100 + Math.sin(t);
+            alma.update(bar, a);
+            copy.update(bar, b);
+            assertEquals(Double.doubleToRawLongBits(a[0]), Double.doubleToRawLongBits(b[0]), "bar " + t);
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.OutputKind;
 import io.ta.annotation.Param;
+import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Selector;
 import io.ta.annotation.Step;
@@ -107,6 +108,7 @@ public final class FibRetracement {
     long bar = -1;
 
     // strict_alternating: the last two entries of the alternating list (their kinds alternate).
+    @Range(min = "0", max = "2")
     int entries;
     boolean lastIsHigh;
     double lastPrice;
