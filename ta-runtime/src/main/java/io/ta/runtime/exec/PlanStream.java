@@ -224,7 +224,6 @@ public final class PlanStream {
                         }
                     }
                     default -> { } // columns and operators pass infinite inputs through
-
                 }
             }
         }
