@@ -1,0 +1,500 @@
+package io.ta.kernels.candle;
+
+import static io.ta.kernels.candle.CandleSetting.BODY_DOJI;
+import static io.ta.kernels.candle.CandleSetting.BODY_LONG;
+import static io.ta.kernels.candle.CandleSetting.BODY_SHORT;
+import static io.ta.kernels.candle.CandleSetting.BODY_VERY_LONG;
+import static io.ta.kernels.candle.CandleSetting.EQUAL;
+import static io.ta.kernels.candle.CandleSetting.FAR;
+import static io.ta.kernels.candle.CandleSetting.NEAR;
+import static io.ta.kernels.candle.CandleSetting.SHADOW_LONG;
+import static io.ta.kernels.candle.CandleSetting.SHADOW_SHORT;
+import static io.ta.kernels.candle.CandleSetting.SHADOW_VERY_LONG;
+import static io.ta.kernels.candle.CandleSetting.SHADOW_VERY_SHORT;
+
+import io.ta.error.SnapshotMismatchException;
+import io.ta.kernels.candle.CandleSetting.RangeType;
+import io.ta.kernels.stats.RollingSum;
+import io.ta.kernels.stats.RollingSum_State;
+import io.ta.spi.StatePart;
+import io.ta.spi.StateReader;
+import io.ta.spi.StateWriter;
+
+/**
+ * The candles a pattern looks at and the {@link CandleSetting} averages it judges them by: the one state part every
+ * candlestick kernel holds, so the patterns share one definition of "long", "doji" or "near" and one way of keeping
+ * it.
+ *
+ * <p><b>What it keeps.</b> The last few candles (open, high, low, close), and for each range the settings average
+ * (real body over 10 candles, high-low over 10, shadows over 10, high-low over 5) a {@link RollingSum} of that range
+ * plus, per kept candle, the sum of that range over the candles <em>before</em> it. TA-Lib keeps one running total
+ * per setting and candle offset in every function ({@code ShadowVeryShortPeriodTotal[2]}, {@code [1]}, {@code [0]}
+ * for the three candles of three black crows); each is the sum of the {@code period} candles before candle
+ * {@code i − k}, which is exactly the total this frame recorded when candle {@code i − k} arrived. So one rolling sum
+ * per range serves every setting on that range at every offset, and a bar costs one push per range, not one per
+ * setting and offset. The sums are {@link RollingSum}s, so they inherit its handling of missing values and its
+ * accuracy.
+ *
+ * <p><b>Averages</b> are TA-Lib's {@code TA_CANDLEAVERAGE}: {@code factor · (sum / period)}, halved for the
+ * {@link RangeType#SHADOWS} range, and {@code factor ·} the candle's own range for a period of 0 — the same operations
+ * in the same order, so thresholds match TA-Lib to the bit whenever the sums do.
+ *
+ * <p><b>Missing values.</b> {@link #push} returns how many complete candles (all four prices finite) end at the
+ * newest one. A pattern whose lookback is {@code L} reads at most the last {@code L + 1} candles (its own and the
+ * averaging windows before them), so {@code push(...) > L} is exactly "every candle this pattern reads is present":
+ * the pattern is NaN while a missing candle is in its reach and exact again once it leaves (CATALOG.md §5.2), and
+ * the first output is at {@code L} on complete data.
+ *
+ * <p><b>Checkpoints</b> cost O(1): a mark records the position, the streak, the latest sums and each rolling sum's
+ * own O(1) mark; the candle arrays keep at least two slack slots beyond the deepest candle a pattern reads, so a
+ * rewound step never finds an overwritten candle.
+ */
+public final class CandleFrame implements StatePart<CandleFrame.Mark> {
+    private static final int BODY_N = period(RangeType.REAL_BODY, BODY_LONG, BODY_VERY_LONG, BODY_SHORT);
+    private static final int RANGE_N = period(RangeType.HIGH_LOW, BODY_DOJI, SHADOW_VERY_SHORT);
+    private static final int SHADOW_N = period(RangeType.SHADOWS, SHADOW_SHORT);
+    private static final int NEAR_N = period(RangeType.HIGH_LOW, NEAR, FAR, EQUAL);
+    private static final double BODY_LONG_F = BODY_LONG.factor();
+    private static final double BODY_VERY_LONG_F = BODY_VERY_LONG.factor();
+    private static final double BODY_SHORT_F = BODY_SHORT.factor();
+    private static final double BODY_DOJI_F = BODY_DOJI.factor();
+    private static final double SHADOW_LONG_F = own(SHADOW_LONG);
+    private static final double SHADOW_VERY_LONG_F = own(SHADOW_VERY_LONG);
+    private static final double SHADOW_SHORT_F = SHADOW_SHORT.factor();
+    private static final double SHADOW_VERY_SHORT_F = SHADOW_VERY_SHORT.factor();
+    private static final double NEAR_F = NEAR.factor();
+    private static final double FAR_F = FAR.factor();
+    private static final double EQUAL_F = EQUAL.factor();
+
+    private final int mask;
+    private final double[] open;
+    private final double[] high;
+    private final double[] low;
+    private final double[] close;
+    private long count;
+    private long complete;
+
+    private final RollingSum bodySum;
+    private final RollingSum rangeSum;
+    private final RollingSum shadowSum;
+    private final RollingSum nearSum;
+    /** Per kept candle: the range's sum over the candles before it (NaN until there are enough). */
+    private final double[] bodyBefore;
+    private final double[] rangeBefore;
+    private final double[] shadowBefore;
+    private final double[] nearBefore;
+    /** Each sum after the newest candle: the "before" of the next one. */
+    private double bodyLast = Double.NaN;
+    private double rangeLast = Double.NaN;
+    private double shadowLast = Double.NaN;
+    private double nearLast = Double.NaN;
+
+    /**
+     * A frame for a pattern that reads the last {@code depth} candles and judges them by {@code settings}; only the
+     * averages those settings need are kept.
+     */
+    public CandleFrame(int depth, CandleSetting... settings) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("CandleFrame depth must be >= 1, got " + depth);
+        }
+        int capacity = Integer.highestOneBit(depth + 1) << 1;
+        this.mask = capacity - 1;
+        this.open = new double[capacity];
+        this.high = new double[capacity];
+        this.low = new double[capacity];
+        this.close = new double[capacity];
+        boolean body = false;
+        boolean range = false;
+        boolean shadow = false;
+        boolean near = false;
+        for (CandleSetting s : settings) {
+            switch (s) {
+                case BODY_LONG, BODY_VERY_LONG, BODY_SHORT -> body = true;
+                case BODY_DOJI, SHADOW_VERY_SHORT -> range = true;
+                case SHADOW_SHORT -> shadow = true;
+                case NEAR, FAR, EQUAL -> near = true;
+                case SHADOW_LONG, SHADOW_VERY_LONG -> { } // the candle's own body: nothing to keep
+            }
+        }
+        this.bodySum = body ? new RollingSum(BODY_N) : null;
+        this.bodyBefore = body ? new double[capacity] : null;
+        this.rangeSum = range ? new RollingSum(RANGE_N) : null;
+        this.rangeBefore = range ? new double[capacity] : null;
+        this.shadowSum = shadow ? new RollingSum(SHADOW_N) : null;
+        this.shadowBefore = shadow ? new double[capacity] : null;
+        this.nearSum = near ? new RollingSum(NEAR_N) : null;
+        this.nearBefore = near ? new double[capacity] : null;
+    }
+
+    /** The common period of settings that share one average; fails class initialisation if the table disagrees. */
+    private static int period(RangeType range, CandleSetting... settings) {
+        int n = settings[0].period();
+        for (CandleSetting s : settings) {
+            if (s.range() != range || s.period() != n || n < 1) {
+                throw new IllegalStateException("CandleFrame averages " + s + " as " + range + " over " + n + " candles");
+            }
+        }
+        return n;
+    }
+
+    /** The factor of a setting measured on the candle's own real body (period 0). */
+    private static double own(CandleSetting s) {
+        if (s.range() != RangeType.REAL_BODY || s.period() != 0) {
+            throw new IllegalStateException("CandleFrame measures " + s + " on the candle's own real body");
+        }
+        return s.factor();
+    }
+
+    /**
+     * Appends a candle and returns how many complete candles (all four prices finite) end with it — the patterns'
+     * "is everything I read present" test.
+     */
+    public long push(double o, double h, double l, double c) {
+        int s = (int) count & mask;
+        open[s] = o;
+        high[s] = h;
+        low[s] = l;
+        close[s] = c;
+        count++;
+        complete = Math.abs(o) <= Double.MAX_VALUE && Math.abs(h) <= Double.MAX_VALUE
+                && Math.abs(l) <= Double.MAX_VALUE && Math.abs(c) <= Double.MAX_VALUE ? complete + 1 : 0;
+        if (bodySum != null) {
+            bodyBefore[s] = bodyLast;
+            bodyLast = bodySum.step(Math.abs(c - o));
+        }
+        if (rangeSum != null) {
+            rangeBefore[s] = rangeLast;
+            rangeLast = rangeSum.step(h - l);
+        }
+        if (shadowSum != null) {
+            shadowBefore[s] = shadowLast;
+            shadowLast = shadowSum.step(h - (c >= o ? c : o) + ((c >= o ? o : c) - l));
+        }
+        if (nearSum != null) {
+            nearBefore[s] = nearLast;
+            nearLast = nearSum.step(h - l);
+        }
+        return complete;
+    }
+
+    private int slot(int ago) {
+        return (int) (count - 1 - ago) & mask;
+    }
+
+    /** Open of the candle {@code ago} candles back (0 = the newest). */
+    public double open(int ago) {
+        return open[slot(ago)];
+    }
+
+    /** High of the candle {@code ago} candles back. */
+    public double high(int ago) {
+        return high[slot(ago)];
+    }
+
+    /** Low of the candle {@code ago} candles back. */
+    public double low(int ago) {
+        return low[slot(ago)];
+    }
+
+    /** Close of the candle {@code ago} candles back. */
+    public double close(int ago) {
+        return close[slot(ago)];
+    }
+
+    /** Real body {@code |close − open|} (TA-Lib {@code TA_REALBODY}). */
+    public double body(int ago) {
+        int s = slot(ago);
+        return Math.abs(close[s] - open[s]);
+    }
+
+    /** {@code high − max(open, close)} (TA-Lib {@code TA_UPPERSHADOW}). */
+    public double upperShadow(int ago) {
+        int s = slot(ago);
+        return high[s] - (close[s] >= open[s] ? close[s] : open[s]);
+    }
+
+    /** {@code min(open, close) − low} (TA-Lib {@code TA_LOWERSHADOW}). */
+    public double lowerShadow(int ago) {
+        int s = slot(ago);
+        return (close[s] >= open[s] ? open[s] : close[s]) - low[s];
+    }
+
+    /** {@code high − low} (TA-Lib {@code TA_HIGHLOWRANGE}). */
+    public double range(int ago) {
+        int s = slot(ago);
+        return high[s] - low[s];
+    }
+
+    /** 1 for a white candle ({@code close >= open}), −1 for a black one (TA-Lib {@code TA_CANDLECOLOR}). */
+    public int color(int ago) {
+        int s = slot(ago);
+        return close[s] >= open[s] ? 1 : -1;
+    }
+
+    /** The top of the real body, {@code max(open, close)}. */
+    public double bodyTop(int ago) {
+        int s = slot(ago);
+        return Math.max(open[s], close[s]);
+    }
+
+    /** The bottom of the real body, {@code min(open, close)}. */
+    public double bodyBottom(int ago) {
+        int s = slot(ago);
+        return Math.min(open[s], close[s]);
+    }
+
+    /** The real body of {@code later} lies above the real body of {@code earlier} (TA-Lib {@code TA_REALBODYGAPUP}). */
+    public boolean bodyGapUp(int later, int earlier) {
+        return bodyBottom(later) > bodyTop(earlier);
+    }
+
+    /** The real body of {@code later} lies below the real body of {@code earlier} (TA-Lib {@code TA_REALBODYGAPDOWN}). */
+    public boolean bodyGapDown(int later, int earlier) {
+        return bodyTop(later) < bodyBottom(earlier);
+    }
+
+    /** The low of {@code later} is above the high of {@code earlier} (TA-Lib {@code TA_CANDLEGAPUP}). */
+    public boolean gapUp(int later, int earlier) {
+        return low(later) > high(earlier);
+    }
+
+    /** The high of {@code later} is below the low of {@code earlier} (TA-Lib {@code TA_CANDLEGAPDOWN}). */
+    public boolean gapDown(int later, int earlier) {
+        return high(later) < low(earlier);
+    }
+
+    /** {@link CandleSetting#BODY_LONG}'s threshold for the candle {@code ago} back. */
+    public double bodyLong(int ago) {
+        return BODY_LONG_F * (bodyBefore[slot(ago)] / BODY_N);
+    }
+
+    /** {@link CandleSetting#BODY_VERY_LONG}'s threshold. */
+    public double bodyVeryLong(int ago) {
+        return BODY_VERY_LONG_F * (bodyBefore[slot(ago)] / BODY_N);
+    }
+
+    /** {@link CandleSetting#BODY_SHORT}'s threshold. */
+    public double bodyShort(int ago) {
+        return BODY_SHORT_F * (bodyBefore[slot(ago)] / BODY_N);
+    }
+
+    /** {@link CandleSetting#BODY_DOJI}'s threshold. */
+    public double bodyDoji(int ago) {
+        return BODY_DOJI_F * (rangeBefore[slot(ago)] / RANGE_N);
+    }
+
+    /** {@link CandleSetting#SHADOW_LONG}'s threshold: a multiple of the candle's own real body. */
+    public double shadowLong(int ago) {
+        return SHADOW_LONG_F * body(ago);
+    }
+
+    /** {@link CandleSetting#SHADOW_VERY_LONG}'s threshold: a multiple of the candle's own real body. */
+    public double shadowVeryLong(int ago) {
+        return SHADOW_VERY_LONG_F * body(ago);
+    }
+
+    /** {@link CandleSetting#SHADOW_SHORT}'s threshold (an average of both shadows' sum, halved). */
+    public double shadowShort(int ago) {
+        return SHADOW_SHORT_F * (shadowBefore[slot(ago)] / SHADOW_N) / 2.0;
+    }
+
+    /** {@link CandleSetting#SHADOW_VERY_SHORT}'s threshold. */
+    public double shadowVeryShort(int ago) {
+        return SHADOW_VERY_SHORT_F * (rangeBefore[slot(ago)] / RANGE_N);
+    }
+
+    /** {@link CandleSetting#NEAR}'s distance. */
+    public double near(int ago) {
+        return NEAR_F * (nearBefore[slot(ago)] / NEAR_N);
+    }
+
+    /** {@link CandleSetting#FAR}'s distance. */
+    public double far(int ago) {
+        return FAR_F * (nearBefore[slot(ago)] / NEAR_N);
+    }
+
+    /** {@link CandleSetting#EQUAL}'s distance. */
+    public double equal(int ago) {
+        return EQUAL_F * (nearBefore[slot(ago)] / NEAR_N);
+    }
+
+    @Override
+    public Mark newMark() {
+        return new Mark(state(bodySum), state(rangeSum), state(shadowSum), state(nearSum));
+    }
+
+    private static RollingSum_State state(RollingSum sum) {
+        return sum == null ? null : new RollingSum_State(sum);
+    }
+
+    @Override
+    public void mark(Mark m) {
+        m.count = count;
+        m.complete = complete;
+        m.bodyLast = bodyLast;
+        m.rangeLast = rangeLast;
+        m.shadowLast = shadowLast;
+        m.nearLast = nearLast;
+        if (bodySum != null) {
+            m.body.save(bodySum);
+        }
+        if (rangeSum != null) {
+            m.range.save(rangeSum);
+        }
+        if (shadowSum != null) {
+            m.shadow.save(shadowSum);
+        }
+        if (nearSum != null) {
+            m.near.save(nearSum);
+        }
+    }
+
+    @Override
+    public void rewind(Mark m) {
+        assert count - m.count <= 1 : "CandleFrame: more than one push between mark and rewind";
+        count = m.count;
+        complete = m.complete;
+        bodyLast = m.bodyLast;
+        rangeLast = m.rangeLast;
+        shadowLast = m.shadowLast;
+        nearLast = m.nearLast;
+        if (bodySum != null) {
+            m.body.restore(bodySum);
+        }
+        if (rangeSum != null) {
+            m.range.restore(rangeSum);
+        }
+        if (shadowSum != null) {
+            m.shadow.restore(shadowSum);
+        }
+        if (nearSum != null) {
+            m.near.restore(nearSum);
+        }
+    }
+
+    @Override
+    public void write(StateWriter out) {
+        out.putInt(mask + 1);
+        out.putLong(count);
+        out.putLong(complete);
+        out.putDoubles(open);
+        out.putDoubles(high);
+        out.putDoubles(low);
+        out.putDoubles(close);
+        out.putBoolean(bodySum != null);
+        if (bodySum != null) {
+            out.putDouble(bodyLast);
+            out.putDoubles(bodyBefore);
+            RollingSum_State.writeState(bodySum, out);
+        }
+        out.putBoolean(rangeSum != null);
+        if (rangeSum != null) {
+            out.putDouble(rangeLast);
+            out.putDoubles(rangeBefore);
+            RollingSum_State.writeState(rangeSum, out);
+        }
+        out.putBoolean(shadowSum != null);
+        if (shadowSum != null) {
+            out.putDouble(shadowLast);
+            out.putDoubles(shadowBefore);
+            RollingSum_State.writeState(shadowSum, out);
+        }
+        out.putBoolean(nearSum != null);
+        if (nearSum != null) {
+            out.putDouble(nearLast);
+            out.putDoubles(nearBefore);
+            RollingSum_State.writeState(nearSum, out);
+        }
+    }
+
+    @Override
+    public void read(StateReader in) {
+        in.expectInt("candle capacity", mask + 1);
+        long n = in.getLong();
+        long c = in.getLong();
+        if (n < 0 || c < 0 || c > n) {
+            throw new SnapshotMismatchException("corrupt snapshot: candle count " + n + ", complete " + c);
+        }
+        in.getDoubles("open", open);
+        in.getDoubles("high", high);
+        in.getDoubles("low", low);
+        in.getDoubles("close", close);
+        in.expectBoolean("body average", bodySum != null);
+        if (bodySum != null) {
+            bodyLast = in.getDouble();
+            in.getDoubles("body sums", bodyBefore);
+            RollingSum_State.readState(bodySum, in);
+        }
+        in.expectBoolean("range average", rangeSum != null);
+        if (rangeSum != null) {
+            rangeLast = in.getDouble();
+            in.getDoubles("range sums", rangeBefore);
+            RollingSum_State.readState(rangeSum, in);
+        }
+        in.expectBoolean("shadow average", shadowSum != null);
+        if (shadowSum != null) {
+            shadowLast = in.getDouble();
+            in.getDoubles("shadow sums", shadowBefore);
+            RollingSum_State.readState(shadowSum, in);
+        }
+        in.expectBoolean("near average", nearSum != null);
+        if (nearSum != null) {
+            nearLast = in.getDouble();
+            in.getDoubles("near sums", nearBefore);
+            RollingSum_State.readState(nearSum, in);
+        }
+        count = n;
+        complete = c;
+    }
+
+    /** A {@link CandleFrame} position: scalars plus each rolling sum's checkpoint. */
+    public static final class Mark implements StatePart.Mark {
+        final RollingSum_State body;
+        final RollingSum_State range;
+        final RollingSum_State shadow;
+        final RollingSum_State near;
+        long count;
+        long complete;
+        double bodyLast;
+        double rangeLast;
+        double shadowLast;
+        double nearLast;
+
+        Mark(RollingSum_State body, RollingSum_State range, RollingSum_State shadow, RollingSum_State near) {
+            this.body = body;
+            this.range = range;
+            this.shadow = shadow;
+            this.near = near;
+        }
+
+        @Override
+        public void write(StateWriter out) {
+            out.putLong(count);
+            out.putLong(complete);
+            out.putDouble(bodyLast);
+            out.putDouble(rangeLast);
+            out.putDouble(shadowLast);
+            out.putDouble(nearLast);
+            for (RollingSum_State s : new RollingSum_State[] {body, range, shadow, near}) {
+                if (s != null) {
+                    s.write(out);
+                }
+            }
+        }
+
+        @Override
+        public void read(StateReader in) {
+            count = in.getLong();
+            complete = in.getLong();
+            bodyLast = in.getDouble();
+            rangeLast = in.getDouble();
+            shadowLast = in.getDouble();
+            nearLast = in.getDouble();
+            for (RollingSum_State s : new RollingSum_State[] {body, range, shadow, near}) {
+                if (s != null) {
+                    s.read(in);
+                }
+            }
+        }
+    }
+}
