@@ -25,9 +25,11 @@ import io.ta.spi.StateWriter;
  * candlestick kernel holds, so the patterns share one definition of "long", "doji" or "near" and one way of keeping
  * it.
  *
- * <p><b>What it keeps.</b> The last few candles (open, high, low, close), and for each range the settings average
- * (real body over 10 candles, high-low over 10, shadows over 10, high-low over 5) a {@link RollingSum} of that range
- * plus, per kept candle, the sum of that range over the candles <em>before</em> it. TA-Lib keeps one running total
+ * <p><b>What it keeps.</b> The last few candles (open, high, low, close, and what patterns read of them: real body,
+ * body top and bottom, shadows, colour — computed once per candle, not once per read), and for each range the
+ * settings average (real body over 10 candles, high-low over 10, shadows over 10, high-low over 5) a
+ * {@link RollingSum} of that range plus, per kept candle, the mean of that range over the candles <em>before</em> it.
+ * TA-Lib keeps one running total
  * per setting and candle offset in every function ({@code ShadowVeryShortPeriodTotal[2]}, {@code [1]}, {@code [0]}
  * for the three candles of three black crows); each is the sum of the {@code period} candles before candle
  * {@code i − k}, which is exactly the total this frame recorded when candle {@code i − k} arrived. So one rolling sum
@@ -37,7 +39,8 @@ import io.ta.spi.StateWriter;
  *
  * <p><b>Averages</b> are TA-Lib's {@code TA_CANDLEAVERAGE}: {@code factor · (sum / period)}, halved for the
  * {@link RangeType#SHADOWS} range, and {@code factor ·} the candle's own range for a period of 0 — the same operations
- * in the same order, so thresholds match TA-Lib to the bit whenever the sums do.
+ * in the same order (the quotient is taken once per candle and kept), so thresholds match TA-Lib to the bit whenever
+ * the sums do.
  *
  * <p><b>Missing values.</b> {@link #push} returns how many complete candles (all four prices finite) end at the
  * newest one. A pattern whose lookback is {@code L} reads at most the last {@code L + 1} candles (its own and the
@@ -65,12 +68,23 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
     private static final double NEAR_F = NEAR.factor();
     private static final double FAR_F = FAR.factor();
     private static final double EQUAL_F = EQUAL.factor();
+    private static final int BODY = 1;
+    private static final int RANGE = 2;
+    private static final int SHADOW = 4;
+    private static final int NEAR_GROUP = 8;
 
     private final int mask;
     private final double[] open;
     private final double[] high;
     private final double[] low;
     private final double[] close;
+    /** Per kept candle, computed once when it arrives: patterns read these many times per bar. */
+    private final double[] body;
+    private final double[] top;
+    private final double[] bottom;
+    private final double[] upper;
+    private final double[] lower;
+    private final int[] color;
     private long count;
     private long complete;
 
@@ -78,11 +92,14 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
     private final RollingSum rangeSum;
     private final RollingSum shadowSum;
     private final RollingSum nearSum;
-    /** Per kept candle: the range's sum over the candles before it (NaN until there are enough). */
-    private final double[] bodyBefore;
-    private final double[] rangeBefore;
-    private final double[] shadowBefore;
-    private final double[] nearBefore;
+    /**
+     * Per kept candle: the range's mean over the candles before it, {@code sum / period} (NaN until there are
+     * enough) — divided once when the candle arrives instead of at every threshold a pattern reads.
+     */
+    private final double[] bodyMean;
+    private final double[] rangeMean;
+    private final double[] shadowMean;
+    private final double[] nearMean;
     /** Each sum after the newest candle: the "before" of the next one. */
     private double bodyLast = Double.NaN;
     private double rangeLast = Double.NaN;
@@ -94,36 +111,54 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
      * averages those settings need are kept.
      */
     public CandleFrame(int depth, CandleSetting... settings) {
-        if (depth < 1) {
-            throw new IllegalArgumentException("CandleFrame depth must be >= 1, got " + depth);
-        }
-        int capacity = Integer.highestOneBit(depth + 1) << 1;
+        this(capacity(depth), groups(settings));
+    }
+
+    // Small enough for the JIT to inline into a generated batch loop, so escape analysis can keep the frame's
+    // scalars in registers; the decisions are in the static helpers.
+    private CandleFrame(int capacity, int groups) {
         this.mask = capacity - 1;
         this.open = new double[capacity];
         this.high = new double[capacity];
         this.low = new double[capacity];
         this.close = new double[capacity];
-        boolean body = false;
-        boolean range = false;
-        boolean shadow = false;
-        boolean near = false;
-        for (CandleSetting s : settings) {
-            switch (s) {
-                case BODY_LONG, BODY_VERY_LONG, BODY_SHORT -> body = true;
-                case BODY_DOJI, SHADOW_VERY_SHORT -> range = true;
-                case SHADOW_SHORT -> shadow = true;
-                case NEAR, FAR, EQUAL -> near = true;
-                case SHADOW_LONG, SHADOW_VERY_LONG -> { } // the candle's own body: nothing to keep
-            }
+        this.body = new double[capacity];
+        this.top = new double[capacity];
+        this.bottom = new double[capacity];
+        this.upper = new double[capacity];
+        this.lower = new double[capacity];
+        this.color = new int[capacity];
+        this.bodySum = (groups & BODY) != 0 ? new RollingSum(BODY_N) : null;
+        this.bodyMean = (groups & BODY) != 0 ? new double[capacity] : null;
+        this.rangeSum = (groups & RANGE) != 0 ? new RollingSum(RANGE_N) : null;
+        this.rangeMean = (groups & RANGE) != 0 ? new double[capacity] : null;
+        this.shadowSum = (groups & SHADOW) != 0 ? new RollingSum(SHADOW_N) : null;
+        this.shadowMean = (groups & SHADOW) != 0 ? new double[capacity] : null;
+        this.nearSum = (groups & NEAR_GROUP) != 0 ? new RollingSum(NEAR_N) : null;
+        this.nearMean = (groups & NEAR_GROUP) != 0 ? new double[capacity] : null;
+    }
+
+    /** The smallest power of two holding {@code depth} candles and two slack slots. */
+    private static int capacity(int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("CandleFrame depth must be >= 1, got " + depth);
         }
-        this.bodySum = body ? new RollingSum(BODY_N) : null;
-        this.bodyBefore = body ? new double[capacity] : null;
-        this.rangeSum = range ? new RollingSum(RANGE_N) : null;
-        this.rangeBefore = range ? new double[capacity] : null;
-        this.shadowSum = shadow ? new RollingSum(SHADOW_N) : null;
-        this.shadowBefore = shadow ? new double[capacity] : null;
-        this.nearSum = near ? new RollingSum(NEAR_N) : null;
-        this.nearBefore = near ? new double[capacity] : null;
+        return Integer.highestOneBit(depth + 1) << 1;
+    }
+
+    /** Which averages the settings need, as a bit set of the group constants. */
+    private static int groups(CandleSetting... settings) {
+        int g = 0;
+        for (CandleSetting s : settings) {
+            g |= switch (s) {
+                case BODY_LONG, BODY_VERY_LONG, BODY_SHORT -> BODY;
+                case BODY_DOJI, SHADOW_VERY_SHORT -> RANGE;
+                case SHADOW_SHORT -> SHADOW;
+                case NEAR, FAR, EQUAL -> NEAR_GROUP;
+                case SHADOW_LONG, SHADOW_VERY_LONG -> 0; // the candle's own body: nothing to keep
+            };
+        }
+        return g;
     }
 
     /** The common period of settings that share one average; fails class initialisation if the table disagrees. */
@@ -150,31 +185,51 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
      * "is everything I read present" test.
      */
     public long push(double o, double h, double l, double c) {
+        // Split into small methods so the JIT inlines all of it into a generated batch loop.
         int s = (int) count & mask;
+        count++;
+        candle(s, o, h, l, c);
+        if (bodySum != null) {
+            bodyLast = roll(bodySum, bodyMean, s, bodyLast, BODY_N, body[s]);
+        }
+        if (rangeSum != null) {
+            rangeLast = roll(rangeSum, rangeMean, s, rangeLast, RANGE_N, h - l);
+        }
+        if (shadowSum != null) {
+            shadowLast = roll(shadowSum, shadowMean, s, shadowLast, SHADOW_N, upper[s] + lower[s]);
+        }
+        if (nearSum != null) {
+            nearLast = roll(nearSum, nearMean, s, nearLast, NEAR_N, h - l);
+        }
+        complete = Math.abs(o) <= Double.MAX_VALUE && Math.abs(h) <= Double.MAX_VALUE
+                && Math.abs(l) <= Double.MAX_VALUE && Math.abs(c) <= Double.MAX_VALUE ? complete + 1 : 0;
+        return complete;
+    }
+
+    /** Stores a candle and what the patterns read of it in slot {@code s}. */
+    private void candle(int s, double o, double h, double l, double c) {
         open[s] = o;
         high[s] = h;
         low[s] = l;
         close[s] = c;
-        count++;
-        complete = Math.abs(o) <= Double.MAX_VALUE && Math.abs(h) <= Double.MAX_VALUE
-                && Math.abs(l) <= Double.MAX_VALUE && Math.abs(c) <= Double.MAX_VALUE ? complete + 1 : 0;
-        if (bodySum != null) {
-            bodyBefore[s] = bodyLast;
-            bodyLast = bodySum.step(Math.abs(c - o));
-        }
-        if (rangeSum != null) {
-            rangeBefore[s] = rangeLast;
-            rangeLast = rangeSum.step(h - l);
-        }
-        if (shadowSum != null) {
-            shadowBefore[s] = shadowLast;
-            shadowLast = shadowSum.step(h - (c >= o ? c : o) + ((c >= o ? o : c) - l));
-        }
-        if (nearSum != null) {
-            nearBefore[s] = nearLast;
-            nearLast = nearSum.step(h - l);
-        }
-        return complete;
+        boolean white = c >= o;
+        double t = white ? c : o;
+        double b = white ? o : c;
+        body[s] = Math.abs(c - o);
+        top[s] = t;
+        bottom[s] = b;
+        upper[s] = h - t;
+        lower[s] = b - l;
+        color[s] = white ? 1 : -1;
+    }
+
+    /**
+     * Records, for the candle in slot {@code s}, the mean of a range over the candles before it ({@code last}, the
+     * sum so far, over {@code n}), then adds the candle's own range {@code x}; returns the new sum.
+     */
+    private static double roll(RollingSum sum, double[] mean, int s, double last, int n, double x) {
+        mean[s] = last / n;
+        return sum.step(x);
     }
 
     private int slot(int ago) {
@@ -203,20 +258,17 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
 
     /** Real body {@code |close − open|} (TA-Lib {@code TA_REALBODY}). */
     public double body(int ago) {
-        int s = slot(ago);
-        return Math.abs(close[s] - open[s]);
+        return body[slot(ago)];
     }
 
     /** {@code high − max(open, close)} (TA-Lib {@code TA_UPPERSHADOW}). */
     public double upperShadow(int ago) {
-        int s = slot(ago);
-        return high[s] - (close[s] >= open[s] ? close[s] : open[s]);
+        return upper[slot(ago)];
     }
 
     /** {@code min(open, close) − low} (TA-Lib {@code TA_LOWERSHADOW}). */
     public double lowerShadow(int ago) {
-        int s = slot(ago);
-        return (close[s] >= open[s] ? open[s] : close[s]) - low[s];
+        return lower[slot(ago)];
     }
 
     /** {@code high − low} (TA-Lib {@code TA_HIGHLOWRANGE}). */
@@ -227,20 +279,17 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
 
     /** 1 for a white candle ({@code close >= open}), −1 for a black one (TA-Lib {@code TA_CANDLECOLOR}). */
     public int color(int ago) {
-        int s = slot(ago);
-        return close[s] >= open[s] ? 1 : -1;
+        return color[slot(ago)];
     }
 
     /** The top of the real body, {@code max(open, close)}. */
     public double bodyTop(int ago) {
-        int s = slot(ago);
-        return Math.max(open[s], close[s]);
+        return top[slot(ago)];
     }
 
     /** The bottom of the real body, {@code min(open, close)}. */
     public double bodyBottom(int ago) {
-        int s = slot(ago);
-        return Math.min(open[s], close[s]);
+        return bottom[slot(ago)];
     }
 
     /** The real body of {@code later} lies above the real body of {@code earlier} (TA-Lib {@code TA_REALBODYGAPUP}). */
@@ -265,22 +314,22 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
 
     /** {@link CandleSetting#BODY_LONG}'s threshold for the candle {@code ago} back. */
     public double bodyLong(int ago) {
-        return BODY_LONG_F * (bodyBefore[slot(ago)] / BODY_N);
+        return BODY_LONG_F * bodyMean[slot(ago)];
     }
 
     /** {@link CandleSetting#BODY_VERY_LONG}'s threshold. */
     public double bodyVeryLong(int ago) {
-        return BODY_VERY_LONG_F * (bodyBefore[slot(ago)] / BODY_N);
+        return BODY_VERY_LONG_F * bodyMean[slot(ago)];
     }
 
     /** {@link CandleSetting#BODY_SHORT}'s threshold. */
     public double bodyShort(int ago) {
-        return BODY_SHORT_F * (bodyBefore[slot(ago)] / BODY_N);
+        return BODY_SHORT_F * bodyMean[slot(ago)];
     }
 
     /** {@link CandleSetting#BODY_DOJI}'s threshold. */
     public double bodyDoji(int ago) {
-        return BODY_DOJI_F * (rangeBefore[slot(ago)] / RANGE_N);
+        return BODY_DOJI_F * rangeMean[slot(ago)];
     }
 
     /** {@link CandleSetting#SHADOW_LONG}'s threshold: a multiple of the candle's own real body. */
@@ -295,27 +344,27 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
 
     /** {@link CandleSetting#SHADOW_SHORT}'s threshold (an average of both shadows' sum, halved). */
     public double shadowShort(int ago) {
-        return SHADOW_SHORT_F * (shadowBefore[slot(ago)] / SHADOW_N) / 2.0;
+        return SHADOW_SHORT_F * shadowMean[slot(ago)] / 2.0;
     }
 
     /** {@link CandleSetting#SHADOW_VERY_SHORT}'s threshold. */
     public double shadowVeryShort(int ago) {
-        return SHADOW_VERY_SHORT_F * (rangeBefore[slot(ago)] / RANGE_N);
+        return SHADOW_VERY_SHORT_F * rangeMean[slot(ago)];
     }
 
     /** {@link CandleSetting#NEAR}'s distance. */
     public double near(int ago) {
-        return NEAR_F * (nearBefore[slot(ago)] / NEAR_N);
+        return NEAR_F * nearMean[slot(ago)];
     }
 
     /** {@link CandleSetting#FAR}'s distance. */
     public double far(int ago) {
-        return FAR_F * (nearBefore[slot(ago)] / NEAR_N);
+        return FAR_F * nearMean[slot(ago)];
     }
 
     /** {@link CandleSetting#EQUAL}'s distance. */
     public double equal(int ago) {
-        return EQUAL_F * (nearBefore[slot(ago)] / NEAR_N);
+        return EQUAL_F * nearMean[slot(ago)];
     }
 
     @Override
@@ -381,28 +430,34 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
         out.putDoubles(high);
         out.putDoubles(low);
         out.putDoubles(close);
+        out.putDoubles(body);
+        out.putDoubles(top);
+        out.putDoubles(bottom);
+        out.putDoubles(upper);
+        out.putDoubles(lower);
+        out.putInts(color);
         out.putBoolean(bodySum != null);
         if (bodySum != null) {
             out.putDouble(bodyLast);
-            out.putDoubles(bodyBefore);
+            out.putDoubles(bodyMean);
             RollingSum_State.writeState(bodySum, out);
         }
         out.putBoolean(rangeSum != null);
         if (rangeSum != null) {
             out.putDouble(rangeLast);
-            out.putDoubles(rangeBefore);
+            out.putDoubles(rangeMean);
             RollingSum_State.writeState(rangeSum, out);
         }
         out.putBoolean(shadowSum != null);
         if (shadowSum != null) {
             out.putDouble(shadowLast);
-            out.putDoubles(shadowBefore);
+            out.putDoubles(shadowMean);
             RollingSum_State.writeState(shadowSum, out);
         }
         out.putBoolean(nearSum != null);
         if (nearSum != null) {
             out.putDouble(nearLast);
-            out.putDoubles(nearBefore);
+            out.putDoubles(nearMean);
             RollingSum_State.writeState(nearSum, out);
         }
     }
@@ -419,28 +474,34 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
         in.getDoubles("high", high);
         in.getDoubles("low", low);
         in.getDoubles("close", close);
+        in.getDoubles("body", body);
+        in.getDoubles("top", top);
+        in.getDoubles("bottom", bottom);
+        in.getDoubles("upper", upper);
+        in.getDoubles("lower", lower);
+        in.getInts("color", color);
         in.expectBoolean("body average", bodySum != null);
         if (bodySum != null) {
             bodyLast = in.getDouble();
-            in.getDoubles("body sums", bodyBefore);
+            in.getDoubles("body means", bodyMean);
             RollingSum_State.readState(bodySum, in);
         }
         in.expectBoolean("range average", rangeSum != null);
         if (rangeSum != null) {
             rangeLast = in.getDouble();
-            in.getDoubles("range sums", rangeBefore);
+            in.getDoubles("range means", rangeMean);
             RollingSum_State.readState(rangeSum, in);
         }
         in.expectBoolean("shadow average", shadowSum != null);
         if (shadowSum != null) {
             shadowLast = in.getDouble();
-            in.getDoubles("shadow sums", shadowBefore);
+            in.getDoubles("shadow means", shadowMean);
             RollingSum_State.readState(shadowSum, in);
         }
         in.expectBoolean("near average", nearSum != null);
         if (nearSum != null) {
             nearLast = in.getDouble();
-            in.getDoubles("near sums", nearBefore);
+            in.getDoubles("near means", nearMean);
             RollingSum_State.readState(nearSum, in);
         }
         count = n;
