@@ -53,13 +53,18 @@ class CatalogDocTest {
         sb.append("Generated from the kernel registry and the golden tables by `golden/src/test/java/io/ta/golden/CatalogDocTest.java`;\n");
         sb.append("do not edit. ").append(kernels.size()).append(" kernels. The specification they implement is CATALOG.md;\n");
         sb.append("`ta describe NAME` prints the same facts for one kernel.\n\n");
-        sb.append("Parity: **TA-Lib** = matches TA-Lib's Java port on real data (golden/talib), **TTR/R** = matches R's TTR or a\n");
+        sb.append("Parity: **TA-Lib** = matches TA-Lib's Java port on real data (golden/talib), **TA-Lib 0.6** = matches TA-Lib C 0.6\n");
+        sb.append("on real and generated data (golden/talib06; candlestick patterns exactly), **TTR/R** = matches R's TTR or a\n");
         sb.append("base-R transcription of the formula (golden/ttr), **Tulip** = matches Tulip Indicators 0.8.4 (golden/tulip),\n");
         sb.append("**hand** = hand-checked worked examples (golden/hand); the number\n");
         sb.append("is how many fixtures. Every kernel is also in the property suite (batch ≡ stream ≡ chunks, preview, replace-last,\n");
         sb.append("snapshot/restore, exact lookback, NaN recovery, bad parameters).\n\n");
         for (Map.Entry<String, List<KernelDescriptor>> f : byFamily.entrySet()) {
             sb.append("## ").append(Character.toUpperCase(f.getKey().charAt(0))).append(f.getKey().substring(1)).append("\n\n");
+            if (f.getKey().equals("candle")) {
+                sb.append("The candle settings every pattern judges by, the shared candle frame, missing values and TA-Lib 0.6 vs 0.4:\n");
+                sb.append("[candles.md](candles.md).\n\n");
+            }
             sb.append("| kernel | aliases | inputs | parameters | outputs | lookback | reference | parity |\n");
             sb.append("|---|---|---|---|---|---|---|---|\n");
             for (KernelDescriptor d : f.getValue()) {
@@ -102,6 +107,7 @@ class CatalogDocTest {
         TalibCase.all().forEach(c -> counts.computeIfAbsent(c.kernel(), k -> new TreeMap<>()).merge("TA-Lib", 1, Integer::sum));
         TtrParityTest.cases().forEach(c -> counts.computeIfAbsent(c.kernel(), k -> new TreeMap<>()).merge("TTR/R", 1, Integer::sum));
         TulipParityTest.cases().forEach(c -> counts.computeIfAbsent(c.ta().kernel(), k -> new TreeMap<>()).merge("Tulip", 1, Integer::sum));
+        Talib06Case.all().forEach(c -> counts.computeIfAbsent(c.ta().kernel(), k -> new TreeMap<>()).merge("TA-Lib 0.6", 1, Integer::sum));
         try (var files = Files.list(Golden.path("hand"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
                 for (String line : Files.readAllLines(f)) {
