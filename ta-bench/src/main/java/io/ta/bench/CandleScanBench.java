@@ -3,6 +3,7 @@ package io.ta.bench;
 import com.tictactec.ta.lib.Core;
 import com.tictactec.ta.lib.MInteger;
 import io.ta.kernels.Ta;
+import io.ta.kernels.candle.CdlEngulfing_Stream;
 import io.ta.kernels.candle.CdlScan_Stream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,16 +21,18 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * All 61 TA-Lib candlestick patterns over the same 1M bars, in ns per bar for the whole set, four ways:
  * <ul>
- *   <li>{@code patternsTalib}: TA-Lib's Java port, the 61 {@code Core.cdl*} calls one after the other, each into the
+ *   <li>{@code talibPatterns}: TA-Lib's Java port, the 61 {@code Core.cdl*} calls one after the other, each into the
  *       same preallocated {@code int[]} (TA-Lib's output type);
- *   <li>{@code patternsTa}: ta's 61 batch kernels one after the other, each into the same preallocated
+ *   <li>{@code taPatterns}: ta's 61 batch kernels one after the other, each into the same preallocated
  *       {@code double[]} — the like-for-like comparison;
- *   <li>{@code scanTa}: {@code cdl_scan}, all 61 in one pass over one shared candle frame, through its stream's
+ *   <li>{@code taScan}: {@code cdl_scan}, all 61 in one pass over one shared candle frame, through its stream's
  *       {@code updateRange} in blocks of {@value #BLOCK} bars into 61 block-sized buffers, reused — how the runtime's
  *       block executor runs a plan, and how a scan that consumes its signals as it goes would run;
- *   <li>{@code scanTaFull}: {@code cdl_scan}'s batch into 61 full-length outputs (488 MB written per pass: the
+ *   <li>{@code taScanFull}: {@code cdl_scan}'s batch into 61 full-length outputs (488 MB written per pass: the
  *       memory traffic of keeping every pattern of every bar).
  * </ul>
+ * and, for streaming, {@code cdl_scan}'s and one pattern's (engulfing) stream updated bar by bar, beside that
+ * pattern's batch in ta and TA-Lib. Names avoid the {@code <kernel>Ta} form {@link Report} reads as kernel rows.
  * Penetrations are TA-Lib's defaults everywhere. The 0.4 port returns 0 where 0.6 (and ta) return ±80 for engulfing,
  * harami and harami cross — the only difference in work is that constant.
  */
@@ -72,7 +75,7 @@ public class CandleScanBench {
     }
 
     @Benchmark
-    public int[] patternsTalib() {
+    public int[] talibPatterns() {
         core.cdl2Crows(0, N - 1, open, high, low, close, begin, count, outInt);
         core.cdl3BlackCrows(0, N - 1, open, high, low, close, begin, count, outInt);
         core.cdl3Inside(0, N - 1, open, high, low, close, begin, count, outInt);
@@ -138,7 +141,7 @@ public class CandleScanBench {
     }
 
     @Benchmark
-    public double[] patternsTa() {
+    public double[] taPatterns() {
         Ta.cdl2crows(open, high, low, close, out);
         Ta.cdl3blackcrows(open, high, low, close, out);
         Ta.cdl3inside(open, high, low, close, out);
@@ -204,7 +207,7 @@ public class CandleScanBench {
     }
 
     @Benchmark
-    public double[][] scanTa() {
+    public double[][] taScan() {
         CdlScan_Stream s = Ta.cdlScanStream();
         double[][] in = blockIn;
         for (int from = 0; from < N; from += BLOCK) {
@@ -218,8 +221,45 @@ public class CandleScanBench {
         return blockOut;
     }
 
+    /** A live feed: {@code cdl_scan}'s stream, one {@code update} per bar, every output read after it. */
     @Benchmark
-    public double[][] scanTaFull() {
+    public double taScanUpdate() {
+        CdlScan_Stream s = Ta.cdlScanStream();
+        double sum = 0;
+        for (int i = 0; i < N; i++) {
+            s.update(open[i], high[i], low[i], close[i]);
+            sum += s.cdl2Crows() + s.cdlDoji() + s.cdlEngulfing() + s.cdlHammer() + s.cdlXSideGap3Methods();
+        }
+        return sum;
+    }
+
+    /** One pattern's stream, one {@code update} per bar. */
+    @Benchmark
+    public double taEngulfingUpdate() {
+        CdlEngulfing_Stream s = Ta.cdlEngulfingStream();
+        double sum = 0;
+        for (int i = 0; i < N; i++) {
+            sum += s.update(open[i], high[i], low[i], close[i]);
+        }
+        return sum;
+    }
+
+    /** One pattern's batch, for the stream row above. */
+    @Benchmark
+    public double[] taEngulfing() {
+        Ta.cdlEngulfing(open, high, low, close, out);
+        return out;
+    }
+
+    /** TA-Lib's engulfing, for the two rows above. */
+    @Benchmark
+    public int[] talibEngulfing() {
+        core.cdlEngulfing(0, N - 1, open, high, low, close, begin, count, outInt);
+        return outInt;
+    }
+
+    @Benchmark
+    public double[][] taScanFull() {
         CdlScan_Stream.batch(open, high, low, close, full[0], full[1], full[2], full[3], full[4], full[5], full[6], full[7], full[8], full[9], full[10], full[11], full[12], full[13], full[14], full[15], full[16], full[17], full[18], full[19], full[20], full[21], full[22], full[23], full[24], full[25], full[26], full[27], full[28], full[29], full[30], full[31], full[32], full[33], full[34], full[35], full[36], full[37], full[38], full[39], full[40], full[41], full[42], full[43], full[44], full[45], full[46], full[47], full[48], full[49], full[50], full[51], full[52], full[53], full[54], full[55], full[56], full[57], full[58], full[59], full[60]);
         return full;
     }
