@@ -8,8 +8,8 @@ import io.ta.annotation.Step;
 /**
  * Engulfing, as TA-Lib C 0.6 CDLENGULFING: a real body that engulfs the previous, opposite-coloured one. ±100 when
  * it engulfs strictly at both ends; ±80 when it engulfs at one end and matches the other (TA-Lib 0.6; the 0.4 Java
- * port returns 0 there). The sign is the second candle's colour. Lookback 2 as TA-Lib's. Lookback 2, TA-Lib's; NaN
- * while a candle it reads is missing.
+ * port returns 0 there). The sign is the second candle's colour. Lookback 2, TA-Lib's; NaN while a
+ * candle it reads is missing.
  */
 @Kernel(
         name = "cdl_engulfing",

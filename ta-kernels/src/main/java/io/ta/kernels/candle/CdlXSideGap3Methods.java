@@ -8,8 +8,8 @@ import io.ta.annotation.Step;
 /**
  * Upside/downside gap three methods, as TA-Lib C 0.6 CDLXSIDEGAP3METHODS: two candles of one colour with a
  * real-body gap between them, then a candle of the other colour opening inside the second body and closing inside
- * the first, filling the gap. The sign is the first candle's colour. Lookback 2 as TA-Lib's. Lookback 2, TA-Lib's;
- * NaN while a candle it reads is missing.
+ * the first, filling the gap. The sign is the first candle's colour. Lookback 2, TA-Lib's; NaN
+ * while a candle it reads is missing.
  */
 @Kernel(
         name = "cdl_xsidegap3methods",
