@@ -12,6 +12,8 @@ import static io.ta.kernels.candle.CandleSetting.SHADOW_SHORT;
 import static io.ta.kernels.candle.CandleSetting.SHADOW_VERY_LONG;
 import static io.ta.kernels.candle.CandleSetting.SHADOW_VERY_SHORT;
 
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Cost;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.kernels.candle.CandleSetting.RangeType;
 import io.ta.kernels.stats.RollingSum;
@@ -34,13 +36,16 @@ import io.ta.spi.StateWriter;
  * for the three candles of three black crows); each is the sum of the {@code period} candles before candle
  * {@code i − k}, which is exactly the total this frame recorded when candle {@code i − k} arrived. So one rolling sum
  * per range serves every setting on that range at every offset, and a bar costs one push per range, not one per
- * setting and offset. The sums are {@link RollingSum}s, so they inherit its handling of missing values and its
- * accuracy.
+ * setting and offset. The sums are {@link RollingSum}s — exact window sums that never subtract a leaving candle — so
+ * an outlier candle is forgotten once it has left the window and a stream running for years does not drift, where
+ * TA-Lib's running totals keep both; they also bring RollingSum's handling of missing values.
  *
  * <p><b>Averages</b> are TA-Lib's {@code TA_CANDLEAVERAGE}: {@code factor · (sum / period)}, halved for the
  * {@link RangeType#SHADOWS} range, and {@code factor ·} the candle's own range for a period of 0 — the same operations
- * in the same order (the quotient is taken once per candle and kept), so thresholds match TA-Lib to the bit whenever
- * the sums do.
+ * in the same order (the quotient is taken once per candle and kept). The sums can differ from TA-Lib's running
+ * totals in the last bits, so a pattern could differ from TA-Lib only on a candle that equals its threshold to within
+ * that rounding; on the golden data (22 years of daily bars and the generated candles) all 61 match TA-Lib C 0.6
+ * bar for bar.
  *
  * <p><b>Missing values.</b> {@link #push} returns how many complete candles (all four prices finite) end at the
  * newest one. A pattern whose lookback is {@code L} reads at most the last {@code L + 1} candles (its own and the
@@ -52,6 +57,7 @@ import io.ta.spi.StateWriter;
  * own O(1) mark; the candle arrays keep at least two slack slots beyond the deepest candle a pattern reads, so a
  * rewound step never finds an overwritten candle.
  */
+@Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.CONSTANT)
 public final class CandleFrame implements StatePart<CandleFrame.Mark> {
     private static final int BODY_N = period(RangeType.REAL_BODY, BODY_LONG, BODY_VERY_LONG, BODY_SHORT);
     private static final int RANGE_N = period(RangeType.HIGH_LOW, BODY_DOJI, SHADOW_VERY_SHORT);
