@@ -14,13 +14,13 @@ import static io.ta.kernels.candle.CandleSetting.SHADOW_VERY_SHORT;
 
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Cost;
-import io.ta.error.SnapshotMismatchException;
 import io.ta.kernels.candle.CandleSetting.RangeType;
 import io.ta.kernels.stats.RollingSum;
 import io.ta.kernels.stats.RollingSum_State;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
+import java.util.Arrays;
 
 /**
  * The candles a pattern looks at and the {@link CandleSetting} averages it judges them by: the one state part every
@@ -54,8 +54,15 @@ import io.ta.spi.StateWriter;
  * the first output is at {@code L} on complete data.
  *
  * <p><b>Checkpoints</b> cost O(1): a mark records the position, the streak, the latest sums and each rolling sum's
- * own O(1) mark; the candle arrays keep at least two slack slots beyond the deepest candle a pattern reads, so a
+ * own O(1) mark; the candle arrays keep at least two slack slots beyond the oldest candle the frame needs, so a
  * rewound step never finds an overwritten candle.
+ *
+ * <p><b>Snapshots</b> hold the logical content only: the candle count, the streak of complete candles, and the
+ * prices of the last {@code depth + period} candles (the ones a pattern reads, and the averaging window of the
+ * oldest of them), oldest first. Everything else — bodies, shadows, colours, the sums and the per-candle means — is
+ * rebuilt on read by the operations {@link #push} uses: each sum is replayed over those candles, aligned to the
+ * original count (an exact window sum depends only on the window's values and the count modulo its period), so a
+ * restored frame continues bit for bit and takes no derived number on trust.
  */
 @Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.CONSTANT)
 public final class CandleFrame implements StatePart<CandleFrame.Mark> {
@@ -74,12 +81,16 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
     private static final double NEAR_F = NEAR.factor();
     private static final double FAR_F = FAR.factor();
     private static final double EQUAL_F = EQUAL.factor();
+    /** No stream pushes 2⁶² candles: a larger count is a corrupt snapshot. */
+    private static final long MAX_CANDLES = 1L << 62;
     private static final int BODY = 1;
     private static final int RANGE = 2;
     private static final int SHADOW = 4;
     private static final int NEAR_GROUP = 8;
 
     private final int mask;
+    /** Candles a snapshot holds: the deepest candle a pattern reads, plus the averaging window before it. */
+    private final int keep;
     private final double[] open;
     private final double[] high;
     private final double[] low;
@@ -94,10 +105,11 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
     private long count;
     private long complete;
 
-    private final RollingSum bodySum;
-    private final RollingSum rangeSum;
-    private final RollingSum shadowSum;
-    private final RollingSum nearSum;
+    // Not final: a snapshot read replaces them by sums replayed over the snapshot's candles.
+    private RollingSum bodySum;
+    private RollingSum rangeSum;
+    private RollingSum shadowSum;
+    private RollingSum nearSum;
     /**
      * Per kept candle: the range's mean over the candles before it, {@code sum / period} (NaN until there are
      * enough) — divided once when the candle arrives instead of at every threshold a pattern reads.
@@ -117,12 +129,14 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
      * averages those settings need are kept.
      */
     public CandleFrame(int depth, CandleSetting... settings) {
-        this(capacity(depth), groups(settings));
+        this(depth(depth) + longest(groups(settings)), groups(settings));
     }
 
     // Small enough for the JIT to inline into a generated batch loop, so escape analysis can keep the frame's
     // scalars in registers; the decisions are in the static helpers.
-    private CandleFrame(int capacity, int groups) {
+    private CandleFrame(int keep, int groups) {
+        int capacity = capacity(keep);
+        this.keep = keep;
         this.mask = capacity - 1;
         this.open = new double[capacity];
         this.high = new double[capacity];
@@ -144,12 +158,25 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
         this.nearMean = (groups & NEAR_GROUP) != 0 ? new double[capacity] : null;
     }
 
-    /** The smallest power of two holding {@code depth} candles and two slack slots. */
-    private static int capacity(int depth) {
+    private static int depth(int depth) {
         if (depth < 1) {
             throw new IllegalArgumentException("CandleFrame depth must be >= 1, got " + depth);
         }
-        return Integer.highestOneBit(depth + 1) << 1;
+        return depth;
+    }
+
+    /** The smallest power of two holding {@code keep} candles and two slack slots. */
+    private static int capacity(int keep) {
+        return Integer.highestOneBit(keep + 1) << 1;
+    }
+
+    /** The longest averaging period among the groups, 0 for none. */
+    private static int longest(int groups) {
+        int n = 0;
+        n = (groups & BODY) != 0 ? Math.max(n, BODY_N) : n;
+        n = (groups & RANGE) != 0 ? Math.max(n, RANGE_N) : n;
+        n = (groups & SHADOW) != 0 ? Math.max(n, SHADOW_N) : n;
+        return (groups & NEAR_GROUP) != 0 ? Math.max(n, NEAR_N) : n;
     }
 
     /** Which averages the settings need, as a bit set of the group constants. */
@@ -427,91 +454,97 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
         }
     }
 
+    /** The candle count, the streak of complete candles, then the last {@code keep} candles' prices, oldest first. */
     @Override
     public void write(StateWriter out) {
-        out.putInt(mask + 1);
+        out.putInt(keep);
         out.putLong(count);
         out.putLong(complete);
-        out.putDoubles(open);
-        out.putDoubles(high);
-        out.putDoubles(low);
-        out.putDoubles(close);
-        out.putDoubles(body);
-        out.putDoubles(top);
-        out.putDoubles(bottom);
-        out.putDoubles(upper);
-        out.putDoubles(lower);
-        out.putInts(color);
-        out.putBoolean(bodySum != null);
-        if (bodySum != null) {
-            out.putDouble(bodyLast);
-            out.putDoubles(bodyMean);
-            RollingSum_State.writeState(bodySum, out);
-        }
-        out.putBoolean(rangeSum != null);
-        if (rangeSum != null) {
-            out.putDouble(rangeLast);
-            out.putDoubles(rangeMean);
-            RollingSum_State.writeState(rangeSum, out);
-        }
-        out.putBoolean(shadowSum != null);
-        if (shadowSum != null) {
-            out.putDouble(shadowLast);
-            out.putDoubles(shadowMean);
-            RollingSum_State.writeState(shadowSum, out);
-        }
-        out.putBoolean(nearSum != null);
-        if (nearSum != null) {
-            out.putDouble(nearLast);
-            out.putDoubles(nearMean);
-            RollingSum_State.writeState(nearSum, out);
+        for (int ago = (int) Math.min(count, keep) - 1; ago >= 0; ago--) {
+            int s = slot(ago);
+            out.putDouble(open[s]);
+            out.putDouble(high[s]);
+            out.putDouble(low[s]);
+            out.putDouble(close[s]);
         }
     }
 
+    /**
+     * Reads what {@link #write} wrote, checks the streak against the candles, and rebuilds the candles' bodies,
+     * shadows and colours and every sum and mean from the prices.
+     */
     @Override
     public void read(StateReader in) {
-        in.expectInt("candle capacity", mask + 1);
-        long n = in.getLong();
-        long c = in.getLong();
-        if (n < 0 || c < 0 || c > n) {
-            throw new SnapshotMismatchException("corrupt snapshot: candle count " + n + ", complete " + c);
+        in.expectInt("candles kept", keep);
+        long n = in.getLong("candle count", 0, MAX_CANDLES);
+        long c = in.getLong("complete candles", 0, n);
+        int k = (int) Math.min(n, keep);
+        if (4L * k > in.remaining()) {
+            throw in.corrupt(k + " candles run past the end of the snapshot");
         }
-        in.getDoubles("open", open);
-        in.getDoubles("high", high);
-        in.getDoubles("low", low);
-        in.getDoubles("close", close);
-        in.getDoubles("body", body);
-        in.getDoubles("top", top);
-        in.getDoubles("bottom", bottom);
-        in.getDoubles("upper", upper);
-        in.getDoubles("lower", lower);
-        in.getInts("color", color);
-        in.expectBoolean("body average", bodySum != null);
-        if (bodySum != null) {
-            bodyLast = in.getDouble();
-            in.getDoubles("body means", bodyMean);
-            RollingSum_State.readState(bodySum, in);
+        for (double[] a : new double[][] {open, high, low, close, body, top, bottom, upper, lower}) {
+            Arrays.fill(a, Double.NaN);
         }
-        in.expectBoolean("range average", rangeSum != null);
-        if (rangeSum != null) {
-            rangeLast = in.getDouble();
-            in.getDoubles("range means", rangeMean);
-            RollingSum_State.readState(rangeSum, in);
+        Arrays.fill(color, 0);
+        long first = n - k;
+        long streak = 0;
+        for (long t = first; t < n; t++) {
+            double o = in.getDouble();
+            double h = in.getDouble();
+            double l = in.getDouble();
+            double cl = in.getDouble();
+            candle((int) t & mask, o, h, l, cl);
+            streak = finite(o) && finite(h) && finite(l) && finite(cl) ? streak + 1 : 0;
         }
-        in.expectBoolean("shadow average", shadowSum != null);
-        if (shadowSum != null) {
-            shadowLast = in.getDouble();
-            in.getDoubles("shadow means", shadowMean);
-            RollingSum_State.readState(shadowSum, in);
-        }
-        in.expectBoolean("near average", nearSum != null);
-        if (nearSum != null) {
-            nearLast = in.getDouble();
-            in.getDoubles("near means", nearMean);
-            RollingSum_State.readState(nearSum, in);
+        if (streak < k ? c != streak : c < k) {
+            throw in.corrupt("complete candles is " + c + ", but the last " + k + " candles end with " + streak + " complete");
         }
         count = n;
         complete = c;
+        if (bodySum != null) {
+            bodySum = new RollingSum(BODY_N);
+            bodyLast = replay(bodySum, BODY, BODY_N, bodyMean, first);
+        }
+        if (rangeSum != null) {
+            rangeSum = new RollingSum(RANGE_N);
+            rangeLast = replay(rangeSum, RANGE, RANGE_N, rangeMean, first);
+        }
+        if (shadowSum != null) {
+            shadowSum = new RollingSum(SHADOW_N);
+            shadowLast = replay(shadowSum, SHADOW, SHADOW_N, shadowMean, first);
+        }
+        if (nearSum != null) {
+            nearSum = new RollingSum(NEAR_N);
+            nearLast = replay(nearSum, NEAR_GROUP, NEAR_N, nearMean, first);
+        }
+    }
+
+    /**
+     * Replays a fresh sum of one range over the kept candles {@code [first, count)}, recording each one's mean as
+     * {@link #push} does, and returns the sum after the newest. The sum first takes {@code first mod n} zeros, so that
+     * its count is aligned with the original one; the zeros only reach means older than the deepest candle a pattern
+     * reads.
+     */
+    private double replay(RollingSum sum, int group, int n, double[] mean, long first) {
+        Arrays.fill(mean, Double.NaN);
+        double last = Double.NaN;
+        for (long p = first % n; p > 0; p--) {
+            last = sum.step(0.0);
+        }
+        for (long t = first; t < count; t++) {
+            int s = (int) t & mask;
+            double x = switch (group) {
+                case BODY -> body[s];
+                case SHADOW -> upper[s] + lower[s];
+                default -> high[s] - low[s];
+            };
+            last = roll(sum, mean, s, last, n, x);
+        }
+        return last;
+    }
+
+    private static boolean finite(double v) {
+        return Math.abs(v) <= Double.MAX_VALUE;
     }
 
     /** A {@link CandleFrame} position: scalars plus each rolling sum's checkpoint. */
@@ -532,36 +565,6 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
             this.range = range;
             this.shadow = shadow;
             this.near = near;
-        }
-
-        @Override
-        public void write(StateWriter out) {
-            out.putLong(count);
-            out.putLong(complete);
-            out.putDouble(bodyLast);
-            out.putDouble(rangeLast);
-            out.putDouble(shadowLast);
-            out.putDouble(nearLast);
-            for (RollingSum_State s : new RollingSum_State[] {body, range, shadow, near}) {
-                if (s != null) {
-                    s.write(out);
-                }
-            }
-        }
-
-        @Override
-        public void read(StateReader in) {
-            count = in.getLong();
-            complete = in.getLong();
-            bodyLast = in.getDouble();
-            rangeLast = in.getDouble();
-            shadowLast = in.getDouble();
-            nearLast = in.getDouble();
-            for (RollingSum_State s : new RollingSum_State[] {body, range, shadow, near}) {
-                if (s != null) {
-                    s.read(in);
-                }
-            }
         }
     }
 }
