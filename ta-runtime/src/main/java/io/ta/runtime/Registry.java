@@ -233,7 +233,8 @@ public final class Registry {
             }
         }
         String reason = e instanceof ServiceConfigurationError
-                ? message.replaceFirst("^" + java.util.regex.Pattern.quote(KernelDescriptor.class.getName()) + ": ", "")
+                ? message.replaceFirst("^(" + java.util.regex.Pattern.quote(KernelDescriptor.class.getName()) + "|"
+                        + java.util.regex.Pattern.quote(KernelLibraryProvider.class.getName()) + "): ", "")
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         if (e.getCause() != null && e instanceof ServiceConfigurationError) {
             reason += " (" + e.getCause() + ")";
