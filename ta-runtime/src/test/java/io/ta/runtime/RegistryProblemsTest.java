@@ -156,10 +156,10 @@ class RegistryProblemsTest {
     }
 
     static Path jar(Path dir, String... providers) throws IOException {
-        return jar(dir, Registry.SERVICE_FILE, providers);
+        return jarWith(dir, Registry.SERVICE_FILE, providers);
     }
 
-    static Path jar(Path dir, String serviceFile, String... providers) throws IOException {
+    static Path jarWith(Path dir, String serviceFile, String... providers) throws IOException {
         Path jar = dir.resolve("broken-extension.jar");
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
             out.putNextEntry(new JarEntry(serviceFile));
@@ -199,7 +199,7 @@ class RegistryProblemsTest {
 
     @Test
     void brokenLibraryProvidersAreSkippedAndReportedOneLineEach(@TempDir Path dir) throws IOException {
-        Path jar = jar(dir, Registry.LIBRARY_FILE, "com.example.ta.MissingLibrary", ThrowingLibrary.class.getName(),
+        Path jar = jarWith(dir, Registry.LIBRARY_FILE, "com.example.ta.MissingLibrary", ThrowingLibrary.class.getName(),
                 LibraryOfNameless.class.getName());
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, RegistryProblemsTest.class.getClassLoader())) {
             Registry r = Registry.load(loader);
