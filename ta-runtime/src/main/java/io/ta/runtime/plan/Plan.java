@@ -462,6 +462,21 @@ public final class Plan {
         return new io.ta.runtime.exec.PlanStream(this);
     }
 
+    /**
+     * Plans are equal when they are the same computation: equal {@link #fingerprint()}s, whatever their spelling —
+     * text or fluent, aliases, defaults omitted or given. (Equal timeframes inside one plan are so one node, however
+     * their inner expressions were written.)
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Plan p && p.fingerprint == fingerprint;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(fingerprint);
+    }
+
     @Override
     public String toString() {
         return explain();

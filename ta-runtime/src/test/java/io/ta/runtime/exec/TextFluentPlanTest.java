@@ -88,7 +88,8 @@ class TextFluentPlanTest {
     }
 
     static void assertOnePlan(Plan text, Plan fluent, String where) {
-        if (text.fingerprint() != fluent.fingerprint() || !text.explain().equals(fluent.explain())) {
+        if (text.fingerprint() != fluent.fingerprint() || !text.explain().equals(fluent.explain()) || !text.equals(fluent)
+                || text.hashCode() != fluent.hashCode()) {
             fail("text and fluent plans differ: " + where + "\n" + text.explain() + "\n" + fluent.explain());
         }
     }
@@ -200,6 +201,17 @@ class TextFluentPlanTest {
         assertEquals("shift(close, '24h')", text("close.24h_ago").canonical(Plan.VALUE));
         assertEquals("anchored_vwap(session_start('1d'))", text("anchored_vwap('1d')").canonical(Plan.VALUE));
         assertEquals(text("rsi(close, 14)").explain(), Plan.of(TaExpr.close().rsi()).explain());
+    }
+
+    @Test
+    void oneTimeframeIsOneNodeHoweverItsInsideIsSpelled() {
+        // The timeframe's inner expression was cached by its spelling, so these two were two nodes and the plan
+        // differed from the one spelling both the same way.
+        Plan mixed = text("upsample(rsi(x=close@1w, period=14)) - upsample(rsi(close, 14)@1w)");
+        Plan alike = text("upsample(rsi(close, 14)@1w) - upsample(rsi(close, 14)@1w)");
+        assertEquals(3, mixed.nodes().size(), mixed.explain());
+        assertOnePlan(mixed, alike, "one timeframe node");
+        assertTrue(!text("sma(close, 5)").equals(text("sma(close, 6)")) && !text("sma(close, 5)").equals(null));
     }
 
     /** Random plans with timeframes, lags and sessions: the canonical text compiles back into the same plan. */
