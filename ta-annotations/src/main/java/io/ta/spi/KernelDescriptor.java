@@ -53,6 +53,14 @@ public interface KernelDescriptor {
     /** Outputs in declaration order. */
     List<OutputSpec> outputs();
 
+    /**
+     * How charts draw the outputs (panel, styles, reference lines, range), from the kernel's
+     * {@link io.ta.annotation.Chart}; a kernel without one leaves every choice to the chart.
+     */
+    default ChartSpec chart() {
+        return ChartSpec.auto(outputs().size());
+    }
+
     /** The state layout hash snapshots carry; changes whenever the kernel's declared state changes. */
     long schema();
 

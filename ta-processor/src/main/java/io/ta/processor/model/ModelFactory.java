@@ -6,6 +6,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.util.Trees;
+import io.ta.annotation.Chart;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Require;
@@ -113,6 +114,7 @@ public final class ModelFactory {
                 selectors,
                 k.family().name(),
                 k.kind().name(),
+                chart(type, outputs.size()),
                 k.summary(),
                 k.reference(),
                 catalogNames(formula(lookback), params),
@@ -125,6 +127,33 @@ public final class ModelFactory {
                 fields,
                 requires,
                 fnv1a(layout(type)));
+    }
+
+    /** The kernel's {@code @Chart} and its outputs' styles (an output without one takes the kernel's). */
+    private ChartModel chart(TypeElement type, int outputs) {
+        Chart c = type.getAnnotation(Chart.class);
+        String style = c == null ? Chart.Style.AUTO.name() : c.style().name();
+        List<String> styles = new ArrayList<>(java.util.Collections.nCopies(outputs, style));
+        boolean declared = c != null;
+        List<VariableElement> fields = elements.outputFields(type);
+        for (int i = 0; i < fields.size() && i < outputs; i++) {
+            Chart own = fields.get(i).getAnnotation(Chart.class);
+            if (own != null) {
+                declared = true;
+                if (own.style() != Chart.Style.AUTO) {
+                    styles.set(i, own.style().name());
+                }
+            }
+        }
+        List<Double> guides = new ArrayList<>();
+        if (c != null) {
+            for (double g : c.guides()) {
+                guides.add(g);
+            }
+            guides.sort(null);
+        }
+        return new ChartModel(declared, c == null ? Chart.Pane.AUTO.name() : c.pane().name(), styles, guides,
+                c == null ? Double.NaN : c.min(), c == null ? Double.NaN : c.max());
     }
 
     /**

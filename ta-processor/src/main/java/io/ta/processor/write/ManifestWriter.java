@@ -42,6 +42,7 @@ public final class ManifestWriter {
         field(sb, "selectors", "[" + String.join(", ", sels) + "]", true);
         field(sb, "family", str(m.family().toLowerCase(java.util.Locale.ROOT)), true);
         field(sb, "kind", str(m.kind().toLowerCase(java.util.Locale.ROOT)), true);
+        field(sb, "chart", chart(m.chart()), true);
         field(sb, "summary", str(m.summary()), true);
         field(sb, "reference", str(m.reference()), true);
         field(sb, "inputs", strs(m.inputs().stream().map(InputModel::name).toList()), true);
@@ -85,6 +86,20 @@ public final class ManifestWriter {
                 + ", \"descriptor\": " + str(m.descriptorType().canonicalName())
                 + ", \"state\": " + str(m.stateType().canonicalName()) + "}", false);
         sb.append("    }");
+    }
+
+    /** How charts draw the kernel: {@code {"pane": "own", "styles": [...], "guides": [30, 70], "min": 0, "max": 100}}. */
+    private static String chart(io.ta.processor.model.ChartModel c) {
+        List<String> styles = new ArrayList<>();
+        for (String s : c.styles()) {
+            styles.add(str(s.toLowerCase(java.util.Locale.ROOT)));
+        }
+        List<String> guides = new ArrayList<>();
+        for (double g : c.guides()) {
+            guides.add(num(g));
+        }
+        return "{\"pane\": " + str(c.pane().toLowerCase(java.util.Locale.ROOT)) + ", \"styles\": [" + String.join(", ", styles)
+                + "], \"guides\": [" + String.join(", ", guides) + "], \"min\": " + num(c.min()) + ", \"max\": " + num(c.max()) + "}";
     }
 
     private static String op(String name) {
