@@ -16,14 +16,15 @@ import java.lang.annotation.Target;
  * <pre>{@code
  * @Chart(pane = Chart.Pane.OWN, guides = {30, 70}, min = 0, max = 100)   // rsi
  * }</pre>
- * On an {@link Output} field it sets that output's style only ({@code @Chart(style = Chart.Style.HISTOGRAM)} on
- * macd's histogram); the panel, guides and range belong to the kernel.
+ * On an {@link Output} field it sets that output's panel and style ({@code @Chart(style = Chart.Style.HISTOGRAM)} on
+ * macd's histogram; {@code @Chart(pane = Chart.Pane.OWN)} on supertrend's direction, whose line is over the price);
+ * the guides and the range belong to the kernel.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface Chart {
-    /** Where the outputs are drawn. */
+    /** Where the outputs (on the class) or this output (on an {@link Output} field) are drawn. */
     Pane pane() default Pane.AUTO;
 
     /** How the outputs (on the class) or this output (on an {@link Output} field) are drawn. */

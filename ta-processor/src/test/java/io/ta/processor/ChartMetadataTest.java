@@ -34,7 +34,7 @@ class ChartMetadataTest {
                 @Output(doc = "the level")
                 double level;
 
-                @Chart(style = Chart.Style.HISTOGRAM)
+                @Chart(pane = Chart.Pane.PRICE, style = Chart.Style.HISTOGRAM)
                 @Output(doc = "the level minus 50")
                 double spread;
 
@@ -62,8 +62,8 @@ class ChartMetadataTest {
         Compilation c = compile();
         assertThat(c).succeededWithoutWarnings();
         String descriptor = c.generatedSourceFile("test.Gauge_Descriptor").orElseThrow().getCharContent(true).toString();
-        assertTrue(descriptor.contains("private static final ChartSpec CHART = new ChartSpec(Chart.Pane.OWN, "
-                + "List.of(Chart.Style.AUTO, Chart.Style.HISTOGRAM), List.of(30.0, 70.0), 0.0, 100.0);"), descriptor);
+        assertTrue(descriptor.contains("private static final ChartSpec CHART = new ChartSpec(List.of(Chart.Pane.OWN, "
+                + "Chart.Pane.PRICE), List.of(Chart.Style.AUTO, Chart.Style.HISTOGRAM), List.of(30.0, 70.0), 0.0, 100.0);"), descriptor);
         assertTrue(descriptor.matches("(?s).*public ChartSpec chart\\(\\) \\{\\s+return CHART;\\s+}.*"), descriptor);
         String plain = c.generatedSourceFile("test.WindowMean_Descriptor").orElseThrow().getCharContent(true).toString();
         assertFalse(plain.contains("ChartSpec"), "a kernel without @Chart keeps the default: " + plain);
@@ -73,9 +73,9 @@ class ChartMetadataTest {
     void theManifestCarriesTheChart() throws IOException {
         String manifest = compile().generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/ta/catalog.json").orElseThrow()
                 .getCharContent(true).toString();
-        assertTrue(manifest.contains("\"chart\": {\"pane\": \"own\", \"styles\": [\"auto\", \"histogram\"], \"guides\": [30, 70], "
+        assertTrue(manifest.contains("\"chart\": {\"panes\": [\"own\", \"price\"], \"styles\": [\"auto\", \"histogram\"], \"guides\": [30, 70], "
                 + "\"min\": 0, \"max\": 100},"), manifest);
-        assertTrue(manifest.contains("\"chart\": {\"pane\": \"auto\", \"styles\": [\"auto\"], \"guides\": [], \"min\": null, "
+        assertTrue(manifest.contains("\"chart\": {\"panes\": [\"auto\"], \"styles\": [\"auto\"], \"guides\": [], \"min\": null, "
                 + "\"max\": null},"), manifest);
         assertEquals(2, manifest.split("\"chart\"", -1).length - 1);
     }

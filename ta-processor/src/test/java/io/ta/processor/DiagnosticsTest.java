@@ -134,7 +134,7 @@ class DiagnosticsTest {
                         Messages.CHART_GUIDE.formatted("170", "k", "lies outside the range 0..100"), "@Chart(guides"),
                 new Case("CHART_PLACE", ok(CTOR + LOOKBACK + "    @Output double upper;\n    @Chart(guides = 0) @Output double lower;\n"
                                 + "    @Step public void step(double x) {}\n"),
-                        Messages.CHART_PLACE.formatted("output field 'lower'", "sets the panel, guides or range, which belong to the kernel"),
+                        Messages.CHART_PLACE.formatted("output field 'lower'", "sets guides or a range, which belong to the kernel"),
                         "@Chart(guides = 0)"),
                 new Case("LIBRARY_NAME", "@KernelLibrary(facade = \"my-facade\")\npackage test;\n\nimport io.ta.annotation.KernelLibrary;\n",
                         Messages.LIBRARY_NAME.formatted("my-facade"), "package test;"));

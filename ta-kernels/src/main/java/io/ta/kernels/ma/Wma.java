@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -13,6 +14,7 @@ import io.ta.state.DoubleRing;
  * <p>A missing value counts as 0 in the sums and makes the output NaN while it is inside the window; after it
  * leaves, the sums are exact again.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "wma",
         aliases = "rolling_wma",

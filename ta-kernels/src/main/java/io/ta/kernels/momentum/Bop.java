@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Step;
@@ -8,6 +9,7 @@ import io.ta.annotation.Step;
  * Balance of power (I. Livshin, 2001), as TA-Lib BOP: {@code (C − O)/(H − L)}; 0 when {@code H − L < 1e-8}
  * (TA-Lib's {@code TA_IS_ZERO_OR_NEG}). NaN when any field of the bar is missing.
  */
+@Chart(pane = Chart.Pane.OWN, style = Chart.Style.HISTOGRAM, guides = {0}, min = -1, max = 1)
 @Kernel(
         name = "bop",
         family = Family.MOMENTUM,

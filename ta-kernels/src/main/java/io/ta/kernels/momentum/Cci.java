@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -16,6 +17,7 @@ import io.ta.state.DoubleRing;
  * <p>Guard: TA-Lib's, which tests the numerator and the deviation sum for exactly 0 (the catalog's "≈0" reads as
  * TA-Lib's guard, §5.1), giving 0. A missing value makes the output NaN while it is inside the window (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {-100, 100})
 @Kernel(
         name = "cci",
         family = Family.MOMENTUM,

@@ -1,5 +1,6 @@
 package io.ta.kernels.pattern;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -30,6 +31,7 @@ import io.ta.state.SlidingExtreme;
  * {@code ≥} both with equal extremes allowed), which is exactly "maximal and unique". Sliding extremes report NaN
  * while a missing value is inside, which fails every comparison.
  */
+@Chart(pane = Chart.Pane.PRICE, style = Chart.Style.DOTS)
 @Kernel(
         name = "swing_points",
         family = Family.PATTERN,

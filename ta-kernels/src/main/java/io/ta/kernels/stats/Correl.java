@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -15,6 +16,7 @@ import io.ta.annotation.Step;
  * TA-Lib, nothing clamps the result to [−1, 1]; on windows whose spread is tiny next to their level the running
  * totals' residue can dominate. NaN while a missing value of either input is inside the window.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0}, min = -1, max = 1)
 @Kernel(
         name = "correl",
         family = Family.STATISTIC,

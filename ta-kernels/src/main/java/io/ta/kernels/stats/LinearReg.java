@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -27,6 +28,7 @@ import io.ta.state.DoubleRing;
  * <p>Missing values count as 0 in the sums and make the output NaN while they are inside the window; after they
  * leave the sums are exact again.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "linearreg",
         family = Family.STATISTIC,

@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -12,6 +13,7 @@ import io.ta.annotation.Step;
  * <p>Read from the family's one least-squares core, {@link LinearReg} (TA-Lib's formulas and operation order;
  * see there for the O(1) sums and missing values).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "linearreg_intercept",
         family = Family.STATISTIC,

@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -10,6 +11,7 @@ import io.ta.state.SortedWindow;
  * Median of the last n values; for even n the mean of the two middle values (CATALOG.md §1.7: laakhay took the
  * upper one). NaN while a missing value is inside the window. Reference: R TTR {@code runMedian}.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "rolling_median",
         aliases = {"median", "med"},

@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -9,6 +10,7 @@ import io.ta.annotation.Step;
  * Population standard deviation of the last n values times {@code nbdev}, as TA-Lib STDDEV: the square root of
  * {@link RollingVar}; a variance below TA-Lib's epsilon (1e-8, {@code TA_IS_ZERO_OR_NEG}) gives 0.
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "rolling_std",
         aliases = {"std", "stddev"},

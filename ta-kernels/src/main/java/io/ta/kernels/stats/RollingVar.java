@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -11,6 +12,7 @@ import io.ta.annotation.Step;
  * parameter is dropped (CATALOG.md §2.2). Like TA-Lib, a variance that cancels to a tiny negative is not clamped;
  * {@link RollingStd} maps it to 0.
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "var",
         aliases = "rolling_var",

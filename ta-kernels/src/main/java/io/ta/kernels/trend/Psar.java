@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -15,6 +16,7 @@ import io.ta.annotation.Step;
  *
  * <p>Deliberate difference: TA-Lib clamps an acceleration above the maximum; here it is rejected (§5.3).
  */
+@Chart(pane = Chart.Pane.PRICE, style = Chart.Style.DOTS)
 @Kernel(
         name = "psar",
         aliases = "sar",
@@ -27,6 +29,7 @@ public final class Psar {
     final Sarext sarext;
     @Output(doc = "the stop-and-reverse level")
     double sar;
+    @Chart(pane = Chart.Pane.OWN, style = Chart.Style.STEP)
     @Output(doc = "+1 long, -1 short (position after the bar)")
     double direction;
 

@@ -129,10 +129,12 @@ public final class ModelFactory {
                 fnv1a(layout(type)));
     }
 
-    /** The kernel's {@code @Chart} and its outputs' styles (an output without one takes the kernel's). */
+    /** The kernel's {@code @Chart} and its outputs' panes and styles (an output without its own takes the kernel's). */
     private ChartModel chart(TypeElement type, int outputs) {
         Chart c = type.getAnnotation(Chart.class);
+        String pane = c == null ? Chart.Pane.AUTO.name() : c.pane().name();
         String style = c == null ? Chart.Style.AUTO.name() : c.style().name();
+        List<String> panes = new ArrayList<>(java.util.Collections.nCopies(outputs, pane));
         List<String> styles = new ArrayList<>(java.util.Collections.nCopies(outputs, style));
         boolean declared = c != null;
         List<VariableElement> fields = elements.outputFields(type);
@@ -140,6 +142,9 @@ public final class ModelFactory {
             Chart own = fields.get(i).getAnnotation(Chart.class);
             if (own != null) {
                 declared = true;
+                if (own.pane() != Chart.Pane.AUTO) {
+                    panes.set(i, own.pane().name());
+                }
                 if (own.style() != Chart.Style.AUTO) {
                     styles.set(i, own.style().name());
                 }
@@ -152,7 +157,7 @@ public final class ModelFactory {
             }
             guides.sort(null);
         }
-        return new ChartModel(declared, c == null ? Chart.Pane.AUTO.name() : c.pane().name(), styles, guides,
+        return new ChartModel(declared, panes, styles, guides,
                 c == null ? Double.NaN : c.min(), c == null ? Double.NaN : c.max());
     }
 

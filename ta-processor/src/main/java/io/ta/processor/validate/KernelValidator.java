@@ -437,7 +437,7 @@ public final class KernelValidator {
         }
     }
 
-    /** The kernel's {@code @Chart}: a range with both ends in order, guides inside it, field styles only on outputs. */
+    /** The kernel's {@code @Chart}: a range with both ends in order, guides inside it; on fields only outputs' panes and styles. */
     private void checkChart(ValidationReport r, TypeElement type, Kernel kernel) {
         Chart chart = type.getAnnotation(Chart.class);
         if (chart != null) {
@@ -470,14 +470,14 @@ public final class KernelValidator {
                 r.error(f, m, Messages.CHART_PLACE.formatted("field '" + f.getSimpleName() + "'", "which is not an @Output field"));
             } else if (kernelLevel(c)) {
                 r.error(f, m, Messages.CHART_PLACE.formatted("output field '" + f.getSimpleName() + "'",
-                        "sets the panel, guides or range, which belong to the kernel"));
+                        "sets guides or a range, which belong to the kernel"));
             }
         }
     }
 
-    /** Whether a {@code @Chart} sets more than the style. */
+    /** Whether a {@code @Chart} sets more than a pane and a style. */
     private static boolean kernelLevel(Chart c) {
-        return c.pane() != Chart.Pane.AUTO || c.guides().length > 0 || !Double.isNaN(c.min()) || !Double.isNaN(c.max());
+        return c.guides().length > 0 || !Double.isNaN(c.min()) || !Double.isNaN(c.max());
     }
 
     /**

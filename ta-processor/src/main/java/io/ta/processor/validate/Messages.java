@@ -138,8 +138,8 @@ public final class Messages {
                     + " inside min..max.";
 
     public static final String CHART_PLACE =
-            "[TaChartPlace] @Chart on %s %s. Fix: put the panel, guides and range on the @Kernel class, and only"
-                    + " @Chart(style = ...) on an @Output field of a multi-output kernel.";
+            "[TaChartPlace] @Chart on %s %s. Fix: put guides and the range on the @Kernel class; an @Output field of a"
+                    + " multi-output kernel takes only its own pane and style.";
 
     public static final String LIBRARY_DUPLICATE =
             "[TaLibraryDuplicate] @KernelLibrary appears on %s and %s; one compilation generates one facade. Fix:"

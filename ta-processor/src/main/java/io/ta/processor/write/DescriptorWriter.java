@@ -66,6 +66,10 @@ public final class DescriptorWriter {
 
         if (m.chart().declared()) {
             io.ta.processor.model.ChartModel c = m.chart();
+            List<CodeBlock> panes = new ArrayList<>();
+            for (String p : c.panes()) {
+                panes.add(CodeBlock.of("$T.$L", Types.CHART_PANE, p));
+            }
             List<CodeBlock> styles = new ArrayList<>();
             for (String s : c.styles()) {
                 styles.add(CodeBlock.of("$T.$L", Types.CHART_STYLE, s));
@@ -75,7 +79,7 @@ public final class DescriptorWriter {
                 guides.add(CodeBlock.of("$L", Signatures.doubleLiteral(g)));
             }
             t.addField(FieldSpec.builder(Types.CHART_SPEC, "CHART", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("new $T($T.$L, $L, $L, $L, $L)", Types.CHART_SPEC, Types.CHART_PANE, c.pane(), listLiteral(styles),
+                    .initializer("new $T($L, $L, $L, $L, $L)", Types.CHART_SPEC, listLiteral(panes), listLiteral(styles),
                             listLiteral(guides), Signatures.doubleLiteral(c.min()), Signatures.doubleLiteral(c.max()))
                     .build());
             t.addMethod(getter("chart", Types.CHART_SPEC, CodeBlock.of("CHART")));

@@ -88,8 +88,12 @@ public final class ManifestWriter {
         sb.append("    }");
     }
 
-    /** How charts draw the kernel: {@code {"pane": "own", "styles": [...], "guides": [30, 70], "min": 0, "max": 100}}. */
+    /** How charts draw the kernel: {@code {"panes": [...], "styles": [...], "guides": [30, 70], "min": 0, "max": 100}}. */
     private static String chart(io.ta.processor.model.ChartModel c) {
+        List<String> panes = new ArrayList<>();
+        for (String p : c.panes()) {
+            panes.add(str(p.toLowerCase(java.util.Locale.ROOT)));
+        }
         List<String> styles = new ArrayList<>();
         for (String s : c.styles()) {
             styles.add(str(s.toLowerCase(java.util.Locale.ROOT)));
@@ -98,7 +102,7 @@ public final class ManifestWriter {
         for (double g : c.guides()) {
             guides.add(num(g));
         }
-        return "{\"pane\": " + str(c.pane().toLowerCase(java.util.Locale.ROOT)) + ", \"styles\": [" + String.join(", ", styles)
+        return "{\"panes\": [" + String.join(", ", panes) + "], \"styles\": [" + String.join(", ", styles)
                 + "], \"guides\": [" + String.join(", ", guides) + "], \"min\": " + num(c.min()) + ", \"max\": " + num(c.max()) + "}";
     }
 
