@@ -1,0 +1,610 @@
+/*
+ * The C smoke test of libta: links the library, calls every function of ta_engine.h, checks results bit for bit
+ * against the values the Java API wrote (GoldenWriter), provokes every status code with bad input, and checks that
+ * last errors are per thread and that every handle is released.
+ *
+ * Usage: smoke GOLDEN_DIR BAD_LIBJVM_PATH
+ * Ends with "N passed, N failed"; exit status 0 only if nothing failed.
+ */
+#define _GNU_SOURCE
+#include <math.h>
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ucontext.h>
+
+#include "golden.h"
+#include "ta_engine.h"
+
+static int passed;
+static int failed;
+
+#define CHECK(cond, ...)                                                                                              \
+    do {                                                                                                              \
+        if (cond) {                                                                                                   \
+            passed++;                                                                                                 \
+        } else {                                                                                                      \
+            failed++;                                                                                                 \
+            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                                                      \
+            fprintf(stderr, __VA_ARGS__);                                                                             \
+            fprintf(stderr, "\n");                                                                                    \
+        }                                                                                                             \
+    } while (0)
+
+#define EXPECT_OK(call)                                                                                               \
+    do {                                                                                                              \
+        ta_status s_ = (call);                                                                                        \
+        CHECK(s_ == TA_OK, "%s -> %s: %s", #call, ta_status_name(s_), ta_last_error());                               \
+    } while (0)
+
+/* Status and message of a call expected to fail; `contains` must appear in the message. */
+#define EXPECT_FAIL(status, contains, call)                                                                           \
+    do {                                                                                                              \
+        ta_status s_ = (call);                                                                                        \
+        CHECK(s_ == (status), "%s -> %s (want %s): %s", #call, ta_status_name(s_), ta_status_name(status),           \
+              ta_last_error());                                                                                       \
+        CHECK(strstr(ta_last_error(), (contains)) != NULL, "%s: message '%s' lacks '%s'", #call, ta_last_error(),    \
+              (contains));                                                                                            \
+    } while (0)
+
+/* Index of the first element whose bits differ, or -1. */
+static long first_difference(const double *a, const double *b, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (memcmp(&a[i], &b[i], sizeof(double)) != 0) {
+            return (long)i;
+        }
+    }
+    return -1;
+}
+
+static void check_same(const char *what, const double *got, const double *want, size_t n) {
+    long at = first_difference(got, want, n);
+    CHECK(at < 0, "%s: differs at %ld: got %.17g, want %.17g", what, at, at < 0 ? 0.0 : got[at], at < 0 ? 0.0 : want[at]);
+}
+
+static golden G;
+
+/* ------------------------------------------------------------------------------------------------ versioning */
+
+static void test_versioning(const char *bad_libjvm) {
+    CHECK(ta_abi_version() == TA_ABI_VERSION, "abi %u", ta_abi_version());
+    CHECK(strlen(ta_version()) > 0, "empty version");
+    CHECK(strcmp(ta_status_name(TA_ERR_PARSE), "TA_ERR_PARSE") == 0, "status name");
+    CHECK(strcmp(ta_status_name(42), "TA_ERR_UNKNOWN_STATUS") == 0, "unknown status name");
+    /* Before the engine runs: a libjvm that cannot load is TA_ERR_ENGINE and may be retried. */
+    EXPECT_FAIL(TA_ERR_ENGINE, "cannot load libjvm.so", ta_init(NULL, bad_libjvm, NULL, 0));
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "options is NULL", ta_init(NULL, NULL, NULL, 2));
+    /* The settings come from the environment (TA_CLASSPATH, JAVA_HOME, TA_JVM_OPTIONS) set by the test script. */
+    EXPECT_OK(ta_init(NULL, NULL, NULL, 0));
+    CHECK(strcmp(ta_last_error(), "") == 0, "last error after success: '%s'", ta_last_error());
+    EXPECT_OK(ta_init(NULL, "/ignored/once/running", NULL, 0));
+}
+
+/* --------------------------------------------------------------------------------------------------- catalog */
+
+static void test_catalog(void) {
+    size_t count = 0;
+    EXPECT_OK(ta_kernel_count(&count));
+    /* GoldenWriter lists every registered kernel first, in registry order, with no parameters. */
+    size_t defaults = 0;
+    while (defaults < G.batch_count && G.batches[defaults].param_count == 0 && defaults < count) {
+        defaults++;
+    }
+    CHECK(count > 100 && count == defaults, "kernel count %zu, golden lists %zu", count, defaults);
+    for (size_t i = 0; i < count; i++) {
+        const char *name = NULL;
+        EXPECT_OK(ta_kernel_name(i, &name));
+        CHECK(name != NULL && strcmp(name, G.batches[i].kernel) == 0, "kernel %zu is %s, want %s", i, name,
+              G.batches[i].kernel);
+    }
+    const char *name = NULL;
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "out of range", ta_kernel_name(count, &name));
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "count is NULL", ta_kernel_count(NULL));
+
+    size_t ins = 0, outs = 0;
+    EXPECT_OK(ta_kernel_shape("macd", &ins, &outs));
+    CHECK(ins == 1 && outs == 3, "macd shape %zu/%zu", ins, outs);
+    EXPECT_OK(ta_kernel_shape("bb_upper", &ins, &outs));
+    CHECK(ins == 1 && outs == 1, "bb_upper shape %zu/%zu", ins, outs);
+    EXPECT_OK(ta_kernel_shape("adx", &ins, NULL));
+    CHECK(ins == 3, "adx inputs %zu", ins);
+    EXPECT_FAIL(TA_ERR_UNKNOWN_NAME, "did you mean sma?", ta_kernel_shape("smaa", &ins, &outs));
+
+    const char *json = NULL;
+    EXPECT_OK(ta_catalog_json(&json));
+    CHECK(json != NULL && strstr(json, "\"format\": 1") != NULL && strstr(json, "\"name\": \"rsi\"") != NULL,
+          "catalog json");
+    const char *again = NULL;
+    EXPECT_OK(ta_catalog_json(&again));
+    CHECK(again == json, "catalog json is cached for the process");
+}
+
+/* ----------------------------------------------------------------------------------------------------- batch */
+
+static void run_batch(const golden_batch *b, double **outs) {
+    ta_series in[GOLDEN_MAX_FIELDS];
+    ta_buffer out[GOLDEN_MAX_FIELDS];
+    for (size_t i = 0; i < b->input_count; i++) {
+        in[i].data = b->inputs[i];
+        in[i].length = G.bars;
+    }
+    for (size_t j = 0; j < b->output_count; j++) {
+        outs[j] = malloc(G.bars * sizeof(double));
+        out[j].data = outs[j];
+        out[j].length = G.bars;
+    }
+    int64_t lookback = -7;
+    ta_status s = ta_batch(b->kernel, b->params, b->param_count, in, b->input_count, out, b->output_count, &lookback);
+    CHECK(s == TA_OK, "batch %d %s: %s %s", b->id, b->kernel, ta_status_name(s), ta_last_error());
+    CHECK(lookback == b->lookback, "batch %d %s: lookback %lld, want %lld", b->id, b->kernel, (long long)lookback,
+          (long long)b->lookback);
+}
+
+static void test_batches(void) {
+    for (size_t k = 0; k < G.batch_count; k++) {
+        const golden_batch *b = &G.batches[k];
+        double *outs[GOLDEN_MAX_FIELDS];
+        run_batch(b, outs);
+        char file[64];
+        snprintf(file, sizeof file, "batch-%d.f64", b->id);
+        size_t length;
+        double *want = golden_file(&G, file, &length);
+        CHECK(length == b->output_count * G.bars * sizeof(double), "%s size", file);
+        for (size_t j = 0; j < b->output_count; j++) {
+            char what[128];
+            snprintf(what, sizeof what, "batch %d %s output %zu", b->id, b->kernel, j);
+            check_same(what, outs[j], want + j * G.bars, G.bars);
+            free(outs[j]);
+        }
+        free(want);
+    }
+    /* Empty input: no bars, no error; lookback still reported. */
+    ta_param p = {"period", 14, NULL};
+    ta_series in = {NULL, 0};
+    ta_buffer out = {NULL, 0};
+    int64_t lookback = 0;
+    EXPECT_OK(ta_batch("rsi", &p, 1, &in, 1, &out, 1, &lookback));
+    CHECK(lookback == 14, "empty rsi lookback %lld", (long long)lookback);
+}
+
+static void test_batch_errors(void) {
+    const double *close = golden_column(&G, "close");
+    double out[100], out2[100];
+    ta_series in = {close, 100};
+    ta_buffer buf = {out, 100};
+    ta_param period1 = {"period", 1, NULL};
+    EXPECT_FAIL(TA_ERR_INVALID_PARAMETER, "rsi: period must be in [2, 100000], got 1",
+                ta_batch("rsi", &period1, 1, &in, 1, &buf, 1, NULL));
+    ta_param fraction = {"period", 2.5, NULL};
+    EXPECT_FAIL(TA_ERR_INVALID_PARAMETER, "rsi: period must be an integer", ta_batch("rsi", &fraction, 1, &in, 1, &buf, 1, NULL));
+    ta_param twice[2] = {{"period", 5, NULL}, {"period", 6, NULL}};
+    EXPECT_FAIL(TA_ERR_INVALID_PARAMETER, "given twice", ta_batch("rsi", twice, 2, &in, 1, &buf, 1, NULL));
+    ta_param rule[2] = {{"fast_period", 26, NULL}, {"slow_period", 12, NULL}};
+    ta_buffer three[3] = {{out, 100}, {out2, 100}, {out, 100}};
+    EXPECT_FAIL(TA_ERR_INVALID_PARAMETER, "fast_period must be < slow_period",
+                ta_batch("macd", rule, 2, &in, 1, three, 3, NULL));
+    ta_param text_for_int = {"period", 0, "fourteen"};
+    EXPECT_FAIL(TA_ERR_INVALID_PARAMETER, "rsi: period must be an integer",
+                ta_batch("rsi", &text_for_int, 1, &in, 1, &buf, 1, NULL));
+    ta_param bad_bool = {"allow_equal_extremes", 2, NULL};
+    ta_series hl[2] = {{close, 100}, {close, 100}};
+    ta_buffer two[2] = {{out, 100}, {out2, 100}};
+    EXPECT_FAIL(TA_ERR_INVALID_PARAMETER, "must be true or false", ta_batch("swing_points", &bad_bool, 1, hl, 2, two, 2, NULL));
+
+    EXPECT_FAIL(TA_ERR_UNKNOWN_NAME, "unknown kernel 'smaa' (did you mean sma?)", ta_batch("smaa", NULL, 0, &in, 1, &buf, 1, NULL));
+    ta_param typo = {"perod", 14, NULL};
+    EXPECT_FAIL(TA_ERR_UNKNOWN_NAME, "rsi: unknown parameter 'perod' (did you mean period?)",
+                ta_batch("rsi", &typo, 1, &in, 1, &buf, 1, NULL));
+    ta_param choice = {"ma_type", 0, "emaa"};
+    EXPECT_FAIL(TA_ERR_UNKNOWN_NAME, "ma_type must be one of", ta_batch("ma", &choice, 1, &in, 1, &buf, 1, NULL));
+
+    ta_series ragged[3] = {{close, 100}, {close, 99}, {close, 100}};
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "atr: input lengths differ: high=100, low=99, close=100",
+                ta_batch("atr", NULL, 0, ragged, 3, &buf, 1, NULL));
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "atr: expected 3 inputs (high, low, close), got 1",
+                ta_batch("atr", NULL, 0, &in, 1, &buf, 1, NULL));
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "macd: expected 3 outputs (macd, signal, histogram), got 1",
+                ta_batch("macd", NULL, 0, &in, 1, &buf, 1, NULL));
+    ta_buffer short_out = {out, 99};
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "sma: output 'value' has length 99, inputs have 100",
+                ta_batch("sma", NULL, 0, &in, 1, &short_out, 1, NULL));
+    ta_series null_in = {NULL, 100};
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "sma: input 'x' is null", ta_batch("sma", NULL, 0, &null_in, 1, &buf, 1, NULL));
+    ta_buffer null_out = {NULL, 100};
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "sma: output 'value' is null", ta_batch("sma", NULL, 0, &in, 1, &null_out, 1, NULL));
+
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "kernel is NULL", ta_batch(NULL, NULL, 0, &in, 1, &buf, 1, NULL));
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "params is NULL", ta_batch("sma", NULL, 1, &in, 1, &buf, 1, NULL));
+    ta_param nameless = {NULL, 1, NULL};
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "params[0].name is NULL", ta_batch("sma", &nameless, 1, &in, 1, &buf, 1, NULL));
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "not valid UTF-8", ta_batch("sm\xc3\x28", NULL, 0, &in, 1, &buf, 1, NULL));
+    /* Valid UTF-8 beyond the BMP reaches Java intact (and is then simply an unknown kernel). */
+    EXPECT_FAIL(TA_ERR_UNKNOWN_NAME, "unknown kernel 'sma\xf0\x9f\x93\x88'",
+                ta_batch("sma\xf0\x9f\x93\x88", NULL, 0, &in, 1, &buf, 1, NULL));
+    /* The outputs are untouched by a failed call. */
+    for (int i = 0; i < 100; i++) {
+        out[i] = 42.0;
+    }
+    EXPECT_FAIL(TA_ERR_INVALID_PARAMETER, "period", ta_batch("rsi", &period1, 1, &in, 1, &buf, 1, NULL));
+    CHECK(out[0] == 42.0 && out[99] == 42.0, "a failed batch wrote its output");
+}
+
+/* ----------------------------------------------------------------------------------------------------- plans */
+
+static ta_column *all_columns(size_t bars) {
+    static ta_column cols[5];
+    for (int i = 0; i < 5; i++) {
+        cols[i].name = GOLDEN_COLUMNS[i];
+        cols[i].data = G.columns[i];
+        cols[i].length = bars;
+    }
+    return cols;
+}
+
+/* Fills `bar` with the plan's columns at bar t, scaled by `factor` (the GoldenWriter protocol). */
+static void bar_at(const ta_plan *plan, size_t t, double factor, double *bar) {
+    for (size_t c = 0; c < ta_plan_column_count(plan); c++) {
+        bar[c] = golden_column(&G, ta_plan_column_name(plan, c))[t] * factor;
+    }
+}
+
+static void test_plan(const golden_plan *gp) {
+    ta_plan *plan = NULL;
+    EXPECT_OK(ta_plan_compile_many(gp->name_ptrs, gp->expr_ptrs, gp->count, &plan));
+    if (plan == NULL) {
+        return;
+    }
+    size_t k = ta_plan_result_count(plan);
+    CHECK(k == gp->count, "plan %d results %zu", gp->id, k);
+    for (size_t r = 0; r < k; r++) {
+        CHECK(strcmp(ta_plan_result_name(plan, r), gp->names[r]) == 0, "plan %d result %zu name", gp->id, r);
+        CHECK(ta_plan_lookback(plan, r) >= 0, "plan %d lookback", gp->id);
+    }
+    CHECK(ta_plan_result_name(plan, k) == NULL && ta_plan_lookback(plan, k) == -1, "out of range result");
+    CHECK(ta_plan_column_name(plan, ta_plan_column_count(plan)) == NULL, "out of range column");
+    char *explain = NULL;
+    EXPECT_OK(ta_plan_explain(plan, &explain));
+    CHECK(explain != NULL && strncmp(explain, "plan: ", 6) == 0, "explain: %s", explain);
+    ta_free(explain);
+
+    /* Batch run vs Java's plan run. */
+    size_t n = G.bars;
+    char file[96];
+    snprintf(file, sizeof file, "plan-%d-run.f64", gp->id);
+    double *want = golden_file(&G, file, NULL);
+    ta_buffer outs[GOLDEN_MAX_FIELDS];
+    for (size_t r = 0; r < k; r++) {
+        outs[r].data = malloc(n * sizeof(double));
+        outs[r].length = n;
+    }
+    EXPECT_OK(ta_plan_run(plan, all_columns(n), 5, outs, k));
+    for (size_t r = 0; r < k; r++) {
+        char what[96];
+        snprintf(what, sizeof what, "plan %d run result %s", gp->id, gp->names[r]);
+        check_same(what, outs[r].data, want + r * n, n);
+        free(outs[r].data);
+    }
+    free(want);
+
+    /* Streamed with preview, a wrong update and its replacement, snapshot half way. */
+    const char *kinds[3] = {"preview", "wrong", "stream"};
+    double *expect[3];
+    double *got[3];
+    for (int i = 0; i < 3; i++) {
+        snprintf(file, sizeof file, "plan-%d-%s.f64", gp->id, kinds[i]);
+        expect[i] = golden_file(&G, file, NULL);
+        got[i] = malloc(n * k * sizeof(double));
+    }
+    snprintf(file, sizeof file, "plan-%d-snapshot.bin", gp->id);
+    size_t java_snapshot_length;
+    uint8_t *java_snapshot = golden_file(&G, file, &java_snapshot_length);
+
+    ta_stream *stream = NULL;
+    EXPECT_OK(ta_stream_open(plan, &stream));
+    double bar[GOLDEN_MAX_FIELDS];
+    size_t width = ta_plan_column_count(plan);
+    uint8_t *snapshot = NULL;
+    size_t snapshot_length = 0;
+    for (size_t t = 0; t < n; t++) {
+        if (t == n / 2) {
+            EXPECT_OK(ta_stream_snapshot(stream, &snapshot, &snapshot_length));
+            CHECK(snapshot_length == java_snapshot_length && memcmp(snapshot, java_snapshot, snapshot_length) == 0,
+                  "plan %d: C snapshot bytes differ from Java's", gp->id);
+            /* Continue in a new stream restored from the bytes, as after a process restart. */
+            ta_stream_free(stream);
+            stream = NULL;
+            EXPECT_OK(ta_stream_open(plan, &stream));
+            EXPECT_OK(ta_stream_restore(stream, snapshot, snapshot_length));
+            uint64_t count = 0;
+            EXPECT_OK(ta_stream_count(stream, &count));
+            CHECK(count == n / 2, "restored count %llu", (unsigned long long)count);
+        }
+        bar_at(plan, t, 1.01, bar);
+        EXPECT_OK(ta_stream_preview(stream, bar, width, got[0] + t * k, k));
+        bar_at(plan, t, 0.99, bar);
+        EXPECT_OK(ta_stream_update(stream, bar, width, got[1] + t * k, k));
+        bar_at(plan, t, 1.0, bar);
+        EXPECT_OK(ta_stream_replace_last(stream, bar, width, got[2] + t * k, k));
+    }
+    for (int i = 0; i < 3; i++) {
+        char what[96];
+        snprintf(what, sizeof what, "plan %d stream %s", gp->id, kinds[i]);
+        check_same(what, got[i], expect[i], n * k);
+    }
+
+    /* Java's own snapshot restores into a C stream and continues identically. */
+    ta_stream *from_java = NULL;
+    EXPECT_OK(ta_stream_open(plan, &from_java));
+    EXPECT_OK(ta_stream_restore(from_java, java_snapshot, java_snapshot_length));
+    double *tail = malloc(n * k * sizeof(double));
+    for (size_t t = n / 2; t < n; t++) {
+        bar_at(plan, t, 1.0, bar);
+        EXPECT_OK(ta_stream_update(from_java, bar, width, tail + t * k, k));
+    }
+    check_same("continued from Java's snapshot", tail + (n / 2) * k, expect[2] + (n / 2) * k, (n - n / 2) * k);
+    free(tail);
+
+    /* Reset, then the first bars again equal the first bars of the run. */
+    EXPECT_OK(ta_stream_reset(from_java));
+    uint64_t count = 99;
+    EXPECT_OK(ta_stream_count(from_java, &count));
+    CHECK(count == 0, "count after reset %llu", (unsigned long long)count);
+    double first[GOLDEN_MAX_FIELDS];
+    bar_at(plan, 0, 1.0, bar);
+    EXPECT_OK(ta_stream_update(from_java, bar, width, first, k));
+    check_same("first bar after reset", first, expect[2], k);
+    EXPECT_OK(ta_stream_update(from_java, bar, width, NULL, 0));
+
+    ta_stream_free(from_java);
+    ta_stream_free(stream);
+    ta_free(snapshot);
+    free(java_snapshot);
+    for (int i = 0; i < 3; i++) {
+        free(expect[i]);
+        free(got[i]);
+    }
+    ta_plan_free(plan);
+}
+
+static void test_plan_errors(void) {
+    ta_plan *plan = NULL;
+    EXPECT_FAIL(TA_ERR_PARSE, "line 1, column 14", ta_plan_compile("rsi(close, 14", &plan));
+    CHECK(ta_last_error_line() == 1 && ta_last_error_column() == 14, "parse position %d:%d", ta_last_error_line(),
+          ta_last_error_column());
+    CHECK(plan == NULL, "a failed compile returned a plan");
+    EXPECT_FAIL(TA_ERR_PARSE, "^", ta_plan_compile("close +\n  * 2", &plan));
+    CHECK(ta_last_error_line() == 2, "second-line parse error at line %d", ta_last_error_line());
+    EXPECT_FAIL(TA_ERR_PARSE, "smaa", ta_plan_compile("smaa(close, 5)", &plan));
+    EXPECT_FAIL(TA_ERR_PARSE, "period", ta_plan_compile("rsi(close, 1)", &plan));
+    CHECK(ta_last_error_column() > 0, "binding error located");
+    /* A success clears the position. */
+    EXPECT_OK(ta_plan_compile("sma(close, 3) > sma(close, 5)", &plan));
+    CHECK(ta_last_error_line() == 0 && ta_last_error_column() == 0, "position after success");
+
+    const char *names[2] = {"a", "a"};
+    const char *exprs[2] = {"close", "open"};
+    ta_plan *other = NULL;
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "given twice", ta_plan_compile_many(names, exprs, 2, &other));
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "at least one", ta_plan_compile_many(names, exprs, 0, &other));
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "expression", ta_plan_compile(NULL, &other));
+
+    /* Runs: a column the plan needs is missing, ragged columns, wrong outputs. */
+    double out[50];
+    ta_buffer buf = {out, 50};
+    ta_column volume_only = {"volume", golden_column(&G, "volume"), 50};
+    EXPECT_FAIL(TA_ERR_UNKNOWN_NAME, "the expression needs column 'close'", ta_plan_run(plan, &volume_only, 1, &buf, 1));
+    ta_column ragged[2] = {{"close", golden_column(&G, "close"), 50}, {"open", golden_column(&G, "open"), 49}};
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "bars: column lengths differ: close=50, open=49", ta_plan_run(plan, ragged, 2, &buf, 1));
+    ta_column close = {"close", golden_column(&G, "close"), 50};
+    ta_buffer short_buf = {out, 10};
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "output 'value' has length 10", ta_plan_run(plan, &close, 1, &short_buf, 1));
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "expected 1 outputs", ta_plan_run(plan, &close, 1, NULL, 0));
+    ta_column twice[2] = {close, close};
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "given twice", ta_plan_run(plan, twice, 2, &buf, 1));
+    EXPECT_OK(ta_plan_run(plan, &close, 1, &buf, 1));
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "not a live plan", ta_plan_run(NULL, &close, 1, &buf, 1));
+
+    /* Streams: bar width, state, corrupt and foreign snapshots. */
+    ta_stream *stream = NULL;
+    EXPECT_OK(ta_stream_open(plan, &stream));
+    double bar[2] = {10, 11};
+    double value;
+    EXPECT_FAIL(TA_ERR_STREAM_STATE, "replaceLast needs a committed bar", ta_stream_replace_last(stream, bar, 1, &value, 1));
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "plan: a bar needs 1 values (close), got 2", ta_stream_update(stream, bar, 2, &value, 1));
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "expected 1 outputs", ta_stream_update(stream, bar, 1, out, 3));
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "bar is NULL", ta_stream_update(stream, NULL, 1, &value, 1));
+    for (int t = 0; t < 10; t++) {
+        EXPECT_OK(ta_stream_update(stream, &close.data[t], 1, &value, 1));
+    }
+    uint8_t *snap = NULL;
+    size_t len = 0;
+    EXPECT_OK(ta_stream_snapshot(stream, &snap, &len));
+    uint8_t *corrupt = malloc(len);
+    memcpy(corrupt, snap, len);
+    corrupt[0] ^= 0xff;
+    EXPECT_FAIL(TA_ERR_SNAPSHOT_MISMATCH, "", ta_stream_restore(stream, corrupt, len));
+    EXPECT_FAIL(TA_ERR_SNAPSHOT_MISMATCH, "", ta_stream_restore(stream, snap, len / 2));
+    EXPECT_FAIL(TA_ERR_SNAPSHOT_MISMATCH, "", ta_stream_restore(stream, snap, 0));
+    free(corrupt);
+    ta_plan *foreign = NULL;
+    EXPECT_OK(ta_plan_compile("ema(close, 4)", &foreign));
+    ta_stream *foreign_stream = NULL;
+    EXPECT_OK(ta_stream_open(foreign, &foreign_stream));
+    EXPECT_FAIL(TA_ERR_SNAPSHOT_MISMATCH, "different plan", ta_stream_restore(foreign_stream, snap, len));
+    /* The failed restores left the stream as it was: the next bar equals a fresh replay. */
+    double before;
+    EXPECT_OK(ta_stream_preview(stream, &close.data[10], 1, &before, 1));
+    EXPECT_OK(ta_stream_restore(stream, snap, len));
+    double after;
+    EXPECT_OK(ta_stream_preview(stream, &close.data[10], 1, &after, 1));
+    CHECK(memcmp(&before, &after, sizeof before) == 0, "restore changed the next value");
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "bytes is NULL", ta_stream_restore(stream, NULL, 5));
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "not a live stream", ta_stream_update(NULL, bar, 1, &value, 1));
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "not a live stream", ta_stream_snapshot(NULL, &snap, &len));
+    ta_free(snap);
+    ta_stream_free(foreign_stream);
+    ta_plan_free(foreign);
+    /* A stream outlives its plan handle. */
+    ta_plan_free(plan);
+    EXPECT_OK(ta_stream_update(stream, &close.data[10], 1, &value, 1));
+    ta_stream_free(stream);
+    ta_stream_free(NULL);
+    ta_plan_free(NULL);
+    ta_free(NULL);
+}
+
+/* The JVM runs with a small heap (TA_JVM_OPTIONS in the test script): a plan run whose columns cannot fit is the
+ * one honest way to reach TA_ERR_INTERNAL, and the engine must keep working afterwards. */
+static void test_internal_error(void) {
+    size_t n = (size_t)48 << 20; /* 48 Mi bars: 384 MiB as a Java array */
+    double *big = calloc(n, sizeof(double));
+    double *out = calloc(n, sizeof(double));
+    if (big == NULL || out == NULL) {
+        CHECK(0, "cannot allocate the test's own %zu bars", n);
+        return;
+    }
+    ta_plan *plan = NULL;
+    EXPECT_OK(ta_plan_compile("close + 1", &plan));
+    ta_column close = {"close", big, n};
+    ta_buffer buf = {out, n};
+    EXPECT_FAIL(TA_ERR_INTERNAL, "OutOfMemoryError", ta_plan_run(plan, &close, 1, &buf, 1));
+    free(big);
+    free(out);
+    ta_column small = {"close", golden_column(&G, "close"), 10};
+    double o[10];
+    ta_buffer ob = {o, 10};
+    EXPECT_OK(ta_plan_run(plan, &small, 1, &ob, 1));
+    ta_plan_free(plan);
+}
+
+/* ----------------------------------------------------------------------------------------------------- threads */
+
+typedef struct worker {
+    int id;
+    int ok;
+} worker;
+
+static void *work(void *arg) {
+    worker *w = arg;
+    const double *close = golden_column(&G, "close");
+    double *out = malloc(G.bars * sizeof(double));
+    double *first = malloc(G.bars * sizeof(double));
+    ta_param p = {"period", 14, NULL};
+    ta_series in = {close, G.bars};
+    ta_buffer buf = {first, G.bars};
+    w->ok = ta_batch("rsi", &p, 1, &in, 1, &buf, 1, NULL) == TA_OK;
+    for (int i = 0; i < 20 && w->ok; i++) {
+        if (w->id % 2 == 0) {
+            /* This thread's failures must not show in the other threads' last error. */
+            ta_param bad = {"period", 1, NULL};
+            buf.data = out;
+            w->ok = ta_batch("rsi", &bad, 1, &in, 1, &buf, 1, NULL) == TA_ERR_INVALID_PARAMETER &&
+                    strstr(ta_last_error(), "got 1") != NULL;
+        } else {
+            buf.data = out;
+            w->ok = ta_batch("rsi", &p, 1, &in, 1, &buf, 1, NULL) == TA_OK && ta_last_error()[0] == '\0' &&
+                    memcmp(out, first, G.bars * sizeof(double)) == 0;
+        }
+    }
+    free(out);
+    free(first);
+    return NULL;
+}
+
+static void test_threads(void) {
+    pthread_t threads[4];
+    worker workers[4];
+    for (int i = 0; i < 4; i++) {
+        workers[i].id = i;
+        pthread_create(&threads[i], NULL, work, &workers[i]);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(threads[i], NULL);
+        CHECK(workers[i].ok, "thread %d", i);
+    }
+}
+
+/* ------------------------------------------------------------------------------------------- foreign stacks */
+
+/* Some FFI hosts (Node's koffi) run native code on a stack they allocate; HotSpot cannot run Java there, so libta relays
+ * such calls to a shadow thread. Reproduced here with a stack of our own (ucontext). */
+static ucontext_t main_context;
+static ucontext_t foreign_context;
+static double foreign_out[200];
+static ta_status foreign_ok;
+static ta_status foreign_bad;
+static char foreign_message[256];
+
+static void on_foreign_stack(void) {
+    ta_param p = {"period", 14, NULL};
+    ta_series in = {golden_column(&G, "close"), 200};
+    ta_buffer out = {foreign_out, 200};
+    foreign_ok = ta_batch("rsi", &p, 1, &in, 1, &out, 1, NULL);
+    ta_param bad = {"period", 1, NULL};
+    foreign_bad = ta_batch("rsi", &bad, 1, &in, 1, &out, 1, NULL);
+    snprintf(foreign_message, sizeof foreign_message, "%s", ta_last_error());
+    swapcontext(&foreign_context, &main_context);
+}
+
+static void test_foreign_stack(void) {
+    size_t size = 256 * 1024;
+    void *stack = malloc(size);
+    getcontext(&foreign_context);
+    foreign_context.uc_stack.ss_sp = stack;
+    foreign_context.uc_stack.ss_size = size;
+    foreign_context.uc_link = &main_context;
+    makecontext(&foreign_context, on_foreign_stack, 0);
+    swapcontext(&main_context, &foreign_context);
+    free(stack);
+    CHECK(foreign_ok == TA_OK, "batch on a foreign stack: %s", ta_status_name(foreign_ok));
+    CHECK(foreign_bad == TA_ERR_INVALID_PARAMETER && strstr(foreign_message, "got 1") != NULL,
+          "a relayed failure keeps its status and message: %s %s", ta_status_name(foreign_bad), foreign_message);
+    double direct[200];
+    ta_param p = {"period", 14, NULL};
+    ta_series in = {golden_column(&G, "close"), 200};
+    ta_buffer out = {direct, 200};
+    EXPECT_OK(ta_batch("rsi", &p, 1, &in, 1, &out, 1, NULL));
+    check_same("relayed batch", foreign_out, direct, 200);
+}
+
+/* libta starts threads, so it must never be unmapped: dlclose leaves it loaded (-z nodelete). */
+static void test_never_unloaded(void) {
+    void *h = dlopen("libta.so.1", RTLD_NOW | RTLD_NOLOAD);
+    CHECK(h != NULL, "libta is loaded");
+    if (h != NULL) {
+        dlclose(h);
+        dlclose(h);
+    }
+    void *again = dlopen("libta.so.1", RTLD_NOW | RTLD_NOLOAD);
+    CHECK(again != NULL, "libta was unloaded by dlclose");
+    if (again != NULL) {
+        dlclose(again);
+    }
+}
+
+int main(int argc, char **argv) {
+    if (argc != 3) {
+        fprintf(stderr, "usage: smoke GOLDEN_DIR BAD_LIBJVM_PATH\n");
+        return 2;
+    }
+    golden_load(&G, argv[1]);
+    test_versioning(argv[2]);
+    test_catalog();
+    test_batches();
+    test_batch_errors();
+    for (size_t p = 0; p < G.plan_count; p++) {
+        test_plan(&G.plans[p]);
+    }
+    test_plan_errors();
+    test_internal_error();
+    test_threads();
+    test_foreign_stack();
+    test_never_unloaded();
+    CHECK(ta_live_handles() == 0, "%zu handles still live", ta_live_handles());
+    golden_free(&G);
+    printf("libta C smoke: %d passed, %d failed\n", passed, failed);
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}

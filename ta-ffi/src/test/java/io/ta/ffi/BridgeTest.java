@@ -1,0 +1,168 @@
+package io.ta.ffi;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ta.error.InvalidParameterException;
+import io.ta.error.ShapeMismatchException;
+import io.ta.error.SnapshotMismatchException;
+import io.ta.error.StreamStateException;
+import io.ta.error.UnknownNameException;
+import io.ta.runtime.Registry;
+import io.ta.runtime.RegistryConflictException;
+import io.ta.runtime.dsl.ExpressionException;
+import io.ta.runtime.plan.Plan;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java half of libta in isolation: how failures map to {@code ta_status}, the checks the bridge adds before any
+ * bar is read, and the manifest merge. End-to-end behaviour (through JNI, bit for bit against the Java API) is
+ * tested from C, Python and Node by {@code native-tests.sh} and ta-node.
+ */
+class BridgeTest {
+
+    private static Throwable thrown(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            return e;
+        }
+        throw new AssertionError("expected a failure");
+    }
+
+    @Test
+    void everyTypedErrorHasItsStatus() {
+        assertEquals(Bridge.INVALID_PARAMETER, Bridge.status(new InvalidParameterException("k", List.of("p"), "r", "m")));
+        assertEquals(Bridge.SHAPE_MISMATCH, Bridge.status(new ShapeMismatchException("k", "m")));
+        assertEquals(Bridge.UNKNOWN_NAME, Bridge.status(new UnknownNameException("kernel", "x", null, "m")));
+        assertEquals(Bridge.SNAPSHOT_MISMATCH, Bridge.status(new SnapshotMismatchException("m")));
+        assertEquals(Bridge.STREAM_STATE, Bridge.status(new StreamStateException("m")));
+        assertEquals(Bridge.ENGINE, Bridge.status(new RegistryConflictException("m")));
+        assertEquals(Bridge.INTERNAL, Bridge.status(new OutOfMemoryError("Java heap space")));
+        assertEquals(Bridge.INTERNAL, Bridge.status(new NullPointerException()));
+    }
+
+    @Test
+    void expressionErrorsAreParseErrorsWithTheirPosition() {
+        Throwable syntax = thrown(() -> Plan.compile("rsi(close, 14"));
+        assertEquals(Bridge.PARSE, Bridge.status(syntax));
+        assertArrayEquals(new int[] {1, 14}, Bridge.position(syntax));
+        Throwable binding = thrown(() -> Plan.compile("close > smaa(close, 3)"));
+        assertTrue(binding instanceof ExpressionException);
+        assertEquals(Bridge.PARSE, Bridge.status(binding));
+        assertEquals(1, Bridge.position(binding)[0]);
+        assertArrayEquals(new int[] {0, 0}, Bridge.position(new ShapeMismatchException("k", "m")));
+    }
+
+    @Test
+    void messagesAreTheExceptionsOwnAndUtf8() {
+        Throwable t = thrown(() -> Plan.compile("close > €"));
+        assertEquals(t.getMessage(), new String(Bridge.message(t), StandardCharsets.UTF_8));
+        assertEquals("java.lang.OutOfMemoryError: Java heap space",
+                new String(Bridge.message(new OutOfMemoryError("Java heap space")), StandardCharsets.UTF_8));
+        assertEquals("📈", Bridge.string("📈".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void versionIsTheBuildsAndTheAbiIsOne() {
+        String v = new String(Bridge.version(), StandardCharsets.UTF_8);
+        assertTrue(v.matches("\\d+\\.\\d+\\.\\d+.*"), v);
+        assertEquals(1, Bridge.abi());
+    }
+
+    @Test
+    void kernelNamesAreTheRegistrysInOrder() {
+        byte[][] names = Bridge.kernelNames();
+        List<String> registered = Registry.standard().kernels().stream().map(d -> d.name()).toList();
+        assertEquals(registered.size(), names.length);
+        for (int i = 0; i < names.length; i++) {
+            assertEquals(registered.get(i), new String(names[i], StandardCharsets.UTF_8));
+        }
+        assertArrayEquals(new int[] {1, 3}, Bridge.kernelShape("bbands"));
+        assertArrayEquals(new int[] {1, 1}, Bridge.kernelShape("bb_lower"));
+    }
+
+    @Test
+    void manifestsOfSeveralJarsMergeIntoOneKernelsArray() {
+        String a = "{\n  \"format\": 1,\n  \"kernels\": [\n    {\"name\": \"a\"},\n    {\"name\": \"b\"}\n  ]\n}\n";
+        String b = "{\n  \"format\": 1,\n  \"kernels\": [\n    {\"name\": \"c\"}\n  ]\n}\n";
+        String empty = "{\n  \"format\": 1,\n  \"kernels\": []\n}\n";
+        assertEquals(a, Bridge.mergeManifests(List.of(a)));
+        String merged = Bridge.mergeManifests(List.of(a, empty, b));
+        assertEquals("{\n  \"format\": 1,\n  \"kernels\": [\n    {\"name\": \"a\"},\n    {\"name\": \"b\"},\n    {\"name\": \"c\"}\n  ]\n}\n",
+                merged);
+        assertTrue(Bridge.mergeManifests(List.of()).contains("\"kernels\": []"));
+    }
+
+    @Test
+    void batchChecksEverythingBeforeAnyBar() {
+        String[] none = {};
+        Throwable ragged = thrown(() -> Bridge.batchOpen("atr", none, new double[0], none, new long[] {10, 9, 10}, new long[] {10}));
+        assertEquals("atr: input lengths differ: high=10, low=9, close=10", ragged.getMessage());
+        Throwable nul = thrown(() -> Bridge.batchOpen("sma", none, new double[0], none, new long[] {-1}, new long[] {10}));
+        assertEquals("sma: input 'x' is null", nul.getMessage());
+        Throwable out = thrown(() -> Bridge.batchOpen("sma", none, new double[0], none, new long[] {10}, new long[] {9}));
+        assertEquals("sma: output 'value' has length 9, inputs have 10", out.getMessage());
+        Throwable twice = thrown(() -> Bridge.batchOpen("rsi", new String[] {"period", "period"}, new double[] {3, 4},
+                new String[2], new long[] {10}, new long[] {10}));
+        assertEquals(Bridge.INVALID_PARAMETER, Bridge.status(twice));
+        Throwable bool = thrown(() -> Bridge.batchOpen("swing_points", new String[] {"allow_equal_extremes"}, new double[] {2},
+                new String[1], new long[] {10, 10}, new long[] {10, 10}));
+        assertEquals(Bridge.INVALID_PARAMETER, Bridge.status(bool));
+    }
+
+    @Test
+    void aBatchInBlocksEqualsTheJavaBatch() {
+        int n = 3 * Bridge.BLOCK + 17;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 100 + Math.sin(i * 0.1) * 10 + (i % 7);
+        }
+        Object job = Bridge.batchOpen("macd", new String[0], new double[0], new String[0], new long[] {n}, new long[] {n, n, n});
+        double[][] in = Bridge.batchInputs(job);
+        double[][] out = Bridge.batchOutputs(job);
+        double[][] got = new double[3][n];
+        for (int from = 0; from < n; from += Bridge.BLOCK) {
+            int len = Math.min(Bridge.BLOCK, n - from);
+            System.arraycopy(x, from, in[0], 0, len);
+            Bridge.batchRun(job, len);
+            for (int j = 0; j < 3; j++) {
+                System.arraycopy(out[j], 0, got[j], from, len);
+            }
+        }
+        double[][] want = Registry.standard().kernel("macd").batch(io.ta.spi.ParamValues.defaults(Registry.standard().kernel("macd")), x);
+        for (int j = 0; j < 3; j++) {
+            assertArrayEquals(want[j], got[j]);
+        }
+        assertEquals(33, Bridge.batchLookback(job));
+    }
+
+    @Test
+    void streamsExchangeBarsThroughTheBuffer() {
+        Object plan = Bridge.planCompile(new String[] {"s", "d"}, new String[] {"sma(close, 2)", "high - low"});
+        List<String> columns = java.util.Arrays.stream(Bridge.planColumns(plan)).map(b -> new String(b, StandardCharsets.UTF_8)).toList();
+        assertEquals(List.of("close", "high", "low"), columns);
+        ByteBuffer io = ByteBuffer.allocateDirect(3 * Double.BYTES).order(ByteOrder.nativeOrder());
+        Object s = Bridge.streamOpen(plan, io);
+        io.asDoubleBuffer().put(new double[] {11, 12, 10});
+        Bridge.streamUpdate(s);
+        io.asDoubleBuffer().put(new double[] {13, 14, 11});
+        Bridge.streamUpdate(s);
+        assertEquals(12.0, io.asDoubleBuffer().get(0));
+        assertEquals(3.0, io.asDoubleBuffer().get(1));
+        assertEquals(2, Bridge.streamCount(s));
+        Throwable width = thrown(() -> Bridge.streamBarWidth(s, 2));
+        assertEquals("plan: a bar needs 3 values (close, high, low), got 2", width.getMessage());
+        Throwable small = thrown(() -> Bridge.streamOpen(plan, ByteBuffer.allocateDirect(8)));
+        assertEquals(Bridge.SHAPE_MISMATCH, Bridge.status(small));
+        byte[] snap = Bridge.streamSnapshot(s);
+        snap[0] ^= 1;
+        assertThrows(SnapshotMismatchException.class, () -> Bridge.streamRestore(s, snap));
+    }
+}

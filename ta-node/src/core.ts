@@ -1,0 +1,307 @@
+import { address, c, copyBytes, decodeString, type Handle } from './native.js';
+import { check, Status, TaError } from './errors.js';
+
+/** A series: one number per bar. Float64Array is used as is (no copy); anything else is copied into one. */
+export type SeriesLike = Float64Array | ArrayLike<number>;
+
+/** Parameter values by catalog name: numbers, booleans, or choice names such as `'ema'`. */
+export type Params = Record<string, number | boolean | string | undefined>;
+
+/** Named columns of one length, e.g. `{ open, high, low, close, volume }`. */
+export type Bars = Record<string, SeriesLike>;
+
+function float64(x: SeriesLike): Float64Array {
+  return x instanceof Float64Array ? x : Float64Array.from(x);
+}
+
+function encodeParams(params: Params): object[] {
+  const out: object[] = [];
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined) {
+      continue;
+    }
+    if (typeof value === 'string') {
+      out.push({ name, number: 0, text: value });
+    } else {
+      out.push({ name, number: typeof value === 'boolean' ? (value ? 1 : 0) : value, text: null });
+    }
+  }
+  return out;
+}
+
+/**
+ * Computes a kernel (a name, alias or selector) over whole series, in the kernel's input order, and returns its
+ * outputs in order: NaN during the warm-up. Bit-identical to ta's Java batch. `into`, if given, holds one array per
+ * output of the inputs' length, written in place (no allocation); otherwise new arrays are returned.
+ */
+export function batch(kernel: string, inputs: SeriesLike[], params: Params = {}, into?: Float64Array[]): Float64Array[] {
+  const ins = inputs.map(float64);
+  const n = ins.length > 0 ? ins[0]!.length : 0;
+  const outs = into ?? Array.from({ length: kernelShape(kernel).outputs }, () => new Float64Array(n));
+  const encoded = encodeParams(params);
+  const lookback = [0];
+  check(c.batch(kernel, encoded, encoded.length,
+    ins.map((a) => ({ data: address(a), length: a.length })), ins.length,
+    outs.map((a) => ({ data: address(a), length: a.length })), outs.length, lookback));
+  return outs;
+}
+
+/** The number of inputs and outputs of a kernel name, alias or selector. */
+export function kernelShape(name: string): { inputs: number; outputs: number } {
+  const inputs = [0];
+  const outputs = [0];
+  check(c.kernelShape(name, inputs, outputs));
+  return { inputs: inputs[0]!, outputs: outputs[0]! };
+}
+
+/** Every registered kernel's canonical name, sorted. */
+export function kernels(): string[] {
+  const count = [0];
+  check(c.kernelCount(count));
+  const names: string[] = [];
+  for (let i = 0; i < count[0]!; i++) {
+    const name: (string | null)[] = [null];
+    check(c.kernelName(i, name));
+    names.push(name[0]!);
+  }
+  return names;
+}
+
+/** The catalog manifest (format 1): every kernel's inputs, outputs, parameters, ranges and lookback formula. */
+export function catalog(): { format: number; kernels: Array<Record<string, unknown>> } {
+  const json: (string | null)[] = [null];
+  check(c.catalogJson(json));
+  return JSON.parse(json[0]!);
+}
+
+/** Plans and streams not yet closed, process-wide (a leak check). */
+export function liveHandles(): number {
+  return c.liveHandles();
+}
+
+const plans = new FinalizationRegistry<Handle>((h) => c.planFree(h));
+const streams = new FinalizationRegistry<Handle>((h) => c.streamFree(h));
+
+/**
+ * Compiles an expression (result `value`) or named expressions into one plan: shared subexpressions are computed once.
+ *
+ * @throws TaError with code `PARSE` and the line and column of the error
+ */
+export function compile(expressions: string | Record<string, string>): Plan {
+  const named = typeof expressions === 'string' ? { value: expressions } : expressions;
+  const names = Object.keys(named);
+  const handle: Handle[] = [null];
+  check(c.planCompileMany(names, names.map((n) => named[n]!), names.length, handle));
+  return new Plan(handle[0]);
+}
+
+/** A compiled plan: run it over a history, or open streams over it. Free it with close() when done. */
+export class Plan {
+  #handle: Handle;
+  /** Result names, in order. */
+  readonly results: readonly string[];
+  /** The columns the plan reads, in the order a stream's bar array lists them. */
+  readonly columns: readonly string[];
+
+  /** @internal */
+  constructor(handle: Handle) {
+    this.#handle = handle;
+    const results: string[] = [];
+    for (let i = 0; i < c.planResultCount(handle); i++) {
+      results.push(c.planResultName(handle, i));
+    }
+    const columns: string[] = [];
+    for (let i = 0; i < c.planColumnCount(handle); i++) {
+      columns.push(c.planColumnName(handle, i));
+    }
+    this.results = Object.freeze(results);
+    this.columns = Object.freeze(columns);
+    plans.register(this, handle, this);
+  }
+
+  /** @internal */
+  get handle(): Handle {
+    if (this.#handle === null) {
+      throw new TaError(Status.INVALID_ARGUMENT, 'the plan is closed');
+    }
+    return this.#handle;
+  }
+
+  /** The first valid bar of a result (the first result by default) for NaN-free input. */
+  lookback(result: string = this.results[0]!): number {
+    const i = this.results.indexOf(result);
+    if (i < 0) {
+      throw new TaError(Status.UNKNOWN_NAME, `no result named '${result}'; results: ${this.results.join(', ')}`);
+    }
+    return c.planLookback(this.handle, i);
+  }
+
+  /** A readable description of the plan's nodes and lookbacks. */
+  explain(): string {
+    const text: unknown[] = [null];
+    check(c.planExplain(this.handle, text));
+    try {
+      return decodeString(text[0]);
+    } finally {
+      c.free(text[0]);
+    }
+  }
+
+  /** Runs the plan over named columns of one length; one array per result. Bit-identical to ta's Java plan run. */
+  run(bars: Bars): Record<string, Float64Array> {
+    const cols = Object.entries(bars).map(([name, values]) => ({ name, values: float64(values) }));
+    const n = cols.length > 0 ? cols[0]!.values.length : 0;
+    const outs = this.results.map(() => new Float64Array(n));
+    check(c.planRun(this.handle, cols.map((col) => ({ name: col.name, data: address(col.values), length: col.values.length })),
+      cols.length, outs.map((a) => ({ data: address(a), length: a.length })), outs.length));
+    return Object.fromEntries(this.results.map((r, i) => [r, outs[i]!]));
+  }
+
+  /** A fresh bar-by-bar evaluator of this plan. */
+  stream(): PlanStream {
+    const handle: Handle[] = [null];
+    check(c.streamOpen(this.handle, handle));
+    return new PlanStream(handle[0], this.results, this.columns);
+  }
+
+  /** Frees the plan now (streams opened from it stay usable). Idempotent. */
+  close(): void {
+    if (this.#handle !== null) {
+      plans.unregister(this);
+      c.planFree(this.#handle);
+      this.#handle = null;
+    }
+  }
+}
+
+/** A bar: values by column name, or an array in the plan's column order. */
+export type Bar = Record<string, number> | ArrayLike<number>;
+
+/**
+ * A plan evaluated bar by bar: update commits a closed bar, preview evaluates the forming bar without committing it,
+ * replaceLast revises the last committed bar. Values equal the plan run at the same bar, bit for bit.
+ */
+export class PlanStream {
+  #handle: Handle;
+  readonly results: readonly string[];
+  readonly columns: readonly string[];
+  readonly #bar: Float64Array;
+  readonly #out: Float64Array;
+
+  /** @internal */
+  constructor(handle: Handle, results: readonly string[], columns: readonly string[]) {
+    this.#handle = handle;
+    this.results = results;
+    this.columns = columns;
+    this.#bar = new Float64Array(columns.length);
+    this.#out = new Float64Array(results.length);
+    streams.register(this, handle, this);
+  }
+
+  get #live(): Handle {
+    if (this.#handle === null) {
+      throw new TaError(Status.INVALID_ARGUMENT, 'the stream is closed');
+    }
+    return this.#handle;
+  }
+
+  #fill(bar: Bar): Float64Array {
+    if (isArrayLike(bar)) {
+      if (bar instanceof Float64Array) {
+        return bar;
+      }
+      for (let i = 0; i < bar.length && i < this.#bar.length; i++) {
+        this.#bar[i] = bar[i]!;
+      }
+      return bar.length === this.#bar.length ? this.#bar : Float64Array.from(bar);
+    }
+    for (let i = 0; i < this.columns.length; i++) {
+      const v = bar[this.columns[i]!];
+      if (v === undefined) {
+        throw new TaError(Status.UNKNOWN_NAME, `the bar has no value for column '${this.columns[i]}'; columns: ${this.columns.join(', ')}`);
+      }
+      this.#bar[i] = v;
+    }
+    return this.#bar;
+  }
+
+  #values(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (let i = 0; i < this.results.length; i++) {
+      out[this.results[i]!] = this.#out[i]!;
+    }
+    return out;
+  }
+
+  /** Commits a closed bar; returns every result's value at it. */
+  update(bar: Bar): Record<string, number> {
+    const b = this.#fill(bar);
+    check(c.streamUpdate(this.#live, b, b.length, this.#out, this.#out.length));
+    return this.#values();
+  }
+
+  /** Evaluates the forming bar without committing it. */
+  preview(bar: Bar): Record<string, number> {
+    const b = this.#fill(bar);
+    check(c.streamPreview(this.#live, b, b.length, this.#out, this.#out.length));
+    return this.#values();
+  }
+
+  /** Revises the last committed bar. @throws TaError STREAM_STATE before the first update */
+  replaceLast(bar: Bar): Record<string, number> {
+    const b = this.#fill(bar);
+    check(c.streamReplaceLast(this.#live, b, b.length, this.#out, this.#out.length));
+    return this.#values();
+  }
+
+  /**
+   * The allocation-free form of update: `bar` in column order, results written to `out` (result order).
+   * mode: 0 update, 1 preview, 2 replaceLast.
+   */
+  step(bar: Float64Array, out: Float64Array, mode: 0 | 1 | 2 = 0): void {
+    const f = mode === 0 ? c.streamUpdate : mode === 1 ? c.streamPreview : c.streamReplaceLast;
+    check(f(this.#live, bar, bar.length, out, out.length));
+  }
+
+  /** Committed bars. */
+  get count(): number {
+    const n = [0];
+    check(c.streamCount(this.#live, n));
+    return Number(n[0]);
+  }
+
+  /** Back to the initial state. */
+  reset(): void {
+    check(c.streamReset(this.#live));
+  }
+
+  /** The complete state as portable bytes (restorable in any process, from any language). */
+  snapshot(): Uint8Array {
+    const bytes: unknown[] = [null];
+    const length = [0];
+    check(c.streamSnapshot(this.#live, bytes, length));
+    try {
+      return copyBytes(bytes[0], Number(length[0]));
+    } finally {
+      c.free(bytes[0]);
+    }
+  }
+
+  /** Restores a snapshot of a stream of the same plan. @throws TaError SNAPSHOT_MISMATCH, leaving the stream as it was */
+  restore(bytes: Uint8Array): void {
+    check(c.streamRestore(this.#live, bytes, bytes.length));
+  }
+
+  /** Frees the stream now. Idempotent. */
+  close(): void {
+    if (this.#handle !== null) {
+      streams.unregister(this);
+      c.streamFree(this.#handle);
+      this.#handle = null;
+    }
+  }
+}
+
+function isArrayLike(bar: Bar): bar is ArrayLike<number> {
+  return ArrayBuffer.isView(bar) || Array.isArray(bar);
+}
