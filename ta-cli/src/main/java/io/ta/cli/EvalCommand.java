@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * block by block, writes CSV and optionally a chart. Memory grows with rows × columns read; {@code ta stream} needs
  * none per row.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true, footer = InputOptions.RULES + Main.EXIT_CODES,
+@Command(name = "eval", mixinStandardHelpOptions = true, footer = ChartOptions.HELP + InputOptions.RULES + Main.EXIT_CODES,
         description = {"Evaluate expressions over a CSV of bars; print one row per input row.",
             "Holds the columns it reads in memory (8 bytes per row and column); for very large inputs use 'ta stream'."})
 final class EvalCommand implements Runnable {
@@ -40,12 +40,8 @@ final class EvalCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here instead of standard output.")
     Path out;
 
-    @Option(names = "--chart", paramLabel = "FILE.png",
-            description = "Draw price (candles when OHLC exist; these columns are then read too) with the expressions.")
-    Path chart;
-
-    @Option(names = "--chart-size", paramLabel = "WxH", defaultValue = "1200x800", description = "Chart size in pixels (default ${DEFAULT-VALUE}).")
-    String chartSize;
+    @CommandLine.Mixin
+    ChartOptions charts;
 
     private CsvReader reader;
     private int columnsRead;
@@ -53,7 +49,7 @@ final class EvalCommand implements Runnable {
     @Override
     public void run() {
         Evaluation ev = Evaluation.of(spec.commandLine(), exprs, input.symbolColumn);
-        int[] size = ChartWriter.size(spec.commandLine(), chartSize);
+        int[] size = charts.validate(ev.names);
         try {
             evaluate(ev, size);
         } catch (OutOfMemoryError e) {
@@ -65,9 +61,12 @@ final class EvalCommand implements Runnable {
 
     private void evaluate(Evaluation ev, int[] size) {
         CsvBars table;
+        Evaluation.Label label;
         try (CsvReader r = input.open()) {
             reader = r;
-            List<String> columns = columns(ev, r, chart != null);
+            label = Evaluation.Label.of(r);
+            ev.checkLabel(label);
+            List<String> columns = columns(ev, r, charts.any(), charts.priceColumn);
             r.select(columns);
             columnsRead = columns.size() + (r.hasTime() ? 1 : 0);
             PrintStream p = Progress.stream();
@@ -81,9 +80,9 @@ final class EvalCommand implements Runnable {
         }
         Series[][] results = evaluate(ev, table);
         try (Output o = out == null ? Output.standard(((Main) spec.root().userObject()).out()) : Output.file(out)) {
-            writeCsv(o, ev, table, results);
+            writeCsv(o, ev, label, table, results);
         }
-        if (chart != null) {
+        if (charts.any()) {
             // With several symbols the chart shows the first; without rows, an empty chart.
             boolean first = table.symbols() != null && !table.symbols().isEmpty();
             int[] rows = table.symbols() == null ? null : first ? table.rowsBySymbol()[0] : new int[0];
@@ -91,21 +90,32 @@ final class EvalCommand implements Runnable {
             if (results.length == 0) {
                 java.util.Arrays.fill(values, Series.of());
             }
-            ChartWriter.write(chart, size[0], size[1], table, rows, ev, values);
+            Figure figure = Figure.build(spec.commandLine(), charts, table, rows, ev, label, values);
+            if (charts.chart != null) {
+                ChartWriter.image(figure, charts.chart, charts.format(), size[0], size[1]);
+            }
+            if (charts.html != null) {
+                ChartWriter.html(figure, charts.html, size[1]);
+            }
         }
     }
 
     /**
      * The columns to read: those the expressions use (checked to exist), and for a chart also the price columns the
-     * input has.
+     * input has (and {@code priceColumn} when given).
      */
-    static List<String> columns(Evaluation ev, CsvReader r, boolean chart) {
+    static List<String> columns(Evaluation ev, CsvReader r, boolean chart, String priceColumn) {
         ev.requireColumns(r);
         List<String> columns = new ArrayList<>(ev.plan.columns());
         if (chart) {
-            for (String p : PRICE) {
-                if (!columns.contains(p) && r.columns().contains(p) && !p.equalsIgnoreCase(r.timeColumn())
-                        && !p.equalsIgnoreCase(r.symbolColumn())) {
+            List<String> price = new ArrayList<>(PRICE);
+            if (priceColumn != null) {
+                price.add(CsvReader.name(priceColumn));
+            }
+            String time = r.timeColumn() == null ? null : CsvReader.name(r.timeColumn());
+            String symbol = r.symbolColumn() == null ? null : CsvReader.name(r.symbolColumn());
+            for (String p : price) {
+                if (!columns.contains(p) && r.columns().contains(p) && !p.equals(time) && !p.equals(symbol)) {
                     columns.add(p);
                 }
             }
@@ -140,9 +150,10 @@ final class EvalCommand implements Runnable {
     }
 
     /** The output CSV: header, then one row per input row. */
-    static void writeCsv(Output o, Evaluation ev, CsvBars table, Series[][] results) {
+    static void writeCsv(Output o, Evaluation ev, Evaluation.Label label, CsvBars table, Series[][] results) {
         StringBuilder sb = new StringBuilder(Output.BLOCK + 256);
-        sb.append(ev.header(table.symbolColumn())).append('\n');
+        sb.append(ev.header(label, table.symbolColumn())).append('\n');
+        boolean barNumbers = label.kind() == Evaluation.Label.Kind.BAR;
         boolean symbols = table.symbols() != null;
         int[] next = new int[results.length];
         double[] row = new double[ev.names.size()];
@@ -154,8 +165,12 @@ final class EvalCommand implements Runnable {
                 row[i] = s[i].get(k);
             }
             int from = sb.length();
-            table.appendLabel(t, sb);
-            Evaluation.quote(sb, from);
+            if (barNumbers) {
+                sb.append(k);
+            } else {
+                table.appendLabel(t, sb);
+                Evaluation.quote(sb, from);
+            }
             if (symbols) {
                 sb.append(',');
                 Evaluation.cell(sb, table.symbols().get(id));
