@@ -59,38 +59,18 @@ final class EvalCommand implements Runnable {
         }
     }
 
+    /** The input as read: its columns in use, and how its rows are labelled. */
+    private record Loaded(CsvBars table, Evaluation.Label label) {}
+
     private void evaluate(Evaluation ev, int[] size) {
-        CsvBars table;
-        Evaluation.Label label;
-        try (CsvReader r = input.open()) {
-            reader = r;
-            label = Evaluation.Label.of(r);
-            ev.checkLabel(label);
-            List<String> columns = columns(ev, r, charts.any(), charts.priceColumn);
-            r.select(columns);
-            columnsRead = columns.size() + (r.hasTime() ? 1 : 0);
-            PrintStream p = Progress.stream();
-            table = CsvBars.load(r, p == null ? null : n -> {
-                p.print("\rreading " + r.source() + ": " + n + " rows");
-                p.flush();
-            });
-            if (p != null && table.rows() >= Progress.EVERY) {
-                p.println("\rreading " + r.source() + ": " + table.rows() + " rows");
-            }
-        }
-        Series[][] results = evaluate(ev, table);
+        Loaded in = load(ev, charts.any());
+        Series[][] results = evaluate(ev, in.table());
+        // Before any output: a chart option that does not fit the data (a range without bars) is a usage error.
+        Figure figure = charts.any() ? figure(ev, in, results) : null;
         try (Output o = out == null ? Output.standard(((Main) spec.root().userObject()).out()) : Output.file(out)) {
-            writeCsv(o, ev, label, table, results);
+            writeCsv(o, ev, in.label(), in.table(), results);
         }
-        if (charts.any()) {
-            // With several symbols the chart shows the first; without rows, an empty chart.
-            boolean first = table.symbols() != null && !table.symbols().isEmpty();
-            int[] rows = table.symbols() == null ? null : first ? table.rowsBySymbol()[0] : new int[0];
-            Series[] values = results.length > 0 ? results[0] : new Series[ev.names.size()];
-            if (results.length == 0) {
-                java.util.Arrays.fill(values, Series.of());
-            }
-            Figure figure = Figure.build(spec.commandLine(), charts, table, rows, ev, label, values);
+        if (figure != null) {
             if (charts.chart != null) {
                 ChartWriter.image(figure, charts.chart, charts.format(), size[0], size[1]);
             }
@@ -98,6 +78,46 @@ final class EvalCommand implements Runnable {
                 ChartWriter.html(figure, charts.html, size[1]);
             }
         }
+    }
+
+    private Loaded load(Evaluation ev, boolean chart) {
+        try (CsvReader r = input.open()) {
+            reader = r;
+            Evaluation.Label label = Evaluation.Label.of(r);
+            ev.checkLabel(label);
+            List<String> columns = columns(ev, r, chart, charts.priceColumn);
+            r.select(columns);
+            columnsRead = columns.size() + (r.hasTime() ? 1 : 0);
+            PrintStream p = Progress.stream();
+            CsvBars table = CsvBars.load(r, p == null ? null : n -> {
+                p.print("\rreading " + r.source() + ": " + n + " rows");
+                p.flush();
+            });
+            if (p != null && table.rows() >= Progress.EVERY) {
+                p.println("\rreading " + r.source() + ": " + table.rows() + " rows");
+            }
+            return new Loaded(table, label);
+        }
+    }
+
+    /** What the chart shows: the first symbol's rows (all rows without symbols; none without rows). */
+    private Figure figure(Evaluation ev, Loaded in, Series[][] results) {
+        CsvBars table = in.table();
+        boolean first = table.symbols() != null && !table.symbols().isEmpty();
+        int[] rows = table.symbols() == null ? null : first ? table.rowsBySymbol()[0] : new int[0];
+        Series[] values = results.length > 0 ? results[0] : new Series[ev.names.size()];
+        if (results.length == 0) {
+            java.util.Arrays.fill(values, Series.of());
+        }
+        return Figure.build(spec.commandLine(), charts, table, rows, ev, in.label(), values);
+    }
+
+    /** The figure this command's chart options draw, without writing anything (for tests). */
+    Figure figure() {
+        Evaluation ev = Evaluation.of(spec.commandLine(), exprs, input.symbolColumn);
+        charts.validate(ev.names);
+        Loaded in = load(ev, true);
+        return figure(ev, in, evaluate(ev, in.table()));
     }
 
     /**

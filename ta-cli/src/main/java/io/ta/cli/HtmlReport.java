@@ -201,12 +201,13 @@ final class HtmlReport {
         }
         int exp = (int) Math.floor(Math.log10(Math.abs(v)));
         int decimals = 7 - exp;
+        // Dividing an integer by an exact power of ten gives the double nearest the short decimal, which prints short.
         if (decimals > 0 && decimals <= 22) {
             double scale = Math.pow(10, decimals);
-            double r = Math.round(v * scale) / scale;
-            if (Math.abs(v * scale) < 9e15) {
-                v = r;
-            }
+            v = Math.round(v * scale) / scale;
+        } else if (decimals < 0 && decimals >= -22) {
+            double scale = Math.pow(10, -decimals);
+            v = Math.round(v / scale) * scale;
         }
         String s = Double.toString(v);
         return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;

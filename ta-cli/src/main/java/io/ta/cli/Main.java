@@ -76,8 +76,7 @@ public final class Main implements Runnable {
      */
     static Registry registry(CommandLine cl) {
         Registry r = Registry.standard();
-        Main main = (Main) cl.getCommandSpec().root().userObject();
-        if (!main.warned) {
+        if (cl.getCommandSpec().root().userObject() instanceof Main main && !main.warned) {
             main.warned = true;
             PrintWriter err = cl.getErr();
             for (Registry.Problem p : r.problems()) {

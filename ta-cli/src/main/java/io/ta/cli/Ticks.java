@@ -51,10 +51,13 @@ final class Ticks {
             }
             List<Tick> ticks = new ArrayList<>();
             long previous = key(times[0], s);
+            // Each label names what changed since the tick before (a new month among weekly ticks), or since the first bar.
+            long before = times[0];
             for (int i = 1; i < n; i++) {
                 long k = key(times[i], s);
                 if (k != previous) {
-                    ticks.add(new Tick(i, label(times[i - 1], times[i], s), major(times[i - 1], times[i], s)));
+                    ticks.add(new Tick(i, label(before, times[i], s), major(before, times[i], s)));
+                    before = times[i];
                 }
                 previous = k;
             }
