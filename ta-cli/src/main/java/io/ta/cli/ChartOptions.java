@@ -19,10 +19,10 @@ final class ChartOptions {
             + "  line of the close. Expressions go where their kernel says (@Chart): moving averages and bands%n"
             + "  over the price, oscillators in panels of their own with their reference lines (rsi 30/70) and%n"
             + "  fixed ranges, histograms as bars from zero; outputs of one kernel share a panel. Conditions%n"
-            + "  (rsi(close,14) < 30) are markers on the price where they become true. Bars are spaced evenly%n"
-            + "  (no weekend gaps). Indicators are computed on every row; --from/--to/--last only choose the bars%n"
-            + "  drawn, so the drawn values are warmed up. The HTML report is one file that works offline: zoom%n"
-            + "  and pan with the mouse, values under the crosshair.%n";
+            + "  (rsi(close,14) < 30) are markers on the price where they become true: below the bar, or above%n"
+            + "  it with --above NAME. Bars are spaced evenly (no weekend gaps). Indicators are computed on every%n"
+            + "  row; --from/--to/--last only choose the bars drawn, so the drawn values are warmed up. The HTML%n"
+            + "  report is one file that works offline: zoom and pan with the mouse, values under the crosshair.%n";
 
     @Option(names = "--chart", paramLabel = "FILE", description = "Draw a chart: FILE.png or FILE.svg (format from the extension).")
     Path chart;
@@ -49,6 +49,10 @@ final class ChartOptions {
     @Option(names = "--panel", paramLabel = "TITLE=NAME,...",
             description = "Draw these --expr names in one panel titled TITLE (repeatable), e.g. macd=line,signal,hist; TITLE price puts them over the price.")
     List<String> panels;
+
+    @Option(names = "--above", paramLabel = "NAME", split = ",",
+            description = "Draw these conditions' markers above the bars, pointing down (a sell); by default they are below, pointing up.")
+    List<String> above;
 
     @Option(names = "--price-col", paramLabel = "COL", description = "The price column (default: close, else the first column the expressions read).")
     String priceColumn;
@@ -100,6 +104,11 @@ final class ChartOptions {
             throw new CommandLine.ParameterException(spec.commandLine(), "--price-style takes auto, candles or line, got '" + priceStyle + "'");
         }
         groups(names);
+        for (String a : above == null ? List.<String>of() : above) {
+            if (!names.contains(a)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--above: '" + a + "' is not an --expr name; names: " + String.join(", ", names));
+            }
+        }
         return ChartWriter.size(spec.commandLine(), chartSize);
     }
 

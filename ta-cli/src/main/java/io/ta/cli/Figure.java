@@ -28,8 +28,8 @@ import picocli.CommandLine;
 final class Figure {
     /** Overlay colours: no pure red or green, which are the candles'. */
     static final Color[] PALETTE = {
-        new Color(0x2962ff), new Color(0xff6d00), new Color(0x9c27b0), new Color(0x00acc1), new Color(0x795548),
-        new Color(0xe91e63), new Color(0x3f51b5), new Color(0x827717), new Color(0x607d8b)};
+        new Color(0x2962ff), new Color(0xff6d00), new Color(0x9c27b0), new Color(0xe91e63), new Color(0x00acc1),
+        new Color(0x795548), new Color(0x3f51b5), new Color(0x827717), new Color(0x607d8b)};
     static final Color UP = new Color(0x26a69a);
     static final Color DOWN = new Color(0xef5350);
     static final Color PRICE_LINE = new Color(0x263238);
@@ -183,7 +183,8 @@ final class Figure {
                     p.add(new Line(name, y, lineStyle(style), p.color(p == price ? node : null)), spec, root.output());
                 }
             } else if (ev.condition[i] || style == Chart.Style.MARKER || style == Chart.Style.MARKER_ABOVE || style == Chart.Style.MARKER_BELOW) {
-                markers.add(markers(name, y, ev.condition[i], style, price.color(null)));
+                Chart.Style place = o.above != null && o.above.contains(name) ? Chart.Style.MARKER_ABOVE : style;
+                markers.add(markers(name, y, ev.condition[i], place, price.color(null)));
             } else if (pane == Chart.Pane.PRICE || pane == Chart.Pane.AUTO && tracks(root, y, close)) {
                 // Outputs of one kernel over the price (a band's upper and lower) share a colour.
                 price.add(new Line(name, y, lineStyle(style), price.color(node)), null, -1);

@@ -148,9 +148,8 @@ final class Painter {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         if (p.bounded()) {
-            double pad = (p.max() - p.min()) * 0.04;
-            lo = p.min() - pad;
-            hi = p.max() + pad;
+            lo = p.min();
+            hi = p.max();
         } else {
             if (price) {
                 for (int i = 0; i < f.n; i++) {
@@ -192,25 +191,28 @@ final class Painter {
             }
             if (hi == lo) {
                 double d = lo == 0 ? 1 : Math.abs(lo) * 0.01;
-                lo -= d;
-                hi += d;
-            }
-            // Room above and below for the markers and the legend.
-            double pad = price ? 0.07 : 0.06;
-            if (log) {
-                double a = Math.log10(lo);
-                double b = Math.log10(hi);
-                double d = (b - a) * pad;
-                lo = Math.pow(10, a - d);
-                hi = Math.pow(10, b + d * 2.2);
-            } else {
-                double d = (hi - lo) * pad;
-                lo -= d;
-                hi += d * 2.2;
+                lo = log ? lo / 1.01 : lo - d;
+                hi = log ? hi * 1.01 : hi + d;
             }
         }
+        // Room in pixels: above the data for the legend (and on the price panel the markers above the bars), below
+        // for the markers under the bars.
+        double above = price ? 40 : 24;
+        double below = price ? 20 : 6;
+        double usable = Math.max(20, bottom - top - above - below);
+        double a = log ? Math.log10(lo) : lo;
+        double b = log ? Math.log10(hi) : hi;
+        double perPixel = (b - a) / usable;
+        a -= below * perPixel;
+        b += above * perPixel;
+        lo = log ? Math.pow(10, a) : a;
+        hi = log ? Math.pow(10, b) : b;
         int max = Math.max(2, (int) ((bottom - top) / 34));
-        List<Double> ticks = log ? Ticks.log(lo, hi, max) : Ticks.linear(lo, hi, max);
+        List<Double> ticks = new ArrayList<>(log ? Ticks.log(lo, hi, max) : Ticks.linear(lo, hi, max));
+        if (p.bounded()) {
+            // rsi's axis ends at 0 and 100: a tick at 120 would promise values it cannot take.
+            ticks.removeIf(t -> t < p.min() || t > p.max());
+        }
         return new Area(p, top, bottom, lo, hi, log, ticks);
     }
 

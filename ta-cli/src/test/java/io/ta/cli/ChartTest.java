@@ -53,7 +53,7 @@ class ChartTest {
                 "--expr", "bbl=bbands(close).lower", "--expr", "line=macd(close).macd", "--expr", "signal=macd(close).signal",
                 "--expr", "hist=macd(close).histogram", "--expr", "k=stochastic().k", "--expr", "spread=(high - low) / close * 100",
                 "--expr", "buy=crossup(sma(close, 10), sma(close, 30))", "--expr", "sell=crossdown(sma(close, 10), sma(close, 30))",
-                "--expr", "low_rsi=rsi(close, 14) < 30");
+                "--expr", "low_rsi=rsi(close, 14) < 30", "--expr", "high_rsi=rsi(close, 14) > 70", "--above", "high_rsi");
         assertEquals(List.of("close", "rsi", "macd", "stochastic", "spread"), f.panels.stream().map(Figure.Panel::title).toList());
         assertEquals(List.of("sma", "bbu", "bbl"), names(f.panels.getFirst()), "averages and bands over the price");
         assertEquals(f.panels.getFirst().lines().get(1).color(), f.panels.getFirst().lines().get(2).color(), "one band, one colour");
@@ -70,7 +70,17 @@ class ChartTest {
         assertEquals(List.of(20.0, 80.0), panel(f, "stochastic").guides());
         assertTrue(panel(f, "spread").guides().isEmpty());
 
-        assertEquals(List.of("buy", "sell", "low_rsi"), f.markers.stream().map(Figure.Markers::name).toList(), "conditions are markers");
+        assertEquals(List.of("buy", "sell", "low_rsi", "high_rsi"), f.markers.stream().map(Figure.Markers::name).toList(),
+                "conditions are markers");
+        for (int m = 2; m < 4; m++) {
+            boolean[] above = f.markers.get(m).above();
+            assertTrue(above.length > 5);
+            for (boolean a : above) {
+                assertEquals(m == 3, a, "a condition is below the bar unless --above names it");
+            }
+        }
+        CliTest.error(2, "--above: 'hi' is not an --expr name; names: k", "eval", "--csv", TTRC, "--expr", "k=close > open", "--above", "hi",
+                "--chart", "x.png");
         Figure.Markers buy = f.markers.get(0);
         Figure.Markers sell = f.markers.get(1);
         assertTrue(buy.at().length > 10 && sell.at().length > 10);
