@@ -391,49 +391,49 @@ final class Painter {
         }
     }
 
-    /** The panel's title and, per series, a swatch, its name and its last value. */
+    /** One legend entry: how its swatch looks, and its text. */
+    private record Entry(Color color, Swatch swatch, String text) {}
+
+    /** A legend swatch: a short bar for a series, a triangle for markers. */
+    private enum Swatch { BAR, UP, DOWN }
+
+    /** The panel's title and, per series, a swatch, its name and its last value (markers: how many). */
     private void legend(Area a, boolean price, boolean candles) {
         double x = left + 8;
         double y = a.top() + 15;
         Figure.Panel p = a.panel();
-        List<Object[]> entries = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         if (price) {
-            int last = f.n - 1;
-            entries.add(new Object[] {candles ? Figure.UP : Figure.PRICE_LINE, f.priceName, last < 0 ? Double.NaN : f.close[last], "price"});
+            double last = f.n == 0 ? Double.NaN : f.close[f.n - 1];
+            entries.add(new Entry(candles ? Figure.UP : Figure.PRICE_LINE, Swatch.BAR, f.priceName + " " + Ticks.format(last)));
             for (Figure.Markers m : f.markers) {
-                entries.add(new Object[] {m.color(), m.name(), (double) m.at().length, m.above().length > 0 && m.above()[0] ? "down" : "up"});
+                boolean down = m.above().length > 0 && m.above()[0];
+                entries.add(new Entry(m.color(), down ? Swatch.DOWN : Swatch.UP, m.name() + " ×" + m.at().length));
             }
         }
         for (Figure.Line l : p.lines()) {
-            entries.add(new Object[] {l.style() == Chart.Style.HISTOGRAM ? Figure.UP : l.color(), l.name(), l.last(), "line"});
+            entries.add(new Entry(l.style() == Chart.Style.HISTOGRAM ? Figure.UP : l.color(), Swatch.BAR, l.name() + " " + Ticks.format(l.last())));
         }
+        // A panel of one series named like the panel needs no title.
         String title = price || p.lines().size() == 1 && p.lines().getFirst().name().equals(p.title()) ? null : p.title();
-        double w = (title == null ? 0 : Canvas.textWidth(title, FONT, true) + 10);
-        for (Object[] e : entries) {
-            w += 14 + Canvas.textWidth(e[1] + " " + value(e), FONT, false) + 12;
+        double w = title == null ? 0 : Canvas.textWidth(title, FONT, true) + 10;
+        for (Entry e : entries) {
+            w += 14 + Canvas.textWidth(e.text(), FONT, false) + 12;
         }
         c.rect(x - 4, y - 12, Math.min(w + 4, right - x - 4), 17, new Color(255, 255, 255, 215));
         if (title != null) {
             c.text(title, x, y, FONT, true, TEXT, Canvas.Align.LEFT);
             x += Canvas.textWidth(title, FONT, true) + 10;
         }
-        for (Object[] e : entries) {
-            Color col = (Color) e[0];
-            if (e[3].equals("up") || e[3].equals("down")) {
-                boolean down = e[3].equals("down");
-                c.polygon(new double[] {x + 5, x, x + 10}, down ? new double[] {y, y - 9, y - 9} : new double[] {y - 9, y, y}, col);
-            } else {
-                c.rect(x, y - 8, 10, e[3].equals("price") || e[3].equals("line") ? 3 : 8, col);
+        for (Entry e : entries) {
+            switch (e.swatch()) {
+                case UP -> c.polygon(new double[] {x + 5, x, x + 10}, new double[] {y - 9, y, y}, e.color());
+                case DOWN -> c.polygon(new double[] {x + 5, x, x + 10}, new double[] {y, y - 9, y - 9}, e.color());
+                case BAR -> c.rect(x, y - 8, 10, 3, e.color());
             }
             x += 14;
-            String text = e[1] + " " + value(e);
-            c.text(text, x, y, FONT, false, TEXT, Canvas.Align.LEFT);
-            x += Canvas.textWidth(text, FONT, false) + 12;
+            c.text(e.text(), x, y, FONT, false, TEXT, Canvas.Align.LEFT);
+            x += Canvas.textWidth(e.text(), FONT, false) + 12;
         }
-    }
-
-    private static String value(Object[] e) {
-        double v = (double) e[2];
-        return e[3].equals("up") || e[3].equals("down") ? "×" + (long) v : Ticks.format(v);
     }
 }

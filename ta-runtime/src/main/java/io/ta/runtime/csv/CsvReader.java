@@ -261,8 +261,13 @@ public final class CsvReader implements AutoCloseable {
     /**
      * The name a header cell gives its column: lower case, each run of characters other than letters, ASCII digits
      * and {@code _} made one {@code _}, dropped at either end ({@code " Adj Close*"} is {@code adj_close}).
+     *
+     * @throws DataFormatException for {@code null}
      */
     public static String name(String header) {
+        if (header == null) {
+            throw new DataFormatException("csv", 0, null, null, "csv: no column name given (null)");
+        }
         String lower = header.toLowerCase(Locale.ROOT);
         StringBuilder sb = new StringBuilder(lower.length());
         boolean gap = false;

@@ -236,6 +236,7 @@ class CsvReaderTest {
         assertEquals("prix_é", CsvReader.name("Prix-É"));
         assertEquals("vol_24h", CsvReader.name("Vol (24h)"));
         assertEquals("", CsvReader.name("#"));
+        assertEquals("csv: no column name given (null)", assertThrows(DataFormatException.class, () -> CsvReader.name(null)).getMessage());
         try (CsvReader r = reader("Date,Open,High,Low,Close,Adj Close,Volume\n2020-01-02,1,2,0.5,1.5,1.25,100\n",
                 CsvOptions.defaults())) {
             assertEquals(List.of("open", "high", "low", "close", "adj_close", "volume"), r.selected());
