@@ -131,6 +131,9 @@ final class Painter {
 
     /** The bar number of the first drawn bar, for data without times. */
     private int barNumber() {
+        if (f.n == 0) {
+            return 0;
+        }
         try {
             return Integer.parseInt(f.labels[0]);
         } catch (NumberFormatException e) {

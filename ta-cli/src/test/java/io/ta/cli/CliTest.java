@@ -436,6 +436,14 @@ class CliTest {
         Run r = run("eval", "--csv", empty.toString(), "--expr", "a=close", "--symbol-col", "sym", "--chart", dir.resolve("c.png").toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(1200, ImageIO.read(dir.resolve("c.png").toFile()).getWidth());
+        Path untimed = write(dir, "untimed.csv", "close\n");
+        for (String file : new String[] {"u.png", "u.svg", "u.html"}) {
+            Run u = run("eval", "--csv", untimed.toString(), "--expr", "a=close", file.endsWith("html") ? "--html" : "--chart",
+                    dir.resolve(file).toString());
+            assertEquals(0, u.code(), file + ": " + u.err());
+            assertEquals("bar,a\n", u.out());
+            assertTrue(Files.size(dir.resolve(file)) > 1000, file);
+        }
     }
 
     static String[] concat(String first, String[] rest) {
