@@ -15,14 +15,15 @@ final class ChartOptions {
     CommandLine.Model.CommandSpec spec;
 
     static final String HELP = "%nCharts (--chart FILE.png or FILE.svg, --html FILE.html):%n"
-            + "  Price on top: candles when open, high, low and close exist and each bar gets 3 pixels, else a%n"
-            + "  line of the close. Expressions go where their kernel says (@Chart): moving averages and bands%n"
-            + "  over the price, oscillators in panels of their own with their reference lines (rsi 30/70) and%n"
-            + "  fixed ranges, histograms as bars from zero; outputs of one kernel share a panel. Conditions%n"
-            + "  (rsi(close,14) < 30) are markers on the price where they become true: below the bar, or above%n"
-            + "  it with --above NAME. Bars are spaced evenly (no weekend gaps). Indicators are computed on every%n"
-            + "  row; --from/--to/--last only choose the bars drawn, so the drawn values are warmed up. The HTML%n"
-            + "  report is one file that works offline: zoom and pan with the mouse, values under the crosshair.%n";
+            + "  Price on top: candles while each bar gets 3 pixels, else a line of the%n"
+            + "  close. Each expression goes where its kernel says (@Chart): averages and%n"
+            + "  bands over the price, oscillators in a panel of their own with their%n"
+            + "  reference lines (rsi 30/70) and fixed range, histograms as bars; outputs%n"
+            + "  of one kernel share a panel. Conditions are markers where they become%n"
+            + "  true: below the bar, or above it with --above NAME. Bars are evenly%n"
+            + "  spaced (no weekend gaps). Indicators use every row; --from, --to and%n"
+            + "  --last only choose the bars drawn. The HTML report is one file that%n"
+            + "  works offline: zoom and pan with the mouse, values under the crosshair.%n";
 
     @Option(names = "--chart", paramLabel = "FILE", description = "Draw a chart: FILE.png or FILE.svg (format from the extension).")
     Path chart;

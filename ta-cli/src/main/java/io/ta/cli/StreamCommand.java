@@ -27,13 +27,14 @@ import picocli.CommandLine.Option;
             "Memory does not grow with the number of rows; from standard input every row is written as soon as it is read."})
 final class StreamCommand implements Runnable {
     static final String LIVE = "%nLive feeds:%n"
-            + "  A row at the time of the symbol's last closed bar revises that bar (replaceLast): its output%n"
-            + "  row repeats the time with the revised values. Times must never go back.%n"
-            + "  --forming-col COL: rows with a non-zero COL are the forming bar, evaluated but not committed%n"
-            + "  (preview); the closed bar then comes as a row of that time without the flag.%n"
-            + "  A bad row (a bad cell, a time out of order) is skipped with a warning on standard error when%n"
-            + "  reading standard input (--bad-rows skip), and ends the run for a file (--bad-rows stop);%n"
-            + "  skipped rows make the exit code 3 at the end.%n";
+            + "  A row at the time of its symbol's last closed bar revises that bar%n"
+            + "  (replaceLast): its output row repeats the time with the revised values.%n"
+            + "  Times never go back. --forming-col COL: rows whose COL is not zero are%n"
+            + "  the bar still forming, evaluated but not committed (preview); the closed%n"
+            + "  bar then comes as a row of that time without the flag.%n"
+            + "  A bad row (a bad cell, a time out of order) is skipped with a warning%n"
+            + "  from standard input (--bad-rows skip) and ends the run for a file%n"
+            + "  (--bad-rows stop); skipped rows make the exit code 3 at the end.%n";
 
     /** What a bad row does. */
     enum BadRows { SKIP, STOP }
