@@ -26,9 +26,10 @@ class ChartMetadataTest {
             import io.ta.annotation.Kernel;
             import io.ta.annotation.Output;
             import io.ta.annotation.Param;
+            import io.ta.annotation.Scale;
             import io.ta.annotation.Step;
 
-            @Kernel(name = "gauge", family = Family.MOMENTUM, summary = "A bounded oscillator and its histogram.")
+            @Kernel(name = "gauge", family = Family.MOMENTUM, summary = "A bounded oscillator and its histogram.", scale = Scale.UNITLESS)
             @Chart(pane = Chart.Pane.OWN, guides = {70, 30}, min = 0, max = 100)
             public final class Gauge {
                 @Output(doc = "the level")

@@ -4,6 +4,7 @@ import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.math.Shift;
 
@@ -13,7 +14,8 @@ import io.ta.kernels.math.Shift;
         name = "mom",
         family = Family.MOMENTUM,
         summary = "Momentum: x - x[t-period].",
-        reference = "TA-Lib MOM")
+        reference = "TA-Lib MOM",
+        scale = Scale.PRICE)
 public final class Mom {
     final Shift lag;
 

@@ -4,6 +4,7 @@ import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.state.RescanExtreme;
 
@@ -20,7 +21,8 @@ import io.ta.state.RescanExtreme;
         name = "maxindex",
         family = Family.STATISTIC,
         summary = "Absolute index of the maximum of the last period values (TA-Lib tie rule).",
-        reference = "TA-Lib MAXINDEX")
+        reference = "TA-Lib MAXINDEX",
+        scale = Scale.UNITLESS)
 public final class MaxIndex {
     final RescanExtreme window;
 

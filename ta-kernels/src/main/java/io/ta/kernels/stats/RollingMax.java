@@ -4,6 +4,7 @@ import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.state.SlidingExtreme;
 
@@ -17,7 +18,8 @@ import io.ta.state.SlidingExtreme;
         aliases = "max",
         family = Family.STATISTIC,
         summary = "The maximum of the last period values.",
-        reference = "TA-Lib MAX")
+        reference = "TA-Lib MAX",
+        scale = Scale.PRICE)
 public final class RollingMax {
     final SlidingExtreme window;
 

@@ -4,6 +4,7 @@ import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -16,7 +17,8 @@ import io.ta.annotation.Step;
         name = "aroonosc",
         family = Family.TREND,
         summary = "Aroon oscillator: aroon up minus aroon down.",
-        reference = "TA-Lib AROONOSC (Chande 1995)")
+        reference = "TA-Lib AROONOSC (Chande 1995)",
+        scale = Scale.UNITLESS)
 public final class AroonOsc {
     final Aroon aroon;
 

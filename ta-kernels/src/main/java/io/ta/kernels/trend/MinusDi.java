@@ -4,6 +4,7 @@ import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -16,7 +17,8 @@ import io.ta.annotation.Step;
         name = "minus_di",
         family = Family.TREND,
         summary = "Minus directional indicator: 100 * Wilder sum of -DM / Wilder sum of true range.",
-        reference = "TA-Lib MINUS_DI (Wilder 1978)")
+        reference = "TA-Lib MINUS_DI (Wilder 1978)",
+        scale = Scale.UNITLESS)
 public final class MinusDi {
     final PlusDm sums;
 

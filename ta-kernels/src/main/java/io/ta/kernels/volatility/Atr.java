@@ -4,6 +4,7 @@ import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Rma;
 import io.ta.kernels.price.TrueRange;
@@ -21,7 +22,8 @@ import io.ta.kernels.price.TrueRange;
         name = "atr",
         family = Family.VOLATILITY,
         summary = "Average true range: Wilder's smoothing of the true range over period bars.",
-        reference = "TA-Lib ATR (Wilder 1978)")
+        reference = "TA-Lib ATR (Wilder 1978)",
+        scale = Scale.PRICE)
 public final class Atr {
     final TrueRange range;
     final Rma average;
