@@ -75,7 +75,7 @@ final class DemoCommand implements Runnable {
         }
         ChartOptions charts = new ChartOptions();
         charts.log = true;
-        Figure figure = Figure.build(spec.commandLine(), charts, table, null, ev, label, values[0]);
+        Figure figure = Figure.build(spec.commandLine(), charts, table, null, ev, label, values[0], java.time.ZoneOffset.UTC);
         ChartWriter.image(figure, png, ChartOptions.Format.PNG, 1400, 900);
         ChartWriter.html(figure, html, 900);
         long done = System.nanoTime();

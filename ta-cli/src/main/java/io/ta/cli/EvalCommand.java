@@ -33,6 +33,9 @@ final class EvalCommand implements Runnable {
     @CommandLine.Mixin
     InputOptions input;
 
+    @CommandLine.Mixin
+    TimeOptions time;
+
     @Option(names = "--expr", required = true, paramLabel = "NAME=EXPR",
             description = "An expression to evaluate, e.g. rsi=rsi(close, 14) or buy='rsi(close, 14) < 30 and close > sma(close, 200)'.")
     List<String> exprs;
@@ -48,7 +51,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     public void run() {
-        Evaluation ev = Evaluation.of(spec.commandLine(), exprs, input.symbolColumn);
+        Evaluation ev = Evaluation.of(spec.commandLine(), exprs, input.symbolColumn, time.zone());
         int[] size = charts.validate(ev.names);
         try {
             evaluate(ev, size);
@@ -68,7 +71,7 @@ final class EvalCommand implements Runnable {
         // Before any output: a chart option that does not fit the data (a range without bars) is a usage error.
         Figure figure = charts.any() ? figure(ev, in, results) : null;
         try (Output o = out == null ? Output.standard(((Main) spec.root().userObject()).out()) : Output.file(out)) {
-            writeCsv(o, ev, in.label(), in.table(), results);
+            writeCsv(o, ev, in.label(), in.table(), results, time.style(in.table().hasTime()), time.zone());
         }
         if (figure != null) {
             if (charts.chart != null) {
@@ -109,12 +112,12 @@ final class EvalCommand implements Runnable {
         if (results.length == 0) {
             java.util.Arrays.fill(values, Series.of());
         }
-        return Figure.build(spec.commandLine(), charts, table, rows, ev, in.label(), values);
+        return Figure.build(spec.commandLine(), charts, table, rows, ev, in.label(), values, time.zone());
     }
 
     /** The figure this command's chart options draw, without writing anything (for tests). */
     Figure figure() {
-        Evaluation ev = Evaluation.of(spec.commandLine(), exprs, input.symbolColumn);
+        Evaluation ev = Evaluation.of(spec.commandLine(), exprs, input.symbolColumn, time.zone());
         charts.validate(ev.names);
         Loaded in = load(ev, true);
         return figure(ev, in, evaluate(ev, in.table()));
@@ -169,8 +172,14 @@ final class EvalCommand implements Runnable {
         return s;
     }
 
-    /** The output CSV: header, then one row per input row. */
+    /** The output CSV: header, then one row per input row, times as the input wrote them. */
     static void writeCsv(Output o, Evaluation ev, Evaluation.Label label, CsvBars table, Series[][] results) {
+        writeCsv(o, ev, label, table, results, 0, java.time.ZoneOffset.UTC);
+    }
+
+    /** The output CSV, the label column's times in {@link TimeOptions#style} {@code timeStyle}. */
+    static void writeCsv(Output o, Evaluation ev, Evaluation.Label label, CsvBars table, Series[][] results, int timeStyle,
+            java.time.ZoneId zone) {
         StringBuilder sb = new StringBuilder(Output.BLOCK + 256);
         sb.append(ev.header(label, table.symbolColumn())).append('\n');
         boolean barNumbers = label.kind() == Evaluation.Label.Kind.BAR;
@@ -187,9 +196,11 @@ final class EvalCommand implements Runnable {
             int from = sb.length();
             if (barNumbers) {
                 sb.append(k);
-            } else {
+            } else if (timeStyle == 0) {
                 table.appendLabel(t, sb);
                 Evaluation.quote(sb, from);
+            } else {
+                TimeOptions.append(sb, table.time(t), timeStyle, zone);
             }
             if (symbols) {
                 sb.append(',');

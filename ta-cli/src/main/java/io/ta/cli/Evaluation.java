@@ -43,6 +43,11 @@ final class Evaluation {
      * @throws CommandLine.ParameterException for a malformed {@code NAME=EXPR} or two output columns of one name
      */
     static Evaluation of(CommandLine cl, List<String> specs, String symbolColumn) {
+        return of(cl, specs, symbolColumn, java.time.ZoneOffset.UTC);
+    }
+
+    /** Compiles the expressions with calendar periods and sessions in {@code zone}. */
+    static Evaluation of(CommandLine cl, List<String> specs, String symbolColumn, java.time.ZoneId zone) {
         Map<String, String> exprs = new LinkedHashMap<>();
         Map<String, String> header = new LinkedHashMap<>();
         if (symbolColumn != null) {
@@ -65,7 +70,7 @@ final class Evaluation {
             }
             exprs.put(name, spec.substring(eq + 1));
         }
-        return new Evaluation(Plan.compile(exprs, Main.registry(cl)), cl);
+        return new Evaluation(Plan.compile(exprs, Main.registry(cl), zone), cl);
     }
 
     /**
@@ -115,6 +120,11 @@ final class Evaluation {
 
     /** Fails naming the expression and the column when the data lacks a column an expression reads. */
     void requireColumns(CsvReader input) {
+        if (plan.needsTime() && !input.hasTime()) {
+            String name = names.stream().filter(this::readsTime).findFirst().orElse(names.get(0));
+            throw new DataFormatException(input.source(), 0, null, null, "expression '" + name + "' (" + plan.text(name)
+                    + ") reads the bars' times, but " + input.source() + " has no time column (date, time or timestamp)");
+        }
         List<String> numeric = new ArrayList<>(input.columns());
         String time = input.timeColumn() == null ? null : CsvReader.name(input.timeColumn());
         String symbol = input.symbolColumn() == null ? null : CsvReader.name(input.symbolColumn());
@@ -131,6 +141,20 @@ final class Evaluation {
                 }
             }
         }
+    }
+
+    /** Whether a root reads timestamps through any of its nodes. */
+    private boolean readsTime(String root) {
+        java.util.ArrayDeque<io.ta.runtime.plan.Node> todo = new java.util.ArrayDeque<>();
+        todo.push(plan.roots().get(root).node());
+        while (!todo.isEmpty()) {
+            io.ta.runtime.plan.Node n = todo.pop();
+            if (n instanceof io.ta.runtime.plan.Node.Timed t && t.spec().needsTime()) {
+                return true;
+            }
+            n.inputs().forEach(r -> todo.push(r.node()));
+        }
+        return false;
     }
 
     /** The output header. */

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,8 +68,13 @@ final class Figure {
 
     final String title;
     final int n;
-    /** Epoch milliseconds per bar, or null when the data has no times. */
+    /**
+     * Each bar's time as wall-clock milliseconds in {@link #zone} (epoch milliseconds plus the zone's offset at that
+     * instant, so calendar ticks fall on local boundaries), or null when the data has no times.
+     */
     final long[] times;
+    /** The zone the times are shown in. */
+    final ZoneId zone;
     /** The text under each bar when there are no times (the index column, or the bar number). */
     final String[] labels;
     final String priceName;
@@ -82,11 +87,12 @@ final class Figure {
     final List<Panel> panels;
     final List<Markers> markers;
 
-    private Figure(String title, long[] times, String[] labels, String priceName, double[] open, double[] high, double[] low,
-            double[] close, PriceStyle priceStyle, List<Panel> panels, List<Markers> markers) {
+    private Figure(String title, long[] times, ZoneId zone, String[] labels, String priceName, double[] open, double[] high,
+            double[] low, double[] close, PriceStyle priceStyle, List<Panel> panels, List<Markers> markers) {
         this.title = title;
         this.n = close.length;
         this.times = times;
+        this.zone = zone;
         this.labels = labels;
         this.priceName = priceName;
         this.open = open;
@@ -118,9 +124,9 @@ final class Figure {
      *     scale over prices that are not positive, an unknown price column)
      */
     static Figure build(CommandLine cl, ChartOptions o, CsvBars table, int[] rows, Evaluation ev, Evaluation.Label label,
-            Series[] values) {
+            Series[] values, ZoneId zone) {
         int all = rows == null ? table.rows() : rows.length;
-        int[] range = range(cl, o, table, rows, all);
+        int[] range = range(cl, o, table, rows, all, zone);
         int lo = range[0];
         int n = range[1] - lo;
         int[] at = new int[n];
@@ -132,7 +138,8 @@ final class Figure {
         if (table.hasTime()) {
             times = new long[n];
             for (int i = 0; i < n; i++) {
-                times[i] = table.time(at[i]);
+                long t = table.time(at[i]);
+                times[i] = t + zone.getRules().getOffset(Instant.ofEpochMilli(t)).getTotalSeconds() * 1000L;
             }
         } else {
             labels = new String[n];
@@ -152,7 +159,7 @@ final class Figure {
                 for (int i = 0; i < n; i++) {
                     if (a[i] <= 0) {
                         throw new CommandLine.ParameterException(cl, "--log needs positive prices, but " + priceName + " is " + a[i] + " at "
-                                + (times != null ? Instant.ofEpochMilli(times[i]) : labels[i]) + "; draw it without --log");
+                                + (times != null ? Ticks.when(times[i], zone) : labels[i]) + "; draw it without --log");
                     }
                 }
             }
@@ -204,7 +211,7 @@ final class Figure {
             case "line" -> PriceStyle.LINE;
             default -> PriceStyle.AUTO;
         };
-        return new Figure(title(table.source()), times, labels, priceName == null ? "price" : priceName, open, high, low, close, ps,
+        return new Figure(title(table.source()), times, zone, labels, priceName == null ? "price" : priceName, open, high, low, close, ps,
                 built, markers);
     }
 
@@ -346,14 +353,14 @@ final class Figure {
     }
 
     /** The bars to draw, {@code [from, to)} in positions of the series. */
-    private static int[] range(CommandLine cl, ChartOptions o, CsvBars table, int[] rows, int all) {
+    private static int[] range(CommandLine cl, ChartOptions o, CsvBars table, int[] rows, int all, ZoneId zone) {
         int from = 0;
         int to = all;
         if (o.from != null) {
-            from = first(cl, table, rows, all, o.from, "--from", false);
+            from = first(cl, table, rows, all, o.from, "--from", false, zone);
         }
         if (o.to != null) {
-            to = first(cl, table, rows, all, o.to, "--to", true);
+            to = first(cl, table, rows, all, o.to, "--to", true, zone);
         }
         if (o.last != null) {
             from = Math.max(from, to - o.last);
@@ -371,7 +378,7 @@ final class Figure {
      * The position of the first bar at or after {@code when} ({@code after}: the first bar after the whole of
      * {@code when}, so {@code --to 2020-03-31} includes that day).
      */
-    private static int first(CommandLine cl, CsvBars table, int[] rows, int all, String when, String option, boolean after) {
+    private static int first(CommandLine cl, CsvBars table, int[] rows, int all, String when, String option, boolean after, ZoneId zone) {
         if (!table.hasTime()) {
             try {
                 long bar = Long.parseLong(when.trim());
@@ -380,7 +387,7 @@ final class Figure {
                 throw new CommandLine.ParameterException(cl, option + " '" + when + "': without a time column, bars are chosen by number (0 is the first)");
             }
         }
-        long t = instant(cl, when, option, after);
+        long t = instant(cl, when, option, after, zone);
         int a = 0;
         int b = all;
         while (a < b) {
@@ -396,14 +403,14 @@ final class Figure {
     }
 
     /**
-     * {@code when} in epoch milliseconds (UTC unless it has an offset); with {@code end}, the first millisecond after
-     * it (after the whole day for a date).
+     * {@code when} in epoch milliseconds (in {@code zone} unless it has an offset); with {@code end}, the first
+     * millisecond after it (after the whole day for a date).
      */
-    private static long instant(CommandLine cl, String when, String option, boolean end) {
+    private static long instant(CommandLine cl, String when, String option, boolean end, ZoneId zone) {
         String s = when.trim();
         try {
             LocalDate d = LocalDate.parse(s);
-            return d.plusDays(end ? 1 : 0).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+            return d.plusDays(end ? 1 : 0).atStartOfDay(zone).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {
             // try a date-time
         }
@@ -414,10 +421,10 @@ final class Figure {
             // try without an offset
         }
         try {
-            return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC).toEpochMilli() + (end ? 1 : 0);
+            return LocalDateTime.parse(t).atZone(zone).toInstant().toEpochMilli() + (end ? 1 : 0);
         } catch (DateTimeParseException e) {
-            throw new CommandLine.ParameterException(cl, option + " '" + when + "' is not a date (2020-01-31) or date-time (2020-01-31T15:30, UTC "
-                    + "unless an offset is given)");
+            throw new CommandLine.ParameterException(cl, option + " '" + when + "' is not a date (2020-01-31) or date-time (2020-01-31T15:30, in "
+                    + "the --tz zone, UTC by default, unless an offset is given)");
         }
     }
 

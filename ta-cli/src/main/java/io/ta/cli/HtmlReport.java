@@ -39,7 +39,7 @@ final class HtmlReport {
     /** The page for {@code f}; the chart is {@code height} pixels high and as wide as the window. */
     static String page(Figure f, int height) {
         StringBuilder sb = new StringBuilder(Assets.LIBRARY.length() + 64 * f.n * (4 + lines(f)) + 16_384);
-        String subtitle = f.n == 0 ? "no bars" : (f.times != null ? Ticks.when(f.times[0]) + " – " + Ticks.when(f.times[f.n - 1])
+        String subtitle = f.n == 0 ? "no bars" : (f.times != null ? Ticks.when(f.times[0], f.zone) + " – " + Ticks.when(f.times[f.n - 1], f.zone)
                 : f.labels[0] + " – " + f.labels[f.n - 1]) + " · " + String.format(Locale.ROOT, "%,d", f.n) + " bars"
                 + (f.panels.getFirst().log() ? " · log scale" : "");
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -93,9 +93,13 @@ final class HtmlReport {
         return k;
     }
 
-    /** The figure as JSON; missing values are null, times are epoch seconds. */
+    /**
+     * The figure as JSON; missing values are null; times are wall-clock seconds in the figure's zone, which the chart
+     * shows as they are.
+     */
     static void json(StringBuilder sb, Figure f) {
-        sb.append("{\"n\":").append(f.n).append(",\"candlePx\":").append(num(Painter.CANDLE_PX));
+        sb.append("{\"n\":").append(f.n).append(",\"candlePx\":").append(num(Painter.CANDLE_PX)).append(",\"zone\":");
+        string(sb, f.zone.normalized().equals(java.time.ZoneOffset.UTC) ? "Z" : " " + f.zone.getId());
         sb.append(",\"times\":");
         if (f.times == null) {
             sb.append("null,\"labels\":[");

@@ -79,7 +79,7 @@ final class Painter {
         step = n == 0 ? 1 : (right - left) / n;
         boolean candles = candles(f, step);
 
-        String range = f.n == 0 ? "no bars" : (f.times != null ? Ticks.when(f.times[0]) + " – " + Ticks.when(f.times[n - 1])
+        String range = f.n == 0 ? "no bars" : (f.times != null ? Ticks.when(f.times[0], f.zone) + " – " + Ticks.when(f.times[n - 1], f.zone)
                 : f.labels[0] + " – " + f.labels[n - 1]) + " · " + String.format(Locale.ROOT, "%,d", n) + " bars";
         c.text(f.title, left, 20, 14f, true, TEXT, Canvas.Align.LEFT);
         c.text(range + (f.panels.getFirst().log() ? " · log scale" : ""), left + Canvas.textWidth(f.title, 14f, true) + 12, 20, FONT,

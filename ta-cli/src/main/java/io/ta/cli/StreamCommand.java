@@ -45,6 +45,9 @@ final class StreamCommand implements Runnable {
     @CommandLine.Mixin
     InputOptions input;
 
+    @CommandLine.Mixin
+    TimeOptions time;
+
     @Option(names = "--expr", required = true, paramLabel = "NAME=EXPR", description = "An expression to evaluate (repeatable).")
     List<String> exprs;
 
@@ -61,7 +64,7 @@ final class StreamCommand implements Runnable {
 
     @Override
     public void run() {
-        Evaluation ev = Evaluation.of(spec.commandLine(), exprs, input.symbolColumn);
+        Evaluation ev = Evaluation.of(spec.commandLine(), exprs, input.symbolColumn, time.zone());
         BadRows onBad = badRows == null ? (input.standardInput() ? BadRows.SKIP : BadRows.STOP) : switch (badRows) {
             case "skip" -> BadRows.SKIP;
             case "stop" -> BadRows.STOP;
@@ -95,6 +98,9 @@ final class StreamCommand implements Runnable {
                 }
             }
             r.select(columns);
+            int timeStyle = time.style(r.hasTime());
+            java.time.ZoneId zone = time.zone();
+            boolean timed = r.hasTime();
             StringBuilder sb = new StringBuilder(Output.BLOCK + 256);
             sb.append(ev.header(label, r.symbolColumn())).append('\n');
             out.write(sb);
@@ -148,12 +154,20 @@ final class StreamCommand implements Runnable {
                         skip(e, err, skipped);
                         continue;
                     }
-                    s.preview(bar);
+                    if (timed) {
+                        s.preview(r.time(), bar);
+                    } else {
+                        s.preview(bar);
+                    }
                 } else if (revision) {
                     s.replaceLast(bar);
                 } else {
-                    s.update(bar);
-                    closedTime[id] = r.hasTime() ? r.time() : 0;
+                    if (timed) {
+                        s.update(r.time(), bar);
+                    } else {
+                        s.update(bar);
+                    }
+                    closedTime[id] = timed ? r.time() : 0;
                 }
                 for (int i = 0; i < values.length; i++) {
                     values[i] = s.value(ev.names.get(i));
@@ -161,9 +175,11 @@ final class StreamCommand implements Runnable {
                 int from = sb.length();
                 if (label.kind() == Evaluation.Label.Kind.BAR) {
                     sb.append(preview ? s.count() : s.count() - 1);
-                } else {
+                } else if (timeStyle == 0) {
                     r.appendLabel(sb);
                     Evaluation.quote(sb, from);
+                } else {
+                    TimeOptions.append(sb, r.time(), timeStyle, zone);
                 }
                 if (r.symbolColumn() != null) {
                     sb.append(',');

@@ -2,6 +2,7 @@ package io.ta.cli;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.Locale;
 /**
  * Axis ticks: round values on a linear or logarithmic scale, and on the bar axis the first bar of each year, month,
  * week, day or hour — at the finest of those that leaves room for the labels. Bars are evenly spaced, so a tick marks
- * a bar, never a calendar date between bars. Times are shown in UTC.
+ * a bar, never a calendar date between bars. Times are wall-clock times in the chart's zone ({@link Figure#times}).
  */
 final class Ticks {
     private Ticks() {}
@@ -248,9 +249,16 @@ final class Ticks {
         return s.equals("-0") ? "0" : s;
     }
 
-    /** The date (and time unless midnight) of {@code t} in UTC. */
-    static String when(long t) {
+    /**
+     * The date of a wall-clock time {@code t} (see {@link Figure#times}), and its time of day unless midnight, with
+     * {@code Z} for UTC or the zone's name.
+     */
+    static String when(long t, ZoneId zone) {
         String s = Instant.ofEpochMilli(t).toString();
-        return s.endsWith("T00:00:00Z") ? s.substring(0, 10) : s.replace("T", " ").replace(":00Z", "Z");
+        if (s.endsWith("T00:00:00Z")) {
+            return s.substring(0, 10);
+        }
+        String local = s.substring(0, 16).replace('T', ' ');
+        return zone.normalized().equals(ZoneOffset.UTC) ? local + "Z" : local + " " + zone.getId();
     }
 }

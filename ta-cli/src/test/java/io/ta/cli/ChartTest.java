@@ -159,6 +159,28 @@ class ChartTest {
         assertEquals("dax", eu.priceName, "the index column is never the price");
     }
 
+    @Test
+    void timesAreShownInTheZoneOfTz(@TempDir Path dir) throws Exception {
+        StringBuilder sb = new StringBuilder("time,close\n");
+        for (int i = 0; i < 2 * 78; i++) {
+            // Two New York sessions of five-minute bars, 09:30 to 16:00 (14:30 to 21:00 UTC in March after the switch).
+            long t = Instant.parse(i < 78 ? "2024-03-11T13:30:00Z" : "2024-03-12T13:30:00Z").toEpochMilli() + 5 * 60_000L * (i % 78);
+            sb.append(t).append(',').append(100 + i % 7).append('\n');
+        }
+        Path f = dir.resolve("ny.csv");
+        Files.writeString(f, sb);
+        Figure ny = figure("--csv", f.toString(), "--expr", "c=close", "--tz", "America/New_York", "--from", "2024-03-12T09:30");
+        assertEquals(78, ny.n, "--from is a New York time");
+        assertEquals(Instant.parse("2024-03-12T09:30:00Z").toEpochMilli(), ny.times[0], "wall-clock time in New York");
+        assertEquals("2024-03-12 09:30 America/New_York", Ticks.when(ny.times[0], ny.zone));
+        Figure utc = figure("--csv", f.toString(), "--expr", "c=close", "--from", "2024-03-12T13:30");
+        assertEquals(78, utc.n);
+        assertEquals("2024-03-12 13:30Z", Ticks.when(utc.times[0], utc.zone));
+        List<Ticks.Tick> ticks = Ticks.time(ny.times, 1128.0 / ny.n, 72);
+        assertEquals("10:00", ticks.getFirst().label(), "the first full hour of the New York session: " + ticks);
+        assertTrue(ticks.stream().allMatch(t -> t.label().matches("1[0-5]:[03]0")), "New York times, not UTC: " + ticks);
+    }
+
     static Figure.Line panelOrPrice(Figure f, String name) {
         for (Figure.Panel p : f.panels) {
             for (Figure.Line l : p.lines()) {
@@ -177,7 +199,7 @@ class ChartTest {
         assertEquals(List.of(1.0, 10.0, 100.0, 1000.0, 10000.0), Ticks.log(0.5, 20000, 6));
         Path f = dir.resolve("z.csv");
         Files.writeString(f, "date,close\n2024-01-01,1\n2024-01-02,0\n");
-        CliTest.error(2, "--log needs positive prices, but close is 0.0 at 2024-01-02T00:00:00Z; draw it without --log", "eval", "--csv",
+        CliTest.error(2, "--log needs positive prices, but close is 0.0 at 2024-01-02; draw it without --log", "eval", "--csv",
                 f.toString(), "--expr", "c=close", "--log", "--chart", dir.resolve("z.png").toString());
     }
 

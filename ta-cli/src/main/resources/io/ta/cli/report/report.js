@@ -249,7 +249,7 @@
   }
   function when(t) {
     var s = new Date(t * 1000).toISOString();
-    return s.endsWith('T00:00:00.000Z') ? s.slice(0, 10) : s.slice(0, 16).replace('T', ' ') + 'Z';
+    return s.endsWith('T00:00:00.000Z') ? s.slice(0, 10) : s.slice(0, 16).replace('T', ' ') + data.zone;
   }
   chart.subscribeCrosshairMove(function (param) {
     var i = param && param.time !== undefined ? index.get(param.time) : undefined;

@@ -12,6 +12,7 @@ import io.ta.runtime.plan.Node;
 import io.ta.runtime.plan.Ops;
 import io.ta.runtime.plan.Plan;
 import io.ta.runtime.plan.Ref;
+import io.ta.runtime.time.TimeOperator;
 import io.ta.spi.KernelStream;
 import io.ta.spi.Names;
 import java.util.ArrayList;
@@ -78,6 +79,8 @@ public final class BlockExecutor {
         double[][] columns = new double[nodes.size()][];
         KernelStream[] streams = new KernelStream[nodes.size()];
         double[][][] kernelInputs = new double[nodes.size()][][];
+        TimeOperator[] operators = new TimeOperator[nodes.size()];
+        long[] time = times(bars);
         for (Node node : nodes) {
             int id = node.id();
             buffers[id] = new double[node.outputs()][b];
@@ -93,6 +96,14 @@ public final class BlockExecutor {
                     }
                 }
                 case Node.Operator o -> { }
+                case Node.Timed t -> {
+                    operators[id] = t.spec().newOperator(plan.zone());
+                    kernelInputs[id] = new double[t.inputs().size()][];
+                    for (int i = 0; i < t.inputs().size(); i++) {
+                        Ref r = t.inputs().get(i);
+                        kernelInputs[id][i] = buffers[r.node().id()][r.output()];
+                    }
+                }
             }
         }
         Map<String, double[]> results = new LinkedHashMap<>();
@@ -107,6 +118,7 @@ public final class BlockExecutor {
                     case Node.Column c -> System.arraycopy(columns[id], start, buffers[id][0], 0, len);
                     case Node.Constant k -> { }
                     case Node.Kernel k -> streams[id].updateRange(kernelInputs[id], buffers[id], 0, len);
+                    case Node.Timed t -> operators[id].updateRange(time, start, kernelInputs[id], buffers[id], len);
                     case Node.Operator o -> {
                         Ref a = o.inputs().get(0);
                         double[] in0 = buffers[a.node().id()][a.output()];
@@ -124,13 +136,36 @@ public final class BlockExecutor {
                 System.arraycopy(buffers[r.node().id()][r.output()], 0, results.get(root.getKey()), start, len);
             }
         }
+        long[] sharedTimes = bars.hasTime() ? (time != null ? time : bars.times()) : null;
         Map<String, Series> series = new LinkedHashMap<>();
         Map<String, Integer> lookbacks = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> e : results.entrySet()) {
-            series.put(e.getKey(), Series.wrap(e.getValue()));
+            series.put(e.getKey(), Series.wrap(e.getValue(), bars.hasTime() ? sharedTimes : null));
             lookbacks.put(e.getKey(), plan.lookback(e.getKey()));
         }
-        return new PlanResult(series, lookbacks, n);
+        return new PlanResult(series, lookbacks, n, sharedTimes);
+    }
+
+    /**
+     * The time column the plan's time-aware nodes read: the bars' timestamps, or the bar numbers when the bars have
+     * none and the plan only counts bars; {@code null} when the plan has no time-aware node.
+     */
+    private long[] times(Bars bars) {
+        if (plan.nodes().stream().noneMatch(n -> n instanceof Node.Timed)) {
+            return null;
+        }
+        if (bars.hasTime()) {
+            return bars.times();
+        }
+        if (plan.needsTime()) {
+            throw new ShapeMismatchException("plan", "plan: the expression reads timestamps (a timeframe of time, a wall-clock "
+                    + "shift or a session), but the bars have none");
+        }
+        long[] index = new long[bars.length()];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = i;
+        }
+        return index;
     }
 
     static double[] column(Bars bars, String name) {

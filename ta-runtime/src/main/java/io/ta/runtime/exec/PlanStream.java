@@ -9,6 +9,7 @@ import io.ta.runtime.plan.Node;
 import io.ta.runtime.plan.Ops;
 import io.ta.runtime.plan.Plan;
 import io.ta.runtime.plan.Ref;
+import io.ta.runtime.time.TimeOperator;
 import io.ta.spi.KernelStream;
 import io.ta.spi.Names;
 import io.ta.spi.StateSnapshot;
@@ -32,7 +33,10 @@ public final class PlanStream {
     private final KernelStream[] streams;
     private final double[][] values;
     private final double[][] kernelInputs;
+    private final TimeOperator[] operators;
+    private final boolean timed;
     private long count;
+    private long lastTime;
 
     /**
      * A fresh stream of {@code plan}.
@@ -50,6 +54,8 @@ public final class PlanStream {
         this.streams = new KernelStream[nodes.size()];
         this.values = new double[nodes.size()][];
         this.kernelInputs = new double[nodes.size()][];
+        this.operators = new TimeOperator[nodes.size()];
+        this.timed = nodes.stream().anyMatch(n -> n instanceof Node.Timed);
         for (Node n : nodes) {
             int id = n.id();
             values[id] = new double[n.outputs()];
@@ -62,6 +68,10 @@ public final class PlanStream {
                     kernelInputs[id] = new double[k.inputs().size()];
                 }
                 case Node.Operator o -> { }
+                case Node.Timed t -> {
+                    operators[id] = t.spec().newOperator(plan.zone());
+                    kernelInputs[id] = new double[t.inputs().size()];
+                }
             }
         }
     }
@@ -81,15 +91,62 @@ public final class PlanStream {
         return count > plan.lookback();
     }
 
-    /** Commits a closed bar. */
+    /**
+     * Commits a closed bar. Its time is its number (0, 1, 2, …), which is all a plan without time-aware nodes or with
+     * only counts of bars needs.
+     *
+     * @throws StreamStateException if the plan reads timestamps ({@code close@1w}, {@code shift(close, '1d')}); use
+     *     {@link #update(long, double...)}
+     */
     public void update(double... bar) {
-        step(bar, 0);
+        update(untimed("update"), bar);
+    }
+
+    /**
+     * Commits a bar that closed at {@code time} (epoch milliseconds, strictly after the previous bar's). Only a plan
+     * with time-aware nodes reads the time; for any other it is ignored.
+     *
+     * @throws ShapeMismatchException if the plan reads time and {@code time} is not after the previous bar's
+     */
+    public void update(long time, double... bar) {
+        ascending(time, "update");
+        step(time, bar, 0);
+        lastTime = time;
         count++;
     }
 
-    /** Evaluates the forming bar; nothing is committed (read the results with {@link #value}). */
+    /**
+     * Evaluates the forming bar; nothing is committed (read the results with {@link #value}).
+     *
+     * @throws StreamStateException if the plan reads timestamps; use {@link #preview(long, double...)}
+     */
     public void preview(double... bar) {
-        step(bar, 1);
+        preview(untimed("preview"), bar);
+    }
+
+    /**
+     * Evaluates the forming bar, which will close at {@code time}; nothing is committed.
+     *
+     * @throws ShapeMismatchException if the plan reads time and {@code time} is not after the last committed bar's
+     */
+    public void preview(long time, double... bar) {
+        ascending(time, "preview");
+        step(time, bar, 1);
+    }
+
+    private long untimed(String call) {
+        if (plan.needsTime()) {
+            throw new StreamStateException("plan: this plan reads timestamps (timeframes, wall-clock shifts or sessions); call "
+                    + call + "(time, bar) with each bar's close time in epoch milliseconds");
+        }
+        return count;
+    }
+
+    private void ascending(long time, String call) {
+        if (timed && count > 0 && time <= lastTime) {
+            throw new ShapeMismatchException("plan", "plan: " + call + " at " + time + " ms is not after the last committed bar ("
+                    + lastTime + " ms); bar times must be strictly ascending");
+        }
     }
 
     /**
@@ -101,10 +158,10 @@ public final class PlanStream {
         if (count == 0) {
             throw new StreamStateException("plan: replaceLast needs a committed bar; call update first");
         }
-        step(bar, 2);
+        step(lastTime, bar, 2);
     }
 
-    private void step(double[] bar, int mode) {
+    private void step(long time, double[] bar, int mode) {
         if (bar == null || bar.length != columns.size()) {
             throw new ShapeMismatchException("plan", "plan: a bar needs " + columns.size() + " values (" + String.join(", ", columns)
                     + "), got " + (bar == null ? 0 : bar.length));
@@ -125,6 +182,19 @@ public final class PlanStream {
                         case 0 -> streams[id].update(in, values[id]);
                         case 1 -> streams[id].preview(in, values[id]);
                         default -> streams[id].replaceLast(in, values[id]);
+                    }
+                }
+                case Node.Timed t -> {
+                    double[] in = kernelInputs[id];
+                    List<Ref> refs = t.inputs();
+                    for (int i = 0; i < in.length; i++) {
+                        Ref r = refs.get(i);
+                        in[i] = values[r.node().id()][r.output()];
+                    }
+                    switch (mode) {
+                        case 0 -> operators[id].update(time, in, values[id]);
+                        case 1 -> operators[id].preview(time, in, values[id]);
+                        default -> operators[id].replaceLast(in, values[id]);
                     }
                 }
                 case Node.Operator o -> {
@@ -169,9 +239,15 @@ public final class PlanStream {
             if (streams[n.id()] != null) {
                 kernels.add(streams[n.id()].snapshot());
             }
+            if (operators[n.id()] != null) {
+                kernels.add(operators[n.id()].snapshot());
+            }
             for (double v : values[n.id()]) {
                 flat.add(v);
             }
+        }
+        if (timed) {
+            kernels.add(new StateSnapshot(CLOCK, CLOCK_SCHEMA, new long[] {lastTime}));
         }
         double[] vs = new double[flat.size()];
         for (int i = 0; i < vs.length; i++) {
@@ -196,29 +272,52 @@ public final class PlanStream {
         int expectedKernels = 0;
         for (Node n : nodes) {
             expectedValues += n.outputs();
-            expectedKernels += streams[n.id()] != null ? 1 : 0;
+            expectedKernels += streams[n.id()] != null || operators[n.id()] != null ? 1 : 0;
         }
+        expectedKernels += timed ? 1 : 0;
         if (s.values().length != expectedValues || s.kernels().size() != expectedKernels) {
             throw new SnapshotMismatchException("plan: snapshot does not match this plan's nodes");
         }
         // Restore into fresh streams first so a bad kernel snapshot leaves this stream untouched.
         KernelStream[] fresh = new KernelStream[streams.length];
+        TimeOperator[] freshOperators = new TimeOperator[operators.length];
         int k = 0;
         for (Node n : nodes) {
             if (n instanceof Node.Kernel kn) {
                 fresh[n.id()] = kn.descriptor().newStream(kn.params());
                 fresh[n.id()].restore(s.kernels().get(k++));
+            } else if (n instanceof Node.Timed t) {
+                freshOperators[n.id()] = t.spec().newOperator(plan.zone());
+                freshOperators[n.id()].restore(s.kernels().get(k++));
             }
         }
+        long time = timed ? clock(s.kernels().get(k)) : 0;
         double[] vs = s.values();
         int v = 0;
         for (Node n : nodes) {
             streams[n.id()] = fresh[n.id()];
+            operators[n.id()] = freshOperators[n.id()];
             for (int o = 0; o < n.outputs(); o++) {
                 values[n.id()][o] = vs[v++];
             }
         }
         count = s.count();
+        lastTime = time;
+    }
+
+    /**
+     * The stream's own clock, the last committed bar's time, as one more state entry after the nodes' — only in
+     * plans with time-aware nodes, so other plans' snapshots are unchanged.
+     */
+    private static final String CLOCK = "plan_clock";
+
+    private static final long CLOCK_SCHEMA = 0x7461_636c_6f63_6b01L;
+
+    private static long clock(StateSnapshot s) {
+        if (!CLOCK.equals(s.kernel()) || s.schema() != CLOCK_SCHEMA || s.words().length != 1) {
+            throw new SnapshotMismatchException("plan: snapshot does not match this plan's nodes (no clock entry)");
+        }
+        return s.words()[0];
     }
 
     /** Back to the state of a new stream. */
@@ -227,11 +326,15 @@ public final class PlanStream {
             if (streams[n.id()] != null) {
                 streams[n.id()].reset();
             }
+            if (operators[n.id()] != null) {
+                operators[n.id()].reset();
+            }
             if (!(n instanceof Node.Constant)) {
                 java.util.Arrays.fill(values[n.id()], Double.NaN);
             }
         }
         count = 0;
+        lastTime = 0;
     }
 
     /** The plan this stream runs. */
