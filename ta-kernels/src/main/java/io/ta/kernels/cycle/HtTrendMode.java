@@ -3,6 +3,7 @@ package io.ta.kernels.cycle;
 import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.HtTrendline;
@@ -40,6 +41,7 @@ public final class HtTrendMode {
     double sine;
     double leadSine;
     /** Bars since the last sine crossing; a {@code long}, so a years-long trend cannot overflow it. */
+    @Range(min = "0")
     long daysInTrend;
 
     public HtTrendMode() {
