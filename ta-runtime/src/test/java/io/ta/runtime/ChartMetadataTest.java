@@ -137,6 +137,7 @@ class ChartMetadataTest {
                 new Expect("cmo", List.of(-50.0, 50.0), -100, 100),
                 new Expect("aroon", List.of(30.0, 70.0), 0, 100),
                 new Expect("adx", List.of(25.0), 0, 100),
+                new Expect("imi", List.of(30.0, 70.0), 0, 100),
                 new Expect("cci", List.of(-100.0, 100.0), Double.NaN, Double.NaN),
                 new Expect("macd", List.of(0.0), Double.NaN, Double.NaN),
                 new Expect("ppo", List.of(0.0), Double.NaN, Double.NaN),
@@ -154,6 +155,32 @@ class ChartMetadataTest {
         assertEquals(List.of(Chart.Pane.PRICE, Chart.Pane.OWN), psar.chart().panes());
         assertEquals(List.of(Chart.Style.DOTS, Chart.Style.STEP), psar.chart().styles());
         assertEquals(List.of(Chart.Style.MARKER_ABOVE, Chart.Style.MARKER_BELOW), r.kernel("fractals").chart().styles());
+        assertEquals(List.of(Chart.Pane.PRICE, Chart.Pane.PRICE, Chart.Pane.PRICE), r.kernel("accbands").chart().panes());
+    }
+
+    /**
+     * A candlestick pattern is an event on the price, not a curve: every output of the candle family (the 61 patterns
+     * and cdl_scan) is a marker on the price panel (above the bar when bearish), with the ±100 (hikkake ±200) range
+     * of its values for when it is put in a panel of its own.
+     */
+    @Test
+    void candlePatternsAreMarkersOnThePrice() {
+        List<String> wrong = new ArrayList<>();
+        int candles = 0;
+        for (KernelDescriptor d : Registry.standard().kernels()) {
+            if (d.family() != Family.CANDLE) {
+                continue;
+            }
+            candles++;
+            ChartSpec c = d.chart();
+            boolean markers = c.styles().stream().allMatch(s -> s == Chart.Style.MARKER) && c.panes().stream().allMatch(p -> p == Chart.Pane.PRICE);
+            boolean symmetric = c.bounded() && c.min() == -c.max() && (c.max() == 100 || c.max() == 200);
+            if (!markers || !symmetric) {
+                wrong.add(d.name());
+            }
+        }
+        assertEquals(62, candles, "the 61 patterns and cdl_scan");
+        assertEquals(List.of(), wrong, "candle kernels not drawn as markers with a ±100 or ±200 range");
     }
 
     /** Every oscillator-family kernel says where it goes: none is left to the chart's guess. */
