@@ -25,6 +25,8 @@ final class Painter {
     private static final Color UP_FADED = new Color(0xb2dfdb);
     private static final Color DOWN_FADED = new Color(0xffcdd2);
     private static final float FONT = 11f;
+    /** The least distance in pixels between two labels of one axis (a line of the 11-pixel font). */
+    private static final double LABEL_GAP = 13;
 
     private final Figure f;
     private final Canvas c;
@@ -225,18 +227,24 @@ final class Painter {
 
     private void frame(Area a, List<Ticks.Tick> xticks) {
         double tickStep = a.ticks().size() > 1 ? Math.abs(a.ticks().get(1) - a.ticks().get(0)) : 1;
+        List<Double> guideYs = new ArrayList<>();
+        for (double g : a.panel().guides()) {
+            if (a.drawable(g) && g >= a.lo() && g <= a.hi()) {
+                guideYs.add(a.y(g));
+                c.text(Ticks.format(g), right + 6, a.y(g) + 4, FONT, false, GUIDE, Canvas.Align.LEFT);
+            }
+        }
         for (double v : a.ticks()) {
             double y = a.y(v);
+            // A guide's label wins over a tick's next to it: rsi's 70 stays readable instead of overprinting a 75.
+            if (guideYs.stream().anyMatch(g -> Math.abs(g - y) < LABEL_GAP)) {
+                continue;
+            }
             c.line(left, y, right, y, GRID, 1f, false);
             c.text(a.log() ? Ticks.format(v) : Ticks.format(v, tickStep), right + 6, y + 4, FONT, false, AXIS_TEXT, Canvas.Align.LEFT);
         }
         for (Ticks.Tick t : xticks) {
             c.line(x(t.bar()), a.top(), x(t.bar()), a.bottom(), GRID, 1f, false);
-        }
-        for (double g : a.panel().guides()) {
-            if (a.drawable(g) && g >= a.lo() && g <= a.hi()) {
-                c.text(Ticks.format(g), right + 6, a.y(g) + 4, FONT, false, GUIDE, Canvas.Align.LEFT);
-            }
         }
         c.line(left, a.top(), right, a.top(), FRAME, 1f, false);
         c.line(left, a.bottom(), right, a.bottom(), FRAME, 1f, false);
@@ -397,8 +405,18 @@ final class Painter {
     /** One legend entry: how its swatch looks, and its text. */
     private record Entry(Color color, Swatch swatch, String text) {}
 
-    /** A legend swatch: a short bar for a series, a triangle for markers. */
-    private enum Swatch { BAR, UP, DOWN }
+    /** A legend swatch: a short bar for a series, a triangle for markers, two for markers both ways (a candle pattern). */
+    private enum Swatch { BAR, UP, DOWN, BOTH }
+
+    private static Swatch swatch(Figure.Markers m) {
+        boolean up = false;
+        boolean down = false;
+        for (boolean above : m.above()) {
+            down |= above;
+            up |= !above;
+        }
+        return up && down ? Swatch.BOTH : down ? Swatch.DOWN : Swatch.UP;
+    }
 
     /** The panel's title and, per series, a swatch, its name and its last value (markers: how many). */
     private void legend(Area a, boolean price, boolean candles) {
@@ -409,19 +427,20 @@ final class Painter {
         if (price) {
             double last = f.n == 0 ? Double.NaN : f.close[f.n - 1];
             entries.add(new Entry(candles ? Figure.UP : Figure.PRICE_LINE, Swatch.BAR, f.priceName + " " + Ticks.format(last)));
-            for (Figure.Markers m : f.markers) {
-                boolean down = m.above().length > 0 && m.above()[0];
-                entries.add(new Entry(m.color(), down ? Swatch.DOWN : Swatch.UP, m.name() + " ×" + m.at().length));
-            }
         }
         for (Figure.Line l : p.lines()) {
             entries.add(new Entry(l.style() == Chart.Style.HISTOGRAM ? Figure.UP : l.color(), Swatch.BAR, l.name() + " " + Ticks.format(l.last())));
+        }
+        if (price) {
+            for (Figure.Markers m : f.markers) {
+                entries.add(new Entry(m.color(), swatch(m), m.name() + " ×" + m.at().length));
+            }
         }
         // A panel of one series named like the panel needs no title.
         String title = price || p.lines().size() == 1 && p.lines().getFirst().name().equals(p.title()) ? null : p.title();
         double w = title == null ? 0 : Canvas.textWidth(title, FONT, true) + 10;
         for (Entry e : entries) {
-            w += 14 + Canvas.textWidth(e.text(), FONT, false) + 12;
+            w += (e.swatch() == Swatch.BOTH ? 26 : 14) + Canvas.textWidth(e.text(), FONT, false) + 12;
         }
         c.rect(x - 4, y - 12, Math.min(w + 4, right - x - 4), 17, new Color(255, 255, 255, 215));
         if (title != null) {
@@ -433,6 +452,11 @@ final class Painter {
                 case UP -> c.polygon(new double[] {x + 5, x, x + 10}, new double[] {y - 9, y, y}, e.color());
                 case DOWN -> c.polygon(new double[] {x + 5, x, x + 10}, new double[] {y, y - 9, y - 9}, e.color());
                 case BAR -> c.rect(x, y - 8, 10, 3, e.color());
+                case BOTH -> {
+                    c.polygon(new double[] {x + 5, x, x + 10}, new double[] {y - 9, y, y}, e.color());
+                    c.polygon(new double[] {x + 17, x + 12, x + 22}, new double[] {y, y - 9, y - 9}, e.color());
+                    x += 12;
+                }
             }
             x += 14;
             c.text(e.text(), x, y, FONT, false, TEXT, Canvas.Align.LEFT);

@@ -170,7 +170,11 @@ final class Ticks {
         return out;
     }
 
-    /** Round values for a logarithmic scale: 1, 2, 5 times powers of ten, or powers of ten alone over many decades. */
+    /**
+     * Round values for a logarithmic scale, the finest that fits: 1, 1.5, 2, 3, 5, 7 times powers of ten (about evenly
+     * spaced on the log axis, so a price from 3 to 53 gets eight labels, not four), else 1, 2, 5, else powers of ten
+     * alone over many decades.
+     */
     static List<Double> log(double lo, double hi, int max) {
         List<Double> out = new ArrayList<>();
         if (!(hi > lo) || lo <= 0) {
@@ -178,7 +182,7 @@ final class Ticks {
         }
         int d0 = (int) Math.floor(Math.log10(lo));
         int d1 = (int) Math.ceil(Math.log10(hi));
-        for (double[] mantissas : new double[][] {{1, 2, 5}, {1}}) {
+        for (double[] mantissas : new double[][] {{1, 1.5, 2, 3, 5, 7}, {1, 2, 5}, {1}}) {
             out.clear();
             for (int d = d0; d <= d1; d++) {
                 for (double m : mantissas) {

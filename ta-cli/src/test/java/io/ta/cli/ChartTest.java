@@ -92,6 +92,27 @@ class ChartTest {
         }
     }
 
+    /** Candle patterns (cdl_, from their @Chart) and accbands, imi: markers both ways, bands over the price, imi's 30/70. */
+    @Test
+    void candlePatternsAreMarkersOnThePriceBothWays() {
+        Figure f = figure("--csv", TTRC, "--expr", "engulf=cdl_engulfing(open, high, low, close)", "--expr", "hammer=cdl_hammer(open, high, low, close)",
+                "--expr", "acc=accbands(high, low, close).upper", "--expr", "imi=imi(open, close)");
+        assertEquals(List.of("close", "imi"), f.panels.stream().map(Figure.Panel::title).toList(), "no panel of pattern values");
+        assertEquals(List.of("acc"), names(f.panels.getFirst()));
+        assertEquals(List.of(30.0, 70.0), panel(f, "imi").guides());
+        assertEquals(100, panel(f, "imi").max());
+        Figure.Markers engulf = f.markers.get(0);
+        int above = 0;
+        for (boolean a : engulf.above()) {
+            above += a ? 1 : 0;
+        }
+        assertTrue(above > 20 && engulf.above().length - above > 20, "bearish engulfings above the bar, bullish below: " + above + " of "
+                + engulf.above().length);
+        for (boolean a : f.markers.get(1).above()) {
+            assertFalse(a, "a hammer (+100) is bullish: below the bar");
+        }
+    }
+
     @Test
     void aConditionMarksTheBarsWhereItBecomesTrue() {
         double n = Double.NaN;
@@ -195,7 +216,8 @@ class ChartTest {
     @Test
     void aLogScaleNeedsPositivePrices(@TempDir Path dir) throws Exception {
         assertTrue(figure("--csv", TTRC, "--expr", "c=close", "--log").panels.getFirst().log());
-        assertEquals(List.of(5.0, 10.0, 20.0, 50.0), Ticks.log(2.9, 60, 10), "3 → 53 over 22 years: 1-2-5 steps");
+        assertEquals(List.of(3.0, 5.0, 7.0, 10.0, 15.0, 20.0, 30.0, 50.0), Ticks.log(2.9, 60, 10), "3 → 53 over 22 years, room for 10");
+        assertEquals(List.of(5.0, 10.0, 20.0, 50.0), Ticks.log(2.9, 60, 6), "3 → 53 over 22 years, room for 6: 1-2-5 steps");
         assertEquals(List.of(1.0, 10.0, 100.0, 1000.0, 10000.0), Ticks.log(0.5, 20000, 6));
         Path f = dir.resolve("z.csv");
         Files.writeString(f, "date,close\n2024-01-01,1\n2024-01-02,0\n");

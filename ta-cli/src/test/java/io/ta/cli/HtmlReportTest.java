@@ -172,6 +172,7 @@ class HtmlReportTest {
             assertEquals(data.getAsJsonArray("panels").size(), s.get("panes").getAsInt());
             assertEquals(markers, s.get("markers").getAsInt());
             assertTrue(markers > 0, variant[0] + " has crossings to mark");
+            assertEquals(2, s.get("pricePrecision").getAsInt(), "prices quoted in cents keep their cents on the axis (51.95, not 52.0)");
         }
     }
 

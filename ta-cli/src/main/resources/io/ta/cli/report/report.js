@@ -41,15 +41,24 @@
     }
     return s === '-0' ? '0' : s;
   }
-  // Axis precision from the typical magnitude of a panel's values.
-  function priceFormat(values) {
+  // Axis precision from the typical magnitude of a panel's values (three significant digits) or, for quoted data such
+  // as prices, the decimals the values are quoted with when that is more: a close of 51.95 must not read 52.0.
+  function priceFormat(values, quoted) {
     var a = [];
+    var decimals = 0;
     for (var i = 0; i < values.length; i += Math.max(1, Math.floor(values.length / 200))) {
-      if (values[i] !== null) a.push(Math.abs(values[i]));
+      if (values[i] === null) continue;
+      a.push(Math.abs(values[i]));
+      if (quoted) {
+        var d = 0;
+        while (d < 6 && Math.abs(values[i] * Math.pow(10, d) - Math.round(values[i] * Math.pow(10, d))) > 1e-6 * Math.max(1, Math.abs(values[i]) * Math.pow(10, d))) d++;
+        decimals = Math.max(decimals, d);
+      }
     }
     a.sort(function (x, y) { return x - y; });
     var m = a.length ? a[Math.floor(a.length / 2)] : 1;
     var p = m === 0 ? 2 : Math.max(0, Math.min(6, 2 - Math.floor(Math.log10(m))));
+    p = Math.max(p, decimals);
     return {type: 'price', precision: p, minMove: Math.pow(10, -p)};
   }
 
@@ -94,7 +103,7 @@
   // The price: candles and a line of the close; which one shows depends on how many pixels a bar gets.
   var price = data.price;
   var candles = null, closeLine;
-  var closeFormat = priceFormat(price.close);
+  var closeFormat = priceFormat(price.close, true);
   if (price.open) {
     var ohlc = new Array(n);
     var full = 0;
@@ -186,7 +195,8 @@
         shape: m.above[j] ? 'arrowDown' : 'arrowUp', size: 1.5, id: m.name
       });
     });
-    legend(0, m.name, m.color, function () { return '×' + m.at.length; }, m.above.length && m.above[0] ? 'down' : 'up');
+    var up = m.above.indexOf(false) >= 0, down = m.above.indexOf(true) >= 0;
+    legend(0, m.name, m.color, function () { return '×' + m.at.length; }, up && down ? 'both' : down ? 'down' : 'up');
   });
   marks.sort(function (a, b) { return a.time - b.time; });
   var markerApis = [];
@@ -219,6 +229,9 @@
     legendEls[p] = el;
   });
   function swatch(e) {
+    if (e.kind === 'both') {
+      return swatch({kind: 'up', color: e.color}) + swatch({kind: 'down', color: e.color});
+    }
     if (e.kind === 'up' || e.kind === 'down') {
       return '<span class="tri ' + e.kind + '" style="border-' + (e.kind === 'up' ? 'bottom' : 'top') + '-color:' + e.color + '"></span>';
     }
@@ -310,6 +323,7 @@
       status.series = logical.length;
       status.drawn = drawn;
       status.panes = panes.length;
+      status.pricePrecision = closeFormat.precision;
       status.ready = true;
       document.getElementById('ta-status').textContent = JSON.stringify(status);
     });
