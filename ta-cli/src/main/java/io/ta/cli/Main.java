@@ -28,10 +28,11 @@ import picocli.CommandLine.Option;
 @Command(
         name = "ta",
         mixinStandardHelpOptions = true,
-        version = "ta 0.1.0",
+        versionProvider = Version.class,
         description = "Technical analysis over CSV files: evaluate indicators and strategies, stream them, draw charts.",
         footer = Main.EXIT_CODES,
-        subcommands = {EvalCommand.class, StreamCommand.class, ListCommand.class, DescribeCommand.class, DemoCommand.class})
+        subcommands = {EvalCommand.class, StreamCommand.class, ListCommand.class, DescribeCommand.class, DemoCommand.class,
+            Version.Print.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Success. */
     public static final int OK = 0;
@@ -75,8 +76,7 @@ public final class Main implements Runnable {
      */
     static Registry registry(CommandLine cl) {
         Registry r = Registry.standard();
-        Main main = (Main) cl.getCommandSpec().root().userObject();
-        if (!main.warned) {
+        if (cl.getCommandSpec().root().userObject() instanceof Main main && !main.warned) {
             main.warned = true;
             PrintWriter err = cl.getErr();
             for (Registry.Problem p : r.problems()) {
@@ -99,7 +99,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: eval, stream, list, describe or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: eval, stream, list, describe, demo, version or help");
     }
 
     /** Runs the command line on the process's standard streams and exits with its code. */
