@@ -85,6 +85,21 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         return seq - 1 - lastMissing < window;
     }
 
+    /**
+     * A push filled the current buffer ({@code next + 1 == xs.length}): the block is complete and {@link #turn()}s,
+     * or (while the first block fills) the buffer grows. Keeping {@code next < xs.length} between pushes lets a push
+     * make one comparison for both.
+     */
+    final void edge() {
+        int n = next + 1;
+        if (n == window) {
+            turn();
+        } else {
+            grow();
+            next = n;
+        }
+    }
+
     /** Makes room in the current (first) block; only runs while the first block fills. */
     final void grow() {
         int n = Math.min(window, xs.length * 2);
@@ -125,12 +140,11 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     /** Recomputes the prefix aggregates of positions {@code [0, next)} of the current block, in push order. */
     abstract void refold();
 
-    /** The prefix scalars a mark records. */
-    abstract int scalars();
+    /** Records the prefix scalars in a mark. */
+    abstract void save(Mark into);
 
-    abstract void save(double[] into);
-
-    abstract void load(double[] from);
+    /** Restores the prefix scalars from a mark. */
+    abstract void load(Mark from);
 
     static boolean finite(double v) {
         return Math.abs(v) <= Double.MAX_VALUE;
@@ -138,14 +152,14 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
 
     @Override
     public final Mark newMark() {
-        return new Mark(this);
+        return new Mark();
     }
 
     @Override
     public final void mark(Mark m) {
         m.seq = seq;
         m.lastMissing = lastMissing;
-        save(m.scalars);
+        save(m);
     }
 
     @Override
@@ -154,7 +168,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         seq = m.seq;
         lastMissing = m.lastMissing;
         place();
-        load(m.scalars);
+        load(m);
     }
 
     /** Sets the block and position from {@link #seq}. */
@@ -203,8 +217,9 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         }
         // Buffers for exactly what the stored pushes need (block 0 grown as if the pushes had just happened).
         if (s < window) {
+            // Strictly more than the stored pushes: a push grows the buffer as soon as it fills (see edge()).
             int cap = Math.min(window, INITIAL_CAPACITY);
-            while (cap < s) {
+            while (cap <= s && cap < window) {
                 cap = Math.min(window, cap * 2);
             }
             x0 = new double[cap];
@@ -246,14 +261,21 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         refold();
     }
 
-    /** A {@link BlockWindow} checkpoint: the push count, the newest missing value and the prefix aggregates. */
+    /**
+     * A {@link BlockWindow} checkpoint: the push count, the newest missing value and the prefix aggregates (up to
+     * seven scalars, as fields: a stream marks before every update, and fields save an array's load and bounds check).
+     */
     public static final class Mark implements StatePart.Mark {
         long seq;
         long lastMissing = Long.MIN_VALUE / 2;
-        final double[] scalars;
+        double s0;
+        double s1;
+        double s2;
+        double s3;
+        double s4;
+        double s5;
+        double s6;
 
-        Mark(BlockWindow part) {
-            this.scalars = new double[part.scalars()];
-        }
+        Mark() {}
     }
 }

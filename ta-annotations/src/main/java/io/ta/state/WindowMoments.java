@@ -48,10 +48,6 @@ public final class WindowMoments extends BlockWindow {
     public void push(double x) {
         int j = next;
         double[] v = xs;
-        if (j == v.length) {
-            grow();
-            v = xs;
-        }
         v[j] = x;
         if (finite(x)) {
             double k = shift;
@@ -65,8 +61,8 @@ public final class WindowMoments extends BlockWindow {
             lastMissing = seq;
         }
         seq++;
-        if (j + 1 == window) {
-            turn();
+        if (j + 1 == v.length) {
+            edge();
         } else {
             next = j + 1;
         }
@@ -177,22 +173,17 @@ public final class WindowMoments extends BlockWindow {
     }
 
     @Override
-    int scalars() {
-        return 3;
+    void save(Mark into) {
+        into.s0 = shift;
+        into.s1 = p1;
+        into.s2 = p2;
     }
 
     @Override
-    void save(double[] into) {
-        into[0] = shift;
-        into[1] = p1;
-        into[2] = p2;
-    }
-
-    @Override
-    void load(double[] from) {
-        shift = from[0];
-        p1 = from[1];
-        p2 = from[2];
+    void load(Mark from) {
+        shift = from.s0;
+        p1 = from.s1;
+        p2 = from.s2;
         select();
     }
 }

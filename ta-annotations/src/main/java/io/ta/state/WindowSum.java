@@ -25,10 +25,6 @@ public final class WindowSum extends BlockWindow {
     public void push(double x) {
         int j = next;
         double[] v = xs;
-        if (j == v.length) {
-            grow();
-            v = xs;
-        }
         v[j] = x;
         if (finite(x)) {
             prefix += x;
@@ -36,8 +32,8 @@ public final class WindowSum extends BlockWindow {
             lastMissing = seq;
         }
         seq++;
-        if (j + 1 == window) {
-            turn();
+        if (j + 1 == v.length) {
+            edge();
         } else {
             next = j + 1;
         }
@@ -91,18 +87,13 @@ public final class WindowSum extends BlockWindow {
     }
 
     @Override
-    int scalars() {
-        return 1;
+    void save(Mark into) {
+        into.s0 = prefix;
     }
 
     @Override
-    void save(double[] into) {
-        into[0] = prefix;
-    }
-
-    @Override
-    void load(double[] from) {
-        prefix = from[0];
+    void load(Mark from) {
+        prefix = from.s0;
         select();
     }
 }
