@@ -85,21 +85,6 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         return seq - 1 - lastMissing < window;
     }
 
-    /**
-     * A push filled the current buffer ({@code next + 1 == xs.length}): the block is complete and {@link #turn()}s,
-     * or (while the first block fills) the buffer grows. Keeping {@code next < xs.length} between pushes lets a push
-     * make one comparison for both.
-     */
-    final void edge() {
-        int n = next + 1;
-        if (n == window) {
-            turn();
-        } else {
-            grow();
-            next = n;
-        }
-    }
-
     /** Makes room in the current (first) block; only runs while the first block fills. */
     final void grow() {
         int n = Math.min(window, xs.length * 2);
@@ -217,9 +202,8 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         }
         // Buffers for exactly what the stored pushes need (block 0 grown as if the pushes had just happened).
         if (s < window) {
-            // Strictly more than the stored pushes: a push grows the buffer as soon as it fills (see edge()).
             int cap = Math.min(window, INITIAL_CAPACITY);
-            while (cap <= s && cap < window) {
+            while (cap < s) {
                 cap = Math.min(window, cap * 2);
             }
             x0 = new double[cap];

@@ -53,6 +53,10 @@ public final class WindowComoments extends BlockWindow {
     public void push(double x, double y) {
         int j = next;
         double[] vx = xs;
+        if (j == vx.length) {
+            grow();
+            vx = xs;
+        }
         vx[j] = x;
         ys[j] = y;
         if (finite(x) && finite(y)) {
@@ -72,8 +76,8 @@ public final class WindowComoments extends BlockWindow {
             lastMissing = seq;
         }
         seq++;
-        if (j + 1 == vx.length) {
-            edge();
+        if (j + 1 == window) {
+            turn();
         } else {
             next = j + 1;
         }

@@ -48,6 +48,10 @@ public final class WindowMoments extends BlockWindow {
     public void push(double x) {
         int j = next;
         double[] v = xs;
+        if (j == v.length) {
+            grow();
+            v = xs;
+        }
         v[j] = x;
         if (finite(x)) {
             double k = shift;
@@ -61,8 +65,8 @@ public final class WindowMoments extends BlockWindow {
             lastMissing = seq;
         }
         seq++;
-        if (j + 1 == v.length) {
-            edge();
+        if (j + 1 == window) {
+            turn();
         } else {
             next = j + 1;
         }

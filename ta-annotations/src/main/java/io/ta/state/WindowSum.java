@@ -25,6 +25,10 @@ public final class WindowSum extends BlockWindow {
     public void push(double x) {
         int j = next;
         double[] v = xs;
+        if (j == v.length) {
+            grow();
+            v = xs;
+        }
         v[j] = x;
         if (finite(x)) {
             prefix += x;
@@ -32,8 +36,8 @@ public final class WindowSum extends BlockWindow {
             lastMissing = seq;
         }
         seq++;
-        if (j + 1 == v.length) {
-            edge();
+        if (j + 1 == window) {
+            turn();
         } else {
             next = j + 1;
         }

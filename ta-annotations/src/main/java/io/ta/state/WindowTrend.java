@@ -39,6 +39,10 @@ public final class WindowTrend extends BlockWindow {
     public void push(double x) {
         int j = next;
         double[] v = xs;
+        if (j == v.length) {
+            grow();
+            v = xs;
+        }
         v[j] = x;
         if (finite(x)) {
             double k = shift;
@@ -52,8 +56,8 @@ public final class WindowTrend extends BlockWindow {
             lastMissing = seq;
         }
         seq++;
-        if (j + 1 == v.length) {
-            edge();
+        if (j + 1 == window) {
+            turn();
         } else {
             next = j + 1;
         }
