@@ -31,10 +31,11 @@ import picocli.CommandLine.Option;
 @Command(
         name = "ta",
         mixinStandardHelpOptions = true,
-        version = "ta 0.1.0",
+        versionProvider = Version.class,
         description = "Technical analysis over CSV files: evaluate indicators and strategies, stream them, draw charts.",
         footer = Main.EXIT_CODES,
-        subcommands = {EvalCommand.class, StreamCommand.class, ListCommand.class, DescribeCommand.class, DemoCommand.class})
+        subcommands = {EvalCommand.class, StreamCommand.class, ListCommand.class, DescribeCommand.class, DemoCommand.class,
+            Version.Print.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Success. */
     public static final int OK = 0;
@@ -85,7 +86,9 @@ public final class Main implements Runnable {
      * a descriptor that fails), and carries on without it.
      */
     static Registry registry(CommandLine cl) {
-        Main main = (Main) cl.getCommandSpec().root().userObject();
+        if (!(cl.getCommandSpec().root().userObject() instanceof Main main)) {
+            return Registry.standard();
+        }
         if (main.registry == null) {
             main.registry = ExtensionKernels.registry(cl, main.kernels, System.getenv(ExtensionKernels.ENV));
         }
@@ -113,7 +116,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: eval, stream, list, describe or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: eval, stream, list, describe, demo, version or help");
     }
 
     /** Runs the command line on the process's standard streams and exits with its code. */

@@ -70,7 +70,7 @@ public final class KernelProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(KernelElements.KERNEL, KernelLibrary.class.getCanonicalName());
+        return Set.of(KernelElements.KERNEL, KernelElements.CHART, KernelLibrary.class.getCanonicalName());
     }
 
     @Override
@@ -88,6 +88,7 @@ public final class KernelProcessor extends AbstractProcessor {
         }
         try {
             libraries(round);
+            charts(round);
             boolean found = false;
             for (Element e : round.getElementsAnnotatedWith(processingEnv.getElementUtils().getTypeElement(KernelElements.KERNEL))) {
                 found = true;
@@ -128,6 +129,19 @@ public final class KernelProcessor extends AbstractProcessor {
             }
             libraryPackage = p.getQualifiedName().toString();
             libraryFacade = ClassName.get(libraryPackage, facade);
+        }
+    }
+
+    /** A {@code @Chart} outside a kernel class would be read by no one: say so rather than ignore it. */
+    private void charts(RoundEnvironment round) {
+        TypeElement chart = processingEnv.getElementUtils().getTypeElement(KernelElements.CHART);
+        if (chart == null) {
+            return;
+        }
+        for (Element e : round.getElementsAnnotatedWith(chart)) {
+            ValidationReport report = validator.validateChartElsewhere(e);
+            report.printTo(processingEnv.getMessager());
+            failed |= !report.isClean();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -21,6 +22,7 @@ import io.ta.state.OrderStatistics;
  * mean with sums relative to window values, so a constant window has exactly 0 of both and gives 0 at any price
  * level. A missing value makes the output NaN while it is inside the window (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {-100, 100})
 @Kernel(
         name = "cci",
         family = Family.MOMENTUM,

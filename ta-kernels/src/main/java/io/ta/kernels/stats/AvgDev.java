@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -19,6 +20,7 @@ import io.ta.state.OrderStatistics;
  *
  * <p>NaN while a missing value is inside the window (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "avgdev",
         family = Family.STATISTIC,
