@@ -7,8 +7,11 @@ import io.ta.annotation.KernelLibrary;
 import io.ta.processor.model.KernelModel;
 import io.ta.processor.model.ModelFactory;
 import io.ta.processor.model.SelectorModel;
+import io.ta.processor.validate.ClasspathNames;
+import io.ta.processor.validate.Diagnostic;
 import io.ta.processor.validate.KernelValidator;
 import io.ta.processor.validate.Messages;
+import io.ta.processor.validate.NameClashValidator;
 import io.ta.processor.validate.ValidationReport;
 import io.ta.processor.write.DescriptorWriter;
 import io.ta.processor.write.FacadeWriter;
@@ -55,6 +58,7 @@ public final class KernelProcessor extends AbstractProcessor {
     private KernelElements elements;
     private KernelValidator validator;
     private ModelFactory factory;
+    private NameClashValidator clashes;
 
     private final Map<String, String> names = new LinkedHashMap<>();
     private final List<KernelModel> models = new ArrayList<>();
@@ -80,6 +84,7 @@ public final class KernelProcessor extends AbstractProcessor {
             elements = new KernelElements(processingEnv);
             validator = new KernelValidator(elements);
             factory = new ModelFactory(processingEnv, elements);
+            clashes = new NameClashValidator(new ClasspathNames(processingEnv.getFiler(), processingEnv.getElementUtils()));
         }
         try {
             libraries(round);
@@ -188,6 +193,10 @@ public final class KernelProcessor extends AbstractProcessor {
                         KernelElements.mirror(type, KernelElements.KERNEL));
                 ok = false;
             }
+        }
+        for (Diagnostic d : clashes.validate(m, type)) {
+            processingEnv.getMessager().printMessage(Kind.ERROR, d.message(), d.element(), d.annotation());
+            ok = false;
         }
         return ok;
     }
