@@ -5,6 +5,7 @@ import io.ta.runtime.Bars;
 import io.ta.runtime.Registry;
 import io.ta.runtime.plan.Plan;
 import io.ta.spi.KernelDescriptor;
+import java.util.Arrays;
 
 /** Prints where the kernels it uses come from, and one plan mixing a built-in with an extension kernel. */
 public final class Main {
@@ -23,6 +24,11 @@ public final class Main {
         long automatic = ModuleLayer.boot().modules().stream().filter(m -> m.getDescriptor().isAutomatic()).count();
         double[] values = Plan.compile("range_position(sma(close, 2), 4)").run(Bars.builder().column("close", close).build())
                 .value().toArray();
+        // An extension kernel that composes a built-in one (dm_balance holds a PlusDm): across two modules.
+        KernelDescriptor balance = registry.kernel("dm_balance");
+        double[] balances = Plan.compile("dm_balance(1)").run(Bars.builder()
+                .column("high", new double[] {10, 11, 10.5, 10.4}).column("low", new double[] {9, 10, 9, 9.5}).build())
+                .value().toArray();
         System.out.println("app module=" + Main.class.getModule().getName());
         System.out.println("automatic modules=" + automatic);
         System.out.println("problems=" + registry.problems());
@@ -31,5 +37,7 @@ public final class Main {
         System.out.println("range_position from " + range.getClass().getModule().getName() + " as " + range.name());
         System.out.println("sma(close, 2)[1]=" + Ta.sma(close, 2)[1]);
         System.out.println("range_position(sma(close, 2), 4)[5]=" + values[5]);
+        System.out.println("dm_balance from " + balance.getClass().getModule().getName());
+        System.out.println("dm_balance(1)=" + Arrays.toString(balances));
     }
 }

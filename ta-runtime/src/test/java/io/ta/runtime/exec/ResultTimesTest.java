@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ta.error.ShapeMismatchException;
 import io.ta.error.StreamStateException;
-import io.ta.kernels.testing.RandomBars;
+import io.ta.testing.RandomBars;
 import io.ta.runtime.Bars;
 import io.ta.runtime.Registry;
 import io.ta.runtime.Series;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ta.kernels.TaExpr;
-import io.ta.kernels.testing.RandomBars;
+import io.ta.testing.RandomBars;
 import io.ta.runtime.Bars;
 import io.ta.runtime.Registry;
 import io.ta.runtime.plan.Plan;

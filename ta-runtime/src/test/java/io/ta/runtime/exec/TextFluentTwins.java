@@ -3,7 +3,7 @@ package io.ta.runtime.exec;
 import io.ta.annotation.OutputKind;
 import io.ta.expr.ToExpr;
 import io.ta.kernels.TaExpr;
-import io.ta.kernels.testing.KernelCase;
+import io.ta.testing.KernelCase;
 import io.ta.runtime.Bars;
 import io.ta.runtime.Registry;
 import io.ta.spi.KernelDescriptor;
