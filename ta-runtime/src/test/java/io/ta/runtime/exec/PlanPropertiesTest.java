@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * For random expressions over every registered kernel, on random bars with missing values and extreme magnitudes:
  * block execution (random block sizes) ≡ bar-by-bar streaming (with previews and revised bars interleaved) ≡
- * streaming with a snapshot → bytes → restore in the middle ≡ the naive node-at-a-time reference — bit for bit.
+ * streaming with a snapshot → bytes → restore in the middle ≡ the naive node-at-a-time reference — bit for bit. Batch
+ * and streams run compiled ({@link FusedCompiler}); the interpreted executor and an interpreted stream run every case
+ * too, and the compiler must not decline any plan over the standard kernels.
  */
 class PlanPropertiesTest {
     static final int EXAMPLES = Integer.getInteger("ta.examples", 1000);
@@ -64,15 +66,20 @@ class PlanPropertiesTest {
                     SplittableRandom r = new SplittableRandom(c.seed());
                     int block = 1 + r.nextInt(r.nextBoolean() ? 8 : 300);
                     PlanResult batch = new BlockExecutor(plan, block).run(c.bars());
+                    PlanResult interpreted = BlockExecutor.interpreted(plan, block).run(c.bars());
                     int n = c.bars().length();
                     Map<String, double[]> naive = new LinkedHashMap<>();
                     for (Map.Entry<String, Expr> e : c.roots().entrySet()) {
                         naive.put(e.getKey(), RandomPlans.evaluate(e.getValue(), c.bars()));
                         for (int t = 0; t < n; t++) {
                             same(naive.get(e.getKey())[t], batch.get(e.getKey()).get(t), "block " + block + " vs naive, " + e.getKey() + " at " + t);
+                            same(naive.get(e.getKey())[t], interpreted.get(e.getKey()).get(t), "interpreted vs naive, " + e.getKey() + " at " + t);
                         }
                     }
-                    PlanStream stream = plan.stream();
+                    PlanStream stream = new PlanStream(plan, r.nextInt(4) != 0);
+                    if (!Program.of(plan, true).fused()) {
+                        fail("the compiler declined a plan over standard kernels");
+                    }
                     PlanStream restored = null;
                     int cut = n == 0 ? 0 : r.nextInt(n);
                     for (int t = 0; t < n; t++) {
