@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The benchmarks of the performance gate ({@code PerfGateTest}, run by {@code mvn verify}): short, over 100,000 bars,
  * in pairs whose <em>ratio</em> is what the gate checks — ta ÷ TA-Lib for nine kernels, the fused plan ÷ the same
- * kernels composed by hand, and stream updates ÷ batch. Iteration counts and forks are set by the gate.
+ * kernels composed by hand, and stream updates ÷ batch. The gate times these methods itself (thread CPU time);
+ * {@code java -jar benchmarks.jar GateBench} runs them under JMH.
  *
  * <p>{@code -Dta.gate.slow=<benchmark>} makes that benchmark do its work twice: the injected 2× regression the gate
  * must catch.
