@@ -1,8 +1,10 @@
 package test;
 
+import io.ta.annotation.Complexity;
 import io.ta.annotation.Family;
 import io.ta.annotation.OutputKind;
 import io.ta.annotation.Require;
+import io.ta.annotation.Scale;
 import io.ta.spi.Checks;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.OutputSpec;
@@ -24,11 +26,13 @@ public final class Bands_Descriptor implements KernelDescriptor {
      */
     public static final Bands_Descriptor INSTANCE = new Bands_Descriptor();
 
-    private static final List<ParamSpec> PARAMS = List.of(new ParamSpec("fast_period", ParamType.INT, "3", 1.0, 100.0, false, false, List.of(), ""), new ParamSpec("slow_period", ParamType.INT, "10", 2.0, 100.0, false, false, List.of(), ""), new ParamSpec("width", ParamType.REAL, "2.0", 0.0, Double.POSITIVE_INFINITY, true, false, List.of(), ""));
+    private static final List<ParamSpec> PARAMS = List.of(new ParamSpec("fast_period", ParamType.INT, "3", 1.0, 100.0, false, false, List.of(), "", Scale.UNITLESS), new ParamSpec("slow_period", ParamType.INT, "10", 2.0, 100.0, false, false, List.of(), "", Scale.UNITLESS), new ParamSpec("width", ParamType.REAL, "2.0", 0.0, Double.POSITIVE_INFINITY, true, false, List.of(), "", Scale.UNITLESS));
 
     private static final List<String> INPUTS = List.of("high", "low");
 
-    private static final List<OutputSpec> OUTPUTS = List.of(new OutputSpec("upper", ""), new OutputSpec("middle", "the mean"), new OutputSpec("lower", ""));
+    private static final List<OutputSpec> OUTPUTS = List.of(new OutputSpec("upper", "", Scale.PRICE), new OutputSpec("middle", "the mean", Scale.PRICE), new OutputSpec("lower", "", Scale.PRICE));
+
+    private static final List<Scale> INPUT_SCALES = List.of(Scale.PRICE, Scale.PRICE);
 
     private static final List<String> ALIASES = List.of();
 
@@ -100,6 +104,21 @@ public final class Bands_Descriptor implements KernelDescriptor {
     @Override
     public List<OutputSpec> outputs() {
         return OUTPUTS;
+    }
+
+    @Override
+    public Scale inputScale(int input) {
+        return INPUT_SCALES.get(input);
+    }
+
+    @Override
+    public Complexity timeCost() {
+        return Complexity.CONSTANT;
+    }
+
+    @Override
+    public Complexity memoryCost() {
+        return Complexity.LINEAR;
     }
 
     @Override

@@ -1,7 +1,9 @@
 package test;
 
+import io.ta.annotation.Complexity;
 import io.ta.annotation.Family;
 import io.ta.annotation.OutputKind;
+import io.ta.annotation.Scale;
 import io.ta.spi.Checks;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.OutputSpec;
@@ -22,11 +24,13 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
      */
     public static final WindowMean_Descriptor INSTANCE = new WindowMean_Descriptor();
 
-    private static final List<ParamSpec> PARAMS = List.of(new ParamSpec("period", ParamType.INT, "10", 1.0, 1000.0, false, false, List.of(), ""), new ParamSpec("rounding", ParamType.CHOICE, "none", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false, List.of("none", "floor"), ""));
+    private static final List<ParamSpec> PARAMS = List.of(new ParamSpec("period", ParamType.INT, "10", 1.0, 1000.0, false, false, List.of(), "", Scale.UNITLESS), new ParamSpec("rounding", ParamType.CHOICE, "none", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false, List.of("none", "floor"), "", Scale.UNITLESS));
 
     private static final List<String> INPUTS = List.of("x");
 
-    private static final List<OutputSpec> OUTPUTS = List.of(new OutputSpec("value", ""));
+    private static final List<OutputSpec> OUTPUTS = List.of(new OutputSpec("value", "", Scale.PRICE));
+
+    private static final List<Scale> INPUT_SCALES = List.of(Scale.PRICE);
 
     private static final List<String> ALIASES = List.of("wmean");
 
@@ -91,6 +95,21 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
     @Override
     public List<OutputSpec> outputs() {
         return OUTPUTS;
+    }
+
+    @Override
+    public Scale inputScale(int input) {
+        return INPUT_SCALES.get(input);
+    }
+
+    @Override
+    public Complexity timeCost() {
+        return Complexity.CONSTANT;
+    }
+
+    @Override
+    public Complexity memoryCost() {
+        return Complexity.LINEAR;
     }
 
     @Override

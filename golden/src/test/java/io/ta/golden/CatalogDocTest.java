@@ -2,6 +2,7 @@ package io.ta.golden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.ta.annotation.Scale;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.OutputSpec;
 import io.ta.spi.ParamSpec;
@@ -55,13 +56,21 @@ class CatalogDocTest {
         sb.append("`ta describe NAME` prints the same facts for one kernel.\n\n");
         sb.append("Parity: **TA-Lib** = matches TA-Lib's Java port on real data (golden/talib), **TTR/R** = matches R's TTR or a\n");
         sb.append("base-R transcription of the formula (golden/ttr), **Tulip** = matches Tulip Indicators 0.8.4 (golden/tulip),\n");
-        sb.append("**hand** = hand-checked worked examples (golden/hand); the number\n");
-        sb.append("is how many fixtures. Every kernel is also in the property suite (batch ≡ stream ≡ chunks, preview, replace-last,\n");
-        sb.append("snapshot/restore, exact lookback, NaN recovery, bad parameters).\n\n");
+        sb.append("**hand** = hand-checked worked examples (golden/hand); the number is how many fixtures, and in brackets the\n");
+        sb.append("largest relative difference from the reference over them (\"exact\" = bit for bit). Every difference is within the\n");
+        sb.append("golden tolerance (1e-9 relative, CATALOG.md §1.5): departures beyond it: none. Where ta is not bit for bit TA-Lib,\n");
+        sb.append("it is because ta's window sums are exact and centred and TA-Lib's running sums are not (docs/contracts.md,\n");
+        sb.append("\"Numerics\"). Every kernel is also in the property suite (batch ≡ stream ≡ chunks, preview, replace-last,\n");
+        sb.append("snapshot/restore, exact lookback, NaN recovery, bad parameters, outlier recovery, long-stream drift, scale\n");
+        sb.append("equivariance, per-bar cost).\n\n");
+        sb.append("Outputs carry their **scale**, how they change when prices are multiplied by c (and volumes by v): *price* ×c,\n");
+        sb.append("*price²* ×c², *volume* ×v, *price·volume* ×c·v, *unitless* unchanged, *none* no such law (docs/contracts.md,\n");
+        sb.append("\"Scale\"). **Cost** is the work per bar and the memory, in the window length n, derived from the state each kernel\n");
+        sb.append("holds (the `@Cost` of its state parts and nested kernels).\n\n");
         for (Map.Entry<String, List<KernelDescriptor>> f : byFamily.entrySet()) {
             sb.append("## ").append(Character.toUpperCase(f.getKey().charAt(0))).append(f.getKey().substring(1)).append("\n\n");
-            sb.append("| kernel | aliases | inputs | parameters | outputs | lookback | reference | parity |\n");
-            sb.append("|---|---|---|---|---|---|---|---|\n");
+            sb.append("| kernel | aliases | inputs | parameters | outputs · scale | lookback | cost · memory | reference | parity |\n");
+            sb.append("|---|---|---|---|---|---|---|---|---|\n");
             for (KernelDescriptor d : f.getValue()) {
                 List<String> params = new ArrayList<>();
                 for (ParamSpec p : d.params()) {
@@ -72,7 +81,8 @@ class CatalogDocTest {
                 d.selectors().forEach(s -> aliases.add(s.alias() + " → " + s.output()));
                 List<String> inputs = new ArrayList<>();
                 for (int i = 0; i < d.inputs().size(); i++) {
-                    inputs.add(d.inputs().get(i) + (d.domain(i).isUnbounded() ? "" : " (" + d.domain(i) + ")"));
+                    String unit = d.inputScale(i) == Scale.PRICE ? "" : " " + scaleName(d.inputScale(i));
+                    inputs.add(d.inputs().get(i) + unit + (d.domain(i).isUnbounded() ? "" : " (" + d.domain(i) + ")"));
                 }
                 String lookback = d.lookbackFormula().isEmpty() ? "–" : "`" + d.lookbackFormula() + "`";
                 if (d.params().stream().allMatch(ParamSpec::hasDefault)) {
@@ -81,8 +91,9 @@ class CatalogDocTest {
                 sb.append("| `").append(d.name()).append("` | ").append(cell(String.join(", ", aliases)))
                         .append(" | ").append(cell(String.join(", ", inputs)))
                         .append(" | ").append(cell(String.join("; ", params)))
-                        .append(" | ").append(cell(String.join(", ", d.outputs().stream().map(OutputSpec::name).toList())))
+                        .append(" | ").append(cell(outputs(d)))
                         .append(" | ").append(lookback)
+                        .append(" | ").append(d.timeCost().notation()).append(" · ").append(d.memoryCost().notation())
                         .append(" | ").append(cell(d.reference()))
                         .append(" | ").append(cell(String.join(", ", parity.getOrDefault(d.name(), List.of()))))
                         .append(" |\n");
@@ -92,16 +103,55 @@ class CatalogDocTest {
         return sb.toString();
     }
 
+    /** {@code upper, middle, lower · price}, or each output with its own scale when they differ. */
+    static String outputs(KernelDescriptor d) {
+        List<OutputSpec> outs = d.outputs();
+        boolean same = outs.stream().map(OutputSpec::scale).distinct().count() == 1;
+        if (same) {
+            return String.join(", ", outs.stream().map(OutputSpec::name).toList()) + " · " + scaleName(outs.get(0).scale());
+        }
+        return String.join(", ", outs.stream().map(o -> o.name() + " · " + scaleName(o.scale())).toList());
+    }
+
+    static String scaleName(Scale s) {
+        return switch (s) {
+            case PRICE_SQUARED -> "price²";
+            case PRICE_VOLUME -> "price·volume";
+            default -> s.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
     private static String cell(String s) {
         return s.isEmpty() ? "–" : s.replace("|", "\\|");
     }
 
-    /** For each kernel, its golden fixtures by reference: "TA-Lib ×2", "TTR/R ×1", "Tulip ×1", "hand ×3". */
+    /**
+     * For each kernel, its golden fixtures by reference with the largest relative difference over them:
+     * "TA-Lib ×2 (≤ 3.1e-13)", "TTR/R ×1 (exact)", "Tulip ×1 (exact)", "hand ×3".
+     */
     static Map<String, List<String>> parity() {
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-        TalibCase.all().forEach(c -> counts.computeIfAbsent(c.kernel(), k -> new TreeMap<>()).merge("TA-Lib", 1, Integer::sum));
-        TtrParityTest.cases().forEach(c -> counts.computeIfAbsent(c.kernel(), k -> new TreeMap<>()).merge("TTR/R", 1, Integer::sum));
-        TulipParityTest.cases().forEach(c -> counts.computeIfAbsent(c.ta().kernel(), k -> new TreeMap<>()).merge("Tulip", 1, Integer::sum));
+        Map<String, Double> worst = new LinkedHashMap<>();
+        for (TalibCase c : TalibCase.all()) {
+            counts.computeIfAbsent(c.kernel(), k -> new TreeMap<>()).merge("TA-Lib", 1, Integer::sum);
+            worst.merge(c.kernel() + "/TA-Lib", difference(c, Fixture.read(c.fixture()).values()), Math::max);
+        }
+        for (TalibCase c : TtrParityTest.cases()) {
+            counts.computeIfAbsent(c.kernel(), k -> new TreeMap<>()).merge("TTR/R", 1, Integer::sum);
+            worst.merge(c.kernel() + "/TTR/R", difference(c, Fixture.read(Golden.path("ttr", "fixtures", c.id() + ".csv")).values()),
+                    Math::max);
+        }
+        for (TulipParityTest.TulipCase t : TulipParityTest.cases()) {
+            TalibCase c = t.ta();
+            counts.computeIfAbsent(c.kernel(), k -> new TreeMap<>()).merge("Tulip", 1, Integer::sum);
+            double[][] reference = Fixture.read(Golden.path("tulip", "fixtures", c.id() + ".csv")).values();
+            KernelDescriptor d = TalibGenerator.descriptor(c.kernel());
+            int lookback = d.lookback(c.paramValues(d));
+            for (double[] column : reference) {
+                java.util.Arrays.fill(column, 0, Math.min(lookback, column.length), Double.NaN); // as TulipParityTest
+            }
+            worst.merge(c.kernel() + "/Tulip", difference(c, reference), Math::max);
+        }
         try (var files = Files.list(Golden.path("hand"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
                 for (String line : Files.readAllLines(f)) {
@@ -116,9 +166,20 @@ class CatalogDocTest {
         Map<String, List<String>> out = new LinkedHashMap<>();
         counts.forEach((k, m) -> {
             List<String> parts = new ArrayList<>();
-            m.forEach((ref, n) -> parts.add(ref + " ×" + n));
+            m.forEach((ref, n) -> {
+                Double w = worst.get(k + "/" + ref);
+                String diff = w == null ? "" : w == 0.0 ? " (exact)" : String.format(Locale.ROOT, " (≤ %.1e)", w);
+                parts.add(ref + " ×" + n + diff);
+            });
             out.put(k, parts);
         });
         return out;
+    }
+
+    /** The largest relative difference of ta from one golden fixture (the parity tests fail beyond 1e-9). */
+    private static double difference(TalibCase c, double[][] reference) {
+        KernelDescriptor d = TalibGenerator.descriptor(c.kernel());
+        double[][] ours = d.batch(c.paramValues(d), c.inputArrays(d, Dataset.load(c.dataset())));
+        return Parity.check(c.id(), reference, ours);
     }
 }

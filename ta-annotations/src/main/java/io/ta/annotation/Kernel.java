@@ -54,4 +54,12 @@ public @interface Kernel {
      * infer it (flag kernels are {@link Scale#UNITLESS}).
      */
     Scale scale() default Scale.DEFAULT;
+
+    /**
+     * The per-bar work of the step itself, beyond its state parts, when it is not O(1): a kernel whose definition
+     * needs a pass over its window every bar (a finite impulse response with arbitrary weights) says
+     * {@link Complexity#LINEAR}. The published cost is the larger of this and what the state parts declare
+     * ({@link Cost}); the property suite holds the kernel to it.
+     */
+    Complexity cost() default Complexity.CONSTANT;
 }

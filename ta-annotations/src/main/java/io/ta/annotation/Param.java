@@ -38,4 +38,11 @@ public @interface Param {
 
     /** One line describing the parameter. */
     String doc() default "";
+
+    /**
+     * The unit of a numeric parameter: {@link Scale#UNITLESS} for periods, multipliers and percentages;
+     * {@link Scale#PRICE} (or {@link Scale#VOLUME}) for a parameter quoted like the inputs, such as a starting price,
+     * so that re-quoting the data re-quotes it too (the property suite does).
+     */
+    Scale scale() default Scale.UNITLESS;
 }

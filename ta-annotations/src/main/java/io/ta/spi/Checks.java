@@ -23,6 +23,22 @@ public final class Checks {
         return v + v * 0.0;
     }
 
+    /**
+     * The relative zero: a quantity is treated as 0 when it is at most this fraction of the scale of the data it was
+     * computed from. Replaces TA-Lib's absolute {@code TA_IS_ZERO} (1e-8), which makes results depend on the unit
+     * prices are quoted in: far below any real price move (a millionth of a millionth), far above rounding.
+     */
+    public static final double RELATIVE_ZERO = 1e-12;
+
+    /**
+     * Whether {@code v} is negligible next to {@code scale} ({@code |v| <= RELATIVE_ZERO·|scale|}): the scale-relative
+     * form of CATALOG.md's "≈0" guards. Exactly 0 is always negligible; a result of it is the same for prices in
+     * dollars, cents or satoshi.
+     */
+    public static boolean negligible(double v, double scale) {
+        return Math.abs(v) <= RELATIVE_ZERO * Math.abs(scale);
+    }
+
     /** Validates an {@code int} parameter against its declared interval. */
     public static void intParam(String kernel, String param, int value, double min, double max, boolean minEx, boolean maxEx) {
         if (!inRange(value, min, max, minEx, maxEx)) {

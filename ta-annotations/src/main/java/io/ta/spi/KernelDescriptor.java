@@ -1,7 +1,9 @@
 package io.ta.spi;
 
+import io.ta.annotation.Complexity;
 import io.ta.annotation.Family;
 import io.ta.annotation.OutputKind;
+import io.ta.annotation.Scale;
 import java.util.List;
 
 /**
@@ -50,8 +52,20 @@ public interface KernelDescriptor {
         return Domain.UNBOUNDED;
     }
 
-    /** Outputs in declaration order. */
+    /** Outputs in declaration order, each with its {@link Scale}. */
     List<OutputSpec> outputs();
+
+    /** What input {@code i} is quoted in: {@link Scale#PRICE}, {@link Scale#VOLUME} or {@link Scale#UNITLESS}. */
+    Scale inputScale(int input);
+
+    /**
+     * Per-bar cost in the window length: the largest {@link io.ta.annotation.Cost} of the state parts it holds, nested
+     * kernels included.
+     */
+    Complexity timeCost();
+
+    /** Memory in the window length, derived from the state like {@link #timeCost()}. */
+    Complexity memoryCost();
 
     /** The state layout hash snapshots carry; changes whenever the kernel's declared state changes. */
     long schema();

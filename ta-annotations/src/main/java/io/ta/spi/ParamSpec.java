@@ -1,5 +1,6 @@
 package io.ta.spi;
 
+import io.ta.annotation.Scale;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,6 +16,8 @@ import java.util.Locale;
  * @param maxExclusive whether {@code max} is excluded
  * @param choices allowed names for {@link ParamType#CHOICE}, empty otherwise
  * @param doc one line describing it
+ * @param scale what a numeric value is quoted in: {@link Scale#UNITLESS} for most, {@link Scale#PRICE} or
+ *     {@link Scale#VOLUME} for a parameter in the inputs' unit
  */
 public record ParamSpec(
         String name,
@@ -25,7 +28,8 @@ public record ParamSpec(
         boolean minExclusive,
         boolean maxExclusive,
         List<String> choices,
-        String doc) {
+        String doc,
+        Scale scale) {
 
     public ParamSpec {
         choices = List.copyOf(choices);

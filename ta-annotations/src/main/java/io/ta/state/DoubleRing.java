@@ -1,5 +1,7 @@
 package io.ta.state;
 
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Cost;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
@@ -12,6 +14,7 @@ import io.ta.spi.StateWriter;
  * for {@code replaceLast}, and again for a {@code preview} on top of it — is O(1) instead of copying the window.
  * Contract: at most one {@link #push} per kernel step.
  */
+@Cost(time = Complexity.CONSTANT, memory = Complexity.LINEAR)
 public final class DoubleRing implements StatePart<DoubleRing.Mark> {
     private static final int SLACK = 2;
 

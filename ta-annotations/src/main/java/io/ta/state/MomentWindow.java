@@ -1,5 +1,7 @@
 package io.ta.state;
 
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Cost;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
@@ -33,6 +35,7 @@ import io.ta.spi.StateWriter;
  * their count; the moments are recomputed from them on read in the same order of operations, so they come back bit
  * for bit and no derived number is taken on trust. Contract: at most one {@link #push} per kernel step.
  */
+@Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class MomentWindow implements StatePart<MomentWindow.Mark> {
     /** The scale of a set without spread (one value, or equal values): below every double's exponent. */
     private static final int FLAT = -4096;

@@ -1,5 +1,7 @@
 package io.ta.state;
 
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Cost;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
@@ -29,6 +31,7 @@ import io.ta.spi.StateWriter;
  * <p>A non-finite push is missing: it occupies its place in time but no rank, and {@link #hasMissing()} is true
  * while it is inside the window (CATALOG.md §5.2). Contract: at most one {@link #push} per kernel step.
  */
+@Cost(time = Complexity.LOGARITHMIC, memory = Complexity.LINEAR)
 public final class RankWindow implements StatePart<RankWindow.Mark> {
     private final int window;
     private final int slots;

@@ -1,5 +1,7 @@
 package io.ta.state;
 
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Cost;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
@@ -18,6 +20,7 @@ import io.ta.spi.StateWriter;
  * window). A non-finite push occupies its place but never wins; while one is inside the window {@link #hasMissing()}
  * is true and the index names the extreme of the finite values. Contract: at most one push per kernel step.
  */
+@Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class RescanExtreme implements StatePart<RescanExtreme.Mark> {
     private final int window;
     private final SlidingExtreme oldest;

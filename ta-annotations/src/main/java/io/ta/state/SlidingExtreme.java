@@ -1,5 +1,7 @@
 package io.ta.state;
 
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Cost;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
@@ -17,6 +19,7 @@ import io.ta.spi.StateWriter;
  * suffixes), so a push never overwrites anything a checkpoint may return to: marks and rewinds stay O(1).
  * Contract: at most one push per kernel step.
  */
+@Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     private final int window;
     private final double sign;

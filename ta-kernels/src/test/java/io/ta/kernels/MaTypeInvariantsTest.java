@@ -20,7 +20,7 @@ import java.util.Set;
  * the standalone average of it, stochrsi the same on the RSI, both in [0, 100] (fastd only for the averaging types
  * that cannot overshoot); macdext's histogram is macd − signal and with EMA
  * types it is {@code macd}; apo is the difference of two {@code ma}s and ppo is {@code 100·apo/MA_slow} where
- * {@code |MA_slow| ≥ 1e-8}, 0 elsewhere — all bit for bit.
+ * {@code MA_slow} is not negligible next to the input ({@code |MA_slow| > 1e-12·|x|}), 0 elsewhere — all bit for bit.
  */
 class MaTypeInvariantsTest extends InvariantSuite {
     /** Rounding slack for an oscillator on a 0..100 scale (ratios of exact or running sums). */
@@ -149,7 +149,8 @@ class MaTypeInvariantsTest extends InvariantSuite {
 
     /**
      * TA-Lib STOCHF from its definition: fast %K over each complete window of finite values (NaN otherwise), in
-     * TA-Lib's form {@code (C − LL)/((HH − LL)/100)}, 0 when {@code HH − LL} is 0; fast %D the standalone average
+     * TA-Lib's form {@code (C − LL)/((HH − LL)/100)}, 0 when {@code HH − LL} is at most 1e-12 of HH (ta's relative
+     * zero); fast %D the standalone average
      * of fast %K from its first value on; fast %K reported from fast %D's first value on.
      */
     static double[][] naiveStochf(double[] high, double[] low, double[] close, int k, int d, String type) {
@@ -167,7 +168,7 @@ class MaTypeInvariantsTest extends InvariantSuite {
             }
             if (finite) {
                 double diff = (hh - ll) / 100.0;
-                fastK[t] = diff != 0.0 ? (close[t] - ll) / diff : 0.0;
+                fastK[t] = Math.abs(hh - ll) <= 1e-12 * Math.abs(hh) ? 0.0 : (close[t] - ll) / diff;
             }
         }
         double[] fastD = new double[n];
@@ -286,7 +287,8 @@ class MaTypeInvariantsTest extends InvariantSuite {
         double[] expected = new double[x.length];
         for (int t = 0; t < x.length; t++) {
             double s = slow[t];
-            double v = apo[t] != apo[t] || s != s ? Double.NaN : -1e-8 < s && s < 1e-8 ? 0.0 : (apo[t] / s) * 100.0;
+            double v = apo[t] != apo[t] || s != s ? Double.NaN
+                    : Math.abs(s) <= 1e-12 * Math.abs(x[t]) ? 0.0 : (apo[t] / s) * 100.0;
             expected[t] = Double.isFinite(v) ? v : Double.NaN;
         }
         assertSame(expected, out[0], c, "ppo vs 100·apo/ma(slow)");

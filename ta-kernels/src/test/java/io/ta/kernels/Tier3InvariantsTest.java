@@ -215,11 +215,17 @@ class Tier3InvariantsTest extends InvariantSuite {
         }
     }
 
-    /** The total starts at 0 and then grows by exactly V·(C − C₋₁)/C₋₁ (0 when C₋₁ = 0) from one valid bar to the next. */
+    /**
+     * The total starts at 0 and then grows by V·(C − C₋₁)/C₋₁ (0 when C₋₁ = 0) from one valid bar to the next: it is
+     * the exact sum of those terms, rounded once (a compensated {@code CumSum}), to within an ulp of the sum plus 2⁻¹⁰⁰
+     * of the terms' magnitude.
+     */
     static void pvtIncrements(KernelCase c, double[][] out) {
         double[] close = input(c, "close");
         double[] volume = input(c, "volume");
         int last = -1;
+        java.math.BigDecimal exact = java.math.BigDecimal.ZERO;
+        double magnitude = 0;
         for (int t = 0; t < c.length(); t++) {
             double v = out[0][t];
             if (Double.isNaN(v)) {
@@ -230,7 +236,12 @@ class Tier3InvariantsTest extends InvariantSuite {
             } else {
                 double p = close[last];
                 double term = p == 0 ? 0 : (close[t] - p) / p * volume[t];
-                same(c, "the running total", t, v, out[0][last] + term);
+                exact = exact.add(new java.math.BigDecimal(term));
+                magnitude += Math.abs(term);
+                double e = exact.doubleValue();
+                if (!(Math.abs(v - e) <= 2 * Math.ulp(e) + 0x1p-100 * magnitude)) {
+                    fail(c + ": the running total at bar " + t + " is " + v + ", the exact sum of its terms " + e);
+                }
             }
             last = t;
         }

@@ -46,7 +46,7 @@ class DiagnosticsTest {
         return IMPORTS + annotation + "\n" + header + " {\n" + members + "\n}\n";
     }
 
-    private static final String OK_ANNOTATION = "@Kernel(name = \"k\", family = Family.STATISTIC, summary = \"s\")";
+    private static final String OK_ANNOTATION = "@Kernel(name = \"k\", family = Family.STATISTIC, summary = \"s\", scale = Scale.PRICE)";
     private static final String OK_HEADER = "public final class K";
     private static final String CTOR = "    public K(@Param(defaultValue = \"3\", min = 1, max = 10) int period) {}\n";
     private static final String LOOKBACK = "    public static int lookback(int period) { return period - 1; }\n";
@@ -62,10 +62,10 @@ class DiagnosticsTest {
                         Messages.NOT_CLASS.formatted("K", "an interface"), "@Kernel(name = \"k\""),
                 new Case("SHAPE", kernel(OK_ANNOTATION, "public class K", CTOR + LOOKBACK + STEP),
                         Messages.SHAPE.formatted("K", "K"), "public class K"),
-                new Case("NAME_FORMAT", kernel("@Kernel(name = \"MyKernel\", family = Family.STATISTIC, summary = \"s\")", OK_HEADER,
+                new Case("NAME_FORMAT", kernel("@Kernel(name = \"MyKernel\", family = Family.STATISTIC, summary = \"s\", scale = Scale.PRICE)", OK_HEADER,
                         CTOR + LOOKBACK + STEP),
                         Messages.NAME_FORMAT.formatted("kernel name", "MyKernel", "my_kernel"), "@Kernel(name = \"MyKernel\""),
-                new Case("DUPLICATE_NAME", kernel("@Kernel(name = \"k\", aliases = \"k\", family = Family.STATISTIC, summary = \"s\")",
+                new Case("DUPLICATE_NAME", kernel("@Kernel(name = \"k\", aliases = \"k\", family = Family.STATISTIC, summary = \"s\", scale = Scale.PRICE)",
                         OK_HEADER, CTOR + LOOKBACK + STEP),
                         Messages.DUPLICATE_NAME.formatted("k", "K", "itself"), "aliases = \"k\""),
                 new Case("DUPLICATE_MEMBER", ok(CTOR + LOOKBACK + "    @Step public double step(double x, @Input(\"x\") double y) { return x; }\n"),
@@ -125,8 +125,29 @@ class DiagnosticsTest {
                                         + "@Param(defaultValue = \"true\") boolean on) {}\n" + LOOKBACK + STEP),
                         Messages.REQUIRE_TYPE.formatted("k", "on"), "right = \"on\""),
                 new Case("SELECTOR_OUTPUT", kernel("@Kernel(name = \"k\", family = Family.STATISTIC, summary = \"s\","
-                                + " selectors = @Selector(alias = \"k_top\", output = \"top\"))", OK_HEADER, CTOR + LOOKBACK + STEP),
+                                + " selectors = @Selector(alias = \"k_top\", output = \"top\"), scale = Scale.PRICE)", OK_HEADER, CTOR + LOOKBACK + STEP),
                         Messages.SELECTOR_OUTPUT.formatted("k_top", "k", "top", "value"), "selectors = @Selector"),
+                new Case("SCALE_MISSING", kernel("@Kernel(name = \"k\", family = Family.STATISTIC, summary = \"s\")", OK_HEADER,
+                                CTOR + LOOKBACK + STEP),
+                        Messages.SCALE_MISSING.formatted("K", "value"), "@Kernel(name = \"k\""),
+                new Case("SCALE_FLAG", kernel("@Kernel(name = \"k\", family = Family.EVENT, summary = \"s\",\n"
+                                + "        kind = OutputKind.FLAG, scale = Scale.PRICE)", OK_HEADER, CTOR + LOOKBACK + STEP),
+                        Messages.SCALE_FLAG.formatted("value", "K", "PRICE"), "family = Family.EVENT"),
+                new Case("SCALE_INPUT", ok(CTOR + LOOKBACK + "    @Step public double step(@Input(scale = Scale.PRICE_SQUARED) double x) { return x; }\n"),
+                        Messages.SCALE_INPUT.formatted("x", "PRICE_SQUARED"), "@Input(scale = Scale.PRICE_SQUARED)"),
+                new Case("PART_COST", ok(CTOR + LOOKBACK + STEP + "    final Part part = new Part();\n")
+                                + "final class Part implements io.ta.spi.StatePart<Part.M> {\n"
+                                + "    static final class M implements io.ta.spi.StatePart.Mark {\n"
+                                + "        public void write(io.ta.spi.StateWriter out) {}\n"
+                                + "        public void read(io.ta.spi.StateReader in) {}\n"
+                                + "    }\n"
+                                + "    public M newMark() { return new M(); }\n"
+                                + "    public void mark(M m) {}\n"
+                                + "    public void rewind(M m) {}\n"
+                                + "    public void write(io.ta.spi.StateWriter out) {}\n"
+                                + "    public void read(io.ta.spi.StateReader in) {}\n"
+                                + "}\n",
+                        Messages.PART_COST.formatted("part", "test.Part", "Part"), "final Part part"),
                 new Case("LIBRARY_NAME", "@KernelLibrary(facade = \"my-facade\")\npackage test;\n\nimport io.ta.annotation.KernelLibrary;\n",
                         Messages.LIBRARY_NAME.formatted("my-facade"), "package test;"));
     }
@@ -152,7 +173,7 @@ class DiagnosticsTest {
     @Test
     void aNameTakenByAnotherKernelIsRejected() {
         JavaFileObject other = JavaFileObjects.forSourceString("test.Other", kernel(
-                "@Kernel(name = \"other\", aliases = \"k\", family = Family.STATISTIC, summary = \"s\")", "public final class Other",
+                "@Kernel(name = \"other\", aliases = \"k\", family = Family.STATISTIC, summary = \"s\", scale = Scale.PRICE)", "public final class Other",
                 "    public Other(@Param(defaultValue = \"3\", min = 1, max = 10) int period) {}\n" + LOOKBACK + STEP));
         JavaFileObject k = JavaFileObjects.forSourceString("test.K", ok(CTOR + LOOKBACK + STEP));
         Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(k, other);
@@ -163,7 +184,7 @@ class DiagnosticsTest {
     void oneBadKernelDoesNotHideTheOthersErrors() {
         JavaFileObject a = JavaFileObjects.forSourceString("test.K", ok(CTOR + LOOKBACK + STEP + "    static int hidden;\n"));
         JavaFileObject b = JavaFileObjects.forSourceString("test.L", kernel(
-                "@Kernel(name = \"l\", family = Family.STATISTIC, summary = \"s\")", "public final class L",
+                "@Kernel(name = \"l\", family = Family.STATISTIC, summary = \"s\", scale = Scale.PRICE)", "public final class L",
                 "    public L(@Param(defaultValue = \"3\", min = 1, max = 10) int period) {}\n" + STEP + "    private double sum;\n"));
         Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(a, b);
         assertThat(compilation).hadErrorContaining(Messages.IMPURE_STATIC.formatted("hidden")).inFile(a);

@@ -14,10 +14,12 @@ final class Sources {
             import io.ta.annotation.Family;
             import io.ta.annotation.Kernel;
             import io.ta.annotation.Param;
+            import io.ta.annotation.Scale;
             import io.ta.annotation.Step;
             import io.ta.state.DoubleRing;
 
-            @Kernel(name = "window_mean", aliases = "wmean", family = Family.MOVING_AVERAGE, summary = "Mean of a window.")
+            @Kernel(name = "window_mean", aliases = "wmean", family = Family.MOVING_AVERAGE, summary = "Mean of a window.",
+                    scale = Scale.PRICE)
             public final class WindowMean {
                 public enum Rounding { NONE, FLOOR }
 
@@ -61,10 +63,11 @@ final class Sources {
             import io.ta.annotation.Output;
             import io.ta.annotation.Param;
             import io.ta.annotation.Require;
+            import io.ta.annotation.Scale;
             import io.ta.annotation.Selector;
             import io.ta.annotation.Step;
 
-            @Kernel(name = "bands", family = Family.VOLATILITY, summary = "Mean plus and minus a width.",
+            @Kernel(name = "bands", family = Family.VOLATILITY, summary = "Mean plus and minus a width.", scale = Scale.PRICE,
                     selectors = {@Selector(alias = "bands_upper", output = "upper")})
             @Require(left = "fast_period", op = Require.Op.LT, right = "slow_period")
             public final class Bands {

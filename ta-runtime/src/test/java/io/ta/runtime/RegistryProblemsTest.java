@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ta.annotation.Complexity;
 import io.ta.annotation.Family;
 import io.ta.annotation.OutputKind;
+import io.ta.annotation.Scale;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.KernelStream;
 import io.ta.spi.OutputSpec;
@@ -68,6 +70,21 @@ class RegistryProblemsTest {
         @Override
         public String reference() {
             return "";
+        }
+
+        @Override
+        public Scale inputScale(int input) {
+            return Scale.PRICE;
+        }
+
+        @Override
+        public Complexity timeCost() {
+            return Complexity.CONSTANT;
+        }
+
+        @Override
+        public Complexity memoryCost() {
+            return Complexity.CONSTANT;
         }
 
         @Override

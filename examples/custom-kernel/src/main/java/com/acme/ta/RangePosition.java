@@ -3,6 +3,7 @@ package com.acme.ta;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.state.SlidingExtreme;
 
@@ -15,7 +16,8 @@ import io.ta.state.SlidingExtreme;
         name = "range_position",
         aliases = "rangepos",
         family = Family.MOMENTUM,
-        summary = "Position of x within its last period values: 0 at the low, 1 at the high.")
+        summary = "Position of x within its last period values: 0 at the low, 1 at the high.",
+        scale = Scale.UNITLESS)
 public final class RangePosition {
     final SlidingExtreme high;
     final SlidingExtreme low;

@@ -2,6 +2,7 @@ package io.ta.kernels.cycle;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -11,8 +12,9 @@ import io.ta.annotation.Step;
  *
  * <p>Per valid bar t, operation for operation as TA-Lib (CATALOG.md §3.11):
  * <ol>
- *   <li>price smoother: the 4-bar weighted average {@code (4x_t + 3x_{t−1} + 2x_{t−2} + x_{t−3})/10}, kept as TA-Lib's
- *       running sum and running weighted sum; it runs from bar 3;</li>
+ *   <li>price smoother: the 4-bar weighted average {@code (4x_t + 3x_{t−1} + 2x_{t−2} + x_{t−3})/10}, from bar 3.
+ *       TA-Lib keeps it as a running sum and a running weighted sum, which never forget an outlier (a 1e20 tick
+ *       leaves ~1e3 in the smoothed price for good); here it is computed from the four values;</li>
  *   <li>from the transform start (bar 12; see {@link #startingAt}) the Hilbert FIR
  *       {@code (0.0962·v_t + 0.5769·v_{t−2} − 0.5769·v_{t−4} − 0.0962·v_{t−6})·(0.075·period_{t−1} + 0.54)}
  *       computes the detrender from the smoothed price, Q1 from the detrender, I1 = the detrender three bars back,
@@ -28,13 +30,14 @@ import io.ta.annotation.Step;
  * State starts at zero as in TA-Lib; the first output is at bar 32 (TA-Lib's lookback with unstable period 0).
  *
  * <p>Recursive: a missing input returns NaN and changes no state (§5.2), so bar parity and every delay line count
- * valid bars only.
+ * valid bars only. The bar counter is a {@code long}: a stream can run for ever.
  */
 @Kernel(
         name = "ht_dcperiod",
         family = Family.CYCLE,
         summary = "Hilbert transform dominant cycle period (Ehlers).",
-        reference = "TA-Lib HT_DCPERIOD")
+        reference = "TA-Lib HT_DCPERIOD",
+        scale = Scale.UNITLESS)
 public final class HtDcPeriod {
     /**
      * Degrees per radian, as TA-Lib computes it: {@code 45/atan(1)}, bit for bit its {@code 180/(4·atan(1))} too
@@ -55,12 +58,9 @@ public final class HtDcPeriod {
     /** Valid bar at which the Hilbert transform starts. */
     final int start;
     /** Valid bars consumed; the current bar's index is {@code bars − 1}. */
-    int bars;
+    long bars;
 
-    // Price smoother (TA-Lib's running WMA): the plain and weighted sums, the value leaving next, the last inputs.
-    double wmaSub;
-    double wmaSum;
-    double trailing;
+    // Price smoother: the last three inputs and the smoothed price.
     double x1;
     double x2;
     double x3;
@@ -116,7 +116,7 @@ public final class HtDcPeriod {
         if (!(Math.abs(x) <= Double.MAX_VALUE)) {
             return Double.NaN;
         }
-        int today = bars++;
+        long today = bars++;
         if (!smooth(x, today) || today < start) {
             return Double.NaN;
         }
@@ -174,25 +174,11 @@ public final class HtDcPeriod {
         return today >= lookback() ? smoothPeriod : Double.NaN;
     }
 
-    /**
-     * The 4-bar weighted price smoother in TA-Lib's running form; returns whether {@link #smoothed} holds a value
-     * (from bar 3).
-     */
-    private boolean smooth(double x, int today) {
+    /** The 4-bar weighted price smoother; returns whether {@link #smoothed} holds a value (from bar 3). */
+    private boolean smooth(double x, long today) {
         boolean ready = today >= 3;
-        if (today == 0) {
-            wmaSub = x;
-            wmaSum = x;
-        } else if (today < 3) {
-            wmaSub += x;
-            wmaSum += x * (today + 1.0);
-        } else {
-            wmaSub += x;
-            wmaSub -= trailing;
-            wmaSum += x * 4.0;
-            trailing = x3;
-            smoothed = wmaSum * 0.1;
-            wmaSum -= wmaSub;
+        if (ready) {
+            smoothed = (4.0 * x + 3.0 * x1 + 2.0 * x2 + x3) * 0.1;
         }
         x3 = x2;
         x2 = x1;
@@ -221,7 +207,7 @@ public final class HtDcPeriod {
     }
 
     /** Index of the last valid bar (valid bars consumed − 1): TA-Lib's {@code today}. */
-    public int bar() {
+    public long bar() {
         return bars - 1;
     }
 

@@ -2,6 +2,7 @@ package io.ta.kernels.cycle;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.state.DoubleRing;
 
@@ -27,7 +28,8 @@ import io.ta.state.DoubleRing;
         name = "ht_dcphase",
         family = Family.CYCLE,
         summary = "Hilbert transform dominant cycle phase, in degrees (Ehlers).",
-        reference = "TA-Lib HT_DCPHASE")
+        reference = "TA-Lib HT_DCPHASE",
+        scale = Scale.UNITLESS)
 public final class HtDcPhase {
     private static final int SMOOTH_PRICE_SIZE = 50;
     /** A full turn in radians, as TA-Lib computes it ({@code 8·atan(1)}). */

@@ -3,6 +3,7 @@ package io.ta.kernels.cycle;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -16,7 +17,8 @@ import io.ta.annotation.Step;
         name = "ht_phasor",
         family = Family.CYCLE,
         summary = "Hilbert transform phasor components: in-phase and quadrature (Ehlers).",
-        reference = "TA-Lib HT_PHASOR")
+        reference = "TA-Lib HT_PHASOR",
+        scale = Scale.PRICE)
 public final class HtPhasor {
 
     final HtDcPeriod core;

@@ -3,6 +3,7 @@ package io.ta.kernels.cycle;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -16,7 +17,8 @@ import io.ta.annotation.Step;
         name = "ht_sine",
         family = Family.CYCLE,
         summary = "Hilbert transform sine wave: sine of the dominant cycle phase and its 45-degree lead (Ehlers).",
-        reference = "TA-Lib HT_SINE")
+        reference = "TA-Lib HT_SINE",
+        scale = Scale.UNITLESS)
 public final class HtSine {
     /** Radians per degree, as TA-Lib computes it ({@code 1/rad2Deg}). */
     private static final double DEG_TO_RAD = 1.0 / HtDcPeriod.RAD_TO_DEG;

@@ -2,6 +2,7 @@ package io.ta.kernels.cycle;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.HtTrendline;
 
@@ -28,14 +29,16 @@ import io.ta.kernels.ma.HtTrendline;
         name = "ht_trendmode",
         family = Family.CYCLE,
         summary = "Hilbert transform trend vs cycle mode: 1 in a trend, 0 in a cycle (Ehlers).",
-        reference = "TA-Lib HT_TRENDMODE")
+        reference = "TA-Lib HT_TRENDMODE",
+        scale = Scale.UNITLESS)
 public final class HtTrendMode {
 
     final HtDcPhase phase;
     final HtTrendline trendline;
     double sine;
     double leadSine;
-    int daysInTrend;
+    /** Bars since the last sine crossing; a {@code long}, so a years-long trend cannot overflow it. */
+    long daysInTrend;
 
     public HtTrendMode() {
         this.phase = new HtDcPhase();

@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Complexity;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -25,7 +26,8 @@ import io.ta.state.DoubleRing;
         family = Family.MOVING_AVERAGE,
         scale = Scale.PRICE,
         summary = "Arnaud Legoux moving average: Gaussian weights peaking at offset*(period-1), width period/sigma.",
-        reference = "Legoux & Kouzis-Loukas 2009; TTR ALMA")
+        reference = "Legoux & Kouzis-Loukas 2009; TTR ALMA",
+        cost = Complexity.LINEAR)
 public final class Alma {
     /** The shape parameters, kept so a snapshot restores only into a stream with the same weights. */
     final double offset;

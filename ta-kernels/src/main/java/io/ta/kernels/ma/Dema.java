@@ -3,6 +3,7 @@ package io.ta.kernels.ma;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /** Double EMA (Mulloy 1994), as TA-Lib DEMA: {@code 2·E1 − E2} with {@code E2 = ema(E1)}, both {@link Ema}s. */
@@ -10,7 +11,8 @@ import io.ta.annotation.Step;
         name = "dema",
         family = Family.MOVING_AVERAGE,
         summary = "Double exponential moving average: 2*ema(x) - ema(ema(x)).",
-        reference = "TA-Lib DEMA")
+        reference = "TA-Lib DEMA",
+        scale = Scale.PRICE)
 public final class Dema {
     final Ema e1;
     final Ema e2;

@@ -3,6 +3,7 @@ package io.ta.kernels.ma;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -18,7 +19,8 @@ import io.ta.annotation.Step;
         aliases = "rolling_ema",
         family = Family.MOVING_AVERAGE,
         summary = "Exponential moving average, k = 2/(period+1), seeded with the mean of the first period values.",
-        reference = "TA-Lib EMA")
+        reference = "TA-Lib EMA",
+        scale = Scale.PRICE)
 public final class Ema {
     final int period;
     final double k;

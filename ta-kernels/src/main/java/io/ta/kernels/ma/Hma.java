@@ -3,6 +3,7 @@ package io.ta.kernels.ma;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -13,7 +14,8 @@ import io.ta.annotation.Step;
         name = "hma",
         family = Family.MOVING_AVERAGE,
         summary = "Hull moving average: wma(2*wma(x, n/2) - wma(x, n), sqrt(n)).",
-        reference = "Alan Hull 2005; TTR HMA, Tulip hma")
+        reference = "Alan Hull 2005; TTR HMA, Tulip hma",
+        scale = Scale.PRICE)
 public final class Hma {
     final Wma half;
     final Wma full;

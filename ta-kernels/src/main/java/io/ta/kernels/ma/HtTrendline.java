@@ -3,6 +3,7 @@ package io.ta.kernels.ma;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Nullable;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.cycle.HtDcPeriod;
 import io.ta.state.DoubleRing;
@@ -24,7 +25,8 @@ import io.ta.state.DoubleRing;
         name = "ht_trendline",
         family = Family.MOVING_AVERAGE,
         summary = "Hilbert transform instantaneous trendline (Ehlers).",
-        reference = "TA-Lib HT_TRENDLINE")
+        reference = "TA-Lib HT_TRENDLINE",
+        scale = Scale.PRICE)
 public final class HtTrendline {
     /** The dominant cycle is clamped to 50 bars, so no average reaches further back. */
     private static final int MAX_CYCLE = 50;

@@ -3,7 +3,10 @@ package io.ta.kernels.ma;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.kernels.stats.RollingSum;
+import io.ta.spi.Checks;
 import io.ta.state.DoubleRing;
 
 /**
@@ -11,7 +14,9 @@ import io.ta.state.DoubleRing;
  * as parameters (TA-Lib fixes 2 and 30). Efficiency ratio {@code ER = |x_t − x_{t−n}| / Σ|Δx|} over the last n
  * changes (1 when the sum is ≈0 or not above the net change), smoothing {@code sc = (ER·(f − s) + s)²} with
  * {@code f = 2/(fast+1)}, {@code s = 2/(slow+1)}; the average starts at {@code x_{n−1}} and first moves at bar n.
- * The running sum of changes follows TA-Lib's order exactly.
+ * The sum of changes is a {@link RollingSum} of {@code |Δx|} (exact: TA-Lib's running sum drifts and keeps an
+ * outlier's residue), and "≈0" is relative to the price ({@link Checks#negligible}), not TA-Lib's absolute 1e-8.
+ * The count of values seen saturates, so a stream can run for ever.
  *
  * <p>Recursive: a missing input is skipped entirely (§5.2), so KAMA runs on the valid values.
  */
@@ -19,14 +24,16 @@ import io.ta.state.DoubleRing;
         name = "kama",
         family = Family.MOVING_AVERAGE,
         summary = "Kaufman adaptive moving average: smoothing driven by the efficiency ratio over period bars.",
-        reference = "TA-Lib KAMA")
+        reference = "TA-Lib KAMA",
+        scale = Scale.PRICE)
 public final class Kama {
     final int period;
     final double constMax;
     final double constDiff;
     final DoubleRing values;
-    double sumChange;
+    final RollingSum changes;
     double value;
+    /** Valid values seen, saturating at {@code period + 1} (the first output). */
     int seen;
 
     public Kama(
@@ -36,7 +43,8 @@ public final class Kama {
         this.period = period;
         this.constMax = 2.0 / (slow + 1.0);
         this.constDiff = 2.0 / (fast + 1.0) - constMax;
-        this.values = new DoubleRing(period + 2);
+        this.values = new DoubleRing(period + 1);
+        this.changes = new RollingSum(period);
     }
 
     public static int lookback(int period) {
@@ -49,21 +57,15 @@ public final class Kama {
             return Double.NaN;
         }
         values.push(x);
-        seen++;
-        if (seen >= 2 && seen <= period + 1) {
-            sumChange += Math.abs(values.get(1) - x);
-        }
+        double sumChange = seen > 0 ? changes.step(Math.abs(values.get(1) - x)) : Double.NaN;
         if (seen <= period) {
-            return Double.NaN;
-        }
-        if (seen == period + 1) {
+            if (++seen <= period) {
+                return Double.NaN;
+            }
             value = values.get(1);
-        } else {
-            sumChange -= Math.abs(values.get(period + 1) - values.get(period));
-            sumChange += Math.abs(x - values.get(1));
         }
         double netChange = x - values.get(period);
-        double er = sumChange <= netChange || Math.abs(sumChange) < 1e-8 ? 1.0 : Math.abs(netChange / sumChange);
+        double er = sumChange <= netChange || Checks.negligible(sumChange, x) ? 1.0 : Math.abs(netChange / sumChange);
         double sc = er * constDiff + constMax;
         sc *= sc;
         value = (x - value) * sc + value;

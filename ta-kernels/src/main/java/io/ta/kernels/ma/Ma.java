@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Nullable;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -26,7 +27,8 @@ import io.ta.annotation.Step;
         name = "ma",
         family = Family.MOVING_AVERAGE,
         summary = "Moving average of the type chosen by ma_type (sma, ema, wma, dema, tema, trima, kama, mama, t3).",
-        reference = "TA-Lib MA")
+        reference = "TA-Lib MA",
+        scale = Scale.PRICE)
 public final class Ma {
     /** The choices by ordinal, so the step can switch on the stored type (an enum is not kernel state). */
     private static final MaType[] TYPES = MaType.values();

@@ -1,5 +1,7 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Cost;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
@@ -14,6 +16,7 @@ import io.ta.spi.StateWriter;
  * ring's, but of the same order as the step that advances every average once. The contract's other half holds: the
  * averages' own parts (rings) are marked, never copied, so two nested marks rewind correctly.
  */
+@Cost(time = Complexity.LINEAR, memory = Complexity.LINEAR)
 public final class MaBank implements StatePart<MaBank.Mark> {
     private final Ma[] averages;
 

@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.cycle.HtDcPeriod;
 
@@ -24,7 +25,8 @@ import io.ta.kernels.cycle.HtDcPeriod;
         name = "mama",
         family = Family.MOVING_AVERAGE,
         summary = "MESA adaptive moving average (mama) and following adaptive moving average (fama).",
-        reference = "TA-Lib MAMA")
+        reference = "TA-Lib MAMA",
+        scale = Scale.PRICE)
 public final class Mama {
 
     final double fastLimit;

@@ -1,9 +1,11 @@
 package io.ta.kernels.ma;
 
 import io.ta.annotation.Family;
+import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Require;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -30,7 +32,8 @@ import io.ta.annotation.Step;
         name = "mavp",
         family = Family.MOVING_AVERAGE,
         summary = "Moving average whose period is read per bar from the periods input, clamped to [min_period, max_period].",
-        reference = "TA-Lib MAVP")
+        reference = "TA-Lib MAVP",
+        scale = Scale.PRICE)
 @Require(left = "min_period", op = Require.Op.LE, right = "max_period")
 public final class Mavp {
     /** The choices by ordinal, so the step can recompute each slot's start (an enum is not kernel state). */
@@ -72,7 +75,7 @@ public final class Mavp {
     }
 
     @Step
-    public double step(double x, double periods) {
+    public double step(double x, @Input(scale = Scale.UNITLESS) double periods) {
         int chosen = -1;
         if (Double.isFinite(periods)) {
             // TA-Lib: (int) truncation, then below min → min, above max → max.

@@ -3,6 +3,7 @@ package io.ta.kernels.ma;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -15,7 +16,8 @@ import io.ta.annotation.Step;
         aliases = {"rolling_rma", "wilders", "smma"},
         family = Family.MOVING_AVERAGE,
         summary = "Wilder's smoothing: seeded with the mean of the first period values, then (e*(n-1) + x)/n.",
-        reference = "Wilder 1978; Tulip wilders")
+        reference = "Wilder 1978; Tulip wilders",
+        scale = Scale.PRICE)
 public final class Rma {
     final int period;
     final double periodMinusOne;

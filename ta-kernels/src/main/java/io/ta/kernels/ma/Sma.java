@@ -3,6 +3,7 @@ package io.ta.kernels.ma;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.stats.RollingSum;
 
@@ -15,7 +16,8 @@ import io.ta.kernels.stats.RollingSum;
         aliases = {"rolling_mean", "mean", "average", "avg"},
         family = Family.MOVING_AVERAGE,
         summary = "Simple moving average: the mean of the last period values.",
-        reference = "TA-Lib SMA")
+        reference = "TA-Lib SMA",
+        scale = Scale.PRICE)
 public final class Sma {
     final double period;
     final RollingSum sum;

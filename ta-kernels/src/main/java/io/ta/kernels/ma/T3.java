@@ -3,6 +3,7 @@ package io.ta.kernels.ma;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -23,7 +24,8 @@ import io.ta.annotation.Step;
         name = "t3",
         family = Family.MOVING_AVERAGE,
         summary = "Tillson T3: six chained EMAs combined with volume-factor weights.",
-        reference = "TA-Lib T3")
+        reference = "TA-Lib T3",
+        scale = Scale.PRICE)
 public final class T3 {
     private static final int STAGES = 6;
 

@@ -3,6 +3,7 @@ package io.ta.kernels.ma;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -13,7 +14,8 @@ import io.ta.annotation.Step;
         name = "tema",
         family = Family.MOVING_AVERAGE,
         summary = "Triple exponential moving average: 3*e1 - 3*e2 + e3 of chained EMAs.",
-        reference = "TA-Lib TEMA")
+        reference = "TA-Lib TEMA",
+        scale = Scale.PRICE)
 public final class Tema {
     final Ema e1;
     final Ema e2;

@@ -3,6 +3,7 @@ package io.ta.kernels.ma;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -15,7 +16,8 @@ import io.ta.annotation.Step;
         name = "trima",
         family = Family.MOVING_AVERAGE,
         summary = "Triangular moving average: an SMA of an SMA, with triangular weights over period values.",
-        reference = "TA-Lib TRIMA")
+        reference = "TA-Lib TRIMA",
+        scale = Scale.PRICE)
 public final class Trima {
     final Sma inner;
     final Sma outer;

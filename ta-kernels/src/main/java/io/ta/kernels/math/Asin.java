@@ -3,6 +3,7 @@ package io.ta.kernels.math;
 import io.ta.annotation.Family;
 import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
 
@@ -14,7 +15,8 @@ import io.ta.spi.Checks;
  * (NaN, ±Infinity; CATALOG.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.asin}
  * would make of it.
  */
-@Kernel(name = "asin", family = Family.MATH, summary = "Arc sine of x, in radians.", reference = "TA-Lib ASIN")
+@Kernel(name = "asin", family = Family.MATH, summary = "Arc sine of x, in radians.", reference = "TA-Lib ASIN",
+        scale = Scale.NONE)
 public final class Asin {
     public Asin() {}
 

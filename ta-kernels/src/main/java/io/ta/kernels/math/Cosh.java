@@ -3,6 +3,7 @@ package io.ta.kernels.math;
 import io.ta.annotation.Family;
 import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
 
@@ -13,7 +14,8 @@ import io.ta.spi.Checks;
  * (NaN, ±Infinity; CATALOG.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.cosh}
  * would make of it.
  */
-@Kernel(name = "cosh", family = Family.MATH, summary = "Hyperbolic cosine of x.", reference = "TA-Lib COSH")
+@Kernel(name = "cosh", family = Family.MATH, summary = "Hyperbolic cosine of x.", reference = "TA-Lib COSH",
+        scale = Scale.NONE)
 public final class Cosh {
     public Cosh() {}
 

@@ -2,6 +2,7 @@ package io.ta.kernels.math;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
 
@@ -16,7 +17,8 @@ import io.ta.spi.Checks;
         name = "diff",
         family = Family.MATH,
         summary = "Change from the previous value: x − x[t−1].",
-        reference = "laakhay-ta diff; R base diff")
+        reference = "laakhay-ta diff; R base diff",
+        scale = Scale.PRICE)
 public final class Diff {
     double previous = Double.NaN;
 

@@ -3,6 +3,7 @@ package io.ta.kernels.math;
 import io.ta.annotation.Family;
 import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
 
@@ -15,7 +16,8 @@ import io.ta.spi.Checks;
         name = "div",
         family = Family.MATH,
         summary = "Quotient of two series: x / y; NaN where y = 0.",
-        reference = "TA-Lib DIV")
+        reference = "TA-Lib DIV",
+        scale = Scale.UNITLESS)
 public final class Div {
     public Div() {}
 

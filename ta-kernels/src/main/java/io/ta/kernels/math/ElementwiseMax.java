@@ -2,6 +2,7 @@ package io.ta.kernels.math;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -13,7 +14,8 @@ import io.ta.annotation.Step;
         name = "elementwise_max",
         family = Family.MATH,
         summary = "Larger of x and y at each bar; NaN if either is missing.",
-        reference = "laakhay-ta elementwise_max")
+        reference = "laakhay-ta elementwise_max",
+        scale = Scale.PRICE)
 public final class ElementwiseMax {
     public ElementwiseMax() {}
 

@@ -3,6 +3,7 @@ package io.ta.kernels.math;
 import io.ta.annotation.Family;
 import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
 
@@ -14,7 +15,8 @@ import io.ta.spi.Checks;
  * (NaN, ±Infinity; CATALOG.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.exp}
  * would make of it.
  */
-@Kernel(name = "exp", family = Family.MATH, summary = "Exponential of x.", reference = "TA-Lib EXP")
+@Kernel(name = "exp", family = Family.MATH, summary = "Exponential of x.", reference = "TA-Lib EXP",
+        scale = Scale.NONE)
 public final class Exp {
     public Exp() {}
 

@@ -2,6 +2,7 @@ package io.ta.kernels.math;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
 
@@ -16,7 +17,8 @@ import io.ta.spi.Checks;
         name = "floor",
         family = Family.MATH,
         summary = "Largest integer not greater than x.",
-        reference = "TA-Lib FLOOR")
+        reference = "TA-Lib FLOOR",
+        scale = Scale.NONE)
 public final class Floor {
     public Floor() {}
 

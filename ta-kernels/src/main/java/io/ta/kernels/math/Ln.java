@@ -3,6 +3,7 @@ package io.ta.kernels.math;
 import io.ta.annotation.Family;
 import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
 
@@ -13,7 +14,8 @@ import io.ta.spi.Checks;
  * (NaN, ±Infinity; CATALOG.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.log}
  * would make of it.
  */
-@Kernel(name = "ln", family = Family.MATH, summary = "Natural logarithm of x.", reference = "TA-Lib LN")
+@Kernel(name = "ln", family = Family.MATH, summary = "Natural logarithm of x.", reference = "TA-Lib LN",
+        scale = Scale.NONE)
 public final class Ln {
     public Ln() {}
 

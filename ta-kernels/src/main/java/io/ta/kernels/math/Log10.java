@@ -3,6 +3,7 @@ package io.ta.kernels.math;
 import io.ta.annotation.Family;
 import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
 
@@ -13,7 +14,8 @@ import io.ta.spi.Checks;
  * (NaN, ±Infinity; CATALOG.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.log10}
  * would make of it.
  */
-@Kernel(name = "log10", family = Family.MATH, summary = "Base-10 logarithm of x.", reference = "TA-Lib LOG10")
+@Kernel(name = "log10", family = Family.MATH, summary = "Base-10 logarithm of x.", reference = "TA-Lib LOG10",
+        scale = Scale.NONE)
 public final class Log10 {
     public Log10() {}
 

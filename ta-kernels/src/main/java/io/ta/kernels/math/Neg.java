@@ -2,6 +2,7 @@ package io.ta.kernels.math;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -13,7 +14,8 @@ import io.ta.annotation.Step;
         aliases = {"negative_values", "negative"},
         family = Family.MATH,
         summary = "Negative part of x: min(x, 0).",
-        reference = "laakhay-ta negative_values")
+        reference = "laakhay-ta negative_values",
+        scale = Scale.PRICE)
 public final class Neg {
     public Neg() {}
 

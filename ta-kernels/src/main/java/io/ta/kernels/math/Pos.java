@@ -2,6 +2,7 @@ package io.ta.kernels.math;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /** Positive part {@code max(x, 0)} (laakhay-ta {@code positive_values}); a missing input is NaN. */
@@ -10,7 +11,8 @@ import io.ta.annotation.Step;
         aliases = {"positive_values", "positive"},
         family = Family.MATH,
         summary = "Positive part of x: max(x, 0).",
-        reference = "laakhay-ta positive_values")
+        reference = "laakhay-ta positive_values",
+        scale = Scale.PRICE)
 public final class Pos {
     public Pos() {}
 

@@ -3,6 +3,7 @@ package io.ta.kernels.math;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.state.DoubleRing;
 
@@ -17,7 +18,8 @@ import io.ta.state.DoubleRing;
         name = "shift",
         family = Family.MATH,
         summary = "The value periods bars ago.",
-        reference = "laakhay-ta shift; R TTR lag")
+        reference = "laakhay-ta shift; R TTR lag",
+        scale = Scale.PRICE)
 public final class Shift {
     final DoubleRing window;
 

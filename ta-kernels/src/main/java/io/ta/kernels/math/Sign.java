@@ -3,6 +3,7 @@ package io.ta.kernels.math;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -17,7 +18,8 @@ import io.ta.annotation.Step;
         name = "sign",
         family = Family.MATH,
         summary = "Sign (−1, 0, 1) of the change of x, or of x itself.",
-        reference = "laakhay-ta sign")
+        reference = "laakhay-ta sign",
+        scale = Scale.UNITLESS)
 public final class Sign {
     /** What the sign is taken of. */
     public enum Mode {

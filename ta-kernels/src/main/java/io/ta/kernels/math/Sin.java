@@ -2,6 +2,7 @@ package io.ta.kernels.math;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
 
@@ -12,7 +13,8 @@ import io.ta.spi.Checks;
  * (NaN, ±Infinity; CATALOG.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.sin}
  * would make of it.
  */
-@Kernel(name = "sin", family = Family.MATH, summary = "Sine of x (radians).", reference = "TA-Lib SIN")
+@Kernel(name = "sin", family = Family.MATH, summary = "Sine of x (radians).", reference = "TA-Lib SIN",
+        scale = Scale.NONE)
 public final class Sin {
     public Sin() {}
 

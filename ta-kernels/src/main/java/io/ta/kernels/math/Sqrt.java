@@ -3,6 +3,7 @@ package io.ta.kernels.math;
 import io.ta.annotation.Family;
 import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
 
@@ -13,7 +14,8 @@ import io.ta.spi.Checks;
  * (NaN, ±Infinity; CATALOG.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.sqrt}
  * would make of it.
  */
-@Kernel(name = "sqrt", family = Family.MATH, summary = "Square root of x.", reference = "TA-Lib SQRT")
+@Kernel(name = "sqrt", family = Family.MATH, summary = "Square root of x.", reference = "TA-Lib SQRT",
+        scale = Scale.NONE)
 public final class Sqrt {
     public Sqrt() {}
 

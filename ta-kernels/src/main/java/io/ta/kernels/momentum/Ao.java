@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Require;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Sma;
 import io.ta.kernels.price.MedPrice;
@@ -17,7 +18,8 @@ import io.ta.kernels.price.MedPrice;
         name = "ao",
         family = Family.MOMENTUM,
         summary = "Awesome oscillator: SMA of the median price over fast_period minus over slow_period.",
-        reference = "Bill Williams, Trading Chaos 1995; Tulip ao")
+        reference = "Bill Williams, Trading Chaos 1995; Tulip ao",
+        scale = Scale.PRICE)
 @Require(left = "fast_period", op = Require.Op.LT, right = "slow_period")
 public final class Ao {
     final MedPrice median;

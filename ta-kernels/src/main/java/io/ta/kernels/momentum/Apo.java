@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Require;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Ma;
 import io.ta.kernels.ma.MaType;
@@ -25,7 +26,8 @@ import io.ta.kernels.ma.MaType;
         name = "apo",
         family = Family.MOMENTUM,
         summary = "Absolute price oscillator: fast moving average minus slow moving average.",
-        reference = "TA-Lib APO")
+        reference = "TA-Lib APO",
+        scale = Scale.PRICE)
 @Require(left = "fast_period", op = Require.Op.LT, right = "slow_period")
 public final class Apo {
     final Ma fast;

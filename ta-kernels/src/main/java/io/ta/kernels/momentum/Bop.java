@@ -2,17 +2,21 @@ package io.ta.kernels.momentum;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.spi.Checks;
 
 /**
- * Balance of power (I. Livshin, 2001), as TA-Lib BOP: {@code (C − O)/(H − L)}; 0 when {@code H − L < 1e-8}
- * (TA-Lib's {@code TA_IS_ZERO_OR_NEG}). NaN when any field of the bar is missing.
+ * Balance of power (I. Livshin, 2001), as TA-Lib BOP: {@code (C − O)/(H − L)}; 0 when {@code H − L} is not positive
+ * or negligible next to the high ({@link Checks#negligible}) — TA-Lib's {@code TA_IS_ZERO_OR_NEG} made relative, so
+ * bars of prices below 1e-8 keep their balance. NaN when any field of the bar is missing.
  */
 @Kernel(
         name = "bop",
         family = Family.MOMENTUM,
         summary = "Balance of power: (close - open) / (high - low).",
-        reference = "TA-Lib BOP (Livshin 2001)")
+        reference = "TA-Lib BOP (Livshin 2001)",
+        scale = Scale.UNITLESS)
 public final class Bop {
     public Bop() {}
 
@@ -26,6 +30,6 @@ public final class Bop {
             return Double.NaN;
         }
         double range = high - low;
-        return range < 1e-8 ? 0.0 : (close - open) / range;
+        return range <= 0.0 || Checks.negligible(range, high) ? 0.0 : (close - open) / range;
     }
 }

@@ -3,13 +3,16 @@ package io.ta.kernels.momentum;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Rma;
+import io.ta.spi.Checks;
 
 /**
  * Chande momentum oscillator, as TA-Lib CMO: the {@link Rsi} construction — gains and losses of the changes from
  * bar 1, each a Wilder average ({@link Rma}) seeded with the mean of the first n — then
- * {@code 100·((G − L)/(G + L))}, 0 when {@code |G + L| < 1e-8}. First output at bar n.
+ * {@code 100·((G − L)/(G + L))}, 0 when {@code G + L} is negligible next to the price ({@link Checks#negligible};
+ * TA-Lib: {@code |G + L| < 1e-8}, which depends on the unit of quotation). First output at bar n.
  *
  * <p>CATALOG.md §1.7: Chande's original (and laakhay's) uses plain n-bar sums; TA-Lib's Wilder-smoothed form is the
  * one implemented. Recursive: a missing input outputs NaN and is skipped (§5.2).
@@ -18,7 +21,8 @@ import io.ta.kernels.ma.Rma;
         name = "cmo",
         family = Family.MOMENTUM,
         summary = "Chande momentum oscillator: Wilder-smoothed (gains - losses) / (gains + losses), -100..100.",
-        reference = "TA-Lib CMO (Chande 1994)")
+        reference = "TA-Lib CMO (Chande 1994)",
+        scale = Scale.UNITLESS)
 public final class Cmo {
     final Rsi rsi;
 
@@ -40,6 +44,6 @@ public final class Cmo {
         double g = rsi.averageGain;
         double l = rsi.averageLoss;
         double sum = g + l;
-        return -1e-8 < sum && sum < 1e-8 ? 0.0 : 100.0 * ((g - l) / sum);
+        return Checks.negligible(sum, x) ? 0.0 : 100.0 * ((g - l) / sum);
     }
 }

@@ -3,6 +3,7 @@ package io.ta.kernels.momentum;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Wma;
 
@@ -17,7 +18,8 @@ import io.ta.kernels.ma.Wma;
         name = "coppock",
         family = Family.MOMENTUM,
         summary = "Coppock curve: WMA of the sum of two rates of change.",
-        reference = "E. S. Coppock, Barron's 1962")
+        reference = "E. S. Coppock, Barron's 1962",
+        scale = Scale.UNITLESS)
 public final class Coppock {
     final Roc fast;
     final Roc slow;

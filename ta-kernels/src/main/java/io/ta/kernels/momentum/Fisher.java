@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.price.MedPrice;
 import io.ta.kernels.stats.RollingMax;
@@ -24,7 +25,8 @@ import io.ta.kernels.stats.RollingMin;
         name = "fisher",
         family = Family.MOMENTUM,
         summary = "Fisher transform of the median price's position in its period range, and its one-bar lag.",
-        reference = "Ehlers, TASC Nov 2002 (laakhay form); Tulip fisher (formula)")
+        reference = "Ehlers, TASC Nov 2002 (laakhay form); Tulip fisher (formula)",
+        scale = Scale.UNITLESS)
 public final class Fisher {
     final MedPrice median;
     final RollingMax highest;

@@ -5,6 +5,7 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
 import io.ta.annotation.Require;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Ema;
 import io.ta.kernels.ma.Ma;
@@ -35,7 +36,8 @@ import io.ta.kernels.ma.MaType;
         name = "macd",
         family = Family.MOMENTUM,
         summary = "MACD: fast EMA minus slow EMA (aligned as TA-Lib), its EMA signal and their difference.",
-        reference = "TA-Lib MACD (Appel 1979)")
+        reference = "TA-Lib MACD (Appel 1979)",
+        scale = Scale.PRICE)
 @Require(left = "fast_period", op = Require.Op.LT, right = "slow_period")
 public final class Macd {
     final Ma fast;

@@ -5,6 +5,7 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
 import io.ta.annotation.Require;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Ma;
 import io.ta.kernels.ma.MaType;
@@ -27,7 +28,8 @@ import io.ta.kernels.ma.MaType;
         name = "macdext",
         family = Family.MOMENTUM,
         summary = "MACD with selectable moving-average types for the fast, slow and signal lines.",
-        reference = "TA-Lib MACDEXT")
+        reference = "TA-Lib MACDEXT",
+        scale = Scale.PRICE)
 @Require(left = "fast_period", op = Require.Op.LT, right = "slow_period")
 public final class MacdExt {
     final Macd line;

@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -15,7 +16,8 @@ import io.ta.annotation.Step;
         name = "macdfix",
         family = Family.MOMENTUM,
         summary = "MACD 12/26 with TA-Lib's fixed smoothing constants 0.15 and 0.075, and an EMA signal.",
-        reference = "TA-Lib MACDFIX")
+        reference = "TA-Lib MACDFIX",
+        scale = Scale.PRICE)
 public final class MacdFix {
     final Macd line;
 

@@ -3,6 +3,7 @@ package io.ta.kernels.momentum;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.price.TypicalPrice;
 import io.ta.kernels.stats.RollingSum;
@@ -10,9 +11,11 @@ import io.ta.kernels.stats.RollingSum;
 /**
  * Money flow index (G. Quong and A. Soudack, 1989), as TA-Lib MFI: from bar 1 the money flow {@code TP·V}
  * ({@link TypicalPrice}) goes to the positive side when TP rose, to the negative side when it fell, to neither when
- * unchanged; P and N are the sums of the last n flows ({@link RollingSum}s: TA-Lib's running totals, same operations
- * and order) and {@code MFI = 100·(P/(P + N))}, 0 when {@code P + N < 1} (TA-Lib's guard; CATALOG.md §1.7: laakhay
- * gave 100 when N = 0). First output at bar n.
+ * unchanged; P and N are the sums of the last n flows (exact {@link RollingSum}s) and
+ * {@code MFI = 100·(P/(P + N))}, 0 when there is no flow at all (CATALOG.md §1.7: laakhay gave 100 when N = 0).
+ * TA-Lib's guard is {@code P + N < 1}, an absolute amount of money that zeroes the MFI of low-priced or thinly traded
+ * series; flows are sums of non-negative terms that never subtract, so "no flow" is exactly {@code P + N = 0}.
+ * First output at bar n.
  *
  * <p>A flow reads two bars; while a missing flow (a missing TP on either bar, or a missing volume) is inside the
  * window the output is NaN (§5.2).
@@ -21,7 +24,8 @@ import io.ta.kernels.stats.RollingSum;
         name = "mfi",
         family = Family.MOMENTUM,
         summary = "Money flow index: positive money flow over total money flow on period bars, 0..100.",
-        reference = "TA-Lib MFI (Quong and Soudack 1989)")
+        reference = "TA-Lib MFI (Quong and Soudack 1989)",
+        scale = Scale.UNITLESS)
 public final class Mfi {
     final TypicalPrice typical;
     final RollingSum positive;
@@ -63,6 +67,6 @@ public final class Mfi {
             return Double.NaN;
         }
         double total = p + n;
-        return total < 1.0 ? 0.0 : 100.0 * (p / total);
+        return total > 0.0 ? 100.0 * (p / total) : 0.0;
     }
 }

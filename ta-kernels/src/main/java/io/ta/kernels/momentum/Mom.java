@@ -3,6 +3,7 @@ package io.ta.kernels.momentum;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.math.Shift;
 
@@ -11,7 +12,8 @@ import io.ta.kernels.math.Shift;
         name = "mom",
         family = Family.MOMENTUM,
         summary = "Momentum: x - x[t-period].",
-        reference = "TA-Lib MOM")
+        reference = "TA-Lib MOM",
+        scale = Scale.PRICE)
 public final class Mom {
     final Shift lag;
 

@@ -4,14 +4,17 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Require;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Ma;
 import io.ta.kernels.ma.MaType;
+import io.ta.spi.Checks;
 
 /**
  * Percentage price oscillator, as TA-Lib PPO: {@code ((MA_fast − MA_slow)/MA_slow)·100} in TA-Lib's operation order,
  * over an {@link Apo}'s two {@link Ma}s of type ma_type (TA-Lib's default SMA); 0 when the slow average is ≈0
- * ({@code |MA_slow| < 1e-8}, TA-Lib's {@code TA_IS_ZERO}, CATALOG.md §5.1). Lookback {@code lb(ma_type, slow_period)}.
+ * (CATALOG.md §5.1) — negligible next to the input ({@link Checks#negligible}), where TA-Lib's absolute
+ * {@code |MA_slow| < 1e-8} zeroes the PPO of prices below 1e-8. Lookback {@code lb(ma_type, slow_period)}.
  *
  * <p>Alignment as {@link Apo}: TA-Lib's PPO runs both averages on the whole input, not as §3.1's aligned pair; TA-Lib
  * (normative, and the golden) is followed.
@@ -23,7 +26,8 @@ import io.ta.kernels.ma.MaType;
         name = "ppo",
         family = Family.MOMENTUM,
         summary = "Percentage price oscillator: 100 * (fast MA - slow MA) / slow MA.",
-        reference = "TA-Lib PPO")
+        reference = "TA-Lib PPO",
+        scale = Scale.UNITLESS)
 @Require(left = "fast_period", op = Require.Op.LT, right = "slow_period")
 public final class Ppo {
     /** fast − slow, TA-Lib's first operation; PPO scales it by the slow average. */
@@ -47,6 +51,6 @@ public final class Ppo {
         if (d != d) {
             return Double.NaN;
         }
-        return -1e-8 < s && s < 1e-8 ? 0.0 : (d / s) * 100.0;
+        return Checks.negligible(s, x) ? 0.0 : (d / s) * 100.0;
     }
 }

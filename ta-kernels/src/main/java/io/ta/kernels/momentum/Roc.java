@@ -3,6 +3,7 @@ package io.ta.kernels.momentum;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.math.Shift;
 
@@ -16,7 +17,8 @@ import io.ta.kernels.math.Shift;
         name = "roc",
         family = Family.MOMENTUM,
         summary = "Rate of change in percent: 100*(x/x[t-period] - 1).",
-        reference = "TA-Lib ROC")
+        reference = "TA-Lib ROC",
+        scale = Scale.UNITLESS)
 public final class Roc {
     final Shift lag;
 

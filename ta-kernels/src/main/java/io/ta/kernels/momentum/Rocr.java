@@ -3,6 +3,7 @@ package io.ta.kernels.momentum;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.math.Shift;
 
@@ -14,7 +15,8 @@ import io.ta.kernels.math.Shift;
         name = "rocr",
         family = Family.MOMENTUM,
         summary = "Rate of change ratio: x / x[t-period].",
-        reference = "TA-Lib ROCR")
+        reference = "TA-Lib ROCR",
+        scale = Scale.UNITLESS)
 public final class Rocr {
     final Shift lag;
 

@@ -3,6 +3,7 @@ package io.ta.kernels.momentum;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.math.Shift;
 
@@ -14,7 +15,8 @@ import io.ta.kernels.math.Shift;
         name = "rocr100",
         family = Family.MOMENTUM,
         summary = "Rate of change ratio times 100: 100 * x / x[t-period].",
-        reference = "TA-Lib ROCR100")
+        reference = "TA-Lib ROCR100",
+        scale = Scale.UNITLESS)
 public final class Rocr100 {
     final Shift lag;
 

@@ -3,15 +3,18 @@ package io.ta.kernels.momentum;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Rma;
+import io.ta.spi.Checks;
 
 /**
  * Relative strength index (Wilder 1978), as TA-Lib RSI: from bar 1 each change {@code d = x − x₋₁} feeds a gain
  * ({@code max(d, 0)}) and a loss ({@code max(−d, 0)}) Wilder average ({@link Rma}: the mean of the first n values, then
  * {@code (e·(n−1) + v)/n} — TA-Lib's own operations, in its order); {@code RSI = 100·(G/(G + L))}. When
- * {@code G + L} is ≈0 ({@code |G + L| < 1e-8}, TA-Lib's {@code TA_IS_ZERO}) the output is 0 (CATALOG.md §1.7:
- * laakhay gave 50). First output at bar n.
+ * {@code G + L} is ≈0 the output is 0 (CATALOG.md §1.7: laakhay gave 50) — ≈0 relative to the price
+ * ({@link Checks#negligible}: a mean move below 1e-12 of it), where TA-Lib's absolute {@code |G + L| < 1e-8} makes
+ * the RSI of prices near 1e-6 0 on every bar. First output at bar n.
  *
  * <p>Recursive: a missing input outputs NaN and is skipped entirely, so the next change is measured from the last
  * valid value (§5.2).
@@ -20,7 +23,8 @@ import io.ta.kernels.ma.Rma;
         name = "rsi",
         family = Family.MOMENTUM,
         summary = "Relative strength index: Wilder-smoothed gains over gains plus losses, 0..100.",
-        reference = "TA-Lib RSI (Wilder 1978)")
+        reference = "TA-Lib RSI (Wilder 1978)",
+        scale = Scale.UNITLESS)
 public final class Rsi {
     final Rma gain;
     final Rma loss;
@@ -62,6 +66,6 @@ public final class Rsi {
             return Double.NaN;
         }
         double sum = g + l;
-        return -1e-8 < sum && sum < 1e-8 ? 0.0 : 100 * (g / sum);
+        return Checks.negligible(sum, x) ? 0.0 : 100 * (g / sum);
     }
 }

@@ -9,6 +9,7 @@ import io.ta.annotation.Step;
 import io.ta.kernels.ma.Ema;
 import io.ta.kernels.stats.RollingMax;
 import io.ta.kernels.stats.RollingMin;
+import io.ta.spi.Checks;
 
 /**
  * Schaff trend cycle (D. Schaff, 1990s; published in "Schaff Trend Cycle", 2008), CATALOG.md §3.6: a MACD line
@@ -17,7 +18,10 @@ import io.ta.kernels.stats.RollingMin;
  * {@code k1 = 100·(m − min(m, cycle)) / (max(m, cycle) − min(m, cycle))},
  * {@code d1 = d1₋₁ + factor·(k1 − d1₋₁)} (first d1 = k1), then {@code k2} the same stochastic of d1 over
  * {@code cycle} bars and {@code stc = stc₋₁ + factor·(k2 − stc₋₁)} (first stc = k2). A flat window keeps the
- * previous stochastic (0 before the first one, §5.1). The result lies in [0, 100].
+ * previous stochastic (0 before the first one, §5.1) — flat meaning a range negligible next to the price for the
+ * MACD line (a difference of two averages that are equal up to their last bits is not a trend) and next to 100 for
+ * d1 ({@link Checks#negligible}), so the result does not flip with the unit prices are quoted in. The result lies in
+ * [0, 100].
  *
  * <p>Lookback: m from {@code slow − 1}, each stochastic adds {@code cycle − 1}. No TTR or Tulip function computes it.
  *
@@ -73,7 +77,7 @@ public final class Stc {
         double d = Double.NaN;
         if (high == high && low == low) {
             double range = high - low;
-            if (range != 0.0) {
+            if (!Checks.negligible(range, x)) {
                 k1 = 100.0 * (m - low) / range;
             }
             d1 = smoothing ? d1 + factor * (k1 - d1) : k1;
@@ -86,7 +90,7 @@ public final class Stc {
             return Double.NaN;
         }
         double range = high - low;
-        if (range != 0.0) {
+        if (!Checks.negligible(range, 100.0)) {
             k2 = 100.0 * (d - low) / range;
         }
         value = started ? value + factor * (k2 - value) : k2;

@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.MaType;
 
@@ -22,7 +23,8 @@ import io.ta.kernels.ma.MaType;
         name = "stochrsi",
         family = Family.MOMENTUM,
         summary = "Stochastic RSI: the fast stochastic (fastk, fastd) of the RSI.",
-        reference = "TA-Lib STOCHRSI (Chande & Kroll 1994)")
+        reference = "TA-Lib STOCHRSI (Chande & Kroll 1994)",
+        scale = Scale.UNITLESS)
 public final class StochRsi {
     final Rsi rsi;
     final Stochf stochastic;

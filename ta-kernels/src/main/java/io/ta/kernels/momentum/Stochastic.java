@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Selector;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.MaType;
@@ -27,7 +28,8 @@ import io.ta.kernels.ma.Sma;
         family = Family.MOMENTUM,
         summary = "Stochastic oscillator: position of the close in the k_period range, smoothed (k) and its SMA (d).",
         reference = "TA-Lib STOCH (Lane)",
-        selectors = {@Selector(alias = "stoch_k", output = "k"), @Selector(alias = "stoch_d", output = "d")})
+        selectors = {@Selector(alias = "stoch_k", output = "k"), @Selector(alias = "stoch_d", output = "d")},
+        scale = Scale.UNITLESS)
 public final class Stochastic {
     final Stochf fast;
     final Sma dAverage;

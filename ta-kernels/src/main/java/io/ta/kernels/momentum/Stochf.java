@@ -4,16 +4,20 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Ma;
 import io.ta.kernels.ma.MaType;
 import io.ta.kernels.stats.RollingMax;
 import io.ta.kernels.stats.RollingMin;
+import io.ta.spi.Checks;
 
 /**
  * Fast stochastic (G. Lane, 1950s), as TA-Lib STOCHF: {@code fastk = (C − LL)/((HH − LL)/100)} over the last
- * fastk_period bars ({@link RollingMax} of the highs, {@link RollingMin} of the lows; 0 when {@code HH − LL} is exactly
- * 0, TA-Lib's guard and operation order); {@code fastd} is the {@link Ma} of fastk over fastd_period of type
+ * fastk_period bars ({@link RollingMax} of the highs, {@link RollingMin} of the lows), in TA-Lib's operation order; 0
+ * when {@code HH − LL} is 0 or negligible next to HH ({@link Checks#negligible}) — TA-Lib tests exactly 0, so on a
+ * computed input that is flat up to rounding (the RSI of {@link StochRsi} pinned at 100) its %K jumps between 0 and
+ * 100 with the last bit of the RSI; {@code fastd} is the {@link Ma} of fastk over fastd_period of type
  * fastd_ma_type (period 1 copies fastk, as TA-Lib's MA). Both outputs start at TA-Lib's single lookback
  * {@code (fastk_period − 1) + lb(fastd_ma_type, fastd_period)}.
  *
@@ -29,7 +33,8 @@ import io.ta.kernels.stats.RollingMin;
         name = "stochf",
         family = Family.MOMENTUM,
         summary = "Fast stochastic: position of the close in the fastk_period range (fastk) and its moving average (fastd).",
-        reference = "TA-Lib STOCHF (Lane)")
+        reference = "TA-Lib STOCHF (Lane)",
+        scale = Scale.UNITLESS)
 public final class Stochf {
     final RollingMax highest;
     final RollingMin lowest;
@@ -63,7 +68,7 @@ public final class Stochf {
         double k = Double.NaN;
         if (hh == hh && ll == ll && Double.isFinite(close)) {
             double diff = (hh - ll) / 100.0;
-            k = diff != 0.0 ? (close - ll) / diff : 0.0;
+            k = Checks.negligible(hh - ll, hh) ? 0.0 : (close - ll) / diff;
         }
         fastk = Double.NaN;
         fastd = Double.NaN;

@@ -3,6 +3,7 @@ package io.ta.kernels.momentum;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Ema;
 
@@ -18,7 +19,8 @@ import io.ta.kernels.ma.Ema;
         name = "trix",
         family = Family.MOMENTUM,
         summary = "TRIX: one-bar rate of change (percent) of a triple EMA.",
-        reference = "TA-Lib TRIX (Hutson 1983)")
+        reference = "TA-Lib TRIX (Hutson 1983)",
+        scale = Scale.UNITLESS)
 public final class Trix {
     final Ema first;
     final Ema second;

@@ -3,16 +3,18 @@ package io.ta.kernels.momentum;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.price.TrueRange;
 import io.ta.kernels.stats.RollingSum;
+import io.ta.spi.Checks;
 
 /**
  * Ultimate oscillator (L. Williams, 1985), as TA-Lib ULTOSC. From bar 1, buying pressure {@code BP = C − min(L, C₋₁)}
  * and the {@link TrueRange}; the three periods are sorted ascending (s1 ≤ s2 ≤ s3, as TA-Lib sorts them) and
- * {@code ULTOSC = 100·((4·ΣBP/ΣTR over s1 + 2·ΣBP/ΣTR over s2 + ΣBP/ΣTR over s3)/7)}, each sum a {@link RollingSum}
- * (TA-Lib's running totals, same operations and order). A term whose ΣTR is ≈0 ({@code |ΣTR| < 1e-8}) adds nothing,
- * as in TA-Lib. Lookback: the longest period.
+ * {@code ULTOSC = 100·((4·ΣBP/ΣTR over s1 + 2·ΣBP/ΣTR over s2 + ΣBP/ΣTR over s3)/7)}, each sum an exact
+ * {@link RollingSum}. A term whose ΣTR is ≈0 adds nothing, as in TA-Lib — ≈0 next to the close
+ * ({@link Checks#negligible}), not TA-Lib's absolute 1e-8. Lookback: the longest period.
  *
  * <p>The sums start at the first bar with a true range (§1.2). A missing value makes the output NaN while it is
  * inside the longest window (§5.2).
@@ -21,7 +23,8 @@ import io.ta.kernels.stats.RollingSum;
         name = "ultosc",
         family = Family.MOMENTUM,
         summary = "Ultimate oscillator: weighted (4, 2, 1) buying pressure over true range on three periods.",
-        reference = "TA-Lib ULTOSC (Williams 1985)")
+        reference = "TA-Lib ULTOSC (Williams 1985)",
+        scale = Scale.UNITLESS)
 public final class UltOsc {
     final TrueRange trueRange;
     final RollingSum pressure1;
@@ -80,13 +83,13 @@ public final class UltOsc {
             return Double.NaN;
         }
         double output = 0.0;
-        if (!(-1e-8 < b1 && b1 < 1e-8)) {
+        if (!Checks.negligible(b1, close)) {
             output += 4.0 * (a1 / b1);
         }
-        if (!(-1e-8 < b2 && b2 < 1e-8)) {
+        if (!Checks.negligible(b2, close)) {
             output += 2.0 * (a2 / b2);
         }
-        if (!(-1e-8 < b3 && b3 < 1e-8)) {
+        if (!Checks.negligible(b3, close)) {
             output += a3 / b3;
         }
         return 100.0 * (output / 7.0);

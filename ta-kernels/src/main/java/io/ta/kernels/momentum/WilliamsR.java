@@ -3,6 +3,7 @@ package io.ta.kernels.momentum;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.stats.RollingMax;
 import io.ta.kernels.stats.RollingMin;
@@ -17,7 +18,8 @@ import io.ta.kernels.stats.RollingMin;
         aliases = {"willr", "wpr"},
         family = Family.MOMENTUM,
         summary = "Williams %R: -100 * (highest high - close) / (highest high - lowest low) over period bars.",
-        reference = "TA-Lib WILLR (Williams 1973)")
+        reference = "TA-Lib WILLR (Williams 1973)",
+        scale = Scale.UNITLESS)
 public final class WilliamsR {
     final RollingMax highest;
     final RollingMin lowest;

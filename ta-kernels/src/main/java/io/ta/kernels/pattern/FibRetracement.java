@@ -5,6 +5,7 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.OutputKind;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Selector;
 import io.ta.annotation.Step;
 import io.ta.state.DoubleRing;
@@ -65,7 +66,8 @@ import io.ta.state.DoubleRing;
             @Selector(alias = "fib_high_anchor", output = "anchor_high"),
             @Selector(alias = "fib_anchor_low", output = "anchor_low"),
             @Selector(alias = "fib_low_anchor", output = "anchor_low")
-        })
+        },
+        scale = Scale.PRICE)
 public final class FibRetracement {
     /** Which retracement directions are produced. */
     public enum Mode {

@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.OutputKind;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.state.DoubleRing;
 
@@ -22,7 +23,8 @@ import io.ta.state.DoubleRing;
         family = Family.PATTERN,
         kind = OutputKind.LEVEL,
         summary = "Price of the index-th most recent confirmed swing high.",
-        reference = "laakhay-ta swing_high_at; no TTR/Tulip/TA-Lib equivalent")
+        reference = "laakhay-ta swing_high_at; no TTR/Tulip/TA-Lib equivalent",
+        scale = Scale.PRICE)
 public final class SwingHighAt {
     final SwingPoints swings;
     final DoubleRing pivots;

@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.OutputKind;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.state.DoubleRing;
 
@@ -23,7 +24,8 @@ import io.ta.state.DoubleRing;
         family = Family.PATTERN,
         kind = OutputKind.LEVEL,
         summary = "Price of the index-th most recent confirmed swing low.",
-        reference = "laakhay-ta swing_low_at; no TTR/Tulip/TA-Lib equivalent")
+        reference = "laakhay-ta swing_low_at; no TTR/Tulip/TA-Lib equivalent",
+        scale = Scale.PRICE)
 public final class SwingLowAt {
     final SwingPoints swings;
     final DoubleRing pivots;

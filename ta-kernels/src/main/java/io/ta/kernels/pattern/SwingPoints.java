@@ -5,6 +5,7 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.OutputKind;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Selector;
 import io.ta.annotation.Step;
 import io.ta.state.DoubleRing;
@@ -29,6 +30,8 @@ import io.ta.state.SlidingExtreme;
  * {@code right} bars after it make the test O(1) amortized: pivot iff {@code H_p} is strictly above both (or
  * {@code ≥} both with equal extremes allowed), which is exactly "maximal and unique". Sliding extremes report NaN
  * while a missing value is inside, which fails every comparison.
+ *
+ * <p>Scale: {@code Scale.NONE}, because it depends on {@code return_mode}: flags are unitless, levels are prices.
  */
 @Kernel(
         name = "swing_points",
@@ -39,7 +42,8 @@ import io.ta.state.SlidingExtreme;
         selectors = {
             @Selector(alias = "swing_highs", output = "swing_high"),
             @Selector(alias = "swing_lows", output = "swing_low")
-        })
+        },
+        scale = Scale.NONE)
 public final class SwingPoints {
     /** What the outputs hold at a confirming bar. */
     public enum ReturnMode {

@@ -2,6 +2,7 @@ package io.ta.kernels.price;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
 
@@ -14,7 +15,8 @@ import io.ta.spi.Checks;
         aliases = "ohlc4",
         family = Family.PRICE,
         summary = "Average price: (open + high + low + close) / 4.",
-        reference = "TA-Lib AVGPRICE")
+        reference = "TA-Lib AVGPRICE",
+        scale = Scale.PRICE)
 public final class AvgPrice {
     public AvgPrice() {}
 

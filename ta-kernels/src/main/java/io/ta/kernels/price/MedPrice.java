@@ -2,6 +2,7 @@ package io.ta.kernels.price;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /** Median price, as TA-Lib MEDPRICE: {@code (H + L) / 2}. */
@@ -10,7 +11,8 @@ import io.ta.annotation.Step;
         aliases = "hl2",
         family = Family.PRICE,
         summary = "Median price: (high + low) / 2.",
-        reference = "TA-Lib MEDPRICE")
+        reference = "TA-Lib MEDPRICE",
+        scale = Scale.PRICE)
 public final class MedPrice {
     public MedPrice() {}
 

@@ -2,6 +2,7 @@ package io.ta.kernels.price;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -15,7 +16,8 @@ import io.ta.annotation.Step;
         aliases = {"tr", "trange"},
         family = Family.VOLATILITY,
         summary = "True range: the bar's range extended to the previous close.",
-        reference = "TA-Lib TRANGE")
+        reference = "TA-Lib TRANGE",
+        scale = Scale.PRICE)
 public final class TrueRange {
     double previousClose = Double.NaN;
 

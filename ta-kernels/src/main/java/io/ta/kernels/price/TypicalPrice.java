@@ -2,6 +2,7 @@ package io.ta.kernels.price;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /** Typical price, as TA-Lib TYPPRICE: {@code (H + L + C) / 3}. */
@@ -10,7 +11,8 @@ import io.ta.annotation.Step;
         aliases = {"typprice", "hlc3"},
         family = Family.PRICE,
         summary = "Typical price: (high + low + close) / 3.",
-        reference = "TA-Lib TYPPRICE")
+        reference = "TA-Lib TYPPRICE",
+        scale = Scale.PRICE)
 public final class TypicalPrice {
     public TypicalPrice() {}
 

@@ -2,6 +2,7 @@ package io.ta.kernels.price;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
 
@@ -13,7 +14,8 @@ import io.ta.spi.Checks;
         name = "wclprice",
         family = Family.PRICE,
         summary = "Weighted close price: (high + low + 2·close) / 4.",
-        reference = "TA-Lib WCLPRICE")
+        reference = "TA-Lib WCLPRICE",
+        scale = Scale.PRICE)
 public final class WclPrice {
     public WclPrice() {}
 

@@ -3,16 +3,21 @@ package io.ta.kernels.stats;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.spi.Checks;
+import io.ta.state.WindowComoments;
 
 /**
  * Beta of y against x, as TA-Lib BETA: the least-squares slope of y's one-bar returns on x's over the last n returns,
- * {@code (n·Σrxry − Σrx·Σry) / (n·Σrx² − (Σrx)²)}, 0 when the denominator is ≈0 ({@code |d| < 1e-8}).
+ * {@code Σ(rx − r̄x)(ry − r̄y) / Σ(rx − r̄x)²} (TA-Lib's {@code (n·Σrxry − Σrx·Σry)/(n·Σrx² − (Σrx)²)}, computed from
+ * the centred, exact window co-moments of {@link WindowComoments} instead of running sums), 0 when x's returns are
+ * constant over the window.
  *
- * <p>Returns are TA-Lib's {@code (p − p₋₁)/p₋₁}, 0 when {@code p₋₁} is ≈0 (the catalog's {@code p/p₋₁ − 1}, in the
- * form TA-Lib computes). The four sums are {@link RollingSum}s over the return series: TA-Lib adds each new return,
- * reports, then subtracts the return leaving the window — the same operations in the same order as a running sum, so
- * the result matches TA-Lib bit for bit. The first bar has no return (lookback n).
+ * <p>Returns are TA-Lib's {@code (p − p₋₁)/p₋₁} (the catalog's {@code p/p₋₁ − 1}, in the form TA-Lib computes); a
+ * previous price that is negligible next to the current one ({@link Checks#negligible}) gives a return of 0, where
+ * TA-Lib tests {@code |p₋₁| < 1e-8} and so zeroes every return of prices quoted below 1e-8. The first bar has no
+ * return (lookback n).
  *
  * <p>A missing price makes its own return and the next one missing; the output is NaN while either is inside the
  * window (CATALOG.md §5.2, one-bar references are window reads).
@@ -21,22 +26,15 @@ import io.ta.annotation.Step;
         name = "beta",
         family = Family.STATISTIC,
         summary = "Beta: least-squares slope of y's one-bar returns on x's over the last period returns.",
-        reference = "TA-Lib BETA")
+        reference = "TA-Lib BETA",
+        scale = Scale.UNITLESS)
 public final class Beta {
-    final double period;
-    final RollingSum sumXX;
-    final RollingSum sumXY;
-    final RollingSum sumX;
-    final RollingSum sumY;
+    final WindowComoments returns;
     double previousX = Double.NaN;
     double previousY = Double.NaN;
 
     public Beta(@Param(defaultValue = "5", min = 1, max = 100_000) int period) {
-        this.period = period;
-        this.sumXX = new RollingSum(period);
-        this.sumXY = new RollingSum(period);
-        this.sumX = new RollingSum(period);
-        this.sumY = new RollingSum(period);
+        this.returns = new WindowComoments(period);
     }
 
     public static int lookback(int period) {
@@ -50,26 +48,22 @@ public final class Beta {
         double ry = change(y, previousY);
         previousX = x;
         previousY = y;
-        double sxx = sumXX.step(rx * rx);
-        double sxy = sumXY.step(rx * ry);
-        double sx = sumX.step(rx);
-        double sy = sumY.step(ry);
-        if (sxx != sxx || sxy != sxy || sx != sx || sy != sy) {
+        WindowComoments w = returns;
+        w.push(rx, ry);
+        if (!w.isFull() || w.hasMissing()) {
             return Double.NaN;
         }
-        double denominator = period * sxx - sx * sx;
-        if (-1e-8 < denominator && denominator < 1e-8) {
-            return 0.0;
-        }
-        return (period * sxy - sx * sy) / denominator;
+        w.compute();
+        double sxx = w.m2x();
+        return sxx == 0.0 ? 0.0 : w.comoment() / sxx;
     }
 
-    /** TA-Lib's return: {@code (p − p₋₁)/p₋₁}, 0 when {@code p₋₁} is ≈0; NaN when either price is missing. */
+    /** TA-Lib's return {@code (p − p₋₁)/p₋₁}; 0 when {@code p₋₁} is negligible; NaN when either price is missing. */
     private static double change(double p, double previous) {
         if (!(Math.abs(p) <= Double.MAX_VALUE && Math.abs(previous) <= Double.MAX_VALUE)) {
             return Double.NaN;
         }
-        if (-1e-8 < previous && previous < 1e-8) {
+        if (Checks.negligible(previous, p)) {
             return 0.0;
         }
         return (p - previous) / previous;

@@ -3,8 +3,9 @@ package io.ta.kernels.stats;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
-import io.ta.state.DoubleRing;
+import io.ta.state.WindowTrend;
 
 /**
  * Least-squares line through the last n values, evaluated at the newest bar, as TA-Lib LINEARREG: with the oldest
@@ -14,33 +15,26 @@ import io.ta.state.DoubleRing;
  * ({@code b + m·n}), {@link LinearRegSlope} ({@code m}) and {@link LinearRegAngle} ({@code atan(m)} in degrees) hold a
  * {@code LinearReg}, call its step and read {@link #slope} and {@link #intercept}.
  *
- * <p>TA-Lib's formulas and operation order, with x counted in bars ago: {@code SumX = n(n−1)/2},
- * {@code SumXSqr = n(n−1)(2n−1)/6}, {@code Divisor = SumX² − n·SumXSqr}, {@code m = (n·SumXY − SumX·SumY)/Divisor},
- * {@code b = (SumY − m·SumX)/n}. TA-Lib rescans the window for {@code SumY} and {@code SumXY} on every bar (O(n) per
- * bar). Here both are kept in O(1) with the sliding identity ({@code SumXY += SumY − n·leaving}, every retained value
- * one bar older), and recomputed exactly — TA-Lib's rescan, oldest first — on the first full window and then every n
- * bars, so rounding drift cannot build up (the identity alone would integrate {@code SumY}'s residue forever). Cost:
- * O(1) amortized. On rescan bars the result equals TA-Lib bit for bit; in between it differs by a few ulps of the
- * sums (the goldens stay within 2e-11 relative of TA-Lib). Deliberate difference: TA-Lib computes {@code SumXSqr}
- * in 32-bit int arithmetic, which overflows for n > 1024; here it is exact for every n.
+ * <p>TA-Lib's {@code m = (n·ΣiY − Σi·ΣY)/(n·Σi² − (Σi)²)} is the co-moment of position and value over the positions'
+ * own second moment, {@code m = Σ(i − ī)(y − ȳ) / (n(n²−1)/12)}, and {@code b = ȳ − m·ī}. TA-Lib rescans the window
+ * for its sums every bar (O(n)) and, far from zero, loses the slope to cancellation; here the co-moment and mean come
+ * from the centred, exact window sums of {@link WindowTrend} — O(1) amortized, no drift, no outlier residue, and the
+ * slope keeps its precision at any price level. Results match TA-Lib within a few ulps of the prices on clean data.
+ * TA-Lib computes {@code Σi²} in 32-bit int arithmetic, which overflows for n > 1024; here it is exact for every n.
  *
- * <p>Missing values count as 0 in the sums and make the output NaN while they are inside the window; after they
- * leave the sums are exact again.
+ * <p>Missing values make the output NaN while they are inside the window; after they leave it is exact again.
  */
 @Kernel(
         name = "linearreg",
         family = Family.STATISTIC,
         summary = "Least-squares line over the last period values, evaluated at the newest bar.",
-        reference = "TA-Lib LINEARREG")
+        reference = "TA-Lib LINEARREG",
+        scale = Scale.PRICE)
 public final class LinearReg {
     final int period;
-    final double sumX;
-    final double divisor;
-    final DoubleRing window;
-    double sumY;
-    double sumXY;
-    int missing;
-    int sinceRescan;
+    final double centre;
+    final double positionMoment;
+    final WindowTrend window;
     /** {@code m} of the last step; NaN when it had no valid fit. Read by the sibling kernels. */
     double slope;
     /** {@code b} of the last step (the line's value at the oldest bar); NaN when it had no valid fit. */
@@ -48,10 +42,9 @@ public final class LinearReg {
 
     public LinearReg(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
         this.period = period;
-        this.sumX = (double) period * (period - 1) * 0.5;
-        double sumXSqr = (double) ((long) period * (period - 1) * (2L * period - 1) / 6);
-        this.divisor = sumX * sumX - period * sumXSqr;
-        this.window = new DoubleRing(period);
+        this.centre = (period - 1) * 0.5;
+        this.positionMoment = (double) period * ((double) period * period - 1.0) / 12.0;
+        this.window = new WindowTrend(period);
     }
 
     public static int lookback(int period) {
@@ -60,54 +53,18 @@ public final class LinearReg {
 
     @Step
     public double step(double x) {
-        boolean full = window.isFull();
-        double left = window.push(x);
-        boolean finite = Math.abs(x) <= Double.MAX_VALUE;
-        if (!finite) {
-            missing++;
-        }
-        double leaving = 0.0;
-        if (full) {
-            if (Math.abs(left) <= Double.MAX_VALUE) {
-                leaving = left;
-            } else {
-                missing--;
-            }
-        }
-        slope = Double.NaN;
-        intercept = Double.NaN;
-        if (!window.isFull()) {
+        WindowTrend w = window;
+        w.push(x);
+        if (!w.isFull() || w.hasMissing()) {
+            slope = Double.NaN;
+            intercept = Double.NaN;
             return Double.NaN;
         }
-        if (!full || ++sinceRescan == period) {
-            rescan();
-        } else {
-            sumXY = sumXY + sumY - period * leaving;
-            sumY = sumY - leaving + (finite ? x : 0.0);
-        }
-        if (missing > 0) {
-            return Double.NaN;
-        }
-        double m = (period * sumXY - sumX * sumY) / divisor;
-        double b = (sumY - m * sumX) / period;
+        w.compute();
+        double m = w.comoment() / positionMoment;
+        double b = w.mean() - m * centre;
         slope = m;
         intercept = b;
         return b + m * (period - 1);
-    }
-
-    /** TA-Lib's per-bar sums, oldest value first, weight = bars ago; missing cells add nothing. */
-    private void rescan() {
-        double sy = 0.0;
-        double sxy = 0.0;
-        for (int ago = period - 1; ago >= 0; ago--) {
-            double v = window.get(ago);
-            if (Math.abs(v) <= Double.MAX_VALUE) {
-                sy += v;
-                sxy += ago * v;
-            }
-        }
-        sumY = sy;
-        sumXY = sxy;
-        sinceRescan = 0;
     }
 }

@@ -3,20 +3,22 @@ package io.ta.kernels.stats;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
  * As TA-Lib LINEARREG_ANGLE: the slope of the least-squares line through the last n values as an angle in
  * degrees, {@code atan(m)·180/π}.
  *
- * <p>Read from the family's one least-squares core, {@link LinearReg} (TA-Lib's formulas and operation order;
- * see there for the O(1) sums and missing values).
+ * <p>Read from the family's one least-squares core, {@link LinearReg} (see there for the exact O(1) window sums and
+ * missing values).
  */
 @Kernel(
         name = "linearreg_angle",
         family = Family.STATISTIC,
         summary = "Angle in degrees of the least-squares line over the last period values: atan(slope)*180/pi.",
-        reference = "TA-Lib LINEARREG_ANGLE")
+        reference = "TA-Lib LINEARREG_ANGLE",
+        scale = Scale.NONE)
 public final class LinearRegAngle {
     final LinearReg fit;
 

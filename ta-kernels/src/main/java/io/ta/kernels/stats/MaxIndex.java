@@ -3,6 +3,7 @@ package io.ta.kernels.stats;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.state.RescanExtreme;
 
@@ -18,7 +19,8 @@ import io.ta.state.RescanExtreme;
         name = "maxindex",
         family = Family.STATISTIC,
         summary = "Absolute index of the maximum of the last period values (TA-Lib tie rule).",
-        reference = "TA-Lib MAXINDEX")
+        reference = "TA-Lib MAXINDEX",
+        scale = Scale.UNITLESS)
 public final class MaxIndex {
     final RescanExtreme window;
 

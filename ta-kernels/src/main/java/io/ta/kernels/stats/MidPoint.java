@@ -3,6 +3,7 @@ package io.ta.kernels.stats;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -13,7 +14,8 @@ import io.ta.annotation.Step;
         name = "midpoint",
         family = Family.STATISTIC,
         summary = "Midpoint of the last period values: (highest + lowest) / 2.",
-        reference = "TA-Lib MIDPOINT")
+        reference = "TA-Lib MIDPOINT",
+        scale = Scale.PRICE)
 public final class MidPoint {
     final RollingMax highest;
     final RollingMin lowest;

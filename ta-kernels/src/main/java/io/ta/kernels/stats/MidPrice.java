@@ -3,6 +3,7 @@ package io.ta.kernels.stats;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -14,7 +15,8 @@ import io.ta.annotation.Step;
         name = "midprice",
         family = Family.STATISTIC,
         summary = "Midpoint price of the last period bars: (highest high + lowest low) / 2.",
-        reference = "TA-Lib MIDPRICE")
+        reference = "TA-Lib MIDPRICE",
+        scale = Scale.PRICE)
 public final class MidPrice {
     final RollingMax highest;
     final RollingMin lowest;

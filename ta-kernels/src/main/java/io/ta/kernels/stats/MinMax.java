@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -14,7 +15,8 @@ import io.ta.annotation.Step;
         name = "minmax",
         family = Family.STATISTIC,
         summary = "Minimum and maximum of the last period values.",
-        reference = "TA-Lib MINMAX")
+        reference = "TA-Lib MINMAX",
+        scale = Scale.PRICE)
 public final class MinMax {
     final RollingMin lowest;
     final RollingMax highest;

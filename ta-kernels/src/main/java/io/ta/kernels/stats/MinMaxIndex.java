@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -14,7 +15,8 @@ import io.ta.annotation.Step;
         name = "minmaxindex",
         family = Family.STATISTIC,
         summary = "Absolute indices of the minimum and maximum of the last period values.",
-        reference = "TA-Lib MINMAXINDEX")
+        reference = "TA-Lib MINMAXINDEX",
+        scale = Scale.UNITLESS)
 public final class MinMaxIndex {
     final MinIndex lowest;
     final MaxIndex highest;

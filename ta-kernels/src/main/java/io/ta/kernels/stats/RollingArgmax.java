@@ -3,6 +3,7 @@ package io.ta.kernels.stats;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.state.SlidingExtreme;
 
@@ -15,7 +16,8 @@ import io.ta.state.SlidingExtreme;
         aliases = "argmax",
         family = Family.STATISTIC,
         summary = "Bars since the maximum of the last period values (0 = current bar).",
-        reference = "laakhay-ta rolling_argmax")
+        reference = "laakhay-ta rolling_argmax",
+        scale = Scale.UNITLESS)
 public final class RollingArgmax {
     final SlidingExtreme window;
 

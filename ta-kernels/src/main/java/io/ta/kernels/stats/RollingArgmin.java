@@ -3,6 +3,7 @@ package io.ta.kernels.stats;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.state.SlidingExtreme;
 
@@ -15,7 +16,8 @@ import io.ta.state.SlidingExtreme;
         aliases = "argmin",
         family = Family.STATISTIC,
         summary = "Bars since the minimum of the last period values (0 = current bar).",
-        reference = "laakhay-ta rolling_argmin")
+        reference = "laakhay-ta rolling_argmin",
+        scale = Scale.UNITLESS)
 public final class RollingArgmin {
     final SlidingExtreme window;
 

@@ -3,24 +3,27 @@ package io.ta.kernels.stats;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
-import io.ta.state.SortedWindow;
+import io.ta.state.OrderStatistics;
 
 /**
  * Median of the last n values; for even n the mean of the two middle values (CATALOG.md §1.7: laakhay took the
- * upper one). NaN while a missing value is inside the window. Reference: R TTR {@code runMedian}.
+ * upper one). O(log n) per bar through an {@link OrderStatistics} tree. NaN while a missing value is inside the
+ * window. Reference: R TTR {@code runMedian}.
  */
 @Kernel(
         name = "rolling_median",
         aliases = {"median", "med"},
         family = Family.STATISTIC,
         summary = "Median of the last period values (even period: mean of the two middle values).",
-        reference = "TTR runMedian")
+        reference = "TTR runMedian",
+        scale = Scale.PRICE)
 public final class RollingMedian {
-    final SortedWindow window;
+    final OrderStatistics window;
 
     public RollingMedian(@Param(defaultValue = "20", min = 1, max = 100_000) int period) {
-        this.window = new SortedWindow(period);
+        this.window = new OrderStatistics(period);
     }
 
     public static int lookback(int period) {
@@ -29,10 +32,13 @@ public final class RollingMedian {
 
     @Step
     public double step(double x) {
-        window.push(x);
-        if (!window.isFull() || window.missing() > 0) {
+        OrderStatistics w = window;
+        w.push(x);
+        if (!w.isFull() || w.hasMissing()) {
             return Double.NaN;
         }
-        return window.median();
+        int n = w.size();
+        int h = n >>> 1;
+        return (n & 1) == 1 ? w.select(h) : (w.select(h - 1) + w.select(h)) * 0.5;
     }
 }

@@ -3,6 +3,7 @@ package io.ta.kernels.stats;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.state.SlidingExtreme;
 
@@ -15,7 +16,8 @@ import io.ta.state.SlidingExtreme;
         aliases = "min",
         family = Family.STATISTIC,
         summary = "The minimum of the last period values.",
-        reference = "TA-Lib MIN")
+        reference = "TA-Lib MIN",
+        scale = Scale.PRICE)
 public final class RollingMin {
     final SlidingExtreme window;
 

@@ -3,18 +3,22 @@ package io.ta.kernels.stats;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
  * Population standard deviation of the last n values times {@code nbdev}, as TA-Lib STDDEV: the square root of
- * {@link RollingVar}; a variance below TA-Lib's epsilon (1e-8, {@code TA_IS_ZERO_OR_NEG}) gives 0.
+ * {@link RollingVar}. TA-Lib maps a variance below 1e-8 ({@code TA_IS_ZERO_OR_NEG}) to 0, which zeroes every
+ * deviation of prices quoted below about 1e-4; here the variance is exact and never negative, 0 only for a window
+ * that is constant to within rounding, so the deviation scales with the prices at any level.
  */
 @Kernel(
         name = "rolling_std",
         aliases = {"std", "stddev"},
         family = Family.STATISTIC,
         summary = "Population standard deviation of the last period values, times nbdev.",
-        reference = "TA-Lib STDDEV")
+        reference = "TA-Lib STDDEV",
+        scale = Scale.PRICE)
 public final class RollingStd {
     final double nbdev;
     final RollingVar var;
@@ -32,11 +36,7 @@ public final class RollingStd {
 
     @Step
     public double step(double x) {
-        double v = var.step(x);
-        if (v != v) {
-            return Double.NaN;
-        }
-        return v < 1e-8 ? 0.0 : Math.sqrt(v) * nbdev;
+        return Math.sqrt(var.step(x)) * nbdev;
     }
 
     /** The window's mean as of the last step (see {@link RollingVar#mean()}). */

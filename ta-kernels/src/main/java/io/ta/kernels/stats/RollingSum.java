@@ -3,14 +3,16 @@ package io.ta.kernels.stats;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
-import io.ta.state.DoubleRing;
+import io.ta.state.WindowSum;
 
 /**
- * Sum of the last n values, as TA-Lib SUM: a running total that drops the value leaving the window and adds the new
- * one — TA-Lib's operations in TA-Lib's order, so results match it bit for bit.
+ * Sum of the last n values, as TA-Lib SUM, kept exact: a {@link WindowSum} adds every value once and never subtracts
+ * one that leaves, so the sum cannot drift over a long stream and an outlier leaves no residue once it is out of the
+ * window (TA-Lib's running total keeps both forever). Matches TA-Lib on clean data to a few ulps, not bit for bit.
  *
- * <p>Missing values (non-finite) occupy their window slot without entering the total; the output is NaN while one
+ * <p>Missing values (non-finite) occupy their window slot without entering the sum; the output is NaN while one
  * is inside the window (CATALOG.md §5.2).
  */
 @Kernel(
@@ -18,16 +20,13 @@ import io.ta.state.DoubleRing;
         aliases = "sum",
         family = Family.STATISTIC,
         summary = "Sum of the last period values.",
-        reference = "TA-Lib SUM")
+        reference = "TA-Lib SUM",
+        scale = Scale.PRICE)
 public final class RollingSum {
-    final int period;
-    final DoubleRing window;
-    double total;
-    int missing;
+    final WindowSum window;
 
     public RollingSum(@Param(defaultValue = "20", min = 1, max = 100_000) int period) {
-        this.period = period;
-        this.window = new DoubleRing(period);
+        this.window = new WindowSum(period);
     }
 
     public static int lookback(int period) {
@@ -36,22 +35,8 @@ public final class RollingSum {
 
     @Step
     public double step(double x) {
-        boolean full = window.isFull();
-        double left = window.push(x);
-        // TA-Lib subtracts the value leaving right after an output and adds the new one before the next:
-        // (total - left) + x, the same two operations in the same order.
-        if (full) {
-            if (Math.abs(left) <= Double.MAX_VALUE) {
-                total -= left;
-            } else {
-                missing--;
-            }
-        }
-        if (Math.abs(x) <= Double.MAX_VALUE) {
-            total += x;
-        } else {
-            missing++;
-        }
-        return window.isFull() && missing == 0 ? total : Double.NaN;
+        WindowSum w = window;
+        w.push(x);
+        return w.isFull() && !w.hasMissing() ? w.sum() : Double.NaN;
     }
 }

@@ -3,31 +3,31 @@ package io.ta.kernels.stats;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.state.WindowMoments;
 
 /**
- * Population variance of the last n values, as TA-Lib VAR: {@code E[x²] − E[x]²} from two running sums (of x and of
- * x²), each a {@link RollingSum} so the totals are kept exactly as TA-Lib keeps them. TA-Lib's unused {@code nbdev}
- * parameter is dropped (CATALOG.md §2.2). Like TA-Lib, a variance that cancels to a tiny negative is not clamped;
- * {@link RollingStd} maps it to 0.
+ * Population variance of the last n values, as TA-Lib VAR ({@code E[x²] − E[x]²}), computed as {@code Σ(x − x̄)²/n}
+ * from the centred, exact window sums of {@link WindowMoments}: TA-Lib's two running sums cancel catastrophically for
+ * prices far from zero and keep every outlier's residue; these do neither. A constant window is exactly 0, and a
+ * variance below the rounding bound of its own computation is 0 (scale-relative, never TA-Lib's absolute 1e-8).
+ * TA-Lib's unused {@code nbdev} parameter is dropped (CATALOG.md §2.2).
  */
 @Kernel(
         name = "var",
         aliases = "rolling_var",
         family = Family.STATISTIC,
         summary = "Population variance of the last period values.",
-        reference = "TA-Lib VAR")
+        reference = "TA-Lib VAR",
+        scale = Scale.PRICE_SQUARED)
 public final class RollingVar {
-    final double period;
-    final RollingSum sum;
-    final RollingSum sumOfSquares;
+    final WindowMoments window;
     /** The mean of the last window (NaN until it is full), for kernels that need it beside the variance. */
     double mean = Double.NaN;
 
     public RollingVar(@Param(defaultValue = "5", min = 1, max = 100_000) int period) {
-        this.period = period;
-        this.sum = new RollingSum(period);
-        this.sumOfSquares = new RollingSum(period);
+        this.window = new WindowMoments(period);
     }
 
     public static int lookback(int period) {
@@ -36,13 +36,18 @@ public final class RollingVar {
 
     @Step
     public double step(double x) {
-        double m = sum.step(x) / period;
-        double meanOfSquares = sumOfSquares.step(x * x) / period;
-        mean = m;
-        return meanOfSquares - m * m;
+        WindowMoments w = window;
+        w.push(x);
+        if (!w.isFull() || w.hasMissing()) {
+            mean = Double.NaN;
+            return Double.NaN;
+        }
+        w.compute();
+        mean = w.mean();
+        return w.variance();
     }
 
-    /** The window's mean as of the last step: TA-Lib SMA's value, from the same running sum. */
+    /** The window's mean as of the last step (the simple moving average). */
     public double mean() {
         return mean;
     }

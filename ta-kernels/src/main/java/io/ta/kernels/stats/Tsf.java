@@ -3,20 +3,22 @@ package io.ta.kernels.stats;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
  * As TA-Lib TSF (time series forecast): the least-squares line through the last n values, extended one bar
  * past the newest, {@code b + m·n}.
  *
- * <p>Read from the family's one least-squares core, {@link LinearReg} (TA-Lib's formulas and operation order;
- * see there for the O(1) sums and missing values).
+ * <p>Read from the family's one least-squares core, {@link LinearReg} (see there for the exact O(1) window sums and
+ * missing values).
  */
 @Kernel(
         name = "tsf",
         family = Family.STATISTIC,
         summary = "Time series forecast: the least-squares line over the last period values, one bar past the newest.",
-        reference = "TA-Lib TSF")
+        reference = "TA-Lib TSF",
+        scale = Scale.PRICE)
 public final class Tsf {
     final LinearReg fit;
 

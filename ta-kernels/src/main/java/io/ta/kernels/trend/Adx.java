@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -19,7 +20,8 @@ import io.ta.annotation.Step;
         name = "adx",
         family = Family.TREND,
         summary = "Average directional movement index (Wilder), with +DI and -DI.",
-        reference = "TA-Lib ADX, PLUS_DI, MINUS_DI (Wilder 1978)")
+        reference = "TA-Lib ADX, PLUS_DI, MINUS_DI (Wilder 1978)",
+        scale = Scale.UNITLESS)
 public final class Adx {
     final int period;
     final Dx dx;

@@ -3,6 +3,7 @@ package io.ta.kernels.trend;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.state.DoubleRing;
 
@@ -15,7 +16,8 @@ import io.ta.state.DoubleRing;
         name = "adxr",
         family = Family.TREND,
         summary = "ADX rating: the mean of the current ADX and the ADX period-1 bars ago.",
-        reference = "TA-Lib ADXR (Wilder 1978)")
+        reference = "TA-Lib ADXR (Wilder 1978)",
+        scale = Scale.UNITLESS)
 public final class Adxr {
     final Adx adx;
     final DoubleRing window;

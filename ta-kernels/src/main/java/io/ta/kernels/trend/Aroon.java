@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.stats.RollingArgmax;
 import io.ta.kernels.stats.RollingArgmin;
@@ -18,7 +19,8 @@ import io.ta.kernels.stats.RollingArgmin;
         name = "aroon",
         family = Family.TREND,
         summary = "Aroon up/down: 100 * (period - bars since the highest high / lowest low) / period.",
-        reference = "TA-Lib AROON (Chande 1995)")
+        reference = "TA-Lib AROON (Chande 1995)",
+        scale = Scale.UNITLESS)
 public final class Aroon {
     final double period;
     final double factor;

@@ -3,6 +3,7 @@ package io.ta.kernels.trend;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -14,7 +15,8 @@ import io.ta.annotation.Step;
         name = "aroonosc",
         family = Family.TREND,
         summary = "Aroon oscillator: aroon up minus aroon down.",
-        reference = "TA-Lib AROONOSC (Chande 1995)")
+        reference = "TA-Lib AROONOSC (Chande 1995)",
+        scale = Scale.UNITLESS)
 public final class AroonOsc {
     final Aroon aroon;
 

@@ -3,7 +3,9 @@ package io.ta.kernels.trend;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.spi.Checks;
 
 /**
  * Directional movement index (Wilder 1978), as TA-Lib DX (CATALOG.md §3.2): {@code 100·|+DI − −DI|/(+DI + −DI)} from
@@ -15,7 +17,8 @@ import io.ta.annotation.Step;
         name = "dx",
         family = Family.TREND,
         summary = "Directional movement index: 100 * |+DI - -DI| / (+DI + -DI).",
-        reference = "TA-Lib DX (Wilder 1978)")
+        reference = "TA-Lib DX (Wilder 1978)",
+        scale = Scale.UNITLESS)
 public final class Dx {
     final PlusDm sums;
     double plusDi = Double.NaN;
@@ -42,7 +45,8 @@ public final class Dx {
         plusDi = plus;
         minusDi = minus;
         double total = minus + plus;
-        defined = !(-1e-8 < total && total < 1e-8);
+        // The DIs are percentages, so "≈0" is relative to 100 (TA-Lib's absolute 1e-8 on this unitless sum).
+        defined = !Checks.negligible(total, 100.0);
         if (defined) {
             value = 100.0 * (Math.abs(minus - plus) / total);
         } else if (!started) {

@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Ema;
 
@@ -15,7 +16,8 @@ import io.ta.kernels.ma.Ema;
         name = "elder_ray",
         family = Family.TREND,
         summary = "Elder ray: bull power H - EMA(C) and bear power L - EMA(C).",
-        reference = "A. Elder 1993")
+        reference = "A. Elder 1993",
+        scale = Scale.PRICE)
 public final class ElderRay {
     final Ema mean;
     @Output(doc = "high - EMA of the close")

@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.volatility.Donchian;
 import io.ta.state.DoubleRing;
@@ -26,7 +27,8 @@ import io.ta.state.DoubleRing;
         name = "ichimoku",
         family = Family.TREND,
         summary = "Ichimoku: tenkan-sen, kijun-sen, the two senkou spans (shifted forward) and the chikou span.",
-        reference = "G. Hosoda 1969")
+        reference = "G. Hosoda 1969",
+        scale = Scale.PRICE)
 public final class Ichimoku {
     final Donchian tenkan;
     final Donchian kijun;

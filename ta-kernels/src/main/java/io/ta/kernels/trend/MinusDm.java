@@ -3,6 +3,7 @@ package io.ta.kernels.trend;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -13,7 +14,8 @@ import io.ta.annotation.Step;
         name = "minus_dm",
         family = Family.TREND,
         summary = "Minus directional movement: Wilder's running sum of -DM over period bars.",
-        reference = "TA-Lib MINUS_DM (Wilder 1978)")
+        reference = "TA-Lib MINUS_DM (Wilder 1978)",
+        scale = Scale.PRICE)
 public final class MinusDm {
     final PlusDm sums;
 

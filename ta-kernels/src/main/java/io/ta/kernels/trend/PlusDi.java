@@ -3,6 +3,7 @@ package io.ta.kernels.trend;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -14,7 +15,8 @@ import io.ta.annotation.Step;
         name = "plus_di",
         family = Family.TREND,
         summary = "Plus directional indicator: 100 * Wilder sum of +DM / Wilder sum of true range.",
-        reference = "TA-Lib PLUS_DI (Wilder 1978)")
+        reference = "TA-Lib PLUS_DI (Wilder 1978)",
+        scale = Scale.UNITLESS)
 public final class PlusDi {
     final PlusDm sums;
 

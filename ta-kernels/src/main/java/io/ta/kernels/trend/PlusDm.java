@@ -3,8 +3,10 @@ package io.ta.kernels.trend;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.price.TrueRange;
+import io.ta.spi.Checks;
 
 /**
  * Plus directional movement (Wilder 1978), as TA-Lib PLUS_DM: Wilder's running sum of +DM (CATALOG.md §3.2).
@@ -26,7 +28,8 @@ import io.ta.kernels.price.TrueRange;
         name = "plus_dm",
         family = Family.TREND,
         summary = "Plus directional movement: Wilder's running sum of +DM over period bars.",
-        reference = "TA-Lib PLUS_DM (Wilder 1978)")
+        reference = "TA-Lib PLUS_DM (Wilder 1978)",
+        scale = Scale.PRICE)
 public final class PlusDm {
     final double period;
     final int seedLength;
@@ -120,7 +123,10 @@ public final class PlusDm {
         return minusSum;
     }
 
-    /** {@code +DI = 100·S⁺/S^TR}, 0 when {@code S^TR} ≈ 0 (TA-Lib PLUS_DI). */
+    /**
+     * {@code +DI = 100·S⁺/S^TR}, 0 when {@code S^TR} ≈ 0 (TA-Lib PLUS_DI) — negligible next to n times the last high,
+     * i.e. a mean true range below 1e-12 of the price ({@link Checks#negligible}), not TA-Lib's absolute 1e-8.
+     */
     public double plusDi() {
         return di(plusSum);
     }
@@ -132,6 +138,6 @@ public final class PlusDm {
 
     private double di(double movement) {
         double r = rangeSum;
-        return -1e-8 < r && r < 1e-8 ? 0.0 : 100.0 * (movement / r);
+        return Checks.negligible(r, period * previousHigh) ? 0.0 : 100.0 * (movement / r);
     }
 }

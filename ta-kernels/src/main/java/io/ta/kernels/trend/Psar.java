@@ -5,6 +5,7 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
 import io.ta.annotation.Require;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -20,14 +21,15 @@ import io.ta.annotation.Step;
         aliases = "sar",
         family = Family.TREND,
         summary = "Parabolic SAR: stop level and position direction (+1 long, -1 short).",
-        reference = "Wilder 1978; TA-Lib SAREXT/SAR")
+        reference = "Wilder 1978; TA-Lib SAREXT/SAR",
+        scale = Scale.PRICE)
 @Require(left = "af_start", op = Require.Op.LE, right = "af_max")
 @Require(left = "af_increment", op = Require.Op.LE, right = "af_max")
 public final class Psar {
     final Sarext sarext;
     @Output(doc = "the stop-and-reverse level")
     double sar;
-    @Output(doc = "+1 long, -1 short (position after the bar)")
+    @Output(doc = "+1 long, -1 short (position after the bar)", scale = Scale.UNITLESS)
     double direction;
 
     public Psar(

@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Require;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -23,7 +24,8 @@ import io.ta.annotation.Step;
         name = "sarext",
         family = Family.TREND,
         summary = "Parabolic SAR with separate long/short accelerations; negative while short.",
-        reference = "TA-Lib SAREXT (Wilder 1978)")
+        reference = "TA-Lib SAREXT (Wilder 1978)",
+        scale = Scale.PRICE)
 @Require(left = "accel_init_long", op = Require.Op.LE, right = "accel_max_long")
 @Require(left = "accel_long", op = Require.Op.LE, right = "accel_max_long")
 @Require(left = "accel_init_short", op = Require.Op.LE, right = "accel_max_short")
@@ -47,8 +49,8 @@ public final class Sarext {
     double afShort;
 
     public Sarext(
-            @Param(defaultValue = "0", doc = "> 0: start long at this SAR; < 0: start short at its absolute value; 0: automatic")
-                    double startValue,
+            @Param(defaultValue = "0", scale = Scale.PRICE,
+                    doc = "> 0: start long at this SAR; < 0: start short at its absolute value; 0: automatic") double startValue,
             @Param(defaultValue = "0", min = 0, doc = "fraction the SAR moves away from price on a reversal") double offsetOnReverse,
             @Param(defaultValue = "0.02", min = 0, doc = "initial acceleration, long") double accelInitLong,
             @Param(defaultValue = "0.02", min = 0, doc = "acceleration step, long") double accelLong,

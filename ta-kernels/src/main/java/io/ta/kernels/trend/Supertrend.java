@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.price.MedPrice;
 import io.ta.kernels.volatility.Atr;
@@ -24,7 +25,8 @@ import io.ta.kernels.volatility.Atr;
         name = "supertrend",
         family = Family.TREND,
         summary = "SuperTrend: ATR bands around the median price that flip with the close; line and direction.",
-        reference = "O. Seban (Super Trend)")
+        reference = "O. Seban (Super Trend)",
+        scale = Scale.PRICE)
 public final class Supertrend {
     final MedPrice median;
     final Atr atr;
@@ -36,7 +38,7 @@ public final class Supertrend {
     boolean started;
     @Output(doc = "the trailing band in force")
     double supertrend;
-    @Output(doc = "+1 up-trend, -1 down-trend")
+    @Output(doc = "+1 up-trend, -1 down-trend", scale = Scale.UNITLESS)
     double direction;
 
     public Supertrend(

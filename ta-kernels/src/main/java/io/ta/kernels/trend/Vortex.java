@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.price.TrueRange;
 import io.ta.kernels.stats.RollingSum;
@@ -18,7 +19,8 @@ import io.ta.kernels.stats.RollingSum;
         name = "vortex",
         family = Family.TREND,
         summary = "Vortex indicator: sums of |H - L[-1]| and |L - H[-1]| over the sum of true range.",
-        reference = "Botes & Siepman, TASC Jan 2010")
+        reference = "Botes & Siepman, TASC Jan 2010",
+        scale = Scale.UNITLESS)
 public final class Vortex {
     final TrueRange range;
     final RollingSum plusSum;

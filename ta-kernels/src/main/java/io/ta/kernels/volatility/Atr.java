@@ -3,6 +3,7 @@ package io.ta.kernels.volatility;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Rma;
 import io.ta.kernels.price.TrueRange;
@@ -19,7 +20,8 @@ import io.ta.kernels.price.TrueRange;
         name = "atr",
         family = Family.VOLATILITY,
         summary = "Average true range: Wilder's smoothing of the true range over period bars.",
-        reference = "TA-Lib ATR (Wilder 1978)")
+        reference = "TA-Lib ATR (Wilder 1978)",
+        scale = Scale.PRICE)
 public final class Atr {
     final TrueRange range;
     final Rma average;

@@ -4,18 +4,18 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Selector;
 import io.ta.annotation.Step;
-import io.ta.kernels.ma.Sma;
 import io.ta.kernels.stats.RollingStd;
 
 /**
  * Bollinger bands (J. Bollinger), as TA-Lib BBANDS(period, nbdevup = nbdevdn = std_dev, SMA): upper/lower = middle ±
- * {@link RollingStd}{@code (period, std_dev)}, and middle is the mean from that deviation's own running sum — the
- * same operations as {@link Sma}, so the same value, without keeping the window twice. TA-Lib's SMA path computes the deviation as
- * {@code √(Σx²/n − sma²)} from a running sum of squares (0 when the variance is below 1e-8) and multiplies it by
- * {@code std_dev} — exactly what {@code RollingStd} computes, operation for operation, so the bands match bit for
- * bit. A negative {@code std_dev} swaps the bands' sides, as in TA-Lib. R TTR {@code BBands} matches.
+ * {@link RollingStd}{@code (period, std_dev)}, and middle is the mean of that deviation's own window — the simple
+ * moving average, without keeping the window twice. The deviation is exact and centred (see {@link RollingStd}), so
+ * the bands neither drift nor keep an outlier's trace, and their width scales with the prices at any level (TA-Lib's
+ * absolute 1e-8 variance floor collapses the bands of prices below about 1e-4). A negative {@code std_dev} swaps the
+ * bands' sides, as in TA-Lib. R TTR {@code BBands} matches.
  */
 @Kernel(
         name = "bbands",
@@ -23,6 +23,7 @@ import io.ta.kernels.stats.RollingStd;
         family = Family.VOLATILITY,
         summary = "Bollinger bands: SMA plus and minus std_dev population standard deviations.",
         reference = "TA-Lib BBANDS (J. Bollinger); TTR BBands",
+        scale = Scale.PRICE,
         selectors = {
             @Selector(alias = "bb_upper", output = "upper"),
             @Selector(alias = "bb_middle", output = "middle"),

@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.stats.RollingMax;
 import io.ta.kernels.stats.RollingMin;
@@ -17,7 +18,8 @@ import io.ta.kernels.stats.RollingMin;
         name = "donchian",
         family = Family.VOLATILITY,
         summary = "Donchian channel: highest high, lowest low and their midpoint over period bars.",
-        reference = "R. Donchian; TTR DonchianChannel")
+        reference = "R. Donchian; TTR DonchianChannel",
+        scale = Scale.PRICE)
 public final class Donchian {
     final RollingMax highest;
     final RollingMin lowest;

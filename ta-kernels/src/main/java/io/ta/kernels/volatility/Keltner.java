@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Ema;
 
@@ -17,7 +18,8 @@ import io.ta.kernels.ma.Ema;
         name = "keltner",
         family = Family.VOLATILITY,
         summary = "Keltner channel: EMA of the close plus and minus multiplier * ATR.",
-        reference = "C. Keltner 1960 (EMA/ATR form); TTR keltnerChannels (formula)")
+        reference = "C. Keltner 1960 (EMA/ATR form); TTR keltnerChannels (formula)",
+        scale = Scale.PRICE)
 public final class Keltner {
     final Ema mean;
     final Atr range;

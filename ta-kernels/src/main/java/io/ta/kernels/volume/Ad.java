@@ -2,12 +2,16 @@ package io.ta.kernels.volume;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.kernels.math.CumSum;
 
 /**
  * Chaikin accumulation/distribution line, as TA-Lib AD: the running total of
  * {@code ((C − L) − (H − C)) / (H − L) · V}; a bar whose range {@code H − L} is not positive adds 0 (TA-Lib's guard,
- * CATALOG.md §5.1). TA-Lib's expression and order, so the line matches it bit for bit. R TTR {@code chaikinAD}.
+ * CATALOG.md §5.1). TA-Lib's expression for each bar's flow; the total is a {@link CumSum} (compensated, so its error
+ * does not grow with the history, where TA-Lib's running total accumulates one rounding per bar). R TTR
+ * {@code chaikinAD}.
  *
  * <p>Cumulative (recursive) state: a bar with any missing input outputs NaN and adds nothing (CATALOG.md §5.2).
  */
@@ -16,11 +20,14 @@ import io.ta.annotation.Step;
         aliases = "chaikin_ad",
         family = Family.VOLUME,
         summary = "Chaikin accumulation/distribution line: running total of the close location value times volume.",
-        reference = "TA-Lib AD (Chaikin); TTR chaikinAD")
+        reference = "TA-Lib AD (Chaikin); TTR chaikinAD",
+        scale = Scale.VOLUME)
 public final class Ad {
-    double total;
+    final CumSum total;
 
-    public Ad() {}
+    public Ad() {
+        this.total = new CumSum();
+    }
 
     public static int lookback() {
         return 0;
@@ -33,9 +40,6 @@ public final class Ad {
             return Double.NaN;
         }
         double range = high - low;
-        if (range > 0.0) {
-            total += (((close - low) - (high - close)) / range) * volume;
-        }
-        return total;
+        return total.step(range > 0.0 ? (((close - low) - (high - close)) / range) * volume : 0.0);
     }
 }

@@ -1,5 +1,6 @@
 package io.ta.kernels.volume;
 
+import io.ta.annotation.Scale;
 import static java.lang.Math.max;
 
 import io.ta.annotation.Family;
@@ -25,7 +26,8 @@ import io.ta.annotation.Step;
         name = "adosc",
         family = Family.VOLUME,
         summary = "Chaikin A/D oscillator: fast EMA minus slow EMA of the A/D line, both seeded with its first value.",
-        reference = "TA-Lib ADOSC")
+        reference = "TA-Lib ADOSC",
+        scale = Scale.VOLUME)
 public final class Adosc {
     final Ad line;
     final int lookback;

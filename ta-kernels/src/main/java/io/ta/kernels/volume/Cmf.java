@@ -3,6 +3,7 @@ package io.ta.kernels.volume;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.stats.RollingSum;
 
@@ -19,7 +20,8 @@ import io.ta.kernels.stats.RollingSum;
         name = "cmf",
         family = Family.VOLUME,
         summary = "Chaikin money flow: sum of money flow volume over sum of volume, last period bars.",
-        reference = "Chaikin; TTR CMF")
+        reference = "Chaikin; TTR CMF",
+        scale = Scale.UNITLESS)
 public final class Cmf {
     final RollingSum flow;
     final RollingSum volumes;

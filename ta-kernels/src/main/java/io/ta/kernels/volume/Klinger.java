@@ -5,6 +5,7 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
 import io.ta.annotation.Require;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Ema;
 
@@ -23,7 +24,8 @@ import io.ta.kernels.ma.Ema;
         aliases = "kvo",
         family = Family.VOLUME,
         summary = "Klinger volume oscillator: fast EMA minus slow EMA of the volume force, with an EMA signal line.",
-        reference = "Klinger, TASC Dec 1997; Tulip kvo (formula)")
+        reference = "Klinger, TASC Dec 1997; Tulip kvo (formula)",
+        scale = Scale.VOLUME)
 @Require(left = "fast_period", op = Require.Op.LT, right = "slow_period")
 public final class Klinger {
     final KlingerVf force;

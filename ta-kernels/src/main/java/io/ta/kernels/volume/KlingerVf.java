@@ -2,6 +2,7 @@ package io.ta.kernels.volume;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
@@ -19,7 +20,8 @@ import io.ta.annotation.Step;
         name = "klinger_vf",
         family = Family.VOLUME,
         summary = "Klinger volume force: volume signed by the hlc trend, scaled by |2*dm/cm - 1|.",
-        reference = "Klinger, TASC Dec 1997; Tulip kvo (volume force)")
+        reference = "Klinger, TASC Dec 1997; Tulip kvo (volume force)",
+        scale = Scale.VOLUME)
 public final class KlingerVf {
     static final int UNSET = 0;
     static final int UP = 1;

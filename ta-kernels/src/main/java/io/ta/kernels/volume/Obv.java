@@ -2,11 +2,14 @@ package io.ta.kernels.volume;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.kernels.math.CumSum;
 
 /**
  * On-balance volume (J. Granville 1963), as TA-Lib OBV: starts at the first bar's volume, then adds the volume on
- * an up close, subtracts it on a down close and carries it on an unchanged close.
+ * an up close, subtracts it on a down close and carries it on an unchanged close. The total is a {@link CumSum}
+ * (compensated: its error does not grow with the history; with whole-share volumes it is exact, like TA-Lib's).
  *
  * <p>Cumulative (recursive) state: a bar with a missing close or volume outputs NaN and is skipped — the total and
  * the previous close stay as they were, so the next valid bar is compared with the last valid close (CATALOG.md
@@ -16,13 +19,16 @@ import io.ta.annotation.Step;
         name = "obv",
         family = Family.VOLUME,
         summary = "On-balance volume: running total of volume signed by the close's direction, from the first volume.",
-        reference = "TA-Lib OBV (Granville 1963)")
+        reference = "TA-Lib OBV (Granville 1963)",
+        scale = Scale.VOLUME)
 public final class Obv {
-    double total;
+    final CumSum total;
     double previousClose;
     boolean started;
 
-    public Obv() {}
+    public Obv() {
+        this.total = new CumSum();
+    }
 
     public static int lookback() {
         return 0;
@@ -33,15 +39,15 @@ public final class Obv {
         if (!(Math.abs(close) <= Double.MAX_VALUE && Math.abs(volume) <= Double.MAX_VALUE)) {
             return Double.NaN;
         }
-        if (!started) {
-            started = true;
-            total = volume;
-        } else if (close > previousClose) {
-            total += volume;
-        } else if (close < previousClose) {
-            total -= volume;
+        double flow = volume;
+        if (started) {
+            flow = close > previousClose ? volume : close < previousClose ? -volume : 0.0;
         }
-        previousClose = close;
-        return total;
+        double t = total.step(flow);
+        if (t == t) {
+            started = true;
+            previousClose = close;
+        }
+        return t;
     }
 }

@@ -2,14 +2,16 @@ package io.ta.kernels.volume;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.kernels.math.CumSum;
 import io.ta.kernels.price.TypicalPrice;
 
 /**
  * Volume-weighted average price, cumulative from the first bar (laakhay-ta form; no session reset):
  * {@code Σ(TP·V) / ΣV} with {@code TP} the {@link TypicalPrice}; while {@code ΣV = 0} the output is the bar's TP
- * (CATALOG.md §2.6). R TTR's {@code VWAP} is a rolling window, so it is not the reference; the golden is the
- * cumulative formula written in base R.
+ * (CATALOG.md §2.6). Both sums are {@link CumSum}s (compensated: their error does not grow with the history). R TTR's
+ * {@code VWAP} is a rolling window, so it is not the reference; the golden is the cumulative formula written in base R.
  *
  * <p>Cumulative (recursive) state: a bar with any missing input outputs NaN and adds nothing (CATALOG.md §5.2).
  */
@@ -17,14 +19,17 @@ import io.ta.kernels.price.TypicalPrice;
         name = "vwap",
         family = Family.VOLUME,
         summary = "Volume-weighted average typical price, cumulative from the first bar.",
-        reference = "laakhay-ta vwap (cumulative)")
+        reference = "laakhay-ta vwap (cumulative)",
+        scale = Scale.PRICE)
 public final class Vwap {
     final TypicalPrice typical;
-    double sumPriceVolume;
-    double sumVolume;
+    final CumSum priceVolume;
+    final CumSum volumes;
 
     public Vwap() {
         this.typical = new TypicalPrice();
+        this.priceVolume = new CumSum();
+        this.volumes = new CumSum();
     }
 
     public static int lookback() {
@@ -38,8 +43,15 @@ public final class Vwap {
             return Double.NaN;
         }
         double tp = typical.step(high, low, close);
-        sumPriceVolume += tp * volume;
-        sumVolume += volume;
+        double pv = tp * volume;
+        if (!Double.isFinite(pv)) {
+            return Double.NaN;
+        }
+        double sumPriceVolume = priceVolume.step(pv);
+        double sumVolume = volumes.step(volume);
+        if (sumPriceVolume != sumPriceVolume || sumVolume != sumVolume) {
+            return Double.NaN;
+        }
         return sumVolume == 0.0 ? tp : sumPriceVolume / sumVolume;
     }
 }

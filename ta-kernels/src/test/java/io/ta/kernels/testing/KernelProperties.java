@@ -47,7 +47,11 @@ public final class KernelProperties {
                 dynamicTest("reset == fresh stream", () -> forAll(d, true, KernelProperties::resetIsFresh)),
                 dynamicTest("first valid index == lookback", () -> forAll(d, false, KernelProperties::lookbackIsExact)),
                 dynamicTest("causal, and recovers from a missing value", () -> forAll(d, false, KernelProperties::causalAndRecovers)),
-                dynamicTest("bad parameters fail before any bar", () -> badParametersFail(d))));
+                dynamicTest("bad parameters fail before any bar", () -> badParametersFail(d)),
+                dynamicTest("an outlier is forgotten one window after it left", () -> NumericsProperties.outlierRecovery(d)),
+                dynamicTest("no drift over a long stream", () -> NumericsProperties.longStreamDrift(d)),
+                dynamicTest("outputs scale with the prices as declared", () -> forAll(d, false, NumericsProperties::scaleEquivariance)),
+                dynamicTest("per-bar cost does not grow with the period", () -> NumericsProperties.costIsNotLinear(d))));
     }
 
     public static void forAll(KernelDescriptor d, boolean dirty, Consumer<KernelCase> property) {

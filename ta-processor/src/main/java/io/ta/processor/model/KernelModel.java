@@ -25,6 +25,8 @@ import java.util.List;
  * @param fields every instance field (the state), in declaration order
  * @param requires cross-parameter rules
  * @param schema state layout hash
+ * @param timeCost per-bar cost: the {@code io.ta.annotation.Complexity} constant name, the largest over the state
+ * @param memoryCost memory: the {@code io.ta.annotation.Complexity} constant name, the largest over the state
  */
 public record KernelModel(
         ClassName kernel,
@@ -44,7 +46,9 @@ public record KernelModel(
         String stepMethod,
         List<FieldModel> fields,
         List<RequireModel> requires,
-        long schema) {
+        long schema,
+        String timeCost,
+        String memoryCost) {
 
     public KernelModel {
         aliases = List.copyOf(aliases);

@@ -6,9 +6,12 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.util.Trees;
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Cost;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Require;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Selector;
 import io.ta.processor.KernelElements;
 import java.util.ArrayList;
@@ -56,10 +59,11 @@ public final class ModelFactory {
         List<InputModel> inputs = new ArrayList<>();
         for (VariableElement p : step.getParameters()) {
             io.ta.annotation.Input in = p.getAnnotation(io.ta.annotation.Input.class);
+            String inputName = KernelElements.inputName(p);
             inputs.add(in == null
-                    ? new InputModel(KernelElements.inputName(p), p.getSimpleName().toString())
-                    : new InputModel(KernelElements.inputName(p), p.getSimpleName().toString(), in.min(), in.max(),
-                            in.minExclusive(), in.maxExclusive(), in.nonZero()));
+                    ? new InputModel(inputName, p.getSimpleName().toString())
+                    : new InputModel(inputName, p.getSimpleName().toString(), in.min(), in.max(),
+                            in.minExclusive(), in.maxExclusive(), in.nonZero(), inputScale(inputName, in.scale())));
         }
 
         boolean multi = step.getReturnType().getKind() == TypeKind.VOID;
@@ -67,8 +71,9 @@ public final class ModelFactory {
         if (multi) {
             for (VariableElement f : elements.outputFields(type)) {
                 io.ta.annotation.Output o = f.getAnnotation(io.ta.annotation.Output.class);
+                String scale = outputScale(k, o.scale());
                 if (o.lookback().isEmpty()) {
-                    outputs.add(new OutputModel(KernelElements.outputName(f), f.getSimpleName().toString(), o.doc()));
+                    outputs.add(new OutputModel(KernelElements.outputName(f), f.getSimpleName().toString(), o.doc(), scale));
                 } else {
                     ExecutableElement m = elements.method(type, o.lookback());
                     List<String> args = new ArrayList<>();
@@ -76,11 +81,11 @@ public final class ModelFactory {
                         args.add(p.getSimpleName().toString());
                     }
                     outputs.add(new OutputModel(KernelElements.outputName(f), f.getSimpleName().toString(), o.doc(),
-                            o.lookback(), args, catalogNames(formula(m), params)));
+                            o.lookback(), args, catalogNames(formula(m), params), scale));
                 }
             }
         } else {
-            outputs.add(new OutputModel("value", "value", ""));
+            outputs.add(new OutputModel("value", "value", "", outputScale(k, Scale.DEFAULT)));
         }
 
         ExecutableElement lookback = elements.lookbacks(type).get(0);
@@ -99,6 +104,11 @@ public final class ModelFactory {
         List<RequireModel> requires = new ArrayList<>();
         for (Require r : type.getAnnotationsByType(Require.class)) {
             requires.add(new RequireModel(r.left(), javaName(params, r.left()), r.op().name(), r.right(), javaName(params, r.right())));
+        }
+
+        Complexity[] cost = cost(type);
+        if (k.cost().compareTo(cost[0]) > 0) {
+            cost[0] = k.cost();
         }
 
         List<SelectorModel> selectors = new ArrayList<>();
@@ -124,7 +134,51 @@ public final class ModelFactory {
                 step.getSimpleName().toString(),
                 fields,
                 requires,
-                fnv1a(layout(type)));
+                fnv1a(layout(type)),
+                cost[0].name(),
+                cost[1].name());
+    }
+
+    /** An input's validated scale; {@code DEFAULT} means volume for an input called {@code volume}, else price. */
+    private static String inputScale(String name, Scale declared) {
+        if (declared != Scale.DEFAULT) {
+            return declared.name();
+        }
+        return name.equals("volume") ? Scale.VOLUME.name() : Scale.PRICE.name();
+    }
+
+    /** An output's validated scale: its own, else the kernel's; only flag kernels may leave it (unitless). */
+    private static String outputScale(Kernel k, Scale own) {
+        Scale s = own != Scale.DEFAULT ? own : k.scale();
+        return s == Scale.DEFAULT ? Scale.UNITLESS.name() : s.name();
+    }
+
+    /**
+     * Per-bar cost and memory: the largest over the kernel's state parts (their {@code @Cost}) and nested kernels;
+     * scalars and fixed arrays are O(1).
+     */
+    private Complexity[] cost(TypeElement type) {
+        Complexity time = Complexity.CONSTANT;
+        Complexity memory = Complexity.CONSTANT;
+        for (VariableElement f : elements.fields(type)) {
+            if (KernelElements.isStatic(f) || f.asType().getKind() != TypeKind.DECLARED) {
+                continue;
+            }
+            TypeElement t = (TypeElement) ((DeclaredType) f.asType()).asElement();
+            Complexity[] c;
+            if (elements.isKernelType(f.asType())) {
+                c = cost(t);
+            } else {
+                Cost declared = t.getAnnotation(Cost.class);
+                if (declared == null) {
+                    continue; // not a part, or one without @Cost: the validator has reported it
+                }
+                c = new Complexity[] {declared.time(), declared.memory()};
+            }
+            time = c[0].compareTo(time) > 0 ? c[0] : time;
+            memory = c[1].compareTo(memory) > 0 ? c[1] : memory;
+        }
+        return new Complexity[] {time, memory};
     }
 
     /**
@@ -207,7 +261,8 @@ public final class ModelFactory {
                 a.maxExclusive(),
                 choices,
                 constants,
-                a.doc());
+                a.doc(),
+                a.scale() == Scale.DEFAULT ? Scale.UNITLESS.name() : a.scale().name());
     }
 
     private FieldModel field(VariableElement f) {

@@ -11,17 +11,19 @@ import java.util.List;
  * @param lookbackMethod the output's own lookback method, or empty for the kernel's
  * @param lookbackArgs Java names of the constructor parameters that method takes
  * @param lookbackFormula its return expression in catalog names, or empty
+ * @param scale how it scales with the inputs: the {@code io.ta.annotation.Scale} constant name, never {@code DEFAULT}
  */
 public record OutputModel(
-        String name, String javaName, String doc, String lookbackMethod, List<String> lookbackArgs, String lookbackFormula) {
+        String name, String javaName, String doc, String lookbackMethod, List<String> lookbackArgs, String lookbackFormula,
+        String scale) {
 
     public OutputModel {
         lookbackArgs = List.copyOf(lookbackArgs);
     }
 
     /** An output using the kernel's lookback. */
-    public OutputModel(String name, String javaName, String doc) {
-        this(name, javaName, doc, "", List.of(), "");
+    public OutputModel(String name, String javaName, String doc, String scale) {
+        this(name, javaName, doc, "", List.of(), "", scale);
     }
 
     public boolean hasOwnLookback() {

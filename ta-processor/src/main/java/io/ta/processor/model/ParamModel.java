@@ -18,6 +18,7 @@ import java.util.List;
  * @param choices lower-case enum constant names for choices, empty otherwise
  * @param choiceConstants the enum constants matching {@code choices}
  * @param doc one line
+ * @param scale the {@code io.ta.annotation.Scale} constant name of a numeric parameter's unit
  */
 public record ParamModel(
         String name,
@@ -31,7 +32,8 @@ public record ParamModel(
         boolean maxExclusive,
         List<String> choices,
         List<String> choiceConstants,
-        String doc) {
+        String doc,
+        String scale) {
 
     public ParamModel {
         choices = List.copyOf(choices);

@@ -4,9 +4,12 @@ import static io.ta.processor.KernelElements.isFinal;
 import static io.ta.processor.KernelElements.isStatic;
 import static io.ta.processor.KernelElements.mirror;
 
+import io.ta.annotation.Cost;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.OutputKind;
 import io.ta.annotation.Param;
 import io.ta.annotation.Require;
+import io.ta.annotation.Scale;
 import io.ta.annotation.Selector;
 import io.ta.processor.KernelElements;
 import io.ta.processor.model.JavaNames;
@@ -84,6 +87,7 @@ public final class KernelValidator {
         checkLookback(r, type, params);
         checkFields(r, type);
         checkRequires(r, type, kernel, params);
+        checkScales(r, type, kernel, kernelMirror, outputs);
 
         for (Selector s : kernel.selectors()) {
             if (outputs != null && !outputs.contains(s.output())) {
@@ -402,11 +406,50 @@ public final class KernelValidator {
                         if (!isFinal(f)) {
                             r.error(f, Messages.STATE_NOT_FINAL.formatted(name, "a state part"));
                         }
+                        Element part = ((DeclaredType) t).asElement();
+                        if (part.getAnnotation(Cost.class) == null) {
+                            r.error(f, Messages.PART_COST.formatted(name, t, part.getSimpleName()));
+                        }
                     } else {
                         r.error(f, Messages.STATE_TYPE.formatted(name, t));
                     }
                 }
                 default -> r.error(f, Messages.STATE_TYPE.formatted(name, t));
+            }
+        }
+    }
+
+    /**
+     * Every number or level output says how it scales with the prices (CATALOG.md; the property suite checks it), so
+     * no kernel can forget; flags are unitless by nature. Inputs are quoted in prices, volume or nothing.
+     */
+    private void checkScales(ValidationReport r, TypeElement type, Kernel kernel, AnnotationMirror kernelMirror, List<String> outputs) {
+        for (ExecutableElement step : elements.steps(type)) {
+            for (VariableElement p : step.getParameters()) {
+                io.ta.annotation.Input in = p.getAnnotation(io.ta.annotation.Input.class);
+                Scale s = in == null ? Scale.DEFAULT : in.scale();
+                if (s != Scale.DEFAULT && s != Scale.PRICE && s != Scale.VOLUME && s != Scale.UNITLESS) {
+                    r.error(p, mirror(p, "io.ta.annotation.Input"), Messages.SCALE_INPUT.formatted(KernelElements.inputName(p), s));
+                }
+            }
+        }
+        if (outputs == null) {
+            return; // the step or outputs are unusable: already reported
+        }
+        boolean flag = kernel.kind() == OutputKind.FLAG;
+        List<VariableElement> fields = elements.outputFields(type);
+        int n = fields.isEmpty() ? 1 : fields.size();
+        for (int i = 0; i < n; i++) {
+            VariableElement field = fields.isEmpty() ? null : fields.get(i);
+            String name = field == null ? "value" : KernelElements.outputName(field);
+            Scale own = field == null ? Scale.DEFAULT : field.getAnnotation(io.ta.annotation.Output.class).scale();
+            Scale s = own != Scale.DEFAULT ? own : kernel.scale();
+            Element at = own != Scale.DEFAULT ? field : type;
+            AnnotationMirror m = own != Scale.DEFAULT ? mirror(field, KernelElements.OUTPUT) : kernelMirror;
+            if (flag && s != Scale.DEFAULT && s != Scale.UNITLESS) {
+                r.error(at, m, Messages.SCALE_FLAG.formatted(name, type.getSimpleName(), s));
+            } else if (!flag && s == Scale.DEFAULT) {
+                r.error(type, kernelMirror, Messages.SCALE_MISSING.formatted(type.getSimpleName(), name));
             }
         }
     }

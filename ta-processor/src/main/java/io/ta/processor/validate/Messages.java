@@ -129,6 +129,26 @@ public final class Messages {
             "[TaSelectorOutput] selector '%s' of kernel %s selects output '%s', which does not exist (outputs: %s)."
                     + " Fix: name one of the outputs.";
 
+    public static final String SCALE_MISSING =
+            "[TaScaleMissing] kernel %s does not declare how its output '%s' changes when prices are multiplied by c"
+                    + " (and volumes by v). Fix: add scale = Scale.PRICE (averages, bands, levels), Scale.UNITLESS"
+                    + " (oscillators, ratios, counts), Scale.PRICE_SQUARED, Scale.VOLUME, Scale.PRICE_VOLUME or"
+                    + " Scale.NONE (no such law) to @Kernel, or to that @Output.";
+
+    public static final String SCALE_FLAG =
+            "[TaScaleFlag] output '%s' of flag kernel %s is declared Scale.%s, but a flag is 0 or 1 whatever the"
+                    + " prices. Fix: remove the scale (flags are Scale.UNITLESS).";
+
+    public static final String SCALE_INPUT =
+            "[TaScaleInput] input '%s' is declared Scale.%s; an input is quoted in prices, in volume or in no unit."
+                    + " Fix: use Scale.PRICE, Scale.VOLUME or Scale.UNITLESS (or leave it out: inputs named 'volume' are"
+                    + " VOLUME, others PRICE).";
+
+    public static final String PART_COST =
+            "[TaPartCost] field '%s' is a state part of type %s, which does not declare its cost. Fix: annotate %s"
+                    + " with @Cost(time = Complexity..., memory = Complexity...) so the catalog can state the kernel's"
+                    + " per-bar cost and memory.";
+
     public static final String LIBRARY_DUPLICATE =
             "[TaLibraryDuplicate] @KernelLibrary appears on %s and %s; one compilation generates one facade. Fix:"
                     + " keep one @KernelLibrary.";

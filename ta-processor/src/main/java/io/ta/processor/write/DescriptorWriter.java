@@ -33,9 +33,14 @@ public final class DescriptorWriter {
         t.addField(list(ClassName.get(String.class), "INPUTS", strings(m.inputs().stream().map(i -> i.name()).toList())));
         List<CodeBlock> outs = new ArrayList<>();
         for (OutputModel o : m.outputs()) {
-            outs.add(CodeBlock.of("new $T($S, $S)", Types.OUTPUT_SPEC, o.name(), o.doc()));
+            outs.add(CodeBlock.of("new $T($S, $S, $T.$L)", Types.OUTPUT_SPEC, o.name(), o.doc(), Types.SCALE, o.scale()));
         }
         t.addField(list(Types.OUTPUT_SPEC, "OUTPUTS", outs));
+        List<CodeBlock> inScales = new ArrayList<>();
+        for (io.ta.processor.model.InputModel in : m.inputs()) {
+            inScales.add(CodeBlock.of("$T.$L", Types.SCALE, in.scale()));
+        }
+        t.addField(list(Types.SCALE, "INPUT_SCALES", inScales));
         t.addField(list(ClassName.get(String.class), "ALIASES", strings(m.aliases())));
         List<CodeBlock> sels = new ArrayList<>();
         for (SelectorModel s : m.selectors()) {
@@ -78,6 +83,10 @@ public final class DescriptorWriter {
         t.addMethod(getter("params", listOf(Types.PARAM_SPEC), CodeBlock.of("PARAMS")));
         t.addMethod(getter("inputs", listOf(ClassName.get(String.class)), CodeBlock.of("INPUTS")));
         t.addMethod(getter("outputs", listOf(Types.OUTPUT_SPEC), CodeBlock.of("OUTPUTS")));
+        t.addMethod(override("inputScale", Types.SCALE).addParameter(TypeName.INT, "input")
+                .addStatement("return INPUT_SCALES.get(input)").build());
+        t.addMethod(getter("timeCost", Types.COMPLEXITY, CodeBlock.of("$T.$L", Types.COMPLEXITY, m.timeCost())));
+        t.addMethod(getter("memoryCost", Types.COMPLEXITY, CodeBlock.of("$T.$L", Types.COMPLEXITY, m.memoryCost())));
         t.addMethod(getter("schema", TypeName.LONG, CodeBlock.of("$T.SCHEMA", m.stateType())));
 
         MethodSpec.Builder lookback = override("lookback", TypeName.INT).addParameter(Types.PARAM_VALUES, "p")
@@ -162,10 +171,10 @@ public final class DescriptorWriter {
     private static List<CodeBlock> params(KernelModel m) {
         List<CodeBlock> out = new ArrayList<>();
         for (ParamModel p : m.params()) {
-            out.add(CodeBlock.of("new $T($S, $T.$L, $S, $L, $L, $L, $L, $L, $S)",
+            out.add(CodeBlock.of("new $T($S, $T.$L, $S, $L, $L, $L, $L, $L, $S, $T.$L)",
                     Types.PARAM_SPEC, p.name(), Types.PARAM_TYPE, p.type(), p.defaultValue(),
                     Signatures.doubleLiteral(p.min()), Signatures.doubleLiteral(p.max()), p.minExclusive(), p.maxExclusive(),
-                    listLiteral(strings(p.choices())), p.doc()));
+                    listLiteral(strings(p.choices())), p.doc(), Types.SCALE, p.scale()));
         }
         return out;
     }

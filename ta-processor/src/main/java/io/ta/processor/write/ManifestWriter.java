@@ -54,9 +54,14 @@ public final class ManifestWriter {
             }
         }
         field(sb, "input_domains", "{" + String.join(", ", domains) + "}", true);
+        List<String> inScales = new ArrayList<>();
+        for (InputModel in : m.inputs()) {
+            inScales.add(str(in.name()) + ": " + str(lower(in.scale())));
+        }
+        field(sb, "input_scales", "{" + String.join(", ", inScales) + "}", true);
         List<String> outs = new ArrayList<>();
         for (OutputModel o : m.outputs()) {
-            outs.add("{\"name\": " + str(o.name()) + ", \"doc\": " + str(o.doc())
+            outs.add("{\"name\": " + str(o.name()) + ", \"doc\": " + str(o.doc()) + ", \"scale\": " + str(lower(o.scale()))
                     + (o.hasOwnLookback() ? ", \"lookback\": " + str(o.lookbackFormula()) : "") + "}");
         }
         field(sb, "outputs", "[" + String.join(", ", outs) + "]", true);
@@ -70,6 +75,7 @@ public final class ManifestWriter {
                     + ", \"min_exclusive\": " + p.minExclusive()
                     + ", \"max_exclusive\": " + p.maxExclusive()
                     + ", \"choices\": " + strs(p.choices())
+                    + ", \"scale\": " + str(lower(p.scale()))
                     + ", \"doc\": " + str(p.doc()) + "}");
         }
         field(sb, "params", params.isEmpty() ? "[]" : "[\n        " + String.join(",\n        ", params) + "\n      ]", true);
@@ -79,12 +85,22 @@ public final class ManifestWriter {
         }
         field(sb, "requires", "[" + String.join(", ", reqs) + "]", true);
         field(sb, "lookback", str(m.lookbackFormula()), true);
+        field(sb, "cost", "{\"time\": " + str(notation(m.timeCost())) + ", \"memory\": " + str(notation(m.memoryCost())) + "}", true);
         field(sb, "schema", str(Long.toHexString(m.schema())), true);
         field(sb, "classes", "{\"kernel\": " + str(m.kernel().canonicalName())
                 + ", \"stream\": " + str(m.streamType().canonicalName())
                 + ", \"descriptor\": " + str(m.descriptorType().canonicalName())
                 + ", \"state\": " + str(m.stateType().canonicalName()) + "}", false);
         sb.append("    }");
+    }
+
+    private static String lower(String constant) {
+        return constant.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A {@code Complexity} constant's O-notation ({@code LOGARITHMIC → "O(log n)"}). */
+    private static String notation(String constant) {
+        return io.ta.annotation.Complexity.valueOf(constant).notation();
     }
 
     private static String op(String name) {

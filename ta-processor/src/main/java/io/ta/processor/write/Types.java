@@ -21,6 +21,8 @@ final class Types {
     static final ClassName DOMAIN = ClassName.get("io.ta.spi", "Domain");
     static final ClassName FAMILY = ClassName.get("io.ta.annotation", "Family");
     static final ClassName OUTPUT_KIND = ClassName.get("io.ta.annotation", "OutputKind");
+    static final ClassName SCALE = ClassName.get("io.ta.annotation", "Scale");
+    static final ClassName COMPLEXITY = ClassName.get("io.ta.annotation", "Complexity");
     static final ClassName REQUIRE_OP = ClassName.get("io.ta.annotation", "Require", "Op");
     static final ClassName LIST = ClassName.get("java.util", "List");
     static final ClassName LOCALE = ClassName.get("java.util", "Locale");

@@ -1,0 +1,308 @@
+package io.ta.state;
+
+import io.ta.error.SnapshotMismatchException;
+import io.ta.spi.StatePart;
+import io.ta.spi.StateReader;
+import io.ta.spi.StateWriter;
+
+/**
+ * The machinery shared by the exact window aggregates ({@link WindowSum}, {@link WindowMoments},
+ * {@link WindowComoments}, {@link WindowTrend}): sums over the last {@code window} pushed values that are never
+ * updated by subtraction, so nothing can drift with the length of a stream and nothing stays behind when an outlier
+ * leaves the window.
+ *
+ * <p>Why: a running total ({@code total += entering − leaving}) carries the rounding residue of every value that ever
+ * passed through it. A value of 1e20 leaves ~1e4 behind for good; ten million updates of prices near 1e6 leave a
+ * random walk of residues. This is van Herk / Gil-Werman (the idea {@link SlidingExtreme} uses for maxima) applied to
+ * sums: pushes are cut into blocks of {@code window}; the window is a suffix of the previous block plus a prefix of
+ * the current one. The prefix is a plain running sum from the block's start; the suffix sums of the previous block
+ * are computed once, when it completes (one pass, newest to oldest). Every window aggregate is therefore a fresh sum of
+ * values that are all inside the window — exact up to the rounding of summing at most {@code window} values — at
+ * O(1) amortized cost and with no periodic latency beyond one pass per {@code window} pushes.
+ *
+ * <p>Blocks alternate between two buffers, so a push never overwrites anything a checkpoint may return to: marks and
+ * rewinds are O(1). Results depend only on the push count and the values, so batch and stream agree bit for bit.
+ * Buffers grow geometrically while the first block fills (memory O(min(window, pushes))).
+ *
+ * <p>Non-finite pushes are missing values: they take their place in the window, add nothing, and
+ * {@link #hasMissing()} is true while one is inside (CATALOG.md §5.2).
+ *
+ * <p>Snapshots hold only the push count and the raw values of the window (plus the value that left last); every
+ * derived sum is recomputed on restore by the same operations, so a snapshot restores bit for bit and no derived
+ * number is ever taken on trust.
+ */
+public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
+        permits WindowSum, WindowMoments, WindowComoments, WindowTrend {
+    private static final int INITIAL_CAPACITY = 16;
+    /** No stream pushes 2⁶² values (146 years at a value per nanosecond): a larger count is a corrupt snapshot. */
+    static final long MAX_PUSHES = 1L << 62;
+
+    final int window;
+    final boolean paired;
+    // Value buffers of block 0 and block 1 (x, and y for paired parts); xs/ys are the current block's.
+    double[] x0;
+    double[] x1;
+    double[] y0;
+    double[] y1;
+    double[] xs;
+    double[] ys;
+    long seq;
+    /** Position of the next push in the current block: {@code seq mod window}. */
+    int next;
+    /** The current block's buffer: {@code (seq / window) mod 2}. */
+    int block;
+    long lastMissing = Long.MIN_VALUE / 2;
+
+    BlockWindow(int window, boolean paired) {
+        if (window < 1) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " window must be >= 1, got " + window);
+        }
+        this.window = window;
+        this.paired = paired;
+        this.x0 = new double[Math.min(window, INITIAL_CAPACITY)];
+        this.xs = x0;
+        if (paired) {
+            this.y0 = new double[x0.length];
+            this.ys = y0;
+        }
+    }
+
+    /** The window size. */
+    public final int window() {
+        return window;
+    }
+
+    /** Pushes so far. */
+    public final long count() {
+        return seq;
+    }
+
+    /** Whether {@code window} values have been pushed. */
+    public final boolean isFull() {
+        return seq >= window;
+    }
+
+    /** Whether a missing (non-finite) value is inside the current window. */
+    public final boolean hasMissing() {
+        return seq - 1 - lastMissing < window;
+    }
+
+    /** Makes room in the current (first) block; only runs while the first block fills. */
+    final void grow() {
+        int n = Math.min(window, xs.length * 2);
+        xs = java.util.Arrays.copyOf(xs, n);
+        x0 = xs;
+        if (paired) {
+            ys = java.util.Arrays.copyOf(ys, n);
+            y0 = ys;
+        }
+    }
+
+    /** Ends a full block: its suffix aggregates are computed, and the other buffer starts the next block. */
+    final void turn() {
+        fold(block);
+        block ^= 1;
+        if (block == 1 && x1 == null) {
+            x1 = new double[window];
+            if (paired) {
+                y1 = new double[window];
+            }
+        }
+        selectBuffers();
+        next = 0;
+        open();
+    }
+
+    private void selectBuffers() {
+        xs = block == 0 ? x0 : x1;
+        ys = block == 0 ? y0 : y1;
+    }
+
+    /** Computes block {@code b}'s suffix aggregates (newest to oldest) from its full value buffer. */
+    abstract void fold(int b);
+
+    /** Resets the prefix aggregates for a new, empty block. */
+    abstract void open();
+
+    /** Recomputes the prefix aggregates of positions {@code [0, next)} of the current block, in push order. */
+    abstract void refold();
+
+    /** The prefix scalars a mark records. */
+    abstract int scalars();
+
+    abstract void save(double[] into);
+
+    abstract void load(double[] from);
+
+    static boolean finite(double v) {
+        return Math.abs(v) <= Double.MAX_VALUE;
+    }
+
+    @Override
+    public final Mark newMark() {
+        return new Mark(this);
+    }
+
+    @Override
+    public final void mark(Mark m) {
+        m.seq = seq;
+        m.lastMissing = lastMissing;
+        save(m.scalars);
+    }
+
+    @Override
+    public final void rewind(Mark m) {
+        assert seq - m.seq <= 1 && seq >= m.seq : "BlockWindow: more than one push between mark and rewind";
+        seq = m.seq;
+        lastMissing = m.lastMissing;
+        place();
+        load(m.scalars);
+    }
+
+    /** Sets the block and position from {@link #seq}. */
+    private void place() {
+        next = (int) (seq % window);
+        int b = (int) ((seq / window) & 1);
+        if (b != block) {
+            block = b;
+            selectBuffers();
+        }
+    }
+
+    @Override
+    public final void write(StateWriter out) {
+        out.putInt(window);
+        out.putLong(seq);
+        long from = Math.max(0, seq - window - 1);
+        for (long s = from; s < seq; s++) {
+            out.putDouble(valueAt(x0, x1, s));
+            if (paired) {
+                out.putDouble(valueAt(y0, y1, s));
+            }
+        }
+    }
+
+    private double valueAt(double[] b0, double[] b1, long s) {
+        int pos = (int) (s % window);
+        return ((s / window) & 1) == 0 ? b0[pos] : b1[pos];
+    }
+
+    @Override
+    public final void read(StateReader in) {
+        in.expectInt("window", window);
+        long s = in.getLong();
+        if (s < 0 || s > MAX_PUSHES) {
+            throw new SnapshotMismatchException("corrupt snapshot: window push count " + s);
+        }
+        // Buffers for exactly what the stored pushes need (block 0 grown as if the pushes had just happened).
+        if (s <= window) {
+            int cap = Math.min(window, INITIAL_CAPACITY);
+            while (cap < s) {
+                cap = Math.min(window, cap * 2);
+            }
+            x0 = new double[cap];
+            y0 = paired ? new double[cap] : null;
+            x1 = null;
+            y1 = null;
+            if (s == window) {
+                x1 = new double[window];
+                y1 = paired ? new double[window] : null;
+            }
+        } else {
+            x0 = new double[window];
+            x1 = new double[window];
+            y0 = paired ? new double[window] : null;
+            y1 = paired ? new double[window] : null;
+        }
+        long from = Math.max(0, s - window - 1);
+        long missing = Long.MIN_VALUE / 2;
+        for (long t = from; t < s; t++) {
+            int pos = (int) (t % window);
+            boolean b0 = ((t / window) & 1) == 0;
+            double x = in.getDouble();
+            (b0 ? x0 : x1)[pos] = x;
+            boolean ok = finite(x);
+            if (paired) {
+                double y = in.getDouble();
+                (b0 ? y0 : y1)[pos] = y;
+                ok &= finite(y);
+            }
+            if (!ok) {
+                missing = t;
+            }
+        }
+        seq = s;
+        lastMissing = missing;
+        block = (int) ((s / window) & 1);
+        next = (int) (s % window);
+        selectBuffers();
+        // Completed blocks the stored values reach into: their suffix aggregates, then the current prefix.
+        long current = s / window;
+        for (long b = Math.max(0, from / window); b < current; b++) {
+            fold((int) (b & 1));
+        }
+        open();
+        refold();
+    }
+
+    /**
+     * Puts the part into the state it had after {@code s} pushes, where {@code s} is the current count or one less
+     * (what a snapshot's replace-last checkpoint needs), and records that state into {@code m}; the part itself is
+     * left as it was.
+     */
+    private void markAt(Mark m, long s) {
+        long savedSeq = seq;
+        long savedMissing = lastMissing;
+        double[] saved = new double[scalars()];
+        save(saved);
+        seq = s;
+        long from = Math.max(0, s - window);
+        long missing = Long.MIN_VALUE / 2;
+        for (long t = from; t < s; t++) {
+            if (!finite(valueAt(x0, x1, t)) || (paired && !finite(valueAt(y0, y1, t)))) {
+                missing = t;
+            }
+        }
+        lastMissing = savedMissing < s ? savedMissing : missing;
+        place();
+        open();
+        refold();
+        mark(m);
+        seq = savedSeq;
+        lastMissing = savedMissing;
+        place();
+        load(saved);
+    }
+
+    /**
+     * A {@link BlockWindow} checkpoint: the push count, the newest missing value and the prefix aggregates. Its
+     * snapshot form is the push count alone; the rest is recomputed from the part's values on read.
+     */
+    public static final class Mark implements StatePart.Mark {
+        private final BlockWindow part;
+        long seq;
+        long lastMissing = Long.MIN_VALUE / 2;
+        final double[] scalars;
+
+        Mark(BlockWindow part) {
+            this.part = part;
+            this.scalars = new double[part.scalars()];
+        }
+
+        @Override
+        public void write(StateWriter out) {
+            out.putLong(seq);
+        }
+
+        @Override
+        public void read(StateReader in) {
+            long s = in.getLong();
+            long at = part.seq;
+            if (s != at && s != at - 1 || s < 0) {
+                throw new SnapshotMismatchException(
+                        "corrupt snapshot: checkpoint at push " + s + " of a window part at push " + at);
+            }
+            part.markAt(this, s);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.ta.state;
+
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Cost;
+
+/**
+ * The mean of the last {@code window} pushed values and their co-moment with their position in the window,
+ * {@code C = Σ(p − p̄)(x − x̄)} with {@code p = 0} the oldest: everything a least-squares line over the window
+ * ({@code slope = C / (n(n²−1)/12)}) and a linearly weighted average ({@code WMA = x̄ + C / (n(n+1)/2)}) need.
+ * Exact in the sense of {@link BlockWindow} and centred as {@link WindowMoments}: the sums are of {@code x − K} and
+ * {@code p·(x − K)} with {@code K} a value inside the window, so a slope keeps its precision at any price level.
+ * Missing values count as 0 (see {@link #hasMissing()}). Contract: at most one push per kernel step.
+ */
+@Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
+public final class WindowTrend extends BlockWindow {
+    private final double centrePosition;
+    private final double[][] suffix = new double[2][];
+    private final double[][] weighted = new double[2][];
+    private final double[] shifts = new double[2];
+    private double[] previousSum;
+    private double[] previousWeighted;
+    private double previousShift;
+    // Prefix: the block's shift (NaN until its first finite value), Σd and Σ j·d with j the position in the block.
+    private double shift = Double.NaN;
+    private double p;
+    private double q;
+    // The last compute(): Σ(x − c) and Σ pos·(x − c) over the window, and c.
+    private double sum;
+    private double moment;
+    private double centre;
+
+    /** A window of {@code window} values (at least 1). */
+    public WindowTrend(int window) {
+        super(window, false);
+        this.centrePosition = (window - 1) * 0.5;
+    }
+
+    /** Adds the next value; the value {@code window} pushes back leaves. */
+    public void push(double x) {
+        int j = next;
+        double[] v = xs;
+        if (j == v.length) {
+            grow();
+            v = xs;
+        }
+        v[j] = x;
+        if (finite(x)) {
+            double k = shift;
+            if (k != k) {
+                shift = k = x;
+            }
+            double d = x - k;
+            p += d;
+            q += j * d;
+        } else {
+            lastMissing = seq;
+        }
+        seq++;
+        if (j + 1 == window) {
+            turn();
+        } else {
+            next = j + 1;
+        }
+    }
+
+    /** Combines the previous block's suffix with the current prefix for the accessors. Requires {@link #isFull()}. */
+    public void compute() {
+        int j = next;
+        double s = previousSum[j];
+        double t = previousWeighted[j];
+        if (j == 0) {
+            sum = s;
+            moment = t;
+            centre = previousShift;
+            return;
+        }
+        double a = window - j;
+        double d = previousShift - shift;
+        sum = s + a * d + p;
+        moment = t + d * (a * (a - 1.0) * 0.5) + q + a * p;
+        centre = shift;
+    }
+
+    /** The window's mean, from the last {@link #compute()}. */
+    public double mean() {
+        return centre + sum / window;
+    }
+
+    /** {@code Σ(p − p̄)(x − x̄)} with p the position (0 = oldest), from the last {@link #compute()}. */
+    public double comoment() {
+        return moment - centrePosition * sum;
+    }
+
+    @Override
+    void fold(int b) {
+        double[] v = b == 0 ? x0 : x1;
+        if (suffix[b] == null) {
+            suffix[b] = new double[window + 1];
+            weighted[b] = new double[window + 1];
+        }
+        double[] s = suffix[b];
+        double[] w = weighted[b];
+        double k = 0.0;
+        for (int i = window - 1; i >= 0; i--) {
+            if (finite(v[i])) {
+                k = v[i];
+                break;
+            }
+        }
+        shifts[b] = k;
+        // w[i] = Σ_{m ≥ i} (m − i)·d_m = w[i + 1] + s[i + 1]: every later value moves one position further.
+        double as = 0.0;
+        double aw = 0.0;
+        for (int i = window - 1; i >= 0; i--) {
+            aw += as;
+            double x = v[i];
+            as += finite(x) ? x - k : 0.0;
+            s[i] = as;
+            w[i] = aw;
+        }
+    }
+
+    @Override
+    void open() {
+        shift = Double.NaN;
+        p = 0.0;
+        q = 0.0;
+        select();
+    }
+
+    @Override
+    void refold() {
+        for (int j = 0; j < next; j++) {
+            double x = xs[j];
+            if (finite(x)) {
+                double k = shift;
+                if (k != k) {
+                    shift = k = x;
+                }
+                double d = x - k;
+                p += d;
+                q += j * d;
+            }
+        }
+    }
+
+    private void select() {
+        int b = block ^ 1;
+        previousSum = suffix[b];
+        previousWeighted = weighted[b];
+        previousShift = shifts[b];
+    }
+
+    @Override
+    int scalars() {
+        return 3;
+    }
+
+    @Override
+    void save(double[] into) {
+        into[0] = shift;
+        into[1] = p;
+        into[2] = q;
+    }
+
+    @Override
+    void load(double[] from) {
+        shift = from[0];
+        p = from[1];
+        q = from[2];
+        select();
+    }
+}

@@ -1,0 +1,522 @@
+package io.ta.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.ta.error.SnapshotMismatchException;
+import io.ta.spi.StatePart;
+import io.ta.spi.StateReader;
+import io.ta.spi.StateWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exact window parts ({@link WindowSum}, {@link WindowMoments}, {@link WindowComoments}, {@link WindowTrend}) and
+ * {@link OrderStatistics} against references computed from scratch over each window in exact (BigDecimal) arithmetic;
+ * their checkpoints against uninterrupted runs bit for bit; their snapshots against corrupt input.
+ */
+class ExactWindowsTest {
+    private static final MathContext MC = new MathContext(160);
+    private static final int[] WINDOWS = {1, 2, 3, 5, 16, 17, 40, 100};
+
+    /** A hard series: a walk far from zero, flat runs, missing runs, and outliers up to 1e20 times its level. */
+    static double[] series(SplittableRandom r, int n) {
+        double level = switch (r.nextInt(4)) {
+            case 0 -> 1e6;
+            case 1 -> 1e-6;
+            case 2 -> 50.0;
+            default -> 0.0;
+        };
+        double step = (level == 0.0 ? 1.0 : level) * (r.nextBoolean() ? 1e-2 : 1e-7);
+        double[] x = new double[n];
+        double v = level;
+        for (int i = 0; i < n; i++) {
+            int k = r.nextInt(40);
+            if (k == 0) {
+                x[i] = Double.NaN;
+            } else if (k == 1) {
+                x[i] = (level == 0.0 ? 1.0 : level) * (r.nextBoolean() ? 1e8 : 1e20);
+            } else if (k < 5 && i > 0) {
+                x[i] = x[i - 1] == x[i - 1] ? x[i - 1] : v;
+            } else {
+                v += step * r.nextGaussian();
+                x[i] = v;
+            }
+        }
+        return x;
+    }
+
+    static boolean finite(double v) {
+        return Math.abs(v) <= Double.MAX_VALUE;
+    }
+
+    /** The window ending at {@code t} (inclusive), or null if it is not full or holds a missing value. */
+    static double[] window(double[] x, int t, int w) {
+        if (t + 1 < w) {
+            return null;
+        }
+        double[] out = Arrays.copyOfRange(x, t + 1 - w, t + 1);
+        for (double v : out) {
+            if (!finite(v)) {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    static BigDecimal big(double v) {
+        return new BigDecimal(v);
+    }
+
+    static void close(String what, double expected, double actual, double scale) {
+        double tol = 1e-12 * Math.max(Math.abs(expected), scale);
+        if (!(Math.abs(expected - actual) <= tol)) {
+            fail(what + ": " + actual + ", exact " + expected + " (scale " + scale + ")");
+        }
+    }
+
+    @Test
+    void sumsAreFreshSumsOfTheWindow() {
+        SplittableRandom r = new SplittableRandom(1);
+        for (int w : WINDOWS) {
+            for (int rep = 0; rep < 4; rep++) {
+                double[] x = series(r, 600);
+                WindowSum s = new WindowSum(w);
+                for (int t = 0; t < x.length; t++) {
+                    s.push(x[t]);
+                    double[] win = window(x, t, w);
+                    assertEquals(win == null, t + 1 < w || s.hasMissing(), "missing at " + t);
+                    if (win != null) {
+                        BigDecimal exact = BigDecimal.ZERO;
+                        double abs = 0;
+                        for (double v : win) {
+                            exact = exact.add(big(v));
+                            abs += Math.abs(v);
+                        }
+                        close("sum w=" + w + " t=" + t, exact.doubleValue(), s.sum(), abs);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void momentsAreCentredAndExact() {
+        SplittableRandom r = new SplittableRandom(2);
+        for (int w : WINDOWS) {
+            for (int rep = 0; rep < 4; rep++) {
+                double[] x = series(r, 600);
+                WindowMoments m = new WindowMoments(w);
+                for (int t = 0; t < x.length; t++) {
+                    m.push(x[t]);
+                    double[] win = window(x, t, w);
+                    if (win != null) {
+                        m.compute();
+                        BigDecimal[] e = exactMoments(win, win);
+                        double level = 0;
+                        for (double v : win) {
+                            level = Math.max(level, Math.abs(v));
+                        }
+                        close("mean w=" + w + " t=" + t, e[0].doubleValue(), m.mean(), level);
+                        double m2 = e[2].doubleValue();
+                        // M2's own scale: the spread of the window, never the price level.
+                        close("m2 w=" + w + " t=" + t, m2, m.m2(), 1e3 * w * 0x1p-53 / 1e-12 * m2);
+                        if (m2 == 0.0) {
+                            assertEquals(0.0, m.m2(), "a constant window has M2 exactly 0");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Exact mean of a, mean of b, Σ(a − ā)², Σ(b − b̄)², Σ(a − ā)(b − b̄). */
+    static BigDecimal[] exactMoments(double[] a, double[] b) {
+        BigDecimal n = BigDecimal.valueOf(a.length);
+        BigDecimal sa = BigDecimal.ZERO;
+        BigDecimal sb = BigDecimal.ZERO;
+        for (int i = 0; i < a.length; i++) {
+            sa = sa.add(big(a[i]));
+            sb = sb.add(big(b[i]));
+        }
+        BigDecimal ma = sa.divide(n, MC);
+        BigDecimal mb = sb.divide(n, MC);
+        BigDecimal aa = BigDecimal.ZERO;
+        BigDecimal bb = BigDecimal.ZERO;
+        BigDecimal ab = BigDecimal.ZERO;
+        for (int i = 0; i < a.length; i++) {
+            BigDecimal da = big(a[i]).subtract(ma);
+            BigDecimal db = big(b[i]).subtract(mb);
+            aa = aa.add(da.multiply(da));
+            bb = bb.add(db.multiply(db));
+            ab = ab.add(da.multiply(db));
+        }
+        return new BigDecimal[] {ma, mb, aa, bb, ab};
+    }
+
+    @Test
+    void comomentsAreCentredAndExact() {
+        SplittableRandom r = new SplittableRandom(3);
+        for (int w : WINDOWS) {
+            for (int rep = 0; rep < 4; rep++) {
+                double[] x = series(r, 500);
+                double[] y = series(r, 500);
+                WindowComoments c = new WindowComoments(w);
+                for (int t = 0; t < x.length; t++) {
+                    c.push(x[t], y[t]);
+                    double[] wx = window(x, t, w);
+                    double[] wy = window(y, t, w);
+                    assertEquals(wx == null || wy == null, t + 1 < w || c.hasMissing(), "missing at " + t);
+                    if (wx != null && wy != null) {
+                        c.compute();
+                        BigDecimal[] e = exactMoments(wx, wy);
+                        double sxx = e[2].doubleValue();
+                        double syy = e[3].doubleValue();
+                        double bound = 1e3 * w * 0x1p-53 / 1e-12;
+                        close("m2x", sxx, c.m2x(), bound * sxx);
+                        close("m2y", syy, c.m2y(), bound * syy);
+                        close("cxy w=" + w + " t=" + t, e[4].doubleValue(), c.comoment(), bound * Math.sqrt(sxx * syy));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void trendIsTheCentredPositionComoment() {
+        SplittableRandom r = new SplittableRandom(4);
+        for (int w : WINDOWS) {
+            for (int rep = 0; rep < 4; rep++) {
+                double[] x = series(r, 500);
+                WindowTrend tr = new WindowTrend(w);
+                double[] positions = new double[w];
+                for (int i = 0; i < w; i++) {
+                    positions[i] = i;
+                }
+                for (int t = 0; t < x.length; t++) {
+                    tr.push(x[t]);
+                    double[] win = window(x, t, w);
+                    if (win != null) {
+                        tr.compute();
+                        BigDecimal[] e = exactMoments(positions, win);
+                        double level = 0;
+                        for (double v : win) {
+                            level = Math.max(level, Math.abs(v));
+                        }
+                        close("mean", e[1].doubleValue(), tr.mean(), level);
+                        double spread = Math.sqrt(e[2].doubleValue() * e[3].doubleValue());
+                        close("trend w=" + w + " t=" + t, e[4].doubleValue(), tr.comoment(), 1e3 * w * 0x1p-53 / 1e-12 * spread);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void orderStatisticsMatchASortedWindow() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int w : WINDOWS) {
+            for (int rep = 0; rep < 4; rep++) {
+                double[] x = series(r, 500);
+                for (int i = 0; i < x.length; i++) {
+                    if (r.nextInt(3) == 0 && finite(x[i])) {
+                        x[i] = Math.rint(x[i]); // ties
+                    }
+                }
+                OrderStatistics o = new OrderStatistics(w);
+                for (int t = 0; t < x.length; t++) {
+                    o.push(x[t]);
+                    List<Double> finite = new ArrayList<>();
+                    for (int i = Math.max(0, t + 1 - w); i <= t; i++) {
+                        if (finite(x[i])) {
+                            finite.add(x[i]);
+                        }
+                    }
+                    assertEquals(finite.size(), o.size());
+                    assertEquals(finite.size() < Math.min(w, t + 1), o.hasMissing());
+                    double[] sorted = finite.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                    for (int k = 0; k < sorted.length; k++) {
+                        assertTrue(sorted[k] == o.select(k), "select " + k + ": " + o.select(k) + " vs " + sorted[k]);
+                    }
+                    double pivot = sorted.length == 0 ? 0.0 : sorted[r.nextInt(sorted.length)] + (r.nextBoolean() ? 0.0 : 0.5);
+                    int below = 0;
+                    int atMost = 0;
+                    for (double v : sorted) {
+                        below += v < pivot ? 1 : 0;
+                        atMost += v <= pivot ? 1 : 0;
+                    }
+                    assertEquals(below, o.countBelow(pivot));
+                    assertEquals(atMost, o.countAtMost(pivot));
+                    if (sorted.length > 0) {
+                        // Mean and mean absolute deviation against exact arithmetic, to the deviation's own scale.
+                        BigDecimal total = BigDecimal.ZERO;
+                        for (double v : sorted) {
+                            total = total.add(big(v));
+                        }
+                        BigDecimal mean = total.divide(BigDecimal.valueOf(sorted.length), MC);
+                        BigDecimal dev = BigDecimal.ZERO;
+                        for (double v : sorted) {
+                            dev = dev.add(big(v).subtract(mean).abs());
+                        }
+                        o.centre();
+                        double level = Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1]));
+                        close("mean", mean.doubleValue(), o.mean(), level);
+                        close("deviation", dev.doubleValue(), o.deviation(), 1e3 * 0x1p-53 / 1e-12 * dev.doubleValue());
+                        if (sorted[0] == sorted[sorted.length - 1]) {
+                            assertEquals(0.0, o.deviation(), "a constant window has no deviation");
+                        }
+                        double probe = sorted[r.nextInt(sorted.length)];
+                        close("offset", big(probe).subtract(mean).doubleValue(), o.offset(probe), 1e3 * 0x1p-53 / 1e-12 * dev.doubleValue());
+                    }
+                }
+            }
+        }
+    }
+
+    /** A part under test with a uniform push and a fingerprint of everything it answers, bit for bit. */
+    interface Probe {
+        StatePart<?> part();
+
+        void push(double x, double y);
+
+        String answers();
+    }
+
+    static Probe probe(String kind, int w) {
+        return switch (kind) {
+            case "sum" -> new Probe() {
+                final WindowSum p = new WindowSum(w);
+                public StatePart<?> part() { return p; }
+                public void push(double x, double y) { p.push(x); }
+                public String answers() { return p.isFull() ? p.hasMissing() + ":" + p.sum() : "-"; }
+            };
+            case "moments" -> new Probe() {
+                final WindowMoments p = new WindowMoments(w);
+                public StatePart<?> part() { return p; }
+                public void push(double x, double y) { p.push(x); }
+                public String answers() {
+                    if (!p.isFull()) {
+                        return "-";
+                    }
+                    p.compute();
+                    return p.hasMissing() + ":" + p.mean() + ":" + p.m2();
+                }
+            };
+            case "comoments" -> new Probe() {
+                final WindowComoments p = new WindowComoments(w);
+                public StatePart<?> part() { return p; }
+                public void push(double x, double y) { p.push(x, y); }
+                public String answers() {
+                    if (!p.isFull()) {
+                        return "-";
+                    }
+                    p.compute();
+                    return p.hasMissing() + ":" + p.meanX() + ":" + p.meanY() + ":" + p.m2x() + ":" + p.m2y() + ":" + p.comoment();
+                }
+            };
+            case "trend" -> new Probe() {
+                final WindowTrend p = new WindowTrend(w);
+                public StatePart<?> part() { return p; }
+                public void push(double x, double y) { p.push(x); }
+                public String answers() {
+                    if (!p.isFull()) {
+                        return "-";
+                    }
+                    p.compute();
+                    return p.hasMissing() + ":" + p.mean() + ":" + p.comoment();
+                }
+            };
+            default -> new Probe() {
+                final OrderStatistics p = new OrderStatistics(w);
+                public StatePart<?> part() { return p; }
+                public void push(double x, double y) { p.push(x); }
+                public String answers() {
+                    StringBuilder sb = new StringBuilder().append(p.hasMissing()).append(':').append(p.size());
+                    for (int k = 0; k < p.size(); k++) {
+                        sb.append(':').append(p.select(k));
+                    }
+                    if (p.size() > 0) {
+                        p.centre();
+                        sb.append(':').append(p.mean()).append(':').append(p.deviation()).append(':').append(p.sum());
+                    }
+                    return sb.toString();
+                }
+            };
+        };
+    }
+
+    static final List<String> KINDS = List.of("sum", "moments", "comoments", "trend", "order");
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static void mark(StatePart part, StatePart.Mark m) {
+        part.mark(m);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static void rewind(StatePart part, StatePart.Mark m) {
+        part.rewind(m);
+    }
+
+    /**
+     * What a stream does: update (mark "last", push), preview (mark "probe", push, rewind), replaceLast (rewind to
+     * "last", push) — in random order — always equals the part fed only the committed values, bit for bit.
+     */
+    @Test
+    void checkpointsRewindExactly() {
+        SplittableRandom r = new SplittableRandom(6);
+        for (String kind : KINDS) {
+            for (int w : WINDOWS) {
+                double[] x = series(r, 400);
+                double[] y = series(r, 400);
+                Probe live = probe(kind, w);
+                Probe plain = probe(kind, w);
+                StatePart.Mark last = live.part().newMark();
+                StatePart.Mark probe = live.part().newMark();
+                for (int t = 0; t < x.length; t++) {
+                    mark(live.part(), last);
+                    live.push(r.nextBoolean() ? x[t] : x[r.nextInt(x.length)], y[t]);
+                    for (int i = r.nextInt(3); i > 0; i--) {
+                        if (r.nextBoolean()) {
+                            mark(live.part(), probe);
+                            live.push(x[r.nextInt(x.length)], y[r.nextInt(y.length)]);
+                            live.answers();
+                            rewind(live.part(), probe);
+                        }
+                        rewind(live.part(), last);
+                        live.push(x[r.nextInt(x.length)], y[t]);
+                    }
+                    rewind(live.part(), last);
+                    live.push(x[t], y[t]);
+                    plain.push(x[t], y[t]);
+                    assertEquals(plain.answers(), live.answers(), kind + " w=" + w + " at " + t);
+                }
+            }
+        }
+    }
+
+    /** Snapshot and its replace-last checkpoint, restored into a fresh part, continue exactly as uninterrupted. */
+    @Test
+    void snapshotsRestoreExactly() {
+        SplittableRandom r = new SplittableRandom(7);
+        for (String kind : KINDS) {
+            for (int w : WINDOWS) {
+                for (int rep = 0; rep < 6; rep++) {
+                    double[] x = series(r, 300);
+                    double[] y = series(r, 300);
+                    int k = 1 + r.nextInt(x.length - 1);
+                    Probe a = probe(kind, w);
+                    StatePart.Mark last = a.part().newMark();
+                    for (int t = 0; t < k; t++) {
+                        mark(a.part(), last);
+                        a.push(x[t], y[t]);
+                    }
+                    StateWriter out = new StateWriter();
+                    a.part().write(out);
+                    last.write(out);
+                    long[] words = out.toArray();
+                    Probe b = probe(kind, w);
+                    StatePart.Mark lastB = b.part().newMark();
+                    StateReader in = new StateReader("t", words);
+                    b.part().read(in);
+                    lastB.read(in);
+                    in.end();
+                    StateWriter again = new StateWriter();
+                    b.part().write(again);
+                    lastB.write(again);
+                    assertTrue(Arrays.equals(words, again.toArray()), kind + ": snapshot of the restored part differs");
+                    assertEquals(a.answers(), b.answers(), kind + " w=" + w + " restored at " + k);
+                    // replaceLast right after the restore.
+                    rewind(b.part(), lastB);
+                    rewind(a.part(), last);
+                    a.push(x[0], y[0]);
+                    b.push(x[0], y[0]);
+                    assertEquals(a.answers(), b.answers(), kind + " w=" + w + " replaceLast after restore at " + k);
+                    rewind(a.part(), last);
+                    rewind(b.part(), lastB);
+                    for (int t = k - 1; t < x.length; t++) {
+                        a.push(x[t], y[t]);
+                        b.push(x[t], y[t]);
+                        assertEquals(a.answers(), b.answers(), kind + " w=" + w + " after restore at " + k + ", bar " + t);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whatever the words say, reading them is a typed error or a state that answers without crashing or hanging. */
+    @Test
+    void hostileSnapshotsAreRejectedOrHarmless() {
+        SplittableRandom r = new SplittableRandom(8);
+        for (String kind : KINDS) {
+            for (int rep = 0; rep < 300; rep++) {
+                int w = WINDOWS[r.nextInt(WINDOWS.length)];
+                Probe a = probe(kind, w);
+                double[] x = series(r, 50);
+                for (double v : x) {
+                    a.push(v, v);
+                }
+                StatePart.Mark last = a.part().newMark();
+                mark(a.part(), last);
+                StateWriter out = new StateWriter();
+                a.part().write(out);
+                last.write(out);
+                long[] words = out.toArray();
+                int edits = 1 + r.nextInt(3);
+                for (int e = 0; e < edits; e++) {
+                    int i = r.nextInt(words.length);
+                    words[i] = switch (r.nextInt(4)) {
+                        case 0 -> r.nextLong();
+                        case 1 -> Long.MAX_VALUE - r.nextInt(3);
+                        case 2 -> -1 - r.nextInt(3);
+                        default -> words[i] + r.nextInt(7) - 3;
+                    };
+                }
+                Probe b = probe(kind, w);
+                StatePart.Mark lastB = b.part().newMark();
+                try {
+                    StateReader in = new StateReader("t", words);
+                    b.part().read(in);
+                    lastB.read(in);
+                    in.end();
+                } catch (SnapshotMismatchException expected) {
+                    continue;
+                }
+                b.answers();
+                rewind(b.part(), lastB);
+                for (int t = 0; t < 3 * w + 3; t++) {
+                    mark(b.part(), lastB);
+                    b.push(x[t % x.length], x[(t + 1) % x.length]);
+                    b.answers();
+                }
+            }
+        }
+        assertThrows(SnapshotMismatchException.class,
+                () -> new WindowSum(3).read(new StateReader("t", new long[] {4, 0})));
+    }
+
+    /** Memory follows the data: a window of 100,000 that has seen 10 values holds small buffers. */
+    @Test
+    void memoryGrowsWithTheData() {
+        IntFunction<Integer> words = n -> {
+            OrderStatistics o = new OrderStatistics(100_000);
+            WindowMoments m = new WindowMoments(100_000);
+            for (int i = 0; i < n; i++) {
+                o.push(i);
+                m.push(i);
+            }
+            StateWriter w = new StateWriter();
+            o.write(w);
+            m.write(w);
+            return w.toArray().length;
+        };
+        assertTrue(words.apply(10) < 40);
+    }
+}

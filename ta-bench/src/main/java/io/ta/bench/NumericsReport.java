@@ -1,0 +1,233 @@
+package io.ta.bench;
+
+import io.ta.spi.KernelDescriptor;
+import io.ta.spi.KernelStream;
+import io.ta.spi.ParamValues;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.SplittableRandom;
+
+/**
+ * The numbers of issue 8 ("numbers you can trust"), measured the way the issue measured them, through the registry
+ * API only so the same source runs against the build before the change and after it (docs/performance.md, "Exact
+ * numerics"):
+ *
+ * <pre>
+ * java -cp ta-bench/target/benchmarks.jar io.ta.bench.NumericsReport golden/data/ttrc-daily.csv [--long]
+ * </pre>
+ *
+ * {@code --long} adds the 2³¹-update streams of kama and ht_dcperiod (a minute or more each).
+ */
+public final class NumericsReport {
+    private NumericsReport() {}
+
+    static KernelDescriptor kernel(String name) {
+        for (KernelDescriptor d : ServiceLoader.load(KernelDescriptor.class)) {
+            if (d.name().equals(name)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    static double[][] batch(String name, Map<String, ?> params, double[]... inputs) {
+        KernelDescriptor d = kernel(name);
+        return d.batch(ParamValues.of(d, params), inputs);
+    }
+
+    static double last(double[] x) {
+        return x[x.length - 1];
+    }
+
+    static double[] times(double[] x, double c) {
+        double[] out = x.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] *= c;
+        }
+        return out;
+    }
+
+    /** Population standard deviation of the last n values, two-pass in exact arithmetic. */
+    static double exactStd(double[] window) {
+        MathContext mc = new MathContext(60);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (double v : window) {
+            sum = sum.add(new BigDecimal(v));
+        }
+        BigDecimal mean = sum.divide(BigDecimal.valueOf(window.length), mc);
+        BigDecimal ss = BigDecimal.ZERO;
+        for (double v : window) {
+            BigDecimal dv = new BigDecimal(v).subtract(mean);
+            ss = ss.add(dv.multiply(dv));
+        }
+        return Math.sqrt(ss.divide(BigDecimal.valueOf(window.length), mc).doubleValue());
+    }
+
+    static void line(String what, double got, double expected) {
+        double err = Math.abs(got - expected) / Math.max(Math.abs(expected), Double.MIN_NORMAL);
+        System.out.printf(Locale.ROOT, "  %-58s %-22s exact %-22s rel. error %.2g%n", what, fmt(got), fmt(expected), err);
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.10g", v);
+    }
+
+    static double[] closes(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        double[] close = new double[lines.size() - 1];
+        for (int i = 1; i < lines.size(); i++) {
+            close[i - 1] = Double.parseDouble(lines.get(i).split(",")[4]);
+        }
+        return close;
+    }
+
+    /** Streams {@code n} updates of a walk near {@code level} with steps of {@code step} through {@code name}. */
+    static double[] stream(String name, Map<String, ?> params, long n, double level, double step, int keep, double[][] tail) {
+        KernelDescriptor d = kernel(name);
+        KernelStream s = d.newStream(ParamValues.of(d, params));
+        SplittableRandom r = new SplittableRandom(8);
+        int chunk = 1 << 16;
+        double[][] in = new double[1][chunk];
+        double[][] out = new double[d.outputs().size()][chunk];
+        double v = level;
+        double[] recent = new double[keep];
+        long done = 0;
+        while (done < n) {
+            int len = (int) Math.min(chunk, n - done);
+            for (int i = 0; i < len; i++) {
+                v += step * r.nextGaussian();
+                in[0][i] = v;
+                recent[(int) ((done + i) % keep)] = v;
+            }
+            s.updateRange(in, out, 0, len);
+            done += len;
+        }
+        double[] ordered = new double[keep];
+        for (int i = 0; i < keep; i++) {
+            ordered[i] = recent[(int) ((done + i) % keep)];
+        }
+        tail[0] = ordered;
+        double[] last = new double[out.length];
+        int at = (int) ((n - 1) % chunk);
+        for (int o = 0; o < out.length; o++) {
+            last[o] = out[o][at];
+        }
+        return last;
+    }
+
+    public static void main(String[] args) throws IOException {
+        double[] close = closes(Path.of(args.length > 0 ? args[0] : "golden/data/ttrc-daily.csv"));
+        boolean longRuns = List.of(args).contains("--long");
+        int n = close.length;
+        Map<String, Integer> p20 = Map.of("period", 20);
+
+        System.out.println("1. One bad tick (row 1001 of ttrc-daily.csv), read at the last bar");
+        double[] exactWindow = java.util.Arrays.copyOfRange(close, n - 20, n);
+        double[] bad = close.clone();
+        bad[1000] = 1e8;
+        line("stddev(close, 20) after a 1e8 tick", last(batch("rolling_std", Map.of("period", 20, "nbdev", 1.0), bad)[0]), exactStd(exactWindow));
+        line("var(close, 20) after a 1e8 tick", last(batch("var", p20, bad)[0]), Math.pow(exactStd(exactWindow), 2));
+        double[][] bands = batch("bbands", Map.of("period", 20, "std_dev", 2.0), bad);
+        line("bbands(close, 20, 2) width after a 1e8 tick", last(bands[0]) - last(bands[2]), 4 * exactStd(exactWindow));
+        bad[1000] = 1e20;
+        double mean = 0;
+        for (double v : exactWindow) {
+            mean += v / 20;
+        }
+        line("sma(close, 20) after a 1e20 tick", last(batch("sma", p20, bad)[0]), mean);
+
+        System.out.println("2. Long streams: a walk near 1e6 (exact = two-pass over the last window)");
+        double[][] tail = new double[1][];
+        for (long updates : new long[] {1_000_000L, 10_000_000L}) {
+            double got = stream("rolling_std", Map.of("period", 20, "nbdev", 1.0), updates, 1e6, 1.0, 20, tail)[0];
+            line("stddev(20) after " + updates + " updates, steps 1.0", got, exactStd(tail[0]));
+            got = stream("var", p20, updates, 1e6, 0.01, 20, tail)[0];
+            line("var(20) after " + updates + " updates, steps 0.01", got, Math.pow(exactStd(tail[0]), 2));
+        }
+        int rows = 3_000_000;
+        double[] walk = new double[rows];
+        SplittableRandom r = new SplittableRandom(3);
+        double v = 1e6;
+        for (int i = 0; i < rows; i++) {
+            v += r.nextGaussian();
+            walk[i] = v;
+        }
+        double[] sma3 = batch("sma", Map.of("period", 3), walk)[0];
+        double full = last(batch("correl", Map.of("period", 30), walk, sma3)[0]);
+        double[] lastWalk = java.util.Arrays.copyOfRange(walk, rows - 60, rows);
+        double[] lastSma = batch("sma", Map.of("period", 3), lastWalk)[0];
+        line("correl(x, sma(x, 3), 30), 3M rows vs the last 60 alone", full, last(batch("correl", Map.of("period", 30), lastWalk, lastSma)[0]));
+
+        System.out.println("3. Small prices (the same series times c, result divided by c)");
+        double std = last(batch("rolling_std", Map.of("period", 20, "nbdev", 1.0), close)[0]);
+        line("stddev(close*1e-3, 20)*1e3", last(batch("rolling_std", Map.of("period", 20, "nbdev", 1.0), times(close, 1e-3))[0]) * 1e3, std);
+        double[][] small = batch("bbands", Map.of("period", 20, "std_dev", 2.0), times(close, 1e-4));
+        double[][] normal = batch("bbands", Map.of("period", 20, "std_dev", 2.0), close);
+        line("bbands width of close*1e-4, times 1e4", (last(small[0]) - last(small[2])) * 1e4, last(normal[0]) - last(normal[2]));
+        line("stddev(close*1e-6, 20)*1e6", last(batch("rolling_std", Map.of("period", 20, "nbdev", 1.0), times(close, 1e-6))[0]) * 1e6, std);
+        line("rsi(close*1e-6, 14)", last(batch("rsi", Map.of("period", 14), times(close, 1e-6))[0]), last(batch("rsi", Map.of("period", 14), close)[0]));
+        double[] other = java.util.Arrays.copyOf(close, n);
+        for (int i = 1; i < n; i++) {
+            other[i] = other[i - 1] * (1 + 0.5 * (close[i] / close[i - 1] - 1)) + 0.01 * Math.sin(i);
+        }
+        line("beta(close*1e-6, other*1e-6, 5)", last(batch("beta", Map.of("period", 5), times(close, 1e-6), times(other, 1e-6))[0]),
+                last(batch("beta", Map.of("period", 5), close, other)[0]));
+
+        System.out.println("4. Counters (kama, ht_dcperiod: one output after 2^31 + 1000 updates)");
+        if (longRuns) {
+            for (String k : List.of("kama", "ht_dcperiod")) {
+                double got = stream(k, Map.of(), (1L << 31) + 1000, 100, 0.01, 1, tail)[0];
+                System.out.printf(Locale.ROOT, "  %-58s %s%n", k + " after 2^31 + 1000 updates", fmt(got) + (Double.isNaN(got) ? "  (NaN: overflowed)" : ""));
+            }
+        } else {
+            System.out.println("  (run with --long)");
+        }
+
+        System.out.println("5. Cost of one preview + update + replaceLast, period 100,000 vs 10 (best of 5 rounds of 200 bars)");
+        for (String k : List.of("cci", "avgdev", "rolling_median", "rolling_sum", "var", "correl", "linearreg", "wma")) {
+            double slow = perBar(k, 100_000);
+            double fast = perBar(k, 10);
+            System.out.printf(Locale.ROOT, "  %-16s %10.3f µs at 100,000 %8.3f µs at 10  ratio %.1f%n", k, slow / 1e3, fast / 1e3, slow / fast);
+        }
+    }
+
+    static double perBar(String name, int period) {
+        KernelDescriptor d = kernel(name);
+        KernelStream s = d.newStream(ParamValues.of(d, Map.of("period", period)));
+        BenchData data = new BenchData(period + 1200);
+        double[][] in = new double[d.inputs().size()][];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = switch (d.inputs().get(i)) {
+                case "high" -> data.high;
+                case "low" -> data.low;
+                case "y" -> data.open;
+                default -> data.close;
+            };
+        }
+        s.updateRange(in, new double[d.outputs().size()][in[0].length], 0, period);
+        double[] bar = new double[in.length];
+        double[] out = new double[d.outputs().size()];
+        double best = Double.POSITIVE_INFINITY;
+        int t = period;
+        for (int round = 0; round < 5; round++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 200; i++, t++) {
+                for (int k = 0; k < bar.length; k++) {
+                    bar[k] = in[k][t];
+                }
+                s.preview(bar, out);
+                s.update(bar, out);
+                s.replaceLast(bar, out);
+            }
+            best = Math.min(best, (System.nanoTime() - t0) / 200.0);
+        }
+        return best;
+    }
+}

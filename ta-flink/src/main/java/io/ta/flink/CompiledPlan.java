@@ -1,0 +1,134 @@
+package io.ta.flink;
+
+import io.ta.error.InvalidParameterException;
+import io.ta.error.UnknownNameException;
+import io.ta.expr.Expr;
+import io.ta.expr.Printer;
+import io.ta.expr.ToExpr;
+import io.ta.runtime.Registry;
+import io.ta.runtime.exec.PlanSnapshot;
+import io.ta.runtime.exec.PlanStream;
+import io.ta.runtime.plan.Plan;
+import io.ta.spi.Names;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled plan and everything ta-flink needs from the ta runtime. Together with {@link PlanState} it is the only
+ * code in this module that uses the runtime's API ({@code Plan}, {@code PlanStream}, {@code PlanSnapshot}), so a change
+ * of that API is absorbed here. Immutable; shared by every key of an operator instance.
+ */
+final class CompiledPlan {
+    /** The root name of a single unnamed expression. */
+    static final String VALUE = Plan.VALUE;
+
+    private final Plan plan;
+    private final List<String> names;
+    private final int[] fieldOf;
+
+    private CompiledPlan(Plan plan) {
+        this.plan = plan;
+        this.names = List.copyOf(plan.roots().keySet());
+        List<String> columns = plan.columns();
+        this.fieldOf = new int[columns.size()];
+        for (int i = 0; i < fieldOf.length; i++) {
+            String c = columns.get(i);
+            fieldOf[i] = Bar.COLUMNS.indexOf(c);
+            if (fieldOf[i] < 0) {
+                String near = Names.closest(c, Bar.COLUMNS);
+                throw new UnknownNameException("column", c, near, "ta_flink: the plan reads column '" + c + "'"
+                        + Names.hint(near) + ", but a bar carries only " + String.join(", ", Bar.COLUMNS));
+            }
+        }
+    }
+
+    /**
+     * Compiles named DSL expressions against the standard registry (every kernel jar on the job's classpath).
+     *
+     * @throws io.ta.error.TaException for any expression error, or a column a {@link Bar} does not carry
+     */
+    static CompiledPlan compile(String[] names, String[] texts) {
+        Map<String, String> expressions = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            if (expressions.put(names[i], texts[i]) != null) {
+                throw new InvalidParameterException("ta_flink", List.of("expressions"), "distinct names",
+                        "ta_flink: the root name '" + names[i] + "' is given twice");
+            }
+        }
+        return new CompiledPlan(Plan.compile(expressions, Registry.standard()));
+    }
+
+    /** The DSL text of a fluent expression. */
+    static String text(ToExpr expression) {
+        Expr e = expression == null ? null : expression.toExpr();
+        // A malformed or missing tree is reported by the planner with its own message; print what is there.
+        return e == null ? null : Printer.print(e);
+    }
+
+    /**
+     * Checks that the printed text plans to exactly the fluent expressions' computation.
+     *
+     * @throws InvalidParameterException if printing changed the plan (a printer defect, never silently accepted)
+     */
+    static void checkSameAsFluent(long fingerprint, Map<String, ? extends ToExpr> expressions) {
+        long fluent = Plan.of(expressions, Registry.standard()).fingerprint();
+        if (fluent != fingerprint) {
+            throw new InvalidParameterException("ta_flink", List.of("expressions"), "printable",
+                    "ta_flink: a fluent expression does not survive printing to DSL text unchanged; pass its DSL text");
+        }
+    }
+
+    long fingerprint() {
+        return plan.fingerprint();
+    }
+
+    int lookback() {
+        return plan.lookback();
+    }
+
+    String explain() {
+        return plan.explain();
+    }
+
+    List<String> names() {
+        return names;
+    }
+
+    int indexOf(String name) {
+        int i = names.indexOf(name);
+        if (i < 0) {
+            String near = Names.closest(name, names);
+            throw new UnknownNameException("result", name, near, "ta_flink: no result named '" + name + "'"
+                    + Names.hint(near) + "; results: " + String.join(", ", names));
+        }
+        return i;
+    }
+
+    /** A fresh per-key state: no bar committed. */
+    PlanState newState() {
+        return new PlanState(this, plan.stream());
+    }
+
+    /**
+     * A per-key state read back from {@link PlanState#snapshotBytes()}.
+     *
+     * @throws io.ta.error.SnapshotMismatchException if the bytes are corrupt or come from another plan
+     */
+    PlanState restore(byte[] snapshot, long lastTime) {
+        PlanStream s = plan.stream();
+        s.restore(PlanSnapshot.fromBytes(snapshot));
+        return new PlanState(this, s, lastTime);
+    }
+
+    /** Fills {@code into} with the plan's columns taken from {@code bar}. */
+    void columns(Bar bar, double[] into) {
+        for (int i = 0; i < fieldOf.length; i++) {
+            into[i] = bar.column(fieldOf[i]);
+        }
+    }
+
+    int columnCount() {
+        return fieldOf.length;
+    }
+}

@@ -1,0 +1,197 @@
+package io.ta.flink;
+
+import io.ta.error.InvalidParameterException;
+import java.io.Serial;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Runs one compiled plan per key over a keyed stream of {@link Bar}s and emits the plan's outputs per bar as a
+ * {@link TaResult} carrying the bar's timestamp. Use it as {@code bars.keyBy(Bar::symbol).process(new
+ * TaPlanFunction<>(spec))}, or through {@link TaFlink#evaluate}.
+ *
+ * <p><b>State.</b> Per key, the plan's complete state is one {@code ValueState<PlanState>} written by
+ * {@link PlanStateSerializer} (the plan snapshot bytes and the last committed timestamp), so Flink checkpoints,
+ * rescales and restores it. Under {@link Ordering#EVENT_TIME} two more keyed states hold what the watermark has not
+ * released yet: closed bars by timestamp ({@code MapState<Long, Bar>}) and the newest forming bar. The compiled plan is
+ * transient: built once per operator instance in {@link #open}.
+ *
+ * <p><b>Event time</b> ({@link Ordering#EVENT_TIME}, the default). A closed bar newer than the watermark is buffered
+ * until the watermark passes it, then committed in timestamp order; a second closed bar with the same timestamp
+ * replaces the buffered one (the latest arrival wins). A closed bar whose timestamp equals the last committed one is a
+ * revision: {@code replaceLast}, emitted as {@link TaResult.Kind#REVISION}. A closed bar at or behind the watermark but
+ * newer than the last committed one reorders nothing (every buffered bar is newer than the watermark) and is committed
+ * at once. A bar older than the last committed one is late: it goes to {@link TaFlink#LATE} — never silently dropped,
+ * never reordering history.
+ *
+ * <p><b>Forming bars</b> ({@link Bar#forming()}) are previewed ({@link TaResult.Kind#PREVIEW}), never committed or
+ * stored as plan state. A forming bar is evaluated as soon as no closed bar is waiting for the watermark; while one is,
+ * the newest forming bar is held and evaluated once they are committed — unless a closed bar at or after its timestamp
+ * was committed meanwhile, which supersedes it (counted in the {@code supersededPreviews} metric). A forming bar not
+ * newer than the last committed bar is late.
+ *
+ * <p><b>Arrival order</b> ({@link Ordering#ARRIVAL}): for feeds already in order per key (a message queue partitioned
+ * by symbol), bars are applied as they arrive with no buffering and no watermark needed; the revision and late rules
+ * are the same.
+ *
+ * <p>Metrics (operator scope): {@code lateBars}, {@code revisions}, {@code previews}, {@code supersededPreviews}.
+ *
+ * @param <K> the key type
+ */
+public final class TaPlanFunction<K> extends KeyedProcessFunction<K, Bar, TaResult> implements ResultTypeQueryable<TaResult> {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** How bars of one key are put in order before they reach the plan. */
+    public enum Ordering {
+        /** Buffer closed bars until the watermark passes them, then commit them in timestamp order. */
+        EVENT_TIME,
+        /** Apply bars in arrival order; the feed is in order per key. */
+        ARRIVAL
+    }
+
+    private final PlanSpec spec;
+    private final Ordering ordering;
+
+    private transient CompiledPlan plan;
+    private transient double[] row;
+    private transient ValueState<PlanState> planState;
+    private transient MapState<Long, Bar> pending;
+    private transient ValueState<Bar> heldForming;
+    private transient Counter lateBars;
+    private transient Counter revisions;
+    private transient Counter previews;
+    private transient Counter supersededPreviews;
+
+    /** Evaluates {@code spec} in event-time order. */
+    public TaPlanFunction(PlanSpec spec) {
+        this(spec, Ordering.EVENT_TIME);
+    }
+
+    /**
+     * Evaluates {@code spec} with the given ordering.
+     *
+     * @throws InvalidParameterException if an argument is null
+     */
+    public TaPlanFunction(PlanSpec spec, Ordering ordering) {
+        if (spec == null || ordering == null) {
+            throw new InvalidParameterException("ta_flink", List.of(spec == null ? "spec" : "ordering"), "non-null",
+                    "ta_flink: " + (spec == null ? "spec" : "ordering") + " must not be null");
+        }
+        this.spec = spec;
+        this.ordering = ordering;
+    }
+
+    /** The plan this function evaluates; {@link PlanSpec#names()} is the order of {@link TaResult#values()}. */
+    public PlanSpec spec() {
+        return spec;
+    }
+
+    /** How bars are ordered before they reach the plan. */
+    public Ordering ordering() {
+        return ordering;
+    }
+
+    @Override
+    public TypeInformation<TaResult> getProducedType() {
+        return TypeInformation.of(TaResult.class);
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        plan = spec.compiled();
+        row = new double[plan.columnCount()];
+        planState = getRuntimeContext().getState(new ValueStateDescriptor<>("ta-plan", new PlanStateSerializer(spec)));
+        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("ta-pending", Types.LONG, TypeInformation.of(Bar.class)));
+        heldForming = getRuntimeContext().getState(new ValueStateDescriptor<>("ta-forming", TypeInformation.of(Bar.class)));
+        var metrics = getRuntimeContext().getMetricGroup();
+        lateBars = metrics.counter("lateBars");
+        revisions = metrics.counter("revisions");
+        previews = metrics.counter("previews");
+        supersededPreviews = metrics.counter("supersededPreviews");
+    }
+
+    @Override
+    public void processElement(Bar bar, Context ctx, Collector<TaResult> out) throws Exception {
+        long t = bar.time();
+        PlanState st = planState.value();
+        boolean any = st != null && st.count() > 0;
+        long last = any ? st.lastTime() : Long.MIN_VALUE;
+        if (any && (t < last || t == last && bar.forming())) {
+            lateBars.inc();
+            ctx.output(TaFlink.LATE, bar);
+            return;
+        }
+        if (bar.forming()) {
+            if (ordering == Ordering.EVENT_TIME && !pending.isEmpty()) {
+                heldForming.update(bar);
+            } else {
+                preview(st == null ? plan.newState() : st, bar, out);
+            }
+            return;
+        }
+        if (any && t == last) {
+            plan.columns(bar, row);
+            st.replaceLast(row);
+            planState.update(st);
+            revisions.inc();
+            out.collect(new TaResult(bar.symbol(), t, TaResult.Kind.REVISION, st.values()));
+            return;
+        }
+        if (ordering == Ordering.ARRIVAL || t <= ctx.timerService().currentWatermark()) {
+            commit(st == null ? plan.newState() : st, bar, out);
+            return;
+        }
+        // A timer per timestamp: registering one that exists is a no-op, and the buffered bar is simply replaced.
+        ctx.timerService().registerEventTimeTimer(t);
+        pending.put(t, bar);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<TaResult> out) throws Exception {
+        Bar bar = pending.get(timestamp);
+        if (bar == null) {
+            return;
+        }
+        pending.remove(timestamp);
+        PlanState st = planState.value();
+        commit(st == null ? plan.newState() : st, bar, out);
+    }
+
+    /** Commits a closed bar newer than the last one, then releases or retires a held forming bar. */
+    private void commit(PlanState st, Bar bar, Collector<TaResult> out) throws Exception {
+        plan.columns(bar, row);
+        st.update(bar.time(), row);
+        planState.update(st);
+        out.collect(new TaResult(bar.symbol(), bar.time(), TaResult.Kind.BAR, st.values()));
+        if (ordering == Ordering.EVENT_TIME) {
+            Bar f = heldForming.value();
+            if (f != null) {
+                if (f.time() <= st.lastTime()) {
+                    heldForming.clear();
+                    supersededPreviews.inc();
+                } else if (pending.isEmpty()) {
+                    heldForming.clear();
+                    preview(st, f, out);
+                }
+            }
+        }
+    }
+
+    private void preview(PlanState st, Bar bar, Collector<TaResult> out) {
+        plan.columns(bar, row);
+        st.preview(row);
+        previews.inc();
+        out.collect(new TaResult(bar.symbol(), bar.time(), TaResult.Kind.PREVIEW, st.values()));
+    }
+}
