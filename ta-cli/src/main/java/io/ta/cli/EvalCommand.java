@@ -33,6 +33,9 @@ final class EvalCommand implements Runnable {
     @CommandLine.Mixin
     InputOptions input;
 
+    @CommandLine.Mixin
+    TimeOptions time;
+
     @Option(names = "--expr", required = true, paramLabel = "NAME=EXPR",
             description = "An expression to evaluate, e.g. rsi=rsi(close, 14) or buy='rsi(close, 14) < 30 and close > sma(close, 200)'.")
     List<String> exprs;
@@ -52,7 +55,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     public void run() {
-        Evaluation ev = Evaluation.of(spec.commandLine(), exprs, input.symbolColumn);
+        Evaluation ev = Evaluation.of(spec.commandLine(), exprs, input.symbolColumn, time.zone());
         int[] size = ChartWriter.size(spec.commandLine(), chartSize);
         try {
             evaluate(ev, size);
@@ -81,7 +84,7 @@ final class EvalCommand implements Runnable {
         }
         Series[][] results = evaluate(ev, table);
         try (Output o = out == null ? Output.standard(((Main) spec.root().userObject()).out()) : Output.file(out)) {
-            writeCsv(o, ev, table, results);
+            writeCsv(o, ev, table, results, time.style(table.hasTime()), time.zone());
         }
         if (chart != null) {
             // With several symbols the chart shows the first; without rows, an empty chart.
@@ -139,8 +142,13 @@ final class EvalCommand implements Runnable {
         return s;
     }
 
-    /** The output CSV: header, then one row per input row. */
+    /** The output CSV: header, then one row per input row, times as the input wrote them. */
     static void writeCsv(Output o, Evaluation ev, CsvBars table, Series[][] results) {
+        writeCsv(o, ev, table, results, 0, java.time.ZoneOffset.UTC);
+    }
+
+    /** The output CSV, the date column in {@link TimeOptions#style} {@code timeStyle}. */
+    static void writeCsv(Output o, Evaluation ev, CsvBars table, Series[][] results, int timeStyle, java.time.ZoneId zone) {
         StringBuilder sb = new StringBuilder(Output.BLOCK + 256);
         sb.append(ev.header(table.symbolColumn())).append('\n');
         boolean symbols = table.symbols() != null;
@@ -154,8 +162,12 @@ final class EvalCommand implements Runnable {
                 row[i] = s[i].get(k);
             }
             int from = sb.length();
-            table.appendLabel(t, sb);
-            Evaluation.quote(sb, from);
+            if (timeStyle == 0) {
+                table.appendLabel(t, sb);
+                Evaluation.quote(sb, from);
+            } else {
+                TimeOptions.append(sb, table.time(t), timeStyle, zone);
+            }
             if (symbols) {
                 sb.append(',');
                 Evaluation.cell(sb, table.symbols().get(id));

@@ -41,6 +41,11 @@ final class Evaluation {
      * @throws CommandLine.ParameterException for a malformed {@code NAME=EXPR} or two output columns of one name
      */
     static Evaluation of(CommandLine cl, List<String> specs, String symbolColumn) {
+        return of(cl, specs, symbolColumn, java.time.ZoneOffset.UTC);
+    }
+
+    /** Compiles the expressions with calendar periods and sessions in {@code zone}. */
+    static Evaluation of(CommandLine cl, List<String> specs, String symbolColumn, java.time.ZoneId zone) {
         Map<String, String> exprs = new LinkedHashMap<>();
         Map<String, String> header = new LinkedHashMap<>();
         header.put("date", "the first output column 'date'");
@@ -64,11 +69,16 @@ final class Evaluation {
             }
             exprs.put(name, spec.substring(eq + 1));
         }
-        return new Evaluation(Plan.compile(exprs, Main.registry(cl)));
+        return new Evaluation(Plan.compile(exprs, Main.registry(cl), zone));
     }
 
     /** Fails naming the expression and the column when the data lacks a column an expression reads. */
     void requireColumns(CsvReader input) {
+        if (plan.needsTime() && !input.hasTime()) {
+            String name = names.stream().filter(this::readsTime).findFirst().orElse(names.get(0));
+            throw new DataFormatException(input.source(), 0, null, null, "expression '" + name + "' (" + plan.text(name)
+                    + ") reads the bars' times, but " + input.source() + " has no time column (date, time or timestamp)");
+        }
         List<String> numeric = new ArrayList<>(input.columns());
         String time = input.timeColumn() == null ? null : input.timeColumn().toLowerCase(Locale.ROOT);
         String symbol = input.symbolColumn() == null ? null : input.symbolColumn().toLowerCase(Locale.ROOT);
@@ -85,6 +95,20 @@ final class Evaluation {
                 }
             }
         }
+    }
+
+    /** Whether a root reads timestamps through any of its nodes. */
+    private boolean readsTime(String root) {
+        java.util.ArrayDeque<io.ta.runtime.plan.Node> todo = new java.util.ArrayDeque<>();
+        todo.push(plan.roots().get(root).node());
+        while (!todo.isEmpty()) {
+            io.ta.runtime.plan.Node n = todo.pop();
+            if (n instanceof io.ta.runtime.plan.Node.Timed t && t.spec().needsTime()) {
+                return true;
+            }
+            n.inputs().forEach(r -> todo.push(r.node()));
+        }
+        return false;
     }
 
     /** The output header. */

@@ -24,6 +24,9 @@ final class StreamCommand implements Runnable {
     @CommandLine.Mixin
     InputOptions input;
 
+    @CommandLine.Mixin
+    TimeOptions time;
+
     @Option(names = "--expr", required = true, paramLabel = "NAME=EXPR", description = "An expression to evaluate (repeatable).")
     List<String> exprs;
 
@@ -32,7 +35,7 @@ final class StreamCommand implements Runnable {
 
     @Override
     public void run() {
-        Evaluation ev = Evaluation.of(spec.commandLine(), exprs, input.symbolColumn);
+        Evaluation ev = Evaluation.of(spec.commandLine(), exprs, input.symbolColumn, time.zone());
         try {
             stream(ev);
         } catch (OutOfMemoryError e) {
@@ -47,6 +50,9 @@ final class StreamCommand implements Runnable {
             reader = r;
             ev.requireColumns(r);
             r.select(ev.plan.columns());
+            int timeStyle = time.style(r.hasTime());
+            java.time.ZoneId zone = time.zone();
+            boolean timed = r.hasTime();
             StringBuilder sb = new StringBuilder(Output.BLOCK + 256);
             sb.append(ev.header(r.symbolColumn())).append('\n');
             out.write(sb);
@@ -68,13 +74,21 @@ final class StreamCommand implements Runnable {
                     streams = id + 1;
                 }
                 r.values(bar);
-                s.update(bar);
+                if (timed) {
+                    s.update(r.time(), bar);
+                } else {
+                    s.update(bar);
+                }
                 for (int i = 0; i < values.length; i++) {
                     values[i] = s.value(ev.names.get(i));
                 }
                 int from = sb.length();
-                r.appendLabel(sb);
-                Evaluation.quote(sb, from);
+                if (timeStyle == 0) {
+                    r.appendLabel(sb);
+                    Evaluation.quote(sb, from);
+                } else {
+                    TimeOptions.append(sb, r.time(), timeStyle, zone);
+                }
                 if (r.symbolColumn() != null) {
                     sb.append(',');
                     Evaluation.cell(sb, r.symbol());

@@ -38,7 +38,7 @@ public final class PlanState {
 
     /** Commits a closed bar, given as the plan's columns. */
     void update(long time, double[] row) {
-        stream.update(row);
+        stream.update(time, row);
         lastTime = time;
     }
 
@@ -47,9 +47,9 @@ public final class PlanState {
         stream.replaceLast(row);
     }
 
-    /** Evaluates a forming bar; nothing is committed. */
-    void preview(double[] row) {
-        stream.preview(row);
+    /** Evaluates a forming bar that will close at {@code time}; nothing is committed. */
+    void preview(long time, double[] row) {
+        stream.preview(time, row);
     }
 
     /** The roots' values after the most recent update, replaceLast or preview, in {@link PlanSpec#names()} order. */

@@ -190,7 +190,7 @@ public final class TaPlanFunction<K> extends KeyedProcessFunction<K, Bar, TaResu
 
     private void preview(PlanState st, Bar bar, Collector<TaResult> out) {
         plan.columns(bar, row);
-        st.preview(row);
+        st.preview(bar.time(), row);
         previews.inc();
         out.collect(new TaResult(bar.symbol(), bar.time(), TaResult.Kind.PREVIEW, st.values()));
     }

@@ -90,7 +90,7 @@ public final class Bars {
 
     /** The column as a series. */
     public Series series(String name) {
-        return Series.wrap(column(name));
+        return Series.wrap(column(name), time);
     }
 
     /** Builds a {@link Bars}, checking lengths and timestamp order. */

@@ -4,7 +4,7 @@ import io.ta.error.ShapeMismatchException;
 import java.util.Arrays;
 
 /**
- * One aligned series: a {@code double[]} with one value per bar. Warm-up and undefined bars are {@code NaN}; the
+ * One aligned series: a {@code double[]} with one value per bar, and the bars' close times when they had them. Warm-up and undefined bars are {@code NaN}; the
  * validity {@link Mask} is derived from the values, never stored beside them.
  *
  * <p>A {@code Series} never changes. {@link #of} copies its argument; {@link #wrap} adopts the array (for results the
@@ -12,9 +12,11 @@ import java.util.Arrays;
  */
 public final class Series {
     private final double[] values;
+    private final long[] times;
 
-    private Series(double[] values) {
+    private Series(double[] values, long[] times) {
         this.values = values;
+        this.times = times;
     }
 
     /**
@@ -23,7 +25,7 @@ public final class Series {
      * @throws ShapeMismatchException if {@code values} is null
      */
     public static Series of(double... values) {
-        return new Series(checked(values).clone());
+        return new Series(checked(values).clone(), null);
     }
 
     /**
@@ -32,7 +34,46 @@ public final class Series {
      * @throws ShapeMismatchException if {@code values} is null
      */
     public static Series wrap(double[] values) {
-        return new Series(checked(values));
+        return new Series(checked(values), null);
+    }
+
+    /**
+     * A series over {@code values} at {@code times} (epoch ms, each bar's close; {@code null} for none), without
+     * copying either; the caller must not mutate them afterwards.
+     *
+     * @throws ShapeMismatchException if {@code values} is null or the lengths differ
+     */
+    public static Series wrap(double[] values, long[] times) {
+        checked(values);
+        if (times != null && times.length != values.length) {
+            throw new ShapeMismatchException("series", "series: " + values.length + " values but " + times.length + " timestamps");
+        }
+        return new Series(values, times);
+    }
+
+    /** Whether the series carries timestamps. */
+    public boolean hasTime() {
+        return times != null;
+    }
+
+    /**
+     * The close time of bar {@code i} in epoch milliseconds.
+     *
+     * @throws ShapeMismatchException if {@code i} is not a bar of this series, or the series has no timestamps
+     */
+    public long time(int i) {
+        if (i < 0 || i >= values.length) {
+            throw outside(i, values.length);
+        }
+        if (times == null) {
+            throw new ShapeMismatchException("series", "series: it has no timestamps (the bars it was computed from had none)");
+        }
+        return times[i];
+    }
+
+    /** A copy of the timestamps, or {@code null}. */
+    public long[] times() {
+        return times == null ? null : times.clone();
     }
 
     private static double[] checked(double[] values) {
@@ -112,12 +153,12 @@ public final class Series {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Series s && Arrays.equals(s.values, values);
+        return o instanceof Series s && Arrays.equals(s.values, values) && Arrays.equals(s.times, times);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(values);
+        return Arrays.hashCode(values) * 31 + Arrays.hashCode(times);
     }
 
     @Override

@@ -119,8 +119,8 @@ class RuntimeApiErrorsTest {
 
     /** Classes whose every public method and constructor the sweep below calls with nulls. */
     static final List<Class<?>> API = List.of(Plan.class, BlockExecutor.class, PlanStream.class, PlanResult.class, Series.class,
-            Mask.class, Bars.class, Bars.Builder.class, Outputs.class, Registry.class, Resample.class, io.ta.runtime.dsl.Parser.class,
-            io.ta.runtime.plan.Ops.class);
+            Mask.class, Bars.class, Bars.Builder.class, Outputs.class, Registry.class, Resample.class,
+            io.ta.runtime.time.Timeframe.class, io.ta.runtime.dsl.Parser.class, io.ta.runtime.plan.Ops.class);
 
     /**
      * Every public method and constructor of the runtime API, called with {@code null} in each reference parameter in
@@ -192,6 +192,9 @@ class RuntimeApiErrorsTest {
         if (type == Mask.class) {
             return Series.of(1, 2, 3).mask();
         }
+        if (type == io.ta.runtime.time.Timeframe.class) {
+            return io.ta.runtime.time.Timeframe.parse("1w");
+        }
         if (type == Bars.class) {
             return BARS;
         }
@@ -252,6 +255,12 @@ class RuntimeApiErrorsTest {
         }
         if (p == io.ta.expr.Expr.Op.class) {
             return io.ta.expr.Expr.Op.ADD;
+        }
+        if (p == java.time.ZoneId.class) {
+            return java.time.ZoneId.of("America/New_York");
+        }
+        if (p == io.ta.runtime.time.Timeframe.class) {
+            return io.ta.runtime.time.Timeframe.parse("1w");
         }
         if (p == ClassLoader.class) {
             return RuntimeApiErrorsTest.class.getClassLoader();

@@ -26,8 +26,59 @@ final class Lexer {
                 out.add(new Token(Kind.EOF, "", pos, pos));
                 return out;
             }
-            out.add(next());
+            Token previous = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (previous != null && previous.kind() == Kind.DOT && previous.end() == pos && digitAt(pos)
+                    && out.size() >= 2 && follows(out.get(out.size() - 2))) {
+                out.add(suffix());
+            } else if (src.charAt(pos) == '.' && digitAt(pos + 1) && previous != null && previous.end() == pos && follows(previous)
+                    && suffixAhead(pos + 1)) {
+                out.add(new Token(Kind.DOT, ".", pos, ++pos));
+            } else {
+                out.add(next());
+            }
         }
+    }
+
+    /** Whether a time suffix ({@code .24h_ago}) may follow this token: a name, a call or a timeframe. */
+    private static boolean follows(Token t) {
+        return t.kind() == Kind.IDENT || t.kind() == Kind.RPAREN || t.kind() == Kind.TIMEFRAME;
+    }
+
+    /** Whether digits at {@code i} run straight into a letter: {@code 24h_ago}, not the number {@code .5}. */
+    private boolean suffixAhead(int i) {
+        while (digitAt(i)) {
+            i++;
+        }
+        return i < src.length() && Character.isLetter(src.charAt(i));
+    }
+
+    /** A time suffix after {@code .}: digits, then name characters ({@code 24h_ago}), as a name. */
+    private Token suffix() {
+        int start = pos;
+        while (nameCharAt(pos)) {
+            pos += Character.charCount(src.codePointAt(pos));
+        }
+        return new Token(Kind.IDENT, src.substring(start, pos), start, pos);
+    }
+
+    /** {@code @} and a timeframe: a count and an optional unit letter ({@code @1w}, {@code @15m}, {@code @5}). */
+    private Token timeframe(int start) {
+        pos++;
+        int from = pos;
+        while (digitAt(pos)) {
+            pos++;
+        }
+        if (pos == from) {
+            throw new ParseException("expected a timeframe after '@', e.g. @1w, @4h, @15m or @5 (bars)", src, pos);
+        }
+        while (pos < src.length() && src.charAt(pos) < 128 && Character.isLetter(src.charAt(pos))) {
+            pos++;
+        }
+        noForeignDigit(pos);
+        if (nameCharAt(pos)) {
+            throw new ParseException("a timeframe is a count and one unit letter (s m h d w M Q y), e.g. @1w", src, pos);
+        }
+        return new Token(Kind.TIMEFRAME, src.substring(from, pos), start, pos);
     }
 
     private void skipSpaceAndComments() {
@@ -96,6 +147,9 @@ final class Lexer {
         }
         if (c == '\'' || c == '"') {
             return string(start, c);
+        }
+        if (c == '@') {
+            return timeframe(start);
         }
         pos++;
         char n = pos < src.length() ? src.charAt(pos) : '\0';

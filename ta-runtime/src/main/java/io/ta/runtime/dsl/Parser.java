@@ -26,7 +26,8 @@ import java.util.Set;
  * term       := unary (('*'|'/'|'%') unary)*
  * unary      := '-' unary | power
  * power      := postfix ('**' unary)?                                  right-associative; -2**2 is -(2**2)
- * postfix    := primary ('.' name)*                                   output projection: macd(close).signal
+ * postfix    := primary ('.' name | '@' timeframe)*                  output projection: macd(close).signal;
+ *                                                                       timeframe: close@1w is timeframe(close, '1w')
  * primary    := number | 'true' | 'false' | text | name | name '(' args? ')' | '(' expr ')'
  * args       := arg (',' arg)* ;  arg := name '=' expr | expr          keywords after positionals, each once
  * </pre>
@@ -214,6 +215,13 @@ public final class Parser {
                     take();
                     Expr of = operands.pop();
                     operands.push(new Expr.Output(of, name.text(), new Span(of.span().start(), name.end())));
+                }
+                case TIMEFRAME -> {
+                    take();
+                    Expr of = operands.pop();
+                    Span span = new Span(of.span().start(), t.end());
+                    operands.push(new Expr.Call("timeframe", List.of(Arg.of(of), Arg.of(new Expr.Text(t.text(), new Span(t.start() + 1,
+                            t.end())))), span));
                 }
                 case COMMA -> {
                     Group g = reduceToGroup();

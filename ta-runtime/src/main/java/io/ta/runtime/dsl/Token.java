@@ -5,7 +5,7 @@ record Token(Kind kind, String text, int start, int end) {
     enum Kind {
         NUMBER, IDENT, STRING, LPAREN, RPAREN, COMMA, DOT, ASSIGN,
         PLUS, MINUS, STAR, SLASH, PERCENT, POW, GT, GE, LT, LE, EQ, NE,
-        AND, OR, NOT, TRUE, FALSE, EOF
+        AND, OR, NOT, TRUE, FALSE, TIMEFRAME, EOF
     }
 
     String describe() {
@@ -14,6 +14,7 @@ record Token(Kind kind, String text, int start, int end) {
             case NUMBER -> "number " + text;
             case IDENT -> "name '" + text + "'";
             case STRING -> "text " + text;
+            case TIMEFRAME -> "timeframe @" + text;
             default -> "'" + text + "'";
         };
     }

@@ -9,6 +9,7 @@ import io.ta.error.UnknownNameException;
 import io.ta.runtime.Bars;
 import io.ta.runtime.Series;
 import io.ta.runtime.plan.Plan;
+import io.ta.runtime.time.TimeOperator;
 import io.ta.spi.KernelStream;
 import io.ta.spi.Names;
 import java.util.ArrayList;
@@ -94,6 +95,7 @@ public final class BlockExecutor {
         int n = bars.length();
         int b = Math.max(1, Math.min(block, n));
         double[][] results = new double[program.rootSlots.length][n];
+        long[] time = times(program, bars);
         KernelStream[] streams = program.newStreams();
         Fused fused = program.fused(streams, true);
         if (fused != null) {
@@ -101,25 +103,49 @@ public final class BlockExecutor {
                 fused.batch(columns, results, start, Math.min(n, start + b));
             }
         } else {
-            interpret(program, columns, streams, results, n, b);
+            interpret(program, columns, time, streams, program.newOperators(), results, n, b);
         }
+        long[] sharedTimes = bars.hasTime() ? (time != null ? time : bars.times()) : null;
         Map<String, Series> series = new LinkedHashMap<>();
         Map<String, Integer> lookbacks = new LinkedHashMap<>();
         int r = 0;
         for (String root : plan.roots().keySet()) {
-            series.put(root, Series.wrap(results[r++]));
+            series.put(root, Series.wrap(results[r++], sharedTimes));
             lookbacks.put(root, plan.lookback(root));
         }
-        return new PlanResult(series, lookbacks, n);
+        return new PlanResult(series, lookbacks, n, sharedTimes);
+    }
+
+    /**
+     * The time column the plan's time-aware nodes read: the bars' timestamps, or the bar numbers when the bars have
+     * none and the plan only counts bars; {@code null} when the plan has no time-aware node.
+     */
+    private long[] times(Program program, Bars bars) {
+        if (!program.timed()) {
+            return null;
+        }
+        if (bars.hasTime()) {
+            return bars.times();
+        }
+        if (plan.needsTime()) {
+            throw new ShapeMismatchException("plan", "plan: the expression reads timestamps (a timeframe of time, a wall-clock "
+                    + "shift or a session), but the bars have none");
+        }
+        long[] index = new long[bars.length()];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = i;
+        }
+        return index;
     }
 
     /** Block at a time: every node once per block over block-sized buffers, roots copied out. */
-    private static void interpret(Program program, double[][] columns, KernelStream[] streams, double[][] results, int n, int b) {
+    private static void interpret(Program program, double[][] columns, long[] time, KernelStream[] streams, TimeOperator[] operators,
+            double[][] results, int n, int b) {
         double[][] buffers = new double[program.slots][b];
         for (int start = 0; start < n; start += b) {
             int len = Math.min(b, n - start);
             for (ExecNode node : program.nodes) {
-                node.block(buffers, columns, streams, start, len);
+                node.block(buffers, columns, time, streams, operators, start, len);
             }
             for (int r = 0; r < results.length; r++) {
                 System.arraycopy(buffers[program.rootSlots[r]], 0, results[r], start, len);

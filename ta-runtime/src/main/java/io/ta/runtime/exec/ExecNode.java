@@ -4,6 +4,7 @@ import io.ta.expr.Expr.Op;
 import io.ta.runtime.plan.Node;
 import io.ta.runtime.plan.Ops;
 import io.ta.runtime.plan.Ref;
+import io.ta.runtime.time.TimeOperator;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.KernelStream;
 import io.ta.spi.ParamValues;
@@ -24,13 +25,18 @@ sealed interface ExecNode {
     /** The first slot of this node's outputs. */
     int slot();
 
-    /** One bar: reads input slots of {@code values}, writes this node's slots. {@code mode}: 0 update, 1 preview, 2 replace-last. */
-    void bar(double[] values, double[] bar, KernelStream[] streams, int mode);
+    /**
+     * One bar closing at {@code time}: reads input slots of {@code values}, writes this node's slots. {@code mode}: 0
+     * update, 1 preview, 2 replace-last. Kernel streams and time operators are indexed by node id.
+     */
+    void bar(double[] values, double[] bar, long time, KernelStream[] streams, TimeOperator[] operators, int mode);
 
     /**
-     * Bars {@code [start, start + len)}: {@code buffers[slot]} holds the block of every slot (positions {@code [0, len)}).
+     * Bars {@code [start, start + len)}: {@code buffers[slot]} holds the block of every slot (positions {@code [0, len)});
+     * {@code time} is the plan's time column (null when no node reads it).
      */
-    void block(double[][] buffers, double[][] columns, KernelStream[] streams, int start, int len);
+    void block(double[][] buffers, double[][] columns, long[] time, KernelStream[] streams, TimeOperator[] operators, int start,
+            int len);
 
     /**
      * The executable form of every node of a plan, in plan order. Kernel nodes carry per-bar scratch arrays, so each
@@ -57,6 +63,7 @@ sealed interface ExecNode {
                 case Node.Kernel k -> new Kernel(s, n.id(), in, n.outputs(), k.descriptor(), k.params(), new double[in.length],
                         new double[n.outputs()]);
                 case Node.Operator o -> new Operator(s, o.op(), in[0], in.length > 1 ? in[1] : -1);
+                case Node.Timed t -> new Timed(s, n.id(), in, n.outputs(), new double[in.length], new double[n.outputs()]);
             };
         }
         return out;
@@ -65,12 +72,13 @@ sealed interface ExecNode {
     /** A bar column: its value is the bar's. */
     record Column(int slot, int column) implements ExecNode {
         @Override
-        public void bar(double[] values, double[] bar, KernelStream[] streams, int mode) {
+        public void bar(double[] values, double[] bar, long time, KernelStream[] streams, TimeOperator[] operators, int mode) {
             values[slot] = bar[column];
         }
 
         @Override
-        public void block(double[][] buffers, double[][] columns, KernelStream[] streams, int start, int len) {
+        public void block(double[][] buffers, double[][] columns, long[] time, KernelStream[] streams, TimeOperator[] operators,
+                int start, int len) {
             System.arraycopy(columns[column], start, buffers[slot], 0, len);
         }
     }
@@ -78,12 +86,13 @@ sealed interface ExecNode {
     /** A constant: its slot is filled once and never changes. */
     record Constant(int slot, double value) implements ExecNode {
         @Override
-        public void bar(double[] values, double[] bar, KernelStream[] streams, int mode) {
+        public void bar(double[] values, double[] bar, long time, KernelStream[] streams, TimeOperator[] operators, int mode) {
             values[slot] = value;
         }
 
         @Override
-        public void block(double[][] buffers, double[][] columns, KernelStream[] streams, int start, int len) {
+        public void block(double[][] buffers, double[][] columns, long[] time, KernelStream[] streams, TimeOperator[] operators,
+                int start, int len) {
             java.util.Arrays.fill(buffers[slot], 0, len, value);
         }
     }
@@ -95,7 +104,7 @@ sealed interface ExecNode {
     record Kernel(int slot, int node, int[] inputs, int outputs, KernelDescriptor descriptor, ParamValues params, double[] in,
             double[] out) implements ExecNode {
         @Override
-        public void bar(double[] values, double[] bar, KernelStream[] streams, int mode) {
+        public void bar(double[] values, double[] bar, long time, KernelStream[] streams, TimeOperator[] operators, int mode) {
             for (int i = 0; i < in.length; i++) {
                 in[i] = values[inputs[i]];
             }
@@ -108,7 +117,8 @@ sealed interface ExecNode {
         }
 
         @Override
-        public void block(double[][] buffers, double[][] columns, KernelStream[] streams, int start, int len) {
+        public void block(double[][] buffers, double[][] columns, long[] time, KernelStream[] streams, TimeOperator[] operators,
+                int start, int len) {
             double[][] in = new double[inputs.length][];
             for (int i = 0; i < in.length; i++) {
                 in[i] = buffers[inputs[i]];
@@ -124,17 +134,51 @@ sealed interface ExecNode {
     /** An operator of the DSL ({@link Ops}); {@code b} is -1 for a unary one. */
     record Operator(int slot, Op op, int a, int b) implements ExecNode {
         @Override
-        public void bar(double[] values, double[] bar, KernelStream[] streams, int mode) {
+        public void bar(double[] values, double[] bar, long time, KernelStream[] streams, TimeOperator[] operators, int mode) {
             values[slot] = b < 0 ? Ops.apply(op, values[a]) : Ops.apply(op, values[a], values[b]);
         }
 
         @Override
-        public void block(double[][] buffers, double[][] columns, KernelStream[] streams, int start, int len) {
+        public void block(double[][] buffers, double[][] columns, long[] time, KernelStream[] streams, TimeOperator[] operators,
+                int start, int len) {
             if (b < 0) {
                 Ops.apply(op, buffers[a], buffers[slot], len);
             } else {
                 Ops.apply(op, buffers[a], buffers[b], buffers[slot], len);
             }
+        }
+    }
+
+    /**
+     * A time-aware operator (timeframe, wall-clock shift, session; {@link TimeOperator}): like a kernel, but it also
+     * reads the bar's close time. Plans with one run interpreted ({@link FusedCompiler} declines them).
+     */
+    record Timed(int slot, int node, int[] inputs, int outputs, double[] in, double[] out) implements ExecNode {
+        @Override
+        public void bar(double[] values, double[] bar, long time, KernelStream[] streams, TimeOperator[] operators, int mode) {
+            for (int i = 0; i < in.length; i++) {
+                in[i] = values[inputs[i]];
+            }
+            switch (mode) {
+                case 0 -> operators[node].update(time, in, out);
+                case 1 -> operators[node].preview(time, in, out);
+                default -> operators[node].replaceLast(in, out);
+            }
+            System.arraycopy(out, 0, values, slot, outputs);
+        }
+
+        @Override
+        public void block(double[][] buffers, double[][] columns, long[] time, KernelStream[] streams, TimeOperator[] operators,
+                int start, int len) {
+            double[][] ins = new double[inputs.length][];
+            for (int i = 0; i < ins.length; i++) {
+                ins[i] = buffers[inputs[i]];
+            }
+            double[][] outs = new double[outputs][];
+            for (int o = 0; o < outputs; o++) {
+                outs[o] = buffers[slot + o];
+            }
+            operators[node].updateRange(time, start, ins, outs, len);
         }
     }
 }

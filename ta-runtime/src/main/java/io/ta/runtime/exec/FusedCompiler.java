@@ -29,7 +29,8 @@ import java.util.List;
  * variable. The JIT inlines all of it into one loop, so the plan pays no interface call, no switch and no intermediate
  * array per bar, and independent kernels' dependency chains overlap in the core instead of running one after another.
  *
- * <p>Declines (returns null, and the executors interpret the same nodes) when a kernel's classes are not visible from
+ * <p>Declines (returns null, and the executors interpret the same nodes) when the plan has a time-aware node
+ * (timeframes, wall-clock shifts and sessions run interpreted), when a kernel's classes are not visible from
  * this library's class loader (an extension loaded in a child loader), when a generated method would exceed the size
  * the JIT compiles (HotSpot never compiles methods over 8,000 bytes of bytecode), or when {@code -Dta.fused=false}.
  */
@@ -93,6 +94,9 @@ final class FusedCompiler {
         try {
             KernelCode[] code = new KernelCode[nodes.length];
             for (ExecNode n : nodes) {
+                if (n instanceof ExecNode.Timed) {
+                    return null;
+                }
                 if (n instanceof ExecNode.Kernel k) {
                     code[k.node()] = describe(prototypes[k.node()].getClass(), k.inputs().length, k.outputs());
                     if (code[k.node()] == null) {
@@ -190,7 +194,7 @@ final class FusedCompiler {
     private static int slots(ExecNode[] nodes) {
         int s = 0;
         for (ExecNode n : nodes) {
-            s = Math.max(s, n.slot() + (n instanceof ExecNode.Kernel k ? k.outputs() : 1));
+            s = Math.max(s, n.slot() + (n instanceof ExecNode.Kernel k ? k.outputs() : n instanceof ExecNode.Timed t ? t.outputs() : 1));
         }
         return s;
     }
@@ -256,6 +260,7 @@ final class FusedCompiler {
                     }
                 }
                 case ExecNode.Operator o -> operator(b, o, value);
+                case ExecNode.Timed t -> throw new IllegalStateException("plans with time-aware nodes are not compiled");
             }
         }
         for (int r = 0; r < rootSlots.length; r++) {
@@ -293,6 +298,7 @@ final class FusedCompiler {
                     }
                 }
                 case ExecNode.Operator o -> operator(b, o, value);
+                case ExecNode.Timed t -> throw new IllegalStateException("plans with time-aware nodes are not compiled");
             }
         }
         for (int s = 0; s < value.length; s++) {

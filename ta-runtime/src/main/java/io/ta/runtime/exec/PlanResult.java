@@ -12,11 +12,23 @@ public final class PlanResult {
     private final Map<String, Series> values;
     private final Map<String, Integer> lookbacks;
     private final int length;
+    private final long[] times;
 
-    PlanResult(Map<String, Series> values, Map<String, Integer> lookbacks, int length) {
+    PlanResult(Map<String, Series> values, Map<String, Integer> lookbacks, int length, long[] times) {
         this.values = new LinkedHashMap<>(values);
         this.lookbacks = new LinkedHashMap<>(lookbacks);
         this.length = length;
+        this.times = times;
+    }
+
+    /** Whether the results carry timestamps (the bars had them). */
+    public boolean hasTime() {
+        return times != null;
+    }
+
+    /** A copy of the bars' timestamps (epoch ms, each bar's close), which every result series shares; or {@code null}. */
+    public long[] times() {
+        return times == null ? null : times.clone();
     }
 
     /** Root names in order. */

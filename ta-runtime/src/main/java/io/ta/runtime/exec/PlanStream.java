@@ -8,6 +8,7 @@ import io.ta.error.UnknownNameException;
 import io.ta.runtime.plan.Node;
 import io.ta.runtime.plan.Plan;
 import io.ta.runtime.plan.Ref;
+import io.ta.runtime.time.TimeOperator;
 import io.ta.spi.KernelStream;
 import io.ta.spi.Names;
 import io.ta.spi.StateSnapshot;
@@ -29,10 +30,13 @@ public final class PlanStream {
     private final List<String> columns;
     private final Program program;
     private final KernelStream[] streams;
+    private final TimeOperator[] operators;
     /** Every value of the last bar, one slot per node output (nodes in plan order). */
     private final double[] values;
+    private final boolean timed;
     private Fused fused;
     private long count;
+    private long lastTime;
 
     /**
      * A fresh stream of {@code plan}.
@@ -53,6 +57,8 @@ public final class PlanStream {
         this.columns = plan.columns();
         this.program = Program.of(plan, fuse);
         this.streams = program.newStreams();
+        this.operators = program.newOperators();
+        this.timed = program.timed();
         this.values = new double[program.slots];
         clearValues();
         this.fused = program.fused(streams, false);
@@ -83,15 +89,62 @@ public final class PlanStream {
         return count > plan.lookback();
     }
 
-    /** Commits a closed bar. */
+    /**
+     * Commits a closed bar. Its time is its number (0, 1, 2, …), which is all a plan without time-aware nodes or with
+     * only counts of bars needs.
+     *
+     * @throws StreamStateException if the plan reads timestamps ({@code close@1w}, {@code shift(close, '1d')}); use
+     *     {@link #update(long, double...)}
+     */
     public void update(double... bar) {
-        step(bar, 0);
+        update(untimed("update"), bar);
+    }
+
+    /**
+     * Commits a bar that closed at {@code time} (epoch milliseconds, strictly after the previous bar's). Only a plan
+     * with time-aware nodes reads the time; for any other it is ignored.
+     *
+     * @throws ShapeMismatchException if the plan reads time and {@code time} is not after the previous bar's
+     */
+    public void update(long time, double... bar) {
+        ascending(time, "update");
+        step(time, bar, 0);
+        lastTime = time;
         count++;
     }
 
-    /** Evaluates the forming bar; nothing is committed (read the results with {@link #value}). */
+    /**
+     * Evaluates the forming bar; nothing is committed (read the results with {@link #value}).
+     *
+     * @throws StreamStateException if the plan reads timestamps; use {@link #preview(long, double...)}
+     */
     public void preview(double... bar) {
-        step(bar, 1);
+        preview(untimed("preview"), bar);
+    }
+
+    /**
+     * Evaluates the forming bar, which will close at {@code time}; nothing is committed.
+     *
+     * @throws ShapeMismatchException if the plan reads time and {@code time} is not after the last committed bar's
+     */
+    public void preview(long time, double... bar) {
+        ascending(time, "preview");
+        step(time, bar, 1);
+    }
+
+    private long untimed(String call) {
+        if (plan.needsTime()) {
+            throw new StreamStateException("plan: this plan reads timestamps (timeframes, wall-clock shifts or sessions); call "
+                    + call + "(time, bar) with each bar's close time in epoch milliseconds");
+        }
+        return count;
+    }
+
+    private void ascending(long time, String call) {
+        if (timed && count > 0 && time <= lastTime) {
+            throw new ShapeMismatchException("plan", "plan: " + call + " at " + time + " ms is not after the last committed bar ("
+                    + lastTime + " ms); bar times must be strictly ascending");
+        }
     }
 
     /**
@@ -103,10 +156,10 @@ public final class PlanStream {
         if (count == 0) {
             throw new StreamStateException("plan: replaceLast needs a committed bar; call update first");
         }
-        step(bar, 2);
+        step(lastTime, bar, 2);
     }
 
-    private void step(double[] bar, int mode) {
+    private void step(long time, double[] bar, int mode) {
         if (bar == null || bar.length != columns.size()) {
             throw new ShapeMismatchException("plan", "plan: a bar needs " + columns.size() + " values (" + String.join(", ", columns)
                     + "), got " + (bar == null ? 0 : bar.length));
@@ -120,7 +173,7 @@ public final class PlanStream {
             }
         } else {
             for (ExecNode n : program.nodes) {
-                n.bar(values, bar, streams, mode);
+                n.bar(values, bar, time, streams, operators, mode);
             }
         }
     }
@@ -151,6 +204,12 @@ public final class PlanStream {
             if (streams[n.id()] != null) {
                 kernels.add(streams[n.id()].snapshot());
             }
+            if (operators[n.id()] != null) {
+                kernels.add(operators[n.id()].snapshot());
+            }
+        }
+        if (timed) {
+            kernels.add(new StateSnapshot(CLOCK, CLOCK_SCHEMA, new long[] {lastTime}));
         }
         return new PlanSnapshot(plan.fingerprint(), count, values.clone(), kernels);
     }
@@ -171,27 +230,50 @@ public final class PlanStream {
         int expectedKernels = 0;
         for (Node n : nodes) {
             expectedValues += n.outputs();
-            expectedKernels += streams[n.id()] != null ? 1 : 0;
+            expectedKernels += streams[n.id()] != null || operators[n.id()] != null ? 1 : 0;
         }
+        expectedKernels += timed ? 1 : 0;
         if (s.values().length != expectedValues || s.kernels().size() != expectedKernels) {
             throw new SnapshotMismatchException("plan: snapshot does not match this plan's nodes");
         }
         // Restore into fresh streams first so a bad kernel snapshot leaves this stream untouched.
         KernelStream[] fresh = new KernelStream[streams.length];
+        TimeOperator[] freshOperators = new TimeOperator[operators.length];
         int k = 0;
         for (Node n : nodes) {
             if (n instanceof Node.Kernel kn) {
                 fresh[n.id()] = kn.descriptor().newStream(kn.params());
                 fresh[n.id()].restore(s.kernels().get(k++));
+            } else if (n instanceof Node.Timed t) {
+                freshOperators[n.id()] = t.spec().newOperator(plan.zone());
+                freshOperators[n.id()].restore(s.kernels().get(k++));
             }
         }
+        long time = timed ? clock(s.kernels().get(k)) : 0;
         Fused rebound = program.fused(fresh, false);
         for (Node n : nodes) {
             streams[n.id()] = fresh[n.id()];
+            operators[n.id()] = freshOperators[n.id()];
         }
         System.arraycopy(s.values(), 0, values, 0, values.length);
         fused = rebound;
         count = s.count();
+        lastTime = time;
+    }
+
+    /**
+     * The stream's own clock, the last committed bar's time, as one more state entry after the nodes' — only in
+     * plans with time-aware nodes, so other plans' snapshots are unchanged.
+     */
+    private static final String CLOCK = "plan_clock";
+
+    private static final long CLOCK_SCHEMA = 0x7461_636c_6f63_6b01L;
+
+    private static long clock(StateSnapshot s) {
+        if (!CLOCK.equals(s.kernel()) || s.schema() != CLOCK_SCHEMA || s.words().length != 1) {
+            throw new SnapshotMismatchException("plan: snapshot does not match this plan's nodes (no clock entry)");
+        }
+        return s.words()[0];
     }
 
     /** Back to the state of a new stream. */
@@ -200,9 +282,13 @@ public final class PlanStream {
             if (streams[n.id()] != null) {
                 streams[n.id()].reset();
             }
+            if (operators[n.id()] != null) {
+                operators[n.id()].reset();
+            }
         }
         clearValues();
         count = 0;
+        lastTime = 0;
     }
 
     /** Whether this stream runs the plan compiled ({@link FusedCompiler}) rather than interpreted. */

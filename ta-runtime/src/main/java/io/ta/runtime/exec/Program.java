@@ -3,6 +3,7 @@ package io.ta.runtime.exec;
 import io.ta.runtime.plan.Node;
 import io.ta.runtime.plan.Plan;
 import io.ta.runtime.plan.Ref;
+import io.ta.runtime.time.TimeOperator;
 import io.ta.spi.KernelStream;
 
 /**
@@ -51,6 +52,27 @@ final class Program {
             }
         }
         return streams;
+    }
+
+    /** Fresh time operators, indexed by node id (null for other nodes). */
+    TimeOperator[] newOperators() {
+        TimeOperator[] ops = new TimeOperator[nodes.length];
+        for (Node n : plan.nodes()) {
+            if (n instanceof Node.Timed t) {
+                ops[n.id()] = t.spec().newOperator(plan.zone());
+            }
+        }
+        return ops;
+    }
+
+    /** Whether the plan has time-aware nodes. */
+    boolean timed() {
+        for (ExecNode n : nodes) {
+            if (n instanceof ExecNode.Timed) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the plan runs compiled. */

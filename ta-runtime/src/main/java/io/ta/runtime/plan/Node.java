@@ -1,6 +1,7 @@
 package io.ta.runtime.plan;
 
 import io.ta.expr.Expr.Op;
+import io.ta.runtime.time.TimeSpec;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.ParamValues;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
  * A node of a plan's DAG. Nodes are unique per distinct computation (hash-consed), numbered in topological order,
  * and carry an exact lookback per output.
  */
-public abstract sealed class Node permits Node.Column, Node.Constant, Node.Kernel, Node.Operator {
+public abstract sealed class Node permits Node.Column, Node.Constant, Node.Kernel, Node.Operator, Node.Timed {
     private final int id;
     private final List<Ref> inputs;
     private final int[] lookbacks;
@@ -40,8 +41,10 @@ public abstract sealed class Node permits Node.Column, Node.Constant, Node.Kerne
         return lookbacks[o];
     }
 
+    /** The value type of output {@code output}. */
     public abstract ValueType type(int output);
 
+    /** The name of output {@code output} ({@code value} for single-output nodes). */
     public String outputName(int output) {
         return "value";
     }
@@ -132,6 +135,30 @@ public abstract sealed class Node permits Node.Column, Node.Constant, Node.Kerne
         @Override
         public ValueType type(int output) {
             return op.isArithmetic() ? ValueType.NUMBER : ValueType.CONDITION;
+        }
+    }
+
+    /**
+     * A time-aware operator ({@link TimeSpec}): a timeframe, a wall-clock lag or a session anchor. It reads the plan's
+     * time column besides its inputs. Its lookback is its inputs' (a lower bound: how many bars a period or a
+     * duration spans depends on the timestamps).
+     */
+    public static final class Timed extends Node {
+        private final TimeSpec spec;
+
+        Timed(int id, TimeSpec spec, List<Ref> inputs, int lookback) {
+            super(id, inputs, new int[] {lookback});
+            this.spec = spec;
+        }
+
+        /** What the node computes. */
+        public TimeSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public ValueType type(int output) {
+            return spec.type();
         }
     }
 }

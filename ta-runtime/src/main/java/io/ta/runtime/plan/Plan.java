@@ -13,6 +13,8 @@ import io.ta.spi.ParamValues;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,14 +37,18 @@ public final class Plan {
     private final List<Node> nodes;
     private final Map<String, Ref> roots;
     private final Map<String, String> texts;
+    private final ZoneId zone;
+    private final boolean needsTime;
     private final long fingerprint;
 
-    private Plan(Planner planner, Map<String, int[]> provisional, Map<String, String> texts) {
+    Plan(Planner planner, Map<String, int[]> provisional, Map<String, String> texts) {
         Map<String, Ref> refs = new LinkedHashMap<>();
         this.nodes = List.copyOf(planner.finish(provisional, refs));
         this.roots = java.util.Collections.unmodifiableMap(refs);
         this.texts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(texts));
-        this.fingerprint = canonicalHash(nodes, roots);
+        this.zone = planner.zone();
+        this.needsTime = nodes.stream().anyMatch(n -> n instanceof Node.Timed t && t.spec().needsTime());
+        this.fingerprint = canonicalHash(nodes, roots, zone);
     }
 
     /**
@@ -62,7 +68,21 @@ public final class Plan {
      * @throws InvalidParameterException if {@code registry} is null
      */
     public static Plan compile(Map<String, String> expressions, Registry registry) {
-        Planner planner = planner(expressions, registry);
+        return compile(expressions, registry, ZoneOffset.UTC);
+    }
+
+    /**
+     * Compiles named DSL expressions whose calendar periods and sessions ({@code close@1w}, {@code session_start('1d')})
+     * lie in {@code zone}; {@link #compile(Map, Registry)} uses UTC.
+     *
+     * @throws io.ta.runtime.dsl.ExpressionException for any error, located in the text; also for no expressions at all
+     * @throws InvalidParameterException if {@code registry} or {@code zone} is null
+     */
+    public static Plan compile(Map<String, String> expressions, Registry registry, ZoneId zone) {
+        if (zone == null) {
+            throw new InvalidParameterException("plan", List.of("zone"), "non-null", "plan: zone must not be null");
+        }
+        Planner planner = planner(expressions, registry, zone);
         Map<String, int[]> roots = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : expressions.entrySet()) {
@@ -92,7 +112,7 @@ public final class Plan {
      * @throws InvalidParameterException if {@code registry} is null
      */
     public static Plan of(Map<String, ? extends ToExpr> expressions, Registry registry) {
-        Planner planner = planner(expressions, registry);
+        Planner planner = planner(expressions, registry, ZoneOffset.UTC);
         Map<String, int[]> roots = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
         for (Map.Entry<String, ? extends ToExpr> e : expressions.entrySet()) {
@@ -107,14 +127,14 @@ public final class Plan {
         return new Plan(planner, roots, texts);
     }
 
-    private static Planner planner(Map<String, ?> expressions, Registry registry) {
+    private static Planner planner(Map<String, ?> expressions, Registry registry, ZoneId zone) {
         if (registry == null) {
             throw new InvalidParameterException("plan", List.of("registry"), "non-null", "plan: registry must not be null");
         }
         if (expressions == null || expressions.isEmpty()) {
             throw new ParseException("a plan needs at least one expression, got none", null, -1);
         }
-        return new Planner(registry);
+        return new Planner(registry, zone, false);
     }
 
     private static String rootName(String name) {
@@ -122,6 +142,16 @@ public final class Plan {
             throw new ParseException("every expression of a plan needs a name; one has none (null)", null, -1);
         }
         return name;
+    }
+
+    /** The zone of calendar periods and sessions (UTC unless compiled with one). */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** Whether the plan has time-aware nodes that read timestamps (not just counts of bars). */
+    public boolean needsTime() {
+        return needsTime; // asked per bar by PlanStream.update(bar): a field, not a walk over the nodes
     }
 
     /** Every node, in topological order (inputs before the nodes reading them). */
@@ -225,7 +255,7 @@ public final class Plan {
     }
 
     /** SHA-256 (first 64 bits) of a canonical encoding of the nodes and roots, each field length- or tag-prefixed. */
-    private static long canonicalHash(List<Node> nodes, Map<String, Ref> roots) {
+    private static long canonicalHash(List<Node> nodes, Map<String, Ref> roots, ZoneId zone) {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
@@ -276,6 +306,10 @@ public final class Plan {
                     c.tag('O');
                     c.text(o.op().name());
                 }
+                case Node.Timed t -> {
+                    c.tag('T');
+                    c.text(t.spec().key());
+                }
             }
             c.integer(n.inputs().size());
             for (Ref r : n.inputs()) {
@@ -288,6 +322,9 @@ public final class Plan {
             c.text(r.getKey());
             c.integer(r.getValue().node().id());
             c.integer(r.getValue().output());
+        }
+        if (nodes.stream().anyMatch(n -> n instanceof Node.Timed)) {
+            c.text(zone.getId()); // only plans that read time depend on the zone; the others keep their fingerprint
         }
         byte[] d = md.digest();
         long h = 0;
@@ -360,6 +397,7 @@ public final class Plan {
                 }
                 yield sb.toString();
             }
+            case Node.Timed t -> t.spec().describe(t.inputs().stream().map(Ref::toString).toList());
             case Node.Operator o -> o.inputs().size() == 1
                     ? (o.op() == Expr.Op.NOT ? "not " : "-") + o.inputs().get(0)
                     : o.inputs().get(0) + " " + o.op().symbol() + " " + o.inputs().get(1);

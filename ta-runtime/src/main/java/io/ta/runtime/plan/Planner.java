@@ -16,6 +16,11 @@ import io.ta.spi.Names;
 import io.ta.spi.ParamSpec;
 import io.ta.spi.ParamType;
 import io.ta.spi.ParamValues;
+import io.ta.runtime.resample.Resample;
+import io.ta.runtime.resample.Resample.Agg;
+import io.ta.runtime.time.TimeSpec;
+import io.ta.runtime.time.Timeframe;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +28,10 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Expr → DAG in one pass over each expression, bottom-up on an explicit stack (any depth; a subexpression object
@@ -42,18 +50,28 @@ final class Planner {
             "ohlc4", "avgprice");
 
     private final Registry registry;
+    private final ZoneId zone;
+    /** Whether this planner plans the inner expression of a timeframe (timeframes do not nest). */
+    private final boolean inFrame;
     private final List<Proto> protos = new ArrayList<>();
     private final Map<Proto, Integer> interned = new HashMap<>();
+    private final Map<FrameKey, TimeSpec.Frame> frames = new HashMap<>();
     private String source;
 
-    Planner(Registry registry) {
+    Planner(Registry registry, ZoneId zone, boolean inFrame) {
         this.registry = registry;
+        this.zone = zone;
+        this.inFrame = inFrame;
+    }
+
+    ZoneId zone() {
+        return zone;
     }
 
     // ---- provisional nodes, hash-consed by value
 
     /** A node before canonical numbering; its inputs are provisional ids. Records give hash-consing by value. */
-    private sealed interface Proto permits ColumnP, ConstantP, KernelP, OperatorP {
+    private sealed interface Proto permits ColumnP, ConstantP, KernelP, OperatorP, TimedP {
         default List<PRef> inputs() {
             return List.of();
         }
@@ -66,6 +84,11 @@ final class Planner {
     private record KernelP(KernelDescriptor descriptor, ParamValues params, List<PRef> inputs) implements Proto {}
 
     private record OperatorP(Op op, List<PRef> inputs) implements Proto {}
+
+    private record TimedP(TimeSpec spec, List<PRef> inputs) implements Proto {}
+
+    /** A timeframe by value, so the same coarse computation is planned (and its inner plan built) once. */
+    private record FrameKey(Timeframe timeframe, Expr inner, List<Agg> aggs, List<PRef> inputs) {}
 
     /** One output of a provisional node. */
     private record PRef(int node, int output) {}
@@ -86,13 +109,14 @@ final class Planner {
             case ConstantP k -> k.type();
             case KernelP k -> k.descriptor().kind() == io.ta.annotation.OutputKind.FLAG ? ValueType.CONDITION : ValueType.NUMBER;
             case OperatorP o -> o.op().isArithmetic() ? ValueType.NUMBER : ValueType.CONDITION;
+            case TimedP t -> t.spec().type();
         };
     }
 
     // ---- what an expression evaluates to while planning
 
     /** The planning value of one expression; {@code src} locates errors. */
-    private sealed interface Bound permits Const, Word, Txt, Val, Called {
+    private sealed interface Bound permits Const, Word, Txt, Val, Called, Framed {
         Expr src();
     }
 
@@ -107,6 +131,17 @@ final class Planner {
 
     /** A series: a node output. */
     private record Val(PRef ref, Expr src) implements Bound {}
+
+    /**
+     * An expression on a coarser timeframe, not planned yet: {@code inner} is evaluated on the coarse bars, whose
+     * columns are the base columns it names (aggregated by name) and the synthetic columns of {@code bindings}
+     * (base series aggregated as given). Calls and operators over framed values of one timeframe stay framed
+     * ({@code rsi(close@1w, 14)} is the weekly RSI); anything else plans it as a node showing the closed periods.
+     */
+    private record Framed(Timeframe timeframe, Expr inner, Map<String, Binding> bindings, Expr src) implements Bound {}
+
+    /** A synthetic coarse column: a base series aggregated into each period. */
+    private record Binding(PRef ref, Agg agg) {}
 
     /** A kernel call; {@code output} is the selected output, or -1 for a multi-output kernel not yet projected. */
     private record Called(int node, KernelDescriptor descriptor, int output, boolean selector, Expr.Call src) implements Bound {}
@@ -243,7 +278,7 @@ final class Planner {
                 for (Arg a : c.args()) {
                     args.add(done.get(a.value()));
                 }
-                yield call(c, args);
+                yield timed(c, args);
             }
             case Expr.Output o -> output(o, done.get(o.of()));
             case Expr.Unary u -> unary(u, done.get(u.operand()));
@@ -266,6 +301,7 @@ final class Planner {
                 }
                 yield new PRef(c.node(), c.output());
             }
+            case Framed f -> materialize(f);
         };
     }
 
@@ -290,6 +326,16 @@ final class Planner {
     }
 
     private Bound output(Expr.Output o, Bound of) {
+        Matcher suffix = SUFFIX.matcher(o.name());
+        if (suffix.matches()) {
+            TimeSpec.LagKind kind = suffix.group(1) != null ? TimeSpec.LagKind.SHIFT
+                    : suffix.group(4).equals("change_pct_") ? TimeSpec.LagKind.CHANGE_PCT : TimeSpec.LagKind.CHANGE;
+            String text = suffix.group(1) != null ? suffix.group(2) : suffix.group(5);
+            return lag(kind, of, duration(new Expr.Text(text, o.span()), text), o);
+        }
+        if (of instanceof Framed f) {
+            return new Framed(f.timeframe(), new Expr.Output(f.inner(), o.name(), o.span()), f.bindings(), o);
+        }
         if (!(of instanceof Called c)) {
             throw type(o, "only a kernel call has named outputs; '." + o.name() + "' follows " + Printer.print(o.of(), 200));
         }
@@ -439,6 +485,415 @@ final class Planner {
                 + Printer.print(e, 60));
     }
 
+    // ---- time: timeframes, wall-clock lags, sessions
+
+    /** laakhay's time suffixes: {@code close.24h_ago}, {@code volume.change_pct_24h}, {@code close.change_1h}. */
+    private static final Pattern SUFFIX = Pattern.compile("(([0-9]+[smhdw])_ago)|((change_pct_|change_)([0-9]+[smhdw]))");
+
+    private static final List<String> FRAME_NAMES = List.of("timeframe", "downsample", "upsample", "sync_timeframe");
+
+    private static final Map<String, TimeSpec.LagKind> LAGS = Map.of("shift", TimeSpec.LagKind.SHIFT, "change",
+            TimeSpec.LagKind.CHANGE, "change_pct", TimeSpec.LagKind.CHANGE_PCT, "roc", TimeSpec.LagKind.ROC);
+
+    private static final Map<String, TimeSpec.SessionKind> SESSIONS = Map.of("session_start", TimeSpec.SessionKind.START,
+            "session_open", TimeSpec.SessionKind.OPEN, "session_high", TimeSpec.SessionKind.HIGH, "session_low",
+            TimeSpec.SessionKind.LOW);
+
+    /** A call, unless it is one of the time-aware forms, which the planner handles itself. */
+    private Bound timed(Expr.Call c, List<Bound> args) {
+        String name = c.kernel();
+        if (FRAME_NAMES.contains(name)) {
+            if (inFrame) {
+                throw type(c, name + " inside a timeframe: timeframes do not nest; write the whole expression on one timeframe");
+            }
+            return switch (name) {
+                case "timeframe" -> frame(c, args);
+                case "downsample" -> downsample(c, args);
+                case "upsample" -> upsample(c, args);
+                default -> sync(c, args);
+            };
+        }
+        if (SESSIONS.containsKey(name)) {
+            return session(c, args, SESSIONS.get(name));
+        }
+        if (LAGS.containsKey(name) && (args.stream().anyMatch(b -> b instanceof Txt) || !registry.names().contains(name))) {
+            return lagCall(c, args, LAGS.get(name));
+        }
+        if (isAnchoredVwap(name)) {
+            for (int i = 0; i < args.size(); i++) {
+                if (args.get(i) instanceof Txt t && (!c.args().get(i).isKeyword() || c.args().get(i).name().equals("anchor"))) {
+                    Timeframe tf = timeframe(t.src(), t.value());
+                    List<Bound> replaced = new ArrayList<>(args);
+                    replaced.set(i, sessionStart(tf, t.src()));
+                    List<Arg> named = new ArrayList<>(c.args());
+                    named.set(i, Arg.named("anchor", t.src()));
+                    return callOrFrame(new Expr.Call(c.kernel(), named, c.span()), replaced);
+                }
+            }
+        }
+        return callOrFrame(c, args);
+    }
+
+    private boolean isAnchoredVwap(String name) {
+        try {
+            return registry.names().contains(name) && registry.resolve(name).kernel().name().equals("anchored_vwap");
+        } catch (UnknownNameException e) {
+            return false;
+        }
+    }
+
+    private Timeframe timeframe(Expr at, String text) {
+        try {
+            return Timeframe.parse(text);
+        } catch (InvalidParameterException e) {
+            throw binding(at, e.getMessage(), e);
+        }
+    }
+
+    /** The timeframe argument: text ({@code '1w'}) or a number of bars. */
+    private Timeframe timeframeArg(Expr.Call c, Bound b) {
+        if (b instanceof Txt t) {
+            return timeframe(t.src(), t.value());
+        }
+        if (b instanceof Const k && k.type() == ValueType.NUMBER && k.value() == Math.rint(k.value()) && k.value() >= 1
+                && k.value() <= 1e9) {
+            return Timeframe.bars((int) k.value());
+        }
+        throw type(b.src(), c.kernel() + ": the timeframe must be text such as '1w', '4h', '15m', or a whole number of bars");
+    }
+
+    /** {@code timeframe(x, '1w')} and {@code x@1w}: x evaluated on the coarse bars. */
+    private Bound frame(Expr.Call c, List<Bound> args) {
+        if (args.size() != 2 || c.args().stream().anyMatch(Arg::isKeyword)) {
+            throw binding(c, "timeframe takes an expression and a timeframe: timeframe(close, '1w'), or close@1w", null);
+        }
+        Timeframe tf = timeframeArg(c, args.get(1));
+        Bound x = args.get(0);
+        return switch (x) {
+            case Framed f -> {
+                if (!f.timeframe().equals(tf)) {
+                    throw type(c, "a timeframe inside another timeframe (" + f.timeframe() + " inside " + tf + "): timeframes do not nest");
+                }
+                yield f;
+            }
+            case Txt t -> throw type(t.src(), "text '" + t.value() + "' has no timeframe; put a series before @");
+            default -> new Framed(tf, c.args().get(0).value(), Map.of(), c);
+        };
+    }
+
+    /** {@code downsample(x, '1w', agg='last')}: x aggregated over each period, shown once the period has closed. */
+    private Bound downsample(Expr.Call c, List<Bound> args) {
+        Bound x = null;
+        Bound period = null;
+        Bound agg = null;
+        int positional = 0;
+        for (int i = 0; i < args.size(); i++) {
+            Arg a = c.args().get(i);
+            String slot = a.isKeyword() ? a.name() : switch (positional++) {
+                case 0 -> "x";
+                case 1 -> "timeframe";
+                case 2 -> "agg";
+                default -> throw binding(args.get(i).src(), "downsample takes x, a timeframe and agg; this argument is one too many", null);
+            };
+            switch (slot) {
+                case "x" -> x = args.get(i);
+                case "timeframe", "factor", "period" -> period = args.get(i);
+                case "agg" -> agg = args.get(i);
+                default -> throw binding(args.get(i).src(), "downsample has no argument '" + slot + "'; arguments: x, timeframe (or factor), agg", null);
+            }
+        }
+        if (x == null || period == null) {
+            throw binding(c, "downsample needs a series and a timeframe: downsample(close, '1w') or downsample(close, 5, agg='sum')", null);
+        }
+        Timeframe tf = timeframeArg(c, period);
+        if (x instanceof Const k) {
+            return new Framed(tf, k.src(), Map.of(), c); // like any series: visible once the first period has closed
+        }
+        if (x instanceof Framed) {
+            throw type(x.src(), "downsample of a series that is already on a timeframe: timeframes do not nest");
+        }
+        Agg how = null;
+        if (agg != null) {
+            String text = agg instanceof Word w ? w.name() : agg instanceof Txt t ? t.value() : null;
+            try {
+                how = text == null ? null : Agg.valueOf(text.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                how = null;
+            }
+            if (how == null) {
+                throw binding(agg.src(), "downsample: agg must be one of first, last, mean, sum, max, min"
+                        + (text != null && text.equals("ohlcv") ? " (for OHLCV bars write each column on the timeframe, e.g. high@1w)" : ""), null);
+            }
+        }
+        if (x instanceof Word w && !DERIVED.containsKey(w.name()) && !registry.names().contains(w.name())
+                && (how == null || how == Resample.aggregation(w.name()))) {
+            return new Framed(tf, new Expr.Name(w.name(), w.src().span()), Map.of(), c);
+        }
+        PRef ref = series(x);
+        Agg a = how == null ? Agg.LAST : how;
+        String name = "$" + ref.node() + "." + ref.output() + "." + a.name().toLowerCase(Locale.ROOT);
+        return new Framed(tf, new Expr.Name(name, c.span()), Map.of(name, new Binding(ref, a)), c);
+    }
+
+    /** {@code upsample(x)}: a coarse series on the base bars (as any use of it on them); a base series is itself. */
+    private Bound upsample(Expr.Call c, List<Bound> args) {
+        for (int i = 1; i < args.size(); i++) {
+            Bound b = args.get(i);
+            boolean method = !c.args().get(i).isKeyword() || c.args().get(i).name().equals("method");
+            String text = b instanceof Word w ? w.name() : b instanceof Txt t ? t.value() : null;
+            if (!method || !"ffill".equals(text)) {
+                throw binding(b.src(), "upsample takes a series and method='ffill': a plan shows a coarse series on every base bar,"
+                        + " forward-filled from the close of its period, so there is no factor to give", null);
+            }
+        }
+        if (args.isEmpty()) {
+            throw binding(c, "upsample needs a series: upsample(downsample(close, '1w'))", null);
+        }
+        Bound x = args.get(0);
+        return x instanceof Framed f ? new Val(materialize(f), c) : x;
+    }
+
+    /** {@code sync_timeframe(x, reference)}: x on the reference's bars, without look-ahead. */
+    private Bound sync(Expr.Call c, List<Bound> args) {
+        Bound x = null;
+        Bound reference = null;
+        int positional = 0;
+        for (int i = 0; i < args.size(); i++) {
+            Arg a = c.args().get(i);
+            String slot = a.isKeyword() ? a.name() : positional == 0 ? "x" : positional == 1 ? "reference" : "fill";
+            positional += a.isKeyword() ? 0 : 1;
+            Bound b = args.get(i);
+            switch (slot) {
+                case "x", "source" -> x = b;
+                case "reference" -> reference = b;
+                case "fill" -> {
+                    String text = b instanceof Word w ? w.name() : b instanceof Txt t ? t.value() : "";
+                    if (!text.equals("ffill")) {
+                        throw binding(b.src(), "sync_timeframe: fill must be 'ffill' in a plan; 'linear' reads the next coarse"
+                                + " value, which is look-ahead (Resample.sync offers it for research)", null);
+                    }
+                }
+                default -> throw binding(b.src(), "sync_timeframe has no argument '" + slot + "'; arguments: x, reference, fill", null);
+            }
+        }
+        if (x == null || reference == null) {
+            throw binding(c, "sync_timeframe needs a series and a reference: sync_timeframe(downsample(close, '1w'), close)", null);
+        }
+        if (reference instanceof Framed rf) {
+            if (x instanceof Framed xf && xf.timeframe().equals(rf.timeframe())) {
+                return x;
+            }
+            throw type(reference.src(), "sync_timeframe onto a coarser timeline: the reference must be a series of the base bars");
+        }
+        series(reference);
+        return x instanceof Framed f ? new Val(materialize(f), c) : x;
+    }
+
+    /** A duration for a wall-clock lag: exact milliseconds ({@code 1d} is 24 hours here, whatever the zone). */
+    private long duration(Expr at, String text) {
+        try {
+            return Timeframe.duration(text);
+        } catch (InvalidParameterException e) {
+            throw binding(at, e.getMessage(), e);
+        }
+    }
+
+    /** {@code shift(x, '1d')}, {@code change(x, '1h')}, {@code change_pct(x, '24h')}, {@code roc(x, '1d')}. */
+    private Bound lagCall(Expr.Call c, List<Bound> args, TimeSpec.LagKind kind) {
+        Bound x = null;
+        Txt d = null;
+        for (int i = 0; i < args.size(); i++) {
+            Bound b = args.get(i);
+            Arg a = c.args().get(i);
+            if (b instanceof Txt t && (!a.isKeyword() || a.name().equals("period") || a.name().equals("periods"))) {
+                d = t;
+            } else if (x == null && (!a.isKeyword() || a.name().equals("x"))) {
+                x = b;
+            } else {
+                throw binding(b.src(), c.kernel() + " by time takes a series and a duration, e.g. " + c.kernel() + "(close, '24h')", null);
+            }
+        }
+        if (d == null) {
+            throw binding(c, c.kernel() + " takes a series and a duration here, e.g. " + c.kernel() + "(close, '24h')", null);
+        }
+        return lag(kind, x == null ? new Word("close", c) : x, duration(d.src(), d.value()), c);
+    }
+
+    private Bound lag(TimeSpec.LagKind kind, Bound x, long millis, Expr src) {
+        PRef in = series(x);
+        String text = millis % 3_600_000 == 0 ? millis / 3_600_000 + "h" : millis % 60_000 == 0 ? millis / 60_000 + "m"
+                : millis / 1000 + "s";
+        return new Val(new PRef(intern(new TimedP(new TimeSpec.Lag(kind, millis, text), List.of(in))), 0), src);
+    }
+
+    /** {@code session_start('1d')}, {@code session_high('1d')} (of high), {@code session_low(x, '1w')}, … */
+    private Bound session(Expr.Call c, List<Bound> args, TimeSpec.SessionKind kind) {
+        Bound x = null;
+        Timeframe tf = null;
+        for (int i = 0; i < args.size(); i++) {
+            Bound b = args.get(i);
+            Arg a = c.args().get(i);
+            if ((b instanceof Txt || b instanceof Const) && (!a.isKeyword() || a.name().equals("timeframe") || a.name().equals("session"))) {
+                tf = timeframeArg(c, b);
+            } else if (kind != TimeSpec.SessionKind.START && x == null && (!a.isKeyword() || a.name().equals("x"))) {
+                x = b;
+            } else {
+                throw binding(b.src(), c.kernel() + " takes " + (kind == TimeSpec.SessionKind.START ? "" : "an optional series and ")
+                        + "a session timeframe, e.g. " + c.kernel() + "('1d')", null);
+            }
+        }
+        if (tf == null) {
+            tf = Timeframe.parse("1d");
+        }
+        if (kind == TimeSpec.SessionKind.START) {
+            return sessionStart(tf, c);
+        }
+        if (x == null) {
+            x = new Word(kind.name().toLowerCase(Locale.ROOT), c);
+        }
+        if (typeOf(x) != ValueType.NUMBER) {
+            throw type(x.src(), c.kernel() + " needs a number series");
+        }
+        return new Val(new PRef(intern(new TimedP(new TimeSpec.Session(kind, tf), List.of(series(x)))), 0), c);
+    }
+
+    private Val sessionStart(Timeframe tf, Expr src) {
+        return new Val(new PRef(intern(new TimedP(new TimeSpec.Session(TimeSpec.SessionKind.START, tf), List.of())), 0), src);
+    }
+
+    /** The one timeframe of the framed operands, if every operand is framed on it or a constant; else null. */
+    private static Timeframe commonFrame(List<Bound> operands) {
+        Timeframe tf = null;
+        for (Bound b : operands) {
+            if (b instanceof Framed f) {
+                if (tf != null && !tf.equals(f.timeframe())) {
+                    return null;
+                }
+                tf = f.timeframe();
+            } else if (!(b instanceof Const)) {
+                return null;
+            }
+        }
+        return tf;
+    }
+
+    /** An operand inside a frame: its inner expression (bindings merged into {@code into}), or a constant's source. */
+    private static Expr framedExpr(Bound b, Map<String, Binding> into) {
+        if (b instanceof Framed f) {
+            into.putAll(f.bindings());
+            return f.inner();
+        }
+        return b.src();
+    }
+
+    /**
+     * A call with framed arguments: kept on the timeframe when every series argument is framed on the same one and
+     * the kernel reads no bar field implicitly ({@code rsi(close@1w, 14)}); otherwise the framed arguments are
+     * planned as nodes on the base bars and the kernel runs there ({@code atr(14)@1w} is how to get a weekly ATR).
+     */
+    private Bound callOrFrame(Expr.Call c, List<Bound> args) {
+        if (args.stream().noneMatch(b -> b instanceof Framed)) {
+            return call(c, args);
+        }
+        Timeframe tf = null;
+        boolean keep = true;
+        KernelDescriptor d = null;
+        try {
+            d = registry.resolve(c.kernel()).kernel();
+        } catch (UnknownNameException e) {
+            throw binding(c, e.getMessage(), e);
+        }
+        keep = d.inputs().stream().noneMatch(Bars.FIELDS::contains);
+        for (Bound b : args) {
+            if (b instanceof Framed f) {
+                keep &= tf == null || tf.equals(f.timeframe());
+                tf = f.timeframe();
+            } else if (b instanceof Word w) {
+                keep &= d.params().stream().anyMatch(p -> p.type() == ParamType.CHOICE && p.choices().contains(w.name()));
+            } else {
+                keep &= b instanceof Const || b instanceof Txt;
+            }
+        }
+        if (keep) {
+            Map<String, Binding> bindings = new LinkedHashMap<>();
+            List<Arg> inner = new ArrayList<>();
+            for (int i = 0; i < args.size(); i++) {
+                Arg a = c.args().get(i);
+                Expr v = framedExpr(args.get(i), bindings);
+                inner.add(a.isKeyword() ? Arg.named(a.name(), v) : Arg.of(v));
+            }
+            return new Framed(tf, new Expr.Call(c.kernel(), inner, c.span()), bindings, c);
+        }
+        List<Bound> planned = new ArrayList<>(args);
+        for (int i = 0; i < planned.size(); i++) {
+            if (planned.get(i) instanceof Framed f) {
+                planned.set(i, new Val(materialize(f), f.src()));
+            }
+        }
+        return call(c, planned);
+    }
+
+    /**
+     * Plans a framed expression as one node on the base bars: its inner plan (synthetic columns renamed {@code $0},
+     * {@code $1}, … by position, so the plan's fingerprint does not depend on planning order), and one input per
+     * inner column — the base column of that name, or the bound base series — with its aggregation.
+     */
+    private PRef materialize(Framed f) {
+        Plan first = innerPlan(f.inner());
+        Map<String, String> rename = new HashMap<>();
+        List<String> columns = first.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).startsWith("$")) {
+                rename.put(columns.get(i), "$" + i);
+            }
+        }
+        Expr inner = rename.isEmpty() ? f.inner() : renamed(f.inner(), rename);
+        List<PRef> inputs = new ArrayList<>();
+        List<Agg> aggs = new ArrayList<>();
+        for (String column : columns) {
+            Binding b = f.bindings().get(column);
+            if (b != null) {
+                inputs.add(b.ref());
+                aggs.add(b.agg());
+            } else {
+                inputs.add(new PRef(intern(new ColumnP(column)), 0));
+                aggs.add(Resample.aggregation(column));
+            }
+        }
+        FrameKey key = new FrameKey(f.timeframe(), inner, List.copyOf(aggs), List.copyOf(inputs));
+        TimeSpec.Frame spec = frames.get(key);
+        if (spec == null) {
+            spec = new TimeSpec.Frame(f.timeframe(), rename.isEmpty() ? first : innerPlan(inner), aggs);
+            frames.put(key, spec);
+        }
+        return new PRef(intern(new TimedP(spec, List.copyOf(inputs))), 0);
+    }
+
+    private Plan innerPlan(Expr inner) {
+        Planner sub = new Planner(registry, zone, true);
+        int[] root = sub.root(inner, source);
+        return new Plan(sub, Map.of(Plan.VALUE, root), Map.of(Plan.VALUE, Printer.print(inner)));
+    }
+
+    /** {@code e} with the names in {@code rename} replaced. */
+    private static Expr renamed(Expr e, Map<String, String> rename) {
+        return switch (e) {
+            case Expr.Name n -> rename.containsKey(n.name()) ? new Expr.Name(rename.get(n.name()), n.span()) : n;
+            case Expr.Call c -> {
+                List<Arg> args = new ArrayList<>();
+                for (Arg a : c.args()) {
+                    Expr v = renamed(a.value(), rename);
+                    args.add(a.isKeyword() ? Arg.named(a.name(), v) : Arg.of(v));
+                }
+                yield new Expr.Call(c.kernel(), args, c.span());
+            }
+            case Expr.Output o -> new Expr.Output(renamed(o.of(), rename), o.name(), o.span());
+            case Expr.Unary u -> new Expr.Unary(u.op(), renamed(u.operand(), rename), u.span());
+            case Expr.Binary b -> new Expr.Binary(b.op(), renamed(b.left(), rename), renamed(b.right(), rename), b.span());
+            default -> e;
+        };
+    }
+
     // ---- operators: type-check first, then fold constants
 
     private Bound unary(Expr.Unary u, Bound a) {
@@ -446,6 +901,9 @@ final class Planner {
             requireCondition(a, "not");
         }
         ValueType result = u.op() == Op.NOT ? ValueType.CONDITION : ValueType.NUMBER;
+        if (a instanceof Framed f) {
+            return new Framed(f.timeframe(), new Expr.Unary(u.op(), f.inner(), u.span()), f.bindings(), u);
+        }
         if (a instanceof Const k) {
             return new Const(Ops.apply(u.op(), k.value()), result, u);
         }
@@ -461,6 +919,13 @@ final class Planner {
         ValueType result = b.op().isArithmetic() ? ValueType.NUMBER : ValueType.CONDITION;
         if (l instanceof Const kl && r instanceof Const kr) {
             return new Const(Ops.apply(b.op(), kl.value(), kr.value()), result, b);
+        }
+        Timeframe tf = commonFrame(List.of(l, r));
+        if (tf != null) {
+            Map<String, Binding> bindings = new LinkedHashMap<>();
+            Expr left = framedExpr(l, bindings);
+            Expr right = framedExpr(r, bindings);
+            return new Framed(tf, new Expr.Binary(b.op(), left, right, b.span()), bindings, b);
         }
         PRef left = series(l);
         PRef right = series(r);
@@ -526,6 +991,7 @@ final class Planner {
             case ColumnP c -> new Node.Column(id, c.name());
             case ConstantP k -> new Node.Constant(id, k.value(), k.type());
             case OperatorP o -> new Node.Operator(id, o.op(), in, base);
+            case TimedP t -> new Node.Timed(id, t.spec(), in, base);
             case KernelP k -> {
                 int[] lookbacks = new int[k.descriptor().outputs().size()];
                 for (int o = 0; o < lookbacks.length; o++) {

@@ -3,6 +3,7 @@ package io.ta.runtime.resample;
 import io.ta.error.InvalidParameterException;
 import io.ta.error.ShapeMismatchException;
 import io.ta.runtime.Bars;
+import io.ta.runtime.time.Timeframe;
 import io.ta.spi.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -128,27 +129,11 @@ public final class Resample {
     }
 
     static double aggregate(double[] x, int from, int to, Agg agg) {
-        switch (agg) {
-            case FIRST:
-                return Checks.finiteOrNaN(x[from]);
-            case LAST:
-                return Checks.finiteOrNaN(x[to - 1]);
-            default:
-                break;
-        }
-        double acc = agg == Agg.MAX ? Double.NEGATIVE_INFINITY : agg == Agg.MIN ? Double.POSITIVE_INFINITY : 0;
+        Aggregator a = new Aggregator();
         for (int i = from; i < to; i++) {
-            double v = x[i];
-            if (!Double.isFinite(v)) {
-                return Double.NaN;
-            }
-            acc = switch (agg) {
-                case MAX -> Math.max(acc, v);
-                case MIN -> Math.min(acc, v);
-                default -> acc + v;
-            };
+            a.add(x[i]);
         }
-        return Checks.finiteOrNaN(agg == Agg.MEAN ? acc / (to - from) : acc);
+        return a.value(agg);
     }
 
     /**
@@ -213,18 +198,70 @@ public final class Resample {
         return aggregate(bars, time, en, st);
     }
 
+    /**
+     * OHLCV bars aggregated by a {@link Timeframe}: a number of bars (as {@link #downsample(Bars, int)}), a fixed
+     * duration (as {@link #resample(Bars, long)}), or a calendar day, week (starting Monday), month, quarter or year in
+     * {@code zone}. A period holds the bars closing in {@code (start, end]} and is stamped with its end — the moment
+     * it closes — except a count of bars, stamped with its last bar's time. Periods without bars are omitted. This is
+     * the history form of the DSL's {@code x@1w}: the plan's timeframe operator forms the same coarse bars bar by bar.
+     *
+     * @throws InvalidParameterException if {@code timeframe} or {@code zone} is null
+     * @throws ShapeMismatchException for null bars, bars without timestamps (except for a count of bars), or a
+     *     period ending outside the range of timestamps
+     */
+    public static Bars resample(Bars bars, Timeframe timeframe, java.time.ZoneId zone) {
+        choice("resample", "timeframe", timeframe);
+        choice("resample", "zone", zone);
+        bars("resample", bars);
+        if (timeframe.kind() == Timeframe.Kind.BARS) {
+            return downsample(bars, (int) timeframe.size());
+        }
+        if (!bars.hasTime()) {
+            throw new ShapeMismatchException("resample", "resample: resampling by time needs timestamps");
+        }
+        long[] time = bars.times();
+        List<Integer> ends = new ArrayList<>();
+        List<Long> stamps = new ArrayList<>();
+        long end = Long.MIN_VALUE;
+        for (int i = 0; i < time.length; i++) {
+            if (i == 0 || time[i] > end) {
+                end = timeframe.end(time[i], zone);
+            }
+            if (i + 1 == time.length || time[i + 1] > end) {
+                ends.add(i + 1);
+                stamps.add(end);
+            }
+        }
+        long[] st = new long[stamps.size()];
+        int[] en = new int[ends.size()];
+        for (int i = 0; i < st.length; i++) {
+            st[i] = stamps.get(i);
+            en[i] = ends.get(i);
+        }
+        return aggregate(bars, time, en, st);
+    }
+
+    /**
+     * How a column is aggregated into a coarser bar by default: open first, high max, low min, volume sum, else last.
+     *
+     * @throws InvalidParameterException if {@code column} is null
+     */
+    public static Agg aggregation(String column) {
+        return switch (choice("resample", "column", column)) {
+            case "open" -> Agg.FIRST;
+            case "high" -> Agg.MAX;
+            case "low" -> Agg.MIN;
+            case "volume" -> Agg.SUM;
+            default -> Agg.LAST;
+        };
+    }
+
     private static Bars aggregate(Bars bars, long[] time, int[] ends, long[] stamps) {
         int m = ends.length;
         long[] t = new long[m];
         Bars.Builder out = Bars.builder();
         for (String column : bars.columns()) {
-            Agg agg = switch (column) {
-                case "open" -> Agg.FIRST;
-                case "high" -> Agg.MAX;
-                case "low" -> Agg.MIN;
-                case "volume" -> Agg.SUM;
-                default -> Agg.LAST;
-            };
+            Agg agg = aggregation(column);
             double[] x = bars.column(column);
             double[] v = new double[m];
             int from = 0;

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 /**
  * For random expressions over every registered kernel, on random bars with missing values and extreme magnitudes:
  * block execution (random block sizes) ≡ bar-by-bar streaming (with previews and revised bars interleaved) ≡
- * streaming with a snapshot → bytes → restore in the middle ≡ the naive node-at-a-time reference — bit for bit. Batch
- * and streams run compiled ({@link FusedCompiler}); the interpreted executor and an interpreted stream run every case
- * too, and the compiler must not decline any plan over the standard kernels.
+ * streaming with a snapshot → bytes → restore in the middle ≡ the naive node-at-a-time reference — bit for bit. The
+ * bars have irregular timestamps, and the expressions use timeframes and wall-clock shifts too. Batch and streams run
+ * compiled ({@link FusedCompiler}); the interpreted executor and, in a quarter of the cases, an interpreted stream run
+ * too, and the compiler must not decline any plan over the standard kernels without time-aware nodes.
  */
 class PlanPropertiesTest {
     static final int EXAMPLES = Integer.getInteger("ta.examples", 1000);
@@ -45,7 +46,14 @@ class PlanPropertiesTest {
         RandomBars gen = new RandomBars(r.nextLong(), r.nextBoolean());
         int n = r.nextInt(8) == 0 ? r.nextInt(4) : r.nextInt(400);
         double[][] cols = gen.inputs(Bars.FIELDS, n);
-        Bars.Builder b = Bars.builder();
+        long[] time = new long[n];
+        long step = new long[] {60_000L, 900_000L, 3_600_000L, 86_400_000L}[r.nextInt(4)];
+        for (int i = 0; i < n; i++) {
+            // Irregular: mostly one step, sometimes half of one (off the grid), sometimes a gap of many.
+            time[i] = i == 0 ? 1_704_067_200_000L + r.nextLong(86_400_000L * 40)
+                    : time[i - 1] + (r.nextInt(12) == 0 ? step * (2 + r.nextInt(40)) : r.nextInt(5) == 0 ? step / 2 + 1 : step);
+        }
+        Bars.Builder b = Bars.builder().time(time);
         for (int i = 0; i < cols.length; i++) {
             b.column(Bars.FIELDS.get(i), cols[i]);
         }
@@ -77,24 +85,26 @@ class PlanPropertiesTest {
                         }
                     }
                     PlanStream stream = new PlanStream(plan, r.nextInt(4) != 0);
-                    if (!Program.of(plan, true).fused()) {
+                    Program program = Program.of(plan, true);
+                    if (!program.fused() && !program.timed()) {
                         fail("the compiler declined a plan over standard kernels");
                     }
                     PlanStream restored = null;
                     int cut = n == 0 ? 0 : r.nextInt(n);
                     for (int t = 0; t < n; t++) {
                         double[] bar = bar(stream, c.bars(), t);
+                        long time = c.bars().time(t);
                         if (r.nextInt(4) == 0) {
-                            stream.preview(wrong(bar, r));
+                            stream.preview(time, wrong(bar, r));
                         }
                         if (r.nextInt(5) == 0) {
-                            stream.update(wrong(bar, r));
+                            stream.update(time, wrong(bar, r));
                             stream.replaceLast(bar);
                         } else {
-                            stream.update(bar);
+                            stream.update(time, bar);
                         }
                         if (restored != null) {
-                            restored.update(bar);
+                            restored.update(time, bar);
                         }
                         for (String root : plan.roots().keySet()) {
                             same(naive.get(root)[t], stream.value(root), "stream " + root + " at " + t);

@@ -8,6 +8,9 @@ import io.ta.kernels.testing.KernelCase;
 import io.ta.runtime.Bars;
 import io.ta.runtime.Registry;
 import io.ta.runtime.plan.Ops;
+import io.ta.runtime.resample.Resample;
+import io.ta.runtime.time.Timeframe;
+import java.time.ZoneOffset;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.ParamSpec;
 import io.ta.spi.ParamValues;
@@ -22,35 +25,49 @@ import java.util.SplittableRandom;
  * Random expressions over every registered kernel, and the naive reference evaluator the executors are checked
  * against: recursive, node-at-a-time, one full-length array per subexpression, kernels through
  * {@link KernelDescriptor#batch} — nothing shared with the planner or the block executor except operator semantics.
+ * Time constructs appear as {@code upsample(timeframe(x, tf))} and {@code shift|change|change_pct|roc(x, duration)};
+ * the reference evaluates them through {@link Resample} and a backwards scan over the timestamps.
  */
 final class RandomPlans {
     static final List<String> FIELDS = Bars.FIELDS;
+    static final List<String> TIMEFRAMES = List.of("3", "15m", "1h", "4h", "1d", "1w", "1M");
+    static final List<String> LAGS = List.of("shift", "change", "change_pct", "roc");
+    static final List<String> DURATIONS = List.of("30m", "1h", "90m", "1d");
 
     private RandomPlans() {}
 
     /** A random expression of at most {@code depth} levels; {@code condition} asks for a condition-typed one. */
     static Expr expression(SplittableRandom r, int depth, boolean condition) {
+        return expression(r, depth, condition, true);
+    }
+
+    /** {@code timed}: whether time constructs may appear (not inside a timeframe: timeframes do not nest). */
+    static Expr expression(SplittableRandom r, int depth, boolean condition, boolean timed) {
         if (condition) {
             return switch (depth <= 0 ? 0 : r.nextInt(4)) {
                 case 0, 1 -> new Expr.Binary(new Op[] {Op.GT, Op.LT, Op.GE, Op.LE, Op.EQ, Op.NE}[r.nextInt(6)],
-                        expression(r, depth - 1, false), expression(r, depth - 1, false));
-                case 2 -> new Expr.Binary(r.nextBoolean() ? Op.AND : Op.OR, expression(r, depth - 1, true), expression(r, depth - 1, true));
-                default -> new Expr.Unary(Op.NOT, expression(r, depth - 1, true));
+                        expression(r, depth - 1, false, timed), expression(r, depth - 1, false, timed));
+                case 2 -> new Expr.Binary(r.nextBoolean() ? Op.AND : Op.OR, expression(r, depth - 1, true, timed), expression(r, depth - 1, true, timed));
+                default -> new Expr.Unary(Op.NOT, expression(r, depth - 1, true, timed));
             };
         }
-        int choice = depth <= 0 ? r.nextInt(2) : r.nextInt(10);
+        int choice = depth <= 0 ? r.nextInt(2) : r.nextInt(timed ? 12 : 10);
         return switch (choice) {
+            case 10 -> new Expr.Call("upsample", List.of(Arg.of(new Expr.Call("timeframe", List.of(Arg.of(expression(r, depth - 1, false, false)),
+                    Arg.of(new Expr.Text(TIMEFRAMES.get(r.nextInt(TIMEFRAMES.size())))))))));
+            case 11 -> new Expr.Call(LAGS.get(r.nextInt(LAGS.size())), List.of(Arg.of(expression(r, depth - 1, false, timed)),
+                    Arg.of(new Expr.Text(DURATIONS.get(r.nextInt(DURATIONS.size()))))));
             case 0 -> new Expr.Name(FIELDS.get(r.nextInt(FIELDS.size())));
             case 1 -> new Expr.Num(Math.rint(r.nextGaussian() * 100) / 10);
             case 2, 3 -> new Expr.Binary(new Op[] {Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MOD, Op.POW}[r.nextInt(r.nextInt(8) == 0 ? 6 : 4)],
-                    expression(r, depth - 1, false), expression(r, depth - 1, false));
-            case 4 -> new Expr.Unary(Op.NEG, expression(r, depth - 1, false));
-            case 5 -> expression(r, depth - 1, true);
-            default -> call(r, depth - 1);
+                    expression(r, depth - 1, false, timed), expression(r, depth - 1, false, timed));
+            case 4 -> new Expr.Unary(Op.NEG, expression(r, depth - 1, false, timed));
+            case 5 -> expression(r, depth - 1, true, timed);
+            default -> call(r, depth - 1, timed);
         };
     }
 
-    static Expr call(SplittableRandom r, int depth) {
+    static Expr call(SplittableRandom r, int depth, boolean timed) {
         List<KernelDescriptor> all = Registry.standard().kernels();
         KernelDescriptor d = all.get(r.nextInt(all.size()));
         ParamValues p = KernelCase.params(d, r);
@@ -59,7 +76,7 @@ final class RandomPlans {
             if (FIELDS.contains(in) && r.nextInt(3) != 0) {
                 continue; // implicit binding to the bar field
             }
-            args.add(Arg.named(in, expression(r, depth, d.kind() == OutputKind.FLAG && r.nextInt(4) == 0)));
+            args.add(Arg.named(in, expression(r, depth, d.kind() == OutputKind.FLAG && r.nextInt(4) == 0, timed)));
         }
         for (int i = 0; i < d.params().size(); i++) {
             ParamSpec s = d.params().get(i);
@@ -86,6 +103,9 @@ final class RandomPlans {
             case Expr.Num num -> filled(n, num.value());
             case Expr.Bool b -> filled(n, b.value() ? 1 : 0);
             case Expr.Name name -> bars.column(name.name()).clone();
+            case Expr.Call c when c.kernel().equals("upsample") -> upsampled((Expr.Call) c.args().get(0).value(), bars);
+            case Expr.Call c when c.args().size() == 2 && c.args().get(1).value() instanceof Expr.Text t -> lagged(c.kernel(),
+                    evaluate(c.args().get(0).value(), bars), bars, t.value());
             case Expr.Call c -> kernel(c, bars, -1);
             case Expr.Output o -> {
                 Expr.Call c = (Expr.Call) o.of();
@@ -110,6 +130,49 @@ final class RandomPlans {
             }
             case Expr.Text t -> throw new AssertionError(t);
         };
+    }
+
+    /**
+     * {@code timeframe(x, tf)} the slow way: {@link Resample} cuts the coarse bars (a count of bars without its
+     * forming last bucket), x is evaluated on them, and {@link Resample#sync} shows each on the base bars from its
+     * stamp on.
+     */
+    private static double[] upsampled(Expr.Call frame, Bars bars) {
+        Timeframe tf = Timeframe.parse(((Expr.Text) frame.args().get(1).value()).value());
+        Bars coarse = Resample.resample(bars, tf, ZoneOffset.UTC);
+        int m = coarse.length();
+        if (tf.kind() == Timeframe.Kind.BARS && bars.length() % tf.size() != 0) {
+            m--;
+        }
+        Bars.Builder closed = Bars.builder().time(Arrays.copyOf(coarse.times(), m));
+        for (String c : coarse.columns()) {
+            closed.column(c, Arrays.copyOf(coarse.column(c), m));
+        }
+        Bars done = closed.build();
+        double[] x = evaluate(frame.args().get(0).value(), done);
+        return Resample.sync(done.times(), x, bars.times(), Resample.Fill.FFILL);
+    }
+
+    /** A wall-clock lag by scanning back from every bar: the latest bar at or before t − d. */
+    private static double[] lagged(String kind, double[] x, Bars bars, String duration) {
+        long d = Timeframe.duration(duration);
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double p = Double.NaN;
+            for (int j = i - 1; j >= 0; j--) {
+                if (bars.time(j) <= bars.time(i) - d) {
+                    p = Double.isFinite(x[j]) ? x[j] : Double.NaN;
+                    break;
+                }
+            }
+            out[i] = switch (kind) {
+                case "shift" -> p;
+                case "change" -> Ops.apply(Op.SUB, x[i], p);
+                case "change_pct" -> Ops.apply(Op.MUL, 100, Ops.apply(Op.DIV, Ops.apply(Op.SUB, x[i], p), p));
+                default -> Double.isFinite(x[i]) && Double.isFinite(p) ? (p != 0 ? (x[i] / p - 1) * 100 : 0) : Double.NaN;
+            };
+        }
+        return out;
     }
 
     private static double[] kernel(Expr.Call c, Bars bars, int output) {

@@ -1,0 +1,76 @@
+package io.ta.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --tz} and {@code --time-format}: calendar periods in the zone, timestamps written in it, eval ≡ stream. */
+class CliTimeTest {
+    @TempDir
+    Path dir;
+
+    /** Hourly bars closing 2024-03-09T20:00Z .. 2024-03-11T12:00Z (over New York's spring-forward night). */
+    Path hourly() throws Exception {
+        StringBuilder sb = new StringBuilder("timestamp,close\n");
+        long t0 = Instant.parse("2024-03-09T20:00:00Z").toEpochMilli();
+        for (int i = 0; i < 41; i++) {
+            sb.append(Instant.ofEpochMilli(t0 + i * 3_600_000L)).append(',').append(100 + i).append('\n');
+        }
+        Path f = dir.resolve("hourly.csv");
+        Files.writeString(f, sb.toString());
+        return f;
+    }
+
+    @Test
+    void calendarDaysInTheZoneWithIsoTimestamps() throws Exception {
+        String csv = hourly().toString();
+        String[] a = {"--csv", csv, "--tz", "America/New_York", "--expr", "day=close@1d", "--expr", "ago=close.24h_ago"};
+        CliTest.Run eval = CliTest.run(concat("eval", a));
+        CliTest.Run stream = CliTest.run(concat("stream", a));
+        assertEquals(0, eval.code(), eval.err());
+        assertEquals(eval.out(), stream.out());
+        List<String> lines = eval.out().lines().toList();
+        assertEquals("date,day,ago", lines.get(0));
+        // 20:00Z is 15:00 EST; New York's Saturday ends at 05:00Z, the bar stamped then closes it (close 109).
+        assertEquals("2024-03-09T15:00:00-05:00,,", lines.get(1));
+        assertEquals("2024-03-10T00:00:00-05:00,109.0,", lines.get(10));
+        // Sunday has 23 hours: it ends at 04:00Z on Monday (00:00 EDT), which is bar 32 (close 132).
+        assertEquals("2024-03-10T23:00:00-04:00,109.0,107.0", lines.get(32)); // 24 h before bar 31 is bar 7
+        assertEquals("2024-03-11T00:00:00-04:00,132.0,108.0", lines.get(33));
+        // In UTC the days end at 00:00Z instead, and the input's text is kept.
+        CliTest.Run utc = CliTest.run("eval", "--csv", csv, "--expr", "day=close@1d");
+        assertEquals("2024-03-10T00:00:00Z,104.0", utc.out().lines().toList().get(5));
+        CliTest.Run ms = CliTest.run("stream", "--csv", csv, "--time-format", "epoch-ms", "--expr", "c=close");
+        assertEquals(Instant.parse("2024-03-09T20:00:00Z").toEpochMilli() + ",100.0", ms.out().lines().toList().get(1));
+    }
+
+    @Test
+    void badZonesAndMissingTimesAreUsageAndDataErrors() throws Exception {
+        CliTest.Run bad = CliTest.run("eval", "--csv", hourly().toString(), "--tz", "Mars/Olympus", "--expr", "c=close");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--tz"), bad.err());
+        Path noTime = dir.resolve("plain.csv");
+        Files.writeString(noTime, "close\n1\n2\n3\n");
+        for (String command : new String[] {"eval", "stream"}) {
+            CliTest.Run r = CliTest.run(command, "--csv", noTime.toString(), "--expr", "w=close@1w");
+            assertEquals(3, r.code(), r.err());
+            assertTrue(r.err().contains("no time column"), r.err());
+            CliTest.Run bars = CliTest.run(command, "--csv", noTime.toString(), "--expr", "two=close@2");
+            assertEquals(0, bars.code(), bars.err());
+            assertEquals(List.of("date,two", "1,", "2,2.0", "3,2.0"), bars.out().lines().toList());
+        }
+    }
+
+    static String[] concat(String first, String[] rest) {
+        String[] out = new String[rest.length + 1];
+        out[0] = first;
+        System.arraycopy(rest, 0, out, 1, rest.length);
+        return out;
+    }
+}

@@ -1,0 +1,115 @@
+package io.ta.runtime.resample;
+
+import io.ta.runtime.resample.Resample.Agg;
+import io.ta.spi.Checks;
+import io.ta.spi.StateReader;
+import io.ta.spi.StateWriter;
+
+/**
+ * One bucket's running aggregate, value by value: the single implementation behind {@link Resample}'s buckets and the
+ * plan's timeframe operators, so a coarse bar formed bar by bar in a stream equals the one {@link Resample} cuts from
+ * a history, bit for bit. The sum runs left to right from 0, as a loop over the bucket would. A missing value (NaN,
+ * ±Infinity) makes MEAN, SUM, MAX and MIN NaN for the rest of the bucket; FIRST and LAST are NaN when that value is
+ * missing.
+ */
+public final class Aggregator {
+    private double first;
+    private double last;
+    private double sum;
+    private double max;
+    private double min;
+    private long count;
+    private boolean missing;
+
+    /** An empty bucket. */
+    public Aggregator() {
+        clear();
+    }
+
+    /** Empties the bucket. */
+    public void clear() {
+        first = Double.NaN;
+        last = Double.NaN;
+        sum = 0.0;
+        max = Double.NEGATIVE_INFINITY;
+        min = Double.POSITIVE_INFINITY;
+        count = 0;
+        missing = false;
+    }
+
+    /** Adds the next value. */
+    public void add(double v) {
+        if (count == 0) {
+            first = v;
+        }
+        last = v;
+        count++;
+        if (!Double.isFinite(v)) {
+            missing = true;
+            return;
+        }
+        sum += v;
+        max = Math.max(max, v);
+        min = Math.min(min, v);
+    }
+
+    /** Values added since the bucket was emptied. */
+    public long count() {
+        return count;
+    }
+
+    /** The bucket's aggregate; NaN for an empty bucket. */
+    public double value(Agg agg) {
+        if (count == 0) {
+            return Double.NaN;
+        }
+        return switch (agg) {
+            case FIRST -> Checks.finiteOrNaN(first);
+            case LAST -> Checks.finiteOrNaN(last);
+            case SUM -> missing ? Double.NaN : Checks.finiteOrNaN(sum);
+            case MEAN -> missing ? Double.NaN : Checks.finiteOrNaN(sum / count);
+            case MAX -> missing ? Double.NaN : max;
+            case MIN -> missing ? Double.NaN : min;
+        };
+    }
+
+    /** Becomes a copy of {@code other}. */
+    public void copyFrom(Aggregator other) {
+        first = other.first;
+        last = other.last;
+        sum = other.sum;
+        max = other.max;
+        min = other.min;
+        count = other.count;
+        missing = other.missing;
+    }
+
+    /** Writes the state (for plan snapshots). */
+    public void write(StateWriter w) {
+        w.putDouble(first);
+        w.putDouble(last);
+        w.putDouble(sum);
+        w.putDouble(max);
+        w.putDouble(min);
+        w.putLong(count);
+        w.putBoolean(missing);
+    }
+
+    /**
+     * Reads a state written by {@link #write}.
+     *
+     * @throws io.ta.error.SnapshotMismatchException for a negative count
+     */
+    public void read(StateReader r) {
+        first = r.getDouble();
+        last = r.getDouble();
+        sum = r.getDouble();
+        max = r.getDouble();
+        min = r.getDouble();
+        count = r.getLong();
+        missing = r.getBoolean();
+        if (count < 0) {
+            throw new io.ta.error.SnapshotMismatchException("timeframe: corrupt snapshot (a bucket of " + count + " values)");
+        }
+    }
+}

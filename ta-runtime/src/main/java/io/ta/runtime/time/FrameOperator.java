@@ -1,0 +1,289 @@
+package io.ta.runtime.time;
+
+import io.ta.error.SnapshotMismatchException;
+import io.ta.runtime.exec.PlanSnapshot;
+import io.ta.runtime.exec.PlanStream;
+import io.ta.runtime.resample.Aggregator;
+import io.ta.runtime.resample.Resample.Agg;
+import io.ta.spi.StateReader;
+import io.ta.spi.StateSnapshot;
+import io.ta.spi.StateWriter;
+import java.time.ZoneId;
+
+/**
+ * Runs {@link TimeSpec.Frame}: forms the coarse bar from the base bars of its period (one {@link Aggregator} per
+ * input, as {@link io.ta.runtime.resample.Resample} does), and when the period closes commits it to a stream of the
+ * inner plan. The output is the inner plan's value after the latest <em>closed</em> period — never the forming one.
+ *
+ * <p>When a period closes (timestamps mark bar closes; a period is {@code (start, end]}): at a base bar stamped
+ * exactly at its end, or else at the first base bar stamped after its end — that bar belongs to a later period, and
+ * the closed value is visible from it on. A count of bars closes at its last bar. So the value shown at a base bar
+ * depends only on bars up to it, and on no bar of a period still open.
+ *
+ * <p>Per bar: O(inputs), no allocation, except (1) once per period the calendar arithmetic of a day, week or month
+ * (java.time objects), and (2) a preview of a bar that both closes the pending period and, stamped exactly at a
+ * boundary, its own — the inner stream is checkpointed around it.
+ */
+final class FrameOperator extends BlockSteps {
+    private static final long SCHEMA = 0x7461_6672_616d_6501L;
+
+    private final Timeframe tf;
+    private final ZoneId zone;
+    private final Agg[] aggs;
+    private final PlanStream inner;
+    private final Aggregator[] acc;
+    private final Aggregator[] saved;
+    private final Aggregator[] scratch;
+    private final double[] coarse;
+
+    private boolean open;
+    /** The forming period: its end (time frames) or its number (counts of bars). */
+    private long end;
+    private long index;
+    private long lastTime;
+    private boolean started;
+    private double committed = Double.NaN;
+    private boolean closedOwn;
+    private boolean savedOpen;
+    private long savedEnd;
+
+    FrameOperator(TimeSpec.Frame spec, ZoneId zone) {
+        super(spec.aggs().size(), 1);
+        this.tf = spec.timeframe();
+        this.zone = zone;
+        this.aggs = spec.aggs().toArray(new Agg[0]);
+        this.inner = spec.inner().stream();
+        int n = aggs.length;
+        this.acc = new Aggregator[n];
+        this.saved = new Aggregator[n];
+        this.scratch = new Aggregator[n];
+        for (int k = 0; k < n; k++) {
+            acc[k] = new Aggregator();
+            saved[k] = new Aggregator();
+            scratch[k] = new Aggregator();
+        }
+        this.coarse = new double[n];
+    }
+
+    /** The period of a bar closing at {@code t} that is the {@code index}-th bar. */
+    private long period(long t, long index) {
+        if (tf.kind() == Timeframe.Kind.BARS) {
+            return index / tf.size();
+        }
+        return open && t <= end ? end : tf.end(t, zone);
+    }
+
+    private boolean closes(long t, long index, long period) {
+        return tf.kind() == Timeframe.Kind.BARS ? index % tf.size() == tf.size() - 1 : t == period;
+    }
+
+    /** The stamp of a coarse bar: its period's end, or for a count of bars its last bar's time. */
+    private long stamp(long t, long period) {
+        return tf.kind() == Timeframe.Kind.BARS ? t : period;
+    }
+
+    private void fill(Aggregator[] from) {
+        for (int k = 0; k < coarse.length; k++) {
+            coarse[k] = from[k].value(aggs[k]);
+        }
+    }
+
+    @Override
+    public void update(long time, double[] in, double[] out) {
+        long p = period(time, index);
+        if (open && p != end) {
+            fill(acc);
+            inner.update(end, coarse);
+            committed = inner.value();
+            open = false;
+        }
+        savedOpen = open;
+        savedEnd = end;
+        for (int k = 0; k < acc.length; k++) {
+            saved[k].copyFrom(acc[k]);
+        }
+        add(time, p, in, false);
+        lastTime = time;
+        started = true;
+        index++;
+        out[0] = committed;
+    }
+
+    /** Adds the bar to its (possibly new) period and commits the period if the bar closes it. */
+    private void add(long time, long p, double[] in, boolean replace) {
+        if (!open) {
+            for (Aggregator a : acc) {
+                a.clear();
+            }
+            open = true;
+            end = p;
+        }
+        for (int k = 0; k < acc.length; k++) {
+            acc[k].add(in[k]);
+        }
+        closedOwn = closes(time, index, p);
+        if (closedOwn) {
+            fill(acc);
+            if (replace) {
+                inner.replaceLast(coarse);
+            } else {
+                inner.update(stamp(time, p), coarse);
+            }
+            committed = inner.value();
+            open = false;
+        }
+    }
+
+    @Override
+    public void preview(long time, double[] in, double[] out) {
+        long p = period(time, index);
+        boolean pending = open && p != end;
+        boolean own = closes(time, index, p);
+        if (!own) {
+            if (pending) {
+                fill(acc);
+                inner.preview(end, coarse);
+                out[0] = inner.value();
+            } else {
+                out[0] = committed;
+            }
+            return;
+        }
+        for (int k = 0; k < scratch.length; k++) {
+            if (open && !pending) {
+                scratch[k].copyFrom(acc[k]);
+            } else {
+                scratch[k].clear();
+            }
+            scratch[k].add(in[k]);
+        }
+        if (!pending) {
+            fill(scratch);
+            inner.preview(stamp(time, p), coarse);
+            out[0] = inner.value();
+            return;
+        }
+        PlanSnapshot before = inner.snapshot();
+        fill(acc);
+        inner.update(end, coarse);
+        fill(scratch);
+        inner.preview(p, coarse);
+        out[0] = inner.value();
+        inner.restore(before);
+    }
+
+    @Override
+    public void replaceLast(double[] in, double[] out) {
+        open = savedOpen;
+        end = savedEnd;
+        for (int k = 0; k < acc.length; k++) {
+            acc[k].copyFrom(saved[k]);
+        }
+        index--;
+        add(lastTime, period(lastTime, index), in, true);
+        index++;
+        out[0] = committed;
+    }
+
+    @Override
+    public StateSnapshot snapshot() {
+        StateWriter w = new StateWriter();
+        w.putInt(acc.length);
+        w.putBoolean(open);
+        w.putLong(end);
+        w.putLong(index);
+        w.putLong(lastTime);
+        w.putBoolean(started);
+        w.putDouble(committed);
+        w.putBoolean(closedOwn);
+        w.putBoolean(savedOpen);
+        w.putLong(savedEnd);
+        for (int k = 0; k < acc.length; k++) {
+            acc[k].write(w);
+            saved[k].write(w);
+        }
+        byte[] b = inner.snapshot().toBytes();
+        w.putInt(b.length);
+        for (int i = 0; i < b.length; i += 8) {
+            long word = 0;
+            for (int j = 0; j < 8; j++) {
+                word = (word << 8) | (i + j < b.length ? b[i + j] & 0xff : 0);
+            }
+            w.putLong(word);
+        }
+        return new StateSnapshot("timeframe", SCHEMA, w.toArray());
+    }
+
+    @Override
+    public void restore(StateSnapshot s) {
+        if (s == null || !s.kernel().equals("timeframe") || s.schema() != SCHEMA) {
+            throw new SnapshotMismatchException("timeframe: the snapshot is not one of a timeframe operator");
+        }
+        StateReader r = s.reader();
+        r.expectInt("inputs", acc.length);
+        boolean o = r.getBoolean();
+        long e = r.getLong();
+        long i = r.getLong();
+        long lt = r.getLong();
+        boolean st = r.getBoolean();
+        double c = r.getDouble();
+        boolean co = r.getBoolean();
+        boolean so = r.getBoolean();
+        long se = r.getLong();
+        if (i < 0 || (st != (i > 0))) {
+            throw new SnapshotMismatchException("timeframe: corrupt snapshot (" + i + " bars, started " + st + ")");
+        }
+        Aggregator[] a = new Aggregator[acc.length];
+        Aggregator[] sv = new Aggregator[acc.length];
+        for (int k = 0; k < acc.length; k++) {
+            a[k] = new Aggregator();
+            a[k].read(r);
+            sv[k] = new Aggregator();
+            sv[k].read(r);
+        }
+        int len = r.getInt();
+        if (len < 0 || len > (long) s.words().length * 8) {
+            throw new SnapshotMismatchException("timeframe: corrupt snapshot (inner state of " + len + " bytes)");
+        }
+        byte[] b = new byte[len];
+        for (int k = 0; k < len; k += 8) {
+            long word = r.getLong();
+            for (int j = 0; j < 8 && k + j < len; j++) {
+                b[k + j] = (byte) (word >>> (56 - 8 * j));
+            }
+        }
+        r.end();
+        inner.restore(PlanSnapshot.fromBytes(b));
+        open = o;
+        end = e;
+        index = i;
+        lastTime = lt;
+        started = st;
+        committed = c;
+        closedOwn = co;
+        savedOpen = so;
+        savedEnd = se;
+        for (int k = 0; k < acc.length; k++) {
+            acc[k].copyFrom(a[k]);
+            saved[k].copyFrom(sv[k]);
+        }
+    }
+
+    @Override
+    public void reset() {
+        inner.reset();
+        for (int k = 0; k < acc.length; k++) {
+            acc[k].clear();
+            saved[k].clear();
+        }
+        open = false;
+        end = 0;
+        index = 0;
+        lastTime = 0;
+        started = false;
+        committed = Double.NaN;
+        closedOwn = false;
+        savedOpen = false;
+        savedEnd = 0;
+    }
+}
