@@ -102,6 +102,9 @@ static void load_batches(golden *g) {
             b->inputs[i] = golden_column(g, inputs[i]);
         }
         b->output_count = (size_t)atoi(f[4]);
+        if (b->output_count > GOLDEN_MAX_FIELDS) {
+            die("more outputs than GOLDEN_MAX_FIELDS", line);
+        }
         b->lookback = atoll(f[5]);
     }
     free(text);

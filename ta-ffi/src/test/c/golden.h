@@ -10,7 +10,8 @@
 
 #include "ta_engine.h"
 
-#define GOLDEN_MAX_FIELDS 16
+/* Parameters, inputs or outputs of one case, expressions of one plan: cdl_scan has 61 outputs. */
+#define GOLDEN_MAX_FIELDS 64
 
 typedef struct golden_batch {
     int id;

@@ -13,7 +13,7 @@ public final class Bands_State {
      * Hash of the state layout (nested kernels included); snapshots carry it so a changed kernel
      * rejects old snapshots.
      */
-    public static final long SCHEMA = 0x6675637ec5518c07L;
+    public static final long SCHEMA = 0x8b18f4d6827348c8L;
 
     private final WindowMean_State mean;
 
@@ -26,6 +26,8 @@ public final class Bands_State {
     private double middle;
 
     private double lower;
+
+    private double spread;
 
     /**
      * A checkpoint sized for {@code k}'s parameters.
@@ -48,6 +50,7 @@ public final class Bands_State {
         this.upper = k.upper;
         this.middle = k.middle;
         this.lower = k.lower;
+        this.spread = k.spread;
     }
 
     /**
@@ -62,34 +65,7 @@ public final class Bands_State {
         k.upper = this.upper;
         k.middle = this.middle;
         k.lower = this.lower;
-    }
-
-    /**
-     * Appends this checkpoint to a snapshot.
-     */
-    public void write(StateWriter w) {
-        this.mean.write(w);
-        if (this.fast != null) {
-            this.fast.write(w);
-        }
-        w.putDoubles(this.recent);
-        w.putDouble(this.upper);
-        w.putDouble(this.middle);
-        w.putDouble(this.lower);
-    }
-
-    /**
-     * Reads this checkpoint from a snapshot.
-     */
-    public void read(StateReader r) {
-        this.mean.read(r);
-        if (this.fast != null) {
-            this.fast.read(r);
-        }
-        r.getDoubles("recent", this.recent);
-        this.upper = r.getDouble();
-        this.middle = r.getDouble();
-        this.lower = r.getDouble();
+        k.spread = this.spread;
     }
 
     /**
@@ -106,10 +82,14 @@ public final class Bands_State {
         w.putDouble(k.upper);
         w.putDouble(k.middle);
         w.putDouble(k.lower);
+        w.putDouble(k.spread);
     }
 
     /**
-     * Replaces the state of {@code k}; fixed fields must match.
+     * Replaces the state of {@code k}; fixed fields must match and
+     * every field must satisfy its declared range and the kernel's invariants.
+     *
+     * @throws io.ta.error.CorruptSnapshotException naming the first field or invariant that fails
      */
     public static void readState(Bands k, StateReader r) {
         WindowMean_State.readState(k.mean, r);
@@ -122,5 +102,9 @@ public final class Bands_State {
         k.upper = r.getDouble();
         k.middle = r.getDouble();
         k.lower = r.getDouble();
+        k.spread = r.getDouble("bands.spread", 0.0, k.width + 1.0, true);
+        if (!k.ordered()) {
+            throw r.corrupt("bands state breaks its invariant ordered()");
+        }
     }
 }

@@ -40,6 +40,8 @@ public final class Bands_Stream implements KernelStream {
 
     private final double[] outputs = nans(3);
 
+    private final double[] lastInputs = nans(2);
+
     /**
      * A fresh stream.
      *
@@ -116,6 +118,8 @@ public final class Bands_Stream implements KernelStream {
     public void update(double high, double low) {
         last.save(k);
         count++;
+        lastInputs[0] = high;
+        lastInputs[1] = low;
         k.step(high, low);
         capture();
     }
@@ -138,6 +142,8 @@ public final class Bands_Stream implements KernelStream {
     public void replaceLast(double high, double low) {
         Checks.hasLast(KERNEL, count);
         last.restore(k);
+        lastInputs[0] = high;
+        lastInputs[1] = low;
         k.step(high, low);
         capture();
     }
@@ -188,6 +194,8 @@ public final class Bands_Stream implements KernelStream {
         Bands k = this.k;
         loop(k, high, low, outUpper, outMiddle, outLower, from, to - 1);
         last.save(k);
+        lastInputs[0] = high[to - 1];
+        lastInputs[1] = low[to - 1];
         loop(k, high, low, outUpper, outMiddle, outLower, to - 1, to);
         count += to - from;
         outputs[0] = outUpper[to - 1];
@@ -264,8 +272,8 @@ public final class Bands_Stream implements KernelStream {
 
     @Override
     public void update(double[] bar, double[] out) {
-        Checks.arity(KERNEL, "inputs", 2, bar.length);
-        Checks.arity(KERNEL, "outputs", 3, out.length);
+        Checks.values(KERNEL, "inputs", 2, bar);
+        Checks.values(KERNEL, "outputs", 3, out);
         update(bar[0], bar[1]);
         out[0] = outputs[0];
         out[1] = outputs[1];
@@ -274,8 +282,8 @@ public final class Bands_Stream implements KernelStream {
 
     @Override
     public void preview(double[] bar, double[] out) {
-        Checks.arity(KERNEL, "inputs", 2, bar.length);
-        Checks.arity(KERNEL, "outputs", 3, out.length);
+        Checks.values(KERNEL, "inputs", 2, bar);
+        Checks.values(KERNEL, "outputs", 3, out);
         preview(bar[0], bar[1]);
         out[0] = outputs[0];
         out[1] = outputs[1];
@@ -284,8 +292,8 @@ public final class Bands_Stream implements KernelStream {
 
     @Override
     public void replaceLast(double[] bar, double[] out) {
-        Checks.arity(KERNEL, "inputs", 2, bar.length);
-        Checks.arity(KERNEL, "outputs", 3, out.length);
+        Checks.values(KERNEL, "inputs", 2, bar);
+        Checks.values(KERNEL, "outputs", 3, out);
         replaceLast(bar[0], bar[1]);
         out[0] = outputs[0];
         out[1] = outputs[1];
@@ -294,40 +302,63 @@ public final class Bands_Stream implements KernelStream {
 
     @Override
     public void updateRange(double[][] in, double[][] out, int from, int to) {
-        Checks.arity(KERNEL, "input arrays", 2, in.length);
-        Checks.arity(KERNEL, "output arrays", 3, out.length);
+        Checks.arrays(KERNEL, "input arrays", 2, in);
+        Checks.arrays(KERNEL, "output arrays", 3, out);
         updateRange(in[0], in[1], out[0], out[1], out[2], from, to);
     }
 
     @Override
     public StateSnapshot snapshot() {
+        // count, parameters, outputs, then the state: after a committed bar, the state before it and the
+        // bar, so restore re-derives the replace-last checkpoint by stepping it again.
         StateWriter w = new StateWriter();
         w.putLong(count);
+        w.putParams(params());
         w.putDouble(outputs[0]);
         w.putDouble(outputs[1]);
         w.putDouble(outputs[2]);
-        Bands_State.writeState(k, w);
-        last.write(w);
+        if (count > 0) {
+            w.putDouble(lastInputs[0]);
+            w.putDouble(lastInputs[1]);
+            last.restore(k);
+            Bands_State.writeState(k, w);
+            // The step is deterministic, so stepping the bar again puts k back exactly as it was.
+            k.step(lastInputs[0], lastInputs[1]);
+        } else {
+            Bands_State.writeState(k, w);
+        }
         return new StateSnapshot(KERNEL, Bands_State.SCHEMA, w.toArray());
     }
 
     @Override
     public void restore(StateSnapshot snapshot) {
-        // Read into fresh objects and swap at the end, so a bad snapshot leaves this stream untouched.
+        // Read and check everything into fresh objects and swap at the end, so a bad snapshot leaves
+        // this stream untouched.
         Checks.snapshot(KERNEL, Bands_State.SCHEMA, snapshot);
         StateReader r = snapshot.reader();
-        long c = r.getLong();
-        double o0 = r.getDouble();
-        double o1 = r.getDouble();
-        double o2 = r.getDouble();
+        long c = r.getLong("count", 0, Long.MAX_VALUE);
+        r.expectParams(params());
+        double o0 = r.getDouble("output upper", -Double.MAX_VALUE, Double.MAX_VALUE, true);
+        double o1 = r.getDouble("output middle", -Double.MAX_VALUE, Double.MAX_VALUE, true);
+        double o2 = r.getDouble("output lower", -Double.MAX_VALUE, Double.MAX_VALUE, true);
+        double[] bar = nans(2);
+        if (c > 0) {
+            for (int i = 0; i < bar.length; i++) {
+                bar[i] = r.getDouble();
+            }
+        }
         Bands fresh = new Bands(fastPeriod, slowPeriod, width);
         Bands_State.readState(fresh, r);
-        Bands_State freshLast = new Bands_State(fresh);
-        freshLast.read(r);
         r.end();
+        Bands_State freshLast = new Bands_State(fresh);
+        if (c > 0) {
+            freshLast.save(fresh);
+            fresh.step(bar[0], bar[1]);
+        }
         this.k = fresh;
         this.last = freshLast;
         this.count = c;
+        System.arraycopy(bar, 0, lastInputs, 0, bar.length);
         outputs[0] = o0;
         outputs[1] = o1;
         outputs[2] = o2;
@@ -336,8 +367,10 @@ public final class Bands_Stream implements KernelStream {
     @Override
     public void reset() {
         this.k = new Bands(fastPeriod, slowPeriod, width);
+        this.last = new Bands_State(k);
         this.count = 0;
         Arrays.fill(outputs, Double.NaN);
+        Arrays.fill(lastInputs, Double.NaN);
     }
 
     @Override

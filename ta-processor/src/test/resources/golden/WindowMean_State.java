@@ -14,11 +14,13 @@ public final class WindowMean_State {
      * Hash of the state layout (nested kernels included); snapshots carry it so a changed kernel
      * rejects old snapshots.
      */
-    public static final long SCHEMA = 0x4f09a76ea8898906L;
+    public static final long SCHEMA = 0x2eb7094f47f1f05cL;
 
     private final DoubleRing.Mark window;
 
     private double sum;
+
+    private int filled;
 
     /**
      * A checkpoint sized for {@code k}'s parameters.
@@ -33,6 +35,7 @@ public final class WindowMean_State {
     public void save(WindowMean k) {
         k.window.mark(this.window);
         this.sum = k.sum;
+        this.filled = k.filled;
     }
 
     /**
@@ -41,22 +44,7 @@ public final class WindowMean_State {
     public void restore(WindowMean k) {
         k.window.rewind(this.window);
         k.sum = this.sum;
-    }
-
-    /**
-     * Appends this checkpoint to a snapshot.
-     */
-    public void write(StateWriter w) {
-        this.window.write(w);
-        w.putDouble(this.sum);
-    }
-
-    /**
-     * Reads this checkpoint from a snapshot.
-     */
-    public void read(StateReader r) {
-        this.window.read(r);
-        this.sum = r.getDouble();
+        k.filled = this.filled;
     }
 
     /**
@@ -67,15 +55,20 @@ public final class WindowMean_State {
         w.putBoolean(k.floor);
         k.window.write(w);
         w.putDouble(k.sum);
+        w.putInt(k.filled);
     }
 
     /**
-     * Replaces the state of {@code k}; fixed fields must match.
+     * Replaces the state of {@code k}; fixed fields must match and
+     * every field must satisfy its declared range and the kernel's invariants.
+     *
+     * @throws io.ta.error.CorruptSnapshotException naming the first field or invariant that fails
      */
     public static void readState(WindowMean k, StateReader r) {
         r.expectInt("period", k.period);
         r.expectBoolean("floor", k.floor);
         k.window.read(r);
         k.sum = r.getDouble();
+        k.filled = r.getInt("window_mean.filled", 0.0, k.period);
     }
 }

@@ -38,6 +38,8 @@ public final class WindowMean_Stream implements KernelStream {
 
     private final double[] outputs = nans(1);
 
+    private final double[] lastInputs = nans(1);
+
     /**
      * A fresh stream.
      *
@@ -101,6 +103,7 @@ public final class WindowMean_Stream implements KernelStream {
     public double update(double x) {
         last.save(k);
         count++;
+        lastInputs[0] = x;
         return outputs[0] = Checks.finiteOrNaN(k.step(x));
     }
 
@@ -122,6 +125,7 @@ public final class WindowMean_Stream implements KernelStream {
     public double replaceLast(double x) {
         Checks.hasLast(KERNEL, count);
         last.restore(k);
+        lastInputs[0] = x;
         return outputs[0] = Checks.finiteOrNaN(k.step(x));
     }
 
@@ -147,6 +151,7 @@ public final class WindowMean_Stream implements KernelStream {
         WindowMean k = this.k;
         loop(k, x, out, from, to - 1);
         last.save(k);
+        lastInputs[0] = x[to - 1];
         loop(k, x, out, to - 1, to);
         count += to - from;
         outputs[0] = out[to - 1];
@@ -200,68 +205,92 @@ public final class WindowMean_Stream implements KernelStream {
 
     @Override
     public void update(double[] bar, double[] out) {
-        Checks.arity(KERNEL, "inputs", 1, bar.length);
-        Checks.arity(KERNEL, "outputs", 1, out.length);
+        Checks.values(KERNEL, "inputs", 1, bar);
+        Checks.values(KERNEL, "outputs", 1, out);
         update(bar[0]);
         out[0] = outputs[0];
     }
 
     @Override
     public void preview(double[] bar, double[] out) {
-        Checks.arity(KERNEL, "inputs", 1, bar.length);
-        Checks.arity(KERNEL, "outputs", 1, out.length);
+        Checks.values(KERNEL, "inputs", 1, bar);
+        Checks.values(KERNEL, "outputs", 1, out);
         preview(bar[0]);
         out[0] = outputs[0];
     }
 
     @Override
     public void replaceLast(double[] bar, double[] out) {
-        Checks.arity(KERNEL, "inputs", 1, bar.length);
-        Checks.arity(KERNEL, "outputs", 1, out.length);
+        Checks.values(KERNEL, "inputs", 1, bar);
+        Checks.values(KERNEL, "outputs", 1, out);
         replaceLast(bar[0]);
         out[0] = outputs[0];
     }
 
     @Override
     public void updateRange(double[][] in, double[][] out, int from, int to) {
-        Checks.arity(KERNEL, "input arrays", 1, in.length);
-        Checks.arity(KERNEL, "output arrays", 1, out.length);
+        Checks.arrays(KERNEL, "input arrays", 1, in);
+        Checks.arrays(KERNEL, "output arrays", 1, out);
         updateRange(in[0], out[0], from, to);
     }
 
     @Override
     public StateSnapshot snapshot() {
+        // count, parameters, outputs, then the state: after a committed bar, the state before it and the
+        // bar, so restore re-derives the replace-last checkpoint by stepping it again.
         StateWriter w = new StateWriter();
         w.putLong(count);
+        w.putParams(params());
         w.putDouble(outputs[0]);
-        WindowMean_State.writeState(k, w);
-        last.write(w);
+        if (count > 0) {
+            w.putDouble(lastInputs[0]);
+            last.restore(k);
+            WindowMean_State.writeState(k, w);
+            // The step is deterministic, so stepping the bar again puts k back exactly as it was.
+            k.step(lastInputs[0]);
+        } else {
+            WindowMean_State.writeState(k, w);
+        }
         return new StateSnapshot(KERNEL, WindowMean_State.SCHEMA, w.toArray());
     }
 
     @Override
     public void restore(StateSnapshot snapshot) {
-        // Read into fresh objects and swap at the end, so a bad snapshot leaves this stream untouched.
+        // Read and check everything into fresh objects and swap at the end, so a bad snapshot leaves
+        // this stream untouched.
         Checks.snapshot(KERNEL, WindowMean_State.SCHEMA, snapshot);
         StateReader r = snapshot.reader();
-        long c = r.getLong();
-        double o0 = r.getDouble();
+        long c = r.getLong("count", 0, Long.MAX_VALUE);
+        r.expectParams(params());
+        double o0 = r.getDouble("output value", -Double.MAX_VALUE, Double.MAX_VALUE, true);
+        double[] bar = nans(1);
+        if (c > 0) {
+            for (int i = 0; i < bar.length; i++) {
+                bar[i] = r.getDouble();
+            }
+        }
         WindowMean fresh = new WindowMean(period, rounding);
         WindowMean_State.readState(fresh, r);
-        WindowMean_State freshLast = new WindowMean_State(fresh);
-        freshLast.read(r);
         r.end();
+        WindowMean_State freshLast = new WindowMean_State(fresh);
+        if (c > 0) {
+            freshLast.save(fresh);
+            fresh.step(bar[0]);
+        }
         this.k = fresh;
         this.last = freshLast;
         this.count = c;
+        System.arraycopy(bar, 0, lastInputs, 0, bar.length);
         outputs[0] = o0;
     }
 
     @Override
     public void reset() {
         this.k = new WindowMean(period, rounding);
+        this.last = new WindowMean_State(k);
         this.count = 0;
         Arrays.fill(outputs, Double.NaN);
+        Arrays.fill(lastInputs, Double.NaN);
     }
 
     @Override

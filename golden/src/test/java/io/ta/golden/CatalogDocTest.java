@@ -54,7 +54,8 @@ class CatalogDocTest {
         sb.append("Generated from the kernel registry and the golden tables by `golden/src/test/java/io/ta/golden/CatalogDocTest.java`;\n");
         sb.append("do not edit. ").append(kernels.size()).append(" kernels. The specification they implement is CATALOG.md;\n");
         sb.append("`ta describe NAME` prints the same facts for one kernel.\n\n");
-        sb.append("Parity: **TA-Lib** = matches TA-Lib's Java port on real data (golden/talib), **TTR/R** = matches R's TTR or a\n");
+        sb.append("Parity: **TA-Lib** = matches TA-Lib's Java port on real data (golden/talib), **TA-Lib 0.6** = matches TA-Lib C 0.6\n");
+        sb.append("on real and generated data (golden/talib06; candlestick patterns exactly), **TTR/R** = matches R's TTR or a\n");
         sb.append("base-R transcription of the formula (golden/ttr), **Tulip** = matches Tulip Indicators 0.8.4 (golden/tulip),\n");
         sb.append("**hand** = hand-checked worked examples (golden/hand); the number is how many fixtures, and in brackets the\n");
         sb.append("largest relative difference from the reference over them (\"exact\" = bit for bit). Every difference is within the\n");
@@ -69,6 +70,10 @@ class CatalogDocTest {
         sb.append("holds (the `@Cost` of its state parts and nested kernels).\n\n");
         for (Map.Entry<String, List<KernelDescriptor>> f : byFamily.entrySet()) {
             sb.append("## ").append(Character.toUpperCase(f.getKey().charAt(0))).append(f.getKey().substring(1)).append("\n\n");
+            if (f.getKey().equals("candle")) {
+                sb.append("The candle settings every pattern judges by, the shared candle frame, missing values and TA-Lib 0.6 vs 0.4:\n");
+                sb.append("[candles.md](candles.md).\n\n");
+            }
             sb.append("| kernel | aliases | inputs | parameters | outputs · scale | lookback | cost · memory | reference | parity |\n");
             sb.append("|---|---|---|---|---|---|---|---|---|\n");
             for (KernelDescriptor d : f.getValue()) {
@@ -151,6 +156,16 @@ class CatalogDocTest {
                 java.util.Arrays.fill(column, 0, Math.min(lookback, column.length), Double.NaN); // as TulipParityTest
             }
             worst.merge(c.kernel() + "/Tulip", difference(c, reference), Math::max);
+        }
+        for (Talib06Case t : Talib06Case.all()) {
+            TalibCase c = t.ta();
+            counts.computeIfAbsent(c.kernel(), k -> new TreeMap<>()).merge("TA-Lib 0.6", 1, Integer::sum);
+            double[][] reference = t.sparse() ? new double[][] {t.pattern()} : Fixture.read(t.fixture()).values();
+            if (c.kernel().equals("imi")) {
+                KernelDescriptor d = TalibGenerator.descriptor(c.kernel());
+                reference = CandleParityTest.imiZeroGuard(reference, Dataset.load(c.dataset()), d.lookback(c.paramValues(d)) + 1);
+            }
+            worst.merge(c.kernel() + "/TA-Lib 0.6", difference(c, reference), Math::max);
         }
         try (var files = Files.list(Golden.path("hand"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {

@@ -12,13 +12,14 @@ import java.util.Map;
 /** A CSV data file of {@code golden/data} as named numeric columns (non-numeric columns are skipped). */
 public record Dataset(String name, Map<String, double[]> columns, int rows) {
 
-    /** {@code ttrc} or {@code eu}. */
+    /** {@code ttrc}, {@code eu}, or {@code candles} (the generated candlestick data of {@code talib06/}). */
     public static Dataset load(String name) {
-        Path file = Golden.path("data", switch (name) {
-            case "ttrc" -> "ttrc-daily.csv";
-            case "eu" -> "eu-stock-closes.csv";
+        Path file = switch (name) {
+            case "ttrc" -> Golden.path("data", "ttrc-daily.csv");
+            case "eu" -> Golden.path("data", "eu-stock-closes.csv");
+            case "candles" -> Golden.path("talib06", "synthetic-candles.csv");
             default -> throw new IllegalArgumentException("unknown dataset " + name);
-        });
+        };
         try {
             List<String> lines = Files.readAllLines(file);
             String[] header = lines.get(0).split(",");

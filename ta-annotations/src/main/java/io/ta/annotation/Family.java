@@ -12,5 +12,7 @@ public enum Family {
     MATH,
     CYCLE,
     EVENT,
-    PATTERN
+    PATTERN,
+    /** Japanese candlestick patterns (TA-Lib's CDL functions): +100 bullish, -100 bearish, 0 none. */
+    CANDLE
 }

@@ -102,12 +102,15 @@ public final class Printer {
                 int p = precedence(b.op());
                 boolean paren = p < outer;
                 boolean right = b.op() == Expr.Op.POW; // ** is right-associative; everything else left-associative
+                // except comparisons, which chain (a < b < c reads a < b and b < c): one inside another's left side
+                // needs its parentheses too.
+                boolean chains = p == precedence(Expr.Op.LT);
                 if (paren) {
                     todo.push(")");
                 }
                 todo.push(new Item(b.right(), right ? p : p + 1));
                 todo.push(" " + (b.op() == null ? MISSING : b.op().symbol()) + " ");
-                todo.push(new Item(b.left(), right ? p + 1 : p));
+                todo.push(new Item(b.left(), right || chains ? p + 1 : p));
                 if (paren) {
                     todo.push("(");
                 }

@@ -209,6 +209,22 @@ public final class Checks {
         }
     }
 
+    /** Checks a uniform call's bar or output array: present, with one value per input or output. */
+    public static void values(String kernel, String what, int expected, double[] a) {
+        if (a == null) {
+            throw new ShapeMismatchException(kernel, kernel + ": the " + what + " array is null (expected " + expected + " values)");
+        }
+        arity(kernel, what, expected, a.length);
+    }
+
+    /** Checks a uniform range call's array of arrays: present, with one array per input or output. */
+    public static void arrays(String kernel, String what, int expected, double[][] a) {
+        if (a == null) {
+            throw new ShapeMismatchException(kernel, kernel + ": the " + what + " are null (expected " + expected + ")");
+        }
+        arity(kernel, what, expected, a.length);
+    }
+
     /** Checks the arity of a uniform array call. */
     public static void arity(String kernel, String what, int expected, int actual) {
         if (expected != actual) {

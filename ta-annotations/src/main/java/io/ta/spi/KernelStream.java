@@ -45,13 +45,19 @@ public interface KernelStream {
      */
     void updateRange(double[][] in, double[][] out, int from, int to);
 
-    /** The complete state, as a compact versioned value. */
+    /**
+     * The complete state, as a compact versioned value: equal states give equal snapshots, and a reset stream's equals
+     * a fresh one's.
+     */
     StateSnapshot snapshot();
 
     /**
-     * Replaces this stream's state by {@code snapshot}.
+     * Replaces this stream's state by {@code snapshot}, after validating all of it; on failure the stream is unchanged.
      *
-     * @throws io.ta.error.SnapshotMismatchException if it was taken from another kernel, layout or parameter set
+     * @throws io.ta.error.SnapshotMismatchException if it was taken from another kernel, layout or parameter set (the
+     *     message names the parameters that differ)
+     * @throws io.ta.error.CorruptSnapshotException if a word breaks the kernel's invariants (a damaged or forged
+     *     snapshot), naming the field
      */
     void restore(StateSnapshot snapshot);
 

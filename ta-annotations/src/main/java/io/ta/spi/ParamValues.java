@@ -145,6 +145,11 @@ public final class ParamValues {
         return new InvalidParameterException(kernel, List.of(s.name()), s.rangeText(), kernel + ": " + s.name() + " " + what);
     }
 
+    /** The declared parameters, in order (for snapshot encoding). */
+    List<ParamSpec> specs() {
+        return specs;
+    }
+
     /** The kernel these values belong to. */
     public String kernel() {
         return kernel;

@@ -9,6 +9,11 @@ package io.ta.spi;
  * at most one kernel step, and two nested marks (the stream's "before the last bar" and a preview's "now") must both
  * rewind correctly, innermost first. That is exactly what {@code preview} and {@code replaceLast} need.
  *
+ * <p>Snapshots hold the part's <em>logical</em> content (a ring's values oldest first, not its buffer and head), so
+ * equal states give equal snapshots whatever their history, and {@link #read} rebuilds every derived structure from
+ * that content instead of trusting it. Marks are never serialized: a restored stream re-derives its replace-last
+ * checkpoint by stepping its last bar again.
+ *
  * @param <M> the part's mark type, allocated once per checkpoint by {@link #newMark()}
  */
 public interface StatePart<M extends StatePart.Mark> {
@@ -21,16 +26,18 @@ public interface StatePart<M extends StatePart.Mark> {
     /** Returns to the position recorded in {@code mark}. */
     void rewind(M mark);
 
-    /** Appends the complete state. */
+    /** Appends the complete logical state. */
     void write(StateWriter out);
 
-    /** Replaces the complete state by what {@link #write} wrote. */
+    /**
+     * Replaces the complete state by what {@link #write} wrote.
+     *
+     * @throws io.ta.error.CorruptSnapshotException if the words break one of the part's invariants (a size beyond its
+     *     capacity, a value it cannot hold); the part may then be half-read and must be discarded, which generated
+     *     restore code does
+     */
     void read(StateReader in);
 
-    /** A checkpoint of a {@link StatePart}; serializable so streams can snapshot their replace-last checkpoint. */
-    interface Mark {
-        void write(StateWriter out);
-
-        void read(StateReader in);
-    }
+    /** A checkpoint of a {@link StatePart}: positions and scalars, never a copy of the part's contents. */
+    interface Mark {}
 }

@@ -1,31 +1,38 @@
 package io.ta.spi;
 
+import io.ta.error.CorruptSnapshotException;
 import io.ta.error.SnapshotMismatchException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /**
  * A stream's complete state as a plain value: the kernel name, the state-layout hash it was written with, and the
  * state as 64-bit words (doubles as raw bits). Restoring into a stream of another kernel, layout or parameter set
- * fails with {@link SnapshotMismatchException}. {@link #toBytes()} gives a portable encoding (format
- * {@value #FORMAT}).
+ * fails with {@link SnapshotMismatchException}; words no stream could have written fail with
+ * {@link CorruptSnapshotException}. {@link #toBytes()} gives a portable, checksummed encoding (format {@value #FORMAT}).
  *
  * @param kernel the kernel's canonical name
  * @param schema the layout hash ({@link KernelDescriptor#schema()})
  * @param words the encoded state
  */
 public record StateSnapshot(String kernel, long schema, long[] words) {
-    /** Version of the byte encoding. */
-    public static final int FORMAT = 1;
+    /** Version of the byte encoding; format 1 (no checksum) is no longer read. */
+    public static final int FORMAT = 2;
 
     private static final int MAGIC = 0x5441534E; // "TASN"
+    private static final String WHAT = "state snapshot";
 
+    /**
+     * A snapshot value.
+     *
+     * @throws CorruptSnapshotException if the kernel name or the words are missing
+     */
     public StateSnapshot {
+        if (kernel == null || kernel.isEmpty()) {
+            throw new CorruptSnapshotException("corrupt state snapshot: no kernel name");
+        }
+        if (words == null) {
+            throw new CorruptSnapshotException(kernel + ": corrupt state snapshot: no state words");
+        }
         words = words.clone();
     }
 
@@ -39,55 +46,42 @@ public record StateSnapshot(String kernel, long schema, long[] words) {
         return new StateReader(kernel, words);
     }
 
-    /** Portable bytes: magic, format, kernel name, schema, word count, words (big-endian). */
+    /**
+     * Portable bytes, big-endian: magic {@code TASN}, format (2 bytes), kernel name (2-byte length, UTF-8), schema
+     * (8 bytes), word count (4 bytes), the words (8 bytes each), and a CRC32C of all the preceding bytes (4 bytes).
+     */
     public byte[] toBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + words.length * 8);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(MAGIC);
-            out.writeShort(FORMAT);
-            out.writeUTF(kernel);
-            out.writeLong(schema);
-            out.writeInt(words.length);
-            for (long w : words) {
-                out.writeLong(w);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return new SnapshotBytes.Builder(MAGIC, FORMAT, 16 + kernel.length() + words.length * 8)
+                .putName(kernel)
+                .putLong(schema)
+                .putInt(words.length)
+                .put(longsToBytes(words))
+                .seal();
+    }
+
+    private static byte[] longsToBytes(long[] words) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(words.length * 8);
+        b.asLongBuffer().put(words);
+        return b.array();
     }
 
     /**
-     * Decodes {@link #toBytes()}.
+     * Decodes {@link #toBytes()}, strictly: the checksum must match, the word count must be exactly what the bytes
+     * hold, and nothing may follow.
      *
-     * @throws SnapshotMismatchException for bytes that are not a snapshot of a known format
+     * @throws CorruptSnapshotException for null, truncated, damaged or over-long bytes, or bytes that are not a
+     *     state snapshot
+     * @throws SnapshotMismatchException for an intact snapshot of another format version
      */
     public static StateSnapshot fromBytes(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (in.readInt() != MAGIC) {
-                throw new SnapshotMismatchException("not a ta state snapshot (bad magic number)");
-            }
-            int format = in.readUnsignedShort();
-            if (format != FORMAT) {
-                throw new SnapshotMismatchException("unsupported snapshot format " + format + " (this build reads " + FORMAT + ")");
-            }
-            String kernel = in.readUTF();
-            long schema = in.readLong();
-            int n = in.readInt();
-            if (n < 0 || n > (bytes.length / 8)) {
-                throw new SnapshotMismatchException(kernel + ": corrupt snapshot (word count " + n + ")");
-            }
-            long[] words = new long[n];
-            for (int i = 0; i < n; i++) {
-                words[i] = in.readLong();
-            }
-            if (in.read() != -1) {
-                throw new SnapshotMismatchException(kernel + ": corrupt snapshot (trailing bytes)");
-            }
-            return new StateSnapshot(kernel, schema, words);
-        } catch (IOException e) {
-            throw new SnapshotMismatchException("truncated or corrupt snapshot: " + e.getMessage());
-        }
+        SnapshotBytes.Cursor in = SnapshotBytes.open(bytes, MAGIC, FORMAT, WHAT);
+        String kernel = in.getName("kernel name");
+        long schema = in.getLong("schema");
+        int n = in.getCount("word count", 8);
+        long[] words = new long[n];
+        java.nio.ByteBuffer.wrap(in.getBytes("words", n * 8)).asLongBuffer().get(words);
+        in.end();
+        return new StateSnapshot(kernel, schema, words);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.ta.state;
 
-import io.ta.error.SnapshotMismatchException;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
@@ -27,9 +26,8 @@ import io.ta.spi.StateWriter;
  * <p>Non-finite pushes are missing values: they take their place in the window, add nothing, and
  * {@link #hasMissing()} is true while one is inside (CATALOG.md §5.2).
  *
- * <p>Snapshots hold only the push count and the raw values of the window (plus the value that left last); every
- * derived sum is recomputed on restore by the same operations, so a snapshot restores bit for bit and no derived
- * number is ever taken on trust.
+ * <p>Snapshots hold only the push count and the raw values of the window; every derived sum is recomputed on restore
+ * by the same operations, so a snapshot restores bit for bit and no derived number is ever taken on trust.
  */
 public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         permits WindowSum, WindowMoments, WindowComoments, WindowTrend {
@@ -169,12 +167,15 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         }
     }
 
+    /**
+     * The window (checked on read), the push count, then the window's values oldest first (pairs for a paired part):
+     * the logical content. The block layout and every sum are derived from it.
+     */
     @Override
     public final void write(StateWriter out) {
         out.putInt(window);
         out.putLong(seq);
-        long from = Math.max(0, seq - window - 1);
-        for (long s = from; s < seq; s++) {
+        for (long s = Math.max(0, seq - window); s < seq; s++) {
             out.putDouble(valueAt(x0, x1, s));
             if (paired) {
                 out.putDouble(valueAt(y0, y1, s));
@@ -187,15 +188,21 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         return ((s / window) & 1) == 0 ? b0[pos] : b1[pos];
     }
 
+    /**
+     * Reads the push count and the window's values and recomputes every aggregate by the operations {@code push} and
+     * {@code turn} use, so the part continues bit for bit. The values older than the window are not stored: a
+     * restored stream re-derives its checkpoint by stepping, so nothing rewinds past this point.
+     */
     @Override
     public final void read(StateReader in) {
         in.expectInt("window", window);
-        long s = in.getLong();
-        if (s < 0 || s > MAX_PUSHES) {
-            throw new SnapshotMismatchException("corrupt snapshot: window push count " + s);
+        long s = in.getLong("window push count", 0, MAX_PUSHES);
+        long from = Math.max(0, s - window);
+        if ((s - from) * (paired ? 2 : 1) > in.remaining()) {
+            throw in.corrupt("a window of " + (s - from) + " values runs past the end of the snapshot");
         }
         // Buffers for exactly what the stored pushes need (block 0 grown as if the pushes had just happened).
-        if (s <= window) {
+        if (s < window) {
             int cap = Math.min(window, INITIAL_CAPACITY);
             while (cap < s) {
                 cap = Math.min(window, cap * 2);
@@ -204,17 +211,12 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
             y0 = paired ? new double[cap] : null;
             x1 = null;
             y1 = null;
-            if (s == window) {
-                x1 = new double[window];
-                y1 = paired ? new double[window] : null;
-            }
         } else {
             x0 = new double[window];
             x1 = new double[window];
             y0 = paired ? new double[window] : null;
             y1 = paired ? new double[window] : null;
         }
-        long from = Math.max(0, s - window - 1);
         long missing = Long.MIN_VALUE / 2;
         for (long t = from; t < s; t++) {
             int pos = (int) (t % window);
@@ -236,73 +238,22 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         block = (int) ((s / window) & 1);
         next = (int) (s % window);
         selectBuffers();
-        // Completed blocks the stored values reach into: their suffix aggregates, then the current prefix.
-        long current = s / window;
-        for (long b = Math.max(0, from / window); b < current; b++) {
-            fold((int) (b & 1));
+        // The completed block the window reaches into: its suffix aggregates, then the current prefix.
+        if (s >= window) {
+            fold(block ^ 1);
         }
         open();
         refold();
     }
 
-    /**
-     * Puts the part into the state it had after {@code s} pushes, where {@code s} is the current count or one less
-     * (what a snapshot's replace-last checkpoint needs), and records that state into {@code m}; the part itself is
-     * left as it was.
-     */
-    private void markAt(Mark m, long s) {
-        long savedSeq = seq;
-        long savedMissing = lastMissing;
-        double[] saved = new double[scalars()];
-        save(saved);
-        seq = s;
-        long from = Math.max(0, s - window);
-        long missing = Long.MIN_VALUE / 2;
-        for (long t = from; t < s; t++) {
-            if (!finite(valueAt(x0, x1, t)) || (paired && !finite(valueAt(y0, y1, t)))) {
-                missing = t;
-            }
-        }
-        lastMissing = savedMissing < s ? savedMissing : missing;
-        place();
-        open();
-        refold();
-        mark(m);
-        seq = savedSeq;
-        lastMissing = savedMissing;
-        place();
-        load(saved);
-    }
-
-    /**
-     * A {@link BlockWindow} checkpoint: the push count, the newest missing value and the prefix aggregates. Its
-     * snapshot form is the push count alone; the rest is recomputed from the part's values on read.
-     */
+    /** A {@link BlockWindow} checkpoint: the push count, the newest missing value and the prefix aggregates. */
     public static final class Mark implements StatePart.Mark {
-        private final BlockWindow part;
         long seq;
         long lastMissing = Long.MIN_VALUE / 2;
         final double[] scalars;
 
         Mark(BlockWindow part) {
-            this.part = part;
             this.scalars = new double[part.scalars()];
-        }
-
-        @Override
-        public void write(StateWriter out) {
-            out.putLong(seq);
-        }
-
-        @Override
-        public void read(StateReader in) {
-            long s = in.getLong();
-            long at = part.seq;
-            if (s != at && s != at - 1 || s < 0) {
-                throw new SnapshotMismatchException(
-                        "corrupt snapshot: checkpoint at push " + s + " of a window part at push " + at);
-            }
-            part.markAt(this, s);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.ta.annotation.Cost;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
+import java.util.Arrays;
 
 /**
  * The last {@code capacity} pushed values, for window kernels.
@@ -13,23 +14,29 @@ import io.ta.spi.StateWriter;
  * value that left the window in the last two steps. A mark is therefore just (head, size), and rewinding one step —
  * for {@code replaceLast}, and again for a {@code preview} on top of it — is O(1) instead of copying the window.
  * Contract: at most one {@link #push} per kernel step.
+ *
+ * <p>Memory grows with the data: the buffer starts small and doubles until it reaches {@code capacity + 2}, so a
+ * stream holds O(min(capacity, values pushed)) — ten thousand symbols with a 100,000-bar window allocate nothing like
+ * ten thousand full windows until the bars arrive. The growth check sits on the path that counts a value into a ring
+ * that is not yet full, so the steady state (a full window) runs exactly the code it ran before growth existed.
  */
 @Cost(time = Complexity.CONSTANT, memory = Complexity.LINEAR)
 public final class DoubleRing implements StatePart<DoubleRing.Mark> {
     private static final int SLACK = 2;
+    private static final int INITIAL = 16;
 
     private final int capacity;
-    private final double[] buf;
+    private double[] buf;
     private int head;
     private int size;
 
     /** A ring holding at most {@code capacity} values (at least 1). */
     public DoubleRing(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("DoubleRing capacity must be >= 1, got " + capacity);
+        if (capacity < 1 || capacity > Integer.MAX_VALUE - SLACK) {
+            throw new IllegalArgumentException("DoubleRing capacity must be in [1, " + (Integer.MAX_VALUE - SLACK) + "], got " + capacity);
         }
         this.capacity = capacity;
-        this.buf = new double[capacity + SLACK];
+        this.buf = new double[length(INITIAL, capacity)];
     }
 
     /** The window size. */
@@ -53,15 +60,32 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
      */
     public double push(double x) {
         double evicted = Double.NaN;
+        int h = head;
         if (size == capacity) {
             evicted = get(capacity - 1);
         } else {
             size++;
+            if (h + 1 == buf.length && buf.length != capacity + SLACK) {
+                grow(); // only while filling: the steady state never reaches this branch
+            }
         }
-        int h = head;
         buf[h] = x;
         head = h + 1 == buf.length ? 0 : h + 1;
         return evicted;
+    }
+
+    /** Doubles the buffer (the head has never wrapped yet, so its prefix is the whole content). */
+    private void grow() {
+        buf = Arrays.copyOf(buf, length(2L * buf.length, capacity));
+    }
+
+    /**
+     * The buffer length for at least {@code wanted} slots: {@code wanted} while that leaves room to fill up to the
+     * capacity, else the full {@code capacity + 2} — so the ring is full-sized before it is full, and every wrap
+     * keeps its two slack slots.
+     */
+    private static int length(long wanted, int capacity) {
+        return wanted > capacity ? capacity + SLACK : (int) wanted;
     }
 
     /** The value pushed {@code ago} pushes ago; {@code 0} is the newest. Requires {@code 0 <= ago < size()}. */
@@ -83,6 +107,11 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
         return get(size - 1);
     }
 
+    /** Doubles currently allocated for the buffer (grows to {@code capacity + 2}). */
+    public int allocated() {
+        return buf.length;
+    }
+
     @Override
     public Mark newMark() {
         return new Mark();
@@ -101,24 +130,27 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
         size = m.size;
     }
 
+    /** The capacity (checked on read), the size, then the values oldest first. */
     @Override
     public void write(StateWriter out) {
         out.putInt(capacity);
-        out.putInt(head);
         out.putInt(size);
-        out.putDoubles(buf);
+        for (int ago = size - 1; ago >= 0; ago--) {
+            out.putDouble(get(ago));
+        }
     }
 
     @Override
     public void read(StateReader in) {
         in.expectInt("ring capacity", capacity);
-        int h = in.getInt();
-        int s = in.getInt();
-        if (h < 0 || h >= buf.length || s < 0 || s > capacity) {
-            throw new io.ta.error.SnapshotMismatchException("corrupt snapshot: ring position " + h + "/" + s);
+        int s = in.getSize("ring size", capacity);
+        // Room for s values and the next push, as a ring that grew to s values has (the full buffer once full).
+        double[] b = new double[length(Math.max(INITIAL, 2L * Integer.highestOneBit(s)), capacity)];
+        for (int i = 0; i < s; i++) {
+            b[i] = in.getDouble();
         }
-        in.getDoubles("ring", buf);
-        head = h;
+        buf = b;
+        head = s;
         size = s;
     }
 
@@ -126,17 +158,5 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
     public static final class Mark implements StatePart.Mark {
         int head;
         int size;
-
-        @Override
-        public void write(StateWriter out) {
-            out.putInt(head);
-            out.putInt(size);
-        }
-
-        @Override
-        public void read(StateReader in) {
-            head = in.getInt();
-            size = in.getInt();
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.ta.state;
 
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Cost;
-import io.ta.error.SnapshotMismatchException;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
@@ -31,8 +30,8 @@ import io.ta.spi.StateWriter;
  *
  * <p>A non-finite push is missing: it makes the moments NaN while it is inside the window (CATALOG.md §5.2), then they
  * are exact again. Blocks alternate between two buffers (values and suffix moments), so a push never overwrites
- * anything a checkpoint may return to and marks and rewinds stay O(1). A snapshot holds only the pushed values and
- * their count; the moments are recomputed from them on read in the same order of operations, so they come back bit
+ * anything a checkpoint may return to and marks and rewinds stay O(1). A snapshot holds only the window's values and
+ * the push count; the moments are recomputed from them on read in the same order of operations, so they come back bit
  * for bit and no derived number is taken on trust. Contract: at most one {@link #push} per kernel step.
  */
 @Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
@@ -40,15 +39,20 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
     /** The scale of a set without spread (one value, or equal values): below every double's exponent. */
     private static final int FLAT = -4096;
 
+    private static final int INITIAL_CAPACITY = 16;
+    /** No stream pushes 2⁶² values (146 years at a value per nanosecond): a larger count is a corrupt snapshot. */
+    static final long MAX_PUSHES = 1L << 62;
+
     private final int window;
     // Two blocks, block-major: block b occupies [b * window, (b + 1) * window). Suffix moments of a block are stored
-    // at the index of their oldest value.
-    private final double[] values;
-    private final double[] suffixMean;
-    private final int[] suffixScale;
-    private final double[] suffix2;
-    private final double[] suffix3;
-    private final double[] suffix4;
+    // at the index of their oldest value. The values grow geometrically while the first block fills; the suffix
+    // moments appear when it completes (memory O(min(window, pushes))).
+    private double[] values;
+    private double[] suffixMean;
+    private int[] suffixScale;
+    private double[] suffix2;
+    private double[] suffix3;
+    private double[] suffix4;
     private int block;
     private int next;
     private long seq;
@@ -77,12 +81,24 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
             throw new IllegalArgumentException("MomentWindow window must be >= 1, got " + window);
         }
         this.window = window;
-        this.values = new double[2 * window];
-        this.suffixMean = new double[2 * window];
-        this.suffixScale = new int[2 * window];
-        this.suffix2 = new double[2 * window];
-        this.suffix3 = new double[2 * window];
-        this.suffix4 = new double[2 * window];
+        this.values = new double[Math.min(window, INITIAL_CAPACITY)];
+    }
+
+    /** Room for the value at {@code i}: doubling within the first block, both blocks once it is complete. */
+    private void grow(int i) {
+        values = java.util.Arrays.copyOf(values, capacity(i + 1L));
+    }
+
+    /** The values' length for {@code needed} slots, as pushes reach it: 16, 32, … up to the window, then two windows. */
+    private int capacity(long needed) {
+        if (needed > window) {
+            return 2 * window;
+        }
+        int n = Math.min(window, INITIAL_CAPACITY);
+        while (n < needed) {
+            n = (int) Math.min(window, 2L * n);
+        }
+        return n;
     }
 
     /** The window size. */
@@ -95,6 +111,9 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
         double v = Math.abs(x) <= Double.MAX_VALUE ? x : Double.NaN;
         seq++;
         int base = block * window;
+        if (base + next == values.length) {
+            grow(base + next); // only while filling: the steady state never reaches this branch
+        }
         values[base + next] = v;
         if (next == 0) {
             prefixMean = v;
@@ -144,6 +163,13 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
 
     /** The suffix moments of the block at {@code base}, newest value first. */
     private void suffixes(int base) {
+        if (suffixMean == null) {
+            suffixMean = new double[2 * window];
+            suffixScale = new int[2 * window];
+            suffix2 = new double[2 * window];
+            suffix3 = new double[2 * window];
+            suffix4 = new double[2 * window];
+        }
         int last = base + window - 1;
         double v = values[last];
         suffixMean[last] = v;
@@ -286,10 +312,7 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
 
     @Override
     public void rewind(Mark m) {
-        long back = seq - m.seq;
-        if (back < 0 || back > 2) {
-            throw new SnapshotMismatchException("corrupt checkpoint: moment window at push " + seq + " cannot return to push " + m.seq);
-        }
+        assert seq - m.seq >= 0 && seq - m.seq <= 2 : "MomentWindow: more than two pushes between mark and rewind";
         seq = m.seq;
         block = (int) ((seq / window) & 1);
         next = (int) (seq % window);
@@ -305,35 +328,44 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
         m4 = m.m4;
     }
 
+    /** The window (checked on read), the push count, then the window's values oldest first (NaN for missing). */
     @Override
     public void write(StateWriter out) {
         out.putInt(window);
         out.putLong(seq);
-        out.putDoubles(values);
+        for (long t = Math.max(0, seq - window); t < seq; t++) {
+            out.putDouble(values[at(t)]);
+        }
     }
 
+    /** Where the value of push {@code t} lives. */
+    private int at(long t) {
+        return (int) ((t / window) & 1) * window + (int) (t % window);
+    }
+
+    /**
+     * Reads the push count and the window's values and recomputes every moment by the merges {@code push} makes, in
+     * the same order, so they come back bit for bit. Values older than the window are not stored: a restored stream
+     * re-derives its checkpoint by stepping, so nothing rewinds past this point.
+     */
     @Override
     public void read(StateReader in) {
         in.expectInt("moment window", window);
-        long s = in.getLong();
-        if (s < 0) {
-            throw new SnapshotMismatchException("corrupt snapshot: moment window count " + s);
+        long s = in.getLong("moment window push count", 0, MAX_PUSHES);
+        long from = Math.max(0, s - window);
+        if (s - from > in.remaining()) {
+            throw in.corrupt("a moment window of " + (s - from) + " values runs past the end of the snapshot");
         }
-        in.getDoubles("window values", values);
-        for (int i = 0; i < values.length; i++) {
-            if (!(Math.abs(values[i]) <= Double.MAX_VALUE)) {
-                values[i] = Double.NaN;
-            }
+        values = new double[capacity(s)];
+        suffixMean = null;
+        for (long t = from; t < s; t++) {
+            values[at(t)] = stored(in);
         }
         seq = s;
         block = (int) ((s / window) & 1);
         next = (int) (s % window);
         if (s >= window) {
             suffixes((1 - block) * window);
-        }
-        if (next == 0 && s >= 2L * window) {
-            // One rewind from here goes back into the completed block, whose window reads the block before it.
-            suffixes(block * window);
         }
         // The prefix exactly as the pushes built it: the same operations in the same order.
         int used = next == 0 && s > 0 ? window : next;
@@ -356,6 +388,16 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
         combine();
     }
 
+    /** A value as {@code push} stores it: finite, or the one NaN that stands for a missing value. */
+    private static double stored(StateReader in) {
+        double v = in.getDouble();
+        if (!(Math.abs(v) <= Double.MAX_VALUE) && Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(Double.NaN)) {
+            throw in.corrupt("a window value holds " + v + " (bits 0x" + Long.toHexString(Double.doubleToRawLongBits(v))
+                    + "); a push stores finite values and NaN only");
+        }
+        return v;
+    }
+
     /** A {@link MomentWindow} checkpoint: the push count and the moments that are not recomputable in O(1). */
     public static final class Mark implements StatePart.Mark {
         long seq;
@@ -369,35 +411,5 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
         double m2;
         double m3;
         double m4;
-
-        @Override
-        public void write(StateWriter out) {
-            out.putLong(seq);
-            out.putDouble(prefixMean);
-            out.putInt(prefixScale);
-            out.putDouble(prefix2);
-            out.putDouble(prefix3);
-            out.putDouble(prefix4);
-            out.putDouble(mean);
-            out.putInt(scale);
-            out.putDouble(m2);
-            out.putDouble(m3);
-            out.putDouble(m4);
-        }
-
-        @Override
-        public void read(StateReader in) {
-            seq = in.getLong();
-            prefixMean = in.getDouble();
-            prefixScale = in.getInt();
-            prefix2 = in.getDouble();
-            prefix3 = in.getDouble();
-            prefix4 = in.getDouble();
-            mean = in.getDouble();
-            scale = in.getInt();
-            m2 = in.getDouble();
-            m3 = in.getDouble();
-            m4 = in.getDouble();
-        }
     }
 }

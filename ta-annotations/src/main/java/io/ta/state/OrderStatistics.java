@@ -2,7 +2,6 @@ package io.ta.state;
 
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Cost;
-import io.ta.error.SnapshotMismatchException;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
@@ -24,8 +23,8 @@ import io.ta.spi.StateWriter;
  *
  * <p>Checkpoints: two slots beyond the window keep the values that left in the last two pushes, so a mark is just the
  * push count, and rewinding one push deletes the value it inserted and re-inserts the one it removed (O(log window),
- * the cost of the push it undoes). Snapshots hold the push count and the last {@code window + 2} values; the tree is
- * rebuilt on restore, so no structure is ever read from bytes. Arrays grow geometrically while the window fills.
+ * the cost of the push it undoes). Snapshots hold the push count and the window's values; the tree is rebuilt on
+ * restore, so no structure is ever read from bytes. Arrays grow geometrically while the window fills.
  *
  * <p>Non-finite pushes are missing: they take their place in the window but not in the tree, and {@link #hasMissing()}
  * is true while one is inside. Contract: at most one push per kernel step.
@@ -374,7 +373,7 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
 
     @Override
     public Mark newMark() {
-        return new Mark(this);
+        return new Mark();
     }
 
     @Override
@@ -404,23 +403,30 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         lastMissing = m.lastMissing;
     }
 
+    /** The window (checked on read), the push count, then the window's values oldest first. */
     @Override
     public void write(StateWriter out) {
         out.putInt(window);
         out.putLong(seq);
-        for (long s = Math.max(0, seq - slots); s < seq; s++) {
+        for (long s = Math.max(0, seq - window); s < seq; s++) {
             out.putDouble(key[(int) (s % slots)]);
         }
     }
 
+    /**
+     * Reads the push count and the window's values and rebuilds the tree by inserting them; the treap's shape and
+     * every subtree sum are functions of the window alone, so the result is the tree the pushes built, bit for bit.
+     * Values older than the window are not stored: a restored stream re-derives its checkpoint by stepping, so
+     * nothing rewinds past this point.
+     */
     @Override
     public void read(StateReader in) {
         in.expectInt("window", window);
-        long s = in.getLong();
-        if (s < 0 || s > MAX_PUSHES) {
-            throw new SnapshotMismatchException("corrupt snapshot: order statistics push count " + s);
+        long s = in.getLong("order statistics push count", 0, MAX_PUSHES);
+        long from = Math.max(0, s - window);
+        if (s - from > in.remaining()) {
+            throw in.corrupt("a window of " + (s - from) + " values runs past the end of the snapshot");
         }
-        long from = Math.max(0, s - slots);
         int cap = Math.min(slots, INITIAL_CAPACITY);
         while (cap < Math.min(s, slots)) {
             cap = Math.min(slots, cap * 2);
@@ -432,54 +438,22 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
             int slot = (int) (t % slots);
             key[slot] = in.getDouble();
             id[slot] = t;
-            boolean finite = Math.abs(key[slot]) <= Double.MAX_VALUE;
-            if (!finite) {
-                missing = t;
-            }
-            if (finite && t >= s - window) {
+            if (Math.abs(key[slot]) <= Double.MAX_VALUE) {
                 insert(slot);
+            } else {
+                missing = t;
             }
         }
         seq = s;
         lastMissing = missing;
+        mean = Double.NaN;
+        remainder = 0.0;
+        deviation = 0.0;
     }
 
-    /** The newest missing push before push {@code s}, from the values the part still holds. */
-    private long missingBefore(long s) {
-        long m = Long.MIN_VALUE / 2;
-        for (long t = Math.max(0, s - window); t < s; t++) {
-            if (!(Math.abs(key[(int) (t % slots)]) <= Double.MAX_VALUE)) {
-                m = t;
-            }
-        }
-        return m;
-    }
-
-    /** An {@link OrderStatistics} checkpoint: the push count (and the newest missing push, derived on read). */
+    /** An {@link OrderStatistics} checkpoint: the push count and the newest missing push. */
     public static final class Mark implements StatePart.Mark {
-        private final OrderStatistics part;
         long seq;
         long lastMissing = Long.MIN_VALUE / 2;
-
-        Mark(OrderStatistics part) {
-            this.part = part;
-        }
-
-        @Override
-        public void write(StateWriter out) {
-            out.putLong(seq);
-        }
-
-        @Override
-        public void read(StateReader in) {
-            long s = in.getLong();
-            long at = part.seq;
-            if (s != at && s != at - 1 || s < 0) {
-                throw new SnapshotMismatchException(
-                        "corrupt snapshot: checkpoint at push " + s + " of an order-statistics part at push " + at);
-            }
-            seq = s;
-            lastMissing = part.missingBefore(s);
-        }
     }
 }

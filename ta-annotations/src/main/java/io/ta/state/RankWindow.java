@@ -2,7 +2,6 @@ package io.ta.state;
 
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Cost;
-import io.ta.error.SnapshotMismatchException;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
@@ -25,25 +24,30 @@ import io.ta.spi.StateWriter;
  * alone. A rewind undoes the last push (or two, for a preview on top of a revised bar) by its inverse operations —
  * remove the value that entered, put back the value that left — which restores the same tree and the same integers;
  * it costs what a push costs, O(log window). Values are kept in {@code window + 2} slots, so the two values that left
- * most recently are still there to be put back. A snapshot holds only the pushed values and their count; the tree
- * and both integers are rebuilt from them on read, so no structure is taken on trust.
+ * most recently are still there to be put back. A snapshot holds only the window's values and the push count; the
+ * tree and both integers are rebuilt from them on read, so no structure is taken on trust. The arrays grow as the
+ * window fills (memory O(min(window, pushes))).
  *
  * <p>A non-finite push is missing: it occupies its place in time but no rank, and {@link #hasMissing()} is true
  * while it is inside the window (CATALOG.md §5.2). Contract: at most one {@link #push} per kernel step.
  */
 @Cost(time = Complexity.LOGARITHMIC, memory = Complexity.LINEAR)
 public final class RankWindow implements StatePart<RankWindow.Mark> {
+    private static final int INITIAL_CAPACITY = 16;
+    /** No stream pushes 2⁶² values (146 years at a value per nanosecond): a larger count is a corrupt snapshot. */
+    static final long MAX_PUSHES = 1L << 62;
+
     private final int window;
     private final int slots;
     // By slot: the value pushed at index t lives in slot t % slots (NaN = missing), with its index, priority and the
-    // tree links and subtree aggregates of its node.
-    private final double[] value;
-    private final long[] index;
-    private final int[] priority;
-    private final int[] left;
-    private final int[] right;
-    private final int[] size;
-    private final long[] indexSum;
+    // tree links and subtree aggregates of its node. The arrays grow geometrically while the window fills.
+    private double[] value;
+    private long[] index;
+    private int[] priority;
+    private int[] left;
+    private int[] right;
+    private int[] size;
+    private long[] indexSum;
     private int root = -1;
     private long seq;
     private int missing;
@@ -63,13 +67,37 @@ public final class RankWindow implements StatePart<RankWindow.Mark> {
         }
         this.window = window;
         this.slots = window + 2;
-        this.value = new double[slots];
-        this.index = new long[slots];
-        this.priority = new int[slots];
-        this.left = new int[slots];
-        this.right = new int[slots];
-        this.size = new int[slots];
-        this.indexSum = new long[slots];
+        allocate(Math.min(slots, INITIAL_CAPACITY));
+    }
+
+    private void allocate(int n) {
+        value = new double[n];
+        index = new long[n];
+        priority = new int[n];
+        left = new int[n];
+        right = new int[n];
+        size = new int[n];
+        indexSum = new long[n];
+    }
+
+    /** The arrays' length for {@code needed} slots, as pushes reach it: 16, 32, … up to {@code window + 2}. */
+    private int capacity(long needed) {
+        int n = Math.min(slots, INITIAL_CAPACITY);
+        while (n < needed) {
+            n = (int) Math.min(slots, 2L * n);
+        }
+        return n;
+    }
+
+    private void grow(int needed) {
+        int n = capacity(needed);
+        value = java.util.Arrays.copyOf(value, n);
+        index = java.util.Arrays.copyOf(index, n);
+        priority = java.util.Arrays.copyOf(priority, n);
+        left = java.util.Arrays.copyOf(left, n);
+        right = java.util.Arrays.copyOf(right, n);
+        size = java.util.Arrays.copyOf(size, n);
+        indexSum = java.util.Arrays.copyOf(indexSum, n);
     }
 
     /** The window size. */
@@ -80,7 +108,11 @@ public final class RankWindow implements StatePart<RankWindow.Mark> {
     /** Adds the next value; the value {@code window} pushes back leaves. Non-finite values are missing. */
     public void push(double x) {
         long t = seq;
-        value[slot(t)] = Math.abs(x) <= Double.MAX_VALUE ? x : Double.NaN;
+        int s = slot(t);
+        if (s == value.length) {
+            grow(s + 1); // only while filling: the steady state never reaches this branch
+        }
+        value[s] = Math.abs(x) <= Double.MAX_VALUE ? x : Double.NaN;
         if (t >= window) {
             remove(t - window);
         }
@@ -306,10 +338,7 @@ public final class RankWindow implements StatePart<RankWindow.Mark> {
 
     @Override
     public void rewind(Mark m) {
-        long back = seq - m.seq;
-        if (back < 0 || back > 2) {
-            throw new SnapshotMismatchException("corrupt checkpoint: rank window at push " + seq + " cannot return to push " + m.seq);
-        }
+        assert seq - m.seq >= 0 && seq - m.seq <= 2 : "RankWindow: more than two pushes between mark and rewind";
         while (seq > m.seq) {
             long t = seq - 1;
             remove(t);
@@ -320,48 +349,53 @@ public final class RankWindow implements StatePart<RankWindow.Mark> {
         }
     }
 
+    /** The window (checked on read), the push count, then the window's values oldest first (NaN for missing). */
     @Override
     public void write(StateWriter out) {
         out.putInt(window);
         out.putLong(seq);
-        out.putDoubles(value);
+        for (long t = Math.max(0, seq - window); t < seq; t++) {
+            out.putDouble(value[slot(t)]);
+        }
     }
 
+    /**
+     * Reads the push count and the window's values and rebuilds the tree and both integers by the same insertions a
+     * push makes. Values older than the window are not stored: a restored stream re-derives its checkpoint by
+     * stepping, so nothing rewinds past this point.
+     */
     @Override
     public void read(StateReader in) {
         in.expectInt("rank window", window);
-        long s = in.getLong();
-        if (s < 0) {
-            throw new SnapshotMismatchException("corrupt snapshot: rank window count " + s);
+        long s = in.getLong("rank window push count", 0, MAX_PUSHES);
+        long from = Math.max(0, s - window);
+        if (s - from > in.remaining()) {
+            throw in.corrupt("a rank window of " + (s - from) + " values runs past the end of the snapshot");
         }
-        in.getDoubles("window values", value);
-        for (int i = 0; i < slots; i++) {
-            if (!(Math.abs(value[i]) <= Double.MAX_VALUE)) {
-                value[i] = Double.NaN;
-            }
-        }
+        allocate(capacity(Math.min(s, slots)));
         root = -1;
         missing = 0;
         concordance = 0;
         ties = 0;
         seq = s;
-        for (long t = Math.max(0, s - window); t < s; t++) {
+        for (long t = from; t < s; t++) {
+            value[slot(t)] = stored(in);
             add(t);
         }
+    }
+
+    /** A value as {@code push} stores it: finite, or the one NaN that stands for a missing value. */
+    private static double stored(StateReader in) {
+        double v = in.getDouble();
+        if (!(Math.abs(v) <= Double.MAX_VALUE) && Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(Double.NaN)) {
+            throw in.corrupt("a window value holds " + v + " (bits 0x" + Long.toHexString(Double.doubleToRawLongBits(v))
+                    + "); a push stores finite values and NaN only");
+        }
+        return v;
     }
 
     /** A {@link RankWindow} checkpoint: the push count to undo back to. */
     public static final class Mark implements StatePart.Mark {
         long seq;
-
-        @Override
-        public void write(StateWriter out) {
-            out.putLong(seq);
-        }
-
-        @Override
-        public void read(StateReader in) {
-            seq = in.getLong();
-        }
     }
 }

@@ -102,18 +102,39 @@ public final class RescanExtreme implements StatePart<RescanExtreme.Mark> {
         heldIndex = m.heldIndex;
     }
 
+    /** The values (as {@link SlidingExtreme} writes them) and the held index; the held key is derived. */
     @Override
     public void write(StateWriter out) {
         oldest.write(out);
-        out.putDouble(heldKey);
         out.putLong(heldIndex);
     }
 
+    /**
+     * Reads the values and the held index, which must name a push inside the window holding the window's extreme
+     * (TA-Lib's held value is always one of them); before the first full window nothing may be held.
+     */
     @Override
     public void read(StateReader in) {
         oldest.read(in);
-        heldKey = in.getDouble();
-        heldIndex = in.getLong();
+        long held = in.getLong();
+        long seq = oldest.count();
+        if (seq < window) {
+            if (held != -1) {
+                throw in.corrupt("rescan extreme holds index " + held + " before its first full window");
+            }
+            heldKey = Double.NEGATIVE_INFINITY;
+        } else {
+            if (held < seq - window || held >= seq) {
+                throw in.corrupt("rescan extreme holds index " + held + ", outside its window [" + (seq - window) + ", "
+                        + (seq - 1) + "]");
+            }
+            double key = oldest.keyAt(held);
+            if (key != oldest.windowKey()) {
+                throw in.corrupt("rescan extreme holds index " + held + ", which is not an extreme of its window");
+            }
+            heldKey = key;
+        }
+        heldIndex = held;
     }
 
     /** A {@link RescanExtreme} checkpoint. */
@@ -124,20 +145,6 @@ public final class RescanExtreme implements StatePart<RescanExtreme.Mark> {
 
         Mark(SlidingExtreme.Mark oldest) {
             this.oldest = oldest;
-        }
-
-        @Override
-        public void write(StateWriter out) {
-            oldest.write(out);
-            out.putDouble(heldKey);
-            out.putLong(heldIndex);
-        }
-
-        @Override
-        public void read(StateReader in) {
-            oldest.read(in);
-            heldKey = in.getDouble();
-            heldIndex = in.getLong();
         }
     }
 }

@@ -5,6 +5,7 @@ import io.ta.annotation.Cost;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
+import java.util.Arrays;
 
 /**
  * The maximum (or minimum) of the last {@code window} pushed values, and its position, in O(1) amortized time per
@@ -18,16 +19,29 @@ import io.ta.spi.StateWriter;
  * (one pass over a plain array, every {@code window} pushes). Blocks alternate between two buffers (values and
  * suffixes), so a push never overwrites anything a checkpoint may return to: marks and rewinds stay O(1).
  * Contract: at most one push per kernel step.
+ *
+ * <p>Memory grows with the data: until the first block completes only the first block's values exist, in a buffer
+ * that starts small and doubles; the second block and the suffix arrays are allocated when the first block completes.
+ * The growth check shares the block-boundary comparison the push makes anyway ({@code next} reaching {@code edge}, the
+ * end of the allocated part of the first block, or the block size), so it costs nothing per push.
  */
 @Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
+    private static final int INITIAL = 16;
+    private static final double[] NO_VALUES = {};
+    private static final long[] NO_INDICES = {};
+    /** Pushes beyond which a restored count is refused: unreachable by a real stream, far from overflow. */
+    private static final long MAX_SEQ = 1L << 62;
+
     private final int window;
     private final double sign;
     private final boolean newestWins;
-    // Two blocks, block-major: block b occupies [b * window, (b + 1) * window).
-    private final double[] blockValue;
-    private final double[] suffixValue;
-    private final long[] suffixIndex;
+    // Two blocks, block-major: block b occupies [b * window, (b + 1) * window). Grown as described above.
+    private double[] blockValue;
+    private double[] suffixValue;
+    private long[] suffixIndex;
+    /** {@code next} reaching this ends the fast path: the first block's buffer is full, or the block is complete. */
+    private int edge;
     private int block;
     private int next;
     private long seq;
@@ -45,15 +59,16 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     }
 
     private SlidingExtreme(int window, boolean max, boolean newestWins) {
-        if (window < 1) {
-            throw new IllegalArgumentException("SlidingExtreme window must be >= 1, got " + window);
+        if (window < 1 || window > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("SlidingExtreme window must be in [1, " + Integer.MAX_VALUE / 2 + "], got " + window);
         }
         this.window = window;
         this.sign = max ? 1.0 : -1.0;
         this.newestWins = newestWins;
-        this.blockValue = new double[2 * window];
-        this.suffixValue = new double[2 * window];
-        this.suffixIndex = new long[2 * window];
+        this.blockValue = new double[Math.min(window, INITIAL)];
+        this.suffixValue = NO_VALUES;
+        this.suffixIndex = NO_INDICES;
+        this.edge = blockValue.length;
     }
 
     /** Like {@link #SlidingExtreme(int, boolean)}, but equal values go to the oldest of them. */
@@ -78,7 +93,19 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
             prefixValue = v;
             prefixIndex = s;
         }
-        if (++next == window) {
+        if (++next == edge) {
+            if (next < window) {
+                // Still filling the first block and its buffer is full: grow it (O(log window) times in a life).
+                blockValue = Arrays.copyOf(blockValue, Math.min(2 * next, window));
+                edge = blockValue.length;
+                return;
+            }
+            if (suffixValue.length == 0) {
+                // The first block is complete: from now on both blocks and their suffixes are in use.
+                blockValue = Arrays.copyOf(blockValue, 2 * window);
+                suffixValue = new double[2 * window];
+                suffixIndex = new long[2 * window];
+            }
             suffixes(blockValue, suffixValue, suffixIndex, block * window, window, s - window + 1, newestWins);
             next = 0;
             block = 1 - block;
@@ -161,6 +188,25 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         return prefixValue >= s ? prefixValue : s;
     }
 
+    /** Doubles and longs currently allocated (grows to {@code 6 * window} once the first block completes). */
+    public long allocated() {
+        return (long) blockValue.length + suffixValue.length + suffixIndex.length;
+    }
+
+    /** The key of push {@code t}, which must lie in the current window. */
+    double keyAt(long t) {
+        return blockValue[position(t)];
+    }
+
+    /** The extreme key of the current window, −∞ when every value in it is missing (or before any push). */
+    double windowKey() {
+        return seq == 0 ? Double.NEGATIVE_INFINITY : extremeKey();
+    }
+
+    private int position(long t) {
+        return (int) ((t / window) & 1) * window + (int) (t % window);
+    }
+
     @Override
     public Mark newMark() {
         return new Mark();
@@ -185,43 +231,80 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         prefixValue = m.prefixValue;
         prefixIndex = m.prefixIndex;
         lastMissing = m.lastMissing;
+        edge = Math.min(blockValue.length, window);
     }
 
+    /** The fixed shape (checked on read), the push count, then the window's keys oldest first. */
     @Override
     public void write(StateWriter out) {
         out.putInt(window);
         out.putDouble(sign);
         out.putBoolean(newestWins);
-        out.putInt(block);
-        out.putInt(next);
         out.putLong(seq);
-        out.putDouble(prefixValue);
-        out.putLong(prefixIndex);
-        out.putLong(lastMissing);
-        out.putDoubles(blockValue);
-        out.putDoubles(suffixValue);
-        out.putLongs(suffixIndex);
+        for (long t = seq - Math.min(seq, window); t < seq; t++) {
+            out.putDouble(keyAt(t));
+        }
     }
 
+    /**
+     * Rebuilds the blocks from the window's keys: positions, the previous block's suffixes, the current prefix and the
+     * last missing value are all derived, so no snapshot can make them disagree.
+     */
     @Override
     public void read(StateReader in) {
         in.expectInt("window", window);
         in.expectDouble("direction", sign);
         in.expectBoolean("tie rule", newestWins);
-        int f = in.getInt();
-        int n = in.getInt();
-        if ((f != 0 && f != 1) || n < 0 || n >= window) {
-            throw new io.ta.error.SnapshotMismatchException("corrupt snapshot: extreme position " + f + "/" + n);
+        long s = in.getLong("push count", 0, MAX_SEQ);
+        int m = (int) Math.min(s, window);
+        if (in.remaining() < m) {
+            throw in.corrupt("the window of " + m + " values runs past the end of the snapshot");
         }
-        block = f;
+        int n = (int) (s % window);
+        boolean started = s >= window;
+        double[] bv = new double[started ? 2 * window : Math.min(window, Math.max(INITIAL, 2 * Integer.highestOneBit(n)))];
+        long missing = Long.MIN_VALUE / 2;
+        for (long t = s - m; t < s; t++) {
+            double k = in.getDouble();
+            if (!(k == Double.NEGATIVE_INFINITY || Math.abs(k) <= Double.MAX_VALUE)) {
+                throw in.corrupt("extreme window holds the key " + k + " (a finite value or -Infinity expected)");
+            }
+            if (k == Double.NEGATIVE_INFINITY) {
+                missing = t;
+            }
+            bv[(int) ((t / window) & 1) * window + (int) (t % window)] = k;
+        }
+        int b = (int) ((s / window) & 1);
+        double[] sv = NO_VALUES;
+        long[] si = NO_INDICES;
+        if (started) {
+            sv = new double[2 * window];
+            si = new long[2 * window];
+            suffixes(bv, sv, si, (1 - b) * window, window, s - n - window, newestWins);
+        }
+        // The prefix is the running extreme of the current block; right after a block completes, of that block.
+        double pv = Double.NEGATIVE_INFINITY;
+        long pi = -1;
+        int from = n > 0 ? b * window : (1 - b) * window;
+        int count = n > 0 ? n : s > 0 ? window : 0;
+        long first = s - count;
+        for (int j = 0; j < count; j++) {
+            double v = bv[from + j];
+            if (j == 0 || v > pv || (newestWins && v == pv)) {
+                pv = v;
+                pi = first + j;
+            }
+        }
+        blockValue = bv;
+        suffixValue = sv;
+        suffixIndex = si;
+        edge = Math.min(bv.length, window);
+        block = b;
         next = n;
-        seq = in.getLong();
-        prefixValue = in.getDouble();
-        prefixIndex = in.getLong();
-        lastMissing = in.getLong();
-        in.getDoubles("block values", blockValue);
-        in.getDoubles("suffix values", suffixValue);
-        in.getLongs("suffix indices", suffixIndex);
+        seq = s;
+        prefixValue = pv;
+        prefixIndex = pi;
+        lastMissing = missing;
     }
 
     /** A {@link SlidingExtreme} checkpoint. */
@@ -232,25 +315,5 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         double prefixValue;
         long prefixIndex;
         long lastMissing;
-
-        @Override
-        public void write(StateWriter out) {
-            out.putInt(block);
-            out.putInt(next);
-            out.putLong(seq);
-            out.putDouble(prefixValue);
-            out.putLong(prefixIndex);
-            out.putLong(lastMissing);
-        }
-
-        @Override
-        public void read(StateReader in) {
-            block = in.getInt();
-            next = in.getInt();
-            seq = in.getLong();
-            prefixValue = in.getDouble();
-            prefixIndex = in.getLong();
-            lastMissing = in.getLong();
-        }
     }
 }

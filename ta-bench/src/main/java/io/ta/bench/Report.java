@@ -51,6 +51,7 @@ public final class Report {
                 Double.isNaN(v.bytesPerBar()) ? "–" : String.format(Locale.ROOT, "%.3f", v.bytesPerBar())));
         kernels(scores);
         plans(scores);
+        candles(scores);
     }
 
     private static void kernels(Map<String, Score> scores) {
@@ -93,6 +94,31 @@ public final class Report {
         if (stream != null) {
             System.out.printf(Locale.ROOT, "| stream (update per bar) | %.2f | %.2f× | %s |%n", stream.ns(),
                     whole.ns() / stream.ns(), bytes(stream.bytesPerBar() * Wave1Bench.N));
+        }
+    }
+
+    /** CandleScanBench: all 61 patterns per bar, each way against TA-Lib's 61 calls; one pattern's stream. */
+    private static void candles(Map<String, Score> scores) {
+        Score talib = scores.get("talibPatterns");
+        if (talib == null) {
+            return;
+        }
+        System.out.println();
+        System.out.println("| all 61 candlestick patterns | ns/bar | ± | / TA-Lib |");
+        System.out.println("|---|---:|---:|---:|");
+        String[][] rows = {
+            {"talibPatterns", "TA-Lib, 61 calls"}, {"taPatterns", "ta, 61 kernels"}, {"taScan", "ta cdl_scan, blocks of 4096"},
+            {"taScanFull", "ta cdl_scan, 61 full outputs"}, {"taScanUpdate", "ta cdl_scan stream, update per bar"}};
+        for (String[] r : rows) {
+            Score v = scores.get(r[0]);
+            if (v != null) {
+                System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.2f× |%n", r[1], v.ns(), v.error(), v.ns() / talib.ns());
+            }
+        }
+        Score batch = scores.get("taEngulfing");
+        if (batch != null) {
+            System.out.printf(Locale.ROOT, "%nengulfing: ta %.2f ns/bar, %s TA-Lib; stream update %s batch%n", batch.ns(),
+                    ratio(batch.ns(), scores.get("talibEngulfing")), ratio(scores.get("taEngulfingUpdate"), batch.ns()));
         }
     }
 

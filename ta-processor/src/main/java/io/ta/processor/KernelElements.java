@@ -29,6 +29,9 @@ public final class KernelElements {
     public static final String REQUIRE_LIST = "io.ta.annotation.Require.List";
     public static final String STATE_PART = "io.ta.spi.StatePart";
     public static final String NULLABLE = "io.ta.annotation.Nullable";
+    public static final String DERIVED = "io.ta.annotation.Derived";
+    public static final String RANGE = "io.ta.annotation.Range";
+    public static final String INVARIANT = "io.ta.annotation.Invariant";
 
     private final Types types;
     private final TypeElement statePart;
@@ -76,6 +79,17 @@ public final class KernelElements {
             }
         }
         return null;
+    }
+
+    /** Methods marked {@code @Invariant}, in declaration order. */
+    public List<ExecutableElement> invariants(TypeElement kernel) {
+        List<ExecutableElement> out = new ArrayList<>();
+        for (Element e : kernel.getEnclosedElements()) {
+            if (e.getKind() == ElementKind.METHOD && mirror(e, INVARIANT) != null) {
+                out.add((ExecutableElement) e);
+            }
+        }
+        return out;
     }
 
     /** Instance and static fields, in declaration order. */

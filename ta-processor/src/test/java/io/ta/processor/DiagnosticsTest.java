@@ -76,7 +76,7 @@ class DiagnosticsTest {
                         Messages.PARAM_NOT_ANNOTATED.formatted("period"), "public K(int period)"),
                 new Case("PARAM_RESERVED", ok("    public K(@Param(defaultValue = \"3\", min = 1, max = 10) int count) {}\n"
                                 + "    public static int lookback(int count) { return count - 1; }\n" + STEP),
-                        Messages.PARAM_RESERVED.formatted("count", "KERNEL, count, k, last, lookback, outputs, probe", "count"),
+                        Messages.PARAM_RESERVED.formatted("count", "KERNEL, count, k, last, lastInputs, lookback, outputs, probe", "count"),
                         "int count) {}"),
                 new Case("PARAM_TYPE", ok("    public K(@Param(defaultValue = \"3\") long period) {}\n"
                                 + "    public static int lookback() { return 0; }\n" + STEP),
@@ -115,8 +115,18 @@ class DiagnosticsTest {
                         Messages.IMPURE_STATIC.formatted("lastSeen"), "static double lastSeen;"),
                 new Case("NULLABLE_FIELD", ok(CTOR + LOOKBACK + STEP + "    @Nullable double level;\n"),
                         Messages.NULLABLE_FIELD.formatted("level"), "@Nullable double level;"),
+                new Case("DERIVED_FIELD", ok(CTOR + LOOKBACK + STEP + "    @Derived double level;\n"),
+                        Messages.DERIVED_FIELD.formatted("level", "a double"), "@Derived double level;"),
+                new Case("DERIVED_FIELD", ok(CTOR + LOOKBACK + STEP + "    @Derived double[] weights = {1.0};\n"),
+                        Messages.DERIVED_FIELD.formatted("weights", "not final"), "@Derived double[] weights"),
                 new Case("SELF_NESTING", ok(CTOR + LOOKBACK + STEP + "    final K inner = null;\n"),
                         Messages.SELF_NESTING.formatted("inner", "K"), "final K inner"),
+                new Case("RANGE_FIELD", ok(CTOR + LOOKBACK + STEP + "    @Range(min = \"0\") boolean seen;\n"),
+                        Messages.RANGE_FIELD.formatted("seen", "a boolean"), "boolean seen;"),
+                new Case("RANGE_BOUND", ok(CTOR + LOOKBACK + STEP + "    final int size = 3;\n    @Range(max = \"periods - 1\") int at;\n"),
+                        Messages.RANGE_BOUND.formatted("periods - 1", "at", "names 'periods', which is not a field of K"), "int at;"),
+                new Case("INVARIANT_SIGNATURE", ok(CTOR + LOOKBACK + STEP + "    @Invariant static boolean sane(int x) { return x > 0; }\n"),
+                        Messages.INVARIANT_SIGNATURE.formatted("sane", "is static, takes parameters"), "static boolean sane"),
                 new Case("REQUIRE_UNKNOWN", kernel("@Require(left = \"period\", op = Require.Op.LT, right = \"slow\")\n" + OK_ANNOTATION,
                                 OK_HEADER, CTOR + LOOKBACK + STEP),
                         Messages.REQUIRE_UNKNOWN.formatted("k", "slow", "period"), "right = \"slow\""),
@@ -137,10 +147,7 @@ class DiagnosticsTest {
                         Messages.SCALE_INPUT.formatted("x", "PRICE_SQUARED"), "@Input(scale = Scale.PRICE_SQUARED)"),
                 new Case("PART_COST", ok(CTOR + LOOKBACK + STEP + "    final Part part = new Part();\n")
                                 + "final class Part implements io.ta.spi.StatePart<Part.M> {\n"
-                                + "    static final class M implements io.ta.spi.StatePart.Mark {\n"
-                                + "        public void write(io.ta.spi.StateWriter out) {}\n"
-                                + "        public void read(io.ta.spi.StateReader in) {}\n"
-                                + "    }\n"
+                                + "    static final class M implements io.ta.spi.StatePart.Mark {}\n"
                                 + "    public M newMark() { return new M(); }\n"
                                 + "    public void mark(M m) {}\n"
                                 + "    public void rewind(M m) {}\n"

@@ -7,13 +7,14 @@ import javax.tools.JavaFileObject;
 final class Sources {
     private Sources() {}
 
-    /** A single-output window kernel with a state part, a final constant and a choice parameter. */
+    /** A single-output window kernel with a state part, a final constant, a choice parameter and a ranged counter. */
     static final JavaFileObject WINDOW_MEAN = JavaFileObjects.forSourceString("test.WindowMean", """
             package test;
 
             import io.ta.annotation.Family;
             import io.ta.annotation.Kernel;
             import io.ta.annotation.Param;
+            import io.ta.annotation.Range;
             import io.ta.annotation.Scale;
             import io.ta.annotation.Step;
             import io.ta.state.DoubleRing;
@@ -27,6 +28,7 @@ final class Sources {
                 final boolean floor;
                 final DoubleRing window;
                 double sum;
+                @Range(min = "0", max = "period") int filled;
 
                 public WindowMean(
                         @Param(defaultValue = "10", min = 1, max = 1000) int period,
@@ -43,6 +45,9 @@ final class Sources {
                 @Step
                 public double step(double x) {
                     double out = window.push(x);
+                    if (filled < period) {
+                        filled++;
+                    }
                     sum += x - (window.isFull() && out == out ? out : 0);
                     double mean = window.isFull() ? sum / period : Double.NaN;
                     return floor ? Math.floor(mean) : mean;
@@ -51,17 +56,20 @@ final class Sources {
             """);
 
     /**
-     * A multi-output kernel composed from another kernel (once optionally), with an array, a cross-parameter rule, a
-     * selector and a per-output lookback.
+     * A multi-output kernel composed from another kernel (once optionally), with an array, a derived array, a
+     * cross-parameter rule, a selector, a per-output lookback, a ranged double and an invariant.
      */
     static final JavaFileObject BANDS = JavaFileObjects.forSourceString("test.Bands", """
             package test;
 
+            import io.ta.annotation.Derived;
             import io.ta.annotation.Family;
+            import io.ta.annotation.Invariant;
             import io.ta.annotation.Kernel;
             import io.ta.annotation.Nullable;
             import io.ta.annotation.Output;
             import io.ta.annotation.Param;
+            import io.ta.annotation.Range;
             import io.ta.annotation.Require;
             import io.ta.annotation.Scale;
             import io.ta.annotation.Selector;
@@ -75,9 +83,11 @@ final class Sources {
                 @Nullable final WindowMean fast;
                 final double width;
                 final double[] recent = new double[2];
+                @Derived final double[] offsets;
                 @Output(lookback = "upperLookback") double upper;
                 @Output(doc = "the mean") double middle;
                 @Output double lower;
+                @Range(min = "0", max = "width + 1", nan = true) double spread;
 
                 public Bands(
                         @Param(defaultValue = "3", min = 1, max = 100) int fastPeriod,
@@ -86,6 +96,7 @@ final class Sources {
                     this.mean = new WindowMean(slowPeriod, WindowMean.Rounding.NONE);
                     this.fast = fastPeriod > 1 ? new WindowMean(fastPeriod, WindowMean.Rounding.NONE) : null;
                     this.width = width;
+                    this.offsets = new double[] {width, -width};
                 }
 
                 public static int lookback(int slowPeriod) {
@@ -104,8 +115,14 @@ final class Sources {
                     if (fast != null) {
                         fast.step(high);
                     }
-                    upper = middle + width * recent[0];
-                    lower = middle - width * recent[0];
+                    upper = middle + offsets[0] * recent[0];
+                    lower = middle + offsets[1] * recent[0];
+                    spread = Math.min(Math.abs(recent[0]), width + 1);
+                }
+
+                @Invariant
+                boolean ordered() {
+                    return !(upper < lower) || width < 0;
                 }
             }
             """);

@@ -101,7 +101,7 @@ class ErrorContractTest {
         var m = assertThrows(SnapshotMismatchException.class, () -> s.restore(other));
         assertEquals("ema: snapshot was taken from kernel 'sma'", m.getMessage());
         var p = assertThrows(SnapshotMismatchException.class, () -> s.restore(Ta.emaStream(6).snapshot()));
-        assertEquals("ema: snapshot has period=6 but this stream has period=5", p.getMessage());
+        assertEquals("ema: snapshot was taken with period=6, this stream has period=5", p.getMessage());
         assertThrows(SnapshotMismatchException.class, () -> StateSnapshot.fromBytes(new byte[] {1, 2, 3}));
     }
 

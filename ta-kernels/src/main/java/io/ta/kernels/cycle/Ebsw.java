@@ -3,6 +3,7 @@ package io.ta.kernels.cycle;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.SuperSmoother;
@@ -35,7 +36,8 @@ public final class Ebsw {
     double hp;
     double f1;
     double f2;
-    /** Smoothed values seen, counted up to 3. */
+    /** Smoothed values seen, counted up to 2. */
+    @Range(min = "0", max = "2")
     int filtered;
 
     public Ebsw(

@@ -2,6 +2,7 @@ package io.ta.kernels.cycle;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
@@ -57,7 +58,8 @@ public final class HtDcPeriod {
 
     /** Valid bar at which the Hilbert transform starts. */
     final int start;
-    /** Valid bars consumed; the current bar's index is {@code bars − 1}. */
+    /** Valid bars consumed; the current bar's index is {@code bars − 1}. A long: a stream may run for years. */
+    @Range(min = "0")
     long bars;
 
     // Price smoother: the last three inputs and the smoothed price.
@@ -71,6 +73,8 @@ public final class HtDcPeriod {
     final double[] delay = new double[4 * 2 * 3];
     final double[] prevTerm = new double[4 * 2];
     final double[] prevInput = new double[4 * 2];
+    /** The delay lines' current slot. */
+    @Range(min = "0", max = "2")
     int hilbertIdx;
 
     // In-phase and quadrature components and the homodyne discriminator.
@@ -84,7 +88,11 @@ public final class HtDcPeriod {
     double prevQ2;
     double re;
     double im;
+    // Clamped to [6, 50] and smoothed from 0, so never outside [0, 50] (rounding is monotone); NaN once the
+    // discriminator overflowed. smoothPeriod bounds the DFT loops of ht_dcphase and ht_trendline.
+    @Range(min = "0", max = "50", nan = true)
     double period;
+    @Range(min = "0", max = "50", nan = true)
     double smoothPeriod;
 
     public HtDcPeriod() {

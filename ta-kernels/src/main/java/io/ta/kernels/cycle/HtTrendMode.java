@@ -2,6 +2,7 @@ package io.ta.kernels.cycle;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.HtTrendline;
@@ -38,6 +39,7 @@ public final class HtTrendMode {
     double sine;
     double leadSine;
     /** Bars since the last sine crossing; a {@code long}, so a years-long trend cannot overflow it. */
+    @Range(min = "0")
     long daysInTrend;
 
     public HtTrendMode() {

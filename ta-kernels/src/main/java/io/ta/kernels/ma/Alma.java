@@ -1,6 +1,7 @@
 package io.ta.kernels.ma;
 
 import io.ta.annotation.Complexity;
+import io.ta.annotation.Derived;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -32,8 +33,11 @@ public final class Alma {
     /** The shape parameters, kept so a snapshot restores only into a stream with the same weights. */
     final double offset;
     final double sigma;
-    /** Normalised weights, newest first: {@code weights[ago]} is {@code w_{n−1−ago}}. */
-    final double[] weights;
+    /**
+     * Normalised weights, newest first: {@code weights[ago]} is {@code w_{n−1−ago}}. A constant of the parameters, so
+     * checkpoints and snapshots leave it out and a restore computes it again.
+     */
+    @Derived final double[] weights;
     final DoubleRing window;
 
     public Alma(

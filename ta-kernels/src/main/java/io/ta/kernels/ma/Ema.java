@@ -3,6 +3,7 @@ package io.ta.kernels.ma;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
@@ -26,6 +27,7 @@ public final class Ema {
     final double k;
     double value;
     double seedSum;
+    @Range(min = "0", max = "period")
     int seeded;
 
     public Ema(@Param(defaultValue = "20", min = 1, max = 100_000) int period) {

@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
@@ -37,6 +38,7 @@ public final class ITrend {
     double it1;
     double it2;
     /** Valid bars seen, counted up to 7. */
+    @Range(min = "0", max = "7")
     int seen;
     @Output(lookback = "itrendLookback", doc = "the instantaneous trendline")
     double itrend;

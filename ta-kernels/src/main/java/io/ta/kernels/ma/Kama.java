@@ -1,8 +1,10 @@
 package io.ta.kernels.ma;
 
 import io.ta.annotation.Family;
+import io.ta.annotation.Invariant;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.stats.RollingSum;
@@ -34,6 +36,7 @@ public final class Kama {
     final RollingSum changes;
     double value;
     /** Valid values seen, saturating at {@code period + 1} (the first output). */
+    @Range(min = "0", max = "period + 1")
     int seen;
 
     public Kama(
@@ -49,6 +52,15 @@ public final class Kama {
 
     public static int lookback(int period) {
         return period;
+    }
+
+    /**
+     * The ring holds every value seen (both saturate at {@code period + 1}): the step reads it {@code period} back once
+     * the count saturates.
+     */
+    @Invariant
+    boolean ringHoldsWhatWasSeen() {
+        return values.size() == seen;
     }
 
     @Step

@@ -81,19 +81,5 @@ public final class MaBank implements StatePart<MaBank.Mark> {
         Mark(Ma_State[] states) {
             this.states = states;
         }
-
-        @Override
-        public void write(StateWriter out) {
-            for (Ma_State s : states) {
-                s.write(out);
-            }
-        }
-
-        @Override
-        public void read(StateReader in) {
-            for (Ma_State s : states) {
-                s.read(in);
-            }
-        }
     }
 }

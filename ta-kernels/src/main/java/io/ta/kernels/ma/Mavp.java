@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Range;
 import io.ta.annotation.Require;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
@@ -51,6 +52,7 @@ public final class Mavp {
     /** Slot i averages over {@code min_period + i} (one slot for MAMA). */
     final MaBank bank;
     /** Valid values seen, counted up to {@link #maxOffset}. */
+    @Range(min = "0", max = "maxOffset")
     int seen;
 
     public Mavp(

@@ -3,6 +3,7 @@ package io.ta.kernels.ma;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
@@ -23,6 +24,7 @@ public final class Rma {
     final double periodMinusOne;
     double value;
     double seedSum;
+    @Range(min = "0", max = "period")
     int seeded;
 
     public Rma(@Param(defaultValue = "14", min = 1, max = 100_000) int period) {

@@ -3,6 +3,7 @@ package io.ta.kernels.ma;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
@@ -38,8 +39,10 @@ public final class T3 {
     final double c4;
     /** The EMAs e1..e6; stage {@code seeded} is the one still collecting its seed. */
     final double[] ema = new double[STAGES];
+    @Range(min = "0", max = "6")
     int seeded;
     double seedSum;
+    @Range(min = "0", max = "period - 1")
     int seedCount;
 
     public T3(

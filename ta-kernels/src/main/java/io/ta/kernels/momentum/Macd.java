@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Range;
 import io.ta.annotation.Require;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
@@ -47,6 +48,7 @@ public final class Macd {
     final int fastOffset;
     final int slowOffset;
     /** Valid values seen, counted up to the larger offset. */
+    @Range(min = "0")
     int seen;
     boolean signalStarted;
 

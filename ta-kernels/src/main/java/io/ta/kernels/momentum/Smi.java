@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Ema;
@@ -40,6 +41,8 @@ public final class Smi {
     final Ema distanceFast;
     final Ema rangeFast;
     final Ema average;
+    /** Bars seen, counted up to the period. */
+    @Range(min = "0", max = "period")
     long bars;
 
     @Output(doc = "100 * smoothed distance from the range midpoint / (smoothed range / 2)")

@@ -1,10 +1,12 @@
 package io.ta.kernels.pattern;
 
 import io.ta.annotation.Family;
+import io.ta.annotation.Invariant;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.OutputKind;
 import io.ta.annotation.Param;
+import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Selector;
 import io.ta.annotation.Step;
@@ -106,6 +108,7 @@ public final class FibRetracement {
     long bar = -1;
 
     // strict_alternating: the last two entries of the alternating list (their kinds alternate).
+    @Range(min = "0", max = "2")
     int entries;
     boolean lastIsHigh;
     double lastPrice;
@@ -159,6 +162,13 @@ public final class FibRetracement {
 
     public static int lookback(int left, int right) {
         return left + right; // written out, not delegated: the manifest publishes this expression
+    }
+
+    /** The three rings of a direction are pushed together, so they hold the same number of legs. */
+    @Invariant
+    boolean legsAligned() {
+        return downHigh.size() == downLow.size() && downLow.size() == downEnd.size()
+                && upHigh.size() == upLow.size() && upLow.size() == upEnd.size();
     }
 
     @Step

@@ -1,8 +1,10 @@
 package io.ta.kernels.stats;
 
 import io.ta.annotation.Family;
+import io.ta.annotation.Invariant;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.state.DoubleRing;
@@ -37,7 +39,11 @@ public final class RollingCov {
     double meanX;
     double meanY;
     double comoment;
+    /** Missing pairs in the window. */
+    @Range(min = "0", max = "period")
     int missing;
+    /** Bars since the last re-sum; it re-sums when the count reaches the period. */
+    @Range(min = "0", max = "period - 1")
     int sinceRescan;
     /** Whether a missing value was in the window since the last re-sum: the centred state must be rebuilt. */
     boolean stale = true;
@@ -53,6 +59,21 @@ public final class RollingCov {
 
     public static int lookback(int period) {
         return period - 1;
+    }
+
+    /** Both rings are pushed together, and {@code missing} counts the pairs of the window with a missing value. */
+    @Invariant
+    boolean missingCountsTheWindow() {
+        if (xs.size() != ys.size()) {
+            return false;
+        }
+        int m = 0;
+        for (int ago = 0; ago < xs.size(); ago++) {
+            if (!(Math.abs(xs.get(ago)) <= Double.MAX_VALUE && Math.abs(ys.get(ago)) <= Double.MAX_VALUE)) {
+                m++;
+            }
+        }
+        return m == missing;
     }
 
     @Step

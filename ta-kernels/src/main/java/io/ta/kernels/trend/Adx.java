@@ -4,6 +4,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
+import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
@@ -26,6 +27,7 @@ public final class Adx {
     final int period;
     final Dx dx;
     double average;
+    @Range(min = "0", max = "period")
     int seeded;
     @Output(doc = "Wilder-smoothed DX")
     double adx;

@@ -3,6 +3,7 @@ package io.ta.kernels.trend;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.price.TrueRange;
@@ -40,6 +41,7 @@ public final class PlusDm {
     double minusSum;
     double rangeSum;
     /** Bars summed so far, saturating at {@code seedLength + 1}. */
+    @Range(min = "0", max = "seedLength + 1")
     int count;
 
     public PlusDm(@Param(defaultValue = "14", min = 1, max = 100_000) int period) {

@@ -6,6 +6,7 @@ import static java.lang.Math.max;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
+import io.ta.annotation.Range;
 import io.ta.annotation.Step;
 
 /**
@@ -37,6 +38,7 @@ public final class Adosc {
     final double slowKeep;
     double fast;
     double slow;
+    @Range(min = "0", max = "lookback + 1")
     int seen;
 
     public Adosc(

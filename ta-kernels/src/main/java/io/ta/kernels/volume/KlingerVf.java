@@ -2,6 +2,7 @@ package io.ta.kernels.volume;
 
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
@@ -27,6 +28,7 @@ public final class KlingerVf {
     static final int UP = 1;
     static final int DOWN = -1;
 
+    @Range(min = "-1", max = "1")
     int trend;
     double cm;
     double previousHlc;

@@ -45,6 +45,8 @@ public final class KernelProperties {
                 dynamicTest("replaceLast == the revised bar", () -> forAll(d, true, KernelProperties::replaceLastRevises)),
                 dynamicTest("snapshot, restore, continue == uninterrupted", () -> forAll(d, true, KernelProperties::snapshotRestores)),
                 dynamicTest("reset == fresh stream", () -> forAll(d, true, KernelProperties::resetIsFresh)),
+                dynamicTest("every single-byte corruption of a snapshot is rejected", () -> forAll(d, true, KernelProperties::corruptBytesAreRejected)),
+                dynamicTest("hostile snapshot words fail at restore or run", () -> forAll(d, true, KernelProperties::hostileWordsFailOrRun)),
                 dynamicTest("first valid index == lookback", () -> forAll(d, false, KernelProperties::lookbackIsExact)),
                 dynamicTest("causal, and recovers from a missing value", () -> forAll(d, false, KernelProperties::causalAndRecovers)),
                 dynamicTest("bad parameters fail before any bar", () -> badParametersFail(d)),
@@ -210,11 +212,162 @@ public final class KernelProperties {
             s.update(c.bar(t), out);
         }
         s.reset();
+        assertEquals(d(c).newStream(c.params()).snapshot(), s.snapshot(), "snapshot after reset");
         assertEquals(0, s.count());
         assertFalse(s.isReady() && s.lookback() >= 0);
         for (int t = 0; t < c.length(); t++) {
             s.update(c.bar(t), out);
             assertSame(at(batch, t), out, t, "after reset");
+        }
+    }
+
+    private static KernelDescriptor d(KernelCase c) {
+        return c.descriptor();
+    }
+
+    /** A stream fed a random prefix of the case, sometimes with a pending preview and a revised last bar. */
+    static KernelStream fed(KernelCase c, SplittableRandom r) {
+        KernelStream s = c.descriptor().newStream(c.params());
+        double[] out = new double[c.descriptor().outputs().size()];
+        int k = c.length() == 0 ? 0 : r.nextInt(c.length() + 1);
+        for (int t = 0; t < k; t++) {
+            s.update(c.bar(t), out);
+        }
+        if (k > 0 && r.nextBoolean()) {
+            s.replaceLast(other(c.bar(k - 1), r), out);
+        }
+        if (k < c.length() && r.nextBoolean()) {
+            s.preview(c.bar(k), out);
+        }
+        return s;
+    }
+
+    /**
+     * CRC32C detects every single-byte change: a byte of an encoded snapshot replaced by another value makes
+     * {@code fromBytes} throw our typed error — never a silently different state. Each case tries 8 random positions
+     * (the header, the magic and the checksum included), so 1,000 cases cover every position of a kernel's snapshots
+     * many times over; {@code SnapshotHardeningTest} tries all of them on one.
+     */
+    static void corruptBytesAreRejected(KernelCase c) {
+        SplittableRandom r = new SplittableRandom(c.seed());
+        byte[] bytes = fed(c, r).snapshot().toBytes();
+        for (int i = 0; i < 8; i++) {
+            int at = r.nextInt(bytes.length);
+            byte[] bad = bytes.clone();
+            bad[at] = (byte) (bad[at] + 1 + r.nextInt(255));
+            try {
+                StateSnapshot.fromBytes(bad);
+                fail(c + ": a snapshot with byte " + at + " changed was accepted");
+            } catch (SnapshotMismatchException expected) {
+                assertFalse(expected.getMessage().contains("null"), expected.getMessage());
+            }
+        }
+        for (int cut : new int[] {0, 1, bytes.length / 2, bytes.length - 1}) {
+            SnapshotMismatchException e = assertThrows(SnapshotMismatchException.class,
+                    () -> StateSnapshot.fromBytes(java.util.Arrays.copyOf(bytes, cut)), c + ": truncated to " + cut);
+            assertFalse(e.getMessage().contains("null"), e.getMessage());
+        }
+        byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        assertThrows(SnapshotMismatchException.class, () -> StateSnapshot.fromBytes(longer), c + ": a trailing byte");
+    }
+
+    /** Values a hostile or damaged word may hold: boundaries, small counts, huge counts, special doubles, bit flips. */
+    static long hostile(long w, SplittableRandom r) {
+        return switch (r.nextInt(12)) {
+            case 0 -> r.nextLong();
+            case 1 -> r.nextInt(-3, 70);
+            case 2 -> w + 1;
+            case 3 -> w - 1;
+            case 4 -> w ^ (1L << r.nextInt(64));
+            case 5 -> Long.MAX_VALUE;
+            case 6 -> Long.MIN_VALUE;
+            case 7 -> Integer.MAX_VALUE;
+            case 8 -> Double.doubleToRawLongBits(1e10);
+            case 9 -> Double.doubleToRawLongBits(r.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+            case 10 -> Double.doubleToRawLongBits(Double.NaN);
+            default -> Double.doubleToRawLongBits(-Double.longBitsToDouble(w));
+        };
+    }
+
+    /**
+     * Random word edits behind a valid checksum (what an attacker, or a bug in someone's storage layer, can produce):
+     * restore either fails with our typed error and leaves the stream as it was, or gives a stream that snapshots to
+     * the same words and whose next updates, previews and revisions neither throw, nor hang, nor emit an infinity.
+     */
+    static void hostileWordsFailOrRun(KernelCase c) {
+        SplittableRandom r = new SplittableRandom(c.seed());
+        KernelDescriptor d = c.descriptor();
+        StateSnapshot snap = fed(c, r).snapshot();
+        long[] words = snap.words();
+        if (words.length == 0) {
+            return;
+        }
+        int edits = 1 + r.nextInt(3);
+        for (int e = 0; e < edits; e++) {
+            int at = r.nextInt(words.length);
+            words[at] = hostile(words[at], r);
+        }
+        StateSnapshot bad = StateSnapshot.fromBytes(new StateSnapshot(snap.kernel(), snap.schema(), words).toBytes());
+        KernelStream s = d.newStream(c.params());
+        StateSnapshot before = s.snapshot();
+        try {
+            s.restore(bad);
+        } catch (SnapshotMismatchException refused) {
+            assertEquals(before, s.snapshot(), c + ": a refused restore changed the stream");
+            return;
+        }
+        assertEquals(bad, s.snapshot(), c + ": an accepted snapshot does not round-trip");
+        double[] out = new double[d.outputs().size()];
+        withDeadline(c + ": updates after a hostile restore", () -> {
+            for (int t = 0; t < 24; t++) {
+                double[] bar = c.length() == 0 ? new double[c.inputs().length] : other(c.bar(r.nextInt(c.length())), r);
+                switch (r.nextInt(4)) {
+                    case 0 -> s.preview(bar, out);
+                    case 1 -> {
+                        if (s.count() > 0) {
+                            s.replaceLast(bar, out);
+                        }
+                    }
+                    default -> s.update(bar, out);
+                }
+                for (double v : out) {
+                    if (Double.isInfinite(v)) {
+                        fail(c + ": emitted an infinity after a hostile restore");
+                    }
+                }
+            }
+            s.snapshot();
+        });
+    }
+
+    /** One reusable worker, so a deadline costs no thread per case; replaced when a task overran. */
+    private static java.util.concurrent.ExecutorService worker = newWorker();
+
+    private static java.util.concurrent.ExecutorService newWorker() {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "kernel-properties-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Runs {@code body}, failing if it throws or takes more than 20 seconds (a hang). */
+    static synchronized void withDeadline(String what, Runnable body) {
+        var f = worker.submit(body);
+        try {
+            f.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException hang) {
+            f.cancel(true);
+            worker = newWorker();
+            fail(what + " hang (more than 20 s)");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof AssertionError a) {
+                throw a;
+            }
+            throw new AssertionError(what + " threw " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(what + " was interrupted", e);
         }
     }
 

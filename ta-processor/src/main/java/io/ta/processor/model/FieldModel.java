@@ -11,13 +11,15 @@ import com.palantir.javapoet.TypeName;
  * @param type the field's type
  * @param isFinal whether it is final (fixed for the stream's life: parameters and derived constants, or a reference
  *     to a mutable array / part / nested kernel)
- * @param component for {@link Kind#ARRAY}: the element type's name ({@code double}, {@code int}, ...); for
+ * @param component for {@link Kind#ARRAY} and {@link Kind#DERIVED}: the element type's name ({@code double}, {@code int}, ...); for
  *     {@link Kind#SCALAR} the primitive's name
  * @param partMark for {@link Kind#PART}: the part's mark type
  * @param nullable for {@link Kind#NESTED} and {@link Kind#PART}: whether the kernel may leave it null
+ * @param range for a mutable {@link Kind#SCALAR}: its declared {@code @Range}, checked on restore; null if none
  */
 public record FieldModel(
-        String name, Kind kind, TypeName type, boolean isFinal, String component, ClassName partMark, boolean nullable) {
+        String name, Kind kind, TypeName type, boolean isFinal, String component, ClassName partMark, boolean nullable,
+        RangeModel range) {
 
     /** How a field is owned by the generated code. */
     public enum Kind {
@@ -25,6 +27,11 @@ public record FieldModel(
         SCALAR,
         /** A final primitive array; checkpoints copy its contents. */
         ARRAY,
+        /**
+         * A final primitive array marked {@code @Derived}: computed from the parameters by the constructor, so neither
+         * checkpointed nor snapshotted (a restore's fresh kernel recomputes it).
+         */
+        DERIVED,
         /** A final field of another kernel type; handled through that kernel's {@code _State}. */
         NESTED,
         /** A final {@code io.ta.spi.StatePart}; checkpoints use its O(1) mark. */

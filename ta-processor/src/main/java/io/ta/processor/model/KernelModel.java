@@ -25,6 +25,7 @@ import java.util.List;
  * @param fields every instance field (the state), in declaration order
  * @param requires cross-parameter rules
  * @param schema state layout hash
+ * @param invariants names of the kernel's {@code @Invariant} methods, checked on restore
  * @param timeCost per-bar cost: the {@code io.ta.annotation.Complexity} constant name, the largest over the state
  * @param memoryCost memory: the {@code io.ta.annotation.Complexity} constant name, the largest over the state
  */
@@ -47,6 +48,7 @@ public record KernelModel(
         List<FieldModel> fields,
         List<RequireModel> requires,
         long schema,
+        List<String> invariants,
         String timeCost,
         String memoryCost) {
 
@@ -59,6 +61,7 @@ public record KernelModel(
         outputs = List.copyOf(outputs);
         fields = List.copyOf(fields);
         requires = List.copyOf(requires);
+        invariants = List.copyOf(invariants);
     }
 
     /** The package of the kernel and of everything generated for it. */

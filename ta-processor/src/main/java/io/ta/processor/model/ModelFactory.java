@@ -97,7 +97,7 @@ public final class ModelFactory {
         List<FieldModel> fields = new ArrayList<>();
         for (VariableElement f : elements.fields(type)) {
             if (!KernelElements.isStatic(f)) {
-                fields.add(field(f));
+                fields.add(field(type, f));
             }
         }
 
@@ -135,8 +135,42 @@ public final class ModelFactory {
                 fields,
                 requires,
                 fnv1a(layout(type)),
+                invariants(type),
                 cost[0].name(),
                 cost[1].name());
+    }
+
+    private List<String> invariants(TypeElement type) {
+        List<String> out = new ArrayList<>();
+        for (ExecutableElement m : elements.invariants(type)) {
+            out.add(m.getSimpleName().toString());
+        }
+        return out;
+    }
+
+    /** The declared range of a state field as Java expressions over {@code k}, or null. */
+    private RangeModel range(TypeElement type, VariableElement f) {
+        io.ta.annotation.Range r = f.getAnnotation(io.ta.annotation.Range.class);
+        if (r == null) {
+            return null;
+        }
+        return new RangeModel(bound(type, r.min()), bound(type, r.max()), r.nan());
+    }
+
+    private String bound(TypeElement type, String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        RangeModel.Bound b = RangeModel.parse(text);
+        if (b.field() == null) {
+            return b.java("");
+        }
+        for (VariableElement g : elements.fields(type)) {
+            if (g.getSimpleName().contentEquals(b.field()) && KernelElements.isStatic(g)) {
+                return b.java(type.getSimpleName() + ".");
+            }
+        }
+        return b.java("k.");
     }
 
     /** An input's validated scale; {@code DEFAULT} means volume for an input called {@code volume}, else price. */
@@ -265,21 +299,23 @@ public final class ModelFactory {
                 a.scale() == Scale.DEFAULT ? Scale.UNITLESS.name() : a.scale().name());
     }
 
-    private FieldModel field(VariableElement f) {
+    private FieldModel field(TypeElement type, VariableElement f) {
         TypeMirror t = f.asType();
         String name = f.getSimpleName().toString();
         boolean fin = KernelElements.isFinal(f);
         TypeName tn = TypeName.get(t);
         boolean nullable = KernelElements.mirror(f, KernelElements.NULLABLE) != null;
         return switch (t.getKind()) {
-            case DOUBLE, INT, LONG, BOOLEAN -> new FieldModel(name, FieldModel.Kind.SCALAR, tn, fin, t.toString(), null, false);
-            case ARRAY -> new FieldModel(name, FieldModel.Kind.ARRAY, tn, fin, ((ArrayType) t).getComponentType().toString(), null, false);
+            case DOUBLE, INT, LONG, BOOLEAN ->
+                    new FieldModel(name, FieldModel.Kind.SCALAR, tn, fin, t.toString(), null, false, range(type, f));
+            case ARRAY -> new FieldModel(
+                    name, KernelElements.mirror(f, KernelElements.DERIVED) != null ? FieldModel.Kind.DERIVED : FieldModel.Kind.ARRAY, tn, fin, ((ArrayType) t).getComponentType().toString(), null, false, null);
             default -> {
                 if (elements.isKernelType(t)) {
-                    yield new FieldModel(name, FieldModel.Kind.NESTED, tn, fin, "", null, nullable);
+                    yield new FieldModel(name, FieldModel.Kind.NESTED, tn, fin, "", null, nullable, null);
                 }
                 TypeMirror mark = elements.statePartMark(t);
-                yield new FieldModel(name, FieldModel.Kind.PART, tn, fin, "", (ClassName) TypeName.get(mark), nullable);
+                yield new FieldModel(name, FieldModel.Kind.PART, tn, fin, "", (ClassName) TypeName.get(mark), nullable, null);
             }
         };
     }

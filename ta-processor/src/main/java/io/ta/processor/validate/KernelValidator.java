@@ -50,7 +50,8 @@ public final class KernelValidator {
             "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
 
     /** Fields of the generated stream; a constructor parameter becomes a field of the same name beside them. */
-    static final Set<String> STREAM_FIELDS = new java.util.TreeSet<>(Set.of("KERNEL", "lookback", "k", "last", "probe", "count", "outputs"));
+    static final Set<String> STREAM_FIELDS =
+            new java.util.TreeSet<>(Set.of("KERNEL", "lookback", "k", "last", "probe", "count", "outputs", "lastInputs"));
 
     private final KernelElements elements;
 
@@ -86,6 +87,8 @@ public final class KernelValidator {
         List<String> outputs = checkStepAndOutputs(r, type, kernel);
         checkLookback(r, type, params);
         checkFields(r, type);
+        checkRanges(r, type);
+        checkInvariants(r, type);
         checkRequires(r, type, kernel, params);
         checkScales(r, type, kernel, kernelMirror, outputs);
 
@@ -385,6 +388,15 @@ public final class KernelValidator {
                 r.error(f, mirror(f, KernelElements.NULLABLE), Messages.NULLABLE_FIELD.formatted(name));
                 continue;
             }
+            if (mirror(f, KernelElements.DERIVED) != null
+                    && (t.getKind() != TypeKind.ARRAY || !isFinal(f)
+                            || !SCALARS.contains(((ArrayType) t).getComponentType().toString()))) {
+                String what = t.getKind() != TypeKind.ARRAY || !SCALARS.contains(((ArrayType) t).getComponentType().toString())
+                        ? "a " + t
+                        : "not final";
+                r.error(f, mirror(f, KernelElements.DERIVED), Messages.DERIVED_FIELD.formatted(name, what));
+                continue;
+            }
             switch (t.getKind()) {
                 case DOUBLE, INT, LONG, BOOLEAN -> {}
                 case ARRAY -> {
@@ -415,6 +427,77 @@ public final class KernelValidator {
                     }
                 }
                 default -> r.error(f, Messages.STATE_TYPE.formatted(name, t));
+            }
+        }
+    }
+
+    /** {@code @Range}: on mutable numeric scalars only, with bounds the generated restore can evaluate. */
+    private void checkRanges(ValidationReport r, TypeElement type) {
+        for (VariableElement f : elements.fields(type)) {
+            AnnotationMirror m = mirror(f, KernelElements.RANGE);
+            if (m == null) {
+                continue;
+            }
+            String name = f.getSimpleName().toString();
+            io.ta.annotation.Range range = f.getAnnotation(io.ta.annotation.Range.class);
+            TypeKind k = f.asType().getKind();
+            boolean numeric = k == TypeKind.INT || k == TypeKind.LONG || k == TypeKind.DOUBLE;
+            if (!numeric || isFinal(f) || isStatic(f) || (range.nan() && k != TypeKind.DOUBLE)) {
+                String why = !numeric ? "a " + f.asType() : isFinal(f) || isStatic(f) ? "final or static" : "nan = true on " + f.asType();
+                r.error(f, m, Messages.RANGE_FIELD.formatted(name, why));
+                continue;
+            }
+            for (String bound : List.of(range.min(), range.max())) {
+                if (bound.isEmpty()) {
+                    continue;
+                }
+                String problem = boundProblem(type, bound);
+                if (problem != null) {
+                    r.error(f, m, Messages.RANGE_BOUND.formatted(bound, name, problem));
+                }
+            }
+        }
+    }
+
+    private String boundProblem(TypeElement type, String bound) {
+        io.ta.processor.model.RangeModel.Bound b = io.ta.processor.model.RangeModel.parse(bound);
+        if (b == null) {
+            return "is neither a number nor 'field', 'field + number' or 'field - number'";
+        }
+        if (b.field() == null) {
+            return null;
+        }
+        for (VariableElement g : elements.fields(type)) {
+            if (g.getSimpleName().contentEquals(b.field())) {
+                TypeKind gk = g.asType().getKind();
+                boolean numeric = gk == TypeKind.INT || gk == TypeKind.LONG || gk == TypeKind.DOUBLE;
+                return numeric && isFinal(g) && !g.getModifiers().contains(Modifier.PRIVATE)
+                        ? null
+                        : "names '" + b.field() + "', which is not a non-private final int, long or double field";
+            }
+        }
+        return "names '" + b.field() + "', which is not a field of " + type.getSimpleName();
+    }
+
+    /** {@code @Invariant}: {@code boolean name()}, an instance method the generated restore can call. */
+    private void checkInvariants(ValidationReport r, TypeElement type) {
+        for (ExecutableElement m : elements.invariants(type)) {
+            List<String> problems = new ArrayList<>();
+            if (m.getModifiers().contains(Modifier.STATIC)) {
+                problems.add("is static");
+            }
+            if (m.getModifiers().contains(Modifier.PRIVATE)) {
+                problems.add("is private");
+            }
+            if (!m.getParameters().isEmpty()) {
+                problems.add("takes parameters");
+            }
+            if (m.getReturnType().getKind() != TypeKind.BOOLEAN) {
+                problems.add("returns " + m.getReturnType());
+            }
+            if (!problems.isEmpty()) {
+                r.error(m, mirror(m, KernelElements.INVARIANT),
+                        Messages.INVARIANT_SIGNATURE.formatted(m.getSimpleName(), String.join(", ", problems)));
             }
         }
     }

@@ -104,6 +104,11 @@ public final class Messages {
             "[TaPrivateState] field '%s' is private, but the generated state companion in the same package must read"
                     + " and restore it. Fix: make it package-private.";
 
+    public static final String DERIVED_FIELD =
+            "[TaDerivedField] @Derived field '%s' is %s; only a final primitive array that the constructor computes from"
+                    + " the parameters is a derived constant. Fix: remove @Derived (the field is then state, checkpointed"
+                    + " and snapshotted), or make it a final array the step only reads.";
+
     public static final String NULLABLE_FIELD =
             "[TaNullableField] @Nullable field '%s' is not a final nested kernel or state part; only those references may"
                     + " be absent. Fix: remove @Nullable (primitives and arrays always exist).";
@@ -116,6 +121,19 @@ public final class Messages {
     public static final String SELF_NESTING =
             "[TaSelfNesting] field '%s' has the kernel's own type %s; a kernel cannot contain itself. Fix: compose"
                     + " other kernels only.";
+
+    public static final String RANGE_FIELD =
+            "[TaRangeField] @Range on field '%s' (%s): only mutable int, long and double state fields have a range, and"
+                    + " nan = true only on double. Fix: remove @Range, or put it on the counter, index or loop bound it"
+                    + " describes.";
+
+    public static final String RANGE_BOUND =
+            "[TaRangeBound] @Range bound '%s' of field '%s' %s. Fix: write a number, the name of a non-private final"
+                    + " int, long or double field of the kernel, or such a name plus or minus a number (\"period - 1\").";
+
+    public static final String INVARIANT_SIGNATURE =
+            "[TaInvariantSignature] @Invariant method '%s' %s. Fix: declare it 'boolean name()': an instance method"
+                    + " that is not private, takes no parameters and only reads state.";
 
     public static final String REQUIRE_UNKNOWN =
             "[TaRequireUnknown] @Require on kernel %s names '%s', which is not one of its parameters (%s). Fix: use"

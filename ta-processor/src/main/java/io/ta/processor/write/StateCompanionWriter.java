@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.ta.processor.model.FieldModel;
 import io.ta.processor.model.KernelModel;
+import io.ta.processor.model.RangeModel;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
@@ -20,7 +21,11 @@ import javax.lang.model.element.Modifier;
  * Writes {@code Name_State}: a checkpoint of a kernel's mutable state (for {@code preview} and {@code replaceLast})
  * and the snapshot encoding of the whole state. It touches every field the kernel declares, so nothing can be
  * forgotten: scalars by value, arrays by copy, state parts by their O(1) mark, nested kernels through their own
- * companion. Fixed (final) scalars are written to snapshots and checked on restore, never restored.
+ * companion. Fixed (final) scalars are written to snapshots and checked on restore, never restored; {@code @Derived}
+ * arrays (constants of the parameters) are neither checkpointed nor written, since a restore's fresh kernel computes
+ * them again; a field with a declared {@code @Range} is checked against it, and the kernel's {@code @Invariant}
+ * methods are called last, so a restored state is one the step can run on. Checkpoints themselves are never
+ * serialized: the stream re-derives its replace-last checkpoint by stepping its last bar again.
  */
 public final class StateCompanionWriter {
     public JavaFile write(KernelModel m, List<? extends Element> origins) {
@@ -40,11 +45,11 @@ public final class StateCompanionWriter {
                 .addParameter(kernel, "k");
         MethodSpec.Builder save = method("save", "Records {@code k}'s mutable state.").addParameter(kernel, "k");
         MethodSpec.Builder restore = method("restore", "Puts the recorded state back into {@code k}.").addParameter(kernel, "k");
-        MethodSpec.Builder write = method("write", "Appends this checkpoint to a snapshot.").addParameter(STATE_WRITER, "w");
-        MethodSpec.Builder read = method("read", "Reads this checkpoint from a snapshot.").addParameter(STATE_READER, "r");
         MethodSpec.Builder writeState = method("writeState", "Appends the complete state of {@code k}.")
                 .addModifiers(Modifier.STATIC).addParameter(kernel, "k").addParameter(STATE_WRITER, "w");
-        MethodSpec.Builder readState = method("readState", "Replaces the state of {@code k}; fixed fields must match.")
+        MethodSpec.Builder readState = method("readState", "Replaces the state of {@code k}; fixed fields must match and\n"
+                        + "every field must satisfy its declared range and the kernel's invariants.\n\n"
+                        + "@throws io.ta.error.CorruptSnapshotException naming the first field or invariant that fails")
                 .addModifiers(Modifier.STATIC).addParameter(kernel, "k").addParameter(STATE_READER, "r");
 
         for (FieldModel f : m.fields()) {
@@ -58,10 +63,8 @@ public final class StateCompanionWriter {
                         t.addField(f.type(), n, Modifier.PRIVATE);
                         save.addStatement("this.$N = k.$N", n, n);
                         restore.addStatement("k.$N = this.$N", n, n);
-                        write.addStatement("w.put$L(this.$N)", f.accessorSuffix(), n);
-                        read.addStatement("this.$N = r.get$L()", n, f.accessorSuffix());
                         writeState.addStatement("w.put$L(k.$N)", f.accessorSuffix(), n);
-                        readState.addStatement("k.$N = r.get$L()", n, f.accessorSuffix());
+                        readState.addStatement("k.$N = $L", n, read(m, f));
                     }
                 }
                 case ARRAY -> {
@@ -69,10 +72,11 @@ public final class StateCompanionWriter {
                     ctor.addStatement("this.$N = new $L[k.$N.length]", n, f.component(), n);
                     save.addStatement("$T.arraycopy(k.$N, 0, this.$N, 0, this.$N.length)", System.class, n, n, n);
                     restore.addStatement("$T.arraycopy(this.$N, 0, k.$N, 0, this.$N.length)", System.class, n, n, n);
-                    write.addStatement("w.put$Ls(this.$N)", f.accessorSuffix(), n);
-                    read.addStatement("r.get$Ls($S, this.$N)", f.accessorSuffix(), n, n);
                     writeState.addStatement("w.put$Ls(k.$N)", f.accessorSuffix(), n);
                     readState.addStatement("r.get$Ls($S, k.$N)", f.accessorSuffix(), n, n);
+                }
+                case DERIVED -> {
+                    // A constant of the parameters: the restore's fresh kernel computes it again, nothing to carry.
                 }
                 case NESTED, PART -> {
                     boolean nested = f.kind() == FieldModel.Kind.NESTED;
@@ -87,8 +91,6 @@ public final class StateCompanionWriter {
                         ctor.addStatement("this.$N = k.$N == null ? null : $L", n, n, make);
                         guarded(save, "k." + n, doSave);
                         guarded(restore, "k." + n, doRestore);
-                        guarded(write, "this." + n, CodeBlock.of("this.$N.write(w)", n));
-                        guarded(read, "this." + n, CodeBlock.of("this.$N.read(r)", n));
                         writeState.addStatement("w.putBoolean(k.$N != null)", n);
                         guarded(writeState, "k." + n, doWriteState);
                         readState.addStatement("r.expectBoolean($S, k.$N != null)", n + " present", n);
@@ -97,22 +99,38 @@ public final class StateCompanionWriter {
                         ctor.addStatement("this.$N = $L", n, make);
                         save.addStatement(doSave);
                         restore.addStatement(doRestore);
-                        write.addStatement("this.$N.write(w)", n);
-                        read.addStatement("this.$N.read(r)", n);
                         writeState.addStatement(doWriteState);
                         readState.addStatement(doReadState);
                     }
                 }
             }
         }
+        for (String inv : m.invariants()) {
+            readState.beginControlFlow("if (!k.$N())", inv)
+                    .addStatement("throw r.corrupt($S)", m.name() + " state breaks its invariant " + inv + "()")
+                    .endControlFlow();
+        }
         t.addMethod(ctor.build())
                 .addMethod(save.build())
                 .addMethod(restore.build())
-                .addMethod(write.build())
-                .addMethod(read.build())
                 .addMethod(writeState.build())
                 .addMethod(readState.build());
         return Files.file(m.packageName(), t, origins);
+    }
+
+    /** How a mutable scalar is read: plain, or checked against its declared range. */
+    private static CodeBlock read(KernelModel m, FieldModel f) {
+        RangeModel range = f.range();
+        if (range == null) {
+            return CodeBlock.of("r.get$L()", f.accessorSuffix());
+        }
+        String label = m.name() + "." + f.name();
+        String min = range.min() == null ? "Double.NEGATIVE_INFINITY" : range.min();
+        String max = range.max() == null ? "Double.POSITIVE_INFINITY" : range.max();
+        if (f.component().equals("double")) {
+            return CodeBlock.of("r.getDouble($S, $L, $L, $L)", label, min, max, range.nan());
+        }
+        return CodeBlock.of("r.get$L($S, $L, $L)", f.accessorSuffix(), label, min, max);
     }
 
     private static void guarded(MethodSpec.Builder b, String ref, CodeBlock statement) {

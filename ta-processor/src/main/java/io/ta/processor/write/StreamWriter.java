@@ -58,6 +58,10 @@ public final class StreamWriter {
         // Outputs live in one array, so no output name can collide with a field of this class.
         t.addField(FieldSpec.builder(Signatures.DOUBLES, "outputs", Modifier.PRIVATE, Modifier.FINAL)
                 .initializer("nans($L)", m.outputs().size()).build());
+        // The last committed bar: a snapshot holds the state before it plus the bar, so the replace-last checkpoint is
+        // re-derived on restore by stepping the bar again instead of being trusted from the bytes.
+        t.addField(FieldSpec.builder(Signatures.DOUBLES, "lastInputs", Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("nans($L)", m.inputs().size()).build());
         t.addMethod(MethodSpec.methodBuilder("nans").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(Signatures.DOUBLES)
                 .addParameter(TypeName.INT, "n")
                 .addStatement("double[] a = new double[n]")
@@ -92,6 +96,7 @@ public final class StreamWriter {
                 .addParameters(bar)
                 .addStatement("last.save(k)")
                 .addStatement("count++");
+        recordInputs(update, m, "");
         MethodSpec.Builder preview = MethodSpec.methodBuilder("preview").addModifiers(Modifier.PUBLIC).returns(ret)
                 .addJavadoc("Evaluates the forming bar without committing it$L\n", multi ? "." : "; returns its output.")
                 .addParameters(bar)
@@ -102,6 +107,7 @@ public final class StreamWriter {
                 .addParameters(bar)
                 .addStatement("$T.hasLast(KERNEL, count)", CHECKS)
                 .addStatement("last.restore(k)");
+        recordInputs(replace, m, "");
         if (multi) {
             update.addStatement(stepCall).addStatement("capture()");
             preview.addStatement(stepCall).addStatement("capture()").addStatement("probe.restore(k)");
@@ -175,6 +181,22 @@ public final class StreamWriter {
                 .addParameter(TypeName.INT, "i")
                 .addStatement("return outputs[i]")
                 .build());
+    }
+
+    /** {@code lastInputs[i] = input_i<suffix>}: remembers the bar being committed. */
+    private static void recordInputs(MethodSpec.Builder b, KernelModel m, String suffix) {
+        for (int i = 0; i < m.inputs().size(); i++) {
+            b.addStatement("lastInputs[$L] = $N$L", i, m.inputs().get(i).javaName(), suffix);
+        }
+    }
+
+    /** {@code k.step(lastInputs[0], ...)}: the last committed bar, stepped again. */
+    private static CodeBlock restep(KernelModel m) {
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < m.inputs().size(); i++) {
+            args.add("lastInputs[" + i + "]");
+        }
+        return CodeBlock.of("k.$N($L)", m.stepMethod(), Signatures.join(args));
     }
 
     private static MethodSpec validate(KernelModel m) {
@@ -273,8 +295,9 @@ public final class StreamWriter {
         b.beginControlFlow("if (from == to)").addStatement("return").endControlFlow()
                 .addStatement("$T k = this.k", m.kernel())
                 .addStatement("loop(k, $L, from, to - 1)", arrays)
-                .addStatement("last.save(k)")
-                .addStatement("loop(k, $L, to - 1, to)", arrays)
+                .addStatement("last.save(k)");
+        recordInputs(b, m, "[to - 1]");
+        b.addStatement("loop(k, $L, to - 1, to)", arrays)
                 .addStatement("count += to - from");
         for (int i = 0; i < outs.size(); i++) {
             b.addStatement("outputs[$L] = $N[to - 1]", i, outs.get(i));
@@ -310,8 +333,8 @@ public final class StreamWriter {
             MethodSpec.Builder b = override(op, TypeName.VOID)
                     .addParameter(DOUBLES, "bar")
                     .addParameter(DOUBLES, "out")
-                    .addStatement("$T.arity(KERNEL, $S, $L, bar.length)", CHECKS, "inputs", nIn)
-                    .addStatement("$T.arity(KERNEL, $S, $L, out.length)", CHECKS, "outputs", nOut);
+                    .addStatement("$T.values(KERNEL, $S, $L, bar)", CHECKS, "inputs", nIn)
+                    .addStatement("$T.values(KERNEL, $S, $L, out)", CHECKS, "outputs", nOut);
             List<String> args = new ArrayList<>();
             for (int i = 0; i < nIn; i++) {
                 args.add("bar[" + i + "]");
@@ -328,8 +351,8 @@ public final class StreamWriter {
                 .addParameter(Signatures.DOUBLES2, "out")
                 .addParameter(TypeName.INT, "from")
                 .addParameter(TypeName.INT, "to")
-                .addStatement("$T.arity(KERNEL, $S, $L, in.length)", CHECKS, "input arrays", nIn)
-                .addStatement("$T.arity(KERNEL, $S, $L, out.length)", CHECKS, "output arrays", nOut);
+                .addStatement("$T.arrays(KERNEL, $S, $L, in)", CHECKS, "input arrays", nIn)
+                .addStatement("$T.arrays(KERNEL, $S, $L, out)", CHECKS, "output arrays", nOut);
         List<String> args = new ArrayList<>();
         for (int i = 0; i < nIn; i++) {
             args.add("in[" + i + "]");
@@ -341,35 +364,64 @@ public final class StreamWriter {
         t.addMethod(range.build());
 
         MethodSpec.Builder snap = override("snapshot", Types.SNAPSHOT)
+                .addComment("count, parameters, outputs, then the state: after a committed bar, the state before it and the")
+                .addComment("bar, so restore re-derives the replace-last checkpoint by stepping it again.")
                 .addStatement("$T w = new $T()", Types.STATE_WRITER, Types.STATE_WRITER)
-                .addStatement("w.putLong(count)");
-        for (int i = 0; i < m.outputs().size(); i++) {
+                .addStatement("w.putLong(count)")
+                .addStatement("w.putParams(params())");
+        for (int i = 0; i < nOut; i++) {
             snap.addStatement("w.putDouble(outputs[$L])", i);
         }
-        snap.addStatement("$T.writeState(k, w)", state)
-                .addStatement("last.write(w)")
+        snap.beginControlFlow("if (count > 0)");
+        for (int i = 0; i < nIn; i++) {
+            snap.addStatement("w.putDouble(lastInputs[$L])", i);
+        }
+        snap.addStatement("last.restore(k)")
+                .addStatement("$T.writeState(k, w)", state)
+                .addComment("The step is deterministic, so stepping the bar again puts k back exactly as it was.")
+                .addStatement(restep(m))
+                .nextControlFlow("else")
+                .addStatement("$T.writeState(k, w)", state)
+                .endControlFlow()
                 .addStatement("return new $T(KERNEL, $T.SCHEMA, w.toArray())", Types.SNAPSHOT, state);
         t.addMethod(snap.build());
 
         MethodSpec.Builder restore = override("restore", TypeName.VOID)
                 .addParameter(Types.SNAPSHOT, "snapshot")
-                .addComment("Read into fresh objects and swap at the end, so a bad snapshot leaves this stream untouched.")
+                .addComment("Read and check everything into fresh objects and swap at the end, so a bad snapshot leaves")
+                .addComment("this stream untouched.")
                 .addStatement("$T.snapshot(KERNEL, $T.SCHEMA, snapshot)", CHECKS, state)
                 .addStatement("$T r = snapshot.reader()", Types.STATE_READER)
-                .addStatement("long c = r.getLong()");
+                .addStatement("long c = r.getLong($S, 0, $T.MAX_VALUE)", "count", Long.class)
+                .addStatement("r.expectParams(params())");
         List<String> outTemps = new ArrayList<>();
         for (int i = 0; i < nOut; i++) {
-            restore.addStatement("double o$L = r.getDouble()", i);
+            restore.addStatement("double o$L = r.getDouble($S, -$T.MAX_VALUE, $T.MAX_VALUE, true)", i,
+                    "output " + m.outputs().get(i).name(), Double.class, Double.class);
             outTemps.add("o" + i);
         }
-        restore.addStatement("$T fresh = new $T($L)", m.kernel(), m.kernel(), Signatures.paramArgs(m))
+        restore.addStatement("double[] bar = nans($L)", nIn)
+                .beginControlFlow("if (c > 0)")
+                .beginControlFlow("for (int i = 0; i < bar.length; i++)")
+                .addStatement("bar[i] = r.getDouble()")
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("$T fresh = new $T($L)", m.kernel(), m.kernel(), Signatures.paramArgs(m))
                 .addStatement("$T.readState(fresh, r)", state)
-                .addStatement("$T freshLast = new $T(fresh)", state, state)
-                .addStatement("freshLast.read(r)")
                 .addStatement("r.end()")
+                .addStatement("$T freshLast = new $T(fresh)", state, state)
+                .beginControlFlow("if (c > 0)")
+                .addStatement("freshLast.save(fresh)");
+        List<String> barArgs = new ArrayList<>();
+        for (int i = 0; i < nIn; i++) {
+            barArgs.add("bar[" + i + "]");
+        }
+        restore.addStatement("fresh.$N($L)", m.stepMethod(), Signatures.join(barArgs))
+                .endControlFlow()
                 .addStatement("this.k = fresh")
                 .addStatement("this.last = freshLast")
-                .addStatement("this.count = c");
+                .addStatement("this.count = c")
+                .addStatement("$T.arraycopy(bar, 0, lastInputs, 0, bar.length)", System.class);
         for (int i = 0; i < nOut; i++) {
             restore.addStatement("outputs[$L] = $N", i, outTemps.get(i));
         }
@@ -377,8 +429,10 @@ public final class StreamWriter {
 
         MethodSpec.Builder reset = override("reset", TypeName.VOID)
                 .addStatement("this.k = new $T($L)", m.kernel(), Signatures.paramArgs(m))
-                .addStatement("this.count = 0");
-        reset.addStatement("$T.fill(outputs, $T.NaN)", java.util.Arrays.class, Double.class);
+                .addStatement("this.last = new $T(k)", state)
+                .addStatement("this.count = 0")
+                .addStatement("$T.fill(outputs, $T.NaN)", java.util.Arrays.class, Double.class)
+                .addStatement("$T.fill(lastInputs, $T.NaN)", java.util.Arrays.class, Double.class);
         t.addMethod(reset.build());
 
         t.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)

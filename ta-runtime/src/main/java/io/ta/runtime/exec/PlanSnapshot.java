@@ -1,26 +1,42 @@
 package io.ta.runtime.exec;
 
+import io.ta.error.CorruptSnapshotException;
 import io.ta.error.SnapshotMismatchException;
+import io.ta.spi.SnapshotBytes;
 import io.ta.spi.StateSnapshot;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The complete state of a {@link PlanStream}: the plan's fingerprint, the bar count, the last values of every node,
- * and one {@link StateSnapshot} per kernel node. {@link #toBytes()} is a portable encoding (magic {@code TAPS},
- * format {@value #FORMAT}) built from the kernels' own.
+ * and one {@link StateSnapshot} per kernel node. {@link #toBytes()} is a portable, checksummed encoding (magic
+ * {@code TAPS}, format {@value #FORMAT}) built from the kernels' own.
+ *
+ * @param plan the plan's fingerprint
+ * @param count bars committed
+ * @param values every node's last values, in node order
+ * @param kernels every kernel node's state, in node order
  */
 public record PlanSnapshot(long plan, long count, double[] values, List<StateSnapshot> kernels) {
-    public static final int FORMAT = 1;
+    /** Version of the byte encoding; format 1 (no checksum) is no longer read. */
+    public static final int FORMAT = 2;
     private static final int MAGIC = 0x54415053; // "TAPS"
+    private static final String WHAT = "plan snapshot";
+    /** The fewest bytes a kernel's encoded state can take: its envelope, a 1-byte name, schema and word count. */
+    private static final int MIN_KERNEL_BYTES = SnapshotBytes.HEADER + 2 + 1 + 8 + 4 + SnapshotBytes.CHECKSUM;
 
+    /**
+     * A plan snapshot value.
+     *
+     * @throws CorruptSnapshotException if the values or kernel states are missing, or the count is negative
+     */
     public PlanSnapshot {
+        if (values == null || kernels == null || kernels.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new CorruptSnapshotException("corrupt plan snapshot: missing values or kernel states");
+        }
+        if (count < 0) {
+            throw new CorruptSnapshotException("corrupt plan snapshot: bar count " + count + " is negative");
+        }
         values = values.clone();
         kernels = List.copyOf(kernels);
     }
@@ -30,63 +46,57 @@ public record PlanSnapshot(long plan, long count, double[] values, List<StateSna
         return values.clone();
     }
 
+    /**
+     * Portable bytes, big-endian: magic {@code TAPS}, format (2 bytes), fingerprint (8), bar count (8), value count (4)
+     * and the values as raw double bits (8 each), kernel count (4) and per kernel its {@link StateSnapshot#toBytes()}
+     * prefixed by their length (4), then a CRC32C of all the preceding bytes (4).
+     */
     public byte[] toBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(MAGIC);
-            out.writeShort(FORMAT);
-            out.writeLong(plan);
-            out.writeLong(count);
-            out.writeInt(values.length);
-            for (double v : values) {
-                out.writeLong(Double.doubleToRawLongBits(v));
-            }
-            out.writeInt(kernels.size());
-            for (StateSnapshot k : kernels) {
-                byte[] b = k.toBytes();
-                out.writeInt(b.length);
-                out.write(b);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        SnapshotBytes.Builder b = new SnapshotBytes.Builder(MAGIC, FORMAT, 24 + values.length * 8)
+                .putLong(plan)
+                .putLong(count)
+                .putInt(values.length);
+        for (double v : values) {
+            b.putLong(Double.doubleToRawLongBits(v));
         }
-        return bytes.toByteArray();
+        b.putInt(kernels.size());
+        for (StateSnapshot k : kernels) {
+            byte[] bytes = k.toBytes();
+            b.putInt(bytes.length).put(bytes);
+        }
+        return b.seal();
     }
 
+    /**
+     * Decodes {@link #toBytes()}, strictly: the checksum must match, every count must fit in the bytes that follow,
+     * every kernel state must decode, and nothing may follow.
+     *
+     * @throws CorruptSnapshotException for null, truncated, damaged or over-long bytes
+     * @throws SnapshotMismatchException for an intact snapshot of another format version
+     */
     public static PlanSnapshot fromBytes(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (in.readInt() != MAGIC) {
-                throw new SnapshotMismatchException("not a ta plan snapshot (bad magic number)");
-            }
-            int format = in.readUnsignedShort();
-            if (format != FORMAT) {
-                throw new SnapshotMismatchException("unsupported plan snapshot format " + format);
-            }
-            long plan = in.readLong();
-            long count = in.readLong();
-            int nv = in.readInt();
-            if (nv < 0 || nv > bytes.length / 8) {
-                throw new SnapshotMismatchException("corrupt plan snapshot (value count " + nv + ")");
-            }
-            double[] values = new double[nv];
-            for (int i = 0; i < nv; i++) {
-                values[i] = Double.longBitsToDouble(in.readLong());
-            }
-            int nk = in.readInt();
-            if (nk < 0 || nk > bytes.length) {
-                throw new SnapshotMismatchException("corrupt plan snapshot (kernel count " + nk + ")");
-            }
-            List<StateSnapshot> kernels = new ArrayList<>();
-            for (int i = 0; i < nk; i++) {
-                int len = in.readInt();
-                if (len < 0 || len > bytes.length) {
-                    throw new SnapshotMismatchException("corrupt plan snapshot (kernel state length " + len + ")");
-                }
-                kernels.add(StateSnapshot.fromBytes(in.readNBytes(len)));
-            }
-            return new PlanSnapshot(plan, count, values, kernels);
-        } catch (IOException e) {
-            throw new SnapshotMismatchException("truncated or corrupt plan snapshot: " + e.getMessage());
+        SnapshotBytes.Cursor in = SnapshotBytes.open(bytes, MAGIC, FORMAT, WHAT);
+        long plan = in.getLong("fingerprint");
+        long count = in.getLong("bar count");
+        if (count < 0) {
+            throw in.corrupt("bar count " + count + " is negative");
         }
+        int nv = in.getCount("value count", 8);
+        double[] values = new double[nv];
+        for (int i = 0; i < nv; i++) {
+            values[i] = Double.longBitsToDouble(in.getLong("value"));
+        }
+        int nk = in.getCount("kernel count", 4 + MIN_KERNEL_BYTES);
+        List<StateSnapshot> kernels = new ArrayList<>(nk);
+        for (int i = 0; i < nk; i++) {
+            int len = in.getCount("length of kernel state " + i, 1);
+            try {
+                kernels.add(StateSnapshot.fromBytes(in.getBytes("kernel state " + i, len)));
+            } catch (SnapshotMismatchException e) {
+                throw in.corrupt("kernel state " + i + ": " + e.getMessage());
+            }
+        }
+        in.end();
+        return new PlanSnapshot(plan, count, values, kernels);
     }
 }

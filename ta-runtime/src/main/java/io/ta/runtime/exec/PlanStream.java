@@ -1,5 +1,6 @@
 package io.ta.runtime.exec;
 
+import io.ta.error.CorruptSnapshotException;
 import io.ta.error.InvalidParameterException;
 import io.ta.error.ShapeMismatchException;
 import io.ta.error.SnapshotMismatchException;
@@ -218,6 +219,8 @@ public final class PlanStream {
      * Restores a snapshot taken from a stream of the same plan.
      *
      * @throws SnapshotMismatchException if it comes from another plan; this stream is then unchanged
+     * @throws CorruptSnapshotException if it does not hold a state this plan can reach (a constant that differs, a
+     *     kernel whose bar count is not the plan's, an infinite kernel output); this stream is then unchanged
      */
     public void restore(PlanSnapshot s) {
         if (s == null) {
@@ -234,7 +237,30 @@ public final class PlanStream {
         }
         expectedKernels += timed ? 1 : 0;
         if (s.values().length != expectedValues || s.kernels().size() != expectedKernels) {
-            throw new SnapshotMismatchException("plan: snapshot does not match this plan's nodes");
+            throw new SnapshotMismatchException("plan: snapshot has " + s.values().length + " values and " + s.kernels().size()
+                    + " kernel states, this plan has " + expectedValues + " and " + expectedKernels);
+        }
+        double[] vs = s.values();
+        int v = 0;
+        for (Node n : nodes) {
+            for (int o = 0; o < n.outputs(); o++, v++) {
+                double x = vs[v];
+                switch (n) {
+                    case Node.Constant k -> {
+                        if (Double.doubleToRawLongBits(x) != Double.doubleToRawLongBits(k.value())) {
+                            throw new CorruptSnapshotException("plan: corrupt snapshot: constant node " + n.id() + " holds " + x
+                                    + ", the plan says " + k.value());
+                        }
+                    }
+                    case Node.Kernel kn -> {
+                        if (Double.isInfinite(x)) {
+                            throw new CorruptSnapshotException("plan: corrupt snapshot: kernel node " + n.id() + " ("
+                                    + kn.descriptor().name() + ") holds " + x + " (kernel outputs are finite or NaN)");
+                        }
+                    }
+                    default -> { } // columns and operators pass infinite inputs through
+                }
+            }
         }
         // Restore into fresh streams first so a bad kernel snapshot leaves this stream untouched.
         KernelStream[] fresh = new KernelStream[streams.length];
@@ -242,8 +268,13 @@ public final class PlanStream {
         int k = 0;
         for (Node n : nodes) {
             if (n instanceof Node.Kernel kn) {
-                fresh[n.id()] = kn.descriptor().newStream(kn.params());
-                fresh[n.id()].restore(s.kernels().get(k++));
+                KernelStream f = kn.descriptor().newStream(kn.params());
+                f.restore(s.kernels().get(k++));
+                if (f.count() != s.count()) {
+                    throw new CorruptSnapshotException("plan: corrupt snapshot: kernel " + kn.descriptor().name() + " has seen "
+                            + f.count() + " bars, the plan " + s.count());
+                }
+                fresh[n.id()] = f;
             } else if (n instanceof Node.Timed t) {
                 freshOperators[n.id()] = t.spec().newOperator(plan.zone());
                 freshOperators[n.id()].restore(s.kernels().get(k++));

@@ -109,7 +109,7 @@ public final class Aggregator {
         count = r.getLong();
         missing = r.getBoolean();
         if (count < 0) {
-            throw new io.ta.error.SnapshotMismatchException("timeframe: corrupt snapshot (a bucket of " + count + " values)");
+            throw r.corrupt("a bucket of " + count + " values");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.ta.runtime.time;
 
+import io.ta.error.CorruptSnapshotException;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.runtime.exec.PlanSnapshot;
 import io.ta.runtime.exec.PlanStream;
@@ -231,7 +232,7 @@ final class FrameOperator extends BlockSteps {
         boolean so = r.getBoolean();
         long se = r.getLong();
         if (i < 0 || (st != (i > 0))) {
-            throw new SnapshotMismatchException("timeframe: corrupt snapshot (" + i + " bars, started " + st + ")");
+            throw new CorruptSnapshotException("timeframe: corrupt snapshot (" + i + " bars, started " + st + ")");
         }
         Aggregator[] a = new Aggregator[acc.length];
         Aggregator[] sv = new Aggregator[acc.length];
@@ -243,7 +244,7 @@ final class FrameOperator extends BlockSteps {
         }
         int len = r.getInt();
         if (len < 0 || len > (long) s.words().length * 8) {
-            throw new SnapshotMismatchException("timeframe: corrupt snapshot (inner state of " + len + " bytes)");
+            throw new CorruptSnapshotException("timeframe: corrupt snapshot (inner state of " + len + " bytes)");
         }
         byte[] b = new byte[len];
         for (int k = 0; k < len; k += 8) {

@@ -1,5 +1,6 @@
 package io.ta.runtime.time;
 
+import io.ta.error.CorruptSnapshotException;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.kernels.momentum.Roc;
 import io.ta.runtime.plan.Ops;
@@ -143,7 +144,7 @@ final class LagOperator extends BlockSteps {
         int ss = r.getInt();
         if (total < 0 || total > s.words().length || popped < 0 || popped > total || ss < 0 || ss > total
                 || (st && total == 0) || (!st && total != 0)) {
-            throw new SnapshotMismatchException("time_lag: corrupt snapshot (" + total + " bars kept, " + popped + " popped)");
+            throw new CorruptSnapshotException("time_lag: corrupt snapshot (" + total + " bars kept, " + popped + " popped)");
         }
         int cap = 16;
         while (cap < total + 1) {
@@ -155,7 +156,7 @@ final class LagOperator extends BlockSteps {
             t[i] = r.getLong();
             v[i] = r.getDouble();
             if (i > 0 && t[i] <= t[i - 1]) {
-                throw new SnapshotMismatchException("time_lag: corrupt snapshot (times out of order)");
+                throw new CorruptSnapshotException("time_lag: corrupt snapshot (times out of order)");
             }
         }
         r.end();

@@ -1,5 +1,6 @@
 package io.ta.runtime.time;
 
+import io.ta.error.CorruptSnapshotException;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.runtime.resample.Aggregator;
 import io.ta.runtime.resample.Resample.Agg;
@@ -135,7 +136,7 @@ final class SessionOperator extends BlockSteps {
         sv.read(r);
         r.end();
         if (i < 0 || st != (i > 0)) {
-            throw new SnapshotMismatchException("session: corrupt snapshot (" + i + " bars, started " + st + ")");
+            throw new CorruptSnapshotException("session: corrupt snapshot (" + i + " bars, started " + st + ")");
         }
         started = st;
         end = e;

@@ -1,0 +1,39 @@
+package io.ta.kernels.candle;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
+import io.ta.annotation.Step;
+
+/**
+ * Two crows, as TA-Lib C 0.6 CDL2CROWS: a long white candle; a black candle whose real body gaps up; a black
+ * candle that opens inside the second real body and closes inside the first. −100. "Long", "short", "doji",
+ * "near", "equal" and "far" are TA-Lib's candle settings ({@link CandleSetting}). Lookback 12, TA-Lib's; NaN while
+ * a candle it reads is missing.
+ */
+@Kernel(
+        name = "cdl_2crows",
+        aliases = "two_crows",
+        family = Family.CANDLE,
+        scale = Scale.UNITLESS,
+        summary = "Two crows (bearish, 3 candles): -100 where the pattern completes, else 0.",
+        reference = "TA-Lib CDL2CROWS (C 0.6)")
+public final class Cdl2Crows {
+    final CandleFrame f = new CandleFrame(3, CandleSetting.BODY_LONG);
+
+    public static int lookback() {
+        return 12;
+    }
+
+    @Step
+    public double step(double open, double high, double low, double close) {
+        return f.push(open, high, low, close) > lookback() ? detect(f) : Double.NaN;
+    }
+
+    static double detect(CandleFrame f) {
+        return f.color(2) == 1 && f.body(2) > f.bodyLong(2)
+                && f.color(1) == -1 && f.bodyGapUp(1, 2)
+                && f.color(0) == -1 && f.open(0) < f.open(1) && f.open(0) > f.close(1)
+                && f.close(0) > f.open(2) && f.close(0) < f.close(2) ? -100 : 0;
+    }
+}

@@ -1,0 +1,38 @@
+package io.ta.kernels.candle;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
+import io.ta.annotation.Step;
+
+/**
+ * Belt hold, as TA-Lib C 0.6 CDLBELTHOLD: a long candle opening on its extreme: a white one with a very short
+ * lower shadow, or a black one with a very short upper shadow. The sign is its colour. "Long", "short", "doji",
+ * "near", "equal" and "far" are TA-Lib's candle settings ({@link CandleSetting}). Lookback 10, TA-Lib's; NaN while
+ * a candle it reads is missing.
+ */
+@Kernel(
+        name = "cdl_belthold",
+        aliases = "belt_hold",
+        family = Family.CANDLE,
+        scale = Scale.UNITLESS,
+        summary = "Belt hold (1 candle): +100 white, -100 black, else 0.",
+        reference = "TA-Lib CDLBELTHOLD (C 0.6)")
+public final class CdlBeltHold {
+    final CandleFrame f = new CandleFrame(1, CandleSetting.BODY_LONG, CandleSetting.SHADOW_VERY_SHORT);
+
+    public static int lookback() {
+        return 10;
+    }
+
+    @Step
+    public double step(double open, double high, double low, double close) {
+        return f.push(open, high, low, close) > lookback() ? detect(f) : Double.NaN;
+    }
+
+    static double detect(CandleFrame f) {
+        return f.body(0) > f.bodyLong(0)
+                && (f.color(0) == 1 && f.lowerShadow(0) < f.shadowVeryShort(0)
+                        || f.color(0) == -1 && f.upperShadow(0) < f.shadowVeryShort(0)) ? f.color(0) * 100 : 0;
+    }
+}

@@ -1,0 +1,36 @@
+package io.ta.kernels.candle;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
+import io.ta.annotation.Step;
+
+/**
+ * Dragonfly doji, as TA-Lib C 0.6 CDLDRAGONFLYDOJI: a doji with a very short upper shadow and a lower shadow that
+ * is not very short. +100. "Long", "short", "doji", "near", "equal" and "far" are TA-Lib's candle settings ({@link
+ * CandleSetting}). Lookback 10, TA-Lib's; NaN while a candle it reads is missing.
+ */
+@Kernel(
+        name = "cdl_dragonflydoji",
+        aliases = "dragonfly_doji",
+        family = Family.CANDLE,
+        scale = Scale.UNITLESS,
+        summary = "Dragonfly doji (1 candle): 100 where the pattern appears, else 0.",
+        reference = "TA-Lib CDLDRAGONFLYDOJI (C 0.6)")
+public final class CdlDragonflyDoji {
+    final CandleFrame f = new CandleFrame(1, CandleSetting.BODY_DOJI, CandleSetting.SHADOW_VERY_SHORT);
+
+    public static int lookback() {
+        return 10;
+    }
+
+    @Step
+    public double step(double open, double high, double low, double close) {
+        return f.push(open, high, low, close) > lookback() ? detect(f) : Double.NaN;
+    }
+
+    static double detect(CandleFrame f) {
+        return f.body(0) <= f.bodyDoji(0) && f.upperShadow(0) < f.shadowVeryShort(0)
+                && f.lowerShadow(0) > f.shadowVeryShort(0) ? 100 : 0;
+    }
+}

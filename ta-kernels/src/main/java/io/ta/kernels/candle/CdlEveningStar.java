@@ -1,0 +1,47 @@
+package io.ta.kernels.candle;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
+import io.ta.annotation.Step;
+
+/**
+ * Evening star, as TA-Lib C 0.6 CDLEVENINGSTAR: a long white candle; a short candle whose real body gaps up; a
+ * black candle that is not short and closes more than {@code penetration} of the first real body below the first
+ * close. −100. "Long", "short", "doji", "near", "equal" and "far" are TA-Lib's candle settings ({@link
+ * CandleSetting}). Lookback 12, TA-Lib's; NaN while a candle it reads is missing.
+ */
+@Kernel(
+        name = "cdl_eveningstar",
+        aliases = "evening_star",
+        family = Family.CANDLE,
+        scale = Scale.UNITLESS,
+        summary = "Evening star (bearish, 3 candles): -100 where the pattern completes, else 0.",
+        reference = "TA-Lib CDLEVENINGSTAR (C 0.6)")
+public final class CdlEveningStar {
+    final CandleFrame f = new CandleFrame(3, CandleSetting.BODY_LONG, CandleSetting.BODY_SHORT);
+    final double penetration;
+
+    public CdlEveningStar(
+            @Param(defaultValue = "0.3", min = 0, doc = "How far into the first real body the third candle must close, as a fraction of that body.")
+            double penetration) {
+        this.penetration = penetration;
+    }
+
+    public static int lookback() {
+        return 12;
+    }
+
+    @Step
+    public double step(double open, double high, double low, double close) {
+        return f.push(open, high, low, close) > lookback() ? detect(f, penetration) : Double.NaN;
+    }
+
+    static double detect(CandleFrame f, double penetration) {
+        return f.body(2) > f.bodyLong(2) && f.color(2) == 1
+                && f.body(1) <= f.bodyShort(1) && f.bodyGapUp(1, 2)
+                && f.body(0) > f.bodyShort(0) && f.color(0) == -1
+                && f.close(0) < f.close(2) - f.body(2) * penetration ? -100 : 0;
+    }
+}

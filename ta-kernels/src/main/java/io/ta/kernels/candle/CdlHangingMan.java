@@ -1,0 +1,37 @@
+package io.ta.kernels.candle;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
+import io.ta.annotation.Step;
+
+/**
+ * Hanging man, as TA-Lib C 0.6 CDLHANGINGMAN: a small real body with a long lower shadow (longer than the body)
+ * and a very short upper shadow, its body at or near (Near) the previous candle's high. −100. "Long", "short",
+ * "doji", "near", "equal" and "far" are TA-Lib's candle settings ({@link CandleSetting}). Lookback 11, TA-Lib's;
+ * NaN while a candle it reads is missing.
+ */
+@Kernel(
+        name = "cdl_hangingman",
+        aliases = "hanging_man",
+        family = Family.CANDLE,
+        scale = Scale.UNITLESS,
+        summary = "Hanging man (bearish, 1 candle in context): -100 where it appears, else 0.",
+        reference = "TA-Lib CDLHANGINGMAN (C 0.6)")
+public final class CdlHangingMan {
+    final CandleFrame f = new CandleFrame(2, CandleSetting.BODY_SHORT, CandleSetting.SHADOW_LONG, CandleSetting.SHADOW_VERY_SHORT, CandleSetting.NEAR);
+
+    public static int lookback() {
+        return 11;
+    }
+
+    @Step
+    public double step(double open, double high, double low, double close) {
+        return f.push(open, high, low, close) > lookback() ? detect(f) : Double.NaN;
+    }
+
+    static double detect(CandleFrame f) {
+        return f.body(0) < f.bodyShort(0) && f.lowerShadow(0) > f.shadowLong(0)
+                && f.upperShadow(0) < f.shadowVeryShort(0) && f.bodyBottom(0) >= f.high(1) - f.near(1) ? -100 : 0;
+    }
+}

@@ -1,0 +1,45 @@
+package io.ta.kernels.candle;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
+import io.ta.annotation.Step;
+
+/**
+ * Harami cross, as TA-Lib C 0.6 CDLHARAMICROSS: a long candle, then a doji whose real body lies inside the first.
+ * ±100 when strictly inside; ±80 when one end of the two bodies matches (TA-Lib 0.6; the 0.4 Java port returns 0
+ * there). −100 after a white candle, +100 after a black one. "Long", "short", "doji", "near", "equal" and "far"
+ * are TA-Lib's candle settings ({@link CandleSetting}). Lookback 11, TA-Lib's; NaN while a candle it reads is
+ * missing.
+ */
+@Kernel(
+        name = "cdl_haramicross",
+        aliases = "harami_cross",
+        family = Family.CANDLE,
+        scale = Scale.UNITLESS,
+        summary = "Harami cross (2 candles): +100/-100, or +80/-80 when one end of the bodies is equal, else 0.",
+        reference = "TA-Lib CDLHARAMICROSS (C 0.6)")
+public final class CdlHaramiCross {
+    final CandleFrame f = new CandleFrame(2, CandleSetting.BODY_LONG, CandleSetting.BODY_DOJI);
+
+    public static int lookback() {
+        return 11;
+    }
+
+    @Step
+    public double step(double open, double high, double low, double close) {
+        return f.push(open, high, low, close) > lookback() ? detect(f) : Double.NaN;
+    }
+
+    static double detect(CandleFrame f) {
+        if (f.body(1) > f.bodyLong(1) && f.body(0) <= f.bodyDoji(0)) {
+            if (f.bodyTop(0) < f.bodyTop(1) && f.bodyBottom(0) > f.bodyBottom(1)) {
+                return -f.color(1) * 100;
+            }
+            if (f.bodyTop(0) <= f.bodyTop(1) && f.bodyBottom(0) >= f.bodyBottom(1)) {
+                return -f.color(1) * 80;
+            }
+        }
+        return 0;
+    }
+}

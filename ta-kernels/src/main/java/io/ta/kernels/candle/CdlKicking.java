@@ -1,0 +1,41 @@
+package io.ta.kernels.candle;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
+import io.ta.annotation.Step;
+
+/**
+ * Kicking, as TA-Lib C 0.6 CDLKICKING: two marubozu (long bodies, very short shadows) of opposite colours with a
+ * gap between their ranges: up after the black one, down after the white one. The sign is the second candle's
+ * colour. "Long", "short", "doji", "near", "equal" and "far" are TA-Lib's candle settings ({@link CandleSetting}).
+ * Lookback 11, TA-Lib's; NaN while a candle it reads is missing.
+ */
+@Kernel(
+        name = "cdl_kicking",
+        aliases = "kicking",
+        family = Family.CANDLE,
+        scale = Scale.UNITLESS,
+        summary = "Kicking (2 candles): +100 bullish, -100 bearish, else 0.",
+        reference = "TA-Lib CDLKICKING (C 0.6)")
+public final class CdlKicking {
+    final CandleFrame f = new CandleFrame(2, CandleSetting.SHADOW_VERY_SHORT, CandleSetting.BODY_LONG);
+
+    public static int lookback() {
+        return 11;
+    }
+
+    @Step
+    public double step(double open, double high, double low, double close) {
+        return f.push(open, high, low, close) > lookback() ? detect(f) : Double.NaN;
+    }
+
+    static double detect(CandleFrame f) {
+        return f.color(1) == -f.color(0)
+                && f.body(1) > f.bodyLong(1) && f.upperShadow(1) < f.shadowVeryShort(1)
+                && f.lowerShadow(1) < f.shadowVeryShort(1)
+                && f.body(0) > f.bodyLong(0) && f.upperShadow(0) < f.shadowVeryShort(0)
+                && f.lowerShadow(0) < f.shadowVeryShort(0)
+                && (f.color(1) == -1 && f.gapUp(0, 1) || f.color(1) == 1 && f.gapDown(0, 1)) ? f.color(0) * 100 : 0;
+    }
+}

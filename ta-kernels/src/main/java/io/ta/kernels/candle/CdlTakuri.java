@@ -1,0 +1,36 @@
+package io.ta.kernels.candle;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Scale;
+import io.ta.annotation.Step;
+
+/**
+ * Takuri, as TA-Lib C 0.6 CDLTAKURI: a dragonfly doji with a very long lower shadow: doji body, very short upper
+ * shadow, lower shadow longer than twice the body. +100. "Long", "short", "doji", "near", "equal" and "far" are
+ * TA-Lib's candle settings ({@link CandleSetting}). Lookback 10, TA-Lib's; NaN while a candle it reads is missing.
+ */
+@Kernel(
+        name = "cdl_takuri",
+        aliases = "takuri",
+        family = Family.CANDLE,
+        scale = Scale.UNITLESS,
+        summary = "Takuri (1 candle): 100 where it appears, else 0.",
+        reference = "TA-Lib CDLTAKURI (C 0.6)")
+public final class CdlTakuri {
+    final CandleFrame f = new CandleFrame(1, CandleSetting.BODY_DOJI, CandleSetting.SHADOW_VERY_SHORT, CandleSetting.SHADOW_VERY_LONG);
+
+    public static int lookback() {
+        return 10;
+    }
+
+    @Step
+    public double step(double open, double high, double low, double close) {
+        return f.push(open, high, low, close) > lookback() ? detect(f) : Double.NaN;
+    }
+
+    static double detect(CandleFrame f) {
+        return f.body(0) <= f.bodyDoji(0) && f.upperShadow(0) < f.shadowVeryShort(0)
+                && f.lowerShadow(0) > f.shadowVeryLong(0) ? 100 : 0;
+    }
+}

@@ -1,0 +1,53 @@
+package io.ta.kernels.momentum;
+
+import io.ta.annotation.Family;
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Scale;
+import io.ta.annotation.Step;
+import io.ta.kernels.stats.RollingSum;
+
+/**
+ * Intraday momentum index (T. Chande), as TA-Lib C 0.6 IMI: over the last n bars, {@code 100·U/(U + D)} where U sums
+ * {@code C − O} of the bars closing above their open and D sums {@code O − C} of the others — an RSI of the bars'
+ * own bodies. TA-Lib re-adds the window every bar; this kernel keeps the two sums in {@link RollingSum}s (O(1) per
+ * bar; the same values to within the sums' rounding).
+ *
+ * <p>A window of bars that all close at their open ({@code U + D = 0}) gives 0, TA-Lib's convention for RSI and CMO
+ * ({@code 0/0} in TA-Lib's IMI, which has no guard). A bar with a missing open or close is missing for both sums: NaN
+ * while it is in the window (CATALOG.md §5.2).
+ */
+@Kernel(
+        name = "imi",
+        aliases = "intraday_momentum_index",
+        family = Family.MOMENTUM,
+        scale = Scale.UNITLESS,
+        summary = "Intraday momentum index: 100 * up bodies / (up + down bodies) over the last period bars.",
+        reference = "TA-Lib IMI (C 0.6); T. Chande")
+public final class Imi {
+    final RollingSum gains;
+    final RollingSum losses;
+
+    public Imi(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
+        this.gains = new RollingSum(period);
+        this.losses = new RollingSum(period);
+    }
+
+    public static int lookback(int period) {
+        return period - 1;
+    }
+
+    @Step
+    public double step(double open, double close) {
+        double gain = Double.NaN;
+        double loss = Double.NaN;
+        if (Math.abs(open) <= Double.MAX_VALUE && Math.abs(close) <= Double.MAX_VALUE) {
+            gain = close > open ? close - open : 0.0;
+            loss = close > open ? 0.0 : open - close;
+        }
+        double up = gains.step(gain);
+        double down = losses.step(loss);
+        double total = up + down;
+        return total == 0 ? 0.0 : 100.0 * (up / total);
+    }
+}

@@ -1,0 +1,100 @@
+package io.ta.runtime.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.ta.error.CorruptSnapshotException;
+import io.ta.error.SnapshotMismatchException;
+import io.ta.runtime.plan.Plan;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 9's plan snapshot cases: a corrupted bar count (9151314442816848372) and trailing bytes were accepted, and
+ * {@code fromBytes(null)} threw a raw exception. Now the checksum rejects damage, strict decoding rejects padding, and
+ * restore rejects a well-formed snapshot whose counts or constants this plan cannot reach.
+ */
+class PlanSnapshotHardeningTest {
+    static PlanStream fed(Plan plan, int bars) {
+        PlanStream s = plan.stream();
+        for (int t = 0; t < bars; t++) {
+            s.update(100 + Math.sin(t) * 5);
+        }
+        return s;
+    }
+
+    static final Plan PLAN = Plan.compile("sma(close, 5) * 2 + rsi(close, 3)");
+
+    @Test
+    void everySingleByteCorruptionIsRejected() {
+        byte[] bytes = fed(PLAN, 20).snapshot().toBytes();
+        for (int at = 0; at < bytes.length; at++) {
+            for (int delta = 1; delta < 256; delta += 17) {
+                byte[] bad = bytes.clone();
+                bad[at] = (byte) (bad[at] + delta);
+                try {
+                    PlanSnapshot.fromBytes(bad);
+                    fail("byte " + at + " + " + delta + " was accepted");
+                } catch (SnapshotMismatchException expected) {
+                    // typed
+                }
+            }
+        }
+    }
+
+    @Test
+    void aForgedBarCountIsRefusedAtRestoreAndTheStreamIsUntouched() {
+        PlanSnapshot good = fed(PLAN, 20).snapshot();
+        PlanSnapshot forged = PlanSnapshot.fromBytes(
+                new PlanSnapshot(good.plan(), 9151314442816848372L, good.values(), good.kernels()).toBytes());
+        PlanStream s = fed(PLAN, 3);
+        byte[] before = s.snapshot().toBytes();
+        CorruptSnapshotException e = assertThrows(CorruptSnapshotException.class, () -> s.restore(forged));
+        assertTrue(e.getMessage().contains("has seen 20 bars, the plan 9151314442816848372"), e.getMessage());
+        assertArrayEquals(before, s.snapshot().toBytes());
+    }
+
+    @Test
+    void aForgedConstantIsRefused() {
+        PlanSnapshot good = fed(PLAN, 20).snapshot();
+        double[] values = good.values();
+        boolean changed = false;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == 2.0) {
+                values[i] = 3.0;
+                changed = true;
+            }
+        }
+        assertTrue(changed);
+        PlanSnapshot forged = new PlanSnapshot(good.plan(), good.count(), values, good.kernels());
+        assertThrows(CorruptSnapshotException.class, () -> PLAN.stream().restore(forged));
+    }
+
+    @Test
+    void trailingNullAndTruncatedBytesAreTypedErrors() {
+        byte[] bytes = fed(PLAN, 20).snapshot().toBytes();
+        assertThrows(CorruptSnapshotException.class, () -> PlanSnapshot.fromBytes(Arrays.copyOf(bytes, bytes.length + 3)));
+        assertEquals("no plan snapshot: the bytes are null",
+                assertThrows(CorruptSnapshotException.class, () -> PlanSnapshot.fromBytes(null)).getMessage());
+        for (int cut = 0; cut < bytes.length; cut += 7) {
+            int n = cut;
+            assertThrows(CorruptSnapshotException.class, () -> PlanSnapshot.fromBytes(Arrays.copyOf(bytes, n)));
+        }
+        assertThrows(SnapshotMismatchException.class, () -> PLAN.stream().restore(null));
+    }
+
+    @Test
+    void aForgedKernelCountCannotAllocate() {
+        // A well-sealed body that claims 2^31 - 1 values: refused before anything is allocated.
+        byte[] bytes = new io.ta.spi.SnapshotBytes.Builder(0x54415053, PlanSnapshot.FORMAT, 32)
+                .putLong(1).putLong(1).putInt(Integer.MAX_VALUE).seal();
+        CorruptSnapshotException e = assertThrows(CorruptSnapshotException.class, () -> PlanSnapshot.fromBytes(bytes));
+        assertEquals("corrupt plan snapshot: value count is 2147483647 but only 0 bytes remain", e.getMessage());
+    }
+
+    static void assertArrayEquals(byte[] a, byte[] b) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a, b);
+    }
+}
