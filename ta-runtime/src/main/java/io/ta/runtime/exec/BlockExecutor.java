@@ -96,14 +96,13 @@ public final class BlockExecutor {
         int b = Math.max(1, Math.min(block, n));
         double[][] results = new double[program.rootSlots.length][n];
         long[] time = times(program, bars);
-        KernelStream[] streams = program.newStreams();
-        Fused fused = program.fused(streams, true);
+        Fused fused = program.fusedBatch();
         if (fused != null) {
             for (int start = 0; start < n; start += b) {
                 fused.batch(columns, results, start, Math.min(n, start + b));
             }
         } else {
-            interpret(program, columns, time, streams, program.newOperators(), results, n, b);
+            interpret(program, columns, time, program.newStreams(), program.newOperators(), results, n, b);
         }
         long[] sharedTimes = bars.hasTime() ? (time != null ? time : bars.times()) : null;
         Map<String, Series> series = new LinkedHashMap<>();

@@ -52,24 +52,40 @@ final class FusedCompiler {
 
     private FusedCompiler() {}
 
-    /** {@link #compile}, once per plan. */
-    static Factory forPlan(io.ta.runtime.plan.Plan plan, ExecNode[] nodes, KernelStream[] prototypes, int[] rootSlots) {
+    /**
+     * {@link #compile}, once per plan; {@code prototypes} (fresh streams, one per kernel node) is only asked for when
+     * the plan is compiled, so a cached plan costs a run no stream construction.
+     */
+    static Factory forPlan(io.ta.runtime.plan.Plan plan, ExecNode[] nodes, java.util.function.Supplier<KernelStream[]> prototypes,
+            int[] rootSlots) {
         if (!ENABLED) {
             return null;
         }
         java.util.Optional<Factory> f = CACHE.get(plan);
         if (f == null) {
-            f = java.util.Optional.ofNullable(compile(nodes, prototypes, rootSlots));
+            f = java.util.Optional.ofNullable(compile(nodes, prototypes.get(), rootSlots));
             CACHE.put(plan, f);
         }
         return f.orElse(null);
     }
 
-    /** Makes a {@link Fused} over given kernel streams (for batch, they are fresh and only supply kernels). */
-    record Factory(MethodHandle constructor) {
-        Fused make(KernelStream[] streams, boolean batch) {
+    /**
+     * Makes a {@link Fused}: over given kernel streams (a plan stream), or over fresh kernels of the prototype streams
+     * (a batch run). The prototypes are never updated: a batch only reads their parameters through
+     * {@code newKernel()}, so runs on several threads share them.
+     */
+    record Factory(MethodHandle constructor, KernelStream[] prototypes) {
+        Fused make(KernelStream[] streams) {
+            return make(streams, false);
+        }
+
+        Fused batch() {
+            return make(prototypes, true);
+        }
+
+        private Fused make(KernelStream[] streams, boolean batch) {
             try {
-                return (Fused) constructor.invoke(streams, batch);
+                return (Fused) (Object) constructor.invokeExact(streams, batch);
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable t) {
@@ -114,7 +130,7 @@ final class FusedCompiler {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
             MethodHandle ctor = lookup.findConstructor(lookup.lookupClass(),
                     MethodType.methodType(void.class, KernelStream[].class, boolean.class));
-            return new Factory(ctor.asType(MethodType.methodType(Object.class, KernelStream[].class, boolean.class)));
+            return new Factory(ctor.asType(MethodType.methodType(Object.class, KernelStream[].class, boolean.class)), prototypes);
         } catch (ReflectiveOperationException | LinkageError | IllegalArgumentException e) {
             // A kernel class this loader cannot link, or one whose generated stream predates the fused entry points:
             // the interpreter runs the same nodes.

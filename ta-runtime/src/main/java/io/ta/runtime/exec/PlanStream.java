@@ -62,7 +62,7 @@ public final class PlanStream {
         this.timed = program.timed();
         this.values = new double[program.slots];
         clearValues();
-        this.fused = program.fused(streams, false);
+        this.fused = program.fused(streams);
     }
 
     /** NaN in every slot but the constants'. */
@@ -281,7 +281,7 @@ public final class PlanStream {
             }
         }
         long time = timed ? clock(s.kernels().get(k)) : 0;
-        Fused rebound = program.fused(fresh, false);
+        Fused rebound = program.fused(fresh);
         for (Node n : nodes) {
             streams[n.id()] = fresh[n.id()];
             operators[n.id()] = freshOperators[n.id()];

@@ -30,7 +30,7 @@ final class Program {
         for (Ref ref : plan.roots().values()) {
             rootSlots[r++] = slot(ref);
         }
-        this.factory = fuse ? FusedCompiler.forPlan(plan, nodes, newStreams(), rootSlots) : null;
+        this.factory = fuse ? FusedCompiler.forPlan(plan, nodes, this::newStreams, rootSlots) : null;
     }
 
     /** The program of {@code plan}; {@code fuse} false runs it interpreted. */
@@ -80,8 +80,13 @@ final class Program {
         return factory != null;
     }
 
-    /** The compiled plan over {@code streams} (their kernels' fresh copies if {@code batch}); null when interpreted. */
-    Fused fused(KernelStream[] streams, boolean batch) {
-        return factory == null ? null : factory.make(streams, batch);
+    /** The compiled plan over {@code streams} (a plan stream's); null when interpreted. */
+    Fused fused(KernelStream[] streams) {
+        return factory == null ? null : factory.make(streams);
+    }
+
+    /** The compiled plan over fresh kernels, for one batch run; null when interpreted. */
+    Fused fusedBatch() {
+        return factory == null ? null : factory.batch();
     }
 }
