@@ -11,11 +11,23 @@ import java.util.Map;
  */
 final class PerfGate {
     /**
-     * A measured ratio may be at most this factor above its committed baseline. Wide enough that scheduling noise on a
-     * loaded 2-core machine does not trip it (see docs/performance.md for the clean runs counted), narrow enough that
-     * a 2× slowdown of any one gated benchmark does.
+     * A gated ratio may be at most this factor above its committed baseline. Measured noise (docs/performance.md, single
+     * forks at load 15-19): these ratios' clean values stay within 1.25× of the baseline in any single fork,
+     * so even three unlucky forks leave a margin of 1.28× against a false alarm; and a 2× slowdown of a gated
+     * benchmark exceeds it even on a machine where the ratio runs 20% lower than where the baseline was recorded.
      */
-    static final double BUDGET = 1.5;
+    static final double BUDGET = 1.6;
+
+    /**
+     * The budget of the ratios HotSpot compiles in one of two ways from one JVM to the next ({@link #NOISY}): single
+     * forks reached 1.45× (macd) and 1.67× (sma stream update, the window part's block turn inlined or called) of the
+     * baseline. With this budget no single fork observed would fail; a 2× slowdown still exceeds it on a machine where
+     * the ratio runs no more than 10% lower than where the baseline was recorded.
+     */
+    static final double NOISY_BUDGET = 1.8;
+
+    /** The ratios gated with {@link #NOISY_BUDGET}. */
+    static final List<String> NOISY = List.of("macd / TA-Lib", "sma stream update / batch");
 
     /** Ratio name → {numerator benchmark, denominator benchmark} (methods of {@link GateBench}). */
     static final Map<String, String[]> PAIRS = new LinkedHashMap<>();
@@ -45,16 +57,35 @@ final class PerfGate {
         return out;
     }
 
-    /** The regressions: one line per ratio above {@code baseline × BUDGET}, or without a baseline. */
+    /**
+     * The gated value of every ratio over several forks: its lowest. A regression slows a benchmark in every JVM, so
+     * it raises the lowest ratio too; noise and an unlucky JIT decision raise it in some forks only.
+     */
+    static Map<String, Double> lowest(List<Map<String, Double>> forks) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map<String, Double> f : forks) {
+            for (Map.Entry<String, Double> e : f.entrySet()) {
+                out.merge(e.getKey(), e.getValue(), Math::min);
+            }
+        }
+        return out;
+    }
+
+    /** The budget of one ratio: {@link #NOISY_BUDGET} for the {@link #NOISY} ones, {@link #BUDGET} for the others. */
+    static double budget(String ratio) {
+        return NOISY.contains(ratio) ? NOISY_BUDGET : BUDGET;
+    }
+
+    /** The regressions: one line per ratio above {@code baseline × budget(ratio)}, or without a baseline. */
     static List<String> regressions(Map<String, Double> measured, Map<String, Double> baseline) {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, Double> m : measured.entrySet()) {
             Double base = baseline.get(m.getKey());
             if (base == null) {
                 out.add(m.getKey() + ": no committed baseline");
-            } else if (m.getValue() > base * BUDGET) {
+            } else if (m.getValue() > base * budget(m.getKey())) {
                 out.add(String.format(java.util.Locale.ROOT, "%s: %.3f, baseline %.3f, budget %.3f (%.2f× the baseline)",
-                        m.getKey(), m.getValue(), base, base * BUDGET, m.getValue() / base));
+                        m.getKey(), m.getValue(), base, base * budget(m.getKey()), m.getValue() / base));
             }
         }
         return out;

@@ -36,6 +36,26 @@ class PerfGateLogicTest {
     }
 
     @Test
+    void theLowestOverForksIgnoresOneSlowForkButNotASlowdownInAll() {
+        Map<String, Double> baseline = PerfGate.ratios(scores(1.0));
+        Map<String, Double> oneSlowFork = PerfGate.lowest(List.of(PerfGate.ratios(scores(1.0)), PerfGate.ratios(scores(2.5)),
+                PerfGate.ratios(scores(1.1))));
+        assertEquals(List.of(), PerfGate.regressions(oneSlowFork, baseline));
+        Map<String, Double> slowInAll = PerfGate.lowest(List.of(PerfGate.ratios(scores(2.0)), PerfGate.ratios(scores(2.5)),
+                PerfGate.ratios(scores(2.1))));
+        assertEquals(1, PerfGate.regressions(slowInAll, baseline).size());
+    }
+
+    @Test
+    void theNoisyRatiosExistAndGetTheWiderBudget() {
+        for (String r : PerfGate.NOISY) {
+            assertTrue(PerfGate.PAIRS.containsKey(r), r);
+            assertEquals(PerfGate.NOISY_BUDGET, PerfGate.budget(r));
+        }
+        assertEquals(PerfGate.BUDGET, PerfGate.budget("sma / TA-Lib"));
+    }
+
+    @Test
     void aRatioWithoutBaselineAndAMissingScoreAreErrors() {
         Map<String, Double> measured = PerfGate.ratios(scores(1.0));
         assertEquals(PerfGate.PAIRS.size(), PerfGate.regressions(measured, Map.of()).size());
