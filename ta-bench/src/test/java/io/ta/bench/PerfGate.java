@@ -12,8 +12,8 @@ import java.util.Map;
 final class PerfGate {
     /**
      * A gated ratio may be at most this factor above its committed baseline. Measured noise (docs/performance.md, single
-     * forks at load 15-19): these ratios' clean values stay within 1.25× of the baseline in any single fork,
-     * so even three unlucky forks leave a margin of 1.28× against a false alarm; and a 2× slowdown of a gated
+     * forks at load 15-25): these ratios' clean values stay within 1.3× of the baseline in any single fork,
+     * so even three unlucky forks leave a margin of 1.23× against a false alarm; and a 2× slowdown of a gated
      * benchmark exceeds it even on a machine where the ratio runs 20% lower than where the baseline was recorded.
      */
     static final double BUDGET = 1.6;
