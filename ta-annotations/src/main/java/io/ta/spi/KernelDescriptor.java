@@ -55,6 +55,14 @@ public interface KernelDescriptor {
     /** Outputs in declaration order, each with its {@link Scale}. */
     List<OutputSpec> outputs();
 
+    /**
+     * How charts draw the outputs (panel, styles, reference lines, range), from the kernel's
+     * {@link io.ta.annotation.Chart}; a kernel without one leaves every choice to the chart.
+     */
+    default ChartSpec chart() {
+        return ChartSpec.auto(outputs().size());
+    }
+
     /** What input {@code i} is quoted in: {@link Scale#PRICE}, {@link Scale#VOLUME} or {@link Scale#UNITLESS}. */
     Scale inputScale(int input);
 

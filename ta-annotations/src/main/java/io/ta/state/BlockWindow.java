@@ -125,12 +125,11 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     /** Recomputes the prefix aggregates of positions {@code [0, next)} of the current block, in push order. */
     abstract void refold();
 
-    /** The prefix scalars a mark records. */
-    abstract int scalars();
+    /** Records the prefix scalars in a mark. */
+    abstract void save(Mark into);
 
-    abstract void save(double[] into);
-
-    abstract void load(double[] from);
+    /** Restores the prefix scalars from a mark. */
+    abstract void load(Mark from);
 
     static boolean finite(double v) {
         return Math.abs(v) <= Double.MAX_VALUE;
@@ -138,14 +137,14 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
 
     @Override
     public final Mark newMark() {
-        return new Mark(this);
+        return new Mark();
     }
 
     @Override
     public final void mark(Mark m) {
         m.seq = seq;
         m.lastMissing = lastMissing;
-        save(m.scalars);
+        save(m);
     }
 
     @Override
@@ -154,7 +153,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         seq = m.seq;
         lastMissing = m.lastMissing;
         place();
-        load(m.scalars);
+        load(m);
     }
 
     /** Sets the block and position from {@link #seq}. */
@@ -246,14 +245,21 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         refold();
     }
 
-    /** A {@link BlockWindow} checkpoint: the push count, the newest missing value and the prefix aggregates. */
+    /**
+     * A {@link BlockWindow} checkpoint: the push count, the newest missing value and the prefix aggregates (up to
+     * seven scalars, as fields: a stream marks before every update, and fields save an array's load and bounds check).
+     */
     public static final class Mark implements StatePart.Mark {
         long seq;
         long lastMissing = Long.MIN_VALUE / 2;
-        final double[] scalars;
+        double s0;
+        double s1;
+        double s2;
+        double s3;
+        double s4;
+        double s5;
+        double s6;
 
-        Mark(BlockWindow part) {
-            this.scalars = new double[part.scalars()];
-        }
+        Mark() {}
     }
 }

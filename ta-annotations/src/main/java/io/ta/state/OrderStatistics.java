@@ -24,7 +24,22 @@ import io.ta.spi.StateWriter;
  * <p>Checkpoints: two slots beyond the window keep the values that left in the last two pushes, so a mark is just the
  * push count, and rewinding one push deletes the value it inserted and re-inserts the one it removed (O(log window),
  * the cost of the push it undoes). Snapshots hold the push count and the window's values; the tree is rebuilt on
- * restore, so no structure is ever read from bytes. Arrays grow geometrically while the window fills.
+ * restore, so no structure is ever read from bytes. The tree's arrays grow geometrically while the window fills.
+ *
+ * <p><b>Small windows are scanned.</b> Up to {@value #SCAN_MAX} values, walking a treap costs more than reading the
+ * window: a 14-value mean deviation is two passes over two cache lines (~25 ns), where the treap's descents,
+ * rotations and subtree sums cost ~10 times as much; the two meet at a few hundred values (~300 ns each). So the part
+ * picks its algorithm once, from the window size, at construction: up to {@value #SCAN_MAX} values it keeps no tree —
+ * the values sit in a mirrored ring (each slot stored twice, so the window is always one contiguous stretch),
+ * {@link #centre()} makes two passes over it (the mean relative to the newest value with its rounding remainder,
+ * then the deviations from it: the formula the tree evaluates, with the window as one flat subtree), and the order
+ * queries read a sorted copy of the window, built on the first order query and kept in order by a binary search and
+ * one array move per push from then on (a kernel that only asks for the mean deviation never pays for it). Every answer is still a fresh computation over the values inside the window, so
+ * nothing drifts or remembers an outlier; the cost per push is bounded by {@value #SCAN_MAX} values, O(1) in the
+ * period, and above it the treap's O(log n). Both paths give the same order statistics exactly and the same mean and
+ * deviation to within a few ulps of the deviation's scale (ExactWindowsTest proves it on outlier-laden data); a
+ * given window size always takes the same path, so batch, stream, rewound and restored states still agree bit for
+ * bit, and the snapshot (push count and values) is the same for both.
  *
  * <p>Non-finite pushes are missing: they take their place in the window but not in the tree, and {@link #hasMissing()}
  * is true while one is inside. Contract: at most one push per kernel step.
@@ -33,11 +48,23 @@ import io.ta.spi.StateWriter;
 public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
     private static final int NIL = -1;
     private static final int INITIAL_CAPACITY = 16;
+    /** The largest window answered by scanning instead of a tree (measured: NumericsBench, docs/performance.md). */
+    public static final int SCAN_MAX = 256;
     /** No stream pushes 2⁶² values (146 years at a value per nanosecond): a larger count is a corrupt snapshot. */
     static final long MAX_PUSHES = 1L << 62;
 
     private final int window;
     private final int slots;
+    /** Whether this part scans its window ({@code window <= SCAN_MAX}) rather than keeping a tree. */
+    private final boolean scan;
+    /** The slot of the next push: {@code seq mod slots}, kept without a division per push. */
+    private int head;
+    /** Scan path: the finite values in the window. */
+    private int finite;
+    /** Scan path: whether {@link #sorted} is kept (from the first order query on). */
+    private boolean ordered;
+    /** Scan path: the window's finite values in ascending order, its first {@link #finite} entries. */
+    private double[] sorted;
     private double[] key;
     private long[] id;
     private int[] priority;
@@ -56,15 +83,26 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
 
     /** A window of {@code window} values (at least 1). */
     public OrderStatistics(int window) {
+        this(window, window > SCAN_MAX);
+    }
+
+    /** Tests only: forces the tree ({@code tree}) or the scan for any window size, to prove both paths agree. */
+    OrderStatistics(int window, boolean tree) {
         if (window < 1) {
             throw new IllegalArgumentException("OrderStatistics window must be >= 1, got " + window);
         }
         this.window = window;
         this.slots = window + 2;
+        this.scan = !tree;
         allocate(Math.min(slots, INITIAL_CAPACITY));
     }
 
     private void allocate(int n) {
+        if (scan) {
+            // Mirrored: slot i is also stored at i + slots, so the window is always one contiguous stretch.
+            key = new double[2 * slots];
+            return;
+        }
         key = new double[n];
         id = new long[n];
         priority = new int[n];
@@ -80,6 +118,9 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
             n = Math.min(slots, n * 2);
         }
         key = java.util.Arrays.copyOf(key, n);
+        if (scan) {
+            return;
+        }
         id = java.util.Arrays.copyOf(id, n);
         priority = java.util.Arrays.copyOf(priority, n);
         left = java.util.Arrays.copyOf(left, n);
@@ -110,39 +151,129 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
 
     /** Finite values in the window (the tree's size). */
     public int size() {
+        if (scan) {
+            return finite;
+        }
         return root == NIL ? 0 : size[root];
     }
 
     /** The sum of the finite values in the window (at the level of the values; {@link #centre()} is exact). */
     public double sum() {
+        if (scan) {
+            double s = 0.0;
+            for (int i = oldest(), end = i + occupied(); i < end; i++) {
+                double v = key[i];
+                if (Math.abs(v) <= Double.MAX_VALUE) {
+                    s += v;
+                }
+            }
+            return s;
+        }
         return root == NIL ? 0.0 : relative[root] + size[root] * key[root];
+    }
+
+    /** Values (finite or not) in the window: {@code min(seq, window)}. */
+    private int occupied() {
+        return (int) Math.min(seq, window);
+    }
+
+    /** The slot of the oldest value in the window. */
+    private int oldest() {
+        int j = head - occupied();
+        return j < 0 ? j + slots : j;
     }
 
     /** Adds the next value; the value {@code window} pushes back leaves. */
     public void push(double x) {
+        if (scan) {
+            pushScan(x);
+            return;
+        }
         long s = seq;
+        int h = head;
         if (s >= window) {
-            remove(s - window);
+            // The value that leaves was pushed window = slots − 2 pushes ago: slot h + 2 (mod slots).
+            int out = h + 2 < slots ? h + 2 : h + 2 - slots;
+            if (Math.abs(key[out]) <= Double.MAX_VALUE) {
+                root = delete(root, out);
+            }
         }
-        int slot = (int) (s % slots);
-        if (slot >= key.length) {
-            grow(slot + 1);
+        if (h >= key.length) {
+            grow(h + 1);
         }
-        key[slot] = x;
-        id[slot] = s;
+        key[h] = x;
         if (Math.abs(x) <= Double.MAX_VALUE) {
-            insert(slot);
+            id[h] = s;
+            insert(h);
         } else {
             lastMissing = s;
         }
         seq = s + 1;
+        head = h + 1 == slots ? 0 : h + 1;
     }
 
-    private void remove(long s) {
-        int slot = (int) (s % slots);
-        if (Math.abs(key[slot]) <= Double.MAX_VALUE) {
-            root = delete(root, slot);
+    private void pushScan(double x) {
+        long s = seq;
+        int h = head;
+        double[] v = key;
+        if (s >= window) {
+            double out = v[h + 2];
+            if (Math.abs(out) <= Double.MAX_VALUE) {
+                drop(out);
+            }
         }
+        v[h] = x;
+        v[h + slots] = x;
+        if (Math.abs(x) <= Double.MAX_VALUE) {
+            add(x);
+        } else {
+            lastMissing = s;
+        }
+        seq = s + 1;
+        head = h + 1 == slots ? 0 : h + 1;
+    }
+
+    /** Scan path: a finite value enters the window. */
+    private void add(double v) {
+        int n = finite;
+        if (ordered) {
+            int i = java.util.Arrays.binarySearch(sorted, 0, n, v);
+            if (i < 0) {
+                i = -i - 1;
+            }
+            System.arraycopy(sorted, i, sorted, i + 1, n - i);
+            sorted[i] = v;
+        }
+        finite = n + 1;
+    }
+
+    /** Scan path: a finite value leaves the window. */
+    private void drop(double v) {
+        int n = finite - 1;
+        if (ordered) {
+            int i = java.util.Arrays.binarySearch(sorted, 0, n + 1, v);
+            if (i < 0) {
+                throw new IllegalStateException("OrderStatistics: value " + v + " is not in the window");
+            }
+            System.arraycopy(sorted, i + 1, sorted, i, n - i);
+        }
+        finite = n;
+    }
+
+    /** Scan path: sorts the window's finite values once; pushes keep them in order from then on. */
+    private void order() {
+        if (sorted == null) {
+            sorted = new double[window];
+        }
+        int n = 0;
+        for (int i = oldest(), end = i + occupied(); i < end; i++) {
+            double v = key[i];
+            if (Math.abs(v) <= Double.MAX_VALUE) {
+                sorted[n++] = v;
+            }
+        }
+        java.util.Arrays.sort(sorted, 0, n);
+        ordered = true;
     }
 
     private void insert(int slot) {
@@ -261,6 +392,12 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
 
     /** The {@code k}-th smallest finite value in the window, {@code 0 <= k < size()}. */
     public double select(int k) {
+        if (scan) {
+            if (!ordered) {
+                order();
+            }
+            return sorted[k];
+        }
         int t = root;
         while (true) {
             int l = left[t];
@@ -278,6 +415,9 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
 
     /** How many finite values in the window are below {@code v}. */
     public int countBelow(double v) {
+        if (scan) {
+            return rank(v, false);
+        }
         int c = 0;
         int t = root;
         while (t != NIL) {
@@ -294,6 +434,9 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
 
     /** How many finite values in the window are at most {@code v}. */
     public int countAtMost(double v) {
+        if (scan) {
+            return rank(v, true);
+        }
         int c = 0;
         int t = root;
         while (t != NIL) {
@@ -308,6 +451,25 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         return c;
     }
 
+    /** Scan path: how many sorted values are below {@code v} (or at most {@code v}), by binary search. */
+    private int rank(double v, boolean inclusive) {
+        if (!ordered) {
+            order();
+        }
+        double[] a = sorted;
+        int lo = 0;
+        int hi = finite;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < v || (inclusive && a[mid] == v)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /**
      * Computes the mean of the window's finite values and {@code Σ|x − mean|} for {@link #mean()},
      * {@link #offset(double)} and {@link #deviation()}. Requires at least one finite value.
@@ -319,6 +481,10 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
      * subtrees on one descent (O(log n)); a constant window gives exactly 0.
      */
     public void centre() {
+        if (scan) {
+            centreScan();
+            return;
+        }
         int n = size[root];
         double base = key[root];
         double s = relative[root];
@@ -356,6 +522,77 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         deviation = (high - low) - (n - 2 * lowCount) * rest;
     }
 
+    /**
+     * {@link #centre()} by two passes over the window: the sum relative to the newest finite value, then the
+     * deviations from the mean so found — the tree's formula with the window as one flat subtree.
+     */
+    private void centreScan() {
+        double[] v = key;
+        int n = finite;
+        int from = oldest();
+        int end = from + occupied();
+        if (n < end - from) {
+            centreScanMissing(from, end);
+            return;
+        }
+        // One chain per pass, and no data-dependent branch: x is above the mean exactly when m − x is negative,
+        // which the sign bit counts (a comparison here mispredicts on every other value and doubles the cost).
+        double base = v[end - 1];
+        double s = 0.0;
+        for (int i = from; i < end; i++) {
+            s += v[i] - base;
+        }
+        double q = s / n;
+        double m = base + q;
+        double rest = ((base - m) + q) + Math.fma(-q, n, s) / n;
+        double absolute = 0.0;
+        long high = 0;
+        for (int i = from; i < end; i++) {
+            double d = m - v[i];
+            absolute += Math.abs(d);
+            high += Double.doubleToRawLongBits(d) >>> 63;
+        }
+        int lowCount = n - (int) high;
+        mean = m;
+        remainder = rest;
+        deviation = absolute - (n - 2 * lowCount) * rest;
+    }
+
+    /** {@link #centreScan()} over a window that holds missing values: the same passes over its finite values. */
+    private void centreScanMissing(int from, int end) {
+        double[] v = key;
+        int n = finite;
+        double base = Double.NaN;
+        for (int i = end - 1; i >= from; i--) {
+            if (Math.abs(v[i]) <= Double.MAX_VALUE) {
+                base = v[i];
+                break;
+            }
+        }
+        double s = 0.0;
+        for (int i = from; i < end; i++) {
+            if (Math.abs(v[i]) <= Double.MAX_VALUE) {
+                s += v[i] - base;
+            }
+        }
+        double q = s / n;
+        double m = base + q;
+        double rest = ((base - m) + q) + Math.fma(-q, n, s) / n;
+        double absolute = 0.0;
+        long high = 0;
+        for (int i = from; i < end; i++) {
+            if (Math.abs(v[i]) <= Double.MAX_VALUE) {
+                double d = m - v[i];
+                absolute += Math.abs(d);
+                high += Double.doubleToRawLongBits(d) >>> 63;
+            }
+        }
+        int lowCount = n - (int) high;
+        mean = m;
+        remainder = rest;
+        deviation = absolute - (n - 2 * lowCount) * rest;
+    }
+
     /** The window's mean from the last {@link #centre()}, rounded to a double. */
     public double mean() {
         return mean;
@@ -387,18 +624,28 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         assert seq - m.seq <= 1 && seq >= m.seq : "OrderStatistics: more than one push between mark and rewind";
         if (m.seq < seq) {
             long s = seq - 1;
-            int slot = (int) (s % slots);
-            if (Math.abs(key[slot]) <= Double.MAX_VALUE) {
-                root = delete(root, slot);
+            int slot = head == 0 ? slots - 1 : head - 1;
+            double x = key[slot];
+            if (Math.abs(x) <= Double.MAX_VALUE) {
+                if (scan) {
+                    drop(x);
+                } else {
+                    root = delete(root, slot);
+                }
             }
-            long gone = s - window;
-            if (gone >= 0) {
-                int back = (int) (gone % slots);
-                if (Math.abs(key[back]) <= Double.MAX_VALUE) {
-                    insert(back);
+            if (s >= window) {
+                int back = slot + 2 < slots ? slot + 2 : slot + 2 - slots;
+                double v = key[back];
+                if (Math.abs(v) <= Double.MAX_VALUE) {
+                    if (scan) {
+                        add(v);
+                    } else {
+                        insert(back);
+                    }
                 }
             }
             seq = s;
+            head = slot;
         }
         lastMissing = m.lastMissing;
     }
@@ -433,18 +680,28 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         }
         allocate(cap);
         root = NIL;
+        finite = 0;
+        ordered = false;
         long missing = Long.MIN_VALUE / 2;
         for (long t = from; t < s; t++) {
             int slot = (int) (t % slots);
             key[slot] = in.getDouble();
-            id[slot] = t;
+            if (scan) {
+                key[slot + slots] = key[slot];
+            }
             if (Math.abs(key[slot]) <= Double.MAX_VALUE) {
-                insert(slot);
+                if (scan) {
+                    finite++;
+                } else {
+                    id[slot] = t;
+                    insert(slot);
+                }
             } else {
                 missing = t;
             }
         }
         seq = s;
+        head = (int) (s % slots);
         lastMissing = missing;
         mean = Double.NaN;
         remainder = 0.0;

@@ -232,30 +232,25 @@ public final class WindowComoments extends BlockWindow {
     }
 
     @Override
-    int scalars() {
-        return 7;
+    void save(Mark into) {
+        into.s0 = kx;
+        into.s1 = ky;
+        into.s2 = px;
+        into.s3 = py;
+        into.s4 = pxx;
+        into.s5 = pyy;
+        into.s6 = pxy;
     }
 
     @Override
-    void save(double[] into) {
-        into[0] = kx;
-        into[1] = ky;
-        into[2] = px;
-        into[3] = py;
-        into[4] = pxx;
-        into[5] = pyy;
-        into[6] = pxy;
-    }
-
-    @Override
-    void load(double[] from) {
-        kx = from[0];
-        ky = from[1];
-        px = from[2];
-        py = from[3];
-        pxx = from[4];
-        pyy = from[5];
-        pxy = from[6];
+    void load(Mark from) {
+        kx = from.s0;
+        ky = from.s1;
+        px = from.s2;
+        py = from.s3;
+        pxx = from.s4;
+        pyy = from.s5;
+        pxy = from.s6;
         select();
     }
 }

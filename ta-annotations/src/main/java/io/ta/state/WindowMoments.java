@@ -177,22 +177,17 @@ public final class WindowMoments extends BlockWindow {
     }
 
     @Override
-    int scalars() {
-        return 3;
+    void save(Mark into) {
+        into.s0 = shift;
+        into.s1 = p1;
+        into.s2 = p2;
     }
 
     @Override
-    void save(double[] into) {
-        into[0] = shift;
-        into[1] = p1;
-        into[2] = p2;
-    }
-
-    @Override
-    void load(double[] from) {
-        shift = from[0];
-        p1 = from[1];
-        p2 = from[2];
+    void load(Mark from) {
+        shift = from.s0;
+        p1 = from.s1;
+        p2 = from.s2;
         select();
     }
 }

@@ -91,18 +91,13 @@ public final class WindowSum extends BlockWindow {
     }
 
     @Override
-    int scalars() {
-        return 1;
+    void save(Mark into) {
+        into.s0 = prefix;
     }
 
     @Override
-    void save(double[] into) {
-        into[0] = prefix;
-    }
-
-    @Override
-    void load(double[] from) {
-        prefix = from[0];
+    void load(Mark from) {
+        prefix = from.s0;
         select();
     }
 }

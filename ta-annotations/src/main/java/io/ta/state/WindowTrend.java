@@ -152,22 +152,17 @@ public final class WindowTrend extends BlockWindow {
     }
 
     @Override
-    int scalars() {
-        return 3;
+    void save(Mark into) {
+        into.s0 = shift;
+        into.s1 = p;
+        into.s2 = q;
     }
 
     @Override
-    void save(double[] into) {
-        into[0] = shift;
-        into[1] = p;
-        into[2] = q;
-    }
-
-    @Override
-    void load(double[] from) {
-        shift = from[0];
-        p = from[1];
-        q = from[2];
+    void load(Mark from) {
+        shift = from.s0;
+        p = from.s1;
+        q = from.s2;
         select();
     }
 }

@@ -16,10 +16,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ta demo}: classic indicators and one strategy over the shipped real data, written to
- * {@code demo-out/indicators.csv} and {@code demo-out/chart.png}, with a short summary.
+ * {@code demo-out/indicators.csv}, {@code demo-out/chart.png} (the whole history on a log scale) and
+ * {@code demo-out/report.html} (the same, interactive), with a short summary.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run classic indicators and a strategy over the shipped data; write demo-out/indicators.csv and chart.png.")
+        description = "Run classic indicators and a strategy over the shipped data; write demo-out/indicators.csv, chart.png and report.html.")
 final class DemoCommand implements Runnable {
     static final List<String> EXPRESSIONS = List.of(
             "sma50=sma(close, 50)",
@@ -27,6 +28,8 @@ final class DemoCommand implements Runnable {
             "bb_upper=bbands(close, 20, 2.0).upper",
             "bb_lower=bbands(close, 20, 2.0).lower",
             "rsi14=rsi(close, 14)",
+            "macd=macd(close, 12, 26, 9).macd",
+            "macd_signal=macd(close, 12, 26, 9).signal",
             "macd_hist=macd(close, 12, 26, 9).histogram",
             "atr14=atr(14)",
             "buy=rsi(close, 14) < 30 and close > sma(close, 200)");
@@ -47,8 +50,10 @@ final class DemoCommand implements Runnable {
         long start = System.nanoTime();
         Evaluation ev = Evaluation.of(spec.commandLine(), EXPRESSIONS, null);
         CsvBars table;
+        Evaluation.Label label;
         try (CsvReader r = CsvReader.open(file, CsvOptions.defaults().withColumns(List.of()))) {
-            r.select(EvalCommand.columns(ev, r, true));
+            label = Evaluation.Label.of(r);
+            r.select(EvalCommand.columns(ev, r, true, null));
             table = CsvBars.load(r, null);
         }
         if (table.rows() == 0) {
@@ -59,28 +64,32 @@ final class DemoCommand implements Runnable {
         long computed = System.nanoTime();
         Path csv = outDir.resolve("indicators.csv");
         Path png = outDir.resolve("chart.png");
+        Path html = outDir.resolve("report.html");
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
             throw new OutputFailure(outDir.toString(), e);
         }
         try (Output o = Output.file(csv)) {
-            EvalCommand.writeCsv(o, ev, table, values);
+            EvalCommand.writeCsv(o, ev, label, table, values);
         }
-        ChartWriter.write(png, 1400, 900, table, null, ev, values[0]);
+        ChartOptions charts = new ChartOptions();
+        charts.log = true;
+        Figure figure = Figure.build(spec.commandLine(), charts, table, null, ev, label, values[0], java.time.ZoneOffset.UTC);
+        ChartWriter.image(figure, png, ChartOptions.Format.PNG, 1400, 900);
+        ChartWriter.html(figure, html, 900);
         long done = System.nanoTime();
 
         out.printf("ta demo: %d bars of %s (%s .. %s)%n", table.rows(), file.getFileName(), table.label(0), table.label(table.rows() - 1));
-        out.printf("%d expressions, one plan of %d nodes: read %.1f ms, computed %.1f ms, wrote CSV and chart %.1f ms%n",
+        out.printf("%d expressions, one plan of %d nodes: read %.1f ms, computed %.1f ms, wrote CSV and charts %.1f ms%n",
                 ev.names.size(), ev.plan.nodes().size(), (read - start) / 1e6, (computed - read) / 1e6, (done - computed) / 1e6);
         out.println();
-        out.printf("  %-10s  %-18s  %s%n", "NAME", "FIRST VALID BAR", "EXPRESSION");
-        for (int i = 0; i < ev.names.size(); i++) {
-            String name = ev.names.get(i);
+        TextTable summary = new TextTable(20, 24, 0).row("NAME", "FIRST VALID BAR", "EXPRESSION");
+        for (String name : ev.names) {
             int lb = ev.plan.lookback(name);
-            String when = lb < table.rows() ? lb + " (" + table.label(lb) + ")" : "never";
-            out.printf("  %-10s  %-18s  %s%n", name, when, ev.plan.text(name));
+            summary.row(name, lb < table.rows() ? lb + " (" + table.label(lb) + ")" : "never", ev.plan.text(name));
         }
+        summary.lines("  ").forEach(out::println);
         int buys = 0;
         int b = ev.names.indexOf("buy");
         for (int t = 0; t < table.rows(); t++) {
@@ -89,7 +98,7 @@ final class DemoCommand implements Runnable {
         out.println();
         out.println("  'buy' is true on " + buys + " of " + table.rows() + " bars.");
         out.println();
-        out.println("wrote " + csv + " and " + png);
+        out.println("wrote " + csv + ", " + png + " and " + html);
         out.flush();
     }
 }

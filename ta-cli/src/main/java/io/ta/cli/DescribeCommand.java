@@ -53,10 +53,12 @@ final class DescribeCommand implements Runnable {
             line(out, "parameters", "none");
         } else {
             out.println("  parameters:");
+            TextTable table = new TextTable(24, 8, 28, 12, 0).row("NAME", "TYPE", "RANGE", "DEFAULT", "");
             for (ParamSpec p : d.params()) {
-                out.println("    " + p.name() + "  " + p.type().name().toLowerCase(Locale.ROOT) + ", " + p.rangeText()
-                        + (p.hasDefault() ? ", default " + p.defaultValue() : ", required") + (p.doc().isEmpty() ? "" : " — " + p.doc()));
+                table.row(p.name(), p.type().name().toLowerCase(Locale.ROOT), p.rangeText(), p.hasDefault() ? p.defaultValue() : "required",
+                        p.doc());
             }
+            table.lines("    ").forEach(out::println);
         }
         d.requires().forEach(r -> line(out, "rule", r.toString()));
         out.println("  outputs:");

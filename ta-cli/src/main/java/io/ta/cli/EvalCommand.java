@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * block by block, writes CSV and optionally a chart. Memory grows with rows × columns read; {@code ta stream} needs
  * none per row.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true, footer = InputOptions.RULES + Main.EXIT_CODES,
+@Command(name = "eval", mixinStandardHelpOptions = true, footer = ChartOptions.HELP + InputOptions.RULES + Main.EXIT_CODES,
         description = {"Evaluate expressions over a CSV of bars; print one row per input row.",
             "Holds the columns it reads in memory (8 bytes per row and column); for very large inputs use 'ta stream'."})
 final class EvalCommand implements Runnable {
@@ -43,12 +43,8 @@ final class EvalCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here instead of standard output.")
     Path out;
 
-    @Option(names = "--chart", paramLabel = "FILE.png",
-            description = "Draw price (candles when OHLC exist; these columns are then read too) with the expressions.")
-    Path chart;
-
-    @Option(names = "--chart-size", paramLabel = "WxH", defaultValue = "1200x800", description = "Chart size in pixels (default ${DEFAULT-VALUE}).")
-    String chartSize;
+    @CommandLine.Mixin
+    ChartOptions charts;
 
     private CsvReader reader;
     private int columnsRead;
@@ -56,7 +52,7 @@ final class EvalCommand implements Runnable {
     @Override
     public void run() {
         Evaluation ev = Evaluation.of(spec.commandLine(), exprs, input.symbolColumn, time.zone());
-        int[] size = ChartWriter.size(spec.commandLine(), chartSize);
+        int[] size = charts.validate(ev.names);
         try {
             evaluate(ev, size);
         } catch (OutOfMemoryError e) {
@@ -66,49 +62,83 @@ final class EvalCommand implements Runnable {
         }
     }
 
+    /** The input as read: its columns in use, and how its rows are labelled. */
+    private record Loaded(CsvBars table, Evaluation.Label label) {}
+
     private void evaluate(Evaluation ev, int[] size) {
-        CsvBars table;
+        Loaded in = load(ev, charts.any());
+        Series[][] results = evaluate(ev, in.table());
+        // Before any output: a chart option that does not fit the data (a range without bars) is a usage error.
+        Figure figure = charts.any() ? figure(ev, in, results) : null;
+        try (Output o = out == null ? Output.standard(((Main) spec.root().userObject()).out()) : Output.file(out)) {
+            writeCsv(o, ev, in.label(), in.table(), results, time.style(in.table().hasTime()), time.zone());
+        }
+        if (figure != null) {
+            if (charts.chart != null) {
+                ChartWriter.image(figure, charts.chart, charts.format(), size[0], size[1]);
+            }
+            if (charts.html != null) {
+                ChartWriter.html(figure, charts.html, size[1]);
+            }
+        }
+    }
+
+    private Loaded load(Evaluation ev, boolean chart) {
         try (CsvReader r = input.open()) {
             reader = r;
-            List<String> columns = columns(ev, r, chart != null);
+            Evaluation.Label label = Evaluation.Label.of(r);
+            ev.checkLabel(label);
+            List<String> columns = columns(ev, r, chart, charts.priceColumn);
             r.select(columns);
             columnsRead = columns.size() + (r.hasTime() ? 1 : 0);
             PrintStream p = Progress.stream();
-            table = CsvBars.load(r, p == null ? null : n -> {
+            CsvBars table = CsvBars.load(r, p == null ? null : n -> {
                 p.print("\rreading " + r.source() + ": " + n + " rows");
                 p.flush();
             });
             if (p != null && table.rows() >= Progress.EVERY) {
                 p.println("\rreading " + r.source() + ": " + table.rows() + " rows");
             }
+            return new Loaded(table, label);
         }
-        Series[][] results = evaluate(ev, table);
-        try (Output o = out == null ? Output.standard(((Main) spec.root().userObject()).out()) : Output.file(out)) {
-            writeCsv(o, ev, table, results, time.style(table.hasTime()), time.zone());
+    }
+
+    /** What the chart shows: the first symbol's rows (all rows without symbols; none without rows). */
+    private Figure figure(Evaluation ev, Loaded in, Series[][] results) {
+        CsvBars table = in.table();
+        boolean first = table.symbols() != null && !table.symbols().isEmpty();
+        int[] rows = table.symbols() == null ? null : first ? table.rowsBySymbol()[0] : new int[0];
+        Series[] values = results.length > 0 ? results[0] : new Series[ev.names.size()];
+        if (results.length == 0) {
+            java.util.Arrays.fill(values, Series.of());
         }
-        if (chart != null) {
-            // With several symbols the chart shows the first; without rows, an empty chart.
-            boolean first = table.symbols() != null && !table.symbols().isEmpty();
-            int[] rows = table.symbols() == null ? null : first ? table.rowsBySymbol()[0] : new int[0];
-            Series[] values = results.length > 0 ? results[0] : new Series[ev.names.size()];
-            if (results.length == 0) {
-                java.util.Arrays.fill(values, Series.of());
-            }
-            ChartWriter.write(chart, size[0], size[1], table, rows, ev, values);
-        }
+        return Figure.build(spec.commandLine(), charts, table, rows, ev, in.label(), values, time.zone());
+    }
+
+    /** The figure this command's chart options draw, without writing anything (for tests). */
+    Figure figure() {
+        Evaluation ev = Evaluation.of(spec.commandLine(), exprs, input.symbolColumn, time.zone());
+        charts.validate(ev.names);
+        Loaded in = load(ev, true);
+        return figure(ev, in, evaluate(ev, in.table()));
     }
 
     /**
      * The columns to read: those the expressions use (checked to exist), and for a chart also the price columns the
-     * input has.
+     * input has (and {@code priceColumn} when given).
      */
-    static List<String> columns(Evaluation ev, CsvReader r, boolean chart) {
+    static List<String> columns(Evaluation ev, CsvReader r, boolean chart, String priceColumn) {
         ev.requireColumns(r);
         List<String> columns = new ArrayList<>(ev.plan.columns());
         if (chart) {
-            for (String p : PRICE) {
-                if (!columns.contains(p) && r.columns().contains(p) && !p.equalsIgnoreCase(r.timeColumn())
-                        && !p.equalsIgnoreCase(r.symbolColumn())) {
+            List<String> price = new ArrayList<>(PRICE);
+            if (priceColumn != null) {
+                price.add(CsvReader.name(priceColumn));
+            }
+            String time = r.timeColumn() == null ? null : CsvReader.name(r.timeColumn());
+            String symbol = r.symbolColumn() == null ? null : CsvReader.name(r.symbolColumn());
+            for (String p : price) {
+                if (!columns.contains(p) && r.columns().contains(p) && !p.equals(time) && !p.equals(symbol)) {
                     columns.add(p);
                 }
             }
@@ -143,14 +173,16 @@ final class EvalCommand implements Runnable {
     }
 
     /** The output CSV: header, then one row per input row, times as the input wrote them. */
-    static void writeCsv(Output o, Evaluation ev, CsvBars table, Series[][] results) {
-        writeCsv(o, ev, table, results, 0, java.time.ZoneOffset.UTC);
+    static void writeCsv(Output o, Evaluation ev, Evaluation.Label label, CsvBars table, Series[][] results) {
+        writeCsv(o, ev, label, table, results, 0, java.time.ZoneOffset.UTC);
     }
 
-    /** The output CSV, the date column in {@link TimeOptions#style} {@code timeStyle}. */
-    static void writeCsv(Output o, Evaluation ev, CsvBars table, Series[][] results, int timeStyle, java.time.ZoneId zone) {
+    /** The output CSV, the label column's times in {@link TimeOptions#style} {@code timeStyle}. */
+    static void writeCsv(Output o, Evaluation ev, Evaluation.Label label, CsvBars table, Series[][] results, int timeStyle,
+            java.time.ZoneId zone) {
         StringBuilder sb = new StringBuilder(Output.BLOCK + 256);
-        sb.append(ev.header(table.symbolColumn())).append('\n');
+        sb.append(ev.header(label, table.symbolColumn())).append('\n');
+        boolean barNumbers = label.kind() == Evaluation.Label.Kind.BAR;
         boolean symbols = table.symbols() != null;
         int[] next = new int[results.length];
         double[] row = new double[ev.names.size()];
@@ -162,7 +194,9 @@ final class EvalCommand implements Runnable {
                 row[i] = s[i].get(k);
             }
             int from = sb.length();
-            if (timeStyle == 0) {
+            if (barNumbers) {
+                sb.append(k);
+            } else if (timeStyle == 0) {
                 table.appendLabel(t, sb);
                 Evaluation.quote(sb, from);
             } else {

@@ -14,9 +14,9 @@ import picocli.CommandLine;
 
 /**
  * The {@code --expr NAME=EXPR} arguments compiled into one plan (shared subexpressions are computed once), and the
- * output format both {@code eval} and {@code stream} print: header {@code date[,SYMBOL],NAME1,...}, then one row per
- * input row: the row's label as in the input, its symbol, then numbers as {@link Double#toString} (exact round trip),
- * conditions as {@code 1}/{@code 0}, NaN as an empty cell. Output column names differ even ignoring case.
+ * output format both {@code eval} and {@code stream} print: header {@code LABEL[,SYMBOL],NAME1,...}, then one row per
+ * input row: the row's label (see {@link Label}), its symbol, then numbers as {@link Double#toString} (exact round
+ * trip), conditions as {@code 1}/{@code 0}, NaN as an empty cell. Output column names differ even ignoring case.
  */
 final class Evaluation {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
@@ -24,9 +24,11 @@ final class Evaluation {
     final Plan plan;
     final List<String> names;
     final boolean[] condition;
+    private final CommandLine cl;
 
-    private Evaluation(Plan plan) {
+    private Evaluation(Plan plan, CommandLine cl) {
         this.plan = plan;
+        this.cl = cl;
         this.names = List.copyOf(plan.roots().keySet());
         this.condition = new boolean[names.size()];
         for (int i = 0; i < names.size(); i++) {
@@ -48,7 +50,6 @@ final class Evaluation {
     static Evaluation of(CommandLine cl, List<String> specs, String symbolColumn, java.time.ZoneId zone) {
         Map<String, String> exprs = new LinkedHashMap<>();
         Map<String, String> header = new LinkedHashMap<>();
-        header.put("date", "the first output column 'date'");
         if (symbolColumn != null) {
             header.put(symbolColumn.toLowerCase(Locale.ROOT), "the --symbol-col column '" + symbolColumn + "'");
         }
@@ -69,7 +70,52 @@ final class Evaluation {
             }
             exprs.put(name, spec.substring(eq + 1));
         }
-        return new Evaluation(Plan.compile(exprs, Main.registry(cl), zone));
+        return new Evaluation(Plan.compile(exprs, Main.registry(cl), zone), cl);
+    }
+
+    /**
+     * How the output labels its rows: by the time column as written; without one, by a first column named like an
+     * index ({@code index}, {@code idx}, {@code bar}, {@code row}, {@code n}, {@code no}, or no name, as pandas writes
+     * its index); otherwise by the bar number of the row's series (0, 1, 2, ... per symbol) in a column {@code bar}.
+     *
+     * @param header the first output column's name
+     * @param kind how the label is made
+     */
+    record Label(String header, Kind kind) {
+        /** Where a row's label comes from. */
+        enum Kind { TIME, COLUMN, BAR }
+
+        private static final List<String> INDEX_NAMES = List.of("", "index", "idx", "bar", "row", "n", "no");
+
+        static Label of(CsvReader r) {
+            if (r.hasTime()) {
+                return new Label(r.timeColumn(), Kind.TIME);
+            }
+            if (!r.columns().isEmpty() && INDEX_NAMES.contains(r.columns().get(0))) {
+                return new Label(r.labelColumn().isBlank() ? "index" : r.labelColumn(), Kind.COLUMN);
+            }
+            return new Label("bar", Kind.BAR);
+        }
+
+        /** The first column the input has that labels the rows, which is then no price. */
+        String column() {
+            return kind == Kind.BAR ? null : CsvReader.name(header);
+        }
+    }
+
+    /**
+     * Refuses an output header in which the label column's name is also an expression's or the symbol column's.
+     *
+     * @throws CommandLine.ParameterException naming both
+     */
+    void checkLabel(Label label) {
+        String lower = label.header().toLowerCase(Locale.ROOT);
+        for (String n : names) {
+            if (n.toLowerCase(Locale.ROOT).equals(lower)) {
+                throw new CommandLine.ParameterException(cl, "--expr name '" + n + "' is used twice in the output header: it collides with "
+                        + "the first output column '" + label.header() + "' (names are compared ignoring case); rename the expression");
+            }
+        }
     }
 
     /** Fails naming the expression and the column when the data lacks a column an expression reads. */
@@ -80,8 +126,8 @@ final class Evaluation {
                     + ") reads the bars' times, but " + input.source() + " has no time column (date, time or timestamp)");
         }
         List<String> numeric = new ArrayList<>(input.columns());
-        String time = input.timeColumn() == null ? null : input.timeColumn().toLowerCase(Locale.ROOT);
-        String symbol = input.symbolColumn() == null ? null : input.symbolColumn().toLowerCase(Locale.ROOT);
+        String time = input.timeColumn() == null ? null : CsvReader.name(input.timeColumn());
+        String symbol = input.symbolColumn() == null ? null : CsvReader.name(input.symbolColumn());
         numeric.remove(time);
         numeric.remove(symbol);
         for (String name : names) {
@@ -112,8 +158,9 @@ final class Evaluation {
     }
 
     /** The output header. */
-    String header(String symbolColumn) {
-        StringBuilder sb = new StringBuilder("date");
+    String header(Label label, String symbolColumn) {
+        StringBuilder sb = new StringBuilder();
+        Evaluation.cell(sb, label.header());
         if (symbolColumn != null) {
             sb.append(',').append(symbolColumn);
         }

@@ -49,9 +49,19 @@ final class InputOptions {
         return standardInput() ? "standard input" : csv;
     }
 
-    /** Opens the input and reads its header (numeric columns are selected later). */
+    /** Opens the input and reads its header (numeric columns are selected later); times strictly ascending. */
     CsvReader open() {
-        CsvOptions options = CsvOptions.defaults().withSymbolColumn(symbolColumn).withColumns(java.util.List.of());
+        return open(false);
+    }
+
+    /**
+     * Opens the input and reads its header (numeric columns are selected later).
+     *
+     * @param repeatedTimes whether a row may repeat the time of the previous row of its symbol (a revision)
+     */
+    CsvReader open(boolean repeatedTimes) {
+        CsvOptions options = CsvOptions.defaults().withSymbolColumn(symbolColumn).withColumns(java.util.List.of())
+                .withRepeatedTimes(repeatedTimes);
         if (delimiter != null) {
             char d = switch (delimiter) {
                 case "tab", "\\t", "\t" -> '\t';

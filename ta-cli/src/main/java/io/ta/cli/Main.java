@@ -13,6 +13,9 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,10 +31,11 @@ import picocli.CommandLine.Option;
 @Command(
         name = "ta",
         mixinStandardHelpOptions = true,
-        version = "ta 0.1.0",
+        versionProvider = Version.class,
         description = "Technical analysis over CSV files: evaluate indicators and strategies, stream them, draw charts.",
         footer = Main.EXIT_CODES,
-        subcommands = {EvalCommand.class, StreamCommand.class, ListCommand.class, DescribeCommand.class, DemoCommand.class})
+        subcommands = {EvalCommand.class, StreamCommand.class, ListCommand.class, DescribeCommand.class, DemoCommand.class,
+            Version.Print.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Success. */
     public static final int OK = 0;
@@ -60,6 +64,13 @@ public final class Main implements Runnable {
             description = "Print the stack trace of an internal error (for a bug report).")
     boolean debug;
 
+    @Option(names = "--kernels", paramLabel = "PATH", scope = CommandLine.ScopeType.INHERIT,
+            description = "Load the kernels of an extension jar, or of every jar in a folder (repeatable; "
+                    + "TA_KERNELS adds more, separated by ':').")
+    List<Path> kernels = new ArrayList<>();
+
+    private Registry registry;
+
     private final InputStream in;
     private final OutputStream out;
     private boolean warned;
@@ -70,12 +81,18 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The kernels on the class path. The first call prints one line on standard error per extension provider the
-     * registry had to skip (a service file naming a missing class, a descriptor that fails), and carries on without it.
+     * The kernels on the class path and those of {@code --kernels} and {@code TA_KERNELS}. The first call prints one
+     * line on standard error per extension provider the registry had to skip (a service file naming a missing class,
+     * a descriptor that fails), and carries on without it.
      */
     static Registry registry(CommandLine cl) {
-        Registry r = Registry.standard();
-        Main main = (Main) cl.getCommandSpec().root().userObject();
+        if (!(cl.getCommandSpec().root().userObject() instanceof Main main)) {
+            return Registry.standard();
+        }
+        if (main.registry == null) {
+            main.registry = ExtensionKernels.registry(cl, main.kernels, System.getenv(ExtensionKernels.ENV));
+        }
+        Registry r = main.registry;
         if (!main.warned) {
             main.warned = true;
             PrintWriter err = cl.getErr();
@@ -99,7 +116,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: eval, stream, list, describe or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: eval, stream, list, describe, demo, version or help");
     }
 
     /** Runs the command line on the process's standard streams and exits with its code. */

@@ -1,7 +1,10 @@
 package io.ta.cli;
 
+import io.ta.error.DataFormatException;
 import io.ta.runtime.csv.CsvReader;
 import io.ta.runtime.exec.PlanStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
@@ -11,13 +14,31 @@ import picocli.CommandLine.Option;
 /**
  * {@code ta stream}: feeds the rows one at a time through the streaming engine ({@link PlanStream}) and prints each
  * output row as soon as its input row is read — from a file, or from standard input ({@code --csv -}) for a live
- * feed, where every row is flushed at once. Memory does not grow with the rows (only with the symbols). The output
- * equals {@code ta eval}'s byte for byte.
+ * feed, where every row is flushed at once. Memory does not grow with the rows (only with the symbols). On a file
+ * of closed bars the output equals {@code ta eval}'s byte for byte.
+ *
+ * <p>A live feed also revises and previews: a row at the same time as the last closed bar of its symbol replaces that
+ * bar ({@link PlanStream#replaceLast}); a row flagged in the {@code --forming-col} column is the bar still forming,
+ * evaluated without being committed ({@link PlanStream#preview}). A bad row of standard input is reported on standard
+ * error and skipped, and the stream goes on; the exit code then says data errors occurred.
  */
-@Command(name = "stream", mixinStandardHelpOptions = true, footer = InputOptions.RULES + Main.EXIT_CODES,
+@Command(name = "stream", mixinStandardHelpOptions = true, footer = StreamCommand.LIVE + InputOptions.RULES + Main.EXIT_CODES,
         description = {"Evaluate expressions bar by bar with the streaming engine; same output as eval.",
             "Memory does not grow with the number of rows; from standard input every row is written as soon as it is read."})
 final class StreamCommand implements Runnable {
+    static final String LIVE = "%nLive feeds:%n"
+            + "  A row at the time of its symbol's last closed bar revises that bar%n"
+            + "  (replaceLast): its output row repeats the time with the revised values.%n"
+            + "  Times never go back. --forming-col COL: rows whose COL is not zero are%n"
+            + "  the bar still forming, evaluated but not committed (preview); the closed%n"
+            + "  bar then comes as a row of that time without the flag.%n"
+            + "  A bad row (a bad cell, a time out of order) is skipped with a warning%n"
+            + "  from standard input (--bad-rows skip) and ends the run for a file%n"
+            + "  (--bad-rows stop); skipped rows make the exit code 3 at the end.%n";
+
+    /** What a bad row does. */
+    enum BadRows { SKIP, STOP }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -30,42 +51,86 @@ final class StreamCommand implements Runnable {
     @Option(names = "--expr", required = true, paramLabel = "NAME=EXPR", description = "An expression to evaluate (repeatable).")
     List<String> exprs;
 
+    @Option(names = "--forming-col", paramLabel = "COL",
+            description = "Column flagging the bar still forming (non-zero): previewed, not committed.")
+    String formingColumn;
+
+    @Option(names = "--bad-rows", paramLabel = "skip|stop",
+            description = "A bad row is skipped with a warning (default when reading standard input) or stops the run (default for a file).")
+    String badRows;
+
     private CsvReader reader;
     private int streams;
 
     @Override
     public void run() {
         Evaluation ev = Evaluation.of(spec.commandLine(), exprs, input.symbolColumn, time.zone());
+        BadRows onBad = badRows == null ? (input.standardInput() ? BadRows.SKIP : BadRows.STOP) : switch (badRows) {
+            case "skip" -> BadRows.SKIP;
+            case "stop" -> BadRows.STOP;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--bad-rows takes skip or stop, got '" + badRows + "'");
+        };
         try {
-            stream(ev);
+            stream(ev, onBad);
         } catch (OutOfMemoryError e) {
             throw new NotEnoughMemory("not enough memory for the streams of " + streams + " symbol" + (streams == 1 ? "" : "s")
                     + (reader == null ? "" : " (at row " + reader.row() + ")") + "; use " + Main.HEAP_HINT);
         }
     }
 
-    private void stream(Evaluation ev) {
+    private void stream(Evaluation ev, BadRows onBad) {
         boolean live = input.standardInput();
-        try (CsvReader r = input.open(); Output out = Output.standard(((Main) spec.root().userObject()).out())) {
+        PrintWriter err = spec.commandLine().getErr();
+        Skipped skipped = new Skipped();
+        try (CsvReader r = input.open(true); Output out = Output.standard(((Main) spec.root().userObject()).out())) {
             reader = r;
             ev.requireColumns(r);
-            r.select(ev.plan.columns());
+            Evaluation.Label label = Evaluation.Label.of(r);
+            ev.checkLabel(label);
+            List<String> columns = new ArrayList<>(ev.plan.columns());
+            int forming = -1;
+            if (formingColumn != null) {
+                String name = CsvReader.name(formingColumn);
+                forming = columns.indexOf(name);
+                if (forming < 0) {
+                    columns.add(name);
+                    forming = columns.size() - 1;
+                }
+            }
+            r.select(columns);
             int timeStyle = time.style(r.hasTime());
             java.time.ZoneId zone = time.zone();
             boolean timed = r.hasTime();
             StringBuilder sb = new StringBuilder(Output.BLOCK + 256);
-            sb.append(ev.header(r.symbolColumn())).append('\n');
+            sb.append(ev.header(label, r.symbolColumn())).append('\n');
             out.write(sb);
             if (live) {
                 out.flush();
             }
             PlanStream[] bySymbol = new PlanStream[1];
-            double[] bar = new double[r.selected().size()];
+            long[] closedTime = new long[1];
+            double[] row = new double[columns.size()];
+            // The plan's columns come first in the row; a forming column it does not read follows them.
+            double[] bar = new double[ev.plan.columns().size()];
             double[] values = new double[ev.names.size()];
-            while (r.next()) {
+            while (true) {
+                try {
+                    if (!r.next()) {
+                        break;
+                    }
+                } catch (DataFormatException e) {
+                    if (onBad == BadRows.STOP || !r.resumable()) {
+                        out.write(sb);
+                        throw e;
+                    }
+                    skip(e, err, skipped);
+                    continue;
+                }
                 int id = r.symbolId();
                 if (id >= bySymbol.length) {
-                    bySymbol = Arrays.copyOf(bySymbol, Math.max(id + 1, bySymbol.length * 2));
+                    int n = Math.max(id + 1, bySymbol.length * 2);
+                    bySymbol = Arrays.copyOf(bySymbol, n);
+                    closedTime = Arrays.copyOf(closedTime, n);
                 }
                 PlanStream s = bySymbol[id];
                 if (s == null) {
@@ -73,17 +138,44 @@ final class StreamCommand implements Runnable {
                     bySymbol[id] = s;
                     streams = id + 1;
                 }
-                r.values(bar);
-                if (timed) {
-                    s.update(r.time(), bar);
+                r.values(row);
+                System.arraycopy(row, 0, bar, 0, bar.length);
+                boolean revision = r.hasTime() && s.count() > 0 && r.time() == closedTime[id];
+                boolean preview = forming >= 0 && row[forming] != 0 && !Double.isNaN(row[forming]);
+                if (preview) {
+                    if (revision) {
+                        DataFormatException e = new DataFormatException(r.source(), r.row(), formingColumn, null, r.source() + ": row " + r.row()
+                                + ", column '" + formingColumn + "': a forming bar at the time of the last closed bar (" + r.label()
+                                + "); a revision of a closed bar comes without the flag");
+                        if (onBad == BadRows.STOP) {
+                            out.write(sb);
+                            throw e;
+                        }
+                        skip(e, err, skipped);
+                        continue;
+                    }
+                    if (timed) {
+                        s.preview(r.time(), bar);
+                    } else {
+                        s.preview(bar);
+                    }
+                } else if (revision) {
+                    s.replaceLast(bar);
                 } else {
-                    s.update(bar);
+                    if (timed) {
+                        s.update(r.time(), bar);
+                    } else {
+                        s.update(bar);
+                    }
+                    closedTime[id] = timed ? r.time() : 0;
                 }
                 for (int i = 0; i < values.length; i++) {
                     values[i] = s.value(ev.names.get(i));
                 }
                 int from = sb.length();
-                if (timeStyle == 0) {
+                if (label.kind() == Evaluation.Label.Kind.BAR) {
+                    sb.append(preview ? s.count() : s.count() - 1);
+                } else if (timeStyle == 0) {
                     r.appendLabel(sb);
                     Evaluation.quote(sb, from);
                 } else {
@@ -104,5 +196,38 @@ final class StreamCommand implements Runnable {
             }
             out.write(sb);
         }
+        if (skipped.count > 0) {
+            throw new DataFormatException(input.source(), skipped.first[0], null, null, input.source() + ": " + skipped.count
+                    + (skipped.count == 1 ? " bad row was" : " bad rows were") + " skipped (" + skipped + ")");
+        }
+    }
+
+    /** How many rows were skipped, and the first few. */
+    private static final class Skipped {
+        final long[] first = new long[10];
+        long count;
+
+        void add(long row) {
+            if (count < first.length) {
+                first[(int) count] = row;
+            }
+            count++;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder(count == 1 ? "row " : "rows ");
+            for (int i = 0; i < Math.min(count, first.length); i++) {
+                sb.append(i == 0 ? "" : ", ").append(first[i]);
+            }
+            return sb.append(count > first.length ? ", ..." : "").toString();
+        }
+    }
+
+    /** Reports a bad row that is skipped. */
+    private static void skip(DataFormatException e, PrintWriter err, Skipped skipped) {
+        err.println("ta: warning: " + e.getMessage() + "; row skipped");
+        err.flush();
+        skipped.add(e.row());
     }
 }

@@ -114,7 +114,7 @@ class CliProcessTest {
         AtomicLong fed = new AtomicLong();
         Thread feeder = feed(p, Long.MAX_VALUE, fed);
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        assertEquals("date,s", out.readLine());
+        assertEquals("time,s", out.readLine());
         assertEquals("1700000000000,", out.readLine());
         out.close();
         int code = exit(p);
@@ -135,7 +135,7 @@ class CliProcessTest {
         for (String command : new String[] {"eval", "stream"}) {
             Process p = ta(List.of(), command, "--csv", big.toString(), "--expr", "s=sma(close, 20)").start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("date,s", out.readLine());
+            assertEquals("time,s", out.readLine());
             out.close();
             int code = exit(p);
             assertEquals("", stderr(p), command);

@@ -89,7 +89,7 @@ class CliTest {
         Run e2 = run(concat("eval", eu));
         assertEquals(0, e2.code(), e2.err());
         assertEquals(e2.out(), run(concat("stream", eu)).out());
-        assertTrue(e2.out().startsWith("date,d,up\n1,,0\n"), "without a time column the first column labels the rows");
+        assertTrue(e2.out().startsWith("index,d,up\n1,,0\n"), "without a time column an index column labels the rows");
     }
 
     @Test
@@ -195,7 +195,8 @@ class CliTest {
         Files.writeString(f, "Timestamp,Close\n1700000000000,1\n2023-11-14T22:13:21Z,2\n2023-11-14T22:13:22,3\n2023-11-15,4\n");
         Run r = run("eval", "--csv", f.toString(), "--expr", "s=sma(close, 2)");
         assertEquals(0, r.code(), r.err());
-        assertEquals("date,s\n1700000000000,\n2023-11-14T22:13:21Z,1.5\n2023-11-14T22:13:22,2.5\n2023-11-15,3.5\n", r.out());
+        assertEquals("Timestamp,s\n1700000000000,\n2023-11-14T22:13:21Z,1.5\n2023-11-14T22:13:22,2.5\n2023-11-15,3.5\n", r.out(),
+                "the first output column is the time column as the input names it");
     }
 
     @Test
@@ -216,8 +217,10 @@ class CliTest {
         Run r = run("demo", "--out-dir", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("ta demo: 5550 bars of ttrc-daily.csv (1985-01-02 .. 2006-12-29)"), r.out());
-        assertTrue(r.out().contains("buy         199 (1985-10-16)"), r.out());
+        assertTrue(r.out().contains("  buy          199 (1985-10-16)  rsi(close, 14) < 30 and close > sma(close, 200)\n"), r.out());
+        assertTrue(r.out().contains("  macd_signal  33 (1985-02-19)   macd(close, 12, 26, 9).signal\n"), "columns stay aligned: " + r.out());
         assertEquals(5551, Files.readAllLines(dir.resolve("indicators.csv")).size());
+        assertTrue(Files.readString(dir.resolve("report.html")).startsWith("<!DOCTYPE html>"));
         BufferedImage img = ImageIO.read(dir.resolve("chart.png").toFile());
         assertEquals(1400, img.getWidth());
         Bars bars = CsvBars.read(Path.of(TTRC), CsvOptions.defaults()).bars();
@@ -365,15 +368,15 @@ class CliTest {
     @Test
     void epochTimesInEveryUnitOrRefusedWhenAmbiguous(@TempDir Path dir) throws Exception {
         Path seconds = write(dir, "s.csv", "time,close\n1700000000,1\n1700000060,2\n");
-        assertEquals("date,a\n1700000000,\n1700000060,1.5\n", evalOut(seconds, "--expr", "a=sma(close, 2)"));
+        assertEquals("time,a\n1700000000,\n1700000060,1.5\n", evalOut(seconds, "--expr", "a=sma(close, 2)"));
         CsvBars t = CsvBars.read(seconds, CsvOptions.defaults());
         assertEquals(1_700_000_060_000L, t.time(1), "seconds, not milliseconds of 1970");
         Path micros = write(dir, "us.csv", "time,close\n1700000000000000,1\n1700000000001000,2\n");
-        assertEquals("date,a\n1700000000000000,1.0\n1700000000001000,2.0\n", evalOut(micros, "--expr", "a=close"));
+        assertEquals("time,a\n1700000000000000,1.0\n1700000000001000,2.0\n", evalOut(micros, "--expr", "a=close"));
         Path short8 = write(dir, "ms.csv", "time,close\n12345678,1\n12345679,2\n");
         dataError("row 2, column 'time': cannot tell the unit of the epoch time 12345678 (as seconds 1970-05-23T21:21:18Z, as "
                 + "milliseconds 1970-01-01T03:25:45.678Z); set the epoch unit: --time-unit s|ms|us|ns", short8, "--expr", "a=close");
-        assertEquals("date,a\n12345678,1.0\n12345679,2.0\n", evalOut(short8, "--expr", "a=close", "--time-unit", "ms"));
+        assertEquals("time,a\n12345678,1.0\n12345679,2.0\n", evalOut(short8, "--expr", "a=close", "--time-unit", "ms"));
         Path mixed = write(dir, "mixed.csv", "time,close\n1700000000,1\n\n1700000060000,2\n");
         dataError("row 4, column 'time': the epoch time 1700000060000 looks like milliseconds but row 2's looked like seconds", mixed,
                 "--expr", "a=close");
@@ -433,6 +436,14 @@ class CliTest {
         Run r = run("eval", "--csv", empty.toString(), "--expr", "a=close", "--symbol-col", "sym", "--chart", dir.resolve("c.png").toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(1200, ImageIO.read(dir.resolve("c.png").toFile()).getWidth());
+        Path untimed = write(dir, "untimed.csv", "close\n");
+        for (String file : new String[] {"u.png", "u.svg", "u.html"}) {
+            Run u = run("eval", "--csv", untimed.toString(), "--expr", "a=close", file.endsWith("html") ? "--html" : "--chart",
+                    dir.resolve(file).toString());
+            assertEquals(0, u.code(), file + ": " + u.err());
+            assertEquals("bar,a\n", u.out());
+            assertTrue(Files.size(dir.resolve(file)) > 1000, file);
+        }
     }
 
     static String[] concat(String first, String[] rest) {

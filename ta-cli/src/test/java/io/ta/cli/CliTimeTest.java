@@ -36,7 +36,7 @@ class CliTimeTest {
         assertEquals(0, eval.code(), eval.err());
         assertEquals(eval.out(), stream.out());
         List<String> lines = eval.out().lines().toList();
-        assertEquals("date,day,ago", lines.get(0));
+        assertEquals("timestamp,day,ago", lines.get(0), "the time column keeps its name");
         // 20:00Z is 15:00 EST; New York's Saturday ends at 05:00Z, the bar stamped then closes it (close 109).
         assertEquals("2024-03-09T15:00:00-05:00,,", lines.get(1));
         assertEquals("2024-03-10T00:00:00-05:00,109.0,", lines.get(10));
@@ -63,7 +63,7 @@ class CliTimeTest {
             assertTrue(r.err().contains("no time column"), r.err());
             CliTest.Run bars = CliTest.run(command, "--csv", noTime.toString(), "--expr", "two=close@2");
             assertEquals(0, bars.code(), bars.err());
-            assertEquals(List.of("date,two", "1,", "2,2.0", "3,2.0"), bars.out().lines().toList());
+            assertEquals(List.of("bar,two", "0,", "1,2.0", "2,2.0"), bars.out().lines().toList(), "bar numbers, not prices under 'date'");
         }
     }
 

@@ -10,6 +10,7 @@ import io.ta.runtime.exec.PlanSnapshot;
 import io.ta.runtime.exec.PlanStream;
 import io.ta.runtime.plan.Plan;
 import io.ta.spi.Names;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,12 @@ final class CompiledPlan {
     }
 
     /**
-     * Compiles named DSL expressions against the standard registry (every kernel jar on the job's classpath).
+     * Compiles named DSL expressions against the standard registry (every kernel jar on the job's classpath), with
+     * calendar periods and sessions in {@code zone}.
      *
      * @throws io.ta.error.TaException for any expression error, or a column a {@link Bar} does not carry
      */
-    static CompiledPlan compile(String[] names, String[] texts) {
+    static CompiledPlan compile(String[] names, String[] texts, ZoneId zone) {
         Map<String, String> expressions = new LinkedHashMap<>();
         for (int i = 0; i < names.length; i++) {
             if (expressions.put(names[i], texts[i]) != null) {
@@ -56,7 +58,7 @@ final class CompiledPlan {
                         "ta_flink: the root name '" + names[i] + "' is given twice");
             }
         }
-        return new CompiledPlan(Plan.compile(expressions, Registry.standard()));
+        return new CompiledPlan(Plan.compile(expressions, Registry.standard(), zone));
     }
 
     /** The DSL text of a fluent expression. */

@@ -4,6 +4,9 @@ import io.ta.error.InvalidParameterException;
 import io.ta.expr.ToExpr;
 import java.io.Serial;
 import java.io.Serializable;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +21,12 @@ import java.util.Map;
  * <pre>{@code
  * PlanSpec spec = PlanSpec.of(Map.of("rsi", "rsi(close, 14)"));
  * PlanSpec same = PlanSpec.of(TaExpr.close().rsi(14));        // root named "value"
+ * PlanSpec ny = PlanSpec.of(Map.of("vwap", "anchored_vwap('1d')")).inZone(ZoneId.of("America/New_York"));
  * }</pre>
+ *
+ * <p>Calendar periods and sessions ({@code close@1d}, {@code session_start('1d')}) lie in the spec's zone, UTC unless
+ * {@link #inZone} gives another; the zone is part of the plan's fingerprint when the plan reads time, so state written
+ * in one zone is refused by a job in another.
  */
 public final class PlanSpec implements Serializable {
     @Serial
@@ -27,12 +35,15 @@ public final class PlanSpec implements Serializable {
     private final String[] names;
     private final String[] texts;
     private final long fingerprint;
+    /** The zone's id; null in a spec serialized before zones existed, which meant UTC. */
+    private final String zone;
     private transient CompiledPlan compiled;
 
-    private PlanSpec(String[] names, String[] texts) {
+    private PlanSpec(String[] names, String[] texts, ZoneId zone) {
         this.names = names;
         this.texts = texts;
-        this.compiled = CompiledPlan.compile(names, texts);
+        this.zone = zone.getId();
+        this.compiled = CompiledPlan.compile(names, texts, zone);
         this.fingerprint = compiled.fingerprint();
     }
 
@@ -43,7 +54,7 @@ public final class PlanSpec implements Serializable {
      *     the text), or one reading a column a {@link Bar} does not carry
      */
     public static PlanSpec of(String expression) {
-        return new PlanSpec(new String[] {CompiledPlan.VALUE}, new String[] {expression});
+        return new PlanSpec(new String[] {CompiledPlan.VALUE}, new String[] {expression}, ZoneOffset.UTC);
     }
 
     /**
@@ -64,7 +75,38 @@ public final class PlanSpec implements Serializable {
             names[i] = e.getKey();
             texts[i++] = e.getValue();
         }
-        return new PlanSpec(names, texts);
+        return new PlanSpec(names, texts, ZoneOffset.UTC);
+    }
+
+    /**
+     * The same expressions with calendar periods and sessions in {@code zone} (an exchange's zone, so
+     * {@code session_start('1d')} opens at its local midnight and {@code close@1d} is its local day).
+     *
+     * @throws io.ta.error.TaException as {@link #of(String)}; {@link InvalidParameterException} for a null zone
+     */
+    public PlanSpec inZone(ZoneId zone) {
+        if (zone == null) {
+            throw new InvalidParameterException("ta_flink", List.of("zone"), "non-null", "ta_flink: zone must not be null");
+        }
+        return new PlanSpec(names, texts, zone);
+    }
+
+    /**
+     * The zone of calendar periods and sessions, by its id ({@code ZoneId.of} reads it back).
+     *
+     * @throws InvalidParameterException for an id {@code ZoneId.of} does not know (state written by a JVM with other
+     *     time-zone rules)
+     */
+    static ZoneId zoneOf(String id) {
+        if (id == null) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw new InvalidParameterException("ta_flink", List.of("zone"), "a zone id this JVM knows",
+                    "ta_flink: unknown zone '" + id + "'");
+        }
     }
 
     /**
@@ -99,6 +141,11 @@ public final class PlanSpec implements Serializable {
     /** The root names, in the order of {@link TaResult#values()}. */
     public List<String> names() {
         return List.of(names);
+    }
+
+    /** The zone of calendar periods and sessions; UTC unless {@link #inZone} gave another. */
+    public ZoneId zone() {
+        return zoneOf(zone);
     }
 
     /** The DSL text of every root, by name, in order. */
@@ -138,7 +185,7 @@ public final class PlanSpec implements Serializable {
     CompiledPlan compiled() {
         CompiledPlan c = compiled;
         if (c == null) {
-            c = CompiledPlan.compile(names, texts);
+            c = CompiledPlan.compile(names, texts, zone());
             compiled = c;
         }
         return c;
@@ -146,12 +193,13 @@ public final class PlanSpec implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PlanSpec s && Arrays.equals(names, s.names) && Arrays.equals(texts, s.texts);
+        return o instanceof PlanSpec s && Arrays.equals(names, s.names) && Arrays.equals(texts, s.texts)
+                && zone().equals(s.zone());
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(names) + Arrays.hashCode(texts);
+        return (31 * Arrays.hashCode(names) + Arrays.hashCode(texts)) * 31 + zone().hashCode();
     }
 
     @Override
@@ -159,6 +207,10 @@ public final class PlanSpec implements Serializable {
         StringBuilder sb = new StringBuilder("{");
         for (int i = 0; i < names.length; i++) {
             sb.append(i == 0 ? "" : ", ").append(names[i]).append('=').append(texts[i]);
+        }
+        ZoneId z = zone();
+        if (!z.equals(ZoneOffset.UTC)) {
+            sb.append(" in ").append(z.getId());
         }
         return sb.append("} (fingerprint ").append(String.format("%016x", fingerprint)).append(')').toString();
     }

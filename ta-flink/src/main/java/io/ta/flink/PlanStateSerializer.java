@@ -16,7 +16,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * snapshot bytes ({@code PlanSnapshot.toBytes}, treated as opaque: the runtime versions and checks them).
  *
  * <p>Its configuration snapshot ({@link Snapshot}, version {@value Snapshot#VERSION}) records the plan — the root names,
- * their DSL text and the fingerprint — so Flink can read old state back without the job's code, and so restoring a
+ * their DSL text, the zone of its calendar periods and sessions, and the fingerprint — so Flink can read old state back without the job's code, and so restoring a
  * checkpoint or savepoint into a job whose plan computes something else is refused before any state is read: Flink
  * reports the two serializers as incompatible and {@link #toString()} names both plans.
  */
@@ -128,13 +128,13 @@ public final class PlanStateSerializer extends TypeSerializer<PlanState> {
     }
 
     /**
-     * The serializer's configuration as written into checkpoints and savepoints: the plan (root names, DSL text,
-     * fingerprint). Two plans are compatible exactly when their fingerprints are equal — the same computation, however
+     * The serializer's configuration as written into checkpoints and savepoints: the plan (root names, DSL text, zone,
+     * fingerprint). Version 1, written before plans had a zone, is read as UTC. Two plans are compatible exactly when their fingerprints are equal — the same computation, however
      * it was spelled.
      */
     public static final class Snapshot implements TypeSerializerSnapshot<PlanState> {
-        /** The layout of a state value and of this snapshot. */
-        public static final int VERSION = 1;
+        /** The layout of this snapshot: 2 adds the zone; a state value's layout is the same in both. */
+        public static final int VERSION = 2;
 
         /** Longest name or expression text accepted when reading a snapshot. */
         private static final int MAX_TEXT_BYTES = 1 << 22;
@@ -158,6 +158,7 @@ public final class PlanStateSerializer extends TypeSerializer<PlanState> {
         @Override
         public void writeSnapshot(DataOutputView out) throws IOException {
             out.writeLong(fingerprint);
+            writeText(out, spec.zone().getId());
             Map<String, String> expressions = spec.expressions();
             out.writeInt(expressions.size());
             for (Map.Entry<String, String> e : expressions.entrySet()) {
@@ -168,11 +169,12 @@ public final class PlanStateSerializer extends TypeSerializer<PlanState> {
 
         @Override
         public void readSnapshot(int readVersion, DataInputView in, ClassLoader userCodeClassLoader) throws IOException {
-            if (readVersion != VERSION) {
-                throw new IOException("ta_flink: plan state format " + readVersion + " is not supported (this build reads "
+            if (readVersion < 1 || readVersion > VERSION) {
+                throw new IOException("ta_flink: plan state format " + readVersion + " is not supported (this build reads 1 to "
                         + VERSION + ")");
             }
             long stored = in.readLong();
+            String zone = readVersion >= 2 ? readText(in) : null;
             int n = in.readInt();
             if (n < 1 || n > MAX_TEXT_BYTES) {
                 throw new IOException("ta_flink: corrupt plan state configuration (" + n + " expressions)");
@@ -184,7 +186,7 @@ public final class PlanStateSerializer extends TypeSerializer<PlanState> {
             ClassLoader previous = Thread.currentThread().getContextClassLoader();
             Thread.currentThread().setContextClassLoader(userCodeClassLoader);
             try {
-                this.spec = PlanSpec.of(expressions);
+                this.spec = PlanSpec.of(expressions).inZone(PlanSpec.zoneOf(zone));
             } finally {
                 Thread.currentThread().setContextClassLoader(previous);
             }

@@ -40,6 +40,12 @@ import org.apache.flink.util.Collector;
  * was committed meanwhile, which supersedes it (counted in the {@code supersededPreviews} metric). A forming bar not
  * newer than the last committed bar is late.
  *
+ * <p><b>Time-aware plans</b> (timeframes, sessions, wall-clock lags) read each committed or previewed bar's own
+ * {@link Bar#time()}, never the watermark or processing time, so their values equal the batch plan's; the watermark
+ * only decides when a bar is committed. A coarse period's value appears with the key's first bar at or after the
+ * period's end, as in batch; the forming period, sessions so far and lag windows live in the plan snapshot, so a
+ * restore in the middle of a period continues it. See {@code docs/flink.md}, "Time in Flink".
+ *
  * <p><b>Arrival order</b> ({@link Ordering#ARRIVAL}): for feeds already in order per key (a message queue partitioned
  * by symbol), bars are applied as they arrive with no buffering and no watermark needed; the revision and late rules
  * are the same.

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import io.ta.runtime.Registry;
 import io.ta.runtime.exec.PlanResult;
 import io.ta.runtime.plan.Plan;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +24,13 @@ final class Expected {
     private final double[][][] values;
 
     Expected(TestMarket market, Map<String, String> expressions) {
+        this(market, expressions, ZoneOffset.UTC);
+    }
+
+    /** The batch results of a plan whose calendar periods and sessions lie in {@code zone}. */
+    Expected(TestMarket market, Map<String, String> expressions, ZoneId zone) {
         this.market = market;
-        Plan plan = Plan.compile(expressions, Registry.standard());
+        Plan plan = Plan.compile(expressions, Registry.standard(), zone);
         this.names = List.copyOf(plan.roots().keySet());
         this.values = new double[market.symbols][][];
         for (int s = 0; s < market.symbols; s++) {
@@ -75,7 +82,7 @@ final class Expected {
         assertEquals((long) market.symbols * market.bars, bars, "one committed result per bar, no loss, no duplicate");
         for (int s = 0; s < market.symbols; s++) {
             for (int i = 0; i < market.bars; i++) {
-                TaResult r = finals.get(TestMarket.symbol(s) + "@" + TestMarket.time(i));
+                TaResult r = finals.get(TestMarket.symbol(s) + "@" + market.timeOf(i));
                 assertNotNull(r, "no result for bar " + i + " of " + TestMarket.symbol(s));
                 int si = s;
                 int ii = i;

@@ -14,7 +14,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
  * A messy but deterministic live feed over a {@link TestMarket}: bars arrive out of order within blocks of four
- * minutes, some first with wrong values that a correction with the same timestamp replaces — before the watermark
+ * consecutive minutes, some first with wrong values that a correction with the same timestamp replaces — before the watermark
  * released them (a buffered revision) or right after (a {@code replaceLast} revision) — and some old bars are re-sent
  * with wrong values after newer bars were committed (late bars). The final, correct version of every bar arrives
  * exactly once, so the committed history equals the market's, and batch results over it are the expected output.
@@ -45,10 +45,18 @@ final class Feed {
     final int bufferedRevisions;
     /** The late bars, in feed order: what the operator must send to {@link TaFlink#LATE}. */
     final List<Bar> late;
+    /** [n]: the newest bar time among events 0..n, what the watermark follows. */
+    private final long[] clock;
 
     private Feed(TestMarket market, long[] events, int revisions, int bufferedRevisions, List<Bar> late) {
         this.market = market;
         this.events = events;
+        this.clock = new long[events.length];
+        long max = Long.MIN_VALUE;
+        for (int n = 0; n < events.length; n++) {
+            max = Math.max(max, market.timeOf((int) (events[n] & 0xFFFFF)));
+            clock[n] = max;
+        }
         this.revisions = revisions;
         this.bufferedRevisions = bufferedRevisions;
         this.late = List.copyOf(late);
@@ -69,6 +77,11 @@ final class Feed {
 
     int size() {
         return events.length;
+    }
+
+    /** The newest bar time among events 0..n: where the feed's clock stands once event n went out. */
+    long clock(long n) {
+        return clock[(int) n];
     }
 
     /** Event {@code n} as the bar the source emits. */
@@ -135,9 +148,12 @@ final class Feed {
         Feed build() {
             for (int b = 0; b * 4 < m.bars; b++) {
                 int size = Math.min(4, m.bars - b * 4);
+                // Bars are reordered only within consecutive minutes, which the watermark's bound covers; a block that
+                // spans a gap (the market's night or a missing minute) arrives in order.
+                boolean consecutive = m.timeOf(b * 4 + size - 1) - m.timeOf(b * 4) == (size - 1) * TestMarket.STEP;
                 int[][] order = new int[m.symbols][];
                 for (int s = 0; s < m.symbols; s++) {
-                    order[s] = shuffled(size);
+                    order[s] = consecutive ? shuffled(size) : inOrder(size);
                 }
                 for (int p = 0; p < size; p++) {
                     for (int s = 0; s < m.symbols; s++) {
@@ -170,6 +186,14 @@ final class Feed {
             return new Feed(m, events, revisions, buffered, late);
         }
 
+        private static int[] inOrder(int n) {
+            int[] a = new int[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = i;
+            }
+            return a;
+        }
+
         private int[] shuffled(int n) {
             int[] a = new int[n];
             for (int i = 0; i < n; i++) {
@@ -190,16 +214,16 @@ final class Feed {
 
         /** Appends one bar and replays what the operator does with it and with the watermark that follows it. */
         private void emit(int kind, int s, int i) {
-            long t = TestMarket.time(i);
+            long t = m.timeOf(i);
             if (kind != LATE) {
                 // A later bar of a symbol whose correction is outstanding must not be committed before the correction.
                 Integer w = awaiting.get(s);
                 long next = Math.max(max, t) - BOUND - 1;
-                if (w != null && kind == CORRECT && i != w && (i > w && t <= wm || next >= TestMarket.time(w + 1))) {
+                if (w != null && kind == CORRECT && i != w && (i > w && t <= wm || next >= m.timeOf(w + 1))) {
                     correct(s);
                 }
                 for (int o : List.copyOf(awaiting.keySet())) {
-                    if (o != s && next >= TestMarket.time(awaiting.get(o) + 1)) {
+                    if (o != s && next >= m.timeOf(awaiting.get(o) + 1)) {
                         correct(o);
                     }
                 }
@@ -227,7 +251,7 @@ final class Feed {
                 wm = next;
                 for (int x = 0; x < m.symbols; x++) {
                     TreeSet<Integer> p = pending.get(x);
-                    while (!p.isEmpty() && TestMarket.time(p.first()) <= wm) {
+                    while (!p.isEmpty() && m.timeOf(p.first()) <= wm) {
                         last[x] = p.pollFirst();
                     }
                 }

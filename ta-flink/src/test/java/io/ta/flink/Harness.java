@@ -16,7 +16,7 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 /**
  * A {@link TaPlanFunction} in Flink's operator test harness (a real keyed state backend, timer service and
  * checkpointing, driven one element and one watermark at a time), and a reference: the runtime's own
- * {@link PlanStream}, fed by hand with the bars the event-time policy should commit.
+ * {@link PlanStream}, fed by hand, with each bar's time, the bars the event-time policy should commit.
  */
 final class Harness implements AutoCloseable {
     final KeyedOneInputStreamOperatorTestHarness<String, Bar, TaResult> h;
@@ -96,8 +96,15 @@ final class Harness implements AutoCloseable {
             this.names = List.copyOf(plan.roots().keySet());
         }
 
+        /** The reference of a spec, in its zone: for plans that read time. */
+        Reference(PlanSpec spec) {
+            Plan plan = Plan.compile(spec.expressions(), Registry.standard(), spec.zone());
+            this.stream = plan.stream();
+            this.names = List.copyOf(plan.roots().keySet());
+        }
+
         double[] update(Bar b) {
-            stream.update(row(b));
+            stream.update(b.time(), row(b));
             return values();
         }
 
@@ -107,7 +114,7 @@ final class Harness implements AutoCloseable {
         }
 
         double[] preview(Bar b) {
-            stream.preview(row(b));
+            stream.preview(b.time(), row(b));
             return values();
         }
 

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ta.error.SnapshotMismatchException;
 import java.io.IOException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -225,5 +227,41 @@ class PlanStateTest {
         IOException e = assertThrows(IOException.class, () -> future.readSnapshot(PlanStateSerializer.Snapshot.VERSION + 1,
                 new DataInputDeserializer(new byte[16]), getClass().getClassLoader()));
         assertTrue(e.getMessage().contains("not supported"), e.getMessage());
+    }
+
+    @Test
+    void theZoneTravelsWithTheStateAndStateOfAnotherZoneIsRefused() throws Exception {
+        Map<String, String> session = Map.of("opening", "session_start('1d')");
+        PlanSpec utc = PlanSpec.of(session);
+        PlanSpec sydney = utc.inZone(ZoneId.of("Australia/Sydney"));
+        assertEquals(ZoneOffset.UTC, utc.zone());
+        assertNotEquals(utc, sydney);
+        assertNotEquals(utc.fingerprint(), sydney.fingerprint(), "a plan reading time is another plan in another zone");
+        assertTrue(sydney.toString().contains(" in Australia/Sydney}"), sydney.toString());
+
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        TypeSerializerSnapshot.writeVersionedSnapshot(out, new PlanStateSerializer(sydney).snapshotConfiguration());
+        TypeSerializerSnapshot<PlanState> read = TypeSerializerSnapshot.readVersionedSnapshot(
+                new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
+        PlanStateSerializer restored = assertInstanceOf(PlanStateSerializer.class, read.restoreSerializer());
+        assertEquals(sydney, restored.spec());
+        assertEquals(sydney.fingerprint(), restored.spec().fingerprint());
+        assertTrue(new PlanStateSerializer(sydney).snapshotConfiguration().resolveSchemaCompatibility(read).isCompatibleAsIs());
+        assertTrue(new PlanStateSerializer(utc).snapshotConfiguration().resolveSchemaCompatibility(read).isIncompatible());
+
+        // Version 1, written before specs had a zone: fingerprint, then the expressions; it meant UTC.
+        DataOutputSerializer v1 = new DataOutputSerializer(64);
+        v1.writeLong(utc.fingerprint());
+        v1.writeInt(1);
+        for (String text : List.of("opening", "session_start('1d')")) {
+            byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            v1.writeInt(b.length);
+            v1.write(b);
+        }
+        PlanStateSerializer.Snapshot old = new PlanStateSerializer.Snapshot();
+        old.readSnapshot(1, new DataInputDeserializer(v1.getCopyOfBuffer()), getClass().getClassLoader());
+        assertEquals(utc, assertInstanceOf(PlanStateSerializer.class, old.restoreSerializer()).spec());
+        assertTrue(new PlanStateSerializer(utc).snapshotConfiguration().resolveSchemaCompatibility(old).isCompatibleAsIs());
+        assertTrue(new PlanStateSerializer(sydney).snapshotConfiguration().resolveSchemaCompatibility(old).isIncompatible());
     }
 }

@@ -45,7 +45,7 @@ class TaPlanFunctionTest {
         assertArrayEquals(expected, r.values(), () -> r + " at bar " + TestMarket.index(r.time()));
     }
 
-    /** Commits bars 0..n-1 of S000 in order, checking each against the reference. */
+    /** Commits bars from..to-1 of S000 in order, checking each against the reference. */
     static void commit(Harness h, Harness.Reference ref, int from, int to) throws Exception {
         for (int i = from; i < to; i++) {
             h.send(bar(i));
@@ -281,6 +281,33 @@ class TaPlanFunctionTest {
                     assertResult(r, Kind.BAR, M.bar(s, idx), refs.get(s).update(M.bar(s, idx)));
                 }
             }
+        }
+    }
+
+    @Test
+    void aTimeAwarePlanGetsEachBarsOwnTimeInCommitsAndPreviews() throws Exception {
+        Map<String, String> time = new LinkedHashMap<>();
+        time.put("hourClose", "close@1h");
+        time.put("dayHigh", "session_high('1d')");
+        time.put("chg5m", "change(close, '5m')");
+        PlanSpec spec = PlanSpec.of(time);
+        // Bar 29 closes at 15:00 UTC, the end of the 14:00-15:00 hour: bars 0..28 are its forming part.
+        assertEquals(0, t(29) % 3_600_000L);
+        try (Harness h = new Harness(spec)) {
+            Harness.Reference ref = new Harness.Reference(spec);
+            commit(h, ref, 0, 29);
+            Bar closing = bar(29).asForming();
+            h.send(closing);
+            List<TaResult> out = h.take();
+            assertEquals(1, out.size());
+            assertResult(out.get(0), Kind.PREVIEW, closing, ref.preview(closing));
+            assertEquals(closing.close(), out.get(0).value(0), "a tick stamped at the hour's end shows that hour, closed by it");
+            commit(h, ref, 29, 31);
+            Bar next = bar(31).asForming();
+            h.send(next);
+            out = h.take();
+            assertResult(out.get(0), Kind.PREVIEW, next, ref.preview(next));
+            assertEquals(bar(29).close(), out.get(0).value(0), "the forming 15:00-16:00 hour is not shown");
         }
     }
 

@@ -1,6 +1,6 @@
 package io.ta.kernels;
 
-import static io.ta.kernels.testing.Oracles.RESIDUE;
+import static io.ta.testing.Oracles.RESIDUE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -8,10 +8,10 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.ta.annotation.Family;
-import io.ta.kernels.testing.Descriptors;
-import io.ta.kernels.testing.InvariantSuite;
-import io.ta.kernels.testing.KernelCase;
-import io.ta.kernels.testing.Oracles;
+import io.ta.testing.Descriptors;
+import io.ta.testing.InvariantSuite;
+import io.ta.testing.KernelCase;
+import io.ta.testing.Oracles;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.ParamValues;
 import java.util.HashMap;

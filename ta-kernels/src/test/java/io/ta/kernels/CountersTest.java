@@ -14,7 +14,7 @@ import io.ta.kernels.ma.Sma;
 import io.ta.kernels.ma.Sma_State;
 import io.ta.kernels.stats.RollingMedian;
 import io.ta.kernels.stats.RollingMedian_State;
-import io.ta.kernels.testing.Descriptors;
+import io.ta.testing.Descriptors;
 import io.ta.spi.Checks;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.KernelStream;

@@ -2,10 +2,10 @@ package io.ta.kernels;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.ta.kernels.testing.Descriptors;
-import io.ta.kernels.testing.Exact;
-import io.ta.kernels.testing.InvariantSuite;
-import io.ta.kernels.testing.KernelCase;
+import io.ta.testing.Descriptors;
+import io.ta.testing.Exact;
+import io.ta.testing.InvariantSuite;
+import io.ta.testing.KernelCase;
 import io.ta.spi.ParamValues;
 import java.util.ArrayList;
 import java.util.List;

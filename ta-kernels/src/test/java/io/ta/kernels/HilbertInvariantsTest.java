@@ -1,11 +1,11 @@
 package io.ta.kernels;
 
-import static io.ta.kernels.testing.Oracles.inRange;
-import static io.ta.kernels.testing.Oracles.withinHistory;
+import static io.ta.testing.Oracles.inRange;
+import static io.ta.testing.Oracles.withinHistory;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.ta.kernels.testing.InvariantSuite;
-import io.ta.kernels.testing.KernelCase;
+import io.ta.testing.InvariantSuite;
+import io.ta.testing.KernelCase;
 import java.util.Map;
 
 /**

@@ -1,13 +1,13 @@
 package io.ta.kernels;
 
-import static io.ta.kernels.testing.Oracles.RESIDUE;
-import static io.ta.kernels.testing.Oracles.eachFullWindow;
-import static io.ta.kernels.testing.Oracles.inRange;
-import static io.ta.kernels.testing.Oracles.near;
+import static io.ta.testing.Oracles.RESIDUE;
+import static io.ta.testing.Oracles.eachFullWindow;
+import static io.ta.testing.Oracles.inRange;
+import static io.ta.testing.Oracles.near;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.ta.kernels.testing.InvariantSuite;
-import io.ta.kernels.testing.KernelCase;
+import io.ta.testing.InvariantSuite;
+import io.ta.testing.KernelCase;
 import java.util.Arrays;
 import java.util.Map;
 

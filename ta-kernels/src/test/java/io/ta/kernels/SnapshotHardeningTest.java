@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.ta.error.CorruptSnapshotException;
 import io.ta.error.ShapeMismatchException;
 import io.ta.error.SnapshotMismatchException;
-import io.ta.kernels.testing.Descriptors;
+import io.ta.testing.Descriptors;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.KernelStream;
 import io.ta.spi.ParamValues;

@@ -1,16 +1,16 @@
 package io.ta.kernels;
 
-import static io.ta.kernels.testing.Oracles.RESIDUE;
-import static io.ta.kernels.testing.Oracles.barsSince;
-import static io.ta.kernels.testing.Oracles.eachFullWindow;
-import static io.ta.kernels.testing.Oracles.exact;
-import static io.ta.kernels.testing.Oracles.near;
-import static io.ta.kernels.testing.Oracles.variance;
-import static io.ta.kernels.testing.Oracles.within;
+import static io.ta.testing.Oracles.RESIDUE;
+import static io.ta.testing.Oracles.barsSince;
+import static io.ta.testing.Oracles.eachFullWindow;
+import static io.ta.testing.Oracles.exact;
+import static io.ta.testing.Oracles.near;
+import static io.ta.testing.Oracles.variance;
+import static io.ta.testing.Oracles.within;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ta.kernels.testing.InvariantSuite;
-import io.ta.kernels.testing.Oracles;
+import io.ta.testing.InvariantSuite;
+import io.ta.testing.Oracles;
 import java.util.Arrays;
 import java.util.Map;
 

@@ -1,15 +1,15 @@
 package io.ta.kernels;
 
-import static io.ta.kernels.testing.Oracles.RESIDUE;
-import static io.ta.kernels.testing.Oracles.eachFullWindow;
-import static io.ta.kernels.testing.Oracles.exact;
-import static io.ta.kernels.testing.Oracles.mean;
-import static io.ta.kernels.testing.Oracles.near;
+import static io.ta.testing.Oracles.RESIDUE;
+import static io.ta.testing.Oracles.eachFullWindow;
+import static io.ta.testing.Oracles.exact;
+import static io.ta.testing.Oracles.mean;
+import static io.ta.testing.Oracles.near;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.ta.kernels.testing.InvariantSuite;
-import io.ta.kernels.testing.KernelCase;
+import io.ta.testing.InvariantSuite;
+import io.ta.testing.KernelCase;
 import java.util.Arrays;
 import java.util.Map;
 

@@ -1,11 +1,11 @@
 package io.ta.kernels;
 
-import static io.ta.kernels.testing.Oracles.inRange;
+import static io.ta.testing.Oracles.inRange;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.ta.kernels.testing.Descriptors;
-import io.ta.kernels.testing.InvariantSuite;
-import io.ta.kernels.testing.KernelCase;
+import io.ta.testing.Descriptors;
+import io.ta.testing.InvariantSuite;
+import io.ta.testing.KernelCase;
 import io.ta.spi.ParamValues;
 import java.util.Map;
 

@@ -2,9 +2,9 @@ package io.ta.kernels;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.ta.kernels.testing.Exact;
-import io.ta.kernels.testing.InvariantSuite;
-import io.ta.kernels.testing.KernelCase;
+import io.ta.testing.Exact;
+import io.ta.testing.InvariantSuite;
+import io.ta.testing.KernelCase;
 import java.util.Map;
 import java.util.function.DoublePredicate;
 import java.util.function.DoubleUnaryOperator;

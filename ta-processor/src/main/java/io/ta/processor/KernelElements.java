@@ -29,6 +29,7 @@ public final class KernelElements {
     public static final String REQUIRE_LIST = "io.ta.annotation.Require.List";
     public static final String STATE_PART = "io.ta.spi.StatePart";
     public static final String NULLABLE = "io.ta.annotation.Nullable";
+    public static final String CHART = "io.ta.annotation.Chart";
     public static final String DERIVED = "io.ta.annotation.Derived";
     public static final String RANGE = "io.ta.annotation.Range";
     public static final String INVARIANT = "io.ta.annotation.Invariant";

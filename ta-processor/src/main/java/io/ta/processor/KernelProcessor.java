@@ -7,8 +7,11 @@ import io.ta.annotation.KernelLibrary;
 import io.ta.processor.model.KernelModel;
 import io.ta.processor.model.ModelFactory;
 import io.ta.processor.model.SelectorModel;
+import io.ta.processor.validate.ClasspathNames;
+import io.ta.processor.validate.Diagnostic;
 import io.ta.processor.validate.KernelValidator;
 import io.ta.processor.validate.Messages;
+import io.ta.processor.validate.NameClashValidator;
 import io.ta.processor.validate.ValidationReport;
 import io.ta.processor.write.DescriptorWriter;
 import io.ta.processor.write.FacadeWriter;
@@ -55,6 +58,7 @@ public final class KernelProcessor extends AbstractProcessor {
     private KernelElements elements;
     private KernelValidator validator;
     private ModelFactory factory;
+    private NameClashValidator clashes;
 
     private final Map<String, String> names = new LinkedHashMap<>();
     private final List<KernelModel> models = new ArrayList<>();
@@ -66,7 +70,7 @@ public final class KernelProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(KernelElements.KERNEL, KernelLibrary.class.getCanonicalName());
+        return Set.of(KernelElements.KERNEL, KernelElements.CHART, KernelLibrary.class.getCanonicalName());
     }
 
     @Override
@@ -80,9 +84,11 @@ public final class KernelProcessor extends AbstractProcessor {
             elements = new KernelElements(processingEnv);
             validator = new KernelValidator(elements);
             factory = new ModelFactory(processingEnv, elements);
+            clashes = new NameClashValidator(new ClasspathNames(processingEnv.getFiler(), processingEnv.getElementUtils()));
         }
         try {
             libraries(round);
+            charts(round);
             boolean found = false;
             for (Element e : round.getElementsAnnotatedWith(processingEnv.getElementUtils().getTypeElement(KernelElements.KERNEL))) {
                 found = true;
@@ -123,6 +129,19 @@ public final class KernelProcessor extends AbstractProcessor {
             }
             libraryPackage = p.getQualifiedName().toString();
             libraryFacade = ClassName.get(libraryPackage, facade);
+        }
+    }
+
+    /** A {@code @Chart} outside a kernel class would be read by no one: say so rather than ignore it. */
+    private void charts(RoundEnvironment round) {
+        TypeElement chart = processingEnv.getElementUtils().getTypeElement(KernelElements.CHART);
+        if (chart == null) {
+            return;
+        }
+        for (Element e : round.getElementsAnnotatedWith(chart)) {
+            ValidationReport report = validator.validateChartElsewhere(e);
+            report.printTo(processingEnv.getMessager());
+            failed |= !report.isClean();
         }
     }
 
@@ -174,6 +193,10 @@ public final class KernelProcessor extends AbstractProcessor {
                         KernelElements.mirror(type, KernelElements.KERNEL));
                 ok = false;
             }
+        }
+        for (Diagnostic d : clashes.validate(m, type)) {
+            processingEnv.getMessager().printMessage(Kind.ERROR, d.message(), d.element(), d.annotation());
+            ok = false;
         }
         return ok;
     }

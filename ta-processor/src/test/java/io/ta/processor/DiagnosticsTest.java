@@ -137,6 +137,15 @@ class DiagnosticsTest {
                 new Case("SELECTOR_OUTPUT", kernel("@Kernel(name = \"k\", family = Family.STATISTIC, summary = \"s\","
                                 + " selectors = @Selector(alias = \"k_top\", output = \"top\"), scale = Scale.PRICE)", OK_HEADER, CTOR + LOOKBACK + STEP),
                         Messages.SELECTOR_OUTPUT.formatted("k_top", "k", "top", "value"), "selectors = @Selector"),
+                new Case("CHART_RANGE", kernel("@Chart(min = 100, max = 0)\n" + OK_ANNOTATION, OK_HEADER, CTOR + LOOKBACK + STEP),
+                        Messages.CHART_RANGE.formatted("k", "min = 100, max = 0"), "@Chart(min = 100"),
+                new Case("CHART_GUIDE", kernel("@Chart(guides = {30, 170}, min = 0, max = 100)\n" + OK_ANNOTATION, OK_HEADER,
+                                CTOR + LOOKBACK + STEP),
+                        Messages.CHART_GUIDE.formatted("170", "k", "lies outside the range 0..100"), "@Chart(guides"),
+                new Case("CHART_PLACE", ok(CTOR + LOOKBACK + "    @Output double upper;\n    @Chart(guides = 0) @Output double lower;\n"
+                                + "    @Step public void step(double x) {}\n"),
+                        Messages.CHART_PLACE.formatted("output field 'lower'", "sets guides or a range, which belong to the kernel"),
+                        "@Chart(guides = 0)"),
                 new Case("SCALE_MISSING", kernel("@Kernel(name = \"k\", family = Family.STATISTIC, summary = \"s\")", OK_HEADER,
                                 CTOR + LOOKBACK + STEP),
                         Messages.SCALE_MISSING.formatted("K", "value"), "@Kernel(name = \"k\""),
@@ -185,6 +194,31 @@ class DiagnosticsTest {
         JavaFileObject k = JavaFileObjects.forSourceString("test.K", ok(CTOR + LOOKBACK + STEP));
         Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(k, other);
         assertThat(compilation).hadErrorContaining(Messages.DUPLICATE_NAME.formatted("k", "Other", "test.K")).inFile(other);
+    }
+
+    @Test
+    void aChartNoKernelReadsIsRejected() {
+        JavaFileObject plain = JavaFileObjects.forSourceString("test.Plain", IMPORTS + "@Chart(guides = 0)\npublic final class Plain {\n"
+                + "    @Chart(style = Chart.Style.LINE) double level;\n}\n");
+        Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(plain);
+        assertThat(compilation).hadErrorContaining(Messages.CHART_PLACE.formatted("Plain", "outside a @Kernel class"))
+                .inFile(plain).onLineContaining("@Chart(guides = 0)");
+        assertThat(compilation).hadErrorContaining(Messages.CHART_PLACE.formatted("field 'level'", "outside a @Kernel class"))
+                .inFile(plain).onLineContaining("@Chart(style = Chart.Style.LINE) double level;");
+        JavaFileObject single = JavaFileObjects.forSourceString("test.K", ok(CTOR + LOOKBACK + STEP
+                + "    @Chart(style = Chart.Style.HISTOGRAM) double last;\n"));
+        assertThat(javac().withProcessors(new KernelProcessor()).compile(single))
+                .hadErrorContaining(Messages.CHART_PLACE.formatted("field 'last'", "which is not an @Output field"))
+                .inFile(single).onLineContaining("HISTOGRAM) double last;");
+        JavaFileObject twice = JavaFileObjects.forSourceString("test.K", kernel("@Chart(guides = {1, 1, Double.NaN})\n" + OK_ANNOTATION,
+                OK_HEADER, CTOR + LOOKBACK + STEP));
+        Compilation guides = javac().withProcessors(new KernelProcessor()).compile(twice);
+        assertThat(guides).hadErrorContaining(Messages.CHART_GUIDE.formatted("1", "k", "is listed twice"));
+        assertThat(guides).hadErrorContaining(Messages.CHART_GUIDE.formatted("NaN", "k", "is not a finite value"));
+        JavaFileObject half = JavaFileObjects.forSourceString("test.K", kernel("@Chart(min = 0)\n" + OK_ANNOTATION,
+                OK_HEADER, CTOR + LOOKBACK + STEP));
+        assertThat(javac().withProcessors(new KernelProcessor()).compile(half))
+                .hadErrorContaining(Messages.CHART_RANGE.formatted("k", "min = 0, max = NaN"));
     }
 
     @Test

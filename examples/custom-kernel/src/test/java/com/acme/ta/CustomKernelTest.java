@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ta.kernels.TaExpr;
-import io.ta.kernels.testing.KernelProperties;
 import io.ta.runtime.Bars;
 import io.ta.runtime.Registry;
 import io.ta.runtime.plan.Plan;
 import io.ta.spi.KernelDescriptor;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
-/** An extension kernel is a first-class citizen: registry, DSL, fluent API, properties. */
+/** An extension kernel is a first-class citizen: registry, DSL, fluent API (the properties: {@link AcmeKernelsTest}). */
 class CustomKernelTest {
     static final double[] CLOSE = {10, 12, 11, 15, 14, 13, 16, 18, 17, 12, 11, 14, 15, 19, 20, 18};
 
@@ -58,10 +54,5 @@ class CustomKernelTest {
         AcmeTaExpr smoothed = AcmeTaExpr.of(TaExpr.close().sma(2));
         assertArrayEquals(Plan.compile("range_position(sma(close, 2), 4)").run(bars()).value().toArray(),
                 Plan.of(smoothed.rangePosition(4)).run(bars()).value().toArray());
-    }
-
-    @TestFactory
-    Stream<DynamicNode> itGetsThePropertySuiteForFree() {
-        return Stream.of(KernelProperties.of(Registry.standard().kernel("range_position")));
     }
 }

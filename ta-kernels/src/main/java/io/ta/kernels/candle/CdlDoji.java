@@ -1,5 +1,6 @@
 package io.ta.kernels.candle;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
@@ -10,6 +11,7 @@ import io.ta.annotation.Step;
  * "equal" and "far" are TA-Lib's candle settings ({@link CandleSetting}). Lookback 10, TA-Lib's; NaN while a
  * candle it reads is missing.
  */
+@Chart(pane = Chart.Pane.PRICE, style = Chart.Style.MARKER, min = -100, max = 100)
 @Kernel(
         name = "cdl_doji",
         aliases = "doji",

@@ -1,5 +1,6 @@
 package io.ta.kernels.candle;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
@@ -18,6 +19,7 @@ import io.ta.annotation.Step;
  * setup among the last three bars, not yet confirmed, confirmed now. That is TA-Lib's output bar for bar (golden
  * parity), with no hidden state to carry. Lookback 5, TA-Lib's; NaN while a bar in the window is missing.
  */
+@Chart(pane = Chart.Pane.PRICE, style = Chart.Style.MARKER, min = -200, max = 200)
 @Kernel(
         name = "cdl_hikkake",
         aliases = "hikkake",

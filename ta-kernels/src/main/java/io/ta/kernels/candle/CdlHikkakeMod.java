@@ -1,5 +1,6 @@
 package io.ta.kernels.candle;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
@@ -15,6 +16,7 @@ import io.ta.annotation.Step;
  * four bars and its Near average the five bars before its second one, so the output is a function of the last
  * eleven bars. Lookback 10, TA-Lib's; NaN while a bar in the window is missing.
  */
+@Chart(pane = Chart.Pane.PRICE, style = Chart.Style.MARKER, min = -200, max = 200)
 @Kernel(
         name = "cdl_hikkakemod",
         aliases = "hikkake_mod",

@@ -1,5 +1,6 @@
 package io.ta.kernels.candle;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
@@ -11,6 +12,7 @@ import io.ta.annotation.Step;
  * colour. "Long", "short", "doji", "near", "equal" and "far" are TA-Lib's candle settings ({@link CandleSetting}).
  * Lookback 11, TA-Lib's; NaN while a candle it reads is missing.
  */
+@Chart(pane = Chart.Pane.PRICE, style = Chart.Style.MARKER, min = -100, max = 100)
 @Kernel(
         name = "cdl_kicking",
         aliases = "kicking",

@@ -1,5 +1,6 @@
 package io.ta.kernels.candle;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -14,6 +15,7 @@ import io.ta.annotation.Step;
  * costs a fraction of running them one by one (docs/performance.md). The pattern conditions themselves are not
  * repeated here: each output calls its kernel's {@code detect}.
  */
+@Chart(pane = Chart.Pane.PRICE, style = Chart.Style.MARKER, min = -200, max = 200)
 @Kernel(
         name = "cdl_scan",
         aliases = "candle_scan",

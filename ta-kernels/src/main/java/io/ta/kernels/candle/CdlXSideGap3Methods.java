@@ -1,5 +1,6 @@
 package io.ta.kernels.candle;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
@@ -11,6 +12,7 @@ import io.ta.annotation.Step;
  * the first, filling the gap. The sign is the first candle's colour. Lookback 2, TA-Lib's; NaN
  * while a candle it reads is missing.
  */
+@Chart(pane = Chart.Pane.PRICE, style = Chart.Style.MARKER, min = -100, max = 100)
 @Kernel(
         name = "cdl_xsidegap3methods",
         aliases = "gap_three_methods",

@@ -1,5 +1,6 @@
 package io.ta.kernels.cycle;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -19,6 +20,7 @@ import io.ta.kernels.ma.Wma;
  * composing {@link Wma} and {@link Sma}. A zero sum gives 0 (CATALOG.md §5.1; Ehlers keeps the previous value). NaN
  * while a missing value is inside the window.
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "cg",
         aliases = "center_of_gravity",

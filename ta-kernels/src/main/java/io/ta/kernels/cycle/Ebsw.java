@@ -1,5 +1,6 @@
 package io.ta.kernels.cycle;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -21,6 +22,7 @@ import io.ta.kernels.ma.SuperSmoother;
  * variables and the price's first step instead. Recursive state: a missing input outputs NaN and is skipped
  * (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0}, min = -1, max = 1)
 @Kernel(
         name = "ebsw",
         aliases = "even_better_sinewave",

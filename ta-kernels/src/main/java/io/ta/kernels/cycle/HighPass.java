@@ -1,5 +1,6 @@
 package io.ta.kernels.cycle;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -18,6 +19,7 @@ import io.ta.annotation.Step;
  *
  * <p>Recursive state: a missing input outputs NaN and is skipped (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "highpass",
         aliases = "high_pass",

@@ -1,5 +1,6 @@
 package io.ta.kernels.cycle;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Range;
@@ -33,6 +34,7 @@ import io.ta.annotation.Step;
  * <p>Recursive: a missing input returns NaN and changes no state (§5.2), so bar parity and every delay line count
  * valid bars only. The bar counter is a {@code long}: a stream can run for ever.
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "ht_dcperiod",
         family = Family.CYCLE,

@@ -1,5 +1,6 @@
 package io.ta.kernels.cycle;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
@@ -24,6 +25,7 @@ import io.ta.state.DoubleRing;
  *
  * <p>Recursive: a missing input returns NaN and changes no state (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "ht_dcphase",
         family = Family.CYCLE,

@@ -1,5 +1,6 @@
 package io.ta.kernels.cycle;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -13,6 +14,7 @@ import io.ta.annotation.Step;
  *
  * <p>Recursive: a missing input outputs NaN and changes no state (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "ht_phasor",
         family = Family.CYCLE,

@@ -1,5 +1,6 @@
 package io.ta.kernels.cycle;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Range;
@@ -26,6 +27,7 @@ import io.ta.kernels.ma.HtTrendline;
  *
  * <p>Recursive: a missing input returns NaN and changes no state (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, style = Chart.Style.STEP, min = 0, max = 1)
 @Kernel(
         name = "ht_trendmode",
         family = Family.CYCLE,

@@ -1,5 +1,6 @@
 package io.ta.kernels.cycle;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -18,6 +19,7 @@ import io.ta.annotation.Step;
  * {@link Trendflex}. Seeding and missing values as {@link Trendflex}
  * (super smoother at rest on the first value, first output at bar n, ±5 or 0).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "reflex",
         family = Family.CYCLE,

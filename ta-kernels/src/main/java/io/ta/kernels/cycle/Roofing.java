@@ -1,5 +1,6 @@
 package io.ta.kernels.cycle;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -15,6 +16,7 @@ import io.ta.kernels.ma.SuperSmoother;
  * (10) that removes the noise — only cycles between 10 and 48 bars remain. Both filters start at rest, so the
  * output is valid from bar 0 (see their seeding notes); a missing input is skipped (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "roofing",
         aliases = "roofing_filter",

@@ -1,5 +1,6 @@
 package io.ta.kernels.cycle;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -27,6 +28,7 @@ import io.ta.state.DoubleRing;
  * output is ±5 (or 0) and the average power settles over the next few dozen bars. Recursive state: a missing input
  * outputs NaN and is skipped entirely (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "trendflex",
         family = Family.CYCLE,

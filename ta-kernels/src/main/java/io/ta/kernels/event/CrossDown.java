@@ -1,5 +1,6 @@
 package io.ta.kernels.event;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.OutputKind;
@@ -12,6 +13,7 @@ import io.ta.annotation.Step;
  * <p>A flag: never NaN, 0.0 at bar 0 (lookback 1). A step that reads a missing value — in the current pair or the
  * previous one — is 0.0 (§5.2).
  */
+@Chart(style = Chart.Style.MARKER_ABOVE)
 @Kernel(
         name = "crossdown",
         family = Family.EVENT,

@@ -1,5 +1,6 @@
 package io.ta.kernels.event;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.OutputKind;
@@ -11,6 +12,7 @@ import io.ta.annotation.Step;
  * at bar 0 (lookback 1). A bar with a missing value is neither in nor out, so it is 0.0 and the bar after it is
  * 0.0 too (§5.2: both steps read the missing cell).
  */
+@Chart(style = Chart.Style.MARKER_BELOW)
 @Kernel(
         name = "enter",
         family = Family.EVENT,

@@ -1,5 +1,6 @@
 package io.ta.kernels.event;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.OutputKind;
@@ -15,6 +16,7 @@ import io.ta.annotation.Step;
  * <p>Deliberate difference: laakhay-ta evaluates in {@code Decimal}, this kernel in binary doubles, so exactly on
  * the boundary a percentage without an exact binary form follows double rounding of {@code a_{t−1}·(1 − pct/100)}.
  */
+@Chart(style = Chart.Style.MARKER_ABOVE)
 @Kernel(
         name = "falling_pct",
         family = Family.EVENT,

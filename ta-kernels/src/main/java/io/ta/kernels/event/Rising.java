@@ -1,5 +1,6 @@
 package io.ta.kernels.event;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.OutputKind;
@@ -10,6 +11,7 @@ import io.ta.annotation.Step;
  * TTR/Tulip equivalent. A flag: never NaN, 0.0 at bar 0 (lookback 1) and at steps that read a missing value
  * (either bar of the pair, §5.2).
  */
+@Chart(style = Chart.Style.MARKER_BELOW)
 @Kernel(
         name = "rising",
         family = Family.EVENT,

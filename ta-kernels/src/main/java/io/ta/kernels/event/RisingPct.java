@@ -1,5 +1,6 @@
 package io.ta.kernels.event;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.OutputKind;
@@ -16,6 +17,7 @@ import io.ta.annotation.Step;
  * the boundary a percentage without an exact binary form follows double rounding — with pct 10,
  * {@code 100·1.1 = 110.00000000000001}, so 100 → 110 is not flagged (laakhay: flagged).
  */
+@Chart(style = Chart.Style.MARKER_BELOW)
 @Kernel(
         name = "rising_pct",
         family = Family.EVENT,

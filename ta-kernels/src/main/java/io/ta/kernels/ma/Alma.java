@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Derived;
 import io.ta.annotation.Family;
@@ -22,6 +23,7 @@ import io.ta.state.DoubleRing;
  * <p>Missing values: a missing value in the window makes the product sum non-finite, so the output is NaN while
  * it is inside, then exact again (§5.2).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "alma",
         family = Family.MOVING_AVERAGE,

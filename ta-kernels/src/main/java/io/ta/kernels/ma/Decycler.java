@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -13,6 +14,7 @@ import io.ta.kernels.cycle.HighPass;
  * removed with almost no lag. The high-pass starts at rest, so the decycler equals the input at bar 0 and is valid
  * from there; a missing input outputs NaN and is skipped (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "decycler",
         family = Family.MOVING_AVERAGE,

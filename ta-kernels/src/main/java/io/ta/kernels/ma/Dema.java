@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -7,6 +8,7 @@ import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /** Double EMA (Mulloy 1994), as TA-Lib DEMA: {@code 2·E1 − E2} with {@code E2 = ema(E1)}, both {@link Ema}s. */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "dema",
         family = Family.MOVING_AVERAGE,

@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -15,6 +16,7 @@ import io.ta.annotation.Step;
  * the average recovers on the next valid bar (§5.2). This also makes an EMA of another kernel's output start its
  * warm-up at that output's first valid bar, as the composition rule requires.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "ema",
         aliases = "rolling_ema",

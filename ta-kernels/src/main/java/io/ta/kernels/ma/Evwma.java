@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -16,6 +17,7 @@ import io.ta.kernels.stats.RollingSum;
  * <p>Missing values: a missing volume makes the output NaN while it is inside the volume window; a bar with a missing
  * price outputs NaN and leaves the average unchanged (its volume still counts in V, CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "evwma",
         family = Family.MOVING_AVERAGE,

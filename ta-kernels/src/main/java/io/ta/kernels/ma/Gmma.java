@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -13,6 +14,7 @@ import io.ta.annotation.Step;
  * own EMA's lookback, {@code period − 1} (per-output lookbacks, CATALOG.md §1.3); the kernel lookback is 59. Missing
  * values are skipped by every EMA (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "gmma",
         aliases = "guppy",

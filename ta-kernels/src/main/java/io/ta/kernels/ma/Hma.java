@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -10,6 +11,7 @@ import io.ta.annotation.Step;
  * Hull moving average (Alan Hull 2005): {@code wma(2·wma(x, ⌊n/2⌋) − wma(x, n), ⌊√n⌋)}, three {@link Wma}s.
  * References: R TTR {@code HMA}, Tulip {@code hma}.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "hma",
         family = Family.MOVING_AVERAGE,

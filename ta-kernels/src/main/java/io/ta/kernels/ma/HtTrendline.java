@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Nullable;
@@ -21,6 +22,7 @@ import io.ta.state.DoubleRing;
  *
  * <p>Recursive: a missing input returns NaN and changes no state (§5.2); the averaging window holds valid inputs only.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "ht_trendline",
         family = Family.MOVING_AVERAGE,

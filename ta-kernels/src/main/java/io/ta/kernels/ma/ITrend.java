@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -20,6 +21,7 @@ import io.ta.annotation.Step;
  * (per-output lookbacks, CATALOG.md §1.3). Recursive state: a missing input outputs NaN and is skipped
  * (CATALOG.md §5.2); the bar count that picks FIR or recursion counts valid bars only.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "itrend",
         aliases = "instantaneous_trendline",

@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Invariant;
 import io.ta.annotation.Kernel;
@@ -22,6 +23,7 @@ import io.ta.state.DoubleRing;
  *
  * <p>Recursive: a missing input is skipped entirely (§5.2), so KAMA runs on the valid values.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "kama",
         family = Family.MOVING_AVERAGE,

@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Nullable;
@@ -23,6 +24,7 @@ import io.ta.annotation.Step;
  * every kernel with an MA-type parameter uses it. Composites whose TA-Lib reference runs the internal EMA directly
  * (MACD, MACDFIX) wrap their {@link Ema} with {@link #of(Ema)}.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "ma",
         family = Family.MOVING_AVERAGE,

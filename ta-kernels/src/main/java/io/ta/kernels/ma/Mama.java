@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -21,6 +22,7 @@ import io.ta.kernels.cycle.HtDcPeriod;
  *
  * <p>Recursive: a missing input outputs NaN and changes no state (§5.2).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "mama",
         family = Family.MOVING_AVERAGE,

@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
@@ -29,6 +30,7 @@ import io.ta.annotation.Step;
  * offsets count valid values); a missing or non-finite period makes only its own bar NaN. {@code min_period ≤
  * max_period} is required (§5.3).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "mavp",
         family = Family.MOVING_AVERAGE,

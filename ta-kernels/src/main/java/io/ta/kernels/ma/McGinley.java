@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -19,6 +20,7 @@ import io.ta.annotation.Step;
  *
  * <p>Missing values: recursive state, the bar is skipped (§5.2).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "mcginley",
         aliases = "mcginley_dynamic",

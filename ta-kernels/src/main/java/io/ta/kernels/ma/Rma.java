@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -12,6 +13,7 @@ import io.ta.annotation.Step;
  * the first n valid inputs, then {@code e = (e·(n−1) + x)/n} — the form TA-Lib uses inside ATR and RSI. Missing
  * inputs are skipped like {@link Ema}'s. Tulip Indicators {@code wilders} matches.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "rma",
         aliases = {"rolling_rma", "wilders", "smma"},

@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -11,6 +12,7 @@ import io.ta.kernels.stats.RollingSum;
  * Simple moving average, as TA-Lib SMA: the {@link RollingSum} total divided by n (TA-Lib's own operation order).
  * Period 1 is the identity.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "sma",
         aliases = {"rolling_mean", "mean", "average", "avg"},

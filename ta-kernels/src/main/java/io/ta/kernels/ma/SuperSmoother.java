@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -21,6 +22,7 @@ import io.ta.annotation.Step;
  * <p>Recursive state: a missing input outputs NaN and is skipped (CATALOG.md §5.2); {@code x₋₁} is then the last
  * valid input.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "supersmoother",
         aliases = {"super_smoother", "ssf"},

@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -21,6 +22,7 @@ import io.ta.annotation.Step;
  *
  * <p>Recursive: a missing input outputs NaN and is skipped (§5.2); it neither advances a seed nor any EMA.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "t3",
         family = Family.MOVING_AVERAGE,

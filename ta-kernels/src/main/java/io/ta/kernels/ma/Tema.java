@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -10,6 +11,7 @@ import io.ta.annotation.Step;
  * Triple EMA (Mulloy 1994), as TA-Lib TEMA: {@code E3 + (3·E1 − 3·E2)} (TA-Lib's order) over three chained
  * {@link Ema}s.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "tema",
         family = Family.MOVING_AVERAGE,

@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -12,6 +13,7 @@ import io.ta.annotation.Step;
  * m and m (odd) or m and m+1 (even) — same weights as TA-Lib's running-sum algorithm, different rounding (well
  * inside the 1e-9 golden tolerance).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "trima",
         family = Family.MOVING_AVERAGE,

@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -22,6 +23,7 @@ import io.ta.kernels.stats.RollingVar;
  * <p>Missing values: the deviations are window reads, so k is NaN while a missing value is inside the long window;
  * V is recursive state and skips those bars, then continues from where it was (§5.2).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "vidya",
         family = Family.MOVING_AVERAGE,

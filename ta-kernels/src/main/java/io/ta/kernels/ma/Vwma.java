@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -15,6 +16,7 @@ import io.ta.kernels.stats.RollingSum;
  * <p>Missing values: a missing x or V occupies its slot in both sums, so the output is NaN while it is inside the
  * window, then exact again (§5.2).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "vwma",
         family = Family.MOVING_AVERAGE,

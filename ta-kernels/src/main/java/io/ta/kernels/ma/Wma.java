@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -16,6 +17,7 @@ import io.ta.state.WindowTrend;
  *
  * <p>A missing value makes the output NaN while it is inside the window (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "wma",
         aliases = "rolling_wma",

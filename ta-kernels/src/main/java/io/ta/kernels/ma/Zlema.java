@@ -1,5 +1,6 @@
 package io.ta.kernels.ma;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -20,6 +21,7 @@ import io.ta.kernels.math.Shift;
  * <p>Missing values: {@code x[t−L]} is a window read, so a missing x makes the de-lagged value missing at t and at
  * t + L; the EMA skips those bars (§5.2).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "zlema",
         family = Family.MOVING_AVERAGE,

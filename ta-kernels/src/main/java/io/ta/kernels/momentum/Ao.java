@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -14,6 +15,7 @@ import io.ta.kernels.price.MedPrice;
  * {@code hl2 = (H+L)/2} ({@link MedPrice}) and two {@link Sma}s. Tulip {@code ao} matches (fixed 5/34). NaN while a
  * missing value is inside the slow window (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, style = Chart.Style.HISTOGRAM, guides = {0})
 @Kernel(
         name = "ao",
         family = Family.MOMENTUM,

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -22,6 +23,7 @@ import io.ta.kernels.ma.MaType;
  * <p>{@code fast_period < slow_period} is required (TA-Lib swaps them; §5.3 rejects). Missing values: each average
  * handles them as its type does (§5.2); the output is NaN where either is.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "apo",
         family = Family.MOMENTUM,

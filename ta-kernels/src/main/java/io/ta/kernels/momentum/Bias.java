@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -12,6 +13,7 @@ import io.ta.kernels.ma.Sma;
  * simple average} in percent, {@code 100·(x − sma)/sma}. Default period 26 (pandas-ta's). An average of exactly 0 gives
  * 0 (CATALOG.md §5.1). NaN while a missing value is inside the window.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "bias",
         aliases = "disparity",

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
@@ -11,6 +12,7 @@ import io.ta.spi.Checks;
  * or negligible next to the high ({@link Checks#negligible}) — TA-Lib's {@code TA_IS_ZERO_OR_NEG} made relative, so
  * bars of prices below 1e-8 keep their balance. NaN when any field of the bar is missing.
  */
+@Chart(pane = Chart.Pane.OWN, style = Chart.Style.HISTOGRAM, guides = {0}, min = -1, max = 1)
 @Kernel(
         name = "bop",
         family = Family.MOMENTUM,

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -12,15 +13,16 @@ import io.ta.state.OrderStatistics;
  * Commodity channel index (D. Lambert, 1980), as TA-Lib CCI: with {@code TP} the {@link TypicalPrice} and
  * {@code m} its mean over n bars, {@code CCI = (TP − m)/(0.015·(Σ|TP_i − m|/n))}.
  *
- * <p>TA-Lib sums its window twice per bar (O(n)); here the typical prices live in an {@link OrderStatistics} tree,
- * which gives the mean and the mean deviation in O(log n) from recomputed subtree sums (see
- * {@link io.ta.kernels.stats.AvgDev}). Results match TA-Lib to a few ulps of the deviation.
+ * <p>TA-Lib sums its window twice per bar (O(n)); here the typical prices live in an {@link OrderStatistics} part,
+ * which gives the mean and the mean deviation by two passes up to 256 values and in O(log n) from recomputed subtree
+ * sums above (see {@link io.ta.kernels.stats.AvgDev}). Results match TA-Lib to a few ulps of the deviation.
  *
  * <p>Guard: TA-Lib gives 0 when the numerator or the deviation sum is exactly 0. On a constant window TA-Lib's own
  * rounding of the mean can leave both a few ulps off 0 and return ±66.67; here deviations are measured from the exact
  * mean with sums relative to window values, so a constant window has exactly 0 of both and gives 0 at any price
  * level. A missing value makes the output NaN while it is inside the window (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {-100, 100})
 @Kernel(
         name = "cci",
         family = Family.MOMENTUM,

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -13,6 +14,7 @@ import io.ta.kernels.stats.Tsf;
  * line extended one bar past the newest) — pandas-ta {@code cfo}, which calls TA-Lib's TSF, and fmlabs' Forecast
  * Oscillator reference. Default period 9 as pandas-ta. x = 0 gives 0 (CATALOG.md §5.1: an exact zero test).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "cfo",
         aliases = "forecast_oscillator",

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -17,6 +18,7 @@ import io.ta.spi.Checks;
  * <p>CATALOG.md §1.7: Chande's original (and laakhay's) uses plain n-bar sums; TA-Lib's Wilder-smoothed form is the
  * one implemented. Recursive: a missing input outputs NaN and is skipped (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {-50, 50}, min = -100, max = 100)
 @Kernel(
         name = "cmo",
         family = Family.MOMENTUM,

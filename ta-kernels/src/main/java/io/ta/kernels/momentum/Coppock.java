@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -14,6 +15,7 @@ import io.ta.kernels.ma.Wma;
  * on the two ROC periods, so none is required. No TTR/Tulip function; the golden is a base-R transcription of this
  * formula. A missing value makes the output NaN while one of the ROCs that read it is inside the WMA window (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "coppock",
         family = Family.MOMENTUM,

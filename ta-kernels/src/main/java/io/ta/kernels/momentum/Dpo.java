@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -20,6 +21,7 @@ import io.ta.kernels.math.Shift;
  * <p>Missing values: both terms are window reads, so the output is NaN while a missing value is inside either
  * window, then exact again (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "dpo",
         family = Family.MOMENTUM,

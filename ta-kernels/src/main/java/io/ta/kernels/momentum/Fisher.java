@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -21,6 +22,7 @@ import io.ta.kernels.stats.RollingMin;
  * <p>Recursive: while the window holds a missing value both outputs are NaN and v, fisher are left unchanged; the
  * next valid bar continues from them (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "fisher",
         family = Family.MOMENTUM,

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -15,6 +16,7 @@ import io.ta.kernels.ma.Wma;
  * and 9, Ehlers'. The WMA starts at the RSI's first value (the missing warm-up cells leave its window), so the
  * lookback is {@code rsi_period + wma_period − 1}. Missing values as the RSI (skipped) and the WMA (window NaN).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {-0.5, 0.5}, min = -1, max = 1)
 @Kernel(
         name = "ift_rsi",
         family = Family.MOMENTUM,

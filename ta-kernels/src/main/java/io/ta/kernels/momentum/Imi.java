@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -17,6 +18,7 @@ import io.ta.kernels.stats.RollingSum;
  * ({@code 0/0} in TA-Lib's IMI, which has no guard). A bar with a missing open or close is missing for both sums: NaN
  * while it is in the window (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {30, 70}, min = 0, max = 100)
 @Kernel(
         name = "imi",
         aliases = "intraday_momentum_index",

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -19,6 +20,7 @@ import io.ta.kernels.ma.MaType;
  * <p>First output where RSV is first valid (lookback {@code period − 1}). Recursive state: a bar whose RSV is missing
  * outputs NaN and leaves K and D unchanged (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {20, 80})
 @Kernel(
         name = "kdj",
         family = Family.MOMENTUM,

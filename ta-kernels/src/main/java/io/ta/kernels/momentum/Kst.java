@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -20,6 +21,7 @@ import io.ta.kernels.ma.Sma;
  * <p>Missing values: every component is a window read, so the outputs are NaN while a missing value is inside any
  * of the windows, then exact again (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "kst",
         family = Family.MOMENTUM,

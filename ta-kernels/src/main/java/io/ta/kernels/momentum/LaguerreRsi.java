@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -21,6 +22,7 @@ import io.ta.annotation.Step;
  * two rounding errors is noise anywhere in [0, 1]. Recursive state: a missing
  * input outputs NaN and is skipped (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0.2, 0.8}, min = 0, max = 1)
 @Kernel(
         name = "laguerre_rsi",
         aliases = "lrsi",

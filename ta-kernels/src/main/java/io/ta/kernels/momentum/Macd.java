@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -33,6 +34,7 @@ import io.ta.kernels.ma.MaType;
  * start offsets count valid values only; the signal average sees a missing macd value the same way. The outputs are
  * valid together or not at all.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "macd",
         family = Family.MOMENTUM,
@@ -58,6 +60,7 @@ public final class Macd {
     @Output(doc = "moving average of the macd line over signal_period")
     double signal;
 
+    @Chart(style = Chart.Style.HISTOGRAM)
     @Output(doc = "macd minus signal")
     double histogram;
 

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -24,6 +25,7 @@ import io.ta.kernels.ma.MaType;
  * the periods and their types; §5.3 rejects). The lookbacks need not follow the periods: a fast T3 can start later
  * than a slow SMA, and then the slow average is the one that waits. Missing values as {@link Macd}.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "macdext",
         family = Family.MOMENTUM,
@@ -40,6 +42,7 @@ public final class MacdExt {
     @Output(doc = "moving average of the macd line over signal_period")
     double signal;
 
+    @Chart(style = Chart.Style.HISTOGRAM)
     @Output(doc = "macd minus signal")
     double histogram;
 

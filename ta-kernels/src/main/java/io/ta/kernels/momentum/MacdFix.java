@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -12,6 +13,7 @@ import io.ta.annotation.Step;
  * {@code 25 + (signal_period − 1)}) but smoothing constants fixed at 0.15 and 0.075 (CATALOG.md §3.1); the signal is
  * an ordinary EMA over signal_period. Missing values as {@link Macd}.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "macdfix",
         family = Family.MOMENTUM,
@@ -27,6 +29,7 @@ public final class MacdFix {
     @Output(doc = "EMA of the macd line over signal_period")
     double signal;
 
+    @Chart(style = Chart.Style.HISTOGRAM)
     @Output(doc = "macd minus signal")
     double histogram;
 

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -20,6 +21,7 @@ import io.ta.kernels.stats.RollingSum;
  * <p>A flow reads two bars; while a missing flow (a missing TP on either bar, or a missing volume) is inside the
  * window the output is NaN (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {20, 80}, min = 0, max = 100)
 @Kernel(
         name = "mfi",
         family = Family.MOMENTUM,

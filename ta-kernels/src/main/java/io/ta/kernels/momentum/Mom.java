@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -8,6 +9,7 @@ import io.ta.annotation.Step;
 import io.ta.kernels.math.Shift;
 
 /** Momentum, as TA-Lib MOM: {@code x − x[t−n]}. NaN exactly when one of the two values is missing (§5.2). */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "mom",
         family = Family.MOMENTUM,

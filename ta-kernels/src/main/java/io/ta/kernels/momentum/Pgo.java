@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -18,6 +19,7 @@ import io.ta.kernels.price.TrueRange;
  * <p>Missing values: the SMA's window and the TR's one-bar read make the output NaN while a missing value is inside
  * them; the EMA skips the missing true range and continues (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "pgo",
         aliases = "pretty_good_oscillator",

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -14,6 +15,7 @@ import io.ta.kernels.stats.RollingSum;
  * A missing value makes its own flag and the next one missing (each reads it), and the output is NaN while either
  * is inside the window (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {25, 75}, min = 0, max = 100)
 @Kernel(
         name = "psl",
         aliases = "psychological_line",

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -25,6 +26,7 @@ import io.ta.kernels.ma.Ema;
  * decayed. Lookback {@code rsi_period + (smooth − 1) + 1 + 2·(2·rsi_period − 2)}: the RSI, its EMA, one bar for the
  * first move, then the two Wilder EMAs. Recursive state: a missing x outputs NaN and is skipped (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {50})
 @Kernel(
         name = "qqe",
         family = Family.MOMENTUM,

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -13,6 +14,7 @@ import io.ta.kernels.ma.Sma;
  * do. Default period 10 (pandas-ta's). NaN while a missing open or close is inside
  * the window (CATALOG.md §5.2). Tulip Indicators {@code qstick} matches.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "qstick",
         family = Family.MOMENTUM,

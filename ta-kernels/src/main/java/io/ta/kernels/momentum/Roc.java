@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -13,6 +14,7 @@ import io.ta.kernels.math.Shift;
  *
  * <p>The step reads two cells, x and p: the output is NaN exactly when one of them is missing (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "roc",
         family = Family.MOMENTUM,

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -11,6 +12,7 @@ import io.ta.kernels.math.Shift;
  * Rate of change as a fraction, as TA-Lib ROCP: {@code (x − p)/p} with {@code p = x[t−n]}; 0 when p is exactly 0
  * (TA-Lib's guard). NaN exactly when x or p is missing (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "rocp",
         family = Family.MOMENTUM,

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -19,6 +20,7 @@ import io.ta.spi.Checks;
  * <p>Recursive: a missing input outputs NaN and is skipped entirely, so the next change is measured from the last
  * valid value (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {30, 70}, min = 0, max = 100)
 @Kernel(
         name = "rsi",
         family = Family.MOMENTUM,

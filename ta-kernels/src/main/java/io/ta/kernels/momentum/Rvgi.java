@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -20,6 +21,7 @@ import io.ta.kernels.stats.RollingSum;
  * {@code period + 5}: three bars for v, {@code period − 1} for the sums, three for the signal, one for both outputs
  * (CATALOG.md §1.3). Missing values: NaN while they are inside any of the windows, then exact again (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "rvgi",
         aliases = "relative_vigor_index",

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -25,6 +26,7 @@ import io.ta.state.SlidingExtreme;
  * lows of its window: blanking it for n bars instead would hold the averages still long after the missing bar, while
  * TTR's own warm-up already measures ranges over fewer bars.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {-40, 40}, min = -100, max = 100)
 @Kernel(
         name = "smi",
         aliases = "stochastic_momentum_index",

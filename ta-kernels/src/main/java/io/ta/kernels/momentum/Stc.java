@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -28,6 +29,7 @@ import io.ta.spi.Checks;
  * <p>Missing values: the EMAs and the two smoothings are recursive and skip a missing bar; the stochastics are
  * window reads, so a missing m (or d1) leaves them NaN while it is inside their window (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {25, 75}, min = 0, max = 100)
 @Kernel(
         name = "stc",
         family = Family.MOMENTUM,

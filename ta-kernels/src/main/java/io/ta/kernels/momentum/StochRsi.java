@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -19,6 +20,7 @@ import io.ta.kernels.ma.MaType;
  * input (it outputs NaN there, §5.2), and that NaN RSI value then sits in the stochastic's window like any missing
  * value.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {20, 80}, min = 0, max = 100)
 @Kernel(
         name = "stochrsi",
         family = Family.MOMENTUM,

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -22,6 +23,7 @@ import io.ta.kernels.ma.Sma;
  * is inside any of the windows, then they are exact again (§5.2). After warm-up, k is reported whenever it is
  * valid, even while d still has a missing value in its window.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {20, 80}, min = 0, max = 100)
 @Kernel(
         name = "stochastic",
         aliases = "stoch",

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -29,6 +30,7 @@ import io.ta.spi.Checks;
  * its type does (window or skip, §5.2). After warm-up, fastk is reported whenever it is valid, even while fastd still
  * has a missing value in its window.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {20, 80}, min = 0, max = 100)
 @Kernel(
         name = "stochf",
         family = Family.MOMENTUM,

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -15,6 +16,7 @@ import io.ta.kernels.ma.Ema;
  * <p>Recursive: a missing input outputs NaN and is skipped by every stage, so the next rate of change compares with
  * the last valid triple average (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "trix",
         family = Family.MOMENTUM,

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -22,6 +23,7 @@ import io.ta.kernels.math.Diff;
  *
  * <p>Missing values: Δx is missing at a missing bar and the bar after; the averages skip those bars (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0}, min = -100, max = 100)
 @Kernel(
         name = "tsi",
         family = Family.MOMENTUM,

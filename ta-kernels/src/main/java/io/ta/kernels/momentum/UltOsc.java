@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -19,6 +20,7 @@ import io.ta.spi.Checks;
  * <p>The sums start at the first bar with a true range (§1.2). A missing value makes the output NaN while it is
  * inside the longest window (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {30, 70}, min = 0, max = 100)
 @Kernel(
         name = "ultosc",
         family = Family.MOMENTUM,

@@ -1,5 +1,6 @@
 package io.ta.kernels.momentum;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -13,6 +14,7 @@ import io.ta.kernels.stats.RollingMin;
  * ({@link RollingMax} of the highs, {@link RollingMin} of the lows), in TA-Lib's order; 0 when {@code HH − LL} is
  * exactly 0 (TA-Lib's guard). Ranges over −100..0. NaN while a missing value is inside the window (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {-80, -20}, min = -100, max = 0)
 @Kernel(
         name = "williams_r",
         aliases = {"willr", "wpr"},

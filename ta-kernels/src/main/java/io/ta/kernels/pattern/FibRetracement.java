@@ -1,5 +1,6 @@
 package io.ta.kernels.pattern;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Invariant;
 import io.ta.annotation.Kernel;
@@ -51,6 +52,7 @@ import io.ta.state.DoubleRing;
  *       the first value can in fact appear one bar later at the earliest.</li>
  * </ul>
  */
+@Chart(pane = Chart.Pane.PRICE, style = Chart.Style.STEP)
 @Kernel(
         name = "fib_retracement",
         family = Family.PATTERN,

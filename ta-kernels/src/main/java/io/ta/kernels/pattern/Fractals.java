@@ -1,5 +1,6 @@
 package io.ta.kernels.pattern;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -22,6 +23,7 @@ import io.ta.annotation.Step;
  * window — and a plateau yields no fractal. A window holding a
  * missing value yields none (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "fractals",
         aliases = "williams_fractals",
@@ -31,8 +33,10 @@ import io.ta.annotation.Step;
         reference = "B. Williams, Trading Chaos (1995); hand-checked fixtures")
 public final class Fractals {
     final SwingPoints pivots;
+    @Chart(style = Chart.Style.MARKER_ABOVE)
     @Output(doc = "1.0 where an up fractal (a high above period bars on each side) is confirmed")
     double up;
+    @Chart(style = Chart.Style.MARKER_BELOW)
     @Output(doc = "1.0 where a down fractal (a low below period bars on each side) is confirmed")
     double down;
 

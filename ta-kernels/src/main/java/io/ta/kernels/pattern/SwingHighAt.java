@@ -1,5 +1,6 @@
 package io.ta.kernels.pattern;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.OutputKind;
@@ -18,6 +19,7 @@ import io.ta.state.DoubleRing;
  * (§5.2): the output is NaN at a bar whose H is missing — the level it reads from is missing there — and carries on
  * afterwards; pivot windows holding a missing value yield no pivot.
  */
+@Chart(pane = Chart.Pane.PRICE, style = Chart.Style.STEP)
 @Kernel(
         name = "swing_high_at",
         family = Family.PATTERN,

@@ -1,5 +1,6 @@
 package io.ta.kernels.pattern;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -33,6 +34,7 @@ import io.ta.state.SlidingExtreme;
  *
  * <p>Scale: {@code Scale.NONE}, because it depends on {@code return_mode}: flags are unitless, levels are prices.
  */
+@Chart(pane = Chart.Pane.PRICE, style = Chart.Style.DOTS)
 @Kernel(
         name = "swing_points",
         family = Family.PATTERN,

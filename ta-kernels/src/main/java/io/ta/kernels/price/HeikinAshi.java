@@ -1,5 +1,6 @@
 package io.ta.kernels.price;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -17,6 +18,7 @@ import io.ta.annotation.Step;
  * skipped, and the next valid bar opens at the midpoint of the last valid heikin-ashi body. A bar whose values
  * overflow is skipped the same way.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "heikin_ashi",
         aliases = "ha",

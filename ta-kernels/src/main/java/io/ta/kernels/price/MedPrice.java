@@ -1,11 +1,13 @@
 package io.ta.kernels.price;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /** Median price, as TA-Lib MEDPRICE: {@code (H + L) / 2}. */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "medprice",
         aliases = "hl2",

@@ -1,5 +1,6 @@
 package io.ta.kernels.price;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -32,6 +33,7 @@ import io.ta.annotation.Step;
  * {@code s2}, {@code s3} for demark. The outputs are therefore sparse price levels ({@link OutputKind#LEVEL}).
  * A previous bar with a missing value makes every level of bar t NaN (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.PRICE, style = Chart.Style.STEP)
 @Kernel(
         name = "pivots",
         aliases = "pivot_points",

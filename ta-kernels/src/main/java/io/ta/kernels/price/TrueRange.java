@@ -1,5 +1,6 @@
 package io.ta.kernels.price;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
@@ -11,6 +12,7 @@ import io.ta.annotation.Step;
  * close and is NaN (lookback 1; CATALOG.md §1.7: laakhay used H − L there). A missing previous close makes the next
  * bar NaN only.
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "true_range",
         aliases = {"tr", "trange"},

@@ -1,11 +1,13 @@
 package io.ta.kernels.price;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /** Typical price, as TA-Lib TYPPRICE: {@code (H + L + C) / 3}. */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "typical_price",
         aliases = {"typprice", "hlc3"},

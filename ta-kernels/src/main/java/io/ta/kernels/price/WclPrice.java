@@ -1,5 +1,6 @@
 package io.ta.kernels.price;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
@@ -10,6 +11,7 @@ import io.ta.spi.Checks;
  * Weighted close price, as TA-Lib WCLPRICE: {@code (H + L + 2·C) / 4}, in TA-Lib's order {@code (H + L + C·2) / 4}
  * so results match it bit for bit. A missing input (or an overflowing sum) gives NaN for that bar only.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "wclprice",
         family = Family.PRICE,

@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -11,14 +12,16 @@ import io.ta.state.OrderStatistics;
  * Average (mean absolute) deviation of the last n values from their mean, as TA-Lib 0.6 AVGDEV (not in the 0.4 Java
  * port): {@code Σ|x − mean| / n}. Tulip Indicators {@code md} matches.
  *
- * <p>TA-Lib sums the window twice per bar (O(n)). Here the values live in an {@link OrderStatistics} tree, and
- * {@code Σ|x − mean|} is the sum of the deviations above the mean minus those below it, from one descent —
+ * <p>TA-Lib sums the window twice per bar (O(n)). Here the values live in an {@link OrderStatistics} part: up to 256
+ * values (the default 14 included) it makes the same two passes, from the exact mean; above, a tree gives
+ * {@code Σ|x − mean|} as the sum of the deviations above the mean minus those below it, from one descent —
  * O(log n) per bar, from subtree sums that are recomputed, never carried, so they neither drift nor remember an
  * outlier, and that are kept relative to values inside the window, so a high price level costs no precision. A
  * constant window has deviation exactly 0.
  *
  * <p>NaN while a missing value is inside the window (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "avgdev",
         family = Family.STATISTIC,

@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -22,6 +23,7 @@ import io.ta.state.WindowComoments;
  * <p>A missing price makes its own return and the next one missing; the output is NaN while either is inside the
  * window (CATALOG.md §5.2, one-bar references are window reads).
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "beta",
         family = Family.STATISTIC,

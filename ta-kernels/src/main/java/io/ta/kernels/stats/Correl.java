@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -20,6 +21,7 @@ import io.ta.state.WindowComoments;
  * (scale-relative, never TA-Lib's absolute 1e-8). Rounding cannot carry the result outside [−1, 1]. NaN while a
  * missing value of either input is inside the window.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0}, min = -1, max = 1)
 @Kernel(
         name = "correl",
         family = Family.STATISTIC,

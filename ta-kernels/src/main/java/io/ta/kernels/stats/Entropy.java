@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
@@ -19,6 +20,7 @@ import io.ta.annotation.Step;
  * is among the {@code 2n − 1} values the output reads (through a sum or a term), then exact again (CATALOG.md §5.2;
  * pandas-ta gives NaN for {@code 0·log 0} too).
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "entropy",
         family = Family.STATISTIC,

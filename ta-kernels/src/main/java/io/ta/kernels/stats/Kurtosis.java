@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -19,6 +20,7 @@ import io.ta.state.MomentWindow;
  * price scale and forgets an outlier once it has left the window. A constant window (exactly zero spread) gives 0
  * (CATALOG.md §5.1). Missing values make the output NaN while they are inside the window.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "kurtosis",
         aliases = "kurt",

@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -24,6 +25,7 @@ import io.ta.state.WindowTrend;
  *
  * <p>Missing values make the output NaN while they are inside the window; after they leave it is exact again.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "linearreg",
         family = Family.STATISTIC,

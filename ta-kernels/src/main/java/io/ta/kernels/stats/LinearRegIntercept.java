@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -13,6 +14,7 @@ import io.ta.annotation.Step;
  * <p>Read from the family's one least-squares core, {@link LinearReg} (see there for the exact O(1) window sums and
  * missing values).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "linearreg_intercept",
         family = Family.STATISTIC,

@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -10,6 +11,7 @@ import io.ta.annotation.Step;
  * Midpoint of the last n values, as TA-Lib MIDPOINT: {@code (max(x) + min(x)) / 2} from a {@link RollingMax} and a
  * {@link RollingMin}, TA-Lib's expression. NaN while a missing value is inside the window.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "midpoint",
         family = Family.STATISTIC,

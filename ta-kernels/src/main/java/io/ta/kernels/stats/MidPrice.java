@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -11,6 +12,7 @@ import io.ta.annotation.Step;
  * the highs and a {@link RollingMin} of the lows, TA-Lib's expression. NaN while a missing value is inside either
  * window.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "midprice",
         family = Family.STATISTIC,

@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -15,6 +16,7 @@ import io.ta.state.RescanExtreme;
  * every tie to the newest value, so this kernel uses {@link RescanExtreme}, which keeps TA-Lib's held index but
  * answers the rescan in O(1) amortized time. NaN while a missing value is inside the window.
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "minindex",
         family = Family.STATISTIC,

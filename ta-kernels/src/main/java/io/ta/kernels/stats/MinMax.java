@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -11,6 +12,7 @@ import io.ta.annotation.Step;
  * The minimum and the maximum of the last n values, as TA-Lib MINMAX: a {@link RollingMin} and a {@link RollingMax}
  * (the values do not depend on how ties are broken). NaN while a missing value is inside the window.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "minmax",
         family = Family.STATISTIC,

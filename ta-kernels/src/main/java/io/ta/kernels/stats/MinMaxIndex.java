@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -11,6 +12,7 @@ import io.ta.annotation.Step;
  * The absolute input indices of the minimum and the maximum of the last n values, as TA-Lib MINMAXINDEX: a
  * {@link MinIndex} and a {@link MaxIndex} side by side (TA-Lib's combined loop applies the same tie rule to each).
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "minmaxindex",
         family = Family.STATISTIC,

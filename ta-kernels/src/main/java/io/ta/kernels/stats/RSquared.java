@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -18,6 +19,7 @@ import io.ta.annotation.Step;
  * accurate to rounding of the level — and gives 0; so does a flat window. NaN while a missing value is inside the
  * window.
  */
+@Chart(pane = Chart.Pane.OWN, min = 0, max = 1)
 @Kernel(
         name = "rsquared",
         aliases = "r_squared",

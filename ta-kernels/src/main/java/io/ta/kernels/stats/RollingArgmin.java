@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -11,6 +12,7 @@ import io.ta.state.SlidingExtreme;
  * Bars since the window's minimum (0 = the current bar); ties go to the most recent bar (laakhay-ta semantics).
  * O(1) amortized per bar ({@link SlidingExtreme}); NaN while a missing value is inside the window.
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "rolling_argmin",
         aliases = "argmin",

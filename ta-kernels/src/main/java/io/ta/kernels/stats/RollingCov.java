@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Invariant;
 import io.ta.annotation.Kernel;
@@ -24,6 +25,7 @@ import io.ta.state.DoubleRing;
  *
  * <p>NaN while a missing value of either input is inside the window; the first clean window after it is re-summed.
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "rolling_cov",
         aliases = "cov",

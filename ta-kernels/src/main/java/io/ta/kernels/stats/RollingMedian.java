@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -12,6 +13,7 @@ import io.ta.state.OrderStatistics;
  * upper one). O(log n) per bar through an {@link OrderStatistics} tree. NaN while a missing value is inside the
  * window. Reference: R TTR {@code runMedian}.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "rolling_median",
         aliases = {"median", "med"},

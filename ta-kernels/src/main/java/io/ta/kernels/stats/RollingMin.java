@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -11,6 +12,7 @@ import io.ta.state.SlidingExtreme;
  * The minimum of the last n values, as TA-Lib MIN, in O(1) amortized time per bar with a monotonic deque
  * ({@link SlidingExtreme}) instead of TA-Lib's rescan. NaN while a missing value is inside the window.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "rolling_min",
         aliases = "min",

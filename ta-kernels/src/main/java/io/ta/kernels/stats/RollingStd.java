@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -12,6 +13,7 @@ import io.ta.annotation.Step;
  * deviation of prices quoted below about 1e-4; here the variance is exact and never negative, 0 only for a window
  * that is constant to within rounding, so the deviation scales with the prices at any level.
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "rolling_std",
         aliases = {"std", "stddev"},

@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -15,6 +16,7 @@ import io.ta.state.WindowSum;
  * <p>Missing values (non-finite) occupy their window slot without entering the sum; the output is NaN while one
  * is inside the window (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "rolling_sum",
         aliases = "sum",

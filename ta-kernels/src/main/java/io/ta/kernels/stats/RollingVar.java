@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -14,6 +15,7 @@ import io.ta.state.WindowMoments;
  * variance below the rounding bound of its own computation is 0 (scale-relative, never TA-Lib's absolute 1e-8).
  * TA-Lib's unused {@code nbdev} parameter is dropped (CATALOG.md §2.2).
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "var",
         aliases = "rolling_var",

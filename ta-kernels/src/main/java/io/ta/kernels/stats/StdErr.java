@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -13,6 +14,7 @@ import io.ta.annotation.Step;
  * (var: the population {@link RollingCov} of x with itself), {@code Sₜₜ = n(n² − 1)/12}, m the fitted slope. A residual
  * that rounds below 0 (a perfectly straight window) counts as 0. NaN while a missing value is inside the window.
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "stderr",
         aliases = "standard_error",

@@ -1,5 +1,6 @@
 package io.ta.kernels.stats;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -18,6 +19,7 @@ import io.ta.state.MomentWindow;
  * same at any price scale and a constant window gives exactly σ = 0, where the output is 0 (CATALOG.md §5.1: an exact
  * zero test). Missing values make the output NaN while they are inside the window.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {-2, 0, 2})
 @Kernel(
         name = "zscore",
         aliases = "z_score",

@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -17,6 +18,7 @@ import io.ta.annotation.Step;
  *
  * <p>Recursive: a bar whose DX is missing outputs NaN and leaves the average unchanged (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {25}, min = 0, max = 100)
 @Kernel(
         name = "adx",
         family = Family.TREND,

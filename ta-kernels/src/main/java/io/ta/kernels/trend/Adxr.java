@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -12,6 +13,7 @@ import io.ta.state.DoubleRing;
  * composed {@link Adx}. The window of n ADX values starts at ADX's first valid bar (CATALOG.md §1.2), giving
  * lookback {@code (2n−1) + (n−1) = 3n−2}; a missing ADX at either end of the window makes the output NaN.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {25}, min = 0, max = 100)
 @Kernel(
         name = "adxr",
         family = Family.TREND,

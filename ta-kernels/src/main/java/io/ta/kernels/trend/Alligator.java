@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -24,6 +25,7 @@ import io.ta.state.DoubleRing;
  * <p>Missing values: the averages skip a bar with a missing high or low (recursive state, CATALOG.md §5.2); the
  * skipped bar's NaN travels through the displacement like any value, so it shows {@code shift} bars later, once.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "alligator",
         family = Family.TREND,

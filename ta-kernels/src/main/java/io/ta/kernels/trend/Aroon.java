@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -15,6 +16,7 @@ import io.ta.kernels.stats.RollingArgmin;
  * {@code <=}). Computed as TA-Lib does, {@code (100/n)·(n − age)}, from {@link RollingArgmax} / {@link RollingArgmin}
  * over n+1 bars. A window kernel: NaN while a missing value is inside the window.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {30, 70}, min = 0, max = 100)
 @Kernel(
         name = "aroon",
         family = Family.TREND,

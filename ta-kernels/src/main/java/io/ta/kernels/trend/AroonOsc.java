@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -11,6 +12,7 @@ import io.ta.annotation.Step;
  * computed as TA-Lib does, {@code (100/n)·(index of the high − index of the low)}, which is the difference of the
  * two bar ages (rounded once instead of twice).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0}, min = -100, max = 100)
 @Kernel(
         name = "aroonosc",
         family = Family.TREND,

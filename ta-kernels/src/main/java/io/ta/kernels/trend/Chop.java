@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -23,6 +24,7 @@ import io.ta.kernels.stats.RollingSum;
  * <p>Missing values: every term is a window read (the true range reads the previous close), so the output is NaN
  * while a missing value is inside the window, then exact again (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {38.2, 61.8}, min = 0, max = 100)
 @Kernel(
         name = "chop",
         family = Family.TREND,

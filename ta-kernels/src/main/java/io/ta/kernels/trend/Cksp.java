@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -22,6 +23,7 @@ import io.ta.kernels.volatility.Atr;
  * <p>The ATR is Wilder's (catalog {@code atr}), valid from bar p, so the outputs start at {@code p + q − 1}. Missing
  * values as the composed kernels: window NaN for the extremes, a skipped bar for the ATR (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "cksp",
         aliases = "chande_kroll_stop",

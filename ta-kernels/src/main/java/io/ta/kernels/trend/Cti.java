@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -19,6 +20,7 @@ import io.ta.state.RankWindow;
  * O(log n) per bar, and cannot drift. A window of equal values has no ranks to correlate (TTR: NA); it gives 0
  * (CATALOG.md §5.1). Missing values make the output NaN while they are inside the window.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0}, min = -1, max = 1)
 @Kernel(
         name = "cti",
         aliases = "correlation_trend",

@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -13,6 +14,7 @@ import io.ta.spi.Checks;
  * {@code S^TR} ≈0 because both DIs are then 0) the output is 0 at the first bar and the previous DX afterwards, as
  * TA-Lib. {@link Adx} composes this kernel and reads {@link #isDefined()}, {@link #plusDi()} and {@link #minusDi()}.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {25}, min = 0, max = 100)
 @Kernel(
         name = "dx",
         family = Family.TREND,

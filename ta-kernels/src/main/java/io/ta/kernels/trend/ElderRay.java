@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -12,6 +13,7 @@ import io.ta.kernels.ma.Ema;
  * Elder ray (A. Elder, Trading for a Living, 1993): {@code bull = H − ema(C, n)}, {@code bear = L − ema(C, n)}, the
  * EMA being the catalog's {@link Ema} (SMA seed, CATALOG.md §1.7; laakhay seeded with C₀). No TTR/Tulip equivalent.
  */
+@Chart(pane = Chart.Pane.OWN, style = Chart.Style.HISTOGRAM, guides = {0})
 @Kernel(
         name = "elder_ray",
         family = Family.TREND,

@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -27,6 +28,7 @@ import io.ta.kernels.ma.Sma;
  * <p>Missing values: the averages treat a missing high or low as a missing cell of their window; a bar whose
  * comparison reads a missing value outputs NaN and keeps the direction (recursive state, CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "hilo",
         aliases = "gann_hilo",
@@ -41,6 +43,7 @@ public final class HiLo {
     double trend;
     @Output(scale = Scale.PRICE, doc = "the activator: low average when up, high average when down")
     double hilo;
+    @Chart(pane = Chart.Pane.OWN, style = Chart.Style.STEP)
     @Output(scale = Scale.UNITLESS, doc = "+1 up, -1 down, 0 before the first break")
     double direction;
 

@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -23,6 +24,7 @@ import io.ta.state.DoubleRing;
  * <p>The only kernel with per-output lookbacks (§1.3): T−1, K−1, D+max(T,K)−1, D+S−1 and 0; the kernel lookback is
  * their maximum, {@code D + max(T, K, S) − 1}.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "ichimoku",
         family = Family.TREND,

@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -10,6 +11,7 @@ import io.ta.annotation.Step;
  * Minus directional movement (Wilder 1978), as TA-Lib MINUS_DM: Wilder's running sum of −DM (CATALOG.md §3.2), read
  * from the {@link PlusDm} core that keeps both sums. Period 1 outputs the raw −DM from bar 1.
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "minus_dm",
         family = Family.TREND,

@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -11,6 +12,7 @@ import io.ta.annotation.Step;
  * of +DM and of the true range come from the {@link PlusDm} core (CATALOG.md §3.2); 0 when {@code S^TR} ≈ 0.
  * Period 1 is excluded (TA-Lib drops the ×100 there).
  */
+@Chart(pane = Chart.Pane.OWN, min = 0, max = 100)
 @Kernel(
         name = "plus_di",
         family = Family.TREND,

@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -25,6 +26,7 @@ import io.ta.spi.Checks;
  * reads a missing cell outputs NaN and leaves every sum unchanged (§5.2), so the sums of one instance always cover
  * the same bars.
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "plus_dm",
         family = Family.TREND,

@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -16,6 +17,7 @@ import io.ta.annotation.Step;
  *
  * <p>Deliberate difference: TA-Lib clamps an acceleration above the maximum; here it is rejected (§5.3).
  */
+@Chart(pane = Chart.Pane.PRICE, style = Chart.Style.DOTS)
 @Kernel(
         name = "psar",
         aliases = "sar",
@@ -29,6 +31,7 @@ public final class Psar {
     final Sarext sarext;
     @Output(doc = "the stop-and-reverse level")
     double sar;
+    @Chart(pane = Chart.Pane.OWN, style = Chart.Style.STEP)
     @Output(doc = "+1 long, -1 short (position after the bar)", scale = Scale.UNITLESS)
     double direction;
 

@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -14,6 +15,7 @@ import io.ta.kernels.ma.Sma;
  * above about 3 the market trends. A long average of exactly 0 gives 0 (CATALOG.md §5.1). NaN while a missing value
  * is inside either window.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "ravi",
         family = Family.TREND,

@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -20,6 +21,8 @@ import io.ta.annotation.Step;
  * parameters are rejected (§5.3). Missing values: the previous bar is a one-bar window; a bar that reads a missing
  * cell outputs NaN and leaves the SAR state unchanged (§5.2).
  */
+// Signed (negative while short), so not over the price: its own panel, dots either side of zero.
+@Chart(pane = Chart.Pane.OWN, style = Chart.Style.DOTS, guides = {0})
 @Kernel(
         name = "sarext",
         family = Family.TREND,

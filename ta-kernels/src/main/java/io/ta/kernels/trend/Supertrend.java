@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -21,6 +22,7 @@ import io.ta.kernels.volatility.Atr;
  * <p>Recursive: a bar whose ATR or previous close is missing outputs NaN and leaves the bands and the direction
  * unchanged (§5.2); the previous close is a one-bar window.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "supertrend",
         family = Family.TREND,
@@ -38,6 +40,7 @@ public final class Supertrend {
     boolean started;
     @Output(doc = "the trailing band in force")
     double supertrend;
+    @Chart(pane = Chart.Pane.OWN, style = Chart.Style.STEP)
     @Output(doc = "+1 up-trend, -1 down-trend", scale = Scale.UNITLESS)
     double direction;
 

@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -20,6 +21,7 @@ import io.ta.kernels.stats.RollingSum;
  * {@code n + n·multiple − 1}; from there on every window holds real momenta only and the values equal TTR's exactly.
  * NaN while a missing value is inside a window (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "tdi",
         family = Family.TREND,

@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -24,6 +25,7 @@ import io.ta.kernels.price.MedPrice;
  * <p>Missing values: a missing high or low is a missing cell of the average's window; a missing close makes only its
  * own bar NaN (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.OWN, style = Chart.Style.STEP, guides = {0})
 @Kernel(
         name = "ttm_trend",
         family = Family.TREND,

@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -19,6 +20,7 @@ import io.ta.kernels.stats.RollingSum;
  *
  * <p>Missing values make the output NaN while they are inside either window, then it is exact again (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "vhf",
         aliases = "vertical_horizontal_filter",

@@ -1,5 +1,6 @@
 package io.ta.kernels.trend;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -15,6 +16,7 @@ import io.ta.kernels.stats.RollingSum;
  * {@link RollingSum}s; {@code ΣTR = 0} gives 0 (exact test, CATALOG.md §5.1). Every term needs the previous bar, so
  * bar 0 is NaN and the first output is at bar n. A window kernel: NaN while a missing cell is inside the window.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {1})
 @Kernel(
         name = "vortex",
         family = Family.TREND,

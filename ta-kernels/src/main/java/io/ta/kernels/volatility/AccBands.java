@@ -1,5 +1,6 @@
 package io.ta.kernels.volatility;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -19,6 +20,7 @@ import io.ta.kernels.ma.Sma;
  * above 1e-14 (and on the golden data). A missing H or L is missing for the upper and lower averages, a missing C
  * for the middle one (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "accbands",
         aliases = "acceleration_bands",

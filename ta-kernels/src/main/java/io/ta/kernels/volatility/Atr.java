@@ -1,5 +1,6 @@
 package io.ta.kernels.volatility;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -16,6 +17,7 @@ import io.ta.kernels.price.TrueRange;
  *
  * <p>Recursive: a bar whose true range reads a missing cell outputs NaN and is skipped (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "atr",
         family = Family.VOLATILITY,

@@ -1,5 +1,6 @@
 package io.ta.kernels.volatility;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -17,6 +18,7 @@ import io.ta.kernels.stats.RollingStd;
  * absolute 1e-8 variance floor collapses the bands of prices below about 1e-4). A negative {@code std_dev} swaps the
  * bands' sides, as in TA-Lib. R TTR {@code BBands} matches.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "bbands",
         aliases = "bb",

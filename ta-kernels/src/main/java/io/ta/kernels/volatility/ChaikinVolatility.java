@@ -1,5 +1,6 @@
 package io.ta.kernels.volatility;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -16,6 +17,7 @@ import io.ta.kernels.momentum.Rocp;
  * <p>Missing values: the EMA skips a bar with a missing high or low (§5.2), and the rate of change is NaN while that
  * bar's NaN is one of its two ends.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "chaikin_volatility",
         family = Family.VOLATILITY,

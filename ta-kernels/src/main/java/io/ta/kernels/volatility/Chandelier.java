@@ -1,5 +1,6 @@
 package io.ta.kernels.volatility;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -18,6 +19,7 @@ import io.ta.kernels.stats.RollingMin;
  *
  * <p>Missing values: the extremes are window reads and the ATR skips a missing bar (§5.2).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "chandelier",
         aliases = "chandelier_exit",

@@ -1,5 +1,6 @@
 package io.ta.kernels.volatility;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -14,6 +15,7 @@ import io.ta.kernels.stats.RollingMin;
  * ({@link RollingMin}), {@code middle = (upper + lower)/2}. R TTR {@code DonchianChannel} matches. A window kernel:
  * NaN while a missing value is inside the window.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "donchian",
         family = Family.VOLATILITY,

@@ -1,5 +1,6 @@
 package io.ta.kernels.volatility;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -14,6 +15,7 @@ import io.ta.kernels.ma.Sma;
  * value keeps upper above lower on series that go negative) — a classic of chart books (e.g. J. Murphy, <i>Technical Analysis of the Financial
  * Markets</i>, 1999; StockCharts' 20-bar, 2.5 % default). NaN while a missing value is inside the window.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "envelope",
         aliases = "ma_envelope",

@@ -1,5 +1,6 @@
 package io.ta.kernels.volatility;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -14,6 +15,7 @@ import io.ta.kernels.ma.Ema;
  * (CATALOG.md §1.7). Lookback {@code max(ema_period − 1, atr_period)}: the bands combine the two element-wise.
  * R TTR {@code keltnerChannels} is the reference for the formula only (it centres on the typical price).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "keltner",
         family = Family.VOLATILITY,

@@ -1,5 +1,6 @@
 package io.ta.kernels.volatility;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -22,6 +23,7 @@ import io.ta.kernels.stats.RollingSum;
  * <p>Missing values: the EMAs skip a missing bar, and the sum is NaN while that bar's missing ratio is inside its
  * window (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {26.5, 27})
 @Kernel(
         name = "mass",
         aliases = "mass_index",

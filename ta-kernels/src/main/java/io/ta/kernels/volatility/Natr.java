@@ -1,5 +1,6 @@
 package io.ta.kernels.volatility;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -15,6 +16,7 @@ import io.ta.spi.Checks;
  * <p>Deliberate choice at period 1: TA-Lib's NATR(1) returns the raw true range (it skips the normalization); this
  * kernel applies the catalog formula {@code 100·ATR/C} at every period, ATR(1) being the true range.
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "natr",
         family = Family.VOLATILITY,

@@ -1,5 +1,6 @@
 package io.ta.kernels.volatility;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -17,6 +18,7 @@ import io.ta.kernels.stats.RollingVar;
  * {@link RollingVar} of the spread (a negative rounding residue counts as 0), which starts when the spread does, so
  * the lookback is {@code max(n, fast_period) − 1 + n − 1}. NaN while a missing value is inside a window.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "pbands",
         aliases = "price_bands",

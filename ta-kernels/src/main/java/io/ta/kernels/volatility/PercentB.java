@@ -1,5 +1,6 @@
 package io.ta.kernels.volatility;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -15,6 +16,7 @@ import io.ta.annotation.Step;
  *
  * <p>Missing values: as the bands, NaN while a missing value is inside the window (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0, 1})
 @Kernel(
         name = "percent_b",
         aliases = "pctb",

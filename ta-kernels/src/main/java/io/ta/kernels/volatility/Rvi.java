@@ -1,5 +1,6 @@
 package io.ta.kernels.volatility;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -22,6 +23,7 @@ import io.ta.kernels.stats.RollingVar;
  * catalog's rsi). Missing values: the window and the one-bar comparison make a bar missing for the averages, which
  * skip it (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {50}, min = 0, max = 100)
 @Kernel(
         name = "rvi",
         aliases = "relative_volatility_index",

@@ -1,5 +1,6 @@
 package io.ta.kernels.volatility;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -13,6 +14,7 @@ import io.ta.kernels.momentum.Mom;
  * {@link Atr average true range}, {@code |C − C[t−n]| / atr(n)} — the {@link Mom momentum} over Wilder's ATR. Both
  * start at bar n. A zero ATR gives 0 (CATALOG.md §5.1; TTR divides by zero). R TTR {@code SNR} matches.
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "snr",
         aliases = "signal_to_noise",

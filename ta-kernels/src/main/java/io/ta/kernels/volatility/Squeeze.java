@@ -1,5 +1,6 @@
 package io.ta.kernels.volatility;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -27,6 +28,7 @@ import io.ta.kernels.stats.RollingMin;
  * the channel's average true range, first valid at {@code period}, is ready by then. Missing values make the outputs NaN
  * while they are inside any window, then they are exact again (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "squeeze",
         aliases = "ttm_squeeze",
@@ -43,9 +45,11 @@ public final class Squeeze {
     final RollingMin lowest;
     final LinearReg regression;
 
+    @Chart(style = Chart.Style.STEP)
     @Output(doc = "1 while the Bollinger bands are inside the Keltner channel, else 0", scale = Scale.UNITLESS)
     double on;
 
+    @Chart(style = Chart.Style.HISTOGRAM)
     @Output(doc = "linear regression of close - ((HH + LL) / 2 + SMA(close)) / 2 over period bars")
     double momentum;
 

@@ -1,5 +1,6 @@
 package io.ta.kernels.volatility;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -13,6 +14,7 @@ import io.ta.kernels.ma.Sma;
  * plus and minus a multiple (2) of the {@link Atr average true range} (15 bars), Stoller's usual settings. Lookback
  * {@code max(ma_period − 1, atr_period)}. Missing values as the composed kernels (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "starc",
         aliases = "starc_bands",

@@ -1,5 +1,6 @@
 package io.ta.kernels.volatility;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
@@ -20,6 +21,7 @@ import io.ta.kernels.stats.RollingMax;
  * <p>Percentage drawdowns need positive prices (domain {@code x > 0}); a non-positive value counts as missing. Missing
  * values make the output NaN while they are inside either window, then it is exact again (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "ulcer_index",
         aliases = "ulcer",

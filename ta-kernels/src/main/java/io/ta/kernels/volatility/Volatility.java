@@ -1,5 +1,6 @@
 package io.ta.kernels.volatility;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
@@ -35,6 +36,7 @@ import io.ta.state.MomentWindow;
  * <p>Prices must be positive (logarithms); a missing or non-positive price makes the output NaN while its bar is
  * inside the window, and a missing close also the next bar's close-to-close or overnight term (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "volatility",
         aliases = "historical_volatility",

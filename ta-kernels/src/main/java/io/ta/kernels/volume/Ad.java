@@ -1,5 +1,6 @@
 package io.ta.kernels.volume;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
@@ -15,6 +16,7 @@ import io.ta.kernels.math.CumSum;
  *
  * <p>Cumulative (recursive) state: a bar with any missing input outputs NaN and adds nothing (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "ad",
         aliases = "chaikin_ad",

@@ -3,6 +3,7 @@ package io.ta.kernels.volume;
 import io.ta.annotation.Scale;
 import static java.lang.Math.max;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -23,6 +24,7 @@ import io.ta.annotation.Step;
  * <p>Recursive state: a bar with a missing input outputs NaN and is skipped (the A/D line skips it too); skipped bars
  * do not count toward the warm-up.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "adosc",
         family = Family.VOLUME,

@@ -1,5 +1,6 @@
 package io.ta.kernels.volume;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
@@ -21,6 +22,7 @@ import io.ta.kernels.price.TypicalPrice;
  * <p>Cumulative state: a bar with a missing high, low, close or volume outputs NaN and adds nothing (§5.2); an anchor
  * on such a bar still starts the new period, since the anchor itself is known.
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "anchored_vwap",
         aliases = "avwap",

@@ -1,5 +1,6 @@
 package io.ta.kernels.volume;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -16,6 +17,7 @@ import io.ta.kernels.stats.RollingSum;
  * <p>Both sums are {@link RollingSum}s. A bar with any missing input is a missing cell of both sums: the output is
  * NaN while it is inside the window, then exact again.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0}, min = -1, max = 1)
 @Kernel(
         name = "cmf",
         family = Family.VOLUME,

@@ -1,5 +1,6 @@
 package io.ta.kernels.volume;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -21,6 +22,7 @@ import io.ta.kernels.price.MedPrice;
  * <p>Missing values: the change of hl2 reads the previous bar, so a missing H or L is missing for two bars; all terms
  * are window reads for the average (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "emv",
         aliases = "eom",

@@ -1,5 +1,6 @@
 package io.ta.kernels.volume;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -16,6 +17,7 @@ import io.ta.kernels.math.Diff;
  * <p>Missing values: the change reads the previous close, so the force is missing at a missing bar and (for a
  * missing close) the bar after; the EMA skips those bars (§5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "force_index",
         aliases = "efi",

@@ -1,5 +1,6 @@
 package io.ta.kernels.volume;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -19,6 +20,7 @@ import io.ta.kernels.ma.Ema;
  *
  * <p>Missing inputs: VF skips the bar, and so do the {@link Ema}s (recursive state, §5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "klinger",
         aliases = "kvo",

@@ -1,5 +1,6 @@
 package io.ta.kernels.volume;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Range;
@@ -17,6 +18,7 @@ import io.ta.annotation.Step;
  * <p>Recursive state (trend and {@code cm} carry): a bar with a missing input outputs NaN and is skipped, so the next
  * valid bar is compared with the last valid one (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "klinger_vf",
         family = Family.VOLUME,

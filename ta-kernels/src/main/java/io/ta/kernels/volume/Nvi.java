@@ -1,5 +1,6 @@
 package io.ta.kernels.volume;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -18,6 +19,7 @@ import io.ta.annotation.Step;
  * compares with the last valid one. A bar that would overflow the index is skipped the same way, so one extreme bar
  * cannot end the stream with an infinite index.
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "nvi",
         family = Family.VOLUME,

@@ -1,5 +1,6 @@
 package io.ta.kernels.volume;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
@@ -15,6 +16,7 @@ import io.ta.kernels.math.CumSum;
  * the previous close stay as they were, so the next valid bar is compared with the last valid close (CATALOG.md
  * §5.2). If the first bars are missing, the total starts at the first valid bar's volume.
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "obv",
         family = Family.VOLUME,

@@ -1,5 +1,6 @@
 package io.ta.kernels.volume;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -12,6 +13,7 @@ import io.ta.annotation.Step;
  * the {@link Nvi} of {@code −V}: one definition, start, percentage-change form, zero-close rule and missing-value
  * handling for both. Tulip {@code pvi} (start 1000) matches.
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "pvi",
         family = Family.VOLUME,

@@ -1,5 +1,6 @@
 package io.ta.kernels.volume;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
@@ -18,6 +19,7 @@ import io.ta.kernels.momentum.Ppo;
  * seeding, CATALOG.md §1.5), both on the whole input as TA-Lib's PPO; the signal starts at the first pvo, so the
  * lookback is {@code (slow − 1) + (signal − 1)}. A slow average of ≈0 (no volume) gives 0, as {@link Ppo}.
  */
+@Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
         name = "pvo",
         family = Family.VOLUME,
@@ -32,6 +34,7 @@ public final class Pvo {
     double pvo;
     @Output(doc = "EMA of pvo")
     double signal;
+    @Chart(style = Chart.Style.HISTOGRAM)
     @Output(doc = "pvo - signal")
     double histogram;
 

@@ -1,5 +1,6 @@
 package io.ta.kernels.volume;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
@@ -15,6 +16,7 @@ import io.ta.kernels.math.CumSum;
  * <p>Missing values: recursive state (§5.2) — a bar with a missing close or volume is skipped and the next valid bar
  * measures its change from the last valid close. A bar whose term would overflow the total is skipped the same way.
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "pvt",
         family = Family.VOLUME,

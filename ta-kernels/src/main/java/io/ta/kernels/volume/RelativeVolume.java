@@ -1,5 +1,6 @@
 package io.ta.kernels.volume;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
@@ -12,6 +13,7 @@ import io.ta.kernels.ma.Sma;
  * {@code V / sma(V, n)}; 2.0 means twice the usual volume. An average of 0 (nothing traded in the whole window)
  * gives 0 (CATALOG.md §5.1). NaN while a missing volume is inside the window.
  */
+@Chart(pane = Chart.Pane.OWN, style = Chart.Style.HISTOGRAM, guides = {1})
 @Kernel(
         name = "relative_volume",
         aliases = "rvol",

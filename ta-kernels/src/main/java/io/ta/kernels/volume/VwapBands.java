@@ -1,5 +1,6 @@
 package io.ta.kernels.volume;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
@@ -22,6 +23,7 @@ import io.ta.annotation.Step;
  * <p>While {@code ΣV = 0} the bands collapse onto the middle (the bar's TP, as {@link AnchoredVwap}). A bar with a
  * missing high, low, close or volume outputs NaN and changes nothing (CATALOG.md §5.2).
  */
+@Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "vwap_bands",
         family = Family.VOLUME,

@@ -1,5 +1,6 @@
 package io.ta.kernels.volume;
 
+import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
@@ -15,6 +16,7 @@ import io.ta.kernels.math.CumSum;
  * <p>Recursive state (CATALOG.md §5.2): a bar whose term reads a missing value (its own, or the previous close) outputs
  * NaN and adds nothing; the sum continues from the next valid bar.
  */
+@Chart(pane = Chart.Pane.OWN)
 @Kernel(
         name = "williams_ad",
         aliases = "wad",

@@ -13,6 +13,7 @@ import java.util.List;
  * @param selectors output-bound aliases
  * @param family {@code io.ta.annotation.Family} constant name
  * @param kind {@code io.ta.annotation.OutputKind} constant name
+ * @param chart how charts draw the outputs
  * @param summary one-line summary
  * @param reference formula origin and reference implementation
  * @param lookbackFormula the lookback's return expression as written, or empty
@@ -36,6 +37,7 @@ public record KernelModel(
         List<SelectorModel> selectors,
         String family,
         String kind,
+        ChartModel chart,
         String summary,
         String reference,
         String lookbackFormula,

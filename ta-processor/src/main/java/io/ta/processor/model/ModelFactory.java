@@ -6,6 +6,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.util.Trees;
+import io.ta.annotation.Chart;
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Cost;
 import io.ta.annotation.Kernel;
@@ -123,6 +124,7 @@ public final class ModelFactory {
                 selectors,
                 k.family().name(),
                 k.kind().name(),
+                chart(type, outputs.size()),
                 k.summary(),
                 k.reference(),
                 catalogNames(formula(lookback), params),
@@ -213,6 +215,38 @@ public final class ModelFactory {
             memory = c[1].compareTo(memory) > 0 ? c[1] : memory;
         }
         return new Complexity[] {time, memory};
+    }
+
+    /** The kernel's {@code @Chart} and its outputs' panes and styles (an output without its own takes the kernel's). */
+    private ChartModel chart(TypeElement type, int outputs) {
+        Chart c = type.getAnnotation(Chart.class);
+        String pane = c == null ? Chart.Pane.AUTO.name() : c.pane().name();
+        String style = c == null ? Chart.Style.AUTO.name() : c.style().name();
+        List<String> panes = new ArrayList<>(java.util.Collections.nCopies(outputs, pane));
+        List<String> styles = new ArrayList<>(java.util.Collections.nCopies(outputs, style));
+        boolean declared = c != null;
+        List<VariableElement> fields = elements.outputFields(type);
+        for (int i = 0; i < fields.size() && i < outputs; i++) {
+            Chart own = fields.get(i).getAnnotation(Chart.class);
+            if (own != null) {
+                declared = true;
+                if (own.pane() != Chart.Pane.AUTO) {
+                    panes.set(i, own.pane().name());
+                }
+                if (own.style() != Chart.Style.AUTO) {
+                    styles.set(i, own.style().name());
+                }
+            }
+        }
+        List<Double> guides = new ArrayList<>();
+        if (c != null) {
+            for (double g : c.guides()) {
+                guides.add(g);
+            }
+            guides.sort(null);
+        }
+        return new ChartModel(declared, panes, styles, guides,
+                c == null ? Double.NaN : c.min(), c == null ? Double.NaN : c.max());
     }
 
     /**

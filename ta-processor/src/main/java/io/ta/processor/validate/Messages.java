@@ -147,6 +147,18 @@ public final class Messages {
             "[TaSelectorOutput] selector '%s' of kernel %s selects output '%s', which does not exist (outputs: %s)."
                     + " Fix: name one of the outputs.";
 
+    public static final String CHART_RANGE =
+            "[TaChartRange] @Chart of kernel %s declares the range %s. Fix: give both min and max, finite, with"
+                    + " min < max (rsi: min = 0, max = 100), or neither for values without bounds.";
+
+    public static final String CHART_GUIDE =
+            "[TaChartGuide] @Chart guide %s of kernel %s %s. Fix: list each reference line once, as a finite value"
+                    + " inside min..max.";
+
+    public static final String CHART_PLACE =
+            "[TaChartPlace] @Chart on %s %s. Fix: put guides and the range on the @Kernel class; an @Output field of a"
+                    + " multi-output kernel takes only its own pane and style.";
+
     public static final String SCALE_MISSING =
             "[TaScaleMissing] kernel %s does not declare how its output '%s' changes when prices are multiplied by c"
                     + " (and volumes by v). Fix: add scale = Scale.PRICE (averages, bands, levels), Scale.UNITLESS"

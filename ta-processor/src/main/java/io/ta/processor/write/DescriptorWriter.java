@@ -69,6 +69,27 @@ public final class DescriptorWriter {
             t.addMethod(getter("requires", listOf(Types.REQUIRE_SPEC), CodeBlock.of("REQUIRES")));
         }
 
+        if (m.chart().declared()) {
+            io.ta.processor.model.ChartModel c = m.chart();
+            List<CodeBlock> panes = new ArrayList<>();
+            for (String p : c.panes()) {
+                panes.add(CodeBlock.of("$T.$L", Types.CHART_PANE, p));
+            }
+            List<CodeBlock> styles = new ArrayList<>();
+            for (String s : c.styles()) {
+                styles.add(CodeBlock.of("$T.$L", Types.CHART_STYLE, s));
+            }
+            List<CodeBlock> guides = new ArrayList<>();
+            for (double g : c.guides()) {
+                guides.add(CodeBlock.of("$L", Signatures.doubleLiteral(g)));
+            }
+            t.addField(FieldSpec.builder(Types.CHART_SPEC, "CHART", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("new $T($L, $L, $L, $L, $L)", Types.CHART_SPEC, listLiteral(panes), listLiteral(styles),
+                            listLiteral(guides), Signatures.doubleLiteral(c.min()), Signatures.doubleLiteral(c.max()))
+                    .build());
+            t.addMethod(getter("chart", Types.CHART_SPEC, CodeBlock.of("CHART")));
+        }
+
         t.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
                 .addJavadoc("For {@link java.util.ServiceLoader}.\n").build());
 

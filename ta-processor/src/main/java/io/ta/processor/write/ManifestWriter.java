@@ -42,6 +42,7 @@ public final class ManifestWriter {
         field(sb, "selectors", "[" + String.join(", ", sels) + "]", true);
         field(sb, "family", str(m.family().toLowerCase(java.util.Locale.ROOT)), true);
         field(sb, "kind", str(m.kind().toLowerCase(java.util.Locale.ROOT)), true);
+        field(sb, "chart", chart(m.chart()), true);
         field(sb, "summary", str(m.summary()), true);
         field(sb, "reference", str(m.reference()), true);
         field(sb, "inputs", strs(m.inputs().stream().map(InputModel::name).toList()), true);
@@ -92,6 +93,24 @@ public final class ManifestWriter {
                 + ", \"descriptor\": " + str(m.descriptorType().canonicalName())
                 + ", \"state\": " + str(m.stateType().canonicalName()) + "}", false);
         sb.append("    }");
+    }
+
+    /** How charts draw the kernel: {@code {"panes": [...], "styles": [...], "guides": [30, 70], "min": 0, "max": 100}}. */
+    private static String chart(io.ta.processor.model.ChartModel c) {
+        List<String> panes = new ArrayList<>();
+        for (String p : c.panes()) {
+            panes.add(str(p.toLowerCase(java.util.Locale.ROOT)));
+        }
+        List<String> styles = new ArrayList<>();
+        for (String s : c.styles()) {
+            styles.add(str(s.toLowerCase(java.util.Locale.ROOT)));
+        }
+        List<String> guides = new ArrayList<>();
+        for (double g : c.guides()) {
+            guides.add(num(g));
+        }
+        return "{\"panes\": [" + String.join(", ", panes) + "], \"styles\": [" + String.join(", ", styles)
+                + "], \"guides\": [" + String.join(", ", guides) + "], \"min\": " + num(c.min()) + ", \"max\": " + num(c.max()) + "}";
     }
 
     private static String lower(String constant) {

@@ -121,6 +121,9 @@ final class Signatures {
         if (d == Double.NEGATIVE_INFINITY) {
             return "Double.NEGATIVE_INFINITY";
         }
+        if (Double.isNaN(d)) {
+            return "Double.NaN";
+        }
         return Double.toString(d);
     }
 

@@ -19,6 +19,9 @@ final class Types {
     static final ClassName SELECTOR_SPEC = ClassName.get("io.ta.spi", "SelectorSpec");
     static final ClassName REQUIRE_SPEC = ClassName.get("io.ta.spi", "RequireSpec");
     static final ClassName DOMAIN = ClassName.get("io.ta.spi", "Domain");
+    static final ClassName CHART_SPEC = ClassName.get("io.ta.spi", "ChartSpec");
+    static final ClassName CHART_PANE = ClassName.get("io.ta.annotation", "Chart", "Pane");
+    static final ClassName CHART_STYLE = ClassName.get("io.ta.annotation", "Chart", "Style");
     static final ClassName FAMILY = ClassName.get("io.ta.annotation", "Family");
     static final ClassName OUTPUT_KIND = ClassName.get("io.ta.annotation", "OutputKind");
     static final ClassName SCALE = ClassName.get("io.ta.annotation", "Scale");

@@ -12,18 +12,20 @@ public final class CsvOptions {
     /** The delimiters {@link CsvReader} recognises in a header: comma, semicolon, tab and vertical bar. */
     public static final String DELIMITERS = ",;\t|";
 
-    private static final CsvOptions DEFAULTS = new CsvOptions((char) 0, null, null, null);
+    private static final CsvOptions DEFAULTS = new CsvOptions((char) 0, null, null, null, false);
 
     private final char delimiter;
     private final EpochUnit epochUnit;
     private final String symbolColumn;
     private final List<String> columns;
+    private final boolean repeatedTimes;
 
-    private CsvOptions(char delimiter, EpochUnit epochUnit, String symbolColumn, List<String> columns) {
+    private CsvOptions(char delimiter, EpochUnit epochUnit, String symbolColumn, List<String> columns, boolean repeatedTimes) {
         this.delimiter = delimiter;
         this.epochUnit = epochUnit;
         this.symbolColumn = symbolColumn;
         this.columns = columns;
+        this.repeatedTimes = repeatedTimes;
     }
 
     /** Infer the delimiter and the epoch unit, no symbol column, every numeric column. */
@@ -41,17 +43,17 @@ public final class CsvOptions {
             throw new InvalidParameterException("csv", List.of("delimiter"), "one of ',', ';', tab, '|'",
                     "csv: the delimiter must be one of ',', ';', tab or '|', got '" + delimiter + "'");
         }
-        return new CsvOptions(delimiter, epochUnit, symbolColumn, columns);
+        return new CsvOptions(delimiter, epochUnit, symbolColumn, columns, repeatedTimes);
     }
 
     /** Read epoch-number times in {@code unit} ({@code null}: infer it from the magnitude). */
     public CsvOptions withEpochUnit(EpochUnit unit) {
-        return new CsvOptions(delimiter, unit, symbolColumn, columns);
+        return new CsvOptions(delimiter, unit, symbolColumn, columns, repeatedTimes);
     }
 
     /** The column (any case) naming each row's symbol, or {@code null} for none. */
     public CsvOptions withSymbolColumn(String name) {
-        return new CsvOptions(delimiter, epochUnit, name, columns);
+        return new CsvOptions(delimiter, epochUnit, name, columns, repeatedTimes);
     }
 
     /**
@@ -60,7 +62,20 @@ public final class CsvOptions {
      * may hold any text.
      */
     public CsvOptions withColumns(List<String> names) {
-        return new CsvOptions(delimiter, epochUnit, symbolColumn, names == null ? null : List.copyOf(names));
+        return new CsvOptions(delimiter, epochUnit, symbolColumn, names == null ? null : List.copyOf(names), repeatedTimes);
+    }
+
+    /**
+     * Accept a row whose time equals the previous row's (of its symbol) instead of refusing it: a live feed's revision
+     * of the bar it sent last ({@link CsvReader#repeatsTime()} tells such a row). Times must still never go back.
+     */
+    public CsvOptions withRepeatedTimes(boolean allowed) {
+        return new CsvOptions(delimiter, epochUnit, symbolColumn, columns, allowed);
+    }
+
+    /** Whether a row may repeat the previous row's time. */
+    public boolean repeatedTimes() {
+        return repeatedTimes;
     }
 
     /** The delimiter, or {@code 0} when it is inferred. */

@@ -19,7 +19,8 @@ import java.util.Locale;
  * Reads a CSV of bars one row at a time, in memory proportional to the number of columns (plus the longest line and
  * one entry per distinct symbol). The first non-blank line is the header; the time column is the first one named
  * {@code date}, {@code time} or {@code timestamp} (any case); every other column is numeric and named by its header
- * in lower case. Only the selected numeric columns (see {@link CsvOptions#withColumns}) are parsed; the time and symbol
+ * in lower case, with each run of characters other than letters, digits and {@code _} made one {@code _} (dropped at
+ * either end): {@code Adj Close} is {@code adj_close}, a name expressions can use. Only the selected numeric columns (see {@link CsvOptions#withColumns}) are parsed; the time and symbol
  * columns always are; the others are split off and ignored. Rows must be in strictly ascending time (per symbol when
  * there is a symbol column). Any violation of the rules in {@code docs/contracts.md} ("CSV input") is a
  * {@link DataFormatException} naming the row (the file's line number), the column and the text.
@@ -65,7 +66,10 @@ public final class CsvReader implements AutoCloseable {
     private double[] values;
 
     private final CsvTimes times;
+    private final boolean repeatedTimes;
     private long time;
+    private boolean repeats;
+    private boolean broken;
     private final Symbols symbols = new Symbols();
     private int symbolId;
 
@@ -78,6 +82,7 @@ public final class CsvReader implements AutoCloseable {
         this.in = in;
         this.source = source;
         this.times = new CsvTimes(options.epochUnit());
+        this.repeatedTimes = options.repeatedTimes();
         if (!readLine()) {
             throw new DataFormatException(source, 0, null, null, source + ": the file is empty; expected a header row");
         }
@@ -111,7 +116,7 @@ public final class CsvReader implements AutoCloseable {
         int t = -1;
         for (int c = 0; c < n; c++) {
             written[c] = new String(line, cs[c], ce[c] - cs[c], StandardCharsets.UTF_8);
-            names[c] = written[c].toLowerCase(Locale.ROOT);
+            names[c] = name(written[c]);
             if (!quoted[c]) {
                 for (int k = 0; k < CsvOptions.DELIMITERS.length(); k++) {
                     char d = CsvOptions.DELIMITERS.charAt(k);
@@ -127,7 +132,7 @@ public final class CsvReader implements AutoCloseable {
             }
         }
         this.timeCol = t;
-        this.symbolCol = options.symbolColumn() == null ? -1 : only(options.symbolColumn().toLowerCase(Locale.ROOT), "symbol");
+        this.symbolCol = options.symbolColumn() == null ? -1 : only(name(options.symbolColumn()), "symbol");
         if (symbolCol >= 0 && symbolCol == timeCol) {
             throw new DataFormatException(source, lineNo, written[timeCol], null, source + ": '" + written[timeCol]
                     + "' is the time column; it cannot also name the symbols");
@@ -253,6 +258,35 @@ public final class CsvReader implements AutoCloseable {
         this.values = new double[p.length];
     }
 
+    /**
+     * The name a header cell gives its column: lower case, each run of characters other than letters, ASCII digits
+     * and {@code _} made one {@code _}, dropped at either end ({@code " Adj Close*"} is {@code adj_close}).
+     *
+     * @throws DataFormatException for {@code null}
+     */
+    public static String name(String header) {
+        if (header == null) {
+            throw new DataFormatException("csv", 0, null, null, "csv: no column name given (null)");
+        }
+        String lower = header.toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(lower.length());
+        boolean gap = false;
+        for (int i = 0; i < lower.length(); ) {
+            int c = lower.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetter(c) || c >= '0' && c <= '9' || c == '_') {
+                if (gap && !sb.isEmpty()) {
+                    sb.append('_');
+                }
+                gap = false;
+                sb.appendCodePoint(c);
+            } else {
+                gap = true;
+            }
+        }
+        return sb.toString();
+    }
+
     /** The one column called {@code name}; refuses a missing or repeated one. */
     private int only(String name, String role) {
         int found = -1;
@@ -280,6 +314,10 @@ public final class CsvReader implements AutoCloseable {
      * @throws DataFormatException if the row breaks the rules
      */
     public boolean next() {
+        if (broken) {
+            throw new DataFormatException(source, lineNo, null, null, source + ": cannot go on reading after row " + lineNo
+                    + " (the input could not be read or a line was too long)");
+        }
         while (readLine()) {
             if (blank()) {
                 continue;
@@ -339,7 +377,8 @@ public final class CsvReader implements AutoCloseable {
         }
         int s = cs[timeCol];
         int e = ce[timeCol];
-        if (lastText[id] != null && time <= lastTime[id]) {
+        repeats = lastText[id] != null && time == lastTime[id] && repeatedTimes;
+        if (lastText[id] != null && time <= lastTime[id] && !repeats) {
             String previous = new String(lastText[id], 0, lastTextLen[id], StandardCharsets.UTF_8);
             EpochUnit unit = times.unit();
             throw new DataFormatException(source, lineNo, written[timeCol], excerpt(line, s, e), source + ": rows"
@@ -364,6 +403,23 @@ public final class CsvReader implements AutoCloseable {
     /** Data rows read so far. */
     public long rows() {
         return rows;
+    }
+
+    /**
+     * Whether the current row has the same time as the previous row of its symbol (possible only with
+     * {@link CsvOptions#withRepeatedTimes}).
+     */
+    public boolean repeatsTime() {
+        return repeats;
+    }
+
+    /**
+     * Whether {@link #next} may be called again after it threw: true after an error in one row (a bad cell, a wrong
+     * number of cells, a time out of order), which leaves the reader at the start of the next row; false once the
+     * input could not be read or a line was too long.
+     */
+    public boolean resumable() {
+        return !broken;
     }
 
     /** The current row's time in epoch milliseconds (only when {@link #hasTime}). */
@@ -442,6 +498,7 @@ public final class CsvReader implements AutoCloseable {
             lim = Math.max(n, 0);
             return n > 0;
         } catch (IOException e) {
+            broken = true;
             throw new DataFormatException(source, lineNo + 1, null, null, source + ": cannot read row " + (lineNo + 1) + " ("
                     + e.getMessage() + ")");
         }
@@ -481,6 +538,7 @@ public final class CsvReader implements AutoCloseable {
         int n = to - from;
         if (len + n > line.length) {
             if (len + n > MAX_LINE_BYTES) {
+                broken = true;
                 throw new DataFormatException(source, lineNo + 1, null, null, source + ": row " + (lineNo + 1) + " is longer than "
                         + (MAX_LINE_BYTES >> 20) + " MiB; is this a CSV file?");
             }

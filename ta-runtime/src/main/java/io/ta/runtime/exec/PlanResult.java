@@ -1,5 +1,6 @@
 package io.ta.runtime.exec;
 
+import io.ta.error.ShapeMismatchException;
 import io.ta.error.UnknownNameException;
 import io.ta.runtime.Series;
 import io.ta.spi.Names;
@@ -29,6 +30,22 @@ public final class PlanResult {
     /** A copy of the bars' timestamps (epoch ms, each bar's close), which every result series shares; or {@code null}. */
     public long[] times() {
         return times == null ? null : times.clone();
+    }
+
+    /**
+     * The close time (epoch ms) of bar {@code i}, shared by every result series.
+     *
+     * @throws ShapeMismatchException if {@code i} is not a bar, or the bars had no timestamps
+     */
+    public long time(int i) {
+        if (i < 0 || i >= length) {
+            throw new ShapeMismatchException("plan", "plan result: bar " + i + " is outside the result (bars 0 to " + (length - 1)
+                    + ", length " + length + ")");
+        }
+        if (times == null) {
+            throw new ShapeMismatchException("plan", "plan result: it has no timestamps (the bars it was computed from had none)");
+        }
+        return times[i];
     }
 
     /** Root names in order. */

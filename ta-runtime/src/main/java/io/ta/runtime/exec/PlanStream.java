@@ -38,6 +38,11 @@ public final class PlanStream {
     private Fused fused;
     private long count;
     private long lastTime;
+    /** Whether the last committed bar came with its time (update(time, bar)) rather than a bar number. */
+    private boolean lastTimed;
+    /** The time of the bar the current values belong to, and whether the caller gave it. */
+    private long valueTime;
+    private boolean valueTimed;
 
     /**
      * A fresh stream of {@code plan}.
@@ -98,7 +103,7 @@ public final class PlanStream {
      *     {@link #update(long, double...)}
      */
     public void update(double... bar) {
-        update(untimed("update"), bar);
+        commit(untimed("update"), bar, false);
     }
 
     /**
@@ -108,9 +113,16 @@ public final class PlanStream {
      * @throws ShapeMismatchException if the plan reads time and {@code time} is not after the previous bar's
      */
     public void update(long time, double... bar) {
+        commit(time, bar, true);
+    }
+
+    private void commit(long time, double[] bar, boolean given) {
         ascending(time, "update");
         step(time, bar, 0);
         lastTime = time;
+        lastTimed = given;
+        valueTime = time;
+        valueTimed = given;
         count++;
     }
 
@@ -120,7 +132,11 @@ public final class PlanStream {
      * @throws StreamStateException if the plan reads timestamps; use {@link #preview(long, double...)}
      */
     public void preview(double... bar) {
-        preview(untimed("preview"), bar);
+        long time = untimed("preview");
+        ascending(time, "preview");
+        step(time, bar, 1);
+        valueTime = time;
+        valueTimed = false;
     }
 
     /**
@@ -131,6 +147,8 @@ public final class PlanStream {
     public void preview(long time, double... bar) {
         ascending(time, "preview");
         step(time, bar, 1);
+        valueTime = time;
+        valueTimed = true;
     }
 
     private long untimed(String call) {
@@ -158,6 +176,33 @@ public final class PlanStream {
             throw new StreamStateException("plan: replaceLast needs a committed bar; call update first");
         }
         step(lastTime, bar, 2);
+        valueTime = lastTime;
+        valueTimed = lastTimed;
+    }
+
+    /**
+     * Whether {@link #time()} is known: the current values belong to a bar given with its close time
+     * ({@code update(time, bar)}, {@code preview(time, bar)}, or a {@code replaceLast} of such a bar), or restored
+     * from a snapshot of a plan that reads time (its snapshot holds the last bar's time). Not after
+     * {@code update(bar)} without a time, nor after restoring a plan that does not read time.
+     */
+    public boolean hasTime() {
+        return valueTimed;
+    }
+
+    /**
+     * The close time (epoch ms) of the bar the current {@link #value values} belong to: the last committed bar, or
+     * the previewed one after {@link #preview(long, double...)} — so a live feed can print time and value without
+     * keeping its own copy of the bar.
+     *
+     * @throws StreamStateException if the time is not known ({@link #hasTime()})
+     */
+    public long time() {
+        if (!valueTimed) {
+            throw new StreamStateException(count == 0 ? "plan: no bar yet; call update(time, bar) first"
+                    : "plan: the current values carry no time; give each bar's close time with update(time, bar)");
+        }
+        return valueTime;
     }
 
     private void step(long time, double[] bar, int mode) {
@@ -290,6 +335,9 @@ public final class PlanStream {
         fused = rebound;
         count = s.count();
         lastTime = time;
+        lastTimed = plan.needsTime() && count > 0; // such a plan refuses bars without times, so its clock holds real ones
+        valueTime = time;
+        valueTimed = lastTimed;
     }
 
     /**
@@ -320,6 +368,9 @@ public final class PlanStream {
         clearValues();
         count = 0;
         lastTime = 0;
+        lastTimed = false;
+        valueTime = 0;
+        valueTimed = false;
     }
 
     /** Whether this stream runs the plan compiled ({@link FusedCompiler}) rather than interpreted. */

@@ -40,6 +40,8 @@ public final class Plan {
     private final ZoneId zone;
     private final boolean needsTime;
     private final long fingerprint;
+    /** The canonical text of every root, printed on first use (a large fluent plan need not pay for it). */
+    private volatile Map<String, String> canonical;
 
     Plan(Planner planner, Map<String, int[]> provisional, Map<String, String> texts) {
         Map<String, Ref> refs = new LinkedHashMap<>();
@@ -112,7 +114,21 @@ public final class Plan {
      * @throws InvalidParameterException if {@code registry} is null
      */
     public static Plan of(Map<String, ? extends ToExpr> expressions, Registry registry) {
-        Planner planner = planner(expressions, registry, ZoneOffset.UTC);
+        return of(expressions, registry, ZoneOffset.UTC);
+    }
+
+    /**
+     * Plans named fluent expressions whose calendar periods and sessions lie in {@code zone}: the same plan, and the
+     * same fingerprint, as {@link #compile(Map, Registry, ZoneId)} of the same expressions as text.
+     *
+     * @throws io.ta.runtime.dsl.ExpressionException for any error; also for no expressions at all
+     * @throws InvalidParameterException if {@code registry} or {@code zone} is null
+     */
+    public static Plan of(Map<String, ? extends ToExpr> expressions, Registry registry, ZoneId zone) {
+        if (zone == null) {
+            throw new InvalidParameterException("plan", List.of("zone"), "non-null", "plan: zone must not be null");
+        }
+        Planner planner = planner(expressions, registry, zone);
         Map<String, int[]> roots = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
         for (Map.Entry<String, ? extends ToExpr> e : expressions.entrySet()) {
@@ -212,6 +228,35 @@ public final class Plan {
     public String text(String root) {
         ref(root);
         return texts.get(root);
+    }
+
+    /**
+     * The canonical DSL text of a root: printed from the plan's DAG, not from its source, so every spelling of the
+     * same computation — text with aliases, defaults omitted or given, arguments by position or keyword,
+     * {@code 14.0} for {@code 14}, or the same expression built with the fluent API — prints the same text. Kernels
+     * appear by canonical name with every parameter, constants folded; compiling the text gives a plan with the same
+     * {@link #fingerprint()}. Text longer than {@link Printer#MAX_LENGTH} (a fluent value reused inside itself many
+     * times) is cut off with {@code …}.
+     *
+     * @throws UnknownNameException naming the roots that exist
+     */
+    public String canonical(String root) {
+        ref(root);
+        return canonical().get(root);
+    }
+
+    private Map<String, String> canonical() {
+        Map<String, String> c = canonical;
+        if (c == null) {
+            Canonical printer = new Canonical(Map.of());
+            Map<String, String> out = new LinkedHashMap<>();
+            for (Map.Entry<String, Ref> r : roots.entrySet()) {
+                out.put(r.getKey(), Printer.print(printer.of(nodes, r.getValue())));
+            }
+            c = java.util.Collections.unmodifiableMap(out);
+            canonical = c;
+        }
+        return c;
     }
 
     private Ref ref(String root) {
@@ -357,7 +402,10 @@ public final class Plan {
         }
     }
 
-    /** A readable description: every node with its inputs, parameters and lookback, then the roots. */
+    /**
+     * A readable description: every node with its inputs, parameters and lookback, then the roots with their
+     * {@link #canonical canonical text} — so it is the same for every spelling of the plan.
+     */
     public String explain() {
         StringBuilder sb = new StringBuilder();
         sb.append("plan: ").append(roots.size()).append(roots.size() == 1 ? " root, " : " roots, ").append(nodes.size())
@@ -374,7 +422,7 @@ public final class Plan {
             sb.append(line).append('\n');
         }
         for (Map.Entry<String, Ref> r : roots.entrySet()) {
-            sb.append("  ").append(r.getKey()).append(" = ").append(r.getValue()).append("   # ").append(texts.get(r.getKey()))
+            sb.append("  ").append(r.getKey()).append(" = ").append(r.getValue()).append("   # ").append(canonical().get(r.getKey()))
                     .append('\n');
         }
         return sb.toString();
@@ -412,6 +460,21 @@ public final class Plan {
     /** A fresh bar-by-bar evaluator of this plan. */
     public io.ta.runtime.exec.PlanStream stream() {
         return new io.ta.runtime.exec.PlanStream(this);
+    }
+
+    /**
+     * Plans are equal when they are the same computation: equal {@link #fingerprint()}s, whatever their spelling —
+     * text or fluent, aliases, defaults omitted or given. (Equal timeframes inside one plan are so one node, however
+     * their inner expressions were written.)
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Plan p && p.fingerprint == fingerprint;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(fingerprint);
     }
 
     @Override

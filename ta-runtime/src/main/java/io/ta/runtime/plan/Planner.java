@@ -381,7 +381,7 @@ final class Planner {
                 continue;
             }
             Bound b = args.get(i);
-            boolean literal = b instanceof Const || b instanceof Txt;
+            boolean literal = b instanceof Const || b instanceof Txt || choiceWord(b, genericLeft, freeParams);
             boolean toInput = !freeInputs.isEmpty() && (!literal || (freeParams.isEmpty() && genericLeft > 0));
             if (!literal && freeInputs.isEmpty()) {
                 throw type(b.src(), d.name() + " takes no further series input here; parameters must be numbers"
@@ -458,6 +458,18 @@ final class Planner {
         int node = intern(new KernelP(d, values, List.copyOf(refs)));
         int output = entry.isSelector() ? entry.output() : (d.outputs().size() == 1 ? 0 : -1);
         return new Called(node, d, output, entry.isSelector(), c);
+    }
+
+    /**
+     * Whether a positional bare name is the value of the next free parameter rather than a series: only once every
+     * generic input is filled, and only if that parameter is a choice the name spells ({@code ma(close, 30, EMA)} as
+     * {@code ma(close, 30, 'ema')}); so in {@code ma(ema, 30)} the name is still the series argument.
+     */
+    private static boolean choiceWord(Bound b, int genericLeft, List<ParamSpec> freeParams) {
+        if (!(b instanceof Word w) || genericLeft > 0 || freeParams.isEmpty() || freeParams.get(0).type() != ParamType.CHOICE) {
+            return false;
+        }
+        return freeParams.get(0).choices().stream().anyMatch(c -> c.equalsIgnoreCase(w.name()));
     }
 
     /** A parameter's value from a constant, a bare name or text. */

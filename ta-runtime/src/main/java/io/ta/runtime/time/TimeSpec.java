@@ -58,7 +58,7 @@ public sealed interface TimeSpec permits TimeSpec.Frame, TimeSpec.Lag, TimeSpec.
 
         @Override
         public String describe(List<String> inputs) {
-            StringBuilder sb = new StringBuilder("timeframe ").append(timeframe).append(" of [").append(inner.text(Plan.VALUE))
+            StringBuilder sb = new StringBuilder("timeframe ").append(timeframe).append(" of [").append(inner.canonical(Plan.VALUE))
                     .append("] over ");
             List<String> columns = inner.columns();
             for (int i = 0; i < inputs.size(); i++) {

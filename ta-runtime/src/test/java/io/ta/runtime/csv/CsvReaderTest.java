@@ -176,7 +176,7 @@ class CsvReaderTest {
     void quotedCells() {
         String csv = "date,\"na,me\",close\n\"2020-01-01\", \"x \"\"y\"\", z\" ,\"1.5\"\n";
         try (CsvReader r = reader(csv, CLOSE)) {
-            assertEquals(List.of("date", "na,me", "close"), r.columns());
+            assertEquals(List.of("date", "na_me", "close"), r.columns());
             assertTrue(r.next());
             assertEquals("2020-01-01", r.label());
             assertEquals(1.5, r.value(0));
@@ -223,6 +223,79 @@ class CsvReaderTest {
             assertEquals(List.of("open", "close"), r.selected(), "by default every named numeric column");
             assertEquals("Timestamp", r.timeColumn());
             assertEquals("SYM", r.symbolColumn());
+        }
+    }
+
+    @Test
+    void headerNamesBecomeNamesExpressionsCanUse() {
+        assertEquals("adj_close", CsvReader.name("Adj Close"));
+        assertEquals("adj_close", CsvReader.name(" Adj  Close** "));
+        assertEquals("close", CsvReader.name("Close*"));
+        assertEquals("k", CsvReader.name("%K"));
+        assertEquals("_x", CsvReader.name("_x"), "an underscore the header wrote is kept");
+        assertEquals("prix_é", CsvReader.name("Prix-É"));
+        assertEquals("vol_24h", CsvReader.name("Vol (24h)"));
+        assertEquals("", CsvReader.name("#"));
+        assertEquals("csv: no column name given (null)", assertThrows(DataFormatException.class, () -> CsvReader.name(null)).getMessage());
+        try (CsvReader r = reader("Date,Open,High,Low,Close,Adj Close,Volume\n2020-01-02,1,2,0.5,1.5,1.25,100\n",
+                CsvOptions.defaults())) {
+            assertEquals(List.of("open", "high", "low", "close", "adj_close", "volume"), r.selected());
+            assertTrue(r.next());
+            assertEquals(1.25, r.value(4));
+        }
+        assertEquals("t.csv: column 'Adj-Close' appears twice in the header (columns 2 and 3)",
+                error("date,Adj Close,Adj-Close\n", CsvOptions.defaults().withColumns(List.of("adj_close"))).getMessage(),
+                "names that normalise alike are one name");
+    }
+
+    @Test
+    void aRepeatedTimeIsRefusedUnlessAskedForAndNeverGoesBack() {
+        String text = "date,close\n2020-01-01,1\n2020-01-02,2\n2020-01-02,2.5\n2020-01-03,3\n";
+        assertEquals("t.csv: rows must be in time order, but row 4 (2020-01-02) is not after row 3 (2020-01-02)",
+                error(text, CLOSE).getMessage());
+        List<Boolean> repeats = new ArrayList<>();
+        try (CsvReader r = reader(text, CLOSE.withRepeatedTimes(true))) {
+            while (r.next()) {
+                repeats.add(r.repeatsTime());
+            }
+        }
+        assertEquals(List.of(false, false, true, false), repeats);
+        assertEquals("t.csv: rows must be in time order, but row 4 (2020-01-01) is not after row 3 (2020-01-02)",
+                error("date,close\n2020-01-01,1\n2020-01-02,2\n2020-01-01,2.5\n", CLOSE.withRepeatedTimes(true)).getMessage());
+        try (CsvReader r = reader("date,s,close\n2020-01-01,a,1\n2020-01-01,b,1\n2020-01-01,a,2\n",
+                CLOSE.withSymbolColumn("s").withRepeatedTimes(true))) {
+            assertTrue(r.next());
+            assertTrue(r.next());
+            assertFalse(r.repeatsTime(), "another symbol's first row at the same time is no repeat");
+            assertTrue(r.next());
+            assertTrue(r.repeatsTime());
+        }
+    }
+
+    @Test
+    void afterAnErrorInOneRowTheReaderGoesOnWithTheNext() {
+        try (CsvReader r = reader("date,close\n2020-01-01,1\n2020-01-02,x\n2020-01-02,2\n2020-01-01,9\n2020-01-03,1,2\n"
+                + "2020-01-04,4\n", CLOSE)) {
+            assertTrue(r.next());
+            DataFormatException bad = assertThrows(DataFormatException.class, r::next);
+            assertEquals(3, bad.row());
+            assertTrue(r.resumable());
+            assertTrue(r.next(), "the row after a bad cell");
+            assertEquals(4, r.row());
+            assertEquals(2.0, r.value(0));
+            assertEquals(5, assertThrows(DataFormatException.class, r::next).row(), "out of order");
+            assertEquals(6, assertThrows(DataFormatException.class, r::next).row(), "too many cells");
+            assertTrue(r.next());
+            assertEquals(7, r.row());
+            assertEquals(day("2020-01-04"), r.time());
+            assertFalse(r.next());
+        }
+        String longLine = "close\n" + "1".repeat(CsvReader.MAX_LINE_BYTES + 1) + "\n2\n";
+        try (CsvReader r = reader(longLine, CLOSE)) {
+            assertThrows(DataFormatException.class, r::next);
+            assertFalse(r.resumable());
+            assertEquals("t.csv: cannot go on reading after row 1 (the input could not be read or a line was too long)",
+                    assertThrows(DataFormatException.class, r::next).getMessage());
         }
     }
 

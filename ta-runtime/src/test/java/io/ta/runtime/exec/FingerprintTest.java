@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ta.error.SnapshotMismatchException;
 import io.ta.kernels.TaExpr;
-import io.ta.kernels.testing.RandomBars;
+import io.ta.testing.RandomBars;
 import io.ta.runtime.Registry;
 import io.ta.runtime.plan.Plan;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ta.error.UnknownNameException;
-import io.ta.kernels.testing.RandomBars;
+import io.ta.testing.RandomBars;
 import io.ta.runtime.Bars;
 import io.ta.runtime.plan.Plan;
 import java.util.LinkedHashMap;

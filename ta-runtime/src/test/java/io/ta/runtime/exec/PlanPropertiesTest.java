@@ -7,7 +7,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.ta.expr.Expr;
 import io.ta.expr.Printer;
-import io.ta.kernels.testing.RandomBars;
+import io.ta.testing.RandomBars;
 import io.ta.runtime.Bars;
 import io.ta.runtime.Registry;
 import io.ta.runtime.plan.Plan;

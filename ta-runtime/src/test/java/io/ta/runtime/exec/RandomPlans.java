@@ -4,7 +4,7 @@ import io.ta.annotation.OutputKind;
 import io.ta.expr.Expr;
 import io.ta.expr.Expr.Arg;
 import io.ta.expr.Expr.Op;
-import io.ta.kernels.testing.KernelCase;
+import io.ta.testing.KernelCase;
 import io.ta.runtime.Bars;
 import io.ta.runtime.Registry;
 import io.ta.runtime.plan.Ops;

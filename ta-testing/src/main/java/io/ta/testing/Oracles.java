@@ -1,4 +1,4 @@
-package io.ta.kernels.testing;
+package io.ta.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -100,6 +100,7 @@ public final class Oracles {
         return w.length - 1 - best;
     }
 
+    /** Arithmetic mean, one pass. */
     public static double mean(double[] w) {
         double s = 0;
         for (double x : w) {
@@ -118,6 +119,7 @@ public final class Oracles {
         return ss / w.length;
     }
 
+    /** Fails unless {@code v} lies in the window's range, give or take {@code residue} and 1e-12 of its magnitude. */
     public static void within(double v, double[] w, double residue, String what) {
         double lo = Arrays.stream(w).min().orElseThrow();
         double hi = Arrays.stream(w).max().orElseThrow();
@@ -125,10 +127,12 @@ public final class Oracles {
         assertTrue(v >= lo - slack && v <= hi + slack, what + " " + v + " outside the window's range [" + lo + ", " + hi + "]");
     }
 
+    /** Fails unless {@code v} is within {@code tolerance} of {@code expected}. */
     public static void near(double v, double expected, double tolerance, String what) {
         assertTrue(Math.abs(v - expected) <= tolerance + 1e-300, what + " " + v + " differs from " + expected + " by more than " + tolerance);
     }
 
+    /** Fails unless {@code v == expected}. */
     public static void exact(double v, double expected, String what) {
         assertTrue(v == expected, what + " " + v + ", expected " + expected);
     }

@@ -1,4 +1,4 @@
-package io.ta.kernels.testing;
+package io.ta.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;

@@ -1,4 +1,4 @@
-package io.ta.kernels.testing;
+package io.ta.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 public final class Exact {
     private Exact() {}
 
+    /** Whether two doubles are the same bits up to NaN payloads ({@link Double#compare} equal). */
     public static boolean same(double a, double b) {
         return Double.compare(a, b) == 0;
     }
 
+    /** Fails unless every output series of {@code actual} equals {@code expected} bit for bit; {@code what} names the check. */
     public static void assertSame(double[][] expected, double[][] actual, String what) {
         if (expected.length != actual.length) {
             fail(what + ": " + actual.length + " outputs, expected " + expected.length);
@@ -26,6 +28,7 @@ public final class Exact {
         }
     }
 
+    /** Fails unless the outputs of bar {@code t} equal {@code expected} bit for bit; {@code what} names the check. */
     public static void assertSame(double[] expected, double[] actual, int t, String what) {
         for (int o = 0; o < expected.length; o++) {
             if (!same(expected[o], actual[o])) {

@@ -1,7 +1,7 @@
-package io.ta.kernels.testing;
+package io.ta.testing;
 
-import static io.ta.kernels.testing.Exact.assertSame;
-import static io.ta.kernels.testing.Exact.at;
+import static io.ta.testing.Exact.assertSame;
+import static io.ta.testing.Exact.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,6 +56,7 @@ public final class KernelProperties {
                 dynamicTest("per-bar cost does not grow with the period", () -> NumericsProperties.costIsNotLinear(d))));
     }
 
+    /** Checks {@code property} on {@code ta.examples} random cases of {@code d}, shrinking a failure to a small case. */
     public static void forAll(KernelDescriptor d, boolean dirty, Consumer<KernelCase> property) {
         qt().withExamples(EXAMPLES)
                 .withFixedSeed(SEED ^ d.name().hashCode())

@@ -1,4 +1,4 @@
-package io.ta.kernels.testing;
+package io.ta.testing;
 
 import java.util.SplittableRandom;
 
@@ -20,6 +20,7 @@ public final class RandomBars {
         this.dirty = dirty;
     }
 
+    /** The generator behind every draw, for parameters drawn from the same seed. */
     public SplittableRandom random() {
         return r;
     }

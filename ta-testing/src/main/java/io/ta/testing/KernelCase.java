@@ -1,4 +1,4 @@
-package io.ta.kernels.testing;
+package io.ta.testing;
 
 import io.ta.error.InvalidParameterException;
 import io.ta.spi.Domain;
@@ -21,6 +21,7 @@ import java.util.SplittableRandom;
  */
 public record KernelCase(KernelDescriptor descriptor, ParamValues params, double[][] inputs, long seed, boolean dirty) {
 
+    /** The case of kernel {@code d} drawn from {@code seed}, with missing cells and extreme magnitudes if {@code dirty}. */
     public static KernelCase of(KernelDescriptor d, long seed, boolean dirty) {
         RandomBars bars = new RandomBars(seed, dirty);
         ParamValues p = params(d, bars.random());
@@ -102,6 +103,7 @@ public record KernelCase(KernelDescriptor descriptor, ParamValues params, double
         };
     }
 
+    /** The number of bars. */
     public int length() {
         return inputs.length == 0 ? 0 : inputs[0].length;
     }

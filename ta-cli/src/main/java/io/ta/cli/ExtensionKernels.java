@@ -1,0 +1,75 @@
+package io.ta.cli;
+
+import io.ta.runtime.Registry;
+import java.io.File;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+
+/**
+ * Extension kernel jars for the CLI: {@code --kernels PATH} (repeatable) and the {@code TA_KERNELS} environment
+ * variable (paths separated by the platform's path separator, {@code :} on Unix), where a path is a kernel jar or a
+ * plugin folder whose {@code *.jar} files are all loaded. Their kernels join the built-ins in one {@link Registry},
+ * found through the same service file the runtime reads; a name claimed twice is an error, not a silent shadowing.
+ */
+final class ExtensionKernels {
+    /** The environment variable naming kernel jars and plugin folders loaded on every run. */
+    static final String ENV = "TA_KERNELS";
+
+    private ExtensionKernels() {}
+
+    /**
+     * The registry of the built-ins plus the kernels of {@code paths} and of {@code env} (the value of
+     * {@link #ENV}, may be null); the standard registry when both are empty.
+     *
+     * @throws CommandLine.ParameterException naming the path when one does not exist or is neither a jar nor a folder
+     */
+    static Registry registry(CommandLine cl, List<Path> paths, String env) {
+        List<Path> all = new ArrayList<>(paths);
+        if (env != null) {
+            for (String p : env.split(File.pathSeparator)) {
+                if (!p.isBlank()) {
+                    all.add(Path.of(p.strip()));
+                }
+            }
+        }
+        if (all.isEmpty()) {
+            return Registry.standard();
+        }
+        List<URL> urls = new ArrayList<>();
+        for (Path p : all) {
+            for (Path jar : jars(cl, p)) {
+                try {
+                    urls.add(jar.toUri().toURL());
+                } catch (MalformedURLException e) {
+                    throw new CommandLine.ParameterException(cl, "--kernels: not a usable path: " + jar);
+                }
+            }
+        }
+        // Never closed: the kernels' classes are used until the process ends.
+        URLClassLoader loader = new URLClassLoader("ta-kernels", urls.toArray(new URL[0]), ExtensionKernels.class.getClassLoader());
+        return Registry.load(loader);
+    }
+
+    /** The jar itself, or the {@code *.jar} files of a folder in name order. */
+    private static List<Path> jars(CommandLine cl, Path p) {
+        if (Files.isDirectory(p)) {
+            try (Stream<Path> s = Files.list(p)) {
+                return s.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f)).sorted().toList();
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(cl, "--kernels: cannot read the folder " + p + ": " + e.getMessage());
+            }
+        }
+        if (!Files.isRegularFile(p)) {
+            throw new CommandLine.ParameterException(cl, "--kernels: no such jar or folder: " + p);
+        }
+        return List.of(p);
+    }
+}

@@ -1,0 +1,268 @@
+package io.ta.cli;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Axis ticks: round values on a linear or logarithmic scale, and on the bar axis the first bar of each year, month,
+ * week, day or hour — at the finest of those that leaves room for the labels. Bars are evenly spaced, so a tick marks
+ * a bar, never a calendar date between bars. Times are wall-clock times in the chart's zone ({@link Figure#times}).
+ */
+final class Ticks {
+    private Ticks() {}
+
+    /** A tick on the bar axis: the bar, its label, and whether it starts a larger period (drawn bold). */
+    record Tick(int bar, String label, boolean major) {}
+
+    private enum Unit { MINUTE, HOUR, DAY, WEEK, MONTH, YEAR }
+
+    private record Step(Unit unit, int k, long millis) {}
+
+    private static final long MINUTE = 60_000L;
+    private static final long HOUR = 60 * MINUTE;
+    private static final long DAY = 24 * HOUR;
+
+    private static final Step[] STEPS = {
+        new Step(Unit.MINUTE, 1, MINUTE), new Step(Unit.MINUTE, 5, 5 * MINUTE), new Step(Unit.MINUTE, 15, 15 * MINUTE),
+        new Step(Unit.MINUTE, 30, 30 * MINUTE), new Step(Unit.HOUR, 1, HOUR), new Step(Unit.HOUR, 2, 2 * HOUR),
+        new Step(Unit.HOUR, 4, 4 * HOUR), new Step(Unit.HOUR, 6, 6 * HOUR), new Step(Unit.HOUR, 12, 12 * HOUR),
+        new Step(Unit.DAY, 1, DAY), new Step(Unit.WEEK, 1, 7 * DAY), new Step(Unit.MONTH, 1, 30 * DAY),
+        new Step(Unit.MONTH, 3, 91 * DAY), new Step(Unit.MONTH, 6, 182 * DAY), new Step(Unit.YEAR, 1, 365 * DAY),
+        new Step(Unit.YEAR, 2, 730 * DAY), new Step(Unit.YEAR, 5, 1826 * DAY), new Step(Unit.YEAR, 10, 3652 * DAY),
+        new Step(Unit.YEAR, 25, 9131 * DAY), new Step(Unit.YEAR, 50, 18262 * DAY), new Step(Unit.YEAR, 100, 36525 * DAY)};
+
+    /**
+     * Ticks for bars at {@code times}, {@code pxPerBar} apart, at least {@code minGap} pixels between labels.
+     */
+    static List<Tick> time(long[] times, double pxPerBar, double minGap) {
+        int n = times.length;
+        if (n == 0) {
+            return List.of();
+        }
+        long typical = typicalInterval(times);
+        for (Step s : STEPS) {
+            if (s.millis() < typical) {
+                continue;
+            }
+            List<Tick> ticks = new ArrayList<>();
+            long previous = key(times[0], s);
+            // Each label names what changed since the tick before (a new month among weekly ticks), or since the first bar.
+            long before = times[0];
+            for (int i = 1; i < n; i++) {
+                long k = key(times[i], s);
+                if (k != previous) {
+                    ticks.add(new Tick(i, label(before, times[i], s), major(before, times[i], s)));
+                    before = times[i];
+                }
+                previous = k;
+            }
+            if (ticks.size() * minGap <= n * pxPerBar || s == STEPS[STEPS.length - 1]) {
+                return thin(ticks, pxPerBar, minGap);
+            }
+        }
+        return List.of();
+    }
+
+    /** Ticks every round number of bars, labelled with {@code labels}. */
+    static List<Tick> bars(String[] labels, int firstBarNumber, double pxPerBar, double minGap) {
+        long step = 1;
+        while (step * pxPerBar < minGap) {
+            long m = step;
+            step = m * 2 * pxPerBar >= minGap ? m * 2 : m * 5 * pxPerBar >= minGap ? m * 5 : m * 10;
+        }
+        List<Tick> ticks = new ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            if ((firstBarNumber + i) % step == 0) {
+                ticks.add(new Tick(i, labels[i], false));
+            }
+        }
+        return ticks;
+    }
+
+    /** Drops ticks too close to the one before (uneven bars: holidays, sessions), keeping major ones first. */
+    private static List<Tick> thin(List<Tick> ticks, double pxPerBar, double minGap) {
+        List<Tick> out = new ArrayList<>();
+        for (Tick t : ticks) {
+            if (!out.isEmpty() && (t.bar() - out.getLast().bar()) * pxPerBar < minGap * 0.75) {
+                if (t.major() && !out.getLast().major()) {
+                    out.removeLast();
+                } else {
+                    continue;
+                }
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** The median interval between bars (days for daily bars even with weekends). */
+    private static long typicalInterval(long[] times) {
+        int n = Math.min(times.length - 1, 1000);
+        if (n <= 0) {
+            return 1;
+        }
+        long[] d = new long[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = times[times.length - n + i] - times[times.length - n + i - 1];
+        }
+        java.util.Arrays.sort(d);
+        return Math.max(1, d[n / 2]);
+    }
+
+    private static LocalDateTime utc(long t) {
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(t, 1000), 0, ZoneOffset.UTC);
+    }
+
+    private static long key(long t, Step s) {
+        return switch (s.unit()) {
+            case MINUTE, HOUR -> Math.floorDiv(t, s.millis());
+            case DAY -> Math.floorDiv(t, DAY);
+            case WEEK -> Math.floorDiv(Math.floorDiv(t, DAY) + 3, 7);
+            case MONTH -> {
+                LocalDateTime d = utc(t);
+                yield Math.floorDiv(d.getYear() * 12L + d.getMonthValue() - 1, s.k());
+            }
+            case YEAR -> Math.floorDiv(utc(t).getYear(), s.k());
+        };
+    }
+
+    private static boolean major(long before, long t, Step s) {
+        LocalDateTime a = utc(before);
+        LocalDateTime b = utc(t);
+        return switch (s.unit()) {
+            case MINUTE, HOUR -> !a.toLocalDate().equals(b.toLocalDate());
+            case DAY, WEEK -> a.getMonthValue() != b.getMonthValue() || a.getYear() != b.getYear();
+            case MONTH -> a.getYear() != b.getYear();
+            case YEAR -> false;
+        };
+    }
+
+    private static String label(long before, long t, Step s) {
+        LocalDateTime a = utc(before);
+        LocalDateTime b = utc(t);
+        String month = b.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+        return switch (s.unit()) {
+            case MINUTE, HOUR -> a.toLocalDate().equals(b.toLocalDate()) ? String.format(Locale.ROOT, "%02d:%02d", b.getHour(), b.getMinute())
+                    : b.getDayOfMonth() + " " + month;
+            case DAY, WEEK -> a.getYear() != b.getYear() ? Integer.toString(b.getYear())
+                    : a.getMonthValue() != b.getMonthValue() ? month : Integer.toString(b.getDayOfMonth());
+            case MONTH -> a.getYear() != b.getYear() ? Integer.toString(b.getYear()) : month;
+            case YEAR -> Integer.toString(b.getYear());
+        };
+    }
+
+    /** Round values between {@code lo} and {@code hi}, at most about {@code max} of them. */
+    static List<Double> linear(double lo, double hi, int max) {
+        List<Double> out = new ArrayList<>();
+        if (!(hi > lo) || max < 1) {
+            return out;
+        }
+        double step = niceStep((hi - lo) / max);
+        for (double v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) {
+            out.add(Math.abs(v) < step * 1e-9 ? 0.0 : v);
+        }
+        return out;
+    }
+
+    /**
+     * Round values for a logarithmic scale, the finest that fits: 1, 1.5, 2, 3, 5, 7 times powers of ten (about evenly
+     * spaced on the log axis, so a price from 3 to 53 gets eight labels, not four), else 1, 2, 5, else powers of ten
+     * alone over many decades.
+     */
+    static List<Double> log(double lo, double hi, int max) {
+        List<Double> out = new ArrayList<>();
+        if (!(hi > lo) || lo <= 0) {
+            return out;
+        }
+        int d0 = (int) Math.floor(Math.log10(lo));
+        int d1 = (int) Math.ceil(Math.log10(hi));
+        for (double[] mantissas : new double[][] {{1, 1.5, 2, 3, 5, 7}, {1, 2, 5}, {1}}) {
+            out.clear();
+            for (int d = d0; d <= d1; d++) {
+                for (double m : mantissas) {
+                    double v = m * Math.pow(10, d);
+                    if (v >= lo && v <= hi) {
+                        out.add(v);
+                    }
+                }
+            }
+            if (out.size() <= max) {
+                break;
+            }
+        }
+        if (out.size() < 3) {
+            // Less than a decade: round values spaced evenly are easier to read.
+            return linear(lo, hi, max);
+        }
+        return out;
+    }
+
+    static double niceStep(double raw) {
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * mag >= raw) {
+                return m * mag;
+            }
+        }
+        return 10 * mag;
+    }
+
+    /** A value for an axis or a legend: about four significant digits, K/M/B for large magnitudes. */
+    static String format(double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        double a = Math.abs(v);
+        if (a >= 1e9) {
+            return trim(v / 1e9, 2) + "B";
+        }
+        if (a >= 1e6) {
+            return trim(v / 1e6, 2) + "M";
+        }
+        if (a >= 1e5) {
+            return trim(v / 1e3, 1) + "K";
+        }
+        int decimals = a == 0 ? 0 : Math.max(0, Math.min(6, 3 - (int) Math.floor(Math.log10(a))));
+        return trim(v, decimals);
+    }
+
+    /** A value on an axis whose ticks are {@code step} apart: as many decimals as the step needs. */
+    static String format(double v, double step) {
+        double a = Math.abs(v);
+        if (a >= 1e5 || step >= 1e5) {
+            return format(v);
+        }
+        int decimals = Math.max(0, Math.min(8, (int) Math.ceil(-Math.log10(step) - 1e-9)));
+        if (Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals))) > 1e-6) {
+            decimals++;
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    private static String trim(double v, int decimals) {
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+        if (s.contains(".")) {
+            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return s.equals("-0") ? "0" : s;
+    }
+
+    /**
+     * The date of a wall-clock time {@code t} (see {@link Figure#times}), and its time of day unless midnight, with
+     * {@code Z} for UTC or the zone's name.
+     */
+    static String when(long t, ZoneId zone) {
+        String s = Instant.ofEpochMilli(t).toString();
+        if (s.endsWith("T00:00:00Z")) {
+            return s.substring(0, 10);
+        }
+        String local = s.substring(0, 16).replace('T', ' ');
+        return zone.normalized().equals(ZoneOffset.UTC) ? local + "Z" : local + " " + zone.getId();
+    }
+}

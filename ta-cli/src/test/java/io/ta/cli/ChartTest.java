@@ -1,0 +1,351 @@
+package io.ta.cli;
+
+import static io.ta.cli.CliTest.TTRC;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ta.annotation.Chart;
+import io.ta.runtime.Bars;
+import io.ta.runtime.csv.CsvBars;
+import io.ta.runtime.csv.CsvOptions;
+import io.ta.runtime.plan.Plan;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Charts as a trader reads them: where each expression goes (from kernel metadata), the bars drawn, candles or a line,
+ * markers, and in the pixels of the PNG: wick colours and evenly spaced bars.
+ */
+class ChartTest {
+    /** The figure {@code ta eval ARGS} would draw. */
+    static Figure figure(String... args) {
+        EvalCommand eval = new EvalCommand();
+        new CommandLine(eval).parseArgs(args);
+        return eval.figure();
+    }
+
+    static Figure.Panel panel(Figure f, String title) {
+        return f.panels.stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow(() -> new AssertionError("no panel " + title
+                + " in " + f.panels.stream().map(Figure.Panel::title).toList()));
+    }
+
+    static List<String> names(Figure.Panel p) {
+        return p.lines().stream().map(Figure.Line::name).toList();
+    }
+
+    @Test
+    void everyExpressionGoesWhereItsKernelSays() {
+        Figure f = figure("--csv", TTRC, "--expr", "rsi=rsi(close, 14)", "--expr", "sma=sma(close, 50)", "--expr", "bbu=bbands(close).upper",
+                "--expr", "bbl=bbands(close).lower", "--expr", "line=macd(close).macd", "--expr", "signal=macd(close).signal",
+                "--expr", "hist=macd(close).histogram", "--expr", "k=stochastic().k", "--expr", "spread=(high - low) / close * 100",
+                "--expr", "buy=crossup(sma(close, 10), sma(close, 30))", "--expr", "sell=crossdown(sma(close, 10), sma(close, 30))",
+                "--expr", "low_rsi=rsi(close, 14) < 30", "--expr", "high_rsi=rsi(close, 14) > 70", "--above", "high_rsi");
+        assertEquals(List.of("close", "rsi", "macd", "stochastic", "spread"), f.panels.stream().map(Figure.Panel::title).toList());
+        assertEquals(List.of("sma", "bbu", "bbl"), names(f.panels.getFirst()), "averages and bands over the price");
+        assertEquals(f.panels.getFirst().lines().get(1).color(), f.panels.getFirst().lines().get(2).color(), "one band, one colour");
+
+        Figure.Panel rsi = panel(f, "rsi");
+        assertEquals(List.of(30.0, 70.0), rsi.guides());
+        assertEquals(0, rsi.min());
+        assertEquals(100, rsi.max());
+        Figure.Panel macd = panel(f, "macd");
+        assertEquals(List.of("line", "signal", "hist"), names(macd), "the outputs of one kernel share a panel");
+        assertEquals(List.of(Chart.Style.LINE, Chart.Style.LINE, Chart.Style.HISTOGRAM), macd.lines().stream().map(Figure.Line::style).toList());
+        assertEquals(List.of(0.0), macd.guides());
+        assertFalse(macd.bounded());
+        assertEquals(List.of(20.0, 80.0), panel(f, "stochastic").guides());
+        assertTrue(panel(f, "spread").guides().isEmpty());
+
+        assertEquals(List.of("buy", "sell", "low_rsi", "high_rsi"), f.markers.stream().map(Figure.Markers::name).toList(),
+                "conditions are markers");
+        for (int m = 2; m < 4; m++) {
+            boolean[] above = f.markers.get(m).above();
+            assertTrue(above.length > 5);
+            for (boolean a : above) {
+                assertEquals(m == 3, a, "a condition is below the bar unless --above names it");
+            }
+        }
+        CliTest.error(2, "--above: 'hi' is not an --expr name; names: k", "eval", "--csv", TTRC, "--expr", "k=close > open", "--above", "hi",
+                "--chart", "x.png");
+        Figure.Markers buy = f.markers.get(0);
+        Figure.Markers sell = f.markers.get(1);
+        assertTrue(buy.at().length > 10 && sell.at().length > 10);
+        for (boolean above : buy.above()) {
+            assertFalse(above, "crossup is drawn below the bar");
+        }
+        for (boolean above : sell.above()) {
+            assertTrue(above, "crossdown is drawn above the bar");
+        }
+    }
+
+    /** Candle patterns (cdl_, from their @Chart) and accbands, imi: markers both ways, bands over the price, imi's 30/70. */
+    @Test
+    void candlePatternsAreMarkersOnThePriceBothWays() {
+        Figure f = figure("--csv", TTRC, "--expr", "engulf=cdl_engulfing(open, high, low, close)", "--expr", "hammer=cdl_hammer(open, high, low, close)",
+                "--expr", "acc=accbands(high, low, close).upper", "--expr", "imi=imi(open, close)");
+        assertEquals(List.of("close", "imi"), f.panels.stream().map(Figure.Panel::title).toList(), "no panel of pattern values");
+        assertEquals(List.of("acc"), names(f.panels.getFirst()));
+        assertEquals(List.of(30.0, 70.0), panel(f, "imi").guides());
+        assertEquals(100, panel(f, "imi").max());
+        Figure.Markers engulf = f.markers.get(0);
+        int above = 0;
+        for (boolean a : engulf.above()) {
+            above += a ? 1 : 0;
+        }
+        assertTrue(above > 20 && engulf.above().length - above > 20, "bearish engulfings above the bar, bullish below: " + above + " of "
+                + engulf.above().length);
+        for (boolean a : f.markers.get(1).above()) {
+            assertFalse(a, "a hammer (+100) is bullish: below the bar");
+        }
+    }
+
+    @Test
+    void aConditionMarksTheBarsWhereItBecomesTrue() {
+        double n = Double.NaN;
+        Figure.Markers m = Figure.markers("c", new double[] {n, 0, 1, 1, 1, 0, n, 1, 0, 1}, true, Chart.Style.AUTO, Color.BLUE);
+        assertArrayEquals(new int[] {2, 7, 9}, m.at());
+        Figure.Markers k = Figure.markers("k", new double[] {0, 100, 0, -100, -100}, false, Chart.Style.MARKER, Color.BLUE);
+        assertArrayEquals(new int[] {1, 3, 4}, k.at(), "a marker kernel fires on every bar it is not zero");
+        assertArrayEquals(new boolean[] {false, true, true}, k.above(), "negative values above the bar");
+    }
+
+    @Test
+    void panelsGroupTheNamesGiven() {
+        Figure f = figure("--csv", TTRC, "--expr", "rsi=rsi(close, 14)", "--expr", "k=stochastic().k", "--expr", "mid=sma(close, 20)",
+                "--expr", "obv=obv()", "--expr", "hot=rsi(close, 14) > 70", "--panel", "osc=rsi,k,hot", "--panel", "price=obv");
+        assertEquals(List.of("close", "osc"), f.panels.stream().map(Figure.Panel::title).toList());
+        assertEquals(List.of("rsi", "k", "hot"), names(panel(f, "osc")));
+        assertEquals(List.of(20.0, 30.0, 70.0, 80.0), panel(f, "osc").guides(), "the guides of every kernel in the panel");
+        assertEquals(0, panel(f, "osc").min());
+        assertEquals(100, panel(f, "osc").max());
+        assertEquals(Chart.Style.STEP, panel(f, "osc").lines().get(2).style(), "a condition in a panel is a step");
+        assertEquals(List.of("mid", "obv"), names(f.panels.getFirst()));
+        assertTrue(f.markers.isEmpty());
+        CliTest.error(2, "--panel osc: 'rs' is not an --expr name; names: rsi, k", "eval", "--csv", TTRC, "--expr", "rsi=rsi(close, 14)",
+                "--expr", "k=stochastic().k", "--panel", "osc=rs,k", "--chart", "x.png");
+        CliTest.error(2, "--panel: 'k' is in two panels, a and b", "eval", "--csv", TTRC, "--expr", "k=stochastic().k", "--panel", "a=k",
+                "--panel", "b=k", "--chart", "x.png");
+        CliTest.error(2, "--panel takes TITLE=NAME,NAME,...", "eval", "--csv", TTRC, "--expr", "k=stochastic().k", "--panel", "k",
+                "--chart", "x.png");
+        assertFalse(Files.exists(Path.of("x.png")));
+    }
+
+    static long day(String date) {
+        return LocalDate.parse(date).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    @Test
+    void fromToAndLastChooseTheBarsDrawnNotTheHistoryComputed() {
+        Figure q1 = figure("--csv", TTRC, "--expr", "s=sma(close, 200)", "--from", "2006-01-01", "--to", "2006-03-31");
+        assertEquals(day("2006-01-03"), q1.times[0], "the first trading day");
+        assertEquals(day("2006-03-31"), q1.times[q1.n - 1], "--to includes its day");
+        Figure last = figure("--csv", TTRC, "--expr", "s=sma(close, 200)", "--last", "10");
+        assertEquals(10, last.n);
+        assertEquals(day("2006-12-29"), last.times[9]);
+        Bars bars = CsvBars.read(Path.of(TTRC), CsvOptions.defaults()).bars();
+        double[] sma = Plan.compile("sma(close, 200)").run(bars).value().toArray();
+        double[] drawn = panelOrPrice(last, "s").y();
+        for (int i = 0; i < 10; i++) {
+            assertEquals(sma[sma.length - 10 + i], drawn[i], "warmed up over the whole history");
+        }
+        Figure both = figure("--csv", TTRC, "--expr", "s=sma(close, 200)", "--to", "2000-12-31", "--last", "5");
+        assertEquals(day("2000-12-29"), both.times[4]);
+        assertEquals(5, both.n);
+        Figure intraday = figure("--csv", TTRC, "--expr", "c=close", "--from", "2006-12-28T00:00", "--to", "2006-12-28 00:00Z");
+        assertEquals(1, intraday.n, "date-times, with or without an offset");
+
+        CliTest.error(2, "no bars to draw between --from 2030-01-01 and --to the end (the data runs 1985-01-02 .. 2006-12-29)", "eval", "--csv",
+                TTRC, "--expr", "c=close", "--from", "2030-01-01", "--chart", "x.png");
+        CliTest.error(2, "--from '31/12/2020' is not a date (2020-01-31) or date-time", "eval", "--csv", TTRC, "--expr", "c=close", "--from",
+                "31/12/2020", "--chart", "x.png");
+        CliTest.error(2, "--last takes a number of bars of at least 1, got 0", "eval", "--csv", TTRC, "--expr", "c=close", "--last", "0",
+                "--chart", "x.png");
+        Figure eu = figure("--csv", CliTest.EU, "--expr", "s=sma(dax, 5)", "--from", "100", "--to", "199");
+        assertEquals(100, eu.n, "without times, bars are chosen by number");
+        assertEquals("101", eu.labels[0], "and labelled by the index column");
+        assertEquals("dax", eu.priceName, "the index column is never the price");
+    }
+
+    @Test
+    void timesAreShownInTheZoneOfTz(@TempDir Path dir) throws Exception {
+        StringBuilder sb = new StringBuilder("time,close\n");
+        for (int i = 0; i < 2 * 78; i++) {
+            // Two New York sessions of five-minute bars, 09:30 to 16:00 (14:30 to 21:00 UTC in March after the switch).
+            long t = Instant.parse(i < 78 ? "2024-03-11T13:30:00Z" : "2024-03-12T13:30:00Z").toEpochMilli() + 5 * 60_000L * (i % 78);
+            sb.append(t).append(',').append(100 + i % 7).append('\n');
+        }
+        Path f = dir.resolve("ny.csv");
+        Files.writeString(f, sb);
+        Figure ny = figure("--csv", f.toString(), "--expr", "c=close", "--tz", "America/New_York", "--from", "2024-03-12T09:30");
+        assertEquals(78, ny.n, "--from is a New York time");
+        assertEquals(Instant.parse("2024-03-12T09:30:00Z").toEpochMilli(), ny.times[0], "wall-clock time in New York");
+        assertEquals("2024-03-12 09:30 America/New_York", Ticks.when(ny.times[0], ny.zone));
+        Figure utc = figure("--csv", f.toString(), "--expr", "c=close", "--from", "2024-03-12T13:30");
+        assertEquals(78, utc.n);
+        assertEquals("2024-03-12 13:30Z", Ticks.when(utc.times[0], utc.zone));
+        List<Ticks.Tick> ticks = Ticks.time(ny.times, 1128.0 / ny.n, 72);
+        assertEquals("10:00", ticks.getFirst().label(), "the first full hour of the New York session: " + ticks);
+        assertTrue(ticks.stream().allMatch(t -> t.label().matches("1[0-5]:[03]0")), "New York times, not UTC: " + ticks);
+    }
+
+    static Figure.Line panelOrPrice(Figure f, String name) {
+        for (Figure.Panel p : f.panels) {
+            for (Figure.Line l : p.lines()) {
+                if (l.name().equals(name)) {
+                    return l;
+                }
+            }
+        }
+        throw new AssertionError("no line " + name);
+    }
+
+    @Test
+    void aLogScaleNeedsPositivePrices(@TempDir Path dir) throws Exception {
+        assertTrue(figure("--csv", TTRC, "--expr", "c=close", "--log").panels.getFirst().log());
+        assertEquals(List.of(3.0, 5.0, 7.0, 10.0, 15.0, 20.0, 30.0, 50.0), Ticks.log(2.9, 60, 10), "3 → 53 over 22 years, room for 10");
+        assertEquals(List.of(5.0, 10.0, 20.0, 50.0), Ticks.log(2.9, 60, 6), "3 → 53 over 22 years, room for 6: 1-2-5 steps");
+        assertEquals(List.of(1.0, 10.0, 100.0, 1000.0, 10000.0), Ticks.log(0.5, 20000, 6));
+        Path f = dir.resolve("z.csv");
+        Files.writeString(f, "date,close\n2024-01-01,1\n2024-01-02,0\n");
+        CliTest.error(2, "--log needs positive prices, but close is 0.0 at 2024-01-02; draw it without --log", "eval", "--csv",
+                f.toString(), "--expr", "c=close", "--log", "--chart", dir.resolve("z.png").toString());
+    }
+
+    @Test
+    void candlesWhileEachBarGetsThreePixelsElseALine() {
+        Figure all = figure("--csv", TTRC, "--expr", "c=close");
+        assertTrue(all.ohlc());
+        assertFalse(Painter.candles(all, (1200 - 72) / (double) all.n), "5,550 bars on 1,200 pixels: a line, not a red band");
+        Figure recent = figure("--csv", TTRC, "--expr", "c=close", "--last", "300");
+        assertTrue(Painter.candles(recent, (1200 - 72) / 300.0));
+        assertFalse(Painter.candles(figure("--csv", TTRC, "--expr", "c=close", "--last", "300", "--price-style", "line"), 10));
+        assertTrue(Painter.candles(figure("--csv", TTRC, "--expr", "c=close", "--price-style", "candles"), 0.2));
+        assertFalse(Painter.candles(figure("--csv", CliTest.EU, "--expr", "c=dax", "--last", "20"), 50), "no OHLC, no candles");
+    }
+
+    /** Forty weekday bars, alternately up and down, with long wicks. */
+    static Path weekdays(Path dir) throws Exception {
+        StringBuilder sb = new StringBuilder("date,open,high,low,close\n");
+        LocalDate d = LocalDate.parse("2024-01-01");
+        int bars = 0;
+        while (bars < 40) {
+            if (d.getDayOfWeek().getValue() <= 5) {
+                double open = 100 + bars;
+                double close = bars % 2 == 0 ? open + 2 : open - 2;
+                sb.append(d).append(',').append(open).append(',').append(Math.max(open, close) + 6).append(',').append(Math.min(open, close) - 6)
+                        .append(',').append(close).append('\n');
+                bars++;
+            }
+            d = d.plusDays(1);
+        }
+        Path f = dir.resolve("weekdays.csv");
+        Files.writeString(f, sb);
+        return f;
+    }
+
+    private static boolean candle(int rgb) {
+        return rgb == (Figure.UP.getRGB() | 0xff000000) || rgb == (Figure.DOWN.getRGB() | 0xff000000);
+    }
+
+    @Test
+    void candlesHaveWicksOfTheirOwnColourAndNoWeekendGaps(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("w.png");
+        CliTest.Run r = CliTest.run("eval", "--csv", weekdays(dir).toString(), "--expr", "r=rsi(close, 3)", "--chart", png.toString(),
+                "--chart-size", "800x400", "--out", dir.resolve("o.csv").toString());
+        assertEquals(0, r.code(), r.err());
+        BufferedImage img = ImageIO.read(png.toFile());
+        int top = 52;
+        int bottom = 30 + (int) (3 * (400 - 22 - 30 - 8) / 4.0) - 2;
+        // Columns holding candle colour, grouped into candles.
+        List<int[]> candles = new ArrayList<>();
+        for (int x = 0; x < img.getWidth(); x++) {
+            boolean any = false;
+            for (int y = top; y < bottom && !any; y++) {
+                any = candle(img.getRGB(x, y));
+            }
+            if (any && !candles.isEmpty() && candles.getLast()[1] == x - 1) {
+                candles.getLast()[1] = x;
+            } else if (any) {
+                candles.add(new int[] {x, x});
+            }
+        }
+        assertEquals(40, candles.size(), "one candle per bar");
+        double step = (800 - 72) / 40.0;
+        for (int i = 1; i < candles.size(); i++) {
+            double gap = (candles.get(i)[0] + candles.get(i)[1]) / 2.0 - (candles.get(i - 1)[0] + candles.get(i - 1)[1]) / 2.0;
+            assertEquals(step, gap, 1.0, "bars are evenly spaced, Friday to Monday too (bar " + i + ")");
+        }
+        double left = 8;
+        for (int i = 0; i < 40; i++) {
+            int wick = (int) Math.floor(left + (i + 0.5) * step);
+            Color expected = i % 2 == 0 ? Figure.UP : Figure.DOWN;
+            int coloured = 0;
+            for (int y = top; y < bottom; y++) {
+                int rgb = img.getRGB(wick, y);
+                if (candle(rgb)) {
+                    assertEquals(expected.getRGB() | 0xff000000, rgb, "bar " + i + " at y " + y + ": the wick has the body's colour");
+                    coloured++;
+                }
+            }
+            assertTrue(coloured > 10, "bar " + i + " has a wick and a body: " + coloured);
+        }
+    }
+
+    @Test
+    void timeTicksMarkTheFirstBarOfEachPeriod() {
+        CsvBars t = CsvBars.read(Path.of(TTRC), CsvOptions.defaults());
+        long[] times = new long[t.rows()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = t.time(i);
+        }
+        List<Ticks.Tick> years = Ticks.time(times, 1128.0 / times.length, 72);
+        assertFalse(years.isEmpty());
+        for (Ticks.Tick tick : years) {
+            assertTrue(tick.label().matches("\\d{4}"), tick.label());
+            assertEquals(tick.label(), Instant.ofEpochMilli(times[tick.bar()]).toString().substring(0, 4));
+            assertFalse(Instant.ofEpochMilli(times[tick.bar() - 1]).toString().startsWith(tick.label()), "the first bar of its year");
+        }
+        long[] recent = java.util.Arrays.copyOfRange(times, times.length - 120, times.length);
+        List<String> months = Ticks.time(recent, 1128.0 / 120, 72).stream().map(Ticks.Tick::label).toList();
+        assertEquals(List.of("Aug", "Sep", "Oct", "Nov", "Dec"), months);
+        long[] fiveMinutes = new long[2 * 78];
+        for (int i = 0; i < fiveMinutes.length; i++) {
+            // Two sessions of 6.5 hours, 09:30 to 16:00 UTC.
+            fiveMinutes[i] = day(i < 78 ? "2024-03-04" : "2024-03-05") + (9 * 60 + 30 + 5 * (i % 78)) * 60_000L;
+        }
+        List<Ticks.Tick> hours = Ticks.time(fiveMinutes, 1128.0 / fiveMinutes.length, 72);
+        assertTrue(hours.stream().anyMatch(h -> h.label().equals("5 Mar") && h.major() && h.bar() == 78), hours.toString());
+        assertTrue(hours.stream().filter(h -> !h.major()).allMatch(h -> h.label().matches("\\d\\d:00")), hours.toString());
+    }
+
+    @Test
+    void theSvgDrawsWhatThePngDraws(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("c.svg");
+        CliTest.Run r = CliTest.run("eval", "--csv", weekdays(dir).toString(), "--expr", "r=rsi(close, 3)", "--expr", "up=close > open",
+                "--chart", svg.toString(), "--out", dir.resolve("o.csv").toString());
+        assertEquals(0, r.code(), r.err());
+        String text = Files.readString(svg);
+        int up = text.split("<rect [^>]*fill=\"#26a69a\"", -1).length - 1;
+        int down = text.split("<rect [^>]*fill=\"#ef5350\"", -1).length - 1;
+        assertEquals(20 + 1, up, "a body per up bar, and the legend's swatch");
+        assertEquals(20, down);
+        assertEquals(20 + 1, text.split("<polygon fill=\"#2962ff\"", -1).length - 1, "a marker where 'up' becomes true, and the legend's");
+        assertEquals(20, text.split("<polygon fill=\"#ffffff\"", -1).length - 1, "each marker has a rim");
+        assertTrue(text.contains(">70</text>") && text.contains(">30</text>"), "rsi's guides are labelled");
+        assertNotNull(javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile()));
+    }
+}

@@ -1,0 +1,204 @@
+package io.ta.cli;
+
+import static io.ta.cli.CliTest.TTRC;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.ta.runtime.csv.CsvBars;
+import io.ta.runtime.csv.CsvOptions;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HTML report: one file, no network, and — in a real headless Chromium — no errors, every series drawn, a
+ * screenshot that is not blank. Chromium is required when the environment variable {@code CI} is set (CI installs
+ * it); elsewhere these browser checks are skipped when no Chromium is found ({@code TA_CHROMIUM} names one).
+ */
+class HtmlReportTest {
+    static final String[] EXPRS = {
+        "--expr", "sma50=sma(close, 50)", "--expr", "bbu=bbands(close, 20, 2).upper", "--expr", "bbl=bbands(close, 20, 2).lower",
+        "--expr", "rsi=rsi(close, 14)", "--expr", "line=macd(close).macd", "--expr", "signal=macd(close).signal",
+        "--expr", "hist=macd(close).histogram", "--expr", "buy=crossup(sma(close, 10), sma(close, 30))",
+        "--expr", "sell=crossdown(sma(close, 10), sma(close, 30))"};
+
+    static Path report(Path dir, String name, String... more) {
+        Path html = dir.resolve(name);
+        List<String> args = new ArrayList<>(List.of("eval", "--csv", TTRC, "--out", dir.resolve(name + ".csv").toString(), "--html", html.toString()));
+        args.addAll(List.of(EXPRS));
+        args.addAll(List.of(more));
+        CliTest.Run r = CliTest.run(args.toArray(new String[0]));
+        assertEquals(0, r.code(), r.err());
+        return html;
+    }
+
+    static JsonObject data(String page) {
+        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"ta-data\">(.*?)</script>", Pattern.DOTALL).matcher(page);
+        assertTrue(m.find());
+        return JsonParser.parseString(m.group(1).replace("<\\/", "</")).getAsJsonObject();
+    }
+
+    @Test
+    void theVendoredLibraryIsTheOneRecorded() throws Exception {
+        String provenance = HtmlReport.resource("report/PROVENANCE.md");
+        byte[] library;
+        try (InputStream in = HtmlReport.class.getResourceAsStream("report/lightweight-charts.standalone.production.js")) {
+            library = in.readAllBytes();
+        }
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(library));
+        assertTrue(provenance.contains("File sha256: `" + sha + "`"), "PROVENANCE.md records " + sha);
+        assertTrue(new String(library, 0, 200, StandardCharsets.UTF_8).contains("TradingView Lightweight Charts™ v5.2.1"));
+        assertTrue(HtmlReport.resource("report/lightweight-charts.LICENSE").contains("Apache License"));
+    }
+
+    @Test
+    void theReportIsOneFileThatAsksTheNetworkForNothing(@TempDir Path dir) throws Exception {
+        String page = Files.readString(report(dir, "r.html"));
+        assertTrue(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; "
+                + "style-src 'unsafe-inline'; img-src data: blob:\">"), "the browser refuses any request");
+        assertFalse(Pattern.compile("<(script|img|iframe)[^>]+src=|<link|@import", Pattern.CASE_INSENSITIVE).matcher(page).find(),
+                "nothing loaded from elsewhere");
+        assertTrue(page.contains("TradingView Lightweight Charts™ v5.2.1"), "the library is inline");
+        JsonObject data = data(page);
+        CsvBars bars = CsvBars.read(Path.of(TTRC), CsvOptions.defaults());
+        assertEquals(bars.rows(), data.get("n").getAsInt(), "the whole history: zoom and pan over all of it");
+        JsonArray close = data.getAsJsonObject("price").getAsJsonArray("close");
+        int closeColumn = bars.columns().indexOf("close");
+        for (int i = 0; i < bars.rows(); i += 97) {
+            assertEquals(bars.value(closeColumn, i), close.get(i).getAsDouble(), 1e-7 * bars.value(closeColumn, i));
+            assertEquals(bars.time(i) / 1000, data.getAsJsonArray("times").get(i).getAsLong());
+        }
+        JsonArray panels = data.getAsJsonArray("panels");
+        assertEquals(List.of("close", "rsi", "macd"), panels.asList().stream().map(p -> p.getAsJsonObject().get("title").getAsString()).toList());
+        JsonObject rsi = panels.get(1).getAsJsonObject();
+        assertEquals("[30,70]", rsi.get("guides").toString());
+        assertEquals(0, rsi.get("min").getAsDouble());
+        assertEquals("histogram", panels.get(2).getAsJsonObject().getAsJsonArray("lines").get(2).getAsJsonObject().get("style").getAsString());
+        assertTrue(rsi.getAsJsonArray("lines").get(0).getAsJsonObject().getAsJsonArray("y").get(0).isJsonNull(), "warm-up is null");
+        assertEquals("1.2345679", HtmlReport.num(1.23456789012));
+        assertEquals("1.2345679E-4", HtmlReport.num(0.000123456789012));
+        assertEquals("1.2345679E8", HtmlReport.num(123456789.012));
+        assertEquals("null", HtmlReport.num(Double.NaN));
+    }
+
+    /** The Chromium to drive, or null; with CI set, a missing one fails the build. */
+    static String chromium() {
+        List<String> candidates = new ArrayList<>();
+        if (System.getenv("TA_CHROMIUM") != null) {
+            candidates.add(System.getenv("TA_CHROMIUM"));
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            for (String name : List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")) {
+                candidates.add(Path.of(dir, name).toString());
+            }
+        }
+        for (String c : candidates) {
+            if (Files.isExecutable(Path.of(c))) {
+                return c;
+            }
+        }
+        if (System.getenv("CI") != null) {
+            fail("CI is set but no Chromium was found (apt-get install -y chromium, or set TA_CHROMIUM)");
+        }
+        Assumptions.abort("no Chromium on this machine (apt-get install -y chromium); the browser checks run in CI");
+        return null;
+    }
+
+    /** Runs headless Chromium on {@code page} with {@code action} ({@code --dump-dom}, {@code --screenshot=…}); its standard output. */
+    static String browse(String chromium, Path page, Path profile, String action) throws Exception {
+        List<String> command = List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
+                "--window-size=1300,950", "--hide-scrollbars", "--virtual-time-budget=15000", action, page.toUri().toString());
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("chromium did not finish within 3 minutes");
+        }
+        assertEquals(0, p.exitValue(), "chromium exit code");
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    static JsonObject status(String chromium, Path page, Path dir) throws Exception {
+        String dom = browse(chromium, page, Files.createTempDirectory(dir, "profile"), "--dump-dom");
+        Matcher m = Pattern.compile("<pre id=\"ta-status\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
+        assertTrue(m.find(), "the page reported nothing: " + dom.substring(0, Math.min(2000, dom.length())));
+        return JsonParser.parseString(m.group(1).replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
+                .getAsJsonObject();
+    }
+
+    @Test
+    void inARealBrowserTheReportLoadsWithoutErrorsAndDrawsEverySeries(@TempDir Path dir) throws Exception {
+        String chromium = chromium();
+        for (String[] variant : new String[][] {{"all.html"}, {"recent.html", "--last", "150", "--log"}}) {
+            String[] more = java.util.Arrays.copyOfRange(variant, 1, variant.length);
+            Path page = report(dir, variant[0], more);
+            JsonObject data = data(Files.readString(page));
+            int lines = 0;
+            for (JsonElement p : data.getAsJsonArray("panels")) {
+                lines += p.getAsJsonObject().getAsJsonArray("lines").size();
+            }
+            int markers = 0;
+            for (JsonElement m : data.getAsJsonArray("markers")) {
+                markers += m.getAsJsonObject().getAsJsonArray("at").size();
+            }
+            JsonObject s = status(chromium, page, dir);
+            assertTrue(s.get("ready").getAsBoolean(), s.toString());
+            assertEquals("[]", s.getAsJsonArray("errors").toString(), "no console errors, no blocked requests");
+            assertEquals(1 + lines, s.get("series").getAsInt(), "the price and every line");
+            assertEquals(1 + lines, s.get("drawn").getAsInt(), "every series holds all its points and shows on its panel: " + s.get("ink"));
+            assertEquals(data.getAsJsonArray("panels").size(), s.get("panes").getAsInt());
+            assertEquals(markers, s.get("markers").getAsInt());
+            assertTrue(markers > 0, variant[0] + " has crossings to mark");
+            assertEquals(2, s.get("pricePrecision").getAsInt(), "prices quoted in cents keep their cents on the axis (51.95, not 52.0)");
+        }
+    }
+
+    @Test
+    void aScreenshotOfTheReportShowsCandlesAndIsNotBlank(@TempDir Path dir) throws Exception {
+        String chromium = chromium();
+        Path page = report(dir, "shot.html", "--last", "120");
+        Path png = dir.resolve("shot.png");
+        browse(chromium, page, Files.createTempDirectory(dir, "profile"), "--screenshot=" + png);
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(1300, img.getWidth());
+        Set<Integer> colours = new HashSet<>();
+        int ink = 0;
+        int up = 0;
+        int down = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y) & 0xffffff;
+                colours.add(rgb);
+                ink += rgb != 0xffffff ? 1 : 0;
+                up += rgb == 0x26a69a ? 1 : 0;
+                down += rgb == 0xef5350 ? 1 : 0;
+            }
+        }
+        assertTrue(colours.size() > 50, "a chart, not a blank page: " + colours.size() + " colours");
+        assertTrue(ink > img.getWidth() * img.getHeight() / 50, "ink on " + ink + " pixels");
+        assertTrue(up > 500 && down > 500, "120 bars are candles of both colours: " + up + " up, " + down + " down pixels");
+    }
+}
