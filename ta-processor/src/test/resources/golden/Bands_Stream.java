@@ -203,6 +203,48 @@ public final class Bands_Stream implements KernelStream {
         outputs[2] = outLower[to - 1];
     }
 
+    /**
+     * A fresh kernel with this stream's parameters, for a fused plan's loop.
+     */
+    public Bands newKernel() {
+        return new Bands(fastPeriod, slowPeriod, width);
+    }
+
+    /**
+     * Output {@code upper} of {@code k}'s last step, finite or NaN.
+     */
+    public static double output0(Bands k) {
+        return Checks.finiteOrNaN(k.upper);
+    }
+
+    /**
+     * Output {@code middle} of {@code k}'s last step, finite or NaN.
+     */
+    public static double output1(Bands k) {
+        return Checks.finiteOrNaN(k.middle);
+    }
+
+    /**
+     * Output {@code lower} of {@code k}'s last step, finite or NaN.
+     */
+    public static double output2(Bands k) {
+        return Checks.finiteOrNaN(k.lower);
+    }
+
+    /**
+     * Steps {@code k} over one bar; read the outputs with {@code outputN(k)}.
+     */
+    public static void stepKernel(Bands k, double high, double low) {
+        k.step(high, low);
+    }
+
+    /**
+     * Output {@code i} (in descriptor order) of the most recent update, preview or replaceLast.
+     */
+    public double outputAt(int i) {
+        return outputs[i];
+    }
+
     @Override
     public KernelDescriptor descriptor() {
         return Bands_Descriptor.INSTANCE;

@@ -157,6 +157,27 @@ public final class WindowMean_Stream implements KernelStream {
         outputs[0] = out[to - 1];
     }
 
+    /**
+     * A fresh kernel with this stream's parameters, for a fused plan's loop.
+     */
+    public WindowMean newKernel() {
+        return new WindowMean(period, rounding);
+    }
+
+    /**
+     * Steps {@code k} over one bar; returns its output, finite or NaN.
+     */
+    public static double stepKernel(WindowMean k, double x) {
+        return Checks.finiteOrNaN(k.step(x));
+    }
+
+    /**
+     * Output {@code i} (in descriptor order) of the most recent update, preview or replaceLast.
+     */
+    public double outputAt(int i) {
+        return outputs[i];
+    }
+
     @Override
     public KernelDescriptor descriptor() {
         return WindowMean_Descriptor.INSTANCE;

@@ -1,5 +1,18 @@
 package io.ta.bench;
 
+import com.tictactec.ta.lib.Core;
+import com.tictactec.ta.lib.MInteger;
+import io.ta.kernels.Ta;
+import io.ta.kernels.ma.Ema_Stream;
+import io.ta.kernels.ma.Sma_Stream;
+import io.ta.kernels.momentum.Macd_Stream;
+import io.ta.kernels.momentum.Rsi_Stream;
+import io.ta.kernels.momentum.Stochastic_Stream;
+import io.ta.kernels.stats.RollingMax_Stream;
+import io.ta.kernels.trend.Adx_Stream;
+import io.ta.kernels.volatility.Atr_Stream;
+import io.ta.kernels.volatility.Bbands_Stream;
+import io.ta.kernels.volume.Obv_Stream;
 import io.ta.runtime.Bars;
 import io.ta.runtime.exec.BlockExecutor;
 import io.ta.runtime.exec.PlanResult;
@@ -13,60 +26,246 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A strategy of 11 plan nodes over 1M bars: the fused block executor (blocks of 256, 1024, 4096 bars) against
- * node-at-a-time evaluation (block = whole history: one full-length array per node) in the same run, plus the plan
- * streamed bar by bar. Run with {@code -prof gc} to see allocation per run ({@code gc.alloc.rate.norm}).
+ * Plans against the same kernels composed by hand, in one run, over 1M bars (ns per bar). Two plans:
+ *
+ * <ul>
+ *   <li>{@code strategy} — the issue's {@value #STRATEGY} (11 nodes);
+ *   <li>{@code wide} — {@value #WIDE} (33 nodes: four columns, nine kernels of which five have several outputs or
+ *       state parts, projections, comparisons and arithmetic).
+ * </ul>
+ *
+ * <p>Per plan: {@code Hand} calls the batch kernels into preallocated arrays and combines them in one loop, as a user
+ * who skips the DSL would; {@code Talib} (strategy only) does the same over TA-Lib; {@code Fused} is the plan
+ * (compiled, default block); {@code Interpreted} runs the same nodes block by block through the generic interfaces;
+ * {@code NodeAtATime} interprets with one block of the whole history (a full-length array per node);
+ * {@code Stream} feeds the plan stream one bar at a time; {@code StreamNodes} is the sum the plan stream is measured
+ * against: the plan's kernels' own typed stream updates, bar by bar, nothing else.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 4, time = 1)
+@Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(2)
 @OperationsPerInvocation(Wave1Bench.N)
 public class PlanBench {
+    static final int N = Wave1Bench.N;
     static final String STRATEGY = "ema(close, 12) > ema(close, 26) and rsi(close, 14) < 70 and close > sma(close, 50)";
+    static final String WIDE = "macd(close, 12, 26, 9).macd > macd(close, 12, 26, 9).signal"
+            + " and close < bbands(close, 20, 2).upper and close > bbands(close, 20, 2).lower"
+            + " and rolling_max(high, 20) - close < atr(high, low, close, 14) * 2"
+            + " and rsi(close, 14) > 30"
+            + " and stochastic(high, low, close, 14, 3, 3).k > stochastic(high, low, close, 14, 3, 3).d"
+            + " and adx(high, low, close, 14).adx > 20"
+            + " and obv(close, volume) > sma(obv(close, volume), 20)";
 
-    @Param({"256", "1024", "4096", "1000000"})
-    int block;
-
+    BenchData data;
     Bars bars;
-    Plan plan;
-    BlockExecutor executor;
-    double[] close;
+    Plan strategy;
+    Plan wide;
+    final Core core = new Core();
+    final MInteger begin = new MInteger();
+    final MInteger count = new MInteger();
+    final double[][] tmp = new double[14][];
+    double[] out;
+    /** Streams are stored here so they escape, as a live stream does: a stream the JIT can keep in registers is not one. */
+    Object[] live = new Object[9];
 
     @Setup
     public void setup() {
-        close = new BenchData(Wave1Bench.N).close;
-        bars = Bars.builder().column("close", close).build();
-        plan = Plan.compile(STRATEGY);
-        executor = new BlockExecutor(plan, block);
-    }
-
-    @Benchmark
-    public PlanResult batch() {
-        return executor.run(bars);
-    }
-
-    @Benchmark
-    public double stream() {
-        if (block != 1024) {
-            return 0; // streaming does not depend on the block size; measured once
+        data = new BenchData(N);
+        bars = Bars.builder().column("open", data.open).column("high", data.high).column("low", data.low)
+                .column("close", data.close).column("volume", data.volume).build();
+        strategy = Plan.compile(STRATEGY);
+        wide = Plan.compile(WIDE);
+        for (int i = 0; i < tmp.length; i++) {
+            tmp[i] = new double[N];
         }
-        PlanStream s = plan.stream();
+        out = new double[N];
+    }
+
+    // ---- strategy ----
+
+    @Benchmark
+    public double[] strategyHand() {
+        double[] close = data.close;
+        double[] fast = tmp[0];
+        double[] slow = tmp[1];
+        double[] rsi = tmp[2];
+        double[] sma = tmp[3];
+        Ta.ema(close, 12, fast);
+        Ta.ema(close, 26, slow);
+        Ta.rsi(close, 14, rsi);
+        Ta.sma(close, 50, sma);
+        for (int i = 0; i < N; i++) {
+            out[i] = fast[i] > slow[i] && rsi[i] < 70 && close[i] > sma[i] ? 1.0 : 0.0;
+        }
+        return out;
+    }
+
+    @Benchmark
+    public double[] strategyTalib() {
+        double[] close = data.close;
+        double[] fast = tmp[0];
+        double[] slow = tmp[1];
+        double[] rsi = tmp[2];
+        double[] sma = tmp[3];
+        // TA-Lib writes from index 0 (the first valid bar); the offsets realign each output with the bars.
+        core.ema(0, N - 1, close, 12, begin, count, fast);
+        int bFast = begin.value;
+        core.ema(0, N - 1, close, 26, begin, count, slow);
+        int bSlow = begin.value;
+        core.rsi(0, N - 1, close, 14, begin, count, rsi);
+        int bRsi = begin.value;
+        core.sma(0, N - 1, close, 50, begin, count, sma);
+        int bSma = begin.value;
+        int start = Math.max(Math.max(bFast, bSlow), Math.max(bRsi, bSma));
+        for (int i = start; i < N; i++) {
+            out[i] = fast[i - bFast] > slow[i - bSlow] && rsi[i - bRsi] < 70 && close[i] > sma[i - bSma] ? 1.0 : 0.0;
+        }
+        return out;
+    }
+
+    @Benchmark
+    public PlanResult strategyFused() {
+        return new BlockExecutor(strategy).run(bars);
+    }
+
+    @Benchmark
+    public PlanResult strategyInterpreted() {
+        return BlockExecutor.interpreted(strategy, BlockExecutor.DEFAULT_BLOCK).run(bars);
+    }
+
+    @Benchmark
+    public PlanResult strategyNodeAtATime() {
+        return BlockExecutor.interpreted(strategy, N).run(bars);
+    }
+
+    @Benchmark
+    public double strategyStream() {
+        PlanStream s = new PlanStream(strategy);
+        live[0] = s;
         double acc = 0;
         double[] bar = new double[1];
-        for (double x : close) {
+        for (double x : data.close) {
             bar[0] = x;
             s.update(bar);
             acc += s.value();
+        }
+        return acc;
+    }
+
+    @Benchmark
+    public double strategyStreamNodes() {
+        Ema_Stream fast = Ta.emaStream(12);
+        Ema_Stream slow = Ta.emaStream(26);
+        Rsi_Stream rsi = Ta.rsiStream(14);
+        Sma_Stream sma = Ta.smaStream(50);
+        live[0] = fast;
+        live[1] = slow;
+        live[2] = rsi;
+        live[3] = sma;
+        double acc = 0;
+        for (double x : data.close) {
+            acc += fast.update(x) + slow.update(x) + rsi.update(x) + sma.update(x);
+        }
+        return acc;
+    }
+
+    // ---- wide ----
+
+    @Benchmark
+    public double[] wideHand() {
+        BenchData d = data;
+        double[][] t = tmp;
+        Ta.macd(d.close, 12, 26, 9, t[0], t[1], t[2]);
+        Ta.bbands(d.close, 20, 2, t[3], t[4], t[5]);
+        Ta.rollingMax(d.high, 20, t[6]);
+        Ta.atr(d.high, d.low, d.close, 14, t[7]);
+        Ta.rsi(d.close, 14, t[8]);
+        Ta.stochastic(d.high, d.low, d.close, 14, 3, 3, t[9], t[10]);
+        Ta.adx(d.high, d.low, d.close, 14, t[11], t[12], t[13]);
+        Ta.obv(d.close, d.volume, t[2]);
+        Ta.sma(t[2], 20, t[4]);
+        double[] c = d.close;
+        for (int i = 0; i < N; i++) {
+            out[i] = t[0][i] > t[1][i] && c[i] < t[3][i] && c[i] > t[5][i] && t[6][i] - c[i] < t[7][i] * 2
+                    && t[8][i] > 30 && t[9][i] > t[10][i] && t[11][i] > 20 && t[2][i] > t[4][i] ? 1.0 : 0.0;
+        }
+        return out;
+    }
+
+    @Benchmark
+    public PlanResult wideFused() {
+        return new BlockExecutor(wide).run(bars);
+    }
+
+    @Benchmark
+    public PlanResult wideInterpreted() {
+        return BlockExecutor.interpreted(wide, BlockExecutor.DEFAULT_BLOCK).run(bars);
+    }
+
+    @Benchmark
+    public double wideStream() {
+        PlanStream s = new PlanStream(wide);
+        live[0] = s;
+        BenchData d = data;
+        double acc = 0;
+        double[] bar = new double[4];
+        java.util.List<String> cols = s.columns();
+        double[][] src = new double[cols.size()][];
+        for (int c = 0; c < src.length; c++) {
+            src[c] = bars.column(cols.get(c));
+        }
+        for (int i = 0; i < N; i++) {
+            for (int c = 0; c < src.length; c++) {
+                bar[c] = src[c][i];
+            }
+            s.update(bar);
+            acc += s.value();
+        }
+        return acc + d.close[0];
+    }
+
+    @Benchmark
+    public double wideStreamNodes() {
+        BenchData d = data;
+        Macd_Stream macd = Ta.macdStream(12, 26, 9);
+        Bbands_Stream bb = Ta.bbandsStream(20, 2);
+        RollingMax_Stream max = Ta.rollingMaxStream(20);
+        Atr_Stream atr = Ta.atrStream(14);
+        Rsi_Stream rsi = Ta.rsiStream(14);
+        Stochastic_Stream st = Ta.stochasticStream(14, 3, 3);
+        Adx_Stream adx = Ta.adxStream(14);
+        Obv_Stream obv = Ta.obvStream();
+        Sma_Stream sma = Ta.smaStream(20);
+        Object[] keep = live;
+        keep[0] = macd;
+        keep[1] = bb;
+        keep[2] = max;
+        keep[3] = atr;
+        keep[4] = rsi;
+        keep[5] = st;
+        keep[6] = adx;
+        keep[7] = obv;
+        keep[8] = sma;
+        double acc = 0;
+        for (int i = 0; i < N; i++) {
+            double h = d.high[i];
+            double l = d.low[i];
+            double c = d.close[i];
+            macd.update(c);
+            bb.update(c);
+            st.update(h, l, c);
+            adx.update(h, l, c);
+            acc += macd.macd() + bb.upper() + max.update(h) + atr.update(h, l, c) + rsi.update(c) + st.slowK() + adx.adx()
+                    + sma.update(obv.update(c, d.volume[i]));
         }
         return acc;
     }

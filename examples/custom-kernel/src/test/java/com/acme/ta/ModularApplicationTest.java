@@ -68,6 +68,9 @@ class ModularApplicationTest {
         // (high -0.1, low +0.5: neither moved out) -> 0/0, which the kernel defines as 0.5.
         assertTrue(lines.contains("dm_balance from com.acme.ta"), output);
         assertTrue(lines.contains("dm_balance(1)=[NaN, 1.0, 0.0, 0.5]"), output);
+        // Both plans ran compiled, not interpreted: the plan compiler's generated class calls the extension's streams
+        // directly, so it gave io.ta.runtime the read edge that service binding does not (the module declares none).
+        assertTrue(lines.contains("io.ta.runtime reads com.acme.ta=true"), output);
     }
 
     private static List<String> compile(String modulePath, Path out) throws IOException {

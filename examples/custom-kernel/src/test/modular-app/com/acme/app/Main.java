@@ -39,5 +39,7 @@ public final class Main {
         System.out.println("range_position(sma(close, 2), 4)[5]=" + values[5]);
         System.out.println("dm_balance from " + balance.getClass().getModule().getName());
         System.out.println("dm_balance(1)=" + Arrays.toString(balances));
+        boolean reads = Plan.class.getModule().canRead(range.getClass().getModule());
+        System.out.println("io.ta.runtime reads com.acme.ta=" + reads);
     }
 }

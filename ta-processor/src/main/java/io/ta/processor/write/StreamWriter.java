@@ -139,8 +139,48 @@ public final class StreamWriter {
         }
 
         t.addMethod(typedRange(m));
+        addFused(t, m);
         addUniform(t, m);
         return Files.file(m.packageName(), t, origins);
+    }
+
+    /**
+     * The entry points of fused plans (io.ta.runtime.exec): a plan compiled to one loop steps every kernel of the plan
+     * bar by bar in the same loop body, so it needs the step, the outputs and a fresh kernel through public members.
+     * They are one-liners the JIT inlines into the plan's loop.
+     */
+    private static void addFused(TypeSpec.Builder t, KernelModel m) {
+        ClassName kernel = m.kernel();
+        t.addMethod(MethodSpec.methodBuilder("newKernel").addModifiers(Modifier.PUBLIC).returns(kernel)
+                .addJavadoc("A fresh kernel with this stream's parameters, for a fused plan's loop.\n")
+                .addStatement("return new $T($L)", kernel, Signatures.paramArgs(m))
+                .build());
+        List<String> elems = Signatures.inputNames(m);
+        CodeBlock call = CodeBlock.of("k.$N($L)", m.stepMethod(), Signatures.join(elems));
+        MethodSpec.Builder step = MethodSpec.methodBuilder("stepKernel").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(kernel, "k")
+                .addParameters(Signatures.scalarInputs(m));
+        if (m.multiOutput()) {
+            step.addJavadoc("Steps {@code k} over one bar; read the outputs with {@code outputN(k)}.\n").addStatement(call);
+            for (int i = 0; i < m.outputs().size(); i++) {
+                t.addMethod(MethodSpec.methodBuilder("output" + i).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(TypeName.DOUBLE)
+                        .addJavadoc("Output {@code $L} of {@code k}'s last step, finite or NaN.\n", m.outputs().get(i).name())
+                        .addParameter(kernel, "k")
+                        .addStatement("return $T.finiteOrNaN(k.$N)", CHECKS, m.outputs().get(i).javaName())
+                        .build());
+            }
+        } else {
+            step.addJavadoc("Steps {@code k} over one bar; returns its output, finite or NaN.\n")
+                    .returns(TypeName.DOUBLE)
+                    .addStatement("return $T.finiteOrNaN($L)", CHECKS, call);
+        }
+        t.addMethod(step.build());
+        t.addMethod(MethodSpec.methodBuilder("outputAt").addModifiers(Modifier.PUBLIC).returns(TypeName.DOUBLE)
+                .addJavadoc("Output {@code i} (in descriptor order) of the most recent update, preview or replaceLast.\n")
+                .addParameter(TypeName.INT, "i")
+                .addStatement("return outputs[i]")
+                .build());
     }
 
     /** {@code lastInputs[i] = input_i<suffix>}: remembers the bar being committed. */

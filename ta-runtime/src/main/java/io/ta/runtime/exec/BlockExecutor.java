@@ -8,10 +8,7 @@ import io.ta.error.TaException;
 import io.ta.error.UnknownNameException;
 import io.ta.runtime.Bars;
 import io.ta.runtime.Series;
-import io.ta.runtime.plan.Node;
-import io.ta.runtime.plan.Ops;
 import io.ta.runtime.plan.Plan;
-import io.ta.runtime.plan.Ref;
 import io.ta.runtime.time.TimeOperator;
 import io.ta.spi.KernelStream;
 import io.ta.spi.Names;
@@ -23,11 +20,12 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
 /**
- * Runs a plan over a history vector-at-a-time (the MonetDB/X100 → DuckDB model): bars are processed in blocks; per
- * block, every node runs once over block-sized buffers — a kernel node is one {@code updateRange} call on its
- * generated stream, carrying state to the next block. One pass over the data serves the whole plan, interpretation
- * costs one call per node per block, intermediates stay cache-resident, and only the roots get full-length arrays.
- * A block size of at least the history length is plain node-at-a-time evaluation.
+ * Runs a plan over a history. Normally the plan is compiled ({@link FusedCompiler}) into one loop whose body runs every
+ * node for one bar — kernels stepped directly, operators inlined, intermediates in registers — and that loop runs
+ * block by block over the bars, each kernel carrying its state to the next block; only the roots get full-length
+ * arrays. A plan the compiler declines runs vector-at-a-time instead (the MonetDB/X100 → DuckDB model): per block,
+ * every {@link ExecNode} runs once over block-sized buffers, a kernel node as one {@code updateRange} call on its
+ * generated stream. A block size of at least the history length makes that plain node-at-a-time evaluation.
  */
 public final class BlockExecutor {
     /** Default bars per block: each buffer is 8 KiB, so a plan's working set stays in L1/L2. */
@@ -35,13 +33,9 @@ public final class BlockExecutor {
 
     private final Plan plan;
     private final int block;
+    private final boolean fuse;
 
-    /**
-     * An executor running {@code plan} in blocks of {@code block} bars.
-     *
-     * @throws InvalidParameterException if the plan is null or the block size is below 1
-     */
-    public BlockExecutor(Plan plan, int block) {
+    private BlockExecutor(Plan plan, int block, boolean fuse) {
         if (plan == null) {
             throw new InvalidParameterException("block_executor", List.of("plan"), "non-null", "block_executor: plan must not be null");
         }
@@ -51,6 +45,16 @@ public final class BlockExecutor {
         }
         this.plan = plan;
         this.block = block;
+        this.fuse = fuse;
+    }
+
+    /**
+     * An executor running {@code plan} in blocks of {@code block} bars.
+     *
+     * @throws InvalidParameterException if the plan is null or the block size is below 1
+     */
+    public BlockExecutor(Plan plan, int block) {
+        this(plan, block, true);
     }
 
     /**
@@ -59,7 +63,17 @@ public final class BlockExecutor {
      * @throws InvalidParameterException if the plan is null
      */
     public BlockExecutor(Plan plan) {
-        this(plan, DEFAULT_BLOCK);
+        this(plan, DEFAULT_BLOCK, true);
+    }
+
+    /**
+     * An executor that never compiles the plan: every node runs once per block through the generic interfaces
+     * (the fallback for plans the compiler declines). For comparisons and tests; results are identical.
+     *
+     * @throws InvalidParameterException if the plan is null or the block size is below 1
+     */
+    public static BlockExecutor interpreted(Plan plan, int block) {
+        return new BlockExecutor(plan, block, false);
     }
 
     /**
@@ -72,76 +86,31 @@ public final class BlockExecutor {
         if (bars == null) {
             throw new ShapeMismatchException("plan", "plan: bars are null");
         }
-        List<Node> nodes = plan.nodes();
+        Program program = Program.of(plan, fuse);
+        List<String> names = plan.columns();
+        double[][] columns = new double[names.size()][];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = column(bars, names.get(c));
+        }
         int n = bars.length();
         int b = Math.max(1, Math.min(block, n));
-        double[][][] buffers = new double[nodes.size()][][];
-        double[][] columns = new double[nodes.size()][];
-        KernelStream[] streams = new KernelStream[nodes.size()];
-        double[][][] kernelInputs = new double[nodes.size()][][];
-        TimeOperator[] operators = new TimeOperator[nodes.size()];
-        long[] time = times(bars);
-        for (Node node : nodes) {
-            int id = node.id();
-            buffers[id] = new double[node.outputs()][b];
-            switch (node) {
-                case Node.Column c -> columns[id] = column(bars, c.name());
-                case Node.Constant k -> java.util.Arrays.fill(buffers[id][0], k.value());
-                case Node.Kernel k -> {
-                    streams[id] = k.descriptor().newStream(k.params());
-                    kernelInputs[id] = new double[k.inputs().size()][];
-                    for (int i = 0; i < k.inputs().size(); i++) {
-                        Ref r = k.inputs().get(i);
-                        kernelInputs[id][i] = buffers[r.node().id()][r.output()];
-                    }
-                }
-                case Node.Operator o -> { }
-                case Node.Timed t -> {
-                    operators[id] = t.spec().newOperator(plan.zone());
-                    kernelInputs[id] = new double[t.inputs().size()][];
-                    for (int i = 0; i < t.inputs().size(); i++) {
-                        Ref r = t.inputs().get(i);
-                        kernelInputs[id][i] = buffers[r.node().id()][r.output()];
-                    }
-                }
+        double[][] results = new double[program.rootSlots.length][n];
+        long[] time = times(program, bars);
+        Fused fused = program.fusedBatch();
+        if (fused != null) {
+            for (int start = 0; start < n; start += b) {
+                fused.batch(columns, results, start, Math.min(n, start + b));
             }
-        }
-        Map<String, double[]> results = new LinkedHashMap<>();
-        for (String root : plan.roots().keySet()) {
-            results.put(root, new double[n]);
-        }
-        for (int start = 0; start < n; start += b) {
-            int len = Math.min(b, n - start);
-            for (Node node : nodes) {
-                int id = node.id();
-                switch (node) {
-                    case Node.Column c -> System.arraycopy(columns[id], start, buffers[id][0], 0, len);
-                    case Node.Constant k -> { }
-                    case Node.Kernel k -> streams[id].updateRange(kernelInputs[id], buffers[id], 0, len);
-                    case Node.Timed t -> operators[id].updateRange(time, start, kernelInputs[id], buffers[id], len);
-                    case Node.Operator o -> {
-                        Ref a = o.inputs().get(0);
-                        double[] in0 = buffers[a.node().id()][a.output()];
-                        if (o.inputs().size() == 1) {
-                            Ops.apply(o.op(), in0, buffers[id][0], len);
-                        } else {
-                            Ref c = o.inputs().get(1);
-                            Ops.apply(o.op(), in0, buffers[c.node().id()][c.output()], buffers[id][0], len);
-                        }
-                    }
-                }
-            }
-            for (Map.Entry<String, Ref> root : plan.roots().entrySet()) {
-                Ref r = root.getValue();
-                System.arraycopy(buffers[r.node().id()][r.output()], 0, results.get(root.getKey()), start, len);
-            }
+        } else {
+            interpret(program, columns, time, program.newStreams(), program.newOperators(), results, n, b);
         }
         long[] sharedTimes = bars.hasTime() ? (time != null ? time : bars.times()) : null;
         Map<String, Series> series = new LinkedHashMap<>();
         Map<String, Integer> lookbacks = new LinkedHashMap<>();
-        for (Map.Entry<String, double[]> e : results.entrySet()) {
-            series.put(e.getKey(), Series.wrap(e.getValue(), bars.hasTime() ? sharedTimes : null));
-            lookbacks.put(e.getKey(), plan.lookback(e.getKey()));
+        int r = 0;
+        for (String root : plan.roots().keySet()) {
+            series.put(root, Series.wrap(results[r++], sharedTimes));
+            lookbacks.put(root, plan.lookback(root));
         }
         return new PlanResult(series, lookbacks, n, sharedTimes);
     }
@@ -150,8 +119,8 @@ public final class BlockExecutor {
      * The time column the plan's time-aware nodes read: the bars' timestamps, or the bar numbers when the bars have
      * none and the plan only counts bars; {@code null} when the plan has no time-aware node.
      */
-    private long[] times(Bars bars) {
-        if (plan.nodes().stream().noneMatch(n -> n instanceof Node.Timed)) {
+    private long[] times(Program program, Bars bars) {
+        if (!program.timed()) {
             return null;
         }
         if (bars.hasTime()) {
@@ -166,6 +135,21 @@ public final class BlockExecutor {
             index[i] = i;
         }
         return index;
+    }
+
+    /** Block at a time: every node once per block over block-sized buffers, roots copied out. */
+    private static void interpret(Program program, double[][] columns, long[] time, KernelStream[] streams, TimeOperator[] operators,
+            double[][] results, int n, int b) {
+        double[][] buffers = new double[program.slots][b];
+        for (int start = 0; start < n; start += b) {
+            int len = Math.min(b, n - start);
+            for (ExecNode node : program.nodes) {
+                node.block(buffers, columns, time, streams, operators, start, len);
+            }
+            for (int r = 0; r < results.length; r++) {
+                System.arraycopy(buffers[program.rootSlots[r]], 0, results[r], start, len);
+            }
+        }
     }
 
     static double[] column(Bars bars, String name) {

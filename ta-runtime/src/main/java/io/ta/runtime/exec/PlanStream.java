@@ -7,7 +7,6 @@ import io.ta.error.SnapshotMismatchException;
 import io.ta.error.StreamStateException;
 import io.ta.error.UnknownNameException;
 import io.ta.runtime.plan.Node;
-import io.ta.runtime.plan.Ops;
 import io.ta.runtime.plan.Plan;
 import io.ta.runtime.plan.Ref;
 import io.ta.runtime.time.TimeOperator;
@@ -30,12 +29,13 @@ public final class PlanStream {
     private final Plan plan;
     private final List<Node> nodes;
     private final List<String> columns;
-    private final int[] columnOf;
+    private final Program program;
     private final KernelStream[] streams;
-    private final double[][] values;
-    private final double[][] kernelInputs;
     private final TimeOperator[] operators;
+    /** Every value of the last bar, one slot per node output (nodes in plan order). */
+    private final double[] values;
     private final boolean timed;
+    private Fused fused;
     private long count;
     private long lastTime;
     /** Whether the last committed bar came with its time (update(time, bar)) rather than a bar number. */
@@ -50,34 +50,32 @@ public final class PlanStream {
      * @throws InvalidParameterException if the plan is null
      */
     public PlanStream(Plan plan) {
+        this(plan, true);
+    }
+
+    /** A fresh stream; {@code fuse} false interprets the nodes (the compiled code's reference, for tests). */
+    PlanStream(Plan plan, boolean fuse) {
         if (plan == null) {
             throw new InvalidParameterException("plan_stream", List.of("plan"), "non-null", "plan_stream: plan must not be null");
         }
         this.plan = plan;
         this.nodes = plan.nodes();
         this.columns = plan.columns();
-        this.columnOf = new int[nodes.size()];
-        this.streams = new KernelStream[nodes.size()];
-        this.values = new double[nodes.size()][];
-        this.kernelInputs = new double[nodes.size()][];
-        this.operators = new TimeOperator[nodes.size()];
-        this.timed = nodes.stream().anyMatch(n -> n instanceof Node.Timed);
-        for (Node n : nodes) {
-            int id = n.id();
-            values[id] = new double[n.outputs()];
-            java.util.Arrays.fill(values[id], Double.NaN);
-            switch (n) {
-                case Node.Column c -> columnOf[id] = columns.indexOf(c.name());
-                case Node.Constant k -> values[id][0] = k.value();
-                case Node.Kernel k -> {
-                    streams[id] = k.descriptor().newStream(k.params());
-                    kernelInputs[id] = new double[k.inputs().size()];
-                }
-                case Node.Operator o -> { }
-                case Node.Timed t -> {
-                    operators[id] = t.spec().newOperator(plan.zone());
-                    kernelInputs[id] = new double[t.inputs().size()];
-                }
+        this.program = Program.of(plan, fuse);
+        this.streams = program.newStreams();
+        this.operators = program.newOperators();
+        this.timed = program.timed();
+        this.values = new double[program.slots];
+        clearValues();
+        this.fused = program.fused(streams);
+    }
+
+    /** NaN in every slot but the constants'. */
+    private void clearValues() {
+        java.util.Arrays.fill(values, Double.NaN);
+        for (ExecNode n : program.nodes) {
+            if (n instanceof ExecNode.Constant k) {
+                values[k.slot()] = k.value();
             }
         }
     }
@@ -212,47 +210,16 @@ public final class PlanStream {
             throw new ShapeMismatchException("plan", "plan: a bar needs " + columns.size() + " values (" + String.join(", ", columns)
                     + "), got " + (bar == null ? 0 : bar.length));
         }
-        for (Node n : nodes) {
-            int id = n.id();
-            switch (n) {
-                case Node.Column c -> values[id][0] = bar[columnOf[id]];
-                case Node.Constant k -> { }
-                case Node.Kernel k -> {
-                    double[] in = kernelInputs[id];
-                    List<Ref> refs = k.inputs();
-                    for (int i = 0; i < in.length; i++) {
-                        Ref r = refs.get(i);
-                        in[i] = values[r.node().id()][r.output()];
-                    }
-                    switch (mode) {
-                        case 0 -> streams[id].update(in, values[id]);
-                        case 1 -> streams[id].preview(in, values[id]);
-                        default -> streams[id].replaceLast(in, values[id]);
-                    }
-                }
-                case Node.Timed t -> {
-                    double[] in = kernelInputs[id];
-                    List<Ref> refs = t.inputs();
-                    for (int i = 0; i < in.length; i++) {
-                        Ref r = refs.get(i);
-                        in[i] = values[r.node().id()][r.output()];
-                    }
-                    switch (mode) {
-                        case 0 -> operators[id].update(time, in, values[id]);
-                        case 1 -> operators[id].preview(time, in, values[id]);
-                        default -> operators[id].replaceLast(in, values[id]);
-                    }
-                }
-                case Node.Operator o -> {
-                    Ref a = o.inputs().get(0);
-                    double x = values[a.node().id()][a.output()];
-                    if (o.inputs().size() == 1) {
-                        values[id][0] = Ops.apply(o.op(), x);
-                    } else {
-                        Ref b = o.inputs().get(1);
-                        values[id][0] = Ops.apply(o.op(), x, values[b.node().id()][b.output()]);
-                    }
-                }
+        Fused f = fused;
+        if (f != null) {
+            switch (mode) {
+                case 0 -> f.update(bar, values);
+                case 1 -> f.preview(bar, values);
+                default -> f.replaceLast(bar, values);
+            }
+        } else {
+            for (ExecNode n : program.nodes) {
+                n.bar(values, bar, time, streams, operators, mode);
             }
         }
     }
@@ -268,19 +235,17 @@ public final class PlanStream {
             String near = Names.closest(root, plan.roots().keySet());
             throw new UnknownNameException("result", root, near, "no result named '" + root + "'" + Names.hint(near));
         }
-        return values[r.node().id()][r.output()];
+        return values[program.slot(r)];
     }
 
     /** The value of a single-expression plan's root. */
     public double value() {
-        Ref r = plan.root();
-        return values[r.node().id()][r.output()];
+        return values[program.rootSlots[0]];
     }
 
     /** The complete state of every node. */
     public PlanSnapshot snapshot() {
         List<StateSnapshot> kernels = new ArrayList<>();
-        List<Double> flat = new ArrayList<>();
         for (Node n : nodes) {
             if (streams[n.id()] != null) {
                 kernels.add(streams[n.id()].snapshot());
@@ -288,18 +253,11 @@ public final class PlanStream {
             if (operators[n.id()] != null) {
                 kernels.add(operators[n.id()].snapshot());
             }
-            for (double v : values[n.id()]) {
-                flat.add(v);
-            }
         }
         if (timed) {
             kernels.add(new StateSnapshot(CLOCK, CLOCK_SCHEMA, new long[] {lastTime}));
         }
-        double[] vs = new double[flat.size()];
-        for (int i = 0; i < vs.length; i++) {
-            vs[i] = flat.get(i);
-        }
-        return new PlanSnapshot(plan.fingerprint(), count, vs, kernels);
+        return new PlanSnapshot(plan.fingerprint(), count, values.clone(), kernels);
     }
 
     /**
@@ -368,14 +326,13 @@ public final class PlanStream {
             }
         }
         long time = timed ? clock(s.kernels().get(k)) : 0;
-        v = 0;
+        Fused rebound = program.fused(fresh);
         for (Node n : nodes) {
             streams[n.id()] = fresh[n.id()];
             operators[n.id()] = freshOperators[n.id()];
-            for (int o = 0; o < n.outputs(); o++) {
-                values[n.id()][o] = vs[v++];
-            }
         }
+        System.arraycopy(s.values(), 0, values, 0, values.length);
+        fused = rebound;
         count = s.count();
         lastTime = time;
         lastTimed = plan.needsTime() && count > 0; // such a plan refuses bars without times, so its clock holds real ones
@@ -407,15 +364,18 @@ public final class PlanStream {
             if (operators[n.id()] != null) {
                 operators[n.id()].reset();
             }
-            if (!(n instanceof Node.Constant)) {
-                java.util.Arrays.fill(values[n.id()], Double.NaN);
-            }
         }
+        clearValues();
         count = 0;
         lastTime = 0;
         lastTimed = false;
         valueTime = 0;
         valueTimed = false;
+    }
+
+    /** Whether this stream runs the plan compiled ({@link FusedCompiler}) rather than interpreted. */
+    boolean fused() {
+        return fused != null;
     }
 
     /** The plan this stream runs. */

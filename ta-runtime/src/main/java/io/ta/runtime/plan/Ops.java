@@ -29,8 +29,8 @@ public final class Ops {
      */
     public static double apply(Op op, double a) {
         return switch (checked(op)) {
-            case NEG -> finiteOrNaN(-a);
-            case NOT -> (a == 0.0 ? 1.0 : 0.0) + (a - a);
+            case NEG -> neg(a);
+            case NOT -> not(a);
             default -> throw new InvalidParameterException("ops", List.of("op"), "NEG or NOT", "ops: " + op + " is not a unary operator");
         };
     }
@@ -42,25 +42,116 @@ public final class Ops {
      */
     public static double apply(Op op, double a, double b) {
         return switch (checked(op)) {
-            case ADD -> finiteOrNaN(a + b);
-            case SUB -> finiteOrNaN(a - b);
-            case MUL -> finiteOrNaN(a * b);
-            // +, -, * with an infinite operand give ±Infinity or NaN, which finiteOrNaN maps to NaN; /, % and ** can
-            // turn one into a finite number (5 / Inf = 0, 5 % Inf = 5, Inf ** 0 = 1), so they check the divisor/operands.
-            case DIV -> b == 0.0 || b - b != 0.0 ? Double.NaN : finiteOrNaN(a / b);
-            case MOD -> b - b != 0.0 ? Double.NaN : finiteOrNaN(a % b);
-            case POW -> a - a != 0.0 || b - b != 0.0 ? Double.NaN : finiteOrNaN(Math.pow(a, b));
-            case GT -> (a > b ? 1.0 : 0.0) + (a - a) + (b - b);
-            case GE -> (a >= b ? 1.0 : 0.0) + (a - a) + (b - b);
-            case LT -> (a < b ? 1.0 : 0.0) + (a - a) + (b - b);
-            case LE -> (a <= b ? 1.0 : 0.0) + (a - a) + (b - b);
-            case EQ -> (a == b ? 1.0 : 0.0) + (a - a) + (b - b);
-            case NE -> (a != b ? 1.0 : 0.0) + (a - a) + (b - b);
-            case AND -> (a != 0.0 && b != 0.0 ? 1.0 : 0.0) + (a - a) + (b - b);
-            case OR -> (a != 0.0 || b != 0.0 ? 1.0 : 0.0) + (a - a) + (b - b);
+            case ADD -> add(a, b);
+            case SUB -> sub(a, b);
+            case MUL -> mul(a, b);
+            case DIV -> div(a, b);
+            case MOD -> mod(a, b);
+            case POW -> pow(a, b);
+            case GT -> gt(a, b);
+            case GE -> ge(a, b);
+            case LT -> lt(a, b);
+            case LE -> le(a, b);
+            case EQ -> eq(a, b);
+            case NE -> ne(a, b);
+            case AND -> and(a, b);
+            case OR -> or(a, b);
             default -> throw new InvalidParameterException("ops", List.of("op"), "a binary operator",
                     "ops: " + op + " is not a binary operator");
         };
+    }
+
+    /**
+     * The name of the static method of this class that implements {@code op} ({@code gt} for GT): fused plans call it
+     * directly, one method per operator, so its semantics stay here.
+     *
+     * @throws InvalidParameterException if {@code op} is null
+     */
+    public static String methodName(Op op) {
+        return checked(op).name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** {@code -a}; NaN for a missing operand. */
+    public static double neg(double a) {
+        return finiteOrNaN(-a);
+    }
+
+    /** Logical not: 1 for 0, 0 for any other number; NaN for a missing operand. */
+    public static double not(double a) {
+        return (a == 0.0 ? 1.0 : 0.0) + (a - a);
+    }
+
+    /** {@code a + b}, finite or NaN. */
+    public static double add(double a, double b) {
+        return finiteOrNaN(a + b);
+    }
+
+    /** {@code a - b}, finite or NaN. */
+    public static double sub(double a, double b) {
+        return finiteOrNaN(a - b);
+    }
+
+    /** {@code a * b}, finite or NaN. */
+    public static double mul(double a, double b) {
+        return finiteOrNaN(a * b);
+    }
+
+    // +, -, * with an infinite operand give ±Infinity or NaN, which finiteOrNaN maps to NaN; /, % and ** can turn one
+    // into a finite number (5 / Inf = 0, 5 % Inf = 5, Inf ** 0 = 1), so they check the divisor/operands.
+
+    /** {@code a / b}; NaN for a zero or missing divisor. */
+    public static double div(double a, double b) {
+        return b == 0.0 || b - b != 0.0 ? Double.NaN : finiteOrNaN(a / b);
+    }
+
+    /** {@code a % b}; NaN for a missing divisor. */
+    public static double mod(double a, double b) {
+        return b - b != 0.0 ? Double.NaN : finiteOrNaN(a % b);
+    }
+
+    /** {@code a ** b}; NaN for a missing operand. */
+    public static double pow(double a, double b) {
+        return a - a != 0.0 || b - b != 0.0 ? Double.NaN : finiteOrNaN(Math.pow(a, b));
+    }
+
+    /** {@code a > b} as 1/0; NaN for a missing operand. */
+    public static double gt(double a, double b) {
+        return (a > b ? 1.0 : 0.0) + (a - a) + (b - b);
+    }
+
+    /** {@code a >= b} as 1/0; NaN for a missing operand. */
+    public static double ge(double a, double b) {
+        return (a >= b ? 1.0 : 0.0) + (a - a) + (b - b);
+    }
+
+    /** {@code a < b} as 1/0; NaN for a missing operand. */
+    public static double lt(double a, double b) {
+        return (a < b ? 1.0 : 0.0) + (a - a) + (b - b);
+    }
+
+    /** {@code a <= b} as 1/0; NaN for a missing operand. */
+    public static double le(double a, double b) {
+        return (a <= b ? 1.0 : 0.0) + (a - a) + (b - b);
+    }
+
+    /** {@code a == b} as 1/0; NaN for a missing operand. */
+    public static double eq(double a, double b) {
+        return (a == b ? 1.0 : 0.0) + (a - a) + (b - b);
+    }
+
+    /** {@code a != b} as 1/0; NaN for a missing operand. */
+    public static double ne(double a, double b) {
+        return (a != b ? 1.0 : 0.0) + (a - a) + (b - b);
+    }
+
+    /** Logical and of two conditions (non-zero is true) as 1/0; NaN for a missing operand. */
+    public static double and(double a, double b) {
+        return (a != 0.0 && b != 0.0 ? 1.0 : 0.0) + (a - a) + (b - b);
+    }
+
+    /** Logical or of two conditions (non-zero is true) as 1/0; NaN for a missing operand. */
+    public static double or(double a, double b) {
+        return (a != 0.0 || b != 0.0 ? 1.0 : 0.0) + (a - a) + (b - b);
     }
 
     private static Op checked(Op op) {

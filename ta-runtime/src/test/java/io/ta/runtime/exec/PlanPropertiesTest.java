@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * For random expressions over every registered kernel, on random bars with missing values and extreme magnitudes:
  * block execution (random block sizes) ≡ bar-by-bar streaming (with previews and revised bars interleaved) ≡
  * streaming with a snapshot → bytes → restore in the middle ≡ the naive node-at-a-time reference — bit for bit. The
- * bars have irregular timestamps, and the expressions use timeframes and wall-clock shifts too.
+ * bars have irregular timestamps, and the expressions use timeframes and wall-clock shifts too. Batch and streams run
+ * compiled ({@link FusedCompiler}); the interpreted executor and, in a quarter of the cases, an interpreted stream run
+ * too, and the compiler must not decline any plan over the standard kernels without time-aware nodes.
  */
 class PlanPropertiesTest {
     static final int EXAMPLES = Integer.getInteger("ta.examples", 1000);
@@ -72,15 +74,21 @@ class PlanPropertiesTest {
                     SplittableRandom r = new SplittableRandom(c.seed());
                     int block = 1 + r.nextInt(r.nextBoolean() ? 8 : 300);
                     PlanResult batch = new BlockExecutor(plan, block).run(c.bars());
+                    PlanResult interpreted = BlockExecutor.interpreted(plan, block).run(c.bars());
                     int n = c.bars().length();
                     Map<String, double[]> naive = new LinkedHashMap<>();
                     for (Map.Entry<String, Expr> e : c.roots().entrySet()) {
                         naive.put(e.getKey(), RandomPlans.evaluate(e.getValue(), c.bars()));
                         for (int t = 0; t < n; t++) {
                             same(naive.get(e.getKey())[t], batch.get(e.getKey()).get(t), "block " + block + " vs naive, " + e.getKey() + " at " + t);
+                            same(naive.get(e.getKey())[t], interpreted.get(e.getKey()).get(t), "interpreted vs naive, " + e.getKey() + " at " + t);
                         }
                     }
-                    PlanStream stream = plan.stream();
+                    PlanStream stream = new PlanStream(plan, r.nextInt(4) != 0);
+                    Program program = Program.of(plan, true);
+                    if (!program.fused() && !program.timed()) {
+                        fail("the compiler declined a plan over standard kernels");
+                    }
                     PlanStream restored = null;
                     int cut = n == 0 ? 0 : r.nextInt(n);
                     for (int t = 0; t < n; t++) {

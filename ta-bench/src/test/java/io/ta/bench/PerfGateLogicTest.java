@@ -1,0 +1,66 @@
+package io.ta.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The gate's arithmetic: a doubled benchmark is a regression, noise inside the budget is not. */
+class PerfGateLogicTest {
+    private static Map<String, Double> scores(double factorOnSma) {
+        Map<String, Double> s = new LinkedHashMap<>();
+        for (String[] pair : PerfGate.PAIRS.values()) {
+            s.put(pair[0], 3.0);
+            s.put(pair[1], 2.0);
+        }
+        s.put("smaTa", 3.0 * factorOnSma);
+        return s;
+    }
+
+    @Test
+    void aDoubledKernelFailsAndOnlyTheRatiosItIsPartOfFail() {
+        Map<String, Double> baseline = PerfGate.ratios(scores(1.0));
+        List<String> r = PerfGate.regressions(PerfGate.ratios(scores(2.0)), baseline);
+        assertEquals(1, r.size(), r.toString());
+        assertTrue(r.get(0).startsWith("sma / TA-Lib: 3.000, baseline 1.500"), r.get(0));
+    }
+
+    @Test
+    void noiseWithinTheBudgetPasses() {
+        Map<String, Double> baseline = PerfGate.ratios(scores(1.0));
+        assertEquals(List.of(), PerfGate.regressions(PerfGate.ratios(scores(1.45)), baseline));
+    }
+
+    @Test
+    void theLowestOverForksIgnoresOneSlowForkButNotASlowdownInAll() {
+        Map<String, Double> baseline = PerfGate.ratios(scores(1.0));
+        Map<String, Double> oneSlowFork = PerfGate.lowest(List.of(PerfGate.ratios(scores(1.0)), PerfGate.ratios(scores(2.5)),
+                PerfGate.ratios(scores(1.1))));
+        assertEquals(List.of(), PerfGate.regressions(oneSlowFork, baseline));
+        Map<String, Double> slowInAll = PerfGate.lowest(List.of(PerfGate.ratios(scores(2.0)), PerfGate.ratios(scores(2.5)),
+                PerfGate.ratios(scores(2.1))));
+        assertEquals(1, PerfGate.regressions(slowInAll, baseline).size());
+    }
+
+    @Test
+    void theNoisyRatiosExistAndGetTheWiderBudget() {
+        for (String r : PerfGate.NOISY) {
+            assertTrue(PerfGate.PAIRS.containsKey(r), r);
+            assertEquals(PerfGate.NOISY_BUDGET, PerfGate.budget(r));
+        }
+        assertEquals(PerfGate.BUDGET, PerfGate.budget("sma / TA-Lib"));
+    }
+
+    @Test
+    void aRatioWithoutBaselineAndAMissingScoreAreErrors() {
+        Map<String, Double> measured = PerfGate.ratios(scores(1.0));
+        assertEquals(PerfGate.PAIRS.size(), PerfGate.regressions(measured, Map.of()).size());
+        Map<String, Double> s = scores(1.0);
+        s.remove("planHand");
+        assertThrows(IllegalStateException.class, () -> PerfGate.ratios(s));
+    }
+}

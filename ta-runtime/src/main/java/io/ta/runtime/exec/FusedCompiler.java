@@ -1,0 +1,358 @@
+package io.ta.runtime.exec;
+
+import io.ta.runtime.plan.Ops;
+import io.ta.spi.KernelStream;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.attribute.CodeAttribute;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Compiles a plan's {@link ExecNode executable nodes} into one hidden class ({@link Fused}) whose loop body runs the
+ * whole plan for one bar: a column is an array load, a kernel is a direct call of its generated
+ * {@code Name_Stream.stepKernel} (batch) or typed {@code update}/{@code preview}/{@code replaceLast} (streams) on the
+ * concrete final class, an operator is a call of its {@link Ops} method, and every intermediate value is a local
+ * variable. The JIT inlines all of it into one loop, so the plan pays no interface call, no switch and no intermediate
+ * array per bar, and independent kernels' dependency chains overlap in the core instead of running one after another.
+ *
+ * <p>Declines (returns null, and the executors interpret the same nodes) when the plan has a time-aware node
+ * (timeframes, wall-clock shifts and sessions run interpreted), when a kernel's classes are not visible from
+ * this library's class loader (an extension loaded in a child loader) or its package is not exported to this module
+ * (a kernel module that keeps its streams to itself), when a generated method would exceed the size
+ * the JIT compiles (HotSpot never compiles methods over 8,000 bytes of bytecode), or when {@code -Dta.fused=false}.
+ */
+final class FusedCompiler {
+    /** HotSpot's {@code HugeMethodLimit}: larger methods are never JIT-compiled. */
+    private static final int MAX_METHOD_BYTES = 8000;
+    private static final boolean ENABLED = !"false".equals(System.getProperty("ta.fused"));
+
+    private static final ClassDesc CD_FUSED = ClassDesc.of(Fused.class.getName());
+    private static final ClassDesc CD_STREAM = ClassDesc.of(KernelStream.class.getName());
+    private static final ClassDesc CD_STREAMS = CD_STREAM.arrayType();
+    private static final ClassDesc CD_OPS = ClassDesc.of(Ops.class.getName());
+    private static final ClassDesc CD_D2 = ConstantDescs.CD_double.arrayType(2);
+    private static final ClassDesc CD_D1 = ConstantDescs.CD_double.arrayType();
+
+    /** Compiled plans, per plan instance (a plan is immutable; the hidden class is unloaded with its plan). */
+    private static final java.util.Map<io.ta.runtime.plan.Plan, java.util.Optional<Factory>> CACHE =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private FusedCompiler() {}
+
+    /**
+     * {@link #compile}, once per plan; {@code prototypes} (fresh streams, one per kernel node) is only asked for when
+     * the plan is compiled, so a cached plan costs a run no stream construction.
+     */
+    static Factory forPlan(io.ta.runtime.plan.Plan plan, ExecNode[] nodes, java.util.function.Supplier<KernelStream[]> prototypes,
+            int[] rootSlots) {
+        if (!ENABLED) {
+            return null;
+        }
+        java.util.Optional<Factory> f = CACHE.get(plan);
+        if (f == null) {
+            f = java.util.Optional.ofNullable(compile(nodes, prototypes.get(), rootSlots));
+            CACHE.put(plan, f);
+        }
+        return f.orElse(null);
+    }
+
+    /**
+     * Makes a {@link Fused}: over given kernel streams (a plan stream), or over fresh kernels of the prototype streams
+     * (a batch run). The prototypes are never updated: a batch only reads their parameters through
+     * {@code newKernel()}, so runs on several threads share them.
+     */
+    record Factory(MethodHandle constructor, KernelStream[] prototypes) {
+        Fused make(KernelStream[] streams) {
+            return make(streams, false);
+        }
+
+        Fused batch() {
+            return make(prototypes, true);
+        }
+
+        private Fused make(KernelStream[] streams, boolean batch) {
+            try {
+                return (Fused) (Object) constructor.invokeExact(streams, batch);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException("fused plan: constructor failed", t);
+            }
+        }
+    }
+
+    /** What the generated code needs to know about one kernel node's generated classes. */
+    private record KernelCode(ClassDesc stream, ClassDesc kernel, int inputs, int outputs, boolean multi) {}
+
+    /**
+     * The compiled form of {@code nodes}, or null if this plan runs interpreted (see the class comment).
+     *
+     * @param prototypes one stream per kernel node (indexed by node id), used for its class only
+     * @param rootSlots the slot of every root, in root order
+     */
+    static Factory compile(ExecNode[] nodes, KernelStream[] prototypes, int[] rootSlots) {
+        if (!ENABLED) {
+            return null;
+        }
+        try {
+            KernelCode[] code = new KernelCode[nodes.length];
+            for (ExecNode n : nodes) {
+                if (n instanceof ExecNode.Timed) {
+                    return null;
+                }
+                if (n instanceof ExecNode.Kernel k) {
+                    code[k.node()] = describe(prototypes[k.node()].getClass(), k.inputs().length, k.outputs());
+                    if (code[k.node()] == null) {
+                        return null;
+                    }
+                }
+            }
+            byte[] bytes = generate(nodes, code, rootSlots);
+            ClassModel model = ClassFile.of().parse(bytes);
+            for (MethodModel m : model.methods()) {
+                if (m.findAttribute(java.lang.classfile.Attributes.code()).map(CodeAttribute::codeLength).orElse(0) > MAX_METHOD_BYTES) {
+                    return null;
+                }
+            }
+            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
+            MethodHandle ctor = lookup.findConstructor(lookup.lookupClass(),
+                    MethodType.methodType(void.class, KernelStream[].class, boolean.class));
+            return new Factory(ctor.asType(MethodType.methodType(Object.class, KernelStream[].class, boolean.class)), prototypes);
+        } catch (ReflectiveOperationException | LinkageError | IllegalArgumentException e) {
+            // A kernel class this loader cannot link, or one whose generated stream predates the fused entry points:
+            // the interpreter runs the same nodes.
+            return null;
+        }
+    }
+
+    /** The generated classes of one kernel stream, or null if the fused entry points are missing or invisible. */
+    private static KernelCode describe(Class<?> stream, int inputs, int outputs) throws ReflectiveOperationException {
+        Method newKernel = stream.getMethod("newKernel");
+        Class<?> kernel = newKernel.getReturnType();
+        Class<?>[] stepParams = new Class<?>[inputs + 1];
+        stepParams[0] = kernel;
+        Arrays.fill(stepParams, 1, stepParams.length, double.class);
+        Method step = stream.getMethod("stepKernel", stepParams);
+        Class<?>[] updateParams = new Class<?>[inputs];
+        Arrays.fill(updateParams, double.class);
+        Method update = stream.getMethod("update", updateParams);
+        boolean multi = step.getReturnType() == void.class;
+        if (multi != (update.getReturnType() == void.class) || !Modifier.isStatic(step.getModifiers())) {
+            return null;
+        }
+        ClassLoader mine = FusedCompiler.class.getClassLoader();
+        Module runtime = FusedCompiler.class.getModule();
+        for (Class<?> c : List.of(stream, kernel)) {
+            if (!Modifier.isPublic(c.getModifiers()) || Class.forName(c.getName(), false, mine) != c
+                    || !c.getModule().isExported(c.getPackageName(), runtime)) {
+                return null;
+            }
+        }
+        // On the module path a kernel library is bound as a service provider, which adds no read edge: without one the
+        // generated class (in this module) fails with IllegalAccessError on its first call into an extension's
+        // stream. A no-op on the class path, where every module is unnamed.
+        runtime.addReads(stream.getModule()).addReads(kernel.getModule());
+        return new KernelCode(ClassDesc.of(stream.getName()), ClassDesc.of(kernel.getName()), inputs, outputs, multi);
+    }
+
+    private static byte[] generate(ExecNode[] nodes, KernelCode[] code, int[] rootSlots) {
+        ClassDesc self = ClassDesc.of(FusedCompiler.class.getPackageName() + ".FusedPlan");
+        List<ExecNode.Kernel> kernels = new ArrayList<>();
+        for (ExecNode n : nodes) {
+            if (n instanceof ExecNode.Kernel k) {
+                kernels.add(k);
+            }
+        }
+        return ClassFile.of().build(self, cb -> {
+            cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
+            cb.withInterfaceSymbols(CD_FUSED);
+            for (ExecNode.Kernel k : kernels) {
+                KernelCode c = code[k.node()];
+                cb.withField("s" + k.node(), c.stream(), ClassFile.ACC_PRIVATE | ClassFile.ACC_FINAL);
+                cb.withField("k" + k.node(), c.kernel(), ClassFile.ACC_PRIVATE | ClassFile.ACC_FINAL);
+            }
+            cb.withMethodBody(ConstantDescs.INIT_NAME, MethodTypeDesc.of(ConstantDescs.CD_void, CD_STREAMS, ConstantDescs.CD_boolean),
+                    ClassFile.ACC_PUBLIC, b -> {
+                        b.aload(0).invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void);
+                        for (ExecNode.Kernel k : kernels) {
+                            KernelCode c = code[k.node()];
+                            b.aload(0).aload(1).loadConstant(k.node()).aaload().checkcast(c.stream())
+                                    .putfield(self, "s" + k.node(), c.stream());
+                            Label skip = b.newLabel();
+                            Label done = b.newLabel();
+                            b.iload(2).ifeq(skip);
+                            b.aload(0).aload(0).getfield(self, "s" + k.node(), c.stream())
+                                    .invokevirtual(c.stream(), "newKernel", MethodTypeDesc.of(c.kernel()));
+                            b.goto_(done);
+                            b.labelBinding(skip);
+                            b.aload(0).aconst_null();
+                            b.labelBinding(done);
+                            b.putfield(self, "k" + k.node(), c.kernel());
+                        }
+                        b.return_();
+                    });
+            cb.withMethodBody("batch", MethodTypeDesc.of(ConstantDescs.CD_void, CD_D2, CD_D2, ConstantDescs.CD_int, ConstantDescs.CD_int),
+                    ClassFile.ACC_PUBLIC, b -> batch(b, self, nodes, code, rootSlots));
+            for (String mode : List.of("update", "preview", "replaceLast")) {
+                cb.withMethodBody(mode, MethodTypeDesc.of(ConstantDescs.CD_void, CD_D1, CD_D1), ClassFile.ACC_PUBLIC,
+                        b -> bar(b, self, nodes, code, mode));
+            }
+        });
+    }
+
+    private static int slots(ExecNode[] nodes) {
+        int s = 0;
+        for (ExecNode n : nodes) {
+            s = Math.max(s, n.slot() + (n instanceof ExecNode.Kernel k ? k.outputs() : n instanceof ExecNode.Timed t ? t.outputs() : 1));
+        }
+        return s;
+    }
+
+    /** {@code batch(columns, roots, from, to)}: locals 1-4 are the parameters. */
+    private static void batch(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code, int[] rootSlots) {
+        int[] kernelLocal = new int[nodes.length];
+        List<Integer> columnLocal = new ArrayList<>();
+        for (ExecNode n : nodes) {
+            switch (n) {
+                case ExecNode.Kernel k -> {
+                    kernelLocal[k.node()] = b.allocateLocal(TypeKind.REFERENCE);
+                    b.aload(0).getfield(self, "k" + k.node(), code[k.node()].kernel()).astore(kernelLocal[k.node()]);
+                }
+                case ExecNode.Column c -> {
+                    while (columnLocal.size() <= c.column()) {
+                        columnLocal.add(-1);
+                    }
+                    if (columnLocal.get(c.column()) < 0) {
+                        int l = b.allocateLocal(TypeKind.REFERENCE);
+                        b.aload(1).loadConstant(c.column()).aaload().astore(l);
+                        columnLocal.set(c.column(), l);
+                    }
+                }
+                default -> { }
+            }
+        }
+        int[] rootLocal = new int[rootSlots.length];
+        for (int r = 0; r < rootSlots.length; r++) {
+            rootLocal[r] = b.allocateLocal(TypeKind.REFERENCE);
+            b.aload(2).loadConstant(r).aaload().astore(rootLocal[r]);
+        }
+        int[] value = valueLocals(b, nodes);
+        int i = b.allocateLocal(TypeKind.INT);
+        b.iload(3).istore(i);
+        Label head = b.newLabel();
+        Label end = b.newLabel();
+        b.labelBinding(head);
+        b.iload(i).iload(4).if_icmpge(end);
+        for (ExecNode n : nodes) {
+            switch (n) {
+                case ExecNode.Column c -> b.aload(columnLocal.get(c.column())).iload(i).daload().dstore(value[c.slot()]);
+                case ExecNode.Constant k -> { } // stored once, before the loop
+                case ExecNode.Kernel k -> {
+                    KernelCode c = code[k.node()];
+                    b.aload(kernelLocal[k.node()]);
+                    for (int in : k.inputs()) {
+                        b.dload(value[in]);
+                    }
+                    ClassDesc[] params = new ClassDesc[c.inputs() + 1];
+                    params[0] = c.kernel();
+                    Arrays.fill(params, 1, params.length, ConstantDescs.CD_double);
+                    if (c.multi()) {
+                        b.invokestatic(c.stream(), "stepKernel", MethodTypeDesc.of(ConstantDescs.CD_void, params));
+                        for (int o = 0; o < c.outputs(); o++) {
+                            b.aload(kernelLocal[k.node()])
+                                    .invokestatic(c.stream(), "output" + o, MethodTypeDesc.of(ConstantDescs.CD_double, c.kernel()))
+                                    .dstore(value[k.slot() + o]);
+                        }
+                    } else {
+                        b.invokestatic(c.stream(), "stepKernel", MethodTypeDesc.of(ConstantDescs.CD_double, params))
+                                .dstore(value[k.slot()]);
+                    }
+                }
+                case ExecNode.Operator o -> operator(b, o, value);
+                case ExecNode.Timed t -> throw new IllegalStateException("plans with time-aware nodes are not compiled");
+            }
+        }
+        for (int r = 0; r < rootSlots.length; r++) {
+            b.aload(rootLocal[r]).iload(i).dload(value[rootSlots[r]]).dastore();
+        }
+        b.iinc(i, 1).goto_(head);
+        b.labelBinding(end);
+        b.return_();
+    }
+
+    /** {@code update/preview/replaceLast(bar, values)}: locals 1-2 are the parameters. */
+    private static void bar(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code, String mode) {
+        int[] value = valueLocals(b, nodes);
+        for (ExecNode n : nodes) {
+            switch (n) {
+                case ExecNode.Column c -> b.aload(1).loadConstant(c.column()).daload().dstore(value[c.slot()]);
+                case ExecNode.Constant k -> { }
+                case ExecNode.Kernel k -> {
+                    KernelCode c = code[k.node()];
+                    b.aload(0).getfield(self, "s" + k.node(), c.stream());
+                    for (int in : k.inputs()) {
+                        b.dload(value[in]);
+                    }
+                    ClassDesc[] params = new ClassDesc[c.inputs()];
+                    Arrays.fill(params, ConstantDescs.CD_double);
+                    if (c.multi()) {
+                        b.invokevirtual(c.stream(), mode, MethodTypeDesc.of(ConstantDescs.CD_void, params));
+                        for (int o = 0; o < c.outputs(); o++) {
+                            b.aload(0).getfield(self, "s" + k.node(), c.stream()).loadConstant(o)
+                                    .invokevirtual(c.stream(), "outputAt", MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_int))
+                                    .dstore(value[k.slot() + o]);
+                        }
+                    } else {
+                        b.invokevirtual(c.stream(), mode, MethodTypeDesc.of(ConstantDescs.CD_double, params)).dstore(value[k.slot()]);
+                    }
+                }
+                case ExecNode.Operator o -> operator(b, o, value);
+                case ExecNode.Timed t -> throw new IllegalStateException("plans with time-aware nodes are not compiled");
+            }
+        }
+        for (int s = 0; s < value.length; s++) {
+            b.aload(2).loadConstant(s).dload(value[s]).dastore();
+        }
+        b.return_();
+    }
+
+    /** One double local per slot; constants are stored into theirs here. */
+    private static int[] valueLocals(CodeBuilder b, ExecNode[] nodes) {
+        int[] value = new int[slots(nodes)];
+        for (int s = 0; s < value.length; s++) {
+            value[s] = b.allocateLocal(TypeKind.DOUBLE);
+        }
+        for (ExecNode n : nodes) {
+            if (n instanceof ExecNode.Constant k) {
+                b.ldc(b.constantPool().doubleEntry(k.value())).dstore(value[k.slot()]);
+            }
+        }
+        return value;
+    }
+
+    private static void operator(CodeBuilder b, ExecNode.Operator o, int[] value) {
+        b.dload(value[o.a()]);
+        if (o.b() < 0) {
+            b.invokestatic(CD_OPS, Ops.methodName(o.op()), MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double));
+        } else {
+            b.dload(value[o.b()]);
+            b.invokestatic(CD_OPS, Ops.methodName(o.op()),
+                    MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double, ConstantDescs.CD_double));
+        }
+        b.dstore(value[o.slot()]);
+    }
+}
