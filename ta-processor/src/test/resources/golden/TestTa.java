@@ -24,7 +24,7 @@ public final class TestTa {
      * @param low input {@code low}
      * @param fastPeriod {@code fast_period}; [1, 100]; default 3
      * @param slowPeriod {@code slow_period}; [2, 100]; default 10
-     * @param width {@code width}; > 0; default 2.0
+     * @param width {@code width}; &gt; 0; default 2.0
      * @return one array per output, aligned to the input
      */
     public static Bands_Result bands(double[] high, double[] low, int fastPeriod, int slowPeriod,
@@ -47,7 +47,7 @@ public final class TestTa {
      * @param low input {@code low}
      * @param fastPeriod {@code fast_period}; [1, 100]; default 3
      * @param slowPeriod {@code slow_period}; [2, 100]; default 10
-     * @param width {@code width}; > 0; default 2.0
+     * @param width {@code width}; &gt; 0; default 2.0
      * @param outUpper receives the output; must have the inputs' length
      * @param outMiddle receives the output; must have the inputs' length
      * @param outLower receives the output; must have the inputs' length

@@ -1,6 +1,7 @@
 /**
- * The small SPI between generated code and the runtime: {@link io.ta.spi.KernelDescriptor} (registered through
- * {@link java.util.ServiceLoader}), {@link io.ta.spi.KernelStream}, parameter schemas and values, state snapshots,
- * and the shared checks generated code calls.
+ * The small SPI between generated code and the runtime: {@link io.ta.spi.KernelDescriptor} (one per kernel, found
+ * through its library's {@link io.ta.spi.KernelLibraryProvider} and {@link java.util.ServiceLoader}),
+ * {@link io.ta.spi.KernelStream}, parameter schemas and values, state snapshots, and the shared checks generated code
+ * calls.
  */
 package io.ta.spi;

@@ -158,5 +158,8 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
     public static final class Mark implements StatePart.Mark {
         int head;
         int size;
+
+        /** Only {@link DoubleRing#newMark()} makes one. */
+        Mark() {}
     }
 }

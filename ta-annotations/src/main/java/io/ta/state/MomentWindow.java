@@ -411,5 +411,8 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
         double m2;
         double m3;
         double m4;
+
+        /** Only {@link MomentWindow#newMark()} makes one. */
+        Mark() {}
     }
 }

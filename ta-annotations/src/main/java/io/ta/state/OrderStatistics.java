@@ -712,5 +712,8 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
     public static final class Mark implements StatePart.Mark {
         long seq;
         long lastMissing = Long.MIN_VALUE / 2;
+
+        /** Only {@link OrderStatistics#newMark()} makes one. */
+        Mark() {}
     }
 }

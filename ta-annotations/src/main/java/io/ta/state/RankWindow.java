@@ -397,5 +397,8 @@ public final class RankWindow implements StatePart<RankWindow.Mark> {
     /** A {@link RankWindow} checkpoint: the push count to undo back to. */
     public static final class Mark implements StatePart.Mark {
         long seq;
+
+        /** Only {@link RankWindow#newMark()} makes one. */
+        Mark() {}
     }
 }

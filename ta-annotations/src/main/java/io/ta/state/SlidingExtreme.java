@@ -315,5 +315,8 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         double prefixValue;
         long prefixIndex;
         long lastMissing;
+
+        /** Only {@link SlidingExtreme#newMark()} makes one. */
+        Mark() {}
     }
 }

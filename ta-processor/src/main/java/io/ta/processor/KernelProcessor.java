@@ -16,6 +16,7 @@ import io.ta.processor.validate.ValidationReport;
 import io.ta.processor.write.DescriptorWriter;
 import io.ta.processor.write.FacadeWriter;
 import io.ta.processor.write.FluentWriter;
+import io.ta.processor.write.LibraryWriter;
 import io.ta.processor.write.ManifestWriter;
 import io.ta.processor.write.ResultWriter;
 import io.ta.processor.write.StateCompanionWriter;
@@ -35,6 +36,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic.Kind;
@@ -45,8 +47,11 @@ import javax.tools.StandardLocation;
  * Turns every {@code @Kernel} class into its generated companions (validate → model → write).
  *
  * <p>Per kernel, in the round it appears: {@code _State}, {@code _Stream}, {@code _Descriptor} and, for multi-output
- * kernels, {@code _Result}. One round later (so the facade is itself compiled normally): the library facade. At the
- * end: {@code META-INF/services/io.ta.spi.KernelDescriptor} and {@code META-INF/ta/catalog.json}.
+ * kernels, {@code _Result}. One round later (so the facade is itself compiled normally): the library facade and the
+ * library's one {@code io.ta.spi.KernelLibraryProvider} ({@code <Facade>Library}). At the end: the provider's
+ * {@code META-INF/services} entry, {@code META-INF/services/io.ta.spi.KernelDescriptor} (every descriptor, for
+ * class-path code that loads them one by one), {@code META-INF/ta/catalog.json}, and — when the kernels are compiled
+ * as a named module — a check that its {@code module-info.java} provides the library.
  *
  * <p>It never throws into javac. Problems with a kernel are errors on the offending element; an unexpected failure
  * becomes one {@code [TaFatal]} error for that kernel, and the others are still processed.
@@ -54,6 +59,7 @@ import javax.tools.StandardLocation;
 @AutoService(Processor.class)
 public final class KernelProcessor extends AbstractProcessor {
     private static final String SERVICES = "META-INF/services/io.ta.spi.KernelDescriptor";
+    private static final String LIBRARY_SERVICES = "META-INF/services/" + LibraryWriter.PROVIDER.canonicalName();
 
     private KernelElements elements;
     private KernelValidator validator;
@@ -202,9 +208,14 @@ public final class KernelProcessor extends AbstractProcessor {
     }
 
     private void facade() throws IOException {
-        ClassName facade = libraryFacade != null ? libraryFacade : ClassName.get(commonPackage(), "Kernels");
+        ClassName facade = facadeType();
         write(new FacadeWriter().write(facade, models, origins()));
         write(new FluentWriter().write(facade, models, origins()));
+        write(new LibraryWriter().write(facade, models, origins()));
+    }
+
+    private ClassName facadeType() {
+        return libraryFacade != null ? libraryFacade : ClassName.get(commonPackage(), "Kernels");
     }
 
     private String commonPackage() {
@@ -241,7 +252,33 @@ public final class KernelProcessor extends AbstractProcessor {
             services.append(m.descriptorType().canonicalName()).append('\n');
         }
         resource(SERVICES, services.toString(), origin);
+        ClassName provider = LibraryWriter.providerType(facadeType());
+        resource(LIBRARY_SERVICES, provider.canonicalName() + "\n", origin);
         resource(ManifestWriter.PATH, new ManifestWriter().write(models), origin);
+        checkModuleProvides(provider, origin);
+    }
+
+    /**
+     * In a named module the service file is ignored: without a {@code provides} clause the module's kernels would be
+     * silently invisible on the module path, so its absence is an error on the module declaration.
+     */
+    private void checkModuleProvides(ClassName provider, Element[] origin) {
+        if (origin.length == 0) {
+            return;
+        }
+        ModuleElement module = processingEnv.getElementUtils().getModuleOf(origin[0]);
+        if (module == null || module.isUnnamed()) {
+            return;
+        }
+        String service = LibraryWriter.PROVIDER.canonicalName();
+        for (ModuleElement.Directive d : module.getDirectives()) {
+            if (d instanceof ModuleElement.ProvidesDirective p && p.getService().getQualifiedName().contentEquals(service)
+                    && p.getImplementations().stream().anyMatch(i -> i.getQualifiedName().contentEquals(provider.canonicalName()))) {
+                return;
+            }
+        }
+        processingEnv.getMessager().printMessage(Kind.ERROR,
+                Messages.LIBRARY_NOT_PROVIDED.formatted(module.getQualifiedName(), service, provider.canonicalName()), module);
     }
 
     private void resource(String path, String content, Element[] origin) throws IOException {

@@ -3,18 +3,31 @@ package io.ta.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import io.ta.processor.validate.Messages;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -187,6 +200,58 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aModuleThatDoesNotProvideItsLibraryIsRejected(@TempDir Path dir) throws IOException {
+        List<Diagnostic<? extends JavaFileObject>> errors = compileModule(dir, "");
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(Messages.LIBRARY_NOT_PROVIDED.formatted("test.kernels", "io.ta.spi.KernelLibraryProvider", "test.KernelsLibrary"),
+                errors.get(0).getMessage(Locale.ROOT));
+        assertEquals(dir.resolve("src/module-info.java").toUri(), errors.get(0).getSource().toUri());
+    }
+
+    @Test
+    void aModuleThatProvidesItsLibraryCompiles(@TempDir Path dir) throws IOException {
+        List<Diagnostic<? extends JavaFileObject>> errors =
+                compileModule(dir, "    provides io.ta.spi.KernelLibraryProvider with test.KernelsLibrary;\n");
+        assertEquals(List.of(), errors);
+        assertTrue(Files.exists(dir.resolve("out/test/KernelsLibrary.class")));
+    }
+
+    /**
+     * Compiles module {@code test.kernels} (kernel {@code test.K} plus {@code extra} in its declaration) with the
+     * processor against ta-annotations on the module path, returning the errors. compile-testing's in-memory file
+     * manager cannot compile a module, hence the real files.
+     */
+    private static List<Diagnostic<? extends JavaFileObject>> compileModule(Path dir, String extra) throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src/test"));
+        Files.writeString(src.resolve("K.java"), ok(CTOR + LOOKBACK + STEP));
+        Path module = Files.writeString(dir.resolve("src/module-info.java"), """
+                module test.kernels {
+                    requires io.ta.annotations;
+                    requires static transitive java.compiler;
+                    exports test;
+                """ + extra + "}\n");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+                    List.of("--module-path", annotationsLocation(), "-proc:full", "-d", dir.resolve("out").toString()), null,
+                    files.getJavaFileObjects(module, src.resolve("K.java")));
+            task.setProcessors(List.of(new KernelProcessor()));
+            task.call();
+        }
+        return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
+    }
+
+    /** ta-annotations' classes (a directory in the reactor, a jar elsewhere), for the module path. */
+    private static String annotationsLocation() {
+        try {
+            return Path.of(io.ta.annotation.Kernel.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aNameTakenByAnotherKernelIsRejected() {
         JavaFileObject other = JavaFileObjects.forSourceString("test.Other", kernel(
                 "@Kernel(name = \"other\", aliases = \"k\", family = Family.STATISTIC, summary = \"s\", scale = Scale.PRICE)", "public final class Other",
@@ -245,6 +310,7 @@ class DiagnosticsTest {
         }
         constants.remove("FATAL");
         constants.remove("LIBRARY_DUPLICATE"); // covered by twoFacadesInOneCompilationAreRejected
+        constants.remove("LIBRARY_NOT_PROVIDED"); // covered by aModuleThatDoesNotProvideItsLibraryIsRejected
         Set<String> covered = cases().stream().map(Case::constant).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(constants, covered);
     }

@@ -33,7 +33,7 @@ class GeneratedSourceTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "WindowMean_Stream", "WindowMean_State", "WindowMean_Descriptor",
-        "Bands_Stream", "Bands_State", "Bands_Descriptor", "Bands_Result", "TestTa", "TestTaExpr"})
+        "Bands_Stream", "Bands_State", "Bands_Descriptor", "Bands_Result", "TestTa", "TestTaExpr", "TestTaLibrary"})
     void generatedSourceMatchesGolden(String type) throws IOException {
         assertThat(compile()).generatedSourceFile("test." + type).contentsAsUtf8String().isEqualTo(golden(type + ".java"));
     }
@@ -44,6 +44,14 @@ class GeneratedSourceTest {
                 .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/io.ta.spi.KernelDescriptor")
                 .contentsAsUtf8String()
                 .isEqualTo("test.WindowMean_Descriptor\ntest.Bands_Descriptor\n");
+    }
+
+    @Test
+    void registersTheOneLibraryProvider() throws IOException {
+        assertThat(compile())
+                .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/io.ta.spi.KernelLibraryProvider")
+                .contentsAsUtf8String()
+                .isEqualTo("test.TestTaLibrary\n");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.ta.runtime;
 import io.ta.error.InvalidParameterException;
 import io.ta.error.UnknownNameException;
 import io.ta.spi.KernelDescriptor;
+import io.ta.spi.KernelLibraryProvider;
 import io.ta.spi.Names;
 import io.ta.spi.ParamValues;
 import io.ta.spi.SelectorSpec;
@@ -15,15 +16,20 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
- * Every kernel on the classpath, found through {@link ServiceLoader}: the built-ins and any extension jar's. Resolves
+ * Every kernel on the class path and module path, found through {@link ServiceLoader}: the built-ins and any extension
+ * jar's. Each kernel library is one {@link KernelLibraryProvider} (the only form a named module declares); descriptors
+ * listed one by one as {@link KernelDescriptor} services on the class path (jars built before library providers
+ * existed) are added when no library already supplied their class. Resolves
  * canonical names, aliases and selector aliases (an alias bound to one output, e.g. {@code bb_upper}); a name claimed
  * twice is a {@link RegistryConflictException} at load time, not a silent shadowing.
  *
@@ -36,6 +42,9 @@ public final class Registry {
 
     /** The service file kernel jars register their descriptors in. */
     static final String SERVICE_FILE = "META-INF/services/" + KernelDescriptor.class.getName();
+
+    /** The service file kernel jars register their library provider in. */
+    static final String LIBRARY_FILE = "META-INF/services/" + KernelLibraryProvider.class.getName();
 
     /** Beyond this many broken providers loading stops, so a loader that fails the same way forever cannot hang it. */
     static final int MAX_PROBLEMS = 1000;
@@ -125,11 +134,47 @@ public final class Registry {
      * @throws RegistryConflictException if two loaded kernels claim one name
      */
     public static Registry load(ClassLoader loader) {
-        Map<String, String> sources = declaredProviders(loader);
+        Map<String, String> sources = declaredProviders(loader, LIBRARY_FILE);
+        declaredProviders(loader, SERVICE_FILE).forEach(sources::putIfAbsent);
         List<KernelDescriptor> found = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        Iterator<KernelDescriptor> it = ServiceLoader.load(KernelDescriptor.class, loader).iterator();
+        Set<Class<?>> supplied = new HashSet<>();
+        Iterator<KernelLibraryProvider> libraries = ServiceLoader.load(KernelLibraryProvider.class, loader).iterator();
         String previous = null;
+        while (problems.size() < MAX_PROBLEMS) {
+            KernelLibraryProvider library = null;
+            try {
+                if (!libraries.hasNext()) {
+                    break;
+                }
+                library = libraries.next();
+                List<KernelDescriptor> kernels = library.kernels();
+                if (kernels == null) {
+                    throw new IllegalStateException("its kernels() is null");
+                }
+                for (KernelDescriptor d : kernels) {
+                    try {
+                        if (d == null) {
+                            throw new IllegalStateException("it lists a null descriptor");
+                        }
+                        checkMetadata(d);
+                        supplied.add(d.getClass());
+                        found.add(d);
+                    } catch (LinkageError | RuntimeException e) {
+                        problems.add(problem(e, d, library, sources));
+                    }
+                }
+            } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+                Problem p = problem(e, null, library, sources);
+                if (p.reason().equals(previous)) {
+                    break; // the iterator did not move past the failure: it would repeat forever
+                }
+                previous = p.reason();
+                problems.add(p);
+            }
+        }
+        Iterator<KernelDescriptor> it = ServiceLoader.load(KernelDescriptor.class, loader).iterator();
+        previous = null;
         while (problems.size() < MAX_PROBLEMS) {
             KernelDescriptor d = null;
             try {
@@ -137,12 +182,15 @@ public final class Registry {
                     break;
                 }
                 d = it.next();
+                if (supplied.contains(d.getClass())) {
+                    continue; // its library listed it already
+                }
                 checkMetadata(d);
                 found.add(d);
             } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
-                Problem p = problem(e, d, sources);
+                Problem p = problem(e, d, null, sources);
                 if (p.reason().equals(previous)) {
-                    break; // the iterator did not move past the failure: it would repeat forever
+                    break;
                 }
                 previous = p.reason();
                 problems.add(p);
@@ -173,8 +221,9 @@ public final class Registry {
         }
     }
 
-    private static Problem problem(Throwable e, KernelDescriptor loaded, Map<String, String> sources) {
-        String provider = loaded != null ? loaded.getClass().getName() : null;
+    private static Problem problem(Throwable e, KernelDescriptor loaded, KernelLibraryProvider library,
+            Map<String, String> sources) {
+        String provider = loaded != null ? loaded.getClass().getName() : library != null ? library.getClass().getName() : null;
         String message = String.valueOf(e.getMessage());
         if (provider == null) {
             for (String name : sources.keySet()) { // the longest declared name the error mentions
@@ -184,20 +233,25 @@ public final class Registry {
             }
         }
         String reason = e instanceof ServiceConfigurationError
-                ? message.replaceFirst("^" + java.util.regex.Pattern.quote(KernelDescriptor.class.getName()) + ": ", "")
+                ? message.replaceFirst("^(" + java.util.regex.Pattern.quote(KernelDescriptor.class.getName()) + "|"
+                        + java.util.regex.Pattern.quote(KernelLibraryProvider.class.getName()) + "): ", "")
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         if (e.getCause() != null && e instanceof ServiceConfigurationError) {
             reason += " (" + e.getCause() + ")";
         }
-        return new Problem(provider == null ? "?" : provider, provider == null ? "" : sources.getOrDefault(provider, ""),
-                reason.replace('\n', ' '), e);
+        String source = provider == null ? "" : sources.getOrDefault(provider,
+                library != null ? sources.getOrDefault(library.getClass().getName(), "") : "");
+        return new Problem(provider == null ? "?" : provider, source, reason.replace('\n', ' '), e);
     }
 
-    /** Provider class name → the jar or directory whose service file lists it (first one wins, as for the loader). */
-    private static Map<String, String> declaredProviders(ClassLoader loader) {
+    /**
+     * Provider class name → the jar or directory whose service file {@code file} lists it (first one wins, as for the
+     * loader).
+     */
+    private static Map<String, String> declaredProviders(ClassLoader loader, String file) {
         Map<String, String> out = new LinkedHashMap<>();
         try {
-            Enumeration<URL> files = loader == null ? ClassLoader.getSystemResources(SERVICE_FILE) : loader.getResources(SERVICE_FILE);
+            Enumeration<URL> files = loader == null ? ClassLoader.getSystemResources(file) : loader.getResources(file);
             while (files.hasMoreElements()) {
                 URL url = files.nextElement();
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
@@ -227,6 +281,8 @@ public final class Registry {
             s = s.substring(4, bang < 0 ? s.length() : bang);
         } else if (s.endsWith(SERVICE_FILE)) {
             s = s.substring(0, s.length() - SERVICE_FILE.length());
+        } else if (s.endsWith(LIBRARY_FILE)) {
+            s = s.substring(0, s.length() - LIBRARY_FILE.length());
         }
         return s.startsWith("file:") ? s.substring(5) : s;
     }

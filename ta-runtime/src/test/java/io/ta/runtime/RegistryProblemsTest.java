@@ -9,6 +9,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.OutputKind;
 import io.ta.annotation.Scale;
 import io.ta.spi.KernelDescriptor;
+import io.ta.spi.KernelLibraryProvider;
 import io.ta.spi.KernelStream;
 import io.ta.spi.OutputSpec;
 import io.ta.spi.ParamSpec;
@@ -138,10 +139,30 @@ class RegistryProblemsTest {
         }
     }
 
+    /** A library provider whose listing fails. */
+    public static final class ThrowingLibrary implements KernelLibraryProvider {
+        @Override
+        public List<KernelDescriptor> kernels() {
+            throw new IllegalStateException("broken library");
+        }
+    }
+
+    /** A library provider listing one descriptor that cannot describe itself. */
+    public static final class LibraryOfNameless implements KernelLibraryProvider {
+        @Override
+        public List<KernelDescriptor> kernels() {
+            return List.of(new Nameless());
+        }
+    }
+
     static Path jar(Path dir, String... providers) throws IOException {
+        return jarWith(dir, Registry.SERVICE_FILE, providers);
+    }
+
+    static Path jarWith(Path dir, String serviceFile, String... providers) throws IOException {
         Path jar = dir.resolve("broken-extension.jar");
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-            out.putNextEntry(new JarEntry(Registry.SERVICE_FILE));
+            out.putNextEntry(new JarEntry(serviceFile));
             out.write(("# an extension whose build went wrong\n" + String.join("\n", providers) + "\n").getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
@@ -173,6 +194,34 @@ class RegistryProblemsTest {
                     problems.get(2).reason());
             assertEquals("IllegalStateException: its descriptor has no name", problems.get(3).reason());
         }
+        assertEquals(List.of(), Registry.standard().problems());
+    }
+
+    @Test
+    void brokenLibraryProvidersAreSkippedAndReportedOneLineEach(@TempDir Path dir) throws IOException {
+        Path jar = jarWith(dir, Registry.LIBRARY_FILE, "com.example.ta.MissingLibrary", ThrowingLibrary.class.getName(),
+                LibraryOfNameless.class.getName());
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, RegistryProblemsTest.class.getClassLoader())) {
+            Registry r = Registry.load(loader);
+            assertEquals(Registry.standard().kernels().size(), r.kernels().size(), "every working kernel still loads");
+
+            List<Registry.Problem> problems = r.problems();
+            assertEquals(List.of("com.example.ta.MissingLibrary", ThrowingLibrary.class.getName(), Nameless.class.getName()),
+                    problems.stream().map(Registry.Problem::provider).toList(), problems.toString());
+            for (Registry.Problem p : problems) {
+                assertEquals(jar.toString(), p.source(), p.describe());
+                assertEquals(1, p.describe().lines().count(), "one line per problem");
+            }
+            assertEquals("Provider com.example.ta.MissingLibrary not found", problems.get(0).reason());
+            assertEquals("IllegalStateException: broken library", problems.get(1).reason());
+            assertEquals("IllegalStateException: its descriptor has no name", problems.get(2).reason());
+        }
+    }
+
+    @Test
+    void aDescriptorListedByItsLibraryAndByItsOwnServiceFileIsRegisteredOnce() {
+        // The built-ins are registered both ways on the class path; a second registration would be a name conflict.
+        assertEquals(new io.ta.kernels.TaLibrary().kernels().size(), Registry.standard().kernels().size());
         assertEquals(List.of(), Registry.standard().problems());
     }
 }

@@ -57,8 +57,9 @@ public abstract class KernelSuite {
         List<KernelDescriptor> all = kernels();
         if (all.isEmpty()) {
             fail("no kernel registered in package " + getClass().getPackageName() + " or below (is the test in the library's "
-                    + "package, did the annotation processor run, is META-INF/services/io.ta.spi.KernelDescriptor on the "
-                    + "test classpath?)");
+                    + "package, did the annotation processor run, is the library's provider registered: its "
+                    + "META-INF/services on the test classpath, or `provides io.ta.spi.KernelLibraryProvider` in its "
+                    + "module-info?)");
         }
         return all.stream().filter(d -> only.isEmpty() || only.contains(d.name())).toList();
     }

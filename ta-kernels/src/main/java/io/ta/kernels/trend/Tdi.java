@@ -11,7 +11,7 @@ import io.ta.kernels.momentum.Mom;
 import io.ta.kernels.stats.RollingSum;
 
 /**
- * Trend detection index (M. H. Pee, "Trend Detection Index", Stocks & Commodities), as R TTR {@code TDI}: with
+ * Trend detection index (M. H. Pee, "Trend Detection Index", Stocks &amp; Commodities), as R TTR {@code TDI}: with
  * {@code mom = x − x[t−n]} ({@link Mom}), {@code di = Σ_n mom}, and
  * {@code tdi = |di| − (Σ_{n·m}|mom| − Σ_n|mom|)}, the sums over the last n and {@code n·multiple} bars
  * ({@link RollingSum}s). Positive tdi: a trend, whose direction is the sign of di.

@@ -11,7 +11,7 @@ import io.ta.kernels.price.TrueRange;
 import io.ta.kernels.stats.RollingSum;
 
 /**
- * Vortex indicator (Botes & Siepman, TASC January 2010): {@code plus = ΣVM⁺/ΣTR}, {@code minus = ΣVM⁻/ΣTR} over the
+ * Vortex indicator (Botes &amp; Siepman, TASC January 2010): {@code plus = ΣVM⁺/ΣTR}, {@code minus = ΣVM⁻/ΣTR} over the
  * last n bars, {@code VM⁺ = |H − L₋₁|}, {@code VM⁻ = |L − H₋₁|}, TR the {@link TrueRange}; sums are
  * {@link RollingSum}s; {@code ΣTR = 0} gives 0 (exact test, CATALOG.md §5.1). Every term needs the previous bar, so
  * bar 0 is NaN and the first output is at bar n. A window kernel: NaN while a missing cell is inside the window.

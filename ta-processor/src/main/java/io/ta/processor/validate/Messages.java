@@ -186,6 +186,10 @@ public final class Messages {
     public static final String LIBRARY_NAME =
             "[TaLibraryName] facade name '%s' is not a valid Java class name. Fix: use a simple name such as 'Ta'.";
 
+    public static final String LIBRARY_NOT_PROVIDED =
+            "[TaLibraryNotProvided] module %s holds kernels but does not provide them, so the module path would not"
+                    + " find them. Fix: add 'provides %s with %s;' to its module-info.java.";
+
     public static final String FATAL =
             "[TaFatal] the ta processor failed unexpectedly on %s. This is a processor bug; please report it with"
                     + " this trace: %s";

@@ -24,7 +24,7 @@ public final class DescriptorWriter {
         TypeSpec.Builder t = TypeSpec.classBuilder(self)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(Types.DESCRIPTOR)
-                .addJavadoc("Registry descriptor of {@code $L}: $L\n", m.name(), m.summary());
+                .addJavadoc("Registry descriptor of {@code $L}: $L\n", m.name(), Javadoc.text(m.summary()));
 
         t.addField(FieldSpec.builder(self, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The shared instance (ServiceLoader makes its own; both are equivalent).\n")

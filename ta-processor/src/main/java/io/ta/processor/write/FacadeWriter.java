@@ -116,12 +116,12 @@ public final class FacadeWriter {
     }
 
     private static CodeBlock doc(KernelModel m) {
-        CodeBlock.Builder b = CodeBlock.builder().add("{@code $L}: $L\n\n", m.name(), m.summary());
+        CodeBlock.Builder b = CodeBlock.builder().add("{@code $L}: $L\n\n", m.name(), Javadoc.text(m.summary()));
         if (!m.lookbackFormula().isEmpty()) {
             b.add("<p>Lookback (first valid index): {@code $L}.", m.lookbackFormula());
         }
         if (!m.reference().isEmpty()) {
-            b.add(" Reference: $L.", m.reference());
+            b.add(" Reference: $L.", Javadoc.text(m.reference()));
         }
         b.add("\n\n");
         for (InputModel in : m.inputs()) {
@@ -134,8 +134,8 @@ public final class FacadeWriter {
                 case "BOOL" -> "true or false";
                 default -> "one of " + String.join(", ", p.choices());
             };
-            b.add("@param $N {@code $L}$L; $L$L\n", p.javaName(), p.name(), p.doc().isEmpty() ? "" : ", " + p.doc(), range,
-                    p.defaultValue() == null ? "" : "; default " + p.defaultValue());
+            b.add("@param $N {@code $L}$L; $L$L\n", p.javaName(), p.name(), p.doc().isEmpty() ? "" : ", " + Javadoc.text(p.doc()),
+                    Javadoc.text(range), p.defaultValue() == null ? "" : "; default " + Javadoc.text(p.defaultValue()));
         }
         return b.build();
     }

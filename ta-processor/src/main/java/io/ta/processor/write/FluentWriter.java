@@ -127,7 +127,7 @@ public final class FluentWriter {
             // this = the first generic input; the other generic inputs and the parameters are arguments.
             for (boolean all : defaults ? new boolean[] {true, false} : new boolean[] {true}) {
                 MethodSpec.Builder b = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC).returns(ret)
-                        .addJavadoc("{@code $L}$L: $L\n", m.name(), all ? "" : " with default parameters", m.summary());
+                        .addJavadoc("{@code $L}$L: $L\n", m.name(), all ? "" : " with default parameters", Javadoc.text(m.summary()));
                 CodeBlock.Builder args = CodeBlock.builder();
                 args.add("$T.named($S, expr)", ARG, generic.get(0).name());
                 for (InputModel in : generic.subList(1, generic.size())) {
@@ -144,7 +144,7 @@ public final class FluentWriter {
             for (boolean all : defaults ? new boolean[] {true, false} : new boolean[] {true}) {
                 MethodSpec.Builder b = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(ret)
                         .addJavadoc("{@code $L}$L over the bar fields $L: $L\n", m.name(), all ? "" : " with default parameters",
-                                String.join(", ", m.inputs().stream().map(InputModel::name).toList()), m.summary());
+                                String.join(", ", m.inputs().stream().map(InputModel::name).toList()), Javadoc.text(m.summary()));
                 CodeBlock.Builder args = CodeBlock.builder();
                 if (all) {
                     addParams(b, args, m);
@@ -179,7 +179,7 @@ public final class FluentWriter {
         for (OutputModel o : m.outputs()) {
             String name = JavaNames.method(o.name());
             h.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(self)
-                    .addJavadoc("Output {@code $L}$L.\n", o.name(), o.doc().isEmpty() ? "" : ": " + o.doc())
+                    .addJavadoc("Output {@code $L}$L.\n", o.name(), o.doc().isEmpty() ? "" : ": " + Javadoc.text(o.doc()))
                     .addStatement("return $T.of(new $T.Output(call, $S))", self, EXPR, o.name()).build());
         }
         return h.build();

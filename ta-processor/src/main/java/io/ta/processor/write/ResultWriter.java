@@ -19,7 +19,7 @@ public final class ResultWriter {
                 .addJavadoc("Batch result of {@code $L}: one array per output, each aligned to the input.\n\n", m.name());
         for (OutputModel o : m.outputs()) {
             ctor.addParameter(ParameterSpec.builder(Signatures.DOUBLES, o.javaName()).build());
-            t.addJavadoc("@param $N output {@code $L}$L\n", o.javaName(), o.name(), o.doc().isEmpty() ? "" : ": " + o.doc());
+            t.addJavadoc("@param $N output {@code $L}$L\n", o.javaName(), o.name(), o.doc().isEmpty() ? "" : ": " + Javadoc.text(o.doc()));
         }
         t.recordConstructor(ctor.build());
         return Files.file(m.packageName(), t, origins);

@@ -40,7 +40,7 @@ public final class StreamWriter {
         TypeSpec.Builder t = TypeSpec.classBuilder(self)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(Types.STREAM)
-                .addJavadoc("Incremental {@code $L}: $L\n\n", m.name(), m.summary())
+                .addJavadoc("Incremental {@code $L}: $L\n\n", m.name(), Javadoc.text(m.summary()))
                 .addJavadoc("<p>{@code update} commits a bar, {@code preview} evaluates the forming bar without committing it,\n")
                 .addJavadoc("{@code replaceLast} revises the last committed bar; all are O(1) for O(1) kernels. Outputs of the most\n")
                 .addJavadoc("recent of these calls are readable with $L.\n", multi ? "the output getters" : "{@link #value()}");

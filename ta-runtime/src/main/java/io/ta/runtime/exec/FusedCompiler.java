@@ -31,7 +31,8 @@ import java.util.List;
  *
  * <p>Declines (returns null, and the executors interpret the same nodes) when the plan has a time-aware node
  * (timeframes, wall-clock shifts and sessions run interpreted), when a kernel's classes are not visible from
- * this library's class loader (an extension loaded in a child loader), when a generated method would exceed the size
+ * this library's class loader (an extension loaded in a child loader) or its package is not exported to this module
+ * (a kernel module that keeps its streams to itself), when a generated method would exceed the size
  * the JIT compiles (HotSpot never compiles methods over 8,000 bytes of bytecode), or when {@code -Dta.fused=false}.
  */
 final class FusedCompiler {
@@ -154,11 +155,17 @@ final class FusedCompiler {
             return null;
         }
         ClassLoader mine = FusedCompiler.class.getClassLoader();
+        Module runtime = FusedCompiler.class.getModule();
         for (Class<?> c : List.of(stream, kernel)) {
-            if (!Modifier.isPublic(c.getModifiers()) || Class.forName(c.getName(), false, mine) != c) {
+            if (!Modifier.isPublic(c.getModifiers()) || Class.forName(c.getName(), false, mine) != c
+                    || !c.getModule().isExported(c.getPackageName(), runtime)) {
                 return null;
             }
         }
+        // On the module path a kernel library is bound as a service provider, which adds no read edge: without one the
+        // generated class (in this module) fails with IllegalAccessError on its first call into an extension's
+        // stream. A no-op on the class path, where every module is unnamed.
+        runtime.addReads(stream.getModule()).addReads(kernel.getModule());
         return new KernelCode(ClassDesc.of(stream.getName()), ClassDesc.of(kernel.getName()), inputs, outputs, multi);
     }
 

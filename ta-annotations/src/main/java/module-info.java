@@ -1,0 +1,12 @@
+/**
+ * The annotations kernels are written with, the SPI generated code implements and the runtime consumes
+ * ({@link io.ta.spi.KernelLibraryProvider}, {@link io.ta.spi.KernelDescriptor}), the typed errors, the expression IR
+ * and the state parts. Depends on nothing but {@code java.base}.
+ */
+module io.ta.annotations {
+    exports io.ta.annotation;
+    exports io.ta.error;
+    exports io.ta.expr;
+    exports io.ta.spi;
+    exports io.ta.state;
+}

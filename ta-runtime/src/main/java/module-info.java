@@ -1,0 +1,21 @@
+/**
+ * The engine: the DSL and its planner, block and bar-by-bar executors, CSV input, resampling and time. Finds kernels
+ * through the {@link io.ta.spi.KernelLibraryProvider} service (one per kernel library, built-in or extension), on the
+ * module path and the class path alike; requiring it brings the built-in kernels and the SPI.
+ */
+module io.ta.runtime {
+    requires transitive io.ta.annotations;
+    requires transitive io.ta.kernels;
+
+    exports io.ta.runtime;
+    exports io.ta.runtime.csv;
+    exports io.ta.runtime.dsl;
+    exports io.ta.runtime.exec;
+    exports io.ta.runtime.plan;
+    exports io.ta.runtime.resample;
+    exports io.ta.runtime.time;
+
+    uses io.ta.spi.KernelLibraryProvider;
+    // Descriptors registered one by one (class-path jars built before library providers) are still honoured.
+    uses io.ta.spi.KernelDescriptor;
+}
