@@ -287,6 +287,10 @@ public final class PlanStream {
         }
         double[] vs = s.values();
         int v = 0;
+        // Kernels emit finite values or NaN and operators map overflow to NaN, so an infinity can only enter through a
+        // column; a derived value that is infinite while no column is was forged.
+        boolean infiniteColumn = false;
+        int infiniteDerived = -1;
         for (Node n : nodes) {
             for (int o = 0; o < n.outputs(); o++, v++) {
                 double x = vs[v];
@@ -303,9 +307,18 @@ public final class PlanStream {
                                     + kn.descriptor().name() + ") holds " + x + " (kernel outputs are finite or NaN)");
                         }
                     }
-                    default -> { } // columns and operators pass infinite inputs through
+                    case Node.Column c -> infiniteColumn |= Double.isInfinite(x);
+                    default -> {
+                        if (Double.isInfinite(x) && infiniteDerived < 0) {
+                            infiniteDerived = n.id();
+                        }
+                    }
                 }
             }
+        }
+        if (infiniteDerived >= 0 && !infiniteColumn) {
+            throw new CorruptSnapshotException("plan: corrupt snapshot: node " + infiniteDerived
+                    + " holds an infinity, but no input column does (only an infinite input passes through)");
         }
         // Restore into fresh streams first so a bad kernel snapshot leaves this stream untouched.
         KernelStream[] fresh = new KernelStream[streams.length];
