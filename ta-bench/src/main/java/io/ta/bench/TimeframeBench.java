@@ -2,9 +2,9 @@ package io.ta.bench;
 
 import io.ta.runtime.Bars;
 import io.ta.runtime.exec.BlockExecutor;
-import io.ta.runtime.exec.PlanResult;
-import io.ta.runtime.exec.PlanStream;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.PlanResult;
+import io.ta.runtime.PlanStream;
+import io.ta.runtime.Plan;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -5,7 +5,7 @@ import io.ta.runtime.Series;
 import io.ta.runtime.csv.CsvBars;
 import io.ta.runtime.csv.CsvReader;
 import io.ta.runtime.exec.BlockExecutor;
-import io.ta.runtime.exec.PlanResult;
+import io.ta.runtime.PlanResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.ta.cli;
 
 import io.ta.error.DataFormatException;
 import io.ta.runtime.csv.CsvReader;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.Plan;
 import io.ta.runtime.plan.ValueType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

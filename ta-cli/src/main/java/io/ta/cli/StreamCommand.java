@@ -2,7 +2,7 @@ package io.ta.cli;
 
 import io.ta.error.DataFormatException;
 import io.ta.runtime.csv.CsvReader;
-import io.ta.runtime.exec.PlanStream;
+import io.ta.runtime.PlanStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;

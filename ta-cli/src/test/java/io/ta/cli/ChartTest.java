@@ -11,7 +11,7 @@ import io.ta.annotation.Chart;
 import io.ta.runtime.Bars;
 import io.ta.runtime.csv.CsvBars;
 import io.ta.runtime.csv.CsvOptions;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.Plan;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;

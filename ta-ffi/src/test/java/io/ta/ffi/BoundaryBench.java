@@ -1,8 +1,8 @@
 package io.ta.ffi;
 
 import io.ta.runtime.Registry;
-import io.ta.runtime.exec.PlanStream;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.PlanStream;
+import io.ta.runtime.Plan;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.ParamValues;
 import java.io.IOException;

@@ -13,7 +13,7 @@ import io.ta.error.UnknownNameException;
 import io.ta.runtime.Registry;
 import io.ta.runtime.RegistryConflictException;
 import io.ta.runtime.dsl.ExpressionException;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.Plan;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

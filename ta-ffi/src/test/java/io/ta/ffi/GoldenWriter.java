@@ -2,9 +2,9 @@ package io.ta.ffi;
 
 import io.ta.runtime.Bars;
 import io.ta.runtime.Registry;
-import io.ta.runtime.exec.PlanResult;
-import io.ta.runtime.exec.PlanStream;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.PlanResult;
+import io.ta.runtime.PlanStream;
+import io.ta.runtime.Plan;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.ParamSpec;
 import io.ta.spi.ParamType;

@@ -1,6 +1,6 @@
 package io.ta.flink;
 
-import io.ta.runtime.exec.PlanStream;
+import io.ta.runtime.PlanStream;
 
 /**
  * The state of one key (instrument): its live plan stream and the timestamp of the last committed bar. This is the

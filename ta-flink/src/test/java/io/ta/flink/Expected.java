@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.ta.runtime.Registry;
-import io.ta.runtime.exec.PlanResult;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.PlanResult;
+import io.ta.runtime.Plan;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;

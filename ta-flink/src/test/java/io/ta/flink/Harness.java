@@ -1,8 +1,8 @@
 package io.ta.flink;
 
 import io.ta.runtime.Registry;
-import io.ta.runtime.exec.PlanStream;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.PlanStream;
+import io.ta.runtime.Plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

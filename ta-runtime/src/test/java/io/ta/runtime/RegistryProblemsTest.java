@@ -15,7 +15,6 @@ import io.ta.spi.OutputSpec;
 import io.ta.spi.ParamSpec;
 import io.ta.spi.ParamValues;
 import io.ta.spi.SelectorSpec;
-import io.ta.runtime.plan.Plan;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;

@@ -13,9 +13,6 @@ import io.ta.error.UnknownNameException;
 import io.ta.kernels.TaExpr;
 import io.ta.runtime.dsl.ParseException;
 import io.ta.runtime.exec.BlockExecutor;
-import io.ta.runtime.exec.PlanResult;
-import io.ta.runtime.exec.PlanStream;
-import io.ta.runtime.plan.Plan;
 import io.ta.runtime.resample.Resample;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
@@ -120,7 +117,8 @@ class RuntimeApiErrorsTest {
     /** Classes whose every public method and constructor the sweep below calls with nulls. */
     static final List<Class<?>> API = List.of(Plan.class, BlockExecutor.class, PlanStream.class, PlanResult.class, Series.class,
             Mask.class, Bars.class, Bars.Builder.class, Outputs.class, Registry.class, Resample.class,
-            io.ta.runtime.time.Timeframe.class, io.ta.runtime.dsl.Parser.class, io.ta.runtime.plan.Ops.class);
+            io.ta.runtime.plan.PlanGraph.class, io.ta.runtime.time.Timeframe.class, io.ta.runtime.dsl.Parser.class,
+            io.ta.runtime.plan.Ops.class);
 
     /**
      * Every public method and constructor of the runtime API, called with {@code null} in each reference parameter in
@@ -176,6 +174,9 @@ class RuntimeApiErrorsTest {
     static Object instance(Class<?> type) {
         if (type == Plan.class) {
             return SMA;
+        }
+        if (type == io.ta.runtime.plan.PlanGraph.class) {
+            return SMA.graph();
         }
         if (type == BlockExecutor.class) {
             return new BlockExecutor(SMA);
@@ -244,6 +245,9 @@ class RuntimeApiErrorsTest {
         if (p == Plan.class) {
             return SMA;
         }
+        if (p == io.ta.runtime.plan.PlanGraph.class) {
+            return SMA.graph();
+        }
         if (p == Bars.class) {
             return BARS;
         }
@@ -265,7 +269,7 @@ class RuntimeApiErrorsTest {
         if (p == ClassLoader.class) {
             return RuntimeApiErrorsTest.class.getClassLoader();
         }
-        if (p == io.ta.runtime.exec.PlanSnapshot.class) {
+        if (p == io.ta.runtime.PlanSnapshot.class) {
             return SMA.stream().snapshot();
         }
         if (p.isEnum()) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ta.kernels.TaExpr;
 import io.ta.runtime.Bars;
 import io.ta.runtime.Registry;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.Plan;
 import io.ta.spi.KernelDescriptor;
 import org.junit.jupiter.api.Test;
 

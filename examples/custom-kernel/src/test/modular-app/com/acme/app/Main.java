@@ -3,7 +3,7 @@ package com.acme.app;
 import io.ta.kernels.Ta;
 import io.ta.runtime.Bars;
 import io.ta.runtime.Registry;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.Plan;
 import io.ta.spi.KernelDescriptor;
 import java.util.Arrays;
 

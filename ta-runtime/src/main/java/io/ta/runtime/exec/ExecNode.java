@@ -21,7 +21,7 @@ import java.util.List;
  * batch loop (stepping kernels) and by plan streams (updating kernel streams). The interpreted forms exist for plans
  * the compiler declines (see {@link FusedCompiler}), and they are what the compiled code is tested against.
  */
-sealed interface ExecNode {
+public sealed interface ExecNode {
     /** The first slot of this node's outputs. */
     int slot();
 

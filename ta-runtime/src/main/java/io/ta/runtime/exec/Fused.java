@@ -4,7 +4,7 @@ package io.ta.runtime.exec;
  * A plan compiled to one class by {@link FusedCompiler}: its loop body steps every node of the plan for one bar, with
  * every intermediate value in a local variable. Instances are made for one run ({@code batch}) or one plan stream.
  */
-interface Fused {
+public interface Fused {
     /**
      * Bars {@code [from, to)} of the columns (one full-length array per plan column) through the plan's own kernels,
      * writing every root's value at the same index of its array. The kernels carry their state to the next call.

@@ -1,5 +1,6 @@
 package io.ta.runtime.exec;
 
+import io.ta.runtime.Plan;
 import io.ta.runtime.plan.Ops;
 import io.ta.spi.KernelStream;
 import java.lang.classfile.ClassFile;
@@ -48,7 +49,7 @@ final class FusedCompiler {
     private static final ClassDesc CD_D1 = ConstantDescs.CD_double.arrayType();
 
     /** Compiled plans, per plan instance (a plan is immutable; the hidden class is unloaded with its plan). */
-    private static final java.util.Map<io.ta.runtime.plan.Plan, java.util.Optional<Factory>> CACHE =
+    private static final java.util.Map<io.ta.runtime.Plan, java.util.Optional<Factory>> CACHE =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private FusedCompiler() {}
@@ -57,7 +58,7 @@ final class FusedCompiler {
      * {@link #compile}, once per plan; {@code prototypes} (fresh streams, one per kernel node) is only asked for when
      * the plan is compiled, so a cached plan costs a run no stream construction.
      */
-    static Factory forPlan(io.ta.runtime.plan.Plan plan, ExecNode[] nodes, java.util.function.Supplier<KernelStream[]> prototypes,
+    static Factory forPlan(io.ta.runtime.Plan plan, ExecNode[] nodes, java.util.function.Supplier<KernelStream[]> prototypes,
             int[] rootSlots) {
         if (!ENABLED) {
             return null;

@@ -1,7 +1,7 @@
 package io.ta.runtime.exec;
 
 import io.ta.runtime.plan.Node;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.Plan;
 import io.ta.runtime.plan.Ref;
 import io.ta.runtime.time.TimeOperator;
 import io.ta.spi.KernelStream;
@@ -10,11 +10,11 @@ import io.ta.spi.KernelStream;
  * A plan prepared for execution, shared by {@link BlockExecutor} and {@link PlanStream}: its {@link ExecNode}s, the slot
  * of every root, and — unless the plan runs interpreted — the factory of its compiled {@link Fused} form.
  */
-final class Program {
-    final Plan plan;
-    final ExecNode[] nodes;
-    final int[] rootSlots;
-    final int slots;
+public final class Program {
+    public final Plan plan;
+    public final ExecNode[] nodes;
+    public final int[] rootSlots;
+    public final int slots;
     private final FusedCompiler.Factory factory;
 
     private Program(Plan plan, boolean fuse) {
@@ -34,17 +34,17 @@ final class Program {
     }
 
     /** The program of {@code plan}; {@code fuse} false runs it interpreted. */
-    static Program of(Plan plan, boolean fuse) {
+    public static Program of(Plan plan, boolean fuse) {
         return new Program(plan, fuse);
     }
 
     /** The slot holding {@code ref}'s value. */
-    int slot(Ref ref) {
+    public int slot(Ref ref) {
         return nodes[ref.node().id()].slot() + ref.output();
     }
 
     /** Fresh kernel streams, indexed by node id (null for other nodes). */
-    KernelStream[] newStreams() {
+    public KernelStream[] newStreams() {
         KernelStream[] streams = new KernelStream[nodes.length];
         for (Node n : plan.nodes()) {
             if (n instanceof Node.Kernel k) {
@@ -55,7 +55,7 @@ final class Program {
     }
 
     /** Fresh time operators, indexed by node id (null for other nodes). */
-    TimeOperator[] newOperators() {
+    public TimeOperator[] newOperators() {
         TimeOperator[] ops = new TimeOperator[nodes.length];
         for (Node n : plan.nodes()) {
             if (n instanceof Node.Timed t) {
@@ -66,7 +66,7 @@ final class Program {
     }
 
     /** Whether the plan has time-aware nodes. */
-    boolean timed() {
+    public boolean timed() {
         for (ExecNode n : nodes) {
             if (n instanceof ExecNode.Timed) {
                 return true;
@@ -76,12 +76,12 @@ final class Program {
     }
 
     /** Whether the plan runs compiled. */
-    boolean fused() {
+    public boolean fused() {
         return factory != null;
     }
 
     /** The compiled plan over {@code streams} (a plan stream's); null when interpreted. */
-    Fused fused(KernelStream[] streams) {
+    public Fused fused(KernelStream[] streams) {
         return factory == null ? null : factory.make(streams);
     }
 

@@ -134,7 +134,7 @@ final class Canonical {
      * keeps on the timeframe.
      */
     private Expr frame(Node.Timed t, TimeSpec.Frame f) {
-        Plan inner = f.inner();
+        PlanGraph inner = f.inner();
         List<String> cols = inner.columns();
         Expr tf = new Expr.Text(f.timeframe().toString());
         boolean synthetic = cols.stream().anyMatch(c -> c.startsWith("$"));

@@ -851,7 +851,7 @@ final class Planner {
      * inner column — the base column of that name, or the bound base series — with its aggregation.
      */
     private PRef materialize(Framed f) {
-        Plan first = innerPlan(f.inner());
+        PlanGraph first = innerPlan(f.inner());
         Map<String, String> rename = new HashMap<>();
         List<String> columns = first.columns();
         for (int i = 0; i < columns.size(); i++) {
@@ -881,10 +881,10 @@ final class Planner {
         return new PRef(intern(new TimedP(spec, List.copyOf(inputs))), 0);
     }
 
-    private Plan innerPlan(Expr inner) {
+    private PlanGraph innerPlan(Expr inner) {
         Planner sub = new Planner(registry, zone, true);
         int[] root = sub.root(inner, source);
-        return new Plan(sub, Map.of(Plan.VALUE, root), Map.of(Plan.VALUE, Printer.print(inner)));
+        return new PlanGraph(sub, Map.of(PlanGraph.VALUE, root), Map.of(PlanGraph.VALUE, Printer.print(inner)));
     }
 
     /** {@code e} with the names in {@code rename} replaced. */

@@ -2,8 +2,8 @@ package io.ta.runtime.time;
 
 import io.ta.error.CorruptSnapshotException;
 import io.ta.error.SnapshotMismatchException;
-import io.ta.runtime.exec.PlanSnapshot;
-import io.ta.runtime.exec.PlanStream;
+import io.ta.runtime.PlanSnapshot;
+import io.ta.runtime.PlanStream;
 import io.ta.runtime.resample.Aggregator;
 import io.ta.runtime.resample.Resample.Agg;
 import io.ta.spi.StateReader;
@@ -53,7 +53,7 @@ final class FrameOperator extends BlockSteps {
         this.tf = spec.timeframe();
         this.zone = zone;
         this.aggs = spec.aggs().toArray(new Agg[0]);
-        this.inner = spec.inner().stream();
+        this.inner = new PlanStream(new io.ta.runtime.Plan(spec.inner()));
         int n = aggs.length;
         this.acc = new Aggregator[n];
         this.saved = new Aggregator[n];

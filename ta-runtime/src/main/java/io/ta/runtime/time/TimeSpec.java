@@ -1,6 +1,6 @@
 package io.ta.runtime.time;
 
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.plan.PlanGraph;
 import io.ta.runtime.plan.ValueType;
 import io.ta.runtime.resample.Resample.Agg;
 import java.time.ZoneId;
@@ -21,7 +21,7 @@ public sealed interface TimeSpec permits TimeSpec.Frame, TimeSpec.Lag, TimeSpec.
     /** The canonical text of the spec, part of the plan's fingerprint. */
     String key();
 
-    /** A readable form for {@link Plan#explain()}, given the names of the node's inputs. */
+    /** A readable form for {@link PlanGraph#explain()}, given the names of the node's inputs. */
     String describe(List<String> inputs);
 
     /** A fresh operator; {@code zone} places calendar periods. */
@@ -30,13 +30,13 @@ public sealed interface TimeSpec permits TimeSpec.Frame, TimeSpec.Lag, TimeSpec.
     /**
      * An expression evaluated on a coarser timeframe and shown on the base bars once each coarse period has closed.
      * The node's inputs are the base series the coarse bars are formed from, one per column of {@code inner} in
-     * {@link Plan#columns()} order, each aggregated with the matching {@code aggs} entry.
+     * {@link PlanGraph#columns()} order, each aggregated with the matching {@code aggs} entry.
      *
      * @param timeframe the coarse period
      * @param inner the plan evaluated on the coarse bars (one root)
      * @param aggs how each input is aggregated into a coarse bar
      */
-    record Frame(Timeframe timeframe, Plan inner, List<Agg> aggs) implements TimeSpec {
+    record Frame(Timeframe timeframe, PlanGraph inner, List<Agg> aggs) implements TimeSpec {
         public Frame {
             aggs = List.copyOf(aggs);
         }
@@ -58,7 +58,7 @@ public sealed interface TimeSpec permits TimeSpec.Frame, TimeSpec.Lag, TimeSpec.
 
         @Override
         public String describe(List<String> inputs) {
-            StringBuilder sb = new StringBuilder("timeframe ").append(timeframe).append(" of [").append(inner.canonical(Plan.VALUE))
+            StringBuilder sb = new StringBuilder("timeframe ").append(timeframe).append(" of [").append(inner.canonical(PlanGraph.VALUE))
                     .append("] over ");
             List<String> columns = inner.columns();
             for (int i = 0; i < inputs.size(); i++) {

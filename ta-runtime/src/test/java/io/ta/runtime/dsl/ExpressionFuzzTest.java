@@ -10,7 +10,7 @@ import io.ta.expr.Expr;
 import io.ta.expr.Expr.Arg;
 import io.ta.expr.Expr.Op;
 import io.ta.runtime.Registry;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.Plan;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.ParamSpec;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.ta.error.TaException;
 import io.ta.runtime.Registry;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.Plan;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

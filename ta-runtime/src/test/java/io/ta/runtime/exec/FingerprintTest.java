@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ta.error.SnapshotMismatchException;
 import io.ta.kernels.TaExpr;
+import io.ta.runtime.PlanSnapshot;
+import io.ta.runtime.PlanStream;
 import io.ta.testing.RandomBars;
 import io.ta.runtime.Registry;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.Plan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

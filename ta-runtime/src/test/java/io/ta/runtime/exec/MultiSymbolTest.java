@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ta.error.UnknownNameException;
+import io.ta.runtime.PlanResult;
 import io.ta.testing.RandomBars;
 import io.ta.runtime.Bars;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.Plan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ta.error.CorruptSnapshotException;
 import io.ta.error.SnapshotMismatchException;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.Plan;
+import io.ta.runtime.PlanSnapshot;
+import io.ta.runtime.PlanStream;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -28,7 +28,7 @@ import java.util.SplittableRandom;
  * Time constructs appear as {@code upsample(timeframe(x, tf))} and {@code shift|change|change_pct|roc(x, duration)};
  * the reference evaluates them through {@link Resample} and a backwards scan over the timestamps.
  */
-final class RandomPlans {
+public final class RandomPlans {
     static final List<String> FIELDS = Bars.FIELDS;
     static final List<String> TIMEFRAMES = List.of("3", "15m", "1h", "4h", "1d", "1w", "1M");
     static final List<String> LAGS = List.of("shift", "change", "change_pct", "roc");
@@ -37,7 +37,7 @@ final class RandomPlans {
     private RandomPlans() {}
 
     /** A random expression of at most {@code depth} levels; {@code condition} asks for a condition-typed one. */
-    static Expr expression(SplittableRandom r, int depth, boolean condition) {
+    public static Expr expression(SplittableRandom r, int depth, boolean condition) {
         return expression(r, depth, condition, true);
     }
 
@@ -97,7 +97,7 @@ final class RandomPlans {
     }
 
     /** Naive, node-at-a-time reference evaluation over full arrays. */
-    static double[] evaluate(Expr e, Bars bars) {
+    public static double[] evaluate(Expr e, Bars bars) {
         int n = bars.length();
         return switch (e) {
             case Expr.Num num -> filled(n, num.value());

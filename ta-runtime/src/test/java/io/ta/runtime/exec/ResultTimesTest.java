@@ -9,11 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ta.error.ShapeMismatchException;
 import io.ta.error.StreamStateException;
+import io.ta.runtime.PlanResult;
+import io.ta.runtime.PlanSnapshot;
+import io.ta.runtime.PlanStream;
 import io.ta.testing.RandomBars;
 import io.ta.runtime.Bars;
 import io.ta.runtime.Registry;
 import io.ta.runtime.Series;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.Plan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ta.kernels.TaExpr;
+import io.ta.runtime.PlanSnapshot;
+import io.ta.runtime.PlanStream;
 import io.ta.testing.RandomBars;
 import io.ta.runtime.Bars;
 import io.ta.runtime.Registry;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.Plan;
 import io.ta.spi.KernelDescriptor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ta.kernels.TaExpr;
 import io.ta.runtime.Bars;
+import io.ta.runtime.Plan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

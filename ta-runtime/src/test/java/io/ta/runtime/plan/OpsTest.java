@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.ta.error.InvalidParameterException;
 import io.ta.expr.Expr.Op;
 import io.ta.runtime.Bars;
-import io.ta.runtime.exec.PlanStream;
+import io.ta.runtime.Plan;
+import io.ta.runtime.PlanStream;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ta.error.InvalidParameterException;
 import io.ta.error.UnknownNameException;
+import io.ta.runtime.Plan;
+import io.ta.runtime.PlanStream;
 import io.ta.runtime.Registry;
 import io.ta.runtime.dsl.BindingException;
 import io.ta.runtime.dsl.ExpressionException;
@@ -287,7 +289,7 @@ class PlannerTest {
             double[] c = {1, 2, 3, 4.5};
             assertEquals(java.util.Arrays.toString(new double[] {10_001, 20_002, 30_003, 45_004.5}),
                     java.util.Arrays.toString(p.run(io.ta.runtime.Bars.builder().column("close", c).build()).value().toArray()));
-            io.ta.runtime.exec.PlanStream live = p.stream();
+            io.ta.runtime.PlanStream live = p.stream();
             live.update(2.0);
             assertEquals(20_002.0, live.value());
 

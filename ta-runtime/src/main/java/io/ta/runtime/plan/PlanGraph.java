@@ -21,16 +21,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A compiled set of expressions: a DAG with one node per distinct subexpression and an exact lookback for every
- * value, ready to run over a history ({@link io.ta.runtime.exec.BlockExecutor}) or bar by bar
- * ({@link io.ta.runtime.exec.PlanStream}) — the same plan, with identical results.
- *
- * <pre>{@code
- * Plan plan = Plan.compile("rsi(close, 14) < 30 and close > sma(close, 200)");
- * System.out.println(plan.explain());
- * }</pre>
+ * A compiled set of expressions as a plain value: a DAG with one node per distinct subexpression, an exact lookback for
+ * every value, its canonical text and its fingerprint. It knows nothing of execution: {@link io.ta.runtime.Plan} is the
+ * user's handle that runs it, and the executors depend on this package, never the reverse ({@code PlanLayersTest}
+ * keeps it so).
  */
-public final class Plan {
+public final class PlanGraph {
     /** The root name used when a single unnamed expression is compiled. */
     public static final String VALUE = "value";
 
@@ -43,7 +39,7 @@ public final class Plan {
     /** The canonical text of every root, printed on first use (a large fluent plan need not pay for it). */
     private volatile Map<String, String> canonical;
 
-    Plan(Planner planner, Map<String, int[]> provisional, Map<String, String> texts) {
+    PlanGraph(Planner planner, Map<String, int[]> provisional, Map<String, String> texts) {
         Map<String, Ref> refs = new LinkedHashMap<>();
         this.nodes = List.copyOf(planner.finish(provisional, refs));
         this.roots = java.util.Collections.unmodifiableMap(refs);
@@ -58,7 +54,7 @@ public final class Plan {
      *
      * @throws io.ta.runtime.dsl.ExpressionException for any error, located in the text
      */
-    public static Plan compile(String expression) {
+    public static PlanGraph compile(String expression) {
         return compile(java.util.Collections.singletonMap(VALUE, expression), Registry.standard());
     }
 
@@ -69,7 +65,7 @@ public final class Plan {
      * @throws io.ta.runtime.dsl.ExpressionException for any error, located in the text; also for no expressions at all
      * @throws InvalidParameterException if {@code registry} is null
      */
-    public static Plan compile(Map<String, String> expressions, Registry registry) {
+    public static PlanGraph compile(Map<String, String> expressions, Registry registry) {
         return compile(expressions, registry, ZoneOffset.UTC);
     }
 
@@ -80,7 +76,7 @@ public final class Plan {
      * @throws io.ta.runtime.dsl.ExpressionException for any error, located in the text; also for no expressions at all
      * @throws InvalidParameterException if {@code registry} or {@code zone} is null
      */
-    public static Plan compile(Map<String, String> expressions, Registry registry, ZoneId zone) {
+    public static PlanGraph compile(Map<String, String> expressions, Registry registry, ZoneId zone) {
         if (zone == null) {
             throw new InvalidParameterException("plan", List.of("zone"), "non-null", "plan: zone must not be null");
         }
@@ -95,7 +91,7 @@ public final class Plan {
             roots.put(name, planner.root(Parser.parse(e.getValue()), e.getValue()));
             texts.put(name, e.getValue());
         }
-        return new Plan(planner, roots, texts);
+        return new PlanGraph(planner, roots, texts);
     }
 
     /**
@@ -103,7 +99,7 @@ public final class Plan {
      *
      * @throws io.ta.runtime.dsl.ExpressionException for any error
      */
-    public static Plan of(ToExpr expression) {
+    public static PlanGraph of(ToExpr expression) {
         return of(java.util.Collections.singletonMap(VALUE, expression), Registry.standard());
     }
 
@@ -113,7 +109,7 @@ public final class Plan {
      * @throws io.ta.runtime.dsl.ExpressionException for any error; also for no expressions at all
      * @throws InvalidParameterException if {@code registry} is null
      */
-    public static Plan of(Map<String, ? extends ToExpr> expressions, Registry registry) {
+    public static PlanGraph of(Map<String, ? extends ToExpr> expressions, Registry registry) {
         return of(expressions, registry, ZoneOffset.UTC);
     }
 
@@ -124,7 +120,7 @@ public final class Plan {
      * @throws io.ta.runtime.dsl.ExpressionException for any error; also for no expressions at all
      * @throws InvalidParameterException if {@code registry} or {@code zone} is null
      */
-    public static Plan of(Map<String, ? extends ToExpr> expressions, Registry registry, ZoneId zone) {
+    public static PlanGraph of(Map<String, ? extends ToExpr> expressions, Registry registry, ZoneId zone) {
         if (zone == null) {
             throw new InvalidParameterException("plan", List.of("zone"), "non-null", "plan: zone must not be null");
         }
@@ -140,7 +136,7 @@ public final class Plan {
             roots.put(name, planner.root(expr, null));
             texts.put(name, Printer.print(expr));
         }
-        return new Plan(planner, roots, texts);
+        return new PlanGraph(planner, roots, texts);
     }
 
     private static Planner planner(Map<String, ?> expressions, Registry registry, ZoneId zone) {
@@ -452,15 +448,6 @@ public final class Plan {
         };
     }
 
-    /** Evaluates every root over a history, block by block ({@link io.ta.runtime.exec.BlockExecutor}). */
-    public io.ta.runtime.exec.PlanResult run(io.ta.runtime.Bars bars) {
-        return new io.ta.runtime.exec.BlockExecutor(this).run(bars);
-    }
-
-    /** A fresh bar-by-bar evaluator of this plan. */
-    public io.ta.runtime.exec.PlanStream stream() {
-        return new io.ta.runtime.exec.PlanStream(this);
-    }
 
     /**
      * Plans are equal when they are the same computation: equal {@link #fingerprint()}s, whatever their spelling —
@@ -469,7 +456,7 @@ public final class Plan {
      */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Plan p && p.fingerprint == fingerprint;
+        return o instanceof PlanGraph p && p.fingerprint == fingerprint;
     }
 
     @Override

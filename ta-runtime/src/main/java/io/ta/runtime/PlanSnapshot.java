@@ -1,4 +1,4 @@
-package io.ta.runtime.exec;
+package io.ta.runtime;
 
 import io.ta.error.CorruptSnapshotException;
 import io.ta.error.SnapshotMismatchException;

@@ -1,8 +1,7 @@
-package io.ta.runtime.exec;
+package io.ta.runtime;
 
 import io.ta.error.ShapeMismatchException;
 import io.ta.error.UnknownNameException;
-import io.ta.runtime.Series;
 import io.ta.spi.Names;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,29 @@ public final class PlanResult {
     private final int length;
     private final long[] times;
 
-    PlanResult(Map<String, Series> values, Map<String, Integer> lookbacks, int length, long[] times) {
+    /**
+     * A result of {@code length} bars: one series per root (in the plan's order) of that length, each root's first
+     * valid bar, and the bars' close times ({@code null} when the bars had none). The executors build it; the checks
+     * keep a hand-built one as consistent as theirs.
+     *
+     * @throws ShapeMismatchException if a map or entry is null, the roots of the two maps differ, a series is not
+     *     {@code length} long, a lookback is negative, or {@code times} is not {@code length} long
+     */
+    public PlanResult(Map<String, Series> values, Map<String, Integer> lookbacks, int length, long[] times) {
+        if (values == null || lookbacks == null || !values.keySet().equals(lookbacks.keySet()) || length < 0) {
+            throw new ShapeMismatchException("plan_result", "plan_result: needs one series and one lookback per root, "
+                    + "for a length of 0 or more bars");
+        }
+        for (Map.Entry<String, Series> e : values.entrySet()) {
+            Integer lb = lookbacks.get(e.getKey());
+            if (e.getKey() == null || e.getValue() == null || e.getValue().length() != length || lb == null || lb < 0) {
+                throw new ShapeMismatchException("plan_result", "plan_result: root '" + e.getKey() + "' needs a series of "
+                        + length + " bars and a lookback of 0 or more");
+            }
+        }
+        if (times != null && times.length != length) {
+            throw new ShapeMismatchException("plan_result", "plan_result: " + times.length + " times for " + length + " bars");
+        }
         this.values = new LinkedHashMap<>(values);
         this.lookbacks = new LinkedHashMap<>(lookbacks);
         this.length = length;

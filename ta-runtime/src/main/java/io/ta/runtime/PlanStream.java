@@ -1,4 +1,4 @@
-package io.ta.runtime.exec;
+package io.ta.runtime;
 
 import io.ta.error.CorruptSnapshotException;
 import io.ta.error.InvalidParameterException;
@@ -6,8 +6,10 @@ import io.ta.error.ShapeMismatchException;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.error.StreamStateException;
 import io.ta.error.UnknownNameException;
+import io.ta.runtime.exec.ExecNode;
+import io.ta.runtime.exec.Fused;
+import io.ta.runtime.exec.Program;
 import io.ta.runtime.plan.Node;
-import io.ta.runtime.plan.Plan;
 import io.ta.runtime.plan.Ref;
 import io.ta.runtime.time.TimeOperator;
 import io.ta.spi.KernelStream;

@@ -1,4 +1,4 @@
-package io.ta.runtime.exec;
+package io.ta.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -7,10 +7,10 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.ta.expr.Expr;
 import io.ta.expr.Printer;
+import io.ta.runtime.exec.BlockExecutor;
+import io.ta.runtime.exec.Program;
+import io.ta.runtime.exec.RandomPlans;
 import io.ta.testing.RandomBars;
-import io.ta.runtime.Bars;
-import io.ta.runtime.Registry;
-import io.ta.runtime.plan.Plan;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
