@@ -7,7 +7,7 @@ import io.ta.runtime.time.TimeOperator;
 import io.ta.spi.KernelStream;
 
 /**
- * A plan prepared for execution, shared by {@link BlockExecutor} and {@link PlanStream}: its {@link ExecNode}s, the slot
+ * A plan prepared for execution, shared by {@link BlockExecutor} and {@link io.ta.runtime.PlanStream}: its {@link ExecNode}s, the slot
  * of every root, and — unless the plan runs interpreted — the factory of its compiled {@link Fused} form.
  */
 public final class Program {
