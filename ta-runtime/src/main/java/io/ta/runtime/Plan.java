@@ -193,7 +193,7 @@ public final class Plan {
         return graph.explain();
     }
 
-    /** Evaluates every root over a history, block by block ({@link BlockExecutor}). */
+    /** Evaluates every root over a history, block by block (1,024 bars at a time). */
     public PlanResult run(Bars bars) {
         return new BlockExecutor(this).run(bars);
     }
