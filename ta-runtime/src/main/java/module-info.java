@@ -1,7 +1,8 @@
 /**
  * The engine: the DSL and its planner, block and bar-by-bar executors, CSV input, resampling and time. Finds kernels
  * through the {@link io.ta.spi.KernelLibraryProvider} service (one per kernel library, built-in or extension), on the
- * module path and the class path alike; requiring it brings the built-in kernels and the SPI.
+ * module path and the class path alike; requiring it brings the built-in kernels and the SPI. The executors
+ * ({@code io.ta.runtime.exec}) are internal: {@link io.ta.runtime.Plan} runs a plan.
  */
 module io.ta.runtime {
     requires transitive io.ta.annotations;
@@ -10,7 +11,6 @@ module io.ta.runtime {
     exports io.ta.runtime;
     exports io.ta.runtime.csv;
     exports io.ta.runtime.dsl;
-    exports io.ta.runtime.exec;
     exports io.ta.runtime.plan;
     exports io.ta.runtime.resample;
     exports io.ta.runtime.time;

@@ -193,9 +193,28 @@ public final class Plan {
         return graph.explain();
     }
 
-    /** Evaluates every root over a history, block by block ({@link BlockExecutor}). */
+    /** Evaluates every root over a history, block by block (1,024 bars at a time). */
     public PlanResult run(Bars bars) {
         return new BlockExecutor(this).run(bars);
+    }
+
+    /**
+     * Evaluates every root over a history in blocks of {@code block} bars: the same values whatever the block size.
+     *
+     * @throws InvalidParameterException if the block size is below 1
+     */
+    public PlanResult run(Bars bars, int block) {
+        return new BlockExecutor(this, block).run(bars);
+    }
+
+    /**
+     * Evaluates the plan once per symbol, the symbols in parallel; the result keeps the input's order. If any symbol
+     * fails, the first failing symbol's error is thrown, its message prefixed with the symbol.
+     *
+     * @throws io.ta.error.ShapeMismatchException if {@code bySymbol} is null
+     */
+    public Map<String, PlanResult> runAll(Map<String, Bars> bySymbol) {
+        return new BlockExecutor(this).runAll(bySymbol);
     }
 
     /** A fresh bar-by-bar evaluator of this plan. */

@@ -22,8 +22,8 @@ import java.util.Map;
 /**
  * A plan run bar by bar for live data: {@link #update} commits a closed bar, {@link #preview} evaluates the forming
  * bar without committing it, {@link #replaceLast} revises the last committed bar, and {@link #snapshot} /
- * {@link #restore} checkpoint the whole plan. It drives the same kernels through the same operators as
- * the batch executor, so every value equals the batch result at that bar exactly. No allocation per bar.
+ * {@link #restore} checkpoint the whole plan. It drives the same kernels through the same operators as the block
+ * executor ({@link Plan#run}), so every value equals the batch result at that bar exactly. No allocation per bar.
  *
  * <p>A bar is given as one value per {@linkplain #columns() column the plan reads}, in that order.
  */

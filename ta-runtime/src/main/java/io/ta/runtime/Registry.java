@@ -48,6 +48,10 @@ public final class Registry {
 
     /** Beyond this many broken providers loading stops, so a loader that fails the same way forever cannot hang it. */
     static final int MAX_PROBLEMS = 1000;
+    /** The catalog manifest a kernel library's jar carries, and the one major version of its schema this runtime reads. */
+    static final String MANIFEST = "META-INF/ta/catalog.json";
+    static final int MANIFEST_FORMAT = 1;
+    private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile("\"format\"\\s*:\\s*(-?\\d+)");
 
     private final List<KernelDescriptor> kernels;
     private final Map<String, Entry> byName;
@@ -148,6 +152,7 @@ public final class Registry {
                     break;
                 }
                 library = libraries.next();
+                checkManifest(library);
                 List<KernelDescriptor> kernels = library.kernels();
                 if (kernels == null) {
                     throw new IllegalStateException("its kernels() is null");
@@ -219,6 +224,59 @@ public final class Registry {
                 throw new IllegalStateException("descriptor '" + name + "' selects an output it does not have: " + s.output());
             }
         }
+    }
+
+    /**
+     * Refuses a library whose jar (or class folder) carries a catalog manifest of a format this runtime does not read:
+     * its kernels could mean something else than the manifest the tools show (docs/api/versioning.md). A library
+     * without a manifest (descriptors written by hand) is accepted.
+     */
+    static void checkManifest(KernelLibraryProvider library) {
+        java.security.CodeSource source = library.getClass().getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return;
+        }
+        String text;
+        try {
+            java.nio.file.Path where = java.nio.file.Path.of(source.getLocation().toURI());
+            if (java.nio.file.Files.isDirectory(where)) {
+                java.nio.file.Path m = where.resolve(MANIFEST);
+                if (!java.nio.file.Files.isRegularFile(m)) {
+                    return;
+                }
+                text = java.nio.file.Files.readString(m, StandardCharsets.UTF_8);
+            } else {
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(where.toFile())) {
+                    java.util.zip.ZipEntry e = jar.getEntry(MANIFEST);
+                    if (e == null) {
+                        return;
+                    }
+                    text = new String(jar.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException | java.net.URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return; // not a local file (a custom class loader): nothing to compare, the descriptors speak for themselves
+        }
+        manifestFormat(text);
+    }
+
+    /** The manifest's format, which must be {@value #MANIFEST_FORMAT}; anything else is refused. */
+    static int manifestFormat(String manifest) {
+        java.util.regex.Matcher m = FORMAT.matcher(manifest);
+        if (!m.find()) {
+            throw new IllegalStateException("its " + MANIFEST + " has no \"format\"; this runtime reads format " + MANIFEST_FORMAT);
+        }
+        long format;
+        try {
+            format = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            format = Long.MAX_VALUE;
+        }
+        if (format != MANIFEST_FORMAT) {
+            throw new IllegalStateException("its " + MANIFEST + " is format " + m.group(1) + "; this runtime reads format "
+                    + MANIFEST_FORMAT + " (docs/api/versioning.md): rebuild the library against this version of ta");
+        }
+        return (int) format;
     }
 
     private static Problem problem(Throwable e, KernelDescriptor loaded, KernelLibraryProvider library,

@@ -218,6 +218,18 @@ class RegistryProblemsTest {
     }
 
     @Test
+    void aCatalogManifestOfAnotherMajorFormatIsRefused() {
+        assertEquals(1, Registry.manifestFormat("{\n  \"format\": 1,\n  \"kernels\": []\n}\n"));
+        IllegalStateException two = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Registry.manifestFormat("{\"format\": 2, \"kernels\": []}"));
+        assertTrue(two.getMessage().contains("is format 2; this runtime reads format 1"), two.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> Registry.manifestFormat("{\"kernels\": []}"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Registry.manifestFormat("{\"format\": 99999999999999999999}"));
+        assertEquals(List.of(), Registry.standard().problems(), "the built-in library's own manifest is read and accepted");
+    }
+
+    @Test
     void aDescriptorListedByItsLibraryAndByItsOwnServiceFileIsRegisteredOnce() {
         // The built-ins are registered both ways on the class path; a second registration would be a name conflict.
         assertEquals(new io.ta.kernels.TaLibrary().kernels().size(), Registry.standard().kernels().size());
