@@ -132,7 +132,7 @@ public final class Bands_Descriptor implements KernelDescriptor {
         int fastPeriod = p.intValue(0);
         int slowPeriod = p.intValue(1);
         double width = p.realValue(2);
-        Bands_Stream.validate(fastPeriod, slowPeriod, width);
+        BandsStream.validate(fastPeriod, slowPeriod, width);
         return Bands.lookback(slowPeriod);
     }
 
@@ -142,7 +142,7 @@ public final class Bands_Descriptor implements KernelDescriptor {
         int fastPeriod = p.intValue(0);
         int slowPeriod = p.intValue(1);
         double width = p.realValue(2);
-        Bands_Stream.validate(fastPeriod, slowPeriod, width);
+        BandsStream.validate(fastPeriod, slowPeriod, width);
         switch (output) {
             case 0: return Bands.upperLookback(fastPeriod);
             default: return Bands.lookback(slowPeriod);
@@ -150,12 +150,12 @@ public final class Bands_Descriptor implements KernelDescriptor {
     }
 
     @Override
-    public Bands_Stream newStream(ParamValues p) {
+    public BandsStream newStream(ParamValues p) {
         check(p);
         int fastPeriod = p.intValue(0);
         int slowPeriod = p.intValue(1);
         double width = p.realValue(2);
-        return new Bands_Stream(fastPeriod, slowPeriod, width);
+        return new BandsStream(fastPeriod, slowPeriod, width);
     }
 
     @Override
@@ -166,7 +166,7 @@ public final class Bands_Descriptor implements KernelDescriptor {
         double width = p.realValue(2);
         int n = Checks.inputs("bands", INPUTS, inputs);
         double[][] out = new double[3][n];
-        Bands_Stream.batch(inputs[0], inputs[1], fastPeriod, slowPeriod, width, out[0], out[1], out[2]);
+        BandsStream.batch(inputs[0], inputs[1], fastPeriod, slowPeriod, width, out[0], out[1], out[2]);
         return out;
     }
 

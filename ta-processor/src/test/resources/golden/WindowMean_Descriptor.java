@@ -122,16 +122,16 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
         check(p);
         int period = p.intValue(0);
         WindowMean.Rounding rounding = Checks.choice(WindowMean.Rounding.class, p.choice(1));
-        WindowMean_Stream.validate(period, rounding);
+        WindowMeanStream.validate(period, rounding);
         return WindowMean.lookback(period);
     }
 
     @Override
-    public WindowMean_Stream newStream(ParamValues p) {
+    public WindowMeanStream newStream(ParamValues p) {
         check(p);
         int period = p.intValue(0);
         WindowMean.Rounding rounding = Checks.choice(WindowMean.Rounding.class, p.choice(1));
-        return new WindowMean_Stream(period, rounding);
+        return new WindowMeanStream(period, rounding);
     }
 
     @Override
@@ -141,7 +141,7 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
         WindowMean.Rounding rounding = Checks.choice(WindowMean.Rounding.class, p.choice(1));
         int n = Checks.inputs("window_mean", INPUTS, inputs);
         double[][] out = new double[1][n];
-        WindowMean_Stream.batch(inputs[0], period, rounding, out[0]);
+        WindowMeanStream.batch(inputs[0], period, rounding, out[0]);
         return out;
     }
 

@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
  * processor can copy, checkpoint, snapshot and restore the whole state exhaustively.
  *
  * <p>From one declaration the {@code ta-processor} generates a batch entry point on the library facade, a stream
- * class ({@code Name_Stream}), a state companion ({@code Name_State}), a registry descriptor
+ * class ({@code NameStream}), a state companion ({@code Name_State}), a registry descriptor
  * ({@code Name_Descriptor}, registered for {@link java.util.ServiceLoader}) and a catalog manifest entry.
  */
 @Documented

@@ -32,8 +32,8 @@ class GeneratedSourceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "WindowMean_Stream", "WindowMean_State", "WindowMean_Descriptor",
-        "Bands_Stream", "Bands_State", "Bands_Descriptor", "Bands_Result", "TestTa", "TestTaExpr", "TestTaLibrary"})
+        "WindowMeanStream", "WindowMean_State", "WindowMean_Descriptor",
+        "BandsStream", "Bands_State", "Bands_Descriptor", "BandsResult", "TestTa", "TestTaExpr", "TestTaLibrary"})
     void generatedSourceMatchesGolden(String type) throws IOException {
         assertThat(compile()).generatedSourceFile("test." + type).contentsAsUtf8String().isEqualTo(golden(type + ".java"));
     }

@@ -22,7 +22,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes {@code Name_Stream}: the kernel's incremental form and the home of its batch loop.
+ * Writes {@code NameStream}: the kernel's incremental form and the home of its batch loop.
  *
  * <p>The loop ({@code loop}) calls the step directly on the concrete kernel class, so the JIT inlines it: no
  * interface call and no allocation per bar. {@code update} checkpoints the state before stepping (a handful of

@@ -25,7 +25,7 @@ import java.util.List;
 /**
  * Compiles a plan's {@link ExecNode executable nodes} into one hidden class ({@link Fused}) whose loop body runs the
  * whole plan for one bar: a column is an array load, a kernel is a direct call of its generated
- * {@code Name_Stream.stepKernel} (batch) or typed {@code update}/{@code preview}/{@code replaceLast} (streams) on the
+ * {@code NameStream.stepKernel} (batch) or typed {@code update}/{@code preview}/{@code replaceLast} (streams) on the
  * concrete final class, an operator is a call of its {@link Ops} method, and every intermediate value is a local
  * variable. The JIT inlines all of it into one loop, so the plan pays no interface call, no switch and no intermediate
  * array per bar, and independent kernels' dependency chains overlap in the core instead of running one after another.

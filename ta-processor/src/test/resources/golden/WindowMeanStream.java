@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * recent of these calls are readable with {@link #value()}.
  */
 @Generated("io.ta.processor.KernelProcessor")
-public final class WindowMean_Stream implements KernelStream {
+public final class WindowMeanStream implements KernelStream {
     private static final String KERNEL = "window_mean";
 
     private final int period;
@@ -45,7 +45,7 @@ public final class WindowMean_Stream implements KernelStream {
      *
      * @throws io.ta.error.InvalidParameterException if a parameter is out of range
      */
-    public WindowMean_Stream(int period, WindowMean.Rounding rounding) {
+    public WindowMeanStream(int period, WindowMean.Rounding rounding) {
         validate(period, rounding);
         this.period = period;
         this.rounding = rounding;

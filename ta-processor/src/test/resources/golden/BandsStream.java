@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * recent of these calls are readable with the output getters.
  */
 @Generated("io.ta.processor.KernelProcessor")
-public final class Bands_Stream implements KernelStream {
+public final class BandsStream implements KernelStream {
     private static final String KERNEL = "bands";
 
     private final int fastPeriod;
@@ -47,7 +47,7 @@ public final class Bands_Stream implements KernelStream {
      *
      * @throws io.ta.error.InvalidParameterException if a parameter is out of range
      */
-    public Bands_Stream(int fastPeriod, int slowPeriod, double width) {
+    public BandsStream(int fastPeriod, int slowPeriod, double width) {
         validate(fastPeriod, slowPeriod, width);
         this.fastPeriod = fastPeriod;
         this.slowPeriod = slowPeriod;
