@@ -29,12 +29,12 @@ public final class TestTa {
      */
     public static BandsResult bands(double[] high, double[] low, int fastPeriod, int slowPeriod,
             double width) {
-        BandsStream.validate(fastPeriod, slowPeriod, width);
+        Bands_Descriptor.validate(fastPeriod, slowPeriod, width);
         int n = Checks.length("bands", "high", high, "low", low);
         double[] outUpper = new double[n];
         double[] outMiddle = new double[n];
         double[] outLower = new double[n];
-        BandsStream.batch(high, low, fastPeriod, slowPeriod, width, outUpper, outMiddle, outLower);
+        Bands_Descriptor.batch(high, low, fastPeriod, slowPeriod, width, outUpper, outMiddle, outLower);
         return new BandsResult(outUpper, outMiddle, outLower);
     }
 
@@ -54,7 +54,7 @@ public final class TestTa {
      */
     public static void bands(double[] high, double[] low, int fastPeriod, int slowPeriod,
             double width, double[] outUpper, double[] outMiddle, double[] outLower) {
-        BandsStream.batch(high, low, fastPeriod, slowPeriod, width, outUpper, outMiddle, outLower);
+        Bands_Descriptor.batch(high, low, fastPeriod, slowPeriod, width, outUpper, outMiddle, outLower);
     }
 
     /**
@@ -89,10 +89,10 @@ public final class TestTa {
      * @return one value per input bar
      */
     public static double[] windowMean(double[] x, int period, WindowMean.Rounding rounding) {
-        WindowMeanStream.validate(period, rounding);
+        WindowMean_Descriptor.validate(period, rounding);
         int n = Checks.length("window_mean", "x", x);
         double[] out = new double[n];
-        WindowMeanStream.batch(x, period, rounding, out);
+        WindowMean_Descriptor.batch(x, period, rounding, out);
         return out;
     }
 
@@ -108,7 +108,7 @@ public final class TestTa {
      */
     public static void windowMean(double[] x, int period, WindowMean.Rounding rounding,
             double[] out) {
-        WindowMeanStream.batch(x, period, rounding, out);
+        WindowMean_Descriptor.batch(x, period, rounding, out);
     }
 
     /**

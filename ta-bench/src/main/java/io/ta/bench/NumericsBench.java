@@ -84,7 +84,7 @@ public class NumericsBench {
         at = 0;
     }
 
-    /** The generated batch ({@code NameStream.batch} through the descriptor: the kernel lives in registers). */
+    /** The generated batch ({@code Name_Descriptor.batch} through the descriptor: the kernel lives in registers). */
     @Benchmark
     public double[][] batch() {
         return descriptor.batch(params, inputs);

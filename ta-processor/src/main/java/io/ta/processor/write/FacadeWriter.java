@@ -53,12 +53,12 @@ public final class FacadeWriter {
                 .addJavadoc("@return $L\n", m.multiOutput() ? "one array per output, aligned to the input" : "one value per input bar")
                 .addParameters(Signatures.arrayInputs(m))
                 .addParameters(Signatures.params(m))
-                .addStatement("$T.validate($L)", m.streamType(), Signatures.paramArgs(m))
+                .addStatement("$T.validate($L)", m.descriptorType(), Signatures.paramArgs(m))
                 .addStatement("int n = $L", Signatures.length(m, CodeBlock.of("$S", m.name())));
         for (String o : outs) {
             alloc.addStatement("double[] $N = new double[n]", o);
         }
-        alloc.addStatement("$T.batch($L)", m.streamType(), Signatures.batchArgs(m, outs));
+        alloc.addStatement("$T.batch($L)", m.descriptorType(), Signatures.batchArgs(m, outs));
         if (m.multiOutput()) {
             alloc.addStatement("return new $T($L)", m.resultType(), Signatures.join(outs));
         } else {
@@ -71,7 +71,7 @@ public final class FacadeWriter {
                 .addParameters(Signatures.arrayInputs(m))
                 .addParameters(Signatures.params(m))
                 .addParameters(Signatures.arrayOutputs(m))
-                .addStatement("$T.batch($L)", m.streamType(), Signatures.batchArgs(m, outs));
+                .addStatement("$T.batch($L)", m.descriptorType(), Signatures.batchArgs(m, outs));
         for (String o : outs) {
             into.addJavadoc("@param $N receives the output; must have the inputs' length\n", o);
         }
