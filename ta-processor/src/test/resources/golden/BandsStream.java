@@ -64,39 +64,44 @@ public final class BandsStream implements KernelStream {
     }
 
     /**
-     * Commits one bar.
+     * Commits one bar; returns this stream, whose accessors now read its outputs.
      */
-    public void update(double high, double low) {
+    public BandsStream update(double high, double low) {
         last.save(k);
         count++;
         lastInputs[0] = high;
         lastInputs[1] = low;
         k.step(high, low);
         capture();
+        return this;
     }
 
     /**
-     * Evaluates the forming bar without committing it.
+     * Evaluates the forming bar without committing it; returns this stream, whose accessors now read its
+     * outputs.
      */
-    public void preview(double high, double low) {
+    public BandsStream preview(double high, double low) {
         probe.save(k);
         k.step(high, low);
         capture();
         probe.restore(k);
+        return this;
     }
 
     /**
-     * Replaces the last committed bar.
+     * Replaces the last committed bar; returns this stream, whose accessors now read the revised
+     * outputs.
      *
      * @throws io.ta.error.StreamStateException before the first {@code update}
      */
-    public void replaceLast(double high, double low) {
+    public BandsStream replaceLast(double high, double low) {
         Checks.hasLast(KERNEL, count);
         last.restore(k);
         lastInputs[0] = high;
         lastInputs[1] = low;
         k.step(high, low);
         capture();
+        return this;
     }
 
     private void capture() {

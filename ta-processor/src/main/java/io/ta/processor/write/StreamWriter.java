@@ -87,28 +87,30 @@ public final class StreamWriter {
         List<ParameterSpec> bar = Signatures.scalarInputs(m);
         CodeBlock barArgs = Signatures.join(Signatures.inputNames(m));
         CodeBlock stepCall = CodeBlock.of("k.$N($L)", m.stepMethod(), barArgs);
-        TypeName ret = multi ? TypeName.VOID : TypeName.DOUBLE;
+        // One output: the value itself. Several: the stream, so a call chains into an accessor without allocating
+        // (macd.update(x).histogram()).
+        TypeName ret = multi ? self : TypeName.DOUBLE;
         MethodSpec.Builder update = MethodSpec.methodBuilder("update").addModifiers(Modifier.PUBLIC).returns(ret)
-                .addJavadoc("Commits one bar$L\n", multi ? "." : " and returns its output.")
+                .addJavadoc("Commits one bar$L\n", multi ? "; returns this stream, whose accessors now read its outputs." : " and returns its output.")
                 .addParameters(bar)
                 .addStatement("last.save(k)")
                 .addStatement("count++");
         recordInputs(update, m, "");
         MethodSpec.Builder preview = MethodSpec.methodBuilder("preview").addModifiers(Modifier.PUBLIC).returns(ret)
-                .addJavadoc("Evaluates the forming bar without committing it$L\n", multi ? "." : "; returns its output.")
+                .addJavadoc("Evaluates the forming bar without committing it$L\n", multi ? "; returns this stream, whose accessors now read its\noutputs." : "; returns its output.")
                 .addParameters(bar)
                 .addStatement("probe.save(k)");
         MethodSpec.Builder replace = MethodSpec.methodBuilder("replaceLast").addModifiers(Modifier.PUBLIC).returns(ret)
-                .addJavadoc("Replaces the last committed bar$L\n\n", multi ? "." : "; returns the revised output.")
+                .addJavadoc("Replaces the last committed bar$L\n\n", multi ? "; returns this stream, whose accessors now read the revised\noutputs." : "; returns the revised output.")
                 .addJavadoc("@throws io.ta.error.StreamStateException before the first {@code update}\n")
                 .addParameters(bar)
                 .addStatement("$T.hasLast(KERNEL, count)", CHECKS)
                 .addStatement("last.restore(k)");
         recordInputs(replace, m, "");
         if (multi) {
-            update.addStatement(stepCall).addStatement("capture()");
-            preview.addStatement(stepCall).addStatement("capture()").addStatement("probe.restore(k)");
-            replace.addStatement(stepCall).addStatement("capture()");
+            update.addStatement(stepCall).addStatement("capture()").addStatement("return this");
+            preview.addStatement(stepCall).addStatement("capture()").addStatement("probe.restore(k)").addStatement("return this");
+            replace.addStatement(stepCall).addStatement("capture()").addStatement("return this");
             MethodSpec.Builder capture = MethodSpec.methodBuilder("capture").addModifiers(Modifier.PRIVATE);
             for (int i = 0; i < m.outputs().size(); i++) {
                 capture.addStatement("outputs[$L] = $T.finiteOrNaN(k.$N)", i, CHECKS, m.outputs().get(i).javaName());

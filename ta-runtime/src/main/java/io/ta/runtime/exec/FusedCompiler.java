@@ -158,7 +158,7 @@ final class FusedCompiler {
         Arrays.fill(updateParams, double.class);
         Method update = stream.getMethod("update", updateParams);
         boolean multi = step.getReturnType() == void.class;
-        if (multi != (update.getReturnType() == void.class) || !Modifier.isStatic(step.getModifiers())) {
+        if (update.getReturnType() != (multi ? stream : double.class) || !Modifier.isStatic(step.getModifiers())) {
             return null;
         }
         ClassLoader mine = FusedCompiler.class.getClassLoader();
@@ -318,7 +318,8 @@ final class FusedCompiler {
                     ClassDesc[] params = new ClassDesc[c.inputs()];
                     Arrays.fill(params, ConstantDescs.CD_double);
                     if (c.multi()) {
-                        b.invokevirtual(c.stream(), mode, MethodTypeDesc.of(ConstantDescs.CD_void, params));
+                        // A multi-output stream's update returns the stream itself (for chaining): drop it.
+                        b.invokevirtual(c.stream(), mode, MethodTypeDesc.of(c.stream(), params)).pop();
                         for (int o = 0; o < c.outputs(); o++) {
                             b.aload(0).getfield(self, "s" + k.node(), c.stream()).loadConstant(o)
                                     .invokestatic(c.internals(), "outputAt",
