@@ -58,24 +58,10 @@ public final class TestTa {
     }
 
     /**
-     * {@code bands} with default parameters (fast_period=3, slow_period=10, width=2.0).
-     */
-    public static BandsResult bands(double[] high, double[] low) {
-        return bands(high, low, 3, 10, 2.0);
-    }
-
-    /**
      * A new incremental {@code bands}; see {@link BandsStream}.
      */
     public static BandsStream bandsStream(int fastPeriod, int slowPeriod, double width) {
         return new BandsStream(fastPeriod, slowPeriod, width);
-    }
-
-    /**
-     * A new incremental {@code bands} with default parameters (fast_period=3, slow_period=10, width=2.0).
-     */
-    public static BandsStream bandsStream() {
-        return new BandsStream(3, 10, 2.0);
     }
 
     /**
@@ -112,23 +98,9 @@ public final class TestTa {
     }
 
     /**
-     * {@code window_mean} with default parameters (period=10, rounding=none).
-     */
-    public static double[] windowMean(double[] x) {
-        return windowMean(x, 10, WindowMean.Rounding.NONE);
-    }
-
-    /**
      * A new incremental {@code window_mean}; see {@link WindowMeanStream}.
      */
     public static WindowMeanStream windowMeanStream(int period, WindowMean.Rounding rounding) {
         return new WindowMeanStream(period, rounding);
-    }
-
-    /**
-     * A new incremental {@code window_mean} with default parameters (period=10, rounding=none).
-     */
-    public static WindowMeanStream windowMeanStream() {
-        return new WindowMeanStream(10, WindowMean.Rounding.NONE);
     }
 }
