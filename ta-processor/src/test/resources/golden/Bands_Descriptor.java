@@ -29,7 +29,7 @@ import javax.annotation.processing.Generated;
 @Generated("io.ta.processor.KernelProcessor")
 public final class Bands_Descriptor implements KernelDescriptor {
     /**
-     * The shared instance (ServiceLoader makes its own; both are equivalent).
+     * The one instance, listed by the library's provider.
      */
     public static final Bands_Descriptor INSTANCE = new Bands_Descriptor();
 
@@ -49,10 +49,7 @@ public final class Bands_Descriptor implements KernelDescriptor {
 
     private static final String KERNEL = "bands";
 
-    /**
-     * For {@link java.util.ServiceLoader}.
-     */
-    public Bands_Descriptor() {
+    private Bands_Descriptor() {
     }
 
     @Override

@@ -27,7 +27,7 @@ import javax.annotation.processing.Generated;
 @Generated("io.ta.processor.KernelProcessor")
 public final class WindowMean_Descriptor implements KernelDescriptor {
     /**
-     * The shared instance (ServiceLoader makes its own; both are equivalent).
+     * The one instance, listed by the library's provider.
      */
     public static final WindowMean_Descriptor INSTANCE = new WindowMean_Descriptor();
 
@@ -45,10 +45,7 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
 
     private static final String KERNEL = "window_mean";
 
-    /**
-     * For {@link java.util.ServiceLoader}.
-     */
-    public WindowMean_Descriptor() {
+    private WindowMean_Descriptor() {
     }
 
     @Override

@@ -49,8 +49,8 @@ import javax.tools.StandardLocation;
  * <p>Per kernel, in the round it appears: {@code _State}, {@code Stream}, {@code _Descriptor} and, for multi-output
  * kernels, {@code Result}. One round later (so the facade is itself compiled normally): the library facade and the
  * library's one {@code io.ta.spi.KernelLibraryProvider} ({@code <Facade>Library}). At the end: the provider's
- * {@code META-INF/services} entry, {@code META-INF/services/io.ta.spi.KernelDescriptor} (every descriptor, for
- * class-path code that loads them one by one), {@code META-INF/ta/catalog.json}, and — when the kernels are compiled
+ * {@code META-INF/services} entry (the one discovery path: descriptors are not registered one by one),
+ * {@code META-INF/ta/catalog.json}, and — when the kernels are compiled
  * as a named module — a check that its {@code module-info.java} provides the library.
  *
  * <p>It never throws into javac. Problems with a kernel are errors on the offending element; an unexpected failure
@@ -58,7 +58,6 @@ import javax.tools.StandardLocation;
  */
 @AutoService(Processor.class)
 public final class KernelProcessor extends AbstractProcessor {
-    private static final String SERVICES = "META-INF/services/io.ta.spi.KernelDescriptor";
     /**
      * A kernel class whose name ends like a generated public type: {@code FooStream} would read as the stream of a
      * kernel {@code Foo}, and a kernel {@code Foo} next to it would generate the same class.
@@ -278,11 +277,6 @@ public final class KernelProcessor extends AbstractProcessor {
 
     private void resources() throws IOException {
         Element[] origin = origins().toArray(new Element[0]);
-        StringBuilder services = new StringBuilder();
-        for (KernelModel m : models) {
-            services.append(m.descriptorType().canonicalName()).append('\n');
-        }
-        resource(SERVICES, services.toString(), origin);
         ClassName provider = LibraryWriter.providerType(facadeType());
         resource(LIBRARY_SERVICES, provider.canonicalName() + "\n", origin);
         resource(ManifestWriter.PATH, new ManifestWriter().write(models), origin);

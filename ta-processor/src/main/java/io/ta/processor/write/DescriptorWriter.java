@@ -34,7 +34,7 @@ public final class DescriptorWriter {
                 .addJavadoc("fused plans.\n\n@hidden\n");
 
         t.addField(FieldSpec.builder(self, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("The shared instance (ServiceLoader makes its own; both are equivalent).\n")
+                .addJavadoc("The one instance, listed by the library's provider.\n")
                 .initializer("new $T()", self).build());
         t.addField(list(Types.PARAM_SPEC, "PARAMS", params(m)));
         t.addField(list(ClassName.get(String.class), "INPUTS", strings(m.inputs().stream().map(i -> i.name()).toList())));
@@ -97,8 +97,8 @@ public final class DescriptorWriter {
             t.addMethod(getter("chart", Types.CHART_SPEC, CodeBlock.of("CHART")));
         }
 
-        t.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-                .addJavadoc("For {@link java.util.ServiceLoader}.\n").build());
+        // Private: kernels are found through their library's provider, which lists INSTANCE, so there is one per kernel.
+        t.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
 
         t.addMethod(getter("name", ClassName.get(String.class), CodeBlock.of("$S", m.name())));
         t.addMethod(getter("aliases", listOf(ClassName.get(String.class)), CodeBlock.of("ALIASES")));
