@@ -9,4 +9,7 @@ module io.ta.annotations {
     exports io.ta.expr;
     exports io.ta.spi;
     exports io.ta.state;
+
+    // io.ta.spi.KernelLoader, the one discovery path the registry and the property suite share, loads the providers.
+    uses io.ta.spi.KernelLibraryProvider;
 }

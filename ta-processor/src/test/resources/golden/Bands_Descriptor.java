@@ -18,11 +18,18 @@ import javax.annotation.processing.Generated;
 
 /**
  * Registry descriptor of {@code bands}: Mean plus and minus a width.
+ *
+ * <p>Generated internals, for generated and runtime code only (a generated name with {@code _} is
+ * not API): users reach this kernel through {@link BandsStream} and the library facade, and its
+ * descriptor through the registry. Its static members are the batch loop and the entry points of
+ * fused plans.
+ *
+ * @hidden
  */
 @Generated("io.ta.processor.KernelProcessor")
 public final class Bands_Descriptor implements KernelDescriptor {
     /**
-     * The shared instance (ServiceLoader makes its own; both are equivalent).
+     * The one instance, listed by the library's provider.
      */
     public static final Bands_Descriptor INSTANCE = new Bands_Descriptor();
 
@@ -40,10 +47,9 @@ public final class Bands_Descriptor implements KernelDescriptor {
 
     private static final List<RequireSpec> REQUIRES = List.of(new RequireSpec("fast_period", Require.Op.LT, "slow_period"));
 
-    /**
-     * For {@link java.util.ServiceLoader}.
-     */
-    public Bands_Descriptor() {
+    private static final String KERNEL = "bands";
+
+    private Bands_Descriptor() {
     }
 
     @Override
@@ -132,7 +138,7 @@ public final class Bands_Descriptor implements KernelDescriptor {
         int fastPeriod = p.intValue(0);
         int slowPeriod = p.intValue(1);
         double width = p.realValue(2);
-        Bands_Stream.validate(fastPeriod, slowPeriod, width);
+        validate(fastPeriod, slowPeriod, width);
         return Bands.lookback(slowPeriod);
     }
 
@@ -142,7 +148,7 @@ public final class Bands_Descriptor implements KernelDescriptor {
         int fastPeriod = p.intValue(0);
         int slowPeriod = p.intValue(1);
         double width = p.realValue(2);
-        Bands_Stream.validate(fastPeriod, slowPeriod, width);
+        validate(fastPeriod, slowPeriod, width);
         switch (output) {
             case 0: return Bands.upperLookback(fastPeriod);
             default: return Bands.lookback(slowPeriod);
@@ -150,12 +156,12 @@ public final class Bands_Descriptor implements KernelDescriptor {
     }
 
     @Override
-    public Bands_Stream newStream(ParamValues p) {
+    public BandsStream newStream(ParamValues p) {
         check(p);
         int fastPeriod = p.intValue(0);
         int slowPeriod = p.intValue(1);
         double width = p.realValue(2);
-        return new Bands_Stream(fastPeriod, slowPeriod, width);
+        return new BandsStream(fastPeriod, slowPeriod, width);
     }
 
     @Override
@@ -166,7 +172,7 @@ public final class Bands_Descriptor implements KernelDescriptor {
         double width = p.realValue(2);
         int n = Checks.inputs("bands", INPUTS, inputs);
         double[][] out = new double[3][n];
-        Bands_Stream.batch(inputs[0], inputs[1], fastPeriod, slowPeriod, width, out[0], out[1], out[2]);
+        batch(inputs[0], inputs[1], fastPeriod, slowPeriod, width, out[0], out[1], out[2]);
         return out;
     }
 
@@ -174,6 +180,96 @@ public final class Bands_Descriptor implements KernelDescriptor {
         if (!p.kernel().equals("bands") || p.size() != 3) {
             throw new IllegalArgumentException("parameter values for bands were built for " + p.kernel());
         }
+    }
+
+    /**
+     * Checks every parameter and cross-parameter rule of {@code bands}.
+     *
+     * @throws io.ta.error.InvalidParameterException naming the kernel, the parameter and its valid range
+     */
+    public static void validate(int fastPeriod, int slowPeriod, double width) {
+        Checks.intParam(KERNEL, "fast_period", fastPeriod, 1.0, 100.0, false, false);
+        Checks.intParam(KERNEL, "slow_period", slowPeriod, 2.0, 100.0, false, false);
+        Checks.realParam(KERNEL, "width", width, 0.0, Double.POSITIVE_INFINITY, true, false);
+        Checks.require(KERNEL, "fast_period", fastPeriod, Require.Op.LT, "slow_period", slowPeriod);
+    }
+
+    /**
+     * Steps a fresh kernel over every bar of the inputs, writing every output array (the inputs' length).
+     *
+     * @throws io.ta.error.InvalidParameterException if a parameter is out of range
+     * @throws io.ta.error.ShapeMismatchException if inputs or outputs do not line up
+     */
+    public static void batch(double[] high, double[] low, int fastPeriod, int slowPeriod,
+            double width, double[] outUpper, double[] outMiddle, double[] outLower) {
+        validate(fastPeriod, slowPeriod, width);
+        int n = Checks.length(KERNEL, "high", high, "low", low);
+        Checks.output(KERNEL, "upper", outUpper, n);
+        Checks.output(KERNEL, "middle", outMiddle, n);
+        Checks.output(KERNEL, "lower", outLower, n);
+        Bands k = new Bands(fastPeriod, slowPeriod, width);
+        for (int i = 0; i < n; i++) {
+            k.step(high[i], low[i]);
+            outUpper[i] = Checks.finiteOrNaN(k.upper);
+            outMiddle[i] = Checks.finiteOrNaN(k.middle);
+            outLower[i] = Checks.finiteOrNaN(k.lower);
+        }
+    }
+
+    /**
+     * Steps {@code k} over bars {@code [from, to)}, writing outputs at the same indices. No checks: the
+     * generated callers validate parameters, shapes and ranges first.
+     */
+    public static void loop(Bands k, double[] high, double[] low, double[] outUpper,
+            double[] outMiddle, double[] outLower, int from, int to) {
+        for (int i = from; i < to; i++) {
+            k.step(high[i], low[i]);
+            outUpper[i] = Checks.finiteOrNaN(k.upper);
+            outMiddle[i] = Checks.finiteOrNaN(k.middle);
+            outLower[i] = Checks.finiteOrNaN(k.lower);
+        }
+    }
+
+    /**
+     * A fresh kernel with the parameters of {@code stream}, for a fused plan's loop.
+     */
+    public static Bands newKernel(BandsStream stream) {
+        return stream.newKernel();
+    }
+
+    /**
+     * Output {@code i} (in descriptor order) of {@code stream}'s most recent update, preview or replaceLast.
+     */
+    public static double outputAt(BandsStream stream, int i) {
+        return stream.outputAt(i);
+    }
+
+    /**
+     * Output {@code upper} of {@code k}'s last step, finite or NaN.
+     */
+    public static double output0(Bands k) {
+        return Checks.finiteOrNaN(k.upper);
+    }
+
+    /**
+     * Output {@code middle} of {@code k}'s last step, finite or NaN.
+     */
+    public static double output1(Bands k) {
+        return Checks.finiteOrNaN(k.middle);
+    }
+
+    /**
+     * Output {@code lower} of {@code k}'s last step, finite or NaN.
+     */
+    public static double output2(Bands k) {
+        return Checks.finiteOrNaN(k.lower);
+    }
+
+    /**
+     * Steps {@code k} over one bar; read the outputs with {@code outputN(k)}.
+     */
+    public static void stepKernel(Bands k, double high, double low) {
+        k.step(high, low);
     }
 
     @Override

@@ -6,6 +6,11 @@ import javax.annotation.processing.Generated;
 
 /**
  * State companion of {@link Bands}: a checkpoint of its mutable state, and its snapshot encoding.
+ *
+ * <p>Generated internals, for generated code and for kernels that compose this one (a generated name
+ * with {@code _} is not API).
+ *
+ * @hidden
  */
 @Generated("io.ta.processor.KernelProcessor")
 public final class Bands_State {

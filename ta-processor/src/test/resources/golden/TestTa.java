@@ -27,15 +27,15 @@ public final class TestTa {
      * @param width {@code width}; &gt; 0; default 2.0
      * @return one array per output, aligned to the input
      */
-    public static Bands_Result bands(double[] high, double[] low, int fastPeriod, int slowPeriod,
+    public static BandsResult bands(double[] high, double[] low, int fastPeriod, int slowPeriod,
             double width) {
-        Bands_Stream.validate(fastPeriod, slowPeriod, width);
+        Bands_Descriptor.validate(fastPeriod, slowPeriod, width);
         int n = Checks.length("bands", "high", high, "low", low);
         double[] outUpper = new double[n];
         double[] outMiddle = new double[n];
         double[] outLower = new double[n];
-        Bands_Stream.batch(high, low, fastPeriod, slowPeriod, width, outUpper, outMiddle, outLower);
-        return new Bands_Result(outUpper, outMiddle, outLower);
+        Bands_Descriptor.batch(high, low, fastPeriod, slowPeriod, width, outUpper, outMiddle, outLower);
+        return new BandsResult(outUpper, outMiddle, outLower);
     }
 
     /**
@@ -54,28 +54,14 @@ public final class TestTa {
      */
     public static void bands(double[] high, double[] low, int fastPeriod, int slowPeriod,
             double width, double[] outUpper, double[] outMiddle, double[] outLower) {
-        Bands_Stream.batch(high, low, fastPeriod, slowPeriod, width, outUpper, outMiddle, outLower);
+        Bands_Descriptor.batch(high, low, fastPeriod, slowPeriod, width, outUpper, outMiddle, outLower);
     }
 
     /**
-     * {@code bands} with default parameters (fast_period=3, slow_period=10, width=2.0).
+     * A new incremental {@code bands}; see {@link BandsStream}.
      */
-    public static Bands_Result bands(double[] high, double[] low) {
-        return bands(high, low, 3, 10, 2.0);
-    }
-
-    /**
-     * A new incremental {@code bands}; see {@link Bands_Stream}.
-     */
-    public static Bands_Stream bandsStream(int fastPeriod, int slowPeriod, double width) {
-        return new Bands_Stream(fastPeriod, slowPeriod, width);
-    }
-
-    /**
-     * A new incremental {@code bands} with default parameters (fast_period=3, slow_period=10, width=2.0).
-     */
-    public static Bands_Stream bandsStream() {
-        return new Bands_Stream(3, 10, 2.0);
+    public static BandsStream bandsStream(int fastPeriod, int slowPeriod, double width) {
+        return new BandsStream(fastPeriod, slowPeriod, width);
     }
 
     /**
@@ -89,10 +75,10 @@ public final class TestTa {
      * @return one value per input bar
      */
     public static double[] windowMean(double[] x, int period, WindowMean.Rounding rounding) {
-        WindowMean_Stream.validate(period, rounding);
+        WindowMean_Descriptor.validate(period, rounding);
         int n = Checks.length("window_mean", "x", x);
         double[] out = new double[n];
-        WindowMean_Stream.batch(x, period, rounding, out);
+        WindowMean_Descriptor.batch(x, period, rounding, out);
         return out;
     }
 
@@ -108,27 +94,13 @@ public final class TestTa {
      */
     public static void windowMean(double[] x, int period, WindowMean.Rounding rounding,
             double[] out) {
-        WindowMean_Stream.batch(x, period, rounding, out);
+        WindowMean_Descriptor.batch(x, period, rounding, out);
     }
 
     /**
-     * {@code window_mean} with default parameters (period=10, rounding=none).
+     * A new incremental {@code window_mean}; see {@link WindowMeanStream}.
      */
-    public static double[] windowMean(double[] x) {
-        return windowMean(x, 10, WindowMean.Rounding.NONE);
-    }
-
-    /**
-     * A new incremental {@code window_mean}; see {@link WindowMean_Stream}.
-     */
-    public static WindowMean_Stream windowMeanStream(int period, WindowMean.Rounding rounding) {
-        return new WindowMean_Stream(period, rounding);
-    }
-
-    /**
-     * A new incremental {@code window_mean} with default parameters (period=10, rounding=none).
-     */
-    public static WindowMean_Stream windowMeanStream() {
-        return new WindowMean_Stream(10, WindowMean.Rounding.NONE);
+    public static WindowMeanStream windowMeanStream(int period, WindowMean.Rounding rounding) {
+        return new WindowMeanStream(period, rounding);
     }
 }

@@ -16,11 +16,18 @@ import javax.annotation.processing.Generated;
 
 /**
  * Registry descriptor of {@code window_mean}: Mean of a window.
+ *
+ * <p>Generated internals, for generated and runtime code only (a generated name with {@code _} is
+ * not API): users reach this kernel through {@link WindowMeanStream} and the library facade, and its
+ * descriptor through the registry. Its static members are the batch loop and the entry points of
+ * fused plans.
+ *
+ * @hidden
  */
 @Generated("io.ta.processor.KernelProcessor")
 public final class WindowMean_Descriptor implements KernelDescriptor {
     /**
-     * The shared instance (ServiceLoader makes its own; both are equivalent).
+     * The one instance, listed by the library's provider.
      */
     public static final WindowMean_Descriptor INSTANCE = new WindowMean_Descriptor();
 
@@ -36,10 +43,9 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
 
     private static final List<SelectorSpec> SELECTORS = List.of();
 
-    /**
-     * For {@link java.util.ServiceLoader}.
-     */
-    public WindowMean_Descriptor() {
+    private static final String KERNEL = "window_mean";
+
+    private WindowMean_Descriptor() {
     }
 
     @Override
@@ -122,16 +128,16 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
         check(p);
         int period = p.intValue(0);
         WindowMean.Rounding rounding = Checks.choice(WindowMean.Rounding.class, p.choice(1));
-        WindowMean_Stream.validate(period, rounding);
+        validate(period, rounding);
         return WindowMean.lookback(period);
     }
 
     @Override
-    public WindowMean_Stream newStream(ParamValues p) {
+    public WindowMeanStream newStream(ParamValues p) {
         check(p);
         int period = p.intValue(0);
         WindowMean.Rounding rounding = Checks.choice(WindowMean.Rounding.class, p.choice(1));
-        return new WindowMean_Stream(period, rounding);
+        return new WindowMeanStream(period, rounding);
     }
 
     @Override
@@ -141,7 +147,7 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
         WindowMean.Rounding rounding = Checks.choice(WindowMean.Rounding.class, p.choice(1));
         int n = Checks.inputs("window_mean", INPUTS, inputs);
         double[][] out = new double[1][n];
-        WindowMean_Stream.batch(inputs[0], period, rounding, out[0]);
+        batch(inputs[0], period, rounding, out[0]);
         return out;
     }
 
@@ -149,6 +155,63 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
         if (!p.kernel().equals("window_mean") || p.size() != 2) {
             throw new IllegalArgumentException("parameter values for window_mean were built for " + p.kernel());
         }
+    }
+
+    /**
+     * Checks every parameter and cross-parameter rule of {@code window_mean}.
+     *
+     * @throws io.ta.error.InvalidParameterException naming the kernel, the parameter and its valid range
+     */
+    public static void validate(int period, WindowMean.Rounding rounding) {
+        Checks.intParam(KERNEL, "period", period, 1.0, 1000.0, false, false);
+        Checks.choiceParam(KERNEL, "rounding", rounding);
+    }
+
+    /**
+     * Steps a fresh kernel over every bar of the inputs, writing every output array (the inputs' length).
+     *
+     * @throws io.ta.error.InvalidParameterException if a parameter is out of range
+     * @throws io.ta.error.ShapeMismatchException if inputs or outputs do not line up
+     */
+    public static void batch(double[] x, int period, WindowMean.Rounding rounding, double[] out) {
+        validate(period, rounding);
+        int n = Checks.length(KERNEL, "x", x);
+        Checks.output(KERNEL, "value", out, n);
+        WindowMean k = new WindowMean(period, rounding);
+        for (int i = 0; i < n; i++) {
+            out[i] = Checks.finiteOrNaN(k.step(x[i]));
+        }
+    }
+
+    /**
+     * Steps {@code k} over bars {@code [from, to)}, writing outputs at the same indices. No checks: the
+     * generated callers validate parameters, shapes and ranges first.
+     */
+    public static void loop(WindowMean k, double[] x, double[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            out[i] = Checks.finiteOrNaN(k.step(x[i]));
+        }
+    }
+
+    /**
+     * A fresh kernel with the parameters of {@code stream}, for a fused plan's loop.
+     */
+    public static WindowMean newKernel(WindowMeanStream stream) {
+        return stream.newKernel();
+    }
+
+    /**
+     * Output {@code i} (in descriptor order) of {@code stream}'s most recent update, preview or replaceLast.
+     */
+    public static double outputAt(WindowMeanStream stream, int i) {
+        return stream.outputAt(i);
+    }
+
+    /**
+     * Steps {@code k} over one bar; returns its output, finite or NaN.
+     */
+    public static double stepKernel(WindowMean k, double x) {
+        return Checks.finiteOrNaN(k.step(x));
     }
 
     @Override

@@ -7,6 +7,11 @@ import javax.annotation.processing.Generated;
 
 /**
  * State companion of {@link WindowMean}: a checkpoint of its mutable state, and its snapshot encoding.
+ *
+ * <p>Generated internals, for generated code and for kernels that compose this one (a generated name
+ * with {@code _} is not API).
+ *
+ * @hidden
  */
 @Generated("io.ta.processor.KernelProcessor")
 public final class WindowMean_State {

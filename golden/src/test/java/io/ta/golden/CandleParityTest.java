@@ -115,7 +115,7 @@ class CandleParityTest {
 
     @Test
     void everyPatternFiresWithEveryValue() {
-        List<String> candles = java.util.ServiceLoader.load(KernelDescriptor.class).stream().map(java.util.ServiceLoader.Provider::get)
+        List<String> candles = io.ta.spi.KernelLoader.load(Thread.currentThread().getContextClassLoader()).kernels().stream()
                 .filter(d -> d.family() == Family.CANDLE && d.outputs().size() == 1).map(KernelDescriptor::name).toList();
         assertEquals(VALUES.keySet(), new TreeSet<>(candles), "the table above lists every candlestick kernel");
         Map<String, Set<Integer>> seen = new TreeMap<>();

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +40,7 @@ class CatalogDocTest {
     }
 
     static String generate() {
-        List<KernelDescriptor> kernels = new ArrayList<>();
-        ServiceLoader.load(KernelDescriptor.class).forEach(kernels::add);
+        List<KernelDescriptor> kernels = new ArrayList<>(io.ta.spi.KernelLoader.load(Thread.currentThread().getContextClassLoader()).kernels());
         kernels.sort(Comparator.comparing(KernelDescriptor::name));
         Map<String, List<String>> parity = parity();
         Map<String, List<KernelDescriptor>> byFamily = new TreeMap<>();

@@ -1,8 +1,8 @@
 package io.ta.golden;
 
 import io.ta.spi.KernelDescriptor;
+import io.ta.spi.KernelLoader;
 import io.ta.spi.OutputSpec;
-import java.util.ServiceLoader;
 
 /**
  * Regenerates {@code talib/fixtures/*.csv} from {@code talib/*.tsv} with the TA-Lib Java port. Output columns are
@@ -28,7 +28,7 @@ public final class TalibGenerator {
     }
 
     static KernelDescriptor descriptor(String name) {
-        for (KernelDescriptor d : ServiceLoader.load(KernelDescriptor.class)) {
+        for (KernelDescriptor d : KernelLoader.load(Thread.currentThread().getContextClassLoader()).kernels()) {
             if (d.name().equals(name)) {
                 return d;
             }

@@ -17,8 +17,9 @@ import java.lang.annotation.Target;
  * processor can copy, checkpoint, snapshot and restore the whole state exhaustively.
  *
  * <p>From one declaration the {@code ta-processor} generates a batch entry point on the library facade, a stream
- * class ({@code Name_Stream}), a state companion ({@code Name_State}), a registry descriptor
- * ({@code Name_Descriptor}, registered for {@link java.util.ServiceLoader}) and a catalog manifest entry.
+ * class ({@code NameStream}) and, for several outputs, a batch result ({@code NameResult}); internally a state
+ * companion ({@code Name_State}) and a registry descriptor ({@code Name_Descriptor}, listed by the library's one
+ * {@code io.ta.spi.KernelLibraryProvider}), and a catalog manifest entry. A generated name with {@code _} is not API.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

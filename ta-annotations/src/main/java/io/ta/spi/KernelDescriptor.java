@@ -8,10 +8,8 @@ import java.util.List;
 
 /**
  * Everything the runtime knows about one kernel: its metadata and factories. One generated implementation per
- * kernel ({@code Name_Descriptor}). The registry finds descriptors through their library's
- * {@link KernelLibraryProvider}; each is also listed in {@code META-INF/services/io.ta.spi.KernelDescriptor}, so
- * class-path code that loads descriptors one by one with {@link java.util.ServiceLoader} keeps finding them (on the
- * module path only the library provider is declared).
+ * kernel ({@code Name_Descriptor}, one shared instance). Descriptors are found only through their library's
+ * {@link KernelLibraryProvider}, by {@link KernelLoader}; they are not services of their own.
  */
 public interface KernelDescriptor {
     /** Canonical name. */

@@ -2,7 +2,7 @@ package io.ta.spi;
 
 /**
  * The uniform, array-based view of a kernel's incremental state that the runtime drives; every generated
- * {@code Name_Stream} implements it next to its typed methods.
+ * {@code NameStream} implements it next to its typed methods.
  *
  * <p>Bars are passed as one {@code double} per input in {@link KernelDescriptor#inputs()} order; outputs are
  * written one per output. A bar is <em>committed</em> by {@link #update}; {@link #preview} evaluates a forming bar

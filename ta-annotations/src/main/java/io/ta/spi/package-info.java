@@ -1,6 +1,6 @@
 /**
  * The small SPI between generated code and the runtime: {@link io.ta.spi.KernelDescriptor} (one per kernel, found
- * through its library's {@link io.ta.spi.KernelLibraryProvider} and {@link java.util.ServiceLoader}),
+ * through its library's {@link io.ta.spi.KernelLibraryProvider} by {@link io.ta.spi.KernelLoader}),
  * {@link io.ta.spi.KernelStream}, parameter schemas and values, state snapshots, and the shared checks generated code
  * calls.
  */

@@ -3,8 +3,9 @@ package io.ta.bench;
 import com.tictactec.ta.lib.Core;
 import com.tictactec.ta.lib.MInteger;
 import io.ta.kernels.Ta;
-import io.ta.kernels.candle.CdlEngulfing_Stream;
-import io.ta.kernels.candle.CdlScan_Stream;
+import io.ta.kernels.candle.CdlEngulfingStream;
+import io.ta.kernels.candle.CdlScanStream;
+import io.ta.kernels.candle.CdlScan_Descriptor;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -208,7 +209,7 @@ public class CandleScanBench {
 
     @Benchmark
     public double[][] taScan() {
-        CdlScan_Stream s = Ta.cdlScanStream();
+        CdlScanStream s = Ta.cdlScanStream();
         double[][] in = blockIn;
         for (int from = 0; from < N; from += BLOCK) {
             int len = Math.min(BLOCK, N - from);
@@ -224,7 +225,7 @@ public class CandleScanBench {
     /** A live feed: {@code cdl_scan}'s stream, one {@code update} per bar, every output read after it. */
     @Benchmark
     public double taScanUpdate() {
-        CdlScan_Stream s = Ta.cdlScanStream();
+        CdlScanStream s = Ta.cdlScanStream();
         double sum = 0;
         for (int i = 0; i < N; i++) {
             s.update(open[i], high[i], low[i], close[i]);
@@ -236,7 +237,7 @@ public class CandleScanBench {
     /** One pattern's stream, one {@code update} per bar. */
     @Benchmark
     public double taEngulfingUpdate() {
-        CdlEngulfing_Stream s = Ta.cdlEngulfingStream();
+        CdlEngulfingStream s = Ta.cdlEngulfingStream();
         double sum = 0;
         for (int i = 0; i < N; i++) {
             sum += s.update(open[i], high[i], low[i], close[i]);
@@ -260,7 +261,7 @@ public class CandleScanBench {
 
     @Benchmark
     public double[][] taScanFull() {
-        CdlScan_Stream.batch(open, high, low, close, full[0], full[1], full[2], full[3], full[4], full[5], full[6], full[7], full[8], full[9], full[10], full[11], full[12], full[13], full[14], full[15], full[16], full[17], full[18], full[19], full[20], full[21], full[22], full[23], full[24], full[25], full[26], full[27], full[28], full[29], full[30], full[31], full[32], full[33], full[34], full[35], full[36], full[37], full[38], full[39], full[40], full[41], full[42], full[43], full[44], full[45], full[46], full[47], full[48], full[49], full[50], full[51], full[52], full[53], full[54], full[55], full[56], full[57], full[58], full[59], full[60]);
+        CdlScan_Descriptor.batch(open, high, low, close, full[0], full[1], full[2], full[3], full[4], full[5], full[6], full[7], full[8], full[9], full[10], full[11], full[12], full[13], full[14], full[15], full[16], full[17], full[18], full[19], full[20], full[21], full[22], full[23], full[24], full[25], full[26], full[27], full[28], full[29], full[30], full[31], full[32], full[33], full[34], full[35], full[36], full[37], full[38], full[39], full[40], full[41], full[42], full[43], full[44], full[45], full[46], full[47], full[48], full[49], full[50], full[51], full[52], full[53], full[54], full[55], full[56], full[57], full[58], full[59], full[60]);
         return full;
     }
 }

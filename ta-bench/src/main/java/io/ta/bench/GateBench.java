@@ -4,8 +4,8 @@ import com.tictactec.ta.lib.Core;
 import com.tictactec.ta.lib.MAType;
 import com.tictactec.ta.lib.MInteger;
 import io.ta.kernels.Ta;
-import io.ta.kernels.ma.Sma_Stream;
-import io.ta.kernels.momentum.Rsi_Stream;
+import io.ta.kernels.ma.SmaStream;
+import io.ta.kernels.momentum.RsiStream;
 import io.ta.runtime.Bars;
 import io.ta.runtime.exec.BlockExecutor;
 import io.ta.runtime.PlanResult;
@@ -217,7 +217,7 @@ public class GateBench {
     public double smaStream() {
         double acc = 0;
         for (int t = times("smaStream"); t > 0; t--) {
-            Sma_Stream s = Ta.smaStream(20);
+            SmaStream s = Ta.smaStream(20);
             keep = s;
             for (double x : d.close) {
                 acc += s.update(x);
@@ -230,7 +230,7 @@ public class GateBench {
     public double rsiStream() {
         double acc = 0;
         for (int t = times("rsiStream"); t > 0; t--) {
-            Rsi_Stream s = Ta.rsiStream(14);
+            RsiStream s = Ta.rsiStream(14);
             keep = s;
             for (double x : d.close) {
                 acc += s.update(x);

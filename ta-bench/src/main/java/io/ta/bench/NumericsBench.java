@@ -1,11 +1,11 @@
 package io.ta.bench;
 
 import io.ta.spi.KernelDescriptor;
+import io.ta.spi.KernelLoader;
 import io.ta.spi.KernelStream;
 import io.ta.spi.ParamValues;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,7 +54,7 @@ public class NumericsBench {
 
     @Setup
     public void setup() {
-        for (KernelDescriptor d : ServiceLoader.load(KernelDescriptor.class)) {
+        for (KernelDescriptor d : KernelLoader.load(Thread.currentThread().getContextClassLoader()).kernels()) {
             if (d.name().equals(kernel)) {
                 descriptor = d;
             }
@@ -84,7 +84,7 @@ public class NumericsBench {
         at = 0;
     }
 
-    /** The generated batch ({@code Name_Stream.batch} through the descriptor: the kernel lives in registers). */
+    /** The generated batch ({@code Name_Descriptor.batch} through the descriptor: the kernel lives in registers). */
     @Benchmark
     public double[][] batch() {
         return descriptor.batch(params, inputs);

@@ -69,7 +69,7 @@ public final class NumericsCpu {
         Field f = c.getDeclaredField("kernel");
         f.setAccessible(true);
         f.set(o, kernel);
-        // NumericsBench finds its kernel with ServiceLoader.load(Class), which searches the context class loader.
+        // NumericsBench finds its kernel with KernelLoader over the context class loader.
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(loader);

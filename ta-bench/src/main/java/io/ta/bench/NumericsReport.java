@@ -1,6 +1,7 @@
 package io.ta.bench;
 
 import io.ta.spi.KernelDescriptor;
+import io.ta.spi.KernelLoader;
 import io.ta.spi.KernelStream;
 import io.ta.spi.ParamValues;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 
 /**
@@ -29,7 +29,7 @@ public final class NumericsReport {
     private NumericsReport() {}
 
     static KernelDescriptor kernel(String name) {
-        for (KernelDescriptor d : ServiceLoader.load(KernelDescriptor.class)) {
+        for (KernelDescriptor d : KernelLoader.load(Thread.currentThread().getContextClassLoader()).kernels()) {
             if (d.name().equals(name)) {
                 return d;
             }

@@ -3,16 +3,16 @@ package io.ta.bench;
 import com.tictactec.ta.lib.Core;
 import com.tictactec.ta.lib.MInteger;
 import io.ta.kernels.Ta;
-import io.ta.kernels.ma.Ema_Stream;
-import io.ta.kernels.ma.Sma_Stream;
-import io.ta.kernels.momentum.Macd_Stream;
-import io.ta.kernels.momentum.Rsi_Stream;
-import io.ta.kernels.momentum.Stochastic_Stream;
-import io.ta.kernels.stats.RollingMax_Stream;
-import io.ta.kernels.trend.Adx_Stream;
-import io.ta.kernels.volatility.Atr_Stream;
-import io.ta.kernels.volatility.Bbands_Stream;
-import io.ta.kernels.volume.Obv_Stream;
+import io.ta.kernels.ma.EmaStream;
+import io.ta.kernels.ma.SmaStream;
+import io.ta.kernels.momentum.MacdStream;
+import io.ta.kernels.momentum.RsiStream;
+import io.ta.kernels.momentum.StochasticStream;
+import io.ta.kernels.stats.RollingMaxStream;
+import io.ta.kernels.trend.AdxStream;
+import io.ta.kernels.volatility.AtrStream;
+import io.ta.kernels.volatility.BbandsStream;
+import io.ta.kernels.volume.ObvStream;
 import io.ta.runtime.Bars;
 import io.ta.runtime.exec.BlockExecutor;
 import io.ta.runtime.PlanResult;
@@ -163,10 +163,10 @@ public class PlanBench {
 
     @Benchmark
     public double strategyStreamNodes() {
-        Ema_Stream fast = Ta.emaStream(12);
-        Ema_Stream slow = Ta.emaStream(26);
-        Rsi_Stream rsi = Ta.rsiStream(14);
-        Sma_Stream sma = Ta.smaStream(50);
+        EmaStream fast = Ta.emaStream(12);
+        EmaStream slow = Ta.emaStream(26);
+        RsiStream rsi = Ta.rsiStream(14);
+        SmaStream sma = Ta.smaStream(50);
         live[0] = fast;
         live[1] = slow;
         live[2] = rsi;
@@ -236,15 +236,15 @@ public class PlanBench {
     @Benchmark
     public double wideStreamNodes() {
         BenchData d = data;
-        Macd_Stream macd = Ta.macdStream(12, 26, 9);
-        Bbands_Stream bb = Ta.bbandsStream(20, 2);
-        RollingMax_Stream max = Ta.rollingMaxStream(20);
-        Atr_Stream atr = Ta.atrStream(14);
-        Rsi_Stream rsi = Ta.rsiStream(14);
-        Stochastic_Stream st = Ta.stochasticStream(14, 3, 3);
-        Adx_Stream adx = Ta.adxStream(14);
-        Obv_Stream obv = Ta.obvStream();
-        Sma_Stream sma = Ta.smaStream(20);
+        MacdStream macd = Ta.macdStream(12, 26, 9);
+        BbandsStream bb = Ta.bbandsStream(20, 2);
+        RollingMaxStream max = Ta.rollingMaxStream(20);
+        AtrStream atr = Ta.atrStream(14);
+        RsiStream rsi = Ta.rsiStream(14);
+        StochasticStream st = Ta.stochasticStream(14, 3, 3);
+        AdxStream adx = Ta.adxStream(14);
+        ObvStream obv = Ta.obvStream();
+        SmaStream sma = Ta.smaStream(20);
         Object[] keep = live;
         keep[0] = macd;
         keep[1] = bb;

@@ -1,10 +1,10 @@
 package io.ta.bench;
 
 import io.ta.kernels.Ta;
-import io.ta.kernels.ma.Ema_Stream;
-import io.ta.kernels.ma.Sma_Stream;
-import io.ta.kernels.ma.Wma_Stream;
-import io.ta.kernels.stats.RollingMax_Stream;
+import io.ta.kernels.ma.EmaStream;
+import io.ta.kernels.ma.SmaStream;
+import io.ta.kernels.ma.WmaStream;
+import io.ta.kernels.stats.RollingMaxStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,10 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @OperationsPerInvocation(Wave1Bench.N)
 public class StreamBench {
     double[] close;
-    Sma_Stream sma;
-    Ema_Stream ema;
-    Wma_Stream wma;
-    RollingMax_Stream max;
+    SmaStream sma;
+    EmaStream ema;
+    WmaStream wma;
+    RollingMaxStream max;
 
     @Setup
     public void setup() {

@@ -1,13 +1,13 @@
 package io.ta.bench;
 
 import io.ta.kernels.Ta;
-import io.ta.kernels.momentum.Macd_Stream;
-import io.ta.kernels.momentum.Rsi_Stream;
-import io.ta.kernels.momentum.Stochastic_Stream;
-import io.ta.kernels.trend.Adx_Stream;
-import io.ta.kernels.volatility.Atr_Stream;
-import io.ta.kernels.volatility.Bbands_Stream;
-import io.ta.kernels.volume.Obv_Stream;
+import io.ta.kernels.momentum.MacdStream;
+import io.ta.kernels.momentum.RsiStream;
+import io.ta.kernels.momentum.StochasticStream;
+import io.ta.kernels.trend.AdxStream;
+import io.ta.kernels.volatility.AtrStream;
+import io.ta.kernels.volatility.BbandsStream;
+import io.ta.kernels.volume.ObvStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,13 +39,13 @@ public class Wave2StreamBench {
     double[] low;
     double[] close;
     double[] volume;
-    Rsi_Stream rsi;
-    Macd_Stream macd;
-    Atr_Stream atr;
-    Bbands_Stream bbands;
-    Stochastic_Stream stochastic;
-    Adx_Stream adx;
-    Obv_Stream obv;
+    RsiStream rsi;
+    MacdStream macd;
+    AtrStream atr;
+    BbandsStream bbands;
+    StochasticStream stochastic;
+    AdxStream adx;
+    ObvStream obv;
 
     @Setup
     public void setup() {

@@ -83,7 +83,7 @@ class CliProcessTest {
     void aBrokenExtensionOnTheClassPathIsOneWarningLine(@TempDir Path dir) throws Exception {
         Path services = dir.resolve("META-INF/services");
         Files.createDirectories(services);
-        Files.writeString(services.resolve("io.ta.spi.KernelDescriptor"), "com.acme.MissingKernel\n");
+        Files.writeString(services.resolve("io.ta.spi.KernelLibraryProvider"), "com.acme.MissingLibrary\n");
         for (String[] args : new String[][] {{"list"}, {"eval", "--csv", TTRC, "--expr", "x=rsi(close, 14)"}, {"describe", "rsi"}}) {
             ProcessBuilder pb = ta(List.of(), args);
             List<String> command = pb.command();
@@ -92,7 +92,7 @@ class CliProcessTest {
             Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             int code = exit(p);
             String err = stderr(p);
-            assertTrue(err.matches("ta: warning: kernel provider com\\.acme\\.MissingKernel \\(from .+\\) skipped: .*MissingKernel.*\n"), err);
+            assertTrue(err.matches("ta: warning: kernel provider com\\.acme\\.MissingLibrary \\(from .+\\) skipped: .*MissingLibrary.*\n"), err);
             assertEquals(0, code, args[0] + ": the other kernels still work");
         }
     }

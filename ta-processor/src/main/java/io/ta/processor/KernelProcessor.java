@@ -46,11 +46,11 @@ import javax.tools.StandardLocation;
 /**
  * Turns every {@code @Kernel} class into its generated companions (validate → model → write).
  *
- * <p>Per kernel, in the round it appears: {@code _State}, {@code _Stream}, {@code _Descriptor} and, for multi-output
- * kernels, {@code _Result}. One round later (so the facade is itself compiled normally): the library facade and the
+ * <p>Per kernel, in the round it appears: {@code _State}, {@code Stream}, {@code _Descriptor} and, for multi-output
+ * kernels, {@code Result}. One round later (so the facade is itself compiled normally): the library facade and the
  * library's one {@code io.ta.spi.KernelLibraryProvider} ({@code <Facade>Library}). At the end: the provider's
- * {@code META-INF/services} entry, {@code META-INF/services/io.ta.spi.KernelDescriptor} (every descriptor, for
- * class-path code that loads them one by one), {@code META-INF/ta/catalog.json}, and — when the kernels are compiled
+ * {@code META-INF/services} entry (the one discovery path: descriptors are not registered one by one),
+ * {@code META-INF/ta/catalog.json}, and — when the kernels are compiled
  * as a named module — a check that its {@code module-info.java} provides the library.
  *
  * <p>It never throws into javac. Problems with a kernel are errors on the offending element; an unexpected failure
@@ -58,7 +58,18 @@ import javax.tools.StandardLocation;
  */
 @AutoService(Processor.class)
 public final class KernelProcessor extends AbstractProcessor {
-    private static final String SERVICES = "META-INF/services/io.ta.spi.KernelDescriptor";
+    /**
+     * A kernel class whose name ends like a generated public type: {@code FooStream} would read as the stream of a
+     * kernel {@code Foo}, and a kernel {@code Foo} next to it would generate the same class.
+     */
+    static final String TYPE_NAME =
+            "[TaTypeName] kernel class %s ends with '%s', a suffix reserved for the public types generated per kernel"
+                    + " (a kernel %s would generate a class %s of its own). Fix: rename the class; its catalog name in"
+                    + " @Kernel can stay as it is.";
+    /** A kernel whose generated public type would be another kernel class of the compilation. */
+    static final String TYPE_TAKEN =
+            "[TaTypeName] kernel %s would generate a class %s, but kernel class %s already has that name. Fix: rename"
+                    + " %s; the suffixes Stream and Result are reserved for generated types.";
     private static final String LIBRARY_SERVICES = "META-INF/services/" + LibraryWriter.PROVIDER.canonicalName();
 
     private KernelElements elements;
@@ -181,6 +192,25 @@ public final class KernelProcessor extends AbstractProcessor {
     }
 
     private boolean claimNames(KernelModel m, TypeElement type) {
+        String simple = type.getSimpleName().toString();
+        for (String suffix : List.of("Stream", "Result")) {
+            if (simple.endsWith(suffix)) {
+                String base = simple.substring(0, simple.length() - suffix.length());
+                processingEnv.getMessager().printMessage(Kind.ERROR,
+                        TYPE_NAME.formatted(simple, suffix, base, simple),
+                        type, KernelElements.mirror(type, KernelElements.KERNEL));
+                return false;
+            }
+            String generated = type.getQualifiedName() + suffix;
+            TypeElement other = processingEnv.getElementUtils().getTypeElement(generated);
+            if (other != null && other.getAnnotationMirrors().stream()
+                    .anyMatch(a -> a.getAnnotationType().toString().equals(KernelElements.KERNEL))) {
+                processingEnv.getMessager().printMessage(Kind.ERROR,
+                        TYPE_TAKEN.formatted(simple, simple + suffix, generated, other.getSimpleName()),
+                        type, KernelElements.mirror(type, KernelElements.KERNEL));
+                return false;
+            }
+        }
         List<String> all = new ArrayList<>();
         all.add(m.name());
         all.addAll(m.aliases());
@@ -247,11 +277,6 @@ public final class KernelProcessor extends AbstractProcessor {
 
     private void resources() throws IOException {
         Element[] origin = origins().toArray(new Element[0]);
-        StringBuilder services = new StringBuilder();
-        for (KernelModel m : models) {
-            services.append(m.descriptorType().canonicalName()).append('\n');
-        }
-        resource(SERVICES, services.toString(), origin);
         ClassName provider = LibraryWriter.providerType(facadeType());
         resource(LIBRARY_SERVICES, provider.canonicalName() + "\n", origin);
         resource(ManifestWriter.PATH, new ManifestWriter().write(models), origin);

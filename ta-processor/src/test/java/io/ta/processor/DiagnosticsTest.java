@@ -262,6 +262,29 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aKernelClassNamedLikeAGeneratedTypeIsRejected() {
+        JavaFileObject foo = JavaFileObjects.forSourceString("test.Foo", kernel(
+                "@Kernel(name = \"foo\", family = Family.STATISTIC, summary = \"s\", scale = Scale.PRICE)", "public final class Foo",
+                "    public Foo(@Param(defaultValue = \"3\", min = 1, max = 10) int period) {}\n" + LOOKBACK + STEP));
+        JavaFileObject fooStream = JavaFileObjects.forSourceString("test.FooStream", kernel(
+                "@Kernel(name = \"foo_stream\", family = Family.STATISTIC, summary = \"s\", scale = Scale.PRICE)",
+                "public final class FooStream",
+                "    public FooStream(@Param(defaultValue = \"3\", min = 1, max = 10) int period) {}\n" + LOOKBACK + STEP));
+        JavaFileObject barResult = JavaFileObjects.forSourceString("test.BarResult", kernel(
+                "@Kernel(name = \"bar_result\", family = Family.STATISTIC, summary = \"s\", scale = Scale.PRICE)",
+                "public final class BarResult",
+                "    public BarResult(@Param(defaultValue = \"3\", min = 1, max = 10) int period) {}\n" + LOOKBACK + STEP));
+        Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(foo, fooStream, barResult);
+        assertThat(compilation).hadErrorContaining(KernelProcessor.TYPE_NAME.formatted("FooStream", "Stream", "Foo", "FooStream"))
+                .inFile(fooStream).onLineContaining("@Kernel(name = \"foo_stream\"");
+        assertThat(compilation).hadErrorContaining(KernelProcessor.TYPE_NAME.formatted("BarResult", "Result", "Bar", "BarResult"))
+                .inFile(barResult).onLineContaining("@Kernel(name = \"bar_result\"");
+        assertThat(compilation).hadErrorContaining(KernelProcessor.TYPE_TAKEN.formatted("Foo", "FooStream", "test.FooStream", "FooStream"))
+                .inFile(foo).onLineContaining("@Kernel(name = \"foo\"");
+        assertThat(compilation).hadErrorCount(3);
+    }
+
+    @Test
     void aChartNoKernelReadsIsRejected() {
         JavaFileObject plain = JavaFileObjects.forSourceString("test.Plain", IMPORTS + "@Chart(guides = 0)\npublic final class Plain {\n"
                 + "    @Chart(style = Chart.Style.LINE) double level;\n}\n");

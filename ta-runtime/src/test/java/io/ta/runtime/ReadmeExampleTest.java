@@ -56,6 +56,9 @@ class ReadmeExampleTest {
         for (double v : printed.get("trend").values()) {
             assertTrue(Double.isFinite(v), "past warm-up: " + printed.get("trend"));
         }
+        Map<String, Double> trend = printed.get("trend");
+        assertEquals(0, Double.compare(trend.get("histogram"), trend.get("histogramStream")),
+                "the chained multi-output stream reproduces the batch MACD histogram: " + trend);
         Map<String, Double> buy = printed.get("buy");
         assertEquals(buy.get("batch"), buy.get("stream"), "plan batch and plan stream agree: " + buy);
         assertEquals(buy.get("batch"), buy.get("fluent"), "text and fluent plans agree: " + buy);

@@ -138,6 +138,19 @@ class RegistryProblemsTest {
         }
     }
 
+    /** A library provider whose constructor throws. */
+    public static final class ExplodingLibrary implements KernelLibraryProvider {
+        /** Throws. */
+        public ExplodingLibrary() {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public List<KernelDescriptor> kernels() {
+            return List.of();
+        }
+    }
+
     /** A library provider whose listing fails. */
     public static final class ThrowingLibrary implements KernelLibraryProvider {
         @Override
@@ -154,10 +167,6 @@ class RegistryProblemsTest {
         }
     }
 
-    static Path jar(Path dir, String... providers) throws IOException {
-        return jarWith(dir, Registry.SERVICE_FILE, providers);
-    }
-
     static Path jarWith(Path dir, String serviceFile, String... providers) throws IOException {
         Path jar = dir.resolve("broken-extension.jar");
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
@@ -170,8 +179,9 @@ class RegistryProblemsTest {
 
     @Test
     void brokenProvidersAreSkippedAndReportedOneLineEach(@TempDir Path dir) throws IOException {
-        String notADescriptor = RegistryProblemsTest.class.getName();
-        Path jar = jar(dir, "com.example.ta.Missing", notADescriptor, Exploding.class.getName(), Nameless.class.getName());
+        String notAProvider = RegistryProblemsTest.class.getName();
+        Path jar = jarWith(dir, Registry.LIBRARY_FILE, "com.example.ta.Missing", notAProvider, ExplodingLibrary.class.getName(),
+                LibraryOfNameless.class.getName());
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, RegistryProblemsTest.class.getClassLoader())) {
             Registry r = Registry.load(loader);
             assertEquals(Registry.standard().kernels().size(), r.kernels().size(), "every working kernel still loads");
@@ -179,7 +189,7 @@ class RegistryProblemsTest {
 
             List<Registry.Problem> problems = r.problems();
             assertEquals(4, problems.size(), problems.toString());
-            assertEquals(List.of("com.example.ta.Missing", notADescriptor, Exploding.class.getName(), Nameless.class.getName()),
+            assertEquals(List.of("com.example.ta.Missing", notAProvider, ExplodingLibrary.class.getName(), Nameless.class.getName()),
                     problems.stream().map(Registry.Problem::provider).toList());
             for (Registry.Problem p : problems) {
                 assertEquals(jar.toString(), p.source(), p.describe());
@@ -194,6 +204,18 @@ class RegistryProblemsTest {
             assertEquals("IllegalStateException: its descriptor has no name", problems.get(3).reason());
         }
         assertEquals(List.of(), Registry.standard().problems());
+    }
+
+    @Test
+    void descriptorsRegisteredOneByOneAreNotADiscoveryPath(@TempDir Path dir) throws IOException {
+        // Only library providers are read: a descriptor service file (even one naming a broken class) is ignored.
+        Path jar = jarWith(dir, "META-INF/services/" + KernelDescriptor.class.getName(), "com.example.ta.Missing",
+                Exploding.class.getName());
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, RegistryProblemsTest.class.getClassLoader())) {
+            Registry r = Registry.load(loader);
+            assertEquals(Registry.standard().kernels().size(), r.kernels().size());
+            assertEquals(List.of(), r.problems());
+        }
     }
 
     @Test
@@ -219,20 +241,24 @@ class RegistryProblemsTest {
 
     @Test
     void aCatalogManifestOfAnotherMajorFormatIsRefused() {
-        assertEquals(1, Registry.manifestFormat("{\n  \"format\": 1,\n  \"kernels\": []\n}\n"));
+        assertEquals(1, io.ta.spi.KernelLoader.manifestFormat("{\n  \"format\": 1,\n  \"kernels\": []\n}\n"));
         IllegalStateException two = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> Registry.manifestFormat("{\"format\": 2, \"kernels\": []}"));
-        assertTrue(two.getMessage().contains("is format 2; this runtime reads format 1"), two.getMessage());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> Registry.manifestFormat("{\"kernels\": []}"));
+                () -> io.ta.spi.KernelLoader.manifestFormat("{\"format\": 2, \"kernels\": []}"));
+        assertTrue(two.getMessage().contains("is format 2; this version of ta reads format 1"), two.getMessage());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> Registry.manifestFormat("{\"format\": 99999999999999999999}"));
+                () -> io.ta.spi.KernelLoader.manifestFormat("{\"kernels\": []}"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> io.ta.spi.KernelLoader.manifestFormat("{\"format\": 99999999999999999999}"));
         assertEquals(List.of(), Registry.standard().problems(), "the built-in library's own manifest is read and accepted");
     }
 
     @Test
-    void aDescriptorListedByItsLibraryAndByItsOwnServiceFileIsRegisteredOnce() {
-        // The built-ins are registered both ways on the class path; a second registration would be a name conflict.
-        assertEquals(new io.ta.kernels.TaLibrary().kernels().size(), Registry.standard().kernels().size());
+    void everyBuiltInIsTheOneInstanceItsLibraryLists() {
+        List<KernelDescriptor> listed = new io.ta.kernels.TaLibrary().kernels();
+        assertEquals(listed.size(), Registry.standard().kernels().size());
+        for (KernelDescriptor d : listed) {
+            assertTrue(Registry.standard().kernel(d.name()) == d, d.name() + " is loaded once, as the library's instance");
+        }
         assertEquals(List.of(), Registry.standard().problems());
     }
 }

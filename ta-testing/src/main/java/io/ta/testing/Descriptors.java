@@ -1,41 +1,28 @@
 package io.ta.testing;
 
 import io.ta.spi.KernelDescriptor;
-import io.ta.spi.KernelLibraryProvider;
+import io.ta.spi.KernelLoader;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.ServiceLoader;
-import java.util.Set;
 
 /** Every kernel registered on the test classpath, found the way the runtime finds them. */
 public final class Descriptors {
     private Descriptors() {}
 
     /**
-     * Every registered kernel, sorted by name: the descriptors each {@link KernelLibraryProvider} lists, then those
-     * registered directly as {@link KernelDescriptor} services whose class no library supplied (class-path jars of an
-     * earlier processor), so a kernel found both ways appears once. Libraries in named modules on the module path
-     * are found through their {@code provides} clause, which is all a named module offers.
+     * Every registered kernel, sorted by name: the descriptors of every {@link io.ta.spi.KernelLibraryProvider} on the
+     * test class path or module path, loaded by {@link KernelLoader} exactly as the runtime's registry loads them.
+     *
+     * @throws IllegalStateException if a provider or descriptor cannot be loaded (a test must not pass by skipping it)
      */
     public static List<KernelDescriptor> all() {
-        // On the class path and as the automatic module io.ta.testing this class may load any service; compiled or
-        // patched into an explicit module it may load only those the module uses, hence the uses added here.
-        Descriptors.class.getModule().addUses(KernelLibraryProvider.class).addUses(KernelDescriptor.class);
-        List<KernelDescriptor> out = new ArrayList<>();
-        Set<Class<?>> supplied = new HashSet<>();
-        for (KernelLibraryProvider library : ServiceLoader.load(KernelLibraryProvider.class)) {
-            for (KernelDescriptor d : library.kernels()) {
-                supplied.add(d.getClass());
-                out.add(d);
-            }
+        KernelLoader.Loaded loaded = KernelLoader.load(Thread.currentThread().getContextClassLoader());
+        if (!loaded.problems().isEmpty()) {
+            KernelLoader.Problem p = loaded.problems().get(0);
+            throw new IllegalStateException("kernel provider " + p.provider() + " cannot be loaded: " + p.reason(), p.cause());
         }
-        for (KernelDescriptor d : ServiceLoader.load(KernelDescriptor.class)) {
-            if (!supplied.contains(d.getClass())) {
-                out.add(d);
-            }
-        }
+        List<KernelDescriptor> out = new ArrayList<>(loaded.kernels());
         out.sort(Comparator.comparing(KernelDescriptor::name));
         return out;
     }

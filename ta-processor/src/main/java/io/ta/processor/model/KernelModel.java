@@ -76,9 +76,9 @@ public record KernelModel(
         return sibling(kernel, "_State");
     }
 
-    /** The generated stream, {@code Name_Stream}. */
+    /** The generated stream, {@code NameStream}. */
     public ClassName streamType() {
-        return sibling(kernel, "_Stream");
+        return sibling(kernel, "Stream");
     }
 
     /** The generated descriptor, {@code Name_Descriptor}. */
@@ -86,9 +86,9 @@ public record KernelModel(
         return sibling(kernel, "_Descriptor");
     }
 
-    /** The generated batch result of a multi-output kernel, {@code Name_Result}. */
+    /** The generated batch result of a multi-output kernel, {@code NameResult}. */
     public ClassName resultType() {
-        return sibling(kernel, "_Result");
+        return sibling(kernel, "Result");
     }
 
     /** The state companion of any kernel class (used for nested kernels too). */

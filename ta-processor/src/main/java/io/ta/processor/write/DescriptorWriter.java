@@ -17,17 +17,24 @@ import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
-/** Writes {@code Name_Descriptor}: the kernel's metadata and factories, found through {@code ServiceLoader}. */
+/**
+ * Writes {@code Name_Descriptor}: the kernel's metadata and factories, listed by its library's provider, and (through
+ * {@link InternalsWriter}) the generated internals the facade, the stream and fused plans call.
+ */
 public final class DescriptorWriter {
     public JavaFile write(KernelModel m, List<? extends Element> origins) {
         ClassName self = m.descriptorType();
         TypeSpec.Builder t = TypeSpec.classBuilder(self)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(Types.DESCRIPTOR)
-                .addJavadoc("Registry descriptor of {@code $L}: $L\n", m.name(), Javadoc.text(m.summary()));
+                .addJavadoc("Registry descriptor of {@code $L}: $L\n\n", m.name(), Javadoc.text(m.summary()))
+                .addJavadoc("<p>Generated internals, for generated and runtime code only (a generated name with {@code _} is\n")
+                .addJavadoc("not API): users reach this kernel through {@link $T} and the library facade, and its\n", m.streamType())
+                .addJavadoc("descriptor through the registry. Its static members are the batch loop and the entry points of\n")
+                .addJavadoc("fused plans.\n\n@hidden\n");
 
         t.addField(FieldSpec.builder(self, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("The shared instance (ServiceLoader makes its own; both are equivalent).\n")
+                .addJavadoc("The one instance, listed by the library's provider.\n")
                 .initializer("new $T()", self).build());
         t.addField(list(Types.PARAM_SPEC, "PARAMS", params(m)));
         t.addField(list(ClassName.get(String.class), "INPUTS", strings(m.inputs().stream().map(i -> i.name()).toList())));
@@ -90,8 +97,8 @@ public final class DescriptorWriter {
             t.addMethod(getter("chart", Types.CHART_SPEC, CodeBlock.of("CHART")));
         }
 
-        t.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-                .addJavadoc("For {@link java.util.ServiceLoader}.\n").build());
+        // Private: kernels are found through their library's provider, which lists INSTANCE, so there is one per kernel.
+        t.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
 
         t.addMethod(getter("name", ClassName.get(String.class), CodeBlock.of("$S", m.name())));
         t.addMethod(getter("aliases", listOf(ClassName.get(String.class)), CodeBlock.of("ALIASES")));
@@ -113,7 +120,7 @@ public final class DescriptorWriter {
         MethodSpec.Builder lookback = override("lookback", TypeName.INT).addParameter(Types.PARAM_VALUES, "p")
                 .addStatement("check(p)");
         declareParams(lookback, m);
-        lookback.addStatement("$T.validate($L)", m.streamType(), Signatures.paramArgs(m))
+        lookback.addStatement("validate($L)", Signatures.paramArgs(m))
                 .addStatement("return $T.lookback($L)", m.kernel(), String.join(", ", m.lookbackArgs()));
         t.addMethod(lookback.build());
 
@@ -123,7 +130,7 @@ public final class DescriptorWriter {
                     .addParameter(TypeName.INT, "output")
                     .addStatement("check(p)");
             declareParams(per, m);
-            per.addStatement("$T.validate($L)", m.streamType(), Signatures.paramArgs(m))
+            per.addStatement("validate($L)", Signatures.paramArgs(m))
                     .beginControlFlow("switch (output)");
             for (int i = 0; i < m.outputs().size(); i++) {
                 OutputModel o = m.outputs().get(i);
@@ -160,7 +167,7 @@ public final class DescriptorWriter {
         for (int i = 0; i < m.outputs().size(); i++) {
             args.add("out[" + i + "]");
         }
-        batch.addStatement("$T.batch($L)", m.streamType(), Signatures.join(args))
+        batch.addStatement("batch($L)", Signatures.join(args))
                 .addStatement("return out");
         t.addMethod(batch.build());
 
@@ -171,6 +178,8 @@ public final class DescriptorWriter {
                         "parameter values for " + m.name() + " were built for ")
                 .endControlFlow()
                 .build());
+
+        InternalsWriter.addTo(t, m);
 
         t.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(String.class).addStatement("return $S", "KernelDescriptor[" + m.name() + "]").build());

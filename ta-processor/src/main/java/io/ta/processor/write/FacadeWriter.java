@@ -19,9 +19,11 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the library facade (e.g. {@code Ta}): per kernel, an allocating batch function, an allocation-free one
- * writing into caller arrays, a defaults overload, and stream factories. Batch functions validate everything, then
- * run the stream class's generated loop on a local kernel instance.
+ * Writes the library facade (e.g. {@code Ta}): per kernel exactly three methods, an allocating batch function, an
+ * allocation-free one writing into caller arrays, and the stream factory. Parameters are always explicit (the
+ * javadoc of each parameter names its default), so a call reads the same as the expression {@code rsi(close, 14)}
+ * and adding a parameter never silently changes what an old call means. Batch functions validate everything, then
+ * run the kernel's generated loop ({@code Name_Descriptor.batch}) on a local kernel instance.
  */
 public final class FacadeWriter {
     public JavaFile write(ClassName facade, List<KernelModel> kernels, List<? extends Element> origins) {
@@ -53,12 +55,12 @@ public final class FacadeWriter {
                 .addJavadoc("@return $L\n", m.multiOutput() ? "one array per output, aligned to the input" : "one value per input bar")
                 .addParameters(Signatures.arrayInputs(m))
                 .addParameters(Signatures.params(m))
-                .addStatement("$T.validate($L)", m.streamType(), Signatures.paramArgs(m))
+                .addStatement("$T.validate($L)", m.descriptorType(), Signatures.paramArgs(m))
                 .addStatement("int n = $L", Signatures.length(m, CodeBlock.of("$S", m.name())));
         for (String o : outs) {
             alloc.addStatement("double[] $N = new double[n]", o);
         }
-        alloc.addStatement("$T.batch($L)", m.streamType(), Signatures.batchArgs(m, outs));
+        alloc.addStatement("$T.batch($L)", m.descriptorType(), Signatures.batchArgs(m, outs));
         if (m.multiOutput()) {
             alloc.addStatement("return new $T($L)", m.resultType(), Signatures.join(outs));
         } else {
@@ -71,26 +73,11 @@ public final class FacadeWriter {
                 .addParameters(Signatures.arrayInputs(m))
                 .addParameters(Signatures.params(m))
                 .addParameters(Signatures.arrayOutputs(m))
-                .addStatement("$T.batch($L)", m.streamType(), Signatures.batchArgs(m, outs));
+                .addStatement("$T.batch($L)", m.descriptorType(), Signatures.batchArgs(m, outs));
         for (String o : outs) {
             into.addJavadoc("@param $N receives the output; must have the inputs' length\n", o);
         }
         t.addMethod(into.build());
-
-        boolean defaults = !m.params().isEmpty() && Signatures.allDefaults(m);
-        List<CodeBlock> dflt = new ArrayList<>();
-        for (ParamModel p : m.params()) {
-            if (p.defaultValue() != null) {
-                dflt.add(Signatures.defaultLiteral(p));
-            }
-        }
-        if (defaults) {
-            t.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(ret)
-                    .addJavadoc("{@code $L} with default parameters ($L).\n", m.name(), defaultsText(m))
-                    .addParameters(Signatures.arrayInputs(m))
-                    .addStatement("return $N($L, $L)", name, Signatures.join(Signatures.inputNames(m)), CodeBlock.join(dflt, ", "))
-                    .build());
-        }
 
         t.addMethod(MethodSpec.methodBuilder(name + "Stream").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(m.streamType())
@@ -98,21 +85,6 @@ public final class FacadeWriter {
                 .addParameters(Signatures.params(m))
                 .addStatement("return new $T($L)", m.streamType(), Signatures.paramArgs(m))
                 .build());
-        if (defaults) {
-            t.addMethod(MethodSpec.methodBuilder(name + "Stream").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                    .returns(m.streamType())
-                    .addJavadoc("A new incremental {@code $L} with default parameters ($L).\n", m.name(), defaultsText(m))
-                    .addStatement("return new $T($L)", m.streamType(), CodeBlock.join(dflt, ", "))
-                    .build());
-        }
-    }
-
-    private static String defaultsText(KernelModel m) {
-        List<String> parts = new ArrayList<>();
-        for (ParamModel p : m.params()) {
-            parts.add(p.name() + "=" + p.defaultValue());
-        }
-        return String.join(", ", parts);
     }
 
     private static CodeBlock doc(KernelModel m) {

@@ -10,7 +10,7 @@ import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
-/** Writes {@code Name_Result}: the batch result of a multi-output kernel, one array per output. */
+/** Writes {@code NameResult}: the batch result of a multi-output kernel, one array per output. */
 public final class ResultWriter {
     public JavaFile write(KernelModel m, List<? extends Element> origins) {
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder();

@@ -32,7 +32,9 @@ public final class StateCompanionWriter {
         ClassName kernel = m.kernel();
         TypeSpec.Builder t = TypeSpec.classBuilder(m.stateType())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addJavadoc("State companion of {@link $T}: a checkpoint of its mutable state, and its snapshot encoding.\n", kernel);
+                .addJavadoc("State companion of {@link $T}: a checkpoint of its mutable state, and its snapshot encoding.\n\n", kernel)
+                .addJavadoc("<p>Generated internals, for generated code and for kernels that compose this one (a generated name\n")
+                .addJavadoc("with {@code _} is not API).\n\n@hidden\n");
 
         t.addField(FieldSpec.builder(TypeName.LONG, "SCHEMA", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Hash of the state layout (nested kernels included); snapshots carry it so a changed kernel\n")

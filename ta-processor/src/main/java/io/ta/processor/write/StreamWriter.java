@@ -22,10 +22,10 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes {@code Name_Stream}: the kernel's incremental form and the home of its batch loop.
+ * Writes {@code NameStream}: the kernel's incremental form, its user API only; the batch loop it shares with the
+ * facade lives in {@code Name_Descriptor} ({@link InternalsWriter}).
  *
- * <p>The loop ({@code loop}) calls the step directly on the concrete kernel class, so the JIT inlines it: no
- * interface call and no allocation per bar. {@code update} checkpoints the state before stepping (a handful of
+ * <p>{@code update} checkpoints the state before stepping (a handful of
  * field copies plus O(1) marks) so {@code replaceLast} can revise the bar; {@code preview} checkpoints, steps and
  * rewinds.
  */
@@ -72,7 +72,7 @@ public final class StreamWriter {
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
                 .addJavadoc("A fresh stream.\n\n@throws io.ta.error.InvalidParameterException if a parameter is out of range\n")
                 .addParameters(Signatures.params(m))
-                .addStatement("validate($L)", Signatures.paramArgs(m));
+                .addStatement("$T.validate($L)", m.descriptorType(), Signatures.paramArgs(m));
         for (ParamModel p : m.params()) {
             ctor.addStatement("this.$N = $N", p.javaName(), p.javaName());
         }
@@ -82,36 +82,35 @@ public final class StreamWriter {
                 .addStatement("this.probe = new $T(k)", state);
         t.addMethod(ctor.build());
 
-        t.addMethod(validate(m));
-        t.addMethod(batch(m));
-        t.addMethod(loop(m));
 
         // Typed per-bar API.
         List<ParameterSpec> bar = Signatures.scalarInputs(m);
         CodeBlock barArgs = Signatures.join(Signatures.inputNames(m));
         CodeBlock stepCall = CodeBlock.of("k.$N($L)", m.stepMethod(), barArgs);
-        TypeName ret = multi ? TypeName.VOID : TypeName.DOUBLE;
+        // One output: the value itself. Several: the stream, so a call chains into an accessor without allocating
+        // (macd.update(x).histogram()).
+        TypeName ret = multi ? self : TypeName.DOUBLE;
         MethodSpec.Builder update = MethodSpec.methodBuilder("update").addModifiers(Modifier.PUBLIC).returns(ret)
-                .addJavadoc("Commits one bar$L\n", multi ? "." : " and returns its output.")
+                .addJavadoc("Commits one bar$L\n", multi ? "; returns this stream, whose accessors now read its outputs." : " and returns its output.")
                 .addParameters(bar)
                 .addStatement("last.save(k)")
                 .addStatement("count++");
         recordInputs(update, m, "");
         MethodSpec.Builder preview = MethodSpec.methodBuilder("preview").addModifiers(Modifier.PUBLIC).returns(ret)
-                .addJavadoc("Evaluates the forming bar without committing it$L\n", multi ? "." : "; returns its output.")
+                .addJavadoc("Evaluates the forming bar without committing it$L\n", multi ? "; returns this stream, whose accessors now read its\noutputs." : "; returns its output.")
                 .addParameters(bar)
                 .addStatement("probe.save(k)");
         MethodSpec.Builder replace = MethodSpec.methodBuilder("replaceLast").addModifiers(Modifier.PUBLIC).returns(ret)
-                .addJavadoc("Replaces the last committed bar$L\n\n", multi ? "." : "; returns the revised output.")
+                .addJavadoc("Replaces the last committed bar$L\n\n", multi ? "; returns this stream, whose accessors now read the revised\noutputs." : "; returns the revised output.")
                 .addJavadoc("@throws io.ta.error.StreamStateException before the first {@code update}\n")
                 .addParameters(bar)
                 .addStatement("$T.hasLast(KERNEL, count)", CHECKS)
                 .addStatement("last.restore(k)");
         recordInputs(replace, m, "");
         if (multi) {
-            update.addStatement(stepCall).addStatement("capture()");
-            preview.addStatement(stepCall).addStatement("capture()").addStatement("probe.restore(k)");
-            replace.addStatement(stepCall).addStatement("capture()");
+            update.addStatement(stepCall).addStatement("capture()").addStatement("return this");
+            preview.addStatement(stepCall).addStatement("capture()").addStatement("probe.restore(k)").addStatement("return this");
+            replace.addStatement(stepCall).addStatement("capture()").addStatement("return this");
             MethodSpec.Builder capture = MethodSpec.methodBuilder("capture").addModifiers(Modifier.PRIVATE);
             for (int i = 0; i < m.outputs().size(); i++) {
                 capture.addStatement("outputs[$L] = $T.finiteOrNaN(k.$N)", i, CHECKS, m.outputs().get(i).javaName());
@@ -139,44 +138,21 @@ public final class StreamWriter {
         }
 
         t.addMethod(typedRange(m));
-        addFused(t, m);
+        addInternals(t, m);
         addUniform(t, m);
         return Files.file(m.packageName(), t, origins);
     }
 
     /**
-     * The entry points of fused plans (io.ta.runtime.exec): a plan compiled to one loop steps every kernel of the plan
-     * bar by bar in the same loop body, so it needs the step, the outputs and a fresh kernel through public members.
-     * They are one-liners the JIT inlines into the plan's loop.
+     * What {@link InternalsWriter}'s entry points read from a stream, package-private so the stream's public surface
+     * is its user API only.
      */
-    private static void addFused(TypeSpec.Builder t, KernelModel m) {
-        ClassName kernel = m.kernel();
-        t.addMethod(MethodSpec.methodBuilder("newKernel").addModifiers(Modifier.PUBLIC).returns(kernel)
-                .addJavadoc("A fresh kernel with this stream's parameters, for a fused plan's loop.\n")
-                .addStatement("return new $T($L)", kernel, Signatures.paramArgs(m))
+    private static void addInternals(TypeSpec.Builder t, KernelModel m) {
+        t.addMethod(MethodSpec.methodBuilder("newKernel").returns(m.kernel())
+                .addJavadoc("A fresh kernel with this stream's parameters.\n")
+                .addStatement("return new $T($L)", m.kernel(), Signatures.paramArgs(m))
                 .build());
-        List<String> elems = Signatures.inputNames(m);
-        CodeBlock call = CodeBlock.of("k.$N($L)", m.stepMethod(), Signatures.join(elems));
-        MethodSpec.Builder step = MethodSpec.methodBuilder("stepKernel").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addParameter(kernel, "k")
-                .addParameters(Signatures.scalarInputs(m));
-        if (m.multiOutput()) {
-            step.addJavadoc("Steps {@code k} over one bar; read the outputs with {@code outputN(k)}.\n").addStatement(call);
-            for (int i = 0; i < m.outputs().size(); i++) {
-                t.addMethod(MethodSpec.methodBuilder("output" + i).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                        .returns(TypeName.DOUBLE)
-                        .addJavadoc("Output {@code $L} of {@code k}'s last step, finite or NaN.\n", m.outputs().get(i).name())
-                        .addParameter(kernel, "k")
-                        .addStatement("return $T.finiteOrNaN(k.$N)", CHECKS, m.outputs().get(i).javaName())
-                        .build());
-            }
-        } else {
-            step.addJavadoc("Steps {@code k} over one bar; returns its output, finite or NaN.\n")
-                    .returns(TypeName.DOUBLE)
-                    .addStatement("return $T.finiteOrNaN($L)", CHECKS, call);
-        }
-        t.addMethod(step.build());
-        t.addMethod(MethodSpec.methodBuilder("outputAt").addModifiers(Modifier.PUBLIC).returns(TypeName.DOUBLE)
+        t.addMethod(MethodSpec.methodBuilder("outputAt").returns(TypeName.DOUBLE)
                 .addJavadoc("Output {@code i} (in descriptor order) of the most recent update, preview or replaceLast.\n")
                 .addParameter(TypeName.INT, "i")
                 .addStatement("return outputs[i]")
@@ -199,83 +175,6 @@ public final class StreamWriter {
         return CodeBlock.of("k.$N($L)", m.stepMethod(), Signatures.join(args));
     }
 
-    private static MethodSpec validate(KernelModel m) {
-        MethodSpec.Builder b = MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addJavadoc("Checks every parameter and cross-parameter rule of {@code $L}.\n\n", m.name())
-                .addJavadoc("@throws io.ta.error.InvalidParameterException naming the kernel, the parameter and its valid range\n")
-                .addParameters(Signatures.params(m));
-        for (ParamModel p : m.params()) {
-            switch (p.type()) {
-                case "INT" -> b.addStatement("$T.intParam(KERNEL, $S, $N, $L, $L, $L, $L)", CHECKS, p.name(), p.javaName(),
-                        Signatures.doubleLiteral(p.min()), Signatures.doubleLiteral(p.max()), p.minExclusive(), p.maxExclusive());
-                case "REAL" -> b.addStatement("$T.realParam(KERNEL, $S, $N, $L, $L, $L, $L)", CHECKS, p.name(), p.javaName(),
-                        Signatures.doubleLiteral(p.min()), Signatures.doubleLiteral(p.max()), p.minExclusive(), p.maxExclusive());
-                case "CHOICE" -> b.addStatement("$T.choiceParam(KERNEL, $S, $N)", CHECKS, p.name(), p.javaName());
-                default -> { } // booleans have no range
-            }
-        }
-        for (RequireModel r : m.requires()) {
-            b.addStatement("$T.require(KERNEL, $S, $N, $T.$L, $S, $N)", CHECKS, r.left(), r.leftJava(), Types.REQUIRE_OP, r.op(), r.right(), r.rightJava());
-        }
-        return b.build();
-    }
-
-    /** The range loop over a stream's kernel: {@code [from, to)}, state carried in {@code k}. */
-    private static MethodSpec loop(KernelModel m) {
-        MethodSpec.Builder b = MethodSpec.methodBuilder("loop").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addJavadoc("Steps {@code k} over bars {@code [from, to)}, writing outputs at the same indices. No checks: the\n")
-                .addJavadoc("generated callers validate parameters, shapes and ranges first.\n")
-                .addParameter(m.kernel(), "k")
-                .addParameters(Signatures.arrayInputs(m))
-                .addParameters(Signatures.arrayOutputs(m))
-                .addParameter(TypeName.INT, "from")
-                .addParameter(TypeName.INT, "to");
-        addLoop(b, m, "from", "to");
-        return b.build();
-    }
-
-    /**
-     * The whole-series batch. The kernel is allocated in the same method as the loop on purpose: it does not escape,
-     * so the JIT's escape analysis keeps its fields in registers instead of a store and a load per bar.
-     */
-    private static MethodSpec batch(KernelModel m) {
-        MethodSpec.Builder b = MethodSpec.methodBuilder("batch").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addJavadoc("Steps a fresh kernel over every bar of the inputs, writing every output array (the inputs' length).\n\n")
-                .addJavadoc("@throws io.ta.error.InvalidParameterException if a parameter is out of range\n")
-                .addJavadoc("@throws io.ta.error.ShapeMismatchException if inputs or outputs do not line up\n")
-                .addParameters(Signatures.arrayInputs(m))
-                .addParameters(Signatures.params(m))
-                .addParameters(Signatures.arrayOutputs(m))
-                .addStatement("validate($L)", Signatures.paramArgs(m))
-                .addStatement("int n = $L", Signatures.length(m, CodeBlock.of("KERNEL")));
-        List<String> outs = Signatures.outArrays(m);
-        for (int i = 0; i < outs.size(); i++) {
-            b.addStatement("$T.output(KERNEL, $S, $N, n)", CHECKS, m.outputs().get(i).name(), outs.get(i));
-        }
-        b.addStatement("$T k = new $T($L)", m.kernel(), m.kernel(), Signatures.paramArgs(m));
-        addLoop(b, m, "0", "n");
-        return b.build();
-    }
-
-    private static void addLoop(MethodSpec.Builder b, KernelModel m, String from, String to) {
-        List<String> elems = new ArrayList<>();
-        for (InputModel in : m.inputs()) {
-            elems.add(in.javaName() + "[i]");
-        }
-        CodeBlock call = CodeBlock.of("k.$N($L)", m.stepMethod(), Signatures.join(elems));
-        b.beginControlFlow("for (int i = $L; i < $L; i++)", from, to);
-        List<String> outs = Signatures.outArrays(m);
-        if (m.multiOutput()) {
-            b.addStatement(call);
-            for (int i = 0; i < outs.size(); i++) {
-                b.addStatement("$N[i] = $T.finiteOrNaN(k.$N)", outs.get(i), CHECKS, m.outputs().get(i).javaName());
-            }
-        } else {
-            b.addStatement("$N[i] = $T.finiteOrNaN($L)", outs.get(0), CHECKS, call);
-        }
-        b.endControlFlow();
-    }
-
     private static MethodSpec typedRange(KernelModel m) {
         List<String> outs = Signatures.outArrays(m);
         List<String> all = new ArrayList<>(Signatures.inputNames(m));
@@ -294,10 +193,10 @@ public final class StreamWriter {
         CodeBlock arrays = Signatures.join(all);
         b.beginControlFlow("if (from == to)").addStatement("return").endControlFlow()
                 .addStatement("$T k = this.k", m.kernel())
-                .addStatement("loop(k, $L, from, to - 1)", arrays)
+                .addStatement("$T.loop(k, $L, from, to - 1)", m.descriptorType(), arrays)
                 .addStatement("last.save(k)");
         recordInputs(b, m, "[to - 1]");
-        b.addStatement("loop(k, $L, to - 1, to)", arrays)
+        b.addStatement("$T.loop(k, $L, to - 1, to)", m.descriptorType(), arrays)
                 .addStatement("count += to - from");
         for (int i = 0; i < outs.size(); i++) {
             b.addStatement("outputs[$L] = $N[to - 1]", i, outs.get(i));

@@ -25,8 +25,8 @@ import java.util.List;
 /**
  * Compiles a plan's {@link ExecNode executable nodes} into one hidden class ({@link Fused}) whose loop body runs the
  * whole plan for one bar: a column is an array load, a kernel is a direct call of its generated
- * {@code Name_Stream.stepKernel} (batch) or typed {@code update}/{@code preview}/{@code replaceLast} (streams) on the
- * concrete final class, an operator is a call of its {@link Ops} method, and every intermediate value is a local
+ * {@code Name_Descriptor.stepKernel} (batch) or typed {@code update}/{@code preview}/{@code replaceLast} (streams) on
+ * the concrete final {@code NameStream}, an operator is a call of its {@link Ops} method, and every intermediate value is a local
  * variable. The JIT inlines all of it into one loop, so the plan pays no interface call, no switch and no intermediate
  * array per bar, and independent kernels' dependency chains overlap in the core instead of running one after another.
  *
@@ -74,7 +74,7 @@ final class FusedCompiler {
     /**
      * Makes a {@link Fused}: over given kernel streams (a plan stream), or over fresh kernels of the prototype streams
      * (a batch run). The prototypes are never updated: a batch only reads their parameters through
-     * {@code newKernel()}, so runs on several threads share them.
+     * {@code Name_Descriptor.newKernel(stream)}, so runs on several threads share them.
      */
     record Factory(MethodHandle constructor, KernelStream[] prototypes) {
         Fused make(KernelStream[] streams) {
@@ -97,7 +97,7 @@ final class FusedCompiler {
     }
 
     /** What the generated code needs to know about one kernel node's generated classes. */
-    private record KernelCode(ClassDesc stream, ClassDesc kernel, int inputs, int outputs, boolean multi) {}
+    private record KernelCode(ClassDesc stream, ClassDesc internals, ClassDesc kernel, int inputs, int outputs, boolean multi) {}
 
     /**
      * The compiled form of {@code nodes}, or null if this plan runs interpreted (see the class comment).
@@ -116,7 +116,7 @@ final class FusedCompiler {
                     return null;
                 }
                 if (n instanceof ExecNode.Kernel k) {
-                    code[k.node()] = describe(prototypes[k.node()].getClass(), k.inputs().length, k.outputs());
+                    code[k.node()] = describe(prototypes[k.node()], k.inputs().length, k.outputs());
                     if (code[k.node()] == null) {
                         return null;
                     }
@@ -140,24 +140,30 @@ final class FusedCompiler {
         }
     }
 
-    /** The generated classes of one kernel stream, or null if the fused entry points are missing or invisible. */
-    private static KernelCode describe(Class<?> stream, int inputs, int outputs) throws ReflectiveOperationException {
-        Method newKernel = stream.getMethod("newKernel");
+    /**
+     * The generated classes of one kernel stream, or null if the fused entry points are missing or invisible: the
+     * stream's typed per-bar methods, and the static entry points its descriptor class carries ({@code newKernel},
+     * {@code stepKernel}, {@code outputN}, {@code outputAt}).
+     */
+    private static KernelCode describe(KernelStream prototype, int inputs, int outputs) throws ReflectiveOperationException {
+        Class<?> stream = prototype.getClass();
+        Class<?> internals = prototype.descriptor().getClass();
+        Method newKernel = internals.getMethod("newKernel", stream);
         Class<?> kernel = newKernel.getReturnType();
         Class<?>[] stepParams = new Class<?>[inputs + 1];
         stepParams[0] = kernel;
         Arrays.fill(stepParams, 1, stepParams.length, double.class);
-        Method step = stream.getMethod("stepKernel", stepParams);
+        Method step = internals.getMethod("stepKernel", stepParams);
         Class<?>[] updateParams = new Class<?>[inputs];
         Arrays.fill(updateParams, double.class);
         Method update = stream.getMethod("update", updateParams);
         boolean multi = step.getReturnType() == void.class;
-        if (multi != (update.getReturnType() == void.class) || !Modifier.isStatic(step.getModifiers())) {
+        if (update.getReturnType() != (multi ? stream : double.class) || !Modifier.isStatic(step.getModifiers())) {
             return null;
         }
         ClassLoader mine = FusedCompiler.class.getClassLoader();
         Module runtime = FusedCompiler.class.getModule();
-        for (Class<?> c : List.of(stream, kernel)) {
+        for (Class<?> c : List.of(stream, internals, kernel)) {
             if (!Modifier.isPublic(c.getModifiers()) || Class.forName(c.getName(), false, mine) != c
                     || !c.getModule().isExported(c.getPackageName(), runtime)) {
                 return null;
@@ -166,8 +172,9 @@ final class FusedCompiler {
         // On the module path a kernel library is bound as a service provider, which adds no read edge: without one the
         // generated class (in this module) fails with IllegalAccessError on its first call into an extension's
         // stream. A no-op on the class path, where every module is unnamed.
-        runtime.addReads(stream.getModule()).addReads(kernel.getModule());
-        return new KernelCode(ClassDesc.of(stream.getName()), ClassDesc.of(kernel.getName()), inputs, outputs, multi);
+        runtime.addReads(stream.getModule()).addReads(internals.getModule()).addReads(kernel.getModule());
+        return new KernelCode(ClassDesc.of(stream.getName()), ClassDesc.of(internals.getName()), ClassDesc.of(kernel.getName()),
+                inputs, outputs, multi);
     }
 
     private static byte[] generate(ExecNode[] nodes, KernelCode[] code, int[] rootSlots) {
@@ -197,7 +204,7 @@ final class FusedCompiler {
                             Label done = b.newLabel();
                             b.iload(2).ifeq(skip);
                             b.aload(0).aload(0).getfield(self, "s" + k.node(), c.stream())
-                                    .invokevirtual(c.stream(), "newKernel", MethodTypeDesc.of(c.kernel()));
+                                    .invokestatic(c.internals(), "newKernel", MethodTypeDesc.of(c.kernel(), c.stream()));
                             b.goto_(done);
                             b.labelBinding(skip);
                             b.aload(0).aconst_null();
@@ -272,14 +279,14 @@ final class FusedCompiler {
                     params[0] = c.kernel();
                     Arrays.fill(params, 1, params.length, ConstantDescs.CD_double);
                     if (c.multi()) {
-                        b.invokestatic(c.stream(), "stepKernel", MethodTypeDesc.of(ConstantDescs.CD_void, params));
+                        b.invokestatic(c.internals(), "stepKernel", MethodTypeDesc.of(ConstantDescs.CD_void, params));
                         for (int o = 0; o < c.outputs(); o++) {
                             b.aload(kernelLocal[k.node()])
-                                    .invokestatic(c.stream(), "output" + o, MethodTypeDesc.of(ConstantDescs.CD_double, c.kernel()))
+                                    .invokestatic(c.internals(), "output" + o, MethodTypeDesc.of(ConstantDescs.CD_double, c.kernel()))
                                     .dstore(value[k.slot() + o]);
                         }
                     } else {
-                        b.invokestatic(c.stream(), "stepKernel", MethodTypeDesc.of(ConstantDescs.CD_double, params))
+                        b.invokestatic(c.internals(), "stepKernel", MethodTypeDesc.of(ConstantDescs.CD_double, params))
                                 .dstore(value[k.slot()]);
                     }
                 }
@@ -311,10 +318,12 @@ final class FusedCompiler {
                     ClassDesc[] params = new ClassDesc[c.inputs()];
                     Arrays.fill(params, ConstantDescs.CD_double);
                     if (c.multi()) {
-                        b.invokevirtual(c.stream(), mode, MethodTypeDesc.of(ConstantDescs.CD_void, params));
+                        // A multi-output stream's update returns the stream itself (for chaining): drop it.
+                        b.invokevirtual(c.stream(), mode, MethodTypeDesc.of(c.stream(), params)).pop();
                         for (int o = 0; o < c.outputs(); o++) {
                             b.aload(0).getfield(self, "s" + k.node(), c.stream()).loadConstant(o)
-                                    .invokevirtual(c.stream(), "outputAt", MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_int))
+                                    .invokestatic(c.internals(), "outputAt",
+                                            MethodTypeDesc.of(ConstantDescs.CD_double, c.stream(), ConstantDescs.CD_int))
                                     .dstore(value[k.slot() + o]);
                         }
                     } else {

@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * recent of these calls are readable with {@link #value()}.
  */
 @Generated("io.ta.processor.KernelProcessor")
-public final class WindowMean_Stream implements KernelStream {
+public final class WindowMeanStream implements KernelStream {
     private static final String KERNEL = "window_mean";
 
     private final int period;
@@ -45,8 +45,8 @@ public final class WindowMean_Stream implements KernelStream {
      *
      * @throws io.ta.error.InvalidParameterException if a parameter is out of range
      */
-    public WindowMean_Stream(int period, WindowMean.Rounding rounding) {
-        validate(period, rounding);
+    public WindowMeanStream(int period, WindowMean.Rounding rounding) {
+        WindowMean_Descriptor.validate(period, rounding);
         this.period = period;
         this.rounding = rounding;
         this.lookback = WindowMean.lookback(period);
@@ -59,42 +59,6 @@ public final class WindowMean_Stream implements KernelStream {
         double[] a = new double[n];
         Arrays.fill(a, Double.NaN);
         return a;
-    }
-
-    /**
-     * Checks every parameter and cross-parameter rule of {@code window_mean}.
-     *
-     * @throws io.ta.error.InvalidParameterException naming the kernel, the parameter and its valid range
-     */
-    public static void validate(int period, WindowMean.Rounding rounding) {
-        Checks.intParam(KERNEL, "period", period, 1.0, 1000.0, false, false);
-        Checks.choiceParam(KERNEL, "rounding", rounding);
-    }
-
-    /**
-     * Steps a fresh kernel over every bar of the inputs, writing every output array (the inputs' length).
-     *
-     * @throws io.ta.error.InvalidParameterException if a parameter is out of range
-     * @throws io.ta.error.ShapeMismatchException if inputs or outputs do not line up
-     */
-    public static void batch(double[] x, int period, WindowMean.Rounding rounding, double[] out) {
-        validate(period, rounding);
-        int n = Checks.length(KERNEL, "x", x);
-        Checks.output(KERNEL, "value", out, n);
-        WindowMean k = new WindowMean(period, rounding);
-        for (int i = 0; i < n; i++) {
-            out[i] = Checks.finiteOrNaN(k.step(x[i]));
-        }
-    }
-
-    /**
-     * Steps {@code k} over bars {@code [from, to)}, writing outputs at the same indices. No checks: the
-     * generated callers validate parameters, shapes and ranges first.
-     */
-    public static void loop(WindowMean k, double[] x, double[] out, int from, int to) {
-        for (int i = from; i < to; i++) {
-            out[i] = Checks.finiteOrNaN(k.step(x[i]));
-        }
     }
 
     /**
@@ -149,32 +113,25 @@ public final class WindowMean_Stream implements KernelStream {
             return;
         }
         WindowMean k = this.k;
-        loop(k, x, out, from, to - 1);
+        WindowMean_Descriptor.loop(k, x, out, from, to - 1);
         last.save(k);
         lastInputs[0] = x[to - 1];
-        loop(k, x, out, to - 1, to);
+        WindowMean_Descriptor.loop(k, x, out, to - 1, to);
         count += to - from;
         outputs[0] = out[to - 1];
     }
 
     /**
-     * A fresh kernel with this stream's parameters, for a fused plan's loop.
+     * A fresh kernel with this stream's parameters.
      */
-    public WindowMean newKernel() {
+    WindowMean newKernel() {
         return new WindowMean(period, rounding);
-    }
-
-    /**
-     * Steps {@code k} over one bar; returns its output, finite or NaN.
-     */
-    public static double stepKernel(WindowMean k, double x) {
-        return Checks.finiteOrNaN(k.step(x));
     }
 
     /**
      * Output {@code i} (in descriptor order) of the most recent update, preview or replaceLast.
      */
-    public double outputAt(int i) {
+    double outputAt(int i) {
         return outputs[i];
     }
 

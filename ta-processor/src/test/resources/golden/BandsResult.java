@@ -10,5 +10,5 @@ import javax.annotation.processing.Generated;
  * @param lower output {@code lower}
  */
 @Generated("io.ta.processor.KernelProcessor")
-public record Bands_Result(double[] upper, double[] middle, double[] lower) {
+public record BandsResult(double[] upper, double[] middle, double[] lower) {
 }

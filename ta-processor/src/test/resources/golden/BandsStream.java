@@ -1,6 +1,5 @@
 package test;
 
-import io.ta.annotation.Require;
 import io.ta.spi.Checks;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.KernelStream;
@@ -19,7 +18,7 @@ import javax.annotation.processing.Generated;
  * recent of these calls are readable with the output getters.
  */
 @Generated("io.ta.processor.KernelProcessor")
-public final class Bands_Stream implements KernelStream {
+public final class BandsStream implements KernelStream {
     private static final String KERNEL = "bands";
 
     private final int fastPeriod;
@@ -47,8 +46,8 @@ public final class Bands_Stream implements KernelStream {
      *
      * @throws io.ta.error.InvalidParameterException if a parameter is out of range
      */
-    public Bands_Stream(int fastPeriod, int slowPeriod, double width) {
-        validate(fastPeriod, slowPeriod, width);
+    public BandsStream(int fastPeriod, int slowPeriod, double width) {
+        Bands_Descriptor.validate(fastPeriod, slowPeriod, width);
         this.fastPeriod = fastPeriod;
         this.slowPeriod = slowPeriod;
         this.width = width;
@@ -65,87 +64,44 @@ public final class Bands_Stream implements KernelStream {
     }
 
     /**
-     * Checks every parameter and cross-parameter rule of {@code bands}.
-     *
-     * @throws io.ta.error.InvalidParameterException naming the kernel, the parameter and its valid range
+     * Commits one bar; returns this stream, whose accessors now read its outputs.
      */
-    public static void validate(int fastPeriod, int slowPeriod, double width) {
-        Checks.intParam(KERNEL, "fast_period", fastPeriod, 1.0, 100.0, false, false);
-        Checks.intParam(KERNEL, "slow_period", slowPeriod, 2.0, 100.0, false, false);
-        Checks.realParam(KERNEL, "width", width, 0.0, Double.POSITIVE_INFINITY, true, false);
-        Checks.require(KERNEL, "fast_period", fastPeriod, Require.Op.LT, "slow_period", slowPeriod);
-    }
-
-    /**
-     * Steps a fresh kernel over every bar of the inputs, writing every output array (the inputs' length).
-     *
-     * @throws io.ta.error.InvalidParameterException if a parameter is out of range
-     * @throws io.ta.error.ShapeMismatchException if inputs or outputs do not line up
-     */
-    public static void batch(double[] high, double[] low, int fastPeriod, int slowPeriod,
-            double width, double[] outUpper, double[] outMiddle, double[] outLower) {
-        validate(fastPeriod, slowPeriod, width);
-        int n = Checks.length(KERNEL, "high", high, "low", low);
-        Checks.output(KERNEL, "upper", outUpper, n);
-        Checks.output(KERNEL, "middle", outMiddle, n);
-        Checks.output(KERNEL, "lower", outLower, n);
-        Bands k = new Bands(fastPeriod, slowPeriod, width);
-        for (int i = 0; i < n; i++) {
-            k.step(high[i], low[i]);
-            outUpper[i] = Checks.finiteOrNaN(k.upper);
-            outMiddle[i] = Checks.finiteOrNaN(k.middle);
-            outLower[i] = Checks.finiteOrNaN(k.lower);
-        }
-    }
-
-    /**
-     * Steps {@code k} over bars {@code [from, to)}, writing outputs at the same indices. No checks: the
-     * generated callers validate parameters, shapes and ranges first.
-     */
-    public static void loop(Bands k, double[] high, double[] low, double[] outUpper,
-            double[] outMiddle, double[] outLower, int from, int to) {
-        for (int i = from; i < to; i++) {
-            k.step(high[i], low[i]);
-            outUpper[i] = Checks.finiteOrNaN(k.upper);
-            outMiddle[i] = Checks.finiteOrNaN(k.middle);
-            outLower[i] = Checks.finiteOrNaN(k.lower);
-        }
-    }
-
-    /**
-     * Commits one bar.
-     */
-    public void update(double high, double low) {
+    public BandsStream update(double high, double low) {
         last.save(k);
         count++;
         lastInputs[0] = high;
         lastInputs[1] = low;
         k.step(high, low);
         capture();
+        return this;
     }
 
     /**
-     * Evaluates the forming bar without committing it.
+     * Evaluates the forming bar without committing it; returns this stream, whose accessors now read its
+     * outputs.
      */
-    public void preview(double high, double low) {
+    public BandsStream preview(double high, double low) {
         probe.save(k);
         k.step(high, low);
         capture();
         probe.restore(k);
+        return this;
     }
 
     /**
-     * Replaces the last committed bar.
+     * Replaces the last committed bar; returns this stream, whose accessors now read the revised
+     * outputs.
      *
      * @throws io.ta.error.StreamStateException before the first {@code update}
      */
-    public void replaceLast(double high, double low) {
+    public BandsStream replaceLast(double high, double low) {
         Checks.hasLast(KERNEL, count);
         last.restore(k);
         lastInputs[0] = high;
         lastInputs[1] = low;
         k.step(high, low);
         capture();
+        return this;
     }
 
     private void capture() {
@@ -192,11 +148,11 @@ public final class Bands_Stream implements KernelStream {
             return;
         }
         Bands k = this.k;
-        loop(k, high, low, outUpper, outMiddle, outLower, from, to - 1);
+        Bands_Descriptor.loop(k, high, low, outUpper, outMiddle, outLower, from, to - 1);
         last.save(k);
         lastInputs[0] = high[to - 1];
         lastInputs[1] = low[to - 1];
-        loop(k, high, low, outUpper, outMiddle, outLower, to - 1, to);
+        Bands_Descriptor.loop(k, high, low, outUpper, outMiddle, outLower, to - 1, to);
         count += to - from;
         outputs[0] = outUpper[to - 1];
         outputs[1] = outMiddle[to - 1];
@@ -204,44 +160,16 @@ public final class Bands_Stream implements KernelStream {
     }
 
     /**
-     * A fresh kernel with this stream's parameters, for a fused plan's loop.
+     * A fresh kernel with this stream's parameters.
      */
-    public Bands newKernel() {
+    Bands newKernel() {
         return new Bands(fastPeriod, slowPeriod, width);
-    }
-
-    /**
-     * Output {@code upper} of {@code k}'s last step, finite or NaN.
-     */
-    public static double output0(Bands k) {
-        return Checks.finiteOrNaN(k.upper);
-    }
-
-    /**
-     * Output {@code middle} of {@code k}'s last step, finite or NaN.
-     */
-    public static double output1(Bands k) {
-        return Checks.finiteOrNaN(k.middle);
-    }
-
-    /**
-     * Output {@code lower} of {@code k}'s last step, finite or NaN.
-     */
-    public static double output2(Bands k) {
-        return Checks.finiteOrNaN(k.lower);
-    }
-
-    /**
-     * Steps {@code k} over one bar; read the outputs with {@code outputN(k)}.
-     */
-    public static void stepKernel(Bands k, double high, double low) {
-        k.step(high, low);
     }
 
     /**
      * Output {@code i} (in descriptor order) of the most recent update, preview or replaceLast.
      */
-    public double outputAt(int i) {
+    double outputAt(int i) {
         return outputs[i];
     }
 

@@ -1,0 +1,251 @@
+package io.ta.spi;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.regex.Pattern;
+
+/**
+ * The one way kernels are discovered: every {@link KernelLibraryProvider} visible to a class loader (named modules
+ * through their {@code provides} clause, class-path jars through {@code META-INF/services}), each listing its
+ * library's descriptors. The runtime's registry and the property suite both load through here, so each descriptor is
+ * the one shared instance its library lists, found once.
+ *
+ * <p>Providers are loaded one at a time: a broken one — its service file names a class that is missing, is not a
+ * provider, cannot be instantiated, lists a null, or lists a descriptor that answers its metadata with an error — is
+ * skipped and reported as a {@link Problem}, so one bad extension jar does not take every other kernel down with it.
+ */
+public final class KernelLoader {
+    /** The service file a kernel library on the class path registers its provider in. */
+    public static final String SERVICE_FILE = "META-INF/services/" + KernelLibraryProvider.class.getName();
+
+    /** The catalog manifest a kernel library's jar carries (written by the processor). */
+    public static final String MANIFEST = "META-INF/ta/catalog.json";
+
+    /** The one major version of the catalog manifest's schema this version of ta reads and writes. */
+    public static final int MANIFEST_FORMAT = 1;
+
+    private static final Pattern FORMAT = Pattern.compile("\"format\"\\s*:\\s*(-?\\d+)");
+
+    /** Beyond this many broken providers loading stops, so a loader that fails the same way forever cannot hang it. */
+    static final int MAX_PROBLEMS = 1000;
+
+    private KernelLoader() {}
+
+    /**
+     * A provider or descriptor skipped because it could not be loaded.
+     *
+     * @param provider the class name (as its service file gives it, or the descriptor's), {@code "?"} if unknown
+     * @param source where the service file listing it was found (a jar or directory), or {@code ""} if unknown
+     * @param reason what went wrong, in one line
+     * @param cause the error behind it
+     */
+    public record Problem(String provider, String source, String reason, Throwable cause) {}
+
+    /**
+     * What a load found.
+     *
+     * @param kernels every descriptor that answered its metadata, in provider order
+     * @param problems what was skipped, in the order it was met
+     */
+    public record Loaded(List<KernelDescriptor> kernels, List<Problem> problems) {
+        /** Immutable copies. */
+        public Loaded {
+            kernels = List.copyOf(kernels);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * The kernels of every library visible to {@code loader} (the system class loader if null).
+     *
+     * @param loader where to look for providers
+     * @return the descriptors and the problems, never null
+     */
+    public static Loaded load(ClassLoader loader) {
+        Map<String, String> sources = declaredProviders(loader);
+        List<KernelDescriptor> found = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        Iterator<KernelLibraryProvider> libraries = ServiceLoader.load(KernelLibraryProvider.class, loader).iterator();
+        String previous = null;
+        while (problems.size() < MAX_PROBLEMS) {
+            KernelLibraryProvider library = null;
+            try {
+                if (!libraries.hasNext()) {
+                    break;
+                }
+                library = libraries.next();
+                checkManifest(library);
+                List<KernelDescriptor> kernels = library.kernels();
+                if (kernels == null) {
+                    throw new IllegalStateException("its kernels() is null");
+                }
+                for (KernelDescriptor d : kernels) {
+                    try {
+                        if (d == null) {
+                            throw new IllegalStateException("it lists a null descriptor");
+                        }
+                        checkMetadata(d);
+                        found.add(d);
+                    } catch (LinkageError | RuntimeException e) {
+                        problems.add(problem(e, d, library, sources));
+                    }
+                }
+            } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+                Problem p = problem(e, null, library, sources);
+                if (p.reason().equals(previous)) {
+                    break; // the iterator did not move past the failure: it would repeat forever
+                }
+                previous = p.reason();
+                problems.add(p);
+            }
+        }
+        return new Loaded(found, problems);
+    }
+
+    /** Calls what registries and planners rely on, so a descriptor that cannot answer is skipped here, not later. */
+    private static void checkMetadata(KernelDescriptor d) {
+        String name = d.name();
+        if (name == null || name.isBlank()) {
+            throw new IllegalStateException("its descriptor has no name");
+        }
+        if (d.aliases() == null || d.selectors() == null || d.inputs() == null || d.outputs() == null || d.params() == null
+                || d.outputs().isEmpty()) {
+            throw new IllegalStateException("descriptor '" + name + "' lacks aliases, selectors, inputs, outputs or parameters");
+        }
+        for (SelectorSpec s : d.selectors()) {
+            if (d.outputIndex(s.output()) < 0) {
+                throw new IllegalStateException("descriptor '" + name + "' selects an output it does not have: " + s.output());
+            }
+        }
+    }
+
+    /**
+     * Refuses a library whose jar (or class folder) carries a catalog manifest of a format this version does not read:
+     * its kernels could mean something other than what the manifest tells the tools (docs/api/versioning.md). A library
+     * without a manifest (descriptors written by hand) is accepted.
+     */
+    private static void checkManifest(KernelLibraryProvider library) {
+        java.security.CodeSource source = library.getClass().getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return;
+        }
+        String text;
+        try {
+            java.nio.file.Path where = java.nio.file.Path.of(source.getLocation().toURI());
+            if (java.nio.file.Files.isDirectory(where)) {
+                java.nio.file.Path m = where.resolve(MANIFEST);
+                if (!java.nio.file.Files.isRegularFile(m)) {
+                    return;
+                }
+                text = java.nio.file.Files.readString(m, StandardCharsets.UTF_8);
+            } else {
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(where.toFile())) {
+                    java.util.zip.ZipEntry e = jar.getEntry(MANIFEST);
+                    if (e == null) {
+                        return;
+                    }
+                    text = new String(jar.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException | java.net.URISyntaxException | IllegalArgumentException
+                | java.nio.file.FileSystemNotFoundException e) {
+            return; // not a local file (a custom class loader): nothing to compare, the descriptors speak for themselves
+        }
+        manifestFormat(text);
+    }
+
+    /**
+     * The format of a catalog manifest, which must be {@value #MANIFEST_FORMAT}.
+     *
+     * @param manifest the manifest's JSON text
+     * @return {@value #MANIFEST_FORMAT}
+     * @throws IllegalStateException if the manifest names no format or another one
+     */
+    public static int manifestFormat(String manifest) {
+        java.util.regex.Matcher m = FORMAT.matcher(manifest);
+        if (!m.find()) {
+            throw new IllegalStateException("its " + MANIFEST + " has no \"format\"; this version of ta reads format " + MANIFEST_FORMAT);
+        }
+        long format;
+        try {
+            format = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            format = Long.MAX_VALUE;
+        }
+        if (format != MANIFEST_FORMAT) {
+            throw new IllegalStateException("its " + MANIFEST + " is format " + m.group(1) + "; this version of ta reads format "
+                    + MANIFEST_FORMAT + " (docs/api/versioning.md): rebuild the library against this version of ta");
+        }
+        return (int) format;
+    }
+
+    private static Problem problem(Throwable e, KernelDescriptor loaded, KernelLibraryProvider library, Map<String, String> sources) {
+        String provider = loaded != null ? loaded.getClass().getName() : library != null ? library.getClass().getName() : null;
+        String message = String.valueOf(e.getMessage());
+        if (provider == null) {
+            for (String name : sources.keySet()) { // the longest declared name the error mentions
+                if (message.contains(name) && (provider == null || name.length() > provider.length())) {
+                    provider = name;
+                }
+            }
+        }
+        String reason = e instanceof ServiceConfigurationError
+                ? message.replaceFirst("^" + Pattern.quote(KernelLibraryProvider.class.getName()) + ": ", "")
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (e.getCause() != null && e instanceof ServiceConfigurationError) {
+            reason += " (" + e.getCause() + ")";
+        }
+        String source = provider == null ? "" : sources.getOrDefault(provider,
+                library != null ? sources.getOrDefault(library.getClass().getName(), "") : "");
+        return new Problem(provider == null ? "?" : provider, source, reason.replace('\n', ' '), e);
+    }
+
+    /** Provider class name → the jar or directory whose service file lists it (first one wins, as for the loader). */
+    private static Map<String, String> declaredProviders(ClassLoader loader) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try {
+            Enumeration<URL> files = loader == null ? ClassLoader.getSystemResources(SERVICE_FILE) : loader.getResources(SERVICE_FILE);
+            while (files.hasMoreElements()) {
+                URL url = files.nextElement();
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        int hash = line.indexOf('#');
+                        String name = (hash >= 0 ? line.substring(0, hash) : line).strip();
+                        if (!name.isEmpty()) {
+                            out.putIfAbsent(name, location(url));
+                        }
+                    }
+                } catch (IOException e) {
+                    // ServiceLoader reports an unreadable service file itself, as a problem.
+                }
+            }
+        } catch (IOException e) {
+            // Names only make the problems more precise; without them the errors are still reported.
+        }
+        return out;
+    }
+
+    /** {@code /x/acme.jar} for {@code jar:file:/x/acme.jar!/META-INF/...}, else the directory holding META-INF. */
+    private static String location(URL url) {
+        String s = url.toString();
+        if (s.startsWith("jar:")) {
+            int bang = s.indexOf("!/");
+            s = s.substring(4, bang < 0 ? s.length() : bang);
+        } else if (s.endsWith(SERVICE_FILE)) {
+            s = s.substring(0, s.length() - SERVICE_FILE.length());
+        }
+        return s.startsWith("file:") ? s.substring(5) : s;
+    }
+}

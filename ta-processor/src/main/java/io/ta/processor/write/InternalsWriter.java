@@ -1,0 +1,165 @@
+package io.ta.processor.write;
+
+import static io.ta.processor.write.Types.CHECKS;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.ta.processor.model.InputModel;
+import io.ta.processor.model.KernelModel;
+import io.ta.processor.model.ParamModel;
+import io.ta.processor.model.RequireModel;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Adds a kernel's generated internals to its {@code Name_Descriptor}: the static entry points the facade, the stream
+ * and fused plans ({@code io.ta.runtime.exec}) call, kept off the user-facing {@code NameStream} and
+ * {@code NameResult}. The rule they follow: a generated name with {@code _} is not API.
+ *
+ * <ul>
+ *   <li>{@code validate(params)}: every parameter and cross-parameter rule.
+ *   <li>{@code batch(inputs, params, outputs)}: the checked whole-series batch.
+ *   <li>{@code loop(kernel, inputs, outputs, from, to)}: the unchecked range loop.
+ *   <li>{@code stepKernel(kernel, inputs)} and {@code outputN(kernel)}: one bar of a kernel, for a fused plan's loop.
+ *   <li>{@code newKernel(stream)} and {@code outputAt(stream, i)}: what a fused plan reads from a stream.
+ * </ul>
+ *
+ * <p>The loops call the step directly on the concrete kernel class, so the JIT inlines it: no interface call and no
+ * allocation per bar.
+ */
+final class InternalsWriter {
+    private InternalsWriter() {}
+
+    static void addTo(TypeSpec.Builder t, KernelModel m) {
+        t.addField(FieldSpec.builder(String.class, "KERNEL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$S", m.name()).build());
+        t.addMethod(validate(m));
+        t.addMethod(batch(m));
+        t.addMethod(loop(m));
+        addFused(t, m);
+    }
+
+    /**
+     * The entry points of fused plans (io.ta.runtime.exec): a plan compiled to one loop steps every kernel of the plan
+     * bar by bar in the same loop body, so it needs the step, the outputs and a fresh kernel through public members.
+     * They are one-liners the JIT inlines into the plan's loop.
+     */
+    private static void addFused(TypeSpec.Builder t, KernelModel m) {
+        ClassName kernel = m.kernel();
+        ClassName stream = m.streamType();
+        t.addMethod(MethodSpec.methodBuilder("newKernel").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(kernel)
+                .addJavadoc("A fresh kernel with the parameters of {@code stream}, for a fused plan's loop.\n")
+                .addParameter(stream, "stream")
+                .addStatement("return stream.newKernel()")
+                .build());
+        t.addMethod(MethodSpec.methodBuilder("outputAt").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TypeName.DOUBLE)
+                .addJavadoc("Output {@code i} (in descriptor order) of {@code stream}'s most recent update, preview or replaceLast.\n")
+                .addParameter(stream, "stream")
+                .addParameter(TypeName.INT, "i")
+                .addStatement("return stream.outputAt(i)")
+                .build());
+        List<String> elems = Signatures.inputNames(m);
+        CodeBlock call = CodeBlock.of("k.$N($L)", m.stepMethod(), Signatures.join(elems));
+        MethodSpec.Builder step = MethodSpec.methodBuilder("stepKernel").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(kernel, "k")
+                .addParameters(Signatures.scalarInputs(m));
+        if (m.multiOutput()) {
+            step.addJavadoc("Steps {@code k} over one bar; read the outputs with {@code outputN(k)}.\n").addStatement(call);
+            for (int i = 0; i < m.outputs().size(); i++) {
+                t.addMethod(MethodSpec.methodBuilder("output" + i).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(TypeName.DOUBLE)
+                        .addJavadoc("Output {@code $L} of {@code k}'s last step, finite or NaN.\n", m.outputs().get(i).name())
+                        .addParameter(kernel, "k")
+                        .addStatement("return $T.finiteOrNaN(k.$N)", CHECKS, m.outputs().get(i).javaName())
+                        .build());
+            }
+        } else {
+            step.addJavadoc("Steps {@code k} over one bar; returns its output, finite or NaN.\n")
+                    .returns(TypeName.DOUBLE)
+                    .addStatement("return $T.finiteOrNaN($L)", CHECKS, call);
+        }
+        t.addMethod(step.build());
+    }
+
+    private static MethodSpec validate(KernelModel m) {
+        MethodSpec.Builder b = MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("Checks every parameter and cross-parameter rule of {@code $L}.\n\n", m.name())
+                .addJavadoc("@throws io.ta.error.InvalidParameterException naming the kernel, the parameter and its valid range\n")
+                .addParameters(Signatures.params(m));
+        for (ParamModel p : m.params()) {
+            switch (p.type()) {
+                case "INT" -> b.addStatement("$T.intParam(KERNEL, $S, $N, $L, $L, $L, $L)", CHECKS, p.name(), p.javaName(),
+                        Signatures.doubleLiteral(p.min()), Signatures.doubleLiteral(p.max()), p.minExclusive(), p.maxExclusive());
+                case "REAL" -> b.addStatement("$T.realParam(KERNEL, $S, $N, $L, $L, $L, $L)", CHECKS, p.name(), p.javaName(),
+                        Signatures.doubleLiteral(p.min()), Signatures.doubleLiteral(p.max()), p.minExclusive(), p.maxExclusive());
+                case "CHOICE" -> b.addStatement("$T.choiceParam(KERNEL, $S, $N)", CHECKS, p.name(), p.javaName());
+                default -> { } // booleans have no range
+            }
+        }
+        for (RequireModel r : m.requires()) {
+            b.addStatement("$T.require(KERNEL, $S, $N, $T.$L, $S, $N)", CHECKS, r.left(), r.leftJava(), Types.REQUIRE_OP, r.op(), r.right(), r.rightJava());
+        }
+        return b.build();
+    }
+
+    /** The range loop over a stream's kernel: {@code [from, to)}, state carried in {@code k}. */
+    private static MethodSpec loop(KernelModel m) {
+        MethodSpec.Builder b = MethodSpec.methodBuilder("loop").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("Steps {@code k} over bars {@code [from, to)}, writing outputs at the same indices. No checks: the\n")
+                .addJavadoc("generated callers validate parameters, shapes and ranges first.\n")
+                .addParameter(m.kernel(), "k")
+                .addParameters(Signatures.arrayInputs(m))
+                .addParameters(Signatures.arrayOutputs(m))
+                .addParameter(TypeName.INT, "from")
+                .addParameter(TypeName.INT, "to");
+        addLoop(b, m, "from", "to");
+        return b.build();
+    }
+
+    /**
+     * The whole-series batch. The kernel is allocated in the same method as the loop on purpose: it does not escape,
+     * so the JIT's escape analysis keeps its fields in registers instead of a store and a load per bar.
+     */
+    private static MethodSpec batch(KernelModel m) {
+        MethodSpec.Builder b = MethodSpec.methodBuilder("batch").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("Steps a fresh kernel over every bar of the inputs, writing every output array (the inputs' length).\n\n")
+                .addJavadoc("@throws io.ta.error.InvalidParameterException if a parameter is out of range\n")
+                .addJavadoc("@throws io.ta.error.ShapeMismatchException if inputs or outputs do not line up\n")
+                .addParameters(Signatures.arrayInputs(m))
+                .addParameters(Signatures.params(m))
+                .addParameters(Signatures.arrayOutputs(m))
+                .addStatement("validate($L)", Signatures.paramArgs(m))
+                .addStatement("int n = $L", Signatures.length(m, CodeBlock.of("KERNEL")));
+        List<String> outs = Signatures.outArrays(m);
+        for (int i = 0; i < outs.size(); i++) {
+            b.addStatement("$T.output(KERNEL, $S, $N, n)", CHECKS, m.outputs().get(i).name(), outs.get(i));
+        }
+        b.addStatement("$T k = new $T($L)", m.kernel(), m.kernel(), Signatures.paramArgs(m));
+        addLoop(b, m, "0", "n");
+        return b.build();
+    }
+
+    private static void addLoop(MethodSpec.Builder b, KernelModel m, String from, String to) {
+        List<String> elems = new ArrayList<>();
+        for (InputModel in : m.inputs()) {
+            elems.add(in.javaName() + "[i]");
+        }
+        CodeBlock call = CodeBlock.of("k.$N($L)", m.stepMethod(), Signatures.join(elems));
+        b.beginControlFlow("for (int i = $L; i < $L; i++)", from, to);
+        List<String> outs = Signatures.outArrays(m);
+        if (m.multiOutput()) {
+            b.addStatement(call);
+            for (int i = 0; i < outs.size(); i++) {
+                b.addStatement("$N[i] = $T.finiteOrNaN(k.$N)", outs.get(i), CHECKS, m.outputs().get(i).javaName());
+            }
+        } else {
+            b.addStatement("$N[i] = $T.finiteOrNaN($L)", outs.get(0), CHECKS, call);
+        }
+        b.endControlFlow();
+    }
+}
