@@ -13,7 +13,7 @@ import io.ta.annotation.Require;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Selector;
 import io.ta.processor.KernelElements;
-import io.ta.processor.model.JavaNames;
+import io.ta.spi.ParamSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -114,7 +114,7 @@ public final class KernelValidator {
 
     private static void checkName(ValidationReport r, Element e, AnnotationMirror m, String what, String name) {
         if (!SNAKE.matcher(name).matches()) {
-            String fixed = JavaNames.snake(name).replaceAll("[^a-z0-9_]", "_").replaceAll("^[^a-z]+", "");
+            String fixed = ParamSpec.snake(name).replaceAll("[^a-z0-9_]", "_").replaceAll("^[^a-z]+", "");
             r.error(e, m, Messages.NAME_FORMAT.formatted(what, name, fixed.isEmpty() ? "my_kernel" : fixed));
         }
     }

@@ -181,9 +181,9 @@ public final class DescriptorWriter {
         for (int i = 0; i < m.params().size(); i++) {
             ParamModel p = m.params().get(i);
             switch (p.type()) {
-                case "INT" -> b.addStatement("int $N = p.intValue($L)", p.javaName(), i);
-                case "REAL" -> b.addStatement("double $N = p.realValue($L)", p.javaName(), i);
-                case "BOOL" -> b.addStatement("boolean $N = p.boolValue($L)", p.javaName(), i);
+                case INT -> b.addStatement("int $N = p.intValue($L)", p.javaName(), i);
+                case REAL -> b.addStatement("double $N = p.realValue($L)", p.javaName(), i);
+                case BOOL -> b.addStatement("boolean $N = p.boolValue($L)", p.javaName(), i);
                 default -> b.addStatement("$T $N = $T.choice($T.class, p.choice($L))", p.javaType(), p.javaName(), Types.CHECKS, p.javaType(), i);
             }
         }
