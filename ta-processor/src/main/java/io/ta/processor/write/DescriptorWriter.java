@@ -29,7 +29,8 @@ public final class DescriptorWriter {
         t.addField(FieldSpec.builder(self, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The shared instance (ServiceLoader makes its own; both are equivalent).\n")
                 .initializer("new $T()", self).build());
-        t.addField(list(Types.PARAM_SPEC, "PARAMS", params(m)));
+        t.addField(FieldSpec.builder(listOf(Types.PARAM_SPEC), "PARAMS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(linePerItem(params(m))).build());
         t.addField(list(ClassName.get(String.class), "INPUTS", strings(m.inputs().stream().map(i -> i.name()).toList())));
         List<CodeBlock> outs = new ArrayList<>();
         for (OutputModel o : m.outputs()) {
@@ -206,6 +207,13 @@ public final class DescriptorWriter {
 
     private static CodeBlock listLiteral(List<CodeBlock> items) {
         return CodeBlock.of("$T.of($L)", Types.LIST, CodeBlock.join(items, ", "));
+    }
+
+    /** {@code List.of(...)} with one item per line: a parameter list stays readable however long it gets. */
+    private static CodeBlock linePerItem(List<CodeBlock> items) {
+        return items.isEmpty()
+                ? listLiteral(items)
+                : CodeBlock.of("$T.of(\n$>$>$L$<$<)", Types.LIST, CodeBlock.join(items, ",\n"));
     }
 
     private static TypeName listOf(TypeName t) {
