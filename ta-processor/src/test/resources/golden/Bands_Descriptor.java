@@ -33,7 +33,10 @@ public final class Bands_Descriptor implements KernelDescriptor {
      */
     public static final Bands_Descriptor INSTANCE = new Bands_Descriptor();
 
-    private static final List<ParamSpec> PARAMS = List.of(new ParamSpec("fast_period", ParamType.INT, "3", 1.0, 100.0, false, false, List.of(), "", Scale.UNITLESS), new ParamSpec("slow_period", ParamType.INT, "10", 2.0, 100.0, false, false, List.of(), "", Scale.UNITLESS), new ParamSpec("width", ParamType.REAL, "2.0", 0.0, Double.POSITIVE_INFINITY, true, false, List.of(), "", Scale.UNITLESS));
+    private static final List<ParamSpec> PARAMS = List.of(
+            new ParamSpec("fast_period", ParamType.INT, "3", 1.0, 100.0, false, false, List.of(), "", Scale.UNITLESS),
+            new ParamSpec("slow_period", ParamType.INT, "10", 2.0, 100.0, false, false, List.of(), "", Scale.UNITLESS),
+            new ParamSpec("width", ParamType.REAL, "2.0", 0.0, Double.POSITIVE_INFINITY, true, false, List.of(), "", Scale.UNITLESS));
 
     private static final List<String> INPUTS = List.of("high", "low");
 

@@ -31,7 +31,9 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
      */
     public static final WindowMean_Descriptor INSTANCE = new WindowMean_Descriptor();
 
-    private static final List<ParamSpec> PARAMS = List.of(new ParamSpec("period", ParamType.INT, "10", 1.0, 1000.0, false, false, List.of(), "", Scale.UNITLESS), new ParamSpec("rounding", ParamType.CHOICE, "none", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false, List.of("none", "floor"), "", Scale.UNITLESS));
+    private static final List<ParamSpec> PARAMS = List.of(
+            new ParamSpec("period", ParamType.INT, "10", 1.0, 1000.0, false, false, List.of(), "", Scale.UNITLESS),
+            new ParamSpec("rounding", ParamType.CHOICE, "none", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false, List.of("none", "floor"), "", Scale.UNITLESS));
 
     private static final List<String> INPUTS = List.of("x");
 

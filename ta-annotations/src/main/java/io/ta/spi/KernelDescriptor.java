@@ -33,7 +33,10 @@ public interface KernelDescriptor {
     /** Origin and reference implementation. */
     String reference();
 
-    /** The lookback as declared in the kernel source, e.g. {@code "period - 1"}; empty if unavailable. */
+    /**
+     * The lookback as a self-contained formula over the parameters' catalog names, e.g. {@code "period - 1"} (grammar in
+     * docs/kernel-guide.md, "Lookback formulas"); empty if the kernel's lookback is outside that grammar.
+     */
     String lookbackFormula();
 
     /** Parameters in declaration order. */

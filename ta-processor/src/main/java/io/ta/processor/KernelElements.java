@@ -3,7 +3,7 @@ package io.ta.processor;
 import io.ta.annotation.Input;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
-import io.ta.processor.model.JavaNames;
+import io.ta.spi.ParamSpec;
 import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -162,20 +162,20 @@ public final class KernelElements {
     public static String paramName(VariableElement p) {
         Param a = p.getAnnotation(Param.class);
         String n = a == null ? "" : a.name();
-        return n.isEmpty() ? JavaNames.snake(p.getSimpleName().toString()) : n;
+        return n.isEmpty() ? ParamSpec.snake(p.getSimpleName().toString()) : n;
     }
 
     /** Catalog name of a step parameter: {@code @Input} or the Java name in snake case. */
     public static String inputName(VariableElement p) {
         Input a = p.getAnnotation(Input.class);
-        return a == null || a.value().isEmpty() ? JavaNames.snake(p.getSimpleName().toString()) : a.value();
+        return a == null || a.value().isEmpty() ? ParamSpec.snake(p.getSimpleName().toString()) : a.value();
     }
 
     /** Catalog name of an {@code @Output} field. */
     public static String outputName(VariableElement f) {
         Output a = f.getAnnotation(Output.class);
         String n = a == null ? "" : a.name();
-        return n.isEmpty() ? JavaNames.snake(f.getSimpleName().toString()) : n;
+        return n.isEmpty() ? ParamSpec.snake(f.getSimpleName().toString()) : n;
     }
 
     /** Fields marked {@code @Output}, in declaration order. */

@@ -163,7 +163,7 @@ public final class FibRetracement {
     }
 
     public static int lookback(int left, int right) {
-        return left + right; // written out, not delegated: the manifest publishes this expression
+        return SwingPoints.lookback(left, right);
     }
 
     /** The three rings of a direction are pushed together, so they hold the same number of legs. */

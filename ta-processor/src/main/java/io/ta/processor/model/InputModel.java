@@ -1,5 +1,7 @@
 package io.ta.processor.model;
 
+import io.ta.annotation.Scale;
+
 /**
  * One input of the step.
  *
@@ -10,17 +12,17 @@ package io.ta.processor.model;
  * @param minExclusive whether {@code min} is excluded
  * @param maxExclusive whether {@code max} is excluded
  * @param nonZero whether 0 is excluded
- * @param scale what the input is quoted in: the {@code io.ta.annotation.Scale} constant name ({@code PRICE},
- *     {@code VOLUME} or {@code UNITLESS}), resolved from the declaration or the input's name
+ * @param scale what the input is quoted in ({@code PRICE}, {@code VOLUME} or {@code UNITLESS}), resolved from the
+ *     declaration or the input's name
  */
 public record InputModel(
         String name, String javaName, double min, double max, boolean minExclusive, boolean maxExclusive, boolean nonZero,
-        String scale) {
+        Scale scale) {
 
     /** An input accepting every value, quoted in prices (volume if it is called {@code volume}). */
     public InputModel(String name, String javaName) {
         this(name, javaName, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false, false,
-                name.equals("volume") ? "VOLUME" : "PRICE");
+                name.equals("volume") ? Scale.VOLUME : Scale.PRICE);
     }
 
     public boolean isBounded() {

@@ -1,6 +1,9 @@
 package io.ta.processor.model;
 
 import com.palantir.javapoet.ClassName;
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Family;
+import io.ta.annotation.OutputKind;
 import java.util.List;
 
 /**
@@ -11,8 +14,8 @@ import java.util.List;
  * @param name canonical name
  * @param aliases other names
  * @param selectors output-bound aliases
- * @param family {@code io.ta.annotation.Family} constant name
- * @param kind {@code io.ta.annotation.OutputKind} constant name
+ * @param family the family
+ * @param kind what the outputs are
  * @param chart how charts draw the outputs
  * @param summary one-line summary
  * @param reference formula origin and reference implementation
@@ -27,16 +30,16 @@ import java.util.List;
  * @param requires cross-parameter rules
  * @param schema state layout hash
  * @param invariants names of the kernel's {@code @Invariant} methods, checked on restore
- * @param timeCost per-bar cost: the {@code io.ta.annotation.Complexity} constant name, the largest over the state
- * @param memoryCost memory: the {@code io.ta.annotation.Complexity} constant name, the largest over the state
+ * @param timeCost per-bar cost, the largest over the state
+ * @param memoryCost memory, the largest over the state
  */
 public record KernelModel(
         ClassName kernel,
         String name,
         List<String> aliases,
         List<SelectorModel> selectors,
-        String family,
-        String kind,
+        Family family,
+        OutputKind kind,
         ChartModel chart,
         String summary,
         String reference,
@@ -51,8 +54,8 @@ public record KernelModel(
         List<RequireModel> requires,
         long schema,
         List<String> invariants,
-        String timeCost,
-        String memoryCost) {
+        Complexity timeCost,
+        Complexity memoryCost) {
 
     public KernelModel {
         aliases = List.copyOf(aliases);

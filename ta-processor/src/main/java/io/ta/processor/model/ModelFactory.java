@@ -2,9 +2,6 @@ package io.ta.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
-import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.ReturnTree;
-import com.sun.source.tree.StatementTree;
 import com.sun.source.util.Trees;
 import io.ta.annotation.Chart;
 import io.ta.annotation.Complexity;
@@ -15,6 +12,7 @@ import io.ta.annotation.Require;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Selector;
 import io.ta.processor.KernelElements;
+import io.ta.spi.ParamType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,11 +30,11 @@ import javax.lang.model.type.TypeMirror;
 /** Builds the {@link KernelModel} of a kernel class that passed validation. */
 public final class ModelFactory {
     private final KernelElements elements;
-    private final Trees trees;
+    private final LookbackFormula formulas;
 
     public ModelFactory(ProcessingEnvironment env, KernelElements elements) {
         this.elements = elements;
-        this.trees = treesOrNull(env);
+        this.formulas = new LookbackFormula(treesOrNull(env));
     }
 
     private static Trees treesOrNull(ProcessingEnvironment env) {
@@ -72,7 +70,7 @@ public final class ModelFactory {
         if (multi) {
             for (VariableElement f : elements.outputFields(type)) {
                 io.ta.annotation.Output o = f.getAnnotation(io.ta.annotation.Output.class);
-                String scale = outputScale(k, o.scale());
+                Scale scale = outputScale(k, o.scale());
                 if (o.lookback().isEmpty()) {
                     outputs.add(new OutputModel(KernelElements.outputName(f), f.getSimpleName().toString(), o.doc(), scale));
                 } else {
@@ -82,7 +80,7 @@ public final class ModelFactory {
                         args.add(p.getSimpleName().toString());
                     }
                     outputs.add(new OutputModel(KernelElements.outputName(f), f.getSimpleName().toString(), o.doc(),
-                            o.lookback(), args, catalogNames(formula(m), params), scale));
+                            o.lookback(), args, formulas.of(m, params), scale));
                 }
             }
         } else {
@@ -122,12 +120,12 @@ public final class ModelFactory {
                 k.name(),
                 List.of(k.aliases()),
                 selectors,
-                k.family().name(),
-                k.kind().name(),
+                k.family(),
+                k.kind(),
                 chart(type, outputs.size()),
                 k.summary(),
                 k.reference(),
-                catalogNames(formula(lookback), params),
+                formulas.of(lookback, params),
                 lookbackArgs,
                 params,
                 inputs,
@@ -138,8 +136,8 @@ public final class ModelFactory {
                 requires,
                 fnv1a(layout(type)),
                 invariants(type),
-                cost[0].name(),
-                cost[1].name());
+                cost[0],
+                cost[1]);
     }
 
     private List<String> invariants(TypeElement type) {
@@ -176,17 +174,17 @@ public final class ModelFactory {
     }
 
     /** An input's validated scale; {@code DEFAULT} means volume for an input called {@code volume}, else price. */
-    private static String inputScale(String name, Scale declared) {
+    private static Scale inputScale(String name, Scale declared) {
         if (declared != Scale.DEFAULT) {
-            return declared.name();
+            return declared;
         }
-        return name.equals("volume") ? Scale.VOLUME.name() : Scale.PRICE.name();
+        return name.equals("volume") ? Scale.VOLUME : Scale.PRICE;
     }
 
     /** An output's validated scale: its own, else the kernel's; only flag kernels may leave it (unitless). */
-    private static String outputScale(Kernel k, Scale own) {
+    private static Scale outputScale(Kernel k, Scale own) {
         Scale s = own != Scale.DEFAULT ? own : k.scale();
-        return s == Scale.DEFAULT ? Scale.UNITLESS.name() : s.name();
+        return s == Scale.DEFAULT ? Scale.UNITLESS : s;
     }
 
     /**
@@ -267,23 +265,6 @@ public final class ModelFactory {
         return sb.append('}').toString();
     }
 
-    /**
-     * The lookback formula in catalog terms, for other languages: parameter names in catalog form
-     * ({@code slowPeriod - 1 → slow_period - 1}), no {@code Math.} prefix, and an {@code (int)} cast of a call written
-     * as {@code floor(...)}: {@code period + (int) Math.sqrt(period) - 2 → period + floor(sqrt(period)) - 2}.
-     */
-    private static String catalogNames(String formula, List<ParamModel> params) {
-        String out = formula.replace("Math.", "").replaceAll("\\(int\\) (\\w+\\([^()]*\\))", "floor($1)");
-        // An enum constant is a choice: Mode.CHANGE → 'change'.
-        out = java.util.regex.Pattern.compile("\\b[A-Z]\\w*\\.([A-Z][A-Z0-9_]*)\\b").matcher(out)
-                .replaceAll(m -> "'" + m.group(1).toLowerCase(Locale.ROOT) + "'");
-        for (ParamModel p : params) {
-            out = out.replaceAll("\\b" + java.util.regex.Pattern.quote(p.javaName()) + "\\b",
-                    java.util.regex.Matcher.quoteReplacement(p.name()));
-        }
-        return out;
-    }
-
     private static String javaName(List<ParamModel> params, String catalogName) {
         for (ParamModel p : params) {
             if (p.name().equals(catalogName)) {
@@ -296,15 +277,15 @@ public final class ModelFactory {
     private static ParamModel param(VariableElement p) {
         Param a = p.getAnnotation(Param.class);
         TypeMirror t = p.asType();
-        String type;
+        ParamType type;
         List<String> choices = new ArrayList<>();
         List<String> constants = new ArrayList<>();
         switch (t.getKind()) {
-            case INT -> type = "INT";
-            case DOUBLE -> type = "REAL";
-            case BOOLEAN -> type = "BOOL";
+            case INT -> type = ParamType.INT;
+            case DOUBLE -> type = ParamType.REAL;
+            case BOOLEAN -> type = ParamType.BOOL;
             default -> {
-                type = "CHOICE";
+                type = ParamType.CHOICE;
                 for (Element e : ((DeclaredType) t).asElement().getEnclosedElements()) {
                     if (e.getKind() == ElementKind.ENUM_CONSTANT) {
                         constants.add(e.getSimpleName().toString());
@@ -314,7 +295,7 @@ public final class ModelFactory {
             }
         }
         String dflt = a.defaultValue().isEmpty() ? null : a.defaultValue();
-        if (dflt != null && type.equals("CHOICE")) {
+        if (dflt != null && type == ParamType.CHOICE) {
             dflt = dflt.toLowerCase(Locale.ROOT);
         }
         return new ParamModel(
@@ -330,7 +311,7 @@ public final class ModelFactory {
                 choices,
                 constants,
                 a.doc(),
-                a.scale() == Scale.DEFAULT ? Scale.UNITLESS.name() : a.scale().name());
+                a.scale() == Scale.DEFAULT ? Scale.UNITLESS : a.scale());
     }
 
     private FieldModel field(TypeElement type, VariableElement f) {
@@ -352,22 +333,6 @@ public final class ModelFactory {
                 yield new FieldModel(name, FieldModel.Kind.PART, tn, fin, "", (ClassName) TypeName.get(mark), nullable, null);
             }
         };
-    }
-
-    /** The lookback's single return expression as written (e.g. {@code period - 1}), or empty. */
-    private String formula(ExecutableElement lookback) {
-        if (trees == null) {
-            return "";
-        }
-        MethodTree tree = trees.getTree(lookback);
-        if (tree == null || tree.getBody() == null) {
-            return "";
-        }
-        List<? extends StatementTree> body = tree.getBody().getStatements();
-        if (body.size() == 1 && body.get(0) instanceof ReturnTree ret && ret.getExpression() != null) {
-            return ret.getExpression().toString();
-        }
-        return "";
     }
 
     /** 64-bit FNV-1a: a stable hash of the state layout. */

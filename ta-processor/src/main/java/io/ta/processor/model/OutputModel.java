@@ -1,5 +1,7 @@
 package io.ta.processor.model;
 
+import io.ta.annotation.Scale;
+
 import java.util.List;
 
 /**
@@ -11,18 +13,18 @@ import java.util.List;
  * @param lookbackMethod the output's own lookback method, or empty for the kernel's
  * @param lookbackArgs Java names of the constructor parameters that method takes
  * @param lookbackFormula its return expression in catalog names, or empty
- * @param scale how it scales with the inputs: the {@code io.ta.annotation.Scale} constant name, never {@code DEFAULT}
+ * @param scale how it scales with the inputs, never {@code DEFAULT}
  */
 public record OutputModel(
         String name, String javaName, String doc, String lookbackMethod, List<String> lookbackArgs, String lookbackFormula,
-        String scale) {
+        Scale scale) {
 
     public OutputModel {
         lookbackArgs = List.copyOf(lookbackArgs);
     }
 
     /** An output using the kernel's lookback. */
-    public OutputModel(String name, String javaName, String doc, String scale) {
+    public OutputModel(String name, String javaName, String doc, Scale scale) {
         this(name, javaName, doc, "", List.of(), "", scale);
     }
 

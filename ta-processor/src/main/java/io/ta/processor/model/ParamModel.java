@@ -1,6 +1,8 @@
 package io.ta.processor.model;
 
 import com.palantir.javapoet.TypeName;
+import io.ta.annotation.Scale;
+import io.ta.spi.ParamType;
 import java.util.List;
 
 /**
@@ -8,7 +10,7 @@ import java.util.List;
  *
  * @param name catalog name
  * @param javaName constructor parameter name
- * @param type value type: {@code INT}, {@code REAL}, {@code BOOL} or {@code CHOICE} ({@code io.ta.spi.ParamType})
+ * @param type value type
  * @param javaType the declared Java type
  * @param defaultValue default as DSL text, or {@code null} when required
  * @param min lower bound
@@ -18,12 +20,12 @@ import java.util.List;
  * @param choices lower-case enum constant names for choices, empty otherwise
  * @param choiceConstants the enum constants matching {@code choices}
  * @param doc one line
- * @param scale the {@code io.ta.annotation.Scale} constant name of a numeric parameter's unit
+ * @param scale a numeric parameter's unit, never {@code DEFAULT}
  */
 public record ParamModel(
         String name,
         String javaName,
-        String type,
+        ParamType type,
         TypeName javaType,
         String defaultValue,
         double min,
@@ -33,18 +35,20 @@ public record ParamModel(
         List<String> choices,
         List<String> choiceConstants,
         String doc,
-        String scale) {
+        Scale scale) {
 
     public ParamModel {
         choices = List.copyOf(choices);
         choiceConstants = List.copyOf(choiceConstants);
     }
 
+    /** Whether the parameter picks one enum constant. */
     public boolean isChoice() {
-        return type.equals("CHOICE");
+        return type == ParamType.CHOICE;
     }
 
+    /** Whether the parameter is an int or a real, the kinds that carry bounds. */
     public boolean isNumeric() {
-        return type.equals("INT") || type.equals("REAL");
+        return type == ParamType.INT || type == ParamType.REAL;
     }
 }

@@ -36,7 +36,8 @@ public final class DescriptorWriter {
         t.addField(FieldSpec.builder(self, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The one instance, listed by the library's provider.\n")
                 .initializer("new $T()", self).build());
-        t.addField(list(Types.PARAM_SPEC, "PARAMS", params(m)));
+        t.addField(FieldSpec.builder(listOf(Types.PARAM_SPEC), "PARAMS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(linePerItem(params(m))).build());
         t.addField(list(ClassName.get(String.class), "INPUTS", strings(m.inputs().stream().map(i -> i.name()).toList())));
         List<CodeBlock> outs = new ArrayList<>();
         for (OutputModel o : m.outputs()) {
@@ -190,9 +191,9 @@ public final class DescriptorWriter {
         for (int i = 0; i < m.params().size(); i++) {
             ParamModel p = m.params().get(i);
             switch (p.type()) {
-                case "INT" -> b.addStatement("int $N = p.intValue($L)", p.javaName(), i);
-                case "REAL" -> b.addStatement("double $N = p.realValue($L)", p.javaName(), i);
-                case "BOOL" -> b.addStatement("boolean $N = p.boolValue($L)", p.javaName(), i);
+                case INT -> b.addStatement("int $N = p.intValue($L)", p.javaName(), i);
+                case REAL -> b.addStatement("double $N = p.realValue($L)", p.javaName(), i);
+                case BOOL -> b.addStatement("boolean $N = p.boolValue($L)", p.javaName(), i);
                 default -> b.addStatement("$T $N = $T.choice($T.class, p.choice($L))", p.javaType(), p.javaName(), Types.CHECKS, p.javaType(), i);
             }
         }
@@ -215,6 +216,13 @@ public final class DescriptorWriter {
 
     private static CodeBlock listLiteral(List<CodeBlock> items) {
         return CodeBlock.of("$T.of($L)", Types.LIST, CodeBlock.join(items, ", "));
+    }
+
+    /** {@code List.of(...)} with one item per line: a parameter list stays readable however long it gets. */
+    private static CodeBlock linePerItem(List<CodeBlock> items) {
+        return items.isEmpty()
+                ? listLiteral(items)
+                : CodeBlock.of("$T.of(\n$>$>$L$<$<)", Types.LIST, CodeBlock.join(items, ",\n"));
     }
 
     private static TypeName listOf(TypeName t) {

@@ -101,9 +101,9 @@ public final class FacadeWriter {
         }
         for (ParamModel p : m.params()) {
             String range = switch (p.type()) {
-                case "INT" -> ParamSpec.rangeText(p.min(), p.max(), p.minExclusive(), p.maxExclusive(), false);
-                case "REAL" -> ParamSpec.rangeText(p.min(), p.max(), p.minExclusive(), p.maxExclusive(), true);
-                case "BOOL" -> "true or false";
+                case INT -> ParamSpec.rangeText(p.min(), p.max(), p.minExclusive(), p.maxExclusive(), false);
+                case REAL -> ParamSpec.rangeText(p.min(), p.max(), p.minExclusive(), p.maxExclusive(), true);
+                case BOOL -> "true or false";
                 default -> "one of " + String.join(", ", p.choices());
             };
             b.add("@param $N {@code $L}$L; $L$L\n", p.javaName(), p.name(), p.doc().isEmpty() ? "" : ", " + Javadoc.text(p.doc()),

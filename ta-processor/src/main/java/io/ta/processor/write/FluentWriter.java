@@ -160,8 +160,8 @@ public final class FluentWriter {
         for (ParamModel p : m.params()) {
             b.addParameter(ParameterSpec.builder(p.javaType(), p.javaName()).build());
             CodeBlock value = switch (p.type()) {
-                case "INT", "REAL" -> CodeBlock.of("new $T.Num($N)", EXPR, p.javaName());
-                case "BOOL" -> CodeBlock.of("new $T.Bool($N)", EXPR, p.javaName());
+                case INT, REAL -> CodeBlock.of("new $T.Num($N)", EXPR, p.javaName());
+                case BOOL -> CodeBlock.of("new $T.Bool($N)", EXPR, p.javaName());
                 default -> CodeBlock.of("new $T.Name($N.name().toLowerCase($T.ROOT))", EXPR, p.javaName(), Types.LOCALE);
             };
             if (!args.isEmpty()) {

@@ -93,11 +93,11 @@ final class InternalsWriter {
                 .addParameters(Signatures.params(m));
         for (ParamModel p : m.params()) {
             switch (p.type()) {
-                case "INT" -> b.addStatement("$T.intParam(KERNEL, $S, $N, $L, $L, $L, $L)", CHECKS, p.name(), p.javaName(),
+                case INT -> b.addStatement("$T.intParam(KERNEL, $S, $N, $L, $L, $L, $L)", CHECKS, p.name(), p.javaName(),
                         Signatures.doubleLiteral(p.min()), Signatures.doubleLiteral(p.max()), p.minExclusive(), p.maxExclusive());
-                case "REAL" -> b.addStatement("$T.realParam(KERNEL, $S, $N, $L, $L, $L, $L)", CHECKS, p.name(), p.javaName(),
+                case REAL -> b.addStatement("$T.realParam(KERNEL, $S, $N, $L, $L, $L, $L)", CHECKS, p.name(), p.javaName(),
                         Signatures.doubleLiteral(p.min()), Signatures.doubleLiteral(p.max()), p.minExclusive(), p.maxExclusive());
-                case "CHOICE" -> b.addStatement("$T.choiceParam(KERNEL, $S, $N)", CHECKS, p.name(), p.javaName());
+                case CHOICE -> b.addStatement("$T.choiceParam(KERNEL, $S, $N)", CHECKS, p.name(), p.javaName());
                 default -> { } // booleans have no range
             }
         }

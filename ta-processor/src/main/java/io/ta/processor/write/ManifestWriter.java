@@ -40,8 +40,8 @@ public final class ManifestWriter {
             sels.add("{\"alias\": " + str(s.alias()) + ", \"output\": " + str(s.output()) + "}");
         }
         field(sb, "selectors", "[" + String.join(", ", sels) + "]", true);
-        field(sb, "family", str(m.family().toLowerCase(java.util.Locale.ROOT)), true);
-        field(sb, "kind", str(m.kind().toLowerCase(java.util.Locale.ROOT)), true);
+        field(sb, "family", str(m.family().name().toLowerCase(java.util.Locale.ROOT)), true);
+        field(sb, "kind", str(m.kind().name().toLowerCase(java.util.Locale.ROOT)), true);
         field(sb, "chart", chart(m.chart()), true);
         field(sb, "summary", str(m.summary()), true);
         field(sb, "reference", str(m.reference()), true);
@@ -69,7 +69,7 @@ public final class ManifestWriter {
         List<String> params = new ArrayList<>();
         for (ParamModel p : m.params()) {
             params.add("{\"name\": " + str(p.name())
-                    + ", \"type\": " + str(p.type().toLowerCase(java.util.Locale.ROOT))
+                    + ", \"type\": " + str(p.type().name().toLowerCase(java.util.Locale.ROOT))
                     + ", \"default\": " + (p.defaultValue() == null ? "null" : str(p.defaultValue()))
                     + ", \"min\": " + num(p.min())
                     + ", \"max\": " + num(p.max())
@@ -113,13 +113,13 @@ public final class ManifestWriter {
                 + "], \"guides\": [" + String.join(", ", guides) + "], \"min\": " + num(c.min()) + ", \"max\": " + num(c.max()) + "}";
     }
 
-    private static String lower(String constant) {
-        return constant.toLowerCase(java.util.Locale.ROOT);
+    private static String lower(Enum<?> constant) {
+        return constant.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A {@code Complexity} constant's O-notation ({@code LOGARITHMIC → "O(log n)"}). */
-    private static String notation(String constant) {
-        return io.ta.annotation.Complexity.valueOf(constant).notation();
+    private static String notation(io.ta.annotation.Complexity constant) {
+        return constant.notation();
     }
 
     private static String op(String name) {

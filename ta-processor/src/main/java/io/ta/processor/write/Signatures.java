@@ -107,9 +107,9 @@ final class Signatures {
     /** A Java literal for a parameter's default: {@code 20}, {@code 2.0}, {@code true}, {@code MaType.SMA}. */
     static CodeBlock defaultLiteral(ParamModel p) {
         return switch (p.type()) {
-            case "INT" -> CodeBlock.of("$L", Integer.parseInt(p.defaultValue()));
-            case "REAL" -> CodeBlock.of("$L", doubleLiteral(Double.parseDouble(p.defaultValue())));
-            case "BOOL" -> CodeBlock.of("$L", Boolean.parseBoolean(p.defaultValue()));
+            case INT -> CodeBlock.of("$L", Integer.parseInt(p.defaultValue()));
+            case REAL -> CodeBlock.of("$L", doubleLiteral(Double.parseDouble(p.defaultValue())));
+            case BOOL -> CodeBlock.of("$L", Boolean.parseBoolean(p.defaultValue()));
             default -> CodeBlock.of("$T.$N", p.javaType(), p.choiceConstants().get(p.choices().indexOf(p.defaultValue())));
         };
     }

@@ -1,0 +1,175 @@
+package io.ta.processor.validate;
+
+import static io.ta.processor.KernelElements.mirror;
+
+import io.ta.annotation.Kernel;
+import io.ta.annotation.Param;
+import io.ta.annotation.Require;
+import io.ta.processor.KernelElements;
+import io.ta.processor.model.GeneratedMembers;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * The constructor's parameters: one public constructor, every parameter {@code @Param}-annotated with a supported
+ * type, a snake-case name clashing with no generated stream field, consistent bounds and a default inside them; and
+ * the {@code @Require} rules between numeric parameters.
+ */
+final class ParamValidator {
+    private final KernelElements elements;
+
+    ParamValidator(KernelElements elements) {
+        this.elements = elements;
+    }
+
+    /** Returns the parameters by Java name (empty when the constructor is unusable). */
+    Map<String, VariableElement> checkConstructor(ValidationReport r, TypeElement type) {
+        Map<String, VariableElement> byJava = new LinkedHashMap<>();
+        List<ExecutableElement> ctors = elements.publicConstructors(type);
+        if (ctors.size() != 1) {
+            r.error(type, Messages.CONSTRUCTOR.formatted(type.getSimpleName(), ctors.size()));
+            return byJava;
+        }
+        Set<String> names = new HashSet<>();
+        for (VariableElement p : ctors.get(0).getParameters()) {
+            AnnotationMirror pm = mirror(p, KernelElements.PARAM);
+            String javaName = p.getSimpleName().toString();
+            if (pm == null) {
+                r.error(p, Messages.PARAM_NOT_ANNOTATED.formatted(javaName));
+                continue;
+            }
+            String name = KernelElements.paramName(p);
+            NameRules.checkName(r, p, pm, "parameter", name);
+            if (GeneratedMembers.STREAM_FIELDS.contains(javaName)) {
+                r.error(p, pm, Messages.PARAM_RESERVED.formatted(javaName, String.join(", ", GeneratedMembers.STREAM_FIELDS), name));
+            }
+            if (!names.add(name)) {
+                r.error(p, pm, Messages.DUPLICATE_MEMBER.formatted("parameter", name, type.getSimpleName(), "parameter"));
+            }
+            checkParam(r, p, pm, name);
+            byJava.put(javaName, p);
+        }
+        return byJava;
+    }
+
+    private void checkParam(ValidationReport r, VariableElement p, AnnotationMirror pm, String name) {
+        Param a = p.getAnnotation(Param.class);
+        TypeMirror t = p.asType();
+        String kind = paramKind(t);
+        if (kind == null) {
+            r.error(p, Messages.PARAM_TYPE.formatted(name, t));
+            return;
+        }
+        boolean numeric = kind.equals("int") || kind.equals("double");
+        boolean hasBounds = a.min() != Double.NEGATIVE_INFINITY || a.max() != Double.POSITIVE_INFINITY
+                || a.minExclusive() || a.maxExclusive();
+        if (!numeric && hasBounds) {
+            r.error(p, pm, Messages.PARAM_RANGE.formatted(name, "bounds on a " + kind + " parameter"));
+            return;
+        }
+        if (numeric && (Double.isNaN(a.min()) || Double.isNaN(a.max()) || a.min() > a.max()
+                || (a.min() == a.max() && (a.minExclusive() || a.maxExclusive())))) {
+            r.error(p, pm, Messages.PARAM_RANGE.formatted(name, "min " + a.min() + ", max " + a.max()));
+            return;
+        }
+        String d = a.defaultValue();
+        if (d.isEmpty()) {
+            return;
+        }
+        String problem = switch (kind) {
+            case "int" -> checkNumber(d, true, a);
+            case "double" -> checkNumber(d, false, a);
+            case "boolean" -> d.equals("true") || d.equals("false") ? null : "not true or false";
+            default -> checkChoice(d, t);
+        };
+        if (problem != null) {
+            r.error(p, pm, Messages.PARAM_DEFAULT.formatted(d, name, problem));
+        }
+    }
+
+    private static String checkNumber(String d, boolean integer, Param a) {
+        double v;
+        try {
+            v = integer ? Integer.parseInt(d) : Double.parseDouble(d);
+        } catch (NumberFormatException e) {
+            return integer ? "not an int literal" : "not a number";
+        }
+        if (!Double.isFinite(v)) {
+            return "not finite";
+        }
+        boolean low = a.minExclusive() ? v > a.min() : v >= a.min();
+        boolean high = a.maxExclusive() ? v < a.max() : v <= a.max();
+        return low && high ? null : "outside the declared range";
+    }
+
+    private static String checkChoice(String d, TypeMirror t) {
+        for (String c : enumConstants(t)) {
+            if (c.equalsIgnoreCase(d)) {
+                return null;
+            }
+        }
+        return "not one of " + String.join(", ", enumConstants(t)).toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code int}, {@code double}, {@code boolean}, {@code enum} or null if unsupported. */
+    static String paramKind(TypeMirror t) {
+        return switch (t.getKind()) {
+            case INT -> "int";
+            case DOUBLE -> "double";
+            case BOOLEAN -> "boolean";
+            case DECLARED -> {
+                Element e = ((DeclaredType) t).asElement();
+                yield e.getKind() == ElementKind.ENUM && e.getModifiers().contains(Modifier.PUBLIC) ? "enum" : null;
+            }
+            default -> null;
+        };
+    }
+
+    static List<String> enumConstants(TypeMirror t) {
+        List<String> out = new ArrayList<>();
+        for (Element e : ((DeclaredType) t).asElement().getEnclosedElements()) {
+            if (e.getKind() == ElementKind.ENUM_CONSTANT) {
+                out.add(e.getSimpleName().toString());
+            }
+        }
+        return out;
+    }
+
+    void checkRequires(ValidationReport r, TypeElement type, Kernel kernel, Map<String, VariableElement> params) {
+        Map<String, VariableElement> byCatalog = new LinkedHashMap<>();
+        for (VariableElement p : params.values()) {
+            byCatalog.put(KernelElements.paramName(p), p);
+        }
+        AnnotationMirror m = mirror(type, KernelElements.REQUIRE);
+        if (m == null) {
+            m = mirror(type, KernelElements.REQUIRE_LIST);
+        }
+        for (Require req : type.getAnnotationsByType(Require.class)) {
+            for (String side : List.of(req.left(), req.right())) {
+                VariableElement p = byCatalog.get(side);
+                if (p == null) {
+                    r.error(type, m, Messages.REQUIRE_UNKNOWN.formatted(kernel.name(), side, String.join(", ", byCatalog.keySet())));
+                } else {
+                    String k = paramKind(p.asType());
+                    if (!"int".equals(k) && !"double".equals(k)) {
+                        r.error(type, m, Messages.REQUIRE_TYPE.formatted(kernel.name(), side));
+                    }
+                }
+            }
+        }
+    }
+}

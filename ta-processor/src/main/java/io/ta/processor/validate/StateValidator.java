@@ -1,0 +1,172 @@
+package io.ta.processor.validate;
+
+import static io.ta.processor.KernelElements.isFinal;
+import static io.ta.processor.KernelElements.isStatic;
+import static io.ta.processor.KernelElements.mirror;
+
+import io.ta.annotation.Cost;
+import io.ta.processor.KernelElements;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * The state: instance fields of snapshot-able types (scalars, final scalar arrays, nested kernels, state parts with a
+ * {@code @Cost}), {@code @Nullable} and {@code @Derived} where they apply, {@code @Range} bounds the generated restore
+ * can evaluate, and {@code @Invariant} methods it can call.
+ */
+final class StateValidator {
+    private final KernelElements elements;
+
+    StateValidator(KernelElements elements) {
+        this.elements = elements;
+    }
+
+    private static final Set<String> SCALARS = Set.of("double", "int", "long", "boolean");
+
+    void checkFields(ValidationReport r, TypeElement type) {
+        for (VariableElement f : elements.fields(type)) {
+            String name = f.getSimpleName().toString();
+            if (isStatic(f)) {
+                if (!isFinal(f)) {
+                    r.error(f, Messages.IMPURE_STATIC.formatted(name));
+                }
+                continue;
+            }
+            if (f.getModifiers().contains(Modifier.PRIVATE)) {
+                r.error(f, Messages.PRIVATE_STATE.formatted(name));
+                continue;
+            }
+            if (mirror(f, KernelElements.OUTPUT) != null) {
+                continue; // checked with the step
+            }
+            TypeMirror t = f.asType();
+            if (mirror(f, KernelElements.NULLABLE) != null
+                    && (!isFinal(f) || (!elements.isKernelType(t) && elements.statePartMark(t) == null))) {
+                r.error(f, mirror(f, KernelElements.NULLABLE), Messages.NULLABLE_FIELD.formatted(name));
+                continue;
+            }
+            if (mirror(f, KernelElements.DERIVED) != null
+                    && (t.getKind() != TypeKind.ARRAY || !isFinal(f)
+                            || !SCALARS.contains(((ArrayType) t).getComponentType().toString()))) {
+                String what = t.getKind() != TypeKind.ARRAY || !SCALARS.contains(((ArrayType) t).getComponentType().toString())
+                        ? "a " + t
+                        : "not final";
+                r.error(f, mirror(f, KernelElements.DERIVED), Messages.DERIVED_FIELD.formatted(name, what));
+                continue;
+            }
+            switch (t.getKind()) {
+                case DOUBLE, INT, LONG, BOOLEAN -> {}
+                case ARRAY -> {
+                    TypeMirror c = ((ArrayType) t).getComponentType();
+                    if (!SCALARS.contains(c.toString())) {
+                        r.error(f, Messages.STATE_TYPE.formatted(name, t));
+                    } else if (!isFinal(f)) {
+                        r.error(f, Messages.STATE_NOT_FINAL.formatted(name, "an array"));
+                    }
+                }
+                case DECLARED -> {
+                    if (elements.isKernelType(t)) {
+                        if (((DeclaredType) t).asElement().equals(type)) {
+                            r.error(f, Messages.SELF_NESTING.formatted(name, type.getSimpleName()));
+                        } else if (!isFinal(f)) {
+                            r.error(f, Messages.STATE_NOT_FINAL.formatted(name, "a nested kernel"));
+                        }
+                    } else if (elements.statePartMark(t) != null) {
+                        if (!isFinal(f)) {
+                            r.error(f, Messages.STATE_NOT_FINAL.formatted(name, "a state part"));
+                        }
+                        Element part = ((DeclaredType) t).asElement();
+                        if (part.getAnnotation(Cost.class) == null) {
+                            r.error(f, Messages.PART_COST.formatted(name, t, part.getSimpleName()));
+                        }
+                    } else {
+                        r.error(f, Messages.STATE_TYPE.formatted(name, t));
+                    }
+                }
+                default -> r.error(f, Messages.STATE_TYPE.formatted(name, t));
+            }
+        }
+    }
+
+    /** {@code @Range}: on mutable numeric scalars only, with bounds the generated restore can evaluate. */
+    void checkRanges(ValidationReport r, TypeElement type) {
+        for (VariableElement f : elements.fields(type)) {
+            AnnotationMirror m = mirror(f, KernelElements.RANGE);
+            if (m == null) {
+                continue;
+            }
+            String name = f.getSimpleName().toString();
+            io.ta.annotation.Range range = f.getAnnotation(io.ta.annotation.Range.class);
+            TypeKind k = f.asType().getKind();
+            boolean numeric = k == TypeKind.INT || k == TypeKind.LONG || k == TypeKind.DOUBLE;
+            if (!numeric || isFinal(f) || isStatic(f) || (range.nan() && k != TypeKind.DOUBLE)) {
+                String why = !numeric ? "a " + f.asType() : isFinal(f) || isStatic(f) ? "final or static" : "nan = true on " + f.asType();
+                r.error(f, m, Messages.RANGE_FIELD.formatted(name, why));
+                continue;
+            }
+            for (String bound : List.of(range.min(), range.max())) {
+                if (bound.isEmpty()) {
+                    continue;
+                }
+                String problem = boundProblem(type, bound);
+                if (problem != null) {
+                    r.error(f, m, Messages.RANGE_BOUND.formatted(bound, name, problem));
+                }
+            }
+        }
+    }
+
+    private String boundProblem(TypeElement type, String bound) {
+        io.ta.processor.model.RangeModel.Bound b = io.ta.processor.model.RangeModel.parse(bound);
+        if (b == null) {
+            return "is neither a number nor 'field', 'field + number' or 'field - number'";
+        }
+        if (b.field() == null) {
+            return null;
+        }
+        for (VariableElement g : elements.fields(type)) {
+            if (g.getSimpleName().contentEquals(b.field())) {
+                TypeKind gk = g.asType().getKind();
+                boolean numeric = gk == TypeKind.INT || gk == TypeKind.LONG || gk == TypeKind.DOUBLE;
+                return numeric && isFinal(g) && !g.getModifiers().contains(Modifier.PRIVATE)
+                        ? null
+                        : "names '" + b.field() + "', which is not a non-private final int, long or double field";
+            }
+        }
+        return "names '" + b.field() + "', which is not a field of " + type.getSimpleName();
+    }
+
+    /** {@code @Invariant}: {@code boolean name()}, an instance method the generated restore can call. */
+    void checkInvariants(ValidationReport r, TypeElement type) {
+        for (ExecutableElement m : elements.invariants(type)) {
+            List<String> problems = new ArrayList<>();
+            if (m.getModifiers().contains(Modifier.STATIC)) {
+                problems.add("is static");
+            }
+            if (m.getModifiers().contains(Modifier.PRIVATE)) {
+                problems.add("is private");
+            }
+            if (!m.getParameters().isEmpty()) {
+                problems.add("takes parameters");
+            }
+            if (m.getReturnType().getKind() != TypeKind.BOOLEAN) {
+                problems.add("returns " + m.getReturnType());
+            }
+            if (!problems.isEmpty()) {
+                r.error(m, mirror(m, KernelElements.INVARIANT),
+                        Messages.INVARIANT_SIGNATURE.formatted(m.getSimpleName(), String.join(", ", problems)));
+            }
+        }
+    }
+}

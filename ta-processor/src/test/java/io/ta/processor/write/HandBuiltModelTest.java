@@ -1,0 +1,136 @@
+package io.ta.processor.write;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Family;
+import io.ta.annotation.OutputKind;
+import io.ta.annotation.Scale;
+import io.ta.processor.model.ChartModel;
+import io.ta.processor.model.FieldModel;
+import io.ta.processor.model.InputModel;
+import io.ta.processor.model.KernelModel;
+import io.ta.processor.model.OutputModel;
+import io.ta.processor.model.ParamModel;
+import io.ta.processor.model.RangeModel;
+import io.ta.processor.model.RequireModel;
+import io.ta.spi.ParamType;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The writers on a {@link KernelModel} built by hand, without javac or a kernel source: what each writer makes of a
+ * model's parts (parameter kinds and order, outputs, scales, state field kinds, requires). Assertions name structure
+ * and key lines, not whole files, so a change of generated type names does not touch them; the compile-testing
+ * goldens in {@code GeneratedSourceTest} pin whole files.
+ */
+class HandBuiltModelTest {
+    private static final ClassName KERNEL = ClassName.get("hand.made", "Channel");
+    private static final ClassName MODE = ClassName.get("hand.made", "Channel", "Mode");
+    private static final ClassName INNER = ClassName.get("hand.made", "Inner");
+    private static final ClassName PART = ClassName.get("io.ta.state", "DoubleRing");
+    private static final ClassName PART_MARK = ClassName.get("io.ta.state", "DoubleRing", "Mark");
+
+    static KernelModel channel() {
+        List<ParamModel> params = List.of(
+                new ParamModel("period", "period", ParamType.INT, TypeName.INT, "20", 2, 500, false, false, List.of(),
+                        List.of(), "window", Scale.UNITLESS),
+                new ParamModel("width", "width", ParamType.REAL, TypeName.DOUBLE, "2.0", 0, Double.POSITIVE_INFINITY, true,
+                        false, List.of(), List.of(), "", Scale.PRICE),
+                new ParamModel("mode", "mode", ParamType.CHOICE, MODE, "slow", Double.NEGATIVE_INFINITY,
+                        Double.POSITIVE_INFINITY, false, false, List.of("fast", "slow"), List.of("FAST", "SLOW"), "", Scale.UNITLESS),
+                new ParamModel("signal_period", "signalPeriod", ParamType.INT, TypeName.INT, null, 1, 100, false, false,
+                        List.of(), List.of(), "", Scale.UNITLESS),
+                new ParamModel("centered", "centered", ParamType.BOOL, TypeName.BOOLEAN, "false", Double.NEGATIVE_INFINITY,
+                        Double.POSITIVE_INFINITY, false, false, List.of(), List.of(), "", Scale.UNITLESS));
+        List<InputModel> inputs = List.of(new InputModel("high", "high"), new InputModel("volume", "volume"));
+        List<OutputModel> outputs = List.of(
+                new OutputModel("upper", "upper", "top line", Scale.PRICE),
+                new OutputModel("position", "position", "", "positionLookback", List.of("period"), "period", Scale.UNITLESS));
+        List<FieldModel> fields = List.of(
+                new FieldModel("period", FieldModel.Kind.SCALAR, TypeName.INT, true, "int", null, false, null),
+                new FieldModel("count", FieldModel.Kind.SCALAR, TypeName.LONG, false, "long", null, false,
+                        new RangeModel("0", null, false)),
+                new FieldModel("weights", FieldModel.Kind.DERIVED, TypeName.get(double[].class), true, "double", null, false, null),
+                new FieldModel("recent", FieldModel.Kind.ARRAY, TypeName.get(double[].class), true, "double", null, false, null),
+                new FieldModel("inner", FieldModel.Kind.NESTED, INNER, true, "", null, true, null),
+                new FieldModel("ring", FieldModel.Kind.PART, PART, true, "", PART_MARK, false, null),
+                new FieldModel("upper", FieldModel.Kind.SCALAR, TypeName.DOUBLE, false, "double", null, false, null),
+                new FieldModel("position", FieldModel.Kind.SCALAR, TypeName.DOUBLE, false, "double", null, false, null));
+        return new KernelModel(KERNEL, "channel", List.of("chan"), List.of(), Family.VOLATILITY, OutputKind.LEVEL,
+                new ChartModel(false, List.of("AUTO", "AUTO"), List.of("AUTO", "AUTO"), List.of(), Double.NaN, Double.NaN),
+                "A hand-made channel.", "none", "max(period, signal_period) - 1", List.of("period", "signalPeriod"),
+                params, inputs, outputs, true, "step", fields,
+                List.of(new RequireModel("signal_period", "signalPeriod", "LT", "period", "period")),
+                0x1234L, List.of(), Complexity.CONSTANT, Complexity.LOGARITHMIC);
+    }
+
+    @Test
+    void manifestEntryCarriesTheModelInCatalogTerms() {
+        String json = new ManifestWriter().write(List.of(channel()));
+        assertTrue(json.contains("\"name\": \"channel\""), json);
+        assertTrue(json.contains("\"family\": \"volatility\""), json);
+        assertTrue(json.contains("\"kind\": \"level\""), json);
+        assertTrue(json.contains("\"lookback\": \"max(period, signal_period) - 1\""), json);
+        assertTrue(json.contains("\"lookback\": \"period\""), "the per-output formula: " + json);
+        assertTrue(json.contains("\"memory\": \"" + Complexity.LOGARITHMIC.notation() + "\""), json);
+        assertInOrder(json, "\"type\": \"int\"", "\"type\": \"real\"", "\"type\": \"choice\"", "\"type\": \"int\"", "\"type\": \"bool\"");
+        assertInOrder(json, "\"name\": \"period\"", "\"name\": \"width\"", "\"name\": \"mode\"", "\"name\": \"signal_period\"",
+                "\"name\": \"centered\"");
+        assertTrue(json.contains("\"choices\": [\"fast\", \"slow\"]"), json);
+        assertTrue(json.contains("\"high\": \"price\"") && json.contains("\"volume\": \"volume\""), "input scales: " + json);
+        assertTrue(json.contains("\"default\": null"), "a required parameter has no default: " + json);
+    }
+
+    @Test
+    void descriptorListsEveryParameterInOrderWithItsTypeAndUnpacksByIndex() {
+        KernelModel m = channel();
+        String src = new DescriptorWriter().write(m, List.of()).toString();
+        assertTrue(src.contains("class " + m.descriptorType().simpleName()), src);
+        assertInOrder(src, "new ParamSpec(\"period\", ParamType.INT, \"20\", 2.0, 500.0, false, false",
+                "new ParamSpec(\"width\", ParamType.REAL, \"2.0\", 0.0, Double.POSITIVE_INFINITY, true, false",
+                "new ParamSpec(\"mode\", ParamType.CHOICE, \"slow\"",
+                "new ParamSpec(\"signal_period\", ParamType.INT, null",
+                "new ParamSpec(\"centered\", ParamType.BOOL, \"false\"");
+        assertTrue(src.contains("List.of(\"fast\", \"slow\")"), src);
+        assertTrue(src.contains("Scale.PRICE)"), "width is quoted in prices: " + src);
+        assertTrue(src.contains("int period = p.intValue(0);"), src);
+        assertTrue(src.contains("double width = p.realValue(1);"), src);
+        assertTrue(src.contains("Channel.Mode mode = Checks.choice(Channel.Mode.class, p.choice(2));"), src);
+        assertTrue(src.contains("int signalPeriod = p.intValue(3);"), src);
+        assertTrue(src.contains("boolean centered = p.boolValue(4);"), src);
+        assertTrue(src.contains("return \"max(period, signal_period) - 1\";"), src);
+        assertTrue(src.contains("Family.VOLATILITY"), src);
+        assertTrue(src.contains("Complexity.LOGARITHMIC"), src);
+    }
+
+    @Test
+    void stateCompanionHandlesEachFieldKindItsOwnWay() {
+        KernelModel m = channel();
+        String src = new StateCompanionWriter().write(m, List.of()).toString();
+        String nested = KernelModel.stateTypeOf(INNER).simpleName();
+        assertTrue(src.contains("public static final long SCHEMA = 0x1234L;") || src.contains("SCHEMA = 0x0000000000001234L"),
+                "the schema hash: " + src);
+        assertTrue(src.contains("private final " + nested + " inner;"), "a nested kernel keeps its own companion: " + src);
+        assertTrue(src.contains("k.inner == null ? null : new " + nested + "(k.inner)"), "a nullable nested kernel: " + src);
+        assertTrue(src.contains("System.arraycopy(k.recent, 0, this.recent, 0, this.recent.length);"), "an array is copied: " + src);
+        assertTrue(!Pattern.compile("\\bthis\\.weights\\b").matcher(src).find(), "a derived array is never checkpointed: " + src);
+        assertTrue(!Pattern.compile("this\\.period = k\\.period").matcher(src).find(), "a final scalar is not checkpointed: " + src);
+        assertTrue(src.contains("this.count = k.count;") && src.contains("k.count = this.count;"), src);
+        assertTrue(src.contains("DoubleRing.Mark"), "a part checkpoints through its mark: " + src);
+        assertTrue(src.contains("w.putLong(k.count);"), src);
+    }
+
+    private static void assertInOrder(String text, String... parts) {
+        int at = 0;
+        for (String p : parts) {
+            Matcher m = Pattern.compile(Pattern.quote(p)).matcher(text);
+            assertTrue(m.find(at), () -> "'" + p + "' after index of the previous part in:\n" + text);
+            at = m.end();
+        }
+    }
+}
