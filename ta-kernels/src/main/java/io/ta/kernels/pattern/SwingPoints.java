@@ -93,10 +93,10 @@ public final class SwingPoints {
         this.lowsAfterHigh = lowsAfterHigh;
         this.recentHighs = new DoubleRing(right + 1);
         this.recentLows = new DoubleRing(right + 1);
-        this.highsBefore = new SlidingExtreme(left, true);
-        this.highsAfter = new SlidingExtreme(right, true);
-        this.lowsBefore = new SlidingExtreme(left, false);
-        this.lowsAfter = new SlidingExtreme(right, false);
+        this.highsBefore = SlidingExtreme.max(left);
+        this.highsAfter = SlidingExtreme.max(right);
+        this.lowsBefore = SlidingExtreme.min(left);
+        this.lowsAfter = SlidingExtreme.min(right);
     }
 
     /**
