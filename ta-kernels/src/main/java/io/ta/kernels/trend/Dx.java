@@ -6,7 +6,6 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
-import io.ta.kernels.price.TrueRange;
 import io.ta.spi.Checks;
 
 /**
@@ -23,7 +22,6 @@ import io.ta.spi.Checks;
         reference = "TA-Lib DX (Wilder 1978)",
         scale = Scale.UNITLESS)
 public final class Dx {
-    final TrueRange range;
     final WilderDm dm;
     double plusDi = Double.NaN;
     double minusDi = Double.NaN;
@@ -32,7 +30,6 @@ public final class Dx {
     boolean started;
 
     public Dx(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
-        this.range = new TrueRange();
         this.dm = new WilderDm(period);
     }
 
@@ -42,7 +39,7 @@ public final class Dx {
 
     @Step
     public double step(double high, double low, double close) {
-        if (!dm.advanceWithRange(high, low, range.step(high, low, close)) || !dm.isSmoothed()) {
+        if (!dm.advance(high, low, close) || !dm.isSmoothed()) {
             return Double.NaN;
         }
         double plus = dm.plusDi();

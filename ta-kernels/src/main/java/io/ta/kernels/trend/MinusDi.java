@@ -6,7 +6,6 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
-import io.ta.kernels.price.TrueRange;
 
 /**
  * Minus directional indicator (Wilder 1978), as TA-Lib MINUS_DI: {@code 100·S⁻/S^TR} from bar n, where the Wilder
@@ -21,11 +20,9 @@ import io.ta.kernels.price.TrueRange;
         reference = "TA-Lib MINUS_DI (Wilder 1978)",
         scale = Scale.UNITLESS)
 public final class MinusDi {
-    final TrueRange range;
     final WilderDm dm;
 
     public MinusDi(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
-        this.range = new TrueRange();
         this.dm = new WilderDm(period);
     }
 
@@ -35,7 +32,6 @@ public final class MinusDi {
 
     @Step
     public double step(double high, double low, double close) {
-        boolean ready = dm.advanceWithRange(high, low, range.step(high, low, close)) && dm.isSmoothed();
-        return ready ? dm.minusDi() : Double.NaN;
+        return dm.advance(high, low, close) && dm.isSmoothed() ? dm.minusDi() : Double.NaN;
     }
 }

@@ -2,6 +2,7 @@ package io.ta.kernels.trend;
 
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Cost;
+import io.ta.kernels.price.TrueRange;
 import io.ta.spi.Checks;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
@@ -11,7 +12,8 @@ import io.ta.spi.StateWriter;
  * The Wilder directional-movement core (Wilder 1978; CATALOG.md §3.2): the one home of the running sums of +DM, −DM
  * and the true range that {@code plus_dm}, {@code minus_dm}, {@code plus_di}, {@code minus_di}, {@code dx},
  * {@code adx} and {@code adxr} are built on. A kernel holds one in a final field and calls one of the two advance
- * methods once per step; it is a state part, so the kernel's preview, replace-last and snapshot cover it.
+ * methods once per step ({@code advance(high, low)} for the DM sums, {@code advance(high, low, close)} for the
+ * true-range sum too); it is a state part, so the kernel's preview, replace-last and snapshot cover it.
  *
  * <p>Guarantees, per bar t ≥ 1, with {@code up = H_t − H_{t−1}} and {@code dn = L_{t−1} − L_t}: {@code −DM = dn} if
  * {@code dn > 0 and dn > up}, {@code +DM = up} if {@code up > 0 and up > dn}, else 0 (TA-Lib's rule). Each sum is
@@ -30,6 +32,7 @@ public final class WilderDm implements StatePart<WilderDm.Mark> {
     private final int seedLength;
     private double previousHigh = Double.NaN;
     private double previousLow = Double.NaN;
+    private double previousClose = Double.NaN;
     private double plusSum;
     private double minusSum;
     private double rangeSum;
@@ -60,13 +63,16 @@ public final class WilderDm implements StatePart<WilderDm.Mark> {
     }
 
     /**
-     * Advances the +DM, −DM and true-range sums together by one bar (the DI, DX and ADX path); {@code trueRange} is
-     * this bar's {@link io.ta.kernels.price.TrueRange} output.
+     * Advances the +DM, −DM and true-range sums together by one bar (the DI, DX and ADX path), the true range being
+     * {@link TrueRange#of} this bar and the previous close. Call one of the two advance methods on every bar, always
+     * the same one.
      *
      * @return false, with every sum unchanged, when the movement or the true range reads a missing cell
      */
-    public boolean advanceWithRange(double high, double low, double trueRange) {
-        return accumulate(high, low, trueRange);
+    public boolean advance(double high, double low, double close) {
+        double c = previousClose;
+        previousClose = close;
+        return accumulate(high, low, TrueRange.of(c, high, low));
     }
 
     private boolean accumulate(double high, double low, double trueRange) {
@@ -125,7 +131,7 @@ public final class WilderDm implements StatePart<WilderDm.Mark> {
     /**
      * {@code +DI = 100·S⁺/S^TR}, 0 when {@code S^TR} ≈ 0 (TA-Lib PLUS_DI) — negligible next to n times the last high,
      * i.e. a mean true range below 1e-12 of the price ({@link Checks#negligible}), not TA-Lib's absolute 1e-8.
-     * Meaningful on the {@link #advanceWithRange} path once {@link #isSmoothed()}.
+     * Meaningful on the three-input {@code advance} path once {@link #isSmoothed()}.
      */
     public double plusDi() {
         return di(plusSum);
@@ -150,6 +156,7 @@ public final class WilderDm implements StatePart<WilderDm.Mark> {
     public void mark(Mark m) {
         m.previousHigh = previousHigh;
         m.previousLow = previousLow;
+        m.previousClose = previousClose;
         m.plusSum = plusSum;
         m.minusSum = minusSum;
         m.rangeSum = rangeSum;
@@ -160,19 +167,21 @@ public final class WilderDm implements StatePart<WilderDm.Mark> {
     public void rewind(Mark m) {
         previousHigh = m.previousHigh;
         previousLow = m.previousLow;
+        previousClose = m.previousClose;
         plusSum = m.plusSum;
         minusSum = m.minusSum;
         rangeSum = m.rangeSum;
         count = m.count;
     }
 
-    /** The period (checked on read), the bars summed, the previous high and low, then the three sums. */
+    /** The period (checked on read), the bars summed, the previous high, low and close, then the three sums. */
     @Override
     public void write(StateWriter out) {
         out.putInt(period);
         out.putInt(count);
         out.putDouble(previousHigh);
         out.putDouble(previousLow);
+        out.putDouble(previousClose);
         out.putDouble(plusSum);
         out.putDouble(minusSum);
         out.putDouble(rangeSum);
@@ -185,6 +194,7 @@ public final class WilderDm implements StatePart<WilderDm.Mark> {
         // Any double: the previous cells may be missing, and sums of extreme prices may overflow as the step's would.
         previousHigh = in.getDouble();
         previousLow = in.getDouble();
+        previousClose = in.getDouble();
         plusSum = in.getDouble();
         minusSum = in.getDouble();
         rangeSum = in.getDouble();
@@ -195,6 +205,7 @@ public final class WilderDm implements StatePart<WilderDm.Mark> {
     public static final class Mark implements StatePart.Mark {
         double previousHigh;
         double previousLow;
+        double previousClose;
         double plusSum;
         double minusSum;
         double rangeSum;
