@@ -8,7 +8,7 @@ import io.ta.spi.KernelLibraryProvider;
  */
 module com.acme.ta {
     requires transitive io.ta.annotations;
-    // DmBalance composes the built-in PlusDm (a field of that type), so the built-ins are needed at run time too.
+    // DmBalance composes the built-in WilderDm core (a field of that type): the built-ins are needed at run time too.
     requires io.ta.kernels;
     // Generated classes carry @javax.annotation.processing.Generated (source retention): compile time only.
     requires static transitive java.compiler;

@@ -14,7 +14,8 @@ import io.ta.spi.StateWriter;
  * value; but when the held value leaves the window TA-Lib rescans the window oldest-first with a strict comparison,
  * so that tie goes to the <em>oldest</em> equal value — which then stays held until a new equal value arrives or it
  * leaves. {@link SlidingExtreme} alone always reports one tie rule; this part keeps TA-Lib's held index exactly and
- * answers TA-Lib's O(window) rescan in O(1) with a {@link SlidingExtreme#oldestWins} over the same values.
+ * answers TA-Lib's O(window) rescan in O(1) with a {@link SlidingExtreme#maxOldestWins} (or
+ * {@link SlidingExtreme#minOldestWins}) over the same values.
  *
  * <p>The held extreme exists from the first full window on (as in TA-Lib, whose first output rescans the first
  * window). A non-finite push occupies its place but never wins; while one is inside the window {@link #hasMissing()}
@@ -27,10 +28,29 @@ public final class RescanExtreme implements StatePart<RescanExtreme.Mark> {
     private double heldKey = Double.NEGATIVE_INFINITY;
     private long heldIndex = -1;
 
-    /** Tracks the maximum ({@code max = true}) or minimum of the last {@code window} values. */
-    public RescanExtreme(int window, boolean max) {
+    /**
+     * The position of the maximum of the last {@code window} values (MAXINDEX).
+     *
+     * @param window the number of values the maximum is taken over, at least 1
+     * @return an empty window
+     */
+    public static RescanExtreme max(int window) {
+        return new RescanExtreme(window, SlidingExtreme.maxOldestWins(window));
+    }
+
+    /**
+     * The position of the minimum of the last {@code window} values (MININDEX).
+     *
+     * @param window the number of values the minimum is taken over, at least 1
+     * @return an empty window
+     */
+    public static RescanExtreme min(int window) {
+        return new RescanExtreme(window, SlidingExtreme.minOldestWins(window));
+    }
+
+    private RescanExtreme(int window, SlidingExtreme oldest) {
         this.window = window;
-        this.oldest = SlidingExtreme.oldestWins(window, max);
+        this.oldest = oldest;
     }
 
     /** Adds the next value; the value {@code window} pushes back leaves. */

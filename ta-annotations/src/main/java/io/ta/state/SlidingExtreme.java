@@ -9,8 +9,9 @@ import java.util.Arrays;
 
 /**
  * The maximum (or minimum) of the last {@code window} pushed values, and its position, in O(1) amortized time per
- * push. Ties go to the most recent value, or to the oldest with {@link #oldestWins}. A non-finite push occupies its
+ * push. Ties go to the most recent value, or to the oldest with {@link #maxOldestWins} / {@link #minOldestWins}. A non-finite push occupies its
  * place in the window but never wins; while one is inside the window {@link #value()} is NaN (CATALOG.md §5.2).
+ * Built by {@link #max(int)}, {@link #min(int)} and their {@code OldestWins} variants.
  *
  * <p>Why not a monotonic deque: its pop loop runs a data-dependent number of times, so on real prices the branch
  * mispredicts constantly. This is van Herk / Gil-Werman made incremental: pushes are cut into blocks of
@@ -50,30 +51,61 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     private long lastMissing = Long.MIN_VALUE / 2;
 
     /**
-     * Tracks the maximum ({@code max = true}) or minimum of the last {@code window} values. A plain constructor
-     * with flat arrays on purpose: small enough for the JIT to inline into a kernel's constructor, so escape analysis
-     * can keep this object's fields in registers during a batch.
+     * The maximum of the last {@code window} values; equal values go to the most recent.
+     *
+     * @param window the number of values the maximum is taken over, at least 1
+     * @return an empty window
      */
-    public SlidingExtreme(int window, boolean max) {
-        this(window, max, true);
+    public static SlidingExtreme max(int window) {
+        return new SlidingExtreme(window, 1.0, true);
     }
 
-    private SlidingExtreme(int window, boolean max, boolean newestWins) {
+    /**
+     * The minimum of the last {@code window} values; equal values go to the most recent.
+     *
+     * @param window the number of values the minimum is taken over, at least 1
+     * @return an empty window
+     */
+    public static SlidingExtreme min(int window) {
+        return new SlidingExtreme(window, -1.0, true);
+    }
+
+    /**
+     * Like {@link #max(int)}, but equal values go to the oldest of them.
+     *
+     * @param window the number of values the maximum is taken over, at least 1
+     * @return an empty window
+     */
+    public static SlidingExtreme maxOldestWins(int window) {
+        return new SlidingExtreme(window, 1.0, false);
+    }
+
+    /**
+     * Like {@link #min(int)}, but equal values go to the oldest of them.
+     *
+     * @param window the number of values the minimum is taken over, at least 1
+     * @return an empty window
+     */
+    public static SlidingExtreme minOldestWins(int window) {
+        return new SlidingExtreme(window, -1.0, false);
+    }
+
+    /*
+     * A plain constructor with flat arrays on purpose: small enough for the JIT to inline (through the factories) into
+     * a kernel's constructor, so escape analysis can keep this object's fields in registers during a batch. The sign
+     * is +1 for a maximum and -1 for a minimum: a minimum is the maximum of the negated values, exactly.
+     */
+    private SlidingExtreme(int window, double sign, boolean newestWins) {
         if (window < 1 || window > Integer.MAX_VALUE / 2) {
             throw new IllegalArgumentException("SlidingExtreme window must be in [1, " + Integer.MAX_VALUE / 2 + "], got " + window);
         }
         this.window = window;
-        this.sign = max ? 1.0 : -1.0;
+        this.sign = sign;
         this.newestWins = newestWins;
         this.blockValue = new double[Math.min(window, INITIAL)];
         this.suffixValue = NO_VALUES;
         this.suffixIndex = NO_INDICES;
         this.edge = blockValue.length;
-    }
-
-    /** Like {@link #SlidingExtreme(int, boolean)}, but equal values go to the oldest of them. */
-    public static SlidingExtreme oldestWins(int window, boolean max) {
-        return new SlidingExtreme(window, max, false);
     }
 
     /** The value as this structure compares it: negated for a minimum (exact), −∞ when missing. */

@@ -243,7 +243,7 @@ class SnapshotHardeningTest {
     @Test
     void windowsGrowWithTheData() {
         DoubleRing ring = new DoubleRing(100_000);
-        SlidingExtreme max = new SlidingExtreme(100_000, true);
+        SlidingExtreme max = SlidingExtreme.max(100_000);
         OrderStatistics median = new OrderStatistics(100_000);
         for (int i = 0; i < 10; i++) {
             ring.push(i);

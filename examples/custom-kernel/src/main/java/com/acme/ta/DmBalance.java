@@ -6,13 +6,14 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.trend.PlusDm;
+import io.ta.kernels.trend.WilderDm;
 
 /**
  * Directional balance: the share of Wilder-smoothed directional movement that is upward, {@code S⁺ / (S⁺ + S⁻)} —
- * 1 when every move was up, 0 when every move was down, 0.5 when nothing moved. Composition with a built-in: the
- * sums are {@link PlusDm}'s (its public {@code advance}, {@code isSummed}, {@code plusSum}, {@code minusSum} hooks,
- * the ones minus_dm, plus_di, dx and adx use), so the Wilder recursion lives in one place and this kernel adds only
- * its ratio; a bar that reads a missing cell leaves the sums unchanged and outputs NaN.
+ * 1 when every move was up, 0 when every move was down, 0.5 when nothing moved. Composition with a built-in core:
+ * the sums are a {@link WilderDm}'s, the core plus_dm, minus_dm, plus_di, dx and adx are built on, so the Wilder
+ * recursion lives in one place and this kernel adds only its ratio; a bar that reads a missing cell leaves the sums
+ * unchanged and outputs NaN.
  */
 @Kernel(
         name = "dm_balance",
@@ -20,14 +21,14 @@ import io.ta.kernels.trend.PlusDm;
         summary = "Share of Wilder-smoothed directional movement that is upward: S+ / (S+ + S-).",
         scale = Scale.UNITLESS)
 public final class DmBalance {
-    final PlusDm dm;
+    final WilderDm dm;
 
     public DmBalance(@Param(defaultValue = "14", min = 1, max = 100_000) int period) {
-        this.dm = new PlusDm(period);
+        this.dm = new WilderDm(period);
     }
 
     public static int lookback(int period) {
-        return PlusDm.lookback(period);
+        return PlusDm.lookback(period); // the DM sums exist exactly when plus_dm's output does
     }
 
     @Step

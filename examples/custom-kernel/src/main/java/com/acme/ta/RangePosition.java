@@ -23,8 +23,8 @@ public final class RangePosition {
     final SlidingExtreme low;
 
     public RangePosition(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
-        this.high = new SlidingExtreme(period, true);
-        this.low = new SlidingExtreme(period, false);
+        this.high = SlidingExtreme.max(period);
+        this.low = SlidingExtreme.min(period);
     }
 
     public static int lookback(int period) {

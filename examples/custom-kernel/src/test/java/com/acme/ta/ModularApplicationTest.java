@@ -63,9 +63,9 @@ class ModularApplicationTest {
         // from 11.5 to 14.5 and 13.5 sits at (13.5 - 11.5) / (14.5 - 11.5) = 2/3 of it.
         assertTrue(lines.contains("sma(close, 2)[1]=11.0"), output);
         assertTrue(lines.contains("range_position(sma(close, 2), 4)[5]=" + (2.0 / 3.0)), output);
-        // dm_balance runs io.ta.kernels' PlusDm inside com.acme.ta. Period 1 is the raw +DM and -DM of each bar: bar 1
-        // moves up (high +1, low +1: +DM 1) -> 1; bar 2 down (high -0.5, low -1: -DM 1) -> 0; bar 3 is inside bar 2
-        // (high -0.1, low +0.5: neither moved out) -> 0/0, which the kernel defines as 0.5.
+        // dm_balance runs io.ta.kernels' WilderDm inside com.acme.ta. Period 1 is the raw +DM and -DM of each bar:
+        // bar 1 moves up (high +1, low +1: +DM 1) -> 1; bar 2 down (high -0.5, low -1: -DM 1) -> 0; bar 3 is inside
+        // bar 2 (high -0.1, low +0.5: neither moved out) -> 0/0, which the kernel defines as 0.5.
         assertTrue(lines.contains("dm_balance from com.acme.ta"), output);
         assertTrue(lines.contains("dm_balance(1)=[NaN, 1.0, 0.0, 0.5]"), output);
         // Both plans ran compiled, not interpreted: the plan compiler's generated class calls the extension's streams

@@ -24,7 +24,7 @@ public final class Main {
         long automatic = ModuleLayer.boot().modules().stream().filter(m -> m.getDescriptor().isAutomatic()).count();
         double[] values = Plan.compile("range_position(sma(close, 2), 4)").run(Bars.builder().column("close", close).build())
                 .value().toArray();
-        // An extension kernel that composes a built-in one (dm_balance holds a PlusDm): across two modules.
+        // An extension kernel that composes a built-in one (dm_balance holds a WilderDm): across two modules.
         KernelDescriptor balance = registry.kernel("dm_balance");
         double[] balances = Plan.compile("dm_balance(1)").run(Bars.builder()
                 .column("high", new double[] {10, 11, 10.5, 10.4}).column("low", new double[] {9, 10, 9, 9.5}).build())

@@ -33,7 +33,6 @@ public final class CdlHangingMan {
     }
 
     static double detect(CandleFrame f) {
-        return f.body(0) < f.bodyShort(0) && f.lowerShadow(0) > f.shadowLong(0)
-                && f.upperShadow(0) < f.shadowVeryShort(0) && f.bodyBottom(0) >= f.high(1) - f.near(1) ? -100 : 0;
+        return MirroredPatterns.hammer(f, false);
     }
 }

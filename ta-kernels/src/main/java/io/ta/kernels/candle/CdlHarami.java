@@ -34,14 +34,6 @@ public final class CdlHarami {
     }
 
     static double detect(CandleFrame f) {
-        if (f.body(1) > f.bodyLong(1) && f.body(0) <= f.bodyShort(0)) {
-            if (f.bodyTop(0) < f.bodyTop(1) && f.bodyBottom(0) > f.bodyBottom(1)) {
-                return -f.color(1) * 100;
-            }
-            if (f.bodyTop(0) <= f.bodyTop(1) && f.bodyBottom(0) >= f.bodyBottom(1)) {
-                return -f.color(1) * 80;
-            }
-        }
-        return 0;
+        return MirroredPatterns.harami(f, false);
     }
 }

@@ -41,9 +41,6 @@ public final class CdlMorningStar {
     }
 
     static double detect(CandleFrame f, double penetration) {
-        return f.body(2) > f.bodyLong(2) && f.color(2) == -1
-                && f.body(1) <= f.bodyShort(1) && f.bodyGapDown(1, 2)
-                && f.body(0) > f.bodyShort(0) && f.color(0) == 1
-                && f.close(0) > f.close(2) + f.body(2) * penetration ? 100 : 0;
+        return MirroredPatterns.star(f, penetration, true, false);
     }
 }

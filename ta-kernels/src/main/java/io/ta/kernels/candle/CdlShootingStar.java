@@ -33,7 +33,6 @@ public final class CdlShootingStar {
     }
 
     static double detect(CandleFrame f) {
-        return f.body(0) < f.bodyShort(0) && f.upperShadow(0) > f.shadowLong(0)
-                && f.lowerShadow(0) < f.shadowVeryShort(0) && f.bodyGapUp(0, 1) ? -100 : 0;
+        return MirroredPatterns.invertedHammer(f, false);
     }
 }

@@ -131,30 +131,24 @@ public final class HtDcPeriod {
             return Double.NaN;
         }
         double adjustedPrevPeriod = 0.075 * period + 0.54;
-        double q2;
-        double i2;
-        if (today % 2 == 0) {
-            double detrender = hilbert(DETRENDER, 0, smoothed, adjustedPrevPeriod);
-            q1 = hilbert(Q1, 0, detrender, adjustedPrevPeriod);
-            i1 = i1ForEvenPrev3;
-            double jI = hilbert(JI, 0, i1, adjustedPrevPeriod);
-            double jQ = hilbert(JQ, 0, q1, adjustedPrevPeriod);
+        // Even and odd bars run the same transform on their own delay lines (TA-Lib's two mirrored branches).
+        boolean even = today % 2 == 0;
+        int parity = even ? 0 : 1;
+        double detrender = hilbert(DETRENDER, parity, smoothed, adjustedPrevPeriod);
+        q1 = hilbert(Q1, parity, detrender, adjustedPrevPeriod);
+        i1 = even ? i1ForEvenPrev3 : i1ForOddPrev3;
+        double jI = hilbert(JI, parity, i1, adjustedPrevPeriod);
+        double jQ = hilbert(JQ, parity, q1, adjustedPrevPeriod);
+        double q2 = 0.2 * (q1 + jI) + 0.8 * prevQ2;
+        double i2 = 0.2 * (i1 - jQ) + 0.8 * prevI2;
+        // The detrender delayed by three bars is I1: today's detrender enters the other parity's delay line.
+        if (even) {
             if (++hilbertIdx == 3) {
                 hilbertIdx = 0;
             }
-            q2 = 0.2 * (q1 + jI) + 0.8 * prevQ2;
-            i2 = 0.2 * (i1 - jQ) + 0.8 * prevI2;
-            // The detrender delayed by three bars is I1; the odd bars' delay line takes today's detrender.
             i1ForOddPrev3 = i1ForOddPrev2;
             i1ForOddPrev2 = detrender;
         } else {
-            double detrender = hilbert(DETRENDER, 1, smoothed, adjustedPrevPeriod);
-            q1 = hilbert(Q1, 1, detrender, adjustedPrevPeriod);
-            i1 = i1ForOddPrev3;
-            double jI = hilbert(JI, 1, i1, adjustedPrevPeriod);
-            double jQ = hilbert(JQ, 1, q1, adjustedPrevPeriod);
-            q2 = 0.2 * (q1 + jI) + 0.8 * prevQ2;
-            i2 = 0.2 * (i1 - jQ) + 0.8 * prevI2;
             i1ForEvenPrev3 = i1ForEvenPrev2;
             i1ForEvenPrev2 = detrender;
         }

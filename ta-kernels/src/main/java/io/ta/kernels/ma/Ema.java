@@ -4,13 +4,14 @@ import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
-import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.state.SeededAverage;
 
 /**
  * Exponential moving average, as TA-Lib EMA (CATALOG.md §1.5): {@code k = 2/(n+1)}, seeded with the arithmetic mean
- * of the first n valid inputs, then {@code e = (x − e)·k + e} in TA-Lib's operation order.
+ * of the first n valid inputs, then {@code e = (x − e)·k + e} in TA-Lib's operation order — {@link SeededAverage#ema}, the seeded
+ * average this kernel shares with {@link Rma}, {@link T3} and ADX.
  *
  * <p>Recursive state: a missing input outputs NaN and is skipped (it neither advances the seed nor the average), so
  * the average recovers on the next valid bar (§5.2). This also makes an EMA of another kernel's output start its
@@ -27,10 +28,7 @@ import io.ta.annotation.Step;
 public final class Ema {
     final int period;
     final double k;
-    double value;
-    double seedSum;
-    @Range(min = "0", max = "period")
-    int seeded;
+    final SeededAverage average;
 
     public Ema(@Param(defaultValue = "20", min = 1, max = 100_000) int period) {
         this(period, 2.0 / (period + 1));
@@ -39,6 +37,7 @@ public final class Ema {
     private Ema(int period, double k) {
         this.period = period;
         this.k = k;
+        this.average = SeededAverage.ema(period, k);
     }
 
     /**
@@ -55,23 +54,11 @@ public final class Ema {
 
     @Step
     public double step(double x) {
-        if (!(Math.abs(x) <= Double.MAX_VALUE)) {
-            return Double.NaN;
-        }
-        if (seeded < period) {
-            seedSum += x;
-            if (++seeded < period) {
-                return Double.NaN;
-            }
-            value = seedSum / period;
-            return value;
-        }
-        value = (x - value) * k + value;
-        return value;
+        return average.push(x);
     }
 
     /** Whether the seed is complete (the last valid step produced an average). */
     public boolean isSeeded() {
-        return seeded == period;
+        return average.isSeeded();
     }
 }

@@ -4,14 +4,15 @@ import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
-import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.state.SeededAverage;
 
 /**
  * Wilder's smoothing (RMA, SMMA; Wilder 1978, New Concepts in Technical Trading Systems): seeded with the mean of
  * the first n valid inputs, then {@code e = (e·(n−1) + x)/n} — the form TA-Lib uses inside ATR and RSI. Missing
- * inputs are skipped like {@link Ema}'s. Tulip Indicators {@code wilders} matches.
+ * inputs are skipped like {@link Ema}'s: both are a {@link SeededAverage}, this one {@link SeededAverage#wilder}.
+ * Tulip Indicators {@code wilders} matches.
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(
@@ -22,16 +23,10 @@ import io.ta.annotation.Step;
         reference = "Wilder 1978; Tulip wilders",
         scale = Scale.PRICE)
 public final class Rma {
-    final int period;
-    final double periodMinusOne;
-    double value;
-    double seedSum;
-    @Range(min = "0", max = "period")
-    int seeded;
+    final SeededAverage average;
 
     public Rma(@Param(defaultValue = "14", min = 1, max = 100_000) int period) {
-        this.period = period;
-        this.periodMinusOne = period - 1;
+        this.average = SeededAverage.wilder(period);
     }
 
     public static int lookback(int period) {
@@ -40,18 +35,6 @@ public final class Rma {
 
     @Step
     public double step(double x) {
-        if (!(Math.abs(x) <= Double.MAX_VALUE)) {
-            return Double.NaN;
-        }
-        if (seeded < period) {
-            seedSum += x;
-            if (++seeded < period) {
-                return Double.NaN;
-            }
-            value = seedSum / period;
-            return value;
-        }
-        value = (value * periodMinusOne + x) / period;
-        return value;
+        return average.push(x);
     }
 }

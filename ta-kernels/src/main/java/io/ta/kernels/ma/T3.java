@@ -4,9 +4,9 @@ import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
-import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.state.SeededAverage;
 
 /**
  * Tillson T3 moving average (T. Tillson, TASC Jan 1998), as TA-Lib T3: six chained EMAs {@code e1..e6} of the same
@@ -17,8 +17,8 @@ import io.ta.annotation.Step;
  * that stage's seed), so the first output is at bar 6(n−1).
  *
  * <p>Why not six {@link Ema}s: the seeding would match, but TA-Lib's T3 steps its EMAs as {@code k·x + (1−k)·e},
- * while TA-Lib EMA (and so {@link Ema}) uses {@code (x − e)·k + e}. The two differ in the last bits, so the recursion
- * is written here in T3's own form to reproduce TA-Lib's T3 bit for bit.
+ * while TA-Lib EMA (and so {@link Ema}) uses {@code (x − e)·k + e}. The two differ in the last bits, so each stage is
+ * the same seeded average in T3's own form ({@link SeededAverage#blend}) to reproduce TA-Lib's T3 bit for bit.
  *
  * <p>Recursive: a missing input outputs NaN and is skipped (§5.2); it neither advances a seed nor any EMA.
  */
@@ -30,29 +30,28 @@ import io.ta.annotation.Step;
         reference = "TA-Lib T3",
         scale = Scale.PRICE)
 public final class T3 {
-    private static final int STAGES = 6;
-
-    final int period;
-    final double k;
-    final double oneMinusK;
     final double c1;
     final double c2;
     final double c3;
     final double c4;
-    /** The EMAs e1..e6; stage {@code seeded} is the one still collecting its seed. */
-    final double[] ema = new double[STAGES];
-    @Range(min = "0", max = "6")
-    int seeded;
-    double seedSum;
-    @Range(min = "0", max = "period - 1")
-    int seedCount;
+    /** The EMAs e1..e6, each fed the previous one's output: a stage starts seeding when the one before is seeded. */
+    final SeededAverage e1;
+    final SeededAverage e2;
+    final SeededAverage e3;
+    final SeededAverage e4;
+    final SeededAverage e5;
+    final SeededAverage e6;
 
     public T3(
             @Param(defaultValue = "5", min = 2, max = 100_000) int period,
             @Param(defaultValue = "0.7", min = 0, max = 1, doc = "volume factor") double vFactor) {
-        this.period = period;
-        this.k = 2.0 / (period + 1.0);
-        this.oneMinusK = 1.0 - k;
+        double k = 2.0 / (period + 1.0);
+        this.e1 = SeededAverage.blend(period, k);
+        this.e2 = SeededAverage.blend(period, k);
+        this.e3 = SeededAverage.blend(period, k);
+        this.e4 = SeededAverage.blend(period, k);
+        this.e5 = SeededAverage.blend(period, k);
+        this.e6 = SeededAverage.blend(period, k);
         // TA-Lib's coefficient arithmetic, term for term.
         double v2 = vFactor * vFactor;
         this.c1 = -(v2 * vFactor);
@@ -67,26 +66,11 @@ public final class T3 {
 
     @Step
     public double step(double x) {
-        if (!(Math.abs(x) <= Double.MAX_VALUE)) {
+        // A NaN (a missing input, or a stage still seeding) passes down the chain without touching the later stages.
+        double v6 = e6.push(e5.push(e4.push(e3.push(e2.push(e1.push(x))))));
+        if (v6 != v6) {
             return Double.NaN;
         }
-        double v = x;
-        for (int j = 0; j < STAGES; j++) {
-            if (j < seeded) {
-                ema[j] = k * v + oneMinusK * ema[j];
-            } else {
-                // Stage j is seeding: it takes the mean of its input's first n values, then feeds the next stage.
-                seedSum += v;
-                if (++seedCount < period) {
-                    return Double.NaN;
-                }
-                ema[j] = seedSum / period;
-                seeded++;
-                seedSum = 0.0;
-                seedCount = 0;
-            }
-            v = ema[j];
-        }
-        return c1 * ema[5] + c2 * ema[4] + c3 * ema[3] + c4 * ema[2];
+        return c1 * v6 + c2 * e5.value() + c3 * e4.value() + c4 * e3.value();
     }
 }

@@ -59,8 +59,8 @@ public final class Smi {
             @Param(defaultValue = "25", min = 1, max = 100_000, doc = "first (slow) EMA period") int slowPeriod,
             @Param(defaultValue = "9", min = 1, max = 100_000, doc = "EMA period of the signal") int signalPeriod) {
         this.period = period;
-        this.highest = new SlidingExtreme(period, true);
-        this.lowest = new SlidingExtreme(period, false);
+        this.highest = SlidingExtreme.max(period);
+        this.lowest = SlidingExtreme.min(period);
         this.distanceSlow = new Ema(slowPeriod);
         this.rangeSlow = new Ema(slowPeriod);
         this.distanceFast = new Ema(fastPeriod);

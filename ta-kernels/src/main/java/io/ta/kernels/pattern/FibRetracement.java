@@ -177,8 +177,8 @@ public final class FibRetracement {
     public void step(double high, double low) {
         bar++;
         swings.step(high, low);
-        double ph = swings.pivotHigh;
-        double pl = swings.pivotLow;
+        double ph = swings.pivotHigh();
+        double pl = swings.pivotLow();
         if (strict) {
             if (ph == ph) {
                 alternate(true, ph);

@@ -47,7 +47,7 @@ public final class SwingHighAt {
     @Step
     public double step(double high, double low) {
         swings.step(high, low);
-        return nth(pivots, swings.pivotHigh, high);
+        return nth(pivots, swings.pivotHigh(), high);
     }
 
     /**

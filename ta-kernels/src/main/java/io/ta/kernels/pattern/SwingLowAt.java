@@ -48,6 +48,6 @@ public final class SwingLowAt {
     @Step
     public double step(double high, double low) {
         swings.step(high, low);
-        return SwingHighAt.nth(pivots, swings.pivotLow, low);
+        return SwingHighAt.nth(pivots, swings.pivotLow(), low);
     }
 }

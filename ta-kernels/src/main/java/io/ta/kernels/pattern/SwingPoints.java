@@ -14,7 +14,8 @@ import io.ta.state.SlidingExtreme;
 
 /**
  * Swing highs and lows, fractal style (laakhay-ta {@code swing_points}, CATALOG.md §3.8); the one place pivots are
- * detected — {@link SwingHighAt}, {@link SwingLowAt} and {@link FibRetracement} compose this kernel.
+ * detected — {@link SwingHighAt}, {@link SwingLowAt} and {@link FibRetracement} compose this kernel: they call
+ * {@link #step} and read {@link #pivotHigh()} and {@link #pivotLow()}, the pivot prices whatever the return mode.
  *
  * <p>A pivot high at bar p ({@code p ≥ left}) needs {@code H_p ≥ H_j} for every j in {@code [p−left, p+right]}
  * and, unless {@code allow_equal_extremes}, no other j in that window with {@code H_j = H_p}. A pivot low is the
@@ -67,7 +68,7 @@ public final class SwingPoints {
     final SlidingExtreme lowsAfter;
     boolean highSeen;
 
-    /** Price of the pivot high confirmed at this bar, NaN if none: what composing kernels read. */
+    /** Price of the pivot high confirmed at this bar, NaN if none: {@link #pivotHigh()}. */
     double pivotHigh = Double.NaN;
 
     /** Price of the pivot low confirmed at this bar, NaN if none. */
@@ -93,10 +94,10 @@ public final class SwingPoints {
         this.lowsAfterHigh = lowsAfterHigh;
         this.recentHighs = new DoubleRing(right + 1);
         this.recentLows = new DoubleRing(right + 1);
-        this.highsBefore = new SlidingExtreme(left, true);
-        this.highsAfter = new SlidingExtreme(right, true);
-        this.lowsBefore = new SlidingExtreme(left, false);
-        this.lowsAfter = new SlidingExtreme(right, false);
+        this.highsBefore = SlidingExtreme.max(left);
+        this.highsAfter = SlidingExtreme.max(right);
+        this.lowsBefore = SlidingExtreme.min(left);
+        this.lowsAfter = SlidingExtreme.min(right);
     }
 
     /**
@@ -157,5 +158,22 @@ public final class SwingPoints {
             pivot = allowEqual ? p <= b && p <= a : p < b && p < a;
         }
         return pivot ? p : Double.NaN;
+    }
+
+    /**
+     * The price of the pivot high confirmed by the last step (at bar {@code t − right}), NaN if it confirmed none —
+     * in either return mode. The composition hook of the pivot rule: a kernel holding a {@code SwingPoints} calls
+     * {@link #step} once per bar and then reads this and {@link #pivotLow()}.
+     */
+    public double pivotHigh() {
+        return pivotHigh;
+    }
+
+    /**
+     * The price of the pivot low confirmed by the last step, NaN if none (including lows that §3.8's laakhay rule
+     * does not count yet); see {@link #pivotHigh()}.
+     */
+    public double pivotLow() {
+        return pivotLow;
     }
 }

@@ -33,6 +33,17 @@ public final class TrueRange {
     public double step(double high, double low, double close) {
         double c = previousClose;
         previousClose = close;
+        return of(c, high, low);
+    }
+
+    /**
+     * The true range of a bar given the previous bar's close: the greatest of {@code high − low},
+     * {@code |previousClose − high|} and {@code |previousClose − low|}, compared in TA-Lib's order; NaN when any of
+     * the three is missing. The one home of the formula, for cores that keep the previous close themselves
+     * ({@link io.ta.kernels.trend.WilderDm}).
+     */
+    public static double of(double previousClose, double high, double low) {
+        double c = previousClose;
         if (!(Double.isFinite(c) && Double.isFinite(high) && Double.isFinite(low))) {
             return Double.NaN;
         }

@@ -27,7 +27,7 @@ public final class MaxIndex {
     final RescanExtreme window;
 
     public MaxIndex(@Param(defaultValue = "30", min = 2, max = 100_000) int period) {
-        this.window = new RescanExtreme(period, true);
+        this.window = RescanExtreme.max(period);
     }
 
     public static int lookback(int period) {

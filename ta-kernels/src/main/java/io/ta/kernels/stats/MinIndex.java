@@ -27,7 +27,7 @@ public final class MinIndex {
     final RescanExtreme window;
 
     public MinIndex(@Param(defaultValue = "30", min = 2, max = 100_000) int period) {
-        this.window = new RescanExtreme(period, false);
+        this.window = RescanExtreme.min(period);
     }
 
     public static int lookback(int period) {

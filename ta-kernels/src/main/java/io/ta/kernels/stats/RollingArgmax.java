@@ -24,7 +24,7 @@ public final class RollingArgmax {
     final SlidingExtreme window;
 
     public RollingArgmax(@Param(defaultValue = "20", min = 1, max = 100_000) int period) {
-        this.window = new SlidingExtreme(period, true);
+        this.window = SlidingExtreme.max(period);
     }
 
     public static int lookback(int period) {

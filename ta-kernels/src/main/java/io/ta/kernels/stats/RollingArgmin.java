@@ -24,7 +24,7 @@ public final class RollingArgmin {
     final SlidingExtreme window;
 
     public RollingArgmin(@Param(defaultValue = "20", min = 1, max = 100_000) int period) {
-        this.window = new SlidingExtreme(period, false);
+        this.window = SlidingExtreme.min(period);
     }
 
     public static int lookback(int period) {

@@ -24,7 +24,7 @@ public final class RollingMin {
     final SlidingExtreme window;
 
     public RollingMin(@Param(defaultValue = "20", min = 1, max = 100_000) int period) {
-        this.window = new SlidingExtreme(period, false);
+        this.window = SlidingExtreme.min(period);
     }
 
     public static int lookback(int period) {

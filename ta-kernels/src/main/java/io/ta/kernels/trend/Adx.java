@@ -5,14 +5,14 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
-import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.state.SeededAverage;
 
 /**
  * Average directional movement index (Wilder 1978), as TA-Lib ADX with its PLUS_DI and MINUS_DI (CATALOG.md §3.2):
  * at bar 2n−1 the mean of the n DX values of bars n..2n−1 (an undefined DX counts 0), then
- * {@code ADX = (ADX₋₁·(n−1) + DX)/n}, where an undefined DX leaves ADX unchanged. DX and the DIs come from the
+ * {@code ADX = (ADX₋₁·(n−1) + DX)/n} (a {@link SeededAverage#wilder}), where an undefined DX leaves ADX unchanged. DX and the DIs come from the
  * composed {@link Dx}, so {@code plus_di}/{@code minus_di} equal the standalone kernels from bar 2n−1 on (before it
  * they are NaN: one lookback for every output, TA-Lib's convention).
  *
@@ -26,11 +26,8 @@ import io.ta.annotation.Step;
         reference = "TA-Lib ADX, PLUS_DI, MINUS_DI (Wilder 1978)",
         scale = Scale.UNITLESS)
 public final class Adx {
-    final int period;
     final Dx dx;
-    double average;
-    @Range(min = "0", max = "period")
-    int seeded;
+    final SeededAverage average;
     @Output(doc = "Wilder-smoothed DX")
     double adx;
     @Output(doc = "+DI")
@@ -39,8 +36,8 @@ public final class Adx {
     double minusDi;
 
     public Adx(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
-        this.period = period;
         this.dx = new Dx(period);
+        this.average = SeededAverage.wilder(period);
     }
 
     public static int lookback(int period) {
@@ -56,19 +53,16 @@ public final class Adx {
         if (d != d) {
             return;
         }
-        if (seeded < period) {
-            // the seed sums the first n DX values; an undefined one counts 0 (TA-Lib)
-            if (dx.isDefined()) {
-                average += d;
-            }
-            if (++seeded < period) {
+        if (!average.isSeeded()) {
+            // The seed averages the first n DX values, an undefined one counting 0 (TA-Lib); DX is never negative, so
+            // adding that 0 leaves the seed's sum bit for bit what skipping it would.
+            adx = average.push(dx.isDefined() ? d : 0.0);
+            if (adx != adx) {
                 return;
             }
-            average = average / period;
-        } else if (dx.isDefined()) {
-            average = (average * (period - 1) + d) / period;
+        } else {
+            adx = dx.isDefined() ? average.push(d) : average.value();
         }
-        adx = average;
         plusDi = dx.plusDi();
         minusDi = dx.minusDi();
     }

@@ -10,7 +10,7 @@ import io.ta.spi.Checks;
 
 /**
  * Directional movement index (Wilder 1978), as TA-Lib DX (CATALOG.md §3.2): {@code 100·|+DI − −DI|/(+DI + −DI)} from
- * bar n, the DIs from the {@link PlusDm} core. Where DX is undefined (the DI sum ≈0, which includes
+ * bar n, the DIs from the {@link WilderDm} core. Where DX is undefined (the DI sum ≈0, which includes
  * {@code S^TR} ≈0 because both DIs are then 0) the output is 0 at the first bar and the previous DX afterwards, as
  * TA-Lib. {@link Adx} composes this kernel and reads {@link #isDefined()}, {@link #plusDi()} and {@link #minusDi()}.
  */
@@ -22,7 +22,7 @@ import io.ta.spi.Checks;
         reference = "TA-Lib DX (Wilder 1978)",
         scale = Scale.UNITLESS)
 public final class Dx {
-    final PlusDm sums;
+    final WilderDm dm;
     double plusDi = Double.NaN;
     double minusDi = Double.NaN;
     double value;
@@ -30,7 +30,7 @@ public final class Dx {
     boolean started;
 
     public Dx(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
-        this.sums = new PlusDm(period);
+        this.dm = new WilderDm(period);
     }
 
     public static int lookback(int period) {
@@ -39,11 +39,11 @@ public final class Dx {
 
     @Step
     public double step(double high, double low, double close) {
-        if (!sums.advance(high, low, close) || !sums.isSmoothed()) {
+        if (!dm.advance(high, low, close) || !dm.isSmoothed()) {
             return Double.NaN;
         }
-        double plus = sums.plusDi();
-        double minus = sums.minusDi();
+        double plus = dm.plusDi();
+        double minus = dm.minusDi();
         plusDi = plus;
         minusDi = minus;
         double total = minus + plus;

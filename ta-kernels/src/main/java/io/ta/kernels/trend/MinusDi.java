@@ -9,7 +9,7 @@ import io.ta.annotation.Step;
 
 /**
  * Minus directional indicator (Wilder 1978), as TA-Lib MINUS_DI: {@code 100·S⁻/S^TR} from bar n, where the Wilder
- * sums of −DM and of the true range come from the {@link PlusDm} core (CATALOG.md §3.2); 0 when {@code S^TR} ≈ 0.
+ * sums of −DM and of the true range come from the {@link WilderDm} core (CATALOG.md §3.2); 0 when {@code S^TR} ≈ 0.
  * Period 1 is excluded (TA-Lib drops the ×100 there).
  */
 @Chart(pane = Chart.Pane.OWN, min = 0, max = 100)
@@ -20,10 +20,10 @@ import io.ta.annotation.Step;
         reference = "TA-Lib MINUS_DI (Wilder 1978)",
         scale = Scale.UNITLESS)
 public final class MinusDi {
-    final PlusDm sums;
+    final WilderDm dm;
 
     public MinusDi(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
-        this.sums = new PlusDm(period);
+        this.dm = new WilderDm(period);
     }
 
     public static int lookback(int period) {
@@ -32,6 +32,6 @@ public final class MinusDi {
 
     @Step
     public double step(double high, double low, double close) {
-        return sums.advance(high, low, close) && sums.isSmoothed() ? sums.minusDi() : Double.NaN;
+        return dm.advance(high, low, close) && dm.isSmoothed() ? dm.minusDi() : Double.NaN;
     }
 }

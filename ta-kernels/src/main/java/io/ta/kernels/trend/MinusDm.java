@@ -9,7 +9,7 @@ import io.ta.annotation.Step;
 
 /**
  * Minus directional movement (Wilder 1978), as TA-Lib MINUS_DM: Wilder's running sum of −DM (CATALOG.md §3.2), read
- * from the {@link PlusDm} core that keeps both sums. Period 1 outputs the raw −DM from bar 1.
+ * from the {@link WilderDm} core that keeps both sums. Period 1 outputs the raw −DM from bar 1.
  */
 @Chart(pane = Chart.Pane.OWN)
 @Kernel(
@@ -19,10 +19,10 @@ import io.ta.annotation.Step;
         reference = "TA-Lib MINUS_DM (Wilder 1978)",
         scale = Scale.PRICE)
 public final class MinusDm {
-    final PlusDm sums;
+    final WilderDm dm;
 
     public MinusDm(@Param(defaultValue = "14", min = 1, max = 100_000) int period) {
-        this.sums = new PlusDm(period);
+        this.dm = new WilderDm(period);
     }
 
     public static int lookback(int period) {
@@ -31,6 +31,6 @@ public final class MinusDm {
 
     @Step
     public double step(double high, double low) {
-        return sums.advance(high, low) && sums.isSummed() ? sums.minusSum() : Double.NaN;
+        return dm.advance(high, low) && dm.isSummed() ? dm.minusSum() : Double.NaN;
     }
 }

@@ -94,26 +94,14 @@ public final class Sarext {
         if (isLong) {
             if (low <= sar) {
                 isLong = false;
-                sar = ep;
-                if (sar < prevHigh) {
-                    sar = prevHigh;
-                }
-                if (sar < high) {
-                    sar = high;
-                }
+                sar = notBelow(ep, prevHigh, high);
                 if (offsetOnReverse != 0.0) {
                     sar += sar * offsetOnReverse;
                 }
                 out = 0.0 - sar;
                 afShort = accelInitShort;
                 ep = low;
-                sar = sar + afShort * (ep - sar);
-                if (sar < prevHigh) {
-                    sar = prevHigh;
-                }
-                if (sar < high) {
-                    sar = high;
-                }
+                sar = notBelow(sar + afShort * (ep - sar), prevHigh, high);
             } else {
                 out = sar;
                 if (high > ep) {
@@ -123,36 +111,18 @@ public final class Sarext {
                         afLong = accelMaxLong;
                     }
                 }
-                sar = sar + afLong * (ep - sar);
-                if (sar > prevLow) {
-                    sar = prevLow;
-                }
-                if (sar > low) {
-                    sar = low;
-                }
+                sar = notAbove(sar + afLong * (ep - sar), prevLow, low);
             }
         } else if (high >= sar) {
             isLong = true;
-            sar = ep;
-            if (sar > prevLow) {
-                sar = prevLow;
-            }
-            if (sar > low) {
-                sar = low;
-            }
+            sar = notAbove(ep, prevLow, low);
             if (offsetOnReverse != 0.0) {
                 sar -= sar * offsetOnReverse;
             }
             out = sar;
             afLong = accelInitLong;
             ep = high;
-            sar = sar + afLong * (ep - sar);
-            if (sar > prevLow) {
-                sar = prevLow;
-            }
-            if (sar > low) {
-                sar = low;
-            }
+            sar = notAbove(sar + afLong * (ep - sar), prevLow, low);
         } else {
             out = 0.0 - sar;
             if (low < ep) {
@@ -162,15 +132,24 @@ public final class Sarext {
                     afShort = accelMaxShort;
                 }
             }
-            sar = sar + afShort * (ep - sar);
-            if (sar < prevHigh) {
-                sar = prevHigh;
-            }
-            if (sar < high) {
-                sar = high;
-            }
+            sar = notBelow(sar + afShort * (ep - sar), prevHigh, high);
         }
         return out;
+    }
+
+    /**
+     * A long position's stop kept at or below the last two lows, TA-Lib's two comparisons in TA-Lib's order (they
+     * differ from {@code Math.min} on signed zeros).
+     */
+    private static double notAbove(double sar, double prevLow, double low) {
+        double s = sar > prevLow ? prevLow : sar;
+        return s > low ? low : s;
+    }
+
+    /** A short position's stop kept at or above the last two highs; the mirror of {@link #notAbove}. */
+    private static double notBelow(double sar, double prevHigh, double high) {
+        double s = sar < prevHigh ? prevHigh : sar;
+        return s < high ? high : s;
     }
 
     /** The initial position, SAR and extreme point from the first two valid bars (TA-Lib's bootstrap). */
