@@ -38,10 +38,11 @@ import org.ta4j.core.num.DoubleNumFactory;
 import org.ta4j.core.num.Num;
 
 /**
- * Wave-2 batch kernels over the same 1M bars, in ns per bar, three ways: ta's allocation-free batch into preallocated
- * outputs, TA-Lib's Java port ({@link Core}) into the same outputs, and ta4j 0.22.2 with {@code DoubleNum} — fresh
- * indicators per invocation (ta4j caches every value it computes) read forward over every bar, the way a backtest
- * consumes them. ta4j's bar series is built once in setup; its construction is not timed.
+ * The seven classic indicators (rsi, macd, bbands, atr, adx, stochastic, obv), batch over the same 1M bars, in ns per
+ * bar, three ways: ta's allocation-free batch into preallocated outputs, TA-Lib's Java port ({@link Core}) into the
+ * same outputs, and ta4j 0.22.2 with {@code DoubleNum} — fresh indicators per invocation (ta4j caches every value it
+ * computes) read forward over every bar, the way a backtest consumes them. ta4j's bar series is built once in setup;
+ * its construction is not timed.
  *
  * <p>Every variant computes every output of its indicator: macd/signal/histogram, upper/middle/lower, slow %K/%D. The
  * one asymmetry favours the others: ta's {@code adx} also writes +DI and −DI, which TA-Lib's ADX and ta4j's
@@ -54,9 +55,9 @@ import org.ta4j.core.num.Num;
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(2)
-@OperationsPerInvocation(Wave1Bench.N)
-public class Wave2Bench {
-    static final int N = Wave1Bench.N;
+@OperationsPerInvocation(MovingAverageBench.N)
+public class ClassicIndicatorBench {
+    static final int N = MovingAverageBench.N;
 
     double[] high;
     double[] low;

@@ -17,9 +17,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Wave-1 batch kernels over 1M bars, in ns per bar: ta's allocation-free batch ({@code Ta.x(in, params, out)}),
- * TA-Lib's Java port on the same arrays into a preallocated output, and {@code System.arraycopy} of the same data as
- * the memory floor. Ratios, not absolute times, are what docs/performance.md reports.
+ * The moving averages (sma, ema, wma) and the rolling maximum, batch over 1M bars, in ns per bar: ta's allocation-free
+ * batch ({@code Ta.x(in, params, out)}), TA-Lib's Java port on the same arrays into a preallocated output, and
+ * {@code System.arraycopy} of the same data as the memory floor. Ratios, not absolute times, are what docs/performance.md reports.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(2)
-@OperationsPerInvocation(Wave1Bench.N)
-public class Wave1Bench {
+@OperationsPerInvocation(MovingAverageBench.N)
+public class MovingAverageBench {
     static final int N = 1_000_000;
     static final int PERIOD = 20;
 

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Streaming {@code update} cost per bar for the {@link Wave2Bench} kernels, same bars and parameters, reading every
+ * Streaming {@code update} cost per bar for the {@link ClassicIndicatorBench} kernels, same bars and parameters, reading every
  * output after each update as a live consumer would; the ratio to the batch per-bar cost is what
  * docs/performance.md reports. The streams are warmed over the whole series first so every measured bar is past
  * warm-up.
@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(2)
-@OperationsPerInvocation(Wave1Bench.N)
-public class Wave2StreamBench {
+@OperationsPerInvocation(MovingAverageBench.N)
+public class ClassicIndicatorStreamBench {
     double[] high;
     double[] low;
     double[] close;
@@ -49,7 +49,7 @@ public class Wave2StreamBench {
 
     @Setup
     public void setup() {
-        BenchData data = new BenchData(Wave1Bench.N);
+        BenchData data = new BenchData(MovingAverageBench.N);
         high = data.high;
         low = data.low;
         close = data.close;
