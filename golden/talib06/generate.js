@@ -1,12 +1,14 @@
 'use strict';
-// Writes golden/talib06/fixtures/<id>.csv for every row of golden/talib06/*.tsv, by calling TA-Lib C 0.6 (bundled
+// Writes golden/talib06/fixtures/<id>.csv.gz for every row of golden/talib06/*.tsv, by calling TA-Lib C 0.6 (bundled
 // and compiled by the talib@1.1.6 Node package) with startIdx = 0, endIdx = N - 1 and TA-Lib's default candle
 // settings. Integer outputs (candlestick patterns) are written sparse: the first valid index, the bar count, then one
-// "bar,value" line per non-zero bar. Real outputs are written like golden/talib/fixtures: "bar,<outputs>", one row
-// per input bar, empty before TA-Lib's outBegIdx, shortest round-trip decimal otherwise.
+// "bar,value" line per non-zero bar. Real outputs are written like golden/ttr/fixtures: "bar,<outputs>", one row
+// per input bar, empty before TA-Lib's outBegIdx, shortest round-trip decimal otherwise. Each fixture is
+// gzip-compressed (the tests read it as is).
 // Run from golden/talib06: npm install && node generate.js
 const fs = require('fs');
 const path = require('path');
+const zlib = require('zlib');
 const talib = require('talib');
 
 const here = __dirname;
@@ -67,6 +69,6 @@ for (const row of rows()) {
       lines.push(t + ',' + names.map((s) => (j >= 0 && j < r.nbElement ? String(r.result[s][j]) : '')).join(','));
     }
   }
-  fs.writeFileSync(path.join(here, 'fixtures', row.id + '.csv'), lines.join('\n') + '\n');
+  fs.writeFileSync(path.join(here, 'fixtures', row.id + '.csv.gz'), zlib.gzipSync(lines.join('\n') + '\n', { level: 9 }));
 }
 console.log('fixtures written');

@@ -1,8 +1,8 @@
 #!/usr/bin/env Rscript
-# Regenerates golden/ttr/fixtures/*.csv from every golden/ttr/*.tsv table with R's TTR package.
+# Regenerates golden/ttr/fixtures/*.csv.gz from every golden/ttr/*.tsv table with R's TTR package.
 # Run from golden/:  Rscript ttr/generate.R
 # Needs R and TTR (Debian: apt-get install r-cran-ttr). Values are written with 17 significant digits, which
-# parse back to the exact double.
+# parse back to the exact double; each fixture is gzip-compressed (the tests read it as is).
 suppressPackageStartupMessages(library(TTR))
 # Formula transcriptions too long for one table cell live in ttr/*-functions.R; the expressions can call them.
 for (f in sort(Sys.glob("ttr/*-functions.R"))) source(f)
@@ -29,8 +29,10 @@ for (i in seq_len(nrow(cases))) {
     stopifnot(length(v) == nrow(data))
     ifelse(is.na(v), "", sprintf("%.17g", v))
   })
+  out <- gzfile(file.path("ttr/fixtures", paste0(row$id, ".csv.gz")), "w", compression = 9)
   writeLines(c(paste(c("bar", names), collapse = ","),
                paste0(seq_len(nrow(data)) - 1, ",", apply(matrix(cells, nrow = nrow(data)), 1, paste, collapse = ","))),
-             file.path("ttr/fixtures", paste0(row$id, ".csv")))
+             out)
+  close(out)
 }
 cat("wrote", nrow(cases), "TTR fixtures with TTR", as.character(packageVersion("TTR")), "\n")

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Regenerates golden/tulip/fixtures/*.csv from every golden/tulip/*.tsv table with Tulip Indicators.
+// Regenerates golden/tulip/fixtures/*.csv.gz from every golden/tulip/*.tsv table with Tulip Indicators.
 // Run from golden/:  node tulip/generate.js
 // Needs Node and the npm package tulind 0.8.20 (Tulip Indicators 0.8.4, built from its bundled C source on install):
 // `npm install` in golden/tulip once (package.json pins it; node_modules is not committed).
 // Values are written with JavaScript's shortest round-trip formatting, which parses back to the exact double; a cell
-// before Tulip's first output is empty.
+// before Tulip's first output is empty. Each fixture is gzip-compressed (the tests read it as is).
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const zlib = require('zlib');
 const tulind = require('tulind');
 
 function readCsv(file) {
@@ -55,7 +56,7 @@ for (const table of tables) {
       for (let t = 0; t < n; t++) {
         out.push(t + ',' + results.map((r) => (t < start ? '' : String(r[t - start]))).join(','));
       }
-      fs.writeFileSync(path.join('tulip', 'fixtures', row.id + '.csv'), out.join('\n') + '\n');
+      fs.writeFileSync(path.join('tulip', 'fixtures', row.id + '.csv.gz'), zlib.gzipSync(out.join('\n') + '\n', { level: 9 }));
       count++;
     });
   }

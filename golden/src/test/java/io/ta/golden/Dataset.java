@@ -14,6 +14,13 @@ public record Dataset(String name, Map<String, double[]> columns, int rows) {
 
     /** {@code ttrc}, {@code eu}, or {@code candles} (the generated candlestick data of {@code talib06/}). */
     public static Dataset load(String name) {
+        return LOADED.computeIfAbsent(name, Dataset::parse);
+    }
+
+    /** Every dataset read so far: the parity tests load the same two files hundreds of times. */
+    private static final Map<String, Dataset> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Dataset parse(String name) {
         Path file = switch (name) {
             case "ttrc" -> Golden.path("data", "ttrc-daily.csv");
             case "eu" -> Golden.path("data", "eu-stock-closes.csv");

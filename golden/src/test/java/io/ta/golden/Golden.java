@@ -11,4 +11,9 @@ final class Golden {
         Path here = Path.of(first, more);
         return Files.exists(Path.of("talib")) ? here : Path.of("golden").resolve(here);
     }
+
+    /** The gzip-compressed fixture {@code <reference>/fixtures/<id>.csv.gz} (read with {@link Fixture#lines}). */
+    static Path fixture(String reference, String id) {
+        return path(reference, "fixtures", id + ".csv.gz");
+    }
 }

@@ -1,14 +1,11 @@
 package io.ta.golden;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * One row of {@code talib06/*.tsv}: how to call ta, and the TA-Lib C 0.6 call (through the {@code talib@1.1.6} Node
- * binding, {@code talib06/generate.js}) whose output is the fixture {@code talib06/fixtures/<id>.csv}.
+ * binding, {@code talib06/generate.js}) whose output is the fixture {@code talib06/fixtures/<id>.csv.gz}.
  *
  * @param ta the ta side (kernel, parameters, inputs, dataset) and the TA-Lib function with its optional inputs, in
  *     the shape of a {@link TalibCase} so the Java port (0.4) can be run on the same row as a second check
@@ -28,16 +25,12 @@ record Talib06Case(TalibCase ta) {
     }
 
     Path fixture() {
-        return Golden.path("talib06", "fixtures", ta.id() + ".csv");
+        return Golden.fixture("talib06", ta.id());
     }
 
     /** Whether the fixture holds an integer (candlestick) output in the sparse form. */
     boolean sparse() {
-        try (var lines = Files.lines(fixture())) {
-            return lines.findFirst().orElse("").startsWith("first_valid,");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixture.lines(fixture()).stream().findFirst().orElse("").startsWith("first_valid,");
     }
 
     /**
@@ -45,21 +38,17 @@ record Talib06Case(TalibCase ta) {
      * bars.
      */
     double[] pattern() {
-        try {
-            List<String> lines = Files.readAllLines(fixture());
-            int first = Integer.parseInt(lines.get(0).substring("first_valid,".length()));
-            int bars = Integer.parseInt(lines.get(1).substring("bars,".length()));
-            double[] v = new double[bars];
-            for (int t = 0; t < bars; t++) {
-                v[t] = t < first ? Double.NaN : 0.0;
-            }
-            for (String line : lines.subList(3, lines.size())) {
-                String[] p = line.split(",");
-                v[Integer.parseInt(p[0])] = Integer.parseInt(p[1]);
-            }
-            return v;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<String> lines = Fixture.lines(fixture());
+        int first = Integer.parseInt(lines.get(0).substring("first_valid,".length()));
+        int bars = Integer.parseInt(lines.get(1).substring("bars,".length()));
+        double[] v = new double[bars];
+        for (int t = 0; t < bars; t++) {
+            v[t] = t < first ? Double.NaN : 0.0;
         }
+        for (String line : lines.subList(3, lines.size())) {
+            String[] p = line.split(",");
+            v[Integer.parseInt(p[0])] = Integer.parseInt(p[1]);
+        }
+        return v;
     }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * One row of {@code talib/*.tsv}: how to call ta, and the TA-Lib Java port call that is its reference.
  *
- * @param id fixture id ({@code talib/fixtures/<id>.csv})
+ * @param id case id (unique over {@code talib/*.tsv}; its pin in {@code talib/reference/checksums.tsv})
  * @param kernel ta registry name
  * @param params ta parameters by catalog name, as text
  * @param inputs ta input name → data column
@@ -93,10 +93,6 @@ public record TalibCase(
 
     private static List<String> list(String s) {
         return s.isEmpty() ? List.of() : Arrays.asList(s.split(","));
-    }
-
-    public Path fixture() {
-        return Golden.path("talib", "fixtures", id + ".csv");
     }
 
     /** A case of another reference (R TTR): the ta side only. */

@@ -2,29 +2,36 @@ package io.ta.golden;
 
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.KernelLoader;
-import io.ta.spi.OutputSpec;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Regenerates {@code talib/fixtures/*.csv} from {@code talib/*.tsv} with the TA-Lib Java port. Output columns are
- * named after ta's outputs (TA-Lib's outputs are in the same order). Run from the repository root:
- * {@code mvn -pl golden -am test-compile exec:java@talib}.
+ * Pins the TA-Lib references: runs the TA-Lib Java port for every case of {@code talib/*.tsv} and rewrites
+ * {@code talib/reference/checksums.tsv} with each reference's fingerprint ({@link TalibPin}). The references themselves
+ * are not stored: the parity test computes them again. Run from the repository root:
+ * {@code mvn -B -pl golden -am process-test-classes -Pgenerate-golden}.
  */
 public final class TalibGenerator {
     private TalibGenerator() {}
 
+    /**
+     * Rewrites the pin file.
+     *
+     * @param args none
+     * @throws Exception when TA-Lib cannot be called as a case says, or a case's output count differs from ta's
+     */
     public static void main(String[] args) throws Exception {
-        int written = 0;
+        List<TalibPin> pins = new ArrayList<>();
         for (TalibCase c : TalibCase.all()) {
-            Dataset data = Dataset.load(c.dataset());
-            double[][] values = c.runTalib(data);
+            double[][] values = c.runTalib(Dataset.load(c.dataset()));
             KernelDescriptor d = descriptor(c.kernel());
             if (d.outputs().size() != values.length) {
                 throw new IllegalStateException(c.id() + ": ta has " + d.outputs().size() + " outputs, TA-Lib " + values.length);
             }
-            new Fixture(d.outputs().stream().map(OutputSpec::name).toList(), values).write(c.fixture());
-            written++;
+            pins.add(TalibPin.of(c.id(), values));
         }
-        System.out.println("wrote " + written + " TA-Lib fixtures");
+        TalibPin.write(pins);
+        System.out.println("pinned " + pins.size() + " TA-Lib references in " + TalibPin.file());
     }
 
     static KernelDescriptor descriptor(String name) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * ta against R TTR for kernels TA-Lib lacks ({@code ttr/*.tsv}, fixtures written by {@code ttr/generate.R}):
+ * ta against R TTR for kernels TA-Lib lacks ({@code ttr/*.tsv}, fixtures {@code ttr/fixtures/<id>.csv.gz} written by {@code ttr/generate.R}):
  * same NaN positions, values to 1e-9 relative. R is not needed to run this test, only to regenerate.
  */
 class TtrParityTest {
@@ -19,7 +19,7 @@ class TtrParityTest {
     @TestFactory
     Stream<DynamicTest> taMatchesTtr() {
         return cases().stream().map(c -> dynamicTest(c.id(), () -> {
-            Fixture f = Fixture.read(Golden.path("ttr", "fixtures", c.id() + ".csv"));
+            Fixture f = Fixture.read(Golden.fixture("ttr", c.id()));
             KernelDescriptor d = TalibGenerator.descriptor(c.kernel());
             double[][] ours = d.batch(c.paramValues(d), c.inputArrays(d, Dataset.load(c.dataset())));
             double worst = Parity.check(c.id(), f.values(), ours);

@@ -25,7 +25,7 @@ class TulipParityTest {
     @TestFactory
     Stream<DynamicTest> taMatchesTulip() {
         return cases().stream().map(c -> dynamicTest(c.ta().id(), () -> {
-            Fixture f = Fixture.read(Golden.path("tulip", "fixtures", c.ta().id() + ".csv"));
+            Fixture f = Fixture.read(Golden.fixture("tulip", c.ta().id()));
             KernelDescriptor d = TalibGenerator.descriptor(c.ta().kernel());
             double[][] ours = d.batch(c.ta().paramValues(d), c.ta().inputArrays(d, Dataset.load(c.ta().dataset())));
             int lookback = d.lookback(c.ta().paramValues(d));

@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(2)
 @OperationsPerInvocation(CandleScanBench.N)
 public class CandleScanBench {
-    static final int N = Wave1Bench.N;
+    static final int N = MovingAverageBench.N;
     static final int BLOCK = 4096;
 
     double[] open;

@@ -53,9 +53,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(2)
-@OperationsPerInvocation(Wave1Bench.N)
+@OperationsPerInvocation(MovingAverageBench.N)
 public class PlanBench {
-    static final int N = Wave1Bench.N;
+    static final int N = MovingAverageBench.N;
     static final String STRATEGY = "ema(close, 12) > ema(close, 26) and rsi(close, 14) < 70 and close > sma(close, 50)";
     static final String WIDE = "macd(close, 12, 26, 9).macd > macd(close, 12, 26, 9).signal"
             + " and close < bbands(close, 20, 2).upper and close > bbands(close, 20, 2).lower"

@@ -77,7 +77,7 @@ public final class Report {
     }
 
     private static void plans(Map<String, Score> scores) {
-        Score whole = scores.get("batch@block=" + Wave1Bench.N);
+        Score whole = scores.get("batch@block=" + MovingAverageBench.N);
         if (whole == null) {
             return;
         }
@@ -87,13 +87,13 @@ public final class Report {
         scores.forEach((k, v) -> {
             if (k.startsWith("batch@block=")) {
                 System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f× | %s |%n", k.substring("batch@".length()),
-                        v.ns(), whole.ns() / v.ns(), bytes(v.bytesPerBar() * Wave1Bench.N));
+                        v.ns(), whole.ns() / v.ns(), bytes(v.bytesPerBar() * MovingAverageBench.N));
             }
         });
         Score stream = scores.get("stream@block=1024");
         if (stream != null) {
             System.out.printf(Locale.ROOT, "| stream (update per bar) | %.2f | %.2f× | %s |%n", stream.ns(),
-                    whole.ns() / stream.ns(), bytes(stream.bytesPerBar() * Wave1Bench.N));
+                    whole.ns() / stream.ns(), bytes(stream.bytesPerBar() * MovingAverageBench.N));
         }
     }
 

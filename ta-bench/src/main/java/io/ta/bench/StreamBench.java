@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Streaming cost per bar: {@code update} (commit, with the replace-last checkpoint) and {@code preview} (checkpoint,
- * step, rewind) over the same 1M bars as {@link Wave1Bench}, so the ratio to the batch per-bar cost is meaningful.
+ * step, rewind) over the same 1M bars as {@link MovingAverageBench}, so the ratio to the batch per-bar cost is meaningful.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(2)
-@OperationsPerInvocation(Wave1Bench.N)
+@OperationsPerInvocation(MovingAverageBench.N)
 public class StreamBench {
     double[] close;
     SmaStream sma;
@@ -38,11 +38,11 @@ public class StreamBench {
 
     @Setup
     public void setup() {
-        close = new BenchData(Wave1Bench.N).close;
-        sma = Ta.smaStream(Wave1Bench.PERIOD);
-        ema = Ta.emaStream(Wave1Bench.PERIOD);
-        wma = Ta.wmaStream(Wave1Bench.PERIOD);
-        max = Ta.rollingMaxStream(Wave1Bench.PERIOD);
+        close = new BenchData(MovingAverageBench.N).close;
+        sma = Ta.smaStream(MovingAverageBench.PERIOD);
+        ema = Ta.emaStream(MovingAverageBench.PERIOD);
+        wma = Ta.wmaStream(MovingAverageBench.PERIOD);
+        max = Ta.rollingMaxStream(MovingAverageBench.PERIOD);
         for (double x : close) { // warm state: previews then run on a full window
             sma.update(x);
             ema.update(x);

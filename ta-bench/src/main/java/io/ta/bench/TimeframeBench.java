@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(2)
-@OperationsPerInvocation(Wave1Bench.N)
+@OperationsPerInvocation(MovingAverageBench.N)
 public class TimeframeBench {
     @Param({"rsi(close, 14) < 30 and rsi(close@1d, 14) > 50", "rsi(close, 14) < 30 and rsi(close@1h, 14) > 50",
         "rsi(close, 14) < 30 and rsi(close, 20) > 50", "close.24h_ago", "shift(close, 1440)"})
@@ -45,7 +45,7 @@ public class TimeframeBench {
 
     @Setup
     public void setup() {
-        close = new BenchData(Wave1Bench.N).close;
+        close = new BenchData(MovingAverageBench.N).close;
         time = new long[close.length];
         for (int i = 0; i < time.length; i++) {
             time[i] = 1_704_067_260_000L + 60_000L * i; // 2024-01-01T00:01Z onwards, one bar a minute
