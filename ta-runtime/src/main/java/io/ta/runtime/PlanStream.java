@@ -6,10 +6,12 @@ import io.ta.error.ShapeMismatchException;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.error.StreamStateException;
 import io.ta.error.UnknownNameException;
+import io.ta.expr.Expr.Op;
 import io.ta.runtime.exec.ExecNode;
 import io.ta.runtime.exec.Fused;
 import io.ta.runtime.exec.Program;
 import io.ta.runtime.plan.Node;
+import io.ta.runtime.plan.Ops;
 import io.ta.runtime.plan.Ref;
 import io.ta.runtime.time.TimeOperator;
 import io.ta.spi.KernelStream;
@@ -267,7 +269,8 @@ public final class PlanStream {
      *
      * @throws SnapshotMismatchException if it comes from another plan; this stream is then unchanged
      * @throws CorruptSnapshotException if it does not hold a state this plan can reach (a constant that differs, a
-     *     kernel whose bar count is not the plan's, an infinite kernel output); this stream is then unchanged
+     *     kernel whose bar count is not the plan's, an infinite kernel output, an operator value its inputs do not
+     *     give); this stream is then unchanged
      */
     public void restore(PlanSnapshot s) {
         if (s == null) {
@@ -289,10 +292,11 @@ public final class PlanStream {
         }
         double[] vs = s.values();
         int v = 0;
-        // Kernels emit finite values or NaN and operators map overflow to NaN, so an infinity can only enter through a
-        // column; a derived value that is infinite while no column is was forged.
+        // Kernels emit finite values or NaN, and every operator maps a missing operand and overflow to NaN, so an
+        // infinity can only enter through a column (and pass through a time operator); a time operator's infinite value
+        // while no column is infinite was forged.
         boolean infiniteColumn = false;
-        int infiniteDerived = -1;
+        int infiniteTimed = -1;
         for (Node n : nodes) {
             for (int o = 0; o < n.outputs(); o++, v++) {
                 double x = vs[v];
@@ -310,18 +314,22 @@ public final class PlanStream {
                         }
                     }
                     case Node.Column c -> infiniteColumn |= Double.isInfinite(x);
-                    default -> {
-                        if (Double.isInfinite(x) && infiniteDerived < 0) {
-                            infiniteDerived = n.id();
+                    case Node.Timed t -> {
+                        if (Double.isInfinite(x) && infiniteTimed < 0) {
+                            infiniteTimed = n.id();
                         }
+                    }
+                    case Node.Operator _ -> {
+                        // Recomputed from its inputs below.
                     }
                 }
             }
         }
-        if (infiniteDerived >= 0 && !infiniteColumn) {
-            throw new CorruptSnapshotException("plan: corrupt snapshot: node " + infiniteDerived
+        if (infiniteTimed >= 0 && !infiniteColumn) {
+            throw new CorruptSnapshotException("plan: corrupt snapshot: node " + infiniteTimed
                     + " holds an infinity, but no input column does (only an infinite input passes through)");
         }
+        double[] restored = derive(vs);
         // Restore into fresh streams first so a bad kernel snapshot leaves this stream untouched.
         KernelStream[] fresh = new KernelStream[streams.length];
         TimeOperator[] freshOperators = new TimeOperator[operators.length];
@@ -346,13 +354,49 @@ public final class PlanStream {
             streams[n.id()] = fresh[n.id()];
             operators[n.id()] = freshOperators[n.id()];
         }
-        System.arraycopy(s.values(), 0, values, 0, values.length);
+        System.arraycopy(restored, 0, values, 0, values.length);
         fused = rebound;
         count = s.count();
         lastTime = time;
         lastTimed = plan.needsTime() && count > 0; // such a plan refuses bars without times, so its clock holds real ones
         valueTime = time;
         valueTimed = lastTimed;
+    }
+
+    /**
+     * The snapshot's values with every operator node's value recomputed, in plan order, from the values it reads — the
+     * columns of the last bar, the kernels' outputs, constants and operators before it — by the same {@link Ops} calls
+     * every execution makes. Only the inputs of the plan and the kernels' outputs are taken from the snapshot: a derived
+     * value is never trusted. A stored operator value that differs from its recomputation (any NaN equals any NaN)
+     * cannot come from this plan, so the snapshot is refused rather than silently repaired.
+     *
+     * @throws CorruptSnapshotException naming the first inconsistent node
+     */
+    private double[] derive(double[] stored) {
+        double[] out = stored.clone();
+        for (ExecNode n : program.nodes) {
+            if (n instanceof ExecNode.Operator(int slot, Op op, int a, int b)) {
+                double x = b < 0 ? Ops.apply(op, out[a]) : Ops.apply(op, out[a], out[b]);
+                if (Double.compare(x, stored[slot]) != 0) {
+                    throw new CorruptSnapshotException("plan: corrupt snapshot: operator node " + nodeAt(slot) + " (" + op
+                            + ") holds " + stored[slot] + ", its inputs give " + x);
+                }
+                out[slot] = x;
+            }
+        }
+        return out;
+    }
+
+    /** The id of the node whose outputs start at {@code slot}. */
+    private int nodeAt(int slot) {
+        int first = 0;
+        for (Node n : nodes) {
+            if (first == slot) {
+                return n.id();
+            }
+            first += n.outputs();
+        }
+        return -1;
     }
 
     /**

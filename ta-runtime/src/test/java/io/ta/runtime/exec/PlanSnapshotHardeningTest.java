@@ -96,6 +96,50 @@ class PlanSnapshotHardeningTest {
         assertEquals("corrupt plan snapshot: value count is 2147483647 but only 0 bytes remain", e.getMessage());
     }
 
+    @Test
+    void anOperatorValueIsRecomputedAndAForgedOneIsRefused() {
+        PlanStream original = fed(PLAN, 20);
+        PlanSnapshot good = original.snapshot();
+        int slot = 0;
+        int operators = 0;
+        for (io.ta.runtime.plan.Node n : PLAN.nodes()) {
+            if (n instanceof io.ta.runtime.plan.Node.Operator) {
+                operators++;
+                double[] values = good.values();
+                // One ulp off: a value no execution of this plan gives from these kernels and this bar.
+                values[slot] = Math.nextUp(values[slot]);
+                PlanSnapshot forged = new PlanSnapshot(good.plan(), good.count(), values, good.kernels());
+                PlanStream s = fed(PLAN, 3);
+                byte[] before = s.snapshot().toBytes();
+                CorruptSnapshotException e = assertThrows(CorruptSnapshotException.class, () -> s.restore(forged));
+                assertTrue(e.getMessage().contains("operator node " + n.id()), e.getMessage());
+                assertArrayEquals(before, s.snapshot().toBytes());
+            }
+            slot += n.outputs();
+        }
+        assertEquals(2, operators);
+        PlanStream restored = PLAN.stream();
+        restored.restore(good);
+        assertEquals(original.value(), restored.value());
+        assertArrayEquals(good.toBytes(), restored.snapshot().toBytes());
+    }
+
+    @Test
+    void snapshotsOfFreshAndPreviewedStreamsRestoreBitForBit() {
+        PlanStream fresh = PLAN.stream();
+        PlanStream previewed = fed(PLAN, 20);
+        previewed.preview(1e300);
+        PlanStream previewedFirst = PLAN.stream();
+        previewedFirst.preview(101.5);
+        for (PlanStream original : new PlanStream[] {fresh, previewed, previewedFirst}) {
+            PlanSnapshot snap = original.snapshot();
+            PlanStream restored = PLAN.stream();
+            restored.restore(PlanSnapshot.fromBytes(snap.toBytes()));
+            assertEquals(Double.doubleToRawLongBits(original.value()), Double.doubleToRawLongBits(restored.value()));
+            assertArrayEquals(snap.toBytes(), restored.snapshot().toBytes());
+        }
+    }
+
     static void assertArrayEquals(byte[] a, byte[] b) {
         org.junit.jupiter.api.Assertions.assertArrayEquals(a, b);
     }
