@@ -13,9 +13,11 @@ module io.ta.runtime {
     exports io.ta.runtime.exec;
     exports io.ta.runtime.plan;
     exports io.ta.runtime.resample;
+    exports io.ta.runtime.source;
     exports io.ta.runtime.time;
 
     uses io.ta.spi.KernelLibraryProvider;
+    uses io.ta.runtime.source.SourceType.Provider;
     // Descriptors registered one by one (class-path jars built before library providers) are still honoured.
     uses io.ta.spi.KernelDescriptor;
 }

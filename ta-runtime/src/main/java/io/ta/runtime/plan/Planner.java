@@ -16,6 +16,7 @@ import io.ta.spi.Names;
 import io.ta.spi.ParamType;
 import io.ta.spi.ParamValues;
 import io.ta.runtime.resample.Resample;
+import io.ta.runtime.source.Aggregate;
 import io.ta.runtime.resample.Resample.Agg;
 import io.ta.runtime.time.TimeSpec;
 import io.ta.runtime.time.Timeframe;
@@ -204,6 +205,19 @@ final class Planner {
 
     /** The operands of {@code e}, after checking that a hand-built tree has every part an expression needs. */
     private List<Expr> children(Expr e) {
+        List<Expr> kids = parts(e);
+        if (!Aggregate.isSource(e)) {
+            return kids;
+        }
+        // an aggregate of events is one column, whatever its parts (a filter is not a series); still check them all
+        ArrayDeque<Expr> check = new ArrayDeque<>(kids);
+        while (!check.isEmpty()) {
+            check.addAll(parts(check.pop()));
+        }
+        return List.of();
+    }
+
+    private List<Expr> parts(Expr e) {
         switch (e) {
             case Expr.Num n -> {
                 if (!Double.isFinite(n.value())) {
@@ -267,6 +281,10 @@ final class Planner {
     }
 
     private Bound combine(Expr e, Map<Expr, Bound> done) {
+        if (Aggregate.isSource(e)) {
+            Aggregate a = Aggregate.from(e, (at, why) -> binding(at, why, null));
+            return new Val(new PRef(intern(new ColumnP(a.column())), 0), e);
+        }
         return switch (e) {
             case Expr.Num n -> new Const(n.value(), ValueType.NUMBER, n);
             case Expr.Bool b -> new Const(b.value() ? 1.0 : 0.0, ValueType.CONDITION, b);
