@@ -140,8 +140,25 @@ public record Requirements(List<String> columns, Map<String, List<String>> sourc
         s.append("timeframes: base").append(timeframes.isEmpty() ? "" : ", " + String.join(", ", timeframes)).append('\n');
         s.append("history:    ").append(historyBars).append(" bars");
         if (historyMillis > 0) {
-            s.append(", at least ").append(java.time.Duration.ofMillis(historyMillis).toString().substring(2).toLowerCase(java.util.Locale.ROOT));
+            s.append(", at least ").append(duration(historyMillis));
         }
         return s.append('\n').toString();
+    }
+
+    /** {@code 105d15h}, {@code 24h}, {@code 90m}: days, hours, minutes, seconds, milliseconds that are not zero. */
+    private static String duration(long ms) {
+        if (ms == Long.MAX_VALUE) {
+            return "forever";
+        }
+        long[] units = {DAY, 3_600_000L, 60_000L, 1000L, 1L};
+        String[] names = {"d", "h", "m", "s", "ms"};
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < units.length; i++) {
+            if (ms >= units[i]) {
+                s.append(ms / units[i]).append(names[i]);
+                ms %= units[i];
+            }
+        }
+        return s.toString();
     }
 }
