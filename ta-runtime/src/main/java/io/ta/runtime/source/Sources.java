@@ -55,8 +55,10 @@ public final class Sources {
         for (String c : bars.columns()) {
             b.column(c, bars.column(c));
         }
+        Map<Events, Grid> grids = new java.util.IdentityHashMap<>();
         for (Aggregate a : aggregates) {
-            b.column(a.column(), values(a, events(events, a), t));
+            Events e = events(events, a);
+            b.column(a.column(), values(a, e, grids.computeIfAbsent(e, x -> Grid.of(x, t))));
         }
         return b.build();
     }
@@ -74,25 +76,46 @@ public final class Sources {
         return e;
     }
 
-    /** The per-bar values of {@code a} over the bars closing at {@code t}. */
-    static double[] values(Aggregate a, Events e, long[] t) {
-        int n = t.length;
-        int m = e.size();
-        // a stable counting sort of the events by bar keeps each bar's arrival order
-        int[] bar = new int[m];
-        int[] start = new int[n + 2];
-        for (int i = 0; i < m; i++) {
-            bar[i] = barOf(t, e.time(i));
-            start[bar[i] + 1]++;
+    /**
+     * The events of each bar, in arrival order: bar {@code i} holds events {@code order[start[i]..start[i+1])}. A
+     * stable counting sort by bar, computed once per source and shared by its aggregates.
+     */
+    private record Grid(int[] order, int[] start) {
+        static Grid of(Events e, long[] t) {
+            int n = t.length;
+            int m = e.size();
+            int[] bar = new int[m];
+            int[] start = new int[n + 2];
+            int guess = 0;
+            for (int i = 0; i < m; i++) {
+                long time = e.time(i);
+                // events mostly arrive in bar order: try the previous event's bar and the next before searching
+                if (guess < n && time <= t[guess] && (guess == 0 || time > t[guess - 1])) {
+                    bar[i] = guess;
+                } else if (guess + 1 < n && time > t[guess] && time <= t[guess + 1]) {
+                    bar[i] = ++guess;
+                } else {
+                    bar[i] = guess = barOf(t, time);
+                }
+                start[bar[i] + 1]++;
+            }
+            for (int i = 1; i < start.length; i++) {
+                start[i] += start[i - 1];
+            }
+            int[] order = new int[m];
+            int[] next = start.clone();
+            for (int i = 0; i < m; i++) {
+                order[next[bar[i]]++] = i;
+            }
+            return new Grid(order, start);
         }
-        for (int i = 1; i < start.length; i++) {
-            start[i] += start[i - 1];
-        }
-        int[] order = new int[m];
-        int[] next = start.clone();
-        for (int i = 0; i < m; i++) {
-            order[next[bar[i]]++] = i;
-        }
+    }
+
+    /** The per-bar values of {@code a} over the bars of {@code g}. */
+    static double[] values(Aggregate a, Events e, Grid g) {
+        int n = g.start().length - 2;
+        int[] order = g.order();
+        int[] start = g.start();
         Accumulator acc = a.accumulator();
         double[] row = new double[a.type().fields().size()];
         double[] out = new double[n];
