@@ -1,8 +1,8 @@
 package io.ta.bench;
 
 import io.ta.runtime.Bars;
-import io.ta.runtime.exec.PlanResult;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.PlanResult;
+import io.ta.runtime.Plan;
 import io.ta.runtime.source.Events;
 import io.ta.runtime.source.SourceStream;
 import io.ta.runtime.source.SourceType;

@@ -265,14 +265,6 @@ public final class PlanGraph {
         return r;
     }
 
-    /**
-     * What this plan needs from the outside — bar columns, event sources and their fields, symbols, timeframes,
-     * history in bars and duration — so a caller fetches only that.
-     */
-    public io.ta.runtime.source.Requirements requirements() {
-        return io.ta.runtime.source.Requirements.of(this);
-    }
-
     /** The first bar at which every root is valid (for NaN-free input). */
     public int lookback() {
         int lb = 0;

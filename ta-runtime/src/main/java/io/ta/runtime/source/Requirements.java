@@ -1,7 +1,7 @@
 package io.ta.runtime.source;
 
 import io.ta.runtime.plan.Node;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.plan.PlanGraph;
 import io.ta.runtime.time.TimeSpec;
 import io.ta.runtime.time.Timeframe;
 import java.util.ArrayList;
@@ -37,15 +37,15 @@ public record Requirements(List<String> columns, Map<String, List<String>> sourc
     private static final long DAY = 86_400_000L;
 
     /** The requirements of {@code plan}. */
-    public static Requirements of(Plan plan) {
+    public static Requirements of(PlanGraph plan) {
         TreeSet<String> columns = new TreeSet<>();
         TreeMap<String, TreeSet<String>> sources = new TreeMap<>();
         TreeSet<String> symbols = new TreeSet<>();
         TreeSet<String> timeframes = new TreeSet<>();
         long millis = 0;
-        List<Plan> todo = new ArrayList<>(List.of(plan));
+        List<PlanGraph> todo = new ArrayList<>(List.of(plan));
         while (!todo.isEmpty()) {
-            Plan p = todo.removeLast();
+            PlanGraph p = todo.removeLast();
             for (Node n : p.nodes()) {
                 if (n instanceof Node.Column c) {
                     Aggregate a = Aggregate.parse(c.name());

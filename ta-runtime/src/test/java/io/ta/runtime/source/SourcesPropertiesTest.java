@@ -3,7 +3,7 @@ package io.ta.runtime.source;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.ta.runtime.Bars;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.Plan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

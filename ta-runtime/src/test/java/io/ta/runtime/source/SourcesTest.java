@@ -8,7 +8,7 @@ import io.ta.error.StreamStateException;
 import io.ta.error.UnknownNameException;
 import io.ta.runtime.Bars;
 import io.ta.runtime.dsl.BindingException;
-import io.ta.runtime.plan.Plan;
+import io.ta.runtime.Plan;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
