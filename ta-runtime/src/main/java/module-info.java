@@ -14,5 +14,8 @@ module io.ta.runtime {
     exports io.ta.runtime.dsl;
     exports io.ta.runtime.plan;
     exports io.ta.runtime.resample;
+    exports io.ta.runtime.source;
     exports io.ta.runtime.time;
+
+    uses io.ta.runtime.source.SourceType.Provider;
 }

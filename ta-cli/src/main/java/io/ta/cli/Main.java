@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
         versionProvider = Version.class,
         description = "Technical analysis over CSV files: evaluate indicators and strategies, stream them, draw charts.",
         footer = Main.EXIT_CODES,
-        subcommands = {EvalCommand.class, StreamCommand.class, ListCommand.class, DescribeCommand.class, DemoCommand.class,
+        subcommands = {EvalCommand.class, StreamCommand.class, PlanCommand.class, ListCommand.class, DescribeCommand.class, DemoCommand.class,
             Version.Print.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Success. */

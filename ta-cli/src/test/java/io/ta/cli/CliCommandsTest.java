@@ -29,7 +29,7 @@ class CliCommandsTest {
         CliTest.Run help = run("help");
         assertEquals(0, help.code(), help.err());
         assertTrue(help.out().startsWith("Usage: ta "), help.out());
-        for (String command : List.of("eval", "stream", "list", "describe", "demo", "version", "help")) {
+        for (String command : List.of("eval", "stream", "plan", "list", "describe", "demo", "version", "help")) {
             assertTrue(help.out().contains("\n  " + command + " "), command + " is listed: " + help.out());
         }
         assertEquals(run("eval", "--help").out(), run("help", "eval").out());
@@ -265,5 +265,22 @@ class CliCommandsTest {
         int code = Main.run(new String[] {"eval", "--csv", "-", "--expr", "c=close"}, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
                 new java.io.ByteArrayOutputStream(), new java.io.ByteArrayOutputStream());
         assertEquals(0, code, "eval --csv - reads standard input, it is no file called '-'");
+    }
+
+    @Test
+    void planPrintsWhatAnExpressionNeedsWithoutData() {
+        CliTest.Run r = run("plan", "--expr", "flow=sma(trades.filter(side == 'buy').sum(amount), 20) > ETH.trades.vwap",
+                "--expr", "wk=rsi(close@1w, 14)");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("""
+                columns:    close
+                sources:    ETH.trades (amount, price); trades (amount, side)
+                symbols:    primary, ETH
+                timeframes: base, 1w
+                history:    20 bars, at least 105d15h
+                """, r.out());
+        CliTest.Run bad = run("plan", "--expr", "x=trades.filter(volume > 1).count");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("trades has no field 'volume'"), bad.err());
     }
 }

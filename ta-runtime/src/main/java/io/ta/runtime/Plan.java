@@ -164,6 +164,14 @@ public final class Plan {
         return graph.canonical(root);
     }
 
+    /**
+     * What this plan needs from the outside — bar columns, event sources and their fields, symbols, timeframes,
+     * history in bars and duration — so a caller fetches only that.
+     */
+    public io.ta.runtime.source.Requirements requirements() {
+        return io.ta.runtime.source.Requirements.of(graph());
+    }
+
     /** The first bar at which every root is valid (for NaN-free input). */
     public int lookback() {
         return graph.lookback();

@@ -26,7 +26,9 @@ import java.util.Set;
  * term       := unary (('*'|'/'|'%') unary)*
  * unary      := '-' unary | power
  * power      := postfix ('**' unary)?                                  right-associative; -2**2 is -(2**2)
- * postfix    := primary ('.' name | '@' timeframe)*                  output projection: macd(close).signal;
+ * postfix    := primary ('.' name | '.' name '(' args? ')' | '@' timeframe)*
+ *                                                                       output projection: macd(close).signal;
+ *                                                                       method call: trades.sum(amount) is sum(trades, amount);
  *                                                                       timeframe: close@1w is timeframe(close, '1w')
  * primary    := number | 'true' | 'false' | text | name | name '(' args? ')' | '(' expr ')'
  * args       := arg (',' arg)* ;  arg := name '=' expr | expr          keywords after positionals, each once
@@ -73,10 +75,13 @@ public final class Parser {
         final List<Arg> args = new ArrayList<>();
         final Set<String> keywords = new HashSet<>();
         String keyword;
+        /** Where the call's text starts: its name, or the receiver of a method call {@code trades.sum(amount)}. */
+        int start;
 
         Group(Token name, Token open) {
             this.name = name;
             this.open = open;
+            this.start = name == null ? open.start() : name.start();
         }
     }
 
@@ -214,7 +219,22 @@ public final class Parser {
                     }
                     take();
                     Expr of = operands.pop();
-                    operands.push(new Expr.Output(of, name.text(), new Span(of.span().start(), name.end())));
+                    if (at(Kind.LPAREN)) {
+                        // a method call: x.f(a, b) is f(x, a, b), so a source aggregate reads like laakhay's
+                        Group g = new Group(name, take());
+                        g.start = of.span().start();
+                        g.args.add(Arg.of(of));
+                        open(name, g);
+                        if (at(Kind.RPAREN)) {
+                            closeCall(g, take());
+                        } else {
+                            argumentStart(g);
+                            expectOperand = true;
+                            notAllowed = true;
+                        }
+                    } else {
+                        operands.push(new Expr.Output(of, name.text(), new Span(of.span().start(), name.end())));
+                    }
                 }
                 case TIMEFRAME -> {
                     take();
@@ -397,7 +417,7 @@ public final class Parser {
 
     private void closeCall(Group g, Token closing) {
         close(g);
-        operands.push(new Expr.Call(g.name.text(), g.args, new Span(g.name.start(), closing.end())));
+        operands.push(new Expr.Call(g.name.text(), g.args, new Span(g.start, closing.end())));
     }
 
     /** A token that cannot follow a complete operand here. */

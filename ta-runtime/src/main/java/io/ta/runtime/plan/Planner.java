@@ -13,10 +13,10 @@ import io.ta.runtime.dsl.ParseException;
 import io.ta.runtime.dsl.TypeCheckException;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.Names;
-import io.ta.spi.ParamSpec;
 import io.ta.spi.ParamType;
 import io.ta.spi.ParamValues;
 import io.ta.runtime.resample.Resample;
+import io.ta.runtime.source.Aggregate;
 import io.ta.runtime.resample.Resample.Agg;
 import io.ta.runtime.time.TimeSpec;
 import io.ta.runtime.time.Timeframe;
@@ -205,6 +205,19 @@ final class Planner {
 
     /** The operands of {@code e}, after checking that a hand-built tree has every part an expression needs. */
     private List<Expr> children(Expr e) {
+        List<Expr> kids = parts(e);
+        if (!Aggregate.isSource(e)) {
+            return kids;
+        }
+        // an aggregate of events is one column, whatever its parts (a filter is not a series); still check them all
+        ArrayDeque<Expr> check = new ArrayDeque<>(kids);
+        while (!check.isEmpty()) {
+            check.addAll(parts(check.pop()));
+        }
+        return List.of();
+    }
+
+    private List<Expr> parts(Expr e) {
         switch (e) {
             case Expr.Num n -> {
                 if (!Double.isFinite(n.value())) {
@@ -268,6 +281,10 @@ final class Planner {
     }
 
     private Bound combine(Expr e, Map<Expr, Bound> done) {
+        if (Aggregate.isSource(e)) {
+            Aggregate a = Aggregate.from(e, (at, why) -> binding(at, why, null));
+            return new Val(new PRef(intern(new ColumnP(a.column())), 0), e);
+        }
         return switch (e) {
             case Expr.Num n -> new Const(n.value(), ValueType.NUMBER, n);
             case Expr.Bool b -> new Const(b.value() ? 1.0 : 0.0, ValueType.CONDITION, b);
@@ -353,11 +370,7 @@ final class Planner {
         return new Val(new PRef(c.node(), i), o);
     }
 
-    /**
-     * Binds a call. Positional arguments fill first, in order: a series goes to the next free input, a constant to
-     * the next free parameter — or to an input when no parameter is left ({@code crossup(rsi(close, 14), 70)}).
-     * Keyword arguments then fill by name; one naming a slot a positional already filled is "given twice".
-     */
+    /** Binds a call (see {@link ArgumentBinder}) and interns the kernel node it makes. */
     private Called call(Expr.Call c, List<Bound> args) {
         Registry.Entry entry;
         try {
@@ -366,135 +379,29 @@ final class Planner {
             throw binding(c, e.getMessage(), e);
         }
         KernelDescriptor d = entry.kernel();
-        List<String> inputNames = d.inputs();
-        List<String> generic = inputNames.stream().filter(n -> !Bars.FIELDS.contains(n)).toList();
-        Map<String, Bound> inputs = new LinkedHashMap<>();
-        Map<String, Object> params = new LinkedHashMap<>();
-        Map<String, Bound> given = new HashMap<>();
-
-        List<ParamSpec> freeParams = new ArrayList<>(d.params());
-        List<String> freeInputs = new ArrayList<>(generic);
-        inputNames.stream().filter(Bars.FIELDS::contains).forEach(freeInputs::add);
-        int genericLeft = generic.size();
-        for (int i = 0; i < args.size(); i++) {
-            if (c.args().get(i).isKeyword()) {
-                continue;
-            }
-            Bound b = args.get(i);
-            boolean literal = b instanceof Const || b instanceof Txt || choiceWord(b, genericLeft, freeParams);
-            boolean toInput = !freeInputs.isEmpty() && (!literal || (freeParams.isEmpty() && genericLeft > 0));
-            if (!literal && freeInputs.isEmpty()) {
-                throw type(b.src(), d.name() + " takes no further series input here; parameters must be numbers"
-                        + (freeParams.isEmpty() ? "" : " (next: " + freeParams.get(0).name() + ")"));
-            }
-            if (toInput) {
-                String in = freeInputs.remove(0);
-                if (!Bars.FIELDS.contains(in)) {
-                    genericLeft--;
-                }
-                inputs.put(in, b);
-                given.put(in, b);
-            } else if (!freeParams.isEmpty()) {
-                ParamSpec spec = freeParams.remove(0);
-                params.put(spec.name(), literal(d, spec, b));
-                given.put(spec.name(), b);
-            } else {
-                throw binding(b.src(), d.name() + " takes " + inputNames.size() + " input(s) (" + String.join(", ", inputNames)
-                        + ") and " + d.params().size() + " parameter(s); this argument is one too many", null);
-            }
+        ArgumentBinder.Bound<Bound> bound = binder().bind(c, d, args);
+        List<PRef> refs = new ArrayList<>(bound.inputs().size());
+        for (Bound b : bound.inputs().values()) {
+            refs.add(series(b));
         }
-        for (int i = 0; i < args.size(); i++) {
-            Arg a = c.args().get(i);
-            if (!a.isKeyword()) {
-                continue;
-            }
-            Bound b = args.get(i);
-            ParamSpec spec = d.params().stream().filter(p -> p.name().equals(a.name())).findFirst().orElse(null);
-            if (!inputNames.contains(a.name()) && spec == null) {
-                List<String> known = new ArrayList<>(inputNames);
-                d.params().forEach(p -> known.add(p.name()));
-                String near = Names.closest(a.name(), known);
-                throw binding(b.src(), d.name() + " has no argument '" + a.name() + "'" + Names.hint(near)
-                        + "; inputs: " + String.join(", ", inputNames)
-                        + (d.params().isEmpty() ? "; no parameters" : "; parameters: "
-                                + String.join(", ", d.params().stream().map(ParamSpec::name).toList())),
-                        new UnknownNameException("argument", a.name(), near, d.name() + " has no argument " + a.name()));
-            }
-            Bound first = given.put(a.name(), b);
-            if (first != null) {
-                throw binding(b.src(), "argument '" + a.name() + "' of " + d.name() + " is given twice: "
-                        + Printer.print(first.src(), 60) + " and " + a.name() + "=" + Printer.print(b.src(), 60), null);
-            }
-            if (spec != null) {
-                params.put(a.name(), literal(d, spec, b));
-            } else {
-                inputs.put(a.name(), b);
-            }
-        }
-        for (String in : generic) {
-            if (!inputs.containsKey(in)) {
-                if (!in.equals("x")) {
-                    throw binding(c, d.name() + " needs input '" + in + "' (inputs: " + String.join(", ", inputNames) + ")", null);
-                }
-                inputs.put("x", new Word("close", c));
-            }
-        }
-        ParamValues values;
-        try {
-            values = ParamValues.of(d, params);
-            d.lookback(values); // validates ranges and cross-parameter rules
-        } catch (InvalidParameterException | UnknownNameException e) {
-            Expr culprit = c;
-            if (e instanceof InvalidParameterException ip && !ip.parameters().isEmpty() && given.containsKey(ip.parameters().get(0))) {
-                culprit = given.get(ip.parameters().get(0)).src();
-            }
-            throw binding(culprit, e.getMessage(), e);
-        }
-        List<PRef> refs = new ArrayList<>(inputNames.size());
-        for (String in : inputNames) {
-            Bound b = inputs.get(in);
-            refs.add(series(b == null ? new Word(in, c) : b));
-        }
-        int node = intern(new KernelP(d, values, List.copyOf(refs)));
+        int node = intern(new KernelP(d, bound.values(), List.copyOf(refs)));
         int output = entry.isSelector() ? entry.output() : (d.outputs().size() == 1 ? 0 : -1);
         return new Called(node, d, output, entry.isSelector(), c);
     }
 
-    /**
-     * Whether a positional bare name is the value of the next free parameter rather than a series: only once every
-     * generic input is filled, and only if that parameter is a choice the name spells ({@code ma(close, 30, EMA)} as
-     * {@code ma(close, 30, 'ema')}); so in {@code ma(ema, 30)} the name is still the series argument.
-     */
-    private static boolean choiceWord(Bound b, int genericLeft, List<ParamSpec> freeParams) {
-        if (!(b instanceof Word w) || genericLeft > 0 || freeParams.isEmpty() || freeParams.get(0).type() != ParamType.CHOICE) {
-            return false;
-        }
-        return freeParams.get(0).choices().stream().anyMatch(c -> c.equalsIgnoreCase(w.name()));
+    private ArgumentBinder<Bound> binder() {
+        return new ArgumentBinder<>(source, Planner::shape, Bound::src, at -> name -> new Word(name, at));
     }
 
-    /** A parameter's value from a constant, a bare name or text. */
-    private Object literal(KernelDescriptor d, ParamSpec spec, Bound b) {
-        Expr e = b.src();
-        if (spec.type() == ParamType.CHOICE) {
-            if (b instanceof Word w) {
-                return w.name();
-            }
-            if (b instanceof Txt t) {
-                return t.value();
-            }
-            throw type(e, d.name() + ": " + spec.name() + " must be " + spec.rangeText() + ", found " + Printer.print(e, 60));
-        }
-        if (spec.type() == ParamType.BOOL) {
-            if (b instanceof Const k && k.type() == ValueType.CONDITION) {
-                return k.value() != 0.0;
-            }
-            throw type(e, d.name() + ": " + spec.name() + " must be true or false, found " + Printer.print(e, 60));
-        }
-        if (b instanceof Const k && k.type() == ValueType.NUMBER) {
-            return k.value();
-        }
-        throw type(e, d.name() + ": parameter " + spec.name() + " must be a number (" + spec.rangeText() + "), found "
-                + Printer.print(e, 60));
+    private static ArgumentBinder.Shape shape(Bound b) {
+        return switch (b) {
+            case Const k -> new ArgumentBinder.Number(k.value(), k.type() == ValueType.CONDITION);
+            case Word w -> new ArgumentBinder.Word(w.name());
+            case Txt t -> new ArgumentBinder.Text(t.value());
+            case Val v -> new ArgumentBinder.Series();
+            case Called c -> new ArgumentBinder.Series();
+            case Framed f -> new ArgumentBinder.Series();
+        };
     }
 
     // ---- time: timeframes, wall-clock lags, sessions

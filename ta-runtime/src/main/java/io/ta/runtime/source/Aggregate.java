@@ -1,0 +1,154 @@
+package io.ta.runtime.source;
+
+import io.ta.expr.Expr;
+import io.ta.expr.Expr.Arg;
+import io.ta.expr.Printer;
+import io.ta.runtime.dsl.Parser;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * One per-bar aggregate of an event source, as an expression names it: {@code trades.count},
+ * {@code trades.filter(side == 'buy').sum(amount)}, {@code orderbook.spread}, {@code ETH.trades.vwap}. Its
+ * {@link #column()} is the canonical text, the name under which a plan reads it as a column, so the same aggregate
+ * written twice is one column.
+ *
+ * @param symbol   the instrument, or null for the primary one
+ * @param type     the source
+ * @param filter   the event filter, or null for every event
+ * @param function {@code count}, {@code sum}, {@code avg}, {@code max}, {@code min}, {@code first}, {@code last}, or a
+ *                 derived value of the source ({@code vwap}, {@code spread}, …)
+ * @param field    the aggregated field's index in the event row, or -1 for {@code count} and derived values
+ * @param column   the canonical text
+ */
+public record Aggregate(String symbol, SourceType type, Filter filter, String function, int field, String column) {
+
+    /** The aggregates over one field, and the spelling {@code mean} for {@code avg}. */
+    static final List<String> FUNCTIONS = List.of("sum", "avg", "mean", "max", "min", "first", "last", "count");
+
+    /** Whether {@code e} names an event source or an aggregate of one (so the planner hands it here whole). */
+    public static boolean isSource(Expr e) {
+        return switch (e) {
+            case null -> false;
+            case Expr.Output o -> stream(o) || stream(o.of());
+            case Expr.Call c -> c.kernel() != null && (FUNCTIONS.contains(c.kernel()) || c.kernel().equals("filter"))
+                    && stream(receiver(c));
+            default -> stream(e);
+        };
+    }
+
+    /** Whether {@code e} is a stream of events: a source, a symbol's source, or a filtered one. */
+    private static boolean stream(Expr e) {
+        return switch (e) {
+            case null -> false;
+            case Expr.Name n -> n.name() != null && SourceType.find(n.name()) != null;
+            case Expr.Output o -> o.of() instanceof Expr.Name n && n.name() != null && o.name() != null
+                    && SourceType.find(o.name()) != null;
+            case Expr.Call c -> "filter".equals(c.kernel()) && stream(receiver(c));
+            default -> false;
+        };
+    }
+
+    private static Expr receiver(Expr.Call c) {
+        if (c.args() == null || c.args().isEmpty() || c.args().get(0) == null || c.args().get(0).isKeyword()) {
+            return null;
+        }
+        return c.args().get(0).value();
+    }
+
+    /** The events an expression reads before aggregation: symbol, source and filter. */
+    private record Stream(String symbol, SourceType type, Filter filter, String text) {}
+
+    /**
+     * The aggregate {@code e} names; {@code error} makes the exception for the part at fault.
+     */
+    public static Aggregate from(Expr e, BiFunction<Expr, String, RuntimeException> error) {
+        switch (e) {
+            case Expr.Output o when stream(o.of()) -> {
+                Stream s = stream(o.of(), error);
+                if (o.name().equals("count")) {
+                    return new Aggregate(s.symbol(), s.type(), s.filter(), "count", -1, s.text() + ".count");
+                }
+                if (s.type().derived().containsKey(o.name())) {
+                    return new Aggregate(s.symbol(), s.type(), s.filter(), o.name(), -1, s.text() + "." + o.name());
+                }
+                throw error.apply(o, s.type().name() + " has no per-bar value '" + o.name() + "'; write " + s.type().name()
+                        + ".count, " + s.type().name() + ".sum(field) (also avg, max, min, first, last)"
+                        + (s.type().derived().isEmpty() ? "" : ", or one of " + String.join(", ", s.type().derived().keySet().stream().sorted().toList())));
+            }
+            case Expr.Call c when FUNCTIONS.contains(c.kernel()) -> {
+                Stream s = stream(receiver(c), error);
+                String fn = c.kernel().equals("mean") ? "avg" : c.kernel();
+                if (fn.equals("count")) {
+                    if (c.args().size() != 1) {
+                        throw error.apply(c, "count takes no argument: " + s.text() + ".count");
+                    }
+                    return new Aggregate(s.symbol(), s.type(), s.filter(), "count", -1, s.text() + ".count");
+                }
+                if (c.args().size() != 2 || c.args().get(1).isKeyword() || !(c.args().get(1).value() instanceof Expr.Name n)) {
+                    throw error.apply(c, fn + " of " + s.type().name() + " takes one field: " + s.text() + "." + fn + "("
+                            + s.type().fields().get(s.type().fields().size() > 1 ? 1 : 0).name() + ")");
+                }
+                int i = s.type().fieldIndex(n.name());
+                if (i < 0 || s.type().fields().get(i).isText()) {
+                    List<String> numbers = s.type().fields().stream().filter(f -> !f.isText()).map(SourceField::name).toList();
+                    throw error.apply(n, s.type().name() + (i < 0 ? " has no field '" + n.name() + "'" : "'s field '" + n.name()
+                            + "' is text") + "; number fields: " + String.join(", ", numbers));
+                }
+                return new Aggregate(s.symbol(), s.type(), s.filter(), fn, i, s.text() + "." + fn + "(" + n.name() + ")");
+            }
+            default -> {
+                String name = e instanceof Expr.Name n ? n.name() : Printer.print(e, 60);
+                throw error.apply(e, name + " is a source of events, not a series; aggregate it per bar, e.g. " + name + ".count");
+            }
+        }
+    }
+
+    private static Stream stream(Expr e, BiFunction<Expr, String, RuntimeException> error) {
+        return switch (e) {
+            case Expr.Name n -> new Stream(null, SourceType.of(n.name()), null, n.name());
+            case Expr.Output o -> {
+                String symbol = ((Expr.Name) o.of()).name();
+                yield new Stream(symbol, SourceType.of(o.name()), null, symbol + "." + o.name());
+            }
+            case Expr.Call c -> {
+                Stream s = stream(receiver(c), error);
+                if (c.args().size() != 2 || c.args().get(1).isKeyword()) {
+                    throw error.apply(c, "filter takes one condition: " + s.text() + ".filter(" + s.type().fields().get(0).name() + " > 0)");
+                }
+                Arg cond = c.args().get(1);
+                Filter f = Filter.compile(s.type(), cond.value(), error);
+                yield new Stream(s.symbol(), s.type(), s.filter() == null ? f : new Filter.And(s.filter(), f),
+                        s.text() + ".filter(" + Printer.print(cond.value()) + ")");
+            }
+            default -> throw error.apply(e, "expected a source of events (" + "trades, orderbook, liquidations), found " + Printer.print(e, 60));
+        };
+    }
+
+    /**
+     * The aggregate a plan column names, or null when the column is not one (an ordinary bar column).
+     *
+     * @throws io.ta.runtime.dsl.ExpressionException if the column looks like an aggregate but is not a valid one
+     */
+    public static Aggregate parse(String column) {
+        if (column.indexOf('.') < 0) {
+            return null;
+        }
+        Expr e;
+        try {
+            e = Parser.parse(column);
+        } catch (RuntimeException notAnExpression) {
+            return null;
+        }
+        if (!isSource(e) || e instanceof Expr.Name) {
+            return null;
+        }
+        return from(e, (at, why) -> new io.ta.runtime.dsl.BindingException(why, column,
+                at.span() == null ? -1 : at.span().start()));
+    }
+
+    /** A fresh accumulator computing this aggregate bar after bar. */
+    public Accumulator accumulator() {
+        return new Accumulator(this);
+    }
+}

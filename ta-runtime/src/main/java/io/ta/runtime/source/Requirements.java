@@ -1,0 +1,164 @@
+package io.ta.runtime.source;
+
+import io.ta.runtime.plan.Node;
+import io.ta.runtime.plan.PlanGraph;
+import io.ta.runtime.time.TimeSpec;
+import io.ta.runtime.time.Timeframe;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What a plan needs from the outside, so a caller fetches only that: the bar columns, the event sources with the
+ * fields read from each, the other symbols, the timeframes, and the history — in bars (one more than the warm-up, to
+ * get one valid value) and, where a wall-clock lag or a timeframe sets it, as a duration.
+ *
+ * @param columns        bar columns read, sorted
+ * @param sources        event sources by {@link Sources#key}, each with the fields it reads, sorted
+ * @param symbols        symbols besides the primary one, sorted
+ * @param timeframes     timeframes the plan resamples to, sorted by text
+ * @param historyBars    bars of history for the first valid value of every result
+ * @param historyMillis  at least this much wall-clock history (lags; timeframes × their inner warm-up, months as 31
+ *                       days), 0 when no node reads by time
+ */
+public record Requirements(List<String> columns, Map<String, List<String>> sources, List<String> symbols,
+        List<String> timeframes, long historyBars, long historyMillis) {
+
+    /** Copies the lists. */
+    public Requirements {
+        columns = List.copyOf(columns);
+        sources = Map.copyOf(sources);
+        symbols = List.copyOf(symbols);
+        timeframes = List.copyOf(timeframes);
+    }
+
+    private static final long DAY = 86_400_000L;
+
+    /** The requirements of {@code plan}. */
+    public static Requirements of(PlanGraph plan) {
+        TreeSet<String> columns = new TreeSet<>();
+        TreeMap<String, TreeSet<String>> sources = new TreeMap<>();
+        TreeSet<String> symbols = new TreeSet<>();
+        TreeSet<String> timeframes = new TreeSet<>();
+        long millis = 0;
+        List<PlanGraph> todo = new ArrayList<>(List.of(plan));
+        while (!todo.isEmpty()) {
+            PlanGraph p = todo.removeLast();
+            for (Node n : p.nodes()) {
+                if (n instanceof Node.Column c) {
+                    Aggregate a = Aggregate.parse(c.name());
+                    if (a == null) {
+                        if (!c.name().startsWith("$")) {
+                            columns.add(c.name());
+                        }
+                        continue;
+                    }
+                    TreeSet<String> fields = sources.computeIfAbsent(Sources.key(a.symbol(), a.type()), k -> new TreeSet<>());
+                    if (a.field() >= 0) {
+                        fields.add(a.type().fields().get(a.field()).name());
+                    }
+                    fields.addAll(derivedFields(a));
+                    filterFields(a.type(), a.filter(), fields);
+                    if (a.symbol() != null) {
+                        symbols.add(a.symbol());
+                    }
+                } else if (n instanceof Node.Timed t) {
+                    switch (t.spec()) {
+                        case TimeSpec.Frame f -> {
+                            timeframes.add(f.timeframe().toString());
+                            todo.add(f.inner());
+                            millis = Math.max(millis, saturate(upperBound(f.timeframe()), f.inner().lookback() + 1L));
+                        }
+                        case TimeSpec.Lag l -> millis = Math.max(millis, l.millis());
+                        case TimeSpec.Session s -> millis = Math.max(millis, upperBound(s.timeframe()));
+                    }
+                }
+            }
+        }
+        Map<String, List<String>> src = new TreeMap<>();
+        sources.forEach((k, v) -> src.put(k, List.copyOf(v)));
+        return new Requirements(List.copyOf(columns), src, List.copyOf(symbols), List.copyOf(timeframes), plan.lookback() + 1L,
+                millis);
+    }
+
+    /** The fields a derived value reads: every numeric field of its source (derived values are opaque functions). */
+    private static List<String> derivedFields(Aggregate a) {
+        if (a.field() >= 0 || a.function().equals("count")) {
+            return List.of();
+        }
+        return a.type().fields().stream().filter(f -> !f.isText()).map(SourceField::name).toList();
+    }
+
+    private static void filterFields(SourceType type, Filter f, TreeSet<String> into) {
+        switch (f) {
+            case null -> { }
+            case Filter.Compare c -> into.add(type.fields().get(c.field()).name());
+            case Filter.And a -> {
+                filterFields(type, a.a(), into);
+                filterFields(type, a.b(), into);
+            }
+            case Filter.Or o -> {
+                filterFields(type, o.a(), into);
+                filterFields(type, o.b(), into);
+            }
+            case Filter.Not n -> filterFields(type, n.a(), into);
+            case Filter.Always a -> { }
+        }
+    }
+
+    private static long upperBound(Timeframe tf) {
+        return switch (tf.kind()) {
+            case BARS -> 0;
+            case FIXED -> tf.size();
+            case DAY -> tf.size() * (DAY + 3_600_000L); // a DST day can be 25 hours
+            case WEEK -> tf.size() * 7 * DAY + 3_600_000L;
+            case MONTH -> tf.size() * 31 * DAY + 3_600_000L;
+        };
+    }
+
+    private static long saturate(long a, long b) {
+        long r = a * b;
+        return a != 0 && r / a != b ? Long.MAX_VALUE : r;
+    }
+
+    /** A few lines for people: what to fetch. */
+    public String describe() {
+        StringBuilder s = new StringBuilder();
+        s.append("columns:    ").append(columns.isEmpty() ? "-" : String.join(", ", columns)).append('\n');
+        s.append("sources:    ");
+        if (sources.isEmpty()) {
+            s.append('-');
+        } else {
+            List<String> parts = new ArrayList<>();
+            new TreeMap<>(sources).forEach((k, v) -> parts.add(k + (v.isEmpty() ? "" : " (" + String.join(", ", v) + ")")));
+            s.append(String.join("; ", parts));
+        }
+        s.append('\n');
+        s.append("symbols:    primary").append(symbols.isEmpty() ? "" : ", " + String.join(", ", symbols)).append('\n');
+        s.append("timeframes: base").append(timeframes.isEmpty() ? "" : ", " + String.join(", ", timeframes)).append('\n');
+        s.append("history:    ").append(historyBars).append(" bars");
+        if (historyMillis > 0) {
+            s.append(", at least ").append(duration(historyMillis));
+        }
+        return s.append('\n').toString();
+    }
+
+    /** {@code 105d15h}, {@code 24h}, {@code 90m}: days, hours, minutes, seconds, milliseconds that are not zero. */
+    private static String duration(long ms) {
+        if (ms == Long.MAX_VALUE) {
+            return "forever";
+        }
+        long[] units = {DAY, 3_600_000L, 60_000L, 1000L, 1L};
+        String[] names = {"d", "h", "m", "s", "ms"};
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < units.length; i++) {
+            if (ms >= units[i]) {
+                s.append(ms / units[i]).append(names[i]);
+                ms %= units[i];
+            }
+        }
+        return s.toString();
+    }
+}

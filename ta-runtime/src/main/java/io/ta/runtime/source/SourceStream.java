@@ -1,0 +1,150 @@
+package io.ta.runtime.source;
+
+import io.ta.error.ShapeMismatchException;
+import io.ta.error.StreamStateException;
+import io.ta.error.UnknownNameException;
+import io.ta.runtime.Plan;
+import io.ta.runtime.PlanSnapshot;
+import io.ta.runtime.PlanStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plan run bar by bar on bars and interleaved events: {@link #event} adds an event to the open bar of its source,
+ * {@link #update} closes the bar — every aggregate yields its value — and advances the plan. Given the events of each
+ * bar in the same order, it computes exactly what {@link Sources#attach} and a batch run compute. An event at or
+ * before the last closed bar's time is refused: a closed bar never changes.
+ */
+public final class SourceStream {
+    private final PlanStream stream;
+    private final List<String> barColumns = new ArrayList<>();
+    private final int[] barSlot;
+    private final int[] aggSlot;
+    private final Accumulator[] accumulators;
+    private final Map<String, int[]> bySource = new HashMap<>();
+    private final Map<String, SourceType> types = new HashMap<>();
+    private final double[] row;
+    private long last = Long.MIN_VALUE;
+
+    /** A stream of {@code plan}. */
+    public SourceStream(Plan plan) {
+        this.stream = plan.stream();
+        List<String> columns = stream.columns();
+        List<Integer> bars = new ArrayList<>();
+        List<Integer> aggs = new ArrayList<>();
+        List<Accumulator> acc = new ArrayList<>();
+        Map<String, List<Integer>> by = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Aggregate a = Aggregate.parse(columns.get(i));
+            if (a == null) {
+                barColumns.add(columns.get(i));
+                bars.add(i);
+            } else {
+                String key = Sources.key(a.symbol(), a.type());
+                by.computeIfAbsent(key, k -> new ArrayList<>()).add(acc.size());
+                types.put(key, a.type());
+                aggs.add(i);
+                acc.add(a.accumulator());
+            }
+        }
+        barSlot = bars.stream().mapToInt(Integer::intValue).toArray();
+        aggSlot = aggs.stream().mapToInt(Integer::intValue).toArray();
+        accumulators = acc.toArray(Accumulator[]::new);
+        by.forEach((k, v) -> bySource.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        row = new double[columns.size()];
+    }
+
+    /** The bar columns {@link #update} takes, in order (the plan's columns that are not aggregates). */
+    public List<String> barColumns() {
+        return List.copyOf(barColumns);
+    }
+
+    /** The sources this stream aggregates, by {@link Sources#key}. */
+    public List<String> sources() {
+        return List.copyOf(bySource.keySet());
+    }
+
+    /**
+     * Adds an event of {@code source} ({@code trades}, {@code BTC.trades}) to the open bar.
+     *
+     * @throws StreamStateException if the event is not after the last closed bar
+     * @throws UnknownNameException if the plan reads no such source (its events would be silently lost)
+     */
+    public void event(String source, long time, double... fields) {
+        int[] targets = bySource.get(source);
+        if (targets == null) {
+            throw new UnknownNameException("source", source, null, "the plan reads no " + source + " events; it reads: "
+                    + (bySource.isEmpty() ? "none" : String.join(", ", bySource.keySet())));
+        }
+        if (fields.length != types.get(source).fields().size()) {
+            throw new ShapeMismatchException(source, source + ": an event has " + types.get(source).fields().size() + " fields ("
+                    + String.join(", ", types.get(source).fieldNames()) + "), got " + fields.length);
+        }
+        if (time <= last) {
+            throw new StreamStateException(source + " event at " + time + " is not after the last closed bar (" + last
+                    + "); a closed bar never changes");
+        }
+        for (int a : targets) {
+            accumulators[a].add(time, fields);
+        }
+    }
+
+    /** Closes the bar at {@code time} with the values of {@link #barColumns()} and advances the plan. */
+    public void update(long time, double... bar) {
+        if (bar.length != barSlot.length) {
+            throw new ShapeMismatchException("stream", "a bar has " + barSlot.length + " values (" + String.join(", ", barColumns)
+                    + "), got " + bar.length);
+        }
+        for (int i = 0; i < barSlot.length; i++) {
+            row[barSlot[i]] = bar[i];
+        }
+        for (int i = 0; i < aggSlot.length; i++) {
+            row[aggSlot[i]] = accumulators[i].close();
+        }
+        stream.update(time, row);
+        last = time;
+    }
+
+    /** The plan's value of {@code root} at the last closed bar. */
+    public double value(String root) {
+        return stream.value(root);
+    }
+
+    /** The single root's value at the last closed bar. */
+    public double value() {
+        return stream.value();
+    }
+
+    /** The state of the plan and of every open bar's aggregates. */
+    public Snapshot snapshot() {
+        double[][] acc = new double[accumulators.length][];
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] = accumulators[i].state();
+        }
+        return new Snapshot(stream.snapshot(), acc, last);
+    }
+
+    /** Restores a {@link #snapshot()} of a stream of the same plan. */
+    public void restore(Snapshot s) {
+        if (s.accumulators().length != accumulators.length) {
+            throw new io.ta.error.SnapshotMismatchException("the snapshot holds " + s.accumulators().length
+                    + " aggregates; this plan has " + accumulators.length);
+        }
+        stream.restore(s.plan());
+        for (int i = 0; i < accumulators.length; i++) {
+            accumulators[i].restore(s.accumulators()[i]);
+        }
+        last = s.last();
+    }
+
+    /**
+     * A snapshot of a {@link SourceStream}.
+     *
+     * @param plan        the plan stream's snapshot
+     * @param accumulators each aggregate's open-bar state
+     * @param last        the last closed bar's time
+     */
+    public record Snapshot(PlanSnapshot plan, double[][] accumulators, long last) {}
+}

@@ -1,0 +1,146 @@
+package io.ta.runtime.source;
+
+import io.ta.error.ShapeMismatchException;
+import io.ta.error.UnknownNameException;
+import io.ta.runtime.Bars;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The batch side of sources: computes the aggregate columns a plan reads from events and adds them to the bars.
+ *
+ * <p>Bars are stamped with their close, so bar {@code i} holds the events with time in {@code (t[i-1], t[i]]}: an
+ * event exactly on a boundary belongs to the bar that closes then. The first bar's open is unknown, so it holds every
+ * event up to its close; events after the last bar's close belong to no bar yet and are ignored. Within a bar events
+ * are taken in the given (arrival) order, whatever their times.
+ */
+public final class Sources {
+    private Sources() {}
+
+    /** The key of a source in the map of events: {@code trades}, or {@code BTC.trades} for another symbol. */
+    public static String key(String symbol, SourceType type) {
+        return symbol == null ? type.name() : symbol + "." + type.name();
+    }
+
+    /** The aggregates among {@code columns} (a plan's columns), in order. */
+    public static List<Aggregate> aggregates(List<String> columns) {
+        List<Aggregate> out = new ArrayList<>();
+        for (String c : columns) {
+            Aggregate a = Aggregate.parse(c);
+            if (a != null) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code bars} with one more column per aggregate in {@code columns}, computed from {@code events} (by
+     * {@link #key}).
+     *
+     * @throws ShapeMismatchException if the bars have no timestamps
+     * @throws UnknownNameException   if a column reads a source no events were given for
+     */
+    public static Bars attach(Bars bars, Map<String, Events> events, List<String> columns) {
+        List<Aggregate> aggregates = aggregates(columns);
+        if (aggregates.isEmpty()) {
+            return bars;
+        }
+        if (!bars.hasTime()) {
+            throw new ShapeMismatchException("sources", "sources: aggregating events onto bars needs bar timestamps");
+        }
+        long[] t = bars.times();
+        Bars.Builder b = Bars.builder().time(t);
+        for (String c : bars.columns()) {
+            b.column(c, bars.column(c));
+        }
+        Map<Events, Grid> grids = new java.util.IdentityHashMap<>();
+        for (Aggregate a : aggregates) {
+            Events e = events(events, a);
+            b.column(a.column(), values(a, e, grids.computeIfAbsent(e, x -> Grid.of(x, t))));
+        }
+        return b.build();
+    }
+
+    static Events events(Map<String, Events> events, Aggregate a) {
+        String key = key(a.symbol(), a.type());
+        Events e = events.get(key);
+        if (e == null) {
+            throw new UnknownNameException("source", key, null, "the plan reads " + a.column() + " but no " + key
+                    + " events were given; given: " + (events.isEmpty() ? "none" : String.join(", ", events.keySet())));
+        }
+        if (e.type() != a.type()) {
+            throw new ShapeMismatchException("sources", "events given as " + key + " are " + e.type().name());
+        }
+        return e;
+    }
+
+    /**
+     * The events of each bar, in arrival order: bar {@code i} holds events {@code order[start[i]..start[i+1])}. A
+     * stable counting sort by bar, computed once per source and shared by its aggregates.
+     */
+    private record Grid(int[] order, int[] start) {
+        static Grid of(Events e, long[] t) {
+            int n = t.length;
+            int m = e.size();
+            int[] bar = new int[m];
+            int[] start = new int[n + 2];
+            int guess = 0;
+            for (int i = 0; i < m; i++) {
+                long time = e.time(i);
+                // events mostly arrive in bar order: try the previous event's bar and the next before searching
+                if (guess < n && time <= t[guess] && (guess == 0 || time > t[guess - 1])) {
+                    bar[i] = guess;
+                } else if (guess + 1 < n && time > t[guess] && time <= t[guess + 1]) {
+                    bar[i] = ++guess;
+                } else {
+                    bar[i] = guess = barOf(t, time);
+                }
+                start[bar[i] + 1]++;
+            }
+            for (int i = 1; i < start.length; i++) {
+                start[i] += start[i - 1];
+            }
+            int[] order = new int[m];
+            int[] next = start.clone();
+            for (int i = 0; i < m; i++) {
+                order[next[bar[i]]++] = i;
+            }
+            return new Grid(order, start);
+        }
+    }
+
+    /** The per-bar values of {@code a} over the bars of {@code g}. */
+    static double[] values(Aggregate a, Events e, Grid g) {
+        int n = g.start().length - 2;
+        int[] order = g.order();
+        int[] start = g.start();
+        Accumulator acc = a.accumulator();
+        double[] row = new double[a.type().fields().size()];
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int k = start[i]; k < start[i + 1]; k++) {
+                e.row(order[k], row);
+                acc.add(e.time(order[k]), row);
+            }
+            out[i] = acc.close();
+        }
+        return out;
+    }
+
+    /** The bar holding an event at {@code time}: the first bar closing at or after it; {@code t.length} if none. */
+    private static int barOf(long[] t, long time) {
+        int lo = 0;
+        int hi = t.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (t[mid] < time) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

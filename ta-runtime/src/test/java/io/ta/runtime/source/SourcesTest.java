@@ -1,0 +1,181 @@
+package io.ta.runtime.source;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.ta.error.StreamStateException;
+import io.ta.error.UnknownNameException;
+import io.ta.runtime.Bars;
+import io.ta.runtime.dsl.BindingException;
+import io.ta.runtime.Plan;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hand-checked aggregates. Bars close at 1000, 2000, 3000, 4000, so bar 0 holds events up to 1000, bar 1 (1000, 2000],
+ * bar 2 (2000, 3000] (empty here), bar 3 (3000, 4000]. Trades, in arrival order (time, price, amount, side):
+ * 500 100 1 buy and 1000 102 3 sell (on the boundary: bar 0); 1001 101 2 buy, 1500 103 10 sell, then 1200 99 4 buy
+ * (out of order within bar 1); 4000 105 6 buy (bar 3); 4500 106 1 buy (after the last close: no bar).
+ */
+class SourcesTest {
+    private static final double BUY = 0;
+    private static final double SELL = 1;
+    private static final double NaN = Double.NaN;
+
+    private static final long[] T = {1000, 2000, 3000, 4000};
+
+    private static Bars bars() {
+        return Bars.builder().time(T).column("close", new double[] {10, 11, 12, 13}).build();
+    }
+
+    private static Events trades() {
+        return Events.builder(SourceType.TRADES).add(500, 100, 1, BUY).add(1000, 102, 3, SELL).add(1001, 101, 2, BUY)
+                .add(1500, 103, 10, SELL).add(1200, 99, 4, BUY).add(4000, 105, 6, BUY).add(4500, 106, 1, BUY).build();
+    }
+
+    /** Snapshots (time, bid, ask, bid_size, ask_size): 900 in bar 0; 1800 then an older 1700 in bar 1; none after. */
+    private static Events book() {
+        return Events.builder(SourceType.ORDERBOOK).add(900, 99, 101, 3, 1).add(1800, 100, 100.5, 1, 1)
+                .add(1700, 98, 102, 5, 1).build();
+    }
+
+    private static Events liquidations() {
+        return Events.builder(SourceType.LIQUIDATIONS).add(2500, SELL, 90, 7).add(2999, BUY, 91, 0.5).build();
+    }
+
+    private static double[] eval(String expression) {
+        Plan plan = Plan.compile(expression);
+        Map<String, Events> events = Map.of("trades", trades(), "orderbook", book(), "liquidations", liquidations());
+        double[] batch = plan.run(Sources.attach(bars(), events, plan.columns())).value().toArray();
+        assertArrayEquals(batch, stream(plan), expression + ": stream differs from batch");
+        return batch;
+    }
+
+    /** The same events interleaved with the bars, each event just before the bar it belongs to closes. */
+    private static double[] stream(Plan plan) {
+        SourceStream s = new SourceStream(plan);
+        Map<String, Events> all = Map.of("trades", trades(), "orderbook", book(), "liquidations", liquidations());
+        double[] out = new double[T.length];
+        for (int i = 0; i < T.length; i++) {
+            for (String key : s.sources()) {
+                Events e = all.get(key);
+                double[] row = new double[e.type().fields().size()];
+                for (int k = 0; k < e.size(); k++) {
+                    long t = e.time(k);
+                    if (t <= T[i] && (i == 0 || t > T[i - 1])) {
+                        e.row(k, row);
+                        s.event(key, t, row.clone());
+                    }
+                }
+            }
+            double[] bar = new double[s.barColumns().size()];
+            for (int c = 0; c < bar.length; c++) {
+                bar[c] = bars().column(s.barColumns().get(c))[i];
+            }
+            s.update(T[i], bar);
+            out[i] = s.value();
+        }
+        return out;
+    }
+
+    @Test
+    void countAndSumAreZeroOnAnEmptyBar() {
+        assertArrayEquals(new double[] {2, 3, 0, 1}, eval("trades.count"));
+        assertArrayEquals(new double[] {4, 16, 0, 6}, eval("trades.sum(amount)"));
+    }
+
+    @Test
+    void meansAndExtremesAreNaNOnAnEmptyBar() {
+        assertArrayEquals(new double[] {101, 101, NaN, 105}, eval("trades.avg(price)")); // (101+103+99)/3 in bar 1
+        assertArrayEquals(new double[] {102, 103, NaN, 105}, eval("trades.max(price)"));
+        assertArrayEquals(new double[] {100, 99, NaN, 105}, eval("trades.min(price)"));
+        // vwap bar 0: (100·1 + 102·3)/4 = 101.5; bar 1: (101·2 + 103·10 + 99·4)/16 = 1628/16 = 101.75
+        assertArrayEquals(new double[] {101.5, 101.75, NaN, 105}, eval("trades.vwap"));
+    }
+
+    @Test
+    void firstAndLastGoByEventTimeNotArrival() {
+        assertArrayEquals(new double[] {100, 101, NaN, 105}, eval("trades.first(price)"));
+        assertArrayEquals(new double[] {102, 103, NaN, 105}, eval("trades.last(price)")); // 1500 arrived before 1200
+    }
+
+    @Test
+    void filtersSelectEventsByNumberAndText() {
+        assertArrayEquals(new double[] {0, 1, 0, 1}, eval("trades.filter(amount > 5).count"));
+        assertArrayEquals(new double[] {1, 6, 0, 6}, eval("trades.filter(side == 'buy').sum(amount)"));
+        assertArrayEquals(new double[] {0, 4, 0, 6}, eval("trades.filter(side == 'buy' and 3 < amount).sum(amount)"));
+        assertArrayEquals(new double[] {0, 4, 0, 6}, eval("trades.filter(side == 'buy').filter(amount > 3).sum(amount)"));
+    }
+
+    @Test
+    void theOrderBookIsItsLatestSnapshotCarriedIntoBarsWithoutOne() {
+        // bar 1's latest snapshot is 1800 (100 / 100.5), though 1700 arrived after it; bars 2 and 3 carry it
+        assertArrayEquals(new double[] {2, 0.5, 0.5, 0.5}, eval("orderbook.spread"));
+        assertArrayEquals(new double[] {100, 100.25, 100.25, 100.25}, eval("orderbook.mid"));
+        assertArrayEquals(new double[] {0.75, 0.5, 0.5, 0.5}, eval("orderbook.imbalance")); // 3/(3+1), 1/(1+1)
+        double bps1 = 0.5 / 100.25 * 10_000; // spread over mid, in basis points
+        assertArrayEquals(new double[] {200, bps1, bps1, bps1}, eval("orderbook.spread_bps"));
+    }
+
+    @Test
+    void liquidationsAndKernelsOverAggregates() {
+        assertArrayEquals(new double[] {0, 0, 7.5, 0}, eval("liquidations.sum(amount)"));
+        assertArrayEquals(new double[] {NaN, 10, 8, 3}, eval("sma(trades.sum(amount), 2)"));
+        assertArrayEquals(new double[] {0, 1, 0, 0}, eval("trades.count > 2"));
+    }
+
+    @Test
+    void oneAggregateWrittenTwiceIsOneColumn() {
+        Plan plan = Plan.compile("trades.sum(amount) + sum(trades, amount) + trades.count()");
+        assertEquals(List.of("trades.sum(amount)", "trades.count"), plan.columns());
+    }
+
+    @Test
+    void mistakesPointAtTheirPart() {
+        var e = assertThrows(BindingException.class, () -> Plan.compile("trades.filter(volume > 1).count"));
+        assertEquals(15, e.column());
+        assertEquals("trades has no field 'volume'; fields: price, amount, side", e.reason());
+        e = assertThrows(BindingException.class, () -> Plan.compile("sma(trades.sum(side), 3)"));
+        assertEquals(16, e.column());
+        e = assertThrows(BindingException.class, () -> Plan.compile("trades.filter(side == 'up').count"));
+        assertEquals(23, e.column());
+        e = assertThrows(BindingException.class, () -> Plan.compile("sma(trades, 3)"));
+        assertEquals("trades is a source of events, not a series; aggregate it per bar, e.g. trades.count", e.reason());
+        e = assertThrows(BindingException.class, () -> Plan.compile("orderbook.depth"));
+        assertEquals(1, e.column());
+    }
+
+    @Test
+    void aClosedBarNeverChanges() {
+        SourceStream s = new SourceStream(Plan.compile("trades.count"));
+        s.event("trades", 900, 1, 1, BUY);
+        s.update(1000);
+        assertEquals(1, s.value());
+        assertThrows(StreamStateException.class, () -> s.event("trades", 1000, 1, 1, BUY));
+        assertThrows(UnknownNameException.class, () -> s.event("orderbook", 1100, 1, 2, 1, 1));
+    }
+
+    @Test
+    void missingEventsAreNamed() {
+        Plan plan = Plan.compile("trades.count");
+        var e = assertThrows(UnknownNameException.class, () -> Sources.attach(bars(), Map.of(), plan.columns()));
+        assertEquals("the plan reads trades.count but no trades events were given; given: none", e.getMessage());
+    }
+
+    @Test
+    void requirementsListWhatToFetch() {
+        Requirements r = Plan.compile("sma(trades.filter(side == 'buy').sum(amount), 20) > ETH.trades.vwap and "
+                + "orderbook.spread_bps < 5 and rsi(close@1h, 14) > 50 and close.24h_ago < close").requirements();
+        assertEquals(List.of("close"), r.columns());
+        // vwap reads price and amount; the filter reads side; spread_bps reads the whole best level
+        assertEquals(Map.of("trades", List.of("amount", "side"), "ETH.trades", List.of("amount", "price"),
+                "orderbook", List.of("ask", "ask_size", "bid", "bid_size")), r.sources());
+        assertEquals(List.of("ETH"), r.symbols());
+        assertEquals(List.of("1h"), r.timeframes());
+        assertEquals(20, r.historyBars()); // sma(…, 20) is valid from bar 19
+        assertEquals(24 * 3_600_000L, r.historyMillis()); // the 24h lag needs more than rsi(…, 14) on 1h bars (15 hours)
+        assertEquals(15 * 3_600_000L, Plan.compile("rsi(close@1h, 14)").requirements().historyMillis());
+    }
+}
