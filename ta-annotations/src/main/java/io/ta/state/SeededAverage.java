@@ -14,10 +14,15 @@ import io.ta.spi.StateWriter;
  * operation order for that indicator, so kernels built on it reproduce TA-Lib bit for bit:
  *
  * <ul>
- *   <li>{@link #ema(int, double)}: {@code e = (x − e)·k + e} (TA-Lib EMA, MACD);
- *   <li>{@link #wilder(int)}: {@code e = (e·(n−1) + x)/n} (Wilder's RMA inside ATR, RSI, ADX);
- *   <li>{@link #blend(int, double)}: {@code e = k·x + (1−k)·e} (TA-Lib T3's stages).
+ *   <li>{@link Exponential}: {@code e = (x − e)·k + e} (TA-Lib EMA, MACD);
+ *   <li>{@link Wilder}: {@code e = (e·(n−1) + x)/n} (Wilder's RMA inside ATR, RSI, ADX);
+ *   <li>{@link Blend}: {@code e = k·x + (1−k)·e} (TA-Lib T3's stages).
  * </ul>
+ *
+ * <p>The three recursions are three final classes built with {@code new}, not one class with a mode chosen by a
+ * factory: a kernel's constructor runs once per batch, so the JIT will not inline a static factory called there, and
+ * an average it returns would live on the heap, loaded and stored every bar; a constructor is inlined, the average is
+ * scalar-replaced into registers, and the recursion is known statically.
  *
  * <p>Missing values (CATALOG.md §5.2): a non-finite push returns NaN and changes nothing, neither the seed nor the
  * average, so the average recovers on the next finite value and an average of another kernel's output starts its
@@ -25,69 +30,32 @@ import io.ta.spi.StateWriter;
  * and then dropped: it cannot drift, and the recursion that follows forgets any outlier geometrically.
  */
 @Cost(time = Complexity.CONSTANT, memory = Complexity.CONSTANT)
-public final class SeededAverage implements StatePart<SeededAverage.Mark> {
-    private static final int EMA = 0;
-    private static final int WILDER = 1;
-    private static final int BLEND = 2;
-
-    private final int period;
-    private final int form;
-    private final double k;
-    private final double oneMinusK;
-    private final double periodMinusOne;
+public abstract sealed class SeededAverage implements StatePart<SeededAverage.Mark>
+        permits SeededAverage.Exponential, SeededAverage.Wilder, SeededAverage.Blend {
+    final int period;
     private double value;
     private double seedSum;
     private int seeded;
 
-    private SeededAverage(int period, int form, double k) {
+    SeededAverage(int period) {
+        this.period = checked(period);
+    }
+
+    private static int checked(int period) {
         if (period < 1) {
             throw new IllegalArgumentException("SeededAverage period must be at least 1, got " + period);
         }
-        this.period = period;
-        this.form = form;
-        this.k = k;
-        this.oneMinusK = 1.0 - k;
-        this.periodMinusOne = period - 1;
+        return period;
     }
 
-    /**
-     * TA-Lib's EMA recursion {@code e = (x − e)·k + e} after the seed.
-     *
-     * @param period the number of values the seed averages, at least 1
-     * @param k the smoothing factor, {@code 2/(period+1)} for a plain EMA
-     * @return an empty average
-     */
-    public static SeededAverage ema(int period, double k) {
-        return new SeededAverage(period, EMA, k);
-    }
-
-    /**
-     * Wilder's recursion {@code e = (e·(n−1) + x)/n} after the seed.
-     *
-     * @param period the number of values the seed averages, and Wilder's n; at least 1
-     * @return an empty average
-     */
-    public static SeededAverage wilder(int period) {
-        return new SeededAverage(period, WILDER, 1.0 / period);
-    }
-
-    /**
-     * The recursion {@code e = k·x + (1−k)·e} after the seed: an EMA in TA-Lib T3's operation order, which differs
-     * from {@link #ema(int, double)}'s in the last bits.
-     *
-     * @param period the number of values the seed averages, at least 1
-     * @param k the smoothing factor
-     * @return an empty average
-     */
-    public static SeededAverage blend(int period, double k) {
-        return new SeededAverage(period, BLEND, k);
-    }
+    /** The recursion after the seed: the next average from the current one {@code e} and a finite {@code x}. */
+    abstract double next(double e, double x);
 
     /**
      * Adds {@code x}: NaN (and no change) when {@code x} is not finite or the seed is still incomplete, else the
      * average including {@code x}.
      */
-    public double push(double x) {
+    public final double push(double x) {
         if (!(Math.abs(x) <= Double.MAX_VALUE)) {
             return Double.NaN;
         }
@@ -99,39 +67,99 @@ public final class SeededAverage implements StatePart<SeededAverage.Mark> {
             value = seedSum / period;
             return value;
         }
-        double e = value;
-        value = switch (form) {
-            case EMA -> (x - e) * k + e;
-            case WILDER -> (e * periodMinusOne + x) / period;
-            default -> k * x + oneMinusK * e;
-        };
+        value = next(value, x);
         return value;
     }
 
     /** Whether the seed is complete: the last finite push returned an average. */
-    public boolean isSeeded() {
+    public final boolean isSeeded() {
         return seeded == period;
     }
 
     /** The current average; meaningful once {@link #isSeeded()}. */
-    public double value() {
+    public final double value() {
         return value;
     }
 
+    /** TA-Lib's EMA recursion {@code e = (x − e)·k + e} after the seed. */
+    @Cost(time = Complexity.CONSTANT, memory = Complexity.CONSTANT)
+    public static final class Exponential extends SeededAverage {
+        private final double k;
+
+        /**
+         * An empty average.
+         *
+         * @param period the number of values the seed averages, at least 1
+         * @param k the smoothing factor, {@code 2/(period+1)} for a plain EMA
+         */
+        public Exponential(int period, double k) {
+            super(period);
+            this.k = k;
+        }
+
+        @Override
+        double next(double e, double x) {
+            return (x - e) * k + e;
+        }
+    }
+
+    /** Wilder's recursion {@code e = (e·(n−1) + x)/n} after the seed. */
+    @Cost(time = Complexity.CONSTANT, memory = Complexity.CONSTANT)
+    public static final class Wilder extends SeededAverage {
+        /**
+         * An empty average.
+         *
+         * @param period the number of values the seed averages, and Wilder's n; at least 1
+         */
+        public Wilder(int period) {
+            super(period);
+        }
+
+        @Override
+        double next(double e, double x) {
+            return (e * (period - 1) + x) / period;
+        }
+    }
+
+    /**
+     * The recursion {@code e = k·x + (1−k)·e} after the seed: an EMA in TA-Lib T3's operation order, which differs
+     * from {@link Exponential}'s in the last bits.
+     */
+    @Cost(time = Complexity.CONSTANT, memory = Complexity.CONSTANT)
+    public static final class Blend extends SeededAverage {
+        private final double k;
+
+        /**
+         * An empty average.
+         *
+         * @param period the number of values the seed averages, at least 1
+         * @param k the smoothing factor
+         */
+        public Blend(int period, double k) {
+            super(period);
+            this.k = k;
+        }
+
+        @Override
+        double next(double e, double x) {
+            return k * x + (1.0 - k) * e;
+        }
+    }
+
     @Override
-    public Mark newMark() {
+    public final Mark newMark() {
         return new Mark();
     }
 
     @Override
-    public void mark(Mark m) {
+    public final void mark(Mark m) {
         m.value = value;
         m.seedSum = seedSum;
         m.seeded = seeded;
     }
 
     @Override
-    public void rewind(Mark m) {
+    public final void rewind(Mark m) {
         value = m.value;
         seedSum = m.seedSum;
         seeded = m.seeded;
@@ -139,7 +167,7 @@ public final class SeededAverage implements StatePart<SeededAverage.Mark> {
 
     /** The period (checked on read), the values seeded so far, the seed's sum and the average. */
     @Override
-    public void write(StateWriter out) {
+    public final void write(StateWriter out) {
         out.putInt(period);
         out.putInt(seeded);
         out.putDouble(seedSum);
@@ -147,7 +175,7 @@ public final class SeededAverage implements StatePart<SeededAverage.Mark> {
     }
 
     @Override
-    public void read(StateReader in) {
+    public final void read(StateReader in) {
         in.expectInt("average period", period);
         int s = in.getInt("values seeded", 0, period);
         // Any double: a sum or an average of values near the largest double may overflow, as the step's would.

@@ -10,7 +10,7 @@ import io.ta.state.SeededAverage;
 
 /**
  * Exponential moving average, as TA-Lib EMA (CATALOG.md §1.5): {@code k = 2/(n+1)}, seeded with the arithmetic mean
- * of the first n valid inputs, then {@code e = (x − e)·k + e} in TA-Lib's operation order — {@link SeededAverage#ema}, the seeded
+ * of the first n valid inputs, then {@code e = (x − e)·k + e} in TA-Lib's operation order — {@link SeededAverage.Exponential}, the seeded
  * average this kernel shares with {@link Rma}, {@link T3} and ADX.
  *
  * <p>Recursive state: a missing input outputs NaN and is skipped (it neither advances the seed nor the average), so
@@ -28,7 +28,7 @@ import io.ta.state.SeededAverage;
 public final class Ema {
     final int period;
     final double k;
-    final SeededAverage average;
+    final SeededAverage.Exponential average;
 
     public Ema(@Param(defaultValue = "20", min = 1, max = 100_000) int period) {
         this(period, 2.0 / (period + 1));
@@ -37,7 +37,7 @@ public final class Ema {
     private Ema(int period, double k) {
         this.period = period;
         this.k = k;
-        this.average = SeededAverage.ema(period, k);
+        this.average = new SeededAverage.Exponential(period, k);
     }
 
     /**

@@ -11,7 +11,7 @@ import io.ta.state.SeededAverage;
 /**
  * Wilder's smoothing (RMA, SMMA; Wilder 1978, New Concepts in Technical Trading Systems): seeded with the mean of
  * the first n valid inputs, then {@code e = (e·(n−1) + x)/n} — the form TA-Lib uses inside ATR and RSI. Missing
- * inputs are skipped like {@link Ema}'s: both are a {@link SeededAverage}, this one {@link SeededAverage#wilder}.
+ * inputs are skipped like {@link Ema}'s: both are a {@link SeededAverage}, this one {@link SeededAverage.Wilder}.
  * Tulip Indicators {@code wilders} matches.
  */
 @Chart(pane = Chart.Pane.PRICE)
@@ -23,10 +23,10 @@ import io.ta.state.SeededAverage;
         reference = "Wilder 1978; Tulip wilders",
         scale = Scale.PRICE)
 public final class Rma {
-    final SeededAverage average;
+    final SeededAverage.Wilder average;
 
     public Rma(@Param(defaultValue = "14", min = 1, max = 100_000) int period) {
-        this.average = SeededAverage.wilder(period);
+        this.average = new SeededAverage.Wilder(period);
     }
 
     public static int lookback(int period) {

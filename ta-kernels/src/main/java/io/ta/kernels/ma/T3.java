@@ -18,7 +18,7 @@ import io.ta.state.SeededAverage;
  *
  * <p>Why not six {@link Ema}s: the seeding would match, but TA-Lib's T3 steps its EMAs as {@code k·x + (1−k)·e},
  * while TA-Lib EMA (and so {@link Ema}) uses {@code (x − e)·k + e}. The two differ in the last bits, so each stage is
- * the same seeded average in T3's own form ({@link SeededAverage#blend}) to reproduce TA-Lib's T3 bit for bit.
+ * the same seeded average in T3's own form ({@link SeededAverage.Blend}) to reproduce TA-Lib's T3 bit for bit.
  *
  * <p>Recursive: a missing input outputs NaN and is skipped (§5.2); it neither advances a seed nor any EMA.
  */
@@ -35,23 +35,23 @@ public final class T3 {
     final double c3;
     final double c4;
     /** The EMAs e1..e6, each fed the previous one's output: a stage starts seeding when the one before is seeded. */
-    final SeededAverage e1;
-    final SeededAverage e2;
-    final SeededAverage e3;
-    final SeededAverage e4;
-    final SeededAverage e5;
-    final SeededAverage e6;
+    final SeededAverage.Blend e1;
+    final SeededAverage.Blend e2;
+    final SeededAverage.Blend e3;
+    final SeededAverage.Blend e4;
+    final SeededAverage.Blend e5;
+    final SeededAverage.Blend e6;
 
     public T3(
             @Param(defaultValue = "5", min = 2, max = 100_000) int period,
             @Param(defaultValue = "0.7", min = 0, max = 1, doc = "volume factor") double vFactor) {
         double k = 2.0 / (period + 1.0);
-        this.e1 = SeededAverage.blend(period, k);
-        this.e2 = SeededAverage.blend(period, k);
-        this.e3 = SeededAverage.blend(period, k);
-        this.e4 = SeededAverage.blend(period, k);
-        this.e5 = SeededAverage.blend(period, k);
-        this.e6 = SeededAverage.blend(period, k);
+        this.e1 = new SeededAverage.Blend(period, k);
+        this.e2 = new SeededAverage.Blend(period, k);
+        this.e3 = new SeededAverage.Blend(period, k);
+        this.e4 = new SeededAverage.Blend(period, k);
+        this.e5 = new SeededAverage.Blend(period, k);
+        this.e6 = new SeededAverage.Blend(period, k);
         // TA-Lib's coefficient arithmetic, term for term.
         double v2 = vFactor * vFactor;
         this.c1 = -(v2 * vFactor);

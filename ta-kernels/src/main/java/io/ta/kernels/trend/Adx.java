@@ -12,7 +12,7 @@ import io.ta.state.SeededAverage;
 /**
  * Average directional movement index (Wilder 1978), as TA-Lib ADX with its PLUS_DI and MINUS_DI (CATALOG.md §3.2):
  * at bar 2n−1 the mean of the n DX values of bars n..2n−1 (an undefined DX counts 0), then
- * {@code ADX = (ADX₋₁·(n−1) + DX)/n} (a {@link SeededAverage#wilder}), where an undefined DX leaves ADX unchanged. DX and the DIs come from the
+ * {@code ADX = (ADX₋₁·(n−1) + DX)/n} (a {@link SeededAverage.Wilder}), where an undefined DX leaves ADX unchanged. DX and the DIs come from the
  * composed {@link Dx}, so {@code plus_di}/{@code minus_di} equal the standalone kernels from bar 2n−1 on (before it
  * they are NaN: one lookback for every output, TA-Lib's convention).
  *
@@ -27,7 +27,7 @@ import io.ta.state.SeededAverage;
         scale = Scale.UNITLESS)
 public final class Adx {
     final Dx dx;
-    final SeededAverage average;
+    final SeededAverage.Wilder average;
     @Output(doc = "Wilder-smoothed DX")
     double adx;
     @Output(doc = "+DI")
@@ -37,7 +37,7 @@ public final class Adx {
 
     public Adx(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
         this.dx = new Dx(period);
-        this.average = SeededAverage.wilder(period);
+        this.average = new SeededAverage.Wilder(period);
     }
 
     public static int lookback(int period) {
