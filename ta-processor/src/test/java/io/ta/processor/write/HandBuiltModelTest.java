@@ -3,13 +3,17 @@ package io.ta.processor.write;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Family;
 import io.ta.annotation.OutputKind;
 import io.ta.annotation.Scale;
 import io.ta.processor.model.ChartModel;
 import io.ta.processor.model.FieldModel;
+import io.ta.processor.model.GeneratedMembers;
 import io.ta.processor.model.InputModel;
 import io.ta.processor.model.KernelModel;
 import io.ta.processor.model.OutputModel;
@@ -18,8 +22,11 @@ import io.ta.processor.model.RangeModel;
 import io.ta.processor.model.RequireModel;
 import io.ta.spi.ParamType;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -123,6 +130,55 @@ class HandBuiltModelTest {
         assertTrue(src.contains("this.count = k.count;") && src.contains("k.count = this.count;"), src);
         assertTrue(src.contains("DoubleRing.Mark"), "a part checkpoints through its mark: " + src);
         assertTrue(src.contains("w.putLong(k.count);"), src);
+    }
+
+    /** The channel reduced to one output, {@code value}, which its step returns. */
+    static KernelModel singleOutput() {
+        KernelModel c = channel();
+        return new KernelModel(c.kernel(), c.name(), c.aliases(), c.selectors(), c.family(), c.kind(), c.chart(), c.summary(),
+                c.reference(), c.lookbackFormula(), c.lookbackArgs(), c.params(), c.inputs(),
+                List.of(new OutputModel("value", "value", "", Scale.PRICE)), false, c.stepMethod(), c.fields(), c.requires(),
+                c.schema(), c.invariants(), c.timeCost(), c.memoryCost());
+    }
+
+    @Test
+    void everyStreamMemberTheKernelDidNotNameIsReserved() {
+        for (KernelModel m : List.of(channel(), singleOutput())) {
+            TypeSpec stream = new StreamWriter().write(m, List.of()).typeSpec();
+            Set<String> params = m.params().stream().map(ParamModel::javaName).collect(Collectors.toSet());
+            Set<String> accessors = m.multiOutput()
+                    ? m.outputs().stream().map(OutputModel::javaName).collect(Collectors.toSet())
+                    : Set.of();
+            Set<String> reservedMethods = GeneratedMembers.streamMethodNames();
+            Set<String> fields = new TreeSet<>();
+            for (FieldSpec f : stream.fieldSpecs()) {
+                fields.add(f.name());
+                if (!params.contains(f.name())) {
+                    assertTrue(GeneratedMembers.STREAM_FIELDS.contains(f.name()),
+                            "field '" + f.name() + "' of " + stream.name() + " is not in GeneratedMembers.STREAM_FIELDS");
+                }
+            }
+            assertTrue(fields.containsAll(params), "each parameter is a field: " + fields);
+            Set<String> methods = new TreeSet<>();
+            for (MethodSpec method : stream.methodSpecs()) {
+                if (method.isConstructor()) {
+                    continue;
+                }
+                methods.add(method.name());
+                if (!accessors.contains(method.name())) {
+                    assertTrue(reservedMethods.contains(method.name()),
+                            "method '" + method.name() + "' of " + stream.name() + " is not in GeneratedMembers' reserved methods");
+                }
+            }
+            assertTrue(methods.containsAll(accessors), "each output has an accessor: " + methods);
+            // The reverse: a name reserved for the writer that it no longer emits would refuse kernels for nothing.
+            Set<String> emitted = new TreeSet<>(fields);
+            emitted.addAll(methods);
+            for (String own : GeneratedMembers.STREAM_FIELDS) {
+                assertTrue(fields.contains(own), "reserved field '" + own + "' is emitted: " + fields);
+            }
+            assertTrue(emitted.contains(m.multiOutput() ? GeneratedMembers.CAPTURE_METHOD : GeneratedMembers.VALUE_METHOD), methods::toString);
+        }
     }
 
     private static void assertInOrder(String text, String... parts) {
