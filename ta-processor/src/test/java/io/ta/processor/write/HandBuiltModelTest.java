@@ -1,5 +1,6 @@
 package io.ta.processor.write;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.palantir.javapoet.ClassName;
@@ -94,7 +95,7 @@ class HandBuiltModelTest {
     }
 
     @Test
-    void descriptorListsEveryParameterInOrderWithItsTypeAndUnpacksByIndex() {
+    void descriptorListsEveryParameterInOrderWithItsTypeAndUnpacksItOnceByIndex() {
         KernelModel m = channel();
         String src = new DescriptorWriter().write(m, List.of()).toString();
         assertTrue(src.contains("class " + m.descriptorType().simpleName()), src);
@@ -105,11 +106,18 @@ class HandBuiltModelTest {
                 "new ParamSpec(\"centered\", ParamType.BOOL, \"false\"");
         assertTrue(src.contains("List.of(\"fast\", \"slow\")"), src);
         assertTrue(src.contains("Scale.PRICE)"), "width is quoted in prices: " + src);
-        assertTrue(src.contains("int period = p.intValue(0);"), src);
-        assertTrue(src.contains("double width = p.realValue(1);"), src);
-        assertTrue(src.contains("Channel.Mode mode = Checks.choice(Channel.Mode.class, p.choice(2));"), src);
-        assertTrue(src.contains("int signalPeriod = p.intValue(3);"), src);
-        assertTrue(src.contains("boolean centered = p.boolValue(4);"), src);
+        assertInOrder(src, "final int period;", "final double width;", "final Channel.Mode mode;", "final int signalPeriod;",
+                "final boolean centered;");
+        for (String unpack : List.of("this.period = p.intValue(0);", "this.width = p.realValue(1);",
+                "this.mode = Checks.choice(Channel.Mode.class, p.choice(2));", "this.signalPeriod = p.intValue(3);",
+                "this.centered = p.boolValue(4);")) {
+            assertEquals(1, occurrences(src, unpack), "each parameter is unpacked in one place: " + unpack + " in\n" + src);
+        }
+        assertEquals(1, occurrences(src, "p.kernel().equals(\"channel\")"), "and checked to be this kernel's once: " + src);
+        // lookback, the per-output lookback, newStream and batch all read the one unpacking.
+        assertEquals(4, occurrences(src, "Args a = new Args(p);"), src);
+        assertTrue(src.contains("return Channel.positionLookback(a.period);"), "a per-output lookback reads it too: " + src);
+        assertTrue(src.contains("return new ChannelStream(a.period, a.width, a.mode, a.signalPeriod, a.centered);"), src);
         assertTrue(src.contains("return \"max(period, signal_period) - 1\";"), src);
         assertTrue(src.contains("Family.VOLATILITY"), src);
         assertTrue(src.contains("Complexity.LOGARITHMIC"), src);
@@ -179,6 +187,14 @@ class HandBuiltModelTest {
             }
             assertTrue(emitted.contains(m.multiOutput() ? GeneratedMembers.CAPTURE_METHOD : GeneratedMembers.VALUE_METHOD), methods::toString);
         }
+    }
+
+    private static int occurrences(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            n++;
+        }
+        return n;
     }
 
     private static void assertInOrder(String text, String... parts) {
