@@ -137,52 +137,34 @@ public final class Bands_Descriptor implements KernelDescriptor {
 
     @Override
     public int lookback(ParamValues p) {
-        check(p);
-        int fastPeriod = p.intValue(0);
-        int slowPeriod = p.intValue(1);
-        double width = p.realValue(2);
-        validate(fastPeriod, slowPeriod, width);
-        return Bands.lookback(slowPeriod);
+        Args a = new Args(p);
+        validate(a.fastPeriod, a.slowPeriod, a.width);
+        return Bands.lookback(a.slowPeriod);
     }
 
     @Override
     public int lookback(ParamValues p, int output) {
-        check(p);
-        int fastPeriod = p.intValue(0);
-        int slowPeriod = p.intValue(1);
-        double width = p.realValue(2);
-        validate(fastPeriod, slowPeriod, width);
+        Args a = new Args(p);
+        validate(a.fastPeriod, a.slowPeriod, a.width);
         switch (output) {
-            case 0: return Bands.upperLookback(fastPeriod);
-            default: return Bands.lookback(slowPeriod);
+            case 0: return Bands.upperLookback(a.fastPeriod);
+            default: return Bands.lookback(a.slowPeriod);
         }
     }
 
     @Override
     public BandsStream newStream(ParamValues p) {
-        check(p);
-        int fastPeriod = p.intValue(0);
-        int slowPeriod = p.intValue(1);
-        double width = p.realValue(2);
-        return new BandsStream(fastPeriod, slowPeriod, width);
+        Args a = new Args(p);
+        return new BandsStream(a.fastPeriod, a.slowPeriod, a.width);
     }
 
     @Override
     public double[][] batch(ParamValues p, double[]... inputs) {
-        check(p);
-        int fastPeriod = p.intValue(0);
-        int slowPeriod = p.intValue(1);
-        double width = p.realValue(2);
+        Args a = new Args(p);
         int n = Checks.inputs("bands", INPUTS, inputs);
         double[][] out = new double[3][n];
-        batch(inputs[0], inputs[1], fastPeriod, slowPeriod, width, out[0], out[1], out[2]);
+        batch(inputs[0], inputs[1], a.fastPeriod, a.slowPeriod, a.width, out[0], out[1], out[2]);
         return out;
-    }
-
-    private static void check(ParamValues p) {
-        if (!p.kernel().equals("bands") || p.size() != 3) {
-            throw new IllegalArgumentException("parameter values for bands were built for " + p.kernel());
-        }
     }
 
     /**
@@ -278,5 +260,25 @@ public final class Bands_Descriptor implements KernelDescriptor {
     @Override
     public String toString() {
         return "KernelDescriptor[bands]";
+    }
+
+    /**
+     * Parameter values built for {@code bands}, unpacked once into their Java types.
+     */
+    private static final class Args {
+        final int fastPeriod;
+
+        final int slowPeriod;
+
+        final double width;
+
+        Args(ParamValues p) {
+            if (!p.kernel().equals("bands") || p.size() != 3) {
+                throw new IllegalArgumentException("parameter values for bands were built for " + p.kernel());
+            }
+            this.fastPeriod = p.intValue(0);
+            this.slowPeriod = p.intValue(1);
+            this.width = p.realValue(2);
+        }
     }
 }

@@ -127,36 +127,24 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
 
     @Override
     public int lookback(ParamValues p) {
-        check(p);
-        int period = p.intValue(0);
-        WindowMean.Rounding rounding = Checks.choice(WindowMean.Rounding.class, p.choice(1));
-        validate(period, rounding);
-        return WindowMean.lookback(period);
+        Args a = new Args(p);
+        validate(a.period, a.rounding);
+        return WindowMean.lookback(a.period);
     }
 
     @Override
     public WindowMeanStream newStream(ParamValues p) {
-        check(p);
-        int period = p.intValue(0);
-        WindowMean.Rounding rounding = Checks.choice(WindowMean.Rounding.class, p.choice(1));
-        return new WindowMeanStream(period, rounding);
+        Args a = new Args(p);
+        return new WindowMeanStream(a.period, a.rounding);
     }
 
     @Override
     public double[][] batch(ParamValues p, double[]... inputs) {
-        check(p);
-        int period = p.intValue(0);
-        WindowMean.Rounding rounding = Checks.choice(WindowMean.Rounding.class, p.choice(1));
+        Args a = new Args(p);
         int n = Checks.inputs("window_mean", INPUTS, inputs);
         double[][] out = new double[1][n];
-        batch(inputs[0], period, rounding, out[0]);
+        batch(inputs[0], a.period, a.rounding, out[0]);
         return out;
-    }
-
-    private static void check(ParamValues p) {
-        if (!p.kernel().equals("window_mean") || p.size() != 2) {
-            throw new IllegalArgumentException("parameter values for window_mean were built for " + p.kernel());
-        }
     }
 
     /**
@@ -219,5 +207,22 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
     @Override
     public String toString() {
         return "KernelDescriptor[window_mean]";
+    }
+
+    /**
+     * Parameter values built for {@code window_mean}, unpacked once into their Java types.
+     */
+    private static final class Args {
+        final int period;
+
+        final WindowMean.Rounding rounding;
+
+        Args(ParamValues p) {
+            if (!p.kernel().equals("window_mean") || p.size() != 2) {
+                throw new IllegalArgumentException("parameter values for window_mean were built for " + p.kernel());
+            }
+            this.period = p.intValue(0);
+            this.rounding = Checks.choice(WindowMean.Rounding.class, p.choice(1));
+        }
     }
 }

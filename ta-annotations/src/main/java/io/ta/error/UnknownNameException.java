@@ -1,6 +1,8 @@
 package io.ta.error;
 
+import io.ta.spi.Names;
 import java.io.Serial;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,19 @@ public final class UnknownNameException extends TaException {
         this.what = what;
         this.name = name;
         this.suggestion = suggestion;
+    }
+
+    /**
+     * A result (a root of a plan) that the plan does not have: the one message every place that looks a result up by
+     * name gives, naming the closest result when one is a likely typo and every result there is.
+     *
+     * @param name the result asked for
+     * @param results the results the plan has, in its order
+     */
+    public static UnknownNameException result(String name, Collection<String> results) {
+        String near = Names.closest(name, results);
+        return new UnknownNameException("result", name, near, "no result named '" + name + "'" + Names.hint(near)
+                + "; results: " + String.join(", ", results));
     }
 
     /** What kind of name it was: {@code "kernel"}, {@code "parameter"}, {@code "output"}, ... */

@@ -100,9 +100,7 @@ final class CompiledPlan {
     int indexOf(String name) {
         int i = names.indexOf(name);
         if (i < 0) {
-            String near = Names.closest(name, names);
-            throw new UnknownNameException("result", name, near, "ta_flink: no result named '" + name + "'"
-                    + Names.hint(near) + "; results: " + String.join(", ", names));
+            throw UnknownNameException.result(name, names);
         }
         return i;
     }

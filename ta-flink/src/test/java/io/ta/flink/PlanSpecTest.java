@@ -54,7 +54,8 @@ class PlanSpecTest {
         assertEquals(java.util.List.of("fast", "slow"), two.names());
         assertEquals(1, two.indexOf("slow"));
         UnknownNameException e = assertThrows(UnknownNameException.class, () -> two.indexOf("slw"));
-        assertTrue(e.getMessage().contains("did you mean slow?"), e.getMessage());
+        assertEquals("no result named 'slw' (did you mean slow?); results: fast, slow", e.getMessage(),
+                "the runtime's message for an unknown result");
     }
 
     @Test

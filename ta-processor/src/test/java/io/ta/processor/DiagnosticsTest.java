@@ -91,6 +91,9 @@ class DiagnosticsTest {
                                 + "    public static int lookback(int count) { return count - 1; }\n" + STEP),
                         Messages.PARAM_RESERVED.formatted("count", "KERNEL, count, k, last, lastInputs, lookback, outputs, probe", "count"),
                         "int count) {}"),
+                new Case("INPUT_RESERVED", ok(CTOR + LOOKBACK + "    @Step public double step(double last) { return last; }\n"),
+                        Messages.INPUT_RESERVED.formatted("last", "KERNEL, count, k, last, lastInputs, lookback, outputs, probe", "last"),
+                        "double last"),
                 new Case("PARAM_TYPE", ok("    public K(@Param(defaultValue = \"3\") long period) {}\n"
                                 + "    public static int lookback() { return 0; }\n" + STEP),
                         Messages.PARAM_TYPE.formatted("period", "long"), "long period"),

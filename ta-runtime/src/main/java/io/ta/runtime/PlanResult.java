@@ -2,7 +2,6 @@ package io.ta.runtime;
 
 import io.ta.error.ShapeMismatchException;
 import io.ta.error.UnknownNameException;
-import io.ta.spi.Names;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,9 +86,7 @@ public final class PlanResult {
     public Series get(String root) {
         Series s = values.get(root);
         if (s == null) {
-            String near = Names.closest(root, values.keySet());
-            throw new UnknownNameException("result", root, near, "no result named '" + root + "'" + Names.hint(near)
-                    + "; results: " + String.join(", ", values.keySet()));
+            throw UnknownNameException.result(root, values.keySet());
         }
         return s;
     }

@@ -15,7 +15,6 @@ import io.ta.runtime.plan.Ops;
 import io.ta.runtime.plan.Ref;
 import io.ta.runtime.time.TimeOperator;
 import io.ta.spi.KernelStream;
-import io.ta.spi.Names;
 import io.ta.spi.StateSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -236,8 +235,7 @@ public final class PlanStream {
     public double value(String root) {
         Ref r = plan.roots().get(root);
         if (r == null) {
-            String near = Names.closest(root, plan.roots().keySet());
-            throw new UnknownNameException("result", root, near, "no result named '" + root + "'" + Names.hint(near));
+            throw UnknownNameException.result(root, plan.roots().keySet());
         }
         return values[program.slot(r)];
     }

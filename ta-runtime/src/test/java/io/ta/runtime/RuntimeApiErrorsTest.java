@@ -94,6 +94,27 @@ class RuntimeApiErrorsTest {
     }
 
     @Test
+    void anUnknownResultIsOneErrorWhereverItIsLookedUp() {
+        Map<String, String> two = new LinkedHashMap<>();
+        two.put("fast", "sma(close, 2)");
+        two.put("slow", "sma(close, 3)");
+        Plan plan = Plan.compile(two, Registry.standard());
+        PlanStream s = plan.stream();
+        PlanResult r = plan.run(BARS);
+        List<org.junit.jupiter.api.function.Executable> lookups = List.of(() -> plan.lookback("slw"), () -> plan.canonical("slw"),
+                () -> plan.columns("slw"), () -> s.value("slw"), () -> r.get("slw"), () -> r.lookback("slw"));
+        for (org.junit.jupiter.api.function.Executable lookup : lookups) {
+            UnknownNameException e = assertThrows(UnknownNameException.class, lookup);
+            assertEquals("no result named 'slw' (did you mean slow?); results: fast, slow", e.getMessage());
+            assertEquals("result", e.what());
+            assertEquals("slw", e.name());
+            assertEquals(java.util.Optional.of("slow"), e.suggestion());
+        }
+        assertEquals("no result named 'x'; results: value", assertThrows(UnknownNameException.class, () -> SMA.lookback("x")).getMessage(),
+                "no suggestion when nothing is close");
+    }
+
+    @Test
     void streamsResultsAndRegistry() {
         assertThrows(InvalidParameterException.class, () -> new PlanStream(null));
         PlanStream s = SMA.stream();

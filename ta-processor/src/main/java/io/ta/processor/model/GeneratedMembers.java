@@ -11,18 +11,48 @@ import java.util.TreeSet;
 /**
  * The members a generated stream declares besides the kernel's own names, so the validator can refuse a parameter or
  * an output that would collide with one. The stream's interface methods are read from {@link KernelStream} and
- * {@link Object} themselves; only the members the stream writer adds on its own are listed here.
+ * {@link Object} themselves; only the members the stream writer adds on its own are listed here, and the writer takes
+ * their names from these constants, so the reserved set and the emitted code cannot drift apart.
  */
 public final class GeneratedMembers {
     private GeneratedMembers() {}
 
+    /** The kernel's catalog name, a static constant the generated checks put in their messages. */
+    public static final String KERNEL_NAME_FIELD = "KERNEL";
+    /** The lookback of the stream's parameters, computed once. */
+    public static final String LOOKBACK_FIELD = "lookback";
+    /** The kernel instance the stream steps. */
+    public static final String KERNEL_FIELD = "k";
+    /** The checkpoint taken before the last committed bar, which {@code replaceLast} rewinds to. */
+    public static final String LAST_FIELD = "last";
+    /** The checkpoint {@code preview} rewinds to. */
+    public static final String PROBE_FIELD = "probe";
+    /** Bars committed so far. */
+    public static final String COUNT_FIELD = "count";
+    /** The outputs of the most recent update, preview or replaceLast, in descriptor order. */
+    public static final String OUTPUTS_FIELD = "outputs";
+    /** The inputs of the last committed bar, kept so a snapshot can re-derive the replace-last checkpoint. */
+    public static final String LAST_INPUTS_FIELD = "lastInputs";
+
+    /** A single-output stream's accessor of its output. */
+    public static final String VALUE_METHOD = "value";
+    /** A multi-output stream's copy of the kernel's output fields into {@link #OUTPUTS_FIELD}. */
+    public static final String CAPTURE_METHOD = "capture";
+    /** A fresh kernel with the stream's parameters, for a fused plan. */
+    public static final String NEW_KERNEL_METHOD = "newKernel";
+    /** One output by index, for a fused plan. */
+    public static final String OUTPUT_AT_METHOD = "outputAt";
+    /** A new array filled with NaN. */
+    public static final String NANS_METHOD = "nans";
+
     /** Fields of the generated stream; each constructor parameter becomes a field of the same name beside them. */
-    public static final SortedSet<String> STREAM_FIELDS = Collections.unmodifiableSortedSet(
-            new TreeSet<>(Set.of("KERNEL", "lookback", "k", "last", "probe", "count", "outputs", "lastInputs")));
+    public static final SortedSet<String> STREAM_FIELDS = Collections.unmodifiableSortedSet(new TreeSet<>(Set.of(
+            KERNEL_NAME_FIELD, LOOKBACK_FIELD, KERNEL_FIELD, LAST_FIELD, PROBE_FIELD, COUNT_FIELD, OUTPUTS_FIELD,
+            LAST_INPUTS_FIELD)));
 
     /** Methods the stream writer emits that neither {@link KernelStream} nor {@link Object} declares. */
     public static final Set<String> STREAM_METHODS =
-            Set.of("value", "capture", "newKernel", "outputAt", "nans");
+            Set.of(VALUE_METHOD, CAPTURE_METHOD, NEW_KERNEL_METHOD, OUTPUT_AT_METHOD, NANS_METHOD);
 
     /**
      * Every method name of a generated stream that an output's accessor (a no-argument method named after its field)

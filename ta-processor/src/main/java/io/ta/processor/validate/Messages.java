@@ -38,6 +38,11 @@ public final class Messages {
             "[TaParamReserved] constructor parameter '%s' has the name of a field the generated stream needs (%s). Fix:"
                     + " rename the Java parameter; the catalog name can stay with @Param(name = \"%s\").";
 
+    public static final String INPUT_RESERVED =
+            "[TaInputReserved] step parameter '%s' has the name of a field the generated stream needs (%s), which the"
+                    + " generated update would read instead of the field. Fix: rename the Java parameter; the catalog name"
+                    + " can stay with @Input(\"%s\").";
+
     public static final String PARAM_TYPE =
             "[TaParamType] parameter '%s' has type %s, which a kernel parameter cannot have. Fix: use int, double,"
                     + " boolean or a public enum.";

@@ -79,6 +79,10 @@ final class StepValidator {
             }
             String in = KernelElements.inputName(p);
             NameRules.checkName(r, p, null, "input", in);
+            String javaName = p.getSimpleName().toString();
+            if (GeneratedMembers.STREAM_FIELDS.contains(javaName)) {
+                r.error(p, Messages.INPUT_RESERVED.formatted(javaName, String.join(", ", GeneratedMembers.STREAM_FIELDS), in));
+            }
             io.ta.annotation.Input domain = p.getAnnotation(io.ta.annotation.Input.class);
             if (domain != null && (Double.isNaN(domain.min()) || Double.isNaN(domain.max()) || domain.min() > domain.max()
                     || (domain.min() == domain.max() && (domain.minExclusive() || domain.maxExclusive())))) {

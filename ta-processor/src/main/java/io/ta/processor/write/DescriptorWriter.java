@@ -118,67 +118,58 @@ public final class DescriptorWriter {
         t.addMethod(getter("memoryCost", Types.COMPLEXITY, CodeBlock.of("$T.$L", Types.COMPLEXITY, m.memoryCost())));
         t.addMethod(getter("schema", TypeName.LONG, CodeBlock.of("$T.SCHEMA", m.stateType())));
 
-        MethodSpec.Builder lookback = override("lookback", TypeName.INT).addParameter(Types.PARAM_VALUES, "p")
-                .addStatement("check(p)");
-        declareParams(lookback, m);
-        lookback.addStatement("validate($L)", Signatures.paramArgs(m))
-                .addStatement("return $T.lookback($L)", m.kernel(), String.join(", ", m.lookbackArgs()));
-        t.addMethod(lookback.build());
+        ClassName args = self.nestedClass(ARGS);
+        t.addMethod(override("lookback", TypeName.INT).addParameter(Types.PARAM_VALUES, "p")
+                .addStatement("$T $N = new $T(p)", args, UNPACKED, args)
+                .addStatement("validate($L)", unpacked(paramNames(m)))
+                .addStatement("return $T.lookback($L)", m.kernel(), unpacked(m.lookbackArgs()))
+                .build());
 
         if (m.outputs().stream().anyMatch(OutputModel::hasOwnLookback)) {
             MethodSpec.Builder per = override("lookback", TypeName.INT)
                     .addParameter(Types.PARAM_VALUES, "p")
                     .addParameter(TypeName.INT, "output")
-                    .addStatement("check(p)");
-            declareParams(per, m);
-            per.addStatement("validate($L)", Signatures.paramArgs(m))
+                    .addStatement("$T $N = new $T(p)", args, UNPACKED, args)
+                    .addStatement("validate($L)", unpacked(paramNames(m)))
                     .beginControlFlow("switch (output)");
             for (int i = 0; i < m.outputs().size(); i++) {
                 OutputModel o = m.outputs().get(i);
                 if (o.hasOwnLookback()) {
-                    per.addStatement("case $L: return $T.$N($L)", i, m.kernel(), o.lookbackMethod(), String.join(", ", o.lookbackArgs()));
+                    per.addStatement("case $L: return $T.$N($L)", i, m.kernel(), o.lookbackMethod(), unpacked(o.lookbackArgs()));
                 }
             }
-            per.addStatement("default: return $T.lookback($L)", m.kernel(), String.join(", ", m.lookbackArgs()))
+            per.addStatement("default: return $T.lookback($L)", m.kernel(), unpacked(m.lookbackArgs()))
                     .endControlFlow();
             t.addMethod(per.build());
         }
 
-        MethodSpec.Builder stream = override("newStream", m.streamType()).addParameter(Types.PARAM_VALUES, "p")
-                .addStatement("check(p)");
-        declareParams(stream, m);
-        stream.addStatement("return new $T($L)", m.streamType(), Signatures.paramArgs(m));
-        t.addMethod(stream.build());
+        t.addMethod(override("newStream", m.streamType()).addParameter(Types.PARAM_VALUES, "p")
+                .addStatement("$T $N = new $T(p)", args, UNPACKED, args)
+                .addStatement("return new $T($L)", m.streamType(), unpacked(paramNames(m)))
+                .build());
 
         MethodSpec.Builder batch = override("batch", Signatures.DOUBLES2)
                 .addParameter(Types.PARAM_VALUES, "p")
                 .addParameter(Signatures.DOUBLES2, "inputs")
                 .varargs(true)
-                .addStatement("check(p)");
-        declareParams(batch, m);
-        batch.addStatement("int n = $T.inputs($S, INPUTS, inputs)", Types.CHECKS, m.name())
+                .addStatement("$T $N = new $T(p)", args, UNPACKED, args)
+                .addStatement("int n = $T.inputs($S, INPUTS, inputs)", Types.CHECKS, m.name())
                 .addStatement("double[][] out = new double[$L][n]", m.outputs().size());
-        java.util.List<String> args = new ArrayList<>();
+        List<String> arrays = new ArrayList<>();
         for (int i = 0; i < m.inputs().size(); i++) {
-            args.add("inputs[" + i + "]");
+            arrays.add("inputs[" + i + "]");
         }
         for (ParamModel p : m.params()) {
-            args.add(p.javaName());
+            arrays.add(UNPACKED + "." + p.javaName());
         }
         for (int i = 0; i < m.outputs().size(); i++) {
-            args.add("out[" + i + "]");
+            arrays.add("out[" + i + "]");
         }
-        batch.addStatement("batch($L)", Signatures.join(args))
+        batch.addStatement("batch($L)", Signatures.join(arrays))
                 .addStatement("return out");
         t.addMethod(batch.build());
 
-        t.addMethod(MethodSpec.methodBuilder("check").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(Types.PARAM_VALUES, "p")
-                .beginControlFlow("if (!p.kernel().equals($S) || p.size() != $L)", m.name(), m.params().size())
-                .addStatement("throw new $T($S + p.kernel())", IllegalArgumentException.class,
-                        "parameter values for " + m.name() + " were built for ")
-                .endControlFlow()
-                .build());
+        t.addType(argsType(m));
 
         InternalsWriter.addTo(t, m);
 
@@ -187,16 +178,42 @@ public final class DescriptorWriter {
         return Files.file(m.packageName(), t, origins);
     }
 
-    private static void declareParams(MethodSpec.Builder b, KernelModel m) {
+    /** The generated holder of one call's parameter values, and the local that holds it. */
+    private static final String ARGS = "Args";
+    private static final String UNPACKED = "a";
+
+    /**
+     * {@code Args}: the parameter values of one call, checked to be this kernel's and unpacked into their Java types in
+     * one place, which every entry point taking {@code ParamValues} reads them from.
+     */
+    private static TypeSpec argsType(KernelModel m) {
+        TypeSpec.Builder a = TypeSpec.classBuilder(ARGS).addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Parameter values built for {@code $L}, unpacked once into their Java types.\n", m.name());
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addParameter(Types.PARAM_VALUES, "p")
+                .beginControlFlow("if (!p.kernel().equals($S) || p.size() != $L)", m.name(), m.params().size())
+                .addStatement("throw new $T($S + p.kernel())", IllegalArgumentException.class,
+                        "parameter values for " + m.name() + " were built for ")
+                .endControlFlow();
         for (int i = 0; i < m.params().size(); i++) {
             ParamModel p = m.params().get(i);
+            a.addField(p.javaType(), p.javaName(), Modifier.FINAL);
             switch (p.type()) {
-                case INT -> b.addStatement("int $N = p.intValue($L)", p.javaName(), i);
-                case REAL -> b.addStatement("double $N = p.realValue($L)", p.javaName(), i);
-                case BOOL -> b.addStatement("boolean $N = p.boolValue($L)", p.javaName(), i);
-                default -> b.addStatement("$T $N = $T.choice($T.class, p.choice($L))", p.javaType(), p.javaName(), Types.CHECKS, p.javaType(), i);
+                case INT -> ctor.addStatement("this.$N = p.intValue($L)", p.javaName(), i);
+                case REAL -> ctor.addStatement("this.$N = p.realValue($L)", p.javaName(), i);
+                case BOOL -> ctor.addStatement("this.$N = p.boolValue($L)", p.javaName(), i);
+                default -> ctor.addStatement("this.$N = $T.choice($T.class, p.choice($L))", p.javaName(), Types.CHECKS, p.javaType(), i);
             }
         }
+        return a.addMethod(ctor.build()).build();
+    }
+
+    /** {@code a.period, a.width}: parameters read from the unpacked {@code Args}. */
+    private static CodeBlock unpacked(List<String> javaNames) {
+        return Signatures.join(javaNames.stream().map(n -> UNPACKED + "." + n).toList());
+    }
+
+    private static List<String> paramNames(KernelModel m) {
+        return m.params().stream().map(ParamModel::javaName).toList();
     }
 
     private static List<CodeBlock> params(KernelModel m) {

@@ -8,6 +8,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.ta.processor.model.GeneratedMembers;
 import io.ta.processor.model.InputModel;
 import io.ta.processor.model.KernelModel;
 import io.ta.processor.model.ParamModel;
@@ -55,13 +56,13 @@ final class InternalsWriter {
         t.addMethod(MethodSpec.methodBuilder("newKernel").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(kernel)
                 .addJavadoc("A fresh kernel with the parameters of {@code stream}, for a fused plan's loop.\n")
                 .addParameter(stream, "stream")
-                .addStatement("return stream.newKernel()")
+                .addStatement("return stream.$N()", GeneratedMembers.NEW_KERNEL_METHOD)
                 .build());
         t.addMethod(MethodSpec.methodBuilder("outputAt").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TypeName.DOUBLE)
                 .addJavadoc("Output {@code i} (in descriptor order) of {@code stream}'s most recent update, preview or replaceLast.\n")
                 .addParameter(stream, "stream")
                 .addParameter(TypeName.INT, "i")
-                .addStatement("return stream.outputAt(i)")
+                .addStatement("return stream.$N(i)", GeneratedMembers.OUTPUT_AT_METHOD)
                 .build());
         List<String> elems = Signatures.inputNames(m);
         CodeBlock call = CodeBlock.of("k.$N($L)", m.stepMethod(), Signatures.join(elems));

@@ -1,5 +1,18 @@
 package io.ta.processor.write;
 
+import static io.ta.processor.model.GeneratedMembers.CAPTURE_METHOD;
+import static io.ta.processor.model.GeneratedMembers.COUNT_FIELD;
+import static io.ta.processor.model.GeneratedMembers.KERNEL_FIELD;
+import static io.ta.processor.model.GeneratedMembers.KERNEL_NAME_FIELD;
+import static io.ta.processor.model.GeneratedMembers.LAST_FIELD;
+import static io.ta.processor.model.GeneratedMembers.LAST_INPUTS_FIELD;
+import static io.ta.processor.model.GeneratedMembers.LOOKBACK_FIELD;
+import static io.ta.processor.model.GeneratedMembers.NANS_METHOD;
+import static io.ta.processor.model.GeneratedMembers.NEW_KERNEL_METHOD;
+import static io.ta.processor.model.GeneratedMembers.OUTPUTS_FIELD;
+import static io.ta.processor.model.GeneratedMembers.OUTPUT_AT_METHOD;
+import static io.ta.processor.model.GeneratedMembers.PROBE_FIELD;
+import static io.ta.processor.model.GeneratedMembers.VALUE_METHOD;
 import static io.ta.processor.write.Signatures.DOUBLES;
 import static io.ta.processor.write.Types.CHECKS;
 
@@ -11,13 +24,16 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.ta.processor.model.GeneratedMembers;
 import io.ta.processor.model.InputModel;
 import io.ta.processor.model.KernelModel;
 import io.ta.processor.model.OutputModel;
 import io.ta.processor.model.ParamModel;
 import io.ta.processor.model.RequireModel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
@@ -45,24 +61,24 @@ public final class StreamWriter {
                 .addJavadoc("{@code replaceLast} revises the last committed bar; all are O(1) for O(1) kernels. Outputs of the most\n")
                 .addJavadoc("recent of these calls are readable with $L.\n", multi ? "the output getters" : "{@link #value()}");
 
-        t.addField(FieldSpec.builder(String.class, "KERNEL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        t.addField(FieldSpec.builder(String.class, KERNEL_NAME_FIELD, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$S", m.name()).build());
         for (ParamModel p : m.params()) {
             t.addField(p.javaType(), p.javaName(), Modifier.PRIVATE, Modifier.FINAL);
         }
-        t.addField(TypeName.INT, "lookback", Modifier.PRIVATE, Modifier.FINAL);
-        t.addField(kernel, "k", Modifier.PRIVATE);
-        t.addField(state, "last", Modifier.PRIVATE);
-        t.addField(state, "probe", Modifier.PRIVATE, Modifier.FINAL);
-        t.addField(TypeName.LONG, "count", Modifier.PRIVATE);
+        t.addField(TypeName.INT, LOOKBACK_FIELD, Modifier.PRIVATE, Modifier.FINAL);
+        t.addField(kernel, KERNEL_FIELD, Modifier.PRIVATE);
+        t.addField(state, LAST_FIELD, Modifier.PRIVATE);
+        t.addField(state, PROBE_FIELD, Modifier.PRIVATE, Modifier.FINAL);
+        t.addField(TypeName.LONG, COUNT_FIELD, Modifier.PRIVATE);
         // Outputs live in one array, so no output name can collide with a field of this class.
-        t.addField(FieldSpec.builder(Signatures.DOUBLES, "outputs", Modifier.PRIVATE, Modifier.FINAL)
-                .initializer("nans($L)", m.outputs().size()).build());
+        t.addField(FieldSpec.builder(Signatures.DOUBLES, OUTPUTS_FIELD, Modifier.PRIVATE, Modifier.FINAL)
+                .initializer(code("$nans:N($n:L)", "n", m.outputs().size())).build());
         // The last committed bar: a snapshot holds the state before it plus the bar, so the replace-last checkpoint is
         // re-derived on restore by stepping the bar again instead of being trusted from the bytes.
-        t.addField(FieldSpec.builder(Signatures.DOUBLES, "lastInputs", Modifier.PRIVATE, Modifier.FINAL)
-                .initializer("nans($L)", m.inputs().size()).build());
-        t.addMethod(MethodSpec.methodBuilder("nans").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(Signatures.DOUBLES)
+        t.addField(FieldSpec.builder(Signatures.DOUBLES, LAST_INPUTS_FIELD, Modifier.PRIVATE, Modifier.FINAL)
+                .initializer(code("$nans:N($n:L)", "n", m.inputs().size())).build());
+        t.addMethod(MethodSpec.methodBuilder(NANS_METHOD).addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(Signatures.DOUBLES)
                 .addParameter(TypeName.INT, "n")
                 .addStatement("double[] a = new double[n]")
                 .addStatement("$T.fill(a, $T.NaN)", java.util.Arrays.class, Double.class)
@@ -76,64 +92,67 @@ public final class StreamWriter {
         for (ParamModel p : m.params()) {
             ctor.addStatement("this.$N = $N", p.javaName(), p.javaName());
         }
-        ctor.addStatement("this.lookback = $T.lookback($L)", kernel, lookbackArgs)
-                .addStatement("this.k = new $T($L)", kernel, Signatures.paramArgs(m))
-                .addStatement("this.last = new $T(k)", state)
-                .addStatement("this.probe = new $T(k)", state);
+        ctor.addStatement(code("this.$lookback:N = $kernel:T.lookback($args:L)", "kernel", kernel, "args", lookbackArgs))
+                .addStatement(code("this.$k:N = new $kernel:T($args:L)", "kernel", kernel, "args", Signatures.paramArgs(m)))
+                .addStatement(code("this.$last:N = new $state:T($k:N)", "state", state))
+                .addStatement(code("this.$probe:N = new $state:T($k:N)", "state", state));
         t.addMethod(ctor.build());
 
 
         // Typed per-bar API.
         List<ParameterSpec> bar = Signatures.scalarInputs(m);
         CodeBlock barArgs = Signatures.join(Signatures.inputNames(m));
-        CodeBlock stepCall = CodeBlock.of("k.$N($L)", m.stepMethod(), barArgs);
+        CodeBlock stepCall = code("$k:N.$step:N($args:L)", "step", m.stepMethod(), "args", barArgs);
         // One output: the value itself. Several: the stream, so a call chains into an accessor without allocating
         // (macd.update(x).histogram()).
         TypeName ret = multi ? self : TypeName.DOUBLE;
         MethodSpec.Builder update = MethodSpec.methodBuilder("update").addModifiers(Modifier.PUBLIC).returns(ret)
                 .addJavadoc("Commits one bar$L\n", multi ? "; returns this stream, whose accessors now read its outputs." : " and returns its output.")
                 .addParameters(bar)
-                .addStatement("last.save(k)")
-                .addStatement("count++");
+                .addStatement(code("$last:N.save($k:N)"))
+                .addStatement(code("$count:N++"));
         recordInputs(update, m, "");
         MethodSpec.Builder preview = MethodSpec.methodBuilder("preview").addModifiers(Modifier.PUBLIC).returns(ret)
                 .addJavadoc("Evaluates the forming bar without committing it$L\n", multi ? "; returns this stream, whose accessors now read its\noutputs." : "; returns its output.")
                 .addParameters(bar)
-                .addStatement("probe.save(k)");
+                .addStatement(code("$probe:N.save($k:N)"));
         MethodSpec.Builder replace = MethodSpec.methodBuilder("replaceLast").addModifiers(Modifier.PUBLIC).returns(ret)
                 .addJavadoc("Replaces the last committed bar$L\n\n", multi ? "; returns this stream, whose accessors now read the revised\noutputs." : "; returns the revised output.")
                 .addJavadoc("@throws io.ta.error.StreamStateException before the first {@code update}\n")
                 .addParameters(bar)
-                .addStatement("$T.hasLast(KERNEL, count)", CHECKS)
-                .addStatement("last.restore(k)");
+                .addStatement(code("$checks:T.hasLast($kernelName:N, $count:N)"))
+                .addStatement(code("$last:N.restore($k:N)"));
         recordInputs(replace, m, "");
         if (multi) {
-            update.addStatement(stepCall).addStatement("capture()").addStatement("return this");
-            preview.addStatement(stepCall).addStatement("capture()").addStatement("probe.restore(k)").addStatement("return this");
-            replace.addStatement(stepCall).addStatement("capture()").addStatement("return this");
-            MethodSpec.Builder capture = MethodSpec.methodBuilder("capture").addModifiers(Modifier.PRIVATE);
+            CodeBlock capture = code("$capture:N()");
+            update.addStatement(stepCall).addStatement(capture).addStatement("return this");
+            preview.addStatement(stepCall).addStatement(capture).addStatement(code("$probe:N.restore($k:N)")).addStatement("return this");
+            replace.addStatement(stepCall).addStatement(capture).addStatement("return this");
+            MethodSpec.Builder captureMethod = MethodSpec.methodBuilder(CAPTURE_METHOD).addModifiers(Modifier.PRIVATE);
             for (int i = 0; i < m.outputs().size(); i++) {
-                capture.addStatement("outputs[$L] = $T.finiteOrNaN(k.$N)", i, CHECKS, m.outputs().get(i).javaName());
+                captureMethod.addStatement(code("$outputs:N[$i:L] = $checks:T.finiteOrNaN($k:N.$out:N)", "i", i,
+                        "out", m.outputs().get(i).javaName()));
             }
-            t.addMethod(update.build()).addMethod(preview.build()).addMethod(replace.build()).addMethod(capture.build());
+            t.addMethod(update.build()).addMethod(preview.build()).addMethod(replace.build()).addMethod(captureMethod.build());
             for (int i = 0; i < m.outputs().size(); i++) {
                 OutputModel o = m.outputs().get(i);
                 t.addMethod(MethodSpec.methodBuilder(o.javaName()).addModifiers(Modifier.PUBLIC).returns(TypeName.DOUBLE)
                         .addJavadoc("Output {@code $L}$L, from the most recent update, preview or replaceLast (NaN before any).\n",
                                 o.name(), o.doc().isEmpty() ? "" : " (" + o.doc() + ")")
-                        .addStatement("return outputs[$L]", i)
+                        .addStatement(code("return $outputs:N[$i:L]", "i", i))
                         .build());
             }
         } else {
-            update.addStatement("return outputs[0] = $T.finiteOrNaN($L)", CHECKS, stepCall);
-            preview.addStatement("double v = $T.finiteOrNaN($L)", CHECKS, stepCall)
-                    .addStatement("probe.restore(k)")
-                    .addStatement("return outputs[0] = v");
-            replace.addStatement("return outputs[0] = $T.finiteOrNaN($L)", CHECKS, stepCall);
+            CodeBlock commit = code("return $outputs:N[0] = $checks:T.finiteOrNaN($call:L)", "call", stepCall);
+            update.addStatement(commit);
+            preview.addStatement(code("double v = $checks:T.finiteOrNaN($call:L)", "call", stepCall))
+                    .addStatement(code("$probe:N.restore($k:N)"))
+                    .addStatement(code("return $outputs:N[0] = v"));
+            replace.addStatement(commit);
             t.addMethod(update.build()).addMethod(preview.build()).addMethod(replace.build());
-            t.addMethod(MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC).returns(TypeName.DOUBLE)
+            t.addMethod(MethodSpec.methodBuilder(VALUE_METHOD).addModifiers(Modifier.PUBLIC).returns(TypeName.DOUBLE)
                     .addJavadoc("The output of the most recent update, preview or replaceLast (NaN before any).\n")
-                    .addStatement("return outputs[0]")
+                    .addStatement(code("return $outputs:N[0]"))
                     .build());
         }
 
@@ -148,21 +167,21 @@ public final class StreamWriter {
      * is its user API only.
      */
     private static void addInternals(TypeSpec.Builder t, KernelModel m) {
-        t.addMethod(MethodSpec.methodBuilder("newKernel").returns(m.kernel())
+        t.addMethod(MethodSpec.methodBuilder(NEW_KERNEL_METHOD).returns(m.kernel())
                 .addJavadoc("A fresh kernel with this stream's parameters.\n")
                 .addStatement("return new $T($L)", m.kernel(), Signatures.paramArgs(m))
                 .build());
-        t.addMethod(MethodSpec.methodBuilder("outputAt").returns(TypeName.DOUBLE)
+        t.addMethod(MethodSpec.methodBuilder(OUTPUT_AT_METHOD).returns(TypeName.DOUBLE)
                 .addJavadoc("Output {@code i} (in descriptor order) of the most recent update, preview or replaceLast.\n")
                 .addParameter(TypeName.INT, "i")
-                .addStatement("return outputs[i]")
+                .addStatement(code("return $outputs:N[i]"))
                 .build());
     }
 
     /** {@code lastInputs[i] = input_i<suffix>}: remembers the bar being committed. */
     private static void recordInputs(MethodSpec.Builder b, KernelModel m, String suffix) {
         for (int i = 0; i < m.inputs().size(); i++) {
-            b.addStatement("lastInputs[$L] = $N$L", i, m.inputs().get(i).javaName(), suffix);
+            b.addStatement(code("$lastInputs:N[$i:L] = $in:N$suffix:L", "i", i, "in", m.inputs().get(i).javaName(), "suffix", suffix));
         }
     }
 
@@ -170,9 +189,9 @@ public final class StreamWriter {
     private static CodeBlock restep(KernelModel m) {
         List<String> args = new ArrayList<>();
         for (int i = 0; i < m.inputs().size(); i++) {
-            args.add("lastInputs[" + i + "]");
+            args.add(LAST_INPUTS_FIELD + "[" + i + "]");
         }
-        return CodeBlock.of("k.$N($L)", m.stepMethod(), Signatures.join(args));
+        return code("$k:N.$step:N($args:L)", "step", m.stepMethod(), "args", Signatures.join(args));
     }
 
     private static MethodSpec typedRange(KernelModel m) {
@@ -188,18 +207,18 @@ public final class StreamWriter {
                 .addParameter(TypeName.INT, "from")
                 .addParameter(TypeName.INT, "to");
         for (String a : all) {
-            b.addStatement("$T.range(KERNEL, $S, $N, from, to)", CHECKS, a, a);
+            b.addStatement(code("$checks:T.range($kernelName:N, $a:S, $a:N, from, to)", "a", a));
         }
         CodeBlock arrays = Signatures.join(all);
         b.beginControlFlow("if (from == to)").addStatement("return").endControlFlow()
-                .addStatement("$T k = this.k", m.kernel())
-                .addStatement("$T.loop(k, $L, from, to - 1)", m.descriptorType(), arrays)
-                .addStatement("last.save(k)");
+                .addStatement(code("$kernel:T $k:N = this.$k:N", "kernel", m.kernel()))
+                .addStatement(code("$desc:T.loop($k:N, $arrays:L, from, to - 1)", "desc", m.descriptorType(), "arrays", arrays))
+                .addStatement(code("$last:N.save($k:N)"));
         recordInputs(b, m, "[to - 1]");
-        b.addStatement("$T.loop(k, $L, to - 1, to)", m.descriptorType(), arrays)
-                .addStatement("count += to - from");
+        b.addStatement(code("$desc:T.loop($k:N, $arrays:L, to - 1, to)", "desc", m.descriptorType(), "arrays", arrays))
+                .addStatement(code("$count:N += to - from"));
         for (int i = 0; i < outs.size(); i++) {
-            b.addStatement("outputs[$L] = $N[to - 1]", i, outs.get(i));
+            b.addStatement(code("$outputs:N[$i:L] = $out:N[to - 1]", "i", i, "out", outs.get(i)));
         }
         return b.build();
     }
@@ -224,23 +243,23 @@ public final class StreamWriter {
         t.addMethod(override("params", Types.PARAM_VALUES)
                 .addStatement("return $T.ofPositional($T.INSTANCE$L)", Types.PARAM_VALUES, desc, pv.build())
                 .build());
-        t.addMethod(override("lookback", TypeName.INT).addStatement("return lookback").build());
-        t.addMethod(override("count", TypeName.LONG).addStatement("return count").build());
-        t.addMethod(override("isReady", TypeName.BOOLEAN).addStatement("return count > lookback").build());
+        t.addMethod(override("lookback", TypeName.INT).addStatement(code("return $lookback:N")).build());
+        t.addMethod(override("count", TypeName.LONG).addStatement(code("return $count:N")).build());
+        t.addMethod(override("isReady", TypeName.BOOLEAN).addStatement(code("return $count:N > $lookback:N")).build());
 
         for (String op : List.of("update", "preview", "replaceLast")) {
             MethodSpec.Builder b = override(op, TypeName.VOID)
                     .addParameter(DOUBLES, "bar")
                     .addParameter(DOUBLES, "out")
-                    .addStatement("$T.values(KERNEL, $S, $L, bar)", CHECKS, "inputs", nIn)
-                    .addStatement("$T.values(KERNEL, $S, $L, out)", CHECKS, "outputs", nOut);
+                    .addStatement(code("$checks:T.values($kernelName:N, $what:S, $n:L, bar)", "what", "inputs", "n", nIn))
+                    .addStatement(code("$checks:T.values($kernelName:N, $what:S, $n:L, out)", "what", "outputs", "n", nOut));
             List<String> args = new ArrayList<>();
             for (int i = 0; i < nIn; i++) {
                 args.add("bar[" + i + "]");
             }
             b.addStatement("$N($L)", op, Signatures.join(args));
             for (int i = 0; i < nOut; i++) {
-                b.addStatement("out[$L] = outputs[$L]", i, i);
+                b.addStatement(code("out[$i:L] = $outputs:N[$i:L]", "i", i));
             }
             t.addMethod(b.build());
         }
@@ -250,8 +269,8 @@ public final class StreamWriter {
                 .addParameter(Signatures.DOUBLES2, "out")
                 .addParameter(TypeName.INT, "from")
                 .addParameter(TypeName.INT, "to")
-                .addStatement("$T.arrays(KERNEL, $S, $L, in)", CHECKS, "input arrays", nIn)
-                .addStatement("$T.arrays(KERNEL, $S, $L, out)", CHECKS, "output arrays", nOut);
+                .addStatement(code("$checks:T.arrays($kernelName:N, $what:S, $n:L, in)", "what", "input arrays", "n", nIn))
+                .addStatement(code("$checks:T.arrays($kernelName:N, $what:S, $n:L, out)", "what", "output arrays", "n", nOut));
         List<String> args = new ArrayList<>();
         for (int i = 0; i < nIn; i++) {
             args.add("in[" + i + "]");
@@ -266,30 +285,31 @@ public final class StreamWriter {
                 .addComment("count, parameters, outputs, then the state: after a committed bar, the state before it and the")
                 .addComment("bar, so restore re-derives the replace-last checkpoint by stepping it again.")
                 .addStatement("$T w = new $T()", Types.STATE_WRITER, Types.STATE_WRITER)
-                .addStatement("w.putLong(count)")
+                .addStatement(code("w.putLong($count:N)"))
                 .addStatement("w.putParams(params())");
         for (int i = 0; i < nOut; i++) {
-            snap.addStatement("w.putDouble(outputs[$L])", i);
+            snap.addStatement(code("w.putDouble($outputs:N[$i:L])", "i", i));
         }
-        snap.beginControlFlow("if (count > 0)");
+        snap.beginControlFlow(code("if ($count:N > 0)"));
         for (int i = 0; i < nIn; i++) {
-            snap.addStatement("w.putDouble(lastInputs[$L])", i);
+            snap.addStatement(code("w.putDouble($lastInputs:N[$i:L])", "i", i));
         }
-        snap.addStatement("last.restore(k)")
-                .addStatement("$T.writeState(k, w)", state)
+        snap.addStatement(code("$last:N.restore($k:N)"))
+                .addStatement(code("$state:T.writeState($k:N, w)", "state", state))
                 .addComment("The step is deterministic, so stepping the bar again puts k back exactly as it was.")
                 .addStatement(restep(m))
                 .nextControlFlow("else")
-                .addStatement("$T.writeState(k, w)", state)
+                .addStatement(code("$state:T.writeState($k:N, w)", "state", state))
                 .endControlFlow()
-                .addStatement("return new $T(KERNEL, $T.SCHEMA, w.toArray())", Types.SNAPSHOT, state);
+                .addStatement(code("return new $snapshot:T($kernelName:N, $state:T.SCHEMA, w.toArray())", "snapshot", Types.SNAPSHOT,
+                        "state", state));
         t.addMethod(snap.build());
 
         MethodSpec.Builder restore = override("restore", TypeName.VOID)
                 .addParameter(Types.SNAPSHOT, "snapshot")
                 .addComment("Read and check everything into fresh objects and swap at the end, so a bad snapshot leaves")
                 .addComment("this stream untouched.")
-                .addStatement("$T.snapshot(KERNEL, $T.SCHEMA, snapshot)", CHECKS, state)
+                .addStatement(code("$checks:T.snapshot($kernelName:N, $state:T.SCHEMA, snapshot)", "state", state))
                 .addStatement("$T r = snapshot.reader()", Types.STATE_READER)
                 .addStatement("long c = r.getLong($S, 0, $T.MAX_VALUE)", "count", Long.class)
                 .addStatement("r.expectParams(params())");
@@ -299,7 +319,7 @@ public final class StreamWriter {
                     "output " + m.outputs().get(i).name(), Double.class, Double.class);
             outTemps.add("o" + i);
         }
-        restore.addStatement("double[] bar = nans($L)", nIn)
+        restore.addStatement(code("double[] bar = $nans:N($n:L)", "n", nIn))
                 .beginControlFlow("if (c > 0)")
                 .beginControlFlow("for (int i = 0; i < bar.length; i++)")
                 .addStatement("bar[i] = r.getDouble()")
@@ -317,27 +337,46 @@ public final class StreamWriter {
         }
         restore.addStatement("fresh.$N($L)", m.stepMethod(), Signatures.join(barArgs))
                 .endControlFlow()
-                .addStatement("this.k = fresh")
-                .addStatement("this.last = freshLast")
-                .addStatement("this.count = c")
-                .addStatement("$T.arraycopy(bar, 0, lastInputs, 0, bar.length)", System.class);
+                .addStatement(code("this.$k:N = fresh"))
+                .addStatement(code("this.$last:N = freshLast"))
+                .addStatement(code("this.$count:N = c"))
+                .addStatement(code("$system:T.arraycopy(bar, 0, $lastInputs:N, 0, bar.length)", "system", System.class));
         for (int i = 0; i < nOut; i++) {
-            restore.addStatement("outputs[$L] = $N", i, outTemps.get(i));
+            restore.addStatement(code("$outputs:N[$i:L] = $temp:N", "i", i, "temp", outTemps.get(i)));
         }
         t.addMethod(restore.build());
 
         MethodSpec.Builder reset = override("reset", TypeName.VOID)
-                .addStatement("this.k = new $T($L)", m.kernel(), Signatures.paramArgs(m))
-                .addStatement("this.last = new $T(k)", state)
-                .addStatement("this.count = 0")
-                .addStatement("$T.fill(outputs, $T.NaN)", java.util.Arrays.class, Double.class)
-                .addStatement("$T.fill(lastInputs, $T.NaN)", java.util.Arrays.class, Double.class);
+                .addStatement(code("this.$k:N = new $kernel:T($args:L)", "kernel", m.kernel(), "args", Signatures.paramArgs(m)))
+                .addStatement(code("this.$last:N = new $state:T($k:N)", "state", state))
+                .addStatement(code("this.$count:N = 0"))
+                .addStatement(code("$arrays:T.fill($outputs:N, $double:T.NaN)", "arrays", java.util.Arrays.class, "double", Double.class))
+                .addStatement(code("$arrays:T.fill($lastInputs:N, $double:T.NaN)", "arrays", java.util.Arrays.class, "double", Double.class));
         t.addMethod(reset.build());
 
         t.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
-                .addStatement("return KERNEL + \"(\" + params() + \") after \" + count + \" bars\"")
+                .addStatement(code("return $kernelName:N + \"(\" + params() + \") after \" + $count:N + \" bars\""))
                 .build());
+    }
+
+    /** The generated members by the names the templates of {@link #code} use. */
+    private static final Map<String, Object> MEMBERS = Map.ofEntries(
+            Map.entry("kernelName", KERNEL_NAME_FIELD), Map.entry("lookback", LOOKBACK_FIELD), Map.entry("k", KERNEL_FIELD),
+            Map.entry("last", LAST_FIELD), Map.entry("probe", PROBE_FIELD), Map.entry("count", COUNT_FIELD),
+            Map.entry("outputs", OUTPUTS_FIELD), Map.entry("lastInputs", LAST_INPUTS_FIELD),
+            Map.entry("capture", CAPTURE_METHOD), Map.entry("nans", NANS_METHOD), Map.entry("checks", CHECKS));
+
+    /**
+     * Code whose {@code $name:N} members are {@link GeneratedMembers}' constants (so the validator's reserved names are
+     * the ones emitted), with the other named arguments given as pairs {@code name, value}.
+     */
+    private static CodeBlock code(String format, Object... named) {
+        Map<String, Object> args = new HashMap<>(MEMBERS);
+        for (int i = 0; i < named.length; i += 2) {
+            args.put((String) named[i], named[i + 1]);
+        }
+        return CodeBlock.builder().addNamed(format, args).build();
     }
 
     private static MethodSpec.Builder override(String name, TypeName returns) {

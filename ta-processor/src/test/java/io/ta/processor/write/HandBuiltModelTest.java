@@ -1,15 +1,20 @@
 package io.ta.processor.write;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Family;
 import io.ta.annotation.OutputKind;
 import io.ta.annotation.Scale;
 import io.ta.processor.model.ChartModel;
 import io.ta.processor.model.FieldModel;
+import io.ta.processor.model.GeneratedMembers;
 import io.ta.processor.model.InputModel;
 import io.ta.processor.model.KernelModel;
 import io.ta.processor.model.OutputModel;
@@ -18,8 +23,11 @@ import io.ta.processor.model.RangeModel;
 import io.ta.processor.model.RequireModel;
 import io.ta.spi.ParamType;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,7 +95,7 @@ class HandBuiltModelTest {
     }
 
     @Test
-    void descriptorListsEveryParameterInOrderWithItsTypeAndUnpacksByIndex() {
+    void descriptorListsEveryParameterInOrderWithItsTypeAndUnpacksItOnceByIndex() {
         KernelModel m = channel();
         String src = new DescriptorWriter().write(m, List.of()).toString();
         assertTrue(src.contains("class " + m.descriptorType().simpleName()), src);
@@ -98,11 +106,18 @@ class HandBuiltModelTest {
                 "new ParamSpec(\"centered\", ParamType.BOOL, \"false\"");
         assertTrue(src.contains("List.of(\"fast\", \"slow\")"), src);
         assertTrue(src.contains("Scale.PRICE)"), "width is quoted in prices: " + src);
-        assertTrue(src.contains("int period = p.intValue(0);"), src);
-        assertTrue(src.contains("double width = p.realValue(1);"), src);
-        assertTrue(src.contains("Channel.Mode mode = Checks.choice(Channel.Mode.class, p.choice(2));"), src);
-        assertTrue(src.contains("int signalPeriod = p.intValue(3);"), src);
-        assertTrue(src.contains("boolean centered = p.boolValue(4);"), src);
+        assertInOrder(src, "final int period;", "final double width;", "final Channel.Mode mode;", "final int signalPeriod;",
+                "final boolean centered;");
+        for (String unpack : List.of("this.period = p.intValue(0);", "this.width = p.realValue(1);",
+                "this.mode = Checks.choice(Channel.Mode.class, p.choice(2));", "this.signalPeriod = p.intValue(3);",
+                "this.centered = p.boolValue(4);")) {
+            assertEquals(1, occurrences(src, unpack), "each parameter is unpacked in one place: " + unpack + " in\n" + src);
+        }
+        assertEquals(1, occurrences(src, "p.kernel().equals(\"channel\")"), "and checked to be this kernel's once: " + src);
+        // lookback, the per-output lookback, newStream and batch all read the one unpacking.
+        assertEquals(4, occurrences(src, "Args a = new Args(p);"), src);
+        assertTrue(src.contains("return Channel.positionLookback(a.period);"), "a per-output lookback reads it too: " + src);
+        assertTrue(src.contains("return new ChannelStream(a.period, a.width, a.mode, a.signalPeriod, a.centered);"), src);
         assertTrue(src.contains("return \"max(period, signal_period) - 1\";"), src);
         assertTrue(src.contains("Family.VOLATILITY"), src);
         assertTrue(src.contains("Complexity.LOGARITHMIC"), src);
@@ -123,6 +138,63 @@ class HandBuiltModelTest {
         assertTrue(src.contains("this.count = k.count;") && src.contains("k.count = this.count;"), src);
         assertTrue(src.contains("DoubleRing.Mark"), "a part checkpoints through its mark: " + src);
         assertTrue(src.contains("w.putLong(k.count);"), src);
+    }
+
+    /** The channel reduced to one output, {@code value}, which its step returns. */
+    static KernelModel singleOutput() {
+        KernelModel c = channel();
+        return new KernelModel(c.kernel(), c.name(), c.aliases(), c.selectors(), c.family(), c.kind(), c.chart(), c.summary(),
+                c.reference(), c.lookbackFormula(), c.lookbackArgs(), c.params(), c.inputs(),
+                List.of(new OutputModel("value", "value", "", Scale.PRICE)), false, c.stepMethod(), c.fields(), c.requires(),
+                c.schema(), c.invariants(), c.timeCost(), c.memoryCost());
+    }
+
+    @Test
+    void everyStreamMemberTheKernelDidNotNameIsReserved() {
+        for (KernelModel m : List.of(channel(), singleOutput())) {
+            TypeSpec stream = new StreamWriter().write(m, List.of()).typeSpec();
+            Set<String> params = m.params().stream().map(ParamModel::javaName).collect(Collectors.toSet());
+            Set<String> accessors = m.multiOutput()
+                    ? m.outputs().stream().map(OutputModel::javaName).collect(Collectors.toSet())
+                    : Set.of();
+            Set<String> reservedMethods = GeneratedMembers.streamMethodNames();
+            Set<String> fields = new TreeSet<>();
+            for (FieldSpec f : stream.fieldSpecs()) {
+                fields.add(f.name());
+                if (!params.contains(f.name())) {
+                    assertTrue(GeneratedMembers.STREAM_FIELDS.contains(f.name()),
+                            "field '" + f.name() + "' of " + stream.name() + " is not in GeneratedMembers.STREAM_FIELDS");
+                }
+            }
+            assertTrue(fields.containsAll(params), "each parameter is a field: " + fields);
+            Set<String> methods = new TreeSet<>();
+            for (MethodSpec method : stream.methodSpecs()) {
+                if (method.isConstructor()) {
+                    continue;
+                }
+                methods.add(method.name());
+                if (!accessors.contains(method.name())) {
+                    assertTrue(reservedMethods.contains(method.name()),
+                            "method '" + method.name() + "' of " + stream.name() + " is not in GeneratedMembers' reserved methods");
+                }
+            }
+            assertTrue(methods.containsAll(accessors), "each output has an accessor: " + methods);
+            // The reverse: a name reserved for the writer that it no longer emits would refuse kernels for nothing.
+            Set<String> emitted = new TreeSet<>(fields);
+            emitted.addAll(methods);
+            for (String own : GeneratedMembers.STREAM_FIELDS) {
+                assertTrue(fields.contains(own), "reserved field '" + own + "' is emitted: " + fields);
+            }
+            assertTrue(emitted.contains(m.multiOutput() ? GeneratedMembers.CAPTURE_METHOD : GeneratedMembers.VALUE_METHOD), methods::toString);
+        }
+    }
+
+    private static int occurrences(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            n++;
+        }
+        return n;
     }
 
     private static void assertInOrder(String text, String... parts) {

@@ -8,7 +8,6 @@ import io.ta.expr.ToExpr;
 import io.ta.runtime.Registry;
 import io.ta.runtime.dsl.ParseException;
 import io.ta.runtime.dsl.Parser;
-import io.ta.spi.Names;
 import io.ta.spi.ParamValues;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -258,9 +257,7 @@ public final class PlanGraph {
     private Ref ref(String root) {
         Ref r = root == null ? null : roots.get(root);
         if (r == null) {
-            String near = Names.closest(root, roots.keySet());
-            throw new UnknownNameException("result", root, near, "plan: no result named '" + root + "'" + Names.hint(near)
-                    + "; results: " + String.join(", ", roots.keySet()));
+            throw UnknownNameException.result(root, roots.keySet());
         }
         return r;
     }

@@ -117,6 +117,33 @@ class PlannerTest {
     }
 
     @Test
+    void constantsFoldInThePlannerAloneWithTheRuntimeArithmetic() {
+        // The parser only builds the tree: folding is the planner's, so a parameter, an operand and a root fold alike.
+        assertInstanceOf(Expr.Binary.class, io.ta.runtime.dsl.Parser.parse("1 + 2 * 3"));
+        assertEquals(7.0, constant("1 + 2 * 3"));
+        assertEquals(5.0, constant("-(-5)"));
+        // A series is not a constant: -(-close) keeps both negations (close, -close, -(-close)); nothing rewrites it.
+        Plan negated = plan("-(-close)");
+        assertEquals(3, negated.nodes().size(), negated.explain());
+        assertEquals(2, negated.nodes().stream().filter(n -> n instanceof Node.Operator).count(), negated.explain());
+        // A constant division by zero folds to what the same division gives bar by bar: NaN, never an infinity.
+        assertTrue(Double.isNaN(constant("1 / 0")));
+        assertTrue(Double.isNaN(constant("-1 / 0")));
+        assertTrue(Double.isNaN(constant("0 / 0")));
+        assertEquals(Ops.div(1, 0), constant("1 / 0"), "the folder applies Ops, the operators' one definition");
+        // It is a value like any other: close + 1 / 0 is NaN on every bar.
+        PlanStream s = plan("close + 1 / 0").stream();
+        s.update(10.0);
+        assertTrue(Double.isNaN(s.value()));
+    }
+
+    private static double constant(String text) {
+        Plan p = plan(text);
+        assertEquals(1, p.nodes().size(), p.explain());
+        return assertInstanceOf(Node.Constant.class, p.root().node()).value();
+    }
+
+    @Test
     void choiceParametersAcceptNamesAndText() {
         // rolling_std has no choice parameter; the generic rule is exercised with a kernel that has one when registered.
         assertThrows(TypeCheckException.class, () -> plan("sma(close, 'ema')"));
