@@ -42,7 +42,7 @@ import javax.tools.StandardLocation;
  */
 public final class ClasspathNames {
     /** Where the catalog manifest of a kernel library lives. */
-    public static final String MANIFEST = "META-INF/ta/catalog.json";
+    public static final String MANIFEST = io.ta.spi.KernelLoader.MANIFEST;
     /** Root packages of libraries located through their classes: the built-in kernels. */
     public static final List<String> KNOWN_LIBRARIES = List.of("io.ta.kernels");
 

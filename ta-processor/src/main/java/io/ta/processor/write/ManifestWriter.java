@@ -15,8 +15,8 @@ import java.util.List;
  * parameter schemas, lookback formulas, generated classes). Sorted by name so it is byte-stable across builds.
  */
 public final class ManifestWriter {
-    public static final String PATH = "META-INF/ta/catalog.json";
-    public static final int FORMAT = 1;
+    public static final String PATH = io.ta.spi.KernelLoader.MANIFEST;
+    public static final int FORMAT = io.ta.spi.KernelLoader.MANIFEST_FORMAT;
 
     public String write(List<KernelModel> kernels) {
         List<KernelModel> sorted = new ArrayList<>(kernels);
