@@ -236,7 +236,7 @@ public final class BandsStream implements KernelStream {
     }
 
     @Override
-    public StateSnapshot snapshot() {
+    public synchronized StateSnapshot snapshot() {
         // count, parameters, outputs, then the state: after a committed bar, the state before it and the
         // bar, so restore re-derives the replace-last checkpoint by stepping it again.
         StateWriter w = new StateWriter();

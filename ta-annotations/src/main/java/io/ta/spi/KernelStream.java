@@ -47,7 +47,9 @@ public interface KernelStream {
 
     /**
      * The complete state, as a compact versioned value: equal states give equal snapshots, and a reset stream's equals
-     * a fresh one's.
+     * a fresh one's. The stream is left as it was. A stream belongs to one thread at a time, with one exception: while
+     * no thread changes it, several may take its snapshot at once (a checkpoint serializing a state while the task
+     * copies it does).
      */
     StateSnapshot snapshot();
 

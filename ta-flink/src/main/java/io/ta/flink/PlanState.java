@@ -8,8 +8,9 @@ import io.ta.runtime.PlanStream;
  * plus that timestamp, so Flink checkpoints, rescales and restores it like any keyed state.
  *
  * <p>Mutable and confined to the task thread; Flink's heap state backend keeps it as a live object between records
- * (copying it only when a checkpoint in flight still needs the old version), a serializing backend such as RocksDB
- * reads and writes its bytes on every access.
+ * (copying it only when a checkpoint in flight still needs the old version — the checkpoint thread may then serialize
+ * it while the task thread copies it, which is safe because both only take snapshots), a serializing backend such as
+ * RocksDB reads and writes its bytes on every access.
  */
 public final class PlanState {
     private final CompiledPlan plan;

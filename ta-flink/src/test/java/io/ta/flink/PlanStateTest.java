@@ -12,9 +12,14 @@ import java.io.IOException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -190,6 +195,55 @@ class PlanStateTest {
             assertEquals(30, other.count(), "a copy does not move with the original");
             other.update(MARKET.bar(1, 30).time(), row);
             assertArrayEquals(expected, other.values());
+        }
+    }
+
+    /**
+     * What the heap backend does during an asynchronous checkpoint: its thread serializes a key's state while the task
+     * thread, about to change that key, copies the same object. Both only read it, so both must see it whole — a
+     * snapshot that stepped kernels back and forth gave the copy a half-stepped state, and the job computed wrong
+     * numbers from then on (a FlinkClusterTest recovery run caught it as an rsi off by 1.8).
+     */
+    @Test
+    void serializingAndCopyingOneStateAtOnceBothSeeItWhole() throws Exception {
+        PlanStateSerializer serializer = new PlanStateSerializer(SPEC);
+        CompiledPlan plan = SPEC.compiled();
+        PlanState st = serializer.createInstance();
+        double[] row = new double[plan.columnCount()];
+        for (int i = 0; i < 60; i++) {
+            plan.columns(MARKET.bar(2, i), row);
+            st.update(MARKET.bar(2, i).time(), row);
+        }
+        DataOutputSerializer alone = new DataOutputSerializer(256);
+        serializer.serialize(st, alone);
+        byte[] reference = alone.getCopyOfBuffer();
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> checkpoint = pool.submit(() -> {
+                start.await();
+                int bad = 0;
+                for (int i = 0; i < 300; i++) {
+                    DataOutputSerializer out = new DataOutputSerializer(256);
+                    serializer.serialize(st, out);
+                    bad += Arrays.equals(reference, out.getCopyOfBuffer()) ? 0 : 1;
+                }
+                return bad;
+            });
+            Future<Integer> task = pool.submit(() -> {
+                start.await();
+                int bad = 0;
+                for (int i = 0; i < 300; i++) {
+                    DataOutputSerializer out = new DataOutputSerializer(256);
+                    serializer.serialize(serializer.copy(st), out);
+                    bad += Arrays.equals(reference, out.getCopyOfBuffer()) ? 0 : 1;
+                }
+                return bad;
+            });
+            assertEquals(0, checkpoint.get(), "checkpoints that differ from the state serialized alone");
+            assertEquals(0, task.get(), "copies that differ from the state serialized alone");
+        } finally {
+            pool.shutdownNow();
         }
     }
 

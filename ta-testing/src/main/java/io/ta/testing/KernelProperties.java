@@ -20,6 +20,11 @@ import io.ta.spi.KernelStream;
 import io.ta.spi.ParamValues;
 import io.ta.spi.StateSnapshot;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
@@ -44,6 +49,7 @@ public final class KernelProperties {
                 dynamicTest("preview then update == update", () -> forAll(d, true, KernelProperties::previewIsPure)),
                 dynamicTest("replaceLast == the revised bar", () -> forAll(d, true, KernelProperties::replaceLastRevises)),
                 dynamicTest("snapshot, restore, continue == uninterrupted", () -> forAll(d, true, KernelProperties::snapshotRestores)),
+                dynamicTest("snapshot is read-only: concurrent snapshots agree", () -> concurrentSnapshotsAgree(d)),
                 dynamicTest("reset == fresh stream", () -> forAll(d, true, KernelProperties::resetIsFresh)),
                 dynamicTest("every single-byte corruption of a snapshot is rejected", () -> forAll(d, true, KernelProperties::corruptBytesAreRejected)),
                 dynamicTest("hostile snapshot words fail at restore or run", () -> forAll(d, true, KernelProperties::hostileWordsFailOrRun)),
@@ -203,6 +209,53 @@ public final class KernelProperties {
         }
     }
 
+    /**
+     * Taking a snapshot reads the stream and nothing else, so two threads may snapshot one stream at once — Flink's heap
+     * state backend does exactly that when a checkpoint serializes a key's state while the task thread copies it. A
+     * snapshot that stepped the kernel back and forth (even restoring it exactly) would hand one of them a state from
+     * the middle of a step, and the copy would compute wrong numbers from then on.
+     */
+    static void concurrentSnapshotsAgree(KernelDescriptor d) throws Exception {
+        SplittableRandom r = new SplittableRandom(SEED ^ d.name().hashCode());
+        for (int example = 0; example < 4; example++) {
+            KernelCase c = KernelCase.of(d, r.nextLong(), false);
+            if (c.length() < 2) {
+                continue;
+            }
+            double[][] batch = batch(c);
+            KernelStream s = d.newStream(c.params());
+            double[] out = new double[batch.length];
+            int last = c.length() - 1;
+            for (int t = 0; t < last; t++) {
+                s.update(c.bar(t), out);
+            }
+            StateSnapshot reference = s.snapshot();
+            CyclicBarrier start = new CyclicBarrier(2);
+            Callable<String> taker = () -> {
+                start.await();
+                for (int i = 0; i < 400; i++) {
+                    StateSnapshot x = s.snapshot();
+                    if (!x.equals(reference)) {
+                        return "snapshot " + i + " differs from the one taken alone";
+                    }
+                }
+                return null;
+            };
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<String> a = pool.submit(taker);
+                Future<String> b = pool.submit(taker);
+                String fa = a.get();
+                String fb = b.get();
+                assertTrue(fa == null && fb == null, c + ": " + (fa != null ? fa : fb));
+            } finally {
+                pool.shutdownNow();
+            }
+            s.update(c.bar(last), out);
+            assertSame(at(batch, last), out, last, "update after concurrent snapshots");
+        }
+    }
+
     static void resetIsFresh(KernelCase c) {
         double[][] batch = batch(c);
         SplittableRandom r = new SplittableRandom(c.seed());
@@ -342,10 +395,10 @@ public final class KernelProperties {
     }
 
     /** One reusable worker, so a deadline costs no thread per case; replaced when a task overran. */
-    private static java.util.concurrent.ExecutorService worker = newWorker();
+    private static ExecutorService worker = newWorker();
 
-    private static java.util.concurrent.ExecutorService newWorker() {
-        return java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+    private static ExecutorService newWorker() {
+        return Executors.newSingleThreadExecutor(task -> {
             Thread t = new Thread(task, "kernel-properties-deadline");
             t.setDaemon(true);
             return t;

@@ -281,7 +281,11 @@ public final class StreamWriter {
         range.addStatement("updateRange($L, from, to)", Signatures.join(args));
         t.addMethod(range.build());
 
+        // Synchronized: a snapshot steps the kernel back one bar and forward again, so two snapshots of one stream at
+        // once (Flink's heap backend serializes a state on its checkpoint thread while the task thread copies it) would
+        // each see the other's half-stepped kernel. Uncontended, the lock costs nothing next to writing the state.
         MethodSpec.Builder snap = override("snapshot", Types.SNAPSHOT)
+                .addModifiers(Modifier.SYNCHRONIZED)
                 .addComment("count, parameters, outputs, then the state: after a committed bar, the state before it and the")
                 .addComment("bar, so restore re-derives the replace-last checkpoint by stepping it again.")
                 .addStatement("$T w = new $T()", Types.STATE_WRITER, Types.STATE_WRITER)
