@@ -9,6 +9,7 @@ import io.ta.annotation.Scale;
 import io.ta.error.InvalidParameterException;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.KernelStream;
+import io.ta.spi.OutputSpec;
 import io.ta.spi.ParamSpec;
 import io.ta.spi.ParamType;
 import io.ta.spi.ParamValues;
@@ -77,21 +78,23 @@ public final class NumericsProperties {
     /**
      * Whether {@code actual} (bars {@code [from, to)} of a run) equals {@code expected} (the same bars of a run started
      * at {@code start}), NaN for NaN and otherwise to {@link #TOLERANCE} of the scale of the outputs over those bars —
-     * the largest magnitude of any output in the same unit, so a histogram is compared at the scale of its macd line.
-     * Returns a description of the first difference, or null.
+     * the largest magnitude of any output in the same unit, so a histogram is compared at the scale of its macd line,
+     * and at least that of the {@code data} the run read (prices for a price output, price² for a variance, …), so
+     * a difference of two averages is compared at the scale of the prices it averaged: the contract's "a few ulps of
+     * the largest magnitude". Returns a description of the first difference, or null.
      */
-    static String difference(KernelDescriptor d, double[][] actual, double[][] expected, int start, int from, int to) {
-        return largestDifference(d, actual, expected, start, from, to) <= TOLERANCE ? null
-                : describe(d, actual, expected, start, from, to);
+    static String difference(KernelDescriptor d, double[][] data, double[][] actual, double[][] expected, int start, int from, int to) {
+        return largestDifference(d, data, actual, expected, start, from, to) <= TOLERANCE ? null
+                : describe(d, data, actual, expected, start, from, to);
     }
 
     /**
      * {@link #difference}, allowing at each bar eight times what separates {@code expected} from {@code other} (the
      * same computation started at {@code otherStart}): the kernel's own sensitivity to the order of its additions.
      */
-    static String difference(KernelDescriptor d, double[][] actual, double[][] expected, int start, int from, int to,
+    static String difference(KernelDescriptor d, double[][] data, double[][] actual, double[][] expected, int start, int from, int to,
             double[][] other, int otherStart) {
-        Map<Scale, Double> scales = scales(d, expected, start, from, to);
+        Map<Scale, Double> scales = scales(d, data, expected, start, from, to);
         for (int o = 0; o < actual.length; o++) {
             double scale = scales.getOrDefault(d.outputs().get(o).scale(), 0.0);
             for (int t = from; t < to; t++) {
@@ -110,8 +113,8 @@ public final class NumericsProperties {
     }
 
     /** The largest relative difference of {@link #difference}; infinite where NaN meets a number. */
-    static double largestDifference(KernelDescriptor d, double[][] actual, double[][] expected, int start, int from, int to) {
-        Map<Scale, Double> scales = scales(d, expected, start, from, to);
+    static double largestDifference(KernelDescriptor d, double[][] data, double[][] actual, double[][] expected, int start, int from, int to) {
+        Map<Scale, Double> scales = scales(d, data, expected, start, from, to);
         double worst = 0;
         for (int o = 0; o < actual.length; o++) {
             double scale = scales.getOrDefault(d.outputs().get(o).scale(), 0.0);
@@ -129,8 +132,30 @@ public final class NumericsProperties {
         return worst;
     }
 
-    private static Map<Scale, Double> scales(KernelDescriptor d, double[][] expected, int start, int from, int to) {
+    private static Map<Scale, Double> scales(KernelDescriptor d, double[][] data, double[][] expected, int start, int from, int to) {
         Map<Scale, Double> scales = new LinkedHashMap<>();
+        // The contract's unit: the largest magnitude of the data, not of the output — a difference of two averages of
+        // prices near 1,000 (ao near 0.2) rounds like the prices, so its error is measured against them.
+        double price = 0;
+        double volume = 0;
+        for (int i = 0; i < data.length; i++) {
+            Scale in = d.inputScale(i);
+            for (double x : data[i]) {
+                if (Double.isFinite(x)) {
+                    if (in == Scale.PRICE) {
+                        price = Math.max(price, Math.abs(x));
+                    } else if (in == Scale.VOLUME) {
+                        volume = Math.max(volume, Math.abs(x));
+                    }
+                }
+            }
+        }
+        for (OutputSpec out : d.outputs()) {
+            Scale s = out.scale();
+            if (s == Scale.PRICE || s == Scale.PRICE_SQUARED || s == Scale.VOLUME || s == Scale.PRICE_VOLUME) {
+                scales.merge(s, factor(s, price, volume), Math::max);
+            }
+        }
         for (int o = 0; o < expected.length; o++) {
             for (int t = from; t < to; t++) {
                 double e = expected[o][t - start];
@@ -142,8 +167,8 @@ public final class NumericsProperties {
         return scales;
     }
 
-    private static String describe(KernelDescriptor d, double[][] actual, double[][] expected, int start, int from, int to) {
-        Map<Scale, Double> scales = scales(d, expected, start, from, to);
+    private static String describe(KernelDescriptor d, double[][] data, double[][] actual, double[][] expected, int start, int from, int to) {
+        Map<Scale, Double> scales = scales(d, data, expected, start, from, to);
         for (int o = 0; o < actual.length; o++) {
             double scale = scales.getOrDefault(d.outputs().get(o).scale(), 0.0);
             for (int t = from; t < to; t++) {
@@ -189,13 +214,13 @@ public final class NumericsProperties {
                 }
             }
             double[][] hit = batch(d, p, spiked);
-            if (largestDifference(d, hit, fresh, start, from, n) > 1e-6) {
+            if (largestDifference(d, clean, hit, fresh, start, from, n) > 1e-6) {
                 continue; // not rounding residue but another path (a stop-and-reverse state the spike moved)
             }
             // A run started one bar later sums in another order: where the kernel is that sensitive to the order of
             // its additions (a tiny residual variance under a square root), the same difference is allowed here.
             double[][] later = batch(d, p, suffix(clean, start + 1));
-            String diff = difference(d, hit, fresh, start, from, n, later, start + 1);
+            String diff = difference(d, clean, hit, fresh, start, from, n, later, start + 1);
             if (diff != null) {
                 fail(d.name() + "(" + p + "): a 1e8x spike at bar " + spike + " is not forgotten one window after it left: " + diff);
             }
@@ -214,7 +239,7 @@ public final class NumericsProperties {
         int inputs = d.inputs().size();
         double[][] exact = new Walks(seed, 1000, 2, true, inputs).series(d, n);
         double[][] fresh = batch(d, p, suffix(exact, start));
-        if (difference(d, batch(d, p, exact), fresh, start, from, n) != null) {
+        if (difference(d, exact, batch(d, p, exact), fresh, start, from, n) != null) {
             return false;
         }
         double[][] levels = {{1e6, 2000}, {10, 1}};
@@ -225,7 +250,7 @@ public final class NumericsProperties {
                 mixed[i] = exact[i].clone();
                 System.arraycopy(other[i], 0, mixed[i], 0, start);
             }
-            if (difference(d, batch(d, p, mixed), fresh, start, from, n) != null) {
+            if (difference(d, exact, batch(d, p, mixed), fresh, start, from, n) != null) {
                 return false;
             }
         }
@@ -236,7 +261,7 @@ public final class NumericsProperties {
                 spiked[i][spike] *= 1e8;
             }
         }
-        return difference(d, batch(d, p, spiked), fresh, start, from, n) == null;
+        return difference(d, exact, batch(d, p, spiked), fresh, start, from, n) == null;
     }
 
     /**
@@ -319,7 +344,7 @@ public final class NumericsProperties {
         int inputs = d.inputs().size();
         int prefix = Math.max(2 * w, 100);
         double[][] exact = new Walks(r.nextLong(), 1000, 2, true, inputs).series(d, m + prefix);
-        if (difference(d, batch(d, p, exact), batch(d, p, suffix(exact, prefix)), prefix, m + prefix - w, m + prefix) != null) {
+        if (difference(d, exact, batch(d, p, exact), batch(d, p, suffix(exact, prefix)), prefix, m + prefix - w, m + prefix) != null) {
             return; // remembers more than m bars even on exact data: not a window kernel
         }
         Walks walk = new Walks(r.nextLong(), 1000, 1, false, inputs);
@@ -357,7 +382,7 @@ public final class NumericsProperties {
         }
         double[][] fresh = batch(d, p, tail);
         // Compare the last w bars: stream bar len−w+k is fresh bar m−w+k.
-        String diff = difference(d, out, fresh, len - m, len - w, len);
+        String diff = difference(d, tail, out, fresh, len - m, len - w, len);
         if (diff != null) {
             fail(d.name() + "(" + p + "): after " + total + " updates the stream differs from a fresh run over its"
                     + " last " + m + " bars: " + diff);
