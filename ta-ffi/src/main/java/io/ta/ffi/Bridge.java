@@ -15,6 +15,7 @@ import io.ta.runtime.PlanSnapshot;
 import io.ta.runtime.PlanStream;
 import io.ta.runtime.Plan;
 import io.ta.spi.KernelDescriptor;
+import io.ta.spi.KernelLoader;
 import io.ta.spi.KernelStream;
 import io.ta.spi.Names;
 import io.ta.spi.ParamValues;
@@ -68,7 +69,7 @@ public final class Bridge {
      */
     static final int BLOCK = 4096;
 
-    private static final String MANIFEST = "META-INF/ta/catalog.json";
+    private static final String MANIFEST = KernelLoader.MANIFEST;
 
     private Bridge() {}
 
@@ -156,30 +157,45 @@ public final class Bridge {
      * verbatim, or for several jars the first one's document with every jar's kernels in its {@code kernels} array.
      */
     public static byte[] catalogJson() throws IOException {
-        List<String> docs = new ArrayList<>();
+        Map<String, String> docs = new LinkedHashMap<>();
         Enumeration<URL> urls = Bridge.class.getClassLoader().getResources(MANIFEST);
         while (urls.hasMoreElements()) {
-            try (InputStream in = urls.nextElement().openStream()) {
-                docs.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            URL url = urls.nextElement();
+            try (InputStream in = url.openStream()) {
+                docs.put(url.toString(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
         return utf8(mergeManifests(docs));
     }
 
-    /** Splices the kernels arrays of several manifests into the first one's document. */
-    static String mergeManifests(List<String> docs) {
+    /**
+     * Splices the kernels arrays of several manifests (by where each was found) into the first one's document. Every
+     * manifest must be of the format this version reads: a merged document claims the first one's format for all of
+     * them, so a library of another format is refused (docs/api/versioning.md), naming where it was found.
+     *
+     * @throws IllegalStateException naming the manifest of another format or without a kernels array
+     */
+    static String mergeManifests(Map<String, String> docs) {
+        for (Map.Entry<String, String> d : docs.entrySet()) {
+            try {
+                KernelLoader.manifestFormat(d.getValue());
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException(d.getKey() + ": " + e.getMessage(), e);
+            }
+        }
         if (docs.isEmpty()) {
-            return "{\n  \"format\": 1,\n  \"kernels\": []\n}\n";
+            return "{\n  \"format\": " + KernelLoader.MANIFEST_FORMAT + ",\n  \"kernels\": []\n}\n";
         }
-        if (docs.size() == 1) {
-            return docs.get(0);
+        List<String> texts = List.copyOf(docs.values());
+        if (texts.size() == 1) {
+            return texts.get(0);
         }
-        String first = docs.get(0);
+        String first = texts.get(0);
         int open = kernelsOpen(first);
         int close = first.lastIndexOf(']');
         StringBuilder sb = new StringBuilder(first.substring(0, open + 1));
         String sep = "";
-        for (String d : docs) {
+        for (String d : texts) {
             String inner = d.substring(kernelsOpen(d) + 1, d.lastIndexOf(']')).strip();
             if (!inner.isEmpty()) {
                 sb.append(sep).append("\n    ").append(inner);

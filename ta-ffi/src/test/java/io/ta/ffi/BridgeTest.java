@@ -17,7 +17,9 @@ import io.ta.runtime.Plan;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,11 +95,30 @@ class BridgeTest {
         String a = "{\n  \"format\": 1,\n  \"kernels\": [\n    {\"name\": \"a\"},\n    {\"name\": \"b\"}\n  ]\n}\n";
         String b = "{\n  \"format\": 1,\n  \"kernels\": [\n    {\"name\": \"c\"}\n  ]\n}\n";
         String empty = "{\n  \"format\": 1,\n  \"kernels\": []\n}\n";
-        assertEquals(a, Bridge.mergeManifests(List.of(a)));
-        String merged = Bridge.mergeManifests(List.of(a, empty, b));
+        assertEquals(a, Bridge.mergeManifests(jars(a)));
+        String merged = Bridge.mergeManifests(jars(a, empty, b));
         assertEquals("{\n  \"format\": 1,\n  \"kernels\": [\n    {\"name\": \"a\"},\n    {\"name\": \"b\"},\n    {\"name\": \"c\"}\n  ]\n}\n",
                 merged);
-        assertTrue(Bridge.mergeManifests(List.of()).contains("\"kernels\": []"));
+        assertTrue(Bridge.mergeManifests(jars()).contains("\"kernels\": []"));
+    }
+
+    /** A merged document claims one format for all, so a library of another format is refused, naming its jar. */
+    @Test
+    void aManifestOfAnotherFormatIsRefusedNotMerged() {
+        String a = "{\n  \"format\": 1,\n  \"kernels\": [\n    {\"name\": \"a\"}\n  ]\n}\n";
+        String future = "{\n  \"format\": 2,\n  \"kernels\": [\n    {\"name\": \"c\"}\n  ]\n}\n";
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Bridge.mergeManifests(jars(a, future)));
+        assertTrue(e.getMessage().startsWith("jar1.jar: ") && e.getMessage().contains("format 2"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> Bridge.mergeManifests(jars(future)), "alone too");
+        assertThrows(IllegalStateException.class, () -> Bridge.mergeManifests(jars("{\"kernels\": []}")), "no format");
+    }
+
+    private static Map<String, String> jars(String... docs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < docs.length; i++) {
+            m.put("jar" + i + ".jar", docs[i]);
+        }
+        return m;
     }
 
     @Test
