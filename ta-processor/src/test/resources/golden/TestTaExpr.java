@@ -299,14 +299,14 @@ public final class TestTaExpr implements ToExpr {
      * {@code window_mean}: Mean of a window.
      */
     public TestTaExpr windowMean(int period, WindowMean.Rounding rounding) {
-        return new TestTaExpr(new Expr.Call("window_mean", List.of(Expr.Arg.named("x", expr), Expr.Arg.named("period", new Expr.Num(period)), Expr.Arg.named("rounding", new Expr.Name(rounding.name().toLowerCase(Locale.ROOT))))));
+        return new TestTaExpr(new Expr.Call("window_mean", List.of(Expr.Arg.named("x", this.expr), Expr.Arg.named("period", new Expr.Num(period)), Expr.Arg.named("rounding", new Expr.Name(rounding.name().toLowerCase(Locale.ROOT))))));
     }
 
     /**
      * {@code window_mean} with default parameters: Mean of a window.
      */
     public TestTaExpr windowMean() {
-        return new TestTaExpr(new Expr.Call("window_mean", List.of(Expr.Arg.named("x", expr))));
+        return new TestTaExpr(new Expr.Call("window_mean", List.of(Expr.Arg.named("x", this.expr))));
     }
 
     @Override

@@ -239,29 +239,41 @@ public final class KernelProcessor extends AbstractProcessor {
 
     private void facade() throws IOException {
         ClassName facade = facadeType();
+        if (facade == null) {
+            return;
+        }
         write(new FacadeWriter().write(facade, models, origins()));
         write(new FluentWriter().write(facade, models, origins()));
         write(new LibraryWriter().write(facade, models, origins()));
     }
 
+    /** The facade's class, or null (reported) if kernels of unrelated packages leave it nowhere to go. */
     private ClassName facadeType() {
-        return libraryFacade != null ? libraryFacade : ClassName.get(commonPackage(), "Kernels");
-    }
-
-    private String commonPackage() {
+        if (libraryFacade != null) {
+            return libraryFacade;
+        }
         String common = null;
+        KernelModel first = null;
         for (KernelModel m : models) {
             String p = m.packageName();
             if (common == null) {
                 common = p;
-            } else {
-                while (!(p.equals(common) || p.startsWith(common + "."))) {
-                    int dot = common.lastIndexOf('.');
-                    common = dot < 0 ? "" : common.substring(0, dot);
-                }
+                first = m;
+                continue;
+            }
+            while (!common.isEmpty() && !(p.equals(common) || p.startsWith(common + "."))) {
+                int dot = common.lastIndexOf('.');
+                common = dot < 0 ? "" : common.substring(0, dot);
+            }
+            if (common.isEmpty() && !p.isEmpty()) {
+                failed = true;
+                processingEnv.getMessager().printMessage(Kind.ERROR,
+                        Messages.LIBRARY_NO_PACKAGE.formatted(first.packageName(), p),
+                        processingEnv.getElementUtils().getTypeElement(m.kernel().canonicalName()));
+                return null;
             }
         }
-        return common == null ? "" : common;
+        return ClassName.get(common == null ? "" : common, "Kernels");
     }
 
     private List<Element> origins() {

@@ -89,11 +89,13 @@ class DiagnosticsTest {
                         Messages.PARAM_NOT_ANNOTATED.formatted("period"), "public K(int period)"),
                 new Case("PARAM_RESERVED", ok("    public K(@Param(defaultValue = \"3\", min = 1, max = 10) int count) {}\n"
                                 + "    public static int lookback(int count) { return count - 1; }\n" + STEP),
-                        Messages.PARAM_RESERVED.formatted("count", "KERNEL, count, k, last, lastInputs, lookback, outputs, probe", "count"),
+                        Messages.PARAM_RESERVED.formatted("count", io.ta.processor.model.GeneratedMembers.reservedList(), "count"),
                         "int count) {}"),
                 new Case("INPUT_RESERVED", ok(CTOR + LOOKBACK + "    @Step public double step(double last) { return last; }\n"),
-                        Messages.INPUT_RESERVED.formatted("last", "KERNEL, count, k, last, lastInputs, lookback, outputs, probe", "last"),
+                        Messages.INPUT_RESERVED.formatted("last", io.ta.processor.model.GeneratedMembers.reservedList(), "last"),
                         "double last"),
+                new Case("INPUT_IS_PARAM", ok(CTOR + LOOKBACK + "    @Step public double step(double period) { return period; }\n"),
+                        Messages.INPUT_IS_PARAM.formatted("period"), "double period"),
                 new Case("PARAM_TYPE", ok("    public K(@Param(defaultValue = \"3\") long period) {}\n"
                                 + "    public static int lookback() { return 0; }\n" + STEP),
                         Messages.PARAM_TYPE.formatted("period", "long"), "long period"),
@@ -200,6 +202,20 @@ class DiagnosticsTest {
         JavaFileObject b = JavaFileObjects.forSourceString("b.package-info", "@io.ta.annotation.KernelLibrary(facade = \"B\")\npackage b;\n");
         Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(a, b);
         assertThat(compilation).hadErrorContaining(Messages.LIBRARY_DUPLICATE.formatted("a", "b")).inFile(b);
+    }
+
+    /** Kernels of unrelated packages leave the default facade nowhere to go: an error, not a facade in no package (this used to loop forever). */
+    @Test
+    void kernelsOfUnrelatedPackagesWithoutAFacadeNameAreRejected() {
+        String kernel = "package %s;\n\nimport io.ta.annotation.*;\n\n" + OK_ANNOTATION.replace("\"k\"", "\"k_%s\"") + "\n"
+                + OK_HEADER + " {\n" + CTOR + LOOKBACK + STEP + "}\n";
+        JavaFileObject a = JavaFileObjects.forSourceString("alpha.K", kernel.formatted("alpha", "a"));
+        JavaFileObject b = JavaFileObjects.forSourceString("beta.K", kernel.formatted("beta", "b"));
+        Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(a, b);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining(Messages.LIBRARY_NO_PACKAGE.formatted("alpha", "beta")).inFile(b);
+        JavaFileObject c = JavaFileObjects.forSourceString("alpha.inner.K", kernel.formatted("alpha.inner", "c"));
+        assertThat(javac().withProcessors(new KernelProcessor()).compile(a, c)).succeeded();
     }
 
     @Test
@@ -337,6 +353,7 @@ class DiagnosticsTest {
         constants.remove("FATAL");
         constants.remove("LIBRARY_DUPLICATE"); // covered by twoFacadesInOneCompilationAreRejected
         constants.remove("LIBRARY_NOT_PROVIDED"); // covered by aModuleThatDoesNotProvideItsLibraryIsRejected
+        constants.remove("LIBRARY_NO_PACKAGE"); // covered by kernelsOfUnrelatedPackagesWithoutAFacadeNameAreRejected
         Set<String> covered = cases().stream().map(Case::constant).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(constants, covered);
     }

@@ -50,6 +50,34 @@ public final class GeneratedMembers {
             KERNEL_NAME_FIELD, LOOKBACK_FIELD, KERNEL_FIELD, LAST_FIELD, PROBE_FIELD, COUNT_FIELD, OUTPUTS_FIELD,
             LAST_INPUTS_FIELD)));
 
+    /**
+     * Parameter and local names of generated methods that also take the kernel's inputs or parameters
+     * ({@code updateRange(x, out, from, to)}, a descriptor's batch loop, a stream's restore), and {@code o0}, {@code o1},
+     * … for restored outputs ({@link #isReserved}). GeneratedNamesTest compiles a kernel with every identifier the
+     * writers emit as an input and as a parameter name, so a writer that starts using another local shows there.
+     */
+    public static final SortedSet<String> GENERATED_LOCALS = Collections.unmodifiableSortedSet(new TreeSet<>(Set.of(
+            "from", "to", "out", "n", "i", "v", "r", "c", "bar", "snapshot", "fresh")));
+
+    /** Every name an input's or a parameter's Java name must not take: {@link #STREAM_FIELDS} and {@link #GENERATED_LOCALS}. */
+    public static final SortedSet<String> RESERVED_NAMES;
+
+    static {
+        TreeSet<String> all = new TreeSet<>(STREAM_FIELDS);
+        all.addAll(GENERATED_LOCALS);
+        RESERVED_NAMES = Collections.unmodifiableSortedSet(all);
+    }
+
+    /** Whether an input or parameter may not be named {@code javaName} (see {@link #RESERVED_NAMES}). */
+    public static boolean isReserved(String javaName) {
+        return RESERVED_NAMES.contains(javaName) || javaName.matches("o[0-9]+");
+    }
+
+    /** The reserved names as a diagnostic lists them. */
+    public static String reservedList() {
+        return String.join(", ", RESERVED_NAMES) + ", o0, o1, …";
+    }
+
     /** Methods the stream writer emits that neither {@link KernelStream} nor {@link Object} declares. */
     public static final Set<String> STREAM_METHODS =
             Set.of(VALUE_METHOD, CAPTURE_METHOD, NEW_KERNEL_METHOD, OUTPUT_AT_METHOD, NANS_METHOD);

@@ -35,13 +35,17 @@ public final class Messages {
                     + " kernel parameter.";
 
     public static final String PARAM_RESERVED =
-            "[TaParamReserved] constructor parameter '%s' has the name of a field the generated stream needs (%s). Fix:"
+            "[TaParamReserved] constructor parameter '%s' has a name the generated code uses for its own fields and locals (%s). Fix:"
                     + " rename the Java parameter; the catalog name can stay with @Param(name = \"%s\").";
 
     public static final String INPUT_RESERVED =
-            "[TaInputReserved] step parameter '%s' has the name of a field the generated stream needs (%s), which the"
-                    + " generated update would read instead of the field. Fix: rename the Java parameter; the catalog name"
+            "[TaInputReserved] step parameter '%s' has a name the generated code uses for its own fields and locals (%s)."
+                    + " Fix: rename the Java parameter; the catalog name"
                     + " can stay with @Input(\"%s\").";
+
+    public static final String INPUT_IS_PARAM =
+            "[TaInputIsParam] step parameter '%s' has the Java name of a constructor parameter; generated batch methods"
+                    + " take both. Fix: rename one of them; catalog names can stay with @Input(\"...\") or @Param(name = \"...\").";
 
     public static final String PARAM_TYPE =
             "[TaParamType] parameter '%s' has type %s, which a kernel parameter cannot have. Fix: use int, double,"
@@ -187,6 +191,10 @@ public final class Messages {
     public static final String LIBRARY_DUPLICATE =
             "[TaLibraryDuplicate] @KernelLibrary appears on %s and %s; one compilation generates one facade. Fix:"
                     + " keep one @KernelLibrary.";
+
+    public static final String LIBRARY_NO_PACKAGE =
+            "[TaLibraryNoPackage] kernels in packages %s and %s share no package for the generated facade. Fix: name"
+                    + " it with @KernelLibrary(facade = \"Ta\") in the package-info.java of the package it belongs in.";
 
     public static final String LIBRARY_NAME =
             "[TaLibraryName] facade name '%s' is not a valid Java class name. Fix: use a simple name such as 'Ta'.";

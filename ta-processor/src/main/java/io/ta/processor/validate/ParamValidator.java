@@ -54,8 +54,8 @@ final class ParamValidator {
             }
             String name = KernelElements.paramName(p);
             NameRules.checkName(r, p, pm, "parameter", name);
-            if (GeneratedMembers.STREAM_FIELDS.contains(javaName)) {
-                r.error(p, pm, Messages.PARAM_RESERVED.formatted(javaName, String.join(", ", GeneratedMembers.STREAM_FIELDS), name));
+            if (GeneratedMembers.isReserved(javaName)) {
+                r.error(p, pm, Messages.PARAM_RESERVED.formatted(javaName, GeneratedMembers.reservedList(), name));
             }
             if (!names.add(name)) {
                 r.error(p, pm, Messages.DUPLICATE_MEMBER.formatted("parameter", name, type.getSimpleName(), "parameter"));

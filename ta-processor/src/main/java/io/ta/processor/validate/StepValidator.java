@@ -80,8 +80,10 @@ final class StepValidator {
             String in = KernelElements.inputName(p);
             NameRules.checkName(r, p, null, "input", in);
             String javaName = p.getSimpleName().toString();
-            if (GeneratedMembers.STREAM_FIELDS.contains(javaName)) {
-                r.error(p, Messages.INPUT_RESERVED.formatted(javaName, String.join(", ", GeneratedMembers.STREAM_FIELDS), in));
+            if (GeneratedMembers.isReserved(javaName)) {
+                r.error(p, Messages.INPUT_RESERVED.formatted(javaName, GeneratedMembers.reservedList(), in));
+            } else if (paramNames(type).contains(javaName)) {
+                r.error(p, Messages.INPUT_IS_PARAM.formatted(javaName));
             }
             io.ta.annotation.Input domain = p.getAnnotation(io.ta.annotation.Input.class);
             if (domain != null && (Double.isNaN(domain.min()) || Double.isNaN(domain.max()) || domain.min() > domain.max()
@@ -139,5 +141,16 @@ final class StepValidator {
                 r.error(type, kernelMirror, Messages.SELECTOR_OUTPUT.formatted(s.alias(), kernel.name(), s.output(), String.join(", ", outputs)));
             }
         }
+    }
+
+    /** The Java names of the constructors' parameters. */
+    private static Set<String> paramNames(TypeElement type) {
+        Set<String> names = new HashSet<>();
+        for (ExecutableElement c : javax.lang.model.util.ElementFilter.constructorsIn(type.getEnclosedElements())) {
+            for (VariableElement p : c.getParameters()) {
+                names.add(p.getSimpleName().toString());
+            }
+        }
+        return names;
     }
 }

@@ -129,7 +129,7 @@ public final class FluentWriter {
                 MethodSpec.Builder b = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC).returns(ret)
                         .addJavadoc("{@code $L}$L: $L\n", m.name(), all ? "" : " with default parameters", Javadoc.text(m.summary()));
                 CodeBlock.Builder args = CodeBlock.builder();
-                args.add("$T.named($S, expr)", ARG, generic.get(0).name());
+                args.add("$T.named($S, this.expr)", ARG, generic.get(0).name()); // this.: a parameter may be named expr
                 for (InputModel in : generic.subList(1, generic.size())) {
                     b.addParameter(ParameterSpec.builder(TO_EXPR, in.javaName()).build());
                     args.add(", $T.named($S, $N.toExpr())", ARG, in.name(), in.javaName());
