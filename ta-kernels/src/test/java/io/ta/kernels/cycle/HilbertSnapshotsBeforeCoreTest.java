@@ -75,7 +75,7 @@ class HilbertSnapshotsBeforeCoreTest {
             StateSnapshot now = fed(d).snapshot();
             assertEquals(name, old.kernel());
             // The same bars give the same values, but not at the same positions: the four I1 delays (odd and even bar,
-            // one and two bars back) were four fields and are now two two-element arrays, each written after its
+            // two and three bars back) were four fields and are now two two-element arrays, each written after its
             // length. Read by position under the new layout, the old words would land in the wrong fields; the layout
             // hash is what tells the two apart.
             assertEquals(now.words().length, old.words().length + 2, name);
