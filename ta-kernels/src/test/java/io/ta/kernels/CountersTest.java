@@ -149,7 +149,10 @@ class CountersTest {
         double[] x = walk(400, 2);
         // An even shift keeps the bar's parity, which selects the transform's delay lines.
         ages("ht_dcperiod", p, q -> new HtDcPeriod(), k -> k::step, HtDcPeriod_State::writeState,
-                HtDcPeriod_State.SCHEMA, k -> set(k, "bars", (long) get(k, "bars") + (1L << 32)), x, 200);
+                HtDcPeriod_State.SCHEMA, k -> {
+                    Object core = get(k, "core");
+                    set(core, "bars", (long) get(core, "bars") + (1L << 32));
+                }, x, 200);
         ages("ht_trendmode", ParamValues.defaults(Descriptors.named("ht_trendmode")), q -> new HtTrendMode(),
                 k -> k::step, HtTrendMode_State::writeState,
                 HtTrendMode_State.SCHEMA, k -> {

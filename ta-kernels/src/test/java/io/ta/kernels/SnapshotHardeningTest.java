@@ -181,15 +181,15 @@ class SnapshotHardeningTest {
     @ValueSource(strings = {"mama", "ht_dcperiod", "ht_dcphase", "ht_phasor", "ht_sine", "ht_trendmode", "ht_trendline"})
     void corruptedHilbertSnapshotsFailAtRestoreNeverAtUpdate(String kernel) {
         List<String> refusals = editEveryWord(fed(kernel, Map.of(), 200), HOSTILE);
-        assertTrue(refusals.stream().anyMatch(m -> m.contains("ht_dcperiod.hilbertIdx holds 3, outside its range [0, 2]")), refusals::toString);
-        assertTrue(refusals.stream().anyMatch(m -> m.contains("ht_dcperiod.smoothPeriod holds 1.0E10, outside its range [0, 50]")),
+        assertTrue(refusals.stream().anyMatch(m -> m.contains("hilbert.slot holds 3, outside its range [0, 2]")), refusals::toString);
+        assertTrue(refusals.stream().anyMatch(m -> m.contains("hilbert.smoothPeriod holds 1.0E10, outside its range [0, 50]")),
                 refusals::toString);
     }
 
     @Test
     void htSineWithASmoothPeriodOf1e10IsRefusedNotSlow() {
         List<String> refusals = editEveryWord(fed("ht_sine", Map.of(), 100), new long[] {Double.doubleToRawLongBits(1e10)});
-        assertTrue(refusals.contains("ht_sine: corrupt snapshot: ht_dcperiod.smoothPeriod holds 1.0E10, outside its range [0, 50]"),
+        assertTrue(refusals.contains("ht_sine: corrupt snapshot: hilbert.smoothPeriod holds 1.0E10, outside its range [0, 50]"),
                 refusals::toString);
     }
 

@@ -9,8 +9,8 @@ import io.ta.state.DoubleRing;
 
 /**
  * Hilbert transform dominant cycle phase (Ehlers, Rocket Science for Traders 2001), as TA-Lib HT_DCPHASE. Runs the
- * family's {@link HtDcPeriod} core, started at bar 37 as TA-Lib's lookback-63 functions do, and on every transformed
- * bar:
+ * family's {@link HilbertCore}, started at bar 37 as TA-Lib's lookback-63 functions do
+ * ({@link HilbertCore#lateStart()}), and on every transformed bar:
  * <ul>
  *   <li>keeps the last 50 smoothed prices (TA-Lib's zero-filled circular buffer: slots not yet written read 0);</li>
  *   <li>with {@code n = (int)(smoothPeriod + 0.5)}, takes the one-cycle DFT
@@ -37,12 +37,12 @@ public final class HtDcPhase {
     /** A full turn in radians, as TA-Lib computes it ({@code 8·atan(1)}). */
     private static final double TURN = Math.atan(1.0) * 8.0;
 
-    final HtDcPeriod core;
+    final HilbertCore core;
     final DoubleRing smoothPrices;
     double phase;
 
     public HtDcPhase() {
-        this.core = HtDcPeriod.startingAt(HtDcPeriod.LATE_START);
+        this.core = HilbertCore.lateStart();
         this.smoothPrices = new DoubleRing(SMOOTH_PRICE_SIZE);
     }
 
@@ -52,11 +52,7 @@ public final class HtDcPhase {
 
     @Step
     public double step(double x) {
-        if (!(Math.abs(x) <= Double.MAX_VALUE)) {
-            return Double.NaN;
-        }
-        core.step(x);
-        if (!core.transformed()) {
+        if (!core.advance(x)) {
             return Double.NaN;
         }
         smoothPrices.push(core.smoothedPrice());
@@ -72,7 +68,7 @@ public final class HtDcPhase {
         }
         double magnitude = Math.abs(imagPart);
         if (magnitude > 0.0) {
-            phase = Math.atan(realPart / imagPart) * HtDcPeriod.RAD_TO_DEG;
+            phase = Math.atan(realPart / imagPart) * HilbertCore.RAD_TO_DEG;
         } else if (magnitude <= 0.01) {
             if (realPart < 0.0) {
                 phase -= 90.0;
@@ -97,8 +93,8 @@ public final class HtDcPhase {
         return phase;
     }
 
-    /** The Hilbert core this phase runs on. */
-    public HtDcPeriod core() {
+    /** The Hilbert core this phase runs on (for a composite that reads the same transform). */
+    public HilbertCore core() {
         return core;
     }
 }

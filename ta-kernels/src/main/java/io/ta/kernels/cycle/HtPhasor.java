@@ -10,7 +10,8 @@ import io.ta.annotation.Step;
 /**
  * Hilbert transform phasor components (Ehlers, Rocket Science for Traders 2001), as TA-Lib HT_PHASOR: the in-phase
  * component I1 (the detrended smoothed price three bars back) and the quadrature component Q1 of the family's
- * {@link HtDcPeriod} core, which starts its transform at bar 12 as TA-Lib does here. First output at bar 32.
+ * {@link HilbertCore}, which starts its transform at bar 12 as TA-Lib does here ({@link HilbertCore#standard()}).
+ * First output at bar 32.
  *
  * <p>Recursive: a missing input outputs NaN and changes no state (§5.2).
  */
@@ -23,14 +24,14 @@ import io.ta.annotation.Step;
         scale = Scale.PRICE)
 public final class HtPhasor {
 
-    final HtDcPeriod core;
+    final HilbertCore core;
     @Output(doc = "in-phase component I1")
     double inphase;
     @Output(doc = "quadrature component Q1")
     double quadrature;
 
     public HtPhasor() {
-        this.core = new HtDcPeriod();
+        this.core = HilbertCore.standard();
     }
 
     public static int lookback() {
@@ -39,13 +40,7 @@ public final class HtPhasor {
 
     @Step
     public void step(double x) {
-        if (!(Math.abs(x) <= Double.MAX_VALUE)) {
-            inphase = Double.NaN;
-            quadrature = Double.NaN;
-            return;
-        }
-        core.step(x);
-        boolean ready = core.bar() >= lookback();
+        boolean ready = core.advance(x) && core.bar() >= lookback();
         inphase = ready ? core.inPhase() : Double.NaN;
         quadrature = ready ? core.quadrature() : Double.NaN;
     }

@@ -23,7 +23,7 @@ import io.ta.annotation.Step;
         scale = Scale.UNITLESS)
 public final class HtSine {
     /** Radians per degree, as TA-Lib computes it ({@code 1/rad2Deg}). */
-    private static final double DEG_TO_RAD = 1.0 / HtDcPeriod.RAD_TO_DEG;
+    private static final double DEG_TO_RAD = 1.0 / HilbertCore.RAD_TO_DEG;
 
     final HtDcPhase phase;
     @Output(doc = "sine of the dominant cycle phase")

@@ -60,7 +60,7 @@ public final class HtTrendMode {
         }
         double prevPhase = phase.phase();
         phase.step(x);
-        HtDcPeriod core = phase.core();
+        HilbertCore core = phase.core();
         // NaN before bar 63; the mode is not output there and carries nothing to later bars.
         double line = trendline.follow(x, core);
         if (!core.transformed()) {

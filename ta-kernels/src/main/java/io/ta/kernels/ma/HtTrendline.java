@@ -6,16 +6,16 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Nullable;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
-import io.ta.kernels.cycle.HtDcPeriod;
+import io.ta.kernels.cycle.HilbertCore;
 import io.ta.state.DoubleRing;
 
 /**
  * Hilbert transform instantaneous trendline (Ehlers, Rocket Science for Traders 2001), as TA-Lib HT_TRENDLINE. Runs
- * the family's {@link HtDcPeriod} core, started at bar 37 as TA-Lib's lookback-63 functions do, and on every
- * transformed bar averages the raw input over one dominant cycle, {@code n = (int)(smoothPeriod + 0.5)} bars
- * ({@code iTrend}, summed newest first as TA-Lib), then smooths the last four of those averages with weights
- * 4, 3, 2, 1: {@code (4·iTrend + 3·iTrend₋₁ + 2·iTrend₋₂ + iTrend₋₃)/10}, earlier averages starting at 0. First
- * output at bar 63.
+ * the family's {@link HilbertCore}, started at bar 37 as TA-Lib's lookback-63 functions do
+ * ({@link HilbertCore#lateStart()}), and on every transformed bar averages the raw input over one dominant cycle,
+ * {@code n = (int)(smoothPeriod + 0.5)} bars ({@code iTrend}, summed newest first as TA-Lib), then smooths the last
+ * four of those averages with weights 4, 3, 2, 1: {@code (4·iTrend + 3·iTrend₋₁ + 2·iTrend₋₂ + iTrend₋₃)/10},
+ * earlier averages starting at 0. First output at bar 63.
  *
  * <p>{@code ht_trendmode} needs this trendline on the transform it already runs, so it holds a {@link #driven()}
  * instance, without a core of its own, and advances it with {@link #follow}.
@@ -34,24 +34,24 @@ public final class HtTrendline {
     private static final int MAX_CYCLE = 50;
 
     /** The transform this trendline runs on; null when a composite drives it through {@link #follow}. */
-    @Nullable final HtDcPeriod core;
+    @Nullable final HilbertCore core;
     final DoubleRing prices;
     double iTrend1;
     double iTrend2;
     double iTrend3;
 
     public HtTrendline() {
-        this(HtDcPeriod.startingAt(HtDcPeriod.LATE_START));
+        this(HilbertCore.lateStart());
     }
 
-    private HtTrendline(HtDcPeriod core) {
+    private HtTrendline(HilbertCore core) {
         this.core = core;
         this.prices = new DoubleRing(MAX_CYCLE);
     }
 
     /**
      * A trendline without a transform of its own, for a composite that runs the lookback-63 core
-     * ({@code HtDcPeriod.startingAt(HtDcPeriod.LATE_START)}) itself and passes it to {@link #follow} on every valid
+     * ({@link HilbertCore#lateStart()}) itself and passes it to {@link #follow} on every valid
      * bar. Its {@link #step} must not be called.
      */
     public static HtTrendline driven() {
@@ -67,7 +67,7 @@ public final class HtTrendline {
         if (!(Math.abs(x) <= Double.MAX_VALUE)) {
             return Double.NaN;
         }
-        core.step(x);
+        core.advance(x);
         return follow(x, core);
     }
 
@@ -75,7 +75,7 @@ public final class HtTrendline {
      * Advances the trendline by the valid input {@code x}, which {@code transform} has just consumed; returns the
      * trendline from bar 63, NaN before.
      */
-    public double follow(double x, HtDcPeriod transform) {
+    public double follow(double x, HilbertCore transform) {
         prices.push(x);
         if (!transform.transformed()) {
             return Double.NaN;

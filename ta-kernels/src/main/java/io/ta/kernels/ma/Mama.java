@@ -7,11 +7,12 @@ import io.ta.annotation.Output;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
-import io.ta.kernels.cycle.HtDcPeriod;
+import io.ta.kernels.cycle.HilbertCore;
 
 /**
  * MESA adaptive moving average and its following average (Ehlers, TASC Sep 2001), as TA-Lib MAMA (CATALOG.md §3.11).
- * Runs the Hilbert core {@link HtDcPeriod} (transform from bar 12, as TA-Lib's MAMA) and on every transformed bar:
+ * Runs the {@link HilbertCore} whose transform starts at bar 12 as TA-Lib's MAMA ({@link HilbertCore#standard()}), and
+ * on every transformed bar:
  * <ul>
  *   <li>{@code phase = atan°(Q1/I1)} (0 when I1 = 0); {@code Δ = phase₋₁ − phase}, at least 1;</li>
  *   <li>{@code α = fast_limit/Δ}, not below {@code slow_limit} ({@code α = fast_limit} when Δ = 1);</li>
@@ -33,7 +34,7 @@ public final class Mama {
 
     final double fastLimit;
     final double slowLimit;
-    final HtDcPeriod core;
+    final HilbertCore core;
     double prevPhase;
     double mamaValue;
     double famaValue;
@@ -49,7 +50,7 @@ public final class Mama {
                     double slowLimit) {
         this.fastLimit = fastLimit;
         this.slowLimit = slowLimit;
-        this.core = new HtDcPeriod();
+        this.core = HilbertCore.standard();
     }
 
     public static int lookback() {
@@ -58,19 +59,13 @@ public final class Mama {
 
     @Step
     public void step(double x) {
-        if (!(Math.abs(x) <= Double.MAX_VALUE)) {
-            mama = Double.NaN;
-            fama = Double.NaN;
-            return;
-        }
-        core.step(x);
-        if (!core.transformed()) {
+        if (!core.advance(x)) {
             mama = Double.NaN;
             fama = Double.NaN;
             return;
         }
         double i1 = core.inPhase();
-        double phase = i1 != 0.0 ? Math.atan(core.quadrature() / i1) * HtDcPeriod.RAD_TO_DEG : 0.0;
+        double phase = i1 != 0.0 ? Math.atan(core.quadrature() / i1) * HilbertCore.RAD_TO_DEG : 0.0;
         double alpha = prevPhase - phase;
         prevPhase = phase;
         if (alpha < 1.0) {
