@@ -776,7 +776,7 @@ final class Planner {
                 aggs.add(b.agg());
             } else {
                 inputs.add(new PRef(intern(new ColumnP(column)), 0));
-                aggs.add(Resample.aggregation(column));
+                aggs.add(frameAggregation(f, column));
             }
         }
         FrameKey key = new FrameKey(f.timeframe(), inner, List.copyOf(aggs), List.copyOf(inputs));
@@ -786,6 +786,24 @@ final class Planner {
             frames.put(key, spec);
         }
         return new PRef(intern(new TimedP(spec, List.copyOf(inputs))), 0);
+    }
+
+    /** How a base column forms the coarse bar: by its name, or as its source aggregate composes (else refused). */
+    private Agg frameAggregation(Framed f, String column) {
+        Aggregate a = Aggregate.parse(column);
+        if (a == null) {
+            return Resample.aggregation(column);
+        }
+        Agg agg = a.onTimeframe();
+        if (agg == null) {
+            String why = a.type() == io.ta.runtime.source.SourceType.BARS
+                    ? "would mix in values carried over " + a.symbol() + "'s missing bars; only " + a.symbol()
+                            + ".close composes with a timeframe (the latest " + a.symbol() + " close in the period)"
+                    : "does not compose with a timeframe (the period's value is not a combination of its bars' values); "
+                            + "on a timeframe use count, sum(field) or an order-book value";
+            throw binding(f.src(), column + "@" + f.timeframe() + " " + why, null);
+        }
+        return agg;
     }
 
     private PlanGraph innerPlan(Expr inner) {
