@@ -9,6 +9,7 @@ import io.ta.error.UnknownNameException;
 import io.ta.runtime.Bars;
 import io.ta.runtime.Plan;
 import io.ta.runtime.dsl.BindingException;
+import io.ta.runtime.dsl.TypeCheckException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -176,5 +177,13 @@ class SymbolBarsTest {
         e = assertThrows(BindingException.class, () -> Plan.compile("sma(ETH.bars, 3)"));
         assertEquals("ETH.bars is a source of events, not a series; aggregate it per bar, e.g. ETH.bars.count", e.reason());
         assertThrows(BindingException.class, () -> Plan.compile("ETH.bars.vwap"));
+    }
+
+    @Test
+    void aMisspeltBarFieldIsNamed() {
+        assertEquals("only a kernel call has named outputs; '.Close' follows ETH (another symbol's bar field? did you mean"
+                + " ETH.close?)", assertThrows(TypeCheckException.class, () -> Plan.compile("ETH.Close")).reason());
+        assertEquals("only a kernel call has named outputs; '.hl2' follows ETH",
+                assertThrows(TypeCheckException.class, () -> Plan.compile("ETH.hl2")).reason());
     }
 }
