@@ -121,12 +121,13 @@ final class EvalCommand implements Runnable {
     }
 
     /**
-     * The sources the plan reads and their files (none, whatever the options, for a plan that reads none: like unused
-     * CSV columns, unused sources are not opened); refuses sources with {@code --symbol-col}, as each symbol would
-     * need sources of its own.
+     * The sources the plan reads and their files (none for a plan that reads none: like unused CSV columns, unused
+     * sources are not opened, though malformed options are refused); refuses sources with {@code --symbol-col}, as each
+     * symbol would need sources of its own.
      */
     static List<SourceOptions.Source> sources(Evaluation ev, SourceOptions options, InputOptions input) {
         if (!ev.readsSources) {
+            options.check();
             return List.of();
         }
         if (input.symbolColumn != null) {

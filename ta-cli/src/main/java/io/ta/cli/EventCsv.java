@@ -1,12 +1,14 @@
 package io.ta.cli;
 
 import io.ta.error.DataFormatException;
+import io.ta.error.UnknownNameException;
 import io.ta.runtime.csv.CsvOptions;
 import io.ta.runtime.csv.CsvReader;
 import io.ta.runtime.source.Events;
 import io.ta.runtime.source.SourceField;
 import io.ta.runtime.source.SourceType;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,8 +56,14 @@ final class EventCsv implements AutoCloseable {
             }
         }
         // the one text field is read as the reader's symbol column: CsvReader parses numbers, and numbers texts by order
-        CsvOptions options = base.withRepeatedTimes(true).withColumns(List.of())
-                .withSymbolColumn(textField == null ? null : textField.name());
+        CsvOptions options = base.withRepeatedTimes(true).withColumns(List.of());
+        if (options.epochUnit() != null) {
+            checkUnit(key, file, options);
+        }
+        if (textField != null) {
+            requireColumn(file, options, textField.name());
+            options = options.withSymbolColumn(textField.name());
+        }
         CsvReader r = CsvReader.open(file, options);
         try {
             if (!r.hasTime()) {
@@ -80,6 +88,51 @@ final class EventCsv implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses a file without column {@code name} as a missing number field is refused, before the reader takes the
+     * column for its symbols and would call it that.
+     */
+    private static void requireColumn(Path file, CsvOptions options, String name) {
+        try (CsvReader header = CsvReader.open(file, options)) {
+            if (!header.columns().contains(CsvReader.name(name))) {
+                throw new UnknownNameException("column", name, null, header.source() + " has no column '" + name
+                        + "'; columns: " + String.join(", ", header.columns()));
+            }
+        }
+    }
+
+    /**
+     * Refuses a file whose first time reads otherwise in the given epoch unit than by its magnitude: with
+     * {@code --time-unit s}, trades stamped in milliseconds would land 50 000 years on, after every bar, and silently
+     * count nothing. A magnitude that names no unit is left to the given one (that is what the option is for).
+     */
+    private static void checkUnit(String key, Path file, CsvOptions options) {
+        long given;
+        long inferred;
+        String label;
+        long row;
+        String column;
+        try (CsvReader a = CsvReader.open(file, options); CsvReader b = CsvReader.open(file, options.withEpochUnit(null))) {
+            if (!a.hasTime() || !a.next() || !b.next()) {
+                return;
+            }
+            given = a.time();
+            inferred = b.time();
+            label = a.label();
+            row = a.row();
+            column = a.timeColumn();
+        } catch (DataFormatException e) {
+            return; // a bad first row, or a magnitude naming no unit: the reading itself reports or settles it
+        }
+        if (given != inferred) {
+            String unit = options.epochUnit().symbol();
+            throw new DataFormatException(file.toString(), row, column, label, file + ": row " + row + ", column '" + column
+                    + "': " + label + " is " + Instant.ofEpochMilli(given) + " in --time-unit " + unit + ", but its magnitude says "
+                    + Instant.ofEpochMilli(inferred) + "; the " + key + " times are read in the bars' unit: write them in "
+                    + unit + ", or leave --time-unit out to infer each file's unit");
+        }
+    }
+
     /** The source key ({@code trades}, {@code ETH.bars}). */
     String key() {
         return key;
@@ -97,14 +150,16 @@ final class EventCsv implements AutoCloseable {
      * @throws DataFormatException naming the file, row and column of a bad cell, or a row before the previous one
      */
     boolean next() {
-        if (!reader.next()) {
-            return false;
+        try {
+            if (!reader.next()) {
+                return false;
+            }
+        } catch (DataFormatException e) {
+            throw reworded(e);
         }
         long t = reader.time();
         if (t < time) {
-            throw new DataFormatException(reader.source(), reader.row(), null, reader.label(), reader.source() + ": " + key
-                    + " events must be in time order (equal times are fine), but row " + reader.row() + " (" + reader.label()
-                    + ") is before row " + lastRow + " (" + lastLabel + ")");
+            throw outOfOrder(reader.row(), reader.label());
         }
         time = t;
         lastRow = reader.row();
@@ -117,6 +172,29 @@ final class EventCsv implements AutoCloseable {
             row[text] = code(reader.symbolId());
         }
         return true;
+    }
+
+    private DataFormatException outOfOrder(long row, String label) {
+        return new DataFormatException(reader.source(), row, reader.timeColumn(), label, reader.source() + ": " + key
+                + " events must be in time order (equal times are fine), but row " + row + " (" + label + ") is before row "
+                + lastRow + " (" + lastLabel + ")");
+    }
+
+    /**
+     * The reader's errors in this file's terms: it knows the text field only as its symbol column and checks the time
+     * order per symbol (per side), while events are ordered across sides; a bad time or number is worded as in bars.
+     */
+    private DataFormatException reworded(DataFormatException e) {
+        String column = e.column().orElse(null);
+        if (text >= 0 && column != null && column.equals(reader.symbolColumn()) && e.text().orElse("?").isEmpty()) {
+            SourceField f = type.fields().get(text);
+            return new DataFormatException(e.source(), e.row(), column, "", e.source() + ": row " + e.row() + ", column '"
+                    + column + "': empty, but it must be one of '" + String.join("', '", f.values()) + "'");
+        }
+        if (column != null && column.equals(reader.timeColumn()) && e.getMessage().contains("must be in time order")) {
+            return outOfOrder(e.row(), e.text().orElse(""));
+        }
+        return e;
     }
 
     /** The code of the current row's text, checked against the vocabulary once per distinct text. */

@@ -6,6 +6,7 @@ import io.ta.runtime.csv.EpochUnit;
 import io.ta.runtime.source.Aggregate;
 import io.ta.runtime.source.SourceType;
 import io.ta.runtime.source.Sources;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -45,11 +47,6 @@ final class SourceOptions {
     /** A source the plan reads and the file holding its events. */
     record Source(String key, SourceType type, Path file, List<String> fields) {}
 
-    /** Whether any source option was given. */
-    boolean given() {
-        return (sources != null && !sources.isEmpty()) || dir != null;
-    }
-
     /**
      * The sources the plan reads, each with its file, in plan order.
      *
@@ -57,23 +54,8 @@ final class SourceOptions {
      * @throws UnknownNameException naming a source the plan reads that no option gives
      */
     List<Source> resolve(Evaluation ev) {
-        CommandLine cl = spec.commandLine();
-        Map<String, Path> explicit = new LinkedHashMap<>();
-        for (String s : sources == null ? List.<String>of() : sources) {
-            int eq = s.indexOf('=');
-            if (eq <= 0 || eq == s.length() - 1) {
-                throw new CommandLine.ParameterException(cl, "--source takes KEY=FILE (e.g. trades=trades.csv or ETH.bars=eth.csv), got '" + s + "'");
-            }
-            String key = s.substring(0, eq).trim();
-            checkKey(cl, key);
-            if (explicit.put(key, path(cl, "--source " + key, s.substring(eq + 1))) != null) {
-                throw new CommandLine.ParameterException(cl, "--source " + key + " is given twice");
-            }
-        }
-        Path directory = dir == null ? null : path(cl, "--sources", dir);
-        if (directory != null && !Files.isDirectory(directory)) {
-            throw new CommandLine.ParameterException(cl, "--sources: '" + dir + "' is not a directory");
-        }
+        Map<String, Path> explicit = explicit();
+        Path directory = directory();
         Map<String, List<String>> fields = ev.plan.requirements().sources();
         Map<String, Source> out = new LinkedHashMap<>();
         for (Aggregate a : Sources.aggregates(ev.plan.columns())) {
@@ -88,13 +70,64 @@ final class SourceOptions {
             if (file == null) {
                 String name = ev.names.stream().filter(n -> ev.plan.columns(n).contains(a.column())).findFirst().orElse(ev.names.get(0));
                 throw new UnknownNameException("source", key, null, "expression '" + name + "' (" + ev.plan.text(name) + ") reads "
-                        + key + " events (" + a.column() + "), but none were given: add --source " + key + "=FILE.csv"
+                        + (a.type() == SourceType.BARS ? a.symbol() + "'s bars" : key + " events") + " (" + a.column()
+                        + "), but none were given: add --source " + key + "=FILE.csv"
                         + (directory == null ? " or --sources DIR holding " + key + ".csv" : " or " + key + ".csv to " + dir)
-                        + "; given: " + (explicit.isEmpty() ? "none" : String.join(", ", explicit.keySet())));
+                        + "; given: " + (explicit.isEmpty() ? "none" : String.join(", ", explicit.keySet()))
+                        + (directory == null ? "" : "; " + dir + " holds " + csvFiles(directory)));
             }
             out.put(key, new Source(key, a.type(), file, fields.getOrDefault(key, List.of())));
         }
         return List.copyOf(out.values());
+    }
+
+    /**
+     * Checks the options alone, also when the expressions read no source (then they are not opened): a malformed
+     * {@code --source} or a {@code --sources} that is no directory is a mistake whatever the expressions.
+     *
+     * @throws CommandLine.ParameterException for a malformed {@code --source} or a {@code --sources} that is no directory
+     */
+    void check() {
+        explicit();
+        directory();
+    }
+
+    /** The {@code --sources} directory, or null. */
+    private Path directory() {
+        Path directory = dir == null ? null : path(spec.commandLine(), "--sources", dir);
+        if (directory != null && !Files.isDirectory(directory)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--sources: '" + dir + "' is not a directory");
+        }
+        return directory;
+    }
+
+    /** The {@code --source} files by key, in the order given. */
+    private Map<String, Path> explicit() {
+        CommandLine cl = spec.commandLine();
+        Map<String, Path> explicit = new LinkedHashMap<>();
+        for (String s : sources == null ? List.<String>of() : sources) {
+            int eq = s.indexOf('=');
+            if (eq <= 0 || eq == s.length() - 1) {
+                throw new CommandLine.ParameterException(cl, "--source takes KEY=FILE (e.g. trades=trades.csv or ETH.bars=eth.csv), got '" + s + "'");
+            }
+            String key = s.substring(0, eq).trim();
+            checkKey(cl, key);
+            if (explicit.put(key, path(cl, "--source " + key, s.substring(eq + 1))) != null) {
+                throw new CommandLine.ParameterException(cl, "--source " + key + " is given twice");
+            }
+        }
+        return explicit;
+    }
+
+    /** The CSV files in {@code directory}, for an error naming what it holds (the first 20). */
+    private static String csvFiles(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".csv")).sorted().toList();
+            return names.isEmpty() ? "no .csv file" : names.size() <= 20 ? String.join(", ", names)
+                    : String.join(", ", names.subList(0, 20)) + " and " + (names.size() - 20) + " more";
+        } catch (IOException | RuntimeException e) {
+            return "files that cannot be listed (" + e.getMessage() + ")";
+        }
     }
 
     /** A key is {@code SOURCE} or {@code SYMBOL.SOURCE} with a known source; bars only for another symbol. */

@@ -65,12 +65,18 @@ class CliSourcesTest {
     void aMissingSourceIsNamedWithHowToGiveIt(@TempDir Path dir) throws Exception {
         Path bars = write(dir, "bars.csv", BARS);
         Path trades = write(dir, "t.csv", TRADES);
-        dataError("expression 'e' (ETH.close) reads ETH.bars events (ETH.close), but none were given: add --source"
+        dataError("expression 'e' (ETH.close) reads ETH's bars (ETH.close), but none were given: add --source"
                 + " ETH.bars=FILE.csv or --sources DIR holding ETH.bars.csv; given: trades", bars,
                 with(EXPRS, "--source", "trades=" + trades));
         Path empty = Files.createDirectory(dir.resolve("empty"));
         dataError("reads trades events (trades.count), but none were given: add --source trades=FILE.csv or trades.csv to "
-                + empty, bars, "--expr", "n=trades.count", "--sources", empty.toString());
+                + empty + "; given: none; " + empty + " holds no .csv file", bars, "--expr", "n=trades.count", "--sources", empty.toString());
+        // the directory's files are named, so a misnamed one shows
+        write(empty, "eth.bars.csv", ETH);
+        write(empty, "trades.csv", TRADES);
+        dataError("reads ETH's bars (ETH.close), but none were given: add --source ETH.bars=FILE.csv or ETH.bars.csv to "
+                + empty + "; given: trades; " + empty + " holds eth.bars.csv, trades.csv", bars, "--expr", "e=ETH.close",
+                "--sources", empty.toString(), "--source", "trades=" + trades);
     }
 
     @Test
@@ -84,11 +90,32 @@ class CliSourcesTest {
         Files.writeString(t, "timestamp,price,amount,side\n2024-01-01T00:00:30Z,100,1,buy\n2024-01-01T00:00:20Z,100,1,sell\n");
         dataError("trades events must be in time order (equal times are fine), but row 3 (2024-01-01T00:00:20Z) is before row 2"
                 + " (2024-01-01T00:00:30Z)", bars, "--expr", "n=trades.filter(side == 'buy').count", "--source", "trades=" + t);
+        // two buys out of order: the side is no symbol of its own, the order is across sides (and says so, not 'not after')
+        Files.writeString(t, "timestamp,price,amount,side\n2024-01-01T00:00:30Z,100,1,buy\n2024-01-01T00:00:20Z,100,1,buy\n");
+        dataError(t + ": trades events must be in time order (equal times are fine), but row 3 (2024-01-01T00:00:20Z) is before"
+                + " row 2 (2024-01-01T00:00:30Z)", bars, "--expr", "n=trades.filter(side == 'buy').count", "--source", "trades=" + t);
+        dataError(t + ": trades events must be in time order (equal times are fine), but row 3 (2024-01-01T00:00:20Z) is before"
+                + " row 2 (2024-01-01T00:00:30Z)", bars, "--expr", "n=trades.count", "--source", "trades=" + t);
+        Files.writeString(t, "timestamp,price,amount,side\n2024-01-01T00:00:30Z,100,1,\n");
+        dataError(t + ": row 2, column 'side': empty, but it must be one of 'buy', 'sell'", bars, "--expr",
+                "n=trades.filter(side == 'buy').count", "--source", "trades=" + t);
+        Files.writeString(t, "timestamp,price,amount\n2024-01-01T00:00:30Z,100,1\n");
+        dataError(t + " has no column 'side'; columns: timestamp, price, amount", bars, "--expr",
+                "n=trades.filter(side == 'buy').count", "--source", "trades=" + t);
+        dataError(dir.resolve("nope.csv") + ": no such file", bars, "--expr", "n=trades.count", "--source", "trades=" + dir.resolve("nope.csv"));
         Files.writeString(t, "timestamp,price\n2024-01-01T00:00:30Z,100\n");
         dataError(t + " has no column 'amount'", bars, "--expr", "n=trades.sum(amount)", "--source", "trades=" + t);
         Files.writeString(t, "price,amount\n100,1\n");
         dataError(t + ": the trades events need a time column (date, time or timestamp)", bars, "--expr", "n=trades.count",
                 "--source", "trades=" + t);
+        // --time-unit reads the sources too; a source in another unit is refused, not read as times after every bar
+        Path secs = write(dir, "secs.csv", "time,close\n1704067260,100\n1704067320,101\n");
+        Path ms = write(dir, "ms.csv", "time,price,amount,side\n1704067230000,1,1,buy\n1704067300000,1,2,buy\n");
+        assertEquals("time,n\n1704067260,1.0\n1704067320,2.0\n", evalOut(secs, "--expr", "n=trades.sum(amount)", "--source",
+                "trades=" + ms));
+        dataError(ms + ": row 2, column 'time': 1704067230000 is +55969-09-28T08:20:00Z in --time-unit s, but its magnitude says"
+                + " 2024-01-01T00:00:30Z; the trades times are read in the bars' unit: write them in s, or leave --time-unit out",
+                secs, "--time-unit", "s", "--expr", "n=trades.sum(amount)", "--source", "trades=" + ms);
         Path untimed = write(dir, "untimed.csv", "close\n1\n2\n");
         dataError("expression 'n' (trades.count) reads event sources, which go onto the bars by time, but " + untimed
                 + " has no time column", untimed, "--expr", "n=trades.count", "--source", "trades=" + t);
@@ -108,6 +135,10 @@ class CliSourcesTest {
             error(2, "--sources: 'nope' is not a directory", command, "--csv", bars.toString(), "--expr", "n=trades.count",
                     "--sources", "nope");
         }
+        // malformed options are refused also when the expressions read no source
+        error(2, "--source ETH.bar: unknown source 'bar' (did you mean bars?)", "eval", "--csv", bars.toString(), "--expr",
+                "c=close", "--source", "ETH.bar=x.csv");
+        error(2, "--sources: 'nope' is not a directory", "stream", "--csv", bars.toString(), "--expr", "c=close", "--sources", "nope");
         error(2, "--forming-col with event sources", "stream", "--csv", bars.toString(), "--expr", "n=trades.count",
                 "--source", "trades=x.csv", "--forming-col", "close");
     }
