@@ -6,6 +6,8 @@ import io.ta.runtime.csv.CsvBars;
 import io.ta.runtime.csv.CsvReader;
 import io.ta.runtime.exec.BlockExecutor;
 import io.ta.runtime.PlanResult;
+import io.ta.runtime.source.Events;
+import io.ta.runtime.source.Sources;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Option;
  * block by block, writes CSV and optionally a chart. Memory grows with rows × columns read; {@code ta stream} needs
  * none per row.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true, footer = ChartOptions.HELP + InputOptions.RULES + Main.EXIT_CODES,
+@Command(name = "eval", mixinStandardHelpOptions = true, footer = ChartOptions.HELP + InputOptions.RULES + SourceOptions.HELP + Main.EXIT_CODES,
         description = {"Evaluate expressions over a CSV of bars; print one row per input row.",
             "Holds the columns it reads in memory (8 bytes per row and column); for very large inputs use 'ta stream'."})
 final class EvalCommand implements Runnable {
@@ -46,6 +48,9 @@ final class EvalCommand implements Runnable {
     @CommandLine.Mixin
     ChartOptions charts;
 
+    @CommandLine.Mixin
+    SourceOptions sources;
+
     private CsvReader reader;
     private int columnsRead;
 
@@ -62,12 +67,12 @@ final class EvalCommand implements Runnable {
         }
     }
 
-    /** The input as read: its columns in use, and how its rows are labelled. */
-    private record Loaded(CsvBars table, Evaluation.Label label) {}
+    /** The input as read: its columns in use, how its rows are labelled, and the events of each source read. */
+    private record Loaded(CsvBars table, Evaluation.Label label, Map<String, Events> events) {}
 
     private void evaluate(Evaluation ev, int[] size) {
         Loaded in = load(ev, charts.any());
-        Series[][] results = evaluate(ev, in.table());
+        Series[][] results = evaluate(ev, in.table(), in.events());
         // Before any output: a chart option that does not fit the data (a range without bars) is a usage error.
         Figure figure = charts.any() ? figure(ev, in, results) : null;
         try (Output o = out == null ? Output.standard(((Main) spec.root().userObject()).out()) : Output.file(out)) {
@@ -84,23 +89,53 @@ final class EvalCommand implements Runnable {
     }
 
     private Loaded load(Evaluation ev, boolean chart) {
+        List<SourceOptions.Source> given = sources(ev, sources, input);
+        CsvBars table;
+        Evaluation.Label label;
         try (CsvReader r = input.open()) {
             reader = r;
-            Evaluation.Label label = Evaluation.Label.of(r);
+            label = Evaluation.Label.of(r);
             ev.checkLabel(label);
             List<String> columns = columns(ev, r, chart, charts.priceColumn);
             r.select(columns);
             columnsRead = columns.size() + (r.hasTime() ? 1 : 0);
             PrintStream p = Progress.stream();
-            CsvBars table = CsvBars.load(r, p == null ? null : n -> {
+            table = CsvBars.load(r, p == null ? null : n -> {
                 p.print("\rreading " + r.source() + ": " + n + " rows");
                 p.flush();
             });
             if (p != null && table.rows() >= Progress.EVERY) {
                 p.println("\rreading " + r.source() + ": " + table.rows() + " rows");
             }
-            return new Loaded(table, label);
         }
+        Map<String, Events> events = new LinkedHashMap<>();
+        List<EventCsv> files = SourceOptions.open(given, input.timeUnit);
+        try {
+            for (EventCsv f : files) {
+                events.put(f.key(), f.readAll());
+            }
+        } finally {
+            files.forEach(EventCsv::close);
+        }
+        return new Loaded(table, label, events);
+    }
+
+    /**
+     * The sources the plan reads and their files (none for a plan that reads none: like unused CSV columns, unused
+     * sources are not opened, though malformed options are refused); refuses sources with {@code --symbol-col}, as each
+     * symbol would need sources of its own.
+     */
+    static List<SourceOptions.Source> sources(Evaluation ev, SourceOptions options, InputOptions input) {
+        if (!ev.readsSources) {
+            options.check();
+            return List.of();
+        }
+        if (input.symbolColumn != null) {
+            throw new CommandLine.ParameterException(options.spec.commandLine(), "event sources (" + String.join(", ",
+                    ev.plan.requirements().sources().keySet()) + ") with --symbol-col: the sources would be every symbol's;"
+                    + " run one symbol's bars at a time");
+        }
+        return options.resolve(ev);
     }
 
     /** What the chart shows: the first symbol's rows (all rows without symbols; none without rows). */
@@ -120,7 +155,7 @@ final class EvalCommand implements Runnable {
         Evaluation ev = Evaluation.of(spec.commandLine(), exprs, input.symbolColumn, time.zone());
         charts.validate(ev.names);
         Loaded in = load(ev, true);
-        return figure(ev, in, evaluate(ev, in.table()));
+        return figure(ev, in, evaluate(ev, in.table(), in.events()));
     }
 
     /**
@@ -129,7 +164,7 @@ final class EvalCommand implements Runnable {
      */
     static List<String> columns(Evaluation ev, CsvReader r, boolean chart, String priceColumn) {
         ev.requireColumns(r);
-        List<String> columns = new ArrayList<>(ev.plan.columns());
+        List<String> columns = new ArrayList<>(ev.barColumns);
         if (chart) {
             List<String> price = new ArrayList<>(PRICE);
             if (priceColumn != null) {
@@ -148,8 +183,14 @@ final class EvalCommand implements Runnable {
 
     /** Every expression's values: per symbol id (one entry without a symbol column), per expression. */
     static Series[][] evaluate(Evaluation ev, CsvBars table) {
+        return evaluate(ev, table, Map.of());
+    }
+
+    /** Every expression's values, the events of each source (by key) aggregated onto the bars. */
+    static Series[][] evaluate(Evaluation ev, CsvBars table, Map<String, Events> events) {
         if (table.symbols() == null) {
-            return new Series[][] {series(ev, ev.plan.run(table.bars()))};
+            Bars bars = table.bars();
+            return new Series[][] {series(ev, ev.plan.run(ev.readsSources ? Sources.attach(bars, events, ev.plan.columns()) : bars))};
         }
         int[][] rows = table.rowsBySymbol();
         Map<String, Bars> histories = new LinkedHashMap<>();

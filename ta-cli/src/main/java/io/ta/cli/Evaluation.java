@@ -24,12 +24,20 @@ final class Evaluation {
     final Plan plan;
     final List<String> names;
     final boolean[] condition;
+    /** The plan's columns the bars CSV holds: every column but the aggregates of event sources ({@code ETH.close}). */
+    final List<String> barColumns;
+    /** Whether the plan reads event sources (aggregated onto the bars by time). */
+    final boolean readsSources;
     private final CommandLine cl;
 
     private Evaluation(Plan plan, CommandLine cl) {
         this.plan = plan;
         this.cl = cl;
         this.names = List.copyOf(plan.roots().keySet());
+        List<String> aggregates = io.ta.runtime.source.Sources.aggregates(plan.columns()).stream()
+                .map(io.ta.runtime.source.Aggregate::column).toList();
+        this.barColumns = plan.columns().stream().filter(c -> !aggregates.contains(c)).toList();
+        this.readsSources = !aggregates.isEmpty();
         this.condition = new boolean[names.size()];
         for (int i = 0; i < names.size(); i++) {
             condition[i] = plan.roots().get(names.get(i)).type() == ValueType.CONDITION;
@@ -125,6 +133,12 @@ final class Evaluation {
             throw new DataFormatException(input.source(), 0, null, null, "expression '" + name + "' (" + plan.text(name)
                     + ") reads the bars' times, but " + input.source() + " has no time column (date, time or timestamp)");
         }
+        if (readsSources && !input.hasTime()) {
+            String name = names.stream().filter(n -> !barColumns.containsAll(plan.columns(n))).findFirst().orElse(names.get(0));
+            throw new DataFormatException(input.source(), 0, null, null, "expression '" + name + "' (" + plan.text(name)
+                    + ") reads event sources, which go onto the bars by time, but " + input.source()
+                    + " has no time column (date, time or timestamp)");
+        }
         List<String> numeric = new ArrayList<>(input.columns());
         String time = input.timeColumn() == null ? null : CsvReader.name(input.timeColumn());
         String symbol = input.symbolColumn() == null ? null : CsvReader.name(input.symbolColumn());
@@ -132,7 +146,7 @@ final class Evaluation {
         numeric.remove(symbol);
         for (String name : names) {
             for (String column : plan.columns(name)) {
-                if (!numeric.contains(column)) {
+                if (!numeric.contains(column) && barColumns.contains(column)) {
                     String role = column.equals(time) ? ", which is the time column of " + input.source() + ", not a number column"
                             : column.equals(symbol) ? ", which is the symbol column of " + input.source() + ", not a number column"
                             : ", which " + input.source() + " does not have; columns: " + String.join(", ", numeric);

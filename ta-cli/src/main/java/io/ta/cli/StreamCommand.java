@@ -3,6 +3,7 @@ package io.ta.cli;
 import io.ta.error.DataFormatException;
 import io.ta.runtime.csv.CsvReader;
 import io.ta.runtime.PlanStream;
+import io.ta.runtime.source.SourceStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
  * evaluated without being committed ({@link PlanStream#preview}). A bad row of standard input is reported on standard
  * error and skipped, and the stream goes on; the exit code then says data errors occurred.
  */
-@Command(name = "stream", mixinStandardHelpOptions = true, footer = StreamCommand.LIVE + InputOptions.RULES + Main.EXIT_CODES,
+@Command(name = "stream", mixinStandardHelpOptions = true, footer = StreamCommand.LIVE + InputOptions.RULES + SourceOptions.HELP + Main.EXIT_CODES,
         description = {"Evaluate expressions bar by bar with the streaming engine; same output as eval.",
             "Memory does not grow with the number of rows; from standard input every row is written as soon as it is read."})
 final class StreamCommand implements Runnable {
@@ -59,6 +60,9 @@ final class StreamCommand implements Runnable {
             description = "A bad row is skipped with a warning (default when reading standard input) or stops the run (default for a file).")
     String badRows;
 
+    @CommandLine.Mixin
+    SourceOptions sources;
+
     private CsvReader reader;
     private int streams;
 
@@ -82,12 +86,20 @@ final class StreamCommand implements Runnable {
         boolean live = input.standardInput();
         PrintWriter err = spec.commandLine().getErr();
         Skipped skipped = new Skipped();
+        List<SourceOptions.Source> given = EvalCommand.sources(ev, sources, input);
+        if (!given.isEmpty() && formingColumn != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--forming-col with event sources: a forming bar's"
+                    + " events are not complete; give closed bars only");
+        }
+        List<EventCsv> files = List.of();
         try (CsvReader r = input.open(true); Output out = Output.standard(((Main) spec.root().userObject()).out())) {
             reader = r;
             ev.requireColumns(r);
             Evaluation.Label label = Evaluation.Label.of(r);
             ev.checkLabel(label);
-            List<String> columns = new ArrayList<>(ev.plan.columns());
+            files = SourceOptions.open(given, input.timeUnit);
+            Feed feed = given.isEmpty() ? null : new Feed(files, new SourceStream(ev.plan));
+            List<String> columns = new ArrayList<>(ev.barColumns);
             int forming = -1;
             if (formingColumn != null) {
                 String name = CsvReader.name(formingColumn);
@@ -111,7 +123,7 @@ final class StreamCommand implements Runnable {
             long[] closedTime = new long[1];
             double[] row = new double[columns.size()];
             // The plan's columns come first in the row; a forming column it does not read follows them.
-            double[] bar = new double[ev.plan.columns().size()];
+            double[] bar = new double[ev.barColumns.size()];
             double[] values = new double[ev.names.size()];
             while (true) {
                 try {
@@ -140,9 +152,31 @@ final class StreamCommand implements Runnable {
                 }
                 r.values(row);
                 System.arraycopy(row, 0, bar, 0, bar.length);
-                boolean revision = r.hasTime() && s.count() > 0 && r.time() == closedTime[id];
+                boolean revision = r.hasTime() && (feed == null ? s.count() > 0 : feed.closed) && r.time() == closedTime[id];
                 boolean preview = forming >= 0 && row[forming] != 0 && !Double.isNaN(row[forming]);
-                if (preview) {
+                if (feed != null) {
+                    if (revision) {
+                        DataFormatException e = new DataFormatException(r.source(), r.row(), null, r.label(), r.source() + ": row "
+                                + r.row() + " revises the bar of " + r.label() + ", but with event sources a closed bar's events are"
+                                + " aggregated already; give each bar once");
+                        if (onBad == BadRows.STOP) {
+                            out.write(sb);
+                            throw e;
+                        }
+                        skip(e, err, skipped);
+                        continue;
+                    }
+                    try {
+                        feed.close(r.time(), bar);
+                    } catch (DataFormatException e) {
+                        out.write(sb); // the rows before it are good; a bad event ends the run, as it ends eval's
+                        throw e;
+                    }
+                    closedTime[id] = r.time();
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = feed.stream.value(ev.names.get(i));
+                    }
+                } else if (preview) {
                     if (revision) {
                         DataFormatException e = new DataFormatException(r.source(), r.row(), formingColumn, null, r.source() + ": row " + r.row()
                                 + ", column '" + formingColumn + "': a forming bar at the time of the last closed bar (" + r.label()
@@ -169,8 +203,10 @@ final class StreamCommand implements Runnable {
                     }
                     closedTime[id] = timed ? r.time() : 0;
                 }
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = s.value(ev.names.get(i));
+                if (feed == null) {
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = s.value(ev.names.get(i));
+                    }
                 }
                 int from = sb.length();
                 if (label.kind() == Evaluation.Label.Kind.BAR) {
@@ -195,10 +231,54 @@ final class StreamCommand implements Runnable {
                 }
             }
             out.write(sb);
+        } finally {
+            files.forEach(EventCsv::close);
         }
         if (skipped.count > 0) {
             throw new DataFormatException(input.source(), skipped.first[0], null, null, input.source() + ": " + skipped.count
                     + (skipped.count == 1 ? " bad row was" : " bad rows were") + " skipped (" + skipped + ")");
+        }
+    }
+
+    /**
+     * The source files merged into a {@link SourceStream} by time: before the bar closing at {@code t}, every event up
+     * to {@code t} not yet given is added (each file is in time order, so one event of look-ahead per file suffices).
+     * Events after the last bar belong to no bar yet and are never read.
+     */
+    private static final class Feed {
+        final SourceStream stream;
+        private final List<EventCsv> files;
+        private final boolean[] pending;
+        private final boolean[] done;
+        boolean closed;
+
+        Feed(List<EventCsv> files, SourceStream stream) {
+            this.files = files;
+            this.stream = stream;
+            this.pending = new boolean[files.size()];
+            this.done = new boolean[files.size()];
+        }
+
+        void close(long t, double[] bar) {
+            for (int k = 0; k < files.size(); k++) {
+                EventCsv f = files.get(k);
+                while (!done[k]) {
+                    if (!pending[k]) {
+                        pending[k] = f.next();
+                        done[k] = !pending[k];
+                        if (done[k]) {
+                            break;
+                        }
+                    }
+                    if (f.time() > t) {
+                        break;
+                    }
+                    stream.event(f.key(), f.time(), f.row());
+                    pending[k] = false;
+                }
+            }
+            stream.update(t, bar);
+            closed = true;
         }
     }
 

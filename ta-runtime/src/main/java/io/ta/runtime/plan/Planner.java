@@ -17,6 +17,8 @@ import io.ta.spi.ParamType;
 import io.ta.spi.ParamValues;
 import io.ta.runtime.resample.Resample;
 import io.ta.runtime.source.Aggregate;
+import io.ta.runtime.source.SourceField;
+import io.ta.runtime.source.SourceType;
 import io.ta.runtime.resample.Resample.Agg;
 import io.ta.runtime.time.TimeSpec;
 import io.ta.runtime.time.Timeframe;
@@ -354,7 +356,12 @@ final class Planner {
             return new Framed(f.timeframe(), new Expr.Output(f.inner(), o.name(), o.span()), f.bindings(), o);
         }
         if (!(of instanceof Called c)) {
-            throw type(o, "only a kernel call has named outputs; '." + o.name() + "' follows " + Printer.print(o.of(), 200));
+            // ETH.clos: a misspelt field of another symbol's bars (ETH.close) reads as a name with an output
+            String field = of instanceof Word ? Names.closest(o.name(), SourceType.BARS.fields().stream()
+                    .map(SourceField::name).toList()) : null;
+            throw type(o, "only a kernel call has named outputs; '." + o.name() + "' follows " + Printer.print(o.of(), 200)
+                    + (field == null ? "" : " (another symbol's bar field? did you mean " + Printer.print(o.of(), 200) + "."
+                            + field + "?)"));
         }
         KernelDescriptor d = c.descriptor();
         if (c.selector() && !d.outputs().get(c.output()).name().equals(o.name())) {
@@ -776,7 +783,7 @@ final class Planner {
                 aggs.add(b.agg());
             } else {
                 inputs.add(new PRef(intern(new ColumnP(column)), 0));
-                aggs.add(Resample.aggregation(column));
+                aggs.add(frameAggregation(f, column));
             }
         }
         FrameKey key = new FrameKey(f.timeframe(), inner, List.copyOf(aggs), List.copyOf(inputs));
@@ -786,6 +793,24 @@ final class Planner {
             frames.put(key, spec);
         }
         return new PRef(intern(new TimedP(spec, List.copyOf(inputs))), 0);
+    }
+
+    /** How a base column forms the coarse bar: by its name, or as its source aggregate composes (else refused). */
+    private Agg frameAggregation(Framed f, String column) {
+        Aggregate a = Aggregate.parse(column);
+        if (a == null) {
+            return Resample.aggregation(column);
+        }
+        Agg agg = a.onTimeframe();
+        if (agg == null) {
+            String why = a.type() == SourceType.BARS
+                    ? "would mix in values carried over " + a.symbol() + "'s missing bars; only " + a.symbol()
+                            + ".close composes with a timeframe (the latest " + a.symbol() + " close in the period)"
+                    : "does not compose with a timeframe (the period's value is not a combination of its bars' values); "
+                            + "on a timeframe use count, sum(field) or an order-book value";
+            throw binding(f.src(), column + "@" + f.timeframe() + " " + why, null);
+        }
+        return agg;
     }
 
     private PlanGraph innerPlan(Expr inner) {

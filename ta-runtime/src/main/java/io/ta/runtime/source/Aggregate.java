@@ -4,12 +4,14 @@ import io.ta.expr.Expr;
 import io.ta.expr.Expr.Arg;
 import io.ta.expr.Printer;
 import io.ta.runtime.dsl.Parser;
+import io.ta.runtime.resample.Resample;
 import java.util.List;
 import java.util.function.BiFunction;
 
 /**
  * One per-bar aggregate of an event source, as an expression names it: {@code trades.count},
- * {@code trades.filter(side == 'buy').sum(amount)}, {@code orderbook.spread}, {@code ETH.trades.vwap}. Its
+ * {@code trades.filter(side == 'buy').sum(amount)}, {@code orderbook.spread}, {@code ETH.trades.vwap}, and another
+ * symbol's bar field {@code ETH.close} (the {@link SourceType#BARS} value {@code close} of symbol ETH). Its
  * {@link #column()} is the canonical text, the name under which a plan reads it as a column, so the same aggregate
  * written twice is one column.
  *
@@ -30,11 +32,20 @@ public record Aggregate(String symbol, SourceType type, Filter filter, String fu
     public static boolean isSource(Expr e) {
         return switch (e) {
             case null -> false;
-            case Expr.Output o -> stream(o) || stream(o.of());
+            case Expr.Output o -> stream(o) || stream(o.of()) || barField(o);
             case Expr.Call c -> c.kernel() != null && (FUNCTIONS.contains(c.kernel()) || c.kernel().equals("filter"))
                     && stream(receiver(c));
             default -> stream(e);
         };
+    }
+
+    /**
+     * Whether {@code o} is a field of another symbol's bars, {@code ETH.close}: a name (not a source's) qualified by a
+     * field of {@link SourceType#BARS}. No other reading of {@code name.close} exists (only a kernel call has outputs).
+     */
+    private static boolean barField(Expr.Output o) {
+        return o.of() instanceof Expr.Name n && n.name() != null && o.name() != null
+                && SourceType.BARS.fieldIndex(o.name()) >= 0 && SourceType.find(n.name()) == null;
     }
 
     /** Whether {@code e} is a stream of events: a source, a symbol's source, or a filtered one. */
@@ -64,13 +75,19 @@ public record Aggregate(String symbol, SourceType type, Filter filter, String fu
      */
     public static Aggregate from(Expr e, BiFunction<Expr, String, RuntimeException> error) {
         switch (e) {
+            case Expr.Output o when barField(o) -> {
+                String symbol = ((Expr.Name) o.of()).name();
+                return new Aggregate(symbol, SourceType.BARS, null, o.name(), -1, symbol + "." + o.name());
+            }
             case Expr.Output o when stream(o.of()) -> {
                 Stream s = stream(o.of(), error);
                 if (o.name().equals("count")) {
                     return new Aggregate(s.symbol(), s.type(), s.filter(), "count", -1, s.text() + ".count");
                 }
                 if (s.type().derived().containsKey(o.name())) {
-                    return new Aggregate(s.symbol(), s.type(), s.filter(), o.name(), -1, s.text() + "." + o.name());
+                    // ETH.bars.close is ETH.close: one spelling, one column
+                    String text = s.type() == SourceType.BARS && s.filter() == null ? s.symbol() : s.text();
+                    return new Aggregate(s.symbol(), s.type(), s.filter(), o.name(), -1, text + "." + o.name());
                 }
                 throw error.apply(o, s.type().name() + " has no per-bar value '" + o.name() + "'; write " + s.type().name()
                         + ".count, " + s.type().name() + ".sum(field) (also avg, max, min, first, last)"
@@ -106,7 +123,14 @@ public record Aggregate(String symbol, SourceType type, Filter filter, String fu
 
     private static Stream stream(Expr e, BiFunction<Expr, String, RuntimeException> error) {
         return switch (e) {
-            case Expr.Name n -> new Stream(null, SourceType.of(n.name()), null, n.name());
+            case Expr.Name n -> {
+                SourceType type = SourceType.of(n.name());
+                if (type == SourceType.BARS) {
+                    throw error.apply(n, "bars are another symbol's: write ETH.bars.count or ETH.close; the primary symbol's"
+                            + " bars are the plain columns (close, volume, ...)");
+                }
+                yield new Stream(null, type, null, n.name());
+            }
             case Expr.Output o -> {
                 String symbol = ((Expr.Name) o.of()).name();
                 yield new Stream(symbol, SourceType.of(o.name()), null, symbol + "." + o.name());
@@ -121,7 +145,7 @@ public record Aggregate(String symbol, SourceType type, Filter filter, String fu
                 yield new Stream(s.symbol(), s.type(), s.filter() == null ? f : new Filter.And(s.filter(), f),
                         s.text() + ".filter(" + Printer.print(cond.value()) + ")");
             }
-            default -> throw error.apply(e, "expected a source of events (" + "trades, orderbook, liquidations), found " + Printer.print(e, 60));
+            default -> throw error.apply(e, "expected a source of events (trades, orderbook, liquidations, or a symbol's bars), found " + Printer.print(e, 60));
         };
     }
 
@@ -145,6 +169,24 @@ public record Aggregate(String symbol, SourceType type, Filter filter, String fu
         }
         return from(e, (at, why) -> new io.ta.runtime.dsl.BindingException(why, column,
                 at.span() == null ? -1 : at.span().start()));
+    }
+
+    /**
+     * How this aggregate's per-bar values combine into one value of a coarser period ({@code ETH.close@1h},
+     * {@code trades.count@1h}), or null when they do not combine into the period's own value: counts and sums add up;
+     * a state value (order book, {@code ETH.close}) is its latest. Means do not average into the period's mean, an
+     * extreme or first/last of an empty bar is NaN, and another symbol's open/high/low/volume would mix in values
+     * carried over its missing bars, so those are refused rather than misread.
+     */
+    public Resample.Agg onTimeframe() {
+        if (function.equals("count") || function.equals("sum")) {
+            return Resample.Agg.SUM;
+        }
+        SourceType.Derived d = field < 0 ? type.derived().get(function) : null;
+        if (d == null || d.mode() != SourceType.Mode.STATE) {
+            return null;
+        }
+        return type != SourceType.BARS || function.equals("close") ? Resample.Agg.LAST : null;
     }
 
     /** A fresh accumulator computing this aggregate bar after bar. */

@@ -83,10 +83,16 @@ public record Requirements(List<String> columns, Map<String, List<String>> sourc
                 millis);
     }
 
-    /** The fields a derived value reads: every numeric field of its source (derived values are opaque functions). */
+    /**
+     * The fields a derived value reads: the field it is named after ({@code ETH.close} reads close), else every numeric
+     * field of its source (other derived values are opaque functions).
+     */
     private static List<String> derivedFields(Aggregate a) {
         if (a.field() >= 0 || a.function().equals("count")) {
             return List.of();
+        }
+        if (a.type().fieldIndex(a.function()) >= 0) {
+            return List.of(a.function());
         }
         return a.type().fields().stream().filter(f -> !f.isText()).map(SourceField::name).toList();
     }

@@ -71,12 +71,27 @@ public record SourceType(String name, List<SourceField> fields, Map<String, Deri
             List.of(SourceField.text("side", "buy", "sell"), SourceField.number("price"), SourceField.number("amount")),
             Map.of());
 
+    /**
+     * Another symbol's bars, each an event stamped with its close: {@code ETH.close} is the close of ETH's latest bar
+     * closing at or before the primary bar's close, carried over primary bars in which ETH has no bar (a bar, like a
+     * snapshot, describes a state that holds until the next one). Only another symbol's bars are a source: the primary
+     * symbol's bars are the plan's columns.
+     */
+    public static final SourceType BARS = new SourceType("bars",
+            List.of(SourceField.number("open"), SourceField.number("high"), SourceField.number("low"),
+                    SourceField.number("close"), SourceField.number("volume")),
+            Map.of("open", new Derived(Mode.STATE, r -> r[0], null),
+                    "high", new Derived(Mode.STATE, r -> r[1], null),
+                    "low", new Derived(Mode.STATE, r -> r[2], null),
+                    "close", new Derived(Mode.STATE, r -> r[3], null),
+                    "volume", new Derived(Mode.STATE, r -> r[4], null)));
+
     private static final class Known {
         static final Map<String, SourceType> ALL = load();
 
         private static Map<String, SourceType> load() {
             Map<String, SourceType> all = new LinkedHashMap<>();
-            for (SourceType t : List.of(TRADES, ORDERBOOK, LIQUIDATIONS)) {
+            for (SourceType t : List.of(TRADES, ORDERBOOK, LIQUIDATIONS, BARS)) {
                 all.put(t.name(), t);
             }
             for (Provider p : ServiceLoader.load(Provider.class)) {

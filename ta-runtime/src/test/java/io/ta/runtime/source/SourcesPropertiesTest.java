@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Batch ≡ stream ≡ stream restored from a snapshot taken in the middle of a bar, for random plans over several
- * sources and symbols and random events (out of order within bars, empty bars, events on bar boundaries).
+ * sources and symbols, other symbols' bars among them ({@code ETH.close}), and random events (out of order within
+ * bars, empty bars, events on bar boundaries, bars of another symbol on the primary's timestamps).
  */
 class SourcesPropertiesTest {
     private static final int EXAMPLES = Integer.getInteger("ta.examples", 1000) / 5;
@@ -22,7 +23,9 @@ class SourcesPropertiesTest {
             "trades.max(price)", "trades.min(price)", "trades.first(price)", "trades.last(price)", "trades.vwap",
             "trades.filter(amount > 5).count", "trades.filter(side == 'sell').sum(amount)", "orderbook.spread",
             "orderbook.mid", "orderbook.spread_bps", "orderbook.imbalance", "liquidations.sum(amount)",
-            "ETH.trades.count", "ETH.trades.vwap", "ETH.trades.filter(side == 'buy' and price < 100).sum(amount)", "close");
+            "ETH.trades.count", "ETH.trades.vwap", "ETH.trades.filter(side == 'buy' and price < 100).sum(amount)", "close",
+            "ETH.close", "BTC.close", "ETH.volume", "BTC.high", "ETH.bars.count", "ETH.bars.sum(volume)",
+            "correl(ETH.close, BTC.close, 3)", "ETH.close - BTC.close");
 
     private static final List<String> SHAPES = List.of("%s", "sma(%s, 3)", "ema(%s, 4) - %s", "rsi(%s, 3)",
             "%s > %s", "rolling_max(%s, 5) / (%s + 1)", "stddev(%s, 4)", "crossup(%s, %s)");
@@ -56,6 +59,8 @@ class SourcesPropertiesTest {
         keys.put("orderbook", SourceType.ORDERBOOK);
         keys.put("liquidations", SourceType.LIQUIDATIONS);
         keys.put("ETH.trades", SourceType.TRADES);
+        keys.put("ETH.bars", SourceType.BARS); // other symbols' bars: missing in some bars, several or tied in others
+        keys.put("BTC.bars", SourceType.BARS);
         // per bar, the events arriving before it closes, shuffled (so out of order within the bar)
         List<List<Arrival>> perBar = new ArrayList<>();
         Map<String, Events.Builder> builders = new LinkedHashMap<>();
