@@ -32,7 +32,11 @@ public class MovingAverageBench {
     static final int N = 1_000_000;
     static final int PERIOD = 20;
 
+    static final int LONG_PERIOD = 200;
+
     double[] close;
+    /** A steadily falling series: the window's maximum leaves it on every bar. */
+    double[] falling;
     double[] out;
     final Core core = new Core();
     final MInteger begin = new MInteger();
@@ -41,6 +45,10 @@ public class MovingAverageBench {
     @Setup
     public void setup() {
         close = new BenchData(N).close;
+        falling = new double[N];
+        for (int i = 0; i < N; i++) {
+            falling[i] = 1e6 - 0.01 * i;
+        }
         out = new double[N];
     }
 
@@ -95,6 +103,33 @@ public class MovingAverageBench {
     @Benchmark
     public double[] maxTalib() {
         core.max(0, N - 1, close, PERIOD, begin, count, out);
+        return out;
+    }
+
+    // A falling market: TA-Lib's MAX rescans its window whenever the maximum leaves it, which here is every bar
+    // (O(period) per bar); SlidingExtreme stays O(1) amortized. Two periods show which cost grows.
+
+    @Benchmark
+    public double[] maxFallingTa() {
+        Ta.rollingMax(falling, PERIOD, out);
+        return out;
+    }
+
+    @Benchmark
+    public double[] maxFallingTalib() {
+        core.max(0, N - 1, falling, PERIOD, begin, count, out);
+        return out;
+    }
+
+    @Benchmark
+    public double[] maxFalling200Ta() {
+        Ta.rollingMax(falling, LONG_PERIOD, out);
+        return out;
+    }
+
+    @Benchmark
+    public double[] maxFalling200Talib() {
+        core.max(0, N - 1, falling, LONG_PERIOD, begin, count, out);
         return out;
     }
 }
