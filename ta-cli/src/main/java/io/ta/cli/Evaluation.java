@@ -4,12 +4,16 @@ import io.ta.error.DataFormatException;
 import io.ta.runtime.csv.CsvReader;
 import io.ta.runtime.Plan;
 import io.ta.runtime.plan.ValueType;
+import io.ta.runtime.source.Aggregate;
+import io.ta.runtime.source.Sources;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 
 /**
@@ -34,8 +38,7 @@ final class Evaluation {
         this.plan = plan;
         this.cl = cl;
         this.names = List.copyOf(plan.roots().keySet());
-        List<String> aggregates = io.ta.runtime.source.Sources.aggregates(plan.columns()).stream()
-                .map(io.ta.runtime.source.Aggregate::column).toList();
+        Set<String> aggregates = Sources.aggregates(plan.columns()).stream().map(Aggregate::column).collect(Collectors.toSet());
         this.barColumns = plan.columns().stream().filter(c -> !aggregates.contains(c)).toList();
         this.readsSources = !aggregates.isEmpty();
         this.condition = new boolean[names.size()];

@@ -69,8 +69,6 @@ public final class Bridge {
      */
     static final int BLOCK = 4096;
 
-    private static final String MANIFEST = KernelLoader.MANIFEST;
-
     private Bridge() {}
 
     // ---------------------------------------------------------------- versioning and errors
@@ -158,7 +156,7 @@ public final class Bridge {
      */
     public static byte[] catalogJson() throws IOException {
         Map<String, String> docs = new LinkedHashMap<>();
-        Enumeration<URL> urls = Bridge.class.getClassLoader().getResources(MANIFEST);
+        Enumeration<URL> urls = Bridge.class.getClassLoader().getResources(KernelLoader.MANIFEST);
         while (urls.hasMoreElements()) {
             URL url = urls.nextElement();
             try (InputStream in = url.openStream()) {
@@ -209,7 +207,7 @@ public final class Bridge {
         int key = doc.indexOf("\"kernels\"");
         int open = key < 0 ? -1 : doc.indexOf('[', key);
         if (open < 0 || doc.lastIndexOf(']') < open) {
-            throw new IllegalStateException("a " + MANIFEST + " on the classpath has no kernels array");
+            throw new IllegalStateException("a " + KernelLoader.MANIFEST + " on the classpath has no kernels array");
         }
         return open;
     }

@@ -49,7 +49,7 @@ public final class KernelProperties {
                 dynamicTest("preview then update == update", () -> forAll(d, true, KernelProperties::previewIsPure)),
                 dynamicTest("replaceLast == the revised bar", () -> forAll(d, true, KernelProperties::replaceLastRevises)),
                 dynamicTest("snapshot, restore, continue == uninterrupted", () -> forAll(d, true, KernelProperties::snapshotRestores)),
-                dynamicTest("snapshot is read-only: concurrent snapshots agree", () -> concurrentSnapshotsAgree(d)),
+                dynamicTest("concurrent snapshots agree", () -> concurrentSnapshotsAgree(d)),
                 dynamicTest("reset == fresh stream", () -> forAll(d, true, KernelProperties::resetIsFresh)),
                 dynamicTest("every single-byte corruption of a snapshot is rejected", () -> forAll(d, true, KernelProperties::corruptBytesAreRejected)),
                 dynamicTest("hostile snapshot words fail at restore or run", () -> forAll(d, true, KernelProperties::hostileWordsFailOrRun)),
@@ -210,10 +210,10 @@ public final class KernelProperties {
     }
 
     /**
-     * Taking a snapshot reads the stream and nothing else, so two threads may snapshot one stream at once — Flink's heap
-     * state backend does exactly that when a checkpoint serializes a key's state while the task thread copies it. A
-     * snapshot that stepped the kernel back and forth (even restoring it exactly) would hand one of them a state from
-     * the middle of a step, and the copy would compute wrong numbers from then on.
+     * Two threads may snapshot one stream at once — Flink's heap state backend does exactly that when a checkpoint
+     * serializes a key's state while the task thread copies it. A snapshot steps the kernel back one bar and forward
+     * again; unguarded, one of them would get a state from the middle of a step, and the copy would compute wrong
+     * numbers from then on.
      */
     static void concurrentSnapshotsAgree(KernelDescriptor d) throws Exception {
         SplittableRandom r = new SplittableRandom(SEED ^ d.name().hashCode());

@@ -38,8 +38,9 @@ import java.util.SplittableRandom;
  *       {@link #COST_RATIO} times what it costs at periods near 10, unless the kernel declares O(n) per bar.</li>
  * </ul>
  *
- * <p>"Relative" is to the output's own scale over the compared bars (the largest magnitude there), so a value that
- * crosses zero is compared at the scale of the values around it. Recovery and drift apply to kernels that forget
+ * <p>"Relative" is to the output's scale over the compared bars: the largest magnitude there, and at least that of
+ * the data it was computed from in the output's unit (prices for a price output), so a value that crosses zero, or a
+ * difference of two averages, is compared at the scale of the values around it. Recovery and drift apply to kernels that forget
  * their history: a kernel is checked when, on data that every kernel computes exactly (small integers), a fresh run
  * started later agrees with the uninterrupted one; recursive averages that remember their whole history (cumulative
  * sums, some slow adaptive averages) are left out of those two, by definition.

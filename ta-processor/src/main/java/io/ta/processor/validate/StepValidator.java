@@ -72,6 +72,7 @@ final class StepValidator {
             problems.add("returns " + step.getReturnType());
         }
         Set<String> inputs = new HashSet<>();
+        Set<String> params = paramNames(type);
         for (VariableElement p : step.getParameters()) {
             if (p.asType().getKind() != TypeKind.DOUBLE) {
                 problems.add("takes input '" + p.getSimpleName() + "' of type " + p.asType() + " (inputs are double)");
@@ -82,7 +83,7 @@ final class StepValidator {
             String javaName = p.getSimpleName().toString();
             if (GeneratedMembers.isReserved(javaName)) {
                 r.error(p, Messages.INPUT_RESERVED.formatted(javaName, GeneratedMembers.reservedList(), in));
-            } else if (paramNames(type).contains(javaName)) {
+            } else if (params.contains(javaName)) {
                 r.error(p, Messages.INPUT_IS_PARAM.formatted(javaName));
             }
             io.ta.annotation.Input domain = p.getAnnotation(io.ta.annotation.Input.class);
