@@ -119,6 +119,12 @@ public final class Ma {
         if (identity) {
             return Double.isFinite(x) ? x : Double.NaN;
         }
+        // MACD's three averages are EMAs: a stream keeps this object on the heap, where the type switch below is a
+        // table load and an indirect jump per bar that a batch loop's escape analysis folds away.
+        Ema e = ema;
+        if (e != null) {
+            return e.step(x);
+        }
         return switch (TYPES[type]) {
             case SMA -> sma.step(x);
             case EMA -> ema.step(x);
