@@ -55,10 +55,21 @@ public final class Sources {
         for (String c : bars.columns()) {
             b.column(c, bars.column(c));
         }
-        Map<Events, Grid> grids = new java.util.IdentityHashMap<>();
+        // One pass over each source's events computes all its aggregates: reading an event is most of the cost.
+        Map<Events, List<Aggregate>> bySource = new java.util.IdentityHashMap<>();
         for (Aggregate a : aggregates) {
-            Events e = events(events, a);
-            b.column(a.column(), values(a, e, grids.computeIfAbsent(e, x -> Grid.of(x, t))));
+            bySource.computeIfAbsent(events(events, a), x -> new ArrayList<>()).add(a);
+        }
+        Map<Aggregate, double[]> computed = new java.util.IdentityHashMap<>();
+        for (Map.Entry<Events, List<Aggregate>> s : bySource.entrySet()) {
+            List<Aggregate> as = s.getValue();
+            double[][] vs = values(as, s.getKey(), Grid.of(s.getKey(), t));
+            for (int i = 0; i < vs.length; i++) {
+                computed.put(as.get(i), vs[i]);
+            }
+        }
+        for (Aggregate a : aggregates) {
+            b.column(a.column(), computed.get(a));
         }
         return b.build();
     }
@@ -77,54 +88,78 @@ public final class Sources {
     }
 
     /**
-     * The events of each bar, in arrival order: bar {@code i} holds events {@code order[start[i]..start[i+1])}. A
-     * stable counting sort by bar, computed once per source and shared by its aggregates.
+     * The events of each bar, in arrival order: bar {@code i} holds events {@code order[start[i]..start[i+1])}, or
+     * events {@code start[i]..start[i+1]} themselves when {@code order} is null. Computed once per source and shared by
+     * its aggregates. Events that arrive in bar order (the usual feed) need no permutation: that case allocates one
+     * array of the bars' length, where the stable counting sort by bar for the others allocates two of the events'.
      */
     private record Grid(int[] order, int[] start) {
         static Grid of(Events e, long[] t) {
             int n = t.length;
             int m = e.size();
-            int[] bar = new int[m];
             int[] start = new int[n + 2];
             int guess = 0;
+            int previous = 0;
+            boolean inOrder = true;
             for (int i = 0; i < m; i++) {
-                long time = e.time(i);
-                // events mostly arrive in bar order: try the previous event's bar and the next before searching
-                if (guess < n && time <= t[guess] && (guess == 0 || time > t[guess - 1])) {
-                    bar[i] = guess;
-                } else if (guess + 1 < n && time > t[guess] && time <= t[guess + 1]) {
-                    bar[i] = ++guess;
-                } else {
-                    bar[i] = guess = barOf(t, time);
-                }
-                start[bar[i] + 1]++;
+                guess = bar(t, e.time(i), guess);
+                start[guess + 1]++;
+                inOrder &= guess >= previous;
+                previous = guess;
             }
             for (int i = 1; i < start.length; i++) {
                 start[i] += start[i - 1];
             }
+            if (inOrder) {
+                return new Grid(null, start);
+            }
             int[] order = new int[m];
             int[] next = start.clone();
+            guess = 0;
             for (int i = 0; i < m; i++) {
-                order[next[bar[i]]++] = i;
+                guess = bar(t, e.time(i), guess);
+                order[next[guess]++] = i;
             }
             return new Grid(order, start);
         }
+
+        /** The bar of an event at {@code time}, given the previous event's: events mostly arrive in bar order. */
+        private static int bar(long[] t, long time, int guess) {
+            int n = t.length;
+            if (guess < n && time <= t[guess] && (guess == 0 || time > t[guess - 1])) {
+                return guess;
+            }
+            if (guess + 1 < n && time > t[guess] && time <= t[guess + 1]) {
+                return guess + 1;
+            }
+            return barOf(t, time);
+        }
     }
 
-    /** The per-bar values of {@code a} over the bars of {@code g}. */
-    static double[] values(Aggregate a, Events e, Grid g) {
+    /** The per-bar values of each of {@code as} (aggregates of the events {@code e}) over the bars of {@code g}. */
+    static double[][] values(List<Aggregate> as, Events e, Grid g) {
         int n = g.start().length - 2;
         int[] order = g.order();
         int[] start = g.start();
-        Accumulator acc = a.accumulator();
-        double[] row = new double[a.type().fields().size()];
-        double[] out = new double[n];
+        int m = as.size();
+        Accumulator[] acc = new Accumulator[m];
+        double[][] out = new double[m][n];
+        for (int j = 0; j < m; j++) {
+            acc[j] = as.get(j).accumulator();
+        }
+        double[] row = new double[e.type().fields().size()];
         for (int i = 0; i < n; i++) {
             for (int k = start[i]; k < start[i + 1]; k++) {
-                e.row(order[k], row);
-                acc.add(e.time(order[k]), row);
+                int event = order == null ? k : order[k];
+                e.row(event, row);
+                long time = e.time(event);
+                for (Accumulator a : acc) {
+                    a.add(time, row);
+                }
             }
-            out[i] = acc.close();
+            for (int j = 0; j < m; j++) {
+                out[j][i] = acc[j].close();
+            }
         }
         return out;
     }

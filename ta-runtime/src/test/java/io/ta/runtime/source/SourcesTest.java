@@ -80,6 +80,28 @@ class SourcesTest {
         return out;
     }
 
+    /**
+     * A batch places a late event (arriving after events of a later bar) in the bar its time belongs to, keeping the
+     * arrival order within each bar: the same columns as the events given in bar order. Every aggregate of one source
+     * is computed in one pass, so this checks several at once.
+     */
+    @Test
+    void lateEventsJoinTheirOwnBar() {
+        Events late = Events.builder(SourceType.TRADES).add(1500, 103, 10, SELL).add(3500, 104, 5, BUY)
+                .add(900, 100, 1, BUY).add(1200, 99, 4, BUY).add(950, 101, 2, SELL).build();
+        Events inOrder = Events.builder(SourceType.TRADES).add(900, 100, 1, BUY).add(950, 101, 2, SELL)
+                .add(1500, 103, 10, SELL).add(1200, 99, 4, BUY).add(3500, 104, 5, BUY).build();
+        List<String> columns = List.of("trades.count", "trades.sum(amount)", "trades.last(price)", "trades.vwap");
+        Bars a = Sources.attach(bars(), Map.of("trades", late), columns);
+        Bars b = Sources.attach(bars(), Map.of("trades", inOrder), columns);
+        assertArrayEquals(new double[] {2, 2, 0, 1}, a.column("trades.count"));
+        assertArrayEquals(new double[] {3, 14, 0, 5}, a.column("trades.sum(amount)"));
+        assertArrayEquals(new double[] {101, 103, NaN, 104}, a.column("trades.last(price)"));
+        for (String c : columns) {
+            assertArrayEquals(b.column(c), a.column(c), c);
+        }
+    }
+
     @Test
     void countAndSumAreZeroOnAnEmptyBar() {
         assertArrayEquals(new double[] {2, 3, 0, 1}, eval("trades.count"));
