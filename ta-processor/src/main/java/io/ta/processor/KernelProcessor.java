@@ -291,7 +291,7 @@ public final class KernelProcessor extends AbstractProcessor {
         Element[] origin = origins().toArray(new Element[0]);
         ClassName provider = LibraryWriter.providerType(facadeType());
         resource(LIBRARY_SERVICES, provider.canonicalName() + "\n", origin);
-        resource(ManifestWriter.PATH, new ManifestWriter().write(models), origin);
+        resource(io.ta.spi.KernelLoader.MANIFEST, new ManifestWriter().write(models), origin);
         checkModuleProvides(provider, origin);
     }
 

@@ -41,8 +41,7 @@ import javax.tools.StandardLocation;
  * run time by the registry, and by {@code KernelSuite}'s name check in the library's own tests.
  */
 public final class ClasspathNames {
-    /** Where the catalog manifest of a kernel library lives. */
-    public static final String MANIFEST = io.ta.spi.KernelLoader.MANIFEST;
+    private static final String MANIFEST = io.ta.spi.KernelLoader.MANIFEST;
     /** Root packages of libraries located through their classes: the built-in kernels. */
     public static final List<String> KNOWN_LIBRARIES = List.of("io.ta.kernels");
 

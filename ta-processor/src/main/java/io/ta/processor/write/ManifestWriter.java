@@ -15,14 +15,11 @@ import java.util.List;
  * parameter schemas, lookback formulas, generated classes). Sorted by name so it is byte-stable across builds.
  */
 public final class ManifestWriter {
-    public static final String PATH = io.ta.spi.KernelLoader.MANIFEST;
-    public static final int FORMAT = io.ta.spi.KernelLoader.MANIFEST_FORMAT;
-
     public String write(List<KernelModel> kernels) {
         List<KernelModel> sorted = new ArrayList<>(kernels);
         sorted.sort(Comparator.comparing(KernelModel::name));
         StringBuilder sb = new StringBuilder();
-        sb.append("{\n  \"format\": ").append(FORMAT).append(",\n  \"kernels\": [");
+        sb.append("{\n  \"format\": ").append(io.ta.spi.KernelLoader.MANIFEST_FORMAT).append(",\n  \"kernels\": [");
         for (int i = 0; i < sorted.size(); i++) {
             sb.append(i == 0 ? "\n" : ",\n");
             kernel(sb, sorted.get(i));
