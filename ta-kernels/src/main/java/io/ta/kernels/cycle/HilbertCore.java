@@ -228,53 +228,40 @@ public final class HilbertCore implements StatePart<HilbertCore.Mark> {
 
     @Override
     public Mark newMark() {
-        return new Mark();
+        return new Mark(new HilbertCore(start));
     }
 
     @Override
     public void mark(Mark m) {
-        m.bars = bars;
-        m.x1 = x1;
-        m.x2 = x2;
-        m.x3 = x3;
-        m.smoothed = smoothed;
-        System.arraycopy(delay, 0, m.delay, 0, delay.length);
-        System.arraycopy(prevTerm, 0, m.prevTerm, 0, LINES);
-        System.arraycopy(prevInput, 0, m.prevInput, 0, LINES);
-        m.slot = slot;
-        System.arraycopy(i1Prev2, 0, m.i1Prev2, 0, 2);
-        System.arraycopy(i1Prev3, 0, m.i1Prev3, 0, 2);
-        m.i1 = i1;
-        m.q1 = q1;
-        m.prevI2 = prevI2;
-        m.prevQ2 = prevQ2;
-        m.re = re;
-        m.im = im;
-        m.period = period;
-        m.smoothPeriod = smoothPeriod;
+        m.saved.copy(this);
     }
 
     @Override
     public void rewind(Mark m) {
-        bars = m.bars;
-        x1 = m.x1;
-        x2 = m.x2;
-        x3 = m.x3;
-        smoothed = m.smoothed;
-        System.arraycopy(m.delay, 0, delay, 0, delay.length);
-        System.arraycopy(m.prevTerm, 0, prevTerm, 0, LINES);
-        System.arraycopy(m.prevInput, 0, prevInput, 0, LINES);
-        slot = m.slot;
-        System.arraycopy(m.i1Prev2, 0, i1Prev2, 0, 2);
-        System.arraycopy(m.i1Prev3, 0, i1Prev3, 0, 2);
-        i1 = m.i1;
-        q1 = m.q1;
-        prevI2 = m.prevI2;
-        prevQ2 = m.prevQ2;
-        re = m.re;
-        im = m.im;
-        period = m.period;
-        smoothPeriod = m.smoothPeriod;
+        copy(m.saved);
+    }
+
+    /** Takes every field of {@code o} but the start, which both share. */
+    private void copy(HilbertCore o) {
+        bars = o.bars;
+        x1 = o.x1;
+        x2 = o.x2;
+        x3 = o.x3;
+        smoothed = o.smoothed;
+        System.arraycopy(o.delay, 0, delay, 0, delay.length);
+        System.arraycopy(o.prevTerm, 0, prevTerm, 0, LINES);
+        System.arraycopy(o.prevInput, 0, prevInput, 0, LINES);
+        slot = o.slot;
+        System.arraycopy(o.i1Prev2, 0, i1Prev2, 0, 2);
+        System.arraycopy(o.i1Prev3, 0, i1Prev3, 0, 2);
+        i1 = o.i1;
+        q1 = o.q1;
+        prevI2 = o.prevI2;
+        prevQ2 = o.prevQ2;
+        re = o.re;
+        im = o.im;
+        period = o.period;
+        smoothPeriod = o.smoothPeriod;
     }
 
     /**
@@ -332,29 +319,13 @@ public final class HilbertCore implements StatePart<HilbertCore.Mark> {
         smoothPeriod = in.getDouble("hilbert.smoothPeriod", 0.0, 50.0, true);
     }
 
-    /** A {@link HilbertCore} position: its scalars and its fixed-size (40-word) FIR delay lines. */
+    /** A {@link HilbertCore} position: a core of the same start holding a copy of the state. */
     public static final class Mark implements StatePart.Mark {
-        long bars;
-        double x1;
-        double x2;
-        double x3;
-        double smoothed;
-        final double[] delay = new double[LINES * SLOTS];
-        final double[] prevTerm = new double[LINES];
-        final double[] prevInput = new double[LINES];
-        int slot;
-        final double[] i1Prev2 = new double[2];
-        final double[] i1Prev3 = new double[2];
-        double i1;
-        double q1;
-        double prevI2;
-        double prevQ2;
-        double re;
-        double im;
-        double period;
-        double smoothPeriod;
+        final HilbertCore saved;
 
         /** Only {@link HilbertCore#newMark()} makes one. */
-        Mark() {}
+        Mark(HilbertCore saved) {
+            this.saved = saved;
+        }
     }
 }
