@@ -450,6 +450,12 @@ class ExactWindowsTest {
         part.rewind(m);
     }
 
+    static long[] words(StatePart<?> part) {
+        StateWriter out = new StateWriter();
+        part.write(out);
+        return out.toArray();
+    }
+
     /**
      * What a stream does: update (mark "last", push), preview (mark "probe", push, rewind), replaceLast (rewind to
      * "last", push) — in random order — always equals the part fed only the committed values, bit for bit.
@@ -479,6 +485,12 @@ class ExactWindowsTest {
                         live.push(x[r.nextInt(x.length)], y[t]);
                     }
                     rewind(live.part(), last);
+                    // Two pushes (an update and a preview) may have passed this checkpoint, and a stream snapshots
+                    // it: its window is intact. (Not yet for the whole-block parts of window 1, whose two one-value
+                    // buffers both get overwritten; outputs are unaffected, a snapshot keeps a previewed value.)
+                    if (w > 1 || kind.equals("sum")) {
+                        assertTrue(Arrays.equals(words(plain.part()), words(live.part())), kind + " w=" + w + " rewound at " + t);
+                    }
                     live.push(x[t], y[t]);
                     plain.push(x[t], y[t]);
                     assertEquals(plain.answers(), live.answers(), kind + " w=" + w + " at " + t);
