@@ -19,11 +19,6 @@ import io.ta.spi.StateWriter;
  * values that are all inside the window — exact up to the rounding of summing at most {@code window} values — at
  * O(1) amortized cost and with no periodic latency beyond one pass per {@code window} pushes.
  *
- * <p>{@link WindowSum} lays its blocks out differently (half windows, folded one entry per push, so a batch loop can
- * inline every push): it keeps its own buffers and overrides {@link #place}, {@link #x} and {@link #restore}. The
- * moment parts still fold a whole block at the turn; moving them to half blocks as well is the next step for the
- * kernels built on them (docs/performance.md).
- *
  * <p>Blocks alternate between two buffers, so a push never overwrites anything a checkpoint may return to: marks and
  * rewinds are O(1). Results depend only on the push count and the values, so batch and stream agree bit for bit.
  * Buffers grow geometrically while the first block fills (memory O(min(window, pushes))).
@@ -56,32 +51,17 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     int block;
     long lastMissing = Long.MIN_VALUE / 2;
 
-    /** A window with the whole-block layout; a paired part keeps two values per push. */
     BlockWindow(int window, boolean paired) {
-        this(window, paired, true);
-    }
-
-    /**
-     * A window whose subclass keeps its own buffers and overrides {@link #place}, {@link #x} and {@link #restore}
-     * ({@link WindowSum}'s half blocks, which fold one entry per push instead of a whole block at the turn).
-     */
-    BlockWindow(int window) {
-        this(window, false, false);
-    }
-
-    private BlockWindow(int window, boolean paired, boolean buffers) {
         if (window < 1) {
             throw new IllegalArgumentException(getClass().getSimpleName() + " window must be >= 1, got " + window);
         }
         this.window = window;
         this.paired = paired;
-        if (buffers) {
-            this.x0 = new double[Math.min(window, INITIAL_CAPACITY)];
-            this.xs = x0;
-            if (paired) {
-                this.y0 = new double[x0.length];
-                this.ys = y0;
-            }
+        this.x0 = new double[Math.min(window, INITIAL_CAPACITY)];
+        this.xs = x0;
+        if (paired) {
+            this.y0 = new double[x0.length];
+            this.ys = y0;
         }
     }
 
@@ -177,7 +157,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     }
 
     /** Sets the block and position from {@link #seq}. */
-    void place() {
+    private void place() {
         next = (int) (seq % window);
         int b = (int) ((seq / window) & 1);
         if (b != block) {
@@ -195,16 +175,11 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         out.putInt(window);
         out.putLong(seq);
         for (long s = Math.max(0, seq - window); s < seq; s++) {
-            out.putDouble(x(s));
+            out.putDouble(valueAt(x0, x1, s));
             if (paired) {
                 out.putDouble(valueAt(y0, y1, s));
             }
         }
-    }
-
-    /** The value of push {@code s}, which must be inside the window. */
-    double x(long s) {
-        return valueAt(x0, x1, s);
     }
 
     private double valueAt(double[] b0, double[] b1, long s) {
@@ -225,14 +200,6 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         if ((s - from) * (paired ? 2 : 1) > in.remaining()) {
             throw in.corrupt("a window of " + (s - from) + " values runs past the end of the snapshot");
         }
-        restore(s, from, in);
-    }
-
-    /**
-     * Reads the window's values, pushes {@code from} to {@code s − 1}, and rebuilds the state after push count
-     * {@code s} from them.
-     */
-    void restore(long s, long from, StateReader in) {
         // Buffers for exactly what the stored pushes need (block 0 grown as if the pushes had just happened).
         if (s < window) {
             int cap = Math.min(window, INITIAL_CAPACITY);

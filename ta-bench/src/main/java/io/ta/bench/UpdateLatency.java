@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 /**
  * The worst single stream update, which a live feed feels more than the mean: a kernel's stream over a random walk,
  * each {@code update} timed on its own with {@link System#nanoTime}, the first third of the updates left out as
- * warm-up (docs/performance.md, "WindowSum deamortised"). Through the registry API only, so the same source runs
+ * warm-up (docs/performance.md, "Tried and reverted: WindowSum deamortised"). Through the registry API only, so the same source runs
  * against builds before and after a change:
  *
  * <pre>

@@ -61,7 +61,7 @@ import java.util.Arrays;
  * prices of the last {@code depth + period} candles (the ones a pattern reads, and the averaging window of the
  * oldest of them), oldest first. Everything else — bodies, shadows, colours, the sums and the per-candle means — is
  * rebuilt on read by the operations {@link #push} uses: each sum is replayed over those candles, aligned to the
- * original count (an exact window sum depends only on the window's values and the count modulo its block length), so a
+ * original count (an exact window sum depends only on the window's values and the count modulo its period), so a
  * restored frame continues bit for bit and takes no derived number on trust.
  */
 @Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.CONSTANT)
@@ -521,14 +521,14 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
 
     /**
      * Replays a fresh sum of one range over the kept candles {@code [first, count)}, recording each one's mean as
-     * {@link #push} does, and returns the sum after the newest. The sum first takes {@code first mod (n·⌊n/2⌋)} zeros,
-     * so that its count is aligned with the original one modulo the exact sum's block length ⌊n/2⌋, on which its
-     * rounding depends; the zeros only reach means older than the deepest candle a pattern reads.
+     * {@link #push} does, and returns the sum after the newest. The sum first takes {@code first mod n} zeros, so that
+     * its count is aligned with the original one; the zeros only reach means older than the deepest candle a pattern
+     * reads.
      */
     private double replay(RollingSum sum, int group, int n, double[] mean, long first) {
         Arrays.fill(mean, Double.NaN);
         double last = Double.NaN;
-        for (long p = first % ((long) n * Math.max(1, n / 2)); p > 0; p--) {
+        for (long p = first % n; p > 0; p--) {
             last = sum.step(0.0);
         }
         for (long t = first; t < count; t++) {
