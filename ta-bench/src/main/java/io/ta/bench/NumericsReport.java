@@ -30,11 +30,11 @@ public final class NumericsReport {
 
     static KernelDescriptor kernel(String name) {
         for (KernelDescriptor d : KernelLoader.load(Thread.currentThread().getContextClassLoader()).kernels()) {
-            if (d.name().equals(name)) {
+            if (d.name().equals(name) || d.aliases().contains(name)) {
                 return d;
             }
         }
-        throw new IllegalArgumentException(name);
+        throw new IllegalArgumentException("no kernel named " + name);
     }
 
     static double[][] batch(String name, Map<String, ?> params, double[]... inputs) {
