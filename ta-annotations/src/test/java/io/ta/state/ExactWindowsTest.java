@@ -327,10 +327,8 @@ class ExactWindowsTest {
     }
 
     private static OrderStatistics restored(OrderStatistics part, int w, boolean tree) {
-        StateWriter out = new StateWriter();
-        part.write(out);
         OrderStatistics copy = new OrderStatistics(w, tree);
-        StateReader in = new StateReader("t", out.toArray());
+        StateReader in = new StateReader("t", words(part));
         copy.read(in);
         in.end();
         return copy;
@@ -450,6 +448,7 @@ class ExactWindowsTest {
         part.rewind(m);
     }
 
+    /** The part's snapshot words. */
     static long[] words(StatePart<?> part) {
         StateWriter out = new StateWriter();
         part.write(out);
@@ -486,10 +485,11 @@ class ExactWindowsTest {
                     }
                     rewind(live.part(), last);
                     // Two pushes (an update and a preview) may have passed this checkpoint, and a stream snapshots
-                    // it: its window is intact. (Not for the whole-block parts of window 1, whose two one-value
-                    // buffers both get overwritten: outputs are unaffected, but the snapshot keeps the previewed value.)
+                    // it: its window is intact. Not for the whole-block parts of window 1, whose two one-value
+                    // buffers both get overwritten: outputs are unaffected, but the snapshot keeps the previewed value.
                     if (w > 1) {
-                        assertTrue(Arrays.equals(words(plain.part()), words(live.part())), kind + " w=" + w + " rewound at " + t);
+                        assertTrue(Arrays.equals(words(plain.part()), words(live.part())),
+                                kind + " w=" + w + " rewound at " + t);
                     }
                     live.push(x[t], y[t]);
                     plain.push(x[t], y[t]);
@@ -517,16 +517,12 @@ class ExactWindowsTest {
                     for (int t = 0; t < k - 1; t++) {
                         a.push(x[t], y[t]);
                     }
-                    StateWriter out = new StateWriter();
-                    a.part().write(out);
-                    long[] words = out.toArray();
+                    long[] words = words(a.part());
                     Probe b = probe(kind, w);
                     StateReader in = new StateReader("t", words);
                     b.part().read(in);
                     in.end();
-                    StateWriter again = new StateWriter();
-                    b.part().write(again);
-                    assertTrue(Arrays.equals(words, again.toArray()), kind + ": snapshot of the restored part differs");
+                    assertTrue(Arrays.equals(words, words(b.part())), kind + ": snapshot of the restored part differs");
                     StatePart.Mark last = a.part().newMark();
                     StatePart.Mark lastB = b.part().newMark();
                     mark(a.part(), last);
@@ -564,9 +560,7 @@ class ExactWindowsTest {
                 for (double v : x) {
                     a.push(v, v);
                 }
-                StateWriter out = new StateWriter();
-                a.part().write(out);
-                long[] words = out.toArray();
+                long[] words = words(a.part());
                 int edits = 1 + r.nextInt(3);
                 for (int e = 0; e < edits; e++) {
                     int i = r.nextInt(words.length);

@@ -3,6 +3,7 @@ package io.ta.bench;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.KernelStream;
 import io.ta.spi.ParamValues;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -10,8 +11,8 @@ import java.util.SplittableRandom;
 /**
  * The worst single stream update, which a live feed feels more than the mean: a kernel's stream over a random walk,
  * each {@code update} timed on its own with {@link System#nanoTime}, the first third of the updates left out as
- * warm-up (docs/performance.md, "Tried and reverted: WindowSum deamortised"). Through the registry API only, so the same source runs
- * against builds before and after a change:
+ * warm-up (docs/performance.md, "Worst single stream update, by state part"). Through the registry API only, so the
+ * same source runs against builds before and after a change:
  *
  * <pre>
  * java -cp ta-bench/target/benchmarks.jar io.ta.bench.UpdateLatency [kernel] [period] [updates]
@@ -41,7 +42,7 @@ public final class UpdateLatency {
             long worst = 0;
             long[] over = new long[3];
             for (int i = 0; i < n; i++) {
-                java.util.Arrays.fill(bar, x[i]);
+                Arrays.fill(bar, x[i]);
                 long t0 = System.nanoTime();
                 s.update(bar, out);
                 long dt = System.nanoTime() - t0;
@@ -52,8 +53,9 @@ public final class UpdateLatency {
                     over[2] += dt > 100_000 ? 1 : 0;
                 }
             }
-            System.out.printf(Locale.ROOT, "%s(period=%d), %d updates timed: worst %.1f µs; over 1 µs: %d, over 10 µs: %d,"
-                    + " over 100 µs: %d%n", kernel, period, n - n / 3, worst / 1e3, over[0], over[1], over[2]);
+            System.out.printf(Locale.ROOT, "%s(period=%d), %d updates timed: worst %.1f µs; over 1 µs: %d,"
+                    + " over 10 µs: %d, over 100 µs: %d%n", kernel, period, n - n / 3, worst / 1e3, over[0], over[1],
+                    over[2]);
         }
     }
 }
