@@ -19,8 +19,9 @@ import io.ta.spi.StateWriter;
  * values that are all inside the window — exact up to the rounding of summing at most {@code window} values — at
  * O(1) amortized cost and with no periodic latency beyond one pass per {@code window} pushes.
  *
- * <p>Blocks alternate between two buffers, so a push never overwrites anything a checkpoint may return to: marks and
- * rewinds are O(1). Results depend only on the push count and the values, so batch and stream agree bit for bit.
+ * <p>Blocks alternate between two buffers, so the two pushes a stream may make past a checkpoint (an update, then a
+ * preview) never overwrite the checkpoint's window — except for a window of one value, which its mark keeps: marks
+ * and rewinds are O(1). Results depend only on the push count and the values, so batch and stream agree bit for bit.
  * Buffers grow geometrically while the first block fills (memory O(min(window, pushes))).
  *
  * <p>Non-finite pushes are missing values: they take their place in the window, add nothing, and
@@ -144,6 +145,14 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     public final void mark(Mark m) {
         m.seq = seq;
         m.lastMissing = lastMissing;
+        if (window == 1 && seq > 0) {
+            // A window of one value is the whole previous block, and the second push after this mark (an update,
+            // then a preview) refills that block: the mark keeps the value so a rewind gives the window back intact.
+            m.x = (block == 0 ? x1 : x0)[0];
+            if (paired) {
+                m.y = (block == 0 ? y1 : y0)[0];
+            }
+        }
         save(m);
     }
 
@@ -153,6 +162,14 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         seq = m.seq;
         lastMissing = m.lastMissing;
         place();
+        if (window == 1 && seq > 0) {
+            int b = block ^ 1;
+            (b == 0 ? x0 : x1)[0] = m.x;
+            if (paired) {
+                (b == 0 ? y0 : y1)[0] = m.y;
+            }
+            fold(b);
+        }
         load(m);
     }
 
@@ -247,11 +264,14 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
 
     /**
      * A {@link BlockWindow} checkpoint: the push count, the newest missing value and the prefix aggregates (up to
-     * seven scalars, as fields: a stream marks before every update, and fields save an array's load and bounds check).
+     * seven scalars, as fields: a stream marks before every update, and fields save an array's load and bounds check),
+     * and for a window of one value that value (pair).
      */
     public static final class Mark implements StatePart.Mark {
         long seq;
         long lastMissing = Long.MIN_VALUE / 2;
+        double x;
+        double y;
         double s0;
         double s1;
         double s2;

@@ -18,7 +18,8 @@ import java.util.Arrays;
  * {@code window}; a window is the suffix of the previous block plus the prefix of the current one. The prefix
  * maximum is a running value; the previous block's suffix maxima are computed once, when that block completes
  * (one pass over a plain array, every {@code window} pushes). Blocks alternate between two buffers (values and
- * suffixes), so a push never overwrites anything a checkpoint may return to: marks and rewinds stay O(1).
+ * suffixes), so the two pushes a stream may make past a checkpoint (an update, then a preview) never overwrite the
+ * checkpoint's window — except for a window of one value, which its mark keeps: marks and rewinds stay O(1).
  * Contract: at most one push per kernel step.
  *
  * <p>Memory grows with the data: until the first block completes only the first block's values exist, in a buffer
@@ -252,6 +253,11 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         m.prefixValue = prefixValue;
         m.prefixIndex = prefixIndex;
         m.lastMissing = lastMissing;
+        if (window == 1 && seq > 0) {
+            // A window of one value is the whole previous block, and the second push after this mark (an update,
+            // then a preview) refills that block: the mark keeps the key so a rewind gives the window back intact.
+            m.key = blockValue[1 - block];
+        }
     }
 
     @Override
@@ -264,6 +270,9 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         prefixIndex = m.prefixIndex;
         lastMissing = m.lastMissing;
         edge = Math.min(blockValue.length, window);
+        if (window == 1 && seq > 0) {
+            blockValue[1 - block] = m.key;
+        }
     }
 
     /** The fixed shape (checked on read), the push count, then the window's keys oldest first. */
@@ -347,6 +356,8 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         double prefixValue;
         long prefixIndex;
         long lastMissing;
+        /** The window's only key, for a window of one value. */
+        double key;
 
         /** Only {@link SlidingExtreme#newMark()} makes one. */
         Mark() {}

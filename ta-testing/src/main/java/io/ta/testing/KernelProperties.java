@@ -18,7 +18,9 @@ import io.ta.error.StreamStateException;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.KernelStream;
 import io.ta.spi.ParamValues;
+import io.ta.spi.StateReader;
 import io.ta.spi.StateSnapshot;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -164,6 +166,21 @@ public final class KernelProperties {
         assertEquals(c.length(), s.count());
     }
 
+    /**
+     * A snapshot's words after its count, parameters and outputs: the committed bar and the kernel state, which a
+     * preview must leave alone (the outputs are the preview's, by design).
+     */
+    private static long[] committed(KernelDescriptor d, ParamValues params, StateSnapshot snap) {
+        StateReader r = snap.reader();
+        r.getLong("count", 0, Long.MAX_VALUE);
+        r.expectParams(params);
+        for (int i = 0; i < d.outputs().size(); i++) {
+            r.getDouble();
+        }
+        long[] w = snap.words();
+        return Arrays.copyOfRange(w, w.length - r.remaining(), w.length);
+    }
+
     static void snapshotRestores(KernelCase c) {
         double[][] batch = batch(c);
         SplittableRandom r = new SplittableRandom(c.seed());
@@ -175,7 +192,10 @@ public final class KernelProperties {
             s.update(c.bar(t), out);
         }
         if (r.nextBoolean() && k < c.length()) {
-            s.preview(c.bar(k), out); // a pending preview must not leak into the snapshot
+            long[] before = committed(d, c.params(), s.snapshot());
+            s.preview(c.bar(k), out);
+            assertTrue(Arrays.equals(before, committed(d, c.params(), s.snapshot())),
+                    c + ": a pending preview changed the snapshot's committed state");
         }
         StateSnapshot snap = s.snapshot();
         StateSnapshot decoded = StateSnapshot.fromBytes(snap.toBytes());
@@ -204,7 +224,7 @@ public final class KernelProperties {
         StateSnapshot wrongKernel = new StateSnapshot(d.name() + "_other", snap.schema(), snap.words());
         assertThrows(SnapshotMismatchException.class, () -> d.newStream(c.params()).restore(wrongKernel));
         if (snap.words().length > 0) {
-            long[] cut = java.util.Arrays.copyOf(snap.words(), snap.words().length - 1);
+            long[] cut = Arrays.copyOf(snap.words(), snap.words().length - 1);
             assertThrows(SnapshotMismatchException.class, () -> d.newStream(c.params()).restore(new StateSnapshot(d.name(), snap.schema(), cut)));
         }
     }
@@ -318,10 +338,10 @@ public final class KernelProperties {
         }
         for (int cut : new int[] {0, 1, bytes.length / 2, bytes.length - 1}) {
             SnapshotMismatchException e = assertThrows(SnapshotMismatchException.class,
-                    () -> StateSnapshot.fromBytes(java.util.Arrays.copyOf(bytes, cut)), c + ": truncated to " + cut);
+                    () -> StateSnapshot.fromBytes(Arrays.copyOf(bytes, cut)), c + ": truncated to " + cut);
             assertFalse(e.getMessage().contains("null"), e.getMessage());
         }
-        byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
         assertThrows(SnapshotMismatchException.class, () -> StateSnapshot.fromBytes(longer), c + ": a trailing byte");
     }
 
