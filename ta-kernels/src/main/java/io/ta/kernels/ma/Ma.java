@@ -42,15 +42,15 @@ public final class Ma {
     /** Period 1: the input is copied, whatever the type. */
     final boolean identity;
 
-    @Nullable final Sma sma;
-    @Nullable final Ema ema;
-    @Nullable final Wma wma;
-    @Nullable final Dema dema;
-    @Nullable final Tema tema;
-    @Nullable final Trima trima;
-    @Nullable final Kama kama;
-    @Nullable final Mama mama;
-    @Nullable final T3 t3;
+    @Nullable(alternative = true) final Sma sma;
+    @Nullable(alternative = true) final Ema ema;
+    @Nullable(alternative = true) final Wma wma;
+    @Nullable(alternative = true) final Dema dema;
+    @Nullable(alternative = true) final Tema tema;
+    @Nullable(alternative = true) final Trima trima;
+    @Nullable(alternative = true) final Kama kama;
+    @Nullable(alternative = true) final Mama mama;
+    @Nullable(alternative = true) final T3 t3;
 
     public Ma(
             @Param(defaultValue = "30", min = 1, max = 100_000) int period,

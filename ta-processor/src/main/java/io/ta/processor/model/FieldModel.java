@@ -14,11 +14,12 @@ import com.palantir.javapoet.TypeName;
  * @param component for {@link Kind#ARRAY} and {@link Kind#DERIVED}: the element type's name ({@code double}, {@code int}, ...); for
  *     {@link Kind#SCALAR} the primitive's name
  * @param partMark for {@link Kind#PART}: the part's mark type
- * @param nullable for {@link Kind#NESTED} and {@link Kind#PART}: whether the kernel may leave it null
+ * @param presence for {@link Kind#NESTED} and {@link Kind#PART}: whether the kernel may leave it null, and whether it
+ *     is one of the kernel's alternatives ({@code @Nullable(alternative = true)}); {@link Presence#ALWAYS} otherwise
  * @param range for a mutable {@link Kind#SCALAR}: its declared {@code @Range}, checked on restore; null if none
  */
 public record FieldModel(
-        String name, Kind kind, TypeName type, boolean isFinal, String component, ClassName partMark, boolean nullable,
+        String name, Kind kind, TypeName type, boolean isFinal, String component, ClassName partMark, Presence presence,
         RangeModel range) {
 
     /** How a field is owned by the generated code. */
@@ -36,6 +37,21 @@ public record FieldModel(
         NESTED,
         /** A final {@code io.ta.spi.StatePart}; checkpoints use its O(1) mark. */
         PART
+    }
+
+    /** Whether a reference field may be null. */
+    public enum Presence {
+        /** Never null. */
+        ALWAYS,
+        /** {@code @Nullable}: tested on every use. */
+        NULLABLE,
+        /** {@code @Nullable(alternative = true)}: at most one of the kernel's alternatives is present. */
+        ALTERNATIVE
+    }
+
+    /** Whether the kernel may leave the field null. */
+    public boolean nullable() {
+        return presence != Presence.ALWAYS;
     }
 
     /** {@code Double}, {@code Int}, {@code Long} or {@code Boolean}: the suffix of the writer/reader methods. */

@@ -319,18 +319,20 @@ public final class ModelFactory {
         String name = f.getSimpleName().toString();
         boolean fin = KernelElements.isFinal(f);
         TypeName tn = TypeName.get(t);
-        boolean nullable = KernelElements.mirror(f, KernelElements.NULLABLE) != null;
+        io.ta.annotation.Nullable absent = f.getAnnotation(io.ta.annotation.Nullable.class);
+        FieldModel.Presence presence = absent == null ? FieldModel.Presence.ALWAYS
+                : absent.alternative() ? FieldModel.Presence.ALTERNATIVE : FieldModel.Presence.NULLABLE;
         return switch (t.getKind()) {
             case DOUBLE, INT, LONG, BOOLEAN ->
-                    new FieldModel(name, FieldModel.Kind.SCALAR, tn, fin, t.toString(), null, false, range(type, f));
+                    new FieldModel(name, FieldModel.Kind.SCALAR, tn, fin, t.toString(), null, FieldModel.Presence.ALWAYS, range(type, f));
             case ARRAY -> new FieldModel(
-                    name, KernelElements.mirror(f, KernelElements.DERIVED) != null ? FieldModel.Kind.DERIVED : FieldModel.Kind.ARRAY, tn, fin, ((ArrayType) t).getComponentType().toString(), null, false, null);
+                    name, KernelElements.mirror(f, KernelElements.DERIVED) != null ? FieldModel.Kind.DERIVED : FieldModel.Kind.ARRAY, tn, fin, ((ArrayType) t).getComponentType().toString(), null, FieldModel.Presence.ALWAYS, null);
             default -> {
                 if (elements.isKernelType(t)) {
-                    yield new FieldModel(name, FieldModel.Kind.NESTED, tn, fin, "", null, nullable, null);
+                    yield new FieldModel(name, FieldModel.Kind.NESTED, tn, fin, "", null, presence, null);
                 }
                 TypeMirror mark = elements.statePartMark(t);
-                yield new FieldModel(name, FieldModel.Kind.PART, tn, fin, "", (ClassName) TypeName.get(mark), nullable, null);
+                yield new FieldModel(name, FieldModel.Kind.PART, tn, fin, "", (ClassName) TypeName.get(mark), presence, null);
             }
         };
     }

@@ -54,6 +54,10 @@ public final class StateCompanionWriter {
                         + "@throws io.ta.error.CorruptSnapshotException naming the first field or invariant that fails")
                 .addModifiers(Modifier.STATIC).addParameter(kernel, "k").addParameter(STATE_READER, "r");
 
+        List<FieldModel> alternatives = m.fields().stream().filter(f -> f.presence() == FieldModel.Presence.ALTERNATIVE).toList();
+        if (alternatives.size() > 1) {
+            oneAlternative(m, ctor, alternatives);
+        }
         for (FieldModel f : m.fields()) {
             String n = f.name();
             switch (f.kind()) {
@@ -85,14 +89,19 @@ public final class StateCompanionWriter {
                     ClassName nestedState = nested ? KernelModel.stateTypeOf((ClassName) f.type()) : null;
                     t.addField(nested ? nestedState : f.partMark(), n, Modifier.PRIVATE, Modifier.FINAL);
                     CodeBlock make = nested ? CodeBlock.of("new $T(k.$N)", nestedState, n) : CodeBlock.of("k.$N.newMark()", n);
-                    CodeBlock doSave = nested ? CodeBlock.of("this.$N.save(k.$N)", n, n) : CodeBlock.of("k.$N.mark(this.$N)", n, n);
-                    CodeBlock doRestore = nested ? CodeBlock.of("this.$N.restore(k.$N)", n, n) : CodeBlock.of("k.$N.rewind(this.$N)", n, n);
+                    CodeBlock doSave = checkpoint(f, true);
+                    CodeBlock doRestore = checkpoint(f, false);
                     CodeBlock doWriteState = nested ? CodeBlock.of("$T.writeState(k.$N, w)", nestedState, n) : CodeBlock.of("k.$N.write(w)", n);
                     CodeBlock doReadState = nested ? CodeBlock.of("$T.readState(k.$N, r)", nestedState, n) : CodeBlock.of("k.$N.read(r)", n);
                     if (f.nullable()) {
                         ctor.addStatement("this.$N = k.$N == null ? null : $L", n, n, make);
-                        guarded(save, "k." + n, doSave);
-                        guarded(restore, "k." + n, doRestore);
+                        if (f.presence() != FieldModel.Presence.ALTERNATIVE) {
+                            guarded(save, "k." + n, doSave);
+                            guarded(restore, "k." + n, doRestore);
+                        } else if (f == alternatives.get(0)) {
+                            firstPresent(save, alternatives, true);
+                            firstPresent(restore, alternatives, false);
+                        }
                         writeState.addStatement("w.putBoolean(k.$N != null)", n);
                         guarded(writeState, "k." + n, doWriteState);
                         readState.addStatement("r.expectBoolean($S, k.$N != null)", n + " present", n);
@@ -133,6 +142,43 @@ public final class StateCompanionWriter {
             return CodeBlock.of("r.getDouble($S, $L, $L, $L)", label, min, max, range.nan());
         }
         return CodeBlock.of("r.get$L($S, $L, $L)", f.accessorSuffix(), label, min, max);
+    }
+
+    /** The constructor refuses a kernel that breaks its promise of at most one alternative. */
+    private static void oneAlternative(KernelModel m, MethodSpec.Builder ctor, List<FieldModel> alternatives) {
+        CodeBlock.Builder count = CodeBlock.builder();
+        List<String> names = new java.util.ArrayList<>();
+        for (FieldModel f : alternatives) {
+            count.add(names.isEmpty() ? "" : " + ").add("(k.$N != null ? 1 : 0)", f.name());
+            names.add(f.name());
+        }
+        ctor.beginControlFlow("if ($L > 1)", count.build())
+                .addStatement("throw new $T($S)", IllegalStateException.class, m.name() + ": more than one of the alternatives "
+                        + String.join(", ", names) + " is present (@Nullable(alternative = true) allows one)")
+                .endControlFlow();
+    }
+
+    /** Saves or restores the first alternative present, testing them in declaration order. */
+    private static void firstPresent(MethodSpec.Builder b, List<FieldModel> alternatives, boolean save) {
+        for (int i = 0; i < alternatives.size(); i++) {
+            String n = alternatives.get(i).name();
+            if (i == 0) {
+                b.beginControlFlow("if (k.$N != null)", n);
+            } else {
+                b.nextControlFlow("else if (k.$N != null)", n);
+            }
+            b.addStatement(checkpoint(alternatives.get(i), save));
+        }
+        b.endControlFlow();
+    }
+
+    /** How a checkpoint saves (or restores) a nested kernel (its companion) or a state part (its O(1) mark). */
+    private static CodeBlock checkpoint(FieldModel f, boolean save) {
+        String n = f.name();
+        if (f.kind() == FieldModel.Kind.NESTED) {
+            return CodeBlock.of(save ? "this.$N.save(k.$N)" : "this.$N.restore(k.$N)", n, n);
+        }
+        return CodeBlock.of(save ? "k.$N.mark(this.$N)" : "k.$N.rewind(this.$N)", n, n);
     }
 
     private static void guarded(MethodSpec.Builder b, String ref, CodeBlock statement) {

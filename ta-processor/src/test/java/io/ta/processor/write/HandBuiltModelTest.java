@@ -60,15 +60,15 @@ class HandBuiltModelTest {
                 new OutputModel("upper", "upper", "top line", Scale.PRICE),
                 new OutputModel("position", "position", "", "positionLookback", List.of("period"), "period", Scale.UNITLESS));
         List<FieldModel> fields = List.of(
-                new FieldModel("period", FieldModel.Kind.SCALAR, TypeName.INT, true, "int", null, false, null),
-                new FieldModel("count", FieldModel.Kind.SCALAR, TypeName.LONG, false, "long", null, false,
+                new FieldModel("period", FieldModel.Kind.SCALAR, TypeName.INT, true, "int", null, FieldModel.Presence.ALWAYS, null),
+                new FieldModel("count", FieldModel.Kind.SCALAR, TypeName.LONG, false, "long", null, FieldModel.Presence.ALWAYS,
                         new RangeModel("0", null, false)),
-                new FieldModel("weights", FieldModel.Kind.DERIVED, TypeName.get(double[].class), true, "double", null, false, null),
-                new FieldModel("recent", FieldModel.Kind.ARRAY, TypeName.get(double[].class), true, "double", null, false, null),
-                new FieldModel("inner", FieldModel.Kind.NESTED, INNER, true, "", null, true, null),
-                new FieldModel("ring", FieldModel.Kind.PART, PART, true, "", PART_MARK, false, null),
-                new FieldModel("upper", FieldModel.Kind.SCALAR, TypeName.DOUBLE, false, "double", null, false, null),
-                new FieldModel("position", FieldModel.Kind.SCALAR, TypeName.DOUBLE, false, "double", null, false, null));
+                new FieldModel("weights", FieldModel.Kind.DERIVED, TypeName.get(double[].class), true, "double", null, FieldModel.Presence.ALWAYS, null),
+                new FieldModel("recent", FieldModel.Kind.ARRAY, TypeName.get(double[].class), true, "double", null, FieldModel.Presence.ALWAYS, null),
+                new FieldModel("inner", FieldModel.Kind.NESTED, INNER, true, "", null, FieldModel.Presence.NULLABLE, null),
+                new FieldModel("ring", FieldModel.Kind.PART, PART, true, "", PART_MARK, FieldModel.Presence.ALWAYS, null),
+                new FieldModel("upper", FieldModel.Kind.SCALAR, TypeName.DOUBLE, false, "double", null, FieldModel.Presence.ALWAYS, null),
+                new FieldModel("position", FieldModel.Kind.SCALAR, TypeName.DOUBLE, false, "double", null, FieldModel.Presence.ALWAYS, null));
         return new KernelModel(KERNEL, "channel", List.of("chan"), List.of(), Family.VOLATILITY, OutputKind.LEVEL,
                 new ChartModel(false, List.of("AUTO", "AUTO"), List.of("AUTO", "AUTO"), List.of(), Double.NaN, Double.NaN),
                 "A hand-made channel.", "none", "max(period, signal_period) - 1", List.of("period", "signalPeriod"),
