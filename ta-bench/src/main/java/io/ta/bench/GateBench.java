@@ -5,6 +5,7 @@ import com.tictactec.ta.lib.MAType;
 import com.tictactec.ta.lib.MInteger;
 import io.ta.kernels.Ta;
 import io.ta.kernels.ma.SmaStream;
+import io.ta.kernels.momentum.MacdStream;
 import io.ta.kernels.momentum.RsiStream;
 import io.ta.runtime.Bars;
 import io.ta.runtime.exec.BlockExecutor;
@@ -221,6 +222,20 @@ public class GateBench {
             keep = s;
             for (double x : d.close) {
                 acc += s.update(x);
+            }
+        }
+        return acc;
+    }
+
+    @Benchmark
+    public double macdStream() {
+        double acc = 0;
+        for (int t = times("macdStream"); t > 0; t--) {
+            MacdStream s = Ta.macdStream(12, 26, 9);
+            keep = s;
+            for (double x : d.close) {
+                s.update(x);
+                acc += s.macd() + s.signal() + s.histogram();
             }
         }
         return acc;

@@ -39,6 +39,7 @@ final class PerfGate {
         PAIRS.put("plan fused / hand composition", new String[] {"planFused", "planHand"});
         PAIRS.put("sma stream update / batch", new String[] {"smaStream", "smaTa"});
         PAIRS.put("rsi stream update / batch", new String[] {"rsiStream", "rsiTa"});
+        PAIRS.put("macd stream update / batch", new String[] {"macdStream", "macdTa"});
     }
 
     private PerfGate() {}
