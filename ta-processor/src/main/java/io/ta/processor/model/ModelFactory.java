@@ -7,6 +7,7 @@ import io.ta.annotation.Chart;
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Cost;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.Nullable;
 import io.ta.annotation.Param;
 import io.ta.annotation.Require;
 import io.ta.annotation.Scale;
@@ -319,7 +320,7 @@ public final class ModelFactory {
         String name = f.getSimpleName().toString();
         boolean fin = KernelElements.isFinal(f);
         TypeName tn = TypeName.get(t);
-        io.ta.annotation.Nullable absent = f.getAnnotation(io.ta.annotation.Nullable.class);
+        Nullable absent = f.getAnnotation(Nullable.class);
         FieldModel.Presence presence = absent == null ? FieldModel.Presence.ALWAYS
                 : absent.alternative() ? FieldModel.Presence.ALTERNATIVE : FieldModel.Presence.NULLABLE;
         return switch (t.getKind()) {

@@ -13,6 +13,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.ta.processor.model.FieldModel;
 import io.ta.processor.model.KernelModel;
 import io.ta.processor.model.RangeModel;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
@@ -147,7 +148,7 @@ public final class StateCompanionWriter {
     /** The constructor refuses a kernel that breaks its promise of at most one alternative. */
     private static void oneAlternative(KernelModel m, MethodSpec.Builder ctor, List<FieldModel> alternatives) {
         CodeBlock.Builder count = CodeBlock.builder();
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (FieldModel f : alternatives) {
             count.add(names.isEmpty() ? "" : " + ").add("(k.$N != null ? 1 : 0)", f.name());
             names.add(f.name());
