@@ -21,11 +21,11 @@ import javax.annotation.processing.Generated;
 public final class BandsStream implements KernelStream {
     private static final String KERNEL = "bands";
 
-    private final int fastPeriod;
+    final int fastPeriod;
 
-    private final int slowPeriod;
+    final int slowPeriod;
 
-    private final double width;
+    final double width;
 
     private final int lookback;
 
@@ -157,13 +157,6 @@ public final class BandsStream implements KernelStream {
         outputs[0] = outUpper[to - 1];
         outputs[1] = outMiddle[to - 1];
         outputs[2] = outLower[to - 1];
-    }
-
-    /**
-     * A fresh kernel with this stream's parameters.
-     */
-    Bands newKernel() {
-        return new Bands(fastPeriod, slowPeriod, width);
     }
 
     /**

@@ -219,7 +219,7 @@ public final class Bands_Descriptor implements KernelDescriptor {
      * A fresh kernel with the parameters of {@code stream}, for a fused plan's loop.
      */
     public static Bands newKernel(BandsStream stream) {
-        return stream.newKernel();
+        return new Bands(stream.fastPeriod, stream.slowPeriod, stream.width);
     }
 
     /**

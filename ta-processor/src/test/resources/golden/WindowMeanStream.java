@@ -22,9 +22,9 @@ import javax.annotation.processing.Generated;
 public final class WindowMeanStream implements KernelStream {
     private static final String KERNEL = "window_mean";
 
-    private final int period;
+    final int period;
 
-    private final WindowMean.Rounding rounding;
+    final WindowMean.Rounding rounding;
 
     private final int lookback;
 
@@ -119,13 +119,6 @@ public final class WindowMeanStream implements KernelStream {
         WindowMean_Descriptor.loop(k, x, out, to - 1, to);
         count += to - from;
         outputs[0] = out[to - 1];
-    }
-
-    /**
-     * A fresh kernel with this stream's parameters.
-     */
-    WindowMean newKernel() {
-        return new WindowMean(period, rounding);
     }
 
     /**

@@ -187,7 +187,7 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
      * A fresh kernel with the parameters of {@code stream}, for a fused plan's loop.
      */
     public static WindowMean newKernel(WindowMeanStream stream) {
-        return stream.newKernel();
+        return new WindowMean(stream.period, stream.rounding);
     }
 
     /**

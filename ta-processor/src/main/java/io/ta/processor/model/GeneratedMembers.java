@@ -38,8 +38,6 @@ public final class GeneratedMembers {
     public static final String VALUE_METHOD = "value";
     /** A multi-output stream's copy of the kernel's output fields into {@link #OUTPUTS_FIELD}. */
     public static final String CAPTURE_METHOD = "capture";
-    /** A fresh kernel with the stream's parameters, for a fused plan. */
-    public static final String NEW_KERNEL_METHOD = "newKernel";
     /** One output by index, for a fused plan. */
     public static final String OUTPUT_AT_METHOD = "outputAt";
     /** A new array filled with NaN. */
@@ -80,7 +78,7 @@ public final class GeneratedMembers {
 
     /** Methods the stream writer emits that neither {@link KernelStream} nor {@link Object} declares. */
     public static final Set<String> STREAM_METHODS =
-            Set.of(VALUE_METHOD, CAPTURE_METHOD, NEW_KERNEL_METHOD, OUTPUT_AT_METHOD, NANS_METHOD);
+            Set.of(VALUE_METHOD, CAPTURE_METHOD, OUTPUT_AT_METHOD, NANS_METHOD);
 
     /**
      * Every method name of a generated stream that an output's accessor (a no-argument method named after its field)

@@ -45,18 +45,27 @@ final class InternalsWriter {
         addFused(t, m);
     }
 
+    /** {@code stream.period, stream.nbdev}: the stream's copy of every parameter, in constructor order. */
+    private static CodeBlock newKernelArgs(KernelModel m) {
+        return CodeBlock.join(m.params().stream().map(p -> CodeBlock.of("stream.$N", p.javaName())).toList(), ", ");
+    }
+
     /**
      * The entry points of fused plans (io.ta.runtime.exec): a plan compiled to one loop steps every kernel of the plan
      * bar by bar in the same loop body, so it needs the step, the outputs and a fresh kernel through public members.
      * They are one-liners the JIT inlines into the plan's loop.
      */
     private static void addFused(TypeSpec.Builder t, KernelModel m) {
+        // The constructor call is written here, not in a method of the stream this one calls: C2 inlines every
+        // constructor of an allocation it may scalar-replace, but not a plain call from a method this small, which
+        // it compiles without a profile. A plan's batch inlines this method and then keeps the kernel's state in
+        // registers, as a generated batch loop does for its one kernel.
         ClassName kernel = m.kernel();
         ClassName stream = m.streamType();
         t.addMethod(MethodSpec.methodBuilder("newKernel").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(kernel)
                 .addJavadoc("A fresh kernel with the parameters of {@code stream}, for a fused plan's loop.\n")
                 .addParameter(stream, "stream")
-                .addStatement("return stream.$N()", GeneratedMembers.NEW_KERNEL_METHOD)
+                .addStatement("return new $T($L)", kernel, newKernelArgs(m))
                 .build());
         t.addMethod(MethodSpec.methodBuilder("outputAt").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TypeName.DOUBLE)
                 .addJavadoc("Output {@code i} (in descriptor order) of {@code stream}'s most recent update, preview or replaceLast.\n")

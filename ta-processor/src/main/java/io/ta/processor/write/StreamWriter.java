@@ -8,7 +8,6 @@ import static io.ta.processor.model.GeneratedMembers.LAST_FIELD;
 import static io.ta.processor.model.GeneratedMembers.LAST_INPUTS_FIELD;
 import static io.ta.processor.model.GeneratedMembers.LOOKBACK_FIELD;
 import static io.ta.processor.model.GeneratedMembers.NANS_METHOD;
-import static io.ta.processor.model.GeneratedMembers.NEW_KERNEL_METHOD;
 import static io.ta.processor.model.GeneratedMembers.OUTPUTS_FIELD;
 import static io.ta.processor.model.GeneratedMembers.OUTPUT_AT_METHOD;
 import static io.ta.processor.model.GeneratedMembers.PROBE_FIELD;
@@ -64,7 +63,8 @@ public final class StreamWriter {
         t.addField(FieldSpec.builder(String.class, KERNEL_NAME_FIELD, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$S", m.name()).build());
         for (ParamModel p : m.params()) {
-            t.addField(p.javaType(), p.javaName(), Modifier.PRIVATE, Modifier.FINAL);
+            // Package-private: the descriptor's newKernel(stream) calls the kernel's constructor with them itself.
+            t.addField(p.javaType(), p.javaName(), Modifier.FINAL);
         }
         t.addField(TypeName.INT, LOOKBACK_FIELD, Modifier.PRIVATE, Modifier.FINAL);
         t.addField(kernel, KERNEL_FIELD, Modifier.PRIVATE);
@@ -167,10 +167,6 @@ public final class StreamWriter {
      * is its user API only.
      */
     private static void addInternals(TypeSpec.Builder t, KernelModel m) {
-        t.addMethod(MethodSpec.methodBuilder(NEW_KERNEL_METHOD).returns(m.kernel())
-                .addJavadoc("A fresh kernel with this stream's parameters.\n")
-                .addStatement("return new $T($L)", m.kernel(), Signatures.paramArgs(m))
-                .build());
         t.addMethod(MethodSpec.methodBuilder(OUTPUT_AT_METHOD).returns(TypeName.DOUBLE)
                 .addJavadoc("Output {@code i} (in descriptor order) of the most recent update, preview or replaceLast.\n")
                 .addParameter(TypeName.INT, "i")
