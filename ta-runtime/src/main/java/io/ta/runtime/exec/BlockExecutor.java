@@ -21,12 +21,13 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
 /**
- * Runs a plan over a history. Normally the plan is compiled ({@link FusedCompiler}) into one loop whose body runs every
- * node for one bar — kernels stepped directly, operators inlined, intermediates in registers — and that loop runs
- * block by block over the bars, each kernel carrying its state to the next block; only the roots get full-length
- * arrays. A plan the compiler declines runs vector-at-a-time instead (the MonetDB/X100 → DuckDB model): per block,
- * every {@link ExecNode} runs once over block-sized buffers, a kernel node as one {@code updateRange} call on its
- * generated stream. A block size of at least the history length makes that plain node-at-a-time evaluation.
+ * Runs a plan over a history. Normally the plan is compiled ({@link FusedCompiler}) into one method whose loop body
+ * runs every node for one bar — kernels stepped directly, operators inlined, intermediates in registers — over fresh
+ * kernels made in that method, block by block, with each kernel whose per-bar cost is above O(1) in a loop of its own;
+ * only the roots get full-length arrays. A plan the compiler declines runs vector-at-a-time instead (the MonetDB/X100
+ * → DuckDB model): per block, every {@link ExecNode} runs once over block-sized buffers, a kernel node as one
+ * {@code updateRange} call on its generated stream. A block size of at least the history length makes that plain
+ * node-at-a-time evaluation.
  */
 public final class BlockExecutor {
     /** Default bars per block: each buffer is 8 KiB, so a plan's working set stays in L1/L2. */
@@ -99,9 +100,7 @@ public final class BlockExecutor {
         long[] time = times(program, bars);
         Fused fused = program.fusedBatch();
         if (fused != null) {
-            for (int start = 0; start < n; start += b) {
-                fused.batch(columns, results, start, Math.min(n, start + b));
-            }
+            fused.batch(columns, results, n, b);
         } else {
             interpret(program, columns, time, program.newStreams(), program.newOperators(), results, n, b);
         }

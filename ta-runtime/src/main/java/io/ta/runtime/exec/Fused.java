@@ -6,10 +6,11 @@ package io.ta.runtime.exec;
  */
 public interface Fused {
     /**
-     * Bars {@code [from, to)} of the columns (one full-length array per plan column) through the plan's own kernels,
-     * writing every root's value at the same index of its array. The kernels carry their state to the next call.
+     * Bars {@code [0, n)} of the columns (one array per plan column) through fresh kernels with the parameters of this
+     * instance's streams, {@code block} bars at a time, writing every root's value at the same index of its array. The
+     * streams are only read.
      */
-    void batch(double[][] columns, double[][] roots, int from, int to);
+    void batch(double[][] columns, double[][] roots, int n, int block);
 
     /** Commits one bar through the kernel streams; writes every slot of {@code values}. */
     void update(double[] bar, double[] values);

@@ -1,0 +1,52 @@
+package io.ta.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * {@link PlanBench}'s plans against their yardsticks in <em>one</em> JVM — fused batch ÷ hand composition, plan
+ * stream ÷ its kernels' own stream updates, plan stream ÷ a hand-written per-bar handler — timed in thread CPU time
+ * and interleaved round by round, so both sides of a ratio run under the same load and the same JIT history (one JVM
+ * per row, as {@link CpuTime} does, lets a ratio move with whichever JVM compiled better).
+ * Warms every method up for 1.5 s of CPU, then prints the fastest of 8 rounds per method in ns per bar, and the ratios.
+ * (A method listed twice is warmed and timed twice; each pair uses its own timing.)
+ *
+ * <p>Usage: {@code java -XX:+UseSerialGC -cp ta-bench/target/benchmarks.jar io.ta.bench.PlanCpu}.
+ */
+public final class PlanCpu {
+    /** Pairs: each even entry is measured against the next. */
+    private static final String[] METHODS = {"strategyFused", "strategyHand", "wideFused", "wideHand",
+        "strategyStream", "strategyStreamNodes", "strategyStream", "strategyStreamHandPerBar", "wideStream", "wideStreamNodes"};
+
+    private PlanCpu() {}
+
+    public static void main(String[] args) throws Exception {
+        PlanBench bench = new PlanBench();
+        bench.setup();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Method[] methods = new Method[METHODS.length];
+        for (int m = 0; m < methods.length; m++) {
+            methods[m] = PlanBench.class.getMethod(METHODS[m]);
+            long t0 = mx.getCurrentThreadCpuTime();
+            while (mx.getCurrentThreadCpuTime() - t0 < 1_500_000_000L) {
+                methods[m].invoke(bench);
+            }
+        }
+        double[] best = new double[methods.length];
+        Arrays.fill(best, Double.POSITIVE_INFINITY);
+        for (int round = 0; round < 8; round++) {
+            for (int m = 0; m < methods.length; m++) {
+                long t0 = mx.getCurrentThreadCpuTime();
+                methods[m].invoke(bench);
+                best[m] = Math.min(best[m], (double) (mx.getCurrentThreadCpuTime() - t0) / PlanBench.N);
+            }
+        }
+        for (int m = 0; m < methods.length; m += 2) {
+            System.out.printf(Locale.ROOT, "%s / %s: %.2f / %.2f ns/bar = %.3f%n", METHODS[m], METHODS[m + 1], best[m], best[m + 1],
+                    best[m] / best[m + 1]);
+        }
+    }
+}
