@@ -228,8 +228,8 @@ final class FusedCompiler {
     }
 
     /**
-     * Whether kernel {@code k} runs in a loop of its own over each block instead of in the plan's shared loop: its state
-     * has a part whose per-bar cost is above O(1) (an exact window's pass once per window, an order-statistics tree, a
+     * Whether node {@code n} is a kernel that runs in a loop of its own over each block instead of in the plan's shared
+     * loop: its state has a part whose per-bar cost is above O(1) (an exact window's pass once per window, an order-statistics tree, a
      * rescan). That work is a call, and C2 makes every value live across a call in the loop spill to the stack: in the
      * shared loop that is every other kernel's state. In a loop of its own the kernel runs as in a generated batch.
      * Measured on the strategy plan (100,000 bars, CPU ns/bar): {@code sma} in the shared loop cost the plan 11.5 against
