@@ -259,6 +259,9 @@ public final class PlanStream {
         if (timed) {
             kernels.add(new StateSnapshot(CLOCK, CLOCK_SCHEMA, new long[] {lastTime}));
         }
+        if (fused != null) {
+            fused.fill(values);
+        }
         return new PlanSnapshot(plan.fingerprint(), count, values.clone(), kernels);
     }
 

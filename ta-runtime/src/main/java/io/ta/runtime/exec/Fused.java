@@ -12,12 +12,18 @@ public interface Fused {
      */
     void batch(double[][] columns, double[][] roots, int n, int block);
 
-    /** Commits one bar through the kernel streams; writes every slot of {@code values}. */
+    /** Commits one bar through the kernel streams; writes the column and root slots of {@code values}. */
     void update(double[] bar, double[] values);
 
-    /** Evaluates one bar without committing it; writes every slot of {@code values}. */
+    /** Evaluates one bar without committing it; writes the column and root slots of {@code values}. */
     void preview(double[] bar, double[] values);
 
-    /** Replaces the last committed bar; writes every slot of {@code values}. */
+    /** Replaces the last committed bar; writes the column and root slots of {@code values}. */
     void replaceLast(double[] bar, double[] values);
+
+    /**
+     * Writes every other slot of {@code values} as the most recent {@code update}, {@code preview} or
+     * {@code replaceLast} computed it (kernel outputs from the streams, operators recomputed): for a snapshot.
+     */
+    void fill(double[] values);
 }

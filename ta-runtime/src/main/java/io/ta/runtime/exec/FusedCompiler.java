@@ -214,8 +214,10 @@ final class FusedCompiler {
                     ClassFile.ACC_PUBLIC, b -> batch(b, self, nodes, code, rootSlots));
             for (String mode : List.of("update", "preview", "replaceLast")) {
                 cb.withMethodBody(mode, MethodTypeDesc.of(ConstantDescs.CD_void, CD_D1, CD_D1), ClassFile.ACC_PUBLIC,
-                        b -> bar(b, self, nodes, code, mode));
+                        b -> bar(b, self, nodes, code, mode, rootSlots));
             }
+            cb.withMethodBody("fill", MethodTypeDesc.of(ConstantDescs.CD_void, CD_D1), ClassFile.ACC_PUBLIC,
+                    b -> fill(b, self, nodes, code));
         });
     }
 
@@ -460,8 +462,12 @@ final class FusedCompiler {
         }
     }
 
-    /** {@code update/preview/replaceLast(bar, values)}: locals 1-2 are the parameters. */
-    private static void bar(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code, String mode) {
+    /**
+     * {@code update/preview/replaceLast(bar, values)}, locals 1-2 the parameters. Writes only the columns' and the
+     * roots' slots: the others are for a snapshot, which asks {@link #fill} for them (nine stores a bar fewer in the
+     * strategy plan).
+     */
+    private static void bar(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code, String mode, int[] rootSlots) {
         int[] value = valueLocals(b, nodes);
         for (ExecNode n : nodes) {
             switch (n) {
@@ -492,8 +498,52 @@ final class FusedCompiler {
                 case ExecNode.Timed t -> throw new IllegalStateException("plans with time-aware nodes are not compiled");
             }
         }
-        for (int s = 0; s < value.length; s++) {
+        Set<Integer> written = new TreeSet<>();
+        for (ExecNode n : nodes) {
+            if (n instanceof ExecNode.Column c) {
+                written.add(c.slot());
+            }
+        }
+        for (int r : rootSlots) {
+            written.add(r);
+        }
+        for (int s : written) {
             b.aload(2).loadConstant(s).dload(value[s]).dastore();
+        }
+        b.return_();
+    }
+
+    /**
+     * {@code fill(values)}: every kernel slot from its stream's outputs of the most recent call, then every operator
+     * slot from the slots it reads, in plan order, by the same {@link Ops} calls — what the last
+     * {@code update}/{@code preview}/{@code replaceLast} computed, given the columns it wrote.
+     */
+    private static void fill(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code) {
+        for (ExecNode n : nodes) {
+            switch (n) {
+                case ExecNode.Kernel k -> {
+                    KernelCode c = code[k.node()];
+                    for (int o = 0; o < c.outputs(); o++) {
+                        b.aload(1).loadConstant(k.slot() + o);
+                        b.aload(0).getfield(self, "s" + k.node(), c.stream()).loadConstant(o)
+                                .invokestatic(c.internals(), "outputAt", MethodTypeDesc.of(ConstantDescs.CD_double, c.stream(), ConstantDescs.CD_int))
+                                .dastore();
+                    }
+                }
+                case ExecNode.Operator o -> {
+                    b.aload(1).loadConstant(o.slot());
+                    b.aload(1).loadConstant(o.a()).daload();
+                    if (o.b() < 0) {
+                        b.invokestatic(CD_OPS, Ops.methodName(o.op()), MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double));
+                    } else {
+                        b.aload(1).loadConstant(o.b()).daload();
+                        b.invokestatic(CD_OPS, Ops.methodName(o.op()),
+                                MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double, ConstantDescs.CD_double));
+                    }
+                    b.dastore();
+                }
+                default -> { }
+            }
         }
         b.return_();
     }
