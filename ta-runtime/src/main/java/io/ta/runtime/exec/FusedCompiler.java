@@ -311,6 +311,7 @@ final class FusedCompiler {
      */
     private static void batch(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code, int[] rootSlots) {
         List<List<ExecNode>> loops = loops(nodes);
+        Set<Integer> conditions = conditions(nodes);
         Map<Integer, Integer> columnOfSlot = new HashMap<>();
         for (ExecNode n : nodes) {
             if (n instanceof ExecNode.Column c) {
@@ -407,7 +408,7 @@ final class FusedCompiler {
                 b.aload(bufferLocal.get(s)).iload(i).iload(start).isub().daload().dstore(value[s]);
             }
             for (ExecNode n : loops.get(l)) {
-                step(b, n, code, kernelLocal, value);
+                step(b, n, code, kernelLocal, value, conditions);
             }
             for (ExecNode n : loops.get(l)) {
                 for (int s : producedSlots(n)) {
@@ -432,7 +433,7 @@ final class FusedCompiler {
     }
 
     /** One node's work for one bar of a batch loop: its inputs are in {@code value}, and so are its outputs after. */
-    private static void step(CodeBuilder b, ExecNode n, KernelCode[] code, int[] kernelLocal, int[] value) {
+    private static void step(CodeBuilder b, ExecNode n, KernelCode[] code, int[] kernelLocal, int[] value, Set<Integer> conditions) {
         switch (n) {
             case ExecNode.Kernel k -> {
                 KernelCode c = code[k.node()];
@@ -455,7 +456,7 @@ final class FusedCompiler {
                             .dstore(value[k.slot()]);
                 }
             }
-            case ExecNode.Operator o -> operator(b, o, value);
+            case ExecNode.Operator o -> operator(b, o, value, conditions);
             case ExecNode.Column c -> throw new IllegalStateException("columns are loaded per loop");
             case ExecNode.Constant c -> throw new IllegalStateException("constants are set before the loops");
             case ExecNode.Timed t -> throw new IllegalStateException("plans with time-aware nodes are not compiled");
@@ -468,6 +469,7 @@ final class FusedCompiler {
      * strategy plan).
      */
     private static void bar(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code, String mode, int[] rootSlots) {
+        Set<Integer> conditions = conditions(nodes);
         int[] value = valueLocals(b, nodes);
         for (ExecNode n : nodes) {
             switch (n) {
@@ -494,7 +496,7 @@ final class FusedCompiler {
                         b.invokevirtual(c.stream(), mode, MethodTypeDesc.of(ConstantDescs.CD_double, params)).dstore(value[k.slot()]);
                     }
                 }
-                case ExecNode.Operator o -> operator(b, o, value);
+                case ExecNode.Operator o -> operator(b, o, value, conditions);
                 case ExecNode.Timed t -> throw new IllegalStateException("plans with time-aware nodes are not compiled");
             }
         }
@@ -519,6 +521,7 @@ final class FusedCompiler {
      * {@code update}/{@code preview}/{@code replaceLast} computed, given the columns it wrote.
      */
     private static void fill(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code) {
+        Set<Integer> conditions = conditions(nodes);
         for (ExecNode n : nodes) {
             switch (n) {
                 case ExecNode.Kernel k -> {
@@ -533,13 +536,10 @@ final class FusedCompiler {
                 case ExecNode.Operator o -> {
                     b.aload(1).loadConstant(o.slot());
                     b.aload(1).loadConstant(o.a()).daload();
-                    if (o.b() < 0) {
-                        b.invokestatic(CD_OPS, Ops.methodName(o.op()), MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double));
-                    } else {
+                    if (o.b() >= 0) {
                         b.aload(1).loadConstant(o.b()).daload();
-                        b.invokestatic(CD_OPS, Ops.methodName(o.op()),
-                                MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double, ConstantDescs.CD_double));
                     }
+                    invokeOp(b, o, conditions);
                     b.dastore();
                 }
                 default -> { }
@@ -562,15 +562,42 @@ final class FusedCompiler {
         return value;
     }
 
-    private static void operator(CodeBuilder b, ExecNode.Operator o, int[] value) {
+    private static void operator(CodeBuilder b, ExecNode.Operator o, int[] value, Set<Integer> conditions) {
         b.dload(value[o.a()]);
-        if (o.b() < 0) {
-            b.invokestatic(CD_OPS, Ops.methodName(o.op()), MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double));
-        } else {
+        if (o.b() >= 0) {
             b.dload(value[o.b()]);
-            b.invokestatic(CD_OPS, Ops.methodName(o.op()),
-                    MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double, ConstantDescs.CD_double));
         }
+        invokeOp(b, o, conditions);
         b.dstore(value[o.slot()]);
+    }
+
+    /** Calls the {@link Ops} method of {@code o} on the operand(s) on the stack. */
+    private static void invokeOp(CodeBuilder b, ExecNode.Operator o, Set<Integer> conditions) {
+        boolean onConditions = conditions.contains(o.a()) && (o.b() < 0 || conditions.contains(o.b()));
+        String name = switch (o.op()) {
+            case AND -> onConditions ? "andConditions" : "and";
+            case OR -> onConditions ? "orConditions" : "or";
+            case NOT -> onConditions ? "notCondition" : "not";
+            default -> Ops.methodName(o.op());
+        };
+        b.invokestatic(CD_OPS, name, o.b() < 0 ? MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double)
+                : MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double, ConstantDescs.CD_double));
+    }
+
+    /**
+     * The slots whose value is a condition — 1, 0 or NaN, the result of a comparison or of logic — where logic may use
+     * {@link Ops}' cheaper forms for conditions ({@code and} of two conditions is their product).
+     */
+    private static Set<Integer> conditions(ExecNode[] nodes) {
+        Set<Integer> out = new HashSet<>();
+        for (ExecNode n : nodes) {
+            if (n instanceof ExecNode.Operator o && switch (o.op()) {
+                case GT, GE, LT, LE, EQ, NE, AND, OR, NOT -> true;
+                default -> false;
+            }) {
+                out.add(o.slot());
+            }
+        }
+        return out;
     }
 }

@@ -110,6 +110,33 @@ class OpsTest {
         }
     }
 
+    /** The forms for conditions equal the general ones on every condition value: 1, 0 and NaN (no other comes out of a comparison or logic). */
+    @Test
+    void logicOnConditionsEqualsTheGeneralLogic() {
+        double[] conditions = {0.0, 1.0, Double.NaN};
+        for (double a : conditions) {
+            same(Ops.not(a), Ops.notCondition(a), "not " + a);
+            for (double b : conditions) {
+                same(Ops.and(a, b), Ops.andConditions(a, b), a + " and " + b);
+                same(Ops.or(a, b), Ops.orConditions(a, b), a + " or " + b);
+            }
+        }
+        for (double a : VALUES) {
+            double n = Ops.not(a);
+            if (!(n != n || Double.compare(n, 0.0) == 0 || n == 1.0)) {
+                throw new AssertionError("not(" + a + ") = " + n + " is not a condition");
+            }
+            for (double b : VALUES) {
+                for (Op op : new Op[] {Op.GT, Op.GE, Op.LT, Op.LE, Op.EQ, Op.NE, Op.AND, Op.OR}) {
+                    double c = Ops.apply(op, a, b);
+                    if (!(c != c || Double.compare(c, 0.0) == 0 || c == 1.0)) {
+                        throw new AssertionError(op + "(" + a + ", " + b + ") = " + c + " is not a condition");
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void anOperatorOfTheWrongArityIsATypedError() {
         assertThrows(InvalidParameterException.class, () -> Ops.apply(Op.ADD, 1.0));
