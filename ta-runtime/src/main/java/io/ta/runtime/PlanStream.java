@@ -260,7 +260,13 @@ public final class PlanStream {
             kernels.add(new StateSnapshot(CLOCK, CLOCK_SCHEMA, new long[] {lastTime}));
         }
         if (fused != null) {
-            fused.fill(values);
+            // The compiled plan writes only the column and root slots per bar; the rest as the interpreter computes it.
+            fused.kernelOutputs(values);
+            for (ExecNode n : program.nodes) {
+                if (n instanceof ExecNode.Operator) {
+                    n.bar(values, null, 0, streams, operators, 0);
+                }
+            }
         }
         return new PlanSnapshot(plan.fingerprint(), count, values.clone(), kernels);
     }

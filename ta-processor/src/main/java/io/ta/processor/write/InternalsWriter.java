@@ -45,11 +45,6 @@ final class InternalsWriter {
         addFused(t, m);
     }
 
-    /** {@code stream.period, stream.nbdev}: the stream's copy of every parameter, in constructor order. */
-    private static CodeBlock newKernelArgs(KernelModel m) {
-        return CodeBlock.join(m.params().stream().map(p -> CodeBlock.of("stream.$N", p.javaName())).toList(), ", ");
-    }
-
     /**
      * The entry points of fused plans (io.ta.runtime.exec): a plan compiled to one loop steps every kernel of the plan
      * bar by bar in the same loop body, so it needs the step, the outputs and a fresh kernel through public members.
@@ -65,7 +60,7 @@ final class InternalsWriter {
         t.addMethod(MethodSpec.methodBuilder("newKernel").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(kernel)
                 .addJavadoc("A fresh kernel with the parameters of {@code stream}, for a fused plan's loop.\n")
                 .addParameter(stream, "stream")
-                .addStatement("return new $T($L)", kernel, newKernelArgs(m))
+                .addStatement("return new $T($L)", kernel, Signatures.paramArgs(m, "stream"))
                 .build());
         t.addMethod(MethodSpec.methodBuilder("outputAt").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TypeName.DOUBLE)
                 .addJavadoc("Output {@code i} (in descriptor order) of {@code stream}'s most recent update, preview or replaceLast.\n")

@@ -33,6 +33,11 @@ final class Signatures {
         return join(m.params().stream().map(ParamModel::javaName).toList());
     }
 
+    /** {@code owner.period, owner.stdDev}: the parameters as fields of {@code owner}. */
+    static CodeBlock paramArgs(KernelModel m, String owner) {
+        return join(m.params().stream().map(p -> owner + "." + p.javaName()).toList());
+    }
+
     /** {@code double high, double low}: one scalar per input. */
     static List<ParameterSpec> scalarInputs(KernelModel m) {
         List<ParameterSpec> out = new ArrayList<>();

@@ -22,8 +22,8 @@ public interface Fused {
     void replaceLast(double[] bar, double[] values);
 
     /**
-     * Writes every other slot of {@code values} as the most recent {@code update}, {@code preview} or
-     * {@code replaceLast} computed it (kernel outputs from the streams, operators recomputed): for a snapshot.
+     * Writes every kernel slot of {@code values}: the streams' outputs of the most recent {@code update},
+     * {@code preview} or {@code replaceLast}, for a snapshot (which then recomputes the operator slots).
      */
-    void fill(double[] values);
+    void kernelOutputs(double[] values);
 }

@@ -194,6 +194,7 @@ final class FusedCompiler {
                 kernels.add(k);
             }
         }
+        Set<Integer> conditions = conditions(nodes);
         return ClassFile.of().build(self, cb -> {
             cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
             cb.withInterfaceSymbols(CD_FUSED);
@@ -211,13 +212,13 @@ final class FusedCompiler {
                         b.return_();
                     });
             cb.withMethodBody("batch", MethodTypeDesc.of(ConstantDescs.CD_void, CD_D2, CD_D2, ConstantDescs.CD_int, ConstantDescs.CD_int),
-                    ClassFile.ACC_PUBLIC, b -> batch(b, self, nodes, code, rootSlots));
+                    ClassFile.ACC_PUBLIC, b -> batch(b, self, nodes, code, rootSlots, conditions));
             for (String mode : List.of("update", "preview", "replaceLast")) {
                 cb.withMethodBody(mode, MethodTypeDesc.of(ConstantDescs.CD_void, CD_D1, CD_D1), ClassFile.ACC_PUBLIC,
-                        b -> bar(b, self, nodes, code, mode, rootSlots));
+                        b -> bar(b, self, nodes, code, mode, rootSlots, conditions));
             }
-            cb.withMethodBody("fill", MethodTypeDesc.of(ConstantDescs.CD_void, CD_D1), ClassFile.ACC_PUBLIC,
-                    b -> fill(b, self, nodes, code));
+            cb.withMethodBody("kernelOutputs", MethodTypeDesc.of(ConstantDescs.CD_void, CD_D1), ClassFile.ACC_PUBLIC,
+                    b -> kernelOutputs(b, self, nodes, code));
         });
     }
 
@@ -309,9 +310,9 @@ final class FusedCompiler {
      * batch makes its one kernel: a kernel that never leaves the method is scalar-replaced by C2, its state kept in
      * registers for the whole run.
      */
-    private static void batch(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code, int[] rootSlots) {
+    private static void batch(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code, int[] rootSlots,
+            Set<Integer> conditions) {
         List<List<ExecNode>> loops = loops(nodes);
-        Set<Integer> conditions = conditions(nodes);
         Map<Integer, Integer> columnOfSlot = new HashMap<>();
         for (ExecNode n : nodes) {
             if (n instanceof ExecNode.Column c) {
@@ -465,11 +466,11 @@ final class FusedCompiler {
 
     /**
      * {@code update/preview/replaceLast(bar, values)}, locals 1-2 the parameters. Writes only the columns' and the
-     * roots' slots: the others are for a snapshot, which asks {@link #fill} for them (nine stores a bar fewer in the
-     * strategy plan).
+     * roots' slots: the others are for a snapshot, which asks {@link #kernelOutputs} for the kernels' and recomputes
+     * the operators' (nine stores a bar fewer in the strategy plan).
      */
-    private static void bar(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code, String mode, int[] rootSlots) {
-        Set<Integer> conditions = conditions(nodes);
+    private static void bar(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code, String mode, int[] rootSlots,
+            Set<Integer> conditions) {
         int[] value = valueLocals(b, nodes);
         for (ExecNode n : nodes) {
             switch (n) {
@@ -515,34 +516,17 @@ final class FusedCompiler {
         b.return_();
     }
 
-    /**
-     * {@code fill(values)}: every kernel slot from its stream's outputs of the most recent call, then every operator
-     * slot from the slots it reads, in plan order, by the same {@link Ops} calls — what the last
-     * {@code update}/{@code preview}/{@code replaceLast} computed, given the columns it wrote.
-     */
-    private static void fill(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code) {
-        Set<Integer> conditions = conditions(nodes);
+    /** {@code kernelOutputs(values)}: every kernel slot, from its stream's outputs of the most recent call. */
+    private static void kernelOutputs(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code) {
         for (ExecNode n : nodes) {
-            switch (n) {
-                case ExecNode.Kernel k -> {
-                    KernelCode c = code[k.node()];
-                    for (int o = 0; o < c.outputs(); o++) {
-                        b.aload(1).loadConstant(k.slot() + o);
-                        b.aload(0).getfield(self, "s" + k.node(), c.stream()).loadConstant(o)
-                                .invokestatic(c.internals(), "outputAt", MethodTypeDesc.of(ConstantDescs.CD_double, c.stream(), ConstantDescs.CD_int))
-                                .dastore();
-                    }
+            if (n instanceof ExecNode.Kernel k) {
+                KernelCode c = code[k.node()];
+                for (int o = 0; o < c.outputs(); o++) {
+                    b.aload(1).loadConstant(k.slot() + o);
+                    b.aload(0).getfield(self, "s" + k.node(), c.stream()).loadConstant(o)
+                            .invokestatic(c.internals(), "outputAt", MethodTypeDesc.of(ConstantDescs.CD_double, c.stream(), ConstantDescs.CD_int))
+                            .dastore();
                 }
-                case ExecNode.Operator o -> {
-                    b.aload(1).loadConstant(o.slot());
-                    b.aload(1).loadConstant(o.a()).daload();
-                    if (o.b() >= 0) {
-                        b.aload(1).loadConstant(o.b()).daload();
-                    }
-                    invokeOp(b, o, conditions);
-                    b.dastore();
-                }
-                default -> { }
             }
         }
         b.return_();
@@ -562,17 +546,12 @@ final class FusedCompiler {
         return value;
     }
 
+    /** {@code o}'s {@link Ops} call, from and to the slots' locals. */
     private static void operator(CodeBuilder b, ExecNode.Operator o, int[] value, Set<Integer> conditions) {
         b.dload(value[o.a()]);
         if (o.b() >= 0) {
             b.dload(value[o.b()]);
         }
-        invokeOp(b, o, conditions);
-        b.dstore(value[o.slot()]);
-    }
-
-    /** Calls the {@link Ops} method of {@code o} on the operand(s) on the stack. */
-    private static void invokeOp(CodeBuilder b, ExecNode.Operator o, Set<Integer> conditions) {
         boolean onConditions = conditions.contains(o.a()) && (o.b() < 0 || conditions.contains(o.b()));
         String name = switch (o.op()) {
             case AND -> onConditions ? "andConditions" : "and";
@@ -582,6 +561,7 @@ final class FusedCompiler {
         };
         b.invokestatic(CD_OPS, name, o.b() < 0 ? MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double)
                 : MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double, ConstantDescs.CD_double));
+        b.dstore(value[o.slot()]);
     }
 
     /**
