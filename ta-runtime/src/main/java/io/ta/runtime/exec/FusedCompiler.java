@@ -194,7 +194,7 @@ final class FusedCompiler {
                 kernels.add(k);
             }
         }
-        Set<Integer> conditions = conditions(nodes);
+        String[] ops = opsMethods(nodes);
         return ClassFile.of().build(self, cb -> {
             cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
             cb.withInterfaceSymbols(CD_FUSED);
@@ -212,10 +212,10 @@ final class FusedCompiler {
                         b.return_();
                     });
             cb.withMethodBody("batch", MethodTypeDesc.of(ConstantDescs.CD_void, CD_D2, CD_D2, ConstantDescs.CD_int, ConstantDescs.CD_int),
-                    ClassFile.ACC_PUBLIC, b -> batch(b, self, nodes, code, rootSlots, conditions));
+                    ClassFile.ACC_PUBLIC, b -> batch(b, self, nodes, code, rootSlots, ops));
             for (String mode : List.of("update", "preview", "replaceLast")) {
                 cb.withMethodBody(mode, MethodTypeDesc.of(ConstantDescs.CD_void, CD_D1, CD_D1), ClassFile.ACC_PUBLIC,
-                        b -> bar(b, self, nodes, code, mode, rootSlots, conditions));
+                        b -> bar(b, self, nodes, code, mode, rootSlots, ops));
             }
             cb.withMethodBody("kernelOutputs", MethodTypeDesc.of(ConstantDescs.CD_void, CD_D1), ClassFile.ACC_PUBLIC,
                     b -> kernelOutputs(b, self, nodes, code));
@@ -311,7 +311,7 @@ final class FusedCompiler {
      * registers for the whole run.
      */
     private static void batch(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code, int[] rootSlots,
-            Set<Integer> conditions) {
+            String[] ops) {
         List<List<ExecNode>> loops = loops(nodes);
         Map<Integer, Integer> columnOfSlot = new HashMap<>();
         for (ExecNode n : nodes) {
@@ -409,7 +409,7 @@ final class FusedCompiler {
                 b.aload(bufferLocal.get(s)).iload(i).iload(start).isub().daload().dstore(value[s]);
             }
             for (ExecNode n : loops.get(l)) {
-                step(b, n, code, kernelLocal, value, conditions);
+                step(b, n, code, kernelLocal, value, ops);
             }
             for (ExecNode n : loops.get(l)) {
                 for (int s : producedSlots(n)) {
@@ -434,7 +434,7 @@ final class FusedCompiler {
     }
 
     /** One node's work for one bar of a batch loop: its inputs are in {@code value}, and so are its outputs after. */
-    private static void step(CodeBuilder b, ExecNode n, KernelCode[] code, int[] kernelLocal, int[] value, Set<Integer> conditions) {
+    private static void step(CodeBuilder b, ExecNode n, KernelCode[] code, int[] kernelLocal, int[] value, String[] ops) {
         switch (n) {
             case ExecNode.Kernel k -> {
                 KernelCode c = code[k.node()];
@@ -457,7 +457,7 @@ final class FusedCompiler {
                             .dstore(value[k.slot()]);
                 }
             }
-            case ExecNode.Operator o -> operator(b, o, value, conditions);
+            case ExecNode.Operator o -> operator(b, o, value, ops);
             case ExecNode.Column c -> throw new IllegalStateException("columns are loaded per loop");
             case ExecNode.Constant c -> throw new IllegalStateException("constants are set before the loops");
             case ExecNode.Timed t -> throw new IllegalStateException("plans with time-aware nodes are not compiled");
@@ -470,7 +470,7 @@ final class FusedCompiler {
      * the operators' (nine stores a bar fewer in the strategy plan).
      */
     private static void bar(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code, String mode, int[] rootSlots,
-            Set<Integer> conditions) {
+            String[] ops) {
         int[] value = valueLocals(b, nodes);
         for (ExecNode n : nodes) {
             switch (n) {
@@ -497,7 +497,7 @@ final class FusedCompiler {
                         b.invokevirtual(c.stream(), mode, MethodTypeDesc.of(ConstantDescs.CD_double, params)).dstore(value[k.slot()]);
                     }
                 }
-                case ExecNode.Operator o -> operator(b, o, value, conditions);
+                case ExecNode.Operator o -> operator(b, o, value, ops);
                 case ExecNode.Timed t -> throw new IllegalStateException("plans with time-aware nodes are not compiled");
             }
         }
@@ -546,38 +546,52 @@ final class FusedCompiler {
         return value;
     }
 
-    /** {@code o}'s {@link Ops} call, from and to the slots' locals. */
-    private static void operator(CodeBuilder b, ExecNode.Operator o, int[] value, Set<Integer> conditions) {
+    /** {@code o}'s {@link Ops} call ({@code ops[o.slot()]}), from and to the slots' locals. */
+    private static void operator(CodeBuilder b, ExecNode.Operator o, int[] value, String[] ops) {
         b.dload(value[o.a()]);
         if (o.b() >= 0) {
             b.dload(value[o.b()]);
         }
-        boolean onConditions = conditions.contains(o.a()) && (o.b() < 0 || conditions.contains(o.b()));
-        String name = switch (o.op()) {
-            case AND -> onConditions ? "andConditions" : "and";
-            case OR -> onConditions ? "orConditions" : "or";
-            case NOT -> onConditions ? "notCondition" : "not";
-            default -> Ops.methodName(o.op());
-        };
-        b.invokestatic(CD_OPS, name, o.b() < 0 ? MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double)
+        b.invokestatic(CD_OPS, ops[o.slot()], o.b() < 0 ? MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double)
                 : MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double, ConstantDescs.CD_double));
         b.dstore(value[o.slot()]);
     }
 
     /**
-     * The slots whose value is a condition — 1, 0 or NaN, the result of a comparison or of logic — where logic may use
-     * {@link Ops}' cheaper forms for conditions ({@code and} of two conditions is their product).
+     * The {@link Ops} method of each operator, by its slot: where the operands allow, one of the cheaper exact forms.
+     * Logic on conditions (1, 0 or NaN: results of comparisons and logic) is arithmetic ({@code and} is a product); a
+     * comparison of operands that cannot be infinite (kernel outputs and operator results, which are finite or NaN,
+     * and constants that are not infinite; not columns) needs no poison for a missing operand.
      */
-    private static Set<Integer> conditions(ExecNode[] nodes) {
-        Set<Integer> out = new HashSet<>();
+    private static String[] opsMethods(ExecNode[] nodes) {
+        String[] ops = new String[slots(nodes)];
+        boolean[] condition = new boolean[ops.length];
+        boolean[] notInfinite = new boolean[ops.length];
         for (ExecNode n : nodes) {
-            if (n instanceof ExecNode.Operator o && switch (o.op()) {
-                case GT, GE, LT, LE, EQ, NE, AND, OR, NOT -> true;
-                default -> false;
-            }) {
-                out.add(o.slot());
+            switch (n) {
+                case ExecNode.Kernel k -> Arrays.fill(notInfinite, k.slot(), k.slot() + k.outputs(), true);
+                case ExecNode.Constant k -> notInfinite[k.slot()] = !Double.isInfinite(k.value());
+                case ExecNode.Operator o -> {
+                    boolean conditions = condition[o.a()] && (o.b() < 0 || condition[o.b()]);
+                    boolean finite = notInfinite[o.a()] && (o.b() < 0 || notInfinite[o.b()]);
+                    String name = Ops.methodName(o.op());
+                    ops[o.slot()] = switch (o.op()) {
+                        case AND -> conditions ? "andConditions" : name;
+                        case OR -> conditions ? "orConditions" : name;
+                        case NOT -> conditions ? "notCondition" : name;
+                        case GT, GE, LT, LE, EQ, NE -> finite ? name + "NotInfinite" : name;
+                        default -> name;
+                    };
+                    condition[o.slot()] = switch (o.op()) {
+                        case GT, GE, LT, LE, EQ, NE, AND, OR, NOT -> true;
+                        default -> false;
+                    };
+                    notInfinite[o.slot()] = true;
+                }
+                case ExecNode.Column c -> { }
+                case ExecNode.Timed t -> { }
             }
         }
-        return out;
+        return ops;
     }
 }

@@ -18,7 +18,8 @@ import java.util.List;
  * <p>The comparisons and logic fold the check into arithmetic: {@code a - a} is {@code +0.0} for every finite
  * {@code a} and NaN otherwise, so adding it leaves a 0/1 result exact and poisons it for a missing operand, with no
  * branch in the block loops. Logic on operands that are themselves conditions (1, 0 or NaN) has cheaper exact forms
- * ({@link #andConditions}, {@link #orConditions}, {@link #notCondition}), which compiled plans use.
+ * ({@link #andConditions}, {@link #orConditions}, {@link #notCondition}), and so have comparisons of operands that
+ * cannot be infinite ({@link #gtNotInfinite} and its five siblings), which compiled plans use.
  */
 public final class Ops {
     private Ops() {}
@@ -172,6 +173,41 @@ public final class Ops {
     /** {@link #not} of a condition (1, 0 or NaN): {@code 1 - a}, which equals {@code not(a)} for it. */
     public static double notCondition(double a) {
         return 1.0 - a;
+    }
+
+    // The comparisons of operands that are finite or NaN, never infinite: every kernel output, operator result and
+    // finite constant (a column may hold ±Infinity). For them "missing" is exactly "unordered", so the second comparison
+    // gives 0 or NaN where the general forms add two poisons; each equals its general form for such operands (OpsTest)
+    // and shortens the chain from a comparison to its result by two additions. Compiled plans call them.
+
+    /** {@link #gt} of operands that are finite or NaN. */
+    public static double gtNotInfinite(double a, double b) {
+        return a > b ? 1.0 : a <= b ? 0.0 : Double.NaN;
+    }
+
+    /** {@link #ge} of operands that are finite or NaN. */
+    public static double geNotInfinite(double a, double b) {
+        return a >= b ? 1.0 : a < b ? 0.0 : Double.NaN;
+    }
+
+    /** {@link #lt} of operands that are finite or NaN. */
+    public static double ltNotInfinite(double a, double b) {
+        return a < b ? 1.0 : a >= b ? 0.0 : Double.NaN;
+    }
+
+    /** {@link #le} of operands that are finite or NaN. */
+    public static double leNotInfinite(double a, double b) {
+        return a <= b ? 1.0 : a > b ? 0.0 : Double.NaN;
+    }
+
+    /** {@link #eq} of operands that are finite or NaN. */
+    public static double eqNotInfinite(double a, double b) {
+        return a == b ? 1.0 : a < b || a > b ? 0.0 : Double.NaN;
+    }
+
+    /** {@link #ne} of operands that are finite or NaN. */
+    public static double neNotInfinite(double a, double b) {
+        return a < b || a > b ? 1.0 : a == b ? 0.0 : Double.NaN;
     }
 
     private static Op checked(Op op) {
