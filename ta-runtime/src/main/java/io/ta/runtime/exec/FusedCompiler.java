@@ -3,6 +3,7 @@ package io.ta.runtime.exec;
 import io.ta.annotation.Complexity;
 import io.ta.runtime.Plan;
 import io.ta.runtime.plan.Ops;
+import io.ta.spi.Checks;
 import io.ta.spi.KernelStream;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
@@ -57,6 +58,7 @@ final class FusedCompiler {
     private static final ClassDesc CD_STREAM = ClassDesc.of(KernelStream.class.getName());
     private static final ClassDesc CD_STREAMS = CD_STREAM.arrayType();
     private static final ClassDesc CD_OPS = ClassDesc.of(Ops.class.getName());
+    private static final ClassDesc CD_CHECKS = ClassDesc.of(Checks.class.getName());
     private static final ClassDesc CD_MATH = ClassDesc.of(Math.class.getName());
     private static final ClassDesc CD_D2 = ConstantDescs.CD_double.arrayType(2);
     private static final ClassDesc CD_D1 = ConstantDescs.CD_double.arrayType();
@@ -194,7 +196,7 @@ final class FusedCompiler {
                 kernels.add(k);
             }
         }
-        String[] ops = opsMethods(nodes);
+        OpCall[] ops = opCalls(nodes);
         return ClassFile.of().build(self, cb -> {
             cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
             cb.withInterfaceSymbols(CD_FUSED);
@@ -311,7 +313,7 @@ final class FusedCompiler {
      * registers for the whole run.
      */
     private static void batch(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code, int[] rootSlots,
-            String[] ops) {
+            OpCall[] ops) {
         List<List<ExecNode>> loops = loops(nodes);
         Map<Integer, Integer> columnOfSlot = new HashMap<>();
         for (ExecNode n : nodes) {
@@ -434,7 +436,7 @@ final class FusedCompiler {
     }
 
     /** One node's work for one bar of a batch loop: its inputs are in {@code value}, and so are its outputs after. */
-    private static void step(CodeBuilder b, ExecNode n, KernelCode[] code, int[] kernelLocal, int[] value, String[] ops) {
+    private static void step(CodeBuilder b, ExecNode n, KernelCode[] code, int[] kernelLocal, int[] value, OpCall[] ops) {
         switch (n) {
             case ExecNode.Kernel k -> {
                 KernelCode c = code[k.node()];
@@ -470,7 +472,7 @@ final class FusedCompiler {
      * the operators' (nine stores a bar fewer in the strategy plan).
      */
     private static void bar(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code, String mode, int[] rootSlots,
-            String[] ops) {
+            OpCall[] ops) {
         int[] value = valueLocals(b, nodes);
         for (ExecNode n : nodes) {
             switch (n) {
@@ -547,24 +549,38 @@ final class FusedCompiler {
     }
 
     /** {@code o}'s {@link Ops} call ({@code ops[o.slot()]}), from and to the slots' locals. */
-    private static void operator(CodeBuilder b, ExecNode.Operator o, int[] value, String[] ops) {
+    private static void operator(CodeBuilder b, ExecNode.Operator o, int[] value, OpCall[] ops) {
+        OpCall call = ops[o.slot()];
         b.dload(value[o.a()]);
+        if (call.finiteA()) {
+            b.invokestatic(CD_CHECKS, "finiteOrNaN", MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double));
+        }
         if (o.b() >= 0) {
             b.dload(value[o.b()]);
+            if (call.finiteB()) {
+                b.invokestatic(CD_CHECKS, "finiteOrNaN", MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double));
+            }
         }
-        b.invokestatic(CD_OPS, ops[o.slot()], o.b() < 0 ? MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double)
+        b.invokestatic(CD_OPS, call.method(), o.b() < 0 ? MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double)
                 : MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double, ConstantDescs.CD_double));
         b.dstore(value[o.slot()]);
     }
 
     /**
-     * The {@link Ops} method of each operator, by its slot: where the operands allow, one of the cheaper exact forms.
-     * Logic on conditions (1, 0 or NaN: results of comparisons and logic) is arithmetic ({@code and} is a product); a
-     * comparison of operands that cannot be infinite (kernel outputs and operator results, which are finite or NaN,
-     * and constants that are not infinite; not columns) needs no poison for a missing operand.
+     * An operator's {@link Ops} method, and whether an operand goes through {@code Checks.finiteOrNaN} first (an
+     * infinite value becomes NaN: both are a missing operand, so the result is the same).
      */
-    private static String[] opsMethods(ExecNode[] nodes) {
-        String[] ops = new String[slots(nodes)];
+    private record OpCall(String method, boolean finiteA, boolean finiteB) {}
+
+    /**
+     * Each operator's cheapest exact {@link Ops} call, by its slot. Logic on conditions (1, 0 or NaN: results of
+     * comparisons and logic) is arithmetic ({@code and} is a product). A comparison takes the form for operands that
+     * cannot be infinite — what kernel outputs, operator results and finite constants are — and an operand that may be
+     * infinite (a column) is mapped to NaN for it first: that mapping depends on the column alone, so it is off the
+     * chain from a kernel's output to the result, where the general form's missing-value arithmetic is on it.
+     */
+    private static OpCall[] opCalls(ExecNode[] nodes) {
+        OpCall[] ops = new OpCall[slots(nodes)];
         boolean[] condition = new boolean[ops.length];
         boolean[] notInfinite = new boolean[ops.length];
         for (ExecNode n : nodes) {
@@ -573,14 +589,13 @@ final class FusedCompiler {
                 case ExecNode.Constant k -> notInfinite[k.slot()] = !Double.isInfinite(k.value());
                 case ExecNode.Operator o -> {
                     boolean conditions = condition[o.a()] && (o.b() < 0 || condition[o.b()]);
-                    boolean finite = notInfinite[o.a()] && (o.b() < 0 || notInfinite[o.b()]);
                     String name = Ops.methodName(o.op());
                     ops[o.slot()] = switch (o.op()) {
-                        case AND -> conditions ? "andConditions" : name;
-                        case OR -> conditions ? "orConditions" : name;
-                        case NOT -> conditions ? "notCondition" : name;
-                        case GT, GE, LT, LE, EQ, NE -> finite ? name + "NotInfinite" : name;
-                        default -> name;
+                        case AND -> new OpCall(conditions ? "andConditions" : name, false, false);
+                        case OR -> new OpCall(conditions ? "orConditions" : name, false, false);
+                        case NOT -> new OpCall(conditions ? "notCondition" : name, false, false);
+                        case GT, GE, LT, LE, EQ, NE -> new OpCall(name + "NotInfinite", !notInfinite[o.a()], !notInfinite[o.b()]);
+                        default -> new OpCall(name, false, false);
                     };
                     condition[o.slot()] = switch (o.op()) {
                         case GT, GE, LT, LE, EQ, NE, AND, OR, NOT -> true;

@@ -176,9 +176,10 @@ public final class Ops {
     }
 
     // The comparisons of operands that are finite or NaN, never infinite: every kernel output, operator result and
-    // finite constant (a column may hold ±Infinity). For them "missing" is exactly "unordered", so the second comparison
-    // gives 0 or NaN where the general forms add two poisons; each equals its general form for such operands (OpsTest)
-    // and shortens the chain from a comparison to its result by two additions. Compiled plans call them.
+    // finite constant. For them "missing" is exactly "unordered", so the second comparison gives 0 or NaN where the
+    // general forms add two poisons; each equals its general form for such operands (OpsTest) and shortens the chain
+    // from an operand to the result by two additions. Compiled plans call them, mapping an operand that may be
+    // infinite (a column) to NaN first with Checks.finiteOrNaN, which gives the general form's result too.
 
     /** {@link #gt} of operands that are finite or NaN. */
     public static double gtNotInfinite(double a, double b) {
