@@ -309,7 +309,9 @@ public final class PlanStream {
                 double x = vs[v];
                 switch (n) {
                     case Node.Constant k -> {
-                        if (Double.doubleToRawLongBits(x) != Double.doubleToRawLongBits(k.value())) {
+                        // A NaN's payload is not a value: a constant folded to NaN on this CPU and the NaN of the compiled
+                        // plan's constant pool differ in their bits (0xfff8… against 0x7ff8…), not in what they mean.
+                        if (Double.doubleToLongBits(x) != Double.doubleToLongBits(k.value())) {
                             throw new CorruptSnapshotException("plan: corrupt snapshot: constant node " + n.id() + " holds " + x
                                     + ", the plan says " + k.value());
                         }
