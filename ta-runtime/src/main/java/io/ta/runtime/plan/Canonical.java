@@ -63,12 +63,15 @@ final class Canonical {
         };
     }
 
-    private static Expr constant(Node.Constant k) {
+    /** A constant as DSL text that folds back to it; also how {@code explain} shows it. */
+    static Expr constant(Node.Constant k) {
+        // NaN (a folded 0 / 0) has no literal; 0 / 0 folds back to it, and 0 / 0 > 0 to a condition that is NaN (a
+        // comparison with a constant operand that is missing on every bar), which is neither true nor false.
+        Expr nan = new Expr.Binary(Expr.Op.DIV, new Expr.Num(0), new Expr.Num(0));
         if (k.type(0) == ValueType.CONDITION) {
-            return new Expr.Bool(k.value() != 0);
+            return Double.isNaN(k.value()) ? new Expr.Binary(Expr.Op.GT, nan, new Expr.Num(0)) : new Expr.Bool(k.value() != 0);
         }
-        // NaN (a folded 0 / 0) has no literal; 0 / 0 folds back to it.
-        return Double.isNaN(k.value()) ? new Expr.Binary(Expr.Op.DIV, new Expr.Num(0), new Expr.Num(0)) : new Expr.Num(k.value());
+        return Double.isNaN(k.value()) ? nan : new Expr.Num(k.value());
     }
 
     private Expr[] kernel(Node.Kernel k) {

@@ -424,7 +424,7 @@ public final class PlanGraph {
     private static String describe(Node n) {
         return switch (n) {
             case Node.Column c -> "column " + c.name();
-            case Node.Constant k -> (k.type(0) == ValueType.CONDITION ? (k.value() != 0 ? "true" : "false") : Printer.print(new Expr.Num(k.value())));
+            case Node.Constant k -> Printer.print(Canonical.constant(k));
             case Node.Kernel k -> {
                 StringBuilder sb = new StringBuilder(k.descriptor().name()).append('(');
                 List<String> ins = k.descriptor().inputs();

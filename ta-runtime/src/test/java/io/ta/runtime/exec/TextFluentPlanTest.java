@@ -197,6 +197,9 @@ class TextFluentPlanTest {
         assertEquals("crossup(rsi(close, 14), b=70)", text("crossup(rsi(close,14), 70)").canonical(Plan.VALUE));
         assertEquals("atr(close=medprice(), period=14)", text("atr(close=hl2)").canonical(Plan.VALUE));
         assertEquals("0 / 0 + close", text("0/0 + close").canonical(Plan.VALUE), "NaN has no literal; 0 / 0 folds to it");
+        // Found at 40,000 examples: a condition folded to NaN printed as "true", which reparses to another plan.
+        assertEquals("0 / 0 > 0", text("(-2) ** 9.75 >= -19.25").canonical(Plan.VALUE));
+        assertOnePlan(text(text("(-2) ** 9.75 >= -19.25").canonical(Plan.VALUE)), text("(-2) ** 9.75 >= -19.25"), "a NaN condition");
         assertEquals("upsample(timeframe(rsi(close, 14), '1w'))", text("rsi(close@1w, 14)").canonical(Plan.VALUE));
         assertEquals("upsample(sma(downsample(rsi(close, 14), '1w', last), 3)) - close",
                 text("sma(downsample(rsi(close, 14), '1w'), 3) - close").canonical(Plan.VALUE));
