@@ -265,7 +265,8 @@ final class TextFluentTwins {
             case INT, REAL -> {
                 double x = ((Number) v).doubleValue();
                 String a = spell(r, Math.abs(x));
-                yield x < 0 ? "-" + a : a;
+                // -0.0 too (found at 100,000 examples: the text said 0, the fluent plan -0, two plans).
+                yield x < 0 || (x == 0 && 1 / x < 0) ? "-" + a : a;
             }
             case BOOL -> v.toString();
             case CHOICE -> switch (r.nextInt(4)) {
