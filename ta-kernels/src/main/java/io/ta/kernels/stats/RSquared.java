@@ -11,8 +11,10 @@ import io.ta.annotation.Step;
  * Coefficient of determination of the least-squares line through the last n values (the {@link LinearReg} fit): the
  * share of the window's variance the straight line explains, {@code r² = m²·Sₜₜ/Sₓₓ} with m the fitted slope, {@code
  * Sₜₜ = n(n² − 1)/12} the spread of the bar positions and {@code Sₓₓ = n·var(x)} (var: the population {@link
- * RollingCov} of x with itself), so {@code r² = m²·(n² − 1)/(12·var)} — the square of the correlation between x and
- * time (R TTR {@code runCor(x, 1:N, n)^2}). Clamped to [0, 1] against rounding.
+ * RollingVar}), so {@code r² = m²·(n² − 1)/(12·var)} — the square of the correlation between x and time (R TTR
+ * {@code runCor(x, 1:N, n)^2}). Clamped to [0, 1] against rounding. The variance comes from exact window sums centred
+ * on a value of the window, like the slope's: a running mean's rounding (a few ulps of the price level) would be
+ * 1e-11 of the spread of a window whose spread is 1e-5 of its level, and r² would show it.
  *
  * <p>A window whose standard deviation is below 1e-10 of its mean level ({@code var ≤ 1e-20·mean²}, relative to the
  * data's own level, never an absolute epsilon) has no spread the fitted slope could resolve — the slope is only
@@ -30,12 +32,12 @@ import io.ta.annotation.Step;
 public final class RSquared {
     final double timeSpread;
     final LinearReg line;
-    final RollingCov variance;
+    final RollingVar variance;
 
     public RSquared(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
         this.timeSpread = ((double) period * period - 1.0) / 12.0;
         this.line = new LinearReg(period);
-        this.variance = new RollingCov(period, false);
+        this.variance = new RollingVar(period);
     }
 
     public static int lookback(int period) {
@@ -45,12 +47,12 @@ public final class RSquared {
     @Step
     public double step(double x) {
         line.step(x);
-        double v = variance.step(x, x);
+        double v = variance.step(x);
         double m = line.slope;
         if (m != m || v != v) {
             return Double.NaN;
         }
-        double mean = variance.meanX;
+        double mean = variance.mean();
         if (v <= 1e-20 * mean * mean) {
             return 0.0;
         }
