@@ -18,7 +18,8 @@ import io.ta.state.DoubleRing;
  * changes (1 when the sum is ≈0 or not above the net change), smoothing {@code sc = (ER·(f − s) + s)²} with
  * {@code f = 2/(fast+1)}, {@code s = 2/(slow+1)}; the average starts at {@code x_{n−1}} and first moves at bar n.
  * The sum of changes is a {@link RollingSum} of {@code |Δx|} (exact: TA-Lib's running sum drifts and keeps an
- * outlier's residue), and "≈0" is relative to the price ({@link Checks#negligible}), not TA-Lib's absolute 1e-8.
+ * outlier's residue), and "≈0" is relative to the level of the series — the larger of the value and the average
+ * ({@link Checks#negligible}) — not TA-Lib's absolute 1e-8.
  * The count of values seen saturates, so a stream can run for ever.
  *
  * <p>Recursive: a missing input is skipped entirely (§5.2), so KAMA runs on the valid values.
@@ -79,7 +80,10 @@ public final class Kama {
             value = values.get(1);
         }
         double netChange = x - values.get(period);
-        double er = sumChange <= netChange || Checks.negligible(sumChange, x) ? 1.0 : Math.abs(netChange / sumChange);
+        // "≈0" next to the level of the series: the value and the average, so that a series at exactly 0 (a stochastic
+        // at its low, smoothed by KAMA in stochrsi) still has a level and a residue of rounding is not a change.
+        double level = Math.max(Math.abs(x), Math.abs(value));
+        double er = sumChange <= netChange || Checks.negligible(sumChange, level) ? 1.0 : Math.abs(netChange / sumChange);
         double sc = er * constDiff + constMax;
         sc *= sc;
         value = (x - value) * sc + value;
