@@ -344,8 +344,9 @@ public final class NumericsProperties {
         int m = 50 * w + 2000;
         int inputs = d.inputs().size();
         int prefix = Math.max(2 * w, 100);
-        double[][] exact = new Walks(r.nextLong(), 1000, 2, true, inputs).series(d, m + prefix);
-        if (difference(d, exact, batch(d, p, exact), batch(d, p, suffix(exact, prefix)), prefix, m + prefix - w, m + prefix) != null) {
+        // One history agreeing with a fresh run is not enough: a running total (williams_ad) agrees whenever its
+        // prefix happens to sum to 0, which integer walks do (seed 77). Three unrelated histories must agree.
+        if (!forgets(d, p, prefix / 2, prefix, m + prefix - w, m + prefix, r.nextLong())) {
             return; // remembers more than m bars even on exact data: not a window kernel
         }
         Walks walk = new Walks(r.nextLong(), 1000, 1, false, inputs);
