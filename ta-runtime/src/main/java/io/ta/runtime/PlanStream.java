@@ -6,12 +6,10 @@ import io.ta.error.ShapeMismatchException;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.error.StreamStateException;
 import io.ta.error.UnknownNameException;
-import io.ta.expr.Expr.Op;
 import io.ta.runtime.exec.ExecNode;
 import io.ta.runtime.exec.Fused;
 import io.ta.runtime.exec.Program;
 import io.ta.runtime.plan.Node;
-import io.ta.runtime.plan.Ops;
 import io.ta.runtime.plan.Ref;
 import io.ta.runtime.time.TimeOperator;
 import io.ta.spi.KernelStream;
@@ -263,8 +261,8 @@ public final class PlanStream {
             // The compiled plan writes only the column and root slots per bar; the rest as the interpreter computes it.
             fused.kernelOutputs(values);
             for (ExecNode n : program.nodes) {
-                if (n instanceof ExecNode.Operator) {
-                    n.bar(values, null, 0, streams, operators, 0);
+                if (n instanceof ExecNode.Operator o) {
+                    values[o.slot()] = o.value(values);
                 }
             }
         }
@@ -384,13 +382,13 @@ public final class PlanStream {
     private double[] derive(double[] stored) {
         double[] out = stored.clone();
         for (ExecNode n : program.nodes) {
-            if (n instanceof ExecNode.Operator(int slot, Op op, int a, int b)) {
-                double x = b < 0 ? Ops.apply(op, out[a]) : Ops.apply(op, out[a], out[b]);
-                if (Double.compare(x, stored[slot]) != 0) {
-                    throw new CorruptSnapshotException("plan: corrupt snapshot: operator node " + nodeAt(slot) + " (" + op
-                            + ") holds " + stored[slot] + ", its inputs give " + x);
+            if (n instanceof ExecNode.Operator o) {
+                double x = o.value(out);
+                if (Double.compare(x, stored[o.slot()]) != 0) {
+                    throw new CorruptSnapshotException("plan: corrupt snapshot: operator node " + nodeAt(o.slot()) + " (" + o.op()
+                            + ") holds " + stored[o.slot()] + ", its inputs give " + x);
                 }
-                out[slot] = x;
+                out[o.slot()] = x;
             }
         }
         return out;

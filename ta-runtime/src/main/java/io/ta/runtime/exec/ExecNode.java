@@ -133,9 +133,14 @@ public sealed interface ExecNode {
 
     /** An operator of the DSL ({@link Ops}); {@code b} is -1 for a unary one. */
     record Operator(int slot, Op op, int a, int b) implements ExecNode {
+        /** This operator's value from its operands' slots in {@code values}. */
+        public double value(double[] values) {
+            return b < 0 ? Ops.apply(op, values[a]) : Ops.apply(op, values[a], values[b]);
+        }
+
         @Override
         public void bar(double[] values, double[] bar, long time, KernelStream[] streams, TimeOperator[] operators, int mode) {
-            values[slot] = b < 0 ? Ops.apply(op, values[a]) : Ops.apply(op, values[a], values[b]);
+            values[slot] = value(values);
         }
 
         @Override

@@ -227,7 +227,7 @@ final class FusedCompiler {
     private static int slots(ExecNode[] nodes) {
         int s = 0;
         for (ExecNode n : nodes) {
-            s = Math.max(s, n.slot() + (n instanceof ExecNode.Kernel k ? k.outputs() : n instanceof ExecNode.Timed t ? t.outputs() : 1));
+            s = Math.max(s, n.slot() + width(n));
         }
         return s;
     }
@@ -286,10 +286,14 @@ final class FusedCompiler {
         return loops;
     }
 
+    /** How many slots node {@code n} writes, from {@code n.slot()} on. */
+    private static int width(ExecNode n) {
+        return n instanceof ExecNode.Kernel k ? k.outputs() : n instanceof ExecNode.Timed t ? t.outputs() : 1;
+    }
+
     private static int[] producedSlots(ExecNode n) {
-        int width = n instanceof ExecNode.Kernel k ? k.outputs() : 1;
-        int[] out = new int[width];
-        for (int o = 0; o < width; o++) {
+        int[] out = new int[width(n)];
+        for (int o = 0; o < out.length; o++) {
             out[o] = n.slot() + o;
         }
         return out;
