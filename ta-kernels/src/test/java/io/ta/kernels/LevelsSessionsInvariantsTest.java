@@ -188,7 +188,7 @@ class LevelsSessionsInvariantsTest extends InvariantSuite {
         }
     }
 
-    /** Against the two-pass covariance of each clean window, to rounding of the deviations' scale. */
+    /** Against the two-pass covariance of each clean window, to 1e-12 of the deviations' scale at any level. */
     static void covarianceTwoPass(KernelCase c, double[][] out) {
         int n = (Integer) c.params().get("period");
         boolean sample = (Boolean) c.params().get("sample");
@@ -212,16 +212,22 @@ class LevelsSessionsInvariantsTest extends InvariantSuite {
             for (int i = t - n + 1; i <= t; i++) {
                 c2 += (x[i] - mx) * (y[i] - my);
             }
-            double expected = c2 / (sample ? n - 1 : n);
-            // The centred sliding update is exact algebra; what remains is rounding of the means, which carry the
-            // magnitudes of the values that passed through them since the last re-sum (at most 2n bars back).
+            double divisor = sample ? n - 1 : n;
+            double expected = c2 / divisor;
+            // The kernel's co-moment is a sum of deviations from a pair inside the window, so its rounding is relative
+            // to the deviations, whatever the level. The level enters only this reference's means (a few ulps each),
+            // and then only as their product.
+            double dxx = 0;
+            double dyy = 0;
             double maxX = 0;
             double maxY = 0;
-            for (int i = Math.max(0, t - 2 * n + 1); i <= t; i++) {
-                maxX = Double.isFinite(x[i]) ? Math.max(maxX, Math.abs(x[i])) : maxX;
-                maxY = Double.isFinite(y[i]) ? Math.max(maxY, Math.abs(y[i])) : maxY;
+            for (int i = t - n + 1; i <= t; i++) {
+                dxx += (x[i] - mx) * (x[i] - mx);
+                dyy += (y[i] - my) * (y[i] - my);
+                maxX = Math.max(maxX, Math.abs(x[i]));
+                maxY = Math.max(maxY, Math.abs(y[i]));
             }
-            double tolerance = 1e-12 * n * maxX * maxY;
+            double tolerance = 1e-12 * Math.sqrt(dxx) * Math.sqrt(dyy) / divisor + 4.0 * n * Math.ulp(maxX) * Math.ulp(maxY);
             if (!(Math.abs(out[0][t] - expected) <= tolerance)) {
                 fail(c + ": rolling_cov at bar " + t + " is " + out[0][t] + ", two-pass " + expected);
             }
