@@ -6,8 +6,7 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
-import io.ta.kernels.ma.Sma;
-import io.ta.kernels.ma.Wma;
+import io.ta.state.WindowTrend;
 
 /**
  * Ehlers' center of gravity oscillator (J. F. Ehlers, "The CG Oscillator", TASC May 2002; <i>Cybernetic Analysis for
@@ -15,10 +14,13 @@ import io.ta.kernels.ma.Wma;
  * {@code cg = −Σ_{c=0..n−1}(1 + c)·x[c] / Σ x[c] + (n + 1)/2} (c = 0 the current bar; Ehlers adds (n+1)/2 to
  * centre it on zero), nearly zero-lag and smooth. Ehlers feeds the median price; here x is any series.
  *
- * <p>O(1) and one source of truth: the age-weighted sum is {@code (n + 1)·Σx − W} with {@code W} the {@link Wma}'s
- * weighted sum (weights n for the current bar down to 1), which simplifies to {@code cg = (n + 1)/2·(wma/sma − 1)},
- * composing {@link Wma} and {@link Sma}. A zero sum gives 0 (CATALOG.md §5.1; Ehlers keeps the previous value). NaN
- * while a missing value is inside the window.
+ * <p>O(1 amortized), computed where it is well conditioned: the numerator is {@code Σ((n + 1)/2 − (1 + c))·x[c]}, whose
+ * weights sum to 0, so it is the centred co-moment {@code C = Σ(p − p̄)(x − x̄)} of the values with their position
+ * (p = 0 the oldest) and {@code cg = C / Σx = C / (n·x̄)}, both from the {@link WindowTrend} that {@code wma} uses.
+ * The algebraically equal {@code (n + 1)/2·(wma/sma − 1)} takes the difference of two averages of the prices: where
+ * cg is small next to 1 (prices far from zero, cg ~1e-4) the rounding of the averages (~1e-16 of the price) becomes
+ * ~1e-12 of cg; C is exact to a few ulps of itself, so cg is too. A zero sum gives 0 (CATALOG.md §5.1; Ehlers keeps
+ * the previous value). NaN while a missing value is inside the window.
  */
 @Chart(pane = Chart.Pane.OWN)
 @Kernel(
@@ -29,14 +31,12 @@ import io.ta.kernels.ma.Wma;
         summary = "Ehlers' center of gravity oscillator: age-weighted balance point of the last period values.",
         reference = "J. F. Ehlers, TASC May 2002; base-R fixtures")
 public final class Cg {
-    final double halfSpan;
-    final Wma weighted;
-    final Sma plain;
+    final double period;
+    final WindowTrend window;
 
     public Cg(@Param(defaultValue = "10", min = 1, max = 100_000) int period) {
-        this.halfSpan = (period + 1) / 2.0;
-        this.weighted = new Wma(period);
-        this.plain = new Sma(period);
+        this.period = period;
+        this.window = new WindowTrend(period);
     }
 
     public static int lookback(int period) {
@@ -45,11 +45,13 @@ public final class Cg {
 
     @Step
     public double step(double x) {
-        double w = weighted.step(x);
-        double s = plain.step(x);
-        if (w != w || s != s) {
+        WindowTrend w = window;
+        w.push(x);
+        if (!w.isFull() || w.hasMissing()) {
             return Double.NaN;
         }
-        return s == 0.0 ? 0.0 : halfSpan * (w / s - 1.0);
+        w.compute();
+        double sum = period * w.mean();
+        return sum == 0.0 ? 0.0 : w.comoment() / sum;
     }
 }
