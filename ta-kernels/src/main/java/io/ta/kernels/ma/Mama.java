@@ -8,13 +8,16 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.cycle.HilbertCore;
+import io.ta.spi.Checks;
 
 /**
  * MESA adaptive moving average and its following average (Ehlers, TASC Sep 2001), as TA-Lib MAMA (CATALOG.md §3.11).
  * Runs the {@link HilbertCore} whose transform starts at bar 12 as TA-Lib's MAMA ({@link HilbertCore#standard()}), and
  * on every transformed bar:
  * <ul>
- *   <li>{@code phase = atan°(Q1/I1)} (0 when I1 = 0); {@code Δ = phase₋₁ − phase}, at least 1;</li>
+ *   <li>{@code phase = atan°(Q1/I1)}, 0 when I1 ≈ 0 (negligible next to Q1 and to the level of the series, the
+ *       larger of the input and the average; TA-Lib's test is I1 = 0 exactly);
+ *       {@code Δ = phase₋₁ − phase}, at least 1;</li>
  *   <li>{@code α = fast_limit/Δ}, not below {@code slow_limit} ({@code α = fast_limit} when Δ = 1);</li>
  *   <li>{@code mama = α·x + (1 − α)·mama}, {@code fama = (α/2)·mama + (1 − α/2)·fama}, both starting at 0.</li>
  * </ul>
@@ -64,8 +67,7 @@ public final class Mama {
             fama = Double.NaN;
             return;
         }
-        double i1 = core.inPhase();
-        double phase = i1 != 0.0 ? Math.atan(core.quadrature() / i1) * HilbertCore.RAD_TO_DEG : 0.0;
+        double phase = phase(core.inPhase(), core.quadrature(), Math.max(Math.abs(x), Math.abs(mamaValue)));
         double alpha = prevPhase - phase;
         prevPhase = phase;
         if (alpha < 1.0) {
@@ -85,5 +87,19 @@ public final class Mama {
         boolean ready = core.bar() >= lookback();
         mama = ready ? mamaValue : Double.NaN;
         fama = ready ? famaValue : Double.NaN;
+    }
+
+    /**
+     * The phase of the phasor, {@code atan°(q1/i1)}, and 0 when I1 ≈ 0: TA-Lib's, with its "I1 = 0" made relative
+     * ({@link Checks#negligible}) to the larger of Q1 and the level of the series. TA-Lib takes 0 only for I1 exactly
+     * 0, and atan°(Q1/I1) is near ±90° for any I1 that is not, with the sign of I1; so a residue of rounding in I1 (an
+     * input flat to its last bit, such as stochrsi's fastk pinned at 0) moved the phase by 90° or 180°, and α from
+     * fast_limit to near slow_limit, in one unit of quotation and not in another. An I1 below 1e-12 of Q1 turns the
+     * phasor by less than 1e-10°; below 1e-12 of the level of the series it is a residue even when Q1 is one too.
+     *
+     * @param level the level of the series, in the input's unit: the larger of the input and the average
+     */
+    static double phase(double i1, double q1, double level) {
+        return Checks.negligible(i1, Math.max(Math.abs(q1), level)) ? 0.0 : Math.atan(q1 / i1) * HilbertCore.RAD_TO_DEG;
     }
 }
