@@ -184,7 +184,7 @@ public final class NumericsProperties {
                 double e = expected[o][t - start];
                 boolean same = Double.isNaN(a) ? Double.isNaN(e) : Math.abs(a - e) <= TOLERANCE * Math.max(Math.abs(e), scale);
                 if (!same) {
-                    return d.outputs().get(o).name() + " at bar " + t + " at bar " + t + " is " + a + ", expected " + e + " (scale " + scale + ")";
+                    return d.outputs().get(o).name() + " at bar " + t + " is " + a + ", expected " + e + " (scale " + scale + ")";
                 }
             }
         }

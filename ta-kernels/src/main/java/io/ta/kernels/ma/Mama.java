@@ -94,8 +94,9 @@ public final class Mama {
      * ({@link Checks#negligible}) to the larger of Q1 and the level of the series. TA-Lib takes 0 only for I1 exactly
      * 0, and atan°(Q1/I1) is near ±90° for any I1 that is not, with the sign of I1; so a residue of rounding in I1 (an
      * input flat to its last bit, such as stochrsi's fastk pinned at 0) moved the phase by 90° or 180°, and α from
-     * fast_limit to near slow_limit, in one unit of quotation and not in another. An I1 below 1e-12 of Q1 turns the
-     * phasor by less than 1e-10°; below 1e-12 of the level of the series it is a residue even when Q1 is one too.
+     * fast_limit to near slow_limit, in one unit of quotation and not in another. Whether an I1 below 1e-12 of Q1 and
+     * of the level is 0, +ε or −ε is decided by rounding, not by the data, so it takes TA-Lib's I1 = 0 branch in every
+     * unit. Real data never comes near the band: golden parity is unchanged.
      *
      * @param level the level of the series, in the input's unit: the larger of the input and the average
      */
