@@ -5,6 +5,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.spi.Checks;
 import io.ta.state.DoubleRing;
 
 /**
@@ -15,6 +16,8 @@ import io.ta.state.DoubleRing;
  *   <li>keeps the last 50 smoothed prices (TA-Lib's zero-filled circular buffer: slots not yet written read 0);</li>
  *   <li>with {@code n = (int)(smoothPeriod + 0.5)}, takes the one-cycle DFT
  *       {@code real = Σ_{i<n} sin(2πi/n)·p_{t−i}}, {@code imag = Σ_{i<n} cos(2πi/n)·p_{t−i}};</li>
+ *   <li>each part is 0 when negligible next to {@code Σ|p_{t−i}|} (a window flat to its last bit: TA-Lib takes the
+ *       rounding residue of the sums at face value, so the phase followed the unit of quotation);</li>
  *   <li>{@code phase = atan°(real/imag)} when {@code imag ≠ 0}; otherwise the previous phase, moved by −90° or +90°
  *       when {@code real} is negative or positive (TA-Lib's fallback, the one place the phase carries over from the
  *       previous bar);</li>
@@ -60,11 +63,21 @@ public final class HtDcPhase {
         int n = (int) (smoothPeriod + 0.5);
         double realPart = 0.0;
         double imagPart = 0.0;
+        double level = 0.0;
         for (int i = 0; i < n; i++) {
             double angle = (double) i * TURN / (double) n;
             double p = i < smoothPrices.size() ? smoothPrices.get(i) : 0.0;
             realPart += Math.sin(angle) * p;
             imagPart += Math.cos(angle) * p;
+            level += Math.abs(p);
+        }
+        // Over a window flat to its last bit both parts are 0 in exact arithmetic; what the sums hold is rounding
+        // (~1e-16 of the prices), whose direction, and so the phase, changed with the unit of quotation.
+        if (Checks.negligible(realPart, level)) {
+            realPart = 0.0;
+        }
+        if (Checks.negligible(imagPart, level)) {
+            imagPart = 0.0;
         }
         double magnitude = Math.abs(imagPart);
         if (magnitude > 0.0) {
