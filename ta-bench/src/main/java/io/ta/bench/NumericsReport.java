@@ -70,6 +70,24 @@ public final class NumericsReport {
         return Math.sqrt(ss.divide(BigDecimal.valueOf(window.length), mc).doubleValue());
     }
 
+    /** The sample covariance of two equal-length windows, two-pass in 60-digit decimals. */
+    static double exactCov(double[] x, double[] y) {
+        MathContext mc = new MathContext(60);
+        BigDecimal sx = BigDecimal.ZERO;
+        BigDecimal sy = BigDecimal.ZERO;
+        for (int i = 0; i < x.length; i++) {
+            sx = sx.add(new BigDecimal(x[i]));
+            sy = sy.add(new BigDecimal(y[i]));
+        }
+        BigDecimal mx = sx.divide(BigDecimal.valueOf(x.length), mc);
+        BigDecimal my = sy.divide(BigDecimal.valueOf(x.length), mc);
+        BigDecimal c = BigDecimal.ZERO;
+        for (int i = 0; i < x.length; i++) {
+            c = c.add(new BigDecimal(x[i]).subtract(mx).multiply(new BigDecimal(y[i]).subtract(my)));
+        }
+        return c.divide(BigDecimal.valueOf(x.length - 1), mc).doubleValue();
+    }
+
     static void line(String what, double got, double expected) {
         double err = Math.abs(got - expected) / Math.max(Math.abs(expected), Double.MIN_NORMAL);
         System.out.printf(Locale.ROOT, "  %-58s %-22s exact %-22s rel. error %.2g%n", what, fmt(got), fmt(expected), err);
@@ -164,6 +182,28 @@ public final class NumericsReport {
         double[] lastWalk = java.util.Arrays.copyOfRange(walk, rows - 60, rows);
         double[] lastSma = batch("sma", Map.of("period", 3), lastWalk)[0];
         line("correl(x, sma(x, 3), 30), 3M rows vs the last 60 alone", full, last(batch("correl", Map.of("period", 30), lastWalk, lastSma)[0]));
+
+        // A spread 1e-9 of the level: a running mean's rounding (a few ulps of 1e6) is then large next to the deviations.
+        double[] cx = new double[200_000];
+        double[] cy = new double[cx.length];
+        SplittableRandom rc = new SplittableRandom(7);
+        double u = 1e6;
+        double w = 1e6;
+        for (int i = 0; i < cx.length; i++) {
+            u += 1e-3 * rc.nextGaussian();
+            w += 1e-3 * rc.nextGaussian();
+            cx[i] = u;
+            cy[i] = 0.5 * u + 0.5 * w;
+        }
+        double[] cov = batch("rolling_cov", Map.of("period", 10, "sample", true), cx, cy)[0];
+        double worst = 0;
+        for (int t = cx.length - 2_000; t < cx.length; t++) {
+            double[] wx = java.util.Arrays.copyOfRange(cx, t - 9, t + 1);
+            double[] wy = java.util.Arrays.copyOfRange(cy, t - 9, t + 1);
+            // In units of √(var x·var y), the covariance's natural scale (a correlation's error).
+            worst = Math.max(worst, Math.abs(cov[t] - exactCov(wx, wy)) / Math.sqrt(exactCov(wx, wx) * exactCov(wy, wy)));
+        }
+        System.out.printf(Locale.ROOT, "  %-58s worst error / √(var x·var y) %.2g%n", "rolling_cov(x, y, 10), last 2k of 200k rows near 1e6, steps 1e-3", worst);
 
         System.out.println("3. Small prices (the same series times c, result divided by c)");
         double std = last(batch("rolling_std", Map.of("period", 20, "nbdev", 1.0), close)[0]);
