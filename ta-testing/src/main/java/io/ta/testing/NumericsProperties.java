@@ -129,11 +129,10 @@ public final class NumericsProperties {
             for (int t = from; t < to; t++) {
                 double a = actual[o][t];
                 double e = expected[o][t - start];
-                if (Double.isNaN(a) || Double.isNaN(e)) {
-                    worst = Double.isNaN(a) == Double.isNaN(e) ? worst : Double.POSITIVE_INFINITY;
-                } else {
+                double g = gap(a, e);
+                if (g > 0) {
                     double unit = Math.max(Math.abs(e), scale);
-                    worst = Math.max(worst, a == e ? 0 : unit == 0 ? Double.POSITIVE_INFINITY : Math.abs(a - e) / unit);
+                    worst = Math.max(worst, g == Double.POSITIVE_INFINITY || unit == 0 ? Double.POSITIVE_INFINITY : g / unit);
                 }
             }
         }

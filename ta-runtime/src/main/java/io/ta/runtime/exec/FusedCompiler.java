@@ -62,6 +62,9 @@ final class FusedCompiler {
     private static final ClassDesc CD_MATH = ClassDesc.of(Math.class.getName());
     private static final ClassDesc CD_D2 = ConstantDescs.CD_double.arrayType(2);
     private static final ClassDesc CD_D1 = ConstantDescs.CD_double.arrayType();
+    private static final MethodTypeDesc MTD_D_D = MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double);
+    private static final MethodTypeDesc MTD_D_DD =
+            MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double, ConstantDescs.CD_double);
 
     /** Compiled plans, per plan instance (a plan is immutable; the hidden class is unloaded with its plan). */
     private static final Map<Plan, Optional<Factory>> CACHE =
@@ -555,19 +558,20 @@ final class FusedCompiler {
     /** {@code o}'s {@link Ops} call ({@code ops[o.slot()]}), from and to the slots' locals. */
     private static void operator(CodeBuilder b, ExecNode.Operator o, int[] value, OpCall[] ops) {
         OpCall call = ops[o.slot()];
-        b.dload(value[o.a()]);
-        if (call.finiteA()) {
-            b.invokestatic(CD_CHECKS, "finiteOrNaN", MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double));
-        }
+        operand(b, value[o.a()], call.finiteA());
         if (o.b() >= 0) {
-            b.dload(value[o.b()]);
-            if (call.finiteB()) {
-                b.invokestatic(CD_CHECKS, "finiteOrNaN", MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double));
-            }
+            operand(b, value[o.b()], call.finiteB());
         }
-        b.invokestatic(CD_OPS, call.method(), o.b() < 0 ? MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double)
-                : MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double, ConstantDescs.CD_double));
+        b.invokestatic(CD_OPS, call.method(), o.b() < 0 ? MTD_D_D : MTD_D_DD);
         b.dstore(value[o.slot()]);
+    }
+
+    /** Loads an operand from {@code local}, mapped to NaN when infinite if {@code finite}. */
+    private static void operand(CodeBuilder b, int local, boolean finite) {
+        b.dload(local);
+        if (finite) {
+            b.invokestatic(CD_CHECKS, "finiteOrNaN", MTD_D_D);
+        }
     }
 
     /**

@@ -67,11 +67,12 @@ final class Canonical {
     static Expr constant(Node.Constant k) {
         // NaN (a folded 0 / 0) has no literal; 0 / 0 folds back to it, and 0 / 0 > 0 to a condition that is NaN (a
         // comparison with a constant operand that is missing on every bar), which is neither true nor false.
-        Expr nan = new Expr.Binary(Expr.Op.DIV, new Expr.Num(0), new Expr.Num(0));
-        if (k.type(0) == ValueType.CONDITION) {
-            return Double.isNaN(k.value()) ? new Expr.Binary(Expr.Op.GT, nan, new Expr.Num(0)) : new Expr.Bool(k.value() != 0);
+        boolean condition = k.type(0) == ValueType.CONDITION;
+        if (!Double.isNaN(k.value())) {
+            return condition ? new Expr.Bool(k.value() != 0) : new Expr.Num(k.value());
         }
-        return Double.isNaN(k.value()) ? nan : new Expr.Num(k.value());
+        Expr nan = new Expr.Binary(Expr.Op.DIV, new Expr.Num(0), new Expr.Num(0));
+        return condition ? new Expr.Binary(Expr.Op.GT, nan, new Expr.Num(0)) : nan;
     }
 
     private Expr[] kernel(Node.Kernel k) {
