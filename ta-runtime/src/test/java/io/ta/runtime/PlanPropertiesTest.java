@@ -121,6 +121,41 @@ class PlanPropertiesTest {
                 });
     }
 
+    /**
+     * A compiled batch passes each column and root array to its loop as a parameter of its own, and a plan with more
+     * than 250 of them (a method has 255 parameter slots) passes the arrays of arrays instead: both forms compile and
+     * equal the interpreter bit for bit.
+     */
+    @Test
+    void compiledBatchWithFewOrManyRootsEqualsInterpreted() {
+        RandomBars gen = new RandomBars(7, true);
+        int n = 700;
+        double[][] cols = gen.inputs(Bars.FIELDS, n);
+        Bars.Builder b = Bars.builder();
+        for (int i = 0; i < cols.length; i++) {
+            b.column(Bars.FIELDS.get(i), cols[i]);
+        }
+        Bars bars = b.build();
+        for (int roots : new int[] {3, 260}) {
+            Map<String, String> expressions = new LinkedHashMap<>();
+            for (int i = 0; i < roots; i++) {
+                // Mostly columns and shared nodes, so that even 260 roots stay under the 8,000 bytes a compiled method
+                // may have.
+                String[] shapes = {"sma(close, 5) > close", "ema(volume, 3) * 2", "high - low", "open", "close"};
+                expressions.put("r" + i, roots == 3 ? shapes[i] : shapes[i % shapes.length]);
+            }
+            Plan plan = Plan.compile(expressions, Registry.standard());
+            assertEquals(true, Program.of(plan, true).fused(), roots + " roots: compiled");
+            PlanResult fused = new BlockExecutor(plan, 64).run(bars);
+            PlanResult interpreted = BlockExecutor.interpreted(plan, 64).run(bars);
+            for (String root : expressions.keySet()) {
+                for (int t = 0; t < n; t++) {
+                    same(interpreted.get(root).get(t), fused.get(root).get(t), roots + " roots, " + root + " at " + t);
+                }
+            }
+        }
+    }
+
     static double[] bar(PlanStream s, Bars bars, int t) {
         double[] b = new double[s.columns().size()];
         for (int i = 0; i < b.length; i++) {
