@@ -345,7 +345,7 @@ final class FusedCompiler {
      * {@code batch(columns, roots, n, block)}: takes each column and root array out of its {@code double[][]} and passes
      * it to {@code run} as a parameter of its own. Measured: the same loop reading its arrays out of a
      * {@code double[][]} in its own method ran a one-kernel plan ({@code macd(close, 12, 26, 9).macd}, 1M bars) at 11–13
-     * ns/bar, against 7.3–9.4 with the arrays as parameters (performance.md, "Arrays as parameters").
+     * ns/bar, against 7.3–9.6 with the arrays as parameters (performance.md, "Arrays as parameters").
      */
     private static void batchEntry(CodeBuilder b, ClassDesc self, int[] columns, int roots, MethodTypeDesc run) {
         b.aload(0);
@@ -363,9 +363,9 @@ final class FusedCompiler {
     }
 
     /**
-     * {@code run(column arrays…, root arrays…, n, block)} (or {@code run(columns, roots, n, block)}, see {@link #direct}):
-     * for each block of bars, the {@link #loops} one after another, a value crossing from one loop to a later one through a block-sized buffer, every other
-     * intermediate in a local.
+     * {@code run(column arrays…, root arrays…, n, block)} (or {@code run(columns, roots, n, block)}, see
+     * {@link #direct}): for each block of bars, the {@link #loops} one after another, a value crossing from one loop to
+     * a later one through a block-sized buffer, every other intermediate in a local.
      *
      * <p>The kernels are made here, in the method that loops over them, exactly as a generated {@code Ta.name(...)}
      * batch makes its one kernel: a kernel that never leaves the method is scalar-replaced by C2, its state kept in
