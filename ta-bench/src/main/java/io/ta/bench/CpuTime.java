@@ -35,4 +35,28 @@ public final class CpuTime {
         Arrays.sort(t);
         System.out.printf(Locale.ROOT, "%s.%s median %.2f fastest %.2f ns/bar (CPU)%n", args[0], args[1], t[10], t[0]);
     }
+
+    /**
+     * Warms each task up for 1.5 s of thread CPU time, then runs all of them in {@code rounds} interleaved rounds, so
+     * every task meets the same load and JIT history; returns each task's fastest round in CPU ns per bar.
+     */
+    static double[] fastestInterleaved(Runnable[] tasks, int rounds, int bars) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        for (Runnable task : tasks) {
+            long t0 = mx.getCurrentThreadCpuTime();
+            while (mx.getCurrentThreadCpuTime() - t0 < 1_500_000_000L) {
+                task.run();
+            }
+        }
+        double[] best = new double[tasks.length];
+        Arrays.fill(best, Double.POSITIVE_INFINITY);
+        for (int round = 0; round < rounds; round++) {
+            for (int k = 0; k < tasks.length; k++) {
+                long t0 = mx.getCurrentThreadCpuTime();
+                tasks[k].run();
+                best[k] = Math.min(best[k], (double) (mx.getCurrentThreadCpuTime() - t0) / bars);
+            }
+        }
+        return best;
+    }
 }

@@ -54,38 +54,33 @@ public final class NumericsReport {
         return out;
     }
 
+    private static final MathContext EXACT = new MathContext(60);
+
     /** Population standard deviation of the last n values, two-pass in exact arithmetic. */
     static double exactStd(double[] window) {
-        MathContext mc = new MathContext(60);
-        BigDecimal sum = BigDecimal.ZERO;
-        for (double v : window) {
-            sum = sum.add(new BigDecimal(v));
-        }
-        BigDecimal mean = sum.divide(BigDecimal.valueOf(window.length), mc);
-        BigDecimal ss = BigDecimal.ZERO;
-        for (double v : window) {
-            BigDecimal dv = new BigDecimal(v).subtract(mean);
-            ss = ss.add(dv.multiply(dv));
-        }
-        return Math.sqrt(ss.divide(BigDecimal.valueOf(window.length), mc).doubleValue());
+        return Math.sqrt(comoment(window, window).divide(BigDecimal.valueOf(window.length), EXACT).doubleValue());
     }
 
     /** The sample covariance of two equal-length windows, two-pass in 60-digit decimals. */
     static double exactCov(double[] x, double[] y) {
-        MathContext mc = new MathContext(60);
+        return comoment(x, y).divide(BigDecimal.valueOf(x.length - 1), EXACT).doubleValue();
+    }
+
+    /** {@code Σ(x − x̄)(y − ȳ)} of two equal-length windows, two-pass in 60-digit decimals. */
+    private static BigDecimal comoment(double[] x, double[] y) {
         BigDecimal sx = BigDecimal.ZERO;
         BigDecimal sy = BigDecimal.ZERO;
         for (int i = 0; i < x.length; i++) {
             sx = sx.add(new BigDecimal(x[i]));
             sy = sy.add(new BigDecimal(y[i]));
         }
-        BigDecimal mx = sx.divide(BigDecimal.valueOf(x.length), mc);
-        BigDecimal my = sy.divide(BigDecimal.valueOf(x.length), mc);
+        BigDecimal mx = sx.divide(BigDecimal.valueOf(x.length), EXACT);
+        BigDecimal my = sy.divide(BigDecimal.valueOf(x.length), EXACT);
         BigDecimal c = BigDecimal.ZERO;
         for (int i = 0; i < x.length; i++) {
             c = c.add(new BigDecimal(x[i]).subtract(mx).multiply(new BigDecimal(y[i]).subtract(my)));
         }
-        return c.divide(BigDecimal.valueOf(x.length - 1), mc).doubleValue();
+        return c;
     }
 
     static void line(String what, double got, double expected) {

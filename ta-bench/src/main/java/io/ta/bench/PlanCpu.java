@@ -1,9 +1,6 @@
 package io.ta.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -26,25 +23,19 @@ public final class PlanCpu {
     public static void main(String[] args) throws Exception {
         PlanBench bench = new PlanBench();
         bench.setup();
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        Method[] methods = new Method[METHODS.length];
-        for (int m = 0; m < methods.length; m++) {
-            methods[m] = PlanBench.class.getMethod(METHODS[m]);
-            long t0 = mx.getCurrentThreadCpuTime();
-            while (mx.getCurrentThreadCpuTime() - t0 < 1_500_000_000L) {
-                methods[m].invoke(bench);
-            }
+        Runnable[] tasks = new Runnable[METHODS.length];
+        for (int m = 0; m < tasks.length; m++) {
+            Method method = PlanBench.class.getMethod(METHODS[m]);
+            tasks[m] = () -> {
+                try {
+                    method.invoke(bench);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
         }
-        double[] best = new double[methods.length];
-        Arrays.fill(best, Double.POSITIVE_INFINITY);
-        for (int round = 0; round < 8; round++) {
-            for (int m = 0; m < methods.length; m++) {
-                long t0 = mx.getCurrentThreadCpuTime();
-                methods[m].invoke(bench);
-                best[m] = Math.min(best[m], (double) (mx.getCurrentThreadCpuTime() - t0) / PlanBench.N);
-            }
-        }
-        for (int m = 0; m < methods.length; m += 2) {
+        double[] best = CpuTime.fastestInterleaved(tasks, 8, PlanBench.N);
+        for (int m = 0; m < METHODS.length; m += 2) {
             System.out.printf(Locale.ROOT, "%s / %s: %.2f / %.2f ns/bar = %.3f%n", METHODS[m], METHODS[m + 1], best[m], best[m + 1],
                     best[m] / best[m + 1]);
         }

@@ -4,8 +4,6 @@ import io.ta.kernels.Ta;
 import io.ta.runtime.Bars;
 import io.ta.runtime.Plan;
 import io.ta.runtime.exec.BlockExecutor;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,18 +21,18 @@ public final class PlanPartsCpu {
     private static final int N = PlanBench.N;
     /** Each part's expression. */
     static final Map<String, String> PARTS = Map.ofEntries(
-            Map.entry("macd", "macd(close, 12, 26, 9).macd > macd(close, 12, 26, 9).signal"),
+            Map.entry("macd", PlanBench.WIDE_MACD),
             Map.entry("macdLine", "macd(close, 12, 26, 9).macd"),
-            Map.entry("bbands", "close < bbands(close, 20, 2).upper and close > bbands(close, 20, 2).lower"),
+            Map.entry("bbands", PlanBench.WIDE_BBANDS),
             Map.entry("bbandsUpper", "bbands(close, 20, 2).upper"),
-            Map.entry("maxAtr", "rolling_max(high, 20) - close < atr(high, low, close, 14) * 2"),
-            Map.entry("rsi", "rsi(close, 14) > 30"),
+            Map.entry("maxAtr", PlanBench.WIDE_MAX_ATR),
+            Map.entry("rsi", PlanBench.WIDE_RSI),
             Map.entry("rsiLine", "rsi(close, 14)"),
             Map.entry("ema", "ema(close, 12)"),
             Map.entry("sma", "sma(close, 20)"),
-            Map.entry("stochastic", "stochastic(high, low, close, 14, 3, 3).k > stochastic(high, low, close, 14, 3, 3).d"),
-            Map.entry("adx", "adx(high, low, close, 14).adx > 20"),
-            Map.entry("obv", "obv(close, volume) > sma(obv(close, volume), 20)"));
+            Map.entry("stochastic", PlanBench.WIDE_STOCHASTIC),
+            Map.entry("adx", PlanBench.WIDE_ADX),
+            Map.entry("obv", PlanBench.WIDE_OBV));
 
     private PlanPartsCpu() {}
 
@@ -85,22 +83,7 @@ public final class PlanPartsCpu {
         };
         Plan plan = Plan.compile(PARTS.get(part));
         Runnable fused = () -> new BlockExecutor(plan).run(bars);
-        Runnable[] m = {fused, hand};
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        for (Runnable r : m) {
-            long t0 = mx.getCurrentThreadCpuTime();
-            while (mx.getCurrentThreadCpuTime() - t0 < 1_500_000_000L) {
-                r.run();
-            }
-        }
-        double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
-        for (int round = 0; round < 10; round++) {
-            for (int k = 0; k < m.length; k++) {
-                long t0 = mx.getCurrentThreadCpuTime();
-                m[k].run();
-                best[k] = Math.min(best[k], (double) (mx.getCurrentThreadCpuTime() - t0) / N);
-            }
-        }
+        double[] best = CpuTime.fastestInterleaved(new Runnable[] {fused, hand}, 10, N);
         System.out.printf(Locale.ROOT, "%s: fused %.2f / hand %.2f ns/bar = %.3f%n", part, best[0], best[1], best[0] / best[1]);
     }
 
