@@ -168,7 +168,10 @@ class MaTypeInvariantsTest extends InvariantSuite {
             }
             if (finite) {
                 double diff = (hh - ll) / 100.0;
-                fastK[t] = Math.abs(hh - ll) <= 1e-12 * Math.abs(hh) ? 0.0 : (close[t] - ll) / diff;
+                double zero = 1e-12 * Math.max(Math.abs(hh), Math.abs(ll)); // a close this near the low is at it
+                fastK[t] = Math.abs(hh - ll) <= 1e-12 * Math.abs(hh) || Math.abs(close[t] - ll) <= zero ? 0.0
+                        : Math.abs(hh - close[t]) <= zero ? 100.0
+                        : (close[t] - ll) / diff;
             }
         }
         double[] fastD = new double[n];

@@ -18,7 +18,9 @@ import io.ta.spi.Checks;
  * fastk_period bars ({@link RollingMax} of the highs, {@link RollingMin} of the lows), in TA-Lib's operation order; 0
  * when {@code HH − LL} is 0 or negligible next to HH ({@link Checks#negligible}) — TA-Lib tests exactly 0, so on a
  * computed input that is flat up to rounding (the RSI of {@link StochRsi} pinned at 100) its %K jumps between 0 and
- * 100 with the last bit of the RSI; {@code fastd} is the {@link Ma} of fastk over fastd_period of type
+ * 100 with the last bit of the RSI; and exactly 0 or 100 when the close is within rounding of LL or HH (C − LL or
+ * HH − C negligible next to the larger of |HH| and |LL|), where TA-Lib passes on a %K of rounding noise, such as
+ * 1e-14 for an RSI flat at its low, which an adaptive fastd (kama) reads as movement; {@code fastd} is the {@link Ma} of fastk over fastd_period of type
  * fastd_ma_type (period 1 copies fastk, as TA-Lib's MA). Both outputs start at TA-Lib's single lookback
  * {@code (fastk_period − 1) + lb(fastd_ma_type, fastd_period)}.
  *
@@ -70,7 +72,13 @@ public final class Stochf {
         double k = Double.NaN;
         if (hh == hh && ll == ll && Double.isFinite(close)) {
             double diff = (hh - ll) / 100.0;
-            k = Checks.negligible(hh - ll, hh) ? 0.0 : (close - ll) / diff;
+            double scale = Math.max(Math.abs(hh), Math.abs(ll));
+            // A close within rounding of the low or the high is at it. On a computed input flat to the last bit (an
+            // RSI pinned at its low) C − LL is rounding noise, 1e-14 of the range, and an adaptive average of %K (kama
+            // in stochrsi) would read that noise as movement: its efficiency ratio becomes noise over noise.
+            k = Checks.negligible(hh - ll, hh) || Checks.negligible(close - ll, scale) ? 0.0
+                    : Checks.negligible(hh - close, scale) ? 100.0
+                    : (close - ll) / diff;
         }
         fastk = Double.NaN;
         fastd = Double.NaN;
