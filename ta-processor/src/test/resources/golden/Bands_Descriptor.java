@@ -136,6 +136,13 @@ public final class Bands_Descriptor implements KernelDescriptor {
     }
 
     @Override
+    public Complexity timeCost(ParamValues p) {
+        Args a = new Args(p);
+        validate(a.fastPeriod, a.slowPeriod, a.width);
+        return timeCostOf(new Bands(a.fastPeriod, a.slowPeriod, a.width));
+    }
+
+    @Override
     public int lookback(ParamValues p) {
         Args a = new Args(p);
         validate(a.fastPeriod, a.slowPeriod, a.width);
@@ -255,6 +262,18 @@ public final class Bands_Descriptor implements KernelDescriptor {
      */
     public static void stepKernel(Bands k, double high, double low) {
         k.step(high, low);
+    }
+
+    /**
+     * Per-bar cost of {@code k} as built: the largest over the parts and nested kernels it holds.
+     */
+    public static Complexity timeCostOf(Bands k) {
+        Complexity c = Complexity.CONSTANT;
+        c = c.max(WindowMean_Descriptor.timeCostOf(k.mean));
+        if (k.fast != null) {
+            c = c.max(WindowMean_Descriptor.timeCostOf(k.fast));
+        }
+        return c;
     }
 
     @Override

@@ -204,6 +204,13 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
         return Checks.finiteOrNaN(k.step(x));
     }
 
+    /**
+     * Per-bar cost of {@code k} as built: the largest over the parts and nested kernels it holds.
+     */
+    public static Complexity timeCostOf(WindowMean k) {
+        return Complexity.CONSTANT;
+    }
+
     @Override
     public String toString() {
         return "KernelDescriptor[window_mean]";

@@ -24,4 +24,9 @@ public enum Complexity {
     public String notation() {
         return notation;
     }
+
+    /** The higher of this order and {@code other}: the cost of doing both. */
+    public Complexity max(Complexity other) {
+        return other.compareTo(this) > 0 ? other : this;
+    }
 }

@@ -75,6 +75,19 @@ public interface KernelDescriptor {
      */
     Complexity timeCost();
 
+    /**
+     * Per-bar cost of the kernel as built with {@code params}: the largest cost of the state parts and nested kernels
+     * that instance holds. At most {@link #timeCost()}, which covers every parameter value; below it where parameters
+     * choose the parts, as {@code ma}'s {@code ma_type} does, or where a composite always builds the cheaper choice of a
+     * nested kernel, as {@code macd} builds its averages as EMAs. The planner reads it to decide which kernels need a
+     * loop of their own.
+     *
+     * @throws io.ta.error.InvalidParameterException if the values are out of range
+     */
+    default Complexity timeCost(ParamValues params) {
+        return timeCost();
+    }
+
     /** Memory in the window length, derived from the state like {@link #timeCost()}. */
     Complexity memoryCost();
 

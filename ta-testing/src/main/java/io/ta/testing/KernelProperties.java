@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.ta.annotation.Complexity;
 import io.ta.annotation.OutputKind;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.error.StreamStateException;
@@ -61,7 +62,8 @@ public final class KernelProperties {
                 dynamicTest("an outlier is forgotten one window after it left", () -> NumericsProperties.outlierRecovery(d)),
                 dynamicTest("no drift over a long stream", () -> NumericsProperties.longStreamDrift(d)),
                 dynamicTest("outputs scale with the prices as declared", () -> forAll(d, false, NumericsProperties::scaleEquivariance)),
-                dynamicTest("per-bar cost does not grow with the period", () -> NumericsProperties.costIsNotLinear(d))));
+                dynamicTest("per-bar cost does not grow with the period", () -> NumericsProperties.costIsNotLinear(d)),
+                dynamicTest("cost as built is at most the declared cost", () -> forAll(d, false, KernelProperties::builtCostWithinDeclared))));
     }
 
     /** Checks {@code property} on {@code ta.examples} random cases of {@code d}, shrinking a failure to a small case. */
@@ -112,6 +114,16 @@ public final class KernelProperties {
             from = to;
         }
         assertSame(batch, out, "chunked");
+    }
+
+    /**
+     * The cost of the kernel built with a case's parameters, which the planner reads to decide on an own loop, is never
+     * above the published cost that holds for every parameter.
+     */
+    static void builtCostWithinDeclared(KernelCase c) {
+        Complexity built = c.descriptor().timeCost(c.params());
+        assertTrue(built.compareTo(c.descriptor().timeCost()) <= 0,
+                c + ": costs " + built.notation() + " as built, above its declared " + c.descriptor().timeCost().notation());
     }
 
     /** A bar near {@code bar} (or a missing one), for previews and wrong updates. */

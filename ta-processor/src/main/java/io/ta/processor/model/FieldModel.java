@@ -2,6 +2,7 @@ package io.ta.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import io.ta.annotation.Complexity;
 
 /**
  * One instance field of a kernel, i.e. one piece of its state.
@@ -17,10 +18,12 @@ import com.palantir.javapoet.TypeName;
  * @param presence for {@link Kind#NESTED} and {@link Kind#PART}: whether the kernel may leave it null, and whether it
  *     is one of the kernel's alternatives ({@code @Nullable(alternative = true)}); {@link Presence#ALWAYS} otherwise
  * @param range for a mutable {@link Kind#SCALAR}: its declared {@code @Range}, checked on restore; null if none
+ * @param partCost for {@link Kind#PART}: the part's declared per-bar time ({@code @Cost}); {@link Complexity#CONSTANT}
+ *     for every other kind
  */
 public record FieldModel(
         String name, Kind kind, TypeName type, boolean isFinal, String component, ClassName partMark, Presence presence,
-        RangeModel range) {
+        RangeModel range, Complexity partCost) {
 
     /** How a field is owned by the generated code. */
     public enum Kind {

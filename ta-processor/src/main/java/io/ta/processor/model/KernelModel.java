@@ -32,6 +32,8 @@ import java.util.List;
  * @param invariants names of the kernel's {@code @Invariant} methods, checked on restore
  * @param timeCost per-bar cost, the largest over the state
  * @param memoryCost memory, the largest over the state
+ * @param stepCost the step's own per-bar work beyond its state ({@code @Kernel(cost)}), the floor of
+ *     {@code timeCostOf} for any instance
  */
 public record KernelModel(
         ClassName kernel,
@@ -55,7 +57,8 @@ public record KernelModel(
         long schema,
         List<String> invariants,
         Complexity timeCost,
-        Complexity memoryCost) {
+        Complexity memoryCost,
+        Complexity stepCost) {
 
     public KernelModel {
         aliases = List.copyOf(aliases);
@@ -86,7 +89,7 @@ public record KernelModel(
 
     /** The generated descriptor, {@code Name_Descriptor}. */
     public ClassName descriptorType() {
-        return sibling(kernel, "_Descriptor");
+        return descriptorTypeOf(kernel);
     }
 
     /** The generated batch result of a multi-output kernel, {@code NameResult}. */
@@ -97,6 +100,20 @@ public record KernelModel(
     /** The state companion of any kernel class (used for nested kernels too). */
     public static ClassName stateTypeOf(ClassName kernel) {
         return sibling(kernel, "_State");
+    }
+
+    /** The generated descriptor of another kernel type, {@code Name_Descriptor}. */
+    public static ClassName descriptorTypeOf(ClassName kernel) {
+        return sibling(kernel, "_Descriptor");
+    }
+
+    /**
+     * Whether an instance's per-bar cost depends on what it was built with: it holds a nested kernel (whose own parts
+     * may vary) or a part it may leave out. Otherwise every instance costs {@link #timeCost()}.
+     */
+    public boolean costVariesByInstance() {
+        return fields.stream().anyMatch(f -> f.kind() == FieldModel.Kind.NESTED
+                || (f.kind() == FieldModel.Kind.PART && f.nullable()));
     }
 
     private static ClassName sibling(ClassName kernel, String suffix) {

@@ -107,9 +107,7 @@ public final class ModelFactory {
         }
 
         Complexity[] cost = cost(type);
-        if (k.cost().compareTo(cost[0]) > 0) {
-            cost[0] = k.cost();
-        }
+        cost[0] = cost[0].max(k.cost());
 
         List<SelectorModel> selectors = new ArrayList<>();
         for (Selector s : k.selectors()) {
@@ -138,7 +136,8 @@ public final class ModelFactory {
                 fnv1a(layout(type)),
                 invariants(type),
                 cost[0],
-                cost[1]);
+                cost[1],
+                k.cost());
     }
 
     private List<String> invariants(TypeElement type) {
@@ -210,8 +209,8 @@ public final class ModelFactory {
                 }
                 c = new Complexity[] {declared.time(), declared.memory()};
             }
-            time = c[0].compareTo(time) > 0 ? c[0] : time;
-            memory = c[1].compareTo(memory) > 0 ? c[1] : memory;
+            time = time.max(c[0]);
+            memory = memory.max(c[1]);
         }
         return new Complexity[] {time, memory};
     }
@@ -325,15 +324,19 @@ public final class ModelFactory {
                 : absent.alternative() ? FieldModel.Presence.ALTERNATIVE : FieldModel.Presence.NULLABLE;
         return switch (t.getKind()) {
             case DOUBLE, INT, LONG, BOOLEAN ->
-                    new FieldModel(name, FieldModel.Kind.SCALAR, tn, fin, t.toString(), null, FieldModel.Presence.ALWAYS, range(type, f));
+                    new FieldModel(name, FieldModel.Kind.SCALAR, tn, fin, t.toString(), null, FieldModel.Presence.ALWAYS, range(type, f),
+                            Complexity.CONSTANT);
             case ARRAY -> new FieldModel(
-                    name, KernelElements.mirror(f, KernelElements.DERIVED) != null ? FieldModel.Kind.DERIVED : FieldModel.Kind.ARRAY, tn, fin, ((ArrayType) t).getComponentType().toString(), null, FieldModel.Presence.ALWAYS, null);
+                    name, KernelElements.mirror(f, KernelElements.DERIVED) != null ? FieldModel.Kind.DERIVED : FieldModel.Kind.ARRAY, tn, fin, ((ArrayType) t).getComponentType().toString(), null, FieldModel.Presence.ALWAYS, null,
+                    Complexity.CONSTANT);
             default -> {
                 if (elements.isKernelType(t)) {
-                    yield new FieldModel(name, FieldModel.Kind.NESTED, tn, fin, "", null, presence, null);
+                    yield new FieldModel(name, FieldModel.Kind.NESTED, tn, fin, "", null, presence, null, Complexity.CONSTANT);
                 }
                 TypeMirror mark = elements.statePartMark(t);
-                yield new FieldModel(name, FieldModel.Kind.PART, tn, fin, "", (ClassName) TypeName.get(mark), presence, null);
+                Cost declared = ((DeclaredType) t).asElement().getAnnotation(Cost.class);
+                yield new FieldModel(name, FieldModel.Kind.PART, tn, fin, "", (ClassName) TypeName.get(mark), presence, null,
+                        declared == null ? Complexity.CONSTANT : declared.time());
             }
         };
     }

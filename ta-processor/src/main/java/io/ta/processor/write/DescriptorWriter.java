@@ -119,6 +119,13 @@ public final class DescriptorWriter {
         t.addMethod(getter("schema", TypeName.LONG, CodeBlock.of("$T.SCHEMA", m.stateType())));
 
         ClassName args = self.nestedClass(ARGS);
+        if (m.costVariesByInstance()) {
+            t.addMethod(override("timeCost", Types.COMPLEXITY).addParameter(Types.PARAM_VALUES, "p")
+                    .addStatement("$T $N = new $T(p)", args, UNPACKED, args)
+                    .addStatement("validate($L)", unpacked(paramNames(m)))
+                    .addStatement("return timeCostOf(new $T($L))", m.kernel(), unpacked(paramNames(m)))
+                    .build());
+        }
         t.addMethod(override("lookback", TypeName.INT).addParameter(Types.PARAM_VALUES, "p")
                 .addStatement("$T $N = new $T(p)", args, UNPACKED, args)
                 .addStatement("validate($L)", unpacked(paramNames(m)))

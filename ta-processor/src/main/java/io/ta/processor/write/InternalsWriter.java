@@ -8,6 +8,8 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.ta.annotation.Complexity;
+import io.ta.processor.model.FieldModel;
 import io.ta.processor.model.GeneratedMembers;
 import io.ta.processor.model.InputModel;
 import io.ta.processor.model.KernelModel;
@@ -43,6 +45,45 @@ final class InternalsWriter {
         t.addMethod(batch(m));
         t.addMethod(loop(m));
         addFused(t, m);
+        t.addMethod(timeCostOf(m));
+    }
+
+    /**
+     * {@code timeCostOf(k)}: the per-bar cost of one instance, from the parts and nested kernels it holds (each nested
+     * kernel's own {@code timeCostOf}), so that a composite whose nested kernel may be costly in general but is built
+     * cheap (macd's averages are {@code ma}s, always EMAs) is planned as what it is.
+     */
+    private static MethodSpec timeCostOf(KernelModel m) {
+        MethodSpec.Builder b = MethodSpec.methodBuilder("timeCostOf").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(Types.COMPLEXITY)
+                .addJavadoc("Per-bar cost of {@code k} as built: the largest over the parts and nested kernels it holds.\n")
+                .addParameter(m.kernel(), "k");
+        if (!m.costVariesByInstance()) {
+            return b.addStatement("return $T.$L", Types.COMPLEXITY, m.timeCost()).build();
+        }
+        Complexity fixed = m.stepCost();
+        for (FieldModel f : m.fields()) {
+            if (f.kind() == FieldModel.Kind.PART && !f.nullable()) {
+                fixed = fixed.max(f.partCost());
+            }
+        }
+        b.addStatement("$T c = $T.$L", Types.COMPLEXITY, Types.COMPLEXITY, fixed);
+        for (FieldModel f : m.fields()) {
+            CodeBlock term;
+            if (f.kind() == FieldModel.Kind.NESTED) {
+                term = CodeBlock.of("$T.timeCostOf(k.$N)", KernelModel.descriptorTypeOf((ClassName) f.type()), f.name());
+            } else if (f.kind() == FieldModel.Kind.PART && f.nullable() && f.partCost() != Complexity.CONSTANT) {
+                term = CodeBlock.of("$T.$L", Types.COMPLEXITY, f.partCost());
+            } else {
+                continue;
+            }
+            if (f.nullable()) {
+                b.beginControlFlow("if (k.$N != null)", f.name()).addStatement("c = c.max($L)", term).endControlFlow();
+            } else {
+                b.addStatement("c = c.max($L)", term);
+            }
+        }
+        return b.addStatement("return c").build();
     }
 
     /**

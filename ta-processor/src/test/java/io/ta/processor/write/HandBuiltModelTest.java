@@ -1,6 +1,7 @@
 package io.ta.processor.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.palantir.javapoet.ClassName;
@@ -60,21 +61,21 @@ class HandBuiltModelTest {
                 new OutputModel("upper", "upper", "top line", Scale.PRICE),
                 new OutputModel("position", "position", "", "positionLookback", List.of("period"), "period", Scale.UNITLESS));
         List<FieldModel> fields = List.of(
-                new FieldModel("period", FieldModel.Kind.SCALAR, TypeName.INT, true, "int", null, FieldModel.Presence.ALWAYS, null),
+                new FieldModel("period", FieldModel.Kind.SCALAR, TypeName.INT, true, "int", null, FieldModel.Presence.ALWAYS, null, Complexity.CONSTANT),
                 new FieldModel("count", FieldModel.Kind.SCALAR, TypeName.LONG, false, "long", null, FieldModel.Presence.ALWAYS,
-                        new RangeModel("0", null, false)),
-                new FieldModel("weights", FieldModel.Kind.DERIVED, TypeName.get(double[].class), true, "double", null, FieldModel.Presence.ALWAYS, null),
-                new FieldModel("recent", FieldModel.Kind.ARRAY, TypeName.get(double[].class), true, "double", null, FieldModel.Presence.ALWAYS, null),
-                new FieldModel("inner", FieldModel.Kind.NESTED, INNER, true, "", null, FieldModel.Presence.NULLABLE, null),
-                new FieldModel("ring", FieldModel.Kind.PART, PART, true, "", PART_MARK, FieldModel.Presence.ALWAYS, null),
-                new FieldModel("upper", FieldModel.Kind.SCALAR, TypeName.DOUBLE, false, "double", null, FieldModel.Presence.ALWAYS, null),
-                new FieldModel("position", FieldModel.Kind.SCALAR, TypeName.DOUBLE, false, "double", null, FieldModel.Presence.ALWAYS, null));
+                        new RangeModel("0", null, false), Complexity.CONSTANT),
+                new FieldModel("weights", FieldModel.Kind.DERIVED, TypeName.get(double[].class), true, "double", null, FieldModel.Presence.ALWAYS, null, Complexity.CONSTANT),
+                new FieldModel("recent", FieldModel.Kind.ARRAY, TypeName.get(double[].class), true, "double", null, FieldModel.Presence.ALWAYS, null, Complexity.CONSTANT),
+                new FieldModel("inner", FieldModel.Kind.NESTED, INNER, true, "", null, FieldModel.Presence.NULLABLE, null, Complexity.CONSTANT),
+                new FieldModel("ring", FieldModel.Kind.PART, PART, true, "", PART_MARK, FieldModel.Presence.ALWAYS, null, Complexity.CONSTANT),
+                new FieldModel("upper", FieldModel.Kind.SCALAR, TypeName.DOUBLE, false, "double", null, FieldModel.Presence.ALWAYS, null, Complexity.CONSTANT),
+                new FieldModel("position", FieldModel.Kind.SCALAR, TypeName.DOUBLE, false, "double", null, FieldModel.Presence.ALWAYS, null, Complexity.CONSTANT));
         return new KernelModel(KERNEL, "channel", List.of("chan"), List.of(), Family.VOLATILITY, OutputKind.LEVEL,
                 new ChartModel(false, List.of("AUTO", "AUTO"), List.of("AUTO", "AUTO"), List.of(), Double.NaN, Double.NaN),
                 "A hand-made channel.", "none", "max(period, signal_period) - 1", List.of("period", "signalPeriod"),
                 params, inputs, outputs, true, "step", fields,
                 List.of(new RequireModel("signal_period", "signalPeriod", "LT", "period", "period")),
-                0x1234L, List.of(), Complexity.CONSTANT, Complexity.LOGARITHMIC);
+                0x1234L, List.of(), Complexity.CONSTANT, Complexity.LOGARITHMIC, Complexity.CONSTANT);
     }
 
     @Test
@@ -114,13 +115,34 @@ class HandBuiltModelTest {
             assertEquals(1, occurrences(src, unpack), "each parameter is unpacked in one place: " + unpack + " in\n" + src);
         }
         assertEquals(1, occurrences(src, "p.kernel().equals(\"channel\")"), "and checked to be this kernel's once: " + src);
-        // lookback, the per-output lookback, newStream and batch all read the one unpacking.
-        assertEquals(4, occurrences(src, "Args a = new Args(p);"), src);
+        // lookback, the per-output lookback, the instance's cost, newStream and batch all read the one unpacking.
+        assertEquals(5, occurrences(src, "Args a = new Args(p);"), src);
         assertTrue(src.contains("return Channel.positionLookback(a.period);"), "a per-output lookback reads it too: " + src);
         assertTrue(src.contains("return new ChannelStream(a.period, a.width, a.mode, a.signalPeriod, a.centered);"), src);
         assertTrue(src.contains("return \"max(period, signal_period) - 1\";"), src);
         assertTrue(src.contains("Family.VOLATILITY"), src);
         assertTrue(src.contains("Complexity.LOGARITHMIC"), src);
+    }
+
+    @Test
+    void anInstanceCostsWhatItHoldsANestedKernelAskedOnlyWhenPresent() {
+        String src = new DescriptorWriter().write(channel(), List.of()).toString();
+        assertTrue(src.contains("return timeCostOf(new Channel(a.period, a.width, a.mode, a.signalPeriod, a.centered));"),
+                "the cost with given parameters is the cost of the kernel they build: " + src);
+        assertInOrder(src, "public static Complexity timeCostOf(Channel k)", "Complexity c = Complexity.CONSTANT;",
+                "if (k.inner != null)", "c = c.max(Inner_Descriptor.timeCostOf(k.inner));", "return c;");
+        String leaf = new DescriptorWriter().write(withoutNested(), List.of()).toString();
+        assertTrue(leaf.contains("return Complexity.CONSTANT;"), "without a nested kernel, every instance costs the same: " + leaf);
+        assertFalse(leaf.contains("timeCost(ParamValues p)"), "and the descriptor keeps the default: " + leaf);
+    }
+
+    /** The channel without its nested kernel. */
+    private static KernelModel withoutNested() {
+        KernelModel c = channel();
+        return new KernelModel(c.kernel(), c.name(), c.aliases(), c.selectors(), c.family(), c.kind(), c.chart(), c.summary(),
+                c.reference(), c.lookbackFormula(), c.lookbackArgs(), c.params(), c.inputs(), c.outputs(), c.multiOutput(),
+                c.stepMethod(), c.fields().stream().filter(f -> f.kind() != FieldModel.Kind.NESTED).toList(), c.requires(),
+                c.schema(), c.invariants(), c.timeCost(), c.memoryCost(), c.stepCost());
     }
 
     @Test
@@ -146,7 +168,7 @@ class HandBuiltModelTest {
         return new KernelModel(c.kernel(), c.name(), c.aliases(), c.selectors(), c.family(), c.kind(), c.chart(), c.summary(),
                 c.reference(), c.lookbackFormula(), c.lookbackArgs(), c.params(), c.inputs(),
                 List.of(new OutputModel("value", "value", "", Scale.PRICE)), false, c.stepMethod(), c.fields(), c.requires(),
-                c.schema(), c.invariants(), c.timeCost(), c.memoryCost());
+                c.schema(), c.invariants(), c.timeCost(), c.memoryCost(), c.stepCost());
     }
 
     @Test

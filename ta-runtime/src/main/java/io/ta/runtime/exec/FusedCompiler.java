@@ -240,14 +240,15 @@ final class FusedCompiler {
 
     /**
      * Whether node {@code n} is a kernel that runs in a loop of its own over each block instead of in the plan's shared
-     * loop: its state has a part whose per-bar cost is above O(1) (an exact window's pass once per window, an order-statistics tree, a
-     * rescan). That work is a call, and C2 makes every value live across a call in the loop spill to the stack: in the
+     * loop: its state as built with the node's parameters ({@link io.ta.spi.KernelDescriptor#timeCost(io.ta.spi.ParamValues)})
+     * has a part whose per-bar cost is above O(1) (an exact window's pass once per window, an order-statistics tree, a
+     * rescan); {@code macd}, whose averages could be windows but are always EMAs, is not one. That work is a call, and C2 makes every value live across a call in the loop spill to the stack: in the
      * shared loop that is every other kernel's state. In a loop of its own the kernel runs as in a generated batch.
      * Measured on the strategy plan (100,000 bars, CPU ns/bar): {@code sma} in the shared loop cost the plan 11.5 against
      * 5.5 for its own batch, while the plan's three O(1) kernels took 12.5 fused against 15.0 composed by hand.
      */
     private static boolean ownLoop(ExecNode n) {
-        return n instanceof ExecNode.Kernel k && k.descriptor().timeCost() != Complexity.CONSTANT;
+        return n instanceof ExecNode.Kernel k && k.descriptor().timeCost(k.params()) != Complexity.CONSTANT;
     }
 
     /**
@@ -255,7 +256,7 @@ final class FusedCompiler {
      * alone; then the other nodes in plan order, cut wherever an own-loop kernel stands. Columns and constants are in
      * none: a loop loads the columns it reads, and constants are locals set once.
      */
-    private static List<List<ExecNode>> loops(ExecNode[] nodes) {
+    static List<List<ExecNode>> loops(ExecNode[] nodes) {
         Set<Integer> free = new HashSet<>();
         for (ExecNode n : nodes) {
             if (n instanceof ExecNode.Column || n instanceof ExecNode.Constant) {

@@ -1,0 +1,35 @@
+package io.ta.runtime.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.ta.runtime.Plan;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which kernels of a compiled plan get a loop of their own: those whose state, as built with the plan's parameters,
+ * costs more than O(1) per bar. The declared cost of a kernel covers every parameter, so reading it would put
+ * {@code macd} (whose averages are {@code ma}s, always EMAs) in a loop of its own and cost its crossing ~5 ns/bar.
+ */
+class OwnLoopsTest {
+    /** The loops of the plan's block, each as the names of its kernels (operators as "op"). */
+    static List<List<String>> loops(String expression) {
+        Plan plan = Plan.compile(expression);
+        ExecNode[] nodes = ExecNode.of(plan.nodes(), plan.columns());
+        return FusedCompiler.loops(nodes).stream()
+                .map(loop -> loop.stream().map(n -> n instanceof ExecNode.Kernel k ? k.descriptor().name() : "op").toList())
+                .toList();
+    }
+
+    @Test
+    void macdCrossingIsOneLoop() {
+        assertEquals(List.of(List.of("macd", "op")), loops("macd(close).macd > macd(close).signal"));
+    }
+
+    @Test
+    void aWindowKernelRunsAloneAndAnEmaTypeMaDoesNot() {
+        assertEquals(List.of(List.of("sma"), List.of("op")), loops("close > sma(close, 50)"));
+        assertEquals(List.of(List.of("ma"), List.of("op")), loops("close > ma(close, 50, ma_type='sma')"));
+        assertEquals(List.of(List.of("ma", "op")), loops("close > ma(close, 50, ma_type='ema')"));
+    }
+}
