@@ -12,12 +12,14 @@ import io.ta.annotation.Step;
 import io.ta.kernels.ma.Ema;
 import io.ta.kernels.ma.Ma;
 import io.ta.kernels.ma.MaType;
+import io.ta.spi.Checks;
 
 /**
  * Moving average convergence/divergence (G. Appel, 1979), as TA-Lib MACD with its alignment (CATALOG.md §3.1): the
  * slow {@link Ema} runs on every value; the fast one starts {@code slow_period − fast_period} values later, so its
  * seed is the mean of the fast_period values ending where the slow seed ends and both first output at bar
- * {@code slow_period − 1}. {@code macd = fast − slow}; {@code signal} is the EMA of the macd line
+ * {@code slow_period − 1}. {@code macd = fast − slow}, 0 where that is negligible next to the slow average
+ * ({@link Checks#negligible}: a rounding residue of a flat window, where TA-Lib passes on ±1 ulp); {@code signal} is the EMA of the macd line
  * ({@code k = 2/(signal_period+1)}) seeded with the mean of its first signal_period values;
  * {@code histogram = macd − signal}. All three outputs start at {@code (slow−1) + (signal−1)} (TA-Lib's single
  * lookback). CATALOG.md §1.7: laakhay ran independent x[0]-seeded EMAs.
@@ -115,6 +117,13 @@ public final class Macd {
             seen++;
         }
         double line = f - s;
+        // Two averages of a window flat to its last bit differ by a rounding residue, not a movement (sma 4 and sma 5
+        // of equal values differ by an ulp whose sign depends on the unit), so the line is 0 where it is negligible next
+        // to the averages (the slow one: where the line is that small, the two are equal to 1e-12): an adaptive signal
+        // average (kama in macdext) would read the residue as movement.
+        if (Checks.negligible(line, s)) {
+            line = 0.0;
+        }
         // The signal average starts at the macd line's first valid value (CATALOG.md §1.2).
         if (!signalStarted) {
             if (!Double.isFinite(line)) {
