@@ -404,12 +404,7 @@ public final class NumericsProperties {
             previous = current;
             current = t;
             previousLen = len;
-            long left = total - done;
-            // The last chunk is never shorter than the bars compared (w), so they all sit in one output array.
-            len = (int) Math.min(chunk, left);
-            if (left > len && left - len < w) {
-                len = (int) (left - w);
-            }
+            len = chunkLength(total - done, chunk, w);
             walk.fill(d, current, len);
             s.updateRange(current, out, 0, len);
             done += len;
@@ -460,6 +455,15 @@ public final class NumericsProperties {
     }
 
     /**
+     * The next chunk of the drift walk, {@code left} bars to go: the last chunk is never shorter than the bars compared
+     * ({@code w}), so they all sit in one output array.
+     */
+    static int chunkLength(long left, int chunk, int w) {
+        int len = (int) Math.min(chunk, left);
+        return left > len && left - len < w ? (int) (left - w) : len;
+    }
+
+    /**
      * The last {@code w} outputs of a stream fed the drift walk's bars {@code [from, total)}, the walk regenerated from
      * {@code walkSeed} in the drift run's chunks (its last chunk holds at least {@code w} bars).
      */
@@ -472,11 +476,7 @@ public final class NumericsProperties {
         long done = 0;
         int len = 0;
         while (done < total) {
-            long left = total - done;
-            len = (int) Math.min(chunk, left);
-            if (left > len && left - len < w) {
-                len = (int) (left - w);
-            }
+            len = chunkLength(total - done, chunk, w);
             walk.fill(d, bars, len);
             int a = (int) Math.max(0, Math.min(len, from - done));
             s.updateRange(bars, out, a, len);
