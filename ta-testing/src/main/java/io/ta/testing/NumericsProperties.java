@@ -521,7 +521,8 @@ public final class NumericsProperties {
      * ×c², volume ×v, price·volume ×c·v, unitless unchanged; {@link Scale#NONE} is not checked. Two factors per case:
      * powers of two from 2⁻³⁰ to 2³⁰ scale every intermediate result exactly, so the outputs must match <em>bit for
      * bit</em> — any constant that does not move with the unit of quotation (an absolute epsilon) shows; powers of ten
-     * from 1e-9 to 1e9, to 1e-12 of the outputs' scale. Such a factor is inexact, so it changes how every intermediate
+     * from 1e-9 to 1e9, to 1e-12 of the outputs' scale (for a price output, at least the prices': a difference of two
+     * averages of a flat window is an ulp of the prices, whatever its own size). Such a factor is inexact, so it changes how every intermediate
      * result rounds; a difference beyond 1e-12 is accepted only at bars where the kernel moves as much under other
      * inexact re-quotations of the same data (by c·(1 ± 2⁻⁵²), c·(1 ± 3·2⁻⁵²), ×3, ×⅓, ×7, ×1.1, ×0.9) — an
      * ill-conditioned bar (a stochastic of a series flat to the last bit, an adaptive average near a branch), not a
@@ -573,6 +574,18 @@ public final class NumericsProperties {
             for (double e : expected[o]) {
                 if (Double.isFinite(e)) {
                     scales.merge(d.outputs().get(o).scale(), Math.abs(e), Math::max);
+                }
+            }
+        }
+        // A price output is at least at the scale of the prices it was computed from, as in difference(): the
+        // difference of two averages of a flat window (dpo, seed 12) is a rounding residue of the prices, an ulp of
+        // them, not of itself. Variances keep their own scale: their cancellation is what is tested there.
+        for (int i = 0; i < c.inputs().length; i++) {
+            if (d.inputScale(i) == Scale.PRICE) {
+                for (double x : c.inputs()[i]) {
+                    if (Double.isFinite(x)) {
+                        scales.merge(Scale.PRICE, Math.abs(x) * price, Math::max);
+                    }
                 }
             }
         }
