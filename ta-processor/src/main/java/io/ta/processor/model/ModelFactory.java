@@ -203,16 +203,21 @@ public final class ModelFactory {
             if (elements.isKernelType(f.asType())) {
                 c = cost(t);
             } else {
-                Cost declared = t.getAnnotation(Cost.class);
-                if (declared == null) {
+                c = partCost(t);
+                if (c == null) {
                     continue; // not a part, or one without @Cost: the validator has reported it
                 }
-                c = new Complexity[] {declared.time(), declared.memory()};
             }
             time = time.max(c[0]);
             memory = memory.max(c[1]);
         }
         return new Complexity[] {time, memory};
+    }
+
+    /** A state part's declared time and memory ({@code @Cost}), or null for a type without one. */
+    private static Complexity[] partCost(TypeElement part) {
+        Cost declared = part.getAnnotation(Cost.class);
+        return declared == null ? null : new Complexity[] {declared.time(), declared.memory()};
     }
 
     /** The kernel's {@code @Chart} and its outputs' panes and styles (an output without its own takes the kernel's). */
@@ -334,9 +339,9 @@ public final class ModelFactory {
                     yield new FieldModel(name, FieldModel.Kind.NESTED, tn, fin, "", null, presence, null, Complexity.CONSTANT);
                 }
                 TypeMirror mark = elements.statePartMark(t);
-                Cost declared = ((DeclaredType) t).asElement().getAnnotation(Cost.class);
+                Complexity[] declared = partCost((TypeElement) ((DeclaredType) t).asElement());
                 yield new FieldModel(name, FieldModel.Kind.PART, tn, fin, "", (ClassName) TypeName.get(mark), presence, null,
-                        declared == null ? Complexity.CONSTANT : declared.time());
+                        declared == null ? Complexity.CONSTANT : declared[0]);
             }
         };
     }
