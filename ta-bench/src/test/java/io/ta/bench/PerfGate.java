@@ -20,14 +20,15 @@ final class PerfGate {
 
     /**
      * The budget of the ratios HotSpot compiles in one of two ways from one JVM to the next ({@link #NOISY}): single
-     * forks reached 1.58× (macd) and 1.67× (sma stream update, the window part's block turn inlined or called) of the
-     * baseline. With this budget no single fork observed would fail; a 2× slowdown still exceeds it on a machine where
-     * the ratio runs no more than 10% lower than where the baseline was recorded.
+     * forks reached 1.58× (macd), 1.67× (sma stream update, the window part's block turn inlined or called) and 1.7×
+     * (sma batch on its anchored total, its step inlined into the loop or not) of the baseline. With this budget no
+     * single fork observed would fail; a 2× slowdown still exceeds it on a machine where the ratio runs no more than
+     * 10% lower than where the baseline was recorded.
      */
     static final double NOISY_BUDGET = 1.8;
 
     /** The ratios gated with {@link #NOISY_BUDGET}. */
-    static final List<String> NOISY = List.of("macd / TA-Lib", "sma stream update / batch");
+    static final List<String> NOISY = List.of("macd / TA-Lib", "sma / TA-Lib", "sma stream update / batch");
 
     /** Ratio name → {numerator benchmark, denominator benchmark} (methods of {@link GateBench}). */
     static final Map<String, String[]> PAIRS = new LinkedHashMap<>();

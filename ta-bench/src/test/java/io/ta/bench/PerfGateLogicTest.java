@@ -52,7 +52,7 @@ class PerfGateLogicTest {
             assertTrue(PerfGate.PAIRS.containsKey(r), r);
             assertEquals(PerfGate.NOISY_BUDGET, PerfGate.budget(r));
         }
-        assertEquals(PerfGate.BUDGET, PerfGate.budget("sma / TA-Lib"));
+        assertEquals(PerfGate.BUDGET, PerfGate.budget("wma / TA-Lib"));
     }
 
     @Test

@@ -14,6 +14,8 @@ import io.ta.kernels.ma.Sma;
 import io.ta.kernels.ma.Sma_State;
 import io.ta.kernels.stats.RollingMedian;
 import io.ta.kernels.stats.RollingMedian_State;
+import io.ta.kernels.stats.RollingSum;
+import io.ta.kernels.stats.RollingSum_State;
 import io.ta.testing.Descriptors;
 import io.ta.spi.Checks;
 import io.ta.spi.KernelDescriptor;
@@ -167,10 +169,18 @@ class CountersTest {
         double[] x = walk(600, 3);
         int period = 20;
         ParamValues p = ParamValues.of(Descriptors.named("sma"), java.util.Map.of("period", period));
-        // Moving the push count by a multiple of both block buffers (2·period) keeps every value where it was.
+        // Moving the push count by a multiple of the ring (period + 2) and of the anchor's block (period) keeps every
+        // value in its slot and every anchor where it was.
         ages("sma", p, q -> new Sma(period), k -> k::step, Sma_State::writeState,
                 Sma_State.SCHEMA, k -> {
-                    Object part = get(get(k, "sum"), "window");
+                    Object part = get(k, "sum");
+                    set(part, "seq", (long) get(part, "seq") + (long) period * (period + 2) * (1L << 24));
+                }, x, 333);
+        ParamValues ps = ParamValues.of(Descriptors.named("rolling_sum"), java.util.Map.of("period", period));
+        // Moving the push count by a multiple of both block buffers (2·period) keeps every value where it was.
+        ages("rolling_sum", ps, q -> new RollingSum(period), k -> k::step, RollingSum_State::writeState,
+                RollingSum_State.SCHEMA, k -> {
+                    Object part = get(k, "window");
                     set(part, "seq", (long) get(part, "seq") + 2L * period * (1L << 26));
                 }, x, 333);
         ParamValues pm = ParamValues.of(Descriptors.named("rolling_median"), java.util.Map.of("period", period));

@@ -6,11 +6,17 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
-import io.ta.kernels.stats.RollingSum;
+import io.ta.state.AnchoredSum;
 
 /**
- * Simple moving average, as TA-Lib SMA: the {@link RollingSum} total divided by n (TA-Lib's own operation order).
- * Period 1 is the identity.
+ * Simple moving average, as TA-Lib SMA: a running window total divided by n (TA-Lib's own operation order). The total
+ * is an {@link AnchoredSum}, TA-Lib's one add per bar re-anchored to a fresh sum every n bars, so it cannot drift and
+ * forgets an outlier at most one window after it left; a window of zeros averages to exactly 0. Period 1 is the
+ * identity. (Sums whose size matters next to zero, such as sums of gains or flows, use the exact
+ * {@link io.ta.kernels.stats.RollingSum}.)
+ *
+ * <p>Missing values (non-finite) occupy their window slot without entering the sum; the output is NaN while one
+ * is inside the window (CATALOG.md §5.2).
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(
@@ -22,11 +28,11 @@ import io.ta.kernels.stats.RollingSum;
         scale = Scale.PRICE)
 public final class Sma {
     final double period;
-    final RollingSum sum;
+    final AnchoredSum sum;
 
     public Sma(@Param(defaultValue = "20", min = 1, max = 100_000) int period) {
         this.period = period;
-        this.sum = new RollingSum(period);
+        this.sum = new AnchoredSum(period);
     }
 
     public static int lookback(int period) {
@@ -35,6 +41,8 @@ public final class Sma {
 
     @Step
     public double step(double x) {
-        return sum.step(x) / period;
+        AnchoredSum w = sum;
+        w.push(x);
+        return w.isFull() && !w.hasMissing() ? w.sum() / period : Double.NaN;
     }
 }

@@ -7,8 +7,8 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
-import io.ta.kernels.ma.Sma;
 import io.ta.kernels.stats.RollingMax;
+import io.ta.kernels.stats.RollingSum;
 
 /**
  * Ulcer index (P. Martin and B. McCann, 1987; "The Investor's Guide to Fidelity Funds", 1989): the root mean square of
@@ -31,11 +31,14 @@ import io.ta.kernels.stats.RollingMax;
         scale = Scale.UNITLESS)
 public final class UlcerIndex {
     final RollingMax highest;
-    final Sma meanSquare;
+    final double period;
+    /** Exact, not sma's running total: a window at its highs must give exactly 0, never the root of a residue. */
+    final RollingSum squares;
 
     public UlcerIndex(@Param(defaultValue = "14", min = 1, max = 100_000) int period) {
         this.highest = new RollingMax(period);
-        this.meanSquare = new Sma(period);
+        this.period = period;
+        this.squares = new RollingSum(period);
     }
 
     public static int lookback(int period) {
@@ -47,8 +50,6 @@ public final class UlcerIndex {
         double v = x > 0 ? x : Double.NaN;
         double max = highest.step(v);
         double drawdown = 100.0 * (v - max) / max;
-        double ms = meanSquare.step(drawdown * drawdown);
-        // A mean of non-negative squares can only come out below zero through rounding in the running sum.
-        return Math.sqrt(Math.max(ms, 0.0));
+        return Math.sqrt(squares.step(drawdown * drawdown) / period);
     }
 }

@@ -1,0 +1,260 @@
+package io.ta.state;
+
+import io.ta.annotation.Complexity;
+import io.ta.annotation.Cost;
+import io.ta.spi.StatePart;
+import io.ta.spi.StateReader;
+import io.ta.spi.StateWriter;
+import java.util.Arrays;
+
+/**
+ * The sum of the last {@code window} pushed values (missing ones count as 0; see {@link #hasMissing()}) as a running
+ * total — TA-Lib's {@code total += entering − leaving}, one add per push — that is re-anchored to a fresh sum every
+ * {@code window} pushes, in O(1) time per push with no pass over the window ever.
+ *
+ * <p>Why: a plain running total carries the rounding residue of every value that ever passed through it, so it drifts
+ * with the length of a stream and keeps an outlier's residue for good (a 1e20 tick leaves ~1e4 behind). Here a second
+ * sum, {@code shadow}, adds the values of the current block of {@code window} pushes and nothing else. When the block
+ * is complete its values are exactly the window, so the shadow is a fresh sum of the window and replaces the total:
+ * whatever the total had accumulated is dropped. The error is therefore bounded by the rounding of at most
+ * {@code 2·window} additions of values near the window's, however long the stream, and an outlier's residue is gone
+ * at the first block boundary after it left the window — at most one window after it left. (The block scheme of
+ * {@link WindowSum}, which forgets it the moment it leaves, pays for that with a pass over each block and a less
+ * compact push; this part is what the hot averages use.)
+ *
+ * <p>The ring has {@code window + 2} slots, so the two pushes a stream may make past a checkpoint (an update, then a
+ * preview) overwrite nothing its window holds, and marks and rewinds are O(1) scalars. It grows geometrically while
+ * the first values arrive (memory O(min(window, pushes))). Results depend only on the push count, the values and the
+ * anchors, which are aligned to the first push, so batch and stream agree bit for bit.
+ *
+ * <p>Snapshots hold the push count, the age of the newest missing value, the running total (it is the one number that
+ * depends on values no longer in the window) and the window's values; the shadow and the newest non-zero value are
+ * recomputed on restore by the additions and tests a push makes. Contract: at most one push between a mark and its rewind.
+ */
+@Cost(time = Complexity.CONSTANT, memory = Complexity.LINEAR)
+public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
+    private static final int INITIAL_CAPACITY = 16;
+    /** No stream pushes 2⁶² values (146 years at a value per nanosecond): a larger count is a corrupt snapshot. */
+    static final long MAX_PUSHES = 1L << 62;
+    /** "Never", as a push index: far enough below any count that {@code seq − NEVER} cannot overflow. */
+    static final long NEVER = Long.MIN_VALUE / 4;
+
+    private final int window;
+    /** The pushed values, missing ones as 0. Slots at or past {@code slot + 2} are unwritten until the ring wraps. */
+    private double[] ring;
+    /** The slot of the next push. */
+    private int slot;
+    /** Pushes in the current block: {@code seq mod window}. */
+    private int fill;
+    private long seq;
+    private long lastMissing = NEVER;
+    private long lastNonZero = NEVER;
+    /** The window's sum: the last anchor, plus every value that entered since, minus every value that left. */
+    private double total;
+    /** The current block's values, summed in push order from 0. */
+    private double shadow;
+
+    /** A window of {@code window} values (at least 1). */
+    public AnchoredSum(int window) {
+        if (window < 1) {
+            throw new IllegalArgumentException("AnchoredSum window must be >= 1, got " + window);
+        }
+        this.window = window;
+        this.ring = new double[capacity(window, 0)];
+    }
+
+    /** The ring's size after {@code pushes} pushes: room for the next two, up to {@code window + 2}. */
+    static int capacity(int window, long pushes) {
+        int cap = Math.min(window + 2, INITIAL_CAPACITY);
+        while (cap < pushes + 2 && cap < window + 2) {
+            cap = Math.min(window + 2, cap * 2);
+        }
+        return cap;
+    }
+
+    /** The window size. */
+    public int window() {
+        return window;
+    }
+
+    /** Pushes so far. */
+    public long count() {
+        return seq;
+    }
+
+    /** Whether {@code window} values have been pushed. */
+    public boolean isFull() {
+        return seq >= window;
+    }
+
+    /** Whether a missing (non-finite) value is inside the current window. */
+    public boolean hasMissing() {
+        return seq - 1 - lastMissing < window;
+    }
+
+    /**
+     * The sum of the finite values in the window; exactly 0 for a window of zeros, whatever the total's rounding has
+     * left behind of the values before them (a sum of drawdowns or gains must not come out at 1e-17). Requires
+     * {@link #isFull()}.
+     */
+    public double sum() {
+        return seq - 1 - lastNonZero < window ? total : 0.0;
+    }
+
+    /** Adds the next value; the value {@code window} pushes back leaves. */
+    public void push(double x) {
+        double[] v = ring;
+        int j = slot;
+        // The leaving value sits two slots ahead once the ring has its full size; before that, that slot is unwritten.
+        int o = j + 2;
+        if (o >= v.length) {
+            if (v.length < window + 2) {
+                v = ring = grown(v, window);
+            } else {
+                o -= v.length;
+            }
+        }
+        if (!(Math.abs(x) <= Double.MAX_VALUE)) {
+            lastMissing = seq;
+            x = 0.0;
+        } else if (x != 0.0) {
+            lastNonZero = seq;
+        }
+        double leaving = v[o];
+        v[j] = x;
+        total += x - leaving;
+        shadow += x;
+        seq++;
+        slot = j + 1 == v.length ? 0 : j + 1;
+        if (++fill == window) {
+            fill = 0;
+            total = shadow;
+            shadow = 0.0;
+        }
+    }
+
+    /**
+     * {@code v} doubled, up to {@code window + 2} slots. Out of line: it runs a few times per stream, and inlined its
+     * array copy would make {@code push} too big for C2 to inline into a kernel's loop once compiled on its own.
+     */
+    static double[] grown(double[] v, int window) {
+        return Arrays.copyOf(v, Math.min(window + 2, v.length * 2));
+    }
+
+    @Override
+    public Mark newMark() {
+        return new Mark();
+    }
+
+    @Override
+    public void mark(Mark m) {
+        m.seq = seq;
+        m.lastMissing = lastMissing;
+        m.lastNonZero = lastNonZero;
+        m.slot = slot;
+        m.fill = fill;
+        m.total = total;
+        m.shadow = shadow;
+    }
+
+    @Override
+    public void rewind(Mark m) {
+        assert seq - m.seq <= 1 && seq >= m.seq : "AnchoredSum: more than one push between mark and rewind";
+        seq = m.seq;
+        lastMissing = m.lastMissing;
+        lastNonZero = m.lastNonZero;
+        slot = m.slot;
+        fill = m.fill;
+        total = m.total;
+        shadow = m.shadow;
+    }
+
+    /**
+     * The window (checked on read), the push count, the age of the newest missing value in the window (0: none), the
+     * running total, then the window's values oldest first (missing ones as 0).
+     */
+    @Override
+    public void write(StateWriter out) {
+        out.putInt(window);
+        out.putLong(seq);
+        long age = seq - lastMissing;
+        out.putLong(age <= window ? age : 0);
+        out.putDouble(total);
+        writeWindow(out, ring, seq, window);
+    }
+
+    /** The last {@code min(seq, window)} values of {@code ring}, oldest first. */
+    static void writeWindow(StateWriter out, double[] ring, long seq, int window) {
+        int cap = ring.length;
+        for (long s = Math.max(0, seq - window); s < seq; s++) {
+            out.putDouble(ring[(int) (s % cap)]);
+        }
+    }
+
+    /**
+     * Reads what {@link #write} wrote and recomputes the shadow by the additions a push makes, so the part continues
+     * bit for bit. The values older than the window are not stored: nothing reads them again.
+     */
+    @Override
+    public void read(StateReader in) {
+        in.expectInt("window", window);
+        long s = in.getLong("window push count", 0, MAX_PUSHES);
+        int count = (int) Math.min(s, window);
+        long age = in.getLong("age of the newest missing value", 0, count);
+        double t = in.getDouble();
+        double[] v = readWindow(in, window, s, count, age);
+        int cap = v.length;
+        long nonZero = NEVER;
+        for (long p = s - count; p < s; p++) {
+            if (v[(int) (p % cap)] != 0.0) {
+                nonZero = p;
+            }
+        }
+        int f = (int) (s % window);
+        double sh = 0.0;
+        for (long p = s - f; p < s; p++) {
+            sh += v[(int) (p % cap)];
+        }
+        ring = v;
+        seq = s;
+        slot = (int) (s % cap);
+        fill = f;
+        lastMissing = age == 0 ? NEVER : s - age;
+        lastNonZero = nonZero;
+        total = t;
+        shadow = sh;
+    }
+
+    /**
+     * The ring after {@code s} pushes, from the {@code count} values {@link #writeWindow} wrote: each finite, and 0
+     * (not −0) at the age of the newest missing value, as a push stores them.
+     */
+    static double[] readWindow(StateReader in, int window, long s, int count, long age) {
+        if (count > in.remaining()) {
+            throw in.corrupt("a window of " + count + " values runs past the end of the snapshot");
+        }
+        int cap = capacity(window, s);
+        double[] v = new double[cap];
+        for (long p = s - count; p < s; p++) {
+            double x = in.getDouble();
+            if (!(Math.abs(x) <= Double.MAX_VALUE) || (s - p == age && Double.doubleToRawLongBits(x) != 0L)) {
+                throw in.corrupt("window value " + x + " at push " + p + " is not one a push stores");
+            }
+            v[(int) (p % cap)] = x;
+        }
+        return v;
+    }
+
+    /** An {@link AnchoredSum} checkpoint: the push count, positions and the two sums. */
+    public static final class Mark implements StatePart.Mark {
+        long seq;
+        long lastMissing = NEVER;
+        long lastNonZero = NEVER;
+        int slot;
+        int fill;
+        double total;
+        double shadow;
+
+        Mark() {}
+    }
+}
