@@ -29,7 +29,8 @@ import java.util.Arrays;
  *
  * <p>Snapshots hold the push count, the age of the newest missing value, the running total (it is the one number that
  * depends on values no longer in the window) and the window's values; the shadow and the newest non-zero value are
- * recomputed on restore by the additions and tests a push makes. Contract: at most one push between a mark and its rewind.
+ * recomputed on restore by the additions and tests a push makes. Contract: at most one push between a mark and its
+ * rewind.
  */
 @Cost(time = Complexity.CONSTANT, memory = Complexity.LINEAR)
 public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {

@@ -10,11 +10,11 @@ import io.ta.spi.StateWriter;
  * The linearly weighted sum of the last {@code window} pushed values, {@code Σ k·x} with weight 1 for the oldest and
  * {@code window} for the newest (missing values count as 0; see {@link #hasMissing()}), and their plain sum: TA-Lib's
  * WMA recurrences ({@code weighted += n·entering − sum}, {@code sum += entering − leaving}), re-anchored every
- * {@code window} pushes to fresh sums of the block just completed, as {@link AnchoredSum} does for a plain sum: O(1) per
- * push, no drift, and an outlier's residue gone at most one window after it left. The weights make no cancellation a
- * window of prices near 1e6 would notice (the weighted mean, not a slope, is what this serves; {@link WindowTrend}
- * serves slopes). Ring, checkpoints and snapshots as {@link AnchoredSum}'s; a window of zeros gives exactly 0.
- * Contract: at most one push between a mark and its rewind.
+ * {@code window} pushes to fresh sums of the block just completed, as {@link AnchoredSum} does for a plain sum: O(1)
+ * per push, no drift, and an outlier's residue gone at most one window after it left. The weights make no
+ * cancellation a window of prices near 1e6 would notice (the weighted mean, not a slope, is what this serves;
+ * {@link WindowTrend} serves slopes). Ring, checkpoints and snapshots as {@link AnchoredSum}'s; a window of zeros
+ * gives exactly 0. Contract: at most one push between a mark and its rewind.
  */
 @Cost(time = Complexity.CONSTANT, memory = Complexity.LINEAR)
 public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.Mark> {

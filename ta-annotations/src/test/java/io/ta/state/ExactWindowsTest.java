@@ -19,9 +19,10 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * The window sums ({@link AnchoredSum}, {@link WindowSum}), the exact window parts ( {@link WindowMoments}, {@link WindowComoments}, {@link WindowTrend}) and
- * {@link OrderStatistics} against references computed from scratch over each window in exact (BigDecimal) arithmetic;
- * their checkpoints against uninterrupted runs bit for bit; their snapshots against corrupt input.
+ * The anchored sums ({@link AnchoredSum}, {@link AnchoredWeightedSum}), the exact window parts ({@link WindowSum},
+ * {@link WindowMoments}, {@link WindowComoments}, {@link WindowTrend}) and {@link OrderStatistics} against references
+ * computed from scratch over each window in exact (BigDecimal) arithmetic; their checkpoints against uninterrupted runs
+ * bit for bit; their snapshots against corrupt input.
  */
 class ExactWindowsTest {
     private static final MathContext MC = new MathContext(160);
@@ -140,7 +141,8 @@ class ExactWindowsTest {
                     }
                     if ((t + 1) % w == 0) {
                         close("anchor w=" + w + " t=" + t, exact.doubleValue(), s.sum(), abs);
-                        close("weighted anchor w=" + w + " t=" + t, exactWeighted.doubleValue(), ws.weightedSum(), w * abs);
+                        close("weighted anchor w=" + w + " t=" + t, exactWeighted.doubleValue(), ws.weightedSum(),
+                                w * abs);
                     }
                     int anchor = (t + 1) / w * w - 1;
                     double seen = 0;

@@ -24,7 +24,7 @@ class CostAsBuiltTest {
     @Test
     void maCostsWhatItsTypeCosts() {
         assertEquals(Complexity.CONSTANT_AMORTIZED, Descriptors.named("ma").timeCost(), "published: its costliest type");
-        assertEquals(Complexity.CONSTANT_AMORTIZED, built("ma", Map.of("period", 30, "ma_type", "kama")), "an exact sum");
+        assertEquals(Complexity.CONSTANT_AMORTIZED, built("ma", Map.of("period", 30, "ma_type", "kama")), "exact sum");
         assertEquals(Complexity.CONSTANT, built("ma", Map.of("period", 30, "ma_type", "sma")), "an anchored total");
         assertEquals(Complexity.CONSTANT, built("ma", Map.of("period", 30, "ma_type", "wma")), "anchored totals");
         assertEquals(Complexity.CONSTANT, built("ma", Map.of("period", 30, "ma_type", "trima")), "two of them");

@@ -14,9 +14,10 @@ import io.ta.kernels.stats.RollingSum;
  * Ulcer index (P. Martin and B. McCann, 1987; "The Investor's Guide to Fidelity Funds", 1989): the root mean square of
  * percentage drawdowns. Each bar's drawdown is measured from the highest x of its last n bars,
  * {@code R = 100·(x − max)/max} ({@link RollingMax}), and the index is {@code √(mean of R² over the last n bars)}
- * ({@link Sma}) — the rolling form of StockCharts, pandas-ta and TradingView, default 14 as Martin. (Martin's own
- * worked examples measure each drawdown from the highest price since the start of the period under study; a rolling
- * n-bar high is what makes it an indicator.) Lookback {@code 2(n − 1)}: the mean starts at the first drawdown.
+ * (the exact {@link RollingSum} over n) — the rolling form of StockCharts, pandas-ta and TradingView, default 14 as
+ * Martin. (Martin's own worked examples measure each drawdown from the highest price since the start of the period
+ * under study; a rolling n-bar high is what makes it an indicator.) Lookback {@code 2(n − 1)}: the mean starts at the
+ * first drawdown.
  *
  * <p>Percentage drawdowns need positive prices (domain {@code x > 0}); a non-positive value counts as missing. Missing
  * values make the output NaN while they are inside either window, then it is exact again (§5.2).
