@@ -178,10 +178,25 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
     public void write(StateWriter out) {
         out.putInt(window);
         out.putLong(seq);
-        long age = seq - lastMissing;
-        out.putLong(age <= window ? age : 0);
+        out.putLong(missingAge(seq, lastMissing, window));
         out.putDouble(total);
         writeWindow(out, ring, seq, window);
+    }
+
+    /** How many pushes back the newest missing value is, if it is inside the window; 0 if none is. */
+    static long missingAge(long seq, long lastMissing, int window) {
+        long age = seq - lastMissing;
+        return age <= window ? age : 0;
+    }
+
+    /** The push index of the newest non-zero value among the last {@code count} of {@code s} pushes, or NEVER. */
+    static long newestNonZero(double[] ring, long s, int count) {
+        for (long p = s - 1; p >= s - count; p--) {
+            if (ring[(int) (p % ring.length)] != 0.0) {
+                return p;
+            }
+        }
+        return NEVER;
     }
 
     /** The last {@code min(seq, window)} values of {@code ring}, oldest first. */
@@ -205,12 +220,6 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
         double t = in.getDouble();
         double[] v = readWindow(in, window, s, count, age);
         int cap = v.length;
-        long nonZero = NEVER;
-        for (long p = s - count; p < s; p++) {
-            if (v[(int) (p % cap)] != 0.0) {
-                nonZero = p;
-            }
-        }
         int f = (int) (s % window);
         double sh = 0.0;
         for (long p = s - f; p < s; p++) {
@@ -221,7 +230,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
         slot = (int) (s % cap);
         fill = f;
         lastMissing = age == 0 ? NEVER : s - age;
-        lastNonZero = nonZero;
+        lastNonZero = newestNonZero(v, s, count);
         total = t;
         shadow = sh;
     }

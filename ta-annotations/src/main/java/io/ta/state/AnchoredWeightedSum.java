@@ -142,8 +142,7 @@ public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.
     public void write(StateWriter out) {
         out.putInt(window);
         out.putLong(seq);
-        long age = seq - lastMissing;
-        out.putLong(age <= window ? age : 0);
+        out.putLong(AnchoredSum.missingAge(seq, lastMissing, window));
         out.putDouble(total);
         out.putDouble(weighted);
         AnchoredSum.writeWindow(out, ring, seq, window);
@@ -160,12 +159,6 @@ public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.
         double w = in.getDouble();
         double[] v = AnchoredSum.readWindow(in, window, s, count, age);
         int cap = v.length;
-        long nonZero = AnchoredSum.NEVER;
-        for (long p = s - count; p < s; p++) {
-            if (v[(int) (p % cap)] != 0.0) {
-                nonZero = p;
-            }
-        }
         int f = (int) (s % window);
         double sh = 0.0;
         double shw = 0.0;
@@ -179,7 +172,7 @@ public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.
         slot = (int) (s % cap);
         fill = f;
         lastMissing = age == 0 ? AnchoredSum.NEVER : s - age;
-        lastNonZero = nonZero;
+        lastNonZero = AnchoredSum.newestNonZero(v, s, count);
         total = t;
         weighted = w;
         shadow = sh;

@@ -168,20 +168,8 @@ public final class NumericsProperties {
         Map<Scale, Double> scales = new LinkedHashMap<>();
         // The contract's unit: the largest magnitude of the data, not of the output — a difference of two averages of
         // prices near 1,000 (ao near 0.2) rounds like the prices, so its error is measured against them.
-        double price = 0;
-        double volume = 0;
-        for (int i = 0; i < data.length; i++) {
-            Scale in = d.inputScale(i);
-            for (double x : data[i]) {
-                if (Double.isFinite(x)) {
-                    if (in == Scale.PRICE) {
-                        price = Math.max(price, Math.abs(x));
-                    } else if (in == Scale.VOLUME) {
-                        volume = Math.max(volume, Math.abs(x));
-                    }
-                }
-            }
-        }
+        double price = largestInput(d, data, Scale.PRICE);
+        double volume = largestInput(d, data, Scale.VOLUME);
         for (OutputSpec out : d.outputs()) {
             Scale s = out.scale();
             if (s == Scale.PRICE || s == Scale.PRICE_SQUARED || s == Scale.VOLUME || s == Scale.PRICE_VOLUME) {
@@ -197,6 +185,21 @@ public final class NumericsProperties {
             }
         }
         return scales;
+    }
+
+    /** The largest finite magnitude among the inputs of scale {@code scale}; 0 if there is none. */
+    private static double largestInput(KernelDescriptor d, double[][] data, Scale scale) {
+        double largest = 0;
+        for (int i = 0; i < data.length; i++) {
+            if (d.inputScale(i) == scale) {
+                for (double x : data[i]) {
+                    if (Double.isFinite(x)) {
+                        largest = Math.max(largest, Math.abs(x));
+                    }
+                }
+            }
+        }
+        return largest;
     }
 
     private static String describe(KernelDescriptor d, double[][] data, double[][] actual, double[][] expected, int start, int from, int to) {
@@ -608,15 +611,7 @@ public final class NumericsProperties {
         // A price output is at least at the scale of the prices it was computed from, as in difference(): the
         // difference of two averages of a flat window (dpo, seed 12) is a rounding residue of the prices, an ulp of
         // them, not of itself. Variances keep their own scale: their cancellation is what is tested there.
-        for (int i = 0; i < c.inputs().length; i++) {
-            if (d.inputScale(i) == Scale.PRICE) {
-                for (double x : c.inputs()[i]) {
-                    if (Double.isFinite(x)) {
-                        scales.merge(Scale.PRICE, Math.abs(x) * price, Math::max);
-                    }
-                }
-            }
-        }
+        scales.merge(Scale.PRICE, largestInput(d, c.inputs(), Scale.PRICE) * price, Math::max);
         for (int o = 0; o < base.length; o++) {
             Scale s = d.outputs().get(o).scale();
             if (s == Scale.NONE) {

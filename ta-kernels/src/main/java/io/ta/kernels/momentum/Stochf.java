@@ -21,8 +21,8 @@ import io.ta.spi.Checks;
  * 100 with the last bit of the RSI; and exactly 0 or 100 when the close is within rounding of LL or HH (C − LL or
  * HH − C negligible next to the larger of |HH| and |LL|), where TA-Lib passes on a %K of rounding noise, such as
  * 1e-14 for an RSI flat at its low, which an adaptive fastd (kama) reads as movement; {@code fastd} is the
- * {@link Ma} of fastk over fastd_period of type fastd_ma_type (period 1 copies fastk, as TA-Lib's MA). Both outputs start at TA-Lib's single lookback
- * {@code (fastk_period − 1) + lb(fastd_ma_type, fastd_period)}.
+ * {@link Ma} of fastk over fastd_period of type fastd_ma_type (period 1 copies fastk, as TA-Lib's MA). Both outputs
+ * start at TA-Lib's single lookback {@code (fastk_period − 1) + lb(fastd_ma_type, fastd_period)}.
  *
  * <p>This is the one fast-%K of the library: {@link Stochastic} (TA-Lib STOCH) smooths this kernel's fastd again, and
  * {@link StochRsi} runs it on the RSI.
