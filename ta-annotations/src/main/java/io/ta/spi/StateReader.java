@@ -80,13 +80,24 @@ public final class StateReader {
         return (int) v;
     }
 
-    /** A {@code long} field that must lie in {@code [min, max]}. */
+    /** A {@code long} field that must lie in {@code [min, max]}, compared exactly. */
     public long getLong(String field, double min, double max) {
         long v = next();
-        if (v < min || v > max) {
+        if (below(v, min) || above(v, max)) {
             throw outside(field, Long.toString(v), min, max);
         }
         return v;
+    }
+
+    // A long compared as a double rounds to 53 bits: 2^62 + 158 would pass a bound of 2^62, and a push count that far
+    // past its limit lets an index difference overflow. Compared against the bound's whole part instead, which a long
+    // holds exactly whenever the bound lies inside the longs' range.
+    private static boolean below(long v, double min) {
+        return min > -0x1p63 && (min >= 0x1p63 || v < (long) Math.ceil(min));
+    }
+
+    private static boolean above(long v, double max) {
+        return max < 0x1p63 && (max < -0x1p63 || v > (long) Math.floor(max));
     }
 
     /** A {@code double} field that must lie in {@code [min, max]}, or be NaN when {@code nan} allows it. */

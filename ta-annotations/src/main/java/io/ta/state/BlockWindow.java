@@ -50,7 +50,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     int next;
     /** The current block's buffer: {@code (seq / window) mod 2}. */
     int block;
-    long lastMissing = Long.MIN_VALUE / 2;
+    long lastMissing = AnchoredSum.NEVER;
 
     BlockWindow(int window, boolean paired) {
         if (window < 1) {
@@ -233,7 +233,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
             y0 = paired ? new double[window] : null;
             y1 = paired ? new double[window] : null;
         }
-        long missing = Long.MIN_VALUE / 2;
+        long missing = AnchoredSum.NEVER;
         for (long t = from; t < s; t++) {
             int pos = (int) (t % window);
             boolean b0 = ((t / window) & 1) == 0;
@@ -269,7 +269,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
      */
     public static final class Mark implements StatePart.Mark {
         long seq;
-        long lastMissing = Long.MIN_VALUE / 2;
+        long lastMissing = AnchoredSum.NEVER;
         double x;
         double y;
         double s0;

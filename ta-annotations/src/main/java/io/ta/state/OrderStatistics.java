@@ -75,7 +75,7 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
     private double[] relative;
     private int root = NIL;
     private long seq;
-    private long lastMissing = Long.MIN_VALUE / 2;
+    private long lastMissing = AnchoredSum.NEVER;
     // The last centre(): the mean as a rounded value and its remainder, and Σ|x − mean|.
     private double mean = Double.NaN;
     private double remainder;
@@ -682,7 +682,7 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         root = NIL;
         finite = 0;
         ordered = false;
-        long missing = Long.MIN_VALUE / 2;
+        long missing = AnchoredSum.NEVER;
         for (long t = from; t < s; t++) {
             int slot = (int) (t % slots);
             key[slot] = in.getDouble();
@@ -711,7 +711,7 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
     /** An {@link OrderStatistics} checkpoint: the push count and the newest missing push. */
     public static final class Mark implements StatePart.Mark {
         long seq;
-        long lastMissing = Long.MIN_VALUE / 2;
+        long lastMissing = AnchoredSum.NEVER;
 
         /** Only {@link OrderStatistics#newMark()} makes one. */
         Mark() {}

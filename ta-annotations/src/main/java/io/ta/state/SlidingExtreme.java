@@ -49,7 +49,7 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     private long seq;
     private double prefixValue = Double.NEGATIVE_INFINITY;
     private long prefixIndex = -1;
-    private long lastMissing = Long.MIN_VALUE / 2;
+    private long lastMissing = AnchoredSum.NEVER;
 
     /**
      * The maximum of the last {@code window} values; equal values go to the most recent.
@@ -304,7 +304,7 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         int n = (int) (s % window);
         boolean started = s >= window;
         double[] bv = new double[started ? 2 * window : Math.min(window, Math.max(INITIAL, 2 * Integer.highestOneBit(n)))];
-        long missing = Long.MIN_VALUE / 2;
+        long missing = AnchoredSum.NEVER;
         for (long t = s - m; t < s; t++) {
             double k = in.getDouble();
             if (!(k == Double.NEGATIVE_INFINITY || Math.abs(k) <= Double.MAX_VALUE)) {

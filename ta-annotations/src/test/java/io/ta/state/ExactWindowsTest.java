@@ -656,6 +656,42 @@ class ExactWindowsTest {
         }
     }
 
+    /**
+     * A push count at the parts' limit (2⁶²) restores a window that goes on answering with no missing value, however
+     * far it runs past the limit; one past the limit is refused, even where it rounds to the limit as a double.
+     */
+    @Test
+    void pushCountsAtTheLimit() {
+        SplittableRandom r = new SplittableRandom(62);
+        long limit = 1L << 62;
+        for (String kind : KINDS) {
+            for (int w : WINDOWS) {
+                Probe a = probe(kind, w);
+                double[] x = r.doubles(3 * w + 1, 100, 101).toArray();
+                for (double v : x) {
+                    a.push(v, v);
+                }
+                long[] words = words(a.part());
+                for (long over : new long[] {limit + 1, limit + 158}) {
+                    words[1] = over;
+                    StateReader in = new StateReader("t", words);
+                    assertThrows(CorruptSnapshotException.class, () -> probe(kind, w).part().read(in), kind + " " + over);
+                }
+                words[1] = limit;
+                Probe b = probe(kind, w);
+                StateReader in = new StateReader("t", words);
+                b.part().read(in);
+                in.end();
+                for (int t = 0; t < 2 * w + 2; t++) {
+                    double v = x[t % x.length];
+                    b.push(v, v);
+                    String said = b.answers();
+                    assertTrue(said.startsWith("false:") && !said.contains("NaN"), kind + " " + w + " after " + t + ": " + said);
+                }
+            }
+        }
+    }
+
     /** Whatever the words say, reading them is a typed error or a state that answers without crashing or hanging. */
     @Test
     void hostileSnapshotsAreRejectedOrHarmless() {
