@@ -470,11 +470,12 @@ public final class NumericsProperties {
             diff = difference(d, whole, out, longer, -previousLen, len - w, len, batch(d, p, suffix(whole, 1)), 1 - previousLen);
             // A state that latched long before the bars at hand (a sarext short whose stop sits far above the price
             // with no acceleration, seed 11) is met by a run started half a million bars later, not by one started in
-            // reach: if a run over the second half or the last eighth of the walk ends where the stream ends, the stream
-            // carries no residue of its first half. A drifting sum would differ there too.
+            // reach. A run over the walk's bars [later, total) carries the drift of total − later updates, so only
+            // later/total of the stream's drift shows against it: it is held to that fraction of the tolerance, which
+            // bounds the stream's own drift by the tolerance whichever run accepts it.
             for (long later = total / 2; diff != null && later >= total / 8; later /= 4) {
                 double[][] last = lastOutputs(d, p, walkSeed, total, later, chunk, w);
-                if (difference(d, whole, out, last, len - w, len - w, len) == null) {
+                if (largestDifference(d, whole, out, last, len - w, len - w, len) <= TOLERANCE * later / total) {
                     return;
                 }
             }

@@ -62,6 +62,20 @@ class KernelSuiteTest {
         assertEquals(Set.of("fixture_window_high"), names(r.containerEvents().started().filter(e -> e.getTestDescriptor().getDisplayName().startsWith("fixture_")).toList()));
     }
 
+    /**
+     * A stream that drifts to 1e-11 of its value over the property's 10⁶ updates fails it, whichever later run the
+     * property falls back on; the properties that do not look at long streams pass.
+     */
+    @Test
+    void aDriftingStreamFailsTheDriftProperty() {
+        EngineExecutionResults r = run("io.ta.testing.fixture.drifting.DriftingKernels");
+        List<Event> failed = r.testEvents().failed().list();
+        assertEquals(Set.of("no drift over a long stream"), names(failed), () -> failed.stream()
+                .map(e -> e.getTestDescriptor().getDisplayName() + ": " + message(e)).toList().toString());
+        String why = message(failed.get(0));
+        assertTrue(why.startsWith("fixture_drifting_mean(period=") && why.contains("after 1000000 updates the stream differs"), why);
+    }
+
     @Test
     void aSuiteThatFindsNoKernelFails() {
         EngineExecutionResults r = run("io.ta.testing.fixture.empty.EmptyPackageKernels");
