@@ -9,7 +9,8 @@ import java.util.Arrays;
 
 /**
  * The maximum (or minimum) of the last {@code window} pushed values, and its position, in O(1) amortized time per
- * push. Ties go to the most recent value, or to the oldest with {@link #maxOldestWins} / {@link #minOldestWins}. A non-finite push occupies its
+ * push. Ties go to the most recent value, or to the oldest with {@link #maxOldestWins} / {@link #minOldestWins}; the
+ * value of a tie between +0 and −0 is that of {@link Math#max} (+0 for a maximum, −0 for a minimum). A non-finite push occupies its
  * place in the window but never wins; while one is inside the window {@link #value()} is NaN (CATALOG.md §5.2).
  * Built by {@link #max(int)}, {@link #min(int)} and their {@code OldestWins} variants.
  *
@@ -122,9 +123,15 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
             lastMissing = s;
         }
         blockValue[block * window + next] = v;
-        if (next == 0 || v > prefixValue || (newestWins && v == prefixValue)) {
+        if (next == 0) {
             prefixValue = v;
             prefixIndex = s;
+        } else {
+            // A new prefix maximum is a coin flip on market data: selects rather than a branch that mispredicts.
+            double p = prefixValue;
+            boolean wins = newestWins ? v >= p : v > p;
+            prefixIndex = wins ? s : prefixIndex;
+            prefixValue = Math.max(v, p);
         }
         if (++next == edge) {
             if (next < window) {
@@ -155,10 +162,9 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         long mi = first + window - 1;
         for (int j = window - 1; j >= 0; j--) {
             double v = bv[base + j];
-            if (v > m || (!newestWins && v == m)) {
-                m = v;
-                mi = first + j;
-            }
+            boolean wins = newestWins ? v > m : v >= m;
+            mi = wins ? first + j : mi;
+            m = Math.max(v, m);
             sv[base + j] = m;
             si[base + j] = mi;
         }
@@ -217,8 +223,7 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         if (next == 0 || seq < window) {
             return prefixValue; // the window is exactly the block just completed (or the first, partial one)
         }
-        double s = suffixValue[(1 - block) * window + next];
-        return prefixValue >= s ? prefixValue : s;
+        return Math.max(prefixValue, suffixValue[(1 - block) * window + next]);
     }
 
     /** Doubles and longs currently allocated (grows to {@code 6 * window} once the first block completes). */
