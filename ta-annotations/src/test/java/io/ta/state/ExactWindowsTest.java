@@ -675,7 +675,8 @@ class ExactWindowsTest {
                 for (long over : new long[] {limit + 1, limit + 158}) {
                     words[1] = over;
                     StateReader in = new StateReader("t", words);
-                    assertThrows(CorruptSnapshotException.class, () -> probe(kind, w).part().read(in), kind + " " + over);
+                    assertThrows(CorruptSnapshotException.class, () -> probe(kind, w).part().read(in),
+                            kind + " " + over);
                 }
                 words[1] = limit;
                 Probe b = probe(kind, w);
@@ -686,7 +687,8 @@ class ExactWindowsTest {
                     double v = x[t % x.length];
                     b.push(v, v);
                     String said = b.answers();
-                    assertTrue(said.startsWith("false:") && !said.contains("NaN"), kind + " " + w + " after " + t + ": " + said);
+                    assertTrue(said.startsWith("false:") && !said.contains("NaN"),
+                            kind + " " + w + " after " + t + ": " + said);
                 }
             }
         }

@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
  * matters: C2 compiles {@code SlidingExtreme}'s index select as a conditional move or a branch from the profile it has
  * seen, so each shape is best measured in a JVM of its own (docs/performance.md, "Rolling max in a falling market").
  *
- * <p>Usage: {@code java -XX:+UseSerialGC -cp ta-bench/target/benchmarks.jar io.ta.bench.RollingMaxCpu walk|falling|all}.
- * Prints the fastest CPU ns per bar of 30 rounds over 1M bars, after 10 warm-up rounds.
+ * <p>Usage:
+ * {@code java -XX:+UseSerialGC -cp ta-bench/target/benchmarks.jar io.ta.bench.RollingMaxCpu walk|falling|all}. Prints the fastest CPU ns per bar of 30 rounds over 1M bars, after 10 warm-up rounds.
  */
 public final class RollingMaxCpu {
     private RollingMaxCpu() {}
@@ -67,7 +67,8 @@ public final class RollingMaxCpu {
         System.out.printf(Locale.ROOT, "%-12s %8s %8s %7s%n", "series", "ta", "TA-Lib", "ratio");
         for (int k = 0; k < names.length; k++) {
             if (best[k][0] < Double.MAX_VALUE) {
-                System.out.printf(Locale.ROOT, "%-12s %8.2f %8.2f %7.2f%n", names[k], best[k][0], best[k][1], best[k][0] / best[k][1]);
+                System.out.printf(Locale.ROOT, "%-12s %8.2f %8.2f %7.2f%n", names[k], best[k][0], best[k][1],
+                        best[k][0] / best[k][1]);
             }
         }
     }

@@ -73,7 +73,8 @@ class KernelSuiteTest {
         assertEquals(Set.of("no drift over a long stream"), names(failed), () -> failed.stream()
                 .map(e -> e.getTestDescriptor().getDisplayName() + ": " + message(e)).toList().toString());
         String why = message(failed.get(0));
-        assertTrue(why.startsWith("fixture_drifting_mean(period=") && why.contains("after 1000000 updates the stream differs"), why);
+        assertTrue(why.startsWith("fixture_drifting_mean(period=")
+                && why.contains("after 1000000 updates the stream differs"), why);
     }
 
     @Test
