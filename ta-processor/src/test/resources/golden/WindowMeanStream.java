@@ -210,7 +210,8 @@ public final class WindowMeanStream implements KernelStream {
         // this stream untouched.
         Checks.snapshot(KERNEL, WindowMean_State.SCHEMA, snapshot);
         StateReader r = snapshot.reader();
-        long c = r.getLong("count", 0, Long.MAX_VALUE);
+        // No stream makes 2^62 updates; a count beyond that is corrupt, and would overflow.
+        long c = r.getLong("count", 0, 0x1p62);
         r.expectParams(params());
         double o0 = r.getDouble("output value", -Double.MAX_VALUE, Double.MAX_VALUE, true);
         double[] bar = nans(1);

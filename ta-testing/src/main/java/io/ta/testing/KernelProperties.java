@@ -14,6 +14,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.ta.annotation.Complexity;
 import io.ta.annotation.OutputKind;
+import io.ta.error.CorruptSnapshotException;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.error.StreamStateException;
 import io.ta.spi.KernelDescriptor;
@@ -178,6 +179,9 @@ public final class KernelProperties {
         assertEquals(c.length(), s.count());
     }
 
+    /** The most updates a stream's snapshot may count: far beyond any real stream, far from overflow. */
+    static final long COUNT_LIMIT = 1L << 62;
+
     /**
      * A snapshot's words after its count, parameters and outputs: the committed bar and the kernel state, which a
      * preview must leave alone (the outputs are the preview's, by design).
@@ -221,11 +225,32 @@ public final class KernelProperties {
             restored.replaceLast(c.bar(k - 1), out);
             assertSame(at(batch, k - 1), out, k - 1, "replaceLast right after restore");
         }
+        // The same state with its update count at the limit (2^62) goes on as the original did, ready; one past the
+        // limit is corrupt: a count of Long.MAX_VALUE would overflow on the next update.
+        KernelStream aged = null;
+        if (k > 0) {
+            long[] words = snap.words();
+            words[0] = COUNT_LIMIT + 1;
+            StateSnapshot over = new StateSnapshot(d.name(), snap.schema(), words.clone());
+            assertThrows(CorruptSnapshotException.class, () -> d.newStream(c.params()).restore(over),
+                    "count past 2^62");
+            words[0] = COUNT_LIMIT;
+            aged = d.newStream(c.params());
+            aged.restore(new StateSnapshot(d.name(), snap.schema(), words));
+        }
         for (int t = k; t < c.length(); t++) {
             s.update(c.bar(t), out);
             assertSame(at(batch, t), out, t, "original after snapshot");
             restored.update(c.bar(t), out);
             assertSame(at(batch, t), out, t, "restored");
+            if (aged != null) {
+                aged.update(c.bar(t), out);
+                assertSame(at(batch, t), out, t, "restored with 2^62 updates counted");
+            }
+        }
+        if (aged != null) {
+            assertEquals(COUNT_LIMIT + c.length() - k, aged.count());
+            assertTrue(aged.isReady(), c + ": a stream of 2^62 updates is not ready");
         }
         // A snapshot only lands where it came from.
         ParamValues otherParams = KernelCase.params(d, r);

@@ -114,6 +114,29 @@ class HilbertCoreTest {
         assertTrue(original.smoothPeriod() >= 6 && original.smoothPeriod() <= 50, "a period was computed");
     }
 
+    /** A bar count up to 2^62 restores and runs on; beyond it (Long.MAX_VALUE: bars++ would overflow) is refused. */
+    @Test
+    void barCountsAreBoundedAt2To62() {
+        double[] x = walk(400, 6);
+        HilbertCore original = fed(HilbertCore.standard(), x, 151);
+        long[] w = words(original);
+        for (long over : new long[] {(1L << 62) + 1, Long.MAX_VALUE}) {
+            w[1] = over;
+            assertThrows(CorruptSnapshotException.class, () -> HilbertCore.standard().read(new StateReader("test", w)));
+        }
+        w[1] = (1L << 62) - 1; // odd, as 151 is: the same delay lines
+        HilbertCore aged = HilbertCore.standard();
+        StateReader in = new StateReader("test", w);
+        aged.read(in);
+        in.end();
+        for (int t = 151; t < x.length; t++) {
+            original.advance(x[t]);
+            aged.advance(x[t]);
+            assertEquals(bits(original.smoothPeriod()), bits(aged.smoothPeriod()), "bar " + t);
+        }
+        assertTrue(aged.transformed());
+    }
+
     @Test
     void aSnapshotOfTheOtherStartIsRefused() {
         long[] standard = words(fed(HilbertCore.standard(), walk(50, 5), 50));
