@@ -42,16 +42,16 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
 
     private final int window;
     /** The pushed values, missing ones as 0. Slots at or past {@code slot + 2} are unwritten until the ring wraps. */
-    private double[] ring;
+    double[] ring;
     /** The slot of the next push. */
     private int slot;
     /** Pushes in the current block: {@code seq mod window}. */
-    private int fill;
-    private long seq;
+    int fill;
+    long seq;
     private long lastMissing = NEVER;
     private long lastNonZero = NEVER;
     /** The window's sum: the last anchor, plus every value that entered since, minus every value that left. */
-    private double total;
+    double total;
     /** The current block's values, summed in push order from 0. */
     private double shadow;
 
@@ -99,11 +99,25 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
      * {@link #isFull()}.
      */
     public double sum() {
-        return seq - 1 - lastNonZero < window ? total : 0.0;
+        return hasNonZero() ? total : 0.0;
+    }
+
+    /** Whether a non-zero value is inside the current window. */
+    boolean hasNonZero() {
+        return seq - 1 - lastNonZero < window;
     }
 
     /** Adds the next value; the value {@code window} pushes back leaves. */
     public void push(double x) {
+        add(x);
+    }
+
+    /**
+     * {@link #push}, returning the value as stored (0 for a missing one): what a part built on this one
+     * ({@link AnchoredWeightedSum}) adds to its own sums. After it, {@code fill} is 0 exactly when this push completed
+     * a block and re-anchored the total.
+     */
+    double add(double x) {
         double[] v = ring;
         int j = slot;
         // The leaving value sits two slots ahead once the ring has its full size; before that, that slot is unwritten.
@@ -132,6 +146,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
             total = shadow;
             shadow = 0.0;
         }
+        return x;
     }
 
     /**
@@ -176,34 +191,22 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
      */
     @Override
     public void write(StateWriter out) {
+        writeWith(out);
+    }
+
+    /** {@link #write}, with a part's own totals ({@link AnchoredWeightedSum}'s) after the running total. */
+    void writeWith(StateWriter out, double... totals) {
         out.putInt(window);
         out.putLong(seq);
-        out.putLong(missingAge(seq, lastMissing, window));
-        out.putDouble(total);
-        writeWindow(out, ring, seq, window);
-    }
-
-    /** How many pushes back the newest missing value is, if it is inside the window; 0 if none is. */
-    static long missingAge(long seq, long lastMissing, int window) {
         long age = seq - lastMissing;
-        return age <= window ? age : 0;
-    }
-
-    /** The push index of the newest non-zero value among the last {@code count} of {@code s} pushes, or NEVER. */
-    static long newestNonZero(double[] ring, long s, int count) {
-        for (long p = s - 1; p >= s - count; p--) {
-            if (ring[(int) (p % ring.length)] != 0.0) {
-                return p;
-            }
+        out.putLong(age <= window ? age : 0);
+        out.putDouble(total);
+        for (double t : totals) {
+            out.putDouble(t);
         }
-        return NEVER;
-    }
-
-    /** The last {@code min(seq, window)} values of {@code ring}, oldest first. */
-    static void writeWindow(StateWriter out, double[] ring, long seq, int window) {
         int cap = ring.length;
-        for (long s = Math.max(0, seq - window); s < seq; s++) {
-            out.putDouble(ring[(int) (s % cap)]);
+        for (long p = Math.max(0, seq - window); p < seq; p++) {
+            out.putDouble(ring[(int) (p % cap)]);
         }
     }
 
@@ -213,13 +216,37 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
      */
     @Override
     public void read(StateReader in) {
+        readWith(in, 0);
+    }
+
+    /** Reads what {@link #writeWith} wrote with {@code totals} totals of its own, and returns those. */
+    double[] readWith(StateReader in, int totals) {
         in.expectInt("window", window);
         long s = in.getLong("window push count", 0, MAX_PUSHES);
         int count = (int) Math.min(s, window);
         long age = in.getLong("age of the newest missing value", 0, count);
         double t = in.getDouble();
-        double[] v = readWindow(in, window, s, count, age);
-        int cap = v.length;
+        double[] own = new double[totals];
+        for (int i = 0; i < totals; i++) {
+            own[i] = in.getDouble();
+        }
+        if (count > in.remaining()) {
+            throw in.corrupt("a window of " + count + " values runs past the end of the snapshot");
+        }
+        int cap = capacity(window, s);
+        double[] v = new double[cap];
+        long nonZero = NEVER;
+        for (long p = s - count; p < s; p++) {
+            double x = in.getDouble();
+            // Finite, and 0 (not −0) at the age of the newest missing value, as a push stores them.
+            if (!(Math.abs(x) <= Double.MAX_VALUE) || (s - p == age && Double.doubleToRawLongBits(x) != 0L)) {
+                throw in.corrupt("window value " + x + " at push " + p + " is not one a push stores");
+            }
+            v[(int) (p % cap)] = x;
+            if (x != 0.0) {
+                nonZero = p;
+            }
+        }
         int f = (int) (s % window);
         double sh = 0.0;
         for (long p = s - f; p < s; p++) {
@@ -230,33 +257,17 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
         slot = (int) (s % cap);
         fill = f;
         lastMissing = age == 0 ? NEVER : s - age;
-        lastNonZero = newestNonZero(v, s, count);
+        lastNonZero = nonZero;
         total = t;
         shadow = sh;
+        return own;
     }
 
     /**
-     * The ring after {@code s} pushes, from the {@code count} values {@link #writeWindow} wrote: each finite, and 0
-     * (not −0) at the age of the newest missing value, as a push stores them.
+     * An {@link AnchoredSum} checkpoint: the push count, positions and the two sums. Extended (in this package only) by
+     * {@link AnchoredWeightedSum.Mark}, so a checkpoint of that part is one object, as its stream's update saves one.
      */
-    static double[] readWindow(StateReader in, int window, long s, int count, long age) {
-        if (count > in.remaining()) {
-            throw in.corrupt("a window of " + count + " values runs past the end of the snapshot");
-        }
-        int cap = capacity(window, s);
-        double[] v = new double[cap];
-        for (long p = s - count; p < s; p++) {
-            double x = in.getDouble();
-            if (!(Math.abs(x) <= Double.MAX_VALUE) || (s - p == age && Double.doubleToRawLongBits(x) != 0L)) {
-                throw in.corrupt("window value " + x + " at push " + p + " is not one a push stores");
-            }
-            v[(int) (p % cap)] = x;
-        }
-        return v;
-    }
-
-    /** An {@link AnchoredSum} checkpoint: the push count, positions and the two sums. */
-    public static final class Mark implements StatePart.Mark {
+    public static class Mark implements StatePart.Mark {
         long seq;
         long lastMissing = NEVER;
         long lastNonZero = NEVER;
