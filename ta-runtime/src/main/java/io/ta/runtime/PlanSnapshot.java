@@ -22,20 +22,22 @@ public record PlanSnapshot(long plan, long count, double[] values, List<StateSna
     public static final int FORMAT = 2;
     private static final int MAGIC = 0x54415053; // "TAPS"
     private static final String WHAT = "plan snapshot";
+    private static final long MAX_COUNT = 1L << 62;
     /** The fewest bytes a kernel's encoded state can take: its envelope, a 1-byte name, schema and word count. */
     private static final int MIN_KERNEL_BYTES = SnapshotBytes.HEADER + 2 + 1 + 8 + 4 + SnapshotBytes.CHECKSUM;
 
     /**
      * A plan snapshot value.
      *
-     * @throws CorruptSnapshotException if the values or kernel states are missing, or the count is negative
+     * @throws CorruptSnapshotException if the values or kernel states are missing, or the count lies outside
+     *     [0, 2^62]: no stream sees more bars, and a count of {@code Long.MAX_VALUE} would overflow on the next bar
      */
     public PlanSnapshot {
         if (values == null || kernels == null || kernels.stream().anyMatch(java.util.Objects::isNull)) {
             throw new CorruptSnapshotException("corrupt plan snapshot: missing values or kernel states");
         }
-        if (count < 0) {
-            throw new CorruptSnapshotException("corrupt plan snapshot: bar count " + count + " is negative");
+        if (count < 0 || count > MAX_COUNT) {
+            throw new CorruptSnapshotException("corrupt plan snapshot: bar count " + count + " is outside [0, 2^62]");
         }
         values = values.clone();
         kernels = List.copyOf(kernels);
@@ -78,8 +80,8 @@ public record PlanSnapshot(long plan, long count, double[] values, List<StateSna
         SnapshotBytes.Cursor in = SnapshotBytes.open(bytes, MAGIC, FORMAT, WHAT);
         long plan = in.getLong("fingerprint");
         long count = in.getLong("bar count");
-        if (count < 0) {
-            throw in.corrupt("bar count " + count + " is negative");
+        if (count < 0 || count > MAX_COUNT) {
+            throw in.corrupt("bar count " + count + " is outside [0, 2^62]");
         }
         int nv = in.getCount("value count", 8);
         double[] values = new double[nv];

@@ -98,7 +98,8 @@ public final class Aggregator {
     /**
      * Reads a state written by {@link #write}.
      *
-     * @throws io.ta.error.SnapshotMismatchException for a negative count
+     * @throws io.ta.error.CorruptSnapshotException for a count outside [0, 2^62]: no bucket holds more, and one of
+     *     {@code Long.MAX_VALUE} would turn negative on its next value (a mean with the wrong sign)
      */
     public void read(StateReader r) {
         first = r.getDouble();
@@ -106,10 +107,7 @@ public final class Aggregator {
         sum = r.getDouble();
         max = r.getDouble();
         min = r.getDouble();
-        count = r.getLong();
+        count = r.getLong("bucket count", 0, 0x1p62);
         missing = r.getBoolean();
-        if (count < 0) {
-            throw r.corrupt("a bucket of " + count + " values");
-        }
     }
 }

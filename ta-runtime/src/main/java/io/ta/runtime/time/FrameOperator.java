@@ -224,14 +224,14 @@ final class FrameOperator extends BlockSteps {
         r.expectInt("inputs", acc.length);
         boolean o = r.getBoolean();
         long e = r.getLong();
-        long i = r.getLong();
+        long i = r.getLong("bar index", 0, 0x1p62); // beyond 2^62, index++ could overflow into negative periods
         long lt = r.getLong();
         boolean st = r.getBoolean();
         double c = r.getDouble();
         boolean co = r.getBoolean();
         boolean so = r.getBoolean();
         long se = r.getLong();
-        if (i < 0 || (st != (i > 0))) {
+        if (st != (i > 0)) {
             throw new CorruptSnapshotException("timeframe: corrupt snapshot (" + i + " bars, started " + st + ")");
         }
         Aggregator[] a = new Aggregator[acc.length];

@@ -126,7 +126,7 @@ final class SessionOperator extends BlockSteps {
         StateReader r = s.reader();
         boolean st = r.getBoolean();
         long e = r.getLong();
-        long i = r.getLong();
+        long i = r.getLong("bar index", 0, 0x1p62); // beyond 2^62, index++ could overflow into negative periods
         long lt = r.getLong();
         boolean ss = r.getBoolean();
         long se = r.getLong();
@@ -135,7 +135,7 @@ final class SessionOperator extends BlockSteps {
         Aggregator sv = new Aggregator();
         sv.read(r);
         r.end();
-        if (i < 0 || st != (i > 0)) {
+        if (st != (i > 0)) {
             throw new CorruptSnapshotException("session: corrupt snapshot (" + i + " bars, started " + st + ")");
         }
         started = st;

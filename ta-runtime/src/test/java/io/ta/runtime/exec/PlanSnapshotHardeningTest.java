@@ -49,12 +49,16 @@ class PlanSnapshotHardeningTest {
     @Test
     void aForgedBarCountIsRefusedAtRestoreAndTheStreamIsUntouched() {
         PlanSnapshot good = fed(PLAN, 20).snapshot();
+        // Issue 9's count is past 2^62, which no plan stream reaches: refused as soon as it is read.
+        CorruptSnapshotException big = assertThrows(CorruptSnapshotException.class,
+                () -> new PlanSnapshot(good.plan(), 9151314442816848372L, good.values(), good.kernels()));
+        assertTrue(big.getMessage().contains("bar count 9151314442816848372 is outside [0, 2^62]"), big.getMessage());
         PlanSnapshot forged = PlanSnapshot.fromBytes(
-                new PlanSnapshot(good.plan(), 9151314442816848372L, good.values(), good.kernels()).toBytes());
+                new PlanSnapshot(good.plan(), 21, good.values(), good.kernels()).toBytes());
         PlanStream s = fed(PLAN, 3);
         byte[] before = s.snapshot().toBytes();
         CorruptSnapshotException e = assertThrows(CorruptSnapshotException.class, () -> s.restore(forged));
-        assertTrue(e.getMessage().contains("has seen 20 bars, the plan 9151314442816848372"), e.getMessage());
+        assertTrue(e.getMessage().contains("has seen 20 bars, the plan 21"), e.getMessage());
         assertArrayEquals(before, s.snapshot().toBytes());
     }
 
