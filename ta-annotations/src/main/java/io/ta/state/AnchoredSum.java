@@ -30,7 +30,8 @@ import java.util.Arrays;
  * <p>Snapshots hold the push count, the age of the newest missing value, the running total (it is the one number that
  * depends on values no longer in the window) and the window's values; the shadow and the newest non-zero value are
  * recomputed on restore by the additions and tests a push makes. Contract: at most one push between a mark and its
- * rewind.
+ * rewind that is not itself rewound, and at most two pushes past the oldest mark still to be rewound (a stream's
+ * update and its preview's).
  */
 @Cost(time = Complexity.CONSTANT, memory = Complexity.LINEAR)
 public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
@@ -49,6 +50,13 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
     int fill;
     long seq;
     private long lastMissing = NEVER;
+    /**
+     * The values {@code lastMissing} had before the last two pushes that set it, newest first: what rewinds of those
+     * pushes put back. Two, because two pushes may pass a checkpoint (an update, then a preview's). A mark need not
+     * save {@code lastMissing}, which few pushes change, and a stream's update stores a field fewer per bar.
+     */
+    private long missingBefore = NEVER;
+    private long missingBefore2 = NEVER;
     private long lastNonZero = NEVER;
     /** The window's sum: the last anchor, plus every value that entered since, minus every value that left. */
     double total;
@@ -130,6 +138,8 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
             }
         }
         if (!(Math.abs(x) <= Double.MAX_VALUE)) {
+            missingBefore2 = missingBefore;
+            missingBefore = lastMissing;
             lastMissing = seq;
             x = 0.0;
         } else if (x != 0.0) {
@@ -164,11 +174,9 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
 
     @Override
     public void mark(Mark m) {
+        // Only what a rewind cannot derive from the state after the push: a stream saves a mark on every update.
         m.seq = seq;
-        m.lastMissing = lastMissing;
         m.lastNonZero = lastNonZero;
-        m.slot = slot;
-        m.fill = fill;
         m.total = total;
         m.shadow = shadow;
     }
@@ -176,11 +184,18 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
     @Override
     public void rewind(Mark m) {
         assert seq - m.seq <= 1 && seq >= m.seq : "AnchoredSum: more than one push between mark and rewind";
-        seq = m.seq;
-        lastMissing = m.lastMissing;
+        if (seq != m.seq) {
+            // Undo the one push: its slot and place in the block are one back (a ring grown by it keeps its size and
+            // its values where they were), and a missing value at its index was its own.
+            if (lastMissing == m.seq) {
+                lastMissing = missingBefore;
+                missingBefore = missingBefore2;
+            }
+            slot = (slot == 0 ? ring.length : slot) - 1;
+            fill = (fill == 0 ? window : fill) - 1;
+            seq = m.seq;
+        }
         lastNonZero = m.lastNonZero;
-        slot = m.slot;
-        fill = m.fill;
         total = m.total;
         shadow = m.shadow;
     }
@@ -264,15 +279,13 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
     }
 
     /**
-     * An {@link AnchoredSum} checkpoint: the push count, positions and the two sums. Extended (in this package only) by
+     * An {@link AnchoredSum} checkpoint: the push count, the newest non-zero value's index and the two sums (the slot,
+     * the place in the block and the newest missing value are derived on rewind). Extended (in this package only) by
      * {@link AnchoredWeightedSum.Mark}, so a checkpoint of that part is one object, as its stream's update saves one.
      */
     public static class Mark implements StatePart.Mark {
         long seq;
-        long lastMissing = NEVER;
         long lastNonZero = NEVER;
-        int slot;
-        int fill;
         double total;
         double shadow;
 
