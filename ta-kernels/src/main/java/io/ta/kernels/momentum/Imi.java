@@ -44,8 +44,9 @@ public final class Imi {
         double gain = Double.NaN;
         double loss = Double.NaN;
         if (Math.abs(open) <= Double.MAX_VALUE && Math.abs(close) <= Double.MAX_VALUE) {
-            gain = close > open ? close - open : 0.0;
-            loss = close > open ? 0.0 : open - close;
+            // Math.max, not a select on the direction (a coin flip, and a branch when C2 selects between doubles).
+            gain = Math.max(close - open, 0.0);
+            loss = Math.max(open - close, 0.0);
         }
         double up = gains.step(gain);
         double down = losses.step(loss);

@@ -60,8 +60,11 @@ public final class Mfi {
         if (Double.isFinite(tp) && Double.isFinite(before) && Double.isFinite(volume)) {
             double change = tp - before;
             double flow = tp * volume;
-            up = change > 0 ? flow : 0.0;
-            down = change < 0 ? flow : 0.0;
+            // The direction is a coin flip on market data, and x86 C2 compiles a select between doubles as a branch:
+            // the flow is masked by a long select (a conditional move) instead; a cleared mask gives +0.0, as before.
+            long bits = Double.doubleToRawLongBits(flow);
+            up = Double.longBitsToDouble(bits & (change > 0 ? -1L : 0L));
+            down = Double.longBitsToDouble(bits & (change < 0 ? -1L : 0L));
         }
         double p = positive.step(up);
         double n = negative.step(down);

@@ -86,12 +86,13 @@ public final class WilderDm implements StatePart<WilderDm.Mark> {
         }
         double up = high - h0;
         double down = l0 - low;
-        // TA-Lib: −DM = down when down > 0 and down > up, +DM = up when up > 0 and up > down, else 0. Written as
-        // one-condition selects so the JIT emits conditional moves: which side moved more is a coin flip.
+        // TA-Lib: −DM = down when down > 0 and down > up, +DM = up when up > 0 and up > down, else 0. Which side
+        // moved more is a coin flip, and x86 C2 compiles a select between doubles as a branch, so each move is masked
+        // by a long select (a conditional move) instead; a cleared mask gives +0.0.
         double upMove = Math.max(up, 0.0);
         double downMove = Math.max(down, 0.0);
-        double plus = up > down ? upMove : 0.0;
-        double minus = down > up ? downMove : 0.0;
+        double plus = Double.longBitsToDouble(Double.doubleToRawLongBits(upMove) & (up > down ? -1L : 0L));
+        double minus = Double.longBitsToDouble(Double.doubleToRawLongBits(downMove) & (down > up ? -1L : 0L));
         if (count < seedLength) {
             plusSum += plus;
             minusSum += minus;

@@ -43,7 +43,11 @@ public final class WilliamsAd {
         if (!(Double.isFinite(high) && Double.isFinite(low) && Double.isFinite(close) && Double.isFinite(before))) {
             return Double.NaN;
         }
-        double move = close > before ? close - Math.min(low, before) : close < before ? close - Math.max(high, before) : 0.0;
+        // At most one of the two moves is kept, by long masks (conditional moves): the direction is a coin flip, and
+        // x86 C2 compiles a select between doubles as a branch. No move gives +0.0.
+        long up = Double.doubleToRawLongBits(close - Math.min(low, before)) & (close > before ? -1L : 0L);
+        long down = Double.doubleToRawLongBits(close - Math.max(high, before)) & (close < before ? -1L : 0L);
+        double move = Double.longBitsToDouble(up | down);
         return total.step(move);
     }
 }
