@@ -5,6 +5,7 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.OutputKind;
 import io.ta.annotation.Step;
+import io.ta.spi.Branchless;
 
 /**
  * Rising (laakhay-ta {@code rising}, CATALOG.md §2.8): 1.0 at bar t when {@code a_t > a_{t−1}}, else 0.0. No
@@ -34,6 +35,6 @@ public final class Rising {
         if (!(Double.isFinite(a) && Double.isFinite(p))) {
             return 0.0;
         }
-        return a > p ? 1.0 : 0.0;
+        return Branchless.indicator(a > p); // a coin flip on prices: no branch
     }
 }

@@ -8,6 +8,7 @@ import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.price.TypicalPrice;
 import io.ta.kernels.stats.RollingSum;
+import io.ta.spi.Branchless;
 
 /**
  * Money flow index (G. Quong and A. Soudack, 1989), as TA-Lib MFI: from bar 1 the money flow {@code TP·V}
@@ -60,11 +61,9 @@ public final class Mfi {
         if (Double.isFinite(tp) && Double.isFinite(before) && Double.isFinite(volume)) {
             double change = tp - before;
             double flow = tp * volume;
-            // The direction is a coin flip on market data, and x86 C2 compiles a select between doubles as a branch:
-            // the flow is masked by a long select (a conditional move) instead; a cleared mask gives +0.0, as before.
-            long bits = Double.doubleToRawLongBits(flow);
-            up = Double.longBitsToDouble(bits & (change > 0 ? -1L : 0L));
-            down = Double.longBitsToDouble(bits & (change < 0 ? -1L : 0L));
+            // The direction is a coin flip on market data: no branch.
+            up = Branchless.keepIf(change > 0, flow);
+            down = Branchless.keepIf(change < 0, flow);
         }
         double p = positive.step(up);
         double n = negative.step(down);

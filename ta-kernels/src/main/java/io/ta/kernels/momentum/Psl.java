@@ -7,6 +7,7 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.stats.RollingSum;
+import io.ta.spi.Branchless;
 
 /**
  * Psychological line (PSY; a staple of Japanese and Chinese charting): the percentage of the last n bars that closed
@@ -46,7 +47,7 @@ public final class Psl {
             started = true;
             return Double.NaN;
         }
-        double up = Double.isFinite(p) && Double.isFinite(x) ? (x > p ? 1.0 : 0.0) : Double.NaN;
+        double up = Double.isFinite(p) && Double.isFinite(x) ? Branchless.indicator(x > p) : Double.NaN;
         return 100.0 * ups.step(up) / period;
     }
 }

@@ -3,6 +3,7 @@ package io.ta.kernels.trend;
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Cost;
 import io.ta.kernels.price.TrueRange;
+import io.ta.spi.Branchless;
 import io.ta.spi.Checks;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
@@ -87,12 +88,9 @@ public final class WilderDm implements StatePart<WilderDm.Mark> {
         double up = high - h0;
         double down = l0 - low;
         // TA-Lib: −DM = down when down > 0 and down > up, +DM = up when up > 0 and up > down, else 0. Which side
-        // moved more is a coin flip, and x86 C2 compiles a select between doubles as a branch, so each move is masked
-        // by a long select (a conditional move) instead; a cleared mask gives +0.0.
-        double upMove = Math.max(up, 0.0);
-        double downMove = Math.max(down, 0.0);
-        double plus = Double.longBitsToDouble(Double.doubleToRawLongBits(upMove) & (up > down ? -1L : 0L));
-        double minus = Double.longBitsToDouble(Double.doubleToRawLongBits(downMove) & (down > up ? -1L : 0L));
+        // moved more is a coin flip: no branch.
+        double plus = Branchless.keepIf(up > down, Math.max(up, 0.0));
+        double minus = Branchless.keepIf(down > up, Math.max(down, 0.0));
         if (count < seedLength) {
             plusSum += plus;
             minusSum += minus;

@@ -6,6 +6,7 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.math.CumSum;
+import io.ta.spi.Branchless;
 
 /**
  * Williams accumulation/distribution (L. Williams), as R TTR {@code williamsAD(HLC)}: the running sum ({@link CumSum})
@@ -43,11 +44,9 @@ public final class WilliamsAd {
         if (!(Double.isFinite(high) && Double.isFinite(low) && Double.isFinite(close) && Double.isFinite(before))) {
             return Double.NaN;
         }
-        // At most one of the two moves is kept, by long masks (conditional moves): the direction is a coin flip, and
-        // x86 C2 compiles a select between doubles as a branch. No move gives +0.0.
-        long up = Double.doubleToRawLongBits(close - Math.min(low, before)) & (close > before ? -1L : 0L);
-        long down = Double.doubleToRawLongBits(close - Math.max(high, before)) & (close < before ? -1L : 0L);
-        double move = Double.longBitsToDouble(up | down);
+        // The direction is a coin flip: no branch. At most one of the two is not +0.0, so their sum is that one.
+        double move = Branchless.keepIf(close > before, close - Math.min(low, before))
+                + Branchless.keepIf(close < before, close - Math.max(high, before));
         return total.step(move);
     }
 }

@@ -3,7 +3,6 @@ package io.ta.runtime.exec;
 import io.ta.annotation.Complexity;
 import io.ta.runtime.Plan;
 import io.ta.runtime.plan.Ops;
-import io.ta.spi.Checks;
 import io.ta.spi.KernelStream;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
@@ -58,7 +57,6 @@ final class FusedCompiler {
     private static final ClassDesc CD_STREAM = ClassDesc.of(KernelStream.class.getName());
     private static final ClassDesc CD_STREAMS = CD_STREAM.arrayType();
     private static final ClassDesc CD_OPS = ClassDesc.of(Ops.class.getName());
-    private static final ClassDesc CD_CHECKS = ClassDesc.of(Checks.class.getName());
     private static final ClassDesc CD_MATH = ClassDesc.of(Math.class.getName());
     private static final ClassDesc CD_D2 = ConstantDescs.CD_double.arrayType(2);
     private static final ClassDesc CD_D1 = ConstantDescs.CD_double.arrayType();
@@ -199,7 +197,7 @@ final class FusedCompiler {
                 kernels.add(k);
             }
         }
-        OpCall[] ops = opCalls(nodes);
+        String[] ops = opCalls(nodes);
         return ClassFile.of().build(self, cb -> {
             cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
             cb.withInterfaceSymbols(CD_FUSED);
@@ -380,7 +378,7 @@ final class FusedCompiler {
      * registers for the whole run.
      */
     private static void batch(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code, int[] rootSlots,
-            OpCall[] ops, int[] columns) {
+            String[] ops, int[] columns) {
         boolean direct = direct(columns.length, rootSlots.length);
         int nLocal = direct ? 1 + columns.length + rootSlots.length : 3;
         int blockLocal = nLocal + 1;
@@ -512,7 +510,7 @@ final class FusedCompiler {
     }
 
     /** One node's work for one bar of a batch loop: its inputs are in {@code value}, and so are its outputs after. */
-    private static void step(CodeBuilder b, ExecNode n, KernelCode[] code, int[] kernelLocal, int[] value, OpCall[] ops) {
+    private static void step(CodeBuilder b, ExecNode n, KernelCode[] code, int[] kernelLocal, int[] value, String[] ops) {
         switch (n) {
             case ExecNode.Kernel k -> {
                 KernelCode c = code[k.node()];
@@ -548,7 +546,7 @@ final class FusedCompiler {
      * the operators' (nine stores a bar fewer in the strategy plan).
      */
     private static void bar(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code, String mode, int[] rootSlots,
-            OpCall[] ops) {
+            String[] ops) {
         int[] value = valueLocals(b, nodes);
         for (ExecNode n : nodes) {
             switch (n) {
@@ -625,63 +623,36 @@ final class FusedCompiler {
     }
 
     /** {@code o}'s {@link Ops} call ({@code ops[o.slot()]}), from and to the slots' locals. */
-    private static void operator(CodeBuilder b, ExecNode.Operator o, int[] value, OpCall[] ops) {
-        OpCall call = ops[o.slot()];
-        operand(b, value[o.a()], call.finiteA());
+    private static void operator(CodeBuilder b, ExecNode.Operator o, int[] value, String[] ops) {
+        b.dload(value[o.a()]);
         if (o.b() >= 0) {
-            operand(b, value[o.b()], call.finiteB());
+            b.dload(value[o.b()]);
         }
-        b.invokestatic(CD_OPS, call.method(), o.b() < 0 ? MTD_D_D : MTD_D_DD);
+        b.invokestatic(CD_OPS, ops[o.slot()], o.b() < 0 ? MTD_D_D : MTD_D_DD);
         b.dstore(value[o.slot()]);
     }
 
-    /** Loads an operand from {@code local}, mapped to NaN when infinite if {@code finite}. */
-    private static void operand(CodeBuilder b, int local, boolean finite) {
-        b.dload(local);
-        if (finite) {
-            b.invokestatic(CD_CHECKS, "finiteOrNaN", MTD_D_D);
-        }
-    }
-
     /**
-     * An operator's {@link Ops} method, and whether an operand goes through {@code Checks.finiteOrNaN} first (an
-     * infinite value becomes NaN: both are a missing operand, so the result is the same).
+     * Each operator's cheapest exact {@link Ops} method, by its slot: logic on conditions (1, 0 or NaN: results of
+     * comparisons and logic) is arithmetic ({@code and} is a product); everything else is the general form.
      */
-    private record OpCall(String method, boolean finiteA, boolean finiteB) {}
-
-    /**
-     * Each operator's cheapest exact {@link Ops} call, by its slot. Logic on conditions (1, 0 or NaN: results of
-     * comparisons and logic) is arithmetic ({@code and} is a product). A comparison takes the form for operands that
-     * cannot be infinite — what kernel outputs, operator results and finite constants are — and an operand that may be
-     * infinite (a column) is mapped to NaN for it first: that mapping depends on the column alone, so it is off the
-     * chain from a kernel's output to the result, where the general form's missing-value arithmetic is on it.
-     */
-    private static OpCall[] opCalls(ExecNode[] nodes) {
-        OpCall[] ops = new OpCall[slots(nodes)];
+    private static String[] opCalls(ExecNode[] nodes) {
+        String[] ops = new String[slots(nodes)];
         boolean[] condition = new boolean[ops.length];
-        boolean[] notInfinite = new boolean[ops.length];
         for (ExecNode n : nodes) {
-            switch (n) {
-                case ExecNode.Kernel k -> Arrays.fill(notInfinite, k.slot(), k.slot() + k.outputs(), true);
-                case ExecNode.Constant k -> notInfinite[k.slot()] = !Double.isInfinite(k.value());
-                case ExecNode.Operator o -> {
-                    boolean conditions = condition[o.a()] && (o.b() < 0 || condition[o.b()]);
-                    String name = Ops.methodName(o.op());
-                    ops[o.slot()] = switch (o.op()) {
-                        case AND -> new OpCall(conditions ? "andConditions" : name, false, false);
-                        case OR -> new OpCall(conditions ? "orConditions" : name, false, false);
-                        case NOT -> new OpCall(conditions ? "notCondition" : name, false, false);
-                        case GT, GE, LT, LE, EQ, NE -> new OpCall(name + "NotInfinite", !notInfinite[o.a()], !notInfinite[o.b()]);
-                        default -> new OpCall(name, false, false);
-                    };
-                    condition[o.slot()] = switch (o.op()) {
-                        case GT, GE, LT, LE, EQ, NE, AND, OR, NOT -> true;
-                        default -> false;
-                    };
-                    notInfinite[o.slot()] = true;
-                }
-                case ExecNode.Column c -> { }
-                case ExecNode.Timed t -> { }
+            if (n instanceof ExecNode.Operator o) {
+                boolean conditions = condition[o.a()] && (o.b() < 0 || condition[o.b()]);
+                String name = Ops.methodName(o.op());
+                ops[o.slot()] = switch (o.op()) {
+                    case AND -> conditions ? "andConditions" : name;
+                    case OR -> conditions ? "orConditions" : name;
+                    case NOT -> conditions ? "notCondition" : name;
+                    default -> name;
+                };
+                condition[o.slot()] = switch (o.op()) {
+                    case GT, GE, LT, LE, EQ, NE, AND, OR, NOT -> true;
+                    default -> false;
+                };
             }
         }
         return ops;

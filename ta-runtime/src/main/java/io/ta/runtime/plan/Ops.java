@@ -4,6 +4,7 @@ import static io.ta.spi.Checks.finiteOrNaN;
 
 import io.ta.error.InvalidParameterException;
 import io.ta.expr.Expr.Op;
+import io.ta.spi.Branchless;
 import io.ta.spi.Checks;
 import java.util.List;
 
@@ -16,10 +17,10 @@ import java.util.List;
  * not 0, for +Infinity.
  *
  * <p>The comparisons and logic fold the check into arithmetic: {@code a - a} is {@code +0.0} for every finite
- * {@code a} and NaN otherwise, so adding it leaves a 0/1 result exact and poisons it for a missing operand, with no
- * branch in the block loops. Logic on operands that are themselves conditions (1, 0 or NaN) has cheaper exact forms
- * ({@link #andConditions}, {@link #orConditions}, {@link #notCondition}), and so have comparisons of operands that
- * cannot be infinite ({@link #gtNotInfinite} and its five siblings), which compiled plans use.
+ * {@code a} and NaN otherwise, so adding it leaves a 0/1 result exact and poisons it for a missing operand; the 0/1
+ * itself comes from {@link Branchless#indicator}, so nothing branches on a comparison of prices, which is often a coin
+ * flip. Logic on operands that are themselves conditions (1, 0 or NaN) has cheaper exact forms
+ * ({@link #andConditions}, {@link #orConditions}, {@link #notCondition}), which compiled plans use.
  */
 public final class Ops {
     private Ops() {}
@@ -80,7 +81,7 @@ public final class Ops {
 
     /** Logical not: 1 for 0, 0 for any other number; NaN for a missing operand. */
     public static double not(double a) {
-        return (a == 0.0 ? 1.0 : 0.0) + (a - a);
+        return Branchless.indicator(a == 0.0) + (a - a);
     }
 
     /** {@code a + b}, finite or NaN. */
@@ -118,42 +119,42 @@ public final class Ops {
 
     /** {@code a > b} as 1/0; NaN for a missing operand. */
     public static double gt(double a, double b) {
-        return (a > b ? 1.0 : 0.0) + (a - a) + (b - b);
+        return Branchless.indicator(a > b) + (a - a) + (b - b);
     }
 
     /** {@code a >= b} as 1/0; NaN for a missing operand. */
     public static double ge(double a, double b) {
-        return (a >= b ? 1.0 : 0.0) + (a - a) + (b - b);
+        return Branchless.indicator(a >= b) + (a - a) + (b - b);
     }
 
     /** {@code a < b} as 1/0; NaN for a missing operand. */
     public static double lt(double a, double b) {
-        return (a < b ? 1.0 : 0.0) + (a - a) + (b - b);
+        return Branchless.indicator(a < b) + (a - a) + (b - b);
     }
 
     /** {@code a <= b} as 1/0; NaN for a missing operand. */
     public static double le(double a, double b) {
-        return (a <= b ? 1.0 : 0.0) + (a - a) + (b - b);
+        return Branchless.indicator(a <= b) + (a - a) + (b - b);
     }
 
     /** {@code a == b} as 1/0; NaN for a missing operand. */
     public static double eq(double a, double b) {
-        return (a == b ? 1.0 : 0.0) + (a - a) + (b - b);
+        return Branchless.indicator(a == b) + (a - a) + (b - b);
     }
 
     /** {@code a != b} as 1/0; NaN for a missing operand. */
     public static double ne(double a, double b) {
-        return (a != b ? 1.0 : 0.0) + (a - a) + (b - b);
+        return Branchless.indicator(a != b) + (a - a) + (b - b);
     }
 
     /** Logical and of two conditions (non-zero is true) as 1/0; NaN for a missing operand. */
     public static double and(double a, double b) {
-        return (a != 0.0 && b != 0.0 ? 1.0 : 0.0) + (a - a) + (b - b);
+        return Branchless.indicator(a != 0.0 & b != 0.0) + (a - a) + (b - b);
     }
 
     /** Logical or of two conditions (non-zero is true) as 1/0; NaN for a missing operand. */
     public static double or(double a, double b) {
-        return (a != 0.0 || b != 0.0 ? 1.0 : 0.0) + (a - a) + (b - b);
+        return Branchless.indicator(a != 0.0 | b != 0.0) + (a - a) + (b - b);
     }
 
     /**
@@ -175,40 +176,40 @@ public final class Ops {
         return 1.0 - a;
     }
 
-    // The comparisons of operands that are finite or NaN, never infinite: every kernel output, operator result and
-    // finite constant. For them "missing" is exactly "unordered", so the second comparison gives 0 or NaN where the
-    // general forms add two poisons; each equals its general form for such operands (OpsTest) and shortens the chain
-    // from an operand to the result by two additions. Compiled plans call them, mapping an operand that may be
-    // infinite (a column) to NaN first with Checks.finiteOrNaN, which gives the general form's result too.
+    // The comparisons of operands that are finite or NaN, never infinite. Compiled plans called them while they were
+    // cheaper than the general forms (a predicted branch, "missing" being "unordered" for such operands); the general
+    // forms without a branch are faster than both on noisy comparisons and no slower on steady ones
+    // (docs/performance.md, "Comparisons without a branch, second try"), so these now are the general forms, kept for
+    // callers of the v1 API.
 
     /** {@link #gt} of operands that are finite or NaN. */
     public static double gtNotInfinite(double a, double b) {
-        return a > b ? 1.0 : a <= b ? 0.0 : Double.NaN;
+        return gt(a, b);
     }
 
     /** {@link #ge} of operands that are finite or NaN. */
     public static double geNotInfinite(double a, double b) {
-        return a >= b ? 1.0 : a < b ? 0.0 : Double.NaN;
+        return ge(a, b);
     }
 
     /** {@link #lt} of operands that are finite or NaN. */
     public static double ltNotInfinite(double a, double b) {
-        return a < b ? 1.0 : a >= b ? 0.0 : Double.NaN;
+        return lt(a, b);
     }
 
     /** {@link #le} of operands that are finite or NaN. */
     public static double leNotInfinite(double a, double b) {
-        return a <= b ? 1.0 : a > b ? 0.0 : Double.NaN;
+        return le(a, b);
     }
 
     /** {@link #eq} of operands that are finite or NaN. */
     public static double eqNotInfinite(double a, double b) {
-        return a == b ? 1.0 : a < b || a > b ? 0.0 : Double.NaN;
+        return eq(a, b);
     }
 
     /** {@link #ne} of operands that are finite or NaN. */
     public static double neNotInfinite(double a, double b) {
-        return a < b || a > b ? 1.0 : a == b ? 0.0 : Double.NaN;
+        return ne(a, b);
     }
 
     private static Op checked(Op op) {
