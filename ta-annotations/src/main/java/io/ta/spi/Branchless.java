@@ -9,8 +9,12 @@ package io.ta.spi;
  * and convert back. The results are exactly those of the conditional expressions they replace.
  *
  * <p>Measured (docs/performance.md, "Coin flips without branches"): {@code rising} 4–6× faster, MFI's batch 0.57×,
- * the Williams A/D line's 0.47× of the conditional-expression forms. Where the condition is predictable (a
- * comparison that stays true for long stretches) a branch costs nothing and these gain nothing either.
+ * the Williams A/D line's 0.47× of the conditional-expression forms.
+ *
+ * <p>Use them for coin flips only. HotSpot makes the choice a conditional move or a branch from the branch profile of
+ * these methods, which every caller in the JVM shares: a condition that stays true for long stretches (a price above
+ * its 200-bar average) costs nothing as a branch, and called through here it would bias the profile towards a branch
+ * for every other caller. (Compiled plans write their comparisons out in their own bytecode for that reason.)
  */
 public final class Branchless {
     private static final long ONE = Double.doubleToRawLongBits(1.0);

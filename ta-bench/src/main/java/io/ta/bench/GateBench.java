@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The benchmarks of the performance gate ({@code PerfGateTest}, run by {@code mvn verify}): short, over 100,000 bars,
  * in pairs whose <em>ratio</em> is what the gate checks — ta ÷ TA-Lib for nine kernels, the fused plan ÷ the same
- * kernels composed by hand, and stream updates ÷ batch. The gate times these methods itself (thread CPU time);
+ * kernels composed by hand, a plan's coin-flip comparison ÷ the same plan with arithmetic, and stream updates ÷ batch. The gate times these methods itself (thread CPU time);
  * {@code java -jar benchmarks.jar GateBench} runs them under JMH.
  *
  * <p>{@code -Dta.gate.slow=<benchmark>} makes that benchmark do its work twice: the injected 2× regression the gate
@@ -41,6 +41,9 @@ public class GateBench {
     BenchData d;
     Bars bars;
     Plan strategy;
+    Bars candles;
+    Plan comparison;
+    Plan arithmetic;
     final Core core = new Core();
     final MInteger begin = new MInteger();
     final MInteger count = new MInteger();
@@ -55,6 +58,9 @@ public class GateBench {
         d = new BenchData(N);
         bars = Bars.builder().column("close", d.close).build();
         strategy = Plan.compile(PlanBench.STRATEGY);
+        candles = Bars.builder().column("open", d.open).column("close", d.close).build();
+        comparison = Plan.compile("close > open");
+        arithmetic = Plan.compile("close + open");
         o1 = new double[N];
         o2 = new double[N];
         o3 = new double[N];
@@ -212,6 +218,22 @@ public class GateBench {
             out[i] = o1[i] > o2[i] && o3[i] < 70 && close[i] > o4[i] ? 1.0 : 0.0;
         }
         return out;
+    }
+
+    /** A comparison that flips on every other bar: a branch on it mispredicts half the time. */
+    @Benchmark
+    public PlanResult planComparison() {
+        PlanResult r = null;
+        for (int t = times("planComparison"); t > 0; t--) {
+            r = new BlockExecutor(comparison).run(candles);
+        }
+        return r;
+    }
+
+    /** The same plan shape with an operator no choice is made in: the yardstick of {@link #planComparison}. */
+    @Benchmark
+    public PlanResult planArithmetic() {
+        return new BlockExecutor(arithmetic).run(candles);
     }
 
     @Benchmark

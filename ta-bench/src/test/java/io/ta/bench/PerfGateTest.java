@@ -65,14 +65,14 @@ class PerfGateTest {
                 String.join(", ", PerfGate.NOISY),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 slow.isEmpty() ? "" : ", injected 2× slowdown: " + slow));
-        report.append(String.format(Locale.ROOT, "  %-32s %7s   %-26s %s%n", "ratio", "lowest", "baseline", "per fork"));
+        report.append(String.format(Locale.ROOT, "  %-34s %7s   %-26s %s%n", "ratio", "lowest", "baseline", "per fork"));
         for (Map.Entry<String, Double> m : measured.entrySet()) {
             Double b = baseline.get(m.getKey());
             StringBuilder per = new StringBuilder();
             for (Map<String, Double> r : ratios) {
                 per.append(String.format(Locale.ROOT, " %7.3f", r.get(m.getKey())));
             }
-            report.append(String.format(Locale.ROOT, "  %-32s %7.3f   %-26s%s%n", m.getKey(), m.getValue(),
+            report.append(String.format(Locale.ROOT, "  %-34s %7.3f   %-26s%s%n", m.getKey(), m.getValue(),
                     b == null ? "-" : String.format(Locale.ROOT, "%7.3f  (%.2f×)", b, m.getValue() / b), per));
         }
         for (String name : scores.get(0).keySet()) {

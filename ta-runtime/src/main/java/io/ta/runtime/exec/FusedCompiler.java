@@ -9,6 +9,7 @@ import java.lang.classfile.ClassModel;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.classfile.MethodModel;
+import java.lang.classfile.Opcode;
 import java.lang.classfile.TypeKind;
 import java.lang.classfile.attribute.CodeAttribute;
 import java.lang.constant.ClassDesc;
@@ -58,6 +59,9 @@ final class FusedCompiler {
     private static final ClassDesc CD_STREAMS = CD_STREAM.arrayType();
     private static final ClassDesc CD_OPS = ClassDesc.of(Ops.class.getName());
     private static final ClassDesc CD_MATH = ClassDesc.of(Math.class.getName());
+    private static final ClassDesc CD_DOUBLE = ClassDesc.of(Double.class.getName());
+    private static final MethodTypeDesc MTD_D_J = MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long);
+    private static final Long ONE_BITS = Double.doubleToRawLongBits(1.0);
     private static final ClassDesc CD_D2 = ConstantDescs.CD_double.arrayType(2);
     private static final ClassDesc CD_D1 = ConstantDescs.CD_double.arrayType();
     private static final MethodTypeDesc MTD_D_D = MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double);
@@ -622,14 +626,47 @@ final class FusedCompiler {
         return value;
     }
 
-    /** {@code o}'s {@link Ops} call ({@code ops[o.slot()]}), from and to the slots' locals. */
+    /**
+     * {@code o}'s {@link Ops} call ({@code ops[o.slot()]}), from and to the slots' locals; a comparison is written out
+     * here instead (below).
+     */
     private static void operator(CodeBuilder b, ExecNode.Operator o, int[] value, String[] ops) {
+        Opcode test = switch (o.op()) {
+            case GT -> Opcode.IFGT;
+            case GE -> Opcode.IFGE;
+            case LT -> Opcode.IFLT;
+            case LE -> Opcode.IFLE;
+            case EQ -> Opcode.IFEQ;
+            case NE -> Opcode.IFNE;
+            default -> null;
+        };
+        if (test != null) {
+            comparison(b, value[o.a()], value[o.b()], test, value[o.slot()]);
+            return;
+        }
         b.dload(value[o.a()]);
         if (o.b() >= 0) {
             b.dload(value[o.b()]);
         }
         b.invokestatic(CD_OPS, ops[o.slot()], o.b() < 0 ? MTD_D_D : MTD_D_DD);
         b.dstore(value[o.slot()]);
+    }
+
+    /**
+     * The comparison {@code Ops} makes ({@code Ops.gt} for {@link Opcode#IFGT}, …), bit for bit, in this plan's own
+     * bytecode: the 1/0 as a choice between the bits of 1.0 and 0.0, then {@code + (a − a) + (b − b)}, NaN for a
+     * missing operand. Its own bytecode gives it its own branch profile, and HotSpot turns a choice between longs into
+     * a conditional move when the profile says it is unpredictable (a price against its open flips every other bar)
+     * and keeps a branch when it is not (a price against its 200-bar average): a shared {@code Ops} method would carry
+     * the mix of every plan's comparisons.
+     */
+    private static void comparison(CodeBuilder b, int a, int c, Opcode test, int into) {
+        b.dload(a).dload(c).dcmpl();
+        b.ifThenElse(test, t -> t.loadConstant(ONE_BITS), e -> e.lconst_0());
+        b.invokestatic(CD_DOUBLE, "longBitsToDouble", MTD_D_J);
+        b.dload(a).dload(a).dsub().dadd();
+        b.dload(c).dload(c).dsub().dadd();
+        b.dstore(into);
     }
 
     /**

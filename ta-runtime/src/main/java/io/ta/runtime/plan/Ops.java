@@ -4,7 +4,6 @@ import static io.ta.spi.Checks.finiteOrNaN;
 
 import io.ta.error.InvalidParameterException;
 import io.ta.expr.Expr.Op;
-import io.ta.spi.Branchless;
 import io.ta.spi.Checks;
 import java.util.List;
 
@@ -18,11 +17,15 @@ import java.util.List;
  *
  * <p>The comparisons and logic fold the check into arithmetic: {@code a - a} is {@code +0.0} for every finite
  * {@code a} and NaN otherwise, so adding it leaves a 0/1 result exact and poisons it for a missing operand; the 0/1
- * itself comes from {@link Branchless#indicator}, so nothing branches on a comparison of prices, which is often a coin
- * flip. Logic on operands that are themselves conditions (1, 0 or NaN) has cheaper exact forms
- * ({@link #andConditions}, {@link #orConditions}, {@link #notCondition}), which compiled plans use.
+ * itself is a choice between the bits of 1.0 and 0.0, which HotSpot compiles as a conditional move where a branch
+ * would mispredict (a comparison of prices is often a coin flip). Compiled plans write the comparisons out in their
+ * own bytecode, so each plan's profile decides. Logic on operands that are themselves conditions (1, 0 or NaN) has
+ * cheaper exact forms ({@link #andConditions}, {@link #orConditions}, {@link #notCondition}), which compiled plans use.
  */
 public final class Ops {
+    /** The bits of 1.0: a condition's 1/0 is a choice between longs, which HotSpot can make a conditional move. */
+    private static final long ONE = Double.doubleToRawLongBits(1.0);
+
     private Ops() {}
 
     /**
@@ -81,7 +84,7 @@ public final class Ops {
 
     /** Logical not: 1 for 0, 0 for any other number; NaN for a missing operand. */
     public static double not(double a) {
-        return Branchless.indicator(a == 0.0) + (a - a);
+        return Double.longBitsToDouble(a == 0.0 ? ONE : 0L) + (a - a);
     }
 
     /** {@code a + b}, finite or NaN. */
@@ -119,42 +122,42 @@ public final class Ops {
 
     /** {@code a > b} as 1/0; NaN for a missing operand. */
     public static double gt(double a, double b) {
-        return Branchless.indicator(a > b) + (a - a) + (b - b);
+        return Double.longBitsToDouble(a > b ? ONE : 0L) + (a - a) + (b - b);
     }
 
     /** {@code a >= b} as 1/0; NaN for a missing operand. */
     public static double ge(double a, double b) {
-        return Branchless.indicator(a >= b) + (a - a) + (b - b);
+        return Double.longBitsToDouble(a >= b ? ONE : 0L) + (a - a) + (b - b);
     }
 
     /** {@code a < b} as 1/0; NaN for a missing operand. */
     public static double lt(double a, double b) {
-        return Branchless.indicator(a < b) + (a - a) + (b - b);
+        return Double.longBitsToDouble(a < b ? ONE : 0L) + (a - a) + (b - b);
     }
 
     /** {@code a <= b} as 1/0; NaN for a missing operand. */
     public static double le(double a, double b) {
-        return Branchless.indicator(a <= b) + (a - a) + (b - b);
+        return Double.longBitsToDouble(a <= b ? ONE : 0L) + (a - a) + (b - b);
     }
 
     /** {@code a == b} as 1/0; NaN for a missing operand. */
     public static double eq(double a, double b) {
-        return Branchless.indicator(a == b) + (a - a) + (b - b);
+        return Double.longBitsToDouble(a == b ? ONE : 0L) + (a - a) + (b - b);
     }
 
     /** {@code a != b} as 1/0; NaN for a missing operand. */
     public static double ne(double a, double b) {
-        return Branchless.indicator(a != b) + (a - a) + (b - b);
+        return Double.longBitsToDouble(a != b ? ONE : 0L) + (a - a) + (b - b);
     }
 
     /** Logical and of two conditions (non-zero is true) as 1/0; NaN for a missing operand. */
     public static double and(double a, double b) {
-        return Branchless.indicator(a != 0.0 & b != 0.0) + (a - a) + (b - b);
+        return Double.longBitsToDouble(a != 0.0 & b != 0.0 ? ONE : 0L) + (a - a) + (b - b);
     }
 
     /** Logical or of two conditions (non-zero is true) as 1/0; NaN for a missing operand. */
     public static double or(double a, double b) {
-        return Branchless.indicator(a != 0.0 | b != 0.0) + (a - a) + (b - b);
+        return Double.longBitsToDouble(a != 0.0 | b != 0.0 ? ONE : 0L) + (a - a) + (b - b);
     }
 
     /**
