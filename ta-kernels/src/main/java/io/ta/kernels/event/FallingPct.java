@@ -6,7 +6,6 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.OutputKind;
 import io.ta.annotation.Param;
 import io.ta.annotation.Step;
-import io.ta.spi.Branchless;
 
 /**
  * Falling by at least pct percent (laakhay-ta {@code falling_pct}, CATALOG.md §2.8): 1.0 at bar t when
@@ -43,6 +42,6 @@ public final class FallingPct {
         if (!(Double.isFinite(a) && Double.isFinite(p))) {
             return 0.0;
         }
-        return Branchless.indicator(a <= p * multiplier);
+        return a <= p * multiplier ? 1.0 : 0.0;
     }
 }

@@ -6,7 +6,6 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.OutputKind;
 import io.ta.annotation.Param;
 import io.ta.annotation.Step;
-import io.ta.spi.Branchless;
 
 /**
  * Rising by at least pct percent (laakhay-ta {@code rising_pct}, CATALOG.md §2.8): 1.0 at bar t when
@@ -44,6 +43,6 @@ public final class RisingPct {
         if (!(Double.isFinite(a) && Double.isFinite(p))) {
             return 0.0;
         }
-        return Branchless.indicator(a >= p * multiplier);
+        return a >= p * multiplier ? 1.0 : 0.0;
     }
 }
