@@ -257,8 +257,7 @@ public final class BandsStream implements KernelStream {
         // this stream untouched.
         Checks.snapshot(KERNEL, Bands_State.SCHEMA, snapshot);
         StateReader r = snapshot.reader();
-        // No stream makes 2^62 updates; a count beyond that is corrupt, and would overflow.
-        long c = r.getLong("count", 0, 0x1p62);
+        long c = r.getCount("count");
         r.expectParams(params());
         double o0 = r.getDouble("output upper", -Double.MAX_VALUE, Double.MAX_VALUE, true);
         double o1 = r.getDouble("output middle", -Double.MAX_VALUE, Double.MAX_VALUE, true);

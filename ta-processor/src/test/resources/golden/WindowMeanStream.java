@@ -210,8 +210,7 @@ public final class WindowMeanStream implements KernelStream {
         // this stream untouched.
         Checks.snapshot(KERNEL, WindowMean_State.SCHEMA, snapshot);
         StateReader r = snapshot.reader();
-        // No stream makes 2^62 updates; a count beyond that is corrupt, and would overflow.
-        long c = r.getLong("count", 0, 0x1p62);
+        long c = r.getCount("count");
         r.expectParams(params());
         double o0 = r.getDouble("output value", -Double.MAX_VALUE, Double.MAX_VALUE, true);
         double[] bar = nans(1);

@@ -80,6 +80,18 @@ public final class StateReader {
         return (int) v;
     }
 
+    /**
+     * The largest count a snapshot may claim: no stream makes 2^62 updates, pushes or bars (146 years at one per
+     * nanosecond), and a count up to it can still grow for longer than any stream lives without overflowing. Restored at
+     * {@code Long.MAX_VALUE}, a count would overflow on the next update.
+     */
+    public static final long MAX_COUNT = 1L << 62;
+
+    /** A count of updates, pushes, bars or values: a {@code long} in {@code [0, MAX_COUNT]}. */
+    public long getCount(String field) {
+        return getLong(field, 0, MAX_COUNT);
+    }
+
     /** A {@code long} field that must lie in {@code [min, max]}, compared exactly. */
     public long getLong(String field, double min, double max) {
         long v = next();

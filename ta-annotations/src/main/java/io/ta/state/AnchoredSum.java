@@ -36,8 +36,6 @@ import java.util.Arrays;
 @Cost(time = Complexity.CONSTANT, memory = Complexity.LINEAR)
 public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
     private static final int INITIAL_CAPACITY = 16;
-    /** No stream pushes 2⁶² values (146 years at a value per nanosecond): a larger count is a corrupt snapshot. */
-    static final long MAX_PUSHES = 1L << 62;
     /** "Never", as a push index: far enough below any count that {@code seq − NEVER} cannot overflow. */
     static final long NEVER = Long.MIN_VALUE / 4;
 
@@ -237,7 +235,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
     /** Reads what {@link #writeWith} wrote with {@code totals} totals of its own, and returns those. */
     double[] readWith(StateReader in, int totals) {
         in.expectInt("window", window);
-        long s = in.getLong("window push count", 0, MAX_PUSHES);
+        long s = in.getCount("window push count");
         int count = (int) Math.min(s, window);
         long age = in.getLong("age of the newest missing value", 0, count);
         double t = in.getDouble();

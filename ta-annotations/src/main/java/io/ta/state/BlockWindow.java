@@ -33,8 +33,6 @@ import io.ta.spi.StateWriter;
 public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         permits WindowSum, WindowMoments, WindowComoments, WindowTrend {
     private static final int INITIAL_CAPACITY = 16;
-    /** No stream pushes 2⁶² values (146 years at a value per nanosecond): a larger count is a corrupt snapshot. */
-    static final long MAX_PUSHES = 1L << 62;
 
     final int window;
     final boolean paired;
@@ -212,7 +210,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     @Override
     public final void read(StateReader in) {
         in.expectInt("window", window);
-        long s = in.getLong("window push count", 0, MAX_PUSHES);
+        long s = in.getCount("window push count");
         long from = Math.max(0, s - window);
         if ((s - from) * (paired ? 2 : 1) > in.remaining()) {
             throw in.corrupt("a window of " + (s - from) + " values runs past the end of the snapshot");

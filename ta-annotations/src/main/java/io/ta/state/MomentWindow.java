@@ -40,8 +40,6 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
     private static final int FLAT = -4096;
 
     private static final int INITIAL_CAPACITY = 16;
-    /** No stream pushes 2⁶² values (146 years at a value per nanosecond): a larger count is a corrupt snapshot. */
-    static final long MAX_PUSHES = 1L << 62;
 
     private final int window;
     // Two blocks, block-major: block b occupies [b * window, (b + 1) * window). Suffix moments of a block are stored
@@ -351,7 +349,7 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
     @Override
     public void read(StateReader in) {
         in.expectInt("moment window", window);
-        long s = in.getLong("moment window push count", 0, MAX_PUSHES);
+        long s = in.getCount("moment window push count");
         long from = Math.max(0, s - window);
         if (s - from > in.remaining()) {
             throw in.corrupt("a moment window of " + (s - from) + " values runs past the end of the snapshot");

@@ -50,8 +50,6 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
     private static final int INITIAL_CAPACITY = 16;
     /** The largest window answered by scanning instead of a tree (measured: NumericsBench, docs/performance.md). */
     public static final int SCAN_MAX = 256;
-    /** No stream pushes 2⁶² values (146 years at a value per nanosecond): a larger count is a corrupt snapshot. */
-    static final long MAX_PUSHES = 1L << 62;
 
     private final int window;
     private final int slots;
@@ -669,7 +667,7 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
     @Override
     public void read(StateReader in) {
         in.expectInt("window", window);
-        long s = in.getLong("order statistics push count", 0, MAX_PUSHES);
+        long s = in.getCount("order statistics push count");
         long from = Math.max(0, s - window);
         if (s - from > in.remaining()) {
             throw in.corrupt("a window of " + (s - from) + " values runs past the end of the snapshot");

@@ -34,8 +34,6 @@ import io.ta.spi.StateWriter;
 @Cost(time = Complexity.LOGARITHMIC, memory = Complexity.LINEAR)
 public final class RankWindow implements StatePart<RankWindow.Mark> {
     private static final int INITIAL_CAPACITY = 16;
-    /** No stream pushes 2⁶² values (146 years at a value per nanosecond): a larger count is a corrupt snapshot. */
-    static final long MAX_PUSHES = 1L << 62;
 
     private final int window;
     private final int slots;
@@ -367,7 +365,7 @@ public final class RankWindow implements StatePart<RankWindow.Mark> {
     @Override
     public void read(StateReader in) {
         in.expectInt("rank window", window);
-        long s = in.getLong("rank window push count", 0, MAX_PUSHES);
+        long s = in.getCount("rank window push count");
         long from = Math.max(0, s - window);
         if (s - from > in.remaining()) {
             throw in.corrupt("a rank window of " + (s - from) + " values runs past the end of the snapshot");

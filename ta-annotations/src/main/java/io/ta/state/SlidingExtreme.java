@@ -34,8 +34,6 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     private static final int INITIAL = 16;
     private static final double[] NO_VALUES = {};
     private static final long[] NO_INDICES = {};
-    /** Pushes beyond which a restored count is refused: unreachable by a real stream, far from overflow. */
-    private static final long MAX_SEQ = 1L << 62;
 
     private final int window;
     private final double sign;
@@ -302,7 +300,7 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         in.expectInt("window", window);
         in.expectDouble("direction", sign);
         in.expectBoolean("tie rule", newestWins);
-        long s = in.getLong("push count", 0, MAX_SEQ);
+        long s = in.getCount("push count");
         int m = (int) Math.min(s, window);
         if (in.remaining() < m) {
             throw in.corrupt("the window of " + m + " values runs past the end of the snapshot");

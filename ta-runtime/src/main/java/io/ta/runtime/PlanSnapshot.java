@@ -3,6 +3,7 @@ package io.ta.runtime;
 import io.ta.error.CorruptSnapshotException;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.spi.SnapshotBytes;
+import io.ta.spi.StateReader;
 import io.ta.spi.StateSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,6 @@ public record PlanSnapshot(long plan, long count, double[] values, List<StateSna
     public static final int FORMAT = 2;
     private static final int MAGIC = 0x54415053; // "TAPS"
     private static final String WHAT = "plan snapshot";
-    private static final long MAX_COUNT = 1L << 62;
     /** The fewest bytes a kernel's encoded state can take: its envelope, a 1-byte name, schema and word count. */
     private static final int MIN_KERNEL_BYTES = SnapshotBytes.HEADER + 2 + 1 + 8 + 4 + SnapshotBytes.CHECKSUM;
 
@@ -36,7 +36,7 @@ public record PlanSnapshot(long plan, long count, double[] values, List<StateSna
         if (values == null || kernels == null || kernels.stream().anyMatch(java.util.Objects::isNull)) {
             throw new CorruptSnapshotException("corrupt plan snapshot: missing values or kernel states");
         }
-        if (count < 0 || count > MAX_COUNT) {
+        if (count < 0 || count > StateReader.MAX_COUNT) {
             throw new CorruptSnapshotException("corrupt plan snapshot: bar count " + count + " is outside [0, 2^62]");
         }
         values = values.clone();
@@ -79,10 +79,7 @@ public record PlanSnapshot(long plan, long count, double[] values, List<StateSna
     public static PlanSnapshot fromBytes(byte[] bytes) {
         SnapshotBytes.Cursor in = SnapshotBytes.open(bytes, MAGIC, FORMAT, WHAT);
         long plan = in.getLong("fingerprint");
-        long count = in.getLong("bar count");
-        if (count < 0 || count > MAX_COUNT) {
-            throw in.corrupt("bar count " + count + " is outside [0, 2^62]");
-        }
+        long count = in.getLong("bar count"); // checked by the constructor, as a count built in code is
         int nv = in.getCount("value count", 8);
         double[] values = new double[nv];
         for (int i = 0; i < nv; i++) {

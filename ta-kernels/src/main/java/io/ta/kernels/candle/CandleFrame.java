@@ -81,8 +81,6 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
     private static final double NEAR_F = NEAR.factor();
     private static final double FAR_F = FAR.factor();
     private static final double EQUAL_F = EQUAL.factor();
-    /** No stream pushes 2⁶² candles: a larger count is a corrupt snapshot. */
-    private static final long MAX_CANDLES = 1L << 62;
     private static final int BODY = 1;
     private static final int RANGE = 2;
     private static final int SHADOW = 4;
@@ -476,7 +474,7 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
     @Override
     public void read(StateReader in) {
         in.expectInt("candles kept", keep);
-        long n = in.getLong("candle count", 0, MAX_CANDLES);
+        long n = in.getCount("candle count");
         long c = in.getLong("complete candles", 0, n);
         int k = (int) Math.min(n, keep);
         if (4L * k > in.remaining()) {

@@ -295,7 +295,7 @@ public final class HilbertCore implements StatePart<HilbertCore.Mark> {
     @Override
     public void read(StateReader in) {
         in.expectInt("hilbert.start", start);
-        bars = in.getLong("hilbert.bars", 0, 0x1p62); // no stream sees 2^62 bars; beyond that bars++ would overflow
+        bars = in.getCount("hilbert.bars");
         // Any double elsewhere: extreme prices may overflow the FIR exactly as the step's own arithmetic would.
         x1 = in.getDouble();
         x2 = in.getDouble();

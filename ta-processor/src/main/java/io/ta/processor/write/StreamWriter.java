@@ -311,8 +311,7 @@ public final class StreamWriter {
                 .addComment("this stream untouched.")
                 .addStatement(code("$checks:T.snapshot($kernelName:N, $state:T.SCHEMA, snapshot)", "state", state))
                 .addStatement("$T r = snapshot.reader()", Types.STATE_READER)
-                .addComment("No stream makes 2^62 updates; a count beyond that is corrupt, and would overflow.")
-                .addStatement("long c = r.getLong($S, 0, 0x1p62)", "count")
+                .addStatement("long c = r.getCount($S)", "count")
                 .addStatement("r.expectParams(params())");
         List<String> outTemps = new ArrayList<>();
         for (int i = 0; i < nOut; i++) {

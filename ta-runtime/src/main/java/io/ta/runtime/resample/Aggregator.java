@@ -107,7 +107,7 @@ public final class Aggregator {
         sum = r.getDouble();
         max = r.getDouble();
         min = r.getDouble();
-        count = r.getLong("bucket count", 0, 0x1p62);
+        count = r.getCount("bucket count");
         missing = r.getBoolean();
     }
 }

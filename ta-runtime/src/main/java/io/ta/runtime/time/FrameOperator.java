@@ -224,7 +224,7 @@ final class FrameOperator extends BlockSteps {
         r.expectInt("inputs", acc.length);
         boolean o = r.getBoolean();
         long e = r.getLong();
-        long i = r.getLong("bar index", 0, 0x1p62); // beyond 2^62, index++ could overflow into negative periods
+        long i = r.getCount("bar index");
         long lt = r.getLong();
         boolean st = r.getBoolean();
         double c = r.getDouble();

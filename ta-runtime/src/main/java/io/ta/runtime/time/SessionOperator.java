@@ -126,7 +126,7 @@ final class SessionOperator extends BlockSteps {
         StateReader r = s.reader();
         boolean st = r.getBoolean();
         long e = r.getLong();
-        long i = r.getLong("bar index", 0, 0x1p62); // beyond 2^62, index++ could overflow into negative periods
+        long i = r.getCount("bar index");
         long lt = r.getLong();
         boolean ss = r.getBoolean();
         long se = r.getLong();

@@ -41,6 +41,15 @@ class CountLimitsTest {
         return s;
     }
 
+    /** The word of an operator's snapshot that holds its bar index: a timeframe's 4th, a session's 3rd; -1 for others. */
+    static int indexWord(StateSnapshot k) {
+        return switch (k.kernel()) {
+            case "timeframe" -> 3;
+            case "session" -> 2;
+            default -> -1;
+        };
+    }
+
     /**
      * The snapshot with the plan's count and every frame's and session's bar index moved by {@code shift}, and with
      * them the periods they are in (a period of 5 bars is numbered {@code index / 5}).
@@ -49,18 +58,12 @@ class CountLimitsTest {
         List<StateSnapshot> states = new ArrayList<>();
         for (StateSnapshot k : s.kernels()) {
             long[] w = k.words();
-            switch (k.kernel()) {
-                case "timeframe" -> {
-                    w[3] += shift;
-                    w[2] += shift / 5;
-                    w[9] += shift / 5;
-                }
-                case "session" -> {
-                    w[2] += shift;
-                    w[1] += shift / 5;
-                    w[5] += shift / 5;
-                }
-                default -> { }
+            int i = indexWord(k);
+            if (i >= 0) {
+                // The period the index is in (its end) is the word before it; the saved period is the 10th or 6th.
+                w[i] += shift;
+                w[i - 1] += shift / 5;
+                w[k.kernel().equals("timeframe") ? 9 : 5] += shift / 5;
             }
             states.add(new StateSnapshot(k.kernel(), k.schema(), w));
         }
@@ -100,8 +103,8 @@ class CountLimitsTest {
             boolean operator = false;
             for (StateSnapshot k : s.kernels()) {
                 long[] w = k.words();
-                if (k.kernel().equals("timeframe") || k.kernel().equals("session")) {
-                    w[k.kernel().equals("timeframe") ? 3 : 2] = LIMIT + 1;
+                if (indexWord(k) >= 0) {
+                    w[indexWord(k)] = LIMIT + 1;
                     operator = true;
                 }
                 states.add(new StateSnapshot(k.kernel(), k.schema(), w));
