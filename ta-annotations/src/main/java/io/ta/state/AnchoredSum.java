@@ -59,7 +59,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
     /** The window's sum: the last anchor, plus every value that entered since, minus every value that left. */
     double total;
     /** The current block's values, summed in push order from 0. */
-    private double shadow;
+    double shadow;
 
     /** A window of {@code window} values (at least 1). */
     public AnchoredSum(int window) {

@@ -24,7 +24,8 @@ public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.
     /** The values, the counts and the plain sum, with the anchors both sums share. */
     private final AnchoredSum sum;
     private double weighted;
-    private double shadowWeighted;
+    /** Σ U_k over the current block: its plain sum after each of its values, summed (see {@link #push}). */
+    private double blockPrefixSums;
 
     /** A window of {@code window} values (at least 1). */
     public AnchoredWeightedSum(int window) {
@@ -63,15 +64,16 @@ public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.
     public void push(double x) {
         AnchoredSum a = sum;
         double s = a.total;
-        // The value's place in its block is its weight in the block's sum; the last place completes the block, where
-        // the plain sum re-anchors and the block's weighted sum replaces the running one.
-        int f = a.fill + 1;
         double v = a.add(x);
-        weighted += n * v - s;
-        shadowWeighted += f * v;
-        if (f == window) {
-            weighted = shadowWeighted;
-            shadowWeighted = 0.0;
+        if (a.fill == 0) {
+            // The block is complete and is the window: with U_k its sum after its k-th value (the plain sum's shadow,
+            // U_n its anchor), Σ k·v_k = n·U_n − Σ_{k<n} U_k, a fresh weighted sum that replaces the running one.
+            // Summing the U_k costs an addition per push, where summing k·v_k would cost a conversion and a product.
+            weighted = n * a.total - blockPrefixSums;
+            blockPrefixSums = 0.0;
+        } else {
+            weighted += n * v - s;
+            blockPrefixSums += a.shadow;
         }
     }
 
@@ -84,14 +86,14 @@ public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.
     public void mark(Mark m) {
         sum.mark(m);
         m.weighted = weighted;
-        m.shadowWeighted = shadowWeighted;
+        m.blockPrefixSums = blockPrefixSums;
     }
 
     @Override
     public void rewind(Mark m) {
         sum.rewind(m);
         weighted = m.weighted;
-        shadowWeighted = m.shadowWeighted;
+        blockPrefixSums = m.blockPrefixSums;
     }
 
     /**
@@ -103,25 +105,27 @@ public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.
         sum.writeWith(out, weighted);
     }
 
-    /** Reads what {@link #write} wrote; the block's weighted sum is recomputed by the additions a push makes. */
+    /** Reads what {@link #write} wrote; the block's prefix sums are recomputed by the additions pushes make. */
     @Override
     public void read(StateReader in) {
         double w = sum.readWith(in, 1)[0];
         AnchoredSum a = sum;
         double[] v = a.ring;
         int f = a.fill;
+        double u = 0.0;
         double shw = 0.0;
         for (int k = 1; k <= f; k++) {
-            shw += k * v[(int) ((a.seq - f + k - 1) % v.length)];
+            u += v[(int) ((a.seq - f + k - 1) % v.length)];
+            shw += u;
         }
         weighted = w;
-        shadowWeighted = shw;
+        blockPrefixSums = shw;
     }
 
-    /** An {@link AnchoredWeightedSum} checkpoint: the plain sum's, and the two weighted sums. */
+    /** An {@link AnchoredWeightedSum} checkpoint: the plain sum's, the weighted sum and the block's prefix sums. */
     public static final class Mark extends AnchoredSum.Mark {
         double weighted;
-        double shadowWeighted;
+        double blockPrefixSums;
 
         Mark() {}
     }
