@@ -36,6 +36,10 @@ public final class PlanStream {
     /** Every value of the last bar, one slot per node output (nodes in plan order). */
     private final double[] values;
     private final boolean timed;
+    /** The number of columns a bar must carry. */
+    private final int width;
+    /** The first root's slot: {@link #value()}'s. */
+    private final int firstRoot;
     private Fused fused;
     private long count;
     private long lastTime;
@@ -62,7 +66,9 @@ public final class PlanStream {
         this.plan = plan;
         this.nodes = plan.nodes();
         this.columns = plan.columns();
+        this.width = columns.size();
         this.program = Program.of(plan, fuse);
+        this.firstRoot = program.rootSlots.length > 0 ? program.rootSlots[0] : -1;
         this.streams = program.newStreams();
         this.operators = program.newOperators();
         this.timed = program.timed();
@@ -104,6 +110,19 @@ public final class PlanStream {
      *     {@link #update(long, double...)}
      */
     public void update(double... bar) {
+        Fused f = fused;
+        if (f != null && bar != null && bar.length == width) {
+            // A compiled plan reads no time (plans with time-aware nodes are not compiled): its bar's time is its
+            // number, always after the last. The path a live feed takes every bar, with nothing else on it.
+            f.update(bar, values);
+            long time = count;
+            lastTime = time;
+            valueTime = time;
+            lastTimed = false;
+            valueTimed = false;
+            count = time + 1;
+            return;
+        }
         commit(untimed("update"), bar, false);
     }
 
@@ -133,6 +152,14 @@ public final class PlanStream {
      * @throws StreamStateException if the plan reads timestamps; use {@link #preview(long, double...)}
      */
     public void preview(double... bar) {
+        Fused f = fused;
+        if (f != null && bar != null && bar.length == width) {
+            // As update's: a compiled plan reads no time.
+            f.preview(bar, values);
+            valueTime = count;
+            valueTimed = false;
+            return;
+        }
         long time = untimed("preview");
         ascending(time, "preview");
         step(time, bar, 1);
@@ -240,7 +267,7 @@ public final class PlanStream {
 
     /** The value of a single-expression plan's root. */
     public double value() {
-        return values[program.rootSlots[0]];
+        return values[firstRoot];
     }
 
     /** The complete state of every node. */
