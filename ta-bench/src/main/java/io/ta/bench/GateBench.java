@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The benchmarks of the performance gate ({@code PerfGateTest}, run by {@code mvn verify}): short, over 100,000 bars,
  * in pairs whose <em>ratio</em> is what the gate checks — ta ÷ TA-Lib for nine kernels, the fused plan ÷ the same
- * kernels composed by hand, a plan's coin-flip comparison ÷ the same plan with arithmetic, and stream updates ÷ batch. The gate times these methods itself (thread CPU time);
- * {@code java -jar benchmarks.jar GateBench} runs them under JMH.
+ * kernels composed by hand, a plan's coin-flip comparison ÷ the same plan with arithmetic, and stream updates ÷ batch.
+ * The gate times these methods itself (thread CPU time); {@code java -jar benchmarks.jar GateBench} runs them under
+ * JMH.
  *
  * <p>{@code -Dta.gate.slow=<benchmark>} makes that benchmark do its work twice: the injected 2× regression the gate
  * must catch.

@@ -115,12 +115,7 @@ public final class PlanStream {
             // A compiled plan reads no time (plans with time-aware nodes are not compiled): its bar's time is its
             // number, always after the last. The path a live feed takes every bar, with nothing else on it.
             f.update(bar, values);
-            long time = count;
-            lastTime = time;
-            valueTime = time;
-            lastTimed = false;
-            valueTimed = false;
-            count = time + 1;
+            committed(count, false);
             return;
         }
         commit(untimed("update"), bar, false);
@@ -139,6 +134,11 @@ public final class PlanStream {
     private void commit(long time, double[] bar, boolean given) {
         ascending(time, "update");
         step(time, bar, 0);
+        committed(time, given);
+    }
+
+    /** Records a committed bar: its time, whether the caller gave it, and one more bar. */
+    private void committed(long time, boolean given) {
         lastTime = time;
         lastTimed = given;
         valueTime = time;
@@ -234,7 +234,7 @@ public final class PlanStream {
     }
 
     private void step(long time, double[] bar, int mode) {
-        if (bar == null || bar.length != columns.size()) {
+        if (bar == null || bar.length != width) {
             throw new ShapeMismatchException("plan", "plan: a bar needs " + columns.size() + " values (" + String.join(", ", columns)
                     + "), got " + (bar == null ? 0 : bar.length));
         }

@@ -671,7 +671,8 @@ final class FusedCompiler {
 
     /**
      * Each operator's cheapest exact {@link Ops} method, by its slot: logic on conditions (1, 0 or NaN: results of
-     * comparisons and logic) is arithmetic ({@code and} is a product); everything else is the general form.
+     * comparisons and logic) is arithmetic ({@code and} is a product); comparisons call none; everything else is the
+     * general form.
      */
     private static String[] opCalls(ExecNode[] nodes) {
         String[] ops = new String[slots(nodes)];
@@ -684,6 +685,7 @@ final class FusedCompiler {
                     case AND -> conditions ? "andConditions" : name;
                     case OR -> conditions ? "orConditions" : name;
                     case NOT -> conditions ? "notCondition" : name;
+                    case GT, GE, LT, LE, EQ, NE -> null; // written out in the plan's own bytecode: comparison(…)
                     default -> name;
                 };
                 condition[o.slot()] = switch (o.op()) {
