@@ -42,7 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * <p>Per plan: {@code Hand} calls the batch kernels into preallocated arrays and combines them in one loop, as a user
- * who skips the DSL would; {@code Talib} (strategy only) does the same over TA-Lib; {@code Fused} is the plan
+ * who skips the DSL would, with {@code &&}; {@code HandSameAnswer} (wide only) combines them into the plan's answer,
+ * NaN where an operand is missing, where {@code &&} answers 0; {@code Talib} (strategy only) does what {@code Hand}
+ * does over TA-Lib; {@code Fused} is the plan
  * (compiled, default block); {@code Interpreted} runs the same nodes block by block through the generic interfaces;
  * {@code NodeAtATime} interprets with one block of the whole history (a full-length array per node);
  * {@code Stream} feeds the plan stream one bar at a time; {@code StreamNodes} is the sum the plan stream is measured
@@ -236,6 +238,39 @@ public class PlanBench {
                     && t[8][i] > 30 && t[9][i] > t[10][i] && t[11][i] > 20 && t[2][i] > t[4][i] ? 1.0 : 0.0;
         }
         return out;
+    }
+
+    /**
+     * {@link #wideHand} computing the plan's answer, bit for bit ({@code PlanBenchTest}): a comparison with a missing
+     * operand (a kernel's warm-up NaN) is missing, and {@code and} of conditions is their product, as {@code Ops}
+     * defines them. {@link #wideHand}'s {@code &&} stops at the first false test, so it skips most of its comparisons'
+     * loads, and answers 0 on every bar where the plan answers NaN.
+     */
+    @Benchmark
+    public double[] wideHandSameAnswer() {
+        BenchData d = data;
+        double[][] t = tmp;
+        Ta.macd(d.close, 12, 26, 9, t[0], t[1], t[2]);
+        Ta.bbands(d.close, 20, 2, t[3], t[4], t[5]);
+        Ta.rollingMax(d.high, 20, t[6]);
+        Ta.atr(d.high, d.low, d.close, 14, t[7]);
+        Ta.rsi(d.close, 14, t[8]);
+        Ta.stochastic(d.high, d.low, d.close, 14, 3, 3, t[9], t[10]);
+        Ta.adx(d.high, d.low, d.close, 14, t[11], t[12], t[13]);
+        Ta.obv(d.close, d.volume, t[2]);
+        Ta.sma(t[2], 20, t[4]);
+        double[] c = d.close;
+        for (int i = 0; i < N; i++) {
+            out[i] = greater(t[0][i], t[1][i]) * greater(t[3][i], c[i]) * greater(c[i], t[5][i])
+                    * greater(t[7][i] * 2, t[6][i] - c[i]) * greater(t[8][i], 30) * greater(t[9][i], t[10][i])
+                    * greater(t[11][i], 20) * greater(t[2][i], t[4][i]);
+        }
+        return out;
+    }
+
+    /** {@code a > b} as 1 or 0, NaN when either is missing: {@code Ops.gt} for finite and missing operands. */
+    private static double greater(double a, double b) {
+        return (a > b ? 1.0 : 0.0) + (a - a) + (b - b);
     }
 
     @Benchmark
