@@ -44,8 +44,12 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
     double[] ring;
     /** The slot of the next push. */
     private int slot;
-    /** Pushes in the current block: {@code seq mod window}. */
-    int fill;
+    /**
+     * The push count that completes the current block, the smallest multiple of the window above {@code seq}: a push
+     * compares its new count with it and stores it once a block, where a count of the block's pushes would be stored
+     * on every push.
+     */
+    private long anchorAt;
     long seq;
     private long lastMissing = NEVER;
     /**
@@ -68,6 +72,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
         }
         this.window = window;
         this.ring = new double[capacity(window, 0)];
+        this.anchorAt = window;
     }
 
     /** The ring's size after {@code pushes} pushes: room for the next two, up to {@code window + 2}. */
@@ -120,8 +125,8 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
 
     /**
      * {@link #push}, returning the value as stored (0 for a missing one): what a part built on this one
-     * ({@link AnchoredWeightedSum}) adds to its own sums. After it, {@code fill} is 0 exactly when this push completed
-     * a block and re-anchored the total.
+     * ({@link AnchoredWeightedSum}) adds to its own sums. After it, {@link #anchored()} says whether this push
+     * completed a block and re-anchored the total.
      */
     double add(double x) {
         double[] v = ring;
@@ -147,14 +152,23 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
         v[j] = x;
         total += x - leaving;
         shadow += x;
-        seq++;
         slot = j + 1 == v.length ? 0 : j + 1;
-        if (++fill == window) {
-            fill = 0;
+        if (++seq == anchorAt) {
+            anchorAt += window;
             total = shadow;
             shadow = 0.0;
         }
         return x;
+    }
+
+    /** Whether the last push completed a block: the count is a multiple of the window. */
+    boolean anchored() {
+        return anchorAt - seq == window;
+    }
+
+    /** Pushes in the current block: the count modulo the window. */
+    int fill() {
+        return (int) (window - (anchorAt - seq));
     }
 
     /**
@@ -190,7 +204,9 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
                 missingBefore = missingBefore2;
             }
             slot = (slot == 0 ? ring.length : slot) - 1;
-            fill = (fill == 0 ? window : fill) - 1;
+            if (anchored()) {
+                anchorAt -= window;
+            }
             seq = m.seq;
         }
         lastNonZero = m.lastNonZero;
@@ -268,7 +284,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
         ring = v;
         seq = s;
         slot = (int) (s % cap);
-        fill = f;
+        anchorAt = s - f + window;
         lastMissing = age == 0 ? NEVER : s - age;
         lastNonZero = nonZero;
         total = t;

@@ -65,7 +65,7 @@ public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.
         AnchoredSum a = sum;
         double s = a.total;
         double v = a.add(x);
-        if (a.fill == 0) {
+        if (a.anchored()) {
             // The block is complete and is the window: with U_k its sum after its k-th value (the plain sum's shadow,
             // U_n its anchor), Σ k·v_k = n·U_n − Σ_{k<n} U_k, a fresh weighted sum that replaces the running one.
             // Summing the U_k costs an addition per push, where summing k·v_k would cost a conversion and a product.
@@ -111,7 +111,7 @@ public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.
         double w = sum.readWith(in, 1)[0];
         AnchoredSum a = sum;
         double[] v = a.ring;
-        int f = a.fill;
+        int f = a.fill();
         double u = 0.0;
         double shw = 0.0;
         for (int k = 1; k <= f; k++) {
