@@ -219,8 +219,11 @@ public class PlanBench {
 
     // ---- wide ----
 
-    @Benchmark
-    public double[] wideHand() {
+    /**
+     * The wide plan's kernels by hand, into {@link #tmp}: macd 0–2 (its histogram's array then reused for obv), bbands
+     * 3–5 (its middle's then for the sma of obv), rolling max 6, atr 7, rsi 8, stochastic 9–10, adx 11–13.
+     */
+    private double[][] wideKernels() {
         BenchData d = data;
         double[][] t = tmp;
         Ta.macd(d.close, 12, 26, 9, t[0], t[1], t[2]);
@@ -232,7 +235,13 @@ public class PlanBench {
         Ta.adx(d.high, d.low, d.close, 14, t[11], t[12], t[13]);
         Ta.obv(d.close, d.volume, t[2]);
         Ta.sma(t[2], 20, t[4]);
-        double[] c = d.close;
+        return t;
+    }
+
+    @Benchmark
+    public double[] wideHand() {
+        double[][] t = wideKernels();
+        double[] c = data.close;
         for (int i = 0; i < N; i++) {
             out[i] = t[0][i] > t[1][i] && c[i] < t[3][i] && c[i] > t[5][i] && t[6][i] - c[i] < t[7][i] * 2
                     && t[8][i] > 30 && t[9][i] > t[10][i] && t[11][i] > 20 && t[2][i] > t[4][i] ? 1.0 : 0.0;
@@ -248,18 +257,8 @@ public class PlanBench {
      */
     @Benchmark
     public double[] wideHandSameAnswer() {
-        BenchData d = data;
-        double[][] t = tmp;
-        Ta.macd(d.close, 12, 26, 9, t[0], t[1], t[2]);
-        Ta.bbands(d.close, 20, 2, t[3], t[4], t[5]);
-        Ta.rollingMax(d.high, 20, t[6]);
-        Ta.atr(d.high, d.low, d.close, 14, t[7]);
-        Ta.rsi(d.close, 14, t[8]);
-        Ta.stochastic(d.high, d.low, d.close, 14, 3, 3, t[9], t[10]);
-        Ta.adx(d.high, d.low, d.close, 14, t[11], t[12], t[13]);
-        Ta.obv(d.close, d.volume, t[2]);
-        Ta.sma(t[2], 20, t[4]);
-        double[] c = d.close;
+        double[][] t = wideKernels();
+        double[] c = data.close;
         for (int i = 0; i < N; i++) {
             out[i] = greater(t[0][i], t[1][i]) * greater(t[3][i], c[i]) * greater(c[i], t[5][i])
                     * greater(t[7][i] * 2, t[6][i] - c[i]) * greater(t[8][i], 30) * greater(t[9][i], t[10][i])
