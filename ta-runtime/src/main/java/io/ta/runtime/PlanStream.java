@@ -156,15 +156,13 @@ public final class PlanStream {
         if (f != null && bar != null && bar.length == width) {
             // As update's: a compiled plan reads no time.
             f.preview(bar, values);
-            valueTime = count;
-            valueTimed = false;
+            previewed(count, false);
             return;
         }
         long time = untimed("preview");
         ascending(time, "preview");
         step(time, bar, 1);
-        valueTime = time;
-        valueTimed = false;
+        previewed(time, false);
     }
 
     /**
@@ -175,8 +173,13 @@ public final class PlanStream {
     public void preview(long time, double... bar) {
         ascending(time, "preview");
         step(time, bar, 1);
+        previewed(time, true);
+    }
+
+    /** Records a previewed bar: the values are its, at its time, which the caller gave or not. */
+    private void previewed(long time, boolean given) {
         valueTime = time;
-        valueTimed = true;
+        valueTimed = given;
     }
 
     private long untimed(String call) {
