@@ -2,6 +2,7 @@ package io.ta.state;
 
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Cost;
+import io.ta.spi.InputBacked;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
@@ -27,6 +28,10 @@ import java.util.Arrays;
  * the first values arrive (memory O(min(window, pushes))). Results depend only on the push count, the values and the
  * anchors, which are aligned to the first push, so batch and stream agree bit for bit.
  *
+ * <p>A whole-series batch may lend the part its input ({@link #backWith}, for an {@link io.ta.annotation.OfInput}
+ * field): the leaving value is then read back from the input array, as TA-Lib's loop reads it, and the ring is never
+ * written. Every other step is the same, so the batch stays bit for bit the stream.
+ *
  * <p>Snapshots hold the push count, the age of the newest missing value, the running total (it is the one number that
  * depends on values no longer in the window) and the window's values; the shadow and the newest non-zero value are
  * recomputed on restore by the additions and tests a push makes. Contract: at most one push between a mark and its
@@ -34,7 +39,7 @@ import java.util.Arrays;
  * update and its preview's).
  */
 @Cost(time = Complexity.CONSTANT, memory = Complexity.LINEAR)
-public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
+public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBacked {
     private static final int INITIAL_CAPACITY = 16;
     /** "Never", as a push index: far enough below any count that {@code seq − NEVER} cannot overflow. */
     static final long NEVER = Long.MIN_VALUE / 4;
@@ -64,6 +69,8 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
     double total;
     /** The current block's values, summed in push order from 0. */
     double shadow;
+    /** The input of the batch this part serves, read back instead of {@link #ring}; null in streams and plans. */
+    double[] input;
 
     /** A window of {@code window} values (at least 1). */
     public AnchoredSum(int window) {
@@ -129,36 +136,78 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark> {
      * completed a block and re-anchored the total.
      */
     double add(double x) {
-        double[] v = ring;
-        int j = slot;
-        // The leaving value sits two slots ahead once the ring has its full size; before that, that slot is unwritten.
-        int o = j + 2;
-        if (o >= v.length) {
-            if (v.length < window + 2) {
-                v = ring = grown(v, window);
-            } else {
-                o -= v.length;
-            }
-        }
+        long s = seq;
+        double stored = x;
         if (!(Math.abs(x) <= Double.MAX_VALUE)) {
             missingBefore2 = missingBefore;
             missingBefore = lastMissing;
-            lastMissing = seq;
-            x = 0.0;
+            lastMissing = s;
+            stored = 0.0;
         } else if (x != 0.0) {
-            lastNonZero = seq;
+            lastNonZero = s;
         }
-        double leaving = v[o];
-        v[j] = x;
-        total += x - leaving;
-        shadow += x;
-        slot = j + 1 == v.length ? 0 : j + 1;
-        if (++seq == anchorAt) {
+        double leaving;
+        double[] in = input;
+        if (in == null) {
+            double[] v = ring;
+            int j = slot;
+            // The leaving value sits two slots ahead once the ring has its full size; before that, that slot is
+            // unwritten.
+            int o = j + 2;
+            if (o >= v.length) {
+                if (v.length < window + 2) {
+                    v = ring = grown(v, window);
+                } else {
+                    o -= v.length;
+                }
+            }
+            leaving = v[o];
+            v[j] = stored;
+            slot = j + 1 == v.length ? 0 : j + 1;
+        } else {
+            // Lent the batch's input: push i is in[i] (checked, as nothing else makes the window right) and the value
+            // leaving is read back as the ring would hold it, a missing one as 0. Written here rather than called: a
+            // stream never takes this branch, so C2 would count such a call cold and leave it out of the batch loop.
+            int i = (int) s;
+            if (Double.doubleToRawLongBits(x) != Double.doubleToRawLongBits(in[i])) {
+                throw notItsInput(in, i, x);
+            }
+            leaving = i >= window ? in[i - window] : 0.0;
+            leaving = Math.abs(leaving) <= Double.MAX_VALUE ? leaving : 0.0;
+        }
+        total += stored - leaving;
+        shadow += stored;
+        if ((seq = s + 1) == anchorAt) {
             anchorAt += window;
             total = shadow;
             shadow = 0.0;
         }
-        return x;
+        return stored;
+    }
+
+    /**
+     * For one whole-series batch: reads the window back from {@code input} instead of storing it (see
+     * {@link io.ta.annotation.OfInput}), which must not be null. The part is then never marked, rewound or written. Small
+     * on purpose: the batch calls it once, and C2 inlines a call that cold only below 35 bytes — if it did not, the
+     * kernel would escape and lose its registers.
+     */
+    @Override
+    public void backWith(double[] input) {
+        if (seq != 0 || this.input != null) {
+            throw notFresh();
+        }
+        this.input = input;
+    }
+
+    static IllegalStateException notFresh() {
+        return new IllegalStateException("AnchoredSum: only a fresh part can be backed by its input");
+    }
+
+    /** Out of line, so the message's concatenation does not make {@link #add} too big to inline. */
+    private static IllegalStateException notItsInput(double[] in, int i, double x) {
+        return new IllegalStateException("AnchoredSum backed by its input was pushed " + x + " as push " + i
+                + ", where the input holds " + in[i] + ": an @OfInput part must be pushed its input, unchanged, once"
+                + " per step");
     }
 
     /** Whether the last push completed a block: the count is a multiple of the window. */

@@ -2,6 +2,7 @@ package io.ta.state;
 
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Cost;
+import io.ta.spi.InputBacked;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
@@ -18,7 +19,7 @@ import io.ta.spi.StateWriter;
  * of zeros gives exactly 0. Contract: at most one push between a mark and its rewind.
  */
 @Cost(time = Complexity.CONSTANT, memory = Complexity.LINEAR)
-public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.Mark> {
+public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.Mark>, InputBacked {
     private final int window;
     private final double n;
     /** The values, the counts and the plain sum, with the anchors both sums share. */
@@ -75,6 +76,20 @@ public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.
             weighted += n * v - s;
             blockPrefixSums += a.shadow;
         }
+    }
+
+    /**
+     * The plain sum reads the window back from {@code input}; the weighted sums need nothing more of it. Lent here
+     * rather than by calling the plain sum's {@code backWith}: C2 leaves a call nested in a method called once out of
+     * line ("low call site frequency"), and the kernel would escape into it.
+     */
+    @Override
+    public void backWith(double[] input) {
+        AnchoredSum a = sum;
+        if (a.seq != 0 || a.input != null) {
+            throw AnchoredSum.notFresh();
+        }
+        a.input = input;
     }
 
     @Override

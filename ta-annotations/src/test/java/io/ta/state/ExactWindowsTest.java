@@ -156,6 +156,68 @@ class ExactWindowsTest {
         }
     }
 
+    /**
+     * A part lent its input ({@code @OfInput}: what a batch does) reads back exactly what its ring would have held —
+     * missing values as 0, −0 as −0 — so it agrees with an unlent part bit for bit on every push, over hard series
+     * shorter and longer than the window.
+     */
+    @Test
+    void anchoredSumsBackedByTheirInputAgreeBitForBit() {
+        SplittableRandom r = new SplittableRandom(17);
+        for (int w : WINDOWS) {
+            for (int rep = 0; rep < 6; rep++) {
+                double[] x = series(r, rep == 0 ? Math.max(1, w / 2) : 400);
+                if (rep == 1) {
+                    x[r.nextInt(x.length)] = -0.0;
+                }
+                AnchoredSum ring = new AnchoredSum(w);
+                AnchoredSum lent = new AnchoredSum(w);
+                lent.backWith(x);
+                AnchoredWeightedSum wring = new AnchoredWeightedSum(w);
+                AnchoredWeightedSum wlent = new AnchoredWeightedSum(w);
+                wlent.backWith(x);
+                for (int t = 0; t < x.length; t++) {
+                    ring.push(x[t]);
+                    lent.push(x[t]);
+                    wring.push(x[t]);
+                    wlent.push(x[t]);
+                    String at = "w=" + w + " t=" + t;
+                    assertEquals(ring.hasMissing(), lent.hasMissing(), at);
+                    if (ring.isFull()) {
+                        assertEquals(Double.doubleToRawLongBits(ring.sum()), Double.doubleToRawLongBits(lent.sum()), at);
+                        assertEquals(Double.doubleToRawLongBits(wring.weightedSum()),
+                                Double.doubleToRawLongBits(wlent.weightedSum()), "weighted " + at);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A lent part checks each push against its input: a step that pushes a transformed value (or pushes twice) fails
+     * at once instead of summing a window it never saw; only a fresh part can be lent an input.
+     */
+    @Test
+    void aBackedPartRefusesWhatItsInputDoesNotHold() {
+        double[] x = {1.0, 2.0, 3.0, 4.0};
+        AnchoredSum s = new AnchoredSum(2);
+        s.backWith(x);
+        s.push(1.0);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.push(2.5));
+        assertTrue(e.getMessage().contains("@OfInput"), e.getMessage());
+        AnchoredSum twice = new AnchoredSum(2);
+        twice.backWith(x);
+        twice.push(1.0);
+        twice.push(2.0);
+        assertThrows(IllegalStateException.class, () -> twice.push(2.0));
+        AnchoredSum used = new AnchoredSum(2);
+        used.push(1.0);
+        assertThrows(IllegalStateException.class, () -> used.backWith(x));
+        AnchoredWeightedSum lent = new AnchoredWeightedSum(2);
+        lent.backWith(x);
+        assertThrows(IllegalStateException.class, () -> lent.backWith(x));
+    }
+
     /** A window of zeros (or missing values) sums to exactly 0, whatever the total carried of the values before. */
     @Test
     void anchoredSumsOfZerosAreZero() {

@@ -33,13 +33,17 @@ public final class KernelElements {
     public static final String DERIVED = "io.ta.annotation.Derived";
     public static final String RANGE = "io.ta.annotation.Range";
     public static final String INVARIANT = "io.ta.annotation.Invariant";
+    public static final String OF_INPUT = "io.ta.annotation.OfInput";
+    public static final String INPUT_BACKED = "io.ta.spi.InputBacked";
 
     private final Types types;
     private final TypeElement statePart;
+    private final TypeElement inputBacked;
 
     public KernelElements(ProcessingEnvironment env) {
         this.types = env.getTypeUtils();
         this.statePart = env.getElementUtils().getTypeElement(STATE_PART);
+        this.inputBacked = env.getElementUtils().getTypeElement(INPUT_BACKED);
     }
 
     public List<ExecutableElement> publicConstructors(TypeElement kernel) {
@@ -139,6 +143,12 @@ public final class KernelElements {
             return null;
         }
         return findMark(type);
+    }
+
+    /** Whether {@code type} is a state part that can read its window back from an input ({@code @OfInput}). */
+    public boolean isInputBacked(TypeMirror type) {
+        return inputBacked != null && statePartMark(type) != null
+                && types.isAssignable(types.erasure(type), types.erasure(inputBacked.asType()));
     }
 
     private TypeMirror findMark(TypeMirror type) {

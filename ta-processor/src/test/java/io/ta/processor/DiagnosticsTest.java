@@ -131,6 +131,13 @@ class DiagnosticsTest {
                         Messages.PRIVATE_STATE.formatted("sum"), "private double sum;"),
                 new Case("IMPURE_STATIC", ok(CTOR + LOOKBACK + STEP + "    static double lastSeen;\n"),
                         Messages.IMPURE_STATIC.formatted("lastSeen"), "static double lastSeen;"),
+                new Case("OF_INPUT_PART", ok(CTOR + LOOKBACK + STEP + "    @OfInput(\"x\") final DoubleRing ring = new DoubleRing(3);\n"),
+                        Messages.OF_INPUT_PART.formatted("ring", "a io.ta.state.DoubleRing"), "@OfInput(\"x\") final DoubleRing"),
+                new Case("OF_INPUT_PART", ok(CTOR + LOOKBACK + STEP + "    @OfInput(\"x\") io.ta.state.AnchoredSum sum;\n"),
+                        Messages.OF_INPUT_PART.formatted("sum", "not a final instance field"), "@OfInput(\"x\") io.ta.state"),
+                new Case("OF_INPUT_NAME", ok(CTOR + LOOKBACK + STEP
+                                + "    @OfInput(\"close\") final io.ta.state.AnchoredSum sum = new io.ta.state.AnchoredSum(3);\n"),
+                        Messages.OF_INPUT_NAME.formatted("close", "sum", "x"), "@OfInput(\"close\")"),
                 new Case("NULLABLE_FIELD", ok(CTOR + LOOKBACK + STEP + "    @Nullable double level;\n"),
                         Messages.NULLABLE_FIELD.formatted("level"), "@Nullable double level;"),
                 new Case("DERIVED_FIELD", ok(CTOR + LOOKBACK + STEP + "    @Derived double level;\n"),

@@ -3,6 +3,7 @@ package io.ta.kernels.ma;
 import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
+import io.ta.annotation.OfInput;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
@@ -28,6 +29,8 @@ import io.ta.state.AnchoredSum;
         scale = Scale.PRICE)
 public final class Sma {
     final double period;
+    /** The step pushes x and only x, so a batch lends the window its input: TA-Lib's loop, no ring. */
+    @OfInput("x")
     final AnchoredSum sum;
 
     public Sma(@Param(defaultValue = "20", min = 1, max = 100_000) int period) {

@@ -20,10 +20,12 @@ import io.ta.annotation.Complexity;
  * @param range for a mutable {@link Kind#SCALAR}: its declared {@code @Range}, checked on restore; null if none
  * @param partCost for {@link Kind#PART}: the part's declared per-bar time ({@code @Cost}); {@link Complexity#CONSTANT}
  *     for every other kind
+ * @param ofInput for {@link Kind#PART}: the step parameter the part is pushed ({@code @OfInput}), which the batch lends
+ *     it as an array; null if none
  */
 public record FieldModel(
         String name, Kind kind, TypeName type, boolean isFinal, String component, ClassName partMark, Presence presence,
-        RangeModel range, Complexity partCost) {
+        RangeModel range, Complexity partCost, String ofInput) {
 
     /** How a field is owned by the generated code. */
     public enum Kind {

@@ -8,6 +8,7 @@ import io.ta.annotation.Complexity;
 import io.ta.annotation.Cost;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Nullable;
+import io.ta.annotation.OfInput;
 import io.ta.annotation.Param;
 import io.ta.annotation.Require;
 import io.ta.annotation.Scale;
@@ -325,23 +326,24 @@ public final class ModelFactory {
         boolean fin = KernelElements.isFinal(f);
         TypeName tn = TypeName.get(t);
         Nullable absent = f.getAnnotation(Nullable.class);
+        OfInput ofInput = f.getAnnotation(OfInput.class);
         FieldModel.Presence presence = absent == null ? FieldModel.Presence.ALWAYS
                 : absent.alternative() ? FieldModel.Presence.ALTERNATIVE : FieldModel.Presence.NULLABLE;
         return switch (t.getKind()) {
             case DOUBLE, INT, LONG, BOOLEAN ->
                     new FieldModel(name, FieldModel.Kind.SCALAR, tn, fin, t.toString(), null, FieldModel.Presence.ALWAYS, range(type, f),
-                            Complexity.CONSTANT);
+                            Complexity.CONSTANT, null);
             case ARRAY -> new FieldModel(
                     name, KernelElements.mirror(f, KernelElements.DERIVED) != null ? FieldModel.Kind.DERIVED : FieldModel.Kind.ARRAY, tn, fin, ((ArrayType) t).getComponentType().toString(), null, FieldModel.Presence.ALWAYS, null,
-                    Complexity.CONSTANT);
+                    Complexity.CONSTANT, null);
             default -> {
                 if (elements.isKernelType(t)) {
-                    yield new FieldModel(name, FieldModel.Kind.NESTED, tn, fin, "", null, presence, null, Complexity.CONSTANT);
+                    yield new FieldModel(name, FieldModel.Kind.NESTED, tn, fin, "", null, presence, null, Complexity.CONSTANT, null);
                 }
                 TypeMirror mark = elements.statePartMark(t);
                 Complexity[] declared = partCost((TypeElement) ((DeclaredType) t).asElement());
                 yield new FieldModel(name, FieldModel.Kind.PART, tn, fin, "", (ClassName) TypeName.get(mark), presence, null,
-                        declared == null ? Complexity.CONSTANT : declared[0]);
+                        declared == null ? Complexity.CONSTANT : declared[0], ofInput == null ? null : ofInput.value());
             }
         };
     }

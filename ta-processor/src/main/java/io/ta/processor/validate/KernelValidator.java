@@ -67,6 +67,7 @@ public final class KernelValidator {
         state.checkFields(r, type);
         state.checkRanges(r, type);
         state.checkInvariants(r, type);
+        state.checkOfInput(r, type);
         params.checkRequires(r, type, kernel, byJavaName);
         charts.checkChart(r, type, kernel);
         scales.checkScales(r, type, kernel, kernelMirror, outputs);

@@ -118,6 +118,15 @@ public final class Messages {
                     + " the parameters is a derived constant. Fix: remove @Derived (the field is then state, checkpointed"
                     + " and snapshotted), or make it a final array the step only reads.";
 
+    public static final String OF_INPUT_PART =
+            "[TaOfInputPart] @OfInput field '%s' is %s, which cannot read its window back from an input. Fix: put"
+                    + " @OfInput on a final state part that implements io.ta.spi.InputBacked (such as"
+                    + " io.ta.state.AnchoredSum), or remove it.";
+
+    public static final String OF_INPUT_NAME =
+            "[TaOfInputName] @OfInput(\"%s\") on field '%s' names no parameter of the step (%s). Fix: name the step"
+                    + " parameter whose values, unchanged and one per step, are the part's only pushes.";
+
     public static final String NULLABLE_FIELD =
             "[TaNullableField] @Nullable field '%s' is not a final nested kernel or state part; only those references may"
                     + " be absent. Fix: remove @Nullable (primitives and arrays always exist).";

@@ -23,7 +23,7 @@ import javax.lang.model.type.TypeMirror;
 /**
  * The state: instance fields of snapshot-able types (scalars, final scalar arrays, nested kernels, state parts with a
  * {@code @Cost}), {@code @Nullable} and {@code @Derived} where they apply, {@code @Range} bounds the generated restore
- * can evaluate, and {@code @Invariant} methods it can call.
+ * can evaluate, {@code @Invariant} methods it can call, and {@code @OfInput} parts the batch can lend its input.
  */
 final class StateValidator {
     private final KernelElements elements;
@@ -95,6 +95,34 @@ final class StateValidator {
                     }
                 }
                 default -> r.error(f, Messages.STATE_TYPE.formatted(name, t));
+            }
+        }
+    }
+
+    /** {@code @OfInput}: on a final state part that can be backed by an input, naming a parameter of the step. */
+    void checkOfInput(ValidationReport r, TypeElement type) {
+        List<ExecutableElement> steps = elements.steps(type);
+        for (VariableElement f : elements.fields(type)) {
+            AnnotationMirror m = mirror(f, KernelElements.OF_INPUT);
+            if (m == null) {
+                continue;
+            }
+            String name = f.getSimpleName().toString();
+            if (isStatic(f) || !isFinal(f) || !elements.isInputBacked(f.asType())) {
+                String what = isStatic(f) || !isFinal(f) ? "not a final instance field" : "a " + f.asType();
+                r.error(f, m, Messages.OF_INPUT_PART.formatted(name, what));
+                continue;
+            }
+            if (steps.size() != 1) {
+                continue; // reported with the step
+            }
+            List<String> params = new ArrayList<>();
+            for (VariableElement p : steps.get(0).getParameters()) {
+                params.add(p.getSimpleName().toString());
+            }
+            String input = f.getAnnotation(io.ta.annotation.OfInput.class).value();
+            if (!params.contains(input)) {
+                r.error(f, m, Messages.OF_INPUT_NAME.formatted(input, name, String.join(", ", params)));
             }
         }
     }

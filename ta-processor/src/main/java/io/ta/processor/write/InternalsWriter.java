@@ -169,7 +169,8 @@ final class InternalsWriter {
 
     /**
      * The whole-series batch. The kernel is allocated in the same method as the loop on purpose: it does not escape,
-     * so the JIT's escape analysis keeps its fields in registers instead of a store and a load per bar.
+     * so the JIT's escape analysis keeps its fields in registers instead of a store and a load per bar. Its
+     * {@code @OfInput} parts are lent the input arrays, so they read a leaving value back instead of storing a window.
      */
     private static MethodSpec batch(KernelModel m) {
         MethodSpec.Builder b = MethodSpec.methodBuilder("batch").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -186,6 +187,18 @@ final class InternalsWriter {
             b.addStatement("$T.output(KERNEL, $S, $N, n)", CHECKS, m.outputs().get(i).name(), outs.get(i));
         }
         b.addStatement("$T k = new $T($L)", m.kernel(), m.kernel(), Signatures.paramArgs(m));
+        for (FieldModel f : m.fields()) {
+            if (f.ofInput() == null) {
+                continue;
+            }
+            // Only here: the loop pushes the whole input from its first value, so the part can read it back.
+            if (f.nullable()) {
+                b.beginControlFlow("if (k.$N != null)", f.name()).addStatement("k.$N.backWith($N)", f.name(), f.ofInput())
+                        .endControlFlow();
+            } else {
+                b.addStatement("k.$N.backWith($N)", f.name(), f.ofInput());
+            }
+        }
         addLoop(b, m, "0", "n");
         return b.build();
     }
