@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code @OfInput}: the whole-series batch, and nothing else, lends the input array to the parts that declare it —
- * after allocating the kernel and before its first step, a nullable part only when present.
+ * after allocating the kernel and before its first step, a nullable part only when present; the facade copies an input
+ * that is also an output (a batch computed in place).
  */
 class OfInputTest {
     private static final JavaFileObject MEAN = JavaFileObjects.forSourceString("test.Mean", """
@@ -75,6 +76,11 @@ class OfInputTest {
         assertTrue(batchBody.contains(fresh), batchBody);
         assertFalse(batchBody.contains("volumes.backWith"), batchBody);
         assertFalse(src.substring(loop, src.indexOf("\n    }\n", loop)).contains("backWith"), "a range loop steps a used kernel");
+        // The facade computing into given arrays copies an input that is also an output (a batch in place), since the
+        // outputs would overwrite the values the parts read back; an input no part reads back is passed as it is.
+        String facade = c.generatedSourceFile("test.TestTa").orElseThrow().getCharContent(true).toString();
+        assertTrue(facade.contains("Mean_Descriptor.batch(close == out ? close.clone() : close, volume, period, two, out);"),
+                facade);
         for (String type : new String[] {"test.MeanStream", "test.Mean_State"}) {
             String other = c.generatedSourceFile(type).orElseThrow().getCharContent(true).toString();
             assertFalse(other.contains("backWith"), type + " must keep the parts' own windows");

@@ -8,13 +8,16 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.ta.processor.model.FieldModel;
 import io.ta.processor.model.InputModel;
 import io.ta.processor.model.KernelModel;
 import io.ta.processor.model.ParamModel;
 import io.ta.spi.ParamSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
@@ -73,7 +76,7 @@ public final class FacadeWriter {
                 .addParameters(Signatures.arrayInputs(m))
                 .addParameters(Signatures.params(m))
                 .addParameters(Signatures.arrayOutputs(m))
-                .addStatement("$T.batch($L)", m.descriptorType(), Signatures.batchArgs(m, outs));
+                .addStatement("$T.batch($L)", m.descriptorType(), inPlaceSafe(m, outs));
         for (String o : outs) {
             into.addJavadoc("@param $N receives the output; must have the inputs' length\n", o);
         }
@@ -110,5 +113,35 @@ public final class FacadeWriter {
                     Javadoc.text(range), p.defaultValue() == null ? "" : "; default " + Javadoc.text(p.defaultValue()));
         }
         return b.build();
+    }
+
+    /**
+     * The batch's arguments, with a copy of each input an {@code @OfInput} part reads back when the caller passed it
+     * as an output too (a batch computed in place): the outputs would overwrite the values the part reads.
+     */
+    private static CodeBlock inPlaceSafe(KernelModel m, List<String> outs) {
+        Set<String> lent = new HashSet<>();
+        for (FieldModel f : m.fields()) {
+            if (f.ofInput() != null) {
+                lent.add(f.ofInput());
+            }
+        }
+        List<String> args = new ArrayList<>();
+        for (String in : Signatures.inputNames(m)) {
+            if (!lent.contains(in)) {
+                args.add(in);
+                continue;
+            }
+            List<String> aliases = new ArrayList<>();
+            for (String o : outs) {
+                aliases.add(in + " == " + o);
+            }
+            args.add(String.join(" || ", aliases) + " ? " + in + ".clone() : " + in);
+        }
+        for (ParamModel p : m.params()) {
+            args.add(p.javaName());
+        }
+        args.addAll(outs);
+        return Signatures.join(args);
     }
 }
