@@ -4,7 +4,9 @@ import com.palantir.javapoet.ClassName;
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Family;
 import io.ta.annotation.OutputKind;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything the writers need to know about one validated kernel. Immutable and free of
@@ -114,6 +116,17 @@ public record KernelModel(
     public boolean costVariesByInstance() {
         return fields.stream().anyMatch(f -> f.kind() == FieldModel.Kind.NESTED
                 || (f.kind() == FieldModel.Kind.PART && f.nullable()));
+    }
+
+    /** The inputs (Java names) the whole-series batch lends to {@code @OfInput} parts; empty for most kernels. */
+    public Set<String> lentInputs() {
+        Set<String> lent = new LinkedHashSet<>();
+        for (FieldModel f : fields) {
+            if (f.ofInput() != null) {
+                lent.add(f.ofInput());
+            }
+        }
+        return lent;
     }
 
     private static ClassName sibling(ClassName kernel, String suffix) {

@@ -8,14 +8,12 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.ta.processor.model.FieldModel;
 import io.ta.processor.model.InputModel;
 import io.ta.processor.model.KernelModel;
 import io.ta.processor.model.ParamModel;
 import io.ta.spi.ParamSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -120,28 +118,16 @@ public final class FacadeWriter {
      * as an output too (a batch computed in place): the outputs would overwrite the values the part reads.
      */
     private static CodeBlock inPlaceSafe(KernelModel m, List<String> outs) {
-        Set<String> lent = new HashSet<>();
-        for (FieldModel f : m.fields()) {
-            if (f.ofInput() != null) {
-                lent.add(f.ofInput());
-            }
-        }
-        List<String> args = new ArrayList<>();
+        Set<String> lent = m.lentInputs();
+        List<String> inputs = new ArrayList<>();
         for (String in : Signatures.inputNames(m)) {
             if (!lent.contains(in)) {
-                args.add(in);
+                inputs.add(in);
                 continue;
             }
-            List<String> aliases = new ArrayList<>();
-            for (String o : outs) {
-                aliases.add(in + " == " + o);
-            }
-            args.add(String.join(" || ", aliases) + " ? " + in + ".clone() : " + in);
+            String aliased = String.join(" || ", outs.stream().map(o -> in + " == " + o).toList());
+            inputs.add(aliased + " ? " + in + ".clone() : " + in);
         }
-        for (ParamModel p : m.params()) {
-            args.add(p.javaName());
-        }
-        args.addAll(outs);
-        return Signatures.join(args);
+        return Signatures.batchArgs(m, inputs, outs);
     }
 }

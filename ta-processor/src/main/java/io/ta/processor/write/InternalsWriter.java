@@ -175,7 +175,7 @@ final class InternalsWriter {
     private static MethodSpec batch(KernelModel m) {
         MethodSpec.Builder b = MethodSpec.methodBuilder("batch").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Steps a fresh kernel over every bar of the inputs, writing every output array (the inputs' length).\n\n")
-                .addJavadoc(lendsInput(m) ? "An input the kernel's {@code @OfInput} parts read back must not also be an output.\n\n" : "")
+                .addJavadoc(!m.lentInputs().isEmpty() ? "An input the kernel's {@code @OfInput} parts read back must not also be an output.\n\n" : "")
                 .addJavadoc("@throws io.ta.error.InvalidParameterException if a parameter is out of range\n")
                 .addJavadoc("@throws io.ta.error.ShapeMismatchException if inputs or outputs do not line up\n")
                 .addParameters(Signatures.arrayInputs(m))
@@ -204,11 +204,6 @@ final class InternalsWriter {
         }
         addLoop(b, m, "0", "n");
         return b.build();
-    }
-
-    /** Whether the kernel has {@code @OfInput} parts, which the batch lends its inputs. */
-    static boolean lendsInput(KernelModel m) {
-        return m.fields().stream().anyMatch(f -> f.ofInput() != null);
     }
 
     private static void addLoop(MethodSpec.Builder b, KernelModel m, String from, String to) {

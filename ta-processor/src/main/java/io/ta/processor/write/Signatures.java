@@ -93,7 +93,12 @@ final class Signatures {
 
     /** {@code high, low, period, outUpper, ...}: the argument list of a generated {@code batch} call. */
     static CodeBlock batchArgs(KernelModel m, List<String> outs) {
-        List<String> all = new ArrayList<>(inputNames(m));
+        return batchArgs(m, inputNames(m), outs);
+    }
+
+    /** {@link #batchArgs(KernelModel, List)} with an expression of its own for each input. */
+    static CodeBlock batchArgs(KernelModel m, List<String> inputs, List<String> outs) {
+        List<String> all = new ArrayList<>(inputs);
         for (ParamModel p : m.params()) {
             all.add(p.javaName());
         }
