@@ -11,7 +11,7 @@ import java.util.Arrays;
 /**
  * The sum of the last {@code window} pushed values (missing ones count as 0; see {@link #hasMissing()}) as a running
  * total — TA-Lib's {@code total += entering − leaving}, one add per push — that is re-anchored to a fresh sum every
- * {@code window} pushes, in O(1) time per push with no pass over the window ever.
+ * {@code window} pushes, in O(1) time per push (amortized only over a block of zeros; see below).
  *
  * <p>Why: a plain running total carries the rounding residue of every value that ever passed through it, so it drifts
  * with the length of a stream and keeps an outlier's residue for good (a 1e20 tick leaves ~1e4 behind). Here a second
@@ -32,9 +32,15 @@ import java.util.Arrays;
  * field): the leaving value is then read back from the input array, as TA-Lib's loop reads it, and the ring is never
  * written. Every other step is the same, so the batch stays bit for bit the stream.
  *
+ * <p>A window of zeros sums to exactly 0, whatever the total kept of the values before them: when nothing but zeros is
+ * left in the window of the last completed block, the window is the current block's values alone and the shadow, their
+ * fresh sum, is the answer. Whether that is so is known from the newest non-zero value of the block, found when the
+ * block completes by a scan back from its end that stops at the first non-zero value: one read for prices, a pass over
+ * a block of zeros, O(1) per push either way, and nothing at all on the pushes in between.
+ *
  * <p>Snapshots hold the push count, the age of the newest missing value, the running total (it is the one number that
- * depends on values no longer in the window) and the window's values; the shadow and the newest non-zero value are
- * recomputed on restore by the additions and tests a push makes. Contract: at most one push between a mark and its
+ * depends on values no longer in the window) and the window's values; the shadow and the last block's newest non-zero
+ * value are recomputed on restore from the window's values. Contract: at most one push between a mark and its
  * rewind that is not itself rewound, and at most two pushes past the oldest mark still to be rewound (a stream's
  * update and its preview's).
  */
@@ -64,7 +70,8 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
      */
     private long missingBefore = NEVER;
     private long missingBefore2 = NEVER;
-    private long lastNonZero = NEVER;
+    /** The push index of the newest non-zero value of the last completed block; NEVER if it held none. */
+    private long blockNonZero = NEVER;
     /** The window's sum: the last anchor, plus every value that entered since, minus every value that left. */
     double total;
     /** The current block's values, summed in push order from 0. */
@@ -113,16 +120,19 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
 
     /**
      * The sum of the finite values in the window; exactly 0 for a window of zeros, whatever the total's rounding has
-     * left behind of the values before them (a sum of drawdowns or gains must not come out at 1e-17). Requires
-     * {@link #isFull()}.
+     * left behind of the values before them (a sum of drawdowns or gains must not come out at 1e-17): see the class
+     * comment. Requires {@link #isFull()}.
      */
     public double sum() {
-        return hasNonZero() ? total : 0.0;
+        return onlyBlock() ? shadow : total;
     }
 
-    /** Whether a non-zero value is inside the current window. */
-    boolean hasNonZero() {
-        return seq - 1 - lastNonZero < window;
+    /**
+     * Whether no non-zero value of the last completed block is left in the window, which then holds the current
+     * block's values (and zeros): its fresh sums are the window's.
+     */
+    boolean onlyBlock() {
+        return seq - 1 - blockNonZero >= window;
     }
 
     /** Adds the next value; the value {@code window} pushes back leaves. */
@@ -139,41 +149,23 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
         long s = seq;
         double stored = x;
         if (!(Math.abs(x) <= Double.MAX_VALUE)) {
-            missingBefore2 = missingBefore;
-            missingBefore = lastMissing;
-            lastMissing = s;
+            missing(s);
             stored = 0.0;
-        } else if (x != 0.0) {
-            lastNonZero = s;
         }
         double leaving;
         double[] in = input;
         if (in == null) {
-            double[] v = ring;
-            int j = slot;
-            // The leaving value sits two slots ahead once the ring has its full size; before that, that slot is
-            // unwritten.
-            int o = j + 2;
-            if (o >= v.length) {
-                if (v.length < window + 2) {
-                    v = ring = grown(v, window);
-                } else {
-                    o -= v.length;
-                }
-            }
-            leaving = v[o];
-            v[j] = stored;
-            slot = j + 1 == v.length ? 0 : j + 1;
+            leaving = swap(stored);
         } else {
-            // Lent the batch's input: push i is in[i] (checked, as nothing else makes the window right) and the value
-            // leaving is read back as the ring would hold it, a missing one as 0. Written here rather than called: a
-            // stream never takes this branch, so C2 would count such a call cold and leave it out of the batch loop.
+            // Lent the batch's input: push i is in[i], and the value leaving is read back as the ring would hold it —
+            // a missing one as 0, which only a window holding a missing value needs to test. Written here rather
+            // than called: a stream never takes this branch, so C2 would count such a call cold and leave it out of
+            // the batch loop.
             int i = (int) s;
-            if (Double.doubleToRawLongBits(x) != Double.doubleToRawLongBits(in[i])) {
-                throw notItsInput(in, i, x);
-            }
             leaving = i >= window ? in[i - window] : 0.0;
-            leaving = Math.abs(leaving) <= Double.MAX_VALUE ? leaving : 0.0;
+            if (lastMissing >= s - window) {
+                leaving = finiteOrZero(leaving);
+            }
         }
         total += stored - leaving;
         shadow += stored;
@@ -181,8 +173,74 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
             anchorAt += window;
             total = shadow;
             shadow = 0.0;
+            // The block's newest non-zero value, scanned for from its end (in the ring, or the lent input). Written
+            // out, not called: a call made once a block is not inlined, and C2 spills every live value around it.
+            double[] v = ring;
+            int j = (slot == 0 ? v.length : slot) - 1;
+            if (in != null) {
+                v = in;
+                j = (int) s;
+                // Checked once a block, not on every push (a per-push test cost the batch several percent): a step
+                // that pushes anything but its input, unchanged, once per step, fails within one window, and the
+                // property suite's batch ≡ stream catches the rest.
+                check(in, j, x);
+            }
+            long nonZero = NEVER;
+            for (int k = 0; k < window; k++) {
+                double y = v[j];
+                if (y != 0.0 && Math.abs(y) <= Double.MAX_VALUE) {
+                    nonZero = s - k;
+                    break;
+                }
+                j = (j == 0 ? v.length : j) - 1;
+            }
+            blockNonZero = nonZero;
         }
         return stored;
+    }
+
+    /**
+     * Stores {@code stored} in the ring and returns the value it pushes out of the window. Its own method so that
+     * {@link #add} stays small enough for C2 to inline into a kernel's step (325 bytes of bytecode).
+     */
+    private double swap(double stored) {
+        double[] v = ring;
+        int j = slot;
+        // The leaving value sits two slots ahead once the ring has its full size; before that, that slot is unwritten.
+        int o = j + 2;
+        if (o >= v.length) {
+            if (v.length < window + 2) {
+                v = ring = grown(v, window);
+            } else {
+                o -= v.length;
+            }
+        }
+        double leaving = v[o];
+        v[j] = stored;
+        slot = j + 1 == v.length ? 0 : j + 1;
+        return leaving;
+    }
+
+    /**
+     * Records a missing value at push {@code s}. This and the two helpers below are methods of their own, under the
+     * 35 bytes C2 inlines however rarely called, because {@link #add} must stay under the 325 it inlines when hot.
+     */
+    private void missing(long s) {
+        missingBefore2 = missingBefore;
+        missingBefore = lastMissing;
+        lastMissing = s;
+    }
+
+    /** {@code x} if finite, else 0: a missing value as the ring holds it. */
+    private static double finiteOrZero(double x) {
+        return Math.abs(x) <= Double.MAX_VALUE ? x : 0.0;
+    }
+
+    /** Throws unless push {@code i} of a lent part was its input's value. */
+    private static void check(double[] in, int i, double x) {
+        if (Double.doubleToRawLongBits(x) != Double.doubleToRawLongBits(in[i])) {
+            throw notItsInput(in, i, x);
+        }
     }
 
     /**
@@ -237,7 +295,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
     public void mark(Mark m) {
         // Only what a rewind cannot derive from the state after the push: a stream saves a mark on every update.
         m.seq = seq;
-        m.lastNonZero = lastNonZero;
+        m.blockNonZero = blockNonZero;
         m.total = total;
         m.shadow = shadow;
     }
@@ -258,7 +316,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
             }
             seq = m.seq;
         }
-        lastNonZero = m.lastNonZero;
+        blockNonZero = m.blockNonZero;
         total = m.total;
         shadow = m.shadow;
     }
@@ -313,6 +371,9 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
         }
         int cap = capacity(window, s);
         double[] v = new double[cap];
+        // The last completed block's newest non-zero value, as far as the window holds it: one older has left it,
+        // which is all a push, a mark or a rewind asks of it until the next block end.
+        long blockEnd = s - s % window;
         long nonZero = NEVER;
         for (long p = s - count; p < s; p++) {
             double x = in.getDouble();
@@ -321,7 +382,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
                 throw in.corrupt("window value " + x + " at push " + p + " is not one a push stores");
             }
             v[(int) (p % cap)] = x;
-            if (x != 0.0) {
+            if (x != 0.0 && p < blockEnd) {
                 nonZero = p;
             }
         }
@@ -335,20 +396,20 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
         slot = (int) (s % cap);
         anchorAt = s - f + window;
         lastMissing = age == 0 ? NEVER : s - age;
-        lastNonZero = nonZero;
+        blockNonZero = nonZero;
         total = t;
         shadow = sh;
         return own;
     }
 
     /**
-     * An {@link AnchoredSum} checkpoint: the push count, the newest non-zero value's index and the two sums (the slot,
-     * the place in the block and the newest missing value are derived on rewind). Extended (in this package only) by
+     * An {@link AnchoredSum} checkpoint: the push count, the last block's newest non-zero value and the two sums (the
+     * slot, the place in the block and the newest missing value are derived on rewind). Extended (in this package only) by
      * {@link AnchoredWeightedSum.Mark}, so a checkpoint of that part is one object, as its stream's update saves one.
      */
     public static class Mark implements StatePart.Mark {
         long seq;
-        long lastNonZero = NEVER;
+        long blockNonZero = NEVER;
         double total;
         double shadow;
 

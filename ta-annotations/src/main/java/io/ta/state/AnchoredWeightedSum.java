@@ -58,7 +58,10 @@ public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.
      * {@link #isFull()}.
      */
     public double weightedSum() {
-        return sum.hasNonZero() ? weighted : 0.0;
+        AnchoredSum a = sum;
+        // A window of the current block's f values (and zeros before them) weighs them n−f+1..n: with U_k as in
+        // push, that is n·U_f − Σ_{k<f} U_k, fresh, and exactly 0 for zeros.
+        return a.onlyBlock() ? (n + 1) * a.shadow - blockPrefixSums : weighted;
     }
 
     /** Adds the next value; the value {@code window} pushes back leaves. */

@@ -28,7 +28,10 @@ class ExactWindowsTest {
     private static final MathContext MC = new MathContext(160);
     private static final int[] WINDOWS = {1, 2, 3, 5, 16, 17, 40, 100};
 
-    /** A hard series: a walk far from zero, flat runs, missing runs, and outliers up to 1e20 times its level. */
+    /**
+     * A hard series: a walk far from zero, flat runs, missing runs, runs of zeros, and outliers up to 1e20 times its
+     * level.
+     */
     static double[] series(SplittableRandom r, int n) {
         double level = switch (r.nextInt(4)) {
             case 0 -> 1e6;
@@ -39,9 +42,14 @@ class ExactWindowsTest {
         double step = (level == 0.0 ? 1.0 : level) * (r.nextBoolean() ? 1e-2 : 1e-7);
         double[] x = new double[n];
         double v = level;
+        int zeros = 0;
         for (int i = 0; i < n; i++) {
             int k = r.nextInt(40);
-            if (k == 0) {
+            if (zeros > 0 || k == 5 && r.nextInt(4) == 0) {
+                // Runs of zeros, up to a few windows long: whole blocks of them, and blocks that end in them.
+                zeros = zeros > 0 ? zeros - 1 : r.nextInt(1, 50);
+                x[i] = r.nextBoolean() ? 0.0 : -0.0;
+            } else if (k == 0) {
                 x[i] = Double.NaN;
             } else if (k == 1) {
                 x[i] = (level == 0.0 ? 1.0 : level) * (r.nextBoolean() ? 1e8 : 1e20);
@@ -194,8 +202,9 @@ class ExactWindowsTest {
     }
 
     /**
-     * A lent part checks each push against its input: a step that pushes a transformed value (or pushes twice) fails
-     * at once instead of summing a window it never saw; only a fresh part can be lent an input.
+     * A lent part checks the push that ends each block against its input: a step that pushes a transformed value (or
+     * pushes twice) fails within one window instead of summing a window it never saw; only a fresh part can be lent an
+     * input.
      */
     @Test
     void aBackedPartRefusesWhatItsInputDoesNotHold() {
@@ -208,8 +217,12 @@ class ExactWindowsTest {
         AnchoredSum twice = new AnchoredSum(2);
         twice.backWith(x);
         twice.push(1.0);
-        twice.push(2.0);
-        assertThrows(IllegalStateException.class, () -> twice.push(2.0));
+        assertThrows(IllegalStateException.class, () -> twice.push(1.0));
+        AnchoredSum doubled = new AnchoredSum(3);
+        doubled.backWith(x);
+        doubled.push(2.0);
+        doubled.push(4.0);
+        assertThrows(IllegalStateException.class, () -> doubled.push(6.0), "caught at the block's end");
         AnchoredSum used = new AnchoredSum(2);
         used.push(1.0);
         assertThrows(IllegalStateException.class, () -> used.backWith(x));
