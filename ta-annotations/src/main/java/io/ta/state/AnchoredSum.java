@@ -146,101 +146,93 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
      * completed a block and re-anchored the total.
      */
     double add(double x) {
-        long s = seq;
         double stored = x;
         if (!(Math.abs(x) <= Double.MAX_VALUE)) {
-            missing(s);
+            missingBefore2 = missingBefore;
+            missingBefore = lastMissing;
+            lastMissing = seq;
             stored = 0.0;
         }
+        addToSums(x, stored);
+        return stored;
+    }
+
+    /**
+     * {@link #add} but for the bookkeeping of missing values, whose value as stored it is given: a method of its own
+     * because C2 inlines a hot method only up to 325 bytes of bytecode, and a kernel's loop must inline all of it — a
+     * part left behind a call escapes into it and its fields leave the registers.
+     */
+    private void addToSums(double x, double stored) {
+        long s = seq;
+        int n = window;
         double leaving;
         double[] in = input;
         if (in == null) {
-            leaving = swap(stored);
+            double[] v = ring;
+            int j = slot;
+            // The leaving value sits two slots ahead once the ring has its full size; before that, that slot is
+            // unwritten.
+            int o = j + 2;
+            if (o >= v.length) {
+                if (v.length < n + 2) {
+                    v = ring = grown(v, n);
+                } else {
+                    o -= v.length;
+                }
+            }
+            leaving = v[o];
+            v[j] = stored;
+            slot = j + 1 == v.length ? 0 : j + 1;
         } else {
             // Lent the batch's input: push i is in[i], and the value leaving is read back as the ring would hold it —
             // a missing one as 0, which only a window holding a missing value needs to test. Written here rather
-            // than called: a stream never takes this branch, so C2 would count such a call cold and leave it out of
-            // the batch loop.
+            // than called: a stream never takes this branch, so C2 would count such a call cold, leave it out of the
+            // batch loop, and the part would escape into it.
             int i = (int) s;
-            leaving = i >= window ? in[i - window] : 0.0;
-            if (lastMissing >= s - window) {
+            leaving = i >= n ? in[i - n] : 0.0;
+            if (lastMissing >= s - n) {
                 leaving = finiteOrZero(leaving);
             }
         }
         total += stored - leaving;
         shadow += stored;
         if ((seq = s + 1) == anchorAt) {
-            anchorAt += window;
+            anchorAt += n;
             total = shadow;
             shadow = 0.0;
-            // The block's newest non-zero value, scanned for from its end (in the ring, or the lent input). Written
-            // out, not called: a call made once a block is not inlined, and C2 spills every live value around it.
-            double[] v = ring;
-            int j = (slot == 0 ? v.length : slot) - 1;
-            if (in != null) {
-                v = in;
-                j = (int) s;
-                // Checked once a block, not on every push (a per-push test cost the batch several percent): a step
-                // that pushes anything but its input, unchanged, once per step, fails within one window, and the
-                // property suite's batch ≡ stream catches the rest.
-                check(in, j, x);
+            // Checked once a block, not on every push (a per-push test cost the batch several percent): a step that
+            // pushes anything but its input, unchanged, once per step, fails within one window, and the property
+            // suite's batch ≡ stream catches the rest.
+            if (in != null && Double.doubleToRawLongBits(x) != Double.doubleToRawLongBits(in[(int) s])) {
+                throw notItsInput(in, (int) s, x);
             }
-            long nonZero = NEVER;
-            for (int k = 0; k < window; k++) {
-                double y = v[j];
-                if (y != 0.0 && Math.abs(y) <= Double.MAX_VALUE) {
-                    nonZero = s - k;
-                    break;
-                }
-                j = (j == 0 ? v.length : j) - 1;
-            }
-            blockNonZero = nonZero;
+            // The block's newest value is this one: non-zero, it is the block's newest non-zero value, with no call.
+            blockNonZero = stored != 0.0 ? s : newestNonZero(in == null ? ring : in, s, n);
         }
-        return stored;
     }
 
     /**
-     * Stores {@code stored} in the ring and returns the value it pushes out of the window. Its own method so that
-     * {@link #add} stays small enough for C2 to inline into a kernel's step (325 bytes of bytecode).
+     * The push index of the newest non-zero finite value of the {@code n} pushes that end at push {@code s}, read
+     * back from the ring (where push p sits at slot p mod its length) or a lent input (at index p); NEVER if there is
+     * none. Stops at the first: one read for a block of prices. Static, on arrays and numbers, so that where C2 leaves
+     * a call made once a block out of line (it does in a JVM that also streams: "low call site frequency"), the part
+     * does not escape into it; and out of the push, which must stay under the 325 bytes C2 inlines when hot.
      */
-    private double swap(double stored) {
-        double[] v = ring;
-        int j = slot;
-        // The leaving value sits two slots ahead once the ring has its full size; before that, that slot is unwritten.
-        int o = j + 2;
-        if (o >= v.length) {
-            if (v.length < window + 2) {
-                v = ring = grown(v, window);
-            } else {
-                o -= v.length;
+    static long newestNonZero(double[] v, long s, int n) {
+        int j = (int) (s % v.length);
+        for (int k = 0; k < n; k++) {
+            double y = v[j];
+            if (y != 0.0 && Math.abs(y) <= Double.MAX_VALUE) {
+                return s - k;
             }
+            j = (j == 0 ? v.length : j) - 1;
         }
-        double leaving = v[o];
-        v[j] = stored;
-        slot = j + 1 == v.length ? 0 : j + 1;
-        return leaving;
+        return NEVER;
     }
 
-    /**
-     * Records a missing value at push {@code s}. This and the two helpers below are methods of their own, under the
-     * 35 bytes C2 inlines however rarely called, because {@link #add} must stay under the 325 it inlines when hot.
-     */
-    private void missing(long s) {
-        missingBefore2 = missingBefore;
-        missingBefore = lastMissing;
-        lastMissing = s;
-    }
-
-    /** {@code x} if finite, else 0: a missing value as the ring holds it. */
+    /** {@code x} if finite, else 0: a missing value as the ring holds it. Called on a window with one only. */
     private static double finiteOrZero(double x) {
         return Math.abs(x) <= Double.MAX_VALUE ? x : 0.0;
-    }
-
-    /** Throws unless push {@code i} of a lent part was its input's value. */
-    private static void check(double[] in, int i, double x) {
-        if (Double.doubleToRawLongBits(x) != Double.doubleToRawLongBits(in[i])) {
-            throw notItsInput(in, i, x);
-        }
     }
 
     /**
@@ -404,8 +396,9 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
 
     /**
      * An {@link AnchoredSum} checkpoint: the push count, the last block's newest non-zero value and the two sums (the
-     * slot, the place in the block and the newest missing value are derived on rewind). Extended (in this package only) by
-     * {@link AnchoredWeightedSum.Mark}, so a checkpoint of that part is one object, as its stream's update saves one.
+     * slot, the place in the block and the newest missing value are derived on rewind). Extended (in this package
+     * only) by {@link AnchoredWeightedSum.Mark}, so a checkpoint of that part is one object, as its stream's update
+     * saves one.
      */
     public static class Mark implements StatePart.Mark {
         long seq;
