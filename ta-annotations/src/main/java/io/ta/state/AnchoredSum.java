@@ -44,7 +44,7 @@ import java.util.Arrays;
  * rewind that is not itself rewound, and at most two pushes past the oldest mark still to be rewound (a stream's
  * update and its preview's).
  */
-@Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
+@Cost(time = Complexity.CONSTANT, memory = Complexity.LINEAR)
 public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBacked {
     private static final int INITIAL_CAPACITY = 16;
     /** "Never", as a push index: far enough below any count that {@code seq − NEVER} cannot overflow. */

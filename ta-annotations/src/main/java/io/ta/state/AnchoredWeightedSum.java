@@ -18,7 +18,7 @@ import io.ta.spi.StateWriter;
  * anchors this part's weighted sums follow; snapshots are its, with the weighted total after the plain one. A window
  * of zeros gives exactly 0. Contract: at most one push between a mark and its rewind.
  */
-@Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
+@Cost(time = Complexity.CONSTANT, memory = Complexity.LINEAR)
 public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.Mark>, InputBacked {
     private final int window;
     private final double n;

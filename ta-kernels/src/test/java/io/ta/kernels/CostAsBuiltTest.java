@@ -25,10 +25,9 @@ class CostAsBuiltTest {
     void maCostsWhatItsTypeCosts() {
         assertEquals(Complexity.CONSTANT_AMORTIZED, Descriptors.named("ma").timeCost(), "published: its costliest type");
         assertEquals(Complexity.CONSTANT_AMORTIZED, built("ma", Map.of("period", 30, "ma_type", "kama")), "exact sum");
-        // An anchored total scans a block that ends in zero back to its newest non-zero value, once per block.
-        assertEquals(Complexity.CONSTANT_AMORTIZED, built("ma", Map.of("period", 30, "ma_type", "sma")), "an anchored total");
-        assertEquals(Complexity.CONSTANT_AMORTIZED, built("ma", Map.of("period", 30, "ma_type", "wma")), "anchored totals");
-        assertEquals(Complexity.CONSTANT_AMORTIZED, built("ma", Map.of("period", 30, "ma_type", "trima")), "two of them");
+        assertEquals(Complexity.CONSTANT, built("ma", Map.of("period", 30, "ma_type", "sma")), "an anchored total");
+        assertEquals(Complexity.CONSTANT, built("ma", Map.of("period", 30, "ma_type", "wma")), "anchored totals");
+        assertEquals(Complexity.CONSTANT, built("ma", Map.of("period", 30, "ma_type", "trima")), "two of them");
         assertEquals(Complexity.CONSTANT, built("ma", Map.of("period", 30, "ma_type", "ema")), "a recursion");
         assertEquals(Complexity.CONSTANT, built("ma", Map.of("period", 30, "ma_type", "t3")), "six recursions");
         assertEquals(Complexity.CONSTANT, built("ma", Map.of("period", 1, "ma_type", "sma")), "period 1 builds no average");
@@ -44,7 +43,7 @@ class CostAsBuiltTest {
     @Test
     void compositesOfMaTypesFollowTheirChoices() {
         assertEquals(Complexity.CONSTANT_AMORTIZED, built("apo", Map.of("ma_type", "kama")));
-        assertEquals(Complexity.CONSTANT_AMORTIZED, built("apo", Map.of("ma_type", "sma")));
+        assertEquals(Complexity.CONSTANT, built("apo", Map.of("ma_type", "sma")));
         assertEquals(Complexity.CONSTANT, built("apo", Map.of("ma_type", "ema")));
         assertEquals(Complexity.CONSTANT_AMORTIZED, built("stochastic", Map.of()), "its %K takes a rolling max and min");
     }
