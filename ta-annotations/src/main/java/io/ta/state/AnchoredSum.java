@@ -36,7 +36,10 @@ import java.util.Arrays;
  * left in the window of the last completed block, the window is the current block's values alone and the shadow, their
  * fresh sum, is the answer. Whether that is so is known from the newest non-zero value of the block, found when the
  * block completes by a scan back from its end that stops at the first non-zero value: one read for prices, a pass over
- * a block of zeros, O(1) per push either way, and nothing at all on the pushes in between.
+ * a block of zeros (O(1) per push amortized), and nothing at all on the pushes in between. The part declares its cost
+ * O(1) rather than O(1) amortized for that reason: the scan is a static call taken at the end of a block that ends in
+ * zero and never on prices, and a fused plan, which gives an amortized part a loop of its own for the calls such parts
+ * make on every block, reads the declaration.
  *
  * <p>Snapshots hold the push count, the age of the newest missing value, the running total (it is the one number that
  * depends on values no longer in the window) and the window's values; the shadow and the last block's newest non-zero
