@@ -193,8 +193,8 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
             // batch loop, and the part would escape into it.
             int i = (int) s;
             leaving = i >= n ? in[i - n] : 0.0;
-            if (lastMissing >= s - n) {
-                leaving = finiteOrZero(leaving);
+            if (lastMissing >= s - n && !(Math.abs(leaving) <= Double.MAX_VALUE)) {
+                leaving = 0.0;
             }
         }
         total += stored - leaving;
@@ -231,11 +231,6 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
             j = (j == 0 ? v.length : j) - 1;
         }
         return NEVER;
-    }
-
-    /** {@code x} if finite, else 0: a missing value as the ring holds it. Called on a window with one only. */
-    private static double finiteOrZero(double x) {
-        return Math.abs(x) <= Double.MAX_VALUE ? x : 0.0;
     }
 
     /**
