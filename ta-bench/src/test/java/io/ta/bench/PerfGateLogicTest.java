@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,24 @@ class PerfGateLogicTest {
         Map<String, Double> slowInAll = PerfGate.lowest(List.of(PerfGate.ratios(scores(2.0)), PerfGate.ratios(scores(2.5)),
                 PerfGate.ratios(scores(2.1))));
         assertEquals(1, PerfGate.regressions(slowInAll, baseline).size());
+    }
+
+    @Test
+    void threeSlowForksAreOutvotedByACleanConfirmingForkButASlowdownIsNot() {
+        Map<String, Double> baseline = PerfGate.ratios(scores(1.0));
+        List<Map<String, Double>> forks = new ArrayList<>();
+        for (int f = 0; f < PerfGateTest.FORKS; f++) {
+            forks.add(PerfGate.ratios(scores(2.2)));
+        }
+        assertEquals(1, PerfGate.regressions(PerfGate.lowest(forks), baseline).size());
+        List<Map<String, Double>> confirmed = new ArrayList<>(forks);
+        confirmed.add(PerfGate.ratios(scores(1.05)));
+        assertEquals(List.of(), PerfGate.regressions(PerfGate.lowest(confirmed), baseline));
+        List<Map<String, Double>> slowInAll = new ArrayList<>(forks);
+        for (int f = 0; f < PerfGateTest.CONFIRM_FORKS; f++) {
+            slowInAll.add(PerfGate.ratios(scores(1.9)));
+        }
+        assertEquals(1, PerfGate.regressions(PerfGate.lowest(slowInAll), baseline).size());
     }
 
     @Test

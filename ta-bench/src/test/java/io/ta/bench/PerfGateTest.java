@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
  * The performance gate of {@code mvn verify}: the {@link GateBench} benchmarks, measured in {@value #FORKS} fresh JVMs
  * ({@link GateFork}), whose ratios ({@link PerfGate#PAIRS}) must stay within their budget ({@link PerfGate#budget}) of the committed
  * baselines ({@code perf-baseline.properties} next to this class). A ratio's gated value is its lowest over the forks
- * ({@link PerfGate#lowest}). About 20 s of CPU per fork.
+ * ({@link PerfGate#lowest}). When a ratio is over its budget after those forks, up to {@value #CONFIRM_FORKS} more run,
+ * one at a time, before the gate fails: a regression is slow in every JVM and stays over, while three forks that all
+ * landed in a slow JIT mode (the bimodal ratios of docs/performance.md) are outvoted by the next clean one. About 20 s
+ * of CPU per fork.
  *
  * <p>How it measures, and why not JMH's own runner: the benchmarks are JMH benchmarks (the same methods
  * {@code java -jar benchmarks.jar GateBench} runs), but the gate times them itself, in <em>CPU time of the benchmark
@@ -43,6 +46,8 @@ import org.junit.jupiter.api.Test;
 class PerfGateTest {
     private static final String BASELINE = "perf-baseline.properties";
     static final int FORKS = 3;
+    /** Forks added while a ratio is over its budget, before the gate fails. */
+    static final int CONFIRM_FORKS = 2;
 
     @Test
     void ratiosStayWithinTheirBudget() throws Exception {
@@ -57,11 +62,20 @@ class PerfGateTest {
             scores.add(s);
             ratios.add(PerfGate.ratios(s));
         }
-        Map<String, Double> measured = PerfGate.lowest(ratios);
         Map<String, Double> baseline = baseline();
+        boolean record = Boolean.getBoolean("ta.perf.record");
+        int confirming = 0;
+        while (!record && confirming < CONFIRM_FORKS
+                && !PerfGate.regressions(PerfGate.lowest(ratios), baseline).isEmpty()) {
+            Map<String, Double> s = fork(forks + confirming++, slow);
+            scores.add(s);
+            ratios.add(PerfGate.ratios(s));
+        }
+        Map<String, Double> measured = PerfGate.lowest(ratios);
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-                "performance gate: %d forks, %.0f s, budget %.2f× the baseline (%.2f× for %s), load average %.2f%s%n",
-                forks, (System.nanoTime() - start) / 1e9, PerfGate.BUDGET, PerfGate.NOISY_BUDGET,
+                "performance gate: %d forks%s, %.0f s, budget %.2f× the baseline (%.2f× for %s), load average %.2f%s%n",
+                forks, confirming == 0 ? "" : " + " + confirming + " to confirm a ratio over its budget",
+                (System.nanoTime() - start) / 1e9, PerfGate.BUDGET, PerfGate.NOISY_BUDGET,
                 String.join(", ", PerfGate.NOISY),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 slow.isEmpty() ? "" : ", injected 2× slowdown: " + slow));
@@ -85,7 +99,7 @@ class PerfGateTest {
         System.out.print(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "perf-gate.txt"), report, StandardCharsets.UTF_8);
-        if (Boolean.getBoolean("ta.perf.record")) {
+        if (record) {
             record(measured);
             return;
         }
