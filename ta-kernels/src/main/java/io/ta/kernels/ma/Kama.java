@@ -72,12 +72,15 @@ public final class Kama {
             return Double.NaN;
         }
         values.push(x);
-        double sumChange = seen > 0 ? changes.step(Math.abs(values.get(1) - x)) : Double.NaN;
+        // The previous value is read at one call site, every bar but the first: a second read in the start-up branch
+        // would be a cold call C2 leaves out of line (kernel guide, "Cold paths call nothing").
+        double previous = seen > 0 ? values.get(1) : Double.NaN;
+        double sumChange = seen > 0 ? changes.step(Math.abs(previous - x)) : Double.NaN;
         if (seen <= period) {
             if (++seen <= period) {
                 return Double.NaN;
             }
-            value = values.get(1);
+            value = previous;
         }
         double netChange = x - values.get(period);
         // "≈0" next to the level of the series: the value and the average, so that a series at exactly 0 (a stochastic

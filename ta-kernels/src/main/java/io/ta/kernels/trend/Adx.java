@@ -53,15 +53,18 @@ public final class Adx {
         if (d != d) {
             return;
         }
-        if (!average.isSeeded()) {
-            // The seed averages the first n DX values, an undefined one counting 0 (TA-Lib); DX is never negative, so
-            // adding that 0 leaves the seed's sum bit for bit what skipping it would.
-            adx = average.push(dx.isDefined() ? d : 0.0);
+        // The seed averages the first n DX values, an undefined one counting 0 (TA-Lib); DX is never negative, so
+        // adding that 0 leaves the seed's sum bit for bit what skipping it would. Once seeded, an undefined DX leaves
+        // the average as it is. One push call site, not one per phase: the seeding one would be cold, and C2 leaves a
+        // cold call out of line (kernel guide, "Cold paths call nothing").
+        boolean defined = dx.isDefined();
+        if (defined || !average.isSeeded()) {
+            adx = average.push(defined ? d : 0.0);
             if (adx != adx) {
                 return;
             }
         } else {
-            adx = dx.isDefined() ? average.push(d) : average.value();
+            adx = average.value();
         }
         plusDi = dx.plusDi();
         minusDi = dx.minusDi();
