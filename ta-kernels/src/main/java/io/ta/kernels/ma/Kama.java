@@ -74,8 +74,12 @@ public final class Kama {
         values.push(x);
         // The previous value is read at one call site, every bar but the first: a second read in the start-up branch
         // would be a cold call C2 leaves out of line (kernel guide, "Cold paths call nothing").
-        double previous = seen > 0 ? values.get(1) : Double.NaN;
-        double sumChange = seen > 0 ? changes.step(Math.abs(previous - x)) : Double.NaN;
+        double previous = Double.NaN;
+        double sumChange = Double.NaN;
+        if (seen > 0) {
+            previous = values.get(1);
+            sumChange = changes.step(Math.abs(previous - x));
+        }
         if (seen <= period) {
             if (++seen <= period) {
                 return Double.NaN;

@@ -126,7 +126,7 @@ public final class Macd {
         }
         // The signal average starts at the macd line's first valid value (CATALOG.md §1.2). Tested without a call:
         // this branch is cold, C2 does not inline a cold call to Double.isFinite, and a call left in a stream's update
-        // loop cost macd's stream ~40 % (kernel guide, "Cold paths").
+        // loop cost macd's stream ~40 % (kernel guide, "Cold paths call nothing").
         if (!signalStarted) {
             if (!(Math.abs(line) <= Double.MAX_VALUE)) {
                 return;
