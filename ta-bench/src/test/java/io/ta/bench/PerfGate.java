@@ -79,6 +79,20 @@ final class PerfGate {
         return NOISY.contains(ratio) ? NOISY_BUDGET : BUDGET;
     }
 
+    /**
+     * The gated ratios {@code baseline} has no value for. The gate checks them before it runs a fork: no measurement
+     * can make up for a missing baseline, so such a setup fails at once instead of after every fork.
+     */
+    static List<String> missingBaselines(Map<String, Double> baseline) {
+        List<String> out = new ArrayList<>();
+        for (String ratio : PAIRS.keySet()) {
+            if (!baseline.containsKey(ratio)) {
+                out.add(ratio);
+            }
+        }
+        return out;
+    }
+
     /** The regressions: one line per ratio above {@code baseline × budget(ratio)}, or without a baseline. */
     static List<String> regressions(Map<String, Double> measured, Map<String, Double> baseline) {
         List<String> out = new ArrayList<>();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,11 @@ class PerfGateLogicTest {
     void aRatioWithoutBaselineAndAMissingScoreAreErrors() {
         Map<String, Double> measured = PerfGate.ratios(scores(1.0));
         assertEquals(PerfGate.PAIRS.size(), PerfGate.regressions(measured, Map.of()).size());
+        assertEquals(List.copyOf(PerfGate.PAIRS.keySet()), PerfGate.missingBaselines(Map.of()));
+        Map<String, Double> all = new HashMap<>(measured);
+        assertEquals(List.of(), PerfGate.missingBaselines(all));
+        all.remove("macd stream update / batch");
+        assertEquals(List.of("macd stream update / batch"), PerfGate.missingBaselines(all));
         Map<String, Double> s = scores(1.0);
         s.remove("planHand");
         assertThrows(IllegalStateException.class, () -> PerfGate.ratios(s));

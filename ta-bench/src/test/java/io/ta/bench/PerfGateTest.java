@@ -54,6 +54,13 @@ class PerfGateTest {
         Assumptions.assumeFalse(Boolean.getBoolean("ta.perf.skip"), "performance gate skipped (-Dta.perf.skip=true)");
         String slow = System.getProperty("ta.gate.slow", "");
         int forks = Integer.getInteger("ta.perf.forks", FORKS);
+        Map<String, Double> baseline = baseline();
+        boolean record = Boolean.getBoolean("ta.perf.record");
+        List<String> missing = PerfGate.missingBaselines(baseline);
+        if (!record && !missing.isEmpty()) {
+            fail("performance gate: " + BASELINE + " has no baseline for " + String.join(", ", missing)
+                    + "; record one with -Dta.perf.record=true and commit it");
+        }
         long start = System.nanoTime();
         List<Map<String, Double>> scores = new ArrayList<>();
         List<Map<String, Double>> ratios = new ArrayList<>();
@@ -62,8 +69,6 @@ class PerfGateTest {
             scores.add(s);
             ratios.add(PerfGate.ratios(s));
         }
-        Map<String, Double> baseline = baseline();
-        boolean record = Boolean.getBoolean("ta.perf.record");
         int confirming = 0;
         while (!record && confirming < CONFIRM_FORKS
                 && !PerfGate.regressions(PerfGate.lowest(ratios), baseline).isEmpty()) {
