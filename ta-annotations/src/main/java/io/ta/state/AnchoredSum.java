@@ -24,9 +24,10 @@ import java.util.Arrays;
  * compact push; this part is what the hot averages use.)
  *
  * <p>The ring has {@code window + 2} slots, so the two pushes a stream may make past a checkpoint (an update, then a
- * preview) overwrite nothing its window holds, and marks and rewinds are O(1) scalars. It grows geometrically while
- * the first values arrive (memory O(min(window, pushes))). Results depend only on the push count, the values and the
- * anchors, which are aligned to the first push, so batch and stream agree bit for bit.
+ * preview) overwrite nothing its window holds, and marks and rewinds are O(1) scalars. A ring of up to
+ * {@value #FULL_UP_TO} slots is allocated in full; a longer one grows geometrically while the first values arrive
+ * (memory O(min(window, pushes))): see {@link #FULL_UP_TO} for why. Results depend only on the push count, the values
+ * and the anchors, which are aligned to the first push, so batch and stream agree bit for bit.
  *
  * <p>A whole-series batch may lend the part its input ({@link #backWith}, for an {@link io.ta.annotation.OfInput}
  * field): the leaving value is then read back from the input array, as TA-Lib's loop reads it, and the ring is never
@@ -50,6 +51,18 @@ import java.util.Arrays;
 @Cost(time = Complexity.CONSTANT, memory = Complexity.LINEAR)
 public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBacked {
     private static final int INITIAL_CAPACITY = 16;
+    /**
+     * A ring of at most this many slots (8 KB) is allocated in full when the part is built, and pushes never grow
+     * it; a longer one starts at {@value #INITIAL_CAPACITY} slots and doubles while the first values arrive, so memory
+     * follows the data where it is large (10,000 streams over a 100,000-bar window hold a few megabytes until the bars
+     * come).
+     *
+     * <p>Why not grow every ring: C2 compiles a growth the pushes have ever taken (an allocation and a copy, taken
+     * while each new stream fills) into a stream's update loop, and with it reachable, C2 keeps the fields of the
+     * stream, its kernel and this part in memory across the loop instead of hoisting those that do not change: an
+     * sma(20) stream update cost about twice as much (docs/performance.md, "Rings that never grow").
+     */
+    static final int FULL_UP_TO = 1024;
     /** "Never", as a push index: far enough below any count that {@code seq − NEVER} cannot overflow. */
     static final long NEVER = Long.MIN_VALUE / 4;
 
@@ -94,7 +107,10 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
 
     /** The ring's size after {@code pushes} pushes: room for the next two, up to {@code window + 2}. */
     static int capacity(int window, long pushes) {
-        int cap = Math.min(window + 2, INITIAL_CAPACITY);
+        if (window <= FULL_UP_TO - 2) {
+            return window + 2;
+        }
+        int cap = INITIAL_CAPACITY;
         while (cap < pushes + 2 && cap < window + 2) {
             cap = Math.min(window + 2, cap * 2);
         }

@@ -1,6 +1,7 @@
 package io.ta.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -827,6 +828,30 @@ class ExactWindowsTest {
                         Double.doubleToRawLongBits(1), Double.doubleToRawLongBits(2), Double.doubleToRawLongBits(3)})));
         assertThrows(CorruptSnapshotException.class,
                 () -> new OrderStatistics(100_000).read(new StateReader("t", new long[] {100_000, 99_999})));
+    }
+
+    /**
+     * A small window's ring is full-sized from the start, so no push ever grows it (a growth a stream's update can reach
+     * costs the whole update: {@link AnchoredSum#FULL_UP_TO}); the first ring too long for that starts small.
+     */
+    @Test
+    void smallRingsAreFullFromTheStartAndLongOnesGrow() {
+        int full = AnchoredSum.FULL_UP_TO;
+        assertEquals(22, new AnchoredSum(20).ring.length);
+        assertEquals(full, new AnchoredSum(full - 2).ring.length);
+        assertEquals(16, new AnchoredSum(full - 1).ring.length);
+        AnchoredSum s = new AnchoredSum(300);
+        double[] before = s.ring;
+        for (int i = 0; i < 1000; i++) {
+            s.push(i);
+        }
+        assertSame(before, s.ring);
+        // Restored from a snapshot, a small ring is full-sized too.
+        StateWriter w = new StateWriter();
+        s.write(w);
+        AnchoredSum t = new AnchoredSum(300);
+        t.read(new StateReader("t", w.toArray()));
+        assertEquals(302, t.ring.length);
     }
 
     /** Memory follows the data: a window of 100,000 that has seen 10 values holds small buffers. */
