@@ -22,9 +22,9 @@ import java.util.Map;
 final class GateFork {
     /** CPU time each benchmark runs before timing starts (the JIT compiles it meanwhile). */
     static final long WARMUP_NANOS = 400_000_000L;
-    static final int ROUNDS = 12;
+    static final int ROUNDS = 30;
     /** CPU time of one timed sample (several calls of a benchmark). */
-    static final long SAMPLE_NANOS = 20_000_000L;
+    static final long SAMPLE_NANOS = 8_000_000L;
 
     private GateFork() {}
 

@@ -67,6 +67,42 @@ class PerfGateLogicTest {
     }
 
     @Test
+    void aSlowerStreamFailsEvenWhereTheBatchItIsDividedByRanSlowInMostForks() {
+        Map<String, Double> baseline = PerfGate.gated(List.of(scores(1.0)));
+        assertEquals(1.0, baseline.get("sma stream update / batch"));
+        // The stream twice as slow in every fork, the batch in its slow JIT mode (2x) in two forks of three: the lowest
+        // ratio over the forks (6 / 6) would pass it.
+        List<Map<String, Double>> forks = new ArrayList<>();
+        for (double batch : new double[] {1.0, 2.0, 2.0}) {
+            Map<String, Double> s = scores(batch);
+            s.put("smaStream", 6.0);
+            forks.add(s);
+        }
+        List<Map<String, Double>> perFork = new ArrayList<>();
+        for (Map<String, Double> s : forks) {
+            perFork.add(PerfGate.ratios(s));
+        }
+        assertEquals(1.0, PerfGate.lowest(perFork).get("sma stream update / batch"));
+        List<String> r = PerfGate.regressions(PerfGate.gated(forks), baseline);
+        assertEquals(1, r.size(), r.toString());
+        assertTrue(r.get(0).startsWith("sma stream update / batch: 2.000, baseline 1.000"), r.get(0));
+        // The same slow batches under an unchanged stream pass.
+        for (Map<String, Double> s : forks) {
+            s.put("smaStream", 3.0);
+        }
+        assertEquals(List.of(), PerfGate.regressions(PerfGate.gated(forks), baseline));
+    }
+
+    @Test
+    void theStreamRatiosAreGatedFastestOverFastest() {
+        for (String r : PerfGate.FASTEST_OVER_FASTEST) {
+            assertTrue(PerfGate.PAIRS.containsKey(r), r);
+            assertTrue(r.contains(" stream update / batch"), r);
+        }
+        assertEquals(3, PerfGate.FASTEST_OVER_FASTEST.size());
+    }
+
+    @Test
     void theNoisyRatiosExistAndGetTheWiderBudget() {
         for (String r : PerfGate.NOISY) {
             assertTrue(PerfGate.PAIRS.containsKey(r), r);
