@@ -21,9 +21,8 @@ final class PerfGate {
     /**
      * The budget of the ratios HotSpot compiles in one of two ways from one JVM to the next ({@link #NOISY}): single
      * forks reached 1.58× (macd) and 1.7× (sma batch on its anchored total, its step inlined into the loop or not) of
-     * the baseline. With this budget no
-     * single fork observed would fail; a 2× slowdown still exceeds it on a machine where the ratio runs no more than
-     * 10% lower than where the baseline was recorded.
+     * the baseline. With this budget no single fork observed would fail; a 2× slowdown still exceeds it on a machine
+     * where the ratio runs no more than 10% lower than where the baseline was recorded.
      */
     static final double NOISY_BUDGET = 1.8;
 

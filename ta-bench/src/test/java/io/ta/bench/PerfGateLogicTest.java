@@ -70,7 +70,7 @@ class PerfGateLogicTest {
     void aSlowerStreamFailsEvenWhereTheBatchItIsDividedByRanSlowInMostForks() {
         Map<String, Double> baseline = PerfGate.gated(List.of(scores(1.0)));
         assertEquals(1.0, baseline.get("sma stream update / batch"));
-        // The stream twice as slow in every fork, the batch in its slow JIT mode (2x) in two forks of three: the lowest
+        // The stream twice as slow in every fork, the batch slowed 2x by a slow window in two forks of three: the lowest
         // ratio over the forks (6 / 6) would pass it.
         List<Map<String, Double>> forks = new ArrayList<>();
         for (double batch : new double[] {1.0, 2.0, 2.0}) {
