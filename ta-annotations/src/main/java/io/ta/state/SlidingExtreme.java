@@ -9,10 +9,10 @@ import java.util.Arrays;
 
 /**
  * The maximum (or minimum) of the last {@code window} pushed values, and its position, in O(1) amortized time per
- * push. Ties go to the most recent value, or to the oldest with {@link #maxOldestWins} / {@link #minOldestWins}; the
- * value of a tie between +0 and −0 is that of {@link Math#max} (+0 for a maximum, −0 for a minimum). A non-finite
- * push occupies its place in the window but never wins; while one is inside the window {@link #value()} is NaN
- * (CATALOG.md §5.2).
+ * push. Ties of position go to the most recent value, or to the oldest with {@link #maxOldestWins} /
+ * {@link #minOldestWins}; the value of a tie between +0 and −0 is that of {@link Math#max} (+0 for a maximum,
+ * −0 for a minimum). A non-finite push occupies its place in the window but never wins; while one is inside the
+ * window {@link #value()} is NaN (CATALOG.md §5.2).
  * Built by {@link #max(int)}, {@link #min(int)} and their {@code OldestWins} variants.
  *
  * <p>Why not a monotonic deque: its pop loop runs a data-dependent number of times, so on real prices the branch
@@ -24,6 +24,16 @@ import java.util.Arrays;
  * checkpoint's window — except for a window of one value, which its mark keeps: marks and rewinds stay O(1).
  * Contract: at most one push per kernel step.
  *
+ * <p>Values are compared as longs: a double's bits, with every bit but the sign flipped for negative values, order
+ * exactly as {@link Math#max} orders doubles that are not NaN (−∞ lowest, −0 below +0), and a long's maximum is a
+ * compare and a conditional move where the double's, which must also handle NaN, is a chain of several instructions on
+ * the loop-carried path: the running prefix maximum and the suffix pass ran at about half the speed. A missing value
+ * is stored as −∞, the key no finite value has.
+ *
+ * <p>Positions (for {@link #index()} and {@link #age()}) are kept only once asked for: a kernel that reads only the
+ * value never pays for them. The first call derives them from the window's keys (O(window), once in a part's life);
+ * from then on every push keeps them, and ties between +0 and −0 count as ties, as the doubles' {@code ==} has them.
+ *
  * <p>Memory grows with the data: until the first block completes only the first block's values exist, in a buffer
  * that starts small and doubles; the second block and the suffix arrays are allocated when the first block completes.
  * The growth check shares the block-boundary comparison the push makes anyway ({@code next} reaching {@code edge}, the
@@ -32,24 +42,32 @@ import java.util.Arrays;
 @Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     private static final int INITIAL = 16;
-    private static final double[] NO_VALUES = {};
-    private static final long[] NO_INDICES = {};
+    private static final long[] NONE_YET = {};
+    /** The key of a missing value, −∞, as a long: below every other key. */
+    private static final long MISSING = order(Double.NEGATIVE_INFINITY);
+    /** −0 as a long key; one below +0's, 0. */
+    private static final long NEGATIVE_ZERO = order(-0.0);
+    /** {@link #prefixIndex} while positions are not kept: a mark holding it holds none. */
+    private static final long UNTRACKED = Long.MIN_VALUE;
 
     private final int window;
     private final double sign;
     private final boolean newestWins;
     // Two blocks, block-major: block b occupies [b * window, (b + 1) * window). Grown as described above.
-    private double[] blockValue;
-    private double[] suffixValue;
+    private long[] blockValue;
+    private long[] suffixValue;
     private long[] suffixIndex;
     /** {@code next} reaching this ends the fast path: the first block's buffer is full, or the block is complete. */
     private int edge;
     private int block;
     private int next;
     private long seq;
-    private double prefixValue = Double.NEGATIVE_INFINITY;
-    private long prefixIndex = -1;
+    private long prefixValue = MISSING;
+    /** The position of the prefix's extreme; {@link #UNTRACKED} while pushes keep no positions. */
+    private long prefixIndex = UNTRACKED;
     private long lastMissing = AnchoredSum.NEVER;
+    /** Whether pushes keep {@link #prefixIndex} and {@link #suffixIndex}: from the first {@link #index()} on. */
+    private boolean positions;
 
     /**
      * The maximum of the last {@code window} values; equal values go to the most recent.
@@ -103,9 +121,9 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         this.window = window;
         this.sign = sign;
         this.newestWins = newestWins;
-        this.blockValue = new double[Math.min(window, INITIAL)];
-        this.suffixValue = NO_VALUES;
-        this.suffixIndex = NO_INDICES;
+        this.blockValue = new long[Math.min(window, INITIAL)];
+        this.suffixValue = NONE_YET;
+        this.suffixIndex = NONE_YET;
         this.edge = blockValue.length;
     }
 
@@ -114,22 +132,42 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         return Math.abs(x) <= Double.MAX_VALUE ? x * sign : Double.NEGATIVE_INFINITY;
     }
 
+    /** A key as a long that orders as {@link Math#max} orders the doubles (see the class comment). */
+    static long order(double key) {
+        long bits = Double.doubleToRawLongBits(key);
+        return bits ^ ((bits >> 63) >>> 1);
+    }
+
+    /** The key {@link #order} made {@code k} from. */
+    static double keyOf(long k) {
+        return Double.longBitsToDouble(k ^ ((k >> 63) >>> 1));
+    }
+
+    /** {@code k} with −0 made +0: what position ties compare, where the doubles' {@code ==} has −0 equal to +0. */
+    private static long tie(long k) {
+        return k == NEGATIVE_ZERO ? 0L : k;
+    }
+
     /** Adds the next value; the value {@code window} pushes back leaves. */
     public void push(double x) {
         long s = seq++;
-        double v = key(x);
-        if (v == Double.NEGATIVE_INFINITY) {
+        long v = order(key(x));
+        if (v == MISSING) {
             lastMissing = s;
         }
         blockValue[block * window + next] = v;
         if (next == 0) {
             prefixValue = v;
-            prefixIndex = s;
+            if (positions) {
+                prefixIndex = s;
+            }
         } else {
-            // A new prefix maximum is a coin flip on market data: selects rather than a branch that mispredicts.
-            double p = prefixValue;
-            boolean wins = newestWins ? v >= p : v > p;
-            prefixIndex = wins ? s : prefixIndex;
+            long p = prefixValue;
+            if (positions) {
+                // A new prefix extreme is a coin flip on market data: a select rather than a branch that mispredicts.
+                boolean wins = newestWins ? tie(v) >= tie(p) : tie(v) > tie(p);
+                prefixIndex = wins ? s : prefixIndex;
+            }
             prefixValue = Math.max(v, p);
         }
         if (++next == edge) {
@@ -142,26 +180,41 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
             if (suffixValue.length == 0) {
                 // The first block is complete: from now on both blocks and their suffixes are in use.
                 blockValue = Arrays.copyOf(blockValue, 2 * window);
-                suffixValue = new double[2 * window];
-                suffixIndex = new long[2 * window];
+                suffixValue = new long[2 * window];
+                suffixIndex = positions ? new long[2 * window] : NONE_YET;
             }
-            suffixes(blockValue, suffixValue, suffixIndex, block * window, window, s - window + 1, newestWins);
+            if (positions) {
+                suffixes(blockValue, suffixValue, suffixIndex, block * window, window, s - window + 1, newestWins);
+            } else {
+                suffixes(blockValue, suffixValue, block * window, window);
+            }
             next = 0;
             block = 1 - block;
         }
     }
 
     /**
-     * The suffix maxima of the block just filled, scanned newest to oldest: a strict comparison keeps the newer of
-     * equal values, {@code >=} takes the older. Static on purpose: it is too big to inline, and passing {@code this}
-     * to it would stop escape analysis from keeping the hot fields of {@link #push} in registers.
+     * The suffix maxima of the block just filled, newest to oldest. Static on purpose: it is too big to inline, and
+     * passing {@code this} to it would stop escape analysis from keeping the hot fields of {@link #push} in registers.
      */
-    private static void suffixes(double[] bv, double[] sv, long[] si, int base, int window, long first, boolean newestWins) {
-        double m = Double.NEGATIVE_INFINITY;
+    private static void suffixes(long[] bv, long[] sv, int base, int window) {
+        long m = MISSING;
+        for (int j = window - 1; j >= 0; j--) {
+            m = Math.max(bv[base + j], m);
+            sv[base + j] = m;
+        }
+    }
+
+    /**
+     * {@link #suffixes(long[], long[], int, int)} and their positions: a strict comparison keeps the newer of equal
+     * values, {@code >=} takes the older.
+     */
+    private static void suffixes(long[] bv, long[] sv, long[] si, int base, int window, long first, boolean newestWins) {
+        long m = MISSING;
         long mi = first + window - 1;
         for (int j = window - 1; j >= 0; j--) {
-            double v = bv[base + j];
-            boolean wins = newestWins ? v > m : v >= m;
+            long v = bv[base + j];
+            boolean wins = newestWins ? tie(v) > tie(m) : tie(v) >= tie(m);
             mi = wins ? first + j : mi;
             m = Math.max(v, m);
             sv[base + j] = m;
@@ -192,7 +245,7 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         if (seq == 0 || hasMissing()) {
             return Double.NaN;
         }
-        return extremeKey() * sign;
+        return keyOf(extremeKey()) * sign;
     }
 
     /** Pushes since the extreme was pushed (0 = the newest value). Undefined when {@link #value()} is NaN. */
@@ -202,42 +255,83 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
 
     /** The push index (0-based) of the extreme. Undefined when {@link #value()} is NaN. */
     public long index() {
+        if (!positions) {
+            keepPositions();
+        }
         if (next == 0 || seq < window) {
             return prefixIndex; // the window is exactly the current (or first) block
         }
         int at = (1 - block) * window + next;
-        double suffix = suffixValue[at];
+        long suffix = tie(suffixValue[at]);
+        long prefix = tie(prefixValue);
         // The prefix part of the window is newer than the suffix part.
-        boolean prefix = prefixValue > suffix || (newestWins && prefixValue == suffix);
-        return prefix ? prefixIndex : suffixIndex[at];
+        return prefix > suffix || (newestWins && prefix == suffix) ? prefixIndex : suffixIndex[at];
+    }
+
+    /**
+     * From now on pushes keep positions: derives those of the window from its keys, the previous block's suffix
+     * positions and the current prefix's. Once in a part's life (again after a rewind to a mark taken before it).
+     */
+    private void keepPositions() {
+        positions = true;
+        if (suffixValue.length > 0) {
+            if (suffixIndex.length == 0) {
+                suffixIndex = new long[2 * window];
+            }
+            long s = seq - next; // the first push of the current block
+            suffixes(blockValue, suffixValue, suffixIndex, (1 - block) * window, window, s - window, newestWins);
+        }
+        prefixIndex = prefixPosition(blockValue, block, next, seq, window, newestWins);
+    }
+
+    /**
+     * The position of the running extreme of the current block, or, right after a block completed, of that block; -1
+     * before any push.
+     */
+    private static long prefixPosition(long[] bv, int block, int next, long seq, int window, boolean newestWins) {
+        int from = next > 0 ? block * window : (1 - block) * window;
+        int count = next > 0 ? next : seq > 0 ? window : 0;
+        long first = seq - count;
+        long best = MISSING;
+        long at = -1;
+        for (int j = 0; j < count; j++) {
+            long v = tie(bv[from + j]);
+            if (j == 0 || v > best || (newestWins && v == best)) {
+                best = v;
+                at = first + j;
+            }
+        }
+        return at;
     }
 
     /** The extreme of the finite values in the current window, even while a missing one is inside; NaN if none. */
     public double finiteExtreme() {
-        double k = seq == 0 ? Double.NEGATIVE_INFINITY : extremeKey();
-        return k == Double.NEGATIVE_INFINITY ? Double.NaN : k * sign;
+        long k = seq == 0 ? MISSING : extremeKey();
+        return k == MISSING ? Double.NaN : keyOf(k) * sign;
     }
 
-    private double extremeKey() {
+    private long extremeKey() {
         if (next == 0 || seq < window) {
             return prefixValue; // the window is exactly the block just completed (or the first, partial one)
         }
         return Math.max(prefixValue, suffixValue[(1 - block) * window + next]);
     }
 
-    /** Doubles and longs currently allocated (grows to {@code 6 * window} once the first block completes). */
+    /**
+     * Longs currently allocated: {@code 4 * window} once the first block completes, {@code 6 * window} with positions.
+     */
     public long allocated() {
         return (long) blockValue.length + suffixValue.length + suffixIndex.length;
     }
 
     /** The key of push {@code t}, which must lie in the current window. */
     double keyAt(long t) {
-        return blockValue[position(t)];
+        return keyOf(blockValue[position(t)]);
     }
 
     /** The extreme key of the current window, −∞ when every value in it is missing (or before any push). */
     double windowKey() {
-        return seq == 0 ? Double.NEGATIVE_INFINITY : extremeKey();
+        return seq == 0 ? Double.NEGATIVE_INFINITY : keyOf(extremeKey());
     }
 
     private int position(long t) {
@@ -277,6 +371,9 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         if (window == 1 && seq > 0) {
             blockValue[1 - block] = m.key;
         }
+        if (positions && prefixIndex == UNTRACKED) {
+            keepPositions(); // asked for since the mark, which holds none
+        }
     }
 
     /** The fixed shape (checked on read), the push count, then the window's keys oldest first. */
@@ -307,7 +404,7 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         }
         int n = (int) (s % window);
         boolean started = s >= window;
-        double[] bv = new double[started ? 2 * window : Math.min(window, Math.max(INITIAL, 2 * Integer.highestOneBit(n)))];
+        long[] bv = new long[started ? 2 * window : Math.min(window, Math.max(INITIAL, 2 * Integer.highestOneBit(n)))];
         long missing = AnchoredSum.NEVER;
         for (long t = s - m; t < s; t++) {
             double k = in.getDouble();
@@ -317,28 +414,26 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
             if (k == Double.NEGATIVE_INFINITY) {
                 missing = t;
             }
-            bv[(int) ((t / window) & 1) * window + (int) (t % window)] = k;
+            bv[(int) ((t / window) & 1) * window + (int) (t % window)] = order(k);
         }
         int b = (int) ((s / window) & 1);
-        double[] sv = NO_VALUES;
-        long[] si = NO_INDICES;
+        long[] sv = NONE_YET;
+        long[] si = NONE_YET;
         if (started) {
-            sv = new double[2 * window];
-            si = new long[2 * window];
-            suffixes(bv, sv, si, (1 - b) * window, window, s - n - window, newestWins);
+            sv = new long[2 * window];
+            if (positions) {
+                si = new long[2 * window];
+                suffixes(bv, sv, si, (1 - b) * window, window, s - n - window, newestWins);
+            } else {
+                suffixes(bv, sv, (1 - b) * window, window);
+            }
         }
         // The prefix is the running extreme of the current block; right after a block completes, of that block.
-        double pv = Double.NEGATIVE_INFINITY;
-        long pi = -1;
         int from = n > 0 ? b * window : (1 - b) * window;
         int count = n > 0 ? n : s > 0 ? window : 0;
-        long first = s - count;
+        long pv = MISSING;
         for (int j = 0; j < count; j++) {
-            double v = bv[from + j];
-            if (j == 0 || v > pv || (newestWins && v == pv)) {
-                pv = v;
-                pi = first + j;
-            }
+            pv = Math.max(bv[from + j], pv);
         }
         blockValue = bv;
         suffixValue = sv;
@@ -348,7 +443,7 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         next = n;
         seq = s;
         prefixValue = pv;
-        prefixIndex = pi;
+        prefixIndex = positions ? prefixPosition(bv, b, n, s, window, newestWins) : UNTRACKED;
         lastMissing = missing;
     }
 
@@ -357,11 +452,11 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         int block;
         int next;
         long seq;
-        double prefixValue;
+        long prefixValue;
         long prefixIndex;
         long lastMissing;
         /** The window's only key, for a window of one value. */
-        double key;
+        long key;
 
         /** Only {@link SlidingExtreme#newMark()} makes one. */
         Mark() {}

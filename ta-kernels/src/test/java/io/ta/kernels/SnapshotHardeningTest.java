@@ -257,9 +257,11 @@ class SnapshotHardeningTest {
             max.push(i);
         }
         assertEquals(100_002, ring.allocated());
-        assertEquals(600_000, max.allocated());
+        assertEquals(400_000, max.allocated()); // no positions until asked for
         assertEquals(149_999 - 99_999, (long) ring.oldest());
         assertEquals(149_999.0, max.value());
+        assertEquals(149_999, max.index());
+        assertEquals(600_000, max.allocated());
     }
 
     /** Issue 9: 10,000 symbols × sma(close, 100000) allocated every full window up front (8 GB) and died. */

@@ -1,0 +1,100 @@
+package io.ta.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.ta.spi.StateReader;
+import io.ta.spi.StateWriter;
+import java.util.SplittableRandom;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link SlidingExtreme} against the definition, window by window: the value as {@link Math#max} (or {@link Math#min})
+ * folds the window's finite values, the position as the doubles' {@code ==} has the ties (±0 equal), whenever the
+ * positions are first asked for — from the start, late, inside a mark that is then rewound, or after a snapshot.
+ */
+class SlidingExtremeTest {
+    /** Ties, signed zeros, extremes of the range and missing values, on windows of 1 to 9 values. */
+    private static final double[] POOL = {0.0, -0.0, 0.0, -0.0, 1.0, 1.0, -1.0, 2.5, -2.5, 1e300, -1e300, 4.9e-324,
+        -4.9e-324, Double.NaN};
+
+    private static final String[] KINDS = {"max", "min", "maxOldestWins", "minOldestWins"};
+
+    private static IntFunction<SlidingExtreme> factory(String kind) {
+        return switch (kind) {
+            case "max" -> SlidingExtreme::max;
+            case "min" -> SlidingExtreme::min;
+            case "maxOldestWins" -> SlidingExtreme::maxOldestWins;
+            default -> SlidingExtreme::minOldestWins;
+        };
+    }
+
+    /** The window's extreme by {@code Math.max}/{@code Math.min} over its finite values; NaN if one is missing. */
+    private static double value(double[] x, int from, int to, boolean max) {
+        double e = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        for (int j = from; j < to; j++) {
+            if (Double.isNaN(x[j])) {
+                return Double.NaN;
+            }
+            e = max ? Math.max(e, x[j]) : Math.min(e, x[j]);
+        }
+        return e;
+    }
+
+    /** The newest (or oldest) position whose value {@code ==} the extreme. */
+    private static long index(double[] x, int from, int to, double extreme, boolean newestWins) {
+        long at = -1;
+        for (int j = from; j < to; j++) {
+            if (x[j] == extreme && (newestWins || at < 0)) {
+                at = j;
+            }
+        }
+        return at;
+    }
+
+    @Test
+    void valuesAndPositionsFollowTheDefinitionWheneverPositionsAreFirstAskedFor() {
+        SplittableRandom r = new SplittableRandom(20261203);
+        for (int trial = 0; trial < 4_000; trial++) {
+            String kind = KINDS[trial % KINDS.length];
+            boolean max = kind.startsWith("max");
+            boolean newestWins = !kind.endsWith("OldestWins");
+            int window = 1 + r.nextInt(9);
+            int n = 5 + r.nextInt(60);
+            int askFrom = r.nextInt(n + 1);
+            int restoreAt = r.nextInt(2 * n);
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = POOL[r.nextInt(POOL.length - (r.nextInt(4) == 0 ? 0 : 1))];
+            }
+            SlidingExtreme part = factory(kind).apply(window);
+            SlidingExtreme.Mark mark = part.newMark();
+            for (int i = 0; i < n; i++) {
+                if (r.nextInt(3) == 0) {
+                    // A preview: a push past a mark, its position perhaps asked for, then rewound.
+                    part.mark(mark);
+                    part.push(POOL[r.nextInt(POOL.length)]);
+                    if (r.nextBoolean()) {
+                        part.index();
+                    }
+                    part.rewind(mark);
+                }
+                if (i == restoreAt) {
+                    StateWriter w = new StateWriter();
+                    part.write(w);
+                    part = factory(kind).apply(window);
+                    part.read(new StateReader("test", w.toArray()));
+                }
+                part.push(x[i]);
+                int from = Math.max(0, i + 1 - window);
+                double expected = value(x, from, i + 1, max);
+                String where = kind + " window " + window + " push " + i + " asked from " + askFrom;
+                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(part.value()),
+                        where + ": value " + part.value() + ", expected " + expected);
+                if (i >= askFrom && !Double.isNaN(expected)) {
+                    assertEquals(index(x, from, i + 1, expected, newestWins), part.index(), where);
+                }
+            }
+        }
+    }
+}
