@@ -45,8 +45,6 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     private static final long[] NONE_YET = {};
     /** The key of a missing value, −∞, as a long: below every other key. */
     private static final long MISSING = order(Double.NEGATIVE_INFINITY);
-    /** −0 as a long key; one below +0's, 0. */
-    private static final long NEGATIVE_ZERO = order(-0.0);
     /** {@link #prefixIndex} while positions are not kept: a mark holding it holds none. */
     private static final long UNTRACKED = Long.MIN_VALUE;
 
@@ -143,9 +141,12 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         return Double.longBitsToDouble(k ^ ((k >> 63) >>> 1));
     }
 
-    /** {@code k} with −0 made +0: what position ties compare, where the doubles' {@code ==} has −0 equal to +0. */
+    /**
+     * {@code k} with −0 made +0, what position ties compare (the doubles' {@code ==} has −0 equal to +0): every negative
+     * key moves up by one, so −0's (−1) meets +0's (0) and the order is otherwise kept, with no comparison.
+     */
     private static long tie(long k) {
-        return k == NEGATIVE_ZERO ? 0L : k;
+        return k + (k >>> 63);
     }
 
     /** Adds the next value; the value {@code window} pushes back leaves. */
