@@ -45,7 +45,10 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     private static final long[] NONE_YET = {};
     /** The key of a missing value, −∞, as a long: below every other key. */
     private static final long MISSING = order(Double.NEGATIVE_INFINITY);
-    /** {@link #prefixIndex} while positions are not kept: a mark holding it holds none. */
+    /**
+     * {@link #prefixIndex} while pushes keep no positions: before the first {@link #index()}, after a snapshot is read,
+     * and after a rewind to a mark taken before positions were kept (the next call derives them again).
+     */
     private static final long UNTRACKED = Long.MIN_VALUE;
 
     private final int window;
@@ -64,8 +67,6 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     /** The position of the prefix's extreme; {@link #UNTRACKED} while pushes keep no positions. */
     private long prefixIndex = UNTRACKED;
     private long lastMissing = AnchoredSum.NEVER;
-    /** Whether pushes keep {@link #prefixIndex} and {@link #suffixIndex}: from the first {@link #index()} on. */
-    private boolean positions;
 
     /**
      * The maximum of the last {@code window} values; equal values go to the most recent.
@@ -157,6 +158,7 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
             lastMissing = s;
         }
         blockValue[block * window + next] = v;
+        boolean positions = prefixIndex != UNTRACKED;
         if (next == 0) {
             prefixValue = v;
             if (positions) {
@@ -256,7 +258,7 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
 
     /** The push index (0-based) of the extreme. Undefined when {@link #value()} is NaN. */
     public long index() {
-        if (!positions) {
+        if (prefixIndex == UNTRACKED) {
             keepPositions();
         }
         if (next == 0 || seq < window) {
@@ -271,10 +273,9 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
 
     /**
      * From now on pushes keep positions: derives those of the window from its keys, the previous block's suffix
-     * positions and the current prefix's. Once in a part's life (again after a rewind to a mark taken before it).
+     * positions and the current prefix's, O(window). Once in a part's life, but for the cases {@link #UNTRACKED} names.
      */
     private void keepPositions() {
-        positions = true;
         if (suffixValue.length > 0) {
             if (suffixIndex.length == 0) {
                 suffixIndex = new long[2 * window];
@@ -372,9 +373,6 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         if (window == 1 && seq > 0) {
             blockValue[1 - block] = m.key;
         }
-        if (positions && prefixIndex == UNTRACKED) {
-            keepPositions(); // asked for since the mark, which holds none
-        }
     }
 
     /** The fixed shape (checked on read), the push count, then the window's keys oldest first. */
@@ -390,8 +388,8 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     }
 
     /**
-     * Rebuilds the blocks from the window's keys: positions, the previous block's suffixes, the current prefix and the
-     * last missing value are all derived, so no snapshot can make them disagree.
+     * Rebuilds the blocks from the window's keys: the previous block's suffixes, the current prefix and the last
+     * missing value are all derived (positions too, when next asked for), so no snapshot can make them disagree.
      */
     @Override
     public void read(StateReader in) {
@@ -419,15 +417,9 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         }
         int b = (int) ((s / window) & 1);
         long[] sv = NONE_YET;
-        long[] si = NONE_YET;
         if (started) {
             sv = new long[2 * window];
-            if (positions) {
-                si = new long[2 * window];
-                suffixes(bv, sv, si, (1 - b) * window, window, s - n - window, newestWins);
-            } else {
-                suffixes(bv, sv, (1 - b) * window, window);
-            }
+            suffixes(bv, sv, (1 - b) * window, window);
         }
         // The prefix is the running extreme of the current block; right after a block completes, of that block.
         int from = n > 0 ? b * window : (1 - b) * window;
@@ -438,13 +430,13 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         }
         blockValue = bv;
         suffixValue = sv;
-        suffixIndex = si;
+        suffixIndex = NONE_YET;
         edge = Math.min(bv.length, window);
         block = b;
         next = n;
         seq = s;
         prefixValue = pv;
-        prefixIndex = positions ? prefixPosition(bv, b, n, s, window, newestWins) : UNTRACKED;
+        prefixIndex = UNTRACKED;
         lastMissing = missing;
     }
 

@@ -64,18 +64,13 @@ class PerfGateTest {
         }
         long start = System.nanoTime();
         List<Map<String, Double>> scores = new ArrayList<>();
-        List<Map<String, Double>> ratios = new ArrayList<>();
         for (int f = 0; f < forks; f++) {
-            Map<String, Double> s = fork(f, slow);
-            scores.add(s);
-            ratios.add(PerfGate.ratios(s));
+            scores.add(fork(f, slow));
         }
         int confirming = 0;
         while (!record && confirming < CONFIRM_FORKS
                 && !PerfGate.regressions(PerfGate.gated(scores), baseline).isEmpty()) {
-            Map<String, Double> s = fork(forks + confirming++, slow);
-            scores.add(s);
-            ratios.add(PerfGate.ratios(s));
+            scores.add(fork(forks + confirming++, slow));
         }
         Map<String, Double> measured = PerfGate.gated(scores);
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
@@ -89,8 +84,8 @@ class PerfGateTest {
         for (Map.Entry<String, Double> m : measured.entrySet()) {
             Double b = baseline.get(m.getKey());
             StringBuilder per = new StringBuilder();
-            for (Map<String, Double> r : ratios) {
-                per.append(String.format(Locale.ROOT, " %7.3f", r.get(m.getKey())));
+            for (Map<String, Double> s : scores) {
+                per.append(String.format(Locale.ROOT, " %7.3f", PerfGate.ratios(s).get(m.getKey())));
             }
             report.append(String.format(Locale.ROOT, "  %-34s %7.3f   %-26s%s%n", m.getKey(), m.getValue(),
                     b == null ? "-" : String.format(Locale.ROOT, "%7.3f  (%.2f×)", b, m.getValue() / b), per));
