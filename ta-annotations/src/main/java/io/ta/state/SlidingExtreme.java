@@ -31,8 +31,9 @@ import java.util.Arrays;
  * is stored as −∞, the key no finite value has.
  *
  * <p>Positions (for {@link #index()} and {@link #age()}) are kept only once asked for: a kernel that reads only the
- * value never pays for them. The first call derives them from the window's keys (O(window), once in a part's life);
- * from then on every push keeps them, and ties between +0 and −0 count as ties, as the doubles' {@code ==} has them.
+ * value never pays for them. The first call derives them from the window's keys in O(window), again only after a
+ * snapshot is read or a rewind to a mark taken before that call; from then on every push keeps them, and ties between
+ * +0 and −0 count as ties, as the doubles' {@code ==} has them.
  *
  * <p>Memory grows with the data: until the first block completes only the first block's values exist, in a buffer
  * that starts small and doubles; the second block and the suffix arrays are allocated when the first block completes.
