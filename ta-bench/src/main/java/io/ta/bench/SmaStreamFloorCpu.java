@@ -1,0 +1,219 @@
+package io.ta.bench;
+
+import com.tictactec.ta.lib.Core;
+import com.tictactec.ta.lib.MInteger;
+import io.ta.kernels.Ta;
+import io.ta.kernels.ma.SmaStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Where an sma(20) stream update's time goes: TA-Lib's SMA batch against one of ta's batch, ta's stream, or a model
+ * stream that keeps only part of what ta's must keep, by thread CPU time in one JVM. The models are measuring sticks,
+ * not implementations: each adds one obligation to the one before (docs/performance.md, "What an sma stream update
+ * must cost").
+ *
+ * <ul>
+ *   <li>{@code running}: TA-Lib's running total and a ring, in a heap object, updated bar by bar. No checkpoint, and
+ *       it drifts.
+ *   <li>{@code checkpoint}: and the total and count saved before each update, as {@code replaceLast} needs.
+ *   <li>{@code anchored}: and issue 8's drift-free sum, a second running sum of the current block that replaces the
+ *       total every period bars ({@link io.ta.state.AnchoredSum}'s arithmetic, without its missing values).
+ *   <li>{@code api}: and the count, the last input (for snapshots) and the output ({@code value()}) a stream keeps.
+ * </ul>
+ *
+ * <p>Usage: {@code java -XX:+UseSerialGC -cp ta-bench/target/benchmarks.jar io.ta.bench.SmaStreamFloorCpu
+ * batch|stream|running|checkpoint|anchored|api}, one JVM per variant, since C2 compiles from the profile it has seen.
+ * Prints the fastest CPU ns per bar of rounds 10–39 over 100,000 bars of a Gaussian walk.
+ */
+public final class SmaStreamFloorCpu {
+    private static final int PERIOD = 20;
+    /** Keeps each stream reachable, as a live feed's is, so C2 cannot keep its fields in registers. */
+    static Object keep;
+
+    private SmaStreamFloorCpu() {}
+
+    public static void main(String[] args) {
+        String variant = args.length > 0 ? args[0] : "stream";
+        int n = 100_000;
+        double[] x = new double[n];
+        double[] out = new double[n];
+        SplittableRandom r = new SplittableRandom(1);
+        double v = 100;
+        for (int i = 0; i < n; i++) {
+            v += r.nextGaussian();
+            x[i] = v;
+        }
+        Core core = new Core();
+        MInteger begin = new MInteger();
+        MInteger count = new MInteger();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        double talib = Double.MAX_VALUE;
+        double ours = Double.MAX_VALUE;
+        double sink = 0;
+        for (int round = 0; round < 40; round++) {
+            for (int lib = 0; lib < 2; lib++) {
+                long t0 = mx.getCurrentThreadCpuTime();
+                // Each timed call repeats its work over the series for ~10 ms, so a round is not one timer tick.
+                int reps = 0;
+                do {
+                    if (lib == 0) {
+                        core.sma(0, n - 1, x, PERIOD, begin, count, out);
+                        sink += out[n - 1];
+                    } else {
+                        sink += run(variant, x, out);
+                    }
+                    reps++;
+                } while (mx.getCurrentThreadCpuTime() - t0 < 10_000_000L);
+                double ns = (mx.getCurrentThreadCpuTime() - t0) / (double) reps / n;
+                if (round >= 10) {
+                    if (lib == 0) {
+                        talib = Math.min(talib, ns);
+                    } else {
+                        ours = Math.min(ours, ns);
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-10s %6.2f ns/bar, TA-Lib SMA %5.2f, ratio %.2f%s%n", variant, ours, talib,
+                ours / talib, sink == 42 ? " " : "");
+    }
+
+    private static double run(String variant, double[] x, double[] out) {
+        switch (variant) {
+            case "batch" -> {
+                Ta.sma(x, PERIOD, out);
+                return out[x.length - 1];
+            }
+            case "stream" -> {
+                SmaStream s = Ta.smaStream(PERIOD);
+                keep = s;
+                double acc = 0;
+                for (double v : x) {
+                    acc += s.update(v);
+                }
+                return acc;
+            }
+            case "running" -> {
+                Running s = new Running();
+                keep = s;
+                double acc = 0;
+                for (double v : x) {
+                    acc += s.update(v);
+                }
+                return acc;
+            }
+            case "checkpoint" -> {
+                Checkpointed s = new Checkpointed();
+                keep = s;
+                double acc = 0;
+                for (double v : x) {
+                    acc += s.update(v);
+                }
+                return acc;
+            }
+            case "anchored" -> {
+                Anchored s = new Anchored();
+                keep = s;
+                double acc = 0;
+                for (double v : x) {
+                    acc += s.update(v);
+                }
+                return acc;
+            }
+            case "api" -> {
+                Api s = new Api();
+                keep = s;
+                double acc = 0;
+                for (double v : x) {
+                    acc += s.update(v);
+                }
+                return acc;
+            }
+            default -> throw new IllegalArgumentException(
+                    "variant must be batch, stream, running, checkpoint, anchored or api: " + variant);
+        }
+    }
+
+    static final class Running {
+        final double[] ring = new double[PERIOD];
+        int slot;
+        long seq;
+        double total;
+
+        double update(double x) {
+            int j = slot;
+            double leaving = ring[j];
+            ring[j] = x;
+            slot = j + 1 == PERIOD ? 0 : j + 1;
+            total += x - leaving;
+            return ++seq >= PERIOD ? total / PERIOD : Double.NaN;
+        }
+    }
+
+    static final class Checkpointed {
+        final double[] ring = new double[PERIOD];
+        int slot;
+        long seq;
+        double total;
+        long markSeq;
+        double markTotal;
+
+        double update(double x) {
+            markSeq = seq;
+            markTotal = total;
+            int j = slot;
+            double leaving = ring[j];
+            ring[j] = x;
+            slot = j + 1 == PERIOD ? 0 : j + 1;
+            total += x - leaving;
+            return ++seq >= PERIOD ? total / PERIOD : Double.NaN;
+        }
+    }
+
+    static final class Anchored {
+        final double[] ring = new double[PERIOD];
+        int slot;
+        long seq;
+        long anchorAt = PERIOD;
+        double total;
+        double shadow;
+        long markSeq;
+        double markTotal;
+        double markShadow;
+
+        double update(double x) {
+            markSeq = seq;
+            markTotal = total;
+            markShadow = shadow;
+            int j = slot;
+            double leaving = ring[j];
+            ring[j] = x;
+            slot = j + 1 == PERIOD ? 0 : j + 1;
+            total += x - leaving;
+            shadow += x;
+            long s = ++seq;
+            if (s == anchorAt) {
+                anchorAt += PERIOD;
+                total = shadow;
+                shadow = 0.0;
+            }
+            return s >= PERIOD ? total / PERIOD : Double.NaN;
+        }
+    }
+
+    static final class Api {
+        final Anchored window = new Anchored();
+        long count;
+        double lastInput;
+        double output;
+
+        double update(double x) {
+            count++;
+            lastInput = x;
+            return output = window.update(x);
+        }
+    }
+}
