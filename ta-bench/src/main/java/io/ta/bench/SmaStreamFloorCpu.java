@@ -97,86 +97,76 @@ public final class SmaStreamFloorCpu {
                 return acc;
             }
             case "running" -> {
-                Running s = new Running();
-                keep = s;
-                double acc = 0;
-                for (double v : x) {
-                    acc += s.update(v);
-                }
-                return acc;
+                return feed(new Running(), x);
             }
             case "checkpoint" -> {
-                Checkpointed s = new Checkpointed();
-                keep = s;
-                double acc = 0;
-                for (double v : x) {
-                    acc += s.update(v);
-                }
-                return acc;
+                return feed(new Checkpointed(), x);
             }
             case "anchored" -> {
-                Anchored s = new Anchored();
-                keep = s;
-                double acc = 0;
-                for (double v : x) {
-                    acc += s.update(v);
-                }
-                return acc;
+                return feed(new Anchored(), x);
             }
             case "api" -> {
-                Api s = new Api();
-                keep = s;
-                double acc = 0;
-                for (double v : x) {
-                    acc += s.update(v);
-                }
-                return acc;
+                return feed(new Api(), x);
             }
             default -> throw new IllegalArgumentException(
                     "variant must be batch, stream, running, checkpoint, anchored or api: " + variant);
         }
     }
 
-    static final class Running {
+    /**
+     * Updates {@code s} bar by bar. One JVM runs one model, so this call site sees one class and C2 inlines its
+     * {@code update} as it would a stream's.
+     */
+    private static double feed(Model s, double[] x) {
+        keep = s;
+        double acc = 0;
+        for (double v : x) {
+            acc += s.update(v);
+        }
+        return acc;
+    }
+
+    /** A model stream: a ring of the last period values and a push count. */
+    abstract static class Model {
         final double[] ring = new double[PERIOD];
         int slot;
         long seq;
-        double total;
 
-        double update(double x) {
+        abstract double update(double x);
+
+        /** Stores {@code x} and returns the value it replaces, the one leaving the window. */
+        final double swap(double x) {
             int j = slot;
             double leaving = ring[j];
             ring[j] = x;
             slot = j + 1 == PERIOD ? 0 : j + 1;
-            total += x - leaving;
+            return leaving;
+        }
+    }
+
+    static class Running extends Model {
+        double total;
+
+        @Override
+        double update(double x) {
+            total += x - swap(x);
             return ++seq >= PERIOD ? total / PERIOD : Double.NaN;
         }
     }
 
-    static final class Checkpointed {
-        final double[] ring = new double[PERIOD];
-        int slot;
-        long seq;
-        double total;
+    static final class Checkpointed extends Running {
         long markSeq;
         double markTotal;
 
+        @Override
         double update(double x) {
             markSeq = seq;
             markTotal = total;
-            int j = slot;
-            double leaving = ring[j];
-            ring[j] = x;
-            slot = j + 1 == PERIOD ? 0 : j + 1;
-            total += x - leaving;
-            return ++seq >= PERIOD ? total / PERIOD : Double.NaN;
+            return super.update(x);
         }
     }
 
-    static final class Anchored {
-        final double[] ring = new double[PERIOD];
-        int slot;
-        long seq;
+    static final class Anchored extends Model {
         long anchorAt = PERIOD;
         double total;
         double shadow;
@@ -184,15 +174,12 @@ public final class SmaStreamFloorCpu {
         double markTotal;
         double markShadow;
 
+        @Override
         double update(double x) {
             markSeq = seq;
             markTotal = total;
             markShadow = shadow;
-            int j = slot;
-            double leaving = ring[j];
-            ring[j] = x;
-            slot = j + 1 == PERIOD ? 0 : j + 1;
-            total += x - leaving;
+            total += x - swap(x);
             shadow += x;
             long s = ++seq;
             if (s == anchorAt) {
@@ -204,12 +191,13 @@ public final class SmaStreamFloorCpu {
         }
     }
 
-    static final class Api {
+    static final class Api extends Model {
         final Anchored window = new Anchored();
         long count;
         double lastInput;
         double output;
 
+        @Override
         double update(double x) {
             count++;
             lastInput = x;
