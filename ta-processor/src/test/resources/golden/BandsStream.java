@@ -67,7 +67,7 @@ public final class BandsStream implements KernelStream {
      * Commits one bar; returns this stream, whose accessors now read its outputs.
      */
     public BandsStream update(double high, double low) {
-        last.save(k);
+        last.saveOwn(k);
         count++;
         lastInputs[0] = high;
         lastInputs[1] = low;
@@ -81,10 +81,10 @@ public final class BandsStream implements KernelStream {
      * outputs.
      */
     public BandsStream preview(double high, double low) {
-        probe.save(k);
+        probe.saveOwn(k);
         k.step(high, low);
         capture();
-        probe.restore(k);
+        probe.restoreOwn(k);
         return this;
     }
 
@@ -96,7 +96,7 @@ public final class BandsStream implements KernelStream {
      */
     public BandsStream replaceLast(double high, double low) {
         Checks.hasLast(KERNEL, count);
-        last.restore(k);
+        last.restoreOwn(k);
         lastInputs[0] = high;
         lastInputs[1] = low;
         k.step(high, low);
@@ -149,7 +149,7 @@ public final class BandsStream implements KernelStream {
         }
         Bands k = this.k;
         Bands_Descriptor.loop(k, high, low, outUpper, outMiddle, outLower, from, to - 1);
-        last.save(k);
+        last.saveOwn(k);
         lastInputs[0] = high[to - 1];
         lastInputs[1] = low[to - 1];
         Bands_Descriptor.loop(k, high, low, outUpper, outMiddle, outLower, to - 1, to);
@@ -246,6 +246,7 @@ public final class BandsStream implements KernelStream {
             // The step is deterministic, so stepping the bar again puts k back exactly as it was.
             k.step(lastInputs[0], lastInputs[1]);
         } else {
+            last.restoreResults(k);
             Bands_State.writeState(k, w);
         }
         return new StateSnapshot(KERNEL, Bands_State.SCHEMA, w.toArray());
@@ -272,8 +273,8 @@ public final class BandsStream implements KernelStream {
         Bands_State.readState(fresh, r);
         r.end();
         Bands_State freshLast = new Bands_State(fresh);
+        freshLast.save(fresh);
         if (c > 0) {
-            freshLast.save(fresh);
             fresh.step(bar[0], bar[1]);
         }
         this.k = fresh;

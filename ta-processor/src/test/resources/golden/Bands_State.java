@@ -41,6 +41,7 @@ public final class Bands_State {
         this.mean = new WindowMean_State(k.mean);
         this.fast = k.fast == null ? null : new WindowMean_State(k.fast);
         this.recent = new double[k.recent.length];
+        this.middle = k.middle;
     }
 
     /**
@@ -71,6 +72,43 @@ public final class Bands_State {
         k.middle = this.middle;
         k.lower = this.lower;
         k.spread = this.spread;
+    }
+
+    /**
+     * {@link #save}, but for the stream that owns {@code k}: skips the outputs its step
+     * assigns before anything reads them.
+     */
+    public void saveOwn(Bands k) {
+        this.mean.save(k.mean);
+        if (k.fast != null) {
+            this.fast.save(k.fast);
+        }
+        System.arraycopy(k.recent, 0, this.recent, 0, this.recent.length);
+        this.upper = k.upper;
+        this.lower = k.lower;
+        this.spread = k.spread;
+    }
+
+    /**
+     * {@link #restore} of what {@link #saveOwn} recorded.
+     */
+    public void restoreOwn(Bands k) {
+        this.mean.restore(k.mean);
+        if (k.fast != null) {
+            this.fast.restore(k.fast);
+        }
+        System.arraycopy(this.recent, 0, k.recent, 0, this.recent.length);
+        k.upper = this.upper;
+        k.lower = this.lower;
+        k.spread = this.spread;
+    }
+
+    /**
+     * Puts back only the results {@link #save} (or the constructor) recorded:
+     * what the owning stream's snapshots write for them.
+     */
+    public void restoreResults(Bands k) {
+        k.middle = this.middle;
     }
 
     /**

@@ -223,8 +223,8 @@ public final class WindowMeanStream implements KernelStream {
         WindowMean_State.readState(fresh, r);
         r.end();
         WindowMean_State freshLast = new WindowMean_State(fresh);
+        freshLast.save(fresh);
         if (c > 0) {
-            freshLast.save(fresh);
             fresh.step(bar[0]);
         }
         this.k = fresh;

@@ -22,10 +22,12 @@ import io.ta.annotation.Complexity;
  *     for every other kind
  * @param ofInput for {@link Kind#PART}: the step parameter the part is pushed ({@code @OfInput}), which the batch lends
  *     it as an array; null if none
+ * @param result for an {@code @Output} {@link Kind#SCALAR}: whether the step assigns it on every call before anything
+ *     reads it ({@link StepResults}), so a stream that owns the kernel need not checkpoint it
  */
 public record FieldModel(
         String name, Kind kind, TypeName type, boolean isFinal, String component, ClassName partMark, Presence presence,
-        RangeModel range, Complexity partCost, String ofInput) {
+        RangeModel range, Complexity partCost, String ofInput, boolean result) {
 
     /** How a field is owned by the generated code. */
     public enum Kind {

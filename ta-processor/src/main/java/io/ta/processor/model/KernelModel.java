@@ -118,6 +118,15 @@ public record KernelModel(
                 || (f.kind() == FieldModel.Kind.PART && f.nullable()));
     }
 
+    /**
+     * Whether some output field is a result the step assigns before reading ({@link FieldModel#result()}): the
+     * companion then has {@code saveOwn}/{@code restoreOwn}, which skip those fields, for the stream that owns the kernel,
+     * and {@code restoreResults}, which its snapshots use to write them.
+     */
+    public boolean hasResults() {
+        return fields.stream().anyMatch(FieldModel::result);
+    }
+
     /** The inputs (Java names) the whole-series batch lends to {@code @OfInput} parts; empty for most kernels. */
     public Set<String> lentInputs() {
         Set<String> lent = new LinkedHashSet<>();

@@ -18,6 +18,7 @@ import io.ta.spi.ParamType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -33,10 +34,13 @@ import javax.lang.model.type.TypeMirror;
 public final class ModelFactory {
     private final KernelElements elements;
     private final LookbackFormula formulas;
+    private final StepResults results;
 
     public ModelFactory(ProcessingEnvironment env, KernelElements elements) {
         this.elements = elements;
-        this.formulas = new LookbackFormula(treesOrNull(env));
+        Trees trees = treesOrNull(env);
+        this.formulas = new LookbackFormula(trees);
+        this.results = new StepResults(trees);
     }
 
     private static Trees treesOrNull(ProcessingEnvironment env) {
@@ -95,10 +99,11 @@ public final class ModelFactory {
             lookbackArgs.add(p.getSimpleName().toString());
         }
 
+        Set<String> stepResults = multi ? results.of(step, elements.outputFields(type), elements.invariants(type)) : Set.of();
         List<FieldModel> fields = new ArrayList<>();
         for (VariableElement f : elements.fields(type)) {
             if (!KernelElements.isStatic(f)) {
-                fields.add(field(type, f));
+                fields.add(field(type, f, stepResults.contains(f.getSimpleName().toString())));
             }
         }
 
@@ -320,7 +325,7 @@ public final class ModelFactory {
                 a.scale() == Scale.DEFAULT ? Scale.UNITLESS : a.scale());
     }
 
-    private FieldModel field(TypeElement type, VariableElement f) {
+    private FieldModel field(TypeElement type, VariableElement f, boolean result) {
         TypeMirror t = f.asType();
         String name = f.getSimpleName().toString();
         boolean fin = KernelElements.isFinal(f);
@@ -332,18 +337,18 @@ public final class ModelFactory {
         return switch (t.getKind()) {
             case DOUBLE, INT, LONG, BOOLEAN ->
                     new FieldModel(name, FieldModel.Kind.SCALAR, tn, fin, t.toString(), null, FieldModel.Presence.ALWAYS, range(type, f),
-                            Complexity.CONSTANT, null);
+                            Complexity.CONSTANT, null, result);
             case ARRAY -> new FieldModel(
                     name, KernelElements.mirror(f, KernelElements.DERIVED) != null ? FieldModel.Kind.DERIVED : FieldModel.Kind.ARRAY, tn, fin, ((ArrayType) t).getComponentType().toString(), null, FieldModel.Presence.ALWAYS, null,
-                    Complexity.CONSTANT, null);
+                    Complexity.CONSTANT, null, false);
             default -> {
                 if (elements.isKernelType(t)) {
-                    yield new FieldModel(name, FieldModel.Kind.NESTED, tn, fin, "", null, presence, null, Complexity.CONSTANT, null);
+                    yield new FieldModel(name, FieldModel.Kind.NESTED, tn, fin, "", null, presence, null, Complexity.CONSTANT, null, false);
                 }
                 TypeMirror mark = elements.statePartMark(t);
                 Complexity[] declared = partCost((TypeElement) ((DeclaredType) t).asElement());
                 yield new FieldModel(name, FieldModel.Kind.PART, tn, fin, "", (ClassName) TypeName.get(mark), presence, null,
-                        declared == null ? Complexity.CONSTANT : declared[0], ofInput == null ? null : ofInput.value());
+                        declared == null ? Complexity.CONSTANT : declared[0], ofInput == null ? null : ofInput.value(), false);
             }
         };
     }

@@ -26,7 +26,9 @@ import javax.lang.model.element.Modifier;
  * arrays (constants of the parameters) are neither checkpointed nor written, since a restore's fresh kernel computes
  * them again; a field with a declared {@code @Range} is checked against it, and the kernel's {@code @Invariant}
  * methods are called last, so a restored state is one the step can run on. Checkpoints themselves are never
- * serialized: the stream re-derives its replace-last checkpoint by stepping its last bar again.
+ * serialized: the stream re-derives its replace-last checkpoint by stepping its last bar again. A kernel whose step
+ * assigns some outputs before reading them ({@link FieldModel#result()}) also gets {@code saveOwn}/{@code restoreOwn},
+ * which skip those, for the stream that owns it.
  */
 public final class StateCompanionWriter {
     public JavaFile write(KernelModel m, List<? extends Element> origins) {
@@ -48,6 +50,15 @@ public final class StateCompanionWriter {
                 .addParameter(kernel, "k");
         MethodSpec.Builder save = method("save", "Records {@code k}'s mutable state.").addParameter(kernel, "k");
         MethodSpec.Builder restore = method("restore", "Puts the recorded state back into {@code k}.").addParameter(kernel, "k");
+        // A stream that owns the kernel reads its outputs only right after a step, so it need not carry the outputs
+        // the step assigns before reading (results); a kernel that nests this one keeps the full save and restore.
+        MethodSpec.Builder saveOwn = method("saveOwn", "{@link #save}, but for the stream that owns {@code k}: skips the outputs its step\n"
+                + "assigns before anything reads them.").addParameter(kernel, "k");
+        MethodSpec.Builder restoreOwn = method("restoreOwn", "{@link #restore} of what {@link #saveOwn} recorded.").addParameter(kernel, "k");
+        MethodSpec.Builder restoreResults = method("restoreResults", "Puts back only the results {@link #save} (or the constructor) recorded:\n"
+                + "what the owning stream's snapshots write for them.").addParameter(kernel, "k");
+        List<MethodSpec.Builder> saves = m.hasResults() ? List.of(save, saveOwn) : List.of(save);
+        List<MethodSpec.Builder> restores = m.hasResults() ? List.of(restore, restoreOwn) : List.of(restore);
         MethodSpec.Builder writeState = method("writeState", "Appends the complete state of {@code k}.")
                 .addModifiers(Modifier.STATIC).addParameter(kernel, "k").addParameter(STATE_WRITER, "w");
         MethodSpec.Builder readState = method("readState", "Replaces the state of {@code k}; fixed fields must match and\n"
@@ -70,6 +81,13 @@ public final class StateCompanionWriter {
                         t.addField(f.type(), n, Modifier.PRIVATE);
                         save.addStatement("this.$N = k.$N", n, n);
                         restore.addStatement("k.$N = this.$N", n, n);
+                        if (f.result()) {
+                            ctor.addStatement("this.$N = k.$N", n, n);
+                            restoreResults.addStatement("k.$N = this.$N", n, n);
+                        } else if (m.hasResults()) {
+                            saveOwn.addStatement("this.$N = k.$N", n, n);
+                            restoreOwn.addStatement("k.$N = this.$N", n, n);
+                        }
                         writeState.addStatement("w.put$L(k.$N)", f.accessorSuffix(), n);
                         readState.addStatement("k.$N = $L", n, read(m, f));
                     }
@@ -77,8 +95,12 @@ public final class StateCompanionWriter {
                 case ARRAY -> {
                     t.addField(f.type(), n, Modifier.PRIVATE, Modifier.FINAL);
                     ctor.addStatement("this.$N = new $L[k.$N.length]", n, f.component(), n);
-                    save.addStatement("$T.arraycopy(k.$N, 0, this.$N, 0, this.$N.length)", System.class, n, n, n);
-                    restore.addStatement("$T.arraycopy(this.$N, 0, k.$N, 0, this.$N.length)", System.class, n, n, n);
+                    for (MethodSpec.Builder b : saves) {
+                        b.addStatement("$T.arraycopy(k.$N, 0, this.$N, 0, this.$N.length)", System.class, n, n, n);
+                    }
+                    for (MethodSpec.Builder b : restores) {
+                        b.addStatement("$T.arraycopy(this.$N, 0, k.$N, 0, this.$N.length)", System.class, n, n, n);
+                    }
                     writeState.addStatement("w.put$Ls(k.$N)", f.accessorSuffix(), n);
                     readState.addStatement("r.get$Ls($S, k.$N)", f.accessorSuffix(), n, n);
                 }
@@ -96,12 +118,14 @@ public final class StateCompanionWriter {
                     CodeBlock doReadState = nested ? CodeBlock.of("$T.readState(k.$N, r)", nestedState, n) : CodeBlock.of("k.$N.read(r)", n);
                     if (f.nullable()) {
                         ctor.addStatement("this.$N = k.$N == null ? null : $L", n, n, make);
-                        if (f.presence() != FieldModel.Presence.ALTERNATIVE) {
-                            guarded(save, "k." + n, doSave);
-                            guarded(restore, "k." + n, doRestore);
-                        } else if (f == alternatives.get(0)) {
-                            firstPresent(save, alternatives, true);
-                            firstPresent(restore, alternatives, false);
+                        for (int i = 0; i < saves.size(); i++) {
+                            if (f.presence() != FieldModel.Presence.ALTERNATIVE) {
+                                guarded(saves.get(i), "k." + n, doSave);
+                                guarded(restores.get(i), "k." + n, doRestore);
+                            } else if (f == alternatives.get(0)) {
+                                firstPresent(saves.get(i), alternatives, true);
+                                firstPresent(restores.get(i), alternatives, false);
+                            }
                         }
                         writeState.addStatement("w.putBoolean(k.$N != null)", n);
                         guarded(writeState, "k." + n, doWriteState);
@@ -109,8 +133,10 @@ public final class StateCompanionWriter {
                         guarded(readState, "k." + n, doReadState);
                     } else {
                         ctor.addStatement("this.$N = $L", n, make);
-                        save.addStatement(doSave);
-                        restore.addStatement(doRestore);
+                        for (int i = 0; i < saves.size(); i++) {
+                            saves.get(i).addStatement(doSave);
+                            restores.get(i).addStatement(doRestore);
+                        }
                         writeState.addStatement(doWriteState);
                         readState.addStatement(doReadState);
                     }
@@ -124,8 +150,11 @@ public final class StateCompanionWriter {
         }
         t.addMethod(ctor.build())
                 .addMethod(save.build())
-                .addMethod(restore.build())
-                .addMethod(writeState.build())
+                .addMethod(restore.build());
+        if (m.hasResults()) {
+            t.addMethod(saveOwn.build()).addMethod(restoreOwn.build()).addMethod(restoreResults.build());
+        }
+        t.addMethod(writeState.build())
                 .addMethod(readState.build());
         return Files.file(m.packageName(), t, origins);
     }

@@ -109,24 +109,24 @@ public final class StreamWriter {
         MethodSpec.Builder update = MethodSpec.methodBuilder("update").addModifiers(Modifier.PUBLIC).returns(ret)
                 .addJavadoc("Commits one bar$L\n", multi ? "; returns this stream, whose accessors now read its outputs." : " and returns its output.")
                 .addParameters(bar)
-                .addStatement(code("$last:N.save($k:N)"))
+                .addStatement(code("$last:N.$save:N($k:N)", "save", saveOf(m)))
                 .addStatement(code("$count:N++"));
         recordInputs(update, m, "");
         MethodSpec.Builder preview = MethodSpec.methodBuilder("preview").addModifiers(Modifier.PUBLIC).returns(ret)
                 .addJavadoc("Evaluates the forming bar without committing it$L\n", multi ? "; returns this stream, whose accessors now read its\noutputs." : "; returns its output.")
                 .addParameters(bar)
-                .addStatement(code("$probe:N.save($k:N)"));
+                .addStatement(code("$probe:N.$save:N($k:N)", "save", saveOf(m)));
         MethodSpec.Builder replace = MethodSpec.methodBuilder("replaceLast").addModifiers(Modifier.PUBLIC).returns(ret)
                 .addJavadoc("Replaces the last committed bar$L\n\n", multi ? "; returns this stream, whose accessors now read the revised\noutputs." : "; returns the revised output.")
                 .addJavadoc("@throws io.ta.error.StreamStateException before the first {@code update}\n")
                 .addParameters(bar)
                 .addStatement(code("$checks:T.hasLast($kernelName:N, $count:N)"))
-                .addStatement(code("$last:N.restore($k:N)"));
+                .addStatement(code("$last:N.$restore:N($k:N)", "restore", restoreOf(m)));
         recordInputs(replace, m, "");
         if (multi) {
             CodeBlock capture = code("$capture:N()");
             update.addStatement(stepCall).addStatement(capture).addStatement("return this");
-            preview.addStatement(stepCall).addStatement(capture).addStatement(code("$probe:N.restore($k:N)")).addStatement("return this");
+            preview.addStatement(stepCall).addStatement(capture).addStatement(code("$probe:N.$restore:N($k:N)", "restore", restoreOf(m))).addStatement("return this");
             replace.addStatement(stepCall).addStatement(capture).addStatement("return this");
             MethodSpec.Builder captureMethod = MethodSpec.methodBuilder(CAPTURE_METHOD).addModifiers(Modifier.PRIVATE);
             for (int i = 0; i < m.outputs().size(); i++) {
@@ -146,7 +146,7 @@ public final class StreamWriter {
             CodeBlock commit = code("return $outputs:N[0] = $checks:T.finiteOrNaN($call:L)", "call", stepCall);
             update.addStatement(commit);
             preview.addStatement(code("double v = $checks:T.finiteOrNaN($call:L)", "call", stepCall))
-                    .addStatement(code("$probe:N.restore($k:N)"))
+                    .addStatement(code("$probe:N.$restore:N($k:N)", "restore", restoreOf(m)))
                     .addStatement(code("return $outputs:N[0] = v"));
             replace.addStatement(commit);
             t.addMethod(update.build()).addMethod(preview.build()).addMethod(replace.build());
@@ -209,7 +209,7 @@ public final class StreamWriter {
         b.beginControlFlow("if (from == to)").addStatement("return").endControlFlow()
                 .addStatement(code("$kernel:T $k:N = this.$k:N", "kernel", m.kernel()))
                 .addStatement(code("$desc:T.loop($k:N, $arrays:L, from, to - 1)", "desc", m.descriptorType(), "arrays", arrays))
-                .addStatement(code("$last:N.save($k:N)"));
+                .addStatement(code("$last:N.$save:N($k:N)", "save", saveOf(m)));
         recordInputs(b, m, "[to - 1]");
         b.addStatement(code("$desc:T.loop($k:N, $arrays:L, to - 1, to)", "desc", m.descriptorType(), "arrays", arrays))
                 .addStatement(code("$count:N += to - from"));
@@ -294,12 +294,18 @@ public final class StreamWriter {
         for (int i = 0; i < nIn; i++) {
             snap.addStatement(code("w.putDouble($lastInputs:N[$i:L])", "i", i));
         }
+        // The full restore: results, which the owned checkpoint skips, are written as the stream last read them from a
+        // snapshot (or as the kernel was built). They mean nothing, since a step assigns them before anything reads
+        // them, and so a snapshot neither depends on previews nor changes them in a round trip.
         snap.addStatement(code("$last:N.restore($k:N)"))
                 .addStatement(code("$state:T.writeState($k:N, w)", "state", state))
                 .addComment("The step is deterministic, so stepping the bar again puts k back exactly as it was.")
                 .addStatement(restep(m))
-                .nextControlFlow("else")
-                .addStatement(code("$state:T.writeState($k:N, w)", "state", state))
+                .nextControlFlow("else");
+        if (m.hasResults()) {
+            snap.addStatement(code("$last:N.restoreResults($k:N)"));
+        }
+        snap.addStatement(code("$state:T.writeState($k:N, w)", "state", state))
                 .endControlFlow()
                 .addStatement(code("return new $snapshot:T($kernelName:N, $state:T.SCHEMA, w.toArray())", "snapshot", Types.SNAPSHOT,
                         "state", state));
@@ -329,8 +335,9 @@ public final class StreamWriter {
                 .addStatement("$T.readState(fresh, r)", state)
                 .addStatement("r.end()")
                 .addStatement("$T freshLast = new $T(fresh)", state, state)
-                .beginControlFlow("if (c > 0)")
-                .addStatement("freshLast.save(fresh)");
+                // Full: the checkpoint also keeps the results as read, which later snapshots write back.
+                .addStatement("freshLast.save(fresh)")
+                .beginControlFlow("if (c > 0)");
         List<String> barArgs = new ArrayList<>();
         for (int i = 0; i < nIn; i++) {
             barArgs.add("bar[" + i + "]");
@@ -366,6 +373,20 @@ public final class StreamWriter {
             Map.entry("last", LAST_FIELD), Map.entry("probe", PROBE_FIELD), Map.entry("count", COUNT_FIELD),
             Map.entry("outputs", OUTPUTS_FIELD), Map.entry("lastInputs", LAST_INPUTS_FIELD),
             Map.entry("capture", CAPTURE_METHOD), Map.entry("nans", NANS_METHOD), Map.entry("checks", CHECKS));
+
+    /**
+     * The companion's checkpoint for the kernel the stream owns: {@code saveOwn} skips the outputs the step assigns
+     * before reading (results), which nothing reads between steps here.
+     */
+    private static String saveOf(KernelModel m) {
+        return m.hasResults() ? "saveOwn" : "save";
+    }
+
+    private static String restoreOf(KernelModel m) {
+        return m.hasResults() ? "restoreOwn" : "restore";
+    }
+
+
 
     /**
      * Code whose {@code $name:N} members are {@link GeneratedMembers}' constants (so the validator's reserved names are

@@ -61,15 +61,15 @@ class HandBuiltModelTest {
                 new OutputModel("upper", "upper", "top line", Scale.PRICE),
                 new OutputModel("position", "position", "", "positionLookback", List.of("period"), "period", Scale.UNITLESS));
         List<FieldModel> fields = List.of(
-                new FieldModel("period", FieldModel.Kind.SCALAR, TypeName.INT, true, "int", null, FieldModel.Presence.ALWAYS, null, Complexity.CONSTANT, null),
+                new FieldModel("period", FieldModel.Kind.SCALAR, TypeName.INT, true, "int", null, FieldModel.Presence.ALWAYS, null, Complexity.CONSTANT, null, false),
                 new FieldModel("count", FieldModel.Kind.SCALAR, TypeName.LONG, false, "long", null, FieldModel.Presence.ALWAYS,
-                        new RangeModel("0", null, false), Complexity.CONSTANT, null),
-                new FieldModel("weights", FieldModel.Kind.DERIVED, TypeName.get(double[].class), true, "double", null, FieldModel.Presence.ALWAYS, null, Complexity.CONSTANT, null),
-                new FieldModel("recent", FieldModel.Kind.ARRAY, TypeName.get(double[].class), true, "double", null, FieldModel.Presence.ALWAYS, null, Complexity.CONSTANT, null),
-                new FieldModel("inner", FieldModel.Kind.NESTED, INNER, true, "", null, FieldModel.Presence.NULLABLE, null, Complexity.CONSTANT, null),
-                new FieldModel("ring", FieldModel.Kind.PART, PART, true, "", PART_MARK, FieldModel.Presence.ALWAYS, null, Complexity.CONSTANT, null),
-                new FieldModel("upper", FieldModel.Kind.SCALAR, TypeName.DOUBLE, false, "double", null, FieldModel.Presence.ALWAYS, null, Complexity.CONSTANT, null),
-                new FieldModel("position", FieldModel.Kind.SCALAR, TypeName.DOUBLE, false, "double", null, FieldModel.Presence.ALWAYS, null, Complexity.CONSTANT, null));
+                        new RangeModel("0", null, false), Complexity.CONSTANT, null, false),
+                new FieldModel("weights", FieldModel.Kind.DERIVED, TypeName.get(double[].class), true, "double", null, FieldModel.Presence.ALWAYS, null, Complexity.CONSTANT, null, false),
+                new FieldModel("recent", FieldModel.Kind.ARRAY, TypeName.get(double[].class), true, "double", null, FieldModel.Presence.ALWAYS, null, Complexity.CONSTANT, null, false),
+                new FieldModel("inner", FieldModel.Kind.NESTED, INNER, true, "", null, FieldModel.Presence.NULLABLE, null, Complexity.CONSTANT, null, false),
+                new FieldModel("ring", FieldModel.Kind.PART, PART, true, "", PART_MARK, FieldModel.Presence.ALWAYS, null, Complexity.CONSTANT, null, false),
+                new FieldModel("upper", FieldModel.Kind.SCALAR, TypeName.DOUBLE, false, "double", null, FieldModel.Presence.ALWAYS, null, Complexity.CONSTANT, null, false),
+                new FieldModel("position", FieldModel.Kind.SCALAR, TypeName.DOUBLE, false, "double", null, FieldModel.Presence.ALWAYS, null, Complexity.CONSTANT, null, false));
         return new KernelModel(KERNEL, "channel", List.of("chan"), List.of(), Family.VOLATILITY, OutputKind.LEVEL,
                 new ChartModel(false, List.of("AUTO", "AUTO"), List.of("AUTO", "AUTO"), List.of(), Double.NaN, Double.NaN),
                 "A hand-made channel.", "none", "max(period, signal_period) - 1", List.of("period", "signalPeriod"),
