@@ -1,0 +1,113 @@
+package io.ta.bench;
+
+import io.ta.kernels.Ta;
+import io.ta.kernels.momentum.MacdStream;
+import io.ta.kernels.trend.AdxStream;
+import io.ta.kernels.volatility.BbandsStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * A multi-output kernel's stream update against its batch, by thread CPU time in one JVM: the ratio issue 10 bounds by
+ * 1.5, for the kernels whose checkpoint skips their results (docs/performance.md, "Outputs that are results, not
+ * state").
+ *
+ * <p>Usage: {@code java -XX:+UseSerialGC -cp ta-bench/target/benchmarks.jar io.ta.bench.MultiOutputStreamCpu
+ * macd|bbands|adx}, one kernel per JVM. Prints the fastest ~10 ms slice of rounds 10–39 over 100,000 bars of a
+ * geometric walk, for each.
+ */
+public final class MultiOutputStreamCpu {
+    private static final int N = 100_000;
+    /** Keeps each stream reachable, as a live feed's is. */
+    static Object keep;
+
+    private static final double[] HIGH = new double[N];
+    private static final double[] LOW = new double[N];
+    private static final double[] CLOSE = new double[N];
+    private static final double[] OUT1 = new double[N];
+    private static final double[] OUT2 = new double[N];
+    private static final double[] OUT3 = new double[N];
+
+    private MultiOutputStreamCpu() {}
+
+    public static void main(String[] args) {
+        String kernel = args.length > 0 ? args[0] : "macd";
+        SplittableRandom r = new SplittableRandom(1);
+        double p = 100;
+        for (int i = 0; i < N; i++) {
+            p *= Math.exp(0.01 * r.nextGaussian());
+            CLOSE[i] = p;
+            HIGH[i] = p * (1 + 0.005 * r.nextDouble());
+            LOW[i] = p * (1 - 0.005 * r.nextDouble());
+        }
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        double sink = 0;
+        double batch = Double.MAX_VALUE;
+        double stream = Double.MAX_VALUE;
+        for (int round = 0; round < 40; round++) {
+            for (int which = 0; which < 2; which++) {
+                long t0 = mx.getCurrentThreadCpuTime();
+                int reps = 0;
+                do {
+                    sink += which == 0 ? batch(kernel) : stream(kernel);
+                    reps++;
+                } while (mx.getCurrentThreadCpuTime() - t0 < 10_000_000L);
+                double ns = (mx.getCurrentThreadCpuTime() - t0) / (double) reps / N;
+                if (round >= 10) {
+                    if (which == 0) {
+                        batch = Math.min(batch, ns);
+                    } else {
+                        stream = Math.min(stream, ns);
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-7s batch %6.2f ns/bar, stream update %6.2f, ratio %.2f%s%n", kernel, batch,
+                stream, stream / batch, sink == 42 ? " " : "");
+    }
+
+    private static double batch(String kernel) {
+        switch (kernel) {
+            case "macd" -> Ta.macd(CLOSE, 12, 26, 9, OUT1, OUT2, OUT3);
+            case "bbands" -> Ta.bbands(CLOSE, 20, 2.0, OUT1, OUT2, OUT3);
+            case "adx" -> Ta.adx(HIGH, LOW, CLOSE, 14, OUT1, OUT2, OUT3);
+            default -> throw new IllegalArgumentException("kernel must be macd, bbands or adx: " + kernel);
+        }
+        return OUT1[N - 1];
+    }
+
+    /** A fresh stream updated bar by bar, reading every output, as a live feed does. */
+    private static double stream(String kernel) {
+        double acc = 0;
+        switch (kernel) {
+            case "macd" -> {
+                MacdStream s = Ta.macdStream(12, 26, 9);
+                keep = s;
+                for (double c : CLOSE) {
+                    s.update(c);
+                    acc += s.macd() + s.signal() + s.histogram();
+                }
+            }
+            case "bbands" -> {
+                BbandsStream s = Ta.bbandsStream(20, 2.0);
+                keep = s;
+                for (double c : CLOSE) {
+                    s.update(c);
+                    acc += s.upper() + s.middle() + s.lower();
+                }
+            }
+            case "adx" -> {
+                AdxStream s = Ta.adxStream(14);
+                keep = s;
+                for (int i = 0; i < N; i++) {
+                    s.update(HIGH[i], LOW[i], CLOSE[i]);
+                    acc += s.adx() + s.plusDi() + s.minusDi();
+                }
+            }
+            default -> throw new IllegalArgumentException("kernel must be macd, bbands or adx: " + kernel);
+        }
+        return acc;
+    }
+}
