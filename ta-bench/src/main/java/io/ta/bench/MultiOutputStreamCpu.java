@@ -4,8 +4,6 @@ import io.ta.kernels.Ta;
 import io.ta.kernels.momentum.MacdStream;
 import io.ta.kernels.trend.AdxStream;
 import io.ta.kernels.volatility.BbandsStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -15,13 +13,16 @@ import java.util.SplittableRandom;
  * state").
  *
  * <p>Usage: {@code java -XX:+UseSerialGC -cp ta-bench/target/benchmarks.jar io.ta.bench.MultiOutputStreamCpu
- * macd|bbands|adx}, one kernel per JVM. Prints the fastest ~10 ms slice of rounds 10–39 over 100,000 bars of a
- * geometric walk, for each.
+ * macd|bbands|adx}, one kernel per JVM. Prints the fastest of 300 interleaved rounds ({@code CpuTime.fastestInterleaved})
+ * over 100,000 bars of a geometric walk, for each.
  */
 public final class MultiOutputStreamCpu {
     private static final int N = 100_000;
+    private static final int ROUNDS = 300;
     /** Keeps each stream reachable, as a live feed's is. */
     static Object keep;
+    /** What the timed calls return, summed so that C2 cannot drop them. */
+    static double sink;
 
     private static final double[] HIGH = new double[N];
     private static final double[] LOW = new double[N];
@@ -42,30 +43,11 @@ public final class MultiOutputStreamCpu {
             HIGH[i] = p * (1 + 0.005 * r.nextDouble());
             LOW[i] = p * (1 - 0.005 * r.nextDouble());
         }
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        double sink = 0;
-        double batch = Double.MAX_VALUE;
-        double stream = Double.MAX_VALUE;
-        for (int round = 0; round < 40; round++) {
-            for (int which = 0; which < 2; which++) {
-                long t0 = mx.getCurrentThreadCpuTime();
-                int reps = 0;
-                do {
-                    sink += which == 0 ? batch(kernel) : stream(kernel);
-                    reps++;
-                } while (mx.getCurrentThreadCpuTime() - t0 < 10_000_000L);
-                double ns = (mx.getCurrentThreadCpuTime() - t0) / (double) reps / N;
-                if (round >= 10) {
-                    if (which == 0) {
-                        batch = Math.min(batch, ns);
-                    } else {
-                        stream = Math.min(stream, ns);
-                    }
-                }
-            }
-        }
-        System.out.printf(Locale.ROOT, "%-7s batch %6.2f ns/bar, stream update %6.2f, ratio %.2f%s%n", kernel, batch,
-                stream, stream / batch, sink == 42 ? " " : "");
+        double[] best = CpuTime.fastestInterleaved(new Runnable[] {
+            () -> sink += batch(kernel), () -> sink += stream(kernel)
+        }, ROUNDS, N);
+        System.out.printf(Locale.ROOT, "%-7s batch %6.2f ns/bar, stream update %6.2f, ratio %.2f%s%n", kernel, best[0],
+                best[1], best[1] / best[0], sink == 42 ? " " : "");
     }
 
     private static double batch(String kernel) {

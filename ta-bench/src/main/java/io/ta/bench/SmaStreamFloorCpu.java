@@ -4,8 +4,6 @@ import com.tictactec.ta.lib.Core;
 import com.tictactec.ta.lib.MInteger;
 import io.ta.kernels.Ta;
 import io.ta.kernels.ma.SmaStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -26,12 +24,16 @@ import java.util.SplittableRandom;
  *
  * <p>Usage: {@code java -XX:+UseSerialGC -cp ta-bench/target/benchmarks.jar io.ta.bench.SmaStreamFloorCpu
  * batch|stream|running|checkpoint|anchored|api}, one JVM per variant, since C2 compiles from the profile it has seen.
- * Prints the fastest CPU ns per bar of rounds 10–39 over 100,000 bars of a Gaussian walk.
+ * Prints the fastest of 300 interleaved rounds ({@code CpuTime.fastestInterleaved}) in CPU ns per bar, over 100,000 bars
+ * of a Gaussian walk.
  */
 public final class SmaStreamFloorCpu {
     private static final int PERIOD = 20;
+    private static final int ROUNDS = 300;
     /** Keeps each stream reachable, as a live feed's is, so C2 cannot keep its fields in registers. */
     static Object keep;
+    /** What the timed calls return, summed so that C2 cannot drop them. */
+    static double sink;
 
     private SmaStreamFloorCpu() {}
 
@@ -49,36 +51,15 @@ public final class SmaStreamFloorCpu {
         Core core = new Core();
         MInteger begin = new MInteger();
         MInteger count = new MInteger();
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        double talib = Double.MAX_VALUE;
-        double ours = Double.MAX_VALUE;
-        double sink = 0;
-        for (int round = 0; round < 40; round++) {
-            for (int lib = 0; lib < 2; lib++) {
-                long t0 = mx.getCurrentThreadCpuTime();
-                // Each timed call repeats its work over the series for ~10 ms, so a round is not one timer tick.
-                int reps = 0;
-                do {
-                    if (lib == 0) {
-                        core.sma(0, n - 1, x, PERIOD, begin, count, out);
-                        sink += out[n - 1];
-                    } else {
-                        sink += run(variant, x, out);
-                    }
-                    reps++;
-                } while (mx.getCurrentThreadCpuTime() - t0 < 10_000_000L);
-                double ns = (mx.getCurrentThreadCpuTime() - t0) / (double) reps / n;
-                if (round >= 10) {
-                    if (lib == 0) {
-                        talib = Math.min(talib, ns);
-                    } else {
-                        ours = Math.min(ours, ns);
-                    }
-                }
-            }
-        }
-        System.out.printf(Locale.ROOT, "%-10s %6.2f ns/bar, TA-Lib SMA %5.2f, ratio %.2f%s%n", variant, ours, talib,
-                ours / talib, sink == 42 ? " " : "");
+        double[] best = CpuTime.fastestInterleaved(new Runnable[] {
+            () -> {
+                core.sma(0, n - 1, x, PERIOD, begin, count, out);
+                sink += out[n - 1];
+            },
+            () -> sink += run(variant, x, out)
+        }, ROUNDS, n);
+        System.out.printf(Locale.ROOT, "%-10s %6.2f ns/bar, TA-Lib SMA %5.2f, ratio %.2f%s%n", variant, best[1], best[0],
+                best[1] / best[0], sink == 42 ? " " : "");
     }
 
     private static double run(String variant, double[] x, double[] out) {

@@ -47,7 +47,8 @@ final class StepResults {
 
     /**
      * The Java names of {@code outputs} (output fields of the kernel) that {@code step} assigns before any read and no
-     * {@code invariants} method reads (a restore checks invariants on the snapshot's values, where results are NaN).
+     * {@code invariants} method reads (a restore checks invariants on the snapshot's words, which mean nothing for
+     * results).
      */
     Set<String> of(ExecutableElement step, List<VariableElement> outputs, List<ExecutableElement> invariants) {
         Set<String> names = new LinkedHashSet<>();
@@ -157,9 +158,7 @@ final class StepResults {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree call, Void p) {
             Tree select = call.getMethodSelect();
-            if (select instanceof IdentifierTree
-                    || (select instanceof MemberSelectTree m && m.getExpression() instanceof IdentifierTree q
-                            && q.getName().contentEquals("this"))) {
+            if (select instanceof IdentifierTree || (select instanceof MemberSelectTree m && isThis(m.getExpression()))) {
                 callsOwnMethod = true;
             }
             return super.visitMethodInvocation(call, p);
@@ -170,8 +169,7 @@ final class StepResults {
             if (e instanceof IdentifierTree id && outputs.contains(id.getName().toString())) {
                 return id.getName().toString();
             }
-            if (e instanceof MemberSelectTree m && m.getExpression() instanceof IdentifierTree q
-                    && q.getName().contentEquals("this") && outputs.contains(m.getIdentifier().toString())) {
+            if (e instanceof MemberSelectTree m && isThis(m.getExpression()) && outputs.contains(m.getIdentifier().toString())) {
                 return m.getIdentifier().toString();
             }
             return null;

@@ -57,8 +57,9 @@ public final class StateCompanionWriter {
         MethodSpec.Builder restoreOwn = method("restoreOwn", "{@link #restore} of what {@link #saveOwn} recorded.").addParameter(kernel, "k");
         MethodSpec.Builder restoreResults = method("restoreResults", "Puts back only the results {@link #save} (or the constructor) recorded:\n"
                 + "what the owning stream's snapshots write for them.").addParameter(kernel, "k");
-        List<MethodSpec.Builder> saves = m.hasResults() ? List.of(save, saveOwn) : List.of(save);
-        List<MethodSpec.Builder> restores = m.hasResults() ? List.of(restore, restoreOwn) : List.of(restore);
+        boolean results = m.hasResults();
+        List<MethodSpec.Builder> saves = results ? List.of(save, saveOwn) : List.of(save);
+        List<MethodSpec.Builder> restores = results ? List.of(restore, restoreOwn) : List.of(restore);
         MethodSpec.Builder writeState = method("writeState", "Appends the complete state of {@code k}.")
                 .addModifiers(Modifier.STATIC).addParameter(kernel, "k").addParameter(STATE_WRITER, "w");
         MethodSpec.Builder readState = method("readState", "Replaces the state of {@code k}; fixed fields must match and\n"
@@ -79,14 +80,15 @@ public final class StateCompanionWriter {
                         readState.addStatement("r.expect$L($S, k.$N)", f.accessorSuffix(), n, n);
                     } else {
                         t.addField(f.type(), n, Modifier.PRIVATE);
-                        save.addStatement("this.$N = k.$N", n, n);
-                        restore.addStatement("k.$N = this.$N", n, n);
+                        for (MethodSpec.Builder b : f.result() ? List.of(save) : saves) {
+                            b.addStatement("this.$N = k.$N", n, n);
+                        }
+                        for (MethodSpec.Builder b : f.result() ? List.of(restore, restoreResults) : restores) {
+                            b.addStatement("k.$N = this.$N", n, n);
+                        }
                         if (f.result()) {
+                            // What the owning stream's snapshots write for it until one is restored.
                             ctor.addStatement("this.$N = k.$N", n, n);
-                            restoreResults.addStatement("k.$N = this.$N", n, n);
-                        } else if (m.hasResults()) {
-                            saveOwn.addStatement("this.$N = k.$N", n, n);
-                            restoreOwn.addStatement("k.$N = this.$N", n, n);
                         }
                         writeState.addStatement("w.put$L(k.$N)", f.accessorSuffix(), n);
                         readState.addStatement("k.$N = $L", n, read(m, f));
@@ -151,7 +153,7 @@ public final class StateCompanionWriter {
         t.addMethod(ctor.build())
                 .addMethod(save.build())
                 .addMethod(restore.build());
-        if (m.hasResults()) {
+        if (results) {
             t.addMethod(saveOwn.build()).addMethod(restoreOwn.build()).addMethod(restoreResults.build());
         }
         t.addMethod(writeState.build())

@@ -386,8 +386,6 @@ public final class StreamWriter {
         return m.hasResults() ? "restoreOwn" : "restore";
     }
 
-
-
     /**
      * Code whose {@code $name:N} members are {@link GeneratedMembers}' constants (so the validator's reserved names are
      * the ones emitted), with the other named arguments given as pairs {@code name, value}.
