@@ -113,6 +113,135 @@ class StepResultsTest {
             }
             """);
 
+    /**
+     * Results after a branch and a loop the scan passes over; the branch after them may return, so what follows it
+     * stays state.
+     */
+    private static final JavaFileObject SIEVE = JavaFileObjects.forSourceString("test.Sieve", """
+            package test;
+
+            import io.ta.annotation.Family;
+            import io.ta.annotation.Kernel;
+            import io.ta.annotation.Output;
+            import io.ta.annotation.Param;
+            import io.ta.annotation.Scale;
+            import io.ta.annotation.Step;
+            import io.ta.state.DoubleRing;
+
+            @Kernel(name = "sieve", family = Family.VOLATILITY, summary = "Outputs after branches.", scale = Scale.PRICE)
+            public final class Sieve {
+                final DoubleRing window;
+                @Output(doc = "assigned after a branch that touches no output") double after;
+                @Output(doc = "assigned after a loop that touches no output") double looped;
+                @Output(doc = "assigned after a branch that may return") double returned;
+
+                public Sieve(@Param(defaultValue = "10", min = 1, max = 1000) int period) {
+                    this.window = new DoubleRing(period);
+                }
+
+                public static int lookback(int period) {
+                    return period - 1;
+                }
+
+                @Step
+                public void step(double x) {
+                    window.push(x);
+                    double m = Double.NaN;
+                    if (window.size() > 1) {
+                        m = window.oldest();
+                    } else {
+                        m = x;
+                    }
+                    after = m;
+                    for (int i = 0; i < 2; i++) {
+                        m += i;
+                    }
+                    looped = m;
+                    if (x < -1e300) {
+                        return;
+                    }
+                    returned = m;
+                }
+            }
+            """);
+
+    /** A branch that reads an output, and one that calls the kernel's own method: the scan stops at each. */
+    private static final JavaFileObject PEEK = JavaFileObjects.forSourceString("test.Peek", """
+            package test;
+
+            import io.ta.annotation.Family;
+            import io.ta.annotation.Kernel;
+            import io.ta.annotation.Output;
+            import io.ta.annotation.Scale;
+            import io.ta.annotation.Step;
+
+            @Kernel(name = "peek", family = Family.VOLATILITY, summary = "Reads an output in a branch.", scale = Scale.PRICE)
+            public final class Peek {
+                @Output(doc = "read in a branch before it is assigned") double seen;
+
+                public Peek() {}
+
+                public static int lookback() {
+                    return 0;
+                }
+
+                @Step
+                public void step(double x) {
+                    double m = x;
+                    if (x > 0) {
+                        m = seen;
+                    }
+                    seen = m;
+                }
+            }
+            """);
+
+    private static final JavaFileObject ASSIST = JavaFileObjects.forSourceString("test.Assist", """
+            package test;
+
+            import io.ta.annotation.Family;
+            import io.ta.annotation.Kernel;
+            import io.ta.annotation.Output;
+            import io.ta.annotation.Scale;
+            import io.ta.annotation.Step;
+
+            @Kernel(name = "assist", family = Family.VOLATILITY, summary = "Calls itself in a branch.", scale = Scale.PRICE)
+            public final class Assist {
+                @Output(doc = "assigned after a branch that calls the kernel's own method") double helped;
+
+                public Assist() {}
+
+                public static int lookback() {
+                    return 0;
+                }
+
+                @Step
+                public void step(double x) {
+                    double m = x;
+                    if (x > 0) {
+                        m = half();
+                    }
+                    helped = m;
+                }
+
+                private double half() {
+                    return helped / 2;
+                }
+            }
+            """);
+
+    @Test
+    void theScanPassesOverBranchesAndLoopsThatTouchNoOutput() throws IOException {
+        Compilation c = javac().withOptions("-Xlint:all,-processing", "-Werror").withProcessors(new KernelProcessor())
+                .compile(SIEVE, PEEK, ASSIST, Sources.LIBRARY);
+        assertThat(c).succeededWithoutWarnings();
+        String saveOwn = body(source(c, "test.Sieve_State"), "public void saveOwn(Sieve k)");
+        assertFalse(saveOwn.contains("this.after =") || saveOwn.contains("this.looped ="), saveOwn);
+        assertTrue(saveOwn.contains("this.returned = k.returned"), "a branch that may return stops the scan:\n" + saveOwn);
+        assertFalse(source(c, "test.Peek_State").contains("saveOwn"), "an output read in a branch is state");
+        assertFalse(source(c, "test.Assist_State").contains("saveOwn"), "a branch calling the kernel's own method stops the scan");
+    }
+
     @Test
     void aStreamSkipsOnlyTheResultsOfTheKernelItOwns() throws IOException {
         Compilation c = javac().withOptions("-Xlint:all,-processing", "-Werror").withProcessors(new KernelProcessor())

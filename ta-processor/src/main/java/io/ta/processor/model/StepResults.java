@@ -7,7 +7,9 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -30,11 +32,14 @@ import javax.lang.model.element.VariableElement;
  * the full checkpoint: it could read the nested outputs before stepping it.
  *
  * <p>How, conservatively: the step's top-level statements are read in order while they are local declarations and
- * expression statements, the straight line every call runs. An output assigned there ({@code upper = m + d;}, or
- * {@code adx = plusDi = Double.NaN;}) before any read of it, whether by the step's own expressions or by a method of the
- * kernel it calls, is a result. The scan stops at the first statement that branches, loops or returns, and at the first
- * call of one of the kernel's own methods (which could read an output not yet assigned); outputs not assigned by then
- * stay state, and so do outputs an {@code @Invariant} method reads. A local or a parameter with an output's name, or
+ * expression statements, the straight line every call runs, or branches and loops that touch no output (below). An
+ * output assigned there ({@code upper = m + d;}, or {@code adx = plusDi = Double.NaN;}) before any read of it, whether
+ * by the step's own expressions or by a method of the kernel it calls, is a result. A statement that branches or loops
+ * is passed over when no path through it leaves the step (no return or throw inside), it names no output and it calls
+ * none of the kernel's own methods: every call then runs past it and it changes no output ({@code if (w.isFull()) {
+ * m = w.mean(); }}). The scan stops at any other such statement, at a top-level return, and at the first call of one of
+ * the kernel's own methods (which could read an output not yet assigned); outputs not assigned by then stay state, and
+ * so do outputs an {@code @Invariant} method reads. A local or a parameter with an output's name, or
  * no syntax trees (a compiler other than javac), makes none of them results.
  */
 final class StepResults {
@@ -75,6 +80,8 @@ final class StepResults {
                 value = v.getInitializer();
             } else if (s instanceof ExpressionStatementTree e) {
                 value = e.getExpression();
+            } else if (passesOver(s, names)) {
+                continue;
             } else {
                 break;
             }
@@ -106,12 +113,25 @@ final class StepResults {
         return assigned;
     }
 
+    /**
+     * Whether the scan may go on past a statement that branches or loops ({@code if (w.isFull()) { w.compute(); ... }}):
+     * every path through it comes out at its end, having neither read nor assigned an output nor called the kernel.
+     * One that returns or throws anywhere inside, or names an output at all, stops the scan.
+     */
+    private static boolean passesOver(StatementTree s, Set<String> outputs) {
+        Reads reads = new Reads(outputs);
+        reads.scan(s, null);
+        return reads.read.isEmpty() && reads.written.isEmpty() && !reads.callsOwnMethod && !reads.exits;
+    }
+
     /** The output fields an expression reads and (by plain assignment, values first) writes, and whether it calls the kernel. */
     private static final class Reads extends TreeScanner<Void, Void> {
         private final Set<String> outputs;
         final Set<String> read = new HashSet<>();
         final Set<String> written = new LinkedHashSet<>();
         boolean callsOwnMethod;
+        /** Whether a return or a throw is inside: a path that leaves the step there skips the statements after. */
+        boolean exits;
 
         Reads(Set<String> outputs) {
             this.outputs = outputs;
@@ -128,6 +148,18 @@ final class StepResults {
                 scan(a.getVariable(), p);
             }
             return null;
+        }
+
+        @Override
+        public Void visitReturn(ReturnTree r, Void p) {
+            exits = true;
+            return super.visitReturn(r, p);
+        }
+
+        @Override
+        public Void visitThrow(ThrowTree t, Void p) {
+            exits = true;
+            return super.visitThrow(t, p);
         }
 
         @Override
