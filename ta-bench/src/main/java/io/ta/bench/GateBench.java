@@ -7,6 +7,8 @@ import io.ta.kernels.Ta;
 import io.ta.kernels.ma.SmaStream;
 import io.ta.kernels.momentum.MacdStream;
 import io.ta.kernels.momentum.RsiStream;
+import io.ta.kernels.stats.RollingMaxStream;
+import io.ta.kernels.volatility.BbandsStream;
 import io.ta.runtime.Bars;
 import io.ta.runtime.exec.BlockExecutor;
 import io.ta.runtime.PlanResult;
@@ -259,6 +261,33 @@ public class GateBench {
             for (double x : d.close) {
                 s.update(x);
                 acc += s.macd() + s.signal() + s.histogram();
+            }
+        }
+        return acc;
+    }
+
+    @Benchmark
+    public double maxStream() {
+        double acc = 0;
+        for (int t = times("maxStream"); t > 0; t--) {
+            RollingMaxStream s = Ta.rollingMaxStream(20);
+            keep = s;
+            for (double x : d.close) {
+                acc += s.update(x);
+            }
+        }
+        return acc;
+    }
+
+    @Benchmark
+    public double bbandsStream() {
+        double acc = 0;
+        for (int t = times("bbandsStream"); t > 0; t--) {
+            BbandsStream s = Ta.bbandsStream(20, 2);
+            keep = s;
+            for (double x : d.close) {
+                s.update(x);
+                acc += s.upper() + s.middle() + s.lower();
             }
         }
         return acc;

@@ -31,7 +31,8 @@ final class PerfGate {
 
     /** The ratios gated as the fastest numerator over the fastest denominator ({@link #gated}). */
     static final List<String> FASTEST_OVER_FASTEST =
-            List.of("sma stream update / batch", "rsi stream update / batch", "macd stream update / batch");
+            List.of("sma stream update / batch", "rsi stream update / batch", "macd stream update / batch",
+                    "max stream update / batch", "bbands stream update / batch");
 
     /** Ratio name → {numerator benchmark, denominator benchmark} (methods of {@link GateBench}). */
     static final Map<String, String[]> PAIRS = new LinkedHashMap<>();
@@ -45,6 +46,8 @@ final class PerfGate {
         PAIRS.put("sma stream update / batch", new String[] {"smaStream", "smaTa"});
         PAIRS.put("rsi stream update / batch", new String[] {"rsiStream", "rsiTa"});
         PAIRS.put("macd stream update / batch", new String[] {"macdStream", "macdTa"});
+        PAIRS.put("max stream update / batch", new String[] {"maxStream", "maxTa"});
+        PAIRS.put("bbands stream update / batch", new String[] {"bbandsStream", "bbandsTa"});
     }
 
     private PerfGate() {}

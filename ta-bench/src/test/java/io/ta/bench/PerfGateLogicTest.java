@@ -99,7 +99,7 @@ class PerfGateLogicTest {
             assertTrue(PerfGate.PAIRS.containsKey(r), r);
             assertTrue(r.contains(" stream update / batch"), r);
         }
-        assertEquals(3, PerfGate.FASTEST_OVER_FASTEST.size());
+        assertEquals(5, PerfGate.FASTEST_OVER_FASTEST.size());
     }
 
     @Test
