@@ -166,69 +166,46 @@ class StepResultsTest {
             """);
 
     /** A branch that reads an output, and one that calls the kernel's own method: the scan stops at each. */
-    private static final JavaFileObject PEEK = JavaFileObjects.forSourceString("test.Peek", """
-            package test;
+    private static final JavaFileObject PEEK = oneOutput("Peek", "m = seen;", "");
 
-            import io.ta.annotation.Family;
-            import io.ta.annotation.Kernel;
-            import io.ta.annotation.Output;
-            import io.ta.annotation.Scale;
-            import io.ta.annotation.Step;
-
-            @Kernel(name = "peek", family = Family.VOLATILITY, summary = "Reads an output in a branch.", scale = Scale.PRICE)
-            public final class Peek {
-                @Output(doc = "read in a branch before it is assigned") double seen;
-
-                public Peek() {}
-
-                public static int lookback() {
-                    return 0;
-                }
-
-                @Step
-                public void step(double x) {
-                    double m = x;
-                    if (x > 0) {
-                        m = seen;
-                    }
-                    seen = m;
-                }
-            }
-            """);
-
-    private static final JavaFileObject ASSIST = JavaFileObjects.forSourceString("test.Assist", """
-            package test;
-
-            import io.ta.annotation.Family;
-            import io.ta.annotation.Kernel;
-            import io.ta.annotation.Output;
-            import io.ta.annotation.Scale;
-            import io.ta.annotation.Step;
-
-            @Kernel(name = "assist", family = Family.VOLATILITY, summary = "Calls itself in a branch.", scale = Scale.PRICE)
-            public final class Assist {
-                @Output(doc = "assigned after a branch that calls the kernel's own method") double helped;
-
-                public Assist() {}
-
-                public static int lookback() {
-                    return 0;
-                }
-
-                @Step
-                public void step(double x) {
-                    double m = x;
-                    if (x > 0) {
-                        m = half();
-                    }
-                    helped = m;
-                }
-
+    private static final JavaFileObject ASSIST = oneOutput("Assist", "m = half();", """
                 private double half() {
-                    return helped / 2;
+                    return seen / 2;
                 }
-            }
             """);
+
+    /** A kernel with one output, {@code seen}, assigned after {@code if (x > 0) { <branch> }}. */
+    private static JavaFileObject oneOutput(String name, String branch, String methods) {
+        return JavaFileObjects.forSourceString("test." + name, """
+                package test;
+
+                import io.ta.annotation.Family;
+                import io.ta.annotation.Kernel;
+                import io.ta.annotation.Output;
+                import io.ta.annotation.Scale;
+                import io.ta.annotation.Step;
+
+                @Kernel(name = "%s", family = Family.VOLATILITY, summary = "Branches before its output.", scale = Scale.PRICE)
+                public final class %s {
+                    @Output(doc = "assigned after the branch") double seen;
+
+                    public %s() {}
+
+                    public static int lookback() {
+                        return 0;
+                    }
+
+                    @Step
+                    public void step(double x) {
+                        double m = x;
+                        if (x > 0) {
+                            %s
+                        }
+                        seen = m;
+                    }
+                %s}
+                """.formatted(name.toLowerCase(java.util.Locale.ROOT), name, name, branch, methods));
+    }
 
     @Test
     void theScanPassesOverBranchesAndLoopsThatTouchNoOutput() throws IOException {
