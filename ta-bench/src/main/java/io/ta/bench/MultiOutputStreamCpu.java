@@ -5,7 +5,6 @@ import io.ta.kernels.momentum.MacdStream;
 import io.ta.kernels.trend.AdxStream;
 import io.ta.kernels.volatility.BbandsStream;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * A multi-output kernel's stream update against its batch, by thread CPU time in one JVM: the ratio issue 10 bounds by
@@ -14,7 +13,7 @@ import java.util.SplittableRandom;
  *
  * <p>Usage: {@code java -XX:+UseSerialGC -cp ta-bench/target/benchmarks.jar io.ta.bench.MultiOutputStreamCpu
  * macd|bbands|adx}, one kernel per JVM. Prints the fastest of 300 interleaved rounds ({@code CpuTime.fastestInterleaved})
- * over 100,000 bars of a geometric walk, for each.
+ * over 100,000 bars of {@link BenchData}'s geometric walk, for each.
  */
 public final class MultiOutputStreamCpu {
     private static final int N = 100_000;
@@ -24,9 +23,10 @@ public final class MultiOutputStreamCpu {
     /** What the timed calls return, summed so that C2 cannot drop them. */
     static double sink;
 
-    private static final double[] HIGH = new double[N];
-    private static final double[] LOW = new double[N];
-    private static final double[] CLOSE = new double[N];
+    private static final BenchData DATA = new BenchData(N);
+    private static final double[] HIGH = DATA.high;
+    private static final double[] LOW = DATA.low;
+    private static final double[] CLOSE = DATA.close;
     private static final double[] OUT1 = new double[N];
     private static final double[] OUT2 = new double[N];
     private static final double[] OUT3 = new double[N];
@@ -35,14 +35,6 @@ public final class MultiOutputStreamCpu {
 
     public static void main(String[] args) {
         String kernel = args.length > 0 ? args[0] : "macd";
-        SplittableRandom r = new SplittableRandom(1);
-        double p = 100;
-        for (int i = 0; i < N; i++) {
-            p *= Math.exp(0.01 * r.nextGaussian());
-            CLOSE[i] = p;
-            HIGH[i] = p * (1 + 0.005 * r.nextDouble());
-            LOW[i] = p * (1 - 0.005 * r.nextDouble());
-        }
         double[] best = CpuTime.fastestInterleaved(new Runnable[] {
             () -> sink += batch(kernel), () -> sink += stream(kernel)
         }, ROUNDS, N);

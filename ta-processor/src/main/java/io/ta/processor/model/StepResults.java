@@ -72,22 +72,18 @@ final class StepResults {
         Set<String> assigned = new LinkedHashSet<>();
         Set<String> readFirst = new HashSet<>();
         for (StatementTree s : tree.getBody().getStatements()) {
-            ExpressionTree value;
-            if (s instanceof VariableTree v) {
-                if (names.contains(v.getName().toString())) {
-                    return Set.of();
-                }
-                value = v.getInitializer();
-            } else if (s instanceof ExpressionStatementTree e) {
-                value = e.getExpression();
-            } else if (passesOver(s, names)) {
-                continue;
-            } else {
-                break;
+            if (s instanceof VariableTree v && names.contains(v.getName().toString())) {
+                return Set.of();
             }
             Reads reads = new Reads(names);
-            if (value != null) {
-                reads.scan(value, null);
+            reads.scan(s, null);
+            if (!(s instanceof VariableTree || s instanceof ExpressionStatementTree)) {
+                // A branch or a loop: passed over only if every path comes out at its end having touched no output
+                // and called nothing of the kernel's (if (w.isFull()) { w.compute(); m = w.mean(); }).
+                if (reads.read.isEmpty() && reads.written.isEmpty() && !reads.callsOwnMethod && !reads.exits) {
+                    continue;
+                }
+                break;
             }
             for (String r : reads.read) {
                 if (!assigned.contains(r)) {
@@ -114,17 +110,9 @@ final class StepResults {
     }
 
     /**
-     * Whether the scan may go on past a statement that branches or loops ({@code if (w.isFull()) { w.compute(); ... }}):
-     * every path through it comes out at its end, having neither read nor assigned an output nor called the kernel.
-     * One that returns or throws anywhere inside, or names an output at all, stops the scan.
+     * The output fields a statement reads and (by plain assignment, values first) writes, whether it calls the kernel,
+     * and whether it can leave the step.
      */
-    private static boolean passesOver(StatementTree s, Set<String> outputs) {
-        Reads reads = new Reads(outputs);
-        reads.scan(s, null);
-        return reads.read.isEmpty() && reads.written.isEmpty() && !reads.callsOwnMethod && !reads.exits;
-    }
-
-    /** The output fields an expression reads and (by plain assignment, values first) writes, and whether it calls the kernel. */
     private static final class Reads extends TreeScanner<Void, Void> {
         private final Set<String> outputs;
         final Set<String> read = new HashSet<>();
