@@ -68,6 +68,13 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     /** The position of the prefix's extreme; {@link #UNTRACKED} while pushes keep no positions. */
     private long prefixIndex = UNTRACKED;
     private long lastMissing = AnchoredSum.NEVER;
+    /**
+     * The values {@code lastMissing} had before the last two pushes that set it, newest first: what rewinds of those
+     * pushes put back (two pushes may pass a checkpoint: an update, then a preview's). A mark then need not save
+     * {@code lastMissing}, which few pushes change, as {@link AnchoredSum}'s does not.
+     */
+    private long missingBefore = AnchoredSum.NEVER;
+    private long missingBefore2 = AnchoredSum.NEVER;
 
     /**
      * The maximum of the last {@code window} values; equal values go to the most recent.
@@ -156,6 +163,8 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         long s = seq++;
         long v = order(key(x));
         if (v == MISSING) {
+            missingBefore2 = missingBefore;
+            missingBefore = lastMissing;
             lastMissing = s;
         }
         blockValue[block * window + next] = v;
@@ -348,12 +357,10 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
 
     @Override
     public void mark(Mark m) {
-        m.block = block;
-        m.next = next;
+        // Only what a rewind cannot derive from the state after the push: a stream saves a mark on every update.
         m.seq = seq;
         m.prefixValue = prefixValue;
         m.prefixIndex = prefixIndex;
-        m.lastMissing = lastMissing;
         if (window == 1 && seq > 0) {
             // A window of one value is the whole previous block, and the second push after this mark (an update,
             // then a preview) refills that block: the mark keeps the key so a rewind gives the window back intact.
@@ -363,13 +370,24 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
 
     @Override
     public void rewind(Mark m) {
-        assert seq - m.seq <= 1 : "SlidingExtreme: more than one push between mark and rewind";
-        block = m.block;
-        next = m.next;
-        seq = m.seq;
+        assert seq - m.seq <= 1 && seq >= m.seq : "SlidingExtreme: more than one push between mark and rewind";
+        if (seq != m.seq) {
+            // Undo the one push: its place is one back, in the previous block if it completed one (whose suffixes it
+            // wrote where the window before it does not read them), and a missing value at its index was its own.
+            if (lastMissing == m.seq) {
+                lastMissing = missingBefore;
+                missingBefore = missingBefore2;
+            }
+            if (next == 0) {
+                block = 1 - block;
+                next = window - 1;
+            } else {
+                next--;
+            }
+            seq = m.seq;
+        }
         prefixValue = m.prefixValue;
         prefixIndex = m.prefixIndex;
-        lastMissing = m.lastMissing;
         edge = Math.min(blockValue.length, window);
         if (window == 1 && seq > 0) {
             blockValue[1 - block] = m.key;
@@ -439,16 +457,15 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         prefixValue = pv;
         prefixIndex = UNTRACKED;
         lastMissing = missing;
+        missingBefore = AnchoredSum.NEVER;
+        missingBefore2 = AnchoredSum.NEVER;
     }
 
     /** A {@link SlidingExtreme} checkpoint. */
     public static final class Mark implements StatePart.Mark {
-        int block;
-        int next;
         long seq;
         long prefixValue;
         long prefixIndex;
-        long lastMissing;
         /** The window's only key, for a window of one value. */
         long key;
 

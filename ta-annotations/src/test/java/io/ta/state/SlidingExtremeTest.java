@@ -97,4 +97,50 @@ class SlidingExtremeTest {
             }
         }
     }
+    /**
+     * A stream's calls: a mark before every update, a preview (a second push past it, rewound), and a replaceLast that
+     * rewinds the update past the preview's push and pushes again. The mark keeps only the count and the prefix; the
+     * rewind derives the rest, missing values included, so the values most likely to break it are the pool's NaN.
+     */
+    @Test
+    void updatesPreviewsAndReplacedBarsGiveTheDefinitionsWindowBack() {
+        SplittableRandom r = new SplittableRandom(20261204);
+        for (int trial = 0; trial < 4_000; trial++) {
+            String kind = KINDS[trial % KINDS.length];
+            boolean max = kind.startsWith("max");
+            boolean newestWins = !kind.endsWith("OldestWins");
+            int window = 1 + r.nextInt(9);
+            int n = 5 + r.nextInt(60);
+            boolean positions = r.nextBoolean();
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = POOL[r.nextInt(POOL.length)];
+            }
+            SlidingExtreme part = factory(kind).apply(window);
+            SlidingExtreme.Mark last = part.newMark();
+            SlidingExtreme.Mark probe = part.newMark();
+            for (int i = 0; i < n; i++) {
+                part.mark(last);
+                part.push(POOL[r.nextInt(POOL.length)]);
+                for (int k = r.nextInt(3); k > 0; k--) {
+                    // Previews of the next bar, then the bar replaced: twice past the update's mark.
+                    part.mark(probe);
+                    part.push(POOL[r.nextInt(POOL.length)]);
+                    part.rewind(probe);
+                    part.rewind(last);
+                    part.push(r.nextInt(4) == 0 ? x[i] : POOL[r.nextInt(POOL.length)]);
+                }
+                part.rewind(last);
+                part.push(x[i]);
+                int from = Math.max(0, i + 1 - window);
+                double expected = value(x, from, i + 1, max);
+                String where = kind + " window " + window + " push " + i;
+                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(part.value()),
+                        where + ": value " + part.value() + ", expected " + expected);
+                if (positions && !Double.isNaN(expected)) {
+                    assertEquals(index(x, from, i + 1, expected, newestWins), part.index(), where);
+                }
+            }
+        }
+    }
 }
