@@ -37,9 +37,15 @@ public final class BandsStream implements KernelStream {
 
     private long count;
 
-    private final double[] outputs = nans(3);
+    private double output0 = Double.NaN;
 
-    private final double[] lastInputs = nans(2);
+    private double output1 = Double.NaN;
+
+    private double output2 = Double.NaN;
+
+    private double lastInput0 = Double.NaN;
+
+    private double lastInput1 = Double.NaN;
 
     /**
      * A fresh stream.
@@ -69,8 +75,8 @@ public final class BandsStream implements KernelStream {
     public BandsStream update(double high, double low) {
         last.saveOwn(k);
         count++;
-        lastInputs[0] = high;
-        lastInputs[1] = low;
+        lastInput0 = high;
+        lastInput1 = low;
         k.step(high, low);
         capture();
         return this;
@@ -97,38 +103,38 @@ public final class BandsStream implements KernelStream {
     public BandsStream replaceLast(double high, double low) {
         Checks.hasLast(KERNEL, count);
         last.restoreOwn(k);
-        lastInputs[0] = high;
-        lastInputs[1] = low;
+        lastInput0 = high;
+        lastInput1 = low;
         k.step(high, low);
         capture();
         return this;
     }
 
     private void capture() {
-        outputs[0] = Checks.finiteOrNaN(k.upper);
-        outputs[1] = Checks.finiteOrNaN(k.middle);
-        outputs[2] = Checks.finiteOrNaN(k.lower);
+        output0 = Checks.finiteOrNaN(k.upper);
+        output1 = Checks.finiteOrNaN(k.middle);
+        output2 = Checks.finiteOrNaN(k.lower);
     }
 
     /**
      * Output {@code upper}, from the most recent update, preview or replaceLast (NaN before any).
      */
     public double upper() {
-        return outputs[0];
+        return output0;
     }
 
     /**
      * Output {@code middle} (the mean), from the most recent update, preview or replaceLast (NaN before any).
      */
     public double middle() {
-        return outputs[1];
+        return output1;
     }
 
     /**
      * Output {@code lower}, from the most recent update, preview or replaceLast (NaN before any).
      */
     public double lower() {
-        return outputs[2];
+        return output2;
     }
 
     /**
@@ -150,20 +156,25 @@ public final class BandsStream implements KernelStream {
         Bands k = this.k;
         Bands_Descriptor.loop(k, high, low, outUpper, outMiddle, outLower, from, to - 1);
         last.saveOwn(k);
-        lastInputs[0] = high[to - 1];
-        lastInputs[1] = low[to - 1];
+        lastInput0 = high[to - 1];
+        lastInput1 = low[to - 1];
         Bands_Descriptor.loop(k, high, low, outUpper, outMiddle, outLower, to - 1, to);
         count += to - from;
-        outputs[0] = outUpper[to - 1];
-        outputs[1] = outMiddle[to - 1];
-        outputs[2] = outLower[to - 1];
+        output0 = outUpper[to - 1];
+        output1 = outMiddle[to - 1];
+        output2 = outLower[to - 1];
     }
 
     /**
      * Output {@code i} (in descriptor order) of the most recent update, preview or replaceLast.
      */
     double outputAt(int i) {
-        return outputs[i];
+        switch (i) {
+            case 0: return output0;
+            case 1: return output1;
+            case 2: return output2;
+            default: throw new IndexOutOfBoundsException(i);
+        }
     }
 
     @Override
@@ -196,9 +207,9 @@ public final class BandsStream implements KernelStream {
         Checks.values(KERNEL, "inputs", 2, bar);
         Checks.values(KERNEL, "outputs", 3, out);
         update(bar[0], bar[1]);
-        out[0] = outputs[0];
-        out[1] = outputs[1];
-        out[2] = outputs[2];
+        out[0] = output0;
+        out[1] = output1;
+        out[2] = output2;
     }
 
     @Override
@@ -206,9 +217,9 @@ public final class BandsStream implements KernelStream {
         Checks.values(KERNEL, "inputs", 2, bar);
         Checks.values(KERNEL, "outputs", 3, out);
         preview(bar[0], bar[1]);
-        out[0] = outputs[0];
-        out[1] = outputs[1];
-        out[2] = outputs[2];
+        out[0] = output0;
+        out[1] = output1;
+        out[2] = output2;
     }
 
     @Override
@@ -216,9 +227,9 @@ public final class BandsStream implements KernelStream {
         Checks.values(KERNEL, "inputs", 2, bar);
         Checks.values(KERNEL, "outputs", 3, out);
         replaceLast(bar[0], bar[1]);
-        out[0] = outputs[0];
-        out[1] = outputs[1];
-        out[2] = outputs[2];
+        out[0] = output0;
+        out[1] = output1;
+        out[2] = output2;
     }
 
     @Override
@@ -235,16 +246,16 @@ public final class BandsStream implements KernelStream {
         StateWriter w = new StateWriter();
         w.putLong(count);
         w.putParams(params());
-        w.putDouble(outputs[0]);
-        w.putDouble(outputs[1]);
-        w.putDouble(outputs[2]);
+        w.putDouble(output0);
+        w.putDouble(output1);
+        w.putDouble(output2);
         if (count > 0) {
-            w.putDouble(lastInputs[0]);
-            w.putDouble(lastInputs[1]);
+            w.putDouble(lastInput0);
+            w.putDouble(lastInput1);
             last.restore(k);
             Bands_State.writeState(k, w);
             // The step is deterministic, so stepping the bar again puts k back exactly as it was.
-            k.step(lastInputs[0], lastInputs[1]);
+            k.step(lastInput0, lastInput1);
         } else {
             last.restoreResults(k);
             Bands_State.writeState(k, w);
@@ -280,10 +291,11 @@ public final class BandsStream implements KernelStream {
         this.k = fresh;
         this.last = freshLast;
         this.count = c;
-        System.arraycopy(bar, 0, lastInputs, 0, bar.length);
-        outputs[0] = o0;
-        outputs[1] = o1;
-        outputs[2] = o2;
+        this.lastInput0 = bar[0];
+        this.lastInput1 = bar[1];
+        this.output0 = o0;
+        this.output1 = o1;
+        this.output2 = o2;
     }
 
     @Override
@@ -291,8 +303,11 @@ public final class BandsStream implements KernelStream {
         this.k = new Bands(fastPeriod, slowPeriod, width);
         this.last = new Bands_State(k);
         this.count = 0;
-        Arrays.fill(outputs, Double.NaN);
-        Arrays.fill(lastInputs, Double.NaN);
+        this.output0 = Double.NaN;
+        this.output1 = Double.NaN;
+        this.output2 = Double.NaN;
+        this.lastInput0 = Double.NaN;
+        this.lastInput1 = Double.NaN;
     }
 
     @Override

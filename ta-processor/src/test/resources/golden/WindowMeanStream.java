@@ -36,9 +36,9 @@ public final class WindowMeanStream implements KernelStream {
 
     private long count;
 
-    private final double[] outputs = nans(1);
+    private double output0 = Double.NaN;
 
-    private final double[] lastInputs = nans(1);
+    private double lastInput0 = Double.NaN;
 
     /**
      * A fresh stream.
@@ -67,8 +67,8 @@ public final class WindowMeanStream implements KernelStream {
     public double update(double x) {
         last.save(k);
         count++;
-        lastInputs[0] = x;
-        return outputs[0] = Checks.finiteOrNaN(k.step(x));
+        lastInput0 = x;
+        return output0 = Checks.finiteOrNaN(k.step(x));
     }
 
     /**
@@ -78,7 +78,7 @@ public final class WindowMeanStream implements KernelStream {
         probe.save(k);
         double v = Checks.finiteOrNaN(k.step(x));
         probe.restore(k);
-        return outputs[0] = v;
+        return output0 = v;
     }
 
     /**
@@ -89,15 +89,15 @@ public final class WindowMeanStream implements KernelStream {
     public double replaceLast(double x) {
         Checks.hasLast(KERNEL, count);
         last.restore(k);
-        lastInputs[0] = x;
-        return outputs[0] = Checks.finiteOrNaN(k.step(x));
+        lastInput0 = x;
+        return output0 = Checks.finiteOrNaN(k.step(x));
     }
 
     /**
      * The output of the most recent update, preview or replaceLast (NaN before any).
      */
     public double value() {
-        return outputs[0];
+        return output0;
     }
 
     /**
@@ -115,17 +115,20 @@ public final class WindowMeanStream implements KernelStream {
         WindowMean k = this.k;
         WindowMean_Descriptor.loop(k, x, out, from, to - 1);
         last.save(k);
-        lastInputs[0] = x[to - 1];
+        lastInput0 = x[to - 1];
         WindowMean_Descriptor.loop(k, x, out, to - 1, to);
         count += to - from;
-        outputs[0] = out[to - 1];
+        output0 = out[to - 1];
     }
 
     /**
      * Output {@code i} (in descriptor order) of the most recent update, preview or replaceLast.
      */
     double outputAt(int i) {
-        return outputs[i];
+        switch (i) {
+            case 0: return output0;
+            default: throw new IndexOutOfBoundsException(i);
+        }
     }
 
     @Override
@@ -158,7 +161,7 @@ public final class WindowMeanStream implements KernelStream {
         Checks.values(KERNEL, "inputs", 1, bar);
         Checks.values(KERNEL, "outputs", 1, out);
         update(bar[0]);
-        out[0] = outputs[0];
+        out[0] = output0;
     }
 
     @Override
@@ -166,7 +169,7 @@ public final class WindowMeanStream implements KernelStream {
         Checks.values(KERNEL, "inputs", 1, bar);
         Checks.values(KERNEL, "outputs", 1, out);
         preview(bar[0]);
-        out[0] = outputs[0];
+        out[0] = output0;
     }
 
     @Override
@@ -174,7 +177,7 @@ public final class WindowMeanStream implements KernelStream {
         Checks.values(KERNEL, "inputs", 1, bar);
         Checks.values(KERNEL, "outputs", 1, out);
         replaceLast(bar[0]);
-        out[0] = outputs[0];
+        out[0] = output0;
     }
 
     @Override
@@ -191,13 +194,13 @@ public final class WindowMeanStream implements KernelStream {
         StateWriter w = new StateWriter();
         w.putLong(count);
         w.putParams(params());
-        w.putDouble(outputs[0]);
+        w.putDouble(output0);
         if (count > 0) {
-            w.putDouble(lastInputs[0]);
+            w.putDouble(lastInput0);
             last.restore(k);
             WindowMean_State.writeState(k, w);
             // The step is deterministic, so stepping the bar again puts k back exactly as it was.
-            k.step(lastInputs[0]);
+            k.step(lastInput0);
         } else {
             WindowMean_State.writeState(k, w);
         }
@@ -230,8 +233,8 @@ public final class WindowMeanStream implements KernelStream {
         this.k = fresh;
         this.last = freshLast;
         this.count = c;
-        System.arraycopy(bar, 0, lastInputs, 0, bar.length);
-        outputs[0] = o0;
+        this.lastInput0 = bar[0];
+        this.output0 = o0;
     }
 
     @Override
@@ -239,8 +242,8 @@ public final class WindowMeanStream implements KernelStream {
         this.k = new WindowMean(period, rounding);
         this.last = new WindowMean_State(k);
         this.count = 0;
-        Arrays.fill(outputs, Double.NaN);
-        Arrays.fill(lastInputs, Double.NaN);
+        this.output0 = Double.NaN;
+        this.lastInput0 = Double.NaN;
     }
 
     @Override

@@ -91,9 +91,10 @@ class DiagnosticsTest {
                                 + "    public static int lookback(int count) { return count - 1; }\n" + STEP),
                         Messages.PARAM_RESERVED.formatted("count", io.ta.processor.model.GeneratedMembers.reservedList(), "count"),
                         "int count) {}"),
-                new Case("INPUT_RESERVED", ok(CTOR + LOOKBACK + "    @Step public double step(double last) { return last; }\n"),
-                        Messages.INPUT_RESERVED.formatted("last", io.ta.processor.model.GeneratedMembers.reservedList(), "last"),
-                        "double last"),
+                // A numbered field of the stream (one per input of the last bar) is reserved too.
+                new Case("INPUT_RESERVED", ok(CTOR + LOOKBACK + "    @Step public double step(double lastInput0) { return lastInput0; }\n"),
+                        Messages.INPUT_RESERVED.formatted("lastInput0", io.ta.processor.model.GeneratedMembers.reservedList(), "last_input0"),
+                        "double lastInput0"),
                 new Case("INPUT_IS_PARAM", ok(CTOR + LOOKBACK + "    @Step public double step(double period) { return period; }\n"),
                         Messages.INPUT_IS_PARAM.formatted("period"), "double period"),
                 new Case("PARAM_TYPE", ok("    public K(@Param(defaultValue = \"3\") long period) {}\n"

@@ -29,24 +29,41 @@ public final class GeneratedMembers {
     public static final String PROBE_FIELD = "probe";
     /** Bars committed so far. */
     public static final String COUNT_FIELD = "count";
-    /** The outputs of the most recent update, preview or replaceLast, in descriptor order. */
-    public static final String OUTPUTS_FIELD = "outputs";
-    /** The inputs of the last committed bar, kept so a snapshot can re-derive the replace-last checkpoint. */
-    public static final String LAST_INPUTS_FIELD = "lastInputs";
+    /**
+     * Output {@code i} of the most recent update, preview or replaceLast is the field {@code output<i>}, in descriptor
+     * order: one field per output rather than an array, because a stream's update stores its outputs on every bar and
+     * an array's store also loads the array and checks the index.
+     */
+    public static final String OUTPUT_FIELD_PREFIX = "output";
+    /**
+     * Input {@code i} of the last committed bar is the field {@code lastInput<i>}, kept so a snapshot can re-derive the
+     * replace-last checkpoint.
+     */
+    public static final String LAST_INPUT_FIELD_PREFIX = "lastInput";
 
     /** A single-output stream's accessor of its output. */
     public static final String VALUE_METHOD = "value";
-    /** A multi-output stream's copy of the kernel's output fields into {@link #OUTPUTS_FIELD}. */
+    /** A multi-output stream's copy of the kernel's output fields into its own ({@link #OUTPUT_FIELD_PREFIX}). */
     public static final String CAPTURE_METHOD = "capture";
     /** One output by index, for a fused plan. */
     public static final String OUTPUT_AT_METHOD = "outputAt";
     /** A new array filled with NaN. */
     public static final String NANS_METHOD = "nans";
 
-    /** Fields of the generated stream; each constructor parameter becomes a field of the same name beside them. */
+    /**
+     * Fields of the generated stream but the numbered ones ({@link #isStreamField}); each constructor parameter becomes
+     * a field of the same name beside them.
+     */
     public static final SortedSet<String> STREAM_FIELDS = Collections.unmodifiableSortedSet(new TreeSet<>(Set.of(
-            KERNEL_NAME_FIELD, LOOKBACK_FIELD, KERNEL_FIELD, LAST_FIELD, PROBE_FIELD, COUNT_FIELD, OUTPUTS_FIELD,
-            LAST_INPUTS_FIELD)));
+            KERNEL_NAME_FIELD, LOOKBACK_FIELD, KERNEL_FIELD, LAST_FIELD, PROBE_FIELD, COUNT_FIELD)));
+
+    /** The numbered fields: {@code output0}, {@code output1}, …, {@code lastInput0}, …. */
+    private static final String NUMBERED_FIELDS = "(" + OUTPUT_FIELD_PREFIX + "|" + LAST_INPUT_FIELD_PREFIX + ")[0-9]+";
+
+    /** Whether the stream writer may declare a field named {@code name}: {@link #STREAM_FIELDS} or a numbered one. */
+    public static boolean isStreamField(String name) {
+        return STREAM_FIELDS.contains(name) || name.matches(NUMBERED_FIELDS);
+    }
 
     /**
      * Parameter and local names of generated methods that also take the kernel's inputs or parameters
@@ -57,7 +74,10 @@ public final class GeneratedMembers {
     public static final SortedSet<String> GENERATED_LOCALS = Collections.unmodifiableSortedSet(new TreeSet<>(Set.of(
             "from", "to", "out", "n", "i", "v", "r", "c", "bar", "snapshot", "fresh")));
 
-    /** Every name an input's or a parameter's Java name must not take: {@link #STREAM_FIELDS} and {@link #GENERATED_LOCALS}. */
+    /**
+     * Every name an input's or a parameter's Java name must not take: {@link #STREAM_FIELDS} and
+     * {@link #GENERATED_LOCALS}, and the numbered names of {@link #isReserved}.
+     */
     public static final SortedSet<String> RESERVED_NAMES;
 
     static {
@@ -68,12 +88,13 @@ public final class GeneratedMembers {
 
     /** Whether an input or parameter may not be named {@code javaName} (see {@link #RESERVED_NAMES}). */
     public static boolean isReserved(String javaName) {
-        return RESERVED_NAMES.contains(javaName) || javaName.matches("o[0-9]+");
+        return RESERVED_NAMES.contains(javaName) || javaName.matches("o[0-9]+|" + NUMBERED_FIELDS);
     }
 
     /** The reserved names as a diagnostic lists them. */
     public static String reservedList() {
-        return String.join(", ", RESERVED_NAMES) + ", o0, o1, …";
+        return String.join(", ", RESERVED_NAMES) + ", o0, o1, …, " + OUTPUT_FIELD_PREFIX + "0, " + OUTPUT_FIELD_PREFIX
+                + "1, …, " + LAST_INPUT_FIELD_PREFIX + "0, " + LAST_INPUT_FIELD_PREFIX + "1, …";
     }
 
     /** Methods the stream writer emits that neither {@link KernelStream} nor {@link Object} declares. */

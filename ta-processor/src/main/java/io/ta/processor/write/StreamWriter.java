@@ -5,10 +5,10 @@ import static io.ta.processor.model.GeneratedMembers.COUNT_FIELD;
 import static io.ta.processor.model.GeneratedMembers.KERNEL_FIELD;
 import static io.ta.processor.model.GeneratedMembers.KERNEL_NAME_FIELD;
 import static io.ta.processor.model.GeneratedMembers.LAST_FIELD;
-import static io.ta.processor.model.GeneratedMembers.LAST_INPUTS_FIELD;
+import static io.ta.processor.model.GeneratedMembers.LAST_INPUT_FIELD_PREFIX;
 import static io.ta.processor.model.GeneratedMembers.LOOKBACK_FIELD;
 import static io.ta.processor.model.GeneratedMembers.NANS_METHOD;
-import static io.ta.processor.model.GeneratedMembers.OUTPUTS_FIELD;
+import static io.ta.processor.model.GeneratedMembers.OUTPUT_FIELD_PREFIX;
 import static io.ta.processor.model.GeneratedMembers.OUTPUT_AT_METHOD;
 import static io.ta.processor.model.GeneratedMembers.PROBE_FIELD;
 import static io.ta.processor.model.GeneratedMembers.VALUE_METHOD;
@@ -71,13 +71,16 @@ public final class StreamWriter {
         t.addField(state, LAST_FIELD, Modifier.PRIVATE);
         t.addField(state, PROBE_FIELD, Modifier.PRIVATE, Modifier.FINAL);
         t.addField(TypeName.LONG, COUNT_FIELD, Modifier.PRIVATE);
-        // Outputs live in one array, so no output name can collide with a field of this class.
-        t.addField(FieldSpec.builder(Signatures.DOUBLES, OUTPUTS_FIELD, Modifier.PRIVATE, Modifier.FINAL)
-                .initializer(code("$nans:N($n:L)", "n", m.outputs().size())).build());
+        // Outputs are numbered, not named after the kernel's, so no output name can collide with a field of this class;
+        // fields, not an array, since an update stores them on every bar.
+        for (int i = 0; i < m.outputs().size(); i++) {
+            t.addField(FieldSpec.builder(TypeName.DOUBLE, output(i), Modifier.PRIVATE).initializer("$T.NaN", Double.class).build());
+        }
         // The last committed bar: a snapshot holds the state before it plus the bar, so the replace-last checkpoint is
         // re-derived on restore by stepping the bar again instead of being trusted from the bytes.
-        t.addField(FieldSpec.builder(Signatures.DOUBLES, LAST_INPUTS_FIELD, Modifier.PRIVATE, Modifier.FINAL)
-                .initializer(code("$nans:N($n:L)", "n", m.inputs().size())).build());
+        for (int i = 0; i < m.inputs().size(); i++) {
+            t.addField(FieldSpec.builder(TypeName.DOUBLE, lastInput(i), Modifier.PRIVATE).initializer("$T.NaN", Double.class).build());
+        }
         t.addMethod(MethodSpec.methodBuilder(NANS_METHOD).addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(Signatures.DOUBLES)
                 .addParameter(TypeName.INT, "n")
                 .addStatement("double[] a = new double[n]")
@@ -130,7 +133,7 @@ public final class StreamWriter {
             replace.addStatement(stepCall).addStatement(capture).addStatement("return this");
             MethodSpec.Builder captureMethod = MethodSpec.methodBuilder(CAPTURE_METHOD).addModifiers(Modifier.PRIVATE);
             for (int i = 0; i < m.outputs().size(); i++) {
-                captureMethod.addStatement(code("$outputs:N[$i:L] = $checks:T.finiteOrNaN($k:N.$out:N)", "i", i,
+                captureMethod.addStatement(code("$o:N = $checks:T.finiteOrNaN($k:N.$out:N)", "o", output(i),
                         "out", m.outputs().get(i).javaName()));
             }
             t.addMethod(update.build()).addMethod(preview.build()).addMethod(replace.build()).addMethod(captureMethod.build());
@@ -139,20 +142,20 @@ public final class StreamWriter {
                 t.addMethod(MethodSpec.methodBuilder(o.javaName()).addModifiers(Modifier.PUBLIC).returns(TypeName.DOUBLE)
                         .addJavadoc("Output {@code $L}$L, from the most recent update, preview or replaceLast (NaN before any).\n",
                                 o.name(), o.doc().isEmpty() ? "" : " (" + o.doc() + ")")
-                        .addStatement(code("return $outputs:N[$i:L]", "i", i))
+                        .addStatement("return $N", output(i))
                         .build());
             }
         } else {
-            CodeBlock commit = code("return $outputs:N[0] = $checks:T.finiteOrNaN($call:L)", "call", stepCall);
+            CodeBlock commit = code("return $o:N = $checks:T.finiteOrNaN($call:L)", "o", output(0), "call", stepCall);
             update.addStatement(commit);
             preview.addStatement(code("double v = $checks:T.finiteOrNaN($call:L)", "call", stepCall))
                     .addStatement(code("$probe:N.$restore:N($k:N)", "restore", restoreOf(m)))
-                    .addStatement(code("return $outputs:N[0] = v"));
+                    .addStatement("return $N = v", output(0));
             replace.addStatement(commit);
             t.addMethod(update.build()).addMethod(preview.build()).addMethod(replace.build());
             t.addMethod(MethodSpec.methodBuilder(VALUE_METHOD).addModifiers(Modifier.PUBLIC).returns(TypeName.DOUBLE)
                     .addJavadoc("The output of the most recent update, preview or replaceLast (NaN before any).\n")
-                    .addStatement(code("return $outputs:N[0]"))
+                    .addStatement("return $N", output(0))
                     .build());
         }
 
@@ -167,25 +170,39 @@ public final class StreamWriter {
      * is its user API only.
      */
     private static void addInternals(TypeSpec.Builder t, KernelModel m) {
-        t.addMethod(MethodSpec.methodBuilder(OUTPUT_AT_METHOD).returns(TypeName.DOUBLE)
+        // A fused plan calls it with a constant index, so the switch folds away once inlined.
+        MethodSpec.Builder at = MethodSpec.methodBuilder(OUTPUT_AT_METHOD).returns(TypeName.DOUBLE)
                 .addJavadoc("Output {@code i} (in descriptor order) of the most recent update, preview or replaceLast.\n")
                 .addParameter(TypeName.INT, "i")
-                .addStatement(code("return $outputs:N[i]"))
-                .build());
+                .beginControlFlow("switch (i)");
+        for (int i = 0; i < m.outputs().size(); i++) {
+            at.addStatement("case $L: return $N", i, output(i));
+        }
+        t.addMethod(at.addStatement("default: throw new $T(i)", IndexOutOfBoundsException.class).endControlFlow().build());
     }
 
-    /** {@code lastInputs[i] = input_i<suffix>}: remembers the bar being committed. */
+    /** The field holding output {@code i}. */
+    private static String output(int i) {
+        return OUTPUT_FIELD_PREFIX + i;
+    }
+
+    /** The field holding input {@code i} of the last committed bar. */
+    private static String lastInput(int i) {
+        return LAST_INPUT_FIELD_PREFIX + i;
+    }
+
+    /** {@code lastInput<i> = input_i<suffix>}: remembers the bar being committed. */
     private static void recordInputs(MethodSpec.Builder b, KernelModel m, String suffix) {
         for (int i = 0; i < m.inputs().size(); i++) {
-            b.addStatement(code("$lastInputs:N[$i:L] = $in:N$suffix:L", "i", i, "in", m.inputs().get(i).javaName(), "suffix", suffix));
+            b.addStatement("$N = $N$L", lastInput(i), m.inputs().get(i).javaName(), suffix);
         }
     }
 
-    /** {@code k.step(lastInputs[0], ...)}: the last committed bar, stepped again. */
+    /** {@code k.step(lastInput0, ...)}: the last committed bar, stepped again. */
     private static CodeBlock restep(KernelModel m) {
         List<String> args = new ArrayList<>();
         for (int i = 0; i < m.inputs().size(); i++) {
-            args.add(LAST_INPUTS_FIELD + "[" + i + "]");
+            args.add(lastInput(i));
         }
         return code("$k:N.$step:N($args:L)", "step", m.stepMethod(), "args", Signatures.join(args));
     }
@@ -214,7 +231,7 @@ public final class StreamWriter {
         b.addStatement(code("$desc:T.loop($k:N, $arrays:L, to - 1, to)", "desc", m.descriptorType(), "arrays", arrays))
                 .addStatement(code("$count:N += to - from"));
         for (int i = 0; i < outs.size(); i++) {
-            b.addStatement(code("$outputs:N[$i:L] = $out:N[to - 1]", "i", i, "out", outs.get(i)));
+            b.addStatement("$N = $N[to - 1]", output(i), outs.get(i));
         }
         return b.build();
     }
@@ -255,7 +272,7 @@ public final class StreamWriter {
             }
             b.addStatement("$N($L)", op, Signatures.join(args));
             for (int i = 0; i < nOut; i++) {
-                b.addStatement(code("out[$i:L] = $outputs:N[$i:L]", "i", i));
+                b.addStatement("out[$L] = $N", i, output(i));
             }
             t.addMethod(b.build());
         }
@@ -288,11 +305,11 @@ public final class StreamWriter {
                 .addStatement(code("w.putLong($count:N)"))
                 .addStatement("w.putParams(params())");
         for (int i = 0; i < nOut; i++) {
-            snap.addStatement(code("w.putDouble($outputs:N[$i:L])", "i", i));
+            snap.addStatement("w.putDouble($N)", output(i));
         }
         snap.beginControlFlow(code("if ($count:N > 0)"));
         for (int i = 0; i < nIn; i++) {
-            snap.addStatement(code("w.putDouble($lastInputs:N[$i:L])", "i", i));
+            snap.addStatement("w.putDouble($N)", lastInput(i));
         }
         // The full restore: results, which the owned checkpoint skips, are written as the stream last read them from a
         // snapshot (or as the kernel was built). They mean nothing, since a step assigns them before anything reads
@@ -346,19 +363,25 @@ public final class StreamWriter {
                 .endControlFlow()
                 .addStatement(code("this.$k:N = fresh"))
                 .addStatement(code("this.$last:N = freshLast"))
-                .addStatement(code("this.$count:N = c"))
-                .addStatement(code("$system:T.arraycopy(bar, 0, $lastInputs:N, 0, bar.length)", "system", System.class));
+                .addStatement(code("this.$count:N = c"));
+        for (int i = 0; i < nIn; i++) {
+            restore.addStatement("this.$N = bar[$L]", lastInput(i), i);
+        }
         for (int i = 0; i < nOut; i++) {
-            restore.addStatement(code("$outputs:N[$i:L] = $temp:N", "i", i, "temp", outTemps.get(i)));
+            restore.addStatement("this.$N = $N", output(i), outTemps.get(i));
         }
         t.addMethod(restore.build());
 
         MethodSpec.Builder reset = override("reset", TypeName.VOID)
                 .addStatement(code("this.$k:N = new $kernel:T($args:L)", "kernel", m.kernel(), "args", Signatures.paramArgs(m)))
                 .addStatement(code("this.$last:N = new $state:T($k:N)", "state", state))
-                .addStatement(code("this.$count:N = 0"))
-                .addStatement(code("$arrays:T.fill($outputs:N, $double:T.NaN)", "arrays", java.util.Arrays.class, "double", Double.class))
-                .addStatement(code("$arrays:T.fill($lastInputs:N, $double:T.NaN)", "arrays", java.util.Arrays.class, "double", Double.class));
+                .addStatement(code("this.$count:N = 0"));
+        for (int i = 0; i < nOut; i++) {
+            reset.addStatement("this.$N = $T.NaN", output(i), Double.class);
+        }
+        for (int i = 0; i < nIn; i++) {
+            reset.addStatement("this.$N = $T.NaN", lastInput(i), Double.class);
+        }
         t.addMethod(reset.build());
 
         t.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
@@ -371,7 +394,6 @@ public final class StreamWriter {
     private static final Map<String, Object> MEMBERS = Map.ofEntries(
             Map.entry("kernelName", KERNEL_NAME_FIELD), Map.entry("lookback", LOOKBACK_FIELD), Map.entry("k", KERNEL_FIELD),
             Map.entry("last", LAST_FIELD), Map.entry("probe", PROBE_FIELD), Map.entry("count", COUNT_FIELD),
-            Map.entry("outputs", OUTPUTS_FIELD), Map.entry("lastInputs", LAST_INPUTS_FIELD),
             Map.entry("capture", CAPTURE_METHOD), Map.entry("nans", NANS_METHOD), Map.entry("checks", CHECKS));
 
     /**
