@@ -49,6 +49,13 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     /** The current block's buffer: {@code (seq / window) mod 2}. */
     int block;
     long lastMissing = AnchoredSum.NEVER;
+    /**
+     * The values {@code lastMissing} had before the last two pushes that set it, newest first: what rewinds of those
+     * pushes put back (two pushes may pass a checkpoint: an update, then a preview's). A mark then need not save
+     * {@code lastMissing}, which few pushes change, as {@link AnchoredSum}'s does not.
+     */
+    private long missingBefore = AnchoredSum.NEVER;
+    private long missingBefore2 = AnchoredSum.NEVER;
 
     BlockWindow(int window, boolean paired) {
         if (window < 1) {
@@ -82,6 +89,13 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     /** Whether a missing (non-finite) value is inside the current window. */
     public final boolean hasMissing() {
         return seq - 1 - lastMissing < window;
+    }
+
+    /** Records that the push now being made (number {@link #seq}) is missing. */
+    final void pushedMissing() {
+        missingBefore2 = missingBefore;
+        missingBefore = lastMissing;
+        lastMissing = seq;
     }
 
     /** Makes room in the current (first) block; only runs while the first block fills. */
@@ -142,7 +156,6 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     @Override
     public final void mark(Mark m) {
         m.seq = seq;
-        m.lastMissing = lastMissing;
         if (window == 1 && seq > 0) {
             // A window of one value is the whole previous block, and the second push after this mark (an update,
             // then a preview) refills that block: the mark keeps the value so a rewind gives the window back intact.
@@ -157,8 +170,12 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     @Override
     public final void rewind(Mark m) {
         assert seq - m.seq <= 1 && seq >= m.seq : "BlockWindow: more than one push between mark and rewind";
+        if (seq != m.seq && lastMissing == m.seq) {
+            // The push undone was missing: the newest missing value before it comes back.
+            lastMissing = missingBefore;
+            missingBefore = missingBefore2;
+        }
         seq = m.seq;
-        lastMissing = m.lastMissing;
         place();
         if (window == 1 && seq > 0) {
             int b = block ^ 1;
@@ -249,6 +266,8 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         }
         seq = s;
         lastMissing = missing;
+        missingBefore = AnchoredSum.NEVER;
+        missingBefore2 = AnchoredSum.NEVER;
         block = (int) ((s / window) & 1);
         next = (int) (s % window);
         selectBuffers();
@@ -261,13 +280,12 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     }
 
     /**
-     * A {@link BlockWindow} checkpoint: the push count, the newest missing value and the prefix aggregates (up to
+     * A {@link BlockWindow} checkpoint: the push count and the prefix aggregates (up to
      * seven scalars, as fields: a stream marks before every update, and fields save an array's load and bounds check),
      * and for a window of one value that value (pair).
      */
     public static final class Mark implements StatePart.Mark {
         long seq;
-        long lastMissing = AnchoredSum.NEVER;
         double x;
         double y;
         double s0;

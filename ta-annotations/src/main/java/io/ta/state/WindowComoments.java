@@ -73,7 +73,7 @@ public final class WindowComoments extends BlockWindow {
             pyy += dy * dy;
             pxy += dx * dy;
         } else {
-            lastMissing = seq;
+            pushedMissing();
         }
         seq++;
         if (j + 1 == window) {

@@ -62,7 +62,7 @@ public final class WindowMoments extends BlockWindow {
             p1 += d;
             p2 += d * d;
         } else {
-            lastMissing = seq;
+            pushedMissing();
         }
         seq++;
         if (j + 1 == window) {

@@ -33,7 +33,7 @@ public final class WindowSum extends BlockWindow {
         if (finite(x)) {
             prefix += x;
         } else {
-            lastMissing = seq;
+            pushedMissing();
         }
         seq++;
         if (j + 1 == window) {

@@ -53,7 +53,7 @@ public final class WindowTrend extends BlockWindow {
             p += d;
             q += j * d;
         } else {
-            lastMissing = seq;
+            pushedMissing();
         }
         seq++;
         if (j + 1 == window) {
