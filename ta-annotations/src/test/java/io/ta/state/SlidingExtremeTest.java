@@ -52,22 +52,44 @@ class SlidingExtremeTest {
         return at;
     }
 
+    /** One trial: a kind of part, its window and the values a stream commits, each from the pool. */
+    private record Trial(String kind, int window, double[] x) {
+        /** Trial {@code t}: windows of 1 to 9 values, 5 to 64 pushes, NaN in every draw or in a quarter of them. */
+        static Trial draw(SplittableRandom r, int t, boolean rareMissing) {
+            int window = 1 + r.nextInt(9);
+            double[] x = new double[5 + r.nextInt(60)];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = POOL[r.nextInt(POOL.length - (rareMissing && r.nextInt(4) != 0 ? 1 : 0))];
+            }
+            return new Trial(KINDS[t % KINDS.length], window, x);
+        }
+
+        SlidingExtreme part() {
+            return factory(kind).apply(window);
+        }
+
+        /** After push {@code i}: the value as the definition has it, and the position too if {@code positions}. */
+        void check(SlidingExtreme part, int i, boolean positions, String where) {
+            int from = Math.max(0, i + 1 - window);
+            double expected = value(x, from, i + 1, kind.startsWith("max"));
+            String at = kind + " window " + window + " push " + i + where;
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(part.value()),
+                    at + ": value " + part.value() + ", expected " + expected);
+            if (positions && !Double.isNaN(expected)) {
+                assertEquals(index(x, from, i + 1, expected, !kind.endsWith("OldestWins")), part.index(), at);
+            }
+        }
+    }
+
     @Test
     void valuesAndPositionsFollowTheDefinitionWheneverPositionsAreFirstAskedFor() {
         SplittableRandom r = new SplittableRandom(20261203);
-        for (int trial = 0; trial < 4_000; trial++) {
-            String kind = KINDS[trial % KINDS.length];
-            boolean max = kind.startsWith("max");
-            boolean newestWins = !kind.endsWith("OldestWins");
-            int window = 1 + r.nextInt(9);
-            int n = 5 + r.nextInt(60);
+        for (int t = 0; t < 4_000; t++) {
+            Trial trial = Trial.draw(r, t, true);
+            int n = trial.x().length;
             int askFrom = r.nextInt(n + 1);
             int restoreAt = r.nextInt(2 * n);
-            double[] x = new double[n];
-            for (int i = 0; i < n; i++) {
-                x[i] = POOL[r.nextInt(POOL.length - (r.nextInt(4) == 0 ? 0 : 1))];
-            }
-            SlidingExtreme part = factory(kind).apply(window);
+            SlidingExtreme part = trial.part();
             SlidingExtreme.Mark mark = part.newMark();
             for (int i = 0; i < n; i++) {
                 if (r.nextInt(3) == 0) {
@@ -82,21 +104,15 @@ class SlidingExtremeTest {
                 if (i == restoreAt) {
                     StateWriter w = new StateWriter();
                     part.write(w);
-                    part = factory(kind).apply(window);
+                    part = trial.part();
                     part.read(new StateReader("test", w.toArray()));
                 }
-                part.push(x[i]);
-                int from = Math.max(0, i + 1 - window);
-                double expected = value(x, from, i + 1, max);
-                String where = kind + " window " + window + " push " + i + " asked from " + askFrom;
-                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(part.value()),
-                        where + ": value " + part.value() + ", expected " + expected);
-                if (i >= askFrom && !Double.isNaN(expected)) {
-                    assertEquals(index(x, from, i + 1, expected, newestWins), part.index(), where);
-                }
+                part.push(trial.x()[i]);
+                trial.check(part, i, i >= askFrom, " asked from " + askFrom);
             }
         }
     }
+
     /**
      * A stream's calls: a mark before every update, a preview (a second push past it, rewound), and a replaceLast that
      * rewinds the update past the preview's push and pushes again. The mark keeps only the count and the prefix; the
@@ -105,21 +121,13 @@ class SlidingExtremeTest {
     @Test
     void updatesPreviewsAndReplacedBarsGiveTheDefinitionsWindowBack() {
         SplittableRandom r = new SplittableRandom(20261204);
-        for (int trial = 0; trial < 4_000; trial++) {
-            String kind = KINDS[trial % KINDS.length];
-            boolean max = kind.startsWith("max");
-            boolean newestWins = !kind.endsWith("OldestWins");
-            int window = 1 + r.nextInt(9);
-            int n = 5 + r.nextInt(60);
+        for (int t = 0; t < 4_000; t++) {
+            Trial trial = Trial.draw(r, t, false);
             boolean positions = r.nextBoolean();
-            double[] x = new double[n];
-            for (int i = 0; i < n; i++) {
-                x[i] = POOL[r.nextInt(POOL.length)];
-            }
-            SlidingExtreme part = factory(kind).apply(window);
+            SlidingExtreme part = trial.part();
             SlidingExtreme.Mark last = part.newMark();
             SlidingExtreme.Mark probe = part.newMark();
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < trial.x().length; i++) {
                 part.mark(last);
                 part.push(POOL[r.nextInt(POOL.length)]);
                 for (int k = r.nextInt(3); k > 0; k--) {
@@ -128,18 +136,11 @@ class SlidingExtremeTest {
                     part.push(POOL[r.nextInt(POOL.length)]);
                     part.rewind(probe);
                     part.rewind(last);
-                    part.push(r.nextInt(4) == 0 ? x[i] : POOL[r.nextInt(POOL.length)]);
+                    part.push(r.nextInt(4) == 0 ? trial.x()[i] : POOL[r.nextInt(POOL.length)]);
                 }
                 part.rewind(last);
-                part.push(x[i]);
-                int from = Math.max(0, i + 1 - window);
-                double expected = value(x, from, i + 1, max);
-                String where = kind + " window " + window + " push " + i;
-                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(part.value()),
-                        where + ": value " + part.value() + ", expected " + expected);
-                if (positions && !Double.isNaN(expected)) {
-                    assertEquals(index(x, from, i + 1, expected, newestWins), part.index(), where);
-                }
+                part.push(trial.x()[i]);
+                trial.check(part, i, positions, "");
             }
         }
     }
