@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The members a generated stream declares besides the kernel's own names, so the validator can refuse a parameter or
@@ -59,10 +60,13 @@ public final class GeneratedMembers {
 
     /** The numbered fields: {@code output0}, {@code output1}, …, {@code lastInput0}, …. */
     private static final String NUMBERED_FIELDS = "(" + OUTPUT_FIELD_PREFIX + "|" + LAST_INPUT_FIELD_PREFIX + ")[0-9]+";
+    private static final Pattern NUMBERED_FIELD = Pattern.compile(NUMBERED_FIELDS);
+    /** The numbered fields and the restored outputs' locals {@code o0}, {@code o1}, …: names no input or parameter takes. */
+    private static final Pattern NUMBERED_NAME = Pattern.compile("o[0-9]+|" + NUMBERED_FIELDS);
 
     /** Whether the stream writer may declare a field named {@code name}: {@link #STREAM_FIELDS} or a numbered one. */
     public static boolean isStreamField(String name) {
-        return STREAM_FIELDS.contains(name) || name.matches(NUMBERED_FIELDS);
+        return STREAM_FIELDS.contains(name) || NUMBERED_FIELD.matcher(name).matches();
     }
 
     /**
@@ -88,7 +92,7 @@ public final class GeneratedMembers {
 
     /** Whether an input or parameter may not be named {@code javaName} (see {@link #RESERVED_NAMES}). */
     public static boolean isReserved(String javaName) {
-        return RESERVED_NAMES.contains(javaName) || javaName.matches("o[0-9]+|" + NUMBERED_FIELDS);
+        return RESERVED_NAMES.contains(javaName) || NUMBERED_NAME.matcher(javaName).matches();
     }
 
     /** The reserved names as a diagnostic lists them. */
