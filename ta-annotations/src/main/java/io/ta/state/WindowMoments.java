@@ -33,10 +33,6 @@ public final class WindowMoments extends BlockWindow {
     private double shift = Double.NaN;
     private double p1;
     private double p2;
-    // The last compute(): Σ(x − s), Σ(x − s)² over the window, and s.
-    private double sum1;
-    private double sum2;
-    private double centre;
 
     /** A window of {@code window} values (at least 1). */
     public WindowMoments(int window) {
@@ -73,42 +69,58 @@ public final class WindowMoments extends BlockWindow {
     }
 
     /**
-     * Combines the previous block's suffix with the current prefix; {@link #mean()}, {@link #m2()} and
-     * {@link #variance()} read the result. Requires {@link #isFull()}; meaningful without {@link #hasMissing()}.
+     * Does nothing: {@link #mean()}, {@link #m2()} and {@link #variance()} read the window as it stands.
+     *
+     * @deprecated not needed. The readers once read what this stored; storing it cost a stream three stores per
+     *     update (docs/performance.md, "Moments read where they are").
      */
-    public void compute() {
+    @Deprecated(since = "0.1")
+    public void compute() {}
+
+    /**
+     * {@code Σ(x − c)} over the window, with {@code c} the current block's shift ({@link #centre()}): the previous
+     * block's suffix, moved from its shift to the current one, plus the current prefix.
+     */
+    private double sum1() {
         int j = next;
         double s1 = previousFirst[j];
+        return j == 0 ? s1 : s1 + (window - j) * (previousShift - shift) + p1;
+    }
+
+    /** {@code Σ(x − c)²} over the window, moved from the previous block's shift as {@link #sum1()} is. */
+    private double sum2() {
+        int j = next;
         double s2 = previousSecond[j];
-        double kp = previousShift;
         if (j == 0) {
-            sum1 = s1;
-            sum2 = s2;
-            centre = kp;
-            return;
+            return s2;
         }
-        double kb = shift;
-        double a = window - j;
-        double d = kp - kb;
-        sum1 = s1 + a * d + p1;
-        sum2 = s2 + d * (2.0 * s1 + a * d) + p2;
-        centre = kb;
+        double d = previousShift - shift;
+        return s2 + d * (2.0 * previousFirst[j] + (window - j) * d) + p2;
     }
 
-    /** The window's mean, from the last {@link #compute()}. */
+    /** The shift both sums are taken around: the previous block's when the window is exactly that block. */
+    private double centre() {
+        return next == 0 ? previousShift : shift;
+    }
+
+    /**
+     * The window's mean. Requires {@link #isFull()}; meaningful without {@link #hasMissing()}. Each reader reads the
+     * window as it stands, not a result stored by an earlier call: a stream's update would store it, and a bar that
+     * needs two readers costs C2 the same loads once.
+     */
     public double mean() {
-        return centre + sum1 / window;
+        return centre() + sum1() / window;
     }
 
-    /** {@code Σ(x − mean)²} over the window, from the last {@link #compute()}; 0 when below its rounding bound. */
+    /** {@code Σ(x − mean)²} over the window; 0 when below its rounding bound. Requires {@link #isFull()}. */
     public double m2() {
-        double s1 = sum1;
-        double s2 = sum2;
+        double s1 = sum1();
+        double s2 = sum2();
         double m = s2 - s1 * s1 / window;
         return m <= zero * s2 ? 0.0 : m;
     }
 
-    /** The population variance {@code M2/n}, from the last {@link #compute()}. */
+    /** The population variance {@code M2/n}. Requires {@link #isFull()}. */
     public double variance() {
         return m2() / window;
     }

@@ -25,8 +25,6 @@ import io.ta.state.WindowMoments;
         scale = Scale.PRICE_SQUARED)
 public final class RollingVar {
     final WindowMoments window;
-    /** The mean of the last window (NaN until it is full), for kernels that need it beside the variance. */
-    double mean = Double.NaN;
 
     public RollingVar(@Param(defaultValue = "5", min = 1, max = 100_000) int period) {
         this.window = new WindowMoments(period);
@@ -41,16 +39,18 @@ public final class RollingVar {
         WindowMoments w = window;
         w.push(x);
         if (!w.isFull() || w.hasMissing()) {
-            mean = Double.NaN;
             return Double.NaN;
         }
-        w.compute();
-        mean = w.mean();
         return w.variance();
     }
 
-    /** The window's mean as of the last step (the simple moving average). */
+    /**
+     * The window's mean as of the last step (the simple moving average); NaN until the window is full or while a
+     * missing value is in it. Read from the window, not kept: a field would be state, stored on every bar and saved in
+     * every checkpoint a stream takes.
+     */
     public double mean() {
-        return mean;
+        WindowMoments w = window;
+        return w.isFull() && !w.hasMissing() ? w.mean() : Double.NaN;
     }
 }

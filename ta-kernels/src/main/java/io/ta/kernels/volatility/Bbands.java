@@ -67,7 +67,6 @@ public final class Bbands {
         double m = Double.NaN;
         double d = Double.NaN;
         if (w.isFull() && !w.hasMissing()) {
-            w.compute();
             m = w.mean();
             d = Math.sqrt(w.variance()) * stdDev;
         }
