@@ -15,10 +15,11 @@ import java.util.Arrays;
  * for {@code replaceLast}, and again for a {@code preview} on top of it — is O(1) instead of copying the window.
  * Contract: at most one {@link #push} per kernel step.
  *
- * <p>Memory grows with the data: the buffer starts small and doubles until it reaches {@code capacity + 2}, so a
- * stream holds O(min(capacity, values pushed)) — ten thousand symbols with a 100,000-bar window allocate nothing like
- * ten thousand full windows until the bars arrive. The growth check sits on the path that counts a value into a ring
- * that is not yet full, so the steady state (a full window) runs exactly the code it ran before growth existed.
+ * <p>Memory grows with the data where it is large: a ring of up to {@link AnchoredSum#FULL_UP_TO} slots is allocated
+ * in full and never grows (see there for why: a growth the pushes have ever taken costs a stream's every update);
+ * a longer one starts small and doubles until it reaches {@code capacity + 2}, so a stream holds O(min(capacity,
+ * values pushed)) — ten thousand symbols with a 100,000-bar window allocate nothing like ten thousand full windows
+ * until the bars arrive.
  */
 @Cost(time = Complexity.CONSTANT, memory = Complexity.LINEAR)
 public final class DoubleRing implements StatePart<DoubleRing.Mark> {
@@ -36,7 +37,7 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
             throw new IllegalArgumentException("DoubleRing capacity must be in [1, " + (Integer.MAX_VALUE - SLACK) + "], got " + capacity);
         }
         this.capacity = capacity;
-        this.buf = new double[length(INITIAL, capacity)];
+        this.buf = new double[length(first(capacity), capacity)];
     }
 
     /** The window size. */
@@ -66,12 +67,17 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
         } else {
             size++;
             if (h + 1 == buf.length && buf.length != capacity + SLACK) {
-                grow(); // only while filling: the steady state never reaches this branch
+                grow(); // only while a ring longer than FULL_UP_TO fills
             }
         }
         buf[h] = x;
         head = h + 1 == buf.length ? 0 : h + 1;
         return evicted;
+    }
+
+    /** The slots a new ring asks for: all of them up to {@link AnchoredSum#FULL_UP_TO}, else {@value #INITIAL}. */
+    private static int first(int capacity) {
+        return capacity <= AnchoredSum.FULL_UP_TO - SLACK ? capacity + SLACK : INITIAL;
     }
 
     /** Doubles the buffer (the head has never wrapped yet, so its prefix is the whole content). */
@@ -145,7 +151,7 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
         in.expectInt("ring capacity", capacity);
         int s = in.getSize("ring size", capacity);
         // Room for s values and the next push, as a ring that grew to s values has (the full buffer once full).
-        double[] b = new double[length(Math.max(INITIAL, 2L * Integer.highestOneBit(s)), capacity)];
+        double[] b = new double[length(Math.max(first(capacity), 2L * Integer.highestOneBit(s)), capacity)];
         for (int i = 0; i < s; i++) {
             b[i] = in.getDouble();
         }

@@ -43,8 +43,8 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
 
     private final int window;
     // Two blocks, block-major: block b occupies [b * window, (b + 1) * window). Suffix moments of a block are stored
-    // at the index of their oldest value. The values grow geometrically while the first block fills; the suffix
-    // moments appear when it completes (memory O(min(window, pushes))).
+    // at the index of their oldest value. Past FULL_UP_TO values the values grow geometrically while the first
+    // block fills; the suffix moments appear when it completes (memory O(min(window, pushes))).
     private double[] values;
     private double[] suffixMean;
     private int[] suffixScale;
@@ -79,7 +79,7 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
             throw new IllegalArgumentException("MomentWindow window must be >= 1, got " + window);
         }
         this.window = window;
-        this.values = new double[Math.min(window, INITIAL_CAPACITY)];
+        this.values = new double[capacity(1)];
     }
 
     /** Room for the value at {@code i}: doubling within the first block, both blocks once it is complete. */
@@ -87,12 +87,16 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
         values = java.util.Arrays.copyOf(values, capacity(i + 1L));
     }
 
-    /** The values' length for {@code needed} slots, as pushes reach it: 16, 32, … up to the window, then two windows. */
+    /**
+     * The values' length for {@code needed} slots, as pushes reach it: 16, 32, … up to the window, then two windows;
+     * the whole first block from the start for a window of up to {@link AnchoredSum#FULL_UP_TO} values, which then
+     * never grows (see there for why).
+     */
     private int capacity(long needed) {
         if (needed > window) {
             return 2 * window;
         }
-        int n = Math.min(window, INITIAL_CAPACITY);
+        int n = window <= AnchoredSum.FULL_UP_TO ? window : INITIAL_CAPACITY;
         while (n < needed) {
             n = (int) Math.min(window, 2L * n);
         }
@@ -110,7 +114,7 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
         seq++;
         int base = block * window;
         if (base + next == values.length) {
-            grow(base + next); // only while filling: the steady state never reaches this branch
+            grow(base + next); // only while filling
         }
         values[base + next] = v;
         if (next == 0) {

@@ -25,8 +25,8 @@ import io.ta.spi.StateWriter;
  * remove the value that entered, put back the value that left — which restores the same tree and the same integers;
  * it costs what a push costs, O(log window). Values are kept in {@code window + 2} slots, so the two values that left
  * most recently are still there to be put back. A snapshot holds only the window's values and the push count; the
- * tree and both integers are rebuilt from them on read, so no structure is taken on trust. The arrays grow as the
- * window fills (memory O(min(window, pushes))).
+ * tree and both integers are rebuilt from them on read, so no structure is taken on trust. Past
+ * {@link AnchoredSum#FULL_UP_TO} slots the arrays grow as the window fills (memory O(min(window, pushes))).
  *
  * <p>A non-finite push is missing: it occupies its place in time but no rank, and {@link #hasMissing()} is true
  * while it is inside the window (CATALOG.md §5.2). Contract: at most one {@link #push} per kernel step.
@@ -65,7 +65,7 @@ public final class RankWindow implements StatePart<RankWindow.Mark> {
         }
         this.window = window;
         this.slots = window + 2;
-        allocate(Math.min(slots, INITIAL_CAPACITY));
+        allocate(capacity(1));
     }
 
     private void allocate(int n) {
@@ -78,9 +78,12 @@ public final class RankWindow implements StatePart<RankWindow.Mark> {
         indexSum = new long[n];
     }
 
-    /** The arrays' length for {@code needed} slots, as pushes reach it: 16, 32, … up to {@code window + 2}. */
+    /**
+     * The arrays' length for {@code needed} slots, as pushes reach it: 16, 32, … up to {@code window + 2}; all of them
+     * from the start up to {@link AnchoredSum#FULL_UP_TO}, which then never grow (see there for why).
+     */
     private int capacity(long needed) {
-        int n = Math.min(slots, INITIAL_CAPACITY);
+        int n = slots <= AnchoredSum.FULL_UP_TO ? slots : INITIAL_CAPACITY;
         while (n < needed) {
             n = (int) Math.min(slots, 2L * n);
         }
@@ -108,7 +111,7 @@ public final class RankWindow implements StatePart<RankWindow.Mark> {
         long t = seq;
         int s = slot(t);
         if (s == value.length) {
-            grow(s + 1); // only while filling: the steady state never reaches this branch
+            grow(s + 1); // only while filling
         }
         value[s] = Math.abs(x) <= Double.MAX_VALUE ? x : Double.NaN;
         if (t >= window) {

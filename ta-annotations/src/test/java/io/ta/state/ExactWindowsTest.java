@@ -850,6 +850,19 @@ class ExactWindowsTest {
         AnchoredSum t = new AnchoredSum(300);
         t.read(new StateReader("t", w.toArray()));
         assertEquals(302, t.ring.length);
+        // The other windowed parts follow the same rule.
+        assertEquals(20, new WindowSum(20).xs.length);
+        assertEquals(full, new WindowMoments(full).xs.length);
+        assertEquals(16, new WindowMoments(full + 1).xs.length);
+        assertEquals(22, new DoubleRing(20).allocated());
+        assertEquals(full, new DoubleRing(full - 2).allocated());
+        assertEquals(16, new DoubleRing(full - 1).allocated());
+        WindowSum b = new WindowSum(300);
+        double[] first = b.xs;
+        for (int i = 0; i < 300; i++) {
+            b.push(i);
+        }
+        assertSame(first, b.x0);
     }
 
     /** Memory follows the data: a window of 100,000 that has seen 10 values holds small buffers. */
