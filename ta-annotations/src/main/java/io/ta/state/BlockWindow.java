@@ -32,7 +32,7 @@ import io.ta.spi.StateWriter;
  * by the same operations, so a snapshot restores bit for bit and no derived number is ever taken on trust.
  */
 public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
-        permits WindowSum, WindowMoments, WindowComoments, WindowTrend {
+        permits WindowSum, WindowSumPair, WindowMoments, WindowComoments, WindowTrend {
     private static final int INITIAL_CAPACITY = 16;
 
     final int window;

@@ -20,7 +20,7 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * The anchored sums ({@link AnchoredSum}, {@link AnchoredWeightedSum}), the exact window parts ({@link WindowSum},
+ * The anchored sums ({@link AnchoredSum}, {@link AnchoredWeightedSum}), the exact window parts ({@link WindowSum}, {@link WindowSumPair},
  * {@link WindowMoments}, {@link WindowComoments}, {@link WindowTrend}) and {@link OrderStatistics} against references
  * computed from scratch over each window in exact (BigDecimal) arithmetic; their checkpoints against uninterrupted runs
  * bit for bit; their snapshots against corrupt input.
@@ -113,6 +113,35 @@ class ExactWindowsTest {
                         }
                         close("sum w=" + w + " t=" + t, exact.doubleValue(), s.sum(), abs);
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * A pair's sums are, bit for bit, two {@link WindowSum}s' of series missing together; a pair with one value missing
+     * is missing from both sums.
+     */
+    @Test
+    void pairSumsAreTwoWindowSums() {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int w : WINDOWS) {
+            double[] x = series(r, 600);
+            double[] y = series(r, 600);
+            WindowSumPair pair = new WindowSumPair(w);
+            WindowSum sx = new WindowSum(w);
+            WindowSum sy = new WindowSum(w);
+            for (int t = 0; t < x.length; t++) {
+                // One value missing makes the pair missing: feed the plain sums that pair as missing in both.
+                boolean missing = !Double.isFinite(x[t]) || !Double.isFinite(y[t]);
+                pair.push(x[t], y[t]);
+                sx.push(missing ? Double.NaN : x[t]);
+                sy.push(missing ? Double.NaN : y[t]);
+                assertEquals(sx.isFull(), pair.isFull());
+                assertEquals(sx.hasMissing(), pair.hasMissing(), "w=" + w + " t=" + t);
+                if (pair.isFull()) {
+                    assertEquals(sx.sum(), pair.sumX(), "w=" + w + " t=" + t);
+                    assertEquals(sy.sum(), pair.sumY(), "w=" + w + " t=" + t);
                 }
             }
         }
@@ -556,6 +585,12 @@ class ExactWindowsTest {
                 public void push(double x, double y) { p.push(x); }
                 public String answers() { return p.isFull() ? p.hasMissing() + ":" + p.sum() : "-"; }
             };
+            case "pair" -> new Probe() {
+                final WindowSumPair p = new WindowSumPair(w);
+                public StatePart<?> part() { return p; }
+                public void push(double x, double y) { p.push(x, y); }
+                public String answers() { return p.isFull() ? p.hasMissing() + ":" + p.sumX() + ":" + p.sumY() : "-"; }
+            };
             case "anchored" -> new Probe() {
                 final AnchoredSum p = new AnchoredSum(w);
                 public StatePart<?> part() { return p; }
@@ -622,7 +657,7 @@ class ExactWindowsTest {
         };
     }
 
-    static final List<String> KINDS = List.of("sum", "anchored", "weighted", "moments", "comoments", "trend", "order", "order-tree");
+    static final List<String> KINDS = List.of("sum", "pair", "anchored", "weighted", "moments", "comoments", "trend", "order", "order-tree");
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static void mark(StatePart part, StatePart.Mark m) {
@@ -853,6 +888,7 @@ class ExactWindowsTest {
         // The other windowed parts follow the same rule.
         assertEquals(20, new WindowSum(20).xs.length);
         assertEquals(full, new WindowMoments(full).xs.length);
+        assertEquals(full, new WindowSumPair(full).ys.length);
         assertEquals(16, new WindowMoments(full + 1).xs.length);
         assertEquals(22, new DoubleRing(20).allocated());
         assertEquals(full, new DoubleRing(full - 2).allocated());

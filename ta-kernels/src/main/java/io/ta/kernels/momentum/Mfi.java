@@ -7,13 +7,13 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.price.TypicalPrice;
-import io.ta.kernels.stats.RollingSum;
 import io.ta.spi.Branchless;
+import io.ta.state.WindowSumPair;
 
 /**
  * Money flow index (G. Quong and A. Soudack, 1989), as TA-Lib MFI: from bar 1 the money flow {@code TP·V}
  * ({@link TypicalPrice}) goes to the positive side when TP rose, to the negative side when it fell, to neither when
- * unchanged; P and N are the sums of the last n flows (exact {@link RollingSum}s) and
+ * unchanged; P and N are the sums of the last n flows (one exact {@link WindowSumPair}) and
  * {@code MFI = 100·(P/(P + N))}, 0 when there is no flow at all (CATALOG.md §1.7: laakhay gave 100 when N = 0).
  * TA-Lib's guard is {@code P + N < 1}, an absolute amount of money that zeroes the MFI of low-priced or thinly traded
  * series; flows are sums of non-negative terms that never subtract, so "no flow" is exactly {@code P + N = 0}.
@@ -31,15 +31,14 @@ import io.ta.spi.Branchless;
         scale = Scale.UNITLESS)
 public final class Mfi {
     final TypicalPrice typical;
-    final RollingSum positive;
-    final RollingSum negative;
+    /** Σ positive flow and Σ negative flow over the window. */
+    final WindowSumPair flows;
     double previous;
     boolean hasPrevious;
 
     public Mfi(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
         this.typical = new TypicalPrice();
-        this.positive = new RollingSum(period);
-        this.negative = new RollingSum(period);
+        this.flows = new WindowSumPair(period);
     }
 
     public static int lookback(int period) {
@@ -65,10 +64,15 @@ public final class Mfi {
             up = Branchless.keepIf(change > 0, flow);
             down = Branchless.keepIf(change < 0, flow);
         }
-        double p = positive.step(up);
-        double n = negative.step(down);
-        if (p != p || n != n) {
+        WindowSumPair w = flows;
+        w.push(up, down);
+        if (!w.isFull() || w.hasMissing()) {
             return Double.NaN;
+        }
+        double p = w.sumX();
+        double n = w.sumY();
+        if (p != p || n != n) {
+            return Double.NaN; // finite flows whose sums overflowed both ways
         }
         double total = p + n;
         return total > 0.0 ? 100.0 * (p / total) : 0.0;

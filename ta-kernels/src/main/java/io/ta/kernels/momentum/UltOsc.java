@@ -7,14 +7,14 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.price.TrueRange;
-import io.ta.kernels.stats.RollingSum;
 import io.ta.spi.Checks;
+import io.ta.state.WindowSumPair;
 
 /**
  * Ultimate oscillator (L. Williams, 1985), as TA-Lib ULTOSC. From bar 1, buying pressure {@code BP = C − min(L, C₋₁)}
  * and the {@link TrueRange}; the three periods are sorted ascending (s1 ≤ s2 ≤ s3, as TA-Lib sorts them) and
- * {@code ULTOSC = 100·((4·ΣBP/ΣTR over s1 + 2·ΣBP/ΣTR over s2 + ΣBP/ΣTR over s3)/7)}, each sum an exact
- * {@link RollingSum}. A term whose ΣTR is ≈0 adds nothing, as in TA-Lib — ≈0 next to the close
+ * {@code ULTOSC = 100·((4·ΣBP/ΣTR over s1 + 2·ΣBP/ΣTR over s2 + ΣBP/ΣTR over s3)/7)}, the two sums of each period
+ * one exact {@link WindowSumPair}. A term whose ΣTR is ≈0 adds nothing, as in TA-Lib — ≈0 next to the close
  * ({@link Checks#negligible}), not TA-Lib's absolute 1e-8. Lookback: the longest period.
  *
  * <p>The sums start at the first bar with a true range (§1.2). A missing value makes the output NaN while it is
@@ -29,12 +29,10 @@ import io.ta.spi.Checks;
         scale = Scale.UNITLESS)
 public final class UltOsc {
     final TrueRange trueRange;
-    final RollingSum pressure1;
-    final RollingSum range1;
-    final RollingSum pressure2;
-    final RollingSum range2;
-    final RollingSum pressure3;
-    final RollingSum range3;
+    /** Σ BP and Σ TR over the shortest period, the middle one and the longest. */
+    final WindowSumPair sums1;
+    final WindowSumPair sums2;
+    final WindowSumPair sums3;
     double previousClose = Double.NaN;
     boolean started;
 
@@ -46,12 +44,9 @@ public final class UltOsc {
         int longest = Math.max(period1, Math.max(period2, period3));
         int middle = period1 + period2 + period3 - shortest - longest;
         this.trueRange = new TrueRange();
-        this.pressure1 = new RollingSum(shortest);
-        this.range1 = new RollingSum(shortest);
-        this.pressure2 = new RollingSum(middle);
-        this.range2 = new RollingSum(middle);
-        this.pressure3 = new RollingSum(longest);
-        this.range3 = new RollingSum(longest);
+        this.sums1 = new WindowSumPair(shortest);
+        this.sums2 = new WindowSumPair(middle);
+        this.sums3 = new WindowSumPair(longest);
     }
 
     public static int lookback(int period1, int period2, int period3) {
@@ -75,15 +70,21 @@ public final class UltOsc {
             }
             started = true;
         }
-        double a1 = pressure1.step(bp);
-        double b1 = range1.step(tr);
-        double a2 = pressure2.step(bp);
-        double b2 = range2.step(tr);
-        double a3 = pressure3.step(bp);
-        double b3 = range3.step(tr);
-        if (b3 != b3 || b2 != b2 || b1 != b1) {
+        WindowSumPair w1 = sums1;
+        WindowSumPair w2 = sums2;
+        WindowSumPair w3 = sums3;
+        w1.push(bp, tr);
+        w2.push(bp, tr);
+        w3.push(bp, tr);
+        if (!w3.isFull() || w3.hasMissing() || w2.hasMissing() || w1.hasMissing()) {
             return Double.NaN;
         }
+        double a1 = w1.sumX();
+        double b1 = w1.sumY();
+        double a2 = w2.sumX();
+        double b2 = w2.sumY();
+        double a3 = w3.sumX();
+        double b3 = w3.sumY();
         double output = 0.0;
         if (!Checks.negligible(b1, close)) {
             output += 4.0 * (a1 / b1);

@@ -6,7 +6,7 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
-import io.ta.kernels.stats.RollingSum;
+import io.ta.state.WindowSumPair;
 
 /**
  * Chaikin money flow (M. Chaikin): {@code ΣMFV / ΣV} over the last n bars, with money flow volume
@@ -14,8 +14,9 @@ import io.ta.kernels.stats.RollingSum;
  * (CATALOG.md §5.1: non-TA-Lib kernels test exactly {@code == 0}). The multiplier is computed as R TTR's {@code CLV}
  * computes it (close location value, then times volume), and TTR {@code CMF} matches.
  *
- * <p>Both sums are {@link RollingSum}s. A bar with any missing input is a missing cell of both sums: the output is
- * NaN while it is inside the window, then exact again.
+ * <p>Both sums are one {@link WindowSumPair}: exact window sums, one count of pushes and one checkpoint for the two. A
+ * bar with any missing input (or a money flow that is not finite) is a missing pair: the output is NaN while it is
+ * inside the window, then exact again.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0}, min = -1, max = 1)
 @Kernel(
@@ -25,12 +26,10 @@ import io.ta.kernels.stats.RollingSum;
         reference = "Chaikin; TTR CMF",
         scale = Scale.UNITLESS)
 public final class Cmf {
-    final RollingSum flow;
-    final RollingSum volumes;
+    final WindowSumPair sums;
 
     public Cmf(@Param(defaultValue = "20", min = 1, max = 100_000) int period) {
-        this.flow = new RollingSum(period);
-        this.volumes = new RollingSum(period);
+        this.sums = new WindowSumPair(period);
     }
 
     public static int lookback(int period) {
@@ -47,11 +46,12 @@ public final class Cmf {
             mfv = range == 0.0 ? 0.0 : ((close - low) - (high - close)) / range * volume;
             v = volume;
         }
-        double sumFlow = flow.step(mfv);
-        double sumVolume = volumes.step(v);
-        if (sumFlow != sumFlow || sumVolume != sumVolume) {
+        WindowSumPair w = sums;
+        w.push(mfv, v);
+        if (!w.isFull() || w.hasMissing()) {
             return Double.NaN;
         }
-        return sumVolume == 0.0 ? 0.0 : sumFlow / sumVolume;
+        double sumVolume = w.sumY();
+        return sumVolume == 0.0 ? 0.0 : w.sumX() / sumVolume;
     }
 }
