@@ -89,14 +89,14 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
 
     /**
      * The values' length for {@code needed} slots, as pushes reach it: 16, 32, … up to the window, then two windows;
-     * the whole first block from the start for a window of up to {@link AnchoredSum#FULL_UP_TO} values, which then
-     * never grows (see there for why).
+     * both blocks from the start for a window of up to {@link AnchoredSum#FULL_UP_TO} values, which then never grow
+     * (see there for why).
      */
     private int capacity(long needed) {
-        if (needed > window) {
+        if (needed > window || window <= AnchoredSum.FULL_UP_TO) {
             return 2 * window;
         }
-        int n = window <= AnchoredSum.FULL_UP_TO ? window : INITIAL_CAPACITY;
+        int n = INITIAL_CAPACITY;
         while (n < needed) {
             n = (int) Math.min(window, 2L * n);
         }
