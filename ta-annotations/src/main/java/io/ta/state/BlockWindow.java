@@ -109,6 +109,19 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         lastMissing = seq;
     }
 
+    /**
+     * Counts the push a part has just stored at position {@code j} of the current block, and turns the block when that
+     * filled it. Every part's push ends here; small enough that C2 always inlines it.
+     */
+    final void advance(int j) {
+        seq++;
+        if (j + 1 == window) {
+            turn();
+        } else {
+            next = j + 1;
+        }
+    }
+
     /** Makes room in the current (first) block; only runs while the first block fills. */
     final void grow() {
         int n = Math.min(window, xs.length * 2);

@@ -60,12 +60,7 @@ public final class WindowMoments extends BlockWindow {
         } else {
             pushedMissing();
         }
-        seq++;
-        if (j + 1 == window) {
-            turn();
-        } else {
-            next = j + 1;
-        }
+        advance(j);
     }
 
     /**

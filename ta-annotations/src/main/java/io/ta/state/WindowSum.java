@@ -35,12 +35,7 @@ public final class WindowSum extends BlockWindow {
         } else {
             pushedMissing();
         }
-        seq++;
-        if (j + 1 == window) {
-            turn();
-        } else {
-            next = j + 1;
-        }
+        advance(j);
     }
 
     /** The sum of the finite values in the window. Requires {@link #isFull()}. */

@@ -47,12 +47,7 @@ public final class WindowSumPair extends BlockWindow {
         } else {
             pushedMissing();
         }
-        seq++;
-        if (j + 1 == window) {
-            turn();
-        } else {
-            next = j + 1;
-        }
+        advance(j);
     }
 
     /** The sum of the first series over the window's complete pairs. Requires {@link #isFull()}. */

@@ -55,12 +55,7 @@ public final class WindowTrend extends BlockWindow {
         } else {
             pushedMissing();
         }
-        seq++;
-        if (j + 1 == window) {
-            turn();
-        } else {
-            next = j + 1;
-        }
+        advance(j);
     }
 
     /** Combines the previous block's suffix with the current prefix for the accessors. Requires {@link #isFull()}. */
