@@ -214,21 +214,56 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         long s = seq;
         int h = head;
         double[] v = key;
+        boolean enters = Math.abs(x) <= Double.MAX_VALUE;
         if (s >= window) {
             double out = v[h + 2];
             if (Math.abs(out) <= Double.MAX_VALUE) {
-                drop(out);
+                if (enters) {
+                    replace(out, x);
+                } else {
+                    drop(out);
+                }
+            } else if (enters) {
+                add(x);
             }
+        } else if (enters) {
+            add(x);
         }
         v[h] = x;
         v[h + slots] = x;
-        if (Math.abs(x) <= Double.MAX_VALUE) {
-            add(x);
-        } else {
+        if (!enters) {
             lastMissing = s;
         }
         seq = s + 1;
         head = h + 1 == slots ? 0 : h + 1;
+    }
+
+    /**
+     * Scan path: a finite value leaves and another enters, in one move of the values between their places in the
+     * sorted copy; the copy ends as a drop and an add would leave it, which move the values above each place.
+     */
+    private void replace(double out, double in) {
+        if (!ordered) {
+            return;
+        }
+        double[] a = sorted;
+        int n = finite;
+        int i = java.util.Arrays.binarySearch(a, 0, n, out);
+        if (i < 0) {
+            throw new IllegalStateException("OrderStatistics: value " + out + " is not in the window");
+        }
+        int j = java.util.Arrays.binarySearch(a, 0, n, in);
+        if (j < 0) {
+            j = -j - 1;
+        }
+        // j is where the entering value goes while the leaving one is still at i.
+        if (j > i) {
+            System.arraycopy(a, i + 1, a, i, j - 1 - i);
+            a[j - 1] = in;
+        } else {
+            System.arraycopy(a, j, a, j + 1, i - j);
+            a[j] = in;
+        }
     }
 
     /** Scan path: a finite value enters the window. */
