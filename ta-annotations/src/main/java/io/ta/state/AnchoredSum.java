@@ -105,12 +105,19 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
         this.anchorAt = window;
     }
 
+    /**
+     * The length a buffer of at most {@code full} slots starts at: all of them up to {@link #FULL_UP_TO} (it never
+     * grows), else {@value #INITIAL_CAPACITY} (it doubles as pushes arrive). This ring, the {@link BlockWindow}
+     * parts, {@link DoubleRing} and {@link RankWindow} all start here; {@link MomentWindow} takes both its blocks by
+     * the same bound.
+     */
+    static int firstLength(long full) {
+        return full <= FULL_UP_TO ? (int) full : INITIAL_CAPACITY;
+    }
+
     /** The ring's size after {@code pushes} pushes: room for the next two, up to {@code window + 2}. */
     static int capacity(int window, long pushes) {
-        if (window <= FULL_UP_TO - 2) {
-            return window + 2;
-        }
-        int cap = INITIAL_CAPACITY;
+        int cap = firstLength(window + 2L);
         while (cap < pushes + 2 && cap < window + 2) {
             cap = Math.min(window + 2, cap * 2);
         }

@@ -33,8 +33,6 @@ import io.ta.spi.StateWriter;
  */
 public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         permits WindowSum, WindowSumPair, WindowMoments, WindowComoments, WindowTrend {
-    private static final int INITIAL_CAPACITY = 16;
-
     final int window;
     final boolean paired;
     // Value buffers of block 0 and block 1 (x, and y for paired parts); xs/ys are the current block's.
@@ -64,22 +62,12 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         }
         this.window = window;
         this.paired = paired;
-        this.x0 = new double[firstCapacity(window)];
+        this.x0 = new double[AnchoredSum.firstLength(window)];
         this.xs = x0;
         if (paired) {
             this.y0 = new double[x0.length];
             this.ys = y0;
         }
-    }
-
-    /**
-     * The first block's buffer as built: the whole block up to {@link AnchoredSum#FULL_UP_TO} values, so that no push
-     * ever grows it (C2 compiles a growth the pushes have ever taken into a stream's update and then keeps the part's
-     * fields in memory: a bbands(20) stream update cost 1.3 times as much); a longer window starts small and grows
-     * while its first block fills.
-     */
-    private static int firstCapacity(int window) {
-        return window <= AnchoredSum.FULL_UP_TO ? window : INITIAL_CAPACITY;
     }
 
     /** The window size. */
@@ -258,7 +246,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         }
         // Buffers for exactly what the stored pushes need (block 0 grown as if the pushes had just happened).
         if (s < window) {
-            int cap = firstCapacity(window);
+            int cap = AnchoredSum.firstLength(window);
             while (cap < s) {
                 cap = Math.min(window, cap * 2);
             }

@@ -24,7 +24,6 @@ import java.util.Arrays;
 @Cost(time = Complexity.CONSTANT, memory = Complexity.LINEAR)
 public final class DoubleRing implements StatePart<DoubleRing.Mark> {
     private static final int SLACK = 2;
-    private static final int INITIAL = 16;
 
     private final int capacity;
     private double[] buf;
@@ -37,7 +36,7 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
             throw new IllegalArgumentException("DoubleRing capacity must be in [1, " + (Integer.MAX_VALUE - SLACK) + "], got " + capacity);
         }
         this.capacity = capacity;
-        this.buf = new double[length(first(capacity), capacity)];
+        this.buf = new double[length(AnchoredSum.firstLength(capacity + SLACK), capacity)];
     }
 
     /** The window size. */
@@ -84,11 +83,6 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
             head = h + 1;
         }
         return evicted;
-    }
-
-    /** The slots a new ring asks for: all of them up to {@link AnchoredSum#FULL_UP_TO}, else {@value #INITIAL}. */
-    private static int first(int capacity) {
-        return capacity <= AnchoredSum.FULL_UP_TO - SLACK ? capacity + SLACK : INITIAL;
     }
 
     /** Doubles the buffer (the head has never wrapped yet, so its prefix is the whole content). */
@@ -162,7 +156,8 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
         in.expectInt("ring capacity", capacity);
         int s = in.getSize("ring size", capacity);
         // Room for s values and the next push, as a ring that grew to s values has (the full buffer once full).
-        double[] b = new double[length(Math.max(first(capacity), 2L * Integer.highestOneBit(s)), capacity)];
+        long grown = Math.max(AnchoredSum.firstLength(capacity + SLACK), 2L * Integer.highestOneBit(s));
+        double[] b = new double[length(grown, capacity)];
         for (int i = 0; i < s; i++) {
             b[i] = in.getDouble();
         }

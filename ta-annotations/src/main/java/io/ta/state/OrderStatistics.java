@@ -215,20 +215,8 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         int h = head;
         double[] v = key;
         boolean enters = Math.abs(x) <= Double.MAX_VALUE;
-        if (s >= window) {
-            double out = v[h + 2];
-            if (Math.abs(out) <= Double.MAX_VALUE) {
-                if (enters) {
-                    replace(out, x);
-                } else {
-                    drop(out);
-                }
-            } else if (enters) {
-                add(x);
-            }
-        } else if (enters) {
-            add(x);
-        }
+        double out = s >= window ? v[h + 2] : Double.NaN;
+        exchange(out, x);
         v[h] = x;
         v[h + slots] = x;
         if (!enters) {
@@ -239,19 +227,27 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
     }
 
     /**
-     * Scan path: a finite value leaves and another enters, in one move of the values between their places in the
-     * sorted copy; the copy ends as a drop and an add would leave it, which move the values above each place.
+     * Scan path: {@code out} leaves the window and {@code in} enters it, each only if finite (NaN for none). A push
+     * and the rewind of one both come here: when both values are finite, the sorted copy moves only the values
+     * between their two places, and ends as a drop and an add would leave it.
      */
-    private void replace(double out, double in) {
+    private void exchange(double out, double in) {
+        boolean leaves = Math.abs(out) <= Double.MAX_VALUE;
+        boolean enters = Math.abs(in) <= Double.MAX_VALUE;
+        if (!leaves || !enters) {
+            if (leaves) {
+                drop(out);
+            } else if (enters) {
+                add(in);
+            }
+            return;
+        }
         if (!ordered) {
             return;
         }
         double[] a = sorted;
         int n = finite;
-        int i = java.util.Arrays.binarySearch(a, 0, n, out);
-        if (i < 0) {
-            throw new IllegalStateException("OrderStatistics: value " + out + " is not in the window");
-        }
+        int i = indexOf(a, n, out);
         int j = java.util.Arrays.binarySearch(a, 0, n, in);
         if (j < 0) {
             j = -j - 1;
@@ -284,13 +280,19 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
     private void drop(double v) {
         int n = finite - 1;
         if (ordered) {
-            int i = java.util.Arrays.binarySearch(sorted, 0, n + 1, v);
-            if (i < 0) {
-                throw new IllegalStateException("OrderStatistics: value " + v + " is not in the window");
-            }
+            int i = indexOf(sorted, n + 1, v);
             System.arraycopy(sorted, i + 1, sorted, i, n - i);
         }
         finite = n;
+    }
+
+    /** Scan path: the place of {@code v} among the first {@code n} values of the sorted copy, which hold it. */
+    private static int indexOf(double[] sorted, int n, double v) {
+        int i = java.util.Arrays.binarySearch(sorted, 0, n, v);
+        if (i < 0) {
+            throw new IllegalStateException("OrderStatistics: value " + v + " is not in the window");
+        }
+        return i;
     }
 
     /** Scan path: sorts the window's finite values once; pushes keep them in order from then on. */
@@ -658,23 +660,18 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         if (m.seq < seq) {
             long s = seq - 1;
             int slot = head == 0 ? slots - 1 : head - 1;
+            int back = slot + 2 < slots ? slot + 2 : slot + 2 - slots;
             double x = key[slot];
-            if (Math.abs(x) <= Double.MAX_VALUE) {
-                if (scan) {
-                    drop(x);
-                } else {
+            double v = s >= window ? key[back] : Double.NaN;
+            if (scan) {
+                // The value pushed leaves, the one it pushed out comes back.
+                exchange(x, v);
+            } else {
+                if (Math.abs(x) <= Double.MAX_VALUE) {
                     root = delete(root, slot);
                 }
-            }
-            if (s >= window) {
-                int back = slot + 2 < slots ? slot + 2 : slot + 2 - slots;
-                double v = key[back];
                 if (Math.abs(v) <= Double.MAX_VALUE) {
-                    if (scan) {
-                        add(v);
-                    } else {
-                        insert(back);
-                    }
+                    insert(back);
                 }
             }
             seq = s;

@@ -33,7 +33,6 @@ import io.ta.spi.StateWriter;
  */
 @Cost(time = Complexity.LOGARITHMIC, memory = Complexity.LINEAR)
 public final class RankWindow implements StatePart<RankWindow.Mark> {
-    private static final int INITIAL_CAPACITY = 16;
 
     private final int window;
     private final int slots;
@@ -83,7 +82,7 @@ public final class RankWindow implements StatePart<RankWindow.Mark> {
      * from the start up to {@link AnchoredSum#FULL_UP_TO}, which then never grow (see there for why).
      */
     private int capacity(long needed) {
-        int n = slots <= AnchoredSum.FULL_UP_TO ? slots : INITIAL_CAPACITY;
+        int n = AnchoredSum.firstLength(slots);
         while (n < needed) {
             n = (int) Math.min(slots, 2L * n);
         }
