@@ -21,6 +21,11 @@ import java.util.Locale;
  * [rounds]} (default 15 measured rounds after 8 warm-up rounds; each round calls batch, updateRange and streamUpdate
  * once per build, each over {@value NumericsBench#N} bars). Prints the median CPU ns per bar of each build and the
  * after/before ratio of the medians.
+ *
+ * <p>Each call is preceded by an untimed {@code System.gc()}, so the batch's output arrays land on heap pages already
+ * touched: without it every round allocated on fresh pages, and the page faults (about as costly as the kernel, and
+ * the same in both builds) diluted every batch ratio towards 1 (docs/performance.md, "Batch ratios diluted by page
+ * faults").
  */
 public final class NumericsCpu {
     private static final String[] BENCHMARKS = {"batch", "updateRange", "streamUpdate"};
@@ -45,6 +50,11 @@ public final class NumericsCpu {
                             int v = (r + b + k) & 1;
                             Object o = bench[v];
                             Method m = o.getClass().getMethod(BENCHMARKS[b]);
+                            // The batch allocates its outputs. Fresh heap pages cost a fault on first touch (~12 us a
+                            // page on this machine's VM, 20 ns a bar: more than most kernels), and 38 rounds of a
+                            // few MB never wrap the young generation: a collection, untimed, puts the next
+                            // allocation back on pages already touched.
+                            System.gc();
                             long start = mx.getCurrentThreadCpuTime();
                             m.invoke(o);
                             long used = mx.getCurrentThreadCpuTime() - start;
