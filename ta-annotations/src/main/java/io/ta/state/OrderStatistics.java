@@ -234,15 +234,21 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
     private void exchange(double out, double in) {
         boolean leaves = Math.abs(out) <= Double.MAX_VALUE;
         boolean enters = Math.abs(in) <= Double.MAX_VALUE;
+        if (!ordered) {
+            // Only the count moves, and with no call: a kernel that never asks for an order statistic (avgdev, cci)
+            // comes here on every push, and the calls of the ordered path, taken while a stream's first window fills,
+            // were compiled into its update.
+            if (leaves != enters) {
+                finite += enters ? 1 : -1;
+            }
+            return;
+        }
         if (!leaves || !enters) {
             if (leaves) {
                 drop(out);
             } else if (enters) {
                 add(in);
             }
-            return;
-        }
-        if (!ordered) {
             return;
         }
         double[] a = sorted;
