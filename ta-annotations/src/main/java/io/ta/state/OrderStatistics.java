@@ -268,27 +268,23 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         }
     }
 
-    /** Scan path: a finite value enters the window. */
+    /** Scan path, once ordered: a finite value enters the window and its place in the sorted copy. */
     private void add(double v) {
         int n = finite;
-        if (ordered) {
-            int i = java.util.Arrays.binarySearch(sorted, 0, n, v);
-            if (i < 0) {
-                i = -i - 1;
-            }
-            System.arraycopy(sorted, i, sorted, i + 1, n - i);
-            sorted[i] = v;
+        int i = java.util.Arrays.binarySearch(sorted, 0, n, v);
+        if (i < 0) {
+            i = -i - 1;
         }
+        System.arraycopy(sorted, i, sorted, i + 1, n - i);
+        sorted[i] = v;
         finite = n + 1;
     }
 
-    /** Scan path: a finite value leaves the window. */
+    /** Scan path, once ordered: a finite value leaves the window and the sorted copy. */
     private void drop(double v) {
         int n = finite - 1;
-        if (ordered) {
-            int i = indexOf(sorted, n + 1, v);
-            System.arraycopy(sorted, i + 1, sorted, i, n - i);
-        }
+        int i = indexOf(sorted, n + 1, v);
+        System.arraycopy(sorted, i + 1, sorted, i, n - i);
         finite = n;
     }
 

@@ -33,7 +33,6 @@ import io.ta.spi.StateWriter;
  */
 @Cost(time = Complexity.LOGARITHMIC, memory = Complexity.LINEAR)
 public final class RankWindow implements StatePart<RankWindow.Mark> {
-
     private final int window;
     private final int slots;
     // By slot: the value pushed at index t lives in slot t % slots (NaN = missing), with its index, priority and the

@@ -64,14 +64,12 @@ public final class WindowSumPair extends BlockWindow {
     void fold(int b) {
         double[] v = b == 0 ? x0 : x1;
         double[] u = b == 0 ? y0 : y1;
-        if ((b == 0 ? suffixX0 : suffixX1) == null) {
-            if (b == 0) {
-                suffixX0 = new double[window + 1];
-                suffixY0 = new double[window + 1];
-            } else {
-                suffixX1 = new double[window + 1];
-                suffixY1 = new double[window + 1];
-            }
+        if (b == 0 && suffixX0 == null) {
+            suffixX0 = new double[window + 1];
+            suffixY0 = new double[window + 1];
+        } else if (b == 1 && suffixX1 == null) {
+            suffixX1 = new double[window + 1];
+            suffixY1 = new double[window + 1];
         }
         double[] sx = b == 0 ? suffixX0 : suffixX1;
         double[] sy = b == 0 ? suffixY0 : suffixY1;

@@ -50,10 +50,7 @@ public final class NumericsCpu {
                             int v = (r + b + k) & 1;
                             Object o = bench[v];
                             Method m = o.getClass().getMethod(BENCHMARKS[b]);
-                            // The batch allocates its outputs. Fresh heap pages cost a fault on first touch (~12 us
-                            // a page on this machine's VM, 20 ns a bar: more than most kernels), and a few dozen
-                            // rounds of a few MB never wrap the young generation: a collection, untimed, puts the
-                            // next allocation back on pages already touched.
+                            // Untimed: the batch's outputs then land on pages already touched (see the class comment).
                             System.gc();
                             long start = mx.getCurrentThreadCpuTime();
                             m.invoke(o);
