@@ -5,10 +5,10 @@ import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
 
 /**
- * The machinery shared by the exact window aggregates ({@link WindowSum}, {@link WindowMoments},
- * {@link WindowComoments}, {@link WindowTrend}): sums over the last {@code window} pushed values that are never
- * updated by subtraction, so nothing can drift with the length of a stream and nothing stays behind when an outlier
- * leaves the window.
+ * The machinery shared by the exact window aggregates ({@link WindowMoments}, {@link WindowComoments},
+ * {@link WindowTrend}): sums over the last {@code window} pushed values that are never updated by subtraction, so
+ * nothing can drift with the length of a stream and nothing stays behind when an outlier leaves the window. The
+ * window sums ({@link WindowSum}, {@link WindowSumPair}) use the same blocks another way: see {@link WindowSum}.
  *
  * <p>Why: a running total ({@code total += entering − leaving}) carries the rounding residue of every value that ever
  * passed through it. A value of 1e20 leaves ~1e4 behind for good; ten million updates of prices near 1e6 leave a
@@ -28,8 +28,9 @@ import io.ta.spi.StateWriter;
  * <p>Non-finite pushes are missing values: they take their place in the window, add nothing, and
  * {@link #hasMissing()} is true while one is inside (CATALOG.md §5.2).
  *
- * <p>Snapshots hold only the push count and the raw values of the window; every derived sum is recomputed on restore
- * by the same operations, so a snapshot restores bit for bit and no derived number is ever taken on trust.
+ * <p>Snapshots hold only the push count and the raw values of the window (for the window sums, of the previous block
+ * from its first value on: {@link #oldestKept}); every derived sum is recomputed on restore by the same operations, so
+ * a snapshot restores bit for bit and no derived number is ever taken on trust.
  */
 public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         permits WindowSum, WindowSumPair, WindowMoments, WindowComoments, WindowTrend {
@@ -144,6 +145,14 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     /** Computes block {@code b}'s suffix aggregates (newest to oldest) from its full value buffer. */
     abstract void fold(int b);
 
+    /**
+     * The oldest push a snapshot holds, for a part that has had {@code pushes}: the window's oldest by default. A part
+     * whose sums read the whole previous block (a {@link WindowSum}) holds that block's first push on.
+     */
+    long oldestKept(long pushes) {
+        return Math.max(0, pushes - window);
+    }
+
     /** Resets the prefix aggregates for a new, empty block. */
     abstract void open();
 
@@ -211,14 +220,14 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     }
 
     /**
-     * The window (checked on read), the push count, then the window's values oldest first (pairs for a paired part):
-     * the logical content. The block layout and every sum are derived from it.
+     * The window (checked on read), the push count, then the values from {@link #oldestKept} on, oldest first (pairs
+     * for a paired part): the logical content. The block layout and every sum are derived from it.
      */
     @Override
     public final void write(StateWriter out) {
         out.putInt(window);
         out.putLong(seq);
-        for (long s = Math.max(0, seq - window); s < seq; s++) {
+        for (long s = oldestKept(seq); s < seq; s++) {
             out.putDouble(valueAt(x0, x1, s));
             if (paired) {
                 out.putDouble(valueAt(y0, y1, s));
@@ -232,15 +241,15 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     }
 
     /**
-     * Reads the push count and the window's values and recomputes every aggregate by the operations {@code push} and
-     * {@code turn} use, so the part continues bit for bit. The values older than the window are not stored: a
+     * Reads the push count and the values from {@link #oldestKept} on and recomputes every aggregate by the
+     * operations {@code push} and {@code turn} use, so the part continues bit for bit. Older values are not stored: a
      * restored stream re-derives its checkpoint by stepping, so nothing rewinds past this point.
      */
     @Override
     public final void read(StateReader in) {
         in.expectInt("window", window);
         long s = in.getCount("window push count");
-        long from = Math.max(0, s - window);
+        long from = oldestKept(s);
         if ((s - from) * (paired ? 2 : 1) > in.remaining()) {
             throw in.corrupt("a window of " + (s - from) + " values runs past the end of the snapshot");
         }

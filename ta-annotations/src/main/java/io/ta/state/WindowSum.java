@@ -2,65 +2,132 @@ package io.ta.state;
 
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Cost;
+import java.util.Arrays;
 
 /**
- * The exact sum of the last {@code window} pushed values (missing ones count as 0; see {@link #hasMissing()}), in
- * O(1) amortized time per push and without ever subtracting a value that leaves: the window's sum is the suffix sum
- * of the previous block plus the running sum of the current one ({@link BlockWindow}). It cannot drift and forgets an
- * outlier completely once the outlier has left the window. Contract: at most one push per kernel step.
+ * The sum of the last {@code window} pushed values (missing ones count as 0; see {@link #hasMissing()}), kept so that
+ * it cannot drift, in O(1) time per push: the window is the newer part of the previous block plus the current block
+ * ({@link BlockWindow}), and its sum is the previous block's total minus its prefix up to the window, plus the current
+ * block's running sum.
+ *
+ * <p>Why prefixes: every push stores the current block's running sum, so the previous block's part of the window is
+ * one subtraction of two sums of that block alone, and a completed block needs no pass (the suffix sums the other
+ * block windows compute when a block completes cost rolling_sum's batch twice a running total's time). Both sums hold
+ * only values of the last two blocks, so the error is the rounding of adding at most {@code 2·window} values of the
+ * last two windows, however long the stream, and an outlier's residue is gone once the block after its own completes:
+ * at most one window after it left (as {@link AnchoredSum}'s). Unlike a running total, the sum of non-negative values
+ * is never below 0 (a running sum of them never decreases, so the total is at least any of its prefixes), and a window
+ * of zeros sums to exactly 0 (adding 0 leaves a prefix as it was). Contract: at most one push per kernel step.
+ *
+ * <p>Snapshots hold the previous block's values from its first on (up to {@code 2·window − 1} values), since the
+ * sums depend on them; every sum is recomputed on restore by the operations a push uses.
  */
 @Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class WindowSum extends BlockWindow {
-    private double[] suffix0;
-    private double[] suffix1;
+    /** Running sums of block 0 and block 1: slot {@code k} holds the sum of the block's first {@code k} values. */
+    private double[] prefixes0;
+    private double[] prefixes1;
+    /** The current block's running sums, and the previous block's. */
+    private double[] current;
     private double[] previous;
+    /** The current block's running sum. */
     private double prefix;
+    /** The previous block's total: the last of its running sums. */
+    private double total;
 
     /** A window of {@code window} values (at least 1). */
     public WindowSum(int window) {
         super(window, false);
+        prefixes0 = new double[x0.length + 1];
+        current = prefixes0;
+        if (x0.length == window) {
+            // Both blocks from the start (a long window's second block comes with its first block's last growth), so
+            // that no turn allocates.
+            x1 = new double[window];
+            prefixes1 = new double[window + 1];
+        }
     }
 
     /** Adds the next value; the value {@code window} pushes back leaves. */
     public void push(double x) {
         int j = next;
-        double[] v = xs;
-        if (j == v.length) {
-            grow();
-            v = xs;
+        if (j == xs.length) {
+            growBlock();
         }
-        v[j] = x;
+        xs[j] = x;
+        double p = prefix;
         if (finite(x)) {
-            prefix += x;
+            p += x;
         } else {
             pushedMissing();
         }
-        advance(j);
+        double[] c = current;
+        c[j + 1] = p;
+        seq++;
+        if (j + 1 != window) {
+            prefix = p;
+            next = j + 1;
+        } else {
+            // The block turn, written out: C2 leaves a call at a site this rare out of line, and the part (and the
+            // kernel holding it) would escape into it and keep its fields in memory across the loop.
+            total = p;
+            prefix = 0.0;
+            next = 0;
+            int b = block ^ 1;
+            block = b;
+            xs = b == 0 ? x0 : x1;
+            previous = c;
+            current = b == 0 ? prefixes0 : prefixes1;
+        }
+    }
+
+    /**
+     * Makes room in the first block (a long window's, or a restored part's) and in its running sums; once the first
+     * block has its full size, the second block is allocated too, so a turn never allocates.
+     */
+    private void growBlock() {
+        grow();
+        prefixes0 = current = Arrays.copyOf(current, xs.length + 1);
+        if (xs.length == window && x1 == null) {
+            x1 = new double[window];
+            prefixes1 = new double[window + 1];
+        }
     }
 
     /** The sum of the finite values in the window. Requires {@link #isFull()}. */
     public double sum() {
-        return previous[next] + prefix;
+        return (total - previous[next]) + prefix;
     }
 
+    /** Block {@code b}'s running sums and total from its values: a snapshot's read, a window of one's rewind. */
     @Override
     void fold(int b) {
         double[] v = b == 0 ? x0 : x1;
-        double[] s = b == 0 ? suffix0 : suffix1;
-        if (s == null) {
-            s = new double[window + 1];
+        double[] s = prefixes(b);
+        double acc = 0.0;
+        for (int i = 0; i < window; i++) {
+            double a = v[i];
+            if (finite(a)) {
+                acc += a; // as a push adds: a missing value leaves even a −0 sum as it was
+            }
+            s[i + 1] = acc;
+        }
+        total = acc;
+    }
+
+    /** Block {@code b}'s running sums, allocated (as long as its value buffer, plus one) on first use. */
+    private double[] prefixes(int b) {
+        double[] s = b == 0 ? prefixes0 : prefixes1;
+        int length = (b == 0 ? x0 : x1).length + 1;
+        if (s == null || s.length != length) {
+            s = new double[length];
             if (b == 0) {
-                suffix0 = s;
+                prefixes0 = s;
             } else {
-                suffix1 = s;
+                prefixes1 = s;
             }
         }
-        double acc = 0.0;
-        for (int i = window - 1; i >= 0; i--) {
-            double a = v[i];
-            acc += finite(a) ? a : 0.0;
-            s[i] = acc;
-        }
+        return s;
     }
 
     @Override
@@ -72,27 +139,49 @@ public final class WindowSum extends BlockWindow {
     @Override
     void refold() {
         double p = prefix;
+        double[] c = current;
         for (int i = 0; i < next; i++) {
             double a = xs[i];
             if (finite(a)) {
                 p += a;
             }
+            c[i + 1] = p;
         }
         prefix = p;
     }
 
     private void select() {
-        previous = block == 0 ? suffix1 : suffix0;
+        if (x1 == null && x0.length == window) {
+            x1 = new double[window];
+        }
+        current = prefixes(block);
+        previous = x1 == null ? null : prefixes(block ^ 1);
     }
 
     @Override
     void save(Mark into) {
         into.s0 = prefix;
+        into.s1 = total;
     }
 
     @Override
     void load(Mark from) {
         prefix = from.s0;
+        total = from.s1;
         select();
+    }
+
+    /**
+     * The previous block's first push, or the current block's when the next push completes it and the previous block
+     * is never read again (two pushes past a checkpoint, an update and a preview, may then have written over it).
+     */
+    @Override
+    long oldestKept(long pushes) {
+        return keptFrom(pushes, window);
+    }
+
+    static long keptFrom(long pushes, int window) {
+        long k = pushes % window;
+        return k == window - 1 || pushes < window ? pushes - k : pushes - k - window;
     }
 }

@@ -2,89 +2,142 @@ package io.ta.state;
 
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Cost;
+import java.util.Arrays;
 
 /**
- * The sums of two series over the same last {@code window} pushes, exact in the sense of {@link BlockWindow} (never
- * updated by subtraction), for kernels that divide one window sum by another (cmf's money flow by its volume). One
- * part where two {@link WindowSum}s would each count pushes, track missing values, turn blocks and take a checkpoint:
- * a stream's update stores half the bookkeeping. Each sum is bit for bit what a {@link WindowSum} of its series gives
- * when the two series are missing together.
+ * The sums of two series over the same last {@code window} pushes, kept as {@link WindowSum} keeps one (the previous
+ * block's total minus its running sum up to the window, plus the current block's running sum), for kernels that
+ * divide one window sum by another (cmf's money flow by its volume). One part where two {@link WindowSum}s would each
+ * count pushes, track missing values, turn blocks and take a checkpoint: a stream's update stores half the
+ * bookkeeping. Each sum is bit for bit what a {@link WindowSum} of its series gives when the two series are missing
+ * together.
  *
  * <p>A pair is missing when either value is non-finite: it adds to neither sum, and {@link #hasMissing()} is true while
  * it is inside the window.
  */
 @Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class WindowSumPair extends BlockWindow {
-    private double[] suffixX0;
-    private double[] suffixX1;
-    private double[] suffixY0;
-    private double[] suffixY1;
-    private double[] previousX;
-    private double[] previousY;
+    /**
+     * Running sums of block 0 and block 1, the two series interleaved: slots {@code 2k} and {@code 2k + 1} sum the
+     * block's first {@code k} pairs. One array per block keeps the push small enough for C2 to inline.
+     */
+    private double[] prefixes0;
+    private double[] prefixes1;
+    private double[] current;
+    private double[] previous;
     private double prefixX;
     private double prefixY;
+    private double totalX;
+    private double totalY;
 
     /** A window of {@code window} pairs (at least 1). */
     public WindowSumPair(int window) {
         super(window, true);
+        prefixes0 = current = new double[2 * x0.length + 2];
+        if (x0.length == window) {
+            // As in WindowSum: no turn allocates.
+            x1 = new double[window];
+            y1 = new double[window];
+            prefixes1 = new double[2 * window + 2];
+        }
     }
 
     /** Adds the next pair; the pair {@code window} pushes back leaves. */
     public void push(double x, double y) {
         int j = next;
-        double[] v = xs;
-        double[] u = ys;
-        if (j == v.length) {
-            grow();
-            v = xs;
-            u = ys;
+        if (j == xs.length) {
+            growBlock();
         }
-        v[j] = x;
-        u[j] = y;
+        xs[j] = x;
+        ys[j] = y;
+        double px = prefixX;
+        double py = prefixY;
         if (finite(x) && finite(y)) {
-            prefixX += x;
-            prefixY += y;
+            px += x;
+            py += y;
         } else {
             pushedMissing();
         }
-        advance(j);
+        double[] c = current;
+        c[2 * j + 2] = px;
+        c[2 * j + 3] = py;
+        seq++;
+        if (j + 1 != window) {
+            prefixX = px;
+            prefixY = py;
+            next = j + 1;
+        } else {
+            // The block turn written out, as in WindowSum.
+            totalX = px;
+            totalY = py;
+            prefixX = 0.0;
+            prefixY = 0.0;
+            next = 0;
+            int b = block ^ 1;
+            block = b;
+            xs = b == 0 ? x0 : x1;
+            ys = b == 0 ? y0 : y1;
+            previous = c;
+            current = b == 0 ? prefixes0 : prefixes1;
+        }
+    }
+
+    /** As {@link WindowSum}'s: the first block's buffers grow, and the second block comes with their last growth. */
+    private void growBlock() {
+        grow();
+        prefixes0 = current = Arrays.copyOf(current, 2 * xs.length + 2);
+        if (xs.length == window && x1 == null) {
+            x1 = new double[window];
+            y1 = new double[window];
+            prefixes1 = new double[2 * window + 2];
+        }
     }
 
     /** The sum of the first series over the window's complete pairs. Requires {@link #isFull()}. */
     public double sumX() {
-        return previousX[next] + prefixX;
+        return (totalX - previous[2 * next]) + prefixX;
     }
 
     /** The sum of the second series over the window's complete pairs. Requires {@link #isFull()}. */
     public double sumY() {
-        return previousY[next] + prefixY;
+        return (totalY - previous[2 * next + 1]) + prefixY;
     }
 
+    /** Block {@code b}'s running sums and totals from its pairs: a snapshot's read, a window of one's rewind. */
     @Override
     void fold(int b) {
         double[] v = b == 0 ? x0 : x1;
         double[] u = b == 0 ? y0 : y1;
-        if (b == 0 && suffixX0 == null) {
-            suffixX0 = new double[window + 1];
-            suffixY0 = new double[window + 1];
-        } else if (b == 1 && suffixX1 == null) {
-            suffixX1 = new double[window + 1];
-            suffixY1 = new double[window + 1];
-        }
-        double[] sx = b == 0 ? suffixX0 : suffixX1;
-        double[] sy = b == 0 ? suffixY0 : suffixY1;
+        double[] s = prefixes(b);
         double ax = 0.0;
         double ay = 0.0;
-        for (int i = window - 1; i >= 0; i--) {
+        for (int i = 0; i < window; i++) {
             double x = v[i];
             double y = u[i];
             if (finite(x) && finite(y)) {
                 ax += x;
                 ay += y;
             }
-            sx[i] = ax;
-            sy[i] = ay;
+            s[2 * i + 2] = ax;
+            s[2 * i + 3] = ay;
         }
+        totalX = ax;
+        totalY = ay;
+    }
+
+    /** Block {@code b}'s running sums, allocated (twice as long as its buffers, plus two) on first use. */
+    private double[] prefixes(int b) {
+        double[] s = b == 0 ? prefixes0 : prefixes1;
+        int length = 2 * (b == 0 ? x0 : x1).length + 2;
+        if (s == null || s.length != length) {
+            s = new double[length];
+            if (b == 0) {
+                prefixes0 = s;
+            } else {
+                prefixes1 = s;
+            }
+        }
+        return s;
     }
 
     @Override
@@ -98,6 +151,7 @@ public final class WindowSumPair extends BlockWindow {
     void refold() {
         double px = prefixX;
         double py = prefixY;
+        double[] c = current;
         for (int i = 0; i < next; i++) {
             double x = xs[i];
             double y = ys[i];
@@ -105,26 +159,41 @@ public final class WindowSumPair extends BlockWindow {
                 px += x;
                 py += y;
             }
+            c[2 * i + 2] = px;
+            c[2 * i + 3] = py;
         }
         prefixX = px;
         prefixY = py;
     }
 
     private void select() {
-        previousX = block == 0 ? suffixX1 : suffixX0;
-        previousY = block == 0 ? suffixY1 : suffixY0;
+        if (x1 == null && x0.length == window) {
+            x1 = new double[window];
+            y1 = new double[window];
+        }
+        current = prefixes(block);
+        previous = x1 == null ? null : prefixes(block ^ 1);
     }
 
     @Override
     void save(Mark into) {
         into.s0 = prefixX;
         into.s1 = prefixY;
+        into.s2 = totalX;
+        into.s3 = totalY;
     }
 
     @Override
     void load(Mark from) {
         prefixX = from.s0;
         prefixY = from.s1;
+        totalX = from.s2;
+        totalY = from.s3;
         select();
+    }
+
+    @Override
+    long oldestKept(long pushes) {
+        return WindowSum.keptFrom(pushes, window);
     }
 }

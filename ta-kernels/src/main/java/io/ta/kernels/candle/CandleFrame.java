@@ -36,9 +36,10 @@ import java.util.Arrays;
  * for the three candles of three black crows); each is the sum of the {@code period} candles before candle
  * {@code i − k}, which is exactly the total this frame recorded when candle {@code i − k} arrived. So one rolling sum
  * per range serves every setting on that range at every offset, and a bar costs one push per range, not one per
- * setting and offset. The sums are {@link RollingSum}s — exact window sums that never subtract a leaving candle — so
- * an outlier candle is forgotten once it has left the window and a stream running for years does not drift, where
- * TA-Lib's running totals keep both; they also bring RollingSum's handling of missing values.
+ * setting and offset. The sums are {@link RollingSum}s — window sums that never subtract a candle from a total that has
+ * held it for longer than two windows — so an outlier candle is forgotten at most a window after it has left the
+ * window and a stream running for years does not drift, where TA-Lib's running totals keep both; they also bring
+ * RollingSum's handling of missing values.
  *
  * <p><b>Averages</b> are TA-Lib's {@code TA_CANDLEAVERAGE}: {@code factor · (sum / period)}, halved for the
  * {@link RangeType#SHADOWS} range, and {@code factor ·} the candle's own range for a period of 0 — the same operations
@@ -58,11 +59,12 @@ import java.util.Arrays;
  * rewound step never finds an overwritten candle.
  *
  * <p><b>Snapshots</b> hold the logical content only: the candle count, the streak of complete candles, and the
- * prices of the last {@code depth + period} candles (the ones a pattern reads, and the averaging window of the
- * oldest of them), oldest first. Everything else — bodies, shadows, colours, the sums and the per-candle means — is
- * rebuilt on read by the operations {@link #push} uses: each sum is replayed over those candles, aligned to the
- * original count (an exact window sum depends only on the window's values and the count modulo its period), so a
- * restored frame continues bit for bit and takes no derived number on trust.
+ * prices of the last {@code depth + 2·period} candles (the ones a pattern reads, and the two blocks of {@code period}
+ * candles the averaging sum of the oldest of them is computed from), oldest first. Everything else — bodies, shadows,
+ * colours, the sums and the per-candle means — is rebuilt on read by the operations {@link #push} uses: each sum is
+ * replayed over those candles, aligned to the original count (a window sum depends only on the values of its last two
+ * blocks and the count modulo its period), so a restored frame continues bit for bit and takes no derived number on
+ * trust.
  */
 @Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.CONSTANT)
 public final class CandleFrame implements StatePart<CandleFrame.Mark> {
@@ -127,7 +129,7 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
      * averages those settings need are kept.
      */
     public CandleFrame(int depth, CandleSetting... settings) {
-        this(depth(depth) + longest(groups(settings)), groups(settings));
+        this(depth(depth) + 2 * longest(groups(settings)), groups(settings));
     }
 
     // Small enough for the JIT to inline into a generated batch loop, so escape analysis can keep the frame's

@@ -6,10 +6,10 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
-import io.ta.kernels.stats.RollingSum;
+import io.ta.state.WindowSumPair;
 
 /**
- * Volume-weighted moving average: {@code Σ(x·V) / ΣV} over the last n bars, two {@link RollingSum}s. When the window
+ * Volume-weighted moving average: {@code Σ(x·V) / ΣV} over the last n bars, the two sums of one {@link WindowSumPair}. When the window
  * traded no volume at all ({@code ΣV = 0}, CATALOG.md §5.1) every weight is zero and the average falls back to the
  * unweighted {@link Sma} of x. R TTR {@code VWMA} and Tulip {@code vwma} match.
  *
@@ -24,13 +24,12 @@ import io.ta.kernels.stats.RollingSum;
         summary = "Volume-weighted moving average: sum(x*volume)/sum(volume) over period bars.",
         reference = "TTR VWMA, Tulip vwma")
 public final class Vwma {
-    final RollingSum weighted;
-    final RollingSum volumes;
+    /** Σ x·V and Σ V over one window: one part, since a bar is missing from both sums or from neither. */
+    final WindowSumPair sums;
     final Sma plain;
 
     public Vwma(@Param(defaultValue = "20", min = 1, max = 100_000) int period) {
-        this.weighted = new RollingSum(period);
-        this.volumes = new RollingSum(period);
+        this.sums = new WindowSumPair(period);
         this.plain = new Sma(period);
     }
 
@@ -40,9 +39,14 @@ public final class Vwma {
 
     @Step
     public double step(double x, double volume) {
-        double sumWeighted = weighted.step(x * volume);
-        double sumVolume = volumes.step(Double.isFinite(x) ? volume : Double.NaN);
+        WindowSumPair s = sums;
+        // x·V is non-finite when x or V is (or when it overflows): the pair is then missing from both sums.
+        s.push(x * volume, volume);
         double mean = plain.step(x);
-        return sumVolume == 0.0 ? mean : sumWeighted / sumVolume;
+        if (!s.isFull() || s.hasMissing()) {
+            return Double.NaN;
+        }
+        double sumVolume = s.sumY();
+        return sumVolume == 0.0 ? mean : s.sumX() / sumVolume;
     }
 }
