@@ -13,10 +13,11 @@ import io.ta.state.WindowSumPair;
 /**
  * Money flow index (G. Quong and A. Soudack, 1989), as TA-Lib MFI: from bar 1 the money flow {@code TP·V}
  * ({@link TypicalPrice}) goes to the positive side when TP rose, to the negative side when it fell, to neither when
- * unchanged; P and N are the sums of the last n flows (one exact {@link WindowSumPair}) and
+ * unchanged; P and N are the sums of the last n flows (one {@link WindowSumPair}) and
  * {@code MFI = 100·(P/(P + N))}, 0 when there is no flow at all (CATALOG.md §1.7: laakhay gave 100 when N = 0).
  * TA-Lib's guard is {@code P + N < 1}, an absolute amount of money that zeroes the MFI of low-priced or thinly traded
- * series; flows are sums of non-negative terms that never subtract, so "no flow" is exactly {@code P + N = 0}.
+ * series; flows are sums of non-negative terms, never below 0 and exactly 0 over a window of zeros, so "no flow" is
+ * exactly {@code P + N = 0}.
  * First output at bar n.
  *
  * <p>A flow reads two bars; while a missing flow (a missing TP on either bar, or a missing volume) is inside the

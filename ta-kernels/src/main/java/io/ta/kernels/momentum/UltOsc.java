@@ -14,7 +14,7 @@ import io.ta.state.WindowSumPair;
  * Ultimate oscillator (L. Williams, 1985), as TA-Lib ULTOSC. From bar 1, buying pressure {@code BP = C − min(L, C₋₁)}
  * and the {@link TrueRange}; the three periods are sorted ascending (s1 ≤ s2 ≤ s3, as TA-Lib sorts them) and
  * {@code ULTOSC = 100·((4·ΣBP/ΣTR over s1 + 2·ΣBP/ΣTR over s2 + ΣBP/ΣTR over s3)/7)}, the two sums of each period
- * one exact {@link WindowSumPair}. A term whose ΣTR is ≈0 adds nothing, as in TA-Lib — ≈0 next to the close
+ * one {@link WindowSumPair}. A term whose ΣTR is ≈0 adds nothing, as in TA-Lib — ≈0 next to the close
  * ({@link Checks#negligible}), not TA-Lib's absolute 1e-8. Lookback: the longest period.
  *
  * <p>The sums start at the first bar with a true range (§1.2). A missing value makes the output NaN while it is

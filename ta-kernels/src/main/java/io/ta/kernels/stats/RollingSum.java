@@ -9,9 +9,10 @@ import io.ta.annotation.Step;
 import io.ta.state.WindowSum;
 
 /**
- * Sum of the last n values, as TA-Lib SUM, kept exact: a {@link WindowSum} adds every value once and never subtracts
- * one that leaves, so the sum cannot drift over a long stream and an outlier leaves no residue once it is out of the
- * window (TA-Lib's running total keeps both forever). Matches TA-Lib on clean data to a few ulps, not bit for bit.
+ * Sum of the last n values, as TA-Lib SUM, kept from drifting: a {@link WindowSum} subtracts only sums of its last two
+ * blocks of n values, so the sum cannot drift over a long stream and an outlier leaves no residue once a window has
+ * passed after it left (TA-Lib's running total keeps both forever); a sum of non-negative values is never below 0 and
+ * a window of zeros sums to 0. Matches TA-Lib on clean data to a few ulps, not bit for bit.
  *
  * <p>Missing values (non-finite) occupy their window slot without entering the sum; the output is NaN while one
  * is inside the window (CATALOG.md §5.2).

@@ -14,7 +14,7 @@ import io.ta.kernels.stats.RollingSum;
  * Ulcer index (P. Martin and B. McCann, 1987; "The Investor's Guide to Fidelity Funds", 1989): the root mean square of
  * percentage drawdowns. Each bar's drawdown is measured from the highest x of its last n bars,
  * {@code R = 100·(x − max)/max} ({@link RollingMax}), and the index is {@code √(mean of R² over the last n bars)}
- * (the exact {@link RollingSum} over n) — the rolling form of StockCharts, pandas-ta and TradingView, default 14 as
+ * (the {@link RollingSum} over n) — the rolling form of StockCharts, pandas-ta and TradingView, default 14 as
  * Martin. (Martin's own worked examples measure each drawdown from the highest price since the start of the period
  * under study; a rolling n-bar high is what makes it an indicator.) Lookback {@code 2(n − 1)}: the mean starts at the
  * first drawdown.
