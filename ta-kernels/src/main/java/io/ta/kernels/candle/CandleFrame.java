@@ -36,10 +36,10 @@ import java.util.Arrays;
  * for the three candles of three black crows); each is the sum of the {@code period} candles before candle
  * {@code i − k}, which is exactly the total this frame recorded when candle {@code i − k} arrived. So one rolling sum
  * per range serves every setting on that range at every offset, and a bar costs one push per range, not one per
- * setting and offset. The sums are {@link RollingSum}s — window sums that never subtract a candle from a total that has
- * held it for longer than two windows — so an outlier candle is forgotten at most a window after it has left the
- * window and a stream running for years does not drift, where TA-Lib's running totals keep both; they also bring
- * RollingSum's handling of missing values.
+ * setting and offset. The sums are {@link RollingSum}s — window sums that never subtract a candle from a total
+ * that has held it for longer than two windows — so an outlier candle is forgotten at most a window after it has
+ * left the window and a stream running for years does not drift, where TA-Lib's running totals keep both; they also
+ * bring RollingSum's handling of missing values.
  *
  * <p><b>Averages</b> are TA-Lib's {@code TA_CANDLEAVERAGE}: {@code factor · (sum / period)}, halved for the
  * {@link RangeType#SHADOWS} range, and {@code factor ·} the candle's own range for a period of 0 — the same operations

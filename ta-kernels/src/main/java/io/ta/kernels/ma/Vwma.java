@@ -9,9 +9,10 @@ import io.ta.annotation.Step;
 import io.ta.state.WindowSumPair;
 
 /**
- * Volume-weighted moving average: {@code Σ(x·V) / ΣV} over the last n bars, the two sums of one {@link WindowSumPair}. When the window
- * traded no volume at all ({@code ΣV = 0}, CATALOG.md §5.1) every weight is zero and the average falls back to the
- * unweighted {@link Sma} of x. R TTR {@code VWMA} and Tulip {@code vwma} match.
+ * Volume-weighted moving average: {@code Σ(x·V) / ΣV} over the last n bars, the two sums of one
+ * {@link WindowSumPair}. When the window traded no volume at all ({@code ΣV = 0}, CATALOG.md §5.1) every weight is
+ * zero and the average falls back to the unweighted {@link Sma} of x. R TTR {@code VWMA} and Tulip {@code vwma}
+ * match.
  *
  * <p>Missing values: a missing x or V occupies its slot in both sums, so the output is NaN while it is inside the
  * window, then exact again (§5.2).
