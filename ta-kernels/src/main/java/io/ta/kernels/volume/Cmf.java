@@ -15,8 +15,8 @@ import io.ta.state.WindowSumPair;
  * computes it (close location value, then times volume), and TTR {@code CMF} matches.
  *
  * <p>Both sums are one {@link WindowSumPair}: window sums that do not drift, one count of pushes and one checkpoint
- * for the two. A bar with any missing input (or a money flow that is not finite) is a missing pair: the output is NaN while it is
- * inside the window, then exact again.
+ * for the two. A bar with any missing input (or a money flow that is not finite) is a missing pair: the output is
+ * NaN while it is inside the window, then exact again.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0}, min = -1, max = 1)
 @Kernel(
