@@ -300,6 +300,40 @@ class ExactWindowsTest {
         }
     }
 
+    /**
+     * The window sums of non-negative values are never below 0, however large the values that left (a running
+     * total of them can come out at −1e-17 after an outlier, and a square root of it is NaN), and a window of zeros
+     * (or missing values) sums to exactly 0.
+     */
+    @Test
+    void windowSumsOfNonNegativeValuesAreNotNegativeAndZerosAreZero() {
+        SplittableRandom r = new SplittableRandom(14);
+        for (int w : WINDOWS) {
+            WindowSum s = new WindowSum(w);
+            WindowSumPair pair = new WindowSumPair(w);
+            for (int rep = 0; rep < 20; rep++) {
+                for (int t = r.nextInt(3 * w); t > 0; t--) {
+                    double v = Math.pow(10, r.nextInt(-8, 21)) * r.nextDouble();
+                    s.push(v);
+                    pair.push(v, v / 3);
+                    if (s.isFull() && !s.hasMissing()) {
+                        assertTrue(s.sum() >= 0.0 && pair.sumX() >= 0.0 && pair.sumY() >= 0.0,
+                                "w=" + w + ": " + s.sum() + ", " + pair.sumX() + ", " + pair.sumY());
+                    }
+                }
+                for (int t = 0; t < w; t++) {
+                    double v = r.nextInt(5) == 0 ? Double.NaN : r.nextBoolean() ? 0.0 : -0.0;
+                    s.push(v);
+                    pair.push(v, v);
+                }
+                assertTrue(s.isFull() && pair.isFull());
+                assertEquals(0.0, s.sum(), "w=" + w + ": a window of zeros");
+                assertEquals(0.0, pair.sumX(), "w=" + w + ": a pair's window of zeros");
+                assertEquals(0.0, pair.sumY(), "w=" + w + ": a pair's window of zeros");
+            }
+        }
+    }
+
     /** A long stream near 1e6 with steps of 0.01 (the hardest case for a running total) does not drift. */
     @Test
     void anchoredSumsDoNotDrift() {
