@@ -19,7 +19,7 @@ import java.util.Arrays;
  * is never below 0 (a running sum of them never decreases, so the total is at least any of its prefixes), and a window
  * of zeros sums to exactly 0 (adding 0 leaves a prefix as it was). Contract: at most one push per kernel step.
  *
- * <p>Snapshots hold the previous block's values from its first on (up to {@code 2·window − 1} values), since the
+ * <p>Snapshots hold the previous block's values from its first on (up to {@code 2·window − 2} values), since the
  * sums depend on them; every sum is recomputed on restore by the operations a push uses.
  */
 @Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
