@@ -117,17 +117,10 @@ public final class WindowSum extends BlockWindow {
 
     /** Block {@code b}'s running sums, allocated (as long as its value buffer, plus one) on first use. */
     private double[] prefixes(int b) {
-        double[] s = b == 0 ? prefixes0 : prefixes1;
-        int length = (b == 0 ? x0 : x1).length + 1;
-        if (s == null || s.length != length) {
-            s = new double[length];
-            if (b == 0) {
-                prefixes0 = s;
-            } else {
-                prefixes1 = s;
-            }
+        if (b == 0) {
+            return prefixes0 = ofLength(prefixes0, x0.length + 1);
         }
-        return s;
+        return prefixes1 = ofLength(prefixes1, x1.length + 1);
     }
 
     @Override

@@ -127,17 +127,10 @@ public final class WindowSumPair extends BlockWindow {
 
     /** Block {@code b}'s running sums, allocated (twice as long as its buffers, plus two) on first use. */
     private double[] prefixes(int b) {
-        double[] s = b == 0 ? prefixes0 : prefixes1;
-        int length = 2 * (b == 0 ? x0 : x1).length + 2;
-        if (s == null || s.length != length) {
-            s = new double[length];
-            if (b == 0) {
-                prefixes0 = s;
-            } else {
-                prefixes1 = s;
-            }
+        if (b == 0) {
+            return prefixes0 = ofLength(prefixes0, 2 * x0.length + 2);
         }
-        return s;
+        return prefixes1 = ofLength(prefixes1, 2 * x1.length + 2);
     }
 
     @Override
