@@ -58,8 +58,9 @@ class CatalogDocTest {
         sb.append("**hand** = hand-checked worked examples (golden/hand); the number is how many fixtures, and in brackets the\n");
         sb.append("largest relative difference from the reference over them (\"exact\" = bit for bit). Every difference is within the\n");
         sb.append("golden tolerance (1e-9 relative, CATALOG.md §1.5): departures beyond it: none. Where ta is not bit for bit TA-Lib,\n");
-        sb.append("it is because ta's window sums are exact and centred, or re-anchored every window (sma, wma), and TA-Lib's\n");
-        sb.append("running sums are not (docs/contracts.md, \"Numerics\"). Every kernel is also in the property suite (batch ≡\n");
+        sb.append("it is because ta's window sums cannot drift (moments exact and centred, sums from running sums of the last\n");
+        sb.append("two blocks, averages re-anchored every window) and TA-Lib's running sums can (docs/contracts.md, \"Numerics\").\n");
+        sb.append("Every kernel is also in the property suite (batch ≡\n");
         sb.append("stream ≡ chunks, preview, replace-last, snapshot/restore, exact lookback, NaN recovery, bad parameters, outlier\n");
         sb.append("recovery, long-stream drift, scale equivariance, per-bar cost).\n\n");
         sb.append("Outputs carry their **scale**, how they change when prices are multiplied by c (and volumes by v): *price* ×c,\n");
