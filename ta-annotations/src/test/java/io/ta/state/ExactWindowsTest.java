@@ -831,6 +831,64 @@ class ExactWindowsTest {
     }
 
     /**
+     * Windows longer than {@link AnchoredSum#FULL_UP_TO} start with a small first block that grows while it fills,
+     * and the window sums allocate their second block with its last growth: a part restored part-way through that
+     * growth, or rewound across it, continues bit for bit like one fed every value.
+     */
+    @Test
+    void longWindowsGrowRestoreAndRewindExactly() {
+        SplittableRandom r = new SplittableRandom(15);
+        for (String kind : List.of("sum", "pair", "moments")) {
+            for (int w : new int[] {AnchoredSum.FULL_UP_TO + 1, 2500}) {
+                double[] x = series(r, 3 * w + 7);
+                double[] y = series(r, x.length);
+                Probe plain = probe(kind, w);
+                Probe live = probe(kind, w);
+                StatePart.Mark last = live.part().newMark();
+                StatePart.Mark probe = live.part().newMark();
+                BigDecimal exact = BigDecimal.ZERO;
+                for (int t = 0; t < x.length; t++) {
+                    if (r.nextInt(w / 3) == 0) {
+                        // Restore what a stream snapshots, then go on.
+                        Probe restored = probe(kind, w);
+                        StateReader in = new StateReader("t", words(live.part()));
+                        restored.part().read(in);
+                        in.end();
+                        live = restored;
+                        last = live.part().newMark();
+                        probe = live.part().newMark();
+                    }
+                    mark(live.part(), last);
+                    live.push(x[r.nextInt(x.length)], y[t]);
+                    mark(live.part(), probe);
+                    live.push(x[r.nextInt(x.length)], y[t]);
+                    rewind(live.part(), probe);
+                    rewind(live.part(), last);
+                    live.push(x[t], y[t]);
+                    plain.push(x[t], y[t]);
+                    assertEquals(plain.answers(), live.answers(), kind + " w=" + w + " at " + t);
+                    if (plain.part() instanceof WindowSum sum) {
+                        // And right: the exact window sum (a BigDecimal total, exact when it subtracts), to the
+                        // rounding of the last two windows' values.
+                        exact = exact.add(big(finite(x[t]) ? x[t] : 0.0));
+                        if (t >= w) {
+                            exact = exact.subtract(big(finite(x[t - w]) ? x[t - w] : 0.0));
+                        }
+                        if (sum.isFull() && !sum.hasMissing()) {
+                            double seen = 0;
+                            for (int i = Math.max(0, t + 1 - 2 * w); i <= t; i++) {
+                                seen += finite(x[i]) ? Math.abs(x[i]) : 0.0;
+                            }
+                            close("sum w=" + w + " t=" + t, exact.doubleValue(), sum.sum(), seen);
+                        }
+                    }
+                }
+                assertTrue(Arrays.equals(words(plain.part()), words(live.part())), kind + " w=" + w);
+            }
+        }
+    }
+
+    /**
      * A push count at the parts' limit (2⁶²) restores a window that goes on answering with no missing value, however
      * far it runs past the limit; one past the limit is refused, even where it rounds to the limit as a double.
      */
