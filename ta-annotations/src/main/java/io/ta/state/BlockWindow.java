@@ -100,7 +100,8 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
 
     /**
      * Counts the push a part has just stored at position {@code j} of the current block, and turns the block when that
-     * filled it. Every part's push ends here; small enough that C2 always inlines it.
+     * filled it. The moment parts' pushes end here (the window sums turn their blocks in the push itself); small
+     * enough that C2 always inlines it.
      */
     final void advance(int j) {
         seq++;
