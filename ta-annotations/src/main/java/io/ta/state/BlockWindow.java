@@ -121,6 +121,23 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
             ys = java.util.Arrays.copyOf(ys, n);
             y0 = ys;
         }
+        secondBlock();
+    }
+
+    /**
+     * Allocates the second block once the first has its full size: with the first block's last growth, or on a
+     * snapshot's read. The window sums also allocate it when they are built (windows up to
+     * {@link AnchoredSum#FULL_UP_TO}), so that no turn of theirs allocates: they turn blocks in the push, and a loop
+     * that has seen a turn's allocation taken compiles it as a call the part escapes into. The moment parts' turn
+     * allocates it for their short windows.
+     */
+    private void secondBlock() {
+        if (x1 == null && x0.length == window) {
+            x1 = new double[window];
+            if (paired) {
+                y1 = new double[window];
+            }
+        }
     }
 
     /** Ends a full block: its suffix aggregates are computed, and the other buffer starts the next block. */
@@ -267,14 +284,13 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
             }
             x0 = new double[cap];
             y0 = paired ? new double[cap] : null;
-            x1 = null;
-            y1 = null;
         } else {
             x0 = new double[window];
-            x1 = new double[window];
             y0 = paired ? new double[window] : null;
-            y1 = paired ? new double[window] : null;
         }
+        x1 = null;
+        y1 = null;
+        secondBlock();
         long missing = AnchoredSum.NEVER;
         for (long t = from; t < s; t++) {
             int pos = (int) (t % window);

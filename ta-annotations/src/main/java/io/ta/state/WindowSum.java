@@ -38,11 +38,10 @@ public final class WindowSum extends BlockWindow {
     /** A window of {@code window} values (at least 1). */
     public WindowSum(int window) {
         super(window, false);
-        prefixes0 = new double[x0.length + 1];
-        current = prefixes0;
+        // The second block from the start (BlockWindow's secondBlock() and open(), written out: a batch builds its
+        // kernel once, and C2 leaves a call made once out of line, with the part escaping into it for the loop).
+        prefixes0 = current = new double[x0.length + 1];
         if (x0.length == window) {
-            // Both blocks from the start (a long window's second block comes with its first block's last growth), so
-            // that no turn allocates.
             x1 = new double[window];
             prefixes1 = new double[window + 1];
         }
@@ -82,15 +81,14 @@ public final class WindowSum extends BlockWindow {
     }
 
     /**
-     * Makes room in the first block (a long window's, or a restored part's) and in its running sums; once the first
-     * block has its full size, the second block is allocated too, so a turn never allocates.
+     * Makes room in the first block (a long window's, or a restored part's) and in its running sums, and gives the
+     * second block, once {@link BlockWindow} has allocated it, its running sums too: no turn allocates.
      */
     private void growBlock() {
         grow();
         prefixes0 = current = Arrays.copyOf(current, xs.length + 1);
-        if (xs.length == window && x1 == null) {
-            x1 = new double[window];
-            prefixes1 = new double[window + 1];
+        if (x1 != null) {
+            prefixes(1);
         }
     }
 
@@ -123,10 +121,12 @@ public final class WindowSum extends BlockWindow {
         return prefixes1 = ofLength(prefixes1, x1.length + 1);
     }
 
+    /** A new part's or a snapshot's first block: the running sums sized to the buffers, and selected. */
     @Override
     void open() {
         prefix = 0.0;
-        select();
+        current = prefixes(block);
+        previous = x1 == null ? null : prefixes(block ^ 1);
     }
 
     @Override
@@ -143,14 +143,6 @@ public final class WindowSum extends BlockWindow {
         prefix = p;
     }
 
-    private void select() {
-        if (x1 == null && x0.length == window) {
-            x1 = new double[window];
-        }
-        current = prefixes(block);
-        previous = x1 == null ? null : prefixes(block ^ 1);
-    }
-
     @Override
     void save(Mark into) {
         into.s0 = prefix;
@@ -161,7 +153,9 @@ public final class WindowSum extends BlockWindow {
     void load(Mark from) {
         prefix = from.s0;
         total = from.s1;
-        select();
+        // A rewind may cross a turn; the arrays keep their sizes.
+        current = block == 0 ? prefixes0 : prefixes1;
+        previous = block == 0 ? prefixes1 : prefixes0;
     }
 
     /**

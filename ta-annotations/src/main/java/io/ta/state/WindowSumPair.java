@@ -33,9 +33,9 @@ public final class WindowSumPair extends BlockWindow {
     /** A window of {@code window} pairs (at least 1). */
     public WindowSumPair(int window) {
         super(window, true);
+        // As in WindowSum: the second block from the start, written out.
         prefixes0 = current = new double[2 * x0.length + 2];
         if (x0.length == window) {
-            // As in WindowSum: no turn allocates.
             x1 = new double[window];
             y1 = new double[window];
             prefixes1 = new double[2 * window + 2];
@@ -86,10 +86,8 @@ public final class WindowSumPair extends BlockWindow {
     private void growBlock() {
         grow();
         prefixes0 = current = Arrays.copyOf(current, 2 * xs.length + 2);
-        if (xs.length == window && x1 == null) {
-            x1 = new double[window];
-            y1 = new double[window];
-            prefixes1 = new double[2 * window + 2];
+        if (x1 != null) {
+            prefixes(1);
         }
     }
 
@@ -133,11 +131,13 @@ public final class WindowSumPair extends BlockWindow {
         return prefixes1 = ofLength(prefixes1, 2 * x1.length + 2);
     }
 
+    /** As {@link WindowSum}'s: the running sums sized to the buffers, and selected. */
     @Override
     void open() {
         prefixX = 0.0;
         prefixY = 0.0;
-        select();
+        current = prefixes(block);
+        previous = x1 == null ? null : prefixes(block ^ 1);
     }
 
     @Override
@@ -159,15 +159,6 @@ public final class WindowSumPair extends BlockWindow {
         prefixY = py;
     }
 
-    private void select() {
-        if (x1 == null && x0.length == window) {
-            x1 = new double[window];
-            y1 = new double[window];
-        }
-        current = prefixes(block);
-        previous = x1 == null ? null : prefixes(block ^ 1);
-    }
-
     @Override
     void save(Mark into) {
         into.s0 = prefixX;
@@ -182,7 +173,8 @@ public final class WindowSumPair extends BlockWindow {
         prefixY = from.s1;
         totalX = from.s2;
         totalY = from.s3;
-        select();
+        current = block == 0 ? prefixes0 : prefixes1;
+        previous = block == 0 ? prefixes1 : prefixes0;
     }
 
     @Override
