@@ -19,6 +19,13 @@ public final class WindowComoments extends BlockWindow {
     private static final int XY = 4;
 
     private final double zero;
+    /**
+     * {@code 1/window}: the divisions by the window are multiplications by it. The divider, which also takes square
+     * roots, bounded the moments' readers (bbands divided three times a bar; docs/performance.md, "Divisions by the
+     * window"). A product is within an ulp of the quotient, and a constant window's mean and moments stay exact, since
+     * its centred sums are exactly 0.
+     */
+    private final double inverse;
     /** Suffix sums per buffer: {@code [buffer][X, Y, XX, YY, XY][position]}. */
     private final double[][][] suffix = new double[2][][];
     private final double[] shiftX = new double[2];
@@ -47,6 +54,7 @@ public final class WindowComoments extends BlockWindow {
     public WindowComoments(int window) {
         super(window, true);
         this.zero = 4.0 * (window + 2) * 0x1p-53;
+        this.inverse = 1.0 / window;
     }
 
     /** Adds the next pair; the pair {@code window} pushes back leaves. */
@@ -111,29 +119,29 @@ public final class WindowComoments extends BlockWindow {
 
     /** Mean of x, from the last {@link #compute()}. */
     public double meanX() {
-        return cx + sx / window;
+        return cx + sx * inverse;
     }
 
     /** Mean of y, from the last {@link #compute()}. */
     public double meanY() {
-        return cy + sy / window;
+        return cy + sy * inverse;
     }
 
     /** {@code Σ(x − x̄)²}, from the last {@link #compute()}; 0 below its rounding bound. */
     public double m2x() {
-        double m = sxx - sx * sx / window;
+        double m = sxx - sx * (sx * inverse);
         return m <= zero * sxx ? 0.0 : m;
     }
 
     /** {@code Σ(y − ȳ)²}, from the last {@link #compute()}; 0 below its rounding bound. */
     public double m2y() {
-        double m = syy - sy * sy / window;
+        double m = syy - sy * (sy * inverse);
         return m <= zero * syy ? 0.0 : m;
     }
 
     /** {@code Σ(x − x̄)(y − ȳ)}, from the last {@link #compute()}. */
     public double comoment() {
-        return sxy - sx * sy / window;
+        return sxy - sx * (sy * inverse);
     }
 
     @Override

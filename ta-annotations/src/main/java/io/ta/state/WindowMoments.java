@@ -21,6 +21,13 @@ import io.ta.annotation.Cost;
 @Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class WindowMoments extends BlockWindow {
     private final double zero;
+    /**
+     * {@code 1/window}: the divisions by the window are multiplications by it. The divider, which also takes square
+     * roots, bounded the moments' readers (bbands divided three times a bar; docs/performance.md, "Divisions by the
+     * window"). A product is within an ulp of the quotient, and a constant window's mean and moments stay exact, since
+     * its centred sums are exactly 0.
+     */
+    private final double inverse;
     private double[] first0;
     private double[] first1;
     private double[] second0;
@@ -38,6 +45,7 @@ public final class WindowMoments extends BlockWindow {
     public WindowMoments(int window) {
         super(window, false);
         this.zero = 4.0 * (window + 2) * 0x1p-53;
+        this.inverse = 1.0 / window;
     }
 
     /** Adds the next value; the value {@code window} pushes back leaves. */
@@ -104,20 +112,20 @@ public final class WindowMoments extends BlockWindow {
      * needs two readers costs C2 the same loads once.
      */
     public double mean() {
-        return centre() + sum1() / window;
+        return centre() + sum1() * inverse;
     }
 
     /** {@code Σ(x − mean)²} over the window; 0 when below its rounding bound. Requires {@link #isFull()}. */
     public double m2() {
         double s1 = sum1();
         double s2 = sum2();
-        double m = s2 - s1 * s1 / window;
+        double m = s2 - s1 * (s1 * inverse);
         return m <= zero * s2 ? 0.0 : m;
     }
 
     /** The population variance {@code M2/n}. Requires {@link #isFull()}. */
     public double variance() {
-        return m2() / window;
+        return m2() * inverse;
     }
 
     @Override
