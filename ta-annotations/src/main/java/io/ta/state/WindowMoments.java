@@ -8,11 +8,12 @@ import io.ta.annotation.Cost;
  * sense of {@link BlockWindow}: never updated by subtraction, so they cannot drift or keep an outlier's residue.
  *
  * <p>Why centred: {@code Σx² − (Σx)²/n} cancels catastrophically for prices far from zero (a walk near 1e6 with
- * steps of 0.01 has a variance 1e16 times smaller than {@code Σx²}). Each block's sums are taken of {@code x − K}
- * with {@code K} one of the block's own values that is inside every window the sums serve (the first value of the
- * current block, the newest of the previous one); the two are combined exactly around the current {@code K}. With
- * {@code K} inside the window, the cancellation in {@code M2 = S2 − S1²/n} is bounded by the window's own spread,
- * so the relative error of M2 is a few {@code n} ulps at any price level.
+ * steps of 0.01 has a variance 1e16 times smaller than {@code Σx²}). Both blocks' sums are taken of {@code x − K}
+ * with {@code K} the previous block's newest finite value, which is inside every window the sums serve: the previous
+ * block's suffix sums and the current block's prefix sums then add as they are, with no conversion between centres.
+ * (A completed block's suffix sums are taken around its own newest value, which the next block's prefix sums share.)
+ * With {@code K} inside the window, the cancellation in {@code M2 = S2 − S1²/n} is bounded by the window's own
+ * spread, so the relative error of M2 is a few {@code n} ulps at any price level.
  *
  * <p>Zero: a constant window gives exactly 0. An {@code M2} below the rounding bound of its own computation
  * ({@code 4(n + 2)·2⁻⁵³·Σ(x − K)²}) is reported as 0 — a relative test on the scale of the data in the window, never
@@ -36,7 +37,9 @@ public final class WindowMoments extends BlockWindow {
     private double[] previousFirst;
     private double[] previousSecond;
     private double previousShift;
-    // Prefix: the current block's shift (NaN until its first finite value) and its sums of d and d².
+    // Prefix: the current block's shift and its sums of d and d². The shift is the previous block's (its newest finite
+    // value, inside every window the prefix serves), so both blocks' sums are taken around one value and add without a
+    // conversion; the first block, which has no previous one, takes its own first finite value (NaN until then).
     private double shift = Double.NaN;
     private double p1;
     private double p2;
@@ -81,29 +84,21 @@ public final class WindowMoments extends BlockWindow {
     public void compute() {}
 
     /**
-     * {@code Σ(x − c)} over the window, with {@code c} the current block's shift ({@link #centre()}): the previous
-     * block's suffix, moved from its shift to the current one, plus the current prefix.
+     * {@code Σ(x − c)} over the window, with {@code c} the previous block's shift ({@link #centre()}): the previous
+     * block's suffix plus the current prefix, both taken around it (the prefix is 0 when the window is that block).
      */
     private double sum1() {
-        int j = next;
-        double s1 = previousFirst[j];
-        return j == 0 ? s1 : s1 + (window - j) * (previousShift - shift) + p1;
+        return previousFirst[next] + p1;
     }
 
-    /** {@code Σ(x − c)²} over the window, moved from the previous block's shift as {@link #sum1()} is. */
+    /** {@code Σ(x − c)²} over the window, as {@link #sum1()}. */
     private double sum2() {
-        int j = next;
-        double s2 = previousSecond[j];
-        if (j == 0) {
-            return s2;
-        }
-        double d = previousShift - shift;
-        return s2 + d * (2.0 * previousFirst[j] + (window - j) * d) + p2;
+        return previousSecond[next] + p2;
     }
 
-    /** The shift both sums are taken around: the previous block's when the window is exactly that block. */
+    /** The shift both sums are taken around: the previous block's. */
     private double centre() {
-        return next == 0 ? previousShift : shift;
+        return previousShift;
     }
 
     /**
@@ -162,10 +157,10 @@ public final class WindowMoments extends BlockWindow {
 
     @Override
     void open() {
-        shift = Double.NaN;
         p1 = 0.0;
         p2 = 0.0;
         select();
+        shift = seq >= window ? previousShift : Double.NaN;
     }
 
     @Override
