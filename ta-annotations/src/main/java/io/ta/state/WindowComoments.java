@@ -33,7 +33,9 @@ public final class WindowComoments extends BlockWindow {
     private double[][] previous;
     private double previousKx;
     private double previousKy;
-    // Prefix: the current block's shifts (NaN until its first complete pair) and sums.
+    // Prefix: the current block's shifts and sums. The shifts are the previous block's (its newest complete pair, inside
+    // every window the prefix serves), so both blocks' sums are taken around one pair and add without a conversion;
+    // the first block, which has no previous one, takes its own first complete pair (NaN until then).
     private double kx = Double.NaN;
     private double ky = Double.NaN;
     private double px;
@@ -41,14 +43,12 @@ public final class WindowComoments extends BlockWindow {
     private double pxx;
     private double pyy;
     private double pxy;
-    // The last compute(): window sums around (cx, cy).
+    // The last compute(): window sums around (previousKx, previousKy).
     private double sx;
     private double sy;
     private double sxx;
     private double syy;
     private double sxy;
-    private double cx;
-    private double cy;
 
     /** A window of {@code window} pairs (at least 1). */
     public WindowComoments(int window) {
@@ -90,41 +90,21 @@ public final class WindowComoments extends BlockWindow {
     public void compute() {
         int j = next;
         double[][] p = previous;
-        double ax = p[X][j];
-        double ay = p[Y][j];
-        double axx = p[XX][j];
-        double ayy = p[YY][j];
-        double axy = p[XY][j];
-        if (j == 0) {
-            sx = ax;
-            sy = ay;
-            sxx = axx;
-            syy = ayy;
-            sxy = axy;
-            cx = previousKx;
-            cy = previousKy;
-            return;
-        }
-        double a = window - j;
-        double dx = previousKx - kx;
-        double dy = previousKy - ky;
-        sx = ax + a * dx + px;
-        sy = ay + a * dy + py;
-        sxx = axx + dx * (2.0 * ax + a * dx) + pxx;
-        syy = ayy + dy * (2.0 * ay + a * dy) + pyy;
-        sxy = axy + dx * ay + dy * ax + a * dx * dy + pxy;
-        cx = kx;
-        cy = ky;
+        sx = p[X][j] + px;
+        sy = p[Y][j] + py;
+        sxx = p[XX][j] + pxx;
+        syy = p[YY][j] + pyy;
+        sxy = p[XY][j] + pxy;
     }
 
     /** Mean of x, from the last {@link #compute()}. */
     public double meanX() {
-        return cx + sx * inverse;
+        return previousKx + sx * inverse;
     }
 
     /** Mean of y, from the last {@link #compute()}. */
     public double meanY() {
-        return cy + sy * inverse;
+        return previousKy + sy * inverse;
     }
 
     /** {@code Σ(x − x̄)²}, from the last {@link #compute()}; 0 below its rounding bound. */
@@ -195,14 +175,15 @@ public final class WindowComoments extends BlockWindow {
 
     @Override
     void open() {
-        kx = Double.NaN;
-        ky = Double.NaN;
         px = 0.0;
         py = 0.0;
         pxx = 0.0;
         pyy = 0.0;
         pxy = 0.0;
         select();
+        boolean first = seq < window;
+        kx = first ? Double.NaN : previousKx;
+        ky = first ? Double.NaN : previousKy;
     }
 
     @Override

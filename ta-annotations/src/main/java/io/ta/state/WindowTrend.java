@@ -20,14 +20,16 @@ public final class WindowTrend extends BlockWindow {
     private double[] previousSum;
     private double[] previousWeighted;
     private double previousShift;
-    // Prefix: the block's shift (NaN until its first finite value), Σd and Σ j·d with j the position in the block.
+    // Prefix: the block's shift, Σd and Σ j·d with j the position in the block. The shift is the previous block's (its
+    // newest finite value, inside every window the prefix serves), so both blocks' sums are taken around one value and
+    // add without a conversion; the first block, which has no previous one, takes its own first finite value (NaN until
+    // then).
     private double shift = Double.NaN;
     private double p;
     private double q;
-    // The last compute(): Σ(x − c) and Σ pos·(x − c) over the window, and c.
+    // The last compute(): Σ(x − c) and Σ pos·(x − c) over the window, with c the previous block's shift.
     private double sum;
     private double moment;
-    private double centre;
 
     /** A window of {@code window} values (at least 1). */
     public WindowTrend(int window) {
@@ -61,24 +63,14 @@ public final class WindowTrend extends BlockWindow {
     /** Combines the previous block's suffix with the current prefix for the accessors. Requires {@link #isFull()}. */
     public void compute() {
         int j = next;
-        double s = previousSum[j];
-        double t = previousWeighted[j];
-        if (j == 0) {
-            sum = s;
-            moment = t;
-            centre = previousShift;
-            return;
-        }
-        double a = window - j;
-        double d = previousShift - shift;
-        sum = s + a * d + p;
-        moment = t + d * (a * (a - 1.0) * 0.5) + q + a * p;
-        centre = shift;
+        // The current block's positions follow the window - j previous-block values still in the window.
+        sum = previousSum[j] + p;
+        moment = previousWeighted[j] + q + (window - j) * p;
     }
 
     /** The window's mean, from the last {@link #compute()}. */
     public double mean() {
-        return centre + sum / window;
+        return previousShift + sum / window;
     }
 
     /** {@code Σ(p − p̄)(x − x̄)} with p the position (0 = oldest), from the last {@link #compute()}. */
@@ -117,10 +109,10 @@ public final class WindowTrend extends BlockWindow {
 
     @Override
     void open() {
-        shift = Double.NaN;
         p = 0.0;
         q = 0.0;
         select();
+        shift = seq >= window ? previousShift : Double.NaN;
     }
 
     @Override
