@@ -19,12 +19,7 @@ public final class WindowComoments extends BlockWindow {
     private static final int XY = 4;
 
     private final double zero;
-    /**
-     * {@code 1/window}: the divisions by the window are multiplications by it. The divider, which also takes square
-     * roots, bounded the moments' readers (bbands divided three times a bar; docs/performance.md, "Divisions by the
-     * window"). A product is within an ulp of the quotient, and a constant window's mean and moments stay exact, since
-     * its centred sums are exactly 0.
-     */
+    /** {@code 1/window}: the divisions by the window are multiplications by it, as in {@link WindowMoments}. */
     private final double inverse;
     /** Suffix sums per buffer: {@code [buffer][X, Y, XX, YY, XY][position]}. */
     private final double[][][] suffix = new double[2][][];

@@ -25,8 +25,8 @@ public final class WindowMoments extends BlockWindow {
     /**
      * {@code 1/window}: the divisions by the window are multiplications by it. The divider, which also takes square
      * roots, bounded the moments' readers (bbands divided three times a bar; docs/performance.md, "Divisions by the
-     * window"). A product is within an ulp of the quotient, and a constant window's mean and moments stay exact, since
-     * its centred sums are exactly 0.
+     * window, and one centre for both blocks"). A product is within an ulp of the quotient, and a constant window's
+     * mean and moments stay exact, since its centred sums are exactly 0.
      */
     private final double inverse;
     private double[] first0;
