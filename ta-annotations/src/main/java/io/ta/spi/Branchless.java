@@ -8,8 +8,8 @@ package io.ta.spi;
  * registers. A conditional {@code long} is a real conditional move, so these methods choose between raw bit patterns
  * and convert back. The results are exactly those of the conditional expressions they replace.
  *
- * <p>Measured (docs/performance.md, "Coin flips without branches"): {@code rising} 4–6× faster, MFI's batch 0.57×,
- * the Williams A/D line's 0.47× of the conditional-expression forms.
+ * <p>Measured (docs/performance-log.md, "Coin flips without branches"): {@code rising} 4–6× faster, MFI's batch
+ * 0.57×, the Williams A/D line's 0.47× of the conditional-expression forms.
  *
  * <p>Use them for coin flips only. HotSpot makes the choice a conditional move or a branch from the branch profile of
  * these methods, which every caller in the JVM shares: a condition that stays true for long stretches (a price above

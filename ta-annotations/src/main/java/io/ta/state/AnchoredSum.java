@@ -60,7 +60,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
      * <p>Why not grow every ring: C2 compiles a growth the pushes have ever taken (an allocation and a copy, taken
      * while each new stream fills) into a stream's update loop, and with it reachable, C2 keeps the fields of the
      * stream, its kernel and this part in memory across the loop instead of hoisting those that do not change: an
-     * sma(20) stream update cost about twice as much (docs/performance.md, "Rings that never grow").
+     * sma(20) stream update cost about twice as much (docs/performance-log.md, "Rings that never grow").
      */
     static final int FULL_UP_TO = 1024;
     /** "Never", as a push index: far enough below any count that {@code seq − NEVER} cannot overflow. */

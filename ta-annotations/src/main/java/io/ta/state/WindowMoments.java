@@ -24,7 +24,7 @@ public final class WindowMoments extends BlockWindow {
     private final double zero;
     /**
      * {@code 1/window}: the divisions by the window are multiplications by it. The divider, which also takes square
-     * roots, bounded the moments' readers (bbands divided three times a bar; docs/performance.md, "Divisions by the
+     * roots, bounded the moments' readers (bbands divided three times a bar; docs/performance-log.md, "Divisions by the
      * window, and one centre for both blocks"). A product is within an ulp of the quotient, and a constant window's
      * mean and moments stay exact, since its centred sums are exactly 0.
      */
@@ -78,7 +78,7 @@ public final class WindowMoments extends BlockWindow {
      * Does nothing: {@link #mean()}, {@link #m2()} and {@link #variance()} read the window as it stands.
      *
      * @deprecated not needed. The readers once read what this stored; storing it cost a stream three stores per
-     *     update (docs/performance.md, "Moments read where they are").
+     *     update (docs/performance-log.md, "Moments read where they are").
      */
     @Deprecated(since = "0.1")
     public void compute() {}

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * A multi-output kernel's stream update against its batch, by thread CPU time in one JVM: the ratio issue 10 bounds by
- * 1.5, for the kernels whose checkpoint skips their results (docs/performance.md, "Outputs that are results, not
+ * 1.5, for the kernels whose checkpoint skips their results (docs/performance-log.md, "Outputs that are results, not
  * state").
  *
  * <p>Usage: {@code java -XX:+UseSerialGC -cp ta-bench/target/benchmarks.jar io.ta.bench.MultiOutputStreamCpu

@@ -24,7 +24,7 @@ import java.util.Locale;
  *
  * <p>Each call is preceded by an untimed {@code System.gc()}, so the batch's output arrays land on heap pages already
  * touched: without it every round allocated on fresh pages, and the page faults (about as costly as the kernel, and
- * the same in both builds) diluted every batch ratio towards 1 (docs/performance.md, "Batch ratios diluted by page
+ * the same in both builds) diluted every batch ratio towards 1 (docs/performance-log.md, "Batch ratios diluted by page
  * faults").
  */
 public final class NumericsCpu {

@@ -15,7 +15,7 @@ import java.util.Map;
  * inlined frames too, and {@code fold} sums them by the frame just below a given one ({@code FusedPlan} for a compiled
  * plan, {@code PlanBench.wideHand} for its hand composition).
  *
- * <p>Usage (docs/performance.md, "What the wide plan's hand composition skips"):
+ * <p>Usage (docs/performance-log.md, "What the wide plan's hand composition skips"):
  * <pre>
  * java -agentpath:libasyncProfiler.so=start,event=itimer,interval=1ms,collapsed,file=fused.txt \
  *     -XX:+UseSerialGC -cp ta-bench/target/benchmarks.jar io.ta.bench.PlanProfile run wideFused 15

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * Rolling max against TA-Lib's MAX by thread CPU time, on the market shapes that decide between them: a random walk
  * (TA-Lib rescans rarely) and a steadily falling series (TA-Lib rescans every bar), and ta's stream updated bar by
  * bar against its batch. Which shapes run in one JVM can matter, since C2 compiles from the profile it has seen, so
- * each shape is best measured in a JVM of its own (docs/performance.md, "Rolling max in a falling market").
+ * each shape is best measured in a JVM of its own (docs/performance-log.md, "Rolling max in a falling market").
  *
  * <p>Usage:
  * {@code java -XX:+UseSerialGC -cp ta-bench/target/benchmarks.jar io.ta.bench.RollingMaxCpu walk|falling|all}. Prints the fastest CPU ns per bar of 30 rounds over 1M bars, after 10 warm-up rounds.

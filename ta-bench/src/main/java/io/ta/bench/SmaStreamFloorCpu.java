@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 /**
  * Where an sma(20) stream update's time goes: TA-Lib's SMA batch against one of ta's batch, ta's stream, or a model
  * stream that keeps only part of what ta's must keep, by thread CPU time in one JVM. The models are measuring sticks,
- * not implementations: each adds one obligation to the one before (docs/performance.md, "What an sma stream update
+ * not implementations: each adds one obligation to the one before (docs/performance-log.md, "What an sma stream update
  * must cost").
  *
  * <ul>

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 /**
  * The worst single stream update, which a live feed feels more than the mean: a kernel's stream over a random walk,
  * each {@code update} timed on its own with {@link System#nanoTime}, the first third of the updates left out as
- * warm-up (docs/performance.md, "Worst single stream update, by state part"). Through the registry API only, so the
+ * warm-up (docs/performance-log.md, "Worst single stream update, by state part"). Through the registry API only, so the
  * same source runs against builds before and after a change:
  *
  * <pre>

@@ -23,7 +23,7 @@ import io.ta.state.WindowMoments;
  *
  * <p>The part is held here, not through a nested {@link RollingStd}: a stream's update and its checkpoint then reach
  * it through one object instead of three, and checkpoint no copy of the mean RollingVar keeps for its users (stream
- * update ÷ batch 1.62–1.69 → 1.27–1.36; docs/performance.md, "Bollinger bands on their own window").
+ * update ÷ batch 1.62–1.69 → 1.27–1.36; docs/performance-log.md, "Bollinger bands on their own window").
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(

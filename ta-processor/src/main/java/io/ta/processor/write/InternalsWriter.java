@@ -194,7 +194,7 @@ final class InternalsWriter {
             }
             // Only here: the loop pushes the whole input from its first value, so the part can read it back. The
             // facade copies an input that is also an output (a batch in place): lending on that condition here, or
-            // lending a copy, measured slower in the gate's forks (performance.md, "Batches lent their input").
+            // lending a copy, measured slower in the gate's forks (performance-log.md, "Batches lent their input").
             if (f.nullable()) {
                 b.beginControlFlow("if (k.$N != null)", f.name()).addStatement("k.$N.backWith($N)", f.name(), f.ofInput())
                         .endControlFlow();

@@ -355,7 +355,7 @@ final class FusedCompiler {
      * {@code batch(columns, roots, n, block)}: takes each column and root array out of its {@code double[][]} and passes
      * it to {@code run} as a parameter of its own. Measured: the same loop reading its arrays out of a
      * {@code double[][]} in its own method ran a one-kernel plan ({@code macd(close, 12, 26, 9).macd}, 1M bars) at 11–13
-     * ns/bar, against 7.3–9.6 with the arrays as parameters (performance.md, "Arrays as parameters").
+     * ns/bar, against 7.3–9.6 with the arrays as parameters (performance-log.md, "Arrays as parameters").
      */
     private static void batchEntry(CodeBuilder b, ClassDesc self, int[] columns, int roots, MethodTypeDesc run) {
         b.aload(0);

@@ -182,8 +182,8 @@ public final class Ops {
     // The comparisons of operands that are finite or NaN, never infinite. Compiled plans called them while they were
     // cheaper than the general forms (a predicted branch, "missing" being "unordered" for such operands); the general
     // forms without a branch are faster than both on noisy comparisons and no slower on steady ones
-    // (docs/performance.md, "Comparisons without a branch, second try"), so these now are the general forms, kept for
-    // callers of the v1 API.
+    // (docs/performance-log.md, "Comparisons without a branch, second try"), so these now are the general forms, kept
+    // for callers of the v1 API.
 
     /** {@link #gt} of operands that are finite or NaN. */
     public static double gtNotInfinite(double a, double b) {
