@@ -28,13 +28,17 @@ import io.ta.state.AnchoredSum;
         reference = "TA-Lib SMA",
         scale = Scale.PRICE)
 public final class Sma {
-    final double period;
+    /**
+     * {@code 1/period}: the mean is a product with it, not a quotient. TA-Lib's loop and ours were both bound by the
+     * divider; a product is within an ulp of the quotient, well inside the rounding the sum itself carries.
+     */
+    final double inverse;
     /** The step pushes x and only x, so a batch lends the window its input: TA-Lib's loop, no ring. */
     @OfInput("x")
     final AnchoredSum sum;
 
     public Sma(@Param(defaultValue = "20", min = 1, max = 100_000) int period) {
-        this.period = period;
+        this.inverse = 1.0 / period;
         this.sum = new AnchoredSum(period);
     }
 
@@ -46,6 +50,6 @@ public final class Sma {
     public double step(double x) {
         AnchoredSum w = sum;
         w.push(x);
-        return w.isFull() && !w.hasMissing() ? w.sum() / period : Double.NaN;
+        return w.isFull() && !w.hasMissing() ? w.sum() * inverse : Double.NaN;
     }
 }

@@ -26,13 +26,14 @@ import io.ta.state.AnchoredWeightedSum;
         reference = "TA-Lib WMA",
         scale = Scale.PRICE)
 public final class Wma {
-    final double divider;
+    /** {@code 1/Σ weights}: the mean is a product with it, not a quotient, for the reason sma gives. */
+    final double inverse;
     /** The step pushes x and only x, so a batch lends the window its input: TA-Lib's loop, no ring. */
     @OfInput("x")
     final AnchoredWeightedSum window;
 
     public Wma(@Param(defaultValue = "14", min = 1, max = 100_000) int period) {
-        this.divider = (double) period * (period + 1) / 2;
+        this.inverse = 2.0 / ((double) period * (period + 1));
         this.window = new AnchoredWeightedSum(period);
     }
 
@@ -44,6 +45,6 @@ public final class Wma {
     public double step(double x) {
         AnchoredWeightedSum w = window;
         w.push(x);
-        return w.isFull() && !w.hasMissing() ? w.weightedSum() / divider : Double.NaN;
+        return w.isFull() && !w.hasMissing() ? w.weightedSum() * inverse : Double.NaN;
     }
 }
