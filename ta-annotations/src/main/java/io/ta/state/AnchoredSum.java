@@ -101,7 +101,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
             throw new IllegalArgumentException("AnchoredSum window must be >= 1, got " + window);
         }
         this.window = window;
-        this.ring = new double[capacity(window, 0)];
+        this.ring = new double[firstLength(window + 2L)];
         this.anchorAt = window;
     }
 
