@@ -117,9 +117,11 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     }
 
     /*
-     * A plain constructor with flat arrays on purpose: small enough for the JIT to inline (through the factories) into
-     * a kernel's constructor, so escape analysis can keep this object's fields in registers during a batch. The sign
-     * is +1 for a maximum and -1 for a minimum: a minimum is the maximum of the negated values, exactly.
+     * The sign is +1 for a maximum and -1 for a minimum: a minimum is the maximum of the negated values, exactly. C2
+     * does not inline the factories into a kernel's constructor (called once per batch: "low call site frequency"), so
+     * the part is never scalar-replaced and its fields live in memory; what keeps a batch fast is the push inlined
+     * into the loop (see push). Tried: the constructor called directly, the part then scalar-replaced, rolling max
+     * 4.2 ns/bar against 3.85 through the factory (docs/performance-log.md, "Pushes under the inlining limit").
      */
     private SlidingExtreme(int window, double sign, boolean newestWins) {
         if (window < 1 || window > Integer.MAX_VALUE / 2) {
@@ -158,18 +160,25 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         return k + (k >>> 63);
     }
 
-    /** Adds the next value; the value {@code window} pushes back leaves. */
+    /**
+     * Adds the next value; the value {@code window} pushes back leaves.
+     *
+     * <p>Kept under the 325 bytes of bytecode C2 inlines into a hot loop ({@code FreqInlineSize}, guarded by
+     * {@code InlineSizeTest}): a kernel's batch loop then runs the push in place instead of calling it on every bar
+     * (rolling max 4.8–5.0 → 3.7 ns/bar; it was 418 bytes). Rare work is out of line: a missing value's bookkeeping
+     * and, at a block's end, the first block's growth and the suffix pass.
+     */
     public void push(double x) {
         long s = seq++;
         long v = order(key(x));
         if (v == MISSING) {
-            missingBefore2 = missingBefore;
-            missingBefore = lastMissing;
-            lastMissing = s;
+            missing(s);
         }
-        blockValue[block * window + next] = v;
+        int w = window;
+        int n = next;
+        blockValue[block * w + n] = v;
         boolean positions = prefixIndex != UNTRACKED;
-        if (next == 0) {
+        if (n == 0) {
             prefixValue = v;
             if (positions) {
                 prefixIndex = s;
@@ -183,47 +192,58 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
             }
             prefixValue = Math.max(v, p);
         }
-        if (++next == edge) {
-            if (next < window) {
-                // Still filling the first block and its buffer is full: grow it (O(log window) times in a life).
-                blockValue = Arrays.copyOf(blockValue, Math.min(2 * next, window));
-                edge = blockValue.length;
+        if ((next = n + 1) == edge) {
+            if (suffixValue.length == 0 && fillingFirst(n + 1, positions)) {
                 return;
             }
-            if (suffixValue.length == 0) {
-                // The first block is complete: from now on both blocks and their suffixes are in use.
-                blockValue = Arrays.copyOf(blockValue, 2 * window);
-                suffixValue = new long[2 * window];
-                suffixIndex = positions ? new long[2 * window] : NONE_YET;
-            }
-            if (positions) {
-                suffixes(blockValue, suffixValue, suffixIndex, block * window, window, s - window + 1, newestWins);
-            } else {
-                suffixes(blockValue, suffixValue, block * window, window);
-            }
+            suffixes(blockValue, suffixValue, suffixIndex, block * w, w, s - w + 1, newestWins, positions);
             next = 0;
             block = 1 - block;
         }
     }
 
-    /**
-     * The suffix maxima of the block just filled, newest to oldest. Static on purpose: it is too big to inline, and
-     * passing {@code this} to it would stop escape analysis from keeping the hot fields of {@link #push} in registers.
-     */
-    private static void suffixes(long[] bv, long[] sv, int base, int window) {
-        long m = MISSING;
-        for (int j = window - 1; j >= 0; j--) {
-            m = Math.max(bv[base + j], m);
-            sv[base + j] = m;
-        }
+    /** Records a missing value pushed at {@code s}, keeping the two before it for rewinds. */
+    private void missing(long s) {
+        missingBefore2 = missingBefore;
+        missingBefore = lastMissing;
+        lastMissing = s;
     }
 
     /**
-     * {@link #suffixes(long[], long[], int, int)} and their positions: a strict comparison keeps the newer of equal
-     * values, {@code >=} takes the older.
+     * The first block's buffer is full after {@code filled} values: it grows (O(log window) times in a life) and the
+     * block goes on filling (true), or the block is complete, and from now on both blocks and their suffixes are in
+     * use (false). Out of {@link #push}, which it would take over C2's inlining limit; a part is never scalar-replaced
+     * (its factories are called once per kernel, and C2 does not inline them there), so passing {@code this} costs no
+     * registers.
      */
-    private static void suffixes(long[] bv, long[] sv, long[] si, int base, int window, long first, boolean newestWins) {
+    private boolean fillingFirst(int filled, boolean positions) {
+        int w = window;
+        if (filled < w) {
+            blockValue = Arrays.copyOf(blockValue, Math.min(2 * filled, w));
+            edge = blockValue.length;
+            return true;
+        }
+        blockValue = Arrays.copyOf(blockValue, 2 * w);
+        suffixValue = new long[2 * w];
+        suffixIndex = positions ? new long[2 * w] : NONE_YET;
+        return false;
+    }
+
+    /**
+     * The suffix maxima of the block just filled, newest to oldest, and their positions if {@code positions}: a
+     * strict comparison keeps the newer of equal values, {@code >=} takes the older. One method for both, so
+     * {@link #push} makes one call.
+     */
+    private static void suffixes(long[] bv, long[] sv, long[] si, int base, int window, long first, boolean newestWins,
+            boolean positions) {
         long m = MISSING;
+        if (!positions) {
+            for (int j = window - 1; j >= 0; j--) {
+                m = Math.max(bv[base + j], m);
+                sv[base + j] = m;
+            }
+            return;
+        }
         long mi = first + window - 1;
         for (int j = window - 1; j >= 0; j--) {
             long v = bv[base + j];
@@ -291,7 +311,7 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
                 suffixIndex = new long[2 * window];
             }
             long s = seq - next; // the first push of the current block
-            suffixes(blockValue, suffixValue, suffixIndex, (1 - block) * window, window, s - window, newestWins);
+            suffixes(blockValue, suffixValue, suffixIndex, (1 - block) * window, window, s - window, newestWins, true);
         }
         prefixIndex = prefixPosition(blockValue, block, next, seq, window, newestWins);
     }
@@ -438,7 +458,7 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         long[] sv = NONE_YET;
         if (started) {
             sv = new long[2 * window];
-            suffixes(bv, sv, (1 - b) * window, window);
+            suffixes(bv, sv, NONE_YET, (1 - b) * window, window, 0, true, false);
         }
         // The prefix is the running extreme of the current block; right after a block completes, of that block.
         int from = n > 0 ? b * window : (1 - b) * window;
