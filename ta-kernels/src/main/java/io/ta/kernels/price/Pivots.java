@@ -116,31 +116,44 @@ public final class Pivots {
         } else if (method == WOODIE) {
             floor((h + l + 2.0 * c) / 4.0, h, l);
         } else if (method == FIBONACCI) {
-            double p = (h + l + c) / 3.0;
-            pp = p;
-            r1 = p + 0.382 * range;
-            r2 = p + 0.618 * range;
-            r3 = p + range;
-            s1 = p - 0.382 * range;
-            s2 = p - 0.618 * range;
-            s3 = p - range;
+            fibonacci((h + l + c) / 3.0, range);
         } else if (method == CAMARILLA) {
-            double d = 1.1 * range;
-            pp = (h + l + c) / 3.0;
-            r1 = c + d / 12.0;
-            r2 = c + d / 6.0;
-            r3 = c + d / 4.0;
-            r4 = c + d / 2.0;
-            s1 = c - d / 12.0;
-            s2 = c - d / 6.0;
-            s3 = c - d / 4.0;
-            s4 = c - d / 2.0;
+            camarilla((h + l + c) / 3.0, c, 1.1 * range);
         } else {
-            double x = c < o ? h + 2.0 * l + c : c > o ? 2.0 * h + l + c : h + l + 2.0 * c;
-            pp = x / 4.0;
-            r1 = x / 2.0 - l;
-            s1 = x / 2.0 - h;
+            demark(o, h, l, c);
         }
+    }
+
+    // Each method's levels in a method of its own: the step stays under the 325 bytes of bytecode C2 inlines into a
+    // batch loop (at 544 bytes it was called on every bar, and a batch took about 1.5x the time).
+
+    private void fibonacci(double p, double range) {
+        pp = p;
+        r1 = p + 0.382 * range;
+        r2 = p + 0.618 * range;
+        r3 = p + range;
+        s1 = p - 0.382 * range;
+        s2 = p - 0.618 * range;
+        s3 = p - range;
+    }
+
+    private void camarilla(double p, double c, double d) {
+        pp = p;
+        r1 = c + d / 12.0;
+        r2 = c + d / 6.0;
+        r3 = c + d / 4.0;
+        r4 = c + d / 2.0;
+        s1 = c - d / 12.0;
+        s2 = c - d / 6.0;
+        s3 = c - d / 4.0;
+        s4 = c - d / 2.0;
+    }
+
+    private void demark(double o, double h, double l, double c) {
+        double x = c < o ? h + 2.0 * l + c : c > o ? 2.0 * h + l + c : h + l + 2.0 * c;
+        pp = x / 4.0;
+        r1 = x / 2.0 - l;
+        s1 = x / 2.0 - h;
     }
 
     /** The classic (floor-trader) levels around {@code p}; woodie shares them. */
