@@ -39,9 +39,7 @@ class StepSizeTest {
             // 444: swing points and the retracement of the latest leg in one step.
             "io.ta.kernels.pattern.FibRetracement",
             // 472: TA-Lib's SAR state machine, long and short; psar's batch ~9 % slower than with it inlined.
-            "io.ta.kernels.trend.Sarext",
-            // 343: six estimators behind a switch; ~10 % slower than with it inlined.
-            "io.ta.kernels.volatility.Volatility");
+            "io.ta.kernels.trend.Sarext");
 
     @Test
     void everyStepFitsTheHotInliningLimitOrIsListed() throws IOException {
