@@ -37,9 +37,7 @@ class StepSizeTest {
             // 350: the Hilbert transform's phase, whose per-bar loop over the cycle dominates (~500 ns/bar either way).
             "io.ta.kernels.cycle.HtDcPhase",
             // 444: swing points and the retracement of the latest leg in one step.
-            "io.ta.kernels.pattern.FibRetracement",
-            // 472: TA-Lib's SAR state machine, long and short; psar's batch ~9 % slower than with it inlined.
-            "io.ta.kernels.trend.Sarext");
+            "io.ta.kernels.pattern.FibRetracement");
 
     @Test
     void everyStepFitsTheHotInliningLimitOrIsListed() throws IOException {
