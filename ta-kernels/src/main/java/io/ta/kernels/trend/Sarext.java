@@ -93,7 +93,7 @@ public final class Sarext {
         double out;
         if (isLong) {
             if (low <= sar) {
-                out = turnShort(prevHigh, high, low);
+                out = turn(false, prevHigh, high, low);
             } else {
                 out = sar;
                 if (high > ep) {
@@ -106,7 +106,7 @@ public final class Sarext {
                 sar = notAbove(sar + afLong * (ep - sar), prevLow, low);
             }
         } else if (high >= sar) {
-            out = turnLong(prevLow, low, high);
+            out = turn(true, prevLow, low, high);
         } else {
             out = 0.0 - sar;
             if (low < ep) {
@@ -121,34 +121,32 @@ public final class Sarext {
         return out;
     }
 
-    // The reversals in methods of their own: the step stays under the 325 bytes of bytecode C2 inlines into a batch
-    // loop (at 472 bytes it was called on every bar, and psar's batch took about 1.1x the time).
+    // A reversal in a method of its own: the step stays under the 325 bytes of bytecode C2 inlines into a batch loop
+    // (at 472 bytes it was called on every bar, and psar's batch took about 1.1x the time).
 
-    /** A long position stops out: the SAR jumps to the extreme point and the short side starts. The bar's output. */
-    private double turnShort(double prevHigh, double high, double low) {
-        isLong = false;
-        sar = notBelow(ep, prevHigh, high);
+    /**
+     * The position stops out and the other side starts ({@code toLong}: a short one ends): the SAR jumps to the extreme
+     * point, kept beyond the last two bars' {@code bound}s (lows going long, highs going short), and {@code extreme},
+     * this bar's opposite extreme, is the new one. Returns the bar's output. One method for both directions; each
+     * call site passes a constant, so the selects fold away.
+     */
+    private double turn(boolean toLong, double prevBound, double bound, double extreme) {
+        isLong = toLong;
+        double s = toLong ? notAbove(ep, prevBound, bound) : notBelow(ep, prevBound, bound);
         if (offsetOnReverse != 0.0) {
-            sar += sar * offsetOnReverse;
+            // s − s·offset going long, s + s·offset going short: the same bits as TA-Lib's -= and +=.
+            s += (toLong ? -s : s) * offsetOnReverse;
         }
-        double out = 0.0 - sar;
-        afShort = accelInitShort;
-        ep = low;
-        sar = notBelow(sar + afShort * (ep - sar), prevHigh, high);
-        return out;
-    }
-
-    /** A short position stops out: the mirror of {@link #turnShort}. */
-    private double turnLong(double prevLow, double low, double high) {
-        isLong = true;
-        sar = notAbove(ep, prevLow, low);
-        if (offsetOnReverse != 0.0) {
-            sar -= sar * offsetOnReverse;
+        double out = toLong ? s : 0.0 - s;
+        double af = toLong ? accelInitLong : accelInitShort;
+        if (toLong) {
+            afLong = af;
+        } else {
+            afShort = af;
         }
-        double out = sar;
-        afLong = accelInitLong;
-        ep = high;
-        sar = notAbove(sar + afLong * (ep - sar), prevLow, low);
+        ep = extreme;
+        double next = s + af * (extreme - s);
+        sar = toLong ? notAbove(next, prevBound, bound) : notBelow(next, prevBound, bound);
         return out;
     }
 
