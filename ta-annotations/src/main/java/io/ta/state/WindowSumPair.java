@@ -13,8 +13,8 @@ import java.util.Arrays;
  * together.
  *
  * <p>Unlike {@link WindowSum}, each push stores the two running sums, and the window reads the previous block's back:
- * adding up the leaving pair instead (two more loads and finite tests per push, no store) made cmf and mfi no faster and
- * ultosc and vwma 1.1× slower, where it made rolling_sum's batch a third faster.
+ * adding up the leaving pair instead (two more loads and finite tests per push, no store) made cmf and mfi no faster
+ * and ultosc and vwma 1.1× slower, where it made rolling_sum's batch a third faster.
  *
  * <p>A pair is missing when either value is non-finite: it adds to neither sum, and {@link #hasMissing()} is true while
  * it is inside the window.

@@ -6,13 +6,13 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
-import io.ta.kernels.stats.RollingSum;
+import io.ta.state.WindowSumPair;
 
 /**
  * Intraday momentum index (T. Chande), as TA-Lib C 0.6 IMI: over the last n bars, {@code 100·U/(U + D)} where U sums
  * {@code C − O} of the bars closing above their open and D sums {@code O − C} of the others — an RSI of the bars'
- * own bodies. TA-Lib re-adds the window every bar; this kernel keeps the two sums in {@link RollingSum}s (O(1) per
- * bar; the same values to within the sums' rounding).
+ * own bodies. TA-Lib re-adds the window every bar; this kernel keeps the two sums in one {@link WindowSumPair}
+ * (O(1) per bar; the same values to within the sums' rounding), since a bar's gain and loss are missing together.
  *
  * <p>A window of bars that all close at their open ({@code U + D = 0}) gives 0, TA-Lib's convention for RSI and CMO
  * ({@code 0/0} in TA-Lib's IMI, which has no guard). A bar with a missing open or close is missing for both sums: NaN
@@ -27,12 +27,11 @@ import io.ta.kernels.stats.RollingSum;
         summary = "Intraday momentum index: 100 * up bodies / (up + down bodies) over the last period bars.",
         reference = "TA-Lib IMI (C 0.6); T. Chande")
 public final class Imi {
-    final RollingSum gains;
-    final RollingSum losses;
+    /** Σ gains and Σ losses. */
+    final WindowSumPair bodies;
 
     public Imi(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
-        this.gains = new RollingSum(period);
-        this.losses = new RollingSum(period);
+        this.bodies = new WindowSumPair(period);
     }
 
     public static int lookback(int period) {
@@ -48,9 +47,13 @@ public final class Imi {
             gain = Math.max(close - open, 0.0);
             loss = Math.max(open - close, 0.0);
         }
-        double up = gains.step(gain);
-        double down = losses.step(loss);
-        double total = up + down;
+        WindowSumPair b = bodies;
+        b.push(gain, loss);
+        if (!b.isFull() || b.hasMissing()) {
+            return Double.NaN;
+        }
+        double up = b.sumX();
+        double total = up + b.sumY();
         return total == 0 ? 0.0 : 100.0 * (up / total);
     }
 }

@@ -7,14 +7,15 @@ import io.ta.annotation.Output;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
-import io.ta.kernels.stats.RollingSum;
+import io.ta.state.WindowSumPair;
 
 /**
  * Relative vigor index (J. Ehlers, "Relative Vigor Index", Stocks &amp; Commodities, January 2002): how far closes run
  * from opens relative to the bars' ranges. As Ehlers codes it, both legs are first smoothed with the symmetric
  * weights 1, 2, 2, 1 over four bars, {@code v₁ = ((C − O) + 2(C − O)₋₁ + 2(C − O)₋₂ + (C − O)₋₃)/6} and the same
- * {@code v₂} of {@code H − L}; then {@code rvgi = Σv₁/Σv₂} over {@code period} bars (two {@link RollingSum}s) and
- * {@code signal} is the same 1-2-2-1 smoothing of rvgi. Ehlers' period is 10 (pandas-ta's default is 14).
+ * {@code v₂} of {@code H − L}; then {@code rvgi = Σv₁/Σv₂} over {@code period} bars (one {@link WindowSumPair}: rvgi
+ * is NaN while either term is missing in the window, which is when the pair counts a pair missing) and {@code signal}
+ * is the same 1-2-2-1 smoothing of rvgi. Ehlers' period is 10 (pandas-ta's default is 14).
  *
  * <p>Where {@code Σv₂ = 0} (every bar flat), Ehlers' code keeps the previous value ({@code If Denom <> 0 then RVI =
  * Num/Denom}); here too, and 0 when there is no previous value, as his variables start at 0. Lookback
@@ -30,8 +31,8 @@ import io.ta.kernels.stats.RollingSum;
         reference = "J. Ehlers, Stocks & Commodities 2002-01 (Relative Vigor Index)",
         scale = Scale.UNITLESS)
 public final class Rvgi {
-    final RollingSum numerator;
-    final RollingSum denominator;
+    /** Σv₁ and Σv₂. */
+    final WindowSumPair sums;
     double body1 = Double.NaN;
     double body2 = Double.NaN;
     double body3 = Double.NaN;
@@ -49,8 +50,7 @@ public final class Rvgi {
     double signal;
 
     public Rvgi(@Param(defaultValue = "10", min = 1, max = 100_000) int period) {
-        this.numerator = new RollingSum(period);
-        this.denominator = new RollingSum(period);
+        this.sums = new WindowSumPair(period);
     }
 
     public static int lookback(int period) {
@@ -69,9 +69,14 @@ public final class Rvgi {
         range3 = range2;
         range2 = range1;
         range1 = range;
-        double num = numerator.step(v1);
-        double den = denominator.step(v2);
-        double rvi = num != num || den != den ? Double.NaN : den != 0.0 ? num / den : rvi1 == rvi1 ? rvi1 : 0.0;
+        WindowSumPair w = sums;
+        w.push(v1, v2);
+        double rvi = Double.NaN;
+        if (w.isFull() && !w.hasMissing()) {
+            double num = w.sumX();
+            double den = w.sumY();
+            rvi = den != 0.0 ? num / den : rvi1 == rvi1 ? rvi1 : 0.0;
+        }
         double sig = smooth(rvi, rvi1, rvi2, rvi3);
         rvi3 = rvi2;
         rvi2 = rvi1;

@@ -9,12 +9,14 @@ import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.momentum.Mom;
 import io.ta.kernels.stats.RollingSum;
+import io.ta.state.WindowSumPair;
 
 /**
  * Trend detection index (M. H. Pee, "Trend Detection Index", Stocks &amp; Commodities), as R TTR {@code TDI}: with
  * {@code mom = x − x[t−n]} ({@link Mom}), {@code di = Σ_n mom}, and
  * {@code tdi = |di| − (Σ_{n·m}|mom| − Σ_n|mom|)}, the sums over the last n and {@code n·multiple} bars
- * ({@link RollingSum}s). Positive tdi: a trend, whose direction is the sign of di.
+ * (the two n-bar sums in one {@link WindowSumPair}, as a momentum and its absolute value are missing together; the
+ * longer one a {@link RollingSum}). Positive tdi: a trend, whose direction is the sign of di.
  *
  * <p>Warm-up: TTR replaces the first n (undefined) momenta with 0 and so reports from bar {@code n·multiple − 1} on
  * sums of partly invented zeros. Here the sums start at the first real momentum (bar n), so the lookback is
@@ -30,8 +32,8 @@ import io.ta.kernels.stats.RollingSum;
         reference = "M. H. Pee (Stocks & Commodities); TTR TDI")
 public final class Tdi {
     final Mom momentum;
-    final RollingSum direction;
-    final RollingSum shortAbsolute;
+    /** Σ_n mom and Σ_n |mom|. */
+    final WindowSumPair moves;
     final RollingSum longAbsolute;
     @Output(doc = "|di| - (sum of |mom| over period*multiple - sum of |mom| over period)")
     double tdi;
@@ -42,8 +44,7 @@ public final class Tdi {
             @Param(defaultValue = "20", min = 1, max = 100_000) int period,
             @Param(defaultValue = "2", min = 1, max = 10, doc = "long window: period * multiple") int multiple) {
         this.momentum = new Mom(period);
-        this.direction = new RollingSum(period);
-        this.shortAbsolute = new RollingSum(period);
+        this.moves = new WindowSumPair(period);
         this.longAbsolute = new RollingSum(period * multiple);
     }
 
@@ -54,9 +55,12 @@ public final class Tdi {
     @Step
     public void step(double x) {
         double m = momentum.step(x);
-        double d = direction.step(m);
         double a = Math.abs(m);
-        double shortSum = shortAbsolute.step(a);
+        WindowSumPair w = moves;
+        w.push(m, a);
+        boolean ok = w.isFull() && !w.hasMissing();
+        double d = ok ? w.sumX() : Double.NaN;
+        double shortSum = ok ? w.sumY() : Double.NaN;
         double longSum = longAbsolute.step(a);
         tdi = Math.abs(d) - (longSum - shortSum);
         di = tdi == tdi ? d : Double.NaN;
