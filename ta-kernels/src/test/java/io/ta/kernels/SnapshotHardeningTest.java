@@ -210,6 +210,19 @@ class SnapshotHardeningTest {
         assertTrue(refusals.stream().anyMatch(m -> m.contains("ring size claims 6 values")), refusals::toString);
     }
 
+    /**
+     * vortex counts, per term, the pushes since it was last missing and reads its pair's sum once the count reaches the
+     * period: a snapshot that claims a full count before the pair has filled its window would read a sum of a window
+     * that is not there, so it is refused.
+     */
+    @Test
+    void vortexRefusesACleanRunLongerThanItsPushes() {
+        KernelStream s = fed("vortex", Map.of("period", 14), 5);
+        TreeSet<String> refusals = new TreeSet<>(editEveryWord(s, new long[] {14}));
+        assertTrue(refusals.stream().anyMatch(m -> m.contains("breaks its invariant cleanRunsFitThePushes()")),
+                refusals::toString);
+    }
+
     @Test
     void resetStreamsSnapshotLikeFreshOnes() {
         for (KernelDescriptor d : Descriptors.all()) {

@@ -2,6 +2,7 @@ package io.ta.kernels.trend;
 
 import io.ta.annotation.Chart;
 import io.ta.annotation.Family;
+import io.ta.annotation.Invariant;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
@@ -58,6 +59,16 @@ public final class Vortex {
 
     public static int lookback(int period) {
         return period;
+    }
+
+    /**
+     * A term has been present for at most as many pushes as there were: a restored snapshot that claims more would
+     * read a sum over a window the pair has not filled.
+     */
+    @Invariant
+    boolean cleanRunsFitThePushes() {
+        long pushes = moves.count();
+        return plusClean <= pushes && minusClean <= pushes;
     }
 
     @Step
