@@ -62,13 +62,14 @@ public final class Vortex {
     }
 
     /**
-     * A term has been present for at most as many pushes as there were: a restored snapshot that claims more would
-     * read a sum over a window the pair has not filled.
+     * A term has been present for at most as many pushes as there were, and the pair holds no missing value (the step
+     * pushes a missing term as 0): a restored snapshot that broke either would read a sum over a window the pair has
+     * not filled, or without a value it never had.
      */
     @Invariant
     boolean cleanRunsFitThePushes() {
         long pushes = moves.count();
-        return plusClean <= pushes && minusClean <= pushes;
+        return plusClean <= pushes && minusClean <= pushes && !moves.hasMissing();
     }
 
     @Step
