@@ -92,7 +92,7 @@ public final class WindowSum extends BlockWindow {
     /** Makes room in the first block (a long window's, or a restored part's); its last growth brings the second. */
     private void growBlock() {
         grow();
-        older = x1 == null ? xs : x1;
+        selectOlder();
     }
 
     /** The sum of the finite values in the window. Requires {@link #isFull()}. */
@@ -126,6 +126,7 @@ public final class WindowSum extends BlockWindow {
         selectOlder();
     }
 
+    /** The previous block, or while there is none yet the second block's buffer or, before that exists, the first. */
     private void selectOlder() {
         older = x1 == null ? xs : block == 0 ? x1 : x0;
     }
