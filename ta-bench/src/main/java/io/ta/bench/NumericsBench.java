@@ -59,6 +59,9 @@ public class NumericsBench {
                 descriptor = d;
             }
         }
+        if (descriptor == null) {
+            throw new IllegalArgumentException("no kernel named '" + kernel + "' is registered");
+        }
         params = ParamValues.defaults(descriptor);
         BenchData data = new BenchData(N);
         List<double[]> in = new ArrayList<>();

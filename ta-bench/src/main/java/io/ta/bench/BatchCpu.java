@@ -1,0 +1,38 @@
+package io.ta.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+
+/**
+ * One kernel's generated batch ({@link NumericsBench#batch}), alone in its JVM, by thread CPU time: any registered
+ * kernel, at its default parameters, over {@value NumericsBench#N} bars. Alone, because which methods a JVM has compiled
+ * decides how C2 compiles the next one: with
+ * {@code -XX:+UnlockDiagnosticVMOptions -XX:+PrintInlining} it shows whether the batch loop inlined the kernel's step
+ * or was refused it ("already compiled into a big method", docs/performance-log.md):
+ * {@code java -XX:+UseSerialGC -cp ta-bench/target/benchmarks.jar io.ta.bench.BatchCpu vortex [rounds]}. Prints the
+ * fastest of the last two thirds of the rounds (default 40) in ns per bar.
+ */
+public final class BatchCpu {
+    private BatchCpu() {}
+
+    public static void main(String[] args) {
+        NumericsBench bench = new NumericsBench();
+        bench.kernel = args[0];
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+        bench.setup();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        double best = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < rounds; r++) {
+            // Untimed, as in NumericsCpu: the outputs then land on pages already touched.
+            System.gc();
+            long t0 = mx.getCurrentThreadCpuTime();
+            bench.batch();
+            double ns = (double) (mx.getCurrentThreadCpuTime() - t0) / NumericsBench.N;
+            if (r >= rounds / 3) {
+                best = Math.min(best, ns);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s batch fastest %.2f ns/bar%n", args[0], best);
+    }
+}
