@@ -76,7 +76,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
      * compares its new count with it and stores it once a block, where a count of the block's pushes would be stored
      * on every push.
      */
-    private long anchorAt;
+    long anchorAt;
     long seq;
     private long lastMissing = NEVER;
     /**
@@ -86,8 +86,12 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
      */
     private long missingBefore = NEVER;
     private long missingBefore2 = NEVER;
-    /** The push index of the newest non-zero value of the last completed block; NEVER if it held none. */
-    private long blockNonZero = NEVER;
+    /**
+     * The push count from which no non-zero value of the last completed block is left in the window: its newest
+     * non-zero value's index plus the window plus 1 (from NEVER if it held none). A count, so that the test on every
+     * read is one comparison.
+     */
+    private long onlyBlockFrom = NEVER + 1;
     /** The window's sum: the last anchor, plus every value that entered since, minus every value that left. */
     double total;
     /** The current block's values, summed in push order from 0. */
@@ -158,7 +162,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
      * block's values (and zeros): its fresh sums are the window's.
      */
     boolean onlyBlock() {
-        return seq - 1 - blockNonZero >= window;
+        return seq >= onlyBlockFrom;
     }
 
     /** Adds the next value; the value {@code window} pushes back leaves. */
@@ -168,8 +172,8 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
 
     /**
      * {@link #push}, returning the value as stored (0 for a missing one): what a part built on this one
-     * ({@link AnchoredWeightedSum}) adds to its own sums. After it, {@link #anchored()} says whether this push
-     * completed a block and re-anchored the total.
+     * ({@link AnchoredWeightedSum}) adds to its own sums. A push that completes a block re-anchors the total
+     * and moves {@link #anchorAt} on by the window.
      */
     double add(double x) {
         double stored = x;
@@ -233,7 +237,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
                 throw notItsInput(in, (int) s, x);
             }
             // The block's newest value is this one: non-zero, it is the block's newest non-zero value, with no call.
-            blockNonZero = stored != 0.0 ? s : newestNonZero(in == null ? ring : in, s, n);
+            onlyBlockFrom = (stored != 0.0 ? s : newestNonZero(in == null ? ring : in, s, n)) + n + 1;
         }
     }
 
@@ -308,7 +312,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
     public void mark(Mark m) {
         // Only what a rewind cannot derive from the state after the push: a stream saves a mark on every update.
         m.seq = seq;
-        m.blockNonZero = blockNonZero;
+        m.onlyBlockFrom = onlyBlockFrom;
         m.total = total;
         m.shadow = shadow;
     }
@@ -329,7 +333,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
             }
             seq = m.seq;
         }
-        blockNonZero = m.blockNonZero;
+        onlyBlockFrom = m.onlyBlockFrom;
         total = m.total;
         shadow = m.shadow;
     }
@@ -409,7 +413,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
         slot = (int) (s % cap);
         anchorAt = s - f + window;
         lastMissing = age == 0 ? NEVER : s - age;
-        blockNonZero = nonZero;
+        onlyBlockFrom = nonZero + window + 1;
         total = t;
         shadow = sh;
         return own;
@@ -423,7 +427,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
      */
     public static class Mark implements StatePart.Mark {
         long seq;
-        long blockNonZero = NEVER;
+        long onlyBlockFrom = NEVER + 1;
         double total;
         double shadow;
 

@@ -68,8 +68,11 @@ public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.
     public void push(double x) {
         AnchoredSum a = sum;
         double s = a.total;
+        long anchor = a.anchorAt;
         double v = a.add(x);
-        if (a.anchored()) {
+        // The push moved its anchor on: it completed a block. Where the push does not, the JIT sees the same value
+        // and drops the test; after the push, anchored() would cost a subtraction and the window on every push.
+        if (a.anchorAt != anchor) {
             // The block is complete and is the window: with U_k its sum after its k-th value (the plain sum's shadow,
             // U_n its anchor), Σ k·v_k = n·U_n − Σ_{k<n} U_k, a fresh weighted sum that replaces the running one.
             // Summing the U_k costs an addition per push, where summing k·v_k would cost a conversion and a product.
