@@ -1,10 +1,12 @@
 package io.ta.spi;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import io.ta.annotation.Require;
 import io.ta.error.InvalidParameterException;
 import io.ta.error.ShapeMismatchException;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.error.StreamStateException;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 
 /**
@@ -18,9 +20,32 @@ public final class Checks {
      * CATALOG.md §1.1: no kernel emits ±Infinity; non-finite arithmetic results are written as NaN. Branch-free
      * because it runs on every output of every bar: {@code v * 0.0} is a zero of v's sign when v is finite (so the
      * sum is v exactly, −0.0 included) and NaN when v is infinite or NaN. The branchy form cost ~1 ns/bar on OBV.
+     *
+     * <p>Where the processor has a fused multiply-add, {@code fma(v, 0.0, v)} computes the same sum, bit for bit, in
+     * one instruction on a multiplier instead of a multiplication and an addition: the adders are what the window
+     * sums' loops run short of (wma's batch 1.01–1.04× TA-Lib's → 0.87–0.94×). Without one, the JDK computes
+     * {@code Math.fma} in software, a thousand times slower and allocating, so the form is chosen once, from the JVM.
      */
     public static double finiteOrNaN(double v) {
-        return v + v * 0.0;
+        return HARDWARE_FMA ? Math.fma(v, 0.0, v) : v + v * 0.0;
+    }
+
+    /** Whether {@code Math.fma} is an instruction in this JVM: a constant to the JIT, which keeps one branch. */
+    private static final boolean HARDWARE_FMA = hardwareFma();
+
+    /**
+     * HotSpot's {@code UseFMA}, on by default where the processor has the instruction (x86 since 2013, every 64-bit
+     * ARM). False when it cannot be read: another JVM, or a modular application that does not resolve the optional
+     * {@code jdk.management} module (the plain form is then used, a few percent slower in window sums' batches).
+     */
+    private static boolean hardwareFma() {
+        try {
+            return Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .getVMOption("UseFMA")
+                    .getValue());
+        } catch (RuntimeException | LinkageError notHotSpot) {
+            return false;
+        }
     }
 
     /**
