@@ -35,8 +35,8 @@ public final class Checks {
 
     /**
      * HotSpot's {@code UseFMA}, on by default where the processor has the instruction (x86 since 2013, every 64-bit
-     * ARM). False when it cannot be read: another JVM, or a modular application that does not resolve the optional
-     * {@code jdk.management} module (the plain form is then used, a few percent slower in window sums' batches).
+     * ARM). False when it cannot be read, in a JVM that is not HotSpot: the plain form is then used, a few percent
+     * slower in the window sums' batches.
      */
     private static boolean hardwareFma() {
         try {
