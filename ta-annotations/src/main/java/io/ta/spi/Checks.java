@@ -22,8 +22,9 @@ public final class Checks {
      * sum is v exactly, −0.0 included) and NaN when v is infinite or NaN. The branchy form cost ~1 ns/bar on OBV.
      *
      * <p>Where the processor has a fused multiply-add, {@code fma(v, 0.0, v)} computes the same sum, bit for bit, in
-     * one instruction on a multiplier instead of a multiplication and an addition: the adders are what the window
-     * sums' loops run short of (wma's batch 1.01–1.04× TA-Lib's → 0.87–0.94×). Without one, the JDK computes
+     * one instruction on a multiplier instead of a multiplication and an addition. The window sums' loops are short of
+     * adders: with two of its window's tests folded as well, this took wma's batch from 1.01–1.04× TA-Lib's to
+     * 0.88–0.89× (docs/performance-log.md, "wma's batch under TA-Lib's"). Without the instruction, the JDK computes
      * {@code Math.fma} in software, a thousand times slower and allocating, so the form is chosen once, from the JVM.
      */
     public static double finiteOrNaN(double v) {
@@ -34,9 +35,9 @@ public final class Checks {
     private static final boolean HARDWARE_FMA = hardwareFma();
 
     /**
-     * HotSpot's {@code UseFMA}, on by default where the processor has the instruction (x86 since 2013, every 64-bit
-     * ARM). False when it cannot be read, in a JVM that is not HotSpot: the plain form is then used, a few percent
-     * slower in the window sums' batches.
+     * HotSpot's {@code UseFMA}, on by default where the processor has the instruction (most x86 processors since
+     * 2013, though not every low-end one; every 64-bit ARM). False when it cannot be read, in a JVM that is not
+     * HotSpot: the plain form is then used, a few percent slower in the window sums' batches.
      */
     private static boolean hardwareFma() {
         try {
