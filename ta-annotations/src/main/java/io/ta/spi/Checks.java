@@ -28,24 +28,30 @@ public final class Checks {
      * {@code Math.fma} in software, a thousand times slower and allocating, so the form is chosen once, from the JVM.
      */
     public static double finiteOrNaN(double v) {
-        return HARDWARE_FMA ? Math.fma(v, 0.0, v) : v + v * 0.0;
+        return Fma.IN_HARDWARE ? Math.fma(v, 0.0, v) : v + v * 0.0;
     }
 
-    /** Whether {@code Math.fma} is an instruction in this JVM: a constant to the JIT, which keeps one branch. */
-    private static final boolean HARDWARE_FMA = hardwareFma();
-
     /**
-     * HotSpot's {@code UseFMA}, on by default where the processor has the instruction (most x86 processors since
-     * 2013, though not every low-end one; every 64-bit ARM). False when it cannot be read, in a JVM that is not
-     * HotSpot: the plain form is then used, a few percent slower in the window sums' batches.
+     * Read on the first output, not when {@code Checks} loads: reading the flag takes 15–30 ms, which a parameter
+     * check or a kernel's constructor (which use this class) has no reason to pay.
      */
-    private static boolean hardwareFma() {
-        try {
-            return Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                    .getVMOption("UseFMA")
-                    .getValue());
-        } catch (RuntimeException | LinkageError notHotSpot) {
-            return false;
+    private static final class Fma {
+        /** Whether {@code Math.fma} is an instruction in this JVM: a constant to the JIT, which keeps one branch. */
+        static final boolean IN_HARDWARE = hardwareFma();
+
+        /**
+         * HotSpot's {@code UseFMA}, on by default where the processor has the instruction (most x86 processors since
+         * 2013, though not every low-end one; every 64-bit ARM). False when it cannot be read, in a JVM that is not
+         * HotSpot: the plain form is then used, a few percent slower in the window sums' batches.
+         */
+        private static boolean hardwareFma() {
+            try {
+                return Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                        .getVMOption("UseFMA")
+                        .getValue());
+            } catch (RuntimeException | LinkageError notHotSpot) {
+                return false;
+            }
         }
     }
 
