@@ -143,6 +143,11 @@ class CountersTest {
                 () -> ages("kama", p, q -> new Kama(30, 2, 30), k -> k::step, Kama_State::writeState, Kama_State.SCHEMA,
                         k -> set(k, "seen", Integer.MAX_VALUE), x, 200));
         assertEquals("kama: corrupt snapshot: kama.seen holds 2147483647, outside its range [0, 31]", e.getMessage());
+        // The previous value kama keeps beside its ring must be the ring's newest: a snapshot that disagrees is refused.
+        CorruptSnapshotException p2 = assertThrows(CorruptSnapshotException.class,
+                () -> ages("kama", p, q -> new Kama(30, 2, 30), k -> k::step, Kama_State::writeState, Kama_State.SCHEMA,
+                        k -> set(k, "previous", (double) get(k, "previous") * 2), x, 200));
+        assertEquals("kama: corrupt snapshot: kama state breaks its invariant ringHoldsWhatWasSeen()", p2.getMessage());
     }
 
     @Test

@@ -35,9 +35,15 @@ public final class Kama {
     final int period;
     final double constMax;
     final double constDiff;
+    /** The last {@code period} valid values: a push returns the one {@code period} back, which leaves. */
     final DoubleRing values;
     final RollingSum changes;
     double value;
+    /**
+     * The last valid value, the ring's newest: kept, not read back from the ring, because the ring's index arithmetic
+     * cost kama's batch more than a field (docs/performance-log.md, "kama's values from its push").
+     */
+    double previous = Double.NaN;
     /** Valid values seen, saturating at {@code period + 1} (the first output). */
     @Range(min = "0", max = "period + 1")
     int seen;
@@ -49,7 +55,7 @@ public final class Kama {
         this.period = period;
         this.constMax = 2.0 / (slow + 1.0);
         this.constDiff = 2.0 / (fast + 1.0) - constMax;
-        this.values = new DoubleRing(period + 1);
+        this.values = new DoubleRing(period);
         this.changes = new RollingSum(period);
     }
 
@@ -58,12 +64,13 @@ public final class Kama {
     }
 
     /**
-     * The ring holds every value seen (both saturate at {@code period + 1}): the step reads it {@code period} back once
-     * the count saturates.
+     * The ring holds every value seen, up to {@code period} (the push that returns the value {@code period} back needs a
+     * full ring once the count saturates), and the previous value is its newest, bit for bit.
      */
     @Invariant
     boolean ringHoldsWhatWasSeen() {
-        return values.size() == seen;
+        return values.size() == Math.min(seen, period)
+                && (seen == 0 || Double.doubleToRawLongBits(previous) == Double.doubleToRawLongBits(values.newest()));
     }
 
     @Step
@@ -71,13 +78,12 @@ public final class Kama {
         if (!(Math.abs(x) <= Double.MAX_VALUE)) {
             return Double.NaN;
         }
-        values.push(x);
-        // The previous value is read at one call site, every bar but the first: a second read in the start-up branch
-        // would be a cold call C2 leaves out of line (kernel guide, "Cold paths call nothing").
-        double previous = Double.NaN;
+        // The value period back (NaN until the ring is full, which it is from the first output on).
+        double old = values.push(x);
+        double previous = this.previous;
+        this.previous = x;
         double sumChange = Double.NaN;
         if (seen > 0) {
-            previous = values.get(1);
             sumChange = changes.step(Math.abs(previous - x));
         }
         if (seen <= period) {
@@ -86,7 +92,7 @@ public final class Kama {
             }
             value = previous;
         }
-        double netChange = x - values.get(period);
+        double netChange = x - old;
         // "≈0" next to the level of the series: the value and the average, so that a series at exactly 0 (a stochastic
         // at its low, smoothed by KAMA in stochrsi) still has a level and a residue of rounding is not a change.
         double level = Math.max(Math.abs(x), Math.abs(value));
