@@ -323,9 +323,9 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     }
 
     /**
-     * A {@link BlockWindow} checkpoint: the push count and the prefix aggregates (up to
-     * seven scalars, as fields: a stream marks before every update, and fields save an array's load and bounds check),
-     * and for a window of one value that value (pair).
+     * A {@link BlockWindow} checkpoint: the push count and the prefix aggregates (up to five scalars, as fields: a
+     * stream marks before every update, and fields save an array's load and bounds check), and for a window of one
+     * value that value (pair).
      */
     public static final class Mark implements StatePart.Mark {
         long seq;
@@ -336,8 +336,6 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         double s2;
         double s3;
         double s4;
-        double s5;
-        double s6;
 
         Mark() {}
     }

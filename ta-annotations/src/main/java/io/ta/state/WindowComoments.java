@@ -26,13 +26,13 @@ public final class WindowComoments extends BlockWindow {
     private final double[] shiftX = new double[2];
     private final double[] shiftY = new double[2];
     private double[][] previous;
+    // The shifts both blocks' sums are taken around: the previous block's newest complete pair, inside every window the
+    // current block's prefix serves, so its sums and the previous block's suffix sums add without a conversion. The
+    // first block's prefix is taken around (0, 0) and never read: its one full window is read after the block turns,
+    // from its suffix sums (WindowMoments).
     private double previousKx;
     private double previousKy;
-    // Prefix: the current block's shifts and sums. The shifts are the previous block's (its newest complete pair, inside
-    // every window the prefix serves), so both blocks' sums are taken around one pair and add without a conversion;
-    // the first block, which has no previous one, takes its own first complete pair (NaN until then).
-    private double kx = Double.NaN;
-    private double ky = Double.NaN;
+    // Prefix: the current block's sums of dx = x − previousKx, dy = y − previousKy and their products.
     private double px;
     private double py;
     private double pxx;
@@ -63,13 +63,8 @@ public final class WindowComoments extends BlockWindow {
         vx[j] = x;
         ys[j] = y;
         if (finite(x) && finite(y)) {
-            double k = kx;
-            if (k != k) {
-                kx = k = x;
-                ky = y;
-            }
-            double dx = x - k;
-            double dy = y - ky;
+            double dx = x - previousKx;
+            double dy = y - previousKy;
             px += dx;
             py += dy;
             pxx += dx * dx;
@@ -176,9 +171,6 @@ public final class WindowComoments extends BlockWindow {
         pyy = 0.0;
         pxy = 0.0;
         select();
-        boolean first = seq < window;
-        kx = first ? Double.NaN : previousKx;
-        ky = first ? Double.NaN : previousKy;
     }
 
     @Override
@@ -187,13 +179,8 @@ public final class WindowComoments extends BlockWindow {
             double x = xs[i];
             double y = ys[i];
             if (finite(x) && finite(y)) {
-                double k = kx;
-                if (k != k) {
-                    kx = k = x;
-                    ky = y;
-                }
-                double dx = x - k;
-                double dy = y - ky;
+                double dx = x - previousKx;
+                double dy = y - previousKy;
                 px += dx;
                 py += dy;
                 pxx += dx * dx;
@@ -212,24 +199,20 @@ public final class WindowComoments extends BlockWindow {
 
     @Override
     void save(Mark into) {
-        into.s0 = kx;
-        into.s1 = ky;
-        into.s2 = px;
-        into.s3 = py;
-        into.s4 = pxx;
-        into.s5 = pyy;
-        into.s6 = pxy;
+        into.s0 = px;
+        into.s1 = py;
+        into.s2 = pxx;
+        into.s3 = pyy;
+        into.s4 = pxy;
     }
 
     @Override
     void load(Mark from) {
-        kx = from.s0;
-        ky = from.s1;
-        px = from.s2;
-        py = from.s3;
-        pxx = from.s4;
-        pyy = from.s5;
-        pxy = from.s6;
+        px = from.s0;
+        py = from.s1;
+        pxx = from.s2;
+        pyy = from.s3;
+        pxy = from.s4;
         select();
     }
 }

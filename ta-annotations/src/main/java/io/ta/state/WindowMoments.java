@@ -36,11 +36,14 @@ public final class WindowMoments extends BlockWindow {
     private final double[] shifts = new double[2];
     private double[] previousFirst;
     private double[] previousSecond;
+    /**
+     * The shift both blocks' sums are taken around: the previous block's newest finite value, inside every window the
+     * current block's prefix serves, so its sums and the previous block's suffix sums add without a conversion. The
+     * first block's prefix is taken around 0 and never read: its one full window is read after the block turns, from
+     * its suffix sums.
+     */
     private double previousShift;
-    // Prefix: the current block's shift and its sums of d and d². The shift is the previous block's (its newest finite
-    // value, inside every window the prefix serves), so both blocks' sums are taken around one value and add without a
-    // conversion; the first block, which has no previous one, takes its own first finite value (NaN until then).
-    private double shift = Double.NaN;
+    // Prefix: the current block's sums of d = x − previousShift and d².
     private double p1;
     private double p2;
 
@@ -61,11 +64,7 @@ public final class WindowMoments extends BlockWindow {
         }
         v[j] = x;
         if (finite(x)) {
-            double k = shift;
-            if (k != k) {
-                shift = k = x;
-            }
-            double d = x - k;
+            double d = x - previousShift;
             p1 += d;
             p2 += d * d;
         } else {
@@ -160,7 +159,6 @@ public final class WindowMoments extends BlockWindow {
         p1 = 0.0;
         p2 = 0.0;
         select();
-        shift = seq >= window ? previousShift : Double.NaN;
     }
 
     @Override
@@ -168,11 +166,7 @@ public final class WindowMoments extends BlockWindow {
         for (int i = 0; i < next; i++) {
             double x = xs[i];
             if (finite(x)) {
-                double k = shift;
-                if (k != k) {
-                    shift = k = x;
-                }
-                double d = x - k;
+                double d = x - previousShift;
                 p1 += d;
                 p2 += d * d;
             }
@@ -188,16 +182,14 @@ public final class WindowMoments extends BlockWindow {
 
     @Override
     void save(Mark into) {
-        into.s0 = shift;
-        into.s1 = p1;
-        into.s2 = p2;
+        into.s0 = p1;
+        into.s1 = p2;
     }
 
     @Override
     void load(Mark from) {
-        shift = from.s0;
-        p1 = from.s1;
-        p2 = from.s2;
+        p1 = from.s0;
+        p2 = from.s1;
         select();
     }
 }

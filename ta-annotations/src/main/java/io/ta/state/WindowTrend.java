@@ -19,12 +19,12 @@ public final class WindowTrend extends BlockWindow {
     private final double[] shifts = new double[2];
     private double[] previousSum;
     private double[] previousWeighted;
+    // The shift both blocks' sums are taken around: the previous block's newest finite value, inside every window the
+    // current block's prefix serves, so its sums and the previous block's suffix sums add without a conversion. The
+    // first block's prefix is taken around 0 and never read: its one full window is read after the block turns, from
+    // its suffix sums (WindowMoments).
     private double previousShift;
-    // Prefix: the block's shift, Σd and Σ j·d with j the position in the block. The shift is the previous block's (its
-    // newest finite value, inside every window the prefix serves), so both blocks' sums are taken around one value and
-    // add without a conversion; the first block, which has no previous one, takes its own first finite value (NaN until
-    // then).
-    private double shift = Double.NaN;
+    // Prefix: Σd and Σ j·d with d = x − previousShift and j the position in the block.
     private double p;
     private double q;
     // The last compute(): Σ(x − c) and Σ pos·(x − c) over the window, with c the previous block's shift.
@@ -47,11 +47,7 @@ public final class WindowTrend extends BlockWindow {
         }
         v[j] = x;
         if (finite(x)) {
-            double k = shift;
-            if (k != k) {
-                shift = k = x;
-            }
-            double d = x - k;
+            double d = x - previousShift;
             p += d;
             q += j * d;
         } else {
@@ -112,7 +108,6 @@ public final class WindowTrend extends BlockWindow {
         p = 0.0;
         q = 0.0;
         select();
-        shift = seq >= window ? previousShift : Double.NaN;
     }
 
     @Override
@@ -120,11 +115,7 @@ public final class WindowTrend extends BlockWindow {
         for (int j = 0; j < next; j++) {
             double x = xs[j];
             if (finite(x)) {
-                double k = shift;
-                if (k != k) {
-                    shift = k = x;
-                }
-                double d = x - k;
+                double d = x - previousShift;
                 p += d;
                 q += j * d;
             }
@@ -140,16 +131,14 @@ public final class WindowTrend extends BlockWindow {
 
     @Override
     void save(Mark into) {
-        into.s0 = shift;
-        into.s1 = p;
-        into.s2 = q;
+        into.s0 = p;
+        into.s1 = q;
     }
 
     @Override
     void load(Mark from) {
-        shift = from.s0;
-        p = from.s1;
-        q = from.s2;
+        p = from.s0;
+        q = from.s1;
         select();
     }
 }
