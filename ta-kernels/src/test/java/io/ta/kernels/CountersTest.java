@@ -147,7 +147,7 @@ class CountersTest {
         CorruptSnapshotException p2 = assertThrows(CorruptSnapshotException.class,
                 () -> ages("kama", p, q -> new Kama(30, 2, 30), k -> k::step, Kama_State::writeState, Kama_State.SCHEMA,
                         k -> set(k, "previous", (double) get(k, "previous") * 2), x, 200));
-        assertEquals("kama: corrupt snapshot: kama state breaks its invariant ringHoldsWhatWasSeen()", p2.getMessage());
+        assertEquals("kama: corrupt snapshot: kama state breaks its invariant ringAndPreviousHoldWhatWasSeen()", p2.getMessage());
     }
 
     @Test

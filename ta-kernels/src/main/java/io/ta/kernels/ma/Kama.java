@@ -68,7 +68,7 @@ public final class Kama {
      * full ring once the count saturates), and the previous value is its newest, bit for bit.
      */
     @Invariant
-    boolean ringHoldsWhatWasSeen() {
+    boolean ringAndPreviousHoldWhatWasSeen() {
         return values.size() == Math.min(seen, period)
                 && (seen == 0 || Double.doubleToRawLongBits(previous) == Double.doubleToRawLongBits(values.newest()));
     }
