@@ -26,10 +26,7 @@ public final class WindowComoments extends BlockWindow {
     private final double[] shiftX = new double[2];
     private final double[] shiftY = new double[2];
     private double[][] previous;
-    // The shifts both blocks' sums are taken around: the previous block's newest complete pair, inside every window the
-    // current block's prefix serves, so its sums and the previous block's suffix sums add without a conversion. The
-    // first block's prefix is taken around (0, 0) and never read: its one full window is read after the block turns,
-    // from its suffix sums (WindowMoments).
+    // The shifts both blocks' sums are taken around: the previous block's newest complete pair, as WindowMoments' shift.
     private double previousKx;
     private double previousKy;
     // Prefix: the current block's sums of dx = x − previousKx, dy = y − previousKy and their products.

@@ -19,10 +19,7 @@ public final class WindowTrend extends BlockWindow {
     private final double[] shifts = new double[2];
     private double[] previousSum;
     private double[] previousWeighted;
-    // The shift both blocks' sums are taken around: the previous block's newest finite value, inside every window the
-    // current block's prefix serves, so its sums and the previous block's suffix sums add without a conversion. The
-    // first block's prefix is taken around 0 and never read: its one full window is read after the block turns, from
-    // its suffix sums (WindowMoments).
+    // The shift both blocks' sums are taken around: the previous block's newest finite value, as WindowMoments' shift.
     private double previousShift;
     // Prefix: Σd and Σ j·d with d = x − previousShift and j the position in the block.
     private double p;
