@@ -26,7 +26,7 @@ public final class WindowComoments extends BlockWindow {
     private final double[] shiftX = new double[2];
     private final double[] shiftY = new double[2];
     private double[][] previous;
-    // The shifts both blocks' sums are taken around: the previous block's newest complete pair, as WindowMoments' shift.
+    // The shifts both blocks' sums are taken around: the previous block's newest complete pair (WindowMoments' shift).
     private double previousKx;
     private double previousKy;
     // Prefix: the current block's sums of dx = x − previousKx, dy = y − previousKy and their products.
