@@ -8,7 +8,8 @@ import io.ta.spi.StateWriter;
  * The machinery shared by the exact window aggregates ({@link WindowMoments}, {@link WindowComoments},
  * {@link WindowTrend}): sums over the last {@code window} pushed values that are never updated by subtraction, so
  * nothing can drift with the length of a stream and nothing stays behind when an outlier leaves the window. The
- * window sums ({@link WindowSum}, {@link WindowSumPair}) use the same blocks another way: see {@link WindowSum}.
+ * window sums ({@link WindowSum}, {@link WindowSumPair}, {@link WindowSumTriple}) use the same blocks another way:
+ * see {@link WindowSum}.
  *
  * <p>Why: a running total ({@code total += entering − leaving}) carries the rounding residue of every value that ever
  * passed through it. A value of 1e20 leaves ~1e4 behind for good; ten million updates of prices near 1e6 leave a
@@ -33,16 +34,20 @@ import io.ta.spi.StateWriter;
  * a snapshot restores bit for bit and no derived number is ever taken on trust.
  */
 public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
-        permits WindowSum, WindowSumPair, WindowMoments, WindowComoments, WindowTrend {
+        permits WindowSum, WindowSumPair, WindowSumTriple, WindowMoments, WindowComoments, WindowTrend {
     final int window;
-    final boolean paired;
-    // Value buffers of block 0 and block 1 (x, and y for paired parts); xs/ys are the current block's.
+    /** How many series are pushed together: 1, 2 ({@code y}) or 3 ({@code y} and {@code z}). */
+    final int series;
+    // Value buffers of block 0 and block 1 (x; y for two series or more; z for three); xs/ys/zs: the current block's.
     double[] x0;
     double[] x1;
     double[] y0;
     double[] y1;
+    double[] z0;
+    double[] z1;
     double[] xs;
     double[] ys;
+    double[] zs;
     long seq;
     /** Position of the next push in the current block: {@code seq mod window}. */
     int next;
@@ -57,17 +62,21 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     private long missingBefore = AnchoredSum.NEVER;
     private long missingBefore2 = AnchoredSum.NEVER;
 
-    BlockWindow(int window, boolean paired) {
+    BlockWindow(int window, int series) {
         if (window < 1) {
             throw new IllegalArgumentException(getClass().getSimpleName() + " window must be >= 1, got " + window);
         }
         this.window = window;
-        this.paired = paired;
+        this.series = series;
         this.x0 = new double[AnchoredSum.firstLength(window)];
         this.xs = x0;
-        if (paired) {
+        if (series > 1) {
             this.y0 = new double[x0.length];
             this.ys = y0;
+        }
+        if (series > 2) {
+            this.z0 = new double[x0.length];
+            this.zs = z0;
         }
     }
 
@@ -117,9 +126,13 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         int n = Math.min(window, xs.length * 2);
         xs = java.util.Arrays.copyOf(xs, n);
         x0 = xs;
-        if (paired) {
+        if (series > 1) {
             ys = java.util.Arrays.copyOf(ys, n);
             y0 = ys;
+        }
+        if (series > 2) {
+            zs = java.util.Arrays.copyOf(zs, n);
+            z0 = zs;
         }
         secondBlock();
     }
@@ -133,10 +146,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
      */
     private void secondBlock() {
         if (x1 == null && x0.length == window) {
-            x1 = new double[window];
-            if (paired) {
-                y1 = new double[window];
-            }
+            otherBlock();
         }
     }
 
@@ -145,19 +155,28 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         fold(block);
         block ^= 1;
         if (block == 1 && x1 == null) {
-            x1 = new double[window];
-            if (paired) {
-                y1 = new double[window];
-            }
+            otherBlock();
         }
         selectBuffers();
         next = 0;
         open();
     }
 
+    /** The second block's buffers. */
+    final void otherBlock() {
+        x1 = new double[window];
+        if (series > 1) {
+            y1 = new double[window];
+        }
+        if (series > 2) {
+            z1 = new double[window];
+        }
+    }
+
     private void selectBuffers() {
         xs = block == 0 ? x0 : x1;
         ys = block == 0 ? y0 : y1;
+        zs = block == 0 ? z0 : z1;
     }
 
     /** Computes block {@code b}'s suffix aggregates (newest to oldest) from its full value buffer. */
@@ -204,8 +223,11 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
             // A window of one value is the whole previous block, and the second push after this mark (an update,
             // then a preview) refills that block: the mark keeps the value so a rewind gives the window back intact.
             m.x = (block == 0 ? x1 : x0)[0];
-            if (paired) {
+            if (series > 1) {
                 m.y = (block == 0 ? y1 : y0)[0];
+            }
+            if (series > 2) {
+                m.z = (block == 0 ? z1 : z0)[0];
             }
         }
         save(m);
@@ -224,8 +246,11 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         if (window == 1 && seq > 0) {
             int b = block ^ 1;
             (b == 0 ? x0 : x1)[0] = m.x;
-            if (paired) {
+            if (series > 1) {
                 (b == 0 ? y0 : y1)[0] = m.y;
+            }
+            if (series > 2) {
+                (b == 0 ? z0 : z1)[0] = m.z;
             }
             fold(b);
         }
@@ -244,7 +269,8 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
 
     /**
      * The window (checked on read), the push count, then the values from {@link #oldestKept} on, oldest first (pairs
-     * for a paired part): the logical content. The block layout and every sum are derived from it.
+     * or triples for a part of two or three series): the logical content. The block layout and every sum are derived
+     * from it.
      */
     @Override
     public final void write(StateWriter out) {
@@ -252,8 +278,11 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         out.putLong(seq);
         for (long s = oldestKept(seq); s < seq; s++) {
             out.putDouble(valueAt(x0, x1, s));
-            if (paired) {
+            if (series > 1) {
                 out.putDouble(valueAt(y0, y1, s));
+            }
+            if (series > 2) {
+                out.putDouble(valueAt(z0, z1, s));
             }
         }
     }
@@ -273,23 +302,23 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         in.expectInt("window", window);
         long s = in.getCount("window push count");
         long from = oldestKept(s);
-        if ((s - from) * (paired ? 2 : 1) > in.remaining()) {
+        if ((s - from) * series > in.remaining()) {
             throw in.corrupt("a window of " + (s - from) + " values runs past the end of the snapshot");
         }
         // Buffers for exactly what the stored pushes need (block 0 grown as if the pushes had just happened).
+        int cap = window;
         if (s < window) {
-            int cap = AnchoredSum.firstLength(window);
+            cap = AnchoredSum.firstLength(window);
             while (cap < s) {
                 cap = Math.min(window, cap * 2);
             }
-            x0 = new double[cap];
-            y0 = paired ? new double[cap] : null;
-        } else {
-            x0 = new double[window];
-            y0 = paired ? new double[window] : null;
         }
+        x0 = new double[cap];
+        y0 = series > 1 ? new double[cap] : null;
+        z0 = series > 2 ? new double[cap] : null;
         x1 = null;
         y1 = null;
+        z1 = null;
         secondBlock();
         long missing = AnchoredSum.NEVER;
         for (long t = from; t < s; t++) {
@@ -298,10 +327,15 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
             double x = in.getDouble();
             (b0 ? x0 : x1)[pos] = x;
             boolean ok = finite(x);
-            if (paired) {
+            if (series > 1) {
                 double y = in.getDouble();
                 (b0 ? y0 : y1)[pos] = y;
                 ok &= finite(y);
+            }
+            if (series > 2) {
+                double z = in.getDouble();
+                (b0 ? z0 : z1)[pos] = z;
+                ok &= finite(z);
             }
             if (!ok) {
                 missing = t;
@@ -323,19 +357,21 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     }
 
     /**
-     * A {@link BlockWindow} checkpoint: the push count and the prefix aggregates (up to five scalars, as fields: a
+     * A {@link BlockWindow} checkpoint: the push count and the prefix aggregates (up to six scalars, as fields: a
      * stream marks before every update, and fields save an array's load and bounds check), and for a window of one
-     * value that value (pair).
+     * value that value (pair, triple).
      */
     public static final class Mark implements StatePart.Mark {
         long seq;
         double x;
         double y;
+        double z;
         double s0;
         double s1;
         double s2;
         double s3;
         double s4;
+        double s5;
 
         Mark() {}
     }

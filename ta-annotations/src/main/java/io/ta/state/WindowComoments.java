@@ -44,7 +44,7 @@ public final class WindowComoments extends BlockWindow {
 
     /** A window of {@code window} pairs (at least 1). */
     public WindowComoments(int window) {
-        super(window, true);
+        super(window, 2);
         this.zero = 4.0 * (window + 2) * 0x1p-53;
         this.inverse = 1.0 / window;
     }

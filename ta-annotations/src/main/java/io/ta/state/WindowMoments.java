@@ -49,7 +49,7 @@ public final class WindowMoments extends BlockWindow {
 
     /** A window of {@code window} values (at least 1). */
     public WindowMoments(int window) {
-        super(window, false);
+        super(window, 1);
         this.zero = 4.0 * (window + 2) * 0x1p-53;
         this.inverse = 1.0 / window;
     }

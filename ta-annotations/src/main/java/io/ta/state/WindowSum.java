@@ -42,7 +42,7 @@ public final class WindowSum extends BlockWindow {
 
     /** A window of {@code window} values (at least 1). */
     public WindowSum(int window) {
-        super(window, false);
+        super(window, 1);
         // The second block from the start (BlockWindow's secondBlock(), written out: a batch builds its kernel once,
         // and C2 leaves a call made once out of line, with the part escaping into it for the loop).
         older = x0;

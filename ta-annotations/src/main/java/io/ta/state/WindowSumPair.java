@@ -36,7 +36,7 @@ public final class WindowSumPair extends BlockWindow {
 
     /** A window of {@code window} pairs (at least 1). */
     public WindowSumPair(int window) {
-        super(window, true);
+        super(window, 2);
         // As in WindowSum: the second block from the start, written out.
         prefixes0 = current = new double[2 * x0.length + 2];
         if (x0.length == window) {

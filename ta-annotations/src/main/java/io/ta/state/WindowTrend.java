@@ -30,7 +30,7 @@ public final class WindowTrend extends BlockWindow {
 
     /** A window of {@code window} values (at least 1). */
     public WindowTrend(int window) {
-        super(window, false);
+        super(window, 1);
         this.centrePosition = (window - 1) * 0.5;
     }
 

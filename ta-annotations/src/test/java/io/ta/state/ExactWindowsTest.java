@@ -162,6 +162,39 @@ class ExactWindowsTest {
     }
 
     /**
+     * A triple's sums are, bit for bit, three {@link WindowSum}s' of series missing together, each series missing on
+     * its own bars; the triple's push merges three finite tests into one, so a value of every kind is pushed.
+     */
+    @Test
+    void tripleSumsAreThreeWindowSums() {
+        SplittableRandom r = new SplittableRandom(17);
+        for (int w : WINDOWS) {
+            double[][] v = {series(r, 600), series(r, 600), series(r, 600)};
+            double[] odd = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, Double.MAX_VALUE,
+                Double.MIN_VALUE};
+            for (int t = 0; t < 600; t += 1 + r.nextInt(40)) {
+                v[r.nextInt(3)][t] = odd[r.nextInt(odd.length)];
+            }
+            WindowSumTriple triple = new WindowSumTriple(w);
+            WindowSum[] sums = {new WindowSum(w), new WindowSum(w), new WindowSum(w)};
+            for (int t = 0; t < 600; t++) {
+                boolean missing = !(Double.isFinite(v[0][t]) && Double.isFinite(v[1][t]) && Double.isFinite(v[2][t]));
+                triple.push(v[0][t], v[1][t], v[2][t]);
+                for (int k = 0; k < 3; k++) {
+                    sums[k].push(missing ? Double.NaN : v[k][t]);
+                }
+                assertEquals(sums[0].isFull(), triple.isFull());
+                assertEquals(sums[0].hasMissing(), triple.hasMissing(), "w=" + w + " t=" + t);
+                if (triple.isFull()) {
+                    assertEquals(sums[0].sum(), triple.sumX(), "w=" + w + " t=" + t);
+                    assertEquals(sums[1].sum(), triple.sumY(), "w=" + w + " t=" + t);
+                    assertEquals(sums[2].sum(), triple.sumZ(), "w=" + w + " t=" + t);
+                }
+            }
+        }
+    }
+
+    /**
      * An anchored sum is a fresh sum of the window at every block end, and in between a running total whose error is
      * that of adding the values it has seen since its anchor: close to the exact sum at the scale of the window it
      * was anchored on and every value pushed since — so a 1e20 outlier is forgotten at the first anchor after it left.
@@ -311,25 +344,32 @@ class ExactWindowsTest {
         for (int w : WINDOWS) {
             WindowSum s = new WindowSum(w);
             WindowSumPair pair = new WindowSumPair(w);
+            WindowSumTriple triple = new WindowSumTriple(w);
             for (int rep = 0; rep < 20; rep++) {
                 for (int t = r.nextInt(3 * w); t > 0; t--) {
                     double v = Math.pow(10, r.nextInt(-8, 21)) * r.nextDouble();
                     s.push(v);
                     pair.push(v, v / 3);
+                    triple.push(v / 7, v, v / 3);
                     if (s.isFull() && !s.hasMissing()) {
                         assertTrue(s.sum() >= 0.0 && pair.sumX() >= 0.0 && pair.sumY() >= 0.0,
                                 "w=" + w + ": " + s.sum() + ", " + pair.sumX() + ", " + pair.sumY());
+                        assertTrue(triple.sumX() >= 0.0 && triple.sumY() >= 0.0 && triple.sumZ() >= 0.0, "w=" + w);
                     }
                 }
                 for (int t = 0; t < w; t++) {
                     double v = r.nextInt(5) == 0 ? Double.NaN : r.nextBoolean() ? 0.0 : -0.0;
                     s.push(v);
                     pair.push(v, v);
+                    triple.push(v, v, v);
                 }
                 assertTrue(s.isFull() && pair.isFull());
                 assertEquals(0.0, s.sum(), "w=" + w + ": a window of zeros");
                 assertEquals(0.0, pair.sumX(), "w=" + w + ": a pair's window of zeros");
                 assertEquals(0.0, pair.sumY(), "w=" + w + ": a pair's window of zeros");
+                assertEquals(0.0, triple.sumX(), "w=" + w + ": a triple's window of zeros");
+                assertEquals(0.0, triple.sumY(), "w=" + w + ": a triple's window of zeros");
+                assertEquals(0.0, triple.sumZ(), "w=" + w + ": a triple's window of zeros");
             }
         }
     }
@@ -656,6 +696,18 @@ class ExactWindowsTest {
                 public void push(double x, double y) { p.push(x, y); }
                 public String answers() { return p.isFull() ? p.hasMissing() + ":" + p.sumX() + ":" + p.sumY() : "-"; }
             };
+            case "triple" -> new Probe() {
+                final WindowSumTriple p = new WindowSumTriple(w);
+                public StatePart<?> part() { return p; }
+                // The third series is missing on its own bars (about one negative x in four) as well as with the
+                // first two.
+                public void push(double x, double y) {
+                    p.push(x, y, x < 0 && (Double.doubleToRawLongBits(x) & 3) == 1 ? Double.NaN : y - 0.25 * x);
+                }
+                public String answers() {
+                    return p.isFull() ? p.hasMissing() + ":" + p.sumX() + ":" + p.sumY() + ":" + p.sumZ() : "-";
+                }
+            };
             case "anchored" -> new Probe() {
                 final AnchoredSum p = new AnchoredSum(w);
                 public StatePart<?> part() { return p; }
@@ -722,7 +774,7 @@ class ExactWindowsTest {
         };
     }
 
-    static final List<String> KINDS = List.of("sum", "pair", "anchored", "weighted", "moments", "comoments", "trend", "order", "order-tree");
+    static final List<String> KINDS = List.of("sum", "pair", "triple", "anchored", "weighted", "moments", "comoments", "trend", "order", "order-tree");
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static void mark(StatePart part, StatePart.Mark m) {
@@ -1013,6 +1065,8 @@ class ExactWindowsTest {
         assertEquals(20, new WindowSum(20).xs.length);
         assertEquals(full, new WindowMoments(full).xs.length);
         assertEquals(full, new WindowSumPair(full).ys.length);
+        assertEquals(full, new WindowSumTriple(full).zs.length);
+        assertEquals(16, new WindowSumTriple(full + 1).zs.length);
         assertEquals(16, new WindowMoments(full + 1).xs.length);
         assertEquals(22, new DoubleRing(20).allocated());
         assertEquals(full, new DoubleRing(full - 2).allocated());
