@@ -211,9 +211,10 @@ class SnapshotHardeningTest {
     }
 
     /**
-     * vortex counts, per term, the pushes since it was last missing and reads its pair's sum once the count reaches the
-     * period, and it never pushes a missing value into the pair: a snapshot that claims a full count before the pair
-     * has filled its window, or that puts a NaN into the pair, would read a sum the stream never had, so it is refused.
+     * vortex counts, per term, the pushes since it was last missing and reads its triple's sum once the count reaches
+     * the period, and it pushes a missing VM as 0: a snapshot that claims a full count before the triple has filled
+     * its window, or that puts a NaN into a window whose counts are full, would read a sum the stream never had, so it
+     * is refused.
      */
     @Test
     void vortexRefusesACleanRunLongerThanItsPushesAndAMissingTerm() {

@@ -10,8 +10,7 @@ import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.price.TrueRange;
-import io.ta.kernels.stats.RollingSum;
-import io.ta.state.WindowSumPair;
+import io.ta.state.WindowSumTriple;
 
 /**
  * Vortex indicator (Botes &amp; Siepman, TASC January 2010): {@code plus = ΣVM⁺/ΣTR}, {@code minus = ΣVM⁻/ΣTR} over the
@@ -19,10 +18,11 @@ import io.ta.state.WindowSumPair;
  * (exact test, CATALOG.md §5.1). Every term needs the previous bar, so bar 0 is NaN and the first output is at bar n. A
  * window kernel: each output is NaN while a term it sums is missing inside the window.
  *
- * <p>ΣVM⁺ and ΣVM⁻ share one {@link WindowSumPair} (one push, one block turn and one checkpoint where two
- * {@link RollingSum}s kept two: the step costs 0.7–0.9 of what it did). The pair counts a pair as missing when either
- * term is, and the two terms are not missing together, so the step pushes a missing term as 0 (a sum of non-negative
- * terms is the same with or without a 0 in it) and counts for each term the pushes since it was last missing.
+ * <p>ΣVM⁺, ΣVM⁻ and ΣTR share one {@link WindowSumTriple}: one push, one block turn and one checkpoint where three
+ * window sums kept three. The triple counts a triple as missing when any term is, and the terms are not missing
+ * together, so the step pushes a missing VM as 0 (a sum of non-negative terms is the same with or without a 0 in it)
+ * and counts for each term the pushes since it was last missing. A missing true range leaves the bar's VMs out of
+ * their sums too, which only matters while it is in the window, where both outputs are NaN.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {1})
 @Kernel(
@@ -34,9 +34,8 @@ import io.ta.state.WindowSumPair;
 public final class Vortex {
     final int period;
     final TrueRange range;
-    /** ΣVM⁺ and ΣVM⁻ in one window, a missing term pushed as 0 (it adds nothing to a sum of non-negative terms). */
-    final WindowSumPair moves;
-    final RollingSum rangeSum;
+    /** ΣVM⁺, ΣVM⁻ and ΣTR in one window, a missing VM pushed as 0 (it adds nothing to a sum of non-negative terms). */
+    final WindowSumTriple sums;
     double previousHigh = Double.NaN;
     double previousLow = Double.NaN;
     /** Pushes since VM⁺ was last missing, saturating at {@code period}: its sum counts once this reaches it. */
@@ -45,6 +44,9 @@ public final class Vortex {
     /** The same for VM⁻: the two terms are not missing together (a missing low spoils this bar's VM⁻, the next VM⁺). */
     @Range(min = "0", max = "period")
     int minusClean;
+    /** The same for the true range, which is missing on the first bar (a missing one makes its triple missing). */
+    @Range(min = "0", max = "period")
+    int rangeClean;
     @Output(doc = "sum of VM+ / sum of true range")
     double plus;
     @Output(doc = "sum of VM- / sum of true range")
@@ -53,8 +55,7 @@ public final class Vortex {
     public Vortex(@Param(defaultValue = "14", min = 1, max = 100_000) int period) {
         this.period = period;
         this.range = new TrueRange();
-        this.moves = new WindowSumPair(period);
-        this.rangeSum = new RollingSum(period);
+        this.sums = new WindowSumTriple(period);
     }
 
     public static int lookback(int period) {
@@ -62,14 +63,16 @@ public final class Vortex {
     }
 
     /**
-     * A term has been present for at most as many pushes as there were, and the pair holds no missing value (the step
-     * pushes a missing term as 0): a restored snapshot that broke either would read a sum over a window the pair has
-     * not filled, or without a value it never had.
+     * A term has been present for at most as many pushes as there were, and the triple holds no missing value while
+     * the true range's run is full (the step pushes a missing VM as 0): a restored snapshot that broke either would
+     * read a sum over a window the triple has not filled, or without a value it never had. Not the converse: a
+     * snapshot need not hold the window's oldest value when the next push drops it.
      */
     @Invariant
     boolean cleanRunsFitThePushes() {
-        long pushes = moves.count();
-        return plusClean <= pushes && minusClean <= pushes && !moves.hasMissing();
+        long pushes = sums.count();
+        return plusClean <= pushes && minusClean <= pushes && rangeClean <= pushes
+                && (rangeClean < period || !sums.hasMissing());
     }
 
     @Step
@@ -80,17 +83,17 @@ public final class Vortex {
         boolean downOk = down <= Double.MAX_VALUE;
         plusClean = upOk ? Math.min(plusClean + 1, period) : 0;
         minusClean = downOk ? Math.min(minusClean + 1, period) : 0;
-        WindowSumPair m = moves;
-        m.push(upOk ? up : 0.0, downOk ? down : 0.0);
-        double tr = rangeSum.step(range.step(high, low, close));
+        double r = range.step(high, low, close);
+        rangeClean = r <= Double.MAX_VALUE ? Math.min(rangeClean + 1, period) : 0;
+        WindowSumTriple m = sums;
+        m.push(upOk ? up : 0.0, downOk ? down : 0.0, r);
         previousHigh = high;
         previousLow = low;
+        double tr = rangeClean == period ? m.sumZ() : Double.NaN;
         double vp = plusClean == period ? m.sumX() : Double.NaN;
         double vm = minusClean == period ? m.sumY() : Double.NaN;
         if (tr == 0.0) {
-            plus = vp == vp ? 0.0 : Double.NaN;
-            minus = vm == vm ? 0.0 : Double.NaN;
-            return;
+            tr = Double.POSITIVE_INFINITY; // a flat window: a sum over it is 0 (or NaN, when missing)
         }
         plus = vp / tr;
         minus = vm / tr;
