@@ -123,17 +123,27 @@ public final class WindowSumTriple extends BlockWindow {
         return (totalZ - previous[3 * next + 2]) + prefixZ;
     }
 
-    /** Block {@code b}'s running sums and totals from its triples: a snapshot's read, a window of one's rewind. */
+    /**
+     * Block {@code b}'s running sums and totals from its triples: a snapshot's read and a window of one's rewind, which
+     * both set the current block's prefix afterwards, so it serves here as the accumulator.
+     */
     @Override
     void fold(int b) {
-        double[] v = b == 0 ? x0 : x1;
-        double[] u = b == 0 ? y0 : y1;
-        double[] w = b == 0 ? z0 : z1;
-        double[] s = prefixes(b);
+        sumInto(b == 0 ? x0 : x1, b == 0 ? y0 : y1, b == 0 ? z0 : z1, prefixes(b), window);
+        totalX = prefixX;
+        totalY = prefixY;
+        totalZ = prefixZ;
+    }
+
+    /**
+     * The running sums of the first {@code n} triples of {@code v}, {@code u} and {@code w} into {@code s}, from 0 and
+     * added as a push adds them; the sums of all {@code n} are left in the prefix.
+     */
+    private void sumInto(double[] v, double[] u, double[] w, double[] s, int n) {
         double ax = 0.0;
         double ay = 0.0;
         double az = 0.0;
-        for (int i = 0; i < window; i++) {
+        for (int i = 0; i < n; i++) {
             double x = v[i];
             double y = u[i];
             double z = w[i];
@@ -146,9 +156,9 @@ public final class WindowSumTriple extends BlockWindow {
             s[3 * i + 4] = ay;
             s[3 * i + 5] = az;
         }
-        totalX = ax;
-        totalY = ay;
-        totalZ = az;
+        prefixX = ax;
+        prefixY = ay;
+        prefixZ = az;
     }
 
     /** Block {@code b}'s running sums, allocated (three times as long as its buffers, plus three) on first use. */
@@ -169,28 +179,10 @@ public final class WindowSumTriple extends BlockWindow {
         previous = x1 == null ? null : prefixes(block ^ 1);
     }
 
+    /** The current block's prefix, from its first triple (a snapshot's read opens the block first). */
     @Override
     void refold() {
-        double px = prefixX;
-        double py = prefixY;
-        double pz = prefixZ;
-        double[] c = current;
-        for (int i = 0; i < next; i++) {
-            double x = xs[i];
-            double y = ys[i];
-            double z = zs[i];
-            if (finite(x) && finite(y) && finite(z)) {
-                px += x;
-                py += y;
-                pz += z;
-            }
-            c[3 * i + 3] = px;
-            c[3 * i + 4] = py;
-            c[3 * i + 5] = pz;
-        }
-        prefixX = px;
-        prefixY = py;
-        prefixZ = pz;
+        sumInto(xs, ys, zs, current, next);
     }
 
     @Override
