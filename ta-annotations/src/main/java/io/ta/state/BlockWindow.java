@@ -163,7 +163,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     }
 
     /** The second block's buffers. */
-    final void otherBlock() {
+    private void otherBlock() {
         x1 = new double[window];
         if (series > 1) {
             y1 = new double[window];
