@@ -105,15 +105,25 @@ public final class WindowSumPair extends BlockWindow {
         return (totalY - previous[2 * next + 1]) + prefixY;
     }
 
-    /** Block {@code b}'s running sums and totals from its pairs: a snapshot's read, a window of one's rewind. */
+    /**
+     * Block {@code b}'s running sums and totals from its pairs: a snapshot's read and a window of one's rewind, which
+     * both set the current block's prefix afterwards, so it serves here as the accumulator.
+     */
     @Override
     void fold(int b) {
-        double[] v = b == 0 ? x0 : x1;
-        double[] u = b == 0 ? y0 : y1;
-        double[] s = prefixes(b);
+        sumInto(b == 0 ? x0 : x1, b == 0 ? y0 : y1, prefixes(b), window);
+        totalX = prefixX;
+        totalY = prefixY;
+    }
+
+    /**
+     * The running sums of the first {@code n} pairs of {@code v} and {@code u} into {@code s}, from 0 and added as a
+     * push adds them; the sums of all {@code n} are left in the prefix.
+     */
+    private void sumInto(double[] v, double[] u, double[] s, int n) {
         double ax = 0.0;
         double ay = 0.0;
-        for (int i = 0; i < window; i++) {
+        for (int i = 0; i < n; i++) {
             double x = v[i];
             double y = u[i];
             if (finite(x) && finite(y)) {
@@ -123,8 +133,8 @@ public final class WindowSumPair extends BlockWindow {
             s[2 * i + 2] = ax;
             s[2 * i + 3] = ay;
         }
-        totalX = ax;
-        totalY = ay;
+        prefixX = ax;
+        prefixY = ay;
     }
 
     /** Block {@code b}'s running sums, allocated (twice as long as its buffers, plus two) on first use. */
@@ -144,23 +154,10 @@ public final class WindowSumPair extends BlockWindow {
         previous = x1 == null ? null : prefixes(block ^ 1);
     }
 
+    /** The current block's prefix, from its first pair (a snapshot's read opens the block first). */
     @Override
     void refold() {
-        double px = prefixX;
-        double py = prefixY;
-        double[] c = current;
-        for (int i = 0; i < next; i++) {
-            double x = xs[i];
-            double y = ys[i];
-            if (finite(x) && finite(y)) {
-                px += x;
-                py += y;
-            }
-            c[2 * i + 2] = px;
-            c[2 * i + 3] = py;
-        }
-        prefixX = px;
-        prefixY = py;
+        sumInto(xs, ys, current, next);
     }
 
     @Override
