@@ -5,13 +5,16 @@ import static io.ta.testing.Oracles.eachFullWindow;
 import static io.ta.testing.Oracles.exact;
 import static io.ta.testing.Oracles.mean;
 import static io.ta.testing.Oracles.near;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.ta.kernels.volume.Vwap_Descriptor;
 import io.ta.testing.InvariantSuite;
 import io.ta.testing.KernelCase;
 import java.util.Arrays;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Window extremes and their indices, least-squares regression, correlation, mean deviation and the volume kernels:
@@ -314,5 +317,21 @@ class StatsVolumeInvariantsTest extends InvariantSuite {
             assertTrue(v >= lo - slack && v <= hi + slack,
                     c + ": bar " + t + " vwap " + v + " outside [" + lo + ", " + hi + "]");
         }
+    }
+
+    /**
+     * vwap keeps two sums, and a bar must enter both or neither: here the second bar's volumes overflow while its
+     * price-volume still fits. Had that half of the bar stayed in, the third bar's vwap would be 1.0, a weighted mean
+     * outside every typical price it weighs.
+     */
+    @Test
+    void vwapAddsABarToBothSumsOrToNeither() {
+        double[] price = {0.5, 0.5, 0.5};
+        double[] volume = {1e308, 1e308, 1.0};
+        double[] out = new double[3];
+        Vwap_Descriptor.batch(price, price, price, volume, out);
+        assertEquals(0.5, out[0]);
+        assertTrue(Double.isNaN(out[1]), "the overflowing bar is " + out[1]);
+        assertEquals(0.5, out[2], "after the overflowing bar");
     }
 }

@@ -40,12 +40,25 @@ public final class CumSum {
 
     @Step
     public double step(double x) {
-        double a = sum;
-        double s = a + x;
+        double s = next(x);
         // Non-finite exactly when x is missing or the sum overflows; either way the bar is skipped.
         if (!Double.isFinite(s)) {
             return Double.NaN;
         }
+        return add(x, s);
+    }
+
+    /**
+     * The running total with x added, rounded, and nothing changed yet: not finite when x is missing or the sum would
+     * overflow. For a kernel that keeps several sums and must add a bar to all of them or to none (vwap).
+     */
+    public double next(double x) {
+        return sum + x;
+    }
+
+    /** Adds x, given {@link #next}'s running total s; returns the exact sum of the history, rounded once. */
+    public double add(double x, double s) {
+        double a = sum;
         // The exact rounding error of a + x: Dekker's Fast2Sum with the larger operand first, the same error as
         // TwoSum's, bit for bit, in two subtractions and a comparison where TwoSum takes five operations. The
         // comparison goes the same way on nearly every bar: a running total is larger than its next term.

@@ -14,7 +14,8 @@ import io.ta.kernels.price.TypicalPrice;
  * (CATALOG.md §2.6). Both sums are {@link CumSum}s (compensated: their error does not grow with the history). R TTR's
  * {@code VWAP} is a rolling window, so it is not the reference; the golden is the cumulative formula written in base R.
  *
- * <p>Cumulative (recursive) state: a bar with any missing input outputs NaN and adds nothing (CATALOG.md §5.2).
+ * <p>Cumulative (recursive) state: a bar with any missing input outputs NaN and adds nothing (CATALOG.md §5.2); so
+ * does a bar whose price-volume or either sum would overflow, which enters neither sum.
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(
@@ -46,14 +47,15 @@ public final class Vwap {
         }
         double tp = typical.step(high, low, close);
         double pv = tp * volume;
-        if (!Double.isFinite(pv)) {
+        double p = priceVolume.next(pv);
+        double v = volumes.next(volume);
+        // A bar enters both sums or neither: one whose price-volume or either sum would overflow is skipped whole,
+        // as a missing bar is. Half a bar in one sum would bias every later output.
+        if (!(Double.isFinite(p) && Double.isFinite(v))) {
             return Double.NaN;
         }
-        double sumPriceVolume = priceVolume.step(pv);
-        double sumVolume = volumes.step(volume);
-        if (sumPriceVolume != sumPriceVolume || sumVolume != sumVolume) {
-            return Double.NaN;
-        }
+        double sumPriceVolume = priceVolume.add(pv, p);
+        double sumVolume = volumes.add(volume, v);
         return sumVolume == 0.0 ? tp : sumPriceVolume / sumVolume;
     }
 }
