@@ -2,11 +2,16 @@ package io.ta.kernels;
 
 import static io.ta.testing.Oracles.inRange;
 import static io.ta.testing.Oracles.withinHistory;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.ta.kernels.cycle.HtDcPeriod_Descriptor;
+import io.ta.kernels.cycle.HtTrendMode_Descriptor;
+import io.ta.kernels.ma.HtTrendline_Descriptor;
 import io.ta.testing.InvariantSuite;
 import io.ta.testing.KernelCase;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Hilbert-transform family and T3: bounds that follow from the recursions themselves (TA-Lib's period clamp, the
@@ -203,6 +208,33 @@ class HilbertInvariantsTest extends InvariantSuite {
             double cosine = Math.sqrt(2) * lead - sine;
             if (Math.abs(sine * sine + cosine * cosine - 1) > SLACK) {
                 fail(c + ": bar " + t + ": sine " + sine + " and lead sine " + lead + " are not one phase 45° apart");
+            }
+        }
+    }
+
+    /**
+     * Prices near 1e300 overflow the homodyne discriminator's products, and the core's period is NaN from then on.
+     * Every kernel reading the period must then be NaN too: the trendline averaged no prices (0.0, where prices are
+     * 1e300) and the trend mode answered 1 from tests that had all failed.
+     */
+    @Test
+    void anOverflowedCycleGivesNoTrendlineAndNoTrendMode() {
+        int n = 200;
+        double[] x = new double[n];
+        for (int t = 0; t < n; t++) {
+            x[t] = 1e300 * (1.5 + 0.3 * Math.sin(2 * Math.PI * t / 20));
+        }
+        double[] period = new double[n];
+        double[] line = new double[n];
+        double[] mode = new double[n];
+        HtDcPeriod_Descriptor.batch(x, period);
+        HtTrendline_Descriptor.batch(x, line);
+        HtTrendMode_Descriptor.batch(x, mode);
+        assertTrue(Double.isNaN(period[n - 1]), "the discriminator did not overflow: " + period[n - 1]);
+        for (int t = 0; t < n; t++) {
+            if (Double.isNaN(period[t])) {
+                assertTrue(Double.isNaN(line[t]), "bar " + t + ": trendline " + line[t] + " with no cycle");
+                assertTrue(Double.isNaN(mode[t]), "bar " + t + ": trend mode " + mode[t] + " with no cycle");
             }
         }
     }

@@ -79,6 +79,11 @@ public final class HtTrendMode {
         }
         daysInTrend++;
         double smoothPeriod = core.smoothPeriod();
+        if (smoothPeriod != smoothPeriod) {
+            // The discriminator overflowed, for good (HilbertCore): every test below would fail quietly and leave a
+            // trend of 1 that nothing measured.
+            return Double.NaN;
+        }
         if (daysInTrend < 0.5 * smoothPeriod) {
             trend = 0.0;
         }

@@ -80,7 +80,13 @@ public final class HtTrendline {
         if (!transform.transformed()) {
             return Double.NaN;
         }
-        int n = (int) (transform.smoothPeriod() + 0.5);
+        double period = transform.smoothPeriod();
+        if (period != period) {
+            // The discriminator overflowed (prices beyond ~1e154), for good: the cycle, and so the length of the
+            // average, is unknown. (int) NaN is 0, an empty average of 0.0: a wrong number where none is known.
+            return Double.NaN;
+        }
+        int n = (int) (period + 0.5);
         double average = 0.0;
         for (int i = 0; i < n; i++) {
             // Unreachable in practice: the period grows too slowly to outrun the bars seen; TA-Lib would read
