@@ -3,8 +3,9 @@ package io.ta.testing;
 import java.util.SplittableRandom;
 
 /**
- * Random input series for property tests: price-like random walks at magnitudes from 1e-6 to 1e100, constant runs,
- * zero runs, missing cells (NaN, ±Infinity) alone and in runs. OHLCV inputs are generated as consistent bars
+ * Random input series for property tests: price-like random walks at magnitudes from 1e-6 to 1e300 (where a product
+ * of two prices overflows), constant runs, zero runs, missing cells (NaN, ±Infinity) alone and in runs, and on some
+ * dirty cases volumes near 1e307 (where a sum of a few bars overflows). OHLCV inputs are generated as consistent bars
  * ({@code low <= open, close <= high}, {@code volume >= 0}) so invariants that hold for real bars can be checked.
  */
 public final class RandomBars {
@@ -41,7 +42,7 @@ public final class RandomBars {
             };
         }
         return switch (r.nextInt(8)) {
-            case 0 -> 1e-6;
+            case 0 -> r.nextBoolean() ? 1e-6 : 1e300;
             case 1 -> 1e100;
             case 2 -> 1e12;
             case 3 -> 0.01;
@@ -107,6 +108,7 @@ public final class RandomBars {
      */
     public double[][] inputs(java.util.List<String> names, int n) {
         double[] close = walk(n);
+        boolean hugeVolume = dirty && r.nextInt(10) == 0;
         double[] open = new double[n];
         double[] high = new double[n];
         double[] low = new double[n];
@@ -122,6 +124,9 @@ public final class RandomBars {
             high[i] = Math.max(o, close[i]) + span * r.nextDouble();
             low[i] = Math.min(o, close[i]) - span * r.nextDouble();
             volume[i] = r.nextInt(15) == 0 ? 0.0 : Math.floor(1e6 * Math.abs(r.nextGaussian()));
+            if (hugeVolume) {
+                volume[i] *= 1e301;
+            }
         }
         double[][] out = new double[names.size()][];
         for (int k = 0; k < names.size(); k++) {
