@@ -34,6 +34,8 @@ import java.util.SplittableRandom;
  *       the error does not grow with the length of the stream;</li>
  *   <li><b>scale equivariance</b>: prices multiplied by {@code c = 10^k}, k in [−9, 9], and volumes by
  *       {@code v = 10^j} give every output multiplied by what its declared {@link Scale} says, to 1e-12 relative;</li>
+ *   <li><b>an extreme tick fades</b>: one tick of ±{@code Double.MAX_VALUE} or ±1e200 leaves no output NaN for
+ *       good ({@link #extremeTickFades});</li>
  *   <li><b>per-bar cost</b>: one update + preview + replaceLast at periods near 100,000 costs less than
  *       {@link #COST_RATIO} times what it costs at periods near 10, unless the kernel declares O(n) per bar.</li>
  * </ul>
@@ -216,6 +218,46 @@ public final class NumericsProperties {
             }
         }
         return null;
+    }
+
+    /** Bars an extreme tick is given to fade before {@link #extremeTickFades} looks: a 14-bar average of MAX·(13/14)^t. */
+    static final int FADE = 12_000;
+
+    /**
+     * One tick at the edge of the doubles (±{@link Double#MAX_VALUE} or ±1e200 on every input of one bar, unitless
+     * inputs kept) must not end the stream: {@link #FADE} bars later, wherever a run without the tick has a value, the
+     * run with it has one too (not necessarily the same: a recursive average still remembers it). A state that an
+     * overflow left infinite or NaN would answer NaN for ever; the contract is that one extreme value never does
+     * (docs/contracts.md, "Missing values").
+     */
+    public static void extremeTickFades(KernelDescriptor d) {
+        SplittableRandom r = new SplittableRandom(KernelProperties.SEED ^ d.name().hashCode() ^ 0xE7L);
+        for (int rep = 0; rep < 3; rep++) {
+            ParamValues p = rep == 0 ? ParamValues.defaults(d) : KernelCase.params(d, r);
+            int spike = d.lookback(p) + 1 + r.nextInt(20);
+            int n = spike + 2 * (d.lookback(p) + 1) + FADE;
+            double[][] clean = fold(d, new RandomBars(r.nextLong(), false).inputs(d.inputs(), n));
+            double[][] fresh = batch(d, p, clean);
+            for (double tick : new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, 1e200, -1e200}) {
+                double[][] spiked = new double[clean.length][];
+                for (int i = 0; i < clean.length; i++) {
+                    spiked[i] = clean[i].clone();
+                    if (d.inputScale(i) != Scale.UNITLESS) {
+                        spiked[i][spike] = tick;
+                    }
+                }
+                double[][] hit = batch(d, p, spiked);
+                for (int o = 0; o < hit.length; o++) {
+                    for (int t = n - 50; t < n; t++) {
+                        if (Double.isNaN(hit[o][t]) && !Double.isNaN(fresh[o][t])) {
+                            fail(d.name() + "(" + p + "): one tick of " + tick + " at bar " + spike + " leaves "
+                                    + d.outputs().get(o).name() + " NaN " + (t - spike) + " bars later, where it is "
+                                    + fresh[o][t] + " without it");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /**
