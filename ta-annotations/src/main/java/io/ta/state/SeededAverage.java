@@ -27,7 +27,9 @@ import io.ta.spi.StateWriter;
  * <p>Missing values (CATALOG.md §5.2): a non-finite push returns NaN and changes nothing, neither the seed nor the
  * average, so the average recovers on the next finite value and an average of another kernel's output starts its
  * seed at that output's first valid bar. The seed is a plain sum of at most {@code period} values that is used once
- * and then dropped: it cannot drift, and the recursion that follows forgets any outlier geometrically.
+ * and then dropped: it cannot drift, and the recursion that follows forgets any outlier geometrically. A value that
+ * would overflow the seed's sum is skipped the same way; the recursion itself never overflows (see {@link #push}),
+ * so one extreme value fades like any other instead of leaving an infinite average for ever.
  */
 @Cost(time = Complexity.CONSTANT, memory = Complexity.CONSTANT)
 public abstract sealed class SeededAverage implements StatePart<SeededAverage.Mark>
@@ -51,6 +53,9 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
     /** The recursion after the seed: the next average from the current one {@code e} and a finite {@code x}. */
     abstract double next(double e, double x);
 
+    /** The weight of a new value in {@link #next}: the average is {@code x·w + e·(1 − w)}. */
+    abstract double weight();
+
     /**
      * Adds {@code x}: NaN (and no change) when {@code x} is not finite or the seed is still incomplete, else the
      * average including {@code x}.
@@ -60,15 +65,39 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
             return Double.NaN;
         }
         if (seeded < period) {
-            seedSum += x;
+            double sum = seedSum + x;
+            if (!(Math.abs(sum) <= Double.MAX_VALUE)) {
+                // The seed's sum would overflow: the value is skipped, as a missing one is, and the seed waits for
+                // values it can hold. Summed, the seed would be infinite, and so would the average for ever.
+                return Double.NaN;
+            }
+            seedSum = sum;
             if (++seeded < period) {
                 return Double.NaN;
             }
             value = seedSum / period;
             return value;
         }
-        value = next(value, x);
-        return value;
+        double e = next(value, x);
+        if (!(Math.abs(e) <= Double.MAX_VALUE)) {
+            e = weighed(value, x);
+            if (!(Math.abs(e) <= Double.MAX_VALUE)) {
+                return Double.NaN; // rounded past the largest double: skipped, as a missing value
+            }
+        }
+        value = e;
+        return e;
+    }
+
+    /**
+     * The recursion's average when its own operation order overflowed, which only its intermediate can (one tick of
+     * ±{@code MAX_VALUE} next to an average of the opposite sign, or of the same sign and a period above 1): an
+     * average of two finite values is finite. Each value weighed before the two are added, each term is at most
+     * its operand. Off the hot path, so the usual order keeps TA-Lib's bits everywhere else.
+     */
+    private double weighed(double e, double x) {
+        double w = weight();
+        return x * w + e * (1.0 - w);
     }
 
     /** Whether the seed is complete: the last finite push returned an average. */
@@ -101,6 +130,11 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
         double next(double e, double x) {
             return (x - e) * k + e;
         }
+
+        @Override
+        double weight() {
+            return k;
+        }
     }
 
     /** Wilder's recursion {@code e = (e·(n−1) + x)/n} after the seed. */
@@ -118,6 +152,11 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
         @Override
         double next(double e, double x) {
             return (e * (period - 1) + x) / period;
+        }
+
+        @Override
+        double weight() {
+            return 1.0 / period;
         }
     }
 
@@ -143,6 +182,11 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
         @Override
         double next(double e, double x) {
             return k * x + (1.0 - k) * e;
+        }
+
+        @Override
+        double weight() {
+            return k;
         }
     }
 

@@ -47,7 +47,17 @@ public final class Evwma {
             seeded = true;
             value = x;
         } else if (window != 0.0) {
-            value = ((window - volume) * value + volume * x) / window;
+            double v = ((window - volume) * value + volume * x) / window;
+            if (!(Math.abs(v) <= Double.MAX_VALUE)) {
+                // A tick near the largest double overflowed this order's products; the mean of the two is finite when
+                // its weights are known, so weigh each first. A window of volumes that overflowed (its sum infinite or
+                // NaN until the tick leaves it) gives no weights: the bar is skipped and the average kept.
+                v = value * ((window - volume) / window) + x * (volume / window);
+                if (!(Math.abs(v) <= Double.MAX_VALUE)) {
+                    return Double.NaN;
+                }
+            }
+            value = v;
         }
         return value;
     }

@@ -99,7 +99,17 @@ public final class Kama {
         double er = sumChange <= netChange || Checks.negligible(sumChange, level) ? 1.0 : Math.abs(netChange / sumChange);
         double sc = er * constDiff + constMax;
         sc *= sc;
-        value = (x - value) * sc + value;
-        return value;
+        double v = (x - value) * sc + value;
+        if (!(Math.abs(v) <= Double.MAX_VALUE)) {
+            // A tick near the largest double: either only this order's x − value overflowed (the average of two finite
+            // values is finite, so weigh each first), or the window of changes still holds an overflowed sum and the
+            // ratio is unknown (NaN, for at most a window): the bar is skipped, as a missing one, and the average kept.
+            v = x * sc + value * (1.0 - sc);
+            if (!(Math.abs(v) <= Double.MAX_VALUE)) {
+                return Double.NaN;
+            }
+        }
+        value = v;
+        return v;
     }
 }

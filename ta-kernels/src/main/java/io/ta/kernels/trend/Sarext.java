@@ -118,6 +118,12 @@ public final class Sarext {
             }
             sar = notBelow(sar + afShort * (ep - sar), prevHigh, high);
         }
+        if (!(Math.abs(sar) <= Double.MAX_VALUE)) {
+            // A tick near the largest double, with an acceleration or offset above 1, carried the next stop past it:
+            // no stop is left to trail, and an infinite one would never be crossed. The system starts again, from this
+            // bar and the next as a fresh stream from this bar would.
+            started = false;
+        }
         return out;
     }
 

@@ -24,7 +24,8 @@ import io.ta.spi.StateWriter;
  * Wilder step later (the DI outputs exist from there, bar n).
  *
  * <p>Missing values (§5.2): the previous bar's high and low are a one-bar window; a bar whose movement or true range
- * reads a missing cell returns false and leaves every sum unchanged, so the sums always cover the same bars.
+ * reads a missing cell returns false and leaves every sum unchanged, so the sums always cover the same bars; so does a
+ * bar that would overflow a sum (a tick near the largest double).
  */
 @Cost(time = Complexity.CONSTANT, memory = Complexity.CONSTANT)
 public final class WilderDm implements StatePart<WilderDm.Mark> {
@@ -57,7 +58,7 @@ public final class WilderDm implements StatePart<WilderDm.Mark> {
     /**
      * Advances the +DM and −DM sums by one bar (the true-range sum takes 0).
      *
-     * @return false, with every sum unchanged, when the bar reads a missing cell
+     * @return false, with every sum unchanged, when the bar reads a missing cell or would overflow a sum
      */
     public boolean advance(double high, double low) {
         return accumulate(high, low, 0.0);
@@ -68,7 +69,8 @@ public final class WilderDm implements StatePart<WilderDm.Mark> {
      * {@link TrueRange#of} this bar and the previous close. Call one of the two advance methods on every bar, always
      * the same one.
      *
-     * @return false, with every sum unchanged, when the movement or the true range reads a missing cell
+     * @return false, with every sum unchanged, when the movement or the true range reads a missing cell, or the bar
+     *     would overflow a sum
      */
     public boolean advance(double high, double low, double close) {
         double c = previousClose;
@@ -91,18 +93,29 @@ public final class WilderDm implements StatePart<WilderDm.Mark> {
         // moved more is a coin flip: no branch.
         double plus = Branchless.keepIf(up > down, Math.max(up, 0.0));
         double minus = Branchless.keepIf(down > up, Math.max(down, 0.0));
+        double p;
+        double m;
+        double r;
         if (count < seedLength) {
-            plusSum += plus;
-            minusSum += minus;
-            rangeSum += trueRange;
-            count++;
+            p = plusSum + plus;
+            m = minusSum + minus;
+            r = rangeSum + trueRange;
         } else {
-            plusSum = plusSum - plusSum / n + plus;
-            minusSum = minusSum - minusSum / n + minus;
-            rangeSum = rangeSum - rangeSum / n + trueRange;
-            if (count == seedLength) {
-                count++;
-            }
+            p = plusSum - plusSum / n + plus;
+            m = minusSum - minusSum / n + minus;
+            r = rangeSum - rangeSum / n + trueRange;
+        }
+        // Wilder's sums hold about n bars of movement, so a tick near the largest double can overflow them; such a
+        // bar is skipped, as a missing one is (its high, low and close still become the previous ones), instead of
+        // leaving an infinite sum for ever. (x − x) is 0 for a finite x and NaN otherwise.
+        if (!((p - p) + (m - m) + (r - r) == 0.0)) {
+            return false;
+        }
+        plusSum = p;
+        minusSum = m;
+        rangeSum = r;
+        if (count <= seedLength) {
+            count++;
         }
         return true;
     }
