@@ -224,8 +224,8 @@ public final class NumericsProperties {
     static final int FADE = 12_000;
 
     /**
-     * One tick at the edge of the doubles (±{@link Double#MAX_VALUE} or ±1e200 on every input of one bar, unitless
-     * inputs kept) must not end the stream: {@link #FADE} bars later, wherever a run without the tick has a value, the
+     * One tick at the edge of the doubles (±{@link Double#MAX_VALUE} or ±1e200 on every input of one bar, then on each
+     * input alone; unitless inputs kept) must not end the stream: {@link #FADE} bars later, wherever a run without the tick has a value, the
      * run with it has one too (not necessarily the same: a recursive average still remembers it). A state that an
      * overflow left infinite or NaN would answer NaN for ever; the contract is that one extreme value never does
      * (docs/contracts.md, "Missing values").
@@ -238,21 +238,26 @@ public final class NumericsProperties {
             int n = spike + 2 * (d.lookback(p) + 1) + FADE;
             double[][] clean = fold(d, new RandomBars(r.nextLong(), false).inputs(d.inputs(), n));
             double[][] fresh = batch(d, p, clean);
-            for (double tick : new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, 1e200, -1e200}) {
-                double[][] spiked = new double[clean.length][];
-                for (int i = 0; i < clean.length; i++) {
-                    spiked[i] = clean[i].clone();
-                    if (d.inputScale(i) != Scale.UNITLESS) {
-                        spiked[i][spike] = tick;
+            // On every input of the bar, then (for kernels of several inputs) on each alone: a close far outside
+            // its bar's range takes other paths than a whole bar far away.
+            for (int alone = clean.length == 1 ? 0 : -1; alone < clean.length; alone++) {
+                for (double tick : new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, 1e200, -1e200}) {
+                    double[][] spiked = new double[clean.length][];
+                    for (int i = 0; i < clean.length; i++) {
+                        spiked[i] = clean[i].clone();
+                        if (d.inputScale(i) != Scale.UNITLESS && (alone < 0 || alone == i)) {
+                            spiked[i][spike] = tick;
+                        }
                     }
-                }
-                double[][] hit = batch(d, p, spiked);
-                for (int o = 0; o < hit.length; o++) {
-                    for (int t = n - 50; t < n; t++) {
-                        if (Double.isNaN(hit[o][t]) && !Double.isNaN(fresh[o][t])) {
-                            fail(d.name() + "(" + p + "): one tick of " + tick + " at bar " + spike + " leaves "
-                                    + d.outputs().get(o).name() + " NaN " + (t - spike) + " bars later, where it is "
-                                    + fresh[o][t] + " without it");
+                    double[][] hit = batch(d, p, spiked);
+                    for (int o = 0; o < hit.length; o++) {
+                        for (int t = n - 50; t < n; t++) {
+                            if (Double.isNaN(hit[o][t]) && !Double.isNaN(fresh[o][t])) {
+                                fail(d.name() + "(" + p + "): one tick of " + tick + " on "
+                                        + (alone < 0 ? "every input" : d.inputs().get(alone)) + " at bar " + spike
+                                        + " leaves " + d.outputs().get(o).name() + " NaN " + (t - spike)
+                                        + " bars later, where it is " + fresh[o][t] + " without it");
+                            }
                         }
                     }
                 }

@@ -61,7 +61,9 @@ public final class Kdj {
     public void step(double high, double low, double close) {
         rsv.step(high, low, close);
         double r = rsv.fastk;
-        if (r != r) {
+        // Not finite when a bar is missing, or when its close is so far outside its range (a tick near the largest
+        // double) that the stochastic overflowed: skipped either way, with the smoothing unchanged.
+        if (!(Math.abs(r) <= Double.MAX_VALUE)) {
             kLine = Double.NaN;
             dLine = Double.NaN;
             jLine = Double.NaN;
@@ -69,6 +71,12 @@ public final class Kdj {
         }
         double kv = ((kSmooth - 1) * kState + r) / kSmooth;
         double dv = ((dSmooth - 1) * dState + kv) / dSmooth;
+        if (!((kv - kv) + (dv - dv) == 0.0)) {
+            // After such a tick this order's sum can overflow where the average of two finite values cannot: weigh
+            // each first. Off the usual path, which keeps the reference's operation order.
+            kv = kState * ((kSmooth - 1) / kSmooth) + r / kSmooth;
+            dv = dState * ((dSmooth - 1) / dSmooth) + kv / dSmooth;
+        }
         kState = kv;
         dState = dv;
         kLine = kv;
