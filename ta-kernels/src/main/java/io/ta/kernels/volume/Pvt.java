@@ -14,7 +14,8 @@ import io.ta.kernels.math.CumSum;
  * Tulip function computes it.
  *
  * <p>Missing values: recursive state (§5.2) — a bar with a missing close or volume is skipped and the next valid bar
- * measures its change from the last valid close. A bar whose term would overflow the total is skipped the same way.
+ * measures its change from the last valid close. A bar whose term would overflow the total adds nothing and outputs
+ * NaN, as a missing one, but its close is valid, so the next bar measures its change from it.
  */
 @Chart(pane = Chart.Pane.OWN)
 @Kernel(
@@ -42,11 +43,10 @@ public final class Pvt {
             return Double.NaN;
         }
         double term = !started || previousClose == 0.0 ? 0.0 : (close - previousClose) / previousClose * volume;
-        double sum = total.step(term);
-        if (sum == sum) {
-            started = true;
-            previousClose = close;
-        }
-        return sum;
+        // A term that overflows (a close next to a previous one of 1e-300) is skipped by the sum, but the bar is
+        // valid: its close is the next bar's previous one. Kept back, that tiny close would overflow every later term.
+        started = true;
+        previousClose = close;
+        return total.step(term);
     }
 }
