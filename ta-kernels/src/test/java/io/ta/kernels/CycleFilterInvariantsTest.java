@@ -1,13 +1,22 @@
 package io.ta.kernels;
 
 import static io.ta.testing.Oracles.inRange;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.ta.kernels.cycle.HighPass_Descriptor;
+import io.ta.kernels.cycle.Reflex_Descriptor;
+import io.ta.kernels.cycle.Roofing_Descriptor;
+import io.ta.kernels.cycle.Trendflex_Descriptor;
+import io.ta.kernels.ma.Decycler_Descriptor;
+import io.ta.kernels.ma.SuperSmoother_Descriptor;
 import io.ta.testing.Descriptors;
 import io.ta.testing.InvariantSuite;
 import io.ta.testing.KernelCase;
 import io.ta.spi.ParamValues;
+import java.util.Arrays;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Ehlers' filters and the bounded oscillators around them: normalised outputs stay in their ranges (ebsw in [−1, 1],
@@ -93,5 +102,60 @@ class CycleFilterInvariantsTest extends InvariantSuite {
         if (Double.doubleToLongBits(got) != Double.doubleToLongBits(expected)) {
             fail(c + ": " + what + " at bar " + t + ": " + got + ", expected " + expected);
         }
+    }
+
+    /** One kernel's batch over a series, its parameters fixed. */
+    interface Run {
+        void batch(double[] x, double[] out);
+    }
+
+    /**
+     * One tick of MAX on a sine wave overflows the high-pass on the bar after it ({@code x − 2·x₋₁}), the super
+     * smoother on a second tick ({@code x + x₋₁}), and the mean square of trendflex and reflex on the tick itself.
+     * Each filter restarts there (NaN), and from the next bar on outputs what a stream started there does: the
+     * decycler is the input again, trendflex and reflex wait n bars and then agree to the rounding of their window
+     * sum. Before the restart rule the state went infinite and every later output was NaN. The roofing filter's
+     * smoother carries on through its high-pass's restart (a missing value to it) and remembers the tick, finitely.
+     */
+    @Test
+    void anOverflowRestartsTheEhlersFilters() {
+        int n = 600;
+        int tick = 200;
+        double[] x = new double[n];
+        for (int t = 0; t < n; t++) {
+            x[t] = 100 + 10 * Math.sin(2 * Math.PI * t / 17);
+        }
+        double[] once = x.clone();
+        once[tick] = Double.MAX_VALUE;
+        double[] twice = once.clone();
+        twice[tick + 1] = Double.MAX_VALUE;
+        restarts("highpass", (in, out) -> HighPass_Descriptor.batch(in, 48, out), once, tick + 1, 0);
+        restarts("decycler", (in, out) -> Decycler_Descriptor.batch(in, 125, out), once, tick + 1, 0);
+        restarts("supersmoother", (in, out) -> SuperSmoother_Descriptor.batch(in, 10, out), twice, tick + 1, 0);
+        restarts("trendflex", (in, out) -> Trendflex_Descriptor.batch(in, 20, out), once, tick, 1e-9);
+        restarts("reflex", (in, out) -> Reflex_Descriptor.batch(in, 20, out), once, tick, 1e-9);
+        double[] roofing = new double[n];
+        Roofing_Descriptor.batch(once, 48, 10, roofing);
+        assertTrue(Double.isFinite(roofing[n - 1]), "roofing at the last bar is " + roofing[n - 1]);
+    }
+
+    /**
+     * Asserts that {@code kernel} outputs NaN at bar {@code restart} of {@code x} and from there on agrees with a run
+     * started at the next bar: NaN for NaN, bit for bit when {@code tolerance} is 0, and valid at the last bar.
+     */
+    static void restarts(String name, Run kernel, double[] x, int restart, double tolerance) {
+        double[] out = new double[x.length];
+        kernel.batch(x, out);
+        assertTrue(Double.isNaN(out[restart]), name + " at the restart, bar " + restart + ", is " + out[restart]);
+        double[] fresh = new double[x.length - restart - 1];
+        kernel.batch(Arrays.copyOfRange(x, restart + 1, x.length), fresh);
+        for (int t = restart + 1; t < x.length; t++) {
+            double e = fresh[t - restart - 1];
+            boolean agree = tolerance == 0 ? Double.doubleToLongBits(out[t]) == Double.doubleToLongBits(e)
+                    : Double.isNaN(e) ? Double.isNaN(out[t]) : Math.abs(out[t] - e) <= tolerance;
+            assertTrue(agree, name + " at bar " + t + " is " + out[t] + ", a run started at bar " + (restart + 1)
+                    + " gives " + e);
+        }
+        assertTrue(Double.isFinite(out[x.length - 1]), name + " at the last bar is " + out[x.length - 1]);
     }
 }

@@ -17,7 +17,9 @@ import io.ta.annotation.Step;
  * the output is valid from bar 0; Ehlers' zero-initialised TradeStation variables see a step from 0 to the price
  * instead, a transient this seeding avoids. The output is a price difference (it scales with price).
  *
- * <p>Recursive state: a missing input outputs NaN and is skipped (CATALOG.md §5.2).
+ * <p>Recursive state: a missing input outputs NaN and is skipped (CATALOG.md §5.2). A bar whose {@code hp} would
+ * overflow (an input near ±{@link Double#MAX_VALUE}, or the bar after one) outputs NaN and restarts the filter: its
+ * state is a fresh instance's, so the next valid input starts it at rest again, as a stream started there would.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
@@ -60,10 +62,23 @@ public final class HighPass {
             x2 = x;
         }
         double hp = k0 * (x - 2.0 * x1 + x2) + k1 * hp1 - k2 * hp2;
+        if (!(Math.abs(hp) <= Double.MAX_VALUE)) {
+            return restart();
+        }
         x2 = x1;
         x1 = x;
         hp2 = hp1;
         hp1 = hp;
         return hp;
+    }
+
+    /** Puts back a fresh instance's state: an infinite or NaN state would make every later output NaN. */
+    private double restart() {
+        started = false;
+        x1 = 0.0;
+        x2 = 0.0;
+        hp1 = 0.0;
+        hp2 = 0.0;
+        return Double.NaN;
     }
 }

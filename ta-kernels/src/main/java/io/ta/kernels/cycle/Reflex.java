@@ -18,6 +18,10 @@ import io.ta.annotation.Step;
  * here; Reflex adds the slope term and keeps its own mean square. A sum within rounding of the level is 0, as in
  * {@link Trendflex}. Seeding and missing values as {@link Trendflex}
  * (super smoother at rest on the first value, first output at bar n, ±5 or 0).
+ *
+ * <p>Overflow: a bar whose mean square (this one's or the held Trendflex's) would overflow outputs NaN and restarts
+ * both, as {@link Trendflex} describes: from the next valid bar on, the output is that of a stream started there, up
+ * to the rounding of the window sum.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
@@ -47,12 +51,21 @@ public final class Reflex {
     public double step(double x) {
         double t = trend.step(x);
         if (t != t) {
+            if (trend.filtered != trend.filtered) {
+                meanSquare = 0.0; // the Trendflex has restarted (or not started): so does the normalisation
+            }
             return Double.NaN;
         }
         double f = trend.filtered;
         double slope = (trend.oldest() - f) / period;
         double s = Trendflex.resolved(f - trend.pastMean + slope * halfSpan, f, trend.pastMean);
-        meanSquare = 0.04 * s * s + 0.96 * meanSquare;
-        return meanSquare == 0.0 ? 0.0 : s / Math.sqrt(meanSquare);
+        double ms = 0.04 * s * s + 0.96 * meanSquare;
+        if (!(ms <= Double.MAX_VALUE)) {
+            trend.restart();
+            meanSquare = 0.0;
+            return Double.NaN;
+        }
+        meanSquare = ms;
+        return ms == 0.0 ? 0.0 : s / Math.sqrt(ms);
     }
 }

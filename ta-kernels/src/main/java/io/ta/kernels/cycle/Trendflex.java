@@ -7,6 +7,7 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.SuperSmoother;
+import io.ta.kernels.ma.SuperSmoother_State;
 import io.ta.kernels.stats.RollingSum;
 import io.ta.state.DoubleRing;
 
@@ -27,6 +28,13 @@ import io.ta.state.DoubleRing;
  * bar n, when n past values exist; like Ehlers' code the normalisation starts from {@code ms = 0}, so the first
  * output is ±5 (or 0) and the average power settles over the next few dozen bars. Recursive state: a missing input
  * outputs NaN and is skipped entirely (CATALOG.md §5.2).
+ *
+ * <p>Overflow: a bar whose mean square would overflow (a smoothed value beyond ~1e154, as one extreme tick makes)
+ * outputs NaN and restarts the Trendflex: the smoother, the mean square and the previous value are a fresh
+ * instance's, and the next valid bar pushes a gap into the window, which keeps the old values out of every sum
+ * until n new ones have come. From the next valid bar on, the output is then that of a stream started there (n
+ * warm-up NaNs, then ±5 or 0), up to the rounding of the window sum. A window sum that overflowed (smoothed values
+ * near {@link Double#MAX_VALUE}) outputs NaN until those values have left.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
@@ -67,18 +75,43 @@ public final class Trendflex {
         double previous = filtered;
         filtered = f;
         if (previous != previous) {
+            if (past.size() != 0) {
+                // A restart: the gap keeps the values from before it out of the next n sums, as a fresh ring would.
+                past.push(previous);
+                pastSum.step(previous);
+            }
             return Double.NaN;
         }
         past.push(previous);
         double s = pastSum.step(previous);
-        if (!past.isFull()) {
+        // NaN while the window fills or holds a restart's gap; infinite once the window's values overflow.
+        if (!(Math.abs(s) <= Double.MAX_VALUE)) {
             return Double.NaN;
         }
         double mean = s / period;
         pastMean = mean;
         double sum = resolved(f - mean, f, mean);
-        meanSquare = 0.04 * sum * sum + 0.96 * meanSquare;
-        return meanSquare == 0.0 ? 0.0 : sum / Math.sqrt(meanSquare);
+        double ms = 0.04 * sum * sum + 0.96 * meanSquare;
+        if (!(ms <= Double.MAX_VALUE)) {
+            restart();
+            return Double.NaN;
+        }
+        meanSquare = ms;
+        return ms == 0.0 ? 0.0 : sum / Math.sqrt(ms);
+    }
+
+    /**
+     * Starts again from a fresh instance's smoother, mean square and previous value: an infinite mean square would
+     * make every later output 0 or NaN. The window keeps its values; the next valid bar's gap takes their place.
+     */
+    void restart() {
+        // The smoother's state is private to its package; its generated checkpoint of a fresh one sets it.
+        SuperSmoother_State rest = new SuperSmoother_State(smoother);
+        rest.save(SuperSmoother.ofPeriod(0.5 * period));
+        rest.restore(smoother);
+        meanSquare = 0.0;
+        filtered = Double.NaN;
+        pastMean = Double.NaN;
     }
 
     /**

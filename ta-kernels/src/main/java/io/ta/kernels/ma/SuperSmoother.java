@@ -20,7 +20,9 @@ import io.ta.annotation.Step;
  * first dozens of outputs a ramp from 0 up to the price; starting at rest removes that artificial transient.
  *
  * <p>Recursive state: a missing input outputs NaN and is skipped (CATALOG.md §5.2); {@code x₋₁} is then the last
- * valid input.
+ * valid input. A bar whose {@code f} would overflow (inputs near ±{@link Double#MAX_VALUE}) outputs NaN and restarts
+ * the filter: its state is a fresh instance's, so the next valid input starts it at rest again, as a stream started
+ * there would.
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(
@@ -74,9 +76,21 @@ public final class SuperSmoother {
             return x;
         }
         double f = c1 * (x + previousX) / 2.0 + c2 * f1 + c3 * f2;
+        if (!(Math.abs(f) <= Double.MAX_VALUE)) {
+            return restart();
+        }
         previousX = x;
         f2 = f1;
         f1 = f;
         return f;
+    }
+
+    /** Puts back a fresh instance's state: an infinite or NaN state would make every later output NaN. */
+    private double restart() {
+        started = false;
+        previousX = 0.0;
+        f1 = 0.0;
+        f2 = 0.0;
+        return Double.NaN;
     }
 }
