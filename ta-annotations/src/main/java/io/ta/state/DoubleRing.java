@@ -85,6 +85,14 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
         return evicted;
     }
 
+    /**
+     * Forgets every value, as a new ring holds none. The head stays where it is, so the next push writes the slot it
+     * would have written anyway and a mark taken before still rewinds to the values it saw.
+     */
+    public void clear() {
+        size = 0;
+    }
+
     /** Doubles the buffer (the head has never wrapped yet, so its prefix is the whole content). */
     private void grow() {
         buf = Arrays.copyOf(buf, length(2L * buf.length, capacity));

@@ -2,14 +2,21 @@ package io.ta.kernels;
 
 import static io.ta.testing.Oracles.inRange;
 import static io.ta.testing.Oracles.withinHistory;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.ta.kernels.cycle.HtDcPeriod_Descriptor;
-import io.ta.kernels.cycle.HtTrendMode_Descriptor;
-import io.ta.kernels.ma.HtTrendline_Descriptor;
+import io.ta.kernels.cycle.HilbertCore;
+import io.ta.spi.KernelDescriptor;
+import io.ta.spi.KernelStream;
+import io.ta.spi.ParamValues;
+import io.ta.testing.Descriptors;
 import io.ta.testing.InvariantSuite;
 import io.ta.testing.KernelCase;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * The Hilbert-transform family and T3: bounds that follow from the recursions themselves (TA-Lib's period clamp, the
  * FIR gain, convex averages), independent of the code under test. Every kernel here is recursive, so each is also
  * checked to skip missing bars: an output is NaN exactly when its bar is missing or fewer than lookback + 1 valid bars
- * were seen, or, on prices beyond 1e150, from the bar whose transform overflowed on.
+ * were seen, counted, on prices beyond 1e150, from the last bar that overflowed the transform and restarted it (where
+ * that happened is the one thing read off the code under test, a {@link HilbertCore} fed the same inputs).
  */
 class HilbertInvariantsTest extends InvariantSuite {
     /** Hilbert FIR coefficients (TA-Lib's a, b) and the largest period adjustment, 0.075·50 + 0.54. */
@@ -27,6 +35,9 @@ class HilbertInvariantsTest extends InvariantSuite {
     /** Largest |FIR output| per unit of |FIR input|: {@code (a·v_t + b·v_{t−2} − b·v_{t−4} − a·v_{t−6})·adjustment}. */
     static final double FIR_GAIN = 2 * (A + B) * MAX_ADJUSTMENT;
     static final double SLACK = 1e-9;
+    /** The kernels built on the Hilbert core. */
+    static final List<String> HILBERT =
+            List.of("ht_dcperiod", "ht_dcphase", "ht_phasor", "ht_sine", "ht_trendline", "ht_trendmode", "mama");
     /** Prices above which the homodyne discriminator's products (of two price-sized values) may overflow. */
     static final double OVERFLOWING = 1e150;
 
@@ -34,42 +45,42 @@ class HilbertInvariantsTest extends InvariantSuite {
     protected Map<String, Invariant> invariants() {
         return Map.ofEntries(
                 Map.entry("t3", (c, out) -> {
-                    skipsMissing(c, out);
+                    skipsMissing(c, out, null);
                     t3WithinWeightedHistory(c, out);
                 }),
                 Map.entry("mama", (c, out) -> {
-                    skipsMissing(c, out);
+                    skipsMissing(c, out, HilbertCore.standard());
                     // mama and fama are convex combinations of the inputs and their starting value 0.
                     withinHistoryAndZero(c, out, 0);
                     withinHistoryAndZero(c, out, 1);
                 }),
                 Map.entry("ht_trendline", (c, out) -> {
-                    skipsMissing(c, out);
+                    skipsMissing(c, out, HilbertCore.lateStart());
                     // From bar 63 every smoothed term is a mean of past inputs.
                     withinHistory(c, out, 0, 0);
                 }),
                 Map.entry("ht_dcperiod", (c, out) -> {
-                    skipsMissing(c, out);
+                    skipsMissing(c, out, HilbertCore.standard());
                     periodWithinClamp(c, out);
                 }),
                 Map.entry("ht_dcphase", (c, out) -> {
-                    skipsMissing(c, out);
+                    skipsMissing(c, out, HilbertCore.lateStart());
                     // atan gives (−90°, 90°); +90°, the lag term and the half-turn land in (0°, 360° + lag), and
                     // TA-Lib wraps anything above 315°.
                     inRange(c, out, 0, -45.0, 315.0);
                 }),
                 Map.entry("ht_phasor", (c, out) -> {
-                    skipsMissing(c, out);
+                    skipsMissing(c, out, HilbertCore.standard());
                     phasorWithinFirGain(c, out);
                 }),
                 Map.entry("ht_sine", (c, out) -> {
-                    skipsMissing(c, out);
+                    skipsMissing(c, out, HilbertCore.lateStart());
                     inRange(c, out, 0, -1.0, 1.0);
                     inRange(c, out, 1, -1.0, 1.0);
                     sineAndLeadAreOnePhase(c, out);
                 }),
                 Map.entry("ht_trendmode", (c, out) -> {
-                    skipsMissing(c, out);
+                    skipsMissing(c, out, HilbertCore.lateStart());
                     for (int t = 0; t < out[0].length; t++) {
                         double v = out[0][t];
                         if (!Double.isNaN(v) && v != 0.0 && v != 1.0) {
@@ -79,25 +90,34 @@ class HilbertInvariantsTest extends InvariantSuite {
                 }));
     }
 
-    /** Recursive kernels skip missing bars (CATALOG.md §5.2): NaN exactly at missing bars and during warm-up. */
-    static void skipsMissing(KernelCase c, double[][] out) {
+    /**
+     * Recursive kernels skip missing bars (CATALOG.md §5.2): NaN exactly at missing bars and during warm-up. A bar
+     * that overflows the Hilbert transform restarts it (HilbertCore, "Overflow"): NaN there, and a new warm-up from
+     * the next valid bar, in every output of the kernel, so none is left with a state from before the restart. The
+     * restarts are read off {@code core}, a core of the kernel's start fed the same inputs (null for T3, which has
+     * none), and may happen only once a price beyond 1e150 was seen.
+     */
+    static void skipsMissing(KernelCase c, double[][] out, HilbertCore core) {
         double[] x = c.inputs()[0];
         int lookback = c.descriptor().lookback(c.params());
         int valid = 0;
         boolean huge = false;
-        boolean overflowed = false;
         for (int t = 0; t < x.length; t++) {
             boolean missing = !Double.isFinite(x[t]);
+            boolean restarted = false;
             if (!missing) {
                 valid++;
                 huge |= Math.abs(x[t]) > OVERFLOWING;
+                if (core != null) {
+                    core.advance(x[t]);
+                    restarted = core.fresh();
+                }
             }
-            boolean expectNaN = missing || valid <= lookback || overflowed;
-            if (!expectNaN && huge && Double.isNaN(out[0][t])) {
-                // The transform's products overflowed: NaN from here on, in every output (HilbertCore).
-                overflowed = true;
-                expectNaN = true;
+            if (restarted) {
+                assertTrue(huge, c + ": the transform restarted at bar " + t + " on prices within 1e150");
+                valid = 0;
             }
+            boolean expectNaN = missing || restarted || valid <= lookback;
             for (int o = 0; o < out.length; o++) {
                 if (expectNaN != Double.isNaN(out[o][t])) {
                     fail(c + ": output " + o + " at bar " + t + " is " + out[o][t] + " after " + valid
@@ -158,10 +178,12 @@ class HilbertInvariantsTest extends InvariantSuite {
     /**
      * TA-Lib clamps the raw period to [6, 50] before smoothing it twice from 0 ({@code p = 0.2·clamped + 0.8·p},
      * {@code s = 0.33·p + 0.67·s}, from the transform start at bar 12), so after k transformed bars the output lies
-     * between the same recursion run on 6 and on 50.
+     * between the same recursion run on 6 and on 50. Both start again where the transform restarted (HilbertCore,
+     * "Overflow"), read off a core fed the same inputs.
      */
     static void periodWithinClamp(KernelCase c, double[][] out) {
         double[] x = c.inputs()[0];
+        HilbertCore core = HilbertCore.standard();
         double lowPeriod = 0;
         double lowSmooth = 0;
         double highPeriod = 0;
@@ -169,6 +191,15 @@ class HilbertInvariantsTest extends InvariantSuite {
         int valid = 0;
         for (int t = 0; t < x.length; t++) {
             if (!Double.isFinite(x[t])) {
+                continue;
+            }
+            core.advance(x[t]);
+            if (core.fresh()) {
+                lowPeriod = 0;
+                lowSmooth = 0;
+                highPeriod = 0;
+                highSmooth = 0;
+                valid = 0;
                 continue;
             }
             if (valid++ >= 12) {
@@ -222,30 +253,134 @@ class HilbertInvariantsTest extends InvariantSuite {
         }
     }
 
+    /** Every output of the kernel named {@code name}, default parameters, on {@code x}. */
+    static double[][] run(String name, double[] x) {
+        KernelDescriptor d = Descriptors.named(name);
+        return d.batch(ParamValues.defaults(d), new double[][] {x});
+    }
+
+    /** Bars at which a valid input left {@code core} fresh: where its transform overflowed and restarted. */
+    static List<Integer> restarts(HilbertCore core, double[] x) {
+        List<Integer> at = new ArrayList<>();
+        for (int t = 0; t < x.length; t++) {
+            if (Double.isFinite(x[t])) {
+                core.advance(x[t]);
+                if (core.fresh()) {
+                    at.add(t);
+                }
+            }
+        }
+        return at;
+    }
+
+    /** A core of the start the kernel named {@code name} runs: lookback 32 from bar 12, lookback 63 from bar 37. */
+    static HilbertCore coreOf(String name) {
+        return Descriptors.named(name).lookback(ParamValues.defaults(Descriptors.named(name))) == 32
+                ? HilbertCore.standard()
+                : HilbertCore.lateStart();
+    }
+
     /**
-     * Prices near 1e300 overflow the homodyne discriminator's products, and the core's period is NaN from then on.
-     * Every kernel reading the period must then be NaN too: the trendline averaged no prices (0.0, where prices are
-     * 1e300) and the trend mode answered 1 from tests that had all failed.
+     * From bar {@code restart + 1} on, {@code hit} is NaN through the warm-up, then bit for bit {@code fresh}, a run
+     * started at bar {@code restart + 1}: a kernel that restarted with its transform, with nothing left from before.
+     */
+    static void restartedAt(String name, int restart, double[][] hit, double[][] fresh) {
+        int lookback = Descriptors.named(name).lookback(ParamValues.defaults(Descriptors.named(name)));
+        for (int o = 0; o < hit.length; o++) {
+            assertTrue(Double.isNaN(hit[o][restart]), name + " output " + o + " at the restart: " + hit[o][restart]);
+            for (int t = restart + 1; t < hit[o].length; t++) {
+                double expected = fresh[o][t - restart - 1];
+                assertEquals(t - restart - 1 < lookback, Double.isNaN(expected), name + ": fresh run at bar " + t);
+                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(hit[o][t]),
+                        name + " output " + o + " at bar " + t + " (restart at " + restart + "): " + hit[o][t]
+                                + ", a run started after the restart gives " + expected);
+            }
+        }
+    }
+
+    /**
+     * Nothing from before the restart is left, not even where no output would show it (a price ring the period is
+     * too short to reach, a phase that carries over only on a flat window): streamed through the restart bar and two
+     * bars more, the kernel's snapshot is that of a new stream given only those two, but for the update count. (The
+     * snapshot holds the state before the last bar; after one bar, not before any, the output fields agree too.)
+     */
+    static void freshAfter(String name, double[] x, int restart) {
+        KernelDescriptor d = Descriptors.named(name);
+        double[] out = new double[d.outputs().size()];
+        KernelStream hit = d.newStream(ParamValues.defaults(d));
+        for (int t = 0; t <= restart + 2; t++) {
+            hit.update(new double[] {x[t]}, out);
+        }
+        KernelStream fresh = d.newStream(ParamValues.defaults(d));
+        fresh.update(new double[] {x[restart + 1]}, out);
+        fresh.update(new double[] {x[restart + 2]}, out);
+        long[] after = hit.snapshot().words();
+        long[] started = fresh.snapshot().words();
+        assertEquals(restart + 3, after[0], name + ": the snapshot starts with the update count");
+        assertArrayEquals(Arrays.copyOfRange(started, 1, started.length), Arrays.copyOfRange(after, 1, after.length),
+                name + " after its restart at bar " + restart);
+    }
+
+    /**
+     * One tick at the edge of the doubles inside an ordinary cycle overflows the transform on its bar (the smoother's
+     * 4x is infinite) or the next (the discriminator's products): the family restarts there, and from the end of the
+     * new warm-up on every output is bit for bit that of a run started right after the restart, and the state is a
+     * fresh one. Before the restart rule, every output was NaN for good from that bar on.
      */
     @Test
-    void anOverflowedCycleGivesNoTrendlineAndNoTrendMode() {
-        int n = 200;
+    void oneExtremeTickRestartsTheWholeFamily() {
+        int n = 400;
+        int tick = 150;
+        double[] clean = new double[n];
+        for (int t = 0; t < n; t++) {
+            clean[t] = 100 + 10 * Math.sin(2 * Math.PI * t / 17) + 0.01 * t;
+        }
+        for (double extreme : new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, 1e200, -1e200}) {
+            double[] x = clean.clone();
+            x[tick] = extreme;
+            for (String name : HILBERT) {
+                List<Integer> restarts = restarts(coreOf(name), x);
+                assertEquals(1, restarts.size(), name + " restarts on a tick of " + extreme + ": " + restarts);
+                int restart = restarts.get(0);
+                if (Math.abs(extreme) == Double.MAX_VALUE) {
+                    assertEquals(tick, restart, name + ": 4·MAX overflows the smoother on the tick's own bar");
+                }
+                assertTrue(restart == tick || restart == tick + 1, name + " restarted at " + restart);
+                double[] after = Arrays.copyOfRange(x, restart + 1, n);
+                restartedAt(name, restart, run(name, x), run(name, after));
+                freshAfter(name, x, restart);
+            }
+        }
+    }
+
+    /**
+     * Prices near 1e300 overflow the homodyne discriminator's products within two transformed bars, so the transform
+     * restarts again and again and no kernel of the family gives a value: in particular not a trendline averaging no
+     * prices (0.0, where prices are 1e300) or a trend mode of 1 from tests that all failed, as a NaN period once
+     * gave. Ordinary prices after them bring the family back, as a run started after the last restart.
+     */
+    @Test
+    void anOverflowingCycleRestartsUntilThePricesAreOrdinary() {
+        int huge = 200;
+        int n = huge + 200;
         double[] x = new double[n];
         for (int t = 0; t < n; t++) {
-            x[t] = 1e300 * (1.5 + 0.3 * Math.sin(2 * Math.PI * t / 20));
+            x[t] = (t < huge ? 1e300 : 100) * (1.5 + 0.3 * Math.sin(2 * Math.PI * t / 20));
         }
-        double[] period = new double[n];
-        double[] line = new double[n];
-        double[] mode = new double[n];
-        HtDcPeriod_Descriptor.batch(x, period);
-        HtTrendline_Descriptor.batch(x, line);
-        HtTrendMode_Descriptor.batch(x, mode);
-        assertTrue(Double.isNaN(period[n - 1]), "the discriminator did not overflow: " + period[n - 1]);
-        for (int t = 0; t < n; t++) {
-            if (Double.isNaN(period[t])) {
-                assertTrue(Double.isNaN(line[t]), "bar " + t + ": trendline " + line[t] + " with no cycle");
-                assertTrue(Double.isNaN(mode[t]), "bar " + t + ": trend mode " + mode[t] + " with no cycle");
+        for (String name : HILBERT) {
+            List<Integer> restarts = restarts(coreOf(name), x);
+            assertTrue(restarts.size() > 3, name + " restarts " + restarts);
+            int last = restarts.get(restarts.size() - 1);
+            // Huge prices that leave the smoother before the restarted transform starts (bar 12 or 37) need no
+            // restart of their own: the last one comes up to 37 bars before the end of them.
+            assertTrue(last >= huge - 40 && last < huge + 40, name + " last restart " + last);
+            double[][] out = run(name, x);
+            for (double[] output : out) {
+                for (int t = 0; t <= last; t++) {
+                    assertTrue(Double.isNaN(output[t]), name + " at bar " + t + ": " + output[t] + " with no cycle");
+                }
             }
+            restartedAt(name, last, out, run(name, Arrays.copyOfRange(x, last + 1, n)));
         }
     }
 }

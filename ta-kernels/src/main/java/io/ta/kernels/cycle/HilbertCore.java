@@ -5,6 +5,7 @@ import io.ta.annotation.Cost;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
+import java.util.Arrays;
 
 /**
  * The Hilbert-transform core (Ehlers, Rocket Science for Traders 2001; CATALOG.md §3.11): the one home of the price
@@ -36,11 +37,18 @@ import io.ta.spi.StateWriter;
  *   <li>{@code smoothPeriod = 0.33·period + 0.67·smoothPeriod}.</li>
  * </ol>
  * State starts at zero as in TA-Lib. The smoothed period never leaves [0, 50] (clamped to [6, 50] and smoothed from
- * 0; rounding is monotone) unless the discriminator overflowed, which makes it NaN; kernels bound their one-cycle
- * loops by it, and restore refuses anything else.
+ * 0; rounding is monotone); kernels bound their one-cycle loops by it, and restore refuses anything else.
  *
  * <p>Missing values (§5.2): a missing input changes no state, so bar parity and every delay line count valid bars
  * only. The bar counter is a {@code long}: a stream can run for ever.
+ *
+ * <p>Overflow: the discriminator multiplies two price-sized values, so prices beyond ~1e154 overflow it, and a tick
+ * near ±{@code Double.MAX_VALUE} overflows the smoother or the FIR. Any non-finite value of a bar reaches Re or Im,
+ * and both are recursive: kept, it would leave the period NaN, or pinned, for good. A bar that leaves Re or Im
+ * non-finite therefore <b>restarts</b> the transform: the core returns to a fresh instance's state (bar counter and
+ * parity included), {@link #advance} returns false and {@link #fresh()} is true, and from the next valid bar on the
+ * core computes exactly what a core started at that bar does, warm-up included. A kernel resets its own state when it
+ * finds its core fresh after a valid bar, so it too restarts as a whole.
  */
 @Cost(time = Complexity.CONSTANT, memory = Complexity.CONSTANT)
 public final class HilbertCore implements StatePart<HilbertCore.Mark> {
@@ -116,7 +124,8 @@ public final class HilbertCore implements StatePart<HilbertCore.Mark> {
      * Advances the core by one bar.
      *
      * @return whether this bar ran the transform ({@link #transformed()} for a valid bar); false, with the state
-     *     unchanged, when {@code x} is missing
+     *     unchanged, when {@code x} is missing, and false, with the core {@link #fresh()}, when the bar overflowed
+     *     the transform and restarted it
      */
     public boolean advance(double x) {
         if (!(Math.abs(x) <= Double.MAX_VALUE)) {
@@ -145,6 +154,11 @@ public final class HilbertCore implements StatePart<HilbertCore.Mark> {
         }
         re = 0.2 * (i2 * prevI2 + q2 * prevQ2) + 0.8 * re;
         im = 0.2 * (i2 * prevQ2 - q2 * prevI2) + 0.8 * im;
+        if (!(Double.isFinite(re) && Double.isFinite(im))) {
+            // Every value this bar computed flows into Re or Im, so this one test guards the whole state.
+            restart();
+            return false;
+        }
         prevQ2 = q2;
         prevI2 = i2;
         double previous = period;
@@ -167,6 +181,29 @@ public final class HilbertCore implements StatePart<HilbertCore.Mark> {
         period = 0.2 * period + 0.8 * previous;
         smoothPeriod = 0.33 * period + 0.67 * smoothPeriod;
         return true;
+    }
+
+    /** Returns to a fresh instance's state: an overflowed bar leaves nothing a later bar could read. */
+    private void restart() {
+        bars = 0;
+        x1 = 0.0;
+        x2 = 0.0;
+        x3 = 0.0;
+        smoothed = 0.0;
+        Arrays.fill(delay, 0.0);
+        Arrays.fill(prevTerm, 0.0);
+        Arrays.fill(prevInput, 0.0);
+        slot = 0;
+        Arrays.fill(i1Prev2, 0.0);
+        Arrays.fill(i1Prev3, 0.0);
+        i1 = 0.0;
+        q1 = 0.0;
+        prevI2 = 0.0;
+        prevQ2 = 0.0;
+        re = 0.0;
+        im = 0.0;
+        period = 0.0;
+        smoothPeriod = 0.0;
     }
 
     /** The 4-bar weighted price smoother; returns whether {@link #smoothed} holds a value (from bar 3). */
@@ -196,6 +233,14 @@ public final class HilbertCore implements StatePart<HilbertCore.Mark> {
         return v * adjustedPrevPeriod;
     }
 
+    /**
+     * Whether the core holds a fresh instance's state: no valid bar yet, or the last valid bar overflowed the
+     * transform and restarted it. A kernel that finds it fresh after a valid bar resets its own state.
+     */
+    public boolean fresh() {
+        return bars == 0;
+    }
+
     /** Whether the last valid bar ran the transform (its index is at least the transform start). */
     public boolean transformed() {
         return bars > start;
@@ -221,7 +266,7 @@ public final class HilbertCore implements StatePart<HilbertCore.Mark> {
         return q1;
     }
 
-    /** The smoothed dominant cycle period after the last transformed bar: in [0, 50], or NaN after an overflow. */
+    /** The smoothed dominant cycle period after the last transformed bar, in [0, 50]. */
     public double smoothPeriod() {
         return smoothPeriod;
     }
@@ -296,7 +341,8 @@ public final class HilbertCore implements StatePart<HilbertCore.Mark> {
     public void read(StateReader in) {
         in.expectInt("hilbert.start", start);
         bars = in.getCount("hilbert.bars");
-        // Any double elsewhere: extreme prices may overflow the FIR exactly as the step's own arithmetic would.
+        // Any double elsewhere: the smoothed price of an extreme tick before the transform starts is infinite, and a
+        // non-finite value anywhere reaches Re or Im once read, where it restarts the transform as a bar's would.
         x1 = in.getDouble();
         x2 = in.getDouble();
         x3 = in.getDouble();
@@ -314,9 +360,10 @@ public final class HilbertCore implements StatePart<HilbertCore.Mark> {
         prevQ2 = in.getDouble();
         re = in.getDouble();
         im = in.getDouble();
-        // The smoothed period bounds the one-cycle loops of ht_dcphase and ht_trendline.
-        period = in.getDouble("hilbert.period", 0.0, 50.0, true);
-        smoothPeriod = in.getDouble("hilbert.smoothPeriod", 0.0, 50.0, true);
+        // The smoothed period bounds the one-cycle loops of ht_dcphase and ht_trendline. Never NaN: a bar that would
+        // make it so restarts the transform instead.
+        period = in.getDouble("hilbert.period", 0.0, 50.0, false);
+        smoothPeriod = in.getDouble("hilbert.smoothPeriod", 0.0, 50.0, false);
     }
 
     /** A {@link HilbertCore} position: a core of the same start holding a copy of the state. */

@@ -11,7 +11,9 @@ import io.ta.annotation.Step;
  * smoothed period of the {@link HilbertCore} that starts its transform at bar 12 ({@link HilbertCore#standard()}).
  * First output at bar 32 (TA-Lib's lookback with unstable period 0).
  *
- * <p>Recursive: a missing input returns NaN and changes no state (§5.2).
+ * <p>Recursive: a missing input returns NaN and changes no state (§5.2). A bar that overflows the transform
+ * returns NaN and restarts it (HilbertCore, "Overflow"): from the next valid bar on, the outputs are those of a
+ * stream started there.
  */
 @Chart(pane = Chart.Pane.OWN)
 @Kernel(

@@ -26,7 +26,9 @@ import io.ta.state.DoubleRing;
  * </ul>
  * The first output is at bar 63 (TA-Lib's lookback). {@code ht_sine} and {@code ht_trendmode} hold one of these.
  *
- * <p>Recursive: a missing input returns NaN and changes no state (§5.2).
+ * <p>Recursive: a missing input returns NaN and changes no state (§5.2). A bar that overflows the transform
+ * returns NaN and restarts it, and this phase with it (HilbertCore, "Overflow"): from the next valid bar on, the
+ * outputs are those of a stream started there.
  */
 @Chart(pane = Chart.Pane.OWN)
 @Kernel(
@@ -56,6 +58,9 @@ public final class HtDcPhase {
     @Step
     public double step(double x) {
         if (!core.advance(x)) {
+            if (core.fresh()) {
+                restart();
+            }
             return Double.NaN;
         }
         smoothPrices.push(core.smoothedPrice());
@@ -99,6 +104,15 @@ public final class HtDcPhase {
             phase -= 360.0;
         }
         return core.bar() >= lookback() ? phase : Double.NaN;
+    }
+
+    /**
+     * Returns to a fresh instance's state with the core (HilbertCore, "Overflow"): prices and a phase from before
+     * the restart, next to a restarted transform, would give a phase that no stream gives.
+     */
+    private void restart() {
+        smoothPrices.clear();
+        phase = 0.0;
     }
 
     /** The phase after the last transformed bar, in degrees (0 before the transform starts). */

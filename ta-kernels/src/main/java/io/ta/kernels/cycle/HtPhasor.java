@@ -13,7 +13,9 @@ import io.ta.annotation.Step;
  * {@link HilbertCore}, which starts its transform at bar 12 as TA-Lib does here ({@link HilbertCore#standard()}).
  * First output at bar 32.
  *
- * <p>Recursive: a missing input outputs NaN and changes no state (§5.2).
+ * <p>Recursive: a missing input outputs NaN and changes no state (§5.2). A bar that overflows the transform
+ * outputs NaN and restarts it (HilbertCore, "Overflow"): from the next valid bar on, the outputs are those of a
+ * stream started there.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(

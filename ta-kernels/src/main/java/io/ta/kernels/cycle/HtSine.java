@@ -12,7 +12,9 @@ import io.ta.annotation.Step;
  * {@link HtDcPhase dominant cycle phase} and of the phase advanced by 45°, {@code sin(phase·π/180)} and
  * {@code sin((phase + 45)·π/180)} with TA-Lib's degree-to-radian constant. First output at bar 63.
  *
- * <p>Recursive: a missing input outputs NaN and changes no state (§5.2).
+ * <p>Recursive: a missing input outputs NaN and changes no state (§5.2). A bar that overflows the transform
+ * outputs NaN and restarts it, and the phase with it (HilbertCore, "Overflow"): from the next valid bar on, the
+ * outputs are those of a stream started there.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0}, min = -1, max = 1)
 @Kernel(

@@ -25,7 +25,9 @@ import io.ta.kernels.ma.HtTrendline;
  * Phase, sine and lead sine start at 0 before the first transformed bar, as in TA-Lib. First output at bar 63. The
  * output is a number (NaN during warm-up, as TA-Lib's {@code outBegIdx}), not an event flag.
  *
- * <p>Recursive: a missing input returns NaN and changes no state (§5.2).
+ * <p>Recursive: a missing input returns NaN and changes no state (§5.2). A bar that overflows the transform
+ * returns NaN and restarts it, and the phase, trendline, sines and days in trend with it (HilbertCore, "Overflow"):
+ * from the next valid bar on, the outputs are those of a stream started there.
  */
 @Chart(pane = Chart.Pane.OWN, style = Chart.Style.STEP, min = 0, max = 1)
 @Kernel(
@@ -64,6 +66,13 @@ public final class HtTrendMode {
         // NaN before bar 63; the mode is not output there and carries nothing to later bars.
         double line = trendline.follow(x, core);
         if (!core.transformed()) {
+            if (core.fresh()) {
+                // The bar overflowed the transform: the phase and the trendline restarted with the core
+                // (HilbertCore, "Overflow"), and the crossing state restarts with them.
+                sine = 0.0;
+                leadSine = 0.0;
+                daysInTrend = 0;
+            }
             return Double.NaN;
         }
         double dcPhase = phase.phase();
@@ -80,8 +89,8 @@ public final class HtTrendMode {
         daysInTrend++;
         double smoothPeriod = core.smoothPeriod();
         if (smoothPeriod != smoothPeriod) {
-            // The discriminator overflowed, for good (HilbertCore): every test below would fail quietly and leave a
-            // trend of 1 that nothing measured.
+            // Unreachable while the core restarts rather than keep a NaN period; were it NaN, every test below would
+            // fail quietly and leave a trend of 1 that nothing measured.
             return Double.NaN;
         }
         if (daysInTrend < 0.5 * smoothPeriod) {

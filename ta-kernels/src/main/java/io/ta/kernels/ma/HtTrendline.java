@@ -21,6 +21,8 @@ import io.ta.state.DoubleRing;
  * instance, without a core of its own, and advances it with {@link #follow}.
  *
  * <p>Recursive: a missing input returns NaN and changes no state (§5.2); the averaging window holds valid inputs only.
+ * A bar that overflows the transform returns NaN and restarts it, and the trendline with it (HilbertCore,
+ * "Overflow"): from the next valid bar on, the outputs are those of a stream started there.
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(
@@ -73,17 +75,25 @@ public final class HtTrendline {
 
     /**
      * Advances the trendline by the valid input {@code x}, which {@code transform} has just consumed; returns the
-     * trendline from bar 63, NaN before.
+     * trendline from bar 63, NaN before. Restarts when that bar restarted {@code transform}.
      */
     public double follow(double x, HilbertCore transform) {
         prices.push(x);
         if (!transform.transformed()) {
+            if (transform.fresh()) {
+                // The bar overflowed the transform, which restarted (HilbertCore, "Overflow"): so does the trendline,
+                // or averages of the prices before it would meet a cycle measured without them.
+                prices.clear();
+                iTrend1 = 0.0;
+                iTrend2 = 0.0;
+                iTrend3 = 0.0;
+            }
             return Double.NaN;
         }
         double period = transform.smoothPeriod();
         if (period != period) {
-            // The discriminator overflowed (prices beyond ~1e154), for good: the cycle, and so the length of the
-            // average, is unknown. (int) NaN is 0, an empty average of 0.0: a wrong number where none is known.
+            // Unreachable while the core restarts rather than keep a NaN period; were it NaN, (int) NaN is 0, an
+            // empty average of 0.0: a wrong number where the cycle, and so the length of the average, is unknown.
             return Double.NaN;
         }
         int n = (int) (period + 0.5);

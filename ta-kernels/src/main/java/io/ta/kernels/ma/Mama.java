@@ -24,7 +24,9 @@ import io.ta.spi.Checks;
  * {@code x} is the raw input, not the smoothed price, as in TA-Lib. The core's period discriminator updates after this
  * in TA-Lib's loop; it reads nothing computed here, so the order is the same. First output at bar 32.
  *
- * <p>Recursive: a missing input outputs NaN and changes no state (§5.2).
+ * <p>Recursive: a missing input outputs NaN and changes no state (§5.2). A bar that overflows the transform outputs
+ * NaN and restarts it, and both averages with it (HilbertCore, "Overflow"): from the next valid bar on, the outputs
+ * are those of a stream started there.
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(
@@ -63,6 +65,13 @@ public final class Mama {
     @Step
     public void step(double x) {
         if (!core.advance(x)) {
+            if (core.fresh()) {
+                // The bar overflowed the transform, which restarted (HilbertCore, "Overflow"): the averages restart
+                // with it, as a stream started at the next bar would.
+                prevPhase = 0.0;
+                mamaValue = 0.0;
+                famaValue = 0.0;
+            }
             mama = Double.NaN;
             fama = Double.NaN;
             return;

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ta.error.CorruptSnapshotException;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -144,5 +146,66 @@ class HilbertCoreTest {
                 () -> HilbertCore.lateStart().read(new StateReader("test", standard)));
         assertEquals("test: corrupt snapshot: fixed field hilbert.start holds 12, but these parameters give 37",
                 e.getMessage());
+    }
+
+    /**
+     * A bar that overflows the transform restarts it: the core is then a fresh one, snapshot for snapshot, and from
+     * the next bar on computes bit for bit what a core started there does, bar counter and parity included.
+     */
+    @Test
+    void anOverflowRestartsTheCore() {
+        double[] x = walk(300, 7);
+        List<Supplier<HilbertCore>> starts = List.of(HilbertCore::standard, HilbertCore::lateStart);
+        for (double tick : new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, 1e200, -1e200}) {
+            for (Supplier<HilbertCore> start : starts) {
+                HilbertCore core = fed(start.get(), x, 101);
+                assertFalse(core.fresh());
+                int next = 101;
+                if (core.advance(tick) || !core.fresh()) {
+                    // 4·MAX overflows the smoother on the tick's own bar; 1e200 enters the phasor, and the
+                    // discriminator's products overflow on the next bar.
+                    assertTrue(Math.abs(tick) < Double.MAX_VALUE, "the smoother overflowed without a restart");
+                    assertFalse(core.advance(x[next++]));
+                    assertTrue(core.fresh(), "no restart after a tick of " + tick);
+                }
+                assertEquals(-1, core.bar());
+                assertFalse(core.transformed());
+                assertArrayEquals(words(start.get()), words(core), "a restarted core is a fresh one");
+                HilbertCore started = start.get();
+                for (int t = next; t < x.length; t++) {
+                    assertEquals(started.advance(x[t]), core.advance(x[t]), "bar " + t);
+                    assertEquals(bits(started.smoothPeriod()), bits(core.smoothPeriod()), "bar " + t);
+                    assertEquals(bits(started.inPhase()), bits(core.inPhase()), "bar " + t);
+                    assertEquals(bits(started.quadrature()), bits(core.quadrature()), "bar " + t);
+                }
+                assertTrue(core.smoothPeriod() >= 6 && core.smoothPeriod() <= 50, "a period was computed");
+            }
+        }
+    }
+
+    /** A restart is state like any other: a mark taken before the overflowing bar rewinds over it. */
+    @Test
+    void aMarkRewindsOverARestart() {
+        double[] x = walk(150, 8);
+        HilbertCore core = fed(HilbertCore.standard(), x, 120);
+        long[] before = words(core);
+        HilbertCore.Mark m = core.newMark();
+        core.mark(m);
+        assertFalse(core.advance(Double.MAX_VALUE));
+        assertTrue(core.fresh());
+        core.rewind(m);
+        assertArrayEquals(before, words(core));
+    }
+
+    /** The core restarts rather than keep a NaN period, so restore refuses one: it would be NaN for good. */
+    @Test
+    void aNanPeriodIsRefused() {
+        long[] w = words(fed(HilbertCore.standard(), walk(100, 9), 100));
+        for (int field = w.length - 2; field < w.length; field++) {
+            long[] poisoned = w.clone();
+            poisoned[field] = Double.doubleToRawLongBits(Double.NaN);
+            assertThrows(CorruptSnapshotException.class,
+                    () -> HilbertCore.standard().read(new StateReader("test", poisoned)));
+        }
     }
 }
