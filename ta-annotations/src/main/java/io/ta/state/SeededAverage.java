@@ -27,9 +27,9 @@ import io.ta.spi.StateWriter;
  * <p>Missing values (CATALOG.md §5.2): a non-finite push returns NaN and changes nothing, neither the seed nor the
  * average, so the average recovers on the next finite value and an average of another kernel's output starts its
  * seed at that output's first valid bar. The seed is a plain sum of at most {@code period} values that is used once
- * and then dropped: it cannot drift, and the recursion that follows forgets any outlier geometrically. A value that
- * would overflow the seed's sum is skipped the same way; the recursion itself never overflows (see {@link #push}),
- * so one extreme value fades like any other instead of leaving an infinite average for ever.
+ * and then dropped: it cannot drift, and the recursion that follows forgets any outlier geometrically. Neither the
+ * seed nor the recursion overflows on finite values (see {@link #push}), so one extreme value fades like any other
+ * instead of leaving an infinite average for ever.
  */
 @Cost(time = Complexity.CONSTANT, memory = Complexity.CONSTANT)
 public abstract sealed class SeededAverage implements StatePart<SeededAverage.Mark>
@@ -58,7 +58,8 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
 
     /**
      * Adds {@code x}: NaN (and no change) when {@code x} is not finite or the seed is still incomplete, else the
-     * average including {@code x}.
+     * average including {@code x}. Finite values always give a finite average: a seed whose sum would overflow goes on
+     * as their mean, and a recursion whose operation order overflows weighs each term first.
      */
     public final double push(double x) {
         if (!(Math.abs(x) <= Double.MAX_VALUE)) {
@@ -67,15 +68,15 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
         if (seeded < period) {
             double sum = seedSum + x;
             if (!(Math.abs(sum) <= Double.MAX_VALUE)) {
-                // The seed's sum would overflow: the value is skipped, as a missing one is, and the seed waits for
-                // values it can hold. Summed, the seed would be infinite, and so would the average for ever.
-                return Double.NaN;
+                // NaN too once the seed runs as a mean: every later value continues the mean.
+                seedByMean(x);
+            } else {
+                seedSum = sum;
             }
-            seedSum = sum;
             if (++seeded < period) {
                 return Double.NaN;
             }
-            value = seedSum / period;
+            value = seedSum == seedSum ? seedSum / period : value;
             return value;
         }
         double e = next(value, x);
@@ -87,6 +88,19 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
         }
         value = e;
         return e;
+    }
+
+    /**
+     * A seed whose sum would overflow (ticks near ±{@code MAX_VALUE}) goes on as the mean of the values so far, which
+     * is finite, kept in {@code value} (unused until the seed is complete), with {@code seedSum} NaN to say so. The
+     * value is not skipped: a kernel that seeds two averages side by side (a ratio of two EMAs: smi, tsi) must keep
+     * them over the same values, or the ratio leaves its bounds. Only this path departs from TA-Lib's sum.
+     */
+    private void seedByMean(double x) {
+        int m = seeded;
+        double mean = seedSum == seedSum ? seedSum / m : value;
+        value = mean * ((double) m / (m + 1)) + x / (m + 1);
+        seedSum = Double.NaN;
     }
 
     /**

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ta.kernels.ma.Ema_Descriptor;
 import io.ta.kernels.ma.Rma_Descriptor;
+import io.ta.kernels.ma.Vwma_Descriptor;
+import io.ta.kernels.momentum.Smi_Descriptor;
+import io.ta.kernels.momentum.Tsi_Descriptor;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,72 @@ class ExtremeTickTest {
         for (int t = 3; t < x.length; t++) {
             e = e.add(k.multiply(new BigDecimal(x[t]).subtract(e)), EXACT);
             near(e, out[t], "ema at bar " + t);
+        }
+    }
+
+    /** A seed whose sum overflows goes on as the mean: three MAX values average to MAX, as their mean is. */
+    @Test
+    void aSeedOfMaxValuesIsTheirMean() {
+        double[] x = series();
+        x[0] = Double.MAX_VALUE;
+        x[1] = Double.MAX_VALUE;
+        x[2] = Double.MAX_VALUE;
+        double[] out = new double[x.length];
+        Ema_Descriptor.batch(x, 3, out);
+        assertEquals(Double.MAX_VALUE, out[2], 1e-15 * Double.MAX_VALUE);
+        near(new BigDecimal(Double.MAX_VALUE).add(new BigDecimal(x[3])).divide(BigDecimal.valueOf(2), EXACT), out[3],
+                "ema after the seed");
+    }
+
+    /**
+     * tsi and smi are ratios of two EMA chains over the same bars, so they lie in [−100, 100]. A tick inside their
+     * seeds overflows the seed's sum in one chain (|momentum|, the range) and not in the other: were that value
+     * skipped there, the chains would average different bars and the ratio leave its bounds.
+     */
+    @Test
+    void aTickInsideTheSeedsKeepsRatiosOfAveragesWithinTheirBounds() {
+        for (int at = 0; at < 40; at++) {
+            for (double tick : new double[] {Double.MAX_VALUE, -Double.MAX_VALUE}) {
+                double[] x = series();
+                x[at] = tick;
+                double[] a = new double[x.length];
+                double[] b = new double[x.length];
+                Tsi_Descriptor.batch(x, 25, 13, 13, a, b);
+                within100("tsi", at, a);
+                double[] high = series();
+                double[] low = series();
+                for (int t = 0; t < x.length; t++) {
+                    high[t] += 1;
+                    low[t] -= 1;
+                }
+                high[at] = tick;
+                low[at] = tick;
+                Smi_Descriptor.batch(high, low, x, 6, 11, 7, 8, a, b);
+                within100("smi", at, a);
+            }
+        }
+    }
+
+    static void within100(String kernel, int at, double[] out) {
+        for (int t = 0; t < out.length; t++) {
+            assertTrue(Double.isNaN(out[t]) || Math.abs(out[t]) <= 100 + 1e-9,
+                    kernel + " with a tick at bar " + at + " is " + out[t] + " at bar " + t);
+        }
+    }
+
+    /** Volumes whose window sum overflows leave the weights unknown: NaN, not Σx·V / ∞ = 0. */
+    @Test
+    void aVwmaOverVolumesThatOverflowIsNaN() {
+        double[] x = series();
+        double[] volume = new double[x.length];
+        for (int t = 0; t < x.length; t++) {
+            x[t] *= 1e-4; // prices near 0.01: each x·V fits, and so does their sum, while the volumes' does not
+            volume[t] = 1e308;
+        }
+        double[] out = new double[x.length];
+        Vwma_Descriptor.batch(x, volume, 5, out);
+        for (int t = 4; t < x.length; t++) {
+            assertTrue(Double.isNaN(out[t]), "vwma at bar " + t + " is " + out[t]);
         }
     }
 

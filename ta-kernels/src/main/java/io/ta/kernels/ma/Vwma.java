@@ -48,6 +48,11 @@ public final class Vwma {
             return Double.NaN;
         }
         double sumVolume = s.sumY();
+        if (!(Math.abs(sumVolume) <= Double.MAX_VALUE)) {
+            // The window's volumes overflow their sum (ticks near 1e307): the weights are unknown, and Σx·V / ∞
+            // would read 0, a price the window never saw.
+            return Double.NaN;
+        }
         return sumVolume == 0.0 ? mean : s.sumX() / sumVolume;
     }
 }
