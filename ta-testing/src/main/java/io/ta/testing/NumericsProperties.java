@@ -220,15 +220,15 @@ public final class NumericsProperties {
         return null;
     }
 
-    /** Bars an extreme tick is given to fade before {@link #extremeTickFades} looks: a 14-bar average of MAX·(13/14)^t. */
+    /** Bars an extreme tick is given to fade before {@link #extremeTickFades} looks (Wilder's 14: MAX·(13/14)^t). */
     static final int FADE = 12_000;
 
     /**
-     * One tick at the edge of the doubles (±{@link Double#MAX_VALUE} or ±1e200 on every input of one bar, then on each
-     * input alone; unitless inputs kept) must not end the stream: {@link #FADE} bars later, wherever a run without the tick has a value, the
-     * run with it has one too (not necessarily the same: a recursive average still remembers it). A state that an
-     * overflow left infinite or NaN would answer NaN for ever; the contract is that one extreme value never does
-     * (docs/contracts.md, "Missing values").
+     * One tick at the edge of the doubles (±{@link Double#MAX_VALUE} or ±1e200 on every input of one bar, then on
+     * each input alone; unitless inputs kept) must not end the stream: {@link #FADE} bars later, wherever a run
+     * without the tick has a value, the run with it has one too (not necessarily the same: a recursive average still
+     * remembers it). A state that an overflow left infinite or NaN would answer NaN for ever; the contract is that one
+     * extreme value never does (docs/contracts.md, "Extreme values").
      */
     public static void extremeTickFades(KernelDescriptor d) {
         SplittableRandom r = new SplittableRandom(KernelProperties.SEED ^ d.name().hashCode() ^ 0xE7L);

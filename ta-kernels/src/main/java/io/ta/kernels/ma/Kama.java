@@ -101,9 +101,10 @@ public final class Kama {
         sc *= sc;
         double v = (x - value) * sc + value;
         if (!(Math.abs(v) <= Double.MAX_VALUE)) {
-            // A tick near the largest double: either only this order's x − value overflowed (the average of two finite
-            // values is finite, so weigh each first), or the window of changes still holds an overflowed sum and the
-            // ratio is unknown (NaN, for at most a window): the bar is skipped, as a missing one, and the average kept.
+            // A tick near the largest double: either only this order's x − value overflowed (an average of two
+            // finite values is finite, so weigh each first), or the window of changes still holds an overflowed sum
+            // and the ratio is unknown (NaN, for at most a window): the bar is skipped, as a missing one, and the
+            // average kept.
             v = x * sc + value * (1.0 - sc);
             if (!(Math.abs(v) <= Double.MAX_VALUE)) {
                 return Double.NaN;
