@@ -88,11 +88,6 @@ public final class HtTrendMode {
         }
         daysInTrend++;
         double smoothPeriod = core.smoothPeriod();
-        if (smoothPeriod != smoothPeriod) {
-            // Unreachable while the core restarts rather than keep a NaN period; were it NaN, every test below would
-            // fail quietly and leave a trend of 1 that nothing measured.
-            return Double.NaN;
-        }
         if (daysInTrend < 0.5 * smoothPeriod) {
             trend = 0.0;
         }

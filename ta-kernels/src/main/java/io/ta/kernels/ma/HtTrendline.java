@@ -90,13 +90,7 @@ public final class HtTrendline {
             }
             return Double.NaN;
         }
-        double period = transform.smoothPeriod();
-        if (period != period) {
-            // Unreachable while the core restarts rather than keep a NaN period; were it NaN, (int) NaN is 0, an
-            // empty average of 0.0: a wrong number where the cycle, and so the length of the average, is unknown.
-            return Double.NaN;
-        }
-        int n = (int) (period + 0.5);
+        int n = (int) (transform.smoothPeriod() + 0.5);
         double average = 0.0;
         for (int i = 0; i < n; i++) {
             // Unreachable in practice: the period grows too slowly to outrun the bars seen; TA-Lib would read
