@@ -598,7 +598,7 @@ public final class NumericsProperties {
     /**
      * Prices ×c and volumes ×v (and parameters quoted in them) scale every output as declared: price ×c, price²
      * ×c², volume ×v, price·volume ×c·v, unitless unchanged; {@link Scale#NONE} is not checked. Two factors per case:
-     * powers of two from 2⁻³⁰ to 2³⁰ scale every intermediate result exactly, so the outputs must match <em>bit for
+     * powers of two from 2⁻¹⁰⁰ to 2¹⁰⁰ scale every intermediate result exactly, so the outputs must match <em>bit for
      * bit</em> — any constant that does not move with the unit of quotation (an absolute epsilon) shows; powers of ten
      * from 1e-9 to 1e9, to 1e-12 of the outputs' scale (for a price output, at least the prices': a difference of two
      * averages of a flat window is an ulp of the prices, whatever its own size). Such a factor is inexact, so it changes how every intermediate
@@ -609,7 +609,7 @@ public final class NumericsProperties {
      */
     public static void scaleEquivariance(KernelCase c) {
         SplittableRandom r = new SplittableRandom(c.seed() ^ 0x5CA1EL);
-        equivariance(c, Math.scalb(1.0, r.nextInt(61) - 30), Math.scalb(1.0, r.nextInt(61) - 30), true);
+        equivariance(c, Math.scalb(1.0, r.nextInt(201) - 100), Math.scalb(1.0, r.nextInt(201) - 100), true);
         equivariance(c, powerOfTen(r.nextInt(19) - 9), powerOfTen(r.nextInt(19) - 9), false);
     }
 
