@@ -19,9 +19,9 @@ import java.util.Arrays;
  * is complete its values are exactly the window, so the shadow is a fresh sum of the window and replaces the total:
  * whatever the total had accumulated is dropped. The error is therefore bounded by the rounding of at most
  * {@code 2·window} additions of values near the window's, however long the stream, and an outlier's residue is gone
- * at the first block boundary after it left the window — at most one window after it left. (The block scheme of
- * {@link WindowSum}, which forgets it the moment it leaves, pays for that with a pass over each block and a less
- * compact push; this part is what the hot averages use.)
+ * at the first block boundary after it left the window — at most one window after it left, as in {@link WindowSum},
+ * whose push is less compact; this part is what the hot averages use. (Forgetting it the moment it leaves needs a
+ * test on every push: docs/performance-log.md, "Forgetting a dominant value the moment it leaves".)
  *
  * <p>The ring has {@code window + 2} slots, so the two pushes a stream may make past a checkpoint (an update, then a
  * preview) overwrite nothing its window holds, and marks and rewinds are O(1) scalars. A ring of up to
