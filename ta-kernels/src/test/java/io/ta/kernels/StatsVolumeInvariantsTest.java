@@ -370,4 +370,40 @@ class StatsVolumeInvariantsTest extends InvariantSuite {
         assertTrue(Double.isNaN(out[1]), "the overflowing bar is " + out[1]);
         assertEquals(0.5, out[2], "after the overflowing bar");
     }
+
+    /**
+     * ad and vwap test no input for a missing value: it must reach their sums as a NaN or an infinity, which they skip.
+     * For ad that needs care where the range is not positive and the flow is taken as 0: a missing volume, close, high
+     * or low there must still make the bar NaN and add nothing.
+     */
+    @Test
+    void adAndVwapSkipABarWithAnyMissingInput() {
+        double nan = Double.NaN;
+        double inf = Double.POSITIVE_INFINITY;
+        // Bar 1 of each case is missing one input; bar 0 and bar 2 are the same valid bars throughout.
+        double[][] missing = {{nan, 0, 0, 0}, {0, nan, 0, 0}, {0, 0, nan, 0}, {0, 0, 0, nan}, {inf, 0, 0, 0},
+            {0, -inf, 0, 0}, {0, 0, inf, 0}, {0, 0, 0, inf}, {0, 0, 0, -inf}};
+        for (double[] m : missing) {
+            for (double range : new double[] {0.0, 1.0}) {
+                // high, low, close, volume
+                double[][] in = {{11, 10 + range + m[0], 12}, {9, 10 + m[1], 9}, {10, 10 + range / 2 + m[2], 11},
+                    {100, 50 + m[3], 70}};
+                double[] ad = new double[3];
+                io.ta.kernels.volume.Ad_Descriptor.batch(in[0], in[1], in[2], in[3], ad);
+                double[] vwap = new double[3];
+                Vwap_Descriptor.batch(in[0], in[1], in[2], in[3], vwap);
+                String bar = Arrays.toString(new double[] {in[0][1], in[1][1], in[2][1], in[3][1]});
+                assertTrue(Double.isNaN(ad[1]), "ad of " + bar + " is " + ad[1]);
+                assertTrue(Double.isNaN(vwap[1]), "vwap of " + bar + " is " + vwap[1]);
+                // The bar added nothing: bar 2 is what it is after bar 0 alone.
+                double[][] skipped = {{11, 12}, {9, 9}, {10, 11}, {100, 70}};
+                double[] ad2 = new double[2];
+                io.ta.kernels.volume.Ad_Descriptor.batch(skipped[0], skipped[1], skipped[2], skipped[3], ad2);
+                double[] vwap2 = new double[2];
+                Vwap_Descriptor.batch(skipped[0], skipped[1], skipped[2], skipped[3], vwap2);
+                assertEquals(ad2[1], ad[2], "ad after " + bar);
+                assertEquals(vwap2[1], vwap[2], "vwap after " + bar);
+            }
+        }
+    }
 }

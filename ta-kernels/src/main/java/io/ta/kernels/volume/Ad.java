@@ -37,11 +37,11 @@ public final class Ad {
 
     @Step
     public double step(double high, double low, double close, double volume) {
-        if (!(Math.abs(high) <= Double.MAX_VALUE && Math.abs(low) <= Double.MAX_VALUE
-                && Math.abs(close) <= Double.MAX_VALUE && Math.abs(volume) <= Double.MAX_VALUE)) {
-            return Double.NaN;
-        }
         double range = high - low;
-        return total.step(range > 0.0 ? (((close - low) - (high - close)) / range) * volume : 0.0);
+        // A missing input needs no test of its own: over a positive range it makes the term NaN or infinite, which the
+        // sum skips; without one, x − x (0 for a finite x, NaN otherwise) makes the zero term NaN exactly then.
+        return total.step(range > 0.0
+                ? (((close - low) - (high - close)) / range) * volume
+                : (range - range) + (close - close) + (volume - volume));
     }
 }

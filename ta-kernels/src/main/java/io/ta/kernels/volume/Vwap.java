@@ -41,10 +41,8 @@ public final class Vwap {
 
     @Step
     public double step(double high, double low, double close, double volume) {
-        if (!(Math.abs(high) <= Double.MAX_VALUE && Math.abs(low) <= Double.MAX_VALUE
-                && Math.abs(close) <= Double.MAX_VALUE && Math.abs(volume) <= Double.MAX_VALUE)) {
-            return Double.NaN;
-        }
+        // A missing input needs no test of its own: it makes the typical price, its product with the volume or the
+        // volume NaN or infinite, so one of the two sums' next totals is not finite and the bar is skipped below.
         double tp = typical.step(high, low, close);
         double pv = tp * volume;
         double p = priceVolume.next(pv);
