@@ -372,12 +372,12 @@ class StatsVolumeInvariantsTest extends InvariantSuite {
     }
 
     /**
-     * ad and vwap test no input for a missing value: it must reach their sums as a NaN or an infinity, which they skip.
-     * For ad that needs care where the range is not positive and the flow is taken as 0: a missing volume, close, high
-     * or low there must still make the bar NaN and add nothing.
+     * ad, vwap and cmf test no input for a missing value: it must reach their sums as a NaN or an infinity, which they
+     * skip. For ad and cmf that needs care where the range is not positive (ad) or flat (cmf) and the flow is taken as
+     * 0: a missing volume, close, high or low there must still make the bar NaN and add nothing.
      */
     @Test
-    void adAndVwapSkipABarWithAnyMissingInput() {
+    void adVwapAndCmfSkipABarWithAnyMissingInput() {
         double nan = Double.NaN;
         double inf = Double.POSITIVE_INFINITY;
         // Bar 1 of each case is missing one input; bar 0 and bar 2 are the same valid bars throughout.
@@ -403,6 +403,13 @@ class StatsVolumeInvariantsTest extends InvariantSuite {
                 Vwap_Descriptor.batch(skipped[0], skipped[1], skipped[2], skipped[3], vwap2);
                 assertEquals(ad2[1], ad[2], "ad after " + bar);
                 assertEquals(vwap2[1], vwap[2], "vwap after " + bar);
+                // cmf over one bar: the missing bar is NaN, the next one its own flow's share of its volume.
+                double[] cmf = new double[3];
+                io.ta.kernels.volume.Cmf_Descriptor.batch(in[0], in[1], in[2], in[3], 1, cmf);
+                double[] cmf2 = new double[2];
+                io.ta.kernels.volume.Cmf_Descriptor.batch(skipped[0], skipped[1], skipped[2], skipped[3], 1, cmf2);
+                assertTrue(Double.isNaN(cmf[1]), "cmf of " + bar + " is " + cmf[1]);
+                assertEquals(cmf2[1], cmf[2], "cmf after " + bar);
             }
         }
     }

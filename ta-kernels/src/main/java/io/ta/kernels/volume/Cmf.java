@@ -38,16 +38,12 @@ public final class Cmf {
 
     @Step
     public double step(double high, double low, double close, double volume) {
-        double mfv = Double.NaN;
-        double v = Double.NaN;
-        if (Math.abs(high) <= Double.MAX_VALUE && Math.abs(low) <= Double.MAX_VALUE
-                && Math.abs(close) <= Double.MAX_VALUE && Math.abs(volume) <= Double.MAX_VALUE) {
-            double range = high - low;
-            mfv = range == 0.0 ? 0.0 : ((close - low) - (high - close)) / range * volume;
-            v = volume;
-        }
+        double range = high - low;
+        // A missing input needs no test of its own: it makes the flow or the volume NaN or infinite, and the pair is
+        // then missing from both sums. Over a flat range the flow is close − close: 0, or NaN for a missing close.
+        double mfv = range == 0.0 ? close - close : ((close - low) - (high - close)) / range * volume;
         WindowSumPair w = sums;
-        w.push(mfv, v);
+        w.push(mfv, volume);
         if (!w.isFull() || w.hasMissing()) {
             return Double.NaN;
         }
