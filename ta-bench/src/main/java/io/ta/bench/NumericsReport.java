@@ -23,7 +23,8 @@ import java.util.SplittableRandom;
  * java -cp ta-bench/target/benchmarks.jar io.ta.bench.NumericsReport golden/data/ttrc-daily.csv [--long]
  * </pre>
  *
- * {@code --long} adds the 2³¹-update streams of kama and ht_dcperiod (a minute or more each).
+ * {@code --long} adds the 2³¹-update streams of kama and ht_dcperiod (a minute or more each). Section 6 measures
+ * the known limitation of the window sums: what a dominant tick leaves in the window after it has left.
  */
 public final class NumericsReport {
     private NumericsReport() {}
@@ -231,6 +232,97 @@ public final class NumericsReport {
             double fast = perBar(k, 10);
             System.out.printf(Locale.ROOT, "  %-16s %10.3f µs at 100,000 %8.3f µs at 10  ratio %.1f%n", k, slow / 1e3, fast / 1e3, slow / fast);
         }
+
+        double[][] columns = columns(Path.of(args.length > 0 ? args[0] : "golden/data/ttrc-daily.csv"));
+        for (double tick : new double[] {1e8, 1e16}) {
+            System.out.println("6. The window after a tick left: bar 1000 of every price and volume times " + tick);
+            tickResidue(columns, tick);
+        }
+    }
+
+    /**
+     * Section 6: each kernel at its default parameters over the daily bars, with bar 1000 of every input that has a unit
+     * (prices, volumes) multiplied by {@code tick}. Prints the kernels whose outputs, in the window after the tick has
+     * left it, differ from a run started after the tick by more than 1e-12 of that run's largest output there, and how
+     * far they are one window later (docs/contracts.md, "Extreme values": the known limitation). Kernels that remember
+     * more than a window (a clean run and the later one disagree) are left out.
+     */
+    static void tickResidue(double[][] columns, double tick) {
+        int t = 1000;
+        Map<String, Integer> at = Map.of("open", 0, "high", 1, "low", 2, "close", 3, "volume", 4);
+        int shown = 0;
+        for (KernelDescriptor d : KernelLoader.load(Thread.currentThread().getContextClassLoader()).kernels()) {
+            ParamValues p = ParamValues.defaults(d);
+            int w = d.lookback(p) + 1;
+            int n = columns[0].length;
+            if (t + 3 * w > n) {
+                continue;
+            }
+            double[][] in = new double[d.inputs().size()][];
+            double[][] hit = new double[in.length][];
+            double[][] later = new double[in.length][];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = columns[at.getOrDefault(d.inputs().get(i), 3)];
+                hit[i] = in[i].clone();
+                if (d.inputScale(i) != io.ta.annotation.Scale.UNITLESS) {
+                    hit[i][t] = hit[i][t] == 0 ? tick : hit[i][t] * tick;
+                }
+                later[i] = java.util.Arrays.copyOfRange(in[i], t + 1, n);
+            }
+            double[][] clean = d.batch(p, in);
+            double[][] fresh = d.batch(p, later);
+            if (distance(clean, fresh, t + 1, t + w, t + 3 * w) > 1e-9) {
+                continue;
+            }
+            double after = distance(d.batch(p, hit), fresh, t + 1, t + w, t + 2 * w);
+            if (after > 1e-12) {
+                double next = distance(d.batch(p, hit), fresh, t + 1, t + 2 * w, t + 3 * w);
+                System.out.printf(Locale.ROOT, "  %-20s window %4d: %9.2e in the window after, %9.2e one window later%n",
+                        d.name(), w, after, next);
+                shown++;
+            }
+        }
+        System.out.println("  (" + shown + " kernels over 1e-12)");
+    }
+
+    /**
+     * The largest |a − b| over bars {@code [from, to)} of each output, relative to the largest |b| there ({@code b}
+     * starts at bar {@code start}); infinite where one is NaN and the other is not.
+     */
+    static double distance(double[][] a, double[][] b, int start, int from, int to) {
+        double worst = 0;
+        for (int o = 0; o < a.length; o++) {
+            double scale = 0;
+            for (int t = from; t < to; t++) {
+                double v = b[o][t - start];
+                if (Math.abs(v) <= Double.MAX_VALUE) {
+                    scale = Math.max(scale, Math.abs(v));
+                }
+            }
+            for (int t = from; t < to; t++) {
+                double x = a[o][t];
+                double y = b[o][t - start];
+                if (Double.isNaN(x) || Double.isNaN(y)) {
+                    worst = Double.isNaN(x) == Double.isNaN(y) ? worst : Double.POSITIVE_INFINITY;
+                } else {
+                    worst = Math.max(worst, Math.abs(x - y) / Math.max(scale, Double.MIN_NORMAL));
+                }
+            }
+        }
+        return worst;
+    }
+
+    /** The open, high, low, close and volume columns of a daily CSV (time first). */
+    static double[][] columns(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        double[][] c = new double[5][lines.size() - 1];
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            for (int k = 0; k < 5; k++) {
+                c[k][i - 1] = Double.parseDouble(f[k + 1]);
+            }
+        }
+        return c;
     }
 
     static double perBar(String name, int period) {
