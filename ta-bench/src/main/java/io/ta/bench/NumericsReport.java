@@ -241,11 +241,11 @@ public final class NumericsReport {
     }
 
     /**
-     * Section 6: each kernel at its default parameters over the daily bars, with bar 1000 of every input that has a unit
-     * (prices, volumes) multiplied by {@code tick}. Prints the kernels whose outputs, in the window after the tick has
-     * left it, differ from a run started after the tick by more than 1e-12 of that run's largest output there, and how
-     * far they are one window later (docs/contracts.md, "Extreme values": the known limitation). Kernels that remember
-     * more than a window (a clean run and the later one disagree) are left out.
+     * Section 6: each kernel at its default parameters over the daily bars, with bar 1000 of every input that has a
+     * unit (prices, volumes) multiplied by {@code tick}. Prints the kernels whose outputs, in the window after the tick
+     * has left it, differ from a run started after the tick by more than 1e-12 of that run's largest output there, and
+     * how far they are one window later (docs/contracts.md, "Extreme values": the known limitation). Kernels that
+     * remember more than a window (a clean run and the later one disagree) are left out.
      */
     static void tickResidue(double[][] columns, double tick) {
         int t = 1000;
@@ -277,8 +277,8 @@ public final class NumericsReport {
             double after = distance(d.batch(p, hit), fresh, t + 1, t + w, t + 2 * w);
             if (after > 1e-12) {
                 double next = distance(d.batch(p, hit), fresh, t + 1, t + 2 * w, t + 3 * w);
-                System.out.printf(Locale.ROOT, "  %-20s window %4d: %9.2e in the window after, %9.2e one window later%n",
-                        d.name(), w, after, next);
+                System.out.printf(Locale.ROOT, "  %-20s window %4d: %9.2e in the window after, %9.2e one window"
+                        + " later%n", d.name(), w, after, next);
                 shown++;
             }
         }

@@ -596,14 +596,14 @@ public final class NumericsProperties {
     }
 
     /**
-     * Prices ×c and volumes ×v (and parameters quoted in them) scale every output as declared: price ×c, price²
-     * ×c², volume ×v, price·volume ×c·v, unitless unchanged; {@link Scale#NONE} is not checked. Two factors per case:
-     * powers of two from 2⁻¹⁰⁰ to 2¹⁰⁰ scale every intermediate result exactly, so the outputs must match <em>bit for
-     * bit</em> — any constant that does not move with the unit of quotation (an absolute epsilon) shows; powers of ten
-     * from 1e-9 to 1e9, to 1e-12 of the outputs' scale (for a price output, at least the prices': a difference of two
-     * averages of a flat window is an ulp of the prices, whatever its own size). Such a factor is inexact, so it changes how every intermediate
-     * result rounds; a difference beyond 1e-12 is accepted only at bars where the kernel moves as much under other
-     * inexact re-quotations of the same data (by c·(1 ± 2⁻⁵²), c·(1 ± 3·2⁻⁵²), ×3, ×⅓, ×7, ×1.1, ×0.9) — an
+     * Prices ×c and volumes ×v (and parameters quoted in them) scale every output as declared: price ×c, price² ×c²,
+     * volume ×v, price·volume ×c·v, unitless unchanged; {@link Scale#NONE} is not checked. Two factors per case: powers
+     * of two from 2⁻¹⁰⁰ to 2¹⁰⁰ scale every intermediate result exactly, so the outputs must match <em>bit for bit</em>
+     * — any constant that does not move with the unit of quotation (an absolute epsilon) shows; powers of ten from 1e-9
+     * to 1e9, to 1e-12 of the outputs' scale (for a price output, at least the prices': a difference of two averages of
+     * a flat window is an ulp of the prices, whatever its own size). Such a factor is inexact, so it changes how every
+     * intermediate result rounds; a difference beyond 1e-12 is accepted only at bars where the kernel moves as much
+     * under other inexact re-quotations of the same data (by c·(1 ± 2⁻⁵²), c·(1 ± 3·2⁻⁵²), ×3, ×⅓, ×7, ×1.1, ×0.9) — an
      * ill-conditioned bar (a stochastic of a series flat to the last bit, an adaptive average near a branch), not a
      * dependence on the unit.
      */
