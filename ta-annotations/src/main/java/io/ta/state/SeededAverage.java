@@ -35,12 +35,15 @@ import io.ta.spi.StateWriter;
 public abstract sealed class SeededAverage implements StatePart<SeededAverage.Mark>
         permits SeededAverage.Exponential, SeededAverage.Wilder, SeededAverage.Blend {
     final int period;
+    /** The weight of a new value in {@link #next}: the average is {@code x·w + e·(1 − w)}. */
+    private final double weight;
     private double value;
     private double seedSum;
     private int seeded;
 
-    SeededAverage(int period) {
+    SeededAverage(int period, double weight) {
         this.period = checked(period);
+        this.weight = weight;
     }
 
     private static int checked(int period) {
@@ -52,9 +55,6 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
 
     /** The recursion after the seed: the next average from the current one {@code e} and a finite {@code x}. */
     abstract double next(double e, double x);
-
-    /** The weight of a new value in {@link #next}: the average is {@code x·w + e·(1 − w)}. */
-    abstract double weight();
 
     /**
      * Adds {@code x}: NaN (and no change) when {@code x} is not finite or the seed is still incomplete, else the
@@ -69,7 +69,8 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
             double sum = seedSum + x;
             if (!(Math.abs(sum) <= Double.MAX_VALUE)) {
                 // NaN too once the seed runs as a mean: every later value continues the mean.
-                seedByMean(x);
+                value = seedMean(seedSum, value, seeded, x);
+                seedSum = Double.NaN;
             } else {
                 seedSum = sum;
             }
@@ -81,7 +82,12 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
         }
         double e = next(value, x);
         if (!(Math.abs(e) <= Double.MAX_VALUE)) {
-            e = weighed(value, x);
+            // The recursion's average when its own operation order overflowed, which only its intermediate can (one
+            // tick of ±MAX_VALUE next to an average of the opposite sign, or of the same sign and a period above 1):
+            // an average of two finite values is finite, with each weighed before the two are added. Written here,
+            // not called: a call this rare is left out of line, and the average would escape into it.
+            double w = weight;
+            e = x * w + value * (1.0 - w);
             if (!(Math.abs(e) <= Double.MAX_VALUE)) {
                 return Double.NaN; // rounded past the largest double: skipped, as a missing value
             }
@@ -94,24 +100,13 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
      * A seed whose sum would overflow (ticks near ±{@code MAX_VALUE}) goes on as the mean of the values so far, which
      * is finite, kept in {@code value} (unused until the seed is complete), with {@code seedSum} NaN to say so. The
      * value is not skipped: a kernel that seeds two averages side by side (a ratio of two EMAs: smi, tsi) must keep
-     * them over the same values, or the ratio leaves its bounds. Only this path departs from TA-Lib's sum.
+     * them over the same values, or the ratio leaves its bounds. Only this path departs from TA-Lib's sum. Returns the
+     * mean of the {@code m} values so far (their sum, or the running mean once that is NaN) and {@code x}. Static: a
+     * call this rare is left out of line, and the average must not escape into it.
      */
-    private void seedByMean(double x) {
-        int m = seeded;
+    private static double seedMean(double seedSum, double value, int m, double x) {
         double mean = seedSum == seedSum ? seedSum / m : value;
-        value = mean * ((double) m / (m + 1)) + x / (m + 1);
-        seedSum = Double.NaN;
-    }
-
-    /**
-     * The recursion's average when its own operation order overflowed, which only its intermediate can (one tick of
-     * ±{@code MAX_VALUE} next to an average of the opposite sign, or of the same sign and a period above 1): an
-     * average of two finite values is finite. Each value weighed before the two are added, each term is at most
-     * its operand. Off the hot path, so the usual order keeps TA-Lib's bits everywhere else.
-     */
-    private double weighed(double e, double x) {
-        double w = weight();
-        return x * w + e * (1.0 - w);
+        return mean * ((double) m / (m + 1)) + x / (m + 1);
     }
 
     /** Whether the seed is complete: the last finite push returned an average. */
@@ -136,7 +131,7 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
          * @param k the smoothing factor, {@code 2/(period+1)} for a plain EMA
          */
         public Exponential(int period, double k) {
-            super(period);
+            super(period, k);
             this.k = k;
         }
 
@@ -145,10 +140,6 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
             return (x - e) * k + e;
         }
 
-        @Override
-        double weight() {
-            return k;
-        }
     }
 
     /** Wilder's recursion {@code e = (e·(n−1) + x)/n} after the seed. */
@@ -160,7 +151,7 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
          * @param period the number of values the seed averages, and Wilder's n; at least 1
          */
         public Wilder(int period) {
-            super(period);
+            super(period, 1.0 / period);
         }
 
         @Override
@@ -168,10 +159,6 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
             return (e * (period - 1) + x) / period;
         }
 
-        @Override
-        double weight() {
-            return 1.0 / period;
-        }
     }
 
     /**
@@ -189,7 +176,7 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
          * @param k the smoothing factor
          */
         public Blend(int period, double k) {
-            super(period);
+            super(period, k);
             this.k = k;
         }
 
@@ -198,10 +185,6 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
             return k * x + (1.0 - k) * e;
         }
 
-        @Override
-        double weight() {
-            return k;
-        }
     }
 
     @Override
