@@ -93,14 +93,6 @@ public final class NumericsReport {
         return String.format(Locale.ROOT, "%.10g", v);
     }
 
-    static double[] closes(Path csv) throws IOException {
-        List<String> lines = Files.readAllLines(csv);
-        double[] close = new double[lines.size() - 1];
-        for (int i = 1; i < lines.size(); i++) {
-            close[i - 1] = Double.parseDouble(lines.get(i).split(",")[4]);
-        }
-        return close;
-    }
 
     /** Streams {@code n} updates of a walk near {@code level} with steps of {@code step} through {@code name}. */
     static double[] stream(String name, Map<String, ?> params, long n, double level, double step, int keep, double[][] tail) {
@@ -137,7 +129,8 @@ public final class NumericsReport {
     }
 
     public static void main(String[] args) throws IOException {
-        double[] close = closes(Path.of(args.length > 0 ? args[0] : "golden/data/ttrc-daily.csv"));
+        double[][] columns = columns(Path.of(args.length > 0 ? args[0] : "golden/data/ttrc-daily.csv"));
+        double[] close = columns[3];
         boolean longRuns = List.of(args).contains("--long");
         int n = close.length;
         Map<String, Integer> p20 = Map.of("period", 20);
@@ -233,7 +226,6 @@ public final class NumericsReport {
             System.out.printf(Locale.ROOT, "  %-16s %10.3f µs at 100,000 %8.3f µs at 10  ratio %.1f%n", k, slow / 1e3, fast / 1e3, slow / fast);
         }
 
-        double[][] columns = columns(Path.of(args.length > 0 ? args[0] : "golden/data/ttrc-daily.csv"));
         for (double tick : new double[] {1e8, 1e16}) {
             System.out.println("6. The window after a tick left: bar 1000 of every price and volume times " + tick);
             tickResidue(columns, tick);
@@ -274,9 +266,10 @@ public final class NumericsReport {
             if (distance(clean, fresh, t + 1, t + w, t + 3 * w) > 1e-9) {
                 continue;
             }
-            double after = distance(d.batch(p, hit), fresh, t + 1, t + w, t + 2 * w);
+            double[][] spiked = d.batch(p, hit);
+            double after = distance(spiked, fresh, t + 1, t + w, t + 2 * w);
             if (after > 1e-12) {
-                double next = distance(d.batch(p, hit), fresh, t + 1, t + 2 * w, t + 3 * w);
+                double next = distance(spiked, fresh, t + 1, t + 2 * w, t + 3 * w);
                 System.out.printf(Locale.ROOT, "  %-20s window %4d: %9.2e in the window after, %9.2e one window"
                         + " later%n", d.name(), w, after, next);
                 shown++;

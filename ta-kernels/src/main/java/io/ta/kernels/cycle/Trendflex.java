@@ -7,7 +7,6 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.SuperSmoother;
-import io.ta.kernels.ma.SuperSmoother_State;
 import io.ta.kernels.stats.RollingSum;
 import io.ta.state.DoubleRing;
 
@@ -105,10 +104,7 @@ public final class Trendflex {
      * make every later output 0 or NaN. The window keeps its values; the next valid bar's gap takes their place.
      */
     void restart() {
-        // The smoother's state is private to its package; its generated checkpoint of a fresh one sets it.
-        SuperSmoother_State rest = new SuperSmoother_State(smoother);
-        rest.save(SuperSmoother.ofPeriod(0.5 * period));
-        rest.restore(smoother);
+        smoother.restart();
         meanSquare = 0.0;
         filtered = Double.NaN;
         pastMean = Double.NaN;

@@ -77,7 +77,8 @@ public final class SuperSmoother {
         }
         double f = c1 * (x + previousX) / 2.0 + c2 * f1 + c3 * f2;
         if (!(Math.abs(f) <= Double.MAX_VALUE)) {
-            return restart();
+            restart();
+            return Double.NaN;
         }
         previousX = x;
         f2 = f1;
@@ -85,12 +86,15 @@ public final class SuperSmoother {
         return f;
     }
 
-    /** Puts back a fresh instance's state: an infinite or NaN state would make every later output NaN. */
-    private double restart() {
+    /**
+     * Puts back a fresh instance's state, so the next valid input starts the filter at rest: what an overflow does
+     * (an infinite or NaN state would make every later output NaN), and what a kernel holding one does when it
+     * restarts (trendflex).
+     */
+    public void restart() {
         started = false;
         previousX = 0.0;
         f1 = 0.0;
         f2 = 0.0;
-        return Double.NaN;
     }
 }
