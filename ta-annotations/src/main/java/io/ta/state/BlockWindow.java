@@ -39,6 +39,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     /** How many series are pushed together: 1, 2 ({@code y}) or 3 ({@code y} and {@code z}). */
     final int series;
     // Value buffers of block 0 and block 1 (x; y for two series or more; z for three); xs/ys/zs: the current block's.
+    // A WindowSum keeps its one series' blocks in one array of its own instead (see its values).
     double[] x0;
     double[] x1;
     double[] y0;
@@ -63,11 +64,22 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     private long missingBefore2 = AnchoredSum.NEVER;
 
     BlockWindow(int window, int series) {
+        this(window, series, true);
+    }
+
+    /**
+     * A part of {@code window} values; {@code buffers} false for one that keeps its values itself ({@link WindowSum},
+     * one series, both blocks in one array) and overrides {@link #valueAt}, {@link #setValue} and {@link #allocate}.
+     */
+    BlockWindow(int window, int series, boolean buffers) {
         if (window < 1) {
             throw new IllegalArgumentException(getClass().getSimpleName() + " window must be >= 1, got " + window);
         }
         this.window = window;
         this.series = series;
+        if (!buffers) {
+            return;
+        }
         this.x0 = new double[AnchoredSum.firstLength(window)];
         this.xs = x0;
         if (series > 1) {
@@ -222,7 +234,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         if (window == 1 && seq > 0) {
             // A window of one value is the whole previous block, and the second push after this mark (an update,
             // then a preview) refills that block: the mark keeps the value so a rewind gives the window back intact.
-            m.x = (block == 0 ? x1 : x0)[0];
+            m.x = valueAt(block ^ 1, 0);
             if (series > 1) {
                 m.y = (block == 0 ? y1 : y0)[0];
             }
@@ -245,7 +257,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         place();
         if (window == 1 && seq > 0) {
             int b = block ^ 1;
-            (b == 0 ? x0 : x1)[0] = m.x;
+            setValue(b, 0, m.x);
             if (series > 1) {
                 (b == 0 ? y0 : y1)[0] = m.y;
             }
@@ -277,7 +289,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         out.putInt(window);
         out.putLong(seq);
         for (long s = oldestKept(seq); s < seq; s++) {
-            out.putDouble(valueAt(x0, x1, s));
+            out.putDouble(valueAt((int) ((s / window) & 1), (int) (s % window)));
             if (series > 1) {
                 out.putDouble(valueAt(y0, y1, s));
             }
@@ -285,6 +297,30 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
                 out.putDouble(valueAt(z0, z1, s));
             }
         }
+    }
+
+    /** Value {@code pos} of block {@code b} (the first series). */
+    double valueAt(int b, int pos) {
+        return (b == 0 ? x0 : x1)[pos];
+    }
+
+    /** Sets value {@code pos} of block {@code b} (the first series): a snapshot's read, a window of one's rewind. */
+    void setValue(int b, int pos, double x) {
+        (b == 0 ? x0 : x1)[pos] = x;
+    }
+
+    /**
+     * Fresh buffers for a snapshot's read: {@code cap} slots for the first block, as if its pushes had just happened,
+     * and the second block if the first is full-sized.
+     */
+    void allocate(int cap) {
+        x0 = new double[cap];
+        y0 = series > 1 ? new double[cap] : null;
+        z0 = series > 2 ? new double[cap] : null;
+        x1 = null;
+        y1 = null;
+        z1 = null;
+        secondBlock();
     }
 
     private double valueAt(double[] b0, double[] b1, long s) {
@@ -313,19 +349,13 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
                 cap = Math.min(window, cap * 2);
             }
         }
-        x0 = new double[cap];
-        y0 = series > 1 ? new double[cap] : null;
-        z0 = series > 2 ? new double[cap] : null;
-        x1 = null;
-        y1 = null;
-        z1 = null;
-        secondBlock();
+        allocate(cap);
         long missing = AnchoredSum.NEVER;
         for (long t = from; t < s; t++) {
             int pos = (int) (t % window);
             boolean b0 = ((t / window) & 1) == 0;
             double x = in.getDouble();
-            (b0 ? x0 : x1)[pos] = x;
+            setValue(b0 ? 0 : 1, pos, x);
             boolean ok = finite(x);
             if (series > 1) {
                 double y = in.getDouble();

@@ -27,12 +27,21 @@ import io.ta.annotation.Cost;
 @Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class WindowSum extends BlockWindow {
     /**
-     * The previous block's values, read at each push's position: the value leaving; at a turn it becomes the current
-     * block. Until the first turn there is no previous block, and this is the second block's buffer (or, while a long
-     * window's first block grows, the first itself); what it adds up then is never read (a turn resets it, and the
-     * sum is read only once the window is full).
+     * Both blocks' values, block {@code b}'s at {@code [b·window, (b + 1)·window)}: one array indexed by an offset,
+     * not two swapped at every turn. A reference stored in the push carries the collector's barriers, several hundred
+     * bytes of code under G1, which took kama's step over the size C2 inlines into its batch loop
+     * (docs/performance-log.md, "Blocks chosen by number"). A long window's first block grows in place, and the
+     * second comes with the first turn.
      */
-    private double[] older;
+    double[] values;
+    /** Where the current block starts: {@code block·window}. */
+    private int at;
+    /**
+     * Where the previous block starts, read at each push's position: the value leaving. Until the first turn there
+     * is none, and this is the current block itself; what it adds up then is never read (a turn resets it, and the sum
+     * is read only once the window is full).
+     */
+    private int olderAt;
     /** The current block's running sum. */
     private double prefix;
     /** The running sum of the previous block's values that have left the window since this block began. */
@@ -42,32 +51,29 @@ public final class WindowSum extends BlockWindow {
 
     /** A window of {@code window} values (at least 1). */
     public WindowSum(int window) {
-        super(window, 1);
-        // The second block from the start (BlockWindow's secondBlock(), written out: a batch builds its kernel once,
-        // and C2 leaves a call made once out of line, with the part escaping into it for the loop).
-        older = x0;
-        if (x0.length == window) {
-            older = x1 = new double[window];
-        }
+        super(window, 1, false);
+        values = new double[window <= AnchoredSum.FULL_UP_TO ? 2 * window : AnchoredSum.firstLength(window)];
     }
 
     /** Adds the next value; the value {@code window} pushes back leaves. */
     public void push(double x) {
         int j = next;
-        if (j == xs.length) {
-            growBlock();
+        int c = at;
+        double[] v = values;
+        if (c + j == v.length) {
+            v = growValues(); // a long window's first block filling, or its first turn
         }
-        xs[j] = x;
+        v[c + j] = x;
         double p = prefix;
         if (finite(x)) {
             p += x;
         } else {
             pushedMissing();
         }
-        double v = older[j];
+        double o = v[olderAt + j];
         double q = left;
-        if (finite(v)) {
-            q += v;
+        if (finite(o)) {
+            q += o;
         }
         seq++;
         if (j + 1 != window) {
@@ -83,16 +89,15 @@ public final class WindowSum extends BlockWindow {
             next = 0;
             // The block that has just left the window takes the next block's values.
             block ^= 1;
-            double[] o = older;
-            older = xs;
-            xs = o;
+            olderAt = c;
+            at = window - c;
         }
     }
 
-    /** Makes room in the first block (a long window's, or a restored part's); its last growth brings the second. */
-    private void growBlock() {
-        grow();
-        selectOlder();
+    /** Doubles the first block up to its full size, then makes room for the second. */
+    private double[] growValues() {
+        int n = values.length;
+        return values = java.util.Arrays.copyOf(values, n < window ? Math.min(window, 2 * n) : 2 * window);
     }
 
     /** The sum of the finite values in the window. Requires {@link #isFull()}. */
@@ -103,13 +108,13 @@ public final class WindowSum extends BlockWindow {
     /** Block {@code b}'s total from its values: a snapshot's read, a window of one's rewind. */
     @Override
     void fold(int b) {
-        total = runningSum(b == 0 ? x0 : x1, window);
+        total = runningSum(values, b * window, window);
     }
 
     /** The sum of the finite values among {@code v[0, n)}, added in push order, as a push adds them. */
-    private static double runningSum(double[] v, int n) {
+    private static double runningSum(double[] v, int from, int n) {
         double acc = 0.0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < from + n; i++) {
             double a = v[i];
             if (finite(a)) {
                 acc += a; // as a push adds: a missing value leaves even a −0 sum as it was
@@ -123,18 +128,35 @@ public final class WindowSum extends BlockWindow {
     void open() {
         prefix = 0.0;
         left = 0.0;
-        selectOlder();
+        offsets();
     }
 
-    /** The previous block, or while there is none yet the second block's buffer or, before that exists, the first. */
-    private void selectOlder() {
-        older = x1 == null ? xs : block == 0 ? x1 : x0;
+    /** The blocks' offsets from the block number and the push count. */
+    private void offsets() {
+        at = block * window;
+        olderAt = seq >= window ? window - at : at;
+    }
+
+    @Override
+    double valueAt(int b, int pos) {
+        return values[b * window + pos];
+    }
+
+    @Override
+    void setValue(int b, int pos, double x) {
+        values[b * window + pos] = x;
+    }
+
+    /** A snapshot's read: the first block's {@code cap} slots, and both blocks once the first is full-sized. */
+    @Override
+    void allocate(int cap) {
+        values = new double[cap < window ? cap : 2 * window];
     }
 
     @Override
     void refold() {
-        prefix = runningSum(xs, next);
-        left = runningSum(older, next);
+        prefix = runningSum(values, at, next);
+        left = runningSum(values, olderAt, next);
     }
 
     @Override
@@ -150,7 +172,7 @@ public final class WindowSum extends BlockWindow {
         total = from.s1;
         left = from.s2;
         // A rewind may cross a turn, back into the first block too.
-        selectOlder();
+        offsets();
     }
 
     /**

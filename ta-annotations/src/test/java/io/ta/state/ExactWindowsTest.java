@@ -1062,7 +1062,7 @@ class ExactWindowsTest {
         t.read(new StateReader("t", w.toArray()));
         assertEquals(302, t.ring.length);
         // The other windowed parts follow the same rule.
-        assertEquals(20, new WindowSum(20).xs.length);
+        assertEquals(40, new WindowSum(20).values.length); // both blocks, in one array
         assertEquals(full, new WindowMoments(full).xs.length);
         assertEquals(full, new WindowSumPair(full).ys.length);
         assertEquals(full, new WindowSumTriple(full).zs.length);
@@ -1072,11 +1072,11 @@ class ExactWindowsTest {
         assertEquals(full, new DoubleRing(full - 2).allocated());
         assertEquals(16, new DoubleRing(full - 1).allocated());
         WindowSum b = new WindowSum(300);
-        double[] first = b.xs;
-        for (int i = 0; i < 300; i++) {
+        double[] first = b.values;
+        for (int i = 0; i < 700; i++) {
             b.push(i);
         }
-        assertSame(first, b.x0);
+        assertSame(first, b.values);
     }
 
     /** Memory follows the data: a window of 100,000 that has seen 10 values holds small buffers. */
