@@ -35,8 +35,8 @@ import io.ta.spi.StateWriter;
 public abstract sealed class SeededAverage implements StatePart<SeededAverage.Mark>
         permits SeededAverage.Exponential, SeededAverage.Wilder, SeededAverage.Blend {
     final int period;
-    /** The weight of a new value in {@link #next}: the average is {@code x·w + e·(1 − w)}. */
-    private final double weight;
+    /** The weight of a new value in {@link #next}: {@code x·w + e·(1 − w)}; an EMA's k, Wilder's 1/n. */
+    final double weight;
     private double value;
     private double seedSum;
     private int seeded;
@@ -122,8 +122,6 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
     /** TA-Lib's EMA recursion {@code e = (x − e)·k + e} after the seed. */
     @Cost(time = Complexity.CONSTANT, memory = Complexity.CONSTANT)
     public static final class Exponential extends SeededAverage {
-        private final double k;
-
         /**
          * An empty average.
          *
@@ -132,14 +130,12 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
          */
         public Exponential(int period, double k) {
             super(period, k);
-            this.k = k;
         }
 
         @Override
         double next(double e, double x) {
-            return (x - e) * k + e;
+            return (x - e) * weight + e;
         }
-
     }
 
     /** Wilder's recursion {@code e = (e·(n−1) + x)/n} after the seed. */
@@ -167,8 +163,6 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
      */
     @Cost(time = Complexity.CONSTANT, memory = Complexity.CONSTANT)
     public static final class Blend extends SeededAverage {
-        private final double k;
-
         /**
          * An empty average.
          *
@@ -177,14 +171,12 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
          */
         public Blend(int period, double k) {
             super(period, k);
-            this.k = k;
         }
 
         @Override
         double next(double e, double x) {
-            return k * x + (1.0 - k) * e;
+            return weight * x + (1.0 - weight) * e;
         }
-
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.ta.state;
 
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Cost;
+import java.util.Arrays;
 
 /**
  * The sum of the last {@code window} pushed values (missing ones count as 0; see {@link #hasMissing()}), kept so that
@@ -97,7 +98,7 @@ public final class WindowSum extends BlockWindow {
     /** Doubles the first block up to its full size, then makes room for the second. */
     private double[] growValues() {
         int n = values.length;
-        return values = java.util.Arrays.copyOf(values, n < window ? Math.min(window, 2 * n) : 2 * window);
+        return values = Arrays.copyOf(values, n < window ? Math.min(window, 2 * n) : 2 * window);
     }
 
     /** The sum of the finite values in the window. Requires {@link #isFull()}. */
@@ -111,7 +112,7 @@ public final class WindowSum extends BlockWindow {
         total = runningSum(values, b * window, window);
     }
 
-    /** The sum of the finite values among {@code v[0, n)}, added in push order, as a push adds them. */
+    /** The sum of the finite values among {@code v[from, from + n)}, added in push order, as a push adds them. */
     private static double runningSum(double[] v, int from, int n) {
         double acc = 0.0;
         for (int i = from; i < from + n; i++) {

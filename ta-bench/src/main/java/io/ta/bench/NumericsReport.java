@@ -93,7 +93,6 @@ public final class NumericsReport {
         return String.format(Locale.ROOT, "%.10g", v);
     }
 
-
     /** Streams {@code n} updates of a walk near {@code level} with steps of {@code step} through {@code name}. */
     static double[] stream(String name, Map<String, ?> params, long n, double level, double step, int keep, double[][] tail) {
         KernelDescriptor d = kernel(name);
