@@ -39,7 +39,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     /** How many series are pushed together: 1, 2 ({@code y}) or 3 ({@code y} and {@code z}). */
     final int series;
     // Value buffers of block 0 and block 1 (x; y for two series or more; z for three); xs/ys/zs: the current block's.
-    // A WindowSum keeps its one series' blocks in one array of its own instead (see its values).
+    // The window sums keep both blocks in one array of their own instead (see WindowSum's values).
     double[] x0;
     double[] x1;
     double[] y0;
@@ -68,8 +68,8 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     }
 
     /**
-     * A part of {@code window} values; {@code buffers} false for one that keeps its values itself ({@link WindowSum},
-     * one series, both blocks in one array) and overrides {@link #valueAt}, {@link #setValue} and {@link #allocate}.
+     * A part of {@code window} values; {@code buffers} false for one that keeps its values itself (the window sums:
+     * both blocks in one array) and overrides {@link #valueAt}, {@link #setValue} and {@link #allocate}.
      */
     BlockWindow(int window, int series, boolean buffers) {
         if (window < 1) {
@@ -151,10 +151,9 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
 
     /**
      * Allocates the second block once the first has its full size: with the first block's last growth, or on a
-     * snapshot's read. The window sums also allocate it when they are built (windows up to
-     * {@link AnchoredSum#FULL_UP_TO}), so that no turn of theirs allocates: they turn blocks in the push, and a loop
-     * that has seen a turn's allocation taken compiles it as a call the part escapes into. The moment parts' turn
-     * allocates it for their short windows.
+     * snapshot's read; a short window's first turn allocates it. (The window sums, which turn blocks in the push, keep
+     * both blocks from the start instead: a loop that has seen a turn's allocation taken compiles it as a call the part
+     * escapes into.)
      */
     private void secondBlock() {
         if (x1 == null && x0.length == window) {
@@ -234,12 +233,13 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         if (window == 1 && seq > 0) {
             // A window of one value is the whole previous block, and the second push after this mark (an update,
             // then a preview) refills that block: the mark keeps the value so a rewind gives the window back intact.
-            m.x = valueAt(block ^ 1, 0);
+            int b = block ^ 1;
+            m.x = valueAt(b, 0, 0);
             if (series > 1) {
-                m.y = (block == 0 ? y1 : y0)[0];
+                m.y = valueAt(b, 0, 1);
             }
             if (series > 2) {
-                m.z = (block == 0 ? z1 : z0)[0];
+                m.z = valueAt(b, 0, 2);
             }
         }
         save(m);
@@ -257,12 +257,12 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         place();
         if (window == 1 && seq > 0) {
             int b = block ^ 1;
-            setValue(b, 0, m.x);
+            setValue(b, 0, 0, m.x);
             if (series > 1) {
-                (b == 0 ? y0 : y1)[0] = m.y;
+                setValue(b, 0, 1, m.y);
             }
             if (series > 2) {
-                (b == 0 ? z0 : z1)[0] = m.z;
+                setValue(b, 0, 2, m.z);
             }
             fold(b);
         }
@@ -288,25 +288,31 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     public final void write(StateWriter out) {
         out.putInt(window);
         out.putLong(seq);
-        for (long s = oldestKept(seq); s < seq; s++) {
-            out.putDouble(valueAt((int) ((s / window) & 1), (int) (s % window)));
-            if (series > 1) {
-                out.putDouble(valueAt(y0, y1, s));
-            }
-            if (series > 2) {
-                out.putDouble(valueAt(z0, z1, s));
+        for (long t = oldestKept(seq); t < seq; t++) {
+            int b = (int) ((t / window) & 1);
+            int pos = (int) (t % window);
+            for (int s = 0; s < series; s++) {
+                out.putDouble(valueAt(b, pos, s));
             }
         }
     }
 
-    /** Value {@code pos} of block {@code b} (the first series). */
-    double valueAt(int b, int pos) {
-        return (b == 0 ? x0 : x1)[pos];
+    /** Value {@code pos} of block {@code b} of series {@code s} (0 for x, 1 for y, 2 for z). */
+    double valueAt(int b, int pos, int s) {
+        return buffer(b, s)[pos];
     }
 
-    /** Sets value {@code pos} of block {@code b} (the first series): a snapshot's read, a window of one's rewind. */
-    void setValue(int b, int pos, double x) {
-        (b == 0 ? x0 : x1)[pos] = x;
+    /** Sets value {@code pos} of block {@code b} of series {@code s}: a snapshot's read, a window of one's rewind. */
+    void setValue(int b, int pos, int s, double v) {
+        buffer(b, s)[pos] = v;
+    }
+
+    private double[] buffer(int b, int s) {
+        return switch (s) {
+            case 0 -> b == 0 ? x0 : x1;
+            case 1 -> b == 0 ? y0 : y1;
+            default -> b == 0 ? z0 : z1;
+        };
     }
 
     /**
@@ -321,11 +327,6 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         y1 = null;
         z1 = null;
         secondBlock();
-    }
-
-    private double valueAt(double[] b0, double[] b1, long s) {
-        int pos = (int) (s % window);
-        return ((s / window) & 1) == 0 ? b0[pos] : b1[pos];
     }
 
     /**
@@ -353,19 +354,12 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         long missing = AnchoredSum.NEVER;
         for (long t = from; t < s; t++) {
             int pos = (int) (t % window);
-            boolean b0 = ((t / window) & 1) == 0;
-            double x = in.getDouble();
-            setValue(b0 ? 0 : 1, pos, x);
-            boolean ok = finite(x);
-            if (series > 1) {
-                double y = in.getDouble();
-                (b0 ? y0 : y1)[pos] = y;
-                ok &= finite(y);
-            }
-            if (series > 2) {
-                double z = in.getDouble();
-                (b0 ? z0 : z1)[pos] = z;
-                ok &= finite(z);
+            int b = (int) ((t / window) & 1);
+            boolean ok = true;
+            for (int i = 0; i < series; i++) {
+                double v = in.getDouble();
+                setValue(b, pos, i, v);
+                ok &= finite(v);
             }
             if (!ok) {
                 missing = t;

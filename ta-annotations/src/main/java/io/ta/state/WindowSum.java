@@ -139,13 +139,13 @@ public final class WindowSum extends BlockWindow {
     }
 
     @Override
-    double valueAt(int b, int pos) {
+    double valueAt(int b, int pos, int s) {
         return values[b * window + pos];
     }
 
     @Override
-    void setValue(int b, int pos, double x) {
-        values[b * window + pos] = x;
+    void setValue(int b, int pos, int s, double v) {
+        values[b * window + pos] = v;
     }
 
     /** A snapshot's read: the first block's {@code cap} slots, and both blocks once the first is full-sized. */

@@ -5,30 +5,33 @@ import io.ta.annotation.Cost;
 import java.util.Arrays;
 
 /**
- * The sums of two series over the same last {@code window} pushes, kept as {@link WindowSum} keeps one (the previous
- * block's total minus its running sum up to the window, plus the current block's running sum), for kernels that
- * divide one window sum by another (cmf's money flow by its volume). One part where two {@link WindowSum}s would each
- * count pushes, track missing values, turn blocks and take a checkpoint: a stream's update stores half the
- * bookkeeping. Each sum is bit for bit what a {@link WindowSum} of its series gives when the two series are missing
- * together.
+ * The sums of two series over the same last {@code window} pushes, for kernels that divide one window sum by another
+ * (cmf's money flow by its volume). One part where two {@link WindowSum}s would each count pushes, track missing
+ * values, turn blocks and take a checkpoint: a stream's update stores half the bookkeeping. Each sum is the previous
+ * block's total minus its running sum up to the window, plus the current block's running sum, so it cannot drift
+ * and an outlier's residue is gone at most one window after it left (see {@link WindowSum}).
  *
- * <p>Unlike {@link WindowSum}, each push stores the two running sums, and the window reads the previous block's back:
- * adding up the leaving pair instead (two more loads and finite tests per push, no store) made cmf and mfi no faster
- * and ultosc and vwma 1.1× slower, where it made rolling_sum's batch a third faster.
+ * <p>Unlike {@link WindowSum}, each push stores the running sums of the pairs before it, and the window reads the
+ * previous block's back: adding up the leaving pair instead (two more loads and finite tests per push, no store) made
+ * cmf and mfi no faster and ultosc and vwma 1.1× slower, where it made rolling_sum's batch a third faster.
  *
  * <p>A pair is missing when either value is non-finite: it adds to neither sum, and {@link #hasMissing()} is true while
  * it is inside the window.
  */
 @Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class WindowSumPair extends BlockWindow {
+    /** Slots per position: the pair, then the running sums of the block's pairs before it. */
+    private static final int STRIDE = 4;
     /**
-     * Running sums of block 0 and block 1, the two series interleaved: slots {@code 2k} and {@code 2k + 1} sum the
-     * block's first {@code k} pairs. One array per block keeps the push small enough for C2 to inline.
+     * Both blocks, block {@code b} at {@code [b·STRIDE·window, (b + 1)·STRIDE·window)}, {@link #STRIDE} slots per
+     * position. One array indexed by an offset that a turn flips, as {@link WindowSum#values}: a push that stores no
+     * reference carries none of the collector's barriers, and a push's four stores share a cache line.
      */
-    private double[] prefixes0;
-    private double[] prefixes1;
-    private double[] current;
-    private double[] previous;
+    double[] slots;
+    /** Where the current block starts. */
+    private int at;
+    /** Where the previous block starts: the current block until the first turn (then it is never read). */
+    private int olderAt;
     private double prefixX;
     private double prefixY;
     private double totalX;
@@ -36,35 +39,32 @@ public final class WindowSumPair extends BlockWindow {
 
     /** A window of {@code window} pairs (at least 1). */
     public WindowSumPair(int window) {
-        super(window, 2);
-        // As in WindowSum: the second block from the start, written out.
-        prefixes0 = current = new double[2 * x0.length + 2];
-        if (x0.length == window) {
-            x1 = new double[window];
-            y1 = new double[window];
-            prefixes1 = new double[2 * window + 2];
-        }
+        super(window, 2, false);
+        // As in WindowSum: both blocks from the start, so that no turn allocates.
+        slots = new double[STRIDE * (window <= AnchoredSum.FULL_UP_TO ? 2 * window : AnchoredSum.firstLength(window))];
     }
 
     /** Adds the next pair; the pair {@code window} pushes back leaves. */
     public void push(double x, double y) {
         int j = next;
-        if (j == xs.length) {
-            growBlock();
+        int c = at;
+        int i = c + STRIDE * j;
+        double[] d = slots;
+        if (i == d.length) {
+            d = growSlots(); // a long window's first block filling, or its first turn
         }
-        xs[j] = x;
-        ys[j] = y;
         double px = prefixX;
         double py = prefixY;
+        d[i] = x;
+        d[i + 1] = y;
+        d[i + 2] = px;
+        d[i + 3] = py;
         if (finite(x) && finite(y)) {
             px += x;
             py += y;
         } else {
             pushedMissing();
         }
-        double[] c = current;
-        c[2 * j + 2] = px;
-        c[2 * j + 3] = py;
         seq++;
         if (j + 1 != window) {
             prefixX = px;
@@ -77,32 +77,26 @@ public final class WindowSumPair extends BlockWindow {
             prefixX = 0.0;
             prefixY = 0.0;
             next = 0;
-            int b = block ^ 1;
-            block = b;
-            xs = b == 0 ? x0 : x1;
-            ys = b == 0 ? y0 : y1;
-            previous = c;
-            current = b == 0 ? prefixes0 : prefixes1;
+            block ^= 1;
+            olderAt = c;
+            at = STRIDE * window - c;
         }
     }
 
-    /** As {@link WindowSum}'s: the first block's buffers grow, and the second block comes with their last growth. */
-    private void growBlock() {
-        grow();
-        prefixes0 = current = Arrays.copyOf(current, 2 * xs.length + 2);
-        if (x1 != null) {
-            prefixes(1);
-        }
+    /** As {@link WindowSum}'s: doubles the first block up to its full size, then makes room for the second. */
+    private double[] growSlots() {
+        int n = slots.length / STRIDE;
+        return slots = Arrays.copyOf(slots, STRIDE * (n < window ? Math.min(window, 2 * n) : 2 * window));
     }
 
     /** The sum of the first series over the window's complete pairs. Requires {@link #isFull()}. */
     public double sumX() {
-        return (totalX - previous[2 * next]) + prefixX;
+        return (totalX - slots[olderAt + STRIDE * next + 2]) + prefixX;
     }
 
     /** The sum of the second series over the window's complete pairs. Requires {@link #isFull()}. */
     public double sumY() {
-        return (totalY - previous[2 * next + 1]) + prefixY;
+        return (totalY - slots[olderAt + STRIDE * next + 3]) + prefixY;
     }
 
     /**
@@ -111,53 +105,67 @@ public final class WindowSumPair extends BlockWindow {
      */
     @Override
     void fold(int b) {
-        sumInto(b == 0 ? x0 : x1, b == 0 ? y0 : y1, prefixes(b), window);
+        sumFrom(STRIDE * b * window, window);
         totalX = prefixX;
         totalY = prefixY;
     }
 
     /**
-     * The running sums of the first {@code n} pairs of {@code v} and {@code u} into {@code s}, from 0 and added as a
-     * push adds them; the sums of all {@code n} are left in the prefix.
+     * The running sums of the {@code n} pairs from slot {@code from}, from 0 and added as a push adds them, stored as a
+     * push stores them; the sums of all {@code n} are left in the prefix.
      */
-    private void sumInto(double[] v, double[] u, double[] s, int n) {
+    private void sumFrom(int from, int n) {
+        double[] d = slots;
         double ax = 0.0;
         double ay = 0.0;
-        for (int i = 0; i < n; i++) {
-            double x = v[i];
-            double y = u[i];
+        for (int i = from; i < from + STRIDE * n; i += STRIDE) {
+            d[i + 2] = ax;
+            d[i + 3] = ay;
+            double x = d[i];
+            double y = d[i + 1];
             if (finite(x) && finite(y)) {
                 ax += x;
                 ay += y;
             }
-            s[2 * i + 2] = ax;
-            s[2 * i + 3] = ay;
         }
         prefixX = ax;
         prefixY = ay;
     }
 
-    /** Block {@code b}'s running sums, allocated (twice as long as its buffers, plus two) on first use. */
-    private double[] prefixes(int b) {
-        if (b == 0) {
-            return prefixes0 = ofLength(prefixes0, 2 * x0.length + 2);
-        }
-        return prefixes1 = ofLength(prefixes1, 2 * x1.length + 2);
-    }
-
-    /** As {@link WindowSum}'s: the running sums sized to the buffers, and selected. */
+    /** A new part's or a snapshot's current block: the running sums restart, the other block (if any) is older. */
     @Override
     void open() {
         prefixX = 0.0;
         prefixY = 0.0;
-        current = prefixes(block);
-        previous = x1 == null ? null : prefixes(block ^ 1);
+        offsets();
+    }
+
+    /** The blocks' offsets from the block number and the push count. */
+    private void offsets() {
+        at = STRIDE * block * window;
+        olderAt = seq >= window ? STRIDE * window - at : at;
+    }
+
+    @Override
+    double valueAt(int b, int pos, int s) {
+        return slots[STRIDE * (b * window + pos) + s];
+    }
+
+    @Override
+    void setValue(int b, int pos, int s, double v) {
+        slots[STRIDE * (b * window + pos) + s] = v;
+    }
+
+    /** A snapshot's read: the first block's {@code cap} positions, and both blocks once the first is full-sized. */
+    @Override
+    void allocate(int cap) {
+        slots = new double[STRIDE * (cap < window ? cap : 2 * window)];
     }
 
     /** The current block's prefix, from its first pair (a snapshot's read opens the block first). */
     @Override
     void refold() {
-        sumInto(xs, ys, current, next);
+        sumFrom(at, next);
     }
 
     @Override
@@ -174,8 +182,8 @@ public final class WindowSumPair extends BlockWindow {
         prefixY = from.s1;
         totalX = from.s2;
         totalY = from.s3;
-        current = block == 0 ? prefixes0 : prefixes1;
-        previous = block == 0 ? prefixes1 : prefixes0;
+        // A rewind may cross a turn, back into the first block too.
+        offsets();
     }
 
     @Override

@@ -15,14 +15,14 @@ import java.util.Arrays;
  */
 @Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class WindowSumTriple extends BlockWindow {
-    /**
-     * Running sums of block 0 and block 1, the series interleaved: slots {@code 3k} to {@code 3k + 2} sum the block's
-     * first {@code k} triples (as the pair's).
-     */
-    private double[] prefixes0;
-    private double[] prefixes1;
-    private double[] current;
-    private double[] previous;
+    /** Slots per position: the triple, then the running sums of the block's triples before it. */
+    private static final int STRIDE = 6;
+    /** Both blocks, {@link #STRIDE} slots per position, as {@link WindowSumPair}'s. */
+    double[] slots;
+    /** Where the current block starts. */
+    private int at;
+    /** Where the previous block starts: the current block until the first turn (then it is never read). */
+    private int olderAt;
     private double prefixX;
     private double prefixY;
     private double prefixZ;
@@ -32,29 +32,29 @@ public final class WindowSumTriple extends BlockWindow {
 
     /** A window of {@code window} triples (at least 1). */
     public WindowSumTriple(int window) {
-        super(window, 3);
-        // As in WindowSum: the second block from the start, written out.
-        prefixes0 = current = new double[3 * x0.length + 3];
-        if (x0.length == window) {
-            x1 = new double[window];
-            y1 = new double[window];
-            z1 = new double[window];
-            previous = prefixes1 = new double[3 * window + 3];
-        }
+        super(window, 3, false);
+        // As in WindowSum: both blocks from the start, so that no turn allocates.
+        slots = new double[STRIDE * (window <= AnchoredSum.FULL_UP_TO ? 2 * window : AnchoredSum.firstLength(window))];
     }
 
     /** Adds the next triple; the triple {@code window} pushes back leaves. */
     public void push(double x, double y, double z) {
         int j = next;
-        if (j == xs.length) {
-            growBlock();
+        int c = at;
+        int i = c + STRIDE * j;
+        double[] d = slots;
+        if (i == d.length) {
+            d = growSlots(); // a long window's first block filling, or its first turn
         }
-        xs[j] = x;
-        ys[j] = y;
-        zs[j] = z;
         double px = prefixX;
         double py = prefixY;
         double pz = prefixZ;
+        d[i] = x;
+        d[i + 1] = y;
+        d[i + 2] = z;
+        d[i + 3] = px;
+        d[i + 4] = py;
+        d[i + 5] = pz;
         // One test for the three (x − x is 0 for a finite x, NaN otherwise): the push stays under the size C2 inlines.
         if ((x - x) + (y - y) + (z - z) == 0.0) {
             px += x;
@@ -63,10 +63,6 @@ public final class WindowSumTriple extends BlockWindow {
         } else {
             pushedMissing();
         }
-        double[] c = current;
-        c[3 * j + 3] = px;
-        c[3 * j + 4] = py;
-        c[3 * j + 5] = pz;
         seq++;
         if (j + 1 != window) {
             prefixX = px;
@@ -82,45 +78,31 @@ public final class WindowSumTriple extends BlockWindow {
             prefixY = 0.0;
             prefixZ = 0.0;
             next = 0;
-            int b = block ^ 1;
-            block = b;
-            if (b == 0) {
-                xs = x0;
-                ys = y0;
-                zs = z0;
-            } else {
-                xs = x1;
-                ys = y1;
-                zs = z1;
-            }
-            // The other block's running sums are the older: they become the current block's.
-            current = previous;
-            previous = c;
+            block ^= 1;
+            olderAt = c;
+            at = STRIDE * window - c;
         }
     }
 
-    /** As {@link WindowSum}'s: the first block's buffers grow, and the second block comes with their last growth. */
-    private void growBlock() {
-        grow();
-        prefixes0 = current = Arrays.copyOf(current, 3 * xs.length + 3);
-        if (x1 != null) {
-            previous = prefixes(1);
-        }
+    /** As {@link WindowSum}'s: doubles the first block up to its full size, then makes room for the second. */
+    private double[] growSlots() {
+        int n = slots.length / STRIDE;
+        return slots = Arrays.copyOf(slots, STRIDE * (n < window ? Math.min(window, 2 * n) : 2 * window));
     }
 
     /** The sum of the first series over the window's complete triples. Requires {@link #isFull()}. */
     public double sumX() {
-        return (totalX - previous[3 * next]) + prefixX;
+        return (totalX - slots[olderAt + STRIDE * next + 3]) + prefixX;
     }
 
     /** The sum of the second series over the window's complete triples. Requires {@link #isFull()}. */
     public double sumY() {
-        return (totalY - previous[3 * next + 1]) + prefixY;
+        return (totalY - slots[olderAt + STRIDE * next + 4]) + prefixY;
     }
 
     /** The sum of the third series over the window's complete triples. Requires {@link #isFull()}. */
     public double sumZ() {
-        return (totalZ - previous[3 * next + 2]) + prefixZ;
+        return (totalZ - slots[olderAt + STRIDE * next + 5]) + prefixZ;
     }
 
     /**
@@ -129,60 +111,74 @@ public final class WindowSumTriple extends BlockWindow {
      */
     @Override
     void fold(int b) {
-        sumInto(b == 0 ? x0 : x1, b == 0 ? y0 : y1, b == 0 ? z0 : z1, prefixes(b), window);
+        sumFrom(STRIDE * b * window, window);
         totalX = prefixX;
         totalY = prefixY;
         totalZ = prefixZ;
     }
 
     /**
-     * The running sums of the first {@code n} triples of {@code v}, {@code u} and {@code w} into {@code s}, from 0 and
-     * added as a push adds them; the sums of all {@code n} are left in the prefix.
+     * The running sums of the {@code n} triples from slot {@code from}, from 0 and added as a push adds them, stored as a
+     * push stores them; the sums of all {@code n} are left in the prefix.
      */
-    private void sumInto(double[] v, double[] u, double[] w, double[] s, int n) {
+    private void sumFrom(int from, int n) {
+        double[] d = slots;
         double ax = 0.0;
         double ay = 0.0;
         double az = 0.0;
-        for (int i = 0; i < n; i++) {
-            double x = v[i];
-            double y = u[i];
-            double z = w[i];
+        for (int i = from; i < from + STRIDE * n; i += STRIDE) {
+            d[i + 3] = ax;
+            d[i + 4] = ay;
+            d[i + 5] = az;
+            double x = d[i];
+            double y = d[i + 1];
+            double z = d[i + 2];
             if (finite(x) && finite(y) && finite(z)) {
                 ax += x;
                 ay += y;
                 az += z;
             }
-            s[3 * i + 3] = ax;
-            s[3 * i + 4] = ay;
-            s[3 * i + 5] = az;
         }
         prefixX = ax;
         prefixY = ay;
         prefixZ = az;
     }
 
-    /** Block {@code b}'s running sums, allocated (three times as long as its buffers, plus three) on first use. */
-    private double[] prefixes(int b) {
-        if (b == 0) {
-            return prefixes0 = ofLength(prefixes0, 3 * x0.length + 3);
-        }
-        return prefixes1 = ofLength(prefixes1, 3 * x1.length + 3);
-    }
-
-    /** As {@link WindowSum}'s: the running sums sized to the buffers, and selected. */
+    /** A new part's or a snapshot's current block: the running sums restart, the other block (if any) is older. */
     @Override
     void open() {
         prefixX = 0.0;
         prefixY = 0.0;
         prefixZ = 0.0;
-        current = prefixes(block);
-        previous = x1 == null ? null : prefixes(block ^ 1);
+        offsets();
+    }
+
+    /** The blocks' offsets from the block number and the push count. */
+    private void offsets() {
+        at = STRIDE * block * window;
+        olderAt = seq >= window ? STRIDE * window - at : at;
+    }
+
+    @Override
+    double valueAt(int b, int pos, int s) {
+        return slots[STRIDE * (b * window + pos) + s];
+    }
+
+    @Override
+    void setValue(int b, int pos, int s, double v) {
+        slots[STRIDE * (b * window + pos) + s] = v;
+    }
+
+    /** A snapshot's read: the first block's {@code cap} positions, and both blocks once the first is full-sized. */
+    @Override
+    void allocate(int cap) {
+        slots = new double[STRIDE * (cap < window ? cap : 2 * window)];
     }
 
     /** The current block's prefix, from its first triple (a snapshot's read opens the block first). */
     @Override
     void refold() {
-        sumInto(xs, ys, zs, current, next);
+        sumFrom(at, next);
     }
 
     @Override
@@ -203,8 +199,8 @@ public final class WindowSumTriple extends BlockWindow {
         totalX = from.s3;
         totalY = from.s4;
         totalZ = from.s5;
-        current = block == 0 ? prefixes0 : prefixes1;
-        previous = block == 0 ? prefixes1 : prefixes0;
+        // A rewind may cross a turn, back into the first block too.
+        offsets();
     }
 
     @Override

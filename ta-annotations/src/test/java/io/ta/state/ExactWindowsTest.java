@@ -1064,9 +1064,9 @@ class ExactWindowsTest {
         // The other windowed parts follow the same rule.
         assertEquals(40, new WindowSum(20).values.length); // both blocks, in one array
         assertEquals(full, new WindowMoments(full).xs.length);
-        assertEquals(full, new WindowSumPair(full).ys.length);
-        assertEquals(full, new WindowSumTriple(full).zs.length);
-        assertEquals(16, new WindowSumTriple(full + 1).zs.length);
+        assertEquals(2 * full * 4, new WindowSumPair(full).slots.length); // both blocks, four slots per position
+        assertEquals(2 * full * 6, new WindowSumTriple(full).slots.length);
+        assertEquals(16 * 6, new WindowSumTriple(full + 1).slots.length);
         assertEquals(16, new WindowMoments(full + 1).xs.length);
         assertEquals(22, new DoubleRing(20).allocated());
         assertEquals(full, new DoubleRing(full - 2).allocated());
@@ -1077,6 +1077,12 @@ class ExactWindowsTest {
             b.push(i);
         }
         assertSame(first, b.values);
+        WindowSumPair pair = new WindowSumPair(300);
+        double[] slots = pair.slots;
+        for (int i = 0; i < 700; i++) {
+            pair.push(i, -i);
+        }
+        assertSame(slots, pair.slots);
     }
 
     /** Memory follows the data: a window of 100,000 that has seen 10 values holds small buffers. */
