@@ -120,10 +120,17 @@ public final class Ma {
             return Double.isFinite(x) ? x : Double.NaN;
         }
         // MACD's three averages are EMAs: a stream keeps this object on the heap, where the type switch below is a
-        // table load and an indirect jump per bar that a batch loop's escape analysis folds away.
+        // table load and an indirect jump per bar that a batch loop's escape analysis folds away. SMA, TA-Lib's
+        // default type, has its own test too: a switch the profile never left compiles to a deoptimisation trap per
+        // test it makes (about 60 bytes of code each), and a step whose code outgrows 2,500 bytes is not inlined into
+        // its batch loop (ppo: performance-log.md, "Steps compiled over InlineSmallCode").
         Ema e = ema;
         if (e != null) {
             return e.step(x);
+        }
+        Sma s = sma;
+        if (s != null) {
+            return s.step(x);
         }
         return switch (TYPES[type]) {
             case SMA -> sma.step(x);
