@@ -116,14 +116,12 @@ public final class Ma {
 
     @Step
     public double step(double x) {
-        if (identity) {
-            return Double.isFinite(x) ? x : Double.NaN;
-        }
         // MACD's three averages are EMAs: a stream keeps this object on the heap, where the type switch below is a
         // table load and an indirect jump per bar that a batch loop's escape analysis folds away. SMA, TA-Lib's
-        // default type, has its own test too: a switch the profile never left compiles to a deoptimisation trap per
-        // test it makes (about 60 bytes of code each), and a step whose code outgrows 2,500 bytes is not inlined into
-        // its batch loop (ppo: performance-log.md, "Steps compiled over InlineSmallCode").
+        // default type, has its own test too, and both come first: every test the profile never saw go the other way
+        // (the identity's, the switch's) compiles to a deoptimisation trap of about 60 bytes of code, and a step whose
+        // code outgrows 2,500 bytes is not inlined into its batch loop (ppo: performance-log.md, "Steps compiled over
+        // InlineSmallCode"). Only a period of 1 leaves both null without a type (Ma.of gives its EMA any period).
         Ema e = ema;
         if (e != null) {
             return e.step(x);
@@ -131,6 +129,9 @@ public final class Ma {
         Sma s = sma;
         if (s != null) {
             return s.step(x);
+        }
+        if (identity) {
+            return Double.isFinite(x) ? x : Double.NaN;
         }
         return switch (TYPES[type]) {
             case SMA -> sma.step(x);
