@@ -121,7 +121,8 @@ public final class Ma {
         // default type, has its own test too, and both come first: every test the profile never saw go the other way
         // (the identity's, the switch's) compiles to a deoptimisation trap of about 60 bytes of code, and a step whose
         // code outgrows 2,500 bytes is not inlined into its batch loop (ppo: performance-log.md, "Steps compiled over
-        // InlineSmallCode"). Only a period of 1 leaves both null without a type (Ma.of gives its EMA any period).
+        // InlineSmallCode"). The identity (period 1) holds neither average, so testing it after them changes nothing;
+        // an EMA from Ma.of, whatever its period, is never the identity.
         Ema e = ema;
         if (e != null) {
             return e.step(x);
