@@ -3,6 +3,7 @@ package io.ta.state;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
+import java.util.Arrays;
 
 /**
  * The machinery shared by the exact window aggregates ({@link WindowMoments}, {@link WindowComoments},
@@ -39,7 +40,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     /** How many series are pushed together: 1, 2 ({@code y}) or 3 ({@code y} and {@code z}). */
     final int series;
     // Value buffers of block 0 and block 1 (x; y for two series or more; z for three); xs/ys/zs: the current block's.
-    // The window sums keep both blocks in one array of their own instead (see WindowSum's values).
+    // The window sums keep both blocks in slots instead (below).
     double[] x0;
     double[] x1;
     double[] y0;
@@ -49,6 +50,25 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     double[] xs;
     double[] ys;
     double[] zs;
+    /** Slots per position in {@link #slots}; 0 for a part on the buffers above. */
+    final int stride;
+    /**
+     * The window sums' layout: both blocks in one array, {@link #stride} slots per position (a part's values, then
+     * whatever it stores beside them), block {@code b} at {@code [b·stride·window, (b + 1)·stride·window)}, read
+     * through offsets that a turn flips. Not two arrays swapped at every turn: a reference stored in a push carries
+     * the collector's barriers, several hundred bytes of code under G1, which took kama's and vwma's steps over the
+     * size C2 inlines into their batch loops (docs/performance-log.md, "Blocks chosen by number"). A long window's
+     * first block grows in place, and the second comes with the first turn.
+     */
+    double[] slots;
+    /** Where the current block starts in {@link #slots}. */
+    int at;
+    /**
+     * Where the previous block starts in {@link #slots}. Until the first turn there is none, and this is the current
+     * block itself; what a push reads there then is never used (a turn resets the sums, which are read only once the
+     * window is full).
+     */
+    int olderAt;
     long seq;
     /** Position of the next push in the current block: {@code seq mod window}. */
     int next;
@@ -64,20 +84,24 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     private long missingBefore2 = AnchoredSum.NEVER;
 
     BlockWindow(int window, int series) {
-        this(window, series, true);
+        this(window, series, 0);
     }
 
     /**
-     * A part of {@code window} values; {@code buffers} false for one that keeps its values itself (the window sums:
-     * both blocks in one array) and overrides {@link #valueAt}, {@link #setValue} and {@link #allocate}.
+     * A part of {@code window} values; {@code stride} slots per position for one on {@link #slots} (the window sums,
+     * which have both blocks from the start up to {@link AnchoredSum#FULL_UP_TO}, so that no turn of theirs
+     * allocates), 0 for one on the buffers.
      */
-    BlockWindow(int window, int series, boolean buffers) {
+    BlockWindow(int window, int series, int stride) {
         if (window < 1) {
             throw new IllegalArgumentException(getClass().getSimpleName() + " window must be >= 1, got " + window);
         }
         this.window = window;
         this.series = series;
-        if (!buffers) {
+        this.stride = stride;
+        if (stride != 0) {
+            int positions = window <= AnchoredSum.FULL_UP_TO ? 2 * window : AnchoredSum.firstLength(window);
+            slots = new double[stride * positions];
             return;
         }
         this.x0 = new double[AnchoredSum.firstLength(window)];
@@ -133,17 +157,32 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         }
     }
 
+    /**
+     * Doubles the first block's slots up to its full size, then makes room for the second: a long window's first
+     * block filling, or its first turn. Returns the new slots.
+     */
+    final double[] growSlots() {
+        int n = slots.length / stride;
+        return slots = Arrays.copyOf(slots, stride * (n < window ? Math.min(window, 2 * n) : 2 * window));
+    }
+
+    /** The slot offsets of the current and the previous block, from the block number and the push count. */
+    final void slotOffsets() {
+        at = stride * block * window;
+        olderAt = seq >= window ? stride * window - at : at;
+    }
+
     /** Makes room in the current (first) block; only runs while the first block fills. */
     final void grow() {
         int n = Math.min(window, xs.length * 2);
-        xs = java.util.Arrays.copyOf(xs, n);
+        xs = Arrays.copyOf(xs, n);
         x0 = xs;
         if (series > 1) {
-            ys = java.util.Arrays.copyOf(ys, n);
+            ys = Arrays.copyOf(ys, n);
             y0 = ys;
         }
         if (series > 2) {
-            zs = java.util.Arrays.copyOf(zs, n);
+            zs = Arrays.copyOf(zs, n);
             z0 = zs;
         }
         secondBlock();
@@ -194,11 +233,17 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     abstract void fold(int b);
 
     /**
-     * The oldest push a snapshot holds, for a part that has had {@code pushes}: the window's oldest by default. A part
-     * whose sums read the whole previous block (a {@link WindowSum}) holds that block's first push on.
+     * The oldest push a snapshot holds, for a part that has had {@code pushes}: the window's oldest for a part on the
+     * buffers. The window sums read the whole previous block, so they hold its first push on; or the current block's,
+     * when the next push completes it and the previous block is never read again (two pushes past a checkpoint, an
+     * update and a preview, may then have written over it).
      */
-    long oldestKept(long pushes) {
-        return Math.max(0, pushes - window);
+    final long oldestKept(long pushes) {
+        if (stride == 0) {
+            return Math.max(0, pushes - window);
+        }
+        long k = pushes % window;
+        return k == window - 1 || pushes < window ? pushes - k : pushes - k - window;
     }
 
     /** Resets the prefix aggregates for a new, empty block. */
@@ -298,13 +343,17 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     }
 
     /** Value {@code pos} of block {@code b} of series {@code s} (0 for x, 1 for y, 2 for z). */
-    double valueAt(int b, int pos, int s) {
-        return buffer(b, s)[pos];
+    final double valueAt(int b, int pos, int s) {
+        return stride != 0 ? slots[stride * (b * window + pos) + s] : buffer(b, s)[pos];
     }
 
     /** Sets value {@code pos} of block {@code b} of series {@code s}: a snapshot's read, a window of one's rewind. */
-    void setValue(int b, int pos, int s, double v) {
-        buffer(b, s)[pos] = v;
+    final void setValue(int b, int pos, int s, double v) {
+        if (stride != 0) {
+            slots[stride * (b * window + pos) + s] = v;
+        } else {
+            buffer(b, s)[pos] = v;
+        }
     }
 
     private double[] buffer(int b, int s) {
@@ -316,10 +365,14 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     }
 
     /**
-     * Fresh buffers for a snapshot's read: {@code cap} slots for the first block, as if its pushes had just happened,
-     * and the second block if the first is full-sized.
+     * Fresh buffers (or slots) for a snapshot's read: {@code cap} positions for the first block, as if its pushes had
+     * just happened, and the second block if the first is full-sized.
      */
-    void allocate(int cap) {
+    private void allocate(int cap) {
+        if (stride != 0) {
+            slots = new double[stride * (cap < window ? cap : 2 * window)];
+            return;
+        }
         x0 = new double[cap];
         y0 = series > 1 ? new double[cap] : null;
         z0 = series > 2 ? new double[cap] : null;

@@ -2,7 +2,6 @@ package io.ta.state;
 
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Cost;
-import java.util.Arrays;
 
 /**
  * The sum of the last {@code window} pushed values (missing ones count as 0; see {@link #hasMissing()}), kept so that
@@ -27,22 +26,6 @@ import java.util.Arrays;
  */
 @Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class WindowSum extends BlockWindow {
-    /**
-     * Both blocks' values, block {@code b}'s at {@code [b·window, (b + 1)·window)}: one array indexed by an offset,
-     * not two swapped at every turn. A reference stored in the push carries the collector's barriers, several hundred
-     * bytes of code under G1, which took kama's step over the size C2 inlines into its batch loop
-     * (docs/performance-log.md, "Blocks chosen by number"). A long window's first block grows in place, and the
-     * second comes with the first turn.
-     */
-    double[] values;
-    /** Where the current block starts: {@code block·window}. */
-    private int at;
-    /**
-     * Where the previous block starts, read at each push's position: the value leaving. Until the first turn there
-     * is none, and this is the current block itself; what it adds up then is never read (a turn resets it, and the sum
-     * is read only once the window is full).
-     */
-    private int olderAt;
     /** The current block's running sum. */
     private double prefix;
     /** The running sum of the previous block's values that have left the window since this block began. */
@@ -52,17 +35,16 @@ public final class WindowSum extends BlockWindow {
 
     /** A window of {@code window} values (at least 1). */
     public WindowSum(int window) {
-        super(window, 1, false);
-        values = new double[window <= AnchoredSum.FULL_UP_TO ? 2 * window : AnchoredSum.firstLength(window)];
+        super(window, 1, 1); // one slot per position, the value: the previous block's is the value leaving
     }
 
     /** Adds the next value; the value {@code window} pushes back leaves. */
     public void push(double x) {
         int j = next;
         int c = at;
-        double[] v = values;
+        double[] v = slots;
         if (c + j == v.length) {
-            v = growValues(); // a long window's first block filling, or its first turn
+            v = growSlots(); // a long window's first block filling, or its first turn
         }
         v[c + j] = x;
         double p = prefix;
@@ -95,12 +77,6 @@ public final class WindowSum extends BlockWindow {
         }
     }
 
-    /** Doubles the first block up to its full size, then makes room for the second. */
-    private double[] growValues() {
-        int n = values.length;
-        return values = Arrays.copyOf(values, n < window ? Math.min(window, 2 * n) : 2 * window);
-    }
-
     /** The sum of the finite values in the window. Requires {@link #isFull()}. */
     public double sum() {
         return (total - left) + prefix;
@@ -109,7 +85,7 @@ public final class WindowSum extends BlockWindow {
     /** Block {@code b}'s total from its values: a snapshot's read, a window of one's rewind. */
     @Override
     void fold(int b) {
-        total = runningSum(values, b * window, window);
+        total = runningSum(slots, b * window, window);
     }
 
     /** The sum of the finite values among {@code v[from, from + n)}, added in push order, as a push adds them. */
@@ -129,35 +105,13 @@ public final class WindowSum extends BlockWindow {
     void open() {
         prefix = 0.0;
         left = 0.0;
-        offsets();
-    }
-
-    /** The blocks' offsets from the block number and the push count. */
-    private void offsets() {
-        at = block * window;
-        olderAt = seq >= window ? window - at : at;
-    }
-
-    @Override
-    double valueAt(int b, int pos, int s) {
-        return values[b * window + pos];
-    }
-
-    @Override
-    void setValue(int b, int pos, int s, double v) {
-        values[b * window + pos] = v;
-    }
-
-    /** A snapshot's read: the first block's {@code cap} slots, and both blocks once the first is full-sized. */
-    @Override
-    void allocate(int cap) {
-        values = new double[cap < window ? cap : 2 * window];
+        slotOffsets();
     }
 
     @Override
     void refold() {
-        prefix = runningSum(values, at, next);
-        left = runningSum(values, olderAt, next);
+        prefix = runningSum(slots, at, next);
+        left = runningSum(slots, olderAt, next);
     }
 
     @Override
@@ -173,20 +127,6 @@ public final class WindowSum extends BlockWindow {
         total = from.s1;
         left = from.s2;
         // A rewind may cross a turn, back into the first block too.
-        offsets();
-    }
-
-    /**
-     * The previous block's first push, or the current block's when the next push completes it and the previous block
-     * is never read again (two pushes past a checkpoint, an update and a preview, may then have written over it).
-     */
-    @Override
-    long oldestKept(long pushes) {
-        return keptFrom(pushes, window);
-    }
-
-    static long keptFrom(long pushes, int window) {
-        long k = pushes % window;
-        return k == window - 1 || pushes < window ? pushes - k : pushes - k - window;
+        slotOffsets();
     }
 }

@@ -2,7 +2,6 @@ package io.ta.state;
 
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Cost;
-import java.util.Arrays;
 
 /**
  * The sums of two series over the same last {@code window} pushes, for kernels that divide one window sum by another
@@ -22,16 +21,6 @@ import java.util.Arrays;
 public final class WindowSumPair extends BlockWindow {
     /** Slots per position: the pair, then the running sums of the block's pairs before it. */
     private static final int STRIDE = 4;
-    /**
-     * Both blocks, block {@code b} at {@code [b·STRIDE·window, (b + 1)·STRIDE·window)}, {@link #STRIDE} slots per
-     * position. One array indexed by an offset that a turn flips, as {@link WindowSum#values}: a push that stores no
-     * reference carries none of the collector's barriers, and a push's four stores share a cache line.
-     */
-    double[] slots;
-    /** Where the current block starts. */
-    private int at;
-    /** Where the previous block starts: the current block until the first turn (then it is never read). */
-    private int olderAt;
     private double prefixX;
     private double prefixY;
     private double totalX;
@@ -39,9 +28,7 @@ public final class WindowSumPair extends BlockWindow {
 
     /** A window of {@code window} pairs (at least 1). */
     public WindowSumPair(int window) {
-        super(window, 2, false);
-        // As in WindowSum: both blocks from the start, so that no turn allocates.
-        slots = new double[STRIDE * (window <= AnchoredSum.FULL_UP_TO ? 2 * window : AnchoredSum.firstLength(window))];
+        super(window, 2, STRIDE);
     }
 
     /** Adds the next pair; the pair {@code window} pushes back leaves. */
@@ -81,12 +68,6 @@ public final class WindowSumPair extends BlockWindow {
             olderAt = c;
             at = STRIDE * window - c;
         }
-    }
-
-    /** As {@link WindowSum}'s: doubles the first block up to its full size, then makes room for the second. */
-    private double[] growSlots() {
-        int n = slots.length / STRIDE;
-        return slots = Arrays.copyOf(slots, STRIDE * (n < window ? Math.min(window, 2 * n) : 2 * window));
     }
 
     /** The sum of the first series over the window's complete pairs. Requires {@link #isFull()}. */
@@ -137,29 +118,7 @@ public final class WindowSumPair extends BlockWindow {
     void open() {
         prefixX = 0.0;
         prefixY = 0.0;
-        offsets();
-    }
-
-    /** The blocks' offsets from the block number and the push count. */
-    private void offsets() {
-        at = STRIDE * block * window;
-        olderAt = seq >= window ? STRIDE * window - at : at;
-    }
-
-    @Override
-    double valueAt(int b, int pos, int s) {
-        return slots[STRIDE * (b * window + pos) + s];
-    }
-
-    @Override
-    void setValue(int b, int pos, int s, double v) {
-        slots[STRIDE * (b * window + pos) + s] = v;
-    }
-
-    /** A snapshot's read: the first block's {@code cap} positions, and both blocks once the first is full-sized. */
-    @Override
-    void allocate(int cap) {
-        slots = new double[STRIDE * (cap < window ? cap : 2 * window)];
+        slotOffsets();
     }
 
     /** The current block's prefix, from its first pair (a snapshot's read opens the block first). */
@@ -183,11 +142,6 @@ public final class WindowSumPair extends BlockWindow {
         totalX = from.s2;
         totalY = from.s3;
         // A rewind may cross a turn, back into the first block too.
-        offsets();
-    }
-
-    @Override
-    long oldestKept(long pushes) {
-        return WindowSum.keptFrom(pushes, window);
+        slotOffsets();
     }
 }

@@ -2,7 +2,6 @@ package io.ta.state;
 
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Cost;
-import java.util.Arrays;
 
 /**
  * The sums of three series over the same last {@code window} pushes, kept as {@link WindowSumPair} keeps two, for a
@@ -17,12 +16,6 @@ import java.util.Arrays;
 public final class WindowSumTriple extends BlockWindow {
     /** Slots per position: the triple, then the running sums of the block's triples before it. */
     private static final int STRIDE = 6;
-    /** Both blocks, {@link #STRIDE} slots per position, as {@link WindowSumPair}'s. */
-    double[] slots;
-    /** Where the current block starts. */
-    private int at;
-    /** Where the previous block starts: the current block until the first turn (then it is never read). */
-    private int olderAt;
     private double prefixX;
     private double prefixY;
     private double prefixZ;
@@ -32,9 +25,7 @@ public final class WindowSumTriple extends BlockWindow {
 
     /** A window of {@code window} triples (at least 1). */
     public WindowSumTriple(int window) {
-        super(window, 3, false);
-        // As in WindowSum: both blocks from the start, so that no turn allocates.
-        slots = new double[STRIDE * (window <= AnchoredSum.FULL_UP_TO ? 2 * window : AnchoredSum.firstLength(window))];
+        super(window, 3, STRIDE);
     }
 
     /** Adds the next triple; the triple {@code window} pushes back leaves. */
@@ -82,12 +73,6 @@ public final class WindowSumTriple extends BlockWindow {
             olderAt = c;
             at = STRIDE * window - c;
         }
-    }
-
-    /** As {@link WindowSum}'s: doubles the first block up to its full size, then makes room for the second. */
-    private double[] growSlots() {
-        int n = slots.length / STRIDE;
-        return slots = Arrays.copyOf(slots, STRIDE * (n < window ? Math.min(window, 2 * n) : 2 * window));
     }
 
     /** The sum of the first series over the window's complete triples. Requires {@link #isFull()}. */
@@ -150,29 +135,7 @@ public final class WindowSumTriple extends BlockWindow {
         prefixX = 0.0;
         prefixY = 0.0;
         prefixZ = 0.0;
-        offsets();
-    }
-
-    /** The blocks' offsets from the block number and the push count. */
-    private void offsets() {
-        at = STRIDE * block * window;
-        olderAt = seq >= window ? STRIDE * window - at : at;
-    }
-
-    @Override
-    double valueAt(int b, int pos, int s) {
-        return slots[STRIDE * (b * window + pos) + s];
-    }
-
-    @Override
-    void setValue(int b, int pos, int s, double v) {
-        slots[STRIDE * (b * window + pos) + s] = v;
-    }
-
-    /** A snapshot's read: the first block's {@code cap} positions, and both blocks once the first is full-sized. */
-    @Override
-    void allocate(int cap) {
-        slots = new double[STRIDE * (cap < window ? cap : 2 * window)];
+        slotOffsets();
     }
 
     /** The current block's prefix, from its first triple (a snapshot's read opens the block first). */
@@ -200,11 +163,6 @@ public final class WindowSumTriple extends BlockWindow {
         totalY = from.s4;
         totalZ = from.s5;
         // A rewind may cross a turn, back into the first block too.
-        offsets();
-    }
-
-    @Override
-    long oldestKept(long pushes) {
-        return WindowSum.keptFrom(pushes, window);
+        slotOffsets();
     }
 }

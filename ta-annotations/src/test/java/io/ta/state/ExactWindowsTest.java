@@ -1062,7 +1062,7 @@ class ExactWindowsTest {
         t.read(new StateReader("t", w.toArray()));
         assertEquals(302, t.ring.length);
         // The other windowed parts follow the same rule.
-        assertEquals(40, new WindowSum(20).values.length); // both blocks, in one array
+        assertEquals(40, new WindowSum(20).slots.length); // both blocks, in one array
         assertEquals(full, new WindowMoments(full).xs.length);
         assertEquals(2 * full * 4, new WindowSumPair(full).slots.length); // both blocks, four slots per position
         assertEquals(2 * full * 6, new WindowSumTriple(full).slots.length);
@@ -1072,11 +1072,11 @@ class ExactWindowsTest {
         assertEquals(full, new DoubleRing(full - 2).allocated());
         assertEquals(16, new DoubleRing(full - 1).allocated());
         WindowSum b = new WindowSum(300);
-        double[] first = b.values;
+        double[] first = b.slots;
         for (int i = 0; i < 700; i++) {
             b.push(i);
         }
-        assertSame(first, b.values);
+        assertSame(first, b.slots);
         WindowSumPair pair = new WindowSumPair(300);
         double[] slots = pair.slots;
         for (int i = 0; i < 700; i++) {
