@@ -21,11 +21,12 @@ import java.util.Arrays;
  * values that are all inside the window — exact up to the rounding of summing at most {@code window} values — at
  * O(1) amortized cost and with no periodic latency beyond one pass per {@code window} pushes.
  *
- * <p>Blocks alternate between two buffers, so the two pushes a stream may make past a checkpoint (an update, then a
- * preview) never overwrite the checkpoint's window — except for a window of one value, which its mark keeps: marks
- * and rewinds are O(1). Results depend only on the push count and the values, so batch and stream agree bit for bit.
- * A window of up to {@link AnchoredSum#FULL_UP_TO} values has its buffers in full from the start; a longer one's grow
- * geometrically while the first block fills (memory O(min(window, pushes))).
+ * <p>Blocks alternate between two places (two buffers per series; for the window sums, the two halves of
+ * {@link #slots}), so the two pushes a stream may make past a checkpoint (an update, then a preview) never overwrite
+ * the checkpoint's window — except for a window of one value, which its mark keeps: marks and rewinds are O(1).
+ * Results depend only on the push count and the values, so batch and stream agree bit for bit. A window of up to
+ * {@link AnchoredSum#FULL_UP_TO} values has its blocks in full from the start; a longer one's grow geometrically
+ * while the first block fills (memory O(min(window, pushes))).
  *
  * <p>Non-finite pushes are missing values: they take their place in the window, add nothing, and
  * {@link #hasMissing()} is true while one is inside (CATALOG.md §5.2).
