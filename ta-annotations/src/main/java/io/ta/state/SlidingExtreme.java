@@ -43,6 +43,7 @@ import java.util.Arrays;
 @Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     private static final int INITIAL = 16;
+    /** The suffix arrays until the first block completes, told apart by identity. */
     private static final long[] NONE_YET = {};
     /** The key of a missing value, −∞, as a long: below every other key. */
     private static final long MISSING = order(Double.NEGATIVE_INFINITY);
@@ -170,8 +171,14 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
      */
     public void push(double x) {
         long s = seq++;
-        long v = order(key(x));
-        if (v == MISSING) {
+        long v;
+        // One test for a missing value, where the key's own test and a comparison of the key with MISSING made two:
+        // each branch a profile never saw taken is a deoptimisation trap of some sixty bytes in the compiled push,
+        // and a step over C2's InlineSmallCode is not inlined into its batch loop (docs/performance-log.md).
+        if (Math.abs(x) <= Double.MAX_VALUE) {
+            v = order(x * sign);
+        } else {
+            v = MISSING;
             missing(s);
         }
         int w = window;
@@ -193,7 +200,8 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
             prefixValue = Math.max(v, p);
         }
         if ((next = n + 1) == edge) {
-            if (suffixValue.length == 0 && fillingFirst(n + 1, positions)) {
+            // The first block's end, by identity: the array's length would take a null test, another trap.
+            if (suffixValue == NONE_YET && fillingFirst(n + 1, positions)) {
                 return;
             }
             suffixes(blockValue, suffixValue, suffixIndex, block * w, w, s - w + 1, newestWins, positions);
