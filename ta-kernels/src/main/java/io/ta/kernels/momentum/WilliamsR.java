@@ -39,10 +39,11 @@ public final class WilliamsR {
     public double step(double high, double low, double close) {
         double hh = highest.step(high);
         double ll = lowest.step(low);
-        if (hh != hh || ll != ll || !Double.isFinite(close)) {
-            return Double.NaN;
-        }
+        // No test for a missing value: HH and LL are NaN while one is in the window, and the quotient is then NaN; a
+        // missing close makes it NaN or infinite, and outputs are written finite or NaN. Each test a profile never
+        // saw taken was a trap in the compiled step, whose size decides whether a batch loop inlines it
+        // (docs/kernel-guide.md). Only the flat range's 0 must test the close: 0 when it is finite, else NaN.
         double diff = (hh - ll) / -100.0;
-        return diff != 0.0 ? (hh - close) / diff : 0.0;
+        return diff != 0.0 ? (hh - close) / diff : Math.abs(close) * 0.0;
     }
 }
