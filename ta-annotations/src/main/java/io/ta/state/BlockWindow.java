@@ -259,11 +259,6 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     /** Restores the prefix scalars from a mark. */
     abstract void load(Mark from);
 
-    /** {@code a} if it has {@code length} slots, else a new array of that many (what a snapshot's read resizes). */
-    static double[] ofLength(double[] a, int length) {
-        return a != null && a.length == length ? a : new double[length];
-    }
-
     static boolean finite(double v) {
         return Math.abs(v) <= Double.MAX_VALUE;
     }

@@ -314,7 +314,7 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
      * positions and the current prefix's, O(window). Once in a part's life, but for the cases {@link #UNTRACKED} names.
      */
     private void keepPositions() {
-        if (suffixValue.length > 0) {
+        if (suffixValue != NONE_YET) {
             if (suffixIndex.length == 0) {
                 suffixIndex = new long[2 * window];
             }
