@@ -8,13 +8,15 @@ import io.ta.spi.KernelStream;
 import io.ta.spi.ParamValues;
 import io.ta.testing.Descriptors;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The cumulative kernels do not drift: after a long stream their output is still the exact sum of the history, rounded
- * once (docs/contracts.md, "cumulative sums"). The property suite's drift test leaves them out, since they remember
+ * once (docs/contracts.md, "cumulative sums"), and nvi's and pvi's the exact product of their moves. The property suite's drift test leaves them out, since they remember
  * their whole history and no fresh run over recent bars can be their reference; here the reference is the exact sum,
  * kept in {@link BigDecimal}, of each bar's term as the kernel's formula computes it in doubles.
  *
@@ -28,23 +30,43 @@ class CumulativeDriftTest {
     static final long UPDATES = Long.getLong("ta.drift", 1000L * Integer.getInteger("ta.examples", 1000));
 
     @ParameterizedTest
-    @ValueSource(strings = {"cumsum", "obv", "ad", "pvt", "williams_ad", "vwap"})
-    void staysTheExactSumRoundedOnce(String name) {
-        KernelDescriptor d = Descriptors.named(name);
-        KernelStream s = d.newStream(ParamValues.defaults(d));
-        Reference ref = new Reference(name);
+    @ValueSource(strings = {"cumsum", "obv", "ad", "pvt", "williams_ad", "vwap", "nvi", "pvi"})
+    void staysTheExactValueOfItsHistory(String name) {
         SplittableRandom r = new SplittableRandom(name.hashCode() ^ 0x5EEDL);
         // williams_ad's terms are differences of prices, exact multiples of the prices' ulp: a plain total of them is
         // exact until it outgrows that ulp 2⁵³-fold, which a trending market near 1e3 does and a flat one near 1e6 never.
         boolean trend = name.equals("williams_ad");
-        double close = trend ? 1e3 : 1e6;
         double up = trend ? 0.6 : 0.5;
+        double[] close = {trend ? 1e3 : 1e6};
+        check(name, UPDATES, () -> close[0] += r.nextDouble() < up ? 0.01 : -0.01, r);
+    }
+
+    /**
+     * nvi and pvi on closes drawn afresh each bar, often more than a factor 2 apart: the moves whose difference of
+     * closes rounds, which a walk near 1e6 never makes. (Fewer bars: the index's logarithm is a random walk with steps
+     * of about 0.7, which would leave the doubles' range in a million.)
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"nvi", "pvi"})
+    void staysTheExactProductOnWildMoves(String name) {
+        SplittableRandom r = new SplittableRandom(name.hashCode() ^ 0x3117DL);
+        check(name, 20_000, () -> 100 * Math.exp(0.5 * gaussian(r)), r);
+    }
+
+    /**
+     * Streams {@code updates} bars (closes from {@code closes}, a high and a low around each, fractional volumes) and
+     * fails when an output checked is further from the reference than rounding once allows.
+     */
+    static void check(String name, long updates, DoubleSupplier closes, SplittableRandom r) {
+        KernelDescriptor d = Descriptors.named(name);
+        KernelStream s = d.newStream(ParamValues.defaults(d));
+        Reference ref = new Reference(name);
         double[] bar = new double[d.inputs().size()];
         double[] out = new double[d.outputs().size()];
         double worst = 0;
         long worstAt = -1;
-        for (long t = 0; t < UPDATES; t++) {
-            close += r.nextDouble() < up ? 0.01 : -0.01;
+        for (long t = 0; t < updates; t++) {
+            double close = closes.getAsDouble();
             double high = close + 0.01 * r.nextInt(1, 50);
             double low = close - 0.01 * r.nextInt(1, 50);
             double volume = 1000 + 1000 * r.nextDouble();
@@ -60,7 +82,7 @@ class CumulativeDriftTest {
             ref.add(high, low, close, volume);
             // Every bar of the first thousand, then one in 1,024 and the last thousand: rounding the exact sum costs
             // more than the kernel's update.
-            if (t < 1000 || (t & 1023) == 0 || t >= UPDATES - 1000) {
+            if (t < 1000 || (t & 1023) == 0 || t >= updates - 1000) {
                 double exact = ref.value();
                 if (Double.isNaN(exact)) {
                     assertEquals(Double.NaN, out[0], name + ": bar " + t);
@@ -77,17 +99,27 @@ class CumulativeDriftTest {
         // vwap, the quotient of two such sums leave at most one ulp more.
         double allowed = name.equals("vwap") ? 2 : 1;
         if (worst > allowed) {
-            fail(name + ": " + worst + " ulps from the exact sum of its history at bar " + worstAt + " of " + UPDATES
+            fail(name + ": " + worst + " ulps from the exact value of its history at bar " + worstAt + " of " + updates
                     + " (allowed " + allowed + ")");
         }
     }
 
-    /** Each kernel's term as its formula computes it in doubles, summed exactly. */
+    static double gaussian(SplittableRandom r) {
+        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+
+    /**
+     * Each kernel's term as its formula computes it in doubles, summed exactly; for nvi and pvi the product of their
+     * moves {@code C/C₋₁}, to 60 digits.
+     */
     static final class Reference {
+        static final MathContext DIGITS = new MathContext(60);
         final String kernel;
         BigDecimal sum = BigDecimal.ZERO;
         BigDecimal volumes = BigDecimal.ZERO;
+        BigDecimal index = BigDecimal.valueOf(1000);
         double previousClose = Double.NaN;
+        double previousVolume = Double.NaN;
         long bars;
 
         Reference(String kernel) {
@@ -96,8 +128,16 @@ class CumulativeDriftTest {
 
         void add(double high, double low, double close, double volume) {
             double before = previousClose;
+            double volumeBefore = previousVolume;
             previousClose = close;
+            previousVolume = volume;
             bars++;
+            if (kernel.equals("nvi") || kernel.equals("pvi")) {
+                if (bars > 1 && (kernel.equals("nvi") ? volume < volumeBefore : volume > volumeBefore)) {
+                    index = index.multiply(new BigDecimal(close)).divide(new BigDecimal(before), DIGITS);
+                }
+                return;
+            }
             double term = switch (kernel) {
                 case "cumsum" -> close;
                 case "obv" -> bars == 1 || close > before ? volume : close < before ? -volume : 0.0;
@@ -121,7 +161,11 @@ class CumulativeDriftTest {
             if (kernel.equals("williams_ad") && bars == 1) {
                 return Double.NaN; // its lookback: the first bar has no previous close
             }
-            return kernel.equals("vwap") ? sum.doubleValue() / volumes.doubleValue() : sum.doubleValue();
+            return switch (kernel) {
+                case "vwap" -> sum.doubleValue() / volumes.doubleValue();
+                case "nvi", "pvi" -> index.doubleValue();
+                default -> sum.doubleValue();
+            };
         }
     }
 }
