@@ -11,19 +11,17 @@ import io.ta.spi.Branchless;
 /**
  * Negative volume index (P. Dysart, 1930s; N. Fosback, "Stock Market Logic", 1976): an index that follows the price
  * only on bars whose volume fell, on the idea that quiet days show what informed money does. It starts at
- * {@code start}; on a bar with {@code V < V₋₁} it moves by the close's percentage change, in Fosback's form
- * {@code nvi += ((C − C₋₁)/C₋₁)·nvi} (the same as multiplying by {@code C/C₋₁}); otherwise it stays. A previous close
- * of 0 leaves it unchanged (CATALOG.md §5.1). Tulip {@code nvi} (start 1000) matches. {@link Pvi} is this index of
- * the negated volume.
+ * {@code start}; on a bar with {@code V < V₋₁} it moves by the close's percentage change, Fosback's
+ * {@code nvi += ((C − C₋₁)/C₋₁)·nvi}, which is a multiplication by {@code C/C₋₁}; otherwise it stays. A previous close
+ * of 0 leaves it unchanged (CATALOG.md §5.1). Tulip {@code nvi} (start 1000) matches to its own rounding. {@link Pvi}
+ * is this index of the negated volume.
  *
- * <p>The index is a product of every move so far, and a product rounded at each step drifts: its relative error grows
- * with the square root of the number of moves (262 ulps, some 3e-14, after a million bars near 1e6). So
- * the index is kept as two doubles, the rounded value and what it lacks of the exact product, and every move's
- * rounding errors are carried into the second: the ratio's (its division's remainder, and the difference's when the
- * closes are more than a factor 2 apart), the product's (a fused multiply-add) and the sum's (TwoSum). The output is
- * the exact product of the moves rounded once, however long the stream (docs/contracts.md, "running products";
- * CumulativeDriftTest). A bar that does not move the index moves it by 0, without a branch: whether the volume fell
- * is a coin flip on market data.
+ * <p>The index is a product of every move so far, and a product rounded at each move drifts: its relative error grows
+ * with the square root of the number of moves (262 ulps, some 3e-14, after a million bars near 1e6). So the index is
+ * kept as two doubles, that product and what it lacks of the exact one, and every move's rounding errors are carried
+ * into the second: the factor's (the remainder of its quotient) and the product's, both by a fused multiply-add. The
+ * output is the exact product of the moves rounded once, however long the stream (docs/contracts.md, "running
+ * products"; CumulativeDriftTest).
  *
  * <p>Missing values: recursive state (§5.2) — a bar with a missing close or volume is skipped and the next valid bar
  * compares with the last valid one. A bar that would overflow the index is skipped the same way, so one extreme bar
@@ -38,9 +36,9 @@ import io.ta.spi.Branchless;
         reference = "P. Dysart; N. Fosback, Stock Market Logic 1976; Tulip nvi")
 public final class Nvi {
     final double start;
-    /** The index: the exact product of the moves so far, rounded. */
+    /** The index as a product rounded at each move. */
     double value;
-    /** What {@link #value} lacks of the exact product: the rounding errors of every move, carried. */
+    /** What {@link #value} lacks of the exact product of the moves: the rounding errors of every move, carried. */
     double error;
     double previousClose;
     double previousVolume;
@@ -61,36 +59,33 @@ public final class Nvi {
             return Double.NaN;
         }
         double next = start;
-        double nextError = 0.0;
         if (started) {
             double before = previousClose;
-            boolean moves = volume < previousVolume && before != 0.0;
-            // The exact ratio (C − C₋₁)/C₋₁ as r + rr: the difference's rounding error (0 for closes within a factor 2
-            // of each other) and the division's remainder, both exact, give the rest. 0 on a bar that does not move.
-            double d = close - before;
-            double dz = d - close;
-            double de = (close - (d - dz)) - (before + dz);
-            double q = d / before;
-            double r = Branchless.keepIf(moves, q);
-            double rr = Branchless.keepIf(moves, (Math.fma(-q, before, d) + de) / before);
-            // index·(1 + r + rr) = value + r·value + (error·(1 + r) + rr·value), with r·value = p + pe and
-            // value + p = s + se exactly.
+            // Whether the volume fell is a coin flip on market data: no branch on it, not even &&'s.
+            boolean moves = volume < previousVolume & before != 0.0;
+            // The move's factor C/C₋₁ as f + ff exactly (to u² of f): the quotient by a reciprocal, and the rest from
+            // its remainder, which a fused multiply-add gives. f = 1 and ff = 0 on a bar that does not move.
+            double inverse = 1.0 / before;
+            double t = close * inverse;
+            double f = Branchless.choose(moves, t, 1.0);
+            double ff = Branchless.keepIf(moves, Math.fma(-t, before, close) * inverse);
+            // index·(f + ff) = value·f + (error·f + value·ff), and value·f = s + its rounding error, exactly. value is
+            // not renormalized: it stays the product rounded at each move, one multiplication from bar to bar, and
+            // error, a chain of its own, what it lacks.
             double v = value;
-            double p = r * v;
-            double pe = Math.fma(r, v, -p);
-            double s = v + p;
-            double sz = s - v;
-            double se = (v - (s - sz)) + (p - sz);
-            double e = Math.fma(error, 1.0 + r, Math.fma(rr, v, pe + se));
+            double s = v * f;
+            double e = Math.fma(error, f, Math.fma(v, ff, Math.fma(v, f, -s)));
             next = s + e;
             if (!(Math.abs(next) <= Double.MAX_VALUE)) {
                 return Double.NaN;
             }
-            nextError = e - (next - s);
+            value = s;
+            error = e;
+        } else {
+            value = next;
+            error = 0.0;
         }
         started = true;
-        value = next;
-        error = nextError;
         previousClose = close;
         previousVolume = volume;
         return next;
