@@ -42,9 +42,9 @@ class CumulativeDriftTest {
     }
 
     /**
-     * nvi and pvi on closes drawn afresh each bar, often more than a factor 2 apart: the moves whose difference of
-     * closes rounds, which a walk near 1e6 never makes. (Fewer bars: the index's logarithm is a random walk with steps
-     * of about 0.7, which would leave the doubles' range in a million.)
+     * nvi and pvi on closes drawn afresh each bar, often more than a factor 2 apart: factors far from 1, which a walk
+     * near 1e6 never makes. (Fewer bars: the index's logarithm is a random walk with steps of about 0.7, which would
+     * leave the doubles' range in a million.)
      */
     @ParameterizedTest
     @ValueSource(strings = {"nvi", "pvi"})
