@@ -16,15 +16,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The cumulative kernels do not drift: after a long stream their output is still the exact sum of the history, rounded
- * once (docs/contracts.md, "cumulative sums"), and nvi's and pvi's the exact product of their moves. The property suite's drift test leaves them out, since they remember
- * their whole history and no fresh run over recent bars can be their reference; here the reference is the exact sum,
- * kept in {@link BigDecimal}, of each bar's term as the kernel's formula computes it in doubles.
+ * once (docs/contracts.md, "cumulative sums"), and nvi's and pvi's the exact product of their moves ("running
+ * products"). The property suite's drift test leaves them out, since they remember their whole history and no fresh
+ * run over recent bars can be their reference; here the reference is exact, kept in {@link BigDecimal}: the sum of
+ * each bar's term as the kernel's formula computes it in doubles, or the product of the moves.
  *
  * <p>The data is issue 8's hardest case for a running total: closes walking near 1e6 in steps of 0.01, and volumes
- * that are not integers, so no sum is exact by luck (williams_ad's, below, is a trend). A plain running total is hundreds of ulps off after 10⁶ updates
- * (its error grows with the square root of the count) and fails here; the compensated one stays within an ulp.
- * {@code -Dta.drift=N} streams N updates (10⁶ by default, 10⁸ with {@code -Dta.examples=100000}, as the suite's drift
- * property).
+ * that are not integers, so no sum is exact by luck (williams_ad's, below, is a trend). A plain running total is
+ * hundreds of ulps off after 10⁶ updates (its error grows with the square root of the count) and fails here; the
+ * compensated one stays within an ulp. {@code -Dta.drift=N} streams N updates (10⁶ by default, 10⁸ with
+ * {@code -Dta.examples=100000}, as the suite's drift property).
  */
 class CumulativeDriftTest {
     static final long UPDATES = Long.getLong("ta.drift", 1000L * Integer.getInteger("ta.examples", 1000));
@@ -36,7 +37,8 @@ class CumulativeDriftTest {
     void staysTheExactValueOfItsHistory(String name) {
         SplittableRandom r = new SplittableRandom(SEED ^ name.hashCode() ^ 0x5EEDL);
         // williams_ad's terms are differences of prices, exact multiples of the prices' ulp: a plain total of them is
-        // exact until it outgrows that ulp 2⁵³-fold, which a trending market near 1e3 does and a flat one near 1e6 never.
+        // exact until it outgrows that ulp 2⁵³-fold, which a trending market near 1e3 does and a flat one near 1e6
+        // never.
         boolean trend = name.equals("williams_ad");
         double up = trend ? 0.6 : 0.5;
         double[] close = {trend ? 1e3 : 1e6};
