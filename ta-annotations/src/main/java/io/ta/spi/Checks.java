@@ -1,12 +1,10 @@
 package io.ta.spi;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
 import io.ta.annotation.Require;
 import io.ta.error.InvalidParameterException;
 import io.ta.error.ShapeMismatchException;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.error.StreamStateException;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 
 /**
@@ -25,34 +23,12 @@ public final class Checks {
      * one instruction on a multiplier instead of a multiplication and an addition. The window sums' loops are short of
      * adders: with two of its window's tests folded as well, this took wma's batch from 1.01–1.04× TA-Lib's to
      * 0.88–0.89× (docs/performance-log.md, "wma's batch under TA-Lib's"). Without the instruction, the JDK computes
-     * {@code Math.fma} in software, a thousand times slower and allocating, so the form is chosen once, from the JVM.
+     * {@code Math.fma} in software, a thousand times slower and allocating, so the form is chosen once, from the JVM
+     * ({@link ExactArithmetic}, which loads on the first output: reading the flag takes 15–30 ms, which a parameter
+     * check or a kernel's constructor, which use this class, has no reason to pay).
      */
     public static double finiteOrNaN(double v) {
-        return Fma.IN_HARDWARE ? Math.fma(v, 0.0, v) : v + v * 0.0;
-    }
-
-    /**
-     * Read on the first output, not when {@code Checks} loads: reading the flag takes 15–30 ms, which a parameter
-     * check or a kernel's constructor (which use this class) has no reason to pay.
-     */
-    private static final class Fma {
-        /** Whether {@code Math.fma} is an instruction in this JVM: a constant to the JIT, which keeps one branch. */
-        static final boolean IN_HARDWARE = hardwareFma();
-
-        /**
-         * HotSpot's {@code UseFMA}, on by default where the processor has the instruction (most x86 processors since
-         * 2013, though not every low-end one; every 64-bit ARM). False when it cannot be read, in a JVM that is not
-         * HotSpot: the plain form is then used, a few percent slower in the window sums' batches.
-         */
-        private static boolean hardwareFma() {
-            try {
-                return Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                        .getVMOption("UseFMA")
-                        .getValue());
-            } catch (RuntimeException | LinkageError notHotSpot) {
-                return false;
-            }
-        }
+        return ExactArithmetic.FMA_IN_HARDWARE ? Math.fma(v, 0.0, v) : v + v * 0.0;
     }
 
     /**

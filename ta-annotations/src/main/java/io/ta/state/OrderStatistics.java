@@ -2,6 +2,7 @@ package io.ta.state;
 
 import io.ta.annotation.Complexity;
 import io.ta.annotation.Cost;
+import io.ta.spi.ExactArithmetic;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
@@ -528,7 +529,7 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         double q = s / n;
         double m = base + q;
         // m is base + q rounded; the remainder is the rounding of both the sum and the division, exactly enough.
-        double rest = ((base - m) + q) + Math.fma(-q, n, s) / n;
+        double rest = ((base - m) + q) + ExactArithmetic.remainder(s, q, n) / n;
         double low = 0.0;
         double high = 0.0;
         int lowCount = 0;
@@ -592,7 +593,7 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         double s = s0 + s1;
         double q = s * inverse;
         double m = base + q;
-        double rest = ((base - m) + q) + Math.fma(-q, n, s) * inverse;
+        double rest = ((base - m) + q) + ExactArithmetic.remainder(s, q, n) * inverse;
         double a0 = 0.0;
         double a1 = 0.0;
         for (i = from; i + 1 < end; i += 2) {
@@ -627,7 +628,7 @@ public final class OrderStatistics implements StatePart<OrderStatistics.Mark> {
         double inverse = 1.0 / n;
         double q = s * inverse;
         double m = base + q;
-        double rest = ((base - m) + q) + Math.fma(-q, n, s) * inverse;
+        double rest = ((base - m) + q) + ExactArithmetic.remainder(s, q, n) * inverse;
         double absolute = 0.0;
         for (int i = from; i < end; i++) {
             if (Math.abs(v[i]) <= Double.MAX_VALUE) {
