@@ -1,0 +1,112 @@
+package io.ta.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.ta.spi.KernelDescriptor;
+import io.ta.spi.ParamValues;
+import io.ta.testing.Descriptors;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every kernel gives the same bits on a JVM without a fused multiply-add: `io.ta.spi.ExactArithmetic` takes exact
+ * rounding errors from Dekker's product there, and `Checks.finiteOrNaN` takes its plain form. A JVM started with
+ * {@code -XX:-UseFMA} runs every kernel's batch over the same bars as this one, and each kernel's outputs must hash
+ * to the same value in both (NaNs as one: the software {@code Math.fma}'s NaN is not the instruction's).
+ */
+class WithoutFmaTest {
+    static final int BARS = 3_000;
+
+    @Test
+    void everyKernelGivesTheSameBitsWithoutAFusedMultiplyAdd() throws Exception {
+        Map<String, Long> here = hashes();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // This JVM runs the tests patched into the kernels' module; the child runs everything on the class path, where
+        // the kernels are found through META-INF/services, this class's directory included.
+        List<String> path = new ArrayList<>();
+        path.add(Path.of(WithoutFmaTest.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        for (String p : List.of("jdk.module.path", "java.class.path")) {
+            for (String entry : System.getProperty(p, "").split(File.pathSeparator)) {
+                if (!entry.isEmpty()) {
+                    path.add(entry);
+                }
+            }
+        }
+        Process p = new ProcessBuilder(java, "-XX:-UseFMA", "-cp", String.join(File.pathSeparator, path),
+                        WithoutFmaTest.class.getName())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        Map<String, Long> there = new TreeMap<>();
+        for (String line : out.split("\n")) {
+            String[] w = line.trim().split(" ");
+            if (w.length == 3 && w[0].equals("hash")) {
+                there.put(w[1], Long.parseLong(w[2]));
+            }
+        }
+        List<String> differ = new ArrayList<>();
+        for (Map.Entry<String, Long> e : here.entrySet()) {
+            if (!e.getValue().equals(there.get(e.getKey()))) {
+                differ.add(e.getKey());
+            }
+        }
+        assertEquals(here.size(), there.size(), "kernels run without the instruction: " + there.keySet() + "\n" + out);
+        assertEquals(List.of(), differ, "kernels whose outputs differ without a fused multiply-add");
+    }
+
+    /** Prints each kernel's hash, for the test's child JVM. */
+    public static void main(String[] args) {
+        hashes().forEach((name, hash) -> System.out.println("hash " + name + " " + hash));
+    }
+
+    /** Every registered built-in kernel's batch at its defaults over {@link #BARS} bars: a hash of its outputs' bits. */
+    static Map<String, Long> hashes() {
+        double[][] bars = bars();
+        Map<String, Long> out = new TreeMap<>();
+        for (KernelDescriptor d : Descriptors.inPackage("io.ta.kernels")) {
+            double[][] in = new double[d.inputs().size()][];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = switch (d.inputs().get(i)) {
+                    case "open" -> bars[0];
+                    case "high" -> bars[1];
+                    case "low" -> bars[2];
+                    case "volume" -> bars[4];
+                    default -> bars[3];
+                };
+            }
+            long h = 1;
+            for (double[] series : d.batch(ParamValues.defaults(d), in)) {
+                for (double v : series) {
+                    h = 31 * h + Double.doubleToLongBits(v);
+                }
+            }
+            out.put(d.name(), h);
+        }
+        return out;
+    }
+
+    /** Open, high, low, close and volume of a seeded walk near 100 (fractional volumes). */
+    static double[][] bars() {
+        SplittableRandom r = new SplittableRandom(0xF3AL);
+        double[][] b = new double[5][BARS];
+        double close = 100;
+        for (int t = 0; t < BARS; t++) {
+            double open = close;
+            close = open * Math.exp(0.02 * (r.nextDouble() - 0.5));
+            b[0][t] = open;
+            b[1][t] = Math.max(open, close) * (1 + 0.01 * r.nextDouble());
+            b[2][t] = Math.min(open, close) * (1 - 0.01 * r.nextDouble());
+            b[3][t] = close;
+            b[4][t] = 1000 + 1000 * r.nextDouble();
+        }
+        return b;
+    }
+}
