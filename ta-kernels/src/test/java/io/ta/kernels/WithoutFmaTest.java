@@ -16,8 +16,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every kernel gives the same bits on a JVM without a fused multiply-add: `io.ta.spi.ExactArithmetic` takes exact
- * rounding errors from Dekker's product there, and `Checks.finiteOrNaN` takes its plain form. A JVM started with
+ * Every kernel gives the same bits on a JVM without a fused multiply-add: {@code ExactArithmetic} takes exact
+ * rounding errors from Dekker's product there, and {@code Checks.finiteOrNaN} takes its plain form. A JVM started with
  * {@code -XX:-UseFMA} runs every kernel's batch over the same bars as this one, and each kernel's outputs must hash
  * to the same value in both (NaNs as one: the software {@code Math.fma}'s NaN is not the instruction's).
  */
@@ -67,7 +67,7 @@ class WithoutFmaTest {
         hashes().forEach((name, hash) -> System.out.println("hash " + name + " " + hash));
     }
 
-    /** Every registered built-in kernel's batch at its defaults over {@link #BARS} bars: a hash of its outputs' bits. */
+    /** Every built-in kernel's batch at its defaults over {@link #BARS} bars: a hash of its outputs' bits. */
     static Map<String, Long> hashes() {
         double[][] bars = bars();
         Map<String, Long> out = new TreeMap<>();
