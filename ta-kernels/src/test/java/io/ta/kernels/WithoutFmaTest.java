@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.ParamValues;
 import io.ta.testing.Descriptors;
+import io.ta.testing.RandomBars;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -67,21 +67,14 @@ class WithoutFmaTest {
         hashes().forEach((name, hash) -> System.out.println("hash " + name + " " + hash));
     }
 
-    /** Every built-in kernel's batch at its defaults over {@link #BARS} bars: a hash of its outputs' bits. */
+    /**
+     * Every built-in kernel's batch at its defaults over {@link #BARS} bars of {@link RandomBars} (its seed fixed per
+     * kernel, so both JVMs draw the same bars): a hash of its outputs' bits.
+     */
     static Map<String, Long> hashes() {
-        double[][] bars = bars();
         Map<String, Long> out = new TreeMap<>();
         for (KernelDescriptor d : Descriptors.inPackage("io.ta.kernels")) {
-            double[][] in = new double[d.inputs().size()][];
-            for (int i = 0; i < in.length; i++) {
-                in[i] = switch (d.inputs().get(i)) {
-                    case "open" -> bars[0];
-                    case "high" -> bars[1];
-                    case "low" -> bars[2];
-                    case "volume" -> bars[4];
-                    default -> bars[3];
-                };
-            }
+            double[][] in = new RandomBars(0xF3AL ^ d.name().hashCode(), false).inputs(d.inputs(), BARS);
             long h = 1;
             for (double[] series : d.batch(ParamValues.defaults(d), in)) {
                 for (double v : series) {
@@ -91,22 +84,5 @@ class WithoutFmaTest {
             out.put(d.name(), h);
         }
         return out;
-    }
-
-    /** Open, high, low, close and volume of a seeded walk near 100 (fractional volumes). */
-    static double[][] bars() {
-        SplittableRandom r = new SplittableRandom(0xF3AL);
-        double[][] b = new double[5][BARS];
-        double close = 100;
-        for (int t = 0; t < BARS; t++) {
-            double open = close;
-            close = open * Math.exp(0.02 * (r.nextDouble() - 0.5));
-            b[0][t] = open;
-            b[1][t] = Math.max(open, close) * (1 + 0.01 * r.nextDouble());
-            b[2][t] = Math.min(open, close) * (1 - 0.01 * r.nextDouble());
-            b[3][t] = close;
-            b[4][t] = 1000 + 1000 * r.nextDouble();
-        }
-        return b;
     }
 }
