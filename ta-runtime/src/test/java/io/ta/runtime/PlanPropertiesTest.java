@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.ta.expr.Expr;
+import io.ta.expr.Expr.Op;
 import io.ta.expr.Printer;
 import io.ta.runtime.exec.BlockExecutor;
 import io.ta.runtime.exec.Program;
@@ -43,6 +44,32 @@ class PlanPropertiesTest {
         for (int i = 0; i < k; i++) {
             roots.put("r" + i, RandomPlans.expression(r, 1 + r.nextInt(3), r.nextInt(3) == 0));
         }
+        return withBars(roots, r, seed);
+    }
+
+    /**
+     * A plan of 5 to 12 kernel calls, more than one part of a compiled stream's update holds (FusedCompiler's
+     * streamParts), with a column among its roots now and then.
+     */
+    static Case wideCase(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Map<String, Expr> roots = new LinkedHashMap<>();
+        int calls = 5 + r.nextInt(8);
+        int k = 1 + r.nextInt(3);
+        for (int i = 0; i < k; i++) {
+            Expr e = RandomPlans.call(r, r.nextInt(2));
+            for (int c = i; c < calls; c += k) {
+                e = new Expr.Binary(r.nextBoolean() ? Op.ADD : Op.SUB, e, RandomPlans.call(r, r.nextInt(2)));
+            }
+            roots.put("r" + i, e);
+        }
+        if (r.nextInt(4) == 0) {
+            roots.put("column", new Expr.Name(Bars.FIELDS.get(r.nextInt(Bars.FIELDS.size()))));
+        }
+        return withBars(roots, r, seed);
+    }
+
+    private static Case withBars(Map<String, Expr> roots, SplittableRandom r, long seed) {
         RandomBars gen = new RandomBars(r.nextLong(), r.nextBoolean());
         int n = r.nextInt(8) == 0 ? r.nextInt(4) : r.nextInt(400);
         double[][] cols = gen.inputs(Bars.FIELDS, n);
@@ -69,56 +96,65 @@ class PlanPropertiesTest {
     @Test
     void batchEqualsStreamingEqualsRestoredEqualsNaive() {
         qt().withExamples(EXAMPLES).withFixedSeed(0xB10C).withShrinkCycles(10).forAll(longs().all().map(PlanPropertiesTest::randomCase))
-                .checkAssert(c -> {
-                    Plan plan = Plan.of(c.roots(), Registry.standard());
-                    SplittableRandom r = new SplittableRandom(c.seed());
-                    int block = 1 + r.nextInt(r.nextBoolean() ? 8 : 300);
-                    PlanResult batch = new BlockExecutor(plan, block).run(c.bars());
-                    PlanResult interpreted = BlockExecutor.interpreted(plan, block).run(c.bars());
-                    int n = c.bars().length();
-                    Map<String, double[]> naive = new LinkedHashMap<>();
-                    for (Map.Entry<String, Expr> e : c.roots().entrySet()) {
-                        naive.put(e.getKey(), RandomPlans.evaluate(e.getValue(), c.bars()));
-                        for (int t = 0; t < n; t++) {
-                            same(naive.get(e.getKey())[t], batch.get(e.getKey()).get(t), "block " + block + " vs naive, " + e.getKey() + " at " + t);
-                            same(naive.get(e.getKey())[t], interpreted.get(e.getKey()).get(t), "interpreted vs naive, " + e.getKey() + " at " + t);
-                        }
+                .checkAssert(PlanPropertiesTest::check);
+    }
+
+    /** The same for plans whose compiled stream is cut into several parts. */
+    @Test
+    void widePlansStreamInParts() {
+        qt().withExamples(EXAMPLES / 5).withFixedSeed(0xB10D).withShrinkCycles(10).forAll(longs().all().map(PlanPropertiesTest::wideCase))
+                .checkAssert(PlanPropertiesTest::check);
+    }
+
+    static void check(Case c) {
+        Plan plan = Plan.of(c.roots(), Registry.standard());
+        SplittableRandom r = new SplittableRandom(c.seed());
+        int block = 1 + r.nextInt(r.nextBoolean() ? 8 : 300);
+        PlanResult batch = new BlockExecutor(plan, block).run(c.bars());
+        PlanResult interpreted = BlockExecutor.interpreted(plan, block).run(c.bars());
+        int n = c.bars().length();
+        Map<String, double[]> naive = new LinkedHashMap<>();
+        for (Map.Entry<String, Expr> e : c.roots().entrySet()) {
+            naive.put(e.getKey(), RandomPlans.evaluate(e.getValue(), c.bars()));
+            for (int t = 0; t < n; t++) {
+                same(naive.get(e.getKey())[t], batch.get(e.getKey()).get(t), "block " + block + " vs naive, " + e.getKey() + " at " + t);
+                same(naive.get(e.getKey())[t], interpreted.get(e.getKey()).get(t), "interpreted vs naive, " + e.getKey() + " at " + t);
+            }
+        }
+        PlanStream stream = new PlanStream(plan, r.nextInt(4) != 0);
+        Program program = Program.of(plan, true);
+        if (!program.fused() && !program.timed()) {
+            fail("the compiler declined a plan over standard kernels");
+        }
+        PlanStream restored = null;
+        int cut = n == 0 ? 0 : r.nextInt(n);
+        for (int t = 0; t < n; t++) {
+            double[] bar = bar(stream, c.bars(), t);
+            long time = c.bars().time(t);
+            if (r.nextInt(4) == 0) {
+                stream.preview(time, wrong(bar, r));
+            }
+            if (r.nextInt(5) == 0) {
+                stream.update(time, wrong(bar, r));
+                stream.replaceLast(bar);
+            } else {
+                stream.update(time, bar);
+            }
+            if (restored != null) {
+                restored.update(time, bar);
+            }
+            for (String root : plan.roots().keySet()) {
+                same(naive.get(root)[t], stream.value(root), "stream " + root + " at " + t);
+                if (restored != null) {
+                    same(naive.get(root)[t], restored.value(root), "restored " + root + " at " + t);
+                }
+            }
+            if (t == cut) {
+                restored = plan.stream();
+                restored.restore(PlanSnapshot.fromBytes(stream.snapshot().toBytes()));
+                assertEquals(stream.count(), restored.count());
+            }
                     }
-                    PlanStream stream = new PlanStream(plan, r.nextInt(4) != 0);
-                    Program program = Program.of(plan, true);
-                    if (!program.fused() && !program.timed()) {
-                        fail("the compiler declined a plan over standard kernels");
-                    }
-                    PlanStream restored = null;
-                    int cut = n == 0 ? 0 : r.nextInt(n);
-                    for (int t = 0; t < n; t++) {
-                        double[] bar = bar(stream, c.bars(), t);
-                        long time = c.bars().time(t);
-                        if (r.nextInt(4) == 0) {
-                            stream.preview(time, wrong(bar, r));
-                        }
-                        if (r.nextInt(5) == 0) {
-                            stream.update(time, wrong(bar, r));
-                            stream.replaceLast(bar);
-                        } else {
-                            stream.update(time, bar);
-                        }
-                        if (restored != null) {
-                            restored.update(time, bar);
-                        }
-                        for (String root : plan.roots().keySet()) {
-                            same(naive.get(root)[t], stream.value(root), "stream " + root + " at " + t);
-                            if (restored != null) {
-                                same(naive.get(root)[t], restored.value(root), "restored " + root + " at " + t);
-                            }
-                        }
-                        if (t == cut) {
-                            restored = plan.stream();
-                            restored.restore(PlanSnapshot.fromBytes(stream.snapshot().toBytes()));
-                            assertEquals(stream.count(), restored.count());
-                        }
-                    }
-                });
     }
 
     /**

@@ -41,7 +41,7 @@ import java.util.function.Supplier;
  * variable. The JIT inlines all of it into one loop, so the plan pays no interface call, no switch and no intermediate
  * array per bar, and independent kernels' dependency chains overlap in the core instead of running one after another.
  * A batch makes its kernels in its own method and gives each kernel costing more than O(1) per bar a loop of its own
- * ({@link #ownLoop}).
+ * ({@link #ownLoop}); a stream's update is cut into parts of a few kernels each ({@link #streamParts}).
  *
  * <p>Declines (returns null, and the executors interpret the same nodes) when the plan has a time-aware node
  * (timeframes, wall-clock shifts and sessions run interpreted), when a kernel's classes are not visible from
@@ -53,6 +53,12 @@ final class FusedCompiler {
     /** HotSpot's {@code HugeMethodLimit}: larger methods are never JIT-compiled. */
     private static final int MAX_METHOD_BYTES = 8000;
     private static final boolean ENABLED = !"false".equals(System.getProperty("ta.fused"));
+    /**
+     * Kernels per part of a plan stream's update ({@link #streamParts}). Measured on the 33-node plan's stream (nine
+     * kernels, one JVM a run): one kernel a part 146–157 ns/bar, two 141–152, three and four 132–138, against 154–168
+     * uncut; past the budget the fewer parts the fewer calls, and each part boundary costs its stores and loads.
+     */
+    private static final int PART_KERNELS = 4;
 
     private static final ClassDesc CD_FUSED = ClassDesc.of(Fused.class.getName());
     private static final ClassDesc CD_STREAM = ClassDesc.of(KernelStream.class.getName());
@@ -64,6 +70,7 @@ final class FusedCompiler {
     private static final Long ONE_BITS = Double.doubleToRawLongBits(1.0);
     private static final ClassDesc CD_D2 = ConstantDescs.CD_double.arrayType(2);
     private static final ClassDesc CD_D1 = ConstantDescs.CD_double.arrayType();
+    private static final MethodTypeDesc MTD_V_D1D1 = MethodTypeDesc.of(ConstantDescs.CD_void, CD_D1, CD_D1);
     private static final MethodTypeDesc MTD_D_D = MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double);
     private static final MethodTypeDesc MTD_D_DD =
             MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double, ConstantDescs.CD_double);
@@ -223,9 +230,17 @@ final class FusedCompiler {
             cb.withMethodBody("batch", MethodTypeDesc.of(ConstantDescs.CD_void, CD_D2, CD_D2, ConstantDescs.CD_int, ConstantDescs.CD_int),
                     ClassFile.ACC_PUBLIC, b -> batchEntry(b, self, columns, rootSlots.length, run));
             cb.withMethodBody("run", run, ClassFile.ACC_PRIVATE, b -> batch(b, self, nodes, code, rootSlots, ops, columns));
+            List<List<ExecNode>> parts = streamParts(nodes);
+            Set<Integer> stored = storedSlots(nodes, parts, rootSlots);
+            Map<Integer, Integer> columnWriter = columnWriters(nodes, parts);
             for (String mode : List.of("update", "preview", "replaceLast")) {
-                cb.withMethodBody(mode, MethodTypeDesc.of(ConstantDescs.CD_void, CD_D1, CD_D1), ClassFile.ACC_PUBLIC,
-                        b -> bar(b, self, nodes, code, mode, rootSlots, ops));
+                for (int p = 0; p < parts.size(); p++) {
+                    int part = p;
+                    cb.withMethodBody(mode + p, MTD_V_D1D1, ClassFile.ACC_PRIVATE,
+                            b -> barPart(b, self, nodes, parts.get(part), part, code, mode, stored, columnWriter, ops));
+                }
+                cb.withMethodBody(mode, MTD_V_D1D1, ClassFile.ACC_PUBLIC,
+                        b -> bar(b, self, nodes, parts.size(), mode, columnWriter));
             }
             cb.withMethodBody("kernelOutputs", MethodTypeDesc.of(ConstantDescs.CD_void, CD_D1), ClassFile.ACC_PUBLIC,
                     b -> kernelOutputs(b, self, nodes, code));
@@ -545,17 +560,142 @@ final class FusedCompiler {
     }
 
     /**
-     * {@code update/preview/replaceLast(bar, values)}, locals 1-2 the parameters. Writes only the columns' and the
-     * roots' slots: the others are for a snapshot, which asks {@link #kernelOutputs} for the kernels' and recomputes
-     * the operators' (nine stores a bar fewer in the strategy plan).
+     * A plan stream's nodes cut into parts of {@link #PART_KERNELS} kernels, each compiled into a method of its own
+     * ({@link #barPart}); an operator goes with the kernel before it. C2 inlines at most 8,000 bytes of
+     * bytecode into one method ({@code DesiredMethodLimit}), and a kernel's update brings its whole tree (macd's, with
+     * its three averages' checkpoints, about 4,000). In one method, every call past that budget stayed a call: in the
+     * 33-node plan adx's update and its three outputs, obv's and sma's updates, two of stochastic's outputs and three
+     * {@code and}s, each spilling the values live across it. Cut into parts, C2 inlines parts into {@code update} while
+     * the budget lasts, and each part past it is one call to a method compiled on its own with its kernel inlined.
      */
-    private static void bar(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code, String mode, int[] rootSlots,
-            String[] ops) {
-        int[] value = valueLocals(b, nodes);
+    static List<List<ExecNode>> streamParts(ExecNode[] nodes) {
+        List<List<ExecNode>> parts = new ArrayList<>();
+        List<ExecNode> part = new ArrayList<>();
+        int kernels = 0;
         for (ExecNode n : nodes) {
+            if (n instanceof ExecNode.Column || n instanceof ExecNode.Constant) {
+                continue;
+            }
+            if (n instanceof ExecNode.Kernel && kernels == PART_KERNELS) {
+                parts.add(part);
+                part = new ArrayList<>();
+                kernels = 0;
+            }
+            kernels += n instanceof ExecNode.Kernel ? 1 : 0;
+            part.add(n);
+        }
+        parts.add(part);
+        return parts;
+    }
+
+    /**
+     * The slots a bar writes to {@code values}: the columns and the roots (the others are for a snapshot, which asks
+     * {@link #kernelOutputs} for the kernels' and recomputes the operators'), and every slot a later part reads, which
+     * it reads from there.
+     */
+    private static Set<Integer> storedSlots(ExecNode[] nodes, List<List<ExecNode>> parts, int[] rootSlots) {
+        Set<Integer> stored = new TreeSet<>();
+        for (ExecNode n : nodes) {
+            if (n instanceof ExecNode.Column c) {
+                stored.add(c.slot());
+            }
+        }
+        for (int r : rootSlots) {
+            stored.add(r);
+        }
+        Map<Integer, Integer> partOfSlot = new HashMap<>();
+        for (int p = 0; p < parts.size(); p++) {
+            for (ExecNode n : parts.get(p)) {
+                for (int s : producedSlots(n)) {
+                    partOfSlot.put(s, p);
+                }
+                for (int s : readSlots(n)) {
+                    Integer from = partOfSlot.get(s);
+                    if (from != null && from != p) {
+                        stored.add(s);
+                    }
+                }
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * Which part writes each column's slot to {@code values}: the first that reads it, from the local it loaded, or
+     * -1, {@link #bar} itself, for a column no part reads (a plan whose root is a column).
+     */
+    private static Map<Integer, Integer> columnWriters(ExecNode[] nodes, List<List<ExecNode>> parts) {
+        Map<Integer, Integer> writer = new HashMap<>();
+        for (int p = parts.size() - 1; p >= 0; p--) {
+            for (ExecNode n : parts.get(p)) {
+                for (int s : readSlots(n)) {
+                    writer.put(s, p);
+                }
+            }
+        }
+        Map<Integer, Integer> columns = new HashMap<>();
+        for (ExecNode n : nodes) {
+            if (n instanceof ExecNode.Column c) {
+                columns.put(c.slot(), writer.getOrDefault(c.slot(), -1));
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * {@code update/preview/replaceLast(bar, values)}, locals 1-2 the parameters: the parts in order, then the columns
+     * no part reads.
+     */
+    private static void bar(CodeBuilder b, ClassDesc self, ExecNode[] nodes, int parts, String mode,
+            Map<Integer, Integer> columnWriter) {
+        for (int p = 0; p < parts; p++) {
+            b.aload(0).aload(1).aload(2).invokespecial(self, mode + p, MTD_V_D1D1);
+        }
+        for (ExecNode n : nodes) {
+            if (n instanceof ExecNode.Column c && columnWriter.get(c.slot()) == -1) {
+                b.aload(2).loadConstant(c.slot()).aload(1).loadConstant(c.column()).daload().dastore();
+            }
+        }
+        b.return_();
+    }
+
+    /**
+     * Part {@code p} of {@code update/preview/replaceLast(bar, values)}, locals 1-2 the parameters: its columns from
+     * {@code bar}, the slots of earlier parts from {@code values}, then its nodes with every value in a local, then its
+     * {@link #storedSlots} and the columns it {@link #columnWriters writes} into {@code values}.
+     */
+    private static void barPart(CodeBuilder b, ClassDesc self, ExecNode[] nodes, List<ExecNode> part, int p,
+            KernelCode[] code, String mode, Set<Integer> stored, Map<Integer, Integer> columnWriter, String[] ops) {
+        int[] value = valueLocals(b, nodes);
+        Map<Integer, Integer> columnOfSlot = new HashMap<>();
+        Set<Integer> constants = new HashSet<>();
+        for (ExecNode n : nodes) {
+            if (n instanceof ExecNode.Column c) {
+                columnOfSlot.put(c.slot(), c.column());
+            } else if (n instanceof ExecNode.Constant k) {
+                constants.add(k.slot());
+            }
+        }
+        Set<Integer> produced = new HashSet<>();
+        Set<Integer> loaded = new HashSet<>();
+        for (ExecNode n : part) {
+            for (int s : readSlots(n)) {
+                if (produced.contains(s) || constants.contains(s) || !loaded.add(s)) {
+                    continue;
+                }
+                Integer column = columnOfSlot.get(s);
+                if (column != null) {
+                    b.aload(1).loadConstant(column).daload().dstore(value[s]);
+                } else {
+                    b.aload(2).loadConstant(s).daload().dstore(value[s]);
+                }
+            }
+            for (int s : producedSlots(n)) {
+                produced.add(s);
+            }
+        }
+        for (ExecNode n : part) {
             switch (n) {
-                case ExecNode.Column c -> b.aload(1).loadConstant(c.column()).daload().dstore(value[c.slot()]);
-                case ExecNode.Constant k -> { }
                 case ExecNode.Kernel k -> {
                     KernelCode c = code[k.node()];
                     b.aload(0).getfield(self, "s" + k.node(), c.stream());
@@ -578,20 +718,18 @@ final class FusedCompiler {
                     }
                 }
                 case ExecNode.Operator o -> operator(b, o, value, ops);
-                case ExecNode.Timed t -> throw new IllegalStateException("plans with time-aware nodes are not compiled");
+                default -> throw new IllegalStateException("a stream part holds kernels and operators only: " + n);
             }
         }
-        Set<Integer> written = new TreeSet<>();
-        for (ExecNode n : nodes) {
-            if (n instanceof ExecNode.Column c) {
-                written.add(c.slot());
+        for (int s : new TreeSet<>(produced)) {
+            if (stored.contains(s)) {
+                b.aload(2).loadConstant(s).dload(value[s]).dastore();
             }
         }
-        for (int r : rootSlots) {
-            written.add(r);
-        }
-        for (int s : written) {
-            b.aload(2).loadConstant(s).dload(value[s]).dastore();
+        for (int s : new TreeSet<>(loaded)) {
+            if (columnWriter.getOrDefault(s, -1) == p) {
+                b.aload(2).loadConstant(s).dload(value[s]).dastore();
+            }
         }
         b.return_();
     }

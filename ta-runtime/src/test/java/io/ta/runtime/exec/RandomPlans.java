@@ -67,6 +67,11 @@ public final class RandomPlans {
         };
     }
 
+    /** A random kernel call (one output of a multi-output kernel) whose inputs are at most {@code depth} levels deep. */
+    public static Expr call(SplittableRandom r, int depth) {
+        return call(r, depth, false);
+    }
+
     static Expr call(SplittableRandom r, int depth, boolean timed) {
         List<KernelDescriptor> all = Registry.standard().kernels();
         KernelDescriptor d = all.get(r.nextInt(all.size()));
