@@ -666,25 +666,28 @@ final class FusedCompiler {
      */
     private static void barPart(CodeBuilder b, ClassDesc self, ExecNode[] nodes, List<ExecNode> part, int p,
             KernelCode[] code, String mode, Set<Integer> stored, Map<Integer, Integer> columnWriter, String[] ops) {
-        int[] value = valueLocals(b, nodes);
+        int[] value = locals(b, nodes);
         Map<Integer, Integer> columnOfSlot = new HashMap<>();
-        Set<Integer> constants = new HashSet<>();
+        Map<Integer, Double> constants = new HashMap<>();
         for (ExecNode n : nodes) {
             if (n instanceof ExecNode.Column c) {
                 columnOfSlot.put(c.slot(), c.column());
             } else if (n instanceof ExecNode.Constant k) {
-                constants.add(k.slot());
+                constants.put(k.slot(), k.value());
             }
         }
+        // What the part reads and does not compute: constants, columns from bar, earlier parts' slots from values.
         Set<Integer> produced = new HashSet<>();
         Set<Integer> loaded = new HashSet<>();
         for (ExecNode n : part) {
             for (int s : readSlots(n)) {
-                if (produced.contains(s) || constants.contains(s) || !loaded.add(s)) {
+                if (produced.contains(s) || !loaded.add(s)) {
                     continue;
                 }
                 Integer column = columnOfSlot.get(s);
-                if (column != null) {
+                if (constants.containsKey(s)) {
+                    b.ldc(b.constantPool().doubleEntry(constants.get(s))).dstore(value[s]);
+                } else if (column != null) {
                     b.aload(1).loadConstant(column).daload().dstore(value[s]);
                 } else {
                     b.aload(2).loadConstant(s).daload().dstore(value[s]);
@@ -750,12 +753,18 @@ final class FusedCompiler {
         b.return_();
     }
 
-    /** One double local per slot; constants are stored into theirs here. */
-    private static int[] valueLocals(CodeBuilder b, ExecNode[] nodes) {
+    /** One double local per slot. */
+    private static int[] locals(CodeBuilder b, ExecNode[] nodes) {
         int[] value = new int[slots(nodes)];
         for (int s = 0; s < value.length; s++) {
             value[s] = b.allocateLocal(TypeKind.DOUBLE);
         }
+        return value;
+    }
+
+    /** One double local per slot; constants are stored into theirs here. */
+    private static int[] valueLocals(CodeBuilder b, ExecNode[] nodes) {
+        int[] value = locals(b, nodes);
         for (ExecNode n : nodes) {
             if (n instanceof ExecNode.Constant k) {
                 b.ldc(b.constantPool().doubleEntry(k.value())).dstore(value[k.slot()]);
