@@ -95,6 +95,23 @@ public final class Ma {
         return new Ma(ema);
     }
 
+    /**
+     * Whether this average steps an {@link Ema} ({@link #ema()}). For a composite that holds EMAs as {@code Ma}s (macd)
+     * and steps them directly: C2 compiles a call by the branch profile of the bytecode that makes it, and
+     * {@link #step}'s profile is shared by every {@code Ma} in the JVM, so next to a stochastic (SMAs) each of macd's
+     * three averages was compiled with the SMA's path too, and macd's step came out past the size C2 inlines into a
+     * loop. A boolean, tested first: in a JVM that never made an EMA, C2 does not inline a method returning one
+     * ("unloaded signature classes"), which cost macdext (SMAs) three calls a bar.
+     */
+    public boolean stepsEma() {
+        return ema != null;
+    }
+
+    /** The EMA this average steps; null unless {@link #stepsEma()}. */
+    public Ema ema() {
+        return ema;
+    }
+
     /** The lookback of {@code maType} over {@code period}: 0 for period 1, else the chosen kernel's own lookback. */
     public static int lookback(int period, MaType maType) {
         return period == 1 ? 0 : kernelLookback(period, maType);

@@ -105,14 +105,19 @@ public final class Macd {
         return (slowPeriod - 1) + (signalPeriod - 1);
     }
 
+    /** {@code average}'s step, its EMA's directly where it is one (see {@link Ma#stepsEma()}). */
+    private static double step(Ma average, double x) {
+        return average.stepsEma() ? average.ema().step(x) : average.step(x);
+    }
+
     @Step
     public void step(double x) {
         macd = Double.NaN;
         signal = Double.NaN;
         histogram = Double.NaN;
         // Each average runs on the suffix that starts after its offset in valid values (§3.1).
-        double s = seen >= slowOffset ? slow.step(x) : Double.NaN;
-        double f = seen >= fastOffset ? fast.step(x) : Double.NaN;
+        double s = seen >= slowOffset ? step(slow, x) : Double.NaN;
+        double f = seen >= fastOffset ? step(fast, x) : Double.NaN;
         if (Double.isFinite(x) && seen < Math.max(fastOffset, slowOffset)) {
             seen++;
         }
@@ -133,7 +138,7 @@ public final class Macd {
             }
             signalStarted = true;
         }
-        double sig = signalAverage.step(line);
+        double sig = step(signalAverage, line);
         if (sig != sig) {
             return;
         }
