@@ -31,7 +31,7 @@ import java.util.Arrays;
  * is stored as −∞, the key no finite value has.
  *
  * <p>Positions (for {@link #index()} and {@link #age()}) are kept only once asked for: a kernel that reads only the
- * value never pays for them. The first call derives them from the window's keys in O(window), again only after a
+ * value never pays for them, and a kernel that reads them on every bar pushes with {@link #pushKeepingPositions}. The first call derives them from the window's keys in O(window), again only after a
  * snapshot is read or a rewind to a mark taken before that call; from then on every push keeps them, and ties between
  * +0 and −0 count as ties, as the doubles' {@code ==} has them.
  *
@@ -171,16 +171,7 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
      */
     public void push(double x) {
         long s = seq++;
-        long v;
-        // One test for a missing value, where the key's own test and a comparison of the key with MISSING made two:
-        // each branch a profile never saw taken is a deoptimisation trap of some sixty bytes in the compiled push,
-        // and a step over C2's InlineSmallCode is not inlined into its batch loop (docs/performance-log.md).
-        if (Math.abs(x) <= Double.MAX_VALUE) {
-            v = order(x * sign);
-        } else {
-            v = MISSING;
-            missing(s);
-        }
+        long v = stored(x, s);
         int w = window;
         int n = next;
         blockValue[block * w + n] = v;
@@ -193,12 +184,65 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         } else {
             long p = prefixValue;
             if (positions) {
-                // A new prefix extreme is a coin flip on market data: a select rather than a branch that mispredicts.
-                boolean wins = newestWins ? tie(v) >= tie(p) : tie(v) > tie(p);
-                prefixIndex = wins ? s : prefixIndex;
+                prefixIndex = wins(v, p) ? s : prefixIndex;
             }
             prefixValue = Math.max(v, p);
         }
+        counted(n, s, w, positions);
+    }
+
+    /**
+     * {@link #push}, keeping the positions of the extreme from the first call on (deriving them once, in O(window), if
+     * none were kept): for a kernel that reads {@link #index()} or {@link #age()} on every bar. The same as {@code push}
+     * but without its test of whether positions are kept, whose branch profile is shared by every kernel on this part in
+     * the JVM: after an aroon had run, williams_r's two pushes were compiled with the positions' path too, its step came
+     * out over the size C2 inlines into a loop, and its batch went from 9.4 to 14.6 ns/bar (docs/performance-log.md,
+     * "Kernels next to each other in one JVM").
+     */
+    public void pushKeepingPositions(double x) {
+        if (prefixIndex == UNTRACKED) {
+            keepPositions();
+        }
+        long s = seq++;
+        long v = stored(x, s);
+        int w = window;
+        int n = next;
+        blockValue[block * w + n] = v;
+        if (n == 0) {
+            prefixValue = v;
+            prefixIndex = s;
+        } else {
+            long p = prefixValue;
+            prefixIndex = wins(v, p) ? s : prefixIndex;
+            prefixValue = Math.max(v, p);
+        }
+        counted(n, s, w, true);
+    }
+
+    /**
+     * The key push {@code s} stores for {@code x}, recording a missing one. One test for a missing value, where the
+     * key's own test and a comparison of the key with MISSING made two: each branch a profile never saw taken is a
+     * deoptimisation trap of some sixty bytes in the compiled push, and a step over C2's InlineSmallCode is not
+     * inlined into its batch loop (docs/performance-log.md).
+     */
+    private long stored(double x, long s) {
+        if (Math.abs(x) <= Double.MAX_VALUE) {
+            return order(x * sign);
+        }
+        missing(s);
+        return MISSING;
+    }
+
+    /**
+     * Whether the new key {@code v} takes the prefix's position from {@code p}'s. A new prefix extreme is a coin flip on
+     * market data: callers select rather than branch on it.
+     */
+    private boolean wins(long v, long p) {
+        return newestWins ? tie(v) >= tie(p) : tie(v) > tie(p);
+    }
+
+    /** Counts the push {@code s} just stored at {@code n}, completing the block when it is full. */
+    private void counted(int n, long s, int w, boolean positions) {
         if ((next = n + 1) == edge) {
             // The first block's end, by identity: the array's length would take a null test, another trap.
             if (suffixValue == NONE_YET && fillingFirst(n + 1, positions)) {

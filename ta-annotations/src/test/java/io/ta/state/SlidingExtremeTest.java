@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link SlidingExtreme} against the definition, window by window: the value as {@link Math#max} (or {@link Math#min})
  * folds the window's finite values, the position as the doubles' {@code ==} has the ties (±0 equal), whenever the
- * positions are first asked for — from the start, late, inside a mark that is then rewound, or after a snapshot.
+ * positions are first asked for — from the start, late, inside a mark that is then rewound, or after a snapshot — or
+ * kept on every push ({@link SlidingExtreme#pushKeepingPositions}).
  */
 class SlidingExtremeTest {
     /** Ties, signed zeros, extremes of the range and missing values, on windows of 1 to 9 values. */
@@ -81,13 +82,23 @@ class SlidingExtremeTest {
         }
     }
 
+    /** A push, keeping positions on every one if {@code keeping}, as a kernel that reads them does. */
+    private static void push(SlidingExtreme part, double x, boolean keeping) {
+        if (keeping) {
+            part.pushKeepingPositions(x);
+        } else {
+            part.push(x);
+        }
+    }
+
     @Test
     void valuesAndPositionsFollowTheDefinitionWheneverPositionsAreFirstAskedFor() {
         SplittableRandom r = new SplittableRandom(20261203);
         for (int t = 0; t < 4_000; t++) {
             Trial trial = Trial.draw(r, t, true);
             int n = trial.x().length;
-            int askFrom = r.nextInt(n + 1);
+            boolean keeping = r.nextInt(3) == 0;
+            int askFrom = keeping ? 0 : r.nextInt(n + 1);
             int restoreAt = r.nextInt(2 * n);
             SlidingExtreme part = trial.part();
             SlidingExtreme.Mark mark = part.newMark();
@@ -95,7 +106,7 @@ class SlidingExtremeTest {
                 if (r.nextInt(3) == 0) {
                     // A preview: a push past a mark, its position perhaps asked for, then rewound.
                     part.mark(mark);
-                    part.push(POOL[r.nextInt(POOL.length)]);
+                    push(part, POOL[r.nextInt(POOL.length)], keeping);
                     if (r.nextBoolean()) {
                         part.index();
                     }
@@ -107,8 +118,8 @@ class SlidingExtremeTest {
                     part = trial.part();
                     part.read(new StateReader("test", w.toArray()));
                 }
-                part.push(trial.x()[i]);
-                trial.check(part, i, i >= askFrom, " asked from " + askFrom);
+                push(part, trial.x()[i], keeping);
+                trial.check(part, i, i >= askFrom, keeping ? " keeping positions" : " asked from " + askFrom);
             }
         }
     }
@@ -124,23 +135,24 @@ class SlidingExtremeTest {
         for (int t = 0; t < 4_000; t++) {
             Trial trial = Trial.draw(r, t, false);
             boolean positions = r.nextBoolean();
+            boolean keeping = positions && r.nextBoolean();
             SlidingExtreme part = trial.part();
             SlidingExtreme.Mark last = part.newMark();
             SlidingExtreme.Mark probe = part.newMark();
             for (int i = 0; i < trial.x().length; i++) {
                 part.mark(last);
-                part.push(POOL[r.nextInt(POOL.length)]);
+                push(part, POOL[r.nextInt(POOL.length)], keeping);
                 for (int k = r.nextInt(3); k > 0; k--) {
                     // Previews of the next bar, then the bar replaced: twice past the update's mark.
                     part.mark(probe);
-                    part.push(POOL[r.nextInt(POOL.length)]);
+                    push(part, POOL[r.nextInt(POOL.length)], keeping);
                     part.rewind(probe);
                     part.rewind(last);
-                    part.push(r.nextInt(4) == 0 ? trial.x()[i] : POOL[r.nextInt(POOL.length)]);
+                    push(part, r.nextInt(4) == 0 ? trial.x()[i] : POOL[r.nextInt(POOL.length)], keeping);
                 }
                 part.rewind(last);
-                part.push(trial.x()[i]);
-                trial.check(part, i, positions, "");
+                push(part, trial.x()[i], keeping);
+                trial.check(part, i, positions, keeping ? " keeping positions" : "");
             }
         }
     }

@@ -33,7 +33,7 @@ public final class RollingArgmax {
 
     @Step
     public double step(double x) {
-        window.push(x);
+        window.pushKeepingPositions(x);
         if (!window.isFull() || window.hasMissing()) {
             return Double.NaN;
         }
