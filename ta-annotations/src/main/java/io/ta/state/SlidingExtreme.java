@@ -31,9 +31,10 @@ import java.util.Arrays;
  * is stored as −∞, the key no finite value has.
  *
  * <p>Positions (for {@link #index()} and {@link #age()}) are kept only once asked for: a kernel that reads only the
- * value never pays for them, and a kernel that reads them on every bar pushes with {@link #pushKeepingPositions}. The first call derives them from the window's keys in O(window), again only after a
- * snapshot is read or a rewind to a mark taken before that call; from then on every push keeps them, and ties between
- * +0 and −0 count as ties, as the doubles' {@code ==} has them.
+ * value never pays for them, and a kernel that reads them on every bar pushes with {@link #pushKeepingPositions}. The
+ * first call derives them from the window's keys in O(window), again only after a snapshot is read or a rewind to a
+ * mark taken before that call; from then on every push keeps them, and ties between +0 and −0 count as ties, as the
+ * doubles' {@code ==} has them.
  *
  * <p>Memory grows with the data: until the first block completes only the first block's values exist, in a buffer
  * that starts small and doubles; the second block and the suffix arrays are allocated when the first block completes.
@@ -193,10 +194,10 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
 
     /**
      * {@link #push}, keeping the positions of the extreme from the first call on (deriving them once, in O(window), if
-     * none were kept): for a kernel that reads {@link #index()} or {@link #age()} on every bar. The same as {@code push}
-     * but without its test of whether positions are kept, whose branch profile is shared by every kernel on this part in
-     * the JVM: after an aroon had run, williams_r's two pushes were compiled with the positions' path too, its step came
-     * out over the size C2 inlines into a loop, and its batch went from 9.4 to 14.6 ns/bar (docs/performance-log.md,
+     * none were kept): for a kernel that reads {@link #index()} or {@link #age()} on every bar. It is the push without
+     * its test of whether positions are kept, whose branch profile is shared by every kernel on this part in the JVM:
+     * after an aroon had run, williams_r's two pushes were compiled with the positions' path too, its step came out
+     * over the size C2 inlines into a loop, and its batch went from 9.4 to 14.6 ns/bar (docs/performance-log.md,
      * "Kernels next to each other in one JVM").
      */
     public void pushKeepingPositions(double x) {
@@ -234,8 +235,8 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     }
 
     /**
-     * Whether the new key {@code v} takes the prefix's position from {@code p}'s. A new prefix extreme is a coin flip on
-     * market data: callers select rather than branch on it.
+     * Whether the new key {@code v} takes the prefix's position from {@code p}'s. A new prefix extreme is a coin flip
+     * on market data: callers select rather than branch on it.
      */
     private boolean wins(long v, long p) {
         return newestWins ? tie(v) >= tie(p) : tie(v) > tie(p);

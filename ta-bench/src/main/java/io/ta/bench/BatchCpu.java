@@ -12,11 +12,26 @@ import java.util.Locale;
  * or was refused it ("already compiled into a big method", docs/performance-log.md):
  * {@code java -XX:+UseSerialGC -cp ta-bench/target/benchmarks.jar io.ta.bench.BatchCpu vortex [rounds]}. Prints the
  * fastest of the last two thirds of the rounds (default 40) in ns per bar.
+ *
+ * <p>Or after other kernels: {@code BatchCpu williams_r 90 aroon,sma} first runs 25 batches of each kernel listed,
+ * since a part's branch profile is shared by every kernel built on it (docs/performance-log.md, "Kernels next to each
+ * other in one JVM").
  */
 public final class BatchCpu {
     private BatchCpu() {}
 
     public static void main(String[] args) {
+        String after = args.length > 2 ? args[2] : "";
+        for (String other : after.split(",")) {
+            if (!other.isEmpty() && !other.equals(args[0])) {
+                NumericsBench before = new NumericsBench();
+                before.kernel = other;
+                before.setup();
+                for (int r = 0; r < 25; r++) {
+                    before.batch();
+                }
+            }
+        }
         NumericsBench bench = new NumericsBench();
         bench.kernel = args[0];
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 40;
@@ -33,6 +48,7 @@ public final class BatchCpu {
                 best = Math.min(best, ns);
             }
         }
-        System.out.printf(Locale.ROOT, "%s batch fastest %.2f ns/bar%n", args[0], best);
+        System.out.printf(Locale.ROOT, "%s batch fastest %.2f ns/bar%s%n", args[0], best,
+                after.isEmpty() ? "" : " after " + after);
     }
 }

@@ -102,8 +102,8 @@ class PlanPropertiesTest {
     /** The same for plans whose compiled stream is cut into several parts. */
     @Test
     void widePlansStreamInParts() {
-        qt().withExamples(EXAMPLES / 5).withFixedSeed(0xB10D).withShrinkCycles(10).forAll(longs().all().map(PlanPropertiesTest::wideCase))
-                .checkAssert(PlanPropertiesTest::check);
+        qt().withExamples(EXAMPLES / 5).withFixedSeed(0xB10D).withShrinkCycles(10)
+                .forAll(longs().all().map(PlanPropertiesTest::wideCase)).checkAssert(PlanPropertiesTest::check);
     }
 
     static void check(Case c) {
@@ -117,8 +117,9 @@ class PlanPropertiesTest {
         for (Map.Entry<String, Expr> e : c.roots().entrySet()) {
             naive.put(e.getKey(), RandomPlans.evaluate(e.getValue(), c.bars()));
             for (int t = 0; t < n; t++) {
-                same(naive.get(e.getKey())[t], batch.get(e.getKey()).get(t), "block " + block + " vs naive, " + e.getKey() + " at " + t);
-                same(naive.get(e.getKey())[t], interpreted.get(e.getKey()).get(t), "interpreted vs naive, " + e.getKey() + " at " + t);
+                String at = e.getKey() + " at " + t;
+                same(naive.get(e.getKey())[t], batch.get(e.getKey()).get(t), "block " + block + " vs naive, " + at);
+                same(naive.get(e.getKey())[t], interpreted.get(e.getKey()).get(t), "interpreted vs naive, " + at);
             }
         }
         PlanStream stream = new PlanStream(plan, r.nextInt(4) != 0);

@@ -106,7 +106,7 @@ public final class Macd {
     }
 
     /** {@code average}'s step, its EMA's directly where it is one (see {@link Ma#stepsEma()}). */
-    private static double step(Ma average, double x) {
+    private static double stepAverage(Ma average, double x) {
         return average.stepsEma() ? average.ema().step(x) : average.step(x);
     }
 
@@ -116,8 +116,8 @@ public final class Macd {
         signal = Double.NaN;
         histogram = Double.NaN;
         // Each average runs on the suffix that starts after its offset in valid values (§3.1).
-        double s = seen >= slowOffset ? step(slow, x) : Double.NaN;
-        double f = seen >= fastOffset ? step(fast, x) : Double.NaN;
+        double s = seen >= slowOffset ? stepAverage(slow, x) : Double.NaN;
+        double f = seen >= fastOffset ? stepAverage(fast, x) : Double.NaN;
         if (Double.isFinite(x) && seen < Math.max(fastOffset, slowOffset)) {
             seen++;
         }
@@ -138,7 +138,7 @@ public final class Macd {
             }
             signalStarted = true;
         }
-        double sig = step(signalAverage, line);
+        double sig = stepAverage(signalAverage, line);
         if (sig != sig) {
             return;
         }

@@ -12,7 +12,10 @@ public interface Fused {
      */
     void batch(double[][] columns, double[][] roots, int n, int block);
 
-    /** Commits one bar through the kernel streams; writes the column and root slots of {@code values}. */
+    /**
+     * Commits one bar through the kernel streams; writes the column and root slots of {@code values}, and those one
+     * part of the compiled update hands to a later one (the others hold what they held).
+     */
     void update(double[] bar, double[] values);
 
     /** Evaluates one bar without committing it; writes the column and root slots of {@code values}. */

@@ -231,7 +231,7 @@ final class FusedCompiler {
                     ClassFile.ACC_PUBLIC, b -> batchEntry(b, self, columns, rootSlots.length, run));
             cb.withMethodBody("run", run, ClassFile.ACC_PRIVATE, b -> batch(b, self, nodes, code, rootSlots, ops, columns));
             List<List<ExecNode>> parts = streamParts(nodes);
-            Set<Integer> stored = storedSlots(nodes, parts, rootSlots);
+            Set<Integer> stored = storedSlots(parts, rootSlots);
             Map<Integer, Integer> columnWriter = columnWriters(nodes, parts);
             for (String mode : List.of("update", "preview", "replaceLast")) {
                 for (int p = 0; p < parts.size(); p++) {
@@ -589,17 +589,12 @@ final class FusedCompiler {
     }
 
     /**
-     * The slots a bar writes to {@code values}: the columns and the roots (the others are for a snapshot, which asks
+     * The computed slots a bar writes to {@code values}: the roots (the others are for a snapshot, which asks
      * {@link #kernelOutputs} for the kernels' and recomputes the operators'), and every slot a later part reads, which
-     * it reads from there.
+     * it reads from there. (The columns are written as {@link #columnWriters} says.)
      */
-    private static Set<Integer> storedSlots(ExecNode[] nodes, List<List<ExecNode>> parts, int[] rootSlots) {
+    private static Set<Integer> storedSlots(List<List<ExecNode>> parts, int[] rootSlots) {
         Set<Integer> stored = new TreeSet<>();
-        for (ExecNode n : nodes) {
-            if (n instanceof ExecNode.Column c) {
-                stored.add(c.slot());
-            }
-        }
         for (int r : rootSlots) {
             stored.add(r);
         }

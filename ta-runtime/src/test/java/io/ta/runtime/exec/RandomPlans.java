@@ -67,7 +67,7 @@ public final class RandomPlans {
         };
     }
 
-    /** A random kernel call (one output of a multi-output kernel) whose inputs are at most {@code depth} levels deep. */
+    /** A random kernel call (one output of a multi-output kernel), its inputs at most {@code depth} levels deep. */
     public static Expr call(SplittableRandom r, int depth) {
         return call(r, depth, false);
     }
