@@ -561,12 +561,13 @@ final class FusedCompiler {
 
     /**
      * A plan stream's nodes cut into parts of {@link #PART_KERNELS} kernels, each compiled into a method of its own
-     * ({@link #barPart}); an operator goes with the kernel before it. C2 inlines at most 8,000 bytes of
-     * bytecode into one method ({@code DesiredMethodLimit}), and a kernel's update brings its whole tree (macd's, with
-     * its three averages' checkpoints, about 4,000). In one method, every call past that budget stayed a call: in the
-     * 33-node plan adx's update and its three outputs, obv's and sma's updates, two of stochastic's outputs and three
-     * {@code and}s, each spilling the values live across it. Cut into parts, C2 inlines parts into {@code update} while
-     * the budget lasts, and each part past it is one call to a method compiled on its own with its kernel inlined.
+     * ({@link #barPart}); an operator goes with the kernel before it. C2 inlines at most 8,000 bytes of bytecode into
+     * one method ({@code DesiredMethodLimit}), and a kernel's update brings its whole tree (stochastic's about 2,000
+     * bytes; macd's 4,000 while its averages went through {@code Ma.step}). In one method, every call past that budget
+     * stayed a call: in the 33-node plan adx's update and its three outputs, obv's and sma's updates, two of
+     * stochastic's outputs and three {@code and}s, each spilling the values live across it. Cut into parts, C2 inlines
+     * parts into {@code update} while the budget lasts, and each part past it is one call to a method compiled on its
+     * own with its kernels inlined.
      */
     static List<List<ExecNode>> streamParts(ExecNode[] nodes) {
         List<List<ExecNode>> parts = new ArrayList<>();
