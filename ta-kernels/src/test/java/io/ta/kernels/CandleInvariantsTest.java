@@ -11,6 +11,7 @@ import io.ta.annotation.Family;
 import io.ta.testing.Descriptors;
 import io.ta.testing.InvariantSuite;
 import io.ta.testing.KernelCase;
+import io.ta.testing.KernelProperties;
 import io.ta.testing.Oracles;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.ParamValues;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.Test;
  * kernel at once, bit for bit. Acceleration bands are ordered; IMI lies in [0, 100].
  */
 class CandleInvariantsTest extends InvariantSuite {
-    static final int EXAMPLES = Integer.getInteger("ta.examples", 1000);
-    static final long SEED = Long.getLong("ta.seed", 0x7A5EEDL);
+    static final int EXAMPLES = KernelProperties.examples();
+    static final long SEED = KernelProperties.seed();
 
     static List<KernelDescriptor> patterns() {
         return Descriptors.all().stream().filter(d -> d.family() == Family.CANDLE && d.outputs().size() == 1).toList();

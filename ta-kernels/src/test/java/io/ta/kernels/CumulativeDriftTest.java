@@ -7,6 +7,7 @@ import io.ta.spi.KernelDescriptor;
 import io.ta.spi.KernelStream;
 import io.ta.spi.ParamValues;
 import io.ta.testing.Descriptors;
+import io.ta.testing.KernelProperties;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.SplittableRandom;
@@ -28,9 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code -Dta.examples=100000}, as the suite's drift property).
  */
 class CumulativeDriftTest {
-    static final long UPDATES = Long.getLong("ta.drift", 1000L * Integer.getInteger("ta.examples", 1000));
-    /** The suite's seed ({@code -Dta.seed}), so that a soak under other seeds streams other data here too. */
-    static final long SEED = Long.getLong("ta.seed", 0x7A5EEDL);
+    static final long UPDATES = KernelProperties.driftUpdates();
+    /** The suite's seed, so that a soak under other seeds streams other data here too. */
+    static final long SEED = KernelProperties.seed();
 
     @ParameterizedTest
     @ValueSource(strings = {"cumsum", "obv", "ad", "pvt", "williams_ad", "vwap", "nvi", "pvi"})

@@ -27,15 +27,12 @@ public abstract class InvariantSuite {
     /** Invariants by kernel name. */
     protected abstract Map<String, Invariant> invariants();
 
-    static final int EXAMPLES = Integer.getInteger("ta.examples", 1000);
-    static final long SEED = Long.getLong("ta.seed", 0x7A5EEDL);
-
     @TestFactory
     Stream<DynamicTest> familyInvariants() {
         Map<String, Invariant> all = invariants();
         return Descriptors.all().stream().filter(d -> all.containsKey(d.name())).map(d -> dynamicTest(d.name(),
-                () -> qt().withExamples(EXAMPLES)
-                        .withFixedSeed(SEED ^ d.name().hashCode() ^ 0x1A5L)
+                () -> qt().withExamples(KernelProperties.EXAMPLES)
+                        .withFixedSeed(KernelProperties.SEED ^ d.name().hashCode() ^ 0x1A5L)
                         .withShrinkCycles(20)
                         .forAll(longs().all().map(seed -> KernelCase.of(d, seed, true)))
                         .checkAssert(c -> all.get(d.name()).check(c, c.descriptor().batch(c.params(), c.inputs())))));

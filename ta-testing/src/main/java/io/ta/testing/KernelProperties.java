@@ -45,6 +45,26 @@ public final class KernelProperties {
 
     private KernelProperties() {}
 
+    /**
+     * The seed the suite's random cases come from ({@code -Dta.seed}): for a test of one's own, such as an exact
+     * reference for a kernel that keeps its whole history, whose data should change when a soak changes the suite's.
+     */
+    public static long seed() {
+        return SEED;
+    }
+
+    /** Random cases per property ({@code -Dta.examples}, default 1000). */
+    public static int examples() {
+        return EXAMPLES;
+    }
+
+    /**
+     * Stream updates of the drift property ({@code -Dta.drift}): 10⁶ by default, 10⁸ with {@code -Dta.examples=100000}.
+     */
+    public static long driftUpdates() {
+        return NumericsProperties.DRIFT_UPDATES;
+    }
+
     /** All properties of one kernel, as a JUnit dynamic container. */
     public static DynamicNode of(KernelDescriptor d) {
         return dynamicContainer(d.name(), Stream.of(

@@ -13,15 +13,16 @@ public interface Fused {
     void batch(double[][] columns, double[][] roots, int n, int block);
 
     /**
-     * Commits one bar through the kernel streams; writes the column and root slots of {@code values}, and those one
-     * part of the compiled update hands to a later one (the others hold what they held).
+     * Commits one bar through the kernel streams. Writes the column and root slots of {@code values}, and those one part
+     * of the compiled method hands to a later one; the other slots hold what they held (as in {@link #preview} and
+     * {@link #replaceLast}).
      */
     void update(double[] bar, double[] values);
 
-    /** Evaluates one bar without committing it; writes the column and root slots of {@code values}. */
+    /** Evaluates one bar without committing it; writes {@code values} as {@link #update} does. */
     void preview(double[] bar, double[] values);
 
-    /** Replaces the last committed bar; writes the column and root slots of {@code values}. */
+    /** Replaces the last committed bar; writes {@code values} as {@link #update} does. */
     void replaceLast(double[] bar, double[] values);
 
     /**

@@ -402,34 +402,17 @@ final class FusedCompiler {
         int nLocal = direct ? 1 + columns.length + rootSlots.length : 3;
         int blockLocal = nLocal + 1;
         List<List<ExecNode>> loops = loops(nodes);
-        Map<Integer, Integer> columnOfSlot = new HashMap<>();
-        for (ExecNode n : nodes) {
-            if (n instanceof ExecNode.Column c) {
-                columnOfSlot.put(c.slot(), c.column());
-            }
-        }
-        // Which loop computes each slot (columns and constants: none), and which slots a later loop reads.
-        Map<Integer, Integer> loopOfSlot = new HashMap<>();
-        for (int l = 0; l < loops.size(); l++) {
-            for (ExecNode n : loops.get(l)) {
-                for (int s : producedSlots(n)) {
-                    loopOfSlot.put(s, l);
-                }
-            }
-        }
+        Map<Integer, Integer> columnOfSlot = columnOfSlot(nodes);
+        Map<Integer, Integer> loopOfSlot = groupOfSlot(loops);
         int last = loops.size() - 1;
+        List<Set<Integer>> crossing = crossing(loops);
         Set<Integer> buffered = new TreeSet<>();
-        List<Set<Integer>> crossing = new ArrayList<>();
         List<Set<Integer>> columnsRead = new ArrayList<>();
         for (int l = 0; l < loops.size(); l++) {
-            Set<Integer> in = new TreeSet<>();
             Set<Integer> cols = new TreeSet<>();
             for (ExecNode n : loops.get(l)) {
                 for (int s : readSlots(n)) {
-                    Integer from = loopOfSlot.get(s);
-                    if (from != null && from != l) {
-                        in.add(s);
-                    } else if (columnOfSlot.containsKey(s)) {
+                    if (columnOfSlot.containsKey(s)) {
                         cols.add(s);
                     }
                 }
@@ -441,8 +424,7 @@ final class FusedCompiler {
                     }
                 }
             }
-            buffered.addAll(in);
-            crossing.add(in);
+            buffered.addAll(crossing.get(l));
             columnsRead.add(cols);
         }
 
@@ -599,21 +581,56 @@ final class FusedCompiler {
         for (int r : rootSlots) {
             stored.add(r);
         }
-        Map<Integer, Integer> partOfSlot = new HashMap<>();
-        for (int p = 0; p < parts.size(); p++) {
-            for (ExecNode n : parts.get(p)) {
-                for (int s : producedSlots(n)) {
-                    partOfSlot.put(s, p);
-                }
+        for (Set<Integer> in : crossing(parts)) {
+            stored.addAll(in);
+        }
+        return stored;
+    }
+
+    /**
+     * For each group of nodes (a batch's loops, a stream's parts, in plan order), the slots it reads that another
+     * group computes: those a value array or a buffer must hand over. Columns and constants are in no group.
+     */
+    private static List<Set<Integer>> crossing(List<List<ExecNode>> groups) {
+        Map<Integer, Integer> groupOfSlot = groupOfSlot(groups);
+        List<Set<Integer>> crossing = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            Set<Integer> in = new TreeSet<>();
+            for (ExecNode n : groups.get(g)) {
                 for (int s : readSlots(n)) {
-                    Integer from = partOfSlot.get(s);
-                    if (from != null && from != p) {
-                        stored.add(s);
+                    Integer from = groupOfSlot.get(s);
+                    if (from != null && from != g) {
+                        in.add(s);
                     }
                 }
             }
+            crossing.add(in);
         }
-        return stored;
+        return crossing;
+    }
+
+    /** Which group computes each slot; columns and constants are in none. */
+    private static Map<Integer, Integer> groupOfSlot(List<List<ExecNode>> groups) {
+        Map<Integer, Integer> groupOfSlot = new HashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            for (ExecNode n : groups.get(g)) {
+                for (int s : producedSlots(n)) {
+                    groupOfSlot.put(s, g);
+                }
+            }
+        }
+        return groupOfSlot;
+    }
+
+    /** The plan column each column node's slot holds. */
+    private static Map<Integer, Integer> columnOfSlot(ExecNode[] nodes) {
+        Map<Integer, Integer> columns = new HashMap<>();
+        for (ExecNode n : nodes) {
+            if (n instanceof ExecNode.Column c) {
+                columns.put(c.slot(), c.column());
+            }
+        }
+        return columns;
     }
 
     /**
@@ -663,12 +680,10 @@ final class FusedCompiler {
     private static void barPart(CodeBuilder b, ClassDesc self, ExecNode[] nodes, List<ExecNode> part, int p,
             KernelCode[] code, String mode, Set<Integer> stored, Map<Integer, Integer> columnWriter, String[] ops) {
         int[] value = locals(b, nodes);
-        Map<Integer, Integer> columnOfSlot = new HashMap<>();
+        Map<Integer, Integer> columnOfSlot = columnOfSlot(nodes);
         Map<Integer, Double> constants = new HashMap<>();
         for (ExecNode n : nodes) {
-            if (n instanceof ExecNode.Column c) {
-                columnOfSlot.put(c.slot(), c.column());
-            } else if (n instanceof ExecNode.Constant k) {
+            if (n instanceof ExecNode.Constant k) {
                 constants.put(k.slot(), k.value());
             }
         }
