@@ -14,8 +14,11 @@ import java.lang.annotation.Target;
  * their inputs arrive a bar or a block at a time.
  *
  * <pre>{@code
- * @OfInput("x") final AnchoredSum sum;   // sma: step(x) pushes x and only x
+ * @OfInput("x") final AnchoredSum sum;   // sma: its step pushes x and only x, with sum.pushLendable(x)
  * }</pre>
+ *
+ * <p>The step pushes with the part's {@code pushLendable}, the one push that reads a lent input; {@code push} never
+ * does, so that the same part held inside other kernels compiles without that path (docs/kernel-guide.md).
  *
  * <p>The field must be a state part implementing {@link io.ta.spi.InputBacked}, and the value the Java name of a
  * parameter of the {@code @Step} method; the processor rejects anything else at compile time. A backed part checks

@@ -31,7 +31,8 @@ import java.util.Arrays;
  *
  * <p>A whole-series batch may lend the part its input ({@link #backWith}, for an {@link io.ta.annotation.OfInput}
  * field): the leaving value is then read back from the input array, as TA-Lib's loop reads it, and the ring is never
- * written. Every other step is the same, so the batch stays bit for bit the stream.
+ * written. Every other step is the same, so the batch stays bit for bit the stream. Only {@link #pushLendable} reads
+ * a lent input; {@link #push}, for every other holder, compiles without that path.
  *
  * <p>A window of zeros sums to exactly 0, whatever the total kept of the values before them: when nothing but zeros is
  * left in the window of the last completed block, the window is the current block's values alone and the shadow, their
@@ -165,17 +166,34 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
         return seq >= onlyBlockFrom;
     }
 
-    /** Adds the next value; the value {@code window} pushes back leaves. */
+    /**
+     * Adds the next value; the value {@code window} pushes back leaves. For a part no batch lends its input, which is
+     * every part but an {@code @OfInput} kernel's own: see {@link #pushLendable}.
+     */
     public void push(double x) {
-        add(x);
+        add(x, null);
     }
 
     /**
-     * {@link #push}, returning the value as stored (0 for a missing one): what a part built on this one
-     * ({@link AnchoredWeightedSum}) adds to its own sums. A push that completes a block re-anchors the total
-     * and moves {@link #anchorAt} on by the window.
+     * {@link #push} for the step of a kernel whose batch may lend this part its input ({@code @OfInput}, sma's): it
+     * reads the leaving value back from the input when lent one, and from the ring otherwise, to the same sums.
+     *
+     * <p>Why two: C2 compiles a test by the branch profile of its bytecode, which every part in the JVM shares, so
+     * after an sma's batch every average held inside another kernel (ppo's, apo's, vwma's) was compiled with the lent
+     * path too, and their steps outgrew what C2 inlines into a loop: ppo's batch took 11.9 ns/bar after an sma's
+     * instead of 4.7. {@link #push} hands the same code a constant null for the input, and C2 folds the test on a
+     * constant whatever its profile says (docs/performance-log.md, "Lent and held averages apart").
      */
-    double add(double x) {
+    public void pushLendable(double x) {
+        add(x, input);
+    }
+
+    /**
+     * A push, reading the leaving value back from {@code in} unless it is null; returns the value as stored (0 for a
+     * missing one): what a part built on this one ({@link AnchoredWeightedSum}) adds to its own sums. A push that
+     * completes a block re-anchors the total and moves {@link #anchorAt} on by the window.
+     */
+    double add(double x, double[] in) {
         double stored = x;
         if (!(Math.abs(x) <= Double.MAX_VALUE)) {
             missingBefore2 = missingBefore;
@@ -183,7 +201,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
             lastMissing = seq;
             stored = 0.0;
         }
-        addToSums(x, stored);
+        addToSums(x, stored, in);
         return stored;
     }
 
@@ -192,11 +210,10 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
      * because C2 inlines a hot method only up to 325 bytes of bytecode, and a kernel's loop must inline all of it — a
      * part left behind a call escapes into it and its fields leave the registers.
      */
-    private void addToSums(double x, double stored) {
+    private void addToSums(double x, double stored, double[] in) {
         long s = seq;
         int n = window;
         double leaving;
-        double[] in = input;
         if (in == null) {
             double[] v = ring;
             int j = slot;
@@ -261,10 +278,10 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
     }
 
     /**
-     * For one whole-series batch: reads the window back from {@code input} instead of storing it (see
-     * {@link io.ta.annotation.OfInput}), which must not be null. The part is then never marked, rewound or written. Small
-     * on purpose: the batch calls it once, and C2 inlines a call that cold only below 35 bytes — if it did not, the
-     * kernel would escape and lose its registers.
+     * For one whole-series batch: {@link #pushLendable} reads the window back from {@code input} instead of storing
+     * it (see {@link io.ta.annotation.OfInput}), which must not be null. The part is then never marked, rewound or
+     * written. Small on purpose: the batch calls it once, and C2 inlines a call that cold only below 35 bytes — if it
+     * did not, the kernel would escape and lose its registers.
      */
     @Override
     public void backWith(double[] input) {

@@ -64,12 +64,28 @@ public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.
         return a.onlyBlock() ? (n + 1) * a.shadow - blockPrefixSums : weighted;
     }
 
-    /** Adds the next value; the value {@code window} pushes back leaves. */
+    /**
+     * Adds the next value; the value {@code window} pushes back leaves. For a part no batch lends its input, as
+     * {@link AnchoredSum#push}; an {@code @OfInput} kernel's own step calls {@link #pushLendable}.
+     */
     public void push(double x) {
+        add(x, null);
+    }
+
+    /**
+     * {@link #push} for the step of a kernel whose batch may lend this part its input, as
+     * {@link AnchoredSum#pushLendable}.
+     */
+    public void pushLendable(double x) {
+        add(x, sum.input);
+    }
+
+    /** A push whose plain sum reads the leaving value back from {@code in} unless it is null. */
+    private void add(double x, double[] in) {
         AnchoredSum a = sum;
         double s = a.total;
         long anchor = a.anchorAt;
-        double v = a.add(x);
+        double v = a.add(x, in);
         // The push moved its anchor on: it completed a block. Where the push does not, the JIT sees the same value
         // and drops the test; after the push, anchored() would cost a subtraction and the window on every push.
         if (a.anchorAt != anchor) {

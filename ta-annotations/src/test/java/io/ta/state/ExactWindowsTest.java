@@ -244,7 +244,8 @@ class ExactWindowsTest {
     /**
      * A part lent its input ({@code @OfInput}: what a batch does) reads back exactly what its ring would have held —
      * missing values as 0, −0 as −0 — so it agrees with an unlent part bit for bit on every push, over hard series
-     * shorter and longer than the window.
+     * shorter and longer than the window. {@code push}, for parts held inside other kernels, never reads a lent input:
+     * a part lent an array of other values and pushed with it agrees too.
      */
     @Test
     void anchoredSumsBackedByTheirInputAgreeBitForBit() {
@@ -261,15 +262,24 @@ class ExactWindowsTest {
                 AnchoredWeightedSum wring = new AnchoredWeightedSum(w);
                 AnchoredWeightedSum wlent = new AnchoredWeightedSum(w);
                 wlent.backWith(x);
+                AnchoredSum held = new AnchoredSum(w);
+                held.backWith(new double[x.length]);
+                AnchoredWeightedSum wheld = new AnchoredWeightedSum(w);
+                wheld.backWith(new double[x.length]);
                 for (int t = 0; t < x.length; t++) {
                     ring.push(x[t]);
-                    lent.push(x[t]);
+                    lent.pushLendable(x[t]);
+                    held.push(x[t]);
                     wring.push(x[t]);
-                    wlent.push(x[t]);
+                    wlent.pushLendable(x[t]);
+                    wheld.push(x[t]);
                     String at = "w=" + w + " t=" + t;
                     assertEquals(ring.hasMissing(), lent.hasMissing(), at);
                     if (ring.isFull()) {
                         assertEquals(Double.doubleToRawLongBits(ring.sum()), Double.doubleToRawLongBits(lent.sum()), at);
+                        assertEquals(Double.doubleToRawLongBits(ring.sum()), Double.doubleToRawLongBits(held.sum()), at);
+                        assertEquals(Double.doubleToRawLongBits(wring.weightedSum()),
+                                Double.doubleToRawLongBits(wheld.weightedSum()), "weighted, held " + at);
                         assertEquals(Double.doubleToRawLongBits(wring.weightedSum()),
                                 Double.doubleToRawLongBits(wlent.weightedSum()), "weighted " + at);
                     }
@@ -288,18 +298,18 @@ class ExactWindowsTest {
         double[] x = {1.0, 2.0, 3.0, 4.0};
         AnchoredSum s = new AnchoredSum(2);
         s.backWith(x);
-        s.push(1.0);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.push(2.5));
+        s.pushLendable(1.0);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.pushLendable(2.5));
         assertTrue(e.getMessage().contains("@OfInput"), e.getMessage());
         AnchoredSum twice = new AnchoredSum(2);
         twice.backWith(x);
-        twice.push(1.0);
-        assertThrows(IllegalStateException.class, () -> twice.push(1.0));
+        twice.pushLendable(1.0);
+        assertThrows(IllegalStateException.class, () -> twice.pushLendable(1.0));
         AnchoredSum doubled = new AnchoredSum(3);
         doubled.backWith(x);
-        doubled.push(2.0);
-        doubled.push(4.0);
-        assertThrows(IllegalStateException.class, () -> doubled.push(6.0), "caught at the block's end");
+        doubled.pushLendable(2.0);
+        doubled.pushLendable(4.0);
+        assertThrows(IllegalStateException.class, () -> doubled.pushLendable(6.0), "caught at the block's end");
         AnchoredSum used = new AnchoredSum(2);
         used.push(1.0);
         assertThrows(IllegalStateException.class, () -> used.backWith(x));

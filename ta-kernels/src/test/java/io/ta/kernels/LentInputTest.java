@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The batches whose windows are lent their input ({@code @OfInput}: sma, wma) give the stream's answer bit for bit
  * however they are called — in particular in place, with the input as the output array, where the outputs overwrite
- * the values a lent window would read back (the generated batch then keeps the window's own ring).
+ * the values a lent window would read back (the generated batch then keeps the window's own ring). An average held
+ * inside another kernel steps with {@code step}, which never reads a lent input, to the same bits as the kernel's
+ * own {@code stepLendable}.
  */
 class LentInputTest {
     private static final int[] PERIODS = {1, 2, 3, 20, 150};
@@ -39,7 +41,13 @@ class LentInputTest {
             Ta.wma(wma, p, wma);
             io.ta.kernels.ma.SmaStream s = Ta.smaStream(p);
             io.ta.kernels.ma.WmaStream w = Ta.wmaStream(p);
+            io.ta.kernels.ma.Sma heldSma = new io.ta.kernels.ma.Sma(p);
+            io.ta.kernels.ma.Wma heldWma = new io.ta.kernels.ma.Wma(p);
             for (int i = 0; i < x.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(io.ta.spi.Checks.finiteOrNaN(heldSma.step(x[i]))),
+                        Double.doubleToRawLongBits(sma[i]), "sma(" + p + ") held at " + i);
+                assertEquals(Double.doubleToRawLongBits(io.ta.spi.Checks.finiteOrNaN(heldWma.step(x[i]))),
+                        Double.doubleToRawLongBits(wma[i]), "wma(" + p + ") held at " + i);
                 assertEquals(Double.doubleToRawLongBits(s.update(x[i])), Double.doubleToRawLongBits(sma[i]),
                         "sma(" + p + ") in place at " + i);
                 assertEquals(Double.doubleToRawLongBits(w.update(x[i])), Double.doubleToRawLongBits(wma[i]),

@@ -50,10 +50,10 @@ class OfInputTest {
 
                 @Step
                 public double step(double close, double volume) {
-                    sum.push(close);
+                    sum.pushLendable(close);
                     volumes.push(volume);
                     if (twice != null) {
-                        twice.push(close);
+                        twice.pushLendable(close);
                     }
                     return sum.isFull() && !sum.hasMissing() ? sum.sum() / period : Double.NaN;
                 }

@@ -46,10 +46,25 @@ public final class Sma {
         return period - 1;
     }
 
+    /**
+     * The kernel's step, which its batch and its stream call: the batch lends the window its input. A kernel that
+     * holds an average calls {@link #step}, to the same bits; the two push apart so that an sma's batch does not make
+     * C2 compile the lent path into every average held elsewhere ({@link AnchoredSum#pushLendable}).
+     */
     @Step
+    public double stepLendable(double x) {
+        sum.pushLendable(x);
+        return mean();
+    }
+
+    /** The mean after {@code x}, for a kernel that holds this average: never lent an input. */
     public double step(double x) {
+        sum.push(x);
+        return mean();
+    }
+
+    private double mean() {
         AnchoredSum w = sum;
-        w.push(x);
         return w.isFull() && !w.hasMissing() ? w.sum() * inverse : Double.NaN;
     }
 }

@@ -41,10 +41,24 @@ public final class Wma {
         return period - 1;
     }
 
+    /**
+     * The kernel's step, which its batch and its stream call: the batch lends the window its input. A kernel that
+     * holds an average calls {@link #step}, to the same bits, as for {@link Sma#stepLendable}.
+     */
     @Step
+    public double stepLendable(double x) {
+        window.pushLendable(x);
+        return mean();
+    }
+
+    /** The mean after {@code x}, for a kernel that holds this average: never lent an input. */
     public double step(double x) {
+        window.push(x);
+        return mean();
+    }
+
+    private double mean() {
         AnchoredWeightedSum w = window;
-        w.push(x);
         return w.isFull() && !w.hasMissing() ? w.weightedSum() * inverse : Double.NaN;
     }
 }
