@@ -4,6 +4,7 @@ import com.tictactec.ta.lib.Core;
 import com.tictactec.ta.lib.MAType;
 import com.tictactec.ta.lib.MInteger;
 import io.ta.kernels.Ta;
+import io.ta.kernels.ma.EmaStream;
 import io.ta.kernels.ma.SmaStream;
 import io.ta.kernels.momentum.MacdStream;
 import io.ta.kernels.momentum.RsiStream;
@@ -13,6 +14,7 @@ import io.ta.runtime.Bars;
 import io.ta.runtime.exec.BlockExecutor;
 import io.ta.runtime.PlanResult;
 import io.ta.runtime.Plan;
+import io.ta.runtime.PlanStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,7 +28,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The benchmarks of the performance gate ({@code PerfGateTest}, run by {@code mvn verify}): short, over 100,000 bars,
  * in pairs whose <em>ratio</em> is what the gate checks — ta ÷ TA-Lib for nine kernels, the fused plan ÷ the same
- * kernels composed by hand, a plan's coin-flip comparison ÷ the same plan with arithmetic, and stream updates ÷ batch.
+ * kernels composed by hand, a plan's coin-flip comparison ÷ the same plan with arithmetic, stream updates ÷ batch, and
+ * the strategy's plan stream ÷ its four kernels' own stream updates.
  * The gate times these methods itself (thread CPU time); {@code java -jar benchmarks.jar GateBench} runs them under
  * JMH.
  *
@@ -302,6 +305,53 @@ public class GateBench {
             for (double x : d.close) {
                 acc += s.update(x);
             }
+        }
+        return acc;
+    }
+
+    /** The strategy plan streamed a bar at a time, as a live feed drives it. */
+    @Benchmark
+    public double planStream() {
+        double acc = 0;
+        for (int t = times("planStream"); t > 0; t--) {
+            PlanStream s = new PlanStream(strategy);
+            keep = s;
+            double[] bar = new double[1];
+            for (double x : d.close) {
+                bar[0] = x;
+                s.update(bar);
+                acc += s.value();
+            }
+        }
+        return acc;
+    }
+
+    /**
+     * The yardstick of {@link #planStream} (issue 10: at most 1.5 times it): the strategy's four kernel streams, each
+     * updated over the bars in a loop of its own, as the per-kernel stream rows of the JMH table add up.
+     */
+    @Benchmark
+    public double planStreamKernels() {
+        double acc = 0;
+        EmaStream fast = Ta.emaStream(12);
+        keep = fast; // each stream escapes, as a live one does: none is scalar-replaced
+        for (double x : d.close) {
+            acc += fast.update(x);
+        }
+        EmaStream slow = Ta.emaStream(26);
+        keep = slow;
+        for (double x : d.close) {
+            acc += slow.update(x);
+        }
+        RsiStream rsi = Ta.rsiStream(14);
+        keep = rsi;
+        for (double x : d.close) {
+            acc += rsi.update(x);
+        }
+        SmaStream sma = Ta.smaStream(50);
+        keep = sma;
+        for (double x : d.close) {
+            acc += sma.update(x);
         }
         return acc;
     }
