@@ -69,6 +69,21 @@ class PlanPropertiesTest {
         return withBars(roots, r, seed);
     }
 
+    /** A kernel call over columns, in one to three operators with numbers or with another call of the same kernel. */
+    static Case kernelWithOperatorsCase(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Expr call = RandomPlans.call(r, 0);
+        Expr e = call;
+        for (int k = 1 + r.nextInt(3); k > 0; k--) {
+            Op op = new Op[] {Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.GT, Op.LT}[r.nextInt(6)];
+            Expr other = r.nextInt(4) == 0 ? call : new Expr.Num(Math.rint(r.nextGaussian() * 100) / 10);
+            e = r.nextBoolean() ? new Expr.Binary(op, e, other) : new Expr.Binary(op, other, e);
+        }
+        Map<String, Expr> roots = new LinkedHashMap<>();
+        roots.put("r0", e);
+        return withBars(roots, r, seed);
+    }
+
     private static Case withBars(Map<String, Expr> roots, SplittableRandom r, long seed) {
         RandomBars gen = new RandomBars(r.nextLong(), r.nextBoolean());
         int n = r.nextInt(8) == 0 ? r.nextInt(4) : r.nextInt(400);
@@ -104,6 +119,16 @@ class PlanPropertiesTest {
     void widePlansStreamInParts() {
         qt().withExamples(EXAMPLES / 5).withFixedSeed(0xB10D).withShrinkCycles(10)
                 .forAll(longs().all().map(PlanPropertiesTest::wideCase)).checkAssert(PlanPropertiesTest::check);
+    }
+
+    /**
+     * Kernels over columns with operators on their outputs and constants, which a compiled batch runs in the kernel's
+     * own loop when the kernel costs more than O(1) per bar (FusedCompiler's loops).
+     */
+    @Test
+    void operatorsOnAKernelsOutputs() {
+        qt().withExamples(EXAMPLES / 5).withFixedSeed(0xB10E).withShrinkCycles(10)
+                .forAll(longs().all().map(PlanPropertiesTest::kernelWithOperatorsCase)).checkAssert(PlanPropertiesTest::check);
     }
 
     static void check(Case c) {

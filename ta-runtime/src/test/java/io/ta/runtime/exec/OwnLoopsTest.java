@@ -35,4 +35,22 @@ class OwnLoopsTest {
         assertEquals(List.of(List.of("sma", "op")), loops("close > sma(close, 50)"));
         assertEquals(List.of(List.of("ma", "op")), loops("close > ma(close, 50, ma_type='wma')"));
     }
+
+    /**
+     * An operator goes into an own-loop kernel's loop when it reads nothing but that loop's values and constants; one
+     * that reads a column, two such loops, or a kernel of the shared loop runs in the shared loop.
+     */
+    @Test
+    void operatorsOnOneOwnLoopKernelJoinItsLoop() {
+        assertEquals(List.of(List.of("bbands", "op", "op")),
+                loops("(bbands(close, 20, 2).upper - bbands(close, 20, 2).lower) * 0.5"));
+        assertEquals(List.of(List.of("rolling_max", "op")), loops("rolling_max(close, 20) + 1"));
+        assertEquals(List.of(List.of("bbands"), List.of("op", "op", "op")),
+                loops("close < bbands(close, 20, 2).upper and close > bbands(close, 20, 2).lower"));
+        assertEquals(List.of(List.of("rolling_max"), List.of("rolling_min"), List.of("op")),
+                loops("rolling_max(close, 20) - rolling_min(close, 20)"));
+        assertEquals(List.of(List.of("rolling_max"), List.of("op", "atr", "op", "op")),
+                loops("rolling_max(high, 20) - close < atr(high, low, close, 14) * 2"));
+        assertEquals(List.of(List.of("op")), loops("close * 2"));
+    }
 }
