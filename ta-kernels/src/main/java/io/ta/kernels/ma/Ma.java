@@ -112,6 +112,22 @@ public final class Ma {
         return ema;
     }
 
+    /**
+     * Whether this average steps an {@link Sma} ({@link #sma()}), for a composite whose default type is SMA (apo, ppo,
+     * stochf) and steps it directly, as macd does its EMAs ({@link #stepsEma()}): C2 judges a call hot by its share of
+     * the calls of the method that makes it, and after a stochastic, whose %K smoothing of 1 takes {@link #step}'s
+     * identity path on every bar, the SMA's call in {@link #step} was judged cold, and ppo's batch took 9.5–9.9 ns/bar
+     * in half the JVMs instead of 4.9 (docs/performance-log.md, "The SMA's call in its composite's own bytecode").
+     */
+    public boolean stepsSma() {
+        return sma != null;
+    }
+
+    /** The SMA this average steps; null unless {@link #stepsSma()}. */
+    public Sma sma() {
+        return sma;
+    }
+
     /** The lookback of {@code maType} over {@code period}: 0 for period 1, else the chosen kernel's own lookback. */
     public static int lookback(int period, MaType maType) {
         return period == 1 ? 0 : kernelLookback(period, maType);

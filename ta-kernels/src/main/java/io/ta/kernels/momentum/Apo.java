@@ -49,10 +49,15 @@ public final class Apo {
         return Ma.lookback(slowPeriod, maType);
     }
 
+    /** {@code average}'s step, its SMA's directly where it is one (see {@link Ma#stepsSma()}). */
+    private static double stepAverage(Ma average, double x) {
+        return average.stepsSma() ? average.sma().step(x) : average.step(x);
+    }
+
     @Step
     public double step(double x) {
-        double f = fast.step(x);
-        double s = slow.step(x);
+        double f = stepAverage(fast, x);
+        double s = stepAverage(slow, x);
         slowValue = s;
         return f - s;
     }

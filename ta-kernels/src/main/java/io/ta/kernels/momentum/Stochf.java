@@ -89,7 +89,9 @@ public final class Stochf {
             }
             started = true;
         }
-        double d = average.step(k);
+        // The SMA's step directly where the average is one, with the test in this kernel's bytecode (Ma#stepsSma).
+        Ma a = average;
+        double d = a.stepsSma() ? a.sma().step(k) : a.step(k);
         if (!ready) {
             if (d != d) {
                 return;
