@@ -280,9 +280,10 @@ final class FusedCompiler {
      * <p>Why such operators go with their kernel: the kernel's outputs then reach them in registers, where a loop of
      * their own reads them from a block buffer that the kernel's loop writes. {@code rolling_max(close, 20) + 1} took 7.7
      * ns/bar that way against 5.6 for the rolling max alone, and 5.7 with the addition in its loop. An operator that
-     * also reads a column stays out: the column's value would be live across the calls the kernel makes once a window,
-     * and {@code close < bbands(close, 20, 2).upper and close > bbands(close, 20, 2).lower} took 10.8 ns/bar with its
-     * operators in the kernel's loop against 9.5 without (performance-log.md, "Operators in their kernel's loop").
+     * also reads a column stays out, as measured rather than explained: {@code close < bbands(close, 20, 2).upper and
+     * close > bbands(close, 20, 2).lower} took 10.8 ns/bar with its operators in the kernel's loop against 9.5 without,
+     * with the column loaded again after the kernel's step as well, where {@code close < rolling_max(close, 20)} gained
+     * (performance-log.md, "Operators in their kernel's loop").
      */
     static List<List<ExecNode>> loops(ExecNode[] nodes) {
         Set<Integer> free = new HashSet<>();
