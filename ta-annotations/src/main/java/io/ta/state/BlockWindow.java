@@ -81,8 +81,8 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
      * pushes put back (two pushes may pass a checkpoint: an update, then a preview's). A mark then need not save
      * {@code lastMissing}, which few pushes change, as {@link AnchoredSum}'s does not.
      */
-    private long missingBefore = AnchoredSum.NEVER;
-    private long missingBefore2 = AnchoredSum.NEVER;
+    long missingBefore = AnchoredSum.NEVER;
+    long missingBefore2 = AnchoredSum.NEVER;
 
     BlockWindow(int window, int series) {
         this(window, series, 0);
@@ -135,13 +135,6 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     /** Whether a missing (non-finite) value is inside the current window. */
     public final boolean hasMissing() {
         return seq - 1 - lastMissing < window;
-    }
-
-    /** Records that the push now being made (number {@link #seq}) is missing. */
-    final void pushedMissing() {
-        missingBefore2 = missingBefore;
-        missingBefore = lastMissing;
-        lastMissing = seq;
     }
 
     /**

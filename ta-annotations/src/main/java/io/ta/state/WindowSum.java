@@ -51,7 +51,11 @@ public final class WindowSum extends BlockWindow {
         if (finite(x)) {
             p += x;
         } else {
-            pushedMissing();
+            // The push is missing (BlockWindow's lastMissing and the two before it, for rewinds): written here, not
+            // called, since a call C2 judges rare is left out of line, and the part escapes into it.
+            missingBefore2 = missingBefore;
+            missingBefore = lastMissing;
+            lastMissing = seq;
         }
         double o = v[olderAt + j];
         double q = left;

@@ -52,7 +52,11 @@ public final class WindowSumTriple extends BlockWindow {
             py += y;
             pz += z;
         } else {
-            pushedMissing();
+            // The push is missing (BlockWindow's lastMissing and the two before it, for rewinds): written here, not
+            // called, since a call C2 judges rare is left out of line, and the part escapes into it.
+            missingBefore2 = missingBefore;
+            missingBefore = lastMissing;
+            lastMissing = seq;
         }
         seq++;
         if (j + 1 != window) {
