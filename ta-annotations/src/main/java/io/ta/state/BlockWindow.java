@@ -80,6 +80,11 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
      * The values {@code lastMissing} had before the last two pushes that set it, newest first: what rewinds of those
      * pushes put back (two pushes may pass a checkpoint: an update, then a preview's). A mark then need not save
      * {@code lastMissing}, which few pushes change, as {@link AnchoredSum}'s does not.
+     *
+     * <p>Each part's push shifts the three itself where a value is missing, as {@link AnchoredSum#push} does, rather
+     * than calling a method of this class: C2 left such a call out of line once a kernel had pushed missing values
+     * ("low call site frequency"), the part escaped into it, and kama's batch after a chop took 7.4 ns/bar instead of
+     * 4.9 (docs/performance-log.md, "Sixty-one kernels next to each other").
      */
     long missingBefore = AnchoredSum.NEVER;
     long missingBefore2 = AnchoredSum.NEVER;

@@ -50,8 +50,7 @@ public final class WindowSumPair extends BlockWindow {
             px += x;
             py += y;
         } else {
-            // The push is missing (BlockWindow's lastMissing and the two before it, for rewinds): written here, not
-            // called, since a call C2 judges rare is left out of line, and the part escapes into it.
+            // Missing: written here, not called (BlockWindow#missingBefore says why).
             missingBefore2 = missingBefore;
             missingBefore = lastMissing;
             lastMissing = seq;

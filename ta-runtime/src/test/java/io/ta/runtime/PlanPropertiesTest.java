@@ -15,6 +15,7 @@ import io.ta.testing.RandomBars;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,15 +111,19 @@ class PlanPropertiesTest {
 
     @Test
     void batchEqualsStreamingEqualsRestoredEqualsNaive() {
-        qt().withExamples(EXAMPLES).withFixedSeed(0xB10C).withShrinkCycles(10).forAll(longs().all().map(PlanPropertiesTest::randomCase))
+        checkCases(EXAMPLES, 0xB10C, PlanPropertiesTest::randomCase);
+    }
+
+    /** {@link #check}s {@code examples} cases, each made by {@code cases} from a seed drawn from {@code seed}. */
+    private static void checkCases(int examples, long seed, LongFunction<Case> cases) {
+        qt().withExamples(examples).withFixedSeed(seed).withShrinkCycles(10).forAll(longs().all().map(cases::apply))
                 .checkAssert(PlanPropertiesTest::check);
     }
 
     /** The same for plans whose compiled stream is cut into several parts. */
     @Test
     void widePlansStreamInParts() {
-        qt().withExamples(EXAMPLES / 5).withFixedSeed(0xB10D).withShrinkCycles(10)
-                .forAll(longs().all().map(PlanPropertiesTest::wideCase)).checkAssert(PlanPropertiesTest::check);
+        checkCases(EXAMPLES / 5, 0xB10D, PlanPropertiesTest::wideCase);
     }
 
     /**
@@ -127,8 +132,7 @@ class PlanPropertiesTest {
      */
     @Test
     void operatorsOnAKernelsOutputs() {
-        qt().withExamples(EXAMPLES / 5).withFixedSeed(0xB10E).withShrinkCycles(10)
-                .forAll(longs().all().map(PlanPropertiesTest::kernelWithOperatorsCase)).checkAssert(PlanPropertiesTest::check);
+        checkCases(EXAMPLES / 5, 0xB10E, PlanPropertiesTest::kernelWithOperatorsCase);
     }
 
     static void check(Case c) {
