@@ -25,6 +25,14 @@ public final class ExactArithmetic {
 
     private ExactArithmetic() {}
 
+    /**
+     * {@link #FMA_IN_HARDWARE}, for code generated while the program runs (a compiled plan), which chooses between a
+     * fused multiply-add and its two-instruction form once.
+     */
+    public static boolean fmaInHardware() {
+        return FMA_IN_HARDWARE;
+    }
+
     /** {@code a·b − p} exactly, for {@code p} the rounded product {@code a·b}: that product's rounding error. */
     public static double productError(double a, double b, double p) {
         return FMA_IN_HARDWARE ? Math.fma(a, b, -p) : dekkerProductError(a, b, p);

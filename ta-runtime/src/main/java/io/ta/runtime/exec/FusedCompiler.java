@@ -3,6 +3,7 @@ package io.ta.runtime.exec;
 import io.ta.annotation.Complexity;
 import io.ta.runtime.Plan;
 import io.ta.runtime.plan.Ops;
+import io.ta.spi.ExactArithmetic;
 import io.ta.spi.KernelStream;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
@@ -66,6 +67,8 @@ final class FusedCompiler {
     private static final ClassDesc CD_OPS = ClassDesc.of(Ops.class.getName());
     private static final ClassDesc CD_MATH = ClassDesc.of(Math.class.getName());
     private static final ClassDesc CD_DOUBLE = ClassDesc.of(Double.class.getName());
+    private static final MethodTypeDesc MTD_D_DDD = MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double,
+            ConstantDescs.CD_double, ConstantDescs.CD_double);
     private static final MethodTypeDesc MTD_D_J = MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long);
     private static final Long ONE_BITS = Double.doubleToRawLongBits(1.0);
     private static final ClassDesc CD_D2 = ConstantDescs.CD_double.arrayType(2);
@@ -208,7 +211,7 @@ final class FusedCompiler {
                 kernels.add(k);
             }
         }
-        String[] ops = opCalls(nodes);
+        Operators ops = operators(nodes);
         return ClassFile.of().build(self, cb -> {
             cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
             cb.withInterfaceSymbols(CD_FUSED);
@@ -438,7 +441,7 @@ final class FusedCompiler {
      * registers for the whole run.
      */
     private static void batch(CodeBuilder b, ClassDesc self, ExecNode[] nodes, KernelCode[] code, int[] rootSlots,
-            String[] ops, int[] columns) {
+            Operators ops, int[] columns) {
         boolean direct = direct(columns.length, rootSlots.length);
         int nLocal = direct ? 1 + columns.length + rootSlots.length : 3;
         int blockLocal = nLocal + 1;
@@ -552,7 +555,8 @@ final class FusedCompiler {
     }
 
     /** One node's work for one bar of a batch loop: its inputs are in {@code value}, and so are its outputs after. */
-    private static void step(CodeBuilder b, ExecNode n, KernelCode[] code, int[] kernelLocal, int[] value, String[] ops) {
+    private static void step(CodeBuilder b, ExecNode n, KernelCode[] code, int[] kernelLocal, int[] value,
+            Operators ops) {
         switch (n) {
             case ExecNode.Kernel k -> {
                 KernelCode c = code[k.node()];
@@ -719,7 +723,7 @@ final class FusedCompiler {
      * {@link #storedSlots} and the columns it {@link #columnWriters writes} into {@code values}.
      */
     private static void barPart(CodeBuilder b, ClassDesc self, ExecNode[] nodes, List<ExecNode> part, int p,
-            KernelCode[] code, String mode, Set<Integer> stored, Map<Integer, Integer> columnWriter, String[] ops) {
+            KernelCode[] code, String mode, Set<Integer> stored, Map<Integer, Integer> columnWriter, Operators ops) {
         int[] value = locals(b, nodes);
         Map<Integer, Integer> columnOfSlot = columnOfSlot(nodes);
         Map<Integer, Double> constants = new HashMap<>();
@@ -826,10 +830,10 @@ final class FusedCompiler {
     }
 
     /**
-     * {@code o}'s {@link Ops} call ({@code ops[o.slot()]}), from and to the slots' locals; a comparison is written out
-     * here instead (below).
+     * {@code o}'s {@link Ops} call ({@code ops.calls()[o.slot()]}), from and to the slots' locals; a comparison and
+     * logic on conditions are written out here instead.
      */
-    private static void operator(CodeBuilder b, ExecNode.Operator o, int[] value, String[] ops) {
+    private static void operator(CodeBuilder b, ExecNode.Operator o, int[] value, Operators ops) {
         Opcode test = switch (o.op()) {
             case GT -> Opcode.IFGT;
             case GE -> Opcode.IFGE;
@@ -840,43 +844,75 @@ final class FusedCompiler {
             default -> null;
         };
         if (test != null) {
-            comparison(b, value[o.a()], value[o.b()], test, value[o.slot()]);
+            comparison(b, o, value, test, ops);
             return;
+        }
+        String call = ops.calls()[o.slot()];
+        if (call.equals("notCondition")) {
+            b.dconst_1();
         }
         b.dload(value[o.a()]);
         if (o.b() >= 0) {
             b.dload(value[o.b()]);
         }
-        b.invokestatic(CD_OPS, ops[o.slot()], o.b() < 0 ? MTD_D_D : MTD_D_DD);
+        // Logic on conditions written out, as Ops defines it: a wide plan's method reaches C2's budget of inlined
+        // bytecode (DesiredMethodLimit), and a call to Ops past it stays a call on every bar.
+        switch (call) {
+            case "andConditions" -> b.dmul();
+            case "orConditions" -> b.invokestatic(CD_MATH, "max", MTD_D_DD);
+            case "notCondition" -> b.dsub();
+            default -> b.invokestatic(CD_OPS, call, o.b() < 0 ? MTD_D_D : MTD_D_DD);
+        }
         b.dstore(value[o.slot()]);
     }
 
     /**
      * The comparison {@code Ops} makes ({@code Ops.gt} for {@link Opcode#IFGT}, …), bit for bit, in this plan's own
-     * bytecode: the 1/0 as a choice between the bits of 1.0 and 0.0, then {@code + (a − a) + (b − b)}, NaN for a
-     * missing operand. Its own bytecode gives it its own branch profile, and HotSpot turns a choice between longs into
-     * a conditional move when the profile says it is unpredictable (a price against its open flips every other bar)
-     * and keeps a branch when it is not (a price against its 200-bar average): a shared {@code Ops} method would carry
-     * the mix of every plan's comparisons.
+     * bytecode: the 1/0 as a choice between the bits of 1.0 and 0.0, then NaN for a missing operand. Its own bytecode
+     * gives it its own branch profile, and HotSpot turns a choice between longs into a conditional move when the
+     * profile says it is unpredictable (a price against its open flips every other bar) and keeps a branch when it is
+     * not (a price against its 200-bar average): a shared {@code Ops} method would carry the mix of every plan's
+     * comparisons.
+     *
+     * <p>{@code Ops} adds {@code (a − a) + (b − b)}, four additions. Here each operand adds its {@code x · 0.0} (a zero
+     * for a finite {@code x}, NaN for a missing one; the sum is the 1 or 0 either way, a negative zero included) as
+     * one fused multiply-add where the processor has it, and a finite constant adds nothing. A conjunction of eight
+     * comparisons had spent about 4 ns/bar on those additions (docs/performance-log.md, "A conjunction's missing
+     * operands").
      */
-    private static void comparison(CodeBuilder b, int a, int c, Opcode test, int into) {
-        b.dload(a).dload(c).dcmpl();
+    private static void comparison(CodeBuilder b, ExecNode.Operator o, int[] value, Opcode test, Operators ops) {
+        int into = value[o.slot()];
+        b.dload(value[o.a()]).dload(value[o.b()]).dcmpl();
         b.ifThenElse(test, t -> t.loadConstant(ONE_BITS), e -> e.lconst_0());
         b.invokestatic(CD_DOUBLE, "longBitsToDouble", MTD_D_J);
-        b.dload(a).dload(a).dsub().dadd();
-        b.dload(c).dload(c).dsub().dadd();
+        for (int operand : new int[] {o.a(), o.b()}) {
+            if (ops.finite()[operand]) {
+                continue;
+            }
+            if (ops.fma()) {
+                b.dstore(into).dload(value[operand]).dconst_0().dload(into).invokestatic(CD_MATH, "fma", MTD_D_DDD);
+            } else {
+                b.dload(value[operand]).dconst_0().dmul().dadd();
+            }
+        }
         b.dstore(into);
     }
 
     /**
-     * Each operator's cheapest exact {@link Ops} method, by its slot: logic on conditions (1, 0 or NaN: results of
-     * comparisons and logic) is arithmetic ({@code and} is a product); comparisons call none; everything else is the
-     * general form.
+     * How a plan's operators are written: each operator's cheapest exact {@link Ops} method by its slot ({@code calls};
+     * logic on conditions, 1, 0 or NaN, is arithmetic: {@code and} is a product; comparisons call none), which slots
+     * hold a finite constant, and whether a fused multiply-add is an instruction here.
      */
-    private static String[] opCalls(ExecNode[] nodes) {
+    private record Operators(String[] calls, boolean[] finite, boolean fma) {}
+
+    private static Operators operators(ExecNode[] nodes) {
         String[] ops = new String[slots(nodes)];
         boolean[] condition = new boolean[ops.length];
+        boolean[] finite = new boolean[ops.length];
         for (ExecNode n : nodes) {
+            if (n instanceof ExecNode.Constant k) {
+                finite[k.slot()] = Double.isFinite(k.value());
+            }
             if (n instanceof ExecNode.Operator o) {
                 boolean conditions = condition[o.a()] && (o.b() < 0 || condition[o.b()]);
                 String name = Ops.methodName(o.op());
@@ -893,6 +929,6 @@ final class FusedCompiler {
                 };
             }
         }
-        return ops;
+        return new Operators(ops, finite, ExactArithmetic.fmaInHardware());
     }
 }
