@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
  * Declares that a state part holds a window of one of the step's inputs, unchanged: every step pushes that input once,
  * and nothing else. A whole-series batch then lends the part the input array ({@link io.ta.spi.InputBacked#backWith}),
  * so the part reads a leaving value back from the array instead of keeping its own copy of the window — TA-Lib's
- * loop, with one store and the ring's bookkeeping fewer per bar. Streams, plans and {@code updateRange} keep the ring:
- * their inputs arrive a bar or a block at a time.
+ * loop, with one store and the ring's bookkeeping fewer per bar. So does a compiled plan's batch for a part pushed a
+ * column. Streams, plan streams and {@code updateRange} keep the ring: their inputs arrive a bar or a block at a time.
  *
  * <pre>{@code
  * @OfInput("x") final AnchoredSum sum;   // sma: its step pushes x and only x, with sum.pushLendable(x)

@@ -2,8 +2,8 @@ package io.ta.spi;
 
 /**
  * A state part that can keep its window in the input it is pushed instead of in a ring of its own: what a kernel's
- * {@link io.ta.annotation.OfInput} field needs. The generated whole-series batch calls {@link #backWith} on a fresh
- * kernel's part before its first step; nothing else does.
+ * {@link io.ta.annotation.OfInput} field needs. The generated whole-series batch, and a compiled plan's batch for a
+ * part pushed a column, call {@link #backWith} on a fresh kernel's part before its first step; nothing else does.
  */
 public interface InputBacked {
     /**

@@ -61,7 +61,7 @@ class OfInputTest {
             """);
 
     @Test
-    void onlyTheBatchLendsTheInputToItsDeclaredParts() throws IOException {
+    void onlyBatchesLendTheInputToItsDeclaredParts() throws IOException {
         Compilation c = javac().withOptions("-Xlint:all,-processing", "-Werror").withProcessors(new KernelProcessor())
                 .compile(MEAN, Sources.LIBRARY);
         assertThat(c).succeededWithoutWarnings();
@@ -81,6 +81,12 @@ class OfInputTest {
         String facade = c.generatedSourceFile("test.TestTa").orElseThrow().getCharContent(true).toString();
         assertTrue(facade.contains("Mean_Descriptor.batch(close == out ? close.clone() : close, volume, period, two, out);"),
                 facade);
+        // A fused plan's batch lends each part the column it is pushed: which input (close, the first), and which part.
+        assertTrue(src.contains("public static int lentInput(int part) {\n        return switch (part) {\n"
+                + "            case 0 -> 0;\n            case 1 -> 0;\n            default -> -1;\n        };"), src);
+        assertTrue(src.contains("public static InputBacked lendablePart(Mean k, int part) {\n"
+                + "        return switch (part) {\n            case 0 -> k.sum;\n            case 1 -> k.twice;\n"
+                + "            default -> null;\n        };"), src);
         for (String type : new String[] {"test.MeanStream", "test.Mean_State"}) {
             String other = c.generatedSourceFile(type).orElseThrow().getCharContent(true).toString();
             assertFalse(other.contains("backWith"), type + " must keep the parts' own windows");

@@ -30,6 +30,8 @@ import javax.lang.model.element.Modifier;
  *   <li>{@code loop(kernel, inputs, outputs, from, to)}: the unchecked range loop.
  *   <li>{@code stepKernel(kernel, inputs)} and {@code outputN(kernel)}: one bar of a kernel, for a fused plan's loop.
  *   <li>{@code newKernel(stream)} and {@code outputAt(stream, i)}: what a fused plan reads from a stream.
+ *   <li>{@code lentInput(j)} and {@code lendablePart(kernel, j)}, for a kernel with {@code @OfInput} parts: which
+ *       part a fused plan's batch lends which input's column, as the batch lends its inputs.
  * </ul>
  *
  * <p>The loops call the step directly on the concrete kernel class, so the JIT inlines it: no interface call and no
@@ -130,6 +132,62 @@ final class InternalsWriter {
                     .addStatement("return $T.finiteOrNaN($L)", CHECKS, call);
         }
         t.addMethod(step.build());
+        if (!m.lentInputs().isEmpty()) {
+            addLendable(t, m);
+        }
+    }
+
+    /**
+     * {@code lentInput(j)} and {@code lendablePart(k, j)}: the input number the kernel's {@code j}-th {@code @OfInput}
+     * part is pushed (-1 past the last), and that part of {@code k}. A fused plan's batch lends each part the column
+     * it is pushed with a {@code backWith} in its own bytecode: called from here, {@code backWith} would be judged by
+     * this method's profile, which a method run once per batch does not have, and C2 would leave it out of line ("low
+     * call site frequency"), the kernel escaping into it.
+     */
+    private static void addLendable(TypeSpec.Builder t, KernelModel m) {
+        List<String> inputs = Signatures.inputNames(m);
+        CodeBlock.Builder input = CodeBlock.builder().add("return switch (part) {\n").indent();
+        CodeBlock.Builder part = CodeBlock.builder().add("return switch (part) {\n").indent();
+        int j = 0;
+        for (FieldModel f : m.fields()) {
+            if (f.ofInput() != null) {
+                input.add("case $L -> $L;\n", j, inputs.indexOf(f.ofInput()));
+                part.add("case $L -> k.$N;\n", j++, f.name());
+            }
+        }
+        input.add("default -> -1;\n").unindent().add("};\n");
+        part.add("default -> null;\n").unindent().add("};\n");
+        t.addMethod(MethodSpec.methodBuilder("lentInput").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(TypeName.INT)
+                .addJavadoc("The input number the kernel's {@code part}-th {@code @OfInput} part is pushed, or\n")
+                .addJavadoc("-1 past the last.\n")
+                .addParameter(TypeName.INT, "part")
+                .addCode(input.build())
+                .build());
+        t.addMethod(MethodSpec.methodBuilder("lendablePart").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(Types.INPUT_BACKED)
+                .addJavadoc("The {@code part}-th {@code @OfInput} part of {@code k} (null if {@code k} has none): a\n")
+                .addJavadoc("fused plan's batch, which steps a fresh {@code k} over its input's every value,\n")
+                .addJavadoc("lends it the whole column ({@link #lentInput}).\n")
+                .addParameter(m.kernel(), "k")
+                .addParameter(TypeName.INT, "part")
+                .addCode(part.build())
+                .build());
+    }
+
+    /** {@code k.part.backWith(input)} for each of the kernel's {@code @OfInput} parts (if the part is there). */
+    private static void addLending(MethodSpec.Builder b, KernelModel m) {
+        for (FieldModel f : m.fields()) {
+            if (f.ofInput() == null) {
+                continue;
+            }
+            if (f.nullable()) {
+                b.beginControlFlow("if (k.$N != null)", f.name())
+                        .addStatement("k.$N.backWith($N)", f.name(), f.ofInput()).endControlFlow();
+            } else {
+                b.addStatement("k.$N.backWith($N)", f.name(), f.ofInput());
+            }
+        }
     }
 
     private static MethodSpec validate(KernelModel m) {
@@ -188,20 +246,11 @@ final class InternalsWriter {
             b.addStatement("$T.output(KERNEL, $S, $N, n)", CHECKS, m.outputs().get(i).name(), outs.get(i));
         }
         b.addStatement("$T k = new $T($L)", m.kernel(), m.kernel(), Signatures.paramArgs(m));
-        for (FieldModel f : m.fields()) {
-            if (f.ofInput() == null) {
-                continue;
-            }
-            // Only here: the loop pushes the whole input from its first value, so the part can read it back. The
-            // facade copies an input that is also an output (a batch in place): lending on that condition here, or
-            // lending a copy, measured slower in the gate's forks (performance-log.md, "Batches lent their input").
-            if (f.nullable()) {
-                b.beginControlFlow("if (k.$N != null)", f.name()).addStatement("k.$N.backWith($N)", f.name(), f.ofInput())
-                        .endControlFlow();
-            } else {
-                b.addStatement("k.$N.backWith($N)", f.name(), f.ofInput());
-            }
-        }
+        // Only here and in a fused plan's batch (lendablePart): the loop pushes the whole input from its first value,
+        // so the part can read it back. The facade copies an input that is also an output (a batch in place): lending
+        // on that condition here, or lending a copy, measured slower in the gate's forks (performance-log.md,
+        // "Batches lent their input").
+        addLending(b, m);
         addLoop(b, m, "0", "n");
         return b.build();
     }

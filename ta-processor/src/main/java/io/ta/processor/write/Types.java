@@ -7,6 +7,7 @@ final class Types {
     private Types() {}
 
     static final ClassName CHECKS = ClassName.get("io.ta.spi", "Checks");
+    static final ClassName INPUT_BACKED = ClassName.get("io.ta.spi", "InputBacked");
     static final ClassName STATE_WRITER = ClassName.get("io.ta.spi", "StateWriter");
     static final ClassName STATE_READER = ClassName.get("io.ta.spi", "StateReader");
     static final ClassName SNAPSHOT = ClassName.get("io.ta.spi", "StateSnapshot");

@@ -4,6 +4,7 @@ import io.ta.annotation.Complexity;
 import io.ta.runtime.Plan;
 import io.ta.runtime.plan.Ops;
 import io.ta.spi.ExactArithmetic;
+import io.ta.spi.InputBacked;
 import io.ta.spi.KernelStream;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
@@ -67,6 +68,7 @@ final class FusedCompiler {
     private static final ClassDesc CD_OPS = ClassDesc.of(Ops.class.getName());
     private static final ClassDesc CD_MATH = ClassDesc.of(Math.class.getName());
     private static final ClassDesc CD_DOUBLE = ClassDesc.of(Double.class.getName());
+    private static final ClassDesc CD_INPUT_BACKED = ClassDesc.of(InputBacked.class.getName());
     private static final MethodTypeDesc MTD_D_DDD = MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double,
             ConstantDescs.CD_double, ConstantDescs.CD_double);
     private static final MethodTypeDesc MTD_D_J = MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long);
@@ -122,8 +124,12 @@ final class FusedCompiler {
         }
     }
 
-    /** What the generated code needs to know about one kernel node's generated classes. */
-    private record KernelCode(ClassDesc stream, ClassDesc internals, ClassDesc kernel, int inputs, int outputs, boolean multi) {}
+    /**
+     * What the generated code needs to know about one kernel node's generated classes; {@code lent}, the input each
+     * of the kernel's {@code @OfInput} parts is pushed ({@link #lentInputs}).
+     */
+    private record KernelCode(ClassDesc stream, ClassDesc internals, ClassDesc kernel, int inputs, int outputs,
+            boolean multi, int[] lent) {}
 
     /**
      * The compiled form of {@code nodes}, or null if this plan runs interpreted (see the class comment).
@@ -199,9 +205,41 @@ final class FusedCompiler {
         // generated class (in this module) fails with IllegalAccessError on its first call into an extension's
         // stream. A no-op on the class path, where every module is unnamed.
         runtime.addReads(stream.getModule()).addReads(internals.getModule()).addReads(kernel.getModule());
+        int[] lent = lentInputs(internals, kernel, inputs);
         return new KernelCode(ClassDesc.of(stream.getName()), ClassDesc.of(internals.getName()), ClassDesc.of(kernel.getName()),
-                inputs, outputs, multi);
+                inputs, outputs, multi, lent);
     }
+
+    /**
+     * The input each {@code @OfInput} part of the kernel is pushed, by part ({@code lentInput(j)}), if its descriptor
+     * has {@code lentInput} and {@code lendablePart}; none otherwise.
+     */
+    private static int[] lentInputs(Class<?> internals, Class<?> kernel, int inputs)
+            throws ReflectiveOperationException {
+        Method input;
+        try {
+            input = internals.getMethod("lentInput", int.class);
+            Method part = internals.getMethod("lendablePart", kernel, int.class);
+            if (!Modifier.isStatic(input.getModifiers()) || input.getReturnType() != int.class
+                    || !Modifier.isStatic(part.getModifiers()) || part.getReturnType() != InputBacked.class) {
+                return new int[0];
+            }
+        } catch (NoSuchMethodException e) {
+            return new int[0];
+        }
+        List<Integer> lent = new ArrayList<>();
+        for (int j = 0; j < MAX_LENT_PARTS; j++) {
+            int in = (int) input.invoke(null, j);
+            if (in < 0 || in >= inputs) {
+                break;
+            }
+            lent.add(in);
+        }
+        return lent.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** More {@code @OfInput} parts than any kernel has fields for: a bound on what {@link #lentInputs} asks. */
+    private static final int MAX_LENT_PARTS = 1024;
 
     private static byte[] generate(ExecNode[] nodes, KernelCode[] code, int[] rootSlots) {
         ClassDesc self = ClassDesc.of(FusedCompiler.class.getPackageName() + ".FusedPlan");
@@ -434,7 +472,8 @@ final class FusedCompiler {
     /**
      * {@code run(column arrays…, root arrays…, n, block)} (or {@code run(columns, roots, n, block)}, see
      * {@link #direct}): for each block of bars, the {@link #loops} one after another, a value crossing from one loop to
-     * a later one through a block-sized buffer, every other intermediate in a local.
+     * a later one through a block-sized buffer, every other intermediate in a local; a plan of one loop runs it over
+     * every bar at once.
      *
      * <p>The kernels are made here, in the method that loops over them, exactly as a generated {@code Ta.name(...)}
      * batch makes its one kernel: a kernel that never leaves the method is scalar-replaced by C2, its state kept in
@@ -491,6 +530,30 @@ final class FusedCompiler {
             }
             columnLocal.put(columns[c], l);
         }
+        // A kernel's @OfInput parts are lent the columns they are pushed, as its own batch lends its inputs: the run
+        // steps every kernel from the first bar, so push i is column[i], and sma's and wma's windows are read back
+        // from the column instead of stored in a ring (performance-log.md, "Columns lent in a plan's batch"). The
+        // backWith is called here, where this method's profile makes C2 inline it.
+        int lent = b.allocateLocal(TypeKind.REFERENCE);
+        for (ExecNode n : nodes) {
+            if (n instanceof ExecNode.Kernel k) {
+                KernelCode c = code[k.node()];
+                for (int part = 0; part < c.lent().length; part++) {
+                    Integer column = columnOfSlot.get(k.inputs()[c.lent()[part]]);
+                    if (column == null) {
+                        continue;
+                    }
+                    int columnArray = columnLocal.get(column);
+                    b.aload(kernelLocal[k.node()]).loadConstant(part)
+                            .invokestatic(c.internals(), "lendablePart",
+                                    MethodTypeDesc.of(CD_INPUT_BACKED, c.kernel(), ConstantDescs.CD_int))
+                            .astore(lent).aload(lent)
+                            .ifThen(Opcode.IFNONNULL, t -> t.aload(lent).aload(columnArray)
+                                    .invokeinterface(CD_INPUT_BACKED, "backWith",
+                                            MethodTypeDesc.of(ConstantDescs.CD_void, CD_D1)));
+                }
+            }
+        }
         int[] rootLocal = new int[rootSlots.length];
         for (int r = 0; r < rootSlots.length; r++) {
             rootLocal[r] = 1 + columns.length + r;
@@ -509,14 +572,23 @@ final class FusedCompiler {
         int start = b.allocateLocal(TypeKind.INT);
         int end = b.allocateLocal(TypeKind.INT);
         int i = b.allocateLocal(TypeKind.INT);
+        // One loop hands nothing on through a block buffer: it runs over every bar at once, as a generated batch does.
+        // The same loop inside the loop over blocks cost sma's 1.7 ns/bar against 1.2, even as one block
+        // (performance-log.md, "Columns lent in a plan's batch").
+        boolean blocked = loops.size() > 1;
+        Label blocks = blocked ? b.newLabel() : null;
+        Label done = blocked ? b.newLabel() : null;
         b.iconst_0().istore(start);
-        Label blocks = b.newLabel();
-        Label done = b.newLabel();
-        b.labelBinding(blocks);
-        b.iload(start).iload(nLocal).if_icmpge(done);
-        b.iload(nLocal).iload(start).iload(blockLocal).iadd()
-                .invokestatic(CD_MATH, "min", MethodTypeDesc.of(ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_int))
-                .istore(end);
+        if (blocked) {
+            b.labelBinding(blocks);
+            b.iload(start).iload(nLocal).if_icmpge(done);
+            b.iload(nLocal).iload(start).iload(blockLocal).iadd()
+                    .invokestatic(CD_MATH, "min",
+                            MethodTypeDesc.of(ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_int))
+                    .istore(end);
+        } else {
+            b.iload(nLocal).istore(end);
+        }
         for (int l = 0; l < loops.size(); l++) {
             Label head = b.newLabel();
             Label next = b.newLabel();
@@ -548,9 +620,11 @@ final class FusedCompiler {
             b.iinc(i, 1).goto_(head);
             b.labelBinding(next);
         }
-        b.iload(end).istore(start);
-        b.goto_(blocks);
-        b.labelBinding(done);
+        if (blocked) {
+            b.iload(end).istore(start);
+            b.goto_(blocks);
+            b.labelBinding(done);
+        }
         b.return_();
     }
 
