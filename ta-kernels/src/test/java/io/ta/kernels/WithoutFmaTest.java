@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.ParamValues;
+import io.ta.testing.ChildJvm;
 import io.ta.testing.Descriptors;
 import io.ta.testing.RandomBars;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,38 +25,16 @@ class WithoutFmaTest {
     @Test
     void everyKernelGivesTheSameBitsWithoutAFusedMultiplyAdd() throws Exception {
         Map<String, Long> here = hashes();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // This JVM runs the tests patched into the kernels' module; the child runs everything on the class path, where
-        // the kernels are found through META-INF/services, this class's directory included.
-        List<String> path = new ArrayList<>();
-        path.add(Path.of(WithoutFmaTest.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-        for (String p : List.of("jdk.module.path", "java.class.path")) {
-            for (String entry : System.getProperty(p, "").split(File.pathSeparator)) {
-                if (!entry.isEmpty()) {
-                    path.add(entry);
-                }
-            }
-        }
-        Process p = new ProcessBuilder(java, "-XX:-UseFMA", "-cp", String.join(File.pathSeparator, path),
-                        WithoutFmaTest.class.getName())
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
-        Map<String, Long> there = new TreeMap<>();
-        for (String line : out.split("\n")) {
-            String[] w = line.trim().split(" ");
-            if (w.length == 3 && w[0].equals("hash")) {
-                there.put(w[1], Long.parseLong(w[2]));
-            }
-        }
+        // The child runs everything on the class path, where the kernels are found through META-INF/services, this
+        // class's directory included.
+        Map<String, Long> there = ChildJvm.hashes(WithoutFmaTest.class, "-XX:-UseFMA");
         List<String> differ = new ArrayList<>();
         for (Map.Entry<String, Long> e : here.entrySet()) {
             if (!e.getValue().equals(there.get(e.getKey()))) {
                 differ.add(e.getKey());
             }
         }
-        assertEquals(here.size(), there.size(), "kernels run without the instruction: " + there.keySet() + "\n" + out);
+        assertEquals(here.size(), there.size(), "kernels run without the instruction: " + there.keySet());
         assertEquals(List.of(), differ, "kernels whose outputs differ without a fused multiply-add");
     }
 

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ta.runtime.exec.BlockExecutor;
 import io.ta.runtime.exec.Program;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import io.ta.testing.ChildJvm;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -30,32 +26,8 @@ class PlansWithoutFmaTest {
         Map<String, Long> here = hashes();
         assertTrue(here.keySet().stream().filter(k -> k.endsWith("fused")).count() > CASES,
                 "most plans compile: " + here.keySet());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // This JVM runs the tests patched into the runtime's module; the child runs everything on the class path.
-        List<String> path = new ArrayList<>();
-        path.add(Path.of(PlansWithoutFmaTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .toString());
-        for (String p : List.of("jdk.module.path", "java.class.path")) {
-            for (String entry : System.getProperty(p, "").split(File.pathSeparator)) {
-                if (!entry.isEmpty()) {
-                    path.add(entry);
-                }
-            }
-        }
-        Process p = new ProcessBuilder(java, "-XX:-UseFMA", "-cp", String.join(File.pathSeparator, path),
-                        PlansWithoutFmaTest.class.getName())
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
-        Map<String, Long> there = new TreeMap<>();
-        for (String line : out.split("\n")) {
-            String[] w = line.trim().split(" ");
-            if (w.length == 3 && w[0].equals("hash")) {
-                there.put(w[1], Long.parseLong(w[2]));
-            }
-        }
-        assertEquals(here, there, out.lines().filter(l -> !l.startsWith("hash ")).toList().toString());
+        Map<String, Long> there = ChildJvm.hashes(PlansWithoutFmaTest.class, "-XX:-UseFMA");
+        assertEquals(here, there);
     }
 
     /** Prints each plan's hash, for the test's child JVM. */
