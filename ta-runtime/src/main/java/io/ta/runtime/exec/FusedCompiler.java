@@ -1,6 +1,7 @@
 package io.ta.runtime.exec;
 
 import io.ta.annotation.Complexity;
+import io.ta.expr.Expr.Op;
 import io.ta.runtime.Plan;
 import io.ta.runtime.plan.Ops;
 import io.ta.spi.ExactArithmetic;
@@ -904,8 +905,8 @@ final class FusedCompiler {
     }
 
     /**
-     * {@code o}'s {@link Ops} call ({@code ops.calls()[o.slot()]}), from and to the slots' locals; a comparison and
-     * logic on conditions are written out here instead.
+     * {@code o}'s {@link Ops} call, from and to the slots' locals; a comparison, and logic on conditions, are written
+     * out here instead.
      */
     private static void operator(CodeBuilder b, ExecNode.Operator o, int[] value, Operators ops) {
         Opcode test = switch (o.op()) {
@@ -921,21 +922,28 @@ final class FusedCompiler {
             comparison(b, o, value, test, ops);
             return;
         }
-        String call = ops.calls()[o.slot()];
-        if (call.equals("notCondition")) {
+        // Logic on conditions (1, 0 or NaN: results of comparisons and logic) written out as Ops.andConditions,
+        // orConditions and notCondition define it: a wide plan's method reaches C2's budget of inlined bytecode
+        // (DesiredMethodLimit), and a call to Ops past it stays a call on every bar.
+        boolean logic = switch (o.op()) {
+            case AND, OR, NOT -> ops.condition()[o.a()] && (o.b() < 0 || ops.condition()[o.b()]);
+            default -> false;
+        };
+        if (logic && o.op() == Op.NOT) {
             b.dconst_1();
         }
         b.dload(value[o.a()]);
         if (o.b() >= 0) {
             b.dload(value[o.b()]);
         }
-        // Logic on conditions written out, as Ops defines it: a wide plan's method reaches C2's budget of inlined
-        // bytecode (DesiredMethodLimit), and a call to Ops past it stays a call on every bar.
-        switch (call) {
-            case "andConditions" -> b.dmul();
-            case "orConditions" -> b.invokestatic(CD_MATH, "max", MTD_D_DD);
-            case "notCondition" -> b.dsub();
-            default -> b.invokestatic(CD_OPS, call, o.b() < 0 ? MTD_D_D : MTD_D_DD);
+        if (!logic) {
+            b.invokestatic(CD_OPS, Ops.methodName(o.op()), o.b() < 0 ? MTD_D_D : MTD_D_DD);
+        } else if (o.op() == Op.AND) {
+            b.dmul();
+        } else if (o.op() == Op.OR) {
+            b.invokestatic(CD_MATH, "max", MTD_D_DD);
+        } else {
+            b.dsub();
         }
         b.dstore(value[o.slot()]);
     }
@@ -973,36 +981,25 @@ final class FusedCompiler {
     }
 
     /**
-     * How a plan's operators are written: each operator's cheapest exact {@link Ops} method by its slot ({@code calls};
-     * logic on conditions, 1, 0 or NaN, is arithmetic: {@code and} is a product; comparisons call none), which slots
-     * hold a finite constant, and whether a fused multiply-add is an instruction here.
+     * What a plan's operators are written from: which slots hold a condition (1, 0 or NaN: the result of a comparison
+     * or of logic), which hold a finite constant, and whether a fused multiply-add is an instruction here.
      */
-    private record Operators(String[] calls, boolean[] finite, boolean fma) {}
+    private record Operators(boolean[] condition, boolean[] finite, boolean fma) {}
 
     private static Operators operators(ExecNode[] nodes) {
-        String[] ops = new String[slots(nodes)];
-        boolean[] condition = new boolean[ops.length];
-        boolean[] finite = new boolean[ops.length];
+        boolean[] condition = new boolean[slots(nodes)];
+        boolean[] finite = new boolean[condition.length];
         for (ExecNode n : nodes) {
             if (n instanceof ExecNode.Constant k) {
                 finite[k.slot()] = Double.isFinite(k.value());
             }
             if (n instanceof ExecNode.Operator o) {
-                boolean conditions = condition[o.a()] && (o.b() < 0 || condition[o.b()]);
-                String name = Ops.methodName(o.op());
-                ops[o.slot()] = switch (o.op()) {
-                    case AND -> conditions ? "andConditions" : name;
-                    case OR -> conditions ? "orConditions" : name;
-                    case NOT -> conditions ? "notCondition" : name;
-                    case GT, GE, LT, LE, EQ, NE -> null; // written out in the plan's own bytecode: comparison(…)
-                    default -> name;
-                };
                 condition[o.slot()] = switch (o.op()) {
                     case GT, GE, LT, LE, EQ, NE, AND, OR, NOT -> true;
                     default -> false;
                 };
             }
         }
-        return new Operators(ops, finite, ExactArithmetic.fmaInHardware());
+        return new Operators(condition, finite, ExactArithmetic.fmaInHardware());
     }
 }

@@ -20,7 +20,8 @@ import java.util.List;
  * itself is a choice between the bits of 1.0 and 0.0, which HotSpot compiles as a conditional move where a branch
  * would mispredict (a comparison of prices is often a coin flip). Compiled plans write the comparisons out in their
  * own bytecode, so each plan's profile decides. Logic on operands that are themselves conditions (1, 0 or NaN) has
- * cheaper exact forms ({@link #andConditions}, {@link #orConditions}, {@link #notCondition}), which compiled plans use.
+ * cheaper exact forms ({@link #andConditions}, {@link #orConditions}, {@link #notCondition}), which compiled plans
+ * write out in their bytecode too.
  */
 public final class Ops {
     /** The bits of 1.0: a condition's 1/0 is a choice between longs, which HotSpot can make a conditional move. */
