@@ -7,6 +7,7 @@ import io.ta.runtime.plan.Ops;
 import io.ta.spi.ExactArithmetic;
 import io.ta.spi.InputBacked;
 import io.ta.spi.KernelStream;
+import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.CodeBuilder;
@@ -44,7 +45,8 @@ import java.util.function.Supplier;
  * variable. The JIT inlines all of it into one loop, so the plan pays no interface call, no switch and no intermediate
  * array per bar, and independent kernels' dependency chains overlap in the core instead of running one after another.
  * A batch makes its kernels in its own method and gives each kernel costing more than O(1) per bar a loop of its own
- * ({@link #ownLoop}); a stream's update is cut into parts of a few kernels each ({@link #streamParts}).
+ * ({@link #ownLoop}); a batch larger than one compilation holds is cut into stages, each a class of its own
+ * ({@link #stages}); a stream's update is cut into parts of a few kernels each ({@link #streamParts}).
  *
  * <p>Declines (returns null, and the executors interpret the same nodes) when the plan has a time-aware node
  * (timeframes, wall-clock shifts and sessions run interpreted), when a kernel's classes are not visible from
@@ -107,10 +109,23 @@ final class FusedCompiler {
     /**
      * Makes a {@link Fused} over given kernel streams: a plan stream's, or the prototypes for a batch run. A batch never
      * updates its streams: it only reads their parameters through {@code Name_Descriptor.newKernel(stream)}, so runs on
-     * several threads share the prototypes.
+     * several threads share the prototypes. A plan cut into {@link #stages} has a class for its streams and one per
+     * stage for its batch.
      */
-    record Factory(MethodHandle constructor, KernelStream[] prototypes) {
+    record Factory(MethodHandle constructor, KernelStream[] prototypes, MethodHandle[] stages, Staged.Layout layout) {
         Fused make(KernelStream[] streams) {
+            Fused bars = make(constructor, streams);
+            if (stages.length == 0) {
+                return bars;
+            }
+            Fused[] batch = new Fused[stages.length];
+            for (int s = 0; s < batch.length; s++) {
+                batch[s] = make(stages[s], streams);
+            }
+            return new Staged(bars, batch, layout);
+        }
+
+        private static Fused make(MethodHandle constructor, KernelStream[] streams) {
             try {
                 return (Fused) (Object) constructor.invokeExact(streams);
             } catch (RuntimeException | Error e) {
@@ -139,6 +154,11 @@ final class FusedCompiler {
      * @param rootSlots the slot of every root, in root order
      */
     static Factory compile(ExecNode[] nodes, KernelStream[] prototypes, int[] rootSlots) {
+        return compile(nodes, prototypes, rootSlots, STAGE_BYTES);
+    }
+
+    /** {@link #compile}, its batch cut into {@link #stages} of at most {@code stageBytes} estimated bytes. */
+    static Factory compile(ExecNode[] nodes, KernelStream[] prototypes, int[] rootSlots, int stageBytes) {
         if (!ENABLED) {
             return null;
         }
@@ -155,22 +175,36 @@ final class FusedCompiler {
                     }
                 }
             }
-            byte[] bytes = generate(nodes, code, rootSlots);
-            ClassModel model = ClassFile.of().parse(bytes);
-            for (MethodModel m : model.methods()) {
-                if (m.findAttribute(java.lang.classfile.Attributes.code()).map(CodeAttribute::codeLength).orElse(0) > MAX_METHOD_BYTES) {
-                    return null;
-                }
+            Operators ops = operators(nodes);
+            InlinedSize sizes = new InlinedSize(FusedCompiler.class.getClassLoader());
+            List<Stage> stages = stages(nodes, code, rootSlots, sizes, stageBytes);
+            MethodHandle bars = define(generate(nodes, code, rootSlots, ops, stages.isEmpty(), true));
+            MethodHandle[] batch = new MethodHandle[stages.size()];
+            for (int s = 0; s < batch.length; s++) {
+                batch[s] = define(generate(stages.get(s).nodes(), code, stages.get(s).rootSlots(), ops, true, false));
             }
-            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            MethodHandle ctor = lookup.findConstructor(lookup.lookupClass(),
-                    MethodType.methodType(void.class, KernelStream[].class));
-            return new Factory(ctor.asType(MethodType.methodType(Object.class, KernelStream[].class)), prototypes);
+            return bars == null || Arrays.asList(batch).contains(null) ? null
+                    : new Factory(bars, prototypes, batch, Staged.layout(stages, columnCount(nodes)));
         } catch (ReflectiveOperationException | LinkageError | IllegalArgumentException e) {
             // A kernel class this loader cannot link, or one whose generated stream predates the fused entry points:
             // the interpreter runs the same nodes.
             return null;
         }
+    }
+
+    /** The constructor of the class {@code bytes} defines, or null if one of its methods is over HotSpot's limit. */
+    private static MethodHandle define(byte[] bytes) throws ReflectiveOperationException {
+        ClassModel model = ClassFile.of().parse(bytes);
+        for (MethodModel m : model.methods()) {
+            int length = m.findAttribute(Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
+            if (length > MAX_METHOD_BYTES) {
+                return null;
+            }
+        }
+        MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
+        MethodHandle ctor = lookup.findConstructor(lookup.lookupClass(),
+                MethodType.methodType(void.class, KernelStream[].class));
+        return ctor.asType(MethodType.methodType(Object.class, KernelStream[].class));
     }
 
     /**
@@ -242,7 +276,13 @@ final class FusedCompiler {
     /** More {@code @OfInput} parts than any kernel has fields for: a bound on what {@link #lentInputs} asks. */
     private static final int MAX_LENT_PARTS = 1024;
 
-    private static byte[] generate(ExecNode[] nodes, KernelCode[] code, int[] rootSlots) {
+    /**
+     * The hidden class of a plan, or of one of its {@link #stages}: with its batch ({@code batch} and {@code run}) if
+     * {@code batch}, with its stream methods ({@code update}, {@code preview}, {@code replaceLast} and
+     * {@code kernelOutputs}) if {@code streams}. A class never has the methods its plan does not call on it.
+     */
+    private static byte[] generate(ExecNode[] nodes, KernelCode[] code, int[] rootSlots, Operators ops, boolean batch,
+            boolean streams) {
         ClassDesc self = ClassDesc.of(FusedCompiler.class.getPackageName() + ".FusedPlan");
         List<ExecNode.Kernel> kernels = new ArrayList<>();
         for (ExecNode n : nodes) {
@@ -250,7 +290,6 @@ final class FusedCompiler {
                 kernels.add(k);
             }
         }
-        Operators ops = operators(nodes);
         return ClassFile.of().build(self, cb -> {
             cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
             cb.withInterfaceSymbols(CD_FUSED);
@@ -267,11 +306,19 @@ final class FusedCompiler {
                         }
                         b.return_();
                     });
-            int[] columns = batchColumns(nodes);
-            MethodTypeDesc run = runType(columns.length, rootSlots.length);
-            cb.withMethodBody("batch", MethodTypeDesc.of(ConstantDescs.CD_void, CD_D2, CD_D2, ConstantDescs.CD_int, ConstantDescs.CD_int),
-                    ClassFile.ACC_PUBLIC, b -> batchEntry(b, self, columns, rootSlots.length, run));
-            cb.withMethodBody("run", run, ClassFile.ACC_PRIVATE, b -> batch(b, self, nodes, code, rootSlots, ops, columns));
+            if (batch) {
+                int[] columns = batchColumns(nodes);
+                MethodTypeDesc run = runType(columns.length, rootSlots.length);
+                MethodTypeDesc entry = MethodTypeDesc.of(ConstantDescs.CD_void, CD_D2, CD_D2, ConstantDescs.CD_int,
+                        ConstantDescs.CD_int);
+                cb.withMethodBody("batch", entry, ClassFile.ACC_PUBLIC,
+                        b -> batchEntry(b, self, columns, rootSlots.length, run));
+                cb.withMethodBody("run", run, ClassFile.ACC_PRIVATE,
+                        b -> batch(b, self, nodes, code, rootSlots, ops, columns));
+            }
+            if (!streams) {
+                return;
+            }
             List<List<ExecNode>> parts = streamParts(nodes);
             Set<Integer> stored = storedSlots(parts, rootSlots);
             Map<Integer, Integer> columnWriter = columnWriters(nodes, parts);
@@ -287,6 +334,146 @@ final class FusedCompiler {
             cb.withMethodBody("kernelOutputs", MethodTypeDesc.of(ConstantDescs.CD_void, CD_D1), ClassFile.ACC_PUBLIC,
                     b -> kernelOutputs(b, self, nodes, code));
         });
+    }
+
+    /**
+     * Estimated bytecode ({@link InlinedSize}) of one batch stage's nodes. C2 inlines at most 8,000 bytes into one
+     * compilation ({@code DesiredMethodLimit}), and past it every call stays a call: a kernel whose step is called
+     * loses its registers, and every value live across the call spills. The 33-node plan twice over (other periods, no
+     * node shared) ran at 221–236 ns/bar as one method and 134–150 in stages (performance-log.md, "Large plans in
+     * stages"). The 33-node plan itself is estimated at 8,900 bytes and stays whole: C2 leaves at most three of its
+     * calls out, and cut in two it measured the same.
+     */
+    static final int STAGE_BYTES = 9000;
+    /**
+     * At most this much of a {@link #STAGE_BYTES} budget for one kernel: the estimate counts every branch of a step,
+     * where C2 compiles the ones that ran (stochastic's average-type switch reaches every average; 13,000 bytes).
+     */
+    private static final int KERNEL_BYTES = 2000;
+    /** An operator's share of the budget: its own bytecode in {@code run} (logic and comparisons call nothing else). */
+    private static final int OPERATOR_BYTES = 20;
+
+    /**
+     * One stage of a batch ({@link #stages}): its nodes, the slots it writes to arrays, and for each of those, the plan
+     * root it is ({@code >= 0}) or the array {@code -1 - t} a later stage reads.
+     */
+    record Stage(ExecNode[] nodes, int[] rootSlots, int[] targets) {}
+
+    /**
+     * A batch cut, in plan order, into stages of at most {@code budget} estimated bytes ({@link #STAGE_BYTES}), or none
+     * if the plan fits in one. Each stage is a plan of its own, compiled to a class of its own: its kernels are made in
+     * its {@code run} and stepped over every bar, and a value a later stage reads crosses in an array of every bar, as
+     * a hand composition's do. In the later stage, that value is a column: a column node of the same slot, reading
+     * array {@code columnCount + t} of the columns its batch is given.
+     */
+    static List<Stage> stages(ExecNode[] nodes, KernelCode[] code, int[] rootSlots, InlinedSize sizes, int budget) {
+        int most = 0;
+        for (ExecNode n : nodes) {
+            most += n instanceof ExecNode.Kernel ? KERNEL_BYTES : n instanceof ExecNode.Operator ? OPERATOR_BYTES : 0;
+        }
+        if (most <= budget) {
+            return List.of(); // fits whatever the kernels' sizes: no class file is read
+        }
+        List<List<ExecNode>> groups = new ArrayList<>();
+        List<ExecNode> group = new ArrayList<>();
+        int bytes = 0;
+        for (ExecNode n : nodes) {
+            if (n instanceof ExecNode.Column || n instanceof ExecNode.Constant) {
+                continue;
+            }
+            int size = n instanceof ExecNode.Kernel k ? Math.min(KERNEL_BYTES, size(code[k.node()], sizes))
+                    : OPERATOR_BYTES;
+            if (!group.isEmpty() && bytes + size > budget) {
+                groups.add(group);
+                group = new ArrayList<>();
+                bytes = 0;
+            }
+            group.add(n);
+            bytes += size;
+        }
+        groups.add(group);
+        if (groups.size() == 1) {
+            return List.of();
+        }
+        Map<Integer, Integer> stageOfSlot = groupOfSlot(groups);
+        Map<Integer, ExecNode> free = new HashMap<>();
+        for (ExecNode n : nodes) {
+            if (n instanceof ExecNode.Column || n instanceof ExecNode.Constant) {
+                free.put(n.slot(), n);
+            }
+        }
+        int columns = columnCount(nodes);
+        int last = groups.size() - 1;
+        Map<Integer, Integer> crossing = new HashMap<>();
+        List<Stage> stages = new ArrayList<>();
+        for (int g = 0; g <= last; g++) {
+            Set<Integer> reads = new TreeSet<>();
+            for (ExecNode n : groups.get(g)) {
+                for (int s : readSlots(n)) {
+                    reads.add(s);
+                }
+            }
+            List<Integer> slots = new ArrayList<>();
+            List<Integer> targets = new ArrayList<>();
+            for (int r = 0; r < rootSlots.length; r++) {
+                Integer from = stageOfSlot.get(rootSlots[r]);
+                if (from == null ? g == last : from == g) {
+                    slots.add(rootSlots[r]);
+                    targets.add(r);
+                    reads.add(rootSlots[r]);
+                }
+            }
+            for (int later = g + 1; later <= last; later++) {
+                for (ExecNode n : groups.get(later)) {
+                    for (int s : readSlots(n)) {
+                        Integer from = stageOfSlot.get(s);
+                        if (from != null && from == g && !crossing.containsKey(s)) {
+                            crossing.put(s, crossing.size());
+                            slots.add(s);
+                            targets.add(-1 - crossing.get(s));
+                        }
+                    }
+                }
+            }
+            List<ExecNode> stage = new ArrayList<>();
+            for (int s : reads) {
+                Integer from = stageOfSlot.get(s);
+                if (from == null) {
+                    stage.add(free.get(s));
+                } else if (from < g) {
+                    stage.add(new ExecNode.Column(s, columns + crossing.get(s)));
+                }
+            }
+            stage.addAll(groups.get(g));
+            stages.add(new Stage(stage.toArray(new ExecNode[0]), slots.stream().mapToInt(Integer::intValue).toArray(),
+                    targets.stream().mapToInt(Integer::intValue).toArray()));
+        }
+        return stages;
+    }
+
+    /** A kernel's estimated inlined bytecode in a batch: making it, its step and reading its outputs. */
+    private static int size(KernelCode c, InlinedSize sizes) {
+        ClassDesc[] params = new ClassDesc[c.inputs() + 1];
+        params[0] = c.kernel();
+        Arrays.fill(params, 1, params.length, ConstantDescs.CD_double);
+        int size = sizes.of(c.internals(), "newKernel", MethodTypeDesc.of(c.kernel(), c.stream()))
+                + sizes.of(c.internals(), "stepKernel", MethodTypeDesc.of(c.multi() ? ConstantDescs.CD_void
+                        : ConstantDescs.CD_double, params));
+        for (int o = 0; c.multi() && o < c.outputs(); o++) {
+            size += sizes.of(c.internals(), "output" + o, MethodTypeDesc.of(ConstantDescs.CD_double, c.kernel()));
+        }
+        return size;
+    }
+
+    /** The number of plan columns: one more than the highest column a column node reads. */
+    private static int columnCount(ExecNode[] nodes) {
+        int columns = 0;
+        for (ExecNode n : nodes) {
+            if (n instanceof ExecNode.Column c) {
+                columns = Math.max(columns, c.column() + 1);
+            }
+        }
+        return columns;
     }
 
     private static int slots(ExecNode[] nodes) {
@@ -512,7 +699,7 @@ final class FusedCompiler {
             columnsRead.add(cols);
         }
 
-        int[] kernelLocal = new int[nodes.length];
+        int[] kernelLocal = new int[code.length];
         for (ExecNode n : nodes) {
             if (n instanceof ExecNode.Kernel k) {
                 KernelCode c = code[k.node()];

@@ -1,0 +1,55 @@
+package io.ta.bench;
+
+import io.ta.runtime.Bars;
+import io.ta.runtime.Plan;
+import io.ta.runtime.exec.BlockExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A plan larger than one compilation holds: {@link PlanBench}'s 33-node plan {@code k} times over, each copy with other
+ * periods (so no node is shared), as one plan compiled ({@code fused}, which is cut into stages past C2's inlining
+ * budget), {@code interpreted} node by node per block, or as {@code k} plans of one copy each, run one after another
+ * ({@code copies}). One way per JVM, as JMH forks do: in one JVM, the interpreter's calls of the kernels' steps get
+ * those compiled on their own first, and C2 then inlines fewer of them into a compiled plan. Thread CPU time, 1M
+ * bars, the fastest of 10 rounds after 1.5 s of warm-up.
+ *
+ * <p>Usage: {@code java -XX:+UseSerialGC -Xms2g -Xmx2g -cp ta-bench/target/benchmarks.jar io.ta.bench.LargePlanCpu 2
+ * fused} (docs/performance-log.md, "Large plans in stages").
+ */
+public final class LargePlanCpu {
+    private static final int N = PlanBench.N;
+    /** Each copy's periods: macd's fast and slow, the bands', maximum's and obv average's, stochastic's smoothing. */
+    private static final int[][] PERIODS = {{12, 26, 20, 3}, {8, 21, 30, 5}, {5, 35, 50, 2}, {10, 30, 40, 4}};
+
+    private LargePlanCpu() {}
+
+    /** One copy of the 33-node plan with the given periods; the first copy is {@link PlanBench#WIDE} itself. */
+    static String copy(int[] p) {
+        return PlanBench.WIDE.replace("12, 26, 9", p[0] + ", " + p[1] + ", 9").replace("20", String.valueOf(p[2]))
+                .replace("14, 3, 3", "14, " + p[3] + ", " + p[3]);
+    }
+
+    public static void main(String[] args) {
+        int k = Integer.parseInt(args[0]);
+        BenchData d = new BenchData(N);
+        Bars bars = Bars.builder().column("open", d.open).column("high", d.high).column("low", d.low)
+                .column("close", d.close).column("volume", d.volume).build();
+        List<Plan> copies = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            parts.add(copy(PERIODS[c]));
+            copies.add(Plan.compile(parts.get(c)));
+        }
+        Plan plan = Plan.compile(String.join(" and ", parts));
+        Runnable task = switch (args[1]) {
+            case "fused" -> () -> new BlockExecutor(plan).run(bars);
+            case "interpreted" -> () -> BlockExecutor.interpreted(plan, BlockExecutor.DEFAULT_BLOCK).run(bars);
+            case "copies" -> () -> copies.forEach(p -> new BlockExecutor(p).run(bars));
+            default -> throw new IllegalArgumentException("usage: LargePlanCpu <copies> fused|interpreted|copies");
+        };
+        double best = CpuTime.fastestInterleaved(new Runnable[] {task}, 10, N)[0];
+        System.out.printf(Locale.ROOT, "33-node plan x%d, %s: %.2f ns/bar%n", k, args[1], best);
+    }
+}

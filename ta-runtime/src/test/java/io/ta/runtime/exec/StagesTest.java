@@ -1,0 +1,131 @@
+package io.ta.runtime.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.ta.expr.Expr;
+import io.ta.expr.Printer;
+import io.ta.runtime.Bars;
+import io.ta.runtime.Plan;
+import io.ta.runtime.PlanResult;
+import io.ta.runtime.Registry;
+import io.ta.testing.RandomBars;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A compiled batch cut into stages ({@link FusedCompiler#stages}), each a class of its own handing values on in arrays:
+ * large plans are cut and small ones are not, and at any budget a staged batch equals the interpreter bit for bit.
+ */
+class StagesTest {
+    static final int EXAMPLES = Integer.getInteger("ta.examples", 1000) / 4;
+
+    /** The 33-node plan of the benchmarks (ta-bench's {@code PlanBench.WIDE}), with the periods given. */
+    static String wide(int fast, int slow, int period, int smooth) {
+        String macd = "macd(close, " + fast + ", " + slow + ", 9)";
+        String bands = "bbands(close, " + period + ", 2)";
+        String stochastic = "stochastic(high, low, close, 14, " + smooth + ", " + smooth + ")";
+        return macd + ".macd > " + macd + ".signal and close < " + bands + ".upper and close > " + bands + ".lower"
+                + " and rolling_max(high, " + period + ") - close < atr(high, low, close, 14) * 2"
+                + " and rsi(close, 14) > 30 and " + stochastic + ".k > " + stochastic + ".d"
+                + " and adx(high, low, close, 14).adx > 20 and obv(close, volume) > sma(obv(close, volume), " + period
+                + ")";
+    }
+
+    private static FusedCompiler.Factory compiled(Plan plan, int budget) {
+        Program program = Program.of(plan, false);
+        ExecNode[] nodes = ExecNode.of(plan.nodes(), plan.columns());
+        FusedCompiler.Factory f = FusedCompiler.compile(nodes, program.newStreams(), program.rootSlots, budget);
+        assertNotNull(f, "compiled: " + plan);
+        return f;
+    }
+
+    @Test
+    void aPlanOverTheInliningBudgetIsCutAndASmallOneIsNot() {
+        Plan strategy =
+                Plan.compile("ema(close, 12) > ema(close, 26) and rsi(close, 14) < 70 and close > sma(close, 50)");
+        assertEquals(0, compiled(strategy, FusedCompiler.STAGE_BYTES).stages().length);
+        Plan twice = Plan.compile(wide(12, 26, 20, 3) + " and " + wide(8, 21, 30, 5));
+        assertTrue(compiled(twice, FusedCompiler.STAGE_BYTES).stages().length >= 2);
+        assertTrue(Program.of(twice, true).fused());
+    }
+
+    /** Two stages of the wide plan twice over, run through {@link BlockExecutor}, against the interpreter. */
+    @Test
+    void aStagedPlanRunsThroughTheExecutor() {
+        Plan twice = Plan.compile(wide(12, 26, 20, 3) + " and " + wide(8, 21, 30, 5));
+        Bars bars = bars(new SplittableRandom(3), 900);
+        same(BlockExecutor.interpreted(twice, 256).run(bars), new BlockExecutor(twice, 256).run(bars),
+                twice.roots().keySet(), "wide twice");
+    }
+
+    /**
+     * Random plans over dirty bars, cut at budgets from one node a stage to a few kernels a stage: values crossing
+     * stages (kernel outputs read by kernels, as lent columns too, and by operators), roots in any stage, and roots
+     * that are columns or constants, all bit for bit the interpreter's.
+     */
+    @Test
+    void stagedBatchesEqualTheInterpreter() {
+        SplittableRandom seeds = new SplittableRandom(0x57A6E);
+        for (int example = 0; example < EXAMPLES; example++) {
+            long seed = seeds.nextLong();
+            SplittableRandom r = new SplittableRandom(seed);
+            Map<String, Expr> roots = new LinkedHashMap<>();
+            for (int i = 1 + r.nextInt(4); i > 0; i--) {
+                roots.put("r" + i, RandomPlans.expression(r, 1 + r.nextInt(4), r.nextInt(3) == 0, false));
+            }
+            if (r.nextInt(4) == 0) {
+                roots.put("column", new Expr.Name(Bars.FIELDS.get(r.nextInt(Bars.FIELDS.size()))));
+            }
+            Plan plan = Plan.of(roots, Registry.standard());
+            int budget = new int[] {1, 300, 1500, 4000}[r.nextInt(4)];
+            FusedCompiler.Factory factory = compiled(plan, budget);
+            Bars bars = bars(r, r.nextInt(8) == 0 ? r.nextInt(3) : 1 + r.nextInt(500));
+            int block = 1 + r.nextInt(r.nextBoolean() ? 8 : 300);
+            double[][] columns = new double[plan.columns().size()][];
+            for (int c = 0; c < columns.length; c++) {
+                columns[c] = bars.column(plan.columns().get(c));
+            }
+            double[][] results = new double[roots.size()][bars.length()];
+            factory.batch().batch(columns, results, bars.length(), block);
+            PlanResult interpreted = BlockExecutor.interpreted(plan, block).run(bars);
+            StringBuilder what = new StringBuilder("seed " + seed + ", budget " + budget + ", "
+                    + factory.stages().length + " stages:");
+            roots.forEach((k, v) -> what.append("\n  ").append(k).append(" = ").append(Printer.print(v)));
+            int r0 = 0;
+            for (String root : roots.keySet()) {
+                for (int t = 0; t < bars.length(); t++) {
+                    if (Double.compare(interpreted.get(root).get(t), results[r0][t]) != 0) {
+                        fail(what + "\n" + root + " at " + t + ": " + results[r0][t] + " vs interpreted "
+                                + interpreted.get(root).get(t));
+                    }
+                }
+                r0++;
+            }
+        }
+    }
+
+    private static Bars bars(SplittableRandom r, int n) {
+        double[][] cols = new RandomBars(r.nextLong(), r.nextBoolean()).inputs(Bars.FIELDS, n);
+        Bars.Builder b = Bars.builder();
+        for (int i = 0; i < cols.length; i++) {
+            b.column(Bars.FIELDS.get(i), cols[i]);
+        }
+        return b.build();
+    }
+
+    private static void same(PlanResult expected, PlanResult actual, Iterable<String> roots, String what) {
+        for (String root : roots) {
+            for (int t = 0; t < expected.get(root).length(); t++) {
+                if (Double.compare(expected.get(root).get(t), actual.get(root).get(t)) != 0) {
+                    fail(what + ": " + root + " at " + t + ": " + actual.get(root).get(t) + " vs "
+                            + expected.get(root).get(t));
+                }
+            }
+        }
+    }
+}
