@@ -192,12 +192,18 @@ final class FusedCompiler {
         }
     }
 
-    /** The constructor of the class {@code bytes} defines, or null if one of its methods is over HotSpot's limit. */
+    /**
+     * The constructor of the class {@code bytes} defines, or null if a method it runs per bar is over HotSpot's limit.
+     * The constructor and {@code kernelOutputs} (once per run, once per snapshot) may be larger: interpreted, they cost
+     * microseconds, and a plan of 800 kernels has a constructor of some 9,600 bytes.
+     */
     private static MethodHandle define(byte[] bytes) throws ReflectiveOperationException {
         ClassModel model = ClassFile.of().parse(bytes);
         for (MethodModel m : model.methods()) {
             int length = m.findAttribute(Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
-            if (length > MAX_METHOD_BYTES) {
+            boolean perBar = !m.methodName().equalsString(ConstantDescs.INIT_NAME)
+                    && !m.methodName().equalsString("kernelOutputs");
+            if (perBar && length > MAX_METHOD_BYTES) {
                 return null;
             }
         }
@@ -339,12 +345,12 @@ final class FusedCompiler {
     /**
      * Estimated bytecode ({@link InlinedSize}) of one batch stage's nodes. C2 inlines at most 8,000 bytes into one
      * compilation ({@code DesiredMethodLimit}), and past it every call stays a call: a kernel whose step is called
-     * loses its registers, and every value live across the call spills. The 33-node plan twice over (other periods, no
-     * node shared) ran at 221–236 ns/bar as one method and 134–150 in stages (performance-log.md, "Large plans in
-     * stages"). The 33-node plan itself is estimated at 8,900 bytes and stays whole: C2 leaves at most three of its
-     * calls out, and cut in two it measured the same.
+     * loses its registers, and every value live across the call spills. Measured (performance-log.md, "Large plans in
+     * stages"; median ns/bar of runs 20–29 in a JVM): the 33-node plan twice over, 154–219 as one method and 115–140
+     * in stages in five JVMs of six; the 33-node plan itself (estimated at 8,900 bytes) 72–109 whole, by JVM, and
+     * 68.5–72.5 in two stages. The estimate overcounts (it cannot see a profile), so the budget is under C2's.
      */
-    static final int STAGE_BYTES = 9000;
+    static final int STAGE_BYTES = 7000;
     /**
      * At most this much of a {@link #STAGE_BYTES} budget for one kernel: the estimate counts every branch of a step,
      * where C2 compiles the ones that ran (stochastic's average-type switch reaches every average; 13,000 bytes).

@@ -10,6 +10,8 @@ import io.ta.expr.Printer;
 import io.ta.runtime.Bars;
 import io.ta.runtime.Plan;
 import io.ta.runtime.PlanResult;
+import io.ta.runtime.PlanSnapshot;
+import io.ta.runtime.PlanStream;
 import io.ta.runtime.Registry;
 import io.ta.testing.RandomBars;
 import java.util.LinkedHashMap;
@@ -61,6 +63,47 @@ class StagesTest {
         Bars bars = bars(new SplittableRandom(3), 900);
         same(BlockExecutor.interpreted(twice, 256).run(bars), new BlockExecutor(twice, 256).run(bars),
                 twice.roots().keySet(), "wide twice");
+    }
+
+    /**
+     * A plan of 800 kernels: its batch in stages, its constructor and {@code kernelOutputs} over the 8,000 bytes a
+     * compiled method may have (they run once per run and per snapshot, uncompiled), its stream in parts. Batch,
+     * interpreter, stream and a stream restored from a snapshot agree bit for bit.
+     */
+    @Test
+    void aPlanOfHundredsOfKernelsCompilesAndStreams() {
+        Map<String, String> expressions = new LinkedHashMap<>();
+        for (int k = 2; k < 202; k++) {
+            expressions.put("r" + k, "sma(close, " + k + ") > ema(close, " + (k + 1) + ") and rsi(close, " + k
+                    + ") < 70 and atr(high, low, close, " + k + ") > 0.1");
+        }
+        Plan plan = Plan.compile(expressions, Registry.standard());
+        assertTrue(Program.of(plan, true).fused(), "compiled");
+        Bars bars = bars(new SplittableRandom(11), 260);
+        PlanResult batch = new BlockExecutor(plan, 100).run(bars);
+        same(BlockExecutor.interpreted(plan, 100).run(bars), batch, expressions.keySet(), "800 kernels");
+        PlanStream stream = plan.stream();
+        PlanStream restored = null;
+        for (int t = 0; t < bars.length(); t++) {
+            double[] bar = new double[stream.columns().size()];
+            for (int c = 0; c < bar.length; c++) {
+                bar[c] = bars.column(stream.columns().get(c))[t];
+            }
+            stream.update(bar);
+            if (restored != null) {
+                restored.update(bar);
+            }
+            for (String root : expressions.keySet()) {
+                assertEquals(batch.get(root).get(t), stream.value(root), root + " at " + t);
+                if (restored != null) {
+                    assertEquals(batch.get(root).get(t), restored.value(root), "restored " + root + " at " + t);
+                }
+            }
+            if (t == 150) {
+                restored = plan.stream();
+                restored.restore(PlanSnapshot.fromBytes(stream.snapshot().toBytes()));
+            }
+        }
     }
 
     /**
