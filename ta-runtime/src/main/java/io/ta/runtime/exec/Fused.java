@@ -1,8 +1,9 @@
 package io.ta.runtime.exec;
 
 /**
- * A plan compiled to one class by {@link FusedCompiler}: its loop body steps every node of the plan for one bar, with
- * every intermediate value in a local variable. Instances are made for one run ({@code batch}) or one plan stream.
+ * A plan compiled by {@link FusedCompiler}: its loop body steps every node of the plan for one bar, with every
+ * intermediate value in a local variable. A plan too large for one compilation runs its batch in stages, a class each
+ * ({@code Staged}). Instances are made for one run ({@code batch}) or one plan stream.
  */
 public interface Fused {
     /**

@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * Compiles a plan's {@link ExecNode executable nodes} into one hidden class ({@link Fused}) whose loop body runs the
@@ -380,24 +381,8 @@ final class FusedCompiler {
         if (most <= budget) {
             return List.of(); // fits whatever the kernels' sizes: no class file is read
         }
-        List<List<ExecNode>> groups = new ArrayList<>();
-        List<ExecNode> group = new ArrayList<>();
-        int bytes = 0;
-        for (ExecNode n : nodes) {
-            if (n instanceof ExecNode.Column || n instanceof ExecNode.Constant) {
-                continue;
-            }
-            int size = n instanceof ExecNode.Kernel k ? Math.min(KERNEL_BYTES, size(code[k.node()], sizes))
-                    : OPERATOR_BYTES;
-            if (!group.isEmpty() && bytes + size > budget) {
-                groups.add(group);
-                group = new ArrayList<>();
-                bytes = 0;
-            }
-            group.add(n);
-            bytes += size;
-        }
-        groups.add(group);
+        List<List<ExecNode>> groups = cut(nodes, n -> n instanceof ExecNode.Kernel k
+                ? Math.min(KERNEL_BYTES, size(code[k.node()], sizes)) : OPERATOR_BYTES, budget);
         if (groups.size() == 1) {
             return List.of();
         }
@@ -865,23 +850,32 @@ final class FusedCompiler {
      * own with its kernels inlined.
      */
     static List<List<ExecNode>> streamParts(ExecNode[] nodes) {
-        List<List<ExecNode>> parts = new ArrayList<>();
-        List<ExecNode> part = new ArrayList<>();
-        int kernels = 0;
+        return cut(nodes, n -> n instanceof ExecNode.Kernel ? 1 : 0, PART_KERNELS);
+    }
+
+    /**
+     * The nodes but columns and constants, in plan order, cut into groups whose sizes add up to at most
+     * {@code budget}; a node larger than that is a group of its own. There is always a group, if an empty one.
+     */
+    private static List<List<ExecNode>> cut(ExecNode[] nodes, ToIntFunction<ExecNode> size, int budget) {
+        List<List<ExecNode>> groups = new ArrayList<>();
+        List<ExecNode> group = new ArrayList<>();
+        int total = 0;
         for (ExecNode n : nodes) {
             if (n instanceof ExecNode.Column || n instanceof ExecNode.Constant) {
                 continue;
             }
-            if (n instanceof ExecNode.Kernel && kernels == PART_KERNELS) {
-                parts.add(part);
-                part = new ArrayList<>();
-                kernels = 0;
+            int s = size.applyAsInt(n);
+            if (!group.isEmpty() && total + s > budget) {
+                groups.add(group);
+                group = new ArrayList<>();
+                total = 0;
             }
-            kernels += n instanceof ExecNode.Kernel ? 1 : 0;
-            part.add(n);
+            group.add(n);
+            total += s;
         }
-        parts.add(part);
-        return parts;
+        groups.add(group);
+        return groups;
     }
 
     /**
