@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A plan compiled in stages ({@link FusedCompiler#stages}): its batch runs each stage's class over every bar in turn,
- * handing values on in arrays of every bar; its stream runs the plan's one class, whose update is cut into parts of
- * its own.
+ * The batch of a plan compiled in stages ({@link FusedCompiler#stages}): each stage's class over every bar in turn,
+ * handing values on in arrays of every bar. The plan's stream is its one class, whose update is cut into parts of its
+ * own ({@link FusedCompiler.Factory#make}), so this has no stream methods.
  */
 final class Staged implements Fused {
     /**
@@ -16,12 +16,10 @@ final class Staged implements Fused {
      */
     record Layout(int columns, int crossing, int[][] targets) {}
 
-    private final Fused bars;
     private final Fused[] stages;
     private final Layout layout;
 
-    Staged(Fused bars, Fused[] stages, Layout layout) {
-        this.bars = bars;
+    Staged(Fused[] stages, Layout layout) {
         this.stages = stages;
         this.layout = layout;
     }
@@ -56,21 +54,25 @@ final class Staged implements Fused {
 
     @Override
     public void update(double[] bar, double[] values) {
-        bars.update(bar, values);
+        throw streamless();
     }
 
     @Override
     public void preview(double[] bar, double[] values) {
-        bars.preview(bar, values);
+        throw streamless();
     }
 
     @Override
     public void replaceLast(double[] bar, double[] values) {
-        bars.replaceLast(bar, values);
+        throw streamless();
     }
 
     @Override
     public void kernelOutputs(double[] values) {
-        bars.kernelOutputs(values);
+        throw streamless();
+    }
+
+    private static UnsupportedOperationException streamless() {
+        return new UnsupportedOperationException("a staged batch has no stream: the plan's stream is its own class");
     }
 }
