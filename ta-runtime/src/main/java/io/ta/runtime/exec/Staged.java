@@ -1,7 +1,9 @@
 package io.ta.runtime.exec;
 
+import java.lang.ref.SoftReference;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The batch of a plan compiled in stages ({@link FusedCompiler#stages}): each stage's class over every bar in turn,
@@ -16,12 +18,42 @@ final class Staged implements Fused {
      */
     record Layout(int columns, int crossing, int[][] targets) {}
 
+    /**
+     * The crossing arrays of a plan's last run, kept for its next: one set per plan, which the collector may clear.
+     *
+     * <p>Why: arrays of every bar, allocated fresh on every run, land on memory the heap has just grown into, and each
+     * of their pages faults in on first touch. Under G1 at the default heap size a plan batch allocates only such large
+     * arrays, so no young collection recycles their space while the heap can still grow: in JMH's default JVM the
+     * 33-node plan (one crossing array) ran at 117–176 ns/bar, against 69–77 with the heap fixed at 1 GB
+     * (performance-log.md, "Crossing arrays kept between runs"). Runs on several threads at once each take the set if
+     * it is free and allocate their own if not; the last to finish keeps its set.
+     */
+    static final class Kept {
+        private final AtomicReference<SoftReference<double[][]>> arrays = new AtomicReference<>();
+
+        /** {@code count} arrays of at least {@code n} values: the kept set if it is free and long enough, else new. */
+        double[][] take(int count, int n) {
+            SoftReference<double[][]> ref = arrays.getAndSet(null);
+            double[][] a = ref == null ? null : ref.get();
+            if (a == null || a.length != count || count > 0 && a[0].length < n) {
+                a = new double[count][n];
+            }
+            return a;
+        }
+
+        void keep(double[][] a) {
+            arrays.set(new SoftReference<>(a));
+        }
+    }
+
     private final Fused[] stages;
     private final Layout layout;
+    private final Kept kept;
 
-    Staged(Fused[] stages, Layout layout) {
+    Staged(Fused[] stages, Layout layout, Kept kept) {
         this.stages = stages;
         this.layout = layout;
+        this.kept = kept;
     }
 
     static Layout layout(List<FusedCompiler.Stage> stages, int columns) {
@@ -38,10 +70,11 @@ final class Staged implements Fused {
 
     @Override
     public void batch(double[][] columns, double[][] roots, int n, int block) {
+        // A crossing array longer than n from a longer run serves: each is written at every bar in [0, n) by the stage
+        // that makes it before any later stage reads it, and a lent part reads back only bars already pushed.
+        double[][] crossing = kept.take(layout.crossing(), n);
         double[][] all = Arrays.copyOf(columns, layout.columns() + layout.crossing());
-        for (int t = layout.columns(); t < all.length; t++) {
-            all[t] = new double[n];
-        }
+        System.arraycopy(crossing, 0, all, layout.columns(), crossing.length);
         for (int s = 0; s < stages.length; s++) {
             int[] targets = layout.targets()[s];
             double[][] out = new double[targets.length][];
@@ -50,6 +83,7 @@ final class Staged implements Fused {
             }
             stages[s].batch(all, out, n, block);
         }
+        kept.keep(crossing);
     }
 
     @Override

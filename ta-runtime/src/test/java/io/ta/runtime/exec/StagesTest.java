@@ -2,6 +2,8 @@ package io.ta.runtime.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -109,7 +111,8 @@ class StagesTest {
     /**
      * Random plans over dirty bars, cut at budgets from one node a stage to a few kernels a stage: values crossing
      * stages (kernel outputs read by kernels, as lent columns too, and by operators), roots in any stage, and roots
-     * that are columns or constants, all bit for bit the interpreter's.
+     * that are columns or constants, all bit for bit the interpreter's. Each plan runs twice, over other bars of
+     * another length, so the second run reads crossing arrays the first one filled ({@link Staged.Kept}).
      */
     @Test
     void stagedBatchesEqualTheInterpreter() {
@@ -127,29 +130,49 @@ class StagesTest {
             Plan plan = Plan.of(roots, Registry.standard());
             int budget = new int[] {1, 300, 1500, 4000}[r.nextInt(4)];
             FusedCompiler.Factory factory = compiled(plan, budget);
-            Bars bars = bars(r, r.nextInt(8) == 0 ? r.nextInt(3) : 1 + r.nextInt(500));
-            int block = 1 + r.nextInt(r.nextBoolean() ? 8 : 300);
-            double[][] columns = new double[plan.columns().size()][];
-            for (int c = 0; c < columns.length; c++) {
-                columns[c] = bars.column(plan.columns().get(c));
-            }
-            double[][] results = new double[roots.size()][bars.length()];
-            factory.batch().batch(columns, results, bars.length(), block);
-            PlanResult interpreted = BlockExecutor.interpreted(plan, block).run(bars);
             StringBuilder what = new StringBuilder("seed " + seed + ", budget " + budget + ", "
                     + factory.stages().length + " stages:");
             roots.forEach((k, v) -> what.append("\n  ").append(k).append(" = ").append(Printer.print(v)));
-            int r0 = 0;
-            for (String root : roots.keySet()) {
-                for (int t = 0; t < bars.length(); t++) {
-                    if (Double.compare(interpreted.get(root).get(t), results[r0][t]) != 0) {
-                        fail(what + "\n" + root + " at " + t + ": " + results[r0][t] + " vs interpreted "
-                                + interpreted.get(root).get(t));
-                    }
+            for (int run = 0; run < 2; run++) {
+                Bars bars = bars(r, r.nextInt(8) == 0 ? r.nextInt(3) : 1 + r.nextInt(500));
+                int block = 1 + r.nextInt(r.nextBoolean() ? 8 : 300);
+                double[][] columns = new double[plan.columns().size()][];
+                for (int c = 0; c < columns.length; c++) {
+                    columns[c] = bars.column(plan.columns().get(c));
                 }
-                r0++;
+                double[][] results = new double[roots.size()][bars.length()];
+                factory.batch().batch(columns, results, bars.length(), block);
+                PlanResult interpreted = BlockExecutor.interpreted(plan, block).run(bars);
+                int r0 = 0;
+                for (String root : roots.keySet()) {
+                    for (int t = 0; t < bars.length(); t++) {
+                        if (Double.compare(interpreted.get(root).get(t), results[r0][t]) != 0) {
+                            fail(what + "\nrun " + run + ", " + root + " at " + t + ": " + results[r0][t]
+                                    + " vs interpreted " + interpreted.get(root).get(t));
+                        }
+                    }
+                    r0++;
+                }
             }
         }
+    }
+
+    /** A plan's crossing arrays serve its next run when they are long enough, and are made anew when not. */
+    @Test
+    void crossingArraysAreKeptForTheNextRun() {
+        Staged.Kept kept = new Staged.Kept();
+        double[][] first = kept.take(2, 100);
+        assertEquals(2, first.length);
+        assertEquals(100, first[1].length);
+        assertNotSame(first, kept.take(2, 100), "nothing kept yet");
+        kept.keep(first);
+        assertSame(first, kept.take(2, 60), "a shorter run takes the kept arrays");
+        assertNotSame(first, kept.take(2, 60), "taken: a run at the same time makes its own");
+        kept.keep(first);
+        double[][] longer = kept.take(2, 101);
+        assertNotSame(first, longer);
+        assertEquals(101, longer[0].length);
+        assertEquals(0, kept.take(0, 50).length);
     }
 
     private static Bars bars(SplittableRandom r, int n) {
