@@ -24,9 +24,9 @@ final class Staged implements Fused {
      * <p>Why: arrays of every bar, allocated fresh on every run, land on memory the heap has just grown into, and each
      * of their pages faults in on first touch. Under G1 at the default heap size a plan batch allocates only such large
      * arrays, so no young collection recycles their space while the heap can still grow: in JMH's default JVM the
-     * 33-node plan (one crossing array) ran at 117–176 ns/bar, against 69–77 with the heap fixed at 1 GB
-     * (performance-log.md, "Crossing arrays kept between runs"). Runs on several threads at once each take the set if
-     * it is free and allocate their own if not; the last to finish keeps its set.
+     * 33-node plan (one crossing array) ran at 117–176 ns/bar, against 74–85 with G1's heap fixed at 1 GB, and at 94–98
+     * with its arrays kept (performance-log.md, "Crossing arrays kept between runs"). Runs on several threads at once
+     * each take the set if it is free and allocate their own if not; the last to finish keeps its set.
      */
     static final class Kept {
         private final AtomicReference<SoftReference<double[][]>> arrays = new AtomicReference<>();
