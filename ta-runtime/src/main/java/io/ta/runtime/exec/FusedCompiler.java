@@ -113,8 +113,7 @@ final class FusedCompiler {
      * several threads share the prototypes. A plan cut into {@link #stages} has a class for its streams and one per
      * stage for its batch.
      */
-    record Factory(MethodHandle constructor, KernelStream[] prototypes, MethodHandle[] stages, Staged.Layout layout,
-            Staged.Kept kept) {
+    record Factory(MethodHandle constructor, KernelStream[] prototypes, MethodHandle[] stages, Staged.Layout layout) {
         /** The plan's stream methods over {@code streams}. */
         Fused make(KernelStream[] streams) {
             return make(constructor, streams);
@@ -129,7 +128,7 @@ final class FusedCompiler {
             for (int s = 0; s < batch.length; s++) {
                 batch[s] = make(stages[s], prototypes);
             }
-            return new Staged(batch, layout, kept);
+            return new Staged(batch, layout);
         }
 
         private static Fused make(MethodHandle constructor, KernelStream[] streams) {
@@ -187,8 +186,7 @@ final class FusedCompiler {
                 batch[s] = define(generate(stages.get(s).nodes(), code, stages.get(s).rootSlots(), ops, true, false));
             }
             return bars == null || Arrays.asList(batch).contains(null) ? null
-                    : new Factory(bars, prototypes, batch, Staged.layout(stages, columnCount(nodes)),
-                            new Staged.Kept());
+                    : new Factory(bars, prototypes, batch, Staged.layout(stages, columnCount(nodes)));
         } catch (ReflectiveOperationException | LinkageError | IllegalArgumentException e) {
             // A kernel class this loader cannot link, or one whose generated stream predates the fused entry points:
             // the interpreter runs the same nodes.

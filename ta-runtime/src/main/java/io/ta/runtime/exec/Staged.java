@@ -12,11 +12,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Staged implements Fused {
     /**
-     * {@code columns}, the plan's columns, which come first in the columns a stage reads; {@code crossing}, the arrays
-     * handed from stage to stage, after them; {@code targets}, for each stage, where each slot it writes goes (as in
-     * {@link FusedCompiler.Stage#targets}).
+     * {@code columns}, the plan's columns, which come first in the columns a stage reads; the arrays handed from stage
+     * to stage after them, kept between runs in {@code crossing}; {@code targets}, for each stage, where each slot it
+     * writes goes (as in {@link FusedCompiler.Stage#targets}).
      */
-    record Layout(int columns, int crossing, int[][] targets) {}
+    record Layout(int columns, Kept crossing, int[][] targets) {}
 
     /**
      * The crossing arrays of a plan's last run, kept for its next: one set per plan, which the collector may clear.
@@ -29,13 +29,19 @@ final class Staged implements Fused {
      * each take the set if it is free and allocate their own if not; the last to finish keeps its set.
      */
     static final class Kept {
+        private final int count;
         private final AtomicReference<SoftReference<double[][]>> arrays = new AtomicReference<>();
 
+        /** Sets of {@code count} arrays. */
+        Kept(int count) {
+            this.count = count;
+        }
+
         /** {@code count} arrays of at least {@code n} values: the kept set if it is free and long enough, else new. */
-        double[][] take(int count, int n) {
+        double[][] take(int n) {
             SoftReference<double[][]> ref = arrays.getAndSet(null);
             double[][] a = ref == null ? null : ref.get();
-            if (a == null || a.length != count || count > 0 && a[0].length < n) {
+            if (a == null || count > 0 && a[0].length < n) {
                 a = new double[count][n];
             }
             return a;
@@ -48,12 +54,10 @@ final class Staged implements Fused {
 
     private final Fused[] stages;
     private final Layout layout;
-    private final Kept kept;
 
-    Staged(Fused[] stages, Layout layout, Kept kept) {
+    Staged(Fused[] stages, Layout layout) {
         this.stages = stages;
         this.layout = layout;
-        this.kept = kept;
     }
 
     static Layout layout(List<FusedCompiler.Stage> stages, int columns) {
@@ -65,15 +69,15 @@ final class Staged implements Fused {
                 crossing = Math.max(crossing, -t);
             }
         }
-        return new Layout(columns, crossing, targets);
+        return new Layout(columns, new Kept(crossing), targets);
     }
 
     @Override
     public void batch(double[][] columns, double[][] roots, int n, int block) {
         // A crossing array longer than n from a longer run serves: each is written at every bar in [0, n) by the stage
         // that makes it before any later stage reads it, and a lent part reads back only bars already pushed.
-        double[][] crossing = kept.take(layout.crossing(), n);
-        double[][] all = Arrays.copyOf(columns, layout.columns() + layout.crossing());
+        double[][] crossing = layout.crossing().take(n);
+        double[][] all = Arrays.copyOf(columns, layout.columns() + crossing.length);
         System.arraycopy(crossing, 0, all, layout.columns(), crossing.length);
         for (int s = 0; s < stages.length; s++) {
             int[] targets = layout.targets()[s];
@@ -83,7 +87,7 @@ final class Staged implements Fused {
             }
             stages[s].batch(all, out, n, block);
         }
-        kept.keep(crossing);
+        layout.crossing().keep(crossing);
     }
 
     @Override

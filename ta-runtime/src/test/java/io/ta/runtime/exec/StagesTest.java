@@ -160,19 +160,19 @@ class StagesTest {
     /** A plan's crossing arrays serve its next run when they are long enough, and are made anew when not. */
     @Test
     void crossingArraysAreKeptForTheNextRun() {
-        Staged.Kept kept = new Staged.Kept();
-        double[][] first = kept.take(2, 100);
+        Staged.Kept kept = new Staged.Kept(2);
+        double[][] first = kept.take(100);
         assertEquals(2, first.length);
         assertEquals(100, first[1].length);
-        assertNotSame(first, kept.take(2, 100), "nothing kept yet");
+        assertNotSame(first, kept.take(100), "nothing kept yet");
         kept.keep(first);
-        assertSame(first, kept.take(2, 60), "a shorter run takes the kept arrays");
-        assertNotSame(first, kept.take(2, 60), "taken: a run at the same time makes its own");
+        assertSame(first, kept.take(60), "a shorter run takes the kept arrays");
+        assertNotSame(first, kept.take(60), "taken: a run at the same time makes its own");
         kept.keep(first);
-        double[][] longer = kept.take(2, 101);
+        double[][] longer = kept.take(101);
         assertNotSame(first, longer);
         assertEquals(101, longer[0].length);
-        assertEquals(0, kept.take(0, 50).length);
+        assertEquals(0, new Staged.Kept(0).take(50).length);
     }
 
     private static Bars bars(SplittableRandom r, int n) {
