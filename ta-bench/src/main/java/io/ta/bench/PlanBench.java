@@ -44,8 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Per plan: {@code Hand} calls the batch kernels into preallocated arrays and combines them in one loop, as a user
  * who skips the DSL would, with {@code &&}; {@code HandSameAnswer} (wide only) combines them into the plan's answer,
  * NaN where an operand is missing, where {@code &&} answers 0; {@code Talib} (strategy only) does what {@code Hand}
- * does over TA-Lib; {@code Fused} is the plan
- * (compiled, default block); {@code Interpreted} runs the same nodes block by block through the generic interfaces;
+ * does over TA-Lib; {@code Fused} is the plan (compiled, default block), which allocates its result column on each
+ * run; {@code FusedInto} is the same plan written into a preallocated array ({@code Plan.runInto}), as {@code Hand}
+ * writes; {@code Interpreted} runs the same nodes block by block through the generic interfaces;
  * {@code NodeAtATime} interprets with one block of the whole history (a full-length array per node);
  * {@code Stream} feeds the plan stream one bar at a time; {@code StreamNodes} is the sum the plan stream is measured
  * against: the plan's kernels' own typed stream updates, bar by bar, nothing else.
@@ -141,6 +142,11 @@ public class PlanBench {
     @Benchmark
     public PlanResult strategyFused() {
         return new BlockExecutor(strategy).run(bars);
+    }
+
+    @Benchmark
+    public PlanResult strategyFusedInto() {
+        return strategy.runInto(bars, out);
     }
 
     @Benchmark
@@ -275,6 +281,11 @@ public class PlanBench {
     @Benchmark
     public PlanResult wideFused() {
         return new BlockExecutor(wide).run(bars);
+    }
+
+    @Benchmark
+    public PlanResult wideFusedInto() {
+        return wide.runInto(bars, out);
     }
 
     @Benchmark

@@ -17,8 +17,11 @@ public final class PlanCpu {
     /** Pairs: each even entry is measured against the next. */
     private static final String[] METHODS = {
         "strategyFused", "strategyHand",
+        "strategyFusedInto", "strategyHand",
         "wideFused", "wideHand",
+        "wideFusedInto", "wideHand",
         "wideFused", "wideHandSameAnswer",
+        "wideFusedInto", "wideHandSameAnswer",
         "strategyStream", "strategyStreamNodes",
         "strategyStream", "strategyStreamHandPerBar",
         "wideStream", "wideStreamNodes"};

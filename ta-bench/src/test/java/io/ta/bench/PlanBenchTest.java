@@ -12,6 +12,10 @@ class PlanBenchTest {
         PlanBench bench = new PlanBench();
         bench.setup();
         Series plan = bench.wideFused().get(bench.wide.roots().keySet().iterator().next());
+        Series into = bench.wideFusedInto().value();
+        for (int i = 0; i < PlanBench.N; i++) {
+            assertEquals(0, Double.compare(plan.get(i), into.get(i)), "into the caller's array, bar " + i);
+        }
         double[] same = bench.wideHandSameAnswer().clone();
         double[] and = bench.wideHand().clone();
         int missing = 0;

@@ -10,7 +10,6 @@ import io.ta.runtime.Bars;
 import io.ta.runtime.Registry;
 import io.ta.runtime.RegistryConflictException;
 import io.ta.runtime.dsl.ExpressionException;
-import io.ta.runtime.PlanResult;
 import io.ta.runtime.PlanSnapshot;
 import io.ta.runtime.PlanStream;
 import io.ta.runtime.Plan;
@@ -422,11 +421,8 @@ public final class Bridge {
                         + ", columns have " + n);
             }
         }
-        PlanResult r = p.run(b.build());
-        double[][] out = new double[roots.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = r.get(roots.get(i)).toArray();
-        }
+        double[][] out = new double[roots.size()][(int) n];
+        p.runInto(b.build(), out);
         return out;
     }
 

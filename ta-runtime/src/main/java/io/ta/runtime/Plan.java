@@ -216,6 +216,20 @@ public final class Plan {
     }
 
     /**
+     * Evaluates every root over a history into the caller's arrays, as a kernel's batch writes into its outputs
+     * ({@code Ta.rsi(close, 14, out)}): one array per root in {@link #roots()}'s order, each of the bars' length, every
+     * element written (warm-up bars NaN). The same values as {@link #run(Bars)}, which allocates every root's array on
+     * each run; the result here wraps the given arrays. An array that is also a column the plan reads is copied first.
+     *
+     * @throws io.ta.error.ShapeMismatchException if the bars or an array is null, the number of arrays is not the
+     *     number of roots, an array's length is not the bars', or two roots are given the same array
+     * @throws UnknownNameException if the plan reads a column the bars do not have
+     */
+    public PlanResult runInto(Bars bars, double[]... into) {
+        return new BlockExecutor(this).runInto(bars, into);
+    }
+
+    /**
      * Evaluates the plan once per symbol, the symbols in parallel; the result keeps the input's order. If any symbol
      * fails, the first failing symbol's error is thrown, its message prefixed with the symbol.
      *

@@ -142,6 +142,15 @@ class PlanPropertiesTest {
         PlanResult batch = new BlockExecutor(plan, block).run(c.bars());
         PlanResult interpreted = BlockExecutor.interpreted(plan, block).run(c.bars());
         int n = c.bars().length();
+        // Into arrays holding garbage: every element must be written.
+        double[][] into = new double[plan.roots().size()][n];
+        for (double[] a : into) {
+            for (int t = 0; t < n; t++) {
+                a[t] = r.nextInt(3) == 0 ? Double.NaN : r.nextDouble(-1e9, 1e9);
+            }
+        }
+        BlockExecutor either = r.nextBoolean() ? new BlockExecutor(plan, block) : BlockExecutor.interpreted(plan, block);
+        PlanResult intoResult = either.runInto(c.bars(), into);
         Map<String, double[]> naive = new LinkedHashMap<>();
         for (Map.Entry<String, Expr> e : c.roots().entrySet()) {
             naive.put(e.getKey(), RandomPlans.evaluate(e.getValue(), c.bars()));
@@ -149,6 +158,7 @@ class PlanPropertiesTest {
                 String at = e.getKey() + " at " + t;
                 same(naive.get(e.getKey())[t], batch.get(e.getKey()).get(t), "block " + block + " vs naive, " + at);
                 same(naive.get(e.getKey())[t], interpreted.get(e.getKey()).get(t), "interpreted vs naive, " + at);
+                same(naive.get(e.getKey())[t], intoResult.get(e.getKey()).get(t), "into arrays vs naive, " + at);
             }
         }
         PlanStream stream = new PlanStream(plan, r.nextInt(4) != 0);

@@ -88,15 +88,67 @@ public final class BlockExecutor {
         if (bars == null) {
             throw new ShapeMismatchException("plan", "plan: bars are null");
         }
+        return run(bars, new double[plan.roots().size()][bars.length()]);
+    }
+
+    /**
+     * Evaluates every root over {@code bars} into the caller's arrays, one per root in {@link Plan#roots()}'s order,
+     * each of the bars' length; every element is written, warm-up bars with NaN. The result wraps those arrays. For
+     * runs repeated over histories of one length (symbols of a universe, parameter sweeps), where {@link #run}
+     * allocates every root's array afresh. An array that is also a column the plan reads is copied first, so the
+     * values are the same as {@link #run}'s.
+     *
+     * @throws ShapeMismatchException if {@code bars} or an array is null, the number of arrays is not the number of
+     *     roots, an array's length is not the bars', or two roots are given the same array
+     * @throws UnknownNameException if the plan reads a column the bars do not have
+     */
+    public PlanResult runInto(Bars bars, double[]... into) {
+        if (bars == null) {
+            throw new ShapeMismatchException("plan", "plan: bars are null");
+        }
+        List<String> roots = List.copyOf(plan.roots().keySet());
+        if (into == null) {
+            throw new ShapeMismatchException("plan", "plan: the arrays to run into are null");
+        }
+        if (into.length != roots.size()) {
+            throw new ShapeMismatchException("plan", "plan: expected " + roots.size()
+                    + " arrays to run into, one per root (" + String.join(", ", roots) + "), got " + into.length);
+        }
+        double[][] results = into.clone();
+        for (int r = 0; r < results.length; r++) {
+            if (results[r] == null) {
+                throw new ShapeMismatchException("plan", "plan: the array for root '" + roots.get(r) + "' is null");
+            }
+            if (results[r].length != bars.length()) {
+                throw new ShapeMismatchException("plan", "plan: the array for root '" + roots.get(r) + "' has length "
+                        + results[r].length + ", the bars have " + bars.length());
+            }
+            for (int s = 0; s < r; s++) {
+                if (results[s] == results[r]) {
+                    throw new ShapeMismatchException("plan", "plan: roots '" + roots.get(s) + "' and '" + roots.get(r)
+                            + "' are given the same array");
+                }
+            }
+        }
+        return run(bars, results);
+    }
+
+    private PlanResult run(Bars bars, double[][] results) {
         Program program = Program.of(plan, fuse);
         List<String> names = plan.columns();
         double[][] columns = new double[names.size()][];
         for (int c = 0; c < columns.length; c++) {
             columns[c] = column(bars, names.get(c));
+            for (double[] result : results) {
+                if (result == columns[c]) {
+                    // The loop would read bars it has already overwritten.
+                    columns[c] = columns[c].clone();
+                    break;
+                }
+            }
         }
         int n = bars.length();
         int b = Math.max(1, Math.min(block, n));
-        double[][] results = new double[program.rootSlots.length][n];
         long[] time = times(program, bars);
         Fused fused = program.fusedBatch();
         if (fused != null) {
