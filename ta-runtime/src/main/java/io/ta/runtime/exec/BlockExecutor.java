@@ -14,9 +14,11 @@ import io.ta.runtime.time.TimeOperator;
 import io.ta.spi.KernelStream;
 import io.ta.spi.Names;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
@@ -88,7 +90,7 @@ public final class BlockExecutor {
         if (bars == null) {
             throw new ShapeMismatchException("plan", "plan: bars are null");
         }
-        return run(bars, new double[plan.roots().size()][bars.length()]);
+        return run(bars, new double[plan.roots().size()][bars.length()], null);
     }
 
     /**
@@ -115,6 +117,7 @@ public final class BlockExecutor {
                     + " arrays to run into, one per root (" + String.join(", ", roots) + "), got " + into.length);
         }
         double[][] results = into.clone();
+        Map<double[], Integer> given = new IdentityHashMap<>();
         for (int r = 0; r < results.length; r++) {
             if (results[r] == null) {
                 throw new ShapeMismatchException("plan", "plan: the array for root '" + roots.get(r) + "' is null");
@@ -123,28 +126,25 @@ public final class BlockExecutor {
                 throw new ShapeMismatchException("plan", "plan: the array for root '" + roots.get(r) + "' has length "
                         + results[r].length + ", the bars have " + bars.length());
             }
-            for (int s = 0; s < r; s++) {
-                if (results[s] == results[r]) {
-                    throw new ShapeMismatchException("plan", "plan: roots '" + roots.get(s) + "' and '" + roots.get(r)
-                            + "' are given the same array");
-                }
+            Integer before = given.put(results[r], r);
+            if (before != null) {
+                throw new ShapeMismatchException("plan", "plan: roots '" + roots.get(before) + "' and '" + roots.get(r)
+                        + "' are given the same array");
             }
         }
-        return run(bars, results);
+        return run(bars, results, given.keySet());
     }
 
-    private PlanResult run(Bars bars, double[][] results) {
+    /** {@link #run} into {@code results}; {@code given} holds those of them the caller gave, null if none. */
+    private PlanResult run(Bars bars, double[][] results, Set<double[]> given) {
         Program program = Program.of(plan, fuse);
         List<String> names = plan.columns();
         double[][] columns = new double[names.size()][];
         for (int c = 0; c < columns.length; c++) {
             columns[c] = column(bars, names.get(c));
-            for (double[] result : results) {
-                if (result == columns[c]) {
-                    // The loop would read bars it has already overwritten.
-                    columns[c] = columns[c].clone();
-                    break;
-                }
+            if (given != null && given.contains(columns[c])) {
+                // A lent window part reads bars of its column back, which the run would have overwritten by then.
+                columns[c] = columns[c].clone();
             }
         }
         int n = bars.length();
