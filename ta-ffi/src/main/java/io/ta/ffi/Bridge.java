@@ -421,6 +421,10 @@ public final class Bridge {
                         + ", columns have " + n);
             }
         }
+        if (p.columns().isEmpty() && n > 0) {
+            // A plan of constants reads no column, but its results still have one value per bar of the caller's.
+            b.column(names[0], new double[(int) n]);
+        }
         double[][] out = new double[roots.size()][(int) n];
         p.runInto(b.build(), out);
         return out;

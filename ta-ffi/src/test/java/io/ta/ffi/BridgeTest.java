@@ -71,6 +71,20 @@ class BridgeTest {
         assertEquals("📈", Bridge.string("📈".getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** ta_plan_run's Java side: one value per bar for every root, a plan of constants included. */
+    @Test
+    void aPlanRunGivesEveryRootOneValuePerBar() {
+        String[] names = {"close", "volume"};
+        long[] lengths = {4, 4};
+        Object sma = Bridge.planCompile(new String[] {"a", "b"}, new String[] {"sma(close, 2)", "1 + 2"});
+        double[][] both = Bridge.planRun(sma, names, lengths, new double[][] {{1, 2, 3, 4}, null}, new long[] {4, 4});
+        assertArrayEquals(new double[] {Double.NaN, 1.5, 2.5, 3.5}, both[0]);
+        assertArrayEquals(new double[] {3, 3, 3, 3}, both[1]);
+        Object constant = Bridge.planCompile(new String[] {"c"}, new String[] {"2 > 1"});
+        double[][] one = Bridge.planRun(constant, names, lengths, new double[][] {null, null}, new long[] {4});
+        assertArrayEquals(new double[] {1, 1, 1, 1}, one[0]);
+    }
+
     @Test
     void versionIsTheBuildsAndTheAbiIsOne() {
         String v = new String(Bridge.version(), StandardCharsets.UTF_8);
