@@ -87,10 +87,7 @@ public final class BlockExecutor {
      * @throws ShapeMismatchException if {@code bars} is null
      */
     public PlanResult run(Bars bars) {
-        if (bars == null) {
-            throw new ShapeMismatchException("plan", "plan: bars are null");
-        }
-        return run(bars, new double[plan.roots().size()][bars.length()], null);
+        return run(bars, new double[plan.roots().size()][present(bars).length()], null);
     }
 
     /**
@@ -105,9 +102,7 @@ public final class BlockExecutor {
      * @throws UnknownNameException if the plan reads a column the bars do not have
      */
     public PlanResult runInto(Bars bars, double[]... into) {
-        if (bars == null) {
-            throw new ShapeMismatchException("plan", "plan: bars are null");
-        }
+        present(bars);
         List<String> roots = List.copyOf(plan.roots().keySet());
         if (into == null) {
             throw new ShapeMismatchException("plan", "plan: the arrays to run into are null");
@@ -133,6 +128,13 @@ public final class BlockExecutor {
             }
         }
         return run(bars, results, given.keySet());
+    }
+
+    private static Bars present(Bars bars) {
+        if (bars == null) {
+            throw new ShapeMismatchException("plan", "plan: bars are null");
+        }
+        return bars;
     }
 
     /** {@link #run} into {@code results}; {@code given} holds those of them the caller gave, null if none. */

@@ -11,7 +11,6 @@ import io.ta.runtime.Bars;
 import io.ta.runtime.Plan;
 import io.ta.runtime.PlanResult;
 import io.ta.runtime.Registry;
-import io.ta.testing.RandomBars;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,7 @@ class RunIntoTest {
                         a[t] = r.nextInt(4) == 0 ? Double.NaN : r.nextDouble(-1e12, 1e12);
                     }
                 }
-                Bars bars = bars(r.nextLong(), 700);
+                Bars bars = StagesTest.bars(r.nextLong(), true, 700);
                 BlockExecutor executor = run == 2 ? BlockExecutor.interpreted(plan, 128) : new BlockExecutor(plan, 128);
                 PlanResult expected = new BlockExecutor(plan, 128).run(bars);
                 PlanResult result = executor.runInto(bars, into);
@@ -74,7 +73,7 @@ class RunIntoTest {
     /** A column given back as a root's array is read before it is overwritten, as {@code Ta.sma(x, n, x)} does. */
     @Test
     void anArrayThatIsAlsoAColumnIsReadFirst() {
-        Bars bars = bars(5, 400);
+        Bars bars = StagesTest.bars(5, true, 400);
         double[] close = bars.column("close");
         double[] original = close.clone();
         Plan plan = Plan.compile("close - sma(close, 20)");
@@ -87,7 +86,7 @@ class RunIntoTest {
 
     @Test
     void wrongArraysAreShapeErrorsNamingTheRoot() {
-        Bars bars = bars(9, 30);
+        Bars bars = StagesTest.bars(9, true, 30);
         String count = assertThrows(ShapeMismatchException.class,
                 () -> THREE.runInto(bars, new double[30], new double[30])).getMessage();
         assertTrue(count.contains("expected 3 arrays") && count.contains("got 2"), count);
@@ -115,14 +114,5 @@ class RunIntoTest {
 
     private static String root(int k) {
         return List.copyOf(THREE.roots().keySet()).get(k);
-    }
-
-    private static Bars bars(long seed, int n) {
-        double[][] cols = new RandomBars(seed, true).inputs(Bars.FIELDS, n);
-        Bars.Builder b = Bars.builder();
-        for (int i = 0; i < cols.length; i++) {
-            b.column(Bars.FIELDS.get(i), cols[i]);
-        }
-        return b.build();
     }
 }

@@ -176,7 +176,12 @@ class StagesTest {
     }
 
     private static Bars bars(SplittableRandom r, int n) {
-        double[][] cols = new RandomBars(r.nextLong(), r.nextBoolean()).inputs(Bars.FIELDS, n);
+        return bars(r.nextLong(), r.nextBoolean(), n);
+    }
+
+    /** {@code n} bars of every field from {@link RandomBars}, with missing and extreme values if {@code dirty}. */
+    static Bars bars(long seed, boolean dirty, int n) {
+        double[][] cols = new RandomBars(seed, dirty).inputs(Bars.FIELDS, n);
         Bars.Builder b = Bars.builder();
         for (int i = 0; i < cols.length; i++) {
             b.column(Bars.FIELDS.get(i), cols[i]);
