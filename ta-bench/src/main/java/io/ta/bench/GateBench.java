@@ -27,11 +27,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The benchmarks of the performance gate ({@code PerfGateTest}, run by {@code mvn verify}): short, over 100,000 bars,
- * in pairs whose <em>ratio</em> is what the gate checks — ta ÷ TA-Lib for nine kernels, the fused plan ÷ the same
- * kernels composed by hand, a plan's coin-flip comparison ÷ the same plan with arithmetic, stream updates ÷ batch, and
- * the strategy's plan stream ÷ its four kernels' own stream updates.
- * The gate times these methods itself (thread CPU time); {@code java -jar benchmarks.jar GateBench} runs them under
- * JMH.
+ * in pairs whose <em>ratio</em> is what the gate checks — ta ÷ TA-Lib for nine kernels, the strategy's fused plan
+ * and the 33-node plan each ÷ the same kernels composed by hand, a plan's coin-flip comparison ÷ the same plan with
+ * arithmetic, stream updates ÷ batch, and the strategy's plan stream ÷ its four kernels' own stream updates. The gate
+ * times these methods itself (thread CPU time); {@code java -jar benchmarks.jar GateBench} runs them under JMH.
  *
  * <p>{@code -Dta.gate.slow=<benchmark>} makes that benchmark do its work twice: the injected 2× regression the gate
  * must catch.
@@ -50,6 +49,10 @@ public class GateBench {
     Bars candles;
     Plan comparison;
     Plan arithmetic;
+    Bars wideBars;
+    Plan wide;
+    final double[][] wideTmp = new double[14][];
+    double[] wideOut;
     final Core core = new Core();
     final MInteger begin = new MInteger();
     final MInteger count = new MInteger();
@@ -71,6 +74,13 @@ public class GateBench {
         o2 = new double[N];
         o3 = new double[N];
         o4 = new double[N];
+        wideBars = Bars.builder().column("open", d.open).column("high", d.high).column("low", d.low)
+                .column("close", d.close).column("volume", d.volume).build();
+        wide = Plan.compile(PlanBench.WIDE);
+        for (int i = 0; i < wideTmp.length; i++) {
+            wideTmp[i] = new double[N];
+        }
+        wideOut = new double[N];
     }
 
     private static int times(String benchmark) {
@@ -240,6 +250,25 @@ public class GateBench {
     @Benchmark
     public PlanResult planArithmetic() {
         return new BlockExecutor(arithmetic).run(candles);
+    }
+
+    /**
+     * The 33-node plan ({@link PlanBench#WIDE}: nine kernels, five with several outputs, eight comparisons) run into
+     * the caller's array: the plan compiled in stages, where the strategy is one loop.
+     */
+    @Benchmark
+    public PlanResult wideInto() {
+        PlanResult r = null;
+        for (int t = times("wideInto"); t > 0; t--) {
+            r = wide.runInto(wideBars, wideOut);
+        }
+        return r;
+    }
+
+    /** {@link #wideInto}'s yardstick: its kernels into preallocated arrays, combined with {@code &&}. */
+    @Benchmark
+    public double[] wideHand() {
+        return PlanBench.wideHand(d, wideTmp, wideOut);
     }
 
     @Benchmark

@@ -226,12 +226,10 @@ public class PlanBench {
     // ---- wide ----
 
     /**
-     * The wide plan's kernels by hand, into {@link #tmp}: macd 0–2 (its histogram's array then reused for obv), bbands
+     * The wide plan's kernels by hand, into {@code t}: macd 0–2 (its histogram's array then reused for obv), bbands
      * 3–5 (its middle's then for the sma of obv), rolling max 6, atr 7, rsi 8, stochastic 9–10, adx 11–13.
      */
-    private double[][] wideKernels() {
-        BenchData d = data;
-        double[][] t = tmp;
+    static double[][] wideKernels(BenchData d, double[][] t) {
         Ta.macd(d.close, 12, 26, 9, t[0], t[1], t[2]);
         Ta.bbands(d.close, 20, 2, t[3], t[4], t[5]);
         Ta.rollingMax(d.high, 20, t[6]);
@@ -246,9 +244,17 @@ public class PlanBench {
 
     @Benchmark
     public double[] wideHand() {
-        double[][] t = wideKernels();
-        double[] c = data.close;
-        for (int i = 0; i < N; i++) {
+        return wideHand(data, tmp, out);
+    }
+
+    /**
+     * The wide plan by hand, as a user who skips the DSL would write it: its kernels into {@code t}, combined with
+     * {@code &&} into {@code out}. The performance gate's yardstick for the plan too ({@code GateBench.wideHand}).
+     */
+    static double[] wideHand(BenchData d, double[][] t, double[] out) {
+        wideKernels(d, t);
+        double[] c = d.close;
+        for (int i = 0; i < c.length; i++) {
             out[i] = t[0][i] > t[1][i] && c[i] < t[3][i] && c[i] > t[5][i] && t[6][i] - c[i] < t[7][i] * 2
                     && t[8][i] > 30 && t[9][i] > t[10][i] && t[11][i] > 20 && t[2][i] > t[4][i] ? 1.0 : 0.0;
         }
@@ -263,7 +269,7 @@ public class PlanBench {
      */
     @Benchmark
     public double[] wideHandSameAnswer() {
-        double[][] t = wideKernels();
+        double[][] t = wideKernels(data, tmp);
         double[] c = data.close;
         for (int i = 0; i < N; i++) {
             out[i] = greater(t[0][i], t[1][i]) * greater(t[3][i], c[i]) * greater(c[i], t[5][i])

@@ -42,6 +42,7 @@ final class PerfGate {
             PAIRS.put(k + " / TA-Lib", new String[] {k + "Ta", k + "Talib"});
         }
         PAIRS.put("plan fused / hand composition", new String[] {"planFused", "planHand"});
+        PAIRS.put("wide plan into / hand composition", new String[] {"wideInto", "wideHand"});
         PAIRS.put("plan comparison / plan arithmetic", new String[] {"planComparison", "planArithmetic"});
         PAIRS.put("sma stream update / batch", new String[] {"smaStream", "smaTa"});
         PAIRS.put("rsi stream update / batch", new String[] {"rsiStream", "rsiTa"});
