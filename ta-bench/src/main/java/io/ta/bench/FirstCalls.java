@@ -1,0 +1,72 @@
+package io.ta.bench;
+
+import com.tictactec.ta.lib.Core;
+import com.tictactec.ta.lib.MInteger;
+import io.ta.kernels.Ta;
+import java.util.Locale;
+
+/**
+ * A kernel's batch from the first call in a fresh JVM on: what a program that computes an indicator once over a long
+ * series pays, where every other benchmark here reports the steady state after thousands of calls
+ * (docs/performance.md, "The first calls"). One kernel per JVM, so that its first call is the JVM's first.
+ *
+ * <p>Usage: {@code java -XX:+UseSerialGC -Xms1g -Xmx1g -cp ta-bench/target/benchmarks.jar io.ta.bench.FirstCalls
+ * KERNEL [bars] [calls]} (default 1,000,000 bars, 40 calls). KERNEL is one of sma, ema, wma, rsi, max, bbands, macd,
+ * or smaTalib, emaTalib, wmaTalib, rsiTalib, maxTalib for TA-Lib's Java port on the same bars. Prints the first three
+ * calls' ns per bar, the first ten calls' total milliseconds, and the fastest of the last ten calls (the steady state).
+ */
+public final class FirstCalls {
+    private static final Core CORE = new Core();
+    private static final MInteger BEGIN = new MInteger();
+    private static final MInteger COUNT = new MInteger();
+
+    private FirstCalls() {}
+
+    public static void main(String[] args) {
+        String kernel = args[0];
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        int calls = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+        if (calls < 10) {
+            throw new IllegalArgumentException("at least 10 calls, got " + calls);
+        }
+        double[] x = new BenchData(n).close;
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double[] c = new double[n];
+        double[] ns = new double[calls];
+        for (int i = 0; i < calls; i++) {
+            long start = System.nanoTime();
+            call(kernel, x, a, b, c);
+            ns[i] = (double) (System.nanoTime() - start) / n;
+        }
+        double firstTen = 0;
+        for (int i = 0; i < 10; i++) {
+            firstTen += ns[i] * n / 1e6;
+        }
+        double steady = Double.MAX_VALUE;
+        for (int i = calls - 10; i < calls; i++) {
+            steady = Math.min(steady, ns[i]);
+        }
+        System.out.printf(Locale.ROOT, "%-9s calls 0, 1, 2: %6.2f %6.2f %6.2f ns/bar   first ten: %6.1f ms   "
+                + "steady: %5.2f ns/bar%n", kernel, ns[0], ns[1], ns[2], firstTen, steady);
+    }
+
+    private static void call(String kernel, double[] x, double[] a, double[] b, double[] c) {
+        int last = x.length - 1;
+        switch (kernel) {
+            case "sma" -> Ta.sma(x, 20, a);
+            case "ema" -> Ta.ema(x, 20, a);
+            case "wma" -> Ta.wma(x, 20, a);
+            case "rsi" -> Ta.rsi(x, 14, a);
+            case "max" -> Ta.rollingMax(x, 20, a);
+            case "bbands" -> Ta.bbands(x, 20, 2, a, b, c);
+            case "macd" -> Ta.macd(x, 12, 26, 9, a, b, c);
+            case "smaTalib" -> CORE.sma(0, last, x, 20, BEGIN, COUNT, a);
+            case "emaTalib" -> CORE.ema(0, last, x, 20, BEGIN, COUNT, a);
+            case "wmaTalib" -> CORE.wma(0, last, x, 20, BEGIN, COUNT, a);
+            case "rsiTalib" -> CORE.rsi(0, last, x, 14, BEGIN, COUNT, a);
+            case "maxTalib" -> CORE.max(0, last, x, 20, BEGIN, COUNT, a);
+            default -> throw new IllegalArgumentException("unknown kernel '" + kernel + "'");
+        }
+    }
+}
