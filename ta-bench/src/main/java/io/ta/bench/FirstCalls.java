@@ -3,6 +3,9 @@ package io.ta.bench;
 import com.tictactec.ta.lib.Core;
 import com.tictactec.ta.lib.MInteger;
 import io.ta.kernels.Ta;
+import io.ta.runtime.Bars;
+import io.ta.runtime.Plan;
+import io.ta.runtime.Registry;
 import java.util.Locale;
 
 /**
@@ -12,13 +15,20 @@ import java.util.Locale;
  *
  * <p>Usage: {@code java -XX:+UseSerialGC -Xms1g -Xmx1g -cp ta-bench/target/benchmarks.jar io.ta.bench.FirstCalls
  * KERNEL [bars] [calls]} (default 1,000,000 bars, 40 calls). KERNEL is one of sma, ema, wma, rsi, max, bbands, macd,
- * or smaTalib, emaTalib, wmaTalib, rsiTalib, maxTalib for TA-Lib's Java port on the same bars. Prints the first three
- * calls' ns per bar, the first ten calls' total milliseconds, and the fastest of the last ten calls (the steady state).
+ * or smaTalib, emaTalib, wmaTalib, rsiTalib, maxTalib for TA-Lib's Java port on the same bars; or strategy for
+ * {@link PlanBench#STRATEGY} run into an array, and strategyHand for its kernels by hand, combined with {@code &&}, as
+ * {@code PlanBench.strategyHand} does. For strategy it first prints what comes before the first run: loading the
+ * registry, and {@code Plan.compile}. Prints the first
+ * three calls' ns per bar, the first ten calls' total milliseconds, and the fastest of the last ten calls (the steady
+ * state).
  */
 public final class FirstCalls {
     private static final Core CORE = new Core();
     private static final MInteger BEGIN = new MInteger();
     private static final MInteger COUNT = new MInteger();
+    private static Bars bars;
+    private static Plan strategy;
+    private static double[] sma;
 
     private FirstCalls() {}
 
@@ -30,6 +40,16 @@ public final class FirstCalls {
             throw new IllegalArgumentException("at least 10 calls, got " + calls);
         }
         double[] x = new BenchData(n).close;
+        if (kernel.equals("strategy")) {
+            long t0 = System.nanoTime();
+            int kernels = Registry.standard().kernels().size();
+            long t1 = System.nanoTime();
+            strategy = Plan.compile(PlanBench.STRATEGY);
+            long t2 = System.nanoTime();
+            bars = Bars.builder().column("close", x).build();
+            System.out.printf(Locale.ROOT, "registry (%d kernels): %.1f ms   Plan.compile: %.1f ms%n", kernels,
+                    (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        }
         double[] a = new double[n];
         double[] b = new double[n];
         double[] c = new double[n];
@@ -66,6 +86,19 @@ public final class FirstCalls {
             case "wmaTalib" -> CORE.wma(0, last, x, 20, BEGIN, COUNT, a);
             case "rsiTalib" -> CORE.rsi(0, last, x, 14, BEGIN, COUNT, a);
             case "maxTalib" -> CORE.max(0, last, x, 20, BEGIN, COUNT, a);
+            case "strategy" -> strategy.runInto(bars, a);
+            case "strategyHand" -> {
+                if (sma == null) {
+                    sma = new double[x.length];
+                }
+                Ta.ema(x, 12, a);
+                Ta.ema(x, 26, b);
+                Ta.rsi(x, 14, c);
+                Ta.sma(x, 50, sma);
+                for (int i = 0; i < x.length; i++) {
+                    a[i] = a[i] > b[i] && c[i] < 70 && x[i] > sma[i] ? 1.0 : 0.0;
+                }
+            }
             default -> throw new IllegalArgumentException("unknown kernel '" + kernel + "'");
         }
     }
