@@ -17,10 +17,9 @@ import java.util.Locale;
  * KERNEL [bars] [calls]} (default 1,000,000 bars, 40 calls). KERNEL is one of sma, ema, wma, rsi, max, bbands, macd,
  * or smaTalib, emaTalib, wmaTalib, rsiTalib, maxTalib for TA-Lib's Java port on the same bars; or strategy for
  * {@link PlanBench#STRATEGY} run into an array, and strategyHand for its kernels by hand, combined with {@code &&}, as
- * {@code PlanBench.strategyHand} does. For strategy it first prints what comes before the first run: loading the
- * registry, and {@code Plan.compile}. Prints the first
- * three calls' ns per bar, the first ten calls' total milliseconds, and the fastest of the last ten calls (the steady
- * state).
+ * {@code PlanBench.strategyHand} does. Prints the first three calls' ns per bar, the first ten calls' total
+ * milliseconds, and the fastest of the last ten calls (the steady state); for strategy, first what comes before its
+ * first run: loading the registry, and {@code Plan.compile}.
  */
 public final class FirstCalls {
     private static final Core CORE = new Core();
@@ -28,7 +27,6 @@ public final class FirstCalls {
     private static final MInteger COUNT = new MInteger();
     private static Bars bars;
     private static Plan strategy;
-    private static double[] sma;
 
     private FirstCalls() {}
 
@@ -53,10 +51,11 @@ public final class FirstCalls {
         double[] a = new double[n];
         double[] b = new double[n];
         double[] c = new double[n];
+        double[] d = new double[n];
         double[] ns = new double[calls];
         for (int i = 0; i < calls; i++) {
             long start = System.nanoTime();
-            call(kernel, x, a, b, c);
+            call(kernel, x, a, b, c, d);
             ns[i] = (double) (System.nanoTime() - start) / n;
         }
         double firstTen = 0;
@@ -71,7 +70,7 @@ public final class FirstCalls {
                 + "steady: %5.2f ns/bar%n", kernel, ns[0], ns[1], ns[2], firstTen, steady);
     }
 
-    private static void call(String kernel, double[] x, double[] a, double[] b, double[] c) {
+    private static void call(String kernel, double[] x, double[] a, double[] b, double[] c, double[] d) {
         int last = x.length - 1;
         switch (kernel) {
             case "sma" -> Ta.sma(x, 20, a);
@@ -88,15 +87,12 @@ public final class FirstCalls {
             case "maxTalib" -> CORE.max(0, last, x, 20, BEGIN, COUNT, a);
             case "strategy" -> strategy.runInto(bars, a);
             case "strategyHand" -> {
-                if (sma == null) {
-                    sma = new double[x.length];
-                }
                 Ta.ema(x, 12, a);
                 Ta.ema(x, 26, b);
                 Ta.rsi(x, 14, c);
-                Ta.sma(x, 50, sma);
+                Ta.sma(x, 50, d);
                 for (int i = 0; i < x.length; i++) {
-                    a[i] = a[i] > b[i] && c[i] < 70 && x[i] > sma[i] ? 1.0 : 0.0;
+                    a[i] = a[i] > b[i] && c[i] < 70 && x[i] > d[i] ? 1.0 : 0.0;
                 }
             }
             default -> throw new IllegalArgumentException("unknown kernel '" + kernel + "'");
