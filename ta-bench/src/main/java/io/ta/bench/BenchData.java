@@ -1,5 +1,6 @@
 package io.ta.bench;
 
+import io.ta.runtime.Bars;
 import java.util.SplittableRandom;
 
 /**
@@ -31,5 +32,11 @@ public final class BenchData {
             low[i] = Math.min(o, c) - span * r.nextDouble();
             volume[i] = Math.floor(1e5 * (1 + Math.abs(r.nextGaussian())));
         }
+    }
+
+    /** The five columns as plan bars, named as the DSL names them (open, high, low, close, volume). */
+    public Bars bars() {
+        return Bars.builder().column("open", open).column("high", high).column("low", low).column("close", close)
+                .column("volume", volume).build();
     }
 }

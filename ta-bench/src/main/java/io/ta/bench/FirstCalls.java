@@ -22,12 +22,6 @@ import java.util.Locale;
  * first run: loading the registry, and {@code Plan.compile}.
  */
 public final class FirstCalls {
-    private static final Core CORE = new Core();
-    private static final MInteger BEGIN = new MInteger();
-    private static final MInteger COUNT = new MInteger();
-    private static Bars bars;
-    private static Plan strategy;
-
     private FirstCalls() {}
 
     public static void main(String[] args) {
@@ -37,25 +31,12 @@ public final class FirstCalls {
         if (calls < 10) {
             throw new IllegalArgumentException("at least 10 calls, got " + calls);
         }
-        double[] x = new BenchData(n).close;
-        if (kernel.equals("strategy")) {
-            long t0 = System.nanoTime();
-            int kernels = Registry.standard().kernels().size();
-            long t1 = System.nanoTime();
-            strategy = Plan.compile(PlanBench.STRATEGY);
-            long t2 = System.nanoTime();
-            bars = Bars.builder().column("close", x).build();
-            System.out.printf(Locale.ROOT, "registry (%d kernels): %.1f ms   Plan.compile: %.1f ms%n", kernels,
-                    (t1 - t0) / 1e6, (t2 - t1) / 1e6);
-        }
-        double[] a = new double[n];
-        double[] b = new double[n];
-        double[] c = new double[n];
-        double[] d = new double[n];
+        BenchData data = new BenchData(n);
+        Runnable call = call(kernel, data);
         double[] ns = new double[calls];
         for (int i = 0; i < calls; i++) {
             long start = System.nanoTime();
-            call(kernel, x, a, b, c, d);
+            call.run();
             ns[i] = (double) (System.nanoTime() - start) / n;
         }
         double firstTen = 0;
@@ -70,32 +51,44 @@ public final class FirstCalls {
                 + "steady: %5.2f ns/bar%n", kernel, ns[0], ns[1], ns[2], firstTen, steady);
     }
 
-    private static void call(String kernel, double[] x, double[] a, double[] b, double[] c, double[] d) {
+    /** One call of {@code kernel} over {@code data}'s closes, into arrays allocated here, once. */
+    private static Runnable call(String kernel, BenchData data) {
+        double[] x = data.close;
         int last = x.length - 1;
-        switch (kernel) {
-            case "sma" -> Ta.sma(x, 20, a);
-            case "ema" -> Ta.ema(x, 20, a);
-            case "wma" -> Ta.wma(x, 20, a);
-            case "rsi" -> Ta.rsi(x, 14, a);
-            case "max" -> Ta.rollingMax(x, 20, a);
-            case "bbands" -> Ta.bbands(x, 20, 2, a, b, c);
-            case "macd" -> Ta.macd(x, 12, 26, 9, a, b, c);
-            case "smaTalib" -> CORE.sma(0, last, x, 20, BEGIN, COUNT, a);
-            case "emaTalib" -> CORE.ema(0, last, x, 20, BEGIN, COUNT, a);
-            case "wmaTalib" -> CORE.wma(0, last, x, 20, BEGIN, COUNT, a);
-            case "rsiTalib" -> CORE.rsi(0, last, x, 14, BEGIN, COUNT, a);
-            case "maxTalib" -> CORE.max(0, last, x, 20, BEGIN, COUNT, a);
-            case "strategy" -> strategy.runInto(bars, a);
+        double[][] t = new double[4][x.length];
+        double[] a = t[0];
+        Core core = new Core();
+        MInteger begin = new MInteger();
+        MInteger count = new MInteger();
+        return switch (kernel) {
+            case "sma" -> () -> Ta.sma(x, 20, a);
+            case "ema" -> () -> Ta.ema(x, 20, a);
+            case "wma" -> () -> Ta.wma(x, 20, a);
+            case "rsi" -> () -> Ta.rsi(x, 14, a);
+            case "max" -> () -> Ta.rollingMax(x, 20, a);
+            case "bbands" -> () -> Ta.bbands(x, 20, 2, a, t[1], t[2]);
+            case "macd" -> () -> Ta.macd(x, 12, 26, 9, a, t[1], t[2]);
+            case "smaTalib" -> () -> core.sma(0, last, x, 20, begin, count, a);
+            case "emaTalib" -> () -> core.ema(0, last, x, 20, begin, count, a);
+            case "wmaTalib" -> () -> core.wma(0, last, x, 20, begin, count, a);
+            case "rsiTalib" -> () -> core.rsi(0, last, x, 14, begin, count, a);
+            case "maxTalib" -> () -> core.max(0, last, x, 20, begin, count, a);
+            case "strategy" -> {
+                long t0 = System.nanoTime();
+                int kernels = Registry.standard().kernels().size();
+                long t1 = System.nanoTime();
+                Plan strategy = Plan.compile(PlanBench.STRATEGY);
+                long t2 = System.nanoTime();
+                System.out.printf(Locale.ROOT, "registry (%d kernels): %.1f ms   Plan.compile: %.1f ms%n", kernels,
+                        (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+                Bars bars = Bars.builder().column("close", x).build();
+                yield () -> strategy.runInto(bars, a);
+            }
             case "strategyHand" -> {
-                Ta.ema(x, 12, a);
-                Ta.ema(x, 26, b);
-                Ta.rsi(x, 14, c);
-                Ta.sma(x, 50, d);
-                for (int i = 0; i < x.length; i++) {
-                    a[i] = a[i] > b[i] && c[i] < 70 && x[i] > d[i] ? 1.0 : 0.0;
-                }
+                double[] out = new double[x.length];
+                yield () -> PlanBench.strategyHand(x, t, out);
             }
             default -> throw new IllegalArgumentException("unknown kernel '" + kernel + "'");
-        }
+        };
     }
 }

@@ -74,8 +74,7 @@ public class GateBench {
         o2 = new double[N];
         o3 = new double[N];
         o4 = new double[N];
-        wideBars = Bars.builder().column("open", d.open).column("high", d.high).column("low", d.low)
-                .column("close", d.close).column("volume", d.volume).build();
+        wideBars = d.bars();
         wide = Plan.compile(PlanBench.WIDE);
         for (int i = 0; i < wideTmp.length; i++) {
             wideTmp[i] = new double[N];

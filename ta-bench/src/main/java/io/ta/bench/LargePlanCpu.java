@@ -40,8 +40,7 @@ public final class LargePlanCpu {
     public static void main(String[] args) {
         int k = Integer.parseInt(args[0]);
         BenchData d = new BenchData(N);
-        Bars bars = Bars.builder().column("open", d.open).column("high", d.high).column("low", d.low)
-                .column("close", d.close).column("volume", d.volume).build();
+        Bars bars = d.bars();
         List<Plan> copies = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         for (int c = 0; c < k; c++) {

@@ -87,8 +87,7 @@ public class PlanBench {
     @Setup
     public void setup() {
         data = new BenchData(N);
-        bars = Bars.builder().column("open", data.open).column("high", data.high).column("low", data.low)
-                .column("close", data.close).column("volume", data.volume).build();
+        bars = data.bars();
         strategy = Plan.compile(STRATEGY);
         wide = Plan.compile(WIDE);
         for (int i = 0; i < tmp.length; i++) {
@@ -101,16 +100,23 @@ public class PlanBench {
 
     @Benchmark
     public double[] strategyHand() {
-        double[] close = data.close;
-        double[] fast = tmp[0];
-        double[] slow = tmp[1];
-        double[] rsi = tmp[2];
-        double[] sma = tmp[3];
+        return strategyHand(data.close, tmp, out);
+    }
+
+    /**
+     * The strategy by hand: its four kernels into {@code t[0..3]}, combined with {@code &&} into {@code out}. Also the
+     * first calls' yardstick ({@code FirstCalls strategyHand}).
+     */
+    static double[] strategyHand(double[] close, double[][] t, double[] out) {
+        double[] fast = t[0];
+        double[] slow = t[1];
+        double[] rsi = t[2];
+        double[] sma = t[3];
         Ta.ema(close, 12, fast);
         Ta.ema(close, 26, slow);
         Ta.rsi(close, 14, rsi);
         Ta.sma(close, 50, sma);
-        for (int i = 0; i < N; i++) {
+        for (int i = 0; i < close.length; i++) {
             out[i] = fast[i] > slow[i] && rsi[i] < 70 && close[i] > sma[i] ? 1.0 : 0.0;
         }
         return out;

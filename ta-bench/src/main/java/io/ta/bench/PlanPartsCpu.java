@@ -39,8 +39,7 @@ public final class PlanPartsCpu {
     public static void main(String[] args) {
         String part = args[0];
         BenchData d = new BenchData(N);
-        Bars bars = Bars.builder().column("open", d.open).column("high", d.high).column("low", d.low)
-                .column("close", d.close).column("volume", d.volume).build();
+        Bars bars = d.bars();
         double[][] t = new double[3][N];
         double[] c = d.close;
         Runnable hand = switch (part) {
