@@ -12,9 +12,9 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.ta.processor.KernelProcessor")
 public final class TestTaLibrary implements KernelLibraryProvider {
-    private static final List<KernelDescriptor> KERNELS = List.of(
-            Bands_Descriptor.INSTANCE,
-            WindowMean_Descriptor.INSTANCE);
+    private static final List<List<String>> NAMES = List.of(
+            List.of("bands", "bands_upper"),
+            List.of("window_mean", "wmean"));
 
     /**
      * For {@link java.util.ServiceLoader}.
@@ -29,6 +29,43 @@ public final class TestTaLibrary implements KernelLibraryProvider {
      */
     @Override
     public List<KernelDescriptor> kernels() {
-        return KERNELS;
+        return All.KERNELS;
+    }
+
+    /**
+     * Each kernel's name, aliases and selectors' aliases, in {@link #kernels()} order.
+     *
+     * @return one list per kernel
+     */
+    @Override
+    public List<List<String>> names() {
+        return NAMES;
+    }
+
+    /**
+     * Kernel {@code i} of {@link #kernels()}, loading no other descriptor.
+     *
+     * @param i the kernel's index
+     * @return its descriptor's shared instance
+     */
+    @Override
+    public KernelDescriptor kernel(int i) {
+        return switch (i) {
+            case 0 -> Bands_Descriptor.INSTANCE;
+            case 1 -> WindowMean_Descriptor.INSTANCE;
+            default -> throw new IndexOutOfBoundsException("no kernel " + i + " in a library of 2");
+        };
+    }
+
+    /**
+     * Every descriptor, loaded when {@link #kernels()} is first called.
+     */
+    private static final class All {
+        static final List<KernelDescriptor> KERNELS = List.of(
+                Bands_Descriptor.INSTANCE,
+                WindowMean_Descriptor.INSTANCE);
+
+        private All() {
+        }
     }
 }

@@ -23,4 +23,29 @@ public interface KernelLibraryProvider {
      * @return an immutable list, never null
      */
     List<KernelDescriptor> kernels();
+
+    /**
+     * Every name each kernel answers to, without loading any descriptor: for kernel {@code i} of {@link #kernels()},
+     * its name first, then its aliases, then its selectors' aliases. A registry that has them resolves a name to one
+     * kernel and loads that descriptor alone ({@link #kernel(int)}), where loading all of them costs a fresh JVM
+     * about half a millisecond each (docs/performance.md, "The first calls"). The generated provider lists them;
+     * the default, null, has every descriptor loaded up front, as a provider written by hand may want.
+     *
+     * @return one list per kernel, in {@link #kernels()} order, or null
+     */
+    default List<List<String>> names() {
+        return null;
+    }
+
+    /**
+     * Kernel {@code i} of {@link #kernels()}, loading no other descriptor (the generated provider's does not); the
+     * default reads {@link #kernels()}.
+     *
+     * @param i the kernel's index in {@link #kernels()}
+     * @return the same shared instance {@link #kernels()} lists
+     * @throws IndexOutOfBoundsException if there is no kernel {@code i}
+     */
+    default KernelDescriptor kernel(int i) {
+        return kernels().get(i);
+    }
 }

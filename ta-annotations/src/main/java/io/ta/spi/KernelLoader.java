@@ -2,6 +2,7 @@ package io.ta.spi;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +74,128 @@ public final class KernelLoader {
      * @return the descriptors and the problems, never null
      */
     public static Loaded load(ClassLoader loader) {
+        Index all = scan(loader, false);
+        return new Loaded(all.kernels(), all.problems());
+    }
+
+    /**
+     * The kernels of every library visible to {@code loader} (the system class loader if null), those of a library
+     * that lists its kernels' names ({@link KernelLibraryProvider#names()}, as every generated one does) listed by
+     * name and not loaded: a program that plans {@code rsi(close, 14)} then loads rsi's descriptor alone. A listed
+     * kernel is checked as {@link #load} checks a descriptor when it is loaded, and its names against its
+     * descriptor's.
+     *
+     * @param loader where to look for providers
+     * @return the listed kernels, the loaded descriptors of the other libraries and the problems, never null
+     */
+    public static Index index(ClassLoader loader) {
+        return scan(loader, true);
+    }
+
+    /**
+     * What {@link #index} found.
+     *
+     * @param listed the kernels of libraries that list their names, not loaded, in provider order
+     * @param kernels the descriptors of the other libraries, each of which answered its metadata, in provider order
+     * @param problems what was skipped, in the order it was met
+     */
+    public record Index(List<Listed> listed, List<KernelDescriptor> kernels, List<Problem> problems) {
+        /** Immutable copies. */
+        public Index {
+            listed = List.copyOf(listed);
+            kernels = List.copyOf(kernels);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * A kernel listed by its library's {@link KernelLibraryProvider#names()}, loaded on the first {@link #load()}.
+     * Thread-safe: the descriptor is loaded once and shared.
+     */
+    public static final class Listed {
+        private final List<String> names;
+        private final KernelLibraryProvider library;
+        private final int index;
+        private final String source;
+        private volatile KernelDescriptor loaded;
+        private volatile RuntimeException failed;
+
+        Listed(List<String> names, KernelLibraryProvider library, int index, String source) {
+            this.names = names;
+            this.library = library;
+            this.index = index;
+            this.source = source;
+        }
+
+        /** The kernel's name, then its aliases, then its selectors' aliases, as its library lists them. */
+        public List<String> names() {
+            return names;
+        }
+
+        /** The class name of the provider that lists the kernel. */
+        public String provider() {
+            return library.getClass().getName();
+        }
+
+        /** The jar or directory whose service file lists the provider, or {@code ""} if unknown. */
+        public String source() {
+            return source;
+        }
+
+        /**
+         * The kernel's descriptor, loaded on the first call and checked as {@link KernelLoader#load} checks one, with
+         * its names, aliases and selectors' aliases those {@link #names()} lists.
+         *
+         * @return the shared instance its library lists
+         * @throws IllegalStateException if it cannot be loaded, with the reason as a {@link Problem}'s (and the error
+         *     behind it as the cause); every later call throws the same
+         */
+        public KernelDescriptor load() {
+            KernelDescriptor d = loaded;
+            if (d != null) {
+                return d;
+            }
+            synchronized (this) {
+                if (loaded == null && failed == null) {
+                    try {
+                        KernelDescriptor k = library.kernel(index);
+                        if (k == null) {
+                            throw new IllegalStateException("it lists a null descriptor");
+                        }
+                        checkMetadata(k);
+                        List<String> claimed = new ArrayList<>();
+                        claimed.add(k.name());
+                        claimed.addAll(k.aliases());
+                        for (SelectorSpec s : k.selectors()) {
+                            claimed.add(s.alias());
+                        }
+                        if (!claimed.equals(names)) {
+                            throw new IllegalStateException("its names() lists " + names + " for kernel " + index
+                                    + ", whose descriptor answers to " + claimed);
+                        }
+                        loaded = k;
+                    } catch (LinkageError | RuntimeException e) {
+                        // Named, since the provider a problem names lists many kernels.
+                        failed = new IllegalStateException("kernel '" + names.getFirst() + "': " + reason(e), e);
+                    }
+                }
+                if (failed != null) {
+                    throw failed;
+                }
+                return loaded;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return names.getFirst() + " (" + provider() + ")";
+        }
+    }
+
+    /** Both loads: every provider in turn, a library that lists its names listed rather than loaded if {@code lazy}. */
+    private static Index scan(ClassLoader loader, boolean lazy) {
         Map<String, String> sources = declaredProviders(loader);
+        List<Listed> listed = new ArrayList<>();
         List<KernelDescriptor> found = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Iterator<KernelLibraryProvider> libraries = ServiceLoader.load(KernelLibraryProvider.class, loader).iterator();
@@ -86,6 +208,11 @@ public final class KernelLoader {
                 }
                 library = libraries.next();
                 checkManifest(library);
+                List<List<String>> names = lazy ? library.names() : null;
+                if (names != null) {
+                    listed.addAll(listed(library, names, sourceOf(library, sources)));
+                    continue;
+                }
                 List<KernelDescriptor> kernels = library.kernels();
                 if (kernels == null) {
                     throw new IllegalStateException("its kernels() is null");
@@ -110,7 +237,25 @@ public final class KernelLoader {
                 problems.add(p);
             }
         }
-        return new Loaded(found, problems);
+        return new Index(listed, found, problems);
+    }
+
+    /** A library's names as {@link Listed} kernels; a malformed list fails the library, as a null kernels() does. */
+    private static List<Listed> listed(KernelLibraryProvider library, List<List<String>> names, String source) {
+        List<Listed> out = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            List<String> n = names.get(i);
+            if (n == null || n.isEmpty()) {
+                throw new IllegalStateException("its names() lists no name for kernel " + i);
+            }
+            for (String s : n) { // contains(null) throws on immutable lists
+                if (s == null || s.isBlank()) {
+                    throw new IllegalStateException("its names() lists a null or blank name for kernel " + i);
+                }
+            }
+            out.add(new Listed(List.copyOf(n), library, i, source));
+        }
+        return out;
     }
 
     /** Calls what registries and planners rely on, so a descriptor that cannot answer is skipped here, not later. */
@@ -148,14 +293,18 @@ public final class KernelLoader {
                 if (!java.nio.file.Files.isRegularFile(m)) {
                     return;
                 }
-                text = java.nio.file.Files.readString(m, StandardCharsets.UTF_8);
+                try (InputStream in = java.nio.file.Files.newInputStream(m)) {
+                    text = throughFormat(in);
+                }
             } else {
-                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(where.toFile())) {
+                try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(where.toFile())) {
                     java.util.zip.ZipEntry e = jar.getEntry(MANIFEST);
                     if (e == null) {
                         return;
                     }
-                    text = new String(jar.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+                    try (InputStream in = jar.getInputStream(e)) {
+                        text = throughFormat(in);
+                    }
                 }
             }
         } catch (IOException | java.net.URISyntaxException | IllegalArgumentException
@@ -163,6 +312,28 @@ public final class KernelLoader {
             return; // not a local file (a custom class loader): nothing to compare, the descriptors speak for themselves
         }
         manifestFormat(text);
+    }
+
+    /**
+     * A manifest's text up to and past its first {@code "format"} member, or all of it if it has none: the generated
+     * manifest names its format first, and reading and decoding the whole of the built-ins' (350 KB) cost a fresh
+     * JVM about 17 ms.
+     */
+    private static String throughFormat(InputStream in) throws IOException {
+        java.io.Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
+        StringBuilder text = new StringBuilder();
+        java.util.regex.Matcher m = FORMAT.matcher("");
+        char[] chunk = new char[2048];
+        int n;
+        while ((n = r.read(chunk)) >= 0) {
+            int from = Math.max(0, text.length() - 64);
+            text.append(chunk, 0, n);
+            // A match that ends with the text read so far may lack digits still to come.
+            if (m.reset(text).find(from) && m.end() < text.length()) {
+                break;
+            }
+        }
+        return text.toString();
     }
 
     /**
@@ -200,15 +371,26 @@ public final class KernelLoader {
                 }
             }
         }
+        String source = provider == null ? "" : sources.getOrDefault(provider,
+                library != null ? sources.getOrDefault(library.getClass().getName(), "") : "");
+        return new Problem(provider == null ? "?" : provider, source, reason(e), e);
+    }
+
+    /** A problem's reason: what went wrong, in one line. */
+    private static String reason(Throwable e) {
+        String prefix = "^" + Pattern.quote(KernelLibraryProvider.class.getName()) + ": ";
         String reason = e instanceof ServiceConfigurationError
-                ? message.replaceFirst("^" + Pattern.quote(KernelLibraryProvider.class.getName()) + ": ", "")
+                ? String.valueOf(e.getMessage()).replaceFirst(prefix, "")
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         if (e.getCause() != null && e instanceof ServiceConfigurationError) {
             reason += " (" + e.getCause() + ")";
         }
-        String source = provider == null ? "" : sources.getOrDefault(provider,
-                library != null ? sources.getOrDefault(library.getClass().getName(), "") : "");
-        return new Problem(provider == null ? "?" : provider, source, reason.replace('\n', ' '), e);
+        return reason.replace('\n', ' ');
+    }
+
+    /** The jar or directory whose service file lists {@code library}, or {@code ""}. */
+    private static String sourceOf(KernelLibraryProvider library, Map<String, String> sources) {
+        return sources.getOrDefault(library.getClass().getName(), "");
     }
 
     /** Provider class name → the jar or directory whose service file lists it (first one wins, as for the loader). */

@@ -18,8 +18,8 @@ import java.util.Locale;
  * or smaTalib, emaTalib, wmaTalib, rsiTalib, maxTalib for TA-Lib's Java port on the same bars; or strategy for
  * {@link PlanBench#STRATEGY} run into an array, and strategyHand for its kernels by hand, combined with {@code &&}, as
  * {@code PlanBench.strategyHand} does. Prints the first three calls' ns per bar, the first ten calls' total
- * milliseconds, and the fastest of the last ten calls (the steady state); for strategy, first what comes before its
- * first run: loading the registry, and {@code Plan.compile}.
+ * milliseconds, the fastest of the last ten calls (the steady state) and all calls' total; for strategy, first what
+ * comes before its first run: loading the registry, and {@code Plan.compile}.
  */
 public final class FirstCalls {
     private FirstCalls() {}
@@ -44,11 +44,14 @@ public final class FirstCalls {
             firstTen += ns[i] * n / 1e6;
         }
         double steady = Double.MAX_VALUE;
-        for (int i = calls - 10; i < calls; i++) {
-            steady = Math.min(steady, ns[i]);
+        double all = 0;
+        for (int i = 0; i < calls; i++) {
+            all += ns[i] * n / 1e6;
+            steady = i >= calls - 10 ? Math.min(steady, ns[i]) : steady;
         }
         System.out.printf(Locale.ROOT, "%-9s calls 0, 1, 2: %6.2f %6.2f %6.2f ns/bar   first ten: %6.1f ms   "
-                + "steady: %5.2f ns/bar%n", kernel, ns[0], ns[1], ns[2], firstTen, steady);
+                + "steady: %5.2f ns/bar   all %d: %.1f ms%n", kernel, ns[0], ns[1], ns[2], firstTen, steady, calls,
+                all);
     }
 
     /** One call of {@code kernel} over {@code data}'s closes, into arrays allocated here, once. */
@@ -75,11 +78,11 @@ public final class FirstCalls {
             case "maxTalib" -> () -> core.max(0, last, x, 20, begin, count, a);
             case "strategy" -> {
                 long t0 = System.nanoTime();
-                int kernels = Registry.standard().kernels().size();
+                int names = Registry.standard().names().size(); // descriptors load as the plan resolves them
                 long t1 = System.nanoTime();
                 Plan strategy = Plan.compile(PlanBench.STRATEGY);
                 long t2 = System.nanoTime();
-                System.out.printf(Locale.ROOT, "registry (%d kernels): %.1f ms   Plan.compile: %.1f ms%n", kernels,
+                System.out.printf(Locale.ROOT, "registry (%d names): %.1f ms   Plan.compile: %.1f ms%n", names,
                         (t1 - t0) / 1e6, (t2 - t1) / 1e6);
                 Bars bars = Bars.builder().column("close", x).build();
                 yield () -> strategy.runInto(bars, a);

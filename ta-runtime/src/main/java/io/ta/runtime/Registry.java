@@ -14,6 +14,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Every kernel on the class path and module path, found by {@link KernelLoader}: the built-ins and any extension jar's,
@@ -24,6 +27,12 @@ import java.util.Map;
  * <p>Providers are loaded one at a time: a broken one — its service file names a class that is missing, is not a
  * {@link KernelDescriptor}, cannot be instantiated, or answers its metadata with an error — is skipped and reported
  * in {@link #problems()}, so one bad extension jar does not take every other kernel down with it.
+ *
+ * <p>A loaded registry knows every name up front but loads a kernel's descriptor only when a name resolves to it
+ * (or {@link #kernels()} lists them all), where the library lists its names ({@link KernelLibraryProvider#names()},
+ * as every generated library does): a fresh JVM loading all 279 built-in descriptors spent about 150 ms on it before
+ * its first plan. A listed kernel that then fails to load is reported in {@link #problems()} from that moment, and
+ * its names resolve to an {@link UnknownNameException} that says why.
  */
 public final class Registry {
     private static volatile Registry defaultRegistry;
@@ -31,9 +40,19 @@ public final class Registry {
     /** The service file kernel jars register their library provider in. */
     static final String LIBRARY_FILE = KernelLoader.SERVICE_FILE;
 
-    private final List<KernelDescriptor> kernels;
-    private final Map<String, Entry> byName;
+    /** Descriptors loaded up front: a {@link #of} registry's, and those of libraries that list no names. */
+    private final List<KernelDescriptor> upFront;
+    private final List<KernelLoader.Listed> listed;
+    private final Map<String, Claim> byName;
+    /** Names of listed kernels already resolved. */
+    private final Map<String, Entry> resolved = new ConcurrentHashMap<>();
+    /** Every kernel, sorted by name: loaded on the first {@link #kernels()}. */
+    private volatile List<KernelDescriptor> kernels;
     private final List<Problem> problems;
+    private final Set<KernelLoader.Listed> failed = ConcurrentHashMap.newKeySet();
+
+    /** A name's kernel: resolved already ({@code entry}, for a kernel loaded up front) or to load ({@code listed}). */
+    private record Claim(String kernel, String owner, Entry entry, KernelLoader.Listed listed) {}
 
     /** What a registry name resolves to: a kernel, and for selector aliases the output it selects (else -1). */
     public record Entry(KernelDescriptor kernel, int output) {
@@ -64,33 +83,48 @@ public final class Registry {
     }
 
     private Registry(List<KernelDescriptor> kernels) {
-        this(kernels, List.of());
+        this(kernels, List.of(), List.of());
     }
 
-    private Registry(List<KernelDescriptor> kernels, List<Problem> problems) {
-        this.problems = List.copyOf(problems);
-        List<KernelDescriptor> sorted = new ArrayList<>(kernels);
-        sorted.sort(Comparator.comparing(KernelDescriptor::name));
-        this.kernels = List.copyOf(sorted);
-        Map<String, Entry> m = new LinkedHashMap<>();
-        for (KernelDescriptor d : sorted) {
-            claim(m, d.name(), new Entry(d, -1));
-            for (String a : d.aliases()) {
-                claim(m, a, new Entry(d, -1));
-            }
-            for (SelectorSpec s : d.selectors()) {
-                claim(m, s.alias(), new Entry(d, d.outputIndex(s.output())));
+    private Registry(List<KernelDescriptor> upFront, List<KernelLoader.Listed> listed, List<Problem> problems) {
+        this.problems = new CopyOnWriteArrayList<>(problems);
+        this.upFront = List.copyOf(upFront);
+        this.listed = List.copyOf(listed);
+        // Claimed in kernel name order, so that a conflict names the same two kernels however the libraries load.
+        List<Object> all = new ArrayList<>(upFront);
+        all.addAll(listed);
+        all.sort(Comparator.comparing(Registry::kernelName));
+        Map<String, Claim> m = new LinkedHashMap<>();
+        for (Object k : all) {
+            if (k instanceof KernelDescriptor d) {
+                String owner = d.getClass().getName();
+                claim(m, d.name(), new Claim(d.name(), owner, new Entry(d, -1), null));
+                for (String a : d.aliases()) {
+                    claim(m, a, new Claim(d.name(), owner, new Entry(d, -1), null));
+                }
+                for (SelectorSpec s : d.selectors()) {
+                    claim(m, s.alias(), new Claim(d.name(), owner, new Entry(d, d.outputIndex(s.output())), null));
+                }
+            } else {
+                KernelLoader.Listed l = (KernelLoader.Listed) k;
+                for (String n : l.names()) {
+                    claim(m, n, new Claim(l.names().getFirst(), l.provider(), null, l));
+                }
             }
         }
         this.byName = Map.copyOf(m);
     }
 
-    private static void claim(Map<String, Entry> m, String name, Entry e) {
-        Entry prior = m.putIfAbsent(name, e);
+    private static String kernelName(Object k) {
+        return k instanceof KernelDescriptor d ? d.name() : ((KernelLoader.Listed) k).names().getFirst();
+    }
+
+    private static void claim(Map<String, Claim> m, String name, Claim c) {
+        Claim prior = m.putIfAbsent(name, c);
         if (prior != null) {
-            throw new RegistryConflictException("kernel name '" + name + "' is claimed by both " + prior.kernel().name()
-                    + " (" + prior.kernel().getClass().getName() + ") and " + e.kernel().name() + " ("
-                    + e.kernel().getClass().getName() + "); names, aliases and selectors must be globally unique");
+            throw new RegistryConflictException("kernel name '" + name + "' is claimed by both " + prior.kernel() + " ("
+                    + prior.owner() + ") and " + c.kernel() + " (" + c.owner()
+                    + "); names, aliases and selectors must be globally unique");
         }
     }
 
@@ -116,17 +150,21 @@ public final class Registry {
      * @throws RegistryConflictException if two loaded kernels claim one name
      */
     public static Registry load(ClassLoader loader) {
-        KernelLoader.Loaded loaded = KernelLoader.load(loader);
+        KernelLoader.Index found = KernelLoader.index(loader);
         List<Problem> problems = new ArrayList<>();
-        for (KernelLoader.Problem p : loaded.problems()) {
+        for (KernelLoader.Problem p : found.problems()) {
             problems.add(new Problem(p.provider(), p.source(), p.reason(), p.cause()));
         }
-        return new Registry(loaded.kernels(), problems);
+        return new Registry(found.kernels(), found.listed(), problems);
     }
 
-    /** The providers that could not be loaded and were skipped, in the order they were met; empty if none. */
+    /**
+     * The providers and kernels that could not be loaded and were skipped, in the order they were met; empty if
+     * none. A listed kernel is loaded when a name first resolves to it, or by {@link #kernels()}: call that first for
+     * every problem there is.
+     */
     public List<Problem> problems() {
-        return problems;
+        return List.copyOf(problems);
     }
 
     /**
@@ -147,9 +185,48 @@ public final class Registry {
         return new Registry(List.copyOf(kernels));
     }
 
-    /** Every kernel, sorted by name. */
+    /** Every kernel, sorted by name: the first call loads every descriptor not yet loaded. */
     public List<KernelDescriptor> kernels() {
-        return kernels;
+        List<KernelDescriptor> k = kernels;
+        if (k == null) {
+            List<KernelDescriptor> all = new ArrayList<>(upFront);
+            for (KernelLoader.Listed l : listed) {
+                try {
+                    all.add(load(l));
+                } catch (IllegalStateException e) {
+                    // one of the problems now: the other kernels are listed
+                }
+            }
+            all.sort(Comparator.comparing(KernelDescriptor::name));
+            kernels = k = List.copyOf(all);
+        }
+        return k;
+    }
+
+    /** A listed kernel's descriptor; one that cannot be loaded is one of the problems from its first try. */
+    private KernelDescriptor load(KernelLoader.Listed l) {
+        try {
+            return l.load();
+        } catch (IllegalStateException e) {
+            if (failed.add(l)) {
+                problems.add(problem(l, e));
+            }
+            throw e;
+        }
+    }
+
+    private static Problem problem(KernelLoader.Listed l, IllegalStateException e) {
+        return new Problem(l.provider(), l.source(), e.getMessage(), e.getCause());
+    }
+
+    /** The output {@code name} selects of {@code d}: -1 for its name or an alias, else its selector's. */
+    private static int selected(KernelDescriptor d, String name) {
+        for (SelectorSpec s : d.selectors()) {
+            if (s.alias().equals(name)) {
+                return d.outputIndex(s.output());
+            }
+        }
+        return -1;
     }
 
     /** Every registered name: canonical names, aliases and selectors. */
@@ -160,16 +237,31 @@ public final class Registry {
     /**
      * Resolves a name, alias or selector.
      *
-     * @throws UnknownNameException with the closest registered name when one is close
+     * @throws UnknownNameException with the closest registered name when one is close, or saying why the kernel a
+     *     name belongs to could not be loaded
      */
     public Entry resolve(String name) {
         if (name == null) {
             throw new UnknownNameException("kernel", null, null, "no kernel name given (null)");
         }
-        Entry e = byName.get(name);
-        if (e == null) {
+        Claim c = byName.get(name);
+        if (c == null) {
             String near = Names.closest(name, byName.keySet());
             throw new UnknownNameException("kernel", name, near, "unknown kernel '" + name + "'" + Names.hint(near));
+        }
+        if (c.entry() != null) {
+            return c.entry();
+        }
+        Entry e = resolved.get(name);
+        if (e == null) {
+            KernelDescriptor d;
+            try {
+                d = load(c.listed());
+            } catch (IllegalStateException x) {
+                throw new UnknownNameException("kernel", name, null, "kernel '" + name + "' could not be loaded: "
+                        + problem(c.listed(), x).describe());
+            }
+            e = resolved.computeIfAbsent(name, n -> new Entry(d, selected(d, n)));
         }
         return e;
     }
