@@ -139,7 +139,7 @@ class PlanPropertiesTest {
         Plan plan = Plan.of(c.roots(), Registry.standard());
         SplittableRandom r = new SplittableRandom(c.seed());
         int block = 1 + r.nextInt(r.nextBoolean() ? 8 : 300);
-        PlanResult batch = new BlockExecutor(plan, block).run(c.bars());
+        PlanResult batch = BlockExecutor.compiled(plan, block).run(c.bars());
         PlanResult interpreted = BlockExecutor.interpreted(plan, block).run(c.bars());
         int n = c.bars().length();
         // Into arrays holding garbage: every element must be written.
@@ -149,7 +149,8 @@ class PlanPropertiesTest {
                 a[t] = r.nextInt(3) == 0 ? Double.NaN : r.nextDouble(-1e9, 1e9);
             }
         }
-        BlockExecutor either = r.nextBoolean() ? new BlockExecutor(plan, block) : BlockExecutor.interpreted(plan, block);
+        BlockExecutor either = r.nextBoolean() ? BlockExecutor.compiled(plan, block)
+                : BlockExecutor.interpreted(plan, block);
         PlanResult intoResult = either.runInto(c.bars(), into);
         Map<String, double[]> naive = new LinkedHashMap<>();
         for (Map.Entry<String, Expr> e : c.roots().entrySet()) {
@@ -222,7 +223,7 @@ class PlanPropertiesTest {
             }
             Plan plan = Plan.compile(expressions, Registry.standard());
             assertEquals(true, Program.of(plan, true).fused(), roots + " roots: compiled");
-            PlanResult fused = new BlockExecutor(plan, 64).run(bars);
+            PlanResult fused = BlockExecutor.compiled(plan, 64).run(bars);
             PlanResult interpreted = BlockExecutor.interpreted(plan, 64).run(bars);
             for (String root : expressions.keySet()) {
                 for (int t = 0; t < n; t++) {

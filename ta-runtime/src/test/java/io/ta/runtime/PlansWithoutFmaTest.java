@@ -45,7 +45,7 @@ class PlansWithoutFmaTest {
             PlanPropertiesTest.Case c = i < CASES ? PlanPropertiesTest.randomCase(0xF3A0L + i)
                     : PlanPropertiesTest.kernelWithOperatorsCase(0xF3A0L + i);
             Plan plan = Plan.of(c.roots(), Registry.standard());
-            PlanResult result = new BlockExecutor(plan).run(c.bars());
+            PlanResult result = BlockExecutor.compiled(plan, BlockExecutor.DEFAULT_BLOCK).run(c.bars());
             long h = 1;
             for (String root : c.roots().keySet()) {
                 for (int t = 0; t < c.bars().length(); t++) {

@@ -22,11 +22,11 @@ public final class Main {
         KernelDescriptor rsi = registry.kernel("rsi");
         KernelDescriptor range = registry.kernel("rangepos");
         long automatic = ModuleLayer.boot().modules().stream().filter(m -> m.getDescriptor().isAutomatic()).count();
-        double[] values = Plan.compile("range_position(sma(close, 2), 4)").run(Bars.builder().column("close", close).build())
-                .value().toArray();
+        double[] values = compiled("range_position(sma(close, 2), 4)")
+                .run(Bars.builder().column("close", close).build()).value().toArray();
         // An extension kernel that composes a built-in one (dm_balance holds a WilderDm): across two modules.
         KernelDescriptor balance = registry.kernel("dm_balance");
-        double[] balances = Plan.compile("dm_balance(1)").run(Bars.builder()
+        double[] balances = compiled("dm_balance(1)").run(Bars.builder()
                 .column("high", new double[] {10, 11, 10.5, 10.4}).column("low", new double[] {9, 10, 9, 9.5}).build())
                 .value().toArray();
         System.out.println("app module=" + Main.class.getModule().getName());
@@ -41,5 +41,24 @@ public final class Main {
         System.out.println("dm_balance(1)=" + Arrays.toString(balances));
         boolean reads = Plan.class.getModule().canRead(range.getClass().getModule());
         System.out.println("io.ta.runtime reads com.acme.ta=" + reads);
+    }
+
+    /**
+     * The plan of {@code expression}, run once over 100,000 bars: a plan is interpreted until it has run over that
+     * many, and compiled from then on, so that the short runs above call the extension's streams from the plan's
+     * generated class, across modules.
+     */
+    private static Plan compiled(String expression) {
+        Plan plan = Plan.compile(expression);
+        Bars.Builder history = Bars.builder();
+        for (String column : plan.columns()) {
+            double[] v = new double[100_000];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = 100 + Math.sin(i * 0.01) + (column.equals("low") ? -1 : 0);
+            }
+            history.column(column, v);
+        }
+        plan.run(history.build());
+        return plan;
     }
 }

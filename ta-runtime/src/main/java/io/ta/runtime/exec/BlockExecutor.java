@@ -23,23 +23,31 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
 /**
- * Runs a plan over a history. Normally the plan is compiled ({@link FusedCompiler}) into one method whose loop body
- * runs every node for one bar — kernels stepped directly, operators inlined, intermediates in registers — over fresh
- * kernels made in that method, block by block, with each kernel whose per-bar cost is above O(1) in a loop of its own;
- * only the roots get full-length arrays. A plan the compiler declines runs vector-at-a-time instead (the MonetDB/X100
- * → DuckDB model): per block, every {@link ExecNode} runs once over block-sized buffers, a kernel node as one
- * {@code updateRange} call on its generated stream. A block size of at least the history length makes that plain
- * node-at-a-time evaluation.
+ * Runs a plan over a history. A plan that has run over 100,000 bars, counting this run, is compiled
+ * ({@link FusedCompiler}) into one method whose loop body runs every node for one bar — kernels stepped directly,
+ * operators inlined, intermediates in registers — over fresh kernels made in that method, block by block, with each
+ * kernel whose per-bar cost is above O(1) in a loop of its own; only the roots get full-length arrays. A plan not yet
+ * compiled, or one the compiler declines, runs vector-at-a-time instead (the MonetDB/X100 → DuckDB model): per block,
+ * every {@link ExecNode} runs once over block-sized buffers, a kernel node as one {@code updateRange} call on its
+ * generated stream. A block size of at least the history length makes that plain node-at-a-time evaluation.
+ *
+ * <p>Interpreting a plan until it has run over that many bars is what the JVM does with a method: generating and
+ * loading a plan's classes costs a fresh JVM some 80 ms, which a short history never earns back (a first run over
+ * 1,000 bars took 26 ms interpreted against 110 ms compiled; docs/performance.md, "The first calls"). Both ways give
+ * the same values, bit for bit.
  */
 public final class BlockExecutor {
     /** Default bars per block: each buffer is 8 KiB, so a plan's working set stays in L1/L2. */
     public static final int DEFAULT_BLOCK = 1024;
 
+    /** When a run compiles the plan. */
+    private enum Compile { NEVER, ONCE_WORTH_IT, ALWAYS }
+
     private final Plan plan;
     private final int block;
-    private final boolean fuse;
+    private final Compile compile;
 
-    private BlockExecutor(Plan plan, int block, boolean fuse) {
+    private BlockExecutor(Plan plan, int block, Compile compile) {
         if (plan == null) {
             throw new InvalidParameterException("block_executor", List.of("plan"), "non-null", "block_executor: plan must not be null");
         }
@@ -49,7 +57,7 @@ public final class BlockExecutor {
         }
         this.plan = plan;
         this.block = block;
-        this.fuse = fuse;
+        this.compile = compile;
     }
 
     /**
@@ -58,7 +66,7 @@ public final class BlockExecutor {
      * @throws InvalidParameterException if the plan is null or the block size is below 1
      */
     public BlockExecutor(Plan plan, int block) {
-        this(plan, block, true);
+        this(plan, block, Compile.ONCE_WORTH_IT);
     }
 
     /**
@@ -67,7 +75,7 @@ public final class BlockExecutor {
      * @throws InvalidParameterException if the plan is null
      */
     public BlockExecutor(Plan plan) {
-        this(plan, DEFAULT_BLOCK, true);
+        this(plan, DEFAULT_BLOCK, Compile.ONCE_WORTH_IT);
     }
 
     /**
@@ -77,7 +85,18 @@ public final class BlockExecutor {
      * @throws InvalidParameterException if the plan is null or the block size is below 1
      */
     public static BlockExecutor interpreted(Plan plan, int block) {
-        return new BlockExecutor(plan, block, false);
+        return new BlockExecutor(plan, block, Compile.NEVER);
+    }
+
+    /**
+     * An executor that compiles the plan on its first run, however short the history (unless the compiler declines
+     * it): for comparisons and tests, and for a benchmark that times the compiled plan from its first run. Results
+     * are identical.
+     *
+     * @throws InvalidParameterException if the plan is null or the block size is below 1
+     */
+    public static BlockExecutor compiled(Plan plan, int block) {
+        return new BlockExecutor(plan, block, Compile.ALWAYS);
     }
 
     /**
@@ -139,7 +158,12 @@ public final class BlockExecutor {
 
     /** {@link #run} into {@code results}; {@code given} holds those of them the caller gave, null if none. */
     private PlanResult run(Bars bars, double[][] results, Set<double[]> given) {
-        Program program = Program.of(plan, fuse);
+        int n = bars.length();
+        Program program = Program.of(plan, switch (compile) {
+            case NEVER -> false;
+            case ALWAYS -> true;
+            case ONCE_WORTH_IT -> FusedCompiler.worthCompiling(plan, n);
+        });
         List<String> names = plan.columns();
         double[][] columns = new double[names.size()][];
         for (int c = 0; c < columns.length; c++) {
@@ -149,7 +173,6 @@ public final class BlockExecutor {
                 columns[c] = columns[c].clone();
             }
         }
-        int n = bars.length();
         int b = Math.max(1, Math.min(block, n));
         long[] time = times(program, bars);
         Fused fused = program.fusedBatch();

@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
@@ -88,7 +89,40 @@ final class FusedCompiler {
     private static final Map<Plan, Optional<Factory>> CACHE =
             Collections.synchronizedMap(new WeakHashMap<>());
 
+    /**
+     * The bars a plan runs over, counting the runs that interpreted it, from which a {@link BlockExecutor} compiles
+     * it. Measured in fresh JVMs ({@code FirstCalls strategy N 10}): a first run over 1,000 bars took 26 ms
+     * interpreted and 110 ms compiled, over 100,000 bars 47 and 122; ten runs over 300,000 bars are level, and over
+     * 1M bars ten runs took 465 ms interpreted against 288. Lower, more single runs would be compiled that do not pay
+     * for it; higher, a loop over short histories would stay interpreted (twice a compiled run's time at 1,000 bars)
+     * longer (docs/performance.md, "The first calls").
+     */
+    static final int COMPILE_FROM = 100_000;
+
+    /** The bars each plan not yet compiled has been run over, interpreted. */
+    private static final Map<Plan, AtomicLong> INTERPRETED = Collections.synchronizedMap(new WeakHashMap<>());
+
     private FusedCompiler() {}
+
+    /**
+     * Whether a run of {@code bars} bars should compile {@code plan}: it is compiled already, or it will have run
+     * over {@link #COMPILE_FROM} bars with this run. A run that answers false is counted.
+     */
+    static boolean worthCompiling(Plan plan, int bars) {
+        if (!ENABLED) {
+            return false;
+        }
+        if (bars >= COMPILE_FROM || CACHE.containsKey(plan)) {
+            return true;
+        }
+        AtomicLong before = INTERPRETED.computeIfAbsent(plan, p -> new AtomicLong());
+        return before.getAndAdd(bars) + bars >= COMPILE_FROM;
+    }
+
+    /** Whether {@code plan} has been compiled (or declined) in this JVM. */
+    static boolean compiledAlready(Plan plan) {
+        return CACHE.containsKey(plan);
+    }
 
     /**
      * {@link #compile}, once per plan; {@code prototypes} (fresh streams, one per kernel node) is only asked for when

@@ -41,8 +41,9 @@ class RunIntoTest {
                     }
                 }
                 Bars bars = StagesTest.bars(r.nextLong(), true, 700);
-                BlockExecutor executor = run == 2 ? BlockExecutor.interpreted(plan, 128) : new BlockExecutor(plan, 128);
-                PlanResult expected = new BlockExecutor(plan, 128).run(bars);
+                BlockExecutor executor = run == 2 ? BlockExecutor.interpreted(plan, 128)
+                        : BlockExecutor.compiled(plan, 128);
+                PlanResult expected = BlockExecutor.compiled(plan, 128).run(bars);
                 PlanResult result = executor.runInto(bars, into);
                 int k = 0;
                 for (String root : plan.roots().keySet()) {

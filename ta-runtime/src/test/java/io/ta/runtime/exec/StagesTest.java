@@ -63,7 +63,7 @@ class StagesTest {
     void aStagedPlanRunsThroughTheExecutor() {
         Plan twice = Plan.compile(wide(12, 26, 20, 3) + " and " + wide(8, 21, 30, 5));
         Bars bars = bars(new SplittableRandom(3), 900);
-        same(BlockExecutor.interpreted(twice, 256).run(bars), new BlockExecutor(twice, 256).run(bars),
+        same(BlockExecutor.interpreted(twice, 256).run(bars), BlockExecutor.compiled(twice, 256).run(bars),
                 twice.roots().keySet(), "wide twice");
     }
 
@@ -82,7 +82,7 @@ class StagesTest {
         Plan plan = Plan.compile(expressions, Registry.standard());
         assertTrue(Program.of(plan, true).fused(), "compiled");
         Bars bars = bars(new SplittableRandom(11), 260);
-        PlanResult batch = new BlockExecutor(plan, 100).run(bars);
+        PlanResult batch = BlockExecutor.compiled(plan, 100).run(bars);
         same(BlockExecutor.interpreted(plan, 100).run(bars), batch, expressions.keySet(), "800 kernels");
         PlanStream stream = plan.stream();
         PlanStream restored = null;
