@@ -15,7 +15,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,9 +38,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Technical analysis over CSV files: evaluate indicators and strategies, stream them, draw charts.",
-        footer = Main.EXIT_CODES,
-        subcommands = {EvalCommand.class, StreamCommand.class, PlanCommand.class, ListCommand.class, DescribeCommand.class, DemoCommand.class,
-            Version.Print.class, CommandLine.HelpCommand.class})
+        footer = Main.EXIT_CODES)
 public final class Main implements Runnable {
     /** Success. */
     public static final int OK = 0;
@@ -56,6 +59,22 @@ public final class Main implements Runnable {
             + "JVM options such as a bigger heap (-Xmx8g) go in TA_JAVA_OPTS.%n";
 
     static final String HEAP_HINT = "a bigger heap (-Xmx, e.g. TA_JAVA_OPTS=-Xmx8g)";
+
+    /** The commands, by name, in the order the help page lists them. */
+    private static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("eval", EvalCommand.class);
+        m.put("stream", StreamCommand.class);
+        m.put("plan", PlanCommand.class);
+        m.put("list", ListCommand.class);
+        m.put("describe", DescribeCommand.class);
+        m.put("demo", DemoCommand.class);
+        m.put("version", Version.Print.class);
+        m.put("help", CommandLine.HelpCommand.class);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -119,6 +138,22 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: eval, stream, list, describe, demo, version or help");
     }
 
+    /**
+     * The commands {@code args} can run: those it names, or every one when it names none or asks for help (whose page
+     * lists them all). picocli reads a command's annotations by reflection when it is added, and all eight cost a
+     * fresh JVM some 200 ms before the one a run names could start (docs/performance.md, "The first calls"). A value
+     * that happens to be a command's name only adds that command.
+     */
+    static void addCommands(CommandLine cl, String[] args) {
+        Set<String> named = new HashSet<>(Arrays.asList(args == null ? new String[0] : args));
+        boolean all = named.contains("help") || COMMANDS.keySet().stream().noneMatch(named::contains);
+        COMMANDS.forEach((name, command) -> {
+            if (all || named.contains(name)) {
+                cl.addSubcommand(name, command);
+            }
+        });
+    }
+
     /** Runs the command line on the process's standard streams and exits with its code. */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
@@ -137,6 +172,7 @@ public final class Main implements Runnable {
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         Main main = new Main(in, watched);
         CommandLine cl = new CommandLine(main);
+        addCommands(cl, args);
         cl.setOut(o);
         cl.setErr(e);
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -48,6 +48,27 @@ class CliCommandsTest {
         assertTrue(lines.get(1).startsWith("Java " + Runtime.version()), lines.get(1));
     }
 
+    /** A run builds only the commands it names (picocli reflects on each); one that names none still finds them all. */
+    @Test
+    void aRunBuildsTheCommandsItNames() throws Exception {
+        CliTest.Run misspelt = run("evl");
+        assertEquals(Main.USAGE, misspelt.code());
+        assertTrue(misspelt.err().startsWith("ta: Unmatched argument at index 0: 'evl'"), misspelt.err());
+        CliTest.Run help = run("--help");
+        for (String command : List.of("eval", "stream", "plan", "list", "describe", "demo", "version", "help")) {
+            assertTrue(help.out().contains("\n  " + command + " "), command + " is listed: " + help.out());
+        }
+        CliTest.Run none = run();
+        assertEquals(Main.USAGE, none.code());
+        assertTrue(none.err().contains("missing command"), none.err());
+        CliTest.Run inherited = run("--debug", "version");
+        assertEquals(0, inherited.code(), inherited.err());
+        assertEquals(run("version").out(), inherited.out());
+        CliTest.Run named = run("describe", "list");
+        assertEquals(Main.USAGE, named.code(), "a value that is a command's name: " + named.err());
+        assertTrue(named.err().contains("unknown kernel 'list'"), named.err());
+    }
+
     /** {@code git args} in the working directory, or null without git or a checkout. */
     private static String git(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("git"));
