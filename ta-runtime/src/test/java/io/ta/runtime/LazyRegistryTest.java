@@ -105,6 +105,49 @@ class LazyRegistryTest {
         }
     }
 
+    /** Threads resolving names of a fresh registry at once all get the one instance each kernel's library lists. */
+    @Test
+    void concurrentResolvesShareOneDescriptorPerKernel() throws Exception {
+        try (Isolated loader = new Isolated(new URL[] {builtIns()}, LazyRegistryTest.class.getClassLoader(),
+                "io.ta.kernels.")) {
+            Registry r = Registry.load(loader);
+            List<String> names = List.copyOf(new java.util.TreeSet<>(r.names()));
+            int threads = 8;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<Map<String, Registry.Entry>>> seen = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int seed = t;
+                    seen.add(pool.submit(() -> {
+                        List<String> order = new java.util.ArrayList<>(names);
+                        Collections.shuffle(order, new java.util.Random(seed));
+                        start.await();
+                        Map<String, Registry.Entry> got = new java.util.HashMap<>();
+                        for (String n : order) {
+                            got.put(n, r.resolve(n));
+                        }
+                        return got;
+                    }));
+                }
+                Map<String, KernelDescriptor> byName = new java.util.HashMap<>();
+                for (KernelDescriptor d : r.kernels()) {
+                    byName.put(d.name(), d);
+                }
+                for (java.util.concurrent.Future<Map<String, Registry.Entry>> f : seen) {
+                    for (Map.Entry<String, Registry.Entry> e : f.get().entrySet()) {
+                        assertSame(byName.get(e.getValue().kernel().name()), e.getValue().kernel(), e.getKey());
+                        assertSame(r.resolve(e.getKey()), e.getValue(), "one entry per name: " + e.getKey());
+                    }
+                }
+                assertEquals(byName.size(), descriptors(loader).size(), "each descriptor class defined once");
+                assertEquals(List.of(), r.problems());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     @Test
     void aListedKernelThatCannotLoadIsAProblemFromItsFirstResolve(@TempDir Path dir) throws Exception {
         Path jar = RegistryProblemsTest.jarWith(dir, Registry.LIBRARY_FILE, Ghosts.class.getName());
