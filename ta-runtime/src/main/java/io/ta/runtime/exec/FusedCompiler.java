@@ -115,8 +115,12 @@ final class FusedCompiler {
         if (bars >= COMPILE_FROM || CACHE.containsKey(plan)) {
             return true;
         }
-        AtomicLong before = INTERPRETED.computeIfAbsent(plan, p -> new AtomicLong());
-        return before.getAndAdd(bars) + bars >= COMPILE_FROM;
+        AtomicLong counted = INTERPRETED.computeIfAbsent(plan, p -> new AtomicLong());
+        if (counted.addAndGet(bars) < COMPILE_FROM) {
+            return false;
+        }
+        INTERPRETED.remove(plan); // the run compiles it, and the cache answers from now on
+        return true;
     }
 
     /** Whether {@code plan} has been compiled (or declined) in this JVM. */
