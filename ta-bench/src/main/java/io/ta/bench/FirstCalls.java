@@ -40,13 +40,12 @@ public final class FirstCalls {
             ns[i] = (double) (System.nanoTime() - start) / n;
         }
         double firstTen = 0;
-        for (int i = 0; i < 10; i++) {
-            firstTen += ns[i] * n / 1e6;
-        }
-        double steady = Double.MAX_VALUE;
         double all = 0;
+        double steady = Double.MAX_VALUE;
         for (int i = 0; i < calls; i++) {
-            all += ns[i] * n / 1e6;
+            double ms = ns[i] * n / 1e6;
+            firstTen += i < 10 ? ms : 0;
+            all += ms;
             steady = i >= calls - 10 ? Math.min(steady, ns[i]) : steady;
         }
         System.out.printf(Locale.ROOT, "%-9s calls 0, 1, 2: %6.2f %6.2f %6.2f ns/bar   first ten: %6.1f ms   "

@@ -140,8 +140,8 @@ public final class Main implements Runnable {
 
     /**
      * The commands {@code args} can run: those it names, or every one when it names none or asks for help (whose page
-     * lists them all). picocli reads a command's annotations by reflection when it is added, and all eight cost a
-     * fresh JVM some 200 ms before the one a run names could start (docs/performance.md, "The first calls"). A value
+     * lists them all). picocli reads a command's annotations by reflection when it is added: in a fresh JVM its part
+     * of an eval took about 220 ms with all eight and 120 with one (docs/performance.md, "The first calls"). A value
      * that happens to be a command's name only adds that command.
      */
     static void addCommands(CommandLine cl, String[] args) {

@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 /**
  * The run the {@code ta} launcher trains its ahead-of-time cache on ({@code -XX:AOTCacheOutput}, JDK 25): the commands
  * a user starts with, one after another in one JVM, so that the cache holds the classes each of them loads and links,
- * and a later {@code ta} finds them ready instead of reading, verifying and linking them again (a short command takes
- * about a third less time; docs/performance.md, "The first calls"). Everything is written to a temporary folder,
- * deleted at the end; a failing command fails the training, and the launcher then runs without a cache.
+ * and a later {@code ta} finds them ready instead of reading, verifying and linking them again (an eval or a stream
+ * takes about a quarter less time; docs/performance.md, "The first calls"). Everything is written to a temporary
+ * folder, deleted at the end; a failing command fails the training, and the launcher then runs without a cache.
  *
  * <p>Usage: {@code java -XX:AOTCacheOutput=ta.aot -cp ta-cli.jar io.ta.cli.Training BARS.csv}.
  */

@@ -44,15 +44,18 @@ public final class Registry {
     private final List<KernelDescriptor> upFront;
     private final List<KernelLoader.Listed> listed;
     private final Map<String, Claim> byName;
-    /** Names of listed kernels already resolved. */
+    /** Names already resolved, one entry each. */
     private final Map<String, Entry> resolved = new ConcurrentHashMap<>();
     /** Every kernel, sorted by name: loaded on the first {@link #kernels()}. */
     private volatile List<KernelDescriptor> kernels;
     private final List<Problem> problems;
     private final Set<KernelLoader.Listed> failed = ConcurrentHashMap.newKeySet();
 
-    /** A name's kernel: resolved already ({@code entry}, for a kernel loaded up front) or to load ({@code listed}). */
-    private record Claim(String kernel, String owner, Entry entry, KernelLoader.Listed listed) {}
+    /**
+     * A name's kernel: its name, the class that brought it (for a conflict's message), and its descriptor if it was
+     * loaded up front, else the listing that loads it.
+     */
+    private record Claim(String kernel, String owner, KernelDescriptor descriptor, KernelLoader.Listed listed) {}
 
     /** What a registry name resolves to: a kernel, and for selector aliases the output it selects (else -1). */
     public record Entry(KernelDescriptor kernel, int output) {
@@ -91,32 +94,32 @@ public final class Registry {
         this.upFront = List.copyOf(upFront);
         this.listed = List.copyOf(listed);
         // Claimed in kernel name order, so that a conflict names the same two kernels however the libraries load.
-        List<Object> all = new ArrayList<>(upFront);
-        all.addAll(listed);
-        all.sort(Comparator.comparing(Registry::kernelName));
+        List<Map.Entry<Claim, List<String>>> all = new ArrayList<>();
+        for (KernelDescriptor d : upFront) {
+            all.add(Map.entry(new Claim(d.name(), d.getClass().getName(), d, null), namesOf(d)));
+        }
+        for (KernelLoader.Listed l : listed) {
+            all.add(Map.entry(new Claim(l.names().getFirst(), l.provider(), null, l), l.names()));
+        }
+        all.sort(Comparator.comparing(e -> e.getKey().kernel()));
         Map<String, Claim> m = new LinkedHashMap<>();
-        for (Object k : all) {
-            if (k instanceof KernelDescriptor d) {
-                String owner = d.getClass().getName();
-                claim(m, d.name(), new Claim(d.name(), owner, new Entry(d, -1), null));
-                for (String a : d.aliases()) {
-                    claim(m, a, new Claim(d.name(), owner, new Entry(d, -1), null));
-                }
-                for (SelectorSpec s : d.selectors()) {
-                    claim(m, s.alias(), new Claim(d.name(), owner, new Entry(d, d.outputIndex(s.output())), null));
-                }
-            } else {
-                KernelLoader.Listed l = (KernelLoader.Listed) k;
-                for (String n : l.names()) {
-                    claim(m, n, new Claim(l.names().getFirst(), l.provider(), null, l));
-                }
+        for (Map.Entry<Claim, List<String>> e : all) {
+            for (String n : e.getValue()) {
+                claim(m, n, e.getKey());
             }
         }
         this.byName = Map.copyOf(m);
     }
 
-    private static String kernelName(Object k) {
-        return k instanceof KernelDescriptor d ? d.name() : ((KernelLoader.Listed) k).names().getFirst();
+    /** The names {@code d} answers to: its name, its aliases, its selectors' aliases. */
+    private static List<String> namesOf(KernelDescriptor d) {
+        List<String> names = new ArrayList<>();
+        names.add(d.name());
+        names.addAll(d.aliases());
+        for (SelectorSpec s : d.selectors()) {
+            names.add(s.alias());
+        }
+        return names;
     }
 
     private static void claim(Map<String, Claim> m, String name, Claim c) {
@@ -249,19 +252,19 @@ public final class Registry {
             String near = Names.closest(name, byName.keySet());
             throw new UnknownNameException("kernel", name, near, "unknown kernel '" + name + "'" + Names.hint(near));
         }
-        if (c.entry() != null) {
-            return c.entry();
-        }
         Entry e = resolved.get(name);
         if (e == null) {
-            KernelDescriptor d;
-            try {
-                d = load(c.listed());
-            } catch (IllegalStateException x) {
-                throw new UnknownNameException("kernel", name, null, "kernel '" + name + "' could not be loaded: "
-                        + problem(c.listed(), x).describe());
+            KernelDescriptor d = c.descriptor();
+            if (d == null) {
+                try {
+                    d = load(c.listed());
+                } catch (IllegalStateException x) {
+                    throw new UnknownNameException("kernel", name, null, "kernel '" + name + "' could not be loaded: "
+                            + problem(c.listed(), x).describe());
+                }
             }
-            e = resolved.computeIfAbsent(name, n -> new Entry(d, selected(d, n)));
+            KernelDescriptor k = d;
+            e = resolved.computeIfAbsent(name, n -> new Entry(k, selected(k, n)));
         }
         return e;
     }
