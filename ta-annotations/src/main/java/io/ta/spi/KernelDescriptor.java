@@ -21,6 +21,24 @@ public interface KernelDescriptor {
     /** Aliases bound to single outputs. */
     List<SelectorSpec> selectors();
 
+    /**
+     * Every name {@code d} answers to in a registry: its name, then its aliases, then its selectors' aliases (what a
+     * generated library lists for it in {@link KernelLibraryProvider#names()}). Static, so that it reads only the
+     * three methods every descriptor answers and no descriptor can answer it otherwise.
+     *
+     * @param d a descriptor
+     * @return its names, in that order
+     */
+    static List<String> namesOf(KernelDescriptor d) {
+        java.util.ArrayList<String> names = new java.util.ArrayList<>();
+        names.add(d.name());
+        names.addAll(d.aliases());
+        for (SelectorSpec s : d.selectors()) {
+            names.add(s.alias());
+        }
+        return List.copyOf(names);
+    }
+
     /** Catalog family. */
     Family family();
 

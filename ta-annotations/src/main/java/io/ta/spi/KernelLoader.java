@@ -163,12 +163,7 @@ public final class KernelLoader {
                             throw new IllegalStateException("it lists a null descriptor");
                         }
                         checkMetadata(k);
-                        List<String> claimed = new ArrayList<>();
-                        claimed.add(k.name());
-                        claimed.addAll(k.aliases());
-                        for (SelectorSpec s : k.selectors()) {
-                            claimed.add(s.alias());
-                        }
+                        List<String> claimed = KernelDescriptor.namesOf(k);
                         if (!claimed.equals(names)) {
                             throw new IllegalStateException("its names() lists " + names + " for kernel " + index
                                     + ", whose descriptor answers to " + claimed);

@@ -96,7 +96,7 @@ public final class Registry {
         // Claimed in kernel name order, so that a conflict names the same two kernels however the libraries load.
         List<Map.Entry<Claim, List<String>>> all = new ArrayList<>();
         for (KernelDescriptor d : upFront) {
-            all.add(Map.entry(new Claim(d.name(), d.getClass().getName(), d, null), namesOf(d)));
+            all.add(Map.entry(new Claim(d.name(), d.getClass().getName(), d, null), KernelDescriptor.namesOf(d)));
         }
         for (KernelLoader.Listed l : listed) {
             all.add(Map.entry(new Claim(l.names().getFirst(), l.provider(), null, l), l.names()));
@@ -109,17 +109,6 @@ public final class Registry {
             }
         }
         this.byName = Map.copyOf(m);
-    }
-
-    /** The names {@code d} answers to: its name, its aliases, its selectors' aliases. */
-    private static List<String> namesOf(KernelDescriptor d) {
-        List<String> names = new ArrayList<>();
-        names.add(d.name());
-        names.addAll(d.aliases());
-        for (SelectorSpec s : d.selectors()) {
-            names.add(s.alias());
-        }
-        return names;
     }
 
     private static void claim(Map<String, Claim> m, String name, Claim c) {

@@ -3,7 +3,6 @@ package io.ta.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ta.spi.KernelDescriptor;
-import io.ta.spi.SelectorSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -84,24 +83,13 @@ public abstract class KernelSuite {
         Map<String, KernelDescriptor> owners = new LinkedHashMap<>();
         List<String> out = new ArrayList<>();
         for (KernelDescriptor d : all) {
-            for (String n : names(d)) {
+            for (String n : KernelDescriptor.namesOf(d)) {
                 KernelDescriptor prior = owners.putIfAbsent(n, d);
                 if (prior != null && (mine.contains(d) || mine.contains(prior))) {
                     out.add("'" + n + "' is claimed by " + prior.name() + " (" + prior.getClass().getName() + ") and by "
                             + d.name() + " (" + d.getClass().getName() + ")");
                 }
             }
-        }
-        return out;
-    }
-
-    /** The canonical name, the aliases and the selector aliases of a kernel. */
-    static List<String> names(KernelDescriptor d) {
-        List<String> out = new ArrayList<>();
-        out.add(d.name());
-        out.addAll(d.aliases());
-        for (SelectorSpec s : d.selectors()) {
-            out.add(s.alias());
         }
         return out;
     }
