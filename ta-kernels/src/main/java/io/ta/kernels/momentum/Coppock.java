@@ -7,6 +7,7 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Wma;
+import io.ta.state.DoubleRing;
 
 /**
  * Coppock curve (E. S. Coppock, Barron's 1962): {@code wma(roc(x, slow_roc) + roc(x, fast_roc), wma_period)}, with
@@ -23,8 +24,10 @@ import io.ta.kernels.ma.Wma;
         reference = "E. S. Coppock, Barron's 1962",
         scale = Scale.UNITLESS)
 public final class Coppock {
-    final Roc fast;
-    final Roc slow;
+    /** x and the values before it, back to the longer ROC's: both rates read it, so x is pushed once. */
+    final DoubleRing history;
+    final int fastRoc;
+    final int slowRoc;
     final Wma average;
     boolean started;
 
@@ -32,8 +35,9 @@ public final class Coppock {
             @Param(defaultValue = "10", min = 1, max = 100_000, doc = "WMA period") int wmaPeriod,
             @Param(defaultValue = "11", min = 1, max = 100_000, doc = "period of the shorter ROC") int fastRoc,
             @Param(defaultValue = "14", min = 1, max = 100_000, doc = "period of the longer ROC") int slowRoc) {
-        this.fast = new Roc(fastRoc);
-        this.slow = new Roc(slowRoc);
+        this.history = new DoubleRing(Math.max(fastRoc, slowRoc) + 1);
+        this.fastRoc = fastRoc;
+        this.slowRoc = slowRoc;
         this.average = new Wma(wmaPeriod);
     }
 
@@ -43,7 +47,10 @@ public final class Coppock {
 
     @Step
     public double step(double x) {
-        double sum = slow.step(x) + fast.step(x);
+        DoubleRing h = history;
+        h.push(x);
+        // Both rates exist once the longer one's earlier value does (the ring is full); NaN before, as each Roc's.
+        double sum = h.isFull() ? Roc.rate(x, h.get(slowRoc)) + Roc.rate(x, h.get(fastRoc)) : Double.NaN;
         // The WMA window starts at the sum's first valid bar (CATALOG.md §1.2 composition rule).
         if (!started) {
             if (sum != sum) {

@@ -8,6 +8,7 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Sma;
+import io.ta.state.DoubleRing;
 
 /**
  * Know sure thing (M. Pring, "Summed Rate of Change (KST)", 1992): four smoothed rates of change of increasing span,
@@ -29,10 +30,12 @@ import io.ta.kernels.ma.Sma;
         summary = "Pring's know sure thing: weighted sum of four smoothed rates of change, with an SMA signal.",
         reference = "M. Pring 1992; TTR KST (formula)")
 public final class Kst {
-    final Roc roc1;
-    final Roc roc2;
-    final Roc roc3;
-    final Roc roc4;
+    /** x and the values before it, back to the longest rate's: the four rates read it, so x is pushed once. */
+    final DoubleRing history;
+    final int roc1;
+    final int roc2;
+    final int roc3;
+    final int roc4;
     final Sma sma1;
     final Sma sma2;
     final Sma sma3;
@@ -55,10 +58,11 @@ public final class Kst {
             @Param(defaultValue = "10", min = 1, max = 100_000, doc = "SMA period of roc3") int sma3,
             @Param(defaultValue = "15", min = 1, max = 100_000, doc = "SMA period of roc4") int sma4,
             @Param(defaultValue = "9", min = 1, max = 100_000) int signalPeriod) {
-        this.roc1 = new Roc(roc1);
-        this.roc2 = new Roc(roc2);
-        this.roc3 = new Roc(roc3);
-        this.roc4 = new Roc(roc4);
+        this.history = new DoubleRing(Math.max(Math.max(roc1, roc2), Math.max(roc3, roc4)) + 1);
+        this.roc1 = roc1;
+        this.roc2 = roc2;
+        this.roc3 = roc3;
+        this.roc4 = roc4;
         this.sma1 = new Sma(sma1);
         this.sma2 = new Sma(sma2);
         this.sma3 = new Sma(sma3);
@@ -74,13 +78,20 @@ public final class Kst {
 
     @Step
     public void step(double x) {
-        double line = sma1.step(roc1.step(x))
-                + 2.0 * sma2.step(roc2.step(x))
-                + 3.0 * sma3.step(roc3.step(x))
-                + 4.0 * sma4.step(roc4.step(x));
+        DoubleRing h = history;
+        h.push(x);
+        double line = sma1.step(rate(x, h, roc1))
+                + 2.0 * sma2.step(rate(x, h, roc2))
+                + 3.0 * sma3.step(rate(x, h, roc3))
+                + 4.0 * sma4.step(rate(x, h, roc4));
         double s = signalAverage.step(line);
         // One lookback for both outputs (CATALOG.md §1.3): the line is hidden until its signal exists.
         kst = s == s ? line : Double.NaN;
         signal = s;
+    }
+
+    /** {@link Roc}'s rate of x against its value {@code period} bars back, NaN before that value exists. */
+    private static double rate(double x, DoubleRing h, int period) {
+        return h.size() > period ? Roc.rate(x, h.get(period)) : Double.NaN;
     }
 }

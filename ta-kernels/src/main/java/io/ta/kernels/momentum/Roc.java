@@ -37,9 +37,13 @@ public final class Roc {
         return p != 0.0 ? (x / p - 1.0) * 100.0 : 0.0;
     }
 
+    /** The rate of x against p, NaN when either is missing: the step's, for a kernel that keeps p itself. */
+    public static double rate(double x, double p) {
+        return Double.isFinite(x) && Double.isFinite(p) ? percent(x, p) : Double.NaN;
+    }
+
     @Step
     public double step(double x) {
-        double p = lag.step(x); // x[t − period], NaN before it exists or when it is missing
-        return Double.isFinite(x) && Double.isFinite(p) ? percent(x, p) : Double.NaN;
+        return rate(x, lag.step(x)); // lag: x[t − period], NaN before it exists or when it is missing
     }
 }
