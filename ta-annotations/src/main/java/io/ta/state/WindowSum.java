@@ -85,6 +85,16 @@ public final class WindowSum extends BlockWindow {
         return (total - left) + prefix;
     }
 
+    /**
+     * The oldest value in the window, as pushed (a missing one as it was): the one the next push takes out. The
+     * window is the previous block from the current block's next position on, and the current block before it, so
+     * the oldest is the previous block's value at that position (right after a turn, the first of the block just
+     * completed). Requires {@link #isFull()}.
+     */
+    public double oldest() {
+        return slots[olderAt + next];
+    }
+
     /** Block {@code b}'s total from its values: a snapshot's read, a window of one's rewind. */
     @Override
     void fold(int b) {

@@ -102,6 +102,11 @@ class ExactWindowsTest {
                 WindowSum s = new WindowSum(w);
                 for (int t = 0; t < x.length; t++) {
                     s.push(x[t]);
+                    if (t + 1 >= w) {
+                        // The value the next push takes out, as pushed: trendflex reads its f[n] there.
+                        assertEquals(Double.doubleToRawLongBits(x[t + 1 - w]), Double.doubleToRawLongBits(s.oldest()),
+                                "oldest w=" + w + " t=" + t);
+                    }
                     double[] win = window(x, t, w);
                     assertEquals(win == null, t + 1 < w || s.hasMissing(), "missing at " + t);
                     if (win != null) {
@@ -698,7 +703,7 @@ class ExactWindowsTest {
                 final WindowSum p = new WindowSum(w);
                 public StatePart<?> part() { return p; }
                 public void push(double x, double y) { p.push(x); }
-                public String answers() { return p.isFull() ? p.hasMissing() + ":" + p.sum() : "-"; }
+                public String answers() { return p.isFull() ? p.hasMissing() + ":" + p.sum() + ":" + p.oldest() : "-"; }
             };
             case "pair" -> new Probe() {
                 final WindowSumPair p = new WindowSumPair(w);

@@ -7,8 +7,7 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.SuperSmoother;
-import io.ta.kernels.stats.RollingSum;
-import io.ta.state.DoubleRing;
+import io.ta.state.WindowSum;
 
 /**
  * Ehlers' Trendflex (J. F. Ehlers, "Reflex: A New Zero-Lag Indicator", TASC Feb 2020): the price is smoothed by a
@@ -18,7 +17,7 @@ import io.ta.state.DoubleRing;
  * {@code ms = 0} (a flat input) gives 0. Trendflex keeps the trend component; {@link Reflex} removes it.
  *
  * <p>O(1) per bar: Ehlers' loop over the n past values is {@code f − S/n} with {@code S = Σ f[c]} kept by a
- * {@link RollingSum} over the past smoothed values, and a ring holds them for {@link Reflex}'s {@code f[n]}.
+ * {@link WindowSum} over the past smoothed values, whose oldest is {@link Reflex}'s {@code f[n]}.
  *
  * <p>Rounding: a sum within {@code 1e-12} (relative) of the smoothed level is taken as 0, so a flat input gives 0,
  * as in exact arithmetic, rather than its rounding noise normalised to ±5.
@@ -45,9 +44,8 @@ import io.ta.state.DoubleRing;
 public final class Trendflex {
     final double period;
     final SuperSmoother smoother;
-    /** The last n smoothed values before the current one; the oldest is {@code f[n]}. */
-    final DoubleRing past;
-    final RollingSum pastSum;
+    /** The last n smoothed values before the current one, and their sum; the oldest is {@code f[n]}. */
+    final WindowSum past;
     double meanSquare;
     /** The current smoothed value and the mean of the n before it, for {@link Reflex}. */
     double filtered = Double.NaN;
@@ -57,8 +55,7 @@ public final class Trendflex {
             @Param(defaultValue = "20", min = 2, max = 100_000, doc = "bars compared (smoother: half)") int period) {
         this.period = period;
         this.smoother = SuperSmoother.ofPeriod(0.5 * period);
-        this.past = new DoubleRing(period);
-        this.pastSum = new RollingSum(period);
+        this.past = new WindowSum(period);
     }
 
     public static int lookback(int period) {
@@ -74,16 +71,16 @@ public final class Trendflex {
         double previous = filtered;
         filtered = f;
         if (previous != previous) {
-            if (past.size() != 0) {
-                // A restart: the gap keeps the values from before it out of the next n sums, as a fresh ring would.
+            if (past.count() != 0) {
+                // A restart: the gap keeps the values from before it out of the next n sums, as a fresh window would.
                 past.push(previous);
-                pastSum.step(previous);
             }
             return Double.NaN;
         }
-        past.push(previous);
-        double s = pastSum.step(previous);
+        WindowSum w = past;
+        w.push(previous);
         // NaN while the window fills or holds a restart's gap; infinite once the window's values overflow.
+        double s = w.isFull() && !w.hasMissing() ? w.sum() : Double.NaN;
         if (!(Math.abs(s) <= Double.MAX_VALUE)) {
             return Double.NaN;
         }
