@@ -367,7 +367,7 @@ public final class KernelLoader {
             }
         }
         String source = provider == null ? "" : sources.getOrDefault(provider,
-                library != null ? sources.getOrDefault(library.getClass().getName(), "") : "");
+                library != null ? sourceOf(library, sources) : "");
         return new Problem(provider == null ? "?" : provider, source, reason(e), e);
     }
 

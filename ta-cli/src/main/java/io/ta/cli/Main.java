@@ -16,11 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -145,7 +143,7 @@ public final class Main implements Runnable {
      * that happens to be a command's name only adds that command.
      */
     static void addCommands(CommandLine cl, String[] args) {
-        Set<String> named = new HashSet<>(Arrays.asList(args == null ? new String[0] : args));
+        List<String> named = args == null ? List.of() : Arrays.asList(args);
         boolean all = named.contains("help") || COMMANDS.keySet().stream().noneMatch(named::contains);
         COMMANDS.forEach((name, command) -> {
             if (all || named.contains(name)) {

@@ -112,7 +112,7 @@ final class FusedCompiler {
         if (!ENABLED) {
             return false;
         }
-        if (bars >= COMPILE_FROM || CACHE.containsKey(plan)) {
+        if (bars >= COMPILE_FROM || compiledAlready(plan)) {
             return true;
         }
         AtomicLong counted = INTERPRETED.computeIfAbsent(plan, p -> new AtomicLong());
