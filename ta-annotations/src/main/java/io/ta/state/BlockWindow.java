@@ -21,8 +21,8 @@ import java.util.Arrays;
  * values that are all inside the window — exact up to the rounding of summing at most {@code window} values — at
  * O(1) amortized cost and with no periodic latency beyond one pass per {@code window} pushes.
  *
- * <p>Blocks alternate between two places (two buffers per series; for the window sums, the two halves of
- * {@link #slots}), so the two pushes a stream may make past a checkpoint (an update, then a preview) never overwrite
+ * <p>Blocks alternate between two places (the two halves of {@link #slots}; for {@link WindowComoments}, two buffers
+ * per series), so the two pushes a stream may make past a checkpoint (an update, then a preview) never overwrite
  * the checkpoint's window — except for a window of one value, which its mark keeps: marks and rewinds are O(1).
  * Results depend only on the push count and the values, so batch and stream agree bit for bit. A window of up to
  * {@link AnchoredSum#FULL_UP_TO} values has its blocks in full from the start; a longer one's grow geometrically
@@ -54,12 +54,18 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     /** Slots per position in {@link #slots}; 0 for a part on the buffers above. */
     final int stride;
     /**
-     * The window sums' layout: both blocks in one array, {@link #stride} slots per position (a part's values, then
-     * whatever it stores beside them), block {@code b} at {@code [b·stride·window, (b + 1)·stride·window)}, read
-     * through offsets that a turn flips. Not two arrays swapped at every turn: a reference stored in a push carries
-     * the collector's barriers, several hundred bytes of code under G1, which took kama's and vwma's steps over the
-     * size C2 inlines into their batch loops (docs/performance-log.md, "Blocks chosen by number"). A long window's
-     * first block grows in place, and the second comes with the first turn.
+     * Whether a snapshot holds the previous block from its first value on ({@link #oldestKept}): the window sums,
+     * whose running sums depend on all of it. The moment parts on slots need only the window's values.
+     */
+    private final boolean keepsPreviousBlock;
+    /**
+     * The layout of the window sums, {@link WindowMoments} and {@link WindowTrend}: both blocks in one array,
+     * {@link #stride} slots per position (a part's values, then whatever it stores beside them: a moment part's
+     * suffix sums), block {@code b} at {@code [b·stride·window, (b + 1)·stride·window)}, read through offsets that a
+     * turn flips. Not two arrays swapped at every turn: a reference stored in a push carries the collector's barriers,
+     * several hundred bytes of code under G1, which took kama's and vwma's steps over the size C2 inlines into their
+     * batch loops (docs/performance-log.md, "Blocks chosen by number"). A long window's first block grows in place,
+     * and the second comes with the first turn.
      */
     double[] slots;
     /** Where the current block starts in {@link #slots}. */
@@ -93,12 +99,19 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         this(window, series, 0);
     }
 
-    /**
-     * A part of {@code window} values; {@code stride} slots per position for one on {@link #slots} (the window sums,
-     * which have both blocks from the start up to {@link AnchoredSum#FULL_UP_TO}, so that no turn of theirs
-     * allocates), 0 for one on the buffers.
-     */
+    /** A window sum: {@code stride} slots per position, and snapshots that hold the whole previous block. */
     BlockWindow(int window, int series, int stride) {
+        this(window, series, stride, true);
+    }
+
+    /**
+     * A part of {@code window} values; {@code stride} slots per position for one on {@link #slots} (every part but
+     * {@link WindowComoments}: both blocks from the start up to {@link AnchoredSum#FULL_UP_TO}, so that no turn of
+     * theirs allocates), 0 for one on the buffers; {@code keepsPreviousBlock} for one whose snapshots hold the whole
+     * previous block.
+     */
+    BlockWindow(int window, int series, int stride, boolean keepsPreviousBlock) {
+        this.keepsPreviousBlock = keepsPreviousBlock;
         if (window < 1) {
             throw new IllegalArgumentException(getClass().getSimpleName() + " window must be >= 1, got " + window);
         }
@@ -144,8 +157,8 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
 
     /**
      * Counts the push a part has just stored at position {@code j} of the current block, and turns the block when that
-     * filled it. The moment parts' pushes end here (the window sums turn their blocks in the push itself); small
-     * enough that C2 always inlines it.
+     * filled it. {@link WindowComoments}' push ends here (the other parts turn their blocks in the push itself);
+     * small enough that C2 always inlines it.
      */
     final void advance(int j) {
         seq++;
@@ -189,9 +202,9 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
 
     /**
      * Allocates the second block once the first has its full size: with the first block's last growth, or on a
-     * snapshot's read; a short window's first turn allocates it. (The window sums, which turn blocks in the push, keep
-     * both blocks from the start instead: a loop that has seen a turn's allocation taken compiles it as a call the part
-     * escapes into.)
+     * snapshot's read; a short window's first turn allocates it. (The parts on slots, which turn blocks in the push,
+     * keep both blocks from the start instead: a loop that has seen a turn's allocation taken compiles it as a call
+     * the part escapes into.)
      */
     private void secondBlock() {
         if (x1 == null && x0.length == window) {
@@ -232,13 +245,13 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     abstract void fold(int b);
 
     /**
-     * The oldest push a snapshot holds, for a part that has had {@code pushes}: the window's oldest for a part on the
-     * buffers. The window sums read the whole previous block, so they hold its first push on; or the current block's,
+     * The oldest push a snapshot holds, for a part that has had {@code pushes}: the window's oldest for most parts.
+     * The window sums read the whole previous block, so they hold its first push on; or the current block's,
      * when the next push completes it and the previous block is never read again (two pushes past a checkpoint, an
      * update and a preview, may then have written over it).
      */
     final long oldestKept(long pushes) {
-        if (stride == 0) {
+        if (stride == 0 || !keepsPreviousBlock) {
             return Math.max(0, pushes - window);
         }
         long k = pushes % window;

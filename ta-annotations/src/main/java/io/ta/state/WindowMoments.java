@@ -9,7 +9,7 @@ import io.ta.annotation.Cost;
  *
  * <p>Why centred: {@code Σx² − (Σx)²/n} cancels catastrophically for prices far from zero (a walk near 1e6 with
  * steps of 0.01 has a variance 1e16 times smaller than {@code Σx²}). Both blocks' sums are taken of {@code x − K}
- * with {@code K} the previous block's newest finite value, which is inside every window the sums serve: the previous
+ * with {@code K} the previous block's newest value, which is inside every window the sums serve: the previous
  * block's suffix sums and the current block's prefix sums then add as they are, with no conversion between centres.
  * (A completed block's suffix sums are taken around its own newest value, which the next block's prefix sums share.)
  * With {@code K} inside the window, the cancellation in {@code M2 = S2 − S1²/n} is bounded by the window's own
@@ -21,6 +21,12 @@ import io.ta.annotation.Cost;
  */
 @Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class WindowMoments extends BlockWindow {
+    /**
+     * Slots per position: the value, then (once its block is complete) the block's suffix sums of {@code d} and
+     * {@code d²} from that position on.
+     */
+    private static final int STRIDE = 3;
+
     private final double zero;
     /**
      * {@code 1/window}: the divisions by the window are multiplications by it. The divider, which also takes square
@@ -29,16 +35,11 @@ public final class WindowMoments extends BlockWindow {
      * mean and moments stay exact, since its centred sums are exactly 0.
      */
     private final double inverse;
-    private double[] first0;
-    private double[] first1;
-    private double[] second0;
-    private double[] second1;
+    /** Each block's shift, the one its suffix sums are taken around: a rewind across a turn finds the other's here. */
     private final double[] shifts = new double[2];
-    private double[] previousFirst;
-    private double[] previousSecond;
     /**
-     * The shift both blocks' sums are taken around: the previous block's newest finite value, inside every window the
-     * current block's prefix serves, so its sums and the previous block's suffix sums add without a conversion. The
+     * The shift both blocks' sums are taken around: the previous block's newest value, inside every window the
+     * current block's prefix serves (missing, it makes the sums NaN while it is inside the window, and only then), so its sums and the previous block's suffix sums add without a conversion. The
      * first block's prefix is taken around 0 and never read: its one full window is read after the block turns, from
      * its suffix sums.
      */
@@ -49,20 +50,28 @@ public final class WindowMoments extends BlockWindow {
 
     /** A window of {@code window} values (at least 1). */
     public WindowMoments(int window) {
-        super(window, 1);
+        super(window, 1, STRIDE, false);
         this.zero = 4.0 * (window + 2) * 0x1p-53;
         this.inverse = 1.0 / window;
     }
 
-    /** Adds the next value; the value {@code window} pushes back leaves. */
+    /**
+     * Adds the next value; the value {@code window} pushes back leaves. A push that completes a block folds the
+     * block's suffix sums in a loop of its own ({@link #fold} is the same loop, for a rewind or a snapshot's read): a
+     * call there, which C2 leaves out of line at a site taken once a block, made the kernel's loop keep its state in
+     * memory or on the stack (docs/performance-log.md, "A turn without a call"). It must stay under the 325 bytes of
+     * bytecode C2 inlines, and stores no reference, whose barriers would take the push's code over what C2 inlines
+     * into a batch loop under G1.
+     */
     public void push(double x) {
         int j = next;
-        double[] v = xs;
-        if (j == v.length) {
-            grow();
-            v = xs;
+        int c = at;
+        double[] v = slots;
+        int o = c + STRIDE * j;
+        if (o == v.length) {
+            v = growSlots(); // a long window's first block filling, or its first turn
         }
-        v[j] = x;
+        v[o] = x;
         if (finite(x)) {
             double d = x - previousShift;
             p1 += d;
@@ -73,7 +82,35 @@ public final class WindowMoments extends BlockWindow {
             missingBefore = lastMissing;
             lastMissing = seq;
         }
-        advance(j);
+        seq++;
+        if (j + 1 != window) {
+            next = j + 1;
+            return;
+        }
+        // The fold, around the block's newest value. No test for missing values: a sum one spoils (a missing newest
+        // value spoils them all) is read only by windows that hold it. It steps by the field, which C2 folds to
+        // STRIDE only where the part is scalar-replaced (in a batch loop, where the loop is worth unrolling):
+        // compiled on its own, the loop is one copy, not four and a pre- and post-loop, and a step holding two such
+        // parts stays nearer what C2 inlines into a batch loop (2,500 bytes of code).
+        double k = x;
+        double a1 = 0.0;
+        double a2 = 0.0;
+        for (int i = o; i >= c; i -= stride) {
+            double d = v[i] - k;
+            a1 += d;
+            a2 += d * d;
+            v[i + 1] = a1;
+            v[i + 2] = a2;
+        }
+        int b = block;
+        shifts[b] = k;
+        previousShift = k;
+        block = b ^ 1;
+        olderAt = c;
+        at = STRIDE * window - c;
+        next = 0;
+        p1 = 0.0;
+        p2 = 0.0;
     }
 
     /**
@@ -90,12 +127,12 @@ public final class WindowMoments extends BlockWindow {
      * block's suffix plus the current prefix, both taken around it (the prefix is 0 when the window is that block).
      */
     private double sum1() {
-        return previousFirst[next] + p1;
+        return slots[olderAt + STRIDE * next + 1] + p1;
     }
 
     /** {@code Σ(x − c)²} over the window, as {@link #sum1()}. */
     private double sum2() {
-        return previousSecond[next] + p2;
+        return slots[olderAt + STRIDE * next + 2] + p2;
     }
 
     /** The shift both sums are taken around: the previous block's. */
@@ -125,36 +162,25 @@ public final class WindowMoments extends BlockWindow {
         return m2() * inverse;
     }
 
+    /**
+     * Block {@code b}'s suffix sums, by the loop a push that completes the block runs: newest to oldest, around the
+     * block's newest value.
+     */
     @Override
     void fold(int b) {
-        double[] v = b == 0 ? x0 : x1;
-        if (b == 0 && first0 == null) {
-            first0 = new double[window + 1];
-            second0 = new double[window + 1];
-        } else if (b == 1 && first1 == null) {
-            first1 = new double[window + 1];
-            second1 = new double[window + 1];
-        }
-        double[] f = b == 0 ? first0 : first1;
-        double[] s = b == 0 ? second0 : second1;
-        double k = 0.0;
-        for (int i = window - 1; i >= 0; i--) {
-            if (finite(v[i])) {
-                k = v[i];
-                break;
-            }
-        }
-        shifts[b] = k;
+        double[] v = slots;
+        int c = STRIDE * window * b;
+        double k = v[c + STRIDE * (window - 1)];
         double a1 = 0.0;
         double a2 = 0.0;
-        for (int i = window - 1; i >= 0; i--) {
-            double x = v[i];
-            double d = finite(x) ? x - k : 0.0;
+        for (int i = c + STRIDE * (window - 1); i >= c; i -= STRIDE) {
+            double d = v[i] - k;
             a1 += d;
             a2 += d * d;
-            f[i] = a1;
-            s[i] = a2;
+            v[i + 1] = a1;
+            v[i + 2] = a2;
         }
+        shifts[b] = k;
     }
 
     @Override
@@ -166,8 +192,8 @@ public final class WindowMoments extends BlockWindow {
 
     @Override
     void refold() {
-        for (int i = 0; i < next; i++) {
-            double x = xs[i];
+        for (int i = at; i < at + STRIDE * next; i += STRIDE) {
+            double x = slots[i];
             if (finite(x)) {
                 double d = x - previousShift;
                 p1 += d;
@@ -176,11 +202,10 @@ public final class WindowMoments extends BlockWindow {
         }
     }
 
+    /** The blocks' offsets and the previous block's shift, from the push count and the block number. */
     private void select() {
-        int p = block ^ 1;
-        previousFirst = p == 0 ? first0 : first1;
-        previousSecond = p == 0 ? second0 : second1;
-        previousShift = shifts[p];
+        slotOffsets();
+        previousShift = shifts[block ^ 1];
     }
 
     @Override

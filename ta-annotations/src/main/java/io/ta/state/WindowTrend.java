@@ -9,17 +9,21 @@ import io.ta.annotation.Cost;
  * ({@code slope = C / (n(n²−1)/12)}) and a linearly weighted average ({@code WMA = x̄ + C / (n(n+1)/2)}) need.
  * Exact in the sense of {@link BlockWindow} and centred as {@link WindowMoments}: the sums are of {@code x − K} and
  * {@code p·(x − K)} with {@code K} a value inside the window, so a slope keeps its precision at any price level.
- * Missing values count as 0 (see {@link #hasMissing()}). Contract: at most one push per kernel step.
+ * Missing values take their place in the window; what the accessors give while one is inside it
+ * ({@link #hasMissing()}) is meaningless. Contract: at most one push per kernel step.
  */
 @Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class WindowTrend extends BlockWindow {
+    /**
+     * Slots per position: the value, then (once its block is complete) the block's suffix sums from that position on,
+     * of {@code d} and of {@code (m − i)·d} (every later value's distance from this position).
+     */
+    private static final int STRIDE = 3;
+
     private final double centrePosition;
-    private final double[][] suffix = new double[2][];
-    private final double[][] weighted = new double[2][];
+    /** Each block's shift, the one its suffix sums are taken around: a rewind across a turn finds the other's here. */
     private final double[] shifts = new double[2];
-    private double[] previousSum;
-    private double[] previousWeighted;
-    // The shift both blocks' sums are taken around: the previous block's newest finite value, as WindowMoments' shift.
+    // The shift both blocks' sums are taken around: the previous block's newest value, as WindowMoments' shift.
     private double previousShift;
     // Prefix: Σd and Σ j·d with d = x − previousShift and j the position in the block.
     private double p;
@@ -30,19 +34,24 @@ public final class WindowTrend extends BlockWindow {
 
     /** A window of {@code window} values (at least 1). */
     public WindowTrend(int window) {
-        super(window, 1);
+        super(window, 1, STRIDE, false);
         this.centrePosition = (window - 1) * 0.5;
     }
 
-    /** Adds the next value; the value {@code window} pushes back leaves. */
+    /**
+     * Adds the next value; the value {@code window} pushes back leaves. A push that completes a block folds its suffix
+     * sums in a loop of its own, as {@link WindowMoments#push} does and for the same reasons; {@link #fold} is the
+     * same loop for a rewind or a snapshot's read.
+     */
     public void push(double x) {
         int j = next;
-        double[] v = xs;
-        if (j == v.length) {
-            grow();
-            v = xs;
+        int c = at;
+        double[] v = slots;
+        int o = c + STRIDE * j;
+        if (o == v.length) {
+            v = growSlots(); // a long window's first block filling, or its first turn
         }
-        v[j] = x;
+        v[o] = x;
         if (finite(x)) {
             double d = x - previousShift;
             p += d;
@@ -53,15 +62,44 @@ public final class WindowTrend extends BlockWindow {
             missingBefore = lastMissing;
             lastMissing = seq;
         }
-        advance(j);
+        seq++;
+        if (j + 1 != window) {
+            next = j + 1;
+            return;
+        }
+        // The fold, around the block's newest value. No test for missing values: a sum one spoils (a missing newest
+        // value spoils them all) is read only by windows that hold it. It steps by the field, which C2 folds to
+        // STRIDE only where the part is scalar-replaced (in a batch loop, where the loop is worth unrolling):
+        // compiled on its own, the loop is one copy, not four and a pre- and post-loop, and a step holding two such
+        // parts stays nearer what C2 inlines into a batch loop (2,500 bytes of code).
+        double k = x;
+        // w[i] = Σ_{m ≥ i} (m − i)·d_m = w[i + 1] + s[i + 1]: every later value moves one position further.
+        double as = 0.0;
+        double aw = 0.0;
+        for (int i = o; i >= c; i -= stride) {
+            aw += as;
+            as += v[i] - k;
+            v[i + 1] = as;
+            v[i + 2] = aw;
+        }
+        int b = block;
+        shifts[b] = k;
+        previousShift = k;
+        block = b ^ 1;
+        olderAt = c;
+        at = STRIDE * window - c;
+        next = 0;
+        p = 0.0;
+        q = 0.0;
     }
 
     /** Combines the previous block's suffix with the current prefix for the accessors. Requires {@link #isFull()}. */
     public void compute() {
         int j = next;
+        int s = olderAt + STRIDE * j;
         // The current block's positions follow the window - j previous-block values still in the window.
-        sum = previousSum[j] + p;
-        moment = previousWeighted[j] + q + (window - j) * p;
+        sum = slots[s + 1] + p;
+        moment = slots[s + 2] + q + (window - j) * p;
     }
 
     /** The window's mean, from the last {@link #compute()}. */
@@ -74,33 +112,21 @@ public final class WindowTrend extends BlockWindow {
         return moment - centrePosition * sum;
     }
 
+    /** Block {@code b}'s suffix sums, by the loop a push that completes the block runs. */
     @Override
     void fold(int b) {
-        double[] v = b == 0 ? x0 : x1;
-        if (suffix[b] == null) {
-            suffix[b] = new double[window + 1];
-            weighted[b] = new double[window + 1];
-        }
-        double[] s = suffix[b];
-        double[] w = weighted[b];
-        double k = 0.0;
-        for (int i = window - 1; i >= 0; i--) {
-            if (finite(v[i])) {
-                k = v[i];
-                break;
-            }
-        }
-        shifts[b] = k;
-        // w[i] = Σ_{m ≥ i} (m − i)·d_m = w[i + 1] + s[i + 1]: every later value moves one position further.
+        double[] v = slots;
+        int c = STRIDE * window * b;
+        double k = v[c + STRIDE * (window - 1)];
         double as = 0.0;
         double aw = 0.0;
-        for (int i = window - 1; i >= 0; i--) {
+        for (int i = c + STRIDE * (window - 1); i >= c; i -= STRIDE) {
             aw += as;
-            double x = v[i];
-            as += finite(x) ? x - k : 0.0;
-            s[i] = as;
-            w[i] = aw;
+            as += v[i] - k;
+            v[i + 1] = as;
+            v[i + 2] = aw;
         }
+        shifts[b] = k;
     }
 
     @Override
@@ -113,7 +139,7 @@ public final class WindowTrend extends BlockWindow {
     @Override
     void refold() {
         for (int j = 0; j < next; j++) {
-            double x = xs[j];
+            double x = slots[at + STRIDE * j];
             if (finite(x)) {
                 double d = x - previousShift;
                 p += d;
@@ -122,11 +148,10 @@ public final class WindowTrend extends BlockWindow {
         }
     }
 
+    /** The blocks' offsets and the previous block's shift, from the push count and the block number. */
     private void select() {
-        int b = block ^ 1;
-        previousSum = suffix[b];
-        previousWeighted = weighted[b];
-        previousShift = shifts[b];
+        slotOffsets();
+        previousShift = shifts[block ^ 1];
     }
 
     @Override

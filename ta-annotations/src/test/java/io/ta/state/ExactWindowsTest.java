@@ -1078,11 +1078,11 @@ class ExactWindowsTest {
         assertEquals(302, t.ring.length);
         // The other windowed parts follow the same rule.
         assertEquals(40, new WindowSum(20).slots.length); // both blocks, in one array
-        assertEquals(full, new WindowMoments(full).xs.length);
+        assertEquals(2 * full * 3, new WindowMoments(full).slots.length); // a value and two suffix sums per position
         assertEquals(2 * full * 4, new WindowSumPair(full).slots.length); // both blocks, four slots per position
         assertEquals(2 * full * 6, new WindowSumTriple(full).slots.length);
         assertEquals(16 * 6, new WindowSumTriple(full + 1).slots.length);
-        assertEquals(16, new WindowMoments(full + 1).xs.length);
+        assertEquals(16 * 3, new WindowMoments(full + 1).slots.length);
         assertEquals(22, new DoubleRing(20).allocated());
         assertEquals(full, new DoubleRing(full - 2).allocated());
         assertEquals(16, new DoubleRing(full - 1).allocated());
