@@ -21,15 +21,15 @@ import java.util.Arrays;
  * values that are all inside the window — exact up to the rounding of summing at most {@code window} values — at
  * O(1) amortized cost and with no periodic latency beyond one pass per {@code window} pushes.
  *
- * <p>Blocks alternate between two places (the two halves of {@link #slots}; for {@link WindowComoments}, two buffers
- * per series), so the two pushes a stream may make past a checkpoint (an update, then a preview) never overwrite
- * the checkpoint's window — except for a window of one value, which its mark keeps: marks and rewinds are O(1).
- * Results depend only on the push count and the values, so batch and stream agree bit for bit. A window of up to
- * {@link AnchoredSum#FULL_UP_TO} values has its blocks in full from the start; a longer one's grow geometrically
- * while the first block fills (memory O(min(window, pushes))).
+ * <p>Blocks alternate between the two halves of {@link #slots}, so the two pushes a stream may make past a checkpoint
+ * (an update, then a preview) never overwrite the checkpoint's window — except for a window of one value, which its
+ * mark keeps: marks and rewinds are O(1). Results depend only on the push count and the values, so batch and stream
+ * agree bit for bit. A window of up to {@link AnchoredSum#FULL_UP_TO} values has its blocks in full from the start; a
+ * longer one's grow geometrically while the first block fills (memory O(min(window, pushes))).
  *
- * <p>Non-finite pushes are missing values: they take their place in the window, add nothing, and
- * {@link #hasMissing()} is true while one is inside (CATALOG.md §5.2).
+ * <p>Non-finite pushes are missing values: they take their place in the window, and {@link #hasMissing()} is true
+ * while one is inside (CATALOG.md §5.2). The window sums add nothing for one; a moment part's sums that hold one are
+ * NaN, which no kernel reads, since they are read only by the windows that hold it.
  *
  * <p>Snapshots hold only the push count and the raw values of the window (for the window sums, of the previous block
  * from its first value on: {@link #oldestKept}); every derived sum is recomputed on restore by the same operations, so
@@ -40,18 +40,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     final int window;
     /** How many series are pushed together: 1, 2 ({@code y}) or 3 ({@code y} and {@code z}). */
     final int series;
-    // Value buffers of block 0 and block 1 (x; y for two series or more; z for three); xs/ys/zs: the current block's.
-    // The window sums keep both blocks in slots instead (below).
-    double[] x0;
-    double[] x1;
-    double[] y0;
-    double[] y1;
-    double[] z0;
-    double[] z1;
-    double[] xs;
-    double[] ys;
-    double[] zs;
-    /** Slots per position in {@link #slots}; 0 for a part on the buffers above. */
+    /** Slots per position in {@link #slots}: the part's values (one per series), then whatever it keeps beside them. */
     final int stride;
     /**
      * Whether a snapshot holds the previous block from its first value on ({@link #oldestKept}): the window sums,
@@ -59,9 +48,8 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
      */
     private final boolean keepsPreviousBlock;
     /**
-     * The layout of the window sums, {@link WindowMoments} and {@link WindowTrend}: both blocks in one array,
-     * {@link #stride} slots per position (a part's values, then whatever it stores beside them: a moment part's
-     * suffix sums), block {@code b} at {@code [b·stride·window, (b + 1)·stride·window)}, read through offsets that a
+     * Both blocks in one array, {@link #stride} slots per position (a part's values, then whatever it stores beside
+     * them: a moment part's suffix sums), block {@code b} at {@code [b·stride·window, (b + 1)·stride·window)}, read through offsets that a
      * turn flips. Not two arrays swapped at every turn: a reference stored in a push carries the collector's barriers,
      * several hundred bytes of code under G1, which took kama's and vwma's steps over the size C2 inlines into their
      * batch loops (docs/performance-log.md, "Blocks chosen by number"). A long window's first block grows in place,
@@ -79,7 +67,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     long seq;
     /** Position of the next push in the current block: {@code seq mod window}. */
     int next;
-    /** The current block's buffer: {@code (seq / window) mod 2}. */
+    /** The current block's half of {@link #slots}: {@code (seq / window) mod 2}. */
     int block;
     long lastMissing = AnchoredSum.NEVER;
     /**
@@ -95,19 +83,15 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     long missingBefore = AnchoredSum.NEVER;
     long missingBefore2 = AnchoredSum.NEVER;
 
-    BlockWindow(int window, int series) {
-        this(window, series, 0);
-    }
-
     /** A window sum: {@code stride} slots per position, and snapshots that hold the whole previous block. */
     BlockWindow(int window, int series, int stride) {
         this(window, series, stride, true);
     }
 
     /**
-     * A part of {@code window} values; {@code stride} slots per position for one on {@link #slots} (every part but
-     * {@link WindowComoments}: both blocks from the start up to {@link AnchoredSum#FULL_UP_TO}, so that no turn of
-     * theirs allocates), 0 for one on the buffers; {@code keepsPreviousBlock} for one whose snapshots hold the whole
+     * A part of {@code window} values, {@code stride} slots per position, both blocks allocated from the start up to
+     * {@link AnchoredSum#FULL_UP_TO} values (so that no turn allocates: a loop that has seen a turn's allocation taken
+     * compiles it as a call the part escapes into); {@code keepsPreviousBlock} for one whose snapshots hold the whole
      * previous block.
      */
     BlockWindow(int window, int series, int stride, boolean keepsPreviousBlock) {
@@ -118,21 +102,8 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         this.window = window;
         this.series = series;
         this.stride = stride;
-        if (stride != 0) {
-            int positions = window <= AnchoredSum.FULL_UP_TO ? 2 * window : AnchoredSum.firstLength(window);
-            slots = new double[stride * positions];
-            return;
-        }
-        this.x0 = new double[AnchoredSum.firstLength(window)];
-        this.xs = x0;
-        if (series > 1) {
-            this.y0 = new double[x0.length];
-            this.ys = y0;
-        }
-        if (series > 2) {
-            this.z0 = new double[x0.length];
-            this.zs = z0;
-        }
+        int positions = window <= AnchoredSum.FULL_UP_TO ? 2 * window : AnchoredSum.firstLength(window);
+        slots = new double[stride * positions];
     }
 
     /** The window size. */
@@ -156,20 +127,6 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     }
 
     /**
-     * Counts the push a part has just stored at position {@code j} of the current block, and turns the block when that
-     * filled it. {@link WindowComoments}' push ends here (the other parts turn their blocks in the push itself);
-     * small enough that C2 always inlines it.
-     */
-    final void advance(int j) {
-        seq++;
-        if (j + 1 == window) {
-            turn();
-        } else {
-            next = j + 1;
-        }
-    }
-
-    /**
      * Doubles the first block's slots up to its full size, then makes room for the second: a long window's first
      * block filling, or its first turn. Returns the new slots.
      */
@@ -184,64 +141,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         olderAt = seq >= window ? stride * window - at : at;
     }
 
-    /** Makes room in the current (first) block; only runs while the first block fills. */
-    final void grow() {
-        int n = Math.min(window, xs.length * 2);
-        xs = Arrays.copyOf(xs, n);
-        x0 = xs;
-        if (series > 1) {
-            ys = Arrays.copyOf(ys, n);
-            y0 = ys;
-        }
-        if (series > 2) {
-            zs = Arrays.copyOf(zs, n);
-            z0 = zs;
-        }
-        secondBlock();
-    }
-
-    /**
-     * Allocates the second block once the first has its full size: with the first block's last growth, or on a
-     * snapshot's read; a short window's first turn allocates it. (The parts on slots, which turn blocks in the push,
-     * keep both blocks from the start instead: a loop that has seen a turn's allocation taken compiles it as a call
-     * the part escapes into.)
-     */
-    private void secondBlock() {
-        if (x1 == null && x0.length == window) {
-            otherBlock();
-        }
-    }
-
-    /** Ends a full block: its suffix aggregates are computed, and the other buffer starts the next block. */
-    final void turn() {
-        fold(block);
-        block ^= 1;
-        if (block == 1 && x1 == null) {
-            otherBlock();
-        }
-        selectBuffers();
-        next = 0;
-        open();
-    }
-
-    /** The second block's buffers. */
-    private void otherBlock() {
-        x1 = new double[window];
-        if (series > 1) {
-            y1 = new double[window];
-        }
-        if (series > 2) {
-            z1 = new double[window];
-        }
-    }
-
-    private void selectBuffers() {
-        xs = block == 0 ? x0 : x1;
-        ys = block == 0 ? y0 : y1;
-        zs = block == 0 ? z0 : z1;
-    }
-
-    /** Computes block {@code b}'s suffix aggregates (newest to oldest) from its full value buffer. */
+    /** Computes block {@code b}'s sums from its values: a snapshot's read, a window of one's rewind. */
     abstract void fold(int b);
 
     /**
@@ -251,7 +151,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
      * update and a preview, may then have written over it).
      */
     final long oldestKept(long pushes) {
-        if (stride == 0 || !keepsPreviousBlock) {
+        if (!keepsPreviousBlock) {
             return Math.max(0, pushes - window);
         }
         long k = pushes % window;
@@ -324,11 +224,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
     /** Sets the block and position from {@link #seq}. */
     private void place() {
         next = (int) (seq % window);
-        int b = (int) ((seq / window) & 1);
-        if (b != block) {
-            block = b;
-            selectBuffers();
-        }
+        block = (int) ((seq / window) & 1);
     }
 
     /**
@@ -351,42 +247,12 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
 
     /** Value {@code pos} of block {@code b} of series {@code s} (0 for x, 1 for y, 2 for z). */
     final double valueAt(int b, int pos, int s) {
-        return stride != 0 ? slots[stride * (b * window + pos) + s] : buffer(b, s)[pos];
+        return slots[stride * (b * window + pos) + s];
     }
 
     /** Sets value {@code pos} of block {@code b} of series {@code s}: a snapshot's read, a window of one's rewind. */
     final void setValue(int b, int pos, int s, double v) {
-        if (stride != 0) {
-            slots[stride * (b * window + pos) + s] = v;
-        } else {
-            buffer(b, s)[pos] = v;
-        }
-    }
-
-    private double[] buffer(int b, int s) {
-        return switch (s) {
-            case 0 -> b == 0 ? x0 : x1;
-            case 1 -> b == 0 ? y0 : y1;
-            default -> b == 0 ? z0 : z1;
-        };
-    }
-
-    /**
-     * Fresh buffers (or slots) for a snapshot's read: {@code cap} positions for the first block, as if its pushes had
-     * just happened, and the second block if the first is full-sized.
-     */
-    private void allocate(int cap) {
-        if (stride != 0) {
-            slots = new double[stride * (cap < window ? cap : 2 * window)];
-            return;
-        }
-        x0 = new double[cap];
-        y0 = series > 1 ? new double[cap] : null;
-        z0 = series > 2 ? new double[cap] : null;
-        x1 = null;
-        y1 = null;
-        z1 = null;
-        secondBlock();
+        slots[stride * (b * window + pos) + s] = v;
     }
 
     /**
@@ -402,7 +268,8 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         if ((s - from) * series > in.remaining()) {
             throw in.corrupt("a window of " + (s - from) + " values runs past the end of the snapshot");
         }
-        // Buffers for exactly what the stored pushes need (block 0 grown as if the pushes had just happened).
+        // Slots for what the stored pushes need: the first block grown as if they had just happened, both blocks once
+        // it is full.
         int cap = window;
         if (s < window) {
             cap = AnchoredSum.firstLength(window);
@@ -410,7 +277,7 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
                 cap = Math.min(window, cap * 2);
             }
         }
-        allocate(cap);
+        slots = new double[stride * (cap < window ? cap : 2 * window)];
         long missing = AnchoredSum.NEVER;
         for (long t = from; t < s; t++) {
             int pos = (int) (t % window);
@@ -431,7 +298,6 @@ public abstract sealed class BlockWindow implements StatePart<BlockWindow.Mark>
         missingBefore2 = AnchoredSum.NEVER;
         block = (int) ((s / window) & 1);
         next = (int) (s % window);
-        selectBuffers();
         // The completed block the window reaches into: its suffix aggregates, then the current prefix.
         if (s >= window) {
             fold(block ^ 1);

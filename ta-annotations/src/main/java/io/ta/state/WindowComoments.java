@@ -12,21 +12,19 @@ import io.ta.annotation.Cost;
  */
 @Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class WindowComoments extends BlockWindow {
-    private static final int X = 0;
-    private static final int Y = 1;
-    private static final int XX = 2;
-    private static final int YY = 3;
-    private static final int XY = 4;
+    /**
+     * Slots per position: the pair, then (once its block is complete) the block's suffix sums from that position on, of
+     * {@code dx}, {@code dy}, {@code dx²}, {@code dy²} and {@code dx·dy}.
+     */
+    private static final int STRIDE = 7;
 
     private final double zero;
     /** {@code 1/window}: the divisions by the window are multiplications by it, as in {@link WindowMoments}. */
     private final double inverse;
-    /** Suffix sums per buffer: {@code [buffer][X, Y, XX, YY, XY][position]}. */
-    private final double[][][] suffix = new double[2][][];
+    /** Each block's shifts, the pair its suffix sums are taken around: a rewind across a turn finds the other's here. */
     private final double[] shiftX = new double[2];
     private final double[] shiftY = new double[2];
-    private double[][] previous;
-    // The shifts both blocks' sums are taken around: the previous block's newest complete pair (WindowMoments' shift).
+    // The shifts both blocks' sums are taken around: the previous block's newest pair (WindowMoments' shift).
     private double previousKx;
     private double previousKy;
     // Prefix: the current block's sums of dx = x − previousKx, dy = y − previousKy and their products.
@@ -44,21 +42,27 @@ public final class WindowComoments extends BlockWindow {
 
     /** A window of {@code window} pairs (at least 1). */
     public WindowComoments(int window) {
-        super(window, 2);
+        super(window, 2, STRIDE, false);
         this.zero = 4.0 * (window + 2) * 0x1p-53;
         this.inverse = 1.0 / window;
     }
 
-    /** Adds the next pair; the pair {@code window} pushes back leaves. */
+    /**
+     * Adds the next pair; the pair {@code window} pushes back leaves. A push that completes a block folds its suffix
+     * sums in a loop, as {@link WindowMoments#push} does and for the same reasons, but in {@link #pushEnd}: written out
+     * here, the push would be over the 325 bytes C2 inlines, and a call made only at a block's end is one C2 leaves out
+     * of line. One made on every push is inlined, so the push calls it on every push.
+     */
     public void push(double x, double y) {
         int j = next;
-        double[] vx = xs;
-        if (j == vx.length) {
-            grow();
-            vx = xs;
+        int c = at;
+        double[] v = slots;
+        int o = c + STRIDE * j;
+        if (o == v.length) {
+            v = growSlots(); // a long window's first block filling, or its first turn
         }
-        vx[j] = x;
-        ys[j] = y;
+        v[o] = x;
+        v[o + 1] = y;
         if (finite(x) && finite(y)) {
             double dx = x - previousKx;
             double dy = y - previousKy;
@@ -73,18 +77,65 @@ public final class WindowComoments extends BlockWindow {
             missingBefore = lastMissing;
             lastMissing = seq;
         }
-        advance(j);
+        pushEnd(v, c, o, x, y);
+    }
+
+    /**
+     * Counts the push of pair {@code (x, y)} at slot {@code o} of the block at {@code c}, and folds the block when that
+     * completed it: around the block's newest pair, as WindowMoments#push's fold (which says why it has no test for
+     * missing values and steps by the field). {@link #fold} is the same loop for a rewind or a snapshot's read.
+     */
+    private void pushEnd(double[] v, int c, int o, double x, double y) {
+        int j = next;
+        seq++;
+        if (j + 1 != window) {
+            next = j + 1;
+            return;
+        }
+        double ax = 0.0;
+        double ay = 0.0;
+        double axx = 0.0;
+        double ayy = 0.0;
+        double axy = 0.0;
+        for (int i = o; i >= c; i -= stride) {
+            double dx = v[i] - x;
+            double dy = v[i + 1] - y;
+            ax += dx;
+            ay += dy;
+            axx += dx * dx;
+            ayy += dy * dy;
+            axy += dx * dy;
+            v[i + 2] = ax;
+            v[i + 3] = ay;
+            v[i + 4] = axx;
+            v[i + 5] = ayy;
+            v[i + 6] = axy;
+        }
+        int b = block;
+        shiftX[b] = x;
+        shiftY[b] = y;
+        previousKx = x;
+        previousKy = y;
+        block = b ^ 1;
+        olderAt = c;
+        at = STRIDE * window - c;
+        next = 0;
+        px = 0.0;
+        py = 0.0;
+        pxx = 0.0;
+        pyy = 0.0;
+        pxy = 0.0;
     }
 
     /** Combines the previous block's suffix with the current prefix for the accessors. Requires {@link #isFull()}. */
     public void compute() {
-        int j = next;
-        double[][] p = previous;
-        sx = p[X][j] + px;
-        sy = p[Y][j] + py;
-        sxx = p[XX][j] + pxx;
-        syy = p[YY][j] + pyy;
-        sxy = p[XY][j] + pxy;
+        double[] v = slots;
+        int s = olderAt + STRIDE * next;
+        sx = v[s + 2] + px;
+        sy = v[s + 3] + py;
+        sxx = v[s + 4] + pxx;
+        syy = v[s + 5] + pyy;
+        sxy = v[s + 6] + pxy;
     }
 
     /** Mean of x, from the last {@link #compute()}. */
@@ -114,53 +165,35 @@ public final class WindowComoments extends BlockWindow {
         return sxy - sx * (sy * inverse);
     }
 
+    /** Block {@code b}'s suffix sums, by the loop a push that completes the block runs, around its newest pair. */
     @Override
     void fold(int b) {
-        double[] vx = b == 0 ? x0 : x1;
-        double[] vy = b == 0 ? y0 : y1;
-        double[][] s = suffix[b];
-        if (s == null) {
-            s = new double[5][window + 1];
-            suffix[b] = s;
-        }
-        double k = 0.0;
-        double l = 0.0;
-        for (int i = window - 1; i >= 0; i--) {
-            if (finite(vx[i]) && finite(vy[i])) {
-                k = vx[i];
-                l = vy[i];
-                break;
-            }
-        }
-        shiftX[b] = k;
-        shiftY[b] = l;
-        double[] fx = s[X];
-        double[] fy = s[Y];
-        double[] fxx = s[XX];
-        double[] fyy = s[YY];
-        double[] fxy = s[XY];
+        double[] v = slots;
+        int c = STRIDE * window * b;
+        int o = c + STRIDE * (window - 1);
+        double k = v[o];
+        double l = v[o + 1];
         double ax = 0.0;
         double ay = 0.0;
         double axx = 0.0;
         double ayy = 0.0;
         double axy = 0.0;
-        for (int i = window - 1; i >= 0; i--) {
-            double x = vx[i];
-            double y = vy[i];
-            boolean ok = finite(x) && finite(y);
-            double dx = ok ? x - k : 0.0;
-            double dy = ok ? y - l : 0.0;
+        for (int i = o; i >= c; i -= STRIDE) {
+            double dx = v[i] - k;
+            double dy = v[i + 1] - l;
             ax += dx;
             ay += dy;
             axx += dx * dx;
             ayy += dy * dy;
             axy += dx * dy;
-            fx[i] = ax;
-            fy[i] = ay;
-            fxx[i] = axx;
-            fyy[i] = ayy;
-            fxy[i] = axy;
+            v[i + 2] = ax;
+            v[i + 3] = ay;
+            v[i + 4] = axx;
+            v[i + 5] = ayy;
+            v[i + 6] = axy;
         }
+        shiftX[b] = k;
+        shiftY[b] = l;
     }
 
     @Override
@@ -175,9 +208,9 @@ public final class WindowComoments extends BlockWindow {
 
     @Override
     void refold() {
-        for (int i = 0; i < next; i++) {
-            double x = xs[i];
-            double y = ys[i];
+        for (int i = at; i < at + STRIDE * next; i += STRIDE) {
+            double x = slots[i];
+            double y = slots[i + 1];
             if (finite(x) && finite(y)) {
                 double dx = x - previousKx;
                 double dy = y - previousKy;
@@ -190,9 +223,10 @@ public final class WindowComoments extends BlockWindow {
         }
     }
 
+    /** The blocks' offsets and the previous block's shifts, from the push count and the block number. */
     private void select() {
+        slotOffsets();
         int p = block ^ 1;
-        previous = suffix[p];
         previousKx = shiftX[p];
         previousKy = shiftY[p];
     }
