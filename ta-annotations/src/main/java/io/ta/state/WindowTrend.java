@@ -107,6 +107,14 @@ public final class WindowTrend extends BlockWindow {
         return previousShift + sum / window;
     }
 
+    /**
+     * The window's sum {@code Σx}, from the last {@link #compute()}: {@code n·c + Σ(x − c)} with {@code c} the shift,
+     * without the division {@link #mean()} makes.
+     */
+    public double total() {
+        return window * previousShift + sum;
+    }
+
     /** {@code Σ(p − p̄)(x − x̄)} with p the position (0 = oldest), from the last {@link #compute()}. */
     public double comoment() {
         return moment - centrePosition * sum;

@@ -16,7 +16,8 @@ import io.ta.state.WindowTrend;
  *
  * <p>O(1 amortized), computed where it is well conditioned: the numerator is {@code Σ((n + 1)/2 − (1 + c))·x[c]}, whose
  * weights sum to 0, so it is the centred co-moment {@code C = Σ(p − p̄)(x − x̄)} of the values with their position
- * (p = 0 the oldest) and {@code cg = C / Σx = C / (n·x̄)}, both from the {@link WindowTrend} that {@code wma} uses.
+ * (p = 0 the oldest) and {@code cg = C / Σx}, both from the {@link WindowTrend} that {@code linearreg} uses ({@code Σx}
+ * as its {@code total()}, one division a bar where {@code n·x̄} took two).
  * The algebraically equal {@code (n + 1)/2·(wma/sma − 1)} takes the difference of two averages of the prices: where
  * cg is small next to 1 (prices far from zero, cg ~1e-4) the rounding of the averages (~1e-16 of the price) becomes
  * ~1e-12 of cg; C is exact to a few ulps of itself, so cg is too. A zero sum gives 0 (CATALOG.md §5.1; Ehlers keeps
@@ -31,11 +32,9 @@ import io.ta.state.WindowTrend;
         summary = "Ehlers' center of gravity oscillator: age-weighted balance point of the last period values.",
         reference = "J. F. Ehlers, TASC May 2002; base-R fixtures")
 public final class Cg {
-    final double period;
     final WindowTrend window;
 
     public Cg(@Param(defaultValue = "10", min = 1, max = 100_000) int period) {
-        this.period = period;
         this.window = new WindowTrend(period);
     }
 
@@ -51,7 +50,7 @@ public final class Cg {
             return Double.NaN;
         }
         w.compute();
-        double sum = period * w.mean();
+        double sum = w.total();
         return sum == 0.0 ? 0.0 : w.comoment() / sum;
     }
 }
