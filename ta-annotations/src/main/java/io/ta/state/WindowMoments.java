@@ -92,19 +92,18 @@ public final class WindowMoments extends BlockWindow {
         // STRIDE only where the part is scalar-replaced (in a batch loop, where the loop is worth unrolling):
         // compiled on its own, the loop is one copy, not four and a pre- and post-loop, and a step holding two such
         // parts stays nearer what C2 inlines into a batch loop (2,500 bytes of code).
-        double k = x;
         double a1 = 0.0;
         double a2 = 0.0;
         for (int i = o; i >= c; i -= stride) {
-            double d = v[i] - k;
+            double d = v[i] - x;
             a1 += d;
             a2 += d * d;
             v[i + 1] = a1;
             v[i + 2] = a2;
         }
         int b = block;
-        shifts[b] = k;
-        previousShift = k;
+        shifts[b] = x;
+        previousShift = x;
         block = b ^ 1;
         olderAt = c;
         at = STRIDE * window - c;

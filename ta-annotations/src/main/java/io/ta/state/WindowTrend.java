@@ -72,19 +72,18 @@ public final class WindowTrend extends BlockWindow {
         // STRIDE only where the part is scalar-replaced (in a batch loop, where the loop is worth unrolling):
         // compiled on its own, the loop is one copy, not four and a pre- and post-loop, and a step holding two such
         // parts stays nearer what C2 inlines into a batch loop (2,500 bytes of code).
-        double k = x;
         // w[i] = Σ_{m ≥ i} (m − i)·d_m = w[i + 1] + s[i + 1]: every later value moves one position further.
         double as = 0.0;
         double aw = 0.0;
         for (int i = o; i >= c; i -= stride) {
             aw += as;
-            as += v[i] - k;
+            as += v[i] - x;
             v[i + 1] = as;
             v[i + 2] = aw;
         }
         int b = block;
-        shifts[b] = k;
-        previousShift = k;
+        shifts[b] = x;
+        previousShift = x;
         block = b ^ 1;
         olderAt = c;
         at = STRIDE * window - c;
