@@ -4,6 +4,7 @@ import io.ta.annotation.Complexity;
 import io.ta.annotation.Family;
 import io.ta.annotation.OutputKind;
 import io.ta.annotation.Scale;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +31,7 @@ public interface KernelDescriptor {
      * @return its names, in that order
      */
     static List<String> namesOf(KernelDescriptor d) {
-        java.util.ArrayList<String> names = new java.util.ArrayList<>();
+        ArrayList<String> names = new ArrayList<>();
         names.add(d.name());
         names.addAll(d.aliases());
         for (SelectorSpec s : d.selectors()) {

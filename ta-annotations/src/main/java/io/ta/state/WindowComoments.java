@@ -21,9 +21,6 @@ public final class WindowComoments extends BlockWindow {
     private final double zero;
     /** {@code 1/window}: the divisions by the window are multiplications by it, as in {@link WindowMoments}. */
     private final double inverse;
-    /** Each block's shifts, the pair its suffix sums are taken around: a rewind across a turn finds the other's here. */
-    private final double[] shiftX = new double[2];
-    private final double[] shiftY = new double[2];
     // The shifts both blocks' sums are taken around: the previous block's newest pair (WindowMoments' shift).
     private double previousKx;
     private double previousKy;
@@ -111,12 +108,9 @@ public final class WindowComoments extends BlockWindow {
             v[i + 5] = ayy;
             v[i + 6] = axy;
         }
-        int b = block;
-        shiftX[b] = x;
-        shiftY[b] = y;
         previousKx = x;
         previousKy = y;
-        block = b ^ 1;
+        block ^= 1;
         olderAt = c;
         at = STRIDE * window - c;
         next = 0;
@@ -192,8 +186,6 @@ public final class WindowComoments extends BlockWindow {
             v[i + 5] = ayy;
             v[i + 6] = axy;
         }
-        shiftX[b] = k;
-        shiftY[b] = l;
     }
 
     @Override
@@ -223,12 +215,14 @@ public final class WindowComoments extends BlockWindow {
         }
     }
 
-    /** The blocks' offsets and the previous block's shifts, from the push count and the block number. */
+    /** The blocks' offsets from the push count and the block number, and the previous block's shifts from its pair. */
     private void select() {
         slotOffsets();
-        int p = block ^ 1;
-        previousKx = shiftX[p];
-        previousKy = shiftY[p];
+        // The previous block's newest pair, as WindowMoments#select takes its shift.
+        int s = olderAt + STRIDE * (window - 1);
+        boolean turned = seq >= window;
+        previousKx = turned ? slots[s] : 0.0;
+        previousKy = turned ? slots[s + 1] : 0.0;
     }
 
     @Override

@@ -35,13 +35,11 @@ public final class WindowMoments extends BlockWindow {
      * mean and moments stay exact, since its centred sums are exactly 0.
      */
     private final double inverse;
-    /** Each block's shift, the one its suffix sums are taken around: a rewind across a turn finds the other's here. */
-    private final double[] shifts = new double[2];
     /**
      * The shift both blocks' sums are taken around: the previous block's newest value, inside every window the
-     * current block's prefix serves (missing, it makes the sums NaN while it is inside the window, and only then), so its sums and the previous block's suffix sums add without a conversion. The
-     * first block's prefix is taken around 0 and never read: its one full window is read after the block turns, from
-     * its suffix sums.
+     * current block's prefix serves (missing, it makes the sums NaN while it is inside the window, and only then), so
+     * its sums and the previous block's suffix sums add without a conversion. The first block's prefix is taken around
+     * 0 and never read: its one full window is read after the block turns, from its suffix sums.
      */
     private double previousShift;
     // Prefix: the current block's sums of d = x − previousShift and d².
@@ -101,10 +99,8 @@ public final class WindowMoments extends BlockWindow {
             v[i + 1] = a1;
             v[i + 2] = a2;
         }
-        int b = block;
-        shifts[b] = x;
         previousShift = x;
-        block = b ^ 1;
+        block ^= 1;
         olderAt = c;
         at = STRIDE * window - c;
         next = 0;
@@ -179,7 +175,6 @@ public final class WindowMoments extends BlockWindow {
             v[i + 1] = a1;
             v[i + 2] = a2;
         }
-        shifts[b] = k;
     }
 
     @Override
@@ -201,10 +196,12 @@ public final class WindowMoments extends BlockWindow {
         }
     }
 
-    /** The blocks' offsets and the previous block's shift, from the push count and the block number. */
+    /** The blocks' offsets from the push count and the block number, and the previous block's shift from its values. */
     private void select() {
         slotOffsets();
-        previousShift = shifts[block ^ 1];
+        // The previous block's shift is its newest value, in every window that reads the block's sums (and kept by
+        // a window of one's mark); before the first turn there is none, and the prefix is taken around 0.
+        previousShift = seq >= window ? slots[olderAt + STRIDE * (window - 1)] : 0.0;
     }
 
     @Override

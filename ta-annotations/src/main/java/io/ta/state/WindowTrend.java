@@ -21,8 +21,6 @@ public final class WindowTrend extends BlockWindow {
     private static final int STRIDE = 3;
 
     private final double centrePosition;
-    /** Each block's shift, the one its suffix sums are taken around: a rewind across a turn finds the other's here. */
-    private final double[] shifts = new double[2];
     // The shift both blocks' sums are taken around: the previous block's newest value, as WindowMoments' shift.
     private double previousShift;
     // Prefix: Σd and Σ j·d with d = x − previousShift and j the position in the block.
@@ -81,10 +79,8 @@ public final class WindowTrend extends BlockWindow {
             v[i + 1] = as;
             v[i + 2] = aw;
         }
-        int b = block;
-        shifts[b] = x;
         previousShift = x;
-        block = b ^ 1;
+        block ^= 1;
         olderAt = c;
         at = STRIDE * window - c;
         next = 0;
@@ -133,7 +129,6 @@ public final class WindowTrend extends BlockWindow {
             v[i + 1] = as;
             v[i + 2] = aw;
         }
-        shifts[b] = k;
     }
 
     @Override
@@ -155,10 +150,12 @@ public final class WindowTrend extends BlockWindow {
         }
     }
 
-    /** The blocks' offsets and the previous block's shift, from the push count and the block number. */
+    /** The blocks' offsets from the push count and the block number, and the previous block's shift from its values. */
     private void select() {
         slotOffsets();
-        previousShift = shifts[block ^ 1];
+        // The previous block's shift is its newest value, in every window that reads the block's sums (and kept by
+        // a window of one's mark); before the first turn there is none, and the prefix is taken around 0.
+        previousShift = seq >= window ? slots[olderAt + STRIDE * (window - 1)] : 0.0;
     }
 
     @Override
