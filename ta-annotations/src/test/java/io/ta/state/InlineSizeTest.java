@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 class InlineSizeTest {
     /** C2's {@code FreqInlineSize} on x86-64 and AArch64. */
     static final int HOT_INLINE_LIMIT = 325;
+    /** C2's {@code MaxInlineSize}: what it inlines at a call it counts rare. */
+    static final int COLD_INLINE_LIMIT = 35;
 
     @Test
     void everyPushAndAddFitsTheHotInliningLimit() throws IOException, URISyntaxException {
@@ -57,5 +59,23 @@ class InlineSizeTest {
         assertTrue(checked.stream().anyMatch(s -> s.startsWith("io/ta/state/SlidingExtreme.push(D)V")),
                 checked::toString);
         assertEquals(List.of(), over, "over C2's hot inlining limit of " + HOT_INLINE_LIMIT + " bytes");
+    }
+
+    /**
+     * A push's rare path calls a static helper where writing it out would take the push over the limit above; C2
+     * inlines such a call only up to 35 bytes, and one left in a loop made mass's batch 1.5× slower in some JVMs
+     * (SeededAverage's seed going on as a mean, docs/performance-log.md, "A rare call the loop kept").
+     */
+    @Test
+    void theSeedsRarePathFitsTheColdInliningLimit() throws IOException, URISyntaxException {
+        Path f = Path.of(SeededAverage.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve("io/ta/state/SeededAverage.class");
+        int length = ClassFile.of().parse(f).methods().stream()
+                .filter(m -> m.methodName().equalsString("seedMean"))
+                .findFirst()
+                .flatMap(m -> m.findAttribute(java.lang.classfile.Attributes.code()))
+                .map(CodeAttribute::codeLength)
+                .orElseThrow();
+        assertTrue(length <= COLD_INLINE_LIMIT, "SeededAverage.seedMean: " + length + " bytes");
     }
 }
