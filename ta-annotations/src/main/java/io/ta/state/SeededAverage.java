@@ -68,9 +68,15 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
         if (seeded < period) {
             double sum = seedSum + x;
             if (!(Math.abs(sum) <= Double.MAX_VALUE)) {
-                // NaN too once the seed runs as a mean: every later value continues the mean.
+                // The seed goes on as the mean of the values so far, which is finite, kept in value (unused until the
+                // seed is complete), with seedSum NaN to say so; every later value of the seed continues that mean.
+                // The value is not skipped: a kernel that seeds two averages side by side (a ratio of two EMAs:
+                // smi, tsi) must keep them over the same values, or the ratio leaves its bounds. Only this path departs
+                // from TA-Lib's sum. Written here, not called: C2 inlines no method it has never seen run, and a call
+                // left in a loop, even on a branch not taken, cost mass's batch 1.5x in some JVMs.
                 double m = seeded;
-                value = seedMean(seedSum == seedSum ? seedSum / m : value, m, x);
+                double mean = seedSum == seedSum ? seedSum / m : value;
+                value = mean * (m / (m + 1.0)) + x / (m + 1.0);
                 seedSum = Double.NaN;
             } else {
                 seedSum = sum;
@@ -95,21 +101,6 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
         }
         value = e;
         return e;
-    }
-
-    /**
-     * A seed whose sum would overflow (ticks near ±{@code MAX_VALUE}) goes on as the mean of the values so far, which
-     * is finite, kept in {@code value} (unused until the seed is complete), with {@code seedSum} NaN to say so. The
-     * value is not skipped: a kernel that seeds two averages side by side (a ratio of two EMAs: smi, tsi) must keep
-     * them over the same values, or the ratio leaves its bounds. Only this path departs from TA-Lib's sum. Returns the
-     * mean of {@code mean}, the mean of {@code m} values, and {@code x}.
-     *
-     * <p>Static, and under the 35 bytes of bytecode C2 inlines at a call it counts rare: where a compile kept this
-     * branch (its profile not yet seen), a call left in a kernel's batch loop cost mass 5–6.5 ns/bar where the same
-     * loop took 4 with it inlined, in JVMs of one build.
-     */
-    private static double seedMean(double mean, double m, double x) {
-        return mean * (m / (m + 1.0)) + x / (m + 1.0);
     }
 
     /** Whether the seed is complete: the last finite push returned an average. */
