@@ -70,14 +70,13 @@ public final class Trendflex {
         }
         double previous = filtered;
         filtered = f;
-        if (previous != previous) {
-            if (past.count() != 0) {
-                // A restart: the gap keeps the values from before it out of the next n sums, as a fresh window would.
-                past.push(previous);
-            }
-            return Double.NaN;
-        }
         WindowSum w = past;
+        if (previous != previous && w.count() == 0) {
+            return Double.NaN; // the first smoothed value: none before it
+        }
+        // After a restart previous is NaN, a gap that keeps the values from before it out of the next n sums, as a
+        // fresh window would. One push for both: C2 inlines no call it has seen too few times to judge (a warm-up's
+        // branch), and the window would escape into it and keep its fields in memory across the batch loop.
         w.push(previous);
         // NaN while the window fills or holds a restart's gap; infinite once the window's values overflow.
         double s = w.isFull() && !w.hasMissing() ? w.sum() : Double.NaN;
