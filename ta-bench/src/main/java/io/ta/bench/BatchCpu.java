@@ -1,5 +1,7 @@
 package io.ta.bench;
 
+import io.ta.spi.KernelDescriptor;
+import io.ta.spi.KernelLoader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
@@ -15,12 +17,19 @@ import java.util.Locale;
  *
  * <p>Or after other kernels: {@code BatchCpu williams_r 90 aroon,sma} first runs 25 batches of each kernel listed,
  * since a part's branch profile is shared by every kernel built on it (docs/performance-log.md, "Kernels next to each
- * other in one JVM").
+ * other in one JVM"). {@code BatchCpu --list} prints every registered kernel's name, for scripts that run them all
+ * (ta-bench/scripts/loop-calls.sh).
  */
 public final class BatchCpu {
     private BatchCpu() {}
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals("--list")) {
+            for (KernelDescriptor d : KernelLoader.load(BatchCpu.class.getClassLoader()).kernels()) {
+                System.out.println(d.name());
+            }
+            return;
+        }
         String after = args.length > 2 ? args[2] : "";
         for (String other : after.split(",")) {
             if (!other.isEmpty() && !other.equals(args[0])) {
