@@ -46,10 +46,16 @@ public final class Sarext {
     double previousLow = Double.NaN;
     boolean started;
     boolean isLong;
+    /** The SAR and the extreme point in the frame of the position held (see {@link #step}): negated while short. */
     double sar;
     double ep;
-    double afLong;
-    double afShort;
+    /**
+     * The acceleration of the position held, its step and its maximum: TA-Lib keeps an acceleration per side, but
+     * resets a side's when that side starts, so one is enough; the step and the maximum are the side's parameters.
+     */
+    double af;
+    double accel;
+    double accelMax;
 
     public Sarext(
             @Param(defaultValue = "0", scale = Scale.PRICE,
@@ -75,6 +81,11 @@ public final class Sarext {
         return 1;
     }
 
+    /**
+     * One bar. A short position is kept as the long one of the negated prices ({@link #trail}), so one path serves
+     * both sides: a reversal in a method of its own was a call C2 leaves out of line on about 1 % of bars, and the
+     * kernel escaped into it and kept its state in memory (psar's batch took 1.4× TA-Lib's).
+     */
     @Step
     public double step(double high, double low) {
         double prevHigh = previousHigh;
@@ -85,39 +96,21 @@ public final class Sarext {
             return Double.NaN;
         }
         if (!started) {
-            start(prevHigh, prevLow, high, low);
-            // TA-Lib's first iteration uses the current bar as its own previous bar.
+            // TA-Lib's bootstrap from the first two valid bars: the side, and the SAR at the first bar's stop side,
+            // in the side's frame; or start_value's side and SAR, which is start_value itself in that frame. Its first
+            // iteration then takes the current bar as its own previous bar.
+            started = true;
+            boolean l = startValue > 0 || startValue == 0 && !(prevLow - low > 0 && high - prevHigh < prevLow - low);
+            isLong = l;
+            sar = startValue != 0 ? startValue : l ? prevLow : -prevHigh;
+            ep = l ? high : -low; // this bar's favour side, as at a reversal (in trail)
+            af = l ? accelInitLong : accelInitShort;
+            accel = l ? accelLong : accelShort;
+            accelMax = l ? accelMaxLong : accelMaxShort;
             prevHigh = high;
             prevLow = low;
         }
-        double out;
-        if (isLong) {
-            if (low <= sar) {
-                out = turn(false, prevHigh, high, low);
-            } else {
-                out = sar;
-                if (high > ep) {
-                    ep = high;
-                    afLong += accelLong;
-                    if (afLong > accelMaxLong) {
-                        afLong = accelMaxLong;
-                    }
-                }
-                sar = notAbove(sar + afLong * (ep - sar), prevLow, low);
-            }
-        } else if (high >= sar) {
-            out = turn(true, prevLow, low, high);
-        } else {
-            out = 0.0 - sar;
-            if (low < ep) {
-                ep = low;
-                afShort += accelShort;
-                if (afShort > accelMaxShort) {
-                    afShort = accelMaxShort;
-                }
-            }
-            sar = notBelow(sar + afShort * (ep - sar), prevHigh, high);
-        }
+        double out = trail(high, low, prevHigh, prevLow);
         if (!(Math.abs(sar) <= Double.MAX_VALUE)) {
             // A tick near the largest double, with an acceleration or offset above 1, carried the next stop past it:
             // no stop is left to trail, and an infinite one would never be crossed. The system starts again, from this
@@ -127,70 +120,65 @@ public final class Sarext {
         return out;
     }
 
-    // A reversal in a method of its own: the step stays under the 325 bytes of bytecode C2 inlines into a batch loop
-    // (at 472 bytes it was called on every bar, and psar's batch took about 1.1x the time).
-
     /**
-     * The position stops out and the other side starts ({@code toLong}: a short one ends): the SAR jumps to the extreme
-     * point, kept beyond the last two bars' {@code bound}s (lows going long, highs going short), and {@code extreme},
-     * this bar's opposite extreme, is the new one. Returns the bar's output. One method for both directions; each
-     * call site passes a constant, so the selects fold away.
+     * The bar's output and the next stop, in the frame of the position held: a short position is the long one of the
+     * negated prices. For any two doubles {@code x < y} exactly when {@code −x > −y} (signed zeros included), and
+     * negation is exact, so the long side's comparisons and arithmetic on negated prices give the short side's, bit
+     * for bit. A method of its own, called on every valid bar, so that C2 inlines it as the step's (each under the 325
+     * bytes of bytecode it inlines when hot).
      */
-    private double turn(boolean toLong, double prevBound, double bound, double extreme) {
-        isLong = toLong;
-        double s = toLong ? notAbove(ep, prevBound, bound) : notBelow(ep, prevBound, bound);
-        if (offsetOnReverse != 0.0) {
-            // s − s·offset going long, s + s·offset going short: the same bits as TA-Lib's -= and +=.
-            s += (toLong ? -s : s) * offsetOnReverse;
+    private double trail(double high, double low, double prevHigh, double prevLow) {
+        boolean l = isLong;
+        double s = sar;
+        // The favour and stop sides of this bar and the stop side of the one before.
+        double up = l ? high : -low;
+        double down = l ? low : -high;
+        double prevDown = l ? prevLow : -prevHigh;
+        double e = ep;
+        double a = af;
+        if (down <= s) {
+            // Stopped: the other side starts, in its own frame. The SAR jumps to the extreme point, kept beyond the
+            // last two bars' stop sides and moved away from price by the offset; this bar's favour side is the new
+            // extreme point, at the side's initial acceleration.
+            l = !l;
+            double was = up;
+            up = -down;
+            down = -was;
+            prevDown = l ? prevLow : -prevHigh;
+            s = notAbove(-e, prevDown, down);
+            if (offsetOnReverse != 0.0) {
+                // TA-Lib's s − s·offset going long and s + s·offset going short, on the frame's sign.
+                s += (l ? -s : s) * offsetOnReverse;
+            }
+            e = up;
+            a = l ? accelInitLong : accelInitShort;
+            accel = l ? accelLong : accelShort;
+            accelMax = l ? accelMaxLong : accelMaxShort;
+            isLong = l;
+        } else if (up > e) {
+            e = up;
+            a += accel;
+            if (a > accelMax) {
+                a = accelMax;
+            }
         }
-        double out = toLong ? s : 0.0 - s;
-        double af = toLong ? accelInitLong : accelInitShort;
-        if (toLong) {
-            afLong = af;
-        } else {
-            afShort = af;
-        }
-        ep = extreme;
-        double next = s + af * (extreme - s);
-        sar = toLong ? notAbove(next, prevBound, bound) : notBelow(next, prevBound, bound);
+        // TA-Lib's output is sar while long and 0 − sar while short; 0 + (−sar) is the same bits.
+        double out = l ? s : 0.0 + s;
+        s = notAbove(s + a * (e - s), prevDown, down);
+        sar = s;
+        ep = e;
+        af = a;
         return out;
     }
 
     /**
-     * A long position's stop kept at or below the last two lows, TA-Lib's two comparisons in TA-Lib's order (they
-     * differ from {@code Math.min} on signed zeros).
+     * A stop kept at or below the last two stop sides (a long position's lows), TA-Lib's two comparisons in TA-Lib's
+     * order (they differ from {@code Math.min} on signed zeros); on negated prices, a short position's
+     * {@code max}-wise bound.
      */
-    private static double notAbove(double sar, double prevLow, double low) {
-        double s = sar > prevLow ? prevLow : sar;
-        return s > low ? low : s;
-    }
-
-    /** A short position's stop kept at or above the last two highs; the mirror of {@link #notAbove}. */
-    private static double notBelow(double sar, double prevHigh, double high) {
-        double s = sar < prevHigh ? prevHigh : sar;
-        return s < high ? high : s;
-    }
-
-    /** The initial position, SAR and extreme point from the first two valid bars (TA-Lib's bootstrap). */
-    private void start(double firstHigh, double firstLow, double high, double low) {
-        started = true;
-        afLong = accelInitLong;
-        afShort = accelInitShort;
-        if (startValue == 0) {
-            double up = high - firstHigh;
-            double down = firstLow - low;
-            isLong = !(down > 0 && up < down);
-            ep = isLong ? high : low;
-            sar = isLong ? firstLow : firstHigh;
-        } else if (startValue > 0) {
-            isLong = true;
-            ep = high;
-            sar = startValue;
-        } else {
-            isLong = false;
-            ep = low;
-            sar = Math.abs(startValue);
-        }
+    private static double notAbove(double sar, double prevDown, double down) {
+        double s = sar > prevDown ? prevDown : sar;
+        return s > down ? down : s;
     }
 
     /** The position after the last valid bar: true while long. */
