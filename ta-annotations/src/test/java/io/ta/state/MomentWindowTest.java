@@ -1,6 +1,7 @@
 package io.ta.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -238,5 +239,27 @@ class MomentWindowTest {
         big.putInt(100_000);
         big.putLong(99_999);
         assertThrows(CorruptSnapshotException.class, () -> new MomentWindow(100_000).read(new StateReader("test", big.toArray())));
+    }
+
+    /**
+     * A difference of means with binary exponent 1023 (a value near 1e308 among prices) counts in full: the power of
+     * two that brought it to the merge's scale was built from bits that are all 0 there, not 2^−1023's, so the
+     * deviation came out as 0 and a window holding such a value read as flat (a z-score of 0).
+     */
+    @Test
+    void aValueNearTheLargestDoubleCountsInFull() {
+        int n = 20;
+        MomentWindow w = new MomentWindow(n);
+        for (int i = 0; i < n - 1; i++) {
+            w.push(100.0);
+        }
+        w.push(1e308);
+        assertFalse(w.isFlat());
+        double[] e = exact(new double[] {100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0,
+            100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 1e308});
+        assertEquals(e[0], w.mean(), Math.ulp(e[0]) * 4);
+        // Σd² itself overflows; the standardized value does not: (x − mean)/√Σd² of the outlier is √((n − 1)/n).
+        assertEquals(Math.sqrt((n - 1.0) / n), w.standardize(1e308), 1e-12);
+        assertEquals(-1.0 / Math.sqrt((n - 1.0) * n), w.standardize(100.0), 1e-12);
     }
 }
