@@ -63,7 +63,7 @@ class InlineSizeTest {
     /**
      * The seed's overflow path is written out in the push, not called: C2 inlines no method it has never seen run, so
      * a call on a branch a compile keeps (its profile not yet seen) stays a call in the kernel's loop, and it made
-     * mass's batch 1.5× slower in some JVMs (docs/performance-log.md, "A call the loop kept").
+     * mass's batch 1.5× slower in some JVMs (docs/performance-log.md, "Calls a young profile kept in the loop").
      */
     @Test
     void anAveragesPushCallsOnlyItsRecursion() throws IOException, URISyntaxException {
