@@ -209,9 +209,8 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
         double d;
         double ds;
         if (e > -1000 && e < Double.MAX_EXPONENT) {
-            // 2^−e, built from its bits: exact, and cheaper than scalb on the hot path. (At e = 1023 the bits would
-            // be 0's, not 2^−1023's: scalb then.)
-            double unit = Double.longBitsToDouble((long) (Double.MAX_EXPONENT - e) << 52);
+            // 2^−e: exact, and cheaper than scalb on the hot path. (2^−1023 is no normal double: scalb then.)
+            double unit = powerOfTwo(-e);
             d = delta * unit;
             ds = dn * unit;
         } else {
@@ -251,14 +250,19 @@ public final class MomentWindow implements StatePart<MomentWindow.Mark> {
     }
 
     /**
-     * {@code v·2^(k·shift)}, what {@code Math.scalb} gives: one product with the power of two, built from its bits,
-     * where scalb makes one multiplication too (an exponent above −512), scalb below. A scale changes on some pushes
+     * {@code v·2^(k·shift)}, what {@code Math.scalb} gives: one product with the power of two where scalb makes one
+     * multiplication too (an exponent above −512), scalb below. A scale changes on some pushes
      * in twenty, and C2 left scalb, no intrinsic and too big to inline where it is not called on every push, out of
      * line there.
      */
     private static double rescaled(double v, int k, int shift) {
         int n = k * shift;
-        return n > -512 ? v * Double.longBitsToDouble((long) (n + Double.MAX_EXPONENT) << 52) : Math.scalb(v, n);
+        return n > -512 ? v * powerOfTwo(n) : Math.scalb(v, n);
+    }
+
+    /** {@code 2^n} for a normal double's exponent {@code n} (−1022 to 1023), built from its bits. */
+    private static double powerOfTwo(int n) {
+        return Double.longBitsToDouble((long) (n + Double.MAX_EXPONENT) << 52);
     }
 
     /** Pushes so far. */

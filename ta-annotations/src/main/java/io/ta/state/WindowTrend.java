@@ -65,11 +65,8 @@ public final class WindowTrend extends BlockWindow {
             next = j + 1;
             return;
         }
-        // The fold, around the block's newest value. No test for missing values: a sum one spoils (a missing newest
-        // value spoils them all) is read only by windows that hold it. It steps by the field, which C2 folds to
-        // STRIDE only where the part is scalar-replaced (in a batch loop, where the loop is worth unrolling):
-        // compiled on its own, the loop is one copy, not four and a pre- and post-loop, and a step holding two such
-        // parts stays nearer what C2 inlines into a batch loop (2,500 bytes of code).
+        // The fold, around the block's newest value, as WindowMoments#push's (which says why it has no test for
+        // missing values and steps by the field).
         // w[i] = Σ_{m ≥ i} (m − i)·d_m = w[i + 1] + s[i + 1]: every later value moves one position further.
         double as = 0.0;
         double aw = 0.0;

@@ -30,8 +30,7 @@ class InlineSizeTest {
 
     @Test
     void everyPushAndAddFitsTheHotInliningLimit() throws IOException, URISyntaxException {
-        Path dir = Path.of(AnchoredSum.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .resolve("io/ta/state");
+        Path dir = partsDirectory();
         List<String> checked = new ArrayList<>();
         List<String> over = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
@@ -42,9 +41,7 @@ class InlineSizeTest {
                     if (!name.startsWith("push") && !name.startsWith("add")) {
                         continue;
                     }
-                    int length = m.findAttribute(java.lang.classfile.Attributes.code())
-                            .map(CodeAttribute::codeLength)
-                            .orElse(0);
+                    int length = codeLength(m);
                     String id = c.thisClass().asInternalName() + "." + name + m.methodType().stringValue() + ": "
                             + length + " bytes";
                     checked.add(id);
@@ -67,9 +64,7 @@ class InlineSizeTest {
      */
     @Test
     void anAveragesPushCallsOnlyItsRecursion() throws IOException, URISyntaxException {
-        Path f = Path.of(SeededAverage.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .resolve("io/ta/state/SeededAverage.class");
-        MethodModel push = ClassFile.of().parse(f).methods().stream()
+        MethodModel push = ClassFile.of().parse(partsDirectory().resolve("SeededAverage.class")).methods().stream()
                 .filter(m -> m.methodName().equalsString("push"))
                 .findFirst()
                 .orElseThrow();
@@ -79,5 +74,16 @@ class InlineSizeTest {
                 .filter(c -> !c.equals("java/lang/Math.abs"))
                 .toList();
         assertEquals(List.of("io/ta/state/SeededAverage.next"), calls);
+    }
+
+    /** The directory of the state parts' class files. */
+    private static Path partsDirectory() throws URISyntaxException {
+        return Path.of(AnchoredSum.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve("io/ta/state");
+    }
+
+    /** A method's bytecode length, what C2's inlining limits count. */
+    private static int codeLength(MethodModel m) {
+        return m.findAttribute(java.lang.classfile.Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
     }
 }

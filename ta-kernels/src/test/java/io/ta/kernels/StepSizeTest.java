@@ -12,6 +12,7 @@ import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.attribute.CodeAttribute;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -50,15 +51,9 @@ class StepSizeTest {
     @Test
     void theHelpersAStepCallsOnEveryBarFitTheLimitToo() throws IOException {
         for (Map.Entry<String, String> e : EVERY_BAR.entrySet()) {
-            byte[] bytes;
-            String file = e.getKey().replace('.', '/') + ".class";
-            try (InputStream in = getClass().getClassLoader().getResourceAsStream(file)) {
-                assertNotNull(in, e.getKey());
-                bytes = in.readAllBytes();
-            }
-            int length = ClassFile.of().parse(bytes).methods().stream()
+            int length = methods(e.getKey(), getClass().getClassLoader()).stream()
                     .filter(m -> m.methodName().equalsString(e.getValue()))
-                    .mapToInt(m -> m.findAttribute(Attributes.code()).map(CodeAttribute::codeLength).orElse(0))
+                    .mapToInt(StepSizeTest::codeLength)
                     .max()
                     .orElseThrow();
             assertTrue(length <= HOT_INLINE_LIMIT, e.getKey() + "." + e.getValue() + ": " + length + " bytes");
@@ -75,18 +70,12 @@ class StepSizeTest {
                 continue;
             }
             String kernel = descriptor.substring(0, descriptor.length() - "_Descriptor".length());
-            byte[] bytes;
-            String file = kernel.replace('.', '/') + ".class";
-            try (InputStream in = d.getClass().getClassLoader().getResourceAsStream(file)) {
-                assertNotNull(in, kernel);
-                bytes = in.readAllBytes();
-            }
-            for (MethodModel m : ClassFile.of().parse(bytes).methods()) {
+            for (MethodModel m : methods(kernel, d.getClass().getClassLoader())) {
                 if (!m.methodName().equalsString("step")) {
                     continue;
                 }
                 checked++;
-                int length = m.findAttribute(Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
+                int length = codeLength(m);
                 if (length > HOT_INLINE_LIMIT) {
                     over.merge(kernel, length, Math::max);
                 }
@@ -95,5 +84,18 @@ class StepSizeTest {
         assertTrue(checked > 100, "found the kernels' steps: " + checked);
         assertEquals(new TreeSet<>(OVER), new TreeSet<>(over.keySet()),
                 "steps over C2's hot inlining limit of " + HOT_INLINE_LIMIT + " bytes: " + over);
+    }
+
+    /** The methods of class {@code name}, from its class file as {@code loader} finds it. */
+    private static List<MethodModel> methods(String name, ClassLoader loader) throws IOException {
+        try (InputStream in = loader.getResourceAsStream(name.replace('.', '/') + ".class")) {
+            assertNotNull(in, name);
+            return ClassFile.of().parse(in.readAllBytes()).methods();
+        }
+    }
+
+    /** A method's bytecode length, what C2's inlining limits count. */
+    private static int codeLength(MethodModel m) {
+        return m.findAttribute(Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
     }
 }
