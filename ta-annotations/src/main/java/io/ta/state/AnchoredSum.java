@@ -23,11 +23,14 @@ import java.util.Arrays;
  * whose push is less compact; this part is what the hot averages use. (Forgetting it the moment it leaves needs a
  * test on every push: docs/performance-log.md, "Forgetting a dominant value the moment it leaves".)
  *
- * <p>The ring has {@code window + 2} slots, so the two pushes a stream may make past a checkpoint (an update, then a
- * preview) overwrite nothing its window holds, and marks and rewinds are O(1) scalars. A ring of up to
- * {@value #FULL_UP_TO} slots is allocated in full; a longer one grows geometrically while the first values arrive
- * (memory O(min(window, pushes))): see {@link #FULL_UP_TO} for why. Results depend only on the push count, the values
- * and the anchors, which are aligned to the first push, so batch and stream agree bit for bit.
+ * <p>The ring has room for {@code window + 2} values, so the two pushes a stream may make past a checkpoint (an
+ * update, then a preview) overwrite nothing its window holds, and marks and rewinds are O(1) scalars. Its length is a
+ * power of two, so the slots a push writes and reads are its count masked by the length: C2 proves both within the
+ * ring, and a push compiles without two bounds checks, a wrap and a stored slot (docs/performance-log.md, "Rings of a
+ * power of two"). A ring of up to {@value #FULL_UP_TO} slots is allocated in full; a longer one grows geometrically
+ * while the first values arrive (memory O(min(window, pushes))): see {@link #FULL_UP_TO} for why. Results depend only
+ * on the push count, the values and the anchors, which are aligned to the first push, so batch and stream agree bit
+ * for bit.
  *
  * <p>A whole-series batch may lend the part its input ({@link #backWith}, for an {@link io.ta.annotation.OfInput}
  * field): the leaving value is then read back from the input array, as TA-Lib's loop reads it, and the ring is never
@@ -61,17 +64,33 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
      * <p>Why not grow every ring: C2 compiles a growth the pushes have ever taken (an allocation and a copy, taken
      * while each new stream fills) into a stream's update loop, and with it reachable, C2 keeps the fields of the
      * stream, its kernel and this part in memory across the loop instead of hoisting those that do not change: an
-     * sma(20) stream update cost about twice as much (docs/performance-log.md, "Rings that never grow").
+     * sma(20) stream update cost about twice as much (docs/performance-log.md, "Rings that never grow"). A ring that
+     * grows is reached through the test for a missing value ({@code finiteUpTo}), not a test of its own.
      */
     static final int FULL_UP_TO = 1024;
     /** "Never", as a push index: far enough below any count that {@code seq − NEVER} cannot overflow. */
     static final long NEVER = Long.MIN_VALUE / 4;
+    /** The longest window: its ring, a power of two, is at most 2^30 slots. */
+    static final int MAX_WINDOW = (1 << 30) - 2;
 
     private final int window;
-    /** The pushed values, missing ones as 0. Slots at or past {@code slot + 2} are unwritten until the ring wraps. */
+    /**
+     * The pushed values, missing ones as 0, push p at slot {@code p mod ring.length}: a power of two, so that both
+     * slots a push touches are masks of its count, which C2 knows to be within the ring, and no slot is stored.
+     */
     double[] ring;
-    /** The slot of the next push. */
-    private int slot;
+    /**
+     * What a push adds to its count to find the slot of the value leaving, modulo the ring's length: the ring's length
+     * less the window once it has its full size; while it grows, 2, a slot not yet written (the value leaving is 0).
+     */
+    private int leavingOffset;
+    /**
+     * The largest magnitude a push takes the common path for: {@code Double.MAX_VALUE} once the ring has its full size
+     * (or is lent an input), −1 while it is still to grow, so that every push then takes the path a missing value
+     * takes, which grows it. One test serves both: a test of the ring's size on every push made C2's compile of a
+     * push a branch and a trap larger, and a kernel holding three averages (hma) too big to inline into its loop.
+     */
+    private double finiteUpTo;
     /**
      * The push count that completes the current block, the smallest multiple of the window above {@code seq}: a push
      * compares its new count with it and stores it once a block, where a count of the block's pushes would be stored
@@ -92,7 +111,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
      * non-zero value's index plus the window plus 1 (from NEVER if it held none). A count, so that the test on every
      * read is one comparison.
      */
-    private long onlyBlockFrom = NEVER + 1;
+    long onlyBlockFrom = NEVER + 1;
     /** The window's sum: the last anchor, plus every value that entered since, minus every value that left. */
     double total;
     /** The current block's values, summed in push order from 0. */
@@ -105,8 +124,11 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
         if (window < 1) {
             throw new IllegalArgumentException("AnchoredSum window must be >= 1, got " + window);
         }
+        if (window > MAX_WINDOW) {
+            throw new IllegalArgumentException("AnchoredSum window must be <= " + MAX_WINDOW + ", got " + window);
+        }
         this.window = window;
-        this.ring = new double[firstLength(window + 2L)];
+        setRing(new double[capacity(window, 0)]);
         this.anchorAt = window;
     }
 
@@ -120,13 +142,26 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
         return full <= FULL_UP_TO ? (int) full : INITIAL_CAPACITY;
     }
 
-    /** The ring's size after {@code pushes} pushes: room for the next two, up to {@code window + 2}. */
+    /**
+     * The ring's length after {@code pushes} pushes: the smallest power of two with room for the window and the two
+     * pushes a stream may make past a checkpoint; for a window too long to allocate in full ({@link #FULL_UP_TO}), the
+     * smallest power of two from {@value #INITIAL_CAPACITY} up with room for those pushes and two more.
+     */
     static int capacity(int window, long pushes) {
-        int cap = firstLength(window + 2L);
-        while (cap < pushes + 2 && cap < window + 2) {
-            cap = Math.min(window + 2, cap * 2);
+        int full = Integer.highestOneBit(window + 1) << 1;
+        int cap = full <= FULL_UP_TO ? full : INITIAL_CAPACITY;
+        while (cap < pushes + 2 && cap < full) {
+            cap *= 2;
         }
         return cap;
+    }
+
+    /** Puts {@code v} in place as the ring, and what a push reads of its length. */
+    private void setRing(double[] v) {
+        ring = v;
+        boolean full = v.length >= window + 2;
+        leavingOffset = full ? v.length - window : 2;
+        finiteUpTo = full ? Double.MAX_VALUE : -1.0;
     }
 
     /** The window size. */
@@ -147,6 +182,19 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
     /** Whether a missing (non-finite) value is inside the current window. */
     public boolean hasMissing() {
         return seq - 1 - lastMissing < window;
+    }
+
+    /** Whether the window is full and holds no missing value, {@code isFull() && !hasMissing()}. */
+    boolean isComplete() {
+        return seq >= completeFrom();
+    }
+
+    /**
+     * The push count from which the window is full and holds no missing value, unless one is pushed: a test of both
+     * is then one comparison with it, where the two are two branches.
+     */
+    long completeFrom() {
+        return Math.max(window, lastMissing + 1 + window);
     }
 
     /**
@@ -195,11 +243,22 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
      */
     double add(double x, double[] in) {
         double stored = x;
-        if (!(Math.abs(x) <= Double.MAX_VALUE)) {
-            missingBefore2 = missingBefore;
-            missingBefore = lastMissing;
-            lastMissing = seq;
-            stored = 0.0;
+        if (!(Math.abs(x) <= finiteUpTo)) {
+            if (!(Math.abs(x) <= Double.MAX_VALUE)) {
+                missingBefore2 = missingBefore;
+                missingBefore = lastMissing;
+                lastMissing = seq;
+                stored = 0.0;
+            }
+            // The ring grows (while it does, a push reads the slot two past its own, which must exist and be
+            // unwritten), or is never written: a lent part's first push ends the test. Not in backWith, which must
+            // stay under the 35 bytes C2 inlines at a call made once.
+            double[] v = ring;
+            if (in != null) {
+                finiteUpTo = Double.MAX_VALUE;
+            } else if (seq + 2 >= v.length && v.length < window + 2) {
+                setRing(Arrays.copyOf(v, 2 * v.length));
+            }
         }
         addToSums(x, stored, in);
         return stored;
@@ -216,20 +275,11 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
         double leaving;
         if (in == null) {
             double[] v = ring;
-            int j = slot;
-            // The leaving value sits two slots ahead once the ring has its full size; before that, that slot is
-            // unwritten.
-            int o = j + 2;
-            if (o >= v.length) {
-                if (v.length < n + 2) {
-                    v = ring = grown(v, n);
-                } else {
-                    o -= v.length;
-                }
-            }
-            leaving = v[o];
-            v[j] = stored;
-            slot = j + 1 == v.length ? 0 : j + 1;
+            int m = v.length - 1;
+            // The count's low 32 bits suffice: the length divides 2^32.
+            int i = (int) s;
+            leaving = v[(i + leavingOffset) & m];
+            v[i & m] = stored;
         } else {
             // Lent the batch's input: push i is in[i], and the value leaving is read back as the ring would hold it —
             // a missing one as 0, which only a window holding a missing value needs to test. Written here rather
@@ -312,14 +362,6 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
         return (int) (window - (anchorAt - seq));
     }
 
-    /**
-     * {@code v} doubled, up to {@code window + 2} slots. Out of line: it runs a few times per stream, and inlined its
-     * array copy would make {@code push} too big for C2 to inline into a kernel's loop once compiled on its own.
-     */
-    static double[] grown(double[] v, int window) {
-        return Arrays.copyOf(v, Math.min(window + 2, v.length * 2));
-    }
-
     @Override
     public Mark newMark() {
         return new Mark();
@@ -338,13 +380,12 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
     public void rewind(Mark m) {
         assert seq - m.seq <= 1 && seq >= m.seq : "AnchoredSum: more than one push between mark and rewind";
         if (seq != m.seq) {
-            // Undo the one push: its slot and place in the block are one back (a ring grown by it keeps its size and
-            // its values where they were), and a missing value at its index was its own.
+            // Undo the one push: its place in the block is one back (its slot follows the count; a ring grown by it
+            // keeps its length and its values where they were), and a missing value at its index was its own.
             if (lastMissing == m.seq) {
                 lastMissing = missingBefore;
                 missingBefore = missingBefore2;
             }
-            slot = (slot == 0 ? ring.length : slot) - 1;
             if (anchored()) {
                 anchorAt -= window;
             }
@@ -425,9 +466,8 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
         for (long p = s - f; p < s; p++) {
             sh += v[(int) (p % cap)];
         }
-        ring = v;
+        setRing(v);
         seq = s;
-        slot = (int) (s % cap);
         anchorAt = s - f + window;
         lastMissing = age == 0 ? NEVER : s - age;
         onlyBlockFrom = nonZero + window + 1;
@@ -438,7 +478,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
 
     /**
      * An {@link AnchoredSum} checkpoint: the push count, the last block's newest non-zero value and the two sums (the
-     * slot, the place in the block and the newest missing value are derived on rewind). Extended (in this package
+     * place in the block and the newest missing value are derived on rewind). Extended (in this package
      * only) by {@link AnchoredWeightedSum.Mark}, so a checkpoint of that part is one object, as its stream's update
      * saves one.
      */

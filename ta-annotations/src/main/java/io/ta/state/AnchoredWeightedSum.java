@@ -22,6 +22,8 @@ import io.ta.spi.StateWriter;
 public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.Mark>, InputBacked {
     private final int window;
     private final double n;
+    /** {@code 1/Σ k = 2/(n(n+1))}: the mean is a product with it, not a quotient. */
+    private final double inverse;
     /** The values, the counts and the plain sum, with the anchors both sums share. */
     private final AnchoredSum sum;
     private double weighted;
@@ -35,6 +37,7 @@ public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.
         }
         this.window = window;
         this.n = window;
+        this.inverse = 2.0 / ((double) window * (window + 1));
         this.sum = new AnchoredSum(window);
     }
 
@@ -51,6 +54,25 @@ public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.
     /** Whether a missing (non-finite) value is inside the current window. */
     public boolean hasMissing() {
         return sum.hasMissing();
+    }
+
+    /**
+     * The weighted mean {@code Σ k·x / Σ k} (TA-Lib's WMA), or NaN while the window is not full or holds a missing
+     * value.
+     */
+    public double mean() {
+        AnchoredSum a = sum;
+        long s = a.seq;
+        long from = a.completeFrom();
+        // Complete, and not a window of the current block alone (from <= s < onlyBlockFrom): one unsigned comparison
+        // where isFull, hasMissing and the block's test made three branches, each with a trap in C2's compile, and
+        // hma's step, with three windows, too big to inline into its loop.
+        if (Long.compareUnsigned(s - from, Math.max(a.onlyBlockFrom - from, 0L)) < 0) {
+            return weighted * inverse;
+        }
+        // Complete here means a window of the current block alone (see weightedSum), written out: a call on a path
+        // this rare stays a call, and the part would escape into it.
+        return s >= from ? ((n + 1) * a.shadow - blockPrefixSums) * inverse : Double.NaN;
     }
 
     /**

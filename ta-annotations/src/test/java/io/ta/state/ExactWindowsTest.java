@@ -733,7 +733,13 @@ class ExactWindowsTest {
                 final AnchoredWeightedSum p = new AnchoredWeightedSum(w);
                 public StatePart<?> part() { return p; }
                 public void push(double x, double y) { p.push(x); }
-                public String answers() { return p.isFull() ? p.hasMissing() + ":" + p.weightedSum() : "-"; }
+                // The mean tests a complete window and the block in one comparison: read against what it stands for.
+                public String answers() {
+                    double inverse = 2.0 / ((double) w * (w + 1));
+                    double mean = p.isFull() && !p.hasMissing() ? p.weightedSum() * inverse : Double.NaN;
+                    assertEquals(Double.doubleToRawLongBits(mean), Double.doubleToRawLongBits(p.mean()));
+                    return p.isFull() ? p.hasMissing() + ":" + p.weightedSum() : "-";
+                }
             };
             case "moments" -> new Probe() {
                 final WindowMoments p = new WindowMoments(w);
@@ -905,8 +911,8 @@ class ExactWindowsTest {
     @Test
     void longWindowsGrowRestoreAndRewindExactly() {
         SplittableRandom r = new SplittableRandom(15);
-        for (String kind : List.of("sum", "pair", "moments")) {
-            for (int w : new int[] {AnchoredSum.FULL_UP_TO + 1, 2500}) {
+        for (String kind : List.of("sum", "pair", "moments", "anchored", "weighted")) {
+            for (int w : new int[] {AnchoredSum.FULL_UP_TO - 1, AnchoredSum.FULL_UP_TO + 1, 2047, 2500}) {
                 double[] x = series(r, 3 * w + 7);
                 double[] y = series(r, x.length);
                 Probe plain = probe(kind, w);
@@ -934,20 +940,23 @@ class ExactWindowsTest {
                     live.push(x[t], y[t]);
                     plain.push(x[t], y[t]);
                     assertEquals(plain.answers(), live.answers(), kind + " w=" + w + " at " + t);
-                    if (plain.part() instanceof WindowSum sum) {
-                        // And right: the exact window sum (a BigDecimal total, exact when it subtracts), to the
-                        // rounding of the last two windows' values.
-                        exact = exact.add(big(finite(x[t]) ? x[t] : 0.0));
-                        if (t >= w) {
-                            exact = exact.subtract(big(finite(x[t - w]) ? x[t - w] : 0.0));
+                    // And right, for the plain sums (a ring that grows must read 0 for what has not left): the exact
+                    // window sum (a BigDecimal total, exact when it subtracts), to the rounding of the last two
+                    // windows' values.
+                    exact = exact.add(big(finite(x[t]) ? x[t] : 0.0));
+                    if (t >= w) {
+                        exact = exact.subtract(big(finite(x[t - w]) ? x[t - w] : 0.0));
+                    }
+                    boolean complete = plain.part() instanceof WindowSum ws ? ws.isFull() && !ws.hasMissing()
+                            : plain.part() instanceof AnchoredSum as && as.isComplete();
+                    if (complete) {
+                        double sum = plain.part() instanceof WindowSum ws ? ws.sum()
+                                : ((AnchoredSum) plain.part()).sum();
+                        double seen = 0;
+                        for (int i = Math.max(0, t + 1 - 2 * w); i <= t; i++) {
+                            seen += finite(x[i]) ? Math.abs(x[i]) : 0.0;
                         }
-                        if (sum.isFull() && !sum.hasMissing()) {
-                            double seen = 0;
-                            for (int i = Math.max(0, t + 1 - 2 * w); i <= t; i++) {
-                                seen += finite(x[i]) ? Math.abs(x[i]) : 0.0;
-                            }
-                            close("sum w=" + w + " t=" + t, exact.doubleValue(), sum.sum(), seen);
-                        }
+                        close(kind + " w=" + w + " t=" + t, exact.doubleValue(), sum, seen);
                     }
                 }
                 assertTrue(Arrays.equals(words(plain.part()), words(live.part())), kind + " w=" + w);
@@ -1061,7 +1070,10 @@ class ExactWindowsTest {
     @Test
     void smallRingsAreFullFromTheStartAndLongOnesGrow() {
         int full = AnchoredSum.FULL_UP_TO;
-        assertEquals(22, new AnchoredSum(20).ring.length);
+        // AnchoredSum's ring is the smallest power of two with room for the window and two pushes.
+        assertEquals(32, new AnchoredSum(20).ring.length);
+        assertEquals(32, new AnchoredSum(30).ring.length);
+        assertEquals(64, new AnchoredSum(31).ring.length);
         assertEquals(full, new AnchoredSum(full - 2).ring.length);
         assertEquals(16, new AnchoredSum(full - 1).ring.length);
         AnchoredSum s = new AnchoredSum(300);
@@ -1075,7 +1087,7 @@ class ExactWindowsTest {
         s.write(w);
         AnchoredSum t = new AnchoredSum(300);
         t.read(new StateReader("t", w.toArray()));
-        assertEquals(302, t.ring.length);
+        assertEquals(512, t.ring.length);
         // The other windowed parts follow the same rule.
         assertEquals(40, new WindowSum(20).slots.length); // both blocks, in one array
         assertEquals(2 * full * 3, new WindowMoments(full).slots.length); // a value and two suffix sums per position
