@@ -6,10 +6,15 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.state.AnchoredWeightedSum;
 
 /**
  * Hull moving average (Alan Hull 2005): {@code wma(2·wma(x, ⌊n/2⌋) − wma(x, n), ⌊√n⌋)}, three {@link Wma}s.
  * References: R TTR {@code HMA}, Tulip {@code hma}.
+ *
+ * <p>It holds the three windows, not three {@link Wma} kernels: their mean is {@link Wma}'s, to the bit, and an object
+ * fewer on each window's path keeps the compiled step small enough for C2 to inline into a loop
+ * (docs/performance-log.md, "Rings of a power of two").
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(
@@ -19,15 +24,15 @@ import io.ta.annotation.Step;
         reference = "Alan Hull 2005; TTR HMA, Tulip hma",
         scale = Scale.PRICE)
 public final class Hma {
-    final Wma half;
-    final Wma full;
-    final Wma outer;
+    final AnchoredWeightedSum half;
+    final AnchoredWeightedSum full;
+    final AnchoredWeightedSum outer;
     boolean started;
 
     public Hma(@Param(defaultValue = "14", min = 2, max = 100_000) int period) {
-        this.half = new Wma(period / 2);
-        this.full = new Wma(period);
-        this.outer = new Wma((int) Math.sqrt(period));
+        this.half = new AnchoredWeightedSum(period / 2);
+        this.full = new AnchoredWeightedSum(period);
+        this.outer = new AnchoredWeightedSum((int) Math.sqrt(period));
     }
 
     public static int lookback(int period) {
@@ -36,7 +41,10 @@ public final class Hma {
 
     @Step
     public double step(double x) {
-        double d = 2.0 * half.step(x) - full.step(x);
+        half.push(x);
+        double h = half.mean();
+        full.push(x);
+        double d = 2.0 * h - full.mean();
         // The outer window starts at the difference's first valid bar (CATALOG.md §1.2 composition rule).
         if (!started) {
             if (d != d) {
@@ -44,6 +52,7 @@ public final class Hma {
             }
             started = true;
         }
-        return outer.step(d);
+        outer.push(d);
+        return outer.mean();
     }
 }

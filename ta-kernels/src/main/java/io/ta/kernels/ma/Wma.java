@@ -26,14 +26,11 @@ import io.ta.state.AnchoredWeightedSum;
         reference = "TA-Lib WMA",
         scale = Scale.PRICE)
 public final class Wma {
-    /** {@code 1/Σ weights}: the mean is a product with it, not a quotient, for the reason sma gives. */
-    final double inverse;
     /** The step pushes x and only x, so a batch lends the window its input: TA-Lib's loop, no ring. */
     @OfInput("x")
     final AnchoredWeightedSum window;
 
     public Wma(@Param(defaultValue = "14", min = 1, max = 100_000) int period) {
-        this.inverse = 2.0 / ((double) period * (period + 1));
         this.window = new AnchoredWeightedSum(period);
     }
 
@@ -48,17 +45,12 @@ public final class Wma {
     @Step
     public double stepLendable(double x) {
         window.pushLendable(x);
-        return mean();
+        return window.mean();
     }
 
     /** The mean after {@code x}, for a kernel that holds this average: never lent an input. */
     public double step(double x) {
         window.push(x);
-        return mean();
-    }
-
-    private double mean() {
-        AnchoredWeightedSum w = window;
-        return w.isFull() && !w.hasMissing() ? w.weightedSum() * inverse : Double.NaN;
+        return window.mean();
     }
 }
