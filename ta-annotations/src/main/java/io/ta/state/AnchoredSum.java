@@ -134,9 +134,9 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
 
     /**
      * The length a buffer of at most {@code full} slots starts at: all of them up to {@link #FULL_UP_TO} (it never
-     * grows), else {@value #INITIAL_CAPACITY} (it doubles as pushes arrive). This ring, the {@link BlockWindow}
-     * parts, {@link DoubleRing} and {@link RankWindow} all start here; {@link MomentWindow} takes both its blocks by
-     * the same bound.
+     * grows), else {@value #INITIAL_CAPACITY} (it doubles as pushes arrive). The {@link BlockWindow} parts,
+     * {@link DoubleRing} and {@link RankWindow} start here; {@link MomentWindow} takes both its blocks by the same
+     * bound, and this part's ring too, rounded up to a power of two ({@link #capacity}).
      */
     static int firstLength(long full) {
         return full <= FULL_UP_TO ? (int) full : INITIAL_CAPACITY;
