@@ -91,7 +91,16 @@ public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.
      * {@link AnchoredSum#push}; an {@code @OfInput} kernel's own step calls {@link #pushLendable}.
      */
     public void push(double x) {
-        add(x, null);
+        add(x, null, false);
+    }
+
+    /**
+     * {@link #push} for a window whose input is often 0 (coppock's rates of change): a zero takes the rare path,
+     * which keeps where the current run of zeros began, so that a block that ends in 0 needs no scan back, a call in
+     * the loop ({@link AnchoredSum#pushKeepingZeroRuns}).
+     */
+    public void pushKeepingZeroRuns(double x) {
+        add(x, null, true);
     }
 
     /**
@@ -99,15 +108,18 @@ public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.
      * {@link AnchoredSum#pushLendable}.
      */
     public void pushLendable(double x) {
-        add(x, sum.input);
+        add(x, sum.input, false);
     }
 
-    /** A push whose plain sum reads the leaving value back from {@code in} unless it is null. */
-    private void add(double x, double[] in) {
+    /**
+     * A push whose plain sum reads the leaving value back from {@code in} unless it is null, and keeps its runs of
+     * zeros if {@code zeroRuns} ({@link AnchoredSum#add}).
+     */
+    private void add(double x, double[] in, boolean zeroRuns) {
         AnchoredSum a = sum;
         double s = a.total;
         long anchor = a.anchorAt;
-        double v = a.add(x, in);
+        double v = a.add(x, in, zeroRuns);
         // The push moved its anchor on: it completed a block. Where the push does not, the JIT sees the same value
         // and drops the test; after the push, anchored() would cost a subtraction and the window on every push.
         if (a.anchorAt != anchor) {

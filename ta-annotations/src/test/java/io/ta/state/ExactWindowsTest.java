@@ -904,6 +904,70 @@ class ExactWindowsTest {
     }
 
     /**
+     * A window that keeps its runs of zeros ({@code pushKeepingZeroRuns}) answers as one that scans back for its newest
+     * non-zero value at a block's end, to the bit: on series with runs of zeros and missing values, through updates,
+     * previews and their rewinds, and restored from a snapshot at random bars (which must find the run the window
+     * ends with). The plain and weighted sums both, short windows and windows whose ring grows.
+     */
+    @Test
+    void zeroRunsKeptAnswerAsTheScanDoes() {
+        SplittableRandom r = new SplittableRandom(55);
+        for (int w : new int[] {1, 2, 3, 5, 14, 20, AnchoredSum.FULL_UP_TO + 1}) {
+            for (int round = 0; round < 6; round++) {
+                double[] x = series(r, 4 * w + 60);
+                AnchoredSum scan = new AnchoredSum(w);
+                AnchoredSum runs = new AnchoredSum(w);
+                AnchoredWeightedSum wScan = new AnchoredWeightedSum(w);
+                AnchoredWeightedSum wRuns = new AnchoredWeightedSum(w);
+                AnchoredSum.Mark last = runs.newMark();
+                AnchoredSum.Mark probe = runs.newMark();
+                AnchoredWeightedSum.Mark wLast = wRuns.newMark();
+                AnchoredWeightedSum.Mark wProbe = wRuns.newMark();
+                for (int t = 0; t < x.length; t++) {
+                    if (r.nextInt(Math.max(2, w / 2)) == 0) {
+                        AnchoredSum restored = new AnchoredSum(w);
+                        StateReader in = new StateReader("t", words(runs));
+                        restored.read(in);
+                        in.end();
+                        runs = restored;
+                        AnchoredWeightedSum wRestored = new AnchoredWeightedSum(w);
+                        in = new StateReader("t", words(wRuns));
+                        wRestored.read(in);
+                        in.end();
+                        wRuns = wRestored;
+                    }
+                    // An update, a preview past it, both rewound, then the bar itself: a stream's replaceLast.
+                    double junk = r.nextBoolean() ? 0.0 : x[r.nextInt(x.length)];
+                    runs.mark(last);
+                    wRuns.mark(wLast);
+                    runs.pushKeepingZeroRuns(junk);
+                    wRuns.pushKeepingZeroRuns(junk);
+                    runs.mark(probe);
+                    wRuns.mark(wProbe);
+                    runs.pushKeepingZeroRuns(r.nextBoolean() ? 0.0 : junk);
+                    wRuns.pushKeepingZeroRuns(r.nextBoolean() ? 0.0 : junk);
+                    runs.rewind(probe);
+                    wRuns.rewind(wProbe);
+                    runs.rewind(last);
+                    wRuns.rewind(wLast);
+                    runs.pushKeepingZeroRuns(x[t]);
+                    wRuns.pushKeepingZeroRuns(x[t]);
+                    scan.push(x[t]);
+                    wScan.push(x[t]);
+                    String at = "w=" + w + " t=" + t;
+                    if (scan.isFull()) {
+                        assertEquals(Double.doubleToRawLongBits(scan.sum()), Double.doubleToRawLongBits(runs.sum()), at);
+                        assertEquals(Double.doubleToRawLongBits(wScan.weightedSum()),
+                                Double.doubleToRawLongBits(wRuns.weightedSum()), at);
+                    }
+                    assertEquals(Double.doubleToRawLongBits(wScan.mean()), Double.doubleToRawLongBits(wRuns.mean()), at);
+                }
+                assertTrue(Arrays.equals(words(scan), words(runs)), "w=" + w);
+            }
+        }
+    }
+
+    /**
      * Windows longer than {@link AnchoredSum#FULL_UP_TO} start with a small first block that grows while it fills,
      * and the window sums allocate their second block with its last growth: a part restored part-way through that
      * growth, or rewound across it, continues bit for bit like one fed every value.
