@@ -63,6 +63,15 @@ public final class Sma {
         return mean();
     }
 
+    /**
+     * {@link #step}, to the same bits, for a kernel that holds this average over an input that is often 0 (qstick's
+     * candle bodies): {@link AnchoredSum#pushKeepingZeroRuns}.
+     */
+    public double stepKeepingZeroRuns(double x) {
+        sum.pushKeepingZeroRuns(x);
+        return mean();
+    }
+
     private double mean() {
         AnchoredSum w = sum;
         return w.isFull() && !w.hasMissing() ? w.sum() * inverse : Double.NaN;

@@ -53,4 +53,13 @@ public final class Wma {
         window.push(x);
         return window.mean();
     }
+
+    /**
+     * {@link #step}, to the same bits, for a kernel that holds this average over an input that is often 0 (coppock's
+     * rates of change): {@link AnchoredWeightedSum#pushKeepingZeroRuns}.
+     */
+    public double stepKeepingZeroRuns(double x) {
+        window.pushKeepingZeroRuns(x);
+        return window.mean();
+    }
 }

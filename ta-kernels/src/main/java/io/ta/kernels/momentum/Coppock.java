@@ -58,6 +58,7 @@ public final class Coppock {
             }
             started = true;
         }
-        return average.step(sum);
+        // A rate of change is 0 wherever the price is what it was: the average keeps its runs of zeros.
+        return average.stepKeepingZeroRuns(sum);
     }
 }

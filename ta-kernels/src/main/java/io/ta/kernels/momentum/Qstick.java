@@ -34,6 +34,7 @@ public final class Qstick {
 
     @Step
     public double step(double open, double close) {
-        return average.step(close - open);
+        // A body is 0 on every doji: the average keeps its runs of zeros.
+        return average.stepKeepingZeroRuns(close - open);
     }
 }
