@@ -956,11 +956,13 @@ class ExactWindowsTest {
                     wScan.push(x[t]);
                     String at = "w=" + w + " t=" + t;
                     if (scan.isFull()) {
-                        assertEquals(Double.doubleToRawLongBits(scan.sum()), Double.doubleToRawLongBits(runs.sum()), at);
+                        assertEquals(Double.doubleToRawLongBits(scan.sum()), Double.doubleToRawLongBits(runs.sum()),
+                                at);
                         assertEquals(Double.doubleToRawLongBits(wScan.weightedSum()),
                                 Double.doubleToRawLongBits(wRuns.weightedSum()), at);
                     }
-                    assertEquals(Double.doubleToRawLongBits(wScan.mean()), Double.doubleToRawLongBits(wRuns.mean()), at);
+                    assertEquals(Double.doubleToRawLongBits(wScan.mean()), Double.doubleToRawLongBits(wRuns.mean()),
+                            at);
                 }
                 assertTrue(Arrays.equals(words(scan), words(runs)), "w=" + w);
             }
