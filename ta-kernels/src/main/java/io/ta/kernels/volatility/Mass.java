@@ -17,8 +17,9 @@ import io.ta.state.AnchoredSum;
  * with the defaults). A zero E2 (no range at all) gives the ratio 1 (CATALOG.md §5.1).
  *
  * <p>The EMAs are the catalog's (seeded with the mean of their first e valid inputs, §1.5), the second starting at
- * the first's first value, so the ratio exists from {@code 2(e − 1)} and the sum from {@code 2(e − 1) + s − 1}. Tulip {@code mass} has the same formula but seeds its EMAs with the first value (and fixes
- * e = 9); it checks the formula.
+ * the first's first value, so the ratio exists from {@code 2(e − 1)} and the sum from {@code 2(e − 1) + s − 1}.
+ * Tulip {@code mass} has the same formula but seeds its EMAs with the first value (and fixes e = 9); it checks the
+ * formula.
  *
  * <p>Missing values: the EMAs skip a missing bar, and the sum is NaN while that bar's missing ratio is inside its
  * window (§5.2).
