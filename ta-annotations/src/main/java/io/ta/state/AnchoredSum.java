@@ -196,11 +196,6 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
         return seq - 1 - lastMissing < window;
     }
 
-    /** Whether the window is full and holds no missing value, {@code isFull() && !hasMissing()}. */
-    boolean isComplete() {
-        return seq >= completeFrom();
-    }
-
     /**
      * The push count from which the window is full and holds no missing value, unless one is pushed: a test of both
      * is then one comparison with it, where the two are two branches.
@@ -263,8 +258,8 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
      * missing one): what a part built on this one ({@link AnchoredWeightedSum}) adds to its own sums. A push that
      * completes a block re-anchors the total and moves {@link #anchorAt} on by the window.
      *
-     * <p>With {@code zeroRuns} (a constant at each call site, which C2 folds), a ring's push of a zero takes the rare
-     * path too, which keeps where the current run of zeros began, and a block that ends in 0 reads its newest non-zero
+     * <p>With {@code zeroRuns} (a constant at each call site, which C2 folds), a push of a zero takes the rare path
+     * too, which keeps where the current run of zeros began, and a block that ends in 0 reads its newest non-zero
      * value from it instead of scanning back for it in a call. Only {@link #pushKeepingZeroRuns} asks for it: the
      * test for a zero costs every push (sma's stream update 7–24 %, its batch 6–12 %, wma's stream update 12–19 %,
      * hma's up to 27 %; docs/performance-log.md, "Rings of a power of two"), and pays only where the input is often 0
@@ -272,8 +267,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
      */
     double add(double x, double[] in, boolean zeroRuns) {
         double stored = x;
-        boolean runs = zeroRuns && in == null;
-        if (!(Math.abs(x) <= finiteUpTo) || runs && x == 0.0) {
+        if (!(Math.abs(x) <= finiteUpTo) || zeroRuns && x == 0.0) {
             long s = seq;
             if (!(Math.abs(x) <= Double.MAX_VALUE)) {
                 missingBefore2 = missingBefore;
@@ -281,7 +275,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
                 lastMissing = s;
                 stored = 0.0;
             }
-            if (runs && stored == 0.0) {
+            if (zeroRuns && stored == 0.0) {
                 zeroBefore2 = zeroBefore;
                 zeroBefore = lastZero;
                 runBefore2 = runBefore;
@@ -297,11 +291,11 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
             double[] v = ring;
             if (in != null) {
                 finiteUpTo = Double.MAX_VALUE;
-            } else if (seq + 2 >= v.length && v.length < window + 2) {
+            } else if (s + 2 >= v.length && v.length < window + 2) {
                 setRing(Arrays.copyOf(v, 2 * v.length));
             }
         }
-        addToSums(x, stored, in, runs);
+        addToSums(x, stored, in, zeroRuns);
         return stored;
     }
 
@@ -310,7 +304,7 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
      * because C2 inlines a hot method only up to 325 bytes of bytecode, and a kernel's loop must inline all of it — a
      * part left behind a call escapes into it and its fields leave the registers.
      */
-    private void addToSums(double x, double stored, double[] in, boolean runs) {
+    private void addToSums(double x, double stored, double[] in, boolean zeroRuns) {
         long s = seq;
         int n = window;
         double leaving;
@@ -347,8 +341,8 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
             // The block's newest value is this one: non-zero, it is the block's newest non-zero value, with no call.
             // Else, where the part keeps its runs of zeros, the one before the run this push ends (one before the
             // window counts as none: either way the window is the block's values alone from the next count on).
-            onlyBlockFrom = (stored != 0.0 ? s : runs ? zeroRunFrom - 1 : newestNonZero(in == null ? ring : in, s, n))
-                    + n + 1;
+            onlyBlockFrom = (stored != 0.0 ? s : zeroRuns ? zeroRunFrom - 1
+                    : newestNonZero(in == null ? ring : in, s, n)) + n + 1;
         }
     }
 

@@ -1014,7 +1014,7 @@ class ExactWindowsTest {
                         exact = exact.subtract(big(finite(x[t - w]) ? x[t - w] : 0.0));
                     }
                     boolean complete = plain.part() instanceof WindowSum ws ? ws.isFull() && !ws.hasMissing()
-                            : plain.part() instanceof AnchoredSum as && as.isComplete();
+                            : plain.part() instanceof AnchoredSum as && as.isFull() && !as.hasMissing();
                     if (complete) {
                         double sum = plain.part() instanceof WindowSum ws ? ws.sum()
                                 : ((AnchoredSum) plain.part()).sum();
