@@ -26,6 +26,8 @@ public final class PlanPartsCpu {
             Map.entry("bbands", PlanBench.WIDE_BBANDS),
             Map.entry("bbandsUpper", "bbands(close, 20, 2).upper"),
             Map.entry("maxAtr", PlanBench.WIDE_MAX_ATR),
+            Map.entry("maxLine", "rolling_max(high, 20)"),
+            Map.entry("atrLine", "atr(high, low, close, 14)"),
             Map.entry("rsi", PlanBench.WIDE_RSI),
             Map.entry("rsiLine", "rsi(close, 14)"),
             Map.entry("ema", "ema(close, 12)"),
@@ -58,6 +60,8 @@ public final class PlanPartsCpu {
                 Ta.atr(d.high, d.low, c, 14, t[1]);
                 combine(i -> t[0][i] - c[i] < t[1][i] * 2);
             };
+            case "maxLine" -> () -> Ta.rollingMax(d.high, 20);
+            case "atrLine" -> () -> Ta.atr(d.high, d.low, c, 14);
             case "rsi" -> () -> {
                 Ta.rsi(c, 14, t[0]);
                 combine(i -> t[0][i] > 30);
