@@ -55,7 +55,7 @@ import java.util.Arrays;
  * the first output is at {@code L} on complete data.
  *
  * <p><b>Checkpoints</b> cost O(1): a mark records the position, the streak, the latest sums and each rolling sum's
- * own O(1) mark; the candle arrays keep at least two slack slots beyond the oldest candle the frame needs, so a
+ * own O(1) mark; the candle ring keeps at least two slack slots beyond the oldest candle the frame needs, so a
  * rewound step never finds an overwritten candle.
  *
  * <p><b>Snapshots</b> hold the logical content only: the candle count, the streak of complete candles, and the
@@ -88,20 +88,33 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
     private static final int SHADOW = 4;
     private static final int NEAR_GROUP = 8;
 
-    private final int mask;
+    // What the ring holds of each candle, at these offsets in its stride: the prices, what patterns read many times
+    // per bar (computed once, when the candle arrives), and the ranges' means.
+    private static final int OPEN = 0;
+    private static final int HIGH = 1;
+    private static final int LOW = 2;
+    private static final int CLOSE = 3;
+    private static final int BODY_SIZE = 4;
+    private static final int TOP = 5;
+    private static final int BOTTOM = 6;
+    private static final int UPPER = 7;
+    private static final int LOWER = 8;
+    private static final int COLOR = 9;
+    private static final int BODY_MEAN = 10;
+    private static final int RANGE_MEAN = 11;
+    private static final int SHADOW_MEAN = 12;
+    private static final int NEAR_MEAN = 13;
+    private static final int STRIDE_SHIFT = 4;
+
     /** Candles a snapshot holds: the deepest candle a pattern reads, plus the averaging window before it. */
     private final int keep;
-    private final double[] open;
-    private final double[] high;
-    private final double[] low;
-    private final double[] close;
-    /** Per kept candle, computed once when it arrives: patterns read these many times per bar. */
-    private final double[] body;
-    private final double[] top;
-    private final double[] bottom;
-    private final double[] upper;
-    private final double[] lower;
-    private final int[] color;
+    /**
+     * The kept candles, candle p's value at offset k at {@code (p·16 + k) mod length}: one array a power of two long,
+     * so that every slot is its index masked by {@code length − 1} and C2 tests only once per push that the array is
+     * not empty. Fourteen arrays took a range check each, whose traps made the push larger than C2 inlines into a
+     * pattern's batch loop (docs/performance-log.md, "Candle frames in one array").
+     */
+    private final double[] ring;
     private long count;
     private long complete;
 
@@ -110,14 +123,6 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
     private RollingSum rangeSum;
     private RollingSum shadowSum;
     private RollingSum nearSum;
-    /**
-     * Per kept candle: the range's mean over the candles before it, {@code sum / period} (NaN until there are
-     * enough) — divided once when the candle arrives instead of at every threshold a pattern reads.
-     */
-    private final double[] bodyMean;
-    private final double[] rangeMean;
-    private final double[] shadowMean;
-    private final double[] nearMean;
     /** Each sum after the newest candle: the "before" of the next one. */
     private double bodyLast = Double.NaN;
     private double rangeLast = Double.NaN;
@@ -137,25 +142,11 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
     private CandleFrame(int keep, int groups) {
         int capacity = capacity(keep);
         this.keep = keep;
-        this.mask = capacity - 1;
-        this.open = new double[capacity];
-        this.high = new double[capacity];
-        this.low = new double[capacity];
-        this.close = new double[capacity];
-        this.body = new double[capacity];
-        this.top = new double[capacity];
-        this.bottom = new double[capacity];
-        this.upper = new double[capacity];
-        this.lower = new double[capacity];
-        this.color = new int[capacity];
+        this.ring = new double[capacity << STRIDE_SHIFT];
         this.bodySum = (groups & BODY) != 0 ? new RollingSum(BODY_N) : null;
-        this.bodyMean = (groups & BODY) != 0 ? new double[capacity] : null;
         this.rangeSum = (groups & RANGE) != 0 ? new RollingSum(RANGE_N) : null;
-        this.rangeMean = (groups & RANGE) != 0 ? new double[capacity] : null;
         this.shadowSum = (groups & SHADOW) != 0 ? new RollingSum(SHADOW_N) : null;
-        this.shadowMean = (groups & SHADOW) != 0 ? new double[capacity] : null;
         this.nearSum = (groups & NEAR_GROUP) != 0 ? new RollingSum(NEAR_N) : null;
-        this.nearMean = (groups & NEAR_GROUP) != 0 ? new double[capacity] : null;
     }
 
     private static int depth(int depth) {
@@ -219,110 +210,114 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
      */
     public long push(double o, double h, double l, double c) {
         // Split into small methods so the JIT inlines all of it into a generated batch loop.
-        int s = (int) count & mask;
-        count++;
-        candle(s, o, h, l, c);
+        double[] r = ring;
+        int m = r.length - 1;
+        // The index of the candle's first value; its low 32 bits suffice, since the length divides 2^32.
+        int p = (int) count++ << STRIDE_SHIFT;
+        candle(r, m, p, o, h, l, c);
         if (bodySum != null) {
-            bodyLast = roll(bodySum, bodyMean, s, bodyLast, BODY_N, body[s]);
+            bodyLast = roll(bodySum, r, (p + BODY_MEAN) & m, bodyLast, BODY_N, r[(p + BODY_SIZE) & m]);
         }
         if (rangeSum != null) {
-            rangeLast = roll(rangeSum, rangeMean, s, rangeLast, RANGE_N, h - l);
+            rangeLast = roll(rangeSum, r, (p + RANGE_MEAN) & m, rangeLast, RANGE_N, h - l);
         }
         if (shadowSum != null) {
-            shadowLast = roll(shadowSum, shadowMean, s, shadowLast, SHADOW_N, upper[s] + lower[s]);
+            shadowLast = roll(shadowSum, r, (p + SHADOW_MEAN) & m, shadowLast, SHADOW_N,
+                    r[(p + UPPER) & m] + r[(p + LOWER) & m]);
         }
         if (nearSum != null) {
-            nearLast = roll(nearSum, nearMean, s, nearLast, NEAR_N, h - l);
+            nearLast = roll(nearSum, r, (p + NEAR_MEAN) & m, nearLast, NEAR_N, h - l);
         }
         complete = Math.abs(o) <= Double.MAX_VALUE && Math.abs(h) <= Double.MAX_VALUE
                 && Math.abs(l) <= Double.MAX_VALUE && Math.abs(c) <= Double.MAX_VALUE ? complete + 1 : 0;
         return complete;
     }
 
-    /** Stores a candle and what the patterns read of it in slot {@code s}. */
-    private void candle(int s, double o, double h, double l, double c) {
-        open[s] = o;
-        high[s] = h;
-        low[s] = l;
-        close[s] = c;
+    /** Stores a candle and what the patterns read of it at {@code p}, the index of its first value in ring r. */
+    private static void candle(double[] r, int m, int p, double o, double h, double l, double c) {
+        r[(p + OPEN) & m] = o;
+        r[(p + HIGH) & m] = h;
+        r[(p + LOW) & m] = l;
+        r[(p + CLOSE) & m] = c;
         boolean white = c >= o;
         double t = white ? c : o;
         double b = white ? o : c;
-        body[s] = Math.abs(c - o);
-        top[s] = t;
-        bottom[s] = b;
-        upper[s] = h - t;
-        lower[s] = b - l;
-        color[s] = white ? 1 : -1;
+        r[(p + BODY_SIZE) & m] = Math.abs(c - o);
+        r[(p + TOP) & m] = t;
+        r[(p + BOTTOM) & m] = b;
+        r[(p + UPPER) & m] = h - t;
+        r[(p + LOWER) & m] = b - l;
+        r[(p + COLOR) & m] = white ? 1 : -1;
     }
 
     /**
-     * Records, for the candle in slot {@code s}, the mean of a range over the candles before it ({@code last}, the
+     * Records, for a candle, at index i of ring r, the mean of a range over the candles before it ({@code last}, the
      * sum so far, over {@code n}), then adds the candle's own range {@code x}; returns the new sum.
      */
-    private static double roll(RollingSum sum, double[] mean, int s, double last, int n, double x) {
-        mean[s] = last / n;
+    private static double roll(RollingSum sum, double[] r, int i, double last, int n, double x) {
+        r[i] = last / n;
         return sum.step(x);
     }
 
-    private int slot(int ago) {
-        return (int) (count - 1 - ago) & mask;
+    /** The value at offset k of the candle {@code ago} candles before the newest. */
+    private double at(int ago, int k) {
+        double[] r = ring;
+        return r[(((int) (count - 1 - ago) << STRIDE_SHIFT) + k) & (r.length - 1)];
     }
 
     /** Open of the candle {@code ago} candles back (0 = the newest). */
     public double open(int ago) {
-        return open[slot(ago)];
+        return at(ago, OPEN);
     }
 
     /** High of the candle {@code ago} candles back. */
     public double high(int ago) {
-        return high[slot(ago)];
+        return at(ago, HIGH);
     }
 
     /** Low of the candle {@code ago} candles back. */
     public double low(int ago) {
-        return low[slot(ago)];
+        return at(ago, LOW);
     }
 
     /** Close of the candle {@code ago} candles back. */
     public double close(int ago) {
-        return close[slot(ago)];
+        return at(ago, CLOSE);
     }
 
     /** Real body {@code |close − open|} (TA-Lib {@code TA_REALBODY}). */
     public double body(int ago) {
-        return body[slot(ago)];
+        return at(ago, BODY_SIZE);
     }
 
     /** {@code high − max(open, close)} (TA-Lib {@code TA_UPPERSHADOW}). */
     public double upperShadow(int ago) {
-        return upper[slot(ago)];
+        return at(ago, UPPER);
     }
 
     /** {@code min(open, close) − low} (TA-Lib {@code TA_LOWERSHADOW}). */
     public double lowerShadow(int ago) {
-        return lower[slot(ago)];
+        return at(ago, LOWER);
     }
 
     /** {@code high − low} (TA-Lib {@code TA_HIGHLOWRANGE}). */
     public double range(int ago) {
-        int s = slot(ago);
-        return high[s] - low[s];
+        return at(ago, HIGH) - at(ago, LOW);
     }
 
     /** 1 for a white candle ({@code close >= open}), −1 for a black one (TA-Lib {@code TA_CANDLECOLOR}). */
     public int color(int ago) {
-        return color[slot(ago)];
+        return (int) at(ago, COLOR);
     }
 
     /** The top of the real body, {@code max(open, close)}. */
     public double bodyTop(int ago) {
-        return top[slot(ago)];
+        return at(ago, TOP);
     }
 
     /** The bottom of the real body, {@code min(open, close)}. */
     public double bodyBottom(int ago) {
-        return bottom[slot(ago)];
+        return at(ago, BOTTOM);
     }
 
     /** The real body of {@code later} lies above the real body of {@code earlier} (TA-Lib {@code TA_REALBODYGAPUP}). */
@@ -347,22 +342,22 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
 
     /** {@link CandleSetting#BODY_LONG}'s threshold for the candle {@code ago} back. */
     public double bodyLong(int ago) {
-        return BODY_LONG_F * bodyMean[slot(ago)];
+        return BODY_LONG_F * at(ago, BODY_MEAN);
     }
 
     /** {@link CandleSetting#BODY_VERY_LONG}'s threshold. */
     public double bodyVeryLong(int ago) {
-        return BODY_VERY_LONG_F * bodyMean[slot(ago)];
+        return BODY_VERY_LONG_F * at(ago, BODY_MEAN);
     }
 
     /** {@link CandleSetting#BODY_SHORT}'s threshold. */
     public double bodyShort(int ago) {
-        return BODY_SHORT_F * bodyMean[slot(ago)];
+        return BODY_SHORT_F * at(ago, BODY_MEAN);
     }
 
     /** {@link CandleSetting#BODY_DOJI}'s threshold. */
     public double bodyDoji(int ago) {
-        return BODY_DOJI_F * rangeMean[slot(ago)];
+        return BODY_DOJI_F * at(ago, RANGE_MEAN);
     }
 
     /** {@link CandleSetting#SHADOW_LONG}'s threshold: a multiple of the candle's own real body. */
@@ -377,27 +372,27 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
 
     /** {@link CandleSetting#SHADOW_SHORT}'s threshold (an average of both shadows' sum, halved). */
     public double shadowShort(int ago) {
-        return SHADOW_SHORT_F * shadowMean[slot(ago)] / 2.0;
+        return SHADOW_SHORT_F * at(ago, SHADOW_MEAN) / 2.0;
     }
 
     /** {@link CandleSetting#SHADOW_VERY_SHORT}'s threshold. */
     public double shadowVeryShort(int ago) {
-        return SHADOW_VERY_SHORT_F * rangeMean[slot(ago)];
+        return SHADOW_VERY_SHORT_F * at(ago, RANGE_MEAN);
     }
 
     /** {@link CandleSetting#NEAR}'s distance. */
     public double near(int ago) {
-        return NEAR_F * nearMean[slot(ago)];
+        return NEAR_F * at(ago, NEAR_MEAN);
     }
 
     /** {@link CandleSetting#FAR}'s distance. */
     public double far(int ago) {
-        return FAR_F * nearMean[slot(ago)];
+        return FAR_F * at(ago, NEAR_MEAN);
     }
 
     /** {@link CandleSetting#EQUAL}'s distance. */
     public double equal(int ago) {
-        return EQUAL_F * nearMean[slot(ago)];
+        return EQUAL_F * at(ago, NEAR_MEAN);
     }
 
     @Override
@@ -461,11 +456,10 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
         out.putLong(count);
         out.putLong(complete);
         for (int ago = (int) Math.min(count, keep) - 1; ago >= 0; ago--) {
-            int s = slot(ago);
-            out.putDouble(open[s]);
-            out.putDouble(high[s]);
-            out.putDouble(low[s]);
-            out.putDouble(close[s]);
+            out.putDouble(at(ago, OPEN));
+            out.putDouble(at(ago, HIGH));
+            out.putDouble(at(ago, LOW));
+            out.putDouble(at(ago, CLOSE));
         }
     }
 
@@ -482,10 +476,7 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
         if (4L * k > in.remaining()) {
             throw in.corrupt(k + " candles run past the end of the snapshot");
         }
-        for (double[] a : new double[][] {open, high, low, close, body, top, bottom, upper, lower}) {
-            Arrays.fill(a, Double.NaN);
-        }
-        Arrays.fill(color, 0);
+        Arrays.fill(ring, Double.NaN);
         long first = n - k;
         long streak = 0;
         for (long t = first; t < n; t++) {
@@ -493,7 +484,7 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
             double h = in.getDouble();
             double l = in.getDouble();
             double cl = in.getDouble();
-            candle((int) t & mask, o, h, l, cl);
+            candle(ring, ring.length - 1, (int) t << STRIDE_SHIFT, o, h, l, cl);
             streak = finite(o) && finite(h) && finite(l) && finite(cl) ? streak + 1 : 0;
         }
         if (streak < k ? c != streak : c < k) {
@@ -503,19 +494,19 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
         complete = c;
         if (bodySum != null) {
             bodySum = new RollingSum(BODY_N);
-            bodyLast = replay(bodySum, BODY, BODY_N, bodyMean, first);
+            bodyLast = replay(bodySum, BODY, BODY_N, BODY_MEAN, first);
         }
         if (rangeSum != null) {
             rangeSum = new RollingSum(RANGE_N);
-            rangeLast = replay(rangeSum, RANGE, RANGE_N, rangeMean, first);
+            rangeLast = replay(rangeSum, RANGE, RANGE_N, RANGE_MEAN, first);
         }
         if (shadowSum != null) {
             shadowSum = new RollingSum(SHADOW_N);
-            shadowLast = replay(shadowSum, SHADOW, SHADOW_N, shadowMean, first);
+            shadowLast = replay(shadowSum, SHADOW, SHADOW_N, SHADOW_MEAN, first);
         }
         if (nearSum != null) {
             nearSum = new RollingSum(NEAR_N);
-            nearLast = replay(nearSum, NEAR_GROUP, NEAR_N, nearMean, first);
+            nearLast = replay(nearSum, NEAR_GROUP, NEAR_N, NEAR_MEAN, first);
         }
     }
 
@@ -525,20 +516,20 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
      * its count is aligned with the original one; the zeros only reach means older than the deepest candle a pattern
      * reads.
      */
-    private double replay(RollingSum sum, int group, int n, double[] mean, long first) {
-        Arrays.fill(mean, Double.NaN);
+    private double replay(RollingSum sum, int group, int n, int meanAt, long first) {
         double last = Double.NaN;
         for (long p = first % n; p > 0; p--) {
             last = sum.step(0.0);
         }
         for (long t = first; t < count; t++) {
-            int s = (int) t & mask;
+            int m = ring.length - 1;
+            int p = (int) t << STRIDE_SHIFT;
             double x = switch (group) {
-                case BODY -> body[s];
-                case SHADOW -> upper[s] + lower[s];
-                default -> high[s] - low[s];
+                case BODY -> ring[(p + BODY_SIZE) & m];
+                case SHADOW -> ring[(p + UPPER) & m] + ring[(p + LOWER) & m];
+                default -> ring[(p + HIGH) & m] - ring[(p + LOW) & m];
             };
-            last = roll(sum, mean, s, last, n, x);
+            last = roll(sum, ring, (p + meanAt) & m, last, n, x);
         }
         return last;
     }
