@@ -114,6 +114,29 @@ class CandleFrameSnapshotTest {
         assertThrows(CorruptSnapshotException.class, () -> frame2().read(new StateReader("candle frame", words)));
     }
 
+    /**
+     * A frame keeps only the averages its settings need, and the others' thresholds read NaN, fresh or restored:
+     * all of a candle's values share one ring, so a pattern reading a setting it did not ask for would otherwise read
+     * whatever the ring holds there.
+     */
+    @Test
+    void settingsNotAskedForReadNaN() {
+        SplittableRandom r = new SplittableRandom(11);
+        CandleFrame f = new CandleFrame(2, CandleSetting.BODY_DOJI);
+        for (int t = 0; t < 30; t++) {
+            push(f, r);
+        }
+        CandleFrame restored = new CandleFrame(2, CandleSetting.BODY_DOJI);
+        restored.read(new StateReader("candle frame", snapshot(f)));
+        for (CandleFrame frame : new CandleFrame[] {f, restored}) {
+            assertTrue(Double.isFinite(frame.bodyDoji(0)), "the setting asked for has its threshold");
+            for (double notKept : new double[] {frame.bodyLong(0), frame.bodyVeryLong(1), frame.bodyShort(0),
+                frame.shadowShort(1), frame.near(0), frame.far(1), frame.equal(0)}) {
+                assertTrue(Double.isNaN(notKept), "a setting not asked for reads " + notKept);
+            }
+        }
+    }
+
     static CandleFrame frame2() {
         return new CandleFrame(2, CandleSetting.BODY_LONG);
     }

@@ -131,7 +131,7 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
 
     /**
      * A frame for a pattern that reads the last {@code depth} candles and judges them by {@code settings}; only the
-     * averages those settings need are kept.
+     * averages those settings need are kept, and the threshold of a setting not given is NaN.
      */
     public CandleFrame(int depth, CandleSetting... settings) {
         this(depth(depth) + 2 * longest(groups(settings)), groups(settings));
@@ -143,6 +143,8 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
         int capacity = capacity(keep);
         this.keep = keep;
         this.ring = new double[capacity << STRIDE_SHIFT];
+        // The means of averages not kept stay NaN, so a pattern that reads a setting it did not ask for gets no number.
+        Arrays.fill(ring, Double.NaN);
         this.bodySum = (groups & BODY) != 0 ? new RollingSum(BODY_N) : null;
         this.rangeSum = (groups & RANGE) != 0 ? new RollingSum(RANGE_N) : null;
         this.shadowSum = (groups & SHADOW) != 0 ? new RollingSum(SHADOW_N) : null;
