@@ -71,7 +71,8 @@ public final class AnchoredWeightedSum implements StatePart<AnchoredWeightedSum.
             return weighted * inverse;
         }
         // Complete here means a window of the current block alone (see weightedSum), written out: a call on a path
-        // this rare stays a call, and the part would escape into it.
+        // this rare stays a call, and the part would escape into it. (Shared with weightedSum as a 20-byte method, it
+        // made hma 1.44-1.84x slower in batch, range loop and stream update, in each of three JVMs.)
         return s >= from ? ((n + 1) * a.shadow - blockPrefixSums) * inverse : Double.NaN;
     }
 

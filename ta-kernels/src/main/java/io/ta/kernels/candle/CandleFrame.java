@@ -523,8 +523,8 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
         for (long p = first % n; p > 0; p--) {
             last = sum.step(0.0);
         }
+        int m = ring.length - 1;
         for (long t = first; t < count; t++) {
-            int m = ring.length - 1;
             int p = (int) t << STRIDE_SHIFT;
             double x = switch (group) {
                 case BODY -> ring[(p + BODY_SIZE) & m];
