@@ -9,8 +9,8 @@ import io.ta.annotation.Step;
 import io.ta.state.SlidingExtreme;
 
 /**
- * The minimum of the last n values, as TA-Lib MIN, in O(1) amortized time per bar with a monotonic deque
- * ({@link SlidingExtreme}) instead of TA-Lib's rescan. NaN while a missing value is inside the window.
+ * The minimum of the last n values, as TA-Lib MIN, in O(1) amortized time per bar ({@link SlidingExtreme}: blocks of
+ * n values and their suffix extremes) instead of TA-Lib's rescan. NaN while a missing value is inside the window.
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(
