@@ -10,33 +10,43 @@ import java.util.Arrays;
 /**
  * The last {@code capacity} pushed values, for window kernels.
  *
- * <p>Why it is not a bare array: the buffer keeps two slack slots beyond the capacity, so a push never overwrites a
- * value that left the window in the last two steps. A mark is therefore just (head, size), and rewinding one step —
- * for {@code replaceLast}, and again for a {@code preview} on top of it — is O(1) instead of copying the window.
- * Contract: at most one {@link #push} per kernel step.
+ * <p>Why it is not a bare array: the buffer keeps at least two slack slots beyond the capacity, so a push never
+ * overwrites a value that left the window in the last two steps. A mark is therefore just (head, size), and rewinding
+ * one step — for {@code replaceLast}, and again for a {@code preview} on top of it — is O(1) instead of copying the
+ * window. Contract: at most one {@link #push} per kernel step.
+ *
+ * <p>The buffer's length is a power of two and the head counts pushes: push p sits at {@code p & (length − 1)}, a mask
+ * C2 knows to be within the buffer, so a push and a read take no range check and no test for the wrap (the wrap was
+ * a branch taken once every {@code capacity + 2} pushes, and each read tested it too), as {@link AnchoredSum}'s ring.
  *
  * <p>Memory grows with the data where it is large: a ring of up to {@link AnchoredSum#FULL_UP_TO} slots is allocated
  * in full and never grows (see there for why: a growth the pushes have ever taken costs a stream's every update);
- * a longer one starts small and doubles until it reaches {@code capacity + 2}, so a stream holds O(min(capacity,
- * values pushed)) — ten thousand symbols with a 100,000-bar window allocate nothing like ten thousand full windows
- * until the bars arrive.
+ * a longer one starts small and doubles until it has room for {@code capacity + 2}, so a stream holds
+ * O(min(capacity, values pushed)) — ten thousand symbols with a 100,000-bar window allocate nothing like ten thousand
+ * full windows until the bars arrive.
  */
 @Cost(time = Complexity.CONSTANT, memory = Complexity.LINEAR)
 public final class DoubleRing implements StatePart<DoubleRing.Mark> {
-    private static final int SLACK = 2;
-
     private final int capacity;
     private double[] buf;
+    /** Pushes so far, modulo 2^32 (the length divides it): the next push's slot, masked. */
     private int head;
     private int size;
+    /**
+     * The head at which the buffer must grow before the next push: its length while it is short of its full size
+     * (it has never wrapped then, so it is full), else -1, which a head reaches only after 2^32 − 1 pushes, and then
+     * the growth finds nothing to do. One comparison a push, never true once the buffer is full-sized.
+     */
+    private int growAt;
 
-    /** A ring holding at most {@code capacity} values (at least 1). */
+    /** A ring holding at most {@code capacity} values (at least 1, at most 2^30 − 2). */
     public DoubleRing(int capacity) {
-        if (capacity < 1 || capacity > Integer.MAX_VALUE - SLACK) {
-            throw new IllegalArgumentException("DoubleRing capacity must be in [1, " + (Integer.MAX_VALUE - SLACK) + "], got " + capacity);
+        if (capacity < 1 || capacity > AnchoredSum.MAX_WINDOW) {
+            throw new IllegalArgumentException(
+                    "DoubleRing capacity must be in [1, " + AnchoredSum.MAX_WINDOW + "], got " + capacity);
         }
         this.capacity = capacity;
-        this.buf = new double[length(AnchoredSum.firstLength(capacity + SLACK), capacity)];
+        setBuffer(new double[AnchoredSum.capacity(capacity, 0)]);
     }
 
     /** The window size. */
@@ -61,26 +71,19 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
     public double push(double x) {
         double evicted = Double.NaN;
         int h = head;
+        double[] b = buf;
         if (size == capacity) {
-            evicted = get(capacity - 1);
+            evicted = b[(h - capacity) & (b.length - 1)];
         } else {
             size++;
         }
-        double[] b = buf;
-        b[h] = x;
-        if (h + 1 == b.length) {
-            // The head wraps, or a ring still short of its full size doubles (only while a ring longer than
-            // FULL_UP_TO fills). Tested where every wrap counts it, not on the path that fills the ring: with a few
-            // dozen counts C2 cannot tell that the growth is never taken, compiles the call into the stream's update,
-            // and kama's update cost 1.4 times as much in half the JVMs.
-            if (b.length != capacity + SLACK) {
-                grow();
-                head = h + 1;
-            } else {
-                head = 0;
-            }
-        } else {
-            head = h + 1;
+        b[h & (b.length - 1)] = x;
+        head = h + 1;
+        // Tested on every push, so its profile counts every push: with the few dozen counts a test on the filling
+        // path had, C2 could not tell that the growth is never taken, compiled its call into the stream's update, and
+        // kama's update cost 1.4 times as much in half the JVMs.
+        if (h + 1 == growAt) {
+            grow();
         }
         return evicted;
     }
@@ -93,27 +96,23 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
         size = 0;
     }
 
-    /** Doubles the buffer (the head has never wrapped yet, so its prefix is the whole content). */
+    /** Doubles the buffer: it has never wrapped, so its content is its prefix of {@code head} values. */
     private void grow() {
-        buf = Arrays.copyOf(buf, length(2L * buf.length, capacity));
+        if (growAt > 0) {
+            setBuffer(Arrays.copyOf(buf, AnchoredSum.capacity(capacity, head)));
+        }
     }
 
-    /**
-     * The buffer length for at least {@code wanted} slots: {@code wanted} while that leaves room to fill up to the
-     * capacity, else the full {@code capacity + 2} — so the ring is full-sized before it is full, and every wrap
-     * keeps its two slack slots.
-     */
-    private static int length(long wanted, int capacity) {
-        return wanted > capacity ? capacity + SLACK : (int) wanted;
+    private void setBuffer(double[] b) {
+        buf = b;
+        // Full-sized: the smallest power of two with room for the window and two more pushes.
+        growAt = b.length < Integer.highestOneBit(capacity + 1) << 1 ? b.length : -1;
     }
 
     /** The value pushed {@code ago} pushes ago; {@code 0} is the newest. Requires {@code 0 <= ago < size()}. */
     public double get(int ago) {
-        int i = head - 1 - ago;
-        if (i < 0) {
-            i += buf.length;
-        }
-        return buf[i];
+        double[] b = buf;
+        return b[(head - 1 - ago) & (b.length - 1)];
     }
 
     /** The newest value. Requires {@code size() > 0}. */
@@ -126,7 +125,7 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
         return get(size - 1);
     }
 
-    /** Doubles currently allocated for the buffer (grows to {@code capacity + 2}). */
+    /** Doubles currently allocated for the buffer (grows to the power of two from {@code capacity + 2} up). */
     public int allocated() {
         return buf.length;
     }
@@ -144,7 +143,7 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
 
     @Override
     public void rewind(Mark m) {
-        assert Math.floorMod(head - m.head, buf.length) <= 1 : "DoubleRing: more than one push between mark and rewind";
+        assert head - m.head == 0 || head - m.head == 1 : "DoubleRing: more than one push between mark and rewind";
         head = m.head;
         size = m.size;
     }
@@ -163,13 +162,12 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
     public void read(StateReader in) {
         in.expectInt("ring capacity", capacity);
         int s = in.getSize("ring size", capacity);
-        // Room for s values and the next push, as a ring that grew to s values has (the full buffer once full).
-        long grown = Math.max(AnchoredSum.firstLength(capacity + SLACK), 2L * Integer.highestOneBit(s));
-        double[] b = new double[length(grown, capacity)];
+        // Room for s values and the two pushes a stream may make next, as a ring that grew to s values has.
+        double[] b = new double[AnchoredSum.capacity(capacity, s)];
         for (int i = 0; i < s; i++) {
             b[i] = in.getDouble();
         }
-        buf = b;
+        setBuffer(b);
         head = s;
         size = s;
     }
