@@ -62,45 +62,52 @@ public abstract sealed class SeededAverage implements StatePart<SeededAverage.Ma
      * as their mean, and a recursion whose operation order overflows weighs each term first.
      */
     public final double push(double x) {
-        if (!(Math.abs(x) <= Double.MAX_VALUE)) {
-            return Double.NaN;
-        }
-        if (seeded < period) {
-            double sum = seedSum + x;
-            if (!(Math.abs(sum) <= Double.MAX_VALUE)) {
-                // The seed goes on as the mean of the values so far, which is finite, kept in value (unused until the
-                // seed is complete), with seedSum NaN to say so; every later value of the seed continues that mean.
-                // The value is not skipped: a kernel that seeds two averages side by side (a ratio of two EMAs:
-                // smi, tsi) must keep them over the same values, or the ratio leaves its bounds. Only this path departs
-                // from TA-Lib's sum. Written here, not called: C2 inlines no method it has never seen run, and a call
-                // left in a loop, even on a branch not taken, cost mass's batch 1.5x in some JVMs.
-                double m = seeded;
-                double mean = seedSum == seedSum ? seedSum / m : value;
-                value = mean * (m / (m + 1.0)) + x / (m + 1.0);
-                seedSum = Double.NaN;
-            } else {
-                seedSum = sum;
+        if (seeded >= period) {
+            double e = next(value, x);
+            if (Math.abs(e) <= Double.MAX_VALUE) {
+                value = e;
+                return e;
             }
-            if (++seeded < period) {
-                return Double.NaN;
-            }
-            value = seedSum == seedSum ? seedSum / period : value;
-            return value;
-        }
-        double e = next(value, x);
-        if (!(Math.abs(e) <= Double.MAX_VALUE)) {
-            // The recursion's average when its own operation order overflowed, which only its intermediate can (one
-            // tick of ±MAX_VALUE next to an average of the opposite sign, or of the same sign and a period above 1):
-            // an average of two finite values is finite, with each weighed before the two are added. Written here,
-            // not called: a call this rare is left out of line, and the average would escape into it.
+            // One test on the way every bar after the seed takes, where a test of x before it made two: a finite
+            // average's recursion with a value that is not finite is not finite, so a missing x lands here too, and
+            // the weighed average below is not finite either, so it is skipped. Each untaken test is a deoptimisation
+            // trap in the compiled step, and a step of several averages crosses the size C2 inlines into its batch
+            // loop sooner. Otherwise the recursion's own operation order overflowed, which only its intermediate can
+            // (one tick of ±MAX_VALUE next to an average of the opposite sign, or of the same sign and a period above
+            // 1): an average of two finite values is finite, with each weighed before the two are added. Written
+            // here, not called: a call this rare is left out of line, and the average would escape into it.
             double w = weight;
             e = x * w + value * (1.0 - w);
             if (!(Math.abs(e) <= Double.MAX_VALUE)) {
-                return Double.NaN; // rounded past the largest double: skipped, as a missing value
+                return Double.NaN; // a missing x, or rounded past the largest double: skipped, as a missing value
             }
+            value = e;
+            return e;
         }
-        value = e;
-        return e;
+        double sum = seedSum + x;
+        if (!(Math.abs(sum) <= Double.MAX_VALUE)) {
+            // A missing x makes the sum not finite too: one test on the seed's way, as on the recursion's.
+            if (!(Math.abs(x) <= Double.MAX_VALUE)) {
+                return Double.NaN;
+            }
+            // The seed goes on as the mean of the values so far, which is finite, kept in value (unused until the
+            // seed is complete), with seedSum NaN to say so; every later value of the seed continues that mean.
+            // The value is not skipped: a kernel that seeds two averages side by side (a ratio of two EMAs:
+            // smi, tsi) must keep them over the same values, or the ratio leaves its bounds. Only this path departs
+            // from TA-Lib's sum. Written here, not called: C2 inlines no method it has never seen run, and a call
+            // left in a loop, even on a branch not taken, cost mass's batch 1.5x in some JVMs.
+            double m = seeded;
+            double mean = seedSum == seedSum ? seedSum / m : value;
+            value = mean * (m / (m + 1.0)) + x / (m + 1.0);
+            seedSum = Double.NaN;
+        } else {
+            seedSum = sum;
+        }
+        if (++seeded < period) {
+            return Double.NaN;
+        }
+        value = seedSum == seedSum ? seedSum / period : value;
+        return value;
     }
 
     /** Whether the seed is complete: the last finite push returned an average. */
