@@ -154,13 +154,18 @@ public final class AnchoredSum implements StatePart<AnchoredSum.Mark>, InputBack
         return full <= FULL_UP_TO ? (int) full : INITIAL_CAPACITY;
     }
 
+    /** The smallest power of two with room for the window and the two pushes a stream may make past a checkpoint. */
+    static int fullLength(int window) {
+        return Integer.highestOneBit(window + 1) << 1;
+    }
+
     /**
      * The ring's length after {@code pushes} pushes: the smallest power of two with room for the window and the two
      * pushes a stream may make past a checkpoint; for a window too long to allocate in full ({@link #FULL_UP_TO}), the
      * smallest power of two from {@value #INITIAL_CAPACITY} up with room for those pushes and two more.
      */
     static int capacity(int window, long pushes) {
-        int full = Integer.highestOneBit(window + 1) << 1;
+        int full = fullLength(window);
         int cap = full <= FULL_UP_TO ? full : INITIAL_CAPACITY;
         while (cap < pushes + 2 && cap < full) {
             cap *= 2;

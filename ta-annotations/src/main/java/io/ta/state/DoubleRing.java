@@ -73,7 +73,7 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
         int h = head;
         double[] b = buf;
         if (size == capacity) {
-            evicted = b[(h - capacity) & (b.length - 1)];
+            evicted = get(capacity - 1);
         } else {
             size++;
         }
@@ -105,8 +105,7 @@ public final class DoubleRing implements StatePart<DoubleRing.Mark> {
 
     private void setBuffer(double[] b) {
         buf = b;
-        // Full-sized: the smallest power of two with room for the window and two more pushes.
-        growAt = b.length < Integer.highestOneBit(capacity + 1) << 1 ? b.length : -1;
+        growAt = b.length < AnchoredSum.fullLength(capacity) ? b.length : -1;
     }
 
     /** The value pushed {@code ago} pushes ago; {@code 0} is the newest. Requires {@code 0 <= ago < size()}. */
