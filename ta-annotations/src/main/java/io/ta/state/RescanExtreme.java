@@ -55,7 +55,9 @@ public final class RescanExtreme implements StatePart<RescanExtreme.Mark> {
 
     /** Adds the next value; the value {@code window} pushes back leaves. */
     public void push(double x) {
-        oldest.push(x);
+        // Positions kept from the first push: every rescan reads one, and the plain push would test on every bar
+        // whether they are kept (minmaxindex's batch 0.95-0.97 of that).
+        oldest.pushKeepingPositions(x);
         long seq = oldest.count();
         if (seq < window) {
             return; // TA-Lib holds nothing before the first full window
