@@ -47,7 +47,7 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
     /** The suffix arrays until the first block completes, told apart by identity. */
     private static final long[] NONE_YET = {};
     /** The key of a missing value, −∞, as a long: below every other key. */
-    private static final long MISSING = order(Double.NEGATIVE_INFINITY);
+    static final long MISSING = order(Double.NEGATIVE_INFINITY);
     /**
      * {@link #prefixIndex} while pushes keep no positions: before the first {@link #index()}, after a snapshot is read,
      * and after a rewind to a mark taken before positions were kept (the next call derives them again).
@@ -158,7 +158,7 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
      * {@code k} with −0 made +0, what position ties compare (the doubles' {@code ==} has −0 equal to +0): every negative
      * key moves up by one, so −0's (−1) meets +0's (0) and the order is otherwise kept, with no comparison.
      */
-    private static long tie(long k) {
+    static long tie(long k) {
         return k + (k >>> 63);
     }
 
@@ -201,6 +201,11 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
      * "Kernels next to each other in one JVM").
      */
     public void pushKeepingPositions(double x) {
+        pushKept(x);
+    }
+
+    /** {@link #pushKeepingPositions}, returning the key it stored, as {@link #order} has it ({@link RescanExtreme}). */
+    long pushKept(double x) {
         if (prefixIndex == UNTRACKED) {
             keepPositions();
         }
@@ -218,6 +223,7 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
             prefixValue = Math.max(v, p);
         }
         counted(n, s, w, true);
+        return v;
     }
 
     /**
@@ -395,7 +401,8 @@ public final class SlidingExtreme implements StatePart<SlidingExtreme.Mark> {
         return k == MISSING ? Double.NaN : keyOf(k) * sign;
     }
 
-    private long extremeKey() {
+    /** The extreme key of the current window as {@link #order} has it; a missing value's when all are (seq > 0). */
+    long extremeKey() {
         if (next == 0 || seq < window) {
             return prefixValue; // the window is exactly the block just completed (or the first, partial one)
         }
