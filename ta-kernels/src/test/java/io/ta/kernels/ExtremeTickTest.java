@@ -3,18 +3,24 @@ package io.ta.kernels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ta.kernels.cycle.Ebsw_Descriptor;
 import io.ta.kernels.ma.Ema_Descriptor;
+import io.ta.kernels.ma.ITrend_Descriptor;
 import io.ta.kernels.ma.Rma_Descriptor;
 import io.ta.kernels.ma.Vwma_Descriptor;
+import io.ta.kernels.momentum.LaguerreRsi_Descriptor;
 import io.ta.kernels.momentum.Smi_Descriptor;
 import io.ta.kernels.momentum.Tsi_Descriptor;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
  * Ticks at the edge of the doubles in the recursive averages, where TA-Lib's operation order overflows although the
- * average does not. The property "one extreme tick does not end the stream" checks every kernel for an output left
+ * average does not. The property "extreme ticks do not end the stream" checks every kernel for an output left
  * NaN for good; these check the numbers: the average of finite values, computed exactly here, is what comes out.
  */
 class ExtremeTickTest {
@@ -121,6 +127,84 @@ class ExtremeTickTest {
         for (int t = 4; t < x.length; t++) {
             assertTrue(Double.isNaN(out[t]), "vwma at bar " + t + " is " + out[t]);
         }
+    }
+
+    /**
+     * ebsw is unitless, and power-of-two scales are exact: prices 2^850 times larger, whose squares overflow, or
+     * 2^850 times smaller, whose squares underflow, give the same bits. Its power was 0 there, and so was the wave
+     * (and for thousands of bars after one tick of MAX_VALUE).
+     */
+    @Test
+    void ebswIsTheSameAtPowerOfTwoScalesWhereItsSquaresOverflow() {
+        double[] x = walk(3_000);
+        double[] plain = ebsw(x);
+        for (int k : new int[] {850, -850}) {
+            double[] y = x.clone();
+            for (int t = 0; t < y.length; t++) {
+                y[t] = Math.scalb(y[t], k);
+            }
+            double[] scaled = ebsw(y);
+            for (int t = 0; t < x.length; t++) {
+                assertEquals(Double.doubleToLongBits(plain[t]), Double.doubleToLongBits(scaled[t]),
+                        "ebsw at bar " + t + " of prices times 2^" + k + ": " + scaled[t] + ", unscaled " + plain[t]);
+            }
+        }
+    }
+
+    /**
+     * A filter whose state two ticks would make infinite (a change of −MAX to MAX overflows; so do two MAX in a
+     * row) restarts: one bar NaN, then the outputs of a stream started on the next bar, where they were NaN for ever.
+     */
+    @Test
+    void filtersRestartWhereTwoTicksOverflowTheirState() {
+        restarts("ebsw", new double[] {Double.MAX_VALUE, -Double.MAX_VALUE}, ExtremeTickTest::ebsw);
+        restarts("ebsw", new double[] {-Double.MAX_VALUE, Double.MAX_VALUE}, ExtremeTickTest::ebsw);
+        restarts("laguerre_rsi", new double[] {Double.MAX_VALUE, -Double.MAX_VALUE}, x -> {
+            double[] out = new double[x.length];
+            LaguerreRsi_Descriptor.batch(x, 0.01, out);
+            return out;
+        });
+        restarts("itrend", new double[] {Double.MAX_VALUE, Double.MAX_VALUE}, x -> {
+            double[] out = new double[x.length];
+            ITrend_Descriptor.batch(x, 0.75, out, new double[x.length]);
+            return out;
+        });
+    }
+
+    static void restarts(String kernel, double[] ticks, UnaryOperator<double[]> run) {
+        double[] x = walk(400);
+        int p = 150;
+        System.arraycopy(ticks, 0, x, p, ticks.length);
+        double[] out = run.apply(x);
+        assertTrue(!Double.isNaN(out[x.length - 1]), kernel + " after " + Arrays.toString(ticks) + ": NaN for good");
+        // The restart's bar is NaN, and every output after it is a fresh stream's from the next bar (whose warm-up is
+        // NaN too, and an output may be NaN a bar before the restart, where a difference of two values overflows).
+        for (int r = p; r < p + ticks.length + 8; r++) {
+            if (Double.isNaN(out[r]) && Arrays.equals(run.apply(Arrays.copyOfRange(x, r + 1, x.length)),
+                    Arrays.copyOfRange(out, r + 1, x.length))) {
+                return;
+            }
+        }
+        throw new AssertionError(kernel + " after " + Arrays.toString(ticks) + " at bar " + p + ": from no bar up to "
+                + (p + ticks.length + 7) + " on are the outputs a fresh stream's, after a NaN");
+    }
+
+    static double[] ebsw(double[] x) {
+        double[] out = new double[x.length];
+        Ebsw_Descriptor.batch(x, 40, 10, out);
+        return out;
+    }
+
+    /** A seeded random walk near 100. */
+    static double[] walk(int n) {
+        SplittableRandom r = new SplittableRandom(58);
+        double[] x = new double[n];
+        double v = 100;
+        for (int t = 0; t < n; t++) {
+            v += r.nextGaussian();
+            x[t] = v;
+        }
+        return x;
     }
 
     static double[] series() {

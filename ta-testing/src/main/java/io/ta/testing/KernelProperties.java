@@ -82,7 +82,7 @@ public final class KernelProperties {
                 dynamicTest("bad parameters fail before any bar", () -> badParametersFail(d)),
                 dynamicTest("an outlier is forgotten one window after it left", () -> NumericsProperties.outlierRecovery(d)),
                 dynamicTest("no drift over a long stream", () -> NumericsProperties.longStreamDrift(d)),
-                dynamicTest("one extreme tick does not end the stream", () -> NumericsProperties.extremeTickFades(d)),
+                dynamicTest("extreme ticks do not end the stream", () -> NumericsProperties.extremeTickFades(d)),
                 dynamicTest("outputs scale with the prices as declared", () -> forAll(d, false, NumericsProperties::scaleEquivariance)),
                 dynamicTest("per-bar cost does not grow with the period", () -> NumericsProperties.costIsNotLinear(d)),
                 dynamicTest("cost as built is at most the declared cost", () -> forAll(d, false, KernelProperties::builtCostWithinDeclared))));

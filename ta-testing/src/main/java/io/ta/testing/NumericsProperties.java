@@ -224,11 +224,23 @@ public final class NumericsProperties {
     static final int FADE = 12_000;
 
     /**
-     * One tick at the edge of the doubles (±{@link Double#MAX_VALUE} or ±1e200 on every input of one bar, then on
-     * each input alone; unitless inputs kept) must not end the stream: {@link #FADE} bars later, wherever a run
-     * without the tick has a value, the run with it has one too (not necessarily the same: a recursive average still
-     * remembers it). A state that an overflow left infinite or NaN would answer NaN for ever; the contract is that one
-     * extreme value never does (docs/contracts.md, "Extreme values").
+     * The ticks {@link #extremeTickFades} puts on consecutive bars: one at either edge of the doubles, or where a
+     * product of two prices overflows; two of opposite signs, where a bar's change from the last one overflows; two
+     * at the top, where a sum of the last bars does; and a price of zero or of 1e-300, where a ratio to it does.
+     */
+    private static final double[][] TICKS = {
+        {Double.MAX_VALUE}, {-Double.MAX_VALUE}, {1e200}, {-1e200},
+        {Double.MAX_VALUE, -Double.MAX_VALUE}, {-Double.MAX_VALUE, Double.MAX_VALUE},
+        {Double.MAX_VALUE, Double.MAX_VALUE}, {0.0}, {1e-300}
+    };
+
+    /**
+     * One tick at the edge of the doubles (±{@link Double#MAX_VALUE} or ±1e200 on every input of one bar, then on each
+     * input alone; unitless inputs kept), or a few on consecutive bars ({@link #TICKS}), must not end the stream:
+     * {@link #FADE} bars later, wherever a run without the tick has a value, the run with it has one too (not
+     * necessarily the same: a recursive average still remembers it). A state that an overflow left infinite or NaN
+     * would answer NaN for ever; the contract is that one extreme value never does (docs/contracts.md, "Extreme
+     * values").
      */
     public static void extremeTickFades(KernelDescriptor d) {
         SplittableRandom r = new SplittableRandom(KernelProperties.SEED ^ d.name().hashCode() ^ 0xE7L);
@@ -241,21 +253,22 @@ public final class NumericsProperties {
             // On every input of the bar, then (for kernels of several inputs) on each alone: a close far outside
             // its bar's range takes other paths than a whole bar far away.
             for (int alone = clean.length == 1 ? 0 : -1; alone < clean.length; alone++) {
-                for (double tick : new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, 1e200, -1e200}) {
+                for (double[] ticks : TICKS) {
                     double[][] spiked = new double[clean.length][];
                     for (int i = 0; i < clean.length; i++) {
                         spiked[i] = clean[i].clone();
                         if (d.inputScale(i) != Scale.UNITLESS && (alone < 0 || alone == i)) {
-                            spiked[i][spike] = tick;
+                            System.arraycopy(ticks, 0, spiked[i], spike, ticks.length);
                         }
                     }
                     double[][] hit = batch(d, p, spiked);
                     for (int o = 0; o < hit.length; o++) {
                         for (int t = n - 50; t < n; t++) {
                             if (Double.isNaN(hit[o][t]) && !Double.isNaN(fresh[o][t])) {
-                                fail(d.name() + "(" + p + "): one tick of " + tick + " on "
+                                fail(d.name() + "(" + p + "): " + (ticks.length == 1 ? "one tick of " : "ticks of ")
+                                        + Arrays.toString(ticks) + " on "
                                         + (alone < 0 ? "every input" : d.inputs().get(alone)) + " at bar " + spike
-                                        + " leaves " + d.outputs().get(o).name() + " NaN " + (t - spike)
+                                        + " leave " + d.outputs().get(o).name() + " NaN " + (t - spike)
                                         + " bars later, where it is " + fresh[o][t] + " without it");
                             }
                         }

@@ -19,7 +19,9 @@ import io.ta.annotation.Step;
  * <p>Bars 2 to 5 (the first with two previous inputs, up to Ehlers' {@code CurrentBar < 7}) are the FIR, the recursion
  * runs from bar 6 on; {@code itrend} is valid from bar 2 and {@code trigger}, which reads two bars back, from bar 4
  * (per-output lookbacks, CATALOG.md §1.3). Recursive state: a missing input outputs NaN and is skipped
- * (CATALOG.md §5.2); the bar count that picks FIR or recursion counts valid bars only.
+ * (CATALOG.md §5.2); the bar count that picks FIR or recursion counts valid bars only. A bar that would make the
+ * trendline infinite outputs NaN and restarts it, so that the outputs from the next bar on are those of a stream
+ * started there.
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(
@@ -74,10 +76,14 @@ public final class ITrend {
             return;
         }
         double it = Double.NaN;
-        if (seen >= 6) {
-            it = k0 * x + k1 * x1 - k2 * x2 + k3 * it1 - k4 * it2;
-        } else if (seen >= 2) {
-            it = (x + 2.0 * x1 + x2) / 4.0;
+        if (seen >= 2) {
+            it = seen >= 6 ? k0 * x + k1 * x1 - k2 * x2 + k3 * it1 - k4 * it2 : (x + 2.0 * x1 + x2) / 4.0;
+            // Tested where every bar after the first two comes: a test that only the warm-up's NaN reaches has too
+            // few counts for C2 to leave the call out, and the kernel would escape into it (batch 1.5x).
+            if (!(Math.abs(it) <= Double.MAX_VALUE)) {
+                restart();
+                return;
+            }
         }
         trigger = seen >= 4 ? 2.0 * it - it2 : Double.NaN;
         itrend = it;
@@ -88,5 +94,15 @@ public final class ITrend {
         x1 = x;
         it2 = it1;
         it1 = it;
+    }
+
+    /**
+     * Puts back a fresh instance's state when the trendline overflowed (two ticks at the top of the doubles): an
+     * infinite trendline would make every later output NaN (docs/contracts.md, "Extreme values").
+     */
+    private void restart() {
+        seen = 0;
+        x1 = x2 = it1 = it2 = 0.0;
+        itrend = trigger = Double.NaN;
     }
 }

@@ -20,7 +20,8 @@ import io.ta.annotation.Step;
  * 0 or on a flat market) the previous value is kept, as in Ehlers' code, 0 before any; "0" is relative — within
  * {@code 1e-12} of the taps' level — since the taps of a flat input differ from it by rounding, and the ratio of
  * two rounding errors is noise anywhere in [0, 1]. Recursive state: a missing
- * input outputs NaN and is skipped (CATALOG.md §5.2).
+ * input outputs NaN and is skipped (CATALOG.md §5.2); a bar that would make a tap infinite outputs NaN and restarts
+ * the filter, so that the outputs from the next bar on are those of a stream started there.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0.2, 0.8}, min = 0, max = 1)
 @Kernel(
@@ -57,21 +58,40 @@ public final class LaguerreRsi {
             started = true;
             l0 = l1 = l2 = l3 = x;
         }
+        double g = gamma;
         double p0 = l0;
         double p1 = l1;
         double p2 = l2;
-        l0 = (1.0 - gamma) * x + gamma * p0;
-        l1 = -gamma * l0 + p0 + gamma * p1;
-        l2 = -gamma * l1 + p1 + gamma * p2;
-        l3 = -gamma * l2 + p2 + gamma * l3;
+        double a = (1.0 - g) * x + g * p0;
+        double b = -g * a + p0 + g * p1;
+        double c = -g * b + p1 + g * p2;
+        double d = -g * c + p2 + g * l3;
+        double scale = Math.max(Math.max(Math.abs(a), Math.abs(b)), Math.max(Math.abs(c), Math.abs(d)));
+        if (!(scale <= Double.MAX_VALUE)) {
+            return restart();
+        }
+        l0 = a;
+        l1 = b;
+        l2 = c;
+        l3 = d;
         // Each difference goes up or down, a coin flip on market data: Math.max picks the same numbers as a branch on
         // the comparison would, without one (and keeps the step under C2's 325-byte inlining limit).
-        double cu = Math.max(l0 - l1, 0.0) + Math.max(l1 - l2, 0.0) + Math.max(l2 - l3, 0.0);
-        double cd = Math.max(l1 - l0, 0.0) + Math.max(l2 - l1, 0.0) + Math.max(l3 - l2, 0.0);
-        double scale = Math.max(Math.max(Math.abs(l0), Math.abs(l1)), Math.max(Math.abs(l2), Math.abs(l3)));
+        double cu = Math.max(a - b, 0.0) + Math.max(b - c, 0.0) + Math.max(c - d, 0.0);
+        double cd = Math.max(b - a, 0.0) + Math.max(c - b, 0.0) + Math.max(d - c, 0.0);
         if (cu + cd > 1e-12 * scale) {
             rsi = cu / (cu + cd);
         }
         return rsi;
+    }
+
+    /**
+     * Puts back a fresh instance's state when a tap overflowed (two ticks at the edge of the doubles, of opposite
+     * signs or not): infinite taps would make every later output NaN (docs/contracts.md, "Extreme values").
+     */
+    private double restart() {
+        started = false;
+        l0 = l1 = l2 = l3 = 0.0;
+        rsi = 0.0;
+        return Double.NaN;
     }
 }
