@@ -11,6 +11,8 @@ import io.ta.kernels.ma.Vwma_Descriptor;
 import io.ta.kernels.momentum.LaguerreRsi_Descriptor;
 import io.ta.kernels.momentum.Smi_Descriptor;
 import io.ta.kernels.momentum.Tsi_Descriptor;
+import io.ta.kernels.momentum.UltOsc_Descriptor;
+import io.ta.kernels.trend.Vhf_Descriptor;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;
@@ -139,11 +141,7 @@ class ExtremeTickTest {
         double[] x = walk(3_000);
         double[] plain = ebsw(x);
         for (int k : new int[] {850, -850}) {
-            double[] y = x.clone();
-            for (int t = 0; t < y.length; t++) {
-                y[t] = Math.scalb(y[t], k);
-            }
-            double[] scaled = ebsw(y);
+            double[] scaled = ebsw(scaled(x, k));
             for (int t = 0; t < x.length; t++) {
                 assertEquals(Double.doubleToLongBits(plain[t]), Double.doubleToLongBits(scaled[t]),
                         "ebsw at bar " + t + " of prices times 2^" + k + ": " + scaled[t] + ", unscaled " + plain[t]);
@@ -187,6 +185,50 @@ class ExtremeTickTest {
         }
         throw new AssertionError(kernel + " after " + Arrays.toString(ticks) + " at bar " + p + ": from no bar up to "
                 + (p + ticks.length + 7) + " on are the outputs a fresh stream's, after a NaN");
+    }
+
+    /**
+     * A window sum that overflows is not known, so a ratio to it is NaN, not 0: vhf's distance travelled, ultosc's
+     * true ranges. Wherever the run with a MAX tick has a value, it is the value of the same run at prices 2^64 times
+     * smaller, where nothing overflows (both are unitless).
+     */
+    @Test
+    void ratiosToWindowSumsThatOverflowAreNaN() {
+        for (double tick : new double[] {Double.MAX_VALUE, -Double.MAX_VALUE}) {
+            double[] x = walk(300);
+            x[150] = tick;
+            double[] small = scaled(x, -64);
+            double[] big = new double[x.length];
+            double[] exact = new double[x.length];
+            Vhf_Descriptor.batch(x, 28, big);
+            Vhf_Descriptor.batch(small, 28, exact);
+            nanOrEqual("vhf", tick, big, exact);
+            double[] high = x.clone();
+            double[] low = x.clone();
+            for (int t = 0; t < x.length; t++) {
+                high[t] += t == 150 ? 0 : 1;
+                low[t] -= t == 150 ? 0 : 1;
+            }
+            UltOsc_Descriptor.batch(high, low, x, 7, 14, 28, big);
+            UltOsc_Descriptor.batch(scaled(high, -64), scaled(low, -64), small, 7, 14, 28, exact);
+            nanOrEqual("ultosc", tick, big, exact);
+        }
+    }
+
+    static void nanOrEqual(String kernel, double tick, double[] out, double[] exact) {
+        for (int t = 0; t < out.length; t++) {
+            assertTrue(Double.isNaN(out[t]) || Math.abs(out[t] - exact[t]) <= 1e-12 * Math.abs(exact[t]),
+                    kernel + " after a tick of " + tick + " at bar " + t + ": " + out[t] + ", without overflow "
+                            + exact[t]);
+        }
+    }
+
+    static double[] scaled(double[] x, int k) {
+        double[] y = new double[x.length];
+        for (int t = 0; t < x.length; t++) {
+            y[t] = Math.scalb(x[t], k);
+        }
+        return y;
     }
 
     static double[] ebsw(double[] x) {

@@ -18,7 +18,8 @@ import io.ta.state.WindowSumPair;
  * ({@link Checks#negligible}), not TA-Lib's absolute 1e-8. Lookback: the longest period.
  *
  * <p>The sums start at the first bar with a true range (§1.2). A missing value makes the output NaN while it is
- * inside the longest window (§5.2).
+ * inside the longest window (§5.2); so do true ranges whose sums come near the largest double (a tick near its edge),
+ * where a sum that overflowed would make its term 0.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {30, 70}, min = 0, max = 100)
 @Kernel(
@@ -85,6 +86,11 @@ public final class UltOsc {
         double b2 = w2.sumY();
         double a3 = w3.sumX();
         double b3 = w3.sumY();
+        // True ranges that sum beyond the largest double (a tick near its edge inside a window) are not known: NaN,
+        // as for a missing value, where ΣBP/∞ would add 0. One test for the three: none is negative.
+        if (!(b1 + b2 + b3 <= Double.MAX_VALUE)) {
+            return Double.NaN;
+        }
         double output = 0.0;
         if (!Checks.negligible(b1, close)) {
             output += 4.0 * (a1 / b1);

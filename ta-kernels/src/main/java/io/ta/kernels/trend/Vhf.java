@@ -18,7 +18,8 @@ import io.ta.kernels.stats.RollingSum;
  * range. Lookback n (the first change needs a previous value). A window without any change (flat: the range is
  * exactly 0 too) gives 0 (CATALOG.md §5.1).
  *
- * <p>Missing values make the output NaN while they are inside either window, then it is exact again (§5.2).
+ * <p>Missing values make the output NaN while they are inside either window, then it is exact again (§5.2); so does
+ * a distance travelled that overflows the doubles (a tick near their edge), where the ratio would read 0.
  */
 @Chart(pane = Chart.Pane.OWN)
 @Kernel(
@@ -49,7 +50,9 @@ public final class Vhf {
     public double step(double x) {
         double range = highest.step(x) - lowest.step(x);
         double path = travel.step(Math.abs(change.step(x)));
-        if (range != range || path != path) {
+        // A distance beyond the largest double (a tick near its edge inside the window) is not known: NaN, as for a
+        // missing value, where range/∞ would read 0.
+        if (range != range || !(path <= Double.MAX_VALUE)) {
             return Double.NaN;
         }
         return range != 0.0 ? range / path : 0.0;
