@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ta.kernels.cycle.Ebsw_Descriptor;
 import io.ta.kernels.ma.Ema_Descriptor;
 import io.ta.kernels.ma.ITrend_Descriptor;
+import io.ta.kernels.ma.MaType;
 import io.ta.kernels.ma.Rma_Descriptor;
 import io.ta.kernels.ma.Vwma_Descriptor;
+import io.ta.kernels.momentum.Bop_Descriptor;
 import io.ta.kernels.momentum.LaguerreRsi_Descriptor;
 import io.ta.kernels.momentum.Smi_Descriptor;
 import io.ta.kernels.momentum.Tsi_Descriptor;
+import io.ta.kernels.momentum.Stochf_Descriptor;
 import io.ta.kernels.momentum.UltOsc_Descriptor;
+import io.ta.kernels.momentum.WilliamsR_Descriptor;
 import io.ta.kernels.trend.Vhf_Descriptor;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -213,6 +217,51 @@ class ExtremeTickTest {
             UltOsc_Descriptor.batch(scaled(high, -64), scaled(low, -64), small, 7, 14, 28, exact);
             nanOrEqual("ultosc", tick, big, exact);
         }
+    }
+
+    /**
+     * A range from near one edge of the doubles to the other overflows, and a position in it divided by ∞ read 0
+     * (williams_r, stochf's %K, bop): the same ratios of halves are exact. Wherever the run with the ticks has a value,
+     * it is the value of the same run at prices 2^64 times smaller.
+     */
+    @Test
+    void positionsInARangeThatOverflowsAreTheirRatios() {
+        double m = Double.MAX_VALUE;
+        double[] close = walk(300);
+        double[] high = close.clone();
+        double[] low = close.clone();
+        double[] open = close.clone();
+        for (int t = 0; t < close.length; t++) {
+            high[t] += 1;
+            low[t] -= 1;
+        }
+        high[150] = m;
+        low[150] = m / 2;
+        close[150] = m * 0.75;
+        high[151] = -m / 2;
+        low[151] = -m;
+        close[151] = -m * 0.75;
+        open[152] = 0;
+        high[152] = m;
+        low[152] = -m;
+        close[152] = m / 2;
+        double[] sh = scaled(high, -64);
+        double[] sl = scaled(low, -64);
+        double[] sc = scaled(close, -64);
+        double[] so = scaled(open, -64);
+        int n = close.length;
+        double[] big = new double[n];
+        double[] exact = new double[n];
+        WilliamsR_Descriptor.batch(high, low, close, 14, big);
+        WilliamsR_Descriptor.batch(sh, sl, sc, 14, exact);
+        nanOrEqual("williams_r", m, big, exact);
+        Stochf_Descriptor.batch(high, low, close, 5, 3, MaType.SMA, big, new double[n]);
+        Stochf_Descriptor.batch(sh, sl, sc, 5, 3, MaType.SMA, exact, new double[n]);
+        nanOrEqual("stochf", m, big, exact);
+        Bop_Descriptor.batch(open, high, low, close, big);
+        Bop_Descriptor.batch(so, sh, sl, sc, exact);
+        nanOrEqual("bop", m, big, exact);
+        assertEquals(0.25, big[152], "bop of a bar from -MAX to MAX, opened at 0 and closed at MAX/2");
     }
 
     static void nanOrEqual(String kernel, double tick, double[] out, double[] exact) {

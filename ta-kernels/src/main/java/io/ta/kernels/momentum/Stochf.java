@@ -70,15 +70,23 @@ public final class Stochf {
         double hh = highest.step(high);
         double ll = lowest.step(low);
         double k = Double.NaN;
-        if (hh == hh && ll == ll && Double.isFinite(close)) {
+        double c = close;
+        if (hh - ll == Double.POSITIVE_INFINITY) {
+            // A range beyond the largest double (ticks near both its edges in the window): the same ratios of halves,
+            // exactly, where (C − LL)/∞ read 0.
+            hh *= 0.5;
+            ll *= 0.5;
+            c *= 0.5;
+        }
+        if (hh == hh && ll == ll && Double.isFinite(c)) {
             double diff = (hh - ll) / 100.0;
             double scale = Math.max(Math.abs(hh), Math.abs(ll));
             // A close within rounding of the low or the high is at it. On a computed input flat to the last bit (an
             // RSI pinned at its low) C − LL is rounding noise, 1e-14 of the range, and an adaptive average of %K (kama
             // in stochrsi) would read that noise as movement: its efficiency ratio becomes noise over noise.
-            k = Checks.negligible(hh - ll, hh) || Checks.negligible(close - ll, scale) ? 0.0
-                    : Checks.negligible(hh - close, scale) ? 100.0
-                    : (close - ll) / diff;
+            k = Checks.negligible(hh - ll, hh) || Checks.negligible(c - ll, scale) ? 0.0
+                    : Checks.negligible(hh - c, scale) ? 100.0
+                    : (c - ll) / diff;
         }
         fastk = Double.NaN;
         fastd = Double.NaN;

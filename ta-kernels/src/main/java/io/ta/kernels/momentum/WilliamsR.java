@@ -44,6 +44,11 @@ public final class WilliamsR {
         // saw taken was a trap in the compiled step, whose size decides whether a batch loop inlines it
         // (docs/kernel-guide.md). Only the flat range's 0 must test the close: 0 when it is finite, else NaN.
         double diff = (hh - ll) / -100.0;
+        if (diff == Double.NEGATIVE_INFINITY) {
+            // A range beyond the largest double (ticks near both its edges in the window): the same ratio of halves,
+            // exactly, where (hh − close)/∞ read 0.
+            return (hh * 0.5 - close * 0.5) / ((hh * 0.5 - ll * 0.5) / -100.0);
+        }
         return diff != 0.0 ? (hh - close) / diff : Math.abs(close) * 0.0;
     }
 }
