@@ -10,6 +10,7 @@ import io.ta.kernels.ma.MaType;
 import io.ta.kernels.ma.Rma_Descriptor;
 import io.ta.kernels.ma.Vwma_Descriptor;
 import io.ta.kernels.momentum.Bop_Descriptor;
+import io.ta.kernels.momentum.Cci_Descriptor;
 import io.ta.kernels.momentum.LaguerreRsi_Descriptor;
 import io.ta.kernels.momentum.Smi_Descriptor;
 import io.ta.kernels.momentum.Tsi_Descriptor;
@@ -192,9 +193,9 @@ class ExtremeTickTest {
     }
 
     /**
-     * A window sum that overflows is not known, so a ratio to it is NaN, not 0: vhf's distance travelled, ultosc's
-     * true ranges. Wherever the run with a MAX tick has a value, it is the value of the same run at prices 2^64 times
-     * smaller, where nothing overflows (both are unitless).
+     * A window sum that overflows is not known, so a ratio to it is NaN, not 0: vhf's distance travelled, ultosc's true
+     * ranges, cci's deviations. Wherever the run with a MAX tick has a value, it is the value of the same run at prices
+     * 2^64 times smaller, where nothing overflows (all three are unitless).
      */
     @Test
     void ratiosToWindowSumsThatOverflowAreNaN() {
@@ -216,6 +217,19 @@ class ExtremeTickTest {
             UltOsc_Descriptor.batch(high, low, x, 7, 14, 28, big);
             UltOsc_Descriptor.batch(scaled(high, -64), scaled(low, -64), small, 7, 14, 28, exact);
             nanOrEqual("ultosc", tick, big, exact);
+            // Two highs at the top: the typical prices are finite, the sum of their deviations is not.
+            double[] close = walk(300);
+            double[] h = close.clone();
+            double[] l = close.clone();
+            for (int t = 0; t < close.length; t++) {
+                h[t] += 1;
+                l[t] -= 1;
+            }
+            h[150] = tick;
+            h[151] = tick;
+            Cci_Descriptor.batch(h, l, close, 20, big);
+            Cci_Descriptor.batch(scaled(h, -64), scaled(l, -64), scaled(close, -64), 20, exact);
+            nanOrEqual("cci", tick, big, exact);
         }
     }
 

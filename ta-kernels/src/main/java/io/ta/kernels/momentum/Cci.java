@@ -54,6 +54,11 @@ public final class Cci {
         }
         w.centre();
         double deviation = w.deviation();
+        if (!(deviation <= Double.MAX_VALUE)) {
+            // Deviations that sum beyond the largest double (ticks near its edge inside the window) are not known:
+            // NaN, as for a missing value, where x/∞ would read 0.
+            return Double.NaN;
+        }
         double numerator = w.offset(tp);
         return numerator != 0.0 && deviation != 0.0 ? numerator / (0.015 * (deviation / period)) : 0.0;
     }
