@@ -219,12 +219,8 @@ class ExtremeTickTest {
             nanOrEqual("ultosc", tick, big, exact);
             // Two highs at the top: the typical prices are finite, the sum of their deviations is not.
             double[] close = walk(300);
-            double[] h = close.clone();
-            double[] l = close.clone();
-            for (int t = 0; t < close.length; t++) {
-                h[t] += 1;
-                l[t] -= 1;
-            }
+            double[] h = shifted(close, 1);
+            double[] l = shifted(close, -1);
             h[150] = tick;
             h[151] = tick;
             Cci_Descriptor.batch(h, l, close, 20, big);
@@ -242,13 +238,9 @@ class ExtremeTickTest {
     void positionsInARangeThatOverflowsAreTheirRatios() {
         double m = Double.MAX_VALUE;
         double[] close = walk(300);
-        double[] high = close.clone();
-        double[] low = close.clone();
+        double[] high = shifted(close, 1);
+        double[] low = shifted(close, -1);
         double[] open = close.clone();
-        for (int t = 0; t < close.length; t++) {
-            high[t] += 1;
-            low[t] -= 1;
-        }
         high[150] = m;
         low[150] = m / 2;
         close[150] = m * 0.75;
@@ -284,6 +276,15 @@ class ExtremeTickTest {
                     kernel + " after a tick of " + tick + " at bar " + t + ": " + out[t] + ", without overflow "
                             + exact[t]);
         }
+    }
+
+    /** {@code x} moved by {@code d}: highs and lows around a close. */
+    static double[] shifted(double[] x, double d) {
+        double[] y = new double[x.length];
+        for (int t = 0; t < x.length; t++) {
+            y[t] = x[t] + d;
+        }
+        return y;
     }
 
     static double[] scaled(double[] x, int k) {

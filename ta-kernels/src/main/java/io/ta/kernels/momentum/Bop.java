@@ -28,25 +28,20 @@ public final class Bop {
 
     @Step
     public double step(double open, double high, double low, double close) {
+        double top = high;
         double range = high - low;
         double move = close - open;
         // One test on the way every bar takes: a missing input makes the range or the move NaN or infinite, and so
-        // does a bar from near one edge of the doubles to the other, whose ratio is still a number.
+        // does a bar from near one edge of the doubles to the other, whose ratio the halves give exactly, where
+        // (close − open)/∞ read 0.
         if (!(Math.abs(range) + Math.abs(move) <= Double.MAX_VALUE)) {
-            return beyond(open, high, low, close);
+            if (!(Double.isFinite(open) && Double.isFinite(high) && Double.isFinite(low) && Double.isFinite(close))) {
+                return Double.NaN;
+            }
+            top = high * 0.5;
+            range = top - low * 0.5;
+            move = close * 0.5 - open * 0.5;
         }
-        return range <= 0.0 || Checks.negligible(range, high) ? 0.0 : move / range;
-    }
-
-    /**
-     * NaN for a missing input; else the bar's range or move overflowed, and the same ratio of halves is exact, where
-     * (close − open)/∞ read 0.
-     */
-    static double beyond(double open, double high, double low, double close) {
-        if (!(Double.isFinite(open) && Double.isFinite(high) && Double.isFinite(low) && Double.isFinite(close))) {
-            return Double.NaN;
-        }
-        double range = high * 0.5 - low * 0.5;
-        return range <= 0.0 || Checks.negligible(range, high * 0.5) ? 0.0 : (close * 0.5 - open * 0.5) / range;
+        return range <= 0.0 || Checks.negligible(range, top) ? 0.0 : move / range;
     }
 }
