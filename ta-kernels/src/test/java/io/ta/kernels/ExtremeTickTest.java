@@ -11,6 +11,7 @@ import io.ta.kernels.ma.Rma_Descriptor;
 import io.ta.kernels.ma.Vwma_Descriptor;
 import io.ta.kernels.momentum.Bop_Descriptor;
 import io.ta.kernels.momentum.Cci_Descriptor;
+import io.ta.kernels.momentum.Imi_Descriptor;
 import io.ta.kernels.momentum.LaguerreRsi_Descriptor;
 import io.ta.kernels.momentum.Smi_Descriptor;
 import io.ta.kernels.momentum.Tsi_Descriptor;
@@ -18,6 +19,9 @@ import io.ta.kernels.momentum.Stochf_Descriptor;
 import io.ta.kernels.momentum.UltOsc_Descriptor;
 import io.ta.kernels.momentum.WilliamsR_Descriptor;
 import io.ta.kernels.trend.Vhf_Descriptor;
+import io.ta.kernels.volume.Cmf_Descriptor;
+import io.ta.kernels.volume.KlingerVf_Descriptor;
+import io.ta.kernels.volume.Klinger_Descriptor;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;
@@ -194,8 +198,8 @@ class ExtremeTickTest {
 
     /**
      * A window sum that overflows is not known, so a ratio to it is NaN, not 0: vhf's distance travelled, ultosc's true
-     * ranges, cci's deviations. Wherever the run with a MAX tick has a value, it is the value of the same run at prices
-     * 2^64 times smaller, where nothing overflows (all three are unitless).
+     * ranges, cci's deviations, cmf's volumes. Wherever the run with a MAX tick has a value, it is the value of the same run at prices
+     * 2^64 times smaller, where nothing overflows (all four are unitless).
      */
     @Test
     void ratiosToWindowSumsThatOverflowAreNaN() {
@@ -226,6 +230,78 @@ class ExtremeTickTest {
             Cci_Descriptor.batch(h, l, close, 20, big);
             Cci_Descriptor.batch(scaled(h, -64), scaled(l, -64), scaled(close, -64), 20, exact);
             nanOrEqual("cci", tick, big, exact);
+            // Two volumes at the top: every flow is finite, the volumes' sum is not.
+            double[] volume = walk(300);
+            volume[150] = Math.abs(tick);
+            volume[151] = Math.abs(tick);
+            h = shifted(close, 1);
+            l = shifted(close, -2); // a close above the middle of its range: a flow of a third of the volume
+            Cmf_Descriptor.batch(h, l, close, volume, 20, big);
+            Cmf_Descriptor.batch(scaled(h, -64), scaled(l, -64), scaled(close, -64), scaled(volume, -64), 20, exact);
+            nanOrEqual("cmf", tick, big, exact);
+        }
+    }
+
+    /**
+     * Moves that each fit a double but add beyond it: imi's gains and losses after a close of MAX, then of −MAX;
+     * laguerre_rsi's rises and falls between taps after one tick. Their share is the same ratio of halves (eighths),
+     * exactly, where up/∞ read 0: the value of the same run at prices 2^64 times smaller.
+     */
+    @Test
+    void sharesOfMovesThatAddBeyondTheLargestDoubleAreTheirRatios() {
+        double m = Double.MAX_VALUE;
+        double[] open = walk(300);
+        double[] close = shifted(open, 0.5);
+        close[150] = m;
+        close[151] = -m;
+        double[] big = new double[close.length];
+        double[] exact = new double[close.length];
+        Imi_Descriptor.batch(open, close, 14, big);
+        Imi_Descriptor.batch(scaled(open, -64), scaled(close, -64), 14, exact);
+        nanOrEqual("imi", m, big, exact);
+        assertEquals(exact[152], big[152], "imi with a gain and a loss of about MAX in its window");
+        for (double tick : new double[] {m, -m}) {
+            double[] x = walk(300);
+            x[150] = tick;
+            LaguerreRsi_Descriptor.batch(x, 0.5, big);
+            LaguerreRsi_Descriptor.batch(scaled(x, -64), 0.5, exact);
+            nanOrEqual("laguerre_rsi", tick, big, exact);
+            assertEquals(exact[151], big[151], "laguerre_rsi the bar after a tick of " + tick);
+        }
+    }
+
+    /**
+     * Klinger's volume force over a range near the largest double: {@code 2·dm/cm} overflowed, and the bar's force
+     * (finite) was skipped as infinite, which klinger's averages remembered for hundreds of bars; two such ranges
+     * made {@code cm} infinite, and the force of the bar that did it read its whole volume where it is about 0. Now
+     * the first is exact and the second is a skipped bar, as other measurements a double cannot hold are: the force
+     * is NaN there and everywhere else the value of the run at prices 2^64 times smaller (the volumes as they are).
+     */
+    @Test
+    void klingersForceOverARangeNearTheLargestDouble() {
+        double[] close = walk(400);
+        double[] low = shifted(close, -1);
+        double[] volume = walk(400);
+        int n = close.length;
+        double[] big = new double[n];
+        double[] exact = new double[n];
+        double[] signal = new double[n];
+        for (double[] ticks : new double[][] {{Double.MAX_VALUE}, {Double.MAX_VALUE, Double.MAX_VALUE}}) {
+            double[] high = shifted(close, 1);
+            System.arraycopy(ticks, 0, high, 150, ticks.length);
+            double[] sh = scaled(high, -64);
+            double[] sl = scaled(low, -64);
+            double[] sc = scaled(close, -64);
+            KlingerVf_Descriptor.batch(high, low, close, volume, big);
+            KlingerVf_Descriptor.batch(sh, sl, sc, volume, exact);
+            nanOrEqual("klinger_vf", ticks.length, big, exact);
+            assertEquals(ticks.length == 1, Double.isFinite(big[150 + ticks.length - 1]), "klinger_vf's last tick");
+            if (ticks.length == 1) {
+                Klinger_Descriptor.batch(high, low, close, volume, 34, 55, 13, big, signal);
+                Klinger_Descriptor.batch(sh, sl, sc, volume, 34, 55, 13, exact, signal);
+                nanOrEqual("klinger", ticks.length, big, exact);
+                assertTrue(Double.isFinite(big[n - 1]), "klinger after one tick: " + big[n - 1]);
+            }
         }
     }
 

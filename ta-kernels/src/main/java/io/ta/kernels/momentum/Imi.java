@@ -54,6 +54,18 @@ public final class Imi {
         }
         double up = b.sumX();
         double total = up + b.sumY();
+        if (!(total <= Double.MAX_VALUE)) {
+            return halves(up, b.sumY());
+        }
         return total == 0 ? 0.0 : 100.0 * (up / total);
+    }
+
+    /**
+     * The share of gains where the two sums, each finite, add beyond the largest double: the same ratio of their
+     * halves, exactly, where up/inf read 0 (NaN if a sum itself overflowed: docs/contracts.md, "Extreme values").
+     */
+    private static double halves(double up, double down) {
+        double u = up * 0.5;
+        return 100.0 * (u / (u + down * 0.5));
     }
 }

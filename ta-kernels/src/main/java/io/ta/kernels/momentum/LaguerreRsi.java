@@ -78,10 +78,26 @@ public final class LaguerreRsi {
         // the comparison would, without one (and keeps the step under C2's 325-byte inlining limit).
         double cu = Math.max(a - b, 0.0) + Math.max(b - c, 0.0) + Math.max(c - d, 0.0);
         double cd = Math.max(b - a, 0.0) + Math.max(c - b, 0.0) + Math.max(d - c, 0.0);
-        if (cu + cd > 1e-12 * scale) {
-            rsi = cu / (cu + cd);
+        double moves = cu + cd;
+        if (moves > 1e-12 * scale) {
+            rsi = moves <= Double.MAX_VALUE ? cu / moves : eighths(a, b, c, d);
         }
         return rsi;
+    }
+
+    /**
+     * The share of the rises where the taps' moves add beyond the largest double (taps near both edges of the
+     * doubles): the same ratio on the taps scaled by 1/8, exactly, where cu/inf read 0 (docs/contracts.md, "Extreme
+     * values"). Three moves of at most MAX/4 each cannot overflow again.
+     */
+    private static double eighths(double a, double b, double c, double d) {
+        a *= 0.125;
+        b *= 0.125;
+        c *= 0.125;
+        d *= 0.125;
+        double cu = Math.max(a - b, 0.0) + Math.max(b - c, 0.0) + Math.max(c - d, 0.0);
+        double cd = Math.max(b - a, 0.0) + Math.max(c - b, 0.0) + Math.max(d - c, 0.0);
+        return cu / (cu + cd);
     }
 
     /**

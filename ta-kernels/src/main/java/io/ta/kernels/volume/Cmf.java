@@ -16,7 +16,8 @@ import io.ta.state.WindowSumPair;
  *
  * <p>Both sums are one {@link WindowSumPair}: window sums that do not drift, one count of pushes and one checkpoint
  * for the two. A bar with any missing input (or a money flow that is not finite) is a missing pair: the output is
- * NaN while it is inside the window, then exact again.
+ * NaN while it is inside the window, then exact again. So is a window whose volumes sum beyond the largest double
+ * (docs/contracts.md, "Extreme values"), where the flow over that infinite sum would read 0.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0}, min = -1, max = 1)
 @Kernel(
@@ -48,6 +49,9 @@ public final class Cmf {
             return Double.NaN;
         }
         double sumVolume = w.sumY();
+        if (!(sumVolume <= Double.MAX_VALUE)) {
+            return Double.NaN; // volumes that sum beyond the largest double: x/inf would read 0
+        }
         return sumVolume == 0.0 ? 0.0 : w.sumX() / sumVolume;
     }
 }

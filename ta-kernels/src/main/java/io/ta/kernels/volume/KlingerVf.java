@@ -16,7 +16,8 @@ import io.ta.annotation.Step;
  * {@code cm = 0} gives 0. Bar 0 only seeds {@code hlc₋₁} and {@code dm₋₁} (lookback 1).
  *
  * <p>Recursive state (trend and {@code cm} carry): a bar with a missing input outputs NaN and is skipped, so the next
- * valid bar is compared with the last valid one (CATALOG.md §5.2).
+ * valid bar is compared with the last valid one (CATALOG.md §5.2). A bar whose range would take {@code cm} beyond the
+ * largest double is skipped too, its trend, {@code hlc} and {@code dm} still passed on.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(
@@ -64,13 +65,21 @@ public final class KlingerVf {
             trend = DOWN;
             cm = previousDm;
         }
-        cm += dm;
+        double measured = cm + dm;
         previousHlc = hlc;
         previousDm = dm;
-        if (cm == 0.0) {
+        if (!(Math.abs(measured) <= Double.MAX_VALUE)) {
+            // A measurement a double cannot hold (ranges near the largest double): the bar is skipped, its hlc and dm
+            // passed on, so that no infinite cm outlives it (docs/contracts.md, "Extreme values").
+            return Double.NaN;
+        }
+        cm = measured;
+        if (measured == 0.0) {
             return 0.0;
         }
         double sign = trend == DOWN ? -1.0 : 1.0;
-        return 100.0 * volume * sign * Math.abs(2.0 * dm / cm - 1.0);
+        // 2·(dm/cm), not 2·dm/cm: the same bits, but 2·dm of a range near the largest double overflowed, and a force
+        // of finite terms read as infinite.
+        return 100.0 * volume * sign * Math.abs(2.0 * (dm / cm) - 1.0);
     }
 }
