@@ -142,16 +142,22 @@ public final class WindowComoments extends BlockWindow {
         return previousKy + sy * inverse;
     }
 
-    /** {@code Σ(x − x̄)²}, from the last {@link #compute()}; 0 below its rounding bound. */
+    /**
+     * {@code Σ(x − x̄)²}, from the last {@link #compute()}; 0 below its rounding bound, NaN where the squares
+     * sum beyond the largest double (as {@link WindowMoments#m2()}).
+     */
     public double m2x() {
         double m = sxx - sx * (sx * inverse);
-        return m <= zero * sxx ? 0.0 : m;
+        return m <= zero * sxx ? 0.0 * sxx : m;
     }
 
-    /** {@code Σ(y − ȳ)²}, from the last {@link #compute()}; 0 below its rounding bound. */
+    /**
+     * {@code Σ(y − ȳ)²}, from the last {@link #compute()}; 0 below its rounding bound, NaN where the squares
+     * sum beyond the largest double (as {@link WindowMoments#m2()}).
+     */
     public double m2y() {
         double m = syy - sy * (sy * inverse);
-        return m <= zero * syy ? 0.0 : m;
+        return m <= zero * syy ? 0.0 * syy : m;
     }
 
     /** {@code Σ(x − x̄)(y − ȳ)}, from the last {@link #compute()}. */

@@ -17,7 +17,8 @@ import io.ta.annotation.Cost;
  *
  * <p>Zero: a constant window gives exactly 0. An {@code M2} below the rounding bound of its own computation
  * ({@code 4(n + 2)·2⁻⁵³·Σ(x − K)²}) is reported as 0 — a relative test on the scale of the data in the window, never
- * an absolute epsilon, so a window of prices near 1e-6 keeps its real variance. Contract: at most one push per step.
+ * an absolute epsilon, so a window of prices near 1e-6 keeps its real variance. Squares that sum beyond the largest
+ * double leave M2 unknown: NaN, not 0 (docs/contracts.md, "Extreme values"). Contract: at most one push per step.
  */
 @Cost(time = Complexity.CONSTANT_AMORTIZED, memory = Complexity.LINEAR)
 public final class WindowMoments extends BlockWindow {
@@ -144,12 +145,17 @@ public final class WindowMoments extends BlockWindow {
         return centre() + sum1() * inverse;
     }
 
-    /** {@code Σ(x − mean)²} over the window; 0 when below its rounding bound. Requires {@link #isFull()}. */
+    /**
+     * {@code Σ(x − mean)²} over the window; 0 when below its rounding bound, NaN when the squares sum beyond the
+     * largest double (values near ±1e155 or more apart). Requires {@link #isFull()}.
+     */
     public double m2() {
         double s1 = sum1();
         double s2 = sum2();
         double m = s2 - s1 * (s1 * inverse);
-        return m <= zero * s2 ? 0.0 : m;
+        // An infinite s2 is under any bound: 0·s2 makes it NaN there, where 0 would read as a flat window (a standard
+        // deviation of 0 for ticks of 1e200 and −1e200), and is +0 for every finite s2.
+        return m <= zero * s2 ? 0.0 * s2 : m;
     }
 
     /** The population variance {@code M2/n}. Requires {@link #isFull()}. */

@@ -18,6 +18,11 @@ import io.ta.kernels.momentum.Tsi_Descriptor;
 import io.ta.kernels.momentum.Stochf_Descriptor;
 import io.ta.kernels.momentum.UltOsc_Descriptor;
 import io.ta.kernels.momentum.WilliamsR_Descriptor;
+import io.ta.kernels.stats.Correl_Descriptor;
+import io.ta.kernels.stats.RSquared_Descriptor;
+import io.ta.kernels.stats.RollingStd_Descriptor;
+import io.ta.kernels.stats.RollingVar_Descriptor;
+import io.ta.kernels.stats.StdErr_Descriptor;
 import io.ta.kernels.trend.Vhf_Descriptor;
 import io.ta.kernels.volume.Cmf_Descriptor;
 import io.ta.kernels.volume.KlingerVf_Descriptor;
@@ -240,6 +245,40 @@ class ExtremeTickTest {
             Cmf_Descriptor.batch(scaled(h, -64), scaled(l, -64), scaled(close, -64), scaled(volume, -64), 20, exact);
             nanOrEqual("cmf", tick, big, exact);
         }
+    }
+
+    /**
+     * Ticks of 1e200 and −1e200 square beyond the largest double, while their sum (and mean) fits: the centred second
+     * moment compared the infinite square sum with its rounding bound, found it under it, and read 0, a flat window (a
+     * standard deviation of 0 where it is 3e199, a correlation of 0). It is NaN while the ticks are in the window; every
+     * value is the same run's at prices 2^-332 times smaller, where the squares fit, scaled back.
+     */
+    @Test
+    void momentsOfSquaresThatOverflowAreNaN() {
+        int k = 332;
+        double[] x = walk(300);
+        x[150] = 1e200;
+        double[] y = x.clone();
+        y[151] = -1e200;
+        double[] small = scaled(y, -k);
+        double[] big = new double[x.length];
+        double[] exact = new double[x.length];
+        RollingStd_Descriptor.batch(y, 20, 1.0, big);
+        RollingStd_Descriptor.batch(small, 20, 1.0, exact);
+        nanOrEqual("rolling_std", 1e200, big, scaled(exact, k));
+        RollingVar_Descriptor.batch(y, 20, big);
+        RollingVar_Descriptor.batch(small, 20, exact);
+        nanOrEqual("var", 1e200, big, scaled(exact, 2 * k));
+        StdErr_Descriptor.batch(y, 14, big);
+        StdErr_Descriptor.batch(small, 14, exact);
+        nanOrEqual("stderr", 1e200, big, scaled(exact, k));
+        RSquared_Descriptor.batch(y, 14, big);
+        RSquared_Descriptor.batch(small, 14, exact);
+        nanOrEqual("rsquared", 1e200, big, exact);
+        Correl_Descriptor.batch(y, walk(300), 30, big);
+        Correl_Descriptor.batch(small, scaled(walk(300), -k), 30, exact);
+        nanOrEqual("correl", 1e200, big, exact);
+        assertTrue(Double.isNaN(big[160]), "correl with 1e200 and -1e200 in its window: " + big[160]);
     }
 
     /**
