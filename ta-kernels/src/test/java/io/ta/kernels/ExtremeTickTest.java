@@ -24,6 +24,7 @@ import io.ta.kernels.stats.RollingStd_Descriptor;
 import io.ta.kernels.stats.RollingVar_Descriptor;
 import io.ta.kernels.stats.StdErr_Descriptor;
 import io.ta.kernels.trend.Vhf_Descriptor;
+import io.ta.kernels.volatility.Squeeze_Descriptor;
 import io.ta.kernels.volume.Cmf_Descriptor;
 import io.ta.kernels.volume.KlingerVf_Descriptor;
 import io.ta.kernels.volume.Klinger_Descriptor;
@@ -251,7 +252,8 @@ class ExtremeTickTest {
      * Ticks of 1e200 and −1e200 square beyond the largest double, while their sum (and mean) fits: the centred second
      * moment compared the infinite square sum with its rounding bound, found it under it, and read 0, a flat window (a
      * standard deviation of 0 where it is 3e199, a correlation of 0). It is NaN while the ticks are in the window; every
-     * value is the same run's at prices 2^-332 times smaller, where the squares fit, scaled back.
+     * value is the same run's at prices 2^-332 times smaller, where the squares fit, scaled back. So is squeeze's "on",
+     * which compared its NaN bands with its channel and read "off".
      */
     @Test
     void momentsOfSquaresThatOverflowAreNaN() {
@@ -279,6 +281,15 @@ class ExtremeTickTest {
         Correl_Descriptor.batch(small, scaled(walk(300), -k), 30, exact);
         nanOrEqual("correl", 1e200, big, exact);
         assertTrue(Double.isNaN(big[160]), "correl with 1e200 and -1e200 in its window: " + big[160]);
+        // squeeze's "on" compared NaN bands with its channel and read 0 (off) where the bands are inside it.
+        double[] x1 = x.clone();
+        x1[150] = -1e200;
+        double[] h = shifted(x1, 1);
+        double[] l = shifted(x1, -1);
+        double[] momentum = new double[x.length];
+        Squeeze_Descriptor.batch(h, l, x1, 7, 2.5, 3.3, big, momentum);
+        Squeeze_Descriptor.batch(scaled(h, -k), scaled(l, -k), scaled(x1, -k), 7, 2.5, 3.3, exact, momentum);
+        nanOrEqual("squeeze", -1e200, big, exact);
     }
 
     /**

@@ -78,8 +78,9 @@ public final class Squeeze {
         double mid = (highest.step(high) + lowest.step(low)) / 2;
         double m = regression.step(close - (mid + middle) / 2);
         boolean inside = bands.lower > middle - width && bands.upper < middle + width;
-        // One lookback for both outputs (CATALOG.md §1.3).
-        boolean valid = m == m && width == width && middle == middle;
+        // One lookback for both outputs (CATALOG.md §1.3). The bands are NaN where the middle is not when the closes'
+        // squares overflow (ticks near ±1e155 and beyond): a comparison with NaN is false, which read as "off".
+        boolean valid = m == m && width == width && bands.upper == bands.upper;
         on = valid ? (inside ? 1.0 : 0.0) : Double.NaN;
         momentum = valid ? m : Double.NaN;
     }
