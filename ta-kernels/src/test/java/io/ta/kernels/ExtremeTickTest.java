@@ -3,6 +3,7 @@ package io.ta.kernels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ta.kernels.candle.CdlScan_Descriptor;
 import io.ta.kernels.cycle.Ebsw_Descriptor;
 import io.ta.kernels.ma.Ema_Descriptor;
 import io.ta.kernels.ma.ITrend_Descriptor;
@@ -28,6 +29,7 @@ import io.ta.kernels.volatility.Squeeze_Descriptor;
 import io.ta.kernels.volume.Cmf_Descriptor;
 import io.ta.kernels.volume.KlingerVf_Descriptor;
 import io.ta.kernels.volume.Klinger_Descriptor;
+import io.ta.spi.ParamValues;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;
@@ -290,6 +292,48 @@ class ExtremeTickTest {
         Squeeze_Descriptor.batch(h, l, x1, 7, 2.5, 3.3, big, momentum);
         Squeeze_Descriptor.batch(scaled(h, -k), scaled(l, -k), scaled(x1, -k), 7, 2.5, 3.3, exact, momentum);
         nanOrEqual("squeeze", -1e200, big, exact);
+    }
+
+    /**
+     * Two opens of MAX_VALUE make bodies that sum past the largest double: the candle averages are infinite while they
+     * are in the window (a threshold no candle crosses, as at its true size), then NaN until their block is rebuilt,
+     * where every comparison with them was false and a pattern read 0, "none", on bars where the same candles at prices
+     * 2^64 times smaller show one. Every pattern (cdl_scan's 61 outputs) is that run's value wherever it has one.
+     */
+    @Test
+    void candlePatternsJudgedByAverageThatOverflowedAreNaN() {
+        SplittableRandom r = new SplittableRandom(59);
+        int n = 400;
+        double[][] candles = new double[4][n];
+        double v = 100;
+        for (int t = 0; t < n; t++) {
+            double o = v + r.nextGaussian();
+            double c = r.nextInt(8) == 0 ? o : o + 2 * r.nextGaussian(); // a doji now and then
+            candles[0][t] = o;
+            candles[1][t] = Math.max(o, c) + (r.nextInt(4) == 0 ? 0 : r.nextDouble() * 2);
+            candles[2][t] = Math.min(o, c) - (r.nextInt(4) == 0 ? 0 : r.nextDouble() * 2);
+            candles[3][t] = c;
+            v = c;
+        }
+        for (double[] ticks : new double[][] {{Double.MAX_VALUE, Double.MAX_VALUE}, {-Double.MAX_VALUE,
+                Double.MAX_VALUE}}) {
+            double[][] big = new double[4][];
+            double[][] small = new double[4][];
+            for (int i = 0; i < 4; i++) {
+                big[i] = candles[i].clone();
+                if (i == 0) {
+                    System.arraycopy(ticks, 0, big[i], 150, ticks.length);
+                }
+                small[i] = scaled(big[i], -64);
+            }
+            ParamValues p = ParamValues.defaults(CdlScan_Descriptor.INSTANCE);
+            double[][] out = CdlScan_Descriptor.INSTANCE.batch(p, big);
+            double[][] exact = CdlScan_Descriptor.INSTANCE.batch(p, small);
+            for (int o = 0; o < out.length; o++) {
+                nanOrEqual(CdlScan_Descriptor.INSTANCE.outputs().get(o).name(), ticks[0], out[o], exact[o]);
+                assertTrue(Double.isFinite(out[o][n - 1]), "a pattern after the ticks: " + out[o][n - 1]);
+            }
+        }
     }
 
     /**

@@ -52,7 +52,10 @@ import java.util.Arrays;
  * newest one. A pattern whose lookback is {@code L} reads at most the last {@code L + 1} candles (its own and the
  * averaging windows before them), so {@code push(...) > L} is exactly "every candle this pattern reads is present":
  * the pattern is NaN while a missing candle is in its reach and exact again once it leaves (CATALOG.md §5.2), and
- * the first output is at {@code L} on complete data.
+ * the first output is at {@code L} on complete data. A candle whose averages are NaN although every candle they sum
+ * is present (ranges near the largest double that summed past it, until their block is rebuilt: docs/contracts.md,
+ * "Extreme values") does not count as complete either: a pattern reads NaN there, not comparisons with NaN, which are
+ * false and read as "no pattern".
  *
  * <p><b>Checkpoints</b> cost O(1): a mark records the position, the streak, the latest sums and each rolling sum's
  * own O(1) mark; the candle ring keeps at least two slack slots beyond the oldest candle the frame needs, so a
@@ -123,11 +126,13 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
     private RollingSum rangeSum;
     private RollingSum shadowSum;
     private RollingSum nearSum;
-    /** Each sum after the newest candle: the "before" of the next one. */
-    private double bodyLast = Double.NaN;
-    private double rangeLast = Double.NaN;
-    private double shadowLast = Double.NaN;
-    private double nearLast = Double.NaN;
+    /** Each sum after the newest candle: the "before" of the next one (0 for a sum not kept). */
+    private double bodyLast;
+    private double rangeLast;
+    private double shadowLast;
+    private double nearLast;
+    /** The longest averaging period kept: a streak of complete candles this long has every average known. */
+    private final long longest;
 
     /**
      * A frame for a pattern that reads the last {@code depth} candles and judges them by {@code settings}; only the
@@ -142,6 +147,7 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
     private CandleFrame(int keep, int groups) {
         int capacity = capacity(keep);
         this.keep = keep;
+        this.longest = longest(groups);
         this.ring = new double[capacity << STRIDE_SHIFT];
         // The means of averages not kept stay NaN, so a pattern that reads a setting it did not ask for gets no number.
         Arrays.fill(ring, Double.NaN);
@@ -149,6 +155,11 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
         this.rangeSum = (groups & RANGE) != 0 ? new RollingSum(RANGE_N) : null;
         this.shadowSum = (groups & SHADOW) != 0 ? new RollingSum(SHADOW_N) : null;
         this.nearSum = (groups & NEAR_GROUP) != 0 ? new RollingSum(NEAR_N) : null;
+        // A kept sum is NaN before its first candle, as its mean for that candle; one not kept adds 0 to push's test.
+        this.bodyLast = bodySum != null ? Double.NaN : 0.0;
+        this.rangeLast = rangeSum != null ? Double.NaN : 0.0;
+        this.shadowLast = shadowSum != null ? Double.NaN : 0.0;
+        this.nearLast = nearSum != null ? Double.NaN : 0.0;
     }
 
     private static int depth(int depth) {
@@ -216,6 +227,11 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
         int m = r.length - 1;
         // The index of the candle's first value; its low 32 bits suffice, since the length divides 2^32.
         int p = (int) count++ << STRIDE_SHIFT;
+        // The sums this candle is judged by (the sums before it; one not kept is 0): NaN from the warm-up, a missing
+        // candle, or ranges near the largest double that summed past it and have left the window, until their block
+        // is rebuilt. (An infinite sum, the ranges still inside, stands: at its true size it dwarfs every candle too,
+        // and so does the sum of the four, which may overflow where none of them does.)
+        double before = bodyLast + rangeLast + shadowLast + nearLast;
         candle(r, m, p, o, h, l, c);
         if (bodySum != null) {
             bodyLast = roll(bodySum, r, (p + BODY_MEAN) & m, bodyLast, BODY_N, r[(p + BODY_SIZE) & m]);
@@ -230,8 +246,13 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
         if (nearSum != null) {
             nearLast = roll(nearSum, r, (p + NEAR_MEAN) & m, nearLast, NEAR_N, h - l);
         }
-        complete = Math.abs(o) <= Double.MAX_VALUE && Math.abs(h) <= Double.MAX_VALUE
-                && Math.abs(l) <= Double.MAX_VALUE && Math.abs(c) <= Double.MAX_VALUE ? complete + 1 : 0;
+        // x − x is 0 for a finite x and NaN otherwise: one test for the four prices. A candle whose sums are NaN
+        // once the streak is long enough for them to be known (shorter, the warm-up or a missing candle, which the
+        // streak already counts) is not complete either: a pattern then reads NaN, not a comparison with NaN, which
+        // is false and read as "no pattern".
+        long streak = complete;
+        complete = (o - o) + (h - h) + (l - l) + (c - c) == 0.0 && (before == before || streak < longest)
+                ? streak + 1 : 0;
         return complete;
     }
 
