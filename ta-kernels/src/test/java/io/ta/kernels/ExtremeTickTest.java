@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ta.kernels.candle.CdlScan_Descriptor;
+import io.ta.kernels.cycle.Cg_Descriptor;
 import io.ta.kernels.cycle.Ebsw_Descriptor;
 import io.ta.kernels.ma.Ema_Descriptor;
 import io.ta.kernels.ma.ITrend_Descriptor;
@@ -206,8 +207,8 @@ class ExtremeTickTest {
 
     /**
      * A window sum that overflows is not known, so a ratio to it is NaN, not 0: vhf's distance travelled, ultosc's true
-     * ranges, cci's deviations, cmf's volumes. Wherever the run with a MAX tick has a value, it is the value of the same run at prices
-     * 2^64 times smaller, where nothing overflows (all four are unitless).
+     * ranges, cci's deviations, cmf's volumes, cg's total. Wherever the run with a MAX tick has a value, it is the
+     * value of the same run at prices 2^64 times smaller, where nothing overflows (all five are unitless).
      */
     @Test
     void ratiosToWindowSumsThatOverflowAreNaN() {
@@ -247,15 +248,25 @@ class ExtremeTickTest {
             Cmf_Descriptor.batch(h, l, close, volume, 20, big);
             Cmf_Descriptor.batch(scaled(h, -64), scaled(l, -64), scaled(close, -64), scaled(volume, -64), 20, exact);
             nanOrEqual("cmf", tick, big, exact);
+            // Two ticks at the top in a window of two: its total, taken as 2·MAX plus the values' offsets from MAX,
+            // overflows where the values' own sum need not.
+            for (int period : new int[] {2, 10}) {
+                double[] y = walk(300);
+                y[150] = Math.abs(tick);
+                y[151] = Math.abs(tick);
+                Cg_Descriptor.batch(y, period, big);
+                Cg_Descriptor.batch(scaled(y, -64), period, exact);
+                nanOrEqual("cg", tick, big, exact);
+            }
         }
     }
 
     /**
      * Ticks of 1e200 and −1e200 square beyond the largest double, while their sum (and mean) fits: the centred second
      * moment compared the infinite square sum with its rounding bound, found it under it, and read 0, a flat window (a
-     * standard deviation of 0 where it is 3e199, a correlation of 0). It is NaN while the ticks are in the window; every
-     * value is the same run's at prices 2^-332 times smaller, where the squares fit, scaled back. So is squeeze's "on",
-     * which compared its NaN bands with its channel and read "off".
+     * standard deviation of 0 where it is 3e199, a correlation of 0). It is NaN while the ticks are in the window;
+     * every value is the same run's at prices 2^-332 times smaller, where the squares fit, scaled back. So is squeeze's
+     * "on", which compared its NaN bands with its channel and read "off".
      */
     @Test
     void momentsOfSquaresThatOverflowAreNaN() {
