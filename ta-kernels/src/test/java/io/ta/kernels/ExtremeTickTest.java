@@ -208,8 +208,9 @@ class ExtremeTickTest {
 
     /**
      * A window sum that overflows is not known, so a ratio to it is NaN, not 0: vhf's distance travelled, ultosc's true
-     * ranges, cci's deviations, cmf's volumes, cg's total. Wherever the run with a MAX tick has a value, it is the
-     * value of the same run at prices 2^64 times smaller, where nothing overflows (all five are unitless).
+     * ranges, cci's deviations, cmf's volumes, cg's total; and so is macdext's line under a wma whose weighted sum
+     * overflowed. Wherever the run with a MAX tick has a value, it is the value of the same run at prices 2^64 times
+     * smaller, where nothing overflows (scaled back for macdext's line, a price; the others are unitless).
      */
     @Test
     void ratiosToWindowSumsThatOverflowAreNaN() {
