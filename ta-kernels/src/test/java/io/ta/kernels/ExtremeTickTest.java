@@ -241,25 +241,6 @@ class ExtremeTickTest {
             Cci_Descriptor.batch(h, l, close, 20, big);
             Cci_Descriptor.batch(scaled(h, -64), scaled(l, -64), scaled(close, -64), 20, exact);
             nanOrEqual("cci", tick, big, exact);
-            // Two volumes at the top: every flow is finite, the volumes' sum is not.
-            double[] volume = walk(300);
-            volume[150] = Math.abs(tick);
-            volume[151] = Math.abs(tick);
-            h = shifted(close, 1);
-            l = shifted(close, -2); // a close above the middle of its range: a flow of a third of the volume
-            Cmf_Descriptor.batch(h, l, close, volume, 20, big);
-            Cmf_Descriptor.batch(scaled(h, -64), scaled(l, -64), scaled(close, -64), scaled(volume, -64), 20, exact);
-            nanOrEqual("cmf", tick, big, exact);
-            // Two ticks at the top in a window of two: its total, taken as 2·MAX plus the values' offsets from MAX,
-            // overflows where the values' own sum need not.
-            for (int period : new int[] {2, 10}) {
-                double[] y = walk(300);
-                y[150] = Math.abs(tick);
-                y[151] = Math.abs(tick);
-                Cg_Descriptor.batch(y, period, big);
-                Cg_Descriptor.batch(scaled(y, -64), period, exact);
-                nanOrEqual("cg", tick, big, exact);
-            }
             // One tick makes a wma's weighted sum overflow: macdext's line over it is not known, where the guard for a
             // flat window (a line negligible next to the slow average) took -inf next to inf for 0.
             double[] z = walk(300);
@@ -270,6 +251,30 @@ class ExtremeTickTest {
             MacdExt_Descriptor.batch(scaled(z, -64), 11, 14, 2, MaType.TEMA, MaType.WMA, MaType.SMA, exact, signal,
                     histogram);
             nanOrEqual("macdext", tick, big, scaled(exact, 64));
+        }
+        // Volumes and cg's values at the top, where the tick's sign is the data's (volumes are not negative).
+        double m = Double.MAX_VALUE;
+        double[] big = new double[300];
+        double[] exact = new double[300];
+        // Two volumes at the top: every flow is finite, the volumes' sum is not.
+        double[] close = walk(300);
+        double[] volume = walk(300);
+        volume[150] = m;
+        volume[151] = m;
+        double[] h = shifted(close, 1);
+        double[] l = shifted(close, -2); // a close above the middle of its range: a flow of a third of the volume
+        Cmf_Descriptor.batch(h, l, close, volume, 20, big);
+        Cmf_Descriptor.batch(scaled(h, -64), scaled(l, -64), scaled(close, -64), scaled(volume, -64), 20, exact);
+        nanOrEqual("cmf", m, big, exact);
+        // Two ticks at the top in a window of two: its total, taken as 2·MAX plus the values' offsets from MAX,
+        // overflows where the values' own sum need not.
+        double[] y = walk(300);
+        y[150] = m;
+        y[151] = m;
+        for (int period : new int[] {2, 10}) {
+            Cg_Descriptor.batch(y, period, big);
+            Cg_Descriptor.batch(scaled(y, -64), period, exact);
+            nanOrEqual("cg", m, big, exact);
         }
     }
 

@@ -53,9 +53,10 @@ public final class Imi {
             return Double.NaN;
         }
         double up = b.sumX();
-        double total = up + b.sumY();
+        double down = b.sumY();
+        double total = up + down;
         if (!(total <= Double.MAX_VALUE)) {
-            return halves(up, b.sumY());
+            return halves(up, down);
         }
         return total == 0 ? 0.0 : 100.0 * (up / total);
     }

@@ -74,11 +74,8 @@ public final class LaguerreRsi {
         l1 = b;
         l2 = c;
         l3 = d;
-        // Each difference goes up or down, a coin flip on market data: Math.max picks the same numbers as a branch on
-        // the comparison would, without one (and keeps the step under C2's 325-byte inlining limit).
-        double cu = Math.max(a - b, 0.0) + Math.max(b - c, 0.0) + Math.max(c - d, 0.0);
-        double cd = Math.max(b - a, 0.0) + Math.max(c - b, 0.0) + Math.max(d - c, 0.0);
-        double moves = cu + cd;
+        double cu = rises(a, b, c, d);
+        double moves = cu + falls(a, b, c, d);
         if (moves > 1e-12 * scale) {
             rsi = moves <= Double.MAX_VALUE ? cu / moves : eighths(a, b, c, d);
         }
@@ -95,9 +92,22 @@ public final class LaguerreRsi {
         b *= 0.125;
         c *= 0.125;
         d *= 0.125;
-        double cu = Math.max(a - b, 0.0) + Math.max(b - c, 0.0) + Math.max(c - d, 0.0);
-        double cd = Math.max(b - a, 0.0) + Math.max(c - b, 0.0) + Math.max(d - c, 0.0);
-        return cu / (cu + cd);
+        double cu = rises(a, b, c, d);
+        return cu / (cu + falls(a, b, c, d));
+    }
+
+    /**
+     * {@code CU}: the rises between adjacent taps ({@code L0 ≥ L1} counts as one, as Ehlers wrote it). Each difference
+     * goes up or down, a coin flip on market data: Math.max picks the same numbers as a branch on the comparison would,
+     * without one.
+     */
+    private static double rises(double a, double b, double c, double d) {
+        return Math.max(a - b, 0.0) + Math.max(b - c, 0.0) + Math.max(c - d, 0.0);
+    }
+
+    /** {@code CD}: the falls between adjacent taps. */
+    private static double falls(double a, double b, double c, double d) {
+        return Math.max(b - a, 0.0) + Math.max(c - b, 0.0) + Math.max(d - c, 0.0);
     }
 
     /**
