@@ -13,6 +13,7 @@ import io.ta.spi.OutputSpec;
 import io.ta.spi.ParamSpec;
 import io.ta.spi.ParamType;
 import io.ta.spi.ParamValues;
+import io.ta.spi.StateSnapshot;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -272,6 +273,87 @@ public final class NumericsProperties {
                                         + " bars later, where it is " + fresh[o][t] + " without it");
                             }
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A snapshot taken anywhere after the {@link #TICKS} (the tick's bar, the bars whose windows or sums it overflowed,
+     * and after) restores a stream that goes on as the uninterrupted one, bit for bit: the state an overflow leaves
+     * (NaN sums, restarted filters, averages that overflowed) is state a snapshot must carry and a restore accept.
+     */
+    static void snapshotsAfterExtremeTicks(KernelDescriptor d) {
+        SplittableRandom r = new SplittableRandom(KernelProperties.SEED ^ d.name().hashCode() ^ 0x5EA1L);
+        for (int rep = 0; rep < 2; rep++) {
+            ParamValues p = rep == 0 ? ParamValues.defaults(d) : KernelCase.params(d, r);
+            int w = d.lookback(p) + 1;
+            int spike = w + r.nextInt(20);
+            int n = spike + 3 * w + 40;
+            double[][] clean = fold(d, new RandomBars(r.nextLong(), false).inputs(d.inputs(), n));
+            for (int alone = clean.length == 1 ? 0 : -1; alone < clean.length; alone++) {
+                for (double[] ticks : TICKS) {
+                    double[][] spiked = new double[clean.length][];
+                    for (int i = 0; i < clean.length; i++) {
+                        spiked[i] = clean[i].clone();
+                        if (d.inputScale(i) != Scale.UNITLESS && (alone < 0 || alone == i)) {
+                            System.arraycopy(ticks, 0, spiked[i], spike, ticks.length);
+                        }
+                    }
+                    String what = d.name() + "(" + p + "), ticks of " + Arrays.toString(ticks) + " on "
+                            + (alone < 0 ? "every input" : d.inputs().get(alone)) + " at bar " + spike;
+                    restoresAnywhere(d, p, spiked, new int[] {spike, spike + 1, spike + ticks.length,
+                        spike + ticks.length + 1, spike + w / 2, spike + w, spike + w + 1, spike + 2 * w,
+                        spike + 2 * w + 1}, what);
+                }
+            }
+        }
+    }
+
+    private static void restoresAnywhere(KernelDescriptor d, ParamValues p, double[][] in, int[] at, String what) {
+        int n = in[0].length;
+        int outs = d.outputs().size();
+        double[][] expected = new double[n][outs];
+        KernelStream s = d.newStream(p);
+        double[] bar = new double[in.length];
+        boolean[] wanted = new boolean[n];
+        for (int q : at) {
+            if (q < n) {
+                wanted[q] = true;
+            }
+        }
+        StateSnapshot[] snaps = new StateSnapshot[n];
+        for (int t = 0; t < n; t++) {
+            if (wanted[t]) {
+                snaps[t] = s.snapshot();
+            }
+            for (int i = 0; i < in.length; i++) {
+                bar[i] = in[i][t];
+            }
+            s.update(bar, expected[t]);
+        }
+        double[] out = new double[outs];
+        for (int q = 0; q < n; q++) {
+            if (snaps[q] == null) {
+                continue;
+            }
+            KernelStream restored = d.newStream(p);
+            try {
+                restored.restore(StateSnapshot.fromBytes(snaps[q].toBytes()));
+            } catch (RuntimeException e) {
+                throw new AssertionError(what + ": the snapshot taken before bar " + q + " does not restore: " + e, e);
+            }
+            for (int t = q; t < n; t++) {
+                for (int i = 0; i < in.length; i++) {
+                    bar[i] = in[i][t];
+                }
+                restored.update(bar, out);
+                for (int o = 0; o < outs; o++) {
+                    if (Double.doubleToLongBits(out[o]) != Double.doubleToLongBits(expected[t][o])) {
+                        fail(what + ": restored from the snapshot before bar " + q + ", "
+                                + d.outputs().get(o).name() + " at bar " + t + " is " + out[o]
+                                + " where the uninterrupted stream has " + expected[t][o]);
                     }
                 }
             }

@@ -510,8 +510,11 @@ public final class CandleFrame implements StatePart<CandleFrame.Mark> {
             candle(ring, ring.length - 1, (int) t << STRIDE_SHIFT, o, h, l, cl);
             streak = finite(o) && finite(h) && finite(l) && finite(cl) ? streak + 1 : 0;
         }
-        if (streak < k ? c != streak : c < k) {
-            throw in.corrupt("complete candles is " + c + ", but the last " + k + " candles end with " + streak + " complete");
+        // A complete candle has four prices; a candle with four may still be incomplete, judged by averages that
+        // overflowed (their NaN is rebuilt below by the replay), so the streak of complete candles may be shorter.
+        if (streak < k && c > streak) {
+            throw in.corrupt("complete candles is " + c + ", but the last " + k + " candles end with " + streak
+                    + " that have four prices");
         }
         count = n;
         complete = c;
