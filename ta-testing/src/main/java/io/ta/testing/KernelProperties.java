@@ -149,13 +149,22 @@ public final class KernelProperties {
                 c + ": costs " + built.notation() + " as built, above its declared " + c.descriptor().timeCost().notation());
     }
 
-    /** A bar near {@code bar} (or a missing one), for previews and wrong updates. */
+    /**
+     * A bar near {@code bar}, a missing one, or a bad tick (at an edge of the doubles, 1e8 times the bar), for previews
+     * and for wrong updates that {@code replaceLast} corrects, as a feed corrects a bad tick.
+     */
     static double[] other(double[] bar, SplittableRandom r) {
         double[] b = bar.clone();
         for (int i = 0; i < b.length; i++) {
-            b[i] = switch (r.nextInt(6)) {
+            b[i] = switch (r.nextInt(12)) {
                 case 0 -> Double.NaN;
                 case 1 -> 0.0;
+                case 2 -> Double.MAX_VALUE;
+                case 3 -> -Double.MAX_VALUE;
+                case 4 -> 1e200;
+                case 5 -> -1e300;
+                case 6 -> 1e-300;
+                case 7 -> b[i] * 1e8;
                 default -> b[i] * (1 + 0.1 * r.nextGaussian());
             };
         }
