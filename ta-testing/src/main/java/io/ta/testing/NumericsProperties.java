@@ -280,9 +280,11 @@ public final class NumericsProperties {
     }
 
     /**
-     * A snapshot taken anywhere after the {@link #TICKS} (the tick's bar, the bars whose windows or sums it overflowed,
-     * and after) restores a stream that goes on as the uninterrupted one, bit for bit: the state an overflow leaves
-     * (NaN sums, restarted filters, averages that overflowed) is state a snapshot must carry and a restore accept.
+     * Over the {@link #TICKS}, the batch, {@code updateRange} in uneven chunks and bar-by-bar updates give the same
+     * bits; and a snapshot taken anywhere after the ticks (the tick's bar, the bars whose windows or sums it
+     * overflowed, and after) restores a stream that goes on as the uninterrupted one, bit for bit: the state an
+     * overflow leaves (NaN sums, restarted filters, averages that overflowed) is state a snapshot must carry and a
+     * restore accept.
      */
     static void snapshotsAfterExtremeTicks(KernelDescriptor d) {
         SplittableRandom r = new SplittableRandom(KernelProperties.SEED ^ d.name().hashCode() ^ 0x5EA1L);
@@ -332,6 +334,23 @@ public final class NumericsProperties {
                 bar[i] = in[i][t];
             }
             s.update(bar, expected[t]);
+        }
+        double[][] batch = batch(d, p, in);
+        double[][] ranged = new double[outs][n];
+        KernelStream chunks = d.newStream(p);
+        for (int from = 0; from < n; ) {
+            int to = Math.min(n, from + 1 + (from * 7919 + 13) % 37);
+            chunks.updateRange(in, ranged, from, to);
+            from = to;
+        }
+        for (int t = 0; t < n; t++) {
+            for (int o = 0; o < outs; o++) {
+                if (Double.doubleToLongBits(batch[o][t]) != Double.doubleToLongBits(expected[t][o])
+                        || Double.doubleToLongBits(ranged[o][t]) != Double.doubleToLongBits(expected[t][o])) {
+                    fail(what + ": " + d.outputs().get(o).name() + " at bar " + t + " is " + batch[o][t]
+                            + " in batch, " + ranged[o][t] + " in ranges and " + expected[t][o] + " in updates");
+                }
+            }
         }
         double[] out = new double[outs];
         for (int q = 0; q < n; q++) {
