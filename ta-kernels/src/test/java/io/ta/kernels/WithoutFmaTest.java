@@ -38,6 +38,26 @@ class WithoutFmaTest {
         assertEquals(List.of(), differ, "kernels whose outputs differ without a fused multiply-add");
     }
 
+    /**
+     * Clean bars; dirty ones (missing values, whole series near 1e300 or 1e-6); and the clean ones with ticks at the
+     * edges of the doubles on every input of a bar, where products and their rounding errors overflow or underflow.
+     */
+    static List<double[][]> bars(KernelDescriptor d) {
+        double[][] clean = new RandomBars(0xF3AL ^ d.name().hashCode(), false).inputs(d.inputs(), BARS);
+        double[][] dirty = new RandomBars(0xD1AL ^ d.name().hashCode(), true).inputs(d.inputs(), BARS);
+        double[][] ticked = new double[clean.length][];
+        double[] ticks = {Double.MAX_VALUE, -Double.MAX_VALUE, 1e200, 1e-300, 0x1p995, 0x1p-960, -1e300, 1e154};
+        for (int i = 0; i < clean.length; i++) {
+            ticked[i] = clean[i].clone();
+            for (int j = 0; j < ticks.length; j++) {
+                ticked[i][300 * (j + 1)] = ticks[j];
+                ticked[i][300 * (j + 1) + 150] = ticks[j];
+                ticked[i][300 * (j + 1) + 151] = ticks[(j + 1) % ticks.length];
+            }
+        }
+        return List.of(clean, dirty, ticked);
+    }
+
     /** Prints each kernel's hash, for the test's child JVM. */
     public static void main(String[] args) {
         hashes().forEach((name, hash) -> System.out.println("hash " + name + " " + hash));
@@ -50,11 +70,12 @@ class WithoutFmaTest {
     static Map<String, Long> hashes() {
         Map<String, Long> out = new TreeMap<>();
         for (KernelDescriptor d : Descriptors.inPackage("io.ta.kernels")) {
-            double[][] in = new RandomBars(0xF3AL ^ d.name().hashCode(), false).inputs(d.inputs(), BARS);
             long h = 1;
-            for (double[] series : d.batch(ParamValues.defaults(d), in)) {
-                for (double v : series) {
-                    h = 31 * h + Double.doubleToLongBits(v);
+            for (double[][] in : bars(d)) {
+                for (double[] series : d.batch(ParamValues.defaults(d), in)) {
+                    for (double v : series) {
+                        h = 31 * h + Double.doubleToLongBits(v);
+                    }
                 }
             }
             out.put(d.name(), h);
