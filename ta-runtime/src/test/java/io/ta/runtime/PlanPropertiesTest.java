@@ -91,6 +91,17 @@ class PlanPropertiesTest {
         RandomBars gen = new RandomBars(r.nextLong(), r.nextBoolean());
         int n = r.nextInt(8) == 0 ? r.nextInt(4) : r.nextInt(400);
         double[][] cols = gen.inputs(Bars.FIELDS, n);
+        // Sometimes a bad tick or two at the edges of the doubles, on one column or on every one of a bar.
+        for (int k = n == 0 || r.nextInt(3) != 0 ? 0 : 1 + r.nextInt(2); k > 0; k--) {
+            int at = r.nextInt(n);
+            int only = r.nextInt(cols.length + 1) - 1;
+            double tick = TICKS[r.nextInt(TICKS.length)];
+            for (int i = 0; i < cols.length; i++) {
+                if (only < 0 || only == i) {
+                    cols[i][at] = tick;
+                }
+            }
+        }
         long[] time = new long[n];
         long step = new long[] {60_000L, 900_000L, 3_600_000L, 86_400_000L}[r.nextInt(4)];
         for (int i = 0; i < n; i++) {
@@ -197,7 +208,7 @@ class PlanPropertiesTest {
                 restored.restore(PlanSnapshot.fromBytes(stream.snapshot().toBytes()));
                 assertEquals(stream.count(), restored.count());
             }
-                    }
+        }
     }
 
     /**
@@ -246,8 +257,15 @@ class PlanPropertiesTest {
     static double[] wrong(double[] bar, SplittableRandom r) {
         double[] b = bar.clone();
         for (int i = 0; i < b.length; i++) {
-            b[i] = r.nextInt(5) == 0 ? Double.NaN : b[i] * (1 + 0.05 * r.nextGaussian());
+            b[i] = switch (r.nextInt(10)) {
+                case 0, 1 -> Double.NaN;
+                case 2 -> TICKS[r.nextInt(TICKS.length)];
+                default -> b[i] * (1 + 0.05 * r.nextGaussian());
+            };
         }
         return b;
     }
+
+    /** Ticks at the edges of the doubles: where a bar's change, a product of two prices or a sum of two overflows. */
+    static final double[] TICKS = {Double.MAX_VALUE, -Double.MAX_VALUE, 1e200, -1e200, 1e300, 1e-300};
 }
