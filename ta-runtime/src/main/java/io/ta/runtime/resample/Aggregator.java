@@ -11,11 +11,19 @@ import io.ta.spi.StateWriter;
  * a history, bit for bit. The sum runs left to right from 0, as a loop over the bucket would. A missing value (NaN,
  * ±Infinity) makes MEAN, SUM, MAX and MIN NaN for the rest of the bucket; FIRST and LAST are NaN when that value is
  * missing.
+ *
+ * <p>Finite values whose sum passes the largest double (two volumes near it) go on being summed at 2⁻⁶⁴ of their size,
+ * which is exact, until the sum fits again: SUM is then NaN, a sum no double holds, and MEAN is the mean, the bits a
+ * wider exponent would give (docs/contracts.md, "Extreme values"), where sum / count read NaN.
  */
 public final class Aggregator {
+    private static final double DOWN = 0x1p-64;
+    private static final double UP = 0x1p64;
     private double first;
     private double last;
     private double sum;
+    /** The sum at 2⁻⁶⁴ while the plain sum is past the largest double; NaN while it is not. */
+    private double scaled;
     private double max;
     private double min;
     private long count;
@@ -31,6 +39,7 @@ public final class Aggregator {
         first = Double.NaN;
         last = Double.NaN;
         sum = 0.0;
+        scaled = Double.NaN;
         max = Double.NEGATIVE_INFINITY;
         min = Double.POSITIVE_INFINITY;
         count = 0;
@@ -48,7 +57,21 @@ public final class Aggregator {
             missing = true;
             return;
         }
-        sum += v;
+        if (scaled == scaled) {
+            scaled += v * DOWN;
+            double back = scaled * UP;
+            if (Math.abs(back) <= Double.MAX_VALUE) {
+                sum = back; // fits again: exact, and the plain sum keeps the small values' bits that 2^-64 would lose
+                scaled = Double.NaN;
+            }
+        } else {
+            double s = sum + v;
+            if (Math.abs(s) <= Double.MAX_VALUE) {
+                sum = s;
+            } else {
+                scaled = sum * DOWN + v * DOWN;
+            }
+        }
         max = Math.max(max, v);
         min = Math.min(min, v);
     }
@@ -66,8 +89,9 @@ public final class Aggregator {
         return switch (agg) {
             case FIRST -> Checks.finiteOrNaN(first);
             case LAST -> Checks.finiteOrNaN(last);
-            case SUM -> missing ? Double.NaN : Checks.finiteOrNaN(sum);
-            case MEAN -> missing ? Double.NaN : Checks.finiteOrNaN(sum / count);
+            case SUM -> missing || scaled == scaled ? Double.NaN : Checks.finiteOrNaN(sum);
+            case MEAN -> missing ? Double.NaN
+                    : Checks.finiteOrNaN(scaled == scaled ? scaled / count * UP : sum / count);
             case MAX -> missing ? Double.NaN : max;
             case MIN -> missing ? Double.NaN : min;
         };
@@ -78,6 +102,7 @@ public final class Aggregator {
         first = other.first;
         last = other.last;
         sum = other.sum;
+        scaled = other.scaled;
         max = other.max;
         min = other.min;
         count = other.count;
@@ -93,6 +118,7 @@ public final class Aggregator {
         w.putDouble(min);
         w.putLong(count);
         w.putBoolean(missing);
+        w.putDouble(scaled);
     }
 
     /**
@@ -109,5 +135,6 @@ public final class Aggregator {
         min = r.getDouble();
         count = r.getCount("bucket count");
         missing = r.getBoolean();
+        scaled = r.getDouble();
     }
 }

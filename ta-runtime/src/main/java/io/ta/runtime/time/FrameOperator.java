@@ -26,7 +26,7 @@ import java.time.ZoneId;
  * boundary, its own — the inner stream is checkpointed around it.
  */
 final class FrameOperator extends BlockSteps {
-    private static final long SCHEMA = 0x7461_6672_616d_6501L;
+    private static final long SCHEMA = 0x7461_6672_616d_6502L;
 
     private final Timeframe tf;
     private final ZoneId zone;

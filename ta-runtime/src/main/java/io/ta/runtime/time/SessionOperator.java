@@ -15,7 +15,7 @@ import java.time.ZoneId;
  * same {@link Aggregator} as the timeframe operator. O(1) per bar; calendar arithmetic once per period.
  */
 final class SessionOperator extends BlockSteps {
-    private static final long SCHEMA = 0x7461_7365_7373_0001L;
+    private static final long SCHEMA = 0x7461_7365_7373_0002L;
 
     private final TimeSpec.SessionKind kind;
     private final Timeframe tf;

@@ -188,6 +188,30 @@ class ResampleTest {
         assertArrayEquals(new double[] {nan, nan}, Resample.sync(new long[] {1}, new double[] {inf}, new long[] {1, 2}, Fill.FFILL));
     }
 
+    /**
+     * Finite values whose sum passes the largest double have a mean all the same, the one a wider exponent gives (it
+     * read NaN, sum / count of an infinite sum); their sum is NaN while it is past the largest double.
+     */
+    @Test
+    void aMeanOfValuesWhoseSumOverflowsIsTheirMean() {
+        double max = Double.MAX_VALUE;
+        long[] t = {1, 2, 3, 4, 5, 6};
+        double[] x = {max, max, -max, 1e308, 1e308, 1e308};
+        double[] small = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            small[i] = x[i] * 0x1p-64;
+        }
+        double[] mean = Resample.downsample(t, x, 3, Agg.MEAN).values();
+        double[] smallMean = Resample.downsample(t, small, 3, Agg.MEAN).values();
+        for (int b = 0; b < mean.length; b++) {
+            assertEquals(smallMean[b] * 0x1p64, mean[b], 0.0, "the mean of the values 2^64 times smaller, scaled back");
+        }
+        assertEquals(1e308, mean[1], 0.0);
+        // The first bucket's sum passes the largest double and comes back under it: it is the exact one again.
+        assertArrayEquals(new double[] {max, Double.NaN}, Resample.downsample(t, x, 3, Agg.SUM).values());
+        assertArrayEquals(new double[] {max}, Resample.downsample(new long[] {1, 2}, new double[] {max, max}, 2, Agg.MEAN).values());
+    }
+
     @Test
     void nullArgumentsAreTyped() {
         assertEquals("downsample: agg must not be null",
