@@ -21,8 +21,9 @@ public final class Aggregator {
     private static final double UP = 0x1p64;
     private double first;
     private double last;
+    /** The sum; +Infinity while it is past the largest double, and {@link #scaled} holds it. */
     private double sum;
-    /** The sum at 2⁻⁶⁴ while the plain sum is past the largest double; NaN while it is not. */
+    /** The sum at 2⁻⁶⁴, while it is past the largest double. */
     private double scaled;
     private double max;
     private double min;
@@ -39,7 +40,7 @@ public final class Aggregator {
         first = Double.NaN;
         last = Double.NaN;
         sum = 0.0;
-        scaled = Double.NaN;
+        scaled = 0.0;
         max = Double.NEGATIVE_INFINITY;
         min = Double.POSITIVE_INFINITY;
         count = 0;
@@ -53,24 +54,21 @@ public final class Aggregator {
         }
         last = v;
         count++;
-        if (!Double.isFinite(v)) {
+        double s = sum + v;
+        if (Math.abs(s) <= Double.MAX_VALUE) {
+            sum = s; // one test for the common case: v is finite and the sum fits
+        } else if (!Double.isFinite(v)) {
             missing = true;
             return;
-        }
-        if (scaled == scaled) {
+        } else if (sum == Double.POSITIVE_INFINITY) {
             scaled += v * DOWN;
             double back = scaled * UP;
             if (Math.abs(back) <= Double.MAX_VALUE) {
                 sum = back; // fits again: exact, and the plain sum keeps the small values' bits that 2^-64 would lose
-                scaled = Double.NaN;
             }
         } else {
-            double s = sum + v;
-            if (Math.abs(s) <= Double.MAX_VALUE) {
-                sum = s;
-            } else {
-                scaled = sum * DOWN + v * DOWN;
-            }
+            scaled = sum * DOWN + v * DOWN;
+            sum = Double.POSITIVE_INFINITY;
         }
         max = Math.max(max, v);
         min = Math.min(min, v);
@@ -89,9 +87,9 @@ public final class Aggregator {
         return switch (agg) {
             case FIRST -> Checks.finiteOrNaN(first);
             case LAST -> Checks.finiteOrNaN(last);
-            case SUM -> missing || scaled == scaled ? Double.NaN : Checks.finiteOrNaN(sum);
+            case SUM -> missing ? Double.NaN : Checks.finiteOrNaN(sum);
             case MEAN -> missing ? Double.NaN
-                    : Checks.finiteOrNaN(scaled == scaled ? scaled / count * UP : sum / count);
+                    : Checks.finiteOrNaN(sum == Double.POSITIVE_INFINITY ? scaled / count * UP : sum / count);
             case MAX -> missing ? Double.NaN : max;
             case MIN -> missing ? Double.NaN : min;
         };
