@@ -88,6 +88,32 @@ class TimePlanTest {
         return Bars.ohlcv(t, o, h, l, c, v);
     }
 
+    /**
+     * {@link #randomBars} with a few ticks at the edges of the doubles: on one field of a bar, or on the volumes of two
+     * bars in a row, whose sum (a coarse bar's volume) passes the largest double.
+     */
+    static Bars hostileBars(long seed, int n) {
+        Bars b = randomBars(seed, n);
+        SplittableRandom r = new SplittableRandom(~seed);
+        double[][] f = {b.column("open").clone(), b.column("high").clone(), b.column("low").clone(),
+            b.column("close").clone(), b.column("volume").clone()};
+        double[] ticks = {Double.MAX_VALUE, -Double.MAX_VALUE, 1e200, 1e300, 1e-300};
+        for (int k = 0; k < 3 && n > 1; k++) {
+            int at = r.nextInt(n - 1);
+            if (r.nextBoolean()) {
+                f[4][at] = Double.MAX_VALUE;
+                f[4][at + 1] = Double.MAX_VALUE;
+            } else {
+                f[r.nextInt(5)][at] = ticks[r.nextInt(ticks.length)];
+            }
+        }
+        long[] t = new long[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = b.time(i);
+        }
+        return Bars.ohlcv(t, f[0], f[1], f[2], f[3], f[4]);
+    }
+
     static Plan plan(String expr, ZoneId zone) {
         return Plan.compile(Map.of(Plan.VALUE, expr), Registry.standard(), zone);
     }
@@ -246,8 +272,8 @@ class TimePlanTest {
 
     @Test
     void batchEqualsStreamEqualsRestoredWithPreviewsAndRevisions() {
-        for (long seed = 1; seed <= 20; seed++) {
-            Bars b = randomBars(seed, 200);
+        for (long seed = 1; seed <= 30; seed++) {
+            Bars b = seed <= 20 ? randomBars(seed, 200) : hostileBars(seed, 200);
             SplittableRandom r = new SplittableRandom(seed);
             Map<String, String> exprs = new HashMap<>();
             for (int i = 0; i < CONSTRUCTS.size(); i++) {
@@ -293,8 +319,8 @@ class TimePlanTest {
     /** Each preview equals what an update with the same bar would give. */
     @Test
     void previewEqualsTheUpdateItForetells() {
-        for (long seed = 1; seed <= 10; seed++) {
-            Bars b = randomBars(seed, 150);
+        for (long seed = 1; seed <= 15; seed++) {
+            Bars b = seed <= 10 ? randomBars(seed, 150) : hostileBars(seed, 150);
             for (String expr : CONSTRUCTS) {
                 Plan p = plan(expr, NY);
                 PlanStream s = p.stream();
@@ -401,7 +427,11 @@ class TimePlanTest {
     static double[] wrong(double[] bar, SplittableRandom r) {
         double[] b = bar.clone();
         for (int i = 0; i < b.length; i++) {
-            b[i] = r.nextInt(5) == 0 ? NAN : b[i] * (1 + 0.05 * r.nextGaussian());
+            b[i] = switch (r.nextInt(10)) {
+                case 0, 1 -> NAN;
+                case 2 -> r.nextBoolean() ? Double.MAX_VALUE : -1e300;
+                default -> b[i] * (1 + 0.05 * r.nextGaussian());
+            };
         }
         return b;
     }
