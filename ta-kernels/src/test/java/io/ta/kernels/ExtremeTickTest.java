@@ -26,6 +26,9 @@ import io.ta.kernels.stats.RSquared_Descriptor;
 import io.ta.kernels.stats.RollingStd_Descriptor;
 import io.ta.kernels.stats.RollingVar_Descriptor;
 import io.ta.kernels.stats.StdErr_Descriptor;
+import io.ta.kernels.trend.Dx_Descriptor;
+import io.ta.kernels.trend.MinusDi_Descriptor;
+import io.ta.kernels.trend.PlusDi_Descriptor;
 import io.ta.kernels.trend.Vhf_Descriptor;
 import io.ta.kernels.volatility.Squeeze_Descriptor;
 import io.ta.kernels.volume.Cmf_Descriptor;
@@ -320,6 +323,38 @@ class ExtremeTickTest {
         Squeeze_Descriptor.batch(h, l, x1, 7, 2.5, 3.3, big, momentum);
         Squeeze_Descriptor.batch(scaled(h, -k), scaled(l, -k), scaled(x1, -k), 7, 2.5, 3.3, exact, momentum);
         nanOrEqual("squeeze", -1e200, big, exact);
+    }
+
+    /**
+     * A bar at MAX_VALUE: its +DM and true range are near the largest double, and so are Wilder's sums, which still
+     * fit. The DI's "≈0" test compared the true-range sum with n times the last high, a product past the largest
+     * double, next to which every sum is negligible: +DI read 0 on that bar where it is 100, and dx 3.8 where it is 100.
+     * On that bar every value is the same run's at prices 2^64 times smaller. (The next bars differ by the documented
+     * skip: the bar after the tick would take the sums past the largest double.)
+     */
+    @Test
+    void directionalIndicatorsOnABarNearTheLargestDouble() {
+        double[] c = walk(300);
+        double[] h = shifted(c, 1);
+        double[] l = shifted(c, -1);
+        h[150] = Double.MAX_VALUE;
+        l[150] = Double.MAX_VALUE;
+        c[150] = Double.MAX_VALUE;
+        double[] big = new double[c.length];
+        double[] exact = new double[c.length];
+        double[] hs = scaled(h, -64);
+        double[] ls = scaled(l, -64);
+        double[] cs = scaled(c, -64);
+        PlusDi_Descriptor.batch(h, l, c, 14, big);
+        PlusDi_Descriptor.batch(hs, ls, cs, 14, exact);
+        assertEquals(exact[150], big[150], 0.0, "plus_di on the bar");
+        assertEquals(100.0, big[150], 1e-9, "plus_di on the bar");
+        MinusDi_Descriptor.batch(h, l, c, 14, big);
+        MinusDi_Descriptor.batch(hs, ls, cs, 14, exact);
+        assertEquals(exact[150], big[150], 0.0, "minus_di on the bar");
+        Dx_Descriptor.batch(h, l, c, 14, big);
+        Dx_Descriptor.batch(hs, ls, cs, 14, exact);
+        assertEquals(exact[150], big[150], 0.0, "dx on the bar");
     }
 
     /**
