@@ -27,8 +27,10 @@ import io.ta.kernels.stats.RollingStd_Descriptor;
 import io.ta.kernels.stats.RollingVar_Descriptor;
 import io.ta.kernels.stats.StdErr_Descriptor;
 import io.ta.kernels.trend.Dx_Descriptor;
+import io.ta.kernels.trend.HiLo_Descriptor;
 import io.ta.kernels.trend.MinusDi_Descriptor;
 import io.ta.kernels.trend.PlusDi_Descriptor;
+import io.ta.kernels.trend.TtmTrend_Descriptor;
 import io.ta.kernels.trend.Vhf_Descriptor;
 import io.ta.kernels.volatility.Squeeze_Descriptor;
 import io.ta.kernels.volume.Cmf_Descriptor;
@@ -355,6 +357,58 @@ class ExtremeTickTest {
         Dx_Descriptor.batch(h, l, c, 14, big);
         Dx_Descriptor.batch(hs, ls, cs, 14, exact);
         assertEquals(exact[150], big[150], 0.0, "dx on the bar");
+    }
+
+    /**
+     * Bars near MAX_VALUE make averages of highs, lows or medians that sum past the largest double, and a kernel built
+     * on them holds them infinite. The trend tests compared the close's gap to such an average with 1e-12 of it,
+     * infinite too: hilo's break below the average of lows was no break (an up trend where it is down), ttm_trend read
+     * a close far below its average as flat (0 where it is −1). While an average holds a tick, every value they give is
+     * the run's at prices 2^64 times smaller.
+     */
+    @Test
+    void trendsAgainstAveragesPastTheLargestDouble() {
+        for (int period : new int[] {2, 3, 5}) {
+            double[] c = walk(300);
+            c[150] = Double.MAX_VALUE;
+            c[151] = Double.MAX_VALUE;
+            double[] h = shifted(c, 1);
+            double[] l = shifted(c, -1);
+            h[150] = h[151] = l[150] = l[151] = Double.MAX_VALUE;
+            double[] hilo = new double[c.length];
+            double[] direction = new double[c.length];
+            double[] exactHilo = new double[c.length];
+            double[] exactDirection = new double[c.length];
+            HiLo_Descriptor.batch(h, l, c, period, period, hilo, direction);
+            HiLo_Descriptor.batch(scaled(h, -64), scaled(l, -64), scaled(c, -64), period, period, exactHilo,
+                    exactDirection);
+            // Up to the last bar whose average holds a tick: once they have left, the scaled run's own sums are off
+            // by the ticks' absorption (docs/contracts.md, "Extreme values"), and it is no reference.
+            int held = 152 + period;
+            nanOrEqual("hilo(" + period + ")", Double.MAX_VALUE, Arrays.copyOf(hilo, held),
+                    Arrays.copyOf(scaled(exactHilo, 64), held));
+            nanOrEqual("hilo(" + period + ") direction", Double.MAX_VALUE, Arrays.copyOf(direction, held),
+                    Arrays.copyOf(exactDirection, held));
+        }
+        // ttm_trend averages medians, which a bar at MAX_VALUE takes past the largest double (missing): three bars of
+        // half of it, whose medians fit and whose average's sum does not.
+        for (int period : new int[] {3, 5}) {
+            double[] c = walk(300);
+            double[] h = shifted(c, 1);
+            double[] l = shifted(c, -1);
+            for (int t = 150; t <= 152; t++) {
+                h[t] = 0.5 * Double.MAX_VALUE;
+                l[t] = 0.45 * Double.MAX_VALUE;
+                c[t] = 0.47 * Double.MAX_VALUE;
+            }
+            double[] trend = new double[c.length];
+            double[] exact = new double[c.length];
+            TtmTrend_Descriptor.batch(h, l, c, period, trend);
+            TtmTrend_Descriptor.batch(scaled(h, -64), scaled(l, -64), scaled(c, -64), period, exact);
+            int held = 153 + period;
+            nanOrEqual("ttm_trend(" + period + ")", Double.MAX_VALUE, Arrays.copyOf(trend, held),
+                    Arrays.copyOf(exact, held));
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Sma;
+import io.ta.spi.Checks;
 
 /**
  * Gann HiLo activator (R. Krausz, "The New Gann Swing Chartist", TASC Feb 1998): a trailing line that is the
@@ -70,9 +71,15 @@ public final class HiLo {
             hilo = direction = Double.NaN;
             return;
         }
-        if (close - hiPrior > 1e-12 * Math.abs(hiPrior)) {
+        // Beyond the averages by more than their rounding: a gap negligible next to the average is not a break. An
+        // average of highs near the largest double may sum past it and be infinite, for which 1e-12 of it is
+        // infinite too and no finite gap would count, where the close is below it, a break (Checks.negligible: an
+        // infinite gap never is negligible).
+        double up = close - hiPrior;
+        double down = loPrior - close;
+        if (up > 0 && !Checks.negligible(up, hiPrior)) {
             trend = 1.0;
-        } else if (loPrior - close > 1e-12 * Math.abs(loPrior)) {
+        } else if (down > 0 && !Checks.negligible(down, loPrior)) {
             trend = -1.0;
         }
         direction = trend;

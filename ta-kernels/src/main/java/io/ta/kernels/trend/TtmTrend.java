@@ -8,6 +8,7 @@ import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Sma;
 import io.ta.kernels.price.MedPrice;
+import io.ta.spi.Checks;
 
 /**
  * TTM Trend (J. F. Carter, <i>Mastering the Trade</i>, 2005, ch. "TTM Trend"): a bar is bullish (+1) when its close
@@ -55,7 +56,9 @@ public final class TtmTrend {
             return Double.NaN;
         }
         double gap = close - prior;
-        if (Math.abs(gap) <= 1e-12 * Math.abs(prior)) {
+        // Not Math.abs(gap) <= 1e-12 * |prior|: an average near the largest double may sum past it and be infinite,
+        // and the infinite gap to it compared equal to 1e-12 of it, "flat", where the close is far below it.
+        if (Checks.negligible(gap, prior)) {
             return 0.0;
         }
         return gap > 0 ? 1.0 : -1.0;
