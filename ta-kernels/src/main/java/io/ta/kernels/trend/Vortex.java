@@ -10,6 +10,7 @@ import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.price.TrueRange;
+import io.ta.spi.Checks;
 import io.ta.state.WindowSumTriple;
 
 /**
@@ -89,7 +90,8 @@ public final class Vortex {
         m.push(upOk ? up : 0.0, downOk ? down : 0.0, r);
         previousHigh = high;
         previousLow = low;
-        double tr = rangeClean == period ? m.sumZ() : Double.NaN;
+        // A true-range sum past the largest double is NaN, not the infinity a movement over it would read as 0.
+        double tr = Checks.finiteOrNaN(rangeClean == period ? m.sumZ() : Double.NaN);
         double vp = plusClean == period ? m.sumX() : Double.NaN;
         double vm = minusClean == period ? m.sumY() : Double.NaN;
         if (tr == 0.0) {

@@ -35,7 +35,9 @@ public final class RelativeVolume {
     @Step
     public double step(double volume) {
         double a = average.step(volume);
-        if (a != a) {
+        // Missing, or volumes that summed past the largest double, whose average is then infinite and a volume over
+        // it would read 0 (docs/contracts.md, "Extreme values": a ratio to a sum that overflowed is NaN).
+        if (!(Math.abs(a) <= Double.MAX_VALUE)) {
             return Double.NaN;
         }
         return a == 0.0 ? 0.0 : volume / a;
