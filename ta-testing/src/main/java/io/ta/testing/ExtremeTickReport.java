@@ -27,7 +27,8 @@ import java.util.SplittableRandom;
  * </pre>
  *
  * <p>Every kernel on the class path, or those named; ticks of ±MAX_VALUE (or {@code --tick}) at bar 1,000 of 3,000
- * random bars, on every input of the bar and then on each input alone; the run compared at 2<sup>−64</sup> (or
+ * random bars, on every input of the bar, on each input alone, and on the close with its bar's high or low stretched
+ * to it; the run compared at 2<sup>−64</sup> (or
  * {@code --scale}: ticks of 1e200 need 2<sup>−332</sup>, where their squares fit); default parameters, or random
  * ones drawn from {@code --seed}. It lists the outputs with other values than the scaled run's, or values where it
  * has none; {@code --all} lists those that are only NaN where it has a value too, which is what an overflowed sum
@@ -78,25 +79,40 @@ public final class ExtremeTickReport {
         double half = tick * 0.5;
         double[][] shapes = {{tick}, {-tick}, {tick, -tick}, {-tick, tick}, {tick, tick}, {tick, 0, -tick},
             {half, half, half}};
+        int close = d.inputs().indexOf("close");
+        int high = d.inputs().indexOf("high");
+        int low = d.inputs().indexOf("low");
+        // Every input, each alone, and (with a high and a low) the close with its bar's high or low: a bad close
+        // after which a feed's bar is still consistent.
+        int placements = clean.length + (close >= 0 && high >= 0 && low >= 0 ? 1 : 0);
         List<Difference> out = new ArrayList<>();
-        for (int alone = clean.length == 1 ? 0 : -1; alone < clean.length; alone++) {
+        for (int on = clean.length == 1 ? 0 : -1; on < placements; on++) {
             for (double[] ticks : shapes) {
                 double[][] big = new double[clean.length][];
                 double[][] small = new double[clean.length][];
                 for (int i = 0; i < clean.length; i++) {
                     big[i] = clean[i].clone();
-                    small[i] = clean[i].clone();
+                    if (d.inputScale(i) != Scale.UNITLESS && (on < 0 || on == i)) {
+                        System.arraycopy(ticks, 0, big[i], AT, ticks.length);
+                    }
+                }
+                if (on == clean.length) {
+                    for (int k = 0; k < ticks.length; k++) {
+                        big[close][AT + k] = ticks[k];
+                        big[high][AT + k] = Math.max(big[high][AT + k], ticks[k]);
+                        big[low][AT + k] = Math.min(big[low][AT + k], ticks[k]);
+                    }
+                }
+                for (int i = 0; i < clean.length; i++) {
+                    small[i] = big[i].clone();
                     if (d.inputScale(i) != Scale.UNITLESS) {
-                        if (alone < 0 || alone == i) {
-                            System.arraycopy(ticks, 0, big[i], AT, ticks.length);
-                        }
                         for (int t = 0; t < BARS; t++) {
                             small[i][t] = Math.scalb(big[i][t], -scale);
                         }
                     }
                 }
-                String on = alone < 0 ? "every input" : d.inputs().get(alone);
-                compare(d, d.batch(p, big), d.batch(p, small), scale, ticks, on, out);
+                String where = on < 0 ? "every input" : on < clean.length ? d.inputs().get(on) : "close, with its bar";
+                compare(d, d.batch(p, big), d.batch(p, small), scale, ticks, where, out);
             }
         }
         return out;
