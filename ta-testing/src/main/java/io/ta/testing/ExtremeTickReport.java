@@ -47,7 +47,7 @@ public final class ExtremeTickReport {
      *
      * @param output the output's name
      * @param ticks the ticks, on consecutive bars
-     * @param on the input they were put on, or {@code "every input"}
+     * @param on the input they were put on, {@code "every input"}, or {@code "close, with its bar"}
      * @param differ bars where both runs have a value and the values differ
      * @param zeros of those, bars where the ticked run reads 0
      * @param nanForValue bars where the ticked run is NaN and the scaled run has a value
@@ -88,14 +88,9 @@ public final class ExtremeTickReport {
         List<Difference> out = new ArrayList<>();
         for (int on = clean.length == 1 ? 0 : -1; on < placements; on++) {
             for (double[] ticks : shapes) {
-                double[][] big = new double[clean.length][];
+                // on == clean.length names no input: a plain copy, then the close and its bar.
+                double[][] big = NumericsProperties.ticked(d, clean, ticks, AT, on);
                 double[][] small = new double[clean.length][];
-                for (int i = 0; i < clean.length; i++) {
-                    big[i] = clean[i].clone();
-                    if (d.inputScale(i) != Scale.UNITLESS && (on < 0 || on == i)) {
-                        System.arraycopy(ticks, 0, big[i], AT, ticks.length);
-                    }
-                }
                 if (on == clean.length) {
                     for (int k = 0; k < ticks.length; k++) {
                         big[close][AT + k] = ticks[k];

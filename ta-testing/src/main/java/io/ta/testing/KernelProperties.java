@@ -83,7 +83,7 @@ public final class KernelProperties {
                 dynamicTest("an outlier is forgotten one window after it left", () -> NumericsProperties.outlierRecovery(d)),
                 dynamicTest("no drift over a long stream", () -> NumericsProperties.longStreamDrift(d)),
                 dynamicTest("extreme ticks do not end the stream", () -> NumericsProperties.extremeTickFades(d)),
-                dynamicTest("across extreme ticks, batch = ranges = updates = restored snapshots", () -> NumericsProperties.snapshotsAfterExtremeTicks(d)),
+                dynamicTest("across extreme ticks, batch = ranges = updates = restored snapshots", () -> NumericsProperties.pathsAgreeAcrossExtremeTicks(d)),
                 dynamicTest("outputs scale with the prices as declared", () -> forAll(d, false, NumericsProperties::scaleEquivariance)),
                 dynamicTest("per-bar cost does not grow with the period", () -> NumericsProperties.costIsNotLinear(d)),
                 dynamicTest("cost as built is at most the declared cost", () -> forAll(d, false, KernelProperties::builtCostWithinDeclared))));

@@ -255,13 +255,7 @@ public final class NumericsProperties {
             // its bar's range takes other paths than a whole bar far away.
             for (int alone = clean.length == 1 ? 0 : -1; alone < clean.length; alone++) {
                 for (double[] ticks : TICKS) {
-                    double[][] spiked = new double[clean.length][];
-                    for (int i = 0; i < clean.length; i++) {
-                        spiked[i] = clean[i].clone();
-                        if (d.inputScale(i) != Scale.UNITLESS && (alone < 0 || alone == i)) {
-                            System.arraycopy(ticks, 0, spiked[i], spike, ticks.length);
-                        }
-                    }
+                    double[][] spiked = ticked(d, clean, ticks, spike, alone);
                     double[][] hit = batch(d, p, spiked);
                     for (int o = 0; o < hit.length; o++) {
                         for (int t = n - 50; t < n; t++) {
@@ -286,7 +280,7 @@ public final class NumericsProperties {
      * overflow leaves (NaN sums, restarted filters, averages that overflowed) is state a snapshot must carry and a
      * restore accept.
      */
-    static void snapshotsAfterExtremeTicks(KernelDescriptor d) {
+    static void pathsAgreeAcrossExtremeTicks(KernelDescriptor d) {
         SplittableRandom r = new SplittableRandom(KernelProperties.SEED ^ d.name().hashCode() ^ 0x5EA1L);
         for (int rep = 0; rep < 2; rep++) {
             ParamValues p = rep == 0 ? ParamValues.defaults(d) : KernelCase.params(d, r);
@@ -296,16 +290,10 @@ public final class NumericsProperties {
             double[][] clean = fold(d, new RandomBars(r.nextLong(), false).inputs(d.inputs(), n));
             for (int alone = clean.length == 1 ? 0 : -1; alone < clean.length; alone++) {
                 for (double[] ticks : TICKS) {
-                    double[][] spiked = new double[clean.length][];
-                    for (int i = 0; i < clean.length; i++) {
-                        spiked[i] = clean[i].clone();
-                        if (d.inputScale(i) != Scale.UNITLESS && (alone < 0 || alone == i)) {
-                            System.arraycopy(ticks, 0, spiked[i], spike, ticks.length);
-                        }
-                    }
+                    double[][] spiked = ticked(d, clean, ticks, spike, alone);
                     String what = d.name() + "(" + p + "), ticks of " + Arrays.toString(ticks) + " on "
                             + (alone < 0 ? "every input" : d.inputs().get(alone)) + " at bar " + spike;
-                    restoresAnywhere(d, p, spiked, new int[] {spike, spike + 1, spike + ticks.length,
+                    agreesAndRestoresAnywhere(d, p, spiked, new int[] {spike, spike + 1, spike + ticks.length,
                         spike + ticks.length + 1, spike + w / 2, spike + w, spike + w + 1, spike + 2 * w,
                         spike + 2 * w + 1}, what);
                 }
@@ -313,7 +301,7 @@ public final class NumericsProperties {
         }
     }
 
-    private static void restoresAnywhere(KernelDescriptor d, ParamValues p, double[][] in, int[] at, String what) {
+    private static void agreesAndRestoresAnywhere(KernelDescriptor d, ParamValues p, double[][] in, int[] at, String what) {
         int n = in[0].length;
         int outs = d.outputs().size();
         double[][] expected = new double[n][outs];
@@ -377,6 +365,21 @@ public final class NumericsProperties {
                 }
             }
         }
+    }
+
+    /**
+     * A copy of {@code clean} with {@code ticks} from bar {@code at} on every price and volume input ({@code alone} −1)
+     * or on input {@code alone} only; unitless inputs keep their values.
+     */
+    static double[][] ticked(KernelDescriptor d, double[][] clean, double[] ticks, int at, int alone) {
+        double[][] out = new double[clean.length][];
+        for (int i = 0; i < clean.length; i++) {
+            out[i] = clean[i].clone();
+            if (d.inputScale(i) != Scale.UNITLESS && (alone < 0 || alone == i)) {
+                System.arraycopy(ticks, 0, out[i], at, ticks.length);
+            }
+        }
+        return out;
     }
 
     /**

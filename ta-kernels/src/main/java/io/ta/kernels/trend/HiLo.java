@@ -71,10 +71,10 @@ public final class HiLo {
             hilo = direction = Double.NaN;
             return;
         }
-        // Beyond the averages by more than their rounding: a gap negligible next to the average is not a break. An
-        // average of highs near the largest double may sum past it and be infinite, for which 1e-12 of it is
-        // infinite too and no finite gap would count, where the close is below it, a break (Checks.negligible: an
-        // infinite gap never is negligible).
+        // A break is a gap beyond rounding, one not negligible next to the average. An average of values near the
+        // largest double may sum past it and be infinite, and 1e-12 of it is infinite too: gap > 1e-12·|average|
+        // counted no gap, though a close below an infinite average of lows is a break. Checks.negligible holds no
+        // infinite gap negligible.
         double up = close - hiPrior;
         double down = loPrior - close;
         if (up > 0 && !Checks.negligible(up, hiPrior)) {
