@@ -41,13 +41,15 @@ public final class Checks {
     /**
      * Whether {@code v} is negligible next to {@code scale} ({@code |v| <= RELATIVE_ZERO·|scale|}): the scale-relative
      * form of CATALOG.md's "≈0" guards. Exactly 0 is always negligible; a result of it is the same for prices in
-     * dollars, cents or satoshi. An infinite {@code v} never is: next to an infinite scale (a difference with an
-     * operand that overflowed, such as a macd line under a slow average past the largest double) it passed the test,
-     * and the guard's 0 stood where the result is not known.
+     * dollars, cents or satoshi. Nothing is negligible next to an infinite scale, a scale that overflowed: an
+     * infinite {@code v} (a macd line under a slow average past the largest double) passed the test there, and so did
+     * every finite one (a true-range sum next to n times a high near the largest double, which read ±DI 0 where it is
+     * 100), and the guard's 0 stood where the result is not known. An infinite {@code v} next to a finite scale fails
+     * the first test.
      */
     public static boolean negligible(double v, double scale) {
         // The second test runs only where the first holds, a flat window's rare bar.
-        return Math.abs(v) <= RELATIVE_ZERO * Math.abs(scale) && Math.abs(v) <= Double.MAX_VALUE;
+        return Math.abs(v) <= RELATIVE_ZERO * Math.abs(scale) && Math.abs(scale) <= Double.MAX_VALUE;
     }
 
     /** Validates an {@code int} parameter against its declared interval. */

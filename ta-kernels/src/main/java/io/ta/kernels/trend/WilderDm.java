@@ -31,7 +31,6 @@ import io.ta.spi.StateWriter;
 public final class WilderDm implements StatePart<WilderDm.Mark> {
     private final int period;
     private final double n;
-    private final double inverse;
     private final int seedLength;
     private double previousHigh = Double.NaN;
     private double previousLow = Double.NaN;
@@ -53,7 +52,6 @@ public final class WilderDm implements StatePart<WilderDm.Mark> {
         }
         this.period = period;
         this.n = period;
-        this.inverse = 1.0 / period;
         this.seedLength = Math.max(period - 1, 1);
     }
 
@@ -143,8 +141,8 @@ public final class WilderDm implements StatePart<WilderDm.Mark> {
     }
 
     /**
-     * {@code +DI = 100·S⁺/S^TR}, 0 when {@code S^TR} ≈ 0 (TA-Lib PLUS_DI): a mean true range {@code S^TR/n} negligible
-     * next to the last high, below 1e-12 of the price ({@link Checks#negligible}), not TA-Lib's absolute 1e-8.
+     * {@code +DI = 100·S⁺/S^TR}, 0 when {@code S^TR} ≈ 0 (TA-Lib PLUS_DI) — negligible next to n times the last high,
+     * i.e. a mean true range below 1e-12 of the price ({@link Checks#negligible}), not TA-Lib's absolute 1e-8.
      * Meaningful on the three-input {@code advance} path once {@link #isSmoothed()}.
      */
     public double plusDi() {
@@ -158,9 +156,7 @@ public final class WilderDm implements StatePart<WilderDm.Mark> {
 
     private double di(double movement) {
         double r = rangeSum;
-        // The mean, not the sum next to n times the high: that product overflows for a high near the largest double,
-        // and every sum is negligible next to an infinite scale (the DI of a MAX tick read 0 where it is 100).
-        return Checks.negligible(r * inverse, previousHigh) ? 0.0 : 100.0 * (movement / r);
+        return Checks.negligible(r, n * previousHigh) ? 0.0 : 100.0 * (movement / r);
     }
 
     @Override
