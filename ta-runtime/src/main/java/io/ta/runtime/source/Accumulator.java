@@ -1,5 +1,6 @@
 package io.ta.runtime.source;
 
+import io.ta.error.SnapshotMismatchException;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -12,21 +13,22 @@ import java.util.function.ToDoubleFunction;
  * for a bar without events. An event whose aggregated field is NaN counts but does not enter sums, extremes or means.
  * {@code first}/{@code last} go by event time (ties: arrival order). State values (order-book {@code spread},
  * {@code mid}, …) are the latest snapshot's and carry into bars without a snapshot, NaN before the first one. Sums
- * are Neumaier-compensated, so a bar of millions of trades does not drift.
+ * are Neumaier-compensated, so a bar of millions of trades does not drift, and held with a wider exponent
+ * ({@link WideSum}), so a mean or vwap whose sums pass the largest double is still the mean; a sum no double holds is
+ * NaN, as is every aggregate over an infinite value.
  */
 public final class Accumulator {
+    private static final int STATE_LENGTH = 11;
     private final Kind kind;
     private final int field;
     private final Filter filter;
     private final ToDoubleFunction<double[]> value;
     private final ToDoubleFunction<double[]> weight;
 
+    private final WideSum sum = new WideSum();
+    private final WideSum weights = new WideSum();
     private long count;
     private long valued;
-    private double sum;
-    private double comp;
-    private double wsum;
-    private double wcomp;
     private double extreme;
     private long at;
     private double kept;
@@ -59,10 +61,8 @@ public final class Accumulator {
     private void open() {
         count = 0;
         valued = 0;
-        sum = 0;
-        comp = 0;
-        wsum = 0;
-        wcomp = 0;
+        sum.clear();
+        weights.clear();
         extreme = Double.NaN;
         if (kind != Kind.STATE) {
             at = kind == Kind.FIRST ? Long.MAX_VALUE : Long.MIN_VALUE;
@@ -82,7 +82,7 @@ public final class Accumulator {
                 double x = row[field];
                 if (!Double.isNaN(x)) {
                     valued++;
-                    addSum(x);
+                    sum.add(x);
                 }
             }
             case MAX -> {
@@ -114,10 +114,8 @@ public final class Accumulator {
                 double w = weight.applyAsDouble(row);
                 if (!Double.isNaN(v * w)) {
                     valued++;
-                    addSum(v * w);
-                    double t = wsum + w;
-                    wcomp += Math.abs(wsum) >= Math.abs(w) ? (wsum - t) + w : (w - t) + wsum;
-                    wsum = t;
+                    sum.addProduct(v, w);
+                    weights.add(w);
                 }
             }
             case STATE -> {
@@ -129,24 +127,15 @@ public final class Accumulator {
         }
     }
 
-    private void addSum(double x) {
-        double t = sum + x;
-        comp += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
-        sum = t;
-    }
-
     /** The value of the bar that closes now; the accumulator then holds the next (empty) bar. */
     public double close() {
         double out = switch (kind) {
             case COUNT -> count;
-            case SUM -> sum + comp;
-            case AVG -> valued == 0 ? Double.NaN : (sum + comp) / valued;
+            case SUM -> sum.value();
+            case AVG -> valued == 0 ? Double.NaN : sum.mean(valued);
             case MAX, MIN -> extreme;
             case FIRST, LAST -> kept;
-            case WEIGHTED_MEAN -> {
-                double w = wsum + wcomp;
-                yield valued == 0 || w == 0 ? Double.NaN : (sum + comp) / w;
-            }
+            case WEIGHTED_MEAN -> valued == 0 ? Double.NaN : sum.over(weights);
             case STATE -> kept;
         };
         open();
@@ -155,19 +144,30 @@ public final class Accumulator {
 
     /** The state to snapshot: a copy of every field, restorable by {@link #restore}. */
     public double[] state() {
-        return new double[] {count, valued, sum, comp, wsum, wcomp, extreme, at, kept};
+        double[] s = {count, valued, 0, 0, 0, 0, 0, 0, extreme, at, kept};
+        sum.write(s, 2);
+        weights.write(s, 5);
+        return s;
     }
 
-    /** Restores a {@link #state()} of an accumulator of the same aggregate. */
+    /**
+     * Restores a {@link #state()} of an accumulator of the same aggregate.
+     *
+     * @throws SnapshotMismatchException for a state of another length, or counts that are not whole and non-negative
+     */
     public void restore(double[] s) {
+        if (s == null || s.length != STATE_LENGTH || !(s[0] >= 0 && s[0] == Math.rint(s[0]) && s[0] < 0x1p62)
+                || !(s[1] >= 0 && s[1] <= s[0] && s[1] == Math.rint(s[1]))) {
+            throw new SnapshotMismatchException("an aggregate's state is " + STATE_LENGTH + " numbers, beginning with "
+                    + "its event count and valued count (whole, 0 <= valued <= count < 2^62); got "
+                    + (s == null ? "none" : s.length + (s.length >= 2 ? " beginning with " + s[0] + ", " + s[1] : "")));
+        }
         count = (long) s[0];
         valued = (long) s[1];
-        sum = s[2];
-        comp = s[3];
-        wsum = s[4];
-        wcomp = s[5];
-        extreme = s[6];
-        at = (long) s[7];
-        kept = s[8];
+        sum.read(s, 2);
+        weights.read(s, 5);
+        extreme = s[8];
+        at = (long) s[9];
+        kept = s[10];
     }
 }

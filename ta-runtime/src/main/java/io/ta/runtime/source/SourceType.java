@@ -61,10 +61,10 @@ public record SourceType(String name, List<SourceField> fields, Map<String, Deri
     public static final SourceType ORDERBOOK = new SourceType("orderbook",
             List.of(SourceField.number("bid"), SourceField.number("ask"), SourceField.number("bid_size"),
                     SourceField.number("ask_size")),
-            Map.of("mid", new Derived(Mode.STATE, r -> (r[0] + r[1]) / 2, null),
+            Map.of("mid", new Derived(Mode.STATE, r -> mid(r[0], r[1]), null),
                     "spread", new Derived(Mode.STATE, r -> r[1] - r[0], null),
-                    "spread_bps", new Derived(Mode.STATE, r -> (r[1] - r[0]) / ((r[0] + r[1]) / 2) * 10_000, null),
-                    "imbalance", new Derived(Mode.STATE, r -> r[2] / (r[2] + r[3]), null)));
+                    "spread_bps", new Derived(Mode.STATE, r -> spreadBps(r[0], r[1]), null),
+                    "imbalance", new Derived(Mode.STATE, r -> share(r[2], r[3]), null)));
 
     /** Forced liquidations: side of the liquidated position, price, amount. */
     public static final SourceType LIQUIDATIONS = new SourceType("liquidations",
@@ -136,5 +136,30 @@ public record SourceType(String name, List<SourceField> fields, Map<String, Deri
     /** The field names, in row order. */
     public List<String> fieldNames() {
         return fields.stream().map(SourceField::name).toList();
+    }
+
+    // Each of the three below is the bits a wider exponent gives, also where a sum or difference of two finite
+    // values passes the largest double (a bad tick near it): then it is taken on halves, which is exact, where
+    // (a + b) / 2 read infinite and a ratio to it 0.
+
+    /** (bid + ask) / 2. */
+    private static double mid(double bid, double ask) {
+        double s = bid + ask;
+        return Double.isInfinite(s) && Double.isFinite(bid) && Double.isFinite(ask) ? bid * 0.5 + ask * 0.5 : s / 2;
+    }
+
+    /** (ask − bid) / mid · 10 000. */
+    private static double spreadBps(double bid, double ask) {
+        double spread = ask - bid;
+        if (Double.isInfinite(spread) && Double.isFinite(bid) && Double.isFinite(ask)) {
+            return (ask * 0.5 - bid * 0.5) / mid(bid, ask) * 20_000;
+        }
+        return spread / mid(bid, ask) * 10_000;
+    }
+
+    /** a / (a + b). */
+    private static double share(double a, double b) {
+        double s = a + b;
+        return Double.isInfinite(s) && Double.isFinite(a) && Double.isFinite(b) ? a * 0.5 / (a * 0.5 + b * 0.5) : a / s;
     }
 }
