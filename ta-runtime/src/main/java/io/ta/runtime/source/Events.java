@@ -20,6 +20,14 @@ public final class Events {
         this.size = size;
     }
 
+    /**
+     * The most events of {@code width} fields one list holds: their fields share one array, whose length a Java
+     * array caps a little below 2³¹.
+     */
+    static int max(int width) {
+        return (Integer.MAX_VALUE - 16) / Math.max(1, width);
+    }
+
     /** Starts a list of events of {@code type}. */
     public static Builder builder(SourceType type) {
         return new Builder(type);
@@ -62,7 +70,8 @@ public final class Events {
         /**
          * Adds an event.
          *
-         * @throws ShapeMismatchException unless {@code fields} has one value per schema field
+         * @throws ShapeMismatchException unless {@code fields} has one value per schema field, or when the list
+         *     already holds the most events one array of their fields can (about 429 million trades)
          */
         public Builder add(long epochMillis, double... fields) {
             if (fields.length != width) {
@@ -70,13 +79,24 @@ public final class Events {
                         + String.join(", ", type.fieldNames()) + "), got " + fields.length);
             }
             if (size == time.length) {
-                time = Arrays.copyOf(time, size * 2);
-                rows = Arrays.copyOf(rows, size * 2 * width);
+                grow();
             }
             time[size] = epochMillis;
             System.arraycopy(fields, 0, rows, size * width, width);
             size++;
             return this;
+        }
+
+        /** Doubles the room, up to the most events one array of their fields can hold. */
+        private void grow() {
+            int most = max(width);
+            if (size >= most) {
+                throw new ShapeMismatchException(type.name(), type.name() + ": at most " + most + " events of "
+                        + width + " fields fit in one list; split the events by time (a list per day or per symbol)");
+            }
+            int room = (int) Math.min(most, 2L * size);
+            time = Arrays.copyOf(time, room);
+            rows = Arrays.copyOf(rows, room * width);
         }
 
         /** The events added so far. */
