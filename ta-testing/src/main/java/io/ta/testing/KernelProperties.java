@@ -125,15 +125,37 @@ public final class KernelProperties {
         assertEquals(c.params(), s.params());
     }
 
+    /**
+     * {@code updateRange} in random chunks, short and long (a kernel of scalars steps a long one as a copy of its
+     * kernel), gives the batch's outputs and leaves the stream as bar-by-bar updates do: the same snapshot after every
+     * chunk, and the same revision of its last bar.
+     */
     static void batchEqualsChunks(KernelCase c) {
         double[][] batch = batch(c);
         SplittableRandom r = new SplittableRandom(c.seed());
         KernelStream s = c.descriptor().newStream(c.params());
+        KernelStream byBar = c.descriptor().newStream(c.params());
         double[][] out = new double[batch.length][c.length()];
+        double[] one = new double[batch.length];
+        double[] other = new double[batch.length];
         int from = 0;
         while (from < c.length()) {
             int to = Math.min(c.length(), from + r.nextInt(r.nextBoolean() ? 4 : 64));
             s.updateRange(c.inputs(), out, from, to);
+            for (int t = from; t < to; t++) {
+                byBar.update(c.bar(t), one);
+            }
+            if (to > from) {
+                assertEquals(byBar.snapshot(), s.snapshot(), "snapshot after updateRange(" + from + ", " + to + ")");
+                if (r.nextInt(3) == 0) {
+                    double[] wrong = other(c.bar(to - 1), r);
+                    s.replaceLast(wrong, other);
+                    byBar.replaceLast(wrong, one);
+                    assertSame(one, other, to - 1, "replaceLast after updateRange(" + from + ", " + to + ")");
+                    s.replaceLast(c.bar(to - 1), other);
+                    byBar.replaceLast(c.bar(to - 1), one);
+                }
+            }
             from = to;
         }
         assertSame(batch, out, "chunked");

@@ -36,6 +36,8 @@ import java.util.Set;
  * @param memoryCost memory, the largest over the state
  * @param stepCost the step's own per-bar work beyond its state ({@code @Kernel(cost)}), the floor of
  *     {@code timeCostOf} for any instance
+ * @param scalarState whether the state is primitive fields, some mutable (no arrays, parts or nested kernels), so
+ *     that a copy of the kernel made in a method stays in registers
  */
 public record KernelModel(
         ClassName kernel,
@@ -60,7 +62,8 @@ public record KernelModel(
         List<String> invariants,
         Complexity timeCost,
         Complexity memoryCost,
-        Complexity stepCost) {
+        Complexity stepCost,
+        boolean scalarState) {
 
     public KernelModel {
         aliases = List.copyOf(aliases);

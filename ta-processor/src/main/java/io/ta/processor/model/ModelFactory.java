@@ -143,7 +143,8 @@ public final class ModelFactory {
                 invariants(type),
                 cost[0],
                 cost[1],
-                k.cost());
+                k.cost(),
+                scalarState(type));
     }
 
     private List<String> invariants(TypeElement type) {
@@ -218,6 +219,26 @@ public final class ModelFactory {
             memory = memory.max(c[1]);
         }
         return new Complexity[] {time, memory};
+    }
+
+    /**
+     * Whether the kernel's state is primitive fields, some of them mutable: no arrays, parts or nested kernels.
+     * Building such a kernel allocates one object the JIT can keep in registers, and its checkpoint copies fields,
+     * which C2 inlines; a part's mark, called once per range, it leaves out of line as a cold call, and the part then
+     * escapes into it (performance-log.md, "A stream's range on a local kernel").
+     */
+    private boolean scalarState(TypeElement type) {
+        boolean mutable = false;
+        for (VariableElement f : elements.fields(type)) {
+            if (KernelElements.isStatic(f)) {
+                continue;
+            }
+            if (!f.asType().getKind().isPrimitive()) {
+                return false;
+            }
+            mutable |= !KernelElements.isFinal(f);
+        }
+        return mutable;
     }
 
     /** A state part's declared time and memory ({@code @Cost}), or null for a type without one. */

@@ -255,7 +255,8 @@ final class InternalsWriter {
         return b.build();
     }
 
-    private static void addLoop(MethodSpec.Builder b, KernelModel m, String from, String to) {
+    /** {@code for (i = from; i < to; i++)}: step {@code k} over bar i and write its outputs. */
+    static void addLoop(MethodSpec.Builder b, KernelModel m, String from, String to) {
         List<String> elems = new ArrayList<>();
         for (InputModel in : m.inputs()) {
             elems.add(in.javaName() + "[i]");

@@ -207,6 +207,9 @@ public final class StreamWriter {
         return code("$k:N.$step:N($args:L)", "step", m.stepMethod(), "args", Signatures.join(args));
     }
 
+    /** The shortest range a kernel of scalars is stepped over as a copy local to {@code updateRange}. */
+    private static final int LOCAL_RANGE = 32;
+
     private static MethodSpec typedRange(KernelModel m) {
         List<String> outs = Signatures.outArrays(m);
         List<String> all = new ArrayList<>(Signatures.inputNames(m));
@@ -223,13 +226,36 @@ public final class StreamWriter {
             b.addStatement(code("$checks:T.range($kernelName:N, $a:S, $a:N, from, to)", "a", a));
         }
         CodeBlock arrays = Signatures.join(all);
-        b.beginControlFlow("if (from == to)").addStatement("return").endControlFlow()
-                .addStatement(code("$kernel:T $k:N = this.$k:N", "kernel", m.kernel()))
+        b.beginControlFlow("if (from == to)").addStatement("return").endControlFlow();
+        if (m.scalarState()) {
+            // A kernel whose state is primitive fields is cheap to build: over a long range its state is copied into a
+            // kernel made here, stepped in this method's own loop, and copied back, so the JIT keeps that state in
+            // registers as the batch does, where the stream's own kernel, on the heap, is stored and reloaded every bar
+            // (supersmoother's range at 0.57 of that). The loop is written here, not called, so that C2 compiles it
+            // with the allocation in view. A short range keeps the heap loop: the copies, and an allocation where the
+            // JIT does not remove it, are not worth a few bars.
+            b.beginControlFlow("if (to - from >= $L)", LOCAL_RANGE)
+                    .addStatement(code("$kernel:T $k:N = new $kernel:T($args:L)", "kernel", m.kernel(),
+                            "args", Signatures.paramArgs(m, "this")))
+                    .addStatement(code("$probe:N.$save:N(this.$k:N)", "save", saveOf(m)))
+                    .addStatement(code("$probe:N.$restore:N($k:N)", "restore", restoreOf(m)));
+            InternalsWriter.addLoop(b, m, "from", "to - 1");
+            b.addStatement(code("$last:N.$save:N($k:N)", "save", saveOf(m)));
+            recordInputs(b, m, "[to - 1]");
+            InternalsWriter.addLoop(b, m, "to - 1", "to");
+            b.addStatement(code("$probe:N.$save:N($k:N)", "save", saveOf(m)))
+                    .addStatement(code("$probe:N.$restore:N(this.$k:N)", "restore", restoreOf(m)))
+                    .nextControlFlow("else");
+        }
+        b.addStatement(code("$kernel:T $k:N = this.$k:N", "kernel", m.kernel()))
                 .addStatement(code("$desc:T.loop($k:N, $arrays:L, from, to - 1)", "desc", m.descriptorType(), "arrays", arrays))
                 .addStatement(code("$last:N.$save:N($k:N)", "save", saveOf(m)));
         recordInputs(b, m, "[to - 1]");
-        b.addStatement(code("$desc:T.loop($k:N, $arrays:L, to - 1, to)", "desc", m.descriptorType(), "arrays", arrays))
-                .addStatement(code("$count:N += to - from"));
+        b.addStatement(code("$desc:T.loop($k:N, $arrays:L, to - 1, to)", "desc", m.descriptorType(), "arrays", arrays));
+        if (m.scalarState()) {
+            b.endControlFlow();
+        }
+        b.addStatement(code("$count:N += to - from"));
         for (int i = 0; i < outs.size(); i++) {
             b.addStatement("$N = $N[to - 1]", output(i), outs.get(i));
         }

@@ -75,7 +75,7 @@ class HandBuiltModelTest {
                 "A hand-made channel.", "none", "max(period, signal_period) - 1", List.of("period", "signalPeriod"),
                 params, inputs, outputs, true, "step", fields,
                 List.of(new RequireModel("signal_period", "signalPeriod", "LT", "period", "period")),
-                0x1234L, List.of(), Complexity.CONSTANT, Complexity.LOGARITHMIC, Complexity.CONSTANT);
+                0x1234L, List.of(), Complexity.CONSTANT, Complexity.LOGARITHMIC, Complexity.CONSTANT, false);
     }
 
     @Test
@@ -142,7 +142,7 @@ class HandBuiltModelTest {
         return new KernelModel(c.kernel(), c.name(), c.aliases(), c.selectors(), c.family(), c.kind(), c.chart(), c.summary(),
                 c.reference(), c.lookbackFormula(), c.lookbackArgs(), c.params(), c.inputs(), c.outputs(), c.multiOutput(),
                 c.stepMethod(), c.fields().stream().filter(f -> f.kind() != FieldModel.Kind.NESTED).toList(), c.requires(),
-                c.schema(), c.invariants(), c.timeCost(), c.memoryCost(), c.stepCost());
+                c.schema(), c.invariants(), c.timeCost(), c.memoryCost(), c.stepCost(), c.scalarState());
     }
 
     @Test
@@ -162,13 +162,34 @@ class HandBuiltModelTest {
         assertTrue(src.contains("w.putLong(k.count);"), src);
     }
 
+    /**
+     * A kernel whose state is scalars has its long ranges stepped on a copy made in {@code updateRange}, and its short
+     * ones on the stream's own kernel; any other kernel always on its own (building it allocates windows).
+     */
+    @Test
+    void aKernelOfScalarsStepsLongRangesOnALocalCopy() {
+        KernelModel c = channel();
+        KernelModel scalars = new KernelModel(c.kernel(), c.name(), c.aliases(), c.selectors(), c.family(), c.kind(),
+                c.chart(), c.summary(), c.reference(), c.lookbackFormula(), c.lookbackArgs(), c.params(), c.inputs(),
+                c.outputs(), c.multiOutput(), c.stepMethod(), c.fields(), c.requires(), c.schema(), c.invariants(),
+                c.timeCost(), c.memoryCost(), c.stepCost(), true);
+        String local = new StreamWriter().write(scalars, List.of()).toString();
+        String copy = "Channel k = new Channel(this.period, this.width, this.mode, this.signalPeriod, this.centered);";
+        assertTrue(local.contains("if (to - from >= 32) {") && local.contains(copy), local);
+        assertInOrder(local, copy, "probe.save(this.k);", "probe.restore(k);", "for (int i = from; i < to - 1; i++)",
+                "last.save(k);", "for (int i = to - 1; i < to; i++)", "probe.save(k);", "probe.restore(this.k);",
+                "} else {", "Channel k = this.k;", "Channel_Descriptor.loop(k,");
+        String own = new StreamWriter().write(c, List.of()).toString();
+        assertFalse(own.contains("Channel k = new Channel("), "a kernel with windows is never copied: " + own);
+    }
+
     /** The channel reduced to one output, {@code value}, which its step returns. */
     static KernelModel singleOutput() {
         KernelModel c = channel();
         return new KernelModel(c.kernel(), c.name(), c.aliases(), c.selectors(), c.family(), c.kind(), c.chart(), c.summary(),
                 c.reference(), c.lookbackFormula(), c.lookbackArgs(), c.params(), c.inputs(),
                 List.of(new OutputModel("value", "value", "", Scale.PRICE)), false, c.stepMethod(), c.fields(), c.requires(),
-                c.schema(), c.invariants(), c.timeCost(), c.memoryCost(), c.stepCost());
+                c.schema(), c.invariants(), c.timeCost(), c.memoryCost(), c.stepCost(), c.scalarState());
     }
 
     @Test
