@@ -48,6 +48,8 @@ public final class PlanStream {
     /** The time of the bar the current values belong to, and whether the caller gave it. */
     private long valueTime;
     private boolean valueTimed;
+    /** Why the stream refuses to go on (a bar failed part-way through the plan), or null. */
+    private String broken;
 
     /**
      * A fresh stream of {@code plan}.
@@ -111,10 +113,14 @@ public final class PlanStream {
      */
     public void update(double... bar) {
         Fused f = fused;
-        if (f != null && bar != null && bar.length == width) {
+        if (f != null && bar != null && bar.length == width && broken == null) {
             // A compiled plan reads no time (plans with time-aware nodes are not compiled): its bar's time is its
             // number, always after the last. The path a live feed takes every bar, with nothing else on it.
-            f.update(bar, values);
+            try {
+                f.update(bar, values);
+            } catch (RuntimeException e) {
+                throw broke(count, e);
+            }
             committed(count, false);
             return;
         }
@@ -133,6 +139,7 @@ public final class PlanStream {
 
     private void commit(long time, double[] bar, boolean given) {
         ascending(time, "update");
+        accept(time);
         step(time, bar, 0);
         committed(time, given);
     }
@@ -153,14 +160,19 @@ public final class PlanStream {
      */
     public void preview(double... bar) {
         Fused f = fused;
-        if (f != null && bar != null && bar.length == width) {
+        if (f != null && bar != null && bar.length == width && broken == null) {
             // As update's: a compiled plan reads no time.
-            f.preview(bar, values);
+            try {
+                f.preview(bar, values);
+            } catch (RuntimeException e) {
+                throw broke(count, e);
+            }
             previewed(count, false);
             return;
         }
         long time = untimed("preview");
         ascending(time, "preview");
+        accept(time);
         step(time, bar, 1);
         previewed(time, false);
     }
@@ -172,6 +184,7 @@ public final class PlanStream {
      */
     public void preview(long time, double... bar) {
         ascending(time, "preview");
+        accept(time);
         step(time, bar, 1);
         previewed(time, true);
     }
@@ -188,6 +201,20 @@ public final class PlanStream {
                     + call + "(time, bar) with each bar's close time in epoch milliseconds");
         }
         return count;
+    }
+
+    /**
+     * Every time operator places the bar first (a period ending past the largest timestamp is refused there), so that
+     * a bar one of them refuses leaves every node as it was: none has stepped yet.
+     */
+    private void accept(long time) {
+        if (timed) {
+            for (TimeOperator op : operators) {
+                if (op != null) {
+                    op.accept(time);
+                }
+            }
+        }
     }
 
     private void ascending(long time, String call) {
@@ -237,22 +264,43 @@ public final class PlanStream {
     }
 
     private void step(long time, double[] bar, int mode) {
+        if (broken != null) {
+            throw new StreamStateException(broken);
+        }
         if (bar == null || bar.length != width) {
             throw new ShapeMismatchException("plan", "plan: a bar needs " + columns.size() + " values (" + String.join(", ", columns)
                     + "), got " + (bar == null ? 0 : bar.length));
         }
         Fused f = fused;
-        if (f != null) {
-            switch (mode) {
-                case 0 -> f.update(bar, values);
-                case 1 -> f.preview(bar, values);
-                default -> f.replaceLast(bar, values);
+        try {
+            if (f != null) {
+                switch (mode) {
+                    case 0 -> f.update(bar, values);
+                    case 1 -> f.preview(bar, values);
+                    default -> f.replaceLast(bar, values);
+                }
+            } else {
+                for (ExecNode n : program.nodes) {
+                    n.bar(values, bar, time, streams, operators, mode);
+                }
             }
-        } else {
-            for (ExecNode n : program.nodes) {
-                n.bar(values, bar, time, streams, operators, mode);
-            }
+        } catch (RuntimeException e) {
+            throw broke(time, e);
         }
+    }
+
+    /**
+     * Stops the stream after a bar that failed part-way: the nodes before the one that threw took the bar and the
+     * rest did not (and a kernel that throws from its step has counted the bar), which is no state of the plan, so it
+     * gives no more numbers. Every check a caller can meet runs before the first node ({@link #accept}, the bar's
+     * shape, its time's order), so only a kernel that throws from its step (an extension's defect) or a defect of
+     * ours gets here.
+     */
+    private RuntimeException broke(long time, RuntimeException e) {
+        broken = "plan: the bar at " + time + " failed part-way through the plan (" + e + "), so the stream no longer "
+                + "holds a state of the plan; restore a snapshot or reset it";
+        java.util.Arrays.fill(values, Double.NaN);
+        return e;
     }
 
     /**
@@ -275,6 +323,9 @@ public final class PlanStream {
 
     /** The complete state of every node. */
     public PlanSnapshot snapshot() {
+        if (broken != null) {
+            throw new StreamStateException(broken);
+        }
         List<StateSnapshot> kernels = new ArrayList<>();
         for (Node n : nodes) {
             if (streams[n.id()] != null) {
@@ -398,6 +449,7 @@ public final class PlanStream {
         lastTimed = plan.needsTime() && count > 0; // such a plan refuses bars without times, so its clock holds real ones
         valueTime = time;
         valueTimed = lastTimed;
+        broken = null;
     }
 
     /**
@@ -462,6 +514,7 @@ public final class PlanStream {
             }
         }
         clearValues();
+        broken = null;
         count = 0;
         lastTime = 0;
         lastTimed = false;

@@ -29,13 +29,14 @@ final class FrameOperator extends BlockSteps {
     private static final long SCHEMA = 0x7461_6672_616d_6502L;
 
     private final Timeframe tf;
-    private final ZoneId zone;
     private final Agg[] aggs;
     private final PlanStream inner;
     private final Aggregator[] acc;
     private final Aggregator[] saved;
     private final Aggregator[] scratch;
     private final double[] coarse;
+    /** The period ends, remembered for the bar {@link #accept} saw, whose update asks again. */
+    private final PeriodEnds ends;
 
     private boolean open;
     /** The forming period: its end (time frames) or its number (counts of bars). */
@@ -51,7 +52,6 @@ final class FrameOperator extends BlockSteps {
     FrameOperator(TimeSpec.Frame spec, ZoneId zone) {
         super(spec.aggs().size(), 1);
         this.tf = spec.timeframe();
-        this.zone = zone;
         this.aggs = spec.aggs().toArray(new Agg[0]);
         this.inner = new PlanStream(new io.ta.runtime.Plan(spec.inner()));
         int n = aggs.length;
@@ -64,6 +64,7 @@ final class FrameOperator extends BlockSteps {
             scratch[k] = new Aggregator();
         }
         this.coarse = new double[n];
+        this.ends = new PeriodEnds(tf, zone);
     }
 
     /** The period of a bar closing at {@code t} that is the {@code index}-th bar. */
@@ -71,7 +72,12 @@ final class FrameOperator extends BlockSteps {
         if (tf.kind() == Timeframe.Kind.BARS) {
             return index / tf.size();
         }
-        return open && t <= end ? end : tf.end(t, zone);
+        return open && t <= end ? end : ends.of(t);
+    }
+
+    @Override
+    public void accept(long time) {
+        period(time, index);
     }
 
     private boolean closes(long t, long index, long period) {

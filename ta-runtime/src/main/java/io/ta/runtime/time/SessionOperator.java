@@ -19,7 +19,6 @@ final class SessionOperator extends BlockSteps {
 
     private final TimeSpec.SessionKind kind;
     private final Timeframe tf;
-    private final ZoneId zone;
     private final Agg agg;
     private final Aggregator acc = new Aggregator();
     private final Aggregator saved = new Aggregator();
@@ -30,17 +29,19 @@ final class SessionOperator extends BlockSteps {
     private long lastTime;
     private boolean savedStarted;
     private long savedEnd;
+    /** The period ends, remembered for the bar {@link #accept} saw, whose update asks again. */
+    private final PeriodEnds ends;
 
     SessionOperator(TimeSpec.Session spec, ZoneId zone) {
         super(spec.kind() == TimeSpec.SessionKind.START ? 0 : 1, 1);
         this.kind = spec.kind();
         this.tf = spec.timeframe();
-        this.zone = zone;
         this.agg = switch (kind) {
             case HIGH -> Agg.MAX;
             case LOW -> Agg.MIN;
             default -> Agg.FIRST;
         };
+        this.ends = new PeriodEnds(tf, zone);
     }
 
     /** The period of the {@code index}-th bar, closing at {@code t}. */
@@ -48,7 +49,12 @@ final class SessionOperator extends BlockSteps {
         if (tf.kind() == Timeframe.Kind.BARS) {
             return index / tf.size();
         }
-        return started && t <= end ? end : tf.end(t, zone);
+        return started && t <= end ? end : ends.of(t);
+    }
+
+    @Override
+    public void accept(long time) {
+        period(time, index);
     }
 
     private double value(boolean fresh, Aggregator a) {

@@ -17,6 +17,14 @@ public interface TimeOperator {
     /** Commits a bar that closed at {@code time}; writes one value per output into {@code out}. */
     void update(long time, double[] in, double[] out);
 
+    /**
+     * Throws, changing nothing, where {@link #update} or {@link #preview} of a bar closing at {@code time} would: a
+     * plan stream asks every operator first, so that a bar one of them refuses leaves the whole plan as it was.
+     *
+     * @throws io.ta.error.ShapeMismatchException if the bar's period ends outside the range of timestamps
+     */
+    default void accept(long time) {}
+
     /** The outputs a bar closing at {@code time} would give, without committing it. */
     void preview(long time, double[] in, double[] out);
 
