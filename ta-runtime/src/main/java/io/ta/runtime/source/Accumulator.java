@@ -18,7 +18,7 @@ import java.util.function.ToDoubleFunction;
  * NaN, as is every aggregate over an infinite value.
  */
 public final class Accumulator {
-    private static final int STATE_LENGTH = 11;
+    private static final int STATE_LENGTH = 14;
     private final Kind kind;
     private final int field;
     private final Filter filter;
@@ -32,6 +32,8 @@ public final class Accumulator {
     private double extreme;
     private long at;
     private double kept;
+    /** The latest time among the open bar's events this aggregate took; Long.MIN_VALUE for none. */
+    private long latest;
 
     private enum Kind { COUNT, SUM, AVG, MAX, MIN, FIRST, LAST, WEIGHTED_MEAN, STATE }
 
@@ -58,7 +60,9 @@ public final class Accumulator {
         open();
     }
 
-    private void open() {
+    /** Empties the open bar; a state value carries into it. */
+    void open() {
+        latest = Long.MIN_VALUE;
         count = 0;
         valued = 0;
         sum.clear();
@@ -75,6 +79,7 @@ public final class Accumulator {
         if (filter != null && !filter.test(row)) {
             return;
         }
+        latest = Math.max(latest, time);
         count++;
         switch (kind) {
             case COUNT -> { }
@@ -129,6 +134,18 @@ public final class Accumulator {
 
     /** The value of the bar that closes now; the accumulator then holds the next (empty) bar. */
     public double close() {
+        double out = value();
+        open();
+        return out;
+    }
+
+    /** The latest time among the events of the open bar this aggregate took; Long.MIN_VALUE for none. */
+    long latest() {
+        return latest;
+    }
+
+    /** The open bar's value, were it to close now; nothing changes. */
+    double value() {
         double out = switch (kind) {
             case COUNT -> count;
             case SUM -> sum.value();
@@ -138,36 +155,70 @@ public final class Accumulator {
             case WEIGHTED_MEAN -> valued == 0 ? Double.NaN : sum.over(weights);
             case STATE -> kept;
         };
-        open();
         return Double.isFinite(out) ? out : Double.NaN;
     }
 
-    /** The state to snapshot: a copy of every field, restorable by {@link #restore}. */
+    /**
+     * The state to snapshot: a copy of every field, restorable by {@link #restore}. A time is two numbers, its high
+     * and low 32 bits, since a double holds a long exactly only below 2⁵³.
+     */
     public double[] state() {
-        double[] s = {count, valued, 0, 0, 0, 0, 0, 0, extreme, at, kept};
+        double[] s = new double[STATE_LENGTH];
+        s[0] = count;
+        s[1] = valued;
         sum.write(s, 2);
         weights.write(s, 5);
+        s[8] = extreme;
+        s[9] = at >> 32;
+        s[10] = at & 0xFFFF_FFFFL;
+        s[11] = kept;
+        s[12] = latest >> 32;
+        s[13] = latest & 0xFFFF_FFFFL;
         return s;
     }
 
     /**
      * Restores a {@link #state()} of an accumulator of the same aggregate.
      *
-     * @throws SnapshotMismatchException for a state of another length, or counts that are not whole and non-negative
+     * @throws SnapshotMismatchException for a state of another length, or one no accumulator reaches (counts that are
+     *     not whole or not {@code 0 <= valued <= count < 2^53}, a sum's parts not finite, a time's halves not whole);
+     *     this accumulator is then unchanged
      */
     public void restore(double[] s) {
-        if (s == null || s.length != STATE_LENGTH || !(s[0] >= 0 && s[0] == Math.rint(s[0]) && s[0] < 0x1p62)
-                || !(s[1] >= 0 && s[1] <= s[0] && s[1] == Math.rint(s[1]))) {
-            throw new SnapshotMismatchException("an aggregate's state is " + STATE_LENGTH + " numbers, beginning with "
-                    + "its event count and valued count (whole, 0 <= valued <= count < 2^62); got "
-                    + (s == null ? "none" : s.length + (s.length >= 2 ? " beginning with " + s[0] + ", " + s[1] : "")));
-        }
+        check(s);
         count = (long) s[0];
         valued = (long) s[1];
         sum.read(s, 2);
         weights.read(s, 5);
         extreme = s[8];
-        at = (long) s[9];
-        kept = s[10];
+        at = time(s, 9);
+        kept = s[11];
+        latest = time(s, 12);
+    }
+
+    /** Refuses a state {@link #restore} cannot take, changing nothing: a stream checks all before restoring any. */
+    static void check(double[] s) {
+        if (s == null || s.length != STATE_LENGTH) {
+            throw new SnapshotMismatchException("an aggregate's state is " + STATE_LENGTH + " numbers; got "
+                    + (s == null ? "none" : s.length));
+        }
+        if (!(s[0] >= 0 && s[0] < 0x1p53 && s[0] == Math.rint(s[0]) && s[1] >= 0 && s[1] <= s[0]
+                && s[1] == Math.rint(s[1]))) {
+            throw new SnapshotMismatchException("an aggregate's event count and valued count are whole, with "
+                    + "0 <= valued <= count < 2^53; got " + s[0] + ", " + s[1]);
+        }
+        WideSum.check(s, 2);
+        WideSum.check(s, 5);
+        for (int at : new int[] {9, 12}) {
+            if (!(s[at] >= Integer.MIN_VALUE && s[at] <= Integer.MAX_VALUE && s[at] == Math.rint(s[at])
+                    && s[at + 1] >= 0 && s[at + 1] <= 0xFFFF_FFFFL && s[at + 1] == Math.rint(s[at + 1]))) {
+                throw new SnapshotMismatchException("an aggregate's time is its high 32 bits (signed) and its low 32 "
+                        + "bits, each whole; got " + s[at] + ", " + s[at + 1]);
+            }
+        }
+    }
+
+    private static long time(double[] s, int at) {
+        return (long) s[at] << 32 | (long) s[at + 1];
     }
 }

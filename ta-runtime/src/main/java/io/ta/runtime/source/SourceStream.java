@@ -15,7 +15,10 @@ import java.util.Map;
  * A plan run bar by bar on bars and interleaved events: {@link #event} adds an event to the open bar of its source,
  * {@link #update} closes the bar — every aggregate yields its value — and advances the plan. Given the events of each
  * bar in the same order, it computes exactly what {@link Sources#attach} and a batch run compute. An event at or
- * before the last closed bar's time is refused: a closed bar never changes.
+ * before the last closed bar's time is refused: a closed bar never changes. A bar is refused, and the stream left as
+ * it was with its events still in the open bar, when its time is not after the last bar's or before one of its
+ * events (that event belongs to a later bar, and the bar would show it before its time), or when the plan refuses
+ * it.
  */
 public final class SourceStream {
     private final PlanStream stream;
@@ -27,6 +30,8 @@ public final class SourceStream {
     private final Map<String, SourceType> types = new HashMap<>();
     private final double[] row;
     private long last = Long.MIN_VALUE;
+    /** Whether a bar has closed: {@link #last} is its time. */
+    private boolean closed;
 
     /** A stream of {@code plan}. */
     public SourceStream(Plan plan) {
@@ -82,7 +87,7 @@ public final class SourceStream {
             throw new ShapeMismatchException(source, source + ": an event has " + types.get(source).fields().size() + " fields ("
                     + String.join(", ", types.get(source).fieldNames()) + "), got " + fields.length);
         }
-        if (time <= last) {
+        if (closed && time <= last) {
             throw new StreamStateException(source + " event at " + time + " is not after the last closed bar (" + last
                     + "); a closed bar never changes");
         }
@@ -91,20 +96,41 @@ public final class SourceStream {
         }
     }
 
-    /** Closes the bar at {@code time} with the values of {@link #barColumns()} and advances the plan. */
+    /**
+     * Closes the bar at {@code time} with the values of {@link #barColumns()} and advances the plan.
+     *
+     * @throws StreamStateException if {@code time} is not after the last bar's, or is before an event of the open bar;
+     *     the stream is then unchanged
+     * @throws ShapeMismatchException if the bar does not have one value per bar column, or the plan refuses the bar;
+     *     the stream is then unchanged
+     */
     public void update(long time, double... bar) {
-        if (bar.length != barSlot.length) {
+        if (bar == null || bar.length != barSlot.length) {
             throw new ShapeMismatchException("stream", "a bar has " + barSlot.length + " values (" + String.join(", ", barColumns)
-                    + "), got " + bar.length);
+                    + "), got " + (bar == null ? 0 : bar.length));
+        }
+        if (closed && time <= last) {
+            throw new StreamStateException("a bar at " + time + " is not after the last closed bar (" + last
+                    + "); bar times must be strictly ascending");
+        }
+        for (Accumulator a : accumulators) {
+            if (a.latest() > time) {
+                throw new StreamStateException("the bar closing at " + time + " holds an event at " + a.latest()
+                        + ", which belongs to a later bar; close each bar at or after its events' times");
+            }
         }
         for (int i = 0; i < barSlot.length; i++) {
             row[barSlot[i]] = bar[i];
         }
         for (int i = 0; i < aggSlot.length; i++) {
-            row[aggSlot[i]] = accumulators[i].close();
+            row[aggSlot[i]] = accumulators[i].value();
         }
-        stream.update(time, row);
+        stream.update(time, row); // a bar it refuses leaves it as it was, so the open bar stays open
+        for (Accumulator a : accumulators) {
+            a.open();
+        }
         last = time;
+        closed = true;
     }
 
     /** The plan's value of {@code root} at the last closed bar. */
@@ -128,15 +154,20 @@ public final class SourceStream {
 
     /** Restores a {@link #snapshot()} of a stream of the same plan. */
     public void restore(Snapshot s) {
-        if (s.accumulators().length != accumulators.length) {
-            throw new io.ta.error.SnapshotMismatchException("the snapshot holds " + s.accumulators().length
+        if (s == null || s.accumulators() == null || s.accumulators().length != accumulators.length) {
+            throw new io.ta.error.SnapshotMismatchException("the snapshot holds "
+                    + (s == null || s.accumulators() == null ? "no" : s.accumulators().length)
                     + " aggregates; this plan has " + accumulators.length);
+        }
+        for (double[] a : s.accumulators()) {
+            Accumulator.check(a); // all before any, so that a refused snapshot leaves this stream as it was
         }
         stream.restore(s.plan());
         for (int i = 0; i < accumulators.length; i++) {
             accumulators[i].restore(s.accumulators()[i]);
         }
         last = s.last();
+        closed = stream.count() > 0;
     }
 
     /**

@@ -137,18 +137,23 @@ final class WideSum {
     }
 
     /**
-     * Reads a state {@link #write} wrote.
+     * Refuses a state no sum reaches, changing nothing: a level no sum of finite doubles needs (a product of two is
+     * below 2²⁰⁴⁸, 2⁶⁴ to the 17th), or parts that are not finite.
      *
-     * @throws SnapshotMismatchException for a level no sum of finite doubles reaches (a product of two is below
-     *     2²⁰⁴⁸, 2⁶⁴ to the 17th), or parts that are not finite
+     * @throws SnapshotMismatchException naming the parts
      */
-    void read(double[] s, int at) {
+    static void check(double[] s, int at) {
         double l = s[at + 2];
         if (!(l == -1 || l >= 0 && l <= MAX_LEVEL && l == Math.rint(l)) || !Double.isFinite(s[at])
                 || !Double.isFinite(s[at + 1])) {
             throw new SnapshotMismatchException("a sum's state is its two parts, finite, and a level from 0 to "
                     + MAX_LEVEL + " (-1: missing); got " + s[at] + ", " + s[at + 1] + ", " + l);
         }
+    }
+
+    /** Reads a state {@link #write} wrote and {@link #check} passed. */
+    void read(double[] s, int at) {
+        double l = s[at + 2];
         missing = l < 0;
         level = missing ? 0 : (int) l;
         wideHi = s[at];
