@@ -122,17 +122,39 @@ public final class Aggregator {
     /**
      * Reads a state written by {@link #write}.
      *
-     * @throws io.ta.error.CorruptSnapshotException for a count outside [0, 2^62]: no bucket holds more, and one of
-     *     {@code Long.MAX_VALUE} would turn negative on its next value (a mean with the wrong sign)
+     * @throws io.ta.error.CorruptSnapshotException for a count outside [0, 2^62] (no bucket holds more, and one of
+     *     {@code Long.MAX_VALUE} would turn negative on its next value: a mean with the wrong sign), or extremes and
+     *     sums no values give (a maximum of +∞ read as an infinite session high)
      */
     public void read(StateReader r) {
-        first = r.getDouble();
-        last = r.getDouble();
-        sum = r.getDouble();
-        max = r.getDouble();
-        min = r.getDouble();
-        count = r.getCount("bucket count");
-        missing = r.getBoolean();
-        scaled = r.getDouble();
+        double f = r.getDouble();
+        double l = r.getDouble();
+        double s = r.getDouble();
+        double hi = r.getDouble();
+        double lo = r.getDouble();
+        long n = r.getCount("bucket count");
+        boolean m = r.getBoolean();
+        double sc = r.getDouble();
+        // Empty: as clear() leaves it. Otherwise the extremes are of the finite values added (±∞ as clear() left them
+        // while a missing value came first), and the sum is finite or +∞ (past the largest double), its 2^-64 part
+        // finite (kept, unread, once the sum fits again).
+        boolean empty = n == 0 && !m && hi == Double.NEGATIVE_INFINITY && lo == Double.POSITIVE_INFINITY && s == 0
+                && sc == 0;
+        boolean extremes = (Double.isFinite(hi) || hi == Double.NEGATIVE_INFINITY)
+                && (Double.isFinite(lo) || lo == Double.POSITIVE_INFINITY)
+                && (m || Double.isFinite(hi) && Double.isFinite(lo) && lo <= hi);
+        boolean sums = (Double.isFinite(s) || s == Double.POSITIVE_INFINITY) && Double.isFinite(sc);
+        if (!(empty || n > 0 && extremes && sums)) {
+            throw new io.ta.error.CorruptSnapshotException("bucket: corrupt snapshot (" + n + " values, missing " + m
+                    + ", sum " + s + " and " + sc + ", extremes " + lo + " to " + hi + ")");
+        }
+        first = f;
+        last = l;
+        sum = s;
+        max = hi;
+        min = lo;
+        count = n;
+        missing = m;
+        scaled = sc;
     }
 }

@@ -260,6 +260,14 @@ final class FrameOperator extends BlockSteps {
             }
         }
         r.end();
+        PlanStream restored = new PlanStream(inner.plan());
+        restored.restore(PlanSnapshot.fromBytes(b));
+        // The value shown is the inner plan's after the latest closed period, which the inner stream holds too.
+        double shown = restored.count() > 0 ? restored.value() : Double.NaN;
+        if (Double.doubleToLongBits(c) != Double.doubleToLongBits(shown) && !(Double.isNaN(c) && Double.isNaN(shown))) {
+            throw new CorruptSnapshotException("timeframe: corrupt snapshot (shows " + c + ", its closed periods give "
+                    + shown + ")");
+        }
         inner.restore(PlanSnapshot.fromBytes(b));
         open = o;
         end = e;

@@ -10,7 +10,10 @@ import io.ta.error.SnapshotMismatchException;
 import io.ta.runtime.Plan;
 import io.ta.runtime.PlanSnapshot;
 import io.ta.runtime.PlanStream;
+import io.ta.spi.StateSnapshot;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -165,6 +168,51 @@ class PlanSnapshotHardeningTest {
             original.update(new double[plan.columns().size()]);
             assertEquals(Double.doubleToLongBits(original.value()), Double.doubleToLongBits(restored.value()), text);
         }
+    }
+
+    /**
+     * Words of a time operator's state forged behind a valid checksum: the timeframe's shown value (an infinity, or a
+     * finite value its closed periods do not give, shown for the rest of the day) and a session's running maximum
+     * (+∞, read as the session high) are refused, and the stream is untouched.
+     */
+    @Test
+    void aTimeOperatorsForgedValueIsRefused() {
+        long hour = 3_600_000L;
+        long day = 24 * hour;
+        Plan frame = Plan.compile("close@1d");
+        PlanStream s = frame.stream();
+        s.update(day, 10.0);
+        s.update(day + hour, 11.0);
+        Plan session = Plan.compile("session_high(close, '1d')");
+        PlanStream t = session.stream();
+        t.update(hour, 10.0);
+        t.update(2 * hour, 11.0);
+        for (PlanSnapshot forged : List.of(edit(s.snapshot(), "timeframe", 6, Double.POSITIVE_INFINITY),
+                edit(s.snapshot(), "timeframe", 6, 12345.0), edit(t.snapshot(), "session", 9, Double.POSITIVE_INFINITY),
+                edit(t.snapshot(), "session", 10, Double.NEGATIVE_INFINITY))) {
+            PlanStream fresh = forged.kernels().stream().anyMatch(k -> k.kernel().equals("session"))
+                    ? session.stream() : frame.stream();
+            assertThrows(SnapshotMismatchException.class, () -> fresh.restore(forged));
+            assertEquals(0, fresh.count());
+        }
+        PlanStream u = session.stream();
+        u.restore(t.snapshot());
+        u.update(3 * hour, 12.0);
+        assertEquals(12.0, u.value());
+    }
+
+    /** {@code s} with word {@code w} of its {@code kernel} state set to {@code v}, through bytes (a valid checksum). */
+    private static PlanSnapshot edit(PlanSnapshot s, String kernel, int w, double v) {
+        List<StateSnapshot> states = new ArrayList<>();
+        for (StateSnapshot x : s.kernels()) {
+            if (x.kernel().equals(kernel)) {
+                long[] words = x.words().clone();
+                words[w] = Double.doubleToLongBits(v);
+                x = new StateSnapshot(x.kernel(), x.schema(), words);
+            }
+            states.add(x);
+        }
+        return PlanSnapshot.fromBytes(new PlanSnapshot(s.plan(), s.count(), s.values(), states).toBytes());
     }
 
     static void assertArrayEquals(byte[] a, byte[] b) {
