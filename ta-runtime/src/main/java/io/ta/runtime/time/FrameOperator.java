@@ -2,8 +2,11 @@ package io.ta.runtime.time;
 
 import io.ta.error.CorruptSnapshotException;
 import io.ta.error.SnapshotMismatchException;
+import io.ta.runtime.Plan;
 import io.ta.runtime.PlanSnapshot;
 import io.ta.runtime.PlanStream;
+import io.ta.runtime.plan.Node;
+import io.ta.runtime.plan.Ref;
 import io.ta.runtime.resample.Aggregator;
 import io.ta.runtime.resample.Resample.Agg;
 import io.ta.spi.StateReader;
@@ -37,6 +40,8 @@ final class FrameOperator extends BlockSteps {
     private final double[] coarse;
     /** The period ends, remembered for the bar {@link #accept} saw, whose update asks again. */
     private final PeriodEnds ends;
+    /** Where the inner plan's value is among its snapshot's values. */
+    private final int rootSlot;
 
     private boolean open;
     /** The forming period: its end (time frames) or its number (counts of bars). */
@@ -53,7 +58,7 @@ final class FrameOperator extends BlockSteps {
         super(spec.aggs().size(), 1);
         this.tf = spec.timeframe();
         this.aggs = spec.aggs().toArray(new Agg[0]);
-        this.inner = new PlanStream(new io.ta.runtime.Plan(spec.inner()));
+        this.inner = new PlanStream(new Plan(spec.inner()));
         int n = aggs.length;
         this.acc = new Aggregator[n];
         this.saved = new Aggregator[n];
@@ -65,6 +70,20 @@ final class FrameOperator extends BlockSteps {
         }
         this.coarse = new double[n];
         this.ends = new PeriodEnds(tf, zone);
+        this.rootSlot = rootSlot(inner.plan());
+    }
+
+    /** The slot of the plan's first root among a snapshot's values: one per node output, nodes in plan order. */
+    private static int rootSlot(Plan plan) {
+        Ref root = plan.roots().values().iterator().next();
+        int slot = 0;
+        for (Node n : plan.nodes()) {
+            if (n == root.node()) {
+                return slot + root.output();
+            }
+            slot += n.outputs();
+        }
+        throw new IllegalStateException("the root is not a node of its plan");
     }
 
     /** The period of a bar closing at {@code t} that is the {@code index}-th bar. */
@@ -260,15 +279,15 @@ final class FrameOperator extends BlockSteps {
             }
         }
         r.end();
-        PlanStream restored = new PlanStream(inner.plan());
-        restored.restore(PlanSnapshot.fromBytes(b));
-        // The value shown is the inner plan's after the latest closed period, which the inner stream holds too.
-        double shown = restored.count() > 0 ? restored.value() : Double.NaN;
+        PlanSnapshot closed = PlanSnapshot.fromBytes(b);
+        // The value shown is the inner plan's after the latest closed period, which the inner snapshot holds too (its
+        // restore checks that value against the rest of the inner state).
+        double shown = closed.count() > 0 && closed.values().length > rootSlot ? closed.values()[rootSlot] : Double.NaN;
         if (Double.doubleToLongBits(c) != Double.doubleToLongBits(shown) && !(Double.isNaN(c) && Double.isNaN(shown))) {
             throw new CorruptSnapshotException("timeframe: corrupt snapshot (shows " + c + ", its closed periods give "
                     + shown + ")");
         }
-        inner.restore(PlanSnapshot.fromBytes(b));
+        inner.restore(closed);
         open = o;
         end = e;
         index = i;
