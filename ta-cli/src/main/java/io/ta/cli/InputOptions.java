@@ -82,6 +82,10 @@ final class InputOptions {
         }
         if (standardInput()) {
             Main main = (Main) spec.root().userObject();
+            if (!main.inOpen()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--csv -: standard input is not open "
+                        + "(give the data on standard input, e.g. '< prices.csv' or a pipe, or name a file)");
+            }
             return CsvReader.open(main.in(), source(), options);
         }
         Path file;

@@ -121,9 +121,14 @@ public final class Main implements Runnable {
         return r;
     }
 
-    /** Standard input, for {@code --csv -}. */
+    /** Standard input, for {@code --csv -}; closing it leaves the underlying stream open. */
     InputStream in() {
-        return in;
+        return StandardInput.unclosed(in);
+    }
+
+    /** Whether standard input can be read: false when it is the process's and the caller left it closed. */
+    boolean inOpen() {
+        return in != System.in || StandardInput.open();
     }
 
     /** Standard output for data, which reports write failures (unlike a {@link java.io.PrintStream}). */

@@ -98,6 +98,21 @@ class CliProcessTest {
     }
 
     @Test
+    void aClosedStandardInputIsAUsageErrorNotACrash() throws Exception {
+        Assumptions.assumeTrue(Files.isSymbolicLink(Path.of("/proc/self/fd/0")), "needs Linux's /proc/self/fd");
+        for (String command : new String[] {"eval", "stream"}) {
+            // ProcessBuilder cannot close a child's descriptor 0; the shell's '<&-' does.
+            List<String> sh = new ArrayList<>(List.of("/bin/sh", "-c", "exec \"$@\" <&-", "sh"));
+            sh.addAll(ta(List.of(), command, "--csv", "-", "--expr", "s=close").command());
+            Process p = new ProcessBuilder(sh).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            int code = exit(p);
+            assertEquals("ta: --csv -: standard input is not open (give the data on standard input, e.g. '< prices.csv' "
+                    + "or a pipe, or name a file)\nTry 'ta " + command + " --help'.\n", stderr(p), command);
+            assertEquals(Main.USAGE, code, command);
+        }
+    }
+
+    @Test
     void aFullDiskIsAnErrorNotASuccess() throws Exception {
         Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full");
         for (String command : new String[] {"eval", "stream"}) {

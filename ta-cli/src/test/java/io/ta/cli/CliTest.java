@@ -256,6 +256,26 @@ class CliTest {
     }
 
     @Test
+    void standardInputIsLeftOpen() {
+        // The process's standard input belongs to the caller: closing it may close a file the JVM itself reads.
+        for (String command : new String[] {"eval", "stream"}) {
+            boolean[] closed = {false};
+            byte[] csv = "date,close\n2020-01-01,1\n".getBytes(StandardCharsets.UTF_8);
+            java.io.InputStream in = new java.io.ByteArrayInputStream(csv) {
+                @Override
+                public void close() {
+                    closed[0] = true;
+                }
+            };
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Main.run(new String[] {command, "--csv", "-", "--expr", "a=close"}, in,
+                    new ByteArrayOutputStream(), err);
+            assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+            assertFalse(closed[0], command);
+        }
+    }
+
+    @Test
     void outputColumnsThatCollideAreUsageErrorsNamingBoth() {
         error(2, "--expr name 'sym' is used twice in the output header: it collides with the --symbol-col column 'sym' (names are "
                 + "compared ignoring case); rename the expression", "eval", "--csv", TTRC, "--symbol-col", "sym", "--expr", "sym=close*2");
