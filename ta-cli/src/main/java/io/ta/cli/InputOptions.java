@@ -88,6 +88,9 @@ final class InputOptions {
             }
             return CsvReader.open(main.in(), source(), options);
         }
+        if (csv.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--csv: the path is empty");
+        }
         Path file;
         try {
             file = Path.of(csv);

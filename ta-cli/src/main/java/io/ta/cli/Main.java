@@ -176,6 +176,13 @@ public final class Main implements Runnable {
         Main main = new Main(in, watched);
         CommandLine cl = new CommandLine(main);
         addCommands(cl, args);
+        // Path.of("") is the current directory: an empty --kernels loaded its jars, an empty --out wrote "to" it.
+        cl.registerConverter(Path.class, s -> {
+            if (s.isEmpty()) {
+                throw new CommandLine.TypeConversionException("the path is empty");
+            }
+            return Path.of(s);
+        });
         cl.setOut(o);
         cl.setErr(e);
         cl.setParameterExceptionHandler((ex, a) -> {

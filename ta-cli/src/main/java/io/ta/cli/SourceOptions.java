@@ -148,6 +148,10 @@ final class SourceOptions {
     }
 
     private static Path path(CommandLine cl, String option, String text) {
+        if (text.isBlank()) {
+            // Path.of("") is the current directory, which --sources would then read
+            throw new CommandLine.ParameterException(cl, option + ": the path is empty");
+        }
         try {
             return Path.of(text.trim());
         } catch (InvalidPathException e) {

@@ -190,6 +190,36 @@ class CliTest {
     }
 
     @Test
+    void anEmptyPathIsAUsageErrorNamingItsOption(@TempDir Path dir) {
+        // Path.of("") is the current directory: its jars were loaded as kernels, its files read as sources.
+        String[] eval = {"eval", "--csv", TTRC, "--expr", "a=close"};
+        String out = dir.resolve("demo").toString();
+        Map<String, String[]> paths = new LinkedHashMap<>();
+        paths.put("--kernels", concat(eval, "--kernels="));
+        paths.put("--out", concat(eval, "--out="));
+        paths.put("--chart", concat(eval, "--chart="));
+        paths.put("--html", concat(eval, "--html="));
+        paths.put("--data", new String[] {"demo", "--data=", "--out-dir", out});
+        paths.put("--out-dir", new String[] {"demo", "--out-dir="});
+        paths.forEach((option, args) -> {
+            Run r = run(args);
+            assertEquals(2, r.code(), option + ": " + r.err());
+            assertTrue(r.err().matches("ta: Invalid value for option '" + option + "'( \\([A-Z]+\\))?: the path is empty\n"
+                    + "Try 'ta " + args[0] + " --help'.\n"), r.err());
+        });
+        error(2, "Invalid value for option '--kernels' (PATH): the path is empty", "list", "--kernels=");
+        error(2, "--sources: the path is empty", concat(eval, "--sources="));
+        error(2, "--sources: the path is empty", "stream", "--csv", TTRC, "--expr", "a=close", "--sources", "");
+        error(2, "--csv: the path is empty", "eval", "--csv=", "--expr", "a=close");
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(new String[0]);
+    }
+
+    @Test
     void timesAcceptIsoDatesDateTimesAndEpochMillis(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("t.csv");
         Files.writeString(f, "Timestamp,Close\n1700000000000,1\n2023-11-14T22:13:21Z,2\n2023-11-14T22:13:22,3\n2023-11-15,4\n");
