@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import picocli.CommandLine;
 
 /**
@@ -27,11 +29,12 @@ final class ExtensionKernels {
 
     /**
      * The registry of the built-ins plus the kernels of {@code paths} and of {@code env} (the value of
-     * {@link #ENV}, may be null); the standard registry when both are empty.
+     * {@link #ENV}, may be null); the standard registry when both are empty. A file that cannot be read or is no jar
+     * is skipped, as the registry skips a provider that fails: one line for the user is added to {@code skipped}.
      *
      * @throws CommandLine.ParameterException naming the path when one does not exist or is neither a jar nor a folder
      */
-    static Registry registry(CommandLine cl, List<Path> paths, String env) {
+    static Registry registry(CommandLine cl, List<Path> paths, String env, List<String> skipped) {
         List<Path> all = new ArrayList<>(paths);
         if (env != null) {
             for (String p : env.split(File.pathSeparator)) {
@@ -46,6 +49,12 @@ final class ExtensionKernels {
         List<URL> urls = new ArrayList<>();
         for (Path p : all) {
             for (Path jar : jars(cl, p)) {
+                String unusable = unusable(jar);
+                if (unusable != null) {
+                    // The class loader would pass over it without a word, leaving its kernels "unknown".
+                    skipped.add("kernel jar " + jar + " skipped: " + unusable);
+                    continue;
+                }
                 try {
                     urls.add(jar.toUri().toURL());
                 } catch (MalformedURLException e) {
@@ -56,6 +65,21 @@ final class ExtensionKernels {
         // Never closed: the kernels' classes are used until the process ends.
         URLClassLoader loader = new URLClassLoader("ta-kernels", urls.toArray(new URL[0]), ExtensionKernels.class.getClassLoader());
         return Registry.load(loader);
+    }
+
+    /** Why {@code jar} cannot be read as a jar, or null when it can. */
+    @SuppressWarnings("try") // opened only to see that it opens
+    private static String unusable(Path jar) {
+        if (!Files.isReadable(jar)) {
+            return "it cannot be read (permission denied)";
+        }
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return null;
+        } catch (ZipException e) {
+            return "it is not a jar (zip) file" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+        } catch (IOException | RuntimeException e) {
+            return "it cannot be read (" + e.getMessage() + ")";
+        }
     }
 
     /** The jar itself, or the {@code *.jar} files of a folder in name order. */

@@ -99,20 +99,24 @@ public final class Main implements Runnable {
 
     /**
      * The kernels on the class path and those of {@code --kernels} and {@code TA_KERNELS}. The first call prints one
-     * line on standard error per extension provider the registry had to skip (a service file naming a missing class,
-     * a descriptor that fails), and carries on without it.
+     * line on standard error per extension jar that cannot be read and per extension provider the registry had to skip
+     * (a service file naming a missing class, a descriptor that fails), and carries on without it.
      */
     static Registry registry(CommandLine cl) {
         if (!(cl.getCommandSpec().root().userObject() instanceof Main main)) {
             return Registry.standard();
         }
+        List<String> skipped = new ArrayList<>();
         if (main.registry == null) {
-            main.registry = ExtensionKernels.registry(cl, main.kernels, System.getenv(ExtensionKernels.ENV));
+            main.registry = ExtensionKernels.registry(cl, main.kernels, System.getenv(ExtensionKernels.ENV), skipped);
         }
         Registry r = main.registry;
         if (!main.warned) {
             main.warned = true;
             PrintWriter err = cl.getErr();
+            for (String s : skipped) {
+                err.println("ta: warning: " + s);
+            }
             for (Registry.Problem p : r.problems()) {
                 err.println("ta: warning: " + p.describe());
             }

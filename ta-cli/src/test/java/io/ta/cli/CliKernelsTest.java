@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -120,10 +121,11 @@ class CliKernelsTest {
 
     @Test
     void theEnvironmentVariableAddsJarsAndFolders() {
-        Registry r = ExtensionKernels.registry(null, List.of(), "" + java.io.File.pathSeparator + jar.getParent());
+        Registry r = ExtensionKernels.registry(null, List.of(), "" + java.io.File.pathSeparator + jar.getParent(),
+                new ArrayList<>());
         assertEquals("org.example.ext.Twice_Descriptor", r.kernel("dbl").getClass().getName());
         assertEquals(Registry.standard().kernels().size() + 1, r.kernels().size());
-        assertEquals(Registry.standard(), ExtensionKernels.registry(null, List.of(), null));
+        assertEquals(Registry.standard(), ExtensionKernels.registry(null, List.of(), null, new ArrayList<>()));
     }
 
     @Test
@@ -131,5 +133,26 @@ class CliKernelsTest {
         Run r = run("eval", "--kernels", work.resolve("nope.jar").toString(), "--csv", TTRC, "--expr", "x=close");
         assertEquals(Main.USAGE, r.code(), r.err());
         assertTrue(r.err().startsWith("ta: --kernels: no such jar or folder: " + work.resolve("nope.jar") + "\n"), r.err());
+    }
+
+    @Test
+    void aFileThatIsNoJarIsSkippedWithAWarning() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("mixed"));
+        Path garbage = folder.resolve("garbage.jar");
+        byte[] bytes = new byte[3000];
+        new java.util.Random(7).nextBytes(bytes);
+        Files.write(garbage, bytes);
+        Files.copy(jar, folder.resolve("good.jar"));
+        String warning = "ta: warning: kernel jar " + garbage + " skipped: it is not a jar (zip) file (";
+        for (String[] args : new String[][] {
+            {"eval", "--kernels", garbage.toString(), "--csv", TTRC, "--expr", "x=close"},
+            {"list", "--kernels", garbage.toString()},
+            {"describe", "sma", "--kernels", garbage.toString()},
+            {"eval", "--kernels", folder.toString(), "--csv", TTRC, "--expr", "x=twice(close)"}}) {
+            Run r = run(args);
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.err().startsWith(warning), r.err());
+            assertEquals(1, r.err().lines().count(), "one line: " + r.err());
+        }
     }
 }
