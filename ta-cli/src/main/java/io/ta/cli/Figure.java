@@ -155,11 +155,14 @@ final class Figure {
         double[] high = ohlc ? column(table, "high", at) : null;
         double[] low = ohlc ? column(table, "low", at) : null;
         if (o.log) {
-            for (double[] a : ohlc ? new double[][] {open, high, low, close} : new double[][] {close}) {
+            double[][] prices = ohlc ? new double[][] {open, high, low, close} : new double[][] {close};
+            String[] names = ohlc ? new String[] {"open", "high", "low", priceName} : new String[] {priceName};
+            for (int c = 0; c < prices.length; c++) {
+                double[] a = prices[c];
                 for (int i = 0; i < n; i++) {
                     if (a[i] <= 0) {
-                        throw new CommandLine.ParameterException(cl, "--log needs positive prices, but " + priceName + " is " + a[i] + " at "
-                                + (times != null ? Ticks.when(times[i], zone) : labels[i]) + "; draw it without --log");
+                        throw new CommandLine.ParameterException(cl, "--log needs positive prices, but " + names[c] + " is " + a[i]
+                                + " at " + (times != null ? Ticks.when(times[i], zone) : labels[i]) + "; draw it without --log");
                     }
                 }
             }

@@ -223,6 +223,9 @@ class ChartTest {
         Files.writeString(f, "date,close\n2024-01-01,1\n2024-01-02,0\n");
         CliTest.error(2, "--log needs positive prices, but close is 0.0 at 2024-01-02; draw it without --log", "eval", "--csv",
                 f.toString(), "--expr", "c=close", "--log", "--chart", dir.resolve("z.png").toString());
+        Files.writeString(f, "date,open,high,low,close,volume\n2024-01-01,2,3,-1,2,1\n2024-01-02,2,3,1,2,1\n");
+        CliTest.error(2, "--log needs positive prices, but low is -1.0 at 2024-01-01; draw it without --log", "eval", "--csv",
+                f.toString(), "--expr", "c=close", "--log", "--chart", dir.resolve("z.png").toString());
     }
 
     @Test
