@@ -37,6 +37,12 @@ final class ChartOptions {
     @Option(names = "--log", description = "Logarithmic price scale (prices must be positive).")
     boolean log;
 
+    /**
+     * A logarithmic price scale where every price drawn is positive, else a linear one: for {@code ta demo}, which
+     * has no {@code --log} a user could drop when the data does not suit it.
+     */
+    boolean logWherePositive;
+
     @Option(names = "--from", paramLabel = "WHEN",
             description = "First bar to draw: a date or date-time (2020-01-31, 2020-01-31T15:30) or, without times, a bar number.")
     String from;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ta demo}: classic indicators and one strategy over the shipped real data, written to
- * {@code demo-out/indicators.csv}, {@code demo-out/chart.png} (the whole history on a log scale) and
+ * {@code demo-out/indicators.csv}, {@code demo-out/chart.png} (the whole history on a log scale, or a linear one
+ * when a price is not positive) and
  * {@code demo-out/report.html} (the same, interactive), with a short summary.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -74,7 +75,7 @@ final class DemoCommand implements Runnable {
             EvalCommand.writeCsv(o, ev, label, table, values);
         }
         ChartOptions charts = new ChartOptions();
-        charts.log = true;
+        charts.logWherePositive = true;
         Figure figure = Figure.build(spec.commandLine(), charts, table, null, ev, label, values[0], java.time.ZoneOffset.UTC);
         ChartWriter.image(figure, png, ChartOptions.Format.PNG, 1400, 900);
         ChartWriter.html(figure, html, 900);

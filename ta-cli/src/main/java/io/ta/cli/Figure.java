@@ -154,13 +154,16 @@ final class Figure {
         double[] open = ohlc ? column(table, "open", at) : null;
         double[] high = ohlc ? column(table, "high", at) : null;
         double[] low = ohlc ? column(table, "low", at) : null;
-        if (o.log) {
+        boolean log = o.log || o.logWherePositive;
+        if (log) {
             double[][] prices = ohlc ? new double[][] {open, high, low, close} : new double[][] {close};
             String[] names = ohlc ? new String[] {"open", "high", "low", priceName} : new String[] {priceName};
             for (int c = 0; c < prices.length; c++) {
                 double[] a = prices[c];
                 for (int i = 0; i < n; i++) {
-                    if (a[i] <= 0) {
+                    if (a[i] <= 0 && !o.log) {
+                        log = false;
+                    } else if (a[i] <= 0) {
                         throw new CommandLine.ParameterException(cl, "--log needs positive prices, but " + names[c] + " is " + a[i]
                                 + " at " + (times != null ? Ticks.when(times[i], zone) : labels[i]) + "; draw it without --log");
                     }
@@ -172,7 +175,7 @@ final class Figure {
         Map<String, String> groupOf = new LinkedHashMap<>();
         groups.forEach((title, members) -> members.forEach(m -> groupOf.put(m, title)));
         Map<String, PanelBuilder> panels = new LinkedHashMap<>();
-        PanelBuilder price = new PanelBuilder(priceName == null ? "price" : priceName, o.log);
+        PanelBuilder price = new PanelBuilder(priceName == null ? "price" : priceName, log);
         price.bounded = false;
         panels.put("price", price);
         List<Markers> markers = new ArrayList<>();

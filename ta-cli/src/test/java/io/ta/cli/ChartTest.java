@@ -229,6 +229,21 @@ class ChartTest {
     }
 
     @Test
+    void theDemoDrawsPricesThatAreNotAllPositiveLinearly(@TempDir Path dir) throws Exception {
+        // demo has no --log to drop, so the error's advice would not apply
+        Path f = dir.resolve("negp.csv");
+        Files.writeString(f, "date,open,high,low,close,volume\n2024-01-01,1,1,1,-1,1\n2024-01-02,1,1,1,-2,1\n");
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.run("demo", "--data", f.toString(), "--out-dir", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("\"log\":false"));
+        assertTrue(Files.size(out.resolve("chart.png")) > 0);
+        r = CliTest.run("demo", "--out-dir", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("\"log\":true"), "positive prices: log scale");
+    }
+
+    @Test
     void candlesWhileEachBarGetsThreePixelsElseALine() {
         Figure all = figure("--csv", TTRC, "--expr", "c=close");
         assertTrue(all.ohlc());
