@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  */
 public final class Timeframe {
     private static final Pattern TEXT = Pattern.compile("([0-9]{1,9})([smhdwMQy]?)");
+    private static final Pattern LONG_COUNT = Pattern.compile("[0-9]{10,}[smhdwMQy]?");
+    /** The largest count {@link #TEXT} takes. */
+    private static final long MAX_COUNT = 999_999_999L;
     private static final long SECOND = 1000L;
 
     /** The kinds of period. */
@@ -61,6 +64,9 @@ public final class Timeframe {
     public static Timeframe parse(String text) {
         Matcher m = text == null ? null : TEXT.matcher(text.strip());
         if (m == null || !m.matches()) {
+            if (text != null && LONG_COUNT.matcher(text.strip()).matches()) {
+                throw bad(text, "the count of a timeframe is at most " + MAX_COUNT);
+            }
             throw bad(text, "a timeframe is a count and a unit: 5 (bars), 30s, 15m, 4h, 1d, 1w, 1M, 3M, 1Q, 1y");
         }
         long n = Long.parseLong(m.group(1));
@@ -108,8 +114,11 @@ public final class Timeframe {
 
     private static Timeframe calendar(String text, long n, Kind kind, String canonical) {
         if (n != 1) {
-            throw bad(text, "calendar days and weeks come one at a time (1d, 1w); for a fixed length write hours, e.g. "
-                    + (kind == Kind.DAY ? 24 * n : 168 * n) + "h");
+            long hours = (kind == Kind.DAY ? 24 : 168) * n;
+            // Only a suggestion parse() takes: a count of hours past MAX_COUNT would be refused in turn.
+            throw bad(text, "calendar days and weeks come one at a time (1d, 1w); " + (hours <= MAX_COUNT
+                    ? "for a fixed length write hours, e.g. " + hours + "h"
+                    : "a fixed length is at most " + MAX_COUNT + "h (about 114,000 years)"));
         }
         return new Timeframe(kind, 1, canonical);
     }

@@ -43,6 +43,24 @@ class TimeframeTest {
     }
 
     @Test
+    void theSuggestedFixedLengthIsATimeframeOrTheLimitIsSaid() {
+        for (String days : new String[] {"2d", "3w", "41666666d", "5952380w"}) {
+            String message = assertThrows(InvalidParameterException.class, () -> Timeframe.parse(days)).getMessage();
+            long n = Long.parseLong(days.substring(0, days.length() - 1));
+            long hours = n * (days.endsWith("d") ? 24 : 168);
+            assertEquals(hours * 3_600_000L, Timeframe.parse(message.substring(message.lastIndexOf("e.g. ") + 5)).size(),
+                    message);
+        }
+        for (String days : new String[] {"41666667d", "99999999d", "5952381w"}) {
+            assertEquals("timeframe: '" + days + "' is not a timeframe; calendar days and weeks come one at a time (1d, 1w); "
+                    + "a fixed length is at most 999999999h (about 114,000 years)",
+                    assertThrows(InvalidParameterException.class, () -> Timeframe.parse(days)).getMessage());
+        }
+        assertEquals("timeframe: '2399999976h' is not a timeframe; the count of a timeframe is at most 999999999",
+                assertThrows(InvalidParameterException.class, () -> Timeframe.parse("2399999976h")).getMessage());
+    }
+
+    @Test
     void weeksStartMondayNotEpochThursday() {
         // Daily bars closing 16:00 UTC, Wednesday 2024-01-03 to Tuesday 2024-01-16.
         long[] t = new long[14];
