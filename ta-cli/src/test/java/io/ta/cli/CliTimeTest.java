@@ -51,6 +51,26 @@ class CliTimeTest {
     }
 
     @Test
+    void isoTimesOfEveryYearReadBack() throws Exception {
+        Path f = dir.resolve("years.csv");
+        long[] times = {-62_167_219_200_001L, 253_402_300_799_999L, 253_402_300_800_000L, 253_402_300_860_000L};
+        StringBuilder sb = new StringBuilder("date,close\n");
+        for (long t : times) {
+            sb.append(t).append(",1\n");
+        }
+        Files.writeString(f, sb.toString());
+        CliTest.Run iso = CliTest.run("eval", "--csv", f.toString(), "--time-unit", "ms", "--time-format", "iso",
+                "--expr", "close=close");
+        assertEquals(0, iso.code(), iso.err());
+        assertTrue(iso.out().contains("\n+010000-01-01T00:00:00Z,"), "an expanded year: " + iso.out());
+        Path back = dir.resolve("back.csv");
+        Files.writeString(back, iso.out());
+        CliTest.Run ms = CliTest.run("eval", "--csv", back.toString(), "--time-format", "epoch-ms", "--expr", "c=close");
+        assertEquals(0, ms.code(), ms.err());
+        assertEquals(sb.toString().replace("date,close", "date,c").replace(",1\n", ",1.0\n"), ms.out());
+    }
+
+    @Test
     void badZonesAndMissingTimesAreUsageAndDataErrors() throws Exception {
         CliTest.Run bad = CliTest.run("eval", "--csv", hourly().toString(), "--tz", "Mars/Olympus", "--expr", "c=close");
         assertEquals(2, bad.code());

@@ -5,7 +5,8 @@ package io.ta.runtime.csv;
  *
  * <p>A time cell is an ISO date ({@code 2024-01-31}, midnight UTC), an ISO date-time ({@code 2024-01-31T15:30},
  * {@code 2024-01-31 15:30:00}, {@code 2024-01-31T15:30:00.250Z}, {@code 2024-01-31T15:30:00+01:00}; seconds and a
- * fraction of up to nine digits are optional, a fraction finer than a millisecond is floored, no offset means UTC) or
+ * fraction of up to nine digits are optional, a fraction finer than a millisecond is floored, no offset means UTC; a
+ * year may also be a sign and 4 to 9 digits, ISO 8601's expanded form, as in {@code +10000-01-01T00:00:00Z}) or
  * an epoch number (optional {@code -}, ASCII digits). The unit of an epoch number is given or inferred from its
  * magnitude: {@code [1e8, 1e10)} seconds (1973–2286), {@code [1e11, 1e13)} milliseconds, {@code [1e14, 1e16)}
  * microseconds, {@code [1e17, 2^63)} nanoseconds; any other magnitude, or a row whose magnitude names another unit than
@@ -149,22 +150,31 @@ final class CsvTimes {
     }
 
     private long iso(byte[] b, int s, int e) {
-        int n = e - s;
-        if (n < 10 || !digits(b, s, 4) || b[s + 4] != '-' || !digits(b, s + 5, 2) || b[s + 7] != '-' || !digits(b, s + 8, 2)) {
+        // A year past 9999 or before 0000 takes ISO 8601's expanded form, a sign and more digits (+10000-01-01,
+        // -000001-12-31): java.time and `ta --time-format iso` write it, so it reads back as the same instant.
+        boolean expanded = b[s] == '+' || b[s] == '-';
+        int y = expanded ? s + 1 : s;
+        int d = y;
+        while (d < e && d - y < 10 && b[d] >= '0' && b[d] <= '9') {
+            d++;
+        }
+        int yearDigits = d - y;
+        if ((expanded ? yearDigits < 4 || yearDigits > 9 : yearDigits != 4) || e - d < 6 || b[d] != '-'
+                || !digits(b, d + 1, 2) || b[d + 3] != '-' || !digits(b, d + 4, 2)) {
             throw notATime(b, s, e);
         }
-        int year = num(b, s, 4);
-        int month = num(b, s + 5, 2);
-        int day = num(b, s + 8, 2);
+        int year = b[s] == '-' ? -num(b, y, yearDigits) : num(b, y, yearDigits);
+        int month = num(b, d + 1, 2);
+        int day = num(b, d + 4, 2);
         if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
             throw new CellError("'" + CsvReader.excerpt(b, s, e) + "' is not a valid date");
         }
         long days = daysFromCivil(year, month, day);
-        if (n == 10) {
-            style = DATE;
-            return days * DAY_MS;
+        if (d + 6 == e) {
+            style = expanded ? NO_STYLE : DATE;
+            return millis(days * 86_400, 0, b, s, e);
         }
-        int i = s + 10;
+        int i = d + 6;
         byte sep = b[i];
         if ((sep != 'T' && sep != 't' && sep != ' ') || e - i < 6 || !digits(b, i + 1, 2) || b[i + 3] != ':' || !digits(b, i + 4, 2)) {
             throw notATime(b, s, e);
@@ -222,10 +232,22 @@ final class CsvTimes {
                 throw notATime(b, s, e);
             }
         }
-        boolean canonical = sep != 't' && hasSeconds && (fraction == 0 || fraction == 3) && !offset;
+        boolean canonical = !expanded && sep != 't' && hasSeconds && (fraction == 0 || fraction == 3) && !offset;
         style = canonical ? DATE_TIME | (sep == ' ' ? SPACE : 0) | (fraction == 3 ? MILLIS : 0) | (zulu ? ZULU : 0) : NO_STYLE;
         long seconds = days * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds;
-        return seconds * 1000 + nanos / 1_000_000;
+        return millis(seconds, nanos / 1_000_000, b, s, e);
+    }
+
+    /** {@code seconds} and {@code millis} since the epoch in milliseconds, refused where a long does not hold them. */
+    private static long millis(long seconds, long millis, byte[] b, int s, int e) {
+        try {
+            // Before the epoch a second is counted from its end, so that Long.MIN_VALUE's own second fits.
+            return seconds < 0 && millis > 0 ? Math.addExact(Math.multiplyExact(seconds + 1, 1000L), millis - 1000)
+                    : Math.addExact(Math.multiplyExact(seconds, 1000L), millis);
+        } catch (ArithmeticException overflow) {
+            // only an expanded year reaches this far (about 292 million years from 1970)
+            throw new CellError("'" + CsvReader.excerpt(b, s, e) + "' is out of range for a time in milliseconds");
+        }
     }
 
     private static CellError notATime(byte[] b, int s, int e) {

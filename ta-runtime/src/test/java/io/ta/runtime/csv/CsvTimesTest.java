@@ -58,6 +58,34 @@ class CsvTimesTest {
     }
 
     @Test
+    void expandedYearsReadBackAsJavaTimeAndTaWriteThem() {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int i = 0; i < EXAMPLES; i++) {
+            long ms = r.nextBoolean() ? r.nextLong() : r.nextLong(-400_000_000_000_000L, 400_000_000_000_000L);
+            String text = Instant.ofEpochMilli(ms).toString();
+            CsvTimes t = new CsvTimes(null);
+            assertEquals(ms, parse(t, text), text);
+            if (text.startsWith("+") || text.startsWith("-")) {
+                assertEquals(CsvTimes.NO_STYLE, t.style(), "format writes no expanded year: " + text);
+            }
+        }
+        assertEquals(Instant.parse("+10000-01-01T00:00:00Z").toEpochMilli(), parse("+010000-01-01T00:00:00Z"));
+        assertEquals(253_402_300_860_000L, parse("+010000-01-01T00:01:00Z"));
+        assertEquals(LocalDate.of(-1, 12, 31).toEpochDay() * 86_400_000L, parse("-000001-12-31"));
+        assertEquals(Long.MAX_VALUE, parse(Instant.ofEpochMilli(Long.MAX_VALUE).toString()));
+        assertEquals(Long.MIN_VALUE, parse(Instant.ofEpochMilli(Long.MIN_VALUE).toString()));
+        for (String far : new String[] {"+292278995-01-01", "-292278995-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z"}) {
+            assertTrue(refused(new CsvTimes(null), far).contains("is out of range for a time in milliseconds"), far);
+        }
+        for (String bad : new String[] {"+123-01-01", "+1234567890-01-01", "10000-01-01", "+-2024-01-01", "++2024-01-01",
+            "+2024-1-01", "-2024-01"}) {
+            assertTrue(refused(new CsvTimes(null), bad).contains("is not an ISO date (2024-01-31), ISO date-time"), bad);
+        }
+        assertTrue(refused(new CsvTimes(null), "+10001-02-29").contains("is not a valid date"));
+        assertEquals(LocalDate.of(10000, 2, 29).toEpochDay() * 86_400_000L, parse("+10000-02-29"));
+    }
+
+    @Test
     void theShapesOfDateTimeThatAreRead() {
         long t = Instant.parse("2023-11-14T22:13:20Z").toEpochMilli();
         assertEquals(t, parse("2023-11-14T22:13:20Z"));
