@@ -145,6 +145,26 @@ final class SourceOptions {
             throw new CommandLine.ParameterException(cl, "--source " + key + ": a key is SOURCE or SYMBOL.SOURCE"
                     + (type == SourceType.BARS ? "; bars are another symbol's (ETH.bars): the primary's are --csv" : ""));
         }
+        if (symbol != null && !symbolName(symbol)) {
+            // No expression could read it (ETH..trades, a.b.trades, 1x.trades): the file would be given in vain.
+            throw new CommandLine.ParameterException(cl, "--source " + key + ": the symbol '" + symbol + "' is not a name "
+                    + "an expression can write (a letter or _, then letters, digits 0-9 or _; not and, or, not, true, false)");
+        }
+    }
+
+    /** Whether {@code symbol} is a name the expression language reads as one (its lexer's rule for a name). */
+    private static boolean symbolName(String symbol) {
+        int first = symbol.codePointAt(0);
+        if (!Character.isLetter(first) && first != '_') {
+            return false;
+        }
+        for (int i = 0; i < symbol.length(); i += Character.charCount(symbol.codePointAt(i))) {
+            int c = symbol.codePointAt(i);
+            if (!Character.isLetter(c) && !(c >= '0' && c <= '9') && c != '_') {
+                return false;
+            }
+        }
+        return !List.of("and", "or", "not", "true", "false").contains(symbol);
     }
 
     private static Path path(CommandLine cl, String option, String text) {

@@ -139,6 +139,19 @@ class CliSourcesTest {
         error(2, "--source ETH.bar: unknown source 'bar' (did you mean bars?)", "eval", "--csv", bars.toString(), "--expr",
                 "c=close", "--source", "ETH.bar=x.csv");
         error(2, "--sources: 'nope' is not a directory", "stream", "--csv", bars.toString(), "--expr", "c=close", "--sources", "nope");
+        // a key no expression can write: the symbol is one name of the expression language
+        for (String symbol : new String[] {"ETH.", "a.b", "ETH ", "1x", "x-y", "not"}) {
+            for (String command : new String[] {"eval", "stream"}) {
+                error(2, "--source " + symbol + ".trades: the symbol '" + symbol + "' is not a name an expression can write",
+                        command, "--csv", bars.toString(), "--expr", "c=close", "--source", symbol + ".trades=x.csv");
+            }
+        }
+        Path trades = write(dir, "t.csv", "time,price,amount,side\n1700000000000,1,1,buy\n");
+        for (String symbol : new String[] {"_x", "eth2", "BTC_USD", "prix_é"}) {
+            CliTest.Run r = CliTest.run("eval", "--csv", bars.toString(), "--expr", "c=close", "--source",
+                    symbol + ".trades=" + trades);
+            assertEquals(0, r.code(), symbol + ": " + r.err());
+        }
         error(2, "--forming-col with event sources", "stream", "--csv", bars.toString(), "--expr", "n=trades.count",
                 "--source", "trades=x.csv", "--forming-col", "close");
     }
