@@ -548,11 +548,16 @@ public final class CsvReader implements AutoCloseable {
         len += n;
     }
 
-    /** A UTF-8 byte order mark is dropped; UTF-16 is refused (its bytes would misread as UTF-8). */
+    /** A UTF-8 byte order mark is dropped; UTF-16 and UTF-32 are refused (their bytes would misread as UTF-8). */
     private void checkEncoding() {
         if (len >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB && (line[2] & 0xff) == 0xBF) {
             System.arraycopy(line, 3, line, 0, len - 3);
             len -= 3;
+        } else if (len >= 4 && (line[0] == 0 && line[1] == 0 && (line[2] & 0xff) == 0xFE && (line[3] & 0xff) == 0xFF
+                || (line[0] & 0xff) == 0xFF && (line[1] & 0xff) == 0xFE && line[2] == 0 && line[3] == 0)) {
+            // UTF-32LE's mark starts as UTF-16LE's does: told apart by the two zero bytes, which no header starts with
+            throw new DataFormatException(source, 1, null, null,
+                    source + ": the file is UTF-32; ta reads UTF-8 (convert it, e.g. with iconv)");
         } else if (len >= 2 && ((line[0] & 0xff) == 0xFF && (line[1] & 0xff) == 0xFE || (line[0] & 0xff) == 0xFE && (line[1] & 0xff) == 0xFF)) {
             throw new DataFormatException(source, 1, null, null, source + ": the file is UTF-16; ta reads UTF-8 (convert it, e.g. with iconv)");
         }

@@ -148,6 +148,12 @@ class CsvReaderTest {
         byte[] utf16 = "date,close\n".getBytes(StandardCharsets.UTF_16);
         assertEquals("t.csv: the file is UTF-16; ta reads UTF-8 (convert it, e.g. with iconv)",
                 assertThrows(DataFormatException.class, () -> CsvReader.open(new ByteArrayInputStream(utf16), "t.csv", CLOSE)).getMessage());
+        for (String utf32 : new String[] {"UTF-32BE", "UTF-32LE"}) {
+            byte[] bytes = "\uFEFFdate,close\n".getBytes(java.nio.charset.Charset.forName(utf32));
+            ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+            assertEquals("t.csv: the file is UTF-32; ta reads UTF-8 (convert it, e.g. with iconv)",
+                    assertThrows(DataFormatException.class, () -> CsvReader.open(in, "t.csv", CLOSE)).getMessage(), utf32);
+        }
         assertEquals(List.of("2020-01-01|" + day("2020-01-01") + "|Zürich|1.0"),
                 rows("date,sym,close\n2020-01-01,Zürich,1\n", CLOSE.withSymbolColumn("SYM")));
     }
