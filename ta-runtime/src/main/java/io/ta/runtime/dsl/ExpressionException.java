@@ -97,12 +97,23 @@ public class ExpressionException extends TaException {
             from = Math.max(lineStart, Math.min(from, to - MAX_SHOWN));
         }
         String prefix = from > lineStart ? "…" : "";
-        String text = prefix + source.substring(from, to) + (to < lineEnd ? "…" : "");
+        StringBuilder text = new StringBuilder(prefix);
         StringBuilder caret = new StringBuilder(prefix.isEmpty() ? "" : " ");
-        for (int i = from; i < at; i++) {
-            caret.append(source.charAt(i) == '\t' ? '\t' : ' ');
+        for (int i = from; i < to; i++) {
+            char c = source.charAt(i);
+            // A control character would act on the user's terminal (ESC starts a colour); it is shown as \x1B.
+            String shown = c != '\t' && control(c) ? String.format("\\x%02X", (int) c) : String.valueOf(c);
+            text.append(shown);
+            if (i < at) {
+                caret.append(c == '\t' ? "\t" : " ".repeat(shown.length()));
+            }
         }
-        return new String[] {text, caret.append('^').toString()};
+        return new String[] {text.append(to < lineEnd ? "…" : "").toString(), caret.append('^').toString()};
+    }
+
+    /** Whether {@code c} is a C0 or C1 control character or DEL. */
+    static boolean control(char c) {
+        return c < 0x20 || c >= 0x7F && c <= 0x9F;
     }
 
     static int[] lineColumn(String source, int offset) {

@@ -133,4 +133,18 @@ class ParserLimitsTest {
         ParseException tab = assertThrows(ParseException.class, () -> Parser.parse("close +\t\t$"));
         assertEquals("       \t\t^", tab.caret(), "tabs are kept so the caret lines up in a terminal");
     }
+
+    @Test
+    void controlCharactersInTheShownLineAreEscapedWithTheCaretStillUnderIt() {
+        ParseException e = assertThrows(ParseException.class, () -> Parser.parse("close + \u001b[31mred $"));
+        assertEquals("close + \\x1B[31mred $", e.sourceLine(), "an ESC would colour the user's terminal");
+        assertEquals(9, e.column());
+        assertEquals("        ^", e.caret(), "under the escape of the ESC");
+        ParseException c1 = assertThrows(ParseException.class, () -> Parser.parse("close\u0085 + \u009b\u007f $"));
+        assertEquals("close\\x85 + \\x9B\\x7F $", c1.sourceLine());
+        assertTrue(c1.sourceLine().startsWith("\\x", c1.caret().length() - 1), c1.caret());
+        ParseException later = assertThrows(ParseException.class, () -> Parser.parse("'\u001b' + $"));
+        assertEquals("'\\x1B' + $", later.sourceLine());
+        assertEquals('$', later.sourceLine().charAt(later.caret().length() - 1), "the caret is past the escape's width");
+    }
 }
