@@ -115,10 +115,10 @@ public final class Main implements Runnable {
             main.warned = true;
             PrintWriter err = cl.getErr();
             for (String s : skipped) {
-                err.println("ta: warning: " + s);
+                err.println("ta: warning: " + printable(s));
             }
             for (Registry.Problem p : r.problems()) {
-                err.println("ta: warning: " + p.describe());
+                err.println("ta: warning: " + printable(p.describe()));
             }
             err.flush();
         }
@@ -191,7 +191,7 @@ public final class Main implements Runnable {
         cl.setErr(e);
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter w = ex.getCommandLine().getErr();
-            w.println("ta: " + ex.getMessage());
+            w.println("ta: " + printable(ex.getMessage()));
             w.println("Try 'ta " + (ex.getCommandLine() == cl ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
             w.flush();
             return USAGE;
@@ -249,6 +249,24 @@ public final class Main implements Runnable {
         }
     }
 
+    /**
+     * {@code message} with its control characters but line breaks and tabs written as {@code \x1B}: messages echo
+     * what the user gave (an option, a file's bytes), and an ESC in it would act on the terminal.
+     */
+    static String printable(String message) {
+        if (message == null || message.chars().noneMatch(c -> c != '\n' && c != '\t' && control(c))) {
+            return message;
+        }
+        StringBuilder sb = new StringBuilder(message.length() + 16);
+        message.chars().forEach(c -> sb.append(c != '\n' && c != '\t' && control(c) ? String.format("\\x%02X", c)
+                : String.valueOf((char) c)));
+        return sb.toString();
+    }
+
+    private static boolean control(int c) {
+        return c < 0x20 || c >= 0x7F && c <= 0x9F;
+    }
+
     /** Prints one line about {@code ex} (and the stack trace of a bug when debugging); returns the exit code. */
     static int failure(Throwable ex, PrintWriter w, boolean debug) {
         int code;
@@ -257,23 +275,23 @@ public final class Main implements Runnable {
                 return BROKEN_PIPE;
             }
             case OutputFailure f -> {
-                w.println("ta: " + f.getMessage());
+                w.println("ta: " + printable(f.getMessage()));
                 code = OUTPUT;
             }
             case ExpressionException x -> {
-                w.println("ta: " + x.getMessage());
+                w.println("ta: " + printable(x.getMessage()));
                 code = USAGE;
             }
             case InvalidParameterException x -> {
-                w.println("ta: " + x.getMessage());
+                w.println("ta: " + printable(x.getMessage()));
                 code = USAGE;
             }
             case TaException x -> {
-                w.println("ta: " + x.getMessage());
+                w.println("ta: " + printable(x.getMessage()));
                 code = DATA;
             }
             case NotEnoughMemory x -> {
-                w.println("ta: " + x.getMessage());
+                w.println("ta: " + printable(x.getMessage()));
                 code = DATA;
             }
             default -> {

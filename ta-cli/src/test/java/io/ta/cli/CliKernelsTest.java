@@ -155,4 +155,22 @@ class CliKernelsTest {
             assertEquals(1, r.err().lines().count(), "one line: " + r.err());
         }
     }
+
+    @Test
+    void controlCharactersOfAServiceFileAreEscapedInTheWarning() throws Exception {
+        Path bad = Files.createDirectories(work.resolve("escape")).resolve("bad.jar");
+        try (OutputStream file = Files.newOutputStream(bad); JarOutputStream out = new JarOutputStream(file)) {
+            out.putNextEntry(new JarEntry("META-INF/services/io.ta.spi.KernelLibraryProvider"));
+            out.write("com.acme.\u001b[31mRed\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        Run r = run("list", "--kernels", bad.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().startsWith("ta: warning: "), r.err());
+        assertTrue(r.err().contains("\\x1B[31mRed"), r.err());
+        assertTrue(r.err().chars().noneMatch(c -> c == 0x1b), "no raw ESC: " + r.err());
+        CliTest.Run option = CliTest.run("eval", "--csv", TTRC, "--expr", "a=close", "--x\u001b[31m");
+        assertEquals(Main.USAGE, option.code());
+        assertTrue(option.err().startsWith("ta: Unknown option: '--x\\x1B[31m'"), option.err());
+    }
 }
