@@ -1,10 +1,10 @@
 package io.ta.runtime.source;
 
 import io.ta.expr.Expr;
-import io.ta.expr.Expr.Arg;
 import io.ta.expr.Printer;
 import io.ta.runtime.dsl.Parser;
 import io.ta.runtime.resample.Resample;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -48,14 +48,19 @@ public record Aggregate(String symbol, SourceType type, Filter filter, String fu
                 && SourceType.BARS.fieldIndex(o.name()) >= 0 && SourceType.find(n.name()) == null;
     }
 
-    /** Whether {@code e} is a stream of events: a source, a symbol's source, or a filtered one. */
+    /**
+     * Whether {@code e} is a stream of events: a source, a symbol's source, or a filtered one. A loop, not a
+     * recursion, down a chain of filters: thousands of {@code .filter(…)} calls are as long as the text allows.
+     */
     private static boolean stream(Expr e) {
+        while (e instanceof Expr.Call c && "filter".equals(c.kernel())) {
+            e = receiver(c);
+        }
         return switch (e) {
             case null -> false;
             case Expr.Name n -> n.name() != null && SourceType.find(n.name()) != null;
             case Expr.Output o -> o.of() instanceof Expr.Name n && n.name() != null && o.name() != null
                     && SourceType.find(o.name()) != null;
-            case Expr.Call c -> "filter".equals(c.kernel()) && stream(receiver(c));
             default -> false;
         };
     }
@@ -122,12 +127,18 @@ public record Aggregate(String symbol, SourceType type, Filter filter, String fu
     }
 
     private static Stream stream(Expr e, BiFunction<Expr, String, RuntimeException> error) {
-        return switch (e) {
+        // The filters of a chain, outermost first; the chain is walked in a loop, as it may be thousands of calls long.
+        List<Expr.Call> filters = new ArrayList<>();
+        while (e instanceof Expr.Call c && "filter".equals(c.kernel())) {
+            filters.add(c);
+            e = receiver(c);
+        }
+        Stream s = switch (e) {
             case Expr.Name n -> {
                 SourceType type = SourceType.of(n.name());
                 if (type == SourceType.BARS) {
-                    throw error.apply(n, "bars are another symbol's: write ETH.bars.count or ETH.close; the primary symbol's"
-                            + " bars are the plain columns (close, volume, ...)");
+                    throw error.apply(n, "bars are another symbol's: write ETH.bars.count or ETH.close; the primary"
+                            + " symbol's bars are the plain columns (close, volume, ...)");
                 }
                 yield new Stream(null, type, null, n.name());
             }
@@ -135,18 +146,26 @@ public record Aggregate(String symbol, SourceType type, Filter filter, String fu
                 String symbol = ((Expr.Name) o.of()).name();
                 yield new Stream(symbol, SourceType.of(o.name()), null, symbol + "." + o.name());
             }
-            case Expr.Call c -> {
-                Stream s = stream(receiver(c), error);
-                if (c.args().size() != 2 || c.args().get(1).isKeyword()) {
-                    throw error.apply(c, "filter takes one condition: " + s.text() + ".filter(" + s.type().fields().get(0).name() + " > 0)");
-                }
-                Arg cond = c.args().get(1);
-                Filter f = Filter.compile(s.type(), cond.value(), error);
-                yield new Stream(s.symbol(), s.type(), s.filter() == null ? f : new Filter.And(s.filter(), f),
-                        s.text() + ".filter(" + Printer.print(cond.value()) + ")");
-            }
-            default -> throw error.apply(e, "expected a source of events (trades, orderbook, liquidations, or a symbol's bars), found " + Printer.print(e, 60));
+            default -> throw error.apply(e, "expected a source of events (trades, orderbook, liquidations,"
+                    + " or a symbol's bars), found " + Printer.print(e, 60));
         };
+        if (filters.isEmpty()) {
+            return s;
+        }
+        // All conditions compile as one and-chain, so the filter tests them in a loop, not one call inside another.
+        StringBuilder text = new StringBuilder(s.text());
+        Expr all = null;
+        for (int i = filters.size() - 1; i >= 0; i--) {
+            Expr.Call c = filters.get(i);
+            if (c.args().size() != 2 || c.args().get(1).isKeyword()) {
+                throw error.apply(c, "filter takes one condition: " + text + ".filter("
+                        + s.type().fields().get(0).name() + " > 0)");
+            }
+            Expr cond = c.args().get(1).value();
+            text.append(".filter(").append(Printer.print(cond)).append(')');
+            all = all == null ? cond : new Expr.Binary(Expr.Op.AND, all, cond);
+        }
+        return new Stream(s.symbol(), s.type(), Filter.compile(s.type(), all, error), text.toString());
     }
 
     /**

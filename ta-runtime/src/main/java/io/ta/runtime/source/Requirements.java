@@ -4,6 +4,7 @@ import io.ta.runtime.plan.Node;
 import io.ta.runtime.plan.PlanGraph;
 import io.ta.runtime.time.TimeSpec;
 import io.ta.runtime.time.Timeframe;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,20 +98,26 @@ public record Requirements(List<String> columns, Map<String, List<String>> sourc
         return a.type().fields().stream().filter(f -> !f.isText()).map(SourceField::name).toList();
     }
 
+    /** The fields {@code f} reads; a work list, as a chain of conditions is as long as the expression. */
     private static void filterFields(SourceType type, Filter f, TreeSet<String> into) {
-        switch (f) {
-            case null -> { }
-            case Filter.Compare c -> into.add(type.fields().get(c.field()).name());
-            case Filter.And a -> {
-                filterFields(type, a.a(), into);
-                filterFields(type, a.b(), into);
+        ArrayDeque<Filter> open = new ArrayDeque<>();
+        if (f != null) {
+            open.push(f);
+        }
+        while (!open.isEmpty()) {
+            switch (open.pop()) {
+                case Filter.Compare c -> into.add(type.fields().get(c.field()).name());
+                case Filter.And a -> {
+                    open.push(a.b());
+                    open.push(a.a());
+                }
+                case Filter.Or o -> {
+                    open.push(o.b());
+                    open.push(o.a());
+                }
+                case Filter.Not n -> open.push(n.a());
+                case Filter.Always a -> { }
             }
-            case Filter.Or o -> {
-                filterFields(type, o.a(), into);
-                filterFields(type, o.b(), into);
-            }
-            case Filter.Not n -> filterFields(type, n.a(), into);
-            case Filter.Always a -> { }
         }
     }
 

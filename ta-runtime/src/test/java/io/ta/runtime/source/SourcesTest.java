@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ta.error.StreamStateException;
+import io.ta.expr.Expr;
 import io.ta.error.UnknownNameException;
 import io.ta.runtime.Bars;
+import io.ta.runtime.SmallStack;
 import io.ta.runtime.dsl.BindingException;
+import io.ta.runtime.dsl.Parser;
 import io.ta.runtime.Plan;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +132,37 @@ class SourcesTest {
         assertArrayEquals(new double[] {1, 6, 0, 6}, eval("trades.filter(side == 'buy').sum(amount)"));
         assertArrayEquals(new double[] {0, 4, 0, 6}, eval("trades.filter(side == 'buy' and 3 < amount).sum(amount)"));
         assertArrayEquals(new double[] {0, 4, 0, 6}, eval("trades.filter(side == 'buy').filter(amount > 3).sum(amount)"));
+    }
+
+    @Test
+    void longConditionsAndChainsOfFiltersNeedNoDeepStack() {
+        double[] simple = eval("trades.filter(amount > 2).count");
+        assertArrayEquals(new double[] {1, 2, 0, 1}, simple);
+        SmallStack.run(() -> {
+            assertArrayEquals(simple, eval("trades.filter(amount > 2" + " and amount > 2".repeat(5_999) + ").count"));
+            assertArrayEquals(simple, eval("trades.filter(amount > 1e9" + " or amount > 2".repeat(5_999) + ").count"));
+            assertArrayEquals(simple, eval("trades" + ".filter(amount > 2)".repeat(4_000) + ".count"));
+        });
+    }
+
+    @Test
+    void aHandBuiltConditionNestedTooDeeplyIsRefused() {
+        Expr cond = Parser.parse("amount > 2");
+        for (int i = 0; i < 1_000; i++) {
+            cond = new Expr.Unary(Expr.Op.NOT, cond);
+        }
+        Expr thousand = cond;
+        SmallStack.run(() -> {
+            Filter f = Filter.compile(SourceType.TRADES, thousand, (at, why) -> new IllegalStateException(why));
+            assertEquals(true, f.test(new double[] {100, 3, BUY}));
+            assertEquals(false, f.test(new double[] {100, 1, BUY}));
+        });
+        Expr deeper = new Expr.Unary(Expr.Op.NOT, thousand);
+        Expr count = new Expr.Output(new Expr.Call("filter",
+                List.of(Expr.Arg.of(new Expr.Name("trades")), Expr.Arg.of(deeper))), "count");
+        var e = assertThrows(BindingException.class, () -> Plan.of(count));
+        assertEquals("a filter condition is nested too deeply (more than 1000 levels of and, or and not inside one"
+                + " another); simplify it", e.reason());
     }
 
     @Test
