@@ -2,6 +2,7 @@ package io.ta.runtime;
 
 import io.ta.error.InvalidParameterException;
 import io.ta.error.UnknownNameException;
+import io.ta.runtime.dsl.ReservedNames;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.KernelLibraryProvider;
 import io.ta.spi.KernelLoader;
@@ -96,10 +97,15 @@ public final class Registry {
         // Claimed in kernel name order, so that a conflict names the same two kernels however the libraries load.
         List<Map.Entry<Claim, List<String>>> all = new ArrayList<>();
         for (KernelDescriptor d : upFront) {
-            all.add(Map.entry(new Claim(d.name(), d.getClass().getName(), d, null), KernelDescriptor.namesOf(d)));
+            List<String> names = names(d);
+            Claim c = new Claim(names.getFirst(), d.getClass().getName(), d, null);
+            checkNames(c, names);
+            all.add(Map.entry(c, names));
         }
         for (KernelLoader.Listed l : listed) {
-            all.add(Map.entry(new Claim(l.names().getFirst(), l.provider(), null, l), l.names()));
+            Claim c = new Claim(l.names().getFirst(), l.provider(), null, l);
+            checkNames(c, l.names());
+            all.add(Map.entry(c, l.names()));
         }
         all.sort(Comparator.comparing(e -> e.getKey().kernel()));
         Map<String, Claim> m = new LinkedHashMap<>();
@@ -109,6 +115,38 @@ public final class Registry {
             }
         }
         this.byName = Map.copyOf(m);
+    }
+
+    /** A descriptor's name, aliases and selector aliases, nulls kept (as {@link #checkNames} refuses them). */
+    private static List<String> names(KernelDescriptor d) {
+        List<String> names = new ArrayList<>();
+        names.add(d.name());
+        if (d.aliases() == null || d.selectors() == null) {
+            throw new RegistryConflictException("kernel '" + d.name() + "' (" + d.getClass().getName() + ") has "
+                    + (d.aliases() == null ? "null aliases" : "null selectors") + "; give an empty list for none");
+        }
+        names.addAll(d.aliases());
+        for (SelectorSpec s : d.selectors()) {
+            names.add(s == null ? null : s.alias());
+        }
+        return names;
+    }
+
+    /**
+     * Refuses a name the language would not call this kernel by: one it cannot write, or one it gives a meaning of its
+     * own (a kernel named session_high would be registered and never run, the built-in computed in its place).
+     */
+    private static void checkNames(Claim c, List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            String why = ReservedNames.whyNotAKernelName(c.kernel(), names.get(i));
+            if (why != null) {
+                String n = names.get(i);
+                String kernel = c.kernel() == null ? "a kernel" : "kernel '" + c.kernel() + "'";
+                String under = i == 0 ? "its name" : "the alias " + (n == null ? "null" : "'" + n + "'");
+                throw new RegistryConflictException(kernel + " (" + c.owner() + ") cannot be registered under " + under
+                        + ": " + why + "; rename it");
+            }
+        }
     }
 
     private static void claim(Map<String, Claim> m, String name, Claim c) {
@@ -139,7 +177,8 @@ public final class Registry {
      * The kernels visible to {@code loader} (the system class loader if null). Broken providers are skipped and
      * listed in {@link #problems()}.
      *
-     * @throws RegistryConflictException if two loaded kernels claim one name
+     * @throws RegistryConflictException if two loaded kernels claim one name, or a kernel has a name or alias the
+     *     language cannot call it by or reserves ({@link ReservedNames#whyNotAKernelName})
      */
     public static Registry load(ClassLoader loader) {
         KernelLoader.Index found = KernelLoader.index(loader);
@@ -163,7 +202,8 @@ public final class Registry {
      * A registry of exactly these kernels (tests, embedding).
      *
      * @throws InvalidParameterException if the collection or one of its kernels is null
-     * @throws RegistryConflictException if two kernels claim one name
+     * @throws RegistryConflictException if two kernels claim one name, or a kernel has a name or alias the language
+     *     cannot call it by or reserves ({@link ReservedNames#whyNotAKernelName})
      */
     public static Registry of(Collection<? extends KernelDescriptor> kernels) {
         boolean hasNull = kernels == null;

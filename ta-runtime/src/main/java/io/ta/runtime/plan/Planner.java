@@ -10,6 +10,7 @@ import io.ta.runtime.Bars;
 import io.ta.runtime.Registry;
 import io.ta.runtime.dsl.BindingException;
 import io.ta.runtime.dsl.ParseException;
+import io.ta.runtime.dsl.ReservedNames;
 import io.ta.runtime.dsl.TypeCheckException;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.Names;
@@ -48,8 +49,7 @@ import java.util.regex.Pattern;
  */
 final class Planner {
     /** Derived bar prices the DSL accepts as bare names, and the kernel each one is. */
-    static final Map<String, String> DERIVED = Map.of("hl2", "medprice", "hlc3", "typical_price", "typical", "typical_price",
-            "ohlc4", "avgprice");
+    static final Map<String, String> DERIVED = ReservedNames.DERIVED;
 
     private final Registry registry;
     private final ZoneId zone;
@@ -416,14 +416,15 @@ final class Planner {
     /** laakhay's time suffixes: {@code close.24h_ago}, {@code volume.change_pct_24h}, {@code close.change_1h}. */
     private static final Pattern SUFFIX = Pattern.compile("(([0-9]+[smhdw])_ago)|((change_pct_|change_)([0-9]+[smhdw]))");
 
-    private static final List<String> FRAME_NAMES = List.of("timeframe", "downsample", "upsample", "sync_timeframe");
+    private static final List<String> FRAME_NAMES = ReservedNames.FRAMES;
 
     private static final Map<String, TimeSpec.LagKind> LAGS = Map.of("shift", TimeSpec.LagKind.SHIFT, "change",
             TimeSpec.LagKind.CHANGE, "change_pct", TimeSpec.LagKind.CHANGE_PCT, "roc", TimeSpec.LagKind.ROC);
 
-    private static final Map<String, TimeSpec.SessionKind> SESSIONS = Map.of("session_start", TimeSpec.SessionKind.START,
-            "session_open", TimeSpec.SessionKind.OPEN, "session_high", TimeSpec.SessionKind.HIGH, "session_low",
-            TimeSpec.SessionKind.LOW);
+    /** From the reserved names (session_high is HIGH), so the planner and the registry agree on them. */
+    private static final Map<String, TimeSpec.SessionKind> SESSIONS = ReservedNames.SESSIONS.stream().collect(
+            java.util.stream.Collectors.toUnmodifiableMap(n -> n, n -> TimeSpec.SessionKind.valueOf(
+                    n.substring("session_".length()).toUpperCase(Locale.ROOT))));
 
     /** A call, unless it is one of the time-aware forms, which the planner handles itself. */
     private Bound timed(Expr.Call c, List<Bound> args) {
