@@ -100,13 +100,19 @@ public final class Bars {
 
         private Builder() {}
 
+        /**
+         * Sets the timestamps (epoch ms, strictly ascending; null for none). {@link #build} copies them, so the
+         * order it checks holds whatever the caller does with its array afterwards; the columns, which hold most of
+         * a history's memory, are kept by reference (see {@link #column}).
+         */
         public Builder time(long[] epochMillis) {
             this.time = epochMillis;
             return this;
         }
 
         /**
-         * Adds a column (ignored if {@code values} is null).
+         * Adds a column (ignored if {@code values} is null). The bars keep this array, not a copy: do not change it
+         * after {@link #build}, or the history changes with it.
          *
          * @throws ShapeMismatchException if {@code name} is null
          */
@@ -124,6 +130,8 @@ public final class Bars {
          * @throws ShapeMismatchException if lengths differ or timestamps are not strictly ascending
          */
         public Bars build() {
+            // Checked and kept as a copy: a caller reusing its array would otherwise unorder the timestamps unchecked.
+            long[] time = this.time == null ? null : this.time.clone();
             int n = -1;
             StringBuilder lengths = new StringBuilder();
             boolean ragged = false;

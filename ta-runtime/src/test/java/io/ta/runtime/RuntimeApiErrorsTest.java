@@ -135,6 +135,17 @@ class RuntimeApiErrorsTest {
         assertThrows(UnknownNameException.class, () -> BARS.column(null));
     }
 
+    @Test
+    void barsKeepTheTimestampsTheyChecked() {
+        long hour = 3_600_000L;
+        long[] t = {hour, 2 * hour, 3 * hour, 4 * hour};
+        Bars b = Bars.builder().time(t).column("close", new double[] {1, 2, 3, 4}).build();
+        t[2] = 0; // the caller reuses its array
+        assertEquals(3 * hour, b.time(2));
+        PlanResult r = Plan.compile("close@2h").run(b);
+        assertEquals(List.of(Double.NaN, 2.0, 2.0, 4.0), Arrays.stream(r.value().toArray()).boxed().toList());
+    }
+
     /** Classes whose every public method and constructor the sweep below calls with nulls. */
     static final List<Class<?>> API = List.of(Plan.class, BlockExecutor.class, PlanStream.class, PlanResult.class, Series.class,
             Mask.class, Bars.class, Bars.Builder.class, Outputs.class, Registry.class, Resample.class,
