@@ -150,6 +150,7 @@ public final class BandsStream implements KernelStream {
         Checks.range(KERNEL, "outUpper", outUpper, from, to);
         Checks.range(KERNEL, "outMiddle", outMiddle, from, to);
         Checks.range(KERNEL, "outLower", outLower, from, to);
+        Checks.distinct(KERNEL, "upper,middle,lower", outUpper, outMiddle, outLower);
         if (from == to) {
             return;
         }

@@ -190,7 +190,7 @@ public final class Bands_Descriptor implements KernelDescriptor {
      * Steps a fresh kernel over every bar of the inputs, writing every output array (the inputs' length).
      *
      * @throws io.ta.error.InvalidParameterException if a parameter is out of range
-     * @throws io.ta.error.ShapeMismatchException if inputs or outputs do not line up
+     * @throws io.ta.error.ShapeMismatchException if inputs or outputs do not line up, or two outputs are one array
      */
     public static void batch(double[] high, double[] low, int fastPeriod, int slowPeriod,
             double width, double[] outUpper, double[] outMiddle, double[] outLower) {
@@ -199,6 +199,7 @@ public final class Bands_Descriptor implements KernelDescriptor {
         Checks.output(KERNEL, "upper", outUpper, n);
         Checks.output(KERNEL, "middle", outMiddle, n);
         Checks.output(KERNEL, "lower", outLower, n);
+        Checks.distinct(KERNEL, "upper,middle,lower", outUpper, outMiddle, outLower);
         Bands k = new Bands(fastPeriod, slowPeriod, width);
         for (int i = 0; i < n; i++) {
             k.step(high[i], low[i]);

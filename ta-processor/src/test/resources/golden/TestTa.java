@@ -48,9 +48,9 @@ public final class TestTa {
      * @param fastPeriod {@code fast_period}; [1, 100]; default 3
      * @param slowPeriod {@code slow_period}; [2, 100]; default 10
      * @param width {@code width}; &gt; 0; default 2.0
-     * @param outUpper receives the output; must have the inputs' length
-     * @param outMiddle receives the output; must have the inputs' length
-     * @param outLower receives the output; must have the inputs' length
+     * @param outUpper receives the output; must have the inputs' length and be no other output's array
+     * @param outMiddle receives the output; must have the inputs' length and be no other output's array
+     * @param outLower receives the output; must have the inputs' length and be no other output's array
      */
     public static void bands(double[] high, double[] low, int fastPeriod, int slowPeriod,
             double width, double[] outUpper, double[] outMiddle, double[] outLower) {

@@ -211,6 +211,25 @@ public final class Checks {
         }
     }
 
+    /**
+     * Checks that no two output arrays of a multi-output call are one array: the kernel would write both outputs into
+     * it and keep only the last. A few reference comparisons per call, none per bar.
+     *
+     * @param names the outputs' names, comma-separated, in the order of {@code outs} (split only for the message)
+     * @throws ShapeMismatchException naming the kernel and both outputs
+     */
+    public static void distinct(String kernel, String names, double[]... outs) {
+        for (int i = 1; i < outs.length; i++) {
+            for (int j = 0; j < i; j++) {
+                if (outs[i] == outs[j]) {
+                    String[] n = names.split(",");
+                    throw new ShapeMismatchException(kernel, kernel + ": outputs '" + n[j] + "' and '" + n[i]
+                            + "' are given the same array; give each output its own");
+                }
+            }
+        }
+    }
+
     /** Checks {@code 0 <= from <= to <= a.length} for a range call. */
     public static void range(String kernel, String name, double[] a, int from, int to) {
         if (a == null) {

@@ -76,7 +76,8 @@ public final class FacadeWriter {
                 .addParameters(Signatures.arrayOutputs(m))
                 .addStatement("$T.batch($L)", m.descriptorType(), inPlaceSafe(m, outs));
         for (String o : outs) {
-            into.addJavadoc("@param $N receives the output; must have the inputs' length\n", o);
+            into.addJavadoc("@param $N receives the output; must have the inputs' length$L\n", o,
+                    m.multiOutput() ? " and be no other output's array" : "");
         }
         t.addMethod(into.build());
 

@@ -235,7 +235,8 @@ final class InternalsWriter {
                 .addJavadoc("Steps a fresh kernel over every bar of the inputs, writing every output array (the inputs' length).\n\n")
                 .addJavadoc(!m.lentInputs().isEmpty() ? "An input the kernel's {@code @OfInput} parts read back must not also be an output.\n\n" : "")
                 .addJavadoc("@throws io.ta.error.InvalidParameterException if a parameter is out of range\n")
-                .addJavadoc("@throws io.ta.error.ShapeMismatchException if inputs or outputs do not line up\n")
+                .addJavadoc("@throws io.ta.error.ShapeMismatchException if inputs or outputs do not line up$L\n",
+                        m.multiOutput() ? ", or two outputs are one array" : "")
                 .addParameters(Signatures.arrayInputs(m))
                 .addParameters(Signatures.params(m))
                 .addParameters(Signatures.arrayOutputs(m))
@@ -245,6 +246,7 @@ final class InternalsWriter {
         for (int i = 0; i < outs.size(); i++) {
             b.addStatement("$T.output(KERNEL, $S, $N, n)", CHECKS, m.outputs().get(i).name(), outs.get(i));
         }
+        addDistinct(b, m, "KERNEL");
         b.addStatement("$T k = new $T($L)", m.kernel(), m.kernel(), Signatures.paramArgs(m));
         // Only here and in a fused plan's batch (lendablePart): the loop pushes the whole input from its first value,
         // so the part can read it back. The facade copies an input that is also an output (a batch in place): lending
@@ -253,6 +255,18 @@ final class InternalsWriter {
         addLending(b, m);
         addLoop(b, m, "0", "n");
         return b.build();
+    }
+
+    /**
+     * For a multi-output kernel, the check that the caller gave each output its own array (one array for two outputs
+     * would silently keep the last): once per call, as Plan.runInto checks its roots' arrays.
+     */
+    static void addDistinct(MethodSpec.Builder b, KernelModel m, String kernel) {
+        if (!m.multiOutput()) {
+            return;
+        }
+        String names = String.join(",", m.outputs().stream().map(o -> o.name()).toList());
+        b.addStatement("$T.distinct($L, $S, $L)", CHECKS, kernel, names, Signatures.join(Signatures.outArrays(m)));
     }
 
     /** {@code for (i = from; i < to; i++)}: step {@code k} over bar i and write its outputs. */

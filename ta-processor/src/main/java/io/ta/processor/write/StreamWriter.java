@@ -225,6 +225,7 @@ public final class StreamWriter {
         for (String a : all) {
             b.addStatement(code("$checks:T.range($kernelName:N, $a:S, $a:N, from, to)", "a", a));
         }
+        InternalsWriter.addDistinct(b, m, KERNEL_NAME_FIELD);
         CodeBlock arrays = Signatures.join(all);
         b.beginControlFlow("if (from == to)").addStatement("return").endControlFlow();
         if (m.scalarState()) {
