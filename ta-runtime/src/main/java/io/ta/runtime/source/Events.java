@@ -2,10 +2,11 @@ package io.ta.runtime.source;
 
 import io.ta.error.ShapeMismatchException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The events of one source for one symbol, in arrival order: a time (epoch ms) and one {@code double} per schema
- * field (a text field holds its code in the field's vocabulary, NaN when missing).
+ * field (a text field holds its code in the field's vocabulary, NaN when missing; any other number is refused).
  */
 public final class Events {
     private final SourceType type;
@@ -53,6 +54,26 @@ public final class Events {
         System.arraycopy(rows, i * row.length, row, 0, row.length);
     }
 
+    /**
+     * Refuses a text field of {@code fields} that is neither missing (NaN) nor a code of its vocabulary: a filter
+     * compares codes, so {@code side != 'buy'} would count a side of 0.5 or 7, which is no side at all.
+     */
+    static void checkText(SourceType type, String source, double[] fields) {
+        List<SourceField> schema = type.fields();
+        for (int i = 0; i < fields.length; i++) {
+            double v = fields[i];
+            SourceField f = schema.get(i);
+            if (f.isText() && !Double.isNaN(v) && !(v >= 0 && v < f.values().size() && v == Math.rint(v))) {
+                StringBuilder codes = new StringBuilder();
+                for (int c = 0; c < f.values().size(); c++) {
+                    codes.append(c == 0 ? "" : ", ").append(c).append(" for '").append(f.values().get(c)).append('\'');
+                }
+                throw new ShapeMismatchException(source, source + ": field '" + f.name() + "' is text, so its value is "
+                        + codes + ", or NaN when missing; got " + v);
+            }
+        }
+    }
+
     /** Collects events; arrays grow by doubling, so adding is amortized O(1). */
     public static final class Builder {
         private final SourceType type;
@@ -70,14 +91,16 @@ public final class Events {
         /**
          * Adds an event.
          *
-         * @throws ShapeMismatchException unless {@code fields} has one value per schema field, or when the list
-         *     already holds the most events one array of their fields can (about 429 million trades)
+         * @throws ShapeMismatchException unless {@code fields} has one value per schema field, when a text field
+         *     holds neither NaN nor the code of one of its texts, or when the list already holds the most events one
+         *     array of their fields can (about 429 million trades)
          */
         public Builder add(long epochMillis, double... fields) {
             if (fields.length != width) {
                 throw new ShapeMismatchException(type.name(), type.name() + ": an event has " + width + " fields ("
                         + String.join(", ", type.fieldNames()) + "), got " + fields.length);
             }
+            checkText(type, type.name(), fields);
             if (size == time.length) {
                 grow();
             }

@@ -76,6 +76,8 @@ public final class SourceStream {
      *
      * @throws StreamStateException if the event is not after the last closed bar
      * @throws UnknownNameException if the plan reads no such source (its events would be silently lost)
+     * @throws ShapeMismatchException unless there is one value per field, a text field's the code of one of its texts
+     *     or NaN
      */
     public void event(String source, long time, double... fields) {
         int[] targets = bySource.get(source);
@@ -87,6 +89,7 @@ public final class SourceStream {
             throw new ShapeMismatchException(source, source + ": an event has " + types.get(source).fields().size() + " fields ("
                     + String.join(", ", types.get(source).fieldNames()) + "), got " + fields.length);
         }
+        Events.checkText(types.get(source), source, fields);
         if (closed && time <= last) {
             throw new StreamStateException(source + " event at " + time + " is not after the last closed bar (" + last
                     + "); a closed bar never changes");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.ta.error.ShapeMismatchException;
 import io.ta.error.StreamStateException;
 import io.ta.expr.Expr;
 import io.ta.error.UnknownNameException;
@@ -201,6 +202,21 @@ class SourcesTest {
         assertEquals("trades is a source of events, not a series; aggregate it per bar, e.g. trades.count", e.reason());
         e = assertThrows(BindingException.class, () -> Plan.compile("orderbook.depth"));
         assertEquals(1, e.column());
+    }
+
+    @Test
+    void aTextFieldTakesACodeOfItsVocabularyOrNaN() {
+        for (double bad : new double[] {0.5, 7, 2, -1, Double.POSITIVE_INFINITY}) {
+            var e = assertThrows(ShapeMismatchException.class,
+                    () -> Events.builder(SourceType.TRADES).add(500, 100, 1, bad));
+            assertEquals("trades: field 'side' is text, so its value is 0 for 'buy', 1 for 'sell', or NaN when missing;"
+                    + " got " + bad, e.getMessage());
+            SourceStream s = new SourceStream(Plan.compile("trades.filter(side != 'buy').count"));
+            assertThrows(ShapeMismatchException.class, () -> s.event("trades", 500, 100, 1, bad));
+        }
+        Events ok = Events.builder(SourceType.TRADES).add(500, 100, 1, BUY).add(600, 100, 1, NaN).add(700, 1, 1, SELL)
+                .build();
+        assertEquals(3, ok.size());
     }
 
     @Test
