@@ -136,6 +136,26 @@ class RuntimeApiErrorsTest {
     }
 
     @Test
+    void csvBarsAndTimeframesNameWhatIsWrong() {
+        var csv = io.ta.runtime.csv.CsvBars.read(new java.io.ByteArrayInputStream(
+                "date,close\n2024-01-01,1\n2024-01-02,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "a.csv",
+                io.ta.runtime.csv.CsvOptions.defaults());
+        assertEquals("a.csv: row 99 is outside the data (2 rows)",
+                assertThrows(ShapeMismatchException.class, () -> csv.value(0, 99)).getMessage());
+        assertEquals("a.csv: column 99 is not one of the 1 columns loaded (close)",
+                assertThrows(ShapeMismatchException.class, () -> csv.value(99, 0)).getMessage());
+        assertThrows(ShapeMismatchException.class, () -> csv.time(-1));
+        assertThrows(ShapeMismatchException.class, () -> csv.label(2));
+        assertEquals("a.csv: the rows have no symbol column",
+                assertThrows(ShapeMismatchException.class, () -> csv.symbolId(0)).getMessage());
+        assertEquals(2.0, csv.value(0, 1));
+        var bars = io.ta.runtime.time.Timeframe.parse("5");
+        assertEquals("timeframe: 5 is a count of bars, which has no time boundaries; end() takes a timed timeframe such"
+                + " as 5m or 1d", assertThrows(InvalidParameterException.class,
+                        () -> bars.end(0, java.time.ZoneOffset.UTC)).getMessage());
+    }
+
+    @Test
     void barsKeepTheTimestampsTheyChecked() {
         long hour = 3_600_000L;
         long[] t = {hour, 2 * hour, 3 * hour, 4 * hour};

@@ -1,6 +1,7 @@
 package io.ta.runtime.csv;
 
 import io.ta.error.DataFormatException;
+import io.ta.error.ShapeMismatchException;
 import io.ta.runtime.Bars;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -177,14 +178,38 @@ public final class CsvBars {
         return time != null;
     }
 
-    /** Row {@code row}'s time in epoch milliseconds (only when {@link #hasTime}). */
+    /**
+     * Row {@code row}'s time in epoch milliseconds (only when {@link #hasTime}).
+     *
+     * @throws ShapeMismatchException if the rows carry no times or {@code row} is not one of them
+     */
     public long time(int row) {
-        return time[row];
+        if (time == null) {
+            throw new ShapeMismatchException(source, source + ": the rows carry no times (no time column)");
+        }
+        return time[row(row)];
     }
 
-    /** Row {@code row}'s value in column {@code k} of {@link #columns}. */
+    /**
+     * Row {@code row}'s value in column {@code k} of {@link #columns}.
+     *
+     * @throws ShapeMismatchException if {@code k} is not a loaded column or {@code row} not a row
+     */
     public double value(int k, int row) {
-        return columns[k][row];
+        if (k < 0 || k >= columns.length) {
+            throw new ShapeMismatchException(source, source + ": column " + k + " is not one of the " + columns.length
+                    + " columns loaded (" + String.join(", ", names) + ")");
+        }
+        return columns[k][row(row)];
+    }
+
+    /** {@code row}, checked to be a row of the data: a message naming it, not an array index. */
+    private int row(int row) {
+        if (row < 0 || row >= rows) {
+            throw new ShapeMismatchException(source, source + ": row " + row + " is outside the data (" + rows
+                    + " rows)");
+        }
+        return row;
     }
 
     /**
@@ -230,9 +255,16 @@ public final class CsvBars {
         return symbols;
     }
 
-    /** Row {@code row}'s symbol as an index into {@link #symbols}. */
+    /**
+     * Row {@code row}'s symbol as an index into {@link #symbols}.
+     *
+     * @throws ShapeMismatchException without a symbol column, or if {@code row} is not a row
+     */
     public int symbolId(int row) {
-        return symbolIds[row];
+        if (symbolIds == null) {
+            throw new ShapeMismatchException(source, source + ": the rows have no symbol column");
+        }
+        return symbolIds[row(row)];
     }
 
     /** Per symbol (by id), the indices of its rows in file order. */
@@ -258,8 +290,13 @@ public final class CsvBars {
         return labelText != null;
     }
 
-    /** Row {@code row}'s label: its time column's text as written (or the first column's). */
+    /**
+     * Row {@code row}'s label: its time column's text as written (or the first column's).
+     *
+     * @throws ShapeMismatchException if {@code row} is not a row
+     */
     public String label(int row) {
+        row(row);
         StringBuilder sb = new StringBuilder();
         appendLabel(row, sb);
         return sb.toString();

@@ -164,7 +164,7 @@ public final class Timeframe {
      * for {@link Kind#BARS}, whose periods are counted, not timed.
      *
      * @throws ShapeMismatchException if that boundary lies after {@code Long.MAX_VALUE} or outside the calendar
-     * @throws InvalidParameterException if {@code zone} is null
+     * @throws InvalidParameterException if {@code zone} is null, or this timeframe is a count of bars
      */
     public long end(long t, ZoneId zone) {
         if (zone == null) {
@@ -178,7 +178,9 @@ public final class Timeframe {
                 }
                 return k * size;
             }
-            case BARS -> throw new IllegalStateException("a count of bars has no time boundaries");
+            case BARS -> throw new InvalidParameterException("timeframe", List.of("timeframe"), "a timed timeframe",
+                    "timeframe: " + this + " is a count of bars, which has no time boundaries; end() takes a timed"
+                            + " timeframe such as 5m or 1d");
             default -> {
                 try {
                     LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(t), zone);
