@@ -293,9 +293,7 @@ public final class Bands_Descriptor implements KernelDescriptor {
         final double width;
 
         Args(ParamValues p) {
-            if (!p.kernel().equals("bands") || p.size() != 3) {
-                throw new IllegalArgumentException("parameter values for bands were built for " + p.kernel());
-            }
+            Checks.params("bands", 3, p);
             this.fastPeriod = p.intValue(0);
             this.slowPeriod = p.intValue(1);
             this.width = p.realValue(2);

@@ -225,9 +225,7 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
         final WindowMean.Rounding rounding;
 
         Args(ParamValues p) {
-            if (!p.kernel().equals("window_mean") || p.size() != 2) {
-                throw new IllegalArgumentException("parameter values for window_mean were built for " + p.kernel());
-            }
+            Checks.params("window_mean", 2, p);
             this.period = p.intValue(0);
             this.rounding = Checks.choice(WindowMean.Rounding.class, p.choice(1));
         }

@@ -230,6 +230,24 @@ public final class Checks {
         }
     }
 
+    /**
+     * Checks that parameter values were built for {@code kernel}, which has {@code size} parameters: a descriptor
+     * given another kernel's values, or none, would read them as its own.
+     *
+     * @throws InvalidParameterException naming the kernel, and the kernel the values were built for
+     */
+    public static void params(String kernel, int size, ParamValues p) {
+        if (p == null) {
+            throw new InvalidParameterException(kernel, List.of(), "non-null", kernel
+                    + ": parameter values are null; ParamValues.defaults(descriptor) takes every default");
+        }
+        if (!p.kernel().equals(kernel) || p.size() != size) {
+            throw new InvalidParameterException(kernel, List.of(), "built for " + kernel, kernel
+                    + ": parameter values were built for " + p.kernel()
+                    + "; build them from this kernel's descriptor (ParamValues.of(descriptor, map))");
+        }
+    }
+
     /** Checks {@code 0 <= from <= to <= a.length} for a range call. */
     public static void range(String kernel, String name, double[] a, int from, int to) {
         if (a == null) {

@@ -156,6 +156,18 @@ class RuntimeApiErrorsTest {
     }
 
     @Test
+    void aDescriptorRefusesParameterValuesNotBuiltForIt() {
+        var sma = Registry.standard().kernel("sma");
+        assertEquals("sma: parameter values are null; ParamValues.defaults(descriptor) takes every default",
+                assertThrows(InvalidParameterException.class, () -> sma.newStream(null)).getMessage());
+        var ema = io.ta.spi.ParamValues.defaults(Registry.standard().kernel("ema"));
+        assertEquals("sma: parameter values were built for ema; build them from this kernel's descriptor"
+                + " (ParamValues.of(descriptor, map))",
+                assertThrows(InvalidParameterException.class, () -> sma.newStream(ema)).getMessage());
+        assertThrows(InvalidParameterException.class, () -> sma.batch(ema, new double[3]));
+    }
+
+    @Test
     void barsKeepTheTimestampsTheyChecked() {
         long hour = 3_600_000L;
         long[] t = {hour, 2 * hour, 3 * hour, 4 * hour};

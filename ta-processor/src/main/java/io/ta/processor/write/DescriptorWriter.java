@@ -197,10 +197,7 @@ public final class DescriptorWriter {
         TypeSpec.Builder a = TypeSpec.classBuilder(ARGS).addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Parameter values built for {@code $L}, unpacked once into their Java types.\n", m.name());
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addParameter(Types.PARAM_VALUES, "p")
-                .beginControlFlow("if (!p.kernel().equals($S) || p.size() != $L)", m.name(), m.params().size())
-                .addStatement("throw new $T($S + p.kernel())", IllegalArgumentException.class,
-                        "parameter values for " + m.name() + " were built for ")
-                .endControlFlow();
+                .addStatement("$T.params($S, $L, p)", Types.CHECKS, m.name(), m.params().size());
         for (int i = 0; i < m.params().size(); i++) {
             ParamModel p = m.params().get(i);
             a.addField(p.javaType(), p.javaName(), Modifier.FINAL);
