@@ -114,7 +114,7 @@ class HandBuiltModelTest {
                 "this.centered = p.boolValue(4);")) {
             assertEquals(1, occurrences(src, unpack), "each parameter is unpacked in one place: " + unpack + " in\n" + src);
         }
-        assertEquals(1, occurrences(src, "p.kernel().equals(\"channel\")"), "and checked to be this kernel's once: " + src);
+        assertEquals(1, occurrences(src, "Checks.params(\"channel\", 5, p);"), "and checked to be this kernel's once: " + src);
         // lookback, the per-output lookback, the instance's cost, newStream and batch all read the one unpacking.
         assertEquals(5, occurrences(src, "Args a = new Args(p);"), src);
         assertTrue(src.contains("return Channel.positionLookback(a.period);"), "a per-output lookback reads it too: " + src);
