@@ -38,6 +38,11 @@ public final class ParamValues {
      * @throws InvalidParameterException for a missing required value or a value of the wrong type
      */
     public static ParamValues of(KernelDescriptor descriptor, Map<String, ?> given) {
+        if (descriptor == null || given == null) {
+            throw new InvalidParameterException(descriptor == null ? "kernel" : descriptor.name(), List.of(),
+                    "non-null", (descriptor == null ? "the kernel" : descriptor.name() + ": the parameter map")
+                    + " must not be null (no parameters given: an empty map)");
+        }
         String kernel = descriptor.name();
         List<ParamSpec> specs = descriptor.params();
         List<String> names = new ArrayList<>();

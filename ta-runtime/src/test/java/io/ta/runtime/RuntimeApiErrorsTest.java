@@ -135,6 +135,36 @@ class RuntimeApiErrorsTest {
         assertThrows(UnknownNameException.class, () -> BARS.column(null));
     }
 
+    /** Nulls and short arrays given to event sources, parameter maps and CSV readers: typed errors, not NPEs. */
+    @Test
+    void sourcesParametersAndCsvReadersNameWhatIsMissing() {
+        Plan trades = Plan.compile("trades.count");
+        var type = io.ta.runtime.source.SourceType.TRADES;
+        assertThrows(InvalidParameterException.class, () -> new io.ta.runtime.source.SourceStream(null));
+        var s = new io.ta.runtime.source.SourceStream(trades);
+        assertThrows(UnknownNameException.class, () -> s.event(null, 1, 1, 1, 0));
+        assertThrows(ShapeMismatchException.class, () -> s.event("trades", 1, (double[]) null));
+        assertThrows(ShapeMismatchException.class, () -> s.update(1, (double[]) null));
+        assertThrows(SnapshotMismatchException.class, () -> s.restore(null));
+        assertThrows(InvalidParameterException.class, () -> io.ta.runtime.source.Events.builder(null));
+        var events = Map.of("trades", io.ta.runtime.source.Events.builder(type).build());
+        Bars timed = Bars.builder().time(new long[] {1}).build();
+        assertThrows(ShapeMismatchException.class, () -> io.ta.runtime.source.Sources.attach(null, events,
+                trades.columns()));
+        assertThrows(ShapeMismatchException.class, () -> io.ta.runtime.source.Sources.attach(timed, null,
+                trades.columns()));
+        assertThrows(InvalidParameterException.class, () -> io.ta.spi.ParamValues.of(
+                Registry.standard().kernel("sma"), null));
+        assertThrows(InvalidParameterException.class, () -> io.ta.runtime.csv.CsvOptions.defaults()
+                .withColumns(Arrays.asList("close", null)));
+        var csv = io.ta.runtime.csv.CsvBars.read(new java.io.ByteArrayInputStream(
+                "date,close\n2024-01-01,2\n2024-01-02,3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "mem.csv",
+                io.ta.runtime.csv.CsvOptions.defaults());
+        assertThrows(ShapeMismatchException.class, () -> csv.bars(new int[] {5}));
+        assertThrows(ShapeMismatchException.class, () -> csv.bars(null));
+        assertEquals(2, csv.bars(new int[] {0, 1}).length());
+    }
+
     @Test
     void csvBarsAndTimeframesNameWhatIsWrong() {
         var csv = io.ta.runtime.csv.CsvBars.read(new java.io.ByteArrayInputStream(

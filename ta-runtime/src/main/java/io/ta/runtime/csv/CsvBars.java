@@ -231,6 +231,14 @@ public final class CsvBars {
 
     /** The rows at the given indices, in that order, as a history (copied). */
     public Bars bars(int[] rows) {
+        if (rows == null) {
+            throw new ShapeMismatchException(source, source + ": the row indices must not be null");
+        }
+        for (int r : rows) {
+            if (r < 0 || r >= rows()) {
+                throw new ShapeMismatchException(source, source + ": row " + r + " is not one of the " + rows() + " rows");
+            }
+        }
         Bars.Builder b = Bars.builder();
         if (time != null) {
             long[] t = new long[rows.length];

@@ -62,6 +62,12 @@ public final class CsvOptions {
      * may hold any text.
      */
     public CsvOptions withColumns(List<String> names) {
+        for (String name : names == null ? List.<String>of() : names) {
+            if (name == null) {
+                throw new io.ta.error.InvalidParameterException("csv", List.of("columns"), "column names",
+                        "csv: a column name must not be null; got " + names);
+            }
+        }
         return new CsvOptions(delimiter, epochUnit, symbolColumn, names == null ? null : List.copyOf(names), repeatedTimes);
     }
 

@@ -1,6 +1,7 @@
 package io.ta.runtime.csv;
 
 import io.ta.error.DataFormatException;
+import io.ta.error.ShapeMismatchException;
 import io.ta.error.UnknownNameException;
 import io.ta.spi.Names;
 import java.io.IOException;
@@ -434,6 +435,10 @@ public final class CsvReader implements AutoCloseable {
 
     /** Copies the current row's selected values into {@code dst} (at least {@code selected().size()} long). */
     public void values(double[] dst) {
+        if (dst == null || dst.length < values.length) {
+            throw new ShapeMismatchException(source, source + ": the row has " + values.length + " values; the array "
+                    + (dst == null ? "is null" : "holds " + dst.length));
+        }
         System.arraycopy(values, 0, dst, 0, values.length);
     }
 

@@ -1,5 +1,6 @@
 package io.ta.runtime.source;
 
+import io.ta.error.InvalidParameterException;
 import io.ta.error.ShapeMismatchException;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +32,10 @@ public final class Events {
 
     /** Starts a list of events of {@code type}. */
     public static Builder builder(SourceType type) {
+        if (type == null) {
+            throw new InvalidParameterException("events", List.of("type"), "a source type",
+                    "events: the source type must not be null (SourceType.TRADES, SourceType.ORDERBOOK, ...)");
+        }
         return new Builder(type);
     }
 

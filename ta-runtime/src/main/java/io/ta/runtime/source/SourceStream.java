@@ -1,5 +1,6 @@
 package io.ta.runtime.source;
 
+import io.ta.error.InvalidParameterException;
 import io.ta.error.ShapeMismatchException;
 import io.ta.error.StreamStateException;
 import io.ta.error.UnknownNameException;
@@ -35,6 +36,10 @@ public final class SourceStream {
 
     /** A stream of {@code plan}. */
     public SourceStream(Plan plan) {
+        if (plan == null) {
+            throw new InvalidParameterException("source_stream", List.of("plan"), "non-null",
+                    "source_stream: plan must not be null");
+        }
         this.stream = plan.stream();
         List<String> columns = stream.columns();
         List<Integer> bars = new ArrayList<>();
@@ -80,14 +85,14 @@ public final class SourceStream {
      *     or NaN
      */
     public void event(String source, long time, double... fields) {
-        int[] targets = bySource.get(source);
+        int[] targets = source == null ? null : bySource.get(source);
         if (targets == null) {
             throw new UnknownNameException("source", source, null, "the plan reads no " + source + " events; it reads: "
                     + (bySource.isEmpty() ? "none" : String.join(", ", bySource.keySet())));
         }
-        if (fields.length != types.get(source).fields().size()) {
+        if (fields == null || fields.length != types.get(source).fields().size()) {
             throw new ShapeMismatchException(source, source + ": an event has " + types.get(source).fields().size() + " fields ("
-                    + String.join(", ", types.get(source).fieldNames()) + "), got " + fields.length);
+                    + String.join(", ", types.get(source).fieldNames()) + "), got " + (fields == null ? 0 : fields.length));
         }
         Events.checkText(types.get(source), source, fields);
         if (closed && time <= last) {

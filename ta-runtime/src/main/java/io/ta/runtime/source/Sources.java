@@ -43,6 +43,10 @@ public final class Sources {
      * @throws UnknownNameException   if a column reads a source no events were given for
      */
     public static Bars attach(Bars bars, Map<String, Events> events, List<String> columns) {
+        if (bars == null || events == null || columns == null) {
+            throw new ShapeMismatchException("sources", "sources: the " + (bars == null ? "bars" : events == null
+                    ? "events" : "columns") + " must not be null (no events: an empty map)");
+        }
         List<Aggregate> aggregates = aggregates(columns);
         if (aggregates.isEmpty()) {
             return bars;
