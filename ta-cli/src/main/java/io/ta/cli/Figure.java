@@ -164,8 +164,9 @@ final class Figure {
                     if (a[i] <= 0 && !o.log) {
                         log = false;
                     } else if (a[i] <= 0) {
-                        throw new CommandLine.ParameterException(cl, "--log needs positive prices, but " + names[c] + " is " + a[i]
-                                + " at " + (times != null ? Ticks.when(times[i], zone) : labels[i]) + "; draw it without --log");
+                        String when = times != null ? Ticks.when(times[i], zone) : labels[i];
+                        throw new CommandLine.ParameterException(cl, "--log needs positive prices, but " + names[c]
+                                + " is " + a[i] + " at " + when + "; draw it without --log");
                     }
                 }
             }

@@ -147,8 +147,9 @@ final class SourceOptions {
         }
         if (symbol != null && !symbolName(symbol)) {
             // No expression could read it (ETH..trades, a.b.trades, 1x.trades): the file would be given in vain.
-            throw new CommandLine.ParameterException(cl, "--source " + key + ": the symbol '" + symbol + "' is not a name "
-                    + "an expression can write (a letter or _, then letters, digits 0-9 or _; not and, or, not, true, false)");
+            throw new CommandLine.ParameterException(cl, "--source " + key + ": the symbol '" + symbol
+                    + "' is not a name an expression can write (a letter or _, then letters, digits 0-9 or _; "
+                    + "not and, or, not, true, false)");
         }
     }
 

@@ -81,7 +81,8 @@ class PlanStreamRefusalTest {
     /** The standard kernels and {@code fragile}: sma, whose stream throws on an input of 13. */
     private static List<KernelDescriptor> withFragile() {
         KernelDescriptor sma = Registry.standard().kernel("sma");
-        KernelDescriptor fragile = (KernelDescriptor) Proxy.newProxyInstance(PlanStreamRefusalTest.class.getClassLoader(),
+        ClassLoader loader = PlanStreamRefusalTest.class.getClassLoader();
+        KernelDescriptor fragile = (KernelDescriptor) Proxy.newProxyInstance(loader,
                 new Class<?>[] {KernelDescriptor.class}, (proxy, m, args) -> {
                     if (args == null && m.getName().equals("name")) {
                         return "fragile";
@@ -107,7 +108,8 @@ class PlanStreamRefusalTest {
     private static KernelStream throwingOn13(KernelStream stream) {
         return (KernelStream) Proxy.newProxyInstance(PlanStreamRefusalTest.class.getClassLoader(),
                 new Class<?>[] {KernelStream.class}, (proxy, m, args) -> {
-                    if (m.getName().equals("update") && args != null && args[0] instanceof double[] bar && bar[0] == 13) {
+                    boolean thirteen = args != null && args[0] instanceof double[] bar && bar[0] == 13;
+                    if (m.getName().equals("update") && thirteen) {
                         invoke(m, stream, args); // as a step that throws after it has changed its state
                         throw new IllegalStateException("fragile: 13");
                     }

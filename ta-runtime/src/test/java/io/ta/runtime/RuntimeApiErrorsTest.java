@@ -157,8 +157,8 @@ class RuntimeApiErrorsTest {
                 Registry.standard().kernel("sma"), null));
         assertThrows(InvalidParameterException.class, () -> io.ta.runtime.csv.CsvOptions.defaults()
                 .withColumns(Arrays.asList("close", null)));
-        var csv = io.ta.runtime.csv.CsvBars.read(new java.io.ByteArrayInputStream(
-                "date,close\n2024-01-01,2\n2024-01-02,3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "mem.csv",
+        byte[] text = "date,close\n2024-01-01,2\n2024-01-02,3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var csv = io.ta.runtime.csv.CsvBars.read(new java.io.ByteArrayInputStream(text), "mem.csv",
                 io.ta.runtime.csv.CsvOptions.defaults());
         assertThrows(ShapeMismatchException.class, () -> csv.bars(new int[] {5}));
         assertThrows(ShapeMismatchException.class, () -> csv.bars(null));

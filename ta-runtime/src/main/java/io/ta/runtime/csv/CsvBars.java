@@ -236,7 +236,8 @@ public final class CsvBars {
         }
         for (int r : rows) {
             if (r < 0 || r >= rows()) {
-                throw new ShapeMismatchException(source, source + ": row " + r + " is not one of the " + rows() + " rows");
+                throw new ShapeMismatchException(source, source + ": row " + r + " is not one of the " + rows()
+                        + " rows");
             }
         }
         Bars.Builder b = Bars.builder();

@@ -90,11 +90,12 @@ public final class SourceStream {
             throw new UnknownNameException("source", source, null, "the plan reads no " + source + " events; it reads: "
                     + (bySource.isEmpty() ? "none" : String.join(", ", bySource.keySet())));
         }
-        if (fields == null || fields.length != types.get(source).fields().size()) {
-            throw new ShapeMismatchException(source, source + ": an event has " + types.get(source).fields().size() + " fields ("
-                    + String.join(", ", types.get(source).fieldNames()) + "), got " + (fields == null ? 0 : fields.length));
+        SourceType type = types.get(source);
+        if (fields == null || fields.length != type.fields().size()) {
+            throw new ShapeMismatchException(source, source + ": an event has " + type.fields().size() + " fields ("
+                    + String.join(", ", type.fieldNames()) + "), got " + (fields == null ? 0 : fields.length));
         }
-        Events.checkText(types.get(source), source, fields);
+        Events.checkText(type, source, fields);
         if (closed && time <= last) {
             throw new StreamStateException(source + " event at " + time + " is not after the last closed bar (" + last
                     + "); a closed bar never changes");
