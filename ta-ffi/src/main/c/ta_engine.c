@@ -814,6 +814,23 @@ static jlong length_or_null(const void *data, size_t length) {
     return length > (size_t)INT64_MAX ? INT64_MAX : (jlong)length;
 }
 
+/* ------------------------------------------------------------------------------------------------ overlaps */
+
+/* One past the last byte of `length` doubles at `data`, saturated: a length no buffer can have still compares. */
+static uintptr_t span_end(const void *data, size_t length) {
+    uintptr_t start = (uintptr_t)data;
+    return length > (UINTPTR_MAX - start) / sizeof(double) ? UINTPTR_MAX : start + length * sizeof(double);
+}
+
+/* Whether two caller ranges share a byte. Java copies blocks in and out, so an output overlapping an input or another
+ * output would be read after it was written, or written twice: wrong numbers with TA_OK. */
+static int spans_overlap(const void *a, size_t a_length, const void *b, size_t b_length) {
+    if (a == NULL || b == NULL || a_length == 0 || b_length == 0) {
+        return 0;
+    }
+    return (uintptr_t)a < span_end(b, b_length) && (uintptr_t)b < span_end(a, a_length);
+}
+
 /* ------------------------------------------------------------------------------------------------- versioning */
 
 uint32_t ta_abi_version(void) { return TA_ABI_VERSION; }
@@ -992,6 +1009,20 @@ static ta_status do_batch(const char *kernel, const ta_param *params, size_t par
     for (size_t i = 0; i < param_count; i++) {
         if (params[i].name == NULL) {
             return fail(TA_ERR_INVALID_ARGUMENT, "ta_batch: params[%zu].name is NULL", i);
+        }
+    }
+    for (size_t j = 0; j < output_count; j++) {
+        for (size_t i = 0; i < input_count; i++) {
+            if (spans_overlap(outputs[j].data, outputs[j].length, inputs[i].data, inputs[i].length)) {
+                return fail(TA_ERR_INVALID_ARGUMENT,
+                            "ta_batch: outputs[%zu] overlaps inputs[%zu]; buffers must not overlap", j, i);
+            }
+        }
+        for (size_t k = 0; k < j; k++) {
+            if (spans_overlap(outputs[j].data, outputs[j].length, outputs[k].data, outputs[k].length)) {
+                return fail(TA_ERR_INVALID_ARGUMENT,
+                            "ta_batch: outputs[%zu] overlaps outputs[%zu]; buffers must not overlap", j, k);
+            }
         }
     }
     JNIEnv *env;
@@ -1274,6 +1305,21 @@ static ta_status do_plan_run(const ta_plan *plan, const ta_column *columns, size
         if (columns[i].length > INT32_MAX - 8) {
             return fail(TA_ERR_SHAPE_MISMATCH, "plan: column '%s' has %zu bars; a run takes at most %d", columns[i].name,
                         columns[i].length, INT32_MAX - 8);
+        }
+    }
+    for (size_t j = 0; j < output_count; j++) {
+        for (size_t i = 0; i < column_count; i++) {
+            if (spans_overlap(outputs[j].data, outputs[j].length, columns[i].data, columns[i].length)) {
+                return fail(TA_ERR_INVALID_ARGUMENT,
+                            "ta_plan_run: outputs[%zu] overlaps column '%s'; buffers must not overlap", j,
+                            columns[i].name);
+            }
+        }
+        for (size_t k = 0; k < j; k++) {
+            if (spans_overlap(outputs[j].data, outputs[j].length, outputs[k].data, outputs[k].length)) {
+                return fail(TA_ERR_INVALID_ARGUMENT,
+                            "ta_plan_run: outputs[%zu] overlaps outputs[%zu]; buffers must not overlap", j, k);
+            }
         }
     }
     JNIEnv *env;

@@ -49,7 +49,8 @@ typedef int32_t ta_status;
 #define TA_ERR_PARSE 4             /* an expression that does not parse, bind or type-check; see ta_last_error_line */
 #define TA_ERR_SNAPSHOT_MISMATCH 5 /* snapshot bytes that are corrupt or come from another plan */
 #define TA_ERR_STREAM_STATE 6      /* a stream call its state does not allow: replace_last before any update */
-#define TA_ERR_INVALID_ARGUMENT 7  /* a NULL or freed handle, a NULL pointer the call needs, invalid UTF-8 */
+#define TA_ERR_INVALID_ARGUMENT 7  /* a NULL or freed handle, a NULL pointer the call needs, invalid UTF-8,
+                                    * an output buffer overlapping an input or another output */
 #define TA_ERR_ENGINE 8            /* the engine cannot start: no libjvm, no jar, an ABI mismatch, kernel conflicts */
 #define TA_ERR_INTERNAL 9          /* anything else: a defect in ta, or the JVM out of memory */
 
@@ -149,7 +150,8 @@ TA_API ta_status ta_catalog_json(const char **json);
  * `outputs` are in the kernel's output order (one for a selector), each of length N, written in full: NaN during
  * the warm-up. `lookback` (may be NULL) receives the index of the first valid output for NaN-free input.
  * Parameters, counts and lengths are all checked before any bar is read, so a failure leaves the outputs untouched
- * (except TA_ERR_INTERNAL, e.g. the JVM out of memory mid-way). Inputs and outputs must not overlap. Results are
+ * (except TA_ERR_INTERNAL, e.g. the JVM out of memory mid-way). An output whose address range overlaps an input's
+ * or another output's is TA_ERR_INVALID_ARGUMENT naming both (inputs may share memory with each other). Results are
  * bit-identical to the Java batch. Thread-safe.
  */
 TA_API ta_status ta_batch(const char *kernel, const ta_param *params, size_t param_count, const ta_series *inputs,
@@ -188,7 +190,8 @@ TA_API ta_status ta_plan_explain(const ta_plan *plan, char **text);
 /*
  * Runs the plan over a history given as named columns of one length N (extra columns are ignored; only the columns
  * the plan reads are copied). `outputs` hold one buffer of length N per result, in result order, written in full.
- * Results are bit-identical to the Java plan run (and to a stream fed the same bars). Thread-safe.
+ * An output overlapping any column or another output is TA_ERR_INVALID_ARGUMENT naming both. Results are
+ * bit-identical to the Java plan run (and to a stream fed the same bars). Thread-safe.
  */
 TA_API ta_status ta_plan_run(const ta_plan *plan, const ta_column *columns, size_t column_count, ta_buffer *outputs,
                              size_t output_count);

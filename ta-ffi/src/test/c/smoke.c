@@ -171,7 +171,7 @@ static void test_batches(void) {
 
 static void test_batch_errors(void) {
     const double *close = golden_column(&G, "close");
-    double out[100], out2[100];
+    double out[100], out2[100], out3[100];
     ta_series in = {close, 100};
     ta_buffer buf = {out, 100};
     ta_param period1 = {"period", 1, NULL};
@@ -182,7 +182,7 @@ static void test_batch_errors(void) {
     ta_param twice[2] = {{"period", 5, NULL}, {"period", 6, NULL}};
     EXPECT_FAIL(TA_ERR_INVALID_PARAMETER, "given twice", ta_batch("rsi", twice, 2, &in, 1, &buf, 1, NULL));
     ta_param rule[2] = {{"fast_period", 26, NULL}, {"slow_period", 12, NULL}};
-    ta_buffer three[3] = {{out, 100}, {out2, 100}, {out, 100}};
+    ta_buffer three[3] = {{out, 100}, {out2, 100}, {out3, 100}};
     EXPECT_FAIL(TA_ERR_INVALID_PARAMETER, "fast_period must be < slow_period",
                 ta_batch("macd", rule, 2, &in, 1, three, 3, NULL));
     ta_param text_for_int = {"period", 0, "fourteen"};
@@ -223,6 +223,21 @@ static void test_batch_errors(void) {
     /* Valid UTF-8 beyond the BMP reaches Java intact (and is then simply an unknown kernel). */
     EXPECT_FAIL(TA_ERR_UNKNOWN_NAME, "unknown kernel 'sma\xf0\x9f\x93\x88'",
                 ta_batch("sma\xf0\x9f\x93\x88", NULL, 0, &in, 1, &buf, 1, NULL));
+    /* Overlapping buffers are refused before any bar is read: blocks would read outputs already written, and
+     * aliased outputs would keep only the last one (both gave wrong numbers with TA_OK). */
+    double shared[101];
+    memcpy(shared, close, 100 * sizeof(double));
+    ta_series in_shared = {shared, 100};
+    ta_buffer shifted = {shared + 1, 100};
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "ta_batch: outputs[0] overlaps inputs[0]",
+                ta_batch("sma", NULL, 0, &in_shared, 1, &shifted, 1, NULL));
+    ta_buffer aliased[3] = {{out, 100}, {out2, 100}, {out2, 100}};
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "ta_batch: outputs[2] overlaps outputs[1]",
+                ta_batch("macd", NULL, 0, &in, 1, aliased, 3, NULL));
+    ta_buffer adjacent[2] = {{shared, 50}, {shared + 50, 50}};
+    ta_series half = {close, 50};
+    EXPECT_OK(ta_batch("bb_upper", NULL, 0, &half, 1, &adjacent[0], 1, NULL));
+    EXPECT_OK(ta_batch("bb_lower", NULL, 0, &half, 1, &adjacent[1], 1, NULL));
     /* The outputs are untouched by a failed call. */
     for (int i = 0; i < 100; i++) {
         out[i] = 42.0;
@@ -405,6 +420,21 @@ static void test_plan_errors(void) {
     EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "given twice", ta_plan_run(plan, twice, 2, &buf, 1));
     EXPECT_OK(ta_plan_run(plan, &close, 1, &buf, 1));
     EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "not a live plan", ta_plan_run(NULL, &close, 1, &buf, 1));
+    /* Outputs may not overlap a column or each other (the last written would win, silently). */
+    double in_place[60];
+    memcpy(in_place, close.data, sizeof in_place);
+    ta_column close_copy = {"close", in_place, 50};
+    ta_buffer over_close = {in_place + 10, 50};
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "ta_plan_run: outputs[0] overlaps column 'close'",
+                ta_plan_run(plan, &close_copy, 1, &over_close, 1));
+    const char *pair_names[2] = {"fast", "slow"};
+    const char *pair_exprs[2] = {"sma(close, 3)", "sma(close, 5)"};
+    ta_plan *pair = NULL;
+    EXPECT_OK(ta_plan_compile_many(pair_names, pair_exprs, 2, &pair));
+    ta_buffer same_twice[2] = {buf, buf};
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "ta_plan_run: outputs[1] overlaps outputs[0]",
+                ta_plan_run(pair, &close, 1, same_twice, 2));
+    ta_plan_free(pair);
 
     /* Streams: bar width, state, corrupt and foreign snapshots. */
     ta_stream *stream = NULL;
