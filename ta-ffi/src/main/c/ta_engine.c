@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <linux/futex.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -264,6 +265,37 @@ static int library_dir(char *out, size_t size) {
     return 0;
 }
 
+/*
+ * Every entry of a given classpath must be a readable file or directory. The JVM itself skips missing entries and
+ * only fails later, once it exists, to find the bridge: a failure that is final for the process. Checked here, a
+ * typo stays retryable. Empty entries name the working directory, as for java -cp.
+ */
+static int check_classpath(const char *cp, const char *source) {
+    if (cp[0] == '\0') {
+        set_failure("the classpath (%s) is empty; give the path of ta-engine.jar", source);
+        return -1;
+    }
+    for (const char *p = cp; *p != '\0';) {
+        const char *end = strchr(p, ':');
+        size_t n = end == NULL ? strlen(p) : (size_t)(end - p);
+        char entry[PATH_MAX];
+        if (n >= sizeof entry) {
+            set_failure("a classpath entry (%s) is longer than %zu bytes", source, sizeof entry - 1);
+            return -1;
+        }
+        memcpy(entry, p, n);
+        entry[n] = '\0';
+        struct stat st;
+        if (n > 0 && (stat(entry, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) ||
+                      access(entry, R_OK) != 0)) {
+            set_failure("classpath entry '%s' (%s) is not a readable file or directory", entry, source);
+            return -1;
+        }
+        p += n + (end != NULL);
+    }
+    return 0;
+}
+
 static int resolve_classpath(const char *given, char *out, size_t size) {
     const char *env = getenv("TA_CLASSPATH");
     const char *cp = given != NULL ? given : (env != NULL && env[0] != '\0' ? env : NULL);
@@ -272,7 +304,7 @@ static int resolve_classpath(const char *given, char *out, size_t size) {
             set_failure("the classpath is longer than %zu bytes", size);
             return -1;
         }
-        return 0;
+        return check_classpath(out, given != NULL ? "given to ta_init" : "from TA_CLASSPATH");
     }
     char dir[PATH_MAX];
     if (library_dir(dir, sizeof dir) != 0) {

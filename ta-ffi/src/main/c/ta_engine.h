@@ -105,10 +105,12 @@ TA_API const char *ta_version(void);
  *   classpath  the ta jar(s), ':'-separated; NULL: $TA_CLASSPATH, else ta-engine.jar next to libta.so
  *   libjvm     path of libjvm.so; NULL: $TA_JVM, else $JAVA_HOME/lib/server/libjvm.so, else the JDK libta was built with
  *   options    extra JVM options (e.g. "-Xmx512m"), `option_count` of them; NULL/0: $TA_JVM_OPTIONS split on spaces
+ * Every ':'-separated entry of a classpath given here or in $TA_CLASSPATH must be a readable file or directory (an
+ * empty entry is the working directory; "" is refused): the JVM would skip a missing one and fail for good later.
  * Returns TA_OK if the engine is running (also when it already was: the arguments are then ignored), TA_ERR_ENGINE
- * with the reason otherwise. A failure before the JVM was created (libjvm or the jar not found) may be retried with
- * other settings; once a JVM was created, or failed to be, the outcome is final for the process (JNI allows one JVM
- * per process, and it is never destroyed). Thread-safe.
+ * with the reason otherwise. A failure before the JVM was created (libjvm or a classpath entry not found) may be
+ * retried with other settings; once a JVM was created, or failed to be, the outcome is final for the process (JNI
+ * allows one JVM per process, and it is never destroyed). Thread-safe.
  */
 TA_API ta_status ta_init(const char *classpath, const char *libjvm, const char *const *options, size_t option_count);
 

@@ -76,6 +76,10 @@ static void test_versioning(const char *bad_libjvm) {
     /* Before the engine runs: a libjvm that cannot load is TA_ERR_ENGINE and may be retried. */
     EXPECT_FAIL(TA_ERR_ENGINE, "cannot load libjvm.so", ta_init(NULL, bad_libjvm, NULL, 0));
     EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "options is NULL", ta_init(NULL, NULL, NULL, 2));
+    /* A classpath naming no existing jar is refused before the JVM exists, so a retry with the right one works. */
+    EXPECT_FAIL(TA_ERR_ENGINE, "classpath entry '/no/such/ta-engine.jar' (given to ta_init) is not a readable",
+                ta_init("/no/such/ta-engine.jar", NULL, NULL, 0));
+    EXPECT_FAIL(TA_ERR_ENGINE, "the classpath (given to ta_init) is empty", ta_init("", NULL, NULL, 0));
     /* The settings come from the environment (TA_CLASSPATH, JAVA_HOME, TA_JVM_OPTIONS) set by the test script. */
     EXPECT_OK(ta_init(NULL, NULL, NULL, 0));
     CHECK(strcmp(ta_last_error(), "") == 0, "last error after success: '%s'", ta_last_error());
