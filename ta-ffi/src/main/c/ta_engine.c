@@ -106,6 +106,21 @@ static void set_message(const char *text, size_t length) {
     tls.message[length] = '\0';
 }
 
+/* `length` shortened so that it does not end inside a UTF-8 sequence: a message cut to fit a buffer stays valid
+ * UTF-8 (the caller's names, which messages quote, may hold multi-byte characters). */
+static size_t utf8_boundary(const char *text, size_t length) {
+    size_t lead = length;
+    while (lead > 0 && length - lead < 4 && ((unsigned char)text[lead - 1] & 0xc0) == 0x80) {
+        lead--;
+    }
+    if (lead == 0 || length - lead >= 4) {
+        return length;
+    }
+    unsigned char c = (unsigned char)text[lead - 1];
+    size_t need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return length - (lead - 1) < need ? lead - 1 : length;
+}
+
 static ta_status fail(ta_status status, const char *format, ...) __attribute__((format(printf, 2, 3)));
 
 static ta_status fail(ta_status status, const char *format, ...) {
@@ -117,7 +132,7 @@ static ta_status fail(ta_status status, const char *format, ...) {
     if (n < 0) {
         n = 0;
     }
-    set_message(buffer, (size_t)n < sizeof buffer ? (size_t)n : sizeof buffer - 1);
+    set_message(buffer, utf8_boundary(buffer, (size_t)n < sizeof buffer ? (size_t)n : sizeof buffer - 1));
     tls.line = 0;
     tls.column = 0;
     return status;

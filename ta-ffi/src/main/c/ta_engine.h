@@ -117,7 +117,8 @@ TA_API ta_status ta_init(const char *classpath, const char *libjvm, const char *
 /* ------------------------------------------------------------------------------------------------------- errors */
 
 /* The message of the calling thread's last failure ("" if the last ta_status call succeeded): the exact message of
- * the Java exception, UTF-8. Owned by the library; valid until the next ta_status call on the same thread. */
+ * the Java exception, UTF-8. A message libta writes itself (argument checks) is cut to at most 1023 bytes, at a
+ * character boundary. Owned by the library; valid until the next ta_status call on the same thread. */
 TA_API const char *ta_last_error(void);
 
 /* 1-based line and column of the last failure in an expression's text (TA_ERR_PARSE); 0 for any other failure. */

@@ -407,6 +407,18 @@ static void test_plan_errors(void) {
     ta_plan *other = NULL;
     EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "given twice", ta_plan_compile_many(names, exprs, 2, &other));
     EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "at least one", ta_plan_compile_many(names, exprs, 0, &other));
+    /* A message cut to its 1 KiB limit ends on a character boundary: 600 two-byte characters, quoted. */
+    char long_name[1201];
+    for (int i = 0; i < 600; i++) {
+        memcpy(long_name + 2 * i, "\xc3\xa9", 2);
+    }
+    long_name[1200] = '\0';
+    const char *long_names[2] = {long_name, long_name};
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "ta_plan_compile: the result name", ta_plan_compile_many(long_names, exprs, 2,
+                                                                                                 &other));
+    size_t cut = strlen(ta_last_error());
+    CHECK(cut > 1000 && cut < 1024 && (unsigned char)ta_last_error()[cut - 1] == 0xa9,
+          "a cut message of %zu bytes ends inside a character", cut);
     EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "expression", ta_plan_compile(NULL, &other));
 
     /* Runs: a column the plan needs is missing, ragged columns, wrong outputs. */
