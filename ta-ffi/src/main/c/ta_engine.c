@@ -854,11 +854,12 @@ static void free_strings(char **strings, size_t count) {
     free(strings);
 }
 
+/* Callers refuse lengths above INT64_MAX first: clamping them made unequal lengths look equal to Java. */
 static jlong length_or_null(const void *data, size_t length) {
     if (data == NULL && length > 0) {
         return -1;
     }
-    return length > (size_t)INT64_MAX ? INT64_MAX : (jlong)length;
+    return (jlong)length;
 }
 
 /* ------------------------------------------------------------------------------------------------ overlaps */
@@ -1056,6 +1057,15 @@ static ta_status do_batch(const char *kernel, const ta_param *params, size_t par
     for (size_t i = 0; i < param_count; i++) {
         if (params[i].name == NULL) {
             return fail(TA_ERR_INVALID_ARGUMENT, "ta_batch: params[%zu].name is NULL", i);
+        }
+    }
+    /* Java counts bars in a long; the blocks let a batch take any length a long holds. */
+    for (size_t i = 0; i < input_count + output_count; i++) {
+        size_t length = i < input_count ? inputs[i].length : outputs[i - input_count].length;
+        if (length > (size_t)INT64_MAX) {
+            return fail(TA_ERR_SHAPE_MISMATCH, "ta_batch: %s[%zu] has length %zu; a batch takes at most %lld bars",
+                        i < input_count ? "inputs" : "outputs", i < input_count ? i : i - input_count, length,
+                        (long long)INT64_MAX);
         }
     }
     for (size_t j = 0; j < output_count; j++) {
@@ -1352,6 +1362,12 @@ static ta_status do_plan_run(const ta_plan *plan, const ta_column *columns, size
         if (columns[i].length > INT32_MAX - 8) {
             return fail(TA_ERR_SHAPE_MISMATCH, "plan: column '%s' has %zu bars; a run takes at most %d", columns[i].name,
                         columns[i].length, INT32_MAX - 8);
+        }
+    }
+    for (size_t j = 0; j < output_count; j++) {
+        if (outputs[j].length > INT32_MAX - 8) {
+            return fail(TA_ERR_SHAPE_MISMATCH, "plan: outputs[%zu] has length %zu; a run takes at most %d", j,
+                        outputs[j].length, INT32_MAX - 8);
         }
     }
     for (size_t j = 0; j < output_count; j++) {

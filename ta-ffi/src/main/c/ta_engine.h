@@ -154,8 +154,8 @@ TA_API ta_status ta_catalog_json(const char **json);
  * the warm-up. `lookback` (may be NULL) receives the index of the first valid output for NaN-free input.
  * Parameters, counts and lengths are all checked before any bar is read, so a failure leaves the outputs untouched
  * (except TA_ERR_INTERNAL, e.g. the JVM out of memory mid-way). An output whose address range overlaps an input's
- * or another output's is TA_ERR_INVALID_ARGUMENT naming both (inputs may share memory with each other). Results are
- * bit-identical to the Java batch. Thread-safe.
+ * or another output's is TA_ERR_INVALID_ARGUMENT naming both (inputs may share memory with each other). A length
+ * above INT64_MAX (Java's long) is TA_ERR_SHAPE_MISMATCH. Results are bit-identical to the Java batch. Thread-safe.
  */
 TA_API ta_status ta_batch(const char *kernel, const ta_param *params, size_t param_count, const ta_series *inputs,
                           size_t input_count, ta_buffer *outputs, size_t output_count, int64_t *lookback);
@@ -193,8 +193,9 @@ TA_API ta_status ta_plan_explain(const ta_plan *plan, char **text);
 /*
  * Runs the plan over a history given as named columns of one length N (extra columns are ignored; only the columns
  * the plan reads are copied). `outputs` hold one buffer of length N per result, in result order, written in full.
- * An output overlapping any column or another output is TA_ERR_INVALID_ARGUMENT naming both. Results are
- * bit-identical to the Java plan run (and to a stream fed the same bars). Thread-safe.
+ * An output overlapping any column or another output is TA_ERR_INVALID_ARGUMENT naming both; a column or output
+ * length above 2^31 - 9 (a Java array) is TA_ERR_SHAPE_MISMATCH. Results are bit-identical to the Java plan run
+ * (and to a stream fed the same bars). Thread-safe.
  */
 TA_API ta_status ta_plan_run(const ta_plan *plan, const ta_column *columns, size_t column_count, ta_buffer *outputs,
                              size_t output_count);

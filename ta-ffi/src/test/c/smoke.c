@@ -227,6 +227,11 @@ static void test_batch_errors(void) {
     /* Valid UTF-8 beyond the BMP reaches Java intact (and is then simply an unknown kernel). */
     EXPECT_FAIL(TA_ERR_UNKNOWN_NAME, "unknown kernel 'sma\xf0\x9f\x93\x88'",
                 ta_batch("sma\xf0\x9f\x93\x88", NULL, 0, &in, 1, &buf, 1, NULL));
+    /* Lengths beyond a Java long are refused, not clamped (2^63 and 2^63 + 1 looked equal and the batch read on). */
+    ta_series huge_in = {close, (size_t)1 << 63};
+    ta_buffer huge_out = {out, ((size_t)1 << 63) + 1};
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "ta_batch: inputs[0] has length 9223372036854775808",
+                ta_batch("sma", NULL, 0, &huge_in, 1, &huge_out, 1, NULL));
     /* Overlapping buffers are refused before any bar is read: blocks would read outputs already written, and
      * aliased outputs would keep only the last one (both gave wrong numbers with TA_OK). */
     double shared[101];
@@ -431,6 +436,9 @@ static void test_plan_errors(void) {
     ta_column close = {"close", golden_column(&G, "close"), 50};
     ta_buffer short_buf = {out, 10};
     EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "output 'value' has length 10", ta_plan_run(plan, &close, 1, &short_buf, 1));
+    ta_buffer huge_buf = {out, ((size_t)1 << 63) + 1};
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "plan: outputs[0] has length 9223372036854775809",
+                ta_plan_run(plan, &close, 1, &huge_buf, 1));
     EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "expected 1 outputs", ta_plan_run(plan, &close, 1, NULL, 0));
     ta_column twice[2] = {close, close};
     EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "given twice", ta_plan_run(plan, twice, 2, &buf, 1));
@@ -461,6 +469,7 @@ static void test_plan_errors(void) {
     EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "plan: a bar needs 1 values (close), got 2", ta_stream_update(stream, bar, 2, &value, 1));
     EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "expected 1 outputs", ta_stream_update(stream, bar, 1, out, 3));
     EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "bar is NULL", ta_stream_update(stream, NULL, 1, &value, 1));
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "got 18446744073709551615", ta_stream_update(stream, bar, SIZE_MAX, &value, 1));
     for (int t = 0; t < 10; t++) {
         EXPECT_OK(ta_stream_update(stream, &close.data[t], 1, &value, 1));
     }

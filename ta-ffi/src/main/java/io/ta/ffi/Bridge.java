@@ -470,18 +470,18 @@ public final class Bridge {
         return new StreamHandle(s, d);
     }
 
-    /** The error for a bar of the wrong width, in {@link PlanStream}'s words. */
+    /** The error for a bar of the wrong width, in {@link PlanStream}'s words; width is C's size_t, so unsigned. */
     public static void streamBarWidth(Object stream, long width) {
         List<String> cols = ((StreamHandle) stream).stream.columns();
         throw new ShapeMismatchException("plan", "plan: a bar needs " + cols.size() + " values (" + String.join(", ", cols) + "), got "
-                + width);
+                + Long.toUnsignedString(width));
     }
 
     /** The error for an output array of the wrong width. */
     public static void streamOutWidth(Object stream, long width) {
         String[] roots = ((StreamHandle) stream).roots;
         throw new ShapeMismatchException("plan", "plan: expected " + roots.length + " outputs (" + String.join(", ", roots) + "), got "
-                + width);
+                + Long.toUnsignedString(width));
     }
 
     /** Commits the bar in the exchange buffer; the results replace it. */
