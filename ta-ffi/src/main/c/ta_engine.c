@@ -410,6 +410,51 @@ typedef struct boot {
 } boot;
 
 /*
+ * What HotSpot prints while it is being created, kept for the failure message: without it a rejected option is only
+ * "JNI_CreateJavaVM failed (-6)". The text still reaches the stream as before. The hook stays installed for the life
+ * of the JVM, which then writes its console output through it rather than to the descriptor: the flush keeps that
+ * output unbuffered, as it was.
+ */
+static pthread_mutex_t g_boot_output_lock = PTHREAD_MUTEX_INITIALIZER;
+static char g_boot_output[768];
+static atomic_int g_booting; /* 1 while JNI_CreateJavaVM runs */
+
+static jint JNICALL boot_vfprintf(FILE *stream, const char *format, va_list args) {
+    if (atomic_load(&g_booting)) {
+        va_list copy;
+        va_copy(copy, args);
+        pthread_mutex_lock(&g_boot_output_lock);
+        size_t used = strlen(g_boot_output);
+        if (used + 1 < sizeof g_boot_output) {
+            vsnprintf(g_boot_output + used, sizeof g_boot_output - used, format, copy);
+        }
+        pthread_mutex_unlock(&g_boot_output_lock);
+        va_end(copy);
+    }
+    jint n = vfprintf(stream, format, args);
+    fflush(stream);
+    return n;
+}
+
+/* The captured output as one line: HotSpot writes a message per line. */
+static void boot_output_line(char *out, size_t size) {
+    pthread_mutex_lock(&g_boot_output_lock);
+    size_t n = 0;
+    for (const char *p = g_boot_output; *p != '\0' && n + 1 < size; p++) {
+        if (*p == '\n') {
+            if (p[1] != '\0' && n > 0 && n + 3 < size) {
+                out[n++] = ';';
+                out[n++] = ' ';
+            }
+        } else {
+            out[n++] = *p;
+        }
+    }
+    out[utf8_boundary(out, n)] = '\0';
+    pthread_mutex_unlock(&g_boot_output_lock);
+}
+
+/*
  * Creates (or joins) the JVM, finds the bridge and checks its ABI. Runs on a thread of its own with a known stack,
  * as the java launcher does: the host's main thread may already be deep in its own stack (Node's is), and HotSpot
  * sizes the guard zones of the thread that creates it from what is left, which fails with a StackOverflowError while
@@ -434,7 +479,7 @@ static void *boot_vm(void *arg) {
         if (b->options == NULL || b->option_count == 0) {
             env_count = split_options(getenv("TA_JVM_OPTIONS"), &env_opts);
         }
-        size_t total = 2 + (b->options != NULL ? b->option_count : 0) + (size_t)env_count;
+        size_t total = 3 + (b->options != NULL ? b->option_count : 0) + (size_t)env_count;
         JavaVMOption *vm_opts = calloc(total, sizeof(JavaVMOption));
         char *cp_opt = malloc(strlen(cp) + 32);
         if (vm_opts == NULL || cp_opt == NULL) {
@@ -445,6 +490,9 @@ static void *boot_vm(void *arg) {
         }
         sprintf(cp_opt, "-Djava.class.path=%s", cp);
         size_t k = 0;
+        /* The hook first: HotSpot reads options in order and may fail on any later one. */
+        vm_opts[k].optionString = "vfprintf";
+        vm_opts[k++].extraInfo = (void *)(uintptr_t)boot_vfprintf;
         vm_opts[k++].optionString = cp_opt;
         /* -Xrs: the host keeps SIGINT, SIGTERM, SIGHUP and SIGQUIT (Ctrl-C stops a Python or Node program). */
         vm_opts[k++].optionString = "-Xrs";
@@ -459,7 +507,12 @@ static void *boot_vm(void *arg) {
         args.nOptions = (jint)k;
         args.options = vm_opts;
         args.ignoreUnrecognized = JNI_FALSE;
+        pthread_mutex_lock(&g_boot_output_lock);
+        g_boot_output[0] = '\0';
+        pthread_mutex_unlock(&g_boot_output_lock);
+        atomic_store(&g_booting, 1);
         jint rc = b->create(&vm, (void **)&env, &args);
+        atomic_store(&g_booting, 0);
         free(cp_opt);
         free(vm_opts);
         for (int i = 0; i < env_count; i++) {
@@ -468,7 +521,10 @@ static void *boot_vm(void *arg) {
         free(env_opts);
         if (rc != JNI_OK) {
             g_final_failure = 1;
-            set_failure("JNI_CreateJavaVM failed (%d); check TA_JVM_OPTIONS and the classpath %s", (int)rc, cp);
+            char said[sizeof g_boot_output];
+            boot_output_line(said, sizeof said);
+            set_failure("JNI_CreateJavaVM failed (%d)%s%s; check TA_JVM_OPTIONS and the classpath %s", (int)rc,
+                        said[0] != '\0' ? ": " : "", said, cp);
             return NULL;
         }
     }

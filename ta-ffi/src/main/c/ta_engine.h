@@ -110,7 +110,10 @@ TA_API const char *ta_version(void);
  * Returns TA_OK if the engine is running (also when it already was: the arguments are then ignored), TA_ERR_ENGINE
  * with the reason otherwise. A failure before the JVM was created (libjvm or a classpath entry not found) may be
  * retried with other settings; once a JVM was created, or failed to be, the outcome is final for the process (JNI
- * allows one JVM per process, and it is never destroyed). Thread-safe.
+ * allows one JVM per process, and it is never destroyed). When the JVM rejects its options, the message quotes what
+ * it printed (e.g. "Unrecognized VM option 'Foo'"). Caution: an option HotSpot accepts but then cannot initialize
+ * with (-Xmx1k, -XX:MaxRAM=1k, -agentlib: of a missing agent) makes HotSpot print "Error occurred during
+ * initialization of VM" and exit the process; JNI offers no hook for that path. Thread-safe.
  */
 TA_API ta_status ta_init(const char *classpath, const char *libjvm, const char *const *options, size_t option_count);
 

@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <ucontext.h>
+#include <unistd.h>
 
 #include "golden.h"
 #include "ta_engine.h"
@@ -80,6 +82,18 @@ static void test_versioning(const char *bad_libjvm) {
     EXPECT_FAIL(TA_ERR_ENGINE, "classpath entry '/no/such/ta-engine.jar' (given to ta_init) is not a readable",
                 ta_init("/no/such/ta-engine.jar", NULL, NULL, 0));
     EXPECT_FAIL(TA_ERR_ENGINE, "the classpath (given to ta_init) is empty", ta_init("", NULL, NULL, 0));
+    /* An option the JVM rejects is final for the process, so a child tries it: the message says what HotSpot said. */
+    pid_t child = fork();
+    if (child == 0) {
+        const char *bad_option[1] = {"-XX:+NoSuchFlagForTa"};
+        ta_status s = ta_init(NULL, NULL, bad_option, 1);
+        _exit(s == TA_ERR_ENGINE && strstr(ta_last_error(), "Unrecognized VM option 'NoSuchFlagForTa'") != NULL ? 0
+              : 1);
+    }
+    int child_status = -1;
+    waitpid(child, &child_status, 0);
+    CHECK(WIFEXITED(child_status) && WEXITSTATUS(child_status) == 0,
+          "a rejected JVM option is not named in the last error (child status %d)", child_status);
     /* The settings come from the environment (TA_CLASSPATH, JAVA_HOME, TA_JVM_OPTIONS) set by the test script. */
     EXPECT_OK(ta_init(NULL, NULL, NULL, 0));
     CHECK(strcmp(ta_last_error(), "") == 0, "last error after success: '%s'", ta_last_error());
