@@ -10,6 +10,21 @@ export type Params = Record<string, number | boolean | string | undefined>;
 /** Named columns of one length, e.g. `{ open, high, low, close, volume }`. */
 export type Bars = Record<string, SeriesLike>;
 
+/**
+ * koffi passes a number given for a `const char *` as an address, which libta would dereference: every string crosses
+ * through here first.
+ */
+function text(value: unknown, what: string): string {
+  if (typeof value !== 'string') {
+    throw new TypeError(`${what} must be a string, got ${describe(value)}`);
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
 function float64(x: SeriesLike): Float64Array {
   return x instanceof Float64Array ? x : Float64Array.from(x);
 }
@@ -35,6 +50,7 @@ function encodeParams(params: Params): object[] {
  * output of the inputs' length, written in place (no allocation); otherwise new arrays are returned.
  */
 export function batch(kernel: string, inputs: SeriesLike[], params: Params = {}, into?: Float64Array[]): Float64Array[] {
+  text(kernel, 'the kernel name');
   const ins = inputs.map(float64);
   const n = ins.length > 0 ? ins[0]!.length : 0;
   const outs = into ?? Array.from({ length: kernelShape(kernel).outputs }, () => new Float64Array(n));
@@ -50,7 +66,7 @@ export function batch(kernel: string, inputs: SeriesLike[], params: Params = {},
 export function kernelShape(name: string): { inputs: number; outputs: number } {
   const inputs = [0];
   const outputs = [0];
-  check(c.kernelShape(name, inputs, outputs));
+  check(c.kernelShape(text(name, 'the kernel name'), inputs, outputs));
   return { inputs: inputs[0]!, outputs: outputs[0]! };
 }
 
@@ -88,10 +104,16 @@ const streams = new FinalizationRegistry<Handle>((h) => c.streamFree(h));
  * @throws TaError with code `PARSE` and the line and column of the error
  */
 export function compile(expressions: string | Record<string, string>): Plan {
+  if (typeof expressions !== 'string' && (typeof expressions !== 'object' || expressions === null
+    || Array.isArray(expressions))) {
+    throw new TypeError(`expressions must be a string or an object of strings by result name, got ${
+      describe(expressions)}`);
+  }
   const named = typeof expressions === 'string' ? { value: expressions } : expressions;
   const names = Object.keys(named);
+  const exprs = names.map((n) => text(named[n], `the expression of result '${n}'`));
   const handle: Handle[] = [null];
-  check(c.planCompileMany(names, names.map((n) => named[n]!), names.length, handle));
+  check(c.planCompileMany(names, exprs, names.length, handle));
   return new Plan(handle[0]);
 }
 
