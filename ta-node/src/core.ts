@@ -25,6 +25,18 @@ function describe(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }
 
+/** libta reads and writes these by address as doubles: any other typed array would be misread or overrun. */
+function buffer(value: unknown, what: string): Float64Array {
+  if (!(value instanceof Float64Array)) {
+    throw new TypeError(`${what} must be a Float64Array, got ${describeArray(value)}`);
+  }
+  return value;
+}
+
+function describeArray(value: unknown): string {
+  return ArrayBuffer.isView(value) ? value.constructor.name : describe(value);
+}
+
 function float64(x: SeriesLike): Float64Array {
   return x instanceof Float64Array ? x : Float64Array.from(x);
 }
@@ -46,13 +58,17 @@ function encodeParams(params: Params): object[] {
 
 /**
  * Computes a kernel (a name, alias or selector) over whole series, in the kernel's input order, and returns its
- * outputs in order: NaN during the warm-up. Bit-identical to ta's Java batch. `into`, if given, holds one array per
- * output of the inputs' length, written in place (no allocation); otherwise new arrays are returned.
+ * outputs in order: NaN during the warm-up. Bit-identical to ta's Java batch. `into`, if given, holds one Float64Array
+ * per output of the inputs' length, written in place (no allocation); otherwise new arrays are returned.
  */
 export function batch(kernel: string, inputs: SeriesLike[], params: Params = {}, into?: Float64Array[]): Float64Array[] {
   text(kernel, 'the kernel name');
   const ins = inputs.map(float64);
   const n = ins.length > 0 ? ins[0]!.length : 0;
+  if (into !== undefined && !Array.isArray(into)) {
+    throw new TypeError(`into must be an array of Float64Array, got ${describeArray(into)}`);
+  }
+  into?.forEach((a, i) => buffer(a, `into[${i}]`));
   const outs = into ?? Array.from({ length: kernelShape(kernel).outputs }, () => new Float64Array(n));
   const encoded = encodeParams(params);
   const lookback = [0];
@@ -277,10 +293,13 @@ export class PlanStream {
   }
 
   /**
-   * The allocation-free form of update: `bar` in column order, results written to `out` (result order).
+   * The allocation-free form of update: `bar` in column order, results written to `out` (result order), both
+   * Float64Array (no conversion here: it would allocate).
    * mode: 0 update, 1 preview, 2 replaceLast.
    */
   step(bar: Float64Array, out: Float64Array, mode: 0 | 1 | 2 = 0): void {
+    buffer(bar, 'the bar');
+    buffer(out, 'out');
     const f = mode === 0 ? c.streamUpdate : mode === 1 ? c.streamPreview : c.streamReplaceLast;
     check(f(this.#live, bar, bar.length, out, out.length));
   }
@@ -311,6 +330,9 @@ export class PlanStream {
 
   /** Restores a snapshot of a stream of the same plan. @throws TaError SNAPSHOT_MISMATCH, leaving the stream as it was */
   restore(bytes: Uint8Array): void {
+    if (!(bytes instanceof Uint8Array)) {
+      throw new TypeError(`the snapshot must be a Uint8Array, got ${describeArray(bytes)}`);
+    }
     check(c.streamRestore(this.#live, bytes, bytes.length));
   }
 

@@ -8,9 +8,36 @@ import { batch, compile, kernelShape } from '../src/index.js';
 const any = (x: unknown): any => x; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 test('a number where a string is expected is a TypeError, not an address', () => {
-  assert.throws(() => kernelShape(any(4096)), { name: 'TypeError', message: /kernel name must be a string, got number/ });
+  assert.throws(() => kernelShape(any(4096)),
+    { name: 'TypeError', message: /kernel name must be a string, got number/ });
   assert.throws(() => batch(any(42), [[1, 2, 3]]), { name: 'TypeError', message: /kernel name must be a string/ });
-  assert.throws(() => compile(any({ a: 42 })), { name: 'TypeError', message: /expression of result 'a' must be a string/ });
+  assert.throws(() => compile(any({ a: 42 })),
+    { name: 'TypeError', message: /expression of result 'a' must be a string/ });
   assert.throws(() => compile(any(42)), { name: 'TypeError', message: /expressions must be a string or an object/ });
   assert.throws(() => compile(any(['close'])), { name: 'TypeError', message: /got an array/ });
+});
+
+test('buffers libta writes or reads by address must be Float64Array', () => {
+  const close = new Float64Array(1000).fill(1);
+  assert.throws(() => batch('sma', [close], { period: 2 }, [any(new Int32Array(1000))]),
+    { name: 'TypeError', message: /into\[0\] must be a Float64Array, got Int32Array/ });
+  assert.throws(() => batch('sma', [close.subarray(0, 4)], { period: 2 }, [any(new Float32Array(4))]),
+    { name: 'TypeError', message: /into\[0\] must be a Float64Array, got Float32Array/ });
+  assert.throws(() => batch('sma', [close], { period: 2 }, any(new Float64Array(1000))),
+    { name: 'TypeError', message: /into must be an array of Float64Array/ });
+  const plan = compile('close + 1');
+  const s = plan.stream();
+  const out = new Float64Array(1);
+  assert.throws(() => s.step(any(new Float32Array([5])), out),
+    { name: 'TypeError', message: /bar must be a Float64Array/ });
+  assert.throws(() => s.step(any(new Int8Array([5, 6])), out), { name: 'TypeError', message: /got Int8Array/ });
+  assert.throws(() => s.step(new Float64Array([5]), any(new Float32Array(1))),
+    { name: 'TypeError', message: /out must be a Float64Array, got Float32Array/ });
+  assert.throws(() => s.restore(any(42)), { name: 'TypeError', message: /snapshot must be a Uint8Array, got number/ });
+  assert.equal(s.count, 0);
+  // Inputs are documented as copied when not Float64Array, so other typed arrays still work there.
+  assert.equal(s.update(new Float32Array([5])).value, 6);
+  assert.deepEqual(Array.from(batch('sma', [new Int32Array([1, 2, 3])], { period: 2 })[0]!), [NaN, 1.5, 2.5]);
+  s.close();
+  plan.close();
 });
