@@ -11,12 +11,15 @@ export type Params = Record<string, number | boolean | string | undefined>;
 export type Bars = Record<string, SeriesLike>;
 
 /**
- * koffi passes a number given for a `const char *` as an address, which libta would dereference: every string crosses
- * through here first.
+ * koffi passes a number given for a `const char *` as an address, which libta would dereference, and a string with
+ * U+0000 as a C string that ends there, so libta would silently act on a prefix: every string crosses through here.
  */
 function text(value: unknown, what: string): string {
   if (typeof value !== 'string') {
     throw new TypeError(`${what} must be a string, got ${describe(value)}`);
+  }
+  if (value.includes('\0')) {
+    throw new TaError(Status.INVALID_ARGUMENT, `${what} contains U+0000 at index ${value.indexOf('\0')}`);
   }
   return value;
 }
@@ -47,8 +50,9 @@ function encodeParams(params: Params): object[] {
     if (value === undefined) {
       continue;
     }
+    text(name, 'a parameter name');
     if (typeof value === 'string') {
-      out.push({ name, number: 0, text: value });
+      out.push({ name, number: 0, text: text(value, `parameter '${name}'`) });
     } else {
       out.push({ name, number: typeof value === 'boolean' ? (value ? 1 : 0) : value, text: null });
     }
@@ -127,7 +131,7 @@ export function compile(expressions: string | Record<string, string>): Plan {
   }
   const named = typeof expressions === 'string' ? { value: expressions } : expressions;
   const names = Object.keys(named);
-  const exprs = names.map((n) => text(named[n], `the expression of result '${n}'`));
+  const exprs = names.map((n) => text(named[n], `the expression of result '${text(n, 'a result name')}'`));
   const handle: Handle[] = [null];
   check(c.planCompileMany(names, exprs, names.length, handle));
   return new Plan(handle[0]);
@@ -187,7 +191,8 @@ export class Plan {
 
   /** Runs the plan over named columns of one length; one array per result. Bit-identical to ta's Java plan run. */
   run(bars: Bars): Record<string, Float64Array> {
-    const cols = Object.entries(bars).map(([name, values]) => ({ name, values: float64(values) }));
+    const cols = Object.entries(bars).map(([name, values]) => ({ name: text(name, 'a column name'),
+      values: float64(values) }));
     const n = cols.length > 0 ? cols[0]!.values.length : 0;
     const outs = this.results.map(() => new Float64Array(n));
     check(c.planRun(this.handle, cols.map((col) => ({ name: col.name, data: address(col.values), length: col.values.length })),

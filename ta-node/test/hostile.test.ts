@@ -2,7 +2,7 @@
 // before libta sees it, never a crash or a wrong number.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { batch, compile, kernelShape } from '../src/index.js';
+import { batch, compile, kernelShape, TaError } from '../src/index.js';
 
 // The casts stand for JavaScript callers, which the typings do not reach.
 const any = (x: unknown): any => x; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -39,5 +39,19 @@ test('buffers libta writes or reads by address must be Float64Array', () => {
   assert.equal(s.update(new Float32Array([5])).value, 6);
   assert.deepEqual(Array.from(batch('sma', [new Int32Array([1, 2, 3])], { period: 2 })[0]!), [NaN, 1.5, 2.5]);
   s.close();
+  plan.close();
+});
+
+test('a string with U+0000 is refused, not cut short', () => {
+  const nul = (f: () => unknown, what: RegExp) => assert.throws(f, (e: unknown) =>
+    e instanceof TaError && e.code === 'INVALID_ARGUMENT' && what.test(e.message) && /U\+0000/.test(e.message));
+  nul(() => compile('sma(close, 3)\0 * 1000 + garbage((('), /expression of result 'value'/);
+  nul(() => compile({ 'a\0b': 'close' }), /result name/);
+  nul(() => batch('sma\0-this-is-not-a-kernel', [[1, 2, 3]], { period: 2 }), /kernel name/);
+  nul(() => kernelShape('sma\0x'), /kernel name/);
+  nul(() => batch('sma', [[1, 2, 3]], { 'period\0x': 2 }), /parameter name/);
+  nul(() => batch('ma', [[1, 2, 3]], { period: 2, ma_type: 'ema\0x' }), /parameter 'ma_type'/);
+  const plan = compile('close + 1');
+  nul(() => plan.run({ close: [1], 'close\0x': [2] }), /column name/);
   plan.close();
 });
