@@ -1,7 +1,11 @@
 import { address, c, copyBytes, decodeString, type Handle } from './native.js';
 import { check, Status, TaError } from './errors.js';
 
-/** A series: one number per bar. Float64Array is used as is (no copy); anything else is copied into one. */
+/**
+ * A series: one number per bar. Float64Array is used as is (no copy); other typed arrays, arrays and array-likes are
+ * copied into one. In the copied ones null and undefined (and holes) are missing values, NaN; any other non-number is a
+ * TypeError naming its index.
+ */
 export type SeriesLike = Float64Array | ArrayLike<number>;
 
 /** Parameter values by catalog name: numbers, booleans, or choice names such as `'ema'`. */
@@ -40,8 +44,44 @@ function describeArray(value: unknown): string {
   return ArrayBuffer.isView(value) ? value.constructor.name : describe(value);
 }
 
-function float64(x: SeriesLike): Float64Array {
-  return x instanceof Float64Array ? x : Float64Array.from(x);
+function float64(x: unknown, what: string): Float64Array {
+  if (x instanceof Float64Array) {
+    return x;
+  }
+  if (ArrayBuffer.isView(x) && !(x instanceof DataView)) {
+    return Float64Array.from(x as unknown as ArrayLike<number>);
+  }
+  if (typeof x !== 'object' || x === null || typeof (x as ArrayLike<unknown>).length !== 'number') {
+    throw new TypeError(`${what} must be a Float64Array or an array of numbers, got ${describe(x)}`);
+  }
+  const a = x as ArrayLike<unknown>;
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = number(a[i], what, i);
+  }
+  return out;
+}
+
+/** Float64Array.from would make null 0, true 1 and '3' 3: a wrong number instead of an error. */
+function number(v: unknown, what: string, index?: number): number {
+  if (typeof v === 'number') {
+    return v;
+  }
+  if (v === null || v === undefined) {
+    return NaN;
+  }
+  throw new TypeError(`${what}${index === undefined ? '' : `[${index}]`} must be a number, null or undefined, got ${
+    describe(v)}`);
+}
+
+/**
+ * @internal The typed kernel functions' check of a parameter against its catalog type: batch passes booleans as 0/1
+ * (the ABI has no boolean), so `sma(x, true)` would otherwise be period 1.
+ */
+export function param(value: unknown, type: 'number' | 'boolean' | 'string', kernel: string, name: string): void {
+  if (value !== undefined && typeof value !== type) {
+    throw new TypeError(`${kernel}: ${name} must be a ${type}, got ${describe(value)}`);
+  }
 }
 
 function encodeParams(params: Params): object[] {
@@ -53,6 +93,8 @@ function encodeParams(params: Params): object[] {
     text(name, 'a parameter name');
     if (typeof value === 'string') {
       out.push({ name, number: 0, text: text(value, `parameter '${name}'`) });
+    } else if (typeof value !== 'number' && typeof value !== 'boolean') {
+      throw new TypeError(`parameter '${name}' must be a number, boolean or string, got ${describe(value)}`);
     } else {
       out.push({ name, number: typeof value === 'boolean' ? (value ? 1 : 0) : value, text: null });
     }
@@ -67,7 +109,13 @@ function encodeParams(params: Params): object[] {
  */
 export function batch(kernel: string, inputs: SeriesLike[], params: Params = {}, into?: Float64Array[]): Float64Array[] {
   text(kernel, 'the kernel name');
-  const ins = inputs.map(float64);
+  if (!Array.isArray(inputs)) {
+    throw new TypeError(`inputs must be an array of series, got ${describeArray(inputs)}`);
+  }
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+    throw new TypeError(`params must be an object of values by parameter name, got ${describe(params)}`);
+  }
+  const ins = inputs.map((x, i) => float64(x, `inputs[${i}]`));
   const n = ins.length > 0 ? ins[0]!.length : 0;
   if (into !== undefined && !Array.isArray(into)) {
     throw new TypeError(`into must be an array of Float64Array, got ${describeArray(into)}`);
@@ -191,8 +239,11 @@ export class Plan {
 
   /** Runs the plan over named columns of one length; one array per result. Bit-identical to ta's Java plan run. */
   run(bars: Bars): Record<string, Float64Array> {
+    if (typeof bars !== 'object' || bars === null || Array.isArray(bars)) {
+      throw new TypeError(`bars must be an object of series by column name, got ${describe(bars)}`);
+    }
     const cols = Object.entries(bars).map(([name, values]) => ({ name: text(name, 'a column name'),
-      values: float64(values) }));
+      values: float64(values, `column '${name}'`) }));
     const n = cols.length > 0 ? cols[0]!.values.length : 0;
     const outs = this.results.map(() => new Float64Array(n));
     check(c.planRun(this.handle, cols.map((col) => ({ name: col.name, data: address(col.values), length: col.values.length })),
@@ -217,7 +268,10 @@ export class Plan {
   }
 }
 
-/** A bar: values by column name, or an array in the plan's column order. */
+/**
+ * A bar: values by column name, or an array in the plan's column order. null is a missing value (NaN); a column absent
+ * from an object (or undefined there) is an UNKNOWN_NAME error.
+ */
 export type Bar = Record<string, number> | ArrayLike<number>;
 
 /**
@@ -249,21 +303,28 @@ export class PlanStream {
   }
 
   #fill(bar: Bar): Float64Array {
+    if (bar instanceof Float64Array) {
+      return bar;
+    }
     if (isArrayLike(bar)) {
-      if (bar instanceof Float64Array) {
-        return bar;
+      if (bar.length !== this.#bar.length) {
+        // libta reports the wrong width with the plan's columns.
+        return float64(bar, 'the bar');
       }
-      for (let i = 0; i < bar.length && i < this.#bar.length; i++) {
-        this.#bar[i] = bar[i]!;
+      for (let i = 0; i < bar.length; i++) {
+        this.#bar[i] = number(bar[i], 'the bar', i);
       }
-      return bar.length === this.#bar.length ? this.#bar : Float64Array.from(bar);
+      return this.#bar;
+    }
+    if (typeof bar !== 'object' || bar === null) {
+      throw new TypeError(`the bar must be an array or an object of numbers by column, got ${describe(bar)}`);
     }
     for (let i = 0; i < this.columns.length; i++) {
       const v = bar[this.columns[i]!];
       if (v === undefined) {
         throw new TaError(Status.UNKNOWN_NAME, `the bar has no value for column '${this.columns[i]}'; columns: ${this.columns.join(', ')}`);
       }
-      this.#bar[i] = v;
+      this.#bar[i] = number(v, `the bar's column '${this.columns[i]}'`);
     }
     return this.#bar;
   }

@@ -2,7 +2,7 @@
 // before libta sees it, never a crash or a wrong number.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { batch, compile, kernelShape, TaError } from '../src/index.js';
+import ta, { batch, compile, kernelShape, TaError } from '../src/index.js';
 
 // The casts stand for JavaScript callers, which the typings do not reach.
 const any = (x: unknown): any => x; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -53,5 +53,35 @@ test('a string with U+0000 is refused, not cut short', () => {
   nul(() => batch('ma', [[1, 2, 3]], { period: 2, ma_type: 'ema\0x' }), /parameter 'ma_type'/);
   const plan = compile('close + 1');
   nul(() => plan.run({ close: [1], 'close\0x': [2] }), /column name/);
+  plan.close();
+});
+
+test('non-numbers are not turned into numbers: null is a missing value (NaN), anything else a TypeError', () => {
+  const same = (a: Float64Array, b: number[]) => assert.deepEqual(Array.from(a), b);
+  same(ta.sma([1, null, 3, 4, 5] as unknown as number[], 2), [NaN, NaN, NaN, 3.5, 4.5]);
+  same(ta.sma([1, undefined, 3] as unknown as number[], 2), [NaN, NaN, NaN]);
+  assert.throws(() => ta.sma(any([1, true, '3', [4], 5]), 2),
+    { name: 'TypeError', message: /inputs\[0\]\[1\] must be a number, null or undefined, got boolean/ });
+  assert.throws(() => ta.sma(any('12345'), 2), { name: 'TypeError', message: /inputs\[0\] must be .* got string/ });
+  assert.throws(() => ta.sma(any(5), 2), { name: 'TypeError', message: /got number/ });
+  assert.throws(() => ta.sma(any(new DataView(new ArrayBuffer(8))), 2), { name: 'TypeError' });
+  assert.throws(() => ta.sma([1, 2, 3], any(true)),
+    { name: 'TypeError', message: /sma: period must be a number, got boolean/ });
+  assert.throws(() => ta.ma([1, 2, 3], 2, any(1)), { name: 'TypeError', message: /ma: ma_type must be a string/ });
+  assert.throws(() => batch('sma', [[1, 2, 3]], any({ period: null })),
+    { name: 'TypeError', message: /parameter 'period' must be a number, boolean or string, got null/ });
+  assert.throws(() => batch('sma', any('abc')), { name: 'TypeError', message: /inputs must be an array/ });
+  assert.throws(() => batch('sma', [[1, 2, 3]], any(5)), { name: 'TypeError', message: /params must be an object/ });
+  const plan = compile('close + 1');
+  assert.throws(() => plan.run(any({ close: [1, '2'] })), { name: 'TypeError', message: /column 'close'\[1\]/ });
+  assert.throws(() => plan.run(any(null)), { name: 'TypeError', message: /bars must be an object/ });
+  const s = plan.stream();
+  assert.ok(Number.isNaN(s.update(any({ close: null })).value));
+  assert.ok(Number.isNaN(s.update(any([null])).value));
+  assert.throws(() => s.update(any({ close: '5' })), { name: 'TypeError', message: /column 'close' must be a number/ });
+  assert.throws(() => s.update(any([true])), { name: 'TypeError', message: /the bar\[0\] must be a number/ });
+  assert.throws(() => s.update(any(5)), { name: 'TypeError', message: /the bar must be an array or an object/ });
+  assert.equal(s.count, 2);
+  s.close();
   plan.close();
 });
