@@ -320,7 +320,8 @@ export class PlanStream {
       throw new TypeError(`the bar must be an array or an object of numbers by column, got ${describe(bar)}`);
     }
     for (let i = 0; i < this.columns.length; i++) {
-      const v = bar[this.columns[i]!];
+      // Own properties only: a column named toString or constructor must not read Object.prototype's.
+      const v = Object.hasOwn(bar, this.columns[i]!) ? bar[this.columns[i]!] : undefined;
       if (v === undefined) {
         throw new TaError(Status.UNKNOWN_NAME, `the bar has no value for column '${this.columns[i]}'; columns: ${this.columns.join(', ')}`);
       }
@@ -332,7 +333,7 @@ export class PlanStream {
   #values(): Record<string, number> {
     const out: Record<string, number> = {};
     for (let i = 0; i < this.results.length; i++) {
-      out[this.results[i]!] = this.#out[i]!;
+      set(out, this.results[i]!, this.#out[i]!);
     }
     return out;
   }
@@ -409,6 +410,15 @@ export class PlanStream {
       c.streamFree(this.#handle);
       this.#handle = null;
     }
+  }
+}
+
+/** Assigning to `__proto__` would set the object's prototype, and the result would vanish. */
+function set<T>(record: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') {
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    record[key] = value;
   }
 }
 

@@ -85,3 +85,29 @@ test('non-numbers are not turned into numbers: null is a missing value (NaN), an
   s.close();
   plan.close();
 });
+
+test("names that are Object.prototype's members are columns and results like any other", () => {
+  const missing = (f: () => unknown, column: string) => assert.throws(f, (e: unknown) =>
+    e instanceof TaError && e.code === 'UNKNOWN_NAME' && e.message.includes(`no value for column '${column}'`));
+  const toString = compile('toString + 1');
+  const s = toString.stream();
+  missing(() => s.update({ close: 5 }), 'toString');
+  assert.equal(s.update({ toString: 5 }).value, 6);
+  s.close();
+  toString.close();
+  const ctor = compile('sma(constructor, 2)');
+  const t = ctor.stream();
+  missing(() => t.update({}), 'constructor');
+  t.close();
+  ctor.close();
+  const proto = compile(JSON.parse('{"__proto__": "close + 1", "b": "close"}'));
+  assert.deepEqual(proto.results, ['__proto__', 'b']);
+  const u = proto.stream();
+  const v = u.update([5]);
+  assert.deepEqual(Object.keys(v), ['__proto__', 'b']);
+  assert.equal(Object.getOwnPropertyDescriptor(v, '__proto__')?.value, 6);
+  assert.equal(Object.getPrototypeOf(v), Object.prototype);
+  assert.equal(Object.getOwnPropertyDescriptor(proto.run({ close: [5] }), '__proto__')?.value[0], 6);
+  u.close();
+  proto.close();
+});
