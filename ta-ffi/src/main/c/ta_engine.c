@@ -1279,6 +1279,10 @@ static ta_status do_plan_compile_many(const char *const *names, const char *cons
             return fail(TA_ERR_INVALID_ARGUMENT, "ta_plan_compile: %s[%zu] is NULL",
                         names[i] == NULL ? "names" : "expressions", i);
         }
+        if (utf8_kind((const unsigned char *)names[i]) < 0) {
+            /* Before the repeat test, which quotes the name: the message must stay UTF-8. */
+            return fail(TA_ERR_INVALID_ARGUMENT, "ta_plan_compile: names[%zu] is not valid UTF-8", i);
+        }
         for (size_t k = 0; k < i; k++) {
             if (strcmp(names[k], names[i]) == 0) {
                 return fail(TA_ERR_INVALID_ARGUMENT, "ta_plan_compile: the result name '%s' is given twice", names[i]);

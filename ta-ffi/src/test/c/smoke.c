@@ -426,6 +426,10 @@ static void test_plan_errors(void) {
     ta_plan *other = NULL;
     EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "given twice", ta_plan_compile_many(names, exprs, 2, &other));
     EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "at least one", ta_plan_compile_many(names, exprs, 0, &other));
+    /* An invalid name given twice is refused as invalid before the repeat is quoted, so the message stays UTF-8. */
+    const char *bad_names[2] = {"x\xc3\x28", "x\xc3\x28"};
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "names[0] is not valid UTF-8",
+                ta_plan_compile_many(bad_names, exprs, 2, &other));
     /* A message cut to its 1 KiB limit ends on a character boundary: 600 two-byte characters, quoted. */
     char long_name[1201];
     for (int i = 0; i < 600; i++) {
