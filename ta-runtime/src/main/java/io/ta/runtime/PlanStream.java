@@ -437,6 +437,13 @@ public final class PlanStream {
             }
         }
         long time = timed ? clock(s.kernels().get(k)) : 0;
+        for (TimeOperator op : freshOperators) {
+            // Every operator takes every bar, so each one's last time is the plan's clock (none before the first bar).
+            if (op != null && op.lastTime() != (s.count() > 0 ? time : Long.MIN_VALUE)) {
+                throw new CorruptSnapshotException("plan: corrupt snapshot: the clock says the last bar closed at "
+                        + time + ", a time operator at " + op.lastTime());
+            }
+        }
         Fused rebound = program.fused(fresh);
         for (Node n : nodes) {
             streams[n.id()] = fresh[n.id()];

@@ -161,6 +161,11 @@ final class FrameOperator extends BlockSteps {
     }
 
     @Override
+    public long lastTime() {
+        return started ? lastTime : Long.MIN_VALUE;
+    }
+
+    @Override
     public void preview(long time, double[] in, double[] out) {
         long p = period(time, index);
         boolean pending = open && p != end;

@@ -101,6 +101,11 @@ final class LagOperator extends BlockSteps {
     }
 
     @Override
+    public long lastTime() {
+        return started ? lastTime : Long.MIN_VALUE;
+    }
+
+    @Override
     public void preview(long time, double[] in, double[] out) {
         out[0] = combine(in[0], lagged(time, false));
     }

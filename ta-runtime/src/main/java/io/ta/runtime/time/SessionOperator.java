@@ -86,6 +86,11 @@ final class SessionOperator extends BlockSteps {
     }
 
     @Override
+    public long lastTime() {
+        return index > 0 ? lastTime : Long.MIN_VALUE;
+    }
+
+    @Override
     public void preview(long time, double[] in, double[] out) {
         long p = period(time, index);
         boolean fresh = !started || p != end;

@@ -25,6 +25,14 @@ public interface TimeOperator {
      */
     default void accept(long time) {}
 
+    /**
+     * The close time of the last committed bar, {@code Long.MIN_VALUE} before any: the plan's clock, which a plan
+     * stream holds to it on restore (a forged clock would let a bar go back in time).
+     */
+    default long lastTime() {
+        return Long.MIN_VALUE;
+    }
+
     /** The outputs a bar closing at {@code time} would give, without committing it. */
     void preview(long time, double[] in, double[] out);
 

@@ -199,20 +199,30 @@ class PlanSnapshotHardeningTest {
         u.restore(t.snapshot());
         u.update(3 * hour, 12.0);
         assertEquals(12.0, u.value());
+        // A clock set back would let a bar before the last one in (its time is checked against the clock alone).
+        for (long clock : new long[] {hour, 0, Long.MIN_VALUE, 3 * hour}) {
+            PlanSnapshot forged = PlanSnapshot.fromBytes(withWord(t.snapshot(), "plan_clock", 0, clock).toBytes());
+            PlanStream fresh = session.stream();
+            assertThrows(SnapshotMismatchException.class, () -> fresh.restore(forged), "clock " + clock);
+        }
     }
 
-    /** {@code s} with word {@code w} of its {@code kernel} state set to {@code v}, through bytes (a valid checksum). */
-    private static PlanSnapshot edit(PlanSnapshot s, String kernel, int w, double v) {
+    private static PlanSnapshot withWord(PlanSnapshot s, String kernel, int w, long word) {
         List<StateSnapshot> states = new ArrayList<>();
         for (StateSnapshot x : s.kernels()) {
             if (x.kernel().equals(kernel)) {
                 long[] words = x.words().clone();
-                words[w] = Double.doubleToLongBits(v);
+                words[w] = word;
                 x = new StateSnapshot(x.kernel(), x.schema(), words);
             }
             states.add(x);
         }
-        return PlanSnapshot.fromBytes(new PlanSnapshot(s.plan(), s.count(), s.values(), states).toBytes());
+        return new PlanSnapshot(s.plan(), s.count(), s.values(), states);
+    }
+
+    /** {@code s} with word {@code w} of its {@code kernel} state set to {@code v}, through bytes (a valid checksum). */
+    private static PlanSnapshot edit(PlanSnapshot s, String kernel, int w, double v) {
+        return PlanSnapshot.fromBytes(withWord(s, kernel, w, Double.doubleToLongBits(v)).toBytes());
     }
 
     static void assertArrayEquals(byte[] a, byte[] b) {
