@@ -4,6 +4,7 @@ import io.ta.error.InvalidParameterException;
 import io.ta.error.ShapeMismatchException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The events of one source for one symbol, in arrival order: a time (epoch ms) and one {@code double} per schema
@@ -63,26 +64,48 @@ public final class Events {
      * Refuses a text field of {@code fields} that is neither missing (NaN) nor a code of its vocabulary: a filter
      * compares codes, so {@code side != 'buy'} would count a side of 0.5 or 7, which is no side at all.
      */
-    static void checkText(SourceType type, String source, double[] fields) {
-        List<SourceField> schema = type.fields();
-        for (int i = 0; i < fields.length; i++) {
-            double v = fields[i];
-            SourceField f = schema.get(i);
-            if (f.isText() && !Double.isNaN(v) && !(v >= 0 && v < f.values().size() && v == Math.rint(v))) {
-                StringBuilder codes = new StringBuilder();
-                for (int c = 0; c < f.values().size(); c++) {
-                    codes.append(c == 0 ? "" : ", ").append(c).append(" for '").append(f.values().get(c)).append('\'');
-                }
-                throw new ShapeMismatchException(source, source + ": field '" + f.name() + "' is text, so its value is "
-                        + codes + ", or NaN when missing; got " + v);
+    static void checkText(SourceType type, String source, double[] fields, int[] codes) {
+        for (int k = 0; k < codes.length; k += 2) {
+            double v = fields[codes[k]];
+            if (v == v && !(v >= 0 && v < codes[k + 1] && v == Math.rint(v))) {
+                throw notACode(type, source, codes[k], v);
             }
         }
+    }
+
+    /**
+     * The text fields of {@code type} among {@code read} (null: all), each as its index and the size of its
+     * vocabulary: worked out once per list or stream, so that an event's check reads those fields and nothing else.
+     * A stream checks only the text fields its plan reads: a code no aggregate reads changes no number.
+     */
+    static int[] codes(SourceType type, Set<String> read) {
+        int[] codes = new int[0];
+        for (int i = 0; i < type.fields().size(); i++) {
+            SourceField f = type.fields().get(i);
+            if (f.isText() && (read == null || read.contains(f.name()))) {
+                codes = Arrays.copyOf(codes, codes.length + 2);
+                codes[codes.length - 2] = i;
+                codes[codes.length - 1] = f.values().size();
+            }
+        }
+        return codes;
+    }
+
+    private static ShapeMismatchException notACode(SourceType type, String source, int i, double v) {
+        SourceField f = type.fields().get(i);
+        StringBuilder codes = new StringBuilder();
+        for (int c = 0; c < f.values().size(); c++) {
+            codes.append(c == 0 ? "" : ", ").append(c).append(" for '").append(f.values().get(c)).append('\'');
+        }
+        return new ShapeMismatchException(source, source + ": field '" + f.name() + "' is text, so its value is "
+                + codes + ", or NaN when missing; got " + v);
     }
 
     /** Collects events; arrays grow by doubling, so adding is amortized O(1). */
     public static final class Builder {
         private final SourceType type;
         private final int width;
+        private final int[] codes;
         private long[] time = new long[64];
         private double[] rows;
         private int size;
@@ -91,6 +114,7 @@ public final class Events {
             this.type = type;
             this.width = type.fields().size();
             this.rows = new double[64 * width];
+            this.codes = codes(type, null);
         }
 
         /**
@@ -105,7 +129,7 @@ public final class Events {
                 throw new ShapeMismatchException(type.name(), type.name() + ": an event has " + width + " fields ("
                         + String.join(", ", type.fieldNames()) + "), got " + fields.length);
             }
-            checkText(type, type.name(), fields);
+            checkText(type, type.name(), fields, codes);
             if (size == time.length) {
                 grow();
             }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -56,12 +57,7 @@ public record Requirements(List<String> columns, Map<String, List<String>> sourc
                         }
                         continue;
                     }
-                    TreeSet<String> fields = sources.computeIfAbsent(Sources.key(a.symbol(), a.type()), k -> new TreeSet<>());
-                    if (a.field() >= 0) {
-                        fields.add(a.type().fields().get(a.field()).name());
-                    }
-                    fields.addAll(derivedFields(a));
-                    filterFields(a.type(), a.filter(), fields);
+                    fieldsRead(a, sources.computeIfAbsent(Sources.key(a.symbol(), a.type()), k -> new TreeSet<>()));
                     if (a.symbol() != null) {
                         symbols.add(a.symbol());
                     }
@@ -84,6 +80,15 @@ public record Requirements(List<String> columns, Map<String, List<String>> sourc
                 millis);
     }
 
+    /** Adds the fields of its source that {@code a} reads: the one it aggregates, a derived value's, its filter's. */
+    static void fieldsRead(Aggregate a, Set<String> into) {
+        if (a.field() >= 0) {
+            into.add(a.type().fields().get(a.field()).name());
+        }
+        into.addAll(derivedFields(a));
+        filterFields(a.type(), a.filter(), into);
+    }
+
     /**
      * The fields a derived value reads: the field it is named after ({@code ETH.close} reads close), else every numeric
      * field of its source (other derived values are opaque functions).
@@ -99,7 +104,7 @@ public record Requirements(List<String> columns, Map<String, List<String>> sourc
     }
 
     /** The fields {@code f} reads; a work list, as a chain of conditions is as long as the expression. */
-    private static void filterFields(SourceType type, Filter f, TreeSet<String> into) {
+    private static void filterFields(SourceType type, Filter f, Set<String> into) {
         ArrayDeque<Filter> open = new ArrayDeque<>();
         if (f != null) {
             open.push(f);

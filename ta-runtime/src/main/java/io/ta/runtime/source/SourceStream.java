@@ -9,8 +9,10 @@ import io.ta.runtime.PlanSnapshot;
 import io.ta.runtime.PlanStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A plan run bar by bar on bars and interleaved events: {@link #event} adds an event to the open bar of its source,
@@ -27,8 +29,11 @@ public final class SourceStream {
     private final int[] barSlot;
     private final int[] aggSlot;
     private final Accumulator[] accumulators;
-    private final Map<String, int[]> bySource = new HashMap<>();
-    private final Map<String, SourceType> types = new HashMap<>();
+    /** Each source the plan reads, by key: one lookup per event. */
+    private final Map<String, Source> bySource = new HashMap<>();
+
+    /** A source's aggregates (indices into the accumulators), its type and its fields' {@link Events#codes}. */
+    private record Source(int[] targets, SourceType type, int[] codes) {}
     private final double[] row;
     private long last = Long.MIN_VALUE;
     /** Whether a bar has closed: {@link #last} is its time. */
@@ -46,6 +51,8 @@ public final class SourceStream {
         List<Integer> aggs = new ArrayList<>();
         List<Accumulator> acc = new ArrayList<>();
         Map<String, List<Integer>> by = new HashMap<>();
+        Map<String, SourceType> types = new HashMap<>();
+        Map<String, Set<String>> read = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             Aggregate a = Aggregate.parse(columns.get(i));
             if (a == null) {
@@ -55,6 +62,7 @@ public final class SourceStream {
                 String key = Sources.key(a.symbol(), a.type());
                 by.computeIfAbsent(key, k -> new ArrayList<>()).add(acc.size());
                 types.put(key, a.type());
+                Requirements.fieldsRead(a, read.computeIfAbsent(key, k -> new HashSet<>()));
                 aggs.add(i);
                 acc.add(a.accumulator());
             }
@@ -62,7 +70,8 @@ public final class SourceStream {
         barSlot = bars.stream().mapToInt(Integer::intValue).toArray();
         aggSlot = aggs.stream().mapToInt(Integer::intValue).toArray();
         accumulators = acc.toArray(Accumulator[]::new);
-        by.forEach((k, v) -> bySource.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        by.forEach((k, v) -> bySource.put(k, new Source(v.stream().mapToInt(Integer::intValue).toArray(),
+                types.get(k), Events.codes(types.get(k), read.get(k)))));
         row = new double[columns.size()];
     }
 
@@ -85,22 +94,22 @@ public final class SourceStream {
      *     or NaN
      */
     public void event(String source, long time, double... fields) {
-        int[] targets = source == null ? null : bySource.get(source);
-        if (targets == null) {
+        Source from = source == null ? null : bySource.get(source);
+        if (from == null) {
             throw new UnknownNameException("source", source, null, "the plan reads no " + source + " events; it reads: "
                     + (bySource.isEmpty() ? "none" : String.join(", ", bySource.keySet())));
         }
-        SourceType type = types.get(source);
+        SourceType type = from.type();
         if (fields == null || fields.length != type.fields().size()) {
             throw new ShapeMismatchException(source, source + ": an event has " + type.fields().size() + " fields ("
                     + String.join(", ", type.fieldNames()) + "), got " + (fields == null ? 0 : fields.length));
         }
-        Events.checkText(type, source, fields);
+        Events.checkText(type, source, fields, from.codes());
         if (closed && time <= last) {
             throw new StreamStateException(source + " event at " + time + " is not after the last closed bar (" + last
                     + "); a closed bar never changes");
         }
-        for (int a : targets) {
+        for (int a : from.targets()) {
             accumulators[a].add(time, fields);
         }
     }

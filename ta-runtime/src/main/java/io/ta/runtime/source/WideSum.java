@@ -9,7 +9,7 @@ import io.ta.error.SnapshotMismatchException;
  * sum by 2⁻⁶⁴, exactly, and the terms with it; it drops back as soon as the sum fits again. So a mean or a ratio of
  * such sums is the one a wider exponent range would give (docs/contracts.md, "Extreme values"), where the plain sum
  * read ∞ and its mean NaN. Above level 0 a term below 2⁻¹⁰⁷⁴ of the level's unit is lost, some 2⁹⁵⁰ times below
- * the sum. An infinite term makes the sum {@linkplain #missing missing}.
+ * the sum. An infinite term makes the sum missing (NaN) until it is cleared.
  */
 final class WideSum {
     private static final double MAX = Double.MAX_VALUE;
@@ -38,13 +38,7 @@ final class WideSum {
 
     /** Adds x (not NaN). */
     void add(double x) {
-        double t = hi + x;
-        if (Math.abs(t) <= MAX) {
-            lo += Math.abs(hi) >= Math.abs(x) ? (hi - t) + x : (x - t) + hi;
-            hi = t;
-        } else {
-            addWide(x, 1.0);
-        }
+        addProduct(x, 1.0);
     }
 
     /** Adds v·w (not NaN), the product rounded once as with a wider exponent. */
@@ -52,11 +46,16 @@ final class WideSum {
         double p = v * w;
         double t = hi + p;
         if (Math.abs(t) <= MAX) {
-            lo += Math.abs(hi) >= Math.abs(p) ? (hi - t) + p : (p - t) + hi;
+            lo += error(hi, p, t);
             hi = t;
         } else {
             addWide(v, w);
         }
+    }
+
+    /** The exact rounding error of {@code a + b}, which rounded to {@code s} (Neumaier's compensation term). */
+    private static double error(double a, double b, double s) {
+        return Math.abs(a) >= Math.abs(b) ? (a - s) + b : (b - s) + a;
     }
 
     /** The rare way: v·w added at the level where both it and the sum fit, then the lowest level that holds it. */
@@ -74,7 +73,7 @@ final class WideSum {
             double p = Math.abs(v) >= Math.abs(w) ? Math.scalb(v, -STEP * level) * w : v * Math.scalb(w, -STEP * level);
             double t = wideHi + p;
             if (Math.abs(t) <= MAX) {
-                wideLo += Math.abs(wideHi) >= Math.abs(p) ? (wideHi - t) + p : (p - t) + wideHi;
+                wideLo += error(wideHi, p, t);
                 wideHi = t;
                 break;
             }
@@ -91,28 +90,26 @@ final class WideSum {
         lo = level == 0 ? wideLo : 0;
     }
 
-    /** True when an infinite term was added. */
-    boolean missing() {
-        return missing;
-    }
+    // The results below may be ±∞ where a wider exponent is all that holds them; Accumulator makes every output that
+    // is not finite NaN, once.
 
-    /** The sum rounded once; NaN when it is missing or no double holds it. */
+    /** The sum rounded once; NaN when it is missing or no double holds it (above level 0). */
     double value() {
-        return missing || level > 0 ? Double.NaN : finiteOrNaN(hi + lo);
+        return missing || level > 0 ? Double.NaN : hi + lo;
     }
 
     /** The sum divided by n, rounded once; NaN when missing. */
     double mean(long n) {
-        return missing ? Double.NaN : finiteOrNaN(up(parts() / n, level));
+        return missing ? Double.NaN : up(parts() / n, level);
     }
 
-    /** This sum over {@code d}, rounded once; NaN when either is missing, d is 0, or no double holds the quotient. */
+    /** This sum over {@code d}, rounded once; NaN when either is missing or d is 0. */
     double over(WideSum d) {
         double den = d.parts();
         if (missing || d.missing || den == 0) {
             return Double.NaN;
         }
-        return finiteOrNaN(up(parts() / den, level - d.level));
+        return up(parts() / den, level - d.level);
     }
 
     /** x times 2^(64·levels); x itself for 0, the common case, where {@code Math.scalb} still costs a call. */
@@ -123,10 +120,6 @@ final class WideSum {
     /** The sum at its level, rounded once. */
     private double parts() {
         return level == 0 ? hi + lo : wideHi + wideLo;
-    }
-
-    private static double finiteOrNaN(double v) {
-        return Double.isFinite(v) ? v : Double.NaN;
     }
 
     /** The state: hi, lo, level and missing. */

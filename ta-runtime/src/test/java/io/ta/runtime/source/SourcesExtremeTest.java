@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.runtime.Bars;
 import io.ta.runtime.Plan;
+import io.ta.runtime.source.SourcesPropertiesTest.Arrival;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,8 +45,6 @@ class SourcesExtremeTest {
         return m;
     }
 
-    private record Arrival(String key, long time, double[] row) {}
-
     @Test
     void aggregatesNearTheLargestDoubleAreTheAggregatesOfSmallerEventsScaledBack() {
         Plan plan = Plan.compile(roots(), io.ta.runtime.Registry.standard());
@@ -78,12 +77,13 @@ class SourcesExtremeTest {
                 assertArrayEquals(expected, near.column(e.getKey()), "seed " + seed + ": " + e.getKey());
             }
             int cut = r.nextInt(n);
+            double[] noBarColumns = new double[n];
             for (int root = 0; root < AGGREGATES.size(); root++) {
                 String name = List.copyOf(AGGREGATES.keySet()).get(root);
                 double[] batch = near.column(name);
-                assertArrayEquals(batch, stream(plan, t, perBar, -1, "a" + root),
+                assertArrayEquals(batch, SourcesPropertiesTest.stream(plan, t, noBarColumns, perBar, -1, "a" + root),
                         "seed " + seed + ": " + name + " stream");
-                assertArrayEquals(batch, stream(plan, t, perBar, cut, "a" + root),
+                assertArrayEquals(batch, SourcesPropertiesTest.stream(plan, t, noBarColumns, perBar, cut, "a" + root),
                         "seed " + seed + ": " + name + " restored in bar " + cut);
             }
         }
@@ -231,27 +231,5 @@ class SourcesExtremeTest {
             }
         }
         return Map.of("trades", trades.build(), "orderbook", book.build());
-    }
-
-    /** Streams every bar; with {@code cut >= 0}, continues from a snapshot taken halfway through bar {@code cut}. */
-    private static double[] stream(Plan plan, long[] t, List<List<Arrival>> perBar, int cut, String root) {
-        SourceStream s = new SourceStream(plan);
-        double[] out = new double[t.length];
-        for (int i = 0; i < t.length; i++) {
-            List<Arrival> bar = perBar.get(i);
-            for (int k = 0; k <= bar.size(); k++) {
-                if (i == cut && k == bar.size() / 2) {
-                    SourceStream.Snapshot snap = s.snapshot();
-                    s = new SourceStream(plan);
-                    s.restore(snap);
-                }
-                if (k < bar.size()) {
-                    s.event(bar.get(k).key(), bar.get(k).time(), bar.get(k).row());
-                }
-            }
-            s.update(t[i]);
-            out[i] = s.value(root);
-        }
-        return out;
     }
 }

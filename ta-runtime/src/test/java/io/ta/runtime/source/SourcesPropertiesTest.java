@@ -30,7 +30,8 @@ class SourcesPropertiesTest {
     private static final List<String> SHAPES = List.of("%s", "sma(%s, 3)", "ema(%s, 4) - %s", "rsi(%s, 3)",
             "%s > %s", "rolling_max(%s, 5) / (%s + 1)", "stddev(%s, 4)", "crossup(%s, %s)");
 
-    private record Arrival(String key, long time, double[] row) {}
+    /** An event as it arrives: its source's key, its time and its fields. */
+    record Arrival(String key, long time, double[] row) {}
 
     @Test
     void batchStreamAndRestoredStreamAgreeBitForBit() {
@@ -103,8 +104,11 @@ class SourcesPropertiesTest {
         return row;
     }
 
-    /** Streams every bar; with {@code cut >= 0}, continues from a snapshot taken halfway through bar {@code cut}. */
-    private static double[] stream(Plan plan, long[] t, double[] close, List<List<Arrival>> perBar, int cut, String root) {
+    /**
+     * Streams every bar, closing bar {@code i} with the value {@code close[i]} in each bar column; with
+     * {@code cut >= 0}, continues from a snapshot taken halfway through bar {@code cut}.
+     */
+    static double[] stream(Plan plan, long[] t, double[] close, List<List<Arrival>> perBar, int cut, String root) {
         SourceStream s = new SourceStream(plan);
         double[] out = new double[t.length];
         for (int i = 0; i < t.length; i++) {
