@@ -2,6 +2,8 @@ package io.ta.flink;
 
 import io.ta.error.InvalidParameterException;
 import java.io.Serial;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -48,7 +50,7 @@ import org.apache.flink.util.Collector;
  *
  * <p><b>Arrival order</b> ({@link Ordering#ARRIVAL}): for feeds already in order per key (a message queue partitioned
  * by symbol), bars are applied as they arrive with no buffering and no watermark needed; the revision and late rules
- * are the same.
+ * are the same. Resuming an {@code EVENT_TIME} run's state, the bars it left waiting are committed first, in order.
  *
  * <p>Metrics (operator scope): {@code lateBars}, {@code revisions}, {@code previews}, {@code supersededPreviews}.
  *
@@ -130,6 +132,10 @@ public final class TaPlanFunction<K> extends KeyedProcessFunction<K, Bar, TaResu
     @Override
     public void processElement(Bar bar, Context ctx, Collector<TaResult> out) throws Exception {
         long t = bar.time();
+        if (ordering == Ordering.ARRIVAL && !pending.isEmpty()) {
+            // Left by an EVENT_TIME run whose state this one resumed: those bars arrived before this one.
+            releaseWaiting(out);
+        }
         PlanState st = planState.value();
         boolean any = st != null && st.count() > 0;
         long last = any ? st.lastTime() : Long.MIN_VALUE;
@@ -154,8 +160,12 @@ public final class TaPlanFunction<K> extends KeyedProcessFunction<K, Bar, TaResu
             out.collect(new TaResult(bar.symbol(), t, TaResult.Kind.REVISION, st.values()));
             return;
         }
-        if (ordering == Ordering.ARRIVAL || t <= ctx.timerService().currentWatermark()) {
+        if (ordering == Ordering.ARRIVAL) {
             commit(st == null ? plan.newState() : st, bar, out);
+            return;
+        }
+        if (t <= ctx.timerService().currentWatermark()) {
+            releaseHeld(commit(st == null ? plan.newState() : st, bar, out), out);
             return;
         }
         // A timer per timestamp: registering one that exists is a no-op, and the buffered bar is simply replaced.
@@ -165,31 +175,54 @@ public final class TaPlanFunction<K> extends KeyedProcessFunction<K, Bar, TaResu
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<TaResult> out) throws Exception {
+        release(timestamp, out);
+    }
+
+    /** Commits the bar waiting for {@code timestamp}, if one still is, as the watermark passing it does. */
+    private void release(long timestamp, Collector<TaResult> out) throws Exception {
         Bar bar = pending.get(timestamp);
         if (bar == null) {
             return;
         }
         pending.remove(timestamp);
         PlanState st = planState.value();
-        commit(st == null ? plan.newState() : st, bar, out);
+        releaseHeld(commit(st == null ? plan.newState() : st, bar, out), out);
     }
 
-    /** Commits a closed bar newer than the last one, then releases or retires a held forming bar. */
-    private void commit(PlanState st, Bar bar, Collector<TaResult> out) throws Exception {
+    /**
+     * Commits every bar waiting for the watermark, in timestamp order, as if it had passed them all; their timers then
+     * find nothing. Only an ARRIVAL run meets waiting bars: an EVENT_TIME run's, restored from its checkpoint.
+     */
+    private void releaseWaiting(Collector<TaResult> out) throws Exception {
+        List<Long> times = new ArrayList<>();
+        for (Long t : pending.keys()) {
+            times.add(t);
+        }
+        Collections.sort(times);
+        for (long t : times) {
+            release(t, out);
+        }
+    }
+
+    /** Commits a closed bar newer than the last one. */
+    private PlanState commit(PlanState st, Bar bar, Collector<TaResult> out) throws Exception {
         plan.columns(bar, row);
         st.update(bar.time(), row);
         planState.update(st);
         out.collect(new TaResult(bar.symbol(), bar.time(), TaResult.Kind.BAR, st.values()));
-        if (ordering == Ordering.EVENT_TIME) {
-            Bar f = heldForming.value();
-            if (f != null) {
-                if (f.time() <= st.lastTime()) {
-                    heldForming.clear();
-                    supersededPreviews.inc();
-                } else if (pending.isEmpty()) {
-                    heldForming.clear();
-                    preview(st, f, out);
-                }
+        return st;
+    }
+
+    /** After a commit: releases a held forming bar once no closed bar waits, or retires it if its period closed. */
+    private void releaseHeld(PlanState st, Collector<TaResult> out) throws Exception {
+        Bar f = heldForming.value();
+        if (f != null) {
+            if (f.time() <= st.lastTime()) {
+                heldForming.clear();
+                supersededPreviews.inc();
+            } else if (pending.isEmpty()) {
+                heldForming.clear();
+                preview(st, f, out);
             }
         }
     }

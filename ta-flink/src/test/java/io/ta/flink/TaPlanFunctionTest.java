@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -261,6 +262,41 @@ class TaPlanFunctionTest {
             assertResult(h.take().get(0), Kind.REVISION, bar(19), ref.replaceLast(bar(19)));
             h.send(bar(22));
             assertResult(h.take().get(0), Kind.BAR, bar(22), ref.update(bar(22)));
+        }
+    }
+
+    /**
+     * A feed found to be in order switches to {@code ARRIVAL} and resumes from the {@code EVENT_TIME} job's savepoint:
+     * the bars that job left waiting for the watermark arrived before anything the new job sees, so they are committed
+     * first, in timestamp order, and its held tick previewed on them, as the watermark would have — not behind newer
+     * bars (the first watermark used to commit them after the bar that arrived, reordering history; a plan that reads
+     * time then failed the task).
+     */
+    @Test
+    void barsAnEventTimeRunLeftWaitingAreCommittedFirstWhenItsStateResumesInArrivalOrder() throws Exception {
+        Map<String, String> expressions = new LinkedHashMap<>(EXPRESSIONS);
+        expressions.put("hourClose", "close@1h");
+        PlanSpec spec = PlanSpec.of(expressions);
+        Harness.Reference ref = new Harness.Reference(spec);
+        OperatorSubtaskState state;
+        try (Harness h = new Harness(spec)) {
+            commit(h, ref, 0, 10);
+            h.send(bar(11), bar(12).asForming(), bar(10));
+            assertEquals(List.of(), h.take(), "bars 10 and 11 wait for the watermark, the tick of 12 for them");
+            state = h.snapshot(1);
+        }
+        try (Harness h = new Harness(spec, TaPlanFunction.Ordering.ARRIVAL, null, state)) {
+            h.send(bar(12));
+            h.watermark(t(20));
+            List<TaResult> out = h.take();
+            assertEquals(4, out.size(), out::toString);
+            assertResult(out.get(0), Kind.BAR, bar(10), ref.update(bar(10)));
+            assertResult(out.get(1), Kind.BAR, bar(11), ref.update(bar(11)));
+            assertResult(out.get(2), Kind.PREVIEW, bar(12), ref.preview(bar(12).asForming()));
+            assertResult(out.get(3), Kind.BAR, bar(12), ref.update(bar(12)));
+            assertEquals(List.of(), h.late());
+            h.send(bar(13));
+            assertResult(h.take().get(0), Kind.BAR, bar(13), ref.update(bar(13)));
         }
     }
 
