@@ -98,7 +98,8 @@ final class CompiledPlan {
     }
 
     int indexOf(String name) {
-        int i = names.indexOf(name);
+        // The roots are an immutable list, whose indexOf throws on null.
+        int i = name == null ? -1 : names.indexOf(name);
         if (i < 0) {
             throw UnknownNameException.result(name, names);
         }

@@ -1,9 +1,11 @@
 package io.ta.flink;
 
+import io.ta.error.InvalidParameterException;
 import java.io.IOException;
 import java.io.Serial;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
@@ -29,8 +31,15 @@ public final class PlanStateSerializer extends TypeSerializer<PlanState> {
 
     private final PlanSpec spec;
 
-    /** A serializer for states of {@code spec}'s plan. */
+    /**
+     * A serializer for states of {@code spec}'s plan.
+     *
+     * @throws InvalidParameterException if {@code spec} is null
+     */
     public PlanStateSerializer(PlanSpec spec) {
+        if (spec == null) {
+            throw new InvalidParameterException("ta_flink", List.of("spec"), "non-null", "ta_flink: spec must not be null");
+        }
         this.spec = spec;
     }
 

@@ -42,6 +42,15 @@ class PlanSpecTest {
     }
 
     @Test
+    void aNullRootNameOrSpecIsATypedErrorNotANullPointerException() {
+        PlanSpec spec = PlanSpec.of(Map.of("rsi", "rsi(close, 14)"));
+        UnknownNameException e = assertThrows(UnknownNameException.class, () -> spec.indexOf(null));
+        assertEquals("no result named 'null'; results: rsi", e.getMessage(), "as PlanStream.value(null) says it");
+        InvalidParameterException s = assertThrows(InvalidParameterException.class, () -> new PlanStateSerializer(null));
+        assertEquals("ta_flink: spec must not be null", s.getMessage());
+    }
+
+    @Test
     void aFluentExpressionIsTheSameComputationAsItsText() {
         TaExpr close = TaExpr.close();
         PlanSpec fluent = PlanSpec.of(close.rsi(14).lt(30).and(close.gt(close.sma(200))));
