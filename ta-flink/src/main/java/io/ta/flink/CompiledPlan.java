@@ -1,5 +1,6 @@
 package io.ta.flink;
 
+import io.ta.error.CorruptSnapshotException;
 import io.ta.error.InvalidParameterException;
 import io.ta.error.UnknownNameException;
 import io.ta.expr.Expr;
@@ -114,11 +115,18 @@ final class CompiledPlan {
     /**
      * A per-key state read back from {@link PlanState#snapshotBytes()}.
      *
-     * @throws io.ta.error.SnapshotMismatchException if the bytes are corrupt or come from another plan
+     * @throws io.ta.error.SnapshotMismatchException if the bytes are corrupt or come from another plan, or (a
+     *     {@link CorruptSnapshotException}) {@code lastTime} is not the time of the plan's last bar
      */
     PlanState restore(byte[] snapshot, long lastTime) {
         PlanStream s = plan.stream();
         s.restore(PlanSnapshot.fromBytes(snapshot));
+        // The timestamp is stored beside the snapshot, outside its checksum; a plan that reads time has its own clock
+        // inside it, so a damaged timestamp is refused here rather than letting in, or refusing, bars it misplaces.
+        if (s.hasTime() && s.time() != lastTime) {
+            throw new CorruptSnapshotException("ta_flink: corrupt plan state: the last committed bar closed at " + lastTime
+                    + " ms, the plan's clock says " + s.time() + " ms");
+        }
         return new PlanState(this, s, lastTime);
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ta.error.CorruptSnapshotException;
 import io.ta.error.SnapshotMismatchException;
 import java.io.IOException;
 import java.time.ZoneId;
@@ -260,6 +261,39 @@ class PlanStateTest {
         garbage.writeLong(42);
         assertThrows(SnapshotMismatchException.class,
                 () -> serializer.deserialize(new DataInputDeserializer(garbage.getCopyOfBuffer())));
+    }
+
+    /**
+     * The last committed timestamp is written beside the plan snapshot, outside its checksum. A plan that reads time
+     * keeps that time in its snapshot too, so a damaged copy is refused on restore: one set back let bars the plan had
+     * passed reach it (the task then failed on an "update ... is not after the last committed bar"), one set ahead
+     * sent every following bar to the late output.
+     */
+    @Test
+    void aDamagedLastTimeOfAPlanThatReadsTimeIsRefusedOnRestore() throws Exception {
+        PlanSpec spec = PlanSpec.of(Map.of("hourClose", "close@1h"));
+        PlanStateSerializer serializer = new PlanStateSerializer(spec);
+        CompiledPlan plan = spec.compiled();
+        PlanState st = serializer.createInstance();
+        double[] row = new double[plan.columnCount()];
+        for (int i = 0; i < 10; i++) {
+            plan.columns(MARKET.bar(0, i), row);
+            st.update(MARKET.bar(0, i).time(), row);
+        }
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        serializer.serialize(st, out);
+        byte[] good = out.getCopyOfBuffer();
+        assertEquals(MARKET.bar(0, 9).time(), serializer.deserialize(new DataInputDeserializer(good)).lastTime());
+        for (int bar : new int[] {5, 12}) {
+            byte[] bad = good.clone();
+            DataOutputSerializer time = new DataOutputSerializer(8);
+            time.writeLong(MARKET.bar(0, bar).time());
+            System.arraycopy(time.getCopyOfBuffer(), 0, bad, 0, 8);
+            CorruptSnapshotException e = assertThrows(CorruptSnapshotException.class,
+                    () -> serializer.deserialize(new DataInputDeserializer(bad)));
+            assertEquals("ta_flink: corrupt plan state: the last committed bar closed at " + MARKET.bar(0, bar).time()
+                    + " ms, the plan's clock says " + MARKET.bar(0, 9).time() + " ms", e.getMessage());
+        }
     }
 
     @Test
