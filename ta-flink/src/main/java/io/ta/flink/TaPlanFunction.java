@@ -1,6 +1,7 @@
 package io.ta.flink;
 
 import io.ta.error.InvalidParameterException;
+import io.ta.error.ShapeMismatchException;
 import java.io.Serial;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,7 +53,11 @@ import org.apache.flink.util.Collector;
  * by symbol), bars are applied as they arrive with no buffering and no watermark needed; the revision and late rules
  * are the same. Resuming an {@code EVENT_TIME} run's state, the bars it left waiting are committed first, in order.
  *
- * <p>Metrics (operator scope): {@code lateBars}, {@code revisions}, {@code previews}, {@code supersededPreviews}.
+ * <p>A bar whose time the plan refuses (a timeframe's or session's period ending past the range of timestamps) goes to
+ * {@link TaFlink#REFUSED} and changes nothing.
+ *
+ * <p>Metrics (operator scope): {@code lateBars}, {@code revisions}, {@code previews}, {@code supersededPreviews},
+ * {@code refusedBars}.
  *
  * @param <K> the key type
  */
@@ -80,6 +85,7 @@ public final class TaPlanFunction<K> extends KeyedProcessFunction<K, Bar, TaResu
     private transient Counter revisions;
     private transient Counter previews;
     private transient Counter supersededPreviews;
+    private transient Counter refusedBars;
 
     /** Evaluates {@code spec} in event-time order. */
     public TaPlanFunction(PlanSpec spec) {
@@ -127,6 +133,7 @@ public final class TaPlanFunction<K> extends KeyedProcessFunction<K, Bar, TaResu
         revisions = metrics.counter("revisions");
         previews = metrics.counter("previews");
         supersededPreviews = metrics.counter("supersededPreviews");
+        refusedBars = metrics.counter("refusedBars");
     }
 
     @Override
@@ -134,7 +141,7 @@ public final class TaPlanFunction<K> extends KeyedProcessFunction<K, Bar, TaResu
         long t = bar.time();
         if (ordering == Ordering.ARRIVAL && !pending.isEmpty()) {
             // Left by an EVENT_TIME run whose state this one resumed: those bars arrived before this one.
-            releaseWaiting(out);
+            releaseWaiting(ctx, out);
         }
         PlanState st = planState.value();
         boolean any = st != null && st.count() > 0;
@@ -148,7 +155,7 @@ public final class TaPlanFunction<K> extends KeyedProcessFunction<K, Bar, TaResu
             if (ordering == Ordering.EVENT_TIME && !pending.isEmpty()) {
                 heldForming.update(bar);
             } else {
-                preview(st == null ? plan.newState() : st, bar, out);
+                preview(st == null ? plan.newState() : st, bar, ctx, out);
             }
             return;
         }
@@ -161,11 +168,11 @@ public final class TaPlanFunction<K> extends KeyedProcessFunction<K, Bar, TaResu
             return;
         }
         if (ordering == Ordering.ARRIVAL) {
-            commit(st == null ? plan.newState() : st, bar, out);
+            commit(st == null ? plan.newState() : st, bar, ctx, out);
             return;
         }
         if (t <= ctx.timerService().currentWatermark()) {
-            releaseHeld(commit(st == null ? plan.newState() : st, bar, out), out);
+            releaseHeld(commit(st == null ? plan.newState() : st, bar, ctx, out), ctx, out);
             return;
         }
         // A timer per timestamp: registering one that exists is a no-op, and the buffered bar is simply replaced.
@@ -175,62 +182,82 @@ public final class TaPlanFunction<K> extends KeyedProcessFunction<K, Bar, TaResu
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<TaResult> out) throws Exception {
-        release(timestamp, out);
+        release(timestamp, ctx, out);
     }
 
     /** Commits the bar waiting for {@code timestamp}, if one still is, as the watermark passing it does. */
-    private void release(long timestamp, Collector<TaResult> out) throws Exception {
+    private void release(long timestamp, Context ctx, Collector<TaResult> out) throws Exception {
         Bar bar = pending.get(timestamp);
         if (bar == null) {
             return;
         }
         pending.remove(timestamp);
         PlanState st = planState.value();
-        releaseHeld(commit(st == null ? plan.newState() : st, bar, out), out);
+        releaseHeld(commit(st == null ? plan.newState() : st, bar, ctx, out), ctx, out);
     }
 
     /**
      * Commits every bar waiting for the watermark, in timestamp order, as if it had passed them all; their timers then
      * find nothing. Only an ARRIVAL run meets waiting bars: an EVENT_TIME run's, restored from its checkpoint.
      */
-    private void releaseWaiting(Collector<TaResult> out) throws Exception {
+    private void releaseWaiting(Context ctx, Collector<TaResult> out) throws Exception {
         List<Long> times = new ArrayList<>();
         for (Long t : pending.keys()) {
             times.add(t);
         }
         Collections.sort(times);
         for (long t : times) {
-            release(t, out);
+            release(t, ctx, out);
         }
     }
 
-    /** Commits a closed bar newer than the last one. */
-    private PlanState commit(PlanState st, Bar bar, Collector<TaResult> out) throws Exception {
+    /** Commits a closed bar newer than the last one, unless the plan refuses it; returns the key's state. */
+    private PlanState commit(PlanState st, Bar bar, Context ctx, Collector<TaResult> out) throws Exception {
         plan.columns(bar, row);
-        st.update(bar.time(), row);
+        try {
+            st.update(bar.time(), row);
+        } catch (ShapeMismatchException e) {
+            refuse(bar, ctx);
+            return st;
+        }
         planState.update(st);
         out.collect(new TaResult(bar.symbol(), bar.time(), TaResult.Kind.BAR, st.values()));
         return st;
     }
 
     /** After a commit: releases a held forming bar once no closed bar waits, or retires it if its period closed. */
-    private void releaseHeld(PlanState st, Collector<TaResult> out) throws Exception {
+    private void releaseHeld(PlanState st, Context ctx, Collector<TaResult> out) throws Exception {
         Bar f = heldForming.value();
         if (f != null) {
-            if (f.time() <= st.lastTime()) {
+            if (st.count() > 0 && f.time() <= st.lastTime()) {
                 heldForming.clear();
                 supersededPreviews.inc();
             } else if (pending.isEmpty()) {
                 heldForming.clear();
-                preview(st, f, out);
+                preview(st, f, ctx, out);
             }
         }
     }
 
-    private void preview(PlanState st, Bar bar, Collector<TaResult> out) {
+    private void preview(PlanState st, Bar bar, Context ctx, Collector<TaResult> out) {
         plan.columns(bar, row);
-        st.preview(bar.time(), row);
+        try {
+            st.preview(bar.time(), row);
+        } catch (ShapeMismatchException e) {
+            refuse(bar, ctx);
+            return;
+        }
         previews.inc();
         out.collect(new TaResult(bar.symbol(), bar.time(), TaResult.Kind.PREVIEW, st.values()));
+    }
+
+    /**
+     * A bar whose time the plan refuses (a period of a timeframe or session that would end past the range of
+     * timestamps, within a period of Long.MIN_VALUE or Long.MAX_VALUE) before any node steps it, so the key's state is
+     * as it was. Failing the task would fail it again on every replay of the bar.
+     */
+    private void refuse(Bar bar, Context ctx) {
+        refusedBars.inc();
+        ctx.output(TaFlink.REFUSED, bar);
     }
 }

@@ -12,6 +12,7 @@ import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.OutputTag;
 
 /**
  * A {@link TaPlanFunction} in Flink's operator test harness (a real keyed state backend, timer service and
@@ -62,7 +63,12 @@ final class Harness implements AutoCloseable {
 
     /** Every bar sent to the late side output so far. */
     List<Bar> late() {
-        var q = h.getSideOutput(TaFlink.LATE);
+        return sideOutput(TaFlink.LATE);
+    }
+
+    /** Every bar sent to a side output so far. */
+    List<Bar> sideOutput(OutputTag<Bar> tag) {
+        var q = h.getSideOutput(tag);
         List<Bar> out = new ArrayList<>();
         if (q != null) {
             for (StreamRecord<Bar> r : q) {

@@ -347,6 +347,40 @@ class TaPlanFunctionTest {
         }
     }
 
+    /**
+     * Times the plan refuses — a session or hour that would end past the range of a long — go to the refused output,
+     * committed (at once, or when the watermark passes them) or previewed, and the key goes on as if they had never
+     * come. Thrown, the error failed the task, and a restart replaying the bar failed it again.
+     */
+    @Test
+    void barsWhoseTimeThePlanRefusesGoToTheRefusedOutputAndChangeNothing() throws Exception {
+        Map<String, String> time = new LinkedHashMap<>();
+        time.put("hourClose", "close@1h");
+        time.put("dayHigh", "session_high('1d')");
+        PlanSpec spec = PlanSpec.of(time);
+        for (TaPlanFunction.Ordering ordering : TaPlanFunction.Ordering.values()) {
+            try (Harness h = new Harness(spec, ordering, null, null)) {
+                Harness.Reference ref = new Harness.Reference(spec);
+                Bar first = new Bar("S000", Long.MIN_VALUE, 1, 2, 0.5, 1.5, 10, false);
+                Bar tick = new Bar("S000", Long.MIN_VALUE + 1, 1, 2, 0.5, 1.5, 10, true);
+                h.send(first, tick);
+                assertEquals(List.of(), h.take(), ordering.toString());
+                commit(h, ref, 0, 5);
+                h.send(bar(5).asForming());
+                assertResult(h.take().get(0), Kind.PREVIEW, bar(5), ref.preview(bar(5)));
+                Bar sentinel = new Bar("S000", Long.MAX_VALUE - 1, 1, 2, 0.5, 1.5, 10, false);
+                h.send(sentinel);
+                commit(h, ref, 5, 8);
+                h.send(sentinel.asForming());
+                h.watermark(Long.MAX_VALUE);
+                assertEquals(List.of(), h.take(), ordering.toString());
+                assertEquals(List.of(first, tick, sentinel, sentinel.asForming()), h.sideOutput(TaFlink.REFUSED),
+                        ordering.toString());
+                assertEquals(List.of(), h.late());
+            }
+        }
+    }
+
     @Test
     void resultsNameTheirRootsThroughTheSpec() {
         assertEquals(List.of("ema", "atr", "up", "range", "vol"), SPEC.names());
