@@ -9,6 +9,8 @@
  *    never be released: every call that creates any runs inside PushLocalFrame/PopLocalFrame.
  *  - Strings cross as UTF-8 byte arrays where JNI's modified UTF-8 would differ (characters beyond the BMP).
  *  - A stream exchanges bars through one direct ByteBuffer over memory the handle owns: one JNI transition per bar.
+ *  - The Bridge methods of ABI 1.1 (bar times, zones) are optional: with a jar of ABI 1.0 the engine still starts and
+ *    only the TA_1.1 functions fail, as the contract lets the minor versions of jar and library differ.
  */
 #define _GNU_SOURCE
 #include "ta_engine.h"
@@ -157,6 +159,11 @@ static jmethodID m_abi, m_version, m_string, m_status, m_message, m_position, m_
     m_stream_bar_width, m_stream_out_width, m_stream_update, m_stream_preview, m_stream_replace_last,
     m_stream_count, m_stream_reset, m_stream_snapshot, m_stream_restore;
 
+/* ABI 1.1, looked up without being required (see the file comment). */
+static jmethodID m_plan_reads_time, m_plan_compile_zoned, m_plan_run_timed, m_stream_update_at, m_stream_preview_at,
+    m_stream_time;
+static char g_missing_1_1[256]; /* the first ABI 1.1 method the jar lacks, "" if it has them all */
+
 static const struct method {
     jmethodID *id;
     const char *name;
@@ -192,6 +199,16 @@ static const struct method {
     {&m_stream_reset, "streamReset", "(Ljava/lang/Object;)V"},
     {&m_stream_snapshot, "streamSnapshot", "(Ljava/lang/Object;)[B"},
     {&m_stream_restore, "streamRestore", "(Ljava/lang/Object;[B)V"},
+};
+
+static const struct method METHODS_1_1[] = {
+    {&m_plan_reads_time, "planReadsTime", "(Ljava/lang/Object;)I"},
+    {&m_plan_compile_zoned, "planCompileZoned",
+     "([Ljava/lang/String;[Ljava/lang/String;Ljava/lang/String;)Ljava/lang/Object;"},
+    {&m_plan_run_timed, "planRunTimed", "(Ljava/lang/Object;[Ljava/lang/String;[J[[D[J[J)[[D"},
+    {&m_stream_update_at, "streamUpdateAt", "(Ljava/lang/Object;J)V"},
+    {&m_stream_preview_at, "streamPreviewAt", "(Ljava/lang/Object;J)V"},
+    {&m_stream_time, "streamTime", "(Ljava/lang/Object;)J"},
 };
 
 /* --------------------------------------------------------------------------------------- Java exceptions → status */
@@ -550,6 +567,15 @@ static void *boot_vm(void *arg) {
             return NULL;
         }
     }
+    for (size_t i = 0; i < sizeof METHODS_1_1 / sizeof METHODS_1_1[0]; i++) {
+        *METHODS_1_1[i].id = (*env)->GetStaticMethodID(env, g_bridge, METHODS_1_1[i].name, METHODS_1_1[i].signature);
+        if (*METHODS_1_1[i].id == NULL) {
+            (*env)->ExceptionClear(env);
+            if (g_missing_1_1[0] == '\0') {
+                snprintf(g_missing_1_1, sizeof g_missing_1_1, "%s%s", METHODS_1_1[i].name, METHODS_1_1[i].signature);
+            }
+        }
+    }
     jint abi = (*env)->CallStaticIntMethod(env, g_bridge, m_abi);
     if ((*env)->ExceptionCheck(env) || abi != TA_ABI_VERSION) {
         (*env)->ExceptionClear(env);
@@ -809,6 +835,15 @@ static ta_status enter(JNIEnv **env, jint capacity) {
 static ta_status leave(JNIEnv *env, ta_status s) {
     (*env)->PopLocalFrame(env, NULL);
     return s;
+}
+
+/* Whether the running jar implements ABI 1.1; called once the engine runs (g_missing_1_1 is set at start-up). */
+static ta_status need_1_1(const char *what) {
+    if (g_missing_1_1[0] != '\0') {
+        return fail(TA_ERR_ENGINE, "%s: the ta jar on the classpath predates ABI 1.1 (no Bridge.%s); use the "
+                    "ta-engine.jar built with this libta", what, g_missing_1_1);
+    }
+    return TA_OK;
 }
 
 /* ------------------------------------------------------------------------------------------ strings into Java */
@@ -1234,6 +1269,7 @@ struct ta_plan {
     int64_t *lookbacks;
     size_t column_count;
     char **columns;
+    int32_t reads_time; /* 1 or 0; -1 when the jar predates ABI 1.1 and cannot tell */
 };
 
 struct ta_stream {
@@ -1264,28 +1300,30 @@ ta_status ta_plan_compile(const char *expression, ta_plan **plan) {
     return ta_plan_compile_many(&value, &expression, 1, plan);
 }
 
+/* ta_plan_compile_many, and ta_plan_compile_zoned with a zone (NULL: UTC, through the ABI 1.0 method). */
 static ta_status do_plan_compile_many(const char *const *names, const char *const *expressions, size_t count,
-                               ta_plan **plan) {
+                                      const char *zone, ta_plan **plan) {
     clear_error();
+    const char *what = zone == NULL ? "ta_plan_compile" : "ta_plan_compile_zoned";
     if (names == NULL || expressions == NULL || plan == NULL) {
-        return fail(TA_ERR_INVALID_ARGUMENT, "ta_plan_compile: %s is NULL",
+        return fail(TA_ERR_INVALID_ARGUMENT, "%s: %s is NULL", what,
                     plan == NULL ? "plan" : names == NULL ? "names" : "expressions");
     }
     if (count == 0) {
-        return fail(TA_ERR_INVALID_ARGUMENT, "ta_plan_compile: at least one expression is needed");
+        return fail(TA_ERR_INVALID_ARGUMENT, "%s: at least one expression is needed", what);
     }
     for (size_t i = 0; i < count; i++) {
         if (names[i] == NULL || expressions[i] == NULL) {
-            return fail(TA_ERR_INVALID_ARGUMENT, "ta_plan_compile: %s[%zu] is NULL",
+            return fail(TA_ERR_INVALID_ARGUMENT, "%s: %s[%zu] is NULL", what,
                         names[i] == NULL ? "names" : "expressions", i);
         }
         if (utf8_kind((const unsigned char *)names[i]) < 0) {
             /* Before the repeat test, which quotes the name: the message must stay UTF-8. */
-            return fail(TA_ERR_INVALID_ARGUMENT, "ta_plan_compile: names[%zu] is not valid UTF-8", i);
+            return fail(TA_ERR_INVALID_ARGUMENT, "%s: names[%zu] is not valid UTF-8", what, i);
         }
         for (size_t k = 0; k < i; k++) {
             if (strcmp(names[k], names[i]) == 0) {
-                return fail(TA_ERR_INVALID_ARGUMENT, "ta_plan_compile: the result name '%s' is given twice", names[i]);
+                return fail(TA_ERR_INVALID_ARGUMENT, "%s: the result name '%s' is given twice", what, names[i]);
             }
         }
     }
@@ -1293,6 +1331,13 @@ static ta_status do_plan_compile_many(const char *const *names, const char *cons
     ta_status s = enter(&env, (jint)(32 + 2 * count));
     if (s != TA_OK) {
         return s;
+    }
+    if (zone != NULL && (s = need_1_1(what)) != TA_OK) {
+        return leave(env, s);
+    }
+    jstring jzone = zone == NULL ? NULL : jstring_of(env, zone, "the zone", &s);
+    if (zone != NULL && jzone == NULL) {
+        return leave(env, s);
     }
     jclass string = string_class(env);
     jobjectArray jnames = (*env)->NewObjectArray(env, (jsize)count, string, NULL);
@@ -1309,7 +1354,16 @@ static ta_status do_plan_compile_many(const char *const *names, const char *cons
         (*env)->SetObjectArrayElement(env, jnames, (jsize)i, n);
         (*env)->SetObjectArrayElement(env, jexprs, (jsize)i, e);
     }
-    jobject compiled = (*env)->CallStaticObjectMethod(env, g_bridge, m_plan_compile, jnames, jexprs);
+    jobject compiled = zone == NULL
+                           ? (*env)->CallStaticObjectMethod(env, g_bridge, m_plan_compile, jnames, jexprs)
+                           : (*env)->CallStaticObjectMethod(env, g_bridge, m_plan_compile_zoned, jnames, jexprs, jzone);
+    if ((*env)->ExceptionCheck(env)) {
+        return leave(env, fail_java(env));
+    }
+    jint reads_time = -1;
+    if (m_plan_reads_time != NULL) {
+        reads_time = (*env)->CallStaticIntMethod(env, g_bridge, m_plan_reads_time, compiled);
+    }
     if ((*env)->ExceptionCheck(env)) {
         return leave(env, fail_java(env));
     }
@@ -1328,6 +1382,7 @@ static ta_status do_plan_compile_many(const char *const *names, const char *cons
         return leave(env, fail(TA_ERR_INTERNAL, "out of memory"));
     }
     p->magic = PLAN_MAGIC;
+    p->reads_time = (int32_t)reads_time;
     p->results = copy_strings(env, roots, &p->result_count);
     p->columns = copy_strings(env, columns, &p->column_count);
     p->lookbacks = malloc(sizeof(int64_t) * (p->result_count + 1));
@@ -1370,6 +1425,8 @@ int64_t ta_plan_lookback(const ta_plan *plan, size_t index) {
 
 size_t ta_plan_column_count(const ta_plan *plan) { return plan_ok(plan) ? plan->column_count : 0; }
 
+int32_t ta_plan_reads_time(const ta_plan *plan) { return plan_ok(plan) ? plan->reads_time : -1; }
+
 const char *ta_plan_column_name(const ta_plan *plan, size_t index) {
     return plan_ok(plan) && index < plan->column_count ? plan->columns[index] : NULL;
 }
@@ -1405,19 +1462,27 @@ static int plan_reads(const ta_plan *p, const char *name) {
     return 0;
 }
 
-static ta_status do_plan_run(const ta_plan *plan, const ta_column *columns, size_t column_count, ta_buffer *outputs,
-                      size_t output_count) {
+/* ta_plan_run, and ta_plan_run_timed when `timed` (then `times` holds time_count close times). */
+static ta_status do_plan_run(const ta_plan *plan, int timed, const int64_t *times, size_t time_count,
+                             const ta_column *columns, size_t column_count, ta_buffer *outputs, size_t output_count) {
     clear_error();
+    const char *what = timed ? "ta_plan_run_timed" : "ta_plan_run";
     if (!plan_ok(plan)) {
-        return fail(TA_ERR_INVALID_ARGUMENT, "ta_plan_run: not a live plan");
+        return fail(TA_ERR_INVALID_ARGUMENT, "%s: not a live plan", what);
     }
-    if ((columns == NULL && column_count > 0) || (outputs == NULL && output_count > 0)) {
-        return fail(TA_ERR_INVALID_ARGUMENT, "ta_plan_run: %s is NULL but its count is not 0",
-                    columns == NULL && column_count > 0 ? "columns" : "outputs");
+    if ((columns == NULL && column_count > 0) || (outputs == NULL && output_count > 0) ||
+        (times == NULL && time_count > 0)) {
+        return fail(TA_ERR_INVALID_ARGUMENT, "%s: %s is NULL but its count is not 0", what,
+                    columns == NULL && column_count > 0 ? "columns" : outputs == NULL && output_count > 0 ? "outputs"
+                                                                                                       : "times");
+    }
+    if (time_count > INT32_MAX - 8) {
+        return fail(TA_ERR_SHAPE_MISMATCH, "plan: times has %zu values; a run takes at most %d", time_count,
+                    INT32_MAX - 8);
     }
     for (size_t i = 0; i < column_count; i++) {
         if (columns[i].name == NULL) {
-            return fail(TA_ERR_INVALID_ARGUMENT, "ta_plan_run: columns[%zu].name is NULL", i);
+            return fail(TA_ERR_INVALID_ARGUMENT, "%s: columns[%zu].name is NULL", what, i);
         }
         if (columns[i].length > INT32_MAX - 8) {
             return fail(TA_ERR_SHAPE_MISMATCH, "plan: column '%s' has %zu bars; a run takes at most %d", columns[i].name,
@@ -1433,15 +1498,18 @@ static ta_status do_plan_run(const ta_plan *plan, const ta_column *columns, size
     for (size_t j = 0; j < output_count; j++) {
         for (size_t i = 0; i < column_count; i++) {
             if (spans_overlap(outputs[j].data, outputs[j].length, columns[i].data, columns[i].length)) {
-                return fail(TA_ERR_INVALID_ARGUMENT,
-                            "ta_plan_run: outputs[%zu] overlaps column '%s'; buffers must not overlap", j,
-                            columns[i].name);
+                return fail(TA_ERR_INVALID_ARGUMENT, "%s: outputs[%zu] overlaps column '%s'; buffers must not overlap",
+                            what, j, columns[i].name);
             }
+        }
+        /* An int64_t is as wide as a double, so the span arithmetic holds for the times too. */
+        if (spans_overlap(outputs[j].data, outputs[j].length, times, time_count)) {
+            return fail(TA_ERR_INVALID_ARGUMENT, "%s: outputs[%zu] overlaps times; buffers must not overlap", what, j);
         }
         for (size_t k = 0; k < j; k++) {
             if (spans_overlap(outputs[j].data, outputs[j].length, outputs[k].data, outputs[k].length)) {
-                return fail(TA_ERR_INVALID_ARGUMENT,
-                            "ta_plan_run: outputs[%zu] overlaps outputs[%zu]; buffers must not overlap", j, k);
+                return fail(TA_ERR_INVALID_ARGUMENT, "%s: outputs[%zu] overlaps outputs[%zu]; buffers must not overlap",
+                            what, j, k);
             }
         }
     }
@@ -1449,6 +1517,9 @@ static ta_status do_plan_run(const ta_plan *plan, const ta_column *columns, size
     ta_status s = enter(&env, (jint)(32 + 2 * column_count + output_count));
     if (s != TA_OK) {
         return s;
+    }
+    if (timed && (s = need_1_1(what)) != TA_OK) {
+        return leave(env, s);
     }
     jclass string = string_class(env);
     jclass doubles = (*env)->FindClass(env, "[D");
@@ -1485,8 +1556,20 @@ static ta_status do_plan_run(const ta_plan *plan, const ta_column *columns, size
         jlong len = length_or_null(outputs[i].data, outputs[i].length);
         (*env)->SetLongArrayRegion(env, out_lengths, (jsize)i, 1, &len);
     }
-    jobjectArray results = (*env)->CallStaticObjectMethod(env, g_bridge, m_plan_run, plan->ref, names, lengths, data,
-                                                          out_lengths);
+    jlongArray jtimes = NULL;
+    if (timed) {
+        jtimes = (*env)->NewLongArray(env, (jsize)time_count);
+        if (jtimes == NULL) {
+            return leave(env, fail_java(env));
+        }
+        if (time_count > 0) {
+            (*env)->SetLongArrayRegion(env, jtimes, 0, (jsize)time_count, (const jlong *)times);
+        }
+    }
+    jobjectArray results =
+        timed ? (*env)->CallStaticObjectMethod(env, g_bridge, m_plan_run_timed, plan->ref, names, lengths, data,
+                                               out_lengths, jtimes)
+              : (*env)->CallStaticObjectMethod(env, g_bridge, m_plan_run, plan->ref, names, lengths, data, out_lengths);
     if ((*env)->ExceptionCheck(env)) {
         return leave(env, fail_java(env));
     }
@@ -1567,9 +1650,10 @@ static ta_status stream_shape_error(JNIEnv *env, jmethodID method, const ta_stre
     return s;
 }
 
-/* update, preview and replace_last: the bar goes through the exchange buffer, the results come back through it. */
-static ta_status stream_step(jmethodID method, const char *what, ta_stream *stream, const double *bar,
-                             size_t bar_count, double *out, size_t out_count) {
+/* update, preview and replace_last, and with `timed` update_at and preview_at (the bar closes at `time`): the bar
+ * goes through the exchange buffer, the results come back through it. */
+static ta_status stream_step(jmethodID method, const char *what, int timed, int64_t time, ta_stream *stream,
+                             const double *bar, size_t bar_count, double *out, size_t out_count) {
     clear_error();
     if (!stream_ok(stream)) {
         return fail(TA_ERR_INVALID_ARGUMENT, "%s: not a live stream", what);
@@ -1583,6 +1667,9 @@ static ta_status stream_step(jmethodID method, const char *what, ta_stream *stre
     if (s != TA_OK) {
         return s;
     }
+    if (timed && (s = need_1_1(what)) != TA_OK) {
+        return s;
+    }
     if (bar_count != stream->column_count) {
         return stream_shape_error(env, m_stream_bar_width, stream, bar_count);
     }
@@ -1592,7 +1679,11 @@ static ta_status stream_step(jmethodID method, const char *what, ta_stream *stre
     if (bar_count > 0) {
         memcpy(stream->io, bar, bar_count * sizeof(double));
     }
-    (*env)->CallStaticVoidMethod(env, g_bridge, method, stream->ref);
+    if (timed) {
+        (*env)->CallStaticVoidMethod(env, g_bridge, method, stream->ref, (jlong)time);
+    } else {
+        (*env)->CallStaticVoidMethod(env, g_bridge, method, stream->ref);
+    }
     if ((*env)->ExceptionCheck(env)) {
         if ((*env)->PushLocalFrame(env, 16) != 0) {
             (*env)->ExceptionClear(env);
@@ -1622,6 +1713,27 @@ static ta_status do_stream_count(ta_stream *stream, uint64_t *count) {
         return leave(env, fail_java(env));
     }
     *count = (uint64_t)n;
+    return leave(env, TA_OK);
+}
+
+static ta_status do_stream_time(ta_stream *stream, int64_t *time) {
+    clear_error();
+    if (!stream_ok(stream) || time == NULL) {
+        return fail(TA_ERR_INVALID_ARGUMENT, "ta_stream_time: %s", time == NULL ? "time is NULL" : "not a live stream");
+    }
+    JNIEnv *env;
+    ta_status s = enter(&env, 16);
+    if (s != TA_OK) {
+        return s;
+    }
+    if ((s = need_1_1("ta_stream_time")) != TA_OK) {
+        return leave(env, s);
+    }
+    jlong t = (*env)->CallStaticLongMethod(env, g_bridge, m_stream_time, stream->ref);
+    if ((*env)->ExceptionCheck(env)) {
+        return leave(env, fail_java(env));
+    }
+    *time = (int64_t)t;
     return leave(env, TA_OK);
 }
 
@@ -1770,16 +1882,23 @@ typedef struct compile_args {
     const char *const *expressions;
     size_t count;
     ta_plan **plan;
+    const char *zone;
 } compile_args;
 
 static ta_status compile_relay(void *p) {
     compile_args *a = p;
-    return do_plan_compile_many(a->names, a->expressions, a->count, a->plan);
+    return do_plan_compile_many(a->names, a->expressions, a->count, a->zone, a->plan);
 }
 
 ta_status ta_plan_compile_many(const char *const *names, const char *const *expressions, size_t count,
                                ta_plan **plan) {
-    compile_args a = {names, expressions, count, plan};
+    compile_args a = {names, expressions, count, plan, NULL};
+    return relay_call(compile_relay, &a);
+}
+
+ta_status ta_plan_compile_zoned(const char *const *names, const char *const *expressions, size_t count,
+                                const char *zone, ta_plan **plan) {
+    compile_args a = {names, expressions, count, plan, zone};
     return relay_call(compile_relay, &a);
 }
 
@@ -1802,6 +1921,8 @@ typedef struct plan_args {
     size_t output_count;
     char **text;
     ta_stream **stream;
+    const int64_t *times;
+    size_t time_count;
 } plan_args;
 
 static ta_status explain_relay(void *p) {
@@ -1810,19 +1931,31 @@ static ta_status explain_relay(void *p) {
 }
 
 ta_status ta_plan_explain(const ta_plan *plan, char **text) {
-    plan_args a = {plan, NULL, 0, NULL, 0, text, NULL};
+    plan_args a = {plan, NULL, 0, NULL, 0, text, NULL, NULL, 0};
     return relay_call(explain_relay, &a);
 }
 
 static ta_status run_relay(void *p) {
     plan_args *a = p;
-    return do_plan_run(a->plan, a->columns, a->column_count, a->outputs, a->output_count);
+    return do_plan_run(a->plan, 0, NULL, 0, a->columns, a->column_count, a->outputs, a->output_count);
 }
 
 ta_status ta_plan_run(const ta_plan *plan, const ta_column *columns, size_t column_count, ta_buffer *outputs,
                       size_t output_count) {
-    plan_args a = {plan, columns, column_count, outputs, output_count, NULL, NULL};
+    plan_args a = {plan, columns, column_count, outputs, output_count, NULL, NULL, NULL, 0};
     return relay_call(run_relay, &a);
+}
+
+static ta_status run_timed_relay(void *p) {
+    plan_args *a = p;
+    return do_plan_run(a->plan, 1, a->times, a->time_count, a->columns, a->column_count, a->outputs,
+                       a->output_count);
+}
+
+ta_status ta_plan_run_timed(const ta_plan *plan, const int64_t *times, size_t time_count, const ta_column *columns,
+                            size_t column_count, ta_buffer *outputs, size_t output_count) {
+    plan_args a = {plan, columns, column_count, outputs, output_count, NULL, NULL, times, time_count};
+    return relay_call(run_timed_relay, &a);
 }
 
 static ta_status open_relay(void *p) {
@@ -1831,7 +1964,7 @@ static ta_status open_relay(void *p) {
 }
 
 ta_status ta_stream_open(const ta_plan *plan, ta_stream **stream) {
-    plan_args a = {plan, NULL, 0, NULL, 0, NULL, stream};
+    plan_args a = {plan, NULL, 0, NULL, 0, NULL, stream, NULL, 0};
     return relay_call(open_relay, &a);
 }
 
@@ -1847,7 +1980,7 @@ void ta_stream_free(ta_stream *stream) {
 }
 
 typedef struct step_args {
-    int kind; /* 0 update, 1 preview, 2 replace_last */
+    int kind; /* 0 update, 1 preview, 2 replace_last, 3 update_at, 4 preview_at */
     ta_stream *stream;
     const double *bar;
     size_t bar_count;
@@ -1857,29 +1990,56 @@ typedef struct step_args {
     uint8_t **bytes;
     size_t *length;
     const uint8_t *restore;
+    int64_t time;
+    int64_t *time_out;
 } step_args;
 
 static ta_status step_relay(void *p) {
     step_args *a = p;
-    static const char *const what[3] = {"ta_stream_update", "ta_stream_preview", "ta_stream_replace_last"};
-    jmethodID method = a->kind == 0 ? m_stream_update : a->kind == 1 ? m_stream_preview : m_stream_replace_last;
-    return stream_step(method, what[a->kind], a->stream, a->bar, a->bar_count, a->out, a->out_count);
+    static const char *const what[5] = {"ta_stream_update", "ta_stream_preview", "ta_stream_replace_last",
+                                        "ta_stream_update_at", "ta_stream_preview_at"};
+    jmethodID methods[5] = {m_stream_update, m_stream_preview, m_stream_replace_last, m_stream_update_at,
+                            m_stream_preview_at};
+    return stream_step(methods[a->kind], what[a->kind], a->kind >= 3, a->time, a->stream, a->bar, a->bar_count,
+                       a->out, a->out_count);
 }
 
 ta_status ta_stream_update(ta_stream *stream, const double *bar, size_t bar_count, double *out, size_t out_count) {
-    step_args a = {0, stream, bar, bar_count, out, out_count, NULL, NULL, NULL, NULL};
+    step_args a = {0, stream, bar, bar_count, out, out_count, NULL, NULL, NULL, NULL, 0, NULL};
     return relay_call(step_relay, &a);
 }
 
 ta_status ta_stream_preview(ta_stream *stream, const double *bar, size_t bar_count, double *out, size_t out_count) {
-    step_args a = {1, stream, bar, bar_count, out, out_count, NULL, NULL, NULL, NULL};
+    step_args a = {1, stream, bar, bar_count, out, out_count, NULL, NULL, NULL, NULL, 0, NULL};
     return relay_call(step_relay, &a);
 }
 
 ta_status ta_stream_replace_last(ta_stream *stream, const double *bar, size_t bar_count, double *out,
                                  size_t out_count) {
-    step_args a = {2, stream, bar, bar_count, out, out_count, NULL, NULL, NULL, NULL};
+    step_args a = {2, stream, bar, bar_count, out, out_count, NULL, NULL, NULL, NULL, 0, NULL};
     return relay_call(step_relay, &a);
+}
+
+ta_status ta_stream_update_at(ta_stream *stream, int64_t time, const double *bar, size_t bar_count, double *out,
+                              size_t out_count) {
+    step_args a = {3, stream, bar, bar_count, out, out_count, NULL, NULL, NULL, NULL, time, NULL};
+    return relay_call(step_relay, &a);
+}
+
+ta_status ta_stream_preview_at(ta_stream *stream, int64_t time, const double *bar, size_t bar_count, double *out,
+                               size_t out_count) {
+    step_args a = {4, stream, bar, bar_count, out, out_count, NULL, NULL, NULL, NULL, time, NULL};
+    return relay_call(step_relay, &a);
+}
+
+static ta_status time_relay(void *p) {
+    step_args *a = p;
+    return do_stream_time(a->stream, a->time_out);
+}
+
+ta_status ta_stream_time(ta_stream *stream, int64_t *time) {
+    step_args a = {0, stream, NULL, 0, NULL, 0, NULL, NULL, NULL, NULL, 0, time};
+    return relay_call(time_relay, &a);
 }
 
 static ta_status count_relay(void *p) {
@@ -1888,14 +2048,14 @@ static ta_status count_relay(void *p) {
 }
 
 ta_status ta_stream_count(ta_stream *stream, uint64_t *count) {
-    step_args a = {0, stream, NULL, 0, NULL, 0, count, NULL, NULL, NULL};
+    step_args a = {0, stream, NULL, 0, NULL, 0, count, NULL, NULL, NULL, 0, NULL};
     return relay_call(count_relay, &a);
 }
 
 static ta_status reset_relay(void *p) { return do_stream_reset(((step_args *)p)->stream); }
 
 ta_status ta_stream_reset(ta_stream *stream) {
-    step_args a = {0, stream, NULL, 0, NULL, 0, NULL, NULL, NULL, NULL};
+    step_args a = {0, stream, NULL, 0, NULL, 0, NULL, NULL, NULL, NULL, 0, NULL};
     return relay_call(reset_relay, &a);
 }
 
@@ -1905,7 +2065,7 @@ static ta_status snapshot_relay(void *p) {
 }
 
 ta_status ta_stream_snapshot(ta_stream *stream, uint8_t **bytes, size_t *length) {
-    step_args a = {0, stream, NULL, 0, NULL, 0, NULL, bytes, length, NULL};
+    step_args a = {0, stream, NULL, 0, NULL, 0, NULL, bytes, length, NULL, 0, NULL};
     return relay_call(snapshot_relay, &a);
 }
 
@@ -1915,6 +2075,6 @@ static ta_status restore_relay(void *p) {
 }
 
 ta_status ta_stream_restore(ta_stream *stream, const uint8_t *bytes, size_t length) {
-    step_args a = {0, stream, NULL, 0, NULL, 0, NULL, NULL, &length, bytes};
+    step_args a = {0, stream, NULL, 0, NULL, 0, NULL, NULL, &length, bytes, 0, NULL};
     return relay_call(restore_relay, &a);
 }

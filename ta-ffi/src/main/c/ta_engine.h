@@ -1,5 +1,5 @@
 /*
- * ta_engine.h — the C ABI of ta, version 1.
+ * ta_engine.h — the C ABI of ta, version 1 with its compatible addition 1.1 (bar times; version node TA_1.1).
  *
  * libta exposes the ta technical-analysis engine (a JVM library) to C and to any language with a C FFI. It embeds
  * one JVM per process through the JNI invocation API, started on the first call that needs it, and forwards calls.
@@ -198,7 +198,8 @@ TA_API ta_status ta_plan_explain(const ta_plan *plan, char **text);
  * the plan reads are copied). `outputs` hold one buffer of length N per result, in result order, written in full.
  * An output overlapping any column or another output is TA_ERR_INVALID_ARGUMENT naming both; a column or output
  * length above 2^31 - 9 (a Java array) is TA_ERR_SHAPE_MISMATCH. Results are bit-identical to the Java plan run
- * (and to a stream fed the same bars). Thread-safe.
+ * (and to a stream fed the same bars). A plan that reads bar times (ta_plan_reads_time) is TA_ERR_SHAPE_MISMATCH,
+ * once every other check passed, with a message naming ta_plan_run_timed. Thread-safe.
  */
 TA_API ta_status ta_plan_run(const ta_plan *plan, const ta_column *columns, size_t column_count, ta_buffer *outputs,
                              size_t output_count);
@@ -214,16 +215,19 @@ TA_API void ta_stream_free(ta_stream *stream);
 /*
  * Commits a closed bar: `bar` holds one value per plan column (ta_plan_column_name order), `bar_count` of them.
  * `out` receives each result's value at this bar (result order); it may be NULL when out_count is 0, otherwise
- * out_count must equal the result count.
+ * out_count must equal the result count. The bar carries no time: a plan that reads bar times (ta_plan_reads_time)
+ * refuses it with TA_ERR_STREAM_STATE, naming ta_stream_update_at.
  */
 TA_API ta_status ta_stream_update(ta_stream *stream, const double *bar, size_t bar_count, double *out,
                                   size_t out_count);
 
-/* Evaluates the forming bar without committing it: the stream's state is unchanged afterwards. As update. */
+/* Evaluates the forming bar without committing it: the stream's state is unchanged afterwards. As update (a plan
+ * that reads bar times refuses it with TA_ERR_STREAM_STATE, naming ta_stream_preview_at). */
 TA_API ta_status ta_stream_preview(ta_stream *stream, const double *bar, size_t bar_count, double *out,
                                    size_t out_count);
 
-/* Revises the last committed bar (a new tick of the same bar). TA_ERR_STREAM_STATE before the first update. */
+/* Revises the last committed bar (a new tick of the same bar). TA_ERR_STREAM_STATE before the first update. The bar
+ * keeps its time: after ta_stream_update_at(s, t, ...), ta_stream_replace_last revises the bar that closed at t. */
 TA_API ta_status ta_stream_replace_last(ta_stream *stream, const double *bar, size_t bar_count, double *out,
                                         size_t out_count);
 
@@ -240,6 +244,67 @@ TA_API ta_status ta_stream_snapshot(ta_stream *stream, uint8_t **bytes, size_t *
 /* Restores bytes from ta_stream_snapshot of a stream of the same plan (in this or another process).
  * TA_ERR_SNAPSHOT_MISMATCH for corrupt bytes or another plan's; the stream is then unchanged. */
 TA_API ta_status ta_stream_restore(ta_stream *stream, const uint8_t *bytes, size_t length);
+
+/* ----------------------------------------------------------------------------------- bar times (ABI 1.1, TA_1.1) */
+
+/*
+ * Plans that read time — timeframes (close@1w, sma(close, 5)@1d), wall-clock lags (shift(close, '1d')) and sessions
+ * (session_start('1d')), docs/dsl.md "Time" — need each bar's close time: int64_t epoch milliseconds, strictly
+ * ascending, marking the moment the bar's values became final. These functions pass it; the TA_1 functions pass
+ * none and refuse such plans. A counted timeframe (close@5) reads no time. The functions below are in version node
+ * TA_1.1: a program linked with them needs a libta of ABI 1.1. With a ta jar of ABI 1.0 on the classpath the engine
+ * still starts, and each of them fails with TA_ERR_ENGINE naming the Bridge method missing (but ta_plan_reads_time,
+ * which returns -1, and ta_plan_compile_zoned with a NULL zone, which is ta_plan_compile_many).
+ */
+
+/* 1 if the plan reads bar times, 0 if it does not (ta_plan_run and ta_stream_update then suffice), -1 for NULL or
+ * a freed plan, or a plan compiled by a ta jar of ABI 1.0 (which cannot tell). Never starts the engine. */
+TA_API int32_t ta_plan_reads_time(const ta_plan *plan);
+
+/* As ta_plan_compile_many, with calendar periods (close@1d, @1w, @1M) and sessions (session_start('1d')) in `zone`:
+ * an id such as "America/New_York" or "Europe/Berlin", an offset such as "+02:00", or "UTC"; NULL is UTC, as
+ * ta_plan_compile_many. Durations (@4h, shift(close, '1d')) are the same in every zone. The zone is part of the plan:
+ * a snapshot restores only into a stream of the same plan in the same zone. An unknown or malformed zone (ids are
+ * case-sensitive) is TA_ERR_UNKNOWN_NAME naming it, with a suggestion where one is close ("did you mean
+ * America/New_York?"); invalid UTF-8 is TA_ERR_INVALID_ARGUMENT. */
+TA_API ta_status ta_plan_compile_zoned(const char *const *names, const char *const *expressions, size_t count,
+                                       const char *zone, ta_plan **plan);
+
+/*
+ * As ta_plan_run, over bars that close at `times`: `time_count` int64_t epoch milliseconds, strictly ascending, one
+ * per bar, so time_count must equal the columns' length N (a plan that reads no column, such as
+ * session_start('1d'), takes N from time_count and may be given no column). `times` may be NULL only when time_count
+ * is 0. Every check comes before any bar is read, and a failure leaves the outputs untouched: `times` NULL with a
+ * count is TA_ERR_INVALID_ARGUMENT; time_count other than N is TA_ERR_SHAPE_MISMATCH; so is a time not after the one
+ * before it, the message naming the bar ("bar 7 (…) is not after bar 6 (…)"), and a time_count above 2^31 - 9; an
+ * output overlapping `times`, a column or another output is TA_ERR_INVALID_ARGUMENT naming both. A plan that reads no
+ * time runs as with ta_plan_run (the times are checked and carried, not needed). Results are bit-identical to the
+ * Java plan run over Bars with these times (and to a stream fed the same bars with ta_stream_update_at).
+ * Thread-safe.
+ */
+TA_API ta_status ta_plan_run_timed(const ta_plan *plan, const int64_t *times, size_t time_count,
+                                   const ta_column *columns, size_t column_count, ta_buffer *outputs,
+                                   size_t output_count);
+
+/*
+ * As ta_stream_update, for a bar that closed at `time` (epoch milliseconds). Where the plan has a timeframe, lag or
+ * session (even one counting bars, close@5), `time` must be after the last committed bar's: an earlier or equal one
+ * is TA_ERR_SHAPE_MISMATCH and changes nothing. A plan with none of them carries the time (ta_stream_time reports
+ * it) without checking its order, as Java's PlanStream.update(time, bar) does.
+ */
+TA_API ta_status ta_stream_update_at(ta_stream *stream, int64_t time, const double *bar, size_t bar_count,
+                                     double *out, size_t out_count);
+
+/* As ta_stream_preview, for the forming bar that will close at `time` (ordered as for ta_stream_update_at). The
+ * stream's state is unchanged; ta_stream_time reports `time` until the next call. */
+TA_API ta_status ta_stream_preview_at(ta_stream *stream, int64_t time, const double *bar, size_t bar_count,
+                                      double *out, size_t out_count);
+
+/* The close time of the bar the stream's current values belong to: the last committed bar, or the bar just given
+ * to ta_stream_preview_at; ta_stream_replace_last keeps it. A restored snapshot of a plan that reads time brings its
+ * last bar's time. TA_ERR_STREAM_STATE while no time is known: before the first bar, after ta_stream_reset, after
+ * ta_stream_update or ta_stream_preview (no time), after restoring a plan that reads no time. */
+TA_API ta_status ta_stream_time(ta_stream *stream, int64_t *time);
 
 /* ------------------------------------------------------------------------------------------------------- memory */
 

@@ -110,26 +110,35 @@ static void load_batches(golden *g) {
     free(text);
 }
 
-static void load_plans(golden *g) {
-    char *text = golden_file(g, "plans.tsv", NULL);
-    g->plans = calloc(64, sizeof(golden_plan));
+/* plans.tsv (id, name=expression...) or, `zoned`, timed.tsv (id, zone, name=expression...; zone "-" is none). */
+static golden_plan *load_plans(golden *g, const char *file, int zoned, size_t *count) {
+    char *text = golden_file(g, file, NULL);
+    golden_plan *plans = calloc(64, sizeof(golden_plan));
     char *save = NULL;
     for (char *line = strtok_r(text, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
-        golden_plan *p = &g->plans[g->plan_count++];
-        char *f[GOLDEN_MAX_FIELDS + 1];
-        size_t n = split(line, '\t', f, GOLDEN_MAX_FIELDS + 1);
+        if (*count == 64) {
+            die("more than 64 plans in", file);
+        }
+        golden_plan *p = &plans[(*count)++];
+        char *f[GOLDEN_MAX_FIELDS + 2];
+        size_t n = split(line, '\t', f, GOLDEN_MAX_FIELDS + 2);
         p->id = atoi(f[0]);
-        p->count = n - 1;
+        if (zoned) {
+            snprintf(p->zone, sizeof p->zone, "%s", strcmp(f[1], "-") == 0 ? "" : f[1]);
+        }
+        size_t first = zoned ? 2 : 1;
+        p->count = n - first;
         for (size_t i = 0; i < p->count; i++) {
-            char *eq = strchr(f[i + 1], '=');
+            char *eq = strchr(f[i + first], '=');
             *eq = '\0';
-            snprintf(p->names[i], sizeof p->names[i], "%s", f[i + 1]);
+            snprintf(p->names[i], sizeof p->names[i], "%s", f[i + first]);
             snprintf(p->exprs[i], sizeof p->exprs[i], "%s", eq + 1);
             p->name_ptrs[i] = p->names[i];
             p->expr_ptrs[i] = p->exprs[i];
         }
     }
     free(text);
+    return plans;
 }
 
 void golden_load(golden *g, const char *dir) {
@@ -150,7 +159,13 @@ void golden_load(golden *g, const char *dir) {
         }
     }
     load_batches(g);
-    load_plans(g);
+    g->plans = load_plans(g, "plans.tsv", 0, &g->plan_count);
+    size_t length;
+    g->times = golden_file(g, "times.i64", &length);
+    if (length != g->bars * sizeof(int64_t)) {
+        die("times of the wrong size", "times.i64");
+    }
+    g->timed = load_plans(g, "timed.tsv", 1, &g->timed_count);
 }
 
 void golden_free(golden *g) {
@@ -159,4 +174,6 @@ void golden_free(golden *g) {
     }
     free(g->batches);
     free(g->plans);
+    free(g->times);
+    free(g->timed);
 }

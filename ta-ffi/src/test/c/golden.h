@@ -28,6 +28,7 @@ typedef struct golden_batch {
 
 typedef struct golden_plan {
     int id;
+    char zone[64]; /* timed plans: the zone to compile in, "" for none (UTC) */
     size_t count;
     char names[GOLDEN_MAX_FIELDS][64];
     char exprs[GOLDEN_MAX_FIELDS][256];
@@ -43,6 +44,9 @@ typedef struct golden {
     size_t batch_count;
     golden_plan *plans;
     size_t plan_count;
+    int64_t *times; /* each bar's close time, epoch ms (ABI 1.1) */
+    golden_plan *timed; /* plans that read those times */
+    size_t timed_count;
 } golden;
 
 extern const char *const GOLDEN_COLUMNS[5];

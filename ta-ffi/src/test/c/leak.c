@@ -1,6 +1,8 @@
 /*
  * The leak check of libta: CYCLES (default 10,000) cycles of plan compile / run / stream / snapshot / restore / free,
- * each also failing once (a parse error and an unknown kernel), then every handle must be released.
+ * each also failing once (a parse error and an unknown kernel), then every handle must be released. Every fourth
+ * cycle takes the calls of ABI 1.1 instead: a plan reading bar times compiled in a zone, run with times, streamed with
+ * them, its time read, a bar refused for its time and a zone refused as unknown.
  *
  * Run under valgrind (native-tests.sh): libta's own allocations must all be freed (definitely/indirectly lost = 0
  * outside the JVM). The JVM's heap is bounded by -Xmx in TA_JVM_OPTIONS, so Java objects kept alive by a forgotten
@@ -66,7 +68,9 @@ int main(int argc, char **argv) {
         "rsi(close, 14) < 30 and close > sma(close, 50)",
         "macd(close, 12, 26, 9).signal - ema(close, 9)",
         "atr(high, low, close, 14) / close",
+        "sma(close, 5)@1w - close@1M",
     };
+    static const char *const result = "value";
     double *out = malloc(BARS * sizeof(double));
     int ok = 1;
     for (long c = 0; c < cycles && ok; c++) {
@@ -76,13 +80,18 @@ int main(int argc, char **argv) {
         if (getenv("TA_LEAK_TRACE") != NULL && c % 1000 == 0) {
             fprintf(stderr, "leak: cycle %ld rss %ld KiB\n", c, resident_kib());
         }
+        int timed = c % 4 == 3;
         ta_plan *plan = NULL;
-        ok &= check(ta_plan_compile(expressions[c % 3], &plan), TA_OK, "compile", c);
+        ok &= check(timed ? ta_plan_compile_zoned(&result, &expressions[3], 1, "America/New_York", &plan)
+                          : ta_plan_compile(expressions[c % 4], &plan),
+                    TA_OK, "compile", c);
         if (!ok) {
             break;
         }
         ta_buffer buf = {out, BARS};
-        ok &= check(ta_plan_run(plan, columns, 5, &buf, 1), TA_OK, "run", c);
+        ok &= check(timed ? ta_plan_run_timed(plan, g.times, BARS, columns, 5, &buf, 1)
+                          : ta_plan_run(plan, columns, 5, &buf, 1),
+                    TA_OK, "run", c);
         ta_stream *stream = NULL;
         ok &= check(ta_stream_open(plan, &stream), TA_OK, "open", c);
         double bar[5];
@@ -91,7 +100,19 @@ int main(int argc, char **argv) {
             for (size_t k = 0; k < ta_plan_column_count(plan); k++) {
                 bar[k] = golden_column(&g, ta_plan_column_name(plan, k))[t];
             }
-            ok &= check(ta_stream_update(stream, bar, ta_plan_column_count(plan), &value, 1), TA_OK, "update", c);
+            size_t width = ta_plan_column_count(plan);
+            ok &= check(timed ? ta_stream_update_at(stream, g.times[t], bar, width, &value, 1)
+                              : ta_stream_update(stream, bar, width, &value, 1),
+                        TA_OK, "update", c);
+        }
+        if (timed) {
+            int64_t time = 0;
+            ok &= check(ta_stream_time(stream, &time), TA_OK, "time", c);
+            ok &= check(ta_stream_update_at(stream, g.times[0], bar, ta_plan_column_count(plan), &value, 1),
+                        TA_ERR_SHAPE_MISMATCH, "late bar", c);
+            ta_plan *bad = NULL;
+            ok &= check(ta_plan_compile_zoned(&result, &expressions[3], 1, "America/New_Yrok", &bad),
+                        TA_ERR_UNKNOWN_NAME, "unknown zone", c);
         }
         uint8_t *bytes = NULL;
         size_t length = 0;

@@ -322,6 +322,14 @@ static void test_plan(const golden_plan *gp) {
         char what[96];
         snprintf(what, sizeof what, "plan %d run result %s", gp->id, gp->names[r]);
         check_same(what, outs[r].data, want + r * n, n);
+    }
+    /* A plan that reads no time runs the same with times (ABI 1.1): they are carried, not needed. */
+    CHECK(ta_plan_reads_time(plan) == 0, "plan %d reads time: %d", gp->id, ta_plan_reads_time(plan));
+    EXPECT_OK(ta_plan_run_timed(plan, G.times, n, all_columns(n), 5, outs, k));
+    for (size_t r = 0; r < k; r++) {
+        char what[96];
+        snprintf(what, sizeof what, "plan %d run_timed result %s", gp->id, gp->names[r]);
+        check_same(what, outs[r].data, want + r * n, n);
         free(outs[r].data);
     }
     free(want);
@@ -528,6 +536,280 @@ static void test_plan_errors(void) {
     ta_free(NULL);
 }
 
+/* ------------------------------------------------------------------------------------------ bar times (ABI 1.1) */
+
+static ta_plan *compile_timed(const golden_plan *gp) {
+    ta_plan *plan = NULL;
+    if (gp->zone[0] == '\0') {
+        EXPECT_OK(ta_plan_compile_many(gp->name_ptrs, gp->expr_ptrs, gp->count, &plan));
+    } else {
+        EXPECT_OK(ta_plan_compile_zoned(gp->name_ptrs, gp->expr_ptrs, gp->count, gp->zone, &plan));
+    }
+    return plan;
+}
+
+/* The stream's time must be `want`. */
+static void check_time(ta_stream *stream, int64_t want, const char *what, size_t t) {
+    int64_t got = -1;
+    ta_status s = ta_stream_time(stream, &got);
+    CHECK(s == TA_OK && got == want, "%s at bar %zu: ta_stream_time -> %s %lld, want %lld (%s)", what, t,
+          ta_status_name(s), (long long)got, (long long)want, ta_last_error());
+}
+
+/* A timed plan of GoldenWriter: run_timed and the stream protocol with times, bit for bit against Java. */
+static void test_timed_plan(const golden_plan *gp) {
+    ta_plan *plan = compile_timed(gp);
+    if (plan == NULL) {
+        return;
+    }
+    CHECK(ta_plan_reads_time(plan) == 1, "timed plan %d reads time: %d", gp->id, ta_plan_reads_time(plan));
+    size_t n = G.bars;
+    size_t k = ta_plan_result_count(plan);
+    CHECK(k == gp->count, "timed plan %d results %zu", gp->id, k);
+    char file[96];
+    snprintf(file, sizeof file, "timed-%d-run.f64", gp->id);
+    double *want = golden_file(&G, file, NULL);
+    ta_buffer outs[GOLDEN_MAX_FIELDS];
+    for (size_t r = 0; r < k; r++) {
+        outs[r].data = malloc(n * sizeof(double));
+        outs[r].length = n;
+    }
+    EXPECT_OK(ta_plan_run_timed(plan, G.times, n, all_columns(n), 5, outs, k));
+    for (size_t r = 0; r < k; r++) {
+        char what[96];
+        snprintf(what, sizeof what, "timed plan %d run result %s", gp->id, gp->names[r]);
+        check_same(what, outs[r].data, want + r * n, n);
+        free(outs[r].data);
+    }
+    free(want);
+
+    const char *kinds[3] = {"preview", "wrong", "stream"};
+    double *expect[3];
+    double *got[3];
+    for (int i = 0; i < 3; i++) {
+        snprintf(file, sizeof file, "timed-%d-%s.f64", gp->id, kinds[i]);
+        expect[i] = golden_file(&G, file, NULL);
+        got[i] = malloc(n * k * sizeof(double));
+    }
+    snprintf(file, sizeof file, "timed-%d-time.i64", gp->id);
+    int64_t *clock = golden_file(&G, file, NULL);
+    snprintf(file, sizeof file, "timed-%d-snapshot.bin", gp->id);
+    size_t java_snapshot_length;
+    uint8_t *java_snapshot = golden_file(&G, file, &java_snapshot_length);
+
+    ta_stream *stream = NULL;
+    EXPECT_OK(ta_stream_open(plan, &stream));
+    int64_t none = 0;
+    EXPECT_FAIL(TA_ERR_STREAM_STATE, "no bar yet; call ta_stream_update_at", ta_stream_time(stream, &none));
+    double bar[GOLDEN_MAX_FIELDS];
+    size_t width = ta_plan_column_count(plan);
+    for (size_t t = 0; t < n; t++) {
+        if (t == n / 2) {
+            uint8_t *snapshot = NULL;
+            size_t snapshot_length = 0;
+            EXPECT_OK(ta_stream_snapshot(stream, &snapshot, &snapshot_length));
+            CHECK(snapshot_length == java_snapshot_length && memcmp(snapshot, java_snapshot, snapshot_length) == 0,
+                  "timed plan %d: C snapshot bytes differ from Java's", gp->id);
+            ta_stream_free(stream);
+            stream = NULL;
+            EXPECT_OK(ta_stream_open(plan, &stream));
+            EXPECT_OK(ta_stream_restore(stream, snapshot, snapshot_length));
+            check_time(stream, G.times[t - 1], "restored", t);
+            ta_free(snapshot);
+        }
+        bar_at(plan, t, 1.01, bar);
+        EXPECT_OK(ta_stream_preview_at(stream, G.times[t], bar, width, got[0] + t * k, k));
+        check_time(stream, clock[3 * t], "preview_at", t);
+        bar_at(plan, t, 0.99, bar);
+        EXPECT_OK(ta_stream_update_at(stream, G.times[t], bar, width, got[1] + t * k, k));
+        check_time(stream, clock[3 * t + 1], "update_at", t);
+        bar_at(plan, t, 1.0, bar);
+        EXPECT_OK(ta_stream_replace_last(stream, bar, width, got[2] + t * k, k));
+        check_time(stream, clock[3 * t + 2], "replace_last", t);
+    }
+    for (int i = 0; i < 3; i++) {
+        char what[96];
+        snprintf(what, sizeof what, "timed plan %d stream %s", gp->id, kinds[i]);
+        check_same(what, got[i], expect[i], n * k);
+    }
+
+    /* Java's own snapshot restores into a C stream, which continues with the times identically. */
+    ta_stream *from_java = NULL;
+    EXPECT_OK(ta_stream_open(plan, &from_java));
+    EXPECT_OK(ta_stream_restore(from_java, java_snapshot, java_snapshot_length));
+    check_time(from_java, G.times[n / 2 - 1], "restored from Java", n / 2);
+    double *tail = malloc(n * k * sizeof(double));
+    for (size_t t = n / 2; t < n; t++) {
+        bar_at(plan, t, 1.0, bar);
+        EXPECT_OK(ta_stream_update_at(from_java, G.times[t], bar, width, tail + t * k, k));
+    }
+    check_same("timed: continued from Java's snapshot", tail + (n / 2) * k, expect[2] + (n / 2) * k,
+               (n - n / 2) * k);
+    free(tail);
+    EXPECT_OK(ta_stream_reset(from_java));
+    EXPECT_FAIL(TA_ERR_STREAM_STATE, "no bar yet", ta_stream_time(from_java, &none));
+
+    ta_stream_free(from_java);
+    ta_stream_free(stream);
+    free(java_snapshot);
+    free(clock);
+    for (int i = 0; i < 3; i++) {
+        free(expect[i]);
+        free(got[i]);
+    }
+    ta_plan_free(plan);
+}
+
+static void test_timed_errors(void) {
+    const double *close = golden_column(&G, "close");
+    const int64_t *times = G.times;
+    ta_plan *weekly = NULL;
+    EXPECT_OK(ta_plan_compile("sma(close, 5)@1w", &weekly));
+    CHECK(ta_plan_reads_time(weekly) == 1, "sma(close, 5)@1w reads time");
+    CHECK(ta_plan_reads_time(NULL) == -1, "a NULL plan reads time %d", ta_plan_reads_time(NULL));
+    double out[100];
+    ta_buffer buf = {out, 100};
+    ta_column col = {"close", close, 100};
+
+    /* The TA_1 calls refuse a plan that reads time as before, naming the call to use instead. */
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "call ta_plan_run_timed", ta_plan_run(weekly, &col, 1, &buf, 1));
+    ta_stream *stream = NULL;
+    EXPECT_OK(ta_stream_open(weekly, &stream));
+    double value = 0;
+    EXPECT_FAIL(TA_ERR_STREAM_STATE, "call ta_stream_update_at", ta_stream_update(stream, close, 1, &value, 1));
+    EXPECT_FAIL(TA_ERR_STREAM_STATE, "call ta_stream_preview_at", ta_stream_preview(stream, close, 1, &value, 1));
+    CHECK(strstr(ta_last_error(), "update(time, bar)") == NULL && strstr(ta_last_error(), "preview(time, bar)") == NULL,
+          "the message names Java's call: %s", ta_last_error());
+
+    /* Times that do not fit the columns, are missing, or are not ascending; every check before any bar. */
+    for (int i = 0; i < 100; i++) {
+        out[i] = 42.0;
+    }
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "bars: 99 times for 100 bars",
+                ta_plan_run_timed(weekly, times, 99, &col, 1, &buf, 1));
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "ta_plan_run_timed: times is NULL but its count is not 0",
+                ta_plan_run_timed(weekly, NULL, 100, &col, 1, &buf, 1));
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "bars: 0 times for 100 bars",
+                ta_plan_run_timed(weekly, NULL, 0, &col, 1, &buf, 1));
+    int64_t unordered[100];
+    memcpy(unordered, times, sizeof unordered);
+    unordered[7] = unordered[6];
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "bar 7 (", ta_plan_run_timed(weekly, unordered, 100, &col, 1, &buf, 1));
+    CHECK(strstr(ta_last_error(), "is not after bar 6") != NULL, "the row is not named: %s", ta_last_error());
+    unordered[7] = times[7];
+    unordered[60] = times[10];
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "bar 60 (", ta_plan_run_timed(weekly, unordered, 100, &col, 1, &buf, 1));
+    CHECK(out[0] == 42.0 && out[99] == 42.0, "a failed run_timed wrote its output");
+    /* Times share an output's memory: the output would overwrite the times it reads. */
+    union {
+        int64_t times[150];
+        double values[150];
+    } shared;
+    memcpy(shared.times, times, 100 * sizeof(int64_t));
+    ta_buffer over_times = {shared.values + 50, 100};
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "ta_plan_run_timed: outputs[0] overlaps times",
+                ta_plan_run_timed(weekly, shared.times, 100, &col, 1, &over_times, 1));
+    ta_buffer huge = {out, (size_t)1 << 40};
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "plan: times has 1099511627776 values",
+                ta_plan_run_timed(weekly, times, (size_t)1 << 40, &col, 1, &huge, 1));
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "ta_plan_run_timed: not a live plan",
+                ta_plan_run_timed(NULL, times, 100, &col, 1, &buf, 1));
+    EXPECT_OK(ta_plan_run_timed(weekly, times, 100, &col, 1, &buf, 1));
+
+    /* A stream refuses a bar not after the last and stays as it was. */
+    EXPECT_OK(ta_stream_update_at(stream, times[0], close, 1, &value, 1));
+    EXPECT_OK(ta_stream_update_at(stream, times[1], close + 1, 1, &value, 1));
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "is not after the last committed bar",
+                ta_stream_update_at(stream, times[0], close + 2, 1, &value, 1));
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "is not after the last committed bar",
+                ta_stream_update_at(stream, times[1], close + 2, 1, &value, 1));
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "is not after the last committed bar",
+                ta_stream_preview_at(stream, times[1], close + 2, 1, &value, 1));
+    uint64_t count = 0;
+    EXPECT_OK(ta_stream_count(stream, &count));
+    int64_t now = 0;
+    EXPECT_OK(ta_stream_time(stream, &now));
+    CHECK(count == 2 && now == times[1], "a refused bar changed the stream: %llu bars, time %lld",
+          (unsigned long long)count, (long long)now);
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "a bar needs 1 values",
+                ta_stream_update_at(stream, times[2], close, 2, &value, 1));
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "ta_stream_update_at: bar is NULL",
+                ta_stream_update_at(stream, times[2], NULL, 1, &value, 1));
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "ta_stream_preview_at: not a live stream",
+                ta_stream_preview_at(NULL, times[2], close, 1, &value, 1));
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "ta_stream_time: time is NULL", ta_stream_time(stream, NULL));
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "ta_stream_time: not a live stream", ta_stream_time(NULL, &now));
+    ta_stream_free(stream);
+    ta_plan_free(weekly);
+
+    /* Zones: unknown, malformed, wrong case, not UTF-8; NULL is UTC. */
+    const char *name = "w";
+    const char *expr = "close@1w";
+    ta_plan *zoned = NULL;
+    EXPECT_FAIL(TA_ERR_UNKNOWN_NAME, "unknown time zone 'America/New_Yrok' (did you mean America/New_York?)",
+                ta_plan_compile_zoned(&name, &expr, 1, "America/New_Yrok", &zoned));
+    EXPECT_FAIL(TA_ERR_UNKNOWN_NAME, "unknown time zone 'america/new_york' (did you mean America/New_York?)",
+                ta_plan_compile_zoned(&name, &expr, 1, "america/new_york", &zoned));
+    EXPECT_FAIL(TA_ERR_UNKNOWN_NAME, "unknown time zone '+25:00'",
+                ta_plan_compile_zoned(&name, &expr, 1, "+25:00", &zoned));
+    EXPECT_FAIL(TA_ERR_UNKNOWN_NAME, "unknown time zone ''", ta_plan_compile_zoned(&name, &expr, 1, "", &zoned));
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "the zone is not valid UTF-8",
+                ta_plan_compile_zoned(&name, &expr, 1, "Europe/\xc3\x28", &zoned));
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "ta_plan_compile_zoned: plan is NULL",
+                ta_plan_compile_zoned(&name, &expr, 1, "UTC", NULL));
+    const char *broken = "rsi(close, 14";
+    EXPECT_FAIL(TA_ERR_PARSE, "line 1, column 14", ta_plan_compile_zoned(&name, &broken, 1, "Europe/Berlin", &zoned));
+    CHECK(zoned == NULL, "a failed compile returned a plan");
+    ta_plan *utc = NULL;
+    ta_plan *plain = NULL;
+    EXPECT_OK(ta_plan_compile_zoned(&name, &expr, 1, NULL, &utc));
+    EXPECT_OK(ta_plan_compile_many(&name, &expr, 1, &plain));
+    /* NULL is ta_plan_compile_many's UTC: the same plan, so their snapshots restore into each other's streams. */
+    ta_stream *a = NULL;
+    ta_stream *b = NULL;
+    EXPECT_OK(ta_stream_open(utc, &a));
+    EXPECT_OK(ta_stream_open(plain, &b));
+    EXPECT_OK(ta_stream_update_at(a, times[0], close, 1, NULL, 0));
+    uint8_t *bytes = NULL;
+    size_t length = 0;
+    EXPECT_OK(ta_stream_snapshot(a, &bytes, &length));
+    EXPECT_OK(ta_stream_restore(b, bytes, length));
+    ta_free(bytes);
+    ta_stream_free(a);
+    ta_stream_free(b);
+    ta_plan_free(utc);
+    ta_plan_free(plain);
+
+    /* A counted timeframe reads no time, so the TA_1 calls serve it; its time is still carried when given. */
+    ta_plan *counted = NULL;
+    EXPECT_OK(ta_plan_compile("close@5", &counted));
+    CHECK(ta_plan_reads_time(counted) == 0, "close@5 reads time");
+    EXPECT_OK(ta_plan_run(counted, &col, 1, &buf, 1));
+    ta_stream *c = NULL;
+    EXPECT_OK(ta_stream_open(counted, &c));
+    EXPECT_OK(ta_stream_update(c, close, 1, &value, 1));
+    EXPECT_FAIL(TA_ERR_STREAM_STATE, "carry no time", ta_stream_time(c, &now));
+    EXPECT_OK(ta_stream_update_at(c, 1000, close + 1, 1, &value, 1));
+    EXPECT_OK(ta_stream_time(c, &now));
+    CHECK(now == 1000, "counted timeframe time %lld", (long long)now);
+    ta_stream_free(c);
+    ta_plan_free(counted);
+
+    /* A plan that reads no column takes its length from the times. */
+    ta_plan *session = NULL;
+    EXPECT_OK(ta_plan_compile("session_start('1w')", &session));
+    CHECK(ta_plan_column_count(session) == 0, "session_start reads %zu columns", ta_plan_column_count(session));
+    EXPECT_OK(ta_plan_run_timed(session, times, 100, NULL, 0, &buf, 1));
+    double starts = 0;
+    for (int i = 0; i < 100; i++) {
+        starts += out[i];
+    }
+    CHECK(starts >= 18 && starts <= 23, "100 daily bars hold %g week starts", starts);
+    EXPECT_FAIL(TA_ERR_SHAPE_MISMATCH, "output 'value' has length 100, columns have 99",
+                ta_plan_run_timed(session, times, 99, NULL, 0, &buf, 1));
+    ta_plan_free(session);
+}
+
 /* The JVM runs with a small heap (TA_JVM_OPTIONS in the test script): a plan run whose columns cannot fit is the
  * one honest way to reach TA_ERR_INTERNAL, and the engine must keep working afterwards. */
 static void test_internal_error(void) {
@@ -671,6 +953,10 @@ int main(int argc, char **argv) {
         test_plan(&G.plans[p]);
     }
     test_plan_errors();
+    for (size_t p = 0; p < G.timed_count; p++) {
+        test_timed_plan(&G.timed[p]);
+    }
+    test_timed_errors();
     test_internal_error();
     test_threads();
     test_foreign_stack();

@@ -80,6 +80,12 @@ def bind(path):
         "ta_stream_reset": (st, [P]),
         "ta_stream_snapshot": (st, [P, C.POINTER(C.c_void_p), C.POINTER(S)]),
         "ta_stream_restore": (st, [P, C.c_char_p, S]),
+        "ta_plan_reads_time": (C.c_int32, [P]),
+        "ta_plan_compile_zoned": (st, [C.POINTER(C.c_char_p), C.POINTER(C.c_char_p), S, C.c_char_p, C.POINTER(P)]),
+        "ta_plan_run_timed": (st, [P, C.POINTER(C.c_int64), S, C.POINTER(Column), S, C.POINTER(Buffer), S]),
+        "ta_stream_update_at": (st, [P, C.c_int64, C.POINTER(C.c_double), S, C.POINTER(C.c_double), S]),
+        "ta_stream_preview_at": (st, [P, C.c_int64, C.POINTER(C.c_double), S, C.POINTER(C.c_double), S]),
+        "ta_stream_time": (st, [P, C.POINTER(C.c_int64)]),
         "ta_free": (None, [C.c_void_p]),
         "ta_live_handles": (S, []),
     }
@@ -224,6 +230,54 @@ def main(lib_path, golden):
         ok(lib.ta_plan_explain(plan, C.byref(text)), "explain")
         check(C.string_at(text).startswith(b"plan: "), "explain text")
         lib.ta_free(text)
+        lib.ta_stream_free(stream)
+        lib.ta_plan_free(plan)
+
+    # Plans that read bar times (ABI 1.1): run with the times and streamed with them, bit for bit.
+    times_py = array("q", open(os.path.join(golden, "times.i64"), "rb").read())
+    times = (C.c_int64 * bars).from_buffer(times_py)
+    for line in open(os.path.join(golden, "timed.tsv")).read().splitlines():
+        pid, zone, *roots = line.split("\t")
+        rnames = [r.split("=", 1)[0].encode() for r in roots]
+        exprs = [r.split("=", 1)[1].encode() for r in roots]
+        plan = C.c_void_p()
+        ok(lib.ta_plan_compile_zoned((C.c_char_p * len(rnames))(*rnames), (C.c_char_p * len(exprs))(*exprs),
+                                     len(roots), None if zone == "-" else zone.encode(), C.byref(plan)),
+           f"compile timed plan {pid}")
+        check(lib.ta_plan_reads_time(plan) == 1, f"timed plan {pid} reads time")
+        k = lib.ta_plan_result_count(plan)
+        columns = (Column * 5)(*[Column(c.encode(), doubles(v), bars) for c, v in cols.items()])
+        outs_py = [array("d", bytes(8 * bars)) for _ in range(k)]
+        outs = (Buffer * k)(*[Buffer(doubles(o), bars) for o in outs_py])
+        fails(lib.ta_plan_run(plan, columns, 5, outs, k), "TA_ERR_SHAPE_MISMATCH", "ta_plan_run_timed",
+              f"timed plan {pid} without times")
+        ok(lib.ta_plan_run_timed(plan, times, bars, columns, 5, outs, k), f"run timed plan {pid}")
+        want = open(os.path.join(golden, f"timed-{pid}-run.f64"), "rb").read()
+        check(b"".join(o.tobytes() for o in outs_py) == want, f"timed plan {pid} run differs from Java")
+        width = lib.ta_plan_column_count(plan)
+        pcols = [cols[lib.ta_plan_column_name(plan, i).decode()] for i in range(width)]
+        stream = C.c_void_p()
+        ok(lib.ta_stream_open(plan, C.byref(stream)), "open stream")
+        got = array("d", bytes(8 * bars * k))
+        out = (C.c_double * k)()
+        bar = (C.c_double * width)()
+        when = C.c_int64()
+        for t in range(bars):
+            for i in range(width):
+                bar[i] = pcols[i][t] * 0.99
+            s1 = lib.ta_stream_update_at(stream, times_py[t], bar, width, out, k)
+            for i in range(width):
+                bar[i] = pcols[i][t]
+            s2 = lib.ta_stream_replace_last(stream, bar, width, out, k)
+            s3 = lib.ta_stream_time(stream, C.byref(when))
+            if s1 != TA_OK or s2 != TA_OK or s3 != TA_OK or when.value != times_py[t]:
+                ok(s1 or s2 or s3 or 9, f"timed plan {pid} stream bar {t}")
+                break
+            got[t * k:(t + 1) * k] = array("d", out)
+        want = open(os.path.join(golden, f"timed-{pid}-stream.f64"), "rb").read()
+        check(got.tobytes() == want, f"timed plan {pid} stream differs from Java")
+        fails(lib.ta_stream_update(stream, bar, width, out, k), "TA_ERR_STREAM_STATE", "ta_stream_update_at",
+              f"timed plan {pid} update without a time")
         lib.ta_stream_free(stream)
         lib.ta_plan_free(plan)
 

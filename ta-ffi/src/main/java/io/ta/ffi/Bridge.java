@@ -26,6 +26,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -45,6 +48,10 @@ import java.util.Map;
  *
  * <p>Handles returned as {@code Object} ({@code Plan}, a batch job, a stream) are held by the C side as JNI global
  * references and released by it; this class keeps no table of them, so a freed handle is ordinary garbage.
+ *
+ * <p>Methods marked "ABI 1.1" serve the functions of version node {@code TA_1.1} (bar times and zones). A libta looks
+ * them up without requiring them, so it still starts with a jar of ABI 1.0 (only its 1.1 functions then fail); the
+ * others keep their signatures for a libta of ABI 1.0 running this jar.
  */
 public final class Bridge {
     /** The C ABI major version this class implements; {@code libta} refuses to start against another. */
@@ -338,6 +345,34 @@ public final class Bridge {
      * @throws ExpressionException located in the text of the expression that failed
      */
     public static Object planCompile(String[] names, String[] expressions) {
+        return Plan.compile(named(names, expressions), Registry.standard());
+    }
+
+    /**
+     * ABI 1.1: compiles named expressions whose calendar periods and sessions lie in {@code zone}, an id
+     * {@link ZoneId#of} takes ({@code America/New_York}, {@code +02:00}, {@code UTC}); null is UTC.
+     *
+     * @throws UnknownNameException for a zone that is unknown or malformed, naming it
+     * @throws ExpressionException located in the text of the expression that failed
+     */
+    public static Object planCompileZoned(String[] names, String[] expressions, String zone) {
+        return Plan.compile(named(names, expressions), Registry.standard(), zone(zone));
+    }
+
+    static ZoneId zone(String zone) {
+        if (zone == null) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            String near = Names.closest(zone, ZoneId.getAvailableZoneIds());
+            throw new UnknownNameException("zone", zone, near, "unknown time zone '" + zone + "'" + Names.hint(near)
+                    + "; use a region such as America/New_York or Europe/Berlin, an offset such as +02:00, or UTC");
+        }
+    }
+
+    private static Map<String, String> named(String[] names, String[] expressions) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < names.length; i++) {
             if (m.put(names[i], expressions[i]) != null) {
@@ -345,7 +380,12 @@ public final class Bridge {
                 throw new IllegalArgumentException("plan: result '" + names[i] + "' is named twice");
             }
         }
-        return Plan.compile(m, Registry.standard());
+        return m;
+    }
+
+    /** ABI 1.1: 1 if the plan reads bar times (a timeframe of time, a wall-clock lag, a session), else 0. */
+    public static int planReadsTime(Object plan) {
+        return ((Plan) plan).needsTime() ? 1 : 0;
     }
 
     /** The plan's result names in order, UTF-8. */
@@ -375,11 +415,29 @@ public final class Bridge {
      * @param lengths one per column; -1 for a null data pointer of a non-empty column
      * @param data the columns' values for those the plan reads (libta copies only those), null for the others
      * @param outputLengths the caller's output lengths, one per result; -1 for a null data pointer
-     * @throws ShapeMismatchException for ragged or null columns, a repeated column name, or wrong outputs
+     * @throws ShapeMismatchException for ragged or null columns, a repeated column name, wrong outputs, or a plan that
+     *     reads timestamps (naming ta_plan_run_timed)
      * @throws UnknownNameException for a column the plan needs that is not given
      */
     public static double[][] planRun(Object plan, String[] names, long[] lengths, double[][] data, long[] outputLengths) {
-        Plan p = (Plan) plan;
+        return run((Plan) plan, names, lengths, data, outputLengths, null);
+    }
+
+    /**
+     * ABI 1.1: {@link #planRun} over bars that close at {@code times} (epoch milliseconds, strictly ascending), one per
+     * bar; also for a plan that reads no time.
+     *
+     * @throws ShapeMismatchException as planRun's, and for a number of times other than the columns' length or times
+     *     that are not strictly ascending (naming the bar)
+     */
+    public static double[][] planRunTimed(Object plan, String[] names, long[] lengths, double[][] data,
+            long[] outputLengths, long[] times) {
+        return run((Plan) plan, names, lengths, data, outputLengths, times);
+    }
+
+    /** A run with or without times (null); every check comes before the first bar is read. */
+    private static double[][] run(Plan p, String[] names, long[] lengths, double[][] data, long[] outputLengths,
+            long[] times) {
         Map<String, Integer> index = new LinkedHashMap<>();
         StringBuilder all = new StringBuilder();
         boolean ragged = false;
@@ -406,7 +464,12 @@ public final class Bridge {
             }
             b.column(c, data[i]);
         }
-        long n = names.length == 0 ? 0 : lengths[0];
+        // Without columns (session_start('1d') reads none) the times alone say how many bars there are.
+        long n = names.length > 0 ? lengths[0] : times == null ? 0 : times.length;
+        if (times != null && times.length != n) {
+            throw new ShapeMismatchException("bars", "bars: " + times.length + " times for " + n
+                    + " bars; give one close time per bar");
+        }
         List<String> roots = List.copyOf(p.roots().keySet());
         if (outputLengths.length != roots.size()) {
             throw new ShapeMismatchException("plan", "plan: expected " + roots.size() + " outputs (" + String.join(", ", roots) + "), got "
@@ -421,7 +484,15 @@ public final class Bridge {
                         + ", columns have " + n);
             }
         }
-        if (p.columns().isEmpty() && n > 0) {
+        if (times == null && p.needsTime()) {
+            // The Java runtime's words name Java's calls; a C caller has another function to call.
+            throw new ShapeMismatchException("plan", "plan: the expression reads timestamps (a timeframe of time, a "
+                    + "wall-clock shift or a session), but ta_plan_run passes none; call ta_plan_run_timed with each "
+                    + "bar's close time in epoch milliseconds");
+        }
+        if (times != null) {
+            b.time(times);
+        } else if (p.columns().isEmpty() && n > 0) {
             // A plan of constants reads no column, but its results still have one value per bar of the caller's.
             b.column(names[0], new double[(int) n]);
         }
@@ -441,12 +512,23 @@ public final class Bridge {
         final DoubleBuffer io;
         final double[] bar;
         final String[] roots;
+        final boolean readsTime;
 
         StreamHandle(PlanStream stream, DoubleBuffer io) {
             this.stream = stream;
             this.io = io;
             this.bar = new double[stream.columns().size()];
             this.roots = stream.plan().roots().keySet().toArray(String[]::new);
+            this.readsTime = stream.plan().needsTime();
+        }
+
+        /** PlanStream's refusal of a bar without its time, naming the C function that gives one. */
+        void untimed(String call, String instead) {
+            if (readsTime) {
+                throw new StreamStateException("plan: this plan reads timestamps (timeframes, wall-clock shifts or "
+                        + "sessions), which " + call + " does not pass; call " + instead + " with each bar's close "
+                        + "time in epoch milliseconds");
+            }
         }
 
         void publish() {
@@ -487,6 +569,7 @@ public final class Bridge {
     /** Commits the bar in the exchange buffer; the results replace it. */
     public static void streamUpdate(Object stream) {
         StreamHandle h = (StreamHandle) stream;
+        h.untimed("ta_stream_update", "ta_stream_update_at");
         h.io.get(0, h.bar);
         h.stream.update(h.bar);
         h.publish();
@@ -495,9 +578,44 @@ public final class Bridge {
     /** Evaluates the bar in the exchange buffer without committing it; the results replace it. */
     public static void streamPreview(Object stream) {
         StreamHandle h = (StreamHandle) stream;
+        h.untimed("ta_stream_preview", "ta_stream_preview_at");
         h.io.get(0, h.bar);
         h.stream.preview(h.bar);
         h.publish();
+    }
+
+    /**
+     * ABI 1.1: commits the bar in the exchange buffer, which closed at {@code time} (epoch ms); the results replace it.
+     *
+     * @throws ShapeMismatchException if the plan reads time and {@code time} is not after the last committed bar's
+     */
+    public static void streamUpdateAt(Object stream, long time) {
+        StreamHandle h = (StreamHandle) stream;
+        h.io.get(0, h.bar);
+        h.stream.update(time, h.bar);
+        h.publish();
+    }
+
+    /** ABI 1.1: evaluates the bar in the exchange buffer, which will close at {@code time}, without committing it. */
+    public static void streamPreviewAt(Object stream, long time) {
+        StreamHandle h = (StreamHandle) stream;
+        h.io.get(0, h.bar);
+        h.stream.preview(time, h.bar);
+        h.publish();
+    }
+
+    /**
+     * ABI 1.1: the close time of the bar the stream's current values belong to ({@link PlanStream#time()}).
+     *
+     * @throws StreamStateException while no time is known ({@link PlanStream#hasTime()} false), in C's words
+     */
+    public static long streamTime(Object stream) {
+        PlanStream s = ((StreamHandle) stream).stream;
+        if (!s.hasTime()) {
+            throw new StreamStateException(s.count() == 0 ? "plan: no bar yet; call ta_stream_update_at first"
+                    : "plan: the current values carry no time; give each bar's close time with ta_stream_update_at");
+        }
+        return s.time();
     }
 
     /**

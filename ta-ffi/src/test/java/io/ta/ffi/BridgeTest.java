@@ -10,6 +10,8 @@ import io.ta.error.ShapeMismatchException;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.error.StreamStateException;
 import io.ta.error.UnknownNameException;
+import io.ta.runtime.Bars;
+import io.ta.runtime.PlanResult;
 import io.ta.runtime.Registry;
 import io.ta.runtime.RegistryConflictException;
 import io.ta.runtime.dsl.ExpressionException;
@@ -17,6 +19,8 @@ import io.ta.runtime.Plan;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,5 +203,101 @@ class BridgeTest {
         byte[] snap = Bridge.streamSnapshot(s);
         snap[0] ^= 1;
         assertThrows(SnapshotMismatchException.class, () -> Bridge.streamRestore(s, snap));
+    }
+
+    private static final long DAY = 86_400_000L;
+
+    /** ta_plan_run_timed's Java side: the Java plan run over Bars with the times, in the plan's zone. */
+    @Test
+    void aTimedRunEqualsTheJavaRunOverBarsWithTimes() {
+        int n = 60;
+        long[] times = new long[n];
+        double[] close = new double[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = 1_700_000_000_000L + i * DAY;
+            close[i] = 100 + Math.sin(i * 0.3) * 5;
+        }
+        String[] exprs = {"sma(close, 3)@1w", "session_high(close, '1w')"};
+        Object plan = Bridge.planCompileZoned(new String[] {"w", "s"}, exprs, "America/New_York");
+        assertEquals(1, Bridge.planReadsTime(plan));
+        double[][] got = Bridge.planRunTimed(plan, new String[] {"close"}, new long[] {n}, new double[][] {close},
+                new long[] {n, n}, times);
+        Map<String, String> named = new LinkedHashMap<>();
+        named.put("w", exprs[0]);
+        named.put("s", exprs[1]);
+        Plan inJava = Plan.compile(named, Registry.standard(), ZoneId.of("America/New_York"));
+        PlanResult want = inJava.run(Bars.builder().time(times).column("close", close).build());
+        assertArrayEquals(want.get("w").toArray(), got[0]);
+        assertArrayEquals(want.get("s").toArray(), got[1]);
+        // A plan that reads no column takes its length from the times.
+        Object starts = Bridge.planCompile(new String[] {"v"}, new String[] {"session_start('1w')"});
+        double[][] one = Bridge.planRunTimed(starts, new String[0], new long[0], new double[0][], new long[] {n}, times);
+        assertEquals(n, one[0].length);
+    }
+
+    /** The TA_1 calls refuse a plan that reads time as the runtime does, but name the C function to call instead. */
+    @Test
+    void untimedCallsOnATimedPlanNameTheCFunctionToUse() {
+        Object plan = Bridge.planCompile(new String[] {"v"}, new String[] {"close@1w"});
+        Throwable run = thrown(() -> Bridge.planRun(plan, new String[] {"close"}, new long[] {3},
+                new double[][] {{1, 2, 3}}, new long[] {3}));
+        assertEquals(Bridge.SHAPE_MISMATCH, Bridge.status(run));
+        assertTrue(run.getMessage().contains("call ta_plan_run_timed with each bar's close time"), run.getMessage());
+        Object s = Bridge.streamOpen(plan, ByteBuffer.allocateDirect(Double.BYTES).order(ByteOrder.nativeOrder()));
+        Throwable update = thrown(() -> Bridge.streamUpdate(s));
+        Throwable preview = thrown(() -> Bridge.streamPreview(s));
+        assertEquals(Bridge.STREAM_STATE, Bridge.status(update));
+        assertEquals(Bridge.STREAM_STATE, Bridge.status(preview));
+        String m = update.getMessage();
+        assertTrue(m.contains("call ta_stream_update_at") && !m.contains("(time, bar)"), m);
+        assertTrue(preview.getMessage().contains("call ta_stream_preview_at"), preview.getMessage());
+        Throwable none = thrown(() -> Bridge.streamTime(s));
+        assertEquals(Bridge.STREAM_STATE, Bridge.status(none));
+        assertEquals("plan: no bar yet; call ta_stream_update_at first", none.getMessage());
+        Bridge.streamUpdateAt(s, 5 * DAY);
+        assertEquals(5 * DAY, Bridge.streamTime(s));
+        Bridge.streamPreviewAt(s, 6 * DAY);
+        assertEquals(6 * DAY, Bridge.streamTime(s));
+        Throwable late = thrown(() -> Bridge.streamUpdateAt(s, 5 * DAY));
+        assertEquals(Bridge.SHAPE_MISMATCH, Bridge.status(late));
+        assertEquals(1, Bridge.streamCount(s));
+        Object untimed = Bridge.planCompile(new String[] {"v"}, new String[] {"close + 1"});
+        assertEquals(0, Bridge.planReadsTime(untimed));
+        Object u = Bridge.streamOpen(untimed, ByteBuffer.allocateDirect(Double.BYTES).order(ByteOrder.nativeOrder()));
+        Bridge.streamUpdate(u);
+        assertEquals("plan: the current values carry no time; give each bar's close time with ta_stream_update_at",
+                thrown(() -> Bridge.streamTime(u)).getMessage());
+    }
+
+    @Test
+    void timesThatDoNotFitAreRefusedNamingTheBar() {
+        Object plan = Bridge.planCompile(new String[] {"v"}, new String[] {"close@1w"});
+        String[] names = {"close"};
+        double[][] data = {{1, 2, 3}};
+        long[] three = {3};
+        Throwable few = thrown(() -> Bridge.planRunTimed(plan, names, three, data, three, new long[] {1, 2}));
+        assertEquals(Bridge.SHAPE_MISMATCH, Bridge.status(few));
+        assertEquals("bars: 2 times for 3 bars; give one close time per bar", few.getMessage());
+        Throwable order = thrown(() -> Bridge.planRunTimed(plan, names, new long[] {3}, data, new long[] {3},
+                new long[] {DAY, 3 * DAY, 2 * DAY}));
+        assertEquals(Bridge.SHAPE_MISMATCH, Bridge.status(order));
+        assertTrue(order.getMessage().contains("bar 2 (" + 2 * DAY + ") is not after bar 1"), order.getMessage());
+    }
+
+    @Test
+    void anUnknownOrMalformedZoneIsAnUnknownNameWithASuggestion() {
+        String[] names = {"v"};
+        String[] exprs = {"close@1w"};
+        Throwable typo = thrown(() -> Bridge.planCompileZoned(names, exprs, "Europe/Berln"));
+        assertEquals(Bridge.UNKNOWN_NAME, Bridge.status(typo));
+        assertTrue(typo.getMessage().startsWith("unknown time zone 'Europe/Berln' (did you mean Europe/Berlin?)"),
+                typo.getMessage());
+        for (String bad : new String[] {"", "+25:00", "Mars/Olympus", "UTC+x"}) {
+            Throwable t = thrown(() -> Bridge.planCompileZoned(names, exprs, bad));
+            assertEquals(Bridge.UNKNOWN_NAME, Bridge.status(t), bad);
+        }
+        Plan utc = (Plan) Bridge.planCompileZoned(names, exprs, null);
+        assertEquals(ZoneOffset.UTC, utc.zone());
+        assertEquals(((Plan) Bridge.planCompile(names, exprs)).fingerprint(), utc.fingerprint());
     }
 }

@@ -15,7 +15,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,11 @@ import java.util.Map;
  *       0.99), replaceLast(bar) — {@code plan-<id>-preview.f64}, {@code -wrong.f64}, {@code -stream.f64} hold every
  *       result's value after each call (bar-major: t × results + r). {@code plan-<id>-snapshot.bin}: the stream's
  *       snapshot after bars [0, N/2).
+ *   <li>{@code times.i64}: each bar's close time, its date at midnight UTC in epoch milliseconds (little-endian
+ *       int64). {@code timed.tsv}: {@code id, zone, then name=expression per result}: plans that read those times
+ *       (ABI 1.1), compiled in the zone ({@code -}: none given, UTC) and written as {@code timed-<id>-…} with the
+ *       files of a plan; the stream protocol passes bar t's time to preview and update, and
+ *       {@code timed-<id>-time.i64} holds the stream's {@code time()} after each of the three calls (t × 3 + call).
  * </ul>
  *
  * <p>Inputs of a kernel come from the columns by name (open, high, low, close, volume); the i-th input with any other
@@ -67,6 +76,17 @@ public final class GoldenWriter {
                     "atr=atr(high, low, close, 14)", "obv=obv(close, volume)"),
             List.of("spread=ema(close, 20) - ema(close, 50)", "wide=abs(ema(close, 20) - ema(close, 50)) > 0.05 * close"));
 
+    /**
+     * Plans that read bar times, each with its zone ("-": none, UTC by default): timeframes of weeks and months, a
+     * wall-clock lag, sessions, and one plan in a zone other than UTC, whose values must differ from the same plan's
+     * in UTC (checked when writing).
+     */
+    static final List<List<String>> TIMED = List.of(
+            List.of("-", "weekly=sma(close, 5)@1w", "monthly=rsi(close, 14)@1M"),
+            List.of("UTC", "lag=change_pct(close, '3d')", "high=session_high('1w')", "vwap=anchored_vwap('1M')"),
+            List.of("America/New_York", "weekly=sma(close, 5)@1w", "start=session_start('1w')",
+                    "back=shift(close, '2d')"));
+
     private GoldenWriter() {}
 
     /** {@code GoldenWriter <ttrc-daily.csv> <output dir>}. */
@@ -75,6 +95,7 @@ public final class GoldenWriter {
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
         Map<String, double[]> cols = readCsv(csv);
+        long[] times = readTimes(csv);
         int n = cols.get("close").length;
         Files.writeString(out.resolve("meta.txt"), "bars " + n + "\n");
         for (String c : COLUMNS) {
@@ -93,11 +114,27 @@ public final class GoldenWriter {
 
         StringBuilder plans = new StringBuilder();
         for (int p = 0; p < PLANS.size(); p++) {
-            plan(p, PLANS.get(p), cols, n, out);
+            plan("plan-" + p, PLANS.get(p), ZoneOffset.UTC, null, cols, n, out);
             plans.append(p).append('\t').append(String.join("\t", PLANS.get(p))).append('\n');
         }
         Files.writeString(out.resolve("plans.tsv"), plans);
-        System.out.println("ffi golden: " + id + " batches, " + PLANS.size() + " plans over " + n + " bars in " + out);
+
+        write(out.resolve("times.i64"), times);
+        StringBuilder timed = new StringBuilder();
+        for (int p = 0; p < TIMED.size(); p++) {
+            List<String> t = TIMED.get(p);
+            ZoneId zone = t.get(0).equals("-") ? ZoneOffset.UTC : ZoneId.of(t.get(0));
+            double[][] run = plan("timed-" + p, t.subList(1, t.size()), zone, times, cols, n, out);
+            if (!zone.normalized().equals(ZoneOffset.UTC) && Arrays.deepEquals(run,
+                    plan(null, t.subList(1, t.size()), ZoneOffset.UTC, times, cols, n, out))) {
+                throw new IllegalStateException("timed plan " + p + " gives the same values in UTC: it cannot tell "
+                        + "whether a caller passed its zone " + zone);
+            }
+            timed.append(p).append('\t').append(String.join("\t", t)).append('\n');
+        }
+        Files.writeString(out.resolve("timed.tsv"), timed);
+        System.out.println("ffi golden: " + id + " batches, " + PLANS.size() + " plans, " + TIMED.size()
+                + " timed plans over " + n + " bars in " + out);
     }
 
     private static int batch(Registry registry, String name, List<String> params, Map<String, double[]> cols, Path out,
@@ -137,14 +174,19 @@ public final class GoldenWriter {
         return id + 1;
     }
 
-    private static void plan(int id, List<String> roots, Map<String, double[]> cols, int n, Path out) throws IOException {
+    /**
+     * Writes a plan's files under {@code prefix} (none when null: the run only) and returns its run. With
+     * {@code times} the bars carry them and the stream is given them; {@code prefix-time.i64} records its time().
+     */
+    private static double[][] plan(String prefix, List<String> roots, ZoneId zone, long[] times,
+            Map<String, double[]> cols, int n, Path out) throws IOException {
         Map<String, String> exprs = new LinkedHashMap<>();
         for (String r : roots) {
             String[] kv = r.split("=", 2);
             exprs.put(kv[0], kv[1]);
         }
-        Plan plan = Plan.compile(exprs, Registry.standard());
-        Bars.Builder b = Bars.builder();
+        Plan plan = Plan.compile(exprs, Registry.standard(), zone);
+        Bars.Builder b = Bars.builder().time(times);
         COLUMNS.forEach(c -> b.column(c, cols.get(c)));
         PlanResult run = plan.run(b.build());
         List<String> names = List.copyOf(plan.roots().keySet());
@@ -152,32 +194,53 @@ public final class GoldenWriter {
         for (int r = 0; r < names.size(); r++) {
             runOut[r] = run.get(names.get(r)).toArray();
         }
-        write(out.resolve("plan-" + id + "-run.f64"), runOut);
+        if (prefix == null) {
+            return runOut;
+        }
+        write(out.resolve(prefix + "-run.f64"), runOut);
 
         int k = names.size();
         double[] preview = new double[n * k];
         double[] wrong = new double[n * k];
         double[] stream = new double[n * k];
+        long[] clock = new long[n * 3];
         PlanStream s = plan.stream();
         List<String> columns = plan.columns();
         double[] bar = new double[columns.size()];
         for (int t = 0; t < n; t++) {
             if (t == n / 2) {
-                Files.write(out.resolve("plan-" + id + "-snapshot.bin"), s.snapshot().toBytes());
+                Files.write(out.resolve(prefix + "-snapshot.bin"), s.snapshot().toBytes());
             }
             fill(bar, columns, cols, t, 1.01);
-            s.preview(bar);
+            if (times == null) {
+                s.preview(bar);
+            } else {
+                s.preview(times[t], bar);
+                clock[3 * t] = s.time();
+            }
             record(s, names, preview, t);
             fill(bar, columns, cols, t, 0.99);
-            s.update(bar);
+            if (times == null) {
+                s.update(bar);
+            } else {
+                s.update(times[t], bar);
+                clock[3 * t + 1] = s.time();
+            }
             record(s, names, wrong, t);
             fill(bar, columns, cols, t, 1.0);
             s.replaceLast(bar);
+            if (times != null) {
+                clock[3 * t + 2] = s.time();
+            }
             record(s, names, stream, t);
         }
-        write(out.resolve("plan-" + id + "-preview.f64"), preview);
-        write(out.resolve("plan-" + id + "-wrong.f64"), wrong);
-        write(out.resolve("plan-" + id + "-stream.f64"), stream);
+        write(out.resolve(prefix + "-preview.f64"), preview);
+        write(out.resolve(prefix + "-wrong.f64"), wrong);
+        write(out.resolve(prefix + "-stream.f64"), stream);
+        if (times != null) {
+            write(out.resolve(prefix + "-time.i64"), clock);
+        }
+        return runOut;
     }
 
     private static void fill(double[] bar, List<String> columns, Map<String, double[]> cols, int t, double factor) {
@@ -207,6 +270,26 @@ public final class GoldenWriter {
             }
         }
         return cols;
+    }
+
+    /** Each row's date at midnight UTC, in epoch milliseconds. */
+    static long[] readTimes(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        int column = List.of(lines.get(0).split(",")).indexOf("date");
+        long[] times = new long[lines.size() - 1];
+        for (int i = 0; i < times.length; i++) {
+            String date = lines.get(i + 1).split(",")[column];
+            times[i] = LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        }
+        return times;
+    }
+
+    private static void write(Path file, long[] values) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(values.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (long v : values) {
+            buf.putLong(v);
+        }
+        Files.write(file, buf.array());
     }
 
     private static void write(Path file, double[]... arrays) throws IOException {
