@@ -15,6 +15,21 @@ export type Params = Record<string, number | boolean | string | undefined>;
 export type Bars = Record<string, SeriesLike>;
 
 /**
+ * Each bar's close time in epoch milliseconds, strictly ascending: numbers that are safe integers (copied), or a
+ * BigInt64Array (used as is).
+ */
+export type Times = BigInt64Array | ArrayLike<number>;
+
+/** How expressions are compiled. */
+export interface CompileOptions {
+  /**
+   * The zone of calendar periods (`close@1d`, `@1w`, `@1M`) and sessions (`session_start('1d')`): an IANA id such as
+   * `'America/New_York'`, an offset such as `'+02:00'`, or `'UTC'`; UTC when absent.
+   */
+  zone?: string;
+}
+
+/**
  * koffi passes a number given for a `const char *` as an address, which libta would dereference, and a string with
  * U+0000 as a C string that ends there, so libta would silently act on a prefix: every string crosses through here.
  */
@@ -58,6 +73,36 @@ function float64(x: unknown, what: string): Float64Array {
   const out = new Float64Array(a.length);
   for (let i = 0; i < out.length; i++) {
     out[i] = number(a[i], what, i);
+  }
+  return out;
+}
+
+/**
+ * A bar's close time: koffi would pass NaN as 0 and 1.5 as 1 to int64_t, and a time past 2^53 is not exact in a
+ * number, so only safe integers pass.
+ */
+function epochMillis(v: unknown, what: string): number {
+  if (typeof v !== 'number') {
+    throw new TypeError(`${what} must be an integer number of epoch milliseconds, got ${describe(v)}`);
+  }
+  if (!Number.isSafeInteger(v)) {
+    throw new TypeError(`${what} must be a safe integer of epoch milliseconds, got ${v}`);
+  }
+  return v;
+}
+
+function toTimes(x: unknown): BigInt64Array {
+  if (x instanceof BigInt64Array) {
+    return x;
+  }
+  if (typeof x !== 'object' || x === null || x instanceof DataView
+    || typeof (x as ArrayLike<unknown>).length !== 'number') {
+    throw new TypeError(`times must be a BigInt64Array or an array of epoch milliseconds, got ${describeArray(x)}`);
+  }
+  const a = x as ArrayLike<unknown>;
+  const out = new BigInt64Array(a.length);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = BigInt(epochMillis(a[i], `times[${i}]`));
   }
   return out;
 }
@@ -168,20 +213,26 @@ const streams = new FinalizationRegistry<Handle>((h) => c.streamFree(h));
 
 /**
  * Compiles an expression (result `value`) or named expressions into one plan: shared subexpressions are computed once.
+ * `options.zone` places calendar periods and sessions in a time zone (UTC by default).
  *
- * @throws TaError with code `PARSE` and the line and column of the error
+ * @throws TaError with code `PARSE` and the line and column of the error; `UNKNOWN_NAME` for an unknown zone
  */
-export function compile(expressions: string | Record<string, string>): Plan {
+export function compile(expressions: string | Record<string, string>, options: CompileOptions = {}): Plan {
   if (typeof expressions !== 'string' && (typeof expressions !== 'object' || expressions === null
     || Array.isArray(expressions))) {
     throw new TypeError(`expressions must be a string or an object of strings by result name, got ${
       describe(expressions)}`);
   }
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`options must be an object such as { zone: 'America/New_York' }, got ${describe(options)}`);
+  }
   const named = typeof expressions === 'string' ? { value: expressions } : expressions;
   const names = Object.keys(named);
   const exprs = names.map((n) => text(named[n], `the expression of result '${text(n, 'a result name')}'`));
+  const zone = options.zone === undefined ? undefined : text(options.zone, 'the zone');
   const handle: Handle[] = [null];
-  check(c.planCompileMany(names, exprs, names.length, handle));
+  check(zone === undefined ? c.planCompileMany(names, exprs, names.length, handle)
+    : c.planCompileZoned(names, exprs, names.length, zone, handle));
   return new Plan(handle[0]);
 }
 
@@ -192,6 +243,11 @@ export class Plan {
   readonly results: readonly string[];
   /** The columns the plan reads, in the order a stream's bar array lists them. */
   readonly columns: readonly string[];
+  /**
+   * Whether the plan reads bar times (a timeframe such as `close@1w`, a wall-clock lag such as `shift(close, '1d')`,
+   * a session): then `run` needs `times` and a stream's `update` and `preview` a time.
+   */
+  readonly readsTime: boolean;
 
   /** @internal */
   constructor(handle: Handle) {
@@ -206,6 +262,7 @@ export class Plan {
     }
     this.results = Object.freeze(results);
     this.columns = Object.freeze(columns);
+    this.readsTime = c.planReadsTime(handle) === 1;
     plans.register(this, handle, this);
   }
 
@@ -237,17 +294,25 @@ export class Plan {
     }
   }
 
-  /** Runs the plan over named columns of one length; one array per result. Bit-identical to ta's Java plan run. */
-  run(bars: Bars): Record<string, Float64Array> {
+  /**
+   * Runs the plan over named columns of one length; one array per result. Bit-identical to ta's Java plan run.
+   * `times` gives each bar's close time (epoch milliseconds, strictly ascending, one per bar); a plan that
+   * {@link readsTime} needs it (without, a TaError `SHAPE_MISMATCH`), any other carries it unused.
+   */
+  run(bars: Bars, times?: Times): Record<string, Float64Array> {
     if (typeof bars !== 'object' || bars === null || Array.isArray(bars)) {
       throw new TypeError(`bars must be an object of series by column name, got ${describe(bars)}`);
     }
     const cols = Object.entries(bars).map(([name, values]) => ({ name: text(name, 'a column name'),
       values: float64(values, `column '${name}'`) }));
-    const n = cols.length > 0 ? cols[0]!.values.length : 0;
+    const t = times === undefined ? undefined : toTimes(times);
+    // A plan that reads no column (session_start('1d')) takes the number of bars from the times.
+    const n = cols.length > 0 ? cols[0]!.values.length : t?.length ?? 0;
     const outs = this.results.map(() => new Float64Array(n));
-    check(c.planRun(this.handle, cols.map((col) => ({ name: col.name, data: address(col.values), length: col.values.length })),
-      cols.length, outs.map((a) => ({ data: address(a), length: a.length })), outs.length));
+    const columns = cols.map((col) => ({ name: col.name, data: address(col.values), length: col.values.length }));
+    const outputs = outs.map((a) => ({ data: address(a), length: a.length }));
+    check(t === undefined ? c.planRun(this.handle, columns, cols.length, outputs, outs.length)
+      : c.planRunTimed(this.handle, t, t.length, columns, cols.length, outputs, outs.length));
     return Object.fromEntries(this.results.map((r, i) => [r, outs[i]!]));
   }
 
@@ -276,7 +341,9 @@ export type Bar = Record<string, number> | ArrayLike<number>;
 
 /**
  * A plan evaluated bar by bar: update commits a closed bar, preview evaluates the forming bar without committing it,
- * replaceLast revises the last committed bar. Values equal the plan run at the same bar, bit for bit.
+ * replaceLast revises the last committed bar. Values equal the plan run at the same bar, bit for bit. A plan that
+ * reads bar times takes each bar's close time (epoch milliseconds, after the last committed bar's) with update and
+ * preview; `time` tells the time of the current values.
  */
 export class PlanStream {
   #handle: Handle;
@@ -338,21 +405,31 @@ export class PlanStream {
     return out;
   }
 
-  /** Commits a closed bar; returns every result's value at it. */
-  update(bar: Bar): Record<string, number> {
+  /**
+   * Commits a closed bar, which closed at `time` (epoch milliseconds) if given; returns every result's value at it.
+   * @throws TaError STREAM_STATE without a time for a plan that reads time; SHAPE_MISMATCH for a time not after the
+   *     last committed bar's
+   */
+  update(bar: Bar, time?: number): Record<string, number> {
+    const t = time === undefined ? undefined : epochMillis(time, 'the time');
     const b = this.#fill(bar);
-    check(c.streamUpdate(this.#live, b, b.length, this.#out, this.#out.length));
+    check(t === undefined ? c.streamUpdate(this.#live, b, b.length, this.#out, this.#out.length)
+      : c.streamUpdateAt(this.#live, t, b, b.length, this.#out, this.#out.length));
     return this.#values();
   }
 
-  /** Evaluates the forming bar without committing it. */
-  preview(bar: Bar): Record<string, number> {
+  /** Evaluates the forming bar, which will close at `time` if given, without committing it. As update. */
+  preview(bar: Bar, time?: number): Record<string, number> {
+    const t = time === undefined ? undefined : epochMillis(time, 'the time');
     const b = this.#fill(bar);
-    check(c.streamPreview(this.#live, b, b.length, this.#out, this.#out.length));
+    check(t === undefined ? c.streamPreview(this.#live, b, b.length, this.#out, this.#out.length)
+      : c.streamPreviewAt(this.#live, t, b, b.length, this.#out, this.#out.length));
     return this.#values();
   }
 
-  /** Revises the last committed bar. @throws TaError STREAM_STATE before the first update */
+  /**
+   * Revises the last committed bar, which keeps its time. @throws TaError STREAM_STATE before the first update
+   */
   replaceLast(bar: Bar): Record<string, number> {
     const b = this.#fill(bar);
     check(c.streamReplaceLast(this.#live, b, b.length, this.#out, this.#out.length));
@@ -362,13 +439,44 @@ export class PlanStream {
   /**
    * The allocation-free form of update: `bar` in column order, results written to `out` (result order), both
    * Float64Array (no conversion here: it would allocate).
-   * mode: 0 update, 1 preview, 2 replaceLast.
+   * mode: 0 update, 1 preview, 2 replaceLast; `time`, the bar's close time, for update and preview (replaceLast keeps
+   * the last bar's).
    */
-  step(bar: Float64Array, out: Float64Array, mode: 0 | 1 | 2 = 0): void {
+  step(bar: Float64Array, out: Float64Array, mode: 0 | 1 | 2 = 0, time?: number): void {
     buffer(bar, 'the bar');
     buffer(out, 'out');
-    const f = mode === 0 ? c.streamUpdate : mode === 1 ? c.streamPreview : c.streamReplaceLast;
-    check(f(this.#live, bar, bar.length, out, out.length));
+    if (time === undefined) {
+      const f = mode === 0 ? c.streamUpdate : mode === 1 ? c.streamPreview : c.streamReplaceLast;
+      check(f(this.#live, bar, bar.length, out, out.length));
+      return;
+    }
+    const t = epochMillis(time, 'the time');
+    if (mode !== 0 && mode !== 1) {
+      throw new TypeError(`a time is given to step's update (0) and preview (1), not to mode ${String(mode)}: `
+        + 'replaceLast keeps the last bar\'s time');
+    }
+    const f = mode === 0 ? c.streamUpdateAt : c.streamPreviewAt;
+    check(f(this.#live, t, bar, bar.length, out, out.length));
+  }
+
+  /**
+   * The close time (epoch milliseconds) of the bar the current values belong to — the last committed bar, or the one
+   * just previewed with a time — or undefined while none is known: before the first bar, after reset, after a bar
+   * given without a time.
+   */
+  get time(): number | undefined {
+    const t: (number | bigint)[] = [0];
+    const status = c.streamTime(this.#live, t);
+    if (status === Status.STREAM_STATE) {
+      return undefined;
+    }
+    check(status);
+    const v = t[0]!;
+    if (typeof v === 'bigint' || !Number.isSafeInteger(v)) {
+      // Only a snapshot restored from another caller can hold one: this package passes safe integers only.
+      throw new RangeError(`the stream's time ${String(v)} ms is not a safe integer; a number cannot hold it exactly`);
+    }
+    return v;
   }
 
   /** Committed bars. */

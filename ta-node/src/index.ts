@@ -1,14 +1,15 @@
 /**
  * ta for Node.js and TypeScript: every kernel of ta as a typed function (`ta.rsi(close, 14)`), expressions compiled
  * into plans (`ta.compile('rsi(close, 14) < 30').run(bars)`) and bar-by-bar streams with preview, replace-last and
- * snapshots — all computed by the ta engine through libta (the C ABI v1), bit-identical to ta's Java API.
+ * snapshots, with bar times for timeframes, wall-clock lags and sessions — all computed by the ta engine through libta
+ * (the C ABI v1.1), bit-identical to ta's Java API.
  */
 import { c } from './native.js';
 import { batch, catalog, compile, kernels, kernelShape, liveHandles } from './core.js';
 import { kernelFunctions } from './kernels.generated.js';
 
 export { batch, catalog, compile, kernels, kernelShape, liveHandles, Plan, PlanStream } from './core.js';
-export type { Bar, Bars, Params, SeriesLike } from './core.js';
+export type { Bar, Bars, CompileOptions, Params, SeriesLike, Times } from './core.js';
 export { Status, TaError } from './errors.js';
 export type { StatusName } from './errors.js';
 export * from './kernels.generated.js';

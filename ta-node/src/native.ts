@@ -1,5 +1,5 @@
 /**
- * The libta binding: every function of ta_engine.h (ABI v1) declared through koffi, which ships prebuilt binaries,
+ * The libta binding: every function of ta_engine.h (ABI v1.1) declared through koffi, which ships prebuilt binaries,
  * so nothing is compiled on install. Large arrays cross by address (no copy): a Float64Array's memory is what libta
  * reads and writes.
  */
@@ -45,6 +45,15 @@ void Column;
 void PlanHandle;
 void StreamHandle;
 
+/** A function of ABI 1.1 (version node TA_1.1): a libta of 1.0 lacks it, which is said rather than koffi's error. */
+function v11(declaration: string): ReturnType<typeof lib.func> {
+  try {
+    return lib.func(declaration);
+  } catch (e) {
+    throw new Error(`libta at ${libraryPath()} lacks ABI 1.1 (${(e as Error).message}); this package needs libta 1.1`);
+  }
+}
+
 /** An opaque handle owned by libta. */
 export type Handle = unknown;
 
@@ -77,6 +86,12 @@ export const c = {
   planExplain: lib.func('int32_t ta_plan_explain(const ta_plan *plan, _Out_ void **text)') as (plan: Handle, text: unknown[]) => number,
   planRun: lib.func('int32_t ta_plan_run(const ta_plan *plan, const ta_column *columns, size_t column_count, const ta_series *outputs, size_t output_count)') as (
     plan: Handle, columns: object[], columnCount: number, outputs: object[], outputCount: number) => number,
+  planReadsTime: v11('int32_t ta_plan_reads_time(const ta_plan *plan)') as (plan: Handle) => number,
+  planCompileZoned: v11('int32_t ta_plan_compile_zoned(const char **names, const char **expressions, size_t count, const char *zone, _Out_ ta_plan **plan)') as (
+    names: string[], expressions: string[], count: number, zone: string, plan: Handle[]) => number,
+  planRunTimed: v11('int32_t ta_plan_run_timed(const ta_plan *plan, const int64_t *times, size_t time_count, const ta_column *columns, size_t column_count, const ta_series *outputs, size_t output_count)') as (
+    plan: Handle, times: BigInt64Array, timeCount: number, columns: object[], columnCount: number, outputs: object[],
+    outputCount: number) => number,
   streamOpen: lib.func('int32_t ta_stream_open(const ta_plan *plan, _Out_ ta_stream **stream)') as (plan: Handle, stream: Handle[]) => number,
   streamFree: lib.func('void ta_stream_free(ta_stream *stream)') as (stream: Handle) => void,
   streamUpdate: lib.func('int32_t ta_stream_update(ta_stream *stream, const double *bar, size_t bar_count, double *out, size_t out_count)') as (
@@ -85,6 +100,12 @@ export const c = {
     stream: Handle, bar: Float64Array, barCount: number, out: Float64Array | null, outCount: number) => number,
   streamReplaceLast: lib.func('int32_t ta_stream_replace_last(ta_stream *stream, const double *bar, size_t bar_count, double *out, size_t out_count)') as (
     stream: Handle, bar: Float64Array, barCount: number, out: Float64Array | null, outCount: number) => number,
+  streamUpdateAt: v11('int32_t ta_stream_update_at(ta_stream *stream, int64_t time, const double *bar, size_t bar_count, double *out, size_t out_count)') as (
+    stream: Handle, time: number, bar: Float64Array, barCount: number, out: Float64Array | null, outCount: number) => number,
+  streamPreviewAt: v11('int32_t ta_stream_preview_at(ta_stream *stream, int64_t time, const double *bar, size_t bar_count, double *out, size_t out_count)') as (
+    stream: Handle, time: number, bar: Float64Array, barCount: number, out: Float64Array | null, outCount: number) => number,
+  streamTime: v11('int32_t ta_stream_time(ta_stream *stream, _Out_ int64_t *time)') as (
+    stream: Handle, time: (number | bigint)[]) => number,
   streamCount: lib.func('int32_t ta_stream_count(ta_stream *stream, _Out_ uint64_t *count)') as (stream: Handle, count: number[]) => number,
   streamReset: lib.func('int32_t ta_stream_reset(ta_stream *stream)') as (stream: Handle) => number,
   streamSnapshot: lib.func('int32_t ta_stream_snapshot(ta_stream *stream, _Out_ void **bytes, _Out_ size_t *length)') as (

@@ -71,6 +71,44 @@ test('snapshots that do not fit, and replaceLast first', () => {
   fails('INVALID_ARGUMENT', 'closed', () => plan.run({ close }));
 });
 
+test('plans that read bar times: without them, times that do not fit, unknown zones', () => {
+  const day = 86_400_000;
+  const times = Array.from({ length: 100 }, (_, i) => (i + 1) * day);
+  const weekly = compile('sma(close, 3)@1w');
+  assert.equal(weekly.readsTime, true);
+  fails('SHAPE_MISMATCH', 'call ta_plan_run_timed', () => weekly.run({ close }));
+  fails('SHAPE_MISMATCH', 'bars: 99 times for 100 bars', () => weekly.run({ close }, times.slice(1)));
+  fails('SHAPE_MISMATCH', 'bars: 0 times for 100 bars', () => weekly.run({ close }, []));
+  const unordered = times.slice();
+  unordered[7] = unordered[6]!;
+  fails('SHAPE_MISMATCH', `bar 7 (${unordered[7]}) is not after bar 6`, () => weekly.run({ close }, unordered));
+  const s = weekly.stream();
+  fails('STREAM_STATE', 'call ta_stream_update_at', () => s.update([1]));
+  fails('STREAM_STATE', 'call ta_stream_preview_at', () => s.preview({ close: 1 }));
+  s.update([1], times[1]!);
+  fails('SHAPE_MISMATCH', 'is not after the last committed bar', () => s.update([2], times[0]!));
+  fails('SHAPE_MISMATCH', 'is not after the last committed bar', () => s.preview([2], times[1]!));
+  assert.equal(s.count, 1);
+  assert.equal(s.time, times[1]);
+  s.replaceLast([3]);
+  assert.equal(s.time, times[1], 'replaceLast keeps the time');
+  s.close();
+  fails('INVALID_ARGUMENT', 'closed', () => s.time);
+  weekly.close();
+  fails('UNKNOWN_NAME', "unknown time zone 'America/New_Yrok' (did you mean America/New_York?)",
+    () => compile('close@1w', { zone: 'America/New_Yrok' }));
+  fails('UNKNOWN_NAME', "unknown time zone ''", () => compile('close@1w', { zone: '' }));
+  const plain = compile('close + 1');
+  assert.equal(plain.readsTime, false);
+  const p = plain.stream();
+  p.update([1]);
+  assert.equal(p.time, undefined, 'a bar without a time leaves the time unknown');
+  p.update([1], 5);
+  assert.equal(p.time, 5);
+  p.close();
+  plain.close();
+});
+
 test('closing releases every handle', () => {
   assert.equal(ta.liveHandles(), 0);
 });

@@ -11,6 +11,12 @@ export function f64(file: string): Float64Array {
   return new Float64Array(b.buffer, b.byteOffset, b.byteLength / 8);
 }
 
+/** Little-endian int64 values, as GoldenWriter writes times. */
+export function i64(file: string): BigInt64Array {
+  const b = readFileSync(join(dir, file));
+  return new BigInt64Array(b.buffer, b.byteOffset, b.byteLength / 8);
+}
+
 export const bars = Number(readFileSync(join(dir, 'meta.txt'), 'utf8').split(/\s+/)[1]);
 export const columns: Record<string, Float64Array> = Object.fromEntries(
   ['open', 'high', 'low', 'close', 'volume'].map((c) => [c, f64(`${c}.f64`)]));
@@ -42,6 +48,21 @@ export interface PlanCase {
 export const plans: PlanCase[] = readFileSync(join(dir, 'plans.tsv'), 'utf8').trim().split('\n').map((line) => {
   const [id, ...roots] = line.split('\t');
   return { id: Number(id), expressions: Object.fromEntries(roots.map((r) => r.split(/=(.*)/s).slice(0, 2))) };
+});
+
+/** Each bar's close time (its date at midnight UTC), epoch milliseconds. */
+export const times = i64('times.i64');
+
+export interface TimedCase extends PlanCase {
+  /** The zone to compile in, undefined for none (UTC). */
+  zone: string | undefined;
+}
+
+/** Plans that read the times (ABI 1.1): timed.tsv is id, zone ("-" for none), then name=expression per result. */
+export const timed: TimedCase[] = readFileSync(join(dir, 'timed.tsv'), 'utf8').trim().split('\n').map((line) => {
+  const [id, zone, ...roots] = line.split('\t');
+  return { id: Number(id), zone: zone === '-' ? undefined : zone,
+    expressions: Object.fromEntries(roots.map((r) => r.split(/=(.*)/s).slice(0, 2))) };
 });
 
 /** The batch case of a kernel with exactly these parameters. */

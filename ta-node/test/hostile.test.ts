@@ -111,3 +111,54 @@ test("names that are Object.prototype's members are columns and results like any
   u.close();
   proto.close();
 });
+
+test('bar times must be safe integers of epoch milliseconds: anything else is a TypeError naming it', () => {
+  const day = 86_400_000;
+  const plan = compile('close@1w');
+  const close = [1, 2, 3];
+  const times = [day, 2 * day, 3 * day];
+  const bad = (at: number, value: unknown, message: RegExp) => {
+    const t: unknown[] = times.slice();
+    t[at] = value;
+    assert.throws(() => plan.run({ close }, any(t)), { name: 'TypeError', message });
+  };
+  bad(1, 1.5, /times\[1\] must be a safe integer of epoch milliseconds, got 1.5/);
+  bad(2, NaN, /times\[2\] must be a safe integer of epoch milliseconds, got NaN/);
+  bad(0, Infinity, /times\[0\] must be a safe integer .* got Infinity/);
+  bad(0, 2 ** 53, /times\[0\] must be a safe integer .* got 9007199254740992/);
+  bad(1, '2', /times\[1\] must be an integer number of epoch milliseconds, got string/);
+  bad(1, null, /times\[1\] .* got null/);
+  bad(1, undefined, /times\[1\] .* got undefined/);
+  bad(1, 5n, /times\[1\] .* got bigint/);
+  assert.throws(() => plan.run({ close }, any('123')), { name: 'TypeError', message: /times must be a BigInt64Array or an array/ });
+  assert.throws(() => plan.run({ close }, any(5)), { name: 'TypeError', message: /times must be .* got number/ });
+  assert.throws(() => plan.run({ close }, any(new BigUint64Array(3))), { name: 'TypeError', message: /times\[0\] .* got bigint/ });
+  assert.throws(() => plan.run({ close }, any(new DataView(new ArrayBuffer(24)))), { name: 'TypeError' });
+  // Integral numbers in any array-like are times; a BigInt64Array is used as is.
+  assert.deepEqual(Array.from(plan.run({ close }, new Float64Array(times)).value!), Array.from(plan.run({ close }, times).value!));
+  assert.deepEqual(Array.from(plan.run({ close }, BigInt64Array.from(times.map(BigInt))).value!),
+    Array.from(plan.run({ close }, times).value!));
+
+  const s = plan.stream();
+  for (const [value, message] of [[1.5, /the time must be a safe integer .* got 1.5/], [NaN, /got NaN/],
+    [2 ** 53, /got 9007199254740992/], ['5', /the time must be an integer number .* got string/], [null, /got null/],
+    [5n, /got bigint/]] as const) {
+    assert.throws(() => s.update([1], any(value)), { name: 'TypeError', message }, String(value));
+    assert.throws(() => s.preview([1], any(value)), { name: 'TypeError', message }, String(value));
+    assert.throws(() => s.step(new Float64Array([1]), new Float64Array(1), 0, any(value)), { name: 'TypeError', message });
+  }
+  assert.equal(s.count, 0);
+  assert.equal(s.time, undefined);
+  s.update([1], day);
+  assert.throws(() => s.step(new Float64Array([1]), new Float64Array(1), 2, 2 * day),
+    { name: 'TypeError', message: /replaceLast keeps the last bar's time/ });
+  assert.equal(s.count, 1);
+  assert.equal(s.time, day);
+  s.close();
+  assert.throws(() => compile('close@1w', any(5)), { name: 'TypeError', message: /options must be an object/ });
+  assert.throws(() => compile('close@1w', any(null)), { name: 'TypeError', message: /options must be an object/ });
+  assert.throws(() => compile('close@1w', { zone: any(5) }), { name: 'TypeError', message: /the zone must be a string, got number/ });
+  assert.throws(() => compile('close@1w', { zone: 'UTC\0garbage' }), (e: unknown) =>
+    e instanceof TaError && e.code === 'INVALID_ARGUMENT' && /the zone contains U\+0000/.test(e.message));
+  plan.close();
+});

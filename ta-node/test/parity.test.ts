@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import ta, { compile, kernels } from '../src/index.js';
-import { bars, batchCase, batches, columns, dir, f64, plans, sameBits } from './golden.js';
+import { bars, batchCase, batches, columns, dir, f64, i64, plans, sameBits, timed, times } from './golden.js';
 
 const close = columns.close!;
 
@@ -84,6 +84,77 @@ for (const p of plans) {
     }
   });
 }
+
+for (const p of timed) {
+  test(`timed plan ${p.id}${p.zone ? ` in ${p.zone}` : ''} run and stream with bar times are bit-identical to Java`, () => {
+    const plan = p.zone === undefined ? compile(p.expressions) : compile(p.expressions, { zone: p.zone });
+    try {
+      assert.equal(plan.readsTime, true);
+      const want = f64(`timed-${p.id}-run.f64`);
+      const asNumbers = Array.from(times, Number);
+      for (const t of [times, asNumbers]) {
+        const run = plan.run(columns, t);
+        plan.results.forEach((r, i) => assert.ok(sameBits(run[r]!, want.subarray(i * bars, (i + 1) * bars)), `run ${r}`));
+      }
+
+      const k = plan.results.length;
+      const got = { preview: new Float64Array(bars * k), wrong: new Float64Array(bars * k), stream: new Float64Array(bars * k) };
+      const clock = i64(`timed-${p.id}-time.i64`);
+      const javaSnapshot = new Uint8Array(readFileSync(join(dir, `timed-${p.id}-snapshot.bin`)));
+      let stream = plan.stream();
+      assert.equal(stream.time, undefined);
+      const bar = new Float64Array(plan.columns.length);
+      const fill = (t: number, factor: number) => plan.columns.forEach((c, i) => { bar[i] = columns[c]![t]! * factor; });
+      for (let t = 0; t < bars; t++) {
+        if (t === bars >> 1) {
+          const snap = stream.snapshot();
+          assert.ok(Buffer.compare(snap, javaSnapshot) === 0, 'snapshot bytes equal Java');
+          stream.close();
+          stream = plan.stream();
+          stream.restore(snap);
+          assert.equal(stream.count, t);
+          assert.equal(stream.time, asNumbers[t - 1]);
+        }
+        // Half the bars through step, half through update/preview with a bar object: both take the time.
+        if (t % 2 === 0) {
+          fill(t, 1.01);
+          stream.step(bar, got.preview.subarray(t * k, (t + 1) * k), 1, asNumbers[t]);
+          assert.equal(stream.time, Number(clock[3 * t]));
+          fill(t, 0.99);
+          stream.step(bar, got.wrong.subarray(t * k, (t + 1) * k), 0, asNumbers[t]);
+        } else {
+          const values = (factor: number) => Object.fromEntries(plan.columns.map((c) => [c, columns[c]![t]! * factor]));
+          got.preview.set(Object.values(stream.preview(values(1.01), asNumbers[t])), t * k);
+          assert.equal(stream.time, Number(clock[3 * t]));
+          got.wrong.set(Object.values(stream.update(values(0.99), asNumbers[t])), t * k);
+        }
+        assert.equal(stream.time, Number(clock[3 * t + 1]));
+        fill(t, 1.0);
+        stream.step(bar, got.stream.subarray(t * k, (t + 1) * k), 2);
+        assert.equal(stream.time, Number(clock[3 * t + 2]));
+      }
+      for (const kind of ['preview', 'wrong', 'stream'] as const) {
+        assert.ok(sameBits(got[kind], f64(`timed-${p.id}-${kind}.f64`)), `stream ${kind}`);
+      }
+      stream.reset();
+      assert.equal(stream.time, undefined);
+      stream.close();
+    } finally {
+      plan.close();
+    }
+  });
+}
+
+test('a plan that reads no time runs the same with times', () => {
+  for (const p of plans) {
+    const plan = compile(p.expressions);
+    assert.equal(plan.readsTime, false);
+    const run = plan.run(columns, times);
+    const want = f64(`plan-${p.id}-run.f64`);
+    plan.results.forEach((r, i) => assert.ok(sameBits(run[r]!, want.subarray(i * bars, (i + 1) * bars)), `run ${r}`));
+    plan.close();
+  }
+});
 
 test('handles are all released', () => {
   assert.equal(ta.liveHandles(), 0);

@@ -20,6 +20,20 @@ test('the typed surface', () => {
   s.close();
   plan.close();
 
+  const weekly: Plan = compile('close@1w', { zone: 'America/New_York' });
+  const reads: boolean = weekly.readsTime;
+  const w: Record<string, Float64Array> = weekly.run({ close: [1, 2] }, [86_400_000, 2 * 86_400_000]);
+  const ws: PlanStream = weekly.stream();
+  ws.update({ close: 1 }, 86_400_000);
+  const when: number | undefined = ws.time;
+  assert.ok(reads && w.value!.length === 2 && when === 86_400_000);
+  ws.close();
+  // @ts-expect-error a zone is a string
+  assert.throws(() => compile('close@1w', { zone: 5 }));
+  // @ts-expect-error times are numbers
+  assert.throws(() => weekly.run({ close: [1] }, ['1']));
+  weekly.close();
+
   // @ts-expect-error a period is a number
   assert.throws(() => rsi(close, '14'));
   // @ts-expect-error ma_type is one of the declared choices
