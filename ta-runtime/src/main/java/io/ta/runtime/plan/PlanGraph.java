@@ -362,7 +362,10 @@ public final class PlanGraph {
             c.integer(r.getValue().output());
         }
         if (nodes.stream().anyMatch(n -> n instanceof Node.Timed)) {
-            c.text(zone.getId()); // only plans that read time depend on the zone; the others keep their fingerprint
+            // Only plans that read time depend on the zone; the others keep their fingerprint. Normalized, so that
+            // names of one fixed offset (UTC, Etc/UTC, GMT, +00:00 and the default Z) are one plan, whose snapshots
+            // restore into each other: their calendars are the same.
+            c.text(zone.normalized().getId());
         }
         byte[] d = md.digest();
         long h = 0;

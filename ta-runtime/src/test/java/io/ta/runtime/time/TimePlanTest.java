@@ -407,6 +407,30 @@ class TimePlanTest {
     }
 
     @Test
+    void namesOfOneFixedOffsetAreOnePlan() {
+        long utc = Plan.compile("close@1w").fingerprint();
+        for (String same : new String[] {"UTC", "Etc/UTC", "GMT", "Z", "+00:00", "UT"}) {
+            assertEquals(utc, plan("close@1w", ZoneId.of(same)).fingerprint(), same);
+        }
+        assertEquals(plan("close@1w", ZoneId.of("+02:00")).fingerprint(),
+                plan("close@1w", ZoneId.of("Etc/GMT-2")).fingerprint());
+        assertTrue(plan("close@1w", ZoneId.of("Europe/London")).fingerprint() != utc, "a region with DST is not UTC");
+        // A snapshot of the plan in "UTC" restores into the plan in the default zone and continues bit for bit.
+        Bars b = randomBars(7, 400);
+        PlanStream named = plan("sma(close, 3)@1w", ZoneId.of("UTC")).stream();
+        PlanStream plain = Plan.compile("sma(close, 3)@1w").stream();
+        for (int i = 0; i < 200; i++) {
+            named.update(b.time(i), bar(named, b, i));
+        }
+        plain.restore(named.snapshot());
+        for (int i = 200; i < 400; i++) {
+            named.update(b.time(i), bar(named, b, i));
+            plain.update(b.time(i), bar(plain, b, i));
+            assertEquals(Double.doubleToRawLongBits(named.value()), Double.doubleToRawLongBits(plain.value()), "bar " + i);
+        }
+    }
+
+    @Test
     void typedErrors() {
         for (String bad : new String[] {"close@", "close@1x", "close@2w", "(close@1d)@1w", "downsample(close@1d, '1w')",
                 "sync_timeframe(close@1d, close, fill='linear')", "downsample(close, '1w', 'ohlcv')", "upsample(close, 4)",
