@@ -146,7 +146,7 @@ class DiagnosticsTest {
                 new Case("DERIVED_FIELD", ok(CTOR + LOOKBACK + STEP + "    @Derived double[] weights = {1.0};\n"),
                         Messages.DERIVED_FIELD.formatted("weights", "not final"), "@Derived double[] weights"),
                 new Case("SELF_NESTING", ok(CTOR + LOOKBACK + STEP + "    final K inner = null;\n"),
-                        Messages.SELF_NESTING.formatted("inner", "K"), "final K inner"),
+                        Messages.SELF_NESTING.formatted("inner", "has the kernel's own type K"), "final K inner"),
                 new Case("RANGE_FIELD", ok(CTOR + LOOKBACK + STEP + "    @Range(min = \"0\") boolean seen;\n"),
                         Messages.RANGE_FIELD.formatted("seen", "a boolean"), "boolean seen;"),
                 new Case("RANGE_BOUND", ok(CTOR + LOOKBACK + STEP + "    final int size = 3;\n    @Range(max = \"periods - 1\") int at;\n"),
@@ -286,6 +286,30 @@ class DiagnosticsTest {
         JavaFileObject k = JavaFileObjects.forSourceString("test.K", ok(CTOR + LOOKBACK + STEP));
         Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(k, other);
         assertThat(compilation).hadErrorContaining(Messages.DUPLICATE_NAME.formatted("k", "Other", "test.K")).inFile(other);
+    }
+
+    /**
+     * Kernels holding each other: the validator used to pass them and the model's cost and layout recursed until
+     * javac died of a StackOverflowError. A kernel that only holds into such a cycle is refused too, since its own
+     * state would be infinite.
+     */
+    @Test
+    void kernelsThatHoldEachOtherAreRejectedNotACrash() {
+        JavaFileObject a = JavaFileObjects.forSourceString("test.A", kernel(
+                "@Kernel(name = \"ka\", family = Family.STATISTIC, summary = \"s\", scale = Scale.PRICE)", "public final class A",
+                "    final B b = null;\n    public A() {}\n    public static int lookback() { return 0; }\n" + STEP));
+        JavaFileObject b = JavaFileObjects.forSourceString("test.B", kernel(
+                "@Kernel(name = \"kb\", family = Family.STATISTIC, summary = \"s\", scale = Scale.PRICE)", "public final class B",
+                "    final A a = null;\n    public B() {}\n    public static int lookback() { return 0; }\n" + STEP));
+        JavaFileObject k = JavaFileObjects.forSourceString("test.K", ok(CTOR + LOOKBACK + STEP + "    final A held = null;\n"));
+        Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(a, b, k);
+        assertThat(compilation).hadErrorContaining(Messages.SELF_NESTING.formatted("b", "of type B holds A again (B.a)"))
+                .inFile(a).onLineContaining("final B b");
+        assertThat(compilation).hadErrorContaining(Messages.SELF_NESTING.formatted("a", "of type A holds B again (A.b)"))
+                .inFile(b).onLineContaining("final A a");
+        assertThat(compilation).hadErrorContaining(Messages.SELF_NESTING.formatted("held", "of type A holds A again (B.a)"))
+                .inFile(k).onLineContaining("final A held");
+        assertThat(compilation).hadErrorCount(3);
     }
 
     @Test

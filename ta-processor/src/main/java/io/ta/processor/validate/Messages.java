@@ -137,8 +137,8 @@ public final class Messages {
                     + " (a constant).";
 
     public static final String SELF_NESTING =
-            "[TaSelfNesting] field '%s' has the kernel's own type %s; a kernel cannot contain itself. Fix: compose"
-                    + " other kernels only.";
+            "[TaSelfNesting] field '%s' %s; a kernel cannot contain itself. Fix: compose other kernels only, none of"
+                    + " which holds the kernel that holds it.";
 
     public static final String RANGE_FIELD =
             "[TaRangeField] @Range on field '%s' (%s): only mutable int, long and double state fields have a range, and"

@@ -77,8 +77,12 @@ final class StateValidator {
                 }
                 case DECLARED -> {
                     if (elements.isKernelType(t)) {
-                        if (((DeclaredType) t).asElement().equals(type)) {
-                            r.error(f, Messages.SELF_NESTING.formatted(name, type.getSimpleName()));
+                        TypeElement nested = (TypeElement) ((DeclaredType) t).asElement();
+                        String cycle = nested.equals(type) ? null : cycleFrom(nested, new ArrayList<>(List.of(type)));
+                        if (nested.equals(type)) {
+                            r.error(f, Messages.SELF_NESTING.formatted(name, "has the kernel's own type " + type.getSimpleName()));
+                        } else if (cycle != null) {
+                            r.error(f, Messages.SELF_NESTING.formatted(name, "of type " + nested.getSimpleName() + " holds " + cycle));
                         } else if (!isFinal(f)) {
                             r.error(f, Messages.STATE_NOT_FINAL.formatted(name, "a nested kernel"));
                         }
@@ -97,6 +101,31 @@ final class StateValidator {
                 default -> r.error(f, Messages.STATE_TYPE.formatted(name, t));
             }
         }
+    }
+
+    /**
+     * The first cycle of nested kernels reachable from {@code kernel} ({@code "A again (B.a)"}: the chain of fields
+     * comes back to A through B's field a), or null. {@code path} holds the kernels on the way to it, the validated
+     * one first. A kernel in or above a cycle would hold itself, and the model's walks over nested state would never
+     * end.
+     */
+    private String cycleFrom(TypeElement kernel, List<TypeElement> path) {
+        path.add(kernel);
+        for (VariableElement f : elements.fields(kernel)) {
+            if (isStatic(f) || !elements.isKernelType(f.asType())) {
+                continue;
+            }
+            TypeElement next = (TypeElement) ((DeclaredType) f.asType()).asElement();
+            if (path.contains(next)) {
+                return next.getSimpleName() + " again (" + kernel.getSimpleName() + "." + f.getSimpleName() + ")";
+            }
+            String cycle = cycleFrom(next, path);
+            if (cycle != null) {
+                return cycle;
+            }
+        }
+        path.remove(path.size() - 1);
+        return null;
     }
 
     /** {@code @OfInput}: on a final state part that can be backed by an input, naming a parameter of the step. */
