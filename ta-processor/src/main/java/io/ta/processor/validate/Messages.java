@@ -140,6 +140,11 @@ public final class Messages {
             "[TaSelfNesting] field '%s' %s; a kernel cannot contain itself. Fix: compose other kernels only, none of"
                     + " which holds the kernel that holds it.";
 
+    public static final String INHERITED_STATE =
+            "[TaInheritedState] kernel %s inherits field '%s' from %s, state that generated code would never"
+                    + " checkpoint, snapshot or restore. Fix: declare the field in the kernel class itself (a superclass"
+                    + " may hold only static final constants and methods).";
+
     public static final String RANGE_FIELD =
             "[TaRangeField] @Range on field '%s' (%s): only mutable int, long and double state fields have a range, and"
                     + " nan = true only on double. Fix: remove @Range, or put it on the counter, index or loop bound it"

@@ -104,6 +104,27 @@ final class StateValidator {
     }
 
     /**
+     * A field of a superclass is state the generated code never sees (it copies only the kernel's own fields), so a
+     * preview or a restore would leave it as the step changed it.
+     */
+    void checkInherited(ValidationReport r, TypeElement type) {
+        TypeMirror up = type.getSuperclass();
+        while (up.getKind() == TypeKind.DECLARED) {
+            TypeElement superclass = (TypeElement) ((DeclaredType) up).asElement();
+            if (superclass.getQualifiedName().contentEquals("java.lang.Object")) {
+                return;
+            }
+            for (VariableElement f : elements.fields(superclass)) {
+                if (!isStatic(f) || !isFinal(f)) {
+                    r.error(type, Messages.INHERITED_STATE.formatted(
+                            type.getSimpleName(), f.getSimpleName(), superclass.getQualifiedName()));
+                }
+            }
+            up = superclass.getSuperclass();
+        }
+    }
+
+    /**
      * The first cycle of nested kernels reachable from {@code kernel} ({@code "A again (B.a)"}: the chain of fields
      * comes back to A through B's field a), or null. {@code path} holds the kernels on the way to it, the validated
      * one first. A kernel in or above a cycle would hold itself, and the model's walks over nested state would never
