@@ -78,6 +78,8 @@ public final class KernelProcessor extends AbstractProcessor {
     private NameClashValidator clashes;
 
     private final Map<String, String> names = new LinkedHashMap<>();
+    /** Generated methods by the kernel they belong to: the facade's ({@code ".k1"}) and the builder's ({@code "Expr.k1"}). */
+    private final Map<String, String> methods = new LinkedHashMap<>();
     private final List<KernelModel> models = new ArrayList<>();
     private final List<String> kernelClasses = new ArrayList<>();
     private ClassName libraryFacade;
@@ -230,11 +232,37 @@ public final class KernelProcessor extends AbstractProcessor {
                 ok = false;
             }
         }
+        if (ok) {
+            ok = claimMethods(m, type);
+        }
         for (Diagnostic d : clashes.validate(m, type)) {
             processingEnv.getMessager().printMessage(Kind.ERROR, d.message(), d.element(), d.annotation());
             ok = false;
         }
         return ok;
+    }
+
+    /**
+     * The facade and the fluent builder name a kernel's methods in camel case, so distinct catalog names can be one
+     * Java method ({@code k_1} and {@code k1}), which javac would then refuse in generated code.
+     */
+    private boolean claimMethods(KernelModel m, TypeElement type) {
+        String facade = libraryFacade == null ? "Kernels" : libraryFacade.simpleName();
+        List<String> mine = List.of("." + m.methodName(), "Expr." + FluentWriter.kernelMethod(m.name()));
+        for (String method : mine) {
+            String owner = methods.get(method);
+            if (owner != null) {
+                int dot = method.indexOf('.');
+                processingEnv.getMessager().printMessage(Kind.ERROR,
+                        Messages.JAVA_NAME.formatted(m.name(), method.substring(dot + 1), facade + method.substring(0, dot), owner),
+                        type, KernelElements.mirror(type, KernelElements.KERNEL));
+                return false;
+            }
+        }
+        for (String method : mine) {
+            methods.put(method, m.name());
+        }
+        return true;
     }
 
     private void facade() throws IOException {

@@ -120,6 +120,15 @@ class DiagnosticsTest {
                 new Case("OUTPUT_CLASH", ok(CTOR + LOOKBACK + "    @Output double upper;\n    @Output(name = \"upper\") double top;\n"
                                 + "    @Step public void step(double x) {}\n"),
                         Messages.OUTPUT_CLASH.formatted("upper", "K", "output field 'upper' of the same name"), "double top;"),
+                // The fluent builder's handle has a method per output, named in camel case: these two were one
+                // method a(), and to_string a toString() returning an expression, in generated code that failed.
+                new Case("OUTPUT_CLASH", ok(CTOR + LOOKBACK + "    @Output(name = \"a_\") double first;\n"
+                                + "    @Output(name = \"a__\") double second;\n    @Step public void step(double x) {}\n"),
+                        Messages.OUTPUT_CLASH.formatted("a__", "K", "output 'a_', both the Java method a()"), "double second;"),
+                new Case("OUTPUT_CLASH", ok(CTOR + LOOKBACK + "    @Output double upper;\n"
+                                + "    @Output(name = \"to_string\") double text;\n    @Step public void step(double x) {}\n"),
+                        Messages.OUTPUT_CLASH.formatted("to_string", "K", "the method toString() of every Java object"),
+                        "double text;"),
                 new Case("NO_LOOKBACK", ok(CTOR + STEP), Messages.NO_LOOKBACK.formatted("K"), OK_HEADER),
                 new Case("LOOKBACK_SIGNATURE", ok(CTOR + "    public static int lookback(int length) { return length; }\n" + STEP),
                         Messages.LOOKBACK_SIGNATURE.formatted("K", "takes 'length', which is not a constructor parameter of the same type"),
@@ -338,6 +347,30 @@ class DiagnosticsTest {
         assertThat(javac().withProcessors(new KernelProcessor()).compile(base, k)).succeeded();
     }
 
+    /**
+     * The facade and the fluent builder name a kernel's methods in camel case, so catalog names that differ only in
+     * underscores were one Java method, as were plus (the builder's plusKernel(), since plus() is its operator) and
+     * plus_kernel: generated code that did not compile.
+     */
+    @Test
+    void kernelsWhoseNamesGiveOneJavaMethodAreRejected() {
+        String body = "    public %1$s(@Param(defaultValue = \"3\", min = 1, max = 10) int period) {}\n" + LOOKBACK + STEP;
+        JavaFileObject k1 = JavaFileObjects.forSourceString("test.A", kernel(OK_ANNOTATION.replace("\"k\"", "\"k_1\""),
+                "public final class A", body.formatted("A")));
+        JavaFileObject k2 = JavaFileObjects.forSourceString("test.B", kernel(OK_ANNOTATION.replace("\"k\"", "\"k1\""),
+                "public final class B", body.formatted("B")));
+        JavaFileObject plus = JavaFileObjects.forSourceString("test.C", kernel(OK_ANNOTATION.replace("\"k\"", "\"plus\""),
+                "public final class C", body.formatted("C")));
+        JavaFileObject plusKernel = JavaFileObjects.forSourceString("test.D", kernel(
+                OK_ANNOTATION.replace("\"k\"", "\"plus_kernel\""), "public final class D", body.formatted("D")));
+        Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(k1, k2, plus, plusKernel);
+        assertThat(compilation).hadErrorContaining(Messages.JAVA_NAME.formatted("k1", "k1", "Kernels", "k_1"))
+                .inFile(k2).onLineContaining("@Kernel(name = \"k1\"");
+        assertThat(compilation).hadErrorContaining(Messages.JAVA_NAME.formatted("plus_kernel", "plusKernel", "KernelsExpr", "plus"))
+                .inFile(plusKernel).onLineContaining("@Kernel(name = \"plus_kernel\"");
+        assertThat(compilation).hadErrorCount(2);
+    }
+
     @Test
     void aKernelClassNamedLikeAGeneratedTypeIsRejected() {
         JavaFileObject foo = JavaFileObjects.forSourceString("test.Foo", kernel(
@@ -412,6 +445,7 @@ class DiagnosticsTest {
         constants.remove("LIBRARY_DUPLICATE"); // covered by twoFacadesInOneCompilationAreRejected
         constants.remove("LIBRARY_NOT_PROVIDED"); // covered by aModuleThatDoesNotProvideItsLibraryIsRejected
         constants.remove("LIBRARY_NO_PACKAGE"); // covered by kernelsOfUnrelatedPackagesWithoutAFacadeNameAreRejected
+        constants.remove("JAVA_NAME"); // covered by kernelsWhoseNamesGiveOneJavaMethodAreRejected
         Set<String> covered = cases().stream().map(Case::constant).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(constants, covered);
     }

@@ -92,6 +92,11 @@ public final class Messages {
             "[TaOutputClash] output '%s' of kernel %s clashes with %s. Fix: rename the output (@Output(name = ...))"
                     + " or the field.";
 
+    public static final String JAVA_NAME =
+            "[TaJavaName] kernel %s would be the generated method %s() of %s, which kernel %s already is. Fix: rename"
+                    + " one of them; names that differ only in underscores (k_1 and k1) are one Java name, and so are"
+                    + " plus_kernel and plus, whose builder method is plusKernel() beside the operator plus().";
+
     public static final String NO_LOOKBACK =
             "[TaNoLookback] kernel %s has no lookback. Fix: add 'public static int lookback(...)' returning the index"
                     + " of the first valid output for NaN-free input, taking the parameters it needs by name.";

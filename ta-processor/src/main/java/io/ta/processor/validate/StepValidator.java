@@ -8,6 +8,7 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Selector;
 import io.ta.processor.KernelElements;
 import io.ta.processor.model.GeneratedMembers;
+import io.ta.processor.model.JavaNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +35,18 @@ final class StepValidator {
 
     /** Methods of the generated stream that an output's accessor would collide with. */
     private static final Set<String> STREAM_METHODS = GeneratedMembers.streamMethodNames();
+    /** No-argument methods of every object, which a fluent builder's output method ({@code toString()}) cannot be. */
+    private static final Set<String> OBJECT_METHODS = objectMethods();
+
+    private static Set<String> objectMethods() {
+        Set<String> names = new HashSet<>();
+        for (java.lang.reflect.Method m : Object.class.getDeclaredMethods()) {
+            if (m.getParameterCount() == 0 && !java.lang.reflect.Modifier.isPrivate(m.getModifiers())) {
+                names.add(m.getName());
+            }
+        }
+        return names;
+    }
 
     /** Returns the output names, or null if the step is unusable. */
     List<String> checkStepAndOutputs(ValidationReport r, TypeElement type, Kernel kernel) {
@@ -113,6 +126,7 @@ final class StepValidator {
             return null;
         }
         Map<String, String> seen = new HashMap<>();
+        Map<String, String> methods = new HashMap<>();
         List<String> names = new ArrayList<>();
         for (VariableElement f : outFields) {
             String field = f.getSimpleName().toString();
@@ -129,6 +143,15 @@ final class StepValidator {
                 r.error(f, Messages.OUTPUT_CLASH.formatted(name, simple, "the input of the same name"));
             } else if (STREAM_METHODS.contains(field)) {
                 r.error(f, Messages.OUTPUT_CLASH.formatted(name, simple, "the generated stream method '" + field + "()'"));
+            } else {
+                // The fluent builder picks an output by a method named after it in camel case.
+                String method = JavaNames.method(name);
+                String twin = methods.putIfAbsent(method, name);
+                if (twin != null) {
+                    r.error(f, Messages.OUTPUT_CLASH.formatted(name, simple, "output '" + twin + "', both the Java method " + method + "()"));
+                } else if (OBJECT_METHODS.contains(method)) {
+                    r.error(f, Messages.OUTPUT_CLASH.formatted(name, simple, "the method " + method + "() of every Java object"));
+                }
             }
             names.add(name);
         }

@@ -109,11 +109,14 @@ public final class FluentWriter {
                 .addJavadoc("{@code not this} (a condition).\n").addStatement("return new $T(new $T.Unary($T.NOT, expr))", self, EXPR, OP).build());
     }
 
+    /** The builder's method of kernel {@code name}: its camel-case name, with {@code Kernel} after one of its own. */
+    public static String kernelMethod(String name) {
+        String method = JavaNames.method(name);
+        return RESERVED.contains(method) ? method + "Kernel" : method;
+    }
+
     private static void addKernel(TypeSpec.Builder t, ClassName self, KernelModel m) {
-        String method = JavaNames.method(m.name());
-        if (RESERVED.contains(method)) {
-            method = method + "Kernel";
-        }
+        String method = kernelMethod(m.name());
         List<InputModel> generic = m.inputs().stream().filter(i -> !FIELDS.contains(i.name())).toList();
         TypeName ret = self;
         ClassName handle = null;
