@@ -163,6 +163,9 @@ class DiagnosticsTest {
                         Messages.RANGE_FIELD.formatted("seen", "a boolean"), "boolean seen;"),
                 new Case("RANGE_BOUND", ok(CTOR + LOOKBACK + STEP + "    final int size = 3;\n    @Range(max = \"periods - 1\") int at;\n"),
                         Messages.RANGE_BOUND.formatted("periods - 1", "at", "names 'periods', which is not a field of K"), "int at;"),
+                // A bound javac cannot write as a double literal used to fail in the generated K_State.
+                new Case("RANGE_BOUND", ok(CTOR + LOOKBACK + STEP + "    final int size = 3;\n    @Range(min = \"size + 1e400\") int at;\n"),
+                        Messages.RANGE_BOUND.formatted("size + 1e400", "at", "is beyond the range of a double"), "int at;"),
                 new Case("INVARIANT_SIGNATURE", ok(CTOR + LOOKBACK + STEP + "    @Invariant static boolean sane(int x) { return x > 0; }\n"),
                         Messages.INVARIANT_SIGNATURE.formatted("sane", "is static, takes parameters"), "static boolean sane"),
                 new Case("REQUIRE_UNKNOWN", kernel("@Require(left = \"period\", op = Require.Op.LT, right = \"slow\")\n" + OK_ANNOTATION,

@@ -32,8 +32,14 @@ public record RangeModel(String min, String max, boolean nan) {
             return owner + field + (offset.isEmpty() ? "" : " " + offset.charAt(0) + " " + real(offset.substring(1)));
         }
 
+        /** Whether the number in the bound is a finite double (1e400 is not). */
+        public boolean isFinite() {
+            return Double.isFinite(Double.parseDouble(literal != null ? literal : offset.isEmpty() ? "0" : offset));
+        }
+
+        /** The number as javac reads it: 1e-400, a literal javac refuses as too small, is the 0.0 it parses to. */
         private static String real(String number) {
-            return number.contains(".") || number.contains("e") || number.contains("E") ? number : number + ".0";
+            return Double.toString(Double.parseDouble(number));
         }
     }
 

@@ -210,6 +210,9 @@ final class StateValidator {
         if (b == null) {
             return "is neither a number nor 'field', 'field + number' or 'field - number'";
         }
+        if (!b.isFinite()) {
+            return "is beyond the range of a double";
+        }
         if (b.field() == null) {
             return null;
         }
