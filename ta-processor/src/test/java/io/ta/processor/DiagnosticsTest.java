@@ -166,6 +166,9 @@ class DiagnosticsTest {
                 // A bound javac cannot write as a double literal used to fail in the generated K_State.
                 new Case("RANGE_BOUND", ok(CTOR + LOOKBACK + STEP + "    final int size = 3;\n    @Range(min = \"size + 1e400\") int at;\n"),
                         Messages.RANGE_BOUND.formatted("size + 1e400", "at", "is beyond the range of a double"), "int at;"),
+                new Case("INVARIANT_SIGNATURE", ok(CTOR + LOOKBACK + STEP
+                                + "    @Invariant boolean sane() throws Exception { return true; }\n"),
+                        Messages.INVARIANT_SIGNATURE.formatted("sane", "declares thrown exceptions"), "boolean sane()"),
                 new Case("INVARIANT_SIGNATURE", ok(CTOR + LOOKBACK + STEP + "    @Invariant static boolean sane(int x) { return x > 0; }\n"),
                         Messages.INVARIANT_SIGNATURE.formatted("sane", "is static, takes parameters"), "static boolean sane"),
                 new Case("REQUIRE_UNKNOWN", kernel("@Require(left = \"period\", op = Require.Op.LT, right = \"slow\")\n" + OK_ANNOTATION,

@@ -244,6 +244,9 @@ final class StateValidator {
             if (m.getReturnType().getKind() != TypeKind.BOOLEAN) {
                 problems.add("returns " + m.getReturnType());
             }
+            if (!m.getThrownTypes().isEmpty()) {
+                problems.add("declares thrown exceptions"); // the generated restore calls it without a try
+            }
             if (!problems.isEmpty()) {
                 r.error(m, mirror(m, KernelElements.INVARIANT),
                         Messages.INVARIANT_SIGNATURE.formatted(m.getSimpleName(), String.join(", ", problems)));
