@@ -66,10 +66,15 @@ public final class KernelProcessor extends AbstractProcessor {
             "[TaTypeName] kernel class %s ends with '%s', a suffix reserved for the public types generated per kernel"
                     + " (a kernel %s would generate a class %s of its own). Fix: rename the class; its catalog name in"
                     + " @Kernel can stay as it is.";
-    /** A kernel whose generated public type would be another kernel class of the compilation. */
+    /** A kernel whose generated public type would be another class of the compilation. */
     static final String TYPE_TAKEN =
-            "[TaTypeName] kernel %s would generate a class %s, but kernel class %s already has that name. Fix: rename"
+            "[TaTypeName] kernel %s would generate a class %s, but class %s already has that name. Fix: rename"
                     + " %s; the suffixes Stream and Result are reserved for generated types.";
+    /** A class of the compilation named like one of the library's generated types. */
+    static final String LIBRARY_TYPE_TAKEN =
+            "[TaTypeName] the kernel library would generate a class %s, but this class already has that name. Fix:"
+                    + " rename the class, or name the library's facade with @KernelLibrary(facade = \"...\") in a"
+                    + " package-info.java (it generates the facade, the facade + Expr and the facade + Library).";
     private static final String LIBRARY_SERVICES = "META-INF/services/" + LibraryWriter.PROVIDER.canonicalName();
 
     private KernelElements elements;
@@ -82,6 +87,8 @@ public final class KernelProcessor extends AbstractProcessor {
     private final Map<String, String> methods = new LinkedHashMap<>();
     private final List<KernelModel> models = new ArrayList<>();
     private final List<String> kernelClasses = new ArrayList<>();
+    /** Every top-level type of the compilation so far, written by hand or generated, by qualified name. */
+    private final Map<String, TypeElement> declared = new LinkedHashMap<>();
     private ClassName libraryFacade;
     private String libraryPackage;
     private boolean facadePending;
@@ -106,6 +113,11 @@ public final class KernelProcessor extends AbstractProcessor {
             clashes = new NameClashValidator(new ClasspathNames(processingEnv.getFiler(), processingEnv.getElementUtils()));
         }
         try {
+            for (Element e : round.getRootElements()) {
+                if (e instanceof TypeElement t) {
+                    declared.put(t.getQualifiedName().toString(), t);
+                }
+            }
             libraries(round);
             charts(round);
             boolean found = false;
@@ -205,7 +217,7 @@ public final class KernelProcessor extends AbstractProcessor {
             }
             String generated = type.getQualifiedName() + suffix;
             TypeElement other = processingEnv.getElementUtils().getTypeElement(generated);
-            if (other != null && other.getAnnotationMirrors().stream()
+            if (declared.containsKey(generated) || other != null && other.getAnnotationMirrors().stream()
                     .anyMatch(a -> a.getAnnotationType().toString().equals(KernelElements.KERNEL))) {
                 processingEnv.getMessager().printMessage(Kind.ERROR,
                         TYPE_TAKEN.formatted(simple, simple + suffix, generated, other.getSimpleName()),
@@ -268,6 +280,17 @@ public final class KernelProcessor extends AbstractProcessor {
     private void facade() throws IOException {
         ClassName facade = facadeType();
         if (facade == null) {
+            return;
+        }
+        ClassName expr = ClassName.get(facade.packageName(), facade.simpleName() + "Expr");
+        for (ClassName generated : List.of(facade, expr, LibraryWriter.providerType(facade))) {
+            TypeElement taken = declared.get(generated.canonicalName());
+            if (taken != null) {
+                failed = true;
+                processingEnv.getMessager().printMessage(Kind.ERROR, LIBRARY_TYPE_TAKEN.formatted(generated.canonicalName()), taken);
+            }
+        }
+        if (failed) {
             return;
         }
         write(new FacadeWriter().write(facade, models, origins()));

@@ -400,6 +400,28 @@ class DiagnosticsTest {
         assertThat(compilation).hadErrorCount(3);
     }
 
+    /**
+     * A class of the compilation named like a type the processor generates: the facade's (Kernels, KernelsExpr,
+     * KernelsLibrary) or a kernel's stream. The filer refused to write over it, and the author got [TaFatal], "a
+     * processor bug", with a trace.
+     */
+    @Test
+    void aClassNamedLikeAGeneratedTypeIsRejected() {
+        JavaFileObject k = JavaFileObjects.forSourceString("test.K", ok(CTOR + LOOKBACK + STEP));
+        for (String taken : List.of("Kernels", "KernelsExpr", "KernelsLibrary")) {
+            JavaFileObject mine = JavaFileObjects.forSourceString("test." + taken, "package test;\n\npublic final class " + taken + " {}\n");
+            Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(k, mine);
+            assertThat(compilation).hadErrorContaining(KernelProcessor.LIBRARY_TYPE_TAKEN.formatted("test." + taken))
+                    .inFile(mine).onLineContaining("public final class " + taken);
+            assertThat(compilation).hadErrorCount(1);
+        }
+        JavaFileObject stream = JavaFileObjects.forSourceString("test.KStream", "package test;\n\npublic final class KStream {}\n");
+        Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(k, stream);
+        assertThat(compilation).hadErrorContaining(KernelProcessor.TYPE_TAKEN.formatted("K", "KStream", "test.KStream", "KStream"))
+                .inFile(k).onLineContaining("@Kernel(name = \"k\"");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
     @Test
     void aChartNoKernelReadsIsRejected() {
         JavaFileObject plain = JavaFileObjects.forSourceString("test.Plain", IMPORTS + "@Chart(guides = 0)\npublic final class Plain {\n"
