@@ -15,6 +15,7 @@ import io.ta.processor.validate.NameClashValidator;
 import io.ta.processor.validate.ValidationReport;
 import io.ta.processor.write.DescriptorWriter;
 import io.ta.processor.write.FacadeWriter;
+import io.ta.processor.write.Files;
 import io.ta.processor.write.FluentWriter;
 import io.ta.processor.write.LibraryWriter;
 import io.ta.processor.write.ManifestWriter;
@@ -377,7 +378,18 @@ public final class KernelProcessor extends AbstractProcessor {
     }
 
     private void write(JavaFile file) throws IOException {
-        file.writeTo(processingEnv.getFiler());
+        Files.importingJavaLang(file, hidesJavaLang(file.packageName())).writeTo(processingEnv.getFiler());
+    }
+
+    /** Whether a type of {@code pkg} in this compilation is named like a java.lang type, which it hides there. */
+    private boolean hidesJavaLang(String pkg) {
+        for (TypeElement t : declared.values()) {
+            if (t.getEnclosingElement() instanceof PackageElement p && p.getQualifiedName().contentEquals(pkg)
+                    && processingEnv.getElementUtils().getTypeElement("java.lang." + t.getSimpleName()) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String trace(Throwable t) {

@@ -88,6 +88,57 @@ class GeneratedNamesTest {
                 """.formatted(i, param, outputs, step.formatted(input)));
     }
 
+    /**
+     * A class of the kernels' package named like a java.lang type hides that type from every file of the package,
+     * generated ones included: with a class Double, String, Object or Override there, the generated streams and
+     * builder failed to compile ("cannot find symbol", "Override cannot be converted to Annotation").
+     */
+    @Test
+    void classesOfThePackageNamedLikeJavaLangTypesDoNotBreakGeneratedCode() throws Exception {
+        List<JavaFileObject> sources = new ArrayList<>();
+        for (boolean two : new boolean[] {false, true}) {
+            String name = two ? "Two" : "One";
+            sources.add(JavaFileObjects.forSourceString("names." + name, """
+                    package names;
+
+                    import io.ta.annotation.*;
+
+                    @Kernel(name = "%s", family = Family.STATISTIC, summary = "s", scale = Scale.PRICE)
+                    public final class %s {
+                        final io.ta.state.DoubleRing ring;
+                        %s
+
+                        public %s(@Param(defaultValue = "3", min = 1, max = 10) int period) {
+                            this.ring = new io.ta.state.DoubleRing(period);
+                        }
+
+                        public static int lookback(int period) {
+                            return period - 1;
+                        }
+
+                        @Step
+                        public %s step(double x) {
+                            ring.push(x);
+                            %s
+                        }
+                    }
+                    """.formatted(name.toLowerCase(java.util.Locale.ROOT), name,
+                    two ? "@Output double first;\n    @Output double second;" : "", name, two ? "void" : "double",
+                    two ? "first = x;\n        second = -x;" : "return x;")));
+        }
+        for (String name : List.of("Double", "String", "Object", "Override", "System", "IndexOutOfBoundsException",
+                "Integer", "Math", "Boolean", "Long")) {
+            sources.add(JavaFileObjects.forSourceString("names." + name, "package names;\n\nfinal class " + name + " {}\n"));
+        }
+        Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(sources);
+        List<String> errors = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : compilation.errors()) {
+            errors.add((d.getSource() == null ? "?" : d.getSource().getName()) + ":" + d.getLineNumber() + ": "
+                    + d.getMessage(Locale.ROOT));
+        }
+        assertEquals(List.of(), errors);
+    }
+
     @Test
     void everyNameTheWritersUseCompilesAsAnInputOrAParameterOrIsRefusedOnTheAuthorsLine() throws Exception {
         List<String> names = new ArrayList<>(emittedIdentifiers());

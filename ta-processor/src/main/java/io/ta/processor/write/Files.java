@@ -9,7 +9,8 @@ import javax.lang.model.element.Element;
 
 /**
  * What every generated file has in common: {@code @Generated} naming the processor, the originating elements (for
- * incremental builds), no {@code java.lang} imports. The one place to change how generated code looks.
+ * incremental builds), no {@code java.lang} imports (but where a class of the package hides one). The one place to
+ * change how generated code looks.
  */
 public final class Files {
     public static final String PROCESSOR = "io.ta.processor.KernelProcessor";
@@ -23,7 +24,19 @@ public final class Files {
         for (Element e : origins) {
             type.addOriginatingElement(e);
         }
-        return JavaFile.builder(packageName, type.build())
+        return build(packageName, type.build());
+    }
+
+    /**
+     * {@code file}, importing the java.lang types it uses when its package has a class that would hide one: a class
+     * {@code Double} there is what {@code Double} means in the file, unless the file imports {@code java.lang.Double}.
+     */
+    public static JavaFile importingJavaLang(JavaFile file, boolean hidden) {
+        return hidden ? file.toBuilder().skipJavaLangImports(false).build() : file;
+    }
+
+    private static JavaFile build(String packageName, TypeSpec type) {
+        return JavaFile.builder(packageName, type)
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
