@@ -460,6 +460,37 @@ class DiagnosticsTest {
         assertEquals(3, compilation.errors().size(), compilation.errors().toString());
     }
 
+    /**
+     * The JVM takes at most 255 parameter slots per method (a double takes two). The generated batch methods take
+     * every input, parameter and output array, and the stream's updateRange every input and output array and the
+     * range: 252 outputs, or 126 double parameters next to 3 outputs, compiled to "too many parameters" in KStream
+     * and K_Descriptor. One under each limit compiles.
+     */
+    @Test
+    void kernelsTooWideForAGeneratedMethodAreRejected() {
+        for (int[] shape : new int[][] {{252, 0}, {3, 126}, {251, 0}, {3, 125}}) {
+            int outputs = shape[0];
+            int doubles = shape[1];
+            StringBuilder members = new StringBuilder("    public K(");
+            for (int i = 0; i < doubles; i++) {
+                members.append(i == 0 ? "" : ", ").append("@Param(defaultValue = \"1\") double p").append(i);
+            }
+            members.append(") {}\n    public static int lookback() { return 0; }\n    @Step public void step(double x) {}\n");
+            for (int i = 0; i < outputs; i++) {
+                members.append("    @Output double o").append(i).append(";\n");
+            }
+            JavaFileObject k = JavaFileObjects.forSourceString("test.K", ok(members.toString()));
+            Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(k);
+            if (outputs + 2 * doubles + 1 > 255 || outputs + 1 + 3 > 255) {
+                assertThat(compilation).hadErrorContaining(Messages.TOO_WIDE.formatted("K", 1, 2 * doubles, outputs))
+                        .inFile(k).onLineContaining(OK_HEADER);
+                assertThat(compilation).hadErrorCount(1);
+            } else {
+                assertThat(compilation).succeeded();
+            }
+        }
+    }
+
     /** Every diagnostic a kernel author can cause has a failing-compile case (TaFatal is a processor bug, not a mistake). */
     @Test
     void everyMessageHasACase() {
@@ -474,6 +505,7 @@ class DiagnosticsTest {
         constants.remove("LIBRARY_NOT_PROVIDED"); // covered by aModuleThatDoesNotProvideItsLibraryIsRejected
         constants.remove("LIBRARY_NO_PACKAGE"); // covered by kernelsOfUnrelatedPackagesWithoutAFacadeNameAreRejected
         constants.remove("JAVA_NAME"); // covered by kernelsWhoseNamesGiveOneJavaMethodAreRejected
+        constants.remove("TOO_WIDE"); // covered by kernelsTooWideForAGeneratedMethodAreRejected
         Set<String> covered = cases().stream().map(Case::constant).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(constants, covered);
     }

@@ -15,6 +15,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
 
 /**
  * Checks one {@code @Kernel} class against the kernel contract (see {@link io.ta.annotation.Kernel}) and reports
@@ -29,6 +30,7 @@ public final class KernelValidator {
     private final StateValidator state;
     private final ScaleValidator scales;
     private final ChartValidator charts;
+    private final KernelElements elements;
 
     /**
      * A validator over one processing round's elements.
@@ -42,6 +44,7 @@ public final class KernelValidator {
         this.state = new StateValidator(elements);
         this.scales = new ScaleValidator(elements);
         this.charts = new ChartValidator(elements);
+        this.elements = elements;
     }
 
     /**
@@ -73,7 +76,25 @@ public final class KernelValidator {
         charts.checkChart(r, type, kernel);
         scales.checkScales(r, type, kernel, kernelMirror, outputs);
         step.checkSelectors(r, type, kernel, kernelMirror, outputs);
+        if (outputs != null) {
+            checkWidth(r, type, byJavaName, outputs.size());
+        }
         return r;
+    }
+
+    /**
+     * A Java method takes at most 255 parameter slots: the generated batch methods take every input, parameter and
+     * output, and the stream's updateRange (an instance method) every input and output and the range's two ends.
+     */
+    private void checkWidth(ValidationReport r, TypeElement type, Map<String, VariableElement> params, int outputs) {
+        int inputs = elements.steps(type).get(0).getParameters().size();
+        int slots = 0;
+        for (VariableElement p : params.values()) {
+            slots += p.asType().getKind() == TypeKind.DOUBLE ? 2 : 1;
+        }
+        if (inputs + slots + outputs > 255 || inputs + outputs + 3 > 255) {
+            r.error(type, Messages.TOO_WIDE.formatted(type.getSimpleName(), inputs, slots, outputs));
+        }
     }
 
     /** A public final top-level class without type parameters, with snake-case names, aliases and selectors. */

@@ -97,6 +97,12 @@ public final class Messages {
                     + " one of them; names that differ only in underscores (k_1 and k1) are one Java name, and so are"
                     + " plus_kernel and plus, whose builder method is plusKernel() beside the operator plus().";
 
+    public static final String TOO_WIDE =
+            "[TaTooWide] kernel %s has %d input(s), %d parameter slot(s) (a double takes two) and %d output(s): the"
+                    + " generated batch methods take all of them, and the stream's updateRange its inputs, its outputs"
+                    + " and the range, but a Java method takes at most 255 slots. Fix: keep inputs + parameter slots +"
+                    + " outputs within 255, and inputs + outputs within 252.";
+
     public static final String NO_LOOKBACK =
             "[TaNoLookback] kernel %s has no lookback. Fix: add 'public static int lookback(...)' returning the index"
                     + " of the first valid output for NaN-free input, taking the parameters it needs by name.";
