@@ -102,6 +102,18 @@ class DiagnosticsTest {
                         Messages.PARAM_TYPE.formatted("period", "long"), "long period"),
                 new Case("PARAM_DEFAULT", ok("    public K(@Param(defaultValue = \"30\", min = 1, max = 10) int period) {}\n" + LOOKBACK + STEP),
                         Messages.PARAM_DEFAULT.formatted("30", "period", "outside the declared range"), "defaultValue = \"30\""),
+                // Java's parsers read these, but the catalog publishes a default as text for the DSL and other
+                // languages, which read ASCII decimals only (docs/dsl.md, "Numbers").
+                new Case("PARAM_DEFAULT", ok("    public K(@Param(defaultValue = \"\u0663\", min = 1, max = 10) int period) {}\n" + LOOKBACK + STEP),
+                        Messages.PARAM_DEFAULT.formatted("\u0663", "period", "not an int in ASCII digits"), "defaultValue = \""),
+                new Case("PARAM_DEFAULT", ok("    public K(@Param(defaultValue = \"+3\", min = 1, max = 10) int period) {}\n" + LOOKBACK + STEP),
+                        Messages.PARAM_DEFAULT.formatted("+3", "period", "not an int in ASCII digits"), "defaultValue = \"+3\""),
+                new Case("PARAM_DEFAULT", ok(CTOR.replace(") int period)", ") int period, @Param(defaultValue = \"0x1p3\") double w)")
+                                + LOOKBACK + STEP),
+                        Messages.PARAM_DEFAULT.formatted("0x1p3", "w", "not a decimal number in ASCII digits"), "defaultValue = \"0x1p3\""),
+                new Case("PARAM_DEFAULT", ok(CTOR.replace(") int period)", ") int period, @Param(defaultValue = \" 2.5f\") double w)")
+                                + LOOKBACK + STEP),
+                        Messages.PARAM_DEFAULT.formatted(" 2.5f", "w", "not a decimal number in ASCII digits"), "defaultValue = \" 2.5f\""),
                 new Case("PARAM_RANGE", ok("    public K(@Param(defaultValue = \"3\", min = 10, max = 1) int period) {}\n" + LOOKBACK + STEP),
                         Messages.PARAM_RANGE.formatted("period", "min 10.0, max 1.0"), "min = 10, max = 1"),
                 new Case("NO_STEP", ok(CTOR + LOOKBACK), Messages.NO_STEP.formatted("K"), OK_HEADER),

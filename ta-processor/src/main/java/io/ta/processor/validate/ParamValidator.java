@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -101,7 +102,19 @@ final class ParamValidator {
         }
     }
 
+    /**
+     * A default as the DSL writes a number (docs/dsl.md, "Numbers"), with a minus: the catalog publishes it as text
+     * for other languages, and Java's parsers would also take {@code +3}, {@code ٣}, {@code 0x1p3}, {@code 2.5f} or
+     * {@code " 3"}.
+     */
+    private static final Pattern INT = Pattern.compile("-?[0-9]+");
+    private static final Pattern REAL =
+            Pattern.compile("-?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
     private static String checkNumber(String d, boolean integer, Param a) {
+        if (!(integer ? INT : REAL).matcher(d).matches()) {
+            return integer ? "not an int in ASCII digits" : "not a decimal number in ASCII digits";
+        }
         double v;
         try {
             v = integer ? Integer.parseInt(d) : Double.parseDouble(d);
