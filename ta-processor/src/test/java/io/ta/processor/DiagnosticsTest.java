@@ -83,6 +83,10 @@ class DiagnosticsTest {
                         Messages.DUPLICATE_NAME.formatted("k", "K", "itself"), "aliases = \"k\""),
                 new Case("DUPLICATE_MEMBER", ok(CTOR + LOOKBACK + "    @Step public double step(double x, @Input(\"x\") double y) { return x; }\n"),
                         Messages.DUPLICATE_MEMBER.formatted("input", "x", "K", "input"), "@Input(\"x\") double y"),
+                // Choices are the constants in lower case: mode 'fast' chose FAST, and Fast could never be chosen.
+                new Case("DUPLICATE_MEMBER", ok("    public enum Mode { FAST, Fast }\n"
+                                + "    public K(@Param(defaultValue = \"fast\") Mode mode) {}\n    public static int lookback() { return 0; }\n" + STEP),
+                        Messages.DUPLICATE_MEMBER.formatted("choice", "fast", "K", "choice of parameter 'mode'"), "Mode mode"),
                 new Case("CONSTRUCTOR", ok(CTOR + "    public K() {}\n" + LOOKBACK + STEP),
                         Messages.CONSTRUCTOR.formatted("K", 2), OK_HEADER),
                 new Case("PARAM_NOT_ANNOTATED", ok("    public K(int period) {}\n" + LOOKBACK + STEP),

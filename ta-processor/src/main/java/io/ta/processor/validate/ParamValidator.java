@@ -75,6 +75,15 @@ final class ParamValidator {
             r.error(p, Messages.PARAM_TYPE.formatted(name, t));
             return;
         }
+        if (kind.equals("enum")) {
+            Set<String> choices = new HashSet<>();
+            for (String c : enumConstants(t)) {
+                String choice = c.toLowerCase(Locale.ROOT);
+                if (!choices.add(choice)) {
+                    r.error(p, pm, Messages.DUPLICATE_MEMBER.formatted("choice", choice, kernel(p), "choice of parameter '" + name + "'"));
+                }
+            }
+        }
         boolean numeric = kind.equals("int") || kind.equals("double");
         boolean hasBounds = a.min() != Double.NEGATIVE_INFINITY || a.max() != Double.POSITIVE_INFINITY
                 || a.minExclusive() || a.maxExclusive();
@@ -110,6 +119,11 @@ final class ParamValidator {
     private static final Pattern INT = Pattern.compile("-?[0-9]+");
     private static final Pattern REAL =
             Pattern.compile("-?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
+    /** The simple name of the kernel class declaring constructor parameter {@code p}. */
+    private static String kernel(VariableElement p) {
+        return p.getEnclosingElement().getEnclosingElement().getSimpleName().toString();
+    }
 
     private static String checkNumber(String d, boolean integer, Param a) {
         if (!(integer ? INT : REAL).matcher(d).matches()) {
