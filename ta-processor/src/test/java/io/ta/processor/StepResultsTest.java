@@ -174,6 +174,44 @@ class StepResultsTest {
                 }
             """);
 
+    /**
+     * The kernel handed to a method as a value ({@code Lend.previous(this)}, a static method called by its class's
+     * name): the method can read any output, so the scan stops there. Taken for results, last and change were left
+     * out of the checkpoint, and after update(100), update(101), preview(500) the update(102) gave change -398, not 1.
+     */
+    private static final JavaFileObject LEND = JavaFileObjects.forSourceString("test.Lend", """
+            package test;
+
+            import io.ta.annotation.Family;
+            import io.ta.annotation.Kernel;
+            import io.ta.annotation.Output;
+            import io.ta.annotation.Scale;
+            import io.ta.annotation.Step;
+
+            @Kernel(name = "lend", family = Family.MOMENTUM, summary = "Change from the last input.", scale = Scale.PRICE)
+            public final class Lend {
+                @Output(doc = "the input") double last;
+                @Output(doc = "the change from the previous input") double change;
+
+                public Lend() {}
+
+                public static int lookback() {
+                    return 1;
+                }
+
+                static double previous(Lend k) {
+                    return k.last;
+                }
+
+                @Step
+                public void step(double x) {
+                    double prev = Lend.previous(this);
+                    last = x;
+                    change = x - prev;
+                }
+            }
+            """);
+
     /** A kernel with one output, {@code seen}, assigned after {@code if (x > 0) { <branch> }}. */
     private static JavaFileObject oneOutput(String name, String branch, String methods) {
         return JavaFileObjects.forSourceString("test." + name, """
@@ -210,13 +248,14 @@ class StepResultsTest {
     @Test
     void theScanPassesOverBranchesAndLoopsThatTouchNoOutput() throws IOException {
         Compilation c = javac().withOptions("-Xlint:all,-processing", "-Werror").withProcessors(new KernelProcessor())
-                .compile(SIEVE, PEEK, ASSIST, Sources.LIBRARY);
+                .compile(SIEVE, PEEK, ASSIST, LEND, Sources.LIBRARY);
         assertThat(c).succeededWithoutWarnings();
         String saveOwn = body(source(c, "test.Sieve_State"), "public void saveOwn(Sieve k)");
         assertFalse(saveOwn.contains("this.after =") || saveOwn.contains("this.looped ="), saveOwn);
         assertTrue(saveOwn.contains("this.returned = k.returned"), "a branch that may return stops the scan:\n" + saveOwn);
         assertFalse(source(c, "test.Peek_State").contains("saveOwn"), "an output read in a branch is state");
         assertFalse(source(c, "test.Assist_State").contains("saveOwn"), "a branch calling the kernel's own method stops the scan");
+        assertFalse(source(c, "test.Lend_State").contains("saveOwn"), "the kernel handed to a method stops the scan");
     }
 
     @Test

@@ -37,10 +37,11 @@ import javax.lang.model.element.VariableElement;
  * by the step's own expressions or by a method of the kernel it calls, is a result. A statement that branches or loops
  * is passed over when no path through it leaves the step (no return or throw inside), it names no output and it calls
  * none of the kernel's own methods: every call then runs past it and it changes no output ({@code if (w.isFull()) {
- * m = w.mean(); }}). The scan stops at any other such statement, at a top-level return, and at the first call of one of
- * the kernel's own methods (which could read an output not yet assigned); outputs not assigned by then stay state, and
- * so do outputs an {@code @Invariant} method reads. A local or a parameter with an output's name, or
- * no syntax trees (a compiler other than javac), makes none of them results.
+ * m = w.mean(); }}). The scan stops at any other such statement, at a top-level return, at the first call of one of
+ * the kernel's own methods (which could read an output not yet assigned), and at the kernel handed over as a value
+ * ({@code this} as an argument: the static {@code Band.previous(this)} reads what it likes); outputs not assigned by
+ * then stay state, and so do outputs an {@code @Invariant} method reads. A local or a parameter with an output's name,
+ * or no syntax trees (a compiler other than javac), makes none of them results.
  */
 final class StepResults {
     private final Trees trees;
@@ -156,6 +157,9 @@ final class StepResults {
             if (outputs.contains(n)) {
                 read.add(n);
             }
+            if (n.equals("this")) {
+                callsOwnMethod = true; // the kernel as a value (Band.previous(this)): whatever takes it can read outputs
+            }
             return null;
         }
 
@@ -164,8 +168,14 @@ final class StepResults {
             // this.upper or Band.this.upper reads the output; line.upper is another kernel's field (macdext copies its
             // nested line's outputs after stepping it).
             String n = m.getIdentifier().toString();
-            if (outputs.contains(n) && isThis(m.getExpression())) {
-                read.add(n);
+            if (isThis(m.getExpression())) {
+                if (outputs.contains(n)) {
+                    read.add(n);
+                }
+                return null; // this.upper names a field of the kernel; it does not hand the kernel over
+            }
+            if (n.equals("this")) {
+                callsOwnMethod = true; // Band.this as a value
             }
             return super.visitMemberSelect(m, p);
         }
