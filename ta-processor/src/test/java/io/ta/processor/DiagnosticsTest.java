@@ -156,7 +156,11 @@ class DiagnosticsTest {
                 new Case("PRIVATE_STATE", ok(CTOR + LOOKBACK + STEP + "    private double sum;\n"),
                         Messages.PRIVATE_STATE.formatted("sum"), "private double sum;"),
                 new Case("IMPURE_STATIC", ok(CTOR + LOOKBACK + STEP + "    static double lastSeen;\n"),
-                        Messages.IMPURE_STATIC.formatted("lastSeen"), "static double lastSeen;"),
+                        Messages.IMPURE_STATIC.formatted("lastSeen", "is not final"), "static double lastSeen;"),
+                // Final, but a part every stream and batch would push into: two streams of one kernel shared a window.
+                new Case("IMPURE_STATIC", ok(CTOR + LOOKBACK + STEP + "    static final DoubleRing shared = new DoubleRing(3);\n"),
+                        Messages.IMPURE_STATIC.formatted("shared", "holds a state part, which every stream would share"),
+                        "static final DoubleRing shared"),
                 new Case("OF_INPUT_PART", ok(CTOR + LOOKBACK + STEP + "    @OfInput(\"x\") final DoubleRing ring = new DoubleRing(3);\n"),
                         Messages.OF_INPUT_PART.formatted("ring", "a io.ta.state.DoubleRing"), "@OfInput(\"x\") final DoubleRing"),
                 new Case("OF_INPUT_PART", ok(CTOR + LOOKBACK + STEP + "    @OfInput(\"x\") io.ta.state.AnchoredSum sum;\n"),
@@ -470,7 +474,7 @@ class DiagnosticsTest {
                 "@Kernel(name = \"l\", family = Family.STATISTIC, summary = \"s\", scale = Scale.PRICE)", "public final class L",
                 "    public L(@Param(defaultValue = \"3\", min = 1, max = 10) int period) {}\n" + STEP + "    private double sum;\n"));
         Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(a, b);
-        assertThat(compilation).hadErrorContaining(Messages.IMPURE_STATIC.formatted("hidden")).inFile(a);
+        assertThat(compilation).hadErrorContaining(Messages.IMPURE_STATIC.formatted("hidden", "is not final")).inFile(a);
         assertThat(compilation).hadErrorContaining(Messages.NO_LOOKBACK.formatted("L")).inFile(b);
         assertThat(compilation).hadErrorContaining(Messages.PRIVATE_STATE.formatted("sum")).inFile(b);
         assertEquals(3, compilation.errors().size(), compilation.errors().toString());

@@ -143,7 +143,7 @@ public final class Messages {
                     + " be absent. Fix: remove @Nullable (primitives and arrays always exist).";
 
     public static final String IMPURE_STATIC =
-            "[TaImpureStatic] static field '%s' is not final: a kernel must not keep mutable global state (streams and"
+            "[TaImpureStatic] static field '%s' %s: a kernel must not keep mutable global state (streams and"
                     + " batches would disturb each other). Fix: make it an instance field (state) or 'static final'"
                     + " (a constant).";
 

@@ -39,7 +39,10 @@ final class StateValidator {
             String name = f.getSimpleName().toString();
             if (isStatic(f)) {
                 if (!isFinal(f)) {
-                    r.error(f, Messages.IMPURE_STATIC.formatted(name));
+                    r.error(f, Messages.IMPURE_STATIC.formatted(name, "is not final"));
+                } else if (elements.isKernelType(f.asType()) || elements.statePartMark(f.asType()) != null) {
+                    String what = elements.isKernelType(f.asType()) ? "a kernel" : "a state part";
+                    r.error(f, Messages.IMPURE_STATIC.formatted(name, "holds " + what + ", which every stream would share"));
                 }
                 continue;
             }
