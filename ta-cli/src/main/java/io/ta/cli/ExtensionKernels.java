@@ -4,12 +4,18 @@ import io.ta.runtime.Registry;
 import java.io.File;
 import java.io.IOException;
 import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -24,6 +30,10 @@ import picocli.CommandLine;
 final class ExtensionKernels {
     /** The environment variable naming kernel jars and plugin folders loaded on every run. */
     static final String ENV = "TA_KERNELS";
+    /** The name of the extension jars' class loader, which stack frames of their classes carry. */
+    private static final String LOADER = "ta-kernels";
+    /** Every extension loader made in this process (one per command run), for naming a failing class's jar. */
+    private static final List<URLClassLoader> loaders = new CopyOnWriteArrayList<>();
 
     private ExtensionKernels() {}
 
@@ -63,8 +73,49 @@ final class ExtensionKernels {
             }
         }
         // Never closed: the kernels' classes are used until the process ends.
-        URLClassLoader loader = new URLClassLoader("ta-kernels", urls.toArray(new URL[0]), ExtensionKernels.class.getClassLoader());
+        URLClassLoader loader = new URLClassLoader(LOADER, urls.toArray(new URL[0]), ExtensionKernels.class.getClassLoader());
+        loaders.add(loader);
         return Registry.load(loader);
+    }
+
+    /**
+     * What to tell the user when {@code failure} came out of an extension jar's code: the innermost frame of the
+     * throwable or of a cause that is not the JDK's belongs to a class the extension loader defined. Null otherwise
+     * (a defect of ta's own, or no extension loaded), so that ta's internal errors keep asking to be reported and an
+     * extension author's bug names the class, method and jar to look at instead.
+     */
+    static String culprit(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            for (StackTraceElement f : t.getStackTrace()) {
+                String c = f.getClassName();
+                if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
+                    continue;
+                }
+                if (!LOADER.equals(f.getClassLoaderName())) {
+                    break; // ta's own code (or the application's) threw, or called what threw: not the extension's
+                }
+                return "extension kernel code failed: " + c + "." + f.getMethodName() + jarOf(c) + " threw " + t
+                        + "; this is a defect of that jar, not of ta";
+            }
+        }
+        return null;
+    }
+
+    /** " (in JAR)" for a class of an extension jar, or "" when its jar cannot be told. */
+    private static String jarOf(String className) {
+        for (URLClassLoader loader : loaders) {
+            try {
+                Class<?> c = Class.forName(className, false, loader);
+                CodeSource source = c.getProtectionDomain().getCodeSource();
+                if (c.getClassLoader() == loader && source != null && source.getLocation() != null) {
+                    return " (in " + Path.of(source.getLocation().toURI()) + ")";
+                }
+            } catch (ReflectiveOperationException | LinkageError | URISyntaxException | RuntimeException e) {
+                // Told by name only: the class cannot be found again or its jar has no file path.
+            }
+        }
+        return "";
     }
 
     /** Why {@code jar} cannot be read as a jar, or null when it can. */

@@ -295,7 +295,13 @@ public final class Main implements Runnable {
                 code = DATA;
             }
             default -> {
-                w.println("ta: internal error: " + ex + (debug ? "" : " (run again with --debug for the stack trace; please report it)"));
+                String extension = ExtensionKernels.culprit(ex);
+                if (extension != null) {
+                    w.println("ta: " + printable(extension) + (debug ? "" : " (run again with --debug for the stack trace)"));
+                } else {
+                    w.println("ta: internal error: " + printable(String.valueOf(ex))
+                            + (debug ? "" : " (run again with --debug for the stack trace; please report it)"));
+                }
                 if (debug) {
                     ex.printStackTrace(w);
                 }

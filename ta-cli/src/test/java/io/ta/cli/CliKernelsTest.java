@@ -59,12 +59,40 @@ class CliKernelsTest {
                     }
                 }
                 """);
+        Path boom = work.resolve("src/org/example/ext/Boom.java");
+        Files.writeString(boom, """
+                package org.example.ext;
+
+                import io.ta.annotation.Family;
+                import io.ta.annotation.Kernel;
+                import io.ta.annotation.Scale;
+                import io.ta.annotation.Step;
+
+                @Kernel(name = "boom", family = Family.MATH, summary = "x, until its 50th bar throws.", scale = Scale.PRICE)
+                public final class Boom {
+                    long bars;
+
+                    public Boom() {}
+
+                    public static int lookback() {
+                        return 0;
+                    }
+
+                    @Step
+                    public double step(double x) {
+                        if (++bars == 50) {
+                            throw new IllegalStateException("boom at bar 50");
+                        }
+                        return x;
+                    }
+                }
+                """);
         Path classes = Files.createDirectories(work.resolve("classes"));
         Path generated = Files.createDirectories(work.resolve("generated"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         int code = javac.run(null, log, log, "-classpath", System.getProperty("java.class.path"),
-                "-processor", "io.ta.processor.KernelProcessor", "-d", classes.toString(), "-s", generated.toString(), src.toString());
+                "-processor", "io.ta.processor.KernelProcessor", "-d", classes.toString(), "-s", generated.toString(), src.toString(), boom.toString());
         assertEquals(0, code, log.toString(StandardCharsets.UTF_8));
         jar = Files.createDirectories(work.resolve("plugins")).resolve("example-ext.jar");
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
@@ -102,6 +130,18 @@ class CliKernelsTest {
     }
 
     @Test
+    void anExtensionKernelThatThrowsIsNamedWithItsJarNotReportedAsOurs() {
+        for (String command : new String[] {"eval", "stream"}) {
+            Run r = run(command, "--kernels", jar.toString(), "--csv", TTRC, "--expr", "b=boom(close) + sma(close, 5)");
+            assertEquals(1, r.code(), command + ": " + r.err());
+            String err = r.err().strip();
+            assertTrue(err.startsWith("ta: extension kernel code failed: org.example.ext.Boom.step (in " + jar + ") threw "
+                    + "java.lang.IllegalStateException: boom at bar 50; this is a defect of that jar, not of ta"), err);
+            assertTrue(!err.contains("please report"), err);
+        }
+    }
+
+    @Test
     void withoutItTheKernelIsUnknown() {
         Run r = run("eval", "--csv", TTRC, "--expr", "d=twice(close)");
         assertEquals(Main.USAGE, r.code(), r.err());
@@ -124,7 +164,7 @@ class CliKernelsTest {
         Registry r = ExtensionKernels.registry(null, List.of(), "" + java.io.File.pathSeparator + jar.getParent(),
                 new ArrayList<>());
         assertEquals("org.example.ext.Twice_Descriptor", r.kernel("dbl").getClass().getName());
-        assertEquals(Registry.standard().kernels().size() + 1, r.kernels().size());
+        assertEquals(Registry.standard().kernels().size() + 2, r.kernels().size()); // twice and boom
         assertEquals(Registry.standard(), ExtensionKernels.registry(null, List.of(), null, new ArrayList<>()));
     }
 
