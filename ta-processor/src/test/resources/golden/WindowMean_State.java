@@ -72,7 +72,7 @@ public final class WindowMean_State {
     public static void readState(WindowMean k, StateReader r) {
         r.expectInt("period", k.period);
         r.expectBoolean("floor", k.floor);
-        k.window.read(r);
+        r.readPart("window", k.window);
         k.sum = r.getDouble();
         k.filled = r.getInt("window_mean.filled", 0.0, k.period);
     }

@@ -36,6 +36,25 @@ public final class StateReader {
         return new CorruptSnapshotException(kernel + ": corrupt snapshot: " + detail);
     }
 
+    /**
+     * Reads {@code part}'s state ({@link StatePart#read}), the field {@code name} of the kernel. A part that trusts a word
+     * it should have checked (an index, a length) and so throws a JDK exception has met words no stream wrote: that is
+     * reported as a {@link CorruptSnapshotException} naming the part, as the reader's own checks are, so a hostile
+     * snapshot restores or is refused whoever wrote the part. The generated restore reads every part through here.
+     */
+    public void readPart(String name, StatePart<?> part) {
+        try {
+            part.read(this);
+        } catch (SnapshotMismatchException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            CorruptSnapshotException c = corrupt("state part " + name + " (" + part.getClass().getName()
+                    + ") could not read its words: " + e);
+            c.initCause(e);
+            throw c;
+        }
+    }
+
     private long next() {
         if (pos >= words.length) {
             throw corrupt("it ends early (" + words.length + " words), before the kernel's state is complete");

@@ -35,4 +35,59 @@ class StateReaderTest {
         assertThrows(CorruptSnapshotException.class, () -> read(Long.MAX_VALUE, 0x1p64, Double.POSITIVE_INFINITY));
         assertThrows(CorruptSnapshotException.class, () -> read(Long.MIN_VALUE, Double.NEGATIVE_INFINITY, -0x1p64));
     }
+
+    /** A part that trusts its words: the length and index it reads are never checked. */
+    static final class Trusting implements StatePart<Trusting.M> {
+        double[] ring = new double[4];
+        int at;
+
+        static final class M implements StatePart.Mark {}
+
+        @Override
+        public M newMark() {
+            return new M();
+        }
+
+        @Override
+        public void mark(M m) {}
+
+        @Override
+        public void rewind(M m) {}
+
+        @Override
+        public void write(StateWriter out) {}
+
+        @Override
+        public void read(StateReader in) {
+            double[] r = new double[(int) in.getLong()];
+            int i = (int) in.getLong();
+            r[i] = in.getDouble();
+            ring = r;
+            at = i;
+        }
+    }
+
+    /**
+     * Words that make a part's own code throw are a corrupt snapshot naming the kernel and the part, as the reader's
+     * checks are; the reader's own errors pass through unchanged, and words the part can read are read.
+     */
+    @Test
+    void aPartThatTrustsItsWordsGivesACorruptSnapshotNotAJdkException() {
+        long x = Double.doubleToRawLongBits(2.5);
+        for (long[] words : new long[][] {{-1, 0, x}, {4, 9, x}, {4, -3, x}}) {
+            CorruptSnapshotException e = assertThrows(CorruptSnapshotException.class,
+                    () -> new StateReader("acme", words).readPart("window", new Trusting()));
+            assertTrue(e.getMessage().startsWith("acme: corrupt snapshot: state part window (" + Trusting.class.getName()
+                    + ") could not read its words: java.lang."), e.getMessage());
+            assertTrue(e.getCause() instanceof RuntimeException, "the part's exception is the cause");
+        }
+        StateReader shortWords = new StateReader("acme", new long[] {4});
+        CorruptSnapshotException early = assertThrows(CorruptSnapshotException.class,
+                () -> shortWords.readPart("window", new Trusting()));
+        assertTrue(early.getMessage().contains("ends early"), early.getMessage());
+        Trusting t = new Trusting();
+        new StateReader("acme", new long[] {8, 5, x}).readPart("window", t);
+        assertEquals(8, t.ring.length);
+        assertEquals(2.5, t.ring[5]);
+    }
 }

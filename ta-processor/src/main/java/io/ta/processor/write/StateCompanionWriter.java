@@ -117,7 +117,7 @@ public final class StateCompanionWriter {
                     CodeBlock doSave = checkpoint(f, true);
                     CodeBlock doRestore = checkpoint(f, false);
                     CodeBlock doWriteState = nested ? CodeBlock.of("$T.writeState(k.$N, w)", nestedState, n) : CodeBlock.of("k.$N.write(w)", n);
-                    CodeBlock doReadState = nested ? CodeBlock.of("$T.readState(k.$N, r)", nestedState, n) : CodeBlock.of("k.$N.read(r)", n);
+                    CodeBlock doReadState = nested ? CodeBlock.of("$T.readState(k.$N, r)", nestedState, n) : CodeBlock.of("r.readPart($S, k.$N)", n, n);
                     if (f.nullable()) {
                         ctor.addStatement("this.$N = k.$N == null ? null : $L", n, n, make);
                         for (int i = 0; i < saves.size(); i++) {
