@@ -820,23 +820,56 @@ final class Planner {
         return new PlanGraph(sub, Map.of(PlanGraph.VALUE, root), Map.of(PlanGraph.VALUE, Printer.print(inner)));
     }
 
-    /** {@code e} with the names in {@code rename} replaced. */
-    private static Expr renamed(Expr e, Map<String, String> rename) {
-        return switch (e) {
-            case Expr.Name n -> rename.containsKey(n.name()) ? new Expr.Name(rename.get(n.name()), n.span()) : n;
-            case Expr.Call c -> {
-                List<Arg> args = new ArrayList<>();
-                for (Arg a : c.args()) {
-                    Expr v = renamed(a.value(), rename);
-                    args.add(a.isKeyword() ? Arg.named(a.name(), v) : Arg.of(v));
-                }
-                yield new Expr.Call(c.kernel(), args, c.span());
+    /**
+     * {@code root} with the names in {@code rename} replaced: post-order on an explicit stack, each distinct object
+     * once, so that a long operator chain cannot overflow the stack and a fluent value reused inside itself
+     * ({@code e = e.plus(e)}, repeated) costs its objects, not its paths, and stays one object per reuse.
+     */
+    private static Expr renamed(Expr root, Map<String, String> rename) {
+        Map<Expr, Expr> done = new IdentityHashMap<>();
+        ArrayDeque<Expr> todo = new ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Expr e = todo.peek();
+            if (done.containsKey(e)) {
+                todo.pop();
+                continue;
             }
-            case Expr.Output o -> new Expr.Output(renamed(o.of(), rename), o.name(), o.span());
-            case Expr.Unary u -> new Expr.Unary(u.op(), renamed(u.operand(), rename), u.span());
-            case Expr.Binary b -> new Expr.Binary(b.op(), renamed(b.left(), rename), renamed(b.right(), rename), b.span());
-            default -> e;
-        };
+            List<Expr> kids = switch (e) {
+                case Expr.Call c -> c.args().stream().map(Arg::value).toList();
+                case Expr.Output o -> List.of(o.of());
+                case Expr.Unary u -> List.of(u.operand());
+                case Expr.Binary b -> List.of(b.left(), b.right());
+                default -> List.of();
+            };
+            boolean ready = true;
+            for (Expr k : kids) {
+                if (!done.containsKey(k)) {
+                    todo.push(k);
+                    ready = false;
+                }
+            }
+            if (!ready) {
+                continue;
+            }
+            todo.pop();
+            done.put(e, switch (e) {
+                case Expr.Name n -> rename.containsKey(n.name()) ? new Expr.Name(rename.get(n.name()), n.span()) : n;
+                case Expr.Call c -> {
+                    List<Arg> args = new ArrayList<>(c.args().size());
+                    for (Arg a : c.args()) {
+                        Expr v = done.get(a.value());
+                        args.add(a.isKeyword() ? Arg.named(a.name(), v) : Arg.of(v));
+                    }
+                    yield new Expr.Call(c.kernel(), args, c.span());
+                }
+                case Expr.Output o -> new Expr.Output(done.get(o.of()), o.name(), o.span());
+                case Expr.Unary u -> new Expr.Unary(u.op(), done.get(u.operand()), u.span());
+                case Expr.Binary b -> new Expr.Binary(b.op(), done.get(b.left()), done.get(b.right()), b.span());
+                default -> e;
+            });
+        }
+        return done.get(root);
     }
 
     // ---- operators: type-check first, then fold constants

@@ -331,6 +331,28 @@ class PlannerTest {
     }
 
     @Test
+    void aTimeframeOfAComputedSeriesUnderALongChainOrReusedInsideItselfPlans() {
+        io.ta.runtime.SmallStack.run(() -> {
+            // The coarse column of close + 1 is renamed inside the timeframe's expression, 40,000 operators deep.
+            Plan chain = plan("downsample(close + 1, '1h')" + "+1".repeat(40_000));
+            long[] t = {3_600_000, 7_200_000};
+            io.ta.runtime.Bars b = io.ta.runtime.Bars.builder().time(t).column("close", new double[] {1, 2}).build();
+            assertEquals(java.util.Arrays.toString(new double[] {40_002, 40_003}),
+                    java.util.Arrays.toString(chain.run(b).value().toArray()));
+
+            Expr e = new Expr.Call("downsample", List.of(Expr.Arg.of(new Expr.Binary(Expr.Op.ADD, new Expr.Name("close"),
+                    new Expr.Num(1))), Expr.Arg.of(new Expr.Text("1h"))));
+            for (int i = 0; i < 64; i++) {
+                e = new Expr.Binary(Expr.Op.ADD, e, e); // 2^64 paths, 66 objects inside the timeframe
+            }
+            Plan shared = Plan.of(e);
+            Node.Timed frame = assertInstanceOf(Node.Timed.class, shared.roots().get(Plan.VALUE).node());
+            io.ta.runtime.time.TimeSpec.Frame spec = assertInstanceOf(io.ta.runtime.time.TimeSpec.Frame.class, frame.spec());
+            assertEquals(1 + 64, spec.inner().nodes().size(), "the coarse column and 64 sums");
+        });
+    }
+
+    @Test
     void namesDifferingOnlyInCaseAreSuggested() {
         BindingException upper = assertThrows(BindingException.class, () -> plan("SMA(close,14)"));
         assertEquals("unknown kernel 'SMA' (did you mean sma?)", upper.reason());
