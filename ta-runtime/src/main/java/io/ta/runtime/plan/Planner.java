@@ -139,8 +139,15 @@ final class Planner {
      * columns are the base columns it names (aggregated by name) and the synthetic columns of {@code bindings}
      * (base series aggregated as given). Calls and operators over framed values of one timeframe stay framed
      * ({@code rsi(close@1w, 14)} is the weekly RSI); anything else plans it as a node showing the closed periods.
+     * {@code type} is the value type when an operator fixed it, else null: planning the inner expression to learn it
+     * made each step of a chain ({@code c1@1w and c2@1w and …}) plan the whole chain before it again.
      */
-    private record Framed(Timeframe timeframe, Expr inner, Map<String, Binding> bindings, Expr src) implements Bound {}
+    private record Framed(Timeframe timeframe, Expr inner, Map<String, Binding> bindings, Expr src, ValueType type)
+            implements Bound {
+        Framed(Timeframe timeframe, Expr inner, Map<String, Binding> bindings, Expr src) {
+            this(timeframe, inner, bindings, src, null);
+        }
+    }
 
     /** A synthetic coarse column: a base series aggregated into each period. */
     private record Binding(PRef ref, Agg agg) {}
@@ -325,6 +332,9 @@ final class Planner {
     }
 
     private ValueType typeOf(Bound b) {
+        if (b instanceof Framed f && f.type() != null) {
+            return f.type();
+        }
         return b instanceof Const k ? k.type() : type(series(b));
     }
 
@@ -880,7 +890,7 @@ final class Planner {
         }
         ValueType result = u.op() == Op.NOT ? ValueType.CONDITION : ValueType.NUMBER;
         if (a instanceof Framed f) {
-            return new Framed(f.timeframe(), new Expr.Unary(u.op(), f.inner(), u.span()), f.bindings(), u);
+            return new Framed(f.timeframe(), new Expr.Unary(u.op(), f.inner(), u.span()), f.bindings(), u, result);
         }
         if (a instanceof Const k) {
             return new Const(Ops.apply(u.op(), k.value()), result, u);
@@ -903,7 +913,7 @@ final class Planner {
             Map<String, Binding> bindings = new LinkedHashMap<>();
             Expr left = framedExpr(l, bindings);
             Expr right = framedExpr(r, bindings);
-            return new Framed(tf, new Expr.Binary(b.op(), left, right, b.span()), bindings, b);
+            return new Framed(tf, new Expr.Binary(b.op(), left, right, b.span()), bindings, b, result);
         }
         PRef left = series(l);
         PRef right = series(r);

@@ -353,6 +353,35 @@ class PlannerTest {
     }
 
     @Test
+    void aChainOfConditionsOnOneTimeframePlansItsInnerExpressionOnce() {
+        // sma's descriptor, counting the lookbacks asked of it: one per call bound (which validates its parameters)
+        // and one per node built, in any plan.
+        io.ta.spi.KernelDescriptor sma = Registry.standard().kernel("sma");
+        int[] built = {0};
+        io.ta.spi.KernelDescriptor counted = (io.ta.spi.KernelDescriptor) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {io.ta.spi.KernelDescriptor.class}, (proxy, method, args) -> {
+                    built[0] += method.getName().equals("lookback") ? 1 : 0;
+                    try {
+                        return method.invoke(sma, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        int n = 300;
+        StringBuilder text = new StringBuilder("sma(close, 2)@1w > 0");
+        for (int i = 1; i < n; i++) {
+            text.append(" and sma(close, 2)@1w > ").append(i);
+        }
+        Plan p = Plan.compile(Map.of(Plan.VALUE, text.toString()), Registry.of(List.of(counted)));
+        // Each call bound on the base bars and once more in the one inner plan, whose one sma node is built once:
+        // planning the whole chain so far before each 'and', to learn its type, made it some n^2 / 2.
+        assertTrue(built[0] <= 2 * n + 1, built[0] + " lookbacks for " + n + " calls");
+        Node.Timed frame = assertInstanceOf(Node.Timed.class, p.roots().get(Plan.VALUE).node());
+        assertEquals(ValueType.CONDITION, frame.spec().type());
+        assertThrows(TypeCheckException.class, () -> Plan.compile("sma(close, 2)@1w > 0 and sma(close, 2)@1w + 1"));
+    }
+
+    @Test
     void namesDifferingOnlyInCaseAreSuggested() {
         BindingException upper = assertThrows(BindingException.class, () -> plan("SMA(close,14)"));
         assertEquals("unknown kernel 'SMA' (did you mean sma?)", upper.reason());
