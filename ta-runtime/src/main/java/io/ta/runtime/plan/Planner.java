@@ -533,9 +533,9 @@ final class Planner {
                 default -> throw binding(args.get(i).src(), "downsample takes x, a timeframe and agg; this argument is one too many", null);
             };
             switch (slot) {
-                case "x" -> x = args.get(i);
-                case "timeframe", "factor", "period" -> period = args.get(i);
-                case "agg" -> agg = args.get(i);
+                case "x" -> x = once(c, "x", x, i, args);
+                case "timeframe", "factor", "period" -> period = once(c, "timeframe", period, i, args);
+                case "agg" -> agg = once(c, "agg", agg, i, args);
                 default -> throw binding(args.get(i).src(), "downsample has no argument '" + slot + "'; arguments: x, timeframe (or factor), agg", null);
             }
         }
@@ -601,8 +601,8 @@ final class Planner {
             positional += a.isKeyword() ? 0 : 1;
             Bound b = args.get(i);
             switch (slot) {
-                case "x", "source" -> x = b;
-                case "reference" -> reference = b;
+                case "x", "source" -> x = once(c, "x", x, i, args);
+                case "reference" -> reference = once(c, "reference", reference, i, args);
                 case "fill" -> {
                     String text = b instanceof Word w ? w.name() : b instanceof Txt t ? t.value() : "";
                     if (!text.equals("ffill")) {
@@ -635,6 +635,20 @@ final class Planner {
         }
     }
 
+    /**
+     * Argument {@code i} of a time form, for a slot that {@code first} has not filled yet; a second value is refused as
+     * a kernel's binding refuses it, not taken in place of the first.
+     */
+    private Bound once(Expr.Call c, String slot, Bound first, int i, List<Bound> args) {
+        if (first != null) {
+            Arg a = c.args().get(i);
+            throw binding(a.value(), "argument '" + slot + "' of " + c.kernel() + " is given twice: "
+                    + Printer.print(first.src(), 60) + " and " + (a.isKeyword() ? a.name() + "=" : "")
+                    + Printer.print(a.value(), 60), null);
+        }
+        return args.get(i);
+    }
+
     /** {@code shift(x, '1d')}, {@code change(x, '1h')}, {@code change_pct(x, '24h')}, {@code roc(x, '1d')}. */
     private Bound lagCall(Expr.Call c, List<Bound> args, TimeSpec.LagKind kind) {
         Bound x = null;
@@ -642,8 +656,8 @@ final class Planner {
         for (int i = 0; i < args.size(); i++) {
             Bound b = args.get(i);
             Arg a = c.args().get(i);
-            if (b instanceof Txt t && (!a.isKeyword() || a.name().equals("period") || a.name().equals("periods"))) {
-                d = t;
+            if (b instanceof Txt && (!a.isKeyword() || a.name().equals("period") || a.name().equals("periods"))) {
+                d = (Txt) once(c, "period", d, i, args);
             } else if (x == null && (!a.isKeyword() || a.name().equals("x"))) {
                 x = b;
             } else {
@@ -667,10 +681,12 @@ final class Planner {
     private Bound session(Expr.Call c, List<Bound> args, TimeSpec.SessionKind kind) {
         Bound x = null;
         Timeframe tf = null;
+        Bound given = null;
         for (int i = 0; i < args.size(); i++) {
             Bound b = args.get(i);
             Arg a = c.args().get(i);
             if ((b instanceof Txt || b instanceof Const) && (!a.isKeyword() || a.name().equals("timeframe") || a.name().equals("session"))) {
+                given = once(c, "timeframe", given, i, args);
                 tf = timeframeArg(c, b);
             } else if (kind != TimeSpec.SessionKind.START && x == null && (!a.isKeyword() || a.name().equals("x"))) {
                 x = b;

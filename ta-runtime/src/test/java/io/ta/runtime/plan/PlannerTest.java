@@ -263,6 +263,29 @@ class PlannerTest {
     }
 
     @Test
+    void aTimeFormsDurationOrTimeframeGivenTwiceIsGivenTwiceNotReplaced() {
+        // Each of these planned with its last duration, timeframe or series, as if the first were not written.
+        String[][] cases = {
+            {"change(close, '1h', '2h')", "argument 'period' of change is given twice: '1h' and '2h'", "21"},
+            {"shift(close, '1h', periods='2h')", "argument 'period' of shift is given twice: '1h' and periods='2h'", "28"},
+            {"session_start('1d', '1w')", "argument 'timeframe' of session_start is given twice: '1d' and '1w'", "21"},
+            {"session_high(close, '1d', timeframe='1w')",
+                "argument 'timeframe' of session_high is given twice: '1d' and timeframe='1w'", "37"},
+            {"downsample(close, '1d', factor=5)", "argument 'timeframe' of downsample is given twice: '1d' and factor=5", "32"},
+            {"downsample(close, '1d', 'sum', agg='max')", "argument 'agg' of downsample is given twice: 'sum' and agg='max'",
+                "36"},
+            {"sync_timeframe(close@1d, close, reference=open)",
+                "argument 'reference' of sync_timeframe is given twice: close and reference=open", "43"}};
+        for (String[] c : cases) {
+            BindingException x = assertThrows(BindingException.class, () -> plan(c[0]), c[0]);
+            assertEquals(c[1], x.reason(), c[0]);
+            assertEquals(Integer.parseInt(c[2]), x.column(), c[0]);
+        }
+        assertEquals(plan("change(close, '2h')"), plan("change(close, period='2h')"));
+        assertEquals(plan("session_high(high, '1w')"), plan("session_high(timeframe='1w')"));
+    }
+
+    @Test
     void handBuiltTreesWithMissingOrWrongPartsAreParseErrors() {
         Expr close = new Expr.Name("close");
         Map<String, Expr> broken = new LinkedHashMap<>();
