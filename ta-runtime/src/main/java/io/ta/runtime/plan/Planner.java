@@ -492,9 +492,10 @@ final class Planner {
         if (b instanceof Txt t) {
             return timeframe(t.src(), t.value());
         }
-        if (b instanceof Const k && k.type() == ValueType.NUMBER && k.value() == Math.rint(k.value()) && k.value() >= 1
-                && k.value() <= 1e9) {
-            return Timeframe.bars((int) k.value());
+        if (b instanceof Const k && k.type() == ValueType.NUMBER && Double.isFinite(k.value())
+                && k.value() == Math.rint(k.value()) && k.value() >= 1) {
+            // As text, so that a count past the largest is refused by parse(), naming the limit, at the number.
+            return timeframe(k.src(), k.value() < 1e18 ? Long.toString((long) k.value()) : Double.toString(k.value()));
         }
         throw type(b.src(), c.kernel() + ": the timeframe must be text such as '1w', '4h', '15m', or a whole number of bars");
     }

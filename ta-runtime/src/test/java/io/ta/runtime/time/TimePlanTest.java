@@ -448,6 +448,20 @@ class TimePlanTest {
         assertThrows(ShapeMismatchException.class, () -> s.preview(5, 1.0));
     }
 
+    @Test
+    void aCountOfBarsPastTheLargestIsAnErrorAtTheNumber() {
+        // A number of bars up to 1e9 went to Timeframe.parse unchecked: an InvalidParameterException without a line.
+        String[][] cases = {{"downsample(close, 1e9)", "19"}, {"timeframe(close, 1000000000)", "18"},
+            {"session_start(2e10)", "15"}, {"session_high(close, 1e300)", "21"}};
+        for (String[] c : cases) {
+            io.ta.runtime.dsl.BindingException e = assertThrows(io.ta.runtime.dsl.BindingException.class,
+                    () -> Plan.compile(c[0]), c[0]);
+            assertEquals(Integer.parseInt(c[1]), e.column(), c[0]);
+            assertTrue(e.reason().startsWith("timeframe: '"), e.reason());
+        }
+        assertEquals(Plan.compile("close@999999999"), Plan.compile("downsample(close, 999999999)"));
+    }
+
     static double[] wrong(double[] bar, SplittableRandom r) {
         double[] b = bar.clone();
         for (int i = 0; i < b.length; i++) {
