@@ -183,10 +183,11 @@ public final class Timeframe {
                             + " timeframe such as 5m or 1d");
             default -> {
                 try {
-                    LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(t), zone);
-                    LocalDate start = start(day);
-                    long b = start.atStartOfDay(zone).toInstant().toEpochMilli();
-                    return b == t ? t : next(start).atStartOfDay(zone).toInstant().toEpochMilli();
+                    Instant at = Instant.ofEpochMilli(t);
+                    LocalDate start = start(LocalDate.ofInstant(at, zone));
+                    // Compared as instants: the start of the first periods lies before the first millisecond.
+                    return start.atStartOfDay(zone).toInstant().equals(at) ? t
+                            : next(start).atStartOfDay(zone).toInstant().toEpochMilli();
                 } catch (java.time.DateTimeException | ArithmeticException e) {
                     throw tooLate(t);
                 }

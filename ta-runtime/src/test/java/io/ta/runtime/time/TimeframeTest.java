@@ -154,6 +154,30 @@ class TimeframeTest {
     }
 
     @Test
+    void calendarPeriodsEndWithinTheLongRangeFromItsFirstMillisecond() {
+        // Long.MIN_VALUE is 16:47:04.192 UTC on Sunday 16 May of the year -292,275,055: its day, week, month and
+        // year began before the first millisecond, which refused the bar as if its period ended outside the range.
+        long min = Long.MIN_VALUE;
+        long day = 86_400_000L;
+        long midnight = min - Math.floorMod(min, day) + day;
+        assertEquals(midnight, Timeframe.parse("1d").end(min, ZoneOffset.UTC));
+        assertEquals(midnight, Timeframe.parse("1d").end(min + 1, ZoneOffset.UTC));
+        assertEquals(midnight, Timeframe.parse("1w").end(min, ZoneOffset.UTC)); // Monday 17 May
+        assertEquals(midnight + 15 * day, Timeframe.parse("1M").end(min, ZoneOffset.UTC)); // 1 June
+        long nextDayInNewYork = Instant.ofEpochMilli(min).atZone(NY).toLocalDate().plusDays(1).atStartOfDay(NY)
+                .toInstant().toEpochMilli();
+        assertEquals(nextDayInNewYork, Timeframe.parse("1d").end(min, NY));
+        Bars b = Bars.builder().time(new long[] {min, min + 1, midnight, midnight + 1})
+                .column("close", new double[] {1, 2, 3, 4}).build();
+        assertArrayEquals(new double[] {3, 4},
+                Resample.resample(b, Timeframe.parse("1d"), ZoneOffset.UTC).column("close"));
+        assertArrayEquals(new double[] {Double.NaN, Double.NaN, 3, 3},
+                io.ta.runtime.Plan.compile("close@1d").run(b).value().toArray());
+        assertArrayEquals(new double[] {1, 0, 0, 1},
+                io.ta.runtime.Plan.compile("session_start('1d')").run(b).value().toArray());
+    }
+
+    @Test
     void theSameInstantFallsInDifferentDaysByZone() {
         long t = utc("2024-01-08T03:00:00Z"); // Monday 03:00 UTC, Sunday 22:00 in New York
         assertEquals(utc("2024-01-09T00:00:00Z"), Timeframe.parse("1d").end(t, ZoneOffset.UTC));
