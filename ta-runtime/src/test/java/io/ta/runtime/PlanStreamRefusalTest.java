@@ -50,6 +50,35 @@ class PlanStreamRefusalTest {
         }
     }
 
+    /**
+     * A coarse bar whose session, inside the timeframe, ends past the largest timestamp is refused before any node
+     * takes the base bar that would commit it: the inner stream refused it only once the timeframe operator, and the
+     * sma before it, had taken the bar, which stopped the stream, even for a preview.
+     */
+    @Test
+    void aBarClosingACoarseBarWhoseInnerSessionEndsPastTheLastTimestampChangesNothing() {
+        long hour = 3_600_000L;
+        long top = MAX - MAX % hour; // the last hour's end
+        for (String expression : List.of("sma(close, 2) + (close + session_high(close, '1d'))@1h",
+                "sma(close, 2) + (close - session_open(close, '1w'))@1h")) {
+            Plan plan = Plan.compile(expression);
+            PlanStream s = plan.stream();
+            s.update(top - 3 * hour + 5, 1.0);
+            s.update(top - 3 * hour + 9, 2.0);
+            assertThrows(ShapeMismatchException.class, () -> s.preview(top - 2 * hour, 100.0), expression);
+            assertThrows(ShapeMismatchException.class, () -> s.update(top - 2 * hour, 100.0), expression);
+            assertThrows(ShapeMismatchException.class, () -> s.update(top - hour + 1, 100.0), expression);
+            s.replaceLast(3.0);
+            Bars bars = Bars.builder().time(new long[] {top - 3 * hour + 5, top - 3 * hour + 9})
+                    .column("close", new double[] {1, 3}).build();
+            double[] batch = plan.run(bars).value().toArray();
+            assertEquals(batch[1], s.value(), expression);
+            PlanStream restored = plan.stream();
+            restored.restore(s.snapshot());
+            assertEquals(batch[1], restored.value(), expression);
+        }
+    }
+
     /** An extension kernel whose step throws part-way through the plan stops the stream, compiled or not. */
     @Test
     void aKernelThatThrowsFromItsStepStopsTheStream() {

@@ -42,6 +42,11 @@ final class FrameOperator extends BlockSteps {
     private final PeriodEnds ends;
     /** Where the inner plan's value is among its snapshot's values. */
     private final int rootSlot;
+    /**
+     * Fresh operators of the inner plan's time-aware nodes (sessions on the coarse bars), which {@link #accept} asks to
+     * place each coarse bar a base bar would commit: the inner stream refuses it only once this operator has taken it.
+     */
+    private final TimeOperator[] innerTimed;
 
     private boolean open;
     /** The forming period: its end (time frames) or its number (counts of bars). */
@@ -71,6 +76,8 @@ final class FrameOperator extends BlockSteps {
         this.coarse = new double[n];
         this.ends = new PeriodEnds(tf, zone);
         this.rootSlot = rootSlot(inner.plan());
+        this.innerTimed = inner.plan().nodes().stream().filter(node -> node instanceof Node.Timed)
+                .map(node -> ((Node.Timed) node).spec().newOperator(zone)).toArray(TimeOperator[]::new);
     }
 
     /** The slot of the plan's first root among a snapshot's values: one per node output, nodes in plan order. */
@@ -96,7 +103,21 @@ final class FrameOperator extends BlockSteps {
 
     @Override
     public void accept(long time) {
-        period(time, index);
+        long p = period(time, index);
+        if (innerTimed.length > 0) {
+            if (open && p != end) {
+                acceptInner(end);
+            }
+            if (closes(time, index, p)) {
+                acceptInner(stamp(time, p));
+            }
+        }
+    }
+
+    private void acceptInner(long coarseTime) {
+        for (TimeOperator op : innerTimed) {
+            op.accept(coarseTime);
+        }
     }
 
     private boolean closes(long t, long index, long period) {
