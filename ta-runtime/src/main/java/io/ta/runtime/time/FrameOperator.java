@@ -293,6 +293,14 @@ final class FrameOperator extends BlockSteps {
             sv[k] = new Aggregator();
             sv[k].read(r);
         }
+        // The forming period, and the one the last bar was added to, are that bar's: an end forged further on would
+        // merge the coarse bars up to it into one (close@1d showed NaN for a week), and an empty one commit NaNs.
+        boolean forming = !o || e == periodOf(lt, i - 1) && !empty(a);
+        boolean before = !so || se == periodOf(lt, i - 1) && !empty(sv);
+        if (st ? !forming || !before : o || so) {
+            throw new CorruptSnapshotException("timeframe: corrupt snapshot (a forming period ending at " + (o ? e : se)
+                    + " does not hold the last bar, at " + lt + ")");
+        }
         int len = r.getInt();
         if (len < 0 || len > (long) s.words().length * 8) {
             throw new CorruptSnapshotException("timeframe: corrupt snapshot (inner state of " + len + " bytes)");
@@ -327,6 +335,27 @@ final class FrameOperator extends BlockSteps {
             acc[k].copyFrom(a[k]);
             saved[k].copyFrom(sv[k]);
         }
+    }
+
+    /** The period of the {@code index}-th bar, closing at {@code t}, for restore: a time without one is corrupt. */
+    private long periodOf(long t, long index) {
+        if (tf.kind() == Timeframe.Kind.BARS) {
+            return index / tf.size();
+        }
+        try {
+            return ends.of(t);
+        } catch (io.ta.error.ShapeMismatchException e) {
+            throw new CorruptSnapshotException("timeframe: corrupt snapshot (the last bar at " + t + " has no period)");
+        }
+    }
+
+    private static boolean empty(Aggregator[] bucket) {
+        for (Aggregator a : bucket) {
+            if (a.count() == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

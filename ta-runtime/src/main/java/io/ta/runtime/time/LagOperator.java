@@ -165,6 +165,12 @@ final class LagOperator extends BlockSteps {
             }
         }
         r.end();
+        // The last bar is the newest kept, pushed onto the bars before it, from which its step popped: a shorter ring
+        // before it would have replaceLast drop bars still in the window (shift(close, '2h') read NaN for 5).
+        if (st && (ss != total - 1 || popped > ss || t[total - 1] != lt)) {
+            throw new CorruptSnapshotException("time_lag: corrupt snapshot (" + total + " bars kept, " + ss
+                    + " before the last, which closed at " + t[total - 1] + ", not " + lt + ")");
+        }
         times = t;
         values = v;
         savedHead = 0;

@@ -146,8 +146,16 @@ final class SessionOperator extends BlockSteps {
         Aggregator sv = new Aggregator();
         sv.read(r);
         r.end();
-        if (st != (i > 0)) {
+        if (st != (i > 0) || ss != (i > 1)) {
             throw new CorruptSnapshotException("session: corrupt snapshot (" + i + " bars, started " + st + ")");
+        }
+        // The period is the last bar's, and the one before it the previous bar's: this one or one ended before it. An
+        // end forged further on would run the session on past its close (session_start 0 on the next day's first bar).
+        boolean before = !ss || (tf.kind() == Timeframe.Kind.BARS ? se == periodOf(lt, i - 2)
+                : se == e || se < lt && periodOf(se, i - 2) == se);
+        if (st && (e != periodOf(lt, i - 1) || !before || kind != TimeSpec.SessionKind.START && a.count() == 0)) {
+            throw new CorruptSnapshotException("session: corrupt snapshot (a session ending at " + e + ", before it "
+                    + se + ", for the last bar at " + lt + ")");
         }
         started = st;
         end = e;
@@ -157,6 +165,18 @@ final class SessionOperator extends BlockSteps {
         savedEnd = se;
         acc.copyFrom(a);
         saved.copyFrom(sv);
+    }
+
+    /** The period of the {@code index}-th bar, closing at {@code t}, for restore: a time without one is corrupt. */
+    private long periodOf(long t, long index) {
+        if (tf.kind() == Timeframe.Kind.BARS) {
+            return index / tf.size();
+        }
+        try {
+            return ends.of(t);
+        } catch (io.ta.error.ShapeMismatchException e) {
+            throw new CorruptSnapshotException("session: corrupt snapshot (the bar at " + t + " has no period)");
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.ta.spi.StateSnapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -204,6 +205,56 @@ class PlanSnapshotHardeningTest {
             PlanSnapshot forged = PlanSnapshot.fromBytes(withWord(t.snapshot(), "plan_clock", 0, clock).toBytes());
             PlanStream fresh = session.stream();
             assertThrows(SnapshotMismatchException.class, () -> fresh.restore(forged), "clock " + clock);
+        }
+    }
+
+    /**
+     * A time operator's period or ring that no sequence of bars leaves, forged behind a valid checksum: a forming day
+     * ending ten days on (close@1d showed NaN for a week, its days merged into one coarse bar), a session that runs
+     * past its close, a count of bars in the wrong group, a lag ring short of its bars before the last (replaceLast
+     * then read NaN for 5) or whose newest bar is not the last one. Each is refused and the stream untouched.
+     */
+    @Test
+    void aTimeOperatorsPeriodOrRingThatNoBarsGiveIsRefused() {
+        long hour = 3_600_000L;
+        long day = 24 * hour;
+        Map<String, PlanStream> fed = new java.util.LinkedHashMap<>();
+        for (String text : List.of("close@1d", "session_high(close, '1d')", "close@5", "shift(close, '2h')")) {
+            PlanStream s = Plan.compile(text).stream();
+            for (int i = 1; i <= 6; i++) {
+                s.update(day + i * hour, i);
+            }
+            fed.put(text, s);
+        }
+        long tenDays = 10 * day;
+        // Words: a timeframe's forming end is its 3rd and the end before the last bar its 10th; a session's 2nd and
+        // 6th; a lag's count of bars before the last is its 6th, then (time, value) pairs from the oldest kept.
+        Map<PlanSnapshot, String> forged = new java.util.LinkedHashMap<>();
+        forged.put(withWord(fed.get("close@1d").snapshot(), "timeframe", 2, tenDays), "close@1d");
+        forged.put(withWord(fed.get("close@1d").snapshot(), "timeframe", 9, tenDays), "close@1d");
+        forged.put(withWord(fed.get("session_high(close, '1d')").snapshot(), "session", 1, tenDays),
+                "session_high(close, '1d')");
+        forged.put(withWord(fed.get("session_high(close, '1d')").snapshot(), "session", 5, tenDays),
+                "session_high(close, '1d')");
+        forged.put(withWord(fed.get("close@5").snapshot(), "timeframe", 2, 7), "close@5");
+        PlanSnapshot lag = fed.get("shift(close, '2h')").snapshot();
+        int kept = (int) lag.kernels().get(0).words()[3];
+        forged.put(withWord(lag, "time_lag", 5, 0), "shift(close, '2h')");
+        forged.put(withWord(lag, "time_lag", 6 + 2 * (kept - 1), day + 5 * hour + 1), "shift(close, '2h')");
+        for (Map.Entry<PlanSnapshot, String> f : forged.entrySet()) {
+            PlanSnapshot bytes = PlanSnapshot.fromBytes(f.getKey().toBytes());
+            PlanStream fresh = Plan.compile(f.getValue()).stream();
+            assertThrows(CorruptSnapshotException.class, () -> fresh.restore(bytes), f.getValue());
+            assertEquals(0, fresh.count(), f.getValue());
+        }
+        for (Map.Entry<String, PlanStream> e : fed.entrySet()) {
+            PlanStream restored = Plan.compile(e.getKey()).stream();
+            restored.restore(PlanSnapshot.fromBytes(e.getValue().snapshot().toBytes()));
+            restored.replaceLast(6);
+            restored.update(2 * day + 7 * hour, 7);
+            e.getValue().replaceLast(6);
+            e.getValue().update(2 * day + 7 * hour, 7);
+            assertEquals(e.getValue().value(), restored.value(), e.getKey());
         }
     }
 
