@@ -144,7 +144,11 @@ public final class Resample {
      */
     public static Bars downsample(Bars bars, int factor) {
         factor("downsample", factor);
-        bars("downsample", bars);
+        return byCount(bars("downsample", bars), factor);
+    }
+
+    /** Buckets of {@code factor} bars from the first, the last one partial. */
+    private static Bars byCount(Bars bars, int factor) {
         long[] time = bars.hasTime() ? bars.times() : indices(bars.length());
         int n = bars.length();
         int m = buckets(n, factor);
@@ -199,7 +203,8 @@ public final class Resample {
     }
 
     /**
-     * OHLCV bars aggregated by a {@link Timeframe}: a number of bars (as {@link #downsample(Bars, int)}), a fixed
+     * OHLCV bars aggregated by a {@link Timeframe}: a number of bars (as {@link #downsample(Bars, int)}, up to the
+     * timeframe's largest count rather than the factor's), a fixed
      * duration (as {@link #resample(Bars, long)}), or a calendar day, week (starting Monday), month, quarter or year in
      * {@code zone}. A period holds the bars closing in {@code (start, end]} and is stamped with its end — the moment
      * it closes — except a count of bars, stamped with its last bar's time. Periods without bars are omitted. This is
@@ -214,7 +219,8 @@ public final class Resample {
         choice("resample", "zone", zone);
         bars("resample", bars);
         if (timeframe.kind() == Timeframe.Kind.BARS) {
-            return downsample(bars, (int) timeframe.size());
+            // Any count a timeframe takes, as the plan's close@5000000 does, not downsample's factor limit.
+            return byCount(bars, (int) timeframe.size());
         }
         if (!bars.hasTime()) {
             throw new ShapeMismatchException("resample", "resample: resampling by time needs timestamps");

@@ -79,6 +79,20 @@ class ResampleTest {
     }
 
     @Test
+    void aTimeframeOfMoreBarsThanDownsamplesFactorLimitResamplesAsThePlanDoes() {
+        // close@2000000 runs in a plan; its Resample form was refused as a downsample factor outside [1, 1000000].
+        Bars b = Bars.builder().time(new long[] {10, 20, 30}).column("close", new double[] {1, 2, 3})
+                .column("volume", new double[] {4, 5, 6}).build();
+        Bars out = Resample.resample(b, io.ta.runtime.time.Timeframe.parse("2000000"), java.time.ZoneOffset.UTC);
+        assertArrayEquals(new long[] {30}, out.times());
+        assertArrayEquals(new double[] {3}, out.column("close"));
+        assertArrayEquals(new double[] {15}, out.column("volume"));
+        assertArrayEquals(new double[] {Double.NaN, Double.NaN, Double.NaN},
+                io.ta.runtime.Plan.compile("close@2000000").run(b).value().toArray());
+        assertThrows(InvalidParameterException.class, () -> Resample.downsample(b, 2_000_000));
+    }
+
+    @Test
     void upsampleRefusesOutputsNoArrayCanHoldBeforeAllocating() {
         long[] wide = new long[5000];
         for (int i = 0; i < wide.length; i++) {
