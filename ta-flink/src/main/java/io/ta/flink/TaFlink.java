@@ -27,8 +27,8 @@ public final class TaFlink {
     public static final OutputTag<Bar> LATE = new OutputTag<>("ta-late-bars", TypeInformation.of(Bar.class));
 
     /**
-     * Side output of bars whose time the plan refuses: a timeframe's or session's period that would end past the range
-     * of timestamps (a time within such a period of {@code Long.MIN_VALUE} or {@code Long.MAX_VALUE}). Never applied.
+     * Side output of bars whose time the plan refuses: a timeframe's or session's period that would end past the
+     * largest timestamp (a time within such a period of {@code Long.MAX_VALUE}). Never applied.
      */
     public static final OutputTag<Bar> REFUSED = new OutputTag<>("ta-refused-bars", TypeInformation.of(Bar.class));
 

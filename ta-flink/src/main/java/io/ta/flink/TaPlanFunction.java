@@ -53,7 +53,7 @@ import org.apache.flink.util.Collector;
  * by symbol), bars are applied as they arrive with no buffering and no watermark needed; the revision and late rules
  * are the same. Resuming an {@code EVENT_TIME} run's state, the bars it left waiting are committed first, in order.
  *
- * <p>A bar whose time the plan refuses (a timeframe's or session's period ending past the range of timestamps) goes to
+ * <p>A bar whose time the plan refuses (a timeframe's or session's period ending past the largest timestamp) goes to
  * {@link TaFlink#REFUSED} and changes nothing.
  *
  * <p>Metrics (operator scope): {@code lateBars}, {@code revisions}, {@code previews}, {@code supersededPreviews},
@@ -252,8 +252,8 @@ public final class TaPlanFunction<K> extends KeyedProcessFunction<K, Bar, TaResu
     }
 
     /**
-     * A bar whose time the plan refuses (a period of a timeframe or session that would end past the range of
-     * timestamps, within a period of Long.MIN_VALUE or Long.MAX_VALUE) before any node steps it, so the key's state is
+     * A bar whose time the plan refuses (a period of a timeframe or session that would end past the largest
+     * timestamp, within a period of Long.MAX_VALUE) before any node steps it, so the key's state is
      * as it was. Failing the task would fail it again on every replay of the bar.
      */
     private void refuse(Bar bar, Context ctx) {

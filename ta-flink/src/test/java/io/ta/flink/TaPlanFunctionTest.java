@@ -361,10 +361,6 @@ class TaPlanFunctionTest {
         for (TaPlanFunction.Ordering ordering : TaPlanFunction.Ordering.values()) {
             try (Harness h = new Harness(spec, ordering, null, null)) {
                 Harness.Reference ref = new Harness.Reference(spec);
-                Bar first = new Bar("S000", Long.MIN_VALUE, 1, 2, 0.5, 1.5, 10, false);
-                Bar tick = new Bar("S000", Long.MIN_VALUE + 1, 1, 2, 0.5, 1.5, 10, true);
-                h.send(first, tick);
-                assertEquals(List.of(), h.take(), ordering.toString());
                 commit(h, ref, 0, 5);
                 h.send(bar(5).asForming());
                 assertResult(h.take().get(0), Kind.PREVIEW, bar(5), ref.preview(bar(5)));
@@ -374,7 +370,7 @@ class TaPlanFunctionTest {
                 h.send(sentinel.asForming());
                 h.watermark(Long.MAX_VALUE);
                 assertEquals(List.of(), h.take(), ordering.toString());
-                assertEquals(List.of(first, tick, sentinel, sentinel.asForming()), h.sideOutput(TaFlink.REFUSED),
+                assertEquals(List.of(sentinel, sentinel.asForming()), h.sideOutput(TaFlink.REFUSED),
                         ordering.toString());
                 assertEquals(List.of(), h.late());
             }
