@@ -74,12 +74,7 @@ final class HtmlReport {
         sb.append("</span><span class=\"hint\">wheel: zoom · drag: pan · double-click an axis: reset</span></header>\n")
                 .append("<div id=\"chart\"></div>\n<pre id=\"ta-status\"></pre>\n")
                 .append("<script type=\"application/json\" id=\"ta-data\">");
-        int from = sb.length();
         json(sb, f);
-        // "</" would end the script element early.
-        for (int i = sb.indexOf("</", from); i >= 0; i = sb.indexOf("</", i + 2)) {
-            sb.replace(i, i + 2, "<\\/");
-        }
         sb.append("</script>\n<script>\n").append(Assets.LIBRARY).append("\n</script>\n<script>\n").append(Assets.SCRIPT)
                 .append("</script>\n</body>\n</html>\n");
         return sb.toString();
@@ -227,6 +222,9 @@ final class HtmlReport {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
+                // Inside a script element "</script" ends it and "<!--" followed by "<script" hides every later
+                // "</script>" from the parser (a label "<!--<script>" swallowed the rest of the page): no '<' at all.
+                case '<' -> sb.append("\\u003c");
                 default -> {
                     if (c < 0x20 || c == 0x2028 || c == 0x2029) {
                         sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));

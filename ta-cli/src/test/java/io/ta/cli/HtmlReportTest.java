@@ -57,7 +57,7 @@ class HtmlReportTest {
     static JsonObject data(String page) {
         Matcher m = Pattern.compile("<script type=\"application/json\" id=\"ta-data\">(.*?)</script>", Pattern.DOTALL).matcher(page);
         assertTrue(m.find());
-        return JsonParser.parseString(m.group(1).replace("<\\/", "</")).getAsJsonObject();
+        return JsonParser.parseString(m.group(1)).getAsJsonObject();
     }
 
     @Test
@@ -200,5 +200,36 @@ class HtmlReportTest {
         assertTrue(colours.size() > 50, "a chart, not a blank page: " + colours.size() + " colours");
         assertTrue(ink > img.getWidth() * img.getHeight() / 50, "ink on " + ink + " pixels");
         assertTrue(up > 500 && down > 500, "120 bars are candles of both colours: " + up + " up, " + down + " down pixels");
+    }
+
+    /** A page whose labels (an index column's text) and panel title look like markup. */
+    static Path markupLabels(Path dir) throws Exception {
+        Path csv = dir.resolve("labels.csv");
+        Files.writeString(csv, "index,close\n<!--<script>,1\n</script><b>,2\nc,3\nd,4\n");
+        Path page = dir.resolve("labels.html");
+        CliTest.Run r = CliTest.run("eval", "--csv", csv.toString(), "--expr", "a=sma(close, 2)", "--expr", "b=rsi(close, 2)",
+                "--panel", "<!--<script>=b", "--out", dir.resolve("o.csv").toString(), "--html", page.toString());
+        assertEquals(0, r.code(), r.err());
+        return page;
+    }
+
+    @Test
+    void labelsAndTitlesThatLookLikeMarkupStayInsideTheData(@TempDir Path dir) throws Exception {
+        String text = Files.readString(markupLabels(dir));
+        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"ta-data\">(.*?)</script>", Pattern.DOTALL).matcher(text);
+        assertTrue(m.find());
+        assertEquals(-1, m.group(1).indexOf('<'), "no '<' that could end the element or hide its end (\"<!--<script>\")");
+        JsonObject data = JsonParser.parseString(m.group(1)).getAsJsonObject();
+        assertEquals("[\"<!--<script>\",\"</script><b>\",\"c\",\"d\"]", data.getAsJsonArray("labels").toString());
+        assertEquals("<!--<script>", data.getAsJsonArray("panels").get(1).getAsJsonObject().get("title").getAsString());
+    }
+
+    @Test
+    void inARealBrowserAPageWithMarkupInItsLabelsLoads(@TempDir Path dir) throws Exception {
+        String chromium = chromium();
+        JsonObject s = status(chromium, markupLabels(dir), dir);
+        assertTrue(s.get("ready").getAsBoolean(), s.toString());
+        assertEquals("[]", s.getAsJsonArray("errors").toString());
+        assertEquals(3, s.get("series").getAsInt(), "the price, a and b");
     }
 }
