@@ -250,6 +250,11 @@ sealed interface Canvas permits Canvas.Raster, Canvas.Svg {
             sb.append("</text>\n");
         }
 
+        /**
+         * Text as XML character data. XML 1.0 cannot hold control characters (not even as references), U+FFFE, U+FFFF
+         * or a lone surrogate, and labels and titles are the user's text: a control character is written as
+         * {@code \x01}, as messages write it, the others as U+FFFD.
+         */
         private void escape(String s) {
             for (int i = 0; i < s.length(); i++) {
                 char ch = s.charAt(i);
@@ -258,7 +263,18 @@ sealed interface Canvas permits Canvas.Raster, Canvas.Svg {
                     case '>' -> sb.append("&gt;");
                     case '&' -> sb.append("&amp;");
                     case '"' -> sb.append("&quot;");
-                    default -> sb.append(ch);
+                    default -> {
+                        if (ch < 0x20 || ch >= 0x7F && ch <= 0x9F) {
+                            sb.append(String.format(Locale.ROOT, "\\x%02X", (int) ch));
+                        } else if (ch == 0xFFFE || ch == 0xFFFF) {
+                            sb.append('\uFFFD');
+                        } else if (Character.isSurrogate(ch)) {
+                            boolean pair = Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+                            sb.append(pair ? s.substring(i, ++i + 1) : "\uFFFD");
+                        } else {
+                            sb.append(ch);
+                        }
+                    }
                 }
             }
         }

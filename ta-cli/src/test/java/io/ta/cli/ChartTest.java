@@ -366,4 +366,23 @@ class ChartTest {
         assertTrue(text.contains(">70</text>") && text.contains(">30</text>"), "rsi's guides are labelled");
         assertNotNull(javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile()));
     }
+
+    /** Labels and titles are the user's text; the SVG stays XML whatever they hold, and shows what it cannot hold. */
+    @Test
+    void theSvgIsXmlWhateverTheLabelsHold(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("labels.csv");
+        Files.writeString(csv, "index,close\na\u0001b,1\nc\u001bd,2\ne\uffff,3\n<&>\",4\n");
+        Path svg = dir.resolve("c.svg");
+        CliTest.Run r = CliTest.run("eval", "--csv", csv.toString(), "--expr", "r=rsi(close, 2)", "--panel", "t\u0002\ud800\ud83d\ude00=r",
+                "--chart", svg.toString(), "--out", dir.resolve("o.csv").toString());
+        assertEquals(0, r.code(), r.err());
+        org.w3c.dom.NodeList texts = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile())
+                .getElementsByTagName("text");
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) {
+            shown.add(texts.item(i).getTextContent());
+        }
+        assertTrue(shown.contains("a\\x01b – <&>\" · 4 bars"), shown.toString());
+        assertTrue(shown.contains("t\\x02\ufffd\ud83d\ude00"), "a lone surrogate is U+FFFD, a pair (an emoji) is kept: " + shown);
+    }
 }
