@@ -63,7 +63,8 @@ final class Painter {
             double a = log ? Math.log10(lo) : lo;
             double b = log ? Math.log10(hi) : hi;
             double x = log ? Math.log10(v) : v;
-            return bottom - (x - a) / (b - a) * (bottom - top);
+            // Halves: from -Double.MAX_VALUE to Double.MAX_VALUE is more than a double holds.
+            return bottom - (x / 2 - a / 2) / (b / 2 - a / 2) * (bottom - top);
         }
 
         boolean drawable(double v) {
@@ -194,7 +195,9 @@ final class Painter {
                 lo = log ? 1 : 0;
                 hi = log ? 10 : 1;
             }
-            if (hi == lo) {
+            // A range of a few units in the last place (0.3 and 0.30000000000000004) is a constant to the eye, and
+            // ticks a few ulps apart could not be told apart (nor stepped through).
+            if (hi - lo <= 1024 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi)))) {
                 double d = lo == 0 ? 1 : Math.abs(lo) * 0.01;
                 lo = log ? lo / 1.01 : lo - d;
                 hi = log ? hi * 1.01 : hi + d;
@@ -207,11 +210,17 @@ final class Painter {
         double usable = Math.max(20, bottom - top - above - below);
         double a = log ? Math.log10(lo) : lo;
         double b = log ? Math.log10(hi) : hi;
-        double perPixel = (b - a) / usable;
+        if (!(a < b)) {
+            // 1% of a subnormal is nothing.
+            a -= 1;
+            b += 1;
+        }
+        // In halves, and the padding kept to finite values: prices near ±Double.MAX_VALUE span more than a double.
+        double perPixel = (b / 2 - a / 2) / usable * 2;
         a -= below * perPixel;
         b += above * perPixel;
-        lo = log ? Math.pow(10, a) : a;
-        hi = log ? Math.pow(10, b) : b;
+        lo = log ? Math.max(Double.MIN_VALUE, Math.pow(10, a)) : Math.max(-Double.MAX_VALUE, a);
+        hi = log ? Math.min(Double.MAX_VALUE, Math.pow(10, b)) : Math.min(Double.MAX_VALUE, b);
         int max = Math.max(2, (int) ((bottom - top) / 34));
         List<Double> ticks = new ArrayList<>(log ? Ticks.log(lo, hi, max) : Ticks.linear(lo, hi, max));
         if (p.bounded()) {

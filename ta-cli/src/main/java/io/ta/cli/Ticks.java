@@ -163,8 +163,15 @@ final class Ticks {
         if (!(hi > lo) || max < 1) {
             return out;
         }
-        double step = niceStep((hi - lo) / max);
-        for (double v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) {
+        // In halves, as hi - lo may be more than a double holds.
+        double step = niceStep((hi / 2 - lo / 2) / max * 2);
+        double first = Math.ceil(lo / step);
+        // Counted, not stepped: v += step stands still where step is under half an ulp of v.
+        for (int k = 0; k <= 2 * max + 2; k++) {
+            double v = (first + k) * step;
+            if (!(v <= hi + step * 1e-9) || Double.isInfinite(v) || !out.isEmpty() && v <= out.getLast()) {
+                break;
+            }
             out.add(Math.abs(v) < step * 1e-9 ? 0.0 : v);
         }
         return out;
@@ -173,7 +180,7 @@ final class Ticks {
     /**
      * Round values for a logarithmic scale, the finest that fits: 1, 1.5, 2, 3, 5, 7 times powers of ten (about evenly
      * spaced on the log axis, so a price from 3 to 53 gets eight labels, not four), else 1, 2, 5, else powers of ten
-     * alone over many decades.
+     * alone over many decades, else every k-th of them.
      */
     static List<Double> log(double lo, double hi, int max) {
         List<Double> out = new ArrayList<>();
@@ -181,7 +188,8 @@ final class Ticks {
             return out;
         }
         int d0 = (int) Math.floor(Math.log10(lo));
-        int d1 = (int) Math.ceil(Math.log10(hi));
+        // An infinite hi would count decades up to Integer.MAX_VALUE, each adding infinity.
+        int d1 = (int) Math.ceil(Math.log10(Math.min(hi, Double.MAX_VALUE)));
         for (double[] mantissas : new double[][] {{1, 1.5, 2, 3, 5, 7}, {1, 2, 5}, {1}}) {
             out.clear();
             for (int d = d0; d <= d1; d++) {
@@ -195,6 +203,11 @@ final class Ticks {
             if (out.size() <= max) {
                 break;
             }
+        }
+        if (out.size() > max) {
+            // More decades than labels fit (1e-300 to 1e300): every k-th power of ten.
+            int k = (out.size() + max - 1) / max;
+            out.removeIf(v -> Math.floorMod((int) Math.round(Math.log10(v)), k) != 0);
         }
         if (out.size() < 3) {
             // Less than a decade: round values spaced evenly are easier to read.

@@ -385,4 +385,66 @@ class ChartTest {
         assertTrue(shown.contains("a\\x01b – <&>\" · 4 bars"), shown.toString());
         assertTrue(shown.contains("t\\x02\ufffd\ud83d\ude00"), "a lone surrogate is U+FFFD, a pair (an emoji) is kept: " + shown);
     }
+
+    /** The points of the SVG's first polyline drawn in {@code stroke}. */
+    static double[][] polyline(String svg, String stroke) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<polyline [^>]*stroke=\"" + stroke + "\"[^>]* points=\"([^\"]*)\"")
+                .matcher(svg);
+        assertTrue(m.find(), "a polyline in " + stroke);
+        return java.util.Arrays.stream(m.group(1).split(" ")).map(p -> java.util.Arrays.stream(p.split(",")).mapToDouble(Double::parseDouble)
+                .toArray()).toArray(double[][]::new);
+    }
+
+    /** Runs {@code ta eval} drawing {@code csv} into an SVG; the SVG, or a failure naming a hang. */
+    static String svg(Path dir, String csv, String... more) throws Exception {
+        Path in = dir.resolve("in.csv");
+        Files.writeString(in, csv);
+        Path svg = dir.resolve("c.svg");
+        List<String> args = new ArrayList<>(List.of("eval", "--csv", in.toString(), "--expr", "c=close", "--chart", svg.toString(),
+                "--out", dir.resolve("o.csv").toString()));
+        args.addAll(List.of(more));
+        // Guards against a hang, which is what these inputs caused; it measures nothing.
+        CliTest.Run r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(2),
+                () -> CliTest.run(args.toArray(new String[0])));
+        assertEquals(0, r.code(), r.err());
+        return Files.readString(svg);
+    }
+
+    @Test
+    void pricesNearTheLimitsOfADoubleAreDrawnWhereTheyAre(@TempDir Path dir) throws Exception {
+        double[][] line = polyline(svg(dir, "date,close\n2020-01-01,1.7e308\n2020-01-02,-1.7e308\n2020-01-03,1e308\n"), "#263238");
+        assertEquals(3, line.length, "every bar is a point");
+        double top = 30;
+        double bottom = 800 - 22;
+        for (double[] p : line) {
+            assertTrue(p[1] > top && p[1] < bottom, "inside the panel: " + p[1]);
+        }
+        assertTrue(line[0][1] < line[2][1] && line[2][1] < line[1][1], "1.7e308 above 1e308 above -1.7e308");
+        assertEquals((line[1][1] - line[0][1]) * (1.7 - 1) / 3.4, line[2][1] - line[0][1], 1.0, "1e308 where a linear scale puts it");
+    }
+
+    @Test
+    void aLogScaleOverSixHundredDecadesHasAFewTicks(@TempDir Path dir) throws Exception {
+        double[][] line = polyline(svg(dir, "date,close\n2020-01-01,1e-300\n2020-01-02,1e300\n2020-01-03,1\n", "--log"), "#263238");
+        assertEquals(line[0][1] + line[1][1], 2 * line[2][1], 1.0, "1 halfway between 1e-300 and 1e300");
+        List<Double> ticks = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(1),
+                () -> Ticks.log(1e-310, Double.POSITIVE_INFINITY, 10));
+        assertTrue(ticks.size() >= 3 && ticks.size() <= 10, ticks.toString());
+        assertTrue(ticks.stream().allMatch(Double::isFinite), ticks.toString());
+    }
+
+    @Test
+    void valuesAFewUlpsApartAreAConstantNotAnEndlessAxis(@TempDir Path dir) throws Exception {
+        // 0.1 + 0.2: a price written by a program that printed the double it had.
+        double[][] line = polyline(svg(dir, "date,close\n2020-01-01,0.3\n2020-01-02,0.30000000000000004\n2020-01-03,0.3\n"), "#263238");
+        assertEquals(line[0][1], line[1][1], 0.5, "flat");
+        svg(dir, "date,close\n2020-01-01,100000000000000000\n2020-01-02,100000000000000016\n2020-01-03,100000000000000064\n");
+        List<Double> ticks = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(1),
+                () -> Ticks.linear(0.3, 0.30000000000000004, 10));
+        for (int i = 1; i < ticks.size(); i++) {
+            assertTrue(ticks.get(i) > ticks.get(i - 1), ticks.toString());
+        }
+        List<Double> wide = Ticks.linear(-Double.MAX_VALUE, Double.MAX_VALUE, 10);
+        assertTrue(wide.size() >= 3 && wide.contains(0.0) && wide.stream().allMatch(Double::isFinite), wide.toString());
+    }
 }
