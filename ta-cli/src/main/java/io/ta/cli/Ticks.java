@@ -205,9 +205,14 @@ final class Ticks {
             }
         }
         if (out.size() > max) {
-            // More decades than labels fit (1e-300 to 1e300): every k-th power of ten.
-            int k = (out.size() + max - 1) / max;
-            out.removeIf(v -> Math.floorMod((int) Math.round(Math.log10(v)), k) != 0);
+            // More decades than labels fit (1e-300 to 1e300): every k-th power of ten, k 2, 5, 10, 20, 50, ….
+            int size = out.size();
+            int k = 1000;
+            for (int every : new int[] {500, 200, 100, 50, 20, 10, 5, 2}) {
+                k = (size + every - 1) / every <= max ? every : k;
+            }
+            int every = k;
+            out.removeIf(v -> Math.floorMod((int) Math.round(Math.log10(v)), every) != 0);
         }
         if (out.size() < 3) {
             // Less than a decade: round values spaced evenly are easier to read.
@@ -226,12 +231,18 @@ final class Ticks {
         return 10 * mag;
     }
 
-    /** A value for an axis or a legend: about four significant digits, K/M/B for large magnitudes. */
+    /**
+     * A value for an axis or a legend: about four significant digits, K/M/B for large magnitudes, and an exponent
+     * from 1e15 up and below 1e-4, where K/M/B would need a dozen digits more and six decimals would show 2.5e-7 as 0.
+     */
     static String format(double v) {
         if (Double.isNaN(v)) {
             return "–";
         }
         double a = Math.abs(v);
+        if (a >= 1e15 || a != 0 && a < 1e-4) {
+            return scientific(v, 3);
+        }
         if (a >= 1e9) {
             return trim(v / 1e9, 2) + "B";
         }
@@ -248,6 +259,13 @@ final class Ticks {
     /** A value on an axis whose ticks are {@code step} apart: as many decimals as the step needs. */
     static String format(double v, double step) {
         double a = Math.abs(v);
+        if (step < 1e-5 && v != 0) {
+            // More decimals than the axis has room for: as many significant digits as the step needs (2.55e-7).
+            int e = (int) Math.floor(Math.log10(step));
+            double m = step / Math.pow(10, e);
+            int digits = (int) Math.floor(Math.log10(a)) - e + (Math.abs(m - Math.rint(m)) > 1e-6 ? 1 : 0);
+            return scientific(v, Math.max(0, Math.min(16, digits)));
+        }
         if (a >= 1e5 || step >= 1e5) {
             return format(v);
         }
@@ -256,6 +274,17 @@ final class Ticks {
             decimals++;
         }
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** {@code v} with {@code decimals} decimals of its mantissa, trailing zeros dropped: 2.507e-7, 1.7e308. */
+    private static String scientific(double v, int decimals) {
+        String s = String.format(Locale.ROOT, "%." + decimals + "e", v);
+        int e = s.indexOf('e');
+        String mantissa = s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return mantissa + "e" + Integer.parseInt(s.substring(e + 1));
     }
 
     private static String trim(double v, int decimals) {

@@ -447,4 +447,32 @@ class ChartTest {
         List<Double> wide = Ticks.linear(-Double.MAX_VALUE, Double.MAX_VALUE, 10);
         assertTrue(wide.size() >= 3 && wide.contains(0.0) && wide.stream().allMatch(Double::isFinite), wide.toString());
     }
+
+    /** A price quoted in satoshis (2.5e-7) or a value past the trillions reads as itself, not 0 or 300 digits. */
+    @Test
+    void tinyAndHugeValuesAreWrittenWithAnExponent(@TempDir Path dir) throws Exception {
+        assertEquals("2.507e-7", Ticks.format(2.5071e-7));
+        assertEquals("-1.2e-5", Ticks.format(-0.000012));
+        assertEquals("0.000123", Ticks.format(0.000123));
+        assertEquals("1.7e308", Ticks.format(1.7e308));
+        assertEquals("2.5B", Ticks.format(2.5e9));
+        assertEquals("0", Ticks.format(0));
+        assertEquals("2.55e-7", Ticks.format(2.55e-7, 5e-9), "as many digits as the ticks' step needs");
+        assertEquals("2.525e-7", Ticks.format(2.525e-7, 2.5e-10));
+        assertEquals("0.25", Ticks.format(0.25, 0.05));
+        StringBuilder csv = new StringBuilder("date,close\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append(LocalDate.parse("2022-01-01").plusDays(i)).append(',').append(2.5e-7 + i * 1e-9).append('\n');
+        }
+        String svg = svg(dir, csv.toString());
+        assertTrue(svg.contains(">close 2.79e-7</text>"), "the legend's last close");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text x=\"1142\" [^>]*>([^<]*)</text>").matcher(svg);
+        List<String> axis = new ArrayList<>();
+        while (m.find()) {
+            axis.add(m.group(1));
+        }
+        assertTrue(axis.size() >= 3, axis.toString());
+        assertEquals(axis.size(), new java.util.HashSet<>(axis).size(), "no two ticks with one label: " + axis);
+        assertTrue(axis.stream().allMatch(t -> t.matches("\\d(\\.\\d+)?e-7")), axis.toString());
+    }
 }

@@ -232,4 +232,25 @@ class HtmlReportTest {
         assertEquals("[]", s.getAsJsonArray("errors").toString());
         assertEquals(3, s.get("series").getAsInt(), "the price, a and b");
     }
+
+    @Test
+    void inARealBrowserTheLegendShowsATinyPriceAsItself(@TempDir Path dir) throws Exception {
+        String chromium = chromium();
+        StringBuilder sb = new StringBuilder("date,open,high,low,close\n");
+        for (int i = 0; i < 30; i++) {
+            double c = 2.5e-7 + i * 1e-9;
+            sb.append(java.time.LocalDate.parse("2022-01-01").plusDays(i)).append(',').append(c).append(',').append(c * 1.01).append(',')
+                    .append(c * 0.99).append(',').append(c).append('\n');
+        }
+        Path csv = dir.resolve("sats.csv");
+        Files.writeString(csv, sb);
+        Path page = dir.resolve("sats.html");
+        CliTest.Run r = CliTest.run("eval", "--csv", csv.toString(), "--expr", "s=sma(close, 5)", "--out", dir.resolve("o.csv").toString(),
+                "--html", page.toString());
+        assertEquals(0, r.code(), r.err());
+        String dom = browse(chromium, page, Files.createTempDirectory(dir, "profile"), "--dump-dom");
+        assertTrue(dom.contains("C 2.79e-7</span>"), "the last close, not 0: " + dom.substring(Math.max(0, dom.indexOf("class=\"legend\"")),
+                Math.min(dom.length(), dom.indexOf("class=\"legend\"") + 400)));
+        assertTrue(dom.contains("s <span class=\"v\">2.77e-7</span>"), "the average");
+    }
 }

@@ -28,11 +28,18 @@
       return '–';
     }
     var a = Math.abs(v);
+    // As Ticks.format: an exponent where K/M/B would need a dozen digits more or six decimals would show 2.5e-7 as 0.
+    if (a >= 1e15 || a !== 0 && a < 1e-4) return scientific(v, 3);
     if (a >= 1e9) return trim(v / 1e9, 2) + 'B';
     if (a >= 1e6) return trim(v / 1e6, 2) + 'M';
     if (a >= 1e5) return trim(v / 1e3, 1) + 'K';
     var d = a === 0 ? 0 : Math.max(0, Math.min(6, 3 - Math.floor(Math.log10(a))));
     return trim(v, d);
+  }
+  function scientific(v, d) {
+    var s = v.toExponential(d).split('e');
+    var m = s[0].indexOf('.') >= 0 ? s[0].replace(/0+$/, '').replace(/\.$/, '') : s[0];
+    return m + 'e' + s[1].replace('+', '');
   }
   function trim(v, d) {
     var s = v.toFixed(d);
@@ -57,6 +64,11 @@
     }
     a.sort(function (x, y) { return x - y; });
     var m = a.length ? a[Math.floor(a.length / 2)] : 1;
+    if (m >= 1e15 || m !== 0 && m < 1e-4) {
+      // Six decimals show 2.5e-7 as 0.000000, and 1e300 takes 301 digits: the axis writes exponents.
+      var e = Math.floor(Math.log10(m));
+      return {type: 'custom', minMove: Math.pow(10, e - 3), formatter: function (x) { return x === 0 ? '0' : scientific(x, 3); }};
+    }
     var p = m === 0 ? 2 : Math.max(0, Math.min(6, 2 - Math.floor(Math.log10(m))));
     p = Math.max(p, decimals);
     return {type: 'price', precision: p, minMove: Math.pow(10, -p)};
