@@ -1,6 +1,5 @@
 package io.ta.cli;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -300,11 +299,12 @@ final class Ticks {
      * {@code Z} for UTC or the zone's name.
      */
     static String when(long t, ZoneId zone) {
-        String s = Instant.ofEpochMilli(t).toString();
-        if (s.endsWith("T00:00:00Z")) {
-            return s.substring(0, 10);
+        // Not the text of the Instant cut at 10 and 16: a year before 0 or after 9999 is longer (-0100-01-01).
+        LocalDateTime d = utc(t);
+        if (Math.floorMod(t, DAY) == 0) {
+            return d.toLocalDate().toString();
         }
-        String local = s.substring(0, 16).replace('T', ' ');
+        String local = d.toLocalDate() + String.format(Locale.ROOT, " %02d:%02d", d.getHour(), d.getMinute());
         return zone.normalized().equals(ZoneOffset.UTC) ? local + "Z" : local + " " + zone.getId();
     }
 }

@@ -475,4 +475,13 @@ class ChartTest {
         assertEquals(axis.size(), new java.util.HashSet<>(axis).size(), "no two ticks with one label: " + axis);
         assertTrue(axis.stream().allMatch(t -> t.matches("\\d(\\.\\d+)?e-7")), axis.toString());
     }
+
+    @Test
+    void datesBeforeYearZeroOrAfter9999AreWrittenWhole(@TempDir Path dir) throws Exception {
+        assertEquals("-0100-01-01", Ticks.when(java.time.LocalDate.of(-100, 1, 1).toEpochDay() * 86_400_000L, ZoneOffset.UTC));
+        assertEquals("+275000-01-01 12:30Z", Ticks.when(java.time.LocalDateTime.of(275000, 1, 1, 12, 30).toEpochSecond(ZoneOffset.UTC) * 1000,
+                ZoneOffset.UTC));
+        String svg = svg(dir, "date,close\n-000100-01-01,1\n+20000-01-01,2\n+275000-01-01,3\n");
+        assertTrue(svg.contains("-0100-01-01 – +275000-01-01 · 3 bars"), "the range of dates drawn");
+    }
 }

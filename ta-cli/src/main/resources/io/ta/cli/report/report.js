@@ -273,8 +273,9 @@
     });
   }
   function when(t) {
-    var s = new Date(t * 1000).toISOString();
-    return s.endsWith('T00:00:00.000Z') ? s.slice(0, 10) : s.slice(0, 16).replace('T', ' ') + data.zone;
+    // Split at the T, not cut at 10 and 16: a year before 0 or after 9999 is longer (-000100-01-01).
+    var s = new Date(t * 1000).toISOString().split('T');
+    return s[1] === '00:00:00.000Z' ? s[0] : s[0] + ' ' + s[1].slice(0, 5) + data.zone;
   }
   chart.subscribeCrosshairMove(function (param) {
     var i = param && param.time !== undefined ? index.get(param.time) : undefined;
