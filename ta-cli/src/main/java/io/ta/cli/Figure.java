@@ -139,7 +139,13 @@ final class Figure {
             times = new long[n];
             for (int i = 0; i < n; i++) {
                 long t = table.time(at[i]);
-                times[i] = t + zone.getRules().getOffset(Instant.ofEpochMilli(t)).getTotalSeconds() * 1000L;
+                try {
+                    times[i] = Math.addExact(t, zone.getRules().getOffset(Instant.ofEpochMilli(t)).getTotalSeconds() * 1000L);
+                } catch (ArithmeticException e) {
+                    // Wrapped around, the bar would be labelled with a date 584 million years off.
+                    throw new CommandLine.ParameterException(cl, "--tz " + zone.getId() + ": the bar at " + Instant.ofEpochMilli(t)
+                            + " is at a local time outside the range of timestamps; draw it in UTC");
+                }
             }
         } else {
             labels = new String[n];

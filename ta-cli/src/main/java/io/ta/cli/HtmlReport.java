@@ -96,11 +96,11 @@ final class HtmlReport {
         sb.append("{\"n\":").append(f.n).append(",\"candlePx\":").append(num(Painter.CANDLE_PX)).append(",\"zone\":");
         string(sb, f.zone.normalized().equals(java.time.ZoneOffset.UTC) ? "Z" : " " + f.zone.getId());
         sb.append(",\"times\":");
-        if (f.times == null) {
+        if (f.times == null || !scriptTimes(f.times)) {
             sb.append("null,\"labels\":[");
             for (int i = 0; i < f.n; i++) {
                 sb.append(i == 0 ? "" : ",");
-                string(sb, f.labels[i]);
+                string(sb, f.times == null ? f.labels[i] : Ticks.when(f.times[i], f.zone));
             }
             sb.append("],\"intraday\":false");
         } else {
@@ -160,6 +160,20 @@ final class HtmlReport {
             sb.append("]}");
         }
         sb.append("]}");
+    }
+
+    /**
+     * Whether a browser can show these times: a JavaScript Date ends 100,000,000 days from 1970 (year 275760), and a
+     * time past it threw in the chart's date formatting, so the page never drew. Beyond it the bars are labelled.
+     */
+    private static boolean scriptTimes(long[] times) {
+        long limit = 8_640_000_000_000_000L;
+        for (long t : times) {
+            if (t < -limit || t > limit) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String style(Chart.Style s) {

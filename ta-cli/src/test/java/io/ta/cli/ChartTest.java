@@ -484,4 +484,17 @@ class ChartTest {
         String svg = svg(dir, "date,close\n-000100-01-01,1\n+20000-01-01,2\n+275000-01-01,3\n");
         assertTrue(svg.contains("-0100-01-01 – +275000-01-01 · 3 bars"), "the range of dates drawn");
     }
+
+    /** Times at the ends of the range of timestamps: a local time past it is an error, not a date wrapped around. */
+    @Test
+    void aLocalTimePastTheRangeOfTimestampsIsAnError(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("end.csv");
+        Files.writeString(csv, "timestamp,close\n9223372036854775806,1\n9223372036854775807,2\n");
+        CliTest.error(2, "--tz Asia/Tokyo: the bar at +292278994-08-17T07:12:55.806Z is at a local time outside the range of timestamps;"
+                + " draw it in UTC", "eval", "--csv", csv.toString(), "--time-unit", "ms", "--expr", "c=close", "--tz", "Asia/Tokyo", "--chart",
+                dir.resolve("c.png").toString(), "--out", dir.resolve("o.csv").toString());
+        Figure utc = figure("--csv", csv.toString(), "--time-unit", "ms", "--expr", "c=close");
+        assertEquals(Long.MAX_VALUE, utc.times[1]);
+        assertEquals("+292278994-08-17 07:12Z", Ticks.when(utc.times[1], utc.zone));
+    }
 }

@@ -253,4 +253,31 @@ class HtmlReportTest {
                 Math.min(dom.length(), dom.indexOf("class=\"legend\"") + 400)));
         assertTrue(dom.contains("s <span class=\"v\">2.77e-7</span>"), "the average");
     }
+
+    /** A page of bars past year 275760, where a JavaScript Date ends. */
+    static Path pastTheEndOfScriptDates(Path dir) throws Exception {
+        Path csv = dir.resolve("end.csv");
+        Files.writeString(csv, "timestamp,close\n9223372036854775805,1\n9223372036854775806,2\n9223372036854775807,3\n");
+        Path page = dir.resolve("end.html");
+        CliTest.Run r = CliTest.run("eval", "--csv", csv.toString(), "--time-unit", "ms", "--expr", "s=sma(close, 2)", "--out",
+                dir.resolve("o.csv").toString(), "--html", page.toString());
+        assertEquals(0, r.code(), r.err());
+        return page;
+    }
+
+    @Test
+    void barsPastTheDatesABrowserKnowsAreLabelled(@TempDir Path dir) throws Exception {
+        JsonObject data = data(Files.readString(pastTheEndOfScriptDates(dir)));
+        assertTrue(data.get("times").isJsonNull(), "no times the page could not show");
+        assertEquals("[\"+292278994-08-17 07:12Z\",\"+292278994-08-17 07:12Z\",\"+292278994-08-17 07:12Z\"]",
+                data.getAsJsonArray("labels").toString());
+    }
+
+    @Test
+    void inARealBrowserBarsPastTheDatesABrowserKnowsDraw(@TempDir Path dir) throws Exception {
+        String chromium = chromium();
+        JsonObject s = status(chromium, pastTheEndOfScriptDates(dir), dir);
+        assertTrue(s.get("ready").getAsBoolean(), s.toString());
+        assertEquals("[]", s.getAsJsonArray("errors").toString());
+    }
 }
