@@ -7,6 +7,7 @@ import io.ta.runtime.plan.Node;
 import io.ta.runtime.plan.Ref;
 import io.ta.spi.ChartSpec;
 import java.awt.Color;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -394,13 +395,19 @@ final class Figure {
     private static int first(CommandLine cl, CsvBars table, int[] rows, int all, String when, String option, boolean after, ZoneId zone) {
         if (!table.hasTime()) {
             try {
-                long bar = Long.parseLong(when.trim());
-                return (int) Math.max(0, Math.min(all, after ? bar + 1 : bar));
+                // Any whole number: --to 9223372036854775807, or one longer still, means every bar.
+                BigInteger bar = new BigInteger(when.trim());
+                return bar.add(after ? BigInteger.ONE : BigInteger.ZERO).max(BigInteger.ZERO).min(BigInteger.valueOf(all)).intValue();
             } catch (NumberFormatException e) {
                 throw new CommandLine.ParameterException(cl, option + " '" + when + "': without a time column, bars are chosen by number (0 is the first)");
             }
         }
-        long t = instant(cl, when, option, after, zone);
+        Instant at = instant(cl, when, option, after, zone);
+        // A date past either end of the range of timestamps (+999999999-12-31) is before or after every bar.
+        if (at.isAfter(Instant.ofEpochMilli(Long.MAX_VALUE))) {
+            return all;
+        }
+        long t = at.isBefore(Instant.ofEpochMilli(Long.MIN_VALUE)) ? Long.MIN_VALUE : at.toEpochMilli();
         int a = 0;
         int b = all;
         while (a < b) {
@@ -416,25 +423,25 @@ final class Figure {
     }
 
     /**
-     * {@code when} in epoch milliseconds (in {@code zone} unless it has an offset); with {@code end}, the first
-     * millisecond after it (after the whole day for a date).
+     * {@code when} as an instant (in {@code zone} unless it has an offset); with {@code end}, the first millisecond
+     * after it (after the whole day for a date).
      */
-    private static long instant(CommandLine cl, String when, String option, boolean end, ZoneId zone) {
+    private static Instant instant(CommandLine cl, String when, String option, boolean end, ZoneId zone) {
         String s = when.trim();
         try {
             LocalDate d = LocalDate.parse(s);
-            return d.plusDays(end ? 1 : 0).atStartOfDay(zone).toInstant().toEpochMilli();
+            return end && d.equals(LocalDate.MAX) ? Instant.MAX : d.plusDays(end ? 1 : 0).atStartOfDay(zone).toInstant();
         } catch (DateTimeParseException e) {
             // try a date-time
         }
         String t = s.replace(' ', 'T');
         try {
-            return OffsetDateTime.parse(t).toInstant().toEpochMilli() + (end ? 1 : 0);
+            return OffsetDateTime.parse(t).toInstant().plusMillis(end ? 1 : 0);
         } catch (DateTimeParseException e) {
             // try without an offset
         }
         try {
-            return LocalDateTime.parse(t).atZone(zone).toInstant().toEpochMilli() + (end ? 1 : 0);
+            return LocalDateTime.parse(t).atZone(zone).toInstant().plusMillis(end ? 1 : 0);
         } catch (DateTimeParseException e) {
             throw new CommandLine.ParameterException(cl, option + " '" + when + "' is not a date (2020-01-31) or date-time (2020-01-31T15:30, in "
                     + "the --tz zone, UTC by default, unless an offset is given)");

@@ -497,4 +497,21 @@ class ChartTest {
         assertEquals(Long.MAX_VALUE, utc.times[1]);
         assertEquals("+292278994-08-17 07:12Z", Ticks.when(utc.times[1], utc.zone));
     }
+
+    @Test
+    void fromAndToPastEitherEndOfTheRangeOfTimestampsAreBeforeOrAfterEveryBar() {
+        for (String zone : List.of("UTC", "America/New_York", "Asia/Tokyo")) {
+            assertEquals(5550, figure("--csv", TTRC, "--expr", "c=close", "--tz", zone, "--to", "+999999999-12-31").n, zone);
+            assertEquals(5550, figure("--csv", TTRC, "--expr", "c=close", "--tz", zone, "--from", "-999999999-01-01", "--to",
+                    "+292278994-08-17").n, zone);
+            assertEquals(5550, figure("--csv", TTRC, "--expr", "c=close", "--tz", zone, "--to", "+999999999-12-31T23:59:59.999999999").n);
+        }
+        CliTest.error(2, "no bars to draw between --from +292278994-08-18 and --to the end", "eval", "--csv", TTRC, "--expr", "c=close",
+                "--from", "+292278994-08-18", "--chart", "x.png");
+        assertEquals(5, figure("--csv", CliTest.EU, "--expr", "c=dax", "--from", "-99999999999999999999", "--to", "4").n);
+        Figure all = figure("--csv", CliTest.EU, "--expr", "c=dax", "--to", "9223372036854775807");
+        assertEquals(all.n, figure("--csv", CliTest.EU, "--expr", "c=dax", "--to", "99999999999999999999").n);
+        assertEquals(all.n, figure("--csv", CliTest.EU, "--expr", "c=dax").n, "--to the largest bar number draws every bar");
+        assertFalse(Files.exists(Path.of("x.png")));
+    }
 }
