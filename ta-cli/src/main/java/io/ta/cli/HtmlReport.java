@@ -38,7 +38,7 @@ final class HtmlReport {
 
     /** The page for {@code f}; the chart is {@code height} pixels high and as wide as the window. */
     static String page(Figure f, int height) {
-        StringBuilder sb = new StringBuilder(Assets.LIBRARY.length() + 64 * f.n * (4 + lines(f)) + 16_384);
+        StringBuilder sb = new StringBuilder(capacity(f.n, lines(f)));
         String subtitle = f.n == 0 ? "no bars" : (f.times != null ? Ticks.when(f.times[0], f.zone) + " – " + Ticks.when(f.times[f.n - 1], f.zone)
                 : f.labels[0] + " – " + f.labels[f.n - 1]) + " · " + String.format(Locale.ROOT, "%,d", f.n) + " bars"
                 + (f.panels.getFirst().log() ? " · log scale" : "");
@@ -78,6 +78,14 @@ final class HtmlReport {
         sb.append("</script>\n<script>\n").append(Assets.LIBRARY).append("\n</script>\n<script>\n").append(Assets.SCRIPT)
                 .append("</script>\n</body>\n</html>\n");
         return sb.toString();
+    }
+
+    /**
+     * The page's length, about: the library, and some ten characters per value (a time, open, high, low, close and
+     * each line's). Counted in longs: 2,000,000 bars of 14 lines at 64 characters a value came to a negative int.
+     */
+    static int capacity(int n, int lines) {
+        return (int) Math.min(1L << 30, Assets.LIBRARY.length() + 16_384 + 12L * n * (5 + lines));
     }
 
     private static int lines(Figure f) {

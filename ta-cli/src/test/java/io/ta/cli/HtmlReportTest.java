@@ -280,4 +280,12 @@ class HtmlReportTest {
         assertTrue(s.get("ready").getAsBoolean(), s.toString());
         assertEquals("[]", s.getAsJsonArray("errors").toString());
     }
+
+    /** The buffer of a report of millions of bars and many lines: its length, guessed ahead, must be one it can take. */
+    @Test
+    void aReportOfMillionsOfBarsHasABufferItsSizeCanBe() {
+        assertTrue(HtmlReport.capacity(2_000_000, 14) > 2_000_000 * 19 * 8, "2,000,000 bars of 14 lines, about 8 characters a value");
+        assertTrue(HtmlReport.capacity(Integer.MAX_VALUE, 1000) > 0);
+        assertTrue(HtmlReport.capacity(0, 0) > HtmlReport.resource("report/lightweight-charts.standalone.production.js").length());
+    }
 }
