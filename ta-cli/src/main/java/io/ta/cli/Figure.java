@@ -220,6 +220,13 @@ final class Figure {
         for (PanelBuilder p : panels.values()) {
             built.add(p.build());
         }
+        int height = ChartWriter.size(cl, o.chartSize)[1];
+        if (built.size() - 1 > Painter.room(height)) {
+            // Beyond it panels got a negative height: 100 of them at 800 pixels drew a chart without a single line.
+            throw new CommandLine.ParameterException(cl, (built.size() - 1) + " panels below the price do not fit a chart " + height
+                    + " pixels high (room for " + Painter.room(height) + "); make it taller (--chart-size) or put series in one panel"
+                    + " (--panel TITLE=NAME,...)");
+        }
         PriceStyle ps = switch (o.priceStyle) {
             case "candles" -> PriceStyle.CANDLES;
             case "line" -> PriceStyle.LINE;

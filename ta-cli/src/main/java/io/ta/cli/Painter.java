@@ -28,6 +28,13 @@ final class Painter {
     /** The least distance in pixels between two labels of one axis (a line of the 11-pixel font). */
     private static final double LABEL_GAP = 13;
 
+    private static final double TITLE_H = 30;
+    private static final double AXIS_H = 22;
+    /** Between two panels. */
+    private static final double GAP = 8;
+    /** The least height of a panel below the price (the price gets three times as much), so each has room for a line. */
+    static final double MIN_PANEL = 12;
+
     private final Figure f;
     private final Canvas c;
     private final int width;
@@ -41,6 +48,14 @@ final class Painter {
         this.c = c;
         this.width = width;
         this.height = height;
+    }
+
+    /**
+     * How many panels below the price a chart {@code height} pixels high has room for: more would get less than
+     * {@link #MIN_PANEL} pixels each, or a negative height, and draw nothing.
+     */
+    static int room(int height) {
+        return (int) Math.floor((height - TITLE_H - AXIS_H - 3 * MIN_PANEL) / (GAP + MIN_PANEL));
     }
 
     /** Whether the price is drawn as candles at this many pixels per bar. */
@@ -73,8 +88,8 @@ final class Painter {
     }
 
     private void paint() {
-        double titleH = 30;
-        double axisH = 22;
+        double titleH = TITLE_H;
+        double axisH = AXIS_H;
         left = 8;
         double axisW = 64;
         right = width - axisW;
@@ -90,7 +105,7 @@ final class Painter {
 
         double top = titleH;
         double bottom = height - axisH;
-        double gap = 8;
+        double gap = GAP;
         int others = f.panels.size() - 1;
         double weights = others == 0 ? 1 : 3 + others;
         double unit = (bottom - top - gap * others) / weights;

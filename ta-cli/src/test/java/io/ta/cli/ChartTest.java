@@ -514,4 +514,35 @@ class ChartTest {
         assertEquals(all.n, figure("--csv", CliTest.EU, "--expr", "c=dax").n, "--to the largest bar number draws every bar");
         assertFalse(Files.exists(Path.of("x.png")));
     }
+
+    /** {@code ta eval} arguments drawing rsi in {@code panels} panels of its own below the price. */
+    static List<String> panels(int panels) {
+        List<String> args = new ArrayList<>(List.of("eval", "--csv", TTRC));
+        for (int i = 0; i < panels; i++) {
+            args.addAll(List.of("--expr", "e" + i + "=rsi(close, " + (i + 2) + ")", "--panel", "p" + i + "=e" + i));
+        }
+        return args;
+    }
+
+    @Test
+    void morePanelsThanTheChartHasRoomForAreAnError(@TempDir Path dir) throws Exception {
+        assertEquals(35, Painter.room(800));
+        List<String> tooMany = panels(36);
+        tooMany.addAll(List.of("--chart", dir.resolve("c.png").toString(), "--out", dir.resolve("o.csv").toString()));
+        CliTest.error(2, "36 panels below the price do not fit a chart 800 pixels high (room for 35); make it taller (--chart-size) or"
+                + " put series in one panel (--panel TITLE=NAME,...)", tooMany.toArray(new String[0]));
+        assertFalse(Files.exists(dir.resolve("c.png")));
+        assertFalse(Files.exists(dir.resolve("o.csv")), "refused before anything is written");
+        tooMany.addAll(List.of("--chart-size", "1200x900"));
+        assertEquals(0, CliTest.run(tooMany.toArray(new String[0])).code(), "a taller chart has room");
+        List<String> fit = panels(35);
+        fit.addAll(List.of("--chart", dir.resolve("c.png").toString(), "--out", dir.resolve("o.csv").toString()));
+        assertEquals(0, CliTest.run(fit.toArray(new String[0])).code());
+        BufferedImage img = ImageIO.read(dir.resolve("c.png").toFile());
+        int blue = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            blue += (img.getRGB(600, y) & 0xffffff) == 0x2962ff ? 1 : 0;
+        }
+        assertTrue(blue >= 20, "the lines of the panels are drawn: " + blue);
+    }
 }
