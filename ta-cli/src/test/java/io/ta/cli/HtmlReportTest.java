@@ -288,4 +288,31 @@ class HtmlReportTest {
         assertTrue(HtmlReport.capacity(Integer.MAX_VALUE, 1000) > 0);
         assertTrue(HtmlReport.capacity(0, 0) > HtmlReport.resource("report/lightweight-charts.standalone.production.js").length());
     }
+
+    /**
+     * Bars whose wall-clock times do not rise: half-hour bars in New York over the night the clocks go back (01:00
+     * and 01:30 come twice), and bars 250 milliseconds apart (four to a second).
+     */
+    @Test
+    void inARealBrowserBarsWhoseLocalTimesRepeatAreDrawnInOrder(@TempDir Path dir) throws Exception {
+        String chromium = chromium();
+        StringBuilder night = new StringBuilder("timestamp,close\n");
+        StringBuilder ticks = new StringBuilder("timestamp,close\n");
+        for (int i = 0; i < 48; i++) {
+            night.append(java.time.Instant.parse("2024-11-03T00:00:00Z").toEpochMilli() + i * 1_800_000L).append(',').append(100 + i % 7).append('\n');
+            ticks.append(1_700_000_000_000L + i * 250L).append(',').append(100 + i % 7).append('\n');
+        }
+        for (String[] c : new String[][] {{"night", night.toString(), "America/New_York"}, {"ticks", ticks.toString(), "UTC"}}) {
+            Path csv = dir.resolve(c[0] + ".csv");
+            Files.writeString(csv, c[1]);
+            Path page = dir.resolve(c[0] + ".html");
+            CliTest.Run r = CliTest.run("eval", "--csv", csv.toString(), "--expr", "s=sma(close, 3)", "--tz", c[2], "--out",
+                    dir.resolve("o.csv").toString(), "--html", page.toString());
+            assertEquals(0, r.code(), r.err());
+            JsonObject s = status(chromium, page, dir);
+            assertTrue(s.get("ready").getAsBoolean(), s.toString());
+            assertEquals("[]", s.getAsJsonArray("errors").toString(), c[0] + ": every point after the one before");
+            assertEquals(2, s.get("drawn").getAsInt(), c[0]);
+        }
+    }
 }

@@ -9,10 +9,13 @@
   var n = data.n;
   var UP = '#26a69a', DOWN = '#ef5350', UP_FADED = '#b2dfdb', DOWN_FADED = '#ffcdd2', PRICE_LINE = '#263238';
 
-  // Bars are evenly spaced whatever their times (no weekend gaps): Lightweight Charts spaces by index.
+  // Bars are evenly spaced whatever their times (no weekend gaps): Lightweight Charts spaces by index. It needs times
+  // that rise, and wall-clock times repeat an hour when the clocks go back (--tz America/New_York on a November night)
+  // and bars under a second apart share one: such a bar gets the second after the one before, and every label
+  // (ticks, crosshair, legend) is written from the bar's own time, never from the time the chart holds.
   var times = new Array(n);
   for (var i = 0; i < n; i++) {
-    times[i] = data.times ? data.times[i] : i + 1;
+    times[i] = !data.times ? i + 1 : i > 0 && data.times[i] <= times[i - 1] ? times[i - 1] + 1 : data.times[i];
   }
   var index = new Map();
   for (var j = 0; j < n; j++) {
@@ -20,7 +23,25 @@
   }
   function label(t) {
     var i = index.get(t);
-    return i === undefined ? '' : data.labels[i];
+    return i === undefined ? '' : data.times ? when(data.times[i]) : data.labels[i];
+  }
+  var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  function two(k) {
+    return (k < 10 ? '0' : '') + k;
+  }
+  // A tick of the bar axis, of the kind the chart chose for it (a year, month, day, time), from the bar's own time.
+  function tick(t, type) {
+    var i = index.get(t);
+    if (i === undefined) return '';
+    if (!data.times) return data.labels[i];
+    var d = new Date(data.times[i] * 1000);
+    switch (type) {
+      case LC.TickMarkType.Year: return String(d.getUTCFullYear());
+      case LC.TickMarkType.Month: return MONTHS[d.getUTCMonth()];
+      case LC.TickMarkType.DayOfMonth: return String(d.getUTCDate());
+      case LC.TickMarkType.Time: return two(d.getUTCHours()) + ':' + two(d.getUTCMinutes());
+      default: return two(d.getUTCHours()) + ':' + two(d.getUTCMinutes()) + ':' + two(d.getUTCSeconds());
+    }
   }
 
   function fmt(v) {
@@ -87,9 +108,9 @@
     timeScale: {
       borderColor: '#cfd8dc', minBarSpacing: 0.001, rightOffset: 2,
       timeVisible: !!data.intraday, secondsVisible: false,
-      tickMarkFormatter: data.times ? undefined : function (t) { return label(t); }
+      tickMarkFormatter: tick
     },
-    localization: {timeFormatter: data.times ? undefined : function (t) { return label(t); }}
+    localization: {timeFormatter: label}
   });
 
   var logical = [];   // what the report defines: one entry per drawn series (the price counts once)
@@ -259,7 +280,7 @@
       var html = p > 0 && data.panels[p].title && !(data.panels[p].lines.length === 1 && data.panels[p].lines[0].name === data.panels[p].title)
         ? '<b>' + esc(data.panels[p].title) + '</b>' : '';
       if (p === 0 && i !== null) {
-        html += '<span class="when">' + esc(data.times ? when(times[i]) : data.labels[i]) + '</span>';
+        html += '<span class="when">' + esc(data.times ? when(data.times[i]) : data.labels[i]) + '</span>';
       }
       (legends[p] || []).forEach(function (e) {
         html += '<span class="item">' + swatch(e) + esc(e.name) + ' <span class="v">' + (i === null ? '' : esc(e.value(i))) + '</span></span>';
@@ -324,6 +345,16 @@
       logical.forEach(function (s) {
         var held = s.apis.map(function (api) { return api.data().length; });
         var complete = held.every(function (h, k) { return h === s.expected[k]; });
+        // Points the chart holds out of order are drawn at other bars' places, without an error of its own.
+        s.apis.forEach(function (api) {
+          var d = api.data();
+          for (var k = 1; k < d.length; k++) {
+            if (!(d[k].time > d[k - 1].time)) {
+              status.errors.push('series ' + s.name + ': point ' + k + ' is not after the one before');
+              break;
+            }
+          }
+        });
         var seen = ink(s.pane, s.colors());
         status.ink[s.name] = seen;
         if (!complete) {
