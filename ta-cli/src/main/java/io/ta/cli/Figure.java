@@ -105,6 +105,19 @@ final class Figure {
         this.markers = markers;
     }
 
+    /**
+     * The bars drawn, first to last, and how many: the chart's subtitle. Labels are the data's text, each isolated
+     * (U+2068 … U+2069), so a right-to-left override in one (A\u202E) cannot turn "12 bars" into "srab 21".
+     */
+    String span() {
+        if (n == 0) {
+            return "no bars";
+        }
+        String first = times != null ? Ticks.when(times[0], zone) : "\u2068" + labels[0] + "\u2069";
+        String last = times != null ? Ticks.when(times[n - 1], zone) : "\u2068" + labels[n - 1] + "\u2069";
+        return first + " – " + last + " · " + String.format(java.util.Locale.ROOT, "%,d", n) + " bars";
+    }
+
     boolean ohlc() {
         return open != null;
     }

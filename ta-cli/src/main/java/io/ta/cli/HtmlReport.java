@@ -39,9 +39,7 @@ final class HtmlReport {
     /** The page for {@code f}; the chart is {@code height} pixels high and as wide as the window. */
     static String page(Figure f, int height) {
         StringBuilder sb = new StringBuilder(capacity(f.n, lines(f)));
-        String subtitle = f.n == 0 ? "no bars" : (f.times != null ? Ticks.when(f.times[0], f.zone) + " – " + Ticks.when(f.times[f.n - 1], f.zone)
-                : f.labels[0] + " – " + f.labels[f.n - 1]) + " · " + String.format(Locale.ROOT, "%,d", f.n) + " bars"
-                + (f.panels.getFirst().log() ? " · log scale" : "");
+        String subtitle = f.span() + (f.panels.getFirst().log() ? " · log scale" : "");
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; ")
                 .append("style-src 'unsafe-inline'; img-src data: blob:\">\n")
@@ -58,6 +56,8 @@ final class HtmlReport {
                 .append(".sw{display:inline-block;width:10px;height:3px;margin:0 4px 3px 0}\n")
                 .append(".tri{display:inline-block;width:0;height:0;border:5px solid transparent;margin:0 4px 0 0}\n")
                 .append(".tri.up{border-top:0;border-bottom-width:9px}.tri.down{border-bottom:0;border-top-width:9px}\n")
+                // A label or panel title holding a right-to-left override must not turn the values after it around.
+                .append(".legend b,.legend .when{unicode-bidi:isolate}\n")
                 .append("#ta-status{display:none}\n</style>\n")
                 // Before the library, so its errors are caught too.
                 .append("<script>window.__taReport={ready:false,series:0,drawn:0,errors:[]};")

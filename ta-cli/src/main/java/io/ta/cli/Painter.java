@@ -4,7 +4,6 @@ import io.ta.annotation.Chart;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Lays out and draws a {@link Figure} on a {@link Canvas}: a title, the price panel, the other panels below it, one
@@ -97,8 +96,7 @@ final class Painter {
         step = n == 0 ? 1 : (right - left) / n;
         boolean candles = candles(f, step);
 
-        String range = f.n == 0 ? "no bars" : (f.times != null ? Ticks.when(f.times[0], f.zone) + " – " + Ticks.when(f.times[n - 1], f.zone)
-                : f.labels[0] + " – " + f.labels[n - 1]) + " · " + String.format(Locale.ROOT, "%,d", n) + " bars";
+        String range = f.span();
         c.text(f.title, left, 20, 14f, true, TEXT, Canvas.Align.LEFT);
         c.text(range + (f.panels.getFirst().log() ? " · log scale" : ""), left + Canvas.textWidth(f.title, 14f, true) + 12, 20, FONT,
                 false, AXIS_TEXT, Canvas.Align.LEFT);

@@ -382,7 +382,7 @@ class ChartTest {
         for (int i = 0; i < texts.getLength(); i++) {
             shown.add(texts.item(i).getTextContent());
         }
-        assertTrue(shown.contains("a\\x01b – <&>\" · 4 bars"), shown.toString());
+        assertTrue(shown.contains("\u2068a\\x01b\u2069 – \u2068<&>\"\u2069 · 4 bars"), shown.toString());
         assertTrue(shown.contains("t\\x02\ufffd\ud83d\ude00"), "a lone surrogate is U+FFFD, a pair (an emoji) is kept: " + shown);
     }
 
@@ -544,5 +544,25 @@ class ChartTest {
             blue += (img.getRGB(600, y) & 0xffffff) == 0x2962ff ? 1 : 0;
         }
         assertTrue(blue >= 20, "the lines of the panels are drawn: " + blue);
+    }
+
+    /** Labels are the data's text: a right-to-left override in one must not turn the numbers after it around. */
+    @Test
+    void aRightToLeftOverrideInALabelTurnsNoNumberAround(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("index,close\nA\u202e,1\n");
+        for (int i = 2; i < 12; i++) {
+            csv.append("B").append(i).append(',').append(i).append('\n');
+        }
+        csv.append("Z\u202e,12\n");
+        String svg = svg(dir, csv.toString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(">([^<]* bars)</text>").matcher(svg);
+        assertTrue(m.find());
+        String subtitle = m.group(1);
+        java.text.Bidi bidi = new java.text.Bidi(subtitle, java.text.Bidi.DIRECTION_LEFT_TO_RIGHT);
+        int twelve = subtitle.indexOf("12 bars");
+        for (int i = twelve; i < subtitle.length(); i++) {
+            assertEquals(0, bidi.getLevelAt(i), "'12 bars' reads left to right, not 'srab 21': " + subtitle);
+        }
+        assertTrue(subtitle.contains("A\u202e") && subtitle.contains("Z\u202e"), "the labels as they are");
     }
 }

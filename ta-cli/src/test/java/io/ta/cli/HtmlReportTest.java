@@ -315,4 +315,22 @@ class HtmlReportTest {
             assertEquals(2, s.get("drawn").getAsInt(), c[0]);
         }
     }
+
+    @Test
+    void aRightToLeftOverrideInALabelOrTitleIsIsolatedInThePage(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("rlo.csv");
+        Files.writeString(csv, "index,close\nA\u202e,1\nB,2\nZ\u202e,12\n");
+        Path page = dir.resolve("rlo.html");
+        CliTest.Run r = CliTest.run("eval", "--csv", csv.toString(), "--expr", "s=rsi(close, 2)", "--panel", "p\u202e=s", "--out",
+                dir.resolve("o.csv").toString(), "--html", page.toString());
+        assertEquals(0, r.code(), r.err());
+        String text = Files.readString(page);
+        String subtitle = text.substring(text.indexOf("<span class=\"sub\">") + 18, text.indexOf("</span>", text.indexOf("<span class=\"sub\">")));
+        java.text.Bidi bidi = new java.text.Bidi(subtitle, java.text.Bidi.DIRECTION_LEFT_TO_RIGHT);
+        for (int i = subtitle.indexOf("3 bars"); i < subtitle.length(); i++) {
+            assertEquals(0, bidi.getLevelAt(i), "'3 bars' reads left to right: " + subtitle);
+        }
+        // The legend's time (a label) and a panel's title sit before the values on their line.
+        assertTrue(text.contains(".legend b,.legend .when{unicode-bidi:isolate}"), "the legend isolates them");
+    }
 }
