@@ -269,7 +269,8 @@ sealed interface Canvas permits Canvas.Raster, Canvas.Svg {
                         } else if (ch == 0xFFFE || ch == 0xFFFF) {
                             sb.append('\uFFFD');
                         } else if (Character.isSurrogate(ch)) {
-                            boolean pair = Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+                            boolean pair = Character.isHighSurrogate(ch) && i + 1 < s.length()
+                                    && Character.isLowSurrogate(s.charAt(i + 1));
                             sb.append(pair ? s.substring(i, ++i + 1) : "\uFFFD");
                         } else {
                             sb.append(ch);

@@ -154,11 +154,12 @@ final class Figure {
             for (int i = 0; i < n; i++) {
                 long t = table.time(at[i]);
                 try {
-                    times[i] = Math.addExact(t, zone.getRules().getOffset(Instant.ofEpochMilli(t)).getTotalSeconds() * 1000L);
+                    long offset = zone.getRules().getOffset(Instant.ofEpochMilli(t)).getTotalSeconds() * 1000L;
+                    times[i] = Math.addExact(t, offset);
                 } catch (ArithmeticException e) {
                     // Wrapped around, the bar would be labelled with a date 584 million years off.
-                    throw new CommandLine.ParameterException(cl, "--tz " + zone.getId() + ": the bar at " + Instant.ofEpochMilli(t)
-                            + " is at a local time outside the range of timestamps; draw it in UTC");
+                    throw new CommandLine.ParameterException(cl, "--tz " + zone.getId() + ": the bar at "
+                            + Instant.ofEpochMilli(t) + " is at a local time outside the range of timestamps; draw it in UTC");
                 }
             }
         } else {
@@ -236,9 +237,9 @@ final class Figure {
         int height = ChartWriter.size(cl, o.chartSize)[1];
         if (built.size() - 1 > Painter.room(height)) {
             // Beyond it panels got a negative height: 100 of them at 800 pixels drew a chart without a single line.
-            throw new CommandLine.ParameterException(cl, (built.size() - 1) + " panels below the price do not fit a chart " + height
-                    + " pixels high (room for " + Painter.room(height) + "); make it taller (--chart-size) or put series in one panel"
-                    + " (--panel TITLE=NAME,...)");
+            throw new CommandLine.ParameterException(cl, (built.size() - 1) + " panels below the price do not fit a chart "
+                    + height + " pixels high (room for " + Painter.room(height) + "); make it taller (--chart-size) or put"
+                    + " series in one panel (--panel TITLE=NAME,...)");
         }
         PriceStyle ps = switch (o.priceStyle) {
             case "candles" -> PriceStyle.CANDLES;
@@ -417,7 +418,8 @@ final class Figure {
             try {
                 // Any whole number: --to 9223372036854775807, or one longer still, means every bar.
                 BigInteger bar = new BigInteger(when.trim());
-                return bar.add(after ? BigInteger.ONE : BigInteger.ZERO).max(BigInteger.ZERO).min(BigInteger.valueOf(all)).intValue();
+                BigInteger end = bar.add(after ? BigInteger.ONE : BigInteger.ZERO);
+                return end.max(BigInteger.ZERO).min(BigInteger.valueOf(all)).intValue();
             } catch (NumberFormatException e) {
                 throw new CommandLine.ParameterException(cl, option + " '" + when + "': without a time column, bars are chosen by number (0 is the first)");
             }
@@ -450,7 +452,10 @@ final class Figure {
         String s = when.trim();
         try {
             LocalDate d = LocalDate.parse(s);
-            return end && d.equals(LocalDate.MAX) ? Instant.MAX : d.plusDays(end ? 1 : 0).atStartOfDay(zone).toInstant();
+            if (end && d.equals(LocalDate.MAX)) {
+                return Instant.MAX;
+            }
+            return d.plusDays(end ? 1 : 0).atStartOfDay(zone).toInstant();
         } catch (DateTimeParseException e) {
             // try a date-time
         }

@@ -31,7 +31,7 @@ final class Painter {
     private static final double AXIS_H = 22;
     /** Between two panels. */
     private static final double GAP = 8;
-    /** The least height of a panel below the price (the price gets three times as much), so each has room for a line. */
+    /** The least height of a panel below the price (the price gets three times as much): room for a line. */
     static final double MIN_PANEL = 12;
 
     private final Figure f;

@@ -88,7 +88,10 @@
     if (m >= 1e15 || m !== 0 && m < 1e-4) {
       // Six decimals show 2.5e-7 as 0.000000, and 1e300 takes 301 digits: the axis writes exponents.
       var e = Math.floor(Math.log10(m));
-      return {type: 'custom', minMove: Math.pow(10, e - 3), formatter: function (x) { return x === 0 ? '0' : scientific(x, 3); }};
+      return {
+        type: 'custom', minMove: Math.pow(10, e - 3),
+        formatter: function (x) { return x === 0 ? '0' : scientific(x, 3); }
+      };
     }
     var p = m === 0 ? 2 : Math.max(0, Math.min(6, 2 - Math.floor(Math.log10(m))));
     p = Math.max(p, decimals);
