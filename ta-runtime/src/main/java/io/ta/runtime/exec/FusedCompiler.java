@@ -3,9 +3,11 @@ package io.ta.runtime.exec;
 import io.ta.annotation.Complexity;
 import io.ta.expr.Expr.Op;
 import io.ta.runtime.Plan;
+import io.ta.runtime.plan.Node;
 import io.ta.runtime.plan.Ops;
 import io.ta.spi.ExactArithmetic;
 import io.ta.spi.InputBacked;
+import io.ta.spi.KernelDescriptor;
 import io.ta.spi.KernelStream;
 import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassFile;
@@ -22,6 +24,7 @@ import java.lang.constant.MethodTypeDesc;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -85,9 +88,44 @@ final class FusedCompiler {
     private static final MethodTypeDesc MTD_D_DD =
             MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double, ConstantDescs.CD_double);
 
-    /** Compiled plans, per plan instance (a plan is immutable; the hidden class is unloaded with its plan). */
-    private static final Map<Plan, Optional<Factory>> CACHE =
-            Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * Compiled plans, shared by equal plans (a plan is immutable; the hidden class is unloaded with its plan), one per
+     * set of kernel descriptors: equal plans name the same kernels, but two registries may give a name descriptors of
+     * their own ({@link io.ta.runtime.Registry#of}, a registry of another class loader), whose code is not the other's.
+     */
+    private static final Map<Plan, List<Compiled>> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * A plan compiled from {@code kernels}, its kernel nodes' descriptors in node order; empty if declined. Held weakly:
+     * a plan declined for kernels of a class loader this library cannot see must not keep that loader alive.
+     */
+    private record Compiled(List<WeakReference<KernelDescriptor>> kernels, Optional<Factory> factory) {
+        /** Whether {@code plan}'s kernel nodes have these very descriptors. */
+        boolean fits(Plan plan) {
+            int i = 0;
+            for (Node n : plan.nodes()) {
+                if (n instanceof Node.Kernel k && (i >= kernels.size() || kernels.get(i++).get() != k.descriptor())) {
+                    return false;
+                }
+            }
+            return i == kernels.size();
+        }
+
+        /** Whether a descriptor it was compiled from is gone, so that no plan fits it any more. */
+        boolean stale() {
+            return kernels.stream().anyMatch(k -> k.get() == null);
+        }
+
+        static Compiled of(Plan plan, Optional<Factory> factory) {
+            List<WeakReference<KernelDescriptor>> kernels = new ArrayList<>();
+            for (Node n : plan.nodes()) {
+                if (n instanceof Node.Kernel k) {
+                    kernels.add(new WeakReference<>(k.descriptor()));
+                }
+            }
+            return new Compiled(List.copyOf(kernels), factory);
+        }
+    }
 
     /**
      * The bars a plan runs over, counting the runs that interpreted it, from which a {@link BlockExecutor} compiles
@@ -125,7 +163,20 @@ final class FusedCompiler {
 
     /** Whether {@code plan} has been compiled (or declined) in this JVM. */
     static boolean compiledAlready(Plan plan) {
-        return CACHE.containsKey(plan);
+        return cached(plan) != null;
+    }
+
+    /** The compiled form of {@code plan} made from its kernels' descriptors, or null if there is none yet. */
+    private static Optional<Factory> cached(Plan plan) {
+        List<Compiled> all = CACHE.get(plan);
+        if (all != null) {
+            for (Compiled c : all) {
+                if (c.fits(plan)) {
+                    return c.factory();
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -137,10 +188,16 @@ final class FusedCompiler {
         if (!ENABLED) {
             return null;
         }
-        Optional<Factory> f = CACHE.get(plan);
+        Optional<Factory> f = cached(plan);
         if (f == null) {
             f = Optional.ofNullable(compile(nodes, prototypes.get(), rootSlots));
-            CACHE.put(plan, f);
+            Compiled made = Compiled.of(plan, f);
+            CACHE.merge(plan, List.of(made), (had, add) -> {
+                List<Compiled> all = new ArrayList<>(had);
+                all.removeIf(c -> c.fits(plan) || c.stale()); // fits: compiled on another thread at the same time
+                all.add(made);
+                return List.copyOf(all);
+            });
         }
         return f.orElse(null);
     }
