@@ -19,8 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a plan over a history. A plan that has run over 100,000 bars, counting this run, is compiled
@@ -239,8 +243,9 @@ public final class BlockExecutor {
     }
 
     /**
-     * Evaluates the plan over many symbols in parallel, one task per symbol on the common fork-join pool (work
-     * stealing balances uneven histories). The result keeps the input's order.
+     * Evaluates the plan over many symbols in parallel: called from a fork-join task, one task per symbol in its pool
+     * (work stealing balances uneven histories); from any other thread, on that thread and on as many threads of the
+     * common pool as it has, each taking the next symbol not yet taken. The result keeps the input's order.
      *
      * <p>Every symbol runs to completion; if any fail, the error of the first failing symbol in the input's order is
      * thrown — the same type, its message prefixed with the symbol ({@code AAPL: the expression needs column
@@ -253,33 +258,25 @@ public final class BlockExecutor {
             throw new ShapeMismatchException("plan", "plan: the map of bars by symbol is null");
         }
         List<String> symbols = new ArrayList<>(bySymbol.keySet());
-        List<Outcome> outcomes = new ArrayList<>();
-        List<ForkJoinTask<?>> tasks = new ArrayList<>();
-        for (String s : symbols) {
-            Bars bars = bySymbol.get(s);
-            Outcome o = new Outcome();
-            outcomes.add(o);
-            // A task never throws: a failing task would cancel its siblings and join() would report whichever came
-            // first, not the first symbol in order.
-            tasks.add(ForkJoinTask.adapt(() -> {
-                try {
-                    o.result = run(bars);
-                } catch (Throwable t) {
-                    o.failure = t;
-                }
-            }));
+        Outcome[] outcomes = new Outcome[symbols.size()];
+        for (int i = 0; i < outcomes.length; i++) {
+            outcomes[i] = new Outcome(bySymbol.get(symbols.get(i)));
         }
         if (ForkJoinTask.inForkJoinPool()) {
+            List<ForkJoinTask<?>> tasks = new ArrayList<>();
+            for (Outcome o : outcomes) {
+                tasks.add(ForkJoinTask.adapt(() -> o.run(this)));
+            }
             ForkJoinTask.invokeAll(tasks);
         } else {
-            ForkJoinPool.commonPool().submit(() -> ForkJoinTask.invokeAll(tasks)).join();
+            new Claims(this, outcomes).run();
         }
         Throwable first = null;
         Map<String, PlanResult> out = new LinkedHashMap<>();
         for (int i = 0; i < symbols.size(); i++) {
-            Throwable t = outcomes.get(i).failure;
+            Throwable t = outcomes[i].failure;
             if (t == null) {
-                out.put(symbols.get(i), outcomes.get(i).result);
+                out.put(symbols.get(i), outcomes[i].result);
             } else if (first == null) {
                 first = forSymbol(symbols.get(i), t);
             } else {
@@ -295,10 +292,100 @@ public final class BlockExecutor {
         return out;
     }
 
-    /** What one symbol's task produced. */
+    /** One symbol: its bars, and what its run produced. */
     private static final class Outcome {
+        final Bars bars;
         PlanResult result;
         Throwable failure;
+
+        Outcome(Bars bars) {
+            this.bars = bars;
+        }
+
+        /**
+         * Runs the symbol. It never throws: a failing fork-join task would cancel its siblings and join() would report
+         * whichever came first, not the first symbol in order.
+         */
+        void run(BlockExecutor executor) {
+            try {
+                result = executor.run(bars);
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+    }
+
+    /**
+     * The symbols of a {@link #runAll} called from outside a fork-join pool, taken one at a time by the calling thread
+     * and by helpers it gives the common pool. The caller takes symbols until none is left, then waits only for those
+     * a helper has taken and is running, so it finishes whatever the pool does. It used to wait for tasks of the pool,
+     * which a pool without threads (parallelism 0, or a thread factory that returns null) never ran, nor always the
+     * joining caller when other callers shared its submission queue: runAll then waited for ever.
+     */
+    private static final class Claims {
+        /**
+         * Helpers given to the common pool, by every runAll, that have not started: at most its parallelism, so that
+         * a pool that never starts them holds no more than that many (each a few dozen bytes, the symbols let go).
+         */
+        private static final AtomicInteger WAITING = new AtomicInteger();
+
+        private final BlockExecutor executor;
+        private final Outcome[] outcomes;
+        private final AtomicInteger next = new AtomicInteger();
+        private final CountDownLatch done;
+
+        Claims(BlockExecutor executor, Outcome[] outcomes) {
+            this.executor = executor;
+            this.outcomes = outcomes;
+            this.done = new CountDownLatch(outcomes.length);
+        }
+
+        void run() {
+            int parallelism = ForkJoinPool.getCommonPoolParallelism();
+            // A helper reaches the symbols only through this, cleared when they are done: one the pool runs late,
+            // or never, keeps none of them alive.
+            AtomicReference<Claims> open = new AtomicReference<>(this);
+            for (int h = Math.min(outcomes.length - 1, parallelism); h > 0; h--) {
+                if (WAITING.incrementAndGet() > parallelism) {
+                    WAITING.decrementAndGet();
+                    break;
+                }
+                try {
+                    ForkJoinPool.commonPool().execute(() -> {
+                        WAITING.decrementAndGet();
+                        Claims c = open.get();
+                        if (c != null) {
+                            c.take();
+                        }
+                    });
+                } catch (RejectedExecutionException e) {
+                    WAITING.decrementAndGet();
+                    break; // the caller runs the rest
+                }
+            }
+            take();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    done.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // only the symbols helpers are running are left: finish them
+                }
+            }
+            open.set(null);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Runs symbols not yet taken until none is left. */
+        private void take() {
+            for (int i; (i = next.getAndIncrement()) < outcomes.length; ) {
+                outcomes[i].run(executor);
+                done.countDown();
+            }
+        }
     }
 
     /**
