@@ -126,6 +126,28 @@ public final class KernelProperties {
     }
 
     /**
+     * The same state: {@code actual} holds {@code expected}'s words, where a NaN may have either sign. Snapshots keep a
+     * double's raw bits, and the sign of a NaN that arithmetic makes depends on the order of its operands, which the JIT
+     * may commute (x86 keeps the first operand's NaN): a range loop compiled by C2 and updates run by the interpreter
+     * left one output's NaN as 0x7ff8… and 0xfff8… (pbands, about one case in 3,000). The first differing word is named.
+     */
+    static void assertSameState(StateSnapshot expected, StateSnapshot actual, String what) {
+        long[] e = expected.words();
+        long[] a = actual.words();
+        boolean same = expected.kernel().equals(actual.kernel()) && expected.schema() == actual.schema()
+                && e.length == a.length;
+        for (int i = 0; same && i < e.length; i++) {
+            boolean bothNaN = Double.isNaN(Double.longBitsToDouble(e[i])) && Double.isNaN(Double.longBitsToDouble(a[i]));
+            if (e[i] != a[i] && !bothNaN) {
+                fail(what + ": word " + i + " is 0x" + Long.toHexString(a[i]) + ", expected 0x" + Long.toHexString(e[i]));
+            }
+        }
+        if (!same) {
+            assertEquals(expected, actual, what);
+        }
+    }
+
+    /**
      * {@code updateRange} in random chunks, short and long (a kernel of scalars steps a long one as a copy of its
      * kernel), gives the batch's outputs and leaves the stream as bar-by-bar updates do: the same snapshot after every
      * chunk, and the same revision of its last bar.
@@ -146,7 +168,7 @@ public final class KernelProperties {
                 byBar.update(c.bar(t), one);
             }
             if (to > from) {
-                assertEquals(byBar.snapshot(), s.snapshot(), "snapshot after updateRange(" + from + ", " + to + ")");
+                assertSameState(byBar.snapshot(), s.snapshot(), "snapshot after updateRange(" + from + ", " + to + ")");
                 if (r.nextInt(3) == 0) {
                     double[] wrong = other(c.bar(to - 1), r);
                     s.replaceLast(wrong, other);
