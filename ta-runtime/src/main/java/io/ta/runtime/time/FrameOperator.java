@@ -295,8 +295,8 @@ final class FrameOperator extends BlockSteps {
         }
         // The forming period, and the one the last bar was added to, are that bar's: an end forged further on would
         // merge the coarse bars up to it into one (close@1d showed NaN for a week), and an empty one commit NaNs.
-        boolean forming = !o || e == periodOf(lt, i - 1) && !empty(a);
-        boolean before = !so || se == periodOf(lt, i - 1) && !empty(sv);
+        boolean forming = !o || e == ends.ofRestored(lt, i - 1, "timeframe") && !empty(a);
+        boolean before = !so || se == ends.ofRestored(lt, i - 1, "timeframe") && !empty(sv);
         if (st ? !forming || !before : o || so) {
             throw new CorruptSnapshotException("timeframe: corrupt snapshot (a forming period ending at " + (o ? e : se)
                     + " does not hold the last bar, at " + lt + ")");
@@ -334,18 +334,6 @@ final class FrameOperator extends BlockSteps {
         for (int k = 0; k < acc.length; k++) {
             acc[k].copyFrom(a[k]);
             saved[k].copyFrom(sv[k]);
-        }
-    }
-
-    /** The period of the {@code index}-th bar, closing at {@code t}, for restore: a time without one is corrupt. */
-    private long periodOf(long t, long index) {
-        if (tf.kind() == Timeframe.Kind.BARS) {
-            return index / tf.size();
-        }
-        try {
-            return ends.of(t);
-        } catch (io.ta.error.ShapeMismatchException e) {
-            throw new CorruptSnapshotException("timeframe: corrupt snapshot (the last bar at " + t + " has no period)");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.ta.runtime.time;
 
+import io.ta.error.CorruptSnapshotException;
+import io.ta.error.ShapeMismatchException;
 import java.time.ZoneId;
 
 /**
@@ -28,5 +30,22 @@ final class PeriodEnds {
             known = true;
         }
         return end;
+    }
+
+    /**
+     * For a restore: the period of the {@code index}-th bar, which closed at {@code t} (its number of periods when the
+     * timeframe counts bars).
+     *
+     * @throws CorruptSnapshotException naming {@code operator} when that time has no period
+     */
+    long ofRestored(long t, long index, String operator) {
+        if (tf.kind() == Timeframe.Kind.BARS) {
+            return index / tf.size();
+        }
+        try {
+            return of(t);
+        } catch (ShapeMismatchException e) {
+            throw new CorruptSnapshotException(operator + ": corrupt snapshot (the bar at " + t + " has no period)");
+        }
     }
 }

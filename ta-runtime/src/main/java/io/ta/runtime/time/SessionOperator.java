@@ -151,9 +151,10 @@ final class SessionOperator extends BlockSteps {
         }
         // The period is the last bar's, and the one before it the previous bar's: this one or one ended before it. An
         // end forged further on would run the session on past its close (session_start 0 on the next day's first bar).
-        boolean before = !ss || (tf.kind() == Timeframe.Kind.BARS ? se == periodOf(lt, i - 2)
-                : se == e || se < lt && periodOf(se, i - 2) == se);
-        if (st && (e != periodOf(lt, i - 1) || !before || kind != TimeSpec.SessionKind.START && a.count() == 0)) {
+        boolean before = !ss || (tf.kind() == Timeframe.Kind.BARS ? se == ends.ofRestored(lt, i - 2, "session")
+                : se == e || se < lt && ends.ofRestored(se, i - 2, "session") == se);
+        boolean empty = kind != TimeSpec.SessionKind.START && a.count() == 0;
+        if (st && (e != ends.ofRestored(lt, i - 1, "session") || !before || empty)) {
             throw new CorruptSnapshotException("session: corrupt snapshot (a session ending at " + e + ", before it "
                     + se + ", for the last bar at " + lt + ")");
         }
@@ -165,18 +166,6 @@ final class SessionOperator extends BlockSteps {
         savedEnd = se;
         acc.copyFrom(a);
         saved.copyFrom(sv);
-    }
-
-    /** The period of the {@code index}-th bar, closing at {@code t}, for restore: a time without one is corrupt. */
-    private long periodOf(long t, long index) {
-        if (tf.kind() == Timeframe.Kind.BARS) {
-            return index / tf.size();
-        }
-        try {
-            return ends.of(t);
-        } catch (io.ta.error.ShapeMismatchException e) {
-            throw new CorruptSnapshotException("session: corrupt snapshot (the bar at " + t + " has no period)");
-        }
     }
 
     @Override
