@@ -33,6 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -187,7 +189,17 @@ final class Planner {
 
     /** Post-order over the expression on an explicit stack; each distinct object is evaluated once. */
     private Bound evaluate(Expr root) {
-        Map<Expr, Bound> done = new IdentityHashMap<>();
+        return foldOnce(root, this::children, this::combine);
+    }
+
+    /**
+     * {@code combine} of every distinct object under {@code root}, children first (left to right), on an explicit
+     * stack: a long operator chain cannot overflow the stack, and a fluent value reused inside itself
+     * ({@code e = e.plus(e)}, repeated) costs its objects, not its paths.
+     */
+    private static <R> R foldOnce(Expr root, Function<Expr, List<Expr>> children,
+            BiFunction<Expr, Map<Expr, R>, R> combine) {
+        Map<Expr, R> done = new IdentityHashMap<>();
         ArrayDeque<Expr> todo = new ArrayDeque<>();
         todo.push(root);
         while (!todo.isEmpty()) {
@@ -196,7 +208,7 @@ final class Planner {
                 todo.pop();
                 continue;
             }
-            List<Expr> kids = children(e);
+            List<Expr> kids = children.apply(e);
             boolean ready = true;
             for (int i = kids.size() - 1; i >= 0; i--) {
                 if (!done.containsKey(kids.get(i))) {
@@ -206,7 +218,7 @@ final class Planner {
             }
             if (ready) {
                 todo.pop();
-                done.put(e, combine(e, done));
+                done.put(e, combine.apply(e, done));
             }
         }
         return done.get(root);
@@ -847,56 +859,29 @@ final class Planner {
         return new PlanGraph(sub, Map.of(PlanGraph.VALUE, root), Map.of(PlanGraph.VALUE, Printer.print(inner)));
     }
 
-    /**
-     * {@code root} with the names in {@code rename} replaced: post-order on an explicit stack, each distinct object
-     * once, so that a long operator chain cannot overflow the stack and a fluent value reused inside itself
-     * ({@code e = e.plus(e)}, repeated) costs its objects, not its paths, and stays one object per reuse.
-     */
+    /** {@code root} with the names in {@code rename} replaced, each distinct object once ({@link #foldOnce}). */
     private static Expr renamed(Expr root, Map<String, String> rename) {
-        Map<Expr, Expr> done = new IdentityHashMap<>();
-        ArrayDeque<Expr> todo = new ArrayDeque<>();
-        todo.push(root);
-        while (!todo.isEmpty()) {
-            Expr e = todo.peek();
-            if (done.containsKey(e)) {
-                todo.pop();
-                continue;
-            }
-            List<Expr> kids = switch (e) {
-                case Expr.Call c -> c.args().stream().map(Arg::value).toList();
-                case Expr.Output o -> List.of(o.of());
-                case Expr.Unary u -> List.of(u.operand());
-                case Expr.Binary b -> List.of(b.left(), b.right());
-                default -> List.of();
-            };
-            boolean ready = true;
-            for (Expr k : kids) {
-                if (!done.containsKey(k)) {
-                    todo.push(k);
-                    ready = false;
+        return foldOnce(root, e -> switch (e) {
+            case Expr.Call c -> c.args().stream().map(Arg::value).toList();
+            case Expr.Output o -> List.of(o.of());
+            case Expr.Unary u -> List.of(u.operand());
+            case Expr.Binary b -> List.of(b.left(), b.right());
+            default -> List.of();
+        }, (e, done) -> switch (e) {
+            case Expr.Name n -> rename.containsKey(n.name()) ? new Expr.Name(rename.get(n.name()), n.span()) : n;
+            case Expr.Call c -> {
+                List<Arg> args = new ArrayList<>(c.args().size());
+                for (Arg a : c.args()) {
+                    Expr v = done.get(a.value());
+                    args.add(a.isKeyword() ? Arg.named(a.name(), v) : Arg.of(v));
                 }
+                yield new Expr.Call(c.kernel(), args, c.span());
             }
-            if (!ready) {
-                continue;
-            }
-            todo.pop();
-            done.put(e, switch (e) {
-                case Expr.Name n -> rename.containsKey(n.name()) ? new Expr.Name(rename.get(n.name()), n.span()) : n;
-                case Expr.Call c -> {
-                    List<Arg> args = new ArrayList<>(c.args().size());
-                    for (Arg a : c.args()) {
-                        Expr v = done.get(a.value());
-                        args.add(a.isKeyword() ? Arg.named(a.name(), v) : Arg.of(v));
-                    }
-                    yield new Expr.Call(c.kernel(), args, c.span());
-                }
-                case Expr.Output o -> new Expr.Output(done.get(o.of()), o.name(), o.span());
-                case Expr.Unary u -> new Expr.Unary(u.op(), done.get(u.operand()), u.span());
-                case Expr.Binary b -> new Expr.Binary(b.op(), done.get(b.left()), done.get(b.right()), b.span());
-                default -> e;
-            });
-        }
-        return done.get(root);
+            case Expr.Output o -> new Expr.Output(done.get(o.of()), o.name(), o.span());
+            case Expr.Unary u -> new Expr.Unary(u.op(), done.get(u.operand()), u.span());
+            case Expr.Binary b -> new Expr.Binary(b.op(), done.get(b.left()), done.get(b.right()), b.span());
+            default -> e;
+        });
     }
 
     // ---- operators: type-check first, then fold constants
