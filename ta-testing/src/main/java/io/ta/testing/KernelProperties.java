@@ -74,6 +74,7 @@ public final class KernelProperties {
                 dynamicTest("replaceLast == the revised bar", () -> forAll(d, true, KernelProperties::replaceLastRevises)),
                 dynamicTest("snapshot, restore, continue == uninterrupted", () -> forAll(d, true, KernelProperties::snapshotRestores)),
                 dynamicTest("concurrent snapshots agree", () -> concurrentSnapshotsAgree(d)),
+                dynamicTest("a counter of updates outlives 2^31 of them", () -> countersOutliveInts(d)),
                 dynamicTest("reset == fresh stream", () -> forAll(d, true, KernelProperties::resetIsFresh)),
                 dynamicTest("every single-byte corruption of a snapshot is rejected", () -> forAll(d, true, KernelProperties::corruptBytesAreRejected)),
                 dynamicTest("hostile snapshot words fail at restore or run", () -> forAll(d, true, KernelProperties::hostileWordsFailOrRun)),
@@ -338,6 +339,67 @@ public final class KernelProperties {
         if (snap.words().length > 0) {
             long[] cut = Arrays.copyOf(snap.words(), snap.words().length - 1);
             assertThrows(SnapshotMismatchException.class, () -> d.newStream(c.params()).restore(new StateSnapshot(d.name(), snap.schema(), cut)));
+        }
+    }
+
+    /** Updates over which a word of the state must grow by one each to count as a counter of updates. */
+    static final int COUNTING = 32;
+
+    /**
+     * A counter that grows with the stream is a {@code long} or saturates (docs/contracts.md, "Counters"): an
+     * {@code int} that counts updates turns negative after 2^31 of them, some months of ticks, and no random case is
+     * that long. So the property finds such counters in the snapshot, as words of the state that grow by one on each
+     * of {@link #COUNTING} updates past twice the lookback, and restores each set to the limit of the stream's own
+     * count (2^62): a counter a restore refuses there but accepts at 2^31 − 2 is an {@code int} (or bounded as one)
+     * and fails. A word refused at both is bounded by a range or an invariant, and not a counter of the stream.
+     */
+    static void countersOutliveInts(KernelDescriptor d) {
+        SplittableRandom r = new SplittableRandom(SEED ^ d.name().hashCode() ^ 0xC0047L);
+        for (int example = 0; example < 4; example++) {
+            ParamValues p = example == 0 ? ParamValues.defaults(d) : KernelCase.params(d, r);
+            int before = 2 * (d.lookback(p) + 1);
+            int n = before + COUNTING + 1;
+            double[][] in = NumericsProperties.fold(d, new RandomBars(r.nextLong(), false).inputs(d.inputs(), n));
+            KernelStream s = d.newStream(p);
+            double[] out = new double[d.outputs().size()];
+            double[] bar = new double[in.length];
+            long[][] words = new long[n][];
+            for (int t = 0; t < n; t++) {
+                for (int i = 0; i < in.length; i++) {
+                    bar[i] = in[i][t];
+                }
+                s.update(bar, out);
+                if (t >= before) {
+                    words[t] = s.snapshot().words();
+                }
+            }
+            StateSnapshot last = s.snapshot();
+            long[] w = last.words();
+            int state = w.length - committed(d, p, last).length;
+            for (int i = state; i < w.length; i++) {
+                boolean counts = w[i] >= 0;
+                for (int t = before + 1; counts && t < n; t++) {
+                    counts = words[t].length == w.length && words[t - 1].length == w.length
+                            && words[t][i] == words[t - 1][i] + 1;
+                }
+                if (counts && !restores(d, p, last, i, COUNT_LIMIT) && restores(d, p, last, i, Integer.MAX_VALUE - 1)) {
+                    fail(d.name() + "(" + p + "): word " + i + " of the snapshot counts updates (" + w[i] + " after "
+                            + n + ") and is refused at 2^62 but not at 2^31 - 2: an int counter, which overflows after"
+                            + " 2^31 updates; keep it in a long, or let it saturate (docs/contracts.md, \"Counters\")");
+                }
+            }
+        }
+    }
+
+    /** Whether {@code snap} with word {@code i} set to {@code value} restores. */
+    private static boolean restores(KernelDescriptor d, ParamValues p, StateSnapshot snap, int i, long value) {
+        long[] words = snap.words();
+        words[i] = value;
+        try {
+            d.newStream(p).restore(new StateSnapshot(snap.kernel(), snap.schema(), words));
+            return true;
+        } catch (SnapshotMismatchException refused) {
+            return false;
         }
     }
 

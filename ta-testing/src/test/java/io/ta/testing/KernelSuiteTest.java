@@ -58,7 +58,7 @@ class KernelSuiteTest {
         EngineExecutionResults r = run("io.ta.testing.fixture.good.GoodKernelsTest");
         assertEquals(0, r.testEvents().failed().count(), () -> r.testEvents().failed().list().stream()
                 .map(e -> e.getTestDescriptor().getDisplayName() + ": " + message(e)).toList().toString());
-        assertEquals(20, r.testEvents().succeeded().count(), "19 properties and the name check");
+        assertEquals(21, r.testEvents().succeeded().count(), "20 properties and the name check");
         assertEquals(Set.of("fixture_window_high"), names(r.containerEvents().started().filter(e -> e.getTestDescriptor().getDisplayName().startsWith("fixture_")).toList()));
     }
 

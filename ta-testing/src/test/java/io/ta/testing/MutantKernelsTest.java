@@ -83,6 +83,12 @@ class MutantKernelsTest {
     }
 
     @Test
+    void anIntCounterOfUpdatesFailsTheCounterProperty() {
+        assertNames(failure("counter.CounterKernels", "a counter of updates outlives 2^31 of them"),
+                "fixture_m_int_counter(period=", "an int counter, which overflows after 2^31 updates");
+    }
+
+    @Test
     void globalStateFailsBatchEqualsStream() {
         assertNames(failure("global.GlobalKernels", "batch == stream update, bit for bit"),
                 "fixture_m_global_state(period=", "update: output 0 at bar");
