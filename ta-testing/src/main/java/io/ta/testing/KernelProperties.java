@@ -19,6 +19,7 @@ import io.ta.error.SnapshotMismatchException;
 import io.ta.error.StreamStateException;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.KernelStream;
+import io.ta.spi.ParamType;
 import io.ta.spi.ParamValues;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateSnapshot;
@@ -78,7 +79,10 @@ public final class KernelProperties {
                 dynamicTest("reset == fresh stream", () -> forAll(d, true, KernelProperties::resetIsFresh)),
                 dynamicTest("every single-byte corruption of a snapshot is rejected", () -> forAll(d, true, KernelProperties::corruptBytesAreRejected)),
                 dynamicTest("hostile snapshot words fail at restore or run", () -> forAll(d, true, KernelProperties::hostileWordsFailOrRun)),
-                dynamicTest("first valid index == lookback", () -> forAll(d, false, KernelProperties::lookbackIsExact)),
+                dynamicTest("first valid index == lookback", () -> {
+                    forAll(d, false, KernelProperties::lookbackIsExact);
+                    lookbackIsExactAtLargeParameters(d);
+                }),
                 dynamicTest("causal, and recovers from a missing value", () -> forAll(d, false, KernelProperties::causalAndRecovers)),
                 dynamicTest("bad parameters fail before any bar", () -> badParametersFail(d)),
                 dynamicTest("an outlier is forgotten one window after it left", () -> NumericsProperties.outlierRecovery(d)),
@@ -657,6 +661,27 @@ public final class KernelProperties {
             }
         }
         assertEquals(kernelLookback, widest, c + ": the kernel lookback is the largest output lookback");
+    }
+
+    /**
+     * {@link #lookbackIsExact} on one clean case with every {@code int} parameter near 100,000 (as far as its range and
+     * the cross-parameter rules allow). The random cases draw periods at most 60 above a parameter's minimum, so a
+     * window that stops growing at some size, or a lookback formula wrong only for long periods, shows only here.
+     * Kernels that declare O(n) per bar are left out: 10^5 bars of 10^5 steps each.
+     */
+    static void lookbackIsExactAtLargeParameters(KernelDescriptor d) {
+        if (d.timeCost() == Complexity.LINEAR || d.params().stream().noneMatch(s -> s.type() == ParamType.INT)) {
+            return;
+        }
+        SplittableRandom r = new SplittableRandom(SEED ^ d.name().hashCode() ^ 0x1A26EL);
+        ParamValues p = NumericsProperties.near(d, 100_000, r);
+        if (p == null) {
+            return;
+        }
+        long seed = r.nextLong();
+        int n = d.lookback(p) + 1 + 60;
+        double[][] in = NumericsProperties.fold(d, new RandomBars(seed, false).inputs(d.inputs(), n));
+        lookbackIsExact(new KernelCase(d, p, in, seed, false));
     }
 
     /**

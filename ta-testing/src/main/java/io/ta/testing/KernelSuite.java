@@ -25,8 +25,8 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Every kernel registered through {@link java.util.ServiceLoader} (the way the runtime finds them) whose generated
  * descriptor lives in the test class's package or below it is enrolled in {@link KernelProperties#of}: batch ≡
  * stream bit for bit, range-chunked batches, preview, replaceLast, snapshot/restore (and corrupt or hostile
- * snapshots), counters that outlive 2^31 updates, reset, exact lookback, causality and recovery from a missing
- * value, bad parameters, outlier recovery,
+ * snapshots), counters that outlive 2^31 updates, reset, exact lookback (on random cases and at periods near
+ * 100,000), causality and recovery from a missing value, bad parameters, outlier recovery,
  * long-stream drift, scale equivariance and per-bar cost. The package rule keeps a library's suite to its own
  * kernels when other libraries (the built-ins) are on the test classpath; override {@link #kernels()} to choose
  * differently.

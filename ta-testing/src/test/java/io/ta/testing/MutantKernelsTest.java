@@ -59,6 +59,12 @@ class MutantKernelsTest {
     }
 
     @Test
+    void aWindowCappedBelowItsPeriodFailsTheLookbackAtLargePeriods() {
+        assertNames(failure("capped.CappedKernels", "first valid index == lookback"),
+                "fixture_m_capped_window(period=", "before the lookback");
+    }
+
+    @Test
     void aRunningTotalFailsOutlierRecovery() {
         assertNames(failure("runningsum.RunningSumKernels", "an outlier is forgotten one window after it left"),
                 "fixture_m_running_mean(period=", "is not forgotten one window after it left");
