@@ -109,6 +109,9 @@ public final class Volatility {
             @Input(min = 0, minExclusive = true) double high,
             @Input(min = 0, minExclusive = true) double low,
             @Input(min = 0, minExclusive = true) double close) {
+        // A price outside the domain is missing. Every estimator takes logarithms of ratios of prices, and a ratio of
+        // two negative prices is positive: closes of −10 and −11 (a spread, a future below zero) read as a volatility.
+        close = positive(close);
         double before = previousClose;
         previousClose = close;
         Calc estimator = CALCS[calc];
@@ -116,6 +119,9 @@ public final class Volatility {
             returns.push(Math.log(close / before));
             return Math.sqrt(annualize) * Math.sqrt(returns.m2() / dof);
         }
+        open = positive(open);
+        high = positive(high);
+        low = positive(low);
         double hl = Math.log(high / low);
         double co = Math.log(close / open);
         double term = switch (estimator) {
@@ -129,6 +135,11 @@ public final class Volatility {
         };
         double variance = sumScale * Math.max(sum.step(term), 0.0);
         return estimator != Calc.YANG_ZHANG ? Math.sqrt(variance) : yangZhang(Math.log(open / before), co, variance);
+    }
+
+    /** A price inside the domain, or NaN (missing). A method of its own: the step stays under C2's inlining limit. */
+    private static double positive(double price) {
+        return price > 0 ? price : Double.NaN;
     }
 
     /**
