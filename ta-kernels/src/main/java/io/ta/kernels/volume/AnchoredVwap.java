@@ -19,8 +19,10 @@ import io.ta.kernels.price.TypicalPrice;
  * a period. While {@code ΣV = 0} (a period that has traded nothing yet) the output is the bar's TP, as {@link Vwap}'s
  * (CATALOG.md §5.1).
  *
- * <p>Cumulative state: a bar with a missing high, low, close or volume outputs NaN and adds nothing (§5.2); an anchor
- * on such a bar still starts the new period, since the anchor itself is known.
+ * <p>Cumulative state: both sums are compensated as {@link Vwap}'s (the exact sum of the period rounded once, so the
+ * error does not grow with the period, and with no anchor the output is vwap's bit for bit). A bar with a missing
+ * high, low, close or volume outputs NaN and adds nothing (§5.2), and so does a bar whose price-volume or either sum
+ * would overflow; an anchor on such a bar still starts the new period, since the anchor itself is known.
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(
@@ -32,8 +34,12 @@ import io.ta.kernels.price.TypicalPrice;
         reference = "anchored VWAP (B. Shannon; TradingView VWAP with an anchor period); hand-checked fixtures")
 public final class AnchoredVwap {
     final TypicalPrice typical;
+    /** Σ(TP·V) of the period, as a running total and the exact rounding errors of its additions (as {@link Vwap}). */
     double sumPriceVolume;
+    double priceVolumeError;
+    /** ΣV of the period, kept the same way. */
     double sumVolume;
+    double volumeError;
     /** ΣV of the period before this bar's volume was added (0 right after an anchor); read by {@link VwapBands}. */
     double volumeBefore;
     /** This bar's typical price; read by {@link VwapBands}. */
@@ -52,18 +58,42 @@ public final class AnchoredVwap {
             double high, double low, double close, double volume, @Input(scale = Scale.UNITLESS) double anchor) {
         if (anchor != 0.0 && anchor == anchor) {
             sumPriceVolume = 0.0;
+            priceVolumeError = 0.0;
             sumVolume = 0.0;
+            volumeError = 0.0;
         }
-        volumeBefore = sumVolume;
-        if (!(Math.abs(high) <= Double.MAX_VALUE && Math.abs(low) <= Double.MAX_VALUE
-                && Math.abs(close) <= Double.MAX_VALUE && Math.abs(volume) <= Double.MAX_VALUE)) {
+        volumeBefore = volume();
+        // A missing input makes the typical price, its product with the volume or the volume NaN or infinite, and so
+        // one of the next totals; so does a bar whose price-volume or either sum would overflow. Either way the bar
+        // enters neither sum, as in Vwap: an infinite sum would read NaN until the next anchor (for ever without one).
+        double tp = typical.step(high, low, close);
+        double pv = tp * volume;
+        double p = sumPriceVolume + pv;
+        double v = sumVolume + volume;
+        if (!(Double.isFinite(p) && Double.isFinite(v))) {
             price = Double.NaN;
             return Double.NaN;
         }
-        double tp = typical.step(high, low, close);
         price = tp;
-        sumPriceVolume += tp * volume;
-        sumVolume += volume;
-        return sumVolume == 0.0 ? tp : sumPriceVolume / sumVolume;
+        priceVolumeError += error(sumPriceVolume, pv, p);
+        sumPriceVolume = p;
+        volumeError += error(sumVolume, volume, v);
+        sumVolume = v;
+        double volumes = volume();
+        return volumes == 0.0 ? tp : (p + priceVolumeError) / volumes;
+    }
+
+    /** ΣV of the period so far: the exact sum of its volumes, rounded once. */
+    double volume() {
+        return sumVolume + volumeError;
+    }
+
+    /**
+     * The exact rounding error of {@code s = a + x} (Fast2Sum with the larger operand first, as {@link
+     * io.ta.kernels.math.CumSum}): a plain running total's error grows with the period, 454 ulps of the price after
+     * 10⁶ bars without an anchor, where {@link Vwap}'s stays within one.
+     */
+    static double error(double a, double x, double s) {
+        return Math.abs(a) >= Math.abs(x) ? x - (s - a) : a - (s - x);
     }
 }

@@ -70,7 +70,7 @@ public final class VwapBands {
             double p = vwap.price;
             squaredDeviations += volume * (p - before) * (p - m);
         }
-        double sumVolume = vwap.sumVolume;
+        double sumVolume = vwap.volume();
         double variance = sumVolume == 0.0 ? 0.0 : squaredDeviations / sumVolume;
         double width = multiplier * Math.sqrt(Math.max(variance, 0.0));
         middle = m;
