@@ -185,6 +185,39 @@ class UnusualDataTest {
         }
     }
 
+    /**
+     * vwap_bands' sum of squared deviations overflowed on one price near 1e200 in a period (its square does not fit a
+     * double) and left the bands NaN until the next anchor, for ever without one, where the deviation itself is finite
+     * (about 1e199). The bands must be what a wider exponent range gives: the run on the same prices scaled by
+     * 2⁻³⁰⁰, where nothing overflows (nor underflows), scaled back, bit for bit.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {1e200, -1e200, 1e160})
+    void vwapBandsStayFiniteAfterAPriceWhoseSquareOverflows(double tick) {
+        double[][] clean = bars(60, 100);
+        double[][] in = {clean[1], clean[2], clean[3], new double[60], new double[60]};
+        for (int t = 0; t < 60; t++) {
+            in[3][t] = 1000 + 10 * t;
+        }
+        in[4][45] = 1;
+        in[0][20] = in[1][20] = in[2][20] = tick;
+        double[][] small = copy(in);
+        for (int i = 0; i < 3; i++) {
+            for (int t = 0; t < 60; t++) {
+                small[i][t] = Math.scalb(in[i][t], -300);
+            }
+        }
+        Map<String, Object> p = Map.of("multiplier", 1.5);
+        double[][] got = run("vwap_bands", p, in);
+        double[][] want = run("vwap_bands", p, small);
+        for (int o = 0; o < 3; o++) {
+            for (int t = 0; t < 60; t++) {
+                assertEquals(Math.scalb(want[o][t], 300), got[o][t], "output " + o + " at bar " + t);
+            }
+        }
+        assertTrue(Double.isFinite(got[0][44]) && got[0][44] > 1e140, "upper band before the next anchor: " + got[0][44]);
+    }
+
     static double[][] copy(double[][] x) {
         double[][] c = new double[x.length][];
         for (int i = 0; i < x.length; i++) {

@@ -82,6 +82,23 @@ public final class RandomBars {
         return x;
     }
 
+    /**
+     * A condition that starts a new period now and then (the {@code anchor} of anchored_vwap and vwap_bands): 1 on
+     * about one bar in 40, else 0, and on one series in three never (one period from the first bar). A walk or a
+     * signed series is non-zero on nearly every bar, which made every period one bar long, and what a period carries
+     * (its sums, an overflow in them) was never tested.
+     */
+    private double[] anchors(int n) {
+        double[] x = new double[n];
+        if (r.nextInt(3) == 0) {
+            return x;
+        }
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextInt(40) == 0 ? 1.0 : 0.0;
+        }
+        return x;
+    }
+
     /** Sprinkles missing cells over {@code x} (only when dirty). */
     public void holes(double[] x) {
         if (!dirty || x.length == 0 || r.nextInt(3) == 0) {
@@ -103,8 +120,8 @@ public final class RandomBars {
     }
 
     /**
-     * One array per input name: bar fields ({@code open high low close volume}) form consistent OHLCV bars, any other
-     * name is an independent series.
+     * One array per input name: bar fields ({@code open high low close volume}) form consistent OHLCV bars, an
+     * {@code anchor} is a sparse condition (a period of many bars), any other name is an independent series.
      */
     public double[][] inputs(java.util.List<String> names, int n) {
         double[] close = walk(n);
@@ -136,6 +153,7 @@ public final class RandomBars {
                 case "low" -> low.clone();
                 case "close" -> close.clone();
                 case "volume" -> volume.clone();
+                case "anchor" -> anchors(n);
                 default -> r.nextBoolean() ? walk(n) : signed(n);
             };
             holes(out[k]);
