@@ -1,13 +1,17 @@
 package io.ta.kernels;
 
 import static io.ta.testing.Oracles.inRange;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.ta.kernels.trend.PsarStream;
 import io.ta.testing.Descriptors;
 import io.ta.testing.InvariantSuite;
 import io.ta.testing.KernelCase;
 import io.ta.spi.ParamValues;
 import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 /**
  * Trend/directional and volatility/bands kernels: ranges (ATR ≥ 0, DI/DX/ADX and Aroon in [0, 100], directions ±1),
@@ -68,6 +72,48 @@ class TrendInvariantsTest extends InvariantSuite {
                         }
                     }
                 }));
+    }
+
+    /**
+     * The SAR is a price level, and a level moves with the prices: on a spread quoted below zero (the same bars less
+     * 128) every stop is the stop of the positive bars less 128, on the same side, in batch and in a stream that
+     * previews and revises every bar before committing it. psar took SAREXT's sign-coded output's magnitude, so a
+     * long stop at −11 under lows near −10 read 11.
+     */
+    @Test
+    void psarOfPricesBelowZeroIsTheLevelMovedWithThem() {
+        SplittableRandom r = new SplittableRandom(63);
+        int n = 400;
+        double shift = 128;
+        double[] high = new double[n];
+        double[] low = new double[n];
+        double[] shiftedHigh = new double[n];
+        double[] shiftedLow = new double[n];
+        double price = 50;
+        for (int t = 0; t < n; t++) {
+            price += r.nextDouble(-1, 1);
+            high[t] = price + r.nextDouble(0, 0.5);
+            low[t] = price - r.nextDouble(0, 0.5);
+            shiftedHigh[t] = high[t] - shift;
+            shiftedLow[t] = low[t] - shift;
+        }
+        var positive = Ta.psar(high, low, 0.02, 0.02, 0.2);
+        var negative = Ta.psar(shiftedHigh, shiftedLow, 0.02, 0.02, 0.2);
+        PsarStream stream = new PsarStream(0.02, 0.02, 0.2);
+        for (int t = 0; t < n; t++) {
+            stream.preview(shiftedHigh[t] + 2, shiftedLow[t] + 2);
+            stream.update(shiftedHigh[t] + 1, shiftedLow[t] - 1);
+            stream.replaceLast(shiftedHigh[t], shiftedLow[t]);
+            if (t == 0) {
+                continue;
+            }
+            double expected = positive.sar()[t] - shift;
+            String bar = "bar " + t + " (high " + shiftedHigh[t] + ", low " + shiftedLow[t] + ")";
+            assertEquals(expected, negative.sar()[t], 1e-9 * shift, "batch sar at " + bar);
+            assertEquals(positive.direction()[t], negative.direction()[t], "batch direction at " + bar);
+            assertEquals(expected, stream.sar(), 1e-9 * shift, "stream sar at " + bar);
+            assertEquals(positive.direction()[t], stream.direction(), "stream direction at " + bar);
+        }
     }
 
     /** Wherever {@code v} is valid it equals the standalone kernel {@code name}'s output bit for bit (§3.2). */

@@ -13,7 +13,8 @@ import io.ta.annotation.Step;
  * Parabolic stop and reverse (Wilder 1978), as TA-Lib SAREXT with start value 0, no reversal offset and the same
  * three accelerations for long and short (CATALOG.md §3.3; with {@code af_start = af_increment} it is TA-Lib SAR).
  * {@code sar} is the stop level and {@code direction} the position after the bar, +1 long, −1 short; both from
- * bar 1 (laakhay's bar-0 output and close-based start are settled to TA-Lib's, §1.7).
+ * bar 1 (laakhay's bar-0 output and close-based start are settled to TA-Lib's, §1.7). {@code sar} is the level
+ * itself, below the bar while long and above it while short, whatever the sign of the prices (a spread below zero).
  *
  * <p>Deliberate difference: TA-Lib clamps an acceleration above the maximum; here it is rejected (§5.3).
  */
@@ -54,7 +55,11 @@ public final class Psar {
             direction = Double.NaN;
             return;
         }
-        sar = Math.abs(v);
-        direction = sarext.isLong() ? 1.0 : -1.0;
+        // SAREXT's sign is the position, not the level's: while short it reports 0 − sar, so the level is its
+        // negation, which Math.abs gave only for positive prices (a long stop at −11 read 11). 0.0 + v for a long
+        // stop, as 0.0 − v for a short one, writes a zero level as +0.0, as Math.abs did.
+        boolean l = sarext.isLong();
+        sar = l ? 0.0 + v : 0.0 - v;
+        direction = l ? 1.0 : -1.0;
     }
 }
