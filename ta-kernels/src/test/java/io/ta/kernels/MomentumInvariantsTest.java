@@ -2,12 +2,17 @@ package io.ta.kernels;
 
 import static io.ta.testing.Oracles.RESIDUE;
 import static io.ta.testing.Oracles.inRange;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.ta.kernels.momentum.SmiStream;
 import io.ta.testing.InvariantSuite;
 import io.ta.testing.KernelCase;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.DoubleBinaryOperator;
+import org.junit.jupiter.api.Test;
 
 /**
  * Momentum and oscillators: bounded oscillators stay in their ranges (RSI, CMO, MFI, stochastic, Williams %R,
@@ -275,6 +280,50 @@ class MomentumInvariantsTest extends InvariantSuite {
                 fail(c + ": bar " + t + " signal " + s + ", expected the previous fisher " + previous);
             }
             previous = f;
+        }
+    }
+
+    /**
+     * Bars before the first complete one are not there: smi over 40 missing bars and then the bars is smi over the bars
+     * alone (R TTR's run functions start after leading NAs), in batch and in a stream that previews and revises every
+     * bar; a missing high, low or close alone on those bars too. smi counted them as bars of its range window, so TTR's
+     * warm-up (the bar's own range while fewer than n bars exist) was skipped: 70.56 where the bars alone give 83.65.
+     */
+    @Test
+    void smiAfterLeadingMissingBarsIsSmiOfTheBarsAlone() {
+        SplittableRandom r = new SplittableRandom(63);
+        int n = 300;
+        double[][] bars = new double[3][n];
+        double price = 50;
+        for (int t = 0; t < n; t++) {
+            price += r.nextDouble(-1, 1);
+            bars[0][t] = price + r.nextDouble(0, 0.5);
+            bars[1][t] = price - r.nextDouble(0, 0.5);
+            bars[2][t] = r.nextDouble(bars[1][t], bars[0][t]);
+        }
+        var alone = Ta.smi(bars[0], bars[1], bars[2], 13, 2, 25, 9);
+        int lead = 40;
+        for (int missing = -1; missing < 3; missing++) {
+            double[][] padded = new double[3][];
+            for (int i = 0; i < 3; i++) {
+                padded[i] = new double[lead + n];
+                Arrays.fill(padded[i], 0, lead, missing < 0 || missing == i ? Double.NaN : price);
+                System.arraycopy(bars[i], 0, padded[i], lead, n);
+            }
+            var late = Ta.smi(padded[0], padded[1], padded[2], 13, 2, 25, 9);
+            SmiStream stream = new SmiStream(13, 2, 25, 9);
+            for (int t = 0; t < lead + n; t++) {
+                stream.preview(padded[0][t] + 1, padded[1][t] - 1, padded[2][t]);
+                stream.update(padded[0][t] + 2, padded[1][t] - 2, padded[2][t]);
+                stream.replaceLast(padded[0][t], padded[1][t], padded[2][t]);
+                String at = "bar " + t + " with input " + missing + " missing before bar " + lead;
+                double smi = t < lead ? Double.NaN : alone.smi()[t - lead];
+                double signal = t < lead ? Double.NaN : alone.signal()[t - lead];
+                assertEquals(smi, late.smi()[t], "batch smi at " + at);
+                assertEquals(signal, late.signal()[t], "batch signal at " + at);
+                assertEquals(smi, stream.smi(), "stream smi at " + at);
+                assertEquals(signal, stream.signal(), "stream signal at " + at);
+            }
         }
     }
 }

@@ -16,10 +16,13 @@ import io.ta.state.SlidingExtreme;
  * the close's distance from the midpoint of the n-bar range, {@code C − (HH + LL)/2}, and the range {@code HH − LL}
  * (window extremes, {@link SlidingExtreme}) are each smoothed by an {@link Ema} of {@code slow_period} and then one of
  * {@code fast_period}; {@code smi = 100·num/(den/2)} and {@code signal} is its EMA over {@code signal_period}. As in
- * TTR, while fewer than n bars exist the bar's own high and low stand in for HH and LL, so the averages start at bar 0
- * and {@code period} does not enter the lookback {@code (slow_period − 1) + (fast_period − 1) + (signal_period − 1)},
- * one for both outputs (CATALOG.md §1.3; TTR shows smi from the signal's warm-up on). A zero smoothed range gives 0
- * (TTR: NaN).
+ * TTR, while fewer than n bars exist the bar's own high and low stand in for HH and LL, so the averages start at the
+ * first bar and {@code period} does not enter the lookback
+ * {@code (slow_period − 1) + (fast_period − 1) + (signal_period − 1)}, one for both outputs (CATALOG.md §1.3; TTR
+ * shows smi from the signal's warm-up on). A zero smoothed range gives 0 (TTR: NaN).
+ *
+ * <p>Bars before the first one with high, low and close are not counted, as TTR starts after leading NAs: the
+ * outputs are those of the series without them.
  *
  * <p>Recursive state: a bar with a missing high, low or close outputs NaN and moves none of the averages, so
  * numerator and denominator stay in step (CATALOG.md §5.2). The range of a later bar is taken over the valid highs and
@@ -74,14 +77,21 @@ public final class Smi {
 
     @Step
     public void step(double high, double low, double close) {
+        smi = Double.NaN;
+        signal = Double.NaN;
+        boolean complete = Double.isFinite(high) && Double.isFinite(low) && Double.isFinite(close);
+        // Bars before the first complete one are not there yet (TTR's run functions start after leading NAs), so
+        // TTR's warm-up on the bar's own range counts from it: counted, 40 leading missing bars left the first 12
+        // ranges over the few valid bars instead, and smi(13, 2, 25, 9) 13 points off at its first value.
+        if (bars == 0 && !complete) {
+            return;
+        }
         highest.push(high);
         lowest.push(low);
         if (bars < period) {
             bars++;
         }
-        smi = Double.NaN;
-        signal = Double.NaN;
-        if (!(Double.isFinite(high) && Double.isFinite(low) && Double.isFinite(close))) {
+        if (!complete) {
             return;
         }
         boolean full = bars == period;
