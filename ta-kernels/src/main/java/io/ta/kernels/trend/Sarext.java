@@ -17,6 +17,10 @@ import io.ta.annotation.Step;
  * away from price by {@code sar·offset}. The loop is TA-Lib's, operation for operation; at bar 1 the "previous
  * bar" of the range checks is bar 1 itself, as in TA-Lib.
  *
+ * <p>The output is TA-Lib's encoding, the SAR while long and {@code 0 − SAR} while short, so its sign is the side only
+ * for positive prices (a long stop at −11 reads −11): for prices below zero, {@code psar} gives the level and the side
+ * as two outputs.
+ *
  * <p>Deliberate difference: TA-Lib silently clamps an initial or step acceleration above its maximum; here such
  * parameters are rejected (§5.3). Missing values: the previous bar is a one-bar window; a bar that reads a missing
  * cell outputs NaN and leaves the SAR state unchanged (§5.2).
