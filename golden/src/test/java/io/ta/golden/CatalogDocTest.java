@@ -1,6 +1,7 @@
 package io.ta.golden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ta.annotation.Scale;
 import io.ta.spi.KernelDescriptor;
@@ -27,6 +28,29 @@ import org.junit.jupiter.api.Test;
 class CatalogDocTest {
     static Path doc() {
         return Golden.path("..").resolve("docs").resolve("catalog.md").normalize();
+    }
+
+    @Test
+    void outputsValidBeforeTheKernelsLookbackAreListedWithTheirOwn() throws IOException {
+        List<String> rows = Files.readAllLines(doc());
+        int checked = 0;
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (KernelDescriptor d : io.ta.spi.KernelLoader.load(loader).kernels()) {
+            if (!d.params().stream().allMatch(ParamSpec::hasDefault)) {
+                continue;
+            }
+            ParamValues p = ParamValues.defaults(d);
+            String row = rows.stream().filter(r -> r.startsWith("| `" + d.name() + "` |")).findFirst().orElseThrow();
+            for (int i = 0; i < d.outputs().size(); i++) {
+                if (d.lookback(p, i) != d.lookback(p)) {
+                    String own = d.outputs().get(i).name() + " from " + d.lookback(p, i);
+                    assertTrue(row.contains(own), d.name() + ": docs/catalog.md gives only the kernel's lookback "
+                            + d.lookback(p) + ", not '" + own + "'");
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 0, "some kernel declares per-output lookbacks (ichimoku, itrend, ...)");
     }
 
     @Test
@@ -66,7 +90,10 @@ class CatalogDocTest {
         sb.append("Outputs carry their **scale**, how they change when prices are multiplied by c (and volumes by v): *price* ×c,\n");
         sb.append("*price²* ×c², *volume* ×v, *price·volume* ×c·v, *unitless* unchanged, *none* no such law (docs/contracts.md,\n");
         sb.append("\"Scale\"). **Cost** is the work per bar and the memory, in the window length n, derived from the state each kernel\n");
-        sb.append("holds (the `@Cost` of its state parts and nested kernels).\n\n");
+        sb.append("holds (the `@Cost` of its state parts and nested kernels).\n");
+        sb.append("**Lookback** is the first valid bar for NaN-free input, as a formula and its value at the\n");
+        sb.append("defaults; outputs valid earlier are listed with their own first bar at the defaults\n");
+        sb.append("(`KernelDescriptor.lookback(params, output)`).\n\n");
         for (Map.Entry<String, List<KernelDescriptor>> f : byFamily.entrySet()) {
             sb.append("## ").append(Character.toUpperCase(f.getKey().charAt(0))).append(f.getKey().substring(1)).append("\n\n");
             if (f.getKey().equals("candle")) {
@@ -90,7 +117,7 @@ class CatalogDocTest {
                 }
                 String lookback = d.lookbackFormula().isEmpty() ? "–" : "`" + d.lookbackFormula() + "`";
                 if (d.params().stream().allMatch(ParamSpec::hasDefault)) {
-                    lookback += " = " + d.lookback(ParamValues.defaults(d));
+                    lookback += " = " + d.lookback(ParamValues.defaults(d)) + earlierOutputs(d);
                 }
                 sb.append("| `").append(d.name()).append("` | ").append(cell(String.join(", ", aliases)))
                         .append(" | ").append(cell(String.join(", ", inputs)))
@@ -105,6 +132,21 @@ class CatalogDocTest {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * The outputs valid before the kernel's lookback at the defaults, {@code " (tenkan_sen from 8, …)"}: the kernel's
+     * lookback is its latest output's, and a reader must not take it for every output's first valid bar.
+     */
+    static String earlierOutputs(KernelDescriptor d) {
+        ParamValues p = ParamValues.defaults(d);
+        List<String> earlier = new ArrayList<>();
+        for (int i = 0; i < d.outputs().size(); i++) {
+            if (d.lookback(p, i) != d.lookback(p)) {
+                earlier.add(d.outputs().get(i).name() + " from " + d.lookback(p, i));
+            }
+        }
+        return earlier.isEmpty() ? "" : " (" + String.join(", ", earlier) + ")";
     }
 
     /** {@code upper, middle, lower · price}, or each output with its own scale when they differ. */
