@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import io.ta.processor.validate.Messages;
+import io.ta.processor.validate.NameClashValidator;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -509,6 +512,38 @@ class DiagnosticsTest {
                 assertThat(compilation).succeeded();
             }
         }
+    }
+
+    /**
+     * The kernel guide's rules table promises a tag for each rule broken, so every tag an author can meet is named
+     * there (TaFatal is a processor bug, not a rule).
+     */
+    @Test
+    void everyTagIsInTheKernelGuide() throws IOException, IllegalAccessException {
+        String guide = null;
+        for (Path d = Path.of("").toAbsolutePath(); d != null && guide == null; d = d.getParent()) {
+            Path f = d.resolve("docs/kernel-guide.md");
+            guide = Files.isRegularFile(f) ? Files.readString(f) : null;
+        }
+        assertTrue(guide != null, "docs/kernel-guide.md above " + Path.of("").toAbsolutePath());
+        Set<String> tags = new TreeSet<>();
+        for (Class<?> c : List.of(Messages.class, KernelProcessor.class, NameClashValidator.class)) {
+            for (Field f : c.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                    f.setAccessible(true);
+                    Matcher m = Pattern.compile("^\\[(Ta\\w+)\\]").matcher((String) f.get(null));
+                    if (m.find()) {
+                        tags.add(m.group(1));
+                    }
+                }
+            }
+        }
+        tags.remove("TaFatal");
+        assertTrue(tags.size() > 50, "tags found: " + tags);
+        String text = guide;
+        Set<String> missing = tags.stream().filter(t -> !Pattern.compile("\\b" + t + "\\b").matcher(text).find())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(Set.of(), missing, "tags the kernel guide's rules table does not name");
     }
 
     /** Every diagnostic a kernel author can cause has a failing-compile case (TaFatal is a processor bug, not a mistake). */
