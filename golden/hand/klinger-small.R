@@ -1,6 +1,6 @@
 #!/usr/bin/env Rscript
 # Writes golden/hand/klinger-small.csv: klinger (fast 2, slow 4, signal 3) on 16 hand-made bars, computed in base R
-# straight from CATALOG.md (§3.7 volume force, §2.6 klinger, §1.5 EMA: seed = mean of the first n valid values, then
+# straight from docs/spec.md (§3.7 volume force, §2.6 klinger, §1.5 EMA: seed = mean of the first n valid values, then
 # e = (x - e) * k + e, k = 2 / (n + 1)), independently of the Java kernels. Run from golden/: Rscript hand/klinger-small.R
 high   <- c(10, 11, 12, 12, 11,  9, 10, 11, 13, 14, 13, 12, 12, 13, 15, 14)
 low    <- c( 9,  9, 10, 11, 10,  9, 10,  9, 11, 12, 12, 11, 10, 11, 13, 12)
@@ -36,7 +36,7 @@ cell <- function(v) ifelse(is.na(v), "", sprintf("%.17g", v))
 writeLines(c(
   "# kernel: klinger",
   "# params: fast_period=2,slow_period=4,signal_period=3",
-  "# source: hand/klinger-small.R - base R written from CATALOG.md 3.7 (volume force) and 2.6/1.5 (EMAs); bar 3 has zero volume; bars 5-6 are flat and bar 6 turns the trend, so cm = 0 and VF = 0; bar 7 repeats bar 6's hlc (trend carries)",
+  "# source: hand/klinger-small.R - base R written from docs/spec.md 3.7 (volume force) and 2.6/1.5 (EMAs); bar 3 has zero volume; bars 5-6 are flat and bar 6 turns the trend, so cm = 0 and VF = 0; bar 7 repeats bar 6's hlc (trend carries)",
   "high,low,close,volume,out:klinger,out:signal",
   paste(high, low, close, volume, cell(line), cell(signal), sep = ",")),
   "hand/klinger-small.csv")

@@ -9,7 +9,7 @@ source("ttr/overlay-functions.R")
 d <- read.csv("data/ttrc-daily.csv")[1:120, ]
 h <- d$high; l <- d$low; c <- d$close; o <- d$open; v <- d$volume
 
-# The golden tolerance of CATALOG.md 1.5 (the reference sums in another order than ta).
+# The golden tolerance of docs/spec.md 1.5 (the reference sums in another order than ta).
 fmt <- function(x) ifelse(is.na(x), "", sprintf("%.17g", x))
 write_fixture <- function(name, kernel, params, source, inputs, outputs) {
   cols <- c(inputs, setNames(outputs, paste0("out:", names(outputs))))
@@ -19,7 +19,7 @@ write_fixture <- function(name, kernel, params, source, inputs, outputs) {
 }
 hl <- list(high = h, low = l)
 hlc <- list(high = h, low = l, close = c)
-# NA wherever any of the kernel's outputs is still NA: one lookback for every output (CATALOG.md 1.3).
+# NA wherever any of the kernel's outputs is still NA: one lookback for every output (docs/spec.md 1.3).
 common <- function(outs) { na <- Reduce(`|`, lapply(outs, is.na)); lapply(outs, function(x) ifelse(na, NA, x)) }
 
 # alligator: SMMA (= TTR EMA with wilder = TRUE) of the median price, shown shift bars later; per-output lookbacks.

@@ -1,8 +1,8 @@
 #!/usr/bin/env Rscript
-# Writes the hand-checked fixtures of the CATALOG.md Tier 3 kernels (zlema ... heikin_ashi): small made-up inputs
+# Writes the hand-checked fixtures of the docs/spec.md Tier 3 kernels (zlema ... heikin_ashi): small made-up inputs
 # whose arithmetic is worked by hand in hand/README.md ("Tier 3"), the zero-division and missing-value rules of
-# CATALOG.md 5.1/5.2, and every output of the multi-output kernels on the first bars of data/ttrc-daily.csv.
-# Every value is computed in base R straight from the CATALOG.md formulas (nothing shared with ta's code).
+# docs/spec.md 5.1/5.2, and every output of the multi-output kernels on the first bars of data/ttrc-daily.csv.
+# Every value is computed in base R straight from the docs/spec.md formulas (nothing shared with ta's code).
 # Run from golden/:  Rscript hand/tier3-fixtures.R
 d <- read.csv("data/ttrc-daily.csv")
 
@@ -15,7 +15,7 @@ write_fixture <- function(name, kernel, params, source, inputs, outputs) {
   writeLines(lines, file.path("hand", paste0(name, ".csv")))
 }
 
-# CATALOG.md 1.5 and 5.2: EMA seeded with the mean of the first n valid values, k = 2/(n+1); a missing value is
+# docs/spec.md 1.5 and 5.2: EMA seeded with the mean of the first n valid values, k = 2/(n+1); a missing value is
 # skipped (NA out, state kept).
 ema <- function(x, n, k = 2 / (n + 1)) {
   out <- rep(NA_real_, length(x))
@@ -48,7 +48,7 @@ true_range <- function(h, l, c) {
   out
 }
 atr <- function(h, l, c, n) ema(true_range(h, l, c), n, 1 / n)
-# Hides a line until its signal exists: one lookback for every output (CATALOG.md 1.3).
+# Hides a line until its signal exists: one lookback for every output (docs/spec.md 1.3).
 with_signal <- function(line, signal) { line[is.na(signal)] <- NA; line }
 
 zlema <- function(x, n) { lag <- (n - 1) %/% 2; ema(2 * x - lag_by(x, lag), n) }
@@ -132,7 +132,7 @@ emv <- function(h, l, v, n, divisor) {
   mid <- (h + l) / 2; move <- c(NA, diff(mid))
   sma(ifelse(!is.na(move) & v == 0, 0, move * (h - l) / (v / divisor)), n)
 }
-# nvi/pvi and pvt (CATALOG.md 2.6) with 5.2's recursive rule: a bar with a missing input is NA and skipped; the next
+# nvi/pvi and pvt (docs/spec.md 2.6) with 5.2's recursive rule: a bar with a missing input is NA and skipped; the next
 # valid bar compares with the last valid one.
 volume_index <- function(c, v, start, rises) {
   out <- rep(NA_real_, length(c)); x <- NA; pc <- NA; pv <- NA
@@ -232,7 +232,7 @@ write_fixture("heikin_ashi-small", "heikin_ashi", "", paste0(hand, "; the bar wi
               list(open = o, high = h, low = l, close = c), heikin_ashi(o, h, l, c))
 
 # Every output of the multi-output kernels on real bars.
-src <- function(n) paste0("base R from the CATALOG.md formula (hand/tier3-fixtures.R) on the first ", n,
+src <- function(n) paste0("base R from the docs/spec.md formula (hand/tier3-fixtures.R) on the first ", n,
                           " bars of data/ttrc-daily.csv")
 b <- d[1:90, ]
 write_fixture("tsi-default", "tsi", "", src(90), list(x = b$close), tsi(b$close, 25, 13, 13))

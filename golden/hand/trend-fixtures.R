@@ -1,7 +1,7 @@
 #!/usr/bin/env Rscript
 # Writes the hand-checked fixtures of the trend/volatility kernels that no library reachable here computes
 # (supertrend, ichimoku, elder_ray, vortex, keltner; donchian's lower/middle outputs; natr at period 1).
-# Every value is computed in base R straight from the CATALOG.md formulas (no TTR, nothing shared with ta's code),
+# Every value is computed in base R straight from the docs/spec.md formulas (no TTR, nothing shared with ta's code),
 # on the first bars of data/ttrc-daily.csv. Run from golden/:  Rscript hand/trend-fixtures.R
 d <- read.csv("data/ttrc-daily.csv")
 
@@ -14,13 +14,13 @@ write_fixture <- function(name, kernel, params, source, inputs, outputs) {
   writeLines(lines, file.path("hand", paste0(name, ".csv")))
 }
 
-# CATALOG.md 2.7: true range max(H, C[-1]) - min(L, C[-1]); NA at the first bar.
+# docs/spec.md 2.7: true range max(H, C[-1]) - min(L, C[-1]); NA at the first bar.
 true_range <- function(h, l, c) {
   out <- rep(NA_real_, length(h))
   for (t in seq_along(h)[-1]) out[t] <- max(h[t], c[t - 1]) - min(l[t], c[t - 1])
   out
 }
-# CATALOG.md 2.5 / 1.7: Wilder average of TR, seeded with the mean of TR over bars 1..n (0-based), first at bar n.
+# docs/spec.md 2.5 / 1.7: Wilder average of TR, seeded with the mean of TR over bars 1..n (0-based), first at bar n.
 atr <- function(h, l, c, n) {
   r <- true_range(h, l, c)
   out <- rep(NA_real_, length(h))
@@ -34,7 +34,7 @@ atr <- function(h, l, c, n) {
   }
   out
 }
-# CATALOG.md 1.5: EMA k = 2/(n+1), seeded with the mean of the first n values.
+# docs/spec.md 1.5: EMA k = 2/(n+1), seeded with the mean of the first n values.
 ema <- function(x, n) {
   out <- rep(NA_real_, length(x))
   e <- sum(x[1:n]) / n
@@ -48,7 +48,7 @@ ema <- function(x, n) {
 roll <- function(x, n, f) sapply(seq_along(x), function(t) if (t < n) NA_real_ else f(x[(t - n + 1):t]))
 lag_by <- function(x, k) c(rep(NA_real_, k), head(x, length(x) - k))
 
-# CATALOG.md 3.5
+# docs/spec.md 3.5
 supertrend <- function(h, l, c, n, m) {
   a <- atr(h, l, c, n)
   bu <- (h + l) / 2 + m * a
@@ -93,7 +93,7 @@ keltner <- function(h, l, c, e, a, m) {
 }
 
 bars <- function(n) d[1:n, ]
-src <- function(n) paste0("base R from the CATALOG.md formula (hand/trend-fixtures.R) on the first ", n,
+src <- function(n) paste0("base R from the docs/spec.md formula (hand/trend-fixtures.R) on the first ", n,
                           " bars of data/ttrc-daily.csv")
 hlc <- function(b) list(high = b$high, low = b$low, close = b$close)
 

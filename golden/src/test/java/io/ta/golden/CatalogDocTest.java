@@ -74,14 +74,14 @@ class CatalogDocTest {
         StringBuilder sb = new StringBuilder();
         sb.append("# Catalog\n\n");
         sb.append("Generated from the kernel registry and the golden tables by `golden/src/test/java/io/ta/golden/CatalogDocTest.java`;\n");
-        sb.append("do not edit. ").append(kernels.size()).append(" kernels. The specification they implement is CATALOG.md;\n");
+        sb.append("do not edit. ").append(kernels.size()).append(" kernels. The specification they implement is [spec.md](spec.md);\n");
         sb.append("`ta describe NAME` prints the same facts for one kernel.\n\n");
         sb.append("Parity: **TA-Lib** = matches TA-Lib's Java port on real data (golden/talib), **TA-Lib 0.6** = matches TA-Lib C 0.6\n");
         sb.append("on real and generated data (golden/talib06; candlestick patterns exactly), **TTR/R** = matches R's TTR or a\n");
         sb.append("base-R transcription of the formula (golden/ttr), **Tulip** = matches Tulip Indicators 0.8.4 (golden/tulip),\n");
         sb.append("**hand** = hand-checked worked examples (golden/hand); the number is how many fixtures, and in brackets the\n");
         sb.append("largest relative difference from the reference over them (\"exact\" = bit for bit). Every difference is within the\n");
-        sb.append("golden tolerance (1e-9 relative, CATALOG.md §1.5): departures beyond it: none. Where ta is not bit for bit TA-Lib,\n");
+        sb.append("golden tolerance (1e-9 relative, spec.md §1.5): departures beyond it: none. Where ta is not bit for bit TA-Lib,\n");
         sb.append("it is because ta's window sums cannot drift (moments exact and centred, sums from running sums of the last\n");
         sb.append("two blocks, averages re-anchored every window) and TA-Lib's running sums can (docs/contracts.md, \"Numerics\").\n");
         sb.append("Every kernel is also in the property suite (batch ≡\n");

@@ -2,7 +2,7 @@ package io.ta.golden;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** The golden comparison of CATALOG.md §1.5: NaN positions exactly, values to {@code 1e-9 · max(1, |ref|)}. */
+/** The golden comparison of docs/spec.md §1.5: NaN positions exactly, values to {@code 1e-9 · max(1, |ref|)}. */
 final class Parity {
     static final double TOLERANCE = 1e-9;
 

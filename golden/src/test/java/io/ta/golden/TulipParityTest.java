@@ -11,7 +11,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * ta against Tulip Indicators 0.8.4 (npm {@code tulind} 0.8.20) for the kernels CATALOG.md says Tulip matches
+ * ta against Tulip Indicators 0.8.4 (npm {@code tulind} 0.8.20) for the kernels docs/spec.md says Tulip matches
  * ({@code tulip/*.tsv}, fixtures written by {@code tulip/generate.js}): values to 1e-9 relative from ta's lookback on,
  * NaN positions the same. Where Tulip prints values before ta's lookback (vidya prints its starting value), the
  * table's {@code skip} column says how many, and the test checks that number exactly before leaving them out. Node

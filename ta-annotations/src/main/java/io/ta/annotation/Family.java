@@ -1,6 +1,6 @@
 package io.ta.annotation;
 
-/** Catalog families (CATALOG.md §2). */
+/** Catalog families (docs/spec.md §2). */
 public enum Family {
     MOVING_AVERAGE,
     STATISTIC,

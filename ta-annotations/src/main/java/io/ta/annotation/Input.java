@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * Names a {@link Step} parameter's input (by default the Java parameter name) and, for partial functions, declares the
- * input's domain: values outside it give NaN by definition (CATALOG.md §2.7: a domain error or overflow is NaN). The
+ * input's domain: values outside it give NaN by definition (docs/spec.md §2.7: a domain error or overflow is NaN). The
  * domain is published in the descriptor and the catalog manifest, and the property suite draws clean inputs from it.
  */
 @Documented

@@ -41,7 +41,7 @@ public @interface Kernel {
     String reference() default "";
 
     /**
-     * Registry names bound to one output of this kernel (CATALOG.md §1.3), for example {@code bb_upper → upper}.
+     * Registry names bound to one output of this kernel (docs/spec.md §1.3), for example {@code bb_upper → upper}.
      * They take the same parameters as the kernel.
      */
     Selector[] selectors() default {};

@@ -22,7 +22,7 @@ public @interface Output {
 
     /**
      * Name of a {@code public static int} method (taking constructor parameters by name, like {@code lookback}) that
-     * gives this output's own first valid index, when it differs from the kernel's (CATALOG.md §1.3: only ichimoku).
+     * gives this output's own first valid index, when it differs from the kernel's (docs/spec.md §1.3: only ichimoku).
      * The kernel's {@code lookback} must then be the largest of them. Empty: the kernel's lookback.
      */
     String lookback() default "";

@@ -15,7 +15,7 @@ public final class Checks {
     private Checks() {}
 
     /**
-     * CATALOG.md §1.1: no kernel emits ±Infinity; non-finite arithmetic results are written as NaN. Branch-free
+     * docs/spec.md §1.1: no kernel emits ±Infinity; non-finite arithmetic results are written as NaN. Branch-free
      * because it runs on every output of every bar: {@code v * 0.0} is a zero of v's sign when v is finite (so the
      * sum is v exactly, −0.0 included) and NaN when v is infinite or NaN. The branchy form cost ~1 ns/bar on OBV.
      *
@@ -40,7 +40,7 @@ public final class Checks {
 
     /**
      * Whether {@code v} is negligible next to {@code scale} ({@code |v| <= RELATIVE_ZERO·|scale|}): the scale-relative
-     * form of CATALOG.md's "≈0" guards. Exactly 0 is always negligible; a result of it is the same for prices in
+     * form of docs/spec.md's "≈0" guards. Exactly 0 is always negligible; a result of it is the same for prices in
      * dollars, cents or satoshi. Nothing is negligible next to an infinite scale, a scale that overflowed: an
      * infinite {@code v} (a macd line under a slow average past the largest double) passed the test there, and so did
      * every finite one (a true-range sum next to n times a high near the largest double, which read ±DI 0 where it is

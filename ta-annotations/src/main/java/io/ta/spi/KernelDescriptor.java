@@ -122,7 +122,7 @@ public interface KernelDescriptor {
 
     /**
      * Index of the first valid value of one output. Equal to {@link #lookback(ParamValues)} for every output except
-     * in kernels that declare per-output lookbacks (CATALOG.md §1.3).
+     * in kernels that declare per-output lookbacks (docs/spec.md §1.3).
      */
     default int lookback(ParamValues params, int output) {
         return lookback(params);

@@ -28,7 +28,7 @@ import java.util.Arrays;
  * longer one's grow geometrically while the first block fills (memory O(min(window, pushes))).
  *
  * <p>Non-finite pushes are missing values: they take their place in the window, and {@link #hasMissing()} is true
- * while one is inside (CATALOG.md §5.2). The window sums add nothing for one; a moment part's sums that hold one are
+ * while one is inside (docs/spec.md §5.2). The window sums add nothing for one; a moment part's sums that hold one are
  * NaN, which no kernel reads, since they are read only by the windows that hold it.
  *
  * <p>Snapshots hold only the push count and the raw values of the window (for the window sums, of the previous block

@@ -28,8 +28,8 @@ import io.ta.spi.StateWriter;
  * but {@code Σ(x − mean)⁴} of prices near 10¹⁰⁰ does not overflow, and the standardized moments
  * ({@link #skewness()}, {@link #kurtosis()}) and {@link #standardize(double)} are finite wherever the data are.
  *
- * <p>A non-finite push is missing: it makes the moments NaN while it is inside the window (CATALOG.md §5.2), then they
- * are exact again. Blocks alternate between two buffers (values and suffix moments), so a push never overwrites
+ * <p>A non-finite push is missing: it makes the moments NaN while it is inside the window (docs/spec.md §5.2), then
+ * they are exact again. Blocks alternate between two buffers (values and suffix moments), so a push never overwrites
  * anything a checkpoint may return to and marks and rewinds stay O(1). A snapshot holds only the window's values and
  * the push count; the moments are recomputed from them on read in the same order of operations, so they come back bit
  * for bit and no derived number is taken on trust. Contract: at most one {@link #push} per kernel step.

@@ -29,7 +29,7 @@ import io.ta.spi.StateWriter;
  * {@link AnchoredSum#FULL_UP_TO} slots the arrays grow as the window fills (memory O(min(window, pushes))).
  *
  * <p>A non-finite push is missing: it occupies its place in time but no rank, and {@link #hasMissing()} is true
- * while it is inside the window (CATALOG.md §5.2). Contract: at most one {@link #push} per kernel step.
+ * while it is inside the window (docs/spec.md §5.2). Contract: at most one {@link #push} per kernel step.
  */
 @Cost(time = Complexity.LOGARITHMIC, memory = Complexity.LINEAR)
 public final class RankWindow implements StatePart<RankWindow.Mark> {

@@ -24,7 +24,7 @@ import io.ta.spi.StateWriter;
  * an average it returns would live on the heap, loaded and stored every bar; a constructor is inlined, the average is
  * scalar-replaced into registers, and the recursion is known statically.
  *
- * <p>Missing values (CATALOG.md §5.2): a non-finite push returns NaN and changes nothing, neither the seed nor the
+ * <p>Missing values (docs/spec.md §5.2): a non-finite push returns NaN and changes nothing, neither the seed nor the
  * average, so the average recovers on the next finite value and an average of another kernel's output starts its
  * seed at that output's first valid bar. The seed is a plain sum of at most {@code period} values that is used once
  * and then dropped: it cannot drift, and the recursion that follows forgets any outlier geometrically. Neither the

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * push. Ties of position go to the most recent value, or to the oldest with {@link #maxOldestWins} /
  * {@link #minOldestWins}; the value of a tie between +0 and −0 is that of {@link Math#max} (+0 for a maximum,
  * −0 for a minimum). A non-finite push occupies its place in the window but never wins; while one is inside the
- * window {@link #value()} is NaN (CATALOG.md §5.2).
+ * window {@link #value()} is NaN (docs/spec.md §5.2).
  * Built by {@link #max(int)}, {@link #min(int)} and their {@code OldestWins} variants.
  *
  * <p>Why not a monotonic deque: its pop loop runs a data-dependent number of times, so on real prices the branch

@@ -11,7 +11,7 @@ import java.util.List;
  * <p>A <em>closed</em> bar ({@code forming == false}) is committed to the plan; a second closed bar with the same
  * timestamp revises it. A <em>forming</em> bar is the current state of a bar that has not closed yet (a tick of the
  * live period); it is evaluated with {@code preview} and never committed. A missing value is NaN (or ±Infinity), which
- * the kernels treat as missing (CATALOG.md §5.2). See {@code docs/flink.md} for the event-time policy.
+ * the kernels treat as missing (docs/spec.md §5.2). See {@code docs/flink.md} for the event-time policy.
  *
  * <p>A Java record, so Flink serializes it with its POJO serializer (no Kryo).
  *

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Events and patterns (CATALOG.md §2.8, §2.9, §3.8, §3.9): every output checked bar by bar against a naive oracle
+ * Events and patterns (docs/spec.md §2.8, §2.9, §3.8, §3.9): every output checked bar by bar against a naive oracle
  * written from the catalog's wording — per-bar predicates for events, a full window scan for pivots, and for
  * fib_retracement the leg lists rebuilt from scratch at every bar — plus the structural invariants (flags are 0/1,
  * cross = crossup or crossdown, fib levels between their anchors). Pattern kernels also run on a coarsened copy of

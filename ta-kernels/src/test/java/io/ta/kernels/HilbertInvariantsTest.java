@@ -91,7 +91,7 @@ class HilbertInvariantsTest extends InvariantSuite {
     }
 
     /**
-     * Recursive kernels skip missing bars (CATALOG.md §5.2): NaN exactly at missing bars and during warm-up. A bar
+     * Recursive kernels skip missing bars (docs/spec.md §5.2): NaN exactly at missing bars and during warm-up. A bar
      * that overflows the Hilbert transform restarts it (HilbertCore, "Overflow"): NaN there, and a new warm-up from
      * the next valid bar, in every output of the kernel, so none is left with a state from before the restart. The
      * restarts are read off {@code core}, a core of the kernel's start fed the same inputs (null for T3, which has

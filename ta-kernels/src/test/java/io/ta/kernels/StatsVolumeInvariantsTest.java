@@ -272,7 +272,7 @@ class StatsVolumeInvariantsTest extends InvariantSuite {
 
     /**
      * A cumulative kernel against a naive running total: bars with a missing input are NaN and contribute nothing
-     * (CATALOG.md §5.2), and so are bars whose term would overflow the total; every other bar outputs the total so
+     * (docs/spec.md §5.2), and so are bars whose term would overflow the total; every other bar outputs the total so
      * far, to the rounding of the terms added.
      */
     static void cumulative(KernelCase c, double[][] out, Cumulative term) {

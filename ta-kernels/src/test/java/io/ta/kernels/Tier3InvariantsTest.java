@@ -10,7 +10,7 @@ import io.ta.spi.ParamValues;
 import java.util.Map;
 
 /**
- * The Tier 3 kernels of CATALOG.md: bounded oscillators stay in range (tsi in [−100, 100], stc in [0, 100], chop and
+ * The Tier 3 kernels of docs/spec.md: bounded oscillators stay in range (tsi in [−100, 100], stc in [0, 100], chop and
  * mass at least 0), weighted averages stay inside their window (alma, vwma), heikin-ashi candles are well formed and
  * close at the average price, chandelier stops hang below the highest high and above the lowest low, nvi/pvi move
  * only on the bars their volume rule selects, pvt adds exactly the bar's volume-weighted change, and the composites
@@ -59,7 +59,7 @@ class Tier3InvariantsTest extends InvariantSuite {
         return d.batch(ParamValues.of(d, params), inputs)[0];
     }
 
-    /** What the generated loop writes for a value: non-finite results are NaN (CATALOG.md §1.1). */
+    /** What the generated loop writes for a value: non-finite results are NaN (docs/spec.md §1.1). */
     static double written(double v) {
         return Double.isFinite(v) ? v : Double.NaN;
     }

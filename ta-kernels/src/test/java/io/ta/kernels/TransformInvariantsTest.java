@@ -228,7 +228,7 @@ class TransformInvariantsTest extends InvariantSuite {
         return null;
     }
 
-    /** Bit for bit, except that an infinite expectation (overflow) must be NaN (CATALOG.md §1.1). */
+    /** Bit for bit, except that an infinite expectation (overflow) must be NaN (docs/spec.md §1.1). */
     static void exactBits(double v, double expected, String what) {
         check(Exact.same(v, Double.isFinite(expected) ? expected : Double.NaN), what + " = " + expected, v);
     }

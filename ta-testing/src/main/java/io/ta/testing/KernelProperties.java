@@ -103,13 +103,13 @@ public final class KernelProperties {
                 .checkAssert(property);
     }
 
-    /** The descriptor's batch of a case, failing on any infinity (CATALOG.md §1.1). */
+    /** The descriptor's batch of a case, failing on any infinity (docs/spec.md §1.1). */
     public static double[][] batch(KernelCase c) {
         double[][] b = c.descriptor().batch(c.params(), c.inputs());
         for (double[] out : b) {
             for (double v : out) {
                 if (Double.isInfinite(v)) {
-                    fail(c + ": batch emitted an infinity (CATALOG.md §1.1)");
+                    fail(c + ": batch emitted an infinity (docs/spec.md §1.1)");
                 }
             }
         }
@@ -623,7 +623,7 @@ public final class KernelProperties {
         }
     }
 
-    /** On clean input, outputs are warm-up before the lookback and valid from it on (CATALOG.md §1.2). */
+    /** On clean input, outputs are warm-up before the lookback and valid from it on (docs/spec.md §1.2). */
     static void lookbackIsExact(KernelCase c) {
         double[][] batch = batch(c);
         OutputKind kind = c.descriptor().kind();
@@ -686,7 +686,7 @@ public final class KernelProperties {
 
     /**
      * Changing bar p changes nothing before p (causality); a single missing value at p leaves every output from
-     * {@code p + lookback + 1} on valid again (CATALOG.md §5.2: NaN never poisons a stream for good).
+     * {@code p + lookback + 1} on valid again (docs/spec.md §5.2: NaN never poisons a stream for good).
      */
     static void causalAndRecovers(KernelCase c) {
         if (c.length() == 0) {

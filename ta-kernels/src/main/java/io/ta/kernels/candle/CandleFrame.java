@@ -51,7 +51,7 @@ import java.util.Arrays;
  * <p><b>Missing values.</b> {@link #push} returns how many complete candles (all four prices finite) end at the
  * newest one. A pattern whose lookback is {@code L} reads at most the last {@code L + 1} candles (its own and the
  * averaging windows before them), so {@code push(...) > L} is exactly "every candle this pattern reads is present":
- * the pattern is NaN while a missing candle is in its reach and exact again once it leaves (CATALOG.md §5.2), and
+ * the pattern is NaN while a missing candle is in its reach and exact again once it leaves (docs/spec.md §5.2), and
  * the first output is at {@code L} on complete data. A candle whose averages are NaN although every candle they sum
  * is present (ranges near the largest double that summed past it, until their block is rebuilt: docs/contracts.md,
  * "Extreme values") does not count as complete either: a pattern reads NaN there, not comparisons with NaN, which are

@@ -20,7 +20,7 @@ import io.ta.state.WindowTrend;
  * as its {@code total()}, one division a bar where {@code n·x̄} took two).
  * The algebraically equal {@code (n + 1)/2·(wma/sma − 1)} takes the difference of two averages of the prices: where
  * cg is small next to 1 (prices far from zero, cg ~1e-4) the rounding of the averages (~1e-16 of the price) becomes
- * ~1e-12 of cg; C is exact to a few ulps of itself, so cg is too. A zero sum gives 0 (CATALOG.md §5.1; Ehlers keeps
+ * ~1e-12 of cg; C is exact to a few ulps of itself, so cg is too. A zero sum gives 0 (docs/spec.md §5.1; Ehlers keeps
  * the previous value). NaN while a missing value is inside the window, and while the total is past the largest
  * double (ticks near it: docs/contracts.md, "Extreme values").
  */

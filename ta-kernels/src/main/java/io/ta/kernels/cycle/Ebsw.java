@@ -15,12 +15,12 @@ import io.ta.kernels.ma.SuperSmoother;
  * {@code α = (1 − sin(360°/n))/cos(360°/n)}, {@code hp = 0.5·(1 + α)·(x − x₋₁) + α·hp₋₁}; a {@link SuperSmoother}
  * with cutoff {@code ss_period} (10) removes the noise; the 3-bar mean of the result is normalised by the square
  * root of its 3-bar mean power, {@code wave = (f + f₋₁ + f₋₂)/3 / √((f² + f₋₁² + f₋₂²)/3)}, a sine-like wave in
- * [−1, 1] that saturates at ±1 in a trend. Zero power (a flat input) gives 0 (CATALOG.md §5.1).
+ * [−1, 1] that saturates at ±1 in a trend. Zero power (a flat input) gives 0 (docs/spec.md §5.1).
  *
  * <p>Seeding: the high-pass and the smoother start at rest on the first value ({@code hp₀ = 0}, {@code f₀ = 0}), so
  * the first wave is at bar 2, over {@code f₀..f₂} (lookback 2). Ehlers' TradeStation code starts from zeroed
  * variables and the price's first step instead. Recursive state: a missing input outputs NaN and is skipped
- * (CATALOG.md §5.2). A bar that would make the high-pass infinite outputs NaN and restarts the kernel, so that the
+ * (docs/spec.md §5.2). A bar that would make the high-pass infinite outputs NaN and restarts the kernel, so that the
  * outputs from the next bar on are those of a stream started there; where the squares of the power overflow or
  * underflow (after a tick near the edge of the doubles), the values are scaled by a power of two first: the ratio's
  * bits are those a wider exponent range would give.

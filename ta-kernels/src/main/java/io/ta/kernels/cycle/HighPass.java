@@ -17,7 +17,7 @@ import io.ta.annotation.Step;
  * the output is valid from bar 0; Ehlers' zero-initialised TradeStation variables see a step from 0 to the price
  * instead, a transient this seeding avoids. The output is a price difference (it scales with price).
  *
- * <p>Recursive state: a missing input outputs NaN and is skipped (CATALOG.md §5.2). A bar whose {@code hp} would
+ * <p>Recursive state: a missing input outputs NaN and is skipped (docs/spec.md §5.2). A bar whose {@code hp} would
  * overflow (an input near ±{@link Double#MAX_VALUE}, or the bar after one) outputs NaN and restarts the filter: its
  * state is a fresh instance's, so the next valid input starts it at rest again, as a stream started there would.
  */

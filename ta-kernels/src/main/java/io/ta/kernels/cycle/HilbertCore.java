@@ -8,7 +8,7 @@ import io.ta.spi.StateWriter;
 import java.util.Arrays;
 
 /**
- * The Hilbert-transform core (Ehlers, Rocket Science for Traders 2001; CATALOG.md §3.11): the one home of the price
+ * The Hilbert-transform core (Ehlers, Rocket Science for Traders 2001; docs/spec.md §3.11): the one home of the price
  * smoother, the Hilbert FIR, the phasor and the homodyne period discriminator that {@code ht_dcperiod},
  * {@code ht_dcphase}, {@code ht_phasor}, {@code ht_sine}, {@code ht_trendmode}, {@code ht_trendline} and {@code mama}
  * are built on. A kernel holds one in a final field, calls {@link #advance} once per step and reads the accessors

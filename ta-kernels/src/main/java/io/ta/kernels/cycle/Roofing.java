@@ -14,7 +14,7 @@ import io.ta.kernels.ma.SuperSmoother;
  * Traders</i>, 2013, ch. 7): a band-pass made of a {@link HighPass two-pole high-pass} with cutoff
  * {@code hp_period} (48) that removes the trend, followed by a {@link SuperSmoother} with cutoff {@code ss_period}
  * (10) that removes the noise — only cycles between 10 and 48 bars remain. Both filters start at rest, so the
- * output is valid from bar 0 (see their seeding notes); a missing input is skipped (CATALOG.md §5.2). Each filter
+ * output is valid from bar 0 (see their seeding notes); a missing input is skipped (docs/spec.md §5.2). Each filter
  * restarts on its own overflow (see there); the smoother takes the NaN of a high-pass restart as a missing value and
  * carries on, so the output stays the smoother of the high-pass and remembers an extreme tick until it fades.
  */

@@ -25,7 +25,7 @@ import io.ta.state.WindowSum;
  * <p>Seeding: the smoother starts at rest on the first value (see {@link SuperSmoother}), so the first output is at
  * bar n, when n past values exist; like Ehlers' code the normalisation starts from {@code ms = 0}, so the first
  * output is ±5 (or 0) and the average power settles over the next few dozen bars. Recursive state: a missing input
- * outputs NaN and is skipped entirely (CATALOG.md §5.2).
+ * outputs NaN and is skipped entirely (docs/spec.md §5.2).
  *
  * <p>Overflow: a bar whose mean square would overflow (a smoothed value beyond ~1e154, as one extreme tick makes)
  * outputs NaN and restarts the Trendflex: the smoother, the mean square and the previous value are a fresh

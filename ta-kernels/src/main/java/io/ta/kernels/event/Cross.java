@@ -6,7 +6,7 @@ import io.ta.annotation.OutputKind;
 import io.ta.annotation.Step;
 
 /**
- * Cross in either direction (laakhay-ta {@code cross}, CATALOG.md §2.8): {@link CrossUp} or {@link CrossDown}, both
+ * Cross in either direction (laakhay-ta {@code cross}, docs/spec.md §2.8): {@link CrossUp} or {@link CrossDown}, both
  * composed so the two definitions exist once. No TTR/Tulip equivalent. A flag: never NaN, 0.0 at bar 0 and at steps
  * that read a missing value.
  */

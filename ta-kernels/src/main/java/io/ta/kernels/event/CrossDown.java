@@ -7,7 +7,7 @@ import io.ta.annotation.OutputKind;
 import io.ta.annotation.Step;
 
 /**
- * Cross down (laakhay-ta {@code crossdown}, CATALOG.md §2.8): 1.0 at bar t when {@code a_t < b_t} and
+ * Cross down (laakhay-ta {@code crossdown}, docs/spec.md §2.8): 1.0 at bar t when {@code a_t < b_t} and
  * {@code a_{t−1} ≥ b_{t−1}}, else 0.0. No TTR/Tulip equivalent.
  *
  * <p>A flag: never NaN, 0.0 at bar 0 (lookback 1). A step that reads a missing value — in the current pair or the

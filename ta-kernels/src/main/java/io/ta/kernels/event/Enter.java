@@ -7,7 +7,7 @@ import io.ta.annotation.OutputKind;
 import io.ta.annotation.Step;
 
 /**
- * Entering a channel (laakhay-ta {@code enter}, CATALOG.md §2.8): 1.0 at bar t when {@link InChannel} holds at t and
+ * Entering a channel (laakhay-ta {@code enter}, docs/spec.md §2.8): 1.0 at bar t when {@link InChannel} holds at t and
  * {@link OutChannel} held at t−1, composed from those two kernels. No TTR/Tulip equivalent. A flag: never NaN, 0.0
  * at bar 0 (lookback 1). A bar with a missing value is neither in nor out, so it is 0.0 and the bar after it is
  * 0.0 too (§5.2: both steps read the missing cell).

@@ -7,7 +7,7 @@ import io.ta.annotation.OutputKind;
 import io.ta.annotation.Step;
 
 /**
- * Exiting a channel (laakhay-ta {@code exit}, CATALOG.md §2.8): 1.0 at bar t when {@link OutChannel} holds at t and
+ * Exiting a channel (laakhay-ta {@code exit}, docs/spec.md §2.8): 1.0 at bar t when {@link OutChannel} holds at t and
  * {@link InChannel} held at t−1, composed from those two kernels. No TTR/Tulip equivalent. A flag: never NaN, 0.0
  * at bar 0 (lookback 1). A bar with a missing value is neither in nor out, so it is 0.0 and the bar after it is
  * 0.0 too (§5.2).

@@ -7,7 +7,7 @@ import io.ta.annotation.OutputKind;
 import io.ta.annotation.Step;
 
 /**
- * Falling (laakhay-ta {@code falling}, CATALOG.md §2.8): 1.0 at bar t when {@code a_t < a_{t−1}}, else 0.0. No
+ * Falling (laakhay-ta {@code falling}, docs/spec.md §2.8): 1.0 at bar t when {@code a_t < a_{t−1}}, else 0.0. No
  * TTR/Tulip equivalent. A flag: never NaN, 0.0 at bar 0 (lookback 1) and at steps that read a missing value
  * (either bar of the pair, §5.2).
  */

@@ -8,7 +8,7 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Step;
 
 /**
- * Falling by at least pct percent (laakhay-ta {@code falling_pct}, CATALOG.md §2.8): 1.0 at bar t when
+ * Falling by at least pct percent (laakhay-ta {@code falling_pct}, docs/spec.md §2.8): 1.0 at bar t when
  * {@code a_t ≤ a_{t−1}·(1 − pct/100)}, else 0.0, evaluated in that form (the multiplier is computed once, as
  * laakhay does; above 100 percent it is negative). No TTR/Tulip equivalent. A flag: never NaN, 0.0 at bar 0
  * (lookback 1) and at steps that read a missing value.

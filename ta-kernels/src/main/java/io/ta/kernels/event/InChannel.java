@@ -6,7 +6,7 @@ import io.ta.annotation.OutputKind;
 import io.ta.annotation.Step;
 
 /**
- * Inside a channel (laakhay-ta {@code in_channel}, CATALOG.md §2.8): 1.0 at bar t when
+ * Inside a channel (laakhay-ta {@code in_channel}, docs/spec.md §2.8): 1.0 at bar t when
  * {@code lower_t ≤ price_t ≤ upper_t}, else 0.0 (bounds inclusive). No TTR/Tulip equivalent. A flag: never NaN,
  * valid from bar 0; 0.0 where any of the three values is missing (§5.2). Not the negation of {@link OutChannel}: a
  * missing value or a crossed channel ({@code lower > upper}) can make both 0 or both 1.

@@ -6,7 +6,7 @@ import io.ta.annotation.OutputKind;
 import io.ta.annotation.Step;
 
 /**
- * Outside a channel (laakhay-ta {@code out}, CATALOG.md §2.8): 1.0 at bar t when {@code price_t > upper_t} or
+ * Outside a channel (laakhay-ta {@code out}, docs/spec.md §2.8): 1.0 at bar t when {@code price_t > upper_t} or
  * {@code price_t < lower_t}, else 0.0 (touching a bound is inside). No TTR/Tulip equivalent. A flag: never NaN,
  * valid from bar 0; 0.0 where any of the three values is missing (§5.2).
  */

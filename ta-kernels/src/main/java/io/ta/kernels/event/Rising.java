@@ -8,7 +8,7 @@ import io.ta.annotation.Step;
 import io.ta.spi.Branchless;
 
 /**
- * Rising (laakhay-ta {@code rising}, CATALOG.md §2.8): 1.0 at bar t when {@code a_t > a_{t−1}}, else 0.0. No
+ * Rising (laakhay-ta {@code rising}, docs/spec.md §2.8): 1.0 at bar t when {@code a_t > a_{t−1}}, else 0.0. No
  * TTR/Tulip equivalent. A flag: never NaN, 0.0 at bar 0 (lookback 1) and at steps that read a missing value
  * (either bar of the pair, §5.2).
  */

@@ -12,7 +12,7 @@ import io.ta.kernels.cycle.HighPass;
  * Ehlers' simple decycler (J. F. Ehlers, "Decyclers", TASC Sep 2015): the input minus its {@link HighPass two-pole
  * high-pass} with cutoff {@code period} (125) — what is left is the trend, the cycles shorter than the cutoff
  * removed with almost no lag. The high-pass starts at rest, so the decycler equals the input at bar 0 and is valid
- * from there; a missing input outputs NaN and is skipped (CATALOG.md §5.2). A bar on which the high-pass overflows
+ * from there; a missing input outputs NaN and is skipped (docs/spec.md §5.2). A bar on which the high-pass overflows
  * and restarts (see there) outputs NaN, and from the next the decycler is the input again, as at bar 0.
  */
 @Chart(pane = Chart.Pane.PRICE)

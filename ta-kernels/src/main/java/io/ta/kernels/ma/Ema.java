@@ -9,7 +9,7 @@ import io.ta.annotation.Step;
 import io.ta.state.SeededAverage;
 
 /**
- * Exponential moving average, as TA-Lib EMA (CATALOG.md §1.5): {@code k = 2/(n+1)}, seeded with the arithmetic mean
+ * Exponential moving average, as TA-Lib EMA (docs/spec.md §1.5): {@code k = 2/(n+1)}, seeded with the arithmetic mean
  * of the first n valid inputs, then {@code e = (x − e)·k + e} in TA-Lib's operation order — {@link SeededAverage.Exponential}, the seeded
  * average this kernel shares with {@link Rma}, {@link T3} and ADX.
  *

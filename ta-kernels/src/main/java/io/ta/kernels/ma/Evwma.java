@@ -15,7 +15,7 @@ import io.ta.kernels.stats.RollingSum;
  * itself (TTR's seed). A window without volume (V exactly 0) leaves the average unchanged (TTR: NaN).
  *
  * <p>Missing values: a missing volume makes the output NaN while it is inside the volume window; a bar with a missing
- * price outputs NaN and leaves the average unchanged (its volume still counts in V, CATALOG.md §5.2).
+ * price outputs NaN and leaves the average unchanged (its volume still counts in V, docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(

@@ -11,8 +11,8 @@ import io.ta.annotation.Step;
  * Guppy multiple moving averages (D. Guppy, <i>Trend Trading</i>, 2004), as R TTR {@code GMMA}: twelve
  * {@link Ema EMAs} of x — the short-term group (traders) over 3, 5, 8, 10, 12 and 15 bars, the long-term group
  * (investors) over 30, 35, 40, 45, 50 and 60 — whose spread and crossings show trend strength. Each line starts at its
- * own EMA's lookback, {@code period − 1} (per-output lookbacks, CATALOG.md §1.3); the kernel lookback is 59. Missing
- * values are skipped by every EMA (CATALOG.md §5.2).
+ * own EMA's lookback, {@code period − 1} (per-output lookbacks, docs/spec.md §1.3); the kernel lookback is 59. Missing
+ * values are skipped by every EMA (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(

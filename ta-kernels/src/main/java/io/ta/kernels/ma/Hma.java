@@ -45,7 +45,7 @@ public final class Hma {
         double h = half.mean();
         full.push(x);
         double d = 2.0 * h - full.mean();
-        // The outer window starts at the difference's first valid bar (CATALOG.md §1.2 composition rule).
+        // The outer window starts at the difference's first valid bar (docs/spec.md §1.2 composition rule).
         if (!started) {
             if (d != d) {
                 return Double.NaN;

@@ -18,8 +18,8 @@ import io.ta.annotation.Step;
  *
  * <p>Bars 2 to 5 (the first with two previous inputs, up to Ehlers' {@code CurrentBar < 7}) are the FIR, the recursion
  * runs from bar 6 on; {@code itrend} is valid from bar 2 and {@code trigger}, which reads two bars back, from bar 4
- * (per-output lookbacks, CATALOG.md §1.3). Recursive state: a missing input outputs NaN and is skipped
- * (CATALOG.md §5.2); the bar count that picks FIR or recursion counts valid bars only. A bar that would make the
+ * (per-output lookbacks, docs/spec.md §1.3). Recursive state: a missing input outputs NaN and is skipped
+ * (docs/spec.md §5.2); the bar count that picks FIR or recursion counts valid bars only. A bar that would make the
  * trendline infinite outputs NaN and restarts it, so that the outputs from the next bar on are those of a stream
  * started there.
  */

@@ -13,7 +13,7 @@ import io.ta.spi.Checks;
 import io.ta.state.DoubleRing;
 
 /**
- * Kaufman adaptive moving average (Kaufman 1995), as TA-Lib KAMA (CATALOG.md §3.4), with the fast/slow constants
+ * Kaufman adaptive moving average (Kaufman 1995), as TA-Lib KAMA (docs/spec.md §3.4), with the fast/slow constants
  * as parameters (TA-Lib fixes 2 and 30). Efficiency ratio {@code ER = |x_t − x_{t−n}| / Σ|Δx|} over the last n
  * changes (1 when the sum is ≈0 or not above the net change), smoothing {@code sc = (ER·(f − s) + s)²} with
  * {@code f = 2/(fast+1)}, {@code s = 2/(slow+1)}; the average starts at {@code x_{n−1}} and first moves at bar n.

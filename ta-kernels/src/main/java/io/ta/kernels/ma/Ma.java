@@ -11,7 +11,7 @@ import io.ta.annotation.Step;
 /**
  * Moving average of a chosen type, as TA-Lib's MA dispatcher: the standalone kernel of {@code ma_type} ({@link Sma},
  * {@link Ema}, {@link Wma}, {@link Dema}, {@link Tema}, {@link Trima}, {@link Kama}, {@link Mama}, {@link T3}) over
- * {@code period}, bit for bit. Inside the choice, as TA-Lib (CATALOG.md §1.4): {@code kama} uses fast 2 / slow 30,
+ * {@code period}, bit for bit. Inside the choice, as TA-Lib (docs/spec.md §1.4): {@code kama} uses fast 2 / slow 30,
  * {@code t3} volume factor 0.7, and {@code mama} limits 0.5 / 0.05 and reports its {@code mama} output, ignoring the
  * period.
  *

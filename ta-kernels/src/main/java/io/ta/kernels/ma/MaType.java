@@ -4,7 +4,7 @@ package io.ta.kernels.ma;
  * The moving-average choice of TA-Lib's MA-type parameters ({@code ma_type}, {@code fastd_ma_type}, …), in TA-Lib's
  * {@code MAType} order 0–8. The choice names are the lower-case constant names ({@code sma} … {@code t3}). Inside a
  * choice {@code kama} runs with fast 2 / slow 30, {@code mama} with limits 0.5 / 0.05 (its {@code mama} output, the
- * period ignored) and {@code t3} with volume factor 0.7, as TA-Lib's MA does (CATALOG.md §1.4). {@link Ma} builds the
+ * period ignored) and {@code t3} with volume factor 0.7, as TA-Lib's MA does (docs/spec.md §1.4). {@link Ma} builds the
  * chosen average; {@link Ma#lookback} gives its lookback.
  */
 public enum MaType {

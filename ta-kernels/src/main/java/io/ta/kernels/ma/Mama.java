@@ -11,7 +11,7 @@ import io.ta.kernels.cycle.HilbertCore;
 import io.ta.spi.Checks;
 
 /**
- * MESA adaptive moving average and its following average (Ehlers, TASC Sep 2001), as TA-Lib MAMA (CATALOG.md §3.11).
+ * MESA adaptive moving average and its following average (Ehlers, TASC Sep 2001), as TA-Lib MAMA (docs/spec.md §3.11).
  * Runs the {@link HilbertCore} whose transform starts at bar 12 as TA-Lib's MAMA ({@link HilbertCore#standard()}), and
  * on every transformed bar:
  * <ul>

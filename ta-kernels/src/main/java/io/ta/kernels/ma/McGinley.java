@@ -10,7 +10,7 @@ import io.ta.annotation.Step;
 /**
  * McGinley dynamic (J. R. McGinley, "The McGinley Dynamic", 1990): a moving average whose speed follows the market,
  * {@code M += (x − M) / (n·(x/M)⁴)} — it slows down when prices run away above it and speeds up when they fall
- * below. McGinley's original form, without the 0.6 factor some platforms add (CATALOG.md §2.1).
+ * below. McGinley's original form, without the 0.6 factor some platforms add (docs/spec.md §2.1).
  *
  * <p>Seed: the mean of the first n valid values — exactly the seed of the catalog {@link Ema} (§1.5), which is
  * reused for it — so the first value is at {@code n − 1}. When M or x is 0 the ratio is undefined and M becomes x

@@ -17,7 +17,7 @@ import io.ta.state.AnchoredSum;
  * {@link io.ta.kernels.stats.RollingSum}.)
  *
  * <p>Missing values (non-finite) occupy their window slot without entering the sum; the output is NaN while one
- * is inside the window (CATALOG.md §5.2).
+ * is inside the window (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(

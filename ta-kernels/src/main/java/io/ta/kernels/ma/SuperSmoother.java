@@ -19,7 +19,7 @@ import io.ta.annotation.Step;
  * the output is valid from bar 0 (lookback 0). Ehlers' TradeStation code starts its variables at 0, which makes the
  * first dozens of outputs a ramp from 0 up to the price; starting at rest removes that artificial transient.
  *
- * <p>Recursive state: a missing input outputs NaN and is skipped (CATALOG.md §5.2); {@code x₋₁} is then the last
+ * <p>Recursive state: a missing input outputs NaN and is skipped (docs/spec.md §5.2); {@code x₋₁} is then the last
  * valid input. A bar whose {@code f} would overflow (inputs near ±{@link Double#MAX_VALUE}) outputs NaN and restarts
  * the filter: its state is a fresh instance's, so the next valid input starts it at rest again, as a stream started
  * there would.

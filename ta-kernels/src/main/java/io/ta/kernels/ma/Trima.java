@@ -38,7 +38,7 @@ public final class Trima {
     @Step
     public double step(double x) {
         double a = inner.step(x);
-        // The outer window starts at the inner average's first valid bar (CATALOG.md §1.2 composition rule).
+        // The outer window starts at the inner average's first valid bar (docs/spec.md §1.2 composition rule).
         if (!started) {
             if (a != a) {
                 return Double.NaN;

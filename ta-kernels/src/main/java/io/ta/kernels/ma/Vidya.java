@@ -11,7 +11,7 @@ import io.ta.kernels.stats.RollingVar;
 
 /**
  * Variable index dynamic average (T. Chande, "Adapting Moving Averages to Market Volatility", TASC Mar 1992), in
- * the form of CATALOG.md §3.4 and Tulip {@code vidya}: an exponential average whose smoothing constant is scaled by
+ * the form of docs/spec.md §3.4 and Tulip {@code vidya}: an exponential average whose smoothing constant is scaled by
  * relative volatility, {@code V_t = V_{t−1} + k·(x_t − V_{t−1})} with {@code k = alpha·σ_short/σ_long}, σ the
  * population standard deviations of the last short / long values ({@link RollingVar}; a variance that cancels to a
  * negative is 0, and {@code σ_long = 0} gives {@code k = 0}, §5.1).

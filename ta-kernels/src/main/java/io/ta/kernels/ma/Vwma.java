@@ -10,7 +10,7 @@ import io.ta.state.WindowSumPair;
 
 /**
  * Volume-weighted moving average: {@code Σ(x·V) / ΣV} over the last n bars, the two sums of one
- * {@link WindowSumPair}. When the window traded no volume at all ({@code ΣV = 0}, CATALOG.md §5.1) every weight is
+ * {@link WindowSumPair}. When the window traded no volume at all ({@code ΣV = 0}, docs/spec.md §5.1) every weight is
  * zero and the average falls back to the unweighted {@link Sma} of x. R TTR {@code VWMA} and Tulip {@code vwma}
  * match.
  *

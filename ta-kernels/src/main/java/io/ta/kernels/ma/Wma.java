@@ -15,7 +15,7 @@ import io.ta.state.AnchoredWeightedSum;
  * neither drifts nor keeps an outlier's residue more than a window after it left. Period 1 is the identity, exactly.
  * Matches TA-Lib on clean data to a few ulps.
  *
- * <p>A missing value makes the output NaN while it is inside the window (CATALOG.md §5.2).
+ * <p>A missing value makes the output NaN while it is inside the window (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(

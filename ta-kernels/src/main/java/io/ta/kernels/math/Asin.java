@@ -12,7 +12,7 @@ import io.ta.spi.Checks;
  * is NaN.
  *
  * <p>= TA-Lib ASIN, which applies {@code Math.asin} to each bar; so does this kernel, bit for bit. A missing input
- * (NaN, ±Infinity; CATALOG.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.asin}
+ * (NaN, ±Infinity; docs/spec.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.asin}
  * would make of it.
  */
 @Kernel(name = "asin", family = Family.MATH, summary = "Arc sine of x, in radians.", reference = "TA-Lib ASIN",

@@ -10,7 +10,7 @@ import io.ta.spi.Checks;
  * Arc tangent in radians, in {@code (−π/2, π/2)}; defined for every finite x.
  *
  * <p>= TA-Lib ATAN, which applies {@code Math.atan} to each bar; so does this kernel, bit for bit. A missing input
- * (NaN, ±Infinity; CATALOG.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.atan}
+ * (NaN, ±Infinity; docs/spec.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.atan}
  * would make of it.
  */
 @Kernel(name = "atan", family = Family.MATH, summary = "Arc tangent of x, in radians.", reference = "TA-Lib ATAN",

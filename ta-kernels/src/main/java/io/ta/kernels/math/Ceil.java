@@ -10,7 +10,7 @@ import io.ta.spi.Checks;
  * Smallest integer value not less than x (negative values in {@code (−1, 0)} give {@code −0.0}, as in TA-Lib).
  *
  * <p>= TA-Lib CEIL, which applies {@code Math.ceil} to each bar; so does this kernel, bit for bit. A missing input
- * (NaN, ±Infinity; CATALOG.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.ceil}
+ * (NaN, ±Infinity; docs/spec.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.ceil}
  * would make of it.
  */
 @Kernel(name = "ceil", family = Family.MATH, summary = "Smallest integer not less than x.", reference = "TA-Lib CEIL",

@@ -10,7 +10,7 @@ import io.ta.spi.Checks;
  * Cosine of x in radians; defined for every finite x.
  *
  * <p>= TA-Lib COS, which applies {@code Math.cos} to each bar; so does this kernel, bit for bit. A missing input
- * (NaN, ±Infinity; CATALOG.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.cos}
+ * (NaN, ±Infinity; docs/spec.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.cos}
  * would make of it.
  */
 @Kernel(name = "cos", family = Family.MATH, summary = "Cosine of x (radians).", reference = "TA-Lib COS",

@@ -8,10 +8,10 @@ import io.ta.annotation.Step;
 import io.ta.spi.Checks;
 
 /**
- * Hyperbolic cosine. Overflows for {@code |x|} above about 710.48; an overflow is NaN (CATALOG.md §2.7).
+ * Hyperbolic cosine. Overflows for {@code |x|} above about 710.48; an overflow is NaN (docs/spec.md §2.7).
  *
  * <p>= TA-Lib COSH, which applies {@code Math.cosh} to each bar; so does this kernel, bit for bit. A missing input
- * (NaN, ±Infinity; CATALOG.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.cosh}
+ * (NaN, ±Infinity; docs/spec.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.cosh}
  * would make of it.
  */
 @Kernel(name = "cosh", family = Family.MATH, summary = "Hyperbolic cosine of x.", reference = "TA-Lib COSH",

@@ -16,7 +16,7 @@ import io.ta.annotation.Step;
  * updates its last few digits are noise); this one's stays at one rounding. Integer-valued inputs (share volumes)
  * sum exactly either way.
  *
- * <p>Recursive state (CATALOG.md §5.2): a missing input outputs NaN and leaves the sum unchanged, so the next valid
+ * <p>Recursive state (docs/spec.md §5.2): a missing input outputs NaN and leaves the sum unchanged, so the next valid
  * bar continues from the carried sum (pandas' {@code skipna} behaves the same). A bar whose addition would overflow
  * is treated the same way — NaN, sum unchanged — so one extreme value cannot end the stream with an infinite sum.
  */

@@ -8,9 +8,9 @@ import io.ta.spi.Checks;
 
 /**
  * First difference {@code x − x₋₁} (laakhay-ta {@code diff}, pandas {@code Series.diff}). The first bar has no
- * previous value and is NaN (lookback 1; CATALOG.md §1.7: laakhay gave 0 there).
+ * previous value and is NaN (lookback 1; docs/spec.md §1.7: laakhay gave 0 there).
  *
- * <p>A one-bar reference (CATALOG.md §5.2): a missing value makes its own bar and the next one NaN, then the
+ * <p>A one-bar reference (docs/spec.md §5.2): a missing value makes its own bar and the next one NaN, then the
  * difference is exact again. A difference beyond the double range is NaN, never an infinity.
  */
 @Kernel(

@@ -8,7 +8,7 @@ import io.ta.annotation.Step;
 import io.ta.spi.Checks;
 
 /**
- * Quotient of two series, as TA-Lib DIV: {@code x / y}. One deliberate deviation (CATALOG.md §5.1): {@code y = 0}
+ * Quotient of two series, as TA-Lib DIV: {@code x / y}. One deliberate deviation (docs/spec.md §5.1): {@code y = 0}
  * gives NaN where TA-Lib gives IEEE ±Infinity (or NaN for 0/0). A missing input (or overflow) gives NaN for that bar
  * only.
  */

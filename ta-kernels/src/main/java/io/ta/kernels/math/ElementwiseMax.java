@@ -7,7 +7,7 @@ import io.ta.annotation.Step;
 
 /**
  * The larger of two series at each bar (laakhay-ta {@code elementwise_max}; {@code max}/{@code min} name the rolling
- * kernels, CATALOG.md §1.4). NaN if either input is missing — a missing value is never ignored in favour of the other
+ * kernels, docs/spec.md §1.4). NaN if either input is missing — a missing value is never ignored in favour of the other
  * series.
  */
 @Kernel(

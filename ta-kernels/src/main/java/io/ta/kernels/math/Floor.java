@@ -10,7 +10,7 @@ import io.ta.spi.Checks;
  * Largest integer value not greater than x.
  *
  * <p>= TA-Lib FLOOR, which applies {@code Math.floor} to each bar; so does this kernel, bit for bit. A missing input
- * (NaN, ±Infinity; CATALOG.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.floor}
+ * (NaN, ±Infinity; docs/spec.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.floor}
  * would make of it.
  */
 @Kernel(

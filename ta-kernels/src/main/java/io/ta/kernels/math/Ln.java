@@ -11,7 +11,7 @@ import io.ta.spi.Checks;
  * Natural logarithm. Defined for {@code x > 0}; {@code x <= 0} (a domain error; ln 0 would be {@code −∞}) is NaN.
  *
  * <p>= TA-Lib LN, which applies {@code Math.log} to each bar; so does this kernel, bit for bit. A missing input
- * (NaN, ±Infinity; CATALOG.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.log}
+ * (NaN, ±Infinity; docs/spec.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.log}
  * would make of it.
  */
 @Kernel(name = "ln", family = Family.MATH, summary = "Natural logarithm of x.", reference = "TA-Lib LN",

@@ -11,7 +11,7 @@ import io.ta.spi.Checks;
  * Base-10 logarithm. Defined for {@code x > 0}; {@code x <= 0} (a domain error; log 0 would be {@code −∞}) is NaN.
  *
  * <p>= TA-Lib LOG10, which applies {@code Math.log10} to each bar; so does this kernel, bit for bit. A missing input
- * (NaN, ±Infinity; CATALOG.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.log10}
+ * (NaN, ±Infinity; docs/spec.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.log10}
  * would make of it.
  */
 @Kernel(name = "log10", family = Family.MATH, summary = "Base-10 logarithm of x.", reference = "TA-Lib LOG10",

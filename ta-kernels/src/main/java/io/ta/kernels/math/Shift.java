@@ -9,10 +9,10 @@ import io.ta.state.DoubleRing;
 
 /**
  * The value {@code periods} bars ago, {@code x[t − periods]} (laakhay-ta {@code shift}, pandas {@code Series.shift});
- * {@code periods = 0} is the identity. Negative periods would read the future and are rejected (CATALOG.md §1.7).
+ * {@code periods = 0} is the identity. Negative periods would read the future and are rejected (docs/spec.md §1.7).
  *
  * <p>The ring holds the last {@code periods + 1} inputs, so its oldest is the value to emit. A missing value comes
- * out NaN {@code periods} bars later, and only there (CATALOG.md §5.2).
+ * out NaN {@code periods} bars later, and only there (docs/spec.md §5.2).
  */
 @Kernel(
         name = "shift",

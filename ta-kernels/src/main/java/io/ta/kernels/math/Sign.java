@@ -8,7 +8,7 @@ import io.ta.annotation.Step;
 
 /**
  * Sign in {@code {−1, 0, 1}}. Mode {@code change} (laakhay-ta {@code sign}): the sign of the change {@code x − x₋₁},
- * composed from {@link Diff}, so the first bar is NaN (lookback 1; CATALOG.md §1.7: laakhay gave 0 there) and a
+ * composed from {@link Diff}, so the first bar is NaN (lookback 1; docs/spec.md §1.7: laakhay gave 0 there) and a
  * missing value makes its own bar and the next NaN. Mode {@code value}: the sign of x itself, lookback 0.
  *
  * <p>Zero is {@code +0.0} (never {@code −0.0}), so equal values compare equal bit for bit. In change mode a

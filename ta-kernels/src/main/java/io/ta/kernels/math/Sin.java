@@ -10,7 +10,7 @@ import io.ta.spi.Checks;
  * Sine of x in radians; defined for every finite x.
  *
  * <p>= TA-Lib SIN, which applies {@code Math.sin} to each bar; so does this kernel, bit for bit. A missing input
- * (NaN, ±Infinity; CATALOG.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.sin}
+ * (NaN, ±Infinity; docs/spec.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.sin}
  * would make of it.
  */
 @Kernel(name = "sin", family = Family.MATH, summary = "Sine of x (radians).", reference = "TA-Lib SIN",

@@ -11,7 +11,7 @@ import io.ta.spi.Checks;
  * Square root. Defined for {@code x >= 0}; a negative x (a domain error) is NaN.
  *
  * <p>= TA-Lib SQRT, which applies {@code Math.sqrt} to each bar; so does this kernel, bit for bit. A missing input
- * (NaN, ±Infinity; CATALOG.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.sqrt}
+ * (NaN, ±Infinity; docs/spec.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.sqrt}
  * would make of it.
  */
 @Kernel(name = "sqrt", family = Family.MATH, summary = "Square root of x.", reference = "TA-Lib SQRT",

@@ -10,7 +10,7 @@ import io.ta.spi.Checks;
  * Tangent of x in radians; finite for every finite double x (no double lies exactly on a pole).
  *
  * <p>= TA-Lib TAN, which applies {@code Math.tan} to each bar; so does this kernel, bit for bit. A missing input
- * (NaN, ±Infinity; CATALOG.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.tan}
+ * (NaN, ±Infinity; docs/spec.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.tan}
  * would make of it.
  */
 @Kernel(name = "tan", family = Family.MATH, summary = "Tangent of x (radians).", reference = "TA-Lib TAN",

@@ -10,7 +10,7 @@ import io.ta.spi.Checks;
  * Hyperbolic tangent, in {@code [−1, 1]}; defined for every finite x.
  *
  * <p>= TA-Lib TANH, which applies {@code Math.tanh} to each bar; so does this kernel, bit for bit. A missing input
- * (NaN, ±Infinity; CATALOG.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.tanh}
+ * (NaN, ±Infinity; docs/spec.md §5.2) is checked first, so it is NaN for that bar only, whatever {@code Math.tanh}
  * would make of it.
  */
 @Kernel(name = "tanh", family = Family.MATH, summary = "Hyperbolic tangent of x.", reference = "TA-Lib TANH",

@@ -14,7 +14,7 @@ import io.ta.kernels.ma.MaType;
  * Absolute price oscillator, as TA-Lib APO: {@code MA(x, fast_period) − MA(x, slow_period)}, two {@link Ma}s of type
  * ma_type (TA-Lib's default SMA). Lookback {@code lb(ma_type, slow_period)}.
  *
- * <p>Alignment: CATALOG.md §3.1 lists apo with the aligned pair, but TA-Lib's APO — the normative reference and the
+ * <p>Alignment: docs/spec.md §3.1 lists apo with the aligned pair, but TA-Lib's APO — the normative reference and the
  * golden — runs both averages on the whole input (its TA_INT_PO calls MA twice from the same start index and pairs
  * the outputs bar by bar), unlike MACD/MACDEXT. The two readings coincide for the window types up to rounding but
  * differ materially for EMA and the other recursive types, so TA-Lib's is followed: both averages see every bar.

@@ -11,7 +11,7 @@ import io.ta.kernels.ma.Sma;
 /**
  * Bias, the disparity index (kairi; S. Nison, <i>Beyond Candlesticks</i>, 1994): how far x is from its {@link Sma
  * simple average} in percent, {@code 100·(x − sma)/sma}. Default period 26 (pandas-ta's). An average of exactly 0 gives
- * 0 (CATALOG.md §5.1). NaN while a missing value is inside the window.
+ * 0 (docs/spec.md §5.1). NaN while a missing value is inside the window.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(

@@ -12,7 +12,7 @@ import io.ta.kernels.stats.Tsf;
  * Chande forecast oscillator (T. Chande; MetaStock's Forecast Oscillator): the percentage by which x differs from the
  * time series forecast of its last n values, {@code 100·(x − tsf)/x}, with {@link Tsf} (TA-Lib TSF, the least-squares
  * line extended one bar past the newest) — pandas-ta {@code cfo}, which calls TA-Lib's TSF, and fmlabs' Forecast
- * Oscillator reference. Default period 9 as pandas-ta. x = 0 gives 0 (CATALOG.md §5.1: an exact zero test).
+ * Oscillator reference. Default period 9 as pandas-ta. x = 0 gives 0 (docs/spec.md §5.1: an exact zero test).
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(

@@ -15,7 +15,7 @@ import io.ta.spi.Checks;
  * {@code 100·((G − L)/(G + L))}, 0 when {@code G + L} is negligible next to the price ({@link Checks#negligible};
  * TA-Lib: {@code |G + L| < 1e-8}, which depends on the unit of quotation). First output at bar n.
  *
- * <p>CATALOG.md §1.7: Chande's original (and laakhay's) uses plain n-bar sums; TA-Lib's Wilder-smoothed form is the
+ * <p>docs/spec.md §1.7: Chande's original (and laakhay's) uses plain n-bar sums; TA-Lib's Wilder-smoothed form is the
  * one implemented. Recursive: a missing input outputs NaN and is skipped (§5.2).
  */
 @Chart(pane = Chart.Pane.OWN, guides = {-50, 50}, min = -100, max = 100)

@@ -51,7 +51,7 @@ public final class Coppock {
         h.push(x);
         // Both rates exist once the longer one's earlier value does (the ring is full); NaN before, as each Roc's.
         double sum = h.isFull() ? Roc.rate(x, h.get(slowRoc)) + Roc.rate(x, h.get(fastRoc)) : Double.NaN;
-        // The WMA window starts at the sum's first valid bar (CATALOG.md §1.2 composition rule).
+        // The WMA window starts at the sum's first valid bar (docs/spec.md §1.2 composition rule).
         if (!started) {
             if (sum != sum) {
                 return Double.NaN;

@@ -14,7 +14,7 @@ import io.ta.kernels.math.Shift;
  * against the current n-bar {@link Sma}, which removes cycles longer than n. The textbook DPO compares the price with
  * an average centred ⌊n/2⌋ + 1 bars in the future (R TTR {@code DPO} shifts the average backwards, reading future
  * bars); this form compares the same two values, shifted to the bar where both are known. The origin of the
- * indicator is unattributed (CATALOG.md §2.3). Tulip {@code dpo} matches.
+ * indicator is unattributed (docs/spec.md §2.3). Tulip {@code dpo} matches.
  *
  * <p>Lookback: the average needs n − 1 earlier bars and the lagged price ⌊n/2⌋ + 1, whichever is more.
  *

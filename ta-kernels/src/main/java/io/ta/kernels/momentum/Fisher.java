@@ -12,7 +12,7 @@ import io.ta.kernels.stats.RollingMax;
 import io.ta.kernels.stats.RollingMin;
 
 /**
- * Fisher transform (J. Ehlers, TASC Nov 2002), in laakhay's form (CATALOG.md §3.4): with {@code m = (H+L)/2}
+ * Fisher transform (J. Ehlers, TASC Nov 2002), in laakhay's form (docs/spec.md §3.4): with {@code m = (H+L)/2}
  * ({@link MedPrice}) and {@code lo, hi} its min and max over n bars ({@link RollingMin}, {@link RollingMax}),
  * {@code u = (m − lo)/(hi − lo) − 0.5} (0 when {@code hi = lo}, §5.1), {@code v = clamp(0.66·u + 0.67·v₋₁, −0.999,
  * 0.999)}, {@code fisher = 0.5·ln((1+v)/(1−v)) + 0.5·fisher₋₁} with {@code v₋₁ = fisher₋₁ = 0} before the first

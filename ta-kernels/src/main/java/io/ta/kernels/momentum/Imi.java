@@ -16,7 +16,7 @@ import io.ta.state.WindowSumPair;
  *
  * <p>A window of bars that all close at their open ({@code U + D = 0}) gives 0, TA-Lib's convention for RSI and CMO
  * ({@code 0/0} in TA-Lib's IMI, which has no guard). A bar with a missing open or close is missing for both sums: NaN
- * while it is in the window (CATALOG.md §5.2).
+ * while it is in the window (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.OWN, guides = {30, 70}, min = 0, max = 100)
 @Kernel(

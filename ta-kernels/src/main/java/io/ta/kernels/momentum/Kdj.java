@@ -18,7 +18,7 @@ import io.ta.kernels.ma.MaType;
  * {@code kdj} smooths with an RMA seeded differently; its values converge to these.
  *
  * <p>First output where RSV is first valid (lookback {@code period − 1}). Recursive state: a bar whose RSV is missing
- * outputs NaN and leaves K and D unchanged (CATALOG.md §5.2).
+ * outputs NaN and leaves K and D unchanged (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.OWN, guides = {20, 80})
 @Kernel(

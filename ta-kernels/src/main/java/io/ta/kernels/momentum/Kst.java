@@ -85,7 +85,7 @@ public final class Kst {
                 + 3.0 * sma3.step(rate(x, h, roc3))
                 + 4.0 * sma4.step(rate(x, h, roc4));
         double s = signalAverage.step(line);
-        // One lookback for both outputs (CATALOG.md §1.3): the line is hidden until its signal exists.
+        // One lookback for both outputs (docs/spec.md §1.3): the line is hidden until its signal exists.
         kst = s == s ? line : Double.NaN;
         signal = s;
     }

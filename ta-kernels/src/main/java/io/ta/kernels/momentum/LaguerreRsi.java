@@ -20,7 +20,7 @@ import io.ta.annotation.Step;
  * 0 or on a flat market) the previous value is kept, as in Ehlers' code, 0 before any; "0" is relative — within
  * {@code 1e-12} of the taps' level — since the taps of a flat input differ from it by rounding, and the ratio of
  * two rounding errors is noise anywhere in [0, 1]. Recursive state: a missing
- * input outputs NaN and is skipped (CATALOG.md §5.2); a bar that would make a tap infinite outputs NaN and restarts
+ * input outputs NaN and is skipped (docs/spec.md §5.2); a bar that would make a tap infinite outputs NaN and restarts
  * the filter, so that the outputs from the next bar on are those of a stream started there.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0.2, 0.8}, min = 0, max = 1)

@@ -15,14 +15,14 @@ import io.ta.kernels.ma.MaType;
 import io.ta.spi.Checks;
 
 /**
- * Moving average convergence/divergence (G. Appel, 1979), as TA-Lib MACD with its alignment (CATALOG.md §3.1): the
+ * Moving average convergence/divergence (G. Appel, 1979), as TA-Lib MACD with its alignment (docs/spec.md §3.1): the
  * slow {@link Ema} runs on every value; the fast one starts {@code slow_period − fast_period} values later, so its
  * seed is the mean of the fast_period values ending where the slow seed ends and both first output at bar
  * {@code slow_period − 1}. {@code macd = fast − slow}, 0 where that is negligible next to the slow average
  * ({@link Checks#negligible}: a rounding residue of a flat window, where TA-Lib passes on ±1 ulp); {@code signal} is the EMA of the macd line
  * ({@code k = 2/(signal_period+1)}) seeded with the mean of its first signal_period values;
  * {@code histogram = macd − signal}. All three outputs start at {@code (slow−1) + (signal−1)} (TA-Lib's single
- * lookback). CATALOG.md §1.7: laakhay ran independent x[0]-seeded EMAs.
+ * lookback). docs/spec.md §1.7: laakhay ran independent x[0]-seeded EMAs.
  *
  * <p>This class is also TA-Lib's aligned MA pair in general, for {@link MacdFix} ({@link #fixed}) and {@link MacdExt}
  * ({@link #extended}): each average is a {@link Ma} and runs on the input suffix that TA-Lib's MA gives it when asked
@@ -129,7 +129,7 @@ public final class Macd {
         if (Checks.negligible(line, s)) {
             line = 0.0;
         }
-        // The signal average starts at the macd line's first valid value (CATALOG.md §1.2). Tested without a call:
+        // The signal average starts at the macd line's first valid value (docs/spec.md §1.2). Tested without a call:
         // this branch is cold, C2 does not inline a cold call to Double.isFinite, and a call left in a stream's update
         // loop cost macd's stream ~40 % (kernel guide, "Cold paths call nothing").
         if (!signalStarted) {

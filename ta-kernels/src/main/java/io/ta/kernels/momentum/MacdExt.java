@@ -14,7 +14,7 @@ import io.ta.kernels.ma.MaType;
 /**
  * MACD with selectable moving averages, as TA-Lib MACDEXT: {@code macd = MA_fast − MA_slow},
  * {@code signal = MA_signal(macd)}, {@code histogram = macd − signal}, each average a {@link Ma} of its own type
- * (TA-Lib's defaults: SMA for all three). It is {@link Macd}'s aligned pair ({@link Macd#extended}, CATALOG.md §3.1)
+ * (TA-Lib's defaults: SMA for all three). It is {@link Macd}'s aligned pair ({@link Macd#extended}, docs/spec.md §3.1)
  * with TA-Lib's MACDEXT alignment: both averages first output at {@code max(lb fast, lb slow)}, the one with the
  * smaller lookback starting on the input suffix that TA-Lib's MA gives it (for an EMA, the seed is the mean of the
  * fast_period values ending there; for SMA-like windows the start fixes the running sum's rounding, as TA-Lib's).

@@ -10,7 +10,7 @@ import io.ta.annotation.Step;
 
 /**
  * MACD with fixed periods, as TA-Lib MACDFIX: {@link Macd} with seed windows of 12 and 26 values (and lookback
- * {@code 25 + (signal_period − 1)}) but smoothing constants fixed at 0.15 and 0.075 (CATALOG.md §3.1); the signal is
+ * {@code 25 + (signal_period − 1)}) but smoothing constants fixed at 0.15 and 0.075 (docs/spec.md §3.1); the signal is
  * an ordinary EMA over signal_period. Missing values as {@link Macd}.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0})

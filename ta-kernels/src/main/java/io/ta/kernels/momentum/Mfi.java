@@ -14,7 +14,7 @@ import io.ta.state.WindowSumPair;
  * Money flow index (G. Quong and A. Soudack, 1989), as TA-Lib MFI: from bar 1 the money flow {@code TP·V}
  * ({@link TypicalPrice}) goes to the positive side when TP rose, to the negative side when it fell, to neither when
  * unchanged; P and N are the sums of the last n flows (one {@link WindowSumPair}) and
- * {@code MFI = 100·(P/(P + N))}, 0 when there is no flow at all (CATALOG.md §1.7: laakhay gave 100 when N = 0).
+ * {@code MFI = 100·(P/(P + N))}, 0 when there is no flow at all (docs/spec.md §1.7: laakhay gave 100 when N = 0).
  * TA-Lib's guard is {@code P + N < 1}, an absolute amount of money that zeroes the MFI of low-priced or thinly traded
  * series; flows are sums of non-negative terms, never below 0 and exactly 0 over a window of zeros, so "no flow" is
  * exactly {@code P + N = 0}.
@@ -51,7 +51,7 @@ public final class Mfi {
         double tp = typical.step(high, low, close);
         double before = previous;
         previous = tp;
-        // The first flow is at bar 1; the sums start there (CATALOG.md §1.2).
+        // The first flow is at bar 1; the sums start there (docs/spec.md §1.2).
         if (!hasPrevious) {
             hasPrevious = true;
             return Double.NaN;

@@ -14,10 +14,10 @@ import io.ta.kernels.price.TrueRange;
  * Pretty good oscillator (M. Johnson): the distance of the close from its {@link Sma simple average}, in units of the
  * {@link Ema exponential average} of the {@link TrueRange true range}, {@code (C − sma(C, n)) / ema(TR, n)} —
  * readings beyond ±3 mark a breakout. Default period 14 (pandas-ta's). The true range starts at bar 1, so its EMA
- * and the output start at bar n. A zero average range gives 0 (CATALOG.md §5.1).
+ * and the output start at bar n. A zero average range gives 0 (docs/spec.md §5.1).
  *
  * <p>Missing values: the SMA's window and the TR's one-bar read make the output NaN while a missing value is inside
- * them; the EMA skips the missing true range and continues (CATALOG.md §5.2).
+ * them; the EMA skips the missing true range and continues (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(

@@ -14,7 +14,7 @@ import io.ta.spi.Checks;
 /**
  * Percentage price oscillator, as TA-Lib PPO: {@code ((MA_fast − MA_slow)/MA_slow)·100} in TA-Lib's operation order,
  * over an {@link Apo}'s two {@link Ma}s of type ma_type (TA-Lib's default SMA); 0 when the slow average is ≈0
- * (CATALOG.md §5.1) — negligible next to the input ({@link Checks#negligible}), where TA-Lib's absolute
+ * (docs/spec.md §5.1) — negligible next to the input ({@link Checks#negligible}), where TA-Lib's absolute
  * {@code |MA_slow| < 1e-8} zeroes the PPO of prices below 1e-8. Lookback {@code lb(ma_type, slow_period)}.
  *
  * <p>Alignment as {@link Apo}: TA-Lib's PPO runs both averages on the whole input, not as §3.1's aligned pair; TA-Lib

@@ -14,7 +14,7 @@ import io.ta.spi.Branchless;
  * above the previous close, {@code 100·#{x_t > x_{t−1}}/n} — 75 means three bars in four rose. The up-bar flags are
  * counted by a {@link RollingSum}; the first flag is at bar 1, so the lookback is n. Default 12 (the usual PSY(12)).
  * A missing value makes its own flag and the next one missing (each reads it), and the output is NaN while either
- * is inside the window (CATALOG.md §5.2).
+ * is inside the window (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.OWN, guides = {25, 75}, min = 0, max = 100)
 @Kernel(

@@ -21,7 +21,7 @@ import io.ta.kernels.ma.Ema;
  * {@code fast} is the same rule with f = 2.618, the second line of the later MetaTrader 5 versions of the indicator.
  * Both levels start from 0, as MetaTrader's empty buffer does.
  *
- * <p>Deviation, by the catalog's rule (CATALOG.md §1.5): every EMA is seeded with the mean of its first n inputs,
+ * <p>Deviation, by the catalog's rule (docs/spec.md §1.5): every EMA is seeded with the mean of its first n inputs,
  * where MetaTrader's {@code iMAOnArray} starts from the first value, so the first values differ until the seeds have
  * decayed. Lookback {@code rsi_period + (smooth − 1) + 1 + 2·(2·rsi_period − 2)}: the RSI, its EMA, one bar for the
  * first move, then the two Wilder EMAs. Recursive state: a missing x outputs NaN and is skipped (§5.2).

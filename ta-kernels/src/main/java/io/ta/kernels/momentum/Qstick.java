@@ -12,7 +12,7 @@ import io.ta.kernels.ma.Sma;
  * Qstick (T. Chande and S. Kroll, <i>The New Technical Trader</i>, 1994): the {@link Sma simple average} of the
  * candle bodies {@code C − O} over the last n bars — positive when white candles dominate, negative when black ones
  * do. Default period 10 (pandas-ta's). NaN while a missing open or close is inside
- * the window (CATALOG.md §5.2). Tulip Indicators {@code qstick} matches.
+ * the window (docs/spec.md §5.2). Tulip Indicators {@code qstick} matches.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(

@@ -10,7 +10,7 @@ import io.ta.kernels.math.Shift;
 
 /**
  * Rate of change in percent, as TA-Lib ROC: {@code ((x/p) − 1)·100} with {@code p = x[t−n]}, in TA-Lib's order;
- * 0 when p is exactly 0 (TA-Lib's guard; CATALOG.md §1.7: laakhay gave NaN).
+ * 0 when p is exactly 0 (TA-Lib's guard; docs/spec.md §1.7: laakhay gave NaN).
  *
  * <p>The step reads two cells, x and p: the output is NaN exactly when one of them is missing (§5.2).
  */

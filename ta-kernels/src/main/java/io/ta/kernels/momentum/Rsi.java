@@ -13,7 +13,7 @@ import io.ta.spi.Checks;
  * Relative strength index (Wilder 1978), as TA-Lib RSI: from bar 1 each change {@code d = x − x₋₁} feeds a gain
  * ({@code max(d, 0)}) and a loss ({@code max(−d, 0)}) Wilder average ({@link Rma}: the mean of the first n values, then
  * {@code (e·(n−1) + v)/n} — TA-Lib's own operations, in its order); {@code RSI = 100·(G/(G + L))}. When
- * {@code G + L} is ≈0 the output is 0 (CATALOG.md §1.7: laakhay gave 50) — ≈0 relative to the price
+ * {@code G + L} is ≈0 the output is 0 (docs/spec.md §1.7: laakhay gave 50) — ≈0 relative to the price
  * ({@link Checks#negligible}: a mean move below 1e-12 of it), where TA-Lib's absolute {@code |G + L| < 1e-8} makes
  * the RSI of prices near 1e-6 0 on every bar. First output at bar n.
  *

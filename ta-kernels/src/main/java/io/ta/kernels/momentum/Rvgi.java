@@ -20,7 +20,7 @@ import io.ta.state.WindowSumPair;
  * <p>Where {@code Σv₂ = 0} (every bar flat), Ehlers' code keeps the previous value ({@code If Denom <> 0 then RVI =
  * Num/Denom}); here too, and 0 when there is no previous value, as his variables start at 0. Lookback
  * {@code period + 5}: three bars for v, {@code period − 1} for the sums, three for the signal, one for both outputs
- * (CATALOG.md §1.3). Missing values: NaN while they are inside any of the windows, then exact again (§5.2).
+ * (docs/spec.md §1.3). Missing values: NaN while they are inside any of the windows, then exact again (§5.2).
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(

@@ -18,15 +18,15 @@ import io.ta.state.SlidingExtreme;
  * {@code fast_period}; {@code smi = 100·num/(den/2)} and {@code signal} is its EMA over {@code signal_period}. As in
  * TTR, while fewer than n bars exist the bar's own high and low stand in for HH and LL, so the averages start at the
  * first bar and {@code period} does not enter the lookback
- * {@code (slow_period − 1) + (fast_period − 1) + (signal_period − 1)}, one for both outputs (CATALOG.md §1.3; TTR
+ * {@code (slow_period − 1) + (fast_period − 1) + (signal_period − 1)}, one for both outputs (docs/spec.md §1.3; TTR
  * shows smi from the signal's warm-up on). A zero smoothed range gives 0 (TTR: NaN).
  *
  * <p>Bars before the first one with high, low and close are not counted, as TTR starts after leading NAs: the
  * outputs are those of the series without them.
  *
  * <p>Recursive state: a bar with a missing high, low or close outputs NaN and moves none of the averages, so
- * numerator and denominator stay in step (CATALOG.md §5.2). The range of a later bar is taken over the valid highs and
- * lows of its window: blanking it for n bars instead would hold the averages still long after the missing bar, while
+ * numerator and denominator stay in step (docs/spec.md §5.2). The range of a later bar is taken over the valid highs
+ * and lows of its window: blanking it for n bars instead would hold the averages still long after the missing bar, while
  * TTR's own warm-up already measures ranges over fewer bars.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {-40, 40}, min = -100, max = 100)

@@ -13,7 +13,7 @@ import io.ta.kernels.stats.RollingMin;
 import io.ta.spi.Checks;
 
 /**
- * Schaff trend cycle (D. Schaff, 1990s; published in "Schaff Trend Cycle", 2008), CATALOG.md §3.6: a MACD line
+ * Schaff trend cycle (D. Schaff, 1990s; published in "Schaff Trend Cycle", 2008), docs/spec.md §3.6: a MACD line
  * {@code m = ema(x, fast) − ema(x, slow)} (two independent {@link Ema}s) put through a stochastic twice, each time
  * smoothed by {@code factor}:
  * {@code k1 = 100·(m − min(m, cycle)) / (max(m, cycle) − min(m, cycle))},

@@ -16,7 +16,7 @@ import io.ta.kernels.ma.MaType;
  * and {@code fastd} its moving average of type fastd_ma_type. TA-Lib computes it the same way (RSI into a buffer,
  * then STOCHF on it). Lookback {@code period + (fastk_period − 1) + lb(fastd_ma_type, fastd_period)}.
  *
- * <p>The stochastic starts at the RSI's first valid bar (CATALOG.md §1.2). Missing values: the RSI skips a missing
+ * <p>The stochastic starts at the RSI's first valid bar (docs/spec.md §1.2). Missing values: the RSI skips a missing
  * input (it outputs NaN there, §5.2), and that NaN RSI value then sits in the stochastic's window like any missing
  * value.
  */
@@ -56,7 +56,7 @@ public final class StochRsi {
         double r = rsi.step(x);
         fastk = Double.NaN;
         fastd = Double.NaN;
-        // The stochastic's windows start at the RSI's first valid bar (CATALOG.md §1.2 composition rule).
+        // The stochastic's windows start at the RSI's first valid bar (docs/spec.md §1.2 composition rule).
         if (!started) {
             if (r != r) {
                 return;

@@ -16,7 +16,7 @@ import io.ta.kernels.ma.Sma;
  * d_period SMA)}: fast %K is the {@link Stochf} kernel's ({@code fastK = (C − LL)/((HH − LL)/100)} over the last
  * k_period bars, 0 when {@code HH − LL} is exactly 0, TA-Lib's guard), whose fastd with an SMA over {@code smooth}
  * bars is {@code k} (TA-Lib's slowK, computed by TA-Lib exactly as STOCHF's fastD); {@code d} is the SMA of k over
- * {@code d_period} bars (slowD). CATALOG.md §1.7: laakhay gave %K 50 on a flat range; TA-Lib's 0 is kept. Lookback
+ * {@code d_period} bars (slowD). docs/spec.md §1.7: laakhay gave %K 50 on a flat range; TA-Lib's 0 is kept. Lookback
  * {@code (k_period−1) + (smooth−1) + (d_period−1)} for both outputs (TA-Lib aligns slowK with slowD).
  *
  * <p>Each SMA starts at its input's first valid bar (§1.2). Windows: a missing input makes the outputs NaN while it
@@ -64,7 +64,7 @@ public final class Stochastic {
         double sk = fast.fastd;
         slowK = Double.NaN;
         slowD = Double.NaN;
-        // The d window starts at k's first valid bar (CATALOG.md §1.2 composition rule).
+        // The d window starts at k's first valid bar (docs/spec.md §1.2 composition rule).
         if (!dStarted) {
             if (sk != sk) {
                 return;

@@ -27,7 +27,7 @@ import io.ta.spi.Checks;
  * <p>This is the one fast-%K of the library: {@link Stochastic} (TA-Lib STOCH) smooths this kernel's fastd again, and
  * {@link StochRsi} runs it on the RSI.
  *
- * <p>The average starts at fast %K's first valid bar (CATALOG.md §1.2). Missing values: a missing high or low makes
+ * <p>The average starts at fast %K's first valid bar (docs/spec.md §1.2). Missing values: a missing high or low makes
  * fastk NaN while it is inside the window, a missing close only its own bar; the average then handles the NaN as
  * its type does (window or skip, §5.2). After warm-up, fastk is reported whenever it is valid, even while fastd still
  * has a missing value in its window.
@@ -90,7 +90,7 @@ public final class Stochf {
         }
         fastk = Double.NaN;
         fastd = Double.NaN;
-        // The average starts at fast %K's first valid bar (CATALOG.md §1.2 composition rule).
+        // The average starts at fast %K's first valid bar (docs/spec.md §1.2 composition rule).
         if (!started) {
             if (k != k) {
                 return;

@@ -15,7 +15,7 @@ import io.ta.kernels.math.Diff;
  * the double-smoothed one-bar momentum over its double-smoothed absolute value,
  * {@code tsi = 100·ema(ema(Δx, long), short) / ema(ema(|Δx|, long), short)}, and {@code signal = ema(tsi, signal)}.
  * Since {@code |ema(Δ)| ≤ ema(|Δ|)} for the same weights, tsi lies in [−100, 100]. A zero denominator (no movement
- * at all) gives 0 (CATALOG.md §5.1).
+ * at all) gives 0 (docs/spec.md §5.1).
  *
  * <p>The averages are the catalog {@link Ema} (seeded with the mean of their first n valid inputs, §1.5), each
  * starting at its input's first valid bar: Δx from bar 1, so tsi exists from {@code long + short − 1} and the signal
@@ -67,7 +67,7 @@ public final class Tsi {
         double denominator = absoluteShort.step(absoluteLong.step(Math.abs(d)));
         double line = denominator == 0.0 ? 0.0 : 100.0 * (numerator / denominator);
         double s = signalAverage.step(line);
-        // One lookback for both outputs (CATALOG.md §1.3): the line is hidden until its signal exists.
+        // One lookback for both outputs (docs/spec.md §1.3): the line is hidden until its signal exists.
         tsi = s == s ? line : Double.NaN;
         signal = s;
     }

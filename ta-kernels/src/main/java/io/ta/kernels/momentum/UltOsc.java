@@ -64,7 +64,7 @@ public final class UltOsc {
             tr = Double.NaN; // one missing cell makes the bar's pressure and range missing together
             bp = Double.NaN;
         }
-        // The sums start at the first bar that has a true range (CATALOG.md §1.2 composition rule).
+        // The sums start at the first bar that has a true range (docs/spec.md §1.2 composition rule).
         if (!started) {
             if (tr != tr) {
                 return Double.NaN;

@@ -14,7 +14,7 @@ import io.ta.annotation.Step;
 import io.ta.state.DoubleRing;
 
 /**
- * Fibonacci retracement of the latest confirmed swing legs (laakhay-ta {@code fib_retracement}, CATALOG.md §3.9);
+ * Fibonacci retracement of the latest confirmed swing legs (laakhay-ta {@code fib_retracement}, docs/spec.md §3.9);
  * one level per kernel (laakhay's {@code levels} tuple is several calls). No TTR/Tulip/TA-Lib equivalent.
  *
  * <p>Pivots are those of the composed {@link SwingPoints} (same left, right, allow_equal_extremes), visible from

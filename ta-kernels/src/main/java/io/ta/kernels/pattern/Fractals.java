@@ -21,7 +21,7 @@ import io.ta.annotation.Step;
  * <p>Equal highs: Williams allows a plateau of equal highs inside a longer pattern ("at least five bars"); chart
  * packages resolve plateaus differently, so the strict rule is used — the fractal bar must be the unique extreme of its
  * window — and a plateau yields no fractal. A window holding a
- * missing value yields none (CATALOG.md §5.2).
+ * missing value yields none (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(

@@ -10,7 +10,7 @@ import io.ta.annotation.Step;
 import io.ta.state.DoubleRing;
 
 /**
- * The price of the index-th most recent confirmed swing low (laakhay-ta {@code swing_low_at}, CATALOG.md §2.9,
+ * The price of the index-th most recent confirmed swing low (laakhay-ta {@code swing_low_at}, docs/spec.md §2.9,
  * §3.8): pivots come from the composed {@link SwingPoints}, so a pivot counts from its confirming bar on; NaN until
  * {@code index} pivot lows have been confirmed. Lookback {@code left + right}, the earliest bar a pivot can be
  * confirmed (with {@code index > 1} the first value comes later). Lows follow §3.8's laakhay rule: a

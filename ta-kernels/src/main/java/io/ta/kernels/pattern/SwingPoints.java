@@ -13,7 +13,7 @@ import io.ta.state.DoubleRing;
 import io.ta.state.SlidingExtreme;
 
 /**
- * Swing highs and lows, fractal style (laakhay-ta {@code swing_points}, CATALOG.md §3.8); the one place pivots are
+ * Swing highs and lows, fractal style (laakhay-ta {@code swing_points}, docs/spec.md §3.8); the one place pivots are
  * detected — {@link SwingHighAt}, {@link SwingLowAt} and {@link FibRetracement} compose this kernel: they call
  * {@link #step} and read {@link #pivotHigh()} and {@link #pivotLow()}, the pivot prices whatever the return mode.
  *

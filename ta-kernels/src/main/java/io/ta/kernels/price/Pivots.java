@@ -31,7 +31,7 @@ import io.ta.annotation.Step;
  *
  * <p>Levels a method does not define are NaN: {@code r4}/{@code s4} except for camarilla, {@code r2}, {@code r3},
  * {@code s2}, {@code s3} for demark. The outputs are therefore sparse price levels ({@link OutputKind#LEVEL}).
- * A previous bar with a missing value makes every level of bar t NaN (CATALOG.md §5.2).
+ * A previous bar with a missing value makes every level of bar t NaN (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.PRICE, style = Chart.Style.STEP)
 @Kernel(

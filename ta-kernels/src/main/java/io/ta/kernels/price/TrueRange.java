@@ -9,7 +9,7 @@ import io.ta.annotation.Step;
 /**
  * True range (Wilder 1978), as TA-Lib TRANGE: {@code max(H − L, |C₋₁ − H|, |C₋₁ − L|)}, which is
  * {@code max(H, C₋₁) − min(L, C₋₁)} for well-formed bars, computed in TA-Lib's form. The first bar has no previous
- * close and is NaN (lookback 1; CATALOG.md §1.7: laakhay used H − L there). A missing previous close makes the next
+ * close and is NaN (lookback 1; docs/spec.md §1.7: laakhay used H − L there). A missing previous close makes the next
  * bar NaN only.
  */
 @Chart(pane = Chart.Pane.OWN)

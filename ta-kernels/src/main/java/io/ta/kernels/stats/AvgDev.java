@@ -19,7 +19,7 @@ import io.ta.state.OrderStatistics;
  * outlier, and that are kept relative to values inside the window, so a high price level costs no precision. A
  * constant window has deviation exactly 0.
  *
- * <p>NaN while a missing value is inside the window (CATALOG.md §5.2).
+ * <p>NaN while a missing value is inside the window (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.OWN)
 @Kernel(

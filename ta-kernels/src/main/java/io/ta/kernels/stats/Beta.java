@@ -21,7 +21,7 @@ import io.ta.state.WindowComoments;
  * return (lookback n).
  *
  * <p>A missing price makes its own return and the next one missing; the output is NaN while either is inside the
- * window (CATALOG.md §5.2, one-bar references are window reads).
+ * window (docs/spec.md §5.2, one-bar references are window reads).
  */
 @Chart(pane = Chart.Pane.OWN)
 @Kernel(

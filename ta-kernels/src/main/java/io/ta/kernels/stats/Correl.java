@@ -10,7 +10,7 @@ import io.ta.state.WindowComoments;
 
 /**
  * Pearson correlation of x and y over the last n bars, as TA-Lib CORREL:
- * {@code Σ(x − x̄)(y − ȳ) / √(Σ(x − x̄)²·Σ(y − ȳ)²)}, 0 when either series is constant over the window (CATALOG.md
+ * {@code Σ(x − x̄)(y − ȳ) / √(Σ(x − x̄)²·Σ(y − ȳ)²)}, 0 when either series is constant over the window (docs/spec.md
  * §5.1).
  *
  * <p>TA-Lib computes it from five running sums ({@code Σxy − ΣxΣy/n} and the like), which cancel catastrophically

@@ -13,11 +13,11 @@ import io.ta.annotation.Step;
  * is normalized by the sum of its own last n values, {@code p = x/Σx}, and the output is the sum of
  * {@code −p·log_b(p)} over the last n bars. The p's of one window come from n different (overlapping) sums, so this is
  * pandas-ta's indicator rather than the entropy of one distribution; it is kept as defined there so results agree.
- * Lookback {@code 2(n − 1)}: the second sum starts at the first p (CATALOG.md §1.2). Both sums are
+ * Lookback {@code 2(n − 1)}: the second sum starts at the first p (docs/spec.md §1.2). Both sums are
  * {@link RollingSum}s.
  *
  * <p>Defined for positive x (domain {@code x > 0}): a non-positive x counts as missing, so the output is NaN while it
- * is among the {@code 2n − 1} values the output reads (through a sum or a term), then exact again (CATALOG.md §5.2;
+ * is among the {@code 2n − 1} values the output reads (through a sum or a term), then exact again (docs/spec.md §5.2;
  * pandas-ta gives NaN for {@code 0·log 0} too).
  */
 @Chart(pane = Chart.Pane.OWN)

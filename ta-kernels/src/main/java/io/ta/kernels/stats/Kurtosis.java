@@ -18,7 +18,7 @@ import io.ta.state.MomentWindow;
  *
  * <p>The centred sums come from a {@link MomentWindow} (merged, never from raw Σx⁴), so the result is the same at any
  * price scale and forgets an outlier once it has left the window. A constant window (exactly zero spread) gives 0
- * (CATALOG.md §5.1). Missing values make the output NaN while they are inside the window.
+ * (docs/spec.md §5.1). Missing values make the output NaN while they are inside the window.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(

@@ -11,7 +11,7 @@ import io.ta.state.RescanExtreme;
 /**
  * The absolute input index (0 = the first bar, as a double) of the minimum of the last n values, as TA-Lib MININDEX.
  *
- * <p>Ties follow TA-Lib (CATALOG.md §2.2): a newly arrived value equal to the held minimum takes over; after the held
+ * <p>Ties follow TA-Lib (docs/spec.md §2.2): a newly arrived value equal to the held minimum takes over; after the held
  * one leaves the window, TA-Lib's rescan keeps the oldest equal value. {@link io.ta.state.SlidingExtreme} resolves
  * every tie to the newest value, so this kernel uses {@link RescanExtreme}, which keeps TA-Lib's held index but
  * answers the rescan in O(1) amortized time. NaN while a missing value is inside the window.

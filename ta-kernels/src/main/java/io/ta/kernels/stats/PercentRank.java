@@ -13,7 +13,7 @@ import io.ta.state.OrderStatistics;
  * equal one — 0 for a new low, 1 − (1 − m)/n for a new high, m for n = 1. O(log n) per bar: both counts come from an
  * {@link OrderStatistics} tree instead of TTR's scan of the window.
  *
- * <p>NaN while a missing value is inside the window (CATALOG.md §5.2; TTR rejects non-leading NAs).
+ * <p>NaN while a missing value is inside the window (docs/spec.md §5.2; TTR rejects non-leading NAs).
  */
 @Kernel(
         name = "percent_rank",

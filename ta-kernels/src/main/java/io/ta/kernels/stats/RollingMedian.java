@@ -9,7 +9,7 @@ import io.ta.annotation.Step;
 import io.ta.state.OrderStatistics;
 
 /**
- * Median of the last n values; for even n the mean of the two middle values (CATALOG.md §1.7: laakhay took the
+ * Median of the last n values; for even n the mean of the two middle values (docs/spec.md §1.7: laakhay took the
  * upper one). O(log n) per bar through an {@link OrderStatistics} tree. NaN while a missing value is inside the
  * window. Reference: R TTR {@code runMedian}.
  */

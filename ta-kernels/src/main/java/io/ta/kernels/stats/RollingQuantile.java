@@ -15,7 +15,7 @@ import io.ta.state.OrderStatistics;
  * per bar through an {@link OrderStatistics} tree.
  *
  * <p>TTR has no windowed quantile; the golden is R's {@code quantile(type = 7)} applied to every window. NaN while a
- * missing value is inside the window (CATALOG.md §5.2).
+ * missing value is inside the window (docs/spec.md §5.2).
  */
 @Kernel(
         name = "rolling_quantile",

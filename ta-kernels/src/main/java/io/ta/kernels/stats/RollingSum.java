@@ -15,7 +15,7 @@ import io.ta.state.WindowSum;
  * a window of zeros sums to 0. Matches TA-Lib on clean data to a few ulps, not bit for bit.
  *
  * <p>Missing values (non-finite) occupy their window slot without entering the sum; the output is NaN while one
- * is inside the window (CATALOG.md §5.2).
+ * is inside the window (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.OWN)
 @Kernel(

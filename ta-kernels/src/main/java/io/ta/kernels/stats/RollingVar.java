@@ -13,7 +13,7 @@ import io.ta.state.WindowMoments;
  * from the centred, exact window sums of {@link WindowMoments}: TA-Lib's two running sums cancel catastrophically for
  * prices far from zero and keep every outlier's residue; these do neither. A constant window is exactly 0, and a
  * variance below the rounding bound of its own computation is 0 (scale-relative, never TA-Lib's absolute 1e-8).
- * TA-Lib's unused {@code nbdev} parameter is dropped (CATALOG.md §2.2).
+ * TA-Lib's unused {@code nbdev} parameter is dropped (docs/spec.md §2.2).
  */
 @Chart(pane = Chart.Pane.OWN)
 @Kernel(

@@ -16,7 +16,7 @@ import io.ta.state.MomentWindow;
  * is one of the n values, {@code |z| ≤ √(n − 1)} (reached when the other n − 1 values are equal).
  *
  * <p>Mean and deviation come from a {@link MomentWindow} (merged centred sums, no running Σx²), so the z-score is the
- * same at any price scale and a constant window gives exactly σ = 0, where the output is 0 (CATALOG.md §5.1: an exact
+ * same at any price scale and a constant window gives exactly σ = 0, where the output is 0 (docs/spec.md §5.1: an exact
  * zero test). Missing values make the output NaN while they are inside the window.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {-2, 0, 2})

@@ -10,7 +10,7 @@ import io.ta.annotation.Step;
 import io.ta.state.SeededAverage;
 
 /**
- * Average directional movement index (Wilder 1978), as TA-Lib ADX with its PLUS_DI and MINUS_DI (CATALOG.md §3.2):
+ * Average directional movement index (Wilder 1978), as TA-Lib ADX with its PLUS_DI and MINUS_DI (docs/spec.md §3.2):
  * at bar 2n−1 the mean of the n DX values of bars n..2n−1 (an undefined DX counts 0), then
  * {@code ADX = (ADX₋₁·(n−1) + DX)/n} (a {@link SeededAverage.Wilder}), where an undefined DX leaves ADX unchanged. DX and the DIs come from the
  * composed {@link Dx}, so {@code plus_di}/{@code minus_di} equal the standalone kernels from bar 2n−1 on (before it

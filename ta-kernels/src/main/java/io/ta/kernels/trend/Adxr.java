@@ -10,7 +10,7 @@ import io.ta.state.DoubleRing;
 
 /**
  * Average directional movement index rating (Wilder 1978), as TA-Lib ADXR: {@code (ADX_t + ADX_{t−n+1})/2} over the
- * composed {@link Adx}. The window of n ADX values starts at ADX's first valid bar (CATALOG.md §1.2), giving
+ * composed {@link Adx}. The window of n ADX values starts at ADX's first valid bar (docs/spec.md §1.2), giving
  * lookback {@code (2n−1) + (n−1) = 3n−2}; a missing ADX at either end of the window makes the output NaN.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {25}, min = 0, max = 100)

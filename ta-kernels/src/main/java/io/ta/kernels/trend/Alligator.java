@@ -20,9 +20,9 @@ import io.ta.state.DoubleRing;
  * <p>Causal displacement: Williams draws each line {@code shift} bars to the right of the bar it was computed on.
  * Here the value stored at bar t is the average as of bar {@code t − shift} — what the chart shows above bar t —
  * so nothing is read ahead and nothing repaints. Each line has its own first valid index,
- * {@code period − 1 + shift} (as ichimoku's spans; CATALOG.md §1.3); the kernel lookback is the largest.
+ * {@code period − 1 + shift} (as ichimoku's spans; docs/spec.md §1.3); the kernel lookback is the largest.
  *
- * <p>Missing values: the averages skip a bar with a missing high or low (recursive state, CATALOG.md §5.2); the
+ * <p>Missing values: the averages skip a bar with a missing high or low (recursive state, docs/spec.md §5.2); the
  * skipped bar's NaN travels through the displacement like any value, so it shows {@code shift} bars later, once.
  */
 @Chart(pane = Chart.Pane.PRICE)

@@ -15,7 +15,7 @@ import io.ta.kernels.stats.RollingSum;
  * Choppiness index (E. W. Dreiss): {@code 100·log10(ΣTR_n / (max(H, n) − min(L, n))) / log10(n)} — how much of the
  * path the bars travelled ({@link RollingSum} of the {@link TrueRange}) is needed to cover their net range. Near
  * 100 the market goes sideways, near 0 it trends in one straight run. A zero range or a zero ΣTR gives 0
- * (CATALOG.md §5.1).
+ * (docs/spec.md §5.1).
  *
  * <p>The true ranges of consecutive bars overlap, so ΣTR covers the window's range and the index is at least 0; it
  * can exceed 100 slightly when the first bar's true range reaches back to a previous close outside the window.

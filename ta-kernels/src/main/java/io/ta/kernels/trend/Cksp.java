@@ -21,7 +21,7 @@ import io.ta.kernels.volatility.Atr;
  * they protect, as pandas-ta names them.
  *
  * <p>The ATR is Wilder's (catalog {@code atr}), valid from bar p, so the outputs start at {@code p + q − 1}. Missing
- * values as the composed kernels: window NaN for the extremes, a skipped bar for the ATR (CATALOG.md §5.2).
+ * values as the composed kernels: window NaN for the extremes, a skipped bar for the ATR (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(

@@ -18,7 +18,7 @@ import io.ta.state.RankWindow;
  * <p>From the {@link RankWindow}'s exact integers: {@code ρ = 6W/√((n³ − n − T)(n³ − n))}, W the rank-time
  * concordance and T the tie correction, so the value is exact to the last rounding of that one expression, in
  * O(log n) per bar, and cannot drift. A window of equal values has no ranks to correlate (TTR: NA); it gives 0
- * (CATALOG.md §5.1). Missing values make the output NaN while they are inside the window.
+ * (docs/spec.md §5.1). Missing values make the output NaN while they are inside the window.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0}, min = -1, max = 1)
 @Kernel(

@@ -9,7 +9,7 @@ import io.ta.annotation.Step;
 import io.ta.spi.Checks;
 
 /**
- * Directional movement index (Wilder 1978), as TA-Lib DX (CATALOG.md §3.2): {@code 100·|+DI − −DI|/(+DI + −DI)} from
+ * Directional movement index (Wilder 1978), as TA-Lib DX (docs/spec.md §3.2): {@code 100·|+DI − −DI|/(+DI + −DI)} from
  * bar n, the DIs from the {@link WilderDm} core. Where DX is undefined (the DI sum ≈0, which includes
  * {@code S^TR} ≈0 because both DIs are then 0) the output is 0 at the first bar and the previous DX afterwards, as
  * TA-Lib. {@link Adx} composes this kernel and reads {@link #isDefined()}, {@link #plusDi()} and {@link #minusDi()}.

@@ -11,7 +11,7 @@ import io.ta.kernels.ma.Ema;
 
 /**
  * Elder ray (A. Elder, Trading for a Living, 1993): {@code bull = H − ema(C, n)}, {@code bear = L − ema(C, n)}, the
- * EMA being the catalog's {@link Ema} (SMA seed, CATALOG.md §1.7; laakhay seeded with C₀). No TTR/Tulip equivalent.
+ * EMA being the catalog's {@link Ema} (SMA seed, docs/spec.md §1.7; laakhay seeded with C₀). No TTR/Tulip equivalent.
  */
 @Chart(pane = Chart.Pane.OWN, style = Chart.Style.HISTOGRAM, guides = {0})
 @Kernel(

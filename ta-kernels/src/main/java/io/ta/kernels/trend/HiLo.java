@@ -27,7 +27,7 @@ import io.ta.spi.Checks;
  * depending on the order of the additions).
  *
  * <p>Missing values: the averages treat a missing high or low as a missing cell of their window; a bar whose
- * comparison reads a missing value outputs NaN and keeps the direction (recursive state, CATALOG.md §5.2).
+ * comparison reads a missing value outputs NaN and keeps the direction (recursive state, docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(

@@ -11,7 +11,7 @@ import io.ta.kernels.volatility.Donchian;
 import io.ta.state.DoubleRing;
 
 /**
- * Ichimoku kinko hyo (G. Hosoda, 1969), CATALOG.md §3.5, with T, K, S, D = tenkan_period, kijun_period,
+ * Ichimoku kinko hyo (G. Hosoda, 1969), docs/spec.md §3.5, with T, K, S, D = tenkan_period, kijun_period,
  * span_b_period, displacement. {@code tenkan_sen} and {@code kijun_sen} are the midpoints of the T- and K-bar
  * high/low ranges (each the {@code middle} of a {@link Donchian} channel); {@code senkou_span_a_t} is
  * {@code (tenkan + kijun)/2} of bar {@code t − D}; {@code senkou_span_b_t} is the S-bar range midpoint of bar

@@ -8,7 +8,7 @@ import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
- * Minus directional movement (Wilder 1978), as TA-Lib MINUS_DM: Wilder's running sum of −DM (CATALOG.md §3.2), read
+ * Minus directional movement (Wilder 1978), as TA-Lib MINUS_DM: Wilder's running sum of −DM (docs/spec.md §3.2), read
  * from the {@link WilderDm} core that keeps both sums. Period 1 outputs the raw −DM from bar 1.
  */
 @Chart(pane = Chart.Pane.OWN)

@@ -9,7 +9,7 @@ import io.ta.annotation.Step;
 
 /**
  * Plus directional indicator (Wilder 1978), as TA-Lib PLUS_DI: {@code 100·S⁺/S^TR} from bar n, where the Wilder sums
- * of +DM and of the true range come from the {@link WilderDm} core (CATALOG.md §3.2); 0 when {@code S^TR} ≈ 0.
+ * of +DM and of the true range come from the {@link WilderDm} core (docs/spec.md §3.2); 0 when {@code S^TR} ≈ 0.
  * Period 1 is excluded (TA-Lib drops the ×100 there).
  */
 @Chart(pane = Chart.Pane.OWN, min = 0, max = 100)

@@ -8,7 +8,7 @@ import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
- * Plus directional movement (Wilder 1978), as TA-Lib PLUS_DM: Wilder's running sum of +DM (CATALOG.md §3.2), read
+ * Plus directional movement (Wilder 1978), as TA-Lib PLUS_DM: Wilder's running sum of +DM (docs/spec.md §3.2), read
  * from the {@link WilderDm} core, which states the rule, the seed and the missing-value handling. Period 1 outputs
  * the raw +DM from bar 1 (TA-Lib), which is the same recursion seeded with one value.
  */

@@ -11,7 +11,7 @@ import io.ta.annotation.Step;
 
 /**
  * Parabolic stop and reverse (Wilder 1978), as TA-Lib SAREXT with start value 0, no reversal offset and the same
- * three accelerations for long and short (CATALOG.md §3.3; with {@code af_start = af_increment} it is TA-Lib SAR).
+ * three accelerations for long and short (docs/spec.md §3.3; with {@code af_start = af_increment} it is TA-Lib SAR).
  * {@code sar} is the stop level and {@code direction} the position after the bar, +1 long, −1 short; both from
  * bar 1 (laakhay's bar-0 output and close-based start are settled to TA-Lib's, §1.7). {@code sar} is the level
  * itself, below the bar while long and above it while short, whatever the sign of the prices (a spread below zero).

@@ -12,7 +12,7 @@ import io.ta.kernels.ma.Sma;
 /**
  * Range action verification index (T. Chande, <i>Beyond Technical Analysis</i>, 1997): the distance between a short
  * and a long {@link Sma simple average} in percent of the long one, {@code 100·|sma(x, 7) − sma(x, 65)|/sma(x, 65)};
- * above about 3 the market trends. A long average of exactly 0 gives 0 (CATALOG.md §5.1). NaN while a missing value
+ * above about 3 the market trends. A long average of exactly 0 gives 0 (docs/spec.md §5.1). NaN while a missing value
  * is inside either window.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0})

@@ -9,7 +9,7 @@ import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
- * Parabolic SAR, extended (Wilder 1978), as TA-Lib SAREXT (CATALOG.md §3.3): positive while long, negative while
+ * Parabolic SAR, extended (Wilder 1978), as TA-Lib SAREXT (docs/spec.md §3.3): positive while long, negative while
  * short, from bar 1. Separate initial/step/maximum accelerations for long and short positions;
  * {@code start_value} &gt; 0 forces a long start at that SAR, &lt; 0 a short start at its absolute value, 0 picks the
  * direction from bars 0 and 1 (short if {@code L₀ − L₁ > 0} and {@code > H₁ − H₀}, TA-Lib's MINUS_DM(1) test) with

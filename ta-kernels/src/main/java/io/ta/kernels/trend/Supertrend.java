@@ -11,7 +11,7 @@ import io.ta.kernels.price.MedPrice;
 import io.ta.kernels.volatility.Atr;
 
 /**
- * SuperTrend (O. Seban), CATALOG.md §3.5: basic bands {@code m ± multiplier·atr} around {@code m = (H+L)/2}
+ * SuperTrend (O. Seban), docs/spec.md §3.5: basic bands {@code m ± multiplier·atr} around {@code m = (H+L)/2}
  * ({@link MedPrice}, {@link Atr} with the catalog's TA-Lib seed). At the first ATR bar the final bands are the basic
  * ones, the trend is down (−1) and the line is the upper band. Afterwards the upper band only falls (it resets to
  * the basic band when that is lower or the previous close broke above it), the lower band only rises (mirror

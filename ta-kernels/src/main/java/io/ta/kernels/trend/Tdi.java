@@ -21,7 +21,7 @@ import io.ta.state.WindowSumPair;
  * <p>Warm-up: TTR replaces the first n (undefined) momenta with 0 and so reports from bar {@code n·multiple − 1} on
  * sums of partly invented zeros. Here the sums start at the first real momentum (bar n), so the lookback is
  * {@code n + n·multiple − 1}; from there on every window holds real momenta only and the values equal TTR's exactly.
- * NaN while a missing value is inside a window (CATALOG.md §5.2).
+ * NaN while a missing value is inside a window (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0})
 @Kernel(

@@ -24,7 +24,7 @@ import io.ta.spi.Checks;
  * above or below depending on the order of the additions).
  *
  * <p>Missing values: a missing high or low is a missing cell of the average's window; a missing close makes only its
- * own bar NaN (CATALOG.md §5.2).
+ * own bar NaN (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.OWN, style = Chart.Style.STEP, guides = {0})
 @Kernel(

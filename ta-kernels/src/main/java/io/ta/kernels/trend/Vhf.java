@@ -16,7 +16,7 @@ import io.ta.kernels.stats.RollingSum;
  * last n values over the distance travelled to cover it, {@code (max − min)/Σ|x − x₋₁|} with {@link RollingMax},
  * {@link RollingMin} and a {@link RollingSum} of the absolute {@link Diff}s over n bars. Near 1 in a trend, small in a
  * range. Lookback n (the first change needs a previous value). A window without any change (flat: the range is
- * exactly 0 too) gives 0 (CATALOG.md §5.1).
+ * exactly 0 too) gives 0 (docs/spec.md §5.1).
  *
  * <p>Missing values make the output NaN while they are inside either window, then it is exact again (§5.2); so does
  * a distance travelled that overflows the doubles (a tick near their edge), where the ratio would read 0.

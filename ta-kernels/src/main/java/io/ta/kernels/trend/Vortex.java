@@ -16,8 +16,8 @@ import io.ta.state.WindowSumTriple;
 /**
  * Vortex indicator (Botes &amp; Siepman, TASC January 2010): {@code plus = ΣVM⁺/ΣTR}, {@code minus = ΣVM⁻/ΣTR} over the
  * last n bars, {@code VM⁺ = |H − L₋₁|}, {@code VM⁻ = |L − H₋₁|}, TR the {@link TrueRange}; {@code ΣTR = 0} gives 0
- * (exact test, CATALOG.md §5.1). Every term needs the previous bar, so bar 0 is NaN and the first output is at bar n. A
- * window kernel: each output is NaN while a term it sums is missing inside the window.
+ * (exact test, docs/spec.md §5.1). Every term needs the previous bar, so bar 0 is NaN and the first output is at bar
+ * n. A window kernel: each output is NaN while a term it sums is missing inside the window.
  *
  * <p>ΣVM⁺, ΣVM⁻ and ΣTR share one {@link WindowSumTriple}: one push, one block turn and one checkpoint where three
  * window sums kept three. The triple counts a triple as missing when any term is, and the terms are not missing

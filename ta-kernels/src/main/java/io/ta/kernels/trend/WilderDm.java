@@ -10,7 +10,7 @@ import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
 
 /**
- * The Wilder directional-movement core (Wilder 1978; CATALOG.md §3.2): the one home of the running sums of +DM, −DM
+ * The Wilder directional-movement core (Wilder 1978; docs/spec.md §3.2): the one home of the running sums of +DM, −DM
  * and the true range that {@code plus_dm}, {@code minus_dm}, {@code plus_di}, {@code minus_di}, {@code dx},
  * {@code adx} and {@code adxr} are built on. A kernel holds one in a final field and calls one of the two advance
  * methods once per step ({@code advance(high, low)} for the DM sums, {@code advance(high, low, close)} for the

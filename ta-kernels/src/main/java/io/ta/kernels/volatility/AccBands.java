@@ -18,7 +18,7 @@ import io.ta.kernels.ma.Sma;
  * threshold that would make the bands depend on the unit prices are quoted in, so this kernel tests whether
  * {@code H + L} is zero to within its own rounding ({@code |H + L| <= 2⁻⁵²·(|H| + |L|)}). The two agree on any price
  * above 1e-14 (and on the golden data). A missing H or L is missing for the upper and lower averages, a missing C
- * for the middle one (CATALOG.md §5.2).
+ * for the middle one (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(

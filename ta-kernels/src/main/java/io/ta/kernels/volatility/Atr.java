@@ -12,7 +12,7 @@ import io.ta.kernels.price.TrueRange;
 /**
  * Average true range (Wilder 1978), as TA-Lib ATR: Wilder's smoothing ({@link Rma}) of the {@link TrueRange}. The
  * true range is NaN at bar 0 and {@code Rma} skips it, so the seed is the mean of TR over bars 1..n and the first
- * output is at bar n — TA-Lib's seed (CATALOG.md §1.7: laakhay seeded with TR₀ = H₀ − L₀). Then
+ * output is at bar n — TA-Lib's seed (docs/spec.md §1.7: laakhay seeded with TR₀ = H₀ − L₀). Then
  * {@code ATR = (ATR₋₁·(n−1) + TR)/n}, TA-Lib's operations in its order. Period 1 is the true range.
  *
  * <p>Recursive: a bar whose true range reads a missing cell outputs NaN and is skipped (§5.2).

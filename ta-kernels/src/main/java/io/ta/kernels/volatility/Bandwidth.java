@@ -10,7 +10,7 @@ import io.ta.annotation.Step;
 /**
  * Bollinger BandWidth (J. Bollinger, "Bollinger on Bollinger Bands", 2001): the width of the {@link Bbands} relative
  * to their middle, {@code (upper − lower) / middle} (a fraction, not a percentage), whose lows mark Bollinger's
- * "squeeze". A zero middle band gives 0 (CATALOG.md §5.1). No TTR or Tulip function computes it; the bands are the
+ * "squeeze". A zero middle band gives 0 (docs/spec.md §5.1). No TTR or Tulip function computes it; the bands are the
  * catalog's, which R TTR {@code BBands} matches.
  *
  * <p>Missing values: as the bands, NaN while a missing value is inside the window (§5.2).

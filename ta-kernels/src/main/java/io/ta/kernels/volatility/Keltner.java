@@ -12,7 +12,7 @@ import io.ta.kernels.ma.Ema;
 /**
  * Keltner channel (C. Keltner 1960), in its EMA/ATR form: {@code middle = ema(C, ema_period)} ({@link Ema}),
  * {@code upper/lower = middle ± multiplier·atr(atr_period)} ({@link Atr}), both with the catalog's TA-Lib seeds
- * (CATALOG.md §1.7). Lookback {@code max(ema_period − 1, atr_period)}: the bands combine the two element-wise.
+ * (docs/spec.md §1.7). Lookback {@code max(ema_period − 1, atr_period)}: the bands combine the two element-wise.
  * R TTR {@code keltnerChannels} is the reference for the formula only (it centres on the typical price).
  */
 @Chart(pane = Chart.Pane.PRICE)
@@ -50,7 +50,7 @@ public final class Keltner {
     public void step(double high, double low, double close) {
         double m = mean.step(close);
         double width = multiplier * range.step(high, low, close);
-        // One lookback for every output (CATALOG.md §1.3): the middle waits for the ATR too.
+        // One lookback for every output (docs/spec.md §1.3): the middle waits for the ATR too.
         middle = width == width ? m : Double.NaN;
         upper = m + width;
         lower = m - width;

@@ -14,7 +14,7 @@ import io.ta.state.AnchoredSum;
  * Mass index (D. Dorsey, "The Mass Index", TASC June 1992): the sum over {@code sum_period} bars of the ratio of a
  * single to a double {@link Ema} of the bar range, {@code Σ E1/E2} with {@code E1 = ema(H − L, e)} and
  * {@code E2 = ema(E1, e)}; it rises as the range widens (Dorsey's "reversal bulge": above 27, then back below 26.5,
- * with the defaults). A zero E2 (no range at all) gives the ratio 1 (CATALOG.md §5.1).
+ * with the defaults). A zero E2 (no range at all) gives the ratio 1 (docs/spec.md §5.1).
  *
  * <p>The EMAs are the catalog's (seeded with the mean of their first e valid inputs, §1.5), the second starting at
  * the first's first value, so the ratio exists from {@code 2(e − 1)} and the sum from {@code 2(e − 1) + s − 1}.

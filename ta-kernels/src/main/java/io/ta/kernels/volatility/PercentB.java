@@ -10,7 +10,7 @@ import io.ta.annotation.Step;
 /**
  * Bollinger %b (J. Bollinger, "Bollinger on Bollinger Bands", 2001): where x sits within its {@link Bbands},
  * {@code (x − lower) / (upper − lower)} — 0 on the lower band, 1 on the upper, outside [0, 1] beyond them. When the
- * bands coincide (a flat window, or {@code std_dev = 0}) x is on both and the value is 0.5 (CATALOG.md §5.1).
+ * bands coincide (a flat window, or {@code std_dev = 0}) x is on both and the value is 0.5 (docs/spec.md §5.1).
  * The bands are the catalog's (TA-Lib BBANDS: SMA ± std_dev population deviations). R TTR {@code BBands} column
  * {@code pctB} matches.
  *

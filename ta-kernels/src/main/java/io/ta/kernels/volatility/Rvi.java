@@ -21,7 +21,7 @@ import io.ta.kernels.stats.RollingVar;
  * direction is at bar 1 and the first deviation at bar {@code std_period − 1} (≥ 1), so the averages start there and
  * the lookback is {@code (std_period − 1) + (period − 1)}. {@code up + down = 0} gives 0 (as the
  * catalog's rsi). Missing values: the window and the one-bar comparison make a bar missing for the averages, which
- * skip it (CATALOG.md §5.2).
+ * skip it (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.OWN, guides = {50}, min = 0, max = 100)
 @Kernel(

@@ -12,7 +12,7 @@ import io.ta.kernels.momentum.Mom;
  * Signal-to-noise ratio, as R TTR {@code SNR} (after J. Skeggs and A. Hill, "Back in Black Part 2: The Opportunity
  * Set for Trend Following", 2015, as TTR cites it): the absolute change over n bars in units of the n-bar
  * {@link Atr average true range}, {@code |C − C[t−n]| / atr(n)} — the {@link Mom momentum} over Wilder's ATR. Both
- * start at bar n. A zero ATR gives 0 (CATALOG.md §5.1; TTR divides by zero). R TTR {@code SNR} matches.
+ * start at bar n. A zero ATR gives 0 (docs/spec.md §5.1; TTR divides by zero). R TTR {@code SNR} matches.
  */
 @Chart(pane = Chart.Pane.OWN)
 @Kernel(

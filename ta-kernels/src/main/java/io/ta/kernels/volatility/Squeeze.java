@@ -24,7 +24,7 @@ import io.ta.kernels.stats.RollingMin;
  * close's distance from the midpoint of the Donchian mid-line and the average:
  * {@code close − ((HH + LL)/2 + SMA(close))/2}, with HH and LL the {@code period}-bar high and low.
  *
- * <p>Lookback {@code 2(period − 1)} for both outputs: the regression starts at the first distance (CATALOG.md §1.2);
+ * <p>Lookback {@code 2(period − 1)} for both outputs: the regression starts at the first distance (docs/spec.md §1.2);
  * the channel's average true range, first valid at {@code period}, is ready by then. Missing values make the outputs NaN
  * while they are inside any window, then they are exact again (§5.2).
  */
@@ -78,7 +78,7 @@ public final class Squeeze {
         double mid = (highest.step(high) + lowest.step(low)) / 2;
         double m = regression.step(close - (mid + middle) / 2);
         boolean inside = bands.lower > middle - width && bands.upper < middle + width;
-        // One lookback for both outputs (CATALOG.md §1.3). The bands are NaN where the middle is not when the closes'
+        // One lookback for both outputs (docs/spec.md §1.3). The bands are NaN where the middle is not when the closes'
         // squares overflow (ticks near ±1e155 and beyond): a comparison with NaN is false, which read as "off".
         boolean valid = m == m && width == width && bands.upper == bands.upper;
         on = valid ? (inside ? 1.0 : 0.0) : Double.NaN;

@@ -12,7 +12,7 @@ import io.ta.kernels.ma.Sma;
 /**
  * STARC bands, Stoller average range channels (M. Stoller, 1980s): a {@link Sma simple average} of the close (6 bars)
  * plus and minus a multiple (2) of the {@link Atr average true range} (15 bars), Stoller's usual settings. Lookback
- * {@code max(ma_period − 1, atr_period)}. Missing values as the composed kernels (CATALOG.md §5.2).
+ * {@code max(ma_period − 1, atr_period)}. Missing values as the composed kernels (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(

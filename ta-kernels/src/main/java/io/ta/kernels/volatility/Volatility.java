@@ -34,7 +34,7 @@ import io.ta.state.MomentWindow;
  * that rounds below zero reads 0. TTR's optional {@code mean0} form of {@code close} is not offered.
  *
  * <p>Prices must be positive (logarithms); a missing or non-positive price makes the output NaN while its bar is
- * inside the window, and a missing close also the next bar's close-to-close or overnight term (CATALOG.md §5.2).
+ * inside the window, and a missing close also the next bar's close-to-close or overnight term (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.OWN)
 @Kernel(

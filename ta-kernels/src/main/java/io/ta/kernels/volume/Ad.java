@@ -10,11 +10,11 @@ import io.ta.kernels.math.CumSum;
 /**
  * Chaikin accumulation/distribution line, as TA-Lib AD: the running total of
  * {@code ((C − L) − (H − C)) / (H − L) · V}; a bar whose range {@code H − L} is not positive adds 0 (TA-Lib's guard,
- * CATALOG.md §5.1). TA-Lib's expression for each bar's flow; the total is a {@link CumSum} (compensated, so its error
+ * docs/spec.md §5.1). TA-Lib's expression for each bar's flow; the total is a {@link CumSum} (compensated, so its error
  * does not grow with the history, where TA-Lib's running total accumulates one rounding per bar). R TTR
  * {@code chaikinAD}.
  *
- * <p>Cumulative (recursive) state: a bar with any missing input outputs NaN and adds nothing (CATALOG.md §5.2).
+ * <p>Cumulative (recursive) state: a bar with any missing input outputs NaN and adds nothing (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.OWN)
 @Kernel(

@@ -12,7 +12,7 @@ import io.ta.annotation.Step;
 
 /**
  * Chaikin A/D oscillator, as TA-Lib ADOSC: a fast minus a slow exponential average of the {@link Ad} line, both with
- * {@code k = 2/(period+1)} and both seeded with the first A/D value AD₀ — not with an SMA (CATALOG.md §2.6) — and
+ * {@code k = 2/(period+1)} and both seeded with the first A/D value AD₀ — not with an SMA (docs/spec.md §2.6) — and
  * updated from bar 1 on. Output from bar {@code max(fast, slow) − 1}, as TA-Lib (which does not require fast &lt; slow).
  *
  * <p>Why the averages are not {@link io.ta.kernels.ma.Ema}s: {@code Ema.withSmoothing(1, k)} would express the AD₀

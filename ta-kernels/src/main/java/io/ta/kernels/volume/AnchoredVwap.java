@@ -17,7 +17,7 @@ import io.ta.kernels.price.TypicalPrice;
  * <p>The anchor is a condition series ({@code @Input(scale = UNITLESS)}): any expression of the DSL, such as a
  * session-start flag. A missing anchor (NaN) counts as false, so a condition that is still warming up never starts
  * a period. While {@code ΣV = 0} (a period that has traded nothing yet) the output is the bar's TP, as {@link Vwap}'s
- * (CATALOG.md §5.1).
+ * (docs/spec.md §5.1).
  *
  * <p>Cumulative state: both sums are compensated as {@link Vwap}'s (the exact sum of the period rounded once, so the
  * error does not grow with the period, and with no anchor the output is vwap's bit for bit). A bar with a missing

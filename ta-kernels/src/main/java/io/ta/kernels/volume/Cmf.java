@@ -11,7 +11,7 @@ import io.ta.state.WindowSumPair;
 /**
  * Chaikin money flow (M. Chaikin): {@code ΣMFV / ΣV} over the last n bars, with money flow volume
  * {@code MFV = ((C − L) − (H − C)) / (H − L) · V}, 0 on a flat bar ({@code H = L}); {@code ΣV = 0} gives 0
- * (CATALOG.md §5.1: non-TA-Lib kernels test exactly {@code == 0}). The multiplier is computed as R TTR's {@code CLV}
+ * (docs/spec.md §5.1: non-TA-Lib kernels test exactly {@code == 0}). The multiplier is computed as R TTR's {@code CLV}
  * computes it (close location value, then times volume), and TTR {@code CMF} matches.
  *
  * <p>Both sums are one {@link WindowSumPair}: window sums that do not drift, one count of pushes and one checkpoint

@@ -13,7 +13,7 @@ import io.ta.kernels.price.MedPrice;
 /**
  * Ease of movement (R. Arms, "Equivolume Charting", 1994): how far the mid-price moved per unit of "box ratio",
  * {@code emv = (hl2 − hl2₋₁)·(H − L) / (V / volume_divisor)}, averaged by an n-bar {@link Sma}. The divisor only
- * scales volume to a readable size. A bar without volume moved without effort and contributes 0 (CATALOG.md §5.1).
+ * scales volume to a readable size. A bar without volume moved without effort and contributes 0 (docs/spec.md §5.1).
  *
  * <p>R TTR {@code EMV} (column {@code maEMV}, SMA) matches; Tulip {@code emv} is the unaveraged value with divisor
  * 10000, i.e. this kernel at period 1. The value scales with price² / volume, a law {@code io.ta.annotation.Scale}

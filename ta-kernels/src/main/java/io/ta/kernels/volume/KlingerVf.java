@@ -8,7 +8,7 @@ import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 
 /**
- * Klinger volume force (S. Klinger, TASC Dec 1997), CATALOG.md §3.7 — the published form, the VF inside Tulip
+ * Klinger volume force (S. Klinger, TASC Dec 1997), docs/spec.md §3.7 — the published form, the VF inside Tulip
  * {@code kvo} (§1.7: not laakhay's simplified form). With {@code hlc = H + L + C} and {@code dm = H − L}: the trend
  * turns up when {@code hlc} rises and was not up, down when it falls and was not down, and each turn restarts the
  * cumulative measurement at the previous bar's {@code dm}; then {@code cm += dm}. Output
@@ -16,7 +16,7 @@ import io.ta.annotation.Step;
  * {@code cm = 0} gives 0. Bar 0 only seeds {@code hlc₋₁} and {@code dm₋₁} (lookback 1).
  *
  * <p>Recursive state (trend and {@code cm} carry): a bar with a missing input outputs NaN and is skipped, so the next
- * valid bar is compared with the last valid one (CATALOG.md §5.2). A bar whose range would take {@code cm} beyond the
+ * valid bar is compared with the last valid one (docs/spec.md §5.2). A bar whose range would take {@code cm} beyond the
  * largest double is skipped too, its trend, {@code hlc} and {@code dm} still passed on.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0})

@@ -14,7 +14,7 @@ import io.ta.spi.ExactArithmetic;
  * only on bars whose volume fell, on the idea that quiet days show what informed money does. It starts at
  * {@code start}; on a bar with {@code V < V₋₁} it moves by the close's percentage change, Fosback's
  * {@code nvi += ((C − C₋₁)/C₋₁)·nvi}, which is a multiplication by {@code C/C₋₁}; otherwise it stays. A previous close
- * of 0 leaves it unchanged (CATALOG.md §5.1). Tulip {@code nvi} (start 1000) matches to its own rounding. {@link Pvi}
+ * of 0 leaves it unchanged (docs/spec.md §5.1). Tulip {@code nvi} (start 1000) matches to its own rounding. {@link Pvi}
  * is this index of the negated volume.
  *
  * <p>The index is a product of every move so far, and a product rounded at each move drifts: its relative error grows

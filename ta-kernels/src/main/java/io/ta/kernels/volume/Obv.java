@@ -13,7 +13,7 @@ import io.ta.kernels.math.CumSum;
  * (compensated: its error does not grow with the history; with whole-share volumes it is exact, like TA-Lib's).
  *
  * <p>Cumulative (recursive) state: a bar with a missing close or volume outputs NaN and is skipped — the total and
- * the previous close stay as they were, so the next valid bar is compared with the last valid close (CATALOG.md
+ * the previous close stay as they were, so the next valid bar is compared with the last valid close (docs/spec.md
  * §5.2). If the first bars are missing, the total starts at the first valid bar's volume.
  */
 @Chart(pane = Chart.Pane.OWN)

@@ -16,7 +16,7 @@ import io.ta.kernels.momentum.Ppo;
  * Percentage volume oscillator (the PPO of volume; StockCharts' PVO after G. Appel's MACD/PPO construction):
  * {@code pvo = 100·(ema(V, fast) − ema(V, slow))/ema(V, slow)} — a {@link Ppo} of the volume with EMA averages —,
  * {@code signal = ema(pvo, signal_period)}, {@code histogram = pvo − signal}. The EMAs are the catalog's (TA-Lib
- * seeding, CATALOG.md §1.5), both on the whole input as TA-Lib's PPO; the signal starts at the first pvo, so the
+ * seeding, docs/spec.md §1.5), both on the whole input as TA-Lib's PPO; the signal starts at the first pvo, so the
  * lookback is {@code (slow − 1) + (signal − 1)}. A slow average of ≈0 (no volume) gives 0, as {@link Ppo}.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {0})

@@ -9,7 +9,7 @@ import io.ta.kernels.math.CumSum;
 
 /**
  * Price-volume trend: the running total ({@link CumSum}) of the volume weighted by the close's relative change,
- * {@code pvt = Σ V·(C − C₋₁)/C₋₁}, 0 at the first bar; a previous close of 0 adds 0 (CATALOG.md §5.1). Like
+ * {@code pvt = Σ V·(C − C₋₁)/C₋₁}, 0 at the first bar; a previous close of 0 adds 0 (docs/spec.md §5.1). Like
  * {@link Obv} but proportional to the size of the move. The origin of the indicator is unattributed; no TTR or
  * Tulip function computes it.
  *

@@ -11,7 +11,7 @@ import io.ta.kernels.ma.Sma;
 /**
  * Relative volume: the bar's volume over its {@link Sma simple average} of the last n bars, current bar included —
  * {@code V / sma(V, n)}; 2.0 means twice the usual volume. An average of 0 (nothing traded in the whole window)
- * gives 0 (CATALOG.md §5.1). NaN while a missing volume is inside the window.
+ * gives 0 (docs/spec.md §5.1). NaN while a missing volume is inside the window.
  */
 @Chart(pane = Chart.Pane.OWN, style = Chart.Style.HISTOGRAM, guides = {1})
 @Kernel(

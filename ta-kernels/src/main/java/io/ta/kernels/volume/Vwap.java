@@ -11,10 +11,10 @@ import io.ta.kernels.price.TypicalPrice;
 /**
  * Volume-weighted average price, cumulative from the first bar (laakhay-ta form; no session reset):
  * {@code Σ(TP·V) / ΣV} with {@code TP} the {@link TypicalPrice}; while {@code ΣV = 0} the output is the bar's TP
- * (CATALOG.md §2.6). Both sums are {@link CumSum}s (compensated: their error does not grow with the history). R TTR's
+ * (docs/spec.md §2.6). Both sums are {@link CumSum}s (compensated: their error does not grow with the history). R TTR's
  * {@code VWAP} is a rolling window, so it is not the reference; the golden is the cumulative formula written in base R.
  *
- * <p>Cumulative (recursive) state: a bar with any missing input outputs NaN and adds nothing (CATALOG.md §5.2); so
+ * <p>Cumulative (recursive) state: a bar with any missing input outputs NaN and adds nothing (docs/spec.md §5.2); so
  * does a bar whose price-volume or either sum would overflow, which enters neither sum.
  */
 @Chart(pane = Chart.Pane.PRICE)

@@ -24,7 +24,7 @@ import io.ta.annotation.Step;
  * the bands are the bits a wider exponent range would give.
  *
  * <p>While {@code ΣV = 0} the bands collapse onto the middle (the bar's TP, as {@link AnchoredVwap}). A bar with a
- * missing high, low, close or volume outputs NaN and changes nothing (CATALOG.md §5.2).
+ * missing high, low, close or volume outputs NaN and changes nothing (docs/spec.md §5.2).
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(

@@ -14,8 +14,8 @@ import io.ta.spi.Branchless;
  * {@code C − max(H, C₋₁)} on a down close, 0 when the close is unchanged. The price-only sibling of the volume A/D line
  * ({@code ad}): it reads no volume. First output at bar 1 (the first change).
  *
- * <p>Recursive state (CATALOG.md §5.2): a bar whose term reads a missing value (its own, or the previous close) outputs
- * NaN and adds nothing; the sum continues from the next valid bar.
+ * <p>Recursive state (docs/spec.md §5.2): a bar whose term reads a missing value (its own, or the previous close)
+ * outputs NaN and adds nothing; the sum continues from the next valid bar.
  */
 @Chart(pane = Chart.Pane.OWN)
 @Kernel(

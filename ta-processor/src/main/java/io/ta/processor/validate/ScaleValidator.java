@@ -24,7 +24,7 @@ final class ScaleValidator {
     }
 
     /**
-     * Every number or level output says how it scales with the prices (CATALOG.md; the property suite checks it), so
+     * Every number or level output says how it scales with the prices (docs/spec.md; the property suite checks it), so
      * no kernel can forget; flags are unitless by nature. Inputs are quoted in prices, volume or nothing.
      */
     void checkScales(ValidationReport r, TypeElement type, Kernel kernel, AnnotationMirror kernelMirror, List<String> outputs) {

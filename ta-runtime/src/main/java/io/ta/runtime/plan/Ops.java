@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * The DSL's operators on one value, in one place: block execution loops over these and streaming calls them per bar,
- * so the two agree bit for bit. Numbers follow IEEE except that no result is infinite (CATALOG.md §1.1: division by 0
+ * so the two agree bit for bit. Numbers follow IEEE except that no result is infinite (docs/spec.md §1.1: division by 0
  * and overflow give NaN). Conditions are 1.0 (true) / 0.0 (false). A missing operand — NaN or ±Infinity, as for
- * kernels (CATALOG.md §5.2) — gives NaN for every operator, so a condition is undefined exactly while an input is
+ * kernels (docs/spec.md §5.2) — gives NaN for every operator, so a condition is undefined exactly while an input is
  * warming up or missing: {@code close < 0} is NaN, not 1, for a close of −Infinity, and {@code 5 / close} is NaN,
  * not 0, for +Infinity.
  *

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Changing timeframes (CATALOG.md §2.10, §3.10). These are series transforms, not aligned kernels: their outputs have
+ * Changing timeframes (docs/spec.md §2.10, §3.10). These are series transforms, not aligned kernels: their outputs have
  * another length than their inputs. Timestamps are epoch milliseconds marking each bar's close, strictly ascending,
  * anywhere in the {@code long} range: timestamp arithmetic is exact (no overflow near ±9.2e18), and a result that
  * would not fit — a series longer than an array can hold, a period end beyond {@code Long.MAX_VALUE} — is refused

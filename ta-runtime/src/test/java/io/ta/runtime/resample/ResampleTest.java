@@ -11,7 +11,7 @@ import io.ta.runtime.resample.Resample.Agg;
 import io.ta.runtime.resample.Resample.Fill;
 import org.junit.jupiter.api.Test;
 
-/** CATALOG.md §3.10, checked on worked examples. */
+/** docs/spec.md §3.10, checked on worked examples. */
 class ResampleTest {
     static final long[] T = {10, 20, 30, 40, 50};
     static final double[] X = {1, 5, 3, 2, 4};
