@@ -195,6 +195,13 @@ final class ArgumentBinder<B> {
         }
         if (spec.type() == ParamType.BOOL) {
             if (s instanceof Number k && k.condition()) {
+                // A condition folded to NaN (0 / 0 > 1) is neither true nor false; NaN != 0 would read it as true.
+                if (Double.isNaN(k.value())) {
+                    throw binding(e, d.name() + ": " + spec.name() + " must be true or false, but " + Printer.print(e, 60)
+                            + " is undefined (a comparison with a missing value)", new InvalidParameterException(d.name(),
+                                    List.of(spec.name()), "true or false", d.name() + ": " + spec.name()
+                                            + " must be true or false, got an undefined condition"));
+                }
                 return k.value() != 0.0;
             }
             throw type(e, d.name() + ": " + spec.name() + " must be true or false, found " + Printer.print(e, 60));

@@ -250,6 +250,24 @@ class PlannerTest {
     }
 
     @Test
+    void aBooleanParameterRefusesAConditionThatFoldedToNaN() {
+        // A folded comparison with a missing constant is neither true nor false, so it is no value for a bool.
+        for (String undefined : List.of("0 / 0 > 1", "not 0 / 0 > 1", "1 / 0 < 1")) {
+            BindingException e = assertThrows(BindingException.class,
+                    () -> plan("swing_points(allow_equal_extremes=" + undefined + ").swing_high"), undefined);
+            assertEquals("swing_points: allow_equal_extremes must be true or false, but " + undefined
+                    + " is undefined (a comparison with a missing value)", e.reason());
+            assertEquals(35, e.column());
+            assertInstanceOf(InvalidParameterException.class, e.getCause());
+        }
+        // Folded conditions that are defined still bind, as true and false do.
+        assertEquals(plan("swing_points(allow_equal_extremes=true).swing_high").fingerprint(),
+                plan("swing_points(allow_equal_extremes=1 < 2).swing_high").fingerprint());
+        assertEquals(plan("swing_points(allow_equal_extremes=false).swing_high").fingerprint(),
+                plan("swing_points(allow_equal_extremes=not (1 < 2)).swing_high").fingerprint());
+    }
+
+    @Test
     void anArgumentGivenPositionallyAndByKeywordIsGivenTwice() {
         BindingException x = assertThrows(BindingException.class, () -> plan("sma(close, x=open)"));
         assertEquals("argument 'x' of sma is given twice: close and x=open", x.reason());
