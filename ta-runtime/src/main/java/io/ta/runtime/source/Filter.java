@@ -7,7 +7,10 @@ import java.util.function.BiFunction;
 /**
  * A condition on one event, from the argument of {@code filter(...)}: comparisons of a field with a number (or, for
  * a text field, with one of its texts), joined by {@code and}, {@code or}, {@code not}. A comparison with a missing
- * (NaN) field is false, and so is {@code !=}, so a missing value never passes a filter by accident.
+ * (NaN) field is undefined, and an event passes only a condition that is true, by Kleene's rule: {@code and} is false
+ * when a part is false, {@code or} true when a part is true, {@code not} undefined for an undefined operand. So
+ * {@code side != 'buy'} and {@code not side == 'buy'} both leave out an event whose side is missing, and a missing
+ * value never passes a filter by accident.
  */
 public sealed interface Filter {
     /** Whether the event {@code row} (fields in schema order) passes. */
@@ -59,11 +62,45 @@ public sealed interface Filter {
         }
     }
 
-    /** It does not hold. */
+    /** It does not hold: {@code a} is false, not merely undefined for a missing field. */
     record Not(Filter a) implements Filter {
         @Override
         public boolean test(double[] row) {
-            return !a.test(row);
+            return refutes(a, row);
+        }
+    }
+
+    /**
+     * Whether {@code f} is false for {@code row}, rather than true or undefined: {@link #test} tells true from the
+     * other two, which {@code !test} would lump with false, so {@code not amount > 5} passed an event whose amount
+     * was missing while {@code amount <= 5} did not. One level of {@link Not} costs one call, as in {@link #test}.
+     */
+    private static boolean refutes(Filter f, double[] row) {
+        Filter next = f;
+        while (true) {
+            switch (next) {
+                case Compare c -> {
+                    return !Double.isNaN(row[c.field()]) && !Double.isNaN(c.value()) && !c.test(row);
+                }
+                case And and -> {
+                    if (refutes(and.a(), row)) {
+                        return true;
+                    }
+                    next = and.b();
+                }
+                case Or or -> {
+                    if (!refutes(or.a(), row)) {
+                        return false;
+                    }
+                    next = or.b();
+                }
+                case Not not -> {
+                    return not.a().test(row);
+                }
+                case Always always -> {
+                    return !always.value();
+                }
+            }
         }
     }
 

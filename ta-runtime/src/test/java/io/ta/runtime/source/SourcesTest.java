@@ -135,6 +135,37 @@ class SourcesTest {
         assertArrayEquals(new double[] {0, 4, 0, 6}, eval("trades.filter(side == 'buy').filter(amount > 3).sum(amount)"));
     }
 
+    /**
+     * A comparison with a missing field is undefined, and so is its negation: an event passes only a condition that is
+     * true. {@code not side == 'buy'} counted a trade without a side, which {@code side != 'buy'} leaves out.
+     */
+    @Test
+    void aNegatedConditionOnAMissingFieldPassesNoEvent() {
+        Events events = Events.builder(SourceType.TRADES).add(100, 100, 1, BUY).add(200, 100, NaN, NaN)
+                .add(300, NaN, 2, SELL).add(400, 99, 7, SELL).build();
+        Bars one = Bars.builder().time(new long[] {1000}).column("close", new double[] {1}).build();
+        java.util.function.ToDoubleFunction<String> count = e -> {
+            Plan p = Plan.compile("trades.filter(" + e + ").count");
+            return p.run(Sources.attach(one, Map.of("trades", events), p.columns())).value().get(0);
+        };
+        // Each pair: a condition with not, and its equivalent without; a missing field is neither true nor false.
+        String[][] pairs = {
+            {"not side == 'buy'", "side != 'buy'"},
+            {"not amount > 1", "amount <= 1"},
+            {"not (amount > 1 or price < 100)", "amount <= 1 and price >= 100"},
+            {"not (amount > 1 and price < 100)", "amount <= 1 or price >= 100"},
+            {"not not amount > 1", "amount > 1"},
+            {"not (side == 'sell' and not amount < 5)", "side != 'sell' or amount < 5"},
+            {"amount > 5 or not price > 99", "amount > 5 or price <= 99"},
+            {"not true", "false"},
+        };
+        double[] expected = {2, 1, 1, 2, 2, 2, 1, 0};
+        for (int i = 0; i < pairs.length; i++) {
+            assertEquals(expected[i], count.applyAsDouble(pairs[i][1]), pairs[i][1]);
+            assertEquals(expected[i], count.applyAsDouble(pairs[i][0]), pairs[i][0] + " is " + pairs[i][1]);
+        }
+    }
+
     @Test
     void longConditionsAndChainsOfFiltersNeedNoDeepStack() {
         double[] simple = eval("trades.filter(amount > 2).count");
