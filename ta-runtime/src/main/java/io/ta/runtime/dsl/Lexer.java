@@ -211,7 +211,9 @@ final class Lexer {
         while (digitAt(pos)) {
             pos++;
         }
-        if (pos < src.length() && src.charAt(pos) == '.' && !(pos + 1 < src.length() && Character.isLetter(src.codePointAt(pos + 1)))) {
+        // A letter after the point starts an output or a method (2.exp()), unless it is an exponent: 2.e3 is 2000.
+        if (pos < src.length() && src.charAt(pos) == '.' && (exponentAt(pos + 1)
+                || !(pos + 1 < src.length() && Character.isLetter(src.codePointAt(pos + 1))))) {
             pos++;
             while (digitAt(pos)) {
                 pos++;
@@ -236,6 +238,15 @@ final class Lexer {
             throw new ParseException("a number cannot run into a name; put an operator or a space between them", src, pos);
         }
         return new Token(Kind.NUMBER, src.substring(start, pos), start, pos);
+    }
+
+    /** Whether an exponent starts at {@code i}: {@code e} or {@code E}, an optional sign, and a digit. */
+    private boolean exponentAt(int i) {
+        if (i >= src.length() || (src.charAt(i) != 'e' && src.charAt(i) != 'E')) {
+            return false;
+        }
+        int digit = i + 1 < src.length() && (src.charAt(i + 1) == '+' || src.charAt(i + 1) == '-') ? i + 2 : i + 1;
+        return digitAt(digit);
     }
 
     private Token string(int start, char quote) {

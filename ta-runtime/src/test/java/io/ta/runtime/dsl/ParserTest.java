@@ -28,6 +28,13 @@ class ParserTest {
         assertEquals(new Num(0.5), p(".5"));
         assertEquals(new Num(1e5), p("1e5"));
         assertEquals(new Num(2.5e-3), p("2.5E-3"));
+        // A point with no fraction, then an exponent, as the grammar reads it (docs/dsl.md: 2. and 1e5 combine)
+        assertEquals(new Num(2e3), p("2.e3"));
+        assertEquals(new Num(2e-3), p("2.E-3"));
+        assertEquals(new Num(2e3), p("2.e+3"));
+        assertEquals(new Num(2), p("2."));
+        // a letter after the point that starts no exponent is still a method call on the number
+        assertEquals(new Call("exp", List.of(Arg.of(new Num(2)))), p("2.exp()"));
         assertEquals(new Expr.Bool(true), p("true"));
         assertEquals(new Expr.Bool(false), p("false"));
         assertEquals(new Name("close"), p("close"));
