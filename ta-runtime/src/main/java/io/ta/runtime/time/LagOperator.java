@@ -75,7 +75,9 @@ final class LagOperator extends BlockSteps {
             case SHIFT -> Checks.finiteOrNaN(p);
             case CHANGE -> Ops.apply(io.ta.expr.Expr.Op.SUB, x, p);
             case CHANGE_PCT -> Ops.apply(io.ta.expr.Expr.Op.MUL, 100.0, Ops.apply(io.ta.expr.Expr.Op.DIV, Ops.apply(io.ta.expr.Expr.Op.SUB, x, p), p));
-            case ROC -> Double.isFinite(x) && Double.isFinite(p) ? Roc.percent(x, p) : Double.NaN;
+            // The ratio of finite values can pass the largest double (x = -1e308 against p = 0.5): NaN, as the roc
+            // kernel's loop writes it, never an infinity.
+            case ROC -> Checks.finiteOrNaN(Roc.rate(x, p));
         };
     }
 

@@ -176,6 +176,8 @@ public final class RandomPlans {
                 case "change_pct" -> Ops.apply(Op.MUL, 100, Ops.apply(Op.DIV, Ops.apply(Op.SUB, x[i], p), p));
                 default -> Double.isFinite(x[i]) && Double.isFinite(p) ? (p != 0 ? (x[i] / p - 1) * 100 : 0) : Double.NaN;
             };
+            // A rate of finite values can pass the largest double; no result is infinite (docs/dsl.md).
+            out[i] = Double.isFinite(out[i]) ? out[i] : Double.NaN;
         }
         return out;
     }

@@ -189,6 +189,30 @@ class TimePlanTest {
         assertArrayEquals(new double[] {NAN, NAN, 200, 100, 25, 50}, Plan.compile("roc(close, '60m')").run(b).value().toArray());
     }
 
+    /**
+     * A lag's result that passes the largest double is NaN, as any operator's is and as the roc kernel's is: a rate of
+     * -1e308 against 0.5 is -2e310 %, and roc by time showed -Infinity there (and +Infinity for 1e308 against -0.5).
+     */
+    @Test
+    void aWallClockRateThatOverflowsIsNaNNeverInfinite() {
+        Bars b = bars(utc("2024-01-02T10:00:00Z"), new long[] {H, H, H, H}, new double[] {0.5, -1e308, -0.5, 1e308, 2e307});
+        double[] kernel = Plan.compile("roc(close, 1)").run(b).value().toArray();
+        assertTrue(Double.isNaN(kernel[1]) && Double.isNaN(kernel[3]) && Double.isFinite(kernel[4]), "the kernel's rates");
+        for (String e : List.of("roc(close, '1h')", "change_pct(close, '1h')", "change(close, '1h')")) {
+            Plan plan = Plan.compile(e);
+            double[] batch = plan.run(b).value().toArray();
+            PlanStream s = plan.stream();
+            for (int i = 0; i < b.length(); i++) {
+                s.update(b.time(i), b.column("close")[i]);
+                assertTrue(!Double.isInfinite(batch[i]) && !Double.isInfinite(s.value()), e + " at bar " + i + ": " + batch[i]);
+                assertEquals(batch[i], s.value(), e + " at bar " + i);
+            }
+            if (e.startsWith("roc")) {
+                assertArrayEquals(kernel, batch, "roc by time over hourly bars is the roc kernel over one bar");
+            }
+        }
+    }
+
     @Test
     void weekendsAndMissingDaysInADailyShift() {
         // Daily closes Thu 4, Fri 5, Mon 8, Tue 9 Jan 2024 (16:00 UTC): a day before Monday is Sunday → Friday's close.
