@@ -46,6 +46,9 @@ public final class Printer {
         return sb.length() > limit ? sb.substring(0, limit) + "…" : sb.toString();
     }
 
+    /** The precedence an output projection ({@code .name}) gives its operand: above every operator and side of one. */
+    private static final int OUTPUT = 10;
+
     /** An expression still to print, inside an operator of precedence {@code outer}. */
     private record Item(Expr expr, int outer) {}
 
@@ -56,7 +59,8 @@ public final class Printer {
             case Expr.Num n -> {
                 // A negative literal (fluent code can make one) reads like unary minus: (-5) ** 2 needs its parentheses.
                 boolean negative = n.value() < 0 || Double.doubleToRawLongBits(n.value()) == Long.MIN_VALUE;
-                boolean paren = negative && precedence(Expr.Op.NEG) < outer;
+                // Before an output the point would join the number: (5).24h_ago is not 5.24h_ago, (2).e3 not 2.e3.
+                boolean paren = negative && precedence(Expr.Op.NEG) < outer || outer == OUTPUT;
                 sb.append(paren ? "(" : "").append(number(n.value())).append(paren ? ")" : "");
             }
             case Expr.Bool b -> sb.append(b.value());
@@ -84,7 +88,7 @@ public final class Printer {
             }
             case Expr.Output o -> {
                 todo.push("." + o.name());
-                todo.push(new Item(o.of(), 9));
+                todo.push(new Item(o.of(), OUTPUT));
             }
             case Expr.Unary u -> {
                 int p = precedence(u.op());

@@ -122,6 +122,9 @@ class ExprTest {
         assertEquals("2 ** (-5)", Printer.print(new Binary(Op.POW, new Num(2), new Num(-5))));
         assertEquals("close * -0", Printer.print(new Binary(Op.MUL, new Name("close"), new Num(-0.0))));
         assertEquals("(-2).x", Printer.print(new Expr.Output(new Num(-2), "x")));
+        // a number before an output keeps its parentheses, or the point would join it: 5.24h_ago reads as 5.24 then h_ago
+        assertEquals("(5).24h_ago", Printer.print(new Expr.Output(new Num(5), "24h_ago")));
+        assertEquals("(2).e3", Printer.print(new Expr.Output(new Num(2), "e3")));
         assertEquals("-(1 + 2) * 3", Printer.print(new Binary(Op.MUL, new Expr.Unary(Op.NEG, new Binary(Op.ADD, new Num(1), new Num(2))),
                 new Num(3))));
     }

@@ -79,6 +79,8 @@ class ParserTest {
         "not (x and y) | not (x and y)",
         "not not x | not not x",
         "rsi(close, 14) < 30 and close > sma(close, 200) | rsi(close, 14) < 30 and close > sma(close, 200)",
+        "(5).24h_ago | (5).24h_ago",
+        "(2).e3 + 2.e3 | (2).e3 + 2000",
     })
     void precedenceAndAssociativity(String text, String printed) {
         assertEquals(printed, Printer.print(p(text)));
