@@ -96,7 +96,7 @@ public final class PlanResult {
         return values.values().iterator().next();
     }
 
-    /** The plan's lookback for one root: its first valid bar for NaN-free input. */
+    /** The plan's lookback for one root: the bar from which it is valid for NaN-free input (docs/dsl.md, "Plans"). */
     public int lookback(String root) {
         get(root);
         return lookbacks.get(root);
