@@ -5,6 +5,7 @@ import static io.ta.testing.Oracles.inRange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.ta.kernels.momentum.MfiStream;
 import io.ta.kernels.momentum.SmiStream;
 import io.ta.testing.InvariantSuite;
 import io.ta.testing.KernelCase;
@@ -324,6 +325,51 @@ class MomentumInvariantsTest extends InvariantSuite {
                 assertEquals(smi, stream.smi(), "stream smi at " + at);
                 assertEquals(signal, stream.signal(), "stream signal at " + at);
             }
+        }
+    }
+
+    /**
+     * A typical price or a volume below zero has no money flow: mfi reads such a bar as a missing volume, in batch and in
+     * a stream that previews and revises every bar, and stays in [0, 100]. Taken as it was, a series around zero (a
+     * spread) put flows of both signs into P and N, and the index read 27,250.
+     */
+    @Test
+    void mfiOfAFlowBelowZeroIsMissing() {
+        SplittableRandom r = new SplittableRandom(630);
+        int n = 400;
+        double[][] bars = new double[4][n];
+        double[] asMissing = new double[n];
+        double price = 0.5;
+        for (int t = 0; t < n; t++) {
+            price += r.nextDouble(-0.3, 0.3);
+            bars[0][t] = price + r.nextDouble(0, 0.2);
+            bars[1][t] = price - r.nextDouble(0, 0.2);
+            bars[2][t] = r.nextDouble(bars[1][t], bars[0][t]);
+            bars[3][t] = t % 97 == 50 ? -r.nextDouble(1, 100) : r.nextDouble(1, 100);
+        }
+        double[] tp = Ta.typicalPrice(bars[0], bars[1], bars[2]);
+        for (int t = 0; t < n; t++) {
+            asMissing[t] = tp[t] < 0 || bars[3][t] < 0 ? Double.NaN : bars[3][t];
+        }
+        double[] expected = Ta.mfi(bars[0], bars[1], bars[2], asMissing, 5);
+        double[] got = Ta.mfi(bars[0], bars[1], bars[2], bars[3], 5);
+        MfiStream stream = new MfiStream(5);
+        int valid = 0;
+        for (int t = 0; t < n; t++) {
+            stream.preview(bars[0][t] + 1, bars[1][t] - 1, bars[2][t], 3);
+            stream.update(bars[0][t], bars[1][t] - 2, bars[2][t], -5);
+            double live = stream.replaceLast(bars[0][t], bars[1][t], bars[2][t], bars[3][t]);
+            assertEquals(expected[t], got[t], "batch at bar " + t);
+            assertEquals(expected[t], live, "stream at bar " + t);
+            if (!Double.isNaN(got[t])) {
+                valid++;
+                if (!(got[t] >= 0 && got[t] <= 100)) {
+                    fail("mfi " + got[t] + " at bar " + t + " is outside [0, 100]");
+                }
+            }
+        }
+        if (valid < 20) {
+            fail("only " + valid + " valid values: the series must cross zero and back");
         }
     }
 }

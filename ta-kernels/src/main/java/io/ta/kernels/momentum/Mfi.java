@@ -21,7 +21,9 @@ import io.ta.state.WindowSumPair;
  * First output at bar n.
  *
  * <p>A flow reads two bars; while a missing flow (a missing TP on either bar, or a missing volume) is inside the
- * window the output is NaN (§5.2).
+ * window the output is NaN (§5.2). A flow is an amount of money, so a typical price or a volume below zero (a spread,
+ * a future trading below zero) has none: it is missing too. Taken as it is, such a flow made P and N of opposite signs,
+ * and the index of a series around zero read 27,250 (TA-Lib: about 300, or 0).
  */
 @Chart(pane = Chart.Pane.OWN, guides = {20, 80}, min = 0, max = 100)
 @Kernel(
@@ -58,7 +60,9 @@ public final class Mfi {
         }
         double up = Double.NaN;
         double down = Double.NaN;
-        if (Double.isFinite(tp) && Double.isFinite(before) && Double.isFinite(volume)) {
+        // tp >= 0 and volume >= 0 also refuse NaN; the upper bounds refuse +Infinity.
+        if (tp >= 0.0 && tp <= Double.MAX_VALUE && Double.isFinite(before)
+                && volume >= 0.0 && volume <= Double.MAX_VALUE) {
             double change = tp - before;
             double flow = tp * volume;
             // The direction is a coin flip on market data: no branch.
