@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Seeded synthetic OHLCV minute bars for many symbols: a geometric random walk per symbol with realistic ranges, a few
  * missing closes (NaN) and volumes (NaN, +Infinity), so the plans meet docs/spec.md §5.2 inputs too. The bars are
- * evenly spaced ({@link #of}, from {@link #T0}) or follow an exchange's trading hours ({@link #sessions}). Deterministic for a
- * given (symbols, bars, seed), and shared within the JVM: the MiniCluster runs jobs in the test's JVM, so sources read
+ * evenly spaced ({@link #of}, from {@link #T0}) or follow an exchange's trading hours ({@link #sessions}).
+ * Deterministic for a given (symbols, bars, seed), and shared within the JVM: the MiniCluster runs jobs in the test's JVM, so sources read
  * bars from here by index instead of shipping them inside the job graph.
  */
 final class TestMarket {

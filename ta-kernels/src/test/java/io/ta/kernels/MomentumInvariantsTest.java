@@ -329,8 +329,8 @@ class MomentumInvariantsTest extends InvariantSuite {
     }
 
     /**
-     * A typical price or a volume below zero has no money flow: mfi reads such a bar as a missing volume, in batch and in
-     * a stream that previews and revises every bar, and stays in [0, 100]. Taken as it was, a series around zero (a
+     * A typical price or a volume below zero has no money flow: mfi reads such a bar as a missing volume, in batch and
+     * in a stream that previews and revises every bar, and stays in [0, 100]. Taken as it was, a series around zero (a
      * spread) put flows of both signs into P and N, and the index read 27,250.
      */
     @Test

@@ -26,8 +26,8 @@ import io.ta.state.SlidingExtreme;
  *
  * <p>Recursive state: a bar with a missing high, low or close outputs NaN and moves none of the averages, so
  * numerator and denominator stay in step (docs/spec.md §5.2). The range of a later bar is taken over the valid highs
- * and lows of its window: blanking it for n bars instead would hold the averages still long after the missing bar, while
- * TTR's own warm-up already measures ranges over fewer bars.
+ * and lows of its window: blanking it for n bars instead would hold the averages still long after the missing bar,
+ * while TTR's own warm-up already measures ranges over fewer bars.
  */
 @Chart(pane = Chart.Pane.OWN, guides = {-40, 40}, min = -100, max = 100)
 @Kernel(

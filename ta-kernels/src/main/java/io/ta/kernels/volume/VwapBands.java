@@ -96,7 +96,7 @@ public final class VwapBands {
         lower = m - width;
     }
 
-    /** A bar's {@code V·(TP − vwap₋₁)·(TP − vwap)} in the current unit: the same bits scaled by {@code 2^(−2·scale)}. */
+    /** A bar's {@code V·(TP − vwap₋₁)·(TP − vwap)} in the current unit, {@code 2^(2·scale)}. */
     private double scaledTerm(double volume, double p, double before, double m) {
         double unit = Math.scalb(1.0, -scale);
         return volume * (p * unit - before * unit) * (p * unit - m * unit);

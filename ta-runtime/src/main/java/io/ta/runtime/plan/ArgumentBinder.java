@@ -197,10 +197,10 @@ final class ArgumentBinder<B> {
             if (s instanceof Number k && k.condition()) {
                 // A condition folded to NaN (0 / 0 > 1) is neither true nor false; NaN != 0 would read it as true.
                 if (Double.isNaN(k.value())) {
-                    throw binding(e, d.name() + ": " + spec.name() + " must be true or false, but " + Printer.print(e, 60)
-                            + " is undefined (a comparison with a missing value)", new InvalidParameterException(d.name(),
-                                    List.of(spec.name()), "true or false", d.name() + ": " + spec.name()
-                                            + " must be true or false, got an undefined condition"));
+                    String must = d.name() + ": " + spec.name() + " must be true or false";
+                    throw binding(e, must + ", but " + Printer.print(e, 60) + " is undefined (a comparison with a"
+                            + " missing value)", new InvalidParameterException(d.name(), List.of(spec.name()),
+                                    "true or false", must + ", got an undefined condition"));
                 }
                 return k.value() != 0.0;
             }
