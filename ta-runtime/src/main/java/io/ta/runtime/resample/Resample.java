@@ -369,7 +369,16 @@ public final class Resample {
                 } else {
                     // Both differences are positive and below 2^64: exact as unsigned, then converted.
                     double w = unsigned(r - sourceTime[j]) / unsigned(sourceTime[j + 1] - sourceTime[j]);
-                    out[i] = Checks.finiteOrNaN(source[j] + (source[j + 1] - source[j]) * w);
+                    double a = source[j];
+                    double b = source[j + 1];
+                    double v = a + (b - a) * w;
+                    if (!(Math.abs(v) <= Double.MAX_VALUE) && Double.isFinite(a) && Double.isFinite(b)) {
+                        // Only b - a overflowed (values of opposite sign near the largest double): a point between
+                        // two finite values is finite (docs/contracts.md, "Extreme values"), so it is taken at half
+                        // scale, exact here, for the bits a wider exponent gives: -MAX_VALUE to MAX_VALUE meet at 0.
+                        v = (a * 0.5 + (b * 0.5 - a * 0.5) * w) * 2.0;
+                    }
+                    out[i] = Checks.finiteOrNaN(v);
                 }
             }
         }

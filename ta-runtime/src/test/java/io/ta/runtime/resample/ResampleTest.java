@@ -187,6 +187,30 @@ class ResampleTest {
         assertEquals(0.5, v[0], 1e-15);
     }
 
+    /**
+     * A point between two finite values of opposite sign near the largest double is finite: the one the values 2^64
+     * times smaller give, scaled back (it read NaN, as their difference overflowed).
+     */
+    @Test
+    void linearSyncBetweenExtremeValuesOfOppositeSignIsTheInterpolatedPoint() {
+        double max = Double.MAX_VALUE;
+        long[] src = {0, 10, 20, 30};
+        double[] x = {-max, max, -1e308, 0.9e308};
+        long[] ref = {1, 3, 5, 7, 9, 10, 11, 15, 19, 25};
+        double[] small = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            small[i] = x[i] * 0x1p-64;
+        }
+        double[] got = Resample.sync(src, x, ref, Fill.LINEAR);
+        for (int i = 0; i < ref.length; i++) {
+            int j = (int) (ref[i] / 10);
+            double w = (ref[i] - src[j]) / 10.0;
+            double expected = (small[j] + (small[j + 1] - small[j]) * w) * 0x1p64;
+            assertEquals(expected, got[i], 0.0, "reference time " + ref[i]);
+        }
+        assertEquals(0.0, got[2], 0.0, "-MAX_VALUE and MAX_VALUE meet half way at 0");
+    }
+
     @Test
     void infinitiesAreMissingAndNeverEmitted() {
         double inf = Double.POSITIVE_INFINITY;
