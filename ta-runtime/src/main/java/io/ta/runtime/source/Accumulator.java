@@ -91,13 +91,15 @@ public final class Accumulator {
                 }
             }
             case MAX -> {
-                double x = row[field];
+                // Either infinity is held as +∞, which no later value replaces, so the bar's max is NaN: a −∞ kept as
+                // such was replaced by the next finite value, and max(−∞, 5) read 5.
+                double x = Double.isInfinite(row[field]) ? Double.POSITIVE_INFINITY : row[field];
                 if (!(x <= extreme) && !Double.isNaN(x)) {
                     extreme = x;
                 }
             }
             case MIN -> {
-                double x = row[field];
+                double x = Double.isInfinite(row[field]) ? Double.NEGATIVE_INFINITY : row[field];
                 if (!(x >= extreme) && !Double.isNaN(x)) {
                     extreme = x;
                 }

@@ -155,6 +155,49 @@ class SourcesExtremeTest {
         assertArrayEquals(new double[] {NaN, 7, 3}, b.column("trades.max(price)"));
     }
 
+    /**
+     * Either infinity makes a bar's max and min NaN, in batch and stream, whatever the arrival order: −∞ was the
+     * smallest value so far and a finite price then replaced it, so max(−∞, 5) read 5 and min(+∞, 3) read 3, while
+     * max(+∞, 5) and min(−∞, 3) read NaN.
+     */
+    @Test
+    void anInfinityOfEitherSignMakesItsBarsMaxAndMinNaN() {
+        double inf = Double.POSITIVE_INFINITY;
+        double[][] prices = {{-inf, 5}, {5, -inf}, {inf, 3}, {3, inf}, {4, 6}};
+        long[] t = new long[prices.length];
+        Events.Builder b = Events.builder(SourceType.TRADES);
+        for (int i = 0; i < prices.length; i++) {
+            t[i] = 1_000L * (i + 1);
+            for (int k = 0; k < prices[i].length; k++) {
+                b.add(t[i] - 500 + k, prices[i][k], 1, 0);
+            }
+        }
+        Events e = b.build();
+        for (String agg : List.of("trades.max(price)", "trades.min(price)")) {
+            double[] expected = new double[prices.length];
+            for (int i = 0; i < prices.length; i++) {
+                double x = agg.contains("max") ? Double.NEGATIVE_INFINITY : inf;
+                for (double p : prices[i]) {
+                    x = agg.contains("max") ? Math.max(x, p) : Math.min(x, p);
+                    expected[i] = Double.isInfinite(p) || Double.isNaN(expected[i]) ? NaN : x;
+                }
+            }
+            Plan plan = Plan.compile(agg);
+            assertArrayEquals(expected, plan.run(Sources.attach(bars(t), Map.of("trades", e), plan.columns()))
+                    .value().toArray(), agg);
+            SourceStream s = new SourceStream(plan);
+            for (int i = 0, k = 0; i < t.length; i++) {
+                for (; k < e.size() && e.time(k) <= t[i]; k++) {
+                    double[] row = new double[3];
+                    e.row(k, row);
+                    s.event("trades", e.time(k), row);
+                }
+                s.update(t[i]);
+                assertEquals(expected[i], s.value(), agg + " streamed, bar " + i);
+            }
+        }
+    }
+
     @Test
     void aStateOfAnotherShapeIsRefused() {
         SourceStream s = new SourceStream(Plan.compile("trades.vwap"));
