@@ -119,7 +119,8 @@ public final class Accumulator {
             case WEIGHTED_MEAN -> {
                 double v = value.applyAsDouble(row);
                 double w = weight.applyAsDouble(row);
-                if (!Double.isNaN(v * w)) {
+                // A missing value or weight leaves the event out; ∞·0 is NaN too, but an infinite term makes it NaN
+                if (!Double.isNaN(v) && !Double.isNaN(w)) {
                     valued++;
                     sum.addProduct(v, w);
                     weights.add(w);

@@ -198,6 +198,34 @@ class SourcesExtremeTest {
         }
     }
 
+    /**
+     * An infinite price in an amount of 0, or an amount of ∞ at a price of 0, makes its bar's vwap NaN as any other
+     * infinite price or amount does: the product ∞·0 is NaN, and such a trade was skipped as if a field were missing,
+     * so the vwap of (5, 1) and (∞, 0) read 5.
+     */
+    @Test
+    void anInfinityTimesZeroMakesItsBarsVwapNaN() {
+        double inf = Double.POSITIVE_INFINITY;
+        Events e = Events.builder(SourceType.TRADES).add(100, 5, 1, 0).add(200, inf, 0, 0).add(1_100, 5, 1, 0)
+                .add(1_200, 0, inf, 0).add(2_100, 5, 1, 0).add(2_200, NaN, 0, 0).add(2_300, 7, 3, 0).build();
+        long[] t = {1_000, 2_000, 3_000};
+        Plan plan = Plan.compile("trades.vwap");
+        // bar 2: a missing price leaves its trade out; (5·1 + 7·3) / 4
+        double[] expected = {NaN, NaN, (5.0 * 1 + 7.0 * 3) / 4};
+        assertArrayEquals(expected, plan.run(Sources.attach(bars(t), Map.of("trades", e), plan.columns()))
+                .value().toArray());
+        SourceStream s = new SourceStream(plan);
+        for (int i = 0, k = 0; i < t.length; i++) {
+            for (; k < e.size() && e.time(k) <= t[i]; k++) {
+                double[] row = new double[3];
+                e.row(k, row);
+                s.event("trades", e.time(k), row);
+            }
+            s.update(t[i]);
+            assertEquals(expected[i], s.value(), "streamed, bar " + i);
+        }
+    }
+
     @Test
     void aStateOfAnotherShapeIsRefused() {
         SourceStream s = new SourceStream(Plan.compile("trades.vwap"));
