@@ -185,16 +185,7 @@ class SourcesExtremeTest {
             Plan plan = Plan.compile(agg);
             assertArrayEquals(expected, plan.run(Sources.attach(bars(t), Map.of("trades", e), plan.columns()))
                     .value().toArray(), agg);
-            SourceStream s = new SourceStream(plan);
-            for (int i = 0, k = 0; i < t.length; i++) {
-                for (; k < e.size() && e.time(k) <= t[i]; k++) {
-                    double[] row = new double[3];
-                    e.row(k, row);
-                    s.event("trades", e.time(k), row);
-                }
-                s.update(t[i]);
-                assertEquals(expected[i], s.value(), agg + " streamed, bar " + i);
-            }
+            assertArrayEquals(expected, streamed(plan, e, t), agg + " streamed");
         }
     }
 
@@ -214,7 +205,13 @@ class SourcesExtremeTest {
         double[] expected = {NaN, NaN, (5.0 * 1 + 7.0 * 3) / 4};
         assertArrayEquals(expected, plan.run(Sources.attach(bars(t), Map.of("trades", e), plan.columns()))
                 .value().toArray());
+        assertArrayEquals(expected, streamed(plan, e, t), "streamed");
+    }
+
+    /** The plan's value after each bar of a stream given each bar's trades up to its close, then the bar. */
+    private static double[] streamed(Plan plan, Events e, long[] t) {
         SourceStream s = new SourceStream(plan);
+        double[] values = new double[t.length];
         for (int i = 0, k = 0; i < t.length; i++) {
             for (; k < e.size() && e.time(k) <= t[i]; k++) {
                 double[] row = new double[3];
@@ -222,8 +219,9 @@ class SourcesExtremeTest {
                 s.event("trades", e.time(k), row);
             }
             s.update(t[i]);
-            assertEquals(expected[i], s.value(), "streamed, bar " + i);
+            values[i] = s.value();
         }
+        return values;
     }
 
     @Test
