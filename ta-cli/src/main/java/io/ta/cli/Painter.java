@@ -87,8 +87,6 @@ final class Painter {
     }
 
     private void paint() {
-        double titleH = TITLE_H;
-        double axisH = AXIS_H;
         left = 8;
         double axisW = 64;
         right = width - axisW;
@@ -101,18 +99,17 @@ final class Painter {
         c.text(range + (f.panels.getFirst().log() ? " · log scale" : ""), left + Canvas.textWidth(f.title, 14f, true) + 12, 20, FONT,
                 false, AXIS_TEXT, Canvas.Align.LEFT);
 
-        double top = titleH;
-        double bottom = height - axisH;
-        double gap = GAP;
+        double top = TITLE_H;
+        double bottom = height - AXIS_H;
         int others = f.panels.size() - 1;
         double weights = others == 0 ? 1 : 3 + others;
-        double unit = (bottom - top - gap * others) / weights;
+        double unit = (bottom - top - GAP * others) / weights;
         List<Area> areas = new ArrayList<>();
         double y = top;
         for (int p = 0; p < f.panels.size(); p++) {
             double h = p == 0 ? (others == 0 ? unit : 3 * unit) : unit;
             areas.add(area(f.panels.get(p), y, y + h, p == 0, candles));
-            y += h + gap;
+            y += h + GAP;
         }
 
         List<Ticks.Tick> xticks = f.times != null ? Ticks.time(f.times, step, 72) : Ticks.bars(f.labels, barNumber(), step, 72);

@@ -279,19 +279,17 @@ final class Ticks {
     private static String scientific(double v, int decimals) {
         String s = String.format(Locale.ROOT, "%." + decimals + "e", v);
         int e = s.indexOf('e');
-        String mantissa = s.substring(0, e);
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return mantissa + "e" + Integer.parseInt(s.substring(e + 1));
+        return withoutTrailingZeros(s.substring(0, e)) + "e" + Integer.parseInt(s.substring(e + 1));
     }
 
     private static String trim(double v, int decimals) {
-        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
-        if (s.contains(".")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
+        String s = withoutTrailingZeros(String.format(Locale.ROOT, "%." + decimals + "f", v));
         return s.equals("-0") ? "0" : s;
+    }
+
+    /** A decimal number without the zeros ending its fraction, nor a point left bare: 2.50 is 2.5, 3.00 is 3. */
+    private static String withoutTrailingZeros(String s) {
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
     /**

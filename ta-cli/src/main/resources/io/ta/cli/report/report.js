@@ -59,15 +59,15 @@
   }
   function scientific(v, d) {
     var s = v.toExponential(d).split('e');
-    var m = s[0].indexOf('.') >= 0 ? s[0].replace(/0+$/, '').replace(/\.$/, '') : s[0];
-    return m + 'e' + s[1].replace('+', '');
+    return withoutTrailingZeros(s[0]) + 'e' + s[1].replace('+', '');
   }
   function trim(v, d) {
-    var s = v.toFixed(d);
-    if (s.indexOf('.') >= 0) {
-      s = s.replace(/0+$/, '').replace(/\.$/, '');
-    }
+    var s = withoutTrailingZeros(v.toFixed(d));
     return s === '-0' ? '0' : s;
+  }
+  // As Ticks.withoutTrailingZeros: 2.50 is 2.5, 3.00 is 3.
+  function withoutTrailingZeros(s) {
+    return s.indexOf('.') >= 0 ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
   }
   // Axis precision from the typical magnitude of a panel's values (three significant digits) or, for quoted data such
   // as prices, the decimals the values are quoted with when that is more: a close of 51.95 must not read 52.0.

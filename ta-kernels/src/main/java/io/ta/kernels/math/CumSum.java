@@ -66,4 +66,15 @@ public final class CumSum {
         sum = s;
         return s + error;
     }
+
+    /** The exact sum of the history so far, rounded once: what {@link #add} last returned, 0 before any. */
+    public double total() {
+        return sum + error;
+    }
+
+    /** Starts the sum again at 0: the first bar of a new period, for a kernel that sums by periods (anchored_vwap). */
+    public void clear() {
+        sum = 0.0;
+        error = 0.0;
+    }
 }

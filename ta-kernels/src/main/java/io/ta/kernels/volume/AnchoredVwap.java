@@ -6,6 +6,7 @@ import io.ta.annotation.Input;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.kernels.math.CumSum;
 import io.ta.kernels.price.TypicalPrice;
 
 /**
@@ -34,12 +35,9 @@ import io.ta.kernels.price.TypicalPrice;
         reference = "anchored VWAP (B. Shannon; TradingView VWAP with an anchor period); hand-checked fixtures")
 public final class AnchoredVwap {
     final TypicalPrice typical;
-    /** Σ(TP·V) of the period, as a running total and the exact rounding errors of its additions (as {@link Vwap}). */
-    double sumPriceVolume;
-    double priceVolumeError;
-    /** ΣV of the period, kept the same way. */
-    double sumVolume;
-    double volumeError;
+    /** Σ(TP·V) and ΣV of the period, compensated as {@link Vwap}'s. */
+    final CumSum priceVolume;
+    final CumSum volumes;
     /** ΣV of the period before this bar's volume was added (0 right after an anchor); read by {@link VwapBands}. */
     double volumeBefore;
     /** This bar's typical price; read by {@link VwapBands}. */
@@ -47,6 +45,8 @@ public final class AnchoredVwap {
 
     public AnchoredVwap() {
         this.typical = new TypicalPrice();
+        this.priceVolume = new CumSum();
+        this.volumes = new CumSum();
     }
 
     public static int lookback() {
@@ -57,43 +57,24 @@ public final class AnchoredVwap {
     public double step(
             double high, double low, double close, double volume, @Input(scale = Scale.UNITLESS) double anchor) {
         if (anchor != 0.0 && anchor == anchor) {
-            sumPriceVolume = 0.0;
-            priceVolumeError = 0.0;
-            sumVolume = 0.0;
-            volumeError = 0.0;
+            priceVolume.clear();
+            volumes.clear();
         }
-        volumeBefore = volume();
+        volumeBefore = volumes.total();
         // A missing input makes the typical price, its product with the volume or the volume NaN or infinite, and so
         // one of the next totals; so does a bar whose price-volume or either sum would overflow. Either way the bar
         // enters neither sum, as in Vwap: an infinite sum would read NaN until the next anchor (for ever without one).
         double tp = typical.step(high, low, close);
         double pv = tp * volume;
-        double p = sumPriceVolume + pv;
-        double v = sumVolume + volume;
+        double p = priceVolume.next(pv);
+        double v = volumes.next(volume);
         if (!(Double.isFinite(p) && Double.isFinite(v))) {
             price = Double.NaN;
             return Double.NaN;
         }
         price = tp;
-        priceVolumeError += error(sumPriceVolume, pv, p);
-        sumPriceVolume = p;
-        volumeError += error(sumVolume, volume, v);
-        sumVolume = v;
-        double volumes = volume();
-        return volumes == 0.0 ? tp : (p + priceVolumeError) / volumes;
-    }
-
-    /** ΣV of the period so far: the exact sum of its volumes, rounded once. */
-    double volume() {
-        return sumVolume + volumeError;
-    }
-
-    /**
-     * The exact rounding error of {@code s = a + x} (Fast2Sum with the larger operand first, as {@link
-     * io.ta.kernels.math.CumSum}): a plain running total's error grows with the period, 454 ulps of the price after
-     * 10⁶ bars without an anchor, where {@link Vwap}'s stays within one.
-     */
-    static double error(double a, double x, double s) {
-        return Math.abs(a) >= Math.abs(x) ? x - (s - a) : a - (s - x);
+        double sumPriceVolume = priceVolume.add(pv, p);
+        double sumVolume = volumes.add(volume, v);
+        return sumVolume == 0.0 ? tp : sumPriceVolume / sumVolume;
     }
 }

@@ -85,7 +85,7 @@ public final class VwapBands {
             }
             squaredDeviations = sum;
         }
-        double sumVolume = vwap.volume();
+        double sumVolume = vwap.volumes.total();
         double variance = sumVolume == 0.0 ? 0.0 : squaredDeviations / sumVolume;
         double width = multiplier * Math.sqrt(Math.max(variance, 0.0));
         if (scale != 0) {
