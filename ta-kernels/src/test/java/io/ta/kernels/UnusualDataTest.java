@@ -9,6 +9,8 @@ import io.ta.spi.ParamValues;
 import io.ta.testing.Descriptors;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -224,5 +226,31 @@ class UnusualDataTest {
             c[i] = x[i].clone();
         }
         return c;
+    }
+
+    /**
+     * rsquared read 0 wherever the window's deviation was below 1e-10 of its level, a rule from when its variance
+     * came from running sums; its slope and variance now come from window sums centred on a value of the window, exact
+     * on integers: closes near 6.7e15 moving by a few units read 0 on every bar, where the same closes moved to near
+     * zero read up to 0.89. Only a flat window is 0; a window far from zero reads what it reads near zero.
+     */
+    @Test
+    void rsquaredFarFromZeroIsTheSameWindowNearZero() {
+        int n = 300;
+        double[] near = new double[n];
+        double[] far = new double[n];
+        SplittableRandom r = new SplittableRandom(3);
+        for (int t = 0; t < n; t++) {
+            near[t] = (t % 40) / 4 + r.nextInt(3);
+            far[t] = 6.7e15 + near[t];
+        }
+        double[] a = run("rsquared", Map.of("period", 14), near)[0];
+        double[] b = run("rsquared", Map.of("period", 14), far)[0];
+        double most = 0;
+        for (int t = 13; t < n; t++) {
+            assertEquals(a[t], b[t], 1e-12, "bar " + t);
+            most = Math.max(most, a[t]);
+        }
+        assertTrue(most > 0.5, "the windows have a trend to find: " + most);
     }
 }

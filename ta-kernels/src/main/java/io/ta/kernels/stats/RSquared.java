@@ -16,10 +16,10 @@ import io.ta.annotation.Step;
  * on a value of the window, like the slope's: a running mean's rounding (a few ulps of the price level) would be
  * 1e-11 of the spread of a window whose spread is 1e-5 of its level, and r² would show it.
  *
- * <p>A window whose standard deviation is below 1e-10 of its mean level ({@code var ≤ 1e-20·mean²}, relative to the
- * data's own level, never an absolute epsilon) has no spread the fitted slope could resolve — the slope is only
- * accurate to rounding of the level — and gives 0; so does a flat window. NaN while a missing value is inside the
- * window.
+ * <p>A flat window (zero variance, exactly) gives 0. Both sums are exact to the rounding of the window's own range,
+ * whatever its distance from zero, so a window with a tiny spread against its level reads what the same window near
+ * zero reads (an earlier rule gave 0 below a deviation of 1e-10 of the level). NaN while a missing value is inside
+ * the window.
  */
 @Chart(pane = Chart.Pane.OWN, min = 0, max = 1)
 @Kernel(
@@ -52,10 +52,6 @@ public final class RSquared {
         if (m != m || v != v) {
             return Double.NaN;
         }
-        double mean = variance.mean();
-        if (v <= 1e-20 * mean * mean) {
-            return 0.0;
-        }
-        return Math.min(1.0, m * m * timeSpread / v);
+        return v == 0.0 ? 0.0 : Math.min(1.0, m * m * timeSpread / v);
     }
 }
