@@ -676,8 +676,13 @@ static ta_status env_for_thread(JNIEnv **out) {
  * native code on a stack of their own instead (koffi, Node's FFI, switches to a preallocated block), where HotSpot
  * sees the stack pointer below the thread's stack and fails with StackOverflowError. Such calls are relayed to a
  * shadow thread that libta starts for the calling thread (one each, so per-thread semantics hold), with a real
- * stack. Callers on their own stack (C, Python ctypes, Go, ...) take the direct path; the check is two compares.
+ * stack. So are calls with little of their own stack left: HotSpot reserves some 100 KiB of guard and shadow pages
+ * at its end, so a thread of musl's default 128 KiB overflowed compiling a plain expression, one of 64 KiB could not
+ * attach and one of 32 KiB crashed the process. Callers with room on their own stack (C, Python ctypes, Go, ...) take
+ * the direct path; the check is two compares.
  */
+#define JAVA_STACK_ROOM ((uintptr_t)512 << 10)
+
 static _Thread_local uintptr_t tls_stack_low;
 static _Thread_local uintptr_t tls_stack_high;
 static _Thread_local int tls_stack_known;
@@ -699,7 +704,7 @@ static int on_thread_stack(void) {
         tls_stack_known = 1;
     }
     /* Unknown bounds: assume the thread's own stack, as every host but a stack-switching FFI uses. */
-    return tls_stack_high == 0 || (sp >= tls_stack_low && sp < tls_stack_high);
+    return tls_stack_high == 0 || (sp >= tls_stack_low && sp - tls_stack_low >= JAVA_STACK_ROOM && sp < tls_stack_high);
 }
 
 typedef ta_status (*relay_fn)(void *);

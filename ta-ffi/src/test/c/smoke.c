@@ -881,6 +881,64 @@ static void test_threads(void) {
     }
 }
 
+/* Threads with little stack (musl's default is 128 KiB): HotSpot keeps ~100 KiB of guard and shadow pages at a
+ * stack's end, so Java overflowed there (128 KiB), could not attach (64 KiB) or crashed the process (32 KiB); libta
+ * relays such calls as it relays foreign stacks. The worker keeps its own frames small: its data is on the heap. */
+typedef struct small_stack_worker {
+    double *out;
+    ta_status compiled;
+    ta_status ran;
+    ta_status batched;
+    int errors_kept;
+} small_stack_worker;
+
+static const char *const SMALL_STACK_EXPR = "rsi(close, 14) < 30 and close > sma(close, 50) or macd(close).signal > 0";
+
+static void *small_stack_work(void *arg) {
+    small_stack_worker *w = arg;
+    ta_plan *plan = NULL;
+    w->compiled = ta_plan_compile(SMALL_STACK_EXPR, &plan);
+    if (w->compiled == TA_OK) {
+        ta_column close = {"close", golden_column(&G, "close"), 300};
+        ta_buffer out = {w->out, 300};
+        w->ran = ta_plan_run(plan, &close, 1, &out, 1);
+        ta_plan_free(plan);
+    }
+    ta_param bad = {"period", 1, NULL};
+    ta_series in = {golden_column(&G, "close"), 300};
+    ta_buffer out = {w->out + 300, 300};
+    w->batched = ta_batch("rsi", &bad, 1, &in, 1, &out, 1, NULL);
+    w->errors_kept = strstr(ta_last_error(), "got 1") != NULL;
+    return NULL;
+}
+
+static void test_small_stacks(void) {
+    double want[300];
+    ta_plan *plan = NULL;
+    EXPECT_OK(ta_plan_compile(SMALL_STACK_EXPR, &plan));
+    ta_column close = {"close", golden_column(&G, "close"), 300};
+    ta_buffer out = {want, 300};
+    EXPECT_OK(ta_plan_run(plan, &close, 1, &out, 1));
+    ta_plan_free(plan);
+    static const size_t KIB[] = {32, 64, 128, 256};
+    for (size_t i = 0; i < sizeof KIB / sizeof KIB[0]; i++) {
+        small_stack_worker w = {calloc(600, sizeof(double)), -1, -1, -1, 0};
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setstacksize(&attr, KIB[i] << 10);
+        pthread_t thread;
+        CHECK(pthread_create(&thread, &attr, small_stack_work, &w) == 0, "a thread of %zu KiB", KIB[i]);
+        pthread_join(thread, NULL);
+        pthread_attr_destroy(&attr);
+        CHECK(w.compiled == TA_OK && w.ran == TA_OK, "a thread of %zu KiB stack: compile %s, run %s", KIB[i],
+              ta_status_name(w.compiled), ta_status_name(w.ran));
+        check_same("plan run on a small stack", w.out, want, 300);
+        CHECK(w.batched == TA_ERR_INVALID_PARAMETER && w.errors_kept,
+              "a failure on a %zu KiB stack keeps its status: %s", KIB[i], ta_status_name(w.batched));
+        free(w.out);
+    }
+}
+
 /* ------------------------------------------------------------------------------------------- foreign stacks */
 
 /* Some FFI hosts (Node's koffi) run native code on a stack they allocate; HotSpot cannot run Java there, so libta relays
@@ -959,6 +1017,7 @@ int main(int argc, char **argv) {
     test_timed_errors();
     test_internal_error();
     test_threads();
+    test_small_stacks();
     test_foreign_stack();
     test_never_unloaded();
     CHECK(ta_live_handles() == 0, "%zu handles still live", ta_live_handles());
