@@ -1489,6 +1489,10 @@ static ta_status do_plan_run(const ta_plan *plan, int timed, const int64_t *time
         if (columns[i].name == NULL) {
             return fail(TA_ERR_INVALID_ARGUMENT, "%s: columns[%zu].name is NULL", what, i);
         }
+        if (utf8_kind((const unsigned char *)columns[i].name) < 0) {
+            /* Before the length and overlap tests, which quote the name: the message must stay UTF-8. */
+            return fail(TA_ERR_INVALID_ARGUMENT, "%s: columns[%zu].name is not valid UTF-8", what, i);
+        }
         if (columns[i].length > INT32_MAX - 8) {
             return fail(TA_ERR_SHAPE_MISMATCH, "plan: column '%s' has %zu bars; a run takes at most %d", columns[i].name,
                         columns[i].length, INT32_MAX - 8);

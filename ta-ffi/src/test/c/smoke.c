@@ -477,6 +477,13 @@ static void test_plan_errors(void) {
     ta_buffer over_close = {in_place + 10, 50};
     EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "ta_plan_run: outputs[0] overlaps column 'close'",
                 ta_plan_run(plan, &close_copy, 1, &over_close, 1));
+    /* A column name that is not UTF-8 is refused as such before a message quotes it. */
+    ta_column bad_name = {"clo\xc3\x28se", in_place, 50};
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "ta_plan_run: columns[0].name is not valid UTF-8",
+                ta_plan_run(plan, &bad_name, 1, &over_close, 1));
+    ta_column bad_long = {"clo\xc3\x28se", in_place, (size_t)INT32_MAX};
+    EXPECT_FAIL(TA_ERR_INVALID_ARGUMENT, "ta_plan_run: columns[0].name is not valid UTF-8",
+                ta_plan_run(plan, &bad_long, 1, &buf, 1));
     const char *pair_names[2] = {"fast", "slow"};
     const char *pair_exprs[2] = {"sma(close, 3)", "sma(close, 5)"};
     ta_plan *pair = NULL;
