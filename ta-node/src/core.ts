@@ -1,3 +1,4 @@
+import { isMainThread } from 'node:worker_threads';
 import { address, c, copyBytes, decodeString, type Handle } from './native.js';
 import { check, Status, TaError } from './errors.js';
 
@@ -208,8 +209,31 @@ export function liveHandles(): number {
   return c.liveHandles();
 }
 
-const plans = new FinalizationRegistry<Handle>((h) => c.planFree(h));
-const streams = new FinalizationRegistry<Handle>((h) => c.streamFree(h));
+/**
+ * Handles neither closed nor finalized. A worker thread's finalizers never run once it ends, so what it left open
+ * would stay live for the process: it frees them on its way out. (The main thread's end is the process's.)
+ */
+const openPlans = new Set<Handle>();
+const openStreams = new Set<Handle>();
+const plans = new FinalizationRegistry<Handle>((h) => freePlan(h));
+const streams = new FinalizationRegistry<Handle>((h) => freeStream(h));
+
+function freePlan(h: Handle): void {
+  openPlans.delete(h);
+  c.planFree(h);
+}
+
+function freeStream(h: Handle): void {
+  openStreams.delete(h);
+  c.streamFree(h);
+}
+
+if (!isMainThread) {
+  process.once('exit', () => {
+    openStreams.forEach(freeStream);
+    openPlans.forEach(freePlan);
+  });
+}
 
 /**
  * Compiles an expression (result `value`) or named expressions into one plan: shared subexpressions are computed once.
@@ -263,6 +287,7 @@ export class Plan {
     this.results = Object.freeze(results);
     this.columns = Object.freeze(columns);
     this.readsTime = c.planReadsTime(handle) === 1;
+    openPlans.add(handle);
     plans.register(this, handle, this);
   }
 
@@ -327,7 +352,7 @@ export class Plan {
   close(): void {
     if (this.#handle !== null) {
       plans.unregister(this);
-      c.planFree(this.#handle);
+      freePlan(this.#handle);
       this.#handle = null;
     }
   }
@@ -359,6 +384,7 @@ export class PlanStream {
     this.columns = columns;
     this.#bar = new Float64Array(columns.length);
     this.#out = new Float64Array(results.length);
+    openStreams.add(handle);
     streams.register(this, handle, this);
   }
 
@@ -515,7 +541,7 @@ export class PlanStream {
   close(): void {
     if (this.#handle !== null) {
       streams.unregister(this);
-      c.streamFree(this.#handle);
+      freeStream(this.#handle);
       this.#handle = null;
     }
   }
