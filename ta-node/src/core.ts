@@ -7,7 +7,7 @@ import { check, Status, TaError } from './errors.js';
  * copied into one. In the copied ones null and undefined (and holes) are missing values, NaN; any other non-number is a
  * TypeError naming its index.
  */
-export type SeriesLike = Float64Array | ArrayLike<number>;
+export type SeriesLike = Float64Array | ArrayLike<number | null | undefined>;
 
 /** Parameter values by catalog name: numbers, booleans, or choice names such as `'ema'`. */
 export type Params = Record<string, number | boolean | string | undefined>;
@@ -359,10 +359,10 @@ export class Plan {
 }
 
 /**
- * A bar: values by column name, or an array in the plan's column order. null is a missing value (NaN); a column absent
- * from an object (or undefined there) is an UNKNOWN_NAME error.
+ * A bar: values by column name, or an array in the plan's column order. null is a missing value (NaN), and so is
+ * undefined in an array; a column absent from an object (or undefined there) is an UNKNOWN_NAME error.
  */
-export type Bar = Record<string, number> | ArrayLike<number>;
+export type Bar = Record<string, number | null> | ArrayLike<number | null | undefined>;
 
 /**
  * A plan evaluated bar by bar: update commits a closed bar, preview evaluates the forming bar without committing it,
@@ -556,6 +556,6 @@ function set<T>(record: Record<string, T>, key: string, value: T): void {
   }
 }
 
-function isArrayLike(bar: Bar): bar is ArrayLike<number> {
+function isArrayLike(bar: Bar): bar is ArrayLike<number | null | undefined> {
   return ArrayBuffer.isView(bar) || Array.isArray(bar);
 }

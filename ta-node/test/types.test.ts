@@ -17,6 +17,13 @@ test('the typed surface', () => {
   assert.equal(r.length + m.signal.length + e.length + out.fast!.length, 40);
   assert.deepEqual(Object.keys(v), ['fast', 'slow']);
   assert.ok(new TaError(4, 'x').code === code);
+  // null is a missing value (NaN) in a copied series and in a stream's bar, as documented: it type-checks.
+  const gaps: Float64Array = rsi([1, null, 3, undefined, 5, 6, 7], 2);
+  assert.ok(Number.isNaN(gaps[2]!) && !Number.isNaN(gaps[6]!));
+  assert.ok(Number.isNaN(plan.run({ close: [1, null] }).fast![1]!));
+  assert.ok(Number.isNaN(s.update({ close: null }).fast!) && Number.isNaN(s.preview([null]).fast!));
+  // @ts-expect-error an object bar names every column: undefined is not a value
+  assert.throws(() => s.update({ close: undefined }), TaError);
   s.close();
   plan.close();
 
