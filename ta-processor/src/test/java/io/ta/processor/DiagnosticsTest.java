@@ -92,6 +92,15 @@ class DiagnosticsTest {
                         Messages.DUPLICATE_MEMBER.formatted("choice", "fast", "K", "choice of parameter 'mode'"), "Mode mode"),
                 new Case("CONSTRUCTOR", ok(CTOR + "    public K() {}\n" + LOOKBACK + STEP),
                         Messages.CONSTRUCTOR.formatted("K", 2), OK_HEADER),
+                // The generated stream and descriptor call the constructor without a try: KStream.java did not compile
+                // ("unreported exception Exception; must be caught or declared to be thrown").
+                new Case("CONSTRUCTOR_THROWS", ok("    public K(@Param(defaultValue = \"3\", min = 1, max = 10) int period) throws Exception {}\n"
+                                + LOOKBACK + STEP),
+                        Messages.CONSTRUCTOR_THROWS.formatted("K", "java.lang.Exception"), "int period) throws Exception"),
+                new Case("LOOKBACK_SIGNATURE", ok(CTOR + "    public static int lookback(int period) throws java.io.IOException {\n"
+                                + "        return period - 1;\n    }\n" + STEP),
+                        Messages.LOOKBACK_SIGNATURE.formatted("K", "declares thrown exceptions (java.io.IOException)"),
+                        "lookback(int period) throws"),
                 new Case("PARAM_NOT_ANNOTATED", ok("    public K(int period) {}\n" + LOOKBACK + STEP),
                         Messages.PARAM_NOT_ANNOTATED.formatted("period"), "public K(int period)"),
                 new Case("PARAM_RESERVED", ok("    public K(@Param(defaultValue = \"3\", min = 1, max = 10) int count) {}\n"

@@ -56,6 +56,11 @@ final class LookbackValidator {
             r.error(lb, Messages.LOOKBACK_SIGNATURE.formatted(simple, which + "must be public static and return int"));
             return;
         }
+        if (!lb.getThrownTypes().isEmpty()) {
+            // The stream's constructor and the descriptor call it without a try.
+            r.error(lb, Messages.LOOKBACK_SIGNATURE.formatted(
+                    simple, which + "declares thrown exceptions (" + ParamValidator.thrown(lb) + ")"));
+        }
         for (VariableElement p : lb.getParameters()) {
             VariableElement match = params.get(p.getSimpleName().toString());
             if (match == null || !match.asType().toString().equals(p.asType().toString())) {

@@ -29,6 +29,11 @@ public final class Messages {
             "[TaConstructor] kernel %s must have exactly one public constructor, found %d. Fix: keep one public"
                     + " constructor whose parameters are the kernel's @Param parameters.";
 
+    public static final String CONSTRUCTOR_THROWS =
+            "[TaConstructor] the constructor of kernel %s declares thrown exceptions (%s), which the generated stream and"
+                    + " descriptor, calling it without a try, would not compile with. Fix: drop the throws clause; reject"
+                    + " a bad parameter with bounds on @Param or @Require, or throw an unchecked exception.";
+
     public static final String PARAM_NOT_ANNOTATED =
             "[TaParamNotAnnotated] constructor parameter '%s' has no @Param. Fix: annotate it, e.g."
                     + " '@Param(defaultValue = \"14\", min = 1, max = 100_000)'; every constructor parameter is a"

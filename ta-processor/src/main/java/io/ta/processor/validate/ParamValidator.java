@@ -45,6 +45,9 @@ final class ParamValidator {
             r.error(type, Messages.CONSTRUCTOR.formatted(type.getSimpleName(), ctors.size()));
             return byJava;
         }
+        if (!ctors.get(0).getThrownTypes().isEmpty()) {
+            r.error(ctors.get(0), Messages.CONSTRUCTOR_THROWS.formatted(type.getSimpleName(), thrown(ctors.get(0))));
+        }
         Set<String> names = new HashSet<>();
         for (VariableElement p : ctors.get(0).getParameters()) {
             AnnotationMirror pm = mirror(p, KernelElements.PARAM);
@@ -65,6 +68,11 @@ final class ParamValidator {
             byJava.put(javaName, p);
         }
         return byJava;
+    }
+
+    /** The throws clause of {@code e} as written, for a message. */
+    static String thrown(ExecutableElement e) {
+        return String.join(", ", e.getThrownTypes().stream().map(Object::toString).toList());
     }
 
     private void checkParam(ValidationReport r, VariableElement p, AnnotationMirror pm, String name) {
