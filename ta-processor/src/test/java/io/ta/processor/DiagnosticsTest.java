@@ -116,6 +116,11 @@ class DiagnosticsTest {
                 new Case("PARAM_TYPE", ok("    public K(@Param(defaultValue = \"3\") long period) {}\n"
                                 + "    public static int lookback() { return 0; }\n" + STEP),
                         Messages.PARAM_TYPE.formatted("period", "long"), "long period"),
+                // Public, but in a private class: KStream and K_Descriptor failed with "Holder has private access in K".
+                new Case("PARAM_TYPE", ok("    private static final class Holder {\n        public enum Mode { A, B }\n    }\n"
+                                + "    public K(@Param(defaultValue = \"a\") Holder.Mode mode) {}\n"
+                                + "    public static int lookback() { return 0; }\n" + STEP),
+                        Messages.PARAM_TYPE.formatted("mode", "test.K.Holder.Mode"), "Holder.Mode mode"),
                 new Case("PARAM_DEFAULT", ok("    public K(@Param(defaultValue = \"30\", min = 1, max = 10) int period) {}\n" + LOOKBACK + STEP),
                         Messages.PARAM_DEFAULT.formatted("30", "period", "outside the declared range"), "defaultValue = \"30\""),
                 // Java's parsers read these, but the catalog publishes a default as text for the DSL and other

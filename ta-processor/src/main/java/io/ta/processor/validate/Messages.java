@@ -54,7 +54,7 @@ public final class Messages {
 
     public static final String PARAM_TYPE =
             "[TaParamType] parameter '%s' has type %s, which a kernel parameter cannot have. Fix: use int, double,"
-                    + " boolean or a public enum.";
+                    + " boolean or a public enum that every package can name (nested only in public classes).";
 
     public static final String PARAM_DEFAULT =
             "[TaParamDefault] default '%s' of parameter '%s' is %s. Fix: give a default that parses as the"

@@ -168,10 +168,24 @@ final class ParamValidator {
             case BOOLEAN -> "boolean";
             case DECLARED -> {
                 Element e = ((DeclaredType) t).asElement();
-                yield e.getKind() == ElementKind.ENUM && e.getModifiers().contains(Modifier.PUBLIC) ? "enum" : null;
+                yield e.getKind() == ElementKind.ENUM && isPublicEverywhere(e) ? "enum" : null;
             }
             default -> null;
         };
+    }
+
+    /**
+     * Whether {@code e} and every class it is nested in are public: the generated facade (in the library's package)
+     * and the stream and descriptor name a parameter's enum type, so a public enum inside a private or package-private
+     * class made generated code that did not compile.
+     */
+    private static boolean isPublicEverywhere(Element e) {
+        for (Element x = e; x instanceof TypeElement; x = x.getEnclosingElement()) {
+            if (!x.getModifiers().contains(Modifier.PUBLIC)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static List<String> enumConstants(TypeMirror t) {
