@@ -76,6 +76,11 @@ public final class KernelProcessor extends AbstractProcessor {
             "[TaTypeName] the kernel library would generate a class %s, but this class already has that name. Fix:"
                     + " rename the class, or name the library's facade with @KernelLibrary(facade = \"...\") in a"
                     + " package-info.java (it generates the facade, the facade + Expr and the facade + Library).";
+    /** A multi-output kernel whose output handle, a class nested in the fluent builder, would be named like it. */
+    static final String HANDLE_TAKEN =
+            "[TaTypeName] kernel %s has several outputs, so the fluent builder %s would nest a class %s that picks"
+                    + " them, and a class cannot be named like the class it is in. Fix: rename the kernel, or name the"
+                    + " facade with @KernelLibrary(facade = \"...\") in a package-info.java.";
     private static final String LIBRARY_SERVICES = "META-INF/services/" + LibraryWriter.PROVIDER.canonicalName();
 
     private KernelElements elements;
@@ -261,6 +266,11 @@ public final class KernelProcessor extends AbstractProcessor {
      */
     private boolean claimMethods(KernelModel m, TypeElement type) {
         String facade = libraryFacade == null ? "Kernels" : libraryFacade.simpleName();
+        if (m.multiOutput() && FluentWriter.handleName(m.name()).equals(facade + "Expr")) {
+            processingEnv.getMessager().printMessage(Kind.ERROR, HANDLE_TAKEN.formatted(m.name(), facade + "Expr", facade + "Expr"),
+                    type, KernelElements.mirror(type, KernelElements.KERNEL));
+            return false;
+        }
         List<String> mine = List.of("." + m.methodName(), "Expr." + FluentWriter.kernelMethod(m.name()));
         for (String method : mine) {
             String owner = methods.get(method);

@@ -414,6 +414,21 @@ class DiagnosticsTest {
         assertThat(compilation).hadErrorCount(2);
     }
 
+    /**
+     * The fluent builder nests a class named after each multi-output kernel: kernels_expr's was KernelsExpr inside
+     * KernelsExpr, and the generated builder failed with "class KernelsExpr is already defined in package test".
+     */
+    @Test
+    void aKernelWhoseOutputHandleWouldBeTheBuilderIsRejected() {
+        JavaFileObject k = JavaFileObjects.forSourceString("test.K", kernel(OK_ANNOTATION.replace("\"k\"", "\"kernels_expr\""),
+                OK_HEADER, CTOR + LOOKBACK + "    @Output double upper;\n    @Output double lower;\n"
+                        + "    @Step public void step(double x) {}\n"));
+        Compilation compilation = javac().withProcessors(new KernelProcessor()).compile(k);
+        assertThat(compilation).hadErrorContaining(KernelProcessor.HANDLE_TAKEN.formatted("kernels_expr", "KernelsExpr", "KernelsExpr"))
+                .inFile(k).onLineContaining("@Kernel(name = \"kernels_expr\"");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
     @Test
     void aKernelClassNamedLikeAGeneratedTypeIsRejected() {
         JavaFileObject foo = JavaFileObjects.forSourceString("test.Foo", kernel(

@@ -115,13 +115,18 @@ public final class FluentWriter {
         return RESERVED.contains(method) ? method + "Kernel" : method;
     }
 
+    /** The simple name of the class nested in the builder whose methods pick the outputs of kernel {@code name}. */
+    public static String handleName(String name) {
+        return JavaNames.capitalize(JavaNames.method(name).replace("_", ""));
+    }
+
     private static void addKernel(TypeSpec.Builder t, ClassName self, KernelModel m) {
         String method = kernelMethod(m.name());
         List<InputModel> generic = m.inputs().stream().filter(i -> !FIELDS.contains(i.name())).toList();
         TypeName ret = self;
         ClassName handle = null;
         if (m.multiOutput()) {
-            handle = self.nestedClass(JavaNames.capitalize(JavaNames.method(m.name()).replace("_", "")));
+            handle = self.nestedClass(handleName(m.name()));
             t.addType(handle(self, handle, m));
             ret = handle;
         }
