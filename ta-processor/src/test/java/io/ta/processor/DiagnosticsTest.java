@@ -101,6 +101,21 @@ class DiagnosticsTest {
                                 + "        return period - 1;\n    }\n" + STEP),
                         Messages.LOOKBACK_SIGNATURE.formatted("K", "declares thrown exceptions (java.io.IOException)"),
                         "lookback(int period) throws"),
+                // A kernel named like a bar field compiled, and then the registry refused to load any kernel at all.
+                new Case("NAME_RESERVED", kernel(OK_ANNOTATION.replace("\"k\"", "\"close\""), OK_HEADER, CTOR + LOOKBACK + STEP),
+                        Messages.NAME_RESERVED.formatted("kernel name", "close",
+                                "'close' is the bar field close, which a bare name must keep reading"), "@Kernel(name = \"close\""),
+                new Case("NAME_RESERVED", kernel(OK_ANNOTATION.replace("\"k\",", "\"k\", aliases = \"ohlc4\","), OK_HEADER,
+                                CTOR + LOOKBACK + STEP),
+                        Messages.NAME_RESERVED.formatted("alias", "ohlc4",
+                                "'ohlc4' is the language's derived price ohlc4 (the kernel avgprice)"), "aliases = \"ohlc4\""),
+                // k(close, or=2) and k(close).true do not parse: a keyword is no name of the language.
+                new Case("NAME_RESERVED", ok(CTOR.replace(") int period)", ") int period, @Param(defaultValue = \"2\") int or)")
+                                + LOOKBACK + STEP),
+                        Messages.NAME_RESERVED.formatted("parameter", "or", "'or' is a keyword of the language"), "int or)"),
+                new Case("NAME_RESERVED", ok(CTOR + LOOKBACK + "    @Output double upper;\n    @Output(name = \"true\") double flag;\n"
+                                + "    @Step public void step(double x) {}\n"),
+                        Messages.NAME_RESERVED.formatted("output", "true", "'true' is a keyword of the language"), "double flag;"),
                 new Case("PARAM_NOT_ANNOTATED", ok("    public K(int period) {}\n" + LOOKBACK + STEP),
                         Messages.PARAM_NOT_ANNOTATED.formatted("period"), "public K(int period)"),
                 new Case("PARAM_RESERVED", ok("    public K(@Param(defaultValue = \"3\", min = 1, max = 10) int count) {}\n"

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class Bars {
     /** The standard bar fields, in the order bar inputs are usually listed. */
-    public static final List<String> FIELDS = List.of("open", "high", "low", "close", "volume");
+    public static final List<String> FIELDS = io.ta.expr.LanguageNames.BAR_FIELDS;
 
     private final long[] time;
     private final Map<String, double[]> columns;

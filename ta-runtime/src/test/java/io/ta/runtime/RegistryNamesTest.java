@@ -108,4 +108,16 @@ class RegistryNamesTest {
     void everyBuiltInNameIsAllowed() {
         Registry.of(Registry.standard().kernels());
     }
+
+    /**
+     * The processor refuses the sources it knows from io.ta.expr.LanguageNames at compile time (it cannot see the
+     * runtime's source types), so that list must be the runtime's built-in sources.
+     */
+    @Test
+    void theProcessorsSourcesAreTheBuiltInSources() {
+        List<String> builtIn = List.of(io.ta.runtime.source.SourceType.TRADES, io.ta.runtime.source.SourceType.ORDERBOOK,
+                io.ta.runtime.source.SourceType.LIQUIDATIONS, io.ta.runtime.source.SourceType.BARS).stream()
+                .map(io.ta.runtime.source.SourceType::name).toList();
+        assertEquals(builtIn, io.ta.expr.LanguageNames.SOURCES);
+    }
 }

@@ -106,12 +106,12 @@ public final class KernelValidator {
                 || !type.getTypeParameters().isEmpty()) {
             r.error(type, Messages.SHAPE.formatted(simple, simple));
         }
-        NameRules.checkName(r, type, kernelMirror, "kernel name", kernel.name());
+        NameRules.checkKernelName(r, type, kernelMirror, "kernel name", kernel.name(), kernel.name());
         for (String a : kernel.aliases()) {
-            NameRules.checkName(r, type, kernelMirror, "alias", a);
+            NameRules.checkKernelName(r, type, kernelMirror, "alias", a, kernel.name());
         }
         for (Selector s : kernel.selectors()) {
-            NameRules.checkName(r, type, kernelMirror, "selector", s.alias());
+            NameRules.checkKernelName(r, type, kernelMirror, "selector", s.alias(), kernel.name());
         }
     }
 

@@ -18,6 +18,10 @@ public final class Messages {
     public static final String NAME_FORMAT =
             "[TaNameFormat] %s '%s' must be lower snake case ([a-z][a-z0-9_]*). Fix: rename it, e.g. '%s'.";
 
+    public static final String NAME_RESERVED =
+            "[TaNameReserved] %s '%s' is a name the expression language reads itself: %s. Fix: rename it (a prefix"
+                    + " of your library avoids every such name).";
+
     public static final String DUPLICATE_NAME =
             "[TaDuplicateName] name '%s' of kernel %s is already used by kernel %s. Fix: kernel names, aliases and"
                     + " selectors are one global namespace; rename one of them.";

@@ -1,30 +1,29 @@
 package io.ta.runtime.dsl;
 
-import io.ta.runtime.Bars;
+import io.ta.expr.LanguageNames;
 import io.ta.runtime.source.SourceType;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The names the language gives a meaning of its own, in one place: the planner reads its built-in forms from here
- * and {@link io.ta.runtime.Registry} refuses a kernel or alias named like one, which the language would never call.
+ * The names the language gives a meaning of its own: the planner reads its built-in forms from here and
+ * {@link io.ta.runtime.Registry} refuses a kernel or alias named like one, which the language would never call. The
+ * lists are {@link LanguageNames}', which the annotation processor reads too, so that such a kernel does not compile.
  */
 public final class ReservedNames {
     private ReservedNames() {}
 
     /** Words the lexer reads as operators and constants, never as names. */
-    public static final List<String> KEYWORDS = List.of("and", "or", "not", "true", "false");
+    public static final List<String> KEYWORDS = LanguageNames.KEYWORDS;
 
     /** Calls the planner computes itself: the timeframe forms. */
-    public static final List<String> FRAMES = List.of("timeframe", "downsample", "upsample", "sync_timeframe");
+    public static final List<String> FRAMES = LanguageNames.FRAMES;
 
     /** Calls the planner computes itself: the session values. */
-    public static final List<String> SESSIONS = List.of("session_start", "session_open", "session_high",
-            "session_low");
+    public static final List<String> SESSIONS = LanguageNames.SESSIONS;
 
     /** Derived bar prices the language accepts as bare names, and the kernel each one is. */
-    public static final Map<String, String> DERIVED = Map.of("hl2", "medprice", "hlc3", "typical_price", "typical",
-            "typical_price", "ohlc4", "avgprice");
+    public static final Map<String, String> DERIVED = LanguageNames.DERIVED;
 
     /**
      * Whether {@code name} is a name in the language: a letter of any script or {@code _}, then letters, ASCII
@@ -64,17 +63,9 @@ public final class ReservedNames {
         if (!isName(name)) {
             return "'" + name + "' is not a name the language can call (a letter or _, then letters, digits and _)";
         }
-        if (FRAMES.contains(name)) {
-            return "'" + name + "' is the language's timeframe form " + name + "(…)";
-        }
-        if (SESSIONS.contains(name)) {
-            return "'" + name + "' is the language's session value " + name + "(…)";
-        }
-        if (DERIVED.containsKey(name) && !DERIVED.get(name).equals(kernel)) {
-            return "'" + name + "' is the language's derived price " + name + " (the kernel " + DERIVED.get(name) + ")";
-        }
-        if (Bars.FIELDS.contains(name)) {
-            return "'" + name + "' is the bar field " + name + ", which a bare name must keep reading";
+        String reserved = LanguageNames.whyReserved(kernel, name);
+        if (reserved != null) {
+            return reserved;
         }
         if (SourceType.find(name) != null) {
             return "'" + name + "' is the event source " + name;
