@@ -189,10 +189,10 @@ public final class KernelLoader {
 
     /** Both loads: every provider in turn, a library that lists its names listed rather than loaded if {@code lazy}. */
     private static Index scan(ClassLoader loader, boolean lazy) {
-        Map<String, String> sources = declaredProviders(loader);
+        List<Problem> problems = new ArrayList<>();
+        Map<String, String> sources = declaredProviders(loader, problems);
         List<Listed> listed = new ArrayList<>();
         List<KernelDescriptor> found = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
         Iterator<KernelLibraryProvider> libraries = ServiceLoader.load(KernelLibraryProvider.class, loader).iterator();
         String previous = null;
         while (problems.size() < MAX_PROBLEMS) {
@@ -388,8 +388,13 @@ public final class KernelLoader {
         return sources.getOrDefault(library.getClass().getName(), "");
     }
 
-    /** Provider class name → the jar or directory whose service file lists it (first one wins, as for the loader). */
-    private static Map<String, String> declaredProviders(ClassLoader loader) {
+    /**
+     * Provider class name → the jar or directory whose service file lists it (first one wins, as for the loader). A
+     * provider listed again from another jar or directory is a second copy of one library, two versions of it most
+     * likely: the class loader loads the first copy's classes and the service loader ignores the other, which is added
+     * to {@code problems} rather than dropped without a word.
+     */
+    private static Map<String, String> declaredProviders(ClassLoader loader, List<Problem> problems) {
         Map<String, String> out = new LinkedHashMap<>();
         try {
             Enumeration<URL> files = loader == null ? ClassLoader.getSystemResources(SERVICE_FILE) : loader.getResources(SERVICE_FILE);
@@ -400,8 +405,12 @@ public final class KernelLoader {
                     while ((line = r.readLine()) != null) {
                         int hash = line.indexOf('#');
                         String name = (hash >= 0 ? line.substring(0, hash) : line).strip();
-                        if (!name.isEmpty()) {
-                            out.putIfAbsent(name, location(url));
+                        String where = location(url);
+                        String first = name.isEmpty() ? null : out.putIfAbsent(name, where);
+                        if (first != null && !first.equals(where) && problems.size() < MAX_PROBLEMS) {
+                            problems.add(new Problem(name, where, "it is a second copy of the library from " + first
+                                    + ", whose classes are the ones loaded (two versions on one class path?); remove one",
+                                    null));
                         }
                     }
                 } catch (IOException e) {

@@ -206,6 +206,30 @@ class RegistryProblemsTest {
         assertEquals(List.of(), Registry.standard().problems());
     }
 
+    /**
+     * Two versions of one library on a class path (acme-1.1.jar and acme-1.2.jar in a --kernels folder) list the same
+     * provider class: the class loader loads the first jar's classes and the service loader drops the other listing, so
+     * `ta eval --kernels v2.jar --kernels v1.jar` computed v2's numbers, the other order v1's, without a word. The
+     * ignored copy is now a problem naming both places.
+     */
+    @Test
+    void aSecondCopyOfALibraryIsReportedNotSilentlyIgnored(@TempDir Path dir) throws IOException {
+        Path copy = jarWith(Files.createDirectories(dir.resolve("copy")), Registry.LIBRARY_FILE, "io.ta.kernels.TaLibrary");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {copy.toUri().toURL()}, RegistryProblemsTest.class.getClassLoader())) {
+            Registry r = Registry.load(loader);
+            assertEquals(Registry.standard().kernels().size(), r.kernels().size(), "the first copy loads");
+            List<Registry.Problem> problems = r.problems();
+            assertEquals(1, problems.size(), problems.toString());
+            Registry.Problem p = problems.get(0);
+            assertEquals("io.ta.kernels.TaLibrary", p.provider());
+            assertEquals(copy.toString(), p.source());
+            assertTrue(p.reason().startsWith("it is a second copy of the library from "), p.reason());
+            assertTrue(p.reason().contains("ta-kernels"), p.reason());
+            assertEquals(1, p.describe().lines().count(), "one line per problem");
+        }
+        assertEquals(List.of(), Registry.standard().problems());
+    }
+
     @Test
     void descriptorsRegisteredOneByOneAreNotADiscoveryPath(@TempDir Path dir) throws IOException {
         // Only library providers are read: a descriptor service file (even one naming a broken class) is ignored.
