@@ -25,8 +25,9 @@ import java.time.ZoneId;
  * depends only on bars up to it, and on no bar of a period still open.
  *
  * <p>Per bar: O(inputs), no allocation, except (1) once per period the calendar arithmetic of a day, week or month
- * (java.time objects), and (2) a preview of a bar that both closes the pending period and, stamped exactly at a
- * boundary, its own — the inner stream is checkpointed around it.
+ * (java.time objects), (2) a preview of a bar that both closes the pending period and, stamped exactly at a
+ * boundary, its own — the inner stream is checkpointed around it — and (3) the first preview that reaches the inner
+ * stream after it commits, which keeps that stream's snapshot for this operator's ({@link #innerCommitted}).
  */
 final class FrameOperator extends BlockSteps {
     private static final long SCHEMA = 0x7461_6672_616d_6502L;
@@ -58,6 +59,13 @@ final class FrameOperator extends BlockSteps {
     private boolean closedOwn;
     private boolean savedOpen;
     private long savedEnd;
+    /**
+     * The inner stream's snapshot from before its first preview since it last committed, or null. A preview leaves
+     * its values in the inner stream, and a snapshot holds the values of the latest call; written, the preview's would
+     * not be the value {@link #committed} says the closed periods give, and restore would refuse the state. Taken at
+     * most once per closed period, not per tick.
+     */
+    private PlanSnapshot innerCommitted;
 
     FrameOperator(TimeSpec.Frame spec, ZoneId zone) {
         super(spec.aggs().size(), 1);
@@ -141,6 +149,7 @@ final class FrameOperator extends BlockSteps {
         if (open && p != end) {
             fill(acc);
             inner.update(end, coarse);
+            innerCommitted = null;
             committed = inner.value();
             open = false;
         }
@@ -176,6 +185,7 @@ final class FrameOperator extends BlockSteps {
             } else {
                 inner.update(stamp(time, p), coarse);
             }
+            innerCommitted = null;
             committed = inner.value();
             open = false;
         }
@@ -193,6 +203,7 @@ final class FrameOperator extends BlockSteps {
         boolean own = closes(time, index, p);
         if (!own) {
             if (pending) {
+                keepCommitted();
                 fill(acc);
                 inner.preview(end, coarse);
                 out[0] = inner.value();
@@ -210,6 +221,7 @@ final class FrameOperator extends BlockSteps {
             scratch[k].add(in[k]);
         }
         if (!pending) {
+            keepCommitted();
             fill(scratch);
             inner.preview(stamp(time, p), coarse);
             out[0] = inner.value();
@@ -222,6 +234,13 @@ final class FrameOperator extends BlockSteps {
         inner.preview(p, coarse);
         out[0] = inner.value();
         inner.restore(before);
+    }
+
+    /** Before the inner stream previews: the state a snapshot must write until the inner stream commits again. */
+    private void keepCommitted() {
+        if (innerCommitted == null) {
+            innerCommitted = inner.snapshot();
+        }
     }
 
     @Override
@@ -254,7 +273,8 @@ final class FrameOperator extends BlockSteps {
             acc[k].write(w);
             saved[k].write(w);
         }
-        byte[] b = inner.snapshot().toBytes();
+        PlanSnapshot kept = innerCommitted;
+        byte[] b = (kept != null ? kept : inner.snapshot()).toBytes();
         w.putInt(b.length);
         for (int i = 0; i < b.length; i += 8) {
             long word = 0;
@@ -322,6 +342,7 @@ final class FrameOperator extends BlockSteps {
                     + shown + ")");
         }
         inner.restore(closed);
+        innerCommitted = null;
         open = o;
         end = e;
         index = i;
@@ -349,6 +370,7 @@ final class FrameOperator extends BlockSteps {
     @Override
     public void reset() {
         inner.reset();
+        innerCommitted = null;
         for (int k = 0; k < acc.length; k++) {
             acc[k].clear();
             saved[k].clear();
