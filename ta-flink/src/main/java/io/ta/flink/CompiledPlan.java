@@ -70,12 +70,21 @@ final class CompiledPlan {
     }
 
     /**
+     * The fingerprint of fluent expressions, planned as trees: an expression the runtime refuses is refused here with
+     * its message, before its printed text can fail to parse as something else (a NaN constant prints as a name).
+     *
+     * @throws io.ta.error.TaException as {@code Plan.of}
+     */
+    static long fluentFingerprint(Map<String, ? extends ToExpr> expressions) {
+        return Plan.of(expressions, Registry.standard()).fingerprint();
+    }
+
+    /**
      * Checks that the printed text plans to exactly the fluent expressions' computation.
      *
      * @throws InvalidParameterException if printing changed the plan (a printer defect, never silently accepted)
      */
-    static void checkSameAsFluent(long fingerprint, Map<String, ? extends ToExpr> expressions) {
-        long fluent = Plan.of(expressions, Registry.standard()).fingerprint();
+    static void checkSameAsFluent(long fingerprint, long fluent) {
         if (fluent != fingerprint) {
             throw new InvalidParameterException("ta_flink", List.of("expressions"), "printable",
                     "ta_flink: a fluent expression does not survive printing to DSL text unchanged; pass its DSL text");

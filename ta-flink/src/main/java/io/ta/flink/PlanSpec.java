@@ -129,12 +129,13 @@ public final class PlanSpec implements Serializable {
             throw new InvalidParameterException("ta_flink", List.of("expressions"), "non-null",
                     "ta_flink: expressions must not be null");
         }
+        long fluent = CompiledPlan.fluentFingerprint(expressions);
         Map<String, String> texts = new LinkedHashMap<>();
         for (Map.Entry<String, ? extends ToExpr> e : expressions.entrySet()) {
             texts.put(e.getKey(), CompiledPlan.text(e.getValue()));
         }
         PlanSpec spec = of(texts);
-        CompiledPlan.checkSameAsFluent(spec.fingerprint, expressions);
+        CompiledPlan.checkSameAsFluent(spec.fingerprint, fluent);
         return spec;
     }
 

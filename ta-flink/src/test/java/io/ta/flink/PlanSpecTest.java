@@ -67,6 +67,23 @@ class PlanSpecTest {
                 "the runtime's message for an unknown result");
     }
 
+    /**
+     * A fluent expression the runtime refuses is refused with the runtime's own message. Its printed text was compiled
+     * first, and a non-finite constant prints as a name: "ta_flink: the plan reads column 'nan', but a bar carries
+     * only open, high, low, close, volume", a column the user never wrote.
+     */
+    @Test
+    void aFluentExpressionTheRuntimeRefusesFailsWithTheRuntimesMessage() {
+        for (double x : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            TaExpr e = TaExpr.close().times(x);
+            ExpressionException plain = assertThrows(ExpressionException.class,
+                    () -> io.ta.runtime.Plan.of(Map.of("value", e), io.ta.runtime.Registry.standard()));
+            ExpressionException flink = assertThrows(ExpressionException.class, () -> PlanSpec.of(e));
+            assertEquals(plain.getMessage(), flink.getMessage());
+            assertTrue(flink.getMessage().contains("is not finite"), flink.getMessage());
+        }
+    }
+
     @Test
     void aSpecSurvivesJavaSerializationAsTheJobGraphShipsIt() throws Exception {
         PlanSpec spec = TaPlanFunctionTest.SPEC;
