@@ -250,6 +250,12 @@ final class Planner {
                 if (n.name() == null) {
                     throw malformed(e, "a name is null");
                 }
+                // A fluent column the language cannot write ("adj close") would plan, but its canonical text would not
+                // compile back. Inside a timeframe the planner's own synthetic columns ($0) are names too.
+                if (!inFrame && !ReservedNames.isName(n.name())) {
+                    throw malformed(e, "'" + n.name() + "' is not a name (a letter or _, then letters, digits and _;"
+                            + " not a keyword)");
+                }
                 return List.of();
             }
             case Expr.Text t -> {

@@ -331,6 +331,24 @@ class PlannerTest {
                 assertThrows(io.ta.runtime.dsl.ParseException.class, () -> Plan.compile((String) null)).reason());
     }
 
+    /**
+     * A fluent column must be one the language can name: {@code TaExpr.column("adj close")} planned, and its canonical
+     * text {@code sma(adj close, 5)} did not compile back (dsl.md: the canonical text compiles into the same plan).
+     */
+    @Test
+    void aFluentColumnTheLanguageCannotNameIsMalformed() {
+        for (String name : List.of("adj close", "", "1x", "a-b", "and", "true", "close@1w", "ETH.close")) {
+            Expr root = new Expr.Call("sma", List.of(Expr.Arg.of(new Expr.Name(name)), Expr.Arg.of(new Expr.Num(5))));
+            io.ta.runtime.dsl.ParseException e = assertThrows(io.ta.runtime.dsl.ParseException.class,
+                    () -> Plan.of(root), "'" + name + "'");
+            assertTrue(e.reason().startsWith("malformed expression: '" + name + "' is not a name"), e.reason());
+        }
+        for (String name : List.of("adj_close", "prix_é", "_x1", "dax")) {
+            Plan p = Plan.of(io.ta.kernels.TaExpr.column(name).sma(5));
+            assertEquals(p.fingerprint(), Plan.compile(p.canonical(Plan.VALUE)).fingerprint(), name);
+        }
+    }
+
     @Test
     void oneDagHasOneNumberingWhateverTheArgumentOrder() {
         Plan a = plan("crossup(a=ema(close, 5), b=sma(open, 3))");
