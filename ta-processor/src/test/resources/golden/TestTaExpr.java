@@ -5,6 +5,7 @@ import io.ta.expr.Printer;
 import io.ta.expr.ToExpr;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -28,12 +29,16 @@ public final class TestTaExpr implements ToExpr {
      * Wraps any expression (for example one built with another library's fluent API).
      */
     public static TestTaExpr of(ToExpr e) {
-        return new TestTaExpr(e.toExpr());
+        return new TestTaExpr(toExpr(e));
     }
 
     @Override
     public Expr toExpr() {
         return expr;
+    }
+
+    private static Expr toExpr(ToExpr e) {
+        return e == null ? null : e.toExpr();
     }
 
     /**
@@ -89,7 +94,7 @@ public final class TestTaExpr implements ToExpr {
      * {@code this + other}.
      */
     public TestTaExpr plus(ToExpr other) {
-        return new TestTaExpr(new Expr.Binary(Expr.Op.ADD, expr, other.toExpr()));
+        return new TestTaExpr(new Expr.Binary(Expr.Op.ADD, expr, toExpr(other)));
     }
 
     /**
@@ -103,7 +108,7 @@ public final class TestTaExpr implements ToExpr {
      * {@code this - other}.
      */
     public TestTaExpr minus(ToExpr other) {
-        return new TestTaExpr(new Expr.Binary(Expr.Op.SUB, expr, other.toExpr()));
+        return new TestTaExpr(new Expr.Binary(Expr.Op.SUB, expr, toExpr(other)));
     }
 
     /**
@@ -117,7 +122,7 @@ public final class TestTaExpr implements ToExpr {
      * {@code this * other}.
      */
     public TestTaExpr times(ToExpr other) {
-        return new TestTaExpr(new Expr.Binary(Expr.Op.MUL, expr, other.toExpr()));
+        return new TestTaExpr(new Expr.Binary(Expr.Op.MUL, expr, toExpr(other)));
     }
 
     /**
@@ -131,7 +136,7 @@ public final class TestTaExpr implements ToExpr {
      * {@code this / other (NaN where other is 0)}.
      */
     public TestTaExpr over(ToExpr other) {
-        return new TestTaExpr(new Expr.Binary(Expr.Op.DIV, expr, other.toExpr()));
+        return new TestTaExpr(new Expr.Binary(Expr.Op.DIV, expr, toExpr(other)));
     }
 
     /**
@@ -145,7 +150,7 @@ public final class TestTaExpr implements ToExpr {
      * {@code this % other}.
      */
     public TestTaExpr mod(ToExpr other) {
-        return new TestTaExpr(new Expr.Binary(Expr.Op.MOD, expr, other.toExpr()));
+        return new TestTaExpr(new Expr.Binary(Expr.Op.MOD, expr, toExpr(other)));
     }
 
     /**
@@ -159,7 +164,7 @@ public final class TestTaExpr implements ToExpr {
      * {@code this ** other}.
      */
     public TestTaExpr pow(ToExpr other) {
-        return new TestTaExpr(new Expr.Binary(Expr.Op.POW, expr, other.toExpr()));
+        return new TestTaExpr(new Expr.Binary(Expr.Op.POW, expr, toExpr(other)));
     }
 
     /**
@@ -173,7 +178,7 @@ public final class TestTaExpr implements ToExpr {
      * {@code this > other}.
      */
     public TestTaExpr gt(ToExpr other) {
-        return new TestTaExpr(new Expr.Binary(Expr.Op.GT, expr, other.toExpr()));
+        return new TestTaExpr(new Expr.Binary(Expr.Op.GT, expr, toExpr(other)));
     }
 
     /**
@@ -187,7 +192,7 @@ public final class TestTaExpr implements ToExpr {
      * {@code this >= other}.
      */
     public TestTaExpr ge(ToExpr other) {
-        return new TestTaExpr(new Expr.Binary(Expr.Op.GE, expr, other.toExpr()));
+        return new TestTaExpr(new Expr.Binary(Expr.Op.GE, expr, toExpr(other)));
     }
 
     /**
@@ -201,7 +206,7 @@ public final class TestTaExpr implements ToExpr {
      * {@code this < other}.
      */
     public TestTaExpr lt(ToExpr other) {
-        return new TestTaExpr(new Expr.Binary(Expr.Op.LT, expr, other.toExpr()));
+        return new TestTaExpr(new Expr.Binary(Expr.Op.LT, expr, toExpr(other)));
     }
 
     /**
@@ -215,7 +220,7 @@ public final class TestTaExpr implements ToExpr {
      * {@code this <= other}.
      */
     public TestTaExpr le(ToExpr other) {
-        return new TestTaExpr(new Expr.Binary(Expr.Op.LE, expr, other.toExpr()));
+        return new TestTaExpr(new Expr.Binary(Expr.Op.LE, expr, toExpr(other)));
     }
 
     /**
@@ -229,7 +234,7 @@ public final class TestTaExpr implements ToExpr {
      * {@code this == other}.
      */
     public TestTaExpr eq(ToExpr other) {
-        return new TestTaExpr(new Expr.Binary(Expr.Op.EQ, expr, other.toExpr()));
+        return new TestTaExpr(new Expr.Binary(Expr.Op.EQ, expr, toExpr(other)));
     }
 
     /**
@@ -243,7 +248,7 @@ public final class TestTaExpr implements ToExpr {
      * {@code this != other}.
      */
     public TestTaExpr ne(ToExpr other) {
-        return new TestTaExpr(new Expr.Binary(Expr.Op.NE, expr, other.toExpr()));
+        return new TestTaExpr(new Expr.Binary(Expr.Op.NE, expr, toExpr(other)));
     }
 
     /**
@@ -257,14 +262,14 @@ public final class TestTaExpr implements ToExpr {
      * {@code this and other (conditions)}.
      */
     public TestTaExpr and(ToExpr other) {
-        return new TestTaExpr(new Expr.Binary(Expr.Op.AND, expr, other.toExpr()));
+        return new TestTaExpr(new Expr.Binary(Expr.Op.AND, expr, toExpr(other)));
     }
 
     /**
      * {@code this or other (conditions)}.
      */
     public TestTaExpr or(ToExpr other) {
-        return new TestTaExpr(new Expr.Binary(Expr.Op.OR, expr, other.toExpr()));
+        return new TestTaExpr(new Expr.Binary(Expr.Op.OR, expr, toExpr(other)));
     }
 
     /**
@@ -299,7 +304,7 @@ public final class TestTaExpr implements ToExpr {
      * {@code window_mean}: Mean of a window.
      */
     public TestTaExpr windowMean(int period, WindowMean.Rounding rounding) {
-        return new TestTaExpr(new Expr.Call("window_mean", List.of(Expr.Arg.named("x", this.expr), Expr.Arg.named("period", new Expr.Num(period)), Expr.Arg.named("rounding", new Expr.Name(rounding.name().toLowerCase(Locale.ROOT))))));
+        return new TestTaExpr(new Expr.Call("window_mean", List.of(Expr.Arg.named("x", this.expr), Expr.Arg.named("period", new Expr.Num(period)), Expr.Arg.named("rounding", rounding == null ? null : new Expr.Name(rounding.name().toLowerCase(Locale.ROOT))))));
     }
 
     /**
@@ -316,12 +321,12 @@ public final class TestTaExpr implements ToExpr {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TestTaExpr e && e.expr.equals(expr);
+        return o instanceof TestTaExpr e && Objects.equals(e.expr, expr);
     }
 
     @Override
     public int hashCode() {
-        return expr.hashCode();
+        return Objects.hashCode(expr);
     }
 
     /**

@@ -53,9 +53,13 @@ public final class FluentWriter {
                 .addStatement("this.expr = expr").build());
         t.addMethod(MethodSpec.methodBuilder("of").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
                 .addJavadoc("Wraps any expression (for example one built with another library's fluent API).\n")
-                .addParameter(TO_EXPR, "e").addStatement("return new $T(e.toExpr())", self).build());
+                .addParameter(TO_EXPR, "e").addStatement("return new $T(toExpr(e))", self).build());
         t.addMethod(MethodSpec.methodBuilder("toExpr").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(EXPR).addStatement("return expr").build());
+        // A null operand stays a missing part of the tree, which the planner reports as a malformed expression
+        // (a ParseException naming it), as it does for a hand-built tree: not a NullPointerException at the call.
+        t.addMethod(MethodSpec.methodBuilder("toExpr").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(EXPR)
+                .addParameter(TO_EXPR, "e").addStatement("return e == null ? null : e.toExpr()").build());
         for (String f : FIELDS) {
             t.addMethod(MethodSpec.methodBuilder(f).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
                     .addJavadoc("The bar field {@code $L}.\n", f)
@@ -78,9 +82,9 @@ public final class FluentWriter {
                 .returns(String.class).addStatement("return $T.print(expr)", ClassName.get("io.ta.expr", "Printer")).build());
         t.addMethod(MethodSpec.methodBuilder("equals").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.BOOLEAN).addParameter(Object.class, "o")
-                .addStatement("return o instanceof $T e && e.expr.equals(expr)", self).build());
+                .addStatement("return o instanceof $T e && $T.equals(e.expr, expr)", self, java.util.Objects.class).build());
         t.addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .returns(TypeName.INT).addStatement("return expr.hashCode()").build());
+                .returns(TypeName.INT).addStatement("return $T.hashCode(expr)", java.util.Objects.class).build());
         return Files.file(self.packageName(), t, origins);
     }
 
@@ -95,7 +99,7 @@ public final class FluentWriter {
             t.addMethod(MethodSpec.methodBuilder(b[0]).addModifiers(Modifier.PUBLIC).returns(self)
                     .addJavadoc("{@code $L}.\n", b[2])
                     .addParameter(TO_EXPR, "other")
-                    .addStatement("return new $T(new $T.Binary($T.$L, expr, other.toExpr()))", self, EXPR, OP, b[1]).build());
+                    .addStatement("return new $T(new $T.Binary($T.$L, expr, toExpr(other)))", self, EXPR, OP, b[1]).build());
             if (!b[1].equals("AND") && !b[1].equals("OR")) {
                 t.addMethod(MethodSpec.methodBuilder(b[0]).addModifiers(Modifier.PUBLIC).returns(self)
                         .addJavadoc("{@code $L}, with a constant.\n", b[2])
@@ -140,7 +144,7 @@ public final class FluentWriter {
                 args.add("$T.named($S, this.expr)", ARG, generic.get(0).name()); // this.: a parameter may be named expr
                 for (InputModel in : generic.subList(1, generic.size())) {
                     b.addParameter(ParameterSpec.builder(TO_EXPR, in.javaName()).build());
-                    args.add(", $T.named($S, $N.toExpr())", ARG, in.name(), in.javaName());
+                    args.add(", $T.named($S, toExpr($N))", ARG, in.name(), in.javaName());
                 }
                 if (all) {
                     addParams(b, args, m);
@@ -170,7 +174,8 @@ public final class FluentWriter {
             CodeBlock value = switch (p.type()) {
                 case INT, REAL -> CodeBlock.of("new $T.Num($N)", EXPR, p.javaName());
                 case BOOL -> CodeBlock.of("new $T.Bool($N)", EXPR, p.javaName());
-                default -> CodeBlock.of("new $T.Name($N.name().toLowerCase($T.ROOT))", EXPR, p.javaName(), Types.LOCALE);
+                default -> CodeBlock.of("$N == null ? null : new $T.Name($N.name().toLowerCase($T.ROOT))", p.javaName(), EXPR,
+                        p.javaName(), Types.LOCALE);
             };
             if (!args.isEmpty()) {
                 args.add(", ");

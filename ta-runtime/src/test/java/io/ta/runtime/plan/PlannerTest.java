@@ -332,6 +332,30 @@ class PlannerTest {
     }
 
     /**
+     * A null given to the fluent builder is a missing part of the tree, reported when it is planned as a hand-built
+     * tree's is; the builder threw a NullPointerException at the call (close.plus(null), close.ma(30, null)).
+     */
+    @Test
+    void aNullGivenToTheFluentBuilderIsAMalformedExpression() {
+        io.ta.kernels.TaExpr close = io.ta.kernels.TaExpr.close();
+        Map<String, java.util.function.Supplier<io.ta.kernels.TaExpr>> cases = new LinkedHashMap<>();
+        cases.put("an operand of + is null", () -> close.plus((io.ta.expr.ToExpr) null));
+        cases.put("an operand of and is null", () -> close.gt(1).and(null));
+        cases.put("an argument of correl is null", () -> close.correl(null, 30));
+        cases.put("an argument of ma is null", () -> close.ma(30, null));
+        for (Map.Entry<String, java.util.function.Supplier<io.ta.kernels.TaExpr>> c : cases.entrySet()) {
+            io.ta.runtime.dsl.ParseException e = assertThrows(io.ta.runtime.dsl.ParseException.class,
+                    () -> Plan.of(c.getValue().get()), c.getKey());
+            assertTrue(e.reason().startsWith("malformed expression: " + c.getKey()), e.reason());
+        }
+        io.ta.kernels.TaExpr none = io.ta.kernels.TaExpr.of(null);
+        assertEquals(none, io.ta.kernels.TaExpr.of(null));
+        assertEquals(none.hashCode(), io.ta.kernels.TaExpr.of(null).hashCode());
+        assertEquals("no expression given for 'value'",
+                assertThrows(io.ta.runtime.dsl.ParseException.class, () -> Plan.of(none)).reason());
+    }
+
+    /**
      * A fluent column must be one the language can name: {@code TaExpr.column("adj close")} planned, and its canonical
      * text {@code sma(adj close, 5)} did not compile back (dsl.md: the canonical text compiles into the same plan).
      */
