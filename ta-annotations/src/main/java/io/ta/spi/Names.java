@@ -4,6 +4,9 @@ import java.util.Collection;
 
 /** Name suggestions for unknown-name errors ("did you mean ...?"). */
 public final class Names {
+    /** The largest edit distance a suggestion may have. */
+    private static final int MAX_DISTANCE = 3;
+
     private Names() {}
 
     /**
@@ -23,7 +26,9 @@ public final class Names {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
-            if (k == null) {
+            // A name longer or shorter by more than the largest limit below is never suggested, and its distance costs
+            // a table of both lengths: a name of a million characters took minutes, one of ten million all the memory.
+            if (k == null || Math.abs(k.length() - name.length()) > MAX_DISTANCE) {
                 continue;
             }
             int d = distance(name, k);
@@ -35,7 +40,7 @@ public final class Names {
         if (best == null) {
             return null;
         }
-        int limit = Math.min(3, Math.max(1, Math.max(name.length(), best.length()) / 3));
+        int limit = Math.min(MAX_DISTANCE, Math.max(1, Math.max(name.length(), best.length()) / 3));
         return bestDistance <= limit ? best : null;
     }
 
