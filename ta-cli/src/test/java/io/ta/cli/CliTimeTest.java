@@ -71,6 +71,26 @@ class CliTimeTest {
     }
 
     @Test
+    void isoTimesInAZoneOfLocalMeanTimeReadBack() throws Exception {
+        // Before 1883 New York kept its local mean time, 4:56:02 behind UTC: java.time writes that offset with seconds.
+        Path f = dir.resolve("1850.csv");
+        Files.writeString(f, "date,close\n1850-01-01,1\n1850-01-02,2\n");
+        for (String command : new String[] {"eval", "stream"}) {
+            CliTest.Run iso = CliTest.run(command, "--csv", f.toString(), "--tz", "America/New_York", "--expr", "c=close");
+            assertEquals(0, iso.code(), iso.err());
+            assertEquals(List.of("date,c", "1849-12-31T19:03:58-04:56:02,1.0", "1850-01-01T19:03:58-04:56:02,2.0"),
+                    iso.out().lines().toList());
+            Path back = dir.resolve("back-" + command + ".csv");
+            Files.writeString(back, iso.out());
+            CliTest.Run ms = CliTest.run(command, "--csv", back.toString(), "--time-format", "epoch-ms", "--expr", "c=c");
+            assertEquals(0, ms.code(), ms.err());
+            long day = Instant.parse("1850-01-01T00:00:00Z").toEpochMilli();
+            assertEquals(List.of("date,c", day + ",1.0", (day + 86_400_000L) + ",2.0"), ms.out().lines().toList(),
+                    "the same instants");
+        }
+    }
+
+    @Test
     void badZonesAndMissingTimesAreUsageAndDataErrors() throws Exception {
         CliTest.Run bad = CliTest.run("eval", "--csv", hourly().toString(), "--tz", "Mars/Olympus", "--expr", "c=close");
         assertEquals(2, bad.code());

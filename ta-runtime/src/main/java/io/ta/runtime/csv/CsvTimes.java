@@ -5,7 +5,8 @@ package io.ta.runtime.csv;
  *
  * <p>A time cell is an ISO date ({@code 2024-01-31}, midnight UTC), an ISO date-time ({@code 2024-01-31T15:30},
  * {@code 2024-01-31 15:30:00}, {@code 2024-01-31T15:30:00.250Z}, {@code 2024-01-31T15:30:00+01:00}; seconds and a
- * fraction of up to nine digits are optional, a fraction finer than a millisecond is floored, no offset means UTC; a
+ * fraction of up to nine digits are optional, a fraction finer than a millisecond is floored, an offset is {@code Z},
+ * {@code ±HH:MM}, {@code ±HHMM} or {@code ±HH:MM:SS}, no offset means UTC; a
  * year may also be a sign and 4 to 9 digits, ISO 8601's expanded form, as in {@code +10000-01-01T00:00:00Z}) or
  * an epoch number (optional {@code -}, ASCII digits). The unit of an epoch number is given or inferred from its
  * magnitude: {@code [1e8, 1e10)} seconds (1973–2286), {@code [1e11, 1e13)} milliseconds, {@code [1e14, 1e16)}
@@ -220,13 +221,18 @@ final class CsvTimes {
                 zulu = b[i] == 'Z';
                 offset = !zulu;
             } else if ((b[i] == '+' || b[i] == '-') && (e - i == 6 && b[i + 3] == ':' && digits(b, i + 1, 2) && digits(b, i + 4, 2)
-                    || e - i == 5 && digits(b, i + 1, 4))) {
+                    || e - i == 5 && digits(b, i + 1, 4)
+                    || e - i == 9 && b[i + 3] == ':' && b[i + 6] == ':' && digits(b, i + 1, 2) && digits(b, i + 4, 2)
+                    && digits(b, i + 7, 2))) {
+                // ±HH:MM:SS is how java.time (and `ta --tz`) writes an offset of whole seconds, such as the local mean
+                // time of a zone before it took a standard offset (New York's -04:56:02 until 1883).
                 int oh = num(b, i + 1, 2);
-                int om = num(b, e - 2, 2);
-                if (om > 59 || oh * 60 + om > 18 * 60) {
+                int om = num(b, e - i == 5 ? i + 3 : i + 4, 2);
+                int os = e - i == 9 ? num(b, i + 7, 2) : 0;
+                if (om > 59 || os > 59 || oh * 3600 + om * 60 + os > 18 * 3600) {
                     throw new CellError("'" + CsvReader.excerpt(b, s, e) + "' has an offset beyond ±18:00");
                 }
-                offsetSeconds = (b[i] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+                offsetSeconds = (b[i] == '-' ? -1 : 1) * (oh * 3600 + om * 60 + os);
                 offset = true;
             } else {
                 throw notATime(b, s, e);

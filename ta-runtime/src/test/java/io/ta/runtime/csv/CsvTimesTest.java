@@ -48,7 +48,9 @@ class CsvTimesTest {
             assertEquals(d.toEpochDay() * 86_400_000L, parse(date), date);
             assertEquals(date, format(parse(date), CsvTimes.DATE));
             LocalDateTime dt = d.atTime(r.nextInt(24), r.nextInt(60), r.nextInt(60), r.nextInt(1_000_000_000));
-            ZoneOffset offset = ZoneOffset.ofTotalSeconds(r.nextInt(-18 * 60, 18 * 60 + 1) * 60);
+            // Whole minutes mostly; whole seconds too, which java.time writes as ±HH:MM:SS (local mean times).
+            int seconds = r.nextInt(-18 * 3600, 18 * 3600 + 1);
+            ZoneOffset offset = ZoneOffset.ofTotalSeconds(r.nextBoolean() ? seconds / 60 * 60 : seconds);
             String text = OffsetDateTime.of(dt, offset).toString();
             long expected = OffsetDateTime.of(dt, offset).toInstant().toEpochMilli();
             assertEquals(expected, parse(text), text);
@@ -96,9 +98,13 @@ class CsvTimesTest {
         assertEquals(t + 100, parse("2023-11-14T22:13:20.1"));
         assertEquals(t, parse("2023-11-14T23:13:20+01:00"));
         assertEquals(t, parse("2023-11-14T16:43:20-0530"));
+        assertEquals(t, parse("2023-11-14T17:17:18-04:56:02"), "New York's local mean time, as java.time writes it");
+        assertEquals(t + 1000, parse("2023-11-14T22:13:20-00:00:01"));
+        assertTrue(refused(new CsvTimes(null), "2023-11-14T22:13+18:00:01").contains("offset beyond ±18:00"));
+        assertTrue(refused(new CsvTimes(null), "2023-11-14T22:13+01:00:60").contains("offset beyond ±18:00"));
         for (String bad : new String[] {"2023-11-14T22:13:20+1", "2023-11-14T", "2023-11-14T22", "2023-11-14T22:1", "2023-11-14T22:13:2",
             "2023-11-14T22:13:20.", "2023-11-14T22:13:20.1234567890", "2023-11-14X22:13", "23-11-14", "2023/11/14", "14.11.2023",
-            "2023-11-14T22:13:20 Z", "yesterday", "1.7e9", "+1700000000", "٢٠٢٣-11-14"}) {
+            "2023-11-14T22:13:20 Z", "2023-11-14T22:13:20+01:00:0", "2023-11-14T22:13:20+010000", "yesterday", "1.7e9", "+1700000000", "٢٠٢٣-11-14"}) {
             assertTrue(refused(new CsvTimes(null), bad).contains("is not an ISO date (2024-01-31), ISO date-time"), bad);
         }
         for (String bad : new String[] {"2023-02-29", "2024-02-30", "2023-13-01", "2023-00-10", "2023-04-31", "2023-01-00"}) {
