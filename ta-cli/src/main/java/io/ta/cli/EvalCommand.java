@@ -95,7 +95,7 @@ final class EvalCommand implements Runnable {
         try (CsvReader r = input.open()) {
             reader = r;
             label = Evaluation.Label.of(r);
-            ev.checkLabel(label);
+            ev.checkLabel(label, r.symbolColumn());
             List<String> columns = columns(ev, r, chart, charts.priceColumn);
             r.select(columns);
             columnsRead = columns.size() + (r.hasTime() ? 1 : 0);

@@ -115,16 +115,23 @@ final class Evaluation {
     }
 
     /**
-     * Refuses an output header in which the label column's name is also an expression's or the symbol column's.
+     * Refuses an output header in which the label column's name, or the symbol column's as the input writes it (which
+     * {@code --symbol-col} finds by the header rules: {@code sym} is the column {@code Sym.}), is also an expression's.
      *
+     * @param symbolColumn the symbol column's name as written in the input, or null
      * @throws CommandLine.ParameterException naming both
      */
-    void checkLabel(Label label) {
+    void checkLabel(Label label, String symbolColumn) {
         String lower = label.header().toLowerCase(Locale.ROOT);
+        String symbol = symbolColumn == null ? null : symbolColumn.toLowerCase(Locale.ROOT);
         for (String n : names) {
             if (n.toLowerCase(Locale.ROOT).equals(lower)) {
                 throw new CommandLine.ParameterException(cl, "--expr name '" + n + "' is used twice in the output header: it collides with "
                         + "the first output column '" + label.header() + "' (names are compared ignoring case); rename the expression");
+            }
+            if (n.toLowerCase(Locale.ROOT).equals(symbol)) {
+                throw new CommandLine.ParameterException(cl, "--expr name '" + n + "' is used twice in the output header: it collides with "
+                        + "the symbol column '" + symbolColumn + "' (names are compared ignoring case); rename the expression");
             }
         }
     }
@@ -179,7 +186,8 @@ final class Evaluation {
         StringBuilder sb = new StringBuilder();
         Evaluation.cell(sb, label.header());
         if (symbolColumn != null) {
-            sb.append(',').append(symbolColumn);
+            sb.append(',');
+            Evaluation.cell(sb, symbolColumn);
         }
         for (String n : names) {
             sb.append(',').append(n);

@@ -96,7 +96,7 @@ final class StreamCommand implements Runnable {
             reader = r;
             ev.requireColumns(r);
             Evaluation.Label label = Evaluation.Label.of(r);
-            ev.checkLabel(label);
+            ev.checkLabel(label, r.symbolColumn());
             files = SourceOptions.open(given, input.timeUnit);
             Feed feed = given.isEmpty() ? null : new Feed(files, new SourceStream(ev.plan));
             List<String> columns = new ArrayList<>(ev.barColumns);

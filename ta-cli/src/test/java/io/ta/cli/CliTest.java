@@ -317,6 +317,22 @@ class CliTest {
                 "eval", "--csv", TTRC, "--expr", "a=close", "--expr", "A=open");
     }
 
+    @Test
+    void theSymbolColumnIsOneHeaderCellAndCollidesByItsName(@TempDir Path dir) throws Exception {
+        Path quoted = dir.resolve("quoted.csv");
+        Files.writeString(quoted, "date,\"Sym, bol\",close\n2024-01-01,A,1\n2024-01-01,B,2\n");
+        Path dot = dir.resolve("dot.csv");
+        Files.writeString(dot, "date,Sym.,close\n2024-01-01,A,1\n");
+        for (String command : new String[] {"eval", "stream"}) {
+            Run r = run(command, "--csv", quoted.toString(), "--symbol-col", "sym_bol", "--expr", "x=close");
+            assertEquals(0, r.code(), r.err());
+            assertEquals("date,\"Sym, bol\",x\n2024-01-01,A,1.0\n2024-01-01,B,2.0\n", r.out(), "one header cell per row cell");
+            // --symbol-col sym finds the column Sym. (names follow the header rules); the output header says Sym.
+            error(2, "--expr name 'sym.' is used twice in the output header: it collides with the symbol column 'Sym.'", command,
+                    "--csv", dot.toString(), "--symbol-col", "sym", "--expr", "sym.=close");
+        }
+    }
+
     /** An output stream that fails like a full disk or a closed pipe once {@code budget} bytes are written. */
     static java.io.OutputStream failingAfter(int budget, String message) {
         return new java.io.OutputStream() {
