@@ -219,7 +219,9 @@ final class Figure {
                 }
             } else if (ev.condition[i] || style == Chart.Style.MARKER || style == Chart.Style.MARKER_ABOVE || style == Chart.Style.MARKER_BELOW) {
                 Chart.Style place = o.above != null && o.above.contains(name) ? Chart.Style.MARKER_ABOVE : style;
-                markers.add(markers(name, y, ev.condition[i], place, price.color(null)));
+                // A condition that already held on the bar before the first one drawn did not become true there.
+                double before = lo > 0 ? values[i].get(lo - 1) : Double.NaN;
+                markers.add(markers(name, y, before, ev.condition[i], place, price.color(null)));
             } else if (pane == Chart.Pane.PRICE || pane == Chart.Pane.AUTO && tracks(root, y, close)) {
                 // Outputs of one kernel over the price (a band's upper and lower) share a colour.
                 price.add(new Line(name, y, lineStyle(style), price.color(node)), null, -1);
@@ -331,14 +333,17 @@ final class Figure {
     /**
      * The bars where a condition becomes true (a signal, not every bar it holds), or where a marker kernel's value is
      * not zero: below the bar unless the kernel says above (or, for {@code MARKER}, the value is negative).
+     *
+     * @param before the value on the bar before {@code y[0]}, NaN when there is none
      */
-    static Markers markers(String name, double[] y, boolean condition, Chart.Style style, Color color) {
+    static Markers markers(String name, double[] y, double before, boolean condition, Chart.Style style, Color color) {
         int[] at = new int[y.length];
         boolean[] above = new boolean[y.length];
         int k = 0;
         for (int i = 0; i < y.length; i++) {
             boolean on = !Double.isNaN(y[i]) && y[i] != 0;
-            boolean onset = condition ? on && (i == 0 || !(y[i - 1] != 0 && !Double.isNaN(y[i - 1]))) : on;
+            double previous = i == 0 ? before : y[i - 1];
+            boolean onset = condition ? on && !(previous != 0 && !Double.isNaN(previous)) : on;
             if (onset) {
                 at[k] = i;
                 above[k] = style == Chart.Style.MARKER_ABOVE || style == Chart.Style.MARKER && y[i] < 0;

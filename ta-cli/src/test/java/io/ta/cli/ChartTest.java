@@ -116,11 +116,40 @@ class ChartTest {
     @Test
     void aConditionMarksTheBarsWhereItBecomesTrue() {
         double n = Double.NaN;
-        Figure.Markers m = Figure.markers("c", new double[] {n, 0, 1, 1, 1, 0, n, 1, 0, 1}, true, Chart.Style.AUTO, Color.BLUE);
+        Figure.Markers m = Figure.markers("c", new double[] {n, 0, 1, 1, 1, 0, n, 1, 0, 1}, n, true, Chart.Style.AUTO,
+                Color.BLUE);
         assertArrayEquals(new int[] {2, 7, 9}, m.at());
-        Figure.Markers k = Figure.markers("k", new double[] {0, 100, 0, -100, -100}, false, Chart.Style.MARKER, Color.BLUE);
+        Figure.Markers k = Figure.markers("k", new double[] {0, 100, 0, -100, -100}, n, false, Chart.Style.MARKER,
+                Color.BLUE);
         assertArrayEquals(new int[] {1, 3, 4}, k.at(), "a marker kernel fires on every bar it is not zero");
         assertArrayEquals(new boolean[] {false, true, true}, k.above(), "negative values above the bar");
+        double[] held = {1, 1, 0, 0, 1};
+        assertArrayEquals(new int[] {4}, Figure.markers("c", held, 1, true, Chart.Style.AUTO, Color.BLUE).at(),
+                "true on the bar before the first: no signal on the first");
+        assertArrayEquals(new int[] {0, 4}, Figure.markers("c", held, 0, true, Chart.Style.AUTO, Color.BLUE).at());
+    }
+
+    @Test
+    void aConditionTrueBeforeTheFirstBarDrawnIsNoSignalThere() {
+        // close > 0 became true on the first bar of the history; 'hot' holds for runs of bars, some across a cut.
+        String[] exprs = {"--expr", "up=close > 0", "--expr", "hot=close > sma(close, 50)"};
+        Figure all = figure(concat(new String[] {"--csv", TTRC}, exprs));
+        assertArrayEquals(new int[] {0}, all.markers.getFirst().at());
+        for (String last : new String[] {"1", "7", "250", "1000", "3333"}) {
+            Figure part = figure(concat(new String[] {"--csv", TTRC, "--last", last}, exprs));
+            int cut = all.n - part.n;
+            for (int m = 0; m < 2; m++) {
+                int[] expected = java.util.Arrays.stream(all.markers.get(m).at()).filter(a -> a >= cut)
+                        .map(a -> a - cut).toArray();
+                assertArrayEquals(expected, part.markers.get(m).at(), "--last " + last + ": the history's signals");
+            }
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test
