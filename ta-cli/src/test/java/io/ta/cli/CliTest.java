@@ -373,10 +373,18 @@ class CliTest {
 
     @Test
     void unwritableFilesExit4(@TempDir Path dir) {
-        error(4, "cannot write " + dir.resolve("no/such/dir/o.csv"), "eval", "--csv", TTRC, "--expr", "a=close", "--out",
-                dir.resolve("no/such/dir/o.csv").toString());
-        error(4, "cannot write the chart " + dir.resolve("no/c.png"), "eval", "--csv", TTRC, "--expr", "a=close", "--chart",
-                dir.resolve("no/c.png").toString());
+        // The JDK's message of a missing folder is the path alone: "cannot write x: x" said nothing of why.
+        Path csv = dir.resolve("no/such/dir/o.csv");
+        error(4, "cannot write " + csv + ": no such folder " + csv.getParent(), "eval", "--csv", TTRC,
+                "--expr", "a=close", "--out", csv.toString());
+        Path png = dir.resolve("no/c.png");
+        error(4, "cannot write the chart " + png + ": no such folder " + png.getParent(), "eval", "--csv", TTRC,
+                "--expr", "a=close", "--chart", png.toString());
+        Path html = dir.resolve("no/r.html");
+        error(4, "cannot write the report " + html + ": no such folder " + html.getParent(), "eval", "--csv", TTRC,
+                "--expr", "a=close", "--html", html.toString(), "--out", dir.resolve("o.csv").toString());
+        error(4, "cannot write " + dir + ": Is a directory", "eval", "--csv", TTRC, "--expr", "a=close",
+                "--out", dir.toString());
     }
 
     @Test
