@@ -14,7 +14,7 @@ final class ChartWriter {
 
     /** Parses {@code WxH}. */
     static int[] size(CommandLine cl, String text) {
-        String[] p = text.toLowerCase(java.util.Locale.ROOT).split("x");
+        String[] p = text.toLowerCase(java.util.Locale.ROOT).split("x", -1);
         try {
             if (p.length == 2) {
                 int w = Integer.parseInt(p[0].trim());

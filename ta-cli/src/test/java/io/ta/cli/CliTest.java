@@ -168,6 +168,10 @@ class CliTest {
         error(2, "--expr takes NAME=EXPR", "eval", "--csv", TTRC, "--expr", "rsi(close, 14)");
         error(2, "--expr name 'a' is used twice", "eval", "--csv", TTRC, "--expr", "a=close", "--expr", "a=open");
         error(2, "--chart-size takes WxH", "eval", "--csv", TTRC, "--expr", "a=close", "--chart", "x.png", "--chart-size", "big");
+        for (String size : new String[] {"1200x800x", "1200x800xx", "x1200x800"}) {
+            error(2, "--chart-size takes WxH", "eval", "--csv", TTRC, "--expr", "a=close", "--chart", "x.png",
+                    "--chart-size", size);
+        }
         error(2, "unknown kernel 'nosuch'", "describe", "nosuch");
         // data errors: 3
         error(3, "nope.csv: no such file", "eval", "--csv", "nope.csv", "--expr", "a=close");
