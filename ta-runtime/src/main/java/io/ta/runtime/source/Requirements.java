@@ -2,6 +2,7 @@ package io.ta.runtime.source;
 
 import io.ta.runtime.plan.Node;
 import io.ta.runtime.plan.PlanGraph;
+import io.ta.runtime.plan.Ref;
 import io.ta.runtime.time.TimeSpec;
 import io.ta.runtime.time.Timeframe;
 import java.util.ArrayDeque;
@@ -22,8 +23,9 @@ import java.util.TreeSet;
  * @param symbols        symbols besides the primary one, sorted
  * @param timeframes     timeframes the plan resamples to, sorted by text
  * @param historyBars    bars of history for the first valid value of every result
- * @param historyMillis  at least this much wall-clock history (lags; timeframes × their inner warm-up, months as 31
- *                       days), 0 when no node reads by time
+ * @param historyMillis  at least this much wall-clock history before the first of the {@code historyBars} (lags;
+ *                       timeframes × their inner warm-up, months as 31 days; adding up along a chain), 0 when no node
+ *                       reads by time
  */
 public record Requirements(List<String> columns, Map<String, List<String>> sources, List<String> symbols,
         List<String> timeframes, long historyBars, long historyMillis) {
@@ -44,7 +46,6 @@ public record Requirements(List<String> columns, Map<String, List<String>> sourc
         TreeMap<String, TreeSet<String>> sources = new TreeMap<>();
         TreeSet<String> symbols = new TreeSet<>();
         TreeSet<String> timeframes = new TreeSet<>();
-        long millis = 0;
         List<PlanGraph> todo = new ArrayList<>(List.of(plan));
         while (!todo.isEmpty()) {
             PlanGraph p = todo.removeLast();
@@ -61,23 +62,48 @@ public record Requirements(List<String> columns, Map<String, List<String>> sourc
                     if (a.symbol() != null) {
                         symbols.add(a.symbol());
                     }
-                } else if (n instanceof Node.Timed t) {
-                    switch (t.spec()) {
-                        case TimeSpec.Frame f -> {
-                            timeframes.add(f.timeframe().toString());
-                            todo.add(f.inner());
-                            millis = Math.max(millis, saturate(upperBound(f.timeframe()), f.inner().lookback() + 1L));
-                        }
-                        case TimeSpec.Lag l -> millis = Math.max(millis, l.millis());
-                        case TimeSpec.Session s -> millis = Math.max(millis, upperBound(s.timeframe()));
-                    }
+                } else if (n instanceof Node.Timed t && t.spec() instanceof TimeSpec.Frame f) {
+                    timeframes.add(f.timeframe().toString());
+                    todo.add(f.inner());
                 }
             }
         }
         Map<String, List<String>> src = new TreeMap<>();
         sources.forEach((k, v) -> src.put(k, List.copyOf(v)));
         return new Requirements(List.copyOf(columns), src, List.copyOf(symbols), List.copyOf(timeframes), plan.lookback() + 1L,
-                millis);
+                duration(plan));
+    }
+
+    /**
+     * The wall-clock history a value of {@code plan} reads, along its longest chain: durations on one chain add up, as
+     * the value a lag reads a day back needed its own history then ({@code change(close@1d, '1d')}: a day's bars, then
+     * a day more), where the largest single one read NaN there. Kernels' warm-ups are bars, counted apart.
+     */
+    private static long duration(PlanGraph plan) {
+        long[] need = new long[plan.nodes().stream().mapToInt(Node::id).max().orElse(-1) + 1];
+        long most = 0;
+        for (Node n : plan.nodes()) {
+            long before = 0;
+            for (Ref in : n.inputs()) {
+                before = Math.max(before, need[in.node().id()]);
+            }
+            long own = n instanceof Node.Timed t ? switch (t.spec()) {
+                // Each closed period the inner plan warms up over, and a lag inside it lands up to a period before the
+                // duration it asks: the coarse bar at or before it closed anywhere in the period before.
+                case TimeSpec.Frame f -> add(saturate(upperBound(f.timeframe()), f.inner().lookback() + 1L),
+                        duration(f.inner()) == 0 ? 0 : add(duration(f.inner()), upperBound(f.timeframe())));
+                case TimeSpec.Lag l -> l.millis();
+                case TimeSpec.Session s -> upperBound(s.timeframe());
+            } : 0;
+            need[n.id()] = add(before, own);
+            most = Math.max(most, need[n.id()]);
+        }
+        return most;
+    }
+
+    private static long add(long a, long b) {
+        long r = a + b;
+        return r < 0 ? Long.MAX_VALUE : r;
     }
 
     /** Adds the fields of its source that {@code a} reads: the one it aggregates, a derived value's, its filter's. */

@@ -523,6 +523,38 @@ class TimePlanTest {
         assertEquals(Plan.compile("close@999999999"), Plan.compile("downsample(close, 999999999)"));
     }
 
+    /**
+     * The history {@code requirements()} names is enough for a value at the last bar: its duration before the first of
+     * its bars, on evenly spaced bars. Durations on one chain add up: {@code change(close@1d, '1d')} was given 1d1h (the
+     * largest one alone) and read NaN there, where it needs a day's close from a day before.
+     */
+    @Test
+    void theHistoryTheRequirementsNameGivesAValue() {
+        String[] exprs = {"change(close@1d, '1d')", "shift(shift(close, '1d'), '1d')", "shift(close@1d, '1w')",
+            "shift(close, '1d')@1d", "shift(close, '36h')@1d", "(close - close.24h_ago)@1w", "rsi(close@1w, 14)",
+            "shift(sma(close, 20), '1d')", "sma(close@1d, 5)", "shift(session_high('1d'), '12h')", "anchored_vwap('1d')",
+            "change(close, '2h') + shift(close, '1d')"};
+        for (String e : exprs) {
+            Plan p = Plan.compile(e);
+            io.ta.runtime.source.Requirements req = p.requirements();
+            for (long phase = 0; phase < 24 * H; phase += 97 * M) {
+                long last = utc("2024-03-06T00:00:00Z") + phase;
+                long first = last - req.historyMillis() - (req.historyBars() - 1) * H;
+                int n = (int) ((last - first) / H) + 1;
+                long[] t = new long[n];
+                double[] c = new double[n];
+                for (int i = 0; i < n; i++) {
+                    t[i] = last - (n - 1 - i) * H;
+                    c[i] = 100 + i % 7;
+                }
+                Bars b = Bars.ohlcv(t, c, c, c, c, c);
+                double v = p.run(b).value().get(n - 1);
+                assertTrue(!Double.isNaN(v), e + " over " + n + " hourly bars (" + req.describe().strip()
+                        + ") ending at " + java.time.Instant.ofEpochMilli(last) + ": NaN");
+            }
+        }
+    }
+
     static double[] wrong(double[] bar, SplittableRandom r) {
         double[] b = bar.clone();
         for (int i = 0; i < b.length; i++) {
