@@ -105,7 +105,8 @@ public final class Accumulator {
                 }
             }
             case FIRST -> {
-                if (time < at && !Double.isNaN(row[field])) {
+                // Nothing kept yet takes any time: an event at Long.MAX_VALUE is no earlier than `at` starts.
+                if ((time < at || Double.isNaN(kept)) && !Double.isNaN(row[field])) {
                     at = time;
                     kept = row[field];
                 }

@@ -98,6 +98,33 @@ class SourceStreamRefusalTest {
         }
     }
 
+    /**
+     * An event at either end of the range of times is an event: the only trade of a bar at {@code Long.MAX_VALUE} was
+     * never its first (first(price) read NaN, in batch and stream, where last read it), as the search for the earliest
+     * started from that time.
+     */
+    @Test
+    void eventsAtTheEndsOfTheRangeOfTimesAreFirstAndLast() {
+        Plan plan = Plan.compile(Map.of("first", "trades.first(price)", "last", "trades.last(price)"),
+                io.ta.runtime.Registry.standard());
+        long[] times = {Long.MIN_VALUE, Long.MAX_VALUE - 1, Long.MAX_VALUE};
+        Events events = Events.builder(SourceType.TRADES).add(Long.MIN_VALUE, 5.0, 1.0, 0)
+                .add(Long.MAX_VALUE - 1, 6.0, 1.0, 0).add(Long.MAX_VALUE, 7.0, 1.0, 0).build();
+        Bars bars = Bars.builder().time(times).column("close", new double[] {1, 2, 3})
+                .build();
+        io.ta.runtime.PlanResult batch = plan.run(Sources.attach(bars, Map.of("trades", events),
+                plan.columns()));
+        assertArrayEquals(new double[] {5, 6, 7}, batch.get("first").toArray());
+        assertArrayEquals(new double[] {5, 6, 7}, batch.get("last").toArray());
+        SourceStream s = new SourceStream(plan);
+        for (int i = 0; i < times.length; i++) {
+            s.event("trades", times[i], 5.0 + i, 1.0, 0);
+            s.update(times[i]);
+            assertEquals(5.0 + i, s.value("first"), "at " + times[i]);
+            assertEquals(5.0 + i, s.value("last"), "at " + times[i]);
+        }
+    }
+
     /** A snapshot with one bad aggregate state had restored the plan before it was refused. */
     @Test
     void aRefusedSnapshotChangesNothing() {
