@@ -1,5 +1,6 @@
 package io.ta.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -147,6 +148,22 @@ class RuntimeApiErrorsTest {
         assertThrows(ShapeMismatchException.class, () -> s.update(1, (double[]) null));
         assertThrows(SnapshotMismatchException.class, () -> s.restore(null));
         assertThrows(InvalidParameterException.class, () -> io.ta.runtime.source.Events.builder(null));
+        // A null event was a NullPointerException; an index past the list an ArrayIndexOutOfBoundsException, and a
+        // row of two numbers was filled with the fields at 2·i, part of another trade.
+        var builder = io.ta.runtime.source.Events.builder(type);
+        assertEquals("trades: an event has 3 fields (price, amount, side), got null",
+                assertThrows(ShapeMismatchException.class, () -> builder.add(1, (double[]) null)).getMessage());
+        var two = builder.add(1, 10, 2, 0).add(2, 11, 3, 1).build();
+        assertEquals("trades: event 2 is outside the list (events 0 to 1, size 2)",
+                assertThrows(ShapeMismatchException.class, () -> two.time(2)).getMessage());
+        assertThrows(ShapeMismatchException.class, () -> two.time(-1));
+        assertThrows(ShapeMismatchException.class, () -> two.row(2, new double[3]));
+        assertEquals("trades: a row has 3 fields (price, amount, side), got 2",
+                assertThrows(ShapeMismatchException.class, () -> two.row(1, new double[2])).getMessage());
+        assertThrows(ShapeMismatchException.class, () -> two.row(0, null));
+        double[] row = new double[3];
+        two.row(1, row);
+        assertArrayEquals(new double[] {11, 3, 1}, row);
         var events = Map.of("trades", io.ta.runtime.source.Events.builder(type).build());
         Bars timed = Bars.builder().time(new long[] {1}).build();
         assertThrows(ShapeMismatchException.class, () -> io.ta.runtime.source.Sources.attach(null, events,

@@ -50,14 +50,37 @@ public final class Events {
         return size;
     }
 
-    /** The time of event {@code i}. */
+    /**
+     * The time of event {@code i}.
+     *
+     * @throws ShapeMismatchException if there is no event {@code i}
+     */
     public long time(int i) {
+        event(i);
         return time[i];
     }
 
-    /** Copies the fields of event {@code i} into {@code row} (length: the schema's field count). */
+    /**
+     * Copies the fields of event {@code i} into {@code row} (length: the schema's field count).
+     *
+     * @throws ShapeMismatchException if there is no event {@code i}, or {@code row} is null or of another length
+     */
     public void row(int i, double[] row) {
-        System.arraycopy(rows, i * row.length, row, 0, row.length);
+        event(i);
+        int width = type.fields().size();
+        if (row == null || row.length != width) {
+            // A shorter row was filled from the wrong offset: another event's fields, silently.
+            throw new ShapeMismatchException(type.name(), type.name() + ": a row has " + width + " fields ("
+                    + String.join(", ", type.fieldNames()) + "), got " + (row == null ? "null" : row.length));
+        }
+        System.arraycopy(rows, i * width, row, 0, width);
+    }
+
+    private void event(int i) {
+        if (i < 0 || i >= size) {
+            throw new ShapeMismatchException(type.name(), type.name() + ": event " + i + " is outside the list (events 0 to "
+                    + (size - 1) + ", size " + size + ")");
+        }
     }
 
     /**
@@ -125,9 +148,9 @@ public final class Events {
          *     array of their fields can (about 429 million trades)
          */
         public Builder add(long epochMillis, double... fields) {
-            if (fields.length != width) {
+            if (fields == null || fields.length != width) {
                 throw new ShapeMismatchException(type.name(), type.name() + ": an event has " + width + " fields ("
-                        + String.join(", ", type.fieldNames()) + "), got " + fields.length);
+                        + String.join(", ", type.fieldNames()) + "), got " + (fields == null ? "null" : fields.length));
             }
             checkText(type, type.name(), fields, codes);
             if (size == time.length) {
