@@ -170,6 +170,12 @@ class RuntimeApiErrorsTest {
                 trades.columns()));
         assertThrows(ShapeMismatchException.class, () -> io.ta.runtime.source.Sources.attach(timed, null,
                 trades.columns()));
+        // A null list under its key was "no trades events were given; given: trades".
+        Map<String, io.ta.runtime.source.Events> nullList = new java.util.HashMap<>();
+        nullList.put("trades", null);
+        assertEquals("sources: the trades events are null (no events: an empty list, Events.builder(type).build())",
+                assertThrows(ShapeMismatchException.class,
+                () -> io.ta.runtime.source.Sources.attach(timed, nullList, trades.columns())).getMessage());
         assertThrows(InvalidParameterException.class, () -> io.ta.spi.ParamValues.of(
                 Registry.standard().kernel("sma"), null));
         assertThrows(InvalidParameterException.class, () -> io.ta.runtime.csv.CsvOptions.defaults()

@@ -39,7 +39,7 @@ public final class Sources {
      * {@code bars} with one more column per aggregate in {@code columns}, computed from {@code events} (by
      * {@link #key}).
      *
-     * @throws ShapeMismatchException if the bars have no timestamps
+     * @throws ShapeMismatchException if the bars have no timestamps, or a source's events are null
      * @throws UnknownNameException   if a column reads a source no events were given for
      */
     public static Bars attach(Bars bars, Map<String, Events> events, List<String> columns) {
@@ -81,6 +81,10 @@ public final class Sources {
     static Events events(Map<String, Events> events, Aggregate a) {
         String key = key(a.symbol(), a.type());
         Events e = events.get(key);
+        if (e == null && events.containsKey(key)) {
+            throw new ShapeMismatchException("sources", "sources: the " + key + " events are null (no events: an empty "
+                    + "list, Events.builder(type).build())");
+        }
         if (e == null) {
             throw new UnknownNameException("source", key, null, "the plan reads " + a.column() + " but no " + key
                     + " events were given; given: " + (events.isEmpty() ? "none" : String.join(", ", events.keySet())));
