@@ -78,8 +78,8 @@ public final class Events {
 
     private void event(int i) {
         if (i < 0 || i >= size) {
-            throw new ShapeMismatchException(type.name(), type.name() + ": event " + i + " is outside the list (events 0 to "
-                    + (size - 1) + ", size " + size + ")");
+            throw new ShapeMismatchException(type.name(), type.name() + ": event " + i
+                    + " is outside the list (events 0 to " + (size - 1) + ", size " + size + ")");
         }
     }
 

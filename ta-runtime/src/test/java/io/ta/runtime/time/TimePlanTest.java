@@ -524,16 +524,16 @@ class TimePlanTest {
     }
 
     /**
-     * The history {@code requirements()} names is enough for a value at the last bar: its duration before the first of
-     * its bars, on evenly spaced bars. Durations on one chain add up: {@code change(close@1d, '1d')} was given 1d1h (the
-     * largest one alone) and read NaN there, where it needs a day's close from a day before.
+     * The history {@code requirements()} names is enough for a value at the last bar: its duration before the first
+     * of its bars, on evenly spaced bars. Durations on one chain add up: {@code change(close@1d, '1d')} was given 1d1h
+     * (the largest one alone) and read NaN there, where it needs a day's close from a day before.
      */
     @Test
     void theHistoryTheRequirementsNameGivesAValue() {
         String[] exprs = {"change(close@1d, '1d')", "shift(shift(close, '1d'), '1d')", "shift(close@1d, '1w')",
             "shift(close, '1d')@1d", "shift(close, '36h')@1d", "(close - close.24h_ago)@1w", "rsi(close@1w, 14)",
-            "shift(sma(close, 20), '1d')", "sma(close@1d, 5)", "shift(session_high('1d'), '12h')", "anchored_vwap('1d')",
-            "change(close, '2h') + shift(close, '1d')"};
+            "shift(sma(close, 20), '1d')", "sma(close@1d, 5)", "shift(session_high('1d'), '12h')",
+            "anchored_vwap('1d')", "change(close, '2h') + shift(close, '1d')"};
         for (String e : exprs) {
             Plan p = Plan.compile(e);
             io.ta.runtime.source.Requirements req = p.requirements();
