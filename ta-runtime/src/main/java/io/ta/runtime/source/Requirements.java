@@ -90,8 +90,11 @@ public record Requirements(List<String> columns, Map<String, List<String>> sourc
             long own = n instanceof Node.Timed t ? switch (t.spec()) {
                 // Each closed period the inner plan warms up over, and a lag inside it lands up to a period before the
                 // duration it asks: the coarse bar at or before it closed anywhere in the period before.
-                case TimeSpec.Frame f -> add(saturate(upperBound(f.timeframe()), f.inner().lookback() + 1L),
-                        duration(f.inner()) == 0 ? 0 : add(duration(f.inner()), upperBound(f.timeframe())));
+                case TimeSpec.Frame f -> {
+                    long inner = duration(f.inner());
+                    yield add(saturate(upperBound(f.timeframe()), f.inner().lookback() + 1L),
+                            inner == 0 ? 0 : add(inner, upperBound(f.timeframe())));
+                }
                 case TimeSpec.Lag l -> l.millis();
                 case TimeSpec.Session s -> upperBound(s.timeframe());
             } : 0;
