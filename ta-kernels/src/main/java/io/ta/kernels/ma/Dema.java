@@ -6,6 +6,7 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.spi.Means;
 
 /** Double EMA (Mulloy 1994), as TA-Lib DEMA: {@code 2·E1 − E2} with {@code E2 = ema(E1)}, both {@link Ema}s. */
 @Chart(pane = Chart.Pane.PRICE)
@@ -32,6 +33,6 @@ public final class Dema {
     public double step(double x) {
         double a = e1.step(x);
         double b = e2.step(a);
-        return 2.0 * a - b;
+        return Means.weighted(2.0, a, -1.0, b, 1.0);
     }
 }

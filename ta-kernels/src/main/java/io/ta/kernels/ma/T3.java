@@ -6,6 +6,7 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.spi.Means;
 import io.ta.state.SeededAverage;
 
 /**
@@ -71,6 +72,6 @@ public final class T3 {
         if (v6 != v6) {
             return Double.NaN;
         }
-        return c1 * v6 + c2 * e5.value() + c3 * e4.value() + c4 * e3.value();
+        return Means.weighted(c1, v6, c2, e5.value(), c3, e4.value(), c4, e3.value(), 1.0);
     }
 }

@@ -6,6 +6,7 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.spi.Means;
 
 /**
  * Triple EMA (Mulloy 1994), as TA-Lib TEMA: {@code E3 + (3·E1 − 3·E2)} (TA-Lib's order) over three chained
@@ -38,6 +39,6 @@ public final class Tema {
         double a = e1.step(x);
         double b = e2.step(a);
         double c = e3.step(b);
-        return c + (3.0 * a - 3.0 * b);
+        return Means.weighted(3.0, a, -3.0, b, 1.0, c, 1.0);
     }
 }

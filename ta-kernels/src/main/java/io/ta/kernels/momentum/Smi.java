@@ -9,6 +9,7 @@ import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Ema;
+import io.ta.spi.Means;
 import io.ta.state.SlidingExtreme;
 
 /**
@@ -97,7 +98,7 @@ public final class Smi {
         boolean full = bars == period;
         double hh = full ? highest.finiteExtreme() : high;
         double ll = full ? lowest.finiteExtreme() : low;
-        double distance = close - (hh + ll) / 2;
+        double distance = close - Means.mean(hh, ll);
         double range = hh - ll;
         if (!Double.isFinite(distance) || !Double.isFinite(range)) {
             return;

@@ -6,10 +6,12 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
+import io.ta.spi.Means;
 
 /**
  * Average price, as TA-Lib AVGPRICE: {@code (O + H + L + C) / 4}, summed in TA-Lib's order {@code ((H + L) + C) + O}
- * so results match it bit for bit. A missing input (or an overflowing sum) gives NaN for that bar only.
+ * so results match it bit for bit; where that sum passes the largest double (a bar near its edge, where it read NaN)
+ * it is taken at a smaller scale ({@link Means}). A missing input gives NaN for that bar only.
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(
@@ -29,6 +31,6 @@ public final class AvgPrice {
     @Step
     public double step(double open, double high, double low, double close) {
         // Any non-finite input makes the sum non-finite, so one check covers missing inputs and overflow.
-        return Checks.finiteOrNaN((high + low + close + open) / 4.0);
+        return Checks.finiteOrNaN(Means.mean(high, low, close, open));
     }
 }

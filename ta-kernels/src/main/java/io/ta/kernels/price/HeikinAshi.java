@@ -6,6 +6,7 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Output;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.spi.Means;
 
 /**
  * Heikin-ashi candles (D. Valcu, "Using The Heikin-Ashi Technique", TASC Feb 2004): smoothed bars whose close is the
@@ -15,8 +16,9 @@ import io.ta.annotation.Step;
  * computes it.
  *
  * <p>Missing values: the open is recursive state (§5.2) — a bar with any missing input is NaN in every output and is
- * skipped, and the next valid bar opens at the midpoint of the last valid heikin-ashi body. A bar whose values
- * overflow is skipped the same way.
+ * skipped, and the next valid bar opens at the midpoint of the last valid heikin-ashi body. Both means are
+ * {@link Means}', finite for finite prices: a bar near the edge of the doubles, whose sums overflowed and which was
+ * skipped as missing, is a candle like any other.
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(
@@ -55,7 +57,7 @@ public final class HeikinAshi {
     @Step
     public void step(double open, double high, double low, double close) {
         double c = average.step(open, high, low, close);
-        double o = started ? (previousOpen + previousClose) / 2.0 : (open + close) / 2.0;
+        double o = started ? Means.mean(previousOpen, previousClose) : Means.mean(open, close);
         if (!(Math.abs(o) <= Double.MAX_VALUE) || c != c) {
             haOpen = Double.NaN;
             haHigh = Double.NaN;

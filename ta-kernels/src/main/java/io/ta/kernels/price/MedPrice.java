@@ -5,8 +5,12 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.spi.Means;
 
-/** Median price, as TA-Lib MEDPRICE: {@code (H + L) / 2}. */
+/**
+ * Median price, as TA-Lib MEDPRICE: {@code (H + L) / 2}, with TA-Lib's bits; finite for every finite bar
+ * ({@link Means}: {@code H + L} of a bar near the edge of the doubles passed the largest double, and it read NaN).
+ */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "medprice",
@@ -24,6 +28,6 @@ public final class MedPrice {
 
     @Step
     public double step(double high, double low) {
-        return (high + low) / 2.0;
+        return Means.mean(high, low);
     }
 }

@@ -8,6 +8,7 @@ import io.ta.annotation.OutputKind;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.spi.Means;
 
 /**
  * Pivot points of the previous bar: the support and resistance levels floor traders derive from the last period's
@@ -112,13 +113,13 @@ public final class Pivots {
         }
         double range = h - l;
         if (method == CLASSIC) {
-            floor((h + l + c) / 3.0, h, l);
+            floor(Means.mean(h, l, c), h, l);
         } else if (method == WOODIE) {
-            floor((h + l + 2.0 * c) / 4.0, h, l);
+            floor(Means.weighted(1.0, h, 1.0, l, 2.0, c, 4.0), h, l);
         } else if (method == FIBONACCI) {
-            fibonacci((h + l + c) / 3.0, range);
+            fibonacci(Means.mean(h, l, c), range);
         } else if (method == CAMARILLA) {
-            camarilla((h + l + c) / 3.0, c, 1.1 * range);
+            camarilla(Means.mean(h, l, c), c, 1.1 * range);
         } else {
             demark(o, h, l, c);
         }
@@ -150,17 +151,21 @@ public final class Pivots {
     }
 
     private void demark(double o, double h, double l, double c) {
-        double x = c < o ? h + 2.0 * l + c : c > o ? 2.0 * h + l + c : h + l + 2.0 * c;
-        pp = x / 4.0;
-        r1 = x / 2.0 - l;
-        s1 = x / 2.0 - h;
+        // X = wh·H + wl·L + wc·C, the weight 2 on the low of a falling bar, the high of a rising one, else the close.
+        // r1 = X/2 − L is taken as (X − 2L)/2, the same bits, so that it stays finite wherever it fits.
+        double wh = c > o ? 2.0 : 1.0;
+        double wl = c < o ? 2.0 : 1.0;
+        double wc = c == o ? 2.0 : 1.0;
+        pp = Means.weighted(wh, h, wl, l, wc, c, 4.0);
+        r1 = Means.weighted(wh, h, wl, l, wc, c, -2.0, l, 2.0);
+        s1 = Means.weighted(wh, h, wl, l, wc, c, -2.0, h, 2.0);
     }
 
     /** The classic (floor-trader) levels around {@code p}; woodie shares them. */
     private void floor(double p, double h, double l) {
         pp = p;
-        r1 = 2.0 * p - l;
-        s1 = 2.0 * p - h;
+        r1 = Means.weighted(2.0, p, -1.0, l, 1.0);
+        s1 = Means.weighted(2.0, p, -1.0, h, 1.0);
         r2 = p + (h - l);
         s2 = p - (h - l);
         r3 = h + 2.0 * (p - l);

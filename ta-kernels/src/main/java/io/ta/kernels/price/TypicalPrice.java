@@ -5,8 +5,12 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.spi.Means;
 
-/** Typical price, as TA-Lib TYPPRICE: {@code (H + L + C) / 3}. */
+/**
+ * Typical price, as TA-Lib TYPPRICE: {@code (H + L + C) / 3}, with TA-Lib's bits; finite for every finite bar
+ * ({@link Means}: the sum of a bar near the edge of the doubles passed the largest double, and it read NaN).
+ */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(
         name = "typical_price",
@@ -24,6 +28,6 @@ public final class TypicalPrice {
 
     @Step
     public double step(double high, double low, double close) {
-        return (high + low + close) / 3.0;
+        return Means.mean(high, low, close);
     }
 }

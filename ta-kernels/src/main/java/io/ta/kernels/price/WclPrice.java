@@ -6,10 +6,12 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.spi.Checks;
+import io.ta.spi.Means;
 
 /**
  * Weighted close price, as TA-Lib WCLPRICE: {@code (H + L + 2·C) / 4}, in TA-Lib's order {@code (H + L + C·2) / 4}
- * so results match it bit for bit. A missing input (or an overflowing sum) gives NaN for that bar only.
+ * so results match it bit for bit; where that sum passes the largest double (a bar near its edge, where it read NaN)
+ * it is taken at a smaller scale ({@link Means}). A missing input gives NaN for that bar only.
  */
 @Chart(pane = Chart.Pane.PRICE)
 @Kernel(
@@ -28,6 +30,6 @@ public final class WclPrice {
     @Step
     public double step(double high, double low, double close) {
         // Any non-finite input makes the sum non-finite, so one check covers missing inputs and overflow.
-        return Checks.finiteOrNaN((high + low + close * 2.0) / 4.0);
+        return Checks.finiteOrNaN(Means.weighted(1.0, high, 1.0, low, 2.0, close, 4.0));
     }
 }

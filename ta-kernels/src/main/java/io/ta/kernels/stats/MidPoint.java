@@ -6,6 +6,7 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.spi.Means;
 
 /**
  * Midpoint of the last n values, as TA-Lib MIDPOINT: {@code (max(x) + min(x)) / 2} from a {@link RollingMax} and a
@@ -33,6 +34,6 @@ public final class MidPoint {
 
     @Step
     public double step(double x) {
-        return (highest.step(x) + lowest.step(x)) / 2.0;
+        return Means.mean(highest.step(x), lowest.step(x));
     }
 }

@@ -6,6 +6,7 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.spi.Means;
 
 /**
  * Midpoint price over the last n bars, as TA-Lib MIDPRICE: {@code (max(H) + min(L)) / 2} from a {@link RollingMax} of
@@ -34,6 +35,6 @@ public final class MidPrice {
 
     @Step
     public double step(double high, double low) {
-        return (highest.step(high) + lowest.step(low)) / 2.0;
+        return Means.mean(highest.step(high), lowest.step(low));
     }
 }

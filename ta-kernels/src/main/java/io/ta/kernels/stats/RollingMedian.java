@@ -6,6 +6,7 @@ import io.ta.annotation.Kernel;
 import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
+import io.ta.spi.Means;
 import io.ta.state.OrderStatistics;
 
 /**
@@ -41,6 +42,6 @@ public final class RollingMedian {
         }
         int n = w.size();
         int h = n >>> 1;
-        return (n & 1) == 1 ? w.select(h) : (w.select(h - 1) + w.select(h)) * 0.5;
+        return (n & 1) == 1 ? w.select(h) : Means.mean(w.select(h - 1), w.select(h));
     }
 }

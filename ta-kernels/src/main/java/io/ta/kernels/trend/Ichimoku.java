@@ -8,6 +8,7 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.volatility.Donchian;
+import io.ta.spi.Means;
 import io.ta.state.DoubleRing;
 
 /**
@@ -93,7 +94,7 @@ public final class Ichimoku {
         tenkanSen = tenkan.middle();
         kijunSen = kijun.middle();
         // Warm-up NaNs go through the delay lines too, so each span's lookback is D plus its source's.
-        spanADelay.push((tenkanSen + kijunSen) / 2.0);
+        spanADelay.push(Means.mean(tenkanSen, kijunSen));
         spanBDelay.push(spanB.middle());
         senkouSpanA = spanADelay.isFull() ? spanADelay.oldest() : Double.NaN;
         senkouSpanB = spanBDelay.isFull() ? spanBDelay.oldest() : Double.NaN;

@@ -8,6 +8,7 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Sma;
+import io.ta.spi.Means;
 
 /**
  * Acceleration bands (P. Headley, <i>Big Trends in Trading</i>, 2002), as TA-Lib C 0.6 ACCBANDS: with
@@ -54,8 +55,10 @@ public final class AccBands {
         double sum = high + low;
         double up = high;
         double down = low;
-        if (!(Math.abs(sum) <= 0x1p-52 * (Math.abs(high) + Math.abs(low)))) {
-            double k = 4 * (high - low) / sum;
+        // A sum past the largest double (a bar near its edge) is not ≈ 0, though ∞ is within 2⁻⁵² of the infinite
+        // |H| + |L|: the bands were not widened there. k over the mean, (H + L)/2, has the bits of 4(H − L)/(H + L).
+        if (!(Math.abs(sum) <= 0x1p-52 * (Math.abs(high) + Math.abs(low))) || Math.abs(sum) > Double.MAX_VALUE) {
+            double k = 2 * (high - low) / Means.mean(high, low);
             up = high * (1 + k);
             down = low * (1 - k);
         }

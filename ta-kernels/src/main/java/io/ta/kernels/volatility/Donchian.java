@@ -9,6 +9,7 @@ import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.stats.RollingMax;
 import io.ta.kernels.stats.RollingMin;
+import io.ta.spi.Means;
 
 /**
  * Donchian channel (R. Donchian): {@code upper = max(H, n)} ({@link RollingMax}), {@code lower = min(L, n)}
@@ -45,7 +46,7 @@ public final class Donchian {
     public void step(double high, double low) {
         upper = highest.step(high);
         lower = lowest.step(low);
-        middle = (upper + lower) / 2.0;
+        middle = Means.mean(upper, lower);
     }
 
     /** The midpoint after the last step (for kernels composing this channel, such as ichimoku). */

@@ -12,6 +12,7 @@ import io.ta.kernels.price.TrueRange;
 import io.ta.kernels.stats.LinearReg;
 import io.ta.kernels.stats.RollingMax;
 import io.ta.kernels.stats.RollingMin;
+import io.ta.spi.Means;
 
 /**
  * TTM Squeeze (J. Carter, "Mastering the Trade", 2005/2012, ch. 11): the squeeze is {@code on} (1) while the Bollinger
@@ -75,8 +76,8 @@ public final class Squeeze {
         bands.step(close);
         double middle = bands.middle;
         double width = kcMult * averageRange.step(trueRange.step(high, low, close));
-        double mid = (highest.step(high) + lowest.step(low)) / 2;
-        double m = regression.step(close - (mid + middle) / 2);
+        double mid = Means.mean(highest.step(high), lowest.step(low));
+        double m = regression.step(close - Means.mean(mid, middle));
         boolean inside = bands.lower > middle - width && bands.upper < middle + width;
         // One lookback for both outputs (docs/spec.md §1.3). The bands are NaN where the middle is not when the closes'
         // squares overflow (ticks near ±1e155 and beyond): a comparison with NaN is false, which read as "off".

@@ -1,6 +1,7 @@
 package io.ta.runtime.source;
 
 import io.ta.error.UnknownNameException;
+import io.ta.spi.Means;
 import io.ta.spi.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -142,10 +143,9 @@ public record SourceType(String name, List<SourceField> fields, Map<String, Deri
     // values passes the largest double (a bad tick near it): then it is taken on halves, which is exact, where
     // (a + b) / 2 read infinite and a ratio to it 0.
 
-    /** (bid + ask) / 2. */
+    /** (bid + ask) / 2: the kernels' median price, {@link Means#mean(double, double)}. */
     private static double mid(double bid, double ask) {
-        double s = bid + ask;
-        return Double.isInfinite(s) && Double.isFinite(bid) && Double.isFinite(ask) ? bid * 0.5 + ask * 0.5 : s / 2;
+        return Means.mean(bid, ask);
     }
 
     /** (ask − bid) / mid · 10 000. */
