@@ -38,7 +38,9 @@ import io.ta.kernels.volume.Cmf_Descriptor;
 import io.ta.kernels.volume.KlingerVf_Descriptor;
 import io.ta.kernels.volume.Klinger_Descriptor;
 import io.ta.kernels.volume.RelativeVolume_Descriptor;
+import io.ta.spi.KernelDescriptor;
 import io.ta.spi.ParamValues;
+import io.ta.testing.Descriptors;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;
@@ -577,6 +579,34 @@ class ExtremeTickTest {
         Bop_Descriptor.batch(so, sh, sl, sc, exact);
         nanOrEqual("bop", m, big, exact);
         assertEquals(0.25, big[152], "bop of a bar from -MAX to MAX, opened at 0 and closed at MAX/2");
+    }
+
+    /**
+     * fisher's position of the median in its window's range, {@code (m − lo)/(hi − lo)}, is recursive state: where the
+     * range passed the largest double (bars near either edge in one window, whose medians fit), ∞/∞ made it NaN, and
+     * the transform stayed NaN for good. The ratio of halves is exact, so the run is the run at 2^-64, bit for bit.
+     */
+    @Test
+    void fishersPositionInARangeThatOverflowsIsItsRatio() {
+        double m = Double.MAX_VALUE;
+        double[] close = walk(300);
+        double[] high = shifted(close, 1);
+        double[] low = shifted(close, -1);
+        high[150] = 1.2e308;
+        low[150] = 1.0e308;
+        high[151] = -1.0e308;
+        low[151] = -1.2e308;
+        high[152] = m;
+        low[152] = m / 2;
+        KernelDescriptor d = Descriptors.named("fisher");
+        ParamValues p = ParamValues.defaults(d);
+        double[][] big = d.batch(p, new double[][] {high, low});
+        double[][] exact = d.batch(p, new double[][] {scaled(high, -64), scaled(low, -64)});
+        for (int o = 0; o < big.length; o++) {
+            for (int t = 0; t < close.length; t++) {
+                assertEquals(exact[o][t], big[o][t], "fisher." + d.outputs().get(o).name() + " at bar " + t);
+            }
+        }
     }
 
     static void nanOrEqual(String kernel, double tick, double[] out, double[] exact) {

@@ -62,7 +62,13 @@ public final class Fisher {
             signal = Double.NaN;
             return;
         }
-        double u = hi == lo ? 0.0 : (m - lo) / (hi - lo) - 0.5;
+        double range = hi - lo;
+        double u = hi == lo ? 0.0 : (m - lo) / range - 0.5;
+        if (range == Double.POSITIVE_INFINITY) {
+            // A window from near one edge of the doubles to the other: the same ratio of halves, exactly, where ∞/∞
+            // was NaN and left v and the transform NaN for good.
+            u = (m * 0.5 - lo * 0.5) / (hi * 0.5 - lo * 0.5) - 0.5;
+        }
         double v = 0.66 * u + 0.67 * value;
         v = v > 0.999 ? 0.999 : v < -0.999 ? -0.999 : v;
         double f = 0.5 * Math.log((1 + v) / (1 - v)) + 0.5 * transform;
