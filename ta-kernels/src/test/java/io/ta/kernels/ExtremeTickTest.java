@@ -582,6 +582,25 @@ class ExtremeTickTest {
     }
 
     /**
+     * bias, {@code 100·(x − m)/m}, and ravi, {@code 100·|s − l|/|l|}: a tick near the edge of the doubles whose
+     * averages fit made the difference's hundredfold overflow where the ratio does not (bias about 196 read NaN). The
+     * ratio is scale-free and the averages scale exactly, so the run must be the run at 2^-64, bit for bit.
+     */
+    @Test
+    void aRatioToAnAverageWhoseHundredfoldDifferenceOverflowsIsItsRatio() {
+        double[] x = new double[40];
+        java.util.Arrays.fill(x, 1e306);
+        x[20] = 1.5e308;
+        x[21] = -1.5e308;
+        x[30] = 1.7e308;
+        double[] small = scaled(x, -64);
+        assertEquals(Arrays.toString(Ta.bias(small, 3)), Arrays.toString(Ta.bias(x, 3)), "bias");
+        assertEquals(Arrays.toString(Ta.ravi(small, 2, 4)), Arrays.toString(Ta.ravi(x, 2, 4)), "ravi");
+        double m = (1e306 / 4 + 1e306 / 4 + 1.5e308 / 4) / 3 * 4;
+        assertEquals(100 * (1.5e308 / m - 1), Ta.bias(x, 3)[20], 1e-12 * 196, "bias of the tick");
+    }
+
+    /**
      * fisher's position of the median in its window's range, {@code (m − lo)/(hi − lo)}, is recursive state: where the
      * range passed the largest double (bars near either edge in one window, whose medians fit), ∞/∞ made it NaN, and
      * the transform stayed NaN for good. The ratio of halves is exact, so the run is the run at 2^-64, bit for bit.

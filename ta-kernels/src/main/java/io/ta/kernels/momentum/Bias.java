@@ -38,6 +38,15 @@ public final class Bias {
         if (m != m) {
             return Double.NaN;
         }
-        return m == 0.0 ? 0.0 : 100.0 * (x - m) / m;
+        if (m == 0.0) {
+            return 0.0;
+        }
+        double r = 100.0 * (x - m) / m;
+        if (!(Math.abs(r) <= Double.MAX_VALUE)) {
+            // The difference or its hundredfold passed the largest double where the ratio may not (a tick near its
+            // edge): the same operations at 2^-8, where neither can, are the bits a wider exponent gives.
+            r = 100.0 * (x * 0x1p-8 - m * 0x1p-8) / m * 0x1p8;
+        }
+        return r;
     }
 }

@@ -45,6 +45,14 @@ public final class Ravi {
         if (s != s || l != l) {
             return Double.NaN;
         }
-        return l == 0.0 ? 0.0 : 100.0 * Math.abs(s - l) / Math.abs(l);
+        if (l == 0.0) {
+            return 0.0;
+        }
+        double r = 100.0 * Math.abs(s - l) / Math.abs(l);
+        if (!(r <= Double.MAX_VALUE)) {
+            // As bias: the difference or its hundredfold overflowed where the ratio may fit; at 2^-8, exactly.
+            r = 100.0 * Math.abs(s * 0x1p-8 - l * 0x1p-8) / Math.abs(l) * 0x1p8;
+        }
+        return r;
     }
 }
