@@ -56,9 +56,11 @@ public final class AccBands {
         double up = high;
         double down = low;
         // A sum past the largest double (a bar near its edge) is not ≈ 0, though ∞ is within 2⁻⁵² of the infinite
-        // |H| + |L|: the bands were not widened there. k over the mean, (H + L)/2, has the bits of 4(H − L)/(H + L).
-        if (!(Math.abs(sum) <= 0x1p-52 * (Math.abs(high) + Math.abs(low))) || Math.abs(sum) > Double.MAX_VALUE) {
-            double k = 2 * (high - low) / Means.mean(high, low);
+        // |H| + |L|: the bands were not widened there. There k is taken over the mean, (H + L)/2, which fits: the
+        // bits 4(H − L)/(H + L) has with a wider exponent.
+        boolean fits = Math.abs(sum) <= Double.MAX_VALUE;
+        if (!fits || !(Math.abs(sum) <= 0x1p-52 * (Math.abs(high) + Math.abs(low)))) {
+            double k = fits ? 4 * (high - low) / sum : 2 * (high - low) / Means.mean(high, low);
             up = high * (1 + k);
             down = low * (1 - k);
         }
