@@ -6,6 +6,7 @@ import io.ta.spi.SnapshotBytes;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateSnapshot;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,6 +47,28 @@ public record PlanSnapshot(long plan, long count, double[] values, List<StateSna
     @Override
     public double[] values() {
         return values.clone();
+    }
+
+    /**
+     * Equal to a snapshot of the same plan, count, values and kernel states: two decodes of the same bytes are equal.
+     * Values compare as {@link Double#equals} does (every NaN equal to every NaN, 0.0 not equal to -0.0).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PlanSnapshot s && s.plan == plan && s.count == count && Arrays.equals(s.values, values)
+                && s.kernels.equals(kernels);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((Long.hashCode(plan) * 31 + Long.hashCode(count)) * 31 + Arrays.hashCode(values)) * 31
+                + kernels.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "PlanSnapshot[plan=" + Long.toHexString(plan) + ", count=" + count + ", values="
+                + Arrays.toString(values) + ", kernels=" + kernels + "]";
     }
 
     /**

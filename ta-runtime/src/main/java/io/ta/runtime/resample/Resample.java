@@ -54,6 +54,30 @@ public final class Resample {
         public int length() {
             return values.length;
         }
+
+        /** Equal to a series with the same times and values (by content). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Timed t && Arrays.equals(t.time, time) && Arrays.equals(t.values, values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(time) * 31 + Arrays.hashCode(values);
+        }
+
+        /** The length and the last few points, as {@code Series} prints its last values. */
+        @Override
+        public String toString() {
+            int length = values == null ? 0 : values.length;
+            int n = Math.min(time == null ? 0 : time.length, length);
+            StringBuilder sb = new StringBuilder("Timed[").append(length).append(" points: ");
+            int shown = Math.min(n, 6);
+            for (int i = n - shown; i < n; i++) {
+                sb.append(i == n - shown ? "" : ", ").append(time[i]).append('=').append(values[i]);
+            }
+            return sb.append(n > shown ? " (last " + shown + ")]" : "]").toString();
+        }
     }
 
     private static void factor(String kernel, int factor) {

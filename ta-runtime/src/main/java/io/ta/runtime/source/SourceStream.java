@@ -8,10 +8,12 @@ import io.ta.runtime.Plan;
 import io.ta.runtime.PlanSnapshot;
 import io.ta.runtime.PlanStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -195,5 +197,45 @@ public final class SourceStream {
      * @param accumulators each aggregate's open-bar state
      * @param last        the last closed bar's time
      */
-    public record Snapshot(PlanSnapshot plan, double[][] accumulators, long last) {}
+    public record Snapshot(PlanSnapshot plan, double[][] accumulators, long last) {
+        /** A snapshot value; it keeps its own copy of the aggregates' states, so it never changes. */
+        public Snapshot {
+            accumulators = copy(accumulators);
+        }
+
+        @Override
+        public double[][] accumulators() {
+            return copy(accumulators);
+        }
+
+        private static double[][] copy(double[][] a) {
+            if (a == null) {
+                return null;
+            }
+            double[][] c = a.clone();
+            for (int i = 0; i < c.length; i++) {
+                c[i] = c[i] == null ? null : c[i].clone();
+            }
+            return c;
+        }
+
+        /** Equal to a snapshot of the same plan state, aggregate states and last time (by content). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Snapshot s && Objects.equals(s.plan, plan)
+                    && Arrays.deepEquals(s.accumulators, accumulators) && s.last == last;
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(plan) * 31 + Arrays.deepHashCode(accumulators)) * 31
+                    + Long.hashCode(last);
+        }
+
+        @Override
+        public String toString() {
+            return "SourceStream.Snapshot[plan=" + plan + ", accumulators=" + Arrays.deepToString(accumulators)
+                    + ", last=" + last + "]";
+        }
+    }
 }

@@ -1,0 +1,63 @@
+package io.ta.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ta.runtime.resample.Resample;
+import io.ta.runtime.source.SourceStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The public values with array components compare, hash and print by content: a user comparing two checkpoints, or
+ * keeping them in a set, gets the answer the bytes give.
+ */
+class ValueEqualityTest {
+    private static PlanStream fed(int bars) {
+        PlanStream s = Plan.compile("rsi(close, 14) > sma(close, 5)").stream();
+        for (int i = 0; i < bars; i++) {
+            s.update(100 + 3 * Math.sin(i / 2.0));
+        }
+        return s;
+    }
+
+    @Test
+    void planSnapshotsOfTheSameStateAreEqual() {
+        byte[] bytes = fed(30).snapshot().toBytes();
+        PlanSnapshot a = PlanSnapshot.fromBytes(bytes);
+        PlanSnapshot b = PlanSnapshot.fromBytes(bytes);
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertEquals(1, new java.util.HashSet<>(java.util.List.of(a, b, fed(30).snapshot())).size());
+        assertEquals(a, fed(30).snapshot());
+        assertNotEquals(a, fed(31).snapshot());
+        assertEquals(a.toString(), b.toString());
+        assertFalse(a.toString().contains("[D@"), a.toString());
+        assertTrue(a.toString().contains("count=30"), a.toString());
+    }
+
+    @Test
+    void sourceStreamSnapshotsCompareByContentAndCannotBeChangedFromOutside() {
+        SourceStream s = new SourceStream(Plan.compile("trades.vwap"));
+        s.event("trades", 5, 10.0, 2.0, 0);
+        SourceStream.Snapshot a = s.snapshot();
+        SourceStream.Snapshot b = s.snapshot();
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertFalse(a.toString().contains("[[D@"), a.toString());
+        double[] before = a.accumulators()[0].clone();
+        a.accumulators()[0][0] = 12345;
+        assertArrayEquals(before, a.accumulators()[0], "the snapshot's state is its own");
+    }
+
+    @Test
+    void timedSeriesCompareByContent() {
+        Resample.Timed a = Resample.downsample(new long[] {1, 2, 3, 4}, new double[] {1, 2, 3, 4}, 2, Resample.Agg.LAST);
+        Resample.Timed b = Resample.downsample(new long[] {1, 2, 3, 4}, new double[] {1, 2, 3, 4}, 2, Resample.Agg.LAST);
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertEquals("Timed[2 points: 2=2.0, 4=4.0]", a.toString());
+    }
+}
