@@ -275,6 +275,22 @@ public final class Checks {
         arity(kernel, what, expected, a.length);
     }
 
+    /**
+     * Checks that {@code i} indexes one of a kernel's inputs or outputs, for the descriptor's accessors by index.
+     *
+     * @param what {@code "input"} or {@code "output"}
+     * @param names the kernel's inputs or outputs, in order
+     * @return {@code i}
+     * @throws ShapeMismatchException naming the kernel and the valid indices
+     */
+    public static int index(String kernel, String what, int i, List<String> names) {
+        if (i < 0 || i >= names.size()) {
+            throw new ShapeMismatchException(kernel, kernel + ": there is no " + what + " " + i + "; " + what + "s 0 to "
+                    + (names.size() - 1) + ": " + String.join(", ", names));
+        }
+        return i;
+    }
+
     /** Checks the arity of a uniform array call. */
     public static void arity(String kernel, String what, int expected, int actual) {
         if (expected != actual) {

@@ -69,8 +69,13 @@ public interface KernelDescriptor {
     /** Input names in step order ({@code high}, {@code low}, {@code close}, generic {@code x}, ...). */
     List<String> inputs();
 
-    /** The domain of input {@code i} (values outside it give NaN by definition). */
+    /**
+     * The domain of input {@code i} (values outside it give NaN by definition).
+     *
+     * @throws io.ta.error.ShapeMismatchException if the kernel has no input {@code i}
+     */
     default Domain domain(int input) {
+        Checks.index(name(), "input", input, inputs());
         return Domain.UNBOUNDED;
     }
 
@@ -123,9 +128,14 @@ public interface KernelDescriptor {
     /**
      * Index of the first valid value of one output. Equal to {@link #lookback(ParamValues)} for every output except
      * in kernels that declare per-output lookbacks (docs/spec.md §1.3).
+     *
+     * @throws io.ta.error.InvalidParameterException if the values are out of range
+     * @throws io.ta.error.ShapeMismatchException if the kernel has no output {@code output}
      */
     default int lookback(ParamValues params, int output) {
-        return lookback(params);
+        int lookback = lookback(params);
+        Checks.index(name(), "output", output, outputs().stream().map(OutputSpec::name).toList());
+        return lookback;
     }
 
     /**

@@ -72,8 +72,19 @@ public final class ParamValues {
         return new ParamValues(kernel, specs, values);
     }
 
-    /** Positional values, already typed ({@code Integer}, {@code Double}, {@code Boolean}, {@code String}). */
+    /**
+     * Positional values, already typed ({@code Integer}, {@code Double}, {@code Boolean}, {@code String}).
+     *
+     * @throws InvalidParameterException for a null descriptor or array, more values than parameters, a missing required
+     *     value or a value of the wrong type
+     * @throws UnknownNameException for an unknown choice
+     */
     public static ParamValues ofPositional(KernelDescriptor descriptor, Object... positional) {
+        if (descriptor == null || positional == null) {
+            throw new InvalidParameterException(descriptor == null ? "kernel" : descriptor.name(), List.of(),
+                    "non-null", (descriptor == null ? "the kernel" : descriptor.name() + ": the positional values")
+                    + " must not be null (no parameters given: no values after the descriptor)");
+        }
         List<ParamSpec> specs = descriptor.params();
         if (positional.length > specs.size()) {
             throw new InvalidParameterException(
@@ -165,32 +176,93 @@ public final class ParamValues {
         return values.length;
     }
 
-    /** The {@code i}-th parameter as {@code int}. */
+    /**
+     * The {@code i}-th parameter as {@code int}.
+     *
+     * @throws InvalidParameterException if there is no {@code i}-th parameter or it is not an {@code int}
+     */
     public int intValue(int i) {
-        return (Integer) values[i];
+        if (get(i) instanceof Integer v) {
+            return v;
+        }
+        throw notA(i, ParamType.INT, "intValue");
     }
 
-    /** The {@code i}-th parameter as {@code double}. */
+    /**
+     * The {@code i}-th parameter as {@code double}.
+     *
+     * @throws InvalidParameterException if there is no {@code i}-th parameter or it is not a real
+     */
     public double realValue(int i) {
-        return (Double) values[i];
+        if (get(i) instanceof Double v) {
+            return v;
+        }
+        throw notA(i, ParamType.REAL, "realValue");
     }
 
-    /** The {@code i}-th parameter as {@code boolean}. */
+    /**
+     * The {@code i}-th parameter as {@code boolean}.
+     *
+     * @throws InvalidParameterException if there is no {@code i}-th parameter or it is not a boolean
+     */
     public boolean boolValue(int i) {
-        return (Boolean) values[i];
+        if (get(i) instanceof Boolean v) {
+            return v;
+        }
+        throw notA(i, ParamType.BOOL, "boolValue");
     }
 
-    /** The {@code i}-th parameter's choice name. */
+    /**
+     * The {@code i}-th parameter's choice name.
+     *
+     * @throws InvalidParameterException if there is no {@code i}-th parameter or it is not a choice
+     */
     public String choice(int i) {
-        return (String) values[i];
+        if (get(i) instanceof String v) {
+            return v;
+        }
+        throw notA(i, ParamType.CHOICE, "choice");
     }
 
-    /** The {@code i}-th value, typed as declared. */
+    /**
+     * The {@code i}-th value, typed as declared.
+     *
+     * @throws InvalidParameterException if {@code i} is outside {@code [0, size())}
+     */
     public Object get(int i) {
+        if (i < 0 || i >= values.length) {
+            throw new InvalidParameterException(kernel, List.of(), "index in [0, " + values.length + ")", kernel
+                    + ": there is no parameter " + i + "; " + (values.length == 0 ? "it takes no parameters"
+                    : "parameters 0 to " + (values.length - 1) + ": " + String.join(", ", asMap().keySet())));
+        }
         return values[i];
     }
 
-    /** The value of the parameter called {@code name}. */
+    /** A typed read of the {@code i}-th parameter, which is of another type: which read fits it. */
+    private InvalidParameterException notA(int i, ParamType asked, String call) {
+        ParamSpec s = specs.get(i);
+        String read = switch (s.type()) {
+            case INT -> "intValue";
+            case REAL -> "realValue";
+            case BOOL -> "boolValue";
+            case CHOICE -> "choice";
+        };
+        String type = s.type().name().toLowerCase(java.util.Locale.ROOT);
+        return new InvalidParameterException(kernel, List.of(s.name()), type, kernel + ": " + call + "(" + i
+                + ") reads " + article(asked.name().toLowerCase(java.util.Locale.ROOT)) + ", but " + s.name() + " is "
+                + article(type)
+                + "; read it with " + read + "(" + i + ") or get(" + i + ")");
+    }
+
+    private static String article(String type) {
+        return (type.startsWith("i") ? "an " : "a ") + type;
+    }
+
+    /**
+     * The value of the parameter called {@code name}.
+     *
+     * @throws UnknownNameException for a name the kernel does not declare
+     */
     public Object get(String name) {
         for (int i = 0; i < specs.size(); i++) {
             if (specs.get(i).name().equals(name)) {
