@@ -134,6 +134,7 @@ public final class PlanStream {
      * @throws ShapeMismatchException if the plan reads time and {@code time} is not after the previous bar's
      */
     public void update(long time, double... bar) {
+        timeTakenForValue("update", time, bar);
         commit(time, bar, true);
     }
 
@@ -183,6 +184,7 @@ public final class PlanStream {
      * @throws ShapeMismatchException if the plan reads time and {@code time} is not after the last committed bar's
      */
     public void preview(long time, double... bar) {
+        timeTakenForValue("preview", time, bar);
         ascending(time, "preview");
         accept(time);
         step(time, bar, 1);
@@ -263,13 +265,34 @@ public final class PlanStream {
         return valueTime;
     }
 
+    /**
+     * Java binds {@code update(3)} and {@code update(100, 101.5)} to the timed overload, the more specific one for an
+     * integer first argument, so a bar whose first value is written without {@code .0} loses it to the time: say so
+     * where the values are one short, rather than only that the bar is.
+     */
+    private void timeTakenForValue(String call, long time, double[] bar) {
+        if (bar != null && bar.length == width - 1) {
+            StringBuilder meant = new StringBuilder(call).append('(').append(time).append(".0");
+            for (double v : bar) {
+                meant.append(", ").append(v);
+            }
+            String given = call + "(" + time + (bar.length > 0 ? ", …" : "") + ")";
+            throw new ShapeMismatchException("plan", shape(bar) + "; " + given + " takes " + time
+                    + " as the bar's close time (epoch ms): if it is the bar's first value, write " + meant + ")");
+        }
+    }
+
+    private String shape(double[] bar) {
+        return "plan: a bar needs " + width + " values (" + String.join(", ", columns) + "), got "
+                + (bar == null ? 0 : bar.length);
+    }
+
     private void step(long time, double[] bar, int mode) {
         if (broken != null) {
             throw new StreamStateException(broken);
         }
         if (bar == null || bar.length != width) {
-            throw new ShapeMismatchException("plan", "plan: a bar needs " + columns.size() + " values (" + String.join(", ", columns)
-                    + "), got " + (bar == null ? 0 : bar.length));
+            throw new ShapeMismatchException("plan", shape(bar));
         }
         Fused f = fused;
         try {

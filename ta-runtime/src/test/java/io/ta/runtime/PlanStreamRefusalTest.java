@@ -153,4 +153,26 @@ class PlanStreamRefusalTest {
             throw e.getCause();
         }
     }
+
+    /**
+     * {@code update(3)} binds to {@code update(long time, double... bar)}: the 3 is the time and the bar is empty. The
+     * message said only "a bar needs 1 values (close), got 0", which reads as if the 3 had been lost.
+     */
+    @Test
+    void anIntegerFirstValueTakenAsTheTimeIsNamed() {
+        PlanStream s = Plan.compile("sma(close, 2)").stream();
+        var update = assertThrows(ShapeMismatchException.class, () -> s.update(3));
+        assertEquals("plan: a bar needs 1 values (close), got 0; update(3) takes 3 as the bar's close time (epoch ms):"
+                + " if it is the bar's first value, write update(3.0)", update.getMessage());
+        var preview = assertThrows(ShapeMismatchException.class, () -> s.preview(3));
+        assertTrue(preview.getMessage().endsWith("write preview(3.0)"), preview.getMessage());
+        PlanStream two = Plan.compile("high - low").stream();
+        var pair = assertThrows(ShapeMismatchException.class, () -> two.update(101, 99.5));
+        assertEquals("plan: a bar needs 2 values (high, low), got 1; update(101, …) takes 101 as the bar's close time"
+                + " (epoch ms): if it is the bar's first value, write update(101.0, 99.5)", pair.getMessage());
+        s.update(3.0);
+        two.update(101, 99.5, 98.0);
+        assertEquals(1.5, two.value());
+        assertEquals(0, s.count() - 1);
+    }
 }
