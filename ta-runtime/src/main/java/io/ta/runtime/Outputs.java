@@ -74,6 +74,17 @@ public final class Outputs {
         return series.get(0);
     }
 
+    /** Equal to the outputs of the same kernel with the same names and series (by content). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Outputs x && x.kernel.equals(kernel) && x.names.equals(names) && x.series.equals(series);
+    }
+
+    @Override
+    public int hashCode() {
+        return (kernel.hashCode() * 31 + names.hashCode()) * 31 + series.hashCode();
+    }
+
     @Override
     public String toString() {
         return kernel + names;

@@ -2,6 +2,7 @@ package io.ta.runtime;
 
 import io.ta.error.ShapeMismatchException;
 import io.ta.error.UnknownNameException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,5 +101,23 @@ public final class PlanResult {
     public int lookback(String root) {
         get(root);
         return lookbacks.get(root);
+    }
+
+    /** Equal to a result with the same roots in the same order, series, lookbacks and times (by content). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PlanResult r && r.length == length && r.names().equals(names()) && r.values.equals(values)
+                && r.lookbacks.equals(lookbacks) && Arrays.equals(r.times, times);
+    }
+
+    @Override
+    public int hashCode() {
+        return (values.hashCode() * 31 + lookbacks.hashCode()) * 31 + Arrays.hashCode(times);
+    }
+
+    /** The length and each root's series as {@link Series#toString()} prints it. */
+    @Override
+    public String toString() {
+        return "PlanResult[" + length + " bars" + (times == null ? "" : " with times") + ", " + values + "]";
     }
 }

@@ -60,4 +60,19 @@ class ValueEqualityTest {
         assertEquals(a.hashCode(), b.hashCode());
         assertEquals("Timed[2 points: 2=2.0, 4=4.0]", a.toString());
     }
+
+    @Test
+    void resultsOfTheSameRunAreEqual() {
+        Bars bars = Bars.builder().time(new long[] {1, 2, 3, 4}).column("close", new double[] {1, 2, 3, 5}).build();
+        PlanResult a = Plan.compile("sma(close, 2)").run(bars);
+        PlanResult b = Plan.of(io.ta.kernels.TaExpr.close().sma(2)).run(bars);
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertNotEquals(a, Plan.compile("sma(close, 3)").run(bars));
+        assertEquals("PlanResult[4 bars with times, {value=Series[4 bars: NaN, 1.5, 2.5, 4.0]}]", a.toString());
+        Outputs x = Registry.standard().compute("bbands", java.util.Map.of(), new double[] {1, 2, 3, 5, 4});
+        Outputs y = Registry.standard().compute("bbands", java.util.Map.of(), new double[] {1, 2, 3, 5, 4});
+        assertEquals(x, y);
+        assertEquals(x.hashCode(), y.hashCode());
+    }
 }
