@@ -15,7 +15,17 @@ import java.util.List;
  * @param max the largest value the outputs can take, or NaN when unbounded
  */
 public record ChartSpec(List<Chart.Pane> panes, List<Chart.Style> styles, List<Double> guides, double min, double max) {
+    /**
+     * A chart description.
+     *
+     * @throws io.ta.error.ShapeMismatchException if a list is null or the panes and styles differ in number
+     */
     public ChartSpec {
+        if (panes == null || styles == null || guides == null || panes.size() != styles.size()) {
+            throw new io.ta.error.ShapeMismatchException("chart", "chart: needs one pane and one style per output and a"
+                    + " list of guides, got " + (panes == null ? "no" : panes.size()) + " panes and "
+                    + (styles == null ? "no" : styles.size()) + " styles" + (guides == null ? " and no guides" : ""));
+        }
         panes = List.copyOf(panes);
         styles = List.copyOf(styles);
         guides = List.copyOf(guides);
@@ -32,13 +42,29 @@ public record ChartSpec(List<Chart.Pane> panes, List<Chart.Style> styles, List<D
         return !Double.isNaN(min) && !Double.isNaN(max);
     }
 
-    /** The panel of output {@code i}. */
+    /**
+     * The panel of output {@code i}.
+     *
+     * @throws io.ta.error.ShapeMismatchException if there is no output {@code i}
+     */
     public Chart.Pane pane(int output) {
-        return panes.get(output);
+        return panes.get(output(output));
     }
 
-    /** The style of output {@code i}. */
+    /**
+     * The style of output {@code i}.
+     *
+     * @throws io.ta.error.ShapeMismatchException if there is no output {@code i}
+     */
     public Chart.Style style(int output) {
-        return styles.get(output);
+        return styles.get(output(output));
+    }
+
+    private int output(int i) {
+        if (i < 0 || i >= panes.size()) {
+            throw new io.ta.error.ShapeMismatchException("chart", "chart: there is no output " + i + "; outputs 0 to "
+                    + (panes.size() - 1));
+        }
+        return i;
     }
 }

@@ -69,4 +69,13 @@ class SpiAccessorErrorsTest {
         assertEquals("rsi: there is no input 3; inputs 0 to 0: x",
                 assertThrows(ShapeMismatchException.class, () -> RSI.domain(3)).getMessage());
     }
+
+    @Test
+    void aChartOfAnOutputTheKernelDoesNotHaveIsTyped() {
+        assertEquals("chart: there is no output 1; outputs 0 to 0",
+                assertThrows(ShapeMismatchException.class, () -> RSI.chart().pane(1)).getMessage());
+        assertThrows(ShapeMismatchException.class, () -> RSI.chart().style(-1));
+        assertThrows(ShapeMismatchException.class, () -> new io.ta.spi.ChartSpec(List.of(), null, List.of(), 0, 1));
+        assertEquals(BBANDS.chart().panes().get(2), BBANDS.chart().pane(2));
+    }
 }
