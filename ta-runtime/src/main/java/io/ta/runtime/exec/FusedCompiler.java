@@ -9,6 +9,7 @@ import io.ta.spi.ExactArithmetic;
 import io.ta.spi.InputBacked;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.KernelStream;
+import io.ta.spi.ParamValues;
 import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
@@ -208,7 +209,7 @@ final class FusedCompiler {
      * several threads share the prototypes. A plan cut into {@link #stages} has a class for its streams and one per
      * stage for its batch.
      */
-    record Factory(MethodHandle constructor, KernelStream[] prototypes, MethodHandle[] stages, Staged.Layout layout) {
+    record Factory(MethodHandle constructor, Prototypes prototypes, MethodHandle[] stages, Staged.Layout layout) {
         /** The plan's stream methods over {@code streams}. */
         Fused make(KernelStream[] streams) {
             return make(constructor, streams);
@@ -216,12 +217,13 @@ final class FusedCompiler {
 
         /** The plan's batch, over the prototypes: the plan's class, or its stages'. */
         Fused batch() {
+            KernelStream[] streams = prototypes.get();
             if (stages.length == 0) {
-                return make(constructor, prototypes);
+                return make(constructor, streams);
             }
             Fused[] batch = new Fused[stages.length];
             for (int s = 0; s < batch.length; s++) {
-                batch[s] = make(stages[s], prototypes);
+                batch[s] = make(stages[s], streams);
             }
             return new Staged(batch, layout);
         }
@@ -234,6 +236,45 @@ final class FusedCompiler {
             } catch (Throwable t) {
                 throw new IllegalStateException("fused plan: constructor failed", t);
             }
+        }
+    }
+
+    /**
+     * The streams a compiled plan's batch reads its kernels' parameters from, one per kernel node, made on the first
+     * batch and kept for the next (a run that built them cost the strategy twice the fixed cost). Not made before: a
+     * full set is as large as a plan stream's own (a window of up to 1,024 slots is allocated in full), and a plan
+     * that only streams held it for its whole life, twice its stream's memory. Holds the kernels' descriptors and
+     * parameters, never the plan, which keys the cache weakly.
+     */
+    static final class Prototypes {
+        private final KernelDescriptor[] descriptors;
+        private final ParamValues[] params;
+        private volatile KernelStream[] made;
+
+        Prototypes(ExecNode[] nodes) {
+            descriptors = new KernelDescriptor[nodes.length];
+            params = new ParamValues[nodes.length];
+            for (ExecNode n : nodes) {
+                if (n instanceof ExecNode.Kernel k) {
+                    descriptors[k.node()] = k.descriptor();
+                    params[k.node()] = k.params();
+                }
+            }
+        }
+
+        /** The prototypes; threads that first ask at once may each make a set, and any set serves. */
+        KernelStream[] get() {
+            KernelStream[] m = made;
+            if (m == null) {
+                m = new KernelStream[descriptors.length];
+                for (int i = 0; i < m.length; i++) {
+                    if (descriptors[i] != null) {
+                        m[i] = descriptors[i].newStream(params[i]);
+                    }
+                }
+                made = m;
+            }
+            return m;
         }
     }
 
@@ -281,7 +322,7 @@ final class FusedCompiler {
                 batch[s] = define(generate(stages.get(s).nodes(), code, stages.get(s).rootSlots(), ops, true, false));
             }
             return bars == null || Arrays.asList(batch).contains(null) ? null
-                    : new Factory(bars, prototypes, batch, Staged.layout(stages, columnCount(nodes)));
+                    : new Factory(bars, new Prototypes(nodes), batch, Staged.layout(stages, columnCount(nodes)));
         } catch (ReflectiveOperationException | LinkageError | IllegalArgumentException e) {
             // A kernel class this loader cannot link, or one whose generated stream predates the fused entry points:
             // the interpreter runs the same nodes.
