@@ -222,8 +222,9 @@ public final class BlockExecutor {
     private static void interpret(Program program, double[][] columns, long[] time, KernelStream[] streams, TimeOperator[] operators,
             double[][] results, int n, int b) {
         double[][] buffers = new double[program.slots][b];
-        for (int start = 0; start < n; start += b) {
-            int len = Math.min(b, n - start);
+        // start advances by len, never past n: start += b wrapped past 2^31 - 1 within a block of the largest array.
+        for (int start = 0, len; start < n; start += len) {
+            len = Math.min(b, n - start);
             for (ExecNode node : program.nodes) {
                 node.block(buffers, columns, time, streams, operators, start, len);
             }

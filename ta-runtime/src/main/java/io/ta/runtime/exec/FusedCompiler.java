@@ -899,10 +899,12 @@ final class FusedCompiler {
         if (blocked) {
             b.labelBinding(blocks);
             b.iload(start).iload(nLocal).if_icmpge(done);
-            b.iload(nLocal).iload(start).iload(blockLocal).iadd()
+            // start + min(block, n - start): never past n, where min(n, start + block) wrapped past 2^31 - 1 on a
+            // history within a block of the largest array.
+            b.iload(start).iload(blockLocal).iload(nLocal).iload(start).isub()
                     .invokestatic(CD_MATH, "min",
                             MethodTypeDesc.of(ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_int))
-                    .istore(end);
+                    .iadd().istore(end);
         } else {
             b.iload(nLocal).istore(end);
         }
