@@ -244,7 +244,7 @@ public final class Plan {
         return new PlanStream(this);
     }
 
-    /** Plans are equal when they are the same computation: equal {@link #fingerprint()}s, whatever their spelling. */
+    /** Plans are equal when they are the same computation (their whole canonical digests), whatever their spelling. */
     @Override
     public boolean equals(Object o) {
         return o instanceof Plan p && p.graph.equals(graph);

@@ -8,6 +8,7 @@ import io.ta.expr.ToExpr;
 import io.ta.runtime.Registry;
 import io.ta.runtime.dsl.ParseException;
 import io.ta.runtime.dsl.Parser;
+import io.ta.runtime.time.TimeSpec;
 import io.ta.spi.ParamValues;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,6 +36,12 @@ public final class PlanGraph {
     private final ZoneId zone;
     private final boolean needsTime;
     private final long fingerprint;
+    /**
+     * The whole SHA-256 of the canonical encoding, which equality compares: 64 bits are a fine checksum for a snapshot,
+     * but two different plans whose fingerprints collide (about 2^32 tries find a pair) were equal and shared one
+     * compiled class, so one ran the other's code.
+     */
+    private final byte[] digest;
     /** The canonical text of every root, printed on first use (a large fluent plan need not pay for it). */
     private volatile Map<String, String> canonical;
 
@@ -45,7 +52,16 @@ public final class PlanGraph {
         this.texts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(texts));
         this.zone = planner.zone();
         this.needsTime = nodes.stream().anyMatch(n -> n instanceof Node.Timed t && t.spec().needsTime());
-        this.fingerprint = canonicalHash(nodes, roots, zone);
+        byte[] canon = canonicalDigest(nodes, roots, zone, false);
+        long h = 0;
+        for (int i = 0; i < 8; i++) {
+            h = (h << 8) | (canon[i] & 0xff);
+        }
+        this.fingerprint = h;
+        // A timeframe's key names its inner plan by fingerprint, which snapshots taken by earlier builds keep; the
+        // digest names it by its whole digest, so that inner plans whose fingerprints collide are told apart too.
+        this.digest = nodes.stream().anyMatch(n -> n instanceof Node.Timed t && t.spec() instanceof TimeSpec.Frame)
+                ? canonicalDigest(nodes, roots, zone, true) : canon;
     }
 
     /**
@@ -292,8 +308,11 @@ public final class PlanGraph {
         return fingerprint;
     }
 
-    /** SHA-256 (first 64 bits) of a canonical encoding of the nodes and roots, each field length- or tag-prefixed. */
-    private static long canonicalHash(List<Node> nodes, Map<String, Ref> roots, ZoneId zone) {
+    /**
+     * SHA-256 of a canonical encoding of the nodes and roots, each field length- or tag-prefixed; {@code whole}: with
+     * each timeframe's inner plan named by its whole digest, not its fingerprint alone.
+     */
+    private static byte[] canonicalDigest(List<Node> nodes, Map<String, Ref> roots, ZoneId zone, boolean whole) {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
@@ -347,6 +366,9 @@ public final class PlanGraph {
                 case Node.Timed t -> {
                     c.tag('T');
                     c.text(t.spec().key());
+                    if (whole && t.spec() instanceof TimeSpec.Frame f) {
+                        c.text(java.util.HexFormat.of().formatHex(f.inner().digest));
+                    }
                 }
             }
             c.integer(n.inputs().size());
@@ -367,12 +389,7 @@ public final class PlanGraph {
             // restore into each other: their calendars are the same.
             c.text(zone.normalized().getId());
         }
-        byte[] d = md.digest();
-        long h = 0;
-        for (int i = 0; i < 8; i++) {
-            h = (h << 8) | (d[i] & 0xff);
-        }
-        return h;
+        return md.digest();
     }
 
     /** Feeds fields to the digest unambiguously: fixed-width numbers, length-prefixed text. */
@@ -450,13 +467,14 @@ public final class PlanGraph {
 
 
     /**
-     * Plans are equal when they are the same computation: equal {@link #fingerprint()}s, whatever their spelling —
+     * Plans are equal when they are the same computation: equal SHA-256 digests of the canonical encoding whose first
+     * 64 bits are the {@link #fingerprint()}, whatever their spelling —
      * text or fluent, aliases, defaults omitted or given. (Equal timeframes inside one plan are so one node, however
      * their inner expressions were written.)
      */
     @Override
     public boolean equals(Object o) {
-        return o instanceof PlanGraph p && p.fingerprint == fingerprint;
+        return o instanceof PlanGraph p && p.fingerprint == fingerprint && java.util.Arrays.equals(p.digest, digest);
     }
 
     @Override

@@ -117,4 +117,29 @@ class FingerprintTest {
         assertEquals(0xa1e674380ad41e10L, Plan.compile("sma(close, 5)").fingerprint(),
                 Long.toHexString(Plan.compile("sma(close, 5)").fingerprint()));
     }
+
+    /**
+     * 64 bits name a snapshot's plan well enough, but about 2^32 tries find two plans with one fingerprint. Forced here
+     * (a field set by reflection), such plans were equal and shared one compiled class: the second ran the first's code.
+     */
+    @Test
+    void plansWhoseFingerprintsCollideAreNotOnePlan() throws ReflectiveOperationException {
+        Plan first = Plan.compile("sma(close, 7) - wma(close, 4)");
+        Plan second = Plan.compile("sma(close, 7) + wma(close, 4)");
+        java.lang.reflect.Field fingerprint = io.ta.runtime.plan.PlanGraph.class.getDeclaredField("fingerprint");
+        fingerprint.setAccessible(true);
+        fingerprint.setLong(second.graph(), first.fingerprint());
+        assertEquals(first.fingerprint(), second.fingerprint());
+        assertNotEquals(first, second);
+
+        io.ta.runtime.Bars bars = io.ta.runtime.Bars.builder().column("close", CLOSE).build();
+        double[] firstValues = BlockExecutor.compiled(first, 16).run(bars).get(Plan.VALUE).toArray();
+        double[] secondValues = BlockExecutor.compiled(second, 16).run(bars).get(Plan.VALUE).toArray();
+        double[] sma = io.ta.kernels.Ta.sma(CLOSE, 7);
+        double[] wma = io.ta.kernels.Ta.wma(CLOSE, 4);
+        for (int i = 6; i < CLOSE.length; i++) {
+            assertEquals(sma[i] - wma[i], firstValues[i], "first at " + i);
+            assertEquals(sma[i] + wma[i], secondValues[i], "second at " + i);
+        }
+    }
 }
