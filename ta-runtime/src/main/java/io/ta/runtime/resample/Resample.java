@@ -16,10 +16,13 @@ import java.util.List;
  * would not fit — a series longer than an array can hold, a period end beyond {@code Long.MAX_VALUE} — is refused
  * with a typed error naming the sizes, before anything is allocated.
  *
- * <p>No look-ahead: an aggregated bar is stamped with the close of its last input bar (by count) or with the end of
- * its period (by time), and {@link #sync} with {@link Fill#FFILL} shows a slow bar on a fast timeline only from the
- * moment it closed. The partial last bucket is provisional: it changes as bars arrive. {@link Fill#LINEAR} reads the
- * next slow bar and is therefore look-ahead, for batch research only.
+ * <p>No look-ahead: an aggregated bar is stamped with the moment it closes — the close of its last input bar (by
+ * count) or the end of its period (by time) — and {@link #sync} with {@link Fill#FFILL} shows a slow bar on a fast
+ * timeline only from that moment. The partial last bucket is provisional: it changes as bars arrive. A partial count
+ * has not closed (it closes at its {@code factor}-th bar), so it is stamped with the earliest moment it can: one
+ * millisecond per missing bar after its last bar. {@code sync} then never shows it on the bars it was made from, as
+ * the plan's {@code close@5} never shows its forming bucket. {@link Fill#LINEAR} reads the next slow bar and is
+ * therefore look-ahead, for batch research only.
  *
  * <p>Values: ±Infinity is missing, as everywhere in {@code ta}; outputs carry NaN for it and never an infinity (an
  * aggregate that overflows is NaN too).
@@ -123,11 +126,13 @@ public final class Resample {
 
     /**
      * Buckets of {@code factor} consecutive values from index 0 (the last may be partial), each aggregated and
-     * stamped with its last timestamp. A bucket containing a missing value (NaN, ±Inf) gives NaN for MEAN, SUM, MAX
-     * and MIN; FIRST and LAST give NaN when that value is missing.
+     * stamped with its last timestamp — a partial last bucket, which has not closed, with the earliest time it can
+     * close: its last timestamp plus one millisecond per missing value. A bucket containing a missing value (NaN,
+     * ±Inf) gives NaN for MEAN, SUM, MAX and MIN; FIRST and LAST give NaN when that value is missing.
      *
      * @throws InvalidParameterException for a factor outside [1, 1000000] or a null aggregation
-     * @throws ShapeMismatchException for null, ragged or non-ascending inputs
+     * @throws ShapeMismatchException for null, ragged or non-ascending inputs, or a partial last bucket that could not
+     *     close before {@code Long.MAX_VALUE}
      */
     public static Timed downsample(long[] time, double[] x, int factor, Agg agg) {
         factor("downsample", factor);
@@ -141,10 +146,30 @@ public final class Resample {
         for (int b = 0; b < m; b++) {
             int from = b * factor; // b <= (n - 1) / factor, so this stays below n
             int to = (int) Math.min(n, (long) from + factor);
-            t[b] = time[to - 1];
+            t[b] = closes("downsample", time, from, to, factor);
             v[b] = aggregate(x, from, to, agg);
         }
         return new Timed(t, v);
+    }
+
+    /**
+     * The moment the bucket of bars {@code [from, to)} closes: its last bar's time when it holds {@code factor} bars;
+     * else, since it closes only at its {@code factor}-th bar and times are strictly ascending, the earliest time that
+     * bar can have. Stamped with its last bar's time, a forming bucket was shown by {@link #sync} at that bar, where
+     * the plan's {@code close@5} shows the previous bucket.
+     */
+    private static long closes(String kernel, long[] time, int from, int to, int factor) {
+        long missing = (long) from + factor - to;
+        long last = time[to - 1];
+        if (missing == 0) {
+            return last;
+        }
+        if (last > Long.MAX_VALUE - missing) {
+            throw new ShapeMismatchException(kernel, kernel + ": the last " + (to - from) + " bars (to " + last
+                    + ") are a bucket of " + factor + " that would close after the largest timestamp (" + Long.MAX_VALUE
+                    + ")");
+        }
+        return last + missing;
     }
 
     /** {@code ceil(n / factor)} without the overflow of {@code n + factor - 1}. */
@@ -161,26 +186,31 @@ public final class Resample {
     }
 
     /**
-     * OHLCV bars aggregated {@code factor} at a time: open first, high max, low min, close last, volume sum.
+     * OHLCV bars aggregated {@code factor} at a time: open first, high max, low min, close last, volume sum; stamped
+     * as {@link #downsample(long[], double[], int, Agg)} stamps its buckets.
      *
      * @throws InvalidParameterException for a factor outside [1, 1000000]
-     * @throws ShapeMismatchException if {@code bars} is null
+     * @throws ShapeMismatchException if {@code bars} is null, or its partial last bucket could not close before
+     *     {@code Long.MAX_VALUE}
      */
     public static Bars downsample(Bars bars, int factor) {
         factor("downsample", factor);
-        return byCount(bars("downsample", bars), factor);
+        return byCount("downsample", bars("downsample", bars), factor);
     }
 
-    /** Buckets of {@code factor} bars from the first, the last one partial. */
-    private static Bars byCount(Bars bars, int factor) {
-        long[] time = bars.hasTime() ? bars.times() : indices(bars.length());
+    /** Buckets of {@code factor} bars from the first, the last one partial and stamped as {@link #closes} says. */
+    private static Bars byCount(String kernel, Bars bars, int factor) {
+        long[] time = bars.hasTime() ? bars.times() : null;
         int n = bars.length();
         int m = buckets(n, factor);
         int[] ends = new int[m];
+        long[] stamps = new long[m];
         for (int b = 0; b < m; b++) {
-            ends[b] = (int) Math.min(n, (long) (b + 1) * factor);
+            int from = b * factor; // b <= (n - 1) / factor, so this stays below n
+            ends[b] = (int) Math.min(n, (long) from + factor);
+            stamps[b] = bars.hasTime() ? closes(kernel, time, from, ends[b], factor) : 0;
         }
-        return aggregate(bars, time, ends, null);
+        return aggregate(bars, ends, stamps);
     }
 
     /**
@@ -223,7 +253,7 @@ public final class Resample {
             st[i] = stamps.get(i);
             en[i] = ends.get(i);
         }
-        return aggregate(bars, time, en, st);
+        return aggregate(bars, en, st);
     }
 
     /**
@@ -231,7 +261,9 @@ public final class Resample {
      * timeframe's largest count rather than the factor's), a fixed
      * duration (as {@link #resample(Bars, long)}), or a calendar day, week (starting Monday), month, quarter or year in
      * {@code zone}. A period holds the bars closing in {@code (start, end]} and is stamped with its end — the moment
-     * it closes — except a count of bars, stamped with its last bar's time. Periods without bars are omitted. This is
+     * it closes — except a count of bars, stamped with its last bar's time (a partial last count with the earliest
+     * time it can close, as {@link #downsample(long[], double[], int, Agg)} says). Periods without bars are omitted.
+     * This is
      * the history form of the DSL's {@code x@1w}: the plan's timeframe operator forms the same coarse bars bar by bar.
      *
      * @throws InvalidParameterException if {@code timeframe} or {@code zone} is null
@@ -244,7 +276,7 @@ public final class Resample {
         bars("resample", bars);
         if (timeframe.kind() == Timeframe.Kind.BARS) {
             // Any count a timeframe takes, as the plan's close@5000000 does, not downsample's factor limit.
-            return byCount(bars, (int) timeframe.size());
+            return byCount("resample", bars, (int) timeframe.size());
         }
         if (!bars.hasTime()) {
             throw new ShapeMismatchException("resample", "resample: resampling by time needs timestamps");
@@ -268,7 +300,7 @@ public final class Resample {
             st[i] = stamps.get(i);
             en[i] = ends.get(i);
         }
-        return aggregate(bars, time, en, st);
+        return aggregate(bars, en, st);
     }
 
     /**
@@ -286,9 +318,8 @@ public final class Resample {
         };
     }
 
-    private static Bars aggregate(Bars bars, long[] time, int[] ends, long[] stamps) {
+    private static Bars aggregate(Bars bars, int[] ends, long[] stamps) {
         int m = ends.length;
-        long[] t = new long[m];
         Bars.Builder out = Bars.builder();
         for (String column : bars.columns()) {
             Agg agg = aggregation(column);
@@ -301,10 +332,7 @@ public final class Resample {
             }
             out.column(column, v);
         }
-        for (int b = 0; b < m; b++) {
-            t[b] = stamps != null ? stamps[b] : time[ends[b] - 1];
-        }
-        return out.time(bars.hasTime() ? t : null).build();
+        return out.time(bars.hasTime() ? stamps : null).build();
     }
 
     /**
@@ -412,13 +440,5 @@ public final class Resample {
     /** An unsigned 64-bit value as the nearest double. */
     private static double unsigned(long v) {
         return v >= 0 ? v : ((v >>> 1) | (v & 1)) * 2.0;
-    }
-
-    private static long[] indices(int n) {
-        long[] t = new long[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = i;
-        }
-        return t;
     }
 }

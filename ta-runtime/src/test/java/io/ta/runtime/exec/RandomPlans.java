@@ -138,24 +138,15 @@ public final class RandomPlans {
     }
 
     /**
-     * {@code timeframe(x, tf)} the slow way: {@link Resample} cuts the coarse bars (a count of bars without its
-     * forming last bucket), x is evaluated on them, and {@link Resample#sync} shows each on the base bars from its
-     * stamp on.
+     * {@code timeframe(x, tf)} the slow way: {@link Resample} cuts the coarse bars, each stamped with the moment it
+     * closes (a forming count at the earliest it can), x is evaluated on them, and {@link Resample#sync} shows each
+     * on the base bars from its stamp on.
      */
     private static double[] upsampled(Expr.Call frame, Bars bars) {
         Timeframe tf = Timeframe.parse(((Expr.Text) frame.args().get(1).value()).value());
         Bars coarse = Resample.resample(bars, tf, ZoneOffset.UTC);
-        int m = coarse.length();
-        if (tf.kind() == Timeframe.Kind.BARS && bars.length() % tf.size() != 0) {
-            m--;
-        }
-        Bars.Builder closed = Bars.builder().time(Arrays.copyOf(coarse.times(), m));
-        for (String c : coarse.columns()) {
-            closed.column(c, Arrays.copyOf(coarse.column(c), m));
-        }
-        Bars done = closed.build();
-        double[] x = evaluate(frame.args().get(0).value(), done);
-        return Resample.sync(done.times(), x, bars.times(), Resample.Fill.FFILL);
+        double[] x = evaluate(frame.args().get(0).value(), coarse);
+        return Resample.sync(coarse.times(), x, bars.times(), Resample.Fill.FFILL);
     }
 
     /** A wall-clock lag by scanning back from every bar: the latest bar at or before t − d. */

@@ -19,7 +19,8 @@ class ResampleTest {
     @Test
     void downsampleBucketsFromIndexZeroWithAPartialLastBucket() {
         Resample.Timed last = Resample.downsample(T, X, 2, Agg.LAST);
-        assertArrayEquals(new long[] {20, 40, 50}, last.time());
+        // the partial bucket {50} closes at its second bar, 51 at the earliest
+        assertArrayEquals(new long[] {20, 40, 51}, last.time());
         assertArrayEquals(new double[] {5, 2, 4}, last.values());
         assertArrayEquals(new double[] {1, 3, 4}, Resample.downsample(T, X, 2, Agg.FIRST).values());
         assertArrayEquals(new double[] {3, 2.5, 4}, Resample.downsample(T, X, 2, Agg.MEAN).values());
@@ -37,7 +38,7 @@ class ResampleTest {
                 new double[] {10, 11, 12, 13, 14}, new double[] {12, 15, 13, 16, 15},
                 new double[] {9, 10, 11, 12, 13}, new double[] {11, 12, 12.5, 15, 14.5}, new double[] {100, 200, 300, 400, 500});
         Bars two = Resample.downsample(bars, 2);
-        assertArrayEquals(new long[] {2000, 4000, 5000}, two.times());
+        assertArrayEquals(new long[] {2000, 4000, 5001}, two.times());
         assertArrayEquals(new double[] {10, 12, 14}, two.column("open"));
         assertArrayEquals(new double[] {15, 16, 15}, two.column("high"));
         assertArrayEquals(new double[] {9, 11, 13}, two.column("low"));
@@ -50,6 +51,27 @@ class ResampleTest {
         assertArrayEquals(new double[] {15, 16}, timed.column("high"));
         assertArrayEquals(new double[] {12, 14.5}, timed.column("close"));
         assertArrayEquals(new double[] {300, 1200}, timed.column("volume"));
+    }
+
+    @Test
+    void aPartialCountIsNotShownBySyncAsThePlanDoesNotShowIt() {
+        // Stamped with its last bar's time, the forming bucket {40, 50} of close@3 showed at bar 50 through sync (4)
+        // where the plan shows the closed bucket's 3.
+        Bars b = Bars.builder().time(T).column("close", X).build();
+        for (String tf : new String[] {"2", "3", "4", "6"}) {
+            Bars coarse = Resample.resample(b, io.ta.runtime.time.Timeframe.parse(tf), java.time.ZoneOffset.UTC);
+            double[] synced = Resample.sync(coarse.times(), coarse.column("close"), T, Fill.FFILL);
+            double[] plan = io.ta.runtime.Plan.compile("close@" + tf).run(b).value().toArray();
+            assertArrayEquals(plan, synced, "close@" + tf);
+            Resample.Timed down = Resample.downsample(T, X, Integer.parseInt(tf), Agg.LAST);
+            assertArrayEquals(synced, Resample.sync(down.time(), down.values(), T, Fill.FFILL), "downsample by " + tf);
+        }
+        long[] late = {Long.MAX_VALUE - 3, Long.MAX_VALUE - 1};
+        double[] two = {1, 2};
+        var e = assertThrows(ShapeMismatchException.class, () -> Resample.downsample(late, two, 4, Agg.LAST));
+        assertEquals("downsample: the last 2 bars (to 9223372036854775806) are a bucket of 4 that would close after "
+                + "the largest timestamp (9223372036854775807)", e.getMessage());
+        assertArrayEquals(new long[] {Long.MAX_VALUE}, Resample.downsample(late, two, 3, Agg.LAST).time());
     }
 
     @Test
@@ -84,7 +106,8 @@ class ResampleTest {
         Bars b = Bars.builder().time(new long[] {10, 20, 30}).column("close", new double[] {1, 2, 3})
                 .column("volume", new double[] {4, 5, 6}).build();
         Bars out = Resample.resample(b, io.ta.runtime.time.Timeframe.parse("2000000"), java.time.ZoneOffset.UTC);
-        assertArrayEquals(new long[] {30}, out.times());
+        // its 2,000,000th bar closes then at the earliest
+        assertArrayEquals(new long[] {30 + 1_999_997}, out.times());
         assertArrayEquals(new double[] {3}, out.column("close"));
         assertArrayEquals(new double[] {15}, out.column("volume"));
         assertArrayEquals(new double[] {Double.NaN, Double.NaN, Double.NaN},
