@@ -55,8 +55,10 @@ final class EventCsv implements AutoCloseable {
                 textField = field;
             }
         }
-        // the one text field is read as the reader's symbol column: CsvReader parses numbers, and numbers texts by order
-        CsvOptions options = base.withRepeatedTimes(true).withColumns(List.of());
+        // the one text field is read as the reader's symbol column: CsvReader parses numbers, and numbers texts by
+        // order. Bars' times are floored to the millisecond, so an event's is rounded up: floored too, a trade 0.5 ms
+        // after a bar's close landed in that bar.
+        CsvOptions options = base.withRepeatedTimes(true).withColumns(List.of()).withTimesRoundedUp(true);
         if (options.epochUnit() != null) {
             checkUnit(key, file, options);
         }

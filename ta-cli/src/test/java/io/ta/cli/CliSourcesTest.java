@@ -62,6 +62,26 @@ class CliSourcesTest {
     }
 
     @Test
+    void anEventInTheMillisecondAfterABarsCloseIsNotInThatBar(@TempDir Path dir) throws Exception {
+        // Times are held in milliseconds. Floored, a trade 0.5 ms after the 00:01 close read as 00:01:00.000 and
+        // landed in the bar that had closed before it: 3 and 4 where the amounts are 1 and 6. Rounded up, an event is
+        // never before its true time, and a bar (floored) never after its close.
+        Path bars = write(dir, "bars.csv", "date,close\n2024-01-01T00:01:00Z,100\n2024-01-01T00:02:00Z,101\n");
+        String expected = "date,a\n2024-01-01T00:01:00Z,1.0\n2024-01-01T00:02:00Z,6.0\n";
+        Path iso = write(dir, "iso.csv", "timestamp,price,amount,side\n2024-01-01T00:00:30Z,100,1,buy\n"
+                + "2024-01-01T00:01:00.0005Z,100,2,buy\n2024-01-01T00:02:00.000000Z,100,4,buy\n");
+        assertEquals(expected, evalOut(bars, "--expr", "a=trades.sum(amount)", "--source", "trades=" + iso));
+        Path micros = write(dir, "us.csv", "timestamp,price,amount,side\n1704067230000000,100,1,buy\n"
+                + "1704067260000500,100,2,buy\n1704067320000000,100,4,buy\n");
+        assertEquals(expected, evalOut(bars, "--expr", "a=trades.sum(amount)", "--source", "trades=" + micros));
+        // another symbol's bar closing 1 ns after ours is not seen by it
+        Path eth = write(dir, "eth.csv", "time,open,high,low,close,volume\n2024-01-01T00:00:30Z,1,1,1,7,1\n"
+                + "2024-01-01T00:01:00.000000001Z,1,1,1,8,1\n");
+        assertEquals("date,e\n2024-01-01T00:01:00Z,7.0\n2024-01-01T00:02:00Z,8.0\n",
+                evalOut(bars, "--expr", "e=ETH.close", "--source", "ETH.bars=" + eth));
+    }
+
+    @Test
     void aMissingSourceIsNamedWithHowToGiveIt(@TempDir Path dir) throws Exception {
         Path bars = write(dir, "bars.csv", BARS);
         Path trades = write(dir, "t.csv", TRADES);

@@ -12,20 +12,23 @@ public final class CsvOptions {
     /** The delimiters {@link CsvReader} recognises in a header: comma, semicolon, tab and vertical bar. */
     public static final String DELIMITERS = ",;\t|";
 
-    private static final CsvOptions DEFAULTS = new CsvOptions((char) 0, null, null, null, false);
+    private static final CsvOptions DEFAULTS = new CsvOptions((char) 0, null, null, null, false, false);
 
     private final char delimiter;
     private final EpochUnit epochUnit;
     private final String symbolColumn;
     private final List<String> columns;
     private final boolean repeatedTimes;
+    private final boolean timesRoundedUp;
 
-    private CsvOptions(char delimiter, EpochUnit epochUnit, String symbolColumn, List<String> columns, boolean repeatedTimes) {
+    private CsvOptions(char delimiter, EpochUnit epochUnit, String symbolColumn, List<String> columns,
+            boolean repeatedTimes, boolean timesRoundedUp) {
         this.delimiter = delimiter;
         this.epochUnit = epochUnit;
         this.symbolColumn = symbolColumn;
         this.columns = columns;
         this.repeatedTimes = repeatedTimes;
+        this.timesRoundedUp = timesRoundedUp;
     }
 
     /** Infer the delimiter and the epoch unit, no symbol column, every numeric column. */
@@ -43,17 +46,17 @@ public final class CsvOptions {
             throw new InvalidParameterException("csv", List.of("delimiter"), "one of ',', ';', tab, '|'",
                     "csv: the delimiter must be one of ',', ';', tab or '|', got '" + delimiter + "'");
         }
-        return new CsvOptions(delimiter, epochUnit, symbolColumn, columns, repeatedTimes);
+        return new CsvOptions(delimiter, epochUnit, symbolColumn, columns, repeatedTimes, timesRoundedUp);
     }
 
     /** Read epoch-number times in {@code unit} ({@code null}: infer it from the magnitude). */
     public CsvOptions withEpochUnit(EpochUnit unit) {
-        return new CsvOptions(delimiter, unit, symbolColumn, columns, repeatedTimes);
+        return new CsvOptions(delimiter, unit, symbolColumn, columns, repeatedTimes, timesRoundedUp);
     }
 
     /** The column (any case) naming each row's symbol, or {@code null} for none. */
     public CsvOptions withSymbolColumn(String name) {
-        return new CsvOptions(delimiter, epochUnit, name, columns, repeatedTimes);
+        return new CsvOptions(delimiter, epochUnit, name, columns, repeatedTimes, timesRoundedUp);
     }
 
     /**
@@ -68,7 +71,8 @@ public final class CsvOptions {
                         "csv: a column name must not be null; got " + names);
             }
         }
-        return new CsvOptions(delimiter, epochUnit, symbolColumn, names == null ? null : List.copyOf(names), repeatedTimes);
+        List<String> copy = names == null ? null : List.copyOf(names);
+        return new CsvOptions(delimiter, epochUnit, symbolColumn, copy, repeatedTimes, timesRoundedUp);
     }
 
     /**
@@ -76,7 +80,24 @@ public final class CsvOptions {
      * of the bar it sent last ({@link CsvReader#repeatsTime()} tells such a row). Times must still never go back.
      */
     public CsvOptions withRepeatedTimes(boolean allowed) {
-        return new CsvOptions(delimiter, epochUnit, symbolColumn, columns, allowed);
+        return new CsvOptions(delimiter, epochUnit, symbolColumn, columns, allowed, timesRoundedUp);
+    }
+
+    /**
+     * Round a time finer than a millisecond (a fraction of more than three digits, epoch microseconds or nanoseconds)
+     * up to the next millisecond instead of down. Bars' times are floored, so a bar is stamped at or before its close;
+     * events read rounded up are stamped at or after the moment they happened, so an event is never placed in a bar
+     * that closed before it (a trade half a millisecond after a bar's close, floored, landed in that bar). An event
+     * in the same millisecond as a bar's close but before it (a close that is itself finer than a millisecond) goes
+     * to the next bar instead.
+     */
+    public CsvOptions withTimesRoundedUp(boolean up) {
+        return new CsvOptions(delimiter, epochUnit, symbolColumn, columns, repeatedTimes, up);
+    }
+
+    /** Whether times finer than a millisecond are rounded up rather than floored. */
+    public boolean timesRoundedUp() {
+        return timesRoundedUp;
     }
 
     /** Whether a row may repeat the previous row's time. */

@@ -82,7 +82,7 @@ public final class CsvReader implements AutoCloseable {
     private CsvReader(InputStream in, String source, CsvOptions options) {
         this.in = in;
         this.source = source;
-        this.times = new CsvTimes(options.epochUnit());
+        this.times = new CsvTimes(options.epochUnit(), options.timesRoundedUp());
         this.repeatedTimes = options.repeatedTimes();
         if (!readLine()) {
             throw new DataFormatException(source, 0, null, null, source + ": the file is empty; expected a header row");

@@ -5,7 +5,8 @@ package io.ta.runtime.csv;
  *
  * <p>A time cell is an ISO date ({@code 2024-01-31}, midnight UTC), an ISO date-time ({@code 2024-01-31T15:30},
  * {@code 2024-01-31 15:30:00}, {@code 2024-01-31T15:30:00.250Z}, {@code 2024-01-31T15:30:00+01:00}; seconds and a
- * fraction of up to nine digits are optional, a fraction finer than a millisecond is floored, an offset is {@code Z},
+ * fraction of up to nine digits are optional, a fraction finer than a millisecond is floored (rounded up with
+ * {@link CsvOptions#withTimesRoundedUp}), an offset is {@code Z},
  * {@code ±HH:MM}, {@code ±HHMM} or {@code ±HH:MM:SS}, no offset means UTC; a
  * year may also be a sign and 4 to 9 digits, ISO 8601's expanded form, as in {@code +10000-01-01T00:00:00Z}) or
  * an epoch number (optional {@code -}, ASCII digits). The unit of an epoch number is given or inferred from its
@@ -32,13 +33,24 @@ final class CsvTimes {
     private static final String UNIT_HINT = "set the epoch unit: --time-unit s|ms|us|ns";
 
     private final EpochUnit given;
+    /** Whether a time finer than a millisecond is rounded up ({@link CsvOptions#withTimesRoundedUp}), not floored. */
+    private final boolean up;
     private EpochUnit detected;
     private long detectedRow;
     private int style;
 
-    /** @param unit the epoch unit, or {@code null} to infer it from the magnitude */
+    /** @param unit the epoch unit, or {@code null} to infer it from the magnitude; finer times floored */
     CsvTimes(EpochUnit unit) {
+        this(unit, false);
+    }
+
+    /**
+     * @param unit the epoch unit, or {@code null} to infer it from the magnitude
+     * @param up whether to round a time finer than a millisecond up rather than down
+     */
+    CsvTimes(EpochUnit unit, boolean up) {
         this.given = unit;
+        this.up = up;
     }
 
     /** The style of the cell most recently parsed. */
@@ -101,7 +113,7 @@ final class CsvTimes {
             }
             unit = guess;
         }
-        long ms = unit.toMillis(v);
+        long ms = unit.toMillis(v, up);
         if (ms == Long.MIN_VALUE) {
             throw new CellError("'" + CsvReader.excerpt(b, s, e) + "' is out of range for an epoch time in " + name(unit));
         }
@@ -241,7 +253,7 @@ final class CsvTimes {
         boolean canonical = !expanded && sep != 't' && hasSeconds && (fraction == 0 || fraction == 3) && !offset;
         style = canonical ? DATE_TIME | (sep == ' ' ? SPACE : 0) | (fraction == 3 ? MILLIS : 0) | (zulu ? ZULU : 0) : NO_STYLE;
         long seconds = days * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds;
-        return millis(seconds, nanos / 1_000_000, b, s, e);
+        return millis(seconds, up ? Math.ceilDiv(nanos, 1_000_000) : nanos / 1_000_000, b, s, e);
     }
 
     /** {@code seconds} and {@code millis} since the epoch in milliseconds, refused where a long does not hold them. */

@@ -53,12 +53,20 @@ public enum EpochUnit {
 
     /** {@code value} in this unit as epoch milliseconds (floored), or {@link Long#MIN_VALUE} when it overflows. */
     long toMillis(long value) {
+        return toMillis(value, false);
+    }
+
+    /**
+     * {@code value} in this unit as epoch milliseconds, floored or rounded {@code up}, or {@link Long#MIN_VALUE} when
+     * it overflows.
+     */
+    long toMillis(long value, boolean up) {
         if (multiply != 1) {
             long hi = Math.multiplyHigh(value, multiply);
             long lo = value * multiply;
             return (hi == 0 && lo >= 0) || (hi == -1 && lo < 0) ? lo : Long.MIN_VALUE;
         }
-        return Math.floorDiv(value, divide);
+        return up ? Math.ceilDiv(value, divide) : Math.floorDiv(value, divide);
     }
 
     /** Whether the unit is finer than a millisecond, so converting floors (and may make two times equal). */

@@ -153,6 +153,14 @@ class CsvTimesTest {
         assertEquals(7_000L, parse(new CsvTimes(EpochUnit.SECONDS), "7"));
         assertEquals(-1L, parse(new CsvTimes(EpochUnit.MICROSECONDS), "-1"), "floored, not truncated towards zero");
         assertEquals(1L, parse(new CsvTimes(EpochUnit.NANOSECONDS), "1999999"));
+        // rounded up (events: never before their true time), exact times unchanged
+        assertEquals(0L, parse(new CsvTimes(EpochUnit.MICROSECONDS, true), "-1"));
+        assertEquals(2L, parse(new CsvTimes(EpochUnit.NANOSECONDS, true), "1000001"));
+        assertEquals(1L, parse(new CsvTimes(EpochUnit.NANOSECONDS, true), "1000000"));
+        assertEquals(1L, parse(new CsvTimes(null, true), "1970-01-01T00:00:00.0000001Z"));
+        assertEquals(1L, parse(new CsvTimes(null, true), "1970-01-01T00:00:00.001Z"));
+        assertEquals(0L, parse(new CsvTimes(null, true), "1969-12-31T23:59:59.9999Z"));
+        assertEquals(-1499L, parse(new CsvTimes(null, true), "1969-12-31T23:59:58.5000001Z"));
         assertTrue(refused(new CsvTimes(EpochUnit.SECONDS), "9223372036854776").contains("out of range for an epoch time in seconds"));
         assertTrue(refused(new CsvTimes(null), "99999999999999999999").contains("out of range for an epoch time"));
     }
