@@ -287,7 +287,11 @@ public final class BandsStream implements KernelStream {
         Bands_State freshLast = new Bands_State(fresh);
         freshLast.save(fresh);
         if (c > 0) {
-            fresh.step(bar[0], bar[1]);
+            try {
+                fresh.step(bar[0], bar[1]);
+            } catch (RuntimeException fault) {
+                throw Checks.replayFailed(KERNEL, fault);
+            }
         }
         this.k = fresh;
         this.last = freshLast;

@@ -228,7 +228,11 @@ public final class WindowMeanStream implements KernelStream {
         WindowMean_State freshLast = new WindowMean_State(fresh);
         freshLast.save(fresh);
         if (c > 0) {
-            fresh.step(bar[0]);
+            try {
+                fresh.step(bar[0]);
+            } catch (RuntimeException fault) {
+                throw Checks.replayFailed(KERNEL, fault);
+            }
         }
         this.k = fresh;
         this.last = freshLast;

@@ -1,6 +1,7 @@
 package io.ta.spi;
 
 import io.ta.annotation.Require;
+import io.ta.error.CorruptSnapshotException;
 import io.ta.error.InvalidParameterException;
 import io.ta.error.ShapeMismatchException;
 import io.ta.error.SnapshotMismatchException;
@@ -311,6 +312,23 @@ public final class Checks {
                     + ", this build of the kernel has " + Long.toHexString(schema) + " (taken with another version?)");
         }
     }
+
+    /**
+     * What a restore throws when stepping the snapshot's last bar again threw {@code fault}: the words passed every
+     * declared check, yet the step met a state no update leaves (an index without a {@code @Range}, read as an array
+     * position). Like {@link StateReader#readPart}, this keeps a JDK exception from escaping to the user; the cause
+     * is kept, and the property suite fails a kernel whose restore refuses hostile words this way, since the missing
+     * range is the kernel's defect (a shorter snapshot word, or one met after the restore, would still crash it).
+     */
+    public static CorruptSnapshotException replayFailed(String kernel, RuntimeException fault) {
+        CorruptSnapshotException c = new CorruptSnapshotException(kernel + ": corrupt snapshot: " + REPLAY_FAILED
+                + fault + "; a field the step reads holds a value no update leaves there");
+        c.initCause(fault);
+        return c;
+    }
+
+    /** The words of {@link #replayFailed}'s message before the fault, by which the property suite tells it. */
+    public static final String REPLAY_FAILED = "replaying the last bar threw ";
 
     /** The enum constant whose lower-case name is {@code choice} (validated choices only). */
     public static <E extends Enum<E>> E choice(Class<E> type, String choice) {

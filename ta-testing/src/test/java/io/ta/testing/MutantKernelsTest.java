@@ -113,6 +113,27 @@ class MutantKernelsTest {
     }
 
     @Test
+    void anIndexWithoutRangeIsACorruptSnapshotToTheUserWhenTheReplayMeetsIt() {
+        // Restore steps the snapshot's last bar again; a slot of 7 there threw the JDK's
+        // ArrayIndexOutOfBoundsException at the user, where a part's words are a CorruptSnapshotException.
+        var s = new io.ta.testing.fixture.mutant.index.DelayChangeStream();
+        for (int i = 0; i < 5; i++) {
+            s.update(i);
+        }
+        io.ta.spi.StateSnapshot snap = s.snapshot();
+        long[] words = snap.words();
+        words[words.length - 1] = 7; // the slot, the kernel's last field
+        var forged = new io.ta.spi.StateSnapshot(snap.kernel(), snap.schema(), words);
+        var fresh = new io.ta.testing.fixture.mutant.index.DelayChangeStream();
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.ta.error.CorruptSnapshotException.class,
+                () -> fresh.restore(forged));
+        assertNames(e.getMessage(), "fixture_m_unranged_index: corrupt snapshot: replaying the last bar threw "
+                + "java.lang.ArrayIndexOutOfBoundsException");
+        assertTrue(e.getCause() instanceof ArrayIndexOutOfBoundsException, () -> String.valueOf(e.getCause()));
+        org.junit.jupiter.api.Assertions.assertEquals(0, fresh.count(), "a refused restore changes nothing");
+    }
+
+    @Test
     void aRangeTheFieldOutgrowsFailsSnapshotRestore() {
         assertNames(failure("narrow.NarrowKernels", "snapshot, restore, continue == uninterrupted"),
                 "fixture_m_narrow_range.seen holds", "outside its range");

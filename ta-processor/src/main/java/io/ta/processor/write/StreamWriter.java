@@ -386,7 +386,13 @@ public final class StreamWriter {
         for (int i = 0; i < nIn; i++) {
             barArgs.add("bar[" + i + "]");
         }
-        restore.addStatement("fresh.$N($L)", m.stepMethod(), Signatures.join(barArgs))
+        // A JDK exception here means the words passed every declared check yet hold a state no update leaves: it is
+        // the user's corrupt snapshot, and the property suite reports the kernel's missing check from the cause.
+        restore.beginControlFlow("try")
+                .addStatement("fresh.$N($L)", m.stepMethod(), Signatures.join(barArgs))
+                .nextControlFlow("catch ($T fault)", RuntimeException.class)
+                .addStatement(code("throw $checks:T.replayFailed($kernelName:N, fault)"))
+                .endControlFlow()
                 .endControlFlow()
                 .addStatement(code("this.$k:N = fresh"))
                 .addStatement(code("this.$last:N = freshLast"))
