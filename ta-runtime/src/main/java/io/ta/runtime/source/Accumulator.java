@@ -222,6 +222,11 @@ public final class Accumulator {
         }
     }
 
+    /** The latest open-bar event time in a state {@link #check} accepted. */
+    static long latest(double[] s) {
+        return time(s, 12);
+    }
+
     private static long time(double[] s, int at) {
         return (long) s[at] << 32 | (long) s[at + 1];
     }

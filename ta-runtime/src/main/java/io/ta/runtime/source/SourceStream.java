@@ -1,5 +1,6 @@
 package io.ta.runtime.source;
 
+import io.ta.error.CorruptSnapshotException;
 import io.ta.error.InvalidParameterException;
 import io.ta.error.ShapeMismatchException;
 import io.ta.error.StreamStateException;
@@ -182,12 +183,44 @@ public final class SourceStream {
         for (double[] a : s.accumulators()) {
             Accumulator.check(a); // all before any, so that a refused snapshot leaves this stream as it was
         }
+        clock(s);
         stream.restore(s.plan());
         for (int i = 0; i < accumulators.length; i++) {
             accumulators[i].restore(s.accumulators()[i]);
         }
         last = s.last();
         closed = stream.count() > 0;
+    }
+
+    /**
+     * Refuses a last-bar time no stream of this plan holds with its snapshot's other parts: one set before any bar
+     * closed, one the plan's own clock contradicts (plans with time-aware nodes keep one), or an open bar's event at or
+     * before it. Set back, it let in an event of a bar that had closed (`a closed bar never changes`), and the next
+     * bar aggregated it.
+     */
+    private static void clock(Snapshot s) {
+        PlanSnapshot plan = s.plan();
+        if (plan == null) {
+            return; // the plan stream refuses it, typed
+        }
+        String last = " the last closed bar's time is " + s.last();
+        if (plan.count() == 0 && s.last() != Long.MIN_VALUE) {
+            throw new CorruptSnapshotException("source_stream: corrupt snapshot: no bar has closed, yet" + last);
+        }
+        List<io.ta.spi.StateSnapshot> states = plan.kernels();
+        io.ta.spi.StateSnapshot clock = states.isEmpty() ? null : states.get(states.size() - 1);
+        if (plan.count() > 0 && clock != null && clock.kernel().equals("plan_clock") && clock.words().length == 1
+                && clock.words()[0] != s.last()) {
+            throw new CorruptSnapshotException("source_stream: corrupt snapshot:" + last + ", the plan's clock says "
+                    + clock.words()[0]);
+        }
+        for (double[] a : s.accumulators()) {
+            long latest = Accumulator.latest(a);
+            if (plan.count() > 0 && latest != Long.MIN_VALUE && latest <= s.last()) {
+                throw new CorruptSnapshotException("source_stream: corrupt snapshot: the open bar holds an event at "
+                        + latest + ", but" + last + " (its events come after it)");
+            }
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.ta.error.CorruptSnapshotException;
 import io.ta.error.ShapeMismatchException;
 import io.ta.error.SnapshotMismatchException;
 import io.ta.error.StreamStateException;
@@ -123,6 +124,45 @@ class SourceStreamRefusalTest {
             assertEquals(5.0 + i, s.value("first"), "at " + times[i]);
             assertEquals(5.0 + i, s.value("last"), "at " + times[i]);
         }
+    }
+
+    /**
+     * A last-bar time no stream holds with the rest of its snapshot was restored: set back from 20 to 0 in a plan
+     * whose clock says 20, it let an event at 12 into the open bar after the bar at 20 had closed.
+     */
+    @Test
+    void aForgedLastBarTimeIsRefused() {
+        Plan plan = Plan.compile("trades.sum(amount) + trades.count + close");
+        SourceStream s = new SourceStream(plan);
+        s.event("trades", 5, 100, 1, 0);
+        s.update(10, 1.0);
+        s.event("trades", 15, 100, 2, 0);
+        s.update(20, 1.0);
+        SourceStream.Snapshot good = s.snapshot();
+        SourceStream empty = new SourceStream(plan);
+        assertThrows(CorruptSnapshotException.class, () -> empty.restore(
+                new SourceStream.Snapshot(empty.snapshot().plan(), empty.snapshot().accumulators(), 20)));
+        s.event("trades", 25, 100, 4, 0);
+        SourceStream.Snapshot open = s.snapshot();
+        var e = assertThrows(CorruptSnapshotException.class, () -> new SourceStream(plan).restore(
+                new SourceStream.Snapshot(open.plan(), open.accumulators(), 30)));
+        assertEquals("source_stream: corrupt snapshot: the open bar holds an event at 25, but the last closed bar's time "
+                + "is 30 (its events come after it)", e.getMessage());
+        // a plan with a timeframe keeps a clock: the time is held to it even with no event open
+        Plan timed = Plan.compile("trades.sum(amount)@2 + close");
+        SourceStream t = new SourceStream(timed);
+        t.event("trades", 5, 100, 1, 0);
+        t.update(10, 1.0);
+        t.update(20, 1.0);
+        SourceStream.Snapshot clocked = t.snapshot();
+        var c = assertThrows(CorruptSnapshotException.class, () -> new SourceStream(timed).restore(
+                new SourceStream.Snapshot(clocked.plan(), clocked.accumulators(), 0)));
+        assertEquals("source_stream: corrupt snapshot: the last closed bar's time is 0, the plan's clock says 20",
+                c.getMessage());
+        SourceStream back = new SourceStream(timed);
+        back.restore(clocked);
+        assertThrows(StreamStateException.class, () -> back.event("trades", 12, 100, 8, 0));
+        new SourceStream(plan).restore(good);
     }
 
     /** A snapshot with one bad aggregate state had restored the plan before it was refused. */
