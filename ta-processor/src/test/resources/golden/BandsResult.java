@@ -1,9 +1,14 @@
 package test;
 
+import java.util.Arrays;
 import javax.annotation.processing.Generated;
 
 /**
  * Batch result of {@code bands}: one array per output, each aligned to the input.
+ *
+ * <p>Two results are equal when every output holds the same values, as
+ * {@link Arrays#equals(double[], double[])} compares them ({@code NaN} equals {@code NaN});
+ * {@code toString} prints the values.
  *
  * @param upper output {@code upper}
  * @param middle output {@code middle}: the mean
@@ -11,4 +16,29 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.ta.processor.KernelProcessor")
 public record BandsResult(double[] upper, double[] middle, double[] lower) {
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BandsResult that
+                && Arrays.equals(this.upper, that.upper)
+                && Arrays.equals(this.middle, that.middle)
+                && Arrays.equals(this.lower, that.lower);
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = 0;
+        hash = 31 * hash + Arrays.hashCode(this.upper);
+        hash = 31 * hash + Arrays.hashCode(this.middle);
+        hash = 31 * hash + Arrays.hashCode(this.lower);
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return "BandsResult["
+                + "upper=" + Arrays.toString(this.upper)
+                + ", middle=" + Arrays.toString(this.middle)
+                + ", lower=" + Arrays.toString(this.lower)
+                + "]";
+    }
 }
