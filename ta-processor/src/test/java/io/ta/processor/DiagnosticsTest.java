@@ -152,6 +152,28 @@ class DiagnosticsTest {
                         Messages.PARAM_DEFAULT.formatted(" 2.5f", "w", "not a decimal number in ASCII digits"), "defaultValue = \" 2.5f\""),
                 new Case("PARAM_RANGE", ok("    public K(@Param(defaultValue = \"3\", min = 10, max = 1) int period) {}\n" + LOOKBACK + STEP),
                         Messages.PARAM_RANGE.formatted("period", "min 10.0, max 1.0"), "min = 10, max = 1"),
+                // A range no value of the parameter's type satisfies compiled, and every call of the kernel then
+                // failed with InvalidParameterException: no int lies between 0.5 and 0.7, none strictly between 1
+                // and 2, none at 3e9; no finite double is at least +Infinity or above the largest double.
+                new Case("PARAM_RANGE", ok("    public K(@Param(min = 0.5, max = 0.7) int period) {}\n" + LOOKBACK + STEP),
+                        Messages.PARAM_RANGE.formatted("period", "no int lies in [0.5, 0.7]"), "min = 0.5, max = 0.7"),
+                new Case("PARAM_RANGE", ok("    public K(@Param(min = 1, minExclusive = true, max = 2, maxExclusive = true) int period) {}\n"
+                                + LOOKBACK + STEP),
+                        Messages.PARAM_RANGE.formatted("period", "no int lies in (1, 2)"), "min = 1, minExclusive"),
+                new Case("PARAM_RANGE", ok("    public K(@Param(min = 3e9) int period) {}\n" + LOOKBACK + STEP),
+                        Messages.PARAM_RANGE.formatted("period", "no int lies in [3000000000, Infinity]"), "min = 3e9"),
+                new Case("PARAM_RANGE", ok(CTOR.replace(") int period)", ") int period, @Param(min = Double.POSITIVE_INFINITY) double w)")
+                                + LOOKBACK + STEP),
+                        Messages.PARAM_RANGE.formatted("w", "no finite double lies in [Infinity, Infinity]"), "double w)"),
+                new Case("PARAM_RANGE", ok(CTOR.replace(") int period)", ") int period, @Param(max = Double.NEGATIVE_INFINITY) double w)")
+                                + LOOKBACK + STEP),
+                        Messages.PARAM_RANGE.formatted("w", "no finite double lies in [-Infinity, -Infinity]"), "double w)"),
+                new Case("PARAM_RANGE", ok(CTOR.replace(") int period)",
+                                ") int period, @Param(min = Double.MAX_VALUE, minExclusive = true) double w)") + LOOKBACK + STEP),
+                        Messages.PARAM_RANGE.formatted("w", "no finite double lies in (1.7976931348623157E308, Infinity]"), "double w)"),
+                new Case("PARAM_RANGE", ok(CTOR.replace(") int period)", ") int period, @Param(min = Double.NaN) double w)")
+                                + LOOKBACK + STEP),
+                        Messages.PARAM_RANGE.formatted("w", "min NaN, max Infinity"), "double w)"),
                 new Case("NO_STEP", ok(CTOR + LOOKBACK), Messages.NO_STEP.formatted("K"), OK_HEADER),
                 new Case("INPUT_DOMAIN", ok(CTOR + LOOKBACK + "    @Step public double step(@Input(min = 1, max = 0) double x) { return x; }\n"),
                         Messages.INPUT_DOMAIN.formatted("x", 1.0, 0.0), "@Input(min = 1, max = 0)"),

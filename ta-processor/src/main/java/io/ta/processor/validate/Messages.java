@@ -65,8 +65,9 @@ public final class Messages {
                     + " parameter's type and lies in its range, or leave it empty to make the parameter required.";
 
     public static final String PARAM_RANGE =
-            "[TaParamRange] parameter '%s' declares an impossible or inapplicable range: %s. Fix: set min <= max,"
-                    + " and bounds only on int or double parameters.";
+            "[TaParamRange] parameter '%s' declares an impossible or inapplicable range: %s. Fix: bound a range that"
+                    + " holds a finite value of the parameter's type (min <= max, an integer between them for an int),"
+                    + " and put bounds only on int or double parameters.";
 
     public static final String INPUT_DOMAIN =
             "[TaInputDomain] input '%s' declares an empty domain (min %s, max %s). Fix: set min <= max on @Input, or"

@@ -7,6 +7,7 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Require;
 import io.ta.processor.KernelElements;
 import io.ta.processor.model.GeneratedMembers;
+import io.ta.spi.ParamSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -104,6 +105,13 @@ final class ParamValidator {
             r.error(p, pm, Messages.PARAM_RANGE.formatted(name, "min " + a.min() + ", max " + a.max()));
             return;
         }
+        if (numeric && !holdsAValue(a, kind.equals("int"))) {
+            String range = (a.minExclusive() ? "(" : "[") + ParamSpec.number(a.min()) + ", " + ParamSpec.number(a.max())
+                    + (a.maxExclusive() ? ")" : "]");
+            r.error(p, pm, Messages.PARAM_RANGE.formatted(name,
+                    "no " + (kind.equals("int") ? "int" : "finite double") + " lies in " + range));
+            return;
+        }
         String d = a.defaultValue();
         if (d.isEmpty()) {
             return;
@@ -117,6 +125,21 @@ final class ParamValidator {
         if (problem != null) {
             r.error(p, pm, Messages.PARAM_DEFAULT.formatted(d, name, problem));
         }
+    }
+
+    /**
+     * Whether some value of the parameter's type lies in the declared range: an int, a finite double (real
+     * parameters must be finite). Otherwise every call of the kernel fails with {@code InvalidParameterException}.
+     */
+    private static boolean holdsAValue(Param a, boolean integer) {
+        if (integer) {
+            double low = Math.max(a.minExclusive() ? Math.floor(a.min()) + 1 : Math.ceil(a.min()), Integer.MIN_VALUE);
+            double high = Math.min(a.maxExclusive() ? Math.ceil(a.max()) - 1 : Math.floor(a.max()), Integer.MAX_VALUE);
+            return low <= high;
+        }
+        double low = Math.max(a.minExclusive() ? Math.nextUp(a.min()) : a.min(), -Double.MAX_VALUE);
+        double high = Math.min(a.maxExclusive() ? Math.nextDown(a.max()) : a.max(), Double.MAX_VALUE);
+        return low <= high;
     }
 
     /**
