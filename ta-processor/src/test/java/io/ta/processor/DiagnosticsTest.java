@@ -252,6 +252,20 @@ class DiagnosticsTest {
                                 OK_HEADER, "    public K(@Param(defaultValue = \"3\", min = 1, max = 10) int period, "
                                         + "@Param(defaultValue = \"true\") boolean on) {}\n" + LOOKBACK + STEP),
                         Messages.REQUIRE_TYPE.formatted("k", "on"), "right = \"on\""),
+                // k(close) failed with InvalidParameterException: the defaults broke the kernel's own rule.
+                new Case("REQUIRE_UNSATISFIABLE", kernel("@Require(left = \"fast\", op = Require.Op.LT, right = \"slow\")\n"
+                                + OK_ANNOTATION, OK_HEADER, "    public K(@Param(defaultValue = \"26\", min = 1, max = 100) int fast, "
+                                        + "@Param(defaultValue = \"12\", min = 1, max = 100) int slow) {}\n"
+                                        + "    public static int lookback(int slow) { return slow - 1; }\n" + STEP),
+                        Messages.REQUIRE_UNSATISFIABLE.formatted("fast < slow", "k", "fails for the defaults 26 and 12"),
+                        "@Require(left = \"fast\""),
+                // No values at all: fast is at least 10, slow at most 10, and fast < slow asked for.
+                new Case("REQUIRE_UNSATISFIABLE", kernel("@Require(left = \"fast\", op = Require.Op.LT, right = \"slow\")\n"
+                                + OK_ANNOTATION, OK_HEADER, "    public K(@Param(min = 10, max = 100) int fast, "
+                                        + "@Param(min = 1, max = 10) double slow) {}\n"
+                                        + "    public static int lookback(int fast) { return fast - 1; }\n" + STEP),
+                        Messages.REQUIRE_UNSATISFIABLE.formatted("fast < slow", "k", "holds for no values in their ranges"),
+                        "@Require(left = \"fast\""),
                 new Case("SELECTOR_OUTPUT", kernel("@Kernel(name = \"k\", family = Family.STATISTIC, summary = \"s\","
                                 + " selectors = @Selector(alias = \"k_top\", output = \"top\"), scale = Scale.PRICE)", OK_HEADER, CTOR + LOOKBACK + STEP),
                         Messages.SELECTOR_OUTPUT.formatted("k_top", "k", "top", "value"), "selectors = @Selector"),

@@ -187,6 +187,10 @@ public final class Messages {
             "[TaRequireType] @Require on kernel %s compares '%s', which is not an int or double parameter. Fix:"
                     + " compare numeric parameters only.";
 
+    public static final String REQUIRE_UNSATISFIABLE =
+            "[TaRequireUnsatisfiable] @Require %s on kernel %s %s, so a call would fail on its parameters. Fix:"
+                    + " make the ranges and the defaults agree with the rule.";
+
     public static final String SELECTOR_OUTPUT =
             "[TaSelectorOutput] selector '%s' of kernel %s selects output '%s', which does not exist (outputs: %s)."
                     + " Fix: name one of the outputs.";

@@ -132,14 +132,21 @@ final class ParamValidator {
      * parameters must be finite). Otherwise every call of the kernel fails with {@code InvalidParameterException}.
      */
     private static boolean holdsAValue(Param a, boolean integer) {
-        if (integer) {
-            double low = Math.max(a.minExclusive() ? Math.floor(a.min()) + 1 : Math.ceil(a.min()), Integer.MIN_VALUE);
-            double high = Math.min(a.maxExclusive() ? Math.ceil(a.max()) - 1 : Math.floor(a.max()), Integer.MAX_VALUE);
-            return low <= high;
-        }
-        double low = Math.max(a.minExclusive() ? Math.nextUp(a.min()) : a.min(), -Double.MAX_VALUE);
-        double high = Math.min(a.maxExclusive() ? Math.nextDown(a.max()) : a.max(), Double.MAX_VALUE);
-        return low <= high;
+        return lowest(a, integer) <= highest(a, integer);
+    }
+
+    /** The smallest value of the parameter's type in its range (above {@link #highest} when there is none). */
+    private static double lowest(Param a, boolean integer) {
+        return integer
+                ? Math.max(a.minExclusive() ? Math.floor(a.min()) + 1 : Math.ceil(a.min()), Integer.MIN_VALUE)
+                : Math.max(a.minExclusive() ? Math.nextUp(a.min()) : a.min(), -Double.MAX_VALUE);
+    }
+
+    /** The largest value of the parameter's type in its range. */
+    private static double highest(Param a, boolean integer) {
+        return integer
+                ? Math.min(a.maxExclusive() ? Math.ceil(a.max()) - 1 : Math.floor(a.max()), Integer.MAX_VALUE)
+                : Math.min(a.maxExclusive() ? Math.nextDown(a.max()) : a.max(), Double.MAX_VALUE);
     }
 
     /**
@@ -231,17 +238,78 @@ final class ParamValidator {
             m = mirror(type, KernelElements.REQUIRE_LIST);
         }
         for (Require req : type.getAnnotationsByType(Require.class)) {
+            boolean numeric = true;
             for (String side : List.of(req.left(), req.right())) {
                 VariableElement p = byCatalog.get(side);
                 if (p == null) {
                     r.error(type, m, Messages.REQUIRE_UNKNOWN.formatted(kernel.name(), side, String.join(", ", byCatalog.keySet())));
+                    numeric = false;
                 } else {
                     String k = paramKind(p.asType());
                     if (!"int".equals(k) && !"double".equals(k)) {
                         r.error(type, m, Messages.REQUIRE_TYPE.formatted(kernel.name(), side));
+                        numeric = false;
                     }
                 }
             }
+            if (numeric) {
+                checkSatisfiable(r, type, m, kernel, req, byCatalog.get(req.left()), byCatalog.get(req.right()));
+            }
+        }
+    }
+
+    /**
+     * A rule no values in the two ranges satisfy, or that the two defaults break, made every call (or every call
+     * with the defaults, {@code k(close)}) fail with {@code InvalidParameterException}.
+     */
+    private static void checkSatisfiable(ValidationReport r, TypeElement type, AnnotationMirror m, Kernel kernel,
+            Require req, VariableElement left, VariableElement right) {
+        Param l = left.getAnnotation(Param.class);
+        Param g = right.getAnnotation(Param.class);
+        boolean li = "int".equals(paramKind(left.asType()));
+        boolean ri = "int".equals(paramKind(right.asType()));
+        if (l == null || g == null || !holdsAValue(l, li) || !holdsAValue(g, ri)) {
+            return;
+        }
+        String rule = req.left() + " " + req.op().symbol() + " " + req.right();
+        boolean possible = switch (req.op()) {
+            case LT -> lowest(l, li) < highest(g, ri);
+            case LE -> lowest(l, li) <= highest(g, ri);
+            case GT -> highest(l, li) > lowest(g, ri);
+            case GE -> highest(l, li) >= lowest(g, ri);
+        };
+        if (!possible) {
+            r.error(type, m, Messages.REQUIRE_UNSATISFIABLE.formatted(rule, kernel.name(),
+                    "holds for no values in their ranges"));
+            return;
+        }
+        Double a = defaultNumber(l, li);
+        Double b = defaultNumber(g, ri);
+        if (a != null && b != null && !holds(req.op(), a, b)) {
+            r.error(type, m, Messages.REQUIRE_UNSATISFIABLE.formatted(rule, kernel.name(),
+                    "fails for the defaults " + l.defaultValue() + " and " + g.defaultValue()));
+        }
+    }
+
+    private static boolean holds(Require.Op op, double a, double b) {
+        return switch (op) {
+            case LT -> a < b;
+            case LE -> a <= b;
+            case GT -> a > b;
+            case GE -> a >= b;
+        };
+    }
+
+    /** A parameter's default as a number, or null if it has none or a malformed one (reported elsewhere). */
+    private static Double defaultNumber(Param a, boolean integer) {
+        String d = a.defaultValue();
+        if (!(integer ? INT : REAL).matcher(d).matches()) {
+            return null;
+        }
+        try {
+            return integer ? (double) Integer.parseInt(d) : Double.parseDouble(d);
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 }
