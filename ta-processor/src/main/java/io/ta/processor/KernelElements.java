@@ -1,5 +1,6 @@
 package io.ta.processor;
 
+import com.sun.source.util.Trees;
 import io.ta.annotation.Input;
 import io.ta.annotation.Output;
 import io.ta.annotation.Param;
@@ -39,11 +40,26 @@ public final class KernelElements {
     private final Types types;
     private final TypeElement statePart;
     private final TypeElement inputBacked;
+    private final Trees trees;
 
     public KernelElements(ProcessingEnvironment env) {
         this.types = env.getTypeUtils();
         this.statePart = env.getElementUtils().getTypeElement(STATE_PART);
         this.inputBacked = env.getElementUtils().getTypeElement(INPUT_BACKED);
+        this.trees = treesOrNull(env);
+    }
+
+    private static Trees treesOrNull(ProcessingEnvironment env) {
+        try {
+            return Trees.instance(env);
+        } catch (RuntimeException | LinkageError e) {
+            return null; // not javac: checks that read method bodies are skipped
+        }
+    }
+
+    /** javac's syntax trees, or null under another compiler. */
+    public Trees trees() {
+        return trees;
     }
 
     public List<ExecutableElement> publicConstructors(TypeElement kernel) {

@@ -215,6 +215,24 @@ class DiagnosticsTest {
                 new Case("IMPURE_STATIC", ok(CTOR + LOOKBACK + STEP + "    static final DoubleRing shared = new DoubleRing(3);\n"),
                         Messages.IMPURE_STATIC.formatted("shared", "holds a state part, which every stream would share"),
                         "static final DoubleRing shared"),
+                // A static final array is a constant table only if nothing writes it after class initialisation:
+                // an alpha the first instance computes and every later instance reuses, whatever its period.
+                new Case("IMPURE_STATIC", ok("    static final double[] ALPHA = new double[1];\n"
+                                + "    public K(@Param(defaultValue = \"3\", min = 1, max = 10) int period) {\n"
+                                + "        if (ALPHA[0] == 0) {\n            ALPHA[0] = 2.0 / (period + 1);\n        }\n    }\n"
+                                + LOOKBACK + STEP),
+                        Messages.IMPURE_STATIC.formatted("ALPHA", "has its elements written outside a static initialiser"),
+                        "ALPHA[0] = 2.0 / (period + 1);"),
+                new Case("IMPURE_STATIC", ok(CTOR + LOOKBACK + "    static final long[][] SEEN = new long[1][1];\n"
+                                + "    @Step public double step(double x) {\n        (SEEN[0])[0]++;\n        return x;\n    }\n"),
+                        Messages.IMPURE_STATIC.formatted("SEEN", "has its elements written outside a static initialiser"),
+                        "(SEEN[0])[0]++;"),
+                // Not a field of the kernel, so no field check saw it: a counter every stream and batch shared.
+                new Case("IMPURE_STATIC", ok(CTOR + LOOKBACK + "    @Step public double step(double x) {\n"
+                                + "        Counter.bars += 1;\n        return x;\n    }\n")
+                                + "final class Counter {\n    static int bars;\n}\n",
+                        Messages.IMPURE_STATIC.formatted("Counter.bars", "is written outside a static initialiser"),
+                        "Counter.bars += 1;"),
                 new Case("OF_INPUT_PART", ok(CTOR + LOOKBACK + STEP + "    @OfInput(\"x\") final DoubleRing ring = new DoubleRing(3);\n"),
                         Messages.OF_INPUT_PART.formatted("ring", "a io.ta.state.DoubleRing"), "@OfInput(\"x\") final DoubleRing"),
                 new Case("OF_INPUT_PART", ok(CTOR + LOOKBACK + STEP + "    @OfInput(\"x\") io.ta.state.AnchoredSum sum;\n"),
@@ -548,6 +566,23 @@ class DiagnosticsTest {
                 OK_HEADER, CTOR + LOOKBACK + STEP));
         assertThat(javac().withProcessors(new KernelProcessor()).compile(half))
                 .hadErrorContaining(Messages.CHART_RANGE.formatted("k", "min = 0, max = NaN"));
+    }
+
+    /**
+     * Built-in kernels keep constant tables in static final arrays; filled once where the class is initialised, and
+     * only read by the kernel, they are constants, as are writes to locals and instance state of the same shape.
+     */
+    @Test
+    void aConstantTableFilledInAStaticInitialiserIsAllowed() {
+        JavaFileObject k = JavaFileObjects.forSourceString("test.K", ok(CTOR + LOOKBACK
+                + "    static final double[] TABLE = new double[4];\n"
+                + "    static final int[] ORDER = order();\n"
+                + "    static {\n        for (int i = 0; i < TABLE.length; i++) {\n            TABLE[i] = 1.0 / (i + 1);\n        }\n    }\n"
+                + "    private static int[] order() {\n        int[] o = new int[2];\n        o[1] = 1;\n        return o;\n    }\n"
+                + "    final double[] recent = new double[2];\n    int seen;\n"
+                + "    @Step public double step(double x) {\n        double[] copy = TABLE.clone();\n        copy[0] = x;\n"
+                + "        recent[ORDER[1]] = x;\n        seen++;\n        return copy[0] * TABLE[1];\n    }\n"));
+        assertThat(javac().withProcessors(new KernelProcessor()).compile(k)).succeeded();
     }
 
     @Test

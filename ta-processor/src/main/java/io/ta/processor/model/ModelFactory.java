@@ -38,17 +38,9 @@ public final class ModelFactory {
 
     public ModelFactory(ProcessingEnvironment env, KernelElements elements) {
         this.elements = elements;
-        Trees trees = treesOrNull(env);
+        Trees trees = elements.trees(); // null outside javac: the catalog then shows no lookback formula
         this.formulas = new LookbackFormula(trees);
         this.results = new StepResults(trees);
-    }
-
-    private static Trees treesOrNull(ProcessingEnvironment env) {
-        try {
-            return Trees.instance(env);
-        } catch (RuntimeException | LinkageError e) {
-            return null; // not javac: the catalog then shows no lookback formula
-        }
     }
 
     public KernelModel create(TypeElement type) {

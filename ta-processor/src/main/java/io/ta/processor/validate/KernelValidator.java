@@ -68,6 +68,7 @@ public final class KernelValidator {
         List<String> outputs = step.checkStepAndOutputs(r, type, kernel);
         lookback.checkLookback(r, type, byJavaName);
         state.checkFields(r, type);
+        state.checkStaticWrites(r, type);
         state.checkInherited(r, type);
         state.checkRanges(r, type);
         state.checkInvariants(r, type);

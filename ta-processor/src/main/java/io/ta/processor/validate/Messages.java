@@ -154,8 +154,8 @@ public final class Messages {
 
     public static final String IMPURE_STATIC =
             "[TaImpureStatic] static field '%s' %s: a kernel must not keep mutable global state (streams and"
-                    + " batches would disturb each other). Fix: make it an instance field (state) or 'static final'"
-                    + " (a constant).";
+                    + " batches would disturb each other). Fix: make it an instance field (state), or a"
+                    + " 'static final' constant written only in a static initialiser.";
 
     public static final String SELF_NESTING =
             "[TaSelfNesting] field '%s' %s; a kernel cannot contain itself. Fix: compose other kernels only, none of"

@@ -4,6 +4,20 @@ import static io.ta.processor.KernelElements.isFinal;
 import static io.ta.processor.KernelElements.isStatic;
 import static io.ta.processor.KernelElements.mirror;
 
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
 import io.ta.annotation.Cost;
 import io.ta.processor.KernelElements;
 import java.util.ArrayList;
@@ -11,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -104,6 +119,82 @@ final class StateValidator {
                 default -> r.error(f, Messages.STATE_TYPE.formatted(name, t));
             }
         }
+    }
+
+    /**
+     * A write to a static field, or to an element of a static array, outside a static initialiser: the state of no
+     * stream, which a preview, a restore or a second stream never sees. A table filled in a {@code static} block and
+     * only read stays legal; a cache the first instance fills ({@code ALPHA[0] = 2.0 / (period + 1)} in the
+     * constructor) passed the property suite, whose cases rarely share a kernel's first parameters. Writes through an
+     * alias or a method ({@code Arrays.fill(TABLE, x)}, a collection's {@code put}) are not seen (kernel-guide.md).
+     */
+    void checkStaticWrites(ValidationReport r, TypeElement type) {
+        Trees trees = elements.trees();
+        TreePath path = trees == null ? null : trees.getPath(type);
+        if (path == null) {
+            return; // not javac, or a class without source
+        }
+        new TreePathScanner<Void, Boolean>() {
+            @Override
+            public Void visitClass(ClassTree node, Boolean initialiser) {
+                scan(node.getModifiers(), false);
+                for (Tree member : node.getMembers()) {
+                    boolean once = member instanceof BlockTree b ? b.isStatic()
+                            : member instanceof VariableTree v && v.getModifiers().getFlags().contains(Modifier.STATIC);
+                    scan(member, once);
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitLambdaExpression(LambdaExpressionTree node, Boolean initialiser) {
+                return super.visitLambdaExpression(node, false); // runs later, whenever it is called
+            }
+
+            @Override
+            public Void visitAssignment(AssignmentTree node, Boolean initialiser) {
+                written(node.getVariable(), initialiser);
+                return super.visitAssignment(node, initialiser);
+            }
+
+            @Override
+            public Void visitCompoundAssignment(CompoundAssignmentTree node, Boolean initialiser) {
+                written(node.getVariable(), initialiser);
+                return super.visitCompoundAssignment(node, initialiser);
+            }
+
+            @Override
+            public Void visitUnary(UnaryTree node, Boolean initialiser) {
+                switch (node.getKind()) {
+                    case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
+                            written(node.getExpression(), initialiser);
+                    default -> {}
+                }
+                return super.visitUnary(node, initialiser);
+            }
+
+            private void written(ExpressionTree target, boolean initialiser) {
+                if (initialiser) {
+                    return;
+                }
+                boolean element = false;
+                ExpressionTree t = target;
+                while (t instanceof ParenthesizedTree || t instanceof ArrayAccessTree) {
+                    element |= t instanceof ArrayAccessTree;
+                    t = t instanceof ArrayAccessTree a ? a.getExpression() : ((ParenthesizedTree) t).getExpression();
+                }
+                TreePath at = TreePath.getPath(getCurrentPath(), t);
+                Element field = at == null ? null : trees.getElement(at);
+                if (field == null || field.getKind() != ElementKind.FIELD || !isStatic(field)) {
+                    return;
+                }
+                String name = field.getEnclosingElement().equals(type) ? field.getSimpleName().toString()
+                        : field.getEnclosingElement().getSimpleName() + "." + field.getSimpleName();
+                r.error(trees, getCurrentPath(), Messages.IMPURE_STATIC.formatted(name, element
+                        ? "has its elements written outside a static initialiser"
+                        : "is written outside a static initialiser"));
+            }
+        }.scan(path, false);
     }
 
     /**
