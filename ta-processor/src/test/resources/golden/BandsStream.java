@@ -50,6 +50,9 @@ public final class BandsStream implements KernelStream {
     /**
      * A fresh stream.
      *
+     * @param fastPeriod {@code fast_period}; [1, 100]; default 3
+     * @param slowPeriod {@code slow_period}; [2, 100]; default 10
+     * @param width {@code width}; &gt; 0; default 2.0
      * @throws io.ta.error.InvalidParameterException if a parameter is out of range
      */
     public BandsStream(int fastPeriod, int slowPeriod, double width) {

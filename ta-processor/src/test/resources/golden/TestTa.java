@@ -48,9 +48,9 @@ public final class TestTa {
      * @param fastPeriod {@code fast_period}; [1, 100]; default 3
      * @param slowPeriod {@code slow_period}; [2, 100]; default 10
      * @param width {@code width}; &gt; 0; default 2.0
-     * @param outUpper receives the output; must have the inputs' length and be no other output's array
-     * @param outMiddle receives the output; must have the inputs' length and be no other output's array
-     * @param outLower receives the output; must have the inputs' length and be no other output's array
+     * @param outUpper receives output {@code upper}; must have the inputs' length and be no other output's array
+     * @param outMiddle receives output {@code middle}; must have the inputs' length and be no other output's array
+     * @param outLower receives output {@code lower}; must have the inputs' length and be no other output's array
      */
     public static void bands(double[] high, double[] low, int fastPeriod, int slowPeriod,
             double width, double[] outUpper, double[] outMiddle, double[] outLower) {
@@ -59,6 +59,12 @@ public final class TestTa {
 
     /**
      * A new incremental {@code bands}; see {@link BandsStream}.
+     *
+     * @param fastPeriod {@code fast_period}; [1, 100]; default 3
+     * @param slowPeriod {@code slow_period}; [2, 100]; default 10
+     * @param width {@code width}; &gt; 0; default 2.0
+     * @return a stream that has seen no bar
+     * @throws io.ta.error.InvalidParameterException if a parameter is out of range
      */
     public static BandsStream bandsStream(int fastPeriod, int slowPeriod, double width) {
         return new BandsStream(fastPeriod, slowPeriod, width);
@@ -99,6 +105,11 @@ public final class TestTa {
 
     /**
      * A new incremental {@code window_mean}; see {@link WindowMeanStream}.
+     *
+     * @param period {@code period}; [1, 1000]; default 10
+     * @param rounding {@code rounding}; one of none, floor; default none
+     * @return a stream that has seen no bar
+     * @throws io.ta.error.InvalidParameterException if a parameter is out of range
      */
     public static WindowMeanStream windowMeanStream(int period, WindowMean.Rounding rounding) {
         return new WindowMeanStream(period, rounding);

@@ -43,6 +43,8 @@ public final class WindowMeanStream implements KernelStream {
     /**
      * A fresh stream.
      *
+     * @param period {@code period}; [1, 1000]; default 10
+     * @param rounding {@code rounding}; one of none, floor; default none
      * @throws io.ta.error.InvalidParameterException if a parameter is out of range
      */
     public WindowMeanStream(int period, WindowMean.Rounding rounding) {

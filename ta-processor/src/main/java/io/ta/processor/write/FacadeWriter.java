@@ -76,14 +76,18 @@ public final class FacadeWriter {
                 .addParameters(Signatures.arrayOutputs(m))
                 .addStatement("$T.batch($L)", m.descriptorType(), inPlaceSafe(m, outs));
         for (String o : outs) {
-            into.addJavadoc("@param $N receives the output; must have the inputs' length$L\n", o,
+            into.addJavadoc("@param $N receives $L; must have the inputs' length$L\n", o,
+                    m.multiOutput() ? "output {@code " + m.outputs().get(outs.indexOf(o)).name() + "}" : "the output",
                     m.multiOutput() ? " and be no other output's array" : "");
         }
         t.addMethod(into.build());
 
         t.addMethod(MethodSpec.methodBuilder(name + "Stream").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(m.streamType())
-                .addJavadoc("A new incremental {@code $L}; see {@link $T}.\n", m.name(), m.streamType())
+                .addJavadoc("A new incremental {@code $L}; see {@link $T}.\n\n", m.name(), m.streamType())
+                .addJavadoc(params(m))
+                .addJavadoc("@return a stream that has seen no bar\n")
+                .addJavadoc("@throws io.ta.error.InvalidParameterException if a parameter is out of range\n")
                 .addParameters(Signatures.params(m))
                 .addStatement("return new $T($L)", m.streamType(), Signatures.paramArgs(m))
                 .build());
@@ -101,6 +105,16 @@ public final class FacadeWriter {
         for (InputModel in : m.inputs()) {
             b.add("@param $N input {@code $L}\n", in.javaName(), in.name());
         }
+        return b.add(params(m)).build();
+    }
+
+    /**
+     * A {@code @param} line per kernel parameter: its catalog name, doc, range and default. Every generated method
+     * taking the parameters carries them (the stream's constructor and the facade's {@code xxxStream} said only "A
+     * fresh stream" and "A new incremental …", so the javadoc of a stream gave no range at all).
+     */
+    static CodeBlock params(KernelModel m) {
+        CodeBlock.Builder b = CodeBlock.builder();
         for (ParamModel p : m.params()) {
             String range = switch (p.type()) {
                 case INT -> ParamSpec.rangeText(p.min(), p.max(), p.minExclusive(), p.maxExclusive(), false);

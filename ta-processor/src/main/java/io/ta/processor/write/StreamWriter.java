@@ -89,7 +89,9 @@ public final class StreamWriter {
 
         // Constructor: validate, then build the kernel and its two checkpoints.
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-                .addJavadoc("A fresh stream.\n\n@throws io.ta.error.InvalidParameterException if a parameter is out of range\n")
+                .addJavadoc("A fresh stream.\n\n")
+                .addJavadoc(FacadeWriter.params(m))
+                .addJavadoc("@throws io.ta.error.InvalidParameterException if a parameter is out of range\n")
                 .addParameters(Signatures.params(m))
                 .addStatement("$T.validate($L)", m.descriptorType(), Signatures.paramArgs(m));
         for (ParamModel p : m.params()) {
