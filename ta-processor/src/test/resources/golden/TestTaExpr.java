@@ -288,6 +288,10 @@ public final class TestTaExpr implements ToExpr {
 
     /**
      * {@code bands} over the bar fields high, low: Mean plus and minus a width.
+     *
+     * @param fastPeriod {@code fast_period}; [1, 100]; default 3
+     * @param slowPeriod {@code slow_period}; [2, 100]; default 10
+     * @param width {@code width}; &gt; 0; default 2.0
      */
     public static Bands bands(int fastPeriod, int slowPeriod, double width) {
         return new Bands(new Expr.Call("bands", List.of(Expr.Arg.named("fast_period", new Expr.Num(fastPeriod)), Expr.Arg.named("slow_period", new Expr.Num(slowPeriod)), Expr.Arg.named("width", new Expr.Num(width)))));
@@ -302,6 +306,9 @@ public final class TestTaExpr implements ToExpr {
 
     /**
      * {@code window_mean}: Mean of a window.
+     *
+     * @param period {@code period}; [1, 1000]; default 10
+     * @param rounding {@code rounding}; one of none, floor; default none
      */
     public TestTaExpr windowMean(int period, WindowMean.Rounding rounding) {
         return new TestTaExpr(new Expr.Call("window_mean", List.of(Expr.Arg.named("x", this.expr), Expr.Arg.named("period", new Expr.Num(period)), Expr.Arg.named("rounding", rounding == null ? null : new Expr.Name(rounding.name().toLowerCase(Locale.ROOT))))));

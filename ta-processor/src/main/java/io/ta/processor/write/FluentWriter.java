@@ -142,11 +142,16 @@ public final class FluentWriter {
                         .addJavadoc("{@code $L}$L: $L\n", m.name(), all ? "" : " with default parameters", Javadoc.text(m.summary()));
                 CodeBlock.Builder args = CodeBlock.builder();
                 args.add("$T.named($S, this.expr)", ARG, generic.get(0).name()); // this.: a parameter may be named expr
+                if (generic.size() > 1 || (all && !m.params().isEmpty())) {
+                    b.addJavadoc("\n");
+                }
                 for (InputModel in : generic.subList(1, generic.size())) {
                     b.addParameter(ParameterSpec.builder(TO_EXPR, in.javaName()).build());
+                    b.addJavadoc("@param $N input {@code $L}\n", in.javaName(), in.name());
                     args.add(", $T.named($S, toExpr($N))", ARG, in.name(), in.javaName());
                 }
                 if (all) {
+                    b.addJavadoc(FacadeWriter.params(m));
                     addParams(b, args, m);
                 }
                 b.addStatement("return new $T(new $T.Call($S, $T.of($L)))", ret, EXPR, m.name(), Types.LIST, args.build());
@@ -159,6 +164,7 @@ public final class FluentWriter {
                                 String.join(", ", m.inputs().stream().map(InputModel::name).toList()), Javadoc.text(m.summary()));
                 CodeBlock.Builder args = CodeBlock.builder();
                 if (all) {
+                    b.addJavadoc(m.params().isEmpty() ? CodeBlock.of("") : CodeBlock.of("\n$L", FacadeWriter.params(m)));
                     addParams(b, args, m);
                 }
                 CodeBlock a = args.build();

@@ -249,12 +249,14 @@ class HandBuiltModelTest {
         KernelModel m = channel();
         String stream = new StreamWriter().write(m, List.of()).toString();
         String facade = new FacadeWriter().write(ClassName.get("hand.made", "Hand"), List.of(m), List.of()).toString();
+        String fluent = new FluentWriter().write(ClassName.get("hand.made", "HandExpr"), List.of(m), List.of()).toString();
         List<String> lines = List.of("@param period {@code period}, window; [2, 500]; default 20",
                 "@param width {@code width}; &gt; 0; default 2.0", "@param mode {@code mode}; one of fast, slow; default slow",
                 "@param signalPeriod {@code signal_period}; [1, 100]\n", "@param centered {@code centered}; true or false; default false");
         for (String line : lines) {
             assertEquals(1, occurrences(stream, line), "the stream's constructor: " + line + " in\n" + stream);
             assertEquals(3, occurrences(facade, line), "both batches and the stream factory: " + line + " in\n" + facade);
+            assertEquals(1, occurrences(fluent, line), "the fluent builder's method: " + line + " in\n" + fluent);
         }
         assertTrue(facade.contains("@param outUpper receives output {@code upper}; must have"), facade);
         assertTrue(facade.contains("@param outPosition receives output {@code position}; must have"), facade);
