@@ -666,8 +666,16 @@ public final class CsvReader implements AutoCloseable {
                 if (!closed) {
                     throw splitError(cells, "a quote opened in this cell is not closed on the same line");
                 }
+                // Spreadsheets write " 101.5 ": spaces inside the quotes are trimmed as outside, so the quotes never
+                // decide whether a number, time or symbol reads.
                 start = s;
                 end = w;
+                while (start < end && isSpace(b[start])) {
+                    start++;
+                }
+                while (end > start && isSpace(b[end - 1])) {
+                    end--;
+                }
                 while (r < n && isSpace(b[r])) {
                     r++;
                 }

@@ -193,6 +193,26 @@ class CsvReaderTest {
                 error("date,close\n\"2020-01-01\"x,1\n", CLOSE).getMessage());
     }
 
+    /** Spreadsheets write {@code " 101.5 "} and {@code "101.5" }: spaces inside the quotes are trimmed as outside. */
+    @Test
+    void spacesInsideAndAroundQuotesAreTrimmed() {
+        CsvOptions options = CLOSE.withSymbolColumn("sym");
+        String csv = "date,sym,close\n\" 2020-01-01 \",\" X \",\" 101.5 \"\n\"2020-01-02\" ,\"X\" , \"102.5\"  \n"
+                + "\"\t2020-01-03\",X,\"  \"\n";
+        List<String> expected = List.of("2020-01-01|" + day("2020-01-01") + "|X|101.5", "2020-01-02|" + day("2020-01-02") + "|X|102.5",
+                "2020-01-03|" + day("2020-01-03") + "|X|NaN");
+        assertEquals(expected, rows(csv, options));
+        CsvBars t = CsvBars.read(bytes(csv), "t.csv", options);
+        assertEquals(101.5, t.value(0, 0));
+        assertEquals(102.5, t.value(0, 1));
+        assertEquals(List.of("X"), t.symbols(), "' X ' and 'X' are one symbol");
+        assertEquals("2020-01-01", t.label(0));
+        DataFormatException e = error("date,close\n2020-01-01,\" 1 2 \"\n", CLOSE);
+        assertEquals("t.csv: row 2, column 'close': '1 2' is not a number (a decimal such as -12.5 or 1.5e-3; empty, NaN or NA "
+                + "for a missing value)", e.getMessage());
+        assertEquals(2, e.row());
+    }
+
     @Test
     void shapeErrors() {
         assertEquals("t.csv: row 2 has 3 cells, the header has 2", error("date,close\n2020-01-01,1,2\n", CLOSE).getMessage());
