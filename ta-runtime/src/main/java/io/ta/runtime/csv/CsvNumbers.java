@@ -152,15 +152,21 @@ final class CsvNumbers {
 
     private static CellError notANumber(byte[] b, int s, int e) {
         String hint = "a decimal such as -12.5 or 1.5e-3; empty, NaN or NA for a missing value";
+        int commas = 0;
+        boolean dot = false;
         for (int i = s; i < e; i++) {
             if (b[i] < 0) {
                 hint = "only the ASCII digits 0-9 are read";
+                commas = 0;
                 break;
             }
-            if (b[i] == ',') {
-                hint = "the decimal mark is '.'";
-                break;
-            }
+            commas += b[i] == ',' ? 1 : 0;
+            dot |= b[i] == '.';
+        }
+        if (commas > 0) {
+            // With a '.' as well, or several commas, the commas group thousands (1,234.5 or 1.234,5): telling the
+            // user the decimal mark is '.' would not say what is wrong with a cell that already has one.
+            hint = dot || commas > 1 ? "thousands separators are not read: write 1234.5" : "the decimal mark is '.'";
         }
         return new CellError("'" + CsvReader.excerpt(b, s, e) + "' is not a number (" + hint + ")");
     }

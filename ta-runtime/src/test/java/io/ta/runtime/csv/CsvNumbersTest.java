@@ -58,6 +58,10 @@ class CsvNumbersTest {
         }
         assertTrue(refused("١٤").contains("only the ASCII digits 0-9"));
         assertTrue(refused("1,5").contains("the decimal mark is '.'"));
+        // '1,234.5' already has its '.': the comma is a thousands separator, and the message says that is the matter.
+        for (String grouped : new String[] {"1,234.5", "1.234,5", "1,234,567"}) {
+            assertTrue(refused(grouped).contains("(thousands separators are not read: write 1234.5)"), refused(grouped));
+        }
         assertTrue(refused("0x1p3").contains("'0x1p3' is not a number (a decimal such as -12.5"));
     }
 
