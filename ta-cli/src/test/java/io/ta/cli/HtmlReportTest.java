@@ -24,7 +24,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -35,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The HTML report: one file, no network, and — in a real headless Chromium — no errors, every series drawn, a
  * screenshot that is not blank. Chromium is required when the environment variable {@code CI} is set (CI installs
- * it); elsewhere these browser checks are skipped when no Chromium is found ({@code TA_CHROMIUM} names one).
+ * it); elsewhere these browser checks are skipped when no Chromium is found ({@code TA_CHROMIUM} names one). The
+ * browser is driven by {@link Headless}, which waits for the page to say it has drawn.
  */
 class HtmlReportTest {
     static final String[] EXPRS = {
@@ -126,23 +126,15 @@ class HtmlReportTest {
         return null;
     }
 
-    /** Runs headless Chromium on {@code page} with {@code action} ({@code --dump-dom}, {@code --screenshot=…}); its standard output. */
-    static String browse(String chromium, Path page, Path profile, String action) throws Exception {
-        List<String> command = List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-                "--window-size=1300,950", "--hide-scrollbars", "--virtual-time-budget=15000", action, page.toUri().toString());
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("chromium did not finish within 3 minutes");
+    /** The page's DOM once it has drawn (failing when it does not draw), in headless Chromium. */
+    static String dom(String chromium, Path page, Path dir) throws Exception {
+        try (Headless browser = Headless.open(chromium, page, Files.createTempDirectory(dir, "profile"))) {
+            return browser.readyDom();
         }
-        assertEquals(0, p.exitValue(), "chromium exit code");
-        return new String(out, StandardCharsets.UTF_8);
     }
 
     static JsonObject status(String chromium, Path page, Path dir) throws Exception {
-        String dom = browse(chromium, page, Files.createTempDirectory(dir, "profile"), "--dump-dom");
+        String dom = dom(chromium, page, dir);
         Matcher m = Pattern.compile("<pre id=\"ta-status\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
         assertTrue(m.find(), "the page reported nothing: " + dom.substring(0, Math.min(2000, dom.length())));
         return JsonParser.parseString(m.group(1).replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
@@ -180,9 +172,10 @@ class HtmlReportTest {
     void aScreenshotOfTheReportShowsCandlesAndIsNotBlank(@TempDir Path dir) throws Exception {
         String chromium = chromium();
         Path page = report(dir, "shot.html", "--last", "120");
-        Path png = dir.resolve("shot.png");
-        browse(chromium, page, Files.createTempDirectory(dir, "profile"), "--screenshot=" + png);
-        BufferedImage img = ImageIO.read(png.toFile());
+        BufferedImage img;
+        try (Headless browser = Headless.open(chromium, page, Files.createTempDirectory(dir, "profile"))) {
+            img = ImageIO.read(new java.io.ByteArrayInputStream(browser.screenshot()));
+        }
         assertEquals(1300, img.getWidth());
         Set<Integer> colours = new HashSet<>();
         int ink = 0;
@@ -248,7 +241,7 @@ class HtmlReportTest {
         CliTest.Run r = CliTest.run("eval", "--csv", csv.toString(), "--expr", "s=sma(close, 5)", "--out", dir.resolve("o.csv").toString(),
                 "--html", page.toString());
         assertEquals(0, r.code(), r.err());
-        String dom = browse(chromium, page, Files.createTempDirectory(dir, "profile"), "--dump-dom");
+        String dom = dom(chromium, page, dir);
         assertTrue(dom.contains("C 2.79e-7</span>"), "the last close, not 0: " + dom.substring(Math.max(0, dom.indexOf("class=\"legend\"")),
                 Math.min(dom.length(), dom.indexOf("class=\"legend\"") + 400)));
         assertTrue(dom.contains("s <span class=\"v\">2.77e-7</span>"), "the average");
