@@ -8,7 +8,7 @@ import javax.annotation.processing.Generated;
  *
  * <p>Two results are equal when every output holds the same values, as
  * {@link Arrays#equals(double[], double[])} compares them ({@code NaN} equals {@code NaN});
- * {@code toString} prints the values.
+ * {@code toString} prints the values (of a long output, its length and last six).
  *
  * @param upper output {@code upper}
  * @param middle output {@code middle}: the mean
@@ -36,9 +36,12 @@ public record BandsResult(double[] upper, double[] middle, double[] lower) {
     @Override
     public String toString() {
         return "BandsResult["
-                + "upper=" + Arrays.toString(this.upper)
-                + ", middle=" + Arrays.toString(this.middle)
-                + ", lower=" + Arrays.toString(this.lower)
+                + "upper=" + (this.upper == null || this.upper.length <= 6 ? Arrays.toString(this.upper)
+                : this.upper.length + " bars, last 6 " + Arrays.toString(Arrays.copyOfRange(this.upper, this.upper.length - 6, this.upper.length)))
+                + ", middle=" + (this.middle == null || this.middle.length <= 6 ? Arrays.toString(this.middle)
+                : this.middle.length + " bars, last 6 " + Arrays.toString(Arrays.copyOfRange(this.middle, this.middle.length - 6, this.middle.length)))
+                + ", lower=" + (this.lower == null || this.lower.length <= 6 ? Arrays.toString(this.lower)
+                : this.lower.length + " bars, last 6 " + Arrays.toString(Arrays.copyOfRange(this.lower, this.lower.length - 6, this.lower.length)))
                 + "]";
     }
 }

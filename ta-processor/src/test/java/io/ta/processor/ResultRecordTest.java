@@ -86,6 +86,21 @@ class ResultRecordTest {
         assertNotEquals(a, result(bands, new double[] {1, 2}, new double[] {Double.NaN, 3}, null));
         assertNotEquals(a, new Object());
         assertEquals(result(bands, null, null, null), result(bands, null, null, null));
+        assertEquals("BandsResult[upper=null, middle=[], lower=[1.0]]",
+                result(bands, null, new double[0], new double[] {1}).toString());
+    }
+
+    /** A result of years of bars prints its length and last six values, as {@code Series} does, not megabytes. */
+    @Test
+    void aLongOutputPrintsItsLengthAndLastSix() throws ReflectiveOperationException {
+        Class<?> bands = load(GeneratedSourceTest.compile(), "test.BandsResult");
+        double[] upper = new double[1_000_000];
+        for (int i = 0; i < upper.length; i++) {
+            upper[i] = i;
+        }
+        String text = result(bands, upper, new double[] {1, 2, 3, 4, 5, 6}, new double[7]).toString();
+        assertEquals("BandsResult[upper=1000000 bars, last 6 [999994.0, 999995.0, 999996.0, 999997.0, 999998.0, 999999.0]"
+                + ", middle=[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], lower=7 bars, last 6 [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]]", text);
     }
 
     @Test

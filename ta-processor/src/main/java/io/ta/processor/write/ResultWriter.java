@@ -29,7 +29,8 @@ public final class ResultWriter {
                 .addJavadoc("Batch result of {@code $L}: one array per output, each aligned to the input.\n\n", m.name())
                 .addJavadoc("<p>Two results are equal when every output holds the same values, as\n"
                         + "{@link $T#equals(double[], double[])} compares them ({@code NaN} equals {@code NaN});\n"
-                        + "{@code toString} prints the values.\n\n", ARRAYS);
+                        + "{@code toString} prints the values (of a long output, its length and last six).\n\n",
+                        ARRAYS);
         for (OutputModel o : m.outputs()) {
             ctor.addParameter(ParameterSpec.builder(Signatures.DOUBLES, o.javaName()).build());
             t.addJavadoc("@param $N output {@code $L}$L\n", o.javaName(), o.name(), o.doc().isEmpty() ? "" : ": " + Javadoc.text(o.doc()));
@@ -66,12 +67,20 @@ public final class ResultWriter {
         return b.addStatement("return hash").build();
     }
 
-    /** The record's own format, {@code NameResult[a=…, b=…]}, with the values where it printed the array's identity. */
+    /**
+     * The record's own format, {@code NameResult[a=…, b=…]}, with the values where it printed the array's identity:
+     * all of a short output, the length and the last six of a longer one, as {@code Series} prints (a result of years
+     * of bars in a log line or a debugger would otherwise be megabytes).
+     */
     private static MethodSpec toStringMethod(KernelModel m) {
         CodeBlock.Builder text = CodeBlock.builder().add("return $S", m.resultType().simpleName() + "[");
         String sep = "";
         for (OutputModel o : m.outputs()) {
-            text.add("\n+ $S + $T.toString(this.$N)", sep + o.javaName() + "=", ARRAYS, o.javaName());
+            String x = "this." + o.javaName();
+            text.add("\n+ $S + ($L == null || $L.length <= 6 ? $T.toString($L)",
+                            sep + o.javaName() + "=", x, x, ARRAYS, x)
+                    .add("\n: $L.length + $S + $T.toString($T.copyOfRange($L, $L.length - 6, $L.length)))",
+                            x, " bars, last 6 ", ARRAYS, ARRAYS, x, x, x);
             sep = ", ";
         }
         text.add("\n+ $S", "]");
