@@ -117,7 +117,7 @@ public final class Bands_Descriptor implements KernelDescriptor {
 
     @Override
     public Scale inputScale(int input) {
-        return INPUT_SCALES.get(input);
+        return INPUT_SCALES.get(Checks.index("bands", "input", input, INPUTS));
     }
 
     @Override
@@ -153,6 +153,7 @@ public final class Bands_Descriptor implements KernelDescriptor {
     public int lookback(ParamValues p, int output) {
         Args a = new Args(p);
         validate(a.fastPeriod, a.slowPeriod, a.width);
+        Checks.index("bands", "output", output, List.of("upper", "middle", "lower"));
         switch (output) {
             case 0: return Bands.upperLookback(a.fastPeriod);
             default: return Bands.lookback(a.slowPeriod);

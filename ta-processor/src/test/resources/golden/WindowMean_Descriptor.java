@@ -107,7 +107,7 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
 
     @Override
     public Scale inputScale(int input) {
-        return INPUT_SCALES.get(input);
+        return INPUT_SCALES.get(Checks.index("window_mean", "input", input, INPUTS));
     }
 
     @Override

@@ -70,6 +70,26 @@ class SpiAccessorErrorsTest {
                 assertThrows(ShapeMismatchException.class, () -> RSI.domain(3)).getMessage());
     }
 
+    /** The generated overrides: inputScale, a bounded kernel's domain and a per-output kernel's lookback. */
+    @Test
+    void theGeneratedAccessorsCheckTheirIndexToo() {
+        KernelDescriptor sqrt = Registry.standard().kernel("sqrt");
+        KernelDescriptor ichimoku = Registry.standard().kernel("ichimoku");
+        assertEquals("sqrt: there is no input 1; inputs 0 to 0: x",
+                assertThrows(ShapeMismatchException.class, () -> sqrt.domain(1)).getMessage());
+        assertEquals("rsi: there is no input 7; inputs 0 to 0: x",
+                assertThrows(ShapeMismatchException.class, () -> RSI.inputScale(7)).getMessage());
+        assertThrows(ShapeMismatchException.class, () -> sqrt.inputScale(-1));
+        ParamValues p = ParamValues.defaults(ichimoku);
+        var e = assertThrows(ShapeMismatchException.class, () -> ichimoku.lookback(p, ichimoku.outputs().size()));
+        assertEquals("ichimoku: there is no output " + ichimoku.outputs().size(), e.getMessage().split(";")[0]);
+        for (int o = 0; o < ichimoku.outputs().size(); o++) {
+            ichimoku.lookback(p, o);
+        }
+        sqrt.domain(0);
+        RSI.inputScale(0);
+    }
+
     @Test
     void aChartOfAnOutputTheKernelDoesNotHaveIsTyped() {
         assertEquals("chart: there is no output 1; outputs 0 to 0",

@@ -57,6 +57,7 @@ public final class DescriptorWriter {
         t.addField(list(Types.SELECTOR_SPEC, "SELECTORS", sels));
         if (m.inputs().stream().anyMatch(io.ta.processor.model.InputModel::isBounded)) {
             MethodSpec.Builder dom = override("domain", Types.DOMAIN).addParameter(TypeName.INT, "input")
+                    .addStatement("$T.index($S, $S, input, INPUTS)", Types.CHECKS, m.name(), "input")
                     .beginControlFlow("switch (input)");
             for (int i = 0; i < m.inputs().size(); i++) {
                 io.ta.processor.model.InputModel in = m.inputs().get(i);
@@ -113,7 +114,8 @@ public final class DescriptorWriter {
         t.addMethod(getter("inputs", listOf(ClassName.get(String.class)), CodeBlock.of("INPUTS")));
         t.addMethod(getter("outputs", listOf(Types.OUTPUT_SPEC), CodeBlock.of("OUTPUTS")));
         t.addMethod(override("inputScale", Types.SCALE).addParameter(TypeName.INT, "input")
-                .addStatement("return INPUT_SCALES.get(input)").build());
+                .addStatement("return INPUT_SCALES.get($T.index($S, $S, input, INPUTS))", Types.CHECKS, m.name(), "input")
+                .build());
         t.addMethod(getter("timeCost", Types.COMPLEXITY, CodeBlock.of("$T.$L", Types.COMPLEXITY, m.timeCost())));
         t.addMethod(getter("memoryCost", Types.COMPLEXITY, CodeBlock.of("$T.$L", Types.COMPLEXITY, m.memoryCost())));
         t.addMethod(getter("schema", TypeName.LONG, CodeBlock.of("$T.SCHEMA", m.stateType())));
@@ -138,6 +140,8 @@ public final class DescriptorWriter {
                     .addParameter(TypeName.INT, "output")
                     .addStatement("$T $N = new $T(p)", args, UNPACKED, args)
                     .addStatement("validate($L)", unpacked(paramNames(m)))
+                    .addStatement("$T.index($S, $S, output, $T.of($L))", Types.CHECKS, m.name(), "output", List.class,
+                            CodeBlock.join(m.outputs().stream().map(o -> CodeBlock.of("$S", o.name())).toList(), ", "))
                     .beginControlFlow("switch (output)");
             for (int i = 0; i < m.outputs().size(); i++) {
                 OutputModel o = m.outputs().get(i);
