@@ -141,13 +141,13 @@ final class Evaluation {
         if (plan.needsTime() && !input.hasTime()) {
             String name = names.stream().filter(this::readsTime).findFirst().orElse(names.get(0));
             throw new DataFormatException(input.source(), 0, null, null, "expression '" + name + "' (" + plan.text(name)
-                    + ") reads the bars' times, but " + input.source() + " has no time column (date, time or timestamp)");
+                    + ") reads the bars' times, but " + input.source() + " has no time column (date, time, timestamp or datetime)");
         }
         if (readsSources && !input.hasTime()) {
             String name = names.stream().filter(n -> !barColumns.containsAll(plan.columns(n))).findFirst().orElse(names.get(0));
             throw new DataFormatException(input.source(), 0, null, null, "expression '" + name + "' (" + plan.text(name)
                     + ") reads event sources, which go onto the bars by time, but " + input.source()
-                    + " has no time column (date, time or timestamp)");
+                    + " has no time column (date, time, timestamp or datetime)");
         }
         List<String> numeric = new ArrayList<>(input.columns());
         String time = input.timeColumn() == null ? null : CsvReader.name(input.timeColumn());

@@ -70,7 +70,7 @@ final class EventCsv implements AutoCloseable {
         try {
             if (!r.hasTime()) {
                 throw new DataFormatException(r.source(), 0, null, null, r.source() + ": the " + key
-                        + " events need a time column (date, time or timestamp); columns: " + String.join(", ", r.columns()));
+                        + " events need a time column (date, time, timestamp or datetime); columns: " + String.join(", ", r.columns()));
             }
             List<String> numbers = new ArrayList<>();
             List<Integer> slots = new ArrayList<>();

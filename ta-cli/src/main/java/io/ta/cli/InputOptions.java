@@ -16,7 +16,7 @@ final class InputOptions {
 
     /** How the input is read, for the help text of the commands that read it (docs/contracts.md has the full rules). */
     static final String RULES = "%nCSV input (details: docs/contracts.md, \"CSV input\"):%n"
-            + "  Header row first; the time column is the first named date, time or timestamp.%n"
+            + "  Header row first; the time column is the first named date, time, timestamp or datetime.%n"
             + "  Times: 2024-01-31, 2024-01-31T15:30:00Z (no offset: UTC) or epoch numbers.%n"
             + "  Numbers: -12.5, 1.5e-3. Missing: empty, NaN, NA, Inf, Infinity (any case).%n"
             + "  Only the columns the expressions use are read; others may hold any text.%n"

@@ -53,7 +53,7 @@ final class TimeOptions {
                 return 0;
             }
             throw new CommandLine.ParameterException(spec.commandLine(), "--time-format " + f
-                    + " needs a time column (date, time or timestamp) in the input");
+                    + " needs a time column (date, time, timestamp or datetime) in the input");
         }
         return style;
     }

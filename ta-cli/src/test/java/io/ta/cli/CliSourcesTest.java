@@ -126,7 +126,7 @@ class CliSourcesTest {
         Files.writeString(t, "timestamp,price\n2024-01-01T00:00:30Z,100\n");
         dataError(t + " has no column 'amount'", bars, "--expr", "n=trades.sum(amount)", "--source", "trades=" + t);
         Files.writeString(t, "price,amount\n100,1\n");
-        dataError(t + ": the trades events need a time column (date, time or timestamp)", bars, "--expr", "n=trades.count",
+        dataError(t + ": the trades events need a time column (date, time, timestamp or datetime)", bars, "--expr", "n=trades.count",
                 "--source", "trades=" + t);
         // --time-unit reads the sources too; a source in another unit is refused, not read as times after every bar
         Path secs = write(dir, "secs.csv", "time,close\n1704067260,100\n1704067320,101\n");

@@ -37,7 +37,8 @@ import java.util.Locale;
 public final class CsvReader implements AutoCloseable {
     /** The longest line accepted, in bytes; a longer one is refused rather than buffered. */
     public static final int MAX_LINE_BYTES = 8 << 20;
-    private static final List<String> TIME_NAMES = List.of("date", "time", "timestamp");
+    /** {@code datetime}: pandas' and yfinance's name for an intraday index ({@code Datetime}, {@code Date/Time}). */
+    private static final List<String> TIME_NAMES = List.of("date", "time", "timestamp", "datetime", "date_time");
 
     private final InputStream in;
     private final String source;
@@ -93,6 +94,20 @@ public final class CsvReader implements AutoCloseable {
                 throw new DataFormatException(source, 0, null, null, source + ": the file is empty; expected a header row");
             }
         }
+        byte declared = declaredDelimiter();
+        if (declared != 0) {
+            // Excel's first line "sep=;" names the delimiter of a file saved for another locale; the header follows.
+            if (options.delimiter() != 0 && options.delimiter() != declared) {
+                throw new DataFormatException(source, lineNo, null, null, source + ": row " + lineNo + ": the file says its"
+                        + " delimiter is " + show((char) declared) + " (sep=), but --delimiter is " + show(options.delimiter()));
+            }
+            do {
+                if (!readLine()) {
+                    throw new DataFormatException(source, lineNo, null, null, source + ": row " + lineNo
+                            + ": the file has a sep= line and no header row after it");
+                }
+            } while (blank());
+        }
         if (indexOf((byte) '\r') >= 0) {
             throw new DataFormatException(source, lineNo, null, null, source + ": row " + lineNo
                     + ": the file uses CR line endings (classic Mac OS); convert them to LF or CRLF");
@@ -103,7 +118,8 @@ public final class CsvReader implements AutoCloseable {
                     + ": the header is not valid UTF-8 (byte 0x" + hex(line[bad]) + "); the file must be UTF-8: '" + excerpt(line, 0, len) + "'");
         }
         this.headerRow = lineNo;
-        this.delimiter = options.delimiter() != 0 ? (byte) options.delimiter() : detectDelimiter();
+        this.delimiter = declared != 0 ? declared
+                : options.delimiter() != 0 ? (byte) options.delimiter() : detectDelimiter();
         int width = 1;
         for (int i = 0; i < len; i++) {
             width += line[i] == delimiter ? 1 : 0;
@@ -584,6 +600,23 @@ public final class CsvReader implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /** The delimiter an Excel {@code sep=X} line names (any case, spaces around it), or 0 if the line is not one. */
+    private byte declaredDelimiter() {
+        int a = 0;
+        int b = len;
+        while (a < b && line[a] == ' ') {
+            a++;
+        }
+        while (b > a && line[b - 1] == ' ') {
+            b--;
+        }
+        if (b - a != 5 || (line[a] | 0x20) != 's' || (line[a + 1] | 0x20) != 'e' || (line[a + 2] | 0x20) != 'p'
+                || line[a + 3] != '=' || CsvOptions.DELIMITERS.indexOf(line[a + 4]) < 0) {
+            return 0;
+        }
+        return line[a + 4];
     }
 
     private byte detectDelimiter() {

@@ -95,6 +95,39 @@ class CsvReaderTest {
         assertEquals(List.of("1.5|1.5"), rows("close\n1.5\n", CLOSE), "one column needs no delimiter");
     }
 
+    /** Excel writes "sep=;" before the header of a file saved for a locale whose delimiter is not its default. */
+    @Test
+    void anExcelSepLineNamesTheDelimiter() {
+        assertEquals(List.of("2024-01-02|1704153600000|1.5"), rows("sep=;\ndate;close\n2024-01-02;1.5\n", CLOSE));
+        assertEquals(List.of("2024-01-02|1704153600000|1.5"),
+                rows("\uFEFFSEP=|\r\n\r\ndate|close\r\n2024-01-02|1.5\r\n", CLOSE), "a BOM, any case, CRLF");
+        assertEquals(List.of("2024-01-02|1704153600000|1.5"), rows("sep=,\ndate,close\n2024-01-02,1.5\n",
+                CLOSE.withDelimiter(',')), "an explicit delimiter that agrees");
+        try (CsvReader r = reader("sep=;\ndate;close\n2024-01-02;1.5\n", CLOSE)) {
+            assertEquals(List.of("date", "close"), r.columns());
+            assertTrue(r.next());
+            assertEquals(3, r.row(), "rows are the file's lines");
+        }
+        assertEquals("t.csv: row 1: the file says its delimiter is ';' (sep=), but --delimiter is ','",
+                error("sep=;\ndate;close\n", CLOSE.withDelimiter(',')).getMessage());
+        assertEquals("t.csv: row 1: the file has a sep= line and no header row after it", error("sep=;\n", CLOSE).getMessage());
+        assertEquals(List.of("sep"), reader("sep\n1\n", CsvOptions.defaults()).columns(), "only sep=X is the line");
+    }
+
+    /** yfinance's intraday index is "Datetime"; some exports write "Date/Time". */
+    @Test
+    void datetimeIsATimeColumn() {
+        for (String header : new String[] {"Datetime", "Date/Time", "date_time"}) {
+            try (CsvReader r = reader(header + ",close\n2024-01-02 09:30:00-05:00,1.5\n", CLOSE)) {
+                assertTrue(r.hasTime(), header);
+                assertTrue(r.next());
+                assertEquals(1704205800000L, r.time(), header);
+            }
+        }
+        assertThrows(DataFormatException.class, () -> rows("Datetime,close\n2024-01-03,1\n2024-01-02,2\n", CLOSE),
+                "a newest-first export is refused, not computed in reverse");
+    }
+
     @Test
     void aWrongDelimiterNeverYieldsAColumnNamedLikeTheWholeHeader() {
         CsvOptions comma = CLOSE.withDelimiter(',');
