@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ta.annotation.Scale;
 import io.ta.kernels.price.MedPrice_Descriptor;
+import io.ta.kernels.price.Pivots;
+import io.ta.kernels.price.Pivots_Descriptor;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.Means;
 import io.ta.spi.ParamValues;
@@ -78,6 +80,25 @@ class MeansNearTheEdgeTest {
         for (String method : new String[] {"classic", "fibonacci", "camarilla", "woodie", "demark"}) {
             matchesTheScaledRun("pivots", Map.of("method", method), 2);
         }
+    }
+
+    @Test
+    void pivotLevelsThatFitWhereTheirTermsOverflow() {
+        // Open, high, low, close: a bar from −1.7e308 to −0.3e308 (classic r3 = h + 2(pp − l) is 1.57e308 where
+        // 2(pp − l) passes the largest double; mirrored, s3), and one from −1.6e308 to 0.36e308 whose range h − l
+        // overflows where pp + range (r2, fibonacci's r3, camarilla's r4) fits. Both read NaN.
+        double[][] bars = {{-0.3e308, -0.3e308, -1.7e308, -0.3e308, 0}, {-1.6e308, 0.36e308, -1.6e308, -1.6e308, 0}};
+        for (double[] bar : bars) {
+            for (String method : new String[] {"classic", "fibonacci", "camarilla", "woodie", "demark"}) {
+                matchesTheScaledRun("pivots", Map.of("method", method), 1, bar, 0);
+            }
+        }
+        double[] r3 = new double[3];
+        Pivots_Descriptor.batch(new double[] {0, -0.3e308, 0}, new double[] {0, -0.3e308, 0},
+                new double[] {0, -1.7e308, 0}, new double[] {0, -0.3e308, 0}, Pivots.Method.CLASSIC,
+                new double[3], new double[3], new double[3], r3, new double[3], new double[3], new double[3],
+                new double[3], new double[3]);
+        assertEquals((7 * Math.scalb(-0.3e308, -4) - 4 * Math.scalb(-1.7e308, -4)) / 3 * 16, r3[2], 1e294);
     }
 
     @Test

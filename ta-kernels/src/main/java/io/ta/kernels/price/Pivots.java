@@ -62,6 +62,8 @@ public final class Pivots {
     private static final int FIBONACCI = Method.FIBONACCI.ordinal();
     private static final int CAMARILLA = Method.CAMARILLA.ordinal();
     private static final int WOODIE = Method.WOODIE.ordinal();
+    private static final double DOWN = 0x1p-4;
+    private static final double UP = 0x1p4;
 
     /** The method's ordinal (state fields are primitives). */
     final int method;
@@ -111,6 +113,15 @@ public final class Pivots {
         if (!(Double.isFinite(o) && Double.isFinite(h) && Double.isFinite(l) && Double.isFinite(c))) {
             return;
         }
+        levels(o, h, l, c);
+        if (Double.isInfinite(r1) || Double.isInfinite(r2) || Double.isInfinite(r3) || Double.isInfinite(r4)
+                || Double.isInfinite(s1) || Double.isInfinite(s2) || Double.isInfinite(s3)
+                || Double.isInfinite(s4)) {
+            levelsAtScale(o, h, l, c);
+        }
+    }
+
+    private void levels(double o, double h, double l, double c) {
         double range = h - l;
         if (method == CLASSIC) {
             floor(Means.mean(h, l, c), h, l);
@@ -123,6 +134,35 @@ public final class Pivots {
         } else {
             demark(o, h, l, c);
         }
+    }
+
+    /**
+     * A level of finite prices that overflowed, where a term such as {@code h − l} or {@code 2(pp − l)} passed the
+     * largest double although the level may fit (a bar from −1.7e308 to −0.3e308: r3 is 1.57e308), is the same
+     * operations on the prices at 2⁻⁴, where no term of any method can overflow (the largest, {@code h + 2(pp − l)},
+     * is at most five prices), scaled back: the bits a wider exponent range gives, as {@link Means} takes a mean.
+     * Levels that did not overflow keep their bits; one that does not fit stays infinite (written as NaN).
+     */
+    private void levelsAtScale(double o, double h, double l, double c) {
+        double p = pp;
+        double pr1 = r1;
+        double pr2 = r2;
+        double pr3 = r3;
+        double pr4 = r4;
+        double ps1 = s1;
+        double ps2 = s2;
+        double ps3 = s3;
+        double ps4 = s4;
+        levels(o * DOWN, h * DOWN, l * DOWN, c * DOWN);
+        pp = p;
+        r1 = Double.isInfinite(pr1) ? r1 * UP : pr1;
+        r2 = Double.isInfinite(pr2) ? r2 * UP : pr2;
+        r3 = Double.isInfinite(pr3) ? r3 * UP : pr3;
+        r4 = Double.isInfinite(pr4) ? r4 * UP : pr4;
+        s1 = Double.isInfinite(ps1) ? s1 * UP : ps1;
+        s2 = Double.isInfinite(ps2) ? s2 * UP : ps2;
+        s3 = Double.isInfinite(ps3) ? s3 * UP : ps3;
+        s4 = Double.isInfinite(ps4) ? s4 * UP : ps4;
     }
 
     // Each method's levels in a method of its own: the step stays under the 325 bytes of bytecode C2 inlines into a
