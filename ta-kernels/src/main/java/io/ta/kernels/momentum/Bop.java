@@ -5,12 +5,11 @@ import io.ta.annotation.Family;
 import io.ta.annotation.Kernel;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
-import io.ta.spi.Checks;
 
 /**
  * Balance of power (I. Livshin, 2001), as TA-Lib BOP: {@code (C − O)/(H − L)}; 0 when {@code H − L} is not positive
- * or negligible next to the high ({@link Checks#negligible}) — TA-Lib's {@code TA_IS_ZERO_OR_NEG} made relative, so
- * bars of prices below 1e-8 keep their balance. NaN when any field of the bar is missing.
+ * — TA-Lib's {@code TA_IS_ZERO_OR_NEG} without its absolute 1e-8, so bars of prices below 1e-8, and ranges of 1 at
+ * 1e15, keep their balance. NaN when any field of the bar is missing.
  */
 @Chart(pane = Chart.Pane.OWN, style = Chart.Style.HISTOGRAM, guides = {0}, min = -1, max = 1)
 @Kernel(
@@ -42,6 +41,8 @@ public final class Bop {
             range = top - low * 0.5;
             move = close * 0.5 - open * 0.5;
         }
-        return range <= 0.0 || Checks.negligible(range, top) ? 0.0 : move / range;
+        // H − L of two prices is exact (or rounded, never to 0), so a bar with a range has a balance of power, however
+        // small next to the price: a range of 1 at 1e15 read 0 under a relative "≈ 0" of 1e-12.
+        return range <= 0.0 ? 0.0 : move / range;
     }
 }

@@ -7,13 +7,12 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Rma;
-import io.ta.spi.Checks;
 
 /**
  * Chande momentum oscillator, as TA-Lib CMO: the {@link Rsi} construction — gains and losses of the changes from
  * bar 1, each a Wilder average ({@link Rma}) seeded with the mean of the first n — then
- * {@code 100·((G − L)/(G + L))}, 0 when {@code G + L} is negligible next to the price ({@link Checks#negligible};
- * TA-Lib: {@code |G + L| < 1e-8}, which depends on the unit of quotation). First output at bar n.
+ * {@code 100·((G − L)/(G + L))}, 0 when {@code G + L} is 0 (RSI's rule; TA-Lib: {@code |G + L| < 1e-8}, which
+ * depends on the unit of quotation). First output at bar n.
  *
  * <p>docs/spec.md §1.7: Chande's original (and laakhay's) uses plain n-bar sums; TA-Lib's Wilder-smoothed form is the
  * one implemented. Recursive: a missing input outputs NaN and is skipped (§5.2).
@@ -45,7 +44,8 @@ public final class Cmo {
         }
         double g = rsi.averageGain;
         double l = rsi.averageLoss;
+        // As RSI's: a sum of averages of exact non-negative moves is 0 only when they all were.
         double sum = g + l;
-        return Checks.negligible(sum, x) ? 0.0 : 100.0 * ((g - l) / sum);
+        return sum == 0.0 ? 0.0 : 100.0 * ((g - l) / sum);
     }
 }

@@ -7,15 +7,14 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.Rma;
-import io.ta.spi.Checks;
 
 /**
  * Relative strength index (Wilder 1978), as TA-Lib RSI: from bar 1 each change {@code d = x − x₋₁} feeds a gain
  * ({@code max(d, 0)}) and a loss ({@code max(−d, 0)}) Wilder average ({@link Rma}: the mean of the first n values, then
  * {@code (e·(n−1) + v)/n} — TA-Lib's own operations, in its order); {@code RSI = 100·(G/(G + L))}. When
- * {@code G + L} is ≈0 the output is 0 (docs/spec.md §1.7: laakhay gave 50) — ≈0 relative to the price
- * ({@link Checks#negligible}: a mean move below 1e-12 of it), where TA-Lib's absolute {@code |G + L| < 1e-8} makes
- * the RSI of prices near 1e-6 0 on every bar. First output at bar n.
+ * {@code G + L} is 0 the output is 0 (docs/spec.md §1.7: laakhay gave 50) — exactly 0, which an average of
+ * non-negative moves is only when they all were 0, where TA-Lib's absolute {@code |G + L| < 1e-8} makes the RSI of
+ * prices near 1e-6 0 on every bar (and a relative 1e-12 that of ticks of 1 at 1e15). First output at bar n.
  *
  * <p>Recursive: a missing input outputs NaN and is skipped entirely, so the next change is measured from the last
  * valid value (§5.2).
@@ -67,7 +66,10 @@ public final class Rsi {
         if (g != g) {
             return Double.NaN;
         }
+        // G and L are Wilder averages of exact non-negative moves, so their sum is 0 only where every move in their
+        // memory was, and any other sum is a real move: a tick of 1 at 1e15 is 1e-15 of the price, which a relative
+        // "≈ 0" of 1e-12 read as RSI 0 (TA-Lib: 0 only below its absolute 1e-8).
         double sum = g + l;
-        return Checks.negligible(sum, x) ? 0.0 : 100 * (g / sum);
+        return sum == 0.0 ? 0.0 : 100 * (g / sum);
     }
 }

@@ -7,15 +7,14 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.price.TrueRange;
-import io.ta.spi.Checks;
 import io.ta.state.WindowSumPair;
 
 /**
  * Ultimate oscillator (L. Williams, 1985), as TA-Lib ULTOSC. From bar 1, buying pressure {@code BP = C − min(L, C₋₁)}
  * and the {@link TrueRange}; the three periods are sorted ascending (s1 ≤ s2 ≤ s3, as TA-Lib sorts them) and
  * {@code ULTOSC = 100·((4·ΣBP/ΣTR over s1 + 2·ΣBP/ΣTR over s2 + ΣBP/ΣTR over s3)/7)}, the two sums of each period
- * one {@link WindowSumPair}. A term whose ΣTR is ≈0 adds nothing, as in TA-Lib — ≈0 next to the close
- * ({@link Checks#negligible}), not TA-Lib's absolute 1e-8. Lookback: the longest period.
+ * one {@link WindowSumPair}. A term whose ΣTR is 0 adds nothing, as in TA-Lib — exactly 0, a window of ranges of
+ * 0, not TA-Lib's absolute 1e-8. Lookback: the longest period.
  *
  * <p>The sums start at the first bar with a true range (§1.2). A missing value makes the output NaN while it is
  * inside the longest window (§5.2); so do true ranges whose sums come near the largest double (a tick near its edge),
@@ -91,14 +90,17 @@ public final class UltOsc {
         if (!(b1 + b2 + b3 <= Double.MAX_VALUE)) {
             return Double.NaN;
         }
+        // Window sums of non-negative true ranges are exactly 0 for a window of zeros and never a residue otherwise
+        // (docs/contracts.md, "window sums"), so a window with a range has its ratio however small it is next to the
+        // close (ranges of 1 at 1e15 read 0 under a relative "≈ 0").
         double output = 0.0;
-        if (!Checks.negligible(b1, close)) {
+        if (b1 != 0.0) {
             output += 4.0 * (a1 / b1);
         }
-        if (!Checks.negligible(b2, close)) {
+        if (b2 != 0.0) {
             output += 2.0 * (a2 / b2);
         }
-        if (!Checks.negligible(b3, close)) {
+        if (b3 != 0.0) {
             output += a3 / b3;
         }
         return 100.0 * (output / 7.0);

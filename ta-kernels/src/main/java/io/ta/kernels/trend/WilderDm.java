@@ -4,7 +4,6 @@ import io.ta.annotation.Complexity;
 import io.ta.annotation.Cost;
 import io.ta.kernels.price.TrueRange;
 import io.ta.spi.Branchless;
-import io.ta.spi.Checks;
 import io.ta.spi.StatePart;
 import io.ta.spi.StateReader;
 import io.ta.spi.StateWriter;
@@ -141,8 +140,8 @@ public final class WilderDm implements StatePart<WilderDm.Mark> {
     }
 
     /**
-     * {@code +DI = 100·S⁺/S^TR}, 0 when {@code S^TR} ≈ 0 (TA-Lib PLUS_DI) — negligible next to n times the last high,
-     * i.e. a mean true range below 1e-12 of the price ({@link Checks#negligible}), not TA-Lib's absolute 1e-8.
+     * {@code +DI = 100·S⁺/S^TR}, 0 when {@code S^TR} is 0 (TA-Lib PLUS_DI: below its absolute 1e-8): every true range
+     * in its memory was 0.
      * Meaningful on the three-input {@code advance} path once {@link #isSmoothed()}.
      */
     public double plusDi() {
@@ -156,7 +155,10 @@ public final class WilderDm implements StatePart<WilderDm.Mark> {
 
     private double di(double movement) {
         double r = rangeSum;
-        return Checks.negligible(r, n * previousHigh) ? 0.0 : 100.0 * (movement / r);
+        // S^TR is a Wilder sum of non-negative true ranges: 0 only when every range in its memory was, so any other
+        // sum is a real range, however small next to the price (ranges of 1 at 1e15 read +DI 0 under a relative
+        // "≈ 0" next to n times the high).
+        return r == 0.0 ? 0.0 : 100.0 * (movement / r);
     }
 
     @Override
