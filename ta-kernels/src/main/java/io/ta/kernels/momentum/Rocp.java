@@ -36,6 +36,7 @@ public final class Rocp {
         if (!Double.isFinite(x) || !Double.isFinite(p)) {
             return Double.NaN;
         }
-        return p != 0.0 ? (x - p) / p : 0.0;
+        // + 0.0: no change from a price below zero is 0/p = −0.0; a computed zero is +0.0 (docs/contracts.md).
+        return p != 0.0 ? (x - p) / p + 0.0 : 0.0;
     }
 }

@@ -36,6 +36,7 @@ public final class Rocr {
         if (!Double.isFinite(x) || !Double.isFinite(p)) {
             return Double.NaN;
         }
-        return p != 0.0 ? x / p : 0.0;
+        // + 0.0: a price of 0 after one below zero is 0/p = −0.0; a computed zero is +0.0 (docs/contracts.md).
+        return p != 0.0 ? x / p + 0.0 : 0.0;
     }
 }

@@ -47,8 +47,10 @@ public final class WilliamsR {
         if (diff == Double.NEGATIVE_INFINITY) {
             // A range beyond the largest double (ticks near both its edges in the window): the same ratio of halves,
             // exactly, where (hh − close)/∞ read 0.
-            return (hh * 0.5 - close * 0.5) / ((hh * 0.5 - ll * 0.5) / -100.0);
+            return (hh * 0.5 - close * 0.5) / ((hh * 0.5 - ll * 0.5) / -100.0) + 0.0;
         }
-        return diff != 0.0 ? (hh - close) / diff : Math.abs(close) * 0.0;
+        // + 0.0: a close at the high is 0/(−range), which is −0.0 (TA-Lib's bits), and a computed zero is +0.0
+        // (docs/contracts.md, "Signed zeros"); every other value keeps its bits.
+        return diff != 0.0 ? (hh - close) / diff + 0.0 : Math.abs(close) * 0.0;
     }
 }

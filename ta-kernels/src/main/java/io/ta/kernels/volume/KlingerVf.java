@@ -80,6 +80,8 @@ public final class KlingerVf {
         double sign = trend == DOWN ? -1.0 : 1.0;
         // 2·(dm/cm), not 2·dm/cm: the same bits, but 2·dm of a range near the largest double overflowed, and a force
         // of finite terms read as infinite.
-        return 100.0 * volume * sign * Math.abs(2.0 * (dm / cm) - 1.0);
+        // + 0.0: a force of 0 (no volume, or dm/cm = 1/2) is +0.0 on a down trend too, not −0.0 (docs/contracts.md,
+        // "Signed zeros").
+        return 100.0 * volume * sign * Math.abs(2.0 * (dm / cm) - 1.0) + 0.0;
     }
 }
