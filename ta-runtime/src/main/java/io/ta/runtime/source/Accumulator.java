@@ -12,7 +12,8 @@ import java.util.function.ToDoubleFunction;
  * bar; {@code avg}, {@code max}, {@code min}, {@code first}, {@code last} and weighted means ({@code vwap}) are NaN
  * for a bar without events. An event whose aggregated field is NaN counts but does not enter sums, extremes or means.
  * {@code first}/{@code last} go by event time (ties: arrival order). State values (order-book {@code spread},
- * {@code mid}, …) are the latest snapshot's and carry into bars without a snapshot, NaN before the first one. Sums
+ * {@code mid}, …) are the latest snapshot's and carry into bars without a snapshot, NaN before the first one; a
+ * snapshot missing a field the value reads (a NaN bid for {@code mid}) is skipped, as {@code last} skips it. Sums
  * are Neumaier-compensated, so a bar of millions of trades does not drift, and held with a wider exponent
  * ({@link WideSum}), so a mean or vwap whose sums pass the largest double is still the mean; a sum no double holds is
  * NaN, as is every aggregate over an infinite value.
@@ -24,6 +25,8 @@ public final class Accumulator {
     private final Filter filter;
     private final ToDoubleFunction<double[]> value;
     private final ToDoubleFunction<double[]> weight;
+    /** The fields a state value reads; an event missing one (NaN) leaves the state as it was. */
+    private final boolean[] reads;
 
     private final WideSum sum = new WideSum();
     private final WideSum weights = new WideSum();
@@ -50,6 +53,7 @@ public final class Accumulator {
             this.value = null;
             this.weight = null;
         }
+        this.reads = kind == Kind.STATE ? reads(value, a.type().fields().size()) : null;
         reset();
     }
 
@@ -128,12 +132,43 @@ public final class Accumulator {
                 }
             }
             case STATE -> {
-                if (time >= at) {
+                if (time >= at && !missesARead(row)) {
                     at = time;
                     kept = value.applyAsDouble(row);
                 }
             }
         }
+    }
+
+    /**
+     * The fields {@code value} reads: those whose NaN, alone in a row of ones, makes it NaN (a schema's derived value
+     * is a formula of fields, not a declared list); every field where the row of ones gives NaN already.
+     */
+    private static boolean[] reads(ToDoubleFunction<double[]> value, int fields) {
+        double[] row = new double[fields];
+        java.util.Arrays.fill(row, 1.0);
+        boolean all = Double.isNaN(value.applyAsDouble(row));
+        boolean[] reads = new boolean[fields];
+        for (int j = 0; j < fields; j++) {
+            row[j] = Double.NaN;
+            reads[j] = all || Double.isNaN(value.applyAsDouble(row));
+            row[j] = 1.0;
+        }
+        return reads;
+    }
+
+    /**
+     * Whether the event lacks a field the state value reads: a missing value is skipped (docs/spec.md §5.2), as
+     * {@code last(bid)} skips it, so the state carries the last snapshot that had them, where a snapshot without a
+     * bid made {@code mid} and {@code spread} NaN until the next one.
+     */
+    private boolean missesARead(double[] row) {
+        for (int j = 0; j < reads.length; j++) {
+            if (reads[j] && Double.isNaN(row[j])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value of the bar that closes now; the accumulator then holds the next (empty) bar. */
