@@ -227,12 +227,14 @@ public final class NumericsProperties {
     /**
      * The ticks {@link #extremeTickFades} puts on consecutive bars: one at either edge of the doubles, or where a
      * product of two prices overflows; two of opposite signs, where a bar's change from the last one overflows; two
-     * at the top, where a sum of the last bars does; and a price of zero or of 1e-300, where a ratio to it does.
+     * at the top, where a sum of the last bars does; a price of zero or of 1e-300, where a ratio to it does; and a
+     * price below zero (WTI settled at −37.63 on 2020-04-20), then 0, where a logarithm, a square root or a flow of
+     * money is undefined for the bar and must not stay so.
      */
     private static final double[][] TICKS = {
         {Double.MAX_VALUE}, {-Double.MAX_VALUE}, {1e200}, {-1e200},
         {Double.MAX_VALUE, -Double.MAX_VALUE}, {-Double.MAX_VALUE, Double.MAX_VALUE},
-        {Double.MAX_VALUE, Double.MAX_VALUE}, {0.0}, {1e-300}
+        {Double.MAX_VALUE, Double.MAX_VALUE}, {0.0}, {1e-300}, {-37.63}, {-37.63, 0.0}
     };
 
     /**
