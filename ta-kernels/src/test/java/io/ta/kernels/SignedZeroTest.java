@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * batch or stream. −0.0 printed as "-0.0" in a CSV and divided into −∞; klinger_vf gave it for every bar of no volume
  * or dm/cm = 1/2 in a down trend, williams_r for every close at its window's high (TA-Lib's bits), rocp and rocr for
  * prices below zero. The data: ordinary bars, prices shifted below zero, every fifth value 0, volumes of 0 and flat
- * stretches.
+ * stretches. {@code ceil} is Math.ceil, whose −0.0 for a value in (−1, 0) IEEE 754 defines (TransformInvariantsTest
+ * holds it to those bits).
  */
 class SignedZeroTest {
     static final int N = 600;
@@ -26,6 +27,9 @@ class SignedZeroTest {
     void noKernelComputesANegativeZero() {
         List<String> found = new ArrayList<>();
         for (KernelDescriptor d : Descriptors.all()) {
+            if (d.name().equals("ceil")) {
+                continue;
+            }
             ParamValues p = ParamValues.defaults(d);
             for (int set = 0; set < 5; set++) {
                 double[][] in = inputs(d, set);

@@ -24,7 +24,6 @@ public final class Ceil {
 
     @Step
     public double step(double x) {
-        // + 0.0: ceil of a value in (−1, 0) is −0.0, and a computed zero is +0.0 (docs/contracts.md).
-        return Double.isFinite(x) ? Checks.finiteOrNaN(Math.ceil(x) + 0.0) : Double.NaN;
+        return Double.isFinite(x) ? Checks.finiteOrNaN(Math.ceil(x)) : Double.NaN;
     }
 }
