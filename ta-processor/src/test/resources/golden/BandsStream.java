@@ -74,6 +74,10 @@ public final class BandsStream implements KernelStream {
 
     /**
      * Commits one bar; returns this stream, whose accessors now read its outputs.
+     *
+     * @param high the bar's {@code high} (NaN: missing)
+     * @param low the bar's {@code low} (NaN: missing)
+     * @return this stream
      */
     public BandsStream update(double high, double low) {
         last.saveOwn(k);
@@ -88,6 +92,10 @@ public final class BandsStream implements KernelStream {
     /**
      * Evaluates the forming bar without committing it; returns this stream, whose accessors now read its
      * outputs.
+     *
+     * @param high the bar's {@code high} (NaN: missing)
+     * @param low the bar's {@code low} (NaN: missing)
+     * @return this stream
      */
     public BandsStream preview(double high, double low) {
         probe.saveOwn(k);
@@ -101,6 +109,9 @@ public final class BandsStream implements KernelStream {
      * Replaces the last committed bar; returns this stream, whose accessors now read the revised
      * outputs.
      *
+     * @param high the bar's {@code high} (NaN: missing)
+     * @param low the bar's {@code low} (NaN: missing)
+     * @return this stream
      * @throws io.ta.error.StreamStateException before the first {@code update}
      */
     public BandsStream replaceLast(double high, double low) {
@@ -144,6 +155,13 @@ public final class BandsStream implements KernelStream {
      * Commits bars {@code [from, to)} of the inputs, writing outputs at the same indices; the same as one
      * {@code update} per bar. Chunks of one series give exactly the whole-series batch result.
      *
+     * @param high input {@code high}, read at {@code [from, to)}
+     * @param low input {@code low}, read at {@code [from, to)}
+     * @param outUpper receives output {@code upper} at {@code [from, to)}
+     * @param outMiddle receives output {@code middle} at {@code [from, to)}
+     * @param outLower receives output {@code lower} at {@code [from, to)}
+     * @param from the first bar, inclusive
+     * @param to the end of the range, exclusive
      * @throws io.ta.error.ShapeMismatchException if the range lies outside an array
      */
     public void updateRange(double[] high, double[] low, double[] outUpper, double[] outMiddle,

@@ -65,6 +65,9 @@ public final class WindowMeanStream implements KernelStream {
 
     /**
      * Commits one bar and returns its output.
+     *
+     * @param x the bar's {@code x} (NaN: missing)
+     * @return the bar's output, NaN while there is none (warm-up, missing values)
      */
     public double update(double x) {
         last.save(k);
@@ -75,6 +78,9 @@ public final class WindowMeanStream implements KernelStream {
 
     /**
      * Evaluates the forming bar without committing it; returns its output.
+     *
+     * @param x the bar's {@code x} (NaN: missing)
+     * @return the forming bar's output
      */
     public double preview(double x) {
         probe.save(k);
@@ -86,6 +92,8 @@ public final class WindowMeanStream implements KernelStream {
     /**
      * Replaces the last committed bar; returns the revised output.
      *
+     * @param x the bar's {@code x} (NaN: missing)
+     * @return the revised output
      * @throws io.ta.error.StreamStateException before the first {@code update}
      */
     public double replaceLast(double x) {
@@ -106,6 +114,10 @@ public final class WindowMeanStream implements KernelStream {
      * Commits bars {@code [from, to)} of the inputs, writing outputs at the same indices; the same as one
      * {@code update} per bar. Chunks of one series give exactly the whole-series batch result.
      *
+     * @param x input {@code x}, read at {@code [from, to)}
+     * @param out receives output {@code value} at {@code [from, to)}
+     * @param from the first bar, inclusive
+     * @param to the end of the range, exclusive
      * @throws io.ta.error.ShapeMismatchException if the range lies outside an array
      */
     public void updateRange(double[] x, double[] out, int from, int to) {

@@ -112,17 +112,20 @@ public final class StreamWriter {
         // (macd.update(x).histogram()).
         TypeName ret = multi ? self : TypeName.DOUBLE;
         MethodSpec.Builder update = MethodSpec.methodBuilder("update").addModifiers(Modifier.PUBLIC).returns(ret)
-                .addJavadoc("Commits one bar$L\n", multi ? "; returns this stream, whose accessors now read its outputs." : " and returns its output.")
+                .addJavadoc("Commits one bar$L\n\n", multi ? "; returns this stream, whose accessors now read its outputs." : " and returns its output.")
+                .addJavadoc(barDoc(m, multi ? "this stream" : "the bar's output, NaN while there is none (warm-up, missing values)"))
                 .addParameters(bar)
                 .addStatement(code("$last:N.$save:N($k:N)", "save", saveOf(m)))
                 .addStatement(code("$count:N++"));
         recordInputs(update, m, "");
         MethodSpec.Builder preview = MethodSpec.methodBuilder("preview").addModifiers(Modifier.PUBLIC).returns(ret)
-                .addJavadoc("Evaluates the forming bar without committing it$L\n", multi ? "; returns this stream, whose accessors now read its\noutputs." : "; returns its output.")
+                .addJavadoc("Evaluates the forming bar without committing it$L\n\n", multi ? "; returns this stream, whose accessors now read its\noutputs." : "; returns its output.")
+                .addJavadoc(barDoc(m, multi ? "this stream" : "the forming bar's output"))
                 .addParameters(bar)
                 .addStatement(code("$probe:N.$save:N($k:N)", "save", saveOf(m)));
         MethodSpec.Builder replace = MethodSpec.methodBuilder("replaceLast").addModifiers(Modifier.PUBLIC).returns(ret)
                 .addJavadoc("Replaces the last committed bar$L\n\n", multi ? "; returns this stream, whose accessors now read the revised\noutputs." : "; returns the revised output.")
+                .addJavadoc(barDoc(m, multi ? "this stream" : "the revised output"))
                 .addJavadoc("@throws io.ta.error.StreamStateException before the first {@code update}\n")
                 .addParameters(bar)
                 .addStatement(code("$checks:T.hasLast($kernelName:N, $count:N)"))
@@ -165,6 +168,27 @@ public final class StreamWriter {
         addInternals(t, m);
         addUniform(t, m);
         return Files.file(m.packageName(), t, origins);
+    }
+
+    /** The {@code @param} lines of {@code updateRange}: the input arrays, the output arrays, the range. */
+    private static CodeBlock rangeDoc(KernelModel m, List<String> outs) {
+        CodeBlock.Builder b = CodeBlock.builder();
+        for (InputModel in : m.inputs()) {
+            b.add("@param $N input {@code $L}, read at {@code [from, to)}\n", in.javaName(), in.name());
+        }
+        for (int i = 0; i < outs.size(); i++) {
+            b.add("@param $N receives output {@code $L} at {@code [from, to)}\n", outs.get(i), m.outputs().get(i).name());
+        }
+        return b.add("@param from the first bar, inclusive\n@param to the end of the range, exclusive\n").build();
+    }
+
+    /** A {@code @param} line per input of the bar and the {@code @return} line of a per-bar method. */
+    private static CodeBlock barDoc(KernelModel m, String returns) {
+        CodeBlock.Builder b = CodeBlock.builder();
+        for (InputModel in : m.inputs()) {
+            b.add("@param $N the bar's {@code $L} (NaN: missing)\n", in.javaName(), in.name());
+        }
+        return b.add("@return $L\n", returns).build();
     }
 
     /**
@@ -219,6 +243,7 @@ public final class StreamWriter {
         MethodSpec.Builder b = MethodSpec.methodBuilder("updateRange").addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Commits bars {@code [from, to)} of the inputs, writing outputs at the same indices; the same as one\n")
                 .addJavadoc("{@code update} per bar. Chunks of one series give exactly the whole-series batch result.\n\n")
+                .addJavadoc(rangeDoc(m, outs))
                 .addJavadoc("@throws io.ta.error.ShapeMismatchException if the range lies outside an array\n")
                 .addParameters(Signatures.arrayInputs(m))
                 .addParameters(Signatures.arrayOutputs(m))
