@@ -8,6 +8,7 @@ import io.ta.annotation.Require;
 import io.ta.processor.KernelElements;
 import io.ta.processor.model.GeneratedMembers;
 import io.ta.spi.ParamSpec;
+import io.ta.spi.RequireSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -271,13 +272,11 @@ final class ParamValidator {
         if (l == null || g == null || !holdsAValue(l, li) || !holdsAValue(g, ri)) {
             return;
         }
-        String rule = req.left() + " " + req.op().symbol() + " " + req.right();
-        boolean possible = switch (req.op()) {
-            case LT -> lowest(l, li) < highest(g, ri);
-            case LE -> lowest(l, li) <= highest(g, ri);
-            case GT -> highest(l, li) > lowest(g, ri);
-            case GE -> highest(l, li) >= lowest(g, ri);
-        };
+        RequireSpec spec = new RequireSpec(req.left(), req.op(), req.right());
+        String rule = spec.toString();
+        // The rule holds for some values when it holds at the two ends that favour it most.
+        boolean less = req.op() == Require.Op.LT || req.op() == Require.Op.LE;
+        boolean possible = less ? spec.holds(lowest(l, li), highest(g, ri)) : spec.holds(highest(l, li), lowest(g, ri));
         if (!possible) {
             r.error(type, m, Messages.REQUIRE_UNSATISFIABLE.formatted(rule, kernel.name(),
                     "holds for no values in their ranges"));
@@ -285,19 +284,10 @@ final class ParamValidator {
         }
         Double a = defaultNumber(l, li);
         Double b = defaultNumber(g, ri);
-        if (a != null && b != null && !holds(req.op(), a, b)) {
+        if (a != null && b != null && !spec.holds(a, b)) {
             r.error(type, m, Messages.REQUIRE_UNSATISFIABLE.formatted(rule, kernel.name(),
                     "fails for the defaults " + l.defaultValue() + " and " + g.defaultValue()));
         }
-    }
-
-    private static boolean holds(Require.Op op, double a, double b) {
-        return switch (op) {
-            case LT -> a < b;
-            case LE -> a <= b;
-            case GT -> a > b;
-            case GE -> a >= b;
-        };
     }
 
     /** A parameter's default as a number, or null if it has none or a malformed one (reported elsewhere). */
