@@ -172,7 +172,7 @@ public final class PlanSpec implements Serializable {
         return fingerprint;
     }
 
-    /** The first bar at which every root is valid, for NaN-free input. */
+    /** A bar from which every root is valid, for NaN-free input ({@code Plan.lookback()}: never too small). */
     public int lookback() {
         return compiled().lookback();
     }

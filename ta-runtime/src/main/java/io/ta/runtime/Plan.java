@@ -172,13 +172,17 @@ public final class Plan {
         return io.ta.runtime.source.Requirements.of(graph());
     }
 
-    /** The first bar at which every root is valid (for NaN-free input). */
+    /**
+     * A bar from which every root is valid (for NaN-free input): never too small, and the first valid bar of chains
+     * and element-wise combinations. It can be too large where a kernel's inputs start at different bars:
+     * {@code williams_r(close=ema(close, 20))} has lookback 32 and a value from bar 19 (docs/dsl.md, "Plans").
+     */
     public int lookback() {
         return graph.lookback();
     }
 
     /**
-     * The first valid bar of one root.
+     * A bar from which one root is valid, as {@link #lookback()} for every root.
      *
      * @throws UnknownNameException naming the roots that exist
      */

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A node of a plan's DAG. Nodes are unique per distinct computation (hash-consed), numbered in topological order,
- * and carry an exact lookback per output.
+ * and carry a lookback per output (never too small; see {@link PlanGraph#lookback()}).
  */
 public abstract sealed class Node permits Node.Column, Node.Constant, Node.Kernel, Node.Operator, Node.Timed {
     private final int id;

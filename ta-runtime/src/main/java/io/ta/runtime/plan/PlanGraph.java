@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A compiled set of expressions as a plain value: a DAG with one node per distinct subexpression, an exact lookback for
- * every value, its canonical text and its fingerprint. It knows nothing of execution: {@link io.ta.runtime.Plan} is the
- * user's handle that runs it, and the executors depend on this package, never the reverse ({@code PlanLayersTest}
- * keeps it so).
+ * A compiled set of expressions as a plain value: a DAG with one node per distinct subexpression, a lookback for every
+ * value (see {@link #lookback()}), its canonical text and its fingerprint. It knows nothing of execution:
+ * {@link io.ta.runtime.Plan} is the user's handle that runs it, and the executors depend on this package, never the
+ * reverse ({@code PlanLayersTest} keeps it so).
  */
 public final class PlanGraph {
     /** The root name used when a single unnamed expression is compiled. */
@@ -278,7 +278,10 @@ public final class PlanGraph {
         return r;
     }
 
-    /** The first bar at which every root is valid (for NaN-free input). */
+    /**
+     * A bar from which every root is valid (for NaN-free input): never too small, and the first valid bar except
+     * where a kernel's inputs start at different bars ({@code williams_r(close=ema(close, 20))}: 32, valid from 19).
+     */
     public int lookback() {
         int lb = 0;
         for (Ref r : roots.values()) {
@@ -288,7 +291,7 @@ public final class PlanGraph {
     }
 
     /**
-     * The first valid bar of one root.
+     * A bar from which one root is valid, as {@link #lookback()} for every root.
      *
      * @throws UnknownNameException naming the roots that exist
      */
