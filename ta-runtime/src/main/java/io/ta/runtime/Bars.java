@@ -3,6 +3,8 @@ package io.ta.runtime;
 import io.ta.error.ShapeMismatchException;
 import io.ta.error.UnknownNameException;
 import io.ta.spi.Names;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,9 @@ import java.util.Map;
  * A bar history: optional timestamps ({@code long} epoch milliseconds, strictly ascending, each marking the moment
  * the bar closed) and named columns of equal length ({@code open high low close volume}, or any other name). A
  * close-only history is fine; kernels that need a missing column fail naming it.
+ *
+ * <p>A value, like {@link Series}: two histories are equal when their timestamps and their columns (names in order,
+ * values by content) are, and {@code toString} prints each column's last values, not the arrays' identities.
  */
 public final class Bars {
     /** The standard bar fields, in the order bar inputs are usually listed. */
@@ -91,6 +96,50 @@ public final class Bars {
     /** The column as a series. */
     public Series series(String name) {
         return Series.wrap(column(name), time);
+    }
+
+    /**
+     * Equal to a history with the same timestamps (or none) and the same columns in the same order, each with the same
+     * values; values compare as {@link Series} compares them ({@link Double#equals}: NaN equals NaN, 0.0 is not -0.0).
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof Bars b) || b.length != length || b.columns.size() != columns.size()
+                || !Arrays.equals(b.time, time)) {
+            return false;
+        }
+        Iterator<Map.Entry<String, double[]>> other = b.columns.entrySet().iterator();
+        for (Map.Entry<String, double[]> e : columns.entrySet()) {
+            Map.Entry<String, double[]> x = other.next();
+            if (!x.getKey().equals(e.getKey()) || !Arrays.equals(x.getValue(), e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Arrays.hashCode(time);
+        for (Map.Entry<String, double[]> e : columns.entrySet()) {
+            h = (h * 31 + e.getKey().hashCode()) * 31 + Arrays.hashCode(e.getValue());
+        }
+        return h;
+    }
+
+    /** The length and each column as {@link Series#toString()} prints it: its last few values, whatever the length. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Bars[").append(length).append(" bars")
+                .append(time == null ? "" : " with times").append(", {");
+        for (Map.Entry<String, double[]> e : columns.entrySet()) {
+            sb.append(sb.charAt(sb.length() - 1) == '{' ? "" : ", ").append(e.getKey()).append('=')
+                    .append(Series.wrap(e.getValue()));
+        }
+        return sb.append("}]").toString();
     }
 
     /** Builds a {@link Bars}, checking lengths and timestamp order. */

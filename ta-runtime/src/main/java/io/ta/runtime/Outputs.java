@@ -85,8 +85,13 @@ public final class Outputs {
         return (kernel.hashCode() * 31 + names.hashCode()) * 31 + series.hashCode();
     }
 
+    /** The kernel and each output as {@link Series#toString()} prints it: {@code sma[value=Series[…]]}. */
     @Override
     public String toString() {
-        return kernel + names;
+        StringBuilder sb = new StringBuilder(kernel).append('[');
+        for (int i = 0; i < names.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(names.get(i)).append('=').append(series.get(i));
+        }
+        return sb.append(']').toString();
     }
 }

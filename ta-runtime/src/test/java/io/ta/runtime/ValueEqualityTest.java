@@ -75,4 +75,48 @@ class ValueEqualityTest {
         assertEquals(x, y);
         assertEquals(x.hashCode(), y.hashCode());
     }
+
+    @Test
+    void barsCompareHashAndPrintByContent() {
+        Bars a = Bars.builder().time(new long[] {1, 2, 3}).column("close", new double[] {1, 2, Double.NaN})
+                .column("volume", new double[] {5, 6, 7}).build();
+        Bars b = Bars.ohlcv(new long[] {1, 2, 3}, null, null, null, new double[] {1, 2, Double.NaN},
+                new double[] {5, 6, 7});
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertEquals("Bars[3 bars with times, {close=Series[3 bars: 1.0, 2.0, NaN], volume=Series[3 bars: 5.0, 6.0, "
+                + "7.0]}]", a.toString());
+        assertNotEquals(a, Bars.builder().column("close", new double[] {1, 2, Double.NaN})
+                .column("volume", new double[] {5, 6, 7}).build(), "without times");
+        assertNotEquals(a, Bars.builder().time(new long[] {1, 2, 3}).column("volume", new double[] {5, 6, 7})
+                .column("close", new double[] {1, 2, Double.NaN}).build(), "columns in another order");
+        assertNotEquals(a, Bars.builder().time(new long[] {1, 2, 3}).column("close", new double[] {1, 2, 3})
+                .column("volume", new double[] {5, 6, 7}).build(), "another value");
+        assertNotEquals(a, Bars.builder().time(new long[] {1, 2, 4}).column("close", new double[] {1, 2, Double.NaN})
+                .column("volume", new double[] {5, 6, 7}).build(), "another time");
+        assertEquals(Bars.builder().build(), Bars.builder().column("close", null).build());
+        String big = Bars.builder().column("close", new double[1_000_000]).build().toString();
+        assertEquals("Bars[1000000 bars, {close=Series[1000000 bars: 0.0, 0.0, 0.0, 0.0, 0.0, 0.0 (last 6)]}]", big);
+    }
+
+    @Test
+    void masksAreEqualWhenTheSameBarsAreValid() {
+        Mask a = Series.of(Double.NaN, 1, 2).mask();
+        Mask b = Series.of(Double.NaN, 7, -0.0).mask();
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertEquals("Mask[3 bars, 2 valid: false, true, true]", a.toString());
+        assertNotEquals(a, Series.of(1, 2, Double.NaN).mask());
+        assertNotEquals(a, Series.of(Double.NaN, 1, 2, 3).mask());
+        double[] missing = new double[100_000];
+        java.util.Arrays.fill(missing, Double.NaN);
+        assertEquals("Mask[100000 bars, 0 valid: false, false, false, false, false, false (last 6)]",
+                Series.wrap(missing).mask().toString());
+    }
+
+    @Test
+    void outputsPrintTheirValues() {
+        Outputs x = Registry.standard().compute("sma", java.util.Map.of("period", 2), new double[] {1, 2, 4});
+        assertEquals("sma[value=Series[3 bars: NaN, 1.5, 3.0]]", x.toString());
+    }
 }
