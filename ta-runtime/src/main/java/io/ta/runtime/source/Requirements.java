@@ -1,5 +1,6 @@
 package io.ta.runtime.source;
 
+import io.ta.error.InvalidParameterException;
 import io.ta.runtime.plan.Node;
 import io.ta.runtime.plan.PlanGraph;
 import io.ta.runtime.plan.Ref;
@@ -7,6 +8,8 @@ import io.ta.runtime.time.TimeSpec;
 import io.ta.runtime.time.Timeframe;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,18 +33,53 @@ import java.util.TreeSet;
 public record Requirements(List<String> columns, Map<String, List<String>> sources, List<String> symbols,
         List<String> timeframes, long historyBars, long historyMillis) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists and the map, keeping their order ({@link #of} gives them sorted).
+     *
+     * @throws InvalidParameterException if a list, the map, or a name or list in them is null
+     */
     public Requirements {
-        columns = List.copyOf(columns);
-        sources = Map.copyOf(sources);
-        symbols = List.copyOf(symbols);
-        timeframes = List.copyOf(timeframes);
+        columns = names("columns", columns);
+        if (sources == null) {
+            throw missing("sources");
+        }
+        // Not Map.copyOf: its iteration order changes from one JVM to the next, and the sources are documented sorted.
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : sources.entrySet()) {
+            if (e.getKey() == null) {
+                throw missing("a source's key");
+            }
+            fields.put(e.getKey(), names("the fields of " + e.getKey(), e.getValue()));
+        }
+        sources = Collections.unmodifiableMap(fields);
+        symbols = names("symbols", symbols);
+        timeframes = names("timeframes", timeframes);
+    }
+
+    private static List<String> names(String what, List<String> names) {
+        if (names == null || names.stream().anyMatch(java.util.Objects::isNull)) {
+            throw missing(what);
+        }
+        return List.copyOf(names);
+    }
+
+    private static InvalidParameterException missing(String what) {
+        return new InvalidParameterException("requirements", List.of(), "non-null",
+                "requirements: " + what + " must not be null (empty when there are none)");
     }
 
     private static final long DAY = 86_400_000L;
 
-    /** The requirements of {@code plan}. */
+    /**
+     * The requirements of {@code plan}.
+     *
+     * @throws InvalidParameterException if {@code plan} is null
+     */
     public static Requirements of(PlanGraph plan) {
+        if (plan == null) {
+            throw new InvalidParameterException("requirements", List.of("plan"), "non-null",
+                    "requirements: plan must not be null");
+        }
         TreeSet<String> columns = new TreeSet<>();
         TreeMap<String, TreeSet<String>> sources = new TreeMap<>();
         TreeSet<String> symbols = new TreeSet<>();

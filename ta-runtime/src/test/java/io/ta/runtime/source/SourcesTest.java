@@ -314,5 +314,30 @@ class SourcesTest {
         assertEquals(20, r.historyBars()); // sma(…, 20) is valid from bar 19
         assertEquals(24 * 3_600_000L, r.historyMillis()); // the 24h lag needs more than rsi(…, 14) on 1h bars (15 hours)
         assertEquals(15 * 3_600_000L, Plan.compile("rsi(close@1h, 14)").requirements().historyMillis());
+        // Sorted, as documented: a Map.copyOf iterated them in an order that changed from one JVM to the next.
+        assertEquals(List.of("ETH.trades", "orderbook", "trades"), List.copyOf(r.sources().keySet()));
+        Requirements six = Plan.compile("FFF.trades.vwap + AAA.trades.vwap + EEE.trades.vwap + BBB.trades.vwap"
+                + " + DDD.trades.vwap + CCC.trades.vwap").requirements();
+        assertEquals(List.of("AAA.trades", "BBB.trades", "CCC.trades", "DDD.trades", "EEE.trades", "FFF.trades"),
+                List.copyOf(six.sources().keySet()));
+    }
+
+    @Test
+    void requirementsBuiltByHandKeepTheirOrderAndRefuseNulls() {
+        List<String> fields = new java.util.ArrayList<>(List.of("price"));
+        Map<String, List<String>> sources = new java.util.LinkedHashMap<>();
+        sources.put("trades", fields);
+        sources.put("orderbook", List.of("bid"));
+        Requirements r = new Requirements(List.of("close"), sources, List.of(), List.of(), 1, 0);
+        fields.add("amount");
+        assertEquals(List.of("price"), r.sources().get("trades"), "the record keeps its own copy of each list");
+        assertEquals(List.of("trades", "orderbook"), List.copyOf(r.sources().keySet()));
+        var e = assertThrows(io.ta.error.InvalidParameterException.class,
+                () -> new Requirements(null, Map.of(), List.of(), List.of(), 1, 0));
+        assertEquals("requirements: columns must not be null (empty when there are none)", e.getMessage());
+        Map<String, List<String>> none = new java.util.HashMap<>();
+        none.put("trades", null);
+        assertThrows(io.ta.error.InvalidParameterException.class,
+                () -> new Requirements(List.of(), none, List.of(), List.of(), 1, 0));
     }
 }
