@@ -208,7 +208,7 @@ public final class SnapshotBytes {
             } catch (CharacterCodingException e) {
                 throw corrupt(field + " is not valid UTF-8");
             }
-            if (!s.matches("[a-z][a-z0-9_]*")) {
+            if (!isName(s)) {
                 throw corrupt(field + " is not a lower snake case name");
             }
             return s;
@@ -225,5 +225,22 @@ public final class SnapshotBytes {
         public CorruptSnapshotException corrupt(String detail) {
             return new CorruptSnapshotException("corrupt " + what + ": " + detail);
         }
+    }
+
+    /**
+     * Whether {@code s} is a name {@link Cursor#getName} reads back: lower snake case ({@code [a-z][a-z0-9_]*}), so
+     * ASCII, and 1 to 255 characters.
+     */
+    static boolean isName(String s) {
+        if (s == null || s.isEmpty() || s.length() > 255 || s.charAt(0) < 'a' || s.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -24,11 +24,17 @@ public record StateSnapshot(String kernel, long schema, long[] words) {
     /**
      * A snapshot value.
      *
-     * @throws CorruptSnapshotException if the kernel name or the words are missing
+     * @throws CorruptSnapshotException if the kernel name or the words are missing, or the name is no kernel's (lower
+     *     snake case, 1 to 255 characters): {@link #toBytes()} would write bytes {@link #fromBytes} refuses
      */
     public StateSnapshot {
         if (kernel == null || kernel.isEmpty()) {
             throw new CorruptSnapshotException("corrupt state snapshot: no kernel name");
+        }
+        if (!SnapshotBytes.isName(kernel)) {
+            throw new CorruptSnapshotException("corrupt state snapshot: kernel name '"
+                    + (kernel.length() > 40 ? kernel.substring(0, 40) + "…" : kernel) + "' (" + kernel.length()
+                    + " characters) is not a kernel's: lower snake case, 1 to 255 characters");
         }
         if (words == null) {
             throw new CorruptSnapshotException(kernel + ": corrupt state snapshot: no state words");
