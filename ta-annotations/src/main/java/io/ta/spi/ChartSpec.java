@@ -3,6 +3,7 @@ package io.ta.spi;
 import io.ta.annotation.Chart;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How charts draw a kernel (from {@link Chart}): the panel and the style of each output (aligned with
@@ -18,13 +19,18 @@ public record ChartSpec(List<Chart.Pane> panes, List<Chart.Style> styles, List<D
     /**
      * A chart description.
      *
-     * @throws io.ta.error.ShapeMismatchException if a list is null or the panes and styles differ in number
+     * @throws io.ta.error.ShapeMismatchException if a list or an element is null, or the panes and styles differ in
+     *     number
      */
     public ChartSpec {
         if (panes == null || styles == null || guides == null || panes.size() != styles.size()) {
             throw new io.ta.error.ShapeMismatchException("chart", "chart: needs one pane and one style per output and a"
                     + " list of guides, got " + (panes == null ? "no" : panes.size()) + " panes and "
                     + (styles == null ? "no" : styles.size()) + " styles" + (guides == null ? " and no guides" : ""));
+        }
+        if (panes.stream().anyMatch(Objects::isNull) || styles.stream().anyMatch(Objects::isNull)
+                || guides.stream().anyMatch(Objects::isNull)) {
+            throw new io.ta.error.ShapeMismatchException("chart", "chart: a pane, style or guide is null");
         }
         panes = List.copyOf(panes);
         styles = List.copyOf(styles);

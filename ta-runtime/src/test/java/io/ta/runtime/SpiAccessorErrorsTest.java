@@ -96,6 +96,13 @@ class SpiAccessorErrorsTest {
                 assertThrows(ShapeMismatchException.class, () -> RSI.chart().pane(1)).getMessage());
         assertThrows(ShapeMismatchException.class, () -> RSI.chart().style(-1));
         assertThrows(ShapeMismatchException.class, () -> new io.ta.spi.ChartSpec(List.of(), null, List.of(), 0, 1));
+        // A null inside a list was List.copyOf's NullPointerException.
+        List<io.ta.annotation.Chart.Pane> noPane = java.util.Arrays.asList((io.ta.annotation.Chart.Pane) null);
+        assertEquals("chart: a pane, style or guide is null",
+                assertThrows(ShapeMismatchException.class, () -> new io.ta.spi.ChartSpec(noPane,
+                        List.of(io.ta.annotation.Chart.Style.AUTO), List.of(), 0, 1)).getMessage());
+        assertThrows(ShapeMismatchException.class, () -> new io.ta.spi.ChartSpec(List.of(), List.of(),
+                java.util.Arrays.asList((Double) null), 0, 1));
         assertEquals(BBANDS.chart().panes().get(2), BBANDS.chart().pane(2));
     }
 }
