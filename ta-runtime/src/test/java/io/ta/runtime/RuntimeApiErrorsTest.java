@@ -13,8 +13,16 @@ import io.ta.error.TaException;
 import io.ta.error.UnknownNameException;
 import io.ta.kernels.TaExpr;
 import io.ta.runtime.dsl.ParseException;
+import io.ta.runtime.csv.CsvBars;
+import io.ta.runtime.csv.CsvOptions;
+import io.ta.runtime.csv.CsvReader;
 import io.ta.runtime.exec.BlockExecutor;
 import io.ta.runtime.resample.Resample;
+import io.ta.runtime.source.Events;
+import io.ta.runtime.source.Requirements;
+import io.ta.runtime.source.SourceStream;
+import io.ta.runtime.source.SourceType;
+import io.ta.runtime.source.Sources;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.InvocationTargetException;
@@ -231,11 +239,31 @@ class RuntimeApiErrorsTest {
         assertEquals(List.of(Double.NaN, 2.0, 2.0, 4.0), Arrays.stream(r.value().toArray()).boxed().toList());
     }
 
+    @Test
+    void csvBarsAccessorsNameTheRowOrTheMissingSymbolColumn() {
+        CsvBars table = CsvBars.read(csv(), "prices.csv", CsvOptions.defaults());
+        assertEquals("prices.csv: the rows have no symbol column",
+                assertThrows(ShapeMismatchException.class, table::rowsBySymbol).getMessage());
+        assertEquals("prices.csv: row 5 is outside the data (2 rows)",
+                assertThrows(ShapeMismatchException.class, () -> table.appendLabel(5, new StringBuilder())).getMessage());
+        assertThrows(ShapeMismatchException.class, () -> table.appendLabel(-1, new StringBuilder()));
+        StringBuilder sb = new StringBuilder();
+        table.appendLabel(1, sb);
+        assertEquals("2024-01-02", sb.toString());
+        CsvReader reader = CsvReader.open(csv(), "prices.csv", CsvOptions.defaults());
+        assertTrue(reader.next());
+        assertEquals("prices.csv: column 1 is not one of the 1 columns selected (close)",
+                assertThrows(ShapeMismatchException.class, () -> reader.value(1)).getMessage());
+        assertEquals(1.0, reader.value(0));
+    }
+
     /** Classes whose every public method and constructor the sweep below calls with nulls. */
     static final List<Class<?>> API = List.of(Plan.class, BlockExecutor.class, PlanStream.class, PlanResult.class, Series.class,
             Mask.class, Bars.class, Bars.Builder.class, Outputs.class, Registry.class, Resample.class,
             io.ta.runtime.plan.PlanGraph.class, io.ta.runtime.time.Timeframe.class, io.ta.runtime.dsl.Parser.class,
-            io.ta.runtime.plan.Ops.class);
+            io.ta.runtime.plan.Ops.class, PlanSnapshot.class, CsvBars.class, CsvOptions.class, CsvReader.class,
+            Events.class, Events.Builder.class, Sources.class, SourceStream.class, SourceStream.Snapshot.class,
+            Requirements.class, Resample.Timed.class);
 
     /**
      * Every public method and constructor of the runtime API, called with {@code null} in each reference parameter in
@@ -250,7 +278,7 @@ class RuntimeApiErrorsTest {
             List<Executable> all = new ArrayList<>(Arrays.asList(type.getMethods()));
             all.addAll(Arrays.asList(type.getConstructors()));
             for (Executable x : all) {
-                if (x.getDeclaringClass() == Object.class || x.getDeclaringClass().isEnum() || x.getDeclaringClass().isRecord()) {
+                if (x.getDeclaringClass() == Object.class || x.getDeclaringClass().isEnum()) {
                     continue;
                 }
                 Class<?>[] params = x.getParameterTypes();
@@ -325,7 +353,44 @@ class RuntimeApiErrorsTest {
         if (type == Registry.class) {
             return Registry.standard();
         }
+        if (type == PlanSnapshot.class) {
+            return SMA.stream().snapshot();
+        }
+        if (type == CsvBars.class) {
+            return CsvBars.read(csv(), "prices.csv", CsvOptions.defaults());
+        }
+        if (type == CsvOptions.class) {
+            return CsvOptions.defaults();
+        }
+        if (type == CsvReader.class) {
+            return CsvReader.open(csv(), "prices.csv", CsvOptions.defaults());
+        }
+        if (type == Events.class) {
+            return Events.builder(SourceType.TRADES).add(1, 10, 2, 0).build();
+        }
+        if (type == Events.Builder.class) {
+            return Events.builder(SourceType.TRADES);
+        }
+        if (type == SourceStream.class) {
+            return new SourceStream(VWAP);
+        }
+        if (type == SourceStream.Snapshot.class) {
+            return new SourceStream(VWAP).snapshot();
+        }
+        if (type == Requirements.class) {
+            return SMA.requirements();
+        }
+        if (type == Resample.Timed.class) {
+            return Resample.downsample(new long[] {1, 2}, new double[] {1, 2}, 2, Resample.Agg.LAST);
+        }
         return null;
+    }
+
+    static final Plan VWAP = Plan.compile("trades.vwap");
+
+    static java.io.InputStream csv() {
+        return new java.io.ByteArrayInputStream("date,close\n2024-01-01,1\n2024-01-02,2\n".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static Object sample(Class<?> p) {
@@ -388,6 +453,36 @@ class RuntimeApiErrorsTest {
         }
         if (p == io.ta.runtime.PlanSnapshot.class) {
             return SMA.stream().snapshot();
+        }
+        if (p == CsvOptions.class) {
+            return CsvOptions.defaults();
+        }
+        if (p == CsvReader.class) {
+            return CsvReader.open(csv(), "prices.csv", CsvOptions.defaults());
+        }
+        if (p == java.io.InputStream.class) {
+            return csv();
+        }
+        if (p == java.nio.file.Path.class) {
+            return java.nio.file.Path.of("no-such-file.csv");
+        }
+        if (p == java.util.function.LongConsumer.class) {
+            return (java.util.function.LongConsumer) rows -> { };
+        }
+        if (p == StringBuilder.class) {
+            return new StringBuilder();
+        }
+        if (p == int[].class) {
+            return new int[] {0};
+        }
+        if (p == SourceType.class) {
+            return SourceType.TRADES;
+        }
+        if (p == SourceStream.Snapshot.class) {
+            return new SourceStream(VWAP).snapshot();
+        }
+        if (p == byte[].class) {
+            return SMA.stream().snapshot().toBytes();
         }
         if (p.isEnum()) {
             return p.getEnumConstants()[0];

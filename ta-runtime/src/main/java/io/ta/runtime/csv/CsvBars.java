@@ -83,9 +83,13 @@ public final class CsvBars {
      * Reads every remaining row of {@code reader} (which stays open).
      *
      * @param progress told the number of rows read every 262,144 rows, or {@code null}
-     * @throws DataFormatException if a row breaks the rules, or there are more than {@link #MAX_ROWS} rows
+     * @throws DataFormatException if a row breaks the rules, there are more than {@link #MAX_ROWS} rows, or
+     *     {@code reader} is null
      */
     public static CsvBars load(CsvReader reader, LongConsumer progress) {
+        if (reader == null) {
+            throw new DataFormatException("csv", 0, null, null, "csv: no reader given (null)");
+        }
         int width = reader.selected().size();
         Chunks.Doubles[] values = new Chunks.Doubles[width];
         for (int k = 0; k < width; k++) {
@@ -276,8 +280,15 @@ public final class CsvBars {
         return symbolIds[row(row)];
     }
 
-    /** Per symbol (by id), the indices of its rows in file order. */
+    /**
+     * Per symbol (by id), the indices of its rows in file order.
+     *
+     * @throws ShapeMismatchException without a symbol column
+     */
     public int[][] rowsBySymbol() {
+        if (symbolIds == null) {
+            throw new ShapeMismatchException(source, source + ": the rows have no symbol column");
+        }
         int[] count = new int[symbols.size()];
         for (int id : symbolIds) {
             count[id]++;
@@ -305,14 +316,21 @@ public final class CsvBars {
      * @throws ShapeMismatchException if {@code row} is not a row
      */
     public String label(int row) {
-        row(row);
         StringBuilder sb = new StringBuilder();
         appendLabel(row, sb);
         return sb.toString();
     }
 
-    /** Appends {@link #label} to {@code sb}. */
+    /**
+     * Appends {@link #label} to {@code sb}.
+     *
+     * @throws ShapeMismatchException if {@code row} is not a row, or {@code sb} is null
+     */
     public void appendLabel(int row, StringBuilder sb) {
+        row(row);
+        if (sb == null) {
+            throw new ShapeMismatchException(source, source + ": the label's destination is null");
+        }
         if (labelText == null) {
             CsvTimes.format(time[row], labelStyle, sb);
         } else {

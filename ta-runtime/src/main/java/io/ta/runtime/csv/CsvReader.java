@@ -444,8 +444,16 @@ public final class CsvReader implements AutoCloseable {
         return time;
     }
 
-    /** The current row's value of the {@code k}-th selected column (NaN when missing). */
+    /**
+     * The current row's value of the {@code k}-th selected column (NaN when missing).
+     *
+     * @throws ShapeMismatchException if {@code k} is not a selected column
+     */
     public double value(int k) {
+        if (k < 0 || k >= values.length) {
+            throw new ShapeMismatchException(source, source + ": column " + k + " is not one of the " + values.length
+                    + " columns selected (" + String.join(", ", selected()) + ")");
+        }
         return values[k];
     }
 
@@ -478,8 +486,15 @@ public final class CsvReader implements AutoCloseable {
         return new String(line, cs[labelCol], ce[labelCol] - cs[labelCol], StandardCharsets.UTF_8);
     }
 
-    /** Appends {@link #label} to {@code sb}. */
+    /**
+     * Appends {@link #label} to {@code sb}.
+     *
+     * @throws ShapeMismatchException if {@code sb} is null
+     */
     public void appendLabel(StringBuilder sb) {
+        if (sb == null) {
+            throw new ShapeMismatchException(source, source + ": the label's destination is null");
+        }
         appendUtf8(line, cs[labelCol], ce[labelCol], sb);
     }
 

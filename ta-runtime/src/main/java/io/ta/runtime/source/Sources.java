@@ -1,5 +1,6 @@
 package io.ta.runtime.source;
 
+import io.ta.error.InvalidParameterException;
 import io.ta.error.ShapeMismatchException;
 import io.ta.error.UnknownNameException;
 import io.ta.runtime.Bars;
@@ -18,13 +19,28 @@ import java.util.Map;
 public final class Sources {
     private Sources() {}
 
-    /** The key of a source in the map of events: {@code trades}, or {@code BTC.trades} for another symbol. */
+    /**
+     * The key of a source in the map of events: {@code trades}, or {@code BTC.trades} for another symbol.
+     *
+     * @throws InvalidParameterException if {@code type} is null
+     */
     public static String key(String symbol, SourceType type) {
+        if (type == null) {
+            throw new InvalidParameterException("sources", List.of("type"), "a source type",
+                    "sources: the source type must not be null (SourceType.TRADES, SourceType.ORDERBOOK, ...)");
+        }
         return symbol == null ? type.name() : symbol + "." + type.name();
     }
 
-    /** The aggregates among {@code columns} (a plan's columns), in order. */
+    /**
+     * The aggregates among {@code columns} (a plan's columns), in order.
+     *
+     * @throws ShapeMismatchException if {@code columns} is null
+     */
     public static List<Aggregate> aggregates(List<String> columns) {
+        if (columns == null) {
+            throw new ShapeMismatchException("sources", "sources: the columns must not be null");
+        }
         List<Aggregate> out = new ArrayList<>();
         for (String c : columns) {
             Aggregate a = Aggregate.parse(c);
