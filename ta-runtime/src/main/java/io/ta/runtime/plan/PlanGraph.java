@@ -52,16 +52,31 @@ public final class PlanGraph {
         this.texts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(texts));
         this.zone = planner.zone();
         this.needsTime = nodes.stream().anyMatch(n -> n instanceof Node.Timed t && t.spec().needsTime());
-        byte[] canon = canonicalDigest(nodes, roots, zone, false);
+        byte[] canon = canonicalDigest(nodes, roots, zone);
         long h = 0;
         for (int i = 0; i < 8; i++) {
             h = (h << 8) | (canon[i] & 0xff);
         }
         this.fingerprint = h;
         // A timeframe's key names its inner plan by fingerprint, which snapshots taken by earlier builds keep; the
-        // digest names it by its whole digest, so that inner plans whose fingerprints collide are told apart too.
-        this.digest = nodes.stream().anyMatch(n -> n instanceof Node.Timed t && t.spec() instanceof TimeSpec.Frame)
-                ? canonicalDigest(nodes, roots, zone, true) : canon;
+        // digest hashes each inner plan's whole digest after the encoding's, so that inner plans whose fingerprints
+        // collide are told apart too (fixed 32 bytes each: no re-encoding of the plan).
+        MessageDigest whole = sha256();
+        whole.update(canon);
+        for (Node n : nodes) {
+            if (n instanceof Node.Timed t && t.spec() instanceof TimeSpec.Frame f) {
+                whole.update(f.inner().digest);
+            }
+        }
+        this.digest = whole.digest();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
     }
 
     /**
@@ -311,17 +326,9 @@ public final class PlanGraph {
         return fingerprint;
     }
 
-    /**
-     * SHA-256 of a canonical encoding of the nodes and roots, each field length- or tag-prefixed; {@code whole}: with
-     * each timeframe's inner plan named by its whole digest, not its fingerprint alone.
-     */
-    private static byte[] canonicalDigest(List<Node> nodes, Map<String, Ref> roots, ZoneId zone, boolean whole) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
+    /** SHA-256 of a canonical encoding of the nodes and roots, each field length- or tag-prefixed. */
+    private static byte[] canonicalDigest(List<Node> nodes, Map<String, Ref> roots, ZoneId zone) {
+        MessageDigest md = sha256();
         Canon c = new Canon(md);
         c.text("ta plan fingerprint 1");
         c.integer(nodes.size());
@@ -369,9 +376,6 @@ public final class PlanGraph {
                 case Node.Timed t -> {
                     c.tag('T');
                     c.text(t.spec().key());
-                    if (whole && t.spec() instanceof TimeSpec.Frame f) {
-                        c.text(java.util.HexFormat.of().formatHex(f.inner().digest));
-                    }
                 }
             }
             c.integer(n.inputs().size());

@@ -119,6 +119,23 @@ class FingerprintTest {
     }
 
     /**
+     * Plans that read time keep the fingerprints earlier builds gave them (snapshots carry them), and their equality,
+     * which also hashes each timeframe's inner plan's whole digest, follows the computation, not the spelling.
+     */
+    @Test
+    void timedPlansKeepTheirFingerprintsAndAreEqualByTheirInnerPlans() {
+        assertEquals(0x92482cc2b1b3e90bL, Plan.compile("rsi(close@1w, 14)").fingerprint());
+        assertEquals(0x846605cf2d4cbc0L, Plan.compile("sma(close@1h, 3) > sma(close@4h, 3)").fingerprint());
+        assertEquals(0xe4f80ba925a21080L, Plan.compile("close.24h_ago").fingerprint());
+        assertEquals(0xa397281019feeb84L, Plan.compile(Map.of(Plan.VALUE, "rsi(close@1d, 14)"), Registry.standard(),
+                java.time.ZoneId.of("America/New_York")).fingerprint());
+        assertEquals(Plan.compile("rsi(close@1w, 14)"), Plan.compile("rsi(close, period=14)@1w"));
+        assertEquals(Plan.compile("rsi(close@1w, 14)").hashCode(), Plan.compile("rsi(close, period=14)@1w").hashCode());
+        assertNotEquals(Plan.compile("sma(close@1w, 3)"), Plan.compile("sma(open@1w, 3)"));
+        assertNotEquals(Plan.compile("sma(close@1w, 3)"), Plan.compile("sma(close@1d, 3)"));
+    }
+
+    /**
      * 64 bits name a snapshot's plan well enough, but about 2^32 tries find two plans with one fingerprint. Forced here
      * (a field set by reflection), such plans were equal and shared one compiled class: the second ran the first's code.
      */
