@@ -16,11 +16,13 @@ public final class PlanResult {
 
     /**
      * A result of {@code length} bars: one series per root (in the plan's order) of that length, each root's first
-     * valid bar, and the bars' close times ({@code null} when the bars had none). The executors build it; the checks
-     * keep a hand-built one as consistent as theirs.
+     * valid bar, and the bars' close times ({@code null} when the bars had none), which every series carries too. The
+     * executors build it; the checks keep a hand-built one as consistent as theirs. {@code times} is kept without
+     * copying, as {@link Series#wrap(double[], long[])} keeps its arrays.
      *
      * @throws ShapeMismatchException if a map or entry is null, the roots of the two maps differ, a series is not
-     *     {@code length} long, a lookback is negative, or {@code times} is not {@code length} long
+     *     {@code length} long or carries other times, a lookback is negative, or {@code times} is not {@code length}
+     *     long
      */
     public PlanResult(Map<String, Series> values, Map<String, Integer> lookbacks, int length, long[] times) {
         if (values == null || lookbacks == null || !values.keySet().equals(lookbacks.keySet()) || length < 0) {
@@ -36,6 +38,14 @@ public final class PlanResult {
         }
         if (times != null && times.length != length) {
             throw new ShapeMismatchException("plan_result", "plan_result: " + times.length + " times for " + length + " bars");
+        }
+        for (Map.Entry<String, Series> e : values.entrySet()) {
+            // The executors hand every series the result's own array, so this costs them one comparison of references.
+            if (!Arrays.equals(e.getValue().sharedTimes(), times)) {
+                throw new ShapeMismatchException("plan_result", "plan_result: root '" + e.getKey() + "' carries "
+                        + (e.getValue().hasTime() ? "other times than" : "no times, unlike") + " the result"
+                        + (times == null ? ", which has none" : ""));
+            }
         }
         this.values = new LinkedHashMap<>(values);
         this.lookbacks = new LinkedHashMap<>(lookbacks);

@@ -76,6 +76,11 @@ public final class Series {
         return times == null ? null : times.clone();
     }
 
+    /** The timestamps themselves, for checks in this package that must not copy them. */
+    long[] sharedTimes() {
+        return times;
+    }
+
     private static double[] checked(double[] values) {
         if (values == null) {
             throw new ShapeMismatchException("series", "series: values are null");

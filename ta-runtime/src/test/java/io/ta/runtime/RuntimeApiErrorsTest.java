@@ -257,6 +257,23 @@ class RuntimeApiErrorsTest {
         assertEquals(1.0, reader.value(0));
     }
 
+    /** A result's series carry the result's times ("which every result series shares"), also in a hand-built one. */
+    @Test
+    void aHandBuiltResultWhoseSeriesCarryOtherTimesIsRefused() {
+        long[] times = {10, 20};
+        Map<String, Integer> lookbacks = Map.of("a", 0);
+        PlanResult ok = new PlanResult(Map.of("a", Series.wrap(new double[] {1, 2}, times)), lookbacks, 2, times);
+        assertEquals(ok.time(1), ok.get("a").time(1));
+        assertEquals("plan_result: root 'a' carries other times than the result", assertThrows(ShapeMismatchException.class,
+                () -> new PlanResult(Map.of("a", Series.wrap(new double[] {1, 2}, new long[] {10, 30})), lookbacks, 2,
+                        times)).getMessage());
+        assertEquals("plan_result: root 'a' carries no times, unlike the result", assertThrows(ShapeMismatchException.class,
+                () -> new PlanResult(Map.of("a", Series.of(1, 2)), lookbacks, 2, times)).getMessage());
+        assertEquals("plan_result: root 'a' carries other times than the result, which has none",
+                assertThrows(ShapeMismatchException.class, () -> new PlanResult(Map.of("a",
+                        Series.wrap(new double[] {1, 2}, times)), lookbacks, 2, null)).getMessage());
+    }
+
     /** Classes whose every public method and constructor the sweep below calls with nulls. */
     static final List<Class<?>> API = List.of(Plan.class, BlockExecutor.class, PlanStream.class, PlanResult.class, Series.class,
             Mask.class, Bars.class, Bars.Builder.class, Outputs.class, Registry.class, Resample.class,
