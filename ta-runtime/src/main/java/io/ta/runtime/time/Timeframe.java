@@ -77,9 +77,9 @@ public final class Timeframe {
         String canonical = n + unit;
         return switch (unit) {
             case "" -> new Timeframe(Kind.BARS, n, canonical);
-            case "s" -> new Timeframe(Kind.FIXED, n * SECOND, canonical);
-            case "m" -> new Timeframe(Kind.FIXED, n * 60 * SECOND, canonical);
-            case "h" -> new Timeframe(Kind.FIXED, n * 3600 * SECOND, canonical);
+            case "s" -> fixed(n * SECOND);
+            case "m" -> fixed(n * 60 * SECOND);
+            case "h" -> fixed(n * 3600 * SECOND);
             case "d" -> calendar(text, n, Kind.DAY, "1d");
             case "w" -> calendar(text, n, Kind.WEEK, "1w");
             case "Q" -> months(text, n * 3);
@@ -121,6 +121,17 @@ public final class Timeframe {
                     : "a fixed length is at most " + MAX_COUNT + "h (about 114,000 years)"));
         }
         return new Timeframe(kind, 1, canonical);
+    }
+
+    /**
+     * A fixed period, named in the largest unit that counts it exactly ({@code 60m} and {@code 3600s} are {@code 1h}):
+     * one period has one text, so plans that spell it differently are one plan, and a kernel whose arguments are on
+     * {@code 60m} and {@code 1h} runs on the hourly bars, as it does when both say {@code 1h}.
+     */
+    private static Timeframe fixed(long millis) {
+        String text = millis % (3600 * SECOND) == 0 ? millis / (3600 * SECOND) + "h"
+                : millis % (60 * SECOND) == 0 ? millis / (60 * SECOND) + "m" : millis / SECOND + "s";
+        return new Timeframe(Kind.FIXED, millis, text);
     }
 
     private static Timeframe months(String text, long n) {
@@ -218,7 +229,7 @@ public final class Timeframe {
         };
     }
 
-    /** The canonical text ({@code 1Q} for {@code 3M}, {@code 1y} for {@code 12M}). */
+    /** The canonical text ({@code 1h} for {@code 60m}, {@code 1Q} for {@code 3M}, {@code 1y} for {@code 12M}). */
     @Override
     public String toString() {
         return text;

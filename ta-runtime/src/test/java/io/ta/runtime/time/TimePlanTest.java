@@ -456,6 +456,34 @@ class TimePlanTest {
         assertTrue(Plan.compile("close@1w").fingerprint() != Plan.compile("close@1d").fingerprint());
     }
 
+    /**
+     * {@code 60m} and {@code 1h} are one period: a kernel whose arguments are on both runs on the hourly bars, as when
+     * both say {@code 1h}, and every spelling is one plan. They were two timeframes: the kernel ran on the base bars
+     * over two forward-filled series (correl 1.0 where the hourly correl is -0.61) and each spelling had its own
+     * fingerprint.
+     */
+    @Test
+    void spellingsOfOneFixedPeriodAreOneTimeframe() {
+        int n = 200;
+        long[] t = new long[n];
+        double[] close = new double[n];
+        double[] open = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = (i + 1) * 10 * M;
+            close[i] = 100 + 10 * Math.sin(i / 7.0) + i * 0.1;
+            open[i] = 100 + 5 * Math.cos(i / 3.0);
+        }
+        Bars b = Bars.builder().time(t).column("close", close).column("open", open).build();
+        Plan hourly = Plan.compile("correl(close@1h, open@1h, 5)");
+        for (String e : List.of("correl(close@60m, open@1h, 5)", "correl(close@3600s, open@60m, 5)")) {
+            Plan p = Plan.compile(e);
+            assertArrayEquals(hourly.run(b).value().toArray(), p.run(b).value().toArray(), e);
+            assertEquals(hourly.fingerprint(), p.fingerprint(), e);
+            assertEquals(hourly.canonical(Plan.VALUE), p.canonical(Plan.VALUE), e);
+        }
+        assertEquals(Plan.compile("session_high(high, '1h')"), Plan.compile("session_high(high, '60m')"));
+    }
+
     @Test
     void namesOfOneFixedOffsetAreOnePlan() {
         long utc = Plan.compile("close@1w").fingerprint();

@@ -34,6 +34,15 @@ class TimeframeTest {
         assertEquals("1Q", Timeframe.parse("3M").toString());
         assertEquals("1y", Timeframe.parse("12M").toString());
         assertEquals(Timeframe.parse("1Q"), Timeframe.parse("3M"));
+        // One fixed period, one text: 60m and 1h were two timeframes (and two plans) of one period.
+        assertEquals("1h", Timeframe.parse("60m").toString());
+        assertEquals(Timeframe.parse("1h"), Timeframe.parse("3600s"));
+        assertEquals(Timeframe.parse("1h").hashCode(), Timeframe.parse("60m").hashCode());
+        assertEquals("2m", Timeframe.parse("120s").toString());
+        assertEquals("90m", Timeframe.parse("5400s").toString());
+        assertEquals("90s", Timeframe.parse("90s").toString());
+        assertEquals("24h", Timeframe.parse("1440m").toString());
+        assertEquals("16666666m", Timeframe.parse("999999960s").toString());
         assertEquals(15 * 60_000L, Timeframe.parse("15m").size());
         assertEquals(Timeframe.Kind.MONTH, Timeframe.parse("1M").kind());
         assertEquals(Timeframe.Kind.BARS, Timeframe.parse("5").kind());
