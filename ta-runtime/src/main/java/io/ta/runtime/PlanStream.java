@@ -67,7 +67,8 @@ public final class PlanStream {
         }
         this.plan = plan;
         this.nodes = plan.nodes();
-        this.columns = plan.columns();
+        // Its own copy, handed out as it is: a caller reordering columns() would reorder the bars bar(Map) builds.
+        this.columns = List.copyOf(plan.columns());
         this.width = columns.size();
         this.program = Program.of(plan, fuse);
         this.firstRoot = program.rootSlots.length > 0 ? program.rootSlots[0] : -1;
