@@ -257,6 +257,16 @@ class RuntimeApiErrorsTest {
         assertEquals(1.0, reader.value(0));
     }
 
+    @Test
+    void aNullSourceSnapshotIsCalledNull() {
+        SourceStream s = new SourceStream(VWAP);
+        assertEquals("source_stream: snapshot is null",
+                assertThrows(SnapshotMismatchException.class, () -> s.restore(null)).getMessage());
+        assertEquals("source_stream: the snapshot holds no aggregates; this plan has 1",
+                assertThrows(SnapshotMismatchException.class,
+                        () -> s.restore(new SourceStream.Snapshot(s.snapshot().plan(), null, 0))).getMessage());
+    }
+
     /** A result's series carry the result's times ("which every result series shares"), also in a hand-built one. */
     @Test
     void aHandBuiltResultWhoseSeriesCarryOtherTimesIsRefused() {

@@ -175,9 +175,12 @@ public final class SourceStream {
 
     /** Restores a {@link #snapshot()} of a stream of the same plan. */
     public void restore(Snapshot s) {
-        if (s == null || s.accumulators() == null || s.accumulators().length != accumulators.length) {
-            throw new io.ta.error.SnapshotMismatchException("the snapshot holds "
-                    + (s == null || s.accumulators() == null ? "no" : s.accumulators().length)
+        if (s == null) {
+            throw new io.ta.error.SnapshotMismatchException("source_stream: snapshot is null");
+        }
+        if (s.accumulators() == null || s.accumulators().length != accumulators.length) {
+            throw new io.ta.error.SnapshotMismatchException("source_stream: the snapshot holds "
+                    + (s.accumulators() == null ? "no" : s.accumulators().length)
                     + " aggregates; this plan has " + accumulators.length);
         }
         for (double[] a : s.accumulators()) {
