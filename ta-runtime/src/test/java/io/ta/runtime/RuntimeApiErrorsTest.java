@@ -244,8 +244,8 @@ class RuntimeApiErrorsTest {
         CsvBars table = CsvBars.read(csv(), "prices.csv", CsvOptions.defaults());
         assertEquals("prices.csv: the rows have no symbol column",
                 assertThrows(ShapeMismatchException.class, table::rowsBySymbol).getMessage());
-        assertEquals("prices.csv: row 5 is outside the data (2 rows)",
-                assertThrows(ShapeMismatchException.class, () -> table.appendLabel(5, new StringBuilder())).getMessage());
+        assertEquals("prices.csv: row 5 is outside the data (2 rows)", assertThrows(ShapeMismatchException.class,
+                () -> table.appendLabel(5, new StringBuilder())).getMessage());
         assertThrows(ShapeMismatchException.class, () -> table.appendLabel(-1, new StringBuilder()));
         StringBuilder sb = new StringBuilder();
         table.appendLabel(1, sb);
@@ -274,11 +274,12 @@ class RuntimeApiErrorsTest {
         Map<String, Integer> lookbacks = Map.of("a", 0);
         PlanResult ok = new PlanResult(Map.of("a", Series.wrap(new double[] {1, 2}, times)), lookbacks, 2, times);
         assertEquals(ok.time(1), ok.get("a").time(1));
-        assertEquals("plan_result: root 'a' carries other times than the result", assertThrows(ShapeMismatchException.class,
-                () -> new PlanResult(Map.of("a", Series.wrap(new double[] {1, 2}, new long[] {10, 30})), lookbacks, 2,
-                        times)).getMessage());
-        assertEquals("plan_result: root 'a' carries no times, unlike the result", assertThrows(ShapeMismatchException.class,
-                () -> new PlanResult(Map.of("a", Series.of(1, 2)), lookbacks, 2, times)).getMessage());
+        assertEquals("plan_result: root 'a' carries other times than the result",
+                assertThrows(ShapeMismatchException.class, () -> new PlanResult(Map.of("a",
+                        Series.wrap(new double[] {1, 2}, new long[] {10, 30})), lookbacks, 2, times)).getMessage());
+        assertEquals("plan_result: root 'a' carries no times, unlike the result",
+                assertThrows(ShapeMismatchException.class,
+                        () -> new PlanResult(Map.of("a", Series.of(1, 2)), lookbacks, 2, times)).getMessage());
         assertEquals("plan_result: root 'a' carries other times than the result, which has none",
                 assertThrows(ShapeMismatchException.class, () -> new PlanResult(Map.of("a",
                         Series.wrap(new double[] {1, 2}, times)), lookbacks, 2, null)).getMessage());
