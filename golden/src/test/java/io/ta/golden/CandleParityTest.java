@@ -75,11 +75,7 @@ class CandleParityTest {
             if (c.sparse()) {
                 double[] ref = c.pattern();
                 assertEquals(lookback, Parity.firstValid(ref), c.id() + ": TA-Lib's first valid index is ta's lookback");
-                for (int t = 0; t < ref.length; t++) {
-                    if (Double.compare(ref[t], ours[0][t]) != 0) {
-                        fail(c.id() + ": bar " + t + " is " + ours[0][t] + ", TA-Lib C 0.6 gives " + ref[t]);
-                    }
-                }
+                Parity.checkExact(c.id() + " (TA-Lib C 0.6)", ref, ours[0]);
             } else {
                 Fixture f = Fixture.read(c.fixture());
                 assertEquals(d.outputs().stream().map(OutputSpec::name).toList(), f.outputs());

@@ -17,10 +17,17 @@ final class Parity {
         return column.length;
     }
 
-    /** Returns the largest relative error seen. */
+    /**
+     * Returns the largest relative error seen. Every bar of every reference output is compared, and the reference
+     * must have exactly ta's bars: a truncated or padded fixture is a failure, not a shorter comparison.
+     */
     static double check(String what, double[][] reference, double[][] actual) {
         double worst = 0;
+        if (reference.length > actual.length) {
+            fail(what + ": the reference has " + reference.length + " outputs, ta " + actual.length);
+        }
         for (int o = 0; o < reference.length; o++) {
+            sameBars(what + ": output " + o, reference[o], actual[o]);
             for (int t = 0; t < reference[o].length; t++) {
                 double ref = reference[o][t];
                 double got = actual[o][t];
@@ -38,5 +45,21 @@ final class Parity {
             }
         }
         return worst;
+    }
+
+    /** Bit for bit (integer outputs: the candlestick patterns), NaN positions included. */
+    static void checkExact(String what, double[] reference, double[] actual) {
+        sameBars(what, reference, actual);
+        for (int t = 0; t < reference.length; t++) {
+            if (Double.compare(reference[t], actual[t]) != 0) {
+                fail(what + ": bar " + t + " is " + actual[t] + ", reference " + reference[t]);
+            }
+        }
+    }
+
+    private static void sameBars(String what, double[] reference, double[] actual) {
+        if (reference.length != actual.length) {
+            fail(what + ": the reference has " + reference.length + " bars, ta " + actual.length);
+        }
     }
 }
