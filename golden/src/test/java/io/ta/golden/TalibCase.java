@@ -100,8 +100,13 @@ public record TalibCase(
         return new TalibCase(id, kernel, pairs(params), pairs(inputs), "", List.of(), List.of(), dataset, List.of());
     }
 
-    /** ta's parameter values for this case, typed from the descriptor's schema. */
+    /** ta's parameter values for this case, typed from the descriptor's schema; a name it does not have is refused. */
     public ParamValues paramValues(KernelDescriptor d) {
+        for (String name : params.keySet()) {
+            if (d.params().stream().noneMatch(s -> s.name().equals(name))) {
+                throw new IllegalArgumentException(id + ": " + d.name() + " has no parameter '" + name + "'");
+            }
+        }
         Map<String, Object> typed = new LinkedHashMap<>();
         for (ParamSpec s : d.params()) {
             String v = params.get(s.name());
@@ -117,8 +122,13 @@ public record TalibCase(
         return ParamValues.of(d, typed);
     }
 
-    /** ta's input arrays, in the descriptor's input order. */
+    /** ta's input arrays, in the descriptor's input order; an input name it does not have is refused. */
     public double[][] inputArrays(KernelDescriptor d, Dataset data) {
+        for (String name : inputs.keySet()) {
+            if (!d.inputs().contains(name)) {
+                throw new IllegalArgumentException(id + ": " + d.name() + " has no input '" + name + "'");
+            }
+        }
         double[][] in = new double[d.inputs().size()][];
         for (int i = 0; i < in.length; i++) {
             String column = inputs.get(d.inputs().get(i));
