@@ -86,7 +86,7 @@ class CatalogDocTest {
         sb.append("# Catalog\n\n");
         sb.append("Generated from the kernel registry and the golden tables by `golden/src/test/java/io/ta/golden/CatalogDocTest.java`;\n");
         sb.append("do not edit. ").append(kernels.size()).append(" kernels. The specification they implement is [spec.md](spec.md);\n");
-        sb.append("`ta describe NAME` prints the same facts for one kernel.\n\n");
+        sb.append("`ta describe NAME` prints the same facts for one kernel, all but its parity.\n\n");
         sb.append("Parity: **TA-Lib** = matches TA-Lib's Java port on real data (golden/talib), **TA-Lib 0.6** = matches TA-Lib C 0.6\n");
         sb.append("on real and generated data (golden/talib06; candlestick patterns exactly), **TTR/R** = matches R's TTR or a\n");
         sb.append("base-R transcription of the formula (golden/ttr), **Tulip** = matches Tulip Indicators 0.8.4 (golden/tulip),\n");

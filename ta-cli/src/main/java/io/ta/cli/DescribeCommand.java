@@ -1,5 +1,6 @@
 package io.ta.cli;
 
+import io.ta.annotation.Scale;
 import io.ta.runtime.Registry;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.OutputSpec;
@@ -11,7 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code ta describe NAME}: one kernel in full, including its lookback and reference. */
+/** {@code ta describe NAME}: one kernel in full, as its docs/catalog.md row says it and more: lookback, scale, cost. */
 @Command(name = "describe", mixinStandardHelpOptions = true, description = "Describe one kernel (by name, alias or selector).")
 final class DescribeCommand implements Runnable {
     @CommandLine.Spec
@@ -44,6 +45,9 @@ final class DescribeCommand implements Runnable {
         StringBuilder inputs = new StringBuilder();
         for (int i = 0; i < d.inputs().size(); i++) {
             inputs.append(i == 0 ? "" : ", ").append(d.inputs().get(i));
+            if (d.inputScale(i) != Scale.PRICE) {
+                inputs.append(' ').append(scale(d.inputScale(i)));
+            }
             if (!d.domain(i).isUnbounded()) {
                 inputs.append(" (").append(d.domain(i)).append(')');
             }
@@ -65,16 +69,26 @@ final class DescribeCommand implements Runnable {
         ParamValues defaults = d.params().stream().allMatch(ParamSpec::hasDefault) ? ParamValues.defaults(d) : null;
         for (int i = 0; i < d.outputs().size(); i++) {
             OutputSpec o = d.outputs().get(i);
-            out.println("    " + o.name() + (o.doc().isEmpty() ? "" : " — " + o.doc())
+            out.println("    " + o.name() + " · " + scale(o.scale()) + (o.doc().isEmpty() ? "" : " — " + o.doc())
                     + (defaults != null && d.outputs().size() > 1 && d.lookback(defaults, i) != d.lookback(defaults)
                             ? " (first valid bar " + d.lookback(defaults, i) + " at defaults)" : ""));
         }
         line(out, "lookback", (d.lookbackFormula().isEmpty() ? "see reference" : d.lookbackFormula())
                 + (defaults == null ? "" : "  (" + d.lookback(defaults) + " at defaults)"));
+        line(out, "cost", d.timeCost().notation() + " per bar · " + d.memoryCost().notation() + " memory");
         line(out, "kind", d.kind().name().toLowerCase(Locale.ROOT));
         line(out, "reference", d.reference().isEmpty() ? "–" : d.reference());
         line(out, "implementation", d.getClass().getName().replace("_Descriptor", ""));
         out.flush();
+    }
+
+    /** How a value changes when prices are multiplied by c and volumes by v, named as docs/catalog.md names it. */
+    static String scale(Scale s) {
+        return switch (s) {
+            case PRICE_SQUARED -> "price²";
+            case PRICE_VOLUME -> "price·volume";
+            default -> s.name().toLowerCase(Locale.ROOT);
+        };
     }
 
     private static void line(PrintWriter out, String key, String value) {

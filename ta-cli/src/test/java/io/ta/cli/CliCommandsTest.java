@@ -142,6 +142,28 @@ class CliCommandsTest {
     }
 
     @Test
+    void describePrintsEveryFactOfTheCatalogRow() {
+        // docs/catalog.md: "ta describe NAME prints the same facts for one kernel"; describe showed no output or
+        // input scale and no cost, the columns a reader chooses a kernel by
+        for (KernelDescriptor d : Registry.standard().kernels()) {
+            CliTest.Run r = run("describe", d.name());
+            assertEquals(0, r.code(), r.err());
+            String cost = "  cost: " + d.timeCost().notation() + " per bar · " + d.memoryCost().notation()
+                    + " memory\n";
+            assertTrue(r.out().contains(cost), d.name() + " lacks '" + cost.strip() + "':\n" + r.out());
+            for (var o : d.outputs()) {
+                String line = "    " + o.name() + " · " + DescribeCommand.scale(o.scale());
+                assertTrue(r.out().lines().anyMatch(l -> l.equals(line) || l.startsWith(line + " ")),
+                        d.name() + " lacks '" + line.strip() + "':\n" + r.out());
+            }
+        }
+        CliTest.Run mavp = run("describe", "mavp");
+        assertTrue(mavp.out().contains("  inputs: x, periods unitless\n"), mavp.out());
+        assertTrue(run("describe", "var").out().contains("    value · price²"));
+        assertTrue(run("describe", "force_index").out().contains("    value · price·volume"));
+    }
+
+    @Test
     void describeAlignsTheParameterTable() {
         for (String name : List.of("macdext", "rsi", "bbands", "stochastic")) {
             CliTest.Run r = run("describe", name);
