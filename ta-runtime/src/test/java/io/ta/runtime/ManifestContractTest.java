@@ -56,6 +56,10 @@ class ManifestContractTest {
         return out;
     }
 
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
     @Test
     void everyRegisteredKernelIsInTheManifestAndViceVersa() throws Exception {
         Map<String, JsonObject> m = manifest();
@@ -80,6 +84,26 @@ class ManifestContractTest {
             List<String> outs = new ArrayList<>();
             o.getAsJsonArray("outputs").forEach(e -> outs.add(e.getAsJsonObject().get("name").getAsString()));
             assertEquals(d.outputs().stream().map(OutputSpec::name).toList(), outs);
+            // contracts.md lists these as manifest fields other languages read: they must be the descriptor's too
+            for (int i = 0; i < d.outputs().size(); i++) {
+                JsonObject out = o.getAsJsonArray("outputs").get(i).getAsJsonObject();
+                assertEquals(d.outputs().get(i).doc(), out.get("doc").getAsString(), "doc of " + outs.get(i));
+                assertEquals(lower(d.outputs().get(i).scale()), out.get("scale").getAsString(),
+                        "scale of " + outs.get(i));
+            }
+            List<String> selectors = new ArrayList<>();
+            o.getAsJsonArray("selectors").forEach(e -> selectors.add(e.getAsJsonObject().get("alias").getAsString()
+                    + " -> " + e.getAsJsonObject().get("output").getAsString()));
+            assertEquals(d.selectors().stream().map(x -> x.alias() + " -> " + x.output()).toList(), selectors);
+            for (int i = 0; i < d.inputs().size(); i++) {
+                String input = d.inputs().get(i);
+                assertEquals(lower(d.inputScale(i)), o.getAsJsonObject("input_scales").get(input).getAsString(),
+                        "scale of input " + input);
+            }
+            assertEquals(d.inputs().size(), o.getAsJsonObject("input_scales").size(), "input_scales: one per input");
+            JsonObject cost = o.getAsJsonObject("cost");
+            assertEquals(d.timeCost().notation(), cost.get("time").getAsString(), "cost.time");
+            assertEquals(d.memoryCost().notation(), cost.get("memory").getAsString(), "cost.memory");
             assertEquals(d.params().size(), o.getAsJsonArray("params").size());
             for (int i = 0; i < d.params().size(); i++) {
                 ParamSpec s = d.params().get(i);
@@ -92,6 +116,8 @@ class ManifestContractTest {
                 assertEquals(s.minExclusive(), p.get("min_exclusive").getAsBoolean());
                 assertEquals(s.maxExclusive(), p.get("max_exclusive").getAsBoolean());
                 assertEquals(s.choices(), strings(p.get("choices")));
+                assertEquals(lower(s.scale()), p.get("scale").getAsString(), s.name() + " scale");
+                assertEquals(s.doc(), p.get("doc").getAsString(), s.name() + " doc");
             }
             JsonObject domains = o.getAsJsonObject("input_domains");
             for (int i = 0; i < d.inputs().size(); i++) {
