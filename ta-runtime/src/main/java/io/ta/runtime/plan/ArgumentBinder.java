@@ -156,6 +156,15 @@ final class ArgumentBinder<B> {
             Expr culprit = c;
             if (e instanceof InvalidParameterException ip && !ip.parameters().isEmpty() && given.containsKey(ip.parameters().get(0))) {
                 culprit = src.apply(given.get(ip.parameters().get(0)));
+            } else if (e instanceof UnknownNameException un && un.what().equals("choice")) {
+                // a choice no value spells names no parameter: point at the argument that gave it, as for a range
+                for (ParamSpec spec : d.params()) {
+                    if (spec.type() == ParamType.CHOICE && un.name().equals(params.get(spec.name()))
+                            && given.containsKey(spec.name())) {
+                        culprit = src.apply(given.get(spec.name()));
+                        break;
+                    }
+                }
             }
             throw binding(culprit, e.getMessage(), e);
         }

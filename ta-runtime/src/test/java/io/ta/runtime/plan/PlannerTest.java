@@ -281,6 +281,24 @@ class PlannerTest {
     }
 
     @Test
+    void aChoiceNoValueSpellsPointsAtItsArgumentLikeARangeError() {
+        // dsl.md: the caret goes under the offending text; a bad choice pointed at the call (column 1), a bad
+        // number at its argument
+        String[][] cases = {
+            {"ma(close, 30, 'foo')", "15"},
+            {"ma(close, 30, ma_type='foo')", "23"},
+            {"ma(close, 30, ma_type=foo)", "23"},
+            {"sma(close, 2) + ma(close, 30, 'EMX')", "31"},
+            {"swing_points(return_mode='x').swing_high", "26"},
+            {"macdext(close, fast_ma_type=sma, slow_ma_type=xx).macd", "47"}};
+        for (String[] c : cases) {
+            BindingException x = assertThrows(BindingException.class, () -> plan(c[0]), c[0]);
+            assertInstanceOf(UnknownNameException.class, x.getCause(), c[0]);
+            assertEquals(Integer.parseInt(c[1]), x.column(), c[0] + ": " + x.getMessage());
+        }
+    }
+
+    @Test
     void aTimeFormsDurationOrTimeframeGivenTwiceIsGivenTwiceNotReplaced() {
         // Each of these planned with its last duration, timeframe or series, as if the first were not written.
         String[][] cases = {
