@@ -273,7 +273,10 @@ public final class ModelFactory {
 
     /**
      * The state layout, nested kernels expanded, so the schema hash changes whenever any part of the state does —
-     * including a nested kernel compiled in another jar (its fields are visible from its class file).
+     * including a nested kernel compiled in another jar (its fields are visible from its class file). A state part is
+     * not expanded (its fields are its own business, and its snapshot is what {@code write} writes), so a part whose
+     * encoding changes says so by declaring or raising its {@link #PART_LAYOUT} constant, which enters the hash of
+     * every kernel holding it; a part without one hashes as before the constant existed.
      */
     private String layout(TypeElement type) {
         StringBuilder sb = new StringBuilder(type.getAnnotation(Kernel.class).name()).append('{');
@@ -285,8 +288,31 @@ public final class ModelFactory {
             if (elements.isKernelType(f.asType())) {
                 sb.append(layout((TypeElement) ((DeclaredType) f.asType()).asElement()));
             }
+            Object version = elements.statePartMark(f.asType()) == null
+                    ? null : partLayout((TypeElement) ((DeclaredType) f.asType()).asElement());
+            if (version != null) {
+                sb.append('@').append(version).append(';');
+            }
         }
         return sb.append('}').toString();
+    }
+
+    /** The name of the constant by which a state part versions its snapshot encoding (docs/kernel-guide.md). */
+    static final String PART_LAYOUT = "SNAPSHOT_LAYOUT";
+
+    /** The part's {@link #PART_LAYOUT}, declared by it or a superclass, or null. */
+    private static Object partLayout(TypeElement part) {
+        for (TypeElement c = part; c != null; ) {
+            for (Element e : c.getEnclosedElements()) {
+                if (e.getKind() == ElementKind.FIELD && e.getSimpleName().contentEquals(PART_LAYOUT)
+                        && KernelElements.isStatic(e)) {
+                    return ((VariableElement) e).getConstantValue();
+                }
+            }
+            TypeMirror sup = c.getSuperclass();
+            c = sup.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) sup).asElement() : null;
+        }
+        return null;
     }
 
     private static String javaName(List<ParamModel> params, String catalogName) {
