@@ -132,6 +132,8 @@ public final class BandsStream implements KernelStream {
 
     /**
      * Output {@code upper}, from the most recent update, preview or replaceLast (NaN before any).
+     *
+     * @return the value, NaN while there is none (warm-up, missing or non-finite inputs)
      */
     public double upper() {
         return output0;
@@ -139,6 +141,8 @@ public final class BandsStream implements KernelStream {
 
     /**
      * Output {@code middle} (the mean), from the most recent update, preview or replaceLast (NaN before any).
+     *
+     * @return the value, NaN while there is none (warm-up, missing or non-finite inputs)
      */
     public double middle() {
         return output1;
@@ -146,6 +150,8 @@ public final class BandsStream implements KernelStream {
 
     /**
      * Output {@code lower}, from the most recent update, preview or replaceLast (NaN before any).
+     *
+     * @return the value, NaN while there is none (warm-up, missing or non-finite inputs)
      */
     public double lower() {
         return output2;

@@ -178,6 +178,9 @@ public final class Bands_Descriptor implements KernelDescriptor {
     /**
      * Checks every parameter and cross-parameter rule of {@code bands}.
      *
+     * @param fastPeriod {@code fast_period}; [1, 100]; default 3
+     * @param slowPeriod {@code slow_period}; [2, 100]; default 10
+     * @param width {@code width}; &gt; 0; default 2.0
      * @throws io.ta.error.InvalidParameterException naming the kernel, the parameter and its valid range
      */
     public static void validate(int fastPeriod, int slowPeriod, double width) {
@@ -190,6 +193,14 @@ public final class Bands_Descriptor implements KernelDescriptor {
     /**
      * Steps a fresh kernel over every bar of the inputs, writing every output array (the inputs' length).
      *
+     * @param high input {@code high}, one value per bar (NaN: missing)
+     * @param low input {@code low}, one value per bar (NaN: missing)
+     * @param fastPeriod {@code fast_period}; [1, 100]; default 3
+     * @param slowPeriod {@code slow_period}; [2, 100]; default 10
+     * @param width {@code width}; &gt; 0; default 2.0
+     * @param outUpper receives output {@code upper} at the inputs' indices
+     * @param outMiddle receives output {@code middle} at the inputs' indices
+     * @param outLower receives output {@code lower} at the inputs' indices
      * @throws io.ta.error.InvalidParameterException if a parameter is out of range
      * @throws io.ta.error.ShapeMismatchException if inputs or outputs do not line up, or two outputs are one array
      */
@@ -213,6 +224,15 @@ public final class Bands_Descriptor implements KernelDescriptor {
     /**
      * Steps {@code k} over bars {@code [from, to)}, writing outputs at the same indices. No checks: the
      * generated callers validate parameters, shapes and ranges first.
+     *
+     * @param k the kernel, carrying the state of the bars before
+     * @param high input {@code high}, one value per bar (NaN: missing)
+     * @param low input {@code low}, one value per bar (NaN: missing)
+     * @param outUpper receives output {@code upper} at the inputs' indices
+     * @param outMiddle receives output {@code middle} at the inputs' indices
+     * @param outLower receives output {@code lower} at the inputs' indices
+     * @param from the first bar, inclusive
+     * @param to the end of the range, exclusive
      */
     public static void loop(Bands k, double[] high, double[] low, double[] outUpper,
             double[] outMiddle, double[] outLower, int from, int to) {
@@ -226,6 +246,9 @@ public final class Bands_Descriptor implements KernelDescriptor {
 
     /**
      * A fresh kernel with the parameters of {@code stream}, for a fused plan's loop.
+     *
+     * @param stream the stream whose (already checked) parameters the kernel takes
+     * @return a kernel that has seen no bar
      */
     public static Bands newKernel(BandsStream stream) {
         return new Bands(stream.fastPeriod, stream.slowPeriod, stream.width);
@@ -233,6 +256,10 @@ public final class Bands_Descriptor implements KernelDescriptor {
 
     /**
      * Output {@code i} (in descriptor order) of {@code stream}'s most recent update, preview or replaceLast.
+     *
+     * @param stream the stream
+     * @param i the output's index, from 0
+     * @return the output, finite or NaN
      */
     public static double outputAt(BandsStream stream, int i) {
         return stream.outputAt(i);
@@ -240,6 +267,9 @@ public final class Bands_Descriptor implements KernelDescriptor {
 
     /**
      * Output {@code upper} of {@code k}'s last step, finite or NaN.
+     *
+     * @param k the kernel, carrying the state of the bars before
+     * @return the output, NaN if it is not finite
      */
     public static double output0(Bands k) {
         return Checks.finiteOrNaN(k.upper);
@@ -247,6 +277,9 @@ public final class Bands_Descriptor implements KernelDescriptor {
 
     /**
      * Output {@code middle} of {@code k}'s last step, finite or NaN.
+     *
+     * @param k the kernel, carrying the state of the bars before
+     * @return the output, NaN if it is not finite
      */
     public static double output1(Bands k) {
         return Checks.finiteOrNaN(k.middle);
@@ -254,6 +287,9 @@ public final class Bands_Descriptor implements KernelDescriptor {
 
     /**
      * Output {@code lower} of {@code k}'s last step, finite or NaN.
+     *
+     * @param k the kernel, carrying the state of the bars before
+     * @return the output, NaN if it is not finite
      */
     public static double output2(Bands k) {
         return Checks.finiteOrNaN(k.lower);
@@ -261,6 +297,10 @@ public final class Bands_Descriptor implements KernelDescriptor {
 
     /**
      * Steps {@code k} over one bar; read the outputs with {@code outputN(k)}.
+     *
+     * @param k the kernel, carrying the state of the bars before
+     * @param high the bar's {@code high} (NaN: missing)
+     * @param low the bar's {@code low} (NaN: missing)
      */
     public static void stepKernel(Bands k, double high, double low) {
         k.step(high, low);
@@ -268,6 +308,9 @@ public final class Bands_Descriptor implements KernelDescriptor {
 
     /**
      * Per-bar cost of {@code k} as built: the largest over the parts and nested kernels it holds.
+     *
+     * @param k the kernel
+     * @return its time per bar
      */
     public static Complexity timeCostOf(Bands k) {
         Complexity c = Complexity.CONSTANT;

@@ -35,7 +35,9 @@ public final class Bands_State {
     private double spread;
 
     /**
-     * A checkpoint sized for {@code k}'s parameters.
+     * A checkpoint sized for {@code k}'s parameters, holding its state as constructed.
+     *
+     * @param k the kernel whose state this checkpoint records
      */
     public Bands_State(Bands k) {
         this.mean = new WindowMean_State(k.mean);
@@ -46,6 +48,8 @@ public final class Bands_State {
 
     /**
      * Records {@code k}'s mutable state.
+     *
+     * @param k the kernel
      */
     public void save(Bands k) {
         this.mean.save(k.mean);
@@ -61,6 +65,8 @@ public final class Bands_State {
 
     /**
      * Puts the recorded state back into {@code k}.
+     *
+     * @param k the kernel
      */
     public void restore(Bands k) {
         this.mean.restore(k.mean);
@@ -77,6 +83,8 @@ public final class Bands_State {
     /**
      * {@link #save}, but for the stream that owns {@code k}: skips the outputs its step
      * assigns before anything reads them.
+     *
+     * @param k the kernel
      */
     public void saveOwn(Bands k) {
         this.mean.save(k.mean);
@@ -91,6 +99,8 @@ public final class Bands_State {
 
     /**
      * {@link #restore} of what {@link #saveOwn} recorded.
+     *
+     * @param k the kernel
      */
     public void restoreOwn(Bands k) {
         this.mean.restore(k.mean);
@@ -106,6 +116,8 @@ public final class Bands_State {
     /**
      * Puts back only the results {@link #save} (or the constructor) recorded:
      * what the owning stream's snapshots write for them.
+     *
+     * @param k the kernel
      */
     public void restoreResults(Bands k) {
         k.middle = this.middle;
@@ -113,6 +125,9 @@ public final class Bands_State {
 
     /**
      * Appends the complete state of {@code k}.
+     *
+     * @param k the kernel to encode
+     * @param w the snapshot being written
      */
     public static void writeState(Bands k, StateWriter w) {
         WindowMean_State.writeState(k.mean, w);
@@ -132,6 +147,8 @@ public final class Bands_State {
      * Replaces the state of {@code k}; fixed fields must match and
      * every field must satisfy its declared range and the kernel's invariants.
      *
+     * @param k a fresh kernel with the snapshot's parameters, whose state is replaced
+     * @param r the snapshot, positioned at this kernel's state; left past it
      * @throws io.ta.error.CorruptSnapshotException naming the first field or invariant that fails
      */
     public static void readState(Bands k, StateReader r) {

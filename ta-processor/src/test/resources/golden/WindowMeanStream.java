@@ -105,6 +105,8 @@ public final class WindowMeanStream implements KernelStream {
 
     /**
      * The output of the most recent update, preview or replaceLast (NaN before any).
+     *
+     * @return the value, NaN while there is none (warm-up, missing or non-finite inputs)
      */
     public double value() {
         return output0;

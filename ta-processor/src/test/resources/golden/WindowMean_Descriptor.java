@@ -150,6 +150,8 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
     /**
      * Checks every parameter and cross-parameter rule of {@code window_mean}.
      *
+     * @param period {@code period}; [1, 1000]; default 10
+     * @param rounding {@code rounding}; one of none, floor; default none
      * @throws io.ta.error.InvalidParameterException naming the kernel, the parameter and its valid range
      */
     public static void validate(int period, WindowMean.Rounding rounding) {
@@ -160,6 +162,10 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
     /**
      * Steps a fresh kernel over every bar of the inputs, writing every output array (the inputs' length).
      *
+     * @param x input {@code x}, one value per bar (NaN: missing)
+     * @param period {@code period}; [1, 1000]; default 10
+     * @param rounding {@code rounding}; one of none, floor; default none
+     * @param out receives output {@code value} at the inputs' indices
      * @throws io.ta.error.InvalidParameterException if a parameter is out of range
      * @throws io.ta.error.ShapeMismatchException if inputs or outputs do not line up
      */
@@ -176,6 +182,12 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
     /**
      * Steps {@code k} over bars {@code [from, to)}, writing outputs at the same indices. No checks: the
      * generated callers validate parameters, shapes and ranges first.
+     *
+     * @param k the kernel, carrying the state of the bars before
+     * @param x input {@code x}, one value per bar (NaN: missing)
+     * @param out receives output {@code value} at the inputs' indices
+     * @param from the first bar, inclusive
+     * @param to the end of the range, exclusive
      */
     public static void loop(WindowMean k, double[] x, double[] out, int from, int to) {
         for (int i = from; i < to; i++) {
@@ -185,6 +197,9 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
 
     /**
      * A fresh kernel with the parameters of {@code stream}, for a fused plan's loop.
+     *
+     * @param stream the stream whose (already checked) parameters the kernel takes
+     * @return a kernel that has seen no bar
      */
     public static WindowMean newKernel(WindowMeanStream stream) {
         return new WindowMean(stream.period, stream.rounding);
@@ -192,6 +207,10 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
 
     /**
      * Output {@code i} (in descriptor order) of {@code stream}'s most recent update, preview or replaceLast.
+     *
+     * @param stream the stream
+     * @param i the output's index, from 0
+     * @return the output, finite or NaN
      */
     public static double outputAt(WindowMeanStream stream, int i) {
         return stream.outputAt(i);
@@ -199,6 +218,10 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
 
     /**
      * Steps {@code k} over one bar; returns its output, finite or NaN.
+     *
+     * @param k the kernel, carrying the state of the bars before
+     * @param x the bar's {@code x} (NaN: missing)
+     * @return the bar's output, NaN if it is not finite
      */
     public static double stepKernel(WindowMean k, double x) {
         return Checks.finiteOrNaN(k.step(x));
@@ -206,6 +229,9 @@ public final class WindowMean_Descriptor implements KernelDescriptor {
 
     /**
      * Per-bar cost of {@code k} as built: the largest over the parts and nested kernels it holds.
+     *
+     * @param k the kernel
+     * @return its time per bar
      */
     public static Complexity timeCostOf(WindowMean k) {
         return Complexity.CONSTANT;

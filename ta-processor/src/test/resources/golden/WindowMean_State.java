@@ -28,7 +28,9 @@ public final class WindowMean_State {
     private int filled;
 
     /**
-     * A checkpoint sized for {@code k}'s parameters.
+     * A checkpoint sized for {@code k}'s parameters, holding its state as constructed.
+     *
+     * @param k the kernel whose state this checkpoint records
      */
     public WindowMean_State(WindowMean k) {
         this.window = k.window.newMark();
@@ -36,6 +38,8 @@ public final class WindowMean_State {
 
     /**
      * Records {@code k}'s mutable state.
+     *
+     * @param k the kernel
      */
     public void save(WindowMean k) {
         k.window.mark(this.window);
@@ -45,6 +49,8 @@ public final class WindowMean_State {
 
     /**
      * Puts the recorded state back into {@code k}.
+     *
+     * @param k the kernel
      */
     public void restore(WindowMean k) {
         k.window.rewind(this.window);
@@ -54,6 +60,9 @@ public final class WindowMean_State {
 
     /**
      * Appends the complete state of {@code k}.
+     *
+     * @param k the kernel to encode
+     * @param w the snapshot being written
      */
     public static void writeState(WindowMean k, StateWriter w) {
         w.putInt(k.period);
@@ -67,6 +76,8 @@ public final class WindowMean_State {
      * Replaces the state of {@code k}; fixed fields must match and
      * every field must satisfy its declared range and the kernel's invariants.
      *
+     * @param k a fresh kernel with the snapshot's parameters, whose state is replaced
+     * @param r the snapshot, positioned at this kernel's state; left past it
      * @throws io.ta.error.CorruptSnapshotException naming the first field or invariant that fails
      */
     public static void readState(WindowMean k, StateReader r) {

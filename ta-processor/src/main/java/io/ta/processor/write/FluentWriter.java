@@ -52,7 +52,9 @@ public final class FluentWriter {
         t.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(EXPR, "expr")
                 .addStatement("this.expr = expr").build());
         t.addMethod(MethodSpec.methodBuilder("of").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-                .addJavadoc("Wraps any expression (for example one built with another library's fluent API).\n")
+                .addJavadoc("Wraps any expression (for example one built with another library's fluent API).\n\n")
+                .addJavadoc("@param e the expression; {@code null} stays a missing operand, reported when planned\n")
+                .addJavadoc("@return a builder over {@code e}\n")
                 .addParameter(TO_EXPR, "e").addStatement("return new $T(toExpr(e))", self).build());
         t.addMethod(MethodSpec.methodBuilder("toExpr").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(EXPR).addStatement("return expr").build());
@@ -62,14 +64,16 @@ public final class FluentWriter {
                 .addParameter(TO_EXPR, "e").addStatement("return e == null ? null : e.toExpr()").build());
         for (String f : FIELDS) {
             t.addMethod(MethodSpec.methodBuilder(f).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-                    .addJavadoc("The bar field {@code $L}.\n", f)
+                    .addJavadoc("The bar field {@code $L}.\n\n@return an expression reading the {@code $L} column\n", f, f)
                     .addStatement("return new $T(new $T.Name($S))", self, EXPR, f).build());
         }
         t.addMethod(MethodSpec.methodBuilder("column").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-                .addJavadoc("Any column of the data by name.\n")
+                .addJavadoc("Any column of the data by name.\n\n")
+                .addJavadoc("@param name the column's name, as the data (a CSV header, a {@code Bars} column) spells it\n")
+                .addJavadoc("@return an expression reading that column; an unknown name fails when planned\n")
                 .addParameter(String.class, "name").addStatement("return new $T(new $T.Name(name))", self, EXPR).build());
         t.addMethod(MethodSpec.methodBuilder("num").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-                .addJavadoc("A constant.\n")
+                .addJavadoc("A constant.\n\n@param value the value of every bar\n@return a constant expression\n")
                 .addParameter(TypeName.DOUBLE, "value").addStatement("return new $T(new $T.Num(value))", self, EXPR).build());
         addOperators(t, self);
 
@@ -91,26 +95,32 @@ public final class FluentWriter {
     private static void addOperators(TypeSpec.Builder t, ClassName self) {
         String[][] binary = {
             {"plus", "ADD", "this + other"}, {"minus", "SUB", "this - other"}, {"times", "MUL", "this * other"},
-            {"over", "DIV", "this / other (NaN where other is 0)"}, {"mod", "MOD", "this % other"}, {"pow", "POW", "this ** other"},
+            {"over", "DIV", "this / other", " (NaN where other is 0)"}, {"mod", "MOD", "this % other"}, {"pow", "POW", "this ** other"},
             {"gt", "GT", "this > other"}, {"ge", "GE", "this >= other"}, {"lt", "LT", "this < other"}, {"le", "LE", "this <= other"},
-            {"eq", "EQ", "this == other"}, {"ne", "NE", "this != other"}, {"and", "AND", "this and other (conditions)"},
-            {"or", "OR", "this or other (conditions)"}};
+            {"eq", "EQ", "this == other"}, {"ne", "NE", "this != other"}, {"and", "AND", "this and other", " (conditions)"},
+            {"or", "OR", "this or other", " (conditions)"}};
         for (String[] b : binary) {
+            String note = b.length > 3 ? b[3] : "";
             t.addMethod(MethodSpec.methodBuilder(b[0]).addModifiers(Modifier.PUBLIC).returns(self)
-                    .addJavadoc("{@code $L}.\n", b[2])
+                    .addJavadoc("{@code $L}$L.\n\n@param other the right operand\n", b[2], note)
+                    .addJavadoc("@return a new builder of {@code $L}; this one is unchanged\n", b[2])
                     .addParameter(TO_EXPR, "other")
                     .addStatement("return new $T(new $T.Binary($T.$L, expr, toExpr(other)))", self, EXPR, OP, b[1]).build());
             if (!b[1].equals("AND") && !b[1].equals("OR")) {
                 t.addMethod(MethodSpec.methodBuilder(b[0]).addModifiers(Modifier.PUBLIC).returns(self)
-                        .addJavadoc("{@code $L}, with a constant.\n", b[2])
+                        .addJavadoc("{@code $L}$L, with a constant.\n\n@param other the right operand\n", b[2], note)
+                        .addJavadoc("@return a new builder of {@code $L}; this one is unchanged\n", b[2])
                         .addParameter(TypeName.DOUBLE, "other")
                         .addStatement("return new $T(new $T.Binary($T.$L, expr, new $T.Num(other)))", self, EXPR, OP, b[1], EXPR).build());
             }
         }
         t.addMethod(MethodSpec.methodBuilder("negate").addModifiers(Modifier.PUBLIC).returns(self)
-                .addJavadoc("{@code -this}.\n").addStatement("return new $T(new $T.Unary($T.NEG, expr))", self, EXPR, OP).build());
+                .addJavadoc("{@code -this}.\n\n@return a new builder of {@code -this}; this one is unchanged\n")
+                .addStatement("return new $T(new $T.Unary($T.NEG, expr))", self, EXPR, OP).build());
         t.addMethod(MethodSpec.methodBuilder("not").addModifiers(Modifier.PUBLIC).returns(self)
-                .addJavadoc("{@code not this} (a condition).\n").addStatement("return new $T(new $T.Unary($T.NOT, expr))", self, EXPR, OP).build());
+                .addJavadoc("{@code not this} (a condition).\n\n")
+                .addJavadoc("@return a new builder of {@code not this}; this one is unchanged\n")
+                .addStatement("return new $T(new $T.Unary($T.NOT, expr))", self, EXPR, OP).build());
     }
 
     /** The builder's method of kernel {@code name}: its camel-case name, with {@code Kernel} after one of its own. */
@@ -142,9 +152,7 @@ public final class FluentWriter {
                         .addJavadoc("{@code $L}$L: $L\n", m.name(), all ? "" : " with default parameters", Javadoc.text(m.summary()));
                 CodeBlock.Builder args = CodeBlock.builder();
                 args.add("$T.named($S, this.expr)", ARG, generic.get(0).name()); // this.: a parameter may be named expr
-                if (generic.size() > 1 || (all && !m.params().isEmpty())) {
-                    b.addJavadoc("\n");
-                }
+                b.addJavadoc("\n");
                 for (InputModel in : generic.subList(1, generic.size())) {
                     b.addParameter(ParameterSpec.builder(TO_EXPR, in.javaName()).build());
                     b.addJavadoc("@param $N input {@code $L}\n", in.javaName(), in.name());
@@ -154,6 +162,7 @@ public final class FluentWriter {
                     b.addJavadoc(FacadeWriter.params(m));
                     addParams(b, args, m);
                 }
+                b.addJavadoc(returns(m));
                 b.addStatement("return new $T(new $T.Call($S, $T.of($L)))", ret, EXPR, m.name(), Types.LIST, args.build());
                 t.addMethod(b.build());
             }
@@ -163,15 +172,24 @@ public final class FluentWriter {
                         .addJavadoc("{@code $L}$L over the bar fields $L: $L\n", m.name(), all ? "" : " with default parameters",
                                 String.join(", ", m.inputs().stream().map(InputModel::name).toList()), Javadoc.text(m.summary()));
                 CodeBlock.Builder args = CodeBlock.builder();
+                b.addJavadoc("\n");
                 if (all) {
-                    b.addJavadoc(m.params().isEmpty() ? CodeBlock.of("") : CodeBlock.of("\n$L", FacadeWriter.params(m)));
+                    b.addJavadoc(FacadeWriter.params(m));
                     addParams(b, args, m);
                 }
+                b.addJavadoc(returns(m));
                 CodeBlock a = args.build();
                 b.addStatement("return new $T(new $T.Call($S, $T.of($L)))", ret, EXPR, m.name(), Types.LIST, a);
                 t.addMethod(b.build());
             }
         }
+    }
+
+    // Parameters are not checked here: the planner checks them against the kernel's ranges, as it does the DSL's.
+    private static CodeBlock returns(KernelModel m) {
+        return m.multiOutput()
+                ? CodeBlock.of("@return a handle whose methods pick one output; parameters are checked when planned\n")
+                : CodeBlock.of("@return a new builder of the call; parameters are checked when planned\n");
     }
 
     private static void addParams(MethodSpec.Builder b, CodeBlock.Builder args, KernelModel m) {
@@ -198,7 +216,8 @@ public final class FluentWriter {
         for (OutputModel o : m.outputs()) {
             String name = JavaNames.method(o.name());
             h.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(self)
-                    .addJavadoc("Output {@code $L}$L.\n", o.name(), o.doc().isEmpty() ? "" : ": " + Javadoc.text(o.doc()))
+                    .addJavadoc("Output {@code $L}$L.\n\n", o.name(), o.doc().isEmpty() ? "" : ": " + Javadoc.text(o.doc()))
+                    .addJavadoc("@return a builder of this output of the call\n")
                     .addStatement("return $T.of(new $T.Output(call, $S))", self, EXPR, o.name()).build());
         }
         return h.build();

@@ -58,7 +58,8 @@ final class InternalsWriter {
     private static MethodSpec timeCostOf(KernelModel m) {
         MethodSpec.Builder b = MethodSpec.methodBuilder("timeCostOf").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(Types.COMPLEXITY)
-                .addJavadoc("Per-bar cost of {@code k} as built: the largest over the parts and nested kernels it holds.\n")
+                .addJavadoc("Per-bar cost of {@code k} as built: the largest over the parts and nested kernels it holds.\n\n")
+                .addJavadoc("@param k the kernel\n@return its time per bar\n")
                 .addParameter(m.kernel(), "k");
         if (!m.costVariesByInstance()) {
             return b.addStatement("return $T.$L", Types.COMPLEXITY, m.timeCost()).build();
@@ -101,12 +102,16 @@ final class InternalsWriter {
         ClassName kernel = m.kernel();
         ClassName stream = m.streamType();
         t.addMethod(MethodSpec.methodBuilder("newKernel").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(kernel)
-                .addJavadoc("A fresh kernel with the parameters of {@code stream}, for a fused plan's loop.\n")
+                .addJavadoc("A fresh kernel with the parameters of {@code stream}, for a fused plan's loop.\n\n")
+                .addJavadoc("@param stream the stream whose (already checked) parameters the kernel takes\n")
+                .addJavadoc("@return a kernel that has seen no bar\n")
                 .addParameter(stream, "stream")
                 .addStatement("return new $T($L)", kernel, Signatures.paramArgs(m, "stream"))
                 .build());
         t.addMethod(MethodSpec.methodBuilder("outputAt").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TypeName.DOUBLE)
-                .addJavadoc("Output {@code i} (in descriptor order) of {@code stream}'s most recent update, preview or replaceLast.\n")
+                .addJavadoc("Output {@code i} (in descriptor order) of {@code stream}'s most recent update, preview or replaceLast.\n\n")
+                .addJavadoc("@param stream the stream\n@param i the output's index, from 0\n")
+                .addJavadoc("@return the output, finite or NaN\n")
                 .addParameter(stream, "stream")
                 .addParameter(TypeName.INT, "i")
                 .addStatement("return stream.$N(i)", GeneratedMembers.OUTPUT_AT_METHOD)
@@ -117,17 +122,21 @@ final class InternalsWriter {
                 .addParameter(kernel, "k")
                 .addParameters(Signatures.scalarInputs(m));
         if (m.multiOutput()) {
-            step.addJavadoc("Steps {@code k} over one bar; read the outputs with {@code outputN(k)}.\n").addStatement(call);
+            step.addJavadoc("Steps {@code k} over one bar; read the outputs with {@code outputN(k)}.\n\n")
+                    .addJavadoc(kernelDoc()).addJavadoc(scalarInputsDoc(m)).addStatement(call);
             for (int i = 0; i < m.outputs().size(); i++) {
                 t.addMethod(MethodSpec.methodBuilder("output" + i).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(TypeName.DOUBLE)
-                        .addJavadoc("Output {@code $L} of {@code k}'s last step, finite or NaN.\n", m.outputs().get(i).name())
+                        .addJavadoc("Output {@code $L} of {@code k}'s last step, finite or NaN.\n\n", m.outputs().get(i).name())
+                        .addJavadoc(kernelDoc()).addJavadoc("@return the output, NaN if it is not finite\n")
                         .addParameter(kernel, "k")
                         .addStatement("return $T.finiteOrNaN(k.$N)", CHECKS, m.outputs().get(i).javaName())
                         .build());
             }
         } else {
-            step.addJavadoc("Steps {@code k} over one bar; returns its output, finite or NaN.\n")
+            step.addJavadoc("Steps {@code k} over one bar; returns its output, finite or NaN.\n\n")
+                    .addJavadoc(kernelDoc()).addJavadoc(scalarInputsDoc(m))
+                    .addJavadoc("@return the bar's output, NaN if it is not finite\n")
                     .returns(TypeName.DOUBLE)
                     .addStatement("return $T.finiteOrNaN($L)", CHECKS, call);
         }
@@ -160,7 +169,9 @@ final class InternalsWriter {
         t.addMethod(MethodSpec.methodBuilder("lentInput").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(TypeName.INT)
                 .addJavadoc("The input number the kernel's {@code part}-th {@code @OfInput} part is pushed, or\n")
-                .addJavadoc("-1 past the last.\n")
+                .addJavadoc("-1 past the last.\n\n")
+                .addJavadoc("@param part the part's index among the kernel's {@code @OfInput} parts, from 0\n")
+                .addJavadoc("@return the index of the input it is pushed, or -1\n")
                 .addParameter(TypeName.INT, "part")
                 .addCode(input.build())
                 .build());
@@ -168,7 +179,10 @@ final class InternalsWriter {
                 .returns(Types.INPUT_BACKED)
                 .addJavadoc("The {@code part}-th {@code @OfInput} part of {@code k} (null if {@code k} has none): a\n")
                 .addJavadoc("fused plan's batch, which steps a fresh {@code k} over its input's every value,\n")
-                .addJavadoc("lends it the whole column ({@link #lentInput}).\n")
+                .addJavadoc("lends it the whole column ({@link #lentInput}).\n\n")
+                .addJavadoc(kernelDoc())
+                .addJavadoc("@param part the part's index among the kernel's {@code @OfInput} parts, from 0\n")
+                .addJavadoc("@return the part, or null\n")
                 .addParameter(m.kernel(), "k")
                 .addParameter(TypeName.INT, "part")
                 .addCode(part.build())
@@ -193,6 +207,7 @@ final class InternalsWriter {
     private static MethodSpec validate(KernelModel m) {
         MethodSpec.Builder b = MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Checks every parameter and cross-parameter rule of {@code $L}.\n\n", m.name())
+                .addJavadoc(FacadeWriter.params(m))
                 .addJavadoc("@throws io.ta.error.InvalidParameterException naming the kernel, the parameter and its valid range\n")
                 .addParameters(Signatures.params(m));
         for (ParamModel p : m.params()) {
@@ -211,11 +226,44 @@ final class InternalsWriter {
         return b.build();
     }
 
+    private static CodeBlock kernelDoc() {
+        return CodeBlock.of("@param k the kernel, carrying the state of the bars before\n");
+    }
+
+    private static CodeBlock scalarInputsDoc(KernelModel m) {
+        CodeBlock.Builder b = CodeBlock.builder();
+        for (InputModel in : m.inputs()) {
+            b.add("@param $N the bar's {@code $L} (NaN: missing)\n", in.javaName(), in.name());
+        }
+        return b.build();
+    }
+
+    private static CodeBlock arrayInputsDoc(KernelModel m) {
+        CodeBlock.Builder b = CodeBlock.builder();
+        for (InputModel in : m.inputs()) {
+            b.add("@param $N input {@code $L}, one value per bar (NaN: missing)\n", in.javaName(), in.name());
+        }
+        return b.build();
+    }
+
+    private static CodeBlock arrayOutputsDoc(KernelModel m) {
+        CodeBlock.Builder b = CodeBlock.builder();
+        List<String> outs = Signatures.outArrays(m);
+        for (int i = 0; i < outs.size(); i++) {
+            b.add("@param $N receives output {@code $L} at the inputs' indices\n", outs.get(i), m.outputs().get(i).name());
+        }
+        return b.build();
+    }
+
     /** The range loop over a stream's kernel: {@code [from, to)}, state carried in {@code k}. */
     private static MethodSpec loop(KernelModel m) {
         MethodSpec.Builder b = MethodSpec.methodBuilder("loop").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Steps {@code k} over bars {@code [from, to)}, writing outputs at the same indices. No checks: the\n")
-                .addJavadoc("generated callers validate parameters, shapes and ranges first.\n")
+                .addJavadoc("generated callers validate parameters, shapes and ranges first.\n\n")
+                .addJavadoc(kernelDoc())
+                .addJavadoc(arrayInputsDoc(m))
+                .addJavadoc(arrayOutputsDoc(m))
+                .addJavadoc("@param from the first bar, inclusive\n@param to the end of the range, exclusive\n")
                 .addParameter(m.kernel(), "k")
                 .addParameters(Signatures.arrayInputs(m))
                 .addParameters(Signatures.arrayOutputs(m))
@@ -234,6 +282,9 @@ final class InternalsWriter {
         MethodSpec.Builder b = MethodSpec.methodBuilder("batch").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Steps a fresh kernel over every bar of the inputs, writing every output array (the inputs' length).\n\n")
                 .addJavadoc(!m.lentInputs().isEmpty() ? "An input the kernel's {@code @OfInput} parts read back must not also be an output.\n\n" : "")
+                .addJavadoc(arrayInputsDoc(m))
+                .addJavadoc(FacadeWriter.params(m))
+                .addJavadoc(arrayOutputsDoc(m))
                 .addJavadoc("@throws io.ta.error.InvalidParameterException if a parameter is out of range\n")
                 .addJavadoc("@throws io.ta.error.ShapeMismatchException if inputs or outputs do not line up$L\n",
                         m.multiOutput() ? ", or two outputs are one array" : "")

@@ -46,24 +46,28 @@ public final class StateCompanionWriter {
                 .build());
 
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-                .addJavadoc("A checkpoint sized for {@code k}'s parameters.\n")
+                .addJavadoc("A checkpoint sized for {@code k}'s parameters, holding its state as constructed.\n\n")
+                .addJavadoc("@param k the kernel whose state this checkpoint records\n")
                 .addParameter(kernel, "k");
-        MethodSpec.Builder save = method("save", "Records {@code k}'s mutable state.").addParameter(kernel, "k");
-        MethodSpec.Builder restore = method("restore", "Puts the recorded state back into {@code k}.").addParameter(kernel, "k");
+        MethodSpec.Builder save = method("save", "Records {@code k}'s mutable state.", K_DOC).addParameter(kernel, "k");
+        MethodSpec.Builder restore = method("restore", "Puts the recorded state back into {@code k}.", K_DOC).addParameter(kernel, "k");
         // A stream that owns the kernel reads its outputs only right after a step, so it need not carry the outputs
         // the step assigns before reading (results); a kernel that nests this one keeps the full save and restore.
         MethodSpec.Builder saveOwn = method("saveOwn", "{@link #save}, but for the stream that owns {@code k}: skips the outputs its step\n"
-                + "assigns before anything reads them.").addParameter(kernel, "k");
-        MethodSpec.Builder restoreOwn = method("restoreOwn", "{@link #restore} of what {@link #saveOwn} recorded.").addParameter(kernel, "k");
+                + "assigns before anything reads them.", K_DOC).addParameter(kernel, "k");
+        MethodSpec.Builder restoreOwn = method("restoreOwn", "{@link #restore} of what {@link #saveOwn} recorded.", K_DOC).addParameter(kernel, "k");
         MethodSpec.Builder restoreResults = method("restoreResults", "Puts back only the results {@link #save} (or the constructor) recorded:\n"
-                + "what the owning stream's snapshots write for them.").addParameter(kernel, "k");
+                + "what the owning stream's snapshots write for them.", K_DOC).addParameter(kernel, "k");
         boolean results = m.hasResults();
         List<MethodSpec.Builder> saves = results ? List.of(save, saveOwn) : List.of(save);
         List<MethodSpec.Builder> restores = results ? List.of(restore, restoreOwn) : List.of(restore);
-        MethodSpec.Builder writeState = method("writeState", "Appends the complete state of {@code k}.")
+        MethodSpec.Builder writeState = method("writeState", "Appends the complete state of {@code k}.", "@param k the kernel to encode\n"
+                        + "@param w the snapshot being written")
                 .addModifiers(Modifier.STATIC).addParameter(kernel, "k").addParameter(STATE_WRITER, "w");
         MethodSpec.Builder readState = method("readState", "Replaces the state of {@code k}; fixed fields must match and\n"
-                        + "every field must satisfy its declared range and the kernel's invariants.\n\n"
+                        + "every field must satisfy its declared range and the kernel's invariants.",
+                        "@param k a fresh kernel with the snapshot's parameters, whose state is replaced\n"
+                        + "@param r the snapshot, positioned at this kernel's state; left past it\n"
                         + "@throws io.ta.error.CorruptSnapshotException naming the first field or invariant that fails")
                 .addModifiers(Modifier.STATIC).addParameter(kernel, "k").addParameter(STATE_READER, "r");
 
@@ -217,8 +221,11 @@ public final class StateCompanionWriter {
         b.beginControlFlow("if ($L != null)", ref).addStatement(statement).endControlFlow();
     }
 
-    private static MethodSpec.Builder method(String name, String doc) {
-        return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).addJavadoc(doc + "\n");
+    /** The {@code @param} of a checkpoint method's one argument. */
+    private static final String K_DOC = "@param k the kernel";
+
+    private static MethodSpec.Builder method(String name, String doc, String tags) {
+        return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).addJavadoc(doc + "\n\n" + tags + "\n");
     }
 
     static String hex(long v) {

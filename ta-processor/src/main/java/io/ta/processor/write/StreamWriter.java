@@ -45,6 +45,9 @@ import javax.lang.model.element.Modifier;
  * rewinds.
  */
 public final class StreamWriter {
+    /** What an output accessor returns: the captured value, which capture() made finite or NaN. */
+    private static final String VALUE_RETURN = "the value, NaN while there is none (warm-up, missing or non-finite inputs)";
+
     public JavaFile write(KernelModel m, List<? extends Element> origins) {
         ClassName kernel = m.kernel();
         ClassName self = m.streamType();
@@ -146,7 +149,8 @@ public final class StreamWriter {
                 OutputModel o = m.outputs().get(i);
                 t.addMethod(MethodSpec.methodBuilder(o.javaName()).addModifiers(Modifier.PUBLIC).returns(TypeName.DOUBLE)
                         .addJavadoc("Output {@code $L}$L, from the most recent update, preview or replaceLast (NaN before any).\n",
-                                o.name(), o.doc().isEmpty() ? "" : " (" + o.doc() + ")")
+                                o.name(), o.doc().isEmpty() ? "" : " (" + Javadoc.text(o.doc()) + ")")
+                        .addJavadoc("\n@return $L\n", VALUE_RETURN)
                         .addStatement("return $N", output(i))
                         .build());
             }
@@ -160,6 +164,7 @@ public final class StreamWriter {
             t.addMethod(update.build()).addMethod(preview.build()).addMethod(replace.build());
             t.addMethod(MethodSpec.methodBuilder(VALUE_METHOD).addModifiers(Modifier.PUBLIC).returns(TypeName.DOUBLE)
                     .addJavadoc("The output of the most recent update, preview or replaceLast (NaN before any).\n")
+                    .addJavadoc("\n@return $L\n", VALUE_RETURN)
                     .addStatement("return $N", output(0))
                     .build());
         }
