@@ -64,12 +64,14 @@ public final class FluentWriter {
                 .addParameter(TO_EXPR, "e").addStatement("return e == null ? null : e.toExpr()").build());
         for (String f : FIELDS) {
             t.addMethod(MethodSpec.methodBuilder(f).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-                    .addJavadoc("The bar field {@code $L}.\n\n@return an expression reading the {@code $L} column\n", f, f)
+                    .addJavadoc("The bar field {@code $L}.\n\n", f)
+                    .addJavadoc("@return an expression reading the {@code $L} column\n", f)
                     .addStatement("return new $T(new $T.Name($S))", self, EXPR, f).build());
         }
         t.addMethod(MethodSpec.methodBuilder("column").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
                 .addJavadoc("Any column of the data by name.\n\n")
-                .addJavadoc("@param name the column's name, as the data (a CSV header, a {@code Bars} column) spells it\n")
+                .addJavadoc("@param name the column's name, as the data (a CSV header, a {@code Bars} column)")
+                .addJavadoc(" spells it\n")
                 .addJavadoc("@return an expression reading that column; an unknown name fails when planned\n")
                 .addParameter(String.class, "name").addStatement("return new $T(new $T.Name(name))", self, EXPR).build());
         t.addMethod(MethodSpec.methodBuilder("num").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
@@ -95,9 +97,11 @@ public final class FluentWriter {
     private static void addOperators(TypeSpec.Builder t, ClassName self) {
         String[][] binary = {
             {"plus", "ADD", "this + other"}, {"minus", "SUB", "this - other"}, {"times", "MUL", "this * other"},
-            {"over", "DIV", "this / other", " (NaN where other is 0)"}, {"mod", "MOD", "this % other"}, {"pow", "POW", "this ** other"},
+            {"over", "DIV", "this / other", " (NaN where other is 0)"}, {"mod", "MOD", "this % other"},
+            {"pow", "POW", "this ** other"},
             {"gt", "GT", "this > other"}, {"ge", "GE", "this >= other"}, {"lt", "LT", "this < other"}, {"le", "LE", "this <= other"},
-            {"eq", "EQ", "this == other"}, {"ne", "NE", "this != other"}, {"and", "AND", "this and other", " (conditions)"},
+            {"eq", "EQ", "this == other"}, {"ne", "NE", "this != other"},
+            {"and", "AND", "this and other", " (conditions)"},
             {"or", "OR", "this or other", " (conditions)"}};
         for (String[] b : binary) {
             String note = b.length > 3 ? b[3] : "";
@@ -216,7 +220,8 @@ public final class FluentWriter {
         for (OutputModel o : m.outputs()) {
             String name = JavaNames.method(o.name());
             h.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(self)
-                    .addJavadoc("Output {@code $L}$L.\n\n", o.name(), o.doc().isEmpty() ? "" : ": " + Javadoc.text(o.doc()))
+                    .addJavadoc("Output {@code $L}$L.\n\n", o.name(),
+                            o.doc().isEmpty() ? "" : ": " + Javadoc.text(o.doc()))
                     .addJavadoc("@return a builder of this output of the call\n")
                     .addStatement("return $T.of(new $T.Output(call, $S))", self, EXPR, o.name()).build());
         }

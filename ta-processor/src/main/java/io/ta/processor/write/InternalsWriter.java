@@ -58,7 +58,8 @@ final class InternalsWriter {
     private static MethodSpec timeCostOf(KernelModel m) {
         MethodSpec.Builder b = MethodSpec.methodBuilder("timeCostOf").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(Types.COMPLEXITY)
-                .addJavadoc("Per-bar cost of {@code k} as built: the largest over the parts and nested kernels it holds.\n\n")
+                .addJavadoc("Per-bar cost of {@code k} as built: the largest over the parts and nested kernels it holds.\n")
+                .addJavadoc("\n")
                 .addJavadoc("@param k the kernel\n@return its time per bar\n")
                 .addParameter(m.kernel(), "k");
         if (!m.costVariesByInstance()) {
@@ -109,7 +110,8 @@ final class InternalsWriter {
                 .addStatement("return new $T($L)", kernel, Signatures.paramArgs(m, "stream"))
                 .build());
         t.addMethod(MethodSpec.methodBuilder("outputAt").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TypeName.DOUBLE)
-                .addJavadoc("Output {@code i} (in descriptor order) of {@code stream}'s most recent update, preview or replaceLast.\n\n")
+                .addJavadoc("Output {@code i} (in descriptor order) of {@code stream}'s most recent update, preview or")
+                .addJavadoc(" replaceLast.\n\n")
                 .addJavadoc("@param stream the stream\n@param i the output's index, from 0\n")
                 .addJavadoc("@return the output, finite or NaN\n")
                 .addParameter(stream, "stream")
@@ -127,7 +129,8 @@ final class InternalsWriter {
             for (int i = 0; i < m.outputs().size(); i++) {
                 t.addMethod(MethodSpec.methodBuilder("output" + i).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(TypeName.DOUBLE)
-                        .addJavadoc("Output {@code $L} of {@code k}'s last step, finite or NaN.\n\n", m.outputs().get(i).name())
+                        .addJavadoc("Output {@code $L} of {@code k}'s last step, finite or NaN.\n\n",
+                                m.outputs().get(i).name())
                         .addJavadoc(kernelDoc()).addJavadoc("@return the output, NaN if it is not finite\n")
                         .addParameter(kernel, "k")
                         .addStatement("return $T.finiteOrNaN(k.$N)", CHECKS, m.outputs().get(i).javaName())
@@ -250,7 +253,8 @@ final class InternalsWriter {
         CodeBlock.Builder b = CodeBlock.builder();
         List<String> outs = Signatures.outArrays(m);
         for (int i = 0; i < outs.size(); i++) {
-            b.add("@param $N receives output {@code $L} at the inputs' indices\n", outs.get(i), m.outputs().get(i).name());
+            b.add("@param $N receives output {@code $L} at the inputs' indices\n", outs.get(i),
+                    m.outputs().get(i).name());
         }
         return b.build();
     }

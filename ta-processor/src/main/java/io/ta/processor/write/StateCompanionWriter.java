@@ -50,19 +50,21 @@ public final class StateCompanionWriter {
                 .addJavadoc("@param k the kernel whose state this checkpoint records\n")
                 .addParameter(kernel, "k");
         MethodSpec.Builder save = method("save", "Records {@code k}'s mutable state.", K_DOC).addParameter(kernel, "k");
-        MethodSpec.Builder restore = method("restore", "Puts the recorded state back into {@code k}.", K_DOC).addParameter(kernel, "k");
+        MethodSpec.Builder restore = method("restore", "Puts the recorded state back into {@code k}.", K_DOC)
+                .addParameter(kernel, "k");
         // A stream that owns the kernel reads its outputs only right after a step, so it need not carry the outputs
         // the step assigns before reading (results); a kernel that nests this one keeps the full save and restore.
         MethodSpec.Builder saveOwn = method("saveOwn", "{@link #save}, but for the stream that owns {@code k}: skips the outputs its step\n"
                 + "assigns before anything reads them.", K_DOC).addParameter(kernel, "k");
-        MethodSpec.Builder restoreOwn = method("restoreOwn", "{@link #restore} of what {@link #saveOwn} recorded.", K_DOC).addParameter(kernel, "k");
+        MethodSpec.Builder restoreOwn = method("restoreOwn", "{@link #restore} of what {@link #saveOwn} recorded.", K_DOC)
+                .addParameter(kernel, "k");
         MethodSpec.Builder restoreResults = method("restoreResults", "Puts back only the results {@link #save} (or the constructor) recorded:\n"
                 + "what the owning stream's snapshots write for them.", K_DOC).addParameter(kernel, "k");
         boolean results = m.hasResults();
         List<MethodSpec.Builder> saves = results ? List.of(save, saveOwn) : List.of(save);
         List<MethodSpec.Builder> restores = results ? List.of(restore, restoreOwn) : List.of(restore);
-        MethodSpec.Builder writeState = method("writeState", "Appends the complete state of {@code k}.", "@param k the kernel to encode\n"
-                        + "@param w the snapshot being written")
+        MethodSpec.Builder writeState = method("writeState", "Appends the complete state of {@code k}.",
+                        "@param k the kernel to encode\n@param w the snapshot being written")
                 .addModifiers(Modifier.STATIC).addParameter(kernel, "k").addParameter(STATE_WRITER, "w");
         MethodSpec.Builder readState = method("readState", "Replaces the state of {@code k}; fixed fields must match and\n"
                         + "every field must satisfy its declared range and the kernel's invariants.",

@@ -46,7 +46,8 @@ import javax.lang.model.element.Modifier;
  */
 public final class StreamWriter {
     /** What an output accessor returns: the captured value, which capture() made finite or NaN. */
-    private static final String VALUE_RETURN = "the value, NaN while there is none (warm-up, missing or non-finite inputs)";
+    private static final String VALUE_RETURN =
+            "the value, NaN while there is none (warm-up, missing or non-finite inputs)";
 
     public JavaFile write(KernelModel m, List<? extends Element> origins) {
         ClassName kernel = m.kernel();
