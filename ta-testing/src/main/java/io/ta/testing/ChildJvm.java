@@ -22,6 +22,11 @@ public final class ChildJvm {
      * Runs {@code main}'s {@code main(String[])} in a fresh JVM started with {@code options} and returns the
      * {@code hash NAME VALUE} lines it printed, by name.
      *
+     * @param main a class with a {@code main(String[])} method, on this JVM's class path or module path
+     * @param options JVM options of the child, such as {@code -XX:-UseFMA}
+     * @return each hash the child printed, by its name
+     * @throws IOException if the child cannot be started or its class's location cannot be read
+     * @throws InterruptedException if this thread is interrupted while waiting for the child
      * @throws AssertionError if the child exits with a non-zero status, with its output
      */
     public static Map<String, Long> hashes(Class<?> main, String... options) throws IOException, InterruptedException {

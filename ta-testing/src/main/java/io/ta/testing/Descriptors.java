@@ -14,6 +14,7 @@ public final class Descriptors {
      * Every registered kernel, sorted by name: the descriptors of every {@link io.ta.spi.KernelLibraryProvider} on the
      * test class path or module path, loaded by {@link KernelLoader} exactly as the runtime's registry loads them.
      *
+     * @return the descriptors, sorted by name
      * @throws IllegalStateException if a provider or descriptor cannot be loaded (a test must not pass by skipping it)
      */
     public static List<KernelDescriptor> all() {
@@ -30,6 +31,10 @@ public final class Descriptors {
     /**
      * The kernels whose descriptor class is in {@code packageName} or a package below it (a library's kernels, when
      * the package is the library's root), sorted by name. The empty package name selects every kernel.
+     *
+     * @param packageName a package name such as {@code io.ta.kernels}, or empty
+     * @return the descriptors in it, sorted by name (empty if none)
+     * @throws IllegalStateException if a provider or descriptor cannot be loaded
      */
     public static List<KernelDescriptor> inPackage(String packageName) {
         return all().stream().filter(d -> {
@@ -41,6 +46,8 @@ public final class Descriptors {
     /**
      * The kernel whose canonical name is {@code name}.
      *
+     * @param name a canonical name such as {@code rsi} (not an alias)
+     * @return its descriptor
      * @throws IllegalArgumentException if no registered kernel has that name
      */
     public static KernelDescriptor named(String name) {

@@ -6,12 +6,24 @@ import static org.junit.jupiter.api.Assertions.fail;
 public final class Exact {
     private Exact() {}
 
-    /** Whether two doubles are the same bits up to NaN payloads ({@link Double#compare} equal). */
+    /**
+     * Whether two doubles are the same bits up to NaN payloads ({@link Double#compare} equal).
+     *
+     * @param a a value
+     * @param b another value
+     * @return true if both are NaN or both have the same bits ({@code 0.0} and {@code -0.0} differ)
+     */
     public static boolean same(double a, double b) {
         return Double.compare(a, b) == 0;
     }
 
-    /** Fails unless every output series of {@code actual} equals {@code expected} bit for bit; {@code what} names the check. */
+    /**
+     * Fails unless every output series of {@code actual} equals {@code expected} bit for bit.
+     *
+     * @param expected one array per output
+     * @param actual one array per output, to compare
+     * @param what names the check in the failure message
+     */
     public static void assertSame(double[][] expected, double[][] actual, String what) {
         if (expected.length != actual.length) {
             fail(what + ": " + actual.length + " outputs, expected " + expected.length);
@@ -28,7 +40,14 @@ public final class Exact {
         }
     }
 
-    /** Fails unless the outputs of bar {@code t} equal {@code expected} bit for bit; {@code what} names the check. */
+    /**
+     * Fails unless the outputs of bar {@code t} equal {@code expected} bit for bit.
+     *
+     * @param expected the bar's expected value of each output
+     * @param actual the bar's value of each output, at least as many as expected
+     * @param t the bar's index, for the failure message
+     * @param what names the check in the failure message
+     */
     public static void assertSame(double[] expected, double[] actual, int t, String what) {
         for (int o = 0; o < expected.length; o++) {
             if (!same(expected[o], actual[o])) {
@@ -37,7 +56,13 @@ public final class Exact {
         }
     }
 
-    /** The outputs of bar {@code t} from a batch result. */
+    /**
+     * The outputs of bar {@code t} from a batch result.
+     *
+     * @param batch one array per output
+     * @param t the bar's index
+     * @return a new array of each output's value at bar {@code t}
+     */
     public static double[] at(double[][] batch, int t) {
         double[] v = new double[batch.length];
         for (int o = 0; o < batch.length; o++) {

@@ -73,6 +73,12 @@ public final class ExtremeTickReport {
      * {@code tick} compared at 2<sup>−{@code scale}</sup>: one tick of either sign, two of opposite signs in a row,
      * two of the same sign, a tick, a zero and the opposite tick, and three of half the magnitude (each fits, and so
      * do a bar's median and range and a sum of two; a sum of three does not). From the first tick's bar on.
+     *
+     * @param d the kernel
+     * @param p its parameters
+     * @param tick the magnitude of a bad tick, such as {@code 1e300}
+     * @param scale the binary exponent below 0 at which outputs are compared with the scaled run
+     * @return one entry per output and tick pattern that differs; empty if the ticks faded everywhere
      */
     public static List<Difference> differences(KernelDescriptor d, ParamValues p, double tick, int scale) {
         double[][] clean = NumericsProperties.fold(d, new RandomBars(58, false).inputs(d.inputs(), BARS));

@@ -19,8 +19,18 @@ import org.junit.jupiter.api.TestFactory;
  * these prove the numbers mean what the catalog says.
  */
 public abstract class InvariantSuite {
+    /** For a family's test class, which JUnit instantiates. */
+    public InvariantSuite() {}
+
     /** A check of one case's batch outputs; throws on violation. */
     public interface Invariant {
+        /**
+         * Checks the outputs of one case.
+         *
+         * @param c the case: kernel, parameters and inputs
+         * @param out its batch outputs, one array per output
+         * @throws AssertionError naming the bar and output that violate the invariant
+         */
         void check(KernelCase c, double[][] out);
     }
 

@@ -21,7 +21,14 @@ import java.util.SplittableRandom;
  */
 public record KernelCase(KernelDescriptor descriptor, ParamValues params, double[][] inputs, long seed, boolean dirty) {
 
-    /** The case of kernel {@code d} drawn from {@code seed}, with missing cells and extreme magnitudes if {@code dirty}. */
+    /**
+     * The case of kernel {@code d} drawn from {@code seed}, with missing cells and extreme magnitudes if {@code dirty}.
+     *
+     * @param d the kernel
+     * @param seed the seed; the same seed gives the same case
+     * @param dirty whether inputs may hold missing cells and extreme magnitudes (else clean values in each domain)
+     * @return a case long enough that at least one bar is past the warm-up
+     */
     public static KernelCase of(KernelDescriptor d, long seed, boolean dirty) {
         RandomBars bars = new RandomBars(seed, dirty);
         ParamValues p = params(d, bars.random());
@@ -63,7 +70,14 @@ public record KernelCase(KernelDescriptor descriptor, ParamValues params, double
         }
     }
 
-    /** Random parameters inside the declared ranges that also satisfy cross-parameter rules (rejection sampling). */
+    /**
+     * Random parameters inside the declared ranges that also satisfy cross-parameter rules (rejection sampling).
+     *
+     * @param d the kernel
+     * @param r the source of randomness
+     * @return valid parameters, with small periods
+     * @throws IllegalStateException if 1000 draws fail the cross-parameter rules
+     */
     public static ParamValues params(KernelDescriptor d, SplittableRandom r) {
         for (int attempt = 0; attempt < 1000; attempt++) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -103,12 +117,21 @@ public record KernelCase(KernelDescriptor descriptor, ParamValues params, double
         };
     }
 
-    /** The number of bars. */
+    /**
+     * The number of bars.
+     *
+     * @return the inputs' common length (0 for a kernel without inputs)
+     */
     public int length() {
         return inputs.length == 0 ? 0 : inputs[0].length;
     }
 
-    /** The inputs of bar {@code t}. */
+    /**
+     * The inputs of bar {@code t}.
+     *
+     * @param t the bar's index
+     * @return a new array of each input's value at bar {@code t}
+     */
     public double[] bar(int t) {
         double[] b = new double[inputs.length];
         for (int i = 0; i < inputs.length; i++) {

@@ -50,24 +50,37 @@ public final class KernelProperties {
     /**
      * The seed the suite's random cases come from ({@code -Dta.seed}): for a test of one's own, such as an exact
      * reference for a kernel that keeps its whole history, whose data should change when a soak changes the suite's.
+     *
+     * @return the seed
      */
     public static long seed() {
         return SEED;
     }
 
-    /** Random cases per property ({@code -Dta.examples}, default 1000). */
+    /**
+     * Random cases per property ({@code -Dta.examples}, default 1000).
+     *
+     * @return the number of cases
+     */
     public static int examples() {
         return EXAMPLES;
     }
 
     /**
      * Stream updates of the drift property ({@code -Dta.drift}): 10⁶ by default, 10⁸ with {@code -Dta.examples=100000}.
+     *
+     * @return the number of updates
      */
     public static long driftUpdates() {
         return NumericsProperties.DRIFT_UPDATES;
     }
 
-    /** All properties of one kernel, as a JUnit dynamic container. */
+    /**
+     * All properties of one kernel, as a JUnit dynamic container.
+     *
+     * @param d the kernel
+     * @return a container named after the kernel, one dynamic test per property
+     */
     public static DynamicNode of(KernelDescriptor d) {
         return dynamicContainer(d.name(), Stream.of(
                 dynamicTest("batch == stream update, bit for bit", () -> forAll(d, true, KernelProperties::batchEqualsStream)),
@@ -95,7 +108,13 @@ public final class KernelProperties {
                 dynamicTest("cost as built is at most the declared cost", () -> forAll(d, false, KernelProperties::builtCostWithinDeclared))));
     }
 
-    /** Checks {@code property} on {@code ta.examples} random cases of {@code d}, shrinking a failure to a small case. */
+    /**
+     * Checks {@code property} on {@code ta.examples} random cases of {@code d}, shrinking a failure to a small case.
+     *
+     * @param d the kernel
+     * @param dirty whether the cases may hold missing cells and extreme magnitudes
+     * @param property throws (an assertion) on a case that violates it
+     */
     public static void forAll(KernelDescriptor d, boolean dirty, Consumer<KernelCase> property) {
         qt().withExamples(EXAMPLES)
                 .withFixedSeed(SEED ^ d.name().hashCode())
@@ -104,7 +123,12 @@ public final class KernelProperties {
                 .checkAssert(property);
     }
 
-    /** The descriptor's batch of a case, failing on any infinity (docs/spec.md §1.1). */
+    /**
+     * The descriptor's batch of a case, failing on any infinity (docs/spec.md §1.1).
+     *
+     * @param c the case
+     * @return one array per output, aligned to the inputs
+     */
     public static double[][] batch(KernelCase c) {
         double[][] b = c.descriptor().batch(c.params(), c.inputs());
         for (double[] out : b) {

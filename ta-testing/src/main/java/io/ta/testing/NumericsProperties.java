@@ -244,6 +244,8 @@ public final class NumericsProperties {
      * necessarily the same: a recursive average still remembers it). A state that an overflow left infinite or NaN
      * would answer NaN for ever; the contract is that one extreme value never does (docs/contracts.md, "Extreme
      * values").
+     *
+     * @param d the kernel
      */
     public static void extremeTickFades(KernelDescriptor d) {
         SplittableRandom r = new SplittableRandom(KernelProperties.SEED ^ d.name().hashCode() ^ 0xE7L);
@@ -387,6 +389,8 @@ public final class NumericsProperties {
     /**
      * A 1e8× spike on every input of one bar (prices and volumes; unitless inputs keep their value) must be gone once
      * it has left the window and one more window has passed.
+     *
+     * @param d the kernel
      */
     public static void outlierRecovery(KernelDescriptor d) {
         if (d.kind() == OutputKind.LEVEL) {
@@ -568,6 +572,8 @@ public final class NumericsProperties {
      * a fresh run over the last {@code m} bars: equal to 1e-12 relative, for every kernel that forgets its history
      * within {@code m} bars on exact (integer) data. (A running sum of squares is already 1e-7 off here after 10⁶
      * updates; the issue's harder cases near 1e6 are measured in {@code NumericsScenariosTest}.)
+     *
+     * @param d the kernel
      */
     public static void longStreamDrift(KernelDescriptor d) {
         SplittableRandom r = new SplittableRandom(KernelProperties.SEED ^ d.name().hashCode() ^ 0xD81F7L);
@@ -725,6 +731,8 @@ public final class NumericsProperties {
      * under other inexact re-quotations of the same data (by c·(1 ± 2⁻⁵²), c·(1 ± 3·2⁻⁵²), ×3, ×⅓, ×7, ×1.1, ×0.9) — an
      * ill-conditioned bar (a stochastic of a series flat to the last bit, an adaptive average near a branch), not a
      * dependence on the unit.
+     *
+     * @param c a clean case; its inputs are scaled, its parameters requoted where they are in prices or volumes
      */
     public static void scaleEquivariance(KernelCase c) {
         SplittableRandom r = new SplittableRandom(c.seed() ^ 0x5CA1EL);
@@ -936,6 +944,8 @@ public final class NumericsProperties {
      * Per-bar cost does not grow with the period: at periods near 100,000 an update + preview + replaceLast costs
      * less than {@link #COST_RATIO} times what it costs near 10 (O(log n) gives ~5–20×, O(n) ~10,000×). Kernels that
      * declare O(n) per bar ({@link KernelDescriptor#timeCost()}) or have no integer parameter are not measured.
+     *
+     * @param d the kernel
      */
     public static void costIsNotLinear(KernelDescriptor d) {
         if (d.timeCost() == Complexity.LINEAR || d.params().stream().noneMatch(s -> s.type() == ParamType.INT)) {

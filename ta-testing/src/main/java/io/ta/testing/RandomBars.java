@@ -13,6 +13,8 @@ public final class RandomBars {
     private final boolean dirty;
 
     /**
+     * A generator of one case's series; the same seed and flag give the same series.
+     *
      * @param seed the case seed
      * @param dirty whether to include missing cells and extreme magnitudes
      */
@@ -21,12 +23,21 @@ public final class RandomBars {
         this.dirty = dirty;
     }
 
-    /** The generator behind every draw, for parameters drawn from the same seed. */
+    /**
+     * The generator behind every draw, for parameters drawn from the same seed.
+     *
+     * @return the generator (shared: drawing from it changes the series drawn next)
+     */
     public SplittableRandom random() {
         return r;
     }
 
-    /** A length: mostly 0..300, sometimes tiny. */
+    /**
+     * A length: mostly 0..300, sometimes tiny.
+     *
+     * @param atLeast the length three draws in four reach at least (capped at 300), such as a warm-up plus one
+     * @return a length from 0 to 300
+     */
     public int length(int atLeast) {
         int n = r.nextInt(10) == 0 ? r.nextInt(6) : r.nextInt(301);
         return Math.max(n, r.nextInt(4) == 0 ? 0 : Math.min(atLeast, 300));
@@ -51,7 +62,12 @@ public final class RandomBars {
         };
     }
 
-    /** A positive random walk with flat stretches. */
+    /**
+     * A positive random walk with flat stretches.
+     *
+     * @param n the number of values
+     * @return the walk, at a magnitude drawn for this series (up to 1e300 when dirty)
+     */
     public double[] walk(int n) {
         double s = scale();
         double[] x = new double[n];
@@ -70,7 +86,12 @@ public final class RandomBars {
         return x;
     }
 
-    /** A series that may go negative and through zero (generic inputs). */
+    /**
+     * A series that may go negative and through zero (generic inputs).
+     *
+     * @param n the number of values
+     * @return the series
+     */
     public double[] signed(int n) {
         double s = scale();
         double[] x = new double[n];
@@ -99,7 +120,11 @@ public final class RandomBars {
         return x;
     }
 
-    /** Sprinkles missing cells over {@code x} (only when dirty). */
+    /**
+     * Sprinkles missing cells over {@code x} (only when dirty).
+     *
+     * @param x the series, changed in place: runs of NaN, +Infinity or -Infinity on two cases in three
+     */
     public void holes(double[] x) {
         if (!dirty || x.length == 0 || r.nextInt(3) == 0) {
             return;
@@ -122,6 +147,10 @@ public final class RandomBars {
     /**
      * One array per input name: bar fields ({@code open high low close volume}) form consistent OHLCV bars, an
      * {@code anchor} is a sparse condition (a period of many bars), any other name is an independent series.
+     *
+     * @param names the kernel's input names, in order
+     * @param n the number of bars
+     * @return one array of {@code n} values per name, in the names' order
      */
     public double[][] inputs(java.util.List<String> names, int n) {
         double[] close = walk(n);
