@@ -205,31 +205,64 @@ public final class BandsStream implements KernelStream {
         }
     }
 
+    /**
+     * The kernel's descriptor.
+     *
+     * @return the one shared descriptor of {@code bands}
+     */
     @Override
     public KernelDescriptor descriptor() {
         return Bands_Descriptor.INSTANCE;
     }
 
+    /**
+     * The parameters this stream was made with.
+     *
+     * @return their values, by name and position
+     */
     @Override
     public ParamValues params() {
         return ParamValues.ofPositional(Bands_Descriptor.INSTANCE, fastPeriod, slowPeriod, width);
     }
 
+    /**
+     * Index of the first valid output for NaN-free input.
+     *
+     * @return the number of warm-up bars, whose outputs are NaN
+     */
     @Override
     public int lookback() {
         return lookback;
     }
 
+    /**
+     * Committed bars so far: a preview or a replaceLast commits none.
+     *
+     * @return the bars {@code update} and {@code updateRange} committed since the last reset, plus
+     * those of a restored snapshot
+     */
     @Override
     public long count() {
         return count;
     }
 
+    /**
+     * Whether enough bars were committed for NaN-free input to give valid output.
+     *
+     * @return {@code count() > lookback()}
+     */
     @Override
     public boolean isReady() {
         return count > lookback;
     }
 
+    /**
+     * {@link #update}, with the bar and the outputs in arrays (the runtime's uniform view).
+     *
+     * @param bar one value per input, in the descriptor's order
+     * @param out receives one value per output, in the descriptor's order
+     * @throws io.ta.error.ShapeMismatchException if an array is null or of another length
+     */
     @Override
     public void update(double[] bar, double[] out) {
         Checks.values(KERNEL, "inputs", 2, bar);
@@ -240,6 +273,13 @@ public final class BandsStream implements KernelStream {
         out[2] = output2;
     }
 
+    /**
+     * {@link #preview}, with the bar and the outputs in arrays (the runtime's uniform view).
+     *
+     * @param bar one value per input, in the descriptor's order
+     * @param out receives one value per output, in the descriptor's order
+     * @throws io.ta.error.ShapeMismatchException if an array is null or of another length
+     */
     @Override
     public void preview(double[] bar, double[] out) {
         Checks.values(KERNEL, "inputs", 2, bar);
@@ -250,6 +290,14 @@ public final class BandsStream implements KernelStream {
         out[2] = output2;
     }
 
+    /**
+     * {@link #replaceLast}, with the bar and the outputs in arrays (the runtime's uniform view).
+     *
+     * @param bar one value per input, in the descriptor's order
+     * @param out receives one value per output, in the descriptor's order
+     * @throws io.ta.error.ShapeMismatchException if an array is null or of another length
+     * @throws io.ta.error.StreamStateException before the first {@code update}
+     */
     @Override
     public void replaceLast(double[] bar, double[] out) {
         Checks.values(KERNEL, "inputs", 2, bar);
@@ -260,6 +308,15 @@ public final class BandsStream implements KernelStream {
         out[2] = output2;
     }
 
+    /**
+     * The typed {@code updateRange}, with one array per input and per output.
+     *
+     * @param in one array per input, in the descriptor's order, read at {@code [from, to)}
+     * @param out one array per output, in the descriptor's order, written at {@code [from, to)}
+     * @param from the first bar, inclusive
+     * @param to the end of the range, exclusive
+     * @throws io.ta.error.ShapeMismatchException if an array is missing or the range lies outside one
+     */
     @Override
     public void updateRange(double[][] in, double[][] out, int from, int to) {
         Checks.arrays(KERNEL, "input arrays", 2, in);
@@ -267,6 +324,12 @@ public final class BandsStream implements KernelStream {
         updateRange(in[0], in[1], out[0], out[1], out[2], from, to);
     }
 
+    /**
+     * The complete state, as a compact versioned value; the stream is left as it was. Several
+     * threads may take snapshots at once while none changes the stream.
+     *
+     * @return a snapshot that {@link #restore} accepts on a stream with the same parameters
+     */
     @Override
     public synchronized StateSnapshot snapshot() {
         // count, parameters, outputs, then the state: after a committed bar, the state before it and the
@@ -291,6 +354,14 @@ public final class BandsStream implements KernelStream {
         return new StateSnapshot(KERNEL, Bands_State.SCHEMA, w.toArray());
     }
 
+    /**
+     * Replaces this stream's state by {@code snapshot}, after validating all of it; on failure
+     * the stream is unchanged.
+     *
+     * @param snapshot a snapshot of a {@code bands} stream
+     * @throws io.ta.error.SnapshotMismatchException if it was taken from another kernel, layout or parameter set
+     * @throws io.ta.error.CorruptSnapshotException if a word breaks the kernel's invariants
+     */
     @Override
     public void restore(StateSnapshot snapshot) {
         // Read and check everything into fresh objects and swap at the end, so a bad snapshot leaves
@@ -330,6 +401,9 @@ public final class BandsStream implements KernelStream {
         this.output2 = o2;
     }
 
+    /**
+     * Back to the state of a fresh stream with the same parameters.
+     */
     @Override
     public void reset() {
         this.k = new Bands(fastPeriod, slowPeriod, width);

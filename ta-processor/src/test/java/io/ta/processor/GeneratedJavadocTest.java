@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.tools.Diagnostic;
@@ -38,6 +39,31 @@ class GeneratedJavadocTest {
                 .withProcessors(new KernelProcessor())
                 .compile(Sources.WINDOW_MEAN, source, Sources.LIBRARY));
         assertEquals(List.of(), found);
+    }
+
+    @Test
+    void streamsDocumentTheMethodsTheyImplement() throws IOException {
+        // A javadoc run has the SPI on its class path, not its sources, so a generated override without a comment of
+        // its own showed users no description at all (isReady, snapshot, restore, reset, ... on every stream page).
+        Compilation c = GeneratedSourceTest.compile();
+        List<String> bare = new ArrayList<>();
+        for (String type : List.of("WindowMeanStream", "BandsStream")) {
+            String[] lines = c.generatedSourceFile("test." + type).orElseThrow().getCharContent(true).toString()
+                    .split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (!lines[i].startsWith("    public ")) {
+                    continue;
+                }
+                int j = i - 1;
+                while (lines[j].trim().startsWith("@")) {
+                    j--;
+                }
+                if (!lines[j].trim().equals("*/") && !lines[i].contains(" toString()")) {
+                    bare.add(type + ": " + lines[i].trim());
+                }
+            }
+        }
+        assertEquals(List.of(), bare);
     }
 
     private static List<String> doclint(Compilation c) {

@@ -302,7 +302,9 @@ public final class StreamWriter {
         ClassName desc = m.descriptorType();
         ClassName state = m.stateType();
 
-        t.addMethod(override("descriptor", Types.DESCRIPTOR).addStatement("return $T.INSTANCE", desc).build());
+        t.addMethod(override("descriptor", Types.DESCRIPTOR)
+                .addJavadoc("The kernel's descriptor.\n\n@return the one shared descriptor of {@code $L}\n", m.name())
+                .addStatement("return $T.INSTANCE", desc).build());
         CodeBlock.Builder pv = CodeBlock.builder();
         for (int i = 0; i < m.params().size(); i++) {
             ParamModel p = m.params().get(i);
@@ -314,14 +316,31 @@ public final class StreamWriter {
             }
         }
         t.addMethod(override("params", Types.PARAM_VALUES)
+                .addJavadoc("The parameters this stream was made with.\n\n@return their values, by name and position\n")
                 .addStatement("return $T.ofPositional($T.INSTANCE$L)", Types.PARAM_VALUES, desc, pv.build())
                 .build());
-        t.addMethod(override("lookback", TypeName.INT).addStatement(code("return $lookback:N")).build());
-        t.addMethod(override("count", TypeName.LONG).addStatement(code("return $count:N")).build());
-        t.addMethod(override("isReady", TypeName.BOOLEAN).addStatement(code("return $count:N > $lookback:N")).build());
+        t.addMethod(override("lookback", TypeName.INT)
+                .addJavadoc("Index of the first valid output for NaN-free input.\n\n")
+                .addJavadoc("@return the number of warm-up bars, whose outputs are NaN\n")
+                .addStatement(code("return $lookback:N")).build());
+        t.addMethod(override("count", TypeName.LONG)
+                .addJavadoc("Committed bars so far: a preview or a replaceLast commits none.\n\n")
+                .addJavadoc("@return the bars {@code update} and {@code updateRange} committed since the last reset, plus\n")
+                .addJavadoc("those of a restored snapshot\n")
+                .addStatement(code("return $count:N")).build());
+        t.addMethod(override("isReady", TypeName.BOOLEAN)
+                .addJavadoc("Whether enough bars were committed for NaN-free input to give valid output.\n\n")
+                .addJavadoc("@return {@code count() > lookback()}\n")
+                .addStatement(code("return $count:N > $lookback:N")).build());
 
         for (String op : List.of("update", "preview", "replaceLast")) {
             MethodSpec.Builder b = override(op, TypeName.VOID)
+                    .addJavadoc("{@link #$L}, with the bar and the outputs in arrays (the runtime's uniform view).\n\n", op)
+                    .addJavadoc("@param bar one value per input, in the descriptor's order\n")
+                    .addJavadoc("@param out receives one value per output, in the descriptor's order\n")
+                    .addJavadoc("@throws io.ta.error.ShapeMismatchException if an array is null or of another length\n")
+                    .addJavadoc(op.equals("replaceLast")
+                            ? "@throws io.ta.error.StreamStateException before the first {@code update}\n" : "")
                     .addParameter(DOUBLES, "bar")
                     .addParameter(DOUBLES, "out")
                     .addStatement(code("$checks:T.values($kernelName:N, $what:S, $n:L, bar)", "what", "inputs", "n", nIn))
@@ -338,6 +357,12 @@ public final class StreamWriter {
         }
 
         MethodSpec.Builder range = override("updateRange", TypeName.VOID)
+                .addJavadoc("The typed {@code updateRange}, with one array per input and per output.\n\n")
+                .addJavadoc("@param in one array per input, in the descriptor's order, read at {@code [from, to)}\n")
+                .addJavadoc("@param out one array per output, in the descriptor's order, written at {@code [from, to)}\n")
+                .addJavadoc("@param from the first bar, inclusive\n@param to the end of the range, exclusive\n")
+                .addJavadoc("@throws io.ta.error.ShapeMismatchException if an array is missing or the range lies outside")
+                .addJavadoc(" one\n")
                 .addParameter(Signatures.DOUBLES2, "in")
                 .addParameter(Signatures.DOUBLES2, "out")
                 .addParameter(TypeName.INT, "from")
@@ -358,6 +383,9 @@ public final class StreamWriter {
         // once (Flink's heap backend serializes a state on its checkpoint thread while the task thread copies it) would
         // each see the other's half-stepped kernel. Uncontended, the lock costs nothing next to writing the state.
         MethodSpec.Builder snap = override("snapshot", Types.SNAPSHOT)
+                .addJavadoc("The complete state, as a compact versioned value; the stream is left as it was. Several\n")
+                .addJavadoc("threads may take snapshots at once while none changes the stream.\n\n")
+                .addJavadoc("@return a snapshot that {@link #restore} accepts on a stream with the same parameters\n")
                 .addModifiers(Modifier.SYNCHRONIZED)
                 .addComment("count, parameters, outputs, then the state: after a committed bar, the state before it and the")
                 .addComment("bar, so restore re-derives the replace-last checkpoint by stepping it again.")
@@ -389,6 +417,11 @@ public final class StreamWriter {
         t.addMethod(snap.build());
 
         MethodSpec.Builder restore = override("restore", TypeName.VOID)
+                .addJavadoc("Replaces this stream's state by {@code snapshot}, after validating all of it; on failure\n")
+                .addJavadoc("the stream is unchanged.\n\n@param snapshot a snapshot of a {@code $L} stream\n", m.name())
+                .addJavadoc("@throws io.ta.error.SnapshotMismatchException if it was taken from another kernel, layout")
+                .addJavadoc(" or parameter set\n")
+                .addJavadoc("@throws io.ta.error.CorruptSnapshotException if a word breaks the kernel's invariants\n")
                 .addParameter(Types.SNAPSHOT, "snapshot")
                 .addComment("Read and check everything into fresh objects and swap at the end, so a bad snapshot leaves")
                 .addComment("this stream untouched.")
@@ -439,6 +472,7 @@ public final class StreamWriter {
         t.addMethod(restore.build());
 
         MethodSpec.Builder reset = override("reset", TypeName.VOID)
+                .addJavadoc("Back to the state of a fresh stream with the same parameters.\n")
                 .addStatement(code("this.$k:N = new $kernel:T($args:L)", "kernel", m.kernel(), "args", Signatures.paramArgs(m)))
                 .addStatement(code("this.$last:N = new $state:T($k:N)", "state", state))
                 .addStatement(code("this.$count:N = 0"));
