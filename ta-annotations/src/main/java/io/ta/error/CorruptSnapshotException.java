@@ -13,7 +13,11 @@ public final class CorruptSnapshotException extends SnapshotMismatchException {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    /** Damaged or hostile snapshot data; the message names the kernel (when known) and the defect. */
+    /**
+     * Damaged or hostile snapshot data; the message names the kernel (when known) and the defect.
+     *
+     * @param message the complete message
+     */
     public CorruptSnapshotException(String message) {
         super(message);
     }

@@ -13,12 +13,18 @@ public final class DataFormatException extends TaException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The file name or description of the input. */
     private final String source;
+    /** The 1-based line number, or 0. */
     private final long row;
+    /** The column's name as written in the header, or null. */
     private final String column;
+    /** The offending text, or null. */
     private final String text;
 
     /**
+     * Bad input data at a place in a source.
+     *
      * @param source the file name or a description such as {@code standard input}
      * @param row the 1-based line number in the source, or 0 when the problem is not tied to one line
      * @param column the column's name as written in the header, or {@code null}
@@ -33,22 +39,38 @@ public final class DataFormatException extends TaException {
         this.text = text;
     }
 
-    /** The file name or description of the input. */
+    /**
+     * The file name or description of the input.
+     *
+     * @return the source, such as a path or {@code standard input}
+     */
     public String source() {
         return source;
     }
 
-    /** The 1-based line number in the source (the header is line 1), or 0 when no single line is at fault. */
+    /**
+     * The 1-based line number in the source (the header is line 1), or 0 when no single line is at fault.
+     *
+     * @return the line number, or 0
+     */
     public long row() {
         return row;
     }
 
-    /** The column as named in the header, when one column is at fault. */
+    /**
+     * The column as named in the header, when one column is at fault.
+     *
+     * @return the column's name, or empty
+     */
     public Optional<String> column() {
         return Optional.ofNullable(column);
     }
 
-    /** The offending text, when there is one. */
+    /**
+     * The offending text, when there is one.
+     *
+     * @return the text as read, or empty
+     */
     public Optional<String> text() {
         return Optional.ofNullable(text);
     }

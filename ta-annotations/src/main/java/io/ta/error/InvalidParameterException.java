@@ -11,10 +11,20 @@ public final class InvalidParameterException extends TaException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The kernel whose parameters were rejected. */
     private final String kernel;
     private final transient List<String> parameters;
+    /** The rule that failed. */
     private final String requirement;
 
+    /**
+     * Parameters that break a kernel's declared range or cross-parameter rule.
+     *
+     * @param kernel the kernel's name
+     * @param parameters the offending parameter names (two for a cross-parameter rule)
+     * @param requirement the rule that failed, e.g. {@code "in [2, 100000]"}
+     * @param message the complete message
+     */
     public InvalidParameterException(String kernel, List<String> parameters, String requirement, String message) {
         super(message);
         this.kernel = kernel;
@@ -22,17 +32,29 @@ public final class InvalidParameterException extends TaException {
         this.requirement = requirement;
     }
 
-    /** The kernel whose parameters were rejected. */
+    /**
+     * The kernel whose parameters were rejected.
+     *
+     * @return its name
+     */
     public String kernel() {
         return kernel;
     }
 
-    /** The offending parameter names (two for a cross-parameter rule). */
+    /**
+     * The offending parameter names (two for a cross-parameter rule).
+     *
+     * @return the names; empty in a deserialized copy, which does not carry them
+     */
     public List<String> parameters() {
         return parameters == null ? List.of() : parameters;
     }
 
-    /** The rule that failed, e.g. {@code "in [2, 100000]"} or {@code "fast_period < slow_period"}. */
+    /**
+     * The rule that failed, e.g. {@code "in [2, 100000]"} or {@code "fast_period < slow_period"}.
+     *
+     * @return the rule as text
+     */
     public String requirement() {
         return requirement;
     }

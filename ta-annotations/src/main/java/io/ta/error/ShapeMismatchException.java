@@ -11,14 +11,25 @@ public final class ShapeMismatchException extends TaException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The kernel (or operation) that received the inputs. */
     private final String kernel;
 
+    /**
+     * Inputs or outputs that do not line up.
+     *
+     * @param kernel the kernel (or operation) that received them
+     * @param message the complete message, naming the arrays and their lengths
+     */
     public ShapeMismatchException(String kernel, String message) {
         super(message);
         this.kernel = kernel;
     }
 
-    /** The kernel (or operation) that received the inputs. */
+    /**
+     * The kernel (or operation) that received the inputs.
+     *
+     * @return its name
+     */
     public String kernel() {
         return kernel;
     }

@@ -11,7 +11,11 @@ public sealed class SnapshotMismatchException extends TaException permits Corrup
     @Serial
     private static final long serialVersionUID = 1L;
 
-    /** A snapshot that belongs elsewhere; the message names the kernel and what differs. */
+    /**
+     * A snapshot that belongs elsewhere; the message names the kernel and what differs.
+     *
+     * @param message the complete message
+     */
     public SnapshotMismatchException(String message) {
         super(message);
     }

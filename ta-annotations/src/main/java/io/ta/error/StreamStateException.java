@@ -7,6 +7,11 @@ public final class StreamStateException extends TaException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A stream call its state does not allow.
+     *
+     * @param message the complete message
+     */
     public StreamStateException(String message) {
         super(message);
     }

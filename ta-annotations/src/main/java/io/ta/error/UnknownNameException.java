@@ -13,10 +13,21 @@ public final class UnknownNameException extends TaException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** What kind of name it was. */
     private final String what;
+    /** The name as given. */
     private final String name;
+    /** The closest known name, or null. */
     private final String suggestion;
 
+    /**
+     * A name that nothing known has.
+     *
+     * @param what what kind of name it was: {@code "kernel"}, {@code "parameter"}, {@code "output"}, ...
+     * @param name the name as given
+     * @param suggestion the closest known name, or {@code null} if none is close
+     * @param message the complete message
+     */
     public UnknownNameException(String what, String name, String suggestion, String message) {
         super(message);
         this.what = what;
@@ -30,6 +41,7 @@ public final class UnknownNameException extends TaException {
      *
      * @param name the result asked for
      * @param results the results the plan has, in its order
+     * @return the exception, to throw
      */
     public static UnknownNameException result(String name, Collection<String> results) {
         String near = Names.closest(name, results);
@@ -37,17 +49,29 @@ public final class UnknownNameException extends TaException {
                 + "; results: " + String.join(", ", results));
     }
 
-    /** What kind of name it was: {@code "kernel"}, {@code "parameter"}, {@code "output"}, ... */
+    /**
+     * What kind of name it was: {@code "kernel"}, {@code "parameter"}, {@code "output"}, ...
+     *
+     * @return the kind
+     */
     public String what() {
         return what;
     }
 
-    /** The name as given. */
+    /**
+     * The name as given.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** The closest known name, if any is close. */
+    /**
+     * The closest known name, if any is close.
+     *
+     * @return the suggestion, or empty
+     */
     public Optional<String> suggestion() {
         return Optional.ofNullable(suggestion);
     }
