@@ -24,19 +24,22 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface Chart {
-    /** Where the outputs (on the class) or this output (on an {@link Output} field) are drawn. */
+    /** {@return where the outputs (on the class) or this output (on an {@link Output} field) are drawn} */
     Pane pane() default Pane.AUTO;
 
-    /** How the outputs (on the class) or this output (on an {@link Output} field) are drawn. */
+    /** {@return how the outputs (on the class) or this output (on an {@link Output} field) are drawn} */
     Style style() default Style.AUTO;
 
-    /** Reference lines across the kernel's panel, such as rsi's 30 and 70 or macd's 0; inside the range if one is given. */
+    /**
+     * {@return reference lines across the kernel's panel, such as rsi's 30 and 70 or macd's 0; inside the range if
+     * one is given}
+     */
     double[] guides() default {};
 
-    /** The smallest value the outputs can take (rsi: 0); given with {@link #max()} or not at all. */
+    /** {@return the smallest value the outputs can take (rsi: 0); given with {@link #max()} or not at all} */
     double min() default Double.NaN;
 
-    /** The largest value the outputs can take (rsi: 100); given with {@link #min()} or not at all. */
+    /** {@return the largest value the outputs can take (rsi: 100); given with {@link #min()} or not at all} */
     double max() default Double.NaN;
 
     /** The panel a kernel's outputs go to. */

@@ -20,12 +20,17 @@ public enum Complexity {
         this.notation = notation;
     }
 
-    /** The O-notation, e.g. {@code "O(log n)"}. */
+    /** {@return the O-notation, e.g. {@code "O(log n)"}} */
     public String notation() {
         return notation;
     }
 
-    /** The higher of this order and {@code other}: the cost of doing both. */
+    /**
+     * The higher of this order and {@code other}: the cost of doing both.
+     *
+     * @param other another order
+     * @return the higher of the two
+     */
     public Complexity max(Complexity other) {
         return other.compareTo(this) > 0 ? other : this;
     }

@@ -17,9 +17,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Cost {
-    /** Time of one push (and of its queries). */
+    /** {@return the time of one push (and of its queries)} */
     Complexity time();
 
-    /** Memory held, once the window is full. */
+    /** {@return the memory held, once the window is full} */
     Complexity memory();
 }

@@ -15,28 +15,33 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.PARAMETER)
 public @interface Input {
-    /** Input name, lower snake case ({@code open high low close volume}, or a generic name such as {@code x}). */
+    /**
+     * {@return the input name, lower snake case ({@code open high low close volume}, or a generic name such as
+     * {@code x})}
+     */
     String value() default "";
 
-    /** Smallest value in the domain. */
+    /** {@return the smallest value in the domain} */
     double min() default Double.NEGATIVE_INFINITY;
 
-    /** Largest value in the domain. */
+    /** {@return the largest value in the domain} */
     double max() default Double.POSITIVE_INFINITY;
 
-    /** Whether {@link #min()} itself is outside the domain (e.g. {@code ln}: x &gt; 0). */
+    /** {@return whether {@link #min()} itself is outside the domain (e.g. {@code ln}: x &gt; 0)} */
     boolean minExclusive() default false;
 
-    /** Whether {@link #max()} itself is outside the domain. */
+    /** {@return whether {@link #max()} itself is outside the domain} */
     boolean maxExclusive() default false;
 
-    /** Whether 0 is outside the domain (e.g. a divisor). */
+    /** {@return whether 0 is outside the domain (e.g. a divisor)} */
     boolean nonZero() default false;
 
     /**
      * What this input is quoted in. {@link Scale#DEFAULT}: {@link Scale#VOLUME} for an input named {@code volume},
      * {@link Scale#PRICE} otherwise; declare {@link Scale#UNITLESS} for inputs that are not quoted (a period series,
      * a boolean anchor).
+     *
+     * @return the input's unit
      */
     Scale scale() default Scale.DEFAULT;
 }

@@ -25,34 +25,38 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Kernel {
-    /** Canonical name, lower snake case, unique across every kernel on the classpath. */
+    /** {@return the canonical name, lower snake case, unique across every kernel on the classpath} */
     String name();
 
-    /** Other names resolving to this kernel, lower snake case, globally unique. */
+    /** {@return other names resolving to this kernel, lower snake case, globally unique} */
     String[] aliases() default {};
 
-    /** Catalog family, used for grouping in the catalog and default chart placement. */
+    /** {@return the catalog family, used for grouping in the catalog and default chart placement} */
     Family family();
 
-    /** One-line summary for catalogs and {@code describe}. */
+    /** {@return the one-line summary for catalogs and {@code describe}} */
     String summary();
 
-    /** Origin of the formula and the independent reference it is checked against. */
+    /** {@return the origin of the formula and the independent reference it is checked against} */
     String reference() default "";
 
     /**
      * Registry names bound to one output of this kernel (docs/spec.md §1.3), for example {@code bb_upper → upper}.
      * They take the same parameters as the kernel.
+     *
+     * @return the selectors; none by default
      */
     Selector[] selectors() default {};
 
-    /** What the outputs mean; decides warm-up values and how the runtime type-checks them. */
+    /** {@return what the outputs mean; decides warm-up values and how the runtime type-checks them} */
     OutputKind kind() default OutputKind.NUMBER;
 
     /**
      * How every output scales when price inputs are multiplied by {@code c} (and volume inputs by {@code v});
      * {@link Output#scale()} overrides it per output. {@link Scale#DEFAULT} is allowed only where the processor can
      * infer it (flag kernels are {@link Scale#UNITLESS}).
+     *
+     * @return the outputs' unit
      */
     Scale scale() default Scale.DEFAULT;
 
@@ -61,6 +65,8 @@ public @interface Kernel {
      * needs a pass over its window every bar (a finite impulse response with arbitrary weights) says
      * {@link Complexity#LINEAR}. The published cost is the larger of this and what the state parts declare
      * ({@link Cost}); the property suite holds the kernel to it.
+     *
+     * @return the step's own per-bar cost
      */
     Complexity cost() default Complexity.CONSTANT;
 }

@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.PACKAGE)
 public @interface KernelLibrary {
-    /** Simple name of the generated facade class, e.g. {@code "Ta"}. */
+    /** {@return the simple name of the generated facade class, e.g. {@code "Ta"}} */
     String facade();
 }

@@ -21,6 +21,8 @@ public @interface Nullable {
      * one (the average of the chosen type). Generated checkpoints then stop at the first one present instead of
      * testing every field on every update, which is most of a stream update's cost for a kernel with many
      * alternatives; the generated state checks the promise when it is created.
+     *
+     * @return true if the field is one of the alternatives
      */
     boolean alternative() default false;
 }

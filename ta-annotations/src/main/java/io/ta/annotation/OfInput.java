@@ -30,6 +30,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface OfInput {
-    /** The Java name of the {@code @Step} parameter whose values the part is pushed. */
+    /** {@return the Java name of the {@code @Step} parameter whose values the part is pushed} */
     String value();
 }

@@ -18,31 +18,39 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.PARAMETER)
 public @interface Param {
-    /** Catalog name; empty means the Java parameter name in lower snake case ({@code fastPeriod → fast_period}). */
+    /**
+     * {@return the catalog name; empty means the Java parameter name in lower snake case
+     * ({@code fastPeriod → fast_period})}
+     */
     String name() default "";
 
-    /** Default value as it would be written in the DSL ({@code "20"}, {@code "2.0"}, {@code "sma"}); empty = required. */
+    /**
+     * {@return the default value as it would be written in the DSL ({@code "20"}, {@code "2.0"}, {@code "sma"});
+     * empty = required}
+     */
     String defaultValue() default "";
 
-    /** Lower bound (numeric parameters). */
+    /** {@return the lower bound (numeric parameters)} */
     double min() default Double.NEGATIVE_INFINITY;
 
-    /** Upper bound (numeric parameters). */
+    /** {@return the upper bound (numeric parameters)} */
     double max() default Double.POSITIVE_INFINITY;
 
-    /** Whether {@link #min()} itself is excluded (e.g. a multiplier that must be {@code > 0}). */
+    /** {@return whether {@link #min()} itself is excluded (e.g. a multiplier that must be {@code > 0})} */
     boolean minExclusive() default false;
 
-    /** Whether {@link #max()} itself is excluded. */
+    /** {@return whether {@link #max()} itself is excluded} */
     boolean maxExclusive() default false;
 
-    /** One line describing the parameter. */
+    /** {@return one line describing the parameter} */
     String doc() default "";
 
     /**
      * The unit of a numeric parameter: {@link Scale#UNITLESS} for periods, multipliers and percentages;
      * {@link Scale#PRICE} (or {@link Scale#VOLUME}) for a parameter quoted like the inputs, such as a starting price,
      * so that re-quoting the data re-quotes it too (the property suite does).
+     *
+     * @return the parameter's unit
      */
     Scale scale() default Scale.UNITLESS;
 }

@@ -27,12 +27,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Range {
-    /** Inclusive lower bound; empty for none. */
+    /** {@return the inclusive lower bound; empty for none} */
     String min() default "";
 
-    /** Inclusive upper bound; empty for none. */
+    /** {@return the inclusive upper bound; empty for none} */
     String max() default "";
 
-    /** For a {@code double} field: whether NaN is a legal value (it is never inside a numeric range). */
+    /** {@return whether NaN is a legal value of a {@code double} field (it is never inside a numeric range)} */
     boolean nan() default false;
 }

@@ -16,20 +16,24 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Repeatable(Require.List.class)
 public @interface Require {
-    /** The left parameter's catalog name. */
+    /** {@return the left parameter's catalog name} */
     String left();
 
-    /** The comparison that must hold. */
+    /** {@return the comparison that must hold} */
     Op op();
 
-    /** The right parameter's catalog name. */
+    /** {@return the right parameter's catalog name} */
     String right();
 
     /** Comparison operators for {@link Require}. */
     enum Op {
+        /** The left parameter is less than the right. */
         LT("<"),
+        /** The left parameter is at most the right. */
         LE("<="),
+        /** The left parameter is greater than the right. */
         GT(">"),
+        /** The left parameter is at least the right. */
         GE(">=");
 
         private final String symbol;
@@ -38,7 +42,7 @@ public @interface Require {
             this.symbol = symbol;
         }
 
-        /** The operator as written in messages, e.g. {@code "<"}. */
+        /** {@return the operator as written in messages, e.g. {@code "<"}} */
         public String symbol() {
             return symbol;
         }
@@ -49,6 +53,7 @@ public @interface Require {
     @Retention(RetentionPolicy.CLASS)
     @Target(ElementType.TYPE)
     @interface List {
+        /** {@return the repeated rules, all of which must hold} */
         Require[] value();
     }
 }

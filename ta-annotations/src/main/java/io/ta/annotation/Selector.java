@@ -8,9 +8,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({})
 public @interface Selector {
-    /** The alias, lower snake case. */
+    /** {@return the alias, lower snake case} */
     String alias();
 
-    /** The output it selects. */
+    /** {@return the output it selects} */
     String output();
 }
