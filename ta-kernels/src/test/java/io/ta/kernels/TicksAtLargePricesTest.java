@@ -35,6 +35,39 @@ class TicksAtLargePricesTest {
         }
     }
 
+    /**
+     * The stochastics of prices read differences of prices, exact for integers at 1e15, so %K at 1e15 is the bits of
+     * %K at 1000. Their "C at LL", "C at HH" and "no range" were 1e-12 of the price (1000 at 1e15), and stochf's fastk
+     * read 0 at 1e15 where it was 60 at 1000.
+     */
+    @Test
+    void stochasticsOfPricesReadTicksAt1e15AsAt1000() {
+        for (String kernel : new String[] {"stochf", "stochastic", "kdj"}) {
+            assertSameBits(kernel, 1e15);
+        }
+    }
+
+    /**
+     * stochrsi's stochastic reads an RSI, which is unit-free: the RSI of ticks at 1e15 is the RSI at 1000 bit for bit,
+     * so its relative test of the RSI (which carries rounding of its own) reads the same %K.
+     */
+    @Test
+    void stochRsiOfTicksAt1e15IsStochRsiAt1000() {
+        assertSameBits("stochrsi", 1e15);
+    }
+
+    private static void assertSameBits(String kernel, double level) {
+        KernelDescriptor d = Descriptors.named(kernel);
+        ParamValues p = ParamValues.defaults(d);
+        double[][] ob = d.batch(p, bars(d, level));
+        double[][] os = d.batch(p, bars(d, 1000));
+        for (int o = 0; o < ob.length; o++) {
+            for (int t = 0; t < N; t++) {
+                assertEquals(os[o][t], ob[o][t], 0.0, kernel + "." + d.outputs().get(o).name() + " at bar " + t);
+            }
+        }
+    }
+
     /** The same integer walk, with integer highs and lows around it, from {@code level}. */
     static double[][] bars(KernelDescriptor d, double level) {
         SplittableRandom r = new SplittableRandom(5);

@@ -8,6 +8,7 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.MaType;
+import io.ta.spi.Checks;
 
 /**
  * Stochastic RSI (T. Chande and S. Kroll, The New Technical Trader, 1994), as TA-Lib STOCHRSI: the {@link Stochf}
@@ -63,7 +64,8 @@ public final class StochRsi {
             }
             started = true;
         }
-        stochastic.step(r, r, r);
+        // An RSI flat to its last bit is flat: its rounding, 1e-14 of its range, is no move (Stochf#step).
+        stochastic.stepWithin(r, r, r, Checks.RELATIVE_ZERO);
         fastk = stochastic.fastk;
         fastd = stochastic.fastd;
     }

@@ -16,11 +16,14 @@ import io.ta.spi.Checks;
 /**
  * Fast stochastic (G. Lane, 1950s), as TA-Lib STOCHF: {@code fastk = (C − LL)/((HH − LL)/100)} over the last
  * fastk_period bars ({@link RollingMax} of the highs, {@link RollingMin} of the lows), in TA-Lib's operation order; 0
- * when {@code HH − LL} is 0 or negligible next to HH ({@link Checks#negligible}) — TA-Lib tests exactly 0, so on a
- * computed input that is flat up to rounding (the RSI of {@link StochRsi} pinned at 100) its %K jumps between 0 and
- * 100 with the last bit of the RSI; and exactly 0 or 100 when the close is within rounding of LL or HH (C − LL or
- * HH − C negligible next to the larger of |HH| and |LL|), where TA-Lib passes on a %K of rounding noise, such as
- * 1e-14 for an RSI flat at its low, which an adaptive fastd (kama) reads as movement; {@code fastd} is the
+ * when {@code HH − LL} is 0 (TA-Lib's guard), exactly 0 when C is at LL and exactly 100 when C is at HH (TA-Lib
+ * passes on (HH − LL)/((HH − LL)/100), an ulp off). The prices are data, so each test is exact: a difference of two
+ * prices is 0 only where they are equal, and a tick of 1 at 1e15 is a move (a test relative to the price, 1e-12 of it,
+ * read it as none). {@link StochRsi} runs the same step on an RSI, which carries rounding of its own, with the
+ * differences negligible next to HH (the range) and the larger of |HH| and |LL| ({@link Checks#negligible}): an RSI
+ * flat to its last bit has no range, where TA-Lib's %K jumps between 0 and 100 with the RSI's last bit, and one within
+ * rounding of its low is at it, where TA-Lib passes on a %K of noise (1e-14), which an adaptive fastd (kama) reads as
+ * movement; {@code fastd} is the
  * {@link Ma} of fastk over fastd_period of type fastd_ma_type (period 1 copies fastk, as TA-Lib's MA). Both outputs
  * start at TA-Lib's single lookback {@code (fastk_period − 1) + lb(fastd_ma_type, fastd_period)}.
  *
@@ -67,6 +70,16 @@ public final class Stochf {
 
     @Step
     public void step(double high, double low, double close) {
+        stepWithin(high, low, close, 0.0);
+    }
+
+    /**
+     * The step, with "C at LL", "C at HH" and "no range" meaning a difference at most {@code relativeZero} of the
+     * larger of |HH| and |LL| (|HH| for the range). Prices are data: their differences are exact (or within half an
+     * ulp of themselves), 0 only where the prices are equal, so {@link #step} tests exactly 0 and a tick of 1 at 1e15
+     * is a move. {@link StochRsi} passes {@link Checks#RELATIVE_ZERO}: its RSI carries rounding of its own, unit-free.
+     */
+    void stepWithin(double high, double low, double close, double relativeZero) {
         double hh = highest.step(high);
         double ll = lowest.step(low);
         double k = Double.NaN;
@@ -81,11 +94,11 @@ public final class Stochf {
         if (hh == hh && ll == ll && Double.isFinite(c)) {
             double diff = (hh - ll) / 100.0;
             double scale = Math.max(Math.abs(hh), Math.abs(ll));
-            // A close within rounding of the low or the high is at it. On a computed input flat to the last bit (an
-            // RSI pinned at its low) C − LL is rounding noise, 1e-14 of the range, and an adaptive average of %K (kama
-            // in stochrsi) would read that noise as movement: its efficiency ratio becomes noise over noise.
-            k = Checks.negligible(hh - ll, hh) || Checks.negligible(c - ll, scale) ? 0.0
-                    : Checks.negligible(hh - c, scale) ? 100.0
+            // A close within rounding of the low or the high is at it: exactly at it for prices; on an RSI pinned at
+            // its low, C − LL is rounding noise, 1e-14 of the range, and an adaptive average of %K (kama in stochrsi)
+            // would read that noise as movement: its efficiency ratio becomes noise over noise.
+            k = atZero(hh - ll, hh, relativeZero) || atZero(c - ll, scale, relativeZero) ? 0.0
+                    : atZero(hh - c, scale, relativeZero) ? 100.0
                     : (c - ll) / diff;
         }
         fastk = Double.NaN;
@@ -108,5 +121,10 @@ public final class Stochf {
         }
         fastk = k;
         fastd = d;
+    }
+
+    /** {@link Checks#negligible} with the caller's relative zero: exactly 0 for a zero of 0. */
+    private static boolean atZero(double v, double scale, double relativeZero) {
+        return Math.abs(v) <= relativeZero * Math.abs(scale) && Math.abs(scale) <= Double.MAX_VALUE;
     }
 }
