@@ -3,6 +3,8 @@ package io.ta.kernels;
 import static io.ta.testing.Oracles.inRange;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.ta.kernels.ma.Ma;
+import io.ta.kernels.ma.MaType;
 import io.ta.testing.Descriptors;
 import io.ta.testing.Exact;
 import io.ta.testing.InvariantSuite;
@@ -10,6 +12,7 @@ import io.ta.testing.KernelCase;
 import io.ta.spi.ParamValues;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -236,10 +239,15 @@ class MaTypeInvariantsTest extends InvariantSuite {
         double[] slow = suffixMa(x, largest - lookback(slowPeriod, slowType), slowPeriod, slowType);
         double[] line = new double[n];
         int first = n;
+        double fastUlps = new Ma(fastPeriod, MaType.valueOf(fastType.toUpperCase(Locale.ROOT))).residueUlps();
+        double slowUlps = new Ma(slowPeriod, MaType.valueOf(slowType.toUpperCase(Locale.ROOT))).residueUlps();
         for (int t = 0; t < n; t++) {
             line[t] = fast[t] - slow[t];
-            if (Math.abs(line[t]) <= 1e-12 * Math.abs(slow[t])) {
-                line[t] = 0.0; // a rounding residue of two averages of a flat window
+            double level = Math.max(Math.abs(fast[t]), Math.abs(slow[t]));
+            double u = Math.ulp(level);
+            if (level <= Double.MAX_VALUE && Math.abs(fast[t] - x[t]) <= fastUlps * u
+                    && Math.abs(slow[t] - x[t]) <= slowUlps * u) {
+                line[t] = 0.0; // a rounding residue of two averages of a window flat to its last bit
             }
             if (first == n && Double.isFinite(line[t])) {
                 first = t;

@@ -1,7 +1,11 @@
 package io.ta.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ta.kernels.ma.Ema;
+import io.ta.kernels.ma.Ma;
+import io.ta.kernels.ma.MaType;
 import io.ta.spi.KernelDescriptor;
 import io.ta.spi.ParamValues;
 import io.ta.testing.Descriptors;
@@ -54,6 +58,62 @@ class TicksAtLargePricesTest {
     @Test
     void stochRsiOfTicksAt1e15IsStochRsiAt1000() {
         assertSameBits("stochrsi", 1e15);
+    }
+
+    /**
+     * macd's line is fast − slow: in exact arithmetic the same at 1e15 + walk as at 1000 + walk, where the rounding is
+     * 1e12 times smaller. At 1e15 each average carries rounding of its own (Ma#residueUlps: 23 ulps of 1e15 for the
+     * pair 12/26, 2.9), so the line is within twice that of the line at 1000, and is 0 only where both averages are
+     * within their rounding of the value (a flat window), never where the line at 1000 is beyond twice it; and since
+     * an integer walk is seldom flat, it is almost never 0 where the line at 1000 is not. The relative test read every
+     * line under 1000 as 0: macd's line at 1e15 was 0 on 274 of the 467 bars where it is beyond 1 at 1000.
+     */
+    @Test
+    void macdLinesOfTicksAt1e15AreTheLinesAt1000WithinTheirRounding() {
+        Object[][] kernels = {
+            {"macd", Ma.of(new Ema(12)).residueUlps() + Ma.of(new Ema(26)).residueUlps()},
+            {"macdfix", Ma.of(Ema.withSmoothing(12, 0.15)).residueUlps()
+                    + Ma.of(Ema.withSmoothing(26, 0.075)).residueUlps()},
+            {"macdext", new Ma(12, MaType.SMA).residueUlps() + new Ma(26, MaType.SMA).residueUlps()},
+        };
+        for (Object[] k : kernels) {
+            String kernel = (String) k[0];
+            KernelDescriptor d = Descriptors.named(kernel);
+            ParamValues p = ParamValues.defaults(d);
+            double[] big = d.batch(p, swings(1e15))[0];
+            double[] small = d.batch(p, swings(1000))[0];
+            double bound = (double) k[1] * Math.ulp(1e15 + 1000);
+            int beyond = 0;
+            int zeros = 0;
+            int lines = 0;
+            for (int t = 0; t < N; t++) {
+                if (Double.isNaN(small[t])) {
+                    continue;
+                }
+                String where = kernel + ".macd at bar " + t + " (bound " + bound + ")";
+                assertEquals(small[t], big[t], 2 * bound, where);
+                if (Math.abs(small[t]) > 2 * bound) {
+                    assertTrue(big[t] != 0, where + ": a line of " + small[t] + " read 0");
+                    beyond++;
+                }
+                lines += small[t] != 0 ? 1 : 0;
+                zeros += small[t] != 0 && big[t] == 0 ? 1 : 0;
+            }
+            assertTrue(beyond > N / 4, kernel + ": only " + beyond + " lines beyond rounding");
+            assertTrue(zeros <= lines / 50, kernel + ": " + zeros + " of " + lines + " lines read 0");
+        }
+    }
+
+    /** An integer walk with swings of ±30 over 40 bars, from {@code level}: lines well beyond rounding too. */
+    static double[][] swings(double level) {
+        SplittableRandom r = new SplittableRandom(7);
+        double[] x = new double[N];
+        double walk = 0;
+        for (int t = 0; t < N; t++) {
+            walk += r.nextInt(-3, 4);
+            x[t] = level + walk + Math.rint(30 * Math.sin(2 * Math.PI * t / 40));
+        }
+        return new double[][] {x};
     }
 
     private static void assertSameBits(String kernel, double level) {

@@ -128,6 +128,55 @@ public final class Ma {
         return sma;
     }
 
+    /**
+     * How far, in ulps of its level, this average of a series flat for its whole memory can be from the series: the
+     * rounding it carries there, for composites that must tell a difference of two averages from a rounding residue
+     * (macd's line). From each recursion: an average of n values (a seed, sma's block sum) adds n − 1 values, each
+     * sum rounded by half an ulp of a partial sum of at most j values, under j ulps of the value: (n + 1)/2 ulps of the
+     * mean, and one for the product with 1/n; an EMA's step rounds by half an ulp and shrinks what it carries by
+     * 1 − k, so it settles within 0.5/k ulps (T3's blend rounds twice: 1/k). wma's weights (sums of up to n(n + 1)/2
+     * weighted values) bound it by n ulps; trima is two smas of half the period; dema (2·e1 − e2) and tema
+     * (3·e1 − 3·e2 + e3) carry each stage's error with their weights, and so does t3 through its coefficients. On a
+     * flat window kama's efficiency is 1, its constant (2/3)²; mama's is at least its slow limit 0.05. Computed when
+     * asked (no division on a bar that does not ask): the measured worst over random levels is about half of it.
+     */
+    public double residueUlps() {
+        if (ema != null) {
+            return emaUlps(period, ema.k);
+        }
+        if (identity) {
+            return 0.0;
+        }
+        return switch (TYPES[type]) {
+            case SMA -> (period + 1) / 2.0 + 1.0;
+            case EMA -> emaUlps(period, ema.k);
+            case WMA -> period + 2.0;
+            case TRIMA -> period / 2.0 + 3.0;
+            case DEMA -> 3 * emaUlps(period, 2.0 / (period + 1)) + 2.0;
+            case TEMA -> 7 * emaUlps(period, 2.0 / (period + 1)) + 4.0;
+            case KAMA -> 0.5 / (4.0 / 9.0) + 1.0;
+            case MAMA -> 0.5 / mama.slowLimit + 1.0;
+            case T3 -> t3Ulps();
+        };
+    }
+
+    /** A seeded EMA's: the larger of its seed's rounding and the band its recursion settles in, plus an ulp. */
+    private static double emaUlps(int period, double k) {
+        return Math.max((period + 2) / 2.0, 0.5 / k) + 1.0;
+    }
+
+    /**
+     * t3 = c4·e3 + c3·e4 + c2·e5 + c1·e6, each e_i off by the errors of stages 1..i: stage j's weight is the sum of
+     * the coefficients of e_max(j,3)..e6; each stage's blend settles within 1/k ulps; plus the products' rounding.
+     */
+    private double t3Ulps() {
+        double stage = emaUlps(period, 1.0 / (period + 1)); // a blend rounds twice: 1/k = (n + 1)/2 ulps
+        T3 t = t3;
+        double weights = 3 * Math.abs(t.c1 + t.c2 + t.c3 + t.c4) + Math.abs(t.c1 + t.c2 + t.c3) + Math.abs(t.c1 + t.c2)
+                + Math.abs(t.c1);
+        return weights * stage + Math.abs(t.c1) + Math.abs(t.c2) + Math.abs(t.c3) + Math.abs(t.c4) + 1.0;
+    }
+
     /** The lookback of {@code maType} over {@code period}: 0 for period 1, else the chosen kernel's own lookback. */
     public static int lookback(int period, MaType maType) {
         return period == 1 ? 0 : kernelLookback(period, maType);

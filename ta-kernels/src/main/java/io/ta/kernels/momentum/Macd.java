@@ -12,14 +12,14 @@ import io.ta.annotation.Step;
 import io.ta.kernels.ma.Ema;
 import io.ta.kernels.ma.Ma;
 import io.ta.kernels.ma.MaType;
-import io.ta.spi.Checks;
 
 /**
  * Moving average convergence/divergence (G. Appel, 1979), as TA-Lib MACD with its alignment (docs/spec.md §3.1): the
  * slow {@link Ema} runs on every value; the fast one starts {@code slow_period − fast_period} values later, so its
  * seed is the mean of the fast_period values ending where the slow seed ends and both first output at bar
- * {@code slow_period − 1}. {@code macd = fast − slow}, 0 where that is negligible next to the slow average
- * ({@link Checks#negligible}: a rounding residue of a flat window, where TA-Lib passes on ±1 ulp); {@code signal} is the EMA of the macd line
+ * {@code slow_period − 1}. {@code macd = fast − slow}, 0 where both averages are within their own rounding of the
+ * value ({@link Ma#residueUlps}, a few ulps: a window flat to its last bit, where TA-Lib passes on a residue);
+ * {@code signal} is the EMA of the macd line
  * ({@code k = 2/(signal_period+1)}) seeded with the mean of its first signal_period values;
  * {@code histogram = macd − signal}. All three outputs start at {@code (slow−1) + (signal−1)} (TA-Lib's single
  * lookback). docs/spec.md §1.7: laakhay ran independent x[0]-seeded EMAs.
@@ -110,6 +110,18 @@ public final class Macd {
         return average.stepsEma() ? average.ema().step(x) : average.step(x);
     }
 
+    /**
+     * Whether the averages {@code f} and {@code s} are each within its own rounding (Ma#residueUlps, in ulps of
+     * {@code level}) of the value {@code x}: a window flat to its last bit, where the line is a rounding residue. A
+     * line as small between averages that lag a moving value is a move (ticks of 1 at 1e15 are 8 ulps). Nothing is
+     * within rounding of an infinite level (a slow average past the largest double): the line there is not known.
+     */
+    private boolean flatWithinRounding(double f, double s, double x, double level) {
+        double u = Math.ulp(level);
+        return level <= Double.MAX_VALUE
+                && Math.abs(f - x) <= fast.residueUlps() * u && Math.abs(s - x) <= slow.residueUlps() * u;
+    }
+
     @Step
     public void step(double x) {
         macd = Double.NaN;
@@ -123,10 +135,12 @@ public final class Macd {
         }
         double line = f - s;
         // Two averages of a window flat to its last bit differ by a rounding residue, not a movement (sma 4 and sma 5
-        // of equal values differ by an ulp whose sign depends on the unit), so the line is 0 where it is negligible next
-        // to the averages (the slow one: where the line is that small, the two are equal to 1e-12): an adaptive signal
-        // average (kama in macdext) would read the residue as movement.
-        if (Checks.negligible(line, s)) {
+        // of equal values differ by an ulp whose sign depends on the unit; an EMA settles up to 0.5/k ulps away), and
+        // an adaptive signal average (kama in macdext) would read it as movement: the line is 0 where both averages
+        // are within their own rounding of the value, a few ulps, not a fixed fraction of the level, which read ticks
+        // of 1 at 1e15 as no move. The first test, a multiply, keeps the ulps off an ordinary bar.
+        double level = Math.max(Math.abs(f), Math.abs(s));
+        if (Math.abs(line) <= 0x1p-24 * level && flatWithinRounding(f, s, x, level)) {
             line = 0.0;
         }
         // The signal average starts at the macd line's first valid value (docs/spec.md §1.2). Tested without a call:
