@@ -116,6 +116,35 @@ class TicksAtLargePricesTest {
         return new double[][] {x};
     }
 
+    /**
+     * kama's efficiency ratio reads Σ|Δx|, a sum of exact moves. Prices alternating by 30 around 1e15 go nowhere: over
+     * kama's 30 changes the net change is 0, so ER is 0 and the constant the slowest, (2/31)², as at 1000, where each
+     * bar moves the average by a few hundredths. Its rounding at 1e15 (up to 0.5/sc ulps) moves each step by at most
+     * sc times that plus an ulp. The relative "≈0" read Σ|Δx| = 900 as 0 next to 1e15 (under 1000), and ER as 1: the
+     * fastest constant: the step at bar 31 was 6.0 where it is 5.2e-4 at 1000.
+     */
+    @Test
+    void kamaOfTicksAt1e15ReadsTheirEfficiency() {
+        KernelDescriptor d = Descriptors.named("kama");
+        ParamValues p = ParamValues.defaults(d);
+        double[] big = d.batch(p, alternating(1e15))[0];
+        double[] small = d.batch(p, alternating(1000))[0];
+        for (int t = 1; t < N; t++) {
+            if (!Double.isNaN(small[t - 1])) {
+                assertEquals(small[t] - small[t - 1], big[t] - big[t - 1], 2 * Math.ulp(1e15), "kama's step at bar " + t);
+            }
+        }
+    }
+
+    /** {@code level}, {@code level + 30}, {@code level}, … */
+    static double[][] alternating(double level) {
+        double[] x = new double[N];
+        for (int t = 0; t < N; t++) {
+            x[t] = level + (t % 2) * 30;
+        }
+        return new double[][] {x};
+    }
+
     private static void assertSameBits(String kernel, double level) {
         KernelDescriptor d = Descriptors.named(kernel);
         ParamValues p = ParamValues.defaults(d);

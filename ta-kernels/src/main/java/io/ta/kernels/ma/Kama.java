@@ -9,17 +9,16 @@ import io.ta.annotation.Range;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.stats.RollingSum;
-import io.ta.spi.Checks;
 import io.ta.state.DoubleRing;
 
 /**
  * Kaufman adaptive moving average (Kaufman 1995), as TA-Lib KAMA (docs/spec.md §3.4), with the fast/slow constants
  * as parameters (TA-Lib fixes 2 and 30). Efficiency ratio {@code ER = |x_t − x_{t−n}| / Σ|Δx|} over the last n
- * changes (1 when the sum is ≈0 or not above the net change), smoothing {@code sc = (ER·(f − s) + s)²} with
+ * changes (1 when the sum is not above the net change, as when it is 0), smoothing {@code sc = (ER·(f − s) + s)²} with
  * {@code f = 2/(fast+1)}, {@code s = 2/(slow+1)}; the average starts at {@code x_{n−1}} and first moves at bar n.
  * The sum of changes is a {@link RollingSum} of {@code |Δx|} (exact: TA-Lib's running sum drifts and keeps an
- * outlier's residue), and "≈0" is relative to the level of the series — the larger of the value and the average
- * ({@link Checks#negligible}) — not TA-Lib's absolute 1e-8.
+ * outlier's residue), and its "≈0" is exactly 0, not TA-Lib's absolute 1e-8: a sum of exact moves of the data is 0
+ * only where every move was, in any unit (docs/contracts.md, "Zero is relative").
  * The count of values seen saturates, so a stream can run for ever.
  *
  * <p>Recursive: a missing input is skipped entirely (§5.2), so KAMA runs on the valid values.
@@ -93,10 +92,12 @@ public final class Kama {
             value = previous;
         }
         double netChange = x - old;
-        // "≈0" next to the level of the series: the value and the average, so that a series at exactly 0 (a stochastic
-        // at its low, smoothed by KAMA in stochrsi) still has a level and a residue of rounding is not a change.
-        double level = Math.max(Math.abs(x), Math.abs(value));
-        double er = sumChange <= netChange || Checks.negligible(sumChange, level) ? 1.0 : Math.abs(netChange / sumChange);
+        // TA-Lib's "≈0" is exact here: Σ|Δx| is a window sum of moves of the data, exact for values of one sign
+        // within a factor of 2, and 0 only where every move in the window was (then netChange is 0 too, and the first
+        // test holds). A relative "≈0" read ticks of 1 at 1e15 (1e-15 of the price) as no move: ER 1, the fastest
+        // constant. A composite feeding kama a computed series cleans its rounding residue first (macd's line,
+        // stochf's %K).
+        double er = sumChange <= netChange ? 1.0 : Math.abs(netChange / sumChange);
         double sc = er * constDiff + constMax;
         sc *= sc;
         double v = (x - value) * sc + value;
