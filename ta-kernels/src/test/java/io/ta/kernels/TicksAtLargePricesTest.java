@@ -61,8 +61,8 @@ class TicksAtLargePricesTest {
     }
 
     /**
-     * macd's line is fast − slow: in exact arithmetic the same at 1e15 + walk as at 1000 + walk, where the rounding is
-     * 1e12 times smaller. At 1e15 each average carries rounding of its own (Ma#residueUlps: 23 ulps of 1e15 for the
+     * macd's line is fast − slow: in exact arithmetic the same at 1e15 + walk as at 1000 + walk, where the rounding
+     * is 1e12 times smaller. At 1e15 each average carries rounding of its own (Ma#residueUlps: 23 ulps of 1e15 for the
      * pair 12/26, 2.9), so the line is within twice that of the line at 1000, and is 0 only where both averages are
      * within their rounding of the value (a flat window), never where the line at 1000 is beyond twice it; and since
      * an integer walk is seldom flat, it is almost never 0 where the line at 1000 is not. The relative test read every
@@ -117,11 +117,11 @@ class TicksAtLargePricesTest {
     }
 
     /**
-     * kama's efficiency ratio reads Σ|Δx|, a sum of exact moves. Prices alternating by 30 around 1e15 go nowhere: over
-     * kama's 30 changes the net change is 0, so ER is 0 and the constant the slowest, (2/31)², as at 1000, where each
-     * bar moves the average by a few hundredths. Its rounding at 1e15 (up to 0.5/sc ulps) moves each step by at most
-     * sc times that plus an ulp. The relative "≈0" read Σ|Δx| = 900 as 0 next to 1e15 (under 1000), and ER as 1: the
-     * fastest constant: the step at bar 31 was 6.0 where it is 5.2e-4 at 1000.
+     * kama's efficiency ratio reads Σ|Δx|, a sum of exact moves. Prices alternating by 30 around 1e15 go nowhere:
+     * over kama's 30 changes the net change is 0, so ER is 0 and the constant the slowest, (2/31)², as at 1000, where
+     * each bar moves the average by a few hundredths. Its rounding at 1e15 (up to 0.5/sc ulps) moves each step by at
+     * most sc times that plus an ulp. The relative "≈0" read Σ|Δx| = 900 as 0 next to 1e15 (under 1000), and ER as
+     * 1: the fastest constant: the step at bar 31 was 6.0 where it is 5.2e-4 at 1000.
      */
     @Test
     void kamaOfTicksAt1e15ReadsTheirEfficiency() {
@@ -131,7 +131,8 @@ class TicksAtLargePricesTest {
         double[] small = d.batch(p, alternating(1000))[0];
         for (int t = 1; t < N; t++) {
             if (!Double.isNaN(small[t - 1])) {
-                assertEquals(small[t] - small[t - 1], big[t] - big[t - 1], 2 * Math.ulp(1e15), "kama's step at bar " + t);
+                double step = small[t] - small[t - 1];
+                assertEquals(step, big[t] - big[t - 1], 2 * Math.ulp(1e15), "kama's step at bar " + t);
             }
         }
     }

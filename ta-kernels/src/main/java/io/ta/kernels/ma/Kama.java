@@ -14,7 +14,8 @@ import io.ta.state.DoubleRing;
 /**
  * Kaufman adaptive moving average (Kaufman 1995), as TA-Lib KAMA (docs/spec.md §3.4), with the fast/slow constants
  * as parameters (TA-Lib fixes 2 and 30). Efficiency ratio {@code ER = |x_t − x_{t−n}| / Σ|Δx|} over the last n
- * changes (1 when the sum is not above the net change, as when it is 0), smoothing {@code sc = (ER·(f − s) + s)²} with
+ * changes (1 when the sum is not above the net change, as when it is 0), smoothing
+ * {@code sc = (ER·(f − s) + s)²} with
  * {@code f = 2/(fast+1)}, {@code s = 2/(slow+1)}; the average starts at {@code x_{n−1}} and first moves at bar n.
  * The sum of changes is a {@link RollingSum} of {@code |Δx|} (exact: TA-Lib's running sum drifts and keeps an
  * outlier's residue), and its "≈0" is exactly 0, not TA-Lib's absolute 1e-8: a sum of exact moves of the data is 0

@@ -13,8 +13,9 @@ import io.ta.spi.Checks;
 /**
  * Stochastic RSI (T. Chande and S. Kroll, The New Technical Trader, 1994), as TA-Lib STOCHRSI: the {@link Stochf}
  * kernel run on the {@link Rsi} with high = low = close = rsi, so
- * {@code fastk = 100·(rsi − min rsi)/(max rsi − min rsi)} over fastk_period RSI values (0 when the range is exactly 0)
- * and {@code fastd} its moving average of type fastd_ma_type. TA-Lib computes it the same way (RSI into a buffer,
+ * {@code fastk = 100·(rsi − min rsi)/(max rsi − min rsi)} over fastk_period RSI values (0 when the range is within
+ * the RSI's rounding, 1e-12 of it; exactly 0 or 100 when the RSI is within that of its low or high) and
+ * {@code fastd} its moving average of type fastd_ma_type. TA-Lib computes it the same way (RSI into a buffer,
  * then STOCHF on it). Lookback {@code period + (fastk_period − 1) + lb(fastd_ma_type, fastd_period)}.
  *
  * <p>The stochastic starts at the RSI's first valid bar (docs/spec.md §1.2). Missing values: the RSI skips a missing
