@@ -66,7 +66,7 @@ class TicksAtLargePricesTest {
      * pair 12/26, 2.9), so the line is within twice that of the line at 1000, and is 0 only where both averages are
      * within their rounding of the value (a flat window), never where the line at 1000 is beyond twice it; and since
      * an integer walk is seldom flat, it is almost never 0 where the line at 1000 is not. The relative test read every
-     * line under 1000 as 0: macd's line at 1e15 was 0 on 274 of the 467 bars where it is beyond 1 at 1000.
+     * line under 1000 as 0: on a tick walk, macd's line at 1e15 was 0 on 274 of 467 bars, each beyond 1 at 1000.
      */
     @Test
     void macdLinesOfTicksAt1e15AreTheLinesAt1000WithinTheirRounding() {
