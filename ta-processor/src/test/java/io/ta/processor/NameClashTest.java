@@ -163,6 +163,18 @@ class NameClashTest {
                 "io.ta.kernels.volatility.Bbands", lib.toString())).inFile(mine).onLineContaining("@Kernel(name = \"mine\"");
     }
 
+    /**
+     * A manifest the processor cannot read adds no names and fails nothing (the runtime reports it): also one nested
+     * deeper than the reader's stack, which crashed the compilation with a StackOverflowError from the processor.
+     */
+    @Test
+    void aManifestNestedTooDeeplyIsUnreadableNotACrash() throws Exception {
+        String deep = "{\"format\": 1, \"kernels\": " + "[".repeat(200_000) + "]".repeat(200_000) + "}";
+        Compilation c = compile(folder("deep", "com.deep", deep), kernel(
+                "@Kernel(name = \"mine\", family = Family.STATISTIC, summary = \"s\", scale = Scale.PRICE)"));
+        assertThat(c).succeededWithoutWarnings();
+    }
+
     @Test
     void aFreeNameCompilesWithTheBuiltInsOnTheClasspath() throws Exception {
         Compilation c = compile(jar("ta-kernels", "io.ta.kernels", BUILTINS), kernel(

@@ -215,8 +215,15 @@ public final class ClasspathNames {
 
     /** A small JSON reader (objects, arrays, strings, numbers, literals): enough for the manifests this processor writes. */
     static final class Json {
+        /**
+         * Deeper arrays and objects make a manifest unreadable: the reader recurses, and a manifest of a few hundred
+         * thousand brackets overflowed the compiler's stack. The processor writes five levels.
+         */
+        static final int MAX_DEPTH = 200;
+
         private final String s;
         private int i;
+        private int depth;
 
         Json(String s) {
             this.s = s;
@@ -228,12 +235,16 @@ public final class ClasspathNames {
                 throw new IllegalArgumentException("end of input");
             }
             char c = s.charAt(i);
+            if ((c == '{' || c == '[') && ++depth > MAX_DEPTH) {
+                throw new IllegalArgumentException("nested deeper than " + MAX_DEPTH + " levels at " + i);
+            }
             switch (c) {
                 case '{' -> {
                     i++;
                     Map<String, Object> m = new LinkedHashMap<>();
                     space();
                     if (peek('}')) {
+                        depth--;
                         return m;
                     }
                     do {
@@ -245,6 +256,7 @@ public final class ClasspathNames {
                         space();
                     } while (peek(','));
                     expect('}');
+                    depth--;
                     return m;
                 }
                 case '[' -> {
@@ -252,6 +264,7 @@ public final class ClasspathNames {
                     List<Object> l = new ArrayList<>();
                     space();
                     if (peek(']')) {
+                        depth--;
                         return l;
                     }
                     do {
@@ -259,6 +272,7 @@ public final class ClasspathNames {
                         space();
                     } while (peek(','));
                     expect(']');
+                    depth--;
                     return l;
                 }
                 case '"' -> {
