@@ -369,6 +369,12 @@ public final class KernelProperties {
             long[] cut = Arrays.copyOf(snap.words(), snap.words().length - 1);
             assertThrows(SnapshotMismatchException.class, () -> d.newStream(c.params()).restore(new StateSnapshot(d.name(), snap.schema(), cut)));
         }
+        // The exact word count (docs/contracts.md, "Snapshots"): a word past the state is read by no part, so only the
+        // final count check refuses it; accepted, the stream would snapshot to other words than it restored.
+        long[] longer = Arrays.copyOf(snap.words(), snap.words().length + 1);
+        assertThrows(CorruptSnapshotException.class,
+                () -> d.newStream(c.params()).restore(new StateSnapshot(d.name(), snap.schema(), longer)),
+                c + ": a word past the state");
     }
 
     /** Updates over which a word of the state must grow by one each to count as a counter of updates. */
