@@ -552,6 +552,22 @@ public final class KernelProperties {
         }
         byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
         assertThrows(SnapshotMismatchException.class, () -> StateSnapshot.fromBytes(longer), c + ": a trailing byte");
+        // The same byte inside the envelope, behind a checksum that matches: only the body's strict end refuses it.
+        byte[] padded = resealed(bytes, (byte) r.nextInt(256));
+        CorruptSnapshotException e = assertThrows(CorruptSnapshotException.class,
+                () -> StateSnapshot.fromBytes(padded), c + ": a byte after the words, behind a valid checksum");
+        assertTrue(e.getMessage().contains("trailing"), e.getMessage());
+    }
+
+    /** {@code bytes} (an encoded snapshot) with {@code extra} appended to the body and the checksum made good again. */
+    static byte[] resealed(byte[] bytes, byte extra) {
+        int body = bytes.length - 4;
+        byte[] out = Arrays.copyOf(bytes, bytes.length + 1);
+        out[body] = extra;
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(out, 0, body + 1);
+        java.nio.ByteBuffer.wrap(out).putInt(body + 1, (int) crc.getValue());
+        return out;
     }
 
     /** Values a hostile or damaged word may hold: boundaries, small counts, huge counts, special doubles, bit flips. */

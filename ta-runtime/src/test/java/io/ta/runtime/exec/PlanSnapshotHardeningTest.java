@@ -86,6 +86,15 @@ class PlanSnapshotHardeningTest {
     void trailingNullAndTruncatedBytesAreTypedErrors() {
         byte[] bytes = fed(PLAN, 20).snapshot().toBytes();
         assertThrows(CorruptSnapshotException.class, () -> PlanSnapshot.fromBytes(Arrays.copyOf(bytes, bytes.length + 3)));
+        // A byte after the last kernel state behind a checksum that matches: only the body's strict end refuses it.
+        byte[] padded = Arrays.copyOf(bytes, bytes.length + 1);
+        int body = bytes.length - 4;
+        padded[body] = 0;
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(padded, 0, body + 1);
+        java.nio.ByteBuffer.wrap(padded).putInt(body + 1, (int) crc.getValue());
+        assertEquals("corrupt plan snapshot: 1 trailing bytes after the last field",
+                assertThrows(CorruptSnapshotException.class, () -> PlanSnapshot.fromBytes(padded)).getMessage());
         assertEquals("no plan snapshot: the bytes are null",
                 assertThrows(CorruptSnapshotException.class, () -> PlanSnapshot.fromBytes(null)).getMessage());
         for (int cut = 0; cut < bytes.length; cut += 7) {
