@@ -143,6 +143,30 @@ class CsvTimesTest {
                 + "--time-unit s|ms|us|ns", refused(t, "1700000000000"));
     }
 
+    /**
+     * Every edge of the documented ranges, literally (docs/contracts.md, "CSV input"): [1e8, 1e10) seconds, [1e11, 1e13)
+     * milliseconds, [1e14, 1e16) microseconds, from 1e17 nanoseconds; the first and last magnitude of each range read in
+     * its unit, the magnitudes just outside are refused.
+     */
+    @Test
+    void theUnitRangesEndExactlyWhereDocumented() {
+        long[][] ranges = {{100_000_000L, 10_000_000_000L, 1000}, {100_000_000_000L, 10_000_000_000_000L, 1},
+            {100_000_000_000_000L, 10_000_000_000_000_000L, -1000}, {100_000_000_000_000_000L, Long.MAX_VALUE, -1_000_000}};
+        for (long[] r : ranges) {
+            long lo = r[0];
+            long last = r[1] == Long.MAX_VALUE ? Long.MAX_VALUE : r[1] - 1;
+            for (long v : new long[] {lo, last, -lo, -last}) {
+                long expected = r[2] > 0 ? v * r[2] : Math.floorDiv(v, -r[2]);
+                assertEquals(expected, parse(Long.toString(v)), v + " in the range from " + lo);
+            }
+            for (long v : new long[] {lo - 1, r[1], -(lo - 1), -r[1]}) {
+                if (v != Long.MAX_VALUE && v != -Long.MAX_VALUE) {
+                    assertTrue(refused(new CsvTimes(null), Long.toString(v)).contains("cannot tell the unit"), v + "");
+                }
+            }
+        }
+    }
+
     @Test
     void aGivenUnitReadsAnyMagnitude() {
         CsvTimes ms = new CsvTimes(EpochUnit.MILLISECONDS);
