@@ -830,6 +830,27 @@ public final class KernelProperties {
                 assertTrue(e.parameters().contains(spec.name()));
                 assertThrows(io.ta.error.InvalidParameterException.class, () -> d.lookback(ParamValues.of(d, m)));
             }
+            // The twin: each finite end a range includes is a valid value (lookback validates without allocating a
+            // window as large as the bound), unless it breaks a cross-parameter rule with the other values.
+            java.util.List<Object> edges = new java.util.ArrayList<>();
+            if (spec.type() == ParamType.INT || spec.type() == ParamType.REAL) {
+                if (Double.isFinite(spec.min()) && !spec.minExclusive()) {
+                    edges.add(spec.type() == ParamType.INT ? (Object) (int) spec.min() : (Object) spec.min());
+                }
+                if (Double.isFinite(spec.max()) && !spec.maxExclusive()) {
+                    edges.add(spec.type() == ParamType.INT ? (Object) (int) spec.max() : (Object) spec.max());
+                }
+            }
+            for (Object v : edges) {
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(ok.asMap());
+                m.put(spec.name(), v);
+                boolean rulesHold = d.requires().stream().allMatch(rule -> rule.holds(
+                        ((Number) m.get(rule.left())).doubleValue(), ((Number) m.get(rule.right())).doubleValue()));
+                if (rulesHold) {
+                    ParamValues p = ParamValues.of(d, m);
+                    d.lookback(p); // throws, and fails the property, if the range's own end is refused
+                }
+            }
         }
     }
 }
