@@ -8,7 +8,6 @@ import io.ta.annotation.Param;
 import io.ta.annotation.Scale;
 import io.ta.annotation.Step;
 import io.ta.kernels.ma.MaType;
-import io.ta.spi.Checks;
 
 /**
  * Stochastic RSI (T. Chande and S. Kroll, The New Technical Trader, 1994), as TA-Lib STOCHRSI: the {@link Stochf}
@@ -66,7 +65,7 @@ public final class StochRsi {
             started = true;
         }
         // An RSI flat to its last bit is flat: its rounding, 1e-14 of its range, is no move (Stochf#step).
-        stochastic.stepWithin(r, r, r, Checks.RELATIVE_ZERO);
+        stochastic.stepWithin(r, r, r, true);
         fastk = stochastic.fastk;
         fastd = stochastic.fastd;
     }

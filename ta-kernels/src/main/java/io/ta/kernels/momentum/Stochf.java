@@ -70,16 +70,17 @@ public final class Stochf {
 
     @Step
     public void step(double high, double low, double close) {
-        stepWithin(high, low, close, 0.0);
+        stepWithin(high, low, close, false);
     }
 
     /**
-     * The step, with "C at LL", "C at HH" and "no range" meaning a difference at most {@code relativeZero} of the
-     * larger of |HH| and |LL| (|HH| for the range). Prices are data: their differences are exact (or within half an
-     * ulp of themselves), 0 only where the prices are equal, so {@link #step} tests exactly 0 and a tick of 1 at 1e15
-     * is a move. {@link StochRsi} passes {@link Checks#RELATIVE_ZERO}: its RSI carries rounding of its own, unit-free.
+     * The step, with "C at LL", "C at HH" and "no range" meaning a difference of exactly 0, or, when {@code rounded},
+     * one {@link Checks#negligible} next to the larger of |HH| and |LL| (|HH| for the range). Prices are data: their
+     * differences are exact (or within half an ulp of themselves), 0 only where the prices are equal, so {@link #step}
+     * tests exactly 0 and a tick of 1 at 1e15 is a move. {@link StochRsi} asks for {@code rounded}: its RSI carries
+     * rounding of its own, unit-free.
      */
-    void stepWithin(double high, double low, double close, double relativeZero) {
+    void stepWithin(double high, double low, double close, boolean rounded) {
         double hh = highest.step(high);
         double ll = lowest.step(low);
         double k = Double.NaN;
@@ -97,8 +98,8 @@ public final class Stochf {
             // A close within rounding of the low or the high is at it: exactly at it for prices; on an RSI pinned at
             // its low, C − LL is rounding noise, 1e-14 of the range, and an adaptive average of %K (kama in stochrsi)
             // would read that noise as movement: its efficiency ratio becomes noise over noise.
-            k = atZero(hh - ll, hh, relativeZero) || atZero(c - ll, scale, relativeZero) ? 0.0
-                    : atZero(hh - c, scale, relativeZero) ? 100.0
+            k = atZero(hh - ll, hh, rounded) || atZero(c - ll, scale, rounded) ? 0.0
+                    : atZero(hh - c, scale, rounded) ? 100.0
                     : (c - ll) / diff;
         }
         fastk = Double.NaN;
@@ -123,8 +124,8 @@ public final class Stochf {
         fastd = d;
     }
 
-    /** {@link Checks#negligible} with the caller's relative zero: exactly 0 for a zero of 0. */
-    private static boolean atZero(double v, double scale, double relativeZero) {
-        return Math.abs(v) <= relativeZero * Math.abs(scale) && Math.abs(scale) <= Double.MAX_VALUE;
+    /** At zero: {@link Checks#negligible} for a rounded input, else exactly 0 next to a scale that did not overflow. */
+    private static boolean atZero(double v, double scale, boolean rounded) {
+        return rounded ? Checks.negligible(v, scale) : v == 0.0 && Math.abs(scale) <= Double.MAX_VALUE;
     }
 }
